@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config/config.ts';
+import type { Db } from './db/database.ts';
+import { hasDemoData } from './db/seed-demo.ts';
+import { registerErrorHandling } from './platform/error-handler.tsx';
+import { registerI18n } from './platform/i18n/plugin.ts';
+import { registerOpenApi } from './platform/openapi.ts';
+import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
+import { cityApi } from './modules/cities/city.api.ts';
+import { cityPages } from './modules/cities/city.pages.tsx';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { infoPages } from './modules/pages/info.pages.tsx';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    /** Mutable process state read by every page. */
+    state: { demo: boolean };
+    assetVersion: string;
+  }
+}
+
+export const PUBLIC_DIR = fileURLToPath(new URL('./ui/public/', import.meta.url));
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** Builds the app with its plugins and modules, in a fixed order. Never listens. */
+export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    trustProxy: config.env === 'production',
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('state', { demo: await hasDemoData(db).catch(() => false) });
+  app.decorate('assetVersion', assetVersion());
+
+  // Every route must declare a permission; checked once all routes are known.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({
+      method: route.method,
+      url: route.url,
+      get permission() {
+        return route.config?.permission;
+      },
+    });
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((r) => !r.permission);
+    if (undeclared.length > 0) throw new UndeclaredPermissionError(undeclared);
+  });
+  app.decorate('registeredRoutes', () => [...routes]);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', async () => {
+    await db.destroy();
+  });
+
+  // Platform plugins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  registerI18n(app);
+  registerErrorHandling(app);
+  await app.register(async (scope) => {
+    markPublic(scope);
+    await scope.register(fastifyStatic, {
+      root: PUBLIC_DIR,
+      prefix: '/static/',
+      maxAge: config.env === 'production' ? '365d' : 0,
+      immutable: config.env === 'production',
+    });
+  });
+  await registerOpenApi(app, markPublic);
+
+  // Modules.
+  await app.register(healthRoutes);
+  await app.register(infoPages);
+  await app.register(cityPages);
+  await app.register(cityApi, { prefix: '/api/v1' });
+
+  return app;
+}
+
+/** Routes registered by third-party plugins inside `scope` are public. */
+function markPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: () => RegisteredRoute[];
+  }
+}
+
+function assetVersion(): string {
+  const css = readFileSync(new URL('./ui/public/styles.css', import.meta.url));
+  return createHash('sha256').update(css).digest('hex').slice(0, 10);
+}

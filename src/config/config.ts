@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** Where the database lives: `sqlite:PATH`, `sqlite::memory:` or a PostgreSQL URL. */
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string };
+
+export function parseDatabaseUrl(value: string): DatabaseTarget | null {
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length);
+    return path.length > 0 ? { dialect: 'sqlite', path } : null;
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      const url = new URL(value);
+      if (!url.hostname && !url.searchParams.get('host')) return null;
+      return { dialect: 'postgres', url: value };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const port = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number from 0 to 65535 (0 picks a free port)')
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 65535, 'must be a whole number from 0 to 65535 (0 picks a free port)');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:data/vanort.sqlite')
+    .transform((value, ctx) => {
+      const target = parseDatabaseUrl(value);
+      if (!target) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be sqlite:PATH (e.g. sqlite:data/vanort.sqlite) or postgres://user:password@host:port/database',
+        });
+        return z.NEVER;
+      }
+      return target;
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  FEEDBACK_EMAIL: z.email({ message: 'must be an e-mail address' }).default('goteborg@goteborg.se'),
+  SHUTDOWN_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds')
+    .transform(Number)
+    .default(10000),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  logLevel: string;
+  demoData: 'auto' | 'on' | 'off';
+  migrateOnStart: boolean;
+  publicUrl: string | undefined;
+  shutdownTimeoutMs: number;
+  feedbackEmail: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as in most .env conventions.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = result.data;
+  if (e.NODE_ENV === 'production' && e.DEMO_DATA === 'on') {
+    throw new ConfigError([
+      { variable: 'DEMO_DATA', message: 'must not be "on" when NODE_ENV=production (demo data is never seeded in production)' },
+    ]);
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA,
+    migrateOnStart: e.MIGRATE_ON_START,
+    publicUrl: e.PUBLIC_URL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    feedbackEmail: e.FEEDBACK_EMAIL,
+  });
+}

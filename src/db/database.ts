@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config/config.ts';
+import type {
+  AppSettingTable,
+  ChainMemberTable,
+  ChainTable,
+  CityTable,
+  CityTranslationTable,
+} from '../modules/cities/city.table.ts';
+import type { MeetingTable } from '../modules/meetings/meeting.table.ts';
+import type { OrganisationTable } from '../modules/organisations/organisation.table.ts';
+
+export interface Database {
+  app_setting: AppSettingTable;
+  city: CityTable;
+  city_translation: CityTranslationTable;
+  chain: ChainTable;
+  chain_member: ChainMemberTable;
+  organisation: OrganisationTable;
+  meeting: MeetingTable;
+}
+
+export type Dialect = DatabaseTarget['dialect'];
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Runs `select 1` with a time limit; resolves true when the database answers. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  destroy(): Promise<void>;
+}
+
+// PostgreSQL returns bigint (count(*)) as text and numeric as text; we only use
+// integers within JS's safe range, so parse int8 as a number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function createDb(
+  target: DatabaseTarget,
+  onPoolError: (err: Error) => void = () => {},
+): Db {
+  if (target.dialect === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    const native = new SqliteDatabase(target.path);
+    native.pragma('journal_mode = WAL');
+    native.pragma('foreign_keys = ON');
+    native.pragma('busy_timeout = 5000');
+    native.pragma('synchronous = NORMAL');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    return {
+      kysely,
+      dialect: 'sqlite',
+      ping: async () => {
+        try {
+          await sql`select 1`.execute(kysely);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      destroy: () => kysely.destroy(),
+    };
+  }
+
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', onPoolError);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    ping: async (timeoutMs = 2000) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        });
+        const query = sql`select 1`.execute(kysely).then(
+          () => true,
+          () => false,
+        );
+        return await Promise.race([query, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    destroy: () => kysely.destroy(),
+  };
+}

@@ -1,0 +1,104 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+// Portable across SQLite and PostgreSQL: text ids, text instants (ISO 8601 UTC),
+// text plain dates (YYYY-MM-DD), integer 0/1 for booleans.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('app_setting')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('city')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['home', 'twin', 'partner'])))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sqlIn('status', ['proposed', 'active', 'dormant', 'ended'])),
+    )
+    .addColumn('country_code', 'text', (c) => c.notNull())
+    .addColumn('region', 'text')
+    .addColumn('latitude', 'double precision')
+    .addColumn('longitude', 'double precision')
+    .addColumn('population', 'integer')
+    .addColumn('website', 'text')
+    .addColumn('since_year', 'integer')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('city_kind_status_idx').on('city').columns(['kind', 'status']).execute();
+
+  await db.schema
+    .createTable('city_translation')
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id').onDelete('cascade'))
+    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addPrimaryKeyConstraint('city_translation_pk', ['city_id', 'lang'])
+    .execute();
+
+  await db.schema
+    .createTable('chain')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .addColumn('interval_years', 'integer', (c) => c.notNull())
+    .addColumn('since_year', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('chain_member')
+    .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id').onDelete('cascade'))
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('chain_member_pk', ['chain_id', 'city_id'])
+    .addUniqueConstraint('chain_member_position_uq', ['chain_id', 'position'])
+    .execute();
+
+  await db.schema
+    .createTable('organisation')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['administration', 'company'])))
+    .addColumn('email', 'text')
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('meeting')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('host_city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addColumn('start_date', 'text')
+    .addColumn('end_date', 'text')
+    .addColumn('venue', 'text')
+    .addColumn('theme', 'text')
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(sqlIn('status', ['forecast', 'planned', 'confirmed', 'held', 'postponed', 'cancelled'])),
+    )
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('meeting_chain_year_idx').on('meeting').columns(['chain_id', 'year']).execute();
+  await db.schema.createIndex('meeting_host_idx').on('meeting').column('host_city_id').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['meeting', 'organisation', 'chain_member', 'chain', 'city_translation', 'city', 'app_setting']) {
+    await db.schema.dropTable(table).execute();
+  }
+}
+
+function sqlIn(column: string, values: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
+}

@@ -1,0 +1,261 @@
+import type { Db } from './database.ts';
+import { DEMO_DATA_KEY, findSetting, upsertSetting } from './settings.ts';
+import { nowIso } from '../shared/dates.ts';
+import { newId } from '../shared/ids.ts';
+
+/**
+ * Example data for the embedded default and for demonstrations. Every page shows a
+ * banner while it is present. Never seeded when NODE_ENV=production (the callers check).
+ */
+
+type Texts = Record<'sv' | 'en' | 'da' | 'nb' | 'fi', { name: string; description?: string }>;
+
+interface DemoCity {
+  slug: string;
+  kind: 'home' | 'twin' | 'partner';
+  country: string;
+  region: string;
+  lat: number;
+  lon: number;
+  population: number;
+  website: string;
+  since: number | null;
+  texts: Texts;
+}
+
+export const DEMO_CITIES: DemoCity[] = [
+  {
+    slug: 'goteborg',
+    kind: 'home',
+    country: 'SE',
+    region: 'Västra Götaland',
+    lat: 57.7089,
+    lon: 11.9746,
+    population: 609000,
+    website: 'https://goteborg.se',
+    since: null,
+    texts: {
+      sv: {
+        name: 'Göteborg',
+        description:
+          'Sveriges näst största stad, vid Göta älvs mynning mot Kattegatt. Hemstad i vänortskedjan och värd för vänortsmötet vart åttonde år.',
+      },
+      en: {
+        name: 'Gothenburg',
+        description:
+          "Sweden's second city, where the Göta älv river meets the Kattegat. The home city of the chain, hosting the twin-city meeting every eighth year.",
+      },
+      da: { name: 'Göteborg' },
+      nb: { name: 'Göteborg' },
+      fi: { name: 'Göteborg' },
+    },
+  },
+  {
+    slug: 'aarhus',
+    kind: 'twin',
+    country: 'DK',
+    region: 'Region Midtjylland',
+    lat: 56.1629,
+    lon: 10.2039,
+    population: 367000,
+    website: 'https://aarhus.dk',
+    since: 1946,
+    texts: {
+      sv: {
+        name: 'Århus',
+        description:
+          'Danmarks näst största stad, på Jyllands östkust. Universitets- och hamnstad och Göteborgs vänort sedan 1946.',
+      },
+      en: {
+        name: 'Aarhus',
+        description:
+          "Denmark's second city, on the east coast of Jutland. A university and port city, Gothenburg's twin city since 1946.",
+      },
+      da: { name: 'Aarhus' },
+      nb: { name: 'Århus' },
+      fi: { name: 'Aarhus' },
+    },
+  },
+  {
+    slug: 'bergen',
+    kind: 'twin',
+    country: 'NO',
+    region: 'Vestland',
+    lat: 60.3913,
+    lon: 5.3221,
+    population: 292000,
+    website: 'https://www.bergen.kommune.no',
+    since: 1946,
+    texts: {
+      sv: {
+        name: 'Bergen',
+        description:
+          'Norges näst största stad, omgiven av sju fjäll på Vestlandets kust. Gammal hansestad och Göteborgs vänort sedan 1946.',
+      },
+      en: {
+        name: 'Bergen',
+        description:
+          "Norway's second city, surrounded by seven mountains on the west coast. An old Hanseatic town, Gothenburg's twin city since 1946.",
+      },
+      da: { name: 'Bergen' },
+      nb: { name: 'Bergen' },
+      fi: { name: 'Bergen' },
+    },
+  },
+  {
+    slug: 'turku',
+    kind: 'twin',
+    country: 'FI',
+    region: 'Egentliga Finland',
+    lat: 60.4518,
+    lon: 22.2666,
+    population: 203000,
+    website: 'https://www.turku.fi',
+    since: 1946,
+    texts: {
+      sv: {
+        name: 'Åbo',
+        description:
+          'Finlands äldsta stad, vid Aura ås mynning mot skärgården. Tvåspråkig stad och Göteborgs vänort sedan 1946.',
+      },
+      en: {
+        name: 'Turku',
+        description:
+          "Finland's oldest city, where the Aura river meets the archipelago. A bilingual city, Gothenburg's twin city since 1946.",
+      },
+      da: { name: 'Turku' },
+      nb: { name: 'Turku' },
+      fi: { name: 'Turku' },
+    },
+  },
+];
+
+/** Rotation order as seen in the meetings on record: Bergen 2013, Aarhus 2015, Gothenburg 2019. */
+const CHAIN_ORDER = ['bergen', 'aarhus', 'turku', 'goteborg'];
+
+export const DEMO_ORGANISATIONS = [
+  { slug: 'stadsledningskontoret', name: 'Stadsledningskontoret', kind: 'administration', email: 'stadsledningskontoret@example.org' },
+  { slug: 'kulturforvaltningen', name: 'Kulturförvaltningen', kind: 'administration', email: 'kultur@example.org' },
+  { slug: 'utbildningsforvaltningen', name: 'Utbildningsförvaltningen', kind: 'administration', email: 'utbildning@example.org' },
+  { slug: 'stadsbyggnadskontoret', name: 'Stadsbyggnadskontoret', kind: 'administration', email: 'stadsbyggnad@example.org' },
+  { slug: 'idrotts-och-foreningsforvaltningen', name: 'Idrotts- och föreningsförvaltningen', kind: 'administration', email: 'idrott@example.org' },
+  { slug: 'goteborg-energi', name: 'Göteborg Energi AB', kind: 'company', email: 'info@example.org' },
+  { slug: 'liseberg', name: 'Liseberg AB', kind: 'company', email: 'liseberg@example.org' },
+  { slug: 'goteborgs-hamn', name: 'Göteborgs Hamn AB', kind: 'company', email: 'hamn@example.org' },
+] as const;
+
+const DEMO_MEETINGS = [
+  { year: 2013, host: 'bergen', start: null, end: null },
+  { year: 2015, host: 'aarhus', start: null, end: null },
+  { year: 2019, host: 'goteborg', start: '2019-11-14', end: '2019-11-15' },
+] as const;
+
+export interface SeedResult {
+  seeded: boolean;
+  reason?: 'already-present' | 'not-empty';
+}
+
+/** Seeds the demo data in one transaction; does nothing when the registry already has cities. */
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  return db.kysely.transaction().execute(async (trx) => {
+    if ((await findSetting(trx, DEMO_DATA_KEY)) === 'true') {
+      return { seeded: false, reason: 'already-present' };
+    }
+    const existing = await trx.selectFrom('city').select('id').limit(1).executeTakeFirst();
+    if (existing) return { seeded: false, reason: 'not-empty' };
+
+    const now = nowIso();
+    const cityIds = new Map<string, string>();
+    for (const c of DEMO_CITIES) {
+      const id = newId();
+      cityIds.set(c.slug, id);
+      await trx
+        .insertInto('city')
+        .values({
+          id,
+          slug: c.slug,
+          kind: c.kind,
+          status: 'active',
+          country_code: c.country,
+          region: c.region,
+          latitude: c.lat,
+          longitude: c.lon,
+          population: c.population,
+          website: c.website,
+          since_year: c.since,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('city_translation')
+        .values(
+          Object.entries(c.texts).map(([lang, text]) => ({
+            city_id: id,
+            lang,
+            name: text.name,
+            description: text.description ?? null,
+          })),
+        )
+        .execute();
+    }
+
+    const chainId = newId();
+    await trx
+      .insertInto('chain')
+      .values({ id: chainId, slug: 'nordic', interval_years: 2, since_year: 1946, created_at: now })
+      .execute();
+    await trx
+      .insertInto('chain_member')
+      .values(
+        CHAIN_ORDER.map((slug, i) => ({
+          chain_id: chainId,
+          city_id: cityIds.get(slug) ?? '',
+          position: i + 1,
+        })),
+      )
+      .execute();
+
+    await trx
+      .insertInto('organisation')
+      .values(
+        DEMO_ORGANISATIONS.map((o) => ({
+          id: newId(),
+          slug: o.slug,
+          name: o.name,
+          kind: o.kind,
+          email: o.email,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+
+    await trx
+      .insertInto('meeting')
+      .values(
+        DEMO_MEETINGS.map((m) => ({
+          id: newId(),
+          chain_id: chainId,
+          year: m.year,
+          host_city_id: cityIds.get(m.host) ?? '',
+          start_date: m.start,
+          end_date: m.end,
+          venue: null,
+          theme: null,
+          status: 'held',
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+
+    await upsertSetting(trx, DEMO_DATA_KEY, 'true');
+    return { seeded: true };
+  });
+}
+
+export async function hasDemoData(db: Db): Promise<boolean> {
+  return (await findSetting(db.kysely, DEMO_DATA_KEY)) === 'true';
+}

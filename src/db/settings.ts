@@ -1,0 +1,20 @@
+import type { Kysely, Transaction } from 'kysely';
+import { nowIso } from '../shared/dates.ts';
+import type { Database } from './database.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findSetting(db: Executor, key: string): Promise<string | null> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+export async function upsertSetting(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('app_setting')
+    .values({ key, value, updated_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowIso() }))
+    .execute();
+}
+
+export const DEMO_DATA_KEY = 'demo_data';

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { listMeetings } from '../meetings/meeting.service.ts';
+import { citySlugParams } from './city.schema.ts';
+import { getChain, getCity, listCities } from './city.service.ts';
+import { CitiesPage } from './views/cities-page.tsx';
+import { CityPage } from './views/city-page.tsx';
+
+export const cityPages: FastifyPluginAsyncZod = async (app) => {
+  app.get('/cities', { config: { permission: 'public' } }, async (request, reply) => {
+    const cities = await listCities(app.db);
+    const chain = await getChain(app.db, cities);
+    return sendPage(reply, <CitiesPage ctx={pageContext(request)} cities={cities} chain={chain} />);
+  });
+
+  app.get(
+    '/cities/:slug',
+    { config: { permission: 'public' }, schema: { params: citySlugParams } },
+    async (request, reply) => {
+      const city = await getCity(app.db, request.params.slug);
+      const chain = await getChain(app.db);
+      const meetings = chain ? await listMeetings(app.db, chain) : [];
+      return sendPage(reply, <CityPage ctx={pageContext(request)} city={city} chain={chain} meetings={meetings} />);
+    },
+  );
+};

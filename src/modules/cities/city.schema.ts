@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CITY_KINDS, CITY_STATUSES } from './city.service.ts';
+
+const localizedText = z
+  .object({ name: z.string(), description: z.string().nullable() })
+  .meta({ id: 'LocalizedCityText' });
+
+export const cityJson = z
+  .object({
+    slug: z.string().meta({ example: 'bergen' }),
+    kind: z.enum(CITY_KINDS),
+    status: z.enum(CITY_STATUSES),
+    name: z.string().describe('Name in Swedish, the source language').meta({ example: 'Bergen' }),
+    names: z
+      .record(z.string(), localizedText)
+      .describe('Name and description per language (sv, en, da, nb, fi)'),
+    countryCode: z.string().describe('ISO 3166-1 alpha-2').meta({ example: 'NO' }),
+    region: z.string().nullable(),
+    coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+    population: z.number().int().nullable(),
+    website: z.string().nullable(),
+    sinceYear: z.number().int().nullable().describe('Twin city since (1946 for the Nordic chain)'),
+    chainPosition: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Position in the host rotation of the Nordic chain, or null when not a member'),
+    links: z.object({ self: z.string(), html: z.string() }),
+  })
+  .meta({ id: 'City' });
+
+export const cityListJson = z
+  .object({
+    data: z.array(cityJson),
+    chain: z
+      .object({
+        slug: z.string(),
+        intervalYears: z.number().int(),
+        sinceYear: z.number().int(),
+        hostCycleYears: z
+          .number()
+          .int()
+          .describe('Years between two turns of the same host: members × interval'),
+        members: z.array(z.string()).describe('City slugs in rotation order'),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'CityList' });
+
+export const citySlugParams = z.object({
+  slug: z
+    .string()
+    .max(100)
+    .describe('The city slug, e.g. bergen'),
+});
+
+export const errorJson = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'CITY_NOT_FOUND' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });

@@ -1,0 +1,123 @@
+import type { Db } from '../../db/database.ts';
+import { errors } from '../../shared/errors.ts';
+import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
+import * as repo from './city.repository.ts';
+
+export const CITY_KINDS = ['home', 'twin', 'partner'] as const;
+export const CITY_STATUSES = ['proposed', 'active', 'dormant', 'ended'] as const;
+export type CityKind = (typeof CITY_KINDS)[number];
+export type CityStatus = (typeof CITY_STATUSES)[number];
+
+/** The slug of Gothenburg's Nordic twin-city chain. */
+export const NORDIC_CHAIN = 'nordic';
+
+export interface LocalizedText {
+  name: string;
+  description: string | null;
+}
+
+export interface City {
+  id: string;
+  slug: string;
+  kind: CityKind;
+  status: CityStatus;
+  countryCode: string;
+  region: string | null;
+  coordinates: { latitude: number; longitude: number } | null;
+  population: number | null;
+  website: string | null;
+  sinceYear: number | null;
+  /** Per language; Swedish is always present. */
+  texts: Partial<Record<Locale, LocalizedText>>;
+}
+
+export interface Chain {
+  id: string;
+  slug: string;
+  intervalYears: number;
+  sinceYear: number;
+  /** Members in rotation order. */
+  members: { city: City; position: number }[];
+}
+
+/** A text in the wanted language, or the Swedish one with its language named. */
+export function localized(city: City, locale: Locale): LocalizedText & { lang: Locale } {
+  const own = city.texts[locale];
+  if (own) return { ...own, lang: locale };
+  const sv = city.texts.sv;
+  return { name: sv?.name ?? city.slug, description: sv?.description ?? null, lang: 'sv' };
+}
+
+const KIND_ORDER: Record<CityKind, number> = { home: 0, twin: 1, partner: 2 };
+
+function toCity(row: repo.CityRow, translations: repo.CityTranslationRow[]): City {
+  const texts: City['texts'] = {};
+  for (const t of translations) {
+    if (t.city_id === row.id && isLocale(t.lang)) {
+      texts[t.lang] = { name: t.name, description: t.description };
+    }
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind as CityKind,
+    status: row.status as CityStatus,
+    countryCode: row.country_code,
+    region: row.region,
+    coordinates:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude }
+        : null,
+    population: row.population,
+    website: row.website,
+    sinceYear: row.since_year,
+    texts,
+  };
+}
+
+/** All cities: home city first, then twin cities, then partner cities; by Swedish name. */
+export async function listCities(db: Db): Promise<City[]> {
+  const rows = await repo.listCities(db.kysely);
+  const translations = await repo.listTranslations(
+    db.kysely,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .map((r) => toCity(r, translations))
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        localized(a, 'sv').name.localeCompare(localized(b, 'sv').name, 'sv'),
+    );
+}
+
+export async function getCity(db: Db, slug: string): Promise<City> {
+  const row = await repo.findCityBySlug(db.kysely, slug);
+  if (!row) throw errors.cityNotFound(slug);
+  const translations = await repo.listTranslations(db.kysely, [row.id]);
+  return toCity(row, translations);
+}
+
+/** The chain with its members in rotation order, or null when none is registered. */
+export async function getChain(db: Db, cities?: City[], slug = NORDIC_CHAIN): Promise<Chain | null> {
+  const chain = await repo.findChainBySlug(db.kysely, slug);
+  if (!chain) return null;
+  const members = await repo.listChainMembers(db.kysely, chain.id);
+  const all = cities ?? (await listCities(db));
+  const byId = new Map(all.map((c) => [c.id, c]));
+  return {
+    id: chain.id,
+    slug: chain.slug,
+    intervalYears: chain.interval_years,
+    sinceYear: chain.since_year,
+    members: members.flatMap((m) => {
+      const city = byId.get(m.city_id);
+      return city ? [{ city, position: m.position }] : [];
+    }),
+  };
+}
+
+/** Years between two turns of the same host: members × interval (8 for four cities). */
+export function hostCycleYears(chain: Chain): number {
+  return chain.members.length * chain.intervalYears;
+}

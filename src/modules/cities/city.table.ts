@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+export interface CityTable {
+  id: string;
+  slug: string;
+  kind: string; // home | twin | partner
+  status: string; // proposed | active | dormant | ended
+  country_code: string;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  population: number | null;
+  website: string | null;
+  since_year: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CityTranslationTable {
+  city_id: string;
+  lang: string;
+  name: string;
+  description: string | null;
+}
+
+export interface ChainTable {
+  id: string;
+  slug: string;
+  interval_years: number;
+  since_year: number;
+  created_at: string;
+}
+
+export interface ChainMemberTable {
+  chain_id: string;
+  city_id: string;
+  position: number;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updated_at: Generated<string>;
+}

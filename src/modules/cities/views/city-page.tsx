@@ -1,0 +1,144 @@
+import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatDateRange } from '../../../shared/dates.ts';
+import { CityName, countryName } from '../../../ui/components/city-name.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Meeting } from '../../meetings/meeting.service.ts';
+import { type Chain, type City, localized } from '../city.service.ts';
+
+interface Props {
+  ctx: PageContext;
+  city: City;
+  chain: Chain | null;
+  meetings: Meeting[];
+}
+
+export function CityPage({ ctx, city, chain, meetings }: Props) {
+  const { t, locale, intl, formatNumber } = ctx.i18n;
+  const text = localized(city, locale);
+  const position = chain?.members.find((m) => m.city.id === city.id)?.position;
+  const hosted = meetings.filter((m) => m.host.id === city.id).sort((a, b) => b.year - a.year);
+  const name = text.name;
+  return (
+    <Layout ctx={ctx} title={name} section="cities">
+      <p class="breadcrumb">
+        <a href="/cities">{t('city.back')}</a>
+      </p>
+      <h1 lang={text.lang === locale ? undefined : text.lang}>{name}</h1>
+      <p class="card-meta">
+        <span class={`tag tag-${city.status}`}>{t(`status.${city.status}`)}</span>{' '}
+        {t(`kind.${city.kind}`)}
+        {position ? ` · ${t('city.chainPosition', { position })}` : ''}
+      </p>
+      {text.description ? (
+        <p class="lead" lang={text.lang === locale ? undefined : text.lang}>
+          {text.description}
+        </p>
+      ) : null}
+
+      <div class="columns">
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{t('city.facts')}</h2>
+          <dl class="facts">
+            <dt>{t('city.country')}</dt>
+            <dd>{countryName(city.countryCode, intl)}</dd>
+            {city.region ? (
+              <>
+                <dt>{t('city.region')}</dt>
+                <dd>{city.region}</dd>
+              </>
+            ) : null}
+            <dt>{t('city.kind')}</dt>
+            <dd>{t(`kind.${city.kind}`)}</dd>
+            <dt>{t('city.status')}</dt>
+            <dd>{t(`status.${city.status}`)}</dd>
+            {city.sinceYear ? (
+              <>
+                <dt>{t('city.since')}</dt>
+                <dd>{city.sinceYear}</dd>
+              </>
+            ) : null}
+            {city.population ? (
+              <>
+                <dt>{t('city.population')}</dt>
+                <dd>{formatNumber(city.population)}</dd>
+              </>
+            ) : null}
+            {city.coordinates ? (
+              <>
+                <dt>{t('city.coordinates')}</dt>
+                <dd>
+                  {formatCoordinate(city.coordinates.latitude, 'N', 'S', intl)},{' '}
+                  {formatCoordinate(city.coordinates.longitude, 'E', 'W', intl)}
+                </dd>
+              </>
+            ) : null}
+            {city.website ? (
+              <>
+                <dt>{t('city.website')}</dt>
+                <dd>
+                  <a href={city.website} rel="external">
+                    {city.website.replace(/^https?:\/\//, '')}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section aria-labelledby="names-heading">
+          <h2 id="names-heading">{t('city.names')}</h2>
+          <dl class="facts">
+            {ALL_LOCALES.filter((l) => city.texts[l]).map((l) => (
+              <>
+                <dt lang={l}>{LOCALES[l].name}</dt>
+                <dd lang={l}>{city.texts[l]?.name}</dd>
+              </>
+            ))}
+          </dl>
+        </section>
+      </div>
+
+      <section aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">
+          {t('city.meetingsTitle', { city: name })}
+        </h2>
+        {hosted.length === 0 ? (
+          <p>{t('city.meetingsEmpty', { city: name })}</p>
+        ) : (
+          <table>
+            <caption class="visually-hidden">{t('city.meetingsTitle', { city: name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('meeting.table.year')}</th>
+                <th scope="col">{t('meeting.table.dates')}</th>
+                <th scope="col">{t('meeting.table.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hosted.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.year}</th>
+                  <td>{m.startDate ? formatDateRange(m.startDate, m.endDate, intl) : t('meeting.datesUnknown')}</td>
+                  <td>{t(`meetingStatus.${m.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {chain ? (
+        <p>
+          <a href="/cities">
+            <CityName city={city} locale={locale} /> – {t('cities.chainTitle')}
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+function formatCoordinate(value: number, pos: string, neg: string, intl: string): string {
+  const n = new Intl.NumberFormat(intl, { maximumFractionDigits: 4 }).format(Math.abs(value));
+  return `${n}° ${value >= 0 ? pos : neg}`;
+}

@@ -1,0 +1,10 @@
+export interface OrganisationTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string; // administration | company
+  email: string | null;
+  active: number; // 1 | 0 (portable boolean)
+  created_at: string;
+  updated_at: string;
+}

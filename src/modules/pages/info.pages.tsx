@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { getChain, listCities } from '../cities/city.service.ts';
+import { lastHeld, listMeetings, nextMeeting } from '../meetings/meeting.service.ts';
+import { AccessibilityPage } from './views/accessibility-page.tsx';
+import { HomePage } from './views/home-page.tsx';
+import { PolicyPage } from './views/policy-page.tsx';
+
+export async function infoPages(app: FastifyInstance): Promise<void> {
+  app.get('/', { config: { permission: 'public' } }, async (request, reply) => {
+    const cities = await listCities(app.db);
+    const chain = await getChain(app.db, cities);
+    const meetings = chain ? await listMeetings(app.db, chain) : [];
+    const next = chain ? nextMeeting(chain, meetings) : null;
+    return sendPage(
+      reply,
+      <HomePage ctx={pageContext(request)} cities={cities} next={next} last={lastHeld(meetings)} />,
+    );
+  });
+
+  app.get('/policy', { config: { permission: 'public' } }, async (request, reply) =>
+    sendPage(reply, <PolicyPage ctx={pageContext(request)} />),
+  );
+
+  app.get('/accessibility', { config: { permission: 'public' } }, async (request, reply) =>
+    sendPage(
+      reply,
+      <AccessibilityPage ctx={pageContext(request)} feedbackEmail={app.config.feedbackEmail} />,
+    ),
+  );
+}

@@ -1,0 +1,99 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errors } from '../shared/errors.ts';
+import { ErrorPage } from '../ui/views/error-page.tsx';
+import { i18nFor } from './i18n/i18n.ts';
+import { pageContext, sendPage } from './render.ts';
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url === '/api';
+}
+
+/** Maps anything thrown to an AppError; unknown errors become INTERNAL. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return errors.databaseUnavailable();
+  const fe = error as Partial<FastifyError> & { validation?: unknown };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return errors.validation(
+      error.validation.map((v) => ({
+        path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.') ||
+          String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? ''),
+        message: v.message ?? 'invalid',
+      })),
+    );
+  }
+  if (fe.validation) {
+    return errors.validation([{ path: '', message: fe.message ?? 'invalid' }]);
+  }
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status === 413) return errors.payloadTooLarge();
+  if (status === 415) return errors.unsupportedMediaType();
+  if (status >= 400 && status < 500) return errors.badRequest(fe.message ?? 'Bad request');
+  return errors.internal();
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError) {
+  if (isApiRequest(request)) {
+    return reply.status(appError.status).send({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(Object.keys(appError.details).length ? { details: appError.details } : {}),
+        requestId: request.id,
+      },
+    });
+  }
+  // request.i18n is set in onRequest; errors raised before it (e.g. a bad URL) use Swedish.
+  const ctx = { ...pageContext(request), i18n: request.i18n ?? i18nFor('sv') };
+  const { t } = ctx.i18n;
+  let title: string;
+  let text: string;
+  let requestId: string | undefined;
+  if (appError.status === 404) {
+    title = t('error.notFound.title');
+    text =
+      appError.code === 'CITY_NOT_FOUND'
+        ? t('error.cityNotFound.text', { slug: String(appError.details.slug) })
+        : t('error.notFound.text');
+  } else if (appError.status === 503) {
+    title = t('error.unavailable.title');
+    text = t('error.unavailable.text');
+    requestId = request.id;
+  } else if (appError.status >= 500) {
+    title = t('error.server.title');
+    text = t('error.server.text');
+    requestId = request.id;
+  } else {
+    title = t('error.badRequest.title');
+    text = t('error.badRequest.text');
+  }
+  return sendPage(reply, <ErrorPage ctx={ctx} title={title} text={text} requestId={requestId} />, appError.status);
+}
+
+/** One error handler and one not-found handler for the whole app. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      request.log.error({ err: error, code: appError.code }, 'request failed');
+    } else {
+      request.log.info({ code: appError.code, status: appError.status }, appError.message);
+    }
+    return sendError(request, reply, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
+  );
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** A PostgreSQL connection failure (server down or restarting), as opposed to a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(error.message);
+}

@@ -1,0 +1,118 @@
+import type { Messages } from './messages.sv.ts';
+
+export const en: Messages = {
+  'service.name': 'Vänortsportalen',
+  'service.owner': 'City of Gothenburg',
+  'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",
+  'layout.skipLink': 'Skip to main content',
+  'layout.mainNav': 'Main menu',
+  'layout.languageNav': 'Choose language',
+  'layout.languageCurrent': '(current language)',
+  'layout.footerNav': 'About this website',
+  'layout.demoBanner':
+    "The information on this website is example data for demonstration and testing, not the city's official register.",
+  'layout.demoLabel': 'Example data',
+  'nav.home': 'Home',
+  'nav.cities': 'Twin cities',
+  'nav.policy': 'The policy',
+  'nav.accessibility': 'Accessibility statement',
+  'nav.api': 'Open API',
+  'footer.text':
+    "Vänortsportalen is run by the City Executive Office (Stadsledningskontoret), City of Gothenburg, which coordinates and publishes information about the city's work with its twin cities.",
+
+  'home.title': "Gothenburg's Nordic twin cities",
+  'home.lead':
+    'Since 1946 Gothenburg has cooperated with Aarhus, Bergen and Turku. The cooperation began as an expression of solidarity after the Second World War and is today an exchange between the cities’ politicians, administrations and companies.',
+  'home.howTitle': 'How the cooperation works',
+  'home.how1':
+    'The twin cities meet every other year for political exchange of experience and seminars on current issues.',
+  'home.how2':
+    'Hosting rotates between the four cities, so Gothenburg hosts the twin-city meeting every eighth year.',
+  'home.how3':
+    'Administrations and municipal companies run their own collaborations with the twin cities and report them to the City Executive Office.',
+  'home.citiesTitle': 'The four cities',
+  'home.nextTitle': 'Next twin-city meeting',
+  'home.nextPlanned': '{year} in {city}',
+  'home.nextForecast':
+    'By the rotation, {city} hosts the next twin-city meeting in {year}. Dates and programme are not yet set.',
+  'home.nextUnknown': 'The next twin-city meeting has not been set yet.',
+  'home.lastTitle': 'Latest twin-city meeting',
+  'home.lastMeeting': '{city}, {dates}',
+  'home.readPolicy': "Read the policy on the city's relation to its twin cities",
+
+  'cities.title': 'Twin cities',
+  'cities.lead':
+    "Gothenburg's Nordic twin-city chain has four cities that take turns hosting the twin-city meeting every other year.",
+  'cities.chainTitle': 'The twin-city chain',
+  'cities.chainText':
+    'The chain has {members} members that meet every {interval} years, so each city hosts every {cycle} years.',
+  'cities.table.caption': 'The cities in the twin-city chain',
+  'cities.table.city': 'City',
+  'cities.table.country': 'Country',
+  'cities.table.kind': 'Kind',
+  'cities.table.status': 'Status',
+  'cities.table.since': 'Since',
+  'cities.empty': 'No cities are registered yet.',
+
+  'city.facts': 'Facts',
+  'city.names': "Names in the chain's languages",
+  'city.country': 'Country',
+  'city.region': 'Region',
+  'city.kind': 'Kind',
+  'city.status': 'Status',
+  'city.since': 'Twin city since',
+  'city.coordinates': 'Coordinates',
+  'city.population': 'Population',
+  'city.website': 'Website',
+  'city.meetingsTitle': 'Twin-city meetings in {city}',
+  'city.meetingsEmpty': 'No twin-city meetings in {city} are registered yet.',
+  'city.back': 'All twin cities',
+  'city.chainPosition': 'Position {position} in the host rotation',
+
+  'kind.home': 'Home city',
+  'kind.twin': 'Twin city',
+  'kind.partner': 'Partner city',
+  'status.proposed': 'Proposed',
+  'status.active': 'Active',
+  'status.dormant': 'Dormant',
+  'status.ended': 'Ended',
+  'meetingStatus.forecast': 'Forecast',
+  'meetingStatus.planned': 'Planned',
+  'meetingStatus.confirmed': 'Confirmed',
+  'meetingStatus.held': 'Held',
+  'meetingStatus.postponed': 'Postponed',
+  'meetingStatus.cancelled': 'Cancelled',
+  'meeting.table.caption': 'Twin-city meetings',
+  'meeting.table.year': 'Year',
+  'meeting.table.dates': 'Dates',
+  'meeting.table.status': 'Status',
+  'meeting.datesUnknown': 'Dates unknown',
+
+  'policy.title': "The policy: the City of Gothenburg's relation to its twin cities",
+  'policy.lead':
+    'The policy describes why and how the City of Gothenburg cooperates with its Nordic twin cities. The Swedish text is authoritative.',
+  'policy.originalTitle': 'The policy text (Swedish original)',
+  'policy.translationTitle': 'English translation',
+  'policy.rulesTitle': 'The rules and what the portal does with them',
+  'policy.rules.caption': 'The policy rules P1–P10',
+  'policy.rules.rule': 'Rule',
+  'policy.rules.support': 'How the portal supports the rule',
+
+  'a11y.title': 'Accessibility statement for Vänortsportalen',
+
+  'api.title': 'Open API',
+
+  'error.notFound.title': 'Page not found',
+  'error.notFound.text':
+    'We cannot find the page you are looking for. It may have moved, or the address may be misspelt.',
+  'error.cityNotFound.text': 'There is no city with the address {slug} in the register.',
+  'error.home': 'Go to the home page',
+  'error.server.title': 'Something went wrong',
+  'error.server.text':
+    'An unexpected error occurred and we could not show the page. Please try again in a while. If the problem remains, contact us and give the error id below.',
+  'error.requestId': 'Error id',
+  'error.unavailable.title': 'The service is temporarily unavailable',
+  'error.unavailable.text': 'We cannot reach the database right now. Please try again shortly.',
+  'error.badRequest.title': 'Bad request',
+  'error.badRequest.text': 'The request could not be understood. Check the address and try again.',
+};

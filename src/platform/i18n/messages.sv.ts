@@ -1,0 +1,121 @@
+/** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
+export const sv = {
+  'service.name': 'Vänortsportalen',
+  'service.owner': 'Göteborgs Stad',
+  'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',
+  'layout.skipLink': 'Till huvudinnehållet',
+  'layout.mainNav': 'Huvudmeny',
+  'layout.languageNav': 'Välj språk',
+  'layout.languageCurrent': '(valt språk)',
+  'layout.footerNav': 'Om webbplatsen',
+  'layout.demoBanner':
+    'Uppgifterna på den här webbplatsen är exempel för demonstration och test, inte stadens officiella register.',
+  'layout.demoLabel': 'Exempeldata',
+  'nav.home': 'Start',
+  'nav.cities': 'Vänorter',
+  'nav.policy': 'Policyn',
+  'nav.accessibility': 'Tillgänglighetsredogörelse',
+  'nav.api': 'Öppet API',
+  'footer.text':
+    'Vänortsportalen drivs av Stadsledningskontoret, Göteborgs Stad, som samordnar och sprider information om stadens arbete med vänorterna.',
+
+  'home.title': 'Göteborgs nordiska vänorter',
+  'home.lead':
+    'Sedan 1946 samarbetar Göteborg med Århus, Bergen och Åbo. Vänortssamarbetet började som en solidaritetsyttring efter andra världskriget och är i dag ett utbyte mellan städernas politiker, förvaltningar och bolag.',
+  'home.howTitle': 'Så fungerar samarbetet',
+  'home.how1':
+    'Vänorterna möts vartannat år för politiskt erfarenhetsutbyte och seminarier om aktuella frågor.',
+  'home.how2':
+    'Värdskapet roterar mellan de fyra städerna, så Göteborg står värd för vänortsmötet vart åttonde år.',
+  'home.how3':
+    'Förvaltningar och bolag driver egna samarbeten med vänorterna och informerar Stadsledningskontoret om dem.',
+  'home.citiesTitle': 'De fyra städerna',
+  'home.nextTitle': 'Nästa vänortsmöte',
+  'home.nextPlanned': '{year} i {city}',
+  'home.nextForecast':
+    'Enligt rotationen står {city} värd för nästa vänortsmöte {year}. Datum och program är inte bestämda ännu.',
+  'home.nextUnknown': 'Nästa vänortsmöte är inte bestämt ännu.',
+  'home.lastTitle': 'Senaste vänortsmötet',
+  'home.lastMeeting': '{city}, {dates}',
+  'home.readPolicy': 'Läs policyn för stadens relation till vänorterna',
+
+  'cities.title': 'Vänorter',
+  'cities.lead':
+    'Göteborgs nordiska vänortskedja består av fyra städer som turas om att stå värd för vänortsmötet vartannat år.',
+  'cities.chainTitle': 'Vänortskedjan',
+  'cities.chainText':
+    'Kedjan har {members} medlemmar som möts med {interval} års mellanrum, så varje stad är värd vart {cycle}:e år.',
+  'cities.table.caption': 'Städerna i vänortskedjan',
+  'cities.table.city': 'Stad',
+  'cities.table.country': 'Land',
+  'cities.table.kind': 'Typ',
+  'cities.table.status': 'Status',
+  'cities.table.since': 'Sedan',
+  'cities.empty': 'Det finns inga städer registrerade ännu.',
+
+  'city.facts': 'Fakta',
+  'city.names': 'Namn på kedjans språk',
+  'city.country': 'Land',
+  'city.region': 'Region',
+  'city.kind': 'Typ',
+  'city.status': 'Status',
+  'city.since': 'Vänort sedan',
+  'city.coordinates': 'Koordinater',
+  'city.population': 'Invånare',
+  'city.website': 'Webbplats',
+  'city.meetingsTitle': 'Vänortsmöten i {city}',
+  'city.meetingsEmpty': 'Inga registrerade vänortsmöten i {city} ännu.',
+  'city.back': 'Alla vänorter',
+  'city.chainPosition': 'Plats {position} i rotationsordningen',
+
+  'kind.home': 'Hemstad',
+  'kind.twin': 'Vänort',
+  'kind.partner': 'Partnerstad',
+  'status.proposed': 'Föreslagen',
+  'status.active': 'Aktiv',
+  'status.dormant': 'Vilande',
+  'status.ended': 'Avslutad',
+  'meetingStatus.forecast': 'Prognos',
+  'meetingStatus.planned': 'Planerat',
+  'meetingStatus.confirmed': 'Bekräftat',
+  'meetingStatus.held': 'Genomfört',
+  'meetingStatus.postponed': 'Uppskjutet',
+  'meetingStatus.cancelled': 'Inställt',
+  'meeting.table.caption': 'Vänortsmöten',
+  'meeting.table.year': 'År',
+  'meeting.table.dates': 'Datum',
+  'meeting.table.status': 'Status',
+  'meeting.datesUnknown': 'Datum okänt',
+
+  'policy.title': 'Policyn: Göteborgs Stads relation till vänorterna',
+  'policy.lead':
+    'Policyn beskriver varför och hur Göteborgs Stad samarbetar med sina nordiska vänorter. Den svenska texten gäller.',
+  'policy.originalTitle': 'Policytexten',
+  'policy.translationTitle': 'Översättning till engelska',
+  'policy.rulesTitle': 'Reglerna och vad portalen gör med dem',
+  'policy.rules.caption': 'Policyns regler P1–P10',
+  'policy.rules.rule': 'Regel',
+  'policy.rules.support': 'Så stöder portalen regeln',
+
+  'a11y.title': 'Tillgänglighetsredogörelse för Vänortsportalen',
+
+  'api.title': 'Öppet API',
+
+  'error.notFound.title': 'Sidan finns inte',
+  'error.notFound.text':
+    'Vi hittar inte sidan du söker. Den kan ha flyttats, eller så är adressen felstavad.',
+  'error.cityNotFound.text': 'Det finns ingen stad med adressen {slug} i registret.',
+  'error.home': 'Gå till startsidan',
+  'error.server.title': 'Något gick fel',
+  'error.server.text':
+    'Ett oväntat fel inträffade och vi kunde inte visa sidan. Försök igen om en stund. Om felet kvarstår, kontakta oss och ange fel-id:t nedan.',
+  'error.requestId': 'Fel-id',
+  'error.unavailable.title': 'Tjänsten är tillfälligt otillgänglig',
+  'error.unavailable.text':
+    'Vi når inte databasen just nu. Försök igen om en liten stund.',
+  'error.badRequest.title': 'Felaktig förfrågan',
+  'error.badRequest.text': 'Förfrågan kunde inte tolkas. Kontrollera adressen och försök igen.',
+} as const;
+
+export type MessageKey = keyof typeof sv;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,12 @@
+import type { I18n } from './i18n/i18n.ts';
+
+/** What every page view needs besides its own data. */
+export interface PageContext {
+  i18n: I18n;
+  /** Path of the current page without query, for the language switch. */
+  path: string;
+  /** True when the database holds demo data: every page says so. */
+  demo: boolean;
+  /** Cache-busting token for static assets. */
+  assetVersion: string;
+}

@@ -1,0 +1,47 @@
+/**
+ * One error type and one catalog of factories. Every expected failure in the
+ * product is an AppError with a stable `code`; the error handler turns it into
+ * JSON (API), an HTML page, or a re-rendered form.
+ */
+export class AppError extends Error {
+  constructor(
+    public readonly code: string,
+    public readonly status: number,
+    message: string,
+    public readonly details: Record<string, unknown> = {},
+    /** Reportable errors are logged at error level with a stack. */
+    public readonly reportable = false,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export const errors = {
+  cityNotFound: (slug: string) =>
+    new AppError('CITY_NOT_FOUND', 404, `No city with the slug "${slug}"`, { slug }),
+  routeNotFound: (method: string, url: string) =>
+    new AppError('NOT_FOUND', 404, `No such resource: ${method} ${url}`, { method, url }),
+  validation: (problems: FieldProblem[]) =>
+    new AppError('VALIDATION_FAILED', 400, 'The request is not valid', { problems }),
+  badRequest: (message: string) => new AppError('BAD_REQUEST', 400, message),
+  payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is too large'),
+  unsupportedMediaType: () =>
+    new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'The request content type is not supported'),
+  databaseUnavailable: () =>
+    new AppError('DATABASE_UNAVAILABLE', 503, 'The database is not reachable', {}, true),
+  demoDataInProduction: () =>
+    new AppError(
+      'DEMO_DATA_IN_PRODUCTION',
+      409,
+      'Demo data is never seeded when NODE_ENV=production',
+    ),
+  internal: () => new AppError('INTERNAL', 500, 'An unexpected error occurred', {}, true),
+} as const;
+
+export type ErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];

@@ -1,0 +1,109 @@
+import type { ComponentChildren } from 'preact';
+import { ENABLED_LOCALES, LOCALES } from '../platform/i18n/locales.ts';
+import type { PageContext } from '../platform/page-context.ts';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Which main-menu entry is current. */
+  section?: 'home' | 'cities' | 'policy' | 'accessibility' | 'api';
+}
+
+const NAV = [
+  { key: 'home', href: '/', label: 'nav.home' },
+  { key: 'cities', href: '/cities', label: 'nav.cities' },
+  { key: 'policy', href: '/policy', label: 'nav.policy' },
+] as const;
+
+export function Layout({ ctx, title, children, section }: LayoutProps) {
+  const { t, locale } = ctx.i18n;
+  const fullTitle = `${title} – ${t('service.name')}`;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={t('service.tagline')} />
+        <link rel="stylesheet" href={`/static/styles.css?v=${ctx.assetVersion}`} />
+        <link rel="icon" href={`/static/favicon.svg?v=${ctx.assetVersion}`} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skipLink')}
+        </a>
+        <header class="site-header">
+          <div class="container header-inner">
+            <a class="brand" href="/">
+              <span class="brand-name">{t('service.name')}</span>
+              <span class="brand-owner">{t('service.owner')}</span>
+            </a>
+            <nav class="lang-switch" aria-label={t('layout.languageNav')}>
+              <ul>
+                {ENABLED_LOCALES.map((l) =>
+                  l === locale ? (
+                    <li key={l}>
+                      <a href={`${ctx.path}?lang=${l}`} lang={l} hreflang={l} aria-current="true">
+                        {LOCALES[l].name}
+                        <span class="visually-hidden"> {t('layout.languageCurrent')}</span>
+                      </a>
+                    </li>
+                  ) : (
+                    <li key={l}>
+                      <a href={`${ctx.path}?lang=${l}`} lang={l} hreflang={l}>
+                        {LOCALES[l].name}
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          </div>
+          <nav class="main-nav" aria-label={t('layout.mainNav')}>
+            <ul class="container">
+              {NAV.map((item) => (
+                <li key={item.key}>
+                  <a href={item.href} aria-current={section === item.key ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        {ctx.demo ? (
+          <div class="demo-banner" role="note">
+            <div class="container">
+              <strong>{t('layout.demoLabel')}:</strong>{' '}
+              {t('layout.demoBanner')}
+            </div>
+          </div>
+        ) : null}
+        <main id="main" class="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t('footer.text')}</p>
+            <nav aria-label={t('layout.footerNav')}>
+              <ul>
+                <li>
+                  <a href="/accessibility" aria-current={section === 'accessibility' ? 'page' : undefined}>
+                    {t('nav.accessibility')}
+                  </a>
+                </li>
+                <li>
+                  <a href="/policy">{t('nav.policy')}</a>
+                </li>
+                <li>
+                  <a href="/api/docs">{t('nav.api')}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
