@@ -10,7 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import { hasDemoData } from './db/seed-demo.ts';
-import { registerErrorHandling } from './platform/error-handler.tsx';
+import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { registerI18n } from './platform/i18n/plugin.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
@@ -50,6 +50,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     trustProxy: config.env === 'production',
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -71,17 +71,20 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
   return sendPage(reply, <ErrorPage ctx={ctx} title={title} text={text} requestId={requestId} />, appError.status);
 }
 
+/** The one error handler: also used for Fastify's framework errors (e.g. a malformed URL). */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) {
+    request.log.error({ err: error, code: appError.code }, 'request failed');
+  } else {
+    request.log.info({ code: appError.code, status: appError.status }, appError.message);
+  }
+  return sendError(request, reply, appError);
+}
+
 /** One error handler and one not-found handler for the whole app. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
-    if (appError.status >= 500) {
-      request.log.error({ err: error, code: appError.code }, 'request failed');
-    } else {
-      request.log.info({ code: appError.code, status: appError.status }, appError.message);
-    }
-    return sendError(request, reply, appError);
-  });
+  app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),

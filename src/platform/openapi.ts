@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export const OPENAPI_INFO = {
   title: 'Vänortsportalen API',
@@ -23,6 +23,7 @@ export async function registerOpenApi(
       tags: [{ name: 'cities', description: 'The twin-city registry' }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
   app.get(

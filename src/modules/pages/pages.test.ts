@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+describeEachDialect('public pages', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const page = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ url, headers });
+    return { status: res.statusCode, html: res.body, headers: res.headers };
+  };
+
+  it('serves every public page in Swedish by default, with landmarks and the demo label', async () => {
+    for (const url of ['/', '/cities', '/cities/bergen', '/cities/goteborg', '/policy', '/accessibility']) {
+      const { status, html, headers } = await page(url);
+      expect(status, url).toBe(200);
+      expect(headers['content-type'], url).toBe('text/html; charset=utf-8');
+      expect(html, url).toMatch(/^<!doctype html><html lang="sv">/);
+      expect(html, url).toContain('<a class="skip-link" href="#main">Till huvudinnehållet</a>');
+      expect(html, url).toContain('<main id="main"');
+      expect(html, url).toContain('<header');
+      expect(html, url).toContain('<footer');
+      expect(html, url).toContain('Exempeldata');
+      expect(html, url).toContain('href="/accessibility"');
+      expect(html, url).toContain('href="/policy"');
+      expect(html, url).not.toContain('<script');
+    }
+  });
+
+  it('tells what the cooperation is and forecasts Gothenburg as next host in 2027', async () => {
+    const { html } = await page('/');
+    expect(html).toContain('Sedan 1946');
+    for (const name of ['Göteborg', 'Århus', 'Bergen', 'Åbo']) expect(html).toContain(name);
+    expect(html).toContain('Enligt rotationen står Göteborg värd för nästa vänortsmöte 2027');
+    expect(html).toContain('14–15 november 2019');
+  });
+
+  it('shows facts, names per language and hosted meetings on a city page', async () => {
+    const { html } = await page('/cities/turku');
+    expect(html).toContain('<h1>Åbo</h1>');
+    expect(html).toContain('Finland');
+    expect(html).toContain('Vänort sedan');
+    expect(html).toContain('<dd lang="fi">Turku</dd>');
+    const bergen = await page('/cities/bergen');
+    expect(bergen.html).toContain('<th scope="row">2013</th>');
+    expect(bergen.html).toContain('Plats 1 i rotationsordningen');
+  });
+
+  it('switches to English with ?lang=en and remembers it in a cookie', async () => {
+    const res = await t.app.inject({ url: '/cities/turku?lang=en' });
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<h1>Turku</h1>');
+    const cookie = res.cookies.find((c) => c.name === 'lang');
+    expect(cookie).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
+    const next = await page('/', { cookie: 'lang=en' });
+    expect(next.html).toContain('<html lang="en">');
+    expect(next.html).toContain('By the rotation, Gothenburg hosts the next twin-city meeting in 2027');
+    const back = await page('/?lang=sv', { cookie: 'lang=en' });
+    expect(back.html).toContain('<html lang="sv">');
+  });
+
+  it('ignores languages that are not offered yet', async () => {
+    expect((await page('/?lang=xx')).html).toContain('<html lang="sv">');
+    expect((await page('/?lang=fi')).html).toContain('<html lang="sv">');
+    expect((await page('/', { cookie: 'lang=<script>' })).html).toContain('<html lang="sv">');
+  });
+
+  it('shows the policy text and the rules P1–P10', async () => {
+    const { html } = await page('/policy');
+    expect(html).toContain('Göteborgs Stad relation till vänorterna');
+    expect(html).toContain('Kommunfullmäktige fattar beslut om att etablera nya vänorter');
+    for (let i = 1; i <= 10; i++) expect(html).toContain(`<th scope="row">P${i}</th>`);
+    const en = await page('/policy?lang=en');
+    expect(en.html).toContain('English translation');
+    expect(en.html).toContain('lang="sv"'); // the Swedish original keeps its language
+  });
+
+  it('has the eleven items of an accessibility statement', async () => {
+    const { html } = await page('/accessibility');
+    for (const id of ['body', 'service', 'conformance', 'known-issues', 'assessed', 'updated', 'method', 'feedback', 'enforcement', 'exemptions', 'out-of-scope']) {
+      expect(html, id).toContain(`id="${id}"`);
+    }
+    expect(html).toContain('href="https://www.digg.se/tdosanmalan"');
+    expect(html).toContain('href="mailto:goteborg@goteborg.se"');
+    expect(html).toContain('WCAG 2.1 nivå AA');
+  });
+
+  it('answers an unknown page with a Swedish 404 page and a way home', async () => {
+    const { status, html } = await page('/no-such-page');
+    expect(status).toBe(404);
+    expect(html).toContain('<h1>Sidan finns inte</h1>');
+    expect(html).toContain('href="/"');
+    const city = await page('/cities/oslo');
+    expect(city.status).toBe(404);
+    expect(city.html).toContain('Det finns ingen stad med adressen oslo');
+    const bad = await page('/cities/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('<h1>Felaktig förfrågan</h1>');
+  });
+
+  it('escapes what the visitor sends', async () => {
+    const res = await page('/cities/%3Cscript%3Ealert(1)');
+    expect(res.status).toBe(404);
+    expect(res.html).not.toContain('<script>alert(1)');
+    expect(res.html).toContain('&lt;script>alert(1)');
+  });
+
+  it('sends security headers, a strict CSP and a request id', async () => {
+    const { headers } = await page('/');
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('serves the stylesheet with a print section', async () => {
+    const res = await page('/static/styles.css');
+    expect(res.status).toBe(200);
+    expect(res.html).toContain('@media print');
+    expect(res.html).toContain('--color-primary');
+  });
+});
+
+describeEachDialect('pages without demo data', (dialect) => {
+  it('has no demo label and says the next meeting is not known', async () => {
+    const t = await buildTestApp(dialect, { demo: false });
+    try {
+      const home = await t.app.inject({ url: '/' });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).not.toContain('Exempeldata');
+      expect(home.body).toContain('Nästa vänortsmöte är inte bestämt ännu.');
+      const cities = await t.app.inject({ url: '/cities' });
+      expect(cities.body).toContain('Det finns inga städer registrerade ännu.');
+    } finally {
+      await t.close();
+    }
+  });
+});

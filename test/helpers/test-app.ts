@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import type { Db, Dialect } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedDemo } from '../../src/db/seed-demo.ts';
+import { openTestDb } from './databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Seed the demo data (default true). */
+  demo?: boolean;
+  env?: Record<string, string>;
+  /** Called before the app is made ready, e.g. to add routes for a test. */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+/** A migrated app on a fresh database of the given dialect; use app.inject() against it. */
+export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
+  const { db, database, close } = await openTestDb(dialect);
+  await migrateToLatest(db);
+  if (options.demo !== false) await seedDemo(db);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = await buildApp({ config, db, logger: false });
+  await options.extend?.(app);
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close(); // destroys db
+      await close();
+    },
+  };
+}
