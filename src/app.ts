@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import { hasDemoData } from './db/seed-demo.ts';
+import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { registerI18n } from './platform/i18n/plugin.ts';
 import { registerOpenApi } from './platform/openapi.ts';
@@ -23,8 +24,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
-    /** Mutable process state read by every page. */
-    state: { demo: boolean };
+    /**
+     * Mutable process state. `ready` is false while main.ts still waits to migrate a
+     * database that was unreachable at start: everything but /healthz answers 503.
+     */
+    state: { demo: boolean; ready: boolean };
     assetVersion: string;
   }
 }
@@ -57,7 +61,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
 
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('state', { demo: await hasDemoData(db).catch(() => false) });
+  app.decorate('state', { demo: await hasDemoData(db).catch(() => false), ready: true });
   app.decorate('assetVersion', assetVersion());
 
   // Every route must declare a permission; checked once all routes are known.
@@ -77,6 +81,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   });
   app.decorate('registeredRoutes', () => [...routes]);
 
+  app.addHook('onRequest', async (request) => {
+    if (!app.state.ready && request.url !== '/healthz') throw errors.databaseUnavailable();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -47,12 +47,14 @@ async function prepareDatabase(instance: FastifyInstance): Promise<boolean> {
 }
 
 let ready = await prepareDatabase(app);
+app.state.ready = ready;
 let retry: NodeJS.Timeout | undefined;
 if (!ready) {
   retry = setInterval(() => {
     if (ready || !app) return;
     void prepareDatabase(app).then((ok) => {
       ready = ok;
+      if (app) app.state.ready = ok;
       if (ok) {
         clearInterval(retry);
         app?.log.info('database reachable: migrations and start-up done');

@@ -74,6 +74,12 @@ export function createDb(
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', onPoolError);
+  // A checked-out client can lose its connection between queries too (e.g. inside
+  // a request that is still running); give every client a listener so that never
+  // becomes an uncaught exception. The next query on it fails and maps to 503.
+  pool.on('connect', (client) => {
+    client.on('error', onPoolError);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

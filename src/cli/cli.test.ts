@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/helpers/databases.ts';
+import { EXIT, runCli } from './main.ts';
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { NODE_ENV: 'test', ...env }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('vanort CLI usage', () => {
+  it('prints help', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain('vanort migrate');
+    expect(r.out).toContain('vanort seed --demo');
+  });
+
+  it('refuses unknown commands, options and missing arguments with exit code 2', async () => {
+    for (const args of [[], ['frobnicate'], ['migrate', '--force'], ['seed'], ['migrate', 'extra'], ['migrate', '--demo']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(EXIT.usage);
+      expect(r.err, args.join(' ')).toMatch(/^vanort: /);
+    }
+  });
+
+  it('names a bad variable and exits 78', async () => {
+    const r = await run(['migrate'], { DATABASE_URL: 'mysql://x' });
+    expect(r.code).toBe(EXIT.config);
+    expect(r.err).toContain('DATABASE_URL');
+  });
+
+  it('never seeds demo data in production', async () => {
+    const r = await run(['seed', '--demo'], { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' });
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.err).toContain('NODE_ENV=production');
+  });
+
+  it('says so when the database cannot be reached', async () => {
+    const r = await run(['migrate'], { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none' });
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.err).toContain('cannot reach the postgres database');
+  });
+
+  it('runs as the package bin', () => {
+    const r = spawnSync(process.execPath, ['bin/vanort.mjs', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage:');
+    const bad = spawnSync(process.execPath, ['bin/vanort.mjs', 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown command "nope"');
+  });
+});
+
+describeEachDialect('vanort migrate and seed', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+  });
+
+  it('migrates, seeds the demo data, and does nothing the second time', async () => {
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    const m1 = await run(['migrate'], env);
+    expect(m1).toMatchObject({ code: 0 });
+    expect(m1.out).toContain('0001-foundation');
+    expect((await run(['migrate'], env)).out).toContain('up to date');
+    const s1 = await run(['seed', '--demo'], env);
+    expect(s1.code).toBe(0);
+    expect(s1.out).toContain('Seeded the demo data');
+    const s2 = await run(['seed', '--demo'], env);
+    expect(s2.code).toBe(0);
+    expect(s2.out).toContain('already present');
+  });
+});

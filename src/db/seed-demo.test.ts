@@ -1,0 +1,100 @@
+import { afterEach, expect, it } from 'vitest';
+import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
+import type { Db } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { hasDemoData, seedDemo } from './seed-demo.ts';
+
+describeEachDialect('migrations and demo data', (dialect) => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+  const open = async (): Promise<Db> => {
+    const t = await openTestDb(dialect);
+    close = t.close;
+    return t.db;
+  };
+
+  it('migrates an empty database once and then has nothing to do', async () => {
+    const db = await open();
+    expect(await migrateToLatest(db)).toEqual(['0001-foundation']);
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('seeds the registry, the chain, organisations and the meetings on record, once', async () => {
+    const db = await open();
+    await migrateToLatest(db);
+    expect(await hasDemoData(db)).toBe(false);
+    expect(await seedDemo(db)).toEqual({ seeded: true });
+    expect(await hasDemoData(db)).toBe(true);
+    expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'already-present' });
+
+    const k = db.kysely;
+    const cities = await k.selectFrom('city').select(['slug', 'kind', 'status', 'since_year']).orderBy('slug').execute();
+    expect(cities).toEqual([
+      { slug: 'aarhus', kind: 'twin', status: 'active', since_year: 1946 },
+      { slug: 'bergen', kind: 'twin', status: 'active', since_year: 1946 },
+      { slug: 'goteborg', kind: 'home', status: 'active', since_year: null },
+      { slug: 'turku', kind: 'twin', status: 'active', since_year: 1946 },
+    ]);
+    const names = await k
+      .selectFrom('city_translation')
+      .innerJoin('city', 'city.id', 'city_translation.city_id')
+      .select(['city.slug', 'city_translation.lang', 'city_translation.name'])
+      .where('city_translation.lang', 'in', ['sv', 'en'])
+      .orderBy('city.slug')
+      .orderBy('city_translation.lang')
+      .execute();
+    expect(names.map((n) => `${n.slug}.${n.lang}=${n.name}`)).toEqual([
+      'aarhus.en=Aarhus',
+      'aarhus.sv=Århus',
+      'bergen.en=Bergen',
+      'bergen.sv=Bergen',
+      'goteborg.en=Gothenburg',
+      'goteborg.sv=Göteborg',
+      'turku.en=Turku',
+      'turku.sv=Åbo',
+    ]);
+    const chain = await k.selectFrom('chain').select(['slug', 'interval_years', 'since_year']).execute();
+    expect(chain).toEqual([{ slug: 'nordic', interval_years: 2, since_year: 1946 }]);
+    expect(await k.selectFrom('chain_member').select('position').execute()).toHaveLength(4);
+    const orgs = await k.selectFrom('organisation').select(['name', 'kind']).execute();
+    expect(orgs.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['Stadsledningskontoret', 'Kulturförvaltningen', 'Utbildningsförvaltningen', 'Göteborg Energi AB', 'Liseberg AB']),
+    );
+    const meetings = await k
+      .selectFrom('meeting')
+      .innerJoin('city', 'city.id', 'meeting.host_city_id')
+      .select(['meeting.year', 'city.slug', 'meeting.start_date', 'meeting.end_date', 'meeting.status'])
+      .orderBy('meeting.year')
+      .execute();
+    expect(meetings).toEqual([
+      { year: 2013, slug: 'bergen', start_date: null, end_date: null, status: 'held' },
+      { year: 2015, slug: 'aarhus', start_date: null, end_date: null, status: 'held' },
+      { year: 2019, slug: 'goteborg', start_date: '2019-11-14', end_date: '2019-11-15', status: 'held' },
+    ]);
+  });
+
+  it('does not seed into a registry that already has cities', async () => {
+    const db = await open();
+    await migrateToLatest(db);
+    await db.kysely
+      .insertInto('city')
+      .values({ id: 'x', slug: 'real-city', kind: 'twin', status: 'active', country_code: 'NO', region: null, latitude: null, longitude: null, population: null, website: null, since_year: 1946, created_at: 'now', updated_at: 'now' })
+      .execute();
+    expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'not-empty' });
+    expect(await hasDemoData(db)).toBe(false);
+  });
+
+  it('enforces the allowed kinds and statuses in the schema', async () => {
+    const db = await open();
+    await migrateToLatest(db);
+    await expect(
+      db.kysely
+        .insertInto('city')
+        .values({ id: 'y', slug: 'y', kind: 'friend', status: 'active', country_code: 'NO', region: null, latitude: null, longitude: null, population: null, website: null, since_year: null, created_at: 'now', updated_at: 'now' })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
