@@ -1,5 +1,6 @@
 /**
- * Benchmark harness (`npm run bench`). Starts the real server (`node --import tsx src/main.ts`)
+ * Benchmark harness (`npm run bench`). Starts the real server as `npm start` runs it (the built
+ * `dist/src/main.js`; `npm run bench` builds first)
  * on a fresh SQLite database with demo data, loads each page with autocannon, then loads a
  * bare node:http server that answers with the same bytes, and compares the two.
  * See bench/README.md.
@@ -500,7 +501,7 @@ async function main(): Promise<number> {
     `Starting the server on ${base} (fresh SQLite database with demo data in ${tempDir})`,
   );
   const started = performance.now();
-  const server = startChild('server', ['--import', 'tsx', 'src/main.ts'], {
+  const server = startChild('server', ['--enable-source-maps', 'dist/src/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'development',
@@ -510,6 +511,8 @@ async function main(): Promise<number> {
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(tempDir, 'bench.sqlite')}`,
       MIGRATE_ON_START: 'true',
+      // BENCH_PAGE_CACHE_TTL_MS=0 measures rendering every request (no micro-cache).
+      PAGE_CACHE_TTL_MS: process.env.BENCH_PAGE_CACHE_TTL_MS ?? '5000',
     },
   });
   await waitForReady(base, server);

@@ -14,6 +14,7 @@ import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { registerI18n } from './platform/i18n/plugin.ts';
 import { registerOpenApi } from './platform/openapi.ts';
+import { registerPageCache } from './platform/page-cache.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
 import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
@@ -114,6 +115,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cookie);
   await app.register(formbody);
   registerI18n(app);
+  registerPageCache(app, config.pageCacheTtlMs);
   registerErrorHandling(app);
   await app.register(async (scope) => {
     markPublic(scope);

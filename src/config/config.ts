@@ -51,6 +51,11 @@ const envSchema = z.object({
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
   FEEDBACK_EMAIL: z.email({ message: 'must be an e-mail address' }).default('goteborg@goteborg.se'),
+  PAGE_CACHE_TTL_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)')
+    .transform(Number)
+    .default(5000),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -69,6 +74,7 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   shutdownTimeoutMs: number;
   feedbackEmail: string;
+  pageCacheTtlMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -113,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     feedbackEmail: e.FEEDBACK_EMAIL,
+    pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
   });
 }

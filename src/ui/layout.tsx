@@ -61,7 +61,8 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
             </nav>
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNav')}>
-            <ul class="container">
+            <div class="container">
+            <ul>
               {NAV.map((item) => (
                 <li key={item.key}>
                   <a href={item.href} aria-current={section === item.key ? 'page' : undefined}>
@@ -70,6 +71,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
                 </li>
               ))}
             </ul>
+            </div>
           </nav>
         </header>
         {ctx.demo ? (

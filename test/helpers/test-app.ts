@@ -30,6 +30,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
+    PAGE_CACHE_TTL_MS: '0',
     ...options.env,
   });
   const app = await buildApp({ config, db, logger: false });

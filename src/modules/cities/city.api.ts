@@ -7,7 +7,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cities',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', pageCache: true },
       schema: {
         tags: ['cities'],
         operationId: 'listCities',
@@ -25,7 +25,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cities/:slug',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', pageCache: true },
       schema: {
         tags: ['cities'],
         operationId: 'getCity',

@@ -7,7 +7,7 @@ import { CitiesPage } from './views/cities-page.tsx';
 import { CityPage } from './views/city-page.tsx';
 
 export const cityPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/cities', { config: { permission: 'public' } }, async (request, reply) => {
+  app.get('/cities', { config: { permission: 'public', pageCache: true } }, async (request, reply) => {
     const cities = await listCities(app.db);
     const chain = await getChain(app.db, cities);
     return sendPage(reply, <CitiesPage ctx={pageContext(request)} cities={cities} chain={chain} />);
@@ -15,7 +15,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/cities/:slug',
-    { config: { permission: 'public' }, schema: { params: citySlugParams } },
+    { config: { permission: 'public', pageCache: true }, schema: { params: citySlugParams } },
     async (request, reply) => {
       const city = await getCity(app.db, request.params.slug);
       const chain = await getChain(app.db);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { errors } from '../../shared/errors.ts';
+import { intlCache } from '../../shared/intl.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import * as repo from './city.repository.ts';
 
@@ -87,7 +88,7 @@ export async function listCities(db: Db): Promise<City[]> {
     .sort(
       (a, b) =>
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        localized(a, 'sv').name.localeCompare(localized(b, 'sv').name, 'sv'),
+        intlCache.collator('sv').compare(localized(a, 'sv').name, localized(b, 'sv').name),
     );
 }
 

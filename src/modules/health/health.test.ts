@@ -42,7 +42,7 @@ describe.skipIf(inject('pgAdminUrl') === null)('readiness when PostgreSQL goes a
   it('answers 503 with a clear log line while it is unreachable, and recovers when it is back', async () => {
     const url = new URL(database.url);
     url.port = String(proxy.port);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), LOG_LEVEL: 'info' });
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PAGE_CACHE_TTL_MS: '0' });
     const lines: { msg?: string; level?: number }[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _enc, done) {

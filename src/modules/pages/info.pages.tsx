@@ -7,7 +7,7 @@ import { HomePage } from './views/home-page.tsx';
 import { PolicyPage } from './views/policy-page.tsx';
 
 export async function infoPages(app: FastifyInstance): Promise<void> {
-  app.get('/', { config: { permission: 'public' } }, async (request, reply) => {
+  app.get('/', { config: { permission: 'public', pageCache: true } }, async (request, reply) => {
     const cities = await listCities(app.db);
     const chain = await getChain(app.db, cities);
     const meetings = chain ? await listMeetings(app.db, chain) : [];
@@ -18,11 +18,11 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/policy', { config: { permission: 'public' } }, async (request, reply) =>
+  app.get('/policy', { config: { permission: 'public', pageCache: true } }, async (request, reply) =>
     sendPage(reply, <PolicyPage ctx={pageContext(request)} />),
   );
 
-  app.get('/accessibility', { config: { permission: 'public' } }, async (request, reply) =>
+  app.get('/accessibility', { config: { permission: 'public', pageCache: true } }, async (request, reply) =>
     sendPage(
       reply,
       <AccessibilityPage ctx={pageContext(request)} feedbackEmail={app.config.feedbackEmail} />,

@@ -1,6 +1,7 @@
 import { en } from './messages.en.ts';
 import { sv, type MessageKey, type Messages } from './messages.sv.ts';
 import { LOCALES, type Locale } from './locales.ts';
+import { intlCache } from '../../shared/intl.ts';
 
 export type { MessageKey } from './messages.sv.ts';
 
@@ -25,7 +26,7 @@ export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
   const catalog = catalogs[locale] ?? {};
-  const numberFormat = new Intl.NumberFormat(LOCALES[locale].intl);
+  const numberFormat = intlCache.integerFormat(LOCALES[locale].intl);
   const value: I18n = {
     locale,
     intl: LOCALES[locale].intl,

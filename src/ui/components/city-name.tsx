@@ -7,10 +7,4 @@ export function CityName({ city, locale }: { city: City; locale: Locale }) {
   return text.lang === locale ? <>{text.name}</> : <span lang={text.lang}>{text.name}</span>;
 }
 
-export function countryName(code: string, intl: string): string {
-  try {
-    return new Intl.DisplayNames([intl], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName } from '../../shared/intl.ts';

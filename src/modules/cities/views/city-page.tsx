@@ -1,7 +1,8 @@
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import { CityName, countryName } from '../../../ui/components/city-name.tsx';
+import { intlCache } from '../../../shared/intl.ts';
+import { countryName } from '../../../ui/components/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Meeting } from '../../meetings/meeting.service.ts';
 import { type Chain, type City, localized } from '../city.service.ts';
@@ -127,18 +128,11 @@ export function CityPage({ ctx, city, chain, meetings }: Props) {
           </table>
         )}
       </section>
-      {chain ? (
-        <p>
-          <a href="/cities">
-            <CityName city={city} locale={locale} /> – {t('cities.chainTitle')}
-          </a>
-        </p>
-      ) : null}
     </Layout>
   );
 }
 
 function formatCoordinate(value: number, pos: string, neg: string, intl: string): string {
-  const n = new Intl.NumberFormat(intl, { maximumFractionDigits: 4 }).format(Math.abs(value));
+  const n = intlCache.coordinateFormat(intl).format(Math.abs(value));
   return `${n}° ${value >= 0 ? pos : neg}`;
 }
