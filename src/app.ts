@@ -49,7 +49,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     logger: logger ?? { level: config.logLevel },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.env === 'production',

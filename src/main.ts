@@ -13,25 +13,29 @@ try {
   config = loadConfig();
 } catch (error) {
   if (error instanceof ConfigError) {
-    console.error(`vanortsportalen: cannot start.\n${error.message}\nSee .env.example for every variable.`);
+    console.error(
+      `vanortsportalen: cannot start.\n${error.message}\nSee .env.example for every variable.`,
+    );
     process.exit(78); // EX_CONFIG
   }
   throw error;
 }
 
-let app: FastifyInstance | undefined;
-const db: Db = createDb(config.database, (err) => {
-  app?.log.warn({ err: err.message }, 'database connection lost; the pool reconnects on demand');
-});
-
-app = await buildApp({ config, db });
+// The pool reports lost connections; they are logged once the app (and its logger) exists.
+let onConnectionLost = (_message: string): void => {};
+const db: Db = createDb(config.database, (err) => onConnectionLost(err.message));
+const app = await buildApp({ config, db });
+onConnectionLost = (message) =>
+  app.log.warn({ err: message }, 'database connection lost; the pool reconnects on demand');
 
 /** Migrate and seed; on PostgreSQL that is not reachable yet, keep trying in the background. */
 async function prepareDatabase(instance: FastifyInstance): Promise<boolean> {
   try {
     const result = await bootstrapDatabase(config, db);
-    if (result.migrations.length) instance.log.info({ migrations: result.migrations }, 'database migrated');
-    if (result.demoSeeded) instance.log.info('demo data seeded (labelled as example data on every page)');
+    if (result.migrations.length)
+      instance.log.info({ migrations: result.migrations }, 'database migrated');
+    if (result.demoSeeded)
+      instance.log.info('demo data seeded (labelled as example data on every page)');
     instance.state.demo = await hasDemoData(db);
     instance.pageCache.clear();
     return true;
@@ -52,13 +56,13 @@ app.state.ready = ready;
 let retry: NodeJS.Timeout | undefined;
 if (!ready) {
   retry = setInterval(() => {
-    if (ready || !app) return;
+    if (ready) return;
     void prepareDatabase(app).then((ok) => {
       ready = ok;
-      if (app) app.state.ready = ok;
+      app.state.ready = ok;
       if (ok) {
         clearInterval(retry);
-        app?.log.info('database reachable: migrations and start-up done');
+        app.log.info('database reachable: migrations and start-up done');
       }
     });
   }, 5000);
@@ -72,17 +76,17 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(retry);
-  app?.log.info({ signal }, 'shutting down gracefully');
+  app.log.info({ signal }, 'shutting down gracefully');
   const force = setTimeout(() => {
-    app?.log.error('shutdown took too long; exiting');
+    app.log.error('shutdown took too long; exiting');
     process.exit(1);
   }, config.shutdownTimeoutMs);
   force.unref();
   try {
-    await app?.close();
+    await app.close();
     process.exit(0);
   } catch (error) {
-    app?.log.error({ err: error }, 'error while shutting down');
+    app.log.error({ err: error }, 'error while shutting down');
     process.exit(1);
   }
 }

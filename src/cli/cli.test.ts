@@ -1,12 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/helpers/databases.ts';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../test/helpers/databases.ts';
 import { EXIT, runCli } from './main.ts';
 
 async function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { NODE_ENV: 'test', ...env }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(
+    args,
+    { NODE_ENV: 'test', ...env },
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -19,7 +27,14 @@ describe('vanort CLI usage', () => {
   });
 
   it('refuses unknown commands, options and missing arguments with exit code 2', async () => {
-    for (const args of [[], ['frobnicate'], ['migrate', '--force'], ['seed'], ['migrate', 'extra'], ['migrate', '--demo']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['migrate', '--force'],
+      ['seed'],
+      ['migrate', 'extra'],
+      ['migrate', '--demo'],
+    ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(EXIT.usage);
       expect(r.err, args.join(' ')).toMatch(/^vanort: /);
@@ -33,7 +48,10 @@ describe('vanort CLI usage', () => {
   });
 
   it('never seeds demo data in production', async () => {
-    const r = await run(['seed', '--demo'], { NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:' });
+    const r = await run(['seed', '--demo'], {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'sqlite::memory:',
+    });
     expect(r.code).toBe(EXIT.failed);
     expect(r.err).toContain('NODE_ENV=production');
   });

@@ -53,11 +53,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
 
   try {
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    if (command !== 'migrate' && command !== 'seed') throw new UsageError(`unknown command "${command}"`);
+    if (command !== 'migrate' && command !== 'seed')
+      throw new UsageError(`unknown command "${command}"`);
     if (command === 'seed' && !parsed.values.demo) {
       throw new UsageError('seed needs --demo (the only data set there is to seed)');
     }
-    if (command === 'migrate' && parsed.values.demo) throw new UsageError('migrate takes no --demo');
+    if (command === 'migrate' && parsed.values.demo)
+      throw new UsageError('migrate takes no --demo');
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vanort: ${error.message}.\nRun "vanort --help" for usage.`);
@@ -106,7 +108,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       io.out('The demo data is already present; nothing to do.');
       return EXIT.ok;
     }
-    io.err('vanort: the database already holds cities; demo data is only seeded into an empty registry.');
+    io.err(
+      'vanort: the database already holds cities; demo data is only seeded into an empty registry.',
+    );
     return EXIT.failed;
   } catch (error) {
     io.err(`vanort: ${error instanceof MigrationError ? error.message : (error as Error).message}`);

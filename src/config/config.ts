@@ -2,8 +2,7 @@ import { z } from 'zod';
 
 /** Where the database lives: `sqlite:PATH`, `sqlite::memory:` or a PostgreSQL URL. */
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string };
+  { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
 export function parseDatabaseUrl(value: string): DatabaseTarget | null {
   if (value.startsWith('sqlite:')) {
@@ -26,7 +25,10 @@ const port = z
   .string()
   .regex(/^\d+$/, 'must be a whole number from 0 to 65535 (0 picks a free port)')
   .transform(Number)
-  .refine((n) => n >= 0 && n <= 65535, 'must be a whole number from 0 to 65535 (0 picks a free port)');
+  .refine(
+    (n) => n >= 0 && n <= 65535,
+    'must be a whole number from 0 to 65535 (0 picks a free port)',
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -40,7 +42,8 @@ const envSchema = z.object({
       if (!target) {
         ctx.addIssue({
           code: 'custom',
-          message: 'must be sqlite:PATH (e.g. sqlite:data/vanort.sqlite) or postgres://user:password@host:port/database',
+          message:
+            'must be sqlite:PATH (e.g. sqlite:data/vanort.sqlite) or postgres://user:password@host:port/database',
         });
         return z.NEVER;
       }
@@ -48,7 +51,10 @@ const envSchema = z.object({
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
-  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
   FEEDBACK_EMAIL: z.email({ message: 'must be an e-mail address' }).default('goteborg@goteborg.se'),
   PAGE_CACHE_TTL_MS: z
@@ -80,8 +86,7 @@ export type Config = Readonly<{
 export class ConfigError extends Error {
   constructor(public readonly problems: { variable: string; message: string }[]) {
     super(
-      'Invalid configuration:\n' +
-        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
     );
     this.name = 'ConfigError';
   }
@@ -105,7 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = result.data;
   if (e.NODE_ENV === 'production' && e.DEMO_DATA === 'on') {
     throw new ConfigError([
-      { variable: 'DEMO_DATA', message: 'must not be "on" when NODE_ENV=production (demo data is never seeded in production)' },
+      {
+        variable: 'DEMO_DATA',
+        message:
+          'must not be "on" when NODE_ENV=production (demo data is never seeded in production)',
+      },
     ]);
   }
   return Object.freeze({

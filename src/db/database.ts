@@ -39,10 +39,7 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
-export function createDb(
-  target: DatabaseTarget,
-  onPoolError: (err: Error) => void = () => {},
-): Db {
+export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => void = () => {}): Db {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const native = new SqliteDatabase(target.path);

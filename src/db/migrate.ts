@@ -1,4 +1,9 @@
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import {
+  Migrator,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 
@@ -26,7 +31,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(
-      `Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       results,
     );
   }

@@ -31,7 +31,11 @@ describeEachDialect('migrations and demo data', (dialect) => {
     expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'already-present' });
 
     const k = db.kysely;
-    const cities = await k.selectFrom('city').select(['slug', 'kind', 'status', 'since_year']).orderBy('slug').execute();
+    const cities = await k
+      .selectFrom('city')
+      .select(['slug', 'kind', 'status', 'since_year'])
+      .orderBy('slug')
+      .execute();
     expect(cities).toEqual([
       { slug: 'aarhus', kind: 'twin', status: 'active', since_year: 1946 },
       { slug: 'bergen', kind: 'twin', status: 'active', since_year: 1946 },
@@ -56,23 +60,44 @@ describeEachDialect('migrations and demo data', (dialect) => {
       'turku.en=Turku',
       'turku.sv=Åbo',
     ]);
-    const chain = await k.selectFrom('chain').select(['slug', 'interval_years', 'since_year']).execute();
+    const chain = await k
+      .selectFrom('chain')
+      .select(['slug', 'interval_years', 'since_year'])
+      .execute();
     expect(chain).toEqual([{ slug: 'nordic', interval_years: 2, since_year: 1946 }]);
     expect(await k.selectFrom('chain_member').select('position').execute()).toHaveLength(4);
     const orgs = await k.selectFrom('organisation').select(['name', 'kind']).execute();
     expect(orgs.map((o) => o.name)).toEqual(
-      expect.arrayContaining(['Stadsledningskontoret', 'Kulturförvaltningen', 'Utbildningsförvaltningen', 'Göteborg Energi AB', 'Liseberg AB']),
+      expect.arrayContaining([
+        'Stadsledningskontoret',
+        'Kulturförvaltningen',
+        'Utbildningsförvaltningen',
+        'Göteborg Energi AB',
+        'Liseberg AB',
+      ]),
     );
     const meetings = await k
       .selectFrom('meeting')
       .innerJoin('city', 'city.id', 'meeting.host_city_id')
-      .select(['meeting.year', 'city.slug', 'meeting.start_date', 'meeting.end_date', 'meeting.status'])
+      .select([
+        'meeting.year',
+        'city.slug',
+        'meeting.start_date',
+        'meeting.end_date',
+        'meeting.status',
+      ])
       .orderBy('meeting.year')
       .execute();
     expect(meetings).toEqual([
       { year: 2013, slug: 'bergen', start_date: null, end_date: null, status: 'held' },
       { year: 2015, slug: 'aarhus', start_date: null, end_date: null, status: 'held' },
-      { year: 2019, slug: 'goteborg', start_date: '2019-11-14', end_date: '2019-11-15', status: 'held' },
+      {
+        year: 2019,
+        slug: 'goteborg',
+        start_date: '2019-11-14',
+        end_date: '2019-11-15',
+        status: 'held',
+      },
     ]);
   });
 
@@ -81,7 +106,21 @@ describeEachDialect('migrations and demo data', (dialect) => {
     await migrateToLatest(db);
     await db.kysely
       .insertInto('city')
-      .values({ id: 'x', slug: 'real-city', kind: 'twin', status: 'active', country_code: 'NO', region: null, latitude: null, longitude: null, population: null, website: null, since_year: 1946, created_at: 'now', updated_at: 'now' })
+      .values({
+        id: 'x',
+        slug: 'real-city',
+        kind: 'twin',
+        status: 'active',
+        country_code: 'NO',
+        region: null,
+        latitude: null,
+        longitude: null,
+        population: null,
+        website: null,
+        since_year: 1946,
+        created_at: 'now',
+        updated_at: 'now',
+      })
       .execute();
     expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'not-empty' });
     expect(await hasDemoData(db)).toBe(false);
@@ -93,7 +132,21 @@ describeEachDialect('migrations and demo data', (dialect) => {
     await expect(
       db.kysely
         .insertInto('city')
-        .values({ id: 'y', slug: 'y', kind: 'friend', status: 'active', country_code: 'NO', region: null, latitude: null, longitude: null, population: null, website: null, since_year: null, created_at: 'now', updated_at: 'now' })
+        .values({
+          id: 'y',
+          slug: 'y',
+          kind: 'friend',
+          status: 'active',
+          country_code: 'NO',
+          region: null,
+          latitude: null,
+          longitude: null,
+          population: null,
+          website: null,
+          since_year: null,
+          created_at: 'now',
+          updated_at: 'now',
+        })
         .execute(),
     ).rejects.toThrow();
   });

@@ -134,12 +134,42 @@ export const DEMO_CITIES: DemoCity[] = [
 const CHAIN_ORDER = ['bergen', 'aarhus', 'turku', 'goteborg'];
 
 export const DEMO_ORGANISATIONS = [
-  { slug: 'stadsledningskontoret', name: 'Stadsledningskontoret', kind: 'administration', email: 'stadsledningskontoret@example.org' },
-  { slug: 'kulturforvaltningen', name: 'Kulturförvaltningen', kind: 'administration', email: 'kultur@example.org' },
-  { slug: 'utbildningsforvaltningen', name: 'Utbildningsförvaltningen', kind: 'administration', email: 'utbildning@example.org' },
-  { slug: 'stadsbyggnadskontoret', name: 'Stadsbyggnadskontoret', kind: 'administration', email: 'stadsbyggnad@example.org' },
-  { slug: 'idrotts-och-foreningsforvaltningen', name: 'Idrotts- och föreningsförvaltningen', kind: 'administration', email: 'idrott@example.org' },
-  { slug: 'goteborg-energi', name: 'Göteborg Energi AB', kind: 'company', email: 'info@example.org' },
+  {
+    slug: 'stadsledningskontoret',
+    name: 'Stadsledningskontoret',
+    kind: 'administration',
+    email: 'stadsledningskontoret@example.org',
+  },
+  {
+    slug: 'kulturforvaltningen',
+    name: 'Kulturförvaltningen',
+    kind: 'administration',
+    email: 'kultur@example.org',
+  },
+  {
+    slug: 'utbildningsforvaltningen',
+    name: 'Utbildningsförvaltningen',
+    kind: 'administration',
+    email: 'utbildning@example.org',
+  },
+  {
+    slug: 'stadsbyggnadskontoret',
+    name: 'Stadsbyggnadskontoret',
+    kind: 'administration',
+    email: 'stadsbyggnad@example.org',
+  },
+  {
+    slug: 'idrotts-och-foreningsforvaltningen',
+    name: 'Idrotts- och föreningsförvaltningen',
+    kind: 'administration',
+    email: 'idrott@example.org',
+  },
+  {
+    slug: 'goteborg-energi',
+    name: 'Göteborg Energi AB',
+    kind: 'company',
+    email: 'info@example.org',
+  },
   { slug: 'liseberg', name: 'Liseberg AB', kind: 'company', email: 'liseberg@example.org' },
   { slug: 'goteborgs-hamn', name: 'Göteborgs Hamn AB', kind: 'company', email: 'hamn@example.org' },
 ] as const;

@@ -5,7 +5,11 @@ import type { Database } from './database.ts';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export async function findSetting(db: Executor, key: string): Promise<string | null> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row?.value ?? null;
 }
 

@@ -22,15 +22,24 @@ describe('error handler', () => {
     const res = await t.app.inject({ url: '/boom' });
     expect(res.statusCode).toBe(500);
     expect(res.body).toContain('<h1>Något gick fel</h1>');
-    expect(res.body).toContain(`<code class="request-id">${res.headers['x-request-id']}</code>`);
+    expect(res.body).toContain(
+      `<code class="request-id">${String(res.headers['x-request-id'])}</code>`,
+    );
     expect(res.body).not.toContain('secret internals');
   });
 
   it('answers API errors as JSON with a stable code and the request id', async () => {
-    const res = await t.app.inject({ url: '/api/v1/boom', headers: { 'x-request-id': 'trace-12345678' } });
+    const res = await t.app.inject({
+      url: '/api/v1/boom',
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({
-      error: { code: 'INTERNAL', message: 'An unexpected error occurred', requestId: 'trace-12345678' },
+      error: {
+        code: 'INTERNAL',
+        message: 'An unexpected error occurred',
+        requestId: 'trace-12345678',
+      },
     });
   });
 
@@ -46,7 +55,11 @@ describe('error handler', () => {
   });
 
   it('recognises a lost database connection', () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('syntax error'))).toBe(false);
   });

@@ -17,7 +17,8 @@ export function toAppError(error: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return errors.validation(
       error.validation.map((v) => ({
-        path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.') ||
+        path:
+          [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.') ||
           String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? ''),
         message: v.message ?? 'invalid',
       })),
@@ -68,7 +69,11 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
     title = t('error.badRequest.title');
     text = t('error.badRequest.text');
   }
-  return sendPage(reply, <ErrorPage ctx={ctx} title={title} text={text} requestId={requestId} />, appError.status);
+  return sendPage(
+    reply,
+    <ErrorPage ctx={ctx} title={title} text={text} requestId={requestId} />,
+    appError.status,
+  );
 }
 
 /** The one error handler: also used for Fastify's framework errors (e.g. a malformed URL). */
@@ -87,16 +92,35 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
+    sendError(
+      request,
+      reply,
+      errors.routeNotFound(request.method, request.url.split('?')[0] ?? ''),
+    ),
   );
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** A PostgreSQL connection failure (server down or restarting), as opposed to a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(error.message);
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(
+    error.message,
+  );
 }

@@ -10,7 +10,10 @@ describe('OpenAPI document', () => {
       expect(res.statusCode).toBe(200);
       const committed: unknown = JSON.parse(readFileSync('docs/openapi.json', 'utf8'));
       expect(res.json()).toEqual(committed);
-      expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual(['/api/v1/cities', '/api/v1/cities/{slug}']);
+      expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual([
+        '/api/v1/cities',
+        '/api/v1/cities/{slug}',
+      ]);
     } finally {
       await t.close();
     }

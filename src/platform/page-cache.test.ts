@@ -29,7 +29,9 @@ describe('page cache', () => {
     await t.app.inject({ url: '/cities/oslo' });
     expect((await t.app.inject({ url: '/cities/oslo' })).headers['x-cache']).toBeUndefined();
     await t.app.inject({ url: '/policy', cookies: { sid: 'abc' } });
-    expect((await t.app.inject({ url: '/policy', cookies: { sid: 'abc' } })).headers['x-cache']).toBeUndefined();
+    expect(
+      (await t.app.inject({ url: '/policy', cookies: { sid: 'abc' } })).headers['x-cache'],
+    ).toBeUndefined();
     expect(t.app.pageCache.size).toBe(0);
   });
 

@@ -87,7 +87,8 @@ export function registerPageCache(app: FastifyInstance, ttlMs: number): void {
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.pageCacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!request.pageCacheKey || reply.statusCode !== 200 || typeof payload !== 'string')
+      return payload;
     cache.set(request.pageCacheKey, {
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),

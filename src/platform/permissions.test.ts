@@ -4,7 +4,11 @@ import { loadConfig } from '../config/config.ts';
 import { createDb } from '../db/database.ts';
 import { UndeclaredPermissionError } from './permissions.ts';
 
-const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATABASE_URL: 'sqlite::memory:',
+  LOG_LEVEL: 'silent',
+});
 
 describe('route permissions', () => {
   it('every registered route declares a permission', async () => {

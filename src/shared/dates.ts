@@ -7,7 +7,9 @@ export const TIME_ZONE = 'Europe/Stockholm';
 
 /** The current year in Gothenburg. */
 export function currentYear(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now));
+  return Number(
+    new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now),
+  );
 }
 
 function plainDateToUtcNoon(value: string): Date {

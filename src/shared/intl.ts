@@ -15,11 +15,18 @@ function memo<T>(make: (key: string) => T): (key: string) => T {
 }
 
 const regionNames = memo((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
-const coordinateFormat = memo((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }));
+const coordinateFormat = memo(
+  (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }),
+);
 const integerFormat = memo((locale) => new Intl.NumberFormat(locale));
 const longDate = memo(
   (locale) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
 );
 const collator = memo((locale) => new Intl.Collator(locale));
 

@@ -62,23 +62,22 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNav')}>
             <div class="container">
-            <ul>
-              {NAV.map((item) => (
-                <li key={item.key}>
-                  <a href={item.href} aria-current={section === item.key ? 'page' : undefined}>
-                    {t(item.label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.key}>
+                    <a href={item.href} aria-current={section === item.key ? 'page' : undefined}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             </div>
           </nav>
         </header>
         {ctx.demo ? (
           <div class="demo-banner" role="note">
             <div class="container">
-              <strong>{t('layout.demoLabel')}:</strong>{' '}
-              {t('layout.demoBanner')}
+              <strong>{t('layout.demoLabel')}:</strong> {t('layout.demoBanner')}
             </div>
           </div>
         ) : null}
@@ -91,7 +90,10 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
             <nav aria-label={t('layout.footerNav')}>
               <ul>
                 <li>
-                  <a href="/accessibility" aria-current={section === 'accessibility' ? 'page' : undefined}>
+                  <a
+                    href="/accessibility"
+                    aria-current={section === 'accessibility' ? 'page' : undefined}
+                  >
                     {t('nav.accessibility')}
                   </a>
                 </li>

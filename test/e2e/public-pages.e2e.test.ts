@@ -6,7 +6,16 @@ import { dialectAvailable, DIALECTS } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PUBLIC_PAGES = ['/', '/cities', '/cities/goteborg', '/cities/aarhus', '/cities/bergen', '/cities/turku', '/policy', '/accessibility'];
+const PUBLIC_PAGES = [
+  '/',
+  '/cities',
+  '/cities/goteborg',
+  '/cities/aarhus',
+  '/cities/bergen',
+  '/cities/turku',
+  '/policy',
+  '/accessibility',
+];
 const canRun = browserAvailable();
 
 async function axeViolations(context: BrowserContext, page: Page) {
@@ -21,85 +30,99 @@ async function axeViolations(context: BrowserContext, page: Page) {
 }
 
 for (const dialect of DIALECTS) {
-  describe.skipIf(!canRun || !dialectAvailable(dialect))(`public pages in a browser [${dialect}]`, () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `public pages in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
 
-    beforeAll(async () => {
-      t = await buildTestApp(dialect);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
-
-    for (const lang of ['sv', 'en'] as const) {
-      it(`has no axe violations on any public page (${lang}, with and without JavaScript)`, async () => {
-        for (const javaScriptEnabled of [true, false]) {
-          const context = await browser.newContext({ javaScriptEnabled });
-          await context.addCookies([{ name: 'lang', value: lang, url: base }]);
-          const page = await context.newPage();
-          for (const path of [...PUBLIC_PAGES, '/no-such-page']) {
-            const response = await page.goto(base + path);
-            expect(response?.status(), path).toBe(path === '/no-such-page' ? 404 : 200);
-            expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
-            expect(await page.locator('h1').count(), path).toBe(1);
-            if (javaScriptEnabled) {
-              expect(await axeViolations(context, page), `${path} (${lang})`).toEqual([]);
-            } else {
-              // Without JavaScript the page is complete: styled, with its navigation.
-              expect(await page.locator('nav a[href="/cities"]').count(), path).toBeGreaterThan(0);
-              const bg = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
-              expect(bg, path).toBe('rgb(0, 75, 137)');
-            }
-          }
-          await context.close();
-        }
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
       });
-    }
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
 
-    it('lets a visitor from Bergen switch to English and find Bergen without JavaScript', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(base + '/');
-      await page.getByRole('link', { name: 'English' }).click();
-      expect(await page.getAttribute('html', 'lang')).toBe('en');
-      await expect(page.locator('h1').textContent()).resolves.toBe("Gothenburg's Nordic twin cities");
-      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Twin cities' }).click();
-      await page.getByRole('link', { name: 'Bergen' }).first().click();
-      expect(page.url()).toBe(`${base}/cities/bergen`);
-      await expect(page.locator('h1').textContent()).resolves.toBe('Bergen');
-      // The choice is remembered on the next page.
-      await page.goto(base + '/policy');
-      expect(await page.getAttribute('html', 'lang')).toBe('en');
-      await context.close();
-    });
-
-    it('reaches the main content with the skip link from the keyboard', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(base + '/cities');
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement?.textContent);
-      expect(focused).toBe('Till huvudinnehållet');
-      expect(await page.locator('.skip-link').isVisible()).toBe(true);
-      await page.keyboard.press('Enter');
-      expect(page.url()).toBe(`${base}/cities#main`);
-      await context.close();
-    });
-
-    it('fits a 320 px wide screen without horizontal scrolling', async () => {
-      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-      const page = await context.newPage();
-      for (const path of PUBLIC_PAGES) {
-        await page.goto(base + path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, path).toBeLessThanOrEqual(0);
+      for (const lang of ['sv', 'en'] as const) {
+        it(`has no axe violations on any public page (${lang}, with and without JavaScript)`, async () => {
+          for (const javaScriptEnabled of [true, false]) {
+            const context = await browser.newContext({ javaScriptEnabled });
+            await context.addCookies([{ name: 'lang', value: lang, url: base }]);
+            const page = await context.newPage();
+            for (const path of [...PUBLIC_PAGES, '/no-such-page']) {
+              const response = await page.goto(base + path);
+              expect(response?.status(), path).toBe(path === '/no-such-page' ? 404 : 200);
+              expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
+              expect(await page.locator('h1').count(), path).toBe(1);
+              if (javaScriptEnabled) {
+                expect(await axeViolations(context, page), `${path} (${lang})`).toEqual([]);
+              } else {
+                // Without JavaScript the page is complete: styled, with its navigation.
+                expect(await page.locator('nav a[href="/cities"]').count(), path).toBeGreaterThan(
+                  0,
+                );
+                const bg = await page
+                  .locator('.site-header')
+                  .evaluate((el) => getComputedStyle(el).backgroundColor);
+                expect(bg, path).toBe('rgb(0, 75, 137)');
+              }
+            }
+            await context.close();
+          }
+        });
       }
-      await context.close();
-    });
-  });
+
+      it('lets a visitor from Bergen switch to English and find Bergen without JavaScript', async () => {
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(base + '/');
+        await page.getByRole('link', { name: 'English' }).click();
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        await expect(page.locator('h1').textContent()).resolves.toBe(
+          "Gothenburg's Nordic twin cities",
+        );
+        await page
+          .getByRole('navigation', { name: 'Main menu' })
+          .getByRole('link', { name: 'Twin cities' })
+          .click();
+        await page.getByRole('link', { name: 'Bergen' }).first().click();
+        expect(page.url()).toBe(`${base}/cities/bergen`);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Bergen');
+        // The choice is remembered on the next page.
+        await page.goto(base + '/policy');
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        await context.close();
+      });
+
+      it('reaches the main content with the skip link from the keyboard', async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(base + '/cities');
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.textContent);
+        expect(focused).toBe('Till huvudinnehållet');
+        expect(await page.locator('.skip-link').isVisible()).toBe(true);
+        await page.keyboard.press('Enter');
+        expect(page.url()).toBe(`${base}/cities#main`);
+        await context.close();
+      });
+
+      it('fits a 320 px wide screen without horizontal scrolling', async () => {
+        const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+        const page = await context.newPage();
+        for (const path of PUBLIC_PAGES) {
+          await page.goto(base + path);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, path).toBeLessThanOrEqual(0);
+        }
+        await context.close();
+      });
+    },
+  );
 }

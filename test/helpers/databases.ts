@@ -31,7 +31,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     };
   }
   const adminUrl = inject('pgAdminUrl');
-  if (!adminUrl) throw new Error(`PostgreSQL is not available: ${inject('pgSkipReason') ?? 'unknown'}`);
+  if (!adminUrl)
+    throw new Error(`PostgreSQL is not available: ${inject('pgSkipReason') ?? 'unknown'}`);
   const name = `vanort_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
@@ -54,7 +55,9 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
 }
 
 /** Opens a fresh test database as a Db; `close` destroys the pool and drops the database. */
-export async function openTestDb(dialect: Dialect): Promise<{ db: Db; database: TestDatabase; close: () => Promise<void> }> {
+export async function openTestDb(
+  dialect: Dialect,
+): Promise<{ db: Db; database: TestDatabase; close: () => Promise<void> }> {
   const database = await createTestDatabase(dialect);
   const db = createDb(database.target);
   return {

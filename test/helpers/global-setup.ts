@@ -47,7 +47,14 @@ export default async function setup(project: TestProject) {
     password,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: () => {},
     onError: () => {},
   });
@@ -57,8 +64,11 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const reason = `could not start embedded PostgreSQL: ${(error as Error).message}`;
-    if (process.env.CI === 'true') throw new Error(`${reason} (CI=true: PostgreSQL tests must run)`);
-    console.warn(`\n[vanort] ${reason}. PostgreSQL tests are skipped; set TEST_DATABASE_URL to run them.\n`);
+    if (process.env.CI === 'true')
+      throw new Error(`${reason} (CI=true: PostgreSQL tests must run)`, { cause: error });
+    console.warn(
+      `\n[vanort] ${reason}. PostgreSQL tests are skipped; set TEST_DATABASE_URL to run them.\n`,
+    );
     project.provide('pgAdminUrl', null);
     project.provide('pgSkipReason', reason);
     return;

@@ -22,7 +22,10 @@ export interface TestAppOptions {
 }
 
 /** A migrated app on a fresh database of the given dialect; use app.inject() against it. */
-export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const { db, database, close } = await openTestDb(dialect);
   await migrateToLatest(db);
   if (options.demo !== false) await seedDemo(db);

@@ -8,10 +8,17 @@ import { freePort } from '../helpers/global-setup.ts';
 import { TcpProxy } from '../helpers/tcp-proxy.ts';
 
 const MAIN = ['--import', 'tsx', 'src/main.ts'];
-const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info' };
+const baseEnv = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  LOG_LEVEL: 'info',
+};
 
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, MAIN, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, MAIN, {
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -39,10 +46,16 @@ describe('starting the server', () => {
   });
 
   it('stops with a message naming each bad variable', () => {
-    const port = spawnSync(process.execPath, MAIN, { env: { ...baseEnv, PORT: 'abc' }, encoding: 'utf8' });
+    const port = spawnSync(process.execPath, MAIN, {
+      env: { ...baseEnv, PORT: 'abc' },
+      encoding: 'utf8',
+    });
     expect(port.status).toBe(78);
     expect(port.stderr).toContain('PORT: must be a whole number');
-    const url = spawnSync(process.execPath, MAIN, { env: { ...baseEnv, DATABASE_URL: 'postgress:/x' }, encoding: 'utf8' });
+    const url = spawnSync(process.execPath, MAIN, {
+      env: { ...baseEnv, DATABASE_URL: 'postgress:/x' },
+      encoding: 'utf8',
+    });
     expect(url.status).toBe(78);
     expect(url.stderr).toContain('DATABASE_URL: must be sqlite:PATH');
   });
@@ -51,7 +64,11 @@ describe('starting the server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanort-main-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const port = await freePort();
-    const server = startServer({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'new', 'vanort.sqlite')}` });
+    const server = startServer({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'new', 'vanort.sqlite')}`,
+    });
     running.push(server.child);
     await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, 20_000);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
@@ -67,7 +84,12 @@ describe('starting the server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanort-main-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const port = await freePort();
-    const server = startServer({ NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'p.sqlite')}` });
+    const server = startServer({
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'p.sqlite')}`,
+    });
     running.push(server.child);
     await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, 20_000);
     const res = await fetch(`http://127.0.0.1:${port}/`);
@@ -88,7 +110,12 @@ describe('starting the server', () => {
       const dbUrl = new URL(database.url);
       dbUrl.port = String(proxy.port);
       const port = await freePort();
-      const server = startServer({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), DEMO_DATA: 'on' });
+      const server = startServer({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: dbUrl.toString(),
+        DEMO_DATA: 'on',
+      });
       running.push(server.child);
       const base = `http://127.0.0.1:${port}`;
       await waitFor(async () => (await status(`${base}/healthz`)) === 200, 20_000);
@@ -97,7 +124,10 @@ describe('starting the server', () => {
 
       await proxy.up();
       await waitFor(async () => (await status(`${base}/readyz`)) === 200, 15_000);
-      await waitFor(async () => (await (await fetch(`${base}/cities/bergen`)).text()).includes('Bergen'), 15_000);
+      await waitFor(
+        async () => (await (await fetch(`${base}/cities/bergen`)).text()).includes('Bergen'),
+        15_000,
+      );
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     },

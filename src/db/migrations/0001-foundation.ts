@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('city_kind_status_idx').on('city').columns(['kind', 'status']).execute();
+  await db.schema
+    .createIndex('city_kind_status_idx')
+    .on('city')
+    .columns(['kind', 'status'])
+    .execute();
 
   await db.schema
     .createTable('city_translation')
@@ -64,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['administration', 'company'])))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sqlIn('kind', ['administration', 'company'])),
+    )
     .addColumn('email', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -84,17 +90,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) =>
       c
         .notNull()
-        .check(sqlIn('status', ['forecast', 'planned', 'confirmed', 'held', 'postponed', 'cancelled'])),
+        .check(
+          sqlIn('status', ['forecast', 'planned', 'confirmed', 'held', 'postponed', 'cancelled']),
+        ),
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_chain_year_idx').on('meeting').columns(['chain_id', 'year']).execute();
+  await db.schema
+    .createIndex('meeting_chain_year_idx')
+    .on('meeting')
+    .columns(['chain_id', 'year'])
+    .execute();
   await db.schema.createIndex('meeting_host_idx').on('meeting').column('host_city_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['meeting', 'organisation', 'chain_member', 'chain', 'city_translation', 'city', 'app_setting']) {
+  for (const table of [
+    'meeting',
+    'organisation',
+    'chain_member',
+    'chain',
+    'city_translation',
+    'city',
+    'app_setting',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

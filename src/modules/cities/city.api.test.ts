@@ -14,13 +14,27 @@ describeEachDialect('city API', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     const body = res.json<{
-      data: { slug: string; kind: string; status: string; sinceYear: number | null; names: Record<string, { name: string }> }[];
+      data: {
+        slug: string;
+        kind: string;
+        status: string;
+        sinceYear: number | null;
+        names: Record<string, { name: string }>;
+      }[];
       chain: { members: string[]; intervalYears: number; hostCycleYears: number };
     }>();
     // Home city first, then twin cities by Swedish name (Å sorts last in Swedish).
     expect(body.data.map((c) => c.slug)).toEqual(['goteborg', 'bergen', 'turku', 'aarhus']);
-    expect(body.data.filter((c) => c.kind === 'twin').every((c) => c.status === 'active' && c.sinceYear === 1946)).toBe(true);
-    expect(body.chain).toMatchObject({ members: ['bergen', 'aarhus', 'turku', 'goteborg'], intervalYears: 2, hostCycleYears: 8 });
+    expect(
+      body.data
+        .filter((c) => c.kind === 'twin')
+        .every((c) => c.status === 'active' && c.sinceYear === 1946),
+    ).toBe(true);
+    expect(body.chain).toMatchObject({
+      members: ['bergen', 'aarhus', 'turku', 'goteborg'],
+      intervalYears: 2,
+      hostCycleYears: 8,
+    });
     const turku = body.data.find((c) => c.slug === 'turku');
     expect(turku?.names.sv?.name).toBe('Åbo');
     expect(turku?.names.en?.name).toBe('Turku');
@@ -49,7 +63,12 @@ describeEachDialect('city API', (dialect) => {
   });
 
   it('answers unknown API paths and odd slugs with JSON, never a 500', async () => {
-    for (const url of ['/api/v1/nothing', `/api/v1/cities/${'x'.repeat(150)}`, '/api/v1/cities/%E0%A4%A', "/api/v1/cities/'%20or%201=1"]) {
+    for (const url of [
+      '/api/v1/nothing',
+      `/api/v1/cities/${'x'.repeat(150)}`,
+      '/api/v1/cities/%E0%A4%A',
+      "/api/v1/cities/'%20or%201=1",
+    ]) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);

@@ -7,11 +7,18 @@ import { CitiesPage } from './views/cities-page.tsx';
 import { CityPage } from './views/city-page.tsx';
 
 export const cityPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/cities', { config: { permission: 'public', pageCache: true } }, async (request, reply) => {
-    const cities = await listCities(app.db);
-    const chain = await getChain(app.db, cities);
-    return sendPage(reply, <CitiesPage ctx={pageContext(request)} cities={cities} chain={chain} />);
-  });
+  app.get(
+    '/cities',
+    { config: { permission: 'public', pageCache: true } },
+    async (request, reply) => {
+      const cities = await listCities(app.db);
+      const chain = await getChain(app.db, cities);
+      return sendPage(
+        reply,
+        <CitiesPage ctx={pageContext(request)} cities={cities} chain={chain} />,
+      );
+    },
+  );
 
   app.get(
     '/cities/:slug',
@@ -20,7 +27,10 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
       const city = await getCity(app.db, request.params.slug);
       const chain = await getChain(app.db);
       const meetings = chain ? await listMeetings(app.db, chain) : [];
-      return sendPage(reply, <CityPage ctx={pageContext(request)} city={city} chain={chain} meetings={meetings} />);
+      return sendPage(
+        reply,
+        <CityPage ctx={pageContext(request)} city={city} chain={chain} meetings={meetings} />,
+      );
     },
   );
 };

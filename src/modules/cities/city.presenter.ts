@@ -9,7 +9,10 @@ export function presentCity(city: City, chain: Chain | null): z.output<typeof ci
     status: city.status,
     name: localized(city, 'sv').name,
     names: Object.fromEntries(
-      Object.entries(city.texts).map(([lang, text]) => [lang, { name: text.name, description: text.description }]),
+      Object.entries(city.texts).map(([lang, text]) => [
+        lang,
+        { name: text.name, description: text.description },
+      ]),
     ),
     countryCode: city.countryCode,
     region: city.region,
@@ -22,7 +25,10 @@ export function presentCity(city: City, chain: Chain | null): z.output<typeof ci
   };
 }
 
-export function presentCityList(cities: City[], chain: Chain | null): z.output<typeof cityListJson> {
+export function presentCityList(
+  cities: City[],
+  chain: Chain | null,
+): z.output<typeof cityListJson> {
   return {
     data: cities.map((c) => presentCity(c, chain)),
     chain: chain

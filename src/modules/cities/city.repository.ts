@@ -22,7 +22,11 @@ export function listCities(db: Executor) {
 }
 
 export function findCityBySlug(db: Executor, slug: string) {
-  return db.selectFrom('city').select(CITY_COLUMNS).where('city.slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('city')
+    .select(CITY_COLUMNS)
+    .where('city.slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export function listTranslations(db: Executor, cityIds: readonly string[]) {

@@ -48,10 +48,7 @@ export const cityListJson = z
   .meta({ id: 'CityList' });
 
 export const citySlugParams = z.object({
-  slug: z
-    .string()
-    .max(100)
-    .describe('The city slug, e.g. bergen'),
+  slug: z.string().max(100).describe('The city slug, e.g. bergen'),
 });
 
 export const errorJson = z

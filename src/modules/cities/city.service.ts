@@ -100,7 +100,11 @@ export async function getCity(db: Db, slug: string): Promise<City> {
 }
 
 /** The chain with its members in rotation order, or null when none is registered. */
-export async function getChain(db: Db, cities?: City[], slug = NORDIC_CHAIN): Promise<Chain | null> {
+export async function getChain(
+  db: Db,
+  cities?: City[],
+  slug = NORDIC_CHAIN,
+): Promise<Chain | null> {
   const chain = await repo.findChainBySlug(db.kysely, slug);
   if (!chain) return null;
   const members = await repo.listChainMembers(db.kysely, chain.id);

@@ -16,7 +16,8 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     const ready = await app.db.ping(2000);
     if (ready !== lastReady) {
       if (ready) {
-        if (lastReady === false) request.log.info({ dialect: app.db.dialect }, 'database reachable again');
+        if (lastReady === false)
+          request.log.info({ dialect: app.db.dialect }, 'database reachable again');
       } else {
         request.log.error(
           { dialect: app.db.dialect },

@@ -16,7 +16,12 @@ export interface StatementItem {
   link?: { href: string; text: string };
 }
 
-export function statement(locale: 'sv' | 'en', feedbackEmail: string, assessed: string, updated: string): StatementItem[] {
+export function statement(
+  locale: 'sv' | 'en',
+  feedbackEmail: string,
+  assessed: string,
+  updated: string,
+): StatementItem[] {
   if (locale === 'en') {
     return [
       {
@@ -80,7 +85,10 @@ export function statement(locale: 'sv' | 'en', feedbackEmail: string, assessed: 
         paragraphs: [
           'The Agency for Digital Government (Digg) is responsible for supervising the DOS Act. If you are not satisfied with how we handle your comments, you can contact Digg and report it.',
         ],
-        link: { href: DIGG_REPORT_URL, text: "Report shortcomings in digital public services to Digg" },
+        link: {
+          href: DIGG_REPORT_URL,
+          text: 'Report shortcomings in digital public services to Digg',
+        },
       },
       {
         id: 'exemptions',
@@ -163,7 +171,9 @@ export function statement(locale: 'sv' | 'en', feedbackEmail: string, assessed: 
     {
       id: 'exemptions',
       heading: 'Oskälig belastning',
-      paragraphs: ['Vi åberopar inte undantag för oskälig belastning för något innehåll på webbplatsen.'],
+      paragraphs: [
+        'Vi åberopar inte undantag för oskälig belastning för något innehåll på webbplatsen.',
+      ],
     },
     {
       id: 'out-of-scope',

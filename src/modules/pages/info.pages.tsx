@@ -18,14 +18,19 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/policy', { config: { permission: 'public', pageCache: true } }, async (request, reply) =>
-    sendPage(reply, <PolicyPage ctx={pageContext(request)} />),
+  app.get(
+    '/policy',
+    { config: { permission: 'public', pageCache: true } },
+    async (request, reply) => sendPage(reply, <PolicyPage ctx={pageContext(request)} />),
   );
 
-  app.get('/accessibility', { config: { permission: 'public', pageCache: true } }, async (request, reply) =>
-    sendPage(
-      reply,
-      <AccessibilityPage ctx={pageContext(request)} feedbackEmail={app.config.feedbackEmail} />,
-    ),
+  app.get(
+    '/accessibility',
+    { config: { permission: 'public', pageCache: true } },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        <AccessibilityPage ctx={pageContext(request)} feedbackEmail={app.config.feedbackEmail} />,
+      ),
   );
 }

@@ -15,7 +15,14 @@ describeEachDialect('public pages', (dialect) => {
   };
 
   it('serves every public page in Swedish by default, with landmarks and the demo label', async () => {
-    for (const url of ['/', '/cities', '/cities/bergen', '/cities/goteborg', '/policy', '/accessibility']) {
+    for (const url of [
+      '/',
+      '/cities',
+      '/cities/bergen',
+      '/cities/goteborg',
+      '/policy',
+      '/accessibility',
+    ]) {
       const { status, html, headers } = await page(url);
       expect(status, url).toBe(200);
       expect(headers['content-type'], url).toBe('text/html; charset=utf-8');
@@ -58,7 +65,9 @@ describeEachDialect('public pages', (dialect) => {
     expect(cookie).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
     const next = await page('/', { cookie: 'lang=en' });
     expect(next.html).toContain('<html lang="en">');
-    expect(next.html).toContain('By the rotation, Gothenburg hosts the next twin-city meeting in 2027');
+    expect(next.html).toContain(
+      'By the rotation, Gothenburg hosts the next twin-city meeting in 2027',
+    );
     const back = await page('/?lang=sv', { cookie: 'lang=en' });
     expect(back.html).toContain('<html lang="sv">');
   });
@@ -81,7 +90,19 @@ describeEachDialect('public pages', (dialect) => {
 
   it('has the eleven items of an accessibility statement', async () => {
     const { html } = await page('/accessibility');
-    for (const id of ['body', 'service', 'conformance', 'known-issues', 'assessed', 'updated', 'method', 'feedback', 'enforcement', 'exemptions', 'out-of-scope']) {
+    for (const id of [
+      'body',
+      'service',
+      'conformance',
+      'known-issues',
+      'assessed',
+      'updated',
+      'method',
+      'feedback',
+      'enforcement',
+      'exemptions',
+      'out-of-scope',
+    ]) {
       expect(html, id).toContain(`id="${id}"`);
     }
     expect(html).toContain('href="https://www.digg.se/tdosanmalan"');

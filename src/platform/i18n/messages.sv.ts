@@ -111,8 +111,7 @@ export const sv = {
     'Ett oväntat fel inträffade och vi kunde inte visa sidan. Försök igen om en stund. Om felet kvarstår, kontakta oss och ange fel-id:t nedan.',
   'error.requestId': 'Fel-id',
   'error.unavailable.title': 'Tjänsten är tillfälligt otillgänglig',
-  'error.unavailable.text':
-    'Vi når inte databasen just nu. Försök igen om en liten stund.',
+  'error.unavailable.text': 'Vi når inte databasen just nu. Försök igen om en liten stund.',
   'error.badRequest.title': 'Felaktig förfrågan',
   'error.badRequest.text': 'Förfrågan kunde inte tolkas. Kontrollera adressen och försök igen.',
 } as const;

@@ -32,8 +32,9 @@ export function registerI18n(app: FastifyInstance): void {
           secure: app.config.env === 'production',
         });
       }
-    } else if (isEnabledLocale(request.cookies[LANG_COOKIE])) {
-      locale = request.cookies[LANG_COOKIE] as Locale;
+    } else {
+      const fromCookie = request.cookies[LANG_COOKIE];
+      if (isEnabledLocale(fromCookie)) locale = fromCookie;
     }
     request.i18n = i18nFor(locale);
   });

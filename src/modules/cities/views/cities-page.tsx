@@ -3,7 +3,15 @@ import { CityName, countryName } from '../../../ui/components/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { type Chain, type City, hostCycleYears } from '../city.service.ts';
 
-export function CitiesPage({ ctx, cities, chain }: { ctx: PageContext; cities: City[]; chain: Chain | null }) {
+export function CitiesPage({
+  ctx,
+  cities,
+  chain,
+}: {
+  ctx: PageContext;
+  cities: City[];
+  chain: Chain | null;
+}) {
   const { t, locale, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('cities.title')} section="cities">

@@ -101,9 +101,7 @@ export function CityPage({ ctx, city, chain, meetings }: Props) {
       </div>
 
       <section aria-labelledby="meetings-heading">
-        <h2 id="meetings-heading">
-          {t('city.meetingsTitle', { city: name })}
-        </h2>
+        <h2 id="meetings-heading">{t('city.meetingsTitle', { city: name })}</h2>
         {hosted.length === 0 ? (
           <p>{t('city.meetingsEmpty', { city: name })}</p>
         ) : (
@@ -120,7 +118,11 @@ export function CityPage({ ctx, city, chain, meetings }: Props) {
               {hosted.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">{m.year}</th>
-                  <td>{m.startDate ? formatDateRange(m.startDate, m.endDate, intl) : t('meeting.datesUnknown')}</td>
+                  <td>
+                    {m.startDate
+                      ? formatDateRange(m.startDate, m.endDate, intl)
+                      : t('meeting.datesUnknown')}
+                  </td>
                   <td>{t(`meetingStatus.${m.status}`)}</td>
                 </tr>
               ))}

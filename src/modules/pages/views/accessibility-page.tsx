@@ -3,10 +3,21 @@ import { formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { ASSESSED_ON, UPDATED_ON, statement } from '../accessibility-text.ts';
 
-export function AccessibilityPage({ ctx, feedbackEmail }: { ctx: PageContext; feedbackEmail: string }) {
+export function AccessibilityPage({
+  ctx,
+  feedbackEmail,
+}: {
+  ctx: PageContext;
+  feedbackEmail: string;
+}) {
   const { t, locale, intl } = ctx.i18n;
   const lang = locale === 'en' ? 'en' : 'sv';
-  const items = statement(lang, feedbackEmail, formatPlainDate(ASSESSED_ON, intl), formatPlainDate(UPDATED_ON, intl));
+  const items = statement(
+    lang,
+    feedbackEmail,
+    formatPlainDate(ASSESSED_ON, intl),
+    formatPlainDate(UPDATED_ON, intl),
+  );
   return (
     <Layout ctx={ctx} title={t('a11y.title')} section="accessibility">
       <div lang={lang === locale ? undefined : lang}>

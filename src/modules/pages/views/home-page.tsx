@@ -27,7 +27,10 @@ export function HomePage({ ctx, cities, next, last }: Props) {
             next.meeting ? (
               <p>
                 <strong>
-                  {t('home.nextPlanned', { year: next.year, city: localized(next.host, locale).name })}
+                  {t('home.nextPlanned', {
+                    year: next.year,
+                    city: localized(next.host, locale).name,
+                  })}
                 </strong>
                 {next.meeting.startDate ? (
                   <>
@@ -39,7 +42,10 @@ export function HomePage({ ctx, cities, next, last }: Props) {
             ) : (
               <p>
                 <strong class="big-year">{next.year}</strong>
-                {t('home.nextForecast', { year: next.year, city: localized(next.host, locale).name })}
+                {t('home.nextForecast', {
+                  year: next.year,
+                  city: localized(next.host, locale).name,
+                })}
               </p>
             )
           ) : (
@@ -51,7 +57,9 @@ export function HomePage({ ctx, cities, next, last }: Props) {
               <p>
                 {t('home.lastMeeting', {
                   city: localized(last.host, locale).name,
-                  dates: last.startDate ? formatDateRange(last.startDate, last.endDate, intl) : String(last.year),
+                  dates: last.startDate
+                    ? formatDateRange(last.startDate, last.endDate, intl)
+                    : String(last.year),
                 })}
               </p>
             </>

@@ -9,7 +9,15 @@ import {
   type PolicySection,
 } from '../policy-text.ts';
 
-function PolicyText({ sections, title, lang }: { sections: PolicySection[]; title: string; lang?: string }) {
+function PolicyText({
+  sections,
+  title,
+  lang,
+}: {
+  sections: PolicySection[];
+  title: string;
+  lang?: string;
+}) {
   return (
     <div class="policy-text" lang={lang}>
       <h3>{title}</h3>
@@ -35,13 +43,21 @@ export function PolicyPage({ ctx }: { ctx: PageContext }) {
 
       <section aria-labelledby="original-heading">
         <h2 id="original-heading">{t('policy.originalTitle')}</h2>
-        <PolicyText sections={POLICY_SV} title={POLICY_TITLE_SV} lang={locale === 'sv' ? undefined : 'sv'} />
+        <PolicyText
+          sections={POLICY_SV}
+          title={POLICY_TITLE_SV}
+          lang={locale === 'sv' ? undefined : 'sv'}
+        />
       </section>
 
       {locale !== 'sv' ? (
         <section aria-labelledby="translation-heading">
           <h2 id="translation-heading">{t('policy.translationTitle')}</h2>
-          <PolicyText sections={POLICY_EN} title={POLICY_TITLE_EN} lang={locale === 'en' ? undefined : 'en'} />
+          <PolicyText
+            sections={POLICY_EN}
+            title={POLICY_TITLE_EN}
+            lang={locale === 'en' ? undefined : 'en'}
+          />
         </section>
       ) : null}
 
