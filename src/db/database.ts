@@ -47,7 +47,9 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(native) }),
+    });
     return {
       kysely,
       dialect: 'sqlite',
@@ -97,5 +99,34 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
       }
     },
     destroy: () => kysely.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements hold native memory until
+ * the garbage collector finalises them, which under load let the process grow to
+ * hundreds of MB. Reuse one prepared statement per SQL text (a bounded map). A statement
+ * that is busy (being iterated) is never handed out twice.
+ */
+function withStatementCache(native: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      native.close();
+    },
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = native.prepare(text);
+      if (!cached) {
+        if (cache.size >= max) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(text, statement);
+      }
+      return statement;
+    },
   };
 }
