@@ -106,21 +106,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
     await migrateToLatest(db);
     await db.kysely
       .insertInto('city')
-      .values({
-        id: 'x',
-        slug: 'real-city',
-        kind: 'twin',
-        status: 'active',
-        country_code: 'NO',
-        region: null,
-        latitude: null,
-        longitude: null,
-        population: null,
-        website: null,
-        since_year: 1946,
-        created_at: 'now',
-        updated_at: 'now',
-      })
+      .values(cityRow({ id: 'x', slug: 'real-city' }))
       .execute();
     expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'not-empty' });
     expect(await hasDemoData(db)).toBe(false);
@@ -132,22 +118,25 @@ describeEachDialect('migrations and demo data', (dialect) => {
     await expect(
       db.kysely
         .insertInto('city')
-        .values({
-          id: 'y',
-          slug: 'y',
-          kind: 'friend',
-          status: 'active',
-          country_code: 'NO',
-          region: null,
-          latitude: null,
-          longitude: null,
-          population: null,
-          website: null,
-          since_year: null,
-          created_at: 'now',
-          updated_at: 'now',
-        })
+        .values(cityRow({ id: 'y', slug: 'y', kind: 'friend' }))
         .execute(),
     ).rejects.toThrow();
   });
 });
+
+function cityRow(values: { id: string; slug: string; kind?: string }) {
+  return {
+    kind: 'twin',
+    status: 'active',
+    country_code: 'NO',
+    region: null,
+    latitude: null,
+    longitude: null,
+    population: null,
+    website: null,
+    since_year: 1946,
+    created_at: 'now',
+    updated_at: 'now',
+    ...values,
+  };
+}
