@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/config.ts';
 import type {
@@ -13,6 +13,16 @@ import type {
 } from '../modules/cities/city.table.ts';
 import type { MeetingTable } from '../modules/meetings/meeting.table.ts';
 import type { OrganisationTable } from '../modules/organisations/organisation.table.ts';
+import type {
+  ApiTokenTable,
+  AppUserTable,
+  LoginAttemptTable,
+  SessionTable,
+  UserRoleTable,
+  UserTokenTable,
+} from '../modules/accounts/account.table.ts';
+import type { AuditEventTable } from '../modules/audit/audit.table.ts';
+import type { MailOutboxTable } from '../platform/mail/mail.table.ts';
 
 export interface Database {
   app_setting: AppSettingTable;
@@ -22,7 +32,17 @@ export interface Database {
   chain_member: ChainMemberTable;
   organisation: OrganisationTable;
   meeting: MeetingTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  user_token: UserTokenTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
+  mail_outbox: MailOutboxTable;
+  audit_event: AuditEventTable;
 }
+
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 export type Dialect = DatabaseTarget['dialect'];
 

@@ -6,10 +6,12 @@ import {
 } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-accounts.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-accounts': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -18,7 +18,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
 
   it('migrates an empty database once and then has nothing to do', async () => {
     const db = await open();
-    expect(await migrateToLatest(db)).toEqual(['0001-foundation']);
+    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-accounts']);
     expect(await migrateToLatest(db)).toEqual([]);
   });
 
@@ -110,6 +110,31 @@ describeEachDialect('migrations and demo data', (dialect) => {
       .execute();
     expect(await seedDemo(db)).toEqual({ seeded: false, reason: 'not-empty' });
     expect(await hasDemoData(db)).toBe(false);
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const db = await open();
+    await migrateToLatest(db);
+    await db.kysely
+      .insertInto('audit_event')
+      .values({
+        id: 'a1',
+        occurred_at: '2026-11-26T00:00:00.000Z',
+        actor_user_id: null,
+        actor_label: 'test',
+        ip: null,
+        entity: 'city',
+        entity_id: null,
+        action: 'create',
+        changes: '{}',
+      })
+      .execute();
+    await expect(
+      db.kysely.updateTable('audit_event').set({ action: 'forged' }).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.kysely.deleteFrom('audit_event').execute()).rejects.toThrow(/append-only/);
+    const rows = await db.kysely.selectFrom('audit_event').select('action').execute();
+    expect(rows).toEqual([{ action: 'create' }]);
   });
 
   it('enforces the allowed kinds and statuses in the schema', async () => {
