@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -10,6 +10,11 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import { hasDemoData } from './db/seed-demo.ts';
+import { ensureSetting } from './db/settings.ts';
+import { accountPages } from './modules/accounts/account.pages.tsx';
+import { registerAuth } from './platform/auth.ts';
+import { registerCsrf } from './platform/csrf.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { registerI18n } from './platform/i18n/plugin.ts';
@@ -31,6 +36,7 @@ declare module 'fastify' {
      */
     state: { demo: boolean; ready: boolean };
     assetVersion: string;
+    mailer: Mailer;
   }
 }
 
@@ -66,6 +72,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.decorate('db', db);
   app.decorate('state', { demo: await hasDemoData(db).catch(() => false), ready: true });
   app.decorate('assetVersion', assetVersion());
+  app.decorate('mailer', createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }));
 
   // Every route must declare a permission; checked once all routes are known.
   const routes: RegisteredRoute[] = [];
@@ -91,6 +98,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', async () => {
+    app.mailer.close();
     await db.destroy();
   });
 
@@ -114,10 +122,12 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(cookie);
+  await app.register(cookie, { secret: await cookieSecret(config, db) });
   await app.register(formbody);
   registerI18n(app);
   registerPageCache(app, config.pageCacheTtlMs);
+  registerAuth(app);
+  await registerCsrf(app);
   registerErrorHandling(app);
   await app.register(async (scope) => {
     markPublic(scope);
@@ -135,6 +145,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(infoPages);
   await app.register(cityPages);
   await app.register(cityApi, { prefix: '/api/v1' });
+  await app.register(accountPages);
 
   return app;
 }
@@ -150,6 +161,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: () => RegisteredRoute[];
   }
+}
+
+/** The configured secret, or in development one kept in the database across restarts. */
+async function cookieSecret(config: Config, db: Db): Promise<string> {
+  if (config.cookieSecret) return config.cookieSecret;
+  const make = () => randomBytes(32).toString('base64url');
+  return ensureSetting(db.kysely, 'cookie_secret', make).catch(make);
 }
 
 function assetVersion(): string {

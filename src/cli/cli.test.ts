@@ -50,6 +50,7 @@ describe('vanort CLI usage', () => {
   it('never seeds demo data in production', async () => {
     const r = await run(['seed', '--demo'], {
       NODE_ENV: 'production',
+      COOKIE_SECRET: 'x'.repeat(32),
       DATABASE_URL: 'sqlite::memory:',
     });
     expect(r.code).toBe(EXIT.failed);

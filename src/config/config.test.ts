@@ -43,7 +43,10 @@ describe('loadConfig', () => {
   });
 
   it('refuses demo data in production', () => {
-    expect(problems({ NODE_ENV: 'production', DEMO_DATA: 'on' })).toEqual(['DEMO_DATA']);
+    expect(
+      problems({ NODE_ENV: 'production', DEMO_DATA: 'on', COOKIE_SECRET: 'x'.repeat(32) }),
+    ).toEqual(['DEMO_DATA']);
+    expect(problems({ NODE_ENV: 'production' })).toEqual(['COOKIE_SECRET']);
   });
 
   it('treats empty strings as unset', () => {

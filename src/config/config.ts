@@ -57,11 +57,36 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
   FEEDBACK_EMAIL: z.email({ message: 'must be an e-mail address' }).default('goteborg@goteborg.se'),
+  SMTP_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be smtp://user:password@host:port or smtps://user:password@host:port (leave unset to keep mail in the database outbox)')
+    .optional(),
+  MAIL_FROM: z
+    .email({ message: 'must be an e-mail address' })
+    .default('vanortsportalen@goteborg.se'),
   PAGE_CACHE_TTL_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)')
     .transform(Number)
     .default(5000),
+  COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+  SESSION_IDLE_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours')
+    .transform(Number)
+    .default(8),
+  SESSION_MAX_DAYS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of days')
+    .transform(Number)
+    .default(7),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -81,6 +106,11 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   feedbackEmail: string;
   pageCacheTtlMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  cookieSecret: string | undefined;
+  sessionIdleMs: number;
+  sessionMaxAgeMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -108,6 +138,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = result.data;
+  if (e.NODE_ENV === 'production' && !e.COOKIE_SECRET) {
+    throw new ConfigError([
+      {
+        variable: 'COOKIE_SECRET',
+        message:
+          'must be set when NODE_ENV=production (at least 32 random characters, the same on every instance)',
+      },
+    ]);
+  }
   if (e.NODE_ENV === 'production' && e.DEMO_DATA === 'on') {
     throw new ConfigError([
       {
@@ -129,5 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     feedbackEmail: e.FEEDBACK_EMAIL,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
+    cookieSecret: e.COOKIE_SECRET,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
+    sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   });
 }

@@ -2,6 +2,8 @@ import type { Db } from './database.ts';
 import { DEMO_DATA_KEY, findSetting, upsertSetting } from './settings.ts';
 import { nowIso } from '../shared/dates.ts';
 import { newId } from '../shared/ids.ts';
+import { hashPassword } from '../modules/accounts/password.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -180,6 +182,25 @@ const DEMO_MEETINGS = [
   { year: 2019, host: 'goteborg', start: '2019-11-14', end: '2019-11-15' },
 ] as const;
 
+/** The demo password of every demo account (listed in the README; never in production). */
+export const DEMO_PASSWORD = 'vanort-demo-2026';
+
+/** One demo account per role. */
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@vanort.example', name: 'Alva Admin', role: 'admin' },
+  { email: 'samordnare@vanort.example', name: 'Sara Samordnare', role: 'coordinator' },
+  {
+    email: 'rapportor@vanort.example',
+    name: 'Rasmus Rapportör',
+    role: 'reporter',
+    organisation: 'kulturforvaltningen',
+  },
+  { email: 'presidiet@vanort.example', name: 'Per Presidiet', role: 'presidium' },
+  { email: 'sekretariatet@vanort.example', name: 'Selma Sekretariatet', role: 'council' },
+  { email: 'bergen@vanort.example', name: 'Bjørn Bergen', role: 'partner', city: 'bergen' },
+  { email: 'medarbetare@vanort.example', name: 'Maja Medarbetare', role: 'staff' },
+] as const;
+
 export interface SeedResult {
   seeded: boolean;
   reason?: 'already-present' | 'not-empty';
@@ -187,6 +208,7 @@ export interface SeedResult {
 
 /** Seeds the demo data in one transaction; does nothing when the registry already has cities. */
 export async function seedDemo(db: Db): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.kysely.transaction().execute(async (trx) => {
     if ((await findSetting(trx, DEMO_DATA_KEY)) === 'true') {
       return { seeded: false, reason: 'already-present' };
@@ -280,6 +302,54 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         })),
       )
       .execute();
+
+    const orgIds = new Map(
+      (await trx.selectFrom('organisation').select(['id', 'slug']).execute()).map((o) => [
+        o.slug,
+        o.id,
+      ]),
+    );
+    for (const account of DEMO_ACCOUNTS) {
+      const id = newId();
+      await trx
+        .insertInto('app_user')
+        .values({
+          id,
+          email: account.email,
+          name: account.name,
+          password_hash: passwordHash,
+          active: 1,
+          totp_secret: null,
+          totp_enabled: 0,
+          oidc_subject: null,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('user_role')
+        .values({
+          user_id: id,
+          role: account.role,
+          organisation_id:
+            'organisation' in account ? (orgIds.get(account.organisation) ?? null) : null,
+          city_id: 'city' in account ? (cityIds.get(account.city) ?? null) : null,
+        })
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      { userId: null, label: 'demo-seed', ip: null },
+      {
+        entity: 'demo',
+        entityId: null,
+        action: 'seed',
+        changes: {
+          accounts: { before: null, after: DEMO_ACCOUNTS.map((a) => a.email).join(', ') },
+        },
+      },
+    );
 
     await upsertSetting(trx, DEMO_DATA_KEY, 'true');
     return { seeded: true };

@@ -22,3 +22,20 @@ export async function upsertSetting(db: Executor, key: string, value: string): P
 }
 
 export const DEMO_DATA_KEY = 'demo_data';
+
+/** Reads a setting, creating it with `make()` the first time. */
+export async function ensureSetting(
+  db: Executor,
+  key: string,
+  make: () => string,
+): Promise<string> {
+  const existing = await findSetting(db, key);
+  if (existing !== null) return existing;
+  const value = make();
+  await db
+    .insertInto('app_setting')
+    .values({ key, value, updated_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await findSetting(db, key)) ?? value;
+}

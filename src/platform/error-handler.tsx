@@ -24,6 +24,7 @@ export function toAppError(error: unknown): AppError {
       })),
     );
   }
+  if (typeof fe.code === 'string' && fe.code.startsWith('FST_CSRF')) return errors.csrfInvalid();
   if (fe.validation) {
     return errors.validation([{ path: '', message: fe.message ?? 'invalid' }]);
   }
@@ -57,6 +58,15 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
       appError.code === 'CITY_NOT_FOUND'
         ? t('error.cityNotFound.text', { slug: String(appError.details.slug) })
         : t('error.notFound.text');
+  } else if (appError.code === 'CSRF_INVALID') {
+    title = t('error.csrf.title');
+    text = t('error.csrf.text');
+  } else if (appError.status === 403 || appError.status === 401) {
+    title = t('error.forbidden.title');
+    text = t('error.forbidden.text');
+  } else if (appError.status === 429) {
+    title = t('error.tooMany.title');
+    text = t('login.locked', { minutes: Number(appError.details.minutes ?? 15) });
   } else if (appError.status === 503) {
     title = t('error.unavailable.title');
     text = t('error.unavailable.text');

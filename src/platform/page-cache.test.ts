@@ -28,9 +28,11 @@ describe('page cache', () => {
     t.app.pageCache.clear();
     await t.app.inject({ url: '/cities/oslo' });
     expect((await t.app.inject({ url: '/cities/oslo' })).headers['x-cache']).toBeUndefined();
-    await t.app.inject({ url: '/policy', cookies: { sid: 'abc' } });
+    await t.app.inject({ url: '/policy', cookies: { vanort_session: 'abc' } });
     expect(
-      (await t.app.inject({ url: '/policy', cookies: { sid: 'abc' } })).headers['x-cache'],
+      (await t.app.inject({ url: '/policy', cookies: { vanort_session: 'abc' } })).headers[
+        'x-cache'
+      ],
     ).toBeUndefined();
     expect(t.app.pageCache.size).toBe(0);
   });

@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify';
  * pages change only when someone records something, and then a few seconds of
  * staleness is harmless; under load the portal then renders each page once per
  * TTL instead of once per request. Routes opt in with `config.pageCache: true`.
- * Requests that carry any cookie but the language choice (e.g. a session) bypass
- * it. Writes in this process call `app.pageCache.clear()`; other instances catch
+ * Requests of logged-in users (a session cookie or a Bearer token) bypass it. Writes in this process call `app.pageCache.clear()`; other instances catch
  * up within the TTL. PAGE_CACHE_TTL_MS=0 turns it off.
  */
 
@@ -64,7 +63,8 @@ export class PageCache {
   }
 }
 
-const LANGUAGE_COOKIE = 'lang';
+/** Kept in step with platform/auth.ts (not imported, to keep this module free of accounts). */
+const SESSION_COOKIE_NAME = 'vanort_session';
 
 /** Registers the cache hooks; call after the i18n hook so the locale is known. */
 export function registerPageCache(app: FastifyInstance, ttlMs: number): void {
@@ -75,7 +75,7 @@ export function registerPageCache(app: FastifyInstance, ttlMs: number): void {
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.pageCache) return;
-    if (Object.keys(request.cookies).some((name) => name !== LANGUAGE_COOKIE)) return;
+    if (request.cookies[SESSION_COOKIE_NAME] || request.headers.authorization) return;
     const key = `${request.i18n.locale}|${request.url}`;
     const hit = cache.get(key);
     if (hit) {

@@ -1,3 +1,4 @@
+import type { User } from '../modules/accounts/account.service.ts';
 import type { I18n } from './i18n/i18n.ts';
 
 /** What every page view needs besides its own data. */
@@ -9,4 +10,10 @@ export interface PageContext {
   demo: boolean;
   /** Cache-busting token for static assets. */
   assetVersion: string;
+  /** The logged-in user, or null. */
+  user: User | null;
+  /** A CSRF token for the forms on the page (the header's logout form among them). */
+  csrfToken: string | null;
+  /** A one-time message from the previous request (after a redirect). */
+  flash: string | null;
 }

@@ -17,8 +17,8 @@ describe('route permissions', () => {
     const routes = app.registeredRoutes();
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.filter((r) => !r.permission)).toEqual([]);
-    // The foundation has public routes only; the accounts issue adds roles.
-    expect(new Set(routes.map((r) => r.permission))).toEqual(new Set(['public']));
+    expect(routes.find((r) => r.url === '/account')?.permission).toBe('authenticated');
+    expect(routes.find((r) => r.url === '/cities/:slug')?.permission).toBe('public');
     await app.close();
   });
 

@@ -1,10 +1,28 @@
+import type { Role } from '../modules/accounts/roles.ts';
+
 /**
  * Every route declares who may call it (`config.permission`). A route without one
- * stops the app at start-up (see assertEveryRouteDeclared). The accounts issue adds
- * the role-based permissions; the foundation has only public routes.
+ * stops the app at start-up. Each permission names the roles that hold it; `public`
+ * is everyone, `authenticated` every logged-in user. Services check the finer rules
+ * (e.g. a reporter's own organisation) in their `*.policy.ts`.
  */
-export const PERMISSIONS = ['public'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export const PERMISSION_ROLES = {
+  public: 'everyone',
+  authenticated: 'any-role',
+  admin: ['admin'],
+} as const satisfies Record<string, 'everyone' | 'any-role' | readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSION_ROLES;
+export const PERMISSIONS = Object.keys(PERMISSION_ROLES) as Permission[];
+
+/** Whether a user (null: anonymous) holds a permission. */
+export function holds(user: { roles: { role: Role }[] } | null, permission: Permission): boolean {
+  const rule = PERMISSION_ROLES[permission];
+  if (rule === 'everyone') return true;
+  if (!user) return false;
+  if (rule === 'any-role') return true;
+  return user.roles.some((g) => (rule as readonly Role[]).includes(g.role));
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {

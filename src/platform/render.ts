@@ -8,15 +8,49 @@ export function renderDocument(node: JSX.Element): string {
   return '<!doctype html>' + renderToString(node);
 }
 
-/** The page context of a request; set up by the i18n hook in app.ts. */
-export function pageContext(request: FastifyRequest): PageContext {
+export const FLASH_COOKIE = 'flash';
+
+/**
+ * The page context of a request. With a reply, a CSRF token is made when the page
+ * needs one (a logged-in user's header has a logout form; `withCsrf` for other forms)
+ * and a flash message is taken (and cleared).
+ */
+export function pageContext(
+  request: FastifyRequest,
+  reply?: FastifyReply,
+  options: { withCsrf?: boolean } = {},
+): PageContext {
   const app = request.server;
+  const wantsCsrf = reply !== undefined && (options.withCsrf === true || request.user !== null);
+  let flash: string | null = null;
+  if (reply !== undefined && request.cookies[FLASH_COOKIE]) {
+    flash = request.cookies[FLASH_COOKIE].slice(0, 200);
+    reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  }
   return {
     i18n: request.i18n,
     path: request.url.split('?')[0] ?? '/',
     demo: app.state.demo,
     assetVersion: app.assetVersion,
+    user: request.user ?? null,
+    csrfToken: wantsCsrf && reply !== undefined ? reply.generateCsrf() : null,
+    flash,
   };
+}
+
+/** Redirects after a successful POST (303), with a message for the next page. */
+export function redirectWithFlash(
+  reply: FastifyReply,
+  location: string,
+  message: string,
+): FastifyReply {
+  reply.setCookie(FLASH_COOKIE, message, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 60,
+  });
+  return reply.redirect(location, 303);
 }
 
 export function sendPage(reply: FastifyReply, node: JSX.Element, status = 200): FastifyReply {

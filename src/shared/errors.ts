@@ -41,6 +41,26 @@ export const errors = {
       409,
       'Demo data is never seeded when NODE_ENV=production',
     ),
+  unauthenticated: () => new AppError('UNAUTHENTICATED', 401, 'You need to log in'),
+  forbidden: () => new AppError('FORBIDDEN', 403, 'You may not do this'),
+  csrfInvalid: () =>
+    new AppError('CSRF_INVALID', 403, 'The form has expired or did not come from this site'),
+  invalidCredentials: () =>
+    new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail address or password'),
+  tooManyAttempts: (minutes: number) =>
+    new AppError(
+      'TOO_MANY_ATTEMPTS',
+      429,
+      `Too many failed attempts; try again in ${minutes} minutes`,
+      {
+        minutes,
+      },
+    ),
+  userNotFound: (id: string) => new AppError('USER_NOT_FOUND', 404, 'No such user', { id }),
+  userExists: (email: string) =>
+    new AppError('USER_EXISTS', 409, `A user with the e-mail address ${email} already exists`, {
+      email,
+    }),
   internal: () => new AppError('INTERNAL', 500, 'An unexpected error occurred', {}, true),
 } as const;
 

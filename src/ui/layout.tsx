@@ -39,6 +39,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
               <span class="brand-name">{t('service.name')}</span>
               <span class="brand-owner">{t('service.owner')}</span>
             </a>
+            <UserNav ctx={ctx} />
             <nav class="lang-switch" aria-label={t('layout.languageNav')}>
               <ul>
                 {ENABLED_LOCALES.map((l) =>
@@ -109,5 +110,32 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+function UserNav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const user = ctx.user;
+  if (!user) {
+    return (
+      <nav class="user-nav" aria-label={t('nav.userMenu')}>
+        <a href="/login">{t('nav.login')}</a>
+      </nav>
+    );
+  }
+  const isAdmin = user.roles.some((g) => g.role === 'admin');
+  return (
+    <nav class="user-nav" aria-label={t('nav.userMenu')}>
+      <a href="/account">{user.name}</a>
+      {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
+      {ctx.csrfToken ? (
+        <form method="post" action="/logout">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <button type="submit" class="link-button">
+            {t('nav.logout')}
+          </button>
+        </form>
+      ) : null}
+    </nav>
   );
 }

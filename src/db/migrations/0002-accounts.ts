@@ -93,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text_body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('mail_outbox_created_idx').on('mail_outbox').column('created_at').execute();
+  await db.schema
+    .createIndex('mail_outbox_created_idx')
+    .on('mail_outbox')
+    .column('created_at')
+    .execute();
 
   await db.schema
     .createTable('audit_event')
@@ -107,7 +111,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_event_occurred_idx').on('audit_event').column('occurred_at').execute();
+  await db.schema
+    .createIndex('audit_event_occurred_idx')
+    .on('audit_event')
+    .column('occurred_at')
+    .execute();
   await db.schema
     .createIndex('audit_event_actor_idx')
     .on('audit_event')

@@ -15,7 +15,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await getChain(app.db, cities);
       return sendPage(
         reply,
-        <CitiesPage ctx={pageContext(request)} cities={cities} chain={chain} />,
+        <CitiesPage ctx={pageContext(request, reply)} cities={cities} chain={chain} />,
       );
     },
   );
@@ -29,7 +29,12 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
       const meetings = chain ? await listMeetings(app.db, chain) : [];
       return sendPage(
         reply,
-        <CityPage ctx={pageContext(request)} city={city} chain={chain} meetings={meetings} />,
+        <CityPage
+          ctx={pageContext(request, reply)}
+          city={city}
+          chain={chain}
+          meetings={meetings}
+        />,
       );
     },
   );

@@ -14,14 +14,19 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     const next = chain ? nextMeeting(chain, meetings) : null;
     return sendPage(
       reply,
-      <HomePage ctx={pageContext(request)} cities={cities} next={next} last={lastHeld(meetings)} />,
+      <HomePage
+        ctx={pageContext(request, reply)}
+        cities={cities}
+        next={next}
+        last={lastHeld(meetings)}
+      />,
     );
   });
 
   app.get(
     '/policy',
     { config: { permission: 'public', pageCache: true } },
-    async (request, reply) => sendPage(reply, <PolicyPage ctx={pageContext(request)} />),
+    async (request, reply) => sendPage(reply, <PolicyPage ctx={pageContext(request, reply)} />),
   );
 
   app.get(
@@ -30,7 +35,10 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     async (request, reply) =>
       sendPage(
         reply,
-        <AccessibilityPage ctx={pageContext(request)} feedbackEmail={app.config.feedbackEmail} />,
+        <AccessibilityPage
+          ctx={pageContext(request, reply)}
+          feedbackEmail={app.config.feedbackEmail}
+        />,
       ),
   );
 }

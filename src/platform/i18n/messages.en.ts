@@ -1,6 +1,8 @@
+import { accountsEn } from '../../modules/accounts/account.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 export const en: Messages = {
+  ...accountsEn,
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",

@@ -1,5 +1,8 @@
+import { accountsSv } from '../../modules/accounts/account.messages.ts';
+
 /** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
 export const sv = {
+  ...accountsSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',

@@ -1,0 +1,421 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Executor } from '../../db/database.ts';
+import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import * as attempts from './login-attempt.repository.ts';
+import {
+  hashPassword,
+  passwordProblem,
+  verifyAgainstNothing,
+  verifyPassword,
+  type PasswordProblem,
+} from './password.ts';
+import { isRole, type Role, type RoleGrant } from './roles.ts';
+import * as sessions from './session.repository.ts';
+import * as users from './user.repository.ts';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  hasPassword: boolean;
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  roles: RoleGrant[];
+}
+
+export interface SessionPolicy {
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+export const newSecretToken = (): string => randomBytes(32).toString('base64url');
+
+export function hasRole(user: User | null | undefined, ...roles: Role[]): boolean {
+  return !!user && user.roles.some((g) => roles.includes(g.role));
+}
+
+function toUser(row: users.UserRow, roleRows: users.UserRoleRow[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    active: row.active === 1,
+    hasPassword: row.password_hash !== null,
+    totpEnabled: row.totp_enabled === 1,
+    lastLoginAt: row.last_login_at,
+    roles: roleRows
+      .filter((r) => r.user_id === row.id && isRole(r.role))
+      .map((r) => ({ role: r.role as Role, organisationId: r.organisation_id, cityId: r.city_id })),
+  };
+}
+
+export async function getUser(db: Executor, id: string): Promise<User> {
+  const row = await users.findUserById(db, id);
+  if (!row) throw errors.userNotFound(id);
+  return toUser(row, await users.listRolesOf(db, [id]));
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<User | null> {
+  const row = await users.findUserByEmail(db, normaliseEmail(email));
+  return row ? toUser(row, await users.listRolesOf(db, [row.id])) : null;
+}
+
+export async function listUsers(
+  db: Db,
+  page: { limit: number; offset: number },
+): Promise<{ users: User[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    users.listUsers(db.kysely, page),
+    users.countUsers(db.kysely),
+  ]);
+  const roleRows = await users.listRolesOf(
+    db.kysely,
+    rows.map((r) => r.id),
+  );
+  return { users: rows.map((r) => toUser(r, roleRows)), total };
+}
+
+// ---- Validation ------------------------------------------------------------------
+
+export function passwordError(problem: PasswordProblem): AppError {
+  return errors.validation([{ path: 'password', message: `password.${problem}` }]);
+}
+
+/** Checks the scope each role needs: a reporter's organisation, a partner contact's city. */
+async function checkGrants(db: Executor, grants: RoleGrant[]): Promise<void> {
+  const problems: FieldProblem[] = [];
+  for (const g of grants) {
+    if (g.role === 'reporter') {
+      const org = g.organisationId
+        ? await db
+            .selectFrom('organisation')
+            .select('id')
+            .where('id', '=', g.organisationId)
+            .where('active', '=', 1)
+            .executeTakeFirst()
+        : undefined;
+      if (!org) problems.push({ path: 'organisation', message: 'role.reporterNeedsOrganisation' });
+    } else if (g.role === 'partner') {
+      const city = g.cityId
+        ? await db
+            .selectFrom('city')
+            .select('id')
+            .where('id', '=', g.cityId)
+            .where('kind', '=', 'twin')
+            .executeTakeFirst()
+        : undefined;
+      if (!city) problems.push({ path: 'city', message: 'role.partnerNeedsCity' });
+    }
+  }
+  if (problems.length) throw errors.validation(problems);
+}
+
+const grantRows = (userId: string, grants: RoleGrant[]) =>
+  grants.map((g) => ({
+    user_id: userId,
+    role: g.role,
+    organisation_id: g.role === 'reporter' ? g.organisationId : null,
+    city_id: g.role === 'partner' ? g.cityId : null,
+  }));
+
+const grantsForAudit = (grants: RoleGrant[]) =>
+  grants
+    .map((g) => [g.role, g.organisationId, g.cityId].filter(Boolean).join(':'))
+    .sort()
+    .join(', ');
+
+// ---- Users -----------------------------------------------------------------------
+
+export interface NewUser {
+  email: string;
+  name: string;
+  roles: RoleGrant[];
+  password?: string | undefined;
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<User> {
+  const email = normaliseEmail(input.email);
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password, email);
+    if (problem) throw passwordError(problem);
+  }
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  return db.kysely.transaction().execute(async (trx) => {
+    if (await users.findUserByEmail(trx, email)) throw errors.userExists(email);
+    await checkGrants(trx, input.roles);
+    const now = nowIso();
+    const id = newId();
+    const row = {
+      id,
+      email,
+      name: input.name.trim(),
+      password_hash: passwordHash,
+      active: 1,
+      totp_secret: null,
+      totp_enabled: 0,
+      oidc_subject: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await users.insertUser(trx, row);
+    await users.replaceRoles(trx, id, grantRows(id, input.roles));
+    await recordAudit(trx, actor, {
+      entity: 'user',
+      entityId: id,
+      action: 'create',
+      changes: {
+        ...diff(null, { email: row.email, name: row.name, password_hash: row.password_hash }),
+        roles: { before: null, after: grantsForAudit(input.roles) },
+      },
+    });
+    return getUser(trx, id);
+  });
+}
+
+export async function updateUserRoles(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  grants: RoleGrant[],
+): Promise<User> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const before = await getUser(trx, userId);
+    await checkGrants(trx, grants);
+    await users.replaceRoles(trx, userId, grantRows(userId, grants));
+    const after = await getUser(trx, userId);
+    const b = grantsForAudit(before.roles);
+    const a = grantsForAudit(after.roles);
+    if (a !== b) {
+      await users.updateUser(trx, userId, { updated_at: nowIso() });
+      await recordAudit(trx, actor, {
+        entity: 'user',
+        entityId: userId,
+        action: 'roles.change',
+        changes: { roles: { before: b, after: a } },
+      });
+    }
+    return after;
+  });
+}
+
+export async function updateUserName(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  name: string,
+): Promise<User> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const before = await getUser(trx, userId);
+    if (before.name !== name.trim()) {
+      await users.updateUser(trx, userId, { name: name.trim(), updated_at: nowIso() });
+      await recordAudit(trx, actor, {
+        entity: 'user',
+        entityId: userId,
+        action: 'update',
+        changes: diff({ name: before.name }, { name: name.trim() }),
+      });
+    }
+    return getUser(trx, userId);
+  });
+}
+
+/** Deactivation, never deletion: a user who has acted stays in the record. */
+export async function setUserActive(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  active: boolean,
+): Promise<User> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const before = await getUser(trx, userId);
+    if (before.active !== active) {
+      await users.updateUser(trx, userId, { active: active ? 1 : 0, updated_at: nowIso() });
+      if (!active) await sessions.deleteSessionsOfUser(trx, userId);
+      await recordAudit(trx, actor, {
+        entity: 'user',
+        entityId: userId,
+        action: active ? 'activate' : 'deactivate',
+        changes: { active: { before: before.active, after: active } },
+      });
+    }
+    return getUser(trx, userId);
+  });
+}
+
+export async function setPassword(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const user = await getUser(db.kysely, userId);
+  const problem = passwordProblem(password, user.email);
+  if (problem) throw passwordError(problem);
+  const passwordHash = await hashPassword(password);
+  await db.kysely.transaction().execute(async (trx) => {
+    await users.updateUser(trx, userId, { password_hash: passwordHash, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      entity: 'user',
+      entityId: userId,
+      action: 'password.set',
+      changes: { password_hash: { before: user.hasPassword ? '(set)' : null, after: '(set)' } },
+    });
+  });
+}
+
+// ---- Login and sessions ----------------------------------------------------------
+
+/** Refuses when the account or the address has failed too often lately. */
+async function checkLockout(
+  db: Executor,
+  kind: string,
+  email: string,
+  ip: string | null,
+): Promise<void> {
+  const since = new Date(Date.now() - LOCKOUT.windowMinutes * 60_000).toISOString();
+  const byAccount = await attempts.countFailuresSince(db, kind, { email }, since);
+  const byAddress = ip ? await attempts.countFailuresSince(db, kind, { ip }, since) : 0;
+  if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
+    throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
+  }
+}
+
+export async function recordAttempt(
+  db: Executor,
+  kind: 'login' | 'reset',
+  email: string,
+  ip: string | null,
+  succeeded: boolean,
+): Promise<void> {
+  await attempts.insertLoginAttempt(db, {
+    id: newId(),
+    kind,
+    email,
+    ip,
+    succeeded: succeeded ? 1 : 0,
+    occurred_at: nowIso(),
+  });
+}
+
+export interface LoginResult {
+  user: User;
+  sessionToken: string;
+}
+
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null },
+  policy: SessionPolicy,
+): Promise<LoginResult> {
+  const email = normaliseEmail(input.email);
+  await checkLockout(db.kysely, 'login', email, input.ip);
+  const row = await users.findUserByEmail(db.kysely, email);
+  const ok =
+    row && row.active === 1 && row.password_hash
+      ? await verifyPassword(row.password_hash, input.password)
+      : await verifyAgainstNothing(input.password);
+  const actor: Actor = { userId: row?.id ?? null, label: email, ip: input.ip };
+  if (!ok || !row) {
+    await db.kysely.transaction().execute(async (trx) => {
+      await recordAttempt(trx, 'login', email, input.ip, false);
+      await recordAudit(trx, actor, { entity: 'session', entityId: null, action: 'login.failed' });
+    });
+    throw errors.invalidCredentials();
+  }
+  return db.kysely.transaction().execute(async (trx) => {
+    await recordAttempt(trx, 'login', email, input.ip, true);
+    const token = await startSession(trx, row.id, input.ip, input.userAgent, policy);
+    await users.updateUser(trx, row.id, { last_login_at: nowIso() });
+    await recordAudit(trx, actor, { entity: 'session', entityId: row.id, action: 'login' });
+    return { user: await getUser(trx, row.id), sessionToken: token };
+  });
+}
+
+/** A new session (a new id at every login); returns the cookie value. */
+export async function startSession(
+  db: Executor,
+  userId: string,
+  ip: string | null,
+  userAgent: string | null,
+  policy: SessionPolicy,
+): Promise<string> {
+  const token = newSecretToken();
+  const now = new Date();
+  await sessions.insertSession(db, {
+    id: sha256(token),
+    user_id: userId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + policy.maxAgeMs).toISOString(),
+    ip,
+    user_agent: userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+export interface ResolvedSession {
+  id: string;
+  user: User;
+}
+
+/** The user behind a session cookie, or null when it is unknown, idle too long or too old. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<ResolvedSession | null> {
+  if (!token || token.length > 100) return null;
+  const id = sha256(token);
+  const session = await sessions.findSession(db.kysely, id);
+  if (!session) return null;
+  const lastSeen = Date.parse(session.last_seen_at);
+  if (
+    Date.parse(session.expires_at) <= now.getTime() ||
+    lastSeen + policy.idleMs <= now.getTime()
+  ) {
+    await sessions.deleteSession(db.kysely, id);
+    return null;
+  }
+  const row = await users.findUserById(db.kysely, session.user_id);
+  if (!row || row.active !== 1) return null;
+  // Write the last-seen time at most once a minute.
+  if (now.getTime() - lastSeen > 60_000)
+    await sessions.touchSession(db.kysely, id, now.toISOString());
+  return { id, user: toUser(row, await users.listRolesOf(db.kysely, [row.id])) };
+}
+
+export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await sessions.deleteSession(trx, sessionId);
+    await recordAudit(trx, actor, { entity: 'session', entityId: actor.userId, action: 'logout' });
+  });
+}
+
+export async function logoutEverywhere(db: Db, actor: Actor, userId: string): Promise<number> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const n = await sessions.deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, {
+      entity: 'session',
+      entityId: userId,
+      action: 'logout.everywhere',
+      changes: { sessions: { before: n, after: 0 } },
+    });
+    return n;
+  });
+}
+
+export function countSessions(db: Db, userId: string): Promise<number> {
+  return sessions.countSessionsOfUser(db.kysely, userId);
+}

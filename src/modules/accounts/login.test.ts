@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { SESSION_COOKIE } from '../../platform/auth.ts';
+import { findUserByEmail, resolveSession, setUserActive } from './account.service.ts';
+
+const ADMIN = 'admin@vanort.example';
+
+describeEachDialect('logging in and out', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const auditActions = async () =>
+    (
+      await t.db.kysely
+        .selectFrom('audit_event')
+        .select(['action', 'actor_label'])
+        .orderBy('occurred_at')
+        .execute()
+    ).map((e) => `${e.action}:${e.actor_label}`);
+  const sessionCount = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('session')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
+
+  it('shows a login form with the fields email and password and a CSRF token', async () => {
+    const agent = new TestAgent(t.app);
+    const res = await agent.get('/login');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>Logga in</h1>');
+    expect(res.body).toContain('name="email"');
+    expect(res.body).toContain('name="password"');
+    expect(agent.csrfToken).toBeTruthy();
+    expect(agent.cookies.has('_csrf')).toBe(true);
+  });
+
+  it('sends anonymous visitors of a protected page to the login form, and back after it', async () => {
+    const agent = new TestAgent(t.app);
+    const res = await agent.get('/account');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/login?next=%2Faccount');
+    await agent.get('/login?next=%2Faccount');
+    const login = await agent.post('/login', {
+      email: ADMIN,
+      password: DEMO_PASSWORD,
+      next: '/account',
+    });
+    expect(login.headers.location).toBe('/account');
+  });
+
+  it('refuses a form without its CSRF token and changes nothing', async () => {
+    const before = await sessionCount();
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    const res = await agent.post(
+      '/login',
+      { email: ADMIN, password: DEMO_PASSWORD },
+      { csrf: null },
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Formuläret har gått ut');
+    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    const forged = await agent.post(
+      '/login',
+      { email: ADMIN, password: DEMO_PASSWORD },
+      { csrf: 'forged' },
+    );
+    expect(forged.statusCode).toBe(403);
+    expect(await sessionCount()).toBe(before);
+  });
+
+  it('asks for missing fields with an error summary, keeping the e-mail address', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    const res = await agent.post('/login', { email: 'someone@vanort.example', password: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Det finns problem');
+    expect(res.body).toContain('<a href="#password">Ange ditt lösenord</a>');
+    expect(res.body).toContain('value="someone@vanort.example"');
+  });
+
+  it('says "wrong e-mail or password" in Swedish, the same for unknown accounts, and audits it', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    const wrong = await agent.post('/login', {
+      email: 'samordnare@vanort.example',
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('Fel e-postadress eller lösenord.');
+    const unknown = await agent.post('/login', {
+      email: 'nobody@vanort.example',
+      password: 'not the password',
+    });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).toContain('Fel e-postadress eller lösenord.');
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining([
+        'login.failed:samordnare@vanort.example',
+        'login.failed:nobody@vanort.example',
+      ]),
+    );
+  });
+
+  it('logs in with a new HttpOnly session cookie, shows the account, and logs out', async () => {
+    const agent = new TestAgent(t.app);
+    const res = await agent.login(ADMIN, DEMO_PASSWORD);
+    expect(res.statusCode).toBe(303);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const account = await agent.get('/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('Alva Admin');
+    expect(account.body).toContain('Systemförvaltare');
+    expect(account.body).toContain('Du är inloggad.');
+    // A second login gets a different session id.
+    const again = await new TestAgent(t.app).login(ADMIN, DEMO_PASSWORD);
+    expect(again.cookies.find((c) => c.name === SESSION_COOKIE)?.value).not.toBe(cookie?.value);
+
+    const out = await agent.post('/logout');
+    expect(out.statusCode).toBe(303);
+    expect(agent.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect((await agent.get('/account')).statusCode).toBe(303);
+    // The old cookie no longer works either.
+    const stale = await t.app.inject({
+      url: '/account',
+      cookies: { [SESSION_COOKIE]: cookie?.value ?? '' },
+    });
+    expect(stale.statusCode).toBe(303);
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining([`login:${ADMIN}`, `logout:${ADMIN}`]),
+    );
+  });
+
+  it('logs out everywhere', async () => {
+    const a = new TestAgent(t.app);
+    const b = new TestAgent(t.app);
+    await a.login('presidiet@vanort.example', DEMO_PASSWORD);
+    await b.login('presidiet@vanort.example', DEMO_PASSWORD);
+    await a.get('/account');
+    expect(a.lastPage).toMatch(/inloggad på [2-9]/);
+    await a.post('/account/logout-everywhere');
+    expect((await b.get('/account')).statusCode).toBe(303);
+    expect(await auditActions()).toContain('logout.everywhere:presidiet@vanort.example');
+  });
+
+  it('locks an account for 15 minutes after five failures, even for the right password', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await agent.post('/login', { email: 'bergen@vanort.example', password: `wrong-${i}` }))
+          .statusCode,
+      ).toBe(401);
+    }
+    const locked = await agent.post('/login', {
+      email: 'bergen@vanort.example',
+      password: DEMO_PASSWORD,
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.body).toContain('spärrad i 15 minuter');
+    expect(locked.headers['retry-after']).toBe('900');
+    expect(locked.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    // Another account from the same address still gets in.
+    expect(
+      (await new TestAgent(t.app).login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode,
+    ).toBe(303);
+  });
+
+  it('ends sessions that are idle too long or too old', async () => {
+    const agent = new TestAgent(t.app);
+    const res = await agent.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+    const policy = { idleMs: 8 * 3600_000, maxAgeMs: 7 * 86400_000 };
+    const now = Date.now();
+    expect(await resolveSession(t.db, token, policy, new Date(now + 3600_000))).not.toBeNull();
+    expect(
+      await resolveSession(t.db, token, policy, new Date(now + 3600_000 + 8 * 3600_000 + 1000)),
+    ).toBeNull();
+    // Gone for good once expired.
+    expect(await resolveSession(t.db, token, policy, new Date(now))).toBeNull();
+  });
+
+  it('keeps deactivated users out and ends their sessions', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.login('rapportor@vanort.example', DEMO_PASSWORD);
+    expect((await agent.get('/account')).statusCode).toBe(200);
+    const user = await findUserByEmail(t.db.kysely, 'rapportor@vanort.example');
+    await setUserActive(t.db, { userId: null, label: 'test', ip: null }, user!.id, false);
+    expect((await agent.get('/account')).statusCode).toBe(303);
+    const again = await new TestAgent(t.app).login('rapportor@vanort.example', DEMO_PASSWORD);
+    expect(again.statusCode).toBe(401);
+    expect(await auditActions()).toContain('deactivate:test');
+  });
+
+  it('never redirects to another site after login', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    const res = await agent.post('/login', {
+      email: 'staff@x',
+      password: 'x',
+      next: '//evil.example/',
+    });
+    expect(res.body).not.toContain('evil.example');
+    await agent.get('/login');
+    const ok = await agent.post('/login', {
+      email: 'medarbetare@vanort.example',
+      password: DEMO_PASSWORD,
+      next: 'https://evil.example/',
+    });
+    expect(ok.headers.location).toBe('/account');
+  });
+});

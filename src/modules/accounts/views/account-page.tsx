@@ -1,0 +1,38 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Button, CsrfField, Flash } from '../../../ui/form.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { User } from '../account.service.ts';
+import { RoleList } from './role-list.tsx';
+
+export function AccountPage({
+  ctx,
+  user,
+  sessions,
+}: {
+  ctx: PageContext;
+  user: User;
+  sessions: number;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('account.title')}>
+      <Flash message={ctx.flash} />
+      <h1>{t('account.title')}</h1>
+      <dl class="facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('account.roles')}</dt>
+        <dd>
+          <RoleList i18n={ctx.i18n} roles={user.roles} />
+        </dd>
+      </dl>
+      <p>{t('account.sessions', { count: sessions })}</p>
+      <form method="post" action="/account/logout-everywhere">
+        <CsrfField token={ctx.csrfToken} />
+        <Button variant="secondary">{t('account.logoutEverywhere')}</Button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Executor } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { newId } from '../../shared/ids.ts';
+import * as repo from './audit.repository.ts';
+
+/** Who did something, from where: taken from the request (or the CLI). */
+export interface Actor {
+  userId: string | null;
+  /** E-mail of the user, or e.g. "cli", "system", "anonymous". */
+  label: string;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null };
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+/** The fields that differ between two versions of a record (secrets never included). */
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  secret: readonly string[] = ['password_hash', 'totp_secret', 'token_hash'],
+): Changes {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Changes = {};
+  for (const key of keys) {
+    if (key === 'updated_at' || key === 'created_at') continue;
+    const b = before?.[key] ?? null;
+    const a = after?.[key] ?? null;
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    changes[key] = secret.includes(key)
+      ? { before: b === null ? null : '(set)', after: a === null ? null : '(set)' }
+      : { before: b, after: a };
+  }
+  return changes;
+}
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  changes?: Changes;
+}
+
+/** Writes one audit event with the caller's executor, i.e. in the caller's transaction. */
+export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await repo.insertAuditEvent(db, {
+    id: newId(),
+    occurred_at: nowIso(),
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+    ip: actor.ip,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    changes: JSON.stringify(entry.changes ?? {}),
+  });
+}
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  ip: string | null;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  changes: Changes;
+}
+
+export function toAuditEvent(
+  row: Awaited<ReturnType<typeof repo.listAuditEvents>>[number],
+): AuditEvent {
+  let changes: Changes;
+  try {
+    changes = JSON.parse(row.changes) as Changes;
+  } catch {
+    changes = {};
+  }
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    ip: row.ip,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    changes,
+  };
+}
+
+export async function listAudit(
+  db: Executor,
+  filter: repo.AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ events: AuditEvent[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    repo.listAuditEvents(db, filter, page),
+    repo.countAuditEvents(db, filter),
+  ]);
+  return { events: rows.map(toAuditEvent), total };
+}
+
+/** Every matching event in time order, fetched in pages of 500. */
+export async function* iterateAudit(
+  db: Executor,
+  filter: repo.AuditFilter,
+): AsyncGenerator<AuditEvent> {
+  let after: { occurredAt: string; id: string } | null = null;
+  for (;;) {
+    const rows = await repo.listAuditEventsAfter(db, filter, after, 500);
+    for (const row of rows) yield toAuditEvent(row);
+    const last = rows.at(-1);
+    if (!last || rows.length < 500) return;
+    after = { occurredAt: last.occurred_at, id: last.id };
+  }
+}

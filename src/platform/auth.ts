@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  hasRole,
+  resolveSession,
+  type SessionPolicy,
+  type User,
+} from '../modules/accounts/account.service.ts';
+import type { Actor } from '../modules/audit/audit.service.ts';
+import { errors } from '../shared/errors.ts';
+import { holds } from './permissions.ts';
+
+export const SESSION_COOKIE = 'vanort_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+    sessionId: string | null;
+  }
+}
+
+export function sessionPolicy(app: FastifyInstance): SessionPolicy {
+  return { idleMs: app.config.sessionIdleMs, maxAgeMs: app.config.sessionMaxAgeMs };
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.config.env === 'production',
+    maxAge: Math.floor(app.config.sessionMaxAgeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Who is acting, for the audit trail. */
+export function actorOf(request: FastifyRequest): Actor {
+  return {
+    userId: request.user?.id ?? null,
+    label: request.user?.email ?? 'anonymous',
+    ip: request.ip,
+  };
+}
+
+export { hasRole };
+
+/**
+ * Resolves the session cookie to a user and enforces the route's declared permission
+ * before anything else runs: anonymous visitors of a protected page are sent to the
+ * login page (API callers get 401), users without the permission get 403.
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(app.db, token, sessionPolicy(app));
+      if (session) {
+        request.user = session.user;
+        request.sessionId = session.id;
+      } else {
+        clearSessionCookie(reply);
+      }
+    }
+    const permission = request.routeOptions.config?.permission;
+    if (!permission || holds(request.user, permission)) return;
+    if (!request.user) {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw errors.unauthenticated();
+    }
+    throw errors.forbidden();
+  });
+}

@@ -1,0 +1,35 @@
+import csrf from '@fastify/csrf-protection';
+import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set false only for routes that never use cookies (Bearer-token API writes). */
+    csrf?: boolean;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF tokens on every state-changing request: the secret lives in a signed,
+ * HttpOnly cookie; forms carry the token in a hidden `_csrf` field. Checked at
+ * preHandler, after the form body is parsed.
+ */
+export async function registerCsrf(app: FastifyInstance): Promise<void> {
+  await app.register(csrf, {
+    cookieOpts: {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      signed: true,
+      secure: app.config.env === 'production',
+    },
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config?.csrf === false) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+}

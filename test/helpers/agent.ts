@@ -1,0 +1,71 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/**
+ * A small browser stand-in for app.inject(): keeps cookies between requests and
+ * takes the CSRF token from the last page it saw, as a form would.
+ */
+export class TestAgent {
+  readonly cookies = new Map<string, string>();
+  lastPage = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (
+        c.value === '' ||
+        (c.maxAge !== undefined && c.maxAge <= 0) ||
+        (c.expires && c.expires.getTime() < Date.now())
+      ) {
+        this.cookies.delete(c.name);
+      } else {
+        this.cookies.set(c.name, c.value);
+      }
+    }
+    if (String(res.headers['content-type'] ?? '').startsWith('text/html')) this.lastPage = res.body;
+    return res;
+  }
+
+  get csrfToken(): string | null {
+    return /name="_csrf" value="([^"]+)"/.exec(this.lastPage)?.[1] ?? null;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        cookies: Object.fromEntries(this.cookies),
+        headers,
+      }),
+    );
+  }
+
+  /** Posts a form; adds the CSRF token of the last page unless `_csrf` is given (null: none). */
+  async post(
+    url: string,
+    fields: Record<string, string | string[]> = {},
+    options: { csrf?: string | null } = {},
+  ) {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields))
+      for (const item of [v].flat()) body.append(k, item);
+    const token = options.csrf === undefined ? this.csrfToken : options.csrf;
+    if (token) body.set('_csrf', token);
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        cookies: Object.fromEntries(this.cookies),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      }),
+    );
+  }
+
+  /** Logs in through the form. */
+  async login(email: string, password: string) {
+    await this.get('/login');
+    return this.post('/login', { email, password });
+  }
+}
