@@ -87,6 +87,10 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?$/, 'must be a number of days')
     .transform(Number)
     .default(7),
+  OIDC_ISSUER: z.url({ message: 'must be the issuer URL of the OpenID provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLE_MAPPING: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -111,6 +115,9 @@ export type Config = Readonly<{
   cookieSecret: string | undefined;
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
+  oidc:
+    | { issuer: string; clientId: string; clientSecret: string; roleMapping: string | undefined }
+    | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -138,6 +145,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = result.data;
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    throw new ConfigError(
+      (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
+        .filter((v) => !e[v])
+        .map((variable) => ({
+          variable,
+          message:
+            'must be set too: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+        })),
+    );
+  }
   if (e.NODE_ENV === 'production' && !e.COOKIE_SECRET) {
     throw new ConfigError([
       {
@@ -171,6 +190,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            roleMapping: e.OIDC_ROLE_MAPPING,
+          }
+        : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   });
