@@ -12,6 +12,11 @@ import type { Db } from './db/database.ts';
 import { hasDemoData } from './db/seed-demo.ts';
 import { ensureSetting } from './db/settings.ts';
 import { accountPages } from './modules/accounts/account.pages.tsx';
+import { oidcPages } from './modules/accounts/oidc.pages.tsx';
+import { apiTokenPages } from './modules/accounts/api-token.pages.tsx';
+import { meApi } from './modules/accounts/me.api.ts';
+import { resetPages } from './modules/accounts/reset.pages.tsx';
+import { adminPages } from './modules/admin/admin.pages.tsx';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -145,7 +150,12 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(infoPages);
   await app.register(cityPages);
   await app.register(cityApi, { prefix: '/api/v1' });
+  await app.register(meApi, { prefix: '/api/v1' });
+  await app.register(adminPages);
   await app.register(accountPages);
+  await app.register(oidcPages);
+  await app.register(apiTokenPages);
+  await app.register(resetPages);
 
   return app;
 }

@@ -7,13 +7,13 @@ import {
 } from '../../test/helpers/databases.ts';
 import { EXIT, runCli } from './main.ts';
 
-async function run(args: string[], env: Record<string, string> = {}) {
+async function run(args: string[], env: Record<string, string> = {}, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(
     args,
     { NODE_ENV: 'test', ...env },
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: () => Promise.resolve(stdin) },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -50,6 +50,7 @@ describe('vanort CLI usage', () => {
   it('never seeds demo data in production', async () => {
     const r = await run(['seed', '--demo'], {
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://vanort.example',
       COOKIE_SECRET: 'x'.repeat(32),
       DATABASE_URL: 'sqlite::memory:',
     });
@@ -70,6 +71,96 @@ describe('vanort CLI usage', () => {
     const bad = spawnSync(process.execPath, ['bin/vanort.mjs', 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown command "nope"');
+  });
+});
+
+describeEachDialect('vanort user', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+  });
+
+  it('creates users with roles and scope, sets passwords and lists them', async () => {
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    expect((await run(['seed', '--demo'], env)).code).toBe(0);
+    const create = await run(
+      [
+        'user',
+        'create',
+        '--email',
+        'Ny.Rapportor@Example.org',
+        '--role',
+        'reporter',
+        '--role',
+        'staff',
+        '--organisation',
+        'liseberg',
+        '--name',
+        'Nina Ny',
+        '--password-stdin',
+      ],
+      env,
+      'a-long-enough-secret-42\n',
+    );
+    expect(create.err).toBe('');
+    expect(create).toMatchObject({ code: 0 });
+    expect(create.out).toContain('Created ny.rapportor@example.org');
+    const list = await run(['user', 'list'], env);
+    expect(list.out).toContain('ny.rapportor@example.org\tNina Ny\treporter,staff\tyes');
+    expect(list.out).toContain('8 user(s).');
+
+    const weak = await run(
+      ['user', 'set-password', '--email', 'ny.rapportor@example.org', '--password-stdin'],
+      env,
+      'short\n',
+    );
+    expect(weak.code).toBe(EXIT.failed);
+    expect(weak.err).toContain('at least 12 characters');
+    const set = await run(
+      ['user', 'set-password', '--email', 'ny.rapportor@example.org', '--password-stdin'],
+      env,
+      'another-long-secret-77\n',
+    );
+    expect(set).toMatchObject({ code: 0 });
+  });
+
+  it('refuses incomplete or wrong input with a clear message and changes nothing', async () => {
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    await run(['seed', '--demo'], env);
+    expect((await run(['user', 'create', '--role', 'staff', '--password-stdin'], env)).code).toBe(
+      EXIT.usage,
+    );
+    expect(
+      (
+        await run(
+          ['user', 'create', '--email', 'a@b.se', '--role', 'emperor', '--password-stdin'],
+          env,
+        )
+      ).err,
+    ).toContain('unknown role "emperor"');
+    const noOrg = await run(
+      ['user', 'create', '--email', 'a@b.se', '--role', 'reporter', '--password-stdin'],
+      env,
+      'a-long-enough-secret-42',
+    );
+    expect(noOrg.code).toBe(EXIT.failed);
+    expect(noOrg.err).toContain('a reporter needs --organisation');
+    const dup = await run(
+      ['user', 'create', '--email', 'admin@vanort.example', '--role', 'staff', '--password-stdin'],
+      env,
+      'a-long-enough-secret-42',
+    );
+    expect(dup.code).toBe(EXIT.failed);
+    expect(dup.err).toContain('already exists');
+    const noPassword = await run(
+      ['user', 'create', '--email', 'a@b.se', '--role', 'staff', '--password-stdin'],
+      env,
+      '',
+    );
+    expect(noPassword.err).toContain('no password on standard input');
+    expect((await run(['user', 'list'], env)).out).toContain('7 user(s).');
   });
 });
 

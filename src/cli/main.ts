@@ -1,19 +1,29 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CliFailure, EXIT, OPTIONS, UsageError, type Command, type Io } from './core.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+
+export { EXIT } from './core.ts';
 import { createDb } from '../db/database.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../db/seed-demo.ts';
-
-/** Exit codes: 0 done, 1 failed, 2 wrong usage, 78 bad configuration (EX_CONFIG). */
-export const EXIT = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
+import { userCommands } from './user-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
 Usage:
-  vanort migrate          Apply pending database migrations
-  vanort seed --demo      Seed the demo data into an empty database (never in production)
-  vanort --help           Show this help
+  vanort migrate                      Apply pending database migrations
+  vanort seed --demo                  Seed the demo data into an empty database (never in production)
+  vanort user create --email E --role R [--role R …] [--name N]
+                     [--organisation SLUG] [--city SLUG] --password-stdin
+                                      Create a user; the password is read from standard input
+  vanort user set-password --email E --password-stdin
+                                      Set a user's password (read from standard input)
+  vanort user list                    List the users with their roles
+  vanort --help                       Show this help
+
+Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
+partner (needs --city, a twin city), admin.
 
 The database is taken from DATABASE_URL (default sqlite:data/vanort.sqlite),
 read from the environment or from .env in the current directory.
@@ -21,45 +31,80 @@ read from the environment or from .env in the current directory.
 Exit codes: 0 done, 1 failed, 2 wrong usage, 78 bad configuration.
 `;
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-class UsageError extends Error {}
+const commands: Record<string, Command> = {
+  migrate: {
+    options: [],
+    run: async ({ db, io }) => {
+      const applied = await migrateToLatest(db);
+      io.out(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+          : 'The database is up to date; no migrations to apply.',
+      );
+      return EXIT.ok;
+    },
+  },
+  seed: {
+    options: ['demo'],
+    check: (values) => {
+      if (!values.demo)
+        throw new UsageError('seed needs --demo (the only data set there is to seed)');
+    },
+    run: async ({ db, config, io }) => {
+      if (config.env === 'production')
+        throw new CliFailure('demo data is never seeded when NODE_ENV=production.');
+      await migrateToLatest(db);
+      const result = await seedDemo(db);
+      if (result.seeded) {
+        io.out(
+          'Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 3 meetings, 7 demo accounts.',
+        );
+        return EXIT.ok;
+      }
+      if (result.reason === 'already-present') {
+        io.out('The demo data is already present; nothing to do.');
+        return EXIT.ok;
+      }
+      throw new CliFailure(
+        'the database already holds cities; demo data is only seeded into an empty registry.',
+      );
+    },
+  },
+  ...userCommands,
+};
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' } },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     io.err(`vanort: ${(error as Error).message}\nRun "vanort --help" for usage.`);
     return EXIT.usage;
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === 'help') {
+  const positionals = parsed.positionals;
+  if (parsed.values.help || positionals[0] === 'help') {
     io.out(HELP);
     return EXIT.ok;
   }
-  if (!command) {
+  if (positionals.length === 0) {
     io.err(`vanort: no command given.\n\n${HELP}`);
     return EXIT.usage;
   }
 
+  // "user create" is one command of two words; "migrate" of one.
+  const twoWords = positionals.slice(0, 2).join(' ');
+  const name = commands[twoWords] ? twoWords : (positionals[0] ?? '');
+  const command = commands[name];
   try {
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    if (command !== 'migrate' && command !== 'seed')
-      throw new UsageError(`unknown command "${command}"`);
-    if (command === 'seed' && !parsed.values.demo) {
-      throw new UsageError('seed needs --demo (the only data set there is to seed)');
+    if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+    const extra = positionals.slice(name.split(' ').length);
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    for (const [option, value] of Object.entries(parsed.values)) {
+      if (value !== undefined && !command.options.includes(option as keyof typeof OPTIONS)) {
+        throw new UsageError(`${name} takes no --${option}`);
+      }
     }
-    if (command === 'migrate' && parsed.values.demo)
-      throw new UsageError('migrate takes no --demo');
+    command.check?.(parsed.values);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vanort: ${error.message}.\nRun "vanort --help" for usage.`);
@@ -79,45 +124,30 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     throw error;
   }
 
-  if (command === 'seed' && config.env === 'production') {
-    io.err('vanort: demo data is never seeded when NODE_ENV=production.');
-    return EXIT.failed;
-  }
-
   const db = createDb(config.database);
   try {
     if (!(await db.ping(5000))) {
       io.err(`vanort: cannot reach the ${config.database.dialect} database given by DATABASE_URL.`);
       return EXIT.failed;
     }
-    const applied = await migrateToLatest(db);
-    if (command === 'migrate') {
-      io.out(
-        applied.length
-          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
-          : 'The database is up to date; no migrations to apply.',
-      );
-      return EXIT.ok;
-    }
-    const result = await seedDemo(db);
-    if (result.seeded) {
-      io.out('Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 3 meetings.');
-      return EXIT.ok;
-    }
-    if (result.reason === 'already-present') {
-      io.out('The demo data is already present; nothing to do.');
-      return EXIT.ok;
-    }
-    io.err(
-      'vanort: the database already holds cities; demo data is only seeded into an empty registry.',
-    );
-    return EXIT.failed;
+    return await command.run({ db, config, values: parsed.values, io });
   } catch (error) {
-    io.err(`vanort: ${error instanceof MigrationError ? error.message : (error as Error).message}`);
+    const message =
+      error instanceof CliFailure || error instanceof MigrationError
+        ? error.message
+        : (error as Error).message;
+    io.err(`vanort: ${message}`);
     return EXIT.failed;
   } finally {
     await db.destroy();
   }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const isMain = process.argv[1] && /(vanort(\.mjs)?|cli[/\\]main\.ts)$/.test(process.argv[1]);
@@ -126,6 +156,7 @@ if (isMain) {
   const code = await runCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
+    readStdin: () => readAll(process.stdin),
   });
   process.exitCode = code;
 }

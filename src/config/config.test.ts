@@ -44,9 +44,17 @@ describe('loadConfig', () => {
 
   it('refuses demo data in production', () => {
     expect(
-      problems({ NODE_ENV: 'production', DEMO_DATA: 'on', COOKIE_SECRET: 'x'.repeat(32) }),
+      problems({
+        NODE_ENV: 'production',
+        DEMO_DATA: 'on',
+        COOKIE_SECRET: 'x'.repeat(32),
+        PUBLIC_URL: 'https://vanort.example',
+      }),
     ).toEqual(['DEMO_DATA']);
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['COOKIE_SECRET']);
+    expect(problems({ NODE_ENV: 'production' })).toEqual(['PUBLIC_URL']);
+    expect(problems({ NODE_ENV: 'production', PUBLIC_URL: 'https://vanort.example' })).toEqual([
+      'COOKIE_SECRET',
+    ]);
   });
 
   it('treats empty strings as unset', () => {

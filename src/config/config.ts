@@ -157,6 +157,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         })),
     );
   }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError([
+      {
+        variable: 'PUBLIC_URL',
+        message:
+          'must be set when NODE_ENV=production (links in e-mails are built from it, never from the request)',
+      },
+    ]);
+  }
   if (e.NODE_ENV === 'production' && !e.COOKIE_SECRET) {
     throw new ConfigError([
       {

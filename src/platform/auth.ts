@@ -5,6 +5,7 @@ import {
   type SessionPolicy,
   type User,
 } from '../modules/accounts/account.service.ts';
+import { resolveApiToken } from '../modules/accounts/api-token.service.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import { errors } from '../shared/errors.ts';
 import { holds } from './permissions.ts';
@@ -15,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
     sessionId: string | null;
+    /** True when `user` comes from an API token (Bearer), not a session: no cookies, no CSRF. */
+    viaApiToken: boolean;
   }
 }
 
@@ -55,6 +58,7 @@ export { hasRole };
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('viaApiToken', false);
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -64,6 +68,20 @@ export function registerAuth(app: FastifyInstance): void {
         request.sessionId = session.id;
       } else {
         clearSessionCookie(reply);
+      }
+    }
+    // API tokens: without a session, `Authorization: Bearer vpt_…` on /api/ acts as its user.
+    // A bad token is refused outright (401 INVALID_TOKEN), even on public routes.
+    if (!request.user && request.url.startsWith('/api/')) {
+      const bearer = /^Bearer\s+(.*)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+      if (bearer !== undefined) {
+        const user = await resolveApiToken(app.db, bearer);
+        if (!user) {
+          reply.header('www-authenticate', 'Bearer error="invalid_token"');
+          throw errors.invalidToken();
+        }
+        request.user = user;
+        request.viaApiToken = true;
       }
     }
     const permission = request.routeOptions.config?.permission;

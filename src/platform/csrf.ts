@@ -26,7 +26,12 @@ export async function registerCsrf(app: FastifyInstance): Promise<void> {
     },
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config?.csrf === false) {
+    if (
+      !STATE_CHANGING.has(request.method) ||
+      request.routeOptions.config?.csrf === false ||
+      // Authenticated by a Bearer API token (platform/auth.ts): no cookies, so no CSRF.
+      request.viaApiToken
+    ) {
       done();
       return;
     }

@@ -13,6 +13,7 @@ describe('OpenAPI document', () => {
       expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual([
         '/api/v1/cities',
         '/api/v1/cities/{slug}',
+        '/api/v1/me',
       ]);
     } finally {
       await t.close();

@@ -20,7 +20,10 @@ export async function registerOpenApi(
       openapi: '3.1.0',
       info: OPENAPI_INFO,
       servers: [{ url: '/' }],
-      tags: [{ name: 'cities', description: 'The twin-city registry' }],
+      tags: [
+        { name: 'cities', description: 'The twin-city registry' },
+        { name: 'accounts', description: 'The calling user (Bearer API token)' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -27,3 +27,40 @@ export function formatDateRange(start: string, end: string | null, locale: strin
   if (!end || end === start) return formatPlainDate(start, locale);
   return intlCache.longDate(locale).formatRange(plainDateToUtcNoon(start), plainDateToUtcNoon(end));
 }
+
+/** Formats an instant (ISO UTC) as date and time in Gothenburg, e.g. "26 nov. 2026 14:40". */
+export function formatInstant(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return intlCache.dateTime(locale).format(date);
+}
+
+/** Whether a text is a real plain date YYYY-MM-DD. */
+export function isPlainDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = plainDateToUtcNoon(value);
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The offset of Gothenburg's time from UTC at an instant, in minutes (60 or 120). */
+function stockholmOffsetMinutes(at: Date): number {
+  const part = new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The instant a day begins in Gothenburg, as ISO UTC (e.g. 2026-11-26 -> 2026-11-25T23:00:00.000Z). */
+export function stockholmDayStart(date: string): string {
+  const noon = plainDateToUtcNoon(date);
+  const midnightUtc = Date.UTC(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate());
+  return new Date(midnightUtc - stockholmOffsetMinutes(noon) * 60_000).toISOString();
+}
+
+/** The last millisecond of a day in Gothenburg, as ISO UTC. */
+export function stockholmDayEnd(date: string): string {
+  const next = plainDateToUtcNoon(date);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return new Date(Date.parse(stockholmDayStart(next.toISOString().slice(0, 10))) - 1).toISOString();
+}

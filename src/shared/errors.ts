@@ -42,6 +42,8 @@ export const errors = {
       'Demo data is never seeded when NODE_ENV=production',
     ),
   unauthenticated: () => new AppError('UNAUTHENTICATED', 401, 'You need to log in'),
+  invalidToken: () =>
+    new AppError('INVALID_TOKEN', 401, 'The API token is unknown, expired or revoked'),
   forbidden: () => new AppError('FORBIDDEN', 403, 'You may not do this'),
   csrfInvalid: () =>
     new AppError('CSRF_INVALID', 403, 'The form has expired or did not come from this site'),
@@ -61,6 +63,9 @@ export const errors = {
     new AppError('USER_EXISTS', 409, `A user with the e-mail address ${email} already exists`, {
       email,
     }),
+  tokenInvalid: () => new AppError('TOKEN_INVALID', 400, 'The link is not valid'),
+  tokenExpired: () => new AppError('TOKEN_EXPIRED', 410, 'The link has expired'),
+  tokenUsed: () => new AppError('TOKEN_USED', 410, 'The link has already been used'),
   internal: () => new AppError('INTERNAL', 500, 'An unexpected error occurred', {}, true),
 } as const;
 

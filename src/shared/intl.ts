@@ -29,8 +29,23 @@ const longDate = memo(
     }),
 );
 const collator = memo((locale) => new Intl.Collator(locale));
+const dateTime = memo(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Stockholm',
+    }),
+);
 
-export const intlCache = { regionNames, coordinateFormat, integerFormat, longDate, collator };
+export const intlCache = {
+  regionNames,
+  coordinateFormat,
+  integerFormat,
+  longDate,
+  collator,
+  dateTime,
+};
 
 /** The name of a country (ISO 3166-1 alpha-2) in the given locale; the code if unknown. */
 export function countryName(code: string, locale: string): string {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ENABLED_LOCALES, LOCALES } from '../platform/i18n/locales.ts';
 import type { PageContext } from '../platform/page-context.ts';
+import { Flash } from './form.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -83,6 +84,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
           </div>
         ) : null}
         <main id="main" class="container" tabIndex={-1}>
+          <Flash message={ctx.flash} />
           {children}
         </main>
         <footer class="site-footer">

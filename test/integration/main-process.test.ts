@@ -86,6 +86,7 @@ describe('starting the server', () => {
     const port = await freePort();
     const server = startServer({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://vanort.example',
       COOKIE_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -34,7 +34,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   ) =>
     sendPage(
       reply,
-      <LoginPage ctx={pageContext(request, reply, { withCsrf: true })} {...props} />,
+      <LoginPage
+        ctx={pageContext(request, reply, { withCsrf: true })}
+        sso={app.config.oidc !== undefined}
+        {...props}
+      />,
       status,
     );
 

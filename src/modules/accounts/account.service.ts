@@ -150,37 +150,49 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
     if (problem) throw passwordError(problem);
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
-  return db.kysely.transaction().execute(async (trx) => {
-    if (await users.findUserByEmail(trx, email)) throw errors.userExists(email);
-    await checkGrants(trx, input.roles);
-    const now = nowIso();
-    const id = newId();
-    const row = {
-      id,
-      email,
-      name: input.name.trim(),
-      password_hash: passwordHash,
-      active: 1,
-      totp_secret: null,
-      totp_enabled: 0,
-      oidc_subject: null,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await users.insertUser(trx, row);
-    await users.replaceRoles(trx, id, grantRows(id, input.roles));
-    await recordAudit(trx, actor, {
-      entity: 'user',
-      entityId: id,
-      action: 'create',
-      changes: {
-        ...diff(null, { email: row.email, name: row.name, password_hash: row.password_hash }),
-        roles: { before: null, after: grantsForAudit(input.roles) },
-      },
-    });
-    return getUser(trx, id);
+  return db.kysely.transaction().execute((trx) => insertNewUser(trx, actor, input, passwordHash));
+}
+
+/**
+ * The inside of `createUser` for callers that own the transaction (an invitation adds
+ * its token and mail to it): checks the address and the grants, inserts, audits.
+ */
+export async function insertNewUser(
+  trx: Executor,
+  actor: Actor,
+  input: Omit<NewUser, 'password'>,
+  passwordHash: string | null,
+): Promise<User> {
+  const email = normaliseEmail(input.email);
+  if (await users.findUserByEmail(trx, email)) throw errors.userExists(email);
+  await checkGrants(trx, input.roles);
+  const now = nowIso();
+  const id = newId();
+  const row = {
+    id,
+    email,
+    name: input.name.trim(),
+    password_hash: passwordHash,
+    active: 1,
+    totp_secret: null,
+    totp_enabled: 0,
+    oidc_subject: null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await users.insertUser(trx, row);
+  await users.replaceRoles(trx, id, grantRows(id, input.roles));
+  await recordAudit(trx, actor, {
+    entity: 'user',
+    entityId: id,
+    action: 'create',
+    changes: {
+      ...diff(null, { email: row.email, name: row.name, password_hash: row.password_hash }),
+      roles: { before: null, after: grantsForAudit(input.roles) },
+    },
   });
+  return getUser(trx, id);
 }
 
 export async function updateUserRoles(

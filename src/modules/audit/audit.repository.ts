@@ -9,6 +9,8 @@ export function insertAuditEvent(db: Executor, row: AuditEventTable) {
 
 export interface AuditFilter {
   actorUserId?: string | undefined;
+  /** The actor's e-mail (or "system", "cli"…), as recorded. */
+  actorLabel?: string | undefined;
   entity?: string | undefined;
   /** Inclusive ISO instants. */
   from?: string | undefined;
@@ -18,6 +20,7 @@ export interface AuditFilter {
 function filtered(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_event');
   if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
+  if (f.actorLabel) q = q.where('actor_label', '=', f.actorLabel);
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.from) q = q.where('occurred_at', '>=', f.from);
   if (f.to) q = q.where('occurred_at', '<=', f.to);

@@ -117,3 +117,9 @@ export async function* iterateAudit(
     after = { occurredAt: last.occurred_at, id: last.id };
   }
 }
+
+export async function listAuditedEntities(db: Executor): Promise<string[]> {
+  return (await repo.listAuditEntities(db)).map((r) => r.entity);
+}
+
+export type { AuditFilter } from './audit.repository.ts';

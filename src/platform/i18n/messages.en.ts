@@ -1,8 +1,14 @@
 import { accountsEn } from '../../modules/accounts/account.messages.ts';
+import { oidcEn } from '../../modules/accounts/oidc.messages.ts';
+import { resetEn } from '../../modules/accounts/reset.messages.ts';
+import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 export const en: Messages = {
   ...accountsEn,
+  ...oidcEn,
+  ...resetEn,
+  ...apiTokenEn,
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",

@@ -1,8 +1,14 @@
 import { accountsSv } from '../../modules/accounts/account.messages.ts';
+import { oidcSv } from '../../modules/accounts/oidc.messages.ts';
+import { resetSv } from '../../modules/accounts/reset.messages.ts';
+import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
 
 /** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
 export const sv = {
   ...accountsSv,
+  ...oidcSv,
+  ...resetSv,
+  ...apiTokenSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',

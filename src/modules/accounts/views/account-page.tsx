@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CsrfField, Flash } from '../../../ui/form.tsx';
+import { Button, CsrfField } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { User } from '../account.service.ts';
 import { RoleList } from './role-list.tsx';
@@ -16,7 +16,6 @@ export function AccountPage({
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
-      <Flash message={ctx.flash} />
       <h1>{t('account.title')}</h1>
       <dl class="facts">
         <dt>{t('account.name')}</dt>
@@ -28,6 +27,9 @@ export function AccountPage({
           <RoleList i18n={ctx.i18n} roles={user.roles} />
         </dd>
       </dl>
+      <p>
+        <a href="/account/tokens">{t('account.apiTokens')}</a>
+      </p>
       <p>{t('account.sessions', { count: sessions })}</p>
       <form method="post" action="/account/logout-everywhere">
         <CsrfField token={ctx.csrfToken} />

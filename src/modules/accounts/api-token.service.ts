@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { getUser, newSecretToken, sha256, type User } from './account.service.ts';
+import * as repo from './api-token.repository.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * Personal API tokens: a user makes them for integrations and sends them as
+ * `Authorization: Bearer vpt_…` to /api/. The token acts with its user's roles.
+ * Only its sha256 is stored, so it is shown once, when it is made.
+ */
+
+export const API_TOKEN_PREFIX = 'vpt_';
+export const API_TOKEN_DAYS = { min: 1, max: 365, default: 90 } as const;
+/** How often last_used_at is written at most. */
+const TOUCH_INTERVAL_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export type ApiTokenStatus = 'active' | 'expired' | 'revoked';
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  status: ApiTokenStatus;
+}
+
+/** The name of a token; messages are i18n keys. */
+export const apiTokenName = z
+  .string('apiToken.nameRequired')
+  .trim()
+  .min(1, 'apiToken.nameRequired')
+  .max(100, 'apiToken.nameTooLong');
+
+export const apiTokenDays = z
+  .number('apiToken.expiryInvalid')
+  .int('apiToken.expiryInvalid')
+  .min(API_TOKEN_DAYS.min, 'apiToken.expiryInvalid')
+  .max(API_TOKEN_DAYS.max, 'apiToken.expiryInvalid');
+
+export const newApiTokenInput = z.object({
+  name: apiTokenName,
+  expiresInDays: apiTokenDays.default(API_TOKEN_DAYS.default),
+});
+
+export type NewApiToken = z.input<typeof newApiTokenInput>;
+
+function toApiToken(row: repo.ApiTokenRow, now: Date): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+    status: row.revoked_at
+      ? 'revoked'
+      : Date.parse(row.expires_at) <= now.getTime()
+        ? 'expired'
+        : 'active',
+  };
+}
+
+/** Policy: a user manages only their own tokens (not even an admin those of others). */
+function assertOwnTokens(actor: Actor, userId: string): void {
+  if (!actor.userId || actor.userId !== userId) throw errors.forbidden();
+}
+
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: NewApiToken,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  assertOwnTokens(actor, userId);
+  const parsed = newApiTokenInput.safeParse(input);
+  if (!parsed.success) {
+    const problems: FieldProblem[] = parsed.error.issues.map((issue) => ({
+      path: String(issue.path[0] ?? ''),
+      message: issue.message,
+    }));
+    throw errors.validation(problems);
+  }
+  const token = API_TOKEN_PREFIX + newSecretToken();
+  const now = new Date();
+  const row = {
+    id: newId(),
+    user_id: userId,
+    name: parsed.data.name,
+    token_hash: sha256(token),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + parsed.data.expiresInDays * DAY_MS).toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  return db.kysely.transaction().execute(async (trx) => {
+    const user = await getUser(trx, userId);
+    if (!user.active) throw errors.forbidden();
+    await repo.insertApiToken(trx, row);
+    await recordAudit(trx, actor, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'create',
+      // token_hash is recorded as "(set)", never its value.
+      changes: diff(null, {
+        user_id: row.user_id,
+        name: row.name,
+        expires_at: row.expires_at,
+        token_hash: row.token_hash,
+      }),
+    });
+    return { token, apiToken: toApiToken(row, now) };
+  });
+}
+
+/** A user's tokens, newest first; never the secret nor its hash. */
+export async function listApiTokens(
+  db: Db,
+  userId: string,
+  now: Date = new Date(),
+): Promise<ApiToken[]> {
+  const rows = await repo.listApiTokensOfUser(db.kysely, userId);
+  return rows.map((r) => toApiToken(r, now));
+}
+
+/**
+ * Revokes one of the user's own tokens. Another user's token (or an unknown id) is
+ * refused with FORBIDDEN; revoking twice changes nothing (`alreadyRevoked`).
+ */
+export async function revokeApiToken(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  tokenId: string,
+): Promise<{ apiToken: ApiToken; alreadyRevoked: boolean }> {
+  assertOwnTokens(actor, userId);
+  return db.kysely.transaction().execute(async (trx) => {
+    const row = await repo.findApiTokenOfUser(trx, userId, tokenId);
+    if (!row) throw errors.forbidden();
+    const now = new Date();
+    if (row.revoked_at) return { apiToken: toApiToken(row, now), alreadyRevoked: true };
+    const revokedAt = now.toISOString();
+    if (!(await repo.updateApiTokenRevoked(trx, userId, tokenId, revokedAt))) {
+      return { apiToken: toApiToken(row, now), alreadyRevoked: true };
+    }
+    await recordAudit(trx, actor, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'revoke',
+      changes: diff({ revoked_at: null }, { revoked_at: revokedAt }),
+    });
+    return {
+      apiToken: toApiToken({ ...row, revoked_at: revokedAt }, now),
+      alreadyRevoked: false,
+    };
+  });
+}
+
+/**
+ * The user behind a Bearer token, or null when the token is unknown, revoked or
+ * expired, or its user is deactivated. Writes last_used_at at most once a minute.
+ */
+export async function resolveApiToken(
+  db: Db,
+  bearer: string,
+  now: Date = new Date(),
+): Promise<User | null> {
+  if (!bearer.startsWith(API_TOKEN_PREFIX) || bearer.length > 200) return null;
+  const row = await repo.findApiTokenByHash(db.kysely, sha256(bearer));
+  if (!row || row.revoked_at || Date.parse(row.expires_at) <= now.getTime()) return null;
+  const user = await getUser(db.kysely, row.user_id).catch(() => null);
+  if (!user?.active) return null;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_INTERVAL_MS) {
+    await repo.updateApiTokenLastUsed(db.kysely, row.id, now.toISOString());
+  }
+  return user;
+}
+
+export interface ApiUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: { role: Role; organisationSlug: string | null; citySlug: string | null }[];
+}
+
+/** A user with the slugs (not the ids) of their roles' scopes, as the API shows them. */
+export async function describeApiUser(db: Db, user: User): Promise<ApiUser> {
+  const slugs = await repo.listScopeSlugs(
+    db.kysely,
+    user.roles.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+    user.roles.flatMap((g) => (g.cityId ? [g.cityId] : [])),
+  );
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles.map((g) => ({
+      role: g.role,
+      organisationSlug: g.organisationId
+        ? (slugs.organisations.get(g.organisationId) ?? null)
+        : null,
+      citySlug: g.cityId ? (slugs.cities.get(g.cityId) ?? null) : null,
+    })),
+  };
+}

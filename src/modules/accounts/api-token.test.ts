@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { findUserByEmail, setUserActive, sha256 } from './account.service.ts';
+import { resolveApiToken } from './api-token.service.ts';
+
+const TEST_ACTOR = { userId: null, label: 'test', ip: null };
+
+describeEachDialect('personal API tokens', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, {
+      // A write under /api/ to show that Bearer requests skip CSRF while cookie requests do not.
+      extend: (app) => {
+        app.post('/api/v1/test-write', { config: { permission: 'authenticated' } }, (request) => ({
+          user: request.user?.email,
+        }));
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  const tokenRows = (name?: string) => {
+    let q = t.db.kysely.selectFrom('api_token').selectAll();
+    if (name) q = q.where('name', '=', name);
+    return q.execute();
+  };
+  const auditOf = (entityId: string) =>
+    t.db.kysely
+      .selectFrom('audit_event')
+      .select(['entity', 'action', 'actor_label', 'changes'])
+      .where('entity_id', '=', entityId)
+      .orderBy('occurred_at')
+      .execute();
+  const bearer = (token: string, url = '/api/v1/me') =>
+    t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
+
+  /** Logs in, creates a token through the form and returns it with the agent. */
+  async function createViaForm(email: string, name: string, expiresInDays = '30') {
+    const agent = new TestAgent(t.app);
+    await agent.login(email, DEMO_PASSWORD);
+    await agent.get('/account/tokens');
+    const res = await agent.post('/account/tokens', { name, expiresInDays });
+    expect(res.statusCode).toBe(200);
+    const token = /value="(vpt_[\w-]+)"/.exec(res.body)?.[1];
+    expect(token).toBeDefined();
+    return { agent, token: token!, res };
+  }
+
+  it('links the tokens page from the account page and shows the form', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const account = await agent.get('/account');
+    expect(account.body).toContain('<a href="/account/tokens">API-nycklar</a>');
+    const page = await agent.get('/account/tokens');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>API-nycklar</h1>');
+    expect(page.body).toContain('Du har inga API-nycklar.');
+    expect(page.body).toContain('name="name"');
+    expect(page.body).toContain('name="expiresInDays"');
+    expect(page.body).toContain('value="90"');
+    // Anonymous visitors are sent to the login page.
+    const anonymous = await t.app.inject({ url: '/account/tokens' });
+    expect(anonymous.statusCode).toBe(303);
+  });
+
+  it('creates a token shown once, that then reads /api/v1/me with its user and roles', async () => {
+    const { agent, token, res } = await createViaForm('rapportor@vanort.example', 'Rapportsystem');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('Kopiera nyckeln nu');
+    expect(token).toMatch(/^vpt_[\w-]{40,}$/);
+
+    // Never again: not on the list, not anywhere the user can reach.
+    const list = await agent.get('/account/tokens');
+    expect(list.body).not.toContain(token);
+    expect(list.body).toContain('Rapportsystem');
+    expect(list.body).toContain('Aktiv');
+    expect(list.body).toContain('Aldrig');
+
+    const me = await bearer(token);
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['cache-control']).toBe('private, no-store');
+    const body = me.json<{ email: string; name: string; roles: unknown[]; id: string }>();
+    const user = await findUserByEmail(t.db.kysely, 'rapportor@vanort.example');
+    const org = await t.db.kysely
+      .selectFrom('organisation')
+      .select('slug')
+      .where('id', '=', user!.roles[0]!.organisationId!)
+      .executeTakeFirstOrThrow();
+    expect(body).toEqual({
+      id: user!.id,
+      email: 'rapportor@vanort.example',
+      name: user!.name,
+      roles: [{ role: 'reporter', organisation: org.slug, city: null }],
+    });
+
+    // The city of a twin-city contact is given by its slug.
+    const partner = await createViaForm('bergen@vanort.example', 'Bergen-integration');
+    expect((await bearer(partner.token)).json()).toMatchObject({
+      roles: [{ role: 'partner', organisation: null, city: 'bergen' }],
+    });
+
+    // A used token shows when it was last used.
+    expect((await tokenRows('Rapportsystem'))[0]?.last_used_at).not.toBeNull();
+    expect((await agent.get('/account/tokens')).body).not.toContain('Aldrig');
+  });
+
+  it('stores only the hash of the token, and audits its creation without it', async () => {
+    const { token } = await createViaForm('samordnare@vanort.example', 'Hashkontroll', '7');
+    const [row] = await tokenRows('Hashkontroll');
+    expect(row?.token_hash).toBe(sha256(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(Date.parse(row!.expires_at) - Date.parse(row!.created_at)).toBe(7 * 86_400_000);
+    const events = await auditOf(row!.id);
+    expect(events.map((e) => `${e.entity}.${e.action}:${e.actor_label}`)).toEqual([
+      'api_token.create:samordnare@vanort.example',
+    ]);
+    expect(events[0]?.changes).not.toContain(token);
+    expect(events[0]?.changes).not.toContain(row!.token_hash);
+    expect(JSON.parse(events[0]!.changes)).toMatchObject({
+      name: { before: null, after: 'Hashkontroll' },
+      token_hash: { before: null, after: '(set)' },
+    });
+  });
+
+  it('answers 401 without a token and 401 INVALID_TOKEN for a wrong one', async () => {
+    const none = await t.app.inject({ url: '/api/v1/me' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    for (const wrong of ['vpt_wrong', 'not-even-a-token', `vpt_${'x'.repeat(500)}`, '']) {
+      const res = await bearer(wrong);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+    }
+    // A wrong token is refused on public API routes too.
+    const cities = await bearer('vpt_wrong', '/api/v1/cities');
+    expect(cities.statusCode).toBe(401);
+    expect(cities.headers['www-authenticate']).toContain('invalid_token');
+  });
+
+  it('is only for /api/: a Bearer token does not log in to the HTML pages', async () => {
+    const { token } = await createViaForm('presidiet@vanort.example', 'Bara API');
+    const page = await t.app.inject({
+      url: '/account',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toContain('/login');
+  });
+
+  it('skips CSRF for Bearer requests but not for cookie requests', async () => {
+    const { agent, token } = await createViaForm('sekretariatet@vanort.example', 'Skrivtest');
+    const viaToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test-write',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {},
+    });
+    expect(viaToken.statusCode).toBe(200);
+    expect(viaToken.json()).toEqual({ user: 'sekretariatet@vanort.example' });
+    const viaCookie = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test-write',
+      cookies: Object.fromEntries(agent.cookies),
+      payload: {},
+    });
+    expect(viaCookie.statusCode).toBe(403);
+    expect(viaCookie.json()).toMatchObject({ error: { code: 'CSRF_INVALID' } });
+  });
+
+  it('revokes a token: it stops working, is audited, and revoking again is a clear no-op', async () => {
+    const { agent, token } = await createViaForm('medarbetare@vanort.example', 'Återkallas');
+    expect((await bearer(token)).statusCode).toBe(200);
+    const [row] = await tokenRows('Återkallas');
+    await agent.get('/account/tokens');
+    const res = await agent.post(`/account/tokens/${row!.id}/revoke`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/account/tokens');
+    const list = await agent.get('/account/tokens');
+    expect(list.body).toContain('Nyckeln Återkallas är återkallad');
+    expect(list.body).toContain('Återkallad');
+
+    const after = await bearer(token);
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+
+    const again = await agent.post(`/account/tokens/${row!.id}/revoke`);
+    expect(again.statusCode).toBe(303);
+    expect((await agent.get('/account/tokens')).body).toContain(
+      'Nyckeln Återkallas var redan återkallad. Ingenting har ändrats.',
+    );
+    const events = await auditOf(row!.id);
+    expect(events.map((e) => `${e.entity}.${e.action}`)).toEqual([
+      'api_token.create',
+      'api_token.revoke',
+    ]);
+  });
+
+  it("refuses to revoke another user's token and changes nothing", async () => {
+    const victim = await createViaForm('samordnare@vanort.example', 'Inte din');
+    const [row] = await tokenRows('Inte din');
+    const attacker = new TestAgent(t.app);
+    await attacker.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    await attacker.get('/account/tokens');
+    const res = await attacker.post(`/account/tokens/${row!.id}/revoke`);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Du har inte behörighet');
+    expect((await tokenRows('Inte din'))[0]?.revoked_at).toBeNull();
+    expect((await auditOf(row!.id)).map((e) => e.action)).toEqual(['create']);
+    expect((await bearer(victim.token)).statusCode).toBe(200);
+    // Nor does the other user see it.
+    expect((await attacker.get('/account/tokens')).body).not.toContain('Inte din');
+    // An unknown id is refused the same way.
+    await attacker.get('/account/tokens');
+    expect((await attacker.post('/account/tokens/no-such-id/revoke')).statusCode).toBe(403);
+  });
+
+  it('refuses an expired token', async () => {
+    const { token } = await createViaForm('presidiet@vanort.example', 'Utgår');
+    await t.db.kysely
+      .updateTable('api_token')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('name', '=', 'Utgår')
+      .execute();
+    const res = await bearer(token);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+  });
+
+  it('refuses the token of a deactivated user', async () => {
+    const { token } = await createViaForm('sekretariatet@vanort.example', 'Inaktiv');
+    expect((await bearer(token)).statusCode).toBe(200);
+    const user = await findUserByEmail(t.db.kysely, 'sekretariatet@vanort.example');
+    await setUserActive(t.db, TEST_ACTOR, user!.id, false);
+    try {
+      expect((await bearer(token)).json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+    } finally {
+      await setUserActive(t.db, TEST_ACTOR, user!.id, true);
+    }
+  });
+
+  it('writes last_used_at at most once a minute', async () => {
+    const { token } = await createViaForm('medarbetare@vanort.example', 'Senast använd');
+    const lastUsed = async () => (await tokenRows('Senast använd'))[0]?.last_used_at;
+    const now = Date.now();
+    expect(await resolveApiToken(t.db, token, new Date(now))).not.toBeNull();
+    const first = await lastUsed();
+    expect(first).toBe(new Date(now).toISOString());
+    await resolveApiToken(t.db, token, new Date(now + 30_000));
+    expect(await lastUsed()).toBe(first);
+    await resolveApiToken(t.db, token, new Date(now + 61_000));
+    expect(await lastUsed()).toBe(new Date(now + 61_000).toISOString());
+  });
+
+  describe('bad input', () => {
+    const cases: [string, Record<string, string>, string, string][] = [
+      ['an empty name', { name: '  ', expiresInDays: '30' }, 'name', 'Ange ett namn på nyckeln'],
+      [
+        'a name over 100 characters',
+        { name: 'x'.repeat(101), expiresInDays: '30' },
+        'name',
+        'Namnet får ha högst 100 tecken',
+      ],
+      [
+        'expiry 0',
+        { name: 'Noll', expiresInDays: '0' },
+        'expiresInDays',
+        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
+      ],
+      [
+        'expiry 1000',
+        { name: 'Tusen', expiresInDays: '1000' },
+        'expiresInDays',
+        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
+      ],
+      [
+        'expiry abc',
+        { name: 'Bokstäver', expiresInDays: 'abc' },
+        'expiresInDays',
+        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
+      ],
+      [
+        'expiry 1.5',
+        { name: 'Decimal', expiresInDays: '1.5' },
+        'expiresInDays',
+        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
+      ],
+    ];
+    for (const [label, fields, field, message] of cases) {
+      it(`re-renders the form with 400 and an error summary for ${label}, creating nothing`, async () => {
+        const agent = new TestAgent(t.app);
+        await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+        await agent.get('/account/tokens');
+        const before = (await tokenRows()).length;
+        const res = await agent.post('/account/tokens', fields);
+        expect(res.statusCode).toBe(400);
+        expect(res.body).toContain('Det finns problem');
+        expect(res.body).toContain(`<a href="#${field}">${message}</a>`);
+        expect(res.body).not.toMatch(/vpt_/);
+        // The values are kept.
+        if (field === 'expiresInDays') expect(res.body).toContain(`value="${fields.name}"`);
+        expect((await tokenRows()).length).toBe(before);
+      });
+    }
+
+    it('takes 90 days when the expiry is left out', async () => {
+      const agent = new TestAgent(t.app);
+      await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+      await agent.get('/account/tokens');
+      expect((await agent.post('/account/tokens', { name: 'Standard' })).statusCode).toBe(200);
+      const [row] = await tokenRows('Standard');
+      expect(Date.parse(row!.expires_at) - Date.parse(row!.created_at)).toBe(90 * 86_400_000);
+    });
+
+    it('refuses the form without its CSRF token (403) and creates nothing', async () => {
+      const agent = new TestAgent(t.app);
+      await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+      await agent.get('/account/tokens');
+      const before = (await tokenRows()).length;
+      const res = await agent.post(
+        '/account/tokens',
+        { name: 'Utan CSRF', expiresInDays: '30' },
+        { csrf: null },
+      );
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('Formuläret har gått ut');
+      expect((await tokenRows()).length).toBe(before);
+    });
+  });
+});

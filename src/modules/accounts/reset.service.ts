@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/database.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { i18nFor } from '../../platform/i18n/i18n.ts';
+import type { MessageKey } from '../../platform/i18n/messages.sv.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import {
+  getUser,
+  insertNewUser,
+  LOCKOUT,
+  newSecretToken,
+  normaliseEmail,
+  passwordError,
+  recordAttempt,
+  sha256,
+  type User,
+} from './account.service.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+import type { RoleGrant } from './roles.ts';
+import * as sessions from './session.repository.ts';
+import * as tokens from './user-token.repository.ts';
+import * as users from './user.repository.ts';
+
+/** What an e-mailed one-time link is for. */
+export type TokenKind = 'reset' | 'invite';
+
+export const RESET_VALID_MINUTES = 30;
+export const INVITE_VALID_DAYS = 7;
+
+const VALIDITY_MS: Record<TokenKind, number> = {
+  reset: RESET_VALID_MINUTES * 60_000,
+  invite: INVITE_VALID_DAYS * 86_400_000,
+};
+
+/** Tokens are 32 random bytes in base64url (43 characters); anything else is not one. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** Both languages in one message: Swedish first, then English. */
+function bilingual(
+  key: MessageKey,
+  params: Record<string, string | number>,
+): { sv: string; en: string } {
+  return { sv: i18nFor('sv').t(key, params), en: i18nFor('en').t(key, params) };
+}
+
+function mailText(kind: TokenKind, params: Record<string, string | number>) {
+  const subject = bilingual(kind === 'reset' ? 'mail.reset.subject' : 'mail.invite.subject', {});
+  const text = bilingual(kind === 'reset' ? 'mail.reset.text' : 'mail.invite.text', params);
+  return {
+    subject: `${subject.sv} / ${subject.en}`,
+    text: `${text.sv}\n\n---\n\n${text.en}\n`,
+  };
+}
+
+/** Creates a one-time token for a user; returns the token for the link (only its hash is stored). */
+async function issueToken(trx: Executor, userId: string, kind: TokenKind): Promise<string> {
+  const token = newSecretToken();
+  const now = new Date();
+  await tokens.insertUserToken(trx, {
+    id: sha256(token),
+    user_id: userId,
+    kind,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + VALIDITY_MS[kind]).toISOString(),
+    used_at: null,
+  });
+  return token;
+}
+
+const linkFor = (baseUrl: string, kind: TokenKind, token: string) =>
+  `${baseUrl.replace(/\/+$/, '')}/${kind}/${token}`;
+
+// ---- Asking for a reset ----------------------------------------------------------
+
+/** Refuses when the address or the e-mail has asked for links too often lately. */
+async function checkResetLockout(db: Executor, email: string, ip: string | null): Promise<void> {
+  const since = new Date(Date.now() - LOCKOUT.windowMinutes * 60_000).toISOString();
+  const byAccount = await tokens.countResetRequestsSince(db, { email }, since);
+  const byAddress = ip ? await tokens.countResetRequestsSince(db, { ip }, since) : 0;
+  if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
+    throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
+  }
+}
+
+/**
+ * Mails a one-time link (valid 30 minutes) to an active user. For an unknown or inactive
+ * address nothing is sent and the caller sees no difference; the attempt is recorded for
+ * the lockout either way. Throws TOO_MANY_ATTEMPTS after 5 requests per e-mail or 20 per
+ * address within 15 minutes.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  email: string,
+  baseUrl: string,
+): Promise<void> {
+  const address = normaliseEmail(email);
+  await checkResetLockout(db.kysely, address, actor.ip);
+  const who: Actor = actor.userId ? actor : { ...actor, label: address };
+  await db.kysely.transaction().execute(async (trx) => {
+    const row = await users.findUserByEmail(trx, address);
+    if (!row || row.active !== 1) {
+      await recordAttempt(trx, 'reset', address, actor.ip, false);
+      await recordAudit(trx, who, {
+        entity: 'user',
+        entityId: null,
+        action: 'password.reset.refused',
+      });
+      return;
+    }
+    await recordAttempt(trx, 'reset', address, actor.ip, true);
+    const token = await issueToken(trx, row.id, 'reset');
+    await mailer.send(trx, {
+      to: row.email,
+      ...mailText('reset', {
+        link: linkFor(baseUrl, 'reset', token),
+        minutes: RESET_VALID_MINUTES,
+      }),
+    });
+    await recordAudit(trx, who, {
+      entity: 'user',
+      entityId: row.id,
+      action: 'password.reset.requested',
+    });
+  });
+}
+
+// ---- Invitations -----------------------------------------------------------------
+
+export interface Invitation {
+  email: string;
+  name: string;
+  roles: RoleGrant[];
+}
+
+const invitationSchema = z.object({
+  email: z.string().trim().max(320, 'invite.emailInvalid').pipe(z.email('invite.emailInvalid')),
+  name: z.string().trim().min(1, 'invite.nameRequired').max(200, 'invite.nameRequired'),
+});
+
+/**
+ * Creates a user without a password and mails a one-time link (valid 7 days) where they
+ * choose one; user, roles, token, mail and audit events in one transaction.
+ */
+export async function inviteUser(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  input: Invitation,
+  baseUrl: string,
+): Promise<User> {
+  const parsed = invitationSchema.safeParse({ email: input.email, name: input.name });
+  if (!parsed.success) {
+    const problems: FieldProblem[] = parsed.error.issues.map((i) => ({
+      path: String(i.path[0] ?? 'email'),
+      message: i.message,
+    }));
+    throw errors.validation(problems);
+  }
+  return db.kysely.transaction().execute(async (trx) => {
+    const user = await insertNewUser(trx, actor, { ...input, ...parsed.data }, null);
+    const token = await issueToken(trx, user.id, 'invite');
+    await mailer.send(trx, {
+      to: user.email,
+      ...mailText('invite', {
+        name: user.name,
+        link: linkFor(baseUrl, 'invite', token),
+        days: INVITE_VALID_DAYS,
+      }),
+    });
+    await recordAudit(trx, actor, { entity: 'user', entityId: user.id, action: 'invite.sent' });
+    return user;
+  });
+}
+
+// ---- Using a link ----------------------------------------------------------------
+
+/** The token's row when it may be used now, else TOKEN_INVALID, TOKEN_USED or TOKEN_EXPIRED. */
+async function usableToken(
+  db: Executor,
+  kind: TokenKind,
+  token: string,
+  now: Date,
+): Promise<tokens.UserTokenRow> {
+  if (!TOKEN_SHAPE.test(token)) throw errors.tokenInvalid();
+  const row = await tokens.findUserToken(db, sha256(token));
+  if (!row || row.kind !== kind || row.active !== 1) throw errors.tokenInvalid();
+  if (row.used_at !== null) throw errors.tokenUsed();
+  if (Date.parse(row.expires_at) <= now.getTime()) throw errors.tokenExpired();
+  return row;
+}
+
+/** Checks a link before showing its form; returns the account's e-mail address. */
+export async function checkToken(
+  db: Db,
+  kind: TokenKind,
+  token: string,
+): Promise<{ email: string }> {
+  const row = await usableToken(db.kysely, kind, token, new Date());
+  return { email: row.email };
+}
+
+/**
+ * Sets a new password through a one-time link: the link is then used up (and the user's
+ * other open links with it) and every session of the user ends. A bad, used or expired
+ * link, or a password that is not good enough, changes nothing.
+ */
+export async function redeemToken(
+  db: Db,
+  actor: Actor,
+  kind: TokenKind,
+  token: string,
+  newPassword: string,
+): Promise<User> {
+  const found = await usableToken(db.kysely, kind, token, new Date());
+  const problem = passwordProblem(newPassword, found.email);
+  if (problem) throw passwordError(problem);
+  const passwordHash = await hashPassword(newPassword);
+  return db.kysely.transaction().execute(async (trx) => {
+    // Again inside the transaction: the link may have been used meanwhile.
+    const row = await usableToken(trx, kind, token, new Date());
+    const now = nowIso();
+    if (!(await tokens.updateTokenUsed(trx, row.id, now))) throw errors.tokenUsed();
+    const closed = await tokens.updateOtherTokensUsed(trx, row.user_id, row.id, now);
+    await users.updateUser(trx, row.user_id, { password_hash: passwordHash, updated_at: now });
+    const ended = await sessions.deleteSessionsOfUser(trx, row.user_id);
+    const who: Actor = actor.userId
+      ? actor
+      : { userId: row.user_id, label: row.email, ip: actor.ip };
+    await recordAudit(trx, who, {
+      entity: 'user',
+      entityId: row.user_id,
+      action: kind === 'reset' ? 'password.reset' : 'invite.accepted',
+      changes: {
+        password_hash: { before: row.password_hash === null ? null : '(set)', after: '(set)' },
+        sessions: { before: ended, after: 0 },
+        ...(closed > 0 ? { openLinks: { before: closed, after: 0 } } : {}),
+      },
+    });
+    return getUser(trx, row.user_id);
+  });
+}

@@ -1,0 +1,79 @@
+import type { Executor } from '../../db/database.ts';
+import type { UserTokenTable } from './account.table.ts';
+
+export function insertUserToken(db: Executor, row: UserTokenTable) {
+  return db.insertInto('user_token').values(row).execute();
+}
+
+/** A token by its id (the sha256 of the token in the link), with its user's state. */
+export function findUserToken(db: Executor, id: string) {
+  return db
+    .selectFrom('user_token')
+    .innerJoin('app_user', 'app_user.id', 'user_token.user_id')
+    .select([
+      'user_token.id',
+      'user_token.user_id',
+      'user_token.kind',
+      'user_token.created_at',
+      'user_token.expires_at',
+      'user_token.used_at',
+      'app_user.email',
+      'app_user.active',
+      'app_user.password_hash',
+    ])
+    .where('user_token.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type UserTokenRow = NonNullable<Awaited<ReturnType<typeof findUserToken>>>;
+
+/**
+ * Marks a token used, only if it is still unused; returns whether it was (false: someone
+ * else used it first).
+ */
+export async function updateTokenUsed(db: Executor, id: string, usedAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('user_token')
+    .set({ used_at: usedAt })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Closes every other unused token of a user (older links stop working); returns how many. */
+export async function updateOtherTokensUsed(
+  db: Executor,
+  userId: string,
+  exceptId: string,
+  usedAt: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('user_token')
+    .set({ used_at: usedAt })
+    .where('user_id', '=', userId)
+    .where('id', '!=', exceptId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Reset requests (of any outcome) since an instant, by e-mail or by address. Unlike the
+ * login lockout, every request counts: a known address must not be treated differently
+ * from an unknown one (no enumeration), and a known one must not be flooded with mail.
+ */
+export async function countResetRequestsSince(
+  db: Executor,
+  by: { email: string } | { ip: string },
+  since: string,
+): Promise<number> {
+  let q = db
+    .selectFrom('login_attempt')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'reset')
+    .where('occurred_at', '>=', since);
+  q = 'email' in by ? q.where('email', '=', by.email) : q.where('ip', '=', by.ip);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,55 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatInstant } from '../../../shared/dates.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { ApiToken } from '../api-token.service.ts';
+
+/** The one and only time a new token is shown: it is not stored, only its hash. */
+export function ApiTokenCreatedPage({
+  ctx,
+  apiToken,
+  token,
+  meUrl,
+}: {
+  ctx: PageContext;
+  apiToken: ApiToken;
+  token: string;
+  /** Absolute URL of GET /api/v1/me, for the example. */
+  meUrl: string;
+}) {
+  const { t, intl } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('apiToken.createdTitle')}>
+      <h1>{t('apiToken.createdTitle')}</h1>
+      <p class="lead">
+        {t('apiToken.createdLead', {
+          name: apiToken.name,
+          expires: formatInstant(apiToken.expiresAt, intl),
+        })}
+      </p>
+      <div class="flash" role="alert">
+        <strong>{t('apiToken.copyNow')}</strong>
+      </div>
+      <div class="field">
+        <label for="api-token">{t('apiToken.tokenLabel')}</label>
+        <input
+          class="input input-full request-id"
+          id="api-token"
+          type="text"
+          value={token}
+          readOnly
+          autocomplete="off"
+          spellcheck={false}
+        />
+      </div>
+      <h2>{t('apiToken.usage')}</h2>
+      <pre>
+        <code>{`curl -H "Authorization: Bearer <${t('apiToken.tokenLabel')}>" ${meUrl}`}</code>
+      </pre>
+      <p>
+        <a class="button" href="/account/tokens">
+          {t('apiToken.toList')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,24 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+
+export type LinkProblem = 'invalid' | 'expired' | 'used';
+
+/** A reset or invitation link that cannot be used: says why and how to get a new one. */
+export function LinkProblemPage({ ctx, problem }: { ctx: PageContext; problem: LinkProblem }) {
+  const { t } = ctx.i18n;
+  const title = t(`link.${problem}.title`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="lead">{t(`link.${problem}.text`)}</p>
+      <p>
+        <a class="button" href="/reset">
+          {t('link.askNew')}
+        </a>
+      </p>
+      <p>
+        <a href="/login">{t('link.login')}</a>
+      </p>
+    </Layout>
+  );
+}

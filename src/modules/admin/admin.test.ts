@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { findUserByEmail } from '../accounts/account.service.ts';
+
+describeEachDialect('administration', (dialect) => {
+  let t: TestApp;
+  let admin: TestAgent;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    admin = new TestAgent(t.app);
+    await admin.login('admin@vanort.example', DEMO_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const audit = async (entity: string) =>
+    t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'changes', 'actor_label'])
+      .where('entity', '=', entity)
+      .execute();
+
+  it('is for administrators only', async () => {
+    const anonymous = await t.app.inject({ url: '/admin/users' });
+    expect(anonymous.statusCode).toBe(303);
+    const staff = new TestAgent(t.app);
+    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const res = await staff.get('/admin/users');
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Du har inte behörighet');
+    const post = await staff.post('/admin/organisations', {
+      name: 'Hackare AB',
+      kind: 'company',
+      email: '',
+    });
+    expect(post.statusCode).toBe(403);
+    expect(
+      await t.db.kysely
+        .selectFrom('organisation')
+        .select('id')
+        .where('name', '=', 'Hackare AB')
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('lists users with their roles and scope', async () => {
+    const res = await admin.get('/admin/users');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('rapportor@vanort.example');
+    expect(res.body).toContain('Rapportör (Kulturförvaltningen)');
+    expect(res.body).toContain('Vänortskontakt (Bergen)');
+    expect(res.body).toContain('Visar 1–7 av 7');
+  });
+
+  it('changes roles with the scope each role needs, and audits it', async () => {
+    const user = await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example');
+    await admin.get(`/admin/users/${user!.id}`);
+    const missing = await admin.post(`/admin/users/${user!.id}/roles`, {
+      roles: ['staff', 'reporter'],
+      organisation: '',
+      city: '',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Välj den förvaltning eller det bolag som rapportören tillhör');
+    expect(
+      (await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example'))!.roles.map((r) => r.role),
+    ).toEqual(['staff']);
+
+    const org = await t.db.kysely
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'liseberg')
+      .executeTakeFirstOrThrow();
+    const ok = await admin.post(`/admin/users/${user!.id}/roles`, {
+      roles: ['staff', 'reporter'],
+      organisation: org.id,
+      city: '',
+    });
+    expect(ok.statusCode).toBe(303);
+    const after = await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example');
+    expect(after!.roles).toEqual(
+      expect.arrayContaining([
+        { role: 'reporter', organisationId: org.id, cityId: null },
+        { role: 'staff', organisationId: null, cityId: null },
+      ]),
+    );
+    const events = await audit('user');
+    expect(
+      events.some((e) => e.action === 'roles.change' && e.actor_label === 'admin@vanort.example'),
+    ).toBe(true);
+    const bogus = await admin.post(`/admin/users/${user!.id}/roles`, { roles: ['emperor'] });
+    expect(bogus.statusCode).toBe(400);
+  });
+
+  it('deactivates and reactivates a user, but never the administrator themselves', async () => {
+    const user = await findUserByEmail(t.db.kysely, 'presidiet@vanort.example');
+    await admin.get(`/admin/users/${user!.id}`);
+    expect((await admin.post(`/admin/users/${user!.id}/active`, { active: '0' })).statusCode).toBe(
+      303,
+    );
+    expect((await findUserByEmail(t.db.kysely, 'presidiet@vanort.example'))!.active).toBe(false);
+    await admin.get(`/admin/users/${user!.id}`);
+    await admin.post(`/admin/users/${user!.id}/active`, { active: '1' });
+    expect((await findUserByEmail(t.db.kysely, 'presidiet@vanort.example'))!.active).toBe(true);
+    const self = await findUserByEmail(t.db.kysely, 'admin@vanort.example');
+    await admin.get(`/admin/users/${self!.id}`);
+    expect((await admin.post(`/admin/users/${self!.id}/active`, { active: '0' })).statusCode).toBe(
+      400,
+    );
+    expect((await findUserByEmail(t.db.kysely, 'admin@vanort.example'))!.active).toBe(true);
+    expect((await audit('user')).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['deactivate', 'activate']),
+    );
+  });
+
+  it('maintains the register of administrations and companies', async () => {
+    await admin.get('/admin/organisations');
+    const empty = await admin.post('/admin/organisations', {
+      name: '',
+      kind: 'company',
+      email: 'not-an-email',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Ange ett namn');
+    expect(empty.body).toContain('Ange en e-postadress i rätt format');
+    const dup = await admin.post('/admin/organisations', {
+      name: 'Liseberg AB',
+      kind: 'company',
+      email: '',
+    });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toContain('Det finns redan');
+    const ok = await admin.post('/admin/organisations', {
+      name: 'Park- och naturförvaltningen',
+      kind: 'administration',
+      email: 'park@example.org',
+    });
+    expect(ok.statusCode).toBe(303);
+    const org = await t.db.kysely
+      .selectFrom('organisation')
+      .selectAll()
+      .where('name', '=', 'Park- och naturförvaltningen')
+      .executeTakeFirstOrThrow();
+    expect(org.slug).toBe('park-och-naturforvaltningen');
+    await admin.get(`/admin/organisations/${org.id}`);
+    expect(
+      (
+        await admin.post(`/admin/organisations/${org.id}`, {
+          name: 'Park och natur',
+          kind: 'administration',
+          email: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    await admin.get('/admin/organisations');
+    expect(
+      (await admin.post(`/admin/organisations/${org.id}/active`, { active: '0' })).statusCode,
+    ).toBe(303);
+    const after = await t.db.kysely
+      .selectFrom('organisation')
+      .selectAll()
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ name: 'Park och natur', email: null, active: 0 });
+    expect((await audit('organisation')).map((e) => e.action)).toEqual([
+      'create',
+      'update',
+      'deactivate',
+    ]);
+  });
+
+  it('lists the audit trail with filters and exports it as CSV', async () => {
+    const all = await admin.get('/admin/audit');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('login');
+    const byUser = await admin.get('/admin/audit?user=ADMIN%40vanort.example&entity=organisation');
+    expect(byUser.body).toContain('Park- och naturförvaltningen');
+    expect(byUser.body).not.toContain('login.failed');
+    const badDate = await admin.get('/admin/audit?from=2026-13-45');
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toContain('Ange datum som ÅÅÅÅ-MM-DD');
+    const future = await admin.get('/admin/audit?from=2999-01-01');
+    expect(future.body).toContain('Inga händelser matchar filtret.');
+
+    const csv = await admin.get('/admin/audit.csv?entity=organisation');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="vanort-audit-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('occurred_at,actor,actor_user_id,ip,entity,entity_id,action,changes');
+    expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['create', 'update', 'deactivate']);
+    expect(csv.body).toContain('Park- och naturförvaltningen');
+  });
+
+  it('shows the mail outbox', async () => {
+    await t.db.kysely.transaction().execute((trx) =>
+      t.app.mailer.send(trx, {
+        to: 'someone@example.org',
+        subject: 'Inbjudan till Vänortsportalen',
+        text: 'Hej Åsa!',
+      }),
+    );
+    const res = await admin.get('/admin/outbox');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Inbjudan till Vänortsportalen');
+    expect(res.body).toContain('Hej Åsa!');
+  });
+});

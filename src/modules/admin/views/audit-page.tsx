@@ -1,0 +1,134 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatInstant } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import {
+  Button,
+  ErrorSummary,
+  type FieldErrors,
+  SelectField,
+  TextField,
+} from '../../../ui/form.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import type { AuditEvent } from '../../audit/audit.service.ts';
+import { AdminLayout } from './admin-layout.tsx';
+
+export interface AuditFilterValues {
+  user: string;
+  entity: string;
+  from: string;
+  to: string;
+}
+
+interface Props {
+  ctx: PageContext;
+  events: AuditEvent[];
+  info: PageInfo;
+  filter: AuditFilterValues;
+  entities: string[];
+  errors: FieldErrors;
+}
+
+export function AuditPage({ ctx, events, info, filter, entities, errors }: Props) {
+  const { t, intl } = ctx.i18n;
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.audit')} current="/admin/audit">
+      <h1>{t('admin.audit')}</h1>
+      <p class="lead">{t('admin.audit.lead')}</p>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      <form method="get" action="/admin/audit" class="filters" novalidate>
+        <TextField
+          name="user"
+          type="email"
+          label={t('admin.audit.user')}
+          value={filter.user}
+          error={errors.user}
+        />
+        <SelectField
+          name="entity"
+          label={t('admin.audit.entity')}
+          options={[
+            { value: '', label: t('admin.users.none') },
+            ...entities.map((e) => ({ value: e, label: e })),
+          ]}
+          value={filter.entity}
+        />
+        <TextField
+          name="from"
+          type="date"
+          label={t('admin.audit.from')}
+          value={filter.from}
+          error={errors.from}
+          width="short"
+        />
+        <TextField
+          name="to"
+          type="date"
+          label={t('admin.audit.to')}
+          value={filter.to}
+          error={errors.to}
+          width="short"
+        />
+        <div class="field">
+          <Button variant="secondary">{t('admin.audit.filter')}</Button>
+        </div>
+      </form>
+      <p>
+        <a href={`/admin/audit.csv?${query.toString()}`} download>
+          {t('admin.audit.csv')}
+        </a>
+      </p>
+      {events.length === 0 ? (
+        <p>{t('admin.audit.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('admin.audit')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.audit.when')}</th>
+                <th scope="col">{t('admin.audit.who')}</th>
+                <th scope="col">{t('admin.audit.entity')}</th>
+                <th scope="col">{t('admin.audit.action')}</th>
+                <th scope="col">{t('admin.audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, intl)}</time>
+                  </td>
+                  <td>
+                    {e.actorLabel}
+                    {e.ip ? <span class="hint"> ({e.ip})</span> : null}
+                  </td>
+                  <td>
+                    {e.entity}
+                    {e.entityId ? <span class="hint"> {e.entityId.slice(0, 8)}</span> : null}
+                  </td>
+                  <td>{e.action}</td>
+                  <td>
+                    {Object.keys(e.changes).length === 0 ? (
+                      ''
+                    ) : (
+                      <ul class="plain-list">
+                        {Object.entries(e.changes).map(([field, c]) => (
+                          <li key={field}>
+                            <code>{field}</code>: {JSON.stringify(c.before)} →{' '}
+                            {JSON.stringify(c.after)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination i18n={ctx.i18n} info={info} baseQuery={query} />
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,120 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const canRun = browserAvailable();
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    results.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    })),
+    label,
+  ).toEqual([]);
+}
+
+async function logIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `accounts in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      for (const javaScriptEnabled of [true, false]) {
+        it(`an administrator logs in, works in the administration and logs out (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const context = await browser.newContext({ javaScriptEnabled });
+          const page = await context.newPage();
+
+          // A wrong password first: a clear Swedish message, accessible error summary.
+          await logIn(page, base, 'admin@vanort.example', 'wrong password');
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            'Fel e-postadress eller lösenord',
+          );
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'login with error');
+
+          await logIn(page, base, 'admin@vanort.example', DEMO_PASSWORD);
+          expect(page.url()).toBe(`${base}/account`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'account');
+
+          await page.getByRole('link', { name: 'Administration' }).click();
+          expect(page.url()).toBe(`${base}/admin/users`);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'users');
+
+          await page.getByRole('link', { name: 'medarbetare@vanort.example' }).click();
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'user');
+          await page.getByRole('checkbox', { name: 'Rapportör', exact: true }).check();
+          await page.getByRole('button', { name: 'Spara roller' }).click();
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            'Välj den förvaltning',
+          );
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'user with error');
+          await page.getByRole('checkbox', { name: 'Rapportör', exact: true }).uncheck();
+          await page.getByRole('button', { name: 'Spara roller' }).click();
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            'Ändringarna är sparade.',
+          );
+
+          await page.goto(`${base}/admin/organisations`);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'organisations');
+          await page
+            .getByLabel('Namn', { exact: true })
+            .fill(javaScriptEnabled ? 'Trafikkontoret' : 'Miljöförvaltningen');
+          await page.getByRole('button', { name: 'Spara' }).click();
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            'Ändringarna är sparade.',
+          );
+
+          await page.goto(`${base}/admin/audit`);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'audit');
+          await expect(page.locator('main').textContent()).resolves.toContain(
+            javaScriptEnabled ? 'Trafikkontoret' : 'Miljöförvaltningen',
+          );
+          await page.goto(`${base}/admin/outbox`);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'outbox');
+
+          await page.getByRole('button', { name: 'Logga ut' }).click();
+          await expect(page.locator('.flash').textContent()).resolves.toBe('Du är utloggad.');
+          await page.goto(`${base}/admin/users`);
+          expect(page.url()).toBe(`${base}/login?next=%2Fadmin%2Fusers`);
+          await context.close();
+        });
+      }
+
+      it('shows a member of staff that the administration is not theirs', async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await logIn(page, base, 'medarbetare@vanort.example', DEMO_PASSWORD);
+        const res = await page.goto(`${base}/admin/users`);
+        expect(res?.status()).toBe(403);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Du har inte behörighet');
+        await expectNoAxeViolations(page, 'forbidden');
+        await context.close();
+      });
+    },
+  );
+}

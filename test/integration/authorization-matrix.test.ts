@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import type { Permission } from '../../src/platform/permissions.ts';
+import { TestAgent } from '../helpers/agent.ts';
+import { describeEachDialect } from '../helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Every protected route, written out by hand with who may call it. Adding a route
+ * without adding it here fails the first test; declaring a different permission in
+ * the code than here fails the second; the third calls every route as every role.
+ */
+const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
+  'GET /account': 'authenticated',
+  'POST /logout': 'authenticated',
+  'POST /account/logout-everywhere': 'authenticated',
+  'GET /account/tokens': 'authenticated',
+  'POST /account/tokens': 'authenticated',
+  'POST /account/tokens/:id/revoke': 'authenticated',
+  'GET /api/v1/me': 'authenticated',
+  'GET /admin': 'admin',
+  'GET /admin/users': 'admin',
+  'GET /admin/users/:id': 'admin',
+  'POST /admin/users/:id/roles': 'admin',
+  'POST /admin/users/:id/active': 'admin',
+  'GET /admin/organisations': 'admin',
+  'POST /admin/organisations': 'admin',
+  'GET /admin/organisations/:id': 'admin',
+  'POST /admin/organisations/:id': 'admin',
+  'POST /admin/organisations/:id/active': 'admin',
+  'GET /admin/audit': 'admin',
+  'GET /admin/audit.csv': 'admin',
+  'GET /admin/outbox': 'admin',
+};
+
+/** Roles allowed per permission, as the product promises (DESIGN.md §5). */
+const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {
+  authenticated: ['staff', 'reporter', 'coordinator', 'presidium', 'council', 'partner', 'admin'],
+  admin: ['admin'],
+};
+
+const WHO = ['anonymous', ...DEMO_ACCOUNTS.map((a) => a.role)] as const;
+
+describeEachDialect('authorization matrix', (dialect) => {
+  let t: TestApp;
+  const agents = new Map<string, TestAgent>();
+  let routes: { method: string; url: string; permission: string | undefined }[];
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    routes = t.app
+      .registeredRoutes()
+      .flatMap((r) =>
+        [r.method].flat().map((method) => ({ method, url: r.url, permission: r.permission })),
+      )
+      .filter((r) => r.method !== 'HEAD');
+    agents.set('anonymous', new TestAgent(t.app));
+    for (const account of DEMO_ACCOUNTS) {
+      const agent = new TestAgent(t.app);
+      expect((await agent.login(account.email, DEMO_PASSWORD)).statusCode).toBe(303);
+      agents.set(account.role, agent);
+    }
+    const user = await t.db.kysely
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'medarbetare@vanort.example')
+      .executeTakeFirstOrThrow();
+    const org = await t.db.kysely
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'liseberg')
+      .executeTakeFirstOrThrow();
+    ids = { user: user.id, organisation: org.id };
+  });
+  afterAll(() => t.close());
+
+  const concrete = (url: string) =>
+    url
+      .replace(/\/admin\/users\/:id/, `/admin/users/${ids.user}`)
+      .replace(/\/admin\/organisations\/:id/, `/admin/organisations/${ids.organisation}`)
+      .replace(/:id/g, 'no-such-id')
+      .replace(/:slug/g, 'bergen')
+      .replace(/:token/g, 'no-such-token');
+
+  it('knows every protected route the app registers', () => {
+    const registered = routes
+      .filter((r) => r.permission !== 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(PROTECTED).sort());
+  });
+
+  it('declares in the code the permission written here', () => {
+    for (const [key, permission] of Object.entries(PROTECTED)) {
+      const [method, url] = key.split(' ');
+      expect(routes.find((r) => r.method === method && r.url === url)?.permission, key).toBe(
+        permission,
+      );
+    }
+  });
+
+  it('answers every role (and anonymous) as expected on every protected route', async () => {
+    const outcomes: string[] = [];
+    for (const [key, permission] of Object.entries(PROTECTED)) {
+      const [method, url] = key.split(' ') as [string, string];
+      const path = concrete(url);
+      for (const who of WHO) {
+        const agent = agents.get(who)!;
+        // POSTs go without a CSRF token: an allowed role then meets the CSRF check
+        // (403 "the form has expired"), which shows the permission check let it through
+        // and that nothing changed.
+        const res =
+          method === 'GET' ? await agent.get(path) : await agent.post(path, {}, { csrf: null });
+        const allowed = ALLOWED[permission].includes(who);
+        let outcome: string;
+        if (res.statusCode === 303 && String(res.headers.location).startsWith('/login'))
+          outcome = 'login';
+        else if (res.statusCode === 401) outcome = 'login';
+        else if (res.statusCode === 403 && /Formuläret har gått ut|CSRF_INVALID/.test(res.body))
+          outcome = 'allowed';
+        else if (res.statusCode === 403) outcome = 'forbidden';
+        else outcome = res.statusCode < 500 ? 'allowed' : `error ${res.statusCode}`;
+        const expected = allowed ? 'allowed' : who === 'anonymous' ? 'login' : 'forbidden';
+        if (outcome !== expected)
+          outcomes.push(`${key} as ${who}: ${outcome} (${res.statusCode}), expected ${expected}`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
+});
