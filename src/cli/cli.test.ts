@@ -125,6 +125,69 @@ describeEachDialect('vanort user', (dialect) => {
     expect(set).toMatchObject({ code: 0 });
   });
 
+  it('invites a user by mail and creates API tokens', async () => {
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    await run(['seed', '--demo'], env);
+    const invite = await run(
+      ['user', 'create', '--email', 'inbjuden@example.org', '--role', 'coordinator', '--invite'],
+      env,
+    );
+    expect(invite.err).toBe('');
+    expect(invite.out).toContain('Invited inbjuden@example.org');
+    const both = await run(
+      [
+        'user',
+        'create',
+        '--email',
+        'x@example.org',
+        '--role',
+        'staff',
+        '--invite',
+        '--password-stdin',
+      ],
+      env,
+    );
+    expect(both.code).toBe(EXIT.usage);
+
+    const token = await run(
+      [
+        'token',
+        'create',
+        '--email',
+        'samordnare@vanort.example',
+        '--name',
+        'Intranätet',
+        '--days',
+        '30',
+      ],
+      env,
+    );
+    expect(token.code).toBe(0);
+    expect(token.out).toMatch(/^vpt_[\w-]+$/);
+    expect(token.err).toContain('shown only this once');
+    expect(
+      (
+        await run(
+          [
+            'token',
+            'create',
+            '--email',
+            'samordnare@vanort.example',
+            '--name',
+            'x',
+            '--days',
+            'many',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(EXIT.usage);
+    expect(
+      (await run(['token', 'create', '--email', 'nobody@example.org', '--name', 'x'], env)).err,
+    ).toContain('no user');
+  });
+
   it('refuses incomplete or wrong input with a clear message and changes nothing', async () => {
     database = await createTestDatabase(dialect);
     const env = { DATABASE_URL: database.url };

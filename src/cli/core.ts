@@ -25,6 +25,8 @@ export const OPTIONS = {
   organisation: { type: 'string' },
   city: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  invite: { type: 'boolean' },
+  days: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<

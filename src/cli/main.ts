@@ -15,11 +15,14 @@ Usage:
   vanort migrate                      Apply pending database migrations
   vanort seed --demo                  Seed the demo data into an empty database (never in production)
   vanort user create --email E --role R [--role R …] [--name N]
-                     [--organisation SLUG] [--city SLUG] --password-stdin
-                                      Create a user; the password is read from standard input
+                     [--organisation SLUG] [--city SLUG] (--password-stdin | --invite)
+                                      Create a user; the password is read from standard input,
+                                      or an invitation with a link is mailed
   vanort user set-password --email E --password-stdin
                                       Set a user's password (read from standard input)
   vanort user list                    List the users with their roles
+  vanort token create --email E --name N [--days D]
+                                      Create a personal API token for a user (printed once)
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,

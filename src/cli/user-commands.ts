@@ -6,6 +6,9 @@ import {
   setPassword,
 } from '../modules/accounts/account.service.ts';
 import { passwordProblem } from '../modules/accounts/password.ts';
+import { inviteUser } from '../modules/accounts/reset.service.ts';
+import { createApiToken, API_TOKEN_DAYS } from '../modules/accounts/api-token.service.ts';
+import { createMailer } from '../platform/mail/mailer.ts';
 import { isRole, ROLES, type RoleGrant } from '../modules/accounts/roles.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import { listCities } from '../modules/cities/city.service.ts';
@@ -47,22 +50,23 @@ function explain(error: unknown): never {
 
 export const userCommands: Record<string, Command> = {
   'user create': {
-    options: ['email', 'name', 'role', 'organisation', 'city', 'password-stdin'],
+    options: ['email', 'name', 'role', 'organisation', 'city', 'password-stdin', 'invite'],
     check: (v) => {
       if (!v.email) throw new UsageError('user create needs --email');
       if (!v.role?.length)
         throw new UsageError(`user create needs at least one --role (${ROLES.join(', ')})`);
       const bad = v.role.find((r) => !isRole(r));
       if (bad) throw new UsageError(`unknown role "${bad}" (roles: ${ROLES.join(', ')})`);
-      if (!v['password-stdin'])
+      if (!v['password-stdin'] === !v.invite) {
         throw new UsageError(
-          'user create needs --password-stdin (the password is read from standard input)',
+          'user create needs either --password-stdin (the password is read from standard input) or --invite (an invitation is mailed)',
         );
+      }
     },
-    run: async ({ db, values, io }) => {
-      const password = await passwordFromStdin(io);
+    run: async ({ db, config, values, io }) => {
+      const password = values.invite ? null : await passwordFromStdin(io);
       const email = values.email ?? '';
-      const problem = passwordProblem(password, email);
+      const problem = password === null ? null : passwordProblem(password, email);
       if (problem) explain(passwordError(problem));
       const orgs = await listOrganisations(db.kysely);
       const cities = await listCities(db);
@@ -78,16 +82,26 @@ export const userCommands: Record<string, Command> = {
         organisationId: role === 'reporter' ? (organisationId ?? null) : null,
         cityId: role === 'partner' ? (cityId ?? null) : null,
       }));
+      const name = values.name ?? email.split('@')[0] ?? email;
       try {
-        const user = await createUser(db, CLI_ACTOR, {
-          email,
-          name: values.name ?? email.split('@')[0] ?? email,
-          roles,
-          password,
-        });
-        io.out(
-          `Created ${user.email} with the role(s) ${user.roles.map((r) => r.role).join(', ')}.`,
-        );
+        if (password === null) {
+          const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+          const user = await inviteUser(
+            db,
+            createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+            CLI_ACTOR,
+            { email, name, roles },
+            baseUrl,
+          );
+          io.out(
+            `Invited ${user.email} with the role(s) ${user.roles.map((r) => r.role).join(', ')}; the invitation was mailed${config.smtpUrl ? '' : ' (to the outbox at /admin/outbox)'}.`,
+          );
+        } else {
+          const user = await createUser(db, CLI_ACTOR, { email, name, roles, password });
+          io.out(
+            `Created ${user.email} with the role(s) ${user.roles.map((r) => r.role).join(', ')}.`,
+          );
+        }
       } catch (error) {
         explain(error);
       }
@@ -129,6 +143,38 @@ export const userCommands: Record<string, Command> = {
         );
       }
       io.out(`${total} user(s).`);
+      return EXIT.ok;
+    },
+  },
+  'token create': {
+    options: ['email', 'name', 'days'],
+    check: (v) => {
+      if (!v.email) throw new UsageError('token create needs --email (the user the token acts as)');
+      if (!v.name) throw new UsageError('token create needs --name (what the token is for)');
+      if (v.days !== undefined && !/^\d{1,3}$/.test(v.days)) {
+        throw new UsageError(
+          `--days must be a whole number from ${API_TOKEN_DAYS.min} to ${API_TOKEN_DAYS.max}`,
+        );
+      }
+    },
+    run: async ({ db, values, io }) => {
+      const user = await findUserByEmail(db.kysely, values.email ?? '');
+      if (!user) throw new CliFailure(`no user with the e-mail address ${values.email ?? ''}.`);
+      if (!user.active) throw new CliFailure(`${user.email} is deactivated.`);
+      // The token is the user's own; the audit trail records that it was made from the CLI.
+      const actor: Actor = { userId: user.id, label: `cli (${user.email})`, ip: null };
+      try {
+        const { token, apiToken } = await createApiToken(db, actor, user.id, {
+          name: values.name ?? '',
+          expiresInDays: values.days === undefined ? API_TOKEN_DAYS.default : Number(values.days),
+        });
+        io.out(token);
+        io.err(
+          `Created the API token "${apiToken.name}" for ${user.email}, valid until ${apiToken.expiresAt.slice(0, 10)}. It is shown only this once.`,
+        );
+      } catch (error) {
+        explain(error);
+      }
       return EXIT.ok;
     },
   },

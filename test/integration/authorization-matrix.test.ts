@@ -20,6 +20,8 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'GET /api/v1/me': 'authenticated',
   'GET /admin': 'admin',
   'GET /admin/users': 'admin',
+  'GET /admin/users/new': 'admin',
+  'POST /admin/users/new': 'admin',
   'GET /admin/users/:id': 'admin',
   'POST /admin/users/:id/roles': 'admin',
   'POST /admin/users/:id/active': 'admin',

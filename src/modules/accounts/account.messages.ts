@@ -118,6 +118,13 @@ export const accountsSv = {
   'admin.users.back': 'Alla användare',
   'admin.users.lastLogin': 'Senaste inloggning',
   'admin.users.never': 'Aldrig',
+  'admin.invite.title': 'Bjud in användare',
+  'admin.invite.lead':
+    'Personen får ett e-postmeddelande med en länk där hen väljer sitt lösenord. Länken gäller i 7 dagar.',
+  'admin.invite.submit': 'Skicka inbjudan',
+  'admin.invite.rolesRequired': 'Välj minst en roll',
+  'admin.invite.exists': 'Det finns redan ett konto med e-postadressen {email}',
+  'flash.invited': 'En inbjudan har skickats till {email}.',
 } as const;
 
 export const accountsEn: Record<keyof typeof accountsSv, string> = {
@@ -239,4 +246,11 @@ export const accountsEn: Record<keyof typeof accountsSv, string> = {
   'admin.users.back': 'All users',
   'admin.users.lastLogin': 'Last login',
   'admin.users.never': 'Never',
+  'admin.invite.title': 'Invite a user',
+  'admin.invite.lead':
+    'The person gets an e-mail with a link where they choose their password. The link is valid for 7 days.',
+  'admin.invite.submit': 'Send the invitation',
+  'admin.invite.rolesRequired': 'Choose at least one role',
+  'admin.invite.exists': 'There is already an account with the e-mail address {email}',
+  'flash.invited': 'An invitation has been sent to {email}.',
 };

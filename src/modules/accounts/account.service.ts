@@ -12,6 +12,7 @@ import {
   verifyPassword,
   type PasswordProblem,
 } from './password.ts';
+import { accountPolicy } from './account.policy.ts';
 import { isRole, type Role, type RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
@@ -249,6 +250,7 @@ export async function setUserActive(
   userId: string,
   active: boolean,
 ): Promise<User> {
+  if (!accountPolicy.setActive(actor, userId, active)) throw errors.forbidden();
   return db.kysely.transaction().execute(async (trx) => {
     const before = await getUser(trx, userId);
     if (before.active !== active) {

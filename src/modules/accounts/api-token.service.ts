@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { accountPolicy } from './account.policy.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -69,7 +70,7 @@ function toApiToken(row: repo.ApiTokenRow, now: Date): ApiToken {
 
 /** Policy: a user manages only their own tokens (not even an admin those of others). */
 function assertOwnTokens(actor: Actor, userId: string): void {
-  if (!actor.userId || actor.userId !== userId) throw errors.forbidden();
+  if (!accountPolicy.manageApiTokens(actor, userId)) throw errors.forbidden();
 }
 
 export async function createApiToken(

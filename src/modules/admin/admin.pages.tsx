@@ -37,6 +37,8 @@ import { OrganisationPage, OrganisationsPage } from './views/organisations-page.
 import { OutboxPage } from './views/outbox-page.tsx';
 import { UserPage } from './views/user-page.tsx';
 import { UsersPage } from './views/users-page.tsx';
+import { InvitePage, type InviteValues } from './views/invite-page.tsx';
+import { inviteUser } from '../accounts/reset.service.ts';
 
 const ADMIN = { permission: 'admin' } as const;
 const idParams = z.object({ id: z.string().max(100) });
@@ -139,6 +141,79 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
       status,
     );
   };
+
+  const scopeChoices = async (request: FastifyRequest) => ({
+    organisations: (await listOrganisations(app.db.kysely)).filter((o) => o.active),
+    cities: (await listCities(app.db))
+      .filter((c) => c.kind === 'twin')
+      .map((c) => ({ id: c.id, name: localized(c, request.i18n.locale).name })),
+  });
+
+  const renderInvite = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    extra: { values?: InviteValues; errors?: FieldErrors } = {},
+  ) =>
+    sendPage(
+      reply,
+      <InvitePage ctx={pageContext(request, reply)} {...await scopeChoices(request)} {...extra} />,
+      status,
+    );
+
+  app.get('/admin/users/new', { config: ADMIN }, async (request, reply) =>
+    renderInvite(request, reply),
+  );
+
+  app.post('/admin/users/new', { config: ADMIN }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 320) : '');
+    const values: InviteValues = {
+      email: str(body.email),
+      name: str(body.name),
+      roles: [body.roles ?? []].flat().filter((r): r is string => typeof r === 'string'),
+      organisation: str(body.organisation),
+      city: str(body.city),
+    };
+    if (values.roles.length === 0 || !values.roles.every(isRole)) {
+      return renderInvite(request, reply, 400, {
+        values,
+        errors: { roles: request.i18n.t('admin.invite.rolesRequired') },
+      });
+    }
+    const roles: RoleGrant[] = values.roles.filter(isRole).map((role) => ({
+      role,
+      organisationId: role === 'reporter' ? values.organisation || null : null,
+      cityId: role === 'partner' ? values.city || null : null,
+    }));
+    try {
+      const baseUrl = app.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      await inviteUser(
+        app.db,
+        app.mailer,
+        actorOf(request),
+        { email: values.email, name: values.name, roles },
+        baseUrl,
+      );
+    } catch (error) {
+      const errors = fieldErrors(request, error);
+      if (errors) return renderInvite(request, reply, 400, { values, errors });
+      if (error instanceof AppError && error.code === 'USER_EXISTS') {
+        return renderInvite(request, reply, 409, {
+          values,
+          errors: {
+            email: request.i18n.t('admin.invite.exists', { email: String(error.details.email) }),
+          },
+        });
+      }
+      throw error;
+    }
+    return redirectWithFlash(
+      reply,
+      '/admin/users',
+      request.i18n.t('flash.invited', { email: values.email.trim().toLowerCase() }),
+    );
+  });
 
   app.get(
     '/admin/users/:id',

@@ -22,6 +22,11 @@ export function UsersPage({
     <AdminLayout ctx={ctx} title={t('admin.users')} current="/admin/users">
       <h1>{t('admin.users')}</h1>
       <p class="lead">{t('admin.users.lead')}</p>
+      <p>
+        <a class="button" href="/admin/users/new">
+          {t('admin.invite.title')}
+        </a>
+      </p>
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">{t('admin.users')}</caption>
