@@ -17,6 +17,8 @@ import { apiTokenPages } from './modules/accounts/api-token.pages.tsx';
 import { meApi } from './modules/accounts/me.api.ts';
 import { resetPages } from './modules/accounts/reset.pages.tsx';
 import { adminPages } from './modules/admin/admin.pages.tsx';
+import { mfaAdminPages } from './modules/admin/mfa-admin.pages.tsx';
+import { mfaPages } from './modules/accounts/mfa.pages.tsx';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -152,6 +154,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cityApi, { prefix: '/api/v1' });
   await app.register(meApi, { prefix: '/api/v1' });
   await app.register(adminPages);
+  await app.register(mfaAdminPages);
+  await app.register(mfaPages);
   await app.register(accountPages);
   await app.register(oidcPages);
   await app.register(apiTokenPages);

@@ -18,7 +18,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
 
   it('migrates an empty database once and then has nothing to do', async () => {
     const db = await open();
-    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-accounts']);
+    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-accounts', '0003-mfa']);
     expect(await migrateToLatest(db)).toEqual([]);
   });
 

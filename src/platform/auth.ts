@@ -6,6 +6,7 @@ import {
   type User,
 } from '../modules/accounts/account.service.ts';
 import { resolveApiToken } from '../modules/accounts/api-token.service.ts';
+import { mustEnrollMfa } from '../modules/accounts/mfa.service.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import { errors } from '../shared/errors.ts';
 import { holds } from './permissions.ts';
@@ -50,6 +51,9 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export { hasRole };
 
+/** The routes a user who must still set up two-step verification may use. */
+const MFA_SETUP_ROUTES = /^\/(?:account\/mfa(?:\/.*)?|logout)$/;
+
 /**
  * Resolves the session cookie to a user and enforces the route's declared permission
  * before anything else runs: anonymous visitors of a protected page are sent to the
@@ -64,8 +68,12 @@ export function registerAuth(app: FastifyInstance): void {
     if (token) {
       const session = await resolveSession(app.db, token, sessionPolicy(app));
       if (session) {
-        request.user = session.user;
-        request.sessionId = session.id;
+        // Two-step verification: a session still waiting for its code is NOT logged in,
+        // except to log out (/login/mfa reads the waiting session itself).
+        if (!session.mfaPending || request.routeOptions.url === '/logout') {
+          request.user = session.user;
+          request.sessionId = session.id;
+        }
       } else {
         clearSessionCookie(reply);
       }
@@ -85,6 +93,21 @@ export function registerAuth(app: FastifyInstance): void {
       }
     }
     const permission = request.routeOptions.config?.permission;
+    // A role that requires two-step verification: until it is set up, the user may only
+    // set it up (/account/mfa…) or log out; other protected routes send them there.
+    if (
+      request.user &&
+      !request.viaApiToken &&
+      permission !== undefined &&
+      permission !== 'public' &&
+      !MFA_SETUP_ROUTES.test(request.routeOptions.url ?? '') &&
+      (await mustEnrollMfa(app.db, request.user))
+    ) {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.redirect('/account/mfa', 303);
+      }
+      throw errors.forbidden();
+    }
     if (!permission || holds(request.user, permission)) return;
     if (!request.user) {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {

@@ -1,5 +1,12 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { createUser } from '../../src/modules/accounts/account.service.ts';
+import {
+  beginMfaEnrollment,
+  confirmMfaEnrollment,
+} from '../../src/modules/accounts/mfa.service.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import type { Permission } from '../../src/platform/permissions.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
@@ -18,6 +25,10 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'POST /account/tokens': 'authenticated',
   'POST /account/tokens/:id/revoke': 'authenticated',
   'GET /api/v1/me': 'authenticated',
+  'GET /account/mfa': 'authenticated',
+  'POST /account/mfa/enroll': 'authenticated',
+  'POST /account/mfa/confirm': 'authenticated',
+  'POST /account/mfa/disable': 'authenticated',
   'GET /admin': 'admin',
   'GET /admin/users': 'admin',
   'GET /admin/users/new': 'admin',
@@ -33,6 +44,9 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'GET /admin/audit': 'admin',
   'GET /admin/audit.csv': 'admin',
   'GET /admin/outbox': 'admin',
+  'POST /admin/users/:id/mfa-reset': 'admin',
+  'GET /admin/security': 'admin',
+  'POST /admin/security': 'admin',
 };
 
 /** Roles allowed per permission, as the product promises (DESIGN.md §5). */
@@ -127,6 +141,44 @@ describeEachDialect('authorization matrix', (dialect) => {
         if (outcome !== expected)
           outcomes.push(`${key} as ${who}: ${outcome} (${res.statusCode}), expected ${expected}`);
       }
+    }
+    expect(outcomes).toEqual([]);
+  });
+
+  it('treats a session still waiting for its two-step code as not logged in', async () => {
+    // An administrator with two-step verification who has given only the password.
+    const email = 'tvasteg.matris@vanort.example';
+    const password = 'matrix two step password';
+    const user = await createUser(t.db, SYSTEM_ACTOR, {
+      email,
+      name: 'Tvåsteg Matris',
+      roles: [{ role: 'admin', organisationId: null, cityId: null }],
+      password,
+    });
+    await beginMfaEnrollment(t.db, SYSTEM_ACTOR, user.id);
+    const { totp_secret } = await t.db.kysely
+      .selectFrom('app_user')
+      .select('totp_secret')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const secret = Secret.fromBase32(totp_secret!);
+    await confirmMfaEnrollment(t.db, SYSTEM_ACTOR, user.id, TOTP.generate({ secret }));
+    const pending = new TestAgent(t.app);
+    expect((await pending.login(email, password)).headers.location).toMatch(/^\/login\/mfa/);
+
+    const outcomes: string[] = [];
+    for (const key of Object.keys(PROTECTED)) {
+      const [method, url] = key.split(' ') as [string, string];
+      const res =
+        method === 'GET'
+          ? await pending.get(concrete(url))
+          : await pending.post(concrete(url), {}, { csrf: null });
+      const asAnonymous =
+        (res.statusCode === 303 && String(res.headers.location).startsWith('/login')) ||
+        res.statusCode === 401;
+      // Logging out is the one thing a waiting session may do (here: stopped by CSRF).
+      const expected = key === 'POST /logout' ? res.statusCode === 403 : asAnonymous;
+      if (!expected) outcomes.push(`${key}: ${res.statusCode}`);
     }
     expect(outcomes).toEqual([]);
   });

@@ -79,6 +79,10 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
         sessionPolicy(app),
       );
       setSessionCookie(app, reply, result.sessionToken);
+      // Two-step verification on: the code comes next (mfa.pages.tsx), then `next`.
+      if (result.mfaPending) {
+        return reply.redirect(`/login/mfa?next=${encodeURIComponent(next)}`, 303);
+      }
       return redirectWithFlash(reply, next, t('flash.loggedIn'));
     } catch (error) {
       if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as attempts from './login-attempt.repository.ts';
+import * as mfaRepo from './mfa.repository.ts';
 import {
   hashPassword,
   passwordProblem,
@@ -34,6 +35,9 @@ export interface SessionPolicy {
 }
 
 export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+
+/** How long a login may wait for its two-step code (mfa.service.ts) before it starts over. */
+export const MFA_PENDING_MAX_MS = 10 * 60_000;
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -325,6 +329,8 @@ export async function recordAttempt(
 export interface LoginResult {
   user: User;
   sessionToken: string;
+  /** Two-step verification is on: the session waits for the code at /login/mfa. */
+  mfaPending?: boolean;
 }
 
 export async function login(
@@ -347,12 +353,30 @@ export async function login(
     });
     throw errors.invalidCredentials();
   }
+  // With two-step verification on, the password only opens a short-lived session that
+  // grants nothing until the code is given (mfa.service.ts completeMfaLogin).
+  const mfaPending = row.totp_enabled === 1 && row.totp_secret !== null;
   return db.kysely.transaction().execute(async (trx) => {
     await recordAttempt(trx, 'login', email, input.ip, true);
-    const token = await startSession(trx, row.id, input.ip, input.userAgent, policy);
+    const token = await startSession(
+      trx,
+      row.id,
+      input.ip,
+      input.userAgent,
+      mfaPending ? { ...policy, maxAgeMs: Math.min(policy.maxAgeMs, MFA_PENDING_MAX_MS) } : policy,
+    );
+    if (mfaPending) {
+      await mfaRepo.markSessionMfaPending(trx, sha256(token));
+      await recordAudit(trx, actor, {
+        entity: 'session',
+        entityId: row.id,
+        action: 'login.mfa-pending',
+      });
+      return { user: await getUser(trx, row.id), sessionToken: token, mfaPending };
+    }
     await users.updateUser(trx, row.id, { last_login_at: nowIso() });
     await recordAudit(trx, actor, { entity: 'session', entityId: row.id, action: 'login' });
-    return { user: await getUser(trx, row.id), sessionToken: token };
+    return { user: await getUser(trx, row.id), sessionToken: token, mfaPending };
   });
 }
 
@@ -381,6 +405,11 @@ export async function startSession(
 export interface ResolvedSession {
   id: string;
   user: User;
+  /**
+   * The session waits for its two-step code: it must be treated as NOT logged in
+   * (platform/auth.ts), except to log out or give the code at /login/mfa.
+   */
+  mfaPending: boolean;
 }
 
 /** The user behind a session cookie, or null when it is unknown, idle too long or too old. */
@@ -392,7 +421,8 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const id = sha256(token);
-  const session = await sessions.findSession(db.kysely, id);
+  // With its two-step state (migration 0003-mfa).
+  const session = await mfaRepo.findSessionWithMfa(db.kysely, id);
   if (!session) return null;
   const lastSeen = Date.parse(session.last_seen_at);
   if (
@@ -407,7 +437,11 @@ export async function resolveSession(
   // Write the last-seen time at most once a minute.
   if (now.getTime() - lastSeen > 60_000)
     await sessions.touchSession(db.kysely, id, now.toISOString());
-  return { id, user: toUser(row, await users.listRolesOf(db.kysely, [row.id])) };
+  return {
+    id,
+    user: toUser(row, await users.listRolesOf(db.kysely, [row.id])),
+    mfaPending: session.mfa_pending === 1,
+  };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {

@@ -1,9 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import Provider, { type Account } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { freePort } from '../../../test/helpers/global-setup.ts';
+import {
+  oidcEnv,
+  startTestProvider,
+  TEST_CLIENT_ID as CLIENT_ID,
+  TEST_ROLE_MAPPING as ROLE_MAPPING,
+  type TestProvider,
+} from '../../../test/helpers/oidc-provider.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
@@ -11,163 +15,7 @@ import { findUserByEmail, setUserActive } from './account.service.ts';
 import { oidcSv } from './oidc.messages.ts';
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
 
-// ---- A real OpenID provider (oidc-provider) on loopback -----------------------------
-
-const CLIENT_ID = 'vanortsportalen';
-const CLIENT_SECRET = 'the-client-secret-of-the-test-client';
-const ROLE_MAPPING = {
-  groups: {
-    'vanort-admins': [{ role: 'admin' }],
-    'kultur-rapportorer': [{ role: 'reporter', organisation: 'kulturforvaltningen' }],
-    'bergen-contacts': [{ role: 'partner', city: 'bergen' }],
-  },
-  defaultRoles: [{ role: 'staff' }],
-};
-
-interface TestAccount {
-  email: string;
-  name: string;
-  groups: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req) body += String(chunk);
-  return new URLSearchParams(body);
-}
-
-interface TestProvider {
-  issuer: string;
-  accounts: Map<string, TestAccount>;
-  close: () => Promise<void>;
-}
-
-/**
- * oidc-provider over HTTP with one confidential client (code flow, PKCE required) and
- * its own small login and consent pages (instead of the development interactions):
- * GET /interaction/:uid shows the prompt, POST …/login logs an account in by its id,
- * POST …/confirm grants the requested scopes and claims, POST …/abort denies.
- */
-async function startProvider(redirectUri: string): Promise<TestProvider> {
-  const accounts = new Map<string, TestAccount>();
-  const interaction = async (req: IncomingMessage, res: ServerResponse, action?: string) => {
-    const p = provider;
-    const details = await p.interactionDetails(req, res);
-    if (req.method === 'GET') {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><p id="prompt">${details.prompt.name}</p>`);
-      return;
-    }
-    const form = await readForm(req);
-    if (action === 'login') {
-      const accountId = form.get('login') ?? '';
-      await p.interactionFinished(req, res, { login: { accountId } });
-    } else if (action === 'confirm') {
-      const accountId = details.session?.accountId;
-      const clientId = String(details.params.client_id);
-      const grant = details.grantId
-        ? ((await p.Grant.find(details.grantId)) ?? new p.Grant({ accountId, clientId }))
-        : new p.Grant({ accountId, clientId });
-      const missing = details.prompt.details as {
-        missingOIDCScope?: string[];
-        missingOIDCClaims?: string[];
-      };
-      if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-      if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-      const grantId = await grant.save();
-      await p.interactionFinished(
-        req,
-        res,
-        { consent: { grantId } },
-        { mergeWithLastSubmission: true },
-      );
-    } else {
-      await p.interactionFinished(req, res, {
-        error: 'access_denied',
-        error_description: 'The user cancelled',
-      });
-    }
-  };
-
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = /^\/interaction\/[\w-]+(?:\/(login|confirm|abort))?$/.exec(path);
-    if (match) {
-      interaction(req, res, match[1]).catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-      return;
-    }
-    void provider.callback()(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' };
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    jwks: { keys: [jwk] },
-    cookies: { keys: ['a-cookie-key-of-the-test-provider'] },
-    pkce: { required: () => true },
-    ttl: {
-      AuthorizationCode: 60,
-      AccessToken: 600,
-      IdToken: 600,
-      Grant: 600,
-      Interaction: 600,
-      Session: 600,
-    },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
-    findAccount: (_ctx, sub): Account | undefined => {
-      const account = accounts.get(sub);
-      return account
-        ? {
-            accountId: sub,
-            claims: () => ({
-              sub,
-              email: account.email,
-              email_verified: true,
-              name: account.name,
-              groups: account.groups,
-            }),
-          }
-        : undefined;
-    },
-  });
-  return {
-    issuer,
-    accounts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+// A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.
 
 // ---- A browser made of fetch and a cookie jar ----------------------------------------
 
@@ -226,7 +74,7 @@ class Browser {
   }
 }
 
-const promptOf = (body: string) => /<p id="prompt">(\w+)<\/p>/.exec(body)?.[1];
+const promptOf = (body: string) => /<main data-prompt="(\w+)">/.exec(body)?.[1];
 
 // ---- The tests ---------------------------------------------------------------------
 
@@ -238,16 +86,8 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
   beforeAll(async () => {
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
-    idp = await startProvider(`${appUrl}/auth/oidc/callback`);
-    t = await buildTestApp(dialect, {
-      env: {
-        OIDC_ISSUER: idp.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: CLIENT_SECRET,
-        OIDC_ROLE_MAPPING: JSON.stringify(ROLE_MAPPING),
-        PUBLIC_URL: appUrl,
-      },
-    });
+    idp = await startTestProvider({ redirectUri: `${appUrl}/auth/oidc/callback` });
+    t = await buildTestApp(dialect, { env: { ...oidcEnv(idp), PUBLIC_URL: appUrl } });
     await t.app.listen({ host: '127.0.0.1', port });
     idp.accounts.set('kerstin-sub', {
       email: 'Kerstin.Kultur@goteborg.example',

@@ -2,6 +2,7 @@ import { accountsEn } from '../../modules/accounts/account.messages.ts';
 import { oidcEn } from '../../modules/accounts/oidc.messages.ts';
 import { resetEn } from '../../modules/accounts/reset.messages.ts';
 import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
+import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 export const en: Messages = {
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...oidcEn,
   ...resetEn,
   ...apiTokenEn,
+  ...mfaEn,
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",
@@ -55,6 +57,9 @@ export const en: Messages = {
   'cities.chainText':
     'The chain has {members} members that meet every {interval} years, so each city hosts every {cycle} years.',
   'cities.table.caption': 'The cities in the twin-city chain',
+  'cities.mapTitle': 'Map of the twin-city chain',
+  'cities.mapDescription':
+    'Map of the Nordic region with the cities of the twin-city chain, joined in the order in which they host the twin-city meeting.',
   'cities.table.city': 'City',
   'cities.table.country': 'Country',
   'cities.table.kind': 'Kind',

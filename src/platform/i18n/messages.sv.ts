@@ -2,6 +2,7 @@ import { accountsSv } from '../../modules/accounts/account.messages.ts';
 import { oidcSv } from '../../modules/accounts/oidc.messages.ts';
 import { resetSv } from '../../modules/accounts/reset.messages.ts';
 import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
+import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
 
 /** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
 export const sv = {
@@ -9,6 +10,7 @@ export const sv = {
   ...oidcSv,
   ...resetSv,
   ...apiTokenSv,
+  ...mfaSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',
@@ -55,6 +57,9 @@ export const sv = {
   'cities.chainText':
     'Kedjan har {members} medlemmar som möts med {interval} års mellanrum, så varje stad är värd vart {cycle}:e år.',
   'cities.table.caption': 'Städerna i vänortskedjan',
+  'cities.mapTitle': 'Karta över vänortskedjan',
+  'cities.mapDescription':
+    'Karta över Norden med städerna i vänortskedjan, förbundna i den ordning de står värd för vänortsmötet.',
   'cities.table.city': 'Stad',
   'cities.table.country': 'Land',
   'cities.table.kind': 'Typ',

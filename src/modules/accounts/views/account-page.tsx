@@ -30,6 +30,9 @@ export function AccountPage({
       <p>
         <a href="/account/tokens">{t('account.apiTokens')}</a>
       </p>
+      <p>
+        <a href="/account/mfa">{t('mfa.title')}</a>
+      </p>
       <p>{t('account.sessions', { count: sessions })}</p>
       <form method="post" action="/account/logout-everywhere">
         <CsrfField token={ctx.csrfToken} />

@@ -7,6 +7,7 @@ const ITEMS = [
   { href: '/admin/organisations', key: 'admin.organisations' },
   { href: '/admin/audit', key: 'admin.audit' },
   { href: '/admin/outbox', key: 'admin.outbox' },
+  { href: '/admin/security', key: 'admin.security' },
 ] as const;
 
 export function AdminLayout({

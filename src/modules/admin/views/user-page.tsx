@@ -70,6 +70,19 @@ export function UserPage({ ctx, user, organisations, cities, values, errors = {}
           {user.active ? t('admin.users.deactivate') : t('admin.users.activate')}
         </Button>
       </form>
+      {/* Two-step verification (mfa-admin.pages.tsx): reset only when the user has it. */}
+      <p>{user.totpEnabled ? t('mfa.admin.on') : t('mfa.admin.off')}</p>
+      {user.totpEnabled ? (
+        <form method="post" action={`/admin/users/${user.id}/mfa-reset`}>
+          <CsrfField token={ctx.csrfToken} />
+          <p class="hint" id="mfa-reset-hint">
+            {t('mfa.admin.resetHint')}
+          </p>
+          <button type="submit" class="button button-warning" aria-describedby="mfa-reset-hint">
+            {t('mfa.admin.reset')}
+          </button>
+        </form>
+      ) : null}
     </AdminLayout>
   );
 }

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { CityName, countryName } from '../../../ui/components/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { type Chain, type City, hostCycleYears } from '../city.service.ts';
+import { NordicMap } from '../map.tsx';
+import { type Chain, type City, hostCycleYears, localized } from '../city.service.ts';
 
 export function CitiesPage({
   ctx,
@@ -49,15 +50,28 @@ export function CitiesPage({
               cycle: hostCycleYears(chain),
             })}
           </p>
-          <ol class="chain">
-            {chain.members.map((m) => (
-              <li key={m.city.slug}>
-                <a href={`/cities/${m.city.slug}`}>
-                  <CityName city={m.city} locale={locale} />
-                </a>
-              </li>
-            ))}
-          </ol>
+          <NordicMap
+            cities={chain.members.flatMap(({ city }) => {
+              if (!city.coordinates) return [];
+              const text = localized(city, locale);
+              return [
+                {
+                  slug: city.slug,
+                  name: text.name,
+                  lang: text.lang === locale ? undefined : text.lang,
+                  latitude: city.coordinates.latitude,
+                  longitude: city.coordinates.longitude,
+                  kind: city.kind,
+                  href: `/cities/${city.slug}`,
+                  country: countryName(city.countryCode, intl),
+                },
+              ];
+            })}
+            chainOrder={chain.members.map((m) => m.city.slug)}
+            title={t('cities.mapTitle')}
+            description={t('cities.mapDescription')}
+            locale={locale}
+          />
         </section>
       ) : null}
     </Layout>

@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/modules/accounts/account.service.ts';
+import {
+  beginMfaEnrollment,
+  confirmMfaEnrollment,
+} from '../../src/modules/accounts/mfa.service.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSWORD = 'a long enough browser password';
+const canRun = browserAvailable();
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    results.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    })),
+    label,
+  ).toEqual([]);
+}
+
+/** The code of the app, `steps` periods from now (a code is accepted once per step). */
+const codeFor = (secret: string, steps = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + steps * 30_000 });
+
+/** A well-formed code that is none of those accepted around now. */
+function wrongCodeFor(secret: string): string {
+  const valid = new Set([-2, -1, 0, 1, 2].map((s) => codeFor(secret, s)));
+  return ['000000', '111111', '222222', '333333', '444444', '555555'].find((c) => !valid.has(c))!;
+}
+
+async function logIn(page: Page, base: string, email: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `two-step verification in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      const newUser = (email: string) =>
+        createUser(t.db, SYSTEM_ACTOR, {
+          email,
+          name: 'Tova Tvåsteg',
+          roles: [{ role: 'staff', organisationId: null, cityId: null }],
+          password: PASSWORD,
+        });
+
+      it('sets it up from the account page, and the pages pass axe', async () => {
+        await newUser('tova@vanort.example');
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await logIn(page, base, 'tova@vanort.example');
+        expect(page.url()).toBe(`${base}/account`);
+        await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
+        expect(page.url()).toBe(`${base}/account/mfa`);
+        await expectNoAxeViolations(page, 'mfa status');
+
+        await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();
+        await expect(page.getByRole('img', { name: /QR-kod/ }).count()).resolves.toBe(1);
+        await expectNoAxeViolations(page, 'mfa enrolment');
+        const secret = (await page.getByLabel('Nyckel att skriva in i appen').inputValue()).replace(
+          / /g,
+          '',
+        );
+        await expect(page.getByLabel('Länk för appen (otpauth)').inputValue()).resolves.toContain(
+          `secret=${secret}`,
+        );
+
+        await page.getByLabel('Kod från appen', { exact: true }).fill('123');
+        await page.getByRole('button', { name: 'Bekräfta och aktivera' }).click();
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+          'Koden ska vara sex siffror',
+        );
+        await expectNoAxeViolations(page, 'mfa enrolment with error');
+
+        await page.getByLabel('Kod från appen', { exact: true }).fill(codeFor(secret));
+        await page.getByRole('button', { name: 'Bekräfta och aktivera' }).click();
+        await expect(page.locator('.flash').textContent()).resolves.toContain(
+          'Tvåstegsverifiering är aktiverad.',
+        );
+        await expectNoAxeViolations(page, 'mfa on');
+
+        await page.getByRole('button', { name: 'Logga ut' }).click();
+        await logIn(page, base, 'tova@vanort.example');
+        expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
+        await expectNoAxeViolations(page, 'login code');
+        await page.getByLabel('Kod från appen', { exact: true }).fill(wrongCodeFor(secret));
+        await page.getByRole('button', { name: 'Logga in' }).click();
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+          'Koden stämmer inte',
+        );
+        await expectNoAxeViolations(page, 'login code with error');
+        await context.close();
+      });
+
+      it('logs in with a code without JavaScript', async () => {
+        const user = await newUser('tage@vanort.example');
+        await beginMfaEnrollment(t.db, SYSTEM_ACTOR, user.id);
+        const { totp_secret } = await t.db.kysely
+          .selectFrom('app_user')
+          .select('totp_secret')
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow();
+        const secret = totp_secret!;
+        await confirmMfaEnrollment(t.db, SYSTEM_ACTOR, user.id, codeFor(secret));
+
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await logIn(page, base, 'tage@vanort.example');
+        expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Ange koden från appen');
+        // The next step's code: the one of this step was used to confirm the set-up.
+        await page.getByLabel('Kod från appen', { exact: true }).fill(codeFor(secret, 1));
+        await page.getByRole('button', { name: 'Logga in' }).click();
+        expect(page.url()).toBe(`${base}/account`);
+        await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
+        await context.close();
+      });
+    },
+  );
+}

@@ -1,0 +1,251 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { SESSION_COOKIE } from '../../src/platform/auth.ts';
+import { resetSv } from '../../src/modules/accounts/reset.messages.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const canRun = browserAvailable();
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    results.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    })),
+    label,
+  ).toEqual([]);
+}
+
+async function logIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+async function choosePassword(page: Page, password: string, confirm = password) {
+  await page.getByLabel('Nytt lösenord', { exact: true }).fill(password);
+  await page.getByLabel('Skriv lösenordet en gång till', { exact: true }).fill(confirm);
+  await page.getByRole('button', { name: 'Spara lösenordet' }).click();
+}
+
+const hasSession = async (context: BrowserContext) =>
+  (await context.cookies()).some((c) => c.name === SESSION_COOKIE);
+
+// Two demo accounts without special duties: one per run (JavaScript on and off).
+const RESET_ACCOUNTS = [
+  DEMO_ACCOUNTS.find((a) => a.role === 'presidium')!,
+  DEMO_ACCOUNTS.find((a) => a.role === 'council')!,
+];
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `password reset and invitations in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      /** The full link in the newest mail to an address (no SMTP in tests: the outbox). */
+      async function linkInMail(address: string, kind: 'reset' | 'invite'): Promise<string> {
+        const mail = await t.db.kysely
+          .selectFrom('mail_outbox')
+          .select(['text_body'])
+          .where('to_address', '=', address)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .executeTakeFirst();
+        const link = new RegExp(`https?://\\S+/${kind}/[\\w-]+`).exec(mail?.text_body ?? '')?.[0];
+        if (!link) throw new Error(`no ${kind} link in a mail to ${address}`);
+        return link;
+      }
+
+      for (const [i, javaScriptEnabled] of [true, false].entries()) {
+        const account = RESET_ACCOUNTS[i]!;
+        it(`a user who forgot the password chooses a new one through the mailed link (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const context = await browser.newContext({ javaScriptEnabled });
+          const page = await context.newPage();
+          const axe = (label: string) =>
+            javaScriptEnabled ? expectNoAxeViolations(page, label) : Promise.resolve();
+          const newPassword = `Utsikt över Älvsborgsbron ${javaScriptEnabled ? 'med' : 'utan'} JS`;
+
+          // From the login page to the request form.
+          await page.goto(`${base}/login`);
+          await axe('login');
+          await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
+          expect(page.url()).toBe(`${base}/reset`);
+          await expect(page.locator('h1').textContent()).resolves.toBe('Återställ lösenordet');
+          await axe('reset request');
+
+          // A mistyped address: a clear error summary, the form keeps what was typed.
+          await page.getByLabel('E-postadress').fill('inte en adress');
+          await page.getByRole('button', { name: 'Skicka länken' }).click();
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            resetSv['reset.emailInvalid'],
+          );
+          await expect(page.getByLabel('E-postadress').inputValue()).resolves.toBe(
+            'inte en adress',
+          );
+          await axe('reset request with error');
+
+          await page.getByLabel('E-postadress').fill(account.email);
+          await page.getByRole('button', { name: 'Skicka länken' }).click();
+          expect(page.url()).toBe(`${base}/reset`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            resetSv['reset.sent'].replace('{minutes}', '30'),
+          );
+          await axe('reset requested');
+
+          // The link from the mail, opened in the browser.
+          const link = await linkInMail(account.email, 'reset');
+          expect(link.startsWith(`${base}/reset/`)).toBe(true);
+          const opened = await page.goto(link);
+          expect(opened?.status()).toBe(200);
+          await expect(page.locator('h1').textContent()).resolves.toBe('Välj ett nytt lösenord');
+          await expect(page.locator('.lead').textContent()).resolves.toContain(account.email);
+          await axe('new password');
+
+          // Too short, then two different passwords: each a clear error summary.
+          await choosePassword(page, 'kort');
+          expect(page.url()).toBe(link);
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            'Lösenordet måste ha minst 12 tecken',
+          );
+          await expect(page.locator('h1').textContent()).resolves.toBe('Välj ett nytt lösenord');
+          await axe('new password too short');
+
+          await choosePassword(page, newPassword, `${newPassword}!`);
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            resetSv['newPassword.mismatch'],
+          );
+          await axe('new password mismatch');
+
+          await choosePassword(page, newPassword);
+          expect(page.url()).toBe(`${base}/login`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            resetSv['flash.passwordSaved'],
+          );
+          await axe('password saved');
+
+          // The old password is gone, the new one works.
+          await logIn(page, base, account.email, DEMO_PASSWORD);
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            'Fel e-postadress eller lösenord',
+          );
+          expect(await hasSession(context)).toBe(false);
+          await logIn(page, base, account.email, newPassword);
+          expect(page.url()).toBe(`${base}/account`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
+          await expect(page.locator('main').textContent()).resolves.toContain(account.name);
+          expect(await hasSession(context)).toBe(true);
+          await axe('account');
+
+          // The link works once.
+          const again = await page.goto(link);
+          expect(again?.status()).toBe(410);
+          await expect(page.locator('h1').textContent()).resolves.toBe(resetSv['link.used.title']);
+          await axe('link already used');
+          await page.getByRole('link', { name: 'Be om en ny länk' }).click();
+          expect(page.url()).toBe(`${base}/reset`);
+          await context.close();
+        });
+
+        it(`an invited person chooses a first password and logs in (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const email = `inbjuden.${javaScriptEnabled ? 'med' : 'utan'}.js@vanort.example`;
+          const name = `Ines Inbjuden ${javaScriptEnabled ? 'Med' : 'Utan'}`;
+
+          // An administrator sends the invitation from the administration.
+          const adminContext = await browser.newContext({ javaScriptEnabled });
+          const adminPage = await adminContext.newPage();
+          const adminAxe = (label: string) =>
+            javaScriptEnabled ? expectNoAxeViolations(adminPage, label) : Promise.resolve();
+          await logIn(adminPage, base, 'admin@vanort.example', DEMO_PASSWORD);
+          expect(adminPage.url()).toBe(`${base}/account`);
+          await adminPage.goto(`${base}/admin/users`);
+          await adminPage.getByRole('link', { name: 'Bjud in användare' }).click();
+          expect(adminPage.url()).toBe(`${base}/admin/users/new`);
+          await adminAxe('invitation form');
+          const inviteForm = adminPage.locator('main form[action="/admin/users/new"]');
+          await inviteForm.getByLabel('E-postadress').fill('inte en adress');
+          await inviteForm.getByLabel('Namn', { exact: true }).fill(name);
+          await inviteForm.getByRole('button', { name: 'Skicka inbjudan' }).click();
+          await expect(adminPage.locator('.error-summary').textContent()).resolves.toContain(
+            resetSv['invite.emailInvalid'],
+          );
+          await adminAxe('invitation form with error');
+          await inviteForm.getByLabel('E-postadress').fill(email);
+          await expect(
+            inviteForm.getByRole('checkbox', { name: 'Medarbetare', exact: true }).isChecked(),
+          ).resolves.toBe(true);
+          await inviteForm.getByRole('button', { name: 'Skicka inbjudan' }).click();
+          expect(adminPage.url()).toBe(`${base}/admin/users`);
+          await expect(adminPage.locator('.flash').textContent()).resolves.toBe(
+            `En inbjudan har skickats till ${email}.`,
+          );
+          await adminContext.close();
+
+          const link = await linkInMail(email, 'invite');
+          expect(link.startsWith(`${base}/invite/`)).toBe(true);
+
+          const context = await browser.newContext({ javaScriptEnabled });
+          const page = await context.newPage();
+          const axe = (label: string) =>
+            javaScriptEnabled ? expectNoAxeViolations(page, label) : Promise.resolve();
+          const password = 'Kanelbullar vid Skansen Kronan';
+
+          // Before a password is chosen, none works.
+          await logIn(page, base, email, password);
+          expect(page.url()).toBe(`${base}/login`);
+          expect(await hasSession(context)).toBe(false);
+
+          const opened = await page.goto(link);
+          expect(opened?.status()).toBe(200);
+          await expect(page.locator('h1').textContent()).resolves.toBe(
+            resetSv['newPassword.inviteTitle'],
+          );
+          await expect(page.locator('.lead').textContent()).resolves.toContain(email);
+          await axe('invitation');
+
+          await choosePassword(page, password, '');
+          await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+            resetSv['newPassword.confirmRequired'],
+          );
+          await axe('invitation with error');
+
+          await choosePassword(page, password);
+          expect(page.url()).toBe(`${base}/login`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            resetSv['flash.passwordSaved'],
+          );
+
+          await logIn(page, base, email, password);
+          expect(page.url()).toBe(`${base}/account`);
+          await expect(page.locator('main').textContent()).resolves.toContain(name);
+          await expect(page.locator('main').textContent()).resolves.toContain('Medarbetare');
+          await axe('account of the invited');
+
+          const again = await page.goto(link);
+          expect(again?.status()).toBe(410);
+          await expect(page.locator('h1').textContent()).resolves.toBe(resetSv['link.used.title']);
+          await axe('invitation already used');
+          await context.close();
+        });
+      }
+    },
+  );
+}

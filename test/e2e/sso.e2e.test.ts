@@ -1,0 +1,185 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/platform/auth.ts';
+import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
+import { oidcSv } from '../../src/modules/accounts/oidc.messages.ts';
+import { OIDC_COOKIE } from '../../src/modules/accounts/oidc.pages.tsx';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { freePort } from '../helpers/global-setup.ts';
+import { oidcEnv, startTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const canRun = browserAvailable();
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    results.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    })),
+    label,
+  ).toEqual([]);
+}
+
+const hasSession = async (context: BrowserContext) =>
+  (await context.cookies()).some((c) => c.name === SESSION_COOKIE && c.value !== '');
+
+const hasPendingLogin = async (context: BrowserContext) =>
+  (await context.cookies()).some((c) => c.name === OIDC_COOKIE && c.value !== '');
+
+const SSO_LINK = oidcSv['oidc.login'];
+
+/** On the provider's pages: logs the account in, and consents if asked. */
+async function atProvider(page: Page, issuer: string, accountId: string) {
+  expect(new URL(page.url()).origin).toBe(issuer);
+  expect(await page.getAttribute('main', 'data-prompt')).toBe('login');
+  await page.getByLabel('Användar-id').fill(accountId);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  if (new URL(page.url()).origin === issuer) {
+    expect(await page.getAttribute('main', 'data-prompt')).toBe('consent');
+    await page.getByRole('button', { name: 'Godkänn' }).click();
+  }
+}
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `single sign-on in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let idp: TestProvider;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        const port = await freePort();
+        base = `http://127.0.0.1:${port}`;
+        idp = await startTestProvider({
+          redirectUri: `${base}/auth/oidc/callback`,
+          accounts: {
+            'kerstin-sub': {
+              email: 'Kerstin.Kultur@goteborg.example',
+              name: 'Kerstin Kultur',
+              groups: ['kultur-rapportorer', 'some-unmapped-group'],
+            },
+            'bjorn-sub': {
+              email: 'bjorn.bergen@bergen.example',
+              name: 'Bjørn Brygge',
+              groups: ['bergen-contacts'],
+            },
+            'tove-sub': { email: 'tove@goteborg.example', name: 'Tove Test', groups: [] },
+          },
+        });
+        t = await buildTestApp(dialect, { env: { ...oidcEnv(idp), PUBLIC_URL: base } });
+        await t.app.listen({ host: '127.0.0.1', port });
+        browser = await launchBrowser();
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+        await idp?.close();
+      });
+
+      const cases = [
+        { javaScriptEnabled: true, accountId: 'kerstin-sub', role: 'Rapportör' },
+        { javaScriptEnabled: false, accountId: 'bjorn-sub', role: 'Vänortskontakt' },
+      ];
+      for (const { javaScriptEnabled, accountId, role } of cases) {
+        it(`logs a new user in with the city's account and the mapped role (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const account = idp.accounts.get(accountId)!;
+          const context = await browser.newContext({ javaScriptEnabled });
+          const page = await context.newPage();
+
+          await page.goto(`${base}/login`);
+          const ssoLink = page.getByRole('link', { name: SSO_LINK });
+          expect(await ssoLink.getAttribute('href')).toBe('/auth/oidc/login');
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'login with SSO');
+
+          await ssoLink.click();
+          expect(await page.title()).toContain('Logga in');
+          await atProvider(page, idp.issuer, accountId);
+
+          expect(page.url()).toBe(`${base}/account`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
+          const main = (await page.locator('main').textContent()) ?? '';
+          expect(main).toContain(account.name);
+          expect(main).toContain(account.email.toLowerCase());
+          expect(main).toContain(role);
+          expect(await hasSession(context)).toBe(true);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'account after SSO');
+
+          const user = await findUserByEmail(t.db.kysely, account.email);
+          expect(user).toMatchObject({ name: account.name, active: true, hasPassword: false });
+          expect(user?.roles.map((r) => r.role)).toEqual([
+            role === 'Rapportör' ? 'reporter' : 'partner',
+          ]);
+          await context.close();
+        });
+      }
+
+      it('shows a clear error page for a tampered state and for a callback nobody started', async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+
+        // Through the provider, but the genuine callback is held back: the consent is
+        // posted and its redirects followed outside the page (a route sees only the first
+        // request of a redirect chain), up to the callback, which is not requested.
+        let genuine: URL | null = null;
+        const confirm = `${idp.issuer}/interaction/*/confirm`;
+        await page.route(confirm, async (route) => {
+          let res = await route.fetch({ maxRedirects: 0 });
+          let at = new URL(route.request().url());
+          while (res.status() >= 300 && res.status() < 400 && at.origin === idp.issuer) {
+            at = new URL(res.headers().location ?? '', at);
+            if (at.origin !== idp.issuer) break;
+            res = await context.request.get(at.href, { maxRedirects: 0 });
+          }
+          genuine = at;
+          await route.fulfill({ status: 204 });
+        });
+        await page.goto(`${base}/login`);
+        await page.getByRole('link', { name: SSO_LINK }).click();
+        await atProvider(page, idp.issuer, 'tove-sub');
+        await page.unroute(confirm);
+        const callback = genuine as URL | null;
+        expect(callback?.href.startsWith(`${base}/auth/oidc/callback?`)).toBe(true);
+        expect(callback?.searchParams.get('code')).toBeTruthy();
+        expect(await hasPendingLogin(context)).toBe(true);
+
+        const tampered = new URL(callback!);
+        tampered.searchParams.set('state', 'forged-state');
+        const res = await page.goto(tampered.href);
+        expect(res?.status()).toBe(400);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Logga in');
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+          oidcSv['oidc.error.state'],
+        );
+        // The page offers the way back: SSO again, or the password form.
+        await expect(page.getByRole('link', { name: SSO_LINK }).count()).resolves.toBe(1);
+        await expectNoAxeViolations(page, 'tampered state');
+        expect(await hasSession(context)).toBe(false);
+        expect(await hasPendingLogin(context)).toBe(false);
+
+        // The pending login is gone: not even the genuine callback works now.
+        expect((await page.goto(callback!.href))?.status()).toBe(400);
+        expect(await hasSession(context)).toBe(false);
+        expect(await findUserByEmail(t.db.kysely, 'tove@goteborg.example')).toBeNull();
+        await context.close();
+
+        // A callback with an unknown state in a browser that never started a login.
+        const fresh = await browser.newContext();
+        const lone = await fresh.newPage();
+        const unknown = await lone.goto(`${base}/auth/oidc/callback?code=abc&state=xyz`);
+        expect(unknown?.status()).toBe(400);
+        await expect(lone.locator('.error-summary').textContent()).resolves.toContain(
+          oidcSv['oidc.error.state'],
+        );
+        await expectNoAxeViolations(lone, 'unknown state');
+        expect(await hasSession(fresh)).toBe(false);
+        await fresh.close();
+      });
+    },
+  );
+}
