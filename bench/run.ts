@@ -58,7 +58,7 @@ function envNumber(
 function readSettings(): Settings {
   const durationSeconds = envNumber('BENCH_DURATION', 10, 'seconds', 0.1);
   const connections = envNumber('BENCH_CONNECTIONS', 50, 'integer', 1);
-  const maxRequests = envNumber('BENCH_AMOUNT', 100_000, 'integer', 1);
+  const maxRequests = envNumber('BENCH_AMOUNT', 500_000, 'integer', 1);
   const warmupSeconds = envNumber('BENCH_WARMUP', 2, 'seconds', 0);
   if (maxRequests < connections) {
     throw new Error(

@@ -24,7 +24,7 @@ import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
-import { registerI18n } from './platform/i18n/plugin.ts';
+import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
@@ -109,7 +109,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     await db.destroy();
   });
 
-  // Platform plugins.
+  // Platform plugins. The page cache first: a hit replays a stored response at once.
+  registerPageCache(app, config.pageCacheTtlMs, localeWithoutSwitch);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -132,7 +133,6 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cookie, { secret: await cookieSecret(config, db) });
   await app.register(formbody);
   registerI18n(app);
-  registerPageCache(app, config.pageCacheTtlMs);
   registerAuth(app);
   await registerCsrf(app);
   registerErrorHandling(app);

@@ -24,6 +24,20 @@ describe('page cache', () => {
     expect(english.body).toContain('<html lang="en">');
   });
 
+  it('lets a language switch through to set its cookie', async () => {
+    t.app.pageCache.clear();
+    await t.app.inject({ url: '/policy?lang=en' });
+    const again = await t.app.inject({ url: '/policy?lang=en' });
+    expect(again.headers['x-cache']).toBeUndefined();
+    expect(again.cookies.find((c) => c.name === 'lang')?.value).toBe('en');
+    // With the cookie already set, the same address is served from the cache.
+    await t.app.inject({ url: '/policy?lang=en', cookies: { lang: 'en' } });
+    const cached = await t.app.inject({ url: '/policy?lang=en', cookies: { lang: 'en' } });
+    expect(cached.headers['x-cache']).toBe('hit');
+    expect(cached.body).toContain('<html lang="en">');
+    expect(cached.headers['x-frame-options']).toBeDefined();
+  });
+
   it('never caches errors or requests with other cookies', async () => {
     t.app.pageCache.clear();
     await t.app.inject({ url: '/cities/oslo' });
@@ -39,12 +53,12 @@ describe('page cache', () => {
 
   it('forgets entries after the TTL and when cleared', () => {
     const cache = new PageCache(100, 2);
-    cache.set('a', { body: 'A', contentType: 'text/html', cacheControl: undefined }, 0);
+    cache.set('a', { body: 'A', headers: {} }, 0);
     expect(cache.get('a', 50)?.body).toBe('A');
     expect(cache.get('a', 100)).toBeUndefined();
-    cache.set('a', { body: 'A', contentType: 'text/html', cacheControl: undefined }, 0);
-    cache.set('b', { body: 'B', contentType: 'text/html', cacheControl: undefined }, 0);
-    cache.set('c', { body: 'C', contentType: 'text/html', cacheControl: undefined }, 0);
+    cache.set('a', { body: 'A', headers: {} }, 0);
+    cache.set('b', { body: 'B', headers: {} }, 0);
+    cache.set('c', { body: 'C', headers: {} }, 0);
     expect(cache.size).toBe(2);
     expect(cache.get('a', 1)).toBeUndefined();
     cache.clear();

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
  * pages change only when someone records something, and then a few seconds of
  * staleness is harmless; under load the portal then renders each page once per
  * TTL instead of once per request. Routes opt in with `config.pageCache: true`.
- * Requests of logged-in users (a session cookie or a Bearer token) bypass it. Writes in this process call `app.pageCache.clear()`; other instances catch
+ * Requests of logged-in users (a session cookie or a Bearer token) bypass it, and so
+ * do requests that switch the language (they set a cookie). Writes in this process call `app.pageCache.clear()`; other instances catch
  * up within the TTL. PAGE_CACHE_TTL_MS=0 turns it off.
  */
 
@@ -24,8 +25,8 @@ declare module 'fastify' {
 interface Entry {
   expires: number;
   body: string;
-  contentType: string;
-  cacheControl: string | undefined;
+  /** The stored response's headers (content type, cache control, security headers). */
+  headers: Record<string, string>;
 }
 
 export class PageCache {
@@ -63,37 +64,67 @@ export class PageCache {
   }
 }
 
-/** Kept in step with platform/auth.ts (not imported, to keep this module free of accounts). */
+/** Kept in step with platform/auth.ts and platform/i18n (not imported, to keep this module small). */
 const SESSION_COOKIE_NAME = 'vanort_session';
+const LANG_COOKIE_NAME = 'lang';
+/** Response headers that belong to one response only and are never replayed. */
+const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'content-length', 'x-cache']);
 
-/** Registers the cache hooks; call after the i18n hook so the locale is known. */
-export function registerPageCache(app: FastifyInstance, ttlMs: number): void {
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Registers the cache. The lookup runs as the very first hook, before the security
+ * headers and the cookie, language and session plugins, and replays the headers of the
+ * response it stored (security headers included), so a hit costs almost nothing.
+ * `localeOf` gives the language from the `lang` query value and cookie the same way the
+ * i18n plugin does, or null when the request would change the language cookie.
+ */
+export function registerPageCache(
+  app: FastifyInstance,
+  ttlMs: number,
+  localeOf: (queryLang: unknown, cookieLang: string | undefined) => string | null,
+): void {
   const cache = new PageCache(ttlMs);
   app.decorate('pageCache', cache);
   app.decorateRequest('pageCacheKey', null);
   if (ttlMs <= 0) return;
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config.pageCache) return;
-    if (request.cookies[SESSION_COOKIE_NAME] || request.headers.authorization) return;
-    const key = `${request.i18n.locale}|${request.url}`;
+    const config = request.routeOptions.config;
+    // Only public routes: a protected route must never be answered before its permission check.
+    if (request.method !== 'GET' || !config.pageCache || config.permission !== 'public') return;
+    const cookieHeader = request.headers.cookie;
+    if (request.headers.authorization || cookieValue(cookieHeader, SESSION_COOKIE_NAME)) return;
+    const locale = localeOf(
+      (request.query as Record<string, unknown> | undefined)?.lang,
+      cookieValue(cookieHeader, LANG_COOKIE_NAME),
+    );
+    if (locale === null) return;
+    const key = `${locale}|${request.url}`;
     const hit = cache.get(key);
     if (hit) {
-      reply.header('content-type', hit.contentType).header('x-cache', 'hit');
-      if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
+      reply.headers(hit.headers).header('x-cache', 'hit');
       return reply.send(hit.body);
     }
     request.pageCacheKey = key;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.pageCacheKey || reply.statusCode !== 200 || typeof payload !== 'string')
+    if (!request.pageCacheKey || reply.statusCode !== 200 || typeof payload !== 'string') {
       return payload;
-    cache.set(request.pageCacheKey, {
-      body: payload,
-      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-      cacheControl: reply.getHeader('cache-control') as string | undefined,
-    });
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (!NOT_REPLAYED.has(name) && value !== undefined) headers[name] = String(value);
+    }
+    cache.set(request.pageCacheKey, { body: payload, headers });
     reply.header('x-cache', 'miss');
     return payload;
   });

@@ -39,3 +39,15 @@ export function registerI18n(app: FastifyInstance): void {
     request.i18n = i18nFor(locale);
   });
 }
+
+/**
+ * The locale a request gets, from its `lang` query value and cookie, without side
+ * effects; null when the request would set the language cookie (a switch).
+ */
+export function localeWithoutSwitch(
+  queryLang: unknown,
+  cookieLang: string | undefined,
+): Locale | null {
+  if (isEnabledLocale(queryLang)) return queryLang === cookieLang ? queryLang : null;
+  return isEnabledLocale(cookieLang) ? cookieLang : DEFAULT_LOCALE;
+}
