@@ -30,6 +30,12 @@ const port = z
     'must be a whole number from 0 to 65535 (0 picks a free port)',
   );
 
+/**
+ * Case numbers (diarienummer) the register accepts, as regular expressions separated by
+ * semicolons: today's form (SLK-2023-01047) and the older one (0263/20).
+ */
+export const DEFAULT_CASE_NUMBER_PATTERNS = ['[A-ZÅÄÖ]{2,6}-\\d{4}-\\d{3,6}', '\\d{3,5}/\\d{2}'];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -91,6 +97,28 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_ROLE_MAPPING: z.string().optional(),
+  CASE_NUMBER_PATTERNS: z
+    .string()
+    .default(DEFAULT_CASE_NUMBER_PATTERNS.join(';'))
+    .transform((value, ctx) => {
+      const patterns: RegExp[] = [];
+      for (const source of value
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        try {
+          patterns.push(new RegExp(`^(?:${source})$`, 'u'));
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `is not a valid regular expression: ${source}` });
+          return z.NEVER;
+        }
+      }
+      if (patterns.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'must name at least one pattern' });
+        return z.NEVER;
+      }
+      return patterns;
+    }),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -115,6 +143,7 @@ export type Config = Readonly<{
   cookieSecret: string | undefined;
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
+  caseNumberPatterns: readonly RegExp[];
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; roleMapping: string | undefined }
     | undefined;
@@ -199,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
+    caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -23,6 +23,12 @@ import type {
 } from '../modules/accounts/account.table.ts';
 import type { AuditEventTable } from '../modules/audit/audit.table.ts';
 import type { MailOutboxTable } from '../platform/mail/mail.table.ts';
+import type {
+  CityStatusChangeTable,
+  CouncilDecisionTable,
+  DecisionDocumentTable,
+  ProposalTable,
+} from '../modules/decisions/decision.table.ts';
 
 export interface Database {
   app_setting: AppSettingTable;
@@ -40,6 +46,10 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   mail_outbox: MailOutboxTable;
   audit_event: AuditEventTable;
+  decision_document: DecisionDocumentTable;
+  council_decision: CouncilDecisionTable;
+  proposal: ProposalTable;
+  city_status_change: CityStatusChangeTable;
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -18,7 +18,12 @@ describeEachDialect('migrations and demo data', (dialect) => {
 
   it('migrates an empty database once and then has nothing to do', async () => {
     const db = await open();
-    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-accounts', '0003-mfa']);
+    expect(await migrateToLatest(db)).toEqual([
+      '0001-foundation',
+      '0002-accounts',
+      '0003-mfa',
+      '0004-decisions',
+    ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });
 
@@ -34,6 +39,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
     const cities = await k
       .selectFrom('city')
       .select(['slug', 'kind', 'status', 'since_year'])
+      .where('kind', '!=', 'partner')
       .orderBy('slug')
       .execute();
     expect(cities).toEqual([
@@ -42,11 +48,21 @@ describeEachDialect('migrations and demo data', (dialect) => {
       { slug: 'goteborg', kind: 'home', status: 'active', since_year: null },
       { slug: 'turku', kind: 'twin', status: 'active', since_year: 1946 },
     ]);
+    const partners = await k
+      .selectFrom('city')
+      .select(['slug', 'status'])
+      .where('kind', '=', 'partner')
+      .execute();
+    expect(partners).toHaveLength(10);
+    expect(partners.filter((p) => p.status === 'active').map((p) => p.slug)).toEqual([
+      'nelson-mandela-bay',
+    ]);
     const names = await k
       .selectFrom('city_translation')
       .innerJoin('city', 'city.id', 'city_translation.city_id')
       .select(['city.slug', 'city_translation.lang', 'city_translation.name'])
       .where('city_translation.lang', 'in', ['sv', 'en'])
+      .where('city.kind', '!=', 'partner')
       .orderBy('city.slug')
       .orderBy('city_translation.lang')
       .execute();

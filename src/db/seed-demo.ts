@@ -132,6 +132,110 @@ export const DEMO_CITIES: DemoCity[] = [
   },
 ];
 
+/** Partner cities (decided by the City Executive Board): one active, the rest dormant. */
+export const DEMO_PARTNER_CITIES = [
+  {
+    slug: 'nelson-mandela-bay',
+    name: 'Nelson Mandela Bay',
+    country: 'ZA',
+    region: 'Östra Kapprovinsen',
+    lat: -33.9608,
+    lon: 25.6022,
+    status: 'active',
+    since: 1999,
+  },
+  {
+    slug: 'chicago',
+    name: 'Chicago',
+    country: 'US',
+    region: 'Illinois',
+    lat: 41.8781,
+    lon: -87.6298,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'kiel',
+    name: 'Kiel',
+    country: 'DE',
+    region: 'Schleswig-Holstein',
+    lat: 54.3233,
+    lon: 10.1228,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'krakow',
+    name: 'Kraków',
+    country: 'PL',
+    region: 'Lillpolen',
+    lat: 50.0647,
+    lon: 19.945,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'lyon',
+    name: 'Lyon',
+    country: 'FR',
+    region: 'Auvergne-Rhône-Alpes',
+    lat: 45.764,
+    lon: 4.8357,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'newcastle',
+    name: 'Newcastle upon Tyne',
+    country: 'GB',
+    region: 'England',
+    lat: 54.9783,
+    lon: -1.6178,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'rostock',
+    name: 'Rostock',
+    country: 'DE',
+    region: 'Mecklenburg-Vorpommern',
+    lat: 54.0924,
+    lon: 12.0991,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'shanghai',
+    name: 'Shanghai',
+    country: 'CN',
+    region: null,
+    lat: 31.2304,
+    lon: 121.4737,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'tallinn',
+    name: 'Tallinn',
+    country: 'EE',
+    region: 'Harjumaa',
+    lat: 59.437,
+    lon: 24.7536,
+    status: 'dormant',
+    since: null,
+  },
+  {
+    slug: 'xian',
+    name: "Xi'an",
+    country: 'CN',
+    region: 'Shaanxi',
+    lat: 34.3416,
+    lon: 108.9398,
+    status: 'dormant',
+    since: null,
+  },
+] as const;
+
 /** Rotation order as seen in the meetings on record: Bergen 2013, Aarhus 2015, Gothenburg 2019. */
 const CHAIN_ORDER = ['bergen', 'aarhus', 'turku', 'goteborg'];
 
@@ -250,6 +354,94 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           })),
         )
         .execute();
+    }
+
+    for (const p of DEMO_PARTNER_CITIES) {
+      const id = newId();
+      cityIds.set(p.slug, id);
+      await trx
+        .insertInto('city')
+        .values({
+          id,
+          slug: p.slug,
+          kind: 'partner',
+          status: p.status,
+          country_code: p.country,
+          region: p.region,
+          latitude: p.lat,
+          longitude: p.lon,
+          population: null,
+          website: null,
+          since_year: p.since,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('city_translation')
+        .values(
+          ['sv', 'en'].map((lang) => ({ city_id: id, lang, name: p.name, description: null })),
+        )
+        .execute();
+    }
+
+    // The decisions behind the relations, as historical records (no § or case number).
+    const historical = [
+      {
+        body: 'KF',
+        date: '1946-01-01',
+        title:
+          'Nordiskt vänortssamarbete med Århus, Bergen och Åbo (historisk uppgift, datum ungefärligt)',
+        cities: ['aarhus', 'bergen', 'turku'],
+      },
+      {
+        body: 'KS',
+        date: '1999-01-01',
+        title:
+          'Partnerskap med Port Elizabeth, i dag Nelson Mandela Bay (historisk uppgift, datum ungefärligt)',
+        cities: ['nelson-mandela-bay'],
+      },
+    ];
+    for (const h of historical) {
+      const decisionId = newId();
+      await trx
+        .insertInto('council_decision')
+        .values({
+          id: decisionId,
+          body: h.body,
+          meeting_date: h.date,
+          section: null,
+          case_number: null,
+          title: h.title,
+          outcome: 'approved',
+          link: null,
+          document_id: null,
+          final_on: null,
+          historical: 1,
+          supersedes_id: null,
+          proposal_id: null,
+          recorded_by: null,
+          created_at: now,
+        })
+        .execute();
+      for (const slug of h.cities) {
+        const partner = DEMO_PARTNER_CITIES.find((c) => c.slug === slug);
+        await trx
+          .insertInto('city_status_change')
+          .values({
+            id: newId(),
+            city_id: cityIds.get(slug) ?? '',
+            changed_on: h.date,
+            from_status: null,
+            to_status: 'active',
+            from_kind: null,
+            to_kind: partner ? 'partner' : 'twin',
+            decision_id: decisionId,
+            note: 'historical',
+            created_at: now,
+          })
+          .execute();
+      }
     }
 
     const chainId = newId();

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { CityTable } from './city.table.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -57,3 +58,40 @@ export function listChainMembers(db: Executor, chainId: string) {
 
 export type CityRow = Awaited<ReturnType<typeof listCities>>[number];
 export type CityTranslationRow = Awaited<ReturnType<typeof listTranslations>>[number];
+
+export async function appendChainMember(db: Executor, chainId: string, cityId: string) {
+  const last = await db
+    .selectFrom('chain_member')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('chain_id', '=', chainId)
+    .executeTakeFirst();
+  await db
+    .insertInto('chain_member')
+    .values({ chain_id: chainId, city_id: cityId, position: Number(last?.position ?? 0) + 1 })
+    .execute();
+}
+
+export function removeChainMember(db: Executor, chainId: string, cityId: string) {
+  return db
+    .deleteFrom('chain_member')
+    .where('chain_id', '=', chainId)
+    .where('city_id', '=', cityId)
+    .execute();
+}
+
+export function insertCity(db: Executor, row: Omit<CityTable, 'contact_name' | 'contact_email'>) {
+  return db.insertInto('city').values(row).execute();
+}
+
+export function insertCityTranslations(
+  db: Executor,
+  rows: { city_id: string; lang: string; name: string; description: string | null }[],
+) {
+  return rows.length
+    ? db.insertInto('city_translation').values(rows).execute()
+    : Promise.resolve([]);
+}
+
+export function findCityById(db: Executor, id: string) {
+  return db.selectFrom('city').select(CITY_COLUMNS).where('city.id', '=', id).executeTakeFirst();
+}

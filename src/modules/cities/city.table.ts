@@ -12,6 +12,8 @@ export interface CityTable {
   population: number | null;
   website: string | null;
   since_year: number | null;
+  contact_name: Generated<string | null>;
+  contact_email: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -1,0 +1,105 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+// Council decisions, proposals, decision documents and the dated status history of
+// cities (policy P1, P6): a city's status changes only through a recorded decision.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // PostgreSQL numbers its parameters ($1), SQLite does not (?).
+  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+
+  await db.schema.alterTable('city').addColumn('contact_name', 'text').execute();
+  await db.schema.alterTable('city').addColumn('contact_email', 'text').execute();
+
+  await db.schema
+    .createTable('decision_document')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('council_decision')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('body', 'text', (c) => c.notNull().check(sql`body in ('KF', 'KS', 'KF presidium')`))
+    .addColumn('meeting_date', 'text', (c) => c.notNull())
+    .addColumn('section', 'text') // § number; null only for historical records
+    .addColumn('case_number', 'text') // null only for historical records
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('outcome', 'text', (c) =>
+      c.notNull().check(sql`outcome in ('approved', 'rejected')`),
+    )
+    .addColumn('link', 'text')
+    .addColumn('document_id', 'text', (c) => c.references('decision_document.id'))
+    .addColumn('final_on', 'text')
+    .addColumn('historical', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('supersedes_id', 'text', (c) => c.references('council_decision.id').unique())
+    .addColumn('proposal_id', 'text')
+    .addColumn('recorded_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('council_decision_meeting_idx')
+    .on('council_decision')
+    .column('meeting_date')
+    .execute();
+  await db.schema
+    .createIndex('council_decision_case_idx')
+    .on('council_decision')
+    .column('case_number')
+    .execute();
+
+  await db.schema
+    .createTable('proposal')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(sql`kind in ('establish_twin', 'activate_partner', 'make_dormant', 'end_relation')`),
+    )
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('justification', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('draft', 'sent', 'approved', 'rejected', 'withdrawn')`),
+    )
+    .addColumn('decision_id', 'text', (c) => c.references('council_decision.id'))
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .addColumn('decided_at', 'text')
+    .execute();
+  await db.schema.createIndex('proposal_status_idx').on('proposal').column('status').execute();
+  await db.schema.createIndex('proposal_city_idx').on('proposal').column('city_id').execute();
+
+  await db.schema
+    .createTable('city_status_change')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addColumn('changed_on', 'text', (c) => c.notNull()) // plain date
+    .addColumn('from_status', 'text')
+    .addColumn('to_status', 'text', (c) => c.notNull())
+    .addColumn('from_kind', 'text')
+    .addColumn('to_kind', 'text', (c) => c.notNull())
+    .addColumn('decision_id', 'text', (c) => c.references('council_decision.id'))
+    .addColumn('note', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('city_status_change_city_idx')
+    .on('city_status_change')
+    .columns(['city_id', 'changed_on'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['city_status_change', 'proposal', 'council_decision', 'decision_document']) {
+    await db.schema.dropTable(table).execute();
+  }
+  await db.schema.alterTable('city').dropColumn('contact_email').execute();
+  await db.schema.alterTable('city').dropColumn('contact_name').execute();
+}
