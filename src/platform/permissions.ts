@@ -10,6 +10,10 @@ export const PERMISSION_ROLES = {
   public: 'everyone',
   authenticated: 'any-role',
   admin: ['admin'],
+  /** Stadsledningskontoret's coordinators: proposals, city facts, reviews, host planning. */
+  coordinator: ['coordinator'],
+  /** The council secretariat: records council decisions. */
+  council: ['council'],
 } as const satisfies Record<string, 'everyone' | 'any-role' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES;

@@ -53,6 +53,8 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
 const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {
   authenticated: ['staff', 'reporter', 'coordinator', 'presidium', 'council', 'partner', 'admin'],
   admin: ['admin'],
+  coordinator: ['coordinator'],
+  council: ['council'],
 };
 
 const WHO = ['anonymous', ...DEMO_ACCOUNTS.map((a) => a.role)] as const;
