@@ -13,6 +13,9 @@ describe('OpenAPI document', () => {
       expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual([
         '/api/v1/cities',
         '/api/v1/cities/{slug}',
+        '/api/v1/decisions',
+        '/api/v1/decisions/{id}',
+        '/api/v1/proposals',
         '/api/v1/me',
       ]);
     } finally {

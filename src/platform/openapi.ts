@@ -22,6 +22,10 @@ export async function registerOpenApi(
       servers: [{ url: '/' }],
       tags: [
         { name: 'cities', description: 'The twin-city registry' },
+        {
+          name: 'decisions',
+          description: 'Council decisions and proposals on twin and partner cities',
+        },
         { name: 'accounts', description: 'The calling user (Bearer API token)' },
       ],
     },

@@ -38,6 +38,41 @@ interface FieldProps {
   width?: 'full' | 'medium' | 'short';
 }
 
+/** The ids a field's control is described by: its hint and its error message. */
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  return (
+    [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+/** Label, hint and error message around one control (GOV.UK's question pattern). */
+function FieldFrame(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { name, label, hint, error, children } = props;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>{label}</label>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error-message" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
 export function TextField(props: FieldProps) {
   const {
     name,
@@ -50,22 +85,8 @@ export function TextField(props: FieldProps) {
     required,
     width = 'medium',
   } = props;
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <input
         class={`input input-${width}`}
         id={name}
@@ -75,10 +96,10 @@ export function TextField(props: FieldProps) {
         value={type === 'password' ? undefined : value}
         autocomplete={autocomplete}
         required={required}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -91,27 +112,13 @@ export function SelectField(props: {
   hint?: string | undefined;
 }) {
   const { name, label, options, value, error, hint } = props;
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <select
         class="input input-medium"
         id={name}
         name={name}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {options.map((o) => (
@@ -120,7 +127,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -8,12 +8,13 @@ interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'cities' | 'policy' | 'accessibility' | 'api';
+  section?: 'home' | 'cities' | 'decisions' | 'policy' | 'accessibility' | 'api';
 }
 
 const NAV = [
   { key: 'home', href: '/', label: 'nav.home' },
   { key: 'cities', href: '/cities', label: 'nav.cities' },
+  { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
@@ -130,6 +131,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
     <nav class="user-nav" aria-label={t('nav.userMenu')}>
       <a href="/account">{user.name}</a>
       {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
+      {user.roles.some((g) => g.role === 'coordinator') ? (
+        <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
+      ) : null}
+      {user.roles.some((g) => g.role === 'council') ? (
+        <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
+      ) : null}
       {ctx.csrfToken ? (
         <form method="post" action="/logout">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />

@@ -1,31 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const canRun = browserAvailable();
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    results.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-    })),
-    label,
-  ).toEqual([]);
-}
-
-async function logIn(page: Page, base: string, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-}
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,23 +8,12 @@ import {
 } from '../../src/modules/accounts/mfa.service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'a long enough browser password';
 const canRun = browserAvailable();
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    results.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-    })),
-    label,
-  ).toEqual([]);
-}
 
 /** The code of the app, `steps` periods from now (a code is accepted once per step). */
 const codeFor = (secret: string, steps = 0) =>
@@ -37,12 +25,7 @@ function wrongCodeFor(secret: string): string {
   return ['000000', '111111', '222222', '333333', '444444', '555555'].find((c) => !valid.has(c))!;
 }
 
-async function logIn(page: Page, base: string, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-}
+const logInAs = (page: Page, base: string, email: string) => logIn(page, base, email, PASSWORD);
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
@@ -73,7 +56,7 @@ for (const dialect of DIALECTS) {
         await newUser('tova@vanort.example');
         const context = await browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'tova@vanort.example');
+        await logInAs(page, base, 'tova@vanort.example');
         expect(page.url()).toBe(`${base}/account`);
         await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
         expect(page.url()).toBe(`${base}/account/mfa`);
@@ -105,7 +88,7 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, 'mfa on');
 
         await page.getByRole('button', { name: 'Logga ut' }).click();
-        await logIn(page, base, 'tova@vanort.example');
+        await logInAs(page, base, 'tova@vanort.example');
         expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
         await expectNoAxeViolations(page, 'login code');
         await page.getByLabel('Kod från appen', { exact: true }).fill(wrongCodeFor(secret));
@@ -130,7 +113,7 @@ for (const dialect of DIALECTS) {
 
         const context = await browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
-        await logIn(page, base, 'tage@vanort.example');
+        await logInAs(page, base, 'tage@vanort.example');
         expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Ange koden från appen');
         // The next step's code: the one of this step was used to confirm the set-up.

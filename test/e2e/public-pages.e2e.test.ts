@@ -13,6 +13,8 @@ const PUBLIC_PAGES = [
   '/cities/aarhus',
   '/cities/bergen',
   '/cities/turku',
+  '/cities/nelson-mandela-bay',
+  '/decisions',
   '/policy',
   '/accessibility',
 ];
@@ -36,9 +38,17 @@ for (const dialect of DIALECTS) {
       let t: TestApp;
       let base: string;
       let browser: Browser;
+      /** The public pages plus one demo decision (its id is made when the demo data is seeded). */
+      let pages: string[] = PUBLIC_PAGES;
 
       beforeAll(async () => {
         t = await buildTestApp(dialect);
+        const decision = await t.db.kysely
+          .selectFrom('council_decision')
+          .select('id')
+          .orderBy('meeting_date')
+          .executeTakeFirstOrThrow();
+        pages = [...PUBLIC_PAGES, `/decisions/${decision.id}`];
         base = await t.app.listen({ host: '127.0.0.1', port: 0 });
         browser = await launchBrowser();
       });
@@ -53,7 +63,7 @@ for (const dialect of DIALECTS) {
             const context = await browser.newContext({ javaScriptEnabled });
             await context.addCookies([{ name: 'lang', value: lang, url: base }]);
             const page = await context.newPage();
-            for (const path of [...PUBLIC_PAGES, '/no-such-page']) {
+            for (const path of [...pages, '/no-such-page']) {
               const response = await page.goto(base + path);
               expect(response?.status(), path).toBe(path === '/no-such-page' ? 404 : 200);
               expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
@@ -114,7 +124,7 @@ for (const dialect of DIALECTS) {
       it('fits a 320 px wide screen without horizontal scrolling', async () => {
         const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
         const page = await context.newPage();
-        for (const path of PUBLIC_PAGES) {
+        for (const path of pages) {
           await page.goto(base + path);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth.ts';
@@ -7,23 +6,12 @@ import { oidcSv } from '../../src/modules/accounts/oidc.messages.ts';
 import { OIDC_COOKIE } from '../../src/modules/accounts/oidc.pages.tsx';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { expectNoAxeViolations } from '../helpers/e2e.ts';
 import { freePort } from '../helpers/global-setup.ts';
 import { oidcEnv, startTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const canRun = browserAvailable();
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    results.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-    })),
-    label,
-  ).toEqual([]);
-}
 
 const hasSession = async (context: BrowserContext) =>
   (await context.cookies()).some((c) => c.name === SESSION_COOKIE && c.value !== '');

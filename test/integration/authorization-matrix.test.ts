@@ -25,6 +25,8 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'POST /account/tokens': 'authenticated',
   'POST /account/tokens/:id/revoke': 'authenticated',
   'GET /api/v1/me': 'authenticated',
+  'POST /api/v1/proposals': 'coordinator',
+  'POST /api/v1/decisions': 'council',
   'GET /account/mfa': 'authenticated',
   'POST /account/mfa/enroll': 'authenticated',
   'POST /account/mfa/confirm': 'authenticated',
@@ -47,6 +49,14 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'POST /admin/users/:id/mfa-reset': 'admin',
   'GET /admin/security': 'admin',
   'POST /admin/security': 'admin',
+  'GET /workspace/proposals': 'coordinator',
+  'GET /workspace/proposals/new': 'coordinator',
+  'POST /workspace/proposals/new': 'coordinator',
+  'POST /workspace/proposals/:id/send': 'coordinator',
+  'POST /workspace/proposals/:id/withdraw': 'coordinator',
+  'GET /workspace/decisions': 'council',
+  'GET /workspace/decisions/new': 'council',
+  'POST /workspace/decisions/new': 'council',
 };
 
 /** Roles allowed per permission, as the product promises (DESIGN.md §5). */

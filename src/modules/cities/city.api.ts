@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCity, presentCityList } from './city.presenter.ts';
-import { cityListJson, cityJson, citySlugParams, errorJson } from './city.schema.ts';
+import { statusHistories, statusHistory } from '../decisions/history.service.ts';
+import { cityListJson, cityListQuery, cityJson, citySlugParams, errorJson } from './city.schema.ts';
 import { getChain, getCity, listCities } from './city.service.ts';
 
 export const cityApi: FastifyPluginAsyncZod = async (app) => {
@@ -12,13 +13,26 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
         tags: ['cities'],
         operationId: 'listCities',
         summary: 'List the cities: the home city, twin cities and partner cities',
-        response: { 200: cityListJson },
+        description:
+          'Home city first, then twin cities, then partner cities. Filter with `status` and ' +
+          '`kind`; each city carries its dated status history with the decision behind each ' +
+          'change. An unknown filter value is refused with 400 VALIDATION_FAILED.',
+        querystring: cityListQuery,
+        response: { 200: cityListJson, 400: errorJson },
       },
     },
-    async () => {
-      const cities = await listCities(app.db);
-      const chain = await getChain(app.db, cities);
-      return presentCityList(cities, chain);
+    async (request) => {
+      const { status, kind } = request.query;
+      const all = await listCities(app.db);
+      const chain = await getChain(app.db, all);
+      const cities = all.filter(
+        (c) => (!status || c.status === status) && (!kind || c.kind === kind),
+      );
+      const histories = await statusHistories(
+        app.db,
+        cities.map((c) => c.id),
+      );
+      return presentCityList(cities, chain, histories);
     },
   );
 
@@ -37,7 +51,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const city = await getCity(app.db, request.params.slug);
       const chain = await getChain(app.db);
-      return presentCity(city, chain);
+      return presentCity(city, chain, await statusHistory(app.db, city.id));
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { statusHistory } from '../decisions/history.service.ts';
 import { listMeetings } from '../meetings/meeting.service.ts';
 import { citySlugParams } from './city.schema.ts';
 import { getChain, getCity, listCities } from './city.service.ts';
@@ -27,6 +28,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
       const city = await getCity(app.db, request.params.slug);
       const chain = await getChain(app.db);
       const meetings = chain ? await listMeetings(app.db, chain) : [];
+      const history = await statusHistory(app.db, city.id);
       return sendPage(
         reply,
         <CityPage
@@ -34,6 +36,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
           city={city}
           chain={chain}
           meetings={meetings}
+          history={history}
         />,
       );
     },

@@ -1,8 +1,25 @@
 import type { z } from 'zod';
+import type { StatusChange } from '../decisions/history.service.ts';
 import { type Chain, type City, hostCycleYears, localized } from './city.service.ts';
-import type { cityJson, cityListJson } from './city.schema.ts';
+import type { cityJson, cityListJson, statusChangeJson } from './city.schema.ts';
 
-export function presentCity(city: City, chain: Chain | null): z.output<typeof cityJson> {
+export function presentStatusChange(change: StatusChange): z.output<typeof statusChangeJson> {
+  return {
+    changedOn: change.changedOn,
+    fromStatus: change.fromStatus,
+    toStatus: change.toStatus,
+    fromKind: change.fromKind,
+    toKind: change.toKind,
+    decisionId: change.decision?.id ?? null,
+    historical: change.note === 'historical',
+  };
+}
+
+export function presentCity(
+  city: City,
+  chain: Chain | null,
+  history: readonly StatusChange[],
+): z.output<typeof cityJson> {
   return {
     slug: city.slug,
     kind: city.kind,
@@ -21,6 +38,7 @@ export function presentCity(city: City, chain: Chain | null): z.output<typeof ci
     website: city.website,
     sinceYear: city.sinceYear,
     chainPosition: chain?.members.find((m) => m.city.id === city.id)?.position ?? null,
+    history: history.map(presentStatusChange),
     links: { self: `/api/v1/cities/${city.slug}`, html: `/cities/${city.slug}` },
   };
 }
@@ -28,9 +46,10 @@ export function presentCity(city: City, chain: Chain | null): z.output<typeof ci
 export function presentCityList(
   cities: City[],
   chain: Chain | null,
+  histories: ReadonlyMap<string, readonly StatusChange[]>,
 ): z.output<typeof cityListJson> {
   return {
-    data: cities.map((c) => presentCity(c, chain)),
+    data: cities.map((c) => presentCity(c, chain, histories.get(c.id) ?? [])),
     chain: chain
       ? {
           slug: chain.slug,

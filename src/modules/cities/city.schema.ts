@@ -5,6 +5,26 @@ const localizedText = z
   .object({ name: z.string(), description: z.string().nullable() })
   .meta({ id: 'LocalizedCityText' });
 
+export const statusChangeJson = z
+  .object({
+    changedOn: z.string().describe('Plain date YYYY-MM-DD').meta({ example: '1946-01-01' }),
+    fromStatus: z
+      .enum(CITY_STATUSES)
+      .nullable()
+      .describe('Null when the city entered the register'),
+    toStatus: z.enum(CITY_STATUSES),
+    fromKind: z.enum(CITY_KINDS).nullable(),
+    toKind: z.enum(CITY_KINDS),
+    decisionId: z
+      .string()
+      .nullable()
+      .describe('The council decision behind the change (GET /api/v1/decisions/{id}), if any'),
+    historical: z
+      .boolean()
+      .describe('True for changes registered afterwards (e.g. the decisions of 1946)'),
+  })
+  .meta({ id: 'CityStatusChange' });
+
 export const cityJson = z
   .object({
     slug: z.string().meta({ example: 'bergen' }),
@@ -25,6 +45,9 @@ export const cityJson = z
       .int()
       .nullable()
       .describe('Position in the host rotation of the Nordic chain, or null when not a member'),
+    history: z
+      .array(statusChangeJson)
+      .describe('Every change of status or kind, oldest first, with the decision behind it'),
     links: z.object({ self: z.string(), html: z.string() }),
   })
   .meta({ id: 'City' });
@@ -46,6 +69,19 @@ export const cityListJson = z
       .nullable(),
   })
   .meta({ id: 'CityList' });
+
+export const cityListQuery = z.object({
+  status: z
+    .enum(CITY_STATUSES, {
+      error: `status must be one of: ${CITY_STATUSES.join(', ')}`,
+    })
+    .optional()
+    .describe('Only cities with this status'),
+  kind: z
+    .enum(CITY_KINDS, { error: `kind must be one of: ${CITY_KINDS.join(', ')}` })
+    .optional()
+    .describe('Only cities of this kind'),
+});
 
 export const citySlugParams = z.object({
   slug: z.string().max(100).describe('The city slug, e.g. bergen'),

@@ -3,6 +3,8 @@ import { oidcEn } from '../../modules/accounts/oidc.messages.ts';
 import { resetEn } from '../../modules/accounts/reset.messages.ts';
 import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
 import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
+import { decisionsEn } from '../../modules/decisions/decision.messages.ts';
+import { decisionsPublicEn } from '../../modules/decisions/public.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 export const en: Messages = {
@@ -11,6 +13,8 @@ export const en: Messages = {
   ...resetEn,
   ...apiTokenEn,
   ...mfaEn,
+  ...decisionsEn,
+  ...decisionsPublicEn,
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",

@@ -3,6 +3,8 @@ import { oidcSv } from '../../modules/accounts/oidc.messages.ts';
 import { resetSv } from '../../modules/accounts/reset.messages.ts';
 import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
 import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
+import { decisionsSv } from '../../modules/decisions/decision.messages.ts';
+import { decisionsPublicSv } from '../../modules/decisions/public.messages.ts';
 
 /** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
 export const sv = {
@@ -11,6 +13,8 @@ export const sv = {
   ...resetSv,
   ...apiTokenSv,
   ...mfaSv,
+  ...decisionsSv,
+  ...decisionsPublicSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',

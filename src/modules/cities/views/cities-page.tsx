@@ -1,8 +1,39 @@
+import type { MessageKey } from '../../../platform/i18n/messages.sv.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { CityName, countryName } from '../../../ui/components/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { RotationWarning } from '../../decisions/views/public-parts.tsx';
 import { NordicMap } from '../map.tsx';
-import { type Chain, type City, hostCycleYears, localized } from '../city.service.ts';
+import {
+  type Chain,
+  type City,
+  type CityStatus,
+  hostCycleYears,
+  localized,
+} from '../city.service.ts';
+
+/** The order partner cities are grouped in: the living relations first. */
+const PARTNER_GROUPS: readonly CityStatus[] = ['active', 'proposed', 'dormant', 'ended'];
+
+function CityCard({ ctx, city }: { ctx: PageContext; city: City }) {
+  const { t, locale, intl } = ctx.i18n;
+  return (
+    <li class="card" key={city.slug}>
+      <h3 class="card-title">
+        <a href={`/cities/${city.slug}`}>
+          <CityName city={city} locale={locale} />
+        </a>
+      </h3>
+      <p class="card-meta">
+        {countryName(city.countryCode, intl)} · {t(`kind.${city.kind}`)}
+        {city.sinceYear ? ` · ${t('cities.table.since')} ${city.sinceYear}` : ''}
+      </p>
+      <p>
+        <span class={`tag tag-${city.status}`}>{t(`status.${city.status}`)}</span>
+      </p>
+    </li>
+  );
+}
 
 export function CitiesPage({
   ctx,
@@ -14,31 +45,49 @@ export function CitiesPage({
   chain: Chain | null;
 }) {
   const { t, locale, intl } = ctx.i18n;
+  const twins = cities.filter((c) => c.kind !== 'partner');
+  const partners = cities.filter((c) => c.kind === 'partner');
   return (
     <Layout ctx={ctx} title={t('cities.title')} section="cities">
       <h1>{t('cities.title')}</h1>
       <p class="lead">{t('cities.lead')}</p>
+      <RotationWarning chain={chain} i18n={ctx.i18n} />
       {cities.length === 0 ? (
         <p>{t('cities.empty')}</p>
       ) : (
-        <ul class="card-list">
-          {cities.map((city) => (
-            <li class="card" key={city.slug}>
-              <h2 class="card-title">
-                <a href={`/cities/${city.slug}`}>
-                  <CityName city={city} locale={locale} />
-                </a>
-              </h2>
-              <p class="card-meta">
-                {countryName(city.countryCode, intl)} · {t(`kind.${city.kind}`)}
-                {city.sinceYear ? ` · ${t('cities.table.since')} ${city.sinceYear}` : ''}
-              </p>
-              <p>
-                <span class={`tag tag-${city.status}`}>{t(`status.${city.status}`)}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <section aria-labelledby="twins-heading">
+            <h2 id="twins-heading">{t('cities.twinsTitle')}</h2>
+            <ul class="card-list">
+              {twins.map((city) => (
+                <CityCard ctx={ctx} city={city} key={city.slug} />
+              ))}
+            </ul>
+          </section>
+          {partners.length > 0 ? (
+            <section aria-labelledby="partners-heading">
+              <h2 id="partners-heading">{t('cities.partnersTitle')}</h2>
+              <p>{t('cities.partnersLead')}</p>
+              {PARTNER_GROUPS.map((status) => {
+                const group = partners.filter((c) => c.status === status);
+                if (group.length === 0) return null;
+                const heading = `partners-${status}-heading`;
+                return (
+                  <section aria-labelledby={heading} key={status}>
+                    <h3 id={heading}>
+                      {t(`cities.partnerGroup.${status}` as MessageKey)} ({group.length})
+                    </h3>
+                    <ul class="card-list">
+                      {group.map((city) => (
+                        <CityCard ctx={ctx} city={city} key={city.slug} />
+                      ))}
+                    </ul>
+                  </section>
+                );
+              })}
+            </section>
+          ) : null}
+        </>
       )}
       {chain ? (
         <section aria-labelledby="chain-heading">

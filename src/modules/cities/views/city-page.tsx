@@ -4,6 +4,9 @@ import { formatDateRange } from '../../../shared/dates.ts';
 import { intlCache } from '../../../shared/intl.ts';
 import { countryName } from '../../../ui/components/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import type { StatusChange } from '../../decisions/history.service.ts';
+import { RotationWarning } from '../../decisions/views/public-parts.tsx';
+import { CityTimeline } from '../../decisions/views/public-timeline.tsx';
 import type { Meeting } from '../../meetings/meeting.service.ts';
 import { type Chain, type City, localized } from '../city.service.ts';
 
@@ -12,9 +15,11 @@ interface Props {
   city: City;
   chain: Chain | null;
   meetings: Meeting[];
+  /** The city's status changes, oldest first. */
+  history: StatusChange[];
 }
 
-export function CityPage({ ctx, city, chain, meetings }: Props) {
+export function CityPage({ ctx, city, chain, meetings, history }: Props) {
   const { t, locale, intl, formatNumber } = ctx.i18n;
   const text = localized(city, locale);
   const position = chain?.members.find((m) => m.city.id === city.id)?.position;
@@ -31,6 +36,7 @@ export function CityPage({ ctx, city, chain, meetings }: Props) {
         {t(`kind.${city.kind}`)}
         {position ? ` · ${t('city.chainPosition', { position })}` : ''}
       </p>
+      {position ? <RotationWarning chain={chain} i18n={ctx.i18n} /> : null}
       {text.description ? (
         <p class="lead" lang={text.lang === locale ? undefined : text.lang}>
           {text.description}
@@ -99,6 +105,17 @@ export function CityPage({ ctx, city, chain, meetings }: Props) {
           </dl>
         </section>
       </div>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('timeline.title')}</h2>
+        <p>{t('timeline.lead', { city: name })}</p>
+        <CityTimeline
+          i18n={ctx.i18n}
+          cityName={name}
+          history={history}
+          meetings={meetings.filter((m) => m.host.id === city.id)}
+        />
+      </section>
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">{t('city.meetingsTitle', { city: name })}</h2>

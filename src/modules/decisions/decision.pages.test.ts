@@ -1,0 +1,611 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { getCity } from '../cities/city.service.ts';
+import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
+
+/** A small but real PDF, with a few non-ASCII bytes to prove the download is byte-identical. */
+function samplePdf(): Buffer {
+  return Buffer.concat([
+    Buffer.from('%PDF-1.4\n%', 'latin1'),
+    Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a]),
+    Buffer.from(
+      [
+        '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+        '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+        '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+        'trailer << /Root 1 0 R >>',
+        '%%EOF',
+        '',
+      ].join('\n'),
+      'latin1',
+    ),
+  ]);
+}
+
+interface Upload {
+  filename: string;
+  type: string;
+  data: Buffer;
+}
+
+/**
+ * Posts a multipart form as a browser would (the agent's cookies and the CSRF token of
+ * its last page, unless `csrf` says otherwise) and remembers the answer like the agent.
+ */
+async function postMultipart(
+  app: FastifyInstance,
+  agent: TestAgent,
+  url: string,
+  fields: Record<string, string>,
+  document?: Upload,
+  options: { csrf?: string | null } = {},
+): Promise<LightMyRequestResponse> {
+  const form = new FormData();
+  const token = options.csrf === undefined ? agent.csrfToken : options.csrf;
+  if (token) form.append('_csrf', token);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (document) {
+    form.append(
+      'document',
+      new Blob([new Uint8Array(document.data)], { type: document.type }),
+      document.filename,
+    );
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    cookies: Object.fromEntries(agent.cookies),
+    headers: { 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+  for (const c of res.cookies) {
+    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) agent.cookies.delete(c.name);
+    else agent.cookies.set(c.name, c.value);
+  }
+  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) agent.lastPage = res.body;
+  return res;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-01`;
+
+/** A decision that passes every check, for the proposal's form. */
+const goodDecision = (overrides: Record<string, string> = {}) => ({
+  body: 'KF',
+  meetingDate: today(),
+  section: '§ 12',
+  caseNumber: 'SLK-2026-01047',
+  title: 'Vänortssamarbete med Tromsø',
+  outcome: 'approved',
+  link: 'https://goteborg.se/kf/protokoll',
+  finalOn: '',
+  ...overrides,
+});
+
+const unescape = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+describeEachDialect('workspace: proposals and council decisions', (dialect) => {
+  let t: TestApp;
+  let coordinator: TestAgent;
+  let council: TestAgent;
+  let staff: TestAgent;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    coordinator = new TestAgent(t.app);
+    council = new TestAgent(t.app);
+    staff = new TestAgent(t.app);
+    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
+      303,
+    );
+    expect((await council.login('sekretariatet@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
+      303,
+    );
+    expect((await staff.login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+  });
+  afterAll(() => t.close());
+
+  const count = async (
+    table: 'council_decision' | 'proposal' | 'city' | 'decision_document' | 'city_status_change',
+  ) =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
+  const snapshot = async () => ({
+    decisions: await count('council_decision'),
+    documents: await count('decision_document'),
+    proposals: await count('proposal'),
+    cities: await count('city'),
+    history: await count('city_status_change'),
+  });
+  const proposalRow = (title: string) =>
+    t.db.kysely
+      .selectFrom('proposal')
+      .selectAll()
+      .where('title', '=', title)
+      .executeTakeFirstOrThrow();
+
+  it('is for coordinators and the council secretariat only', async () => {
+    const anonymous = await t.app.inject({ url: '/workspace/proposals' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/login?next=%2Fworkspace%2Fproposals');
+    expect((await staff.get('/workspace/proposals')).statusCode).toBe(403);
+    expect((await staff.get('/workspace/decisions')).statusCode).toBe(403);
+    expect((await council.get('/workspace/proposals')).statusCode).toBe(403);
+    expect((await coordinator.get('/workspace/decisions')).statusCode).toBe(403);
+    expect((await coordinator.get('/workspace/decisions/new')).statusCode).toBe(403);
+
+    const before = await snapshot();
+    const asStaff = await staff.post('/workspace/proposals/new', {
+      kind: 'establish_twin',
+      city: 'new',
+      slug: 'hackarby',
+      nameSv: 'Hackarby',
+      countryCode: 'SE',
+      title: 'Obehörigt',
+      justification: 'Nej.',
+    });
+    expect(asStaff.statusCode).toBe(403);
+    await coordinator.get('/workspace/proposals');
+    const asCoordinator = await postMultipart(
+      t.app,
+      coordinator,
+      '/workspace/decisions/new',
+      goodDecision(),
+      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
+    );
+    expect(asCoordinator.statusCode).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    // The header's user menu leads each role to its own workspace.
+    expect((await coordinator.get('/account')).body).toContain('href="/workspace/proposals"');
+    expect((await council.get('/account')).body).toContain('href="/workspace/decisions"');
+    expect((await staff.get('/account')).body).not.toContain('href="/workspace/');
+  });
+
+  it('refuses a bad proposal field by field and keeps the values', async () => {
+    const list = await coordinator.get('/workspace/proposals');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Kedjan har 4 medlemmar');
+    expect(list.body).toContain('Göteborg står värd vart 8:e år');
+    expect(list.body).toContain('Det stämmer med policyn');
+
+    expect((await coordinator.get('/workspace/proposals/new')).statusCode).toBe(200);
+    const before = await snapshot();
+    const bad = await coordinator.post('/workspace/proposals/new', {
+      kind: '',
+      city: 'new',
+      slug: 'Tromsø!',
+      nameSv: '',
+      nameEn: '',
+      countryCode: 'Norge',
+      latitude: 'nord',
+      longitude: '500',
+      title: '',
+      justification: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    const html = unescape(bad.body);
+    expect(html).toContain('Det finns problem');
+    for (const message of [
+      'Välj vad förslaget gäller',
+      'Ange ett kortnamn med 2–61 tecken',
+      'Ange stadens namn på svenska',
+      'Ange landskoden med två bokstäver',
+      'Ange koordinaten i decimalgrader',
+      'Ange en rubrik',
+      'Skriv en motivering',
+    ]) {
+      expect(html).toContain(message);
+    }
+    for (const field of ['kind', 'slug', 'nameSv', 'countryCode', 'latitude', 'longitude'])
+      expect(html).toContain(`href="#${field}"`);
+    expect(html).toContain('value="Tromsø!"');
+    expect(html).toContain('value="Norge"');
+
+    const noCity = await coordinator.post('/workspace/proposals/new', {
+      kind: 'activate_partner',
+      city: '',
+      title: 'Något',
+      justification: 'Något.',
+    });
+    expect(noCity.statusCode).toBe(400);
+    expect(unescape(noCity.body)).toContain('Välj en stad i listan');
+
+    const notApplicable = await coordinator.post('/workspace/proposals/new', {
+      kind: 'activate_partner',
+      city: 'bergen',
+      title: 'Bergen som partnerstad',
+      justification: 'Fel.',
+    });
+    expect(notApplicable.statusCode).toBe(400);
+    expect(notApplicable.body).toContain('Förslaget passar inte stadens nuvarande status');
+
+    const taken = await coordinator.post('/workspace/proposals/new', {
+      kind: 'establish_twin',
+      city: 'new',
+      slug: 'bergen',
+      nameSv: 'Bergen igen',
+      countryCode: 'NO',
+      title: 'Dubblett',
+      justification: 'Fel.',
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('Det finns redan en stad med det kortnamnet');
+    expect(await snapshot()).toEqual(before);
+
+    const noToken = await coordinator.post(
+      '/workspace/proposals/new',
+      {
+        kind: 'establish_twin',
+        city: 'new',
+        slug: 'tromso',
+        nameSv: 'Tromsø',
+        countryCode: 'NO',
+        title: 'Utan formulärnyckel',
+        justification: 'CSRF.',
+      },
+      { csrf: null },
+    );
+    expect(noToken.statusCode).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('runs the whole flow by forms: a new twin city through a City Council decision', async () => {
+    // The coordinator drafts a proposal for a new twin city and sends it.
+    await coordinator.get('/workspace/proposals/new');
+    const drafted = await coordinator.post('/workspace/proposals/new', {
+      kind: 'establish_twin',
+      city: 'new',
+      slug: 'tromso',
+      nameSv: 'Tromsø',
+      nameEn: 'Tromsø',
+      countryCode: 'no',
+      latitude: '69,6492',
+      longitude: '18.9553',
+      title: 'Förslag: Tromsø som ny vänort',
+      justification: 'Arktiskt samarbete mellan hamnstäder.',
+    });
+    expect(drafted.statusCode).toBe(303);
+    expect(drafted.headers.location).toBe('/workspace/proposals');
+    let list = await coordinator.get('/workspace/proposals');
+    expect(list.body).toContain('Förslaget är sparat som utkast.');
+    expect(list.body).toContain('Utkast');
+    expect(unescape(list.body)).toContain(
+      'Om förslaget ”Förslag: Tromsø som ny vänort” bifalls får kedjan 5 medlemmar och Göteborg står värd vart 10:e år',
+    );
+    const city = await getCity(t.db, 'tromso');
+    expect(city).toMatchObject({
+      kind: 'twin',
+      status: 'proposed',
+      countryCode: 'NO',
+      coordinates: { latitude: 69.6492, longitude: 18.9553 },
+    });
+    const proposal = await proposalRow('Förslag: Tromsø som ny vänort');
+    const sent = await coordinator.post(`/workspace/proposals/${proposal.id}/send`);
+    expect(sent.statusCode).toBe(303);
+    list = await coordinator.get('/workspace/proposals');
+    expect(list.body).toContain('Skickat till KF/KS – väntar på beslut');
+    // Sent: neither sent again nor withdrawn.
+    const again = await coordinator.post(`/workspace/proposals/${proposal.id}/withdraw`);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Förslaget är inte längre ett utkast');
+    expect((await proposalRow('Förslag: Tromsø som ny vänort')).status).toBe('sent');
+
+    // The council secretariat sees it pending.
+    const decisions = await council.get('/workspace/decisions');
+    expect(decisions.statusCode).toBe(200);
+    expect(decisions.body).toContain('Förslag som väntar på beslut');
+    const formUrl = `/workspace/decisions/new?proposal=${proposal.id}`;
+    expect(unescape(decisions.body)).toContain(`href="${formUrl}"`);
+    const form = await council.get(formUrl);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    expect(form.body).toContain('kan bara kommunfullmäktige (KF) besluta om det');
+    expect(form.body).toContain('SLK-2023-01047');
+    expect(form.body).toContain('0263/20');
+
+    // KS cannot decide a twin city (P6): refused, nothing changes.
+    const before = await snapshot();
+    const ks = await postMultipart(t.app, council, formUrl, goodDecision({ body: 'KS' }), {
+      filename: 'beslut.pdf',
+      type: 'application/pdf',
+      data: samplePdf(),
+    });
+    expect(ks.statusCode).toBe(400);
+    expect(ks.body).toContain(
+      'Endast kommunfullmäktige (KF) kan besluta om att etablera eller avsluta en vänort',
+    );
+    expect(ks.body).toContain('href="#body"');
+    expect(ks.body).toContain('value="SLK-2026-01047"');
+    expect(await snapshot()).toEqual(before);
+    expect((await getCity(t.db, 'tromso')).status).toBe('proposed');
+
+    // Malformed fields and files, each refused on its own field; nothing stored.
+    const bad = await postMultipart(
+      t.app,
+      council,
+      formUrl,
+      goodDecision({
+        meetingDate: nextYear(),
+        section: 'tolv',
+        caseNumber: 'KS 2026/1047',
+        link: 'goteborg.se',
+        finalOn: '2026-02-30',
+      }),
+      {
+        filename: 'beslut.docx',
+        type: 'application/msword',
+        data: Buffer.from('PK\u0003\u0004 Word'),
+      },
+    );
+    expect(bad.statusCode).toBe(400);
+    const html = unescape(bad.body);
+    for (const [field, message] of [
+      ['meetingDate', 'Datumet kan inte ligga i framtiden'],
+      ['section', 'Ange paragrafnumret med siffror'],
+      ['caseNumber', 'Ange diarienumret i formen SLK-2023-01047'],
+      ['link', 'Ange en fullständig webbadress'],
+      ['finalOn', 'Ange ett datum i formen ÅÅÅÅ-MM-DD'],
+      ['document', 'Filen är inte en PDF-fil'],
+    ] as const) {
+      expect(html).toContain(`href="#${field}"`);
+      expect(html).toMatch(new RegExp(`id="${field}-error">${message}`));
+    }
+    expect(html).toContain('value="KS 2026/1047"');
+    expect(await snapshot()).toEqual(before);
+
+    // Over 25 MB: refused as too large (just over the limit, and far over it).
+    for (const size of [MAX_DOCUMENT_BYTES + 1, MAX_DOCUMENT_BYTES + 3 * 1024 * 1024]) {
+      const data = Buffer.alloc(size, 0x20);
+      data.write('%PDF-1.4\n');
+      const big = await postMultipart(t.app, council, formUrl, goodDecision(), {
+        filename: 'stort.pdf',
+        type: 'application/pdf',
+        data,
+      });
+      expect(big.statusCode, `${size} bytes`).toBe(400);
+      expect(big.body).toMatch(/id="document-error">Filen är större än 25 MB/);
+      expect(await snapshot()).toEqual(before);
+    }
+
+    // No CSRF token: refused before anything is recorded.
+    const noToken = await postMultipart(
+      t.app,
+      council,
+      formUrl,
+      goodDecision(),
+      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
+      { csrf: null },
+    );
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.body).toContain('Formuläret har gått ut');
+    const wrongToken = await postMultipart(
+      t.app,
+      council,
+      formUrl,
+      goodDecision(),
+      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
+      { csrf: 'not-the-token' },
+    );
+    expect(wrongToken.statusCode).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    // The City Council approves, with the decision as a PDF.
+    await council.get(formUrl);
+    const pdf = samplePdf();
+    const recorded = await postMultipart(t.app, council, formUrl, goodDecision(), {
+      filename: 'KF-beslut Tromsø.pdf',
+      type: 'application/pdf',
+      data: pdf,
+    });
+    expect(recorded.statusCode).toBe(303);
+    expect(recorded.headers.location).toBe('/workspace/decisions');
+    expect(await getCity(t.db, 'tromso')).toMatchObject({
+      kind: 'twin',
+      status: 'active',
+      sinceYear: new Date().getUTCFullYear(),
+    });
+    expect((await proposalRow('Förslag: Tromsø som ny vänort')).status).toBe('approved');
+    const after = await council.get('/workspace/decisions');
+    expect(after.body).toContain('Beslutet är registrerat.');
+    expect(after.body).toContain('Inga förslag väntar på beslut.');
+    expect(after.body).toContain('SLK-2026-01047');
+    const decision = await t.db.kysely
+      .selectFrom('council_decision')
+      .selectAll()
+      .where('case_number', '=', 'SLK-2026-01047')
+      .executeTakeFirstOrThrow();
+    expect(decision).toMatchObject({ body: 'KF', section: '12', outcome: 'approved' });
+    expect(after.body).toContain(`href="/decisions/${decision.id}/document"`);
+
+    // Anyone downloads the document, byte for byte.
+    const download = await t.app.inject({ url: `/decisions/${decision.id}/document` });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="KF-beslut Troms_.pdf"; filename*=UTF-8''${encodeURIComponent('KF-beslut Tromsø.pdf')}`,
+    );
+    expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+
+    // The coordinator's workspace now warns about the longer hosting cycle (P3).
+    list = await coordinator.get('/workspace/proposals');
+    expect(list.body).toContain('Bifallet');
+    expect(list.body).toContain('Kedjan har 5 medlemmar');
+    expect(list.body).toContain(
+      'Varning: Göteborg står värd vart 10:e år, inte vart åttonde år som policyn utgår från (P3).',
+    );
+
+    // The proposal is decided: a second decision on it is refused.
+    await council.get(formUrl);
+    const twice = await postMultipart(t.app, council, formUrl, goodDecision());
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('Förslaget väntar inte längre på beslut');
+
+    // The audit trail shows each step, by whom.
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['entity', 'action', 'actor_label'])
+      .where('entity', 'in', ['proposal', 'council_decision', 'city'])
+      .where('entity_id', 'in', [proposal.id, decision.id, city.id])
+      .orderBy('occurred_at')
+      .execute();
+    expect(audit.map((a) => `${a.entity}.${a.action} ${a.actor_label}`)).toEqual([
+      'city.create samordnare@vanort.example',
+      'proposal.draft samordnare@vanort.example',
+      'proposal.send samordnare@vanort.example',
+      'council_decision.record sekretariatet@vanort.example',
+      'proposal.approve sekretariatet@vanort.example',
+      'city.status.change sekretariatet@vanort.example',
+    ]);
+  });
+
+  it('shows the public page of the new twin city as an active twin city', async () => {
+    const page = await t.app.inject({ url: '/cities/tromso' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tromsø');
+    expect(page.body).toContain('Vänort');
+    expect(page.body).toContain('Aktiv');
+  });
+
+  it('corrects a decision only by recording a new one that supersedes it', async () => {
+    const original = await t.db.kysely
+      .selectFrom('council_decision')
+      .selectAll()
+      .where('case_number', '=', 'SLK-2026-01047')
+      .executeTakeFirstOrThrow();
+    const url = `/workspace/decisions/new?supersedes=${original.id}`;
+    const form = await council.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Rätta ett beslut');
+    expect(form.body).toContain('value="SLK-2026-01047"');
+    expect(form.body).toContain('value="§ 12"');
+    const before = await snapshot();
+    const corrected = await postMultipart(
+      t.app,
+      council,
+      url,
+      goodDecision({ title: 'Vänortssamarbete med Tromsø (rättelse)', caseNumber: '0263/20' }),
+    );
+    expect(corrected.statusCode).toBe(303);
+    expect(await count('council_decision')).toBe(before.decisions + 1);
+    // The city is not decided again by a correction.
+    expect(await count('city_status_change')).toBe(before.history);
+    const list = await council.get('/workspace/decisions');
+    expect(list.body).toContain('Rättat');
+    expect(list.body).toContain('Rättelse');
+    await council.get(url);
+    const twice = await postMultipart(t.app, council, url, goodDecision());
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('Beslutet är redan rättat');
+    expect(await count('council_decision')).toBe(before.decisions + 1);
+    // The correction has no document: 404, as an unknown decision.
+    const correction = await t.db.kysely
+      .selectFrom('council_decision')
+      .select('id')
+      .where('supersedes_id', '=', original.id)
+      .executeTakeFirstOrThrow();
+    expect((await t.app.inject({ url: `/decisions/${correction.id}/document` })).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject({ url: '/decisions/no-such-id/document' })).statusCode).toBe(404);
+    expect((await council.get('/workspace/decisions/new?supersedes=no-such-id')).statusCode).toBe(
+      404,
+    );
+    expect((await council.get('/workspace/decisions/new?proposal=no-such-id')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('withdraws a draft, and a partner city stays as it was', async () => {
+    await coordinator.get('/workspace/proposals/new');
+    const drafted = await coordinator.post('/workspace/proposals/new', {
+      kind: 'activate_partner',
+      city: 'kiel',
+      title: 'Återuppta samarbetet med Kiel',
+      justification: 'Hamnsamarbete.',
+    });
+    expect(drafted.statusCode).toBe(303);
+    const proposal = await proposalRow('Återuppta samarbetet med Kiel');
+    await coordinator.get('/workspace/proposals');
+    expect(
+      (await coordinator.post(`/workspace/proposals/${proposal.id}/withdraw`)).statusCode,
+    ).toBe(303);
+    const list = await coordinator.get('/workspace/proposals');
+    expect(list.body).toContain('Förslaget är återtaget.');
+    expect(list.body).toContain('Återtaget');
+    expect((await getCity(t.db, 'kiel')).status).toBe('dormant');
+    const again = await coordinator.post(`/workspace/proposals/${proposal.id}/send`);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Förslaget är inte längre ett utkast');
+    expect((await coordinator.post('/workspace/proposals/no-such-id/send')).statusCode).toBe(404);
+  });
+
+  it('reads multipart forms on other routes too, with the CSRF check, dropping their files', async () => {
+    await coordinator.get('/workspace/proposals/new');
+    const noToken = await postMultipart(
+      t.app,
+      coordinator,
+      '/workspace/proposals/new',
+      { kind: 'activate_partner', city: 'lyon', title: 'Lyon', justification: 'Utan nyckel.' },
+      undefined,
+      { csrf: null },
+    );
+    expect(noToken.statusCode).toBe(403);
+    await coordinator.get('/workspace/proposals/new');
+    const res = await postMultipart(
+      t.app,
+      coordinator,
+      '/workspace/proposals/new',
+      {
+        kind: 'activate_partner',
+        city: 'lyon',
+        title: 'Återuppta samarbetet med Lyon',
+        justification: 'Kultursamarbete.',
+      },
+      { filename: 'bilaga.pdf', type: 'application/pdf', data: samplePdf() },
+    );
+    expect(res.statusCode).toBe(303);
+    expect((await proposalRow('Återuppta samarbetet med Lyon')).status).toBe('draft');
+  });
+
+  it('speaks English too', async () => {
+    const en = new TestAgent(t.app);
+    await en.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const page = await en.get('/workspace/decisions?lang=en');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('Recorded decisions');
+    const form = await en.get('/workspace/decisions/new');
+    expect(form.body).toContain('Deciding body');
+    const bad = await postMultipart(t.app, en, '/workspace/decisions/new', {
+      ...goodDecision(),
+      caseNumber: 'nope',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the case number as SLK-2023-01047');
+    const coordinatorEn = new TestAgent(t.app);
+    await coordinatorEn.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const proposals = await coordinatorEn.get('/workspace/proposals?lang=en');
+    expect(proposals.body).toContain('Warning: Gothenburg hosts every 10 years');
+    expect(proposals.body).toContain('Approved');
+    const newProposal = await coordinatorEn.get('/workspace/proposals/new');
+    expect(newProposal.body).toContain('What is the proposal about?');
+    for (const res of [page, form, proposals, newProposal])
+      expect(res.body).not.toMatch(/undefined|\{\w+\}/);
+  });
+});

@@ -1,0 +1,291 @@
+import { finished } from 'node:stream/promises';
+import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth.ts';
+import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { AppError } from '../../shared/errors.ts';
+import { pageInfo, pageRequest } from '../../shared/pagination.ts';
+import type { FieldErrors } from '../../ui/form.tsx';
+import { listCities, localized } from '../cities/city.service.ts';
+import type { CityKind } from '../cities/city.service.ts';
+import {
+  decisionProblems,
+  getDecision,
+  getDocument,
+  listDecisions,
+  MAX_DOCUMENT_BYTES,
+  recordDecision,
+  requiredBodies,
+  type CouncilDecision,
+  type DecisionInput,
+} from './decision.service.ts';
+import { problemErrors } from './proposal.pages.tsx';
+import { listProposals, type Proposal } from './proposal.service.ts';
+import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes file uploads (multipart): files are read into `request.body`. */
+    uploads?: boolean;
+  }
+}
+
+/** A file from a multipart form, as `request.body[field]`. */
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  data: Buffer;
+  /** Longer than the upload limit: `data` holds only the first UPLOAD_LIMIT_BYTES. */
+  truncated: boolean;
+}
+
+/** A little above the largest document, so an oversize PDF gets a field message, not a 413. */
+export const UPLOAD_LIMIT_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024;
+
+/**
+ * @fastify/multipart, registered once in app.ts. Fields and files land in `request.body`
+ * as plain values before the preHandler, so the CSRF check reads `_csrf` from a multipart
+ * form as from any other. Files are kept only on routes with `config.uploads`; elsewhere
+ * they are read and dropped. A file over the limit is cut off (not an error), marked
+ * `truncated`, and refused by the page field by field.
+ */
+export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
+  attachFieldsToBody: 'keyValues',
+  throwFileSizeLimit: false,
+  limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 50, parts: 60 },
+  async onFile(this: FastifyRequest, part: MultipartFile) {
+    if (this.routeOptions.config.uploads !== true) {
+      part.file.resume();
+      await finished(part.file);
+      return;
+    }
+    const data = await part.toBuffer();
+    const file: UploadedFile = {
+      filename: part.filename,
+      mimetype: part.mimetype,
+      data,
+      truncated: part.file.truncated,
+    };
+    (part as MultipartFile & { value?: unknown }).value = file;
+  },
+};
+
+const COUNCIL = { permission: 'council' } as const;
+const idParams = z.object({ id: z.string().max(100) });
+
+const str = (v: unknown, max = 400) => (typeof v === 'string' ? v.slice(0, max) : '');
+
+function decisionValues(body: unknown): DecisionValues {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    body: str(b.body, 40),
+    meetingDate: str(b.meetingDate, 40),
+    section: str(b.section, 40),
+    caseNumber: str(b.caseNumber, 100),
+    title: str(b.title, 400),
+    outcome: str(b.outcome, 40),
+    link: str(b.link, 2000),
+    finalOn: str(b.finalOn, 40),
+  };
+}
+
+/** The uploaded document, or undefined when none was chosen (an empty file part). */
+function uploadedDocument(body: unknown): UploadedFile | undefined {
+  const file = (body as Record<string, unknown> | undefined)?.document;
+  if (typeof file !== 'object' || file === null || !('data' in file)) return undefined;
+  const upload = file as UploadedFile;
+  if (upload.filename === '' && upload.data.length === 0) return undefined;
+  return upload;
+}
+
+/** Where a service problem is shown: its field, or the proposal/decision box at the top. */
+const fieldOf = (path: string) =>
+  ['proposalId', 'supersedesId', 'status', ''].includes(path) ? 'context' : path;
+
+/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** The council secretariat's workspace: recording decisions; and decision documents. */
+export const decisionPages: FastifyPluginAsyncZod = async (app) => {
+  const cityNames = async (request: FastifyRequest) =>
+    new Map((await listCities(app.db)).map((c) => [c.id, localized(c, request.i18n.locale).name]));
+
+  app.get('/workspace/decisions', { config: COUNCIL }, async (request, reply) => {
+    const page = pageRequest((request.query as { page?: unknown }).page, 25);
+    const [pending, names, { decisions, total }] = await Promise.all([
+      listProposals(app.db, ['sent']),
+      cityNames(request),
+      listDecisions(app.db.kysely, page),
+    ]);
+    const superseded = new Set(decisions.flatMap((d) => (d.supersedesId ? [d.supersedesId] : [])));
+    return sendPage(
+      reply,
+      <DecisionsPage
+        ctx={pageContext(request, reply)}
+        pending={pending}
+        cityNames={names}
+        decisions={decisions}
+        superseded={superseded}
+        info={pageInfo(page, total, decisions.length)}
+      />,
+    );
+  });
+
+  /** What the form is about: a pending proposal, a decision to correct, or neither. */
+  const formTarget = async (request: FastifyRequest) => {
+    const q = (request.query ?? {}) as Record<string, unknown>;
+    const proposalId = str(q.proposal, 100) || undefined;
+    const supersedesId = proposalId ? undefined : str(q.supersedes, 100) || undefined;
+    let proposal: Proposal | null = null;
+    let corrects: CouncilDecision | null = null;
+    let cityKind: CityKind | null = null;
+    let cityName = '';
+    if (proposalId) {
+      proposal = (await listProposals(app.db)).find((p) => p.id === proposalId) ?? null;
+      if (!proposal) throw new AppError('PROPOSAL_NOT_FOUND', 404, 'No such proposal');
+      const city = (await listCities(app.db)).find((c) => c.id === proposal!.cityId);
+      cityKind = city?.kind ?? null;
+      cityName = city ? localized(city, request.i18n.locale).name : '';
+    }
+    if (supersedesId) corrects = await getDecision(app.db.kysely, supersedesId);
+    const action =
+      '/workspace/decisions/new' +
+      (proposalId
+        ? `?proposal=${encodeURIComponent(proposalId)}`
+        : supersedesId
+          ? `?supersedes=${encodeURIComponent(supersedesId)}`
+          : '');
+    return { proposalId, supersedesId, proposal, corrects, cityKind, cityName, action };
+  };
+
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: Awaited<ReturnType<typeof formTarget>>,
+    status = 200,
+    extra: { values?: DecisionValues; errors?: FieldErrors } = {},
+  ) => {
+    const { t } = request.i18n;
+    const { proposal, corrects, cityKind } = target;
+    const values: DecisionValues | undefined =
+      extra.values ??
+      (corrects
+        ? {
+            body: corrects.body,
+            meetingDate: corrects.meetingDate,
+            section: corrects.section ? `§ ${corrects.section}` : '',
+            caseNumber: corrects.caseNumber ?? '',
+            title: corrects.title,
+            outcome: corrects.outcome,
+            link: corrects.link ?? '',
+            finalOn: corrects.finalOn ?? '',
+          }
+        : proposal
+          ? {
+              body: '',
+              meetingDate: '',
+              section: '',
+              caseNumber: '',
+              title: proposal.title,
+              outcome: '',
+              link: '',
+              finalOn: '',
+            }
+          : undefined);
+    return sendPage(
+      reply,
+      <NewDecisionPage
+        ctx={pageContext(request, reply)}
+        action={target.action}
+        proposal={
+          proposal
+            ? {
+                title: proposal.title,
+                city: target.cityName,
+                kind: t(`workspace.proposals.kind.${proposal.kind}`),
+                justification: proposal.justification,
+              }
+            : null
+        }
+        corrects={corrects}
+        kfOnly={
+          proposal !== null &&
+          cityKind !== null &&
+          !requiredBodies(proposal.kind, cityKind).includes('KS')
+        }
+        values={values}
+        errors={extra.errors}
+      />,
+      status,
+    );
+  };
+
+  app.get('/workspace/decisions/new', { config: COUNCIL }, async (request, reply) =>
+    renderForm(request, reply, await formTarget(request)),
+  );
+
+  app.post(
+    '/workspace/decisions/new',
+    { config: { ...COUNCIL, uploads: true } },
+    async (request, reply) => {
+      const target = await formTarget(request);
+      const values = decisionValues(request.body);
+      const upload = uploadedDocument(request.body);
+      const input: DecisionInput = {
+        ...values,
+        proposalId: target.proposalId,
+        supersedesId: target.supersedesId,
+        document: upload
+          ? { filename: upload.filename, contentType: upload.mimetype, data: upload.data }
+          : undefined,
+      };
+      const patterns = app.config.caseNumberPatterns;
+      if (upload?.truncated) {
+        // Cut off at the upload limit: refuse it with the other problems, store nothing.
+        const errors: FieldErrors = { document: request.i18n.t('decision.documentTooLarge') };
+        for (const p of decisionProblems({ ...input, document: undefined }, patterns))
+          errors[p.path] ??= request.i18n.t(p.message as 'decision.dateInvalid');
+        return renderForm(request, reply, target, 400, { values, errors });
+      }
+      try {
+        await recordDecision(app.db, actorOf(request), input, patterns);
+      } catch (error) {
+        const errors = problemErrors(request, error, fieldOf);
+        if (errors) return renderForm(request, reply, target, 400, { values, errors });
+        throw error;
+      }
+      app.pageCache.clear();
+      return redirectWithFlash(
+        reply,
+        '/workspace/decisions',
+        request.i18n.t('flash.decisionRecorded'),
+      );
+    },
+  );
+
+  // A decision's document, for everyone: council decisions are public records.
+  app.get(
+    '/decisions/:id/document',
+    { config: { permission: 'public' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const decision = await getDecision(app.db.kysely, request.params.id);
+      if (!decision.documentId) {
+        throw new AppError('DOCUMENT_NOT_FOUND', 404, 'The decision has no document', {
+          id: decision.id,
+        });
+      }
+      const document = await getDocument(app.db.kysely, decision.documentId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(document.filename))
+        .header('content-length', String(document.data.length))
+        .header('cache-control', 'public, max-age=300')
+        .send(Buffer.from(document.data));
+    },
+  );
+};

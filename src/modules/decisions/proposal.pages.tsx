@@ -1,0 +1,207 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth.ts';
+import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { FieldErrors } from '../../ui/form.tsx';
+import { getChain, hostCycleYears, listCities, localized } from '../cities/city.service.ts';
+import {
+  draftProposal,
+  listProposals,
+  sendProposal,
+  withdrawProposal,
+  type ProposalInput,
+} from './proposal.service.ts';
+import {
+  NEW_CITY,
+  NewProposalPage,
+  ProposalsPage,
+  type ChainOutlook,
+  type ProposalValues,
+} from './views/proposals-page.tsx';
+import { translateProblem } from './views/workspace-fields.tsx';
+
+const COORDINATOR = { permission: 'coordinator' } as const;
+const idParams = z.object({ id: z.string().max(100) });
+
+/** Field errors from a thrown validation error, translated; null when it is another error. */
+export function problemErrors(
+  request: FastifyRequest,
+  error: unknown,
+  fieldOf: (path: string) => string = (path) => path || 'form',
+): FieldErrors | null {
+  if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return null;
+  const out: FieldErrors = {};
+  for (const p of (error.details.problems ?? []) as { path: string; message: string }[]) {
+    out[fieldOf(p.path)] ??= translateProblem(request.i18n, p.message, 'error.badRequest.text');
+  }
+  return out;
+}
+
+const str = (v: unknown, max = 20000) => (typeof v === 'string' ? v.slice(0, max) : '');
+
+function proposalValues(body: unknown): ProposalValues {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    kind: str(b.kind, 40),
+    city: str(b.city, 100),
+    slug: str(b.slug, 100),
+    nameSv: str(b.nameSv, 300),
+    nameEn: str(b.nameEn, 300),
+    countryCode: str(b.countryCode, 10),
+    latitude: str(b.latitude, 40),
+    longitude: str(b.longitude, 40),
+    title: str(b.title, 400),
+    justification: str(b.justification, 20001),
+  };
+}
+
+/** A coordinate as typed (decimal comma or point); empty is null, anything else NaN. */
+function coordinate(raw: string): number | null {
+  const v = raw.trim().replace(',', '.').replace('−', '-');
+  if (v === '') return null;
+  return /^-?\d{1,3}(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+}
+
+function proposalInput(v: ProposalValues): ProposalInput {
+  const isNew = v.city === NEW_CITY;
+  return {
+    kind: v.kind,
+    citySlug: isNew ? undefined : v.city || undefined,
+    newCity: isNew
+      ? {
+          slug: v.slug.trim(),
+          nameSv: v.nameSv,
+          nameEn: v.nameEn,
+          countryCode: v.countryCode.trim().toUpperCase(),
+          latitude: coordinate(v.latitude),
+          longitude: coordinate(v.longitude),
+        }
+      : undefined,
+    title: v.title,
+    justification: v.justification,
+  };
+}
+
+/** The coordinator's workspace: proposals to the City Council or the City Executive Board. */
+export const proposalPages: FastifyPluginAsyncZod = async (app) => {
+  const chainOutlook = async (
+    open: { kind: string; title: string; cityId: string }[],
+  ): Promise<ChainOutlook | null> => {
+    const chain = await getChain(app.db);
+    if (!chain) return null;
+    const members = chain.members.length;
+    const memberIds = new Set(chain.members.map((m) => m.city.id));
+    const ifApproved = open.flatMap((p) => {
+      const delta =
+        p.kind === 'establish_twin' && !memberIds.has(p.cityId)
+          ? 1
+          : p.kind === 'end_relation' && memberIds.has(p.cityId)
+            ? -1
+            : 0;
+      if (delta === 0) return [];
+      const after = members + delta;
+      return [{ title: p.title, members: after, cycleYears: after * chain.intervalYears }];
+    });
+    return {
+      members,
+      intervalYears: chain.intervalYears,
+      cycleYears: hostCycleYears(chain),
+      ifApproved,
+    };
+  };
+
+  const renderList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    errors: FieldErrors = {},
+  ) => {
+    const [proposals, cities] = await Promise.all([listProposals(app.db), listCities(app.db)]);
+    const cityNames = new Map(cities.map((c) => [c.id, localized(c, request.i18n.locale).name]));
+    const open = proposals.filter((p) => p.status === 'draft' || p.status === 'sent');
+    return sendPage(
+      reply,
+      <ProposalsPage
+        ctx={pageContext(request, reply)}
+        proposals={proposals}
+        cityNames={cityNames}
+        chain={await chainOutlook(open)}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+
+  app.get('/workspace/proposals', { config: COORDINATOR }, async (request, reply) =>
+    renderList(request, reply),
+  );
+
+  const renderNew = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    extra: { values?: ProposalValues; errors?: FieldErrors } = {},
+  ) => {
+    const cities = (await listCities(app.db))
+      .filter((c) => c.kind !== 'home')
+      .map((c) => ({
+        slug: c.slug,
+        name: localized(c, request.i18n.locale).name,
+        kind: c.kind,
+        status: c.status,
+      }));
+    return sendPage(
+      reply,
+      <NewProposalPage ctx={pageContext(request, reply)} cities={cities} {...extra} />,
+      status,
+    );
+  };
+
+  app.get('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
+    renderNew(request, reply),
+  );
+
+  app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) => {
+    const values = proposalValues(request.body);
+    try {
+      await draftProposal(app.db, actorOf(request), proposalInput(values));
+    } catch (error) {
+      const errors = problemErrors(request, error);
+      if (errors) return renderNew(request, reply, 400, { values, errors });
+      throw error;
+    }
+    app.pageCache.clear();
+    return redirectWithFlash(
+      reply,
+      '/workspace/proposals',
+      request.i18n.t('flash.proposalDrafted'),
+    );
+  });
+
+  const transition =
+    (change: typeof sendProposal, flash: 'flash.proposalSent' | 'flash.proposalWithdrawn') =>
+    async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      try {
+        await change(app.db, actorOf(request), request.params.id);
+      } catch (error) {
+        const errors = problemErrors(request, error, () => 'proposals');
+        if (errors) return renderList(request, reply, 400, errors);
+        throw error;
+      }
+      return redirectWithFlash(reply, '/workspace/proposals', request.i18n.t(flash));
+    };
+
+  app.post(
+    '/workspace/proposals/:id/send',
+    { config: COORDINATOR, schema: { params: idParams } },
+    transition(sendProposal, 'flash.proposalSent'),
+  );
+
+  app.post(
+    '/workspace/proposals/:id/withdraw',
+    { config: COORDINATOR, schema: { params: idParams } },
+    transition(withdrawProposal, 'flash.proposalWithdrawn'),
+  );
+};
