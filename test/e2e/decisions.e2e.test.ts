@@ -159,6 +159,10 @@ for (const dialect of DIALECTS) {
         expect(cityPage).toContain('Tromsø');
         expect(cityPage).toContain('Vänort');
         expect(cityPage).toContain('Aktiv');
+        // The decision is on the city's timeline, and the page warns about the rotation (P3).
+        const timeline = await visitor.locator('main ol').allTextContents();
+        expect(timeline.join(' ')).toContain('SLK-2026-01047');
+        expect(cityPage).toContain('Med 5 städer i kedjan står Göteborg värd vart 10:e år');
         await visitor.close();
         await coordinatorContext.close();
         await councilContext.close();
