@@ -30,6 +30,8 @@ import { handleError, registerErrorHandling } from './platform/error-handler.tsx
 import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
+import { Scheduler } from './platform/scheduler.ts';
+import { jobs } from './jobs.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
 import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
@@ -85,6 +87,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.decorate('state', { demo: await hasDemoData(db).catch(() => false), ready: true });
   app.decorate('assetVersion', assetVersion());
   app.decorate('mailer', createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }));
+  // Modules register their jobs here; main.ts starts them (tests and the CLI never do).
+  app.decorate('scheduler', new Scheduler(jobs));
 
   // Every route must declare a permission; checked once all routes are known.
   const routes: RegisteredRoute[] = [];
@@ -110,6 +114,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', async () => {
+    app.scheduler.stop();
     app.mailer.close();
     await db.destroy();
   });

@@ -70,6 +70,7 @@ if (!ready) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+if (config.schedulerEnabled) app.scheduler.start(app);
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -8,6 +8,7 @@ import { createDb } from '../db/database.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../db/seed-demo.ts';
 import { userCommands } from './user-commands.ts';
+import { jobCommands } from './job-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -23,6 +24,8 @@ Usage:
   vanort user list                    List the users with their roles
   vanort token create --email E --name N [--days D]
                                       Create a personal API token for a user (printed once)
+  vanort job list                     List the scheduled jobs and when they run
+  vanort job run --name JOB           Run one scheduled job now (recorded like a scheduled run)
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -74,6 +77,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...userCommands,
+  ...jobCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

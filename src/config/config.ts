@@ -57,6 +57,7 @@ const envSchema = z.object({
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
     .default('true')
@@ -135,6 +136,8 @@ export type Config = Readonly<{
   demoData: 'auto' | 'on' | 'off';
   migrateOnStart: boolean;
   publicUrl: string | undefined;
+  /** Whether this instance runs the scheduled jobs (reminders, retention). */
+  schedulerEnabled: boolean;
   shutdownTimeoutMs: number;
   feedbackEmail: string;
   pageCacheTtlMs: number;
@@ -222,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL,
+    schedulerEnabled: e.SCHEDULER === 'on',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     feedbackEmail: e.FEEDBACK_EMAIL,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,

@@ -11,7 +11,31 @@ import type {
   CityTable,
   CityTranslationTable,
 } from '../modules/cities/city.table.ts';
-import type { MeetingTable } from '../modules/meetings/meeting.table.ts';
+import type {
+  DelegationMemberTable,
+  DelegationTable,
+  HostPlanTaskTable,
+  HostPlanTemplateTaskTable,
+  JobRunTable,
+  MeetingDocumentTable,
+  MeetingOutcomeTable,
+  MeetingProgrammeItemTable,
+  MeetingSeminarTable,
+  MeetingTable,
+  RotationAdjustmentTable,
+} from '../modules/meetings/meeting.table.ts';
+import type {
+  AreaTable,
+  CampaignOrganisationTable,
+  CampaignTable,
+  CollaborationAreaTable,
+  CollaborationCityTable,
+  CollaborationTable,
+  ExchangeTable,
+  ImportJobTable,
+  ReviewEventTable,
+  SearchDocumentTable,
+} from '../modules/collaborations/collaboration.table.ts';
 import type { OrganisationTable } from '../modules/organisations/organisation.table.ts';
 import type {
   ApiTokenTable,
@@ -50,6 +74,26 @@ export interface Database {
   council_decision: CouncilDecisionTable;
   proposal: ProposalTable;
   city_status_change: CityStatusChangeTable;
+  rotation_adjustment: RotationAdjustmentTable;
+  meeting_programme_item: MeetingProgrammeItemTable;
+  meeting_seminar: MeetingSeminarTable;
+  meeting_document: MeetingDocumentTable;
+  meeting_outcome: MeetingOutcomeTable;
+  delegation: DelegationTable;
+  delegation_member: DelegationMemberTable;
+  host_plan_template_task: HostPlanTemplateTaskTable;
+  host_plan_task: HostPlanTaskTable;
+  job_run: JobRunTable;
+  area: AreaTable;
+  collaboration: CollaborationTable;
+  collaboration_city: CollaborationCityTable;
+  collaboration_area: CollaborationAreaTable;
+  exchange: ExchangeTable;
+  review_event: ReviewEventTable;
+  campaign: CampaignTable;
+  campaign_organisation: CampaignOrganisationTable;
+  import_job: ImportJobTable;
+  search_document: SearchDocumentTable;
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;

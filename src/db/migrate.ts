@@ -9,6 +9,8 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-accounts.ts';
 import * as m0003 from './migrations/0003-mfa.ts';
 import * as m0004 from './migrations/0004-decisions.ts';
+import * as m0005 from './migrations/0005-meetings.ts';
+import * as m0006 from './migrations/0006-collaborations.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0002-accounts': m0002,
   '0003-mfa': m0003,
   '0004-decisions': m0004,
+  '0005-meetings': m0005,
+  '0006-collaborations': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -23,6 +23,8 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0002-accounts',
       '0003-mfa',
       '0004-decisions',
+      '0005-meetings',
+      '0006-collaborations',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

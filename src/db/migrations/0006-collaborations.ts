@@ -1,0 +1,311 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+// Collaborations and experience exchanges of administrations and companies (P7, P8),
+// the coordinators' review of them, campaigns (inventering), import jobs and the
+// knowledge bank's full-text index (SQLite FTS5; PostgreSQL tsvector, Swedish).
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+const REVIEW_STATES = ['draft', 'submitted', 'returned', 'acknowledged'] as const;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+
+  // The editable list of areas (school, social welfare, …).
+  await db.schema
+    .createTable('area')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .addColumn('name_sv', 'text', (c) => c.notNull())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('collaboration')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          inList('kind', [
+            'project',
+            'network',
+            'knowledge_exchange',
+            'study_visit',
+            'staff_exchange',
+            'other',
+          ]),
+        ),
+    )
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(inList('status', ['planned', 'ongoing', 'completed', 'cancelled'])),
+    )
+    .addColumn('starts_on', 'text', (c) => c.notNull()) // plain date
+    .addColumn('ends_on', 'text') // plain date, open-ended when null
+    .addColumn('goals', 'text')
+    .addColumn('results', 'text')
+    .addColumn('contact_name', 'text')
+    .addColumn('contact_email', 'text')
+    .addColumn('funding_kind', 'text', (c) =>
+      c.check(inList('funding_kind', ['own_budget', 'eu_programme', 'other'])),
+    )
+    .addColumn('funding_programme', 'text') // e.g. the EU programme's name
+    .addColumn('funding_amount', 'integer') // whole kronor
+    .addColumn('strategy_tags', 'text', (c) => c.notNull().defaultTo('')) // comma-separated
+    .addColumn('visibility', 'text', (c) =>
+      c.notNull().check(inList('visibility', ['public', 'internal'])),
+    )
+    .addColumn('review_state', 'text', (c) =>
+      c.notNull().check(inList('review_state', REVIEW_STATES)),
+    )
+    .addColumn('review_comment', 'text')
+    .addColumn('reviewed_by', 'text')
+    .addColumn('reviewed_at', 'text')
+    .addColumn('submitted_at', 'text')
+    .addColumn('published_at', 'text') // first acknowledged; public pages need it
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  for (const [name, columns] of [
+    ['collaboration_org_idx', ['organisation_id', 'starts_on']],
+    ['collaboration_public_idx', ['visibility', 'published_at', 'starts_on', 'id']],
+    ['collaboration_review_idx', ['review_state', 'submitted_at']],
+    ['collaboration_status_idx', ['status', 'kind']],
+    ['collaboration_starts_idx', ['starts_on', 'id']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('collaboration')
+      .columns([...columns])
+      .execute();
+  }
+
+  await db.schema
+    .createTable('collaboration_city')
+    .addColumn('collaboration_id', 'text', (c) =>
+      c.notNull().references('collaboration.id').onDelete('cascade'),
+    )
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addPrimaryKeyConstraint('collaboration_city_pk', ['collaboration_id', 'city_id'])
+    .execute();
+  await db.schema
+    .createIndex('collaboration_city_city_idx')
+    .on('collaboration_city')
+    .columns(['city_id', 'collaboration_id'])
+    .execute();
+
+  await db.schema
+    .createTable('collaboration_area')
+    .addColumn('collaboration_id', 'text', (c) =>
+      c.notNull().references('collaboration.id').onDelete('cascade'),
+    )
+    .addColumn('area_id', 'text', (c) => c.notNull().references('area.id'))
+    .addPrimaryKeyConstraint('collaboration_area_pk', ['collaboration_id', 'area_id'])
+    .execute();
+  await db.schema
+    .createIndex('collaboration_area_area_idx')
+    .on('collaboration_area')
+    .columns(['area_id', 'collaboration_id'])
+    .execute();
+
+  await db.schema
+    .createTable('exchange')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
+    .addColumn('collaboration_id', 'text', (c) =>
+      c.references('collaboration.id').onDelete('set null'),
+    )
+    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
+    .addColumn('occurred_on', 'text', (c) => c.notNull()) // plain date
+    .addColumn('direction', 'text', (c) =>
+      c.notNull().check(inList('direction', ['visit_to', 'visit_from', 'digital'])),
+    )
+    .addColumn('participants', 'integer', (c) => c.notNull())
+    .addColumn('activities', 'text', (c) => c.notNull()) // what was done
+    .addColumn('learnings', 'text') // what was learned
+    .addColumn('visibility', 'text', (c) =>
+      c.notNull().check(inList('visibility', ['public', 'internal'])),
+    )
+    .addColumn('review_state', 'text', (c) =>
+      c.notNull().check(inList('review_state', REVIEW_STATES)),
+    )
+    .addColumn('review_comment', 'text')
+    .addColumn('reviewed_by', 'text')
+    .addColumn('reviewed_at', 'text')
+    .addColumn('submitted_at', 'text')
+    .addColumn('published_at', 'text')
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  for (const [name, columns] of [
+    ['exchange_org_idx', ['organisation_id', 'occurred_on']],
+    ['exchange_collaboration_idx', ['collaboration_id', 'occurred_on']],
+    ['exchange_city_idx', ['city_id', 'occurred_on']],
+    ['exchange_review_idx', ['review_state', 'submitted_at']],
+    ['exchange_occurred_idx', ['occurred_on', 'id']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('exchange')
+      .columns([...columns])
+      .execute();
+  }
+
+  // The conversation between reporter and coordinator about one report.
+  await db.schema
+    .createTable('review_event')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('entity', 'text', (c) =>
+      c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
+    )
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) =>
+      c.notNull().check(inList('action', ['submitted', 'returned', 'acknowledged'])),
+    )
+    .addColumn('comment', 'text')
+    .addColumn('actor_user_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('review_event_entity_idx')
+    .on('review_event')
+    .columns(['entity', 'entity_id', 'created_at'])
+    .execute();
+
+  await db.schema
+    .createTable('campaign')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('period_from', 'text', (c) => c.notNull()) // plain date
+    .addColumn('period_to', 'text', (c) => c.notNull())
+    .addColumn('deadline', 'text', (c) => c.notNull()) // plain date
+    .addColumn('message', 'text')
+    .addColumn('status', 'text', (c) => c.notNull().check(inList('status', ['open', 'closed'])))
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('closed_at', 'text')
+    .addColumn('closed_by', 'text')
+    .execute();
+  await db.schema
+    .createIndex('campaign_status_idx')
+    .on('campaign')
+    .columns(['status', 'deadline'])
+    .execute();
+
+  await db.schema
+    .createTable('campaign_organisation')
+    .addColumn('campaign_id', 'text', (c) =>
+      c.notNull().references('campaign.id').onDelete('cascade'),
+    )
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
+    .addColumn('answer', 'text', (c) => c.check(inList('answer', ['confirmed', 'no_activity'])))
+    .addColumn('comment', 'text')
+    .addColumn('answered_at', 'text')
+    .addColumn('answered_by', 'text')
+    .addColumn('snapshot', 'text') // JSON of the answered list, frozen when the campaign closes
+    .addColumn('reminded_at', 'text') // last reminder before the deadline
+    .addColumn('overdue_reminded_at', 'text')
+    .addPrimaryKeyConstraint('campaign_organisation_pk', ['campaign_id', 'organisation_id'])
+    .execute();
+
+  // Uploaded import files, their mapping, dry-run problems and progress.
+  await db.schema
+    .createTable('import_job')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(inList('kind', ['collaboration', 'exchange'])),
+    )
+    .addColumn('organisation_id', 'text', (c) => c.references('organisation.id'))
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('mapping', 'text') // JSON: field -> column header
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          inList('status', ['uploaded', 'checked', 'importing', 'done', 'failed', 'discarded']),
+        ),
+    )
+    .addColumn('total_rows', 'integer')
+    .addColumn('processed_rows', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('valid_rows', 'integer')
+    .addColumn('imported_rows', 'integer')
+    .addColumn('problems', 'text') // JSON: [{row, column, message}]
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // The knowledge bank: one row per collaboration or exchange, written by the services
+  // in the same transaction as the row itself.
+  await db.schema
+    .createTable('search_document')
+    .addColumn('id', 'text', (c) => c.primaryKey()) // = entity id
+    .addColumn('entity', 'text', (c) =>
+      c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
+    )
+    .addColumn('organisation_id', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('visibility', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('search_document_filter_idx')
+    .on('search_document')
+    .columns(['organisation_id', 'year'])
+    .execute();
+  if (postgres) {
+    await sql`alter table search_document add column tsv tsvector generated always as
+      (setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', body), 'B')) stored`.execute(
+      db,
+    );
+    await sql`create index search_document_tsv_idx on search_document using gin (tsv)`.execute(db);
+  } else {
+    await sql`create virtual table search_document_fts using fts5(
+      title, body, content='search_document', content_rowid='rowid',
+      tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create trigger search_document_ai after insert on search_document begin
+      insert into search_document_fts(rowid, title, body) values (new.rowid, new.title, new.body);
+    end`.execute(db);
+    await sql`create trigger search_document_ad after delete on search_document begin
+      insert into search_document_fts(search_document_fts, rowid, title, body)
+        values ('delete', old.rowid, old.title, old.body);
+    end`.execute(db);
+    await sql`create trigger search_document_au after update on search_document begin
+      insert into search_document_fts(search_document_fts, rowid, title, body)
+        values ('delete', old.rowid, old.title, old.body);
+      insert into search_document_fts(rowid, title, body) values (new.rowid, new.title, new.body);
+    end`.execute(db);
+  }
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  if (!postgres) await sql`drop table search_document_fts`.execute(db);
+  for (const table of [
+    'search_document',
+    'import_job',
+    'campaign_organisation',
+    'campaign',
+    'review_event',
+    'exchange',
+    'collaboration_area',
+    'collaboration_city',
+    'collaboration',
+    'area',
+  ]) {
+    await db.schema.dropTable(table).execute();
+  }
+}

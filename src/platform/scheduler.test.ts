@@ -1,0 +1,98 @@
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
+import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createMailer } from './mail/mailer.ts';
+import { runJob, Scheduler, type ScheduledJob } from './scheduler.ts';
+
+describeEachDialect('scheduler', (dialect) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  const mailer = createMailer({ smtpUrl: undefined, from: 'vanortsportalen@goteborg.se' });
+  const base = () => ({
+    db,
+    mailer,
+    publicUrl: 'http://127.0.0.1',
+    log: pino({ level: 'silent' }),
+  });
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDb(dialect));
+    await migrateToLatest(db);
+  });
+  afterAll(async () => {
+    mailer.close();
+    await close();
+  });
+  beforeEach(async () => {
+    await db.kysely.deleteFrom('job_run').execute();
+  });
+
+  it('runs a job for the given instant and records the run with its summary', async () => {
+    const seen: Date[] = [];
+    const job: ScheduledJob = {
+      name: 'test-job',
+      cron: '0 3 * * *',
+      run: ({ now }) => {
+        seen.push(now);
+        return Promise.resolve('did 3 things');
+      },
+    };
+    const now = new Date('2027-03-01T02:00:00Z');
+    expect(await runJob(job, { ...base(), now })).toEqual({
+      ran: true,
+      outcome: 'ok',
+      details: 'did 3 things',
+    });
+    expect(seen).toEqual([now]);
+    const runs = await db.kysely.selectFrom('job_run').selectAll().execute();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ job: 'test-job', outcome: 'ok', details: 'did 3 things' });
+    expect(runs[0]?.finished_at).toBeTruthy();
+  });
+
+  it('records a failing job as failed and keeps going', async () => {
+    const job: ScheduledJob = {
+      name: 'failing-job',
+      cron: '0 3 * * *',
+      run: () => Promise.reject(new Error('SMTP server said no')),
+    };
+    expect(await runJob(job, base())).toEqual({
+      ran: true,
+      outcome: 'failed',
+      details: 'SMTP server said no',
+    });
+  });
+
+  it('never runs the same job twice at once (advisory lock on PostgreSQL)', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    const job: ScheduledJob = {
+      name: 'slow-job',
+      cron: '0 3 * * *',
+      run: async () => {
+        runs += 1;
+        await gate;
+        return 'done';
+      },
+    };
+    // On PostgreSQL the second caller uses another pooled connection, like a second
+    // instance would: the lock, not process memory, keeps it out.
+    const first = runJob(job, base());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await runJob(job, base());
+    expect(second).toEqual({ ran: false, reason: 'locked' });
+    release();
+    expect(await first).toMatchObject({ ran: true, outcome: 'ok' });
+    expect(runs).toBe(1);
+    // Once released, the next run goes ahead.
+    expect(await runJob(job, base())).toMatchObject({ ran: true });
+  });
+
+  it('refuses a job list with a name twice', () => {
+    const job: ScheduledJob = { name: 'x', cron: '0 3 * * *', run: () => Promise.resolve() };
+    expect(() => new Scheduler([job, job])).toThrow(/listed twice/);
+  });
+});
