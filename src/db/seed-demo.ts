@@ -1,4 +1,5 @@
-import type { Db } from './database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from './database.ts';
 import { DEMO_DATA_KEY, findSetting, upsertSetting } from './settings.ts';
 import { nowIso } from '../shared/dates.ts';
 import { newId } from '../shared/ids.ts';
@@ -305,6 +306,19 @@ export const DEMO_ACCOUNTS = [
   { email: 'medarbetare@vanort.example', name: 'Maja Medarbetare', role: 'staff' },
 ] as const;
 
+/** What a module's demo seeder gets: the transaction and the ids of what is seeded before it. */
+export interface DemoContext {
+  trx: Transaction<Database>;
+  now: string;
+  chainId: string;
+  /** City id by slug (goteborg, aarhus, bergen, turku and the partner cities). */
+  cityIds: ReadonlyMap<string, string>;
+  /** Organisation id by slug. */
+  orgIds: ReadonlyMap<string, string>;
+  /** Demo user id by e-mail. */
+  userIds: ReadonlyMap<string, string>;
+}
+
 export interface SeedResult {
   seeded: boolean;
   reason?: 'already-present' | 'not-empty';
@@ -501,8 +515,10 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         o.id,
       ]),
     );
+    const userIds = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const id = newId();
+      userIds.set(account.email, id);
       await trx
         .insertInto('app_user')
         .values({
@@ -530,6 +546,10 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         })
         .execute();
     }
+    // Each module seeds its own demo data from its `*.demo.ts`, one line each below.
+    const context: DemoContext = { trx, now, chainId, cityIds, orgIds, userIds };
+    void context;
+
     await recordAudit(
       trx,
       { userId: null, label: 'demo-seed', ip: null },

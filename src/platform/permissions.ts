@@ -14,6 +14,14 @@ export const PERMISSION_ROLES = {
   coordinator: ['coordinator'],
   /** The council secretariat: records council decisions. */
   council: ['council'],
+  /** KF:s presidium: nominates and confirms Gothenburg's delegation (P4). */
+  presidium: ['presidium'],
+  /** Who works on meetings: Gothenburg's coordinators and the partner contacts (own city, checked in the service). */
+  meetings: ['coordinator', 'partner'],
+  /** Who works on delegations: the presidium (Gothenburg), partner contacts (own city), coordinators (organisers). */
+  delegations: ['presidium', 'partner', 'coordinator'],
+  /** Who reports collaborations and exchanges: reporters (own organisation, checked in the service) and coordinators. */
+  reporting: ['reporter', 'coordinator'],
 } as const satisfies Record<string, 'everyone' | 'any-role' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES;

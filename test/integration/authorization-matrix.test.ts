@@ -9,6 +9,10 @@ import {
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import type { Permission } from '../../src/platform/permissions.ts';
 import { TestAgent } from '../helpers/agent.ts';
+import { CAMPAIGN_ROUTES } from './protected-routes/campaigns.ts';
+import { COLLABORATION_ROUTES } from './protected-routes/collaborations.ts';
+import { DELEGATION_ROUTES } from './protected-routes/delegations.ts';
+import { MEETING_ROUTES } from './protected-routes/meetings.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -18,6 +22,10 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
  * the code than here fails the second; the third calls every route as every role.
  */
 const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
+  ...MEETING_ROUTES,
+  ...DELEGATION_ROUTES,
+  ...COLLABORATION_ROUTES,
+  ...CAMPAIGN_ROUTES,
   'GET /account': 'authenticated',
   'POST /logout': 'authenticated',
   'POST /account/logout-everywhere': 'authenticated',
@@ -65,6 +73,10 @@ const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {
   admin: ['admin'],
   coordinator: ['coordinator'],
   council: ['council'],
+  presidium: ['presidium'],
+  meetings: ['coordinator', 'partner'],
+  delegations: ['presidium', 'partner', 'coordinator'],
+  reporting: ['reporter', 'coordinator'],
 };
 
 const WHO = ['anonymous', ...DEMO_ACCOUNTS.map((a) => a.role)] as const;

@@ -5,6 +5,10 @@ import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
 import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsEn } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicEn } from '../../modules/decisions/public.messages.ts';
+import { meetingsEn } from '../../modules/meetings/meeting.messages.ts';
+import { delegationsEn } from '../../modules/meetings/delegation.messages.ts';
+import { collaborationsEn } from '../../modules/collaborations/collaboration.messages.ts';
+import { campaignsEn } from '../../modules/collaborations/campaign.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 export const en: Messages = {
@@ -15,6 +19,10 @@ export const en: Messages = {
   ...mfaEn,
   ...decisionsEn,
   ...decisionsPublicEn,
+  ...meetingsEn,
+  ...delegationsEn,
+  ...collaborationsEn,
+  ...campaignsEn,
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",

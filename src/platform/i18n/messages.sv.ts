@@ -5,6 +5,10 @@ import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
 import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsSv } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicSv } from '../../modules/decisions/public.messages.ts';
+import { meetingsSv } from '../../modules/meetings/meeting.messages.ts';
+import { delegationsSv } from '../../modules/meetings/delegation.messages.ts';
+import { collaborationsSv } from '../../modules/collaborations/collaboration.messages.ts';
+import { campaignsSv } from '../../modules/collaborations/campaign.messages.ts';
 
 /** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
 export const sv = {
@@ -15,6 +19,10 @@ export const sv = {
   ...mfaSv,
   ...decisionsSv,
   ...decisionsPublicSv,
+  ...meetingsSv,
+  ...delegationsSv,
+  ...collaborationsSv,
+  ...campaignsSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',

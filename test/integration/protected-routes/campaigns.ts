@@ -1,0 +1,4 @@
+import type { Permission } from '../../../src/platform/permissions.ts';
+
+/** The protected routes of this area, with their permission (see authorization-matrix.test.ts). */
+export const CAMPAIGN_ROUTES: Record<string, Exclude<Permission, 'public'>> = {};
