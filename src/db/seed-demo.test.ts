@@ -116,6 +116,13 @@ describeEachDialect('migrations and demo data', (dialect) => {
         end_date: '2019-11-15',
         status: 'held',
       },
+      {
+        year: 2027,
+        slug: 'goteborg',
+        start_date: '2027-09-14',
+        end_date: '2027-09-16',
+        status: 'planned',
+      },
     ]);
   });
 

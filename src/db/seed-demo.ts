@@ -285,6 +285,16 @@ const DEMO_MEETINGS = [
   { year: 2013, host: 'bergen', start: null, end: null },
   { year: 2015, host: 'aarhus', start: null, end: null },
   { year: 2019, host: 'goteborg', start: '2019-11-14', end: '2019-11-15' },
+  // Gothenburg's next turn (P3): planned, with a host plan in progress (issue 5 demo data).
+  {
+    year: 2027,
+    host: 'goteborg',
+    start: '2027-09-14',
+    end: '2027-09-16',
+    status: 'planned',
+    venue: 'Göteborgs konserthus, Götaplatsen',
+    theme: 'Klimatanpassade och inkluderande städer',
+  },
 ] as const;
 
 /** The demo password of every demo account (listed in the README; never in production). */
@@ -500,9 +510,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           host_city_id: cityIds.get(m.host) ?? '',
           start_date: m.start,
           end_date: m.end,
-          venue: null,
-          theme: null,
-          status: 'held',
+          venue: 'venue' in m ? m.venue : null,
+          theme: 'theme' in m ? m.theme : null,
+          status: 'status' in m ? m.status : 'held',
           created_at: now,
           updated_at: now,
         })),
