@@ -35,6 +35,7 @@ import { jobs } from './jobs.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
 import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
+import { cityFactsPages } from './modules/cities/city-facts.pages.tsx';
 import { decisionApi } from './modules/decisions/decision.api.ts';
 import { decisionPublicPages } from './modules/decisions/decision.public.pages.tsx';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(meApi, { prefix: '/api/v1' });
   await app.register(adminPages);
   await app.register(proposalPages);
+  await app.register(cityFactsPages);
   await app.register(decisionPages);
   await app.register(mfaAdminPages);
   await app.register(mfaPages);

@@ -132,7 +132,10 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       <a href="/account">{user.name}</a>
       {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
       {user.roles.some((g) => g.role === 'coordinator') ? (
-        <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
+        <>
+          <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
+          <a href="/workspace/cities">{t('nav.workspace.cities')}</a>
+        </>
       ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>

@@ -63,6 +63,9 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   'POST /workspace/proposals/:id/send': 'coordinator',
   'POST /workspace/proposals/:id/withdraw': 'coordinator',
   'GET /workspace/decisions': 'council',
+  'GET /workspace/cities': 'coordinator',
+  'GET /workspace/cities/:slug': 'coordinator',
+  'POST /workspace/cities/:slug': 'coordinator',
   'GET /workspace/decisions/new': 'council',
   'POST /workspace/decisions/new': 'council',
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { CityTable } from './city.table.ts';
 
@@ -16,6 +16,8 @@ const CITY_COLUMNS = [
   'city.population',
   'city.website',
   'city.since_year',
+  'city.contact_name',
+  'city.contact_email',
 ] as const;
 
 export function listCities(db: Executor) {
@@ -94,4 +96,46 @@ export function insertCityTranslations(
 
 export function findCityById(db: Executor, id: string) {
   return db.selectFrom('city').select(CITY_COLUMNS).where('city.id', '=', id).executeTakeFirst();
+}
+
+/** A city's editable facts (and its contact), for the coordinators' form. */
+export function findCityFactsBySlug(db: Executor, slug: string) {
+  return db
+    .selectFrom('city')
+    .select(CITY_COLUMNS)
+    .where('city.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export type CityFactsRow = NonNullable<Awaited<ReturnType<typeof findCityFactsBySlug>>>;
+
+/** Updates the facts only: kind and status are not in this statement on purpose. */
+export function updateCityFacts(
+  db: Executor,
+  id: string,
+  facts: Updateable<
+    Pick<
+      CityTable,
+      | 'country_code'
+      | 'region'
+      | 'latitude'
+      | 'longitude'
+      | 'population'
+      | 'website'
+      | 'contact_name'
+      | 'contact_email'
+      | 'updated_at'
+    >
+  >,
+) {
+  return db.updateTable('city').set(facts).where('id', '=', id).execute();
+}
+
+export async function replaceTranslations(
+  db: Executor,
+  cityId: string,
+  rows: { city_id: string; lang: string; name: string; description: string | null }[],
+) {
+  await db.deleteFrom('city_translation').where('city_id', '=', cityId).execute();
+  if (rows.length) await db.insertInto('city_translation').values(rows).execute();
 }

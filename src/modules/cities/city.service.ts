@@ -28,6 +28,8 @@ export interface City {
   population: number | null;
   website: string | null;
   sinceYear: number | null;
+  /** The city's contact for the twin-city work (a function or a person), if known. */
+  contact: { name: string | null; email: string | null } | null;
   /** Per language; Swedish is always present. */
   texts: Partial<Record<Locale, LocalizedText>>;
 }
@@ -72,6 +74,10 @@ function toCity(row: repo.CityRow, translations: repo.CityTranslationRow[]): Cit
     population: row.population,
     website: row.website,
     sinceYear: row.since_year,
+    contact:
+      row.contact_name || row.contact_email
+        ? { name: row.contact_name, email: row.contact_email }
+        : null,
     texts,
   };
 }

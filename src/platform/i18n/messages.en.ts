@@ -5,6 +5,7 @@ import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
 import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsEn } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicEn } from '../../modules/decisions/public.messages.ts';
+import { cityFactsEn } from '../../modules/cities/city-facts.messages.ts';
 import { meetingsEn } from '../../modules/meetings/meeting.messages.ts';
 import { delegationsEn } from '../../modules/meetings/delegation.messages.ts';
 import { collaborationsEn } from '../../modules/collaborations/collaboration.messages.ts';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...mfaEn,
   ...decisionsEn,
   ...decisionsPublicEn,
+  ...cityFactsEn,
   ...meetingsEn,
   ...delegationsEn,
   ...collaborationsEn,

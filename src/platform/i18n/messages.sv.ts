@@ -5,6 +5,7 @@ import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
 import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsSv } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicSv } from '../../modules/decisions/public.messages.ts';
+import { cityFactsSv } from '../../modules/cities/city-facts.messages.ts';
 import { meetingsSv } from '../../modules/meetings/meeting.messages.ts';
 import { delegationsSv } from '../../modules/meetings/delegation.messages.ts';
 import { collaborationsSv } from '../../modules/collaborations/collaboration.messages.ts';
@@ -19,6 +20,7 @@ export const sv = {
   ...mfaSv,
   ...decisionsSv,
   ...decisionsPublicSv,
+  ...cityFactsSv,
   ...meetingsSv,
   ...delegationsSv,
   ...collaborationsSv,

@@ -90,6 +90,18 @@ export function CityPage({ ctx, city, chain, meetings, history }: Props) {
                 </dd>
               </>
             ) : null}
+            {city.contact ? (
+              <>
+                <dt>{t('city.contact')}</dt>
+                <dd>
+                  {city.contact.name}
+                  {city.contact.name && city.contact.email ? <br /> : null}
+                  {city.contact.email ? (
+                    <a href={`mailto:${city.contact.email}`}>{city.contact.email}</a>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
           </dl>
         </section>
 
