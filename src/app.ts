@@ -40,6 +40,7 @@ import { decisionApi } from './modules/decisions/decision.api.ts';
 import { decisionPublicPages } from './modules/decisions/decision.public.pages.tsx';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { infoPages } from './modules/pages/info.pages.tsx';
+import { workspacePages } from './modules/pages/workspace.pages.tsx';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -167,6 +168,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cityApi, { prefix: '/api/v1' });
   await app.register(decisionApi, { prefix: '/api/v1' });
   await app.register(meApi, { prefix: '/api/v1' });
+  await app.register(workspacePages);
   await app.register(adminPages);
   await app.register(proposalPages);
   await app.register(cityFactsPages);

@@ -130,6 +130,7 @@ function UserNav({ ctx }: { ctx: PageContext }) {
   return (
     <nav class="user-nav" aria-label={t('nav.userMenu')}>
       <a href="/account">{user.name}</a>
+      <a href="/workspace">{t('nav.workspace')}</a>
       {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
       {user.roles.some((g) => g.role === 'coordinator') ? (
         <>

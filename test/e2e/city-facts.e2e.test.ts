@@ -33,8 +33,11 @@ for (const dialect of DIALECTS) {
         await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await page
           .getByRole('navigation', { name: 'Användarmeny' })
-          .getByRole('link', { name: 'Ortfakta' })
+          .getByRole('link', { name: 'Arbetsyta' })
           .click();
+        expect(page.url()).toBe(`${base}/workspace`);
+        await expectNoAxeViolations(page, 'workspace start page');
+        await page.locator('main').getByRole('link', { name: 'Ortfakta' }).click();
         expect(page.url()).toBe(`${base}/workspace/cities`);
         await expectNoAxeViolations(page, 'city facts list');
 

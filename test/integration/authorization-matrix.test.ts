@@ -27,6 +27,7 @@ const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
   ...COLLABORATION_ROUTES,
   ...CAMPAIGN_ROUTES,
   'GET /account': 'authenticated',
+  'GET /workspace': 'authenticated',
   'POST /logout': 'authenticated',
   'POST /account/logout-everywhere': 'authenticated',
   'GET /account/tokens': 'authenticated',

@@ -6,6 +6,7 @@ import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsEn } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicEn } from '../../modules/decisions/public.messages.ts';
 import { cityFactsEn } from '../../modules/cities/city-facts.messages.ts';
+import { workspaceEn } from '../../modules/pages/workspace.messages.ts';
 import { meetingsEn } from '../../modules/meetings/meeting.messages.ts';
 import { delegationsEn } from '../../modules/meetings/delegation.messages.ts';
 import { collaborationsEn } from '../../modules/collaborations/collaboration.messages.ts';
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...decisionsEn,
   ...decisionsPublicEn,
   ...cityFactsEn,
+  ...workspaceEn,
   ...meetingsEn,
   ...delegationsEn,
   ...collaborationsEn,

@@ -6,6 +6,7 @@ import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
 import { decisionsSv } from '../../modules/decisions/decision.messages.ts';
 import { decisionsPublicSv } from '../../modules/decisions/public.messages.ts';
 import { cityFactsSv } from '../../modules/cities/city-facts.messages.ts';
+import { workspaceSv } from '../../modules/pages/workspace.messages.ts';
 import { meetingsSv } from '../../modules/meetings/meeting.messages.ts';
 import { delegationsSv } from '../../modules/meetings/delegation.messages.ts';
 import { collaborationsSv } from '../../modules/collaborations/collaboration.messages.ts';
@@ -21,6 +22,7 @@ export const sv = {
   ...decisionsSv,
   ...decisionsPublicSv,
   ...cityFactsSv,
+  ...workspaceSv,
   ...meetingsSv,
   ...delegationsSv,
   ...collaborationsSv,
