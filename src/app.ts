@@ -24,6 +24,7 @@ import { decisionPages, multipartOptions } from './modules/decisions/decision.pa
 import { proposalPages } from './modules/decisions/proposal.pages.tsx';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
+import { registerInputGuard } from './platform/input-guard.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
@@ -145,6 +146,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cookie, { secret: await cookieSecret(config, db) });
   await app.register(formbody);
   await app.register(multipart, multipartOptions);
+  registerInputGuard(app);
   registerI18n(app);
   registerAuth(app);
   await registerCsrf(app);
