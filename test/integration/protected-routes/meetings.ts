@@ -1,4 +1,16 @@
 import type { Permission } from '../../../src/platform/permissions.ts';
 
 /** The protected routes of this area, with their permission (see authorization-matrix.test.ts). */
-export const MEETING_ROUTES: Record<string, Exclude<Permission, 'public'>> = {};
+export const MEETING_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
+  'GET /workspace/meetings': 'meetings',
+  'GET /workspace/meetings/new': 'meetings',
+  'POST /workspace/meetings/new': 'meetings',
+  'GET /workspace/meetings/:id': 'meetings',
+  'GET /workspace/meetings/:id/edit': 'meetings',
+  'POST /workspace/meetings/:id/edit': 'meetings',
+  'POST /workspace/meetings/:id/programme': 'meetings',
+  'POST /workspace/meetings/:id/seminars': 'meetings',
+  'POST /workspace/meetings/:id/documents': 'meetings',
+  'POST /workspace/meetings/:id/outcomes': 'meetings',
+  'POST /workspace/meetings/:id/outcomes/:outcomeId/close': 'meetings',
+};
