@@ -67,7 +67,7 @@ const commands: Record<string, Command> = {
       const result = await seedDemo(db);
       if (result.seeded) {
         io.out(
-          'Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 3 meetings, 7 demo accounts.',
+          'Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 8 meetings (2013–2027), 7 demo accounts.',
         );
         return EXIT.ok;
       }

@@ -7,8 +7,7 @@ import { CliFailure, EXIT, UsageError, type Command } from './core.ts';
 
 function parse(values: { from?: string | undefined; count?: string | undefined }) {
   const parsed = rotationQuery.safeParse({ from: values.from, count: values.count });
-  if (!parsed.success)
-    throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
 
@@ -27,7 +26,8 @@ export const rotationCommands: Record<string, Command> = {
         return EXIT.ok;
       }
       io.out(`${'Year'.padEnd(6)}${'Host'.padEnd(14)}Status`);
-      for (const t of turns) io.out(`${String(t.year).padEnd(6)}${t.host.name.padEnd(14)}${t.status}`);
+      for (const t of turns)
+        io.out(`${String(t.year).padEnd(6)}${t.host.name.padEnd(14)}${t.status}`);
       if (overview.homeNext) io.out(`\nThe home city hosts next in ${overview.homeNext.year}.`);
       if (overview.p3 && !overview.p3.ok)
         io.out(

@@ -158,11 +158,32 @@ export async function seedMeetingsDemo(context: DemoContext): Promise<void> {
     .insertInto('meeting_programme_item')
     .values([
       item('2027-09-14', '13:00', '14:00', 'plenary', 'Välkomna till Göteborg', 'Stora salen'),
-      item('2027-09-14', '14:30', '16:30', 'seminar', 'Seminarier i parallella spår', 'Konserthusets salar'),
+      item(
+        '2027-09-14',
+        '14:30',
+        '16:30',
+        'seminar',
+        'Seminarier i parallella spår',
+        'Konserthusets salar',
+      ),
       item('2027-09-14', '19:00', '22:00', 'social', 'Middag på Röda Sten', 'Röda Sten Konsthall'),
       item('2027-09-15', '09:00', '12:00', 'plenary', 'Politiskt erfarenhetsutbyte', 'Stora salen'),
-      item('2027-09-15', '13:30', '17:00', 'study_visit', 'Studiebesök i Frihamnen och Jubileumsparken', 'Frihamnen'),
-      item('2027-09-16', '09:00', '11:30', 'plenary', 'Resultat, uppföljning och nästa värdstad', 'Stora salen'),
+      item(
+        '2027-09-15',
+        '13:30',
+        '17:00',
+        'study_visit',
+        'Studiebesök i Frihamnen och Jubileumsparken',
+        'Frihamnen',
+      ),
+      item(
+        '2027-09-16',
+        '09:00',
+        '11:30',
+        'plenary',
+        'Resultat, uppföljning och nästa värdstad',
+        'Stora salen',
+      ),
     ])
     .execute();
   const seminar = (title: string, topic: string, speakers: string, description: string) => ({

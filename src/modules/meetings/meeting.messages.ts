@@ -14,11 +14,13 @@ export const meetingsSv = {
   'meeting.endBeforeStart': 'Sista dagen kan inte vara före första dagen.',
   'meeting.datesOutsideYear': 'Mötets datum måste ligga inom mötesåret.',
   'meeting.datesOverlap': 'Datumen överlappar ett annat vänortsmöte.',
-  'meeting.yearTaken': 'Det finns redan ett vänortsmöte det året. Kedjan har ett möte per rotationsår.',
+  'meeting.yearTaken':
+    'Det finns redan ett vänortsmöte det året. Kedjan har ett möte per rotationsår.',
   'meeting.textTooLong': 'Texten är för lång.',
   'meeting.statusRequired': 'Välj status.',
   'meeting.reasonRequired': 'Ange skälet till att mötet skjuts upp eller ställs in.',
-  'meeting.postponeOnlyExisting': 'Bara ett registrerat möte kan skjutas upp. Välj en annan status.',
+  'meeting.postponeOnlyExisting':
+    'Bara ett registrerat möte kan skjutas upp. Välj en annan status.',
   'meeting.postponeLaterYear': 'Ett uppskjutet möte flyttas till ett senare år. Ange det nya året.',
   'programme.meetingHasNoDates': 'Ange mötets datum innan du lägger till programpunkter.',
   'programme.dayInvalid': 'Ange dagen som ÅÅÅÅ-MM-DD.',
@@ -114,7 +116,8 @@ export const meetingsSv = {
   'meeting.due': 'Klart senast {date}',
   'meeting.closed': 'Avslutad {date}: {note}',
   'meeting.followUps': 'Uppföljning från tidigare möten',
-  'meeting.followUpsLead': 'Öppna åtgärder från tidigare möten står på dagordningen tills de är avslutade.',
+  'meeting.followUpsLead':
+    'Öppna åtgärder från tidigare möten står på dagordningen tills de är avslutade.',
   'meeting.followUpsNone': 'Inga öppna åtgärder från tidigare möten.',
   'meeting.fromMeeting': 'Från mötet {year}',
   'meeting.documents': 'Dokument',
@@ -138,11 +141,13 @@ export const meetingsSv = {
   'workspace.meetings.back': 'Alla möten i arbetsytan',
   'workspace.meetings.backToMeeting': 'Tillbaka till mötet',
   'workspace.meetings.field.year': 'År',
-  'workspace.meetings.field.yearHint': 'Rotationsåret, till exempel 2029. Vid uppskjutning: det nya året.',
+  'workspace.meetings.field.yearHint':
+    'Rotationsåret, till exempel 2029. Vid uppskjutning: det nya året.',
   'workspace.meetings.field.host': 'Värdstad',
   'workspace.meetings.field.startDate': 'Första dagen',
   'workspace.meetings.field.endDate': 'Sista dagen',
-  'workspace.meetings.field.dateHint': 'ÅÅÅÅ-MM-DD, inom mötesåret. Kan lämnas tomt tills datumen är bestämda.',
+  'workspace.meetings.field.dateHint':
+    'ÅÅÅÅ-MM-DD, inom mötesåret. Kan lämnas tomt tills datumen är bestämda.',
   'workspace.meetings.field.venue': 'Plats',
   'workspace.meetings.field.theme': 'Tema',
   'workspace.meetings.field.status': 'Status',
@@ -207,7 +212,8 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meeting.textTooLong': 'The text is too long.',
   'meeting.statusRequired': 'Choose a status.',
   'meeting.reasonRequired': 'Give the reason the meeting is postponed or cancelled.',
-  'meeting.postponeOnlyExisting': 'Only a registered meeting can be postponed. Choose another status.',
+  'meeting.postponeOnlyExisting':
+    'Only a registered meeting can be postponed. Choose another status.',
   'meeting.postponeLaterYear': 'A postponed meeting moves to a later year. Enter the new year.',
   'programme.meetingHasNoDates': "Enter the meeting's dates before adding programme items.",
   'programme.dayInvalid': 'Enter the day as YYYY-MM-DD.',
@@ -310,7 +316,7 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
 
   'workspace.meetings.title': 'Twin-city meetings',
   'workspace.meetings.lead':
-    "Register and plan twin-city meetings. Coordinators edit every meeting; a partner contact edits the meetings their own city hosts.",
+    'Register and plan twin-city meetings. Coordinators edit every meeting; a partner contact edits the meetings their own city hosts.',
   'workspace.meetings.new': 'Register a meeting',
   'workspace.meetings.none': 'No meetings are registered.',
   'workspace.meetings.caption': 'Registered twin-city meetings',
@@ -323,7 +329,8 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.back': 'All meetings in the workspace',
   'workspace.meetings.backToMeeting': 'Back to the meeting',
   'workspace.meetings.field.year': 'Year',
-  'workspace.meetings.field.yearHint': 'The rotation year, for example 2029. When postponing: the new year.',
+  'workspace.meetings.field.yearHint':
+    'The rotation year, for example 2029. When postponing: the new year.',
   'workspace.meetings.field.host': 'Host city',
   'workspace.meetings.field.startDate': 'First day',
   'workspace.meetings.field.endDate': 'Last day',
@@ -333,12 +340,14 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.field.theme': 'Theme',
   'workspace.meetings.field.status': 'Status',
   'workspace.meetings.field.statusReason': 'Reason for postponing or cancelling',
-  'workspace.meetings.field.statusReasonHint': 'Required when the meeting is postponed or cancelled.',
+  'workspace.meetings.field.statusReasonHint':
+    'Required when the meeting is postponed or cancelled.',
   'workspace.meetings.save': 'Save the meeting',
   'workspace.meetings.public': 'View the public page',
   'workspace.meetings.delegations': 'Delegations',
   'workspace.meetings.hostPlan': 'Host plan',
-  'workspace.meetings.mayNotEdit': 'You can read this meeting but not change it: your city is not the host.',
+  'workspace.meetings.mayNotEdit':
+    'You can read this meeting but not change it: your city is not the host.',
   'workspace.meetings.addProgramme': 'Add a programme item',
   'workspace.meetings.addSeminar': 'Add a seminar',
   'workspace.meetings.addDocument': 'Upload a document',

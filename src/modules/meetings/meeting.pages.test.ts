@@ -18,7 +18,11 @@ async function postMultipart(
   if (agent.csrfToken) form.append('_csrf', agent.csrfToken);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file)
-    form.append('docFile', new Blob([new Uint8Array(file.data)], { type: file.type }), file.filename);
+    form.append(
+      'docFile',
+      new Blob([new Uint8Array(file.data)], { type: file.type }),
+      file.filename,
+    );
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   const res = await app.inject({
     method: 'POST',
@@ -145,9 +149,9 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');
     expect(one.body).toContain('SUMMARY:Politiskt erfarenhetsutbyte');
-    expect((await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
+    ).toBe(404);
   });
 
   it('registers a meeting, refusing bad input field by field', async () => {

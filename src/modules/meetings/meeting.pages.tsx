@@ -172,7 +172,12 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     const values = pick(request.body, MEETING_FIELDS);
     let id: string;
     try {
-      id = await scheduleMeeting(app.db, chain, editorOf(request), values as unknown as MeetingInput);
+      id = await scheduleMeeting(
+        app.db,
+        chain,
+        editorOf(request),
+        values as unknown as MeetingInput,
+      );
     } catch (error) {
       const errors = problemErrors(request, error);
       if (errors) return renderForm(request, reply, chain, null, 400, { values, errors });
@@ -257,7 +262,13 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       fields: readonly string[],
       toField: (path: string) => string,
       flash: Parameters<FastifyRequest['i18n']['t']>[0],
-      change: (chain: Chain, editor: Editor, params: P, values: Values, body: unknown) => Promise<unknown>,
+      change: (
+        chain: Chain,
+        editor: Editor,
+        params: P,
+        values: Values,
+        body: unknown,
+      ) => Promise<unknown>,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const params = request.params as P;
@@ -267,16 +278,11 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         await change(chain, editorOf(request), params, values, request.body);
       } catch (error) {
         const errors = problemErrors(request, error, toField);
-        if (errors)
-          return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
+        if (errors) return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
         throw error;
       }
       app.pageCache.clear();
-      return redirectWithFlash(
-        reply,
-        `/workspace/meetings/${params.id}`,
-        request.i18n.t(flash),
-      );
+      return redirectWithFlash(reply, `/workspace/meetings/${params.id}`, request.i18n.t(flash));
     };
 
   app.post(

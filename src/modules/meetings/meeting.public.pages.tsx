@@ -71,7 +71,9 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', attachment('vanortsmoten.ics', true))
       .header('cache-control', 'public, max-age=300')
-      .send(meetingCalendar(meetings, calendarTexts(request), request.i18n.locale, publicUrl(request)));
+      .send(
+        meetingCalendar(meetings, calendarTexts(request), request.i18n.locale, publicUrl(request)),
+      );
   });
 
   app.get(
@@ -91,13 +93,14 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await chainOrThrow();
       const detail = await getMeetingDetail(app.db, chain, request.params.id);
       if (!detail.meeting.startDate || detail.meeting.status === 'cancelled')
-        throw new AppError('MEETING_NOT_FOUND', 404, 'The meeting has no dates to put in a calendar');
+        throw new AppError(
+          'MEETING_NOT_FOUND',
+          404,
+          'The meeting has no dates to put in a calendar',
+        );
       return reply
         .type('text/calendar; charset=utf-8')
-        .header(
-          'content-disposition',
-          attachment(`vanortsmote-${detail.meeting.year}.ics`),
-        )
+        .header('content-disposition', attachment(`vanortsmote-${detail.meeting.year}.ics`))
         .header('cache-control', 'public, max-age=300')
         .send(
           meetingCalendar(
@@ -126,7 +129,10 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
         .type(doc.content_type)
         .header('content-disposition', attachment(doc.filename))
         .header('content-length', String(doc.data.length))
-        .header('cache-control', doc.visibility === 'public' ? 'public, max-age=300' : 'private, no-store')
+        .header(
+          'cache-control',
+          doc.visibility === 'public' ? 'public, max-age=300' : 'private, no-store',
+        )
         .send(Buffer.from(doc.data));
     },
   );

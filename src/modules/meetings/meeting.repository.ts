@@ -177,11 +177,7 @@ export function insertOutcome(db: Executor, row: MeetingOutcomeTable) {
   return db.insertInto('meeting_outcome').values(row).execute();
 }
 
-export function updateOutcome(
-  db: Executor,
-  id: string,
-  changes: Updateable<MeetingOutcomeTable>,
-) {
+export function updateOutcome(db: Executor, id: string, changes: Updateable<MeetingOutcomeTable>) {
   return db.updateTable('meeting_outcome').set(changes).where('id', '=', id).execute();
 }
 

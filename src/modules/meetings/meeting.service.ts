@@ -22,7 +22,13 @@ import {
 export { MEETING_STATUSES, type MeetingStatus };
 
 /** Statuses a person may set in a form; `forecast` is the rotation engine's word only. */
-export const EDITABLE_STATUSES = ['planned', 'confirmed', 'held', 'postponed', 'cancelled'] as const;
+export const EDITABLE_STATUSES = [
+  'planned',
+  'confirmed',
+  'held',
+  'postponed',
+  'cancelled',
+] as const;
 export const PROGRAMME_KINDS = ['plenary', 'seminar', 'study_visit', 'social'] as const;
 export const DOCUMENT_KINDS = ['agenda', 'minutes', 'presentation', 'other'] as const;
 export const VISIBILITIES = ['public', 'internal'] as const;
@@ -163,14 +169,12 @@ export async function rotationInput(db: Db, chain: Chain): Promise<RotationInput
       status: r.status as MeetingStatus,
       originalYear: r.original_year,
     })),
-    adjustments: adjustments.map(
-      (a): RotationAdjustment => ({
-        kind: a.kind as 'swap' | 'skip',
-        year: a.year,
-        cityId: a.city_id,
-        otherCityId: a.other_city_id,
-      }),
-    ),
+    adjustments: adjustments.map((a): RotationAdjustment => ({
+      kind: a.kind as 'swap' | 'skip',
+      year: a.year,
+      cityId: a.city_id,
+      otherCityId: a.other_city_id,
+    })),
   };
 }
 
@@ -198,7 +202,12 @@ export async function rotationOverview(
 ): Promise<RotationOverview> {
   const input = await rotationInput(db, chain);
   const byId = chainCities(chain);
-  const entry = (t: { year: number; hostCityId: string; status: MeetingStatus; meetingId: string | null }) => {
+  const entry = (t: {
+    year: number;
+    hostCityId: string;
+    status: MeetingStatus;
+    meetingId: string | null;
+  }) => {
     const host = byId.get(t.hostCityId);
     return host ? { year: t.year, host, status: t.status, meetingId: t.meetingId } : null;
   };
@@ -379,14 +388,18 @@ function meetingProblems(
   if (end && !start) add('startDate', 'meeting.startRequired');
   if (isPlainDate(start) && isPlainDate(end)) {
     if (end < start) add('endDate', 'meeting.endBeforeStart');
-    if (Number.isInteger(year) && (Number(start.slice(0, 4)) !== year || Number(end.slice(0, 4)) !== year))
+    if (
+      Number.isInteger(year) &&
+      (Number(start.slice(0, 4)) !== year || Number(end.slice(0, 4)) !== year)
+    )
       add('startDate', 'meeting.datesOutsideYear');
     const overlapping = others.find(
       (o) => o.start_date && o.end_date && o.start_date <= end && start <= o.end_date,
     );
     if (overlapping) add('startDate', 'meeting.datesOverlap');
   }
-  if (Number.isInteger(year) && others.some((o) => o.year === year)) add('year', 'meeting.yearTaken');
+  if (Number.isInteger(year) && others.some((o) => o.year === year))
+    add('year', 'meeting.yearTaken');
 
   if (input.venue.length > 300) add('venue', 'meeting.textTooLong');
   if (input.theme.length > 300) add('theme', 'meeting.textTooLong');
@@ -400,7 +413,8 @@ function meetingProblems(
     else if (Number.isInteger(year)) {
       // A new postponement moves the meeting to a later year; a postponed one stays after
       // the year it was first planned for.
-      const after = existing.status === 'postponed' ? (existing.original_year ?? existing.year) : existing.year;
+      const after =
+        existing.status === 'postponed' ? (existing.original_year ?? existing.year) : existing.year;
       if (year <= after) add('year', 'meeting.postponeLaterYear');
     }
   }
@@ -431,8 +445,7 @@ export async function scheduleMeeting(
       venue: trimmedOrNull(input.venue),
       theme: trimmedOrNull(input.theme),
       status: input.status,
-      status_reason:
-        input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
+      status_reason: input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
       original_year: null,
       updated_by: editor.actor.userId,
       created_at: now,
@@ -476,7 +489,9 @@ export async function updateMeeting(
       status: input.status,
       status_reason:
         postponing || input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
-      original_year: postponing ? (existing.original_year ?? existing.year) : existing.original_year,
+      original_year: postponing
+        ? (existing.original_year ?? existing.year)
+        : existing.original_year,
       updated_by: editor.actor.userId,
     };
     await repo.updateMeeting(trx, id, { ...changes, updated_at: nowIso() });
@@ -584,9 +599,12 @@ export async function addSeminar(
     await editableMeeting(trx, chain, editor, meetingId);
     const problems: FieldProblem[] = [];
     const title = input.title.trim();
-    if (!title || title.length > 300) problems.push({ path: 'title', message: 'seminar.titleRequired' });
-    if (input.topicArea.length > 200) problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
-    if (input.speakers.length > 2000) problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
+    if (!title || title.length > 300)
+      problems.push({ path: 'title', message: 'seminar.titleRequired' });
+    if (input.topicArea.length > 200)
+      problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
+    if (input.speakers.length > 2000)
+      problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
     if (input.description.length > 5000)
       problems.push({ path: 'description', message: 'meeting.textTooLong' });
     if (problems.length) throw errors.validation(problems);
@@ -618,30 +636,34 @@ export async function addSeminar(
 /** Accepted document types: by extension, checked against the file's first bytes. */
 const ZIP = 'PK\x03\x04';
 const OLE2 = '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1';
-export const DOCUMENT_TYPES: Record<string, { contentType: string; magic: string; odf?: boolean }> = {
-  pdf: { contentType: 'application/pdf', magic: '%PDF-' },
-  docx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: ZIP,
-  },
-  xlsx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    magic: ZIP,
-  },
-  pptx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    magic: ZIP,
-  },
-  odt: { contentType: 'application/vnd.oasis.opendocument.text', magic: ZIP, odf: true },
-  ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP, odf: true },
-  odp: { contentType: 'application/vnd.oasis.opendocument.presentation', magic: ZIP, odf: true },
-  doc: { contentType: 'application/msword', magic: OLE2 },
-  xls: { contentType: 'application/vnd.ms-excel', magic: OLE2 },
-  ppt: { contentType: 'application/vnd.ms-powerpoint', magic: OLE2 },
-};
+export const DOCUMENT_TYPES: Record<string, { contentType: string; magic: string; odf?: boolean }> =
+  {
+    pdf: { contentType: 'application/pdf', magic: '%PDF-' },
+    docx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      magic: ZIP,
+    },
+    xlsx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      magic: ZIP,
+    },
+    pptx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      magic: ZIP,
+    },
+    odt: { contentType: 'application/vnd.oasis.opendocument.text', magic: ZIP, odf: true },
+    ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP, odf: true },
+    odp: { contentType: 'application/vnd.oasis.opendocument.presentation', magic: ZIP, odf: true },
+    doc: { contentType: 'application/msword', magic: OLE2 },
+    xls: { contentType: 'application/vnd.ms-excel', magic: OLE2 },
+    ppt: { contentType: 'application/vnd.ms-powerpoint', magic: OLE2 },
+  };
 
 /** The type of an uploaded file from its name and first bytes, or null when they disagree. */
-export function documentType(filename: string, data: Buffer): { ext: string; contentType: string } | null {
+export function documentType(
+  filename: string,
+  data: Buffer,
+): { ext: string; contentType: string } | null {
   const ext = /\.([a-z0-9]{2,5})$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
   const type = DOCUMENT_TYPES[ext];
   if (!type || data.length < 8) return null;
@@ -801,10 +823,7 @@ export async function closeAction(
       entity: 'meeting_outcome',
       entityId: outcomeId,
       action: 'close',
-      changes: diff(
-        { closed_on: null, closed_in_meeting_id: null, closing_note: null },
-        changes,
-      ),
+      changes: diff({ closed_on: null, closed_in_meeting_id: null, closing_note: null }, changes),
     });
   });
 }

@@ -195,16 +195,14 @@ describe('rotationTurns', () => {
 });
 
 describe('rotation properties', () => {
-  const chainArb = fc
-    .integer({ min: 1, max: 8 })
-    .chain((n) =>
-      fc.record({
-        n: fc.constant(n),
-        interval: fc.integer({ min: 1, max: 4 }),
-        anchorYear: fc.integer({ min: 1946, max: 2100 }),
-        anchorIndex: fc.integer({ min: 0, max: n - 1 }),
-      }),
-    );
+  const chainArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      interval: fc.integer({ min: 1, max: 4 }),
+      anchorYear: fc.integer({ min: 1946, max: 2100 }),
+      anchorIndex: fc.integer({ min: 0, max: n - 1 }),
+    }),
+  );
   const setup = (c: { n: number; interval: number; anchorYear: number; anchorIndex: number }) => {
     const ms = Array.from({ length: c.n }, (_, i) => ({ cityId: `c${i}`, position: i + 1 }));
     return {

@@ -123,11 +123,10 @@ export function rotationTurns(input: RotationInput, fromYear: number, count: num
     const previousOrder = orderInYear(members, adjustments, year - intervalYears);
     const slot = previousOrder.indexOf(host);
     host = order[(slot + 1) % order.length]!;
-    const skip = adjustments.some(
-      (a) => a.kind === 'skip' && a.year === year && a.cityId === host,
-    );
+    const skip = adjustments.some((a) => a.kind === 'skip' && a.year === year && a.cityId === host);
     if (skip && order.length > 1) host = order[(order.indexOf(host) + 1) % order.length]!;
-    if (year >= fromYear) turns.push({ year, hostCityId: host, status: 'forecast', meetingId: null });
+    if (year >= fromYear)
+      turns.push({ year, hostCityId: host, status: 'forecast', meetingId: null });
   }
   return turns;
 }
@@ -150,11 +149,7 @@ export function forecastNextTurn(
 }
 
 /** The next turn (registered but not yet held, or forecast) of a city in or after `fromYear`. */
-export function nextTurnOf(
-  input: RotationInput,
-  cityId: string,
-  fromYear: number,
-): Turn | null {
+export function nextTurnOf(input: RotationInput, cityId: string, fromYear: number): Turn | null {
   const cycle = Math.max(1, input.members.length) * Math.max(1, input.intervalYears);
   const turns = rotationTurns(input, fromYear, input.meetings.length + 3 * cycle + 2);
   return (
@@ -188,8 +183,7 @@ export function checkP3(input: RotationInput, homeCityId: string, fromYear: numb
   const homeTurns = rotationTurns(input, fromYear, horizon).filter(
     (t) => t.status === 'forecast' && t.hostCityId === homeCityId,
   );
-  const forecastYears =
-    homeTurns.length >= 2 ? homeTurns[1]!.year - homeTurns[0]!.year : null;
+  const forecastYears = homeTurns.length >= 2 ? homeTurns[1]!.year - homeTurns[0]!.year : null;
   return {
     requiredYears: P3_YEARS,
     cycleYears,

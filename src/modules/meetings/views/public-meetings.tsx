@@ -162,7 +162,9 @@ export function OutcomeText({ ctx, outcome }: { ctx: PageContext; outcome: Outco
       {outcome.dueOn ? (
         <>
           {' '}
-          <span class="hint">{t('meeting.due', { date: formatPlainDate(outcome.dueOn, intl) })}</span>
+          <span class="hint">
+            {t('meeting.due', { date: formatPlainDate(outcome.dueOn, intl) })}
+          </span>
         </>
       ) : null}
       {outcome.closedOn ? (
@@ -248,7 +250,9 @@ export function MeetingBody({
           <dt>{t('meeting.status')}</dt>
           <dd>
             {t(`meetingStatus.${meeting.status}`)}
-            {meeting.originalYear ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})` : ''}
+            {meeting.originalYear
+              ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
+              : ''}
           </dd>
           {meeting.statusReason ? (
             <>

@@ -271,7 +271,10 @@ export function WorkspaceMeetingPage({
   const { t, locale } = ctx.i18n;
   const { meeting } = detail;
   const base = `/workspace/meetings/${meeting.id}`;
-  const title = t('meeting.title', { year: meeting.year, city: localized(meeting.host, locale).name });
+  const title = t('meeting.title', {
+    year: meeting.year,
+    city: localized(meeting.host, locale).name,
+  });
   const openActions = [...detail.followUps, ...detail.outcomes].filter(
     (o) => o.kind === 'action' && !o.closedOn,
   );
