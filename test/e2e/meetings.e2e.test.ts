@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
         await page.getByRole('link', { name: 'Lägg till i kalendern (iCalendar)' }).click();
         const download = await downloading;
         expect(download.suggestedFilename()).toBe('vanortsmote-2027.ics');
-        const ics = await readFile((await download.path())!, 'utf8');
+        const ics = await readFile(await download.path(), 'utf8');
         expect(ics).toContain('BEGIN:VCALENDAR');
         expect(ics).toContain('TZID:Europe/Stockholm');
         expect(ics).toContain('DTSTART;VALUE=DATE:20270914');

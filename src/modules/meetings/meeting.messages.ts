@@ -191,6 +191,28 @@ export const meetingsSv = {
   'workspace.meetings.add': 'Lägg till',
   'workspace.meetings.upload': 'Ladda upp',
   'workspace.meetings.record': 'Registrera',
+  'adjustment.kindRequired': 'Välj vilken ändring av rotationen det gäller.',
+  'adjustment.yearRegistered':
+    'Det året eller senare finns redan ett registrerat möte. Ändra rotationen från ett senare år, eller ändra mötet.',
+  'adjustment.otherRequired': 'Välj staden som byter plats.',
+  'adjustment.sameCity': 'Välj två olika städer.',
+  'adjustment.reasonRequired': 'Ange skälet till ändringen, till exempel beslutet bakom den.',
+  'flash.rotationAdjusted': 'Ändringen av rotationen är registrerad.',
+  'adjustmentKind.swap': 'Byte av värdår mellan två städer',
+  'adjustmentKind.skip': 'En stad avstår sin tur',
+  'workspace.meetings.adjustTitle': 'Ändra rotationen',
+  'workspace.meetings.adjustLead':
+    'Ett byte gäller från det angivna året och framåt; en stad som avstår lämnar turen till nästa stad samma år. Registrerade möten ändras inte.',
+  'workspace.meetings.adjustNone': 'Rotationen följer kedjans ordning utan ändringar.',
+  'workspace.meetings.adjustCaption': 'Registrerade ändringar av rotationen',
+  'workspace.meetings.adjustSwap': 'Från {year}: {city} och {other} byter plats. {reason}',
+  'workspace.meetings.adjustSkip': '{year}: {city} avstår sin tur. {reason}',
+  'workspace.meetings.field.adjustKind': 'Ändring',
+  'workspace.meetings.field.adjustYear': 'Från år',
+  'workspace.meetings.field.adjustCity': 'Stad',
+  'workspace.meetings.field.adjustOther': 'Byter plats med (vid byte)',
+  'workspace.meetings.field.adjustReason': 'Skäl',
+  'workspace.meetings.adjust': 'Registrera ändringen',
 };
 
 export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
@@ -381,4 +403,27 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.add': 'Add',
   'workspace.meetings.upload': 'Upload',
   'workspace.meetings.record': 'Record',
+  'adjustment.kindRequired': 'Choose the kind of change to the rotation.',
+  'adjustment.yearRegistered':
+    'A meeting is already registered in that year or later. Change the rotation from a later year, or change the meeting.',
+  'adjustment.otherRequired': 'Choose the city that swaps places.',
+  'adjustment.sameCity': 'Choose two different cities.',
+  'adjustment.reasonRequired':
+    'Give the reason for the change, for example the decision behind it.',
+  'flash.rotationAdjusted': 'The change to the rotation is recorded.',
+  'adjustmentKind.swap': 'Two cities swap their hosting years',
+  'adjustmentKind.skip': 'A city passes on its turn',
+  'workspace.meetings.adjustTitle': 'Change the rotation',
+  'workspace.meetings.adjustLead':
+    'A swap applies from the given year on; a city that passes leaves the turn to the next city in the same year. Registered meetings do not change.',
+  'workspace.meetings.adjustNone': "The rotation follows the chain's order without changes.",
+  'workspace.meetings.adjustCaption': 'Recorded changes to the rotation',
+  'workspace.meetings.adjustSwap': 'From {year}: {city} and {other} swap places. {reason}',
+  'workspace.meetings.adjustSkip': '{year}: {city} passes on its turn. {reason}',
+  'workspace.meetings.field.adjustKind': 'Change',
+  'workspace.meetings.field.adjustYear': 'From year',
+  'workspace.meetings.field.adjustCity': 'City',
+  'workspace.meetings.field.adjustOther': 'Swaps places with (for a swap)',
+  'workspace.meetings.field.adjustReason': 'Reason',
+  'workspace.meetings.adjust': 'Record the change',
 };

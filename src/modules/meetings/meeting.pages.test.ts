@@ -397,4 +397,42 @@ describeEachDialect('meeting pages', (dialect) => {
     expect((await agent.get(`/meetings/${id}/documents/${doc.id}`)).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/meetings/${id}` })).body).not.toContain('Protokoll (');
   });
+
+  it('records a swap in the rotation (coordinators only) and the forecast follows it', async () => {
+    const agent = await coordinator();
+    await agent.get('/workspace/meetings');
+    const bad = await agent.post('/workspace/rotation', {
+      kind: 'swap',
+      year: '2027',
+      city: 'aarhus',
+      otherCity: 'aarhus',
+      reason: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Det året eller senare finns redan ett registrerat möte.');
+    expect(bad.body).toContain('Välj två olika städer.');
+    expect(bad.body).toContain('Ange skälet till ändringen');
+    const ok = await agent.post('/workspace/rotation', {
+      kind: 'swap',
+      year: '2039',
+      city: 'aarhus',
+      otherCity: 'turku',
+      reason: 'Åbo firar 800 år 2041 (exempel).',
+    });
+    expect(ok.statusCode).toBe(303);
+    const page = await agent.get('/workspace/meetings');
+    expect(page.body).toContain('Från 2039: Århus och Åbo byter plats.');
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2037&count=4' });
+    expect(api.json<{ year: number; host: { slug: string } }[]>().map((x) => x.host.slug)).toEqual([
+      'bergen',
+      'turku',
+      'aarhus',
+      'goteborg',
+    ]);
+    expect((await audits('rotation_adjustment')).map((a) => a.action)).toEqual(['swap']);
+    const partner = await bergen();
+    await partner.get('/workspace/meetings');
+    const refused = await partner.post('/workspace/rotation', { kind: 'skip', year: '2045' });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -9,14 +9,16 @@ import type { FieldErrors } from '../../ui/form.tsx';
 import { getChain, type Chain } from '../cities/city.service.ts';
 import type { UploadedFile } from '../decisions/decision.pages.tsx';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
-import { canEditMeeting } from './meeting.policy.ts';
+import { canAdjustRotation, canEditMeeting } from './meeting.policy.ts';
 import {
   addDocument,
   addProgrammeItem,
+  adjustRotation,
   addSeminar,
   closeAction,
   getMeeting,
   getMeetingDetail,
+  listAdjustments,
   listMeetings,
   recordOutcome,
   rotationOverview,
@@ -107,10 +109,18 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     user: { roles: request.user?.roles ?? [] },
   });
 
-  app.get('/workspace/meetings', { config: MEETINGS }, async (request, reply) => {
+  const renderList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    extra: { values?: Values; errors?: FieldErrors } = {},
+  ) => {
     const chain = await chainOrThrow();
-    const meetings = await listMeetings(app.db, chain);
-    const overview = await rotationOverview(app.db, chain, currentYear(), 1);
+    const [meetings, overview, adjustments] = await Promise.all([
+      listMeetings(app.db, chain),
+      rotationOverview(app.db, chain, currentYear(), 1),
+      listAdjustments(app.db, chain),
+    ]);
     const user = request.user ?? null;
     return sendPage(
       reply,
@@ -119,10 +129,48 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         meetings={meetings}
         overview={overview}
         members={chain.members.length}
+        adjustments={adjustments}
+        hosts={chain.members.map((m) => m.city)}
+        canAdjust={canAdjustRotation(user)}
         editable={new Set(meetings.filter((m) => canEditMeeting(user, m.host.id)).map((m) => m.id))}
+        values={extra.values}
+        errors={extra.errors}
       />,
+      status,
     );
-  });
+  };
+
+  app.get('/workspace/meetings', { config: MEETINGS }, async (request, reply) =>
+    renderList(request, reply),
+  );
+
+  app.post(
+    '/workspace/rotation',
+    { config: { permission: 'coordinator' } },
+    async (request, reply) => {
+      const chain = await chainOrThrow();
+      const values = pick(request.body, ['kind', 'year', 'city', 'otherCity', 'reason']);
+      try {
+        await adjustRotation(app.db, chain, editorOf(request), {
+          kind: values.kind ?? '',
+          year: values.year ?? '',
+          city: values.city ?? '',
+          otherCity: values.otherCity ?? '',
+          reason: values.reason ?? '',
+        });
+      } catch (error) {
+        const errors = problemErrors(request, error);
+        if (errors) return renderList(request, reply, 400, { values, errors });
+        throw error;
+      }
+      app.pageCache.clear();
+      return redirectWithFlash(
+        reply,
+        '/workspace/meetings',
+        request.i18n.t('flash.rotationAdjusted'),
+      );
+    },
+  );
 
   const renderForm = async (
     request: FastifyRequest,

@@ -17,7 +17,7 @@ export function canEditMeeting(user: MeetingUser | null, hostCityId: string): bo
   );
 }
 
-/** Whether the user edits meetings at all (a coordinator, or a partner contact of a city). */
-export function editsAnyMeeting(user: MeetingUser | null): boolean {
-  return !!user?.roles.some((g) => g.role === 'coordinator' || (g.role === 'partner' && g.cityId));
+/** Changes to the rotation order (swaps, skipped turns) are the coordinators' (P5). */
+export function canAdjustRotation(user: MeetingUser | null): boolean {
+  return !!user?.roles.some((g) => g.role === 'coordinator');
 }

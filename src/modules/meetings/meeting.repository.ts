@@ -6,6 +6,7 @@ import type {
   MeetingProgrammeItemTable,
   MeetingSeminarTable,
   MeetingTable,
+  RotationAdjustmentTable,
 } from './meeting.table.ts';
 
 const MEETING_COLUMNS = [
@@ -198,4 +199,8 @@ export function listPublicDelegationMembers(db: Executor, meetingId: string) {
     .orderBy('delegation.city_id')
     .orderBy('delegation_member.position')
     .execute();
+}
+
+export function insertAdjustment(db: Executor, row: Insertable<RotationAdjustmentTable>) {
+  return db.insertInto('rotation_adjustment').values(row).execute();
 }

@@ -5,7 +5,7 @@ import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Chain, City } from '../cities/city.service.ts';
-import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
+import { canAdjustRotation, canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 import {
   checkP3,
@@ -825,5 +825,99 @@ export async function closeAction(
       action: 'close',
       changes: diff({ closed_on: null, closed_in_meeting_id: null, closing_note: null }, changes),
     });
+  });
+}
+
+// ---------------------------------------------------------------- rotation adjustments
+
+export const ADJUSTMENT_KINDS = ['swap', 'skip'] as const;
+
+export interface Adjustment {
+  id: string;
+  kind: (typeof ADJUSTMENT_KINDS)[number];
+  year: number;
+  city: City;
+  otherCity: City | null;
+  reason: string;
+}
+
+export async function listAdjustments(db: Db, chain: Chain, cities: readonly City[] = []) {
+  const byId = chainCities(chain, cities);
+  const rows = await repo.listAdjustments(db.kysely, chain.id);
+  return rows.flatMap((r): Adjustment[] => {
+    const city = byId.get(r.city_id);
+    if (!city) return [];
+    return [
+      {
+        id: r.id,
+        kind: r.kind as Adjustment['kind'],
+        year: r.year,
+        city,
+        otherCity: r.other_city_id ? (byId.get(r.other_city_id) ?? null) : null,
+        reason: r.reason,
+      },
+    ];
+  });
+}
+
+export interface AdjustmentInput {
+  kind: string;
+  year: string;
+  city: string; // slug
+  otherCity: string; // slug, for a swap
+  reason: string;
+}
+
+/**
+ * Records a change of the rotation order (coordinators): a swap of two hosts from a year
+ * on, or a host that skips its turn in a year. Only forecast turns change: registered
+ * meetings stay as they are.
+ */
+export async function adjustRotation(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  input: AdjustmentInput,
+): Promise<string> {
+  if (!canAdjustRotation(editor.user)) throw errors.forbidden();
+  return db.kysely.transaction().execute(async (trx) => {
+    const problems: FieldProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path, message });
+    if (!isOne(ADJUSTMENT_KINDS, input.kind)) add('kind', 'adjustment.kindRequired');
+    const year = /^\d{4}$/.test(input.year.trim()) ? Number(input.year.trim()) : Number.NaN;
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+      add('year', 'meeting.yearInvalid');
+    else if ((await repo.listMeetingsOfChain(trx, chain.id)).some((m) => m.year >= year))
+      add('year', 'adjustment.yearRegistered');
+    const member = (slug: string) => chain.members.find((m) => m.city.slug === slug)?.city;
+    const city = member(input.city);
+    if (!city) add('city', 'meeting.hostNotInChain');
+    const other = input.kind === 'swap' ? member(input.otherCity) : undefined;
+    if (input.kind === 'swap') {
+      if (!other) add('otherCity', 'adjustment.otherRequired');
+      else if (other.id === city?.id) add('otherCity', 'adjustment.sameCity');
+    }
+    const reason = input.reason.trim();
+    if (!reason || reason.length > 2000) add('reason', 'adjustment.reasonRequired');
+    if (problems.length || !city) throw errors.validation(problems);
+    const row = {
+      id: newId(),
+      chain_id: chain.id,
+      kind: input.kind,
+      year,
+      city_id: city.id,
+      other_city_id: other?.id ?? null,
+      reason,
+      created_by: editor.actor.userId,
+      created_at: nowIso(),
+    };
+    await repo.insertAdjustment(trx, row);
+    await recordAudit(trx, editor.actor, {
+      entity: 'rotation_adjustment',
+      entityId: row.id,
+      action: row.kind,
+      changes: diff(null, { ...row, created_by: undefined }),
+    });
+    return row.id;
   });
 }

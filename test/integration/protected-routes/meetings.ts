@@ -3,6 +3,7 @@ import type { Permission } from '../../../src/platform/permissions.ts';
 /** The protected routes of this area, with their permission (see authorization-matrix.test.ts). */
 export const MEETING_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'GET /workspace/meetings': 'meetings',
+  'POST /workspace/rotation': 'coordinator',
   'GET /workspace/meetings/new': 'meetings',
   'POST /workspace/meetings/new': 'meetings',
   'GET /workspace/meetings/:id': 'meetings',

@@ -12,11 +12,13 @@ import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
 import { FileField, RadioGroup, TextArea } from '../../decisions/views/workspace-fields.tsx';
 import {
+  ADJUSTMENT_KINDS,
   DOCUMENT_KINDS,
   EDITABLE_STATUSES,
   OUTCOME_KINDS,
   PROGRAMME_KINDS,
   VISIBILITIES,
+  type Adjustment,
   type Meeting,
   type MeetingDetail,
   type Outcome,
@@ -33,11 +35,21 @@ export function WorkspaceMeetingsPage({
   overview,
   editable,
   members,
+  adjustments,
+  hosts,
+  canAdjust,
+  values = {},
+  errors = {},
 }: {
   ctx: PageContext;
   meetings: Meeting[];
   overview: RotationOverview;
   members: number;
+  adjustments: Adjustment[];
+  hosts: City[];
+  canAdjust: boolean;
+  values?: Values;
+  errors?: FieldErrors;
   /** Ids of the meetings the user may edit. */
   editable: Set<string>;
 }) {
@@ -46,6 +58,7 @@ export function WorkspaceMeetingsPage({
     <Layout ctx={ctx} title={t('workspace.meetings.title')}>
       <h1>{t('workspace.meetings.title')}</h1>
       <p class="lead">{t('workspace.meetings.lead')}</p>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <p>
         <a class="button button-primary" href="/workspace/meetings/new">
           {t('workspace.meetings.new')}
@@ -103,6 +116,80 @@ export function WorkspaceMeetingsPage({
           </table>
         </div>
       )}
+      <section aria-labelledby="adjust-heading">
+        <h2 id="adjust-heading">{t('workspace.meetings.adjustTitle')}</h2>
+        {adjustments.length === 0 ? (
+          <p>{t('workspace.meetings.adjustNone')}</p>
+        ) : (
+          <ul aria-label={t('workspace.meetings.adjustCaption')}>
+            {adjustments.map((a) => (
+              <li key={a.id}>
+                {a.kind === 'swap'
+                  ? t('workspace.meetings.adjustSwap', {
+                      year: a.year,
+                      city: localized(a.city, locale).name,
+                      other: a.otherCity ? localized(a.otherCity, locale).name : '',
+                      reason: a.reason,
+                    })
+                  : t('workspace.meetings.adjustSkip', {
+                      year: a.year,
+                      city: localized(a.city, locale).name,
+                      reason: a.reason,
+                    })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canAdjust ? (
+          <form method="post" action="/workspace/rotation" novalidate class="panel">
+            <p>{t('workspace.meetings.adjustLead')}</p>
+            <CsrfField token={ctx.csrfToken} />
+            <RadioGroup
+              name="kind"
+              legend={t('workspace.meetings.field.adjustKind')}
+              options={ADJUSTMENT_KINDS.map((k) => ({ value: k, label: t(`adjustmentKind.${k}`) }))}
+              value={values.kind}
+              error={errors.kind}
+            />
+            <TextField
+              name="year"
+              label={t('workspace.meetings.field.adjustYear')}
+              value={values.year}
+              error={errors.year}
+              width="short"
+              autocomplete="off"
+            />
+            <SelectField
+              name="city"
+              label={t('workspace.meetings.field.adjustCity')}
+              options={[
+                { value: '', label: '' },
+                ...hosts.map((c) => ({ value: c.slug, label: localized(c, locale).name })),
+              ]}
+              value={values.city}
+              error={errors.city}
+            />
+            <SelectField
+              name="otherCity"
+              label={t('workspace.meetings.field.adjustOther')}
+              options={[
+                { value: '', label: '' },
+                ...hosts.map((c) => ({ value: c.slug, label: localized(c, locale).name })),
+              ]}
+              value={values.otherCity}
+              error={errors.otherCity}
+            />
+            <TextArea
+              name="reason"
+              label={t('workspace.meetings.field.adjustReason')}
+              value={values.reason}
+              error={errors.reason}
+              rows={2}
+            />
+            <Button>{t('workspace.meetings.adjust')}</Button>
+          </form>
+        ) : null}
+      </section>
     </Layout>
   );
 }
