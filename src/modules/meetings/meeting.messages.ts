@@ -213,6 +213,9 @@ export const meetingsSv = {
   'workspace.meetings.field.adjustOther': 'Byter plats med (vid byte)',
   'workspace.meetings.field.adjustReason': 'Skäl',
   'workspace.meetings.adjust': 'Registrera ändringen',
+  'workspace.meetings.removeTitle': 'Ta bort programpunkter, seminarier och dokument',
+  'workspace.meetings.remove': 'Ta bort: {title}',
+  'flash.partRemoved': 'Det är borttaget.',
 };
 
 export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
@@ -426,4 +429,7 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.field.adjustOther': 'Swaps places with (for a swap)',
   'workspace.meetings.field.adjustReason': 'Reason',
   'workspace.meetings.adjust': 'Record the change',
+  'workspace.meetings.removeTitle': 'Remove programme items, seminars and documents',
+  'workspace.meetings.remove': 'Remove: {title}',
+  'flash.partRemoved': 'It is removed.',
 };

@@ -353,6 +353,23 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(pub.body).toContain('Inga öppna åtgärder från tidigare möten.');
     expect((await audits('meeting_outcome')).map((a) => a.action)).toContain('close');
     expect((await audits('meeting_programme_item')).length).toBe(1);
+
+    // Removing a seminar: the editor may, a partner of another city may not.
+    const added2 = await t.db.kysely
+      .selectFrom('meeting_seminar')
+      .select('id')
+      .where('title', '=', 'Idrott för alla')
+      .executeTakeFirstOrThrow();
+    const partner = await bergen();
+    await partner.get(base);
+    expect((await partner.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(403);
+    const page = await agent.get(base);
+    expect(page.body).toContain('Ta bort: Idrott för alla');
+    expect((await agent.post(`${base}/seminars/no-such-id/delete`, {})).statusCode).toBe(404);
+    await agent.get(base);
+    expect((await agent.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(303);
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).not.toContain('Idrott för alla');
+    expect((await audits('meeting_seminar')).map((a) => a.action)).toEqual(['create', 'delete']);
   });
 
   it('uploads documents, refusing wrong types and oversize files field by field', async () => {

@@ -21,6 +21,7 @@ import {
   listAdjustments,
   listMeetings,
   recordOutcome,
+  removePart,
   rotationOverview,
   scheduleMeeting,
   updateMeeting,
@@ -418,4 +419,27 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       )(request, reply);
     },
   );
+
+  const partParams = z.object({ id: z.string().max(100), partId: z.string().max(100) });
+  for (const [segment, kind] of [
+    ['programme', 'programme'],
+    ['seminars', 'seminar'],
+    ['documents', 'document'],
+  ] as const) {
+    app.post(
+      `/workspace/meetings/:id/${segment}/:partId/delete`,
+      { config: MEETINGS, schema: { params: partParams } },
+      async (request, reply) => {
+        const chain = await chainOrThrow();
+        const { id, partId } = request.params;
+        await removePart(app.db, chain, editorOf(request), id, kind, partId);
+        app.pageCache.clear();
+        return redirectWithFlash(
+          reply,
+          `/workspace/meetings/${id}`,
+          request.i18n.t('flash.partRemoved'),
+        );
+      },
+    );
+  }
 };

@@ -204,3 +204,24 @@ export function listPublicDelegationMembers(db: Executor, meetingId: string) {
 export function insertAdjustment(db: Executor, row: Insertable<RotationAdjustmentTable>) {
   return db.insertInto('rotation_adjustment').values(row).execute();
 }
+
+/** The removable parts of a meeting, by table. */
+export const PART_TABLES = {
+  programme: 'meeting_programme_item',
+  seminar: 'meeting_seminar',
+  document: 'meeting_document',
+} as const;
+export type PartKind = keyof typeof PART_TABLES;
+
+export function findPartTitle(db: Executor, kind: PartKind, meetingId: string, id: string) {
+  return db
+    .selectFrom(PART_TABLES[kind])
+    .select(['id', 'title'])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function deletePart(db: Executor, kind: PartKind, id: string) {
+  return db.deleteFrom(PART_TABLES[kind]).where('id', '=', id).execute();
+}

@@ -921,3 +921,29 @@ export async function adjustRotation(
     return row.id;
   });
 }
+
+/** Removes a programme item, seminar or document from a meeting (audited with its title). */
+export async function removePart(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  kind: repo.PartKind,
+  partId: string,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const part = await repo.findPartTitle(trx, kind, meetingId, partId);
+    if (!part) throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: partId });
+    await repo.deletePart(trx, kind, partId);
+    await recordAudit(trx, editor.actor, {
+      entity: repo.PART_TABLES[kind],
+      entityId: partId,
+      action: 'delete',
+      changes: {
+        meeting_id: { before: meetingId, after: null },
+        title: { before: part.title, after: null },
+      },
+    });
+  });
+}

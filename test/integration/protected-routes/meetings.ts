@@ -14,4 +14,7 @@ export const MEETING_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'POST /workspace/meetings/:id/documents': 'meetings',
   'POST /workspace/meetings/:id/outcomes': 'meetings',
   'POST /workspace/meetings/:id/outcomes/:outcomeId/close': 'meetings',
+  'POST /workspace/meetings/:id/programme/:partId/delete': 'meetings',
+  'POST /workspace/meetings/:id/seminars/:partId/delete': 'meetings',
+  'POST /workspace/meetings/:id/documents/:partId/delete': 'meetings',
 };

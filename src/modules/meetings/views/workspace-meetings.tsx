@@ -393,6 +393,27 @@ export function WorkspaceMeetingPage({
 
       {canEdit ? (
         <>
+          {detail.programme.length + detail.seminars.length + detail.documents.length > 0 ? (
+            <section aria-labelledby="remove-heading">
+              <h2 id="remove-heading">{t('workspace.meetings.removeTitle')}</h2>
+              <ul class="link-list">
+                {[
+                  ...detail.programme.map((p) => ({ ...p, segment: 'programme' })),
+                  ...detail.seminars.map((p) => ({ ...p, segment: 'seminars' })),
+                  ...detail.documents.map((p) => ({ ...p, segment: 'documents' })),
+                ].map((part) => (
+                  <li key={part.id}>
+                    <form method="post" action={`${base}/${part.segment}/${part.id}/delete`}>
+                      <CsrfField token={ctx.csrfToken} />
+                      <button type="submit" class="link-button">
+                        {t('workspace.meetings.remove', { title: part.title })}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {openActions.length > 0 ? (
             <section aria-labelledby="close-heading">
               <h2 id="close-heading">{t('workspace.meetings.close')}</h2>
