@@ -272,6 +272,13 @@ describeEachDialect('meeting pages', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ year: 2028, original_year: 2027, status_reason: 'Valår' });
     expect((await audits('meeting')).map((a) => a.action)).toContain('postpone');
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2027&count=1' });
+    expect(api.json()).toMatchObject([
+      { year: 2028, status: 'postponed', host: { slug: 'goteborg' } },
+    ]);
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
+      'Ursprungligen planerat till 2027',
+    );
     // Undo, so the other tests see the demo data.
     await agent.get(`/workspace/meetings/${id}/edit`);
     const back = await agent.post(`/workspace/meetings/${id}/edit`, {
@@ -451,5 +458,58 @@ describeEachDialect('meeting pages', (dialect) => {
     await partner.get('/workspace/meetings');
     const refused = await partner.post('/workspace/rotation', { kind: 'skip', year: '2045' });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describeEachDialect('the rotation with a fourth twin city', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('puts the new member in the forecast and flags P3 (ten years)', async () => {
+    const k = t.db.kysely;
+    const chain = await k.selectFrom('chain').select('id').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await k
+      .insertInto('city')
+      .values({
+        id: 'tromso-id',
+        slug: 'tromso',
+        kind: 'twin',
+        status: 'active',
+        country_code: 'NO',
+        region: null,
+        latitude: null,
+        longitude: null,
+        population: null,
+        website: null,
+        since_year: 2028,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await k
+      .insertInto('city_translation')
+      .values({ city_id: 'tromso-id', lang: 'sv', name: 'Tromsø', description: null })
+      .execute();
+    await k
+      .insertInto('chain_member')
+      .values({ chain_id: chain.id, city_id: 'tromso-id', position: 5 })
+      .execute();
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2027&count=6' });
+    expect(
+      api.json<{ year: number; host: { slug: string } }[]>().map((x) => `${x.year} ${x.host.slug}`),
+    ).toEqual([
+      '2027 goteborg',
+      '2029 tromso',
+      '2031 bergen',
+      '2033 aarhus',
+      '2035 turku',
+      '2037 goteborg',
+    ]);
+    const page = await t.app.inject({ url: '/meetings' });
+    expect(page.body).toContain('Med 5 städer i kedjan står varje stad värd vart 10:e år');
   });
 });
