@@ -18,6 +18,10 @@ export function formatSize(bytes: number, intl: string): string {
   return `${new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 
+/** What stands in for missing dates: unknown for the record, not yet set for the future. */
+export const noDates = (status: Meeting['status']) =>
+  status === 'held' || status === 'cancelled' ? 'meeting.datesUnknown' : 'meetings.datesLater';
+
 function CityName({ ctx, city }: { ctx: PageContext; city: City }) {
   const text = localized(city, ctx.i18n.locale);
   return <span lang={text.lang === ctx.i18n.locale ? undefined : text.lang}>{text.name}</span>;
@@ -82,7 +86,7 @@ export function MeetingsPage({
                   <td>
                     {meeting?.startDate
                       ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-                      : t('meetings.datesLater')}
+                      : t(noDates(turn.status))}
                   </td>
                   <td>{meeting?.theme ?? ''}</td>
                   <td>
@@ -233,7 +237,7 @@ export function MeetingBody({
           <dd>
             {meeting.startDate
               ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-              : t('meetings.datesLater')}
+              : t(noDates(meeting.status))}
           </dd>
           {meeting.venue ? (
             <>

@@ -24,7 +24,7 @@ import {
   type Outcome,
   type RotationOverview,
 } from '../meeting.service.ts';
-import { MeetingBody, OutcomeText } from './public-meetings.tsx';
+import { MeetingBody, noDates, OutcomeText } from './public-meetings.tsx';
 
 /** Form values by field name (the names are unique over the whole page). */
 export type Values = Record<string, string>;
@@ -99,7 +99,7 @@ export function WorkspaceMeetingsPage({
                   <td>
                     {m.startDate
                       ? formatDateRange(m.startDate, m.endDate, intl)
-                      : t('meetings.datesLater')}
+                      : t(noDates(m.status))}
                   </td>
                   <td>{t(`meetingStatus.${m.status}`)}</td>
                   <td>
