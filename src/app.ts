@@ -42,6 +42,9 @@ import { decisionPublicPages } from './modules/decisions/decision.public.pages.t
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { infoPages } from './modules/pages/info.pages.tsx';
 import { workspacePages } from './modules/pages/workspace.pages.tsx';
+import { meetingPages } from './modules/meetings/meeting.pages.tsx';
+import { meetingPublicPages } from './modules/meetings/meeting.public.pages.tsx';
+import { rotationApi } from './modules/meetings/rotation.api.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -167,14 +170,17 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(infoPages);
   await app.register(cityPages);
   await app.register(decisionPublicPages);
+  await app.register(meetingPublicPages);
   await app.register(cityApi, { prefix: '/api/v1' });
   await app.register(decisionApi, { prefix: '/api/v1' });
   await app.register(meApi, { prefix: '/api/v1' });
   await app.register(workspacePages);
+  await app.register(rotationApi, { prefix: '/api/v1' });
   await app.register(adminPages);
   await app.register(proposalPages);
   await app.register(cityFactsPages);
   await app.register(decisionPages);
+  await app.register(meetingPages);
   await app.register(mfaAdminPages);
   await app.register(mfaPages);
   await app.register(accountPages);

@@ -248,3 +248,41 @@ describeEachDialect('vanort migrate and seed', (dialect) => {
     expect(s2.out).toContain('already present');
   });
 });
+
+describeEachDialect('vanort rotation', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('prints the rotation as a table or JSON and refuses bad years', async () => {
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    expect((await run(['seed', '--demo'], env)).code).toBe(0);
+    const table = await run(['rotation', '--from', '2025', '--count', '3'], env);
+    expect(table.err).toBe('');
+    expect(table.code).toBe(EXIT.ok);
+    expect(table.out).toContain('2025  Åbo           held');
+    expect(table.out).toContain('2027  Göteborg      planned');
+    expect(table.out).toContain('2029  Bergen        forecast');
+    const json = await run(['rotation', '--from', '2035', '--count', '1', '--json'], env);
+    expect(JSON.parse(json.out)).toEqual([
+      {
+        year: 2035,
+        host: { slug: 'goteborg', name: 'Göteborg' },
+        status: 'forecast',
+        meeting: null,
+      },
+    ]);
+    for (const args of [
+      ['rotation', '--from', '1800'],
+      ['rotation', '--count', '0'],
+      ['rotation', '--count', 'many'],
+    ]) {
+      const bad = await run(args, env);
+      expect(bad.code, args.join(' ')).toBe(EXIT.usage);
+      expect(bad.err).toMatch(/^vanort: /);
+    }
+  });
+});

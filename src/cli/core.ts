@@ -27,6 +27,9 @@ export const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   invite: { type: 'boolean' },
   days: { type: 'string' },
+  from: { type: 'string' },
+  count: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 export type Values = ReturnType<

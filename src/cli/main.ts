@@ -9,6 +9,7 @@ import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../db/seed-demo.ts';
 import { userCommands } from './user-commands.ts';
 import { jobCommands } from './job-commands.ts';
+import { rotationCommands } from './rotation-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -26,6 +27,9 @@ Usage:
                                       Create a personal API token for a user (printed once)
   vanort job list                     List the scheduled jobs and when they run
   vanort job run --name JOB           Run one scheduled job now (recorded like a scheduled run)
+  vanort rotation [--from YEAR] [--count N] [--json]
+                                      The host rotation: meetings on record, then the forecast
+                                      (default from the current year, 8 turns)
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -63,7 +67,7 @@ const commands: Record<string, Command> = {
       const result = await seedDemo(db);
       if (result.seeded) {
         io.out(
-          'Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 3 meetings, 7 demo accounts.',
+          'Seeded the demo data: 4 cities, the Nordic chain, 8 organisations, 8 meetings (2013–2027), 7 demo accounts.',
         );
         return EXIT.ok;
       }
@@ -78,6 +82,7 @@ const commands: Record<string, Command> = {
   },
   ...userCommands,
   ...jobCommands,
+  ...rotationCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

@@ -110,10 +110,38 @@ describeEachDialect('migrations and demo data', (dialect) => {
       { year: 2013, slug: 'bergen', start_date: null, end_date: null, status: 'held' },
       { year: 2015, slug: 'aarhus', start_date: null, end_date: null, status: 'held' },
       {
+        year: 2017,
+        slug: 'turku',
+        start_date: '2017-06-07',
+        end_date: '2017-06-08',
+        status: 'held',
+      },
+      {
         year: 2019,
         slug: 'goteborg',
         start_date: '2019-11-14',
         end_date: '2019-11-15',
+        status: 'held',
+      },
+      {
+        year: 2021,
+        slug: 'bergen',
+        start_date: '2021-09-22',
+        end_date: '2021-09-23',
+        status: 'held',
+      },
+      {
+        year: 2023,
+        slug: 'aarhus',
+        start_date: '2023-05-31',
+        end_date: '2023-06-01',
+        status: 'held',
+      },
+      {
+        year: 2025,
+        slug: 'turku',
+        start_date: '2025-06-11',
+        end_date: '2025-06-12',
         status: 'held',
       },
       {

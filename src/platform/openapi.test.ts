@@ -17,6 +17,7 @@ describe('OpenAPI document', () => {
         '/api/v1/decisions/{id}',
         '/api/v1/proposals',
         '/api/v1/me',
+        '/api/v1/rotation',
       ]);
     } finally {
       await t.close();

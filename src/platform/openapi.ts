@@ -27,6 +27,7 @@ export async function registerOpenApi(
           description: 'Council decisions and proposals on twin and partner cities',
         },
         { name: 'accounts', description: 'The calling user (Bearer API token)' },
+        { name: 'meetings', description: 'Twin-city meetings and the host rotation' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -8,12 +8,13 @@ interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'cities' | 'decisions' | 'policy' | 'accessibility' | 'api';
+  section?: 'home' | 'cities' | 'meetings' | 'decisions' | 'policy' | 'accessibility' | 'api';
 }
 
 const NAV = [
   { key: 'home', href: '/', label: 'nav.home' },
   { key: 'cities', href: '/cities', label: 'nav.cities' },
+  { key: 'meetings', href: '/meetings', label: 'nav.meetings' },
   { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
@@ -137,6 +138,9 @@ function UserNav({ ctx }: { ctx: PageContext }) {
           <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
           <a href="/workspace/cities">{t('nav.workspace.cities')}</a>
         </>
+      ) : null}
+      {user.roles.some((g) => g.role === 'coordinator' || g.role === 'partner') ? (
+        <a href="/workspace/meetings">{t('nav.workspace.meetings')}</a>
       ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>

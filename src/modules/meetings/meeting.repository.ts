@@ -1,15 +1,227 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type {
+  MeetingDocumentTable,
+  MeetingOutcomeTable,
+  MeetingProgrammeItemTable,
+  MeetingSeminarTable,
+  MeetingTable,
+  RotationAdjustmentTable,
+} from './meeting.table.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+const MEETING_COLUMNS = [
+  'id',
+  'chain_id',
+  'year',
+  'host_city_id',
+  'start_date',
+  'end_date',
+  'venue',
+  'theme',
+  'status',
+  'status_reason',
+  'original_year',
+  'updated_by',
+] as const;
 
 export function listMeetingsOfChain(db: Executor, chainId: string) {
   return db
     .selectFrom('meeting')
-    .select(['id', 'year', 'host_city_id', 'start_date', 'end_date', 'venue', 'theme', 'status'])
+    .select(MEETING_COLUMNS)
     .where('chain_id', '=', chainId)
     .orderBy('year')
     .execute();
 }
 
 export type MeetingRow = Awaited<ReturnType<typeof listMeetingsOfChain>>[number];
+
+export function findMeeting(db: Executor, id: string) {
+  return db.selectFrom('meeting').select(MEETING_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function insertMeeting(db: Executor, row: Insertable<MeetingTable>) {
+  return db.insertInto('meeting').values(row).execute();
+}
+
+export function updateMeeting(db: Executor, id: string, changes: Updateable<MeetingTable>) {
+  return db.updateTable('meeting').set(changes).where('id', '=', id).execute();
+}
+
+export function listAdjustments(db: Executor, chainId: string) {
+  return db
+    .selectFrom('rotation_adjustment')
+    .select(['id', 'kind', 'year', 'city_id', 'other_city_id', 'reason'])
+    .where('chain_id', '=', chainId)
+    .orderBy('year')
+    .execute();
+}
+
+export function listProgramme(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('meeting_programme_item')
+    .select(['id', 'day', 'starts_at', 'ends_at', 'kind', 'title', 'location', 'description'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('day')
+    .orderBy('starts_at')
+    .orderBy('ends_at')
+    .execute();
+}
+
+export function insertProgrammeItem(db: Executor, row: MeetingProgrammeItemTable) {
+  return db.insertInto('meeting_programme_item').values(row).execute();
+}
+
+export function listSeminars(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('meeting_seminar')
+    .select(['id', 'title', 'topic_area', 'speakers', 'description'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .orderBy('title')
+    .execute();
+}
+
+export function insertSeminar(db: Executor, row: MeetingSeminarTable) {
+  return db.insertInto('meeting_seminar').values(row).execute();
+}
+
+const DOCUMENT_COLUMNS = [
+  'id',
+  'meeting_id',
+  'kind',
+  'title',
+  'filename',
+  'content_type',
+  'size',
+  'visibility',
+  'created_at',
+] as const;
+
+export function listDocuments(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('meeting_document')
+    .select(DOCUMENT_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findDocumentWithData(db: Executor, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_document')
+    .select([...DOCUMENT_COLUMNS, 'data'])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertDocument(db: Executor, row: MeetingDocumentTable) {
+  return db.insertInto('meeting_document').values(row).execute();
+}
+
+const OUTCOME_COLUMNS = [
+  'id',
+  'meeting_id',
+  'kind',
+  'text',
+  'responsible_city_id',
+  'due_on',
+  'closed_on',
+  'closed_in_meeting_id',
+  'closing_note',
+] as const;
+
+export function listOutcomes(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('meeting_outcome')
+    .select(OUTCOME_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Actions of earlier meetings of the chain still open (closed_on is null). */
+export function listOpenActionsBefore(db: Executor, chainId: string, year: number) {
+  return db
+    .selectFrom('meeting_outcome')
+    .innerJoin('meeting', 'meeting.id', 'meeting_outcome.meeting_id')
+    .select([
+      'meeting_outcome.id',
+      'meeting_outcome.meeting_id',
+      'meeting_outcome.kind',
+      'meeting_outcome.text',
+      'meeting_outcome.responsible_city_id',
+      'meeting_outcome.due_on',
+      'meeting_outcome.closed_on',
+      'meeting_outcome.closed_in_meeting_id',
+      'meeting_outcome.closing_note',
+      'meeting.year',
+    ])
+    .where('meeting.chain_id', '=', chainId)
+    .where('meeting.year', '<', year)
+    .where('meeting_outcome.kind', '=', 'action')
+    .where('meeting_outcome.closed_on', 'is', null)
+    .orderBy('meeting.year')
+    .orderBy('meeting_outcome.created_at')
+    .execute();
+}
+
+export function findOutcome(db: Executor, id: string) {
+  return db
+    .selectFrom('meeting_outcome')
+    .select(OUTCOME_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertOutcome(db: Executor, row: MeetingOutcomeTable) {
+  return db.insertInto('meeting_outcome').values(row).execute();
+}
+
+export function updateOutcome(db: Executor, id: string, changes: Updateable<MeetingOutcomeTable>) {
+  return db.updateTable('meeting_outcome').set(changes).where('id', '=', id).execute();
+}
+
+/** Public delegation lists: public fields only, never logistics. */
+export function listPublicDelegationMembers(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('delegation_member')
+    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+    .select([
+      'delegation.city_id',
+      'delegation.status',
+      'delegation_member.id',
+      'delegation_member.name',
+      'delegation_member.title',
+      'delegation_member.affiliation',
+    ])
+    .where('delegation.meeting_id', '=', meetingId)
+    .orderBy('delegation.city_id')
+    .orderBy('delegation_member.position')
+    .execute();
+}
+
+export function insertAdjustment(db: Executor, row: Insertable<RotationAdjustmentTable>) {
+  return db.insertInto('rotation_adjustment').values(row).execute();
+}
+
+/** The removable parts of a meeting, by table. */
+export const PART_TABLES = {
+  programme: 'meeting_programme_item',
+  seminar: 'meeting_seminar',
+  document: 'meeting_document',
+} as const;
+export type PartKind = keyof typeof PART_TABLES;
+
+export function findPartTitle(db: Executor, kind: PartKind, meetingId: string, id: string) {
+  return db
+    .selectFrom(PART_TABLES[kind])
+    .select(['id', 'title'])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function deletePart(db: Executor, kind: PartKind, id: string) {
+  return db.deleteFrom(PART_TABLES[kind]).where('id', '=', id).execute();
+}

@@ -146,7 +146,9 @@ export function CityPage({ ctx, city, chain, meetings, history }: Props) {
             <tbody>
               {hosted.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.year}</th>
+                  <th scope="row">
+                    <a href={`/meetings/${m.id}`}>{m.year}</a>
+                  </th>
                   <td>
                     {m.startDate
                       ? formatDateRange(m.startDate, m.endDate, intl)

@@ -1,0 +1,59 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical from 'ical-generator';
+import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../shared/dates.ts';
+import { localized } from '../cities/city.service.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import type { Meeting, ProgrammeItem } from './meeting.service.ts';
+
+const day = (date: string) => DateTime.fromISO(date, { zone: TIME_ZONE });
+
+export interface CalendarTexts {
+  calendarName: string;
+  meetingTitle: (meeting: Meeting) => string;
+}
+
+/**
+ * An iCalendar document (Europe/Stockholm, with its VTIMEZONE): each meeting with dates as
+ * an all-day event over its days, and with `programme` the programme items as timed events
+ * in Gothenburg's wall time. Cancelled meetings and years without dates are left out.
+ */
+export function meetingCalendar(
+  meetings: readonly Meeting[],
+  texts: CalendarTexts,
+  locale: Locale,
+  publicUrl: string,
+  programme: readonly ProgrammeItem[] = [],
+): string {
+  const cal = ical({
+    name: texts.calendarName,
+    prodId: { company: 'Goteborgs Stad', product: 'Vanortsportalen', language: 'SV' },
+  });
+  cal.timezone({ name: TIME_ZONE, generator: getVtimezoneComponent });
+  for (const m of meetings) {
+    if (m.status === 'cancelled' || !m.startDate) continue;
+    cal.createEvent({
+      id: `meeting-${m.id}@vanortsportalen`,
+      start: day(m.startDate),
+      end: day(m.endDate ?? m.startDate).plus({ days: 1 }),
+      allDay: true,
+      timezone: TIME_ZONE,
+      summary: texts.meetingTitle(m),
+      description: m.theme ?? undefined,
+      location: [m.venue, localized(m.host, locale).name].filter(Boolean).join(', '),
+      url: `${publicUrl}/meetings/${m.id}`,
+    });
+    for (const item of programme) {
+      cal.createEvent({
+        id: `programme-${item.id}@vanortsportalen`,
+        start: DateTime.fromISO(`${item.day}T${item.startsAt}`, { zone: TIME_ZONE }),
+        end: DateTime.fromISO(`${item.day}T${item.endsAt}`, { zone: TIME_ZONE }),
+        timezone: TIME_ZONE,
+        summary: item.title,
+        description: item.description ?? undefined,
+        location: item.location ?? undefined,
+      });
+    }
+  }
+  return cal.toString();
+}

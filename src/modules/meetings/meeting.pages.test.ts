@@ -1,0 +1,515 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { tinyPdf } from './meeting.demo.ts';
+import { documentType, MAX_MEETING_DOCUMENT_BYTES } from './meeting.service.ts';
+
+async function postMultipart(
+  app: FastifyInstance,
+  agent: TestAgent,
+  url: string,
+  fields: Record<string, string>,
+  file?: { filename: string; type: string; data: Buffer },
+): Promise<LightMyRequestResponse> {
+  const form = new FormData();
+  if (agent.csrfToken) form.append('_csrf', agent.csrfToken);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file)
+    form.append(
+      'docFile',
+      new Blob([new Uint8Array(file.data)], { type: file.type }),
+      file.filename,
+    );
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    cookies: Object.fromEntries(agent.cookies),
+    headers: { 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+  for (const c of res.cookies) {
+    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) agent.cookies.delete(c.name);
+    else agent.cookies.set(c.name, c.value);
+  }
+  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) agent.lastPage = res.body;
+  return res;
+}
+
+describe('documentType', () => {
+  it('accepts a file only when its first bytes match its extension', () => {
+    const zip = Buffer.from('PK\x03\x04rest-of-an-office-file', 'latin1');
+    expect(documentType('a.pdf', tinyPdf('x'))?.contentType).toBe('application/pdf');
+    expect(documentType('a.docx', zip)?.ext).toBe('docx');
+    expect(documentType('a.PPTX', zip)?.ext).toBe('pptx');
+    expect(documentType('a.pdf', zip)).toBeNull();
+    expect(documentType('a.docx', tinyPdf('x'))).toBeNull();
+    expect(documentType('a.exe', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'))).toBeNull();
+    expect(documentType('a.odt', zip)).toBeNull();
+    const odt = Buffer.from(
+      'PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text',
+      'latin1',
+    );
+    expect(documentType('a.odt', odt)?.ext).toBe('odt');
+  });
+});
+
+describeEachDialect('meeting pages', (dialect) => {
+  let t: TestApp;
+  let ids: Map<number, string>;
+  const coordinator = () => {
+    const a = new TestAgent(t.app);
+    return a.login('samordnare@vanort.example', DEMO_PASSWORD).then(() => a);
+  };
+  const bergen = () => {
+    const a = new TestAgent(t.app);
+    return a.login('bergen@vanort.example', DEMO_PASSWORD).then(() => a);
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const rows = await t.db.kysely.selectFrom('meeting').select(['id', 'year']).execute();
+    ids = new Map(rows.map((r) => [r.year, r.id]));
+  });
+  afterAll(() => t.close());
+
+  const audits = (entity: string) =>
+    t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id'])
+      .where('entity', '=', entity)
+      .execute();
+
+  it('answers the rotation API with the record and the forecast', async () => {
+    const res = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=7' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ year: number; host: { slug: string }; status: string }[]>();
+    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual([
+      '2023 aarhus held',
+      '2025 turku held',
+      '2027 goteborg planned',
+      '2029 bergen forecast',
+      '2031 aarhus forecast',
+      '2033 turku forecast',
+      '2035 goteborg forecast',
+    ]);
+    expect(body[0]).toMatchObject({ host: { slug: 'aarhus', name: 'Århus' } });
+    for (const q of ['from=1900', 'from=2201', 'from=abc', 'count=0', 'count=101', 'count=2.5']) {
+      const bad = await t.app.inject({ url: `/api/v1/rotation?${q}` });
+      expect(bad.statusCode, q).toBe(400);
+      expect(bad.json<{ error: { code: string } }>().error.code, q).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('shows the timeline with Gothenburg next in 2027, held meetings and the forecast', async () => {
+    const res = await t.app.inject({ url: '/meetings' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Göteborg står värd nästa gång 2027.');
+    expect(res.body).toContain(`<a href="/meetings/${ids.get(2027)}">2027</a>`);
+    expect(res.body).toContain(`<a href="/meetings/${ids.get(2013)}">2013</a>`);
+    expect(res.body).toMatch(/<th scope="row">2035<\/th>[\s\S]*?Prognos/);
+    expect(res.body).toContain('href="/meetings" aria-current="page"');
+  });
+
+  it('shows one meeting: programme by day, seminars, follow-ups, public documents', async () => {
+    const res = await t.app.inject({ url: `/meetings/${ids.get(2027)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Vänortsmötet 2027 i Göteborg');
+    expect(res.body).toContain('Program 14 september 2027');
+    expect(res.body).toContain('Politiskt erfarenhetsutbyte');
+    expect(res.body).toContain('Klimatanpassning av hamnstäder');
+    // The open action of 2025 is a follow-up; the closed one of 2023 is not.
+    expect(res.body).toContain('gemensamma mått för hållbart resande');
+    expect(res.body).not.toContain('sammanställer erfarenheterna');
+    const link = /href="(\/meetings\/[^"]+\/documents\/[^"]+)"/.exec(res.body)?.[1];
+    expect(link).toBeDefined();
+    const doc = await t.app.inject({ url: link! });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toBe('application/pdf');
+    expect(doc.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await t.app.inject({ url: '/meetings/no-such-id' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/meetings/${ids.get(2027)}/documents/x` })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('serves the calendars in Europe/Stockholm', async () => {
+    const all = await t.app.inject({ url: '/meetings.ics' });
+    expect(all.statusCode).toBe(200);
+    expect(all.headers['content-type']).toContain('text/calendar');
+    expect(all.body).toContain('BEGIN:VCALENDAR');
+    expect(all.body).toContain('TZID:Europe/Stockholm');
+    expect(all.body).toContain('DTSTART;VALUE=DATE:20270914');
+    expect(all.body).toContain('DTEND;VALUE=DATE:20270917');
+    expect(all.body).not.toContain('2013'); // no dates on record for 2013
+    const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');
+    expect(one.body).toContain('SUMMARY:Politiskt erfarenhetsutbyte');
+    expect(
+      (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
+    ).toBe(404);
+  });
+
+  it('registers a meeting, refusing bad input field by field', async () => {
+    const agent = await coordinator();
+    expect((await agent.get('/workspace/meetings')).statusCode).toBe(200);
+    await agent.get('/workspace/meetings/new');
+    const bad = await agent.post('/workspace/meetings/new', {
+      year: '2027',
+      host: 'oslo',
+      startDate: '2027-09-16',
+      endDate: '2027-09-14',
+      venue: '',
+      theme: '',
+      status: 'postponed',
+      statusReason: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Det finns redan ett vänortsmöte det året.');
+    expect(bad.body).toContain('Värdstaden måste vara med i vänortskedjan.');
+    expect(bad.body).toContain('Sista dagen kan inte vara före första dagen.');
+    expect(bad.body).toContain('Ange skälet till att mötet skjuts upp eller ställs in.');
+    expect(bad.body).toContain('href="#year"');
+    expect(bad.body).toContain('value="2027-09-16"');
+
+    const overlap = await agent.post('/workspace/meetings/new', {
+      year: '2027',
+      host: 'bergen',
+      startDate: '2027-09-15',
+      endDate: '2027-09-15',
+      status: 'planned',
+    });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.body).toContain('Datumen överlappar ett annat vänortsmöte.');
+    const outside = await agent.post('/workspace/meetings/new', {
+      year: '2029',
+      host: 'bergen',
+      startDate: '2030-01-02',
+      endDate: '2030-01-03',
+      status: 'planned',
+    });
+    expect(outside.body).toContain('Mötets datum måste ligga inom mötesåret.');
+    const junk = await agent.post('/workspace/meetings/new', { year: 'x'.repeat(9000) });
+    expect(junk.statusCode).toBe(400);
+
+    const ok = await agent.post('/workspace/meetings/new', {
+      year: '2029',
+      host: 'bergen',
+      startDate: '2029-06-05',
+      endDate: '2029-06-06',
+      venue: 'Grieghallen',
+      theme: 'Havet',
+      status: 'planned',
+      statusReason: '',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toMatch(/^\/workspace\/meetings\//);
+    expect((await audits('meeting')).map((a) => a.action)).toContain('schedule');
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2029&count=2' });
+    expect(api.json()).toMatchObject([
+      { year: 2029, status: 'planned', host: { slug: 'bergen' } },
+      { year: 2031, status: 'forecast', host: { slug: 'aarhus' } },
+    ]);
+  });
+
+  it('lets a partner contact edit only meetings their city hosts', async () => {
+    const agent = await bergen();
+    const page = await agent.get(`/workspace/meetings/${ids.get(2027)}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('din stad är inte värd');
+    expect((await agent.get(`/workspace/meetings/${ids.get(2027)}/edit`)).statusCode).toBe(403);
+    const refused = await agent.post(`/workspace/meetings/${ids.get(2027)}/programme`, {
+      itemDay: '2027-09-14',
+      itemStart: '10:00',
+      itemEnd: '11:00',
+      itemKind: 'plenary',
+      itemTitle: 'Bergen vill',
+    });
+    expect(refused.statusCode).toBe(403);
+    await agent.get('/workspace/meetings/new');
+    const other = await agent.post('/workspace/meetings/new', {
+      year: '2031',
+      host: 'aarhus',
+      status: 'planned',
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('Du kan bara registrera möten som din egen stad står värd för.');
+  });
+
+  it('postpones a meeting to a later year, keeping the original year, and the forecast moves', async () => {
+    const agent = await coordinator();
+    const id = ids.get(2027)!;
+    await agent.get(`/workspace/meetings/${id}/edit`);
+    const same = await agent.post(`/workspace/meetings/${id}/edit`, {
+      year: '2027',
+      host: 'goteborg',
+      startDate: '2027-09-14',
+      endDate: '2027-09-16',
+      status: 'postponed',
+      statusReason: 'Valår',
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.body).toContain('Ett uppskjutet möte flyttas till ett senare år.');
+    const moved = await agent.post(`/workspace/meetings/${id}/edit`, {
+      year: '2028',
+      host: 'goteborg',
+      startDate: '2028-09-12',
+      endDate: '2028-09-14',
+      venue: 'Göteborgs konserthus, Götaplatsen',
+      theme: 'Klimatanpassade och inkluderande städer',
+      status: 'postponed',
+      statusReason: 'Valår',
+    });
+    expect(moved.statusCode).toBe(303);
+    const row = await t.db.kysely
+      .selectFrom('meeting')
+      .select(['year', 'original_year', 'status_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ year: 2028, original_year: 2027, status_reason: 'Valår' });
+    expect((await audits('meeting')).map((a) => a.action)).toContain('postpone');
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2027&count=1' });
+    expect(api.json()).toMatchObject([
+      { year: 2028, status: 'postponed', host: { slug: 'goteborg' } },
+    ]);
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
+      'Ursprungligen planerat till 2027',
+    );
+    // Undo, so the other tests see the demo data.
+    await agent.get(`/workspace/meetings/${id}/edit`);
+    const back = await agent.post(`/workspace/meetings/${id}/edit`, {
+      year: '2027',
+      host: 'goteborg',
+      startDate: '2027-09-14',
+      endDate: '2027-09-16',
+      venue: 'Göteborgs konserthus, Götaplatsen',
+      theme: 'Klimatanpassade och inkluderande städer',
+      status: 'planned',
+      statusReason: '',
+    });
+    expect(back.statusCode).toBe(303);
+  });
+
+  it('adds programme items, seminars, outcomes and closes a follow-up action', async () => {
+    const agent = await coordinator();
+    const id = ids.get(2027)!;
+    const base = `/workspace/meetings/${id}`;
+    await agent.get(base);
+    const inverted = await agent.post(`${base}/programme`, {
+      itemDay: '2027-09-18',
+      itemStart: '11:00',
+      itemEnd: '10:00',
+      itemKind: '',
+      itemTitle: '',
+    });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.body).toContain('Dagen måste vara en av mötets dagar.');
+    expect(inverted.body).toContain('Sluttiden måste vara senare än starttiden.');
+    expect(inverted.body).toContain('Välj typ av programpunkt.');
+    expect(inverted.body).toContain('href="#itemEnd"');
+    const added = await agent.post(`${base}/programme`, {
+      itemDay: '2027-09-16',
+      itemStart: '12:00',
+      itemEnd: '13:00',
+      itemKind: 'social',
+      itemTitle: 'Avskedslunch',
+      itemLocation: 'Foajén',
+    });
+    expect(added.statusCode).toBe(303);
+
+    await agent.get(base);
+    expect((await agent.post(`${base}/seminars`, { seminarTitle: '' })).statusCode).toBe(400);
+    await agent.get(base);
+    const seminar = await agent.post(`${base}/seminars`, {
+      seminarTitle: 'Idrott för alla',
+      seminarTopic: 'Idrott',
+      seminarSpeakers: 'Idrotts- och föreningsförvaltningen',
+    });
+    expect(seminar.statusCode).toBe(303);
+
+    await agent.get(base);
+    const noCity = await agent.post(`${base}/outcomes`, {
+      outcomeKind: 'action',
+      outcomeText: 'Något ska göras',
+      outcomeCity: '',
+    });
+    expect(noCity.statusCode).toBe(400);
+    expect(noCity.body).toContain('Välj vilken stad som ansvarar för åtgärden.');
+
+    const followUp = await t.db.kysely
+      .selectFrom('meeting_outcome')
+      .select('id')
+      .where('kind', '=', 'action')
+      .where('closed_on', 'is', null)
+      .executeTakeFirstOrThrow();
+    await agent.get(base);
+    const empty = await agent.post(`${base}/outcomes/${followUp.id}/close`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Skriv hur åtgärden avslutades.');
+    const closed = await agent.post(`${base}/outcomes/${followUp.id}/close`, {
+      [`closingNote-${followUp.id}`]: 'Förslaget presenteras 2027.',
+    });
+    expect(closed.statusCode).toBe(303);
+    const pub = await t.app.inject({ url: `/meetings/${id}` });
+    expect(pub.body).toContain('Avskedslunch');
+    expect(pub.body).toContain('Idrott för alla');
+    expect(pub.body).toContain('Inga öppna åtgärder från tidigare möten.');
+    expect((await audits('meeting_outcome')).map((a) => a.action)).toContain('close');
+    expect((await audits('meeting_programme_item')).length).toBe(1);
+
+    // Removing a seminar: the editor may, a partner of another city may not.
+    const added2 = await t.db.kysely
+      .selectFrom('meeting_seminar')
+      .select('id')
+      .where('title', '=', 'Idrott för alla')
+      .executeTakeFirstOrThrow();
+    const partner = await bergen();
+    await partner.get(base);
+    expect((await partner.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(403);
+    const page = await agent.get(base);
+    expect(page.body).toContain('Ta bort: Idrott för alla');
+    expect((await agent.post(`${base}/seminars/no-such-id/delete`, {})).statusCode).toBe(404);
+    await agent.get(base);
+    expect((await agent.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(303);
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).not.toContain('Idrott för alla');
+    expect((await audits('meeting_seminar')).map((a) => a.action)).toEqual(['create', 'delete']);
+  });
+
+  it('uploads documents, refusing wrong types and oversize files field by field', async () => {
+    const agent = await coordinator();
+    const id = ids.get(2027)!;
+    const base = `/workspace/meetings/${id}`;
+    await agent.get(base);
+    const fields = { docKind: 'minutes', docTitle: 'Protokoll', docVisibility: 'internal' };
+    const exe = await postMultipart(t.app, agent, `${base}/documents`, fields, {
+      filename: 'protokoll.pdf',
+      type: 'application/pdf',
+      data: Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1'),
+    });
+    expect(exe.statusCode).toBe(400);
+    expect(exe.body).toContain('innehållet måste stämma med filändelsen');
+    const big = await postMultipart(t.app, agent, `${base}/documents`, fields, {
+      filename: 'stor.pdf',
+      type: 'application/pdf',
+      data: Buffer.concat([tinyPdf('x'), Buffer.alloc(MAX_MEETING_DOCUMENT_BYTES)]),
+    });
+    expect(big.statusCode).toBe(400);
+    expect(big.body).toContain('Filen är större än 25 MB.');
+    const none = await postMultipart(t.app, agent, `${base}/documents`, {});
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Välj en fil.');
+    expect(none.body).toContain('Välj typ av dokument.');
+    const ok = await postMultipart(t.app, agent, `${base}/documents`, fields, {
+      filename: 'protokoll.pdf',
+      type: 'application/pdf',
+      data: tinyPdf('Protokoll'),
+    });
+    expect(ok.statusCode).toBe(303);
+    const doc = await t.db.kysely
+      .selectFrom('meeting_document')
+      .select('id')
+      .where('title', '=', 'Protokoll')
+      .executeTakeFirstOrThrow();
+    // Internal: not for visitors, but for logged-in users.
+    expect((await t.app.inject({ url: `/meetings/${id}/documents/${doc.id}` })).statusCode).toBe(
+      404,
+    );
+    expect((await agent.get(`/meetings/${id}/documents/${doc.id}`)).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).not.toContain('Protokoll (');
+  });
+
+  it('records a swap in the rotation (coordinators only) and the forecast follows it', async () => {
+    const agent = await coordinator();
+    await agent.get('/workspace/meetings');
+    const bad = await agent.post('/workspace/rotation', {
+      kind: 'swap',
+      year: '2027',
+      city: 'aarhus',
+      otherCity: 'aarhus',
+      reason: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Det året eller senare finns redan ett registrerat möte.');
+    expect(bad.body).toContain('Välj två olika städer.');
+    expect(bad.body).toContain('Ange skälet till ändringen');
+    const ok = await agent.post('/workspace/rotation', {
+      kind: 'swap',
+      year: '2039',
+      city: 'aarhus',
+      otherCity: 'turku',
+      reason: 'Åbo firar 800 år 2041 (exempel).',
+    });
+    expect(ok.statusCode).toBe(303);
+    const page = await agent.get('/workspace/meetings');
+    expect(page.body).toContain('Från 2039: Århus och Åbo byter plats.');
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2037&count=4' });
+    expect(api.json<{ year: number; host: { slug: string } }[]>().map((x) => x.host.slug)).toEqual([
+      'bergen',
+      'turku',
+      'aarhus',
+      'goteborg',
+    ]);
+    expect((await audits('rotation_adjustment')).map((a) => a.action)).toEqual(['swap']);
+    const partner = await bergen();
+    await partner.get('/workspace/meetings');
+    const refused = await partner.post('/workspace/rotation', { kind: 'skip', year: '2045' });
+    expect(refused.statusCode).toBe(403);
+  });
+});
+
+describeEachDialect('the rotation with a fourth twin city', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('puts the new member in the forecast and flags P3 (ten years)', async () => {
+    const k = t.db.kysely;
+    const chain = await k.selectFrom('chain').select('id').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await k
+      .insertInto('city')
+      .values({
+        id: 'tromso-id',
+        slug: 'tromso',
+        kind: 'twin',
+        status: 'active',
+        country_code: 'NO',
+        region: null,
+        latitude: null,
+        longitude: null,
+        population: null,
+        website: null,
+        since_year: 2028,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await k
+      .insertInto('city_translation')
+      .values({ city_id: 'tromso-id', lang: 'sv', name: 'Tromsø', description: null })
+      .execute();
+    await k
+      .insertInto('chain_member')
+      .values({ chain_id: chain.id, city_id: 'tromso-id', position: 5 })
+      .execute();
+    const api = await t.app.inject({ url: '/api/v1/rotation?from=2027&count=6' });
+    expect(
+      api.json<{ year: number; host: { slug: string } }[]>().map((x) => `${x.year} ${x.host.slug}`),
+    ).toEqual([
+      '2027 goteborg',
+      '2029 tromso',
+      '2031 bergen',
+      '2033 aarhus',
+      '2035 turku',
+      '2037 goteborg',
+    ]);
+    const page = await t.app.inject({ url: '/meetings' });
+    expect(page.body).toContain('Med 5 städer i kedjan står varje stad värd vart 10:e år');
+  });
+});

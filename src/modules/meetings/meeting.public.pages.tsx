@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { currentYear } from '../../shared/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import { getChain, localized, type Chain } from '../cities/city.service.ts';
+import { meetingCalendar } from './meeting.calendar.ts';
+import { documentParams, meetingIdParams } from './meeting.schema.ts';
+import {
+  getMeetingDetail,
+  getMeetingDocument,
+  listMeetings,
+  rotationOverview,
+  type Meeting,
+} from './meeting.service.ts';
+import { MeetingPage, MeetingsPage } from './views/public-meetings.tsx';
+import type { FastifyRequest } from 'fastify';
+
+const PUBLIC = { permission: 'public', pageCache: true } as const;
+
+/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
+export function attachment(filename: string, inline = false): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+const noChain = () => new AppError('MEETING_NOT_FOUND', 404, 'No twin-city chain is registered');
+
+/** The public meeting pages: the timeline, one meeting, documents and iCalendar. */
+export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
+  const chainOrThrow = async (): Promise<Chain> => {
+    const chain = await getChain(app.db);
+    if (!chain) throw noChain();
+    return chain;
+  };
+  const publicUrl = (request: FastifyRequest) =>
+    app.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const calendarTexts = (request: FastifyRequest) => ({
+    calendarName: request.i18n.t('meetings.title'),
+    meetingTitle: (m: Meeting) =>
+      request.i18n.t('meeting.title', {
+        year: m.year,
+        city: localized(m.host, request.i18n.locale).name,
+      }),
+  });
+
+  app.get('/meetings', { config: PUBLIC }, async (request, reply) => {
+    const chain = await chainOrThrow();
+    const meetings = await listMeetings(app.db, chain);
+    const first = meetings[0]?.year ?? currentYear();
+    const overview = await rotationOverview(
+      app.db,
+      chain,
+      first,
+      meetings.length + 2 * Math.max(1, chain.members.length),
+    );
+    return sendPage(
+      reply,
+      <MeetingsPage
+        ctx={pageContext(request, reply)}
+        overview={overview}
+        meetings={meetings}
+        members={chain.members.length}
+      />,
+    );
+  });
+
+  app.get('/meetings.ics', { config: PUBLIC }, async (request, reply) => {
+    const chain = await chainOrThrow();
+    const meetings = await listMeetings(app.db, chain);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', attachment('vanortsmoten.ics', true))
+      .header('cache-control', 'public, max-age=300')
+      .send(
+        meetingCalendar(meetings, calendarTexts(request), request.i18n.locale, publicUrl(request)),
+      );
+  });
+
+  app.get(
+    '/meetings/:id',
+    { config: PUBLIC, schema: { params: meetingIdParams } },
+    async (request, reply) => {
+      const chain = await chainOrThrow();
+      const detail = await getMeetingDetail(app.db, chain, request.params.id);
+      return sendPage(reply, <MeetingPage ctx={pageContext(request, reply)} detail={detail} />);
+    },
+  );
+
+  app.get(
+    '/meetings/:id/calendar.ics',
+    { config: PUBLIC, schema: { params: meetingIdParams } },
+    async (request, reply) => {
+      const chain = await chainOrThrow();
+      const detail = await getMeetingDetail(app.db, chain, request.params.id);
+      if (!detail.meeting.startDate || detail.meeting.status === 'cancelled')
+        throw new AppError(
+          'MEETING_NOT_FOUND',
+          404,
+          'The meeting has no dates to put in a calendar',
+        );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', attachment(`vanortsmote-${detail.meeting.year}.ics`))
+        .header('cache-control', 'public, max-age=300')
+        .send(
+          meetingCalendar(
+            [detail.meeting],
+            calendarTexts(request),
+            request.i18n.locale,
+            publicUrl(request),
+            detail.programme,
+          ),
+        );
+    },
+  );
+
+  // Public documents for everyone; internal ones only for logged-in users (not cached).
+  app.get(
+    '/meetings/:id/documents/:docId',
+    { config: { permission: 'public' }, schema: { params: documentParams } },
+    async (request, reply) => {
+      const doc = await getMeetingDocument(
+        app.db,
+        request.params.id,
+        request.params.docId,
+        request.user !== null && request.user !== undefined,
+      );
+      return reply
+        .type(doc.content_type)
+        .header('content-disposition', attachment(doc.filename))
+        .header('content-length', String(doc.data.length))
+        .header(
+          'cache-control',
+          doc.visibility === 'public' ? 'public, max-age=300' : 'private, no-store',
+        )
+        .send(Buffer.from(doc.data));
+    },
+  );
+};

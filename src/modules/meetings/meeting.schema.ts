@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MEETING_STATUSES } from './rotation.ts';
+import { FIRST_YEAR, LAST_YEAR } from './meeting.service.ts';
+
+const yearError = `from must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+const countError = 'count must be a whole number from 1 to 100';
+
+export const rotationQuery = z.object({
+  from: z.coerce
+    .number({ error: yearError })
+    .int({ error: yearError })
+    .min(FIRST_YEAR, { error: yearError })
+    .max(LAST_YEAR, { error: yearError })
+    .optional()
+    .describe('First year of the sequence (default: the current year)'),
+  count: z.coerce
+    .number({ error: countError })
+    .int({ error: countError })
+    .min(1, { error: countError })
+    .max(100, { error: countError })
+    .default(8)
+    .describe('Number of turns, 1–100 (default 8)'),
+});
+
+export const rotationTurnJson = z
+  .object({
+    year: z.number().int().meta({ example: 2027 }),
+    host: z.object({
+      slug: z.string().meta({ example: 'goteborg' }),
+      name: z.string().describe('Name in Swedish').meta({ example: 'Göteborg' }),
+    }),
+    status: z
+      .enum(MEETING_STATUSES)
+      .describe('A registered meeting’s status, or `forecast` for a turn the rotation predicts'),
+    meeting: z
+      .string()
+      .nullable()
+      .describe('URL of the meeting’s public page, when the turn is a registered meeting'),
+  })
+  .meta({ id: 'RotationTurn' });
+
+export const rotationJson = z.array(rotationTurnJson).meta({ id: 'Rotation' });
+
+export const meetingIdParams = z.object({ id: z.string().max(100) });
+export const documentParams = z.object({ id: z.string().max(100), docId: z.string().max(100) });

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentYear } from '../../shared/dates.ts';
+import { errorJson } from '../cities/city.schema.ts';
+import { getChain } from '../cities/city.service.ts';
+import { presentTurn } from './meeting.presenter.ts';
+import { rotationJson, rotationQuery } from './meeting.schema.ts';
+import { rotationOverview } from './meeting.service.ts';
+
+export const rotationApi: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/rotation',
+    {
+      config: { permission: 'public', pageCache: true },
+      schema: {
+        tags: ['meetings'],
+        operationId: 'getRotation',
+        summary: 'The host rotation of the Nordic chain: meetings on record, then the forecast',
+        description:
+          'From `from` (default the current year), `count` turns (1–100, default 8): each ' +
+          'registered meeting with its status (held, planned, confirmed, postponed, cancelled), ' +
+          'then the forecast (`forecast`) continuing the order from the latest meeting, with ' +
+          'postponements, cancellations, swaps, skipped turns and the current members taken ' +
+          'into account. Bad values are refused with 400 VALIDATION_FAILED.',
+        querystring: rotationQuery,
+        response: { 200: rotationJson, 400: errorJson },
+      },
+    },
+    async (request) => {
+      const chain = await getChain(app.db);
+      if (!chain) return [];
+      const { from, count } = request.query;
+      const overview = await rotationOverview(app.db, chain, from ?? currentYear(), count);
+      return overview.turns.map(presentTurn);
+    },
+  );
+};
