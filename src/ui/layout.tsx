@@ -134,6 +134,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       {user.roles.some((g) => g.role === 'coordinator') ? (
         <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
       ) : null}
+      {user.roles.some((g) => ['presidium', 'partner', 'coordinator'].includes(g.role)) ? (
+        <a href="/workspace/delegations">{t('nav.workspace.delegations')}</a>
+      ) : null}
+      {user.roles.some((g) => g.role === 'coordinator') ? (
+        <a href="/workspace/host-plan">{t('nav.workspace.hostPlan')}</a>
+      ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
       ) : null}
