@@ -136,6 +136,7 @@ describeEachDialect('delegation retention job', (dialect) => {
       .selectFrom('audit_event')
       .select(['entity', 'entity_id', 'action', 'actor_label', 'changes'])
       .where('action', '=', 'logistics.erase')
+      .where('entity_id', '=', ended)
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: 'delegation', entity_id: ended, actor_label: 'job:delegation-retention' });
