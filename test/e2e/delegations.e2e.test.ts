@@ -149,7 +149,9 @@ for (const dialect of DIALECTS) {
         expect(Number(await count())).toBe(before);
 
         // The participant list with logistics is for organisers only.
-        const list = await page.request.get(`${base}/workspace/meetings/${meetingId}/participants.xlsx`);
+        const list = await page.request.get(
+          `${base}/workspace/meetings/${meetingId}/participants.xlsx`,
+        );
         expect(list.status()).toBe(200);
         const logistics = await page.request.get(
           `${base}/workspace/meetings/${meetingId}/participants.pdf?logistics=1`,
@@ -191,9 +193,9 @@ for (const dialect of DIALECTS) {
         await page.getByLabel('Månader från mötets första dag').fill('-5');
         await page.getByRole('button', { name: 'Spara' }).click();
         await expect(flash(page)).resolves.toBe('Mallens uppgift är sparad.');
-        await expect(page.getByRole('row', { name: /Boka talare/ }).textContent()).resolves.toContain(
-          '-5 månader',
-        );
+        await expect(
+          page.getByRole('row', { name: /Boka talare/ }).textContent(),
+        ).resolves.toContain('-5 månader');
         await context.close();
       });
 

@@ -17,9 +17,19 @@ const DELEGATIONS: { city: string; status: 'nominated' | 'confirmed'; members: D
     city: 'goteborg',
     status: 'nominated',
     members: [
-      ['Eva Lindqvist', 'Kommunfullmäktiges ordförande', 'Socialdemokraterna', { diet: 'Vegetarisk' }],
+      [
+        'Eva Lindqvist',
+        'Kommunfullmäktiges ordförande',
+        'Socialdemokraterna',
+        { diet: 'Vegetarisk' },
+      ],
       ['Johan Berglund', 'Kommunfullmäktiges förste vice ordförande', 'Moderaterna'],
-      ['Samira Haddad', 'Kommunfullmäktiges andre vice ordförande', 'Vänsterpartiet', { access: 'Hörslinga' }],
+      [
+        'Samira Haddad',
+        'Kommunfullmäktiges andre vice ordförande',
+        'Vänsterpartiet',
+        { access: 'Hörslinga' },
+      ],
       ['Peter Holm', 'Ledamot i kommunstyrelsen', 'Liberalerna'],
     ],
   },
@@ -27,8 +37,18 @@ const DELEGATIONS: { city: string; status: 'nominated' | 'confirmed'; members: D
     city: 'bergen',
     status: 'confirmed',
     members: [
-      ['Ingrid Solberg', 'Ordfører', 'Arbeiderpartiet', { diet: 'Glutenfri', travel: 'Fly BGO–GOT 13/9', phone: '+47 55 56 00 00' }],
-      ['Lars Haugen', 'Varaordfører', 'Høyre', { access: 'Rullestol, trenger heis', travel: 'Tog via Oslo', phone: '+47 55 56 00 01' }],
+      [
+        'Ingrid Solberg',
+        'Ordfører',
+        'Arbeiderpartiet',
+        { diet: 'Glutenfri', travel: 'Fly BGO–GOT 13/9', phone: '+47 55 56 00 00' },
+      ],
+      [
+        'Lars Haugen',
+        'Varaordfører',
+        'Høyre',
+        { access: 'Rullestol, trenger heis', travel: 'Tog via Oslo', phone: '+47 55 56 00 01' },
+      ],
       ['Kari Nygaard', 'Bystyremedlem', 'Venstre'],
     ],
   },
@@ -36,7 +56,12 @@ const DELEGATIONS: { city: string; status: 'nominated' | 'confirmed'; members: D
     city: 'aarhus',
     status: 'nominated',
     members: [
-      ['Mette Kjær Jensen', 'Borgmester', 'Socialdemokratiet', { diet: 'Laktosefri', phone: '+45 89 40 20 00' }],
+      [
+        'Mette Kjær Jensen',
+        'Borgmester',
+        'Socialdemokratiet',
+        { diet: 'Laktosefri', phone: '+45 89 40 20 00' },
+      ],
       ['Søren Madsen', 'Rådmand', 'Venstre'],
     ],
   },
@@ -71,7 +96,8 @@ export async function seedDelegationDemo(context: DemoContext): Promise<void> {
         status: d.status,
         presidium_decision_on: null,
         note: null,
-        confirmed_by: d.status === 'confirmed' ? (userIds.get('bergen@vanort.example') ?? null) : null,
+        confirmed_by:
+          d.status === 'confirmed' ? (userIds.get('bergen@vanort.example') ?? null) : null,
         confirmed_at: d.status === 'confirmed' ? now : null,
         created_at: now,
         updated_at: now,
@@ -118,7 +144,11 @@ export async function seedDelegationDemo(context: DemoContext): Promise<void> {
   if (tasks[2])
     await trx
       .updateTable('host_plan_task')
-      .set({ status: 'in_progress', notes: 'Utkast till tema skickat till vänorterna.', updated_at: now })
+      .set({
+        status: 'in_progress',
+        notes: 'Utkast till tema skickat till vänorterna.',
+        updated_at: now,
+      })
       .where('id', '=', tasks[2].id)
       .execute();
   // One task overdue, whatever day the demo is seeded.

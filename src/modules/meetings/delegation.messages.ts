@@ -76,8 +76,7 @@ export const delegationsSv = {
   'delegation.error.nameTooLong': 'Namnet får vara högst 200 tecken',
   'delegation.error.tooLong200': 'Texten får vara högst 200 tecken',
   'delegation.error.tooLong500': 'Texten får vara högst 500 tecken',
-  'delegation.error.phoneInvalid':
-    'Skriv telefonnumret med siffror, till exempel +46 31 365 00 00',
+  'delegation.error.phoneInvalid': 'Skriv telefonnumret med siffror, till exempel +46 31 365 00 00',
   'delegation.error.decisionDateRequired': 'Skriv datumet för presidiets beslut',
   'delegation.error.decisionDateInvalid': 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-12',
   'delegation.error.decisionDateFuture': 'Beslutsdatumet kan inte ligga i framtiden',
@@ -98,7 +97,8 @@ export const delegationsSv = {
   'hostPlan.mail.intro':
     'Du är ansvarig för de här uppgifterna i värdskapsplanen för Göteborgs vänortsmöte:',
   'hostPlan.mail.upcomingLine': '– {title}: ska vara klar {date} (mötet {year}). {url}',
-  'hostPlan.mail.overdueLine': '– FÖRSENAD: {title}: skulle ha varit klar {date} (mötet {year}). {url}',
+  'hostPlan.mail.overdueLine':
+    '– FÖRSENAD: {title}: skulle ha varit klar {date} (mötet {year}). {url}',
   'hostPlan.mail.footer': 'Meddelandet skickades automatiskt av Vänortsportalen.',
   'hostPlan.overview.title': 'Värdskapsplaner',
   'hostPlan.overview.lead':

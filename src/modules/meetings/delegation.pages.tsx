@@ -26,7 +26,11 @@ const params = z.object({ id: z.string().max(100), citySlug: z.string().max(100)
 const memberParams = params.extend({ memberId: z.string().max(100) });
 
 /** A refused delegation action: a 403 page that says why; nothing was changed. */
-export function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: DelegationForbidden) {
+export function sendRefusal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: DelegationForbidden,
+) {
   const { t } = request.i18n;
   return sendPage(
     reply,
@@ -50,7 +54,10 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspace/delegations', { config: DELEGATIONS }, async (request, reply) => {
     const rows = await delegationOverview(app.db, request.user!);
-    return sendPage(reply, <DelegationOverviewPage ctx={pageContext(request, reply)} rows={rows} />);
+    return sendPage(
+      reply,
+      <DelegationOverviewPage ctx={pageContext(request, reply)} rows={rows} />,
+    );
   });
 
   const render = async (
@@ -103,13 +110,24 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const values = formStrings(request.body, MEMBER_FIELDS);
       try {
-        await addMember(app.db, request.user!, actorOf(request), request.params.id, request.params.citySlug, values);
+        await addMember(
+          app.db,
+          request.user!,
+          actorOf(request),
+          request.params.id,
+          request.params.citySlug,
+          values,
+        );
       } catch (error) {
         const errors = problemErrors(request, error);
         if (errors) return render(request, reply, request.params, 400, { values, errors });
         throw error;
       }
-      return redirectWithFlash(reply, pageUrl(request.params), request.i18n.t('delegation.flash.added'));
+      return redirectWithFlash(
+        reply,
+        pageUrl(request.params),
+        request.i18n.t('delegation.flash.added'),
+      );
     },
   );
 
@@ -120,7 +138,15 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
       const values = formStrings(request.body, MEMBER_FIELDS);
       const p = request.params;
       try {
-        await updateMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId, values);
+        await updateMember(
+          app.db,
+          request.user!,
+          actorOf(request),
+          p.id,
+          p.citySlug,
+          p.memberId,
+          values,
+        );
       } catch (error) {
         const errors = problemErrors(request, error);
         if (errors) return render(request, reply, p, 400, { values, errors, editId: p.memberId });
@@ -147,7 +173,9 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
       const { decisionDate } = formStrings(request.body, ['decisionDate'], 40);
       const p = request.params;
       try {
-        await confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, { decisionDate });
+        await confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, {
+          decisionDate,
+        });
       } catch (error) {
         const confirmErrors = problemErrors(request, error);
         if (confirmErrors)

@@ -221,7 +221,11 @@ async function delegationForChange(
       entity: 'delegation',
       entityId: row.id,
       action: 'nominate',
-      changes: diff(null, { meeting_id: row.meeting_id, city_id: row.city_id, status: 'nominated' }),
+      changes: diff(null, {
+        meeting_id: row.meeting_id,
+        city_id: row.city_id,
+        status: 'nominated',
+      }),
     });
     return row;
   }
@@ -459,7 +463,12 @@ export async function participantList(
       title: r.title,
       affiliation: r.affiliation,
       logistics: logistics
-        ? { dietaryNeeds: r.dietary_needs, accessNeeds: r.access_needs, travel: r.travel, phone: r.phone }
+        ? {
+            dietaryNeeds: r.dietary_needs,
+            accessNeeds: r.access_needs,
+            travel: r.travel,
+            phone: r.phone,
+          }
         : null,
       logisticsErasedAt: r.logistics_erased_at,
     }));

@@ -208,9 +208,9 @@ describeEachDialect('delegations', (dialect) => {
         })
       ).statusCode,
     ).toBe(303);
-    expect(
-      (await bergen.post(`${base()}/bergen/confirm`, { decisionDate: '' })).statusCode,
-    ).toBe(303);
+    expect((await bergen.post(`${base()}/bergen/confirm`, { decisionDate: '' })).statusCode).toBe(
+      303,
+    );
     expect((await members('bergen'))[0]).toMatchObject({ status: 'confirmed' });
 
     // Unknown meeting, city or member: 404, never 500.
@@ -275,6 +275,8 @@ describeEachDialect('delegations', (dialect) => {
       expect(publicText).toContain('Anna Andersson');
       expect(publicText).not.toContain('Vegetarisk');
     }
-    expect((await agents.coordinator!.get('/workspace/meetings/nope/participants.pdf')).statusCode).toBe(404);
+    expect(
+      (await agents.coordinator!.get('/workspace/meetings/nope/participants.pdf')).statusCode,
+    ).toBe(404);
   });
 });

@@ -47,8 +47,18 @@ export const hostPlanReminderJob: ScheduledJob = {
           const when = formatPlainDate(task.due_on, intl);
           const url = `${publicUrl.replace(/\/$/, '')}/workspace/meetings/${task.meeting_id}/host-plan`;
           return task.due_on < today
-            ? t('hostPlan.mail.overdueLine', { title: task.title, date: when, year: task.meeting_year, url })
-            : t('hostPlan.mail.upcomingLine', { title: task.title, date: when, year: task.meeting_year, url });
+            ? t('hostPlan.mail.overdueLine', {
+                title: task.title,
+                date: when,
+                year: task.meeting_year,
+                url,
+              })
+            : t('hostPlan.mail.upcomingLine', {
+                title: task.title,
+                date: when,
+                year: task.meeting_year,
+                url,
+              });
         });
         await mailer.send(trx, {
           to: email,
@@ -77,7 +87,9 @@ export const hostPlanReminderJob: ScheduledJob = {
             entity: 'host_plan',
             entityId: null,
             action: 'remind',
-            changes: { reminded: { before: null, after: { tasks: due.length, owners: byOwner.size } } },
+            changes: {
+              reminded: { before: null, after: { tasks: due.length, owners: byOwner.size } },
+            },
           },
         );
       }

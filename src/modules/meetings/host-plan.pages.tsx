@@ -42,7 +42,10 @@ const editOf = (request: FastifyRequest) => {
 export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/host-plan', { config: COORDINATOR }, async (request, reply) => {
     const plans = await hostPlanOverview(app.db, gothenburgDate());
-    return sendPage(reply, <HostPlanOverviewPage ctx={pageContext(request, reply)} plans={plans} />);
+    return sendPage(
+      reply,
+      <HostPlanOverviewPage ctx={pageContext(request, reply)} plans={plans} />,
+    );
   });
 
   const renderPlan = async (

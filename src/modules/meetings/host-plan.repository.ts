@@ -105,7 +105,9 @@ export function listPlanCounts(db: Executor, today: string) {
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       eb.fn
-        .sum<number>(eb.case().when('status', 'in', ['done', 'not_applicable']).then(1).else(0).end())
+        .sum<number>(
+          eb.case().when('status', 'in', ['done', 'not_applicable']).then(1).else(0).end(),
+        )
         .as('closed'),
       eb.fn
         .sum<number>(
@@ -174,9 +176,5 @@ export function listOpenTasksDueBy(db: Executor, until: string) {
 
 export function markReminded(db: Executor, ids: readonly string[], on: string) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .updateTable('host_plan_task')
-    .set({ reminded_on: on })
-    .where('id', 'in', ids)
-    .execute();
+  return db.updateTable('host_plan_task').set({ reminded_on: on }).where('id', 'in', ids).execute();
 }

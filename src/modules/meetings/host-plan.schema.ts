@@ -25,7 +25,13 @@ export const templateTaskForm = z.object({
   active: z.enum(['0', '1'], { error: 'hostPlan.error.active' }).transform((v) => v === '1'),
 });
 
-export const TEMPLATE_FIELDS = ['titleSv', 'titleEn', 'offsetMonths', 'offsetDays', 'active'] as const;
+export const TEMPLATE_FIELDS = [
+  'titleSv',
+  'titleEn',
+  'offsetMonths',
+  'offsetDays',
+  'active',
+] as const;
 export type TemplateTaskValues = Record<(typeof TEMPLATE_FIELDS)[number], string>;
 
 /** A plan task's editable fields; the owner must be a coordinator (checked by the service). */

@@ -15,11 +15,21 @@ import { planTaskForm, templateTaskForm, type TaskStatus } from './host-plan.sch
 /** The default template (issue 5, P5): offsets from the meeting's first day. */
 export const DEFAULT_TEMPLATE = [
   { sv: 'Boka lokal för mötet', en: 'Book the venue', months: -12, days: 0 },
-  { sv: 'Skicka inbjudan till vänorterna', en: 'Send the invitations to the twin cities', months: -8, days: 0 },
+  {
+    sv: 'Skicka inbjudan till vänorterna',
+    en: 'Send the invitations to the twin cities',
+    months: -8,
+    days: 0,
+  },
   { sv: 'Fastställ tema och program', en: 'Settle the theme and programme', months: -6, days: 0 },
   { sv: 'Boka talare', en: 'Book the speakers', months: -4, days: 0 },
   { sv: 'Samla in delegationslistor', en: 'Collect the delegation lists', months: -2, days: 0 },
-  { sv: 'Ordna logistik (resor, hotell, kost, tillgänglighet)', en: 'Arrange the logistics (travel, hotels, diet, access)', months: -1, days: 0 },
+  {
+    sv: 'Ordna logistik (resor, hotell, kost, tillgänglighet)',
+    en: 'Arrange the logistics (travel, hotels, diet, access)',
+    months: -1,
+    days: 0,
+  },
   { sv: 'Dokumentera mötet', en: 'Document the meeting', months: 0, days: 14 },
   { sv: 'Utvärdera mötet', en: 'Evaluate the meeting', months: 3, days: 0 },
 ] as const;
@@ -167,7 +177,8 @@ export async function moveTemplateTask(
   id: string,
   direction: string,
 ): Promise<void> {
-  if (direction !== 'up' && direction !== 'down') throw errors.badRequest('direction must be up or down');
+  if (direction !== 'up' && direction !== 'down')
+    throw errors.badRequest('direction must be up or down');
   await db.kysely.transaction().execute(async (trx) => {
     const all = await repo.listTemplateTasks(trx);
     const index = all.findIndex((t) => t.id === id);
@@ -194,7 +205,9 @@ export async function moveTemplateTask(
 async function planRefusal(
   trx: Executor,
   meeting: meetings.MeetingRow,
-): Promise<'hostPlan.error.notHome' | 'hostPlan.error.noStartDate' | 'hostPlan.error.exists' | null> {
+): Promise<
+  'hostPlan.error.notHome' | 'hostPlan.error.noStartDate' | 'hostPlan.error.exists' | null
+> {
   const host = await cityRepo.findCityById(trx, meeting.host_city_id);
   if (host?.kind !== 'home') return 'hostPlan.error.notHome';
   if (!meeting.start_date) return 'hostPlan.error.noStartDate';
@@ -305,9 +318,9 @@ export async function getHostPlan(db: Db, meetingId: string, today: string): Pro
 
 /** Creates the plan from the page's button; the creating coordinator owns the tasks. */
 export async function createHostPlanFor(db: Db, actor: Actor, meetingId: string): Promise<number> {
-  return db.kysely.transaction().execute((trx) =>
-    createHostPlan(trx, meetingId, actor, { ownerUserId: actor.userId }),
-  );
+  return db.kysely
+    .transaction()
+    .execute((trx) => createHostPlan(trx, meetingId, actor, { ownerUserId: actor.userId }));
 }
 
 /** Changes a plan task: owner (a coordinator), due date, status, notes. */

@@ -119,7 +119,9 @@ describeEachDialect('host planning', (dialect) => {
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     }
     expect((await coordinator().get('/workspace/meetings/nope/host-plan')).statusCode).toBe(404);
-    expect((await agents.presidium!.get(`/workspace/meetings/${meetingId}/host-plan`)).statusCode).toBe(403);
+    expect(
+      (await agents.presidium!.get(`/workspace/meetings/${meetingId}/host-plan`)).statusCode,
+    ).toBe(403);
   });
 
   it('updates a task field by field and marks overdue tasks in text', async () => {
@@ -170,14 +172,25 @@ describeEachDialect('host planning', (dialect) => {
     const page = await coordinator().get(url);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Boka lokal för mötet');
-    const bad = await coordinator().post(url, { titleSv: '', titleEn: '', offsetMonths: 'tolv', offsetDays: '400' });
+    const bad = await coordinator().post(url, {
+      titleSv: '',
+      titleEn: '',
+      offsetMonths: 'tolv',
+      offsetDays: '400',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv vad uppgiften gäller');
     expect(bad.body).toContain('Skriv ett heltal mellan -36 och 36');
     expect(bad.body).toContain('Skriv ett heltal mellan -365 och 365');
     expect(
-      (await coordinator().post(url, { titleSv: 'Boka hotell', titleEn: '', offsetMonths: '-10', offsetDays: '0' }))
-        .statusCode,
+      (
+        await coordinator().post(url, {
+          titleSv: 'Boka hotell',
+          titleEn: '',
+          offsetMonths: '-10',
+          offsetDays: '0',
+        })
+      ).statusCode,
     ).toBe(303);
     const template = await t.db.kysely
       .selectFrom('host_plan_template_task')
@@ -236,7 +249,10 @@ describeEachDialect('host planning', (dialect) => {
       now,
     });
     const outbox = () =>
-      t.db.kysely.selectFrom('mail_outbox').select(['to_address', 'subject', 'text_body as body']).execute();
+      t.db.kysely
+        .selectFrom('mail_outbox')
+        .select(['to_address', 'subject', 'text_body as body'])
+        .execute();
 
     beforeEach(async () => {
       await t.db.kysely.deleteFrom('mail_outbox').execute();
@@ -250,8 +266,12 @@ describeEachDialect('host planning', (dialect) => {
       let mails = await outbox();
       expect(mails).toHaveLength(1);
       expect(mails[0]!.to_address).toBe('samordnare@vanort.example');
-      expect(mails[0]!.body).toContain('Skicka inbjudan till vänorterna: ska vara klar 11 januari 2035');
-      expect(mails[0]!.body).toContain(`https://vanort.example/workspace/meetings/${meetingId}/host-plan`);
+      expect(mails[0]!.body).toContain(
+        'Skicka inbjudan till vänorterna: ska vara klar 11 januari 2035',
+      );
+      expect(mails[0]!.body).toContain(
+        `https://vanort.example/workspace/meetings/${meetingId}/host-plan`,
+      );
       expect(mails[0]!.body).not.toContain('Boka lokal');
 
       // Next day: nothing new.
@@ -267,15 +287,18 @@ describeEachDialect('host planning', (dialect) => {
       expect(await outbox()).toHaveLength(2);
     });
 
-    it.runIf(dialect === 'postgres')('sends once when two instances run at the same moment', async () => {
-      await t.db.kysely.updateTable('host_plan_task').set({ reminded_on: null }).execute();
-      const now = new Date('2035-01-01T06:00:00Z');
-      const results = await Promise.all([
-        runJob(hostPlanReminderJob, ctx(now)),
-        runJob(hostPlanReminderJob, ctx(now)),
-      ]);
-      expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
-      expect(await outbox()).toHaveLength(1);
-    });
+    it.runIf(dialect === 'postgres')(
+      'sends once when two instances run at the same moment',
+      async () => {
+        await t.db.kysely.updateTable('host_plan_task').set({ reminded_on: null }).execute();
+        const now = new Date('2035-01-01T06:00:00Z');
+        const results = await Promise.all([
+          runJob(hostPlanReminderJob, ctx(now)),
+          runJob(hostPlanReminderJob, ctx(now)),
+        ]);
+        expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
+        expect(await outbox()).toHaveLength(1);
+      },
+    );
   }
 });

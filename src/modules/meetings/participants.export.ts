@@ -49,7 +49,11 @@ function columns(i18n: I18n, list: ParticipantList): Column[] {
   const logistic = (pick: (p: Participant) => string | null) => (p: Participant) =>
     p.logisticsErasedAt ? erased : (pick(p) ?? '');
   const cols: Column[] = [
-    { header: t('participants.col.city'), value: (p) => localized(p.city, i18n.locale).name, width: 14 },
+    {
+      header: t('participants.col.city'),
+      value: (p) => localized(p.city, i18n.locale).name,
+      width: 14,
+    },
     { header: t('delegation.field.name'), value: (p) => p.name, width: 26 },
     { header: t('delegation.field.title'), value: (p) => p.title ?? '', width: 26 },
     { header: t('delegation.field.affiliation'), value: (p) => p.affiliation ?? '', width: 22 },
@@ -61,10 +65,26 @@ function columns(i18n: I18n, list: ParticipantList): Column[] {
   ];
   if (list.withLogistics) {
     cols.push(
-      { header: t('delegation.field.dietaryNeeds'), value: logistic((p) => p.logistics?.dietaryNeeds ?? null), width: 22 },
-      { header: t('delegation.field.accessNeeds'), value: logistic((p) => p.logistics?.accessNeeds ?? null), width: 22 },
-      { header: t('delegation.field.travel'), value: logistic((p) => p.logistics?.travel ?? null), width: 22 },
-      { header: t('delegation.field.phone'), value: logistic((p) => p.logistics?.phone ?? null), width: 16 },
+      {
+        header: t('delegation.field.dietaryNeeds'),
+        value: logistic((p) => p.logistics?.dietaryNeeds ?? null),
+        width: 22,
+      },
+      {
+        header: t('delegation.field.accessNeeds'),
+        value: logistic((p) => p.logistics?.accessNeeds ?? null),
+        width: 22,
+      },
+      {
+        header: t('delegation.field.travel'),
+        value: logistic((p) => p.logistics?.travel ?? null),
+        width: 22,
+      },
+      {
+        header: t('delegation.field.phone'),
+        value: logistic((p) => p.logistics?.phone ?? null),
+        width: 16,
+      },
     );
   }
   return cols;
@@ -78,7 +98,11 @@ function title(i18n: I18n, list: ParticipantList): string {
 }
 
 /** The participant list as a PDF (A4, landscape with logistics). */
-export async function participantsPdf(i18n: I18n, list: ParticipantList, now = new Date()): Promise<Buffer> {
+export async function participantsPdf(
+  i18n: I18n,
+  list: ParticipantList,
+  now = new Date(),
+): Promise<Buffer> {
   preparePdfmake();
   const cols = columns(i18n, list);
   const meta = [

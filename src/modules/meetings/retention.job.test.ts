@@ -94,7 +94,15 @@ describeEachDialect('delegation retention job', (dialect) => {
   const logistics = (delegationId: string) =>
     db.kysely
       .selectFrom('delegation_member')
-      .select(['name', 'affiliation', 'dietary_needs', 'access_needs', 'travel', 'phone', 'logistics_erased_at'])
+      .select([
+        'name',
+        'affiliation',
+        'dietary_needs',
+        'access_needs',
+        'travel',
+        'phone',
+        'logistics_erased_at',
+      ])
       .where('delegation_id', '=', delegationId)
       .orderBy('name')
       .execute();
@@ -116,7 +124,9 @@ describeEachDialect('delegation retention job', (dialect) => {
     // 90 days after 12 June 2041 is 10 September 2041: still kept that day.
     const result = await runJob(delegationRetentionJob, context(new Date('2041-09-10T20:00:00Z')));
     expect(result).toMatchObject({ ran: true, outcome: 'ok' });
-    expect((await logistics(ended)).every((m) => m.phone !== null && !m.logistics_erased_at)).toBe(true);
+    expect((await logistics(ended)).every((m) => m.phone !== null && !m.logistics_erased_at)).toBe(
+      true,
+    );
   });
 
   it('erases the logistics after the period, keeps the public fields, audits per delegation', async () => {
@@ -128,8 +138,24 @@ describeEachDialect('delegation retention job', (dialect) => {
       details: 'erased logistics of 2 members in 1 delegations (retention 90 days)',
     });
     expect(await logistics(ended)).toEqual([
-      { name: 'Aino Virtanen', affiliation: 'SDP', dietary_needs: null, access_needs: null, travel: null, phone: null, logistics_erased_at: now.toISOString() },
-      { name: 'Mikko Laine', affiliation: 'SDP', dietary_needs: null, access_needs: null, travel: null, phone: null, logistics_erased_at: now.toISOString() },
+      {
+        name: 'Aino Virtanen',
+        affiliation: 'SDP',
+        dietary_needs: null,
+        access_needs: null,
+        travel: null,
+        phone: null,
+        logistics_erased_at: now.toISOString(),
+      },
+      {
+        name: 'Mikko Laine',
+        affiliation: 'SDP',
+        dietary_needs: null,
+        access_needs: null,
+        travel: null,
+        phone: null,
+        logistics_erased_at: now.toISOString(),
+      },
     ]);
     expect((await logistics(noEnd))[0]?.phone).toBe('+358 40 123 4567');
     const audit = await db.kysely
@@ -139,7 +165,11 @@ describeEachDialect('delegation retention job', (dialect) => {
       .where('entity_id', '=', ended)
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entity: 'delegation', entity_id: ended, actor_label: 'job:delegation-retention' });
+    expect(audit[0]).toMatchObject({
+      entity: 'delegation',
+      entity_id: ended,
+      actor_label: 'job:delegation-retention',
+    });
     expect(JSON.parse(audit[0]!.changes)).toMatchObject({ logistics_erased: { after: 2 } });
     const runs = await db.kysely.selectFrom('job_run').select(['job', 'outcome']).execute();
     expect(runs.filter((r) => r.job === 'delegation-retention')).toHaveLength(2);
@@ -147,19 +177,28 @@ describeEachDialect('delegation retention job', (dialect) => {
 
   it('uses the start date without an end date, and the configured period', async () => {
     // 10 days after 10 June 2043 with DELEGATION_RETENTION_DAYS=10.
-    await runJob(delegationRetentionJob, context(new Date('2043-06-20T12:00:00Z'), { DELEGATION_RETENTION_DAYS: '10' }));
+    await runJob(
+      delegationRetentionJob,
+      context(new Date('2043-06-20T12:00:00Z'), { DELEGATION_RETENTION_DAYS: '10' }),
+    );
     expect((await logistics(noEnd))[0]?.phone).toBe('+358 40 123 4567');
     const result = await runJob(
       delegationRetentionJob,
       context(new Date('2043-06-21T12:00:00Z'), { DELEGATION_RETENTION_DAYS: '10' }),
     );
-    expect(result).toMatchObject({ details: expect.stringContaining('2 members in 1 delegations (retention 10 days)') });
-    expect((await logistics(noEnd)).every((m) => m.phone === null && m.logistics_erased_at)).toBe(true);
+    expect(result.ran && result.details).toContain(
+      '2 members in 1 delegations (retention 10 days)',
+    );
+    expect((await logistics(noEnd)).every((m) => m.phone === null && m.logistics_erased_at)).toBe(
+      true,
+    );
     expect((await logistics(future))[0]?.phone).toBe('+358 40 123 4567');
     // Running again erases nothing more.
-    expect(
-      await runJob(delegationRetentionJob, context(new Date('2043-06-22T12:00:00Z'), { DELEGATION_RETENTION_DAYS: '10' })),
-    ).toMatchObject({ details: expect.stringContaining('erased logistics of 0 members') });
+    const again = await runJob(
+      delegationRetentionJob,
+      context(new Date('2043-06-22T12:00:00Z'), { DELEGATION_RETENTION_DAYS: '10' }),
+    );
+    expect(again.ran && again.details).toContain('erased logistics of 0 members');
   });
 
   it('refuses a bad DELEGATION_RETENTION_DAYS at start', () => {

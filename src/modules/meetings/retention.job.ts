@@ -30,7 +30,8 @@ export async function eraseExpiredLogistics(
       at,
     );
     const byDelegation = new Map<string, typeof rows>();
-    for (const r of rows) byDelegation.set(r.delegation_id, [...(byDelegation.get(r.delegation_id) ?? []), r]);
+    for (const r of rows)
+      byDelegation.set(r.delegation_id, [...(byDelegation.get(r.delegation_id) ?? []), r]);
     for (const [delegationId, members] of byDelegation) {
       await recordAudit(trx, RETENTION_ACTOR, {
         entity: 'delegation',

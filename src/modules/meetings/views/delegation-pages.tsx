@@ -1,12 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  TextField,
-  type FieldErrors,
-} from '../../../ui/form.tsx';
+import { Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
 import type {
@@ -91,7 +85,15 @@ export function DelegationOverviewPage({
   );
 }
 
-function Logistic({ ctx, value, erased }: { ctx: PageContext; value: string | null; erased: boolean }) {
+function Logistic({
+  ctx,
+  value,
+  erased,
+}: {
+  ctx: PageContext;
+  value: string | null;
+  erased: boolean;
+}) {
   if (erased) return <em>{ctx.i18n.t('delegation.members.erased')}</em>;
   return <>{value ?? ''}</>;
 }
@@ -272,7 +274,9 @@ export function DelegationPage({
         <>
           <form
             method="post"
-            action={editing ? `${base}/members/${encodeURIComponent(editing.id)}` : `${base}/members`}
+            action={
+              editing ? `${base}/members/${encodeURIComponent(editing.id)}` : `${base}/members`
+            }
             id="member-form"
             novalidate
           >
@@ -283,17 +287,54 @@ export function DelegationPage({
             <CsrfField token={ctx.csrfToken} />
             <fieldset class="field">
               <legend>{t('delegation.form.public')}</legend>
-              <TextField name="name" label={t('delegation.field.name')} value={v.name} error={errors.name} autocomplete="off" />
-              <TextField name="title" label={t('delegation.field.title')} value={v.title} error={errors.title} />
-              <TextField name="affiliation" label={t('delegation.field.affiliation')} value={v.affiliation} error={errors.affiliation} />
+              <TextField
+                name="name"
+                label={t('delegation.field.name')}
+                value={v.name}
+                error={errors.name}
+                autocomplete="off"
+              />
+              <TextField
+                name="title"
+                label={t('delegation.field.title')}
+                value={v.title}
+                error={errors.title}
+              />
+              <TextField
+                name="affiliation"
+                label={t('delegation.field.affiliation')}
+                value={v.affiliation}
+                error={errors.affiliation}
+              />
             </fieldset>
             <fieldset class="field">
               <legend>{t('delegation.form.logistics')}</legend>
               <p class="hint">{t('delegation.form.logisticsHint', { days: retentionDays })}</p>
-              <TextField name="dietaryNeeds" label={t('delegation.field.dietaryNeeds')} value={v.dietaryNeeds} error={errors.dietaryNeeds} />
-              <TextField name="accessNeeds" label={t('delegation.field.accessNeeds')} value={v.accessNeeds} error={errors.accessNeeds} />
-              <TextField name="travel" label={t('delegation.field.travel')} value={v.travel} error={errors.travel} />
-              <TextField name="phone" label={t('delegation.field.phone')} value={v.phone} error={errors.phone} autocomplete="off" />
+              <TextField
+                name="dietaryNeeds"
+                label={t('delegation.field.dietaryNeeds')}
+                value={v.dietaryNeeds}
+                error={errors.dietaryNeeds}
+              />
+              <TextField
+                name="accessNeeds"
+                label={t('delegation.field.accessNeeds')}
+                value={v.accessNeeds}
+                error={errors.accessNeeds}
+              />
+              <TextField
+                name="travel"
+                label={t('delegation.field.travel')}
+                value={v.travel}
+                error={errors.travel}
+              />
+              <TextField
+                name="phone"
+                label={t('delegation.field.phone')}
+                value={v.phone}
+                error={errors.phone}
+                autocomplete="off"
+              />
             </fieldset>
             <Button>{editing ? t('delegation.form.save') : t('delegation.form.add')}</Button>
             {editing ? (
@@ -307,7 +348,11 @@ export function DelegationPage({
             <form method="post" action={`${base}/confirm`} id="confirm-form" novalidate>
               <h2>{t('delegation.confirm.title')}</h2>
               <p>{home ? t('delegation.confirm.homeLead') : t('delegation.confirm.partnerLead')}</p>
-              {confirmErrors.form ? <p class="error-message" id="form">{confirmErrors.form}</p> : null}
+              {confirmErrors.form ? (
+                <p class="error-message" id="form">
+                  {confirmErrors.form}
+                </p>
+              ) : null}
               <CsrfField token={ctx.csrfToken} />
               <TextField
                 name="decisionDate"

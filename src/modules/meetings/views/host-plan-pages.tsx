@@ -119,7 +119,9 @@ export function HostPlanPage({
       </p>
       {home ? (
         <p>
-          <a href={`/workspace/meetings/${encodeURIComponent(plan.meeting.id)}/delegations/${home.slug}`}>
+          <a
+            href={`/workspace/meetings/${encodeURIComponent(plan.meeting.id)}/delegations/${home.slug}`}
+          >
             {t('hostPlan.page.delegations')}
           </a>
         </p>
@@ -187,7 +189,14 @@ export function HostPlanPage({
         </>
       )}
       {editing ? (
-        <TaskForm ctx={ctx} plan={plan} task={editing} values={values} errors={errors} base={base} />
+        <TaskForm
+          ctx={ctx}
+          plan={plan}
+          task={editing}
+          values={values}
+          errors={errors}
+          base={base}
+        />
       ) : null}
     </Layout>
   );
@@ -216,7 +225,12 @@ function TaskForm({
     notes: task.notes ?? '',
   };
   return (
-    <form method="post" action={`${base}/tasks/${encodeURIComponent(task.id)}`} id="task-form" novalidate>
+    <form
+      method="post"
+      action={`${base}/tasks/${encodeURIComponent(task.id)}`}
+      id="task-form"
+      novalidate
+    >
       <h2>{t('hostPlan.form.editTitle', { title: taskTitle(ctx, task) })}</h2>
       <CsrfField token={ctx.csrfToken} />
       <SelectField
@@ -245,7 +259,13 @@ function TaskForm({
         error={errors.status}
         options={TASK_STATUSES.map((s) => ({ value: s, label: t(`hostPlan.status.${s}`) }))}
       />
-      <TextArea name="notes" label={t('hostPlan.form.notes')} value={v.notes} error={errors.notes} rows={3} />
+      <TextArea
+        name="notes"
+        label={t('hostPlan.form.notes')}
+        value={v.notes}
+        error={errors.notes}
+        rows={3}
+      />
       <Button>{t('hostPlan.form.save')}</Button>
       <p>
         <a href={base}>{t('hostPlan.form.cancel')}</a>
@@ -301,11 +321,18 @@ export function HostPlanTemplatePage({
               <tr key={task.id}>
                 <th scope="row">{name(task)}</th>
                 <td>
-                  {t('hostPlan.template.offset', { months: task.offsetMonths, days: task.offsetDays })}
+                  {t('hostPlan.template.offset', {
+                    months: task.offsetMonths,
+                    days: task.offsetDays,
+                  })}
                 </td>
-                <td>{task.active ? t('hostPlan.template.active') : t('hostPlan.template.inactive')}</td>
                 <td>
-                  <a href={`/workspace/host-plan-template?edit=${encodeURIComponent(task.id)}#template-form`}>
+                  {task.active ? t('hostPlan.template.active') : t('hostPlan.template.inactive')}
+                </td>
+                <td>
+                  <a
+                    href={`/workspace/host-plan-template?edit=${encodeURIComponent(task.id)}#template-form`}
+                  >
                     {t('hostPlan.edit')}
                     <span class="visually-hidden">: {name(task)}</span>
                   </a>
@@ -320,7 +347,9 @@ export function HostPlanTemplatePage({
                         <CsrfField token={ctx.csrfToken} />
                         <input type="hidden" name="direction" value={direction} />
                         <button type="submit" class="link-button">
-                          {t(direction === 'up' ? 'hostPlan.template.up' : 'hostPlan.template.down')}
+                          {t(
+                            direction === 'up' ? 'hostPlan.template.up' : 'hostPlan.template.down',
+                          )}
                           <span class="visually-hidden">: {name(task)}</span>
                         </button>
                       </form>
@@ -344,7 +373,13 @@ export function HostPlanTemplatePage({
       >
         <h2>{editing ? t('hostPlan.template.editTitle') : t('hostPlan.template.addTitle')}</h2>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="titleSv" label={t('hostPlan.template.titleSv')} value={v.titleSv} error={errors.titleSv} width="full" />
+        <TextField
+          name="titleSv"
+          label={t('hostPlan.template.titleSv')}
+          value={v.titleSv}
+          error={errors.titleSv}
+          width="full"
+        />
         <TextField
           name="titleEn"
           label={t('hostPlan.template.titleEn')}
@@ -361,7 +396,13 @@ export function HostPlanTemplatePage({
           error={errors.offsetMonths}
           width="short"
         />
-        <TextField name="offsetDays" label={t('hostPlan.template.offsetDays')} value={v.offsetDays} error={errors.offsetDays} width="short" />
+        <TextField
+          name="offsetDays"
+          label={t('hostPlan.template.offsetDays')}
+          value={v.offsetDays}
+          error={errors.offsetDays}
+          width="short"
+        />
         {editing ? (
           <RadioGroup
             name="active"
