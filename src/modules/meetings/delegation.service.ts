@@ -309,9 +309,23 @@ export async function addMember(
 /** Logistics are personal data: the audit trail notes that they changed, not their values. */
 function redacted(columns: ReturnType<typeof memberColumns>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...columns };
-  for (const key of ['dietary_needs', 'access_needs', 'travel', 'phone'] as const)
-    out[key] = columns[key] === null ? null : '(set)';
+  for (const key of LOGISTICS) out[key] = columns[key] === null ? null : '(set)';
   return out;
+}
+
+const LOGISTICS = ['dietary_needs', 'access_needs', 'travel', 'phone'] as const;
+
+/** The diff of a member change; a changed logistics value shows as "(changed)", never itself. */
+function logisticsAware(
+  before: ReturnType<typeof memberColumns>,
+  after: ReturnType<typeof memberColumns>,
+) {
+  const changes = diff(redacted(before), redacted(after));
+  for (const key of LOGISTICS) {
+    if (before[key] !== null && after[key] !== null && before[key] !== after[key])
+      changes[key] = { before: '(set)', after: '(changed)' };
+  }
+  return changes;
 }
 
 /** Changes a member's fields. */
@@ -344,7 +358,7 @@ export async function updateMember(
       entity: 'delegation_member',
       entityId: existing.id,
       action: 'update',
-      changes: diff(redacted(before), redacted(memberColumns(input))),
+      changes: logisticsAware(before, memberColumns(input)),
     });
   });
 }

@@ -205,9 +205,24 @@ describeEachDialect('delegations', (dialect) => {
           ...member,
           name: 'Kari Nordmann',
           title: 'Ordfører',
+          phone: '+47 55 00 00 00',
         })
       ).statusCode,
     ).toBe(303);
+    const update = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('changes')
+      .where('entity_id', '=', kari!.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(update.changes)).toEqual({
+      title: { before: 'Kommunfullmäktiges ordförande', after: 'Ordfører' },
+      phone: { before: '(set)', after: '(changed)' },
+    });
+    const english = await bergen.get(`${base()}/bergen?lang=en`);
+    expect(english.body).toContain('<html lang="en"');
+    expect(english.body).toContain('The delegation from Bergen to the 2035 meeting');
+    expect((await bergen.get(`${base()}/bergen?lang=sv`)).body).toContain('<html lang="sv"');
     expect((await bergen.post(`${base()}/bergen/confirm`, { decisionDate: '' })).statusCode).toBe(
       303,
     );
@@ -228,7 +243,7 @@ describeEachDialect('delegations', (dialect) => {
     expect(asBergen.body).not.toContain('+46 70 123 45 67');
     expect(asBergen.body).toContain('visas bara för arrangörerna');
     const asCoordinator = await agents.coordinator!.get(`${base()}/bergen`);
-    expect(asCoordinator.body).toContain('+46 70 123 45 67');
+    expect(asCoordinator.body).toContain('+47 55 00 00 00');
     const asPresidium = await agents.presidium!.get(`${base()}/bergen`);
     expect(asPresidium.body).not.toContain('+46 70 123 45 67');
   });
