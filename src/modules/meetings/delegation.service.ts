@@ -168,7 +168,10 @@ export interface DelegationOverviewRow {
 export async function delegationOverview(db: Db, user: User): Promise<DelegationOverviewRow[]> {
   const cities = await listCities(db);
   const chain = await getChain(db, cities);
-  const members = chain?.members.map((m) => m.city) ?? [];
+  // Gothenburg first, then the twin cities in rotation order.
+  const members = (chain?.members.map((m) => m.city) ?? []).sort(
+    (a, b) => Number(b.kind === 'home') - Number(a.kind === 'home'),
+  );
   const home = members.find((c) => c.kind === 'home') ?? null;
   const scope = delegationScopeOf(user, home?.id ?? null);
   const shown = scope === null ? members : members.filter((c) => scope.includes(c.id));

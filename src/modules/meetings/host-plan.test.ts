@@ -136,7 +136,7 @@ describeEachDialect('host planning', (dialect) => {
       .execute();
     const page = await coordinator().get(url);
     expect(page.body).toContain('<strong class="tag tag-overdue">Försenad</strong>');
-    expect(page.body).toContain('1 uppgifter är försenade');
+    expect(page.body).toContain('Försenade uppgifter: 1.');
     const form = await coordinator().get(`${url}?edit=${venue!.id}`);
     expect(form.body).toContain('Ändra uppgiften: Boka lokal för mötet');
     const bad = await coordinator().post(`${url}/tasks/${venue!.id}`, {

@@ -14,10 +14,20 @@ import type { MemberValues } from '../delegation.schema.ts';
 const cityName = (ctx: PageContext, city: City | null) =>
   city ? localized(city, ctx.i18n.locale).name : '';
 
-export function StatusTag({ ctx, status }: { ctx: PageContext; status: DelegationStatus }) {
+export function StatusTag({
+  ctx,
+  status,
+  held = false,
+}: {
+  ctx: PageContext;
+  status: DelegationStatus;
+  /** The meeting was held: a missing delegation was never recorded, not "not started". */
+  held?: boolean;
+}) {
   const cls =
     status === 'confirmed' ? 'tag tag-active' : status === 'none' ? 'tag' : 'tag tag-proposed';
-  return <span class={cls}>{ctx.i18n.t(`delegation.status.${status}`)}</span>;
+  const key = status === 'none' && held ? 'unrecorded' : status;
+  return <span class={cls}>{ctx.i18n.t(`delegation.status.${key}`)}</span>;
 }
 
 export function DelegationOverviewPage({
@@ -63,7 +73,11 @@ export function DelegationOverviewPage({
                       <a
                         href={`/workspace/meetings/${encodeURIComponent(row.meeting.id)}/delegations/${d.city.slug}`}
                       >
-                        <StatusTag ctx={ctx} status={d.status} />
+                        <StatusTag
+                          ctx={ctx}
+                          status={d.status}
+                          held={row.meeting.status === 'held'}
+                        />
                         <span class="visually-hidden">
                           {' '}
                           {t('delegation.page.title', {
@@ -373,7 +387,8 @@ export function DelegationPage({
         </>
       ) : (
         <p class="note">
-          {t('delegation.readOnly')} {view.manageRefusal ? t(view.manageRefusal) : ''}
+          {t('delegation.readOnly')}{' '}
+          {t(home ? 'delegation.readOnlyWhy.presidium' : 'delegation.readOnlyWhy.partner')}
         </p>
       )}
 

@@ -274,6 +274,28 @@ function TaskForm({
   );
 }
 
+/** "12 månader före", "14 dagar efter", or both. */
+function describeOffset(ctx: PageContext, task: TemplateTask): string {
+  const { t } = ctx.i18n;
+  const parts: string[] = [];
+  if (task.offsetMonths !== 0)
+    parts.push(
+      t(
+        task.offsetMonths < 0 ? 'hostPlan.template.monthsBefore' : 'hostPlan.template.monthsAfter',
+        {
+          n: Math.abs(task.offsetMonths),
+        },
+      ),
+    );
+  if (task.offsetDays !== 0)
+    parts.push(
+      t(task.offsetDays < 0 ? 'hostPlan.template.daysBefore' : 'hostPlan.template.daysAfter', {
+        n: Math.abs(task.offsetDays),
+      }),
+    );
+  return parts.length ? parts.join(', ') : t('hostPlan.template.onStart');
+}
+
 export function HostPlanTemplatePage({
   ctx,
   tasks,
@@ -320,12 +342,7 @@ export function HostPlanTemplatePage({
             {tasks.map((task, i) => (
               <tr key={task.id}>
                 <th scope="row">{name(task)}</th>
-                <td>
-                  {t('hostPlan.template.offset', {
-                    months: task.offsetMonths,
-                    days: task.offsetDays,
-                  })}
-                </td>
+                <td>{describeOffset(ctx, task)}</td>
                 <td>
                   {task.active ? t('hostPlan.template.active') : t('hostPlan.template.inactive')}
                 </td>
