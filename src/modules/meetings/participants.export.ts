@@ -60,7 +60,7 @@ function columns(i18n: I18n, list: ParticipantList): Column[] {
     {
       header: t('participants.col.status'),
       value: (p) => t(`delegation.status.${p.delegationStatus}`),
-      width: 14,
+      width: 12,
     },
   ];
   if (list.withLogistics) {
@@ -83,7 +83,7 @@ function columns(i18n: I18n, list: ParticipantList): Column[] {
       {
         header: t('delegation.field.phone'),
         value: logistic((p) => p.logistics?.phone ?? null),
-        width: 16,
+        width: 20,
       },
     );
   }
@@ -95,6 +95,18 @@ function title(i18n: I18n, list: ParticipantList): string {
     year: list.meeting.year,
     host: list.host ? localized(list.host, i18n.locale).name : '',
   });
+}
+
+/**
+ * Fixed column widths that fit the page: A4 less 40 pt margins, less the 8 pt padding each
+ * side of inner cells ('lightHorizontalLines'), shared by the columns' weights. Star widths
+ * overflow the margin when a long header word sets a column's minimum width.
+ */
+function columnWidths(cols: Column[], landscape: boolean): number[] {
+  const page = (landscape ? 841.89 : 595.28) - 80;
+  const available = page - 16 * (cols.length - 1) - 2;
+  const total = cols.reduce((sum, c) => sum + c.width, 0);
+  return cols.map((c) => Math.floor((available * c.width) / total));
 }
 
 /** The participant list as a PDF (A4, landscape with logistics). */
@@ -122,7 +134,7 @@ export async function participantsPdf(
     list.participants.length === 0
       ? { text: i18n.t('participants.none') }
       : {
-          table: { headerRows: 1, widths: cols.map(() => '*'), body },
+          table: { headerRows: 1, widths: columnWidths(cols, list.withLogistics), body },
           layout: 'lightHorizontalLines',
           fontSize: list.withLogistics ? 8 : 10,
         },
