@@ -90,6 +90,9 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
         confirmValue={extra.confirmValue}
         confirmErrors={extra.confirmErrors}
         canExportLogistics={isOrganiser(user, view.meeting.hostCityId)}
+        showHostPlanLink={
+          view.host?.kind === 'home' && user.roles.some((g) => g.role === 'coordinator')
+        }
       />,
       status,
     );

@@ -243,6 +243,8 @@ describeEachDialect('delegations', (dialect) => {
     expect(asBergen.body).not.toContain('+46 70 123 45 67');
     expect(asBergen.body).toContain('visas bara för arrangörerna');
     const asCoordinator = await agents.coordinator!.get(`${base()}/bergen`);
+    expect(asCoordinator.body).toContain(`/workspace/meetings/${meetingId}/host-plan`);
+    expect(asBergen.body).not.toContain(`/workspace/meetings/${meetingId}/host-plan`);
     expect(asCoordinator.body).toContain('+47 55 00 00 00');
     const asPresidium = await agents.presidium!.get(`${base()}/bergen`);
     expect(asPresidium.body).not.toContain('+46 70 123 45 67');

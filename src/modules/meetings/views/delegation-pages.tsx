@@ -224,11 +224,14 @@ export function DelegationPage({
   confirmValue = '',
   confirmErrors = {},
   canExportLogistics,
+  showHostPlanLink = false,
 }: {
   ctx: PageContext;
   view: DelegationView;
   /** The viewer organises the meeting (coordinator, host city's partner contact). */
   canExportLogistics: boolean;
+  /** A coordinator looking at a meeting Gothenburg hosts: link to its host plan. */
+  showHostPlanLink?: boolean;
   retentionDays: number;
   /** The member being edited, if any. */
   editing: DelegationMember | null;
@@ -392,6 +395,13 @@ export function DelegationPage({
         </p>
       )}
 
+      {showHostPlanLink ? (
+        <p>
+          <a href={`/workspace/meetings/${encodeURIComponent(view.meeting.id)}/host-plan`}>
+            {t('delegation.page.hostPlan')}
+          </a>
+        </p>
+      ) : null}
       <h2>{t('delegation.page.export')}</h2>
       <ul>
         <li>
