@@ -38,6 +38,9 @@ import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
 import { cityFactsPages } from './modules/cities/city-facts.pages.tsx';
 import { decisionApi } from './modules/decisions/decision.api.ts';
+import { delegationPages } from './modules/meetings/delegation.pages.tsx';
+import { participantPages } from './modules/meetings/participants.pages.ts';
+import { hostPlanPages } from './modules/meetings/host-plan.pages.tsx';
 import { decisionPublicPages } from './modules/decisions/decision.public.pages.tsx';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { infoPages } from './modules/pages/info.pages.tsx';
@@ -187,6 +190,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(oidcPages);
   await app.register(apiTokenPages);
   await app.register(resetPages);
+  await app.register(delegationPages);
+  await app.register(participantPages);
+  await app.register(hostPlanPages);
 
   return app;
 }

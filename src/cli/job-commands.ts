@@ -28,6 +28,7 @@ export const jobCommands: Record<string, Command> = {
           mailer,
           publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
           log: pino({ level: 'warn' }),
+          config,
         });
         if (!result.ran) throw new CliFailure(`${job.name} is running in another instance.`);
         io.out(`${job.name}: ${result.outcome}${result.details ? ` (${result.details})` : ''}`);

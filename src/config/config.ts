@@ -120,6 +120,11 @@ const envSchema = z.object({
       }
       return patterns;
     }),
+  DELEGATION_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 90)')
+    .transform(Number)
+    .default(90),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -147,6 +152,8 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
   caseNumberPatterns: readonly RegExp[];
+  /** Days after a meeting when the delegation members' private logistics are erased. */
+  delegationRetentionDays: number;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; roleMapping: string | undefined }
     | undefined;
@@ -233,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
+    delegationRetentionDays: e.DELEGATION_RETENTION_DAYS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

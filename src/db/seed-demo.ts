@@ -6,6 +6,7 @@ import { newId } from '../shared/ids.ts';
 import { hashPassword } from '../modules/accounts/password.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { seedMeetingsDemo } from '../modules/meetings/meeting.demo.ts';
+import { seedDelegationDemo } from '../modules/meetings/delegation.demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -561,6 +562,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     const context: DemoContext = { trx, now, chainId, cityIds, orgIds, userIds };
     void context;
     await seedMeetingsDemo(context);
+    await seedDelegationDemo(context);
 
     await recordAudit(
       trx,

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { sql } from 'kysely';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../shared/ids.ts';
 import { TIME_ZONE } from '../shared/dates.ts';
@@ -13,6 +14,8 @@ export interface JobContext {
   now: Date;
   publicUrl: string;
   log: FastifyBaseLogger;
+  /** The app's settings (e.g. the retention period); absent in tests that give none. */
+  config?: Config;
 }
 
 export interface ScheduledJob {
@@ -125,6 +128,7 @@ export function jobContext(app: FastifyInstance): Omit<JobContext, 'now'> {
     mailer: app.mailer,
     publicUrl: app.config.publicUrl ?? `http://${app.config.host}:${app.config.port}`,
     log: app.log,
+    config: app.config,
   };
 }
 

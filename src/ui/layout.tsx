@@ -142,6 +142,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       {user.roles.some((g) => g.role === 'coordinator' || g.role === 'partner') ? (
         <a href="/workspace/meetings">{t('nav.workspace.meetings')}</a>
       ) : null}
+      {user.roles.some((g) => ['presidium', 'partner', 'coordinator'].includes(g.role)) ? (
+        <a href="/workspace/delegations">{t('nav.workspace.delegations')}</a>
+      ) : null}
+      {user.roles.some((g) => g.role === 'coordinator') ? (
+        <a href="/workspace/host-plan">{t('nav.workspace.hostPlan')}</a>
+      ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
       ) : null}

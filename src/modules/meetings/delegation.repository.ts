@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { DelegationMemberTable, DelegationTable } from './meeting.table.ts';
+
+const MEETING_COLUMNS = [
+  'meeting.id',
+  'meeting.year',
+  'meeting.host_city_id',
+  'meeting.start_date',
+  'meeting.end_date',
+  'meeting.status',
+  'meeting.venue',
+] as const;
+
+export function findMeeting(db: Executor, id: string) {
+  return db.selectFrom('meeting').select(MEETING_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+/** Meetings newest first (for the delegation overview). */
+export function listMeetings(db: Executor) {
+  return db
+    .selectFrom('meeting')
+    .select(MEETING_COLUMNS)
+    .orderBy('year', 'desc')
+    .orderBy('start_date', 'desc')
+    .execute();
+}
+
+const DELEGATION_COLUMNS = [
+  'id',
+  'meeting_id',
+  'city_id',
+  'status',
+  'presidium_decision_on',
+  'note',
+  'confirmed_by',
+  'confirmed_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+export function findDelegation(db: Executor, meetingId: string, cityId: string) {
+  return db
+    .selectFrom('delegation')
+    .select(DELEGATION_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .where('city_id', '=', cityId)
+    .executeTakeFirst();
+}
+
+export type DelegationRow = NonNullable<Awaited<ReturnType<typeof findDelegation>>>;
+
+export function listDelegationsOfMeetings(db: Executor, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('delegation')
+    .leftJoin('delegation_member', 'delegation_member.delegation_id', 'delegation.id')
+    .select([
+      'delegation.id',
+      'delegation.meeting_id',
+      'delegation.city_id',
+      'delegation.status',
+      'delegation.presidium_decision_on',
+    ])
+    .select((eb) => eb.fn.count<number>('delegation_member.id').as('members'))
+    .where('delegation.meeting_id', 'in', meetingIds)
+    .groupBy([
+      'delegation.id',
+      'delegation.meeting_id',
+      'delegation.city_id',
+      'delegation.status',
+      'delegation.presidium_decision_on',
+    ])
+    .execute();
+}
+
+export function insertDelegation(db: Executor, row: DelegationTable) {
+  return db.insertInto('delegation').values(row).execute();
+}
+
+export function updateDelegation(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<DelegationTable, 'id' | 'meeting_id' | 'city_id'>>,
+) {
+  return db.updateTable('delegation').set(values).where('id', '=', id).execute();
+}
+
+const MEMBER_COLUMNS = [
+  'id',
+  'delegation_id',
+  'position',
+  'name',
+  'title',
+  'affiliation',
+  'dietary_needs',
+  'access_needs',
+  'travel',
+  'phone',
+  'logistics_erased_at',
+] as const;
+
+export function listMembers(db: Executor, delegationId: string) {
+  return db
+    .selectFrom('delegation_member')
+    .select(MEMBER_COLUMNS)
+    .where('delegation_id', '=', delegationId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export function findMember(db: Executor, delegationId: string, id: string) {
+  return db
+    .selectFrom('delegation_member')
+    .select(MEMBER_COLUMNS)
+    .where('delegation_id', '=', delegationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function nextMemberPosition(db: Executor, delegationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('delegation_member')
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .where('delegation_id', '=', delegationId)
+    .executeTakeFirst();
+  return Number(row?.max ?? -1) + 1;
+}
+
+export function insertMember(db: Executor, row: DelegationMemberTable) {
+  return db.insertInto('delegation_member').values(row).execute();
+}
+
+export function updateMember(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<DelegationMemberTable, 'id' | 'delegation_id'>>,
+) {
+  return db.updateTable('delegation_member').set(values).where('id', '=', id).execute();
+}
+
+export function deleteMember(db: Executor, id: string) {
+  return db.deleteFrom('delegation_member').where('id', '=', id).execute();
+}
+
+/** Every member of a meeting's delegations, with the delegation's city and status. */
+export function listParticipants(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('delegation_member')
+    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+    .select([
+      'delegation.city_id',
+      'delegation.status',
+      'delegation_member.name',
+      'delegation_member.title',
+      'delegation_member.affiliation',
+      'delegation_member.dietary_needs',
+      'delegation_member.access_needs',
+      'delegation_member.travel',
+      'delegation_member.phone',
+      'delegation_member.logistics_erased_at',
+      'delegation_member.position',
+    ])
+    .where('delegation.meeting_id', '=', meetingId)
+    .orderBy('delegation_member.position')
+    .execute();
+}
+
+/**
+ * Members whose logistics are still kept although their meeting ended (or, without an
+ * end date, started) before `cutoff` (a plain date).
+ */
+export function listMembersPastRetention(db: Executor, cutoff: string) {
+  return db
+    .selectFrom('delegation_member')
+    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+    .innerJoin('meeting', 'meeting.id', 'delegation.meeting_id')
+    .select([
+      'delegation_member.id',
+      'delegation_member.delegation_id',
+      'delegation.meeting_id',
+      'delegation.city_id',
+    ])
+    .where('delegation_member.logistics_erased_at', 'is', null)
+    .where(sql<string>`coalesce(meeting.end_date, meeting.start_date)`, 'is not', null)
+    .where(sql<string>`coalesce(meeting.end_date, meeting.start_date)`, '<', cutoff)
+    .execute();
+}
+
+export function eraseLogistics(db: Executor, memberIds: readonly string[], at: string) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db
+    .updateTable('delegation_member')
+    .set({
+      dietary_needs: null,
+      access_needs: null,
+      travel: null,
+      phone: null,
+      logistics_erased_at: at,
+      updated_at: at,
+    })
+    .where('id', 'in', memberIds)
+    .execute();
+}

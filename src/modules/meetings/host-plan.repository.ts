@@ -1,0 +1,180 @@
+import type { Executor } from '../../db/database.ts';
+import type { HostPlanTaskTable, HostPlanTemplateTaskTable } from './meeting.table.ts';
+
+const TEMPLATE_COLUMNS = [
+  'id',
+  'position',
+  'title_sv',
+  'title_en',
+  'description',
+  'offset_months',
+  'offset_days',
+  'active',
+] as const;
+
+export function listTemplateTasks(db: Executor, activeOnly = false) {
+  let q = db.selectFrom('host_plan_template_task').select(TEMPLATE_COLUMNS);
+  if (activeOnly) q = q.where('active', '=', 1);
+  return q.orderBy('position').orderBy('created_at').execute();
+}
+
+export type TemplateTaskRow = Awaited<ReturnType<typeof listTemplateTasks>>[number];
+
+export function findTemplateTask(db: Executor, id: string) {
+  return db
+    .selectFrom('host_plan_template_task')
+    .select(TEMPLATE_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertTemplateTask(db: Executor, row: HostPlanTemplateTaskTable) {
+  return db.insertInto('host_plan_template_task').values(row).execute();
+}
+
+export function updateTemplateTask(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<HostPlanTemplateTaskTable, 'id' | 'created_at'>>,
+) {
+  return db.updateTable('host_plan_template_task').set(values).where('id', '=', id).execute();
+}
+
+const TASK_COLUMNS = [
+  'host_plan_task.id',
+  'host_plan_task.meeting_id',
+  'host_plan_task.template_task_id',
+  'host_plan_task.position',
+  'host_plan_task.title',
+  'host_plan_task.description',
+  'host_plan_task.due_on',
+  'host_plan_task.owner_user_id',
+  'host_plan_task.status',
+  'host_plan_task.notes',
+  'host_plan_task.reminded_on',
+  'host_plan_task.completed_at',
+] as const;
+
+/** A meeting's plan tasks, with the template's English title where the task came from one. */
+export function listPlanTasks(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('host_plan_task')
+    .leftJoin(
+      'host_plan_template_task',
+      'host_plan_template_task.id',
+      'host_plan_task.template_task_id',
+    )
+    .leftJoin('app_user', 'app_user.id', 'host_plan_task.owner_user_id')
+    .select(TASK_COLUMNS)
+    .select([
+      'host_plan_template_task.title_sv as template_title_sv',
+      'host_plan_template_task.title_en as template_title_en',
+      'app_user.name as owner_name',
+    ])
+    .where('host_plan_task.meeting_id', '=', meetingId)
+    .orderBy('host_plan_task.due_on')
+    .orderBy('host_plan_task.position')
+    .execute();
+}
+
+export type PlanTaskRow = Awaited<ReturnType<typeof listPlanTasks>>[number];
+
+export function findPlanTask(db: Executor, meetingId: string, id: string) {
+  return db
+    .selectFrom('host_plan_task')
+    .select(TASK_COLUMNS)
+    .where('host_plan_task.meeting_id', '=', meetingId)
+    .where('host_plan_task.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function countPlanTasks(db: Executor, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('host_plan_task')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Per meeting: number of tasks, done ones and open ones due before `today`. */
+export function listPlanCounts(db: Executor, today: string) {
+  return db
+    .selectFrom('host_plan_task')
+    .select('meeting_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('status', 'in', ['done', 'not_applicable']).then(1).else(0).end(),
+        )
+        .as('closed'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('overdue'),
+    ])
+    .groupBy('meeting_id')
+    .execute();
+}
+
+export function insertPlanTasks(db: Executor, rows: HostPlanTaskTable[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('host_plan_task').values(rows).execute();
+}
+
+export function updatePlanTask(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<HostPlanTaskTable, 'id' | 'meeting_id' | 'created_at'>>,
+) {
+  return db.updateTable('host_plan_task').set(values).where('id', '=', id).execute();
+}
+
+/** Active users holding the coordinator role: the possible task owners. */
+export function listCoordinators(db: Executor) {
+  return db
+    .selectFrom('app_user')
+    .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+    .select(['app_user.id', 'app_user.name', 'app_user.email'])
+    .where('user_role.role', '=', 'coordinator')
+    .where('app_user.active', '=', 1)
+    .distinct()
+    .orderBy('app_user.name')
+    .execute();
+}
+
+/** Open tasks with an active owner, due on or before `until`, with what a reminder needs. */
+export function listOpenTasksDueBy(db: Executor, until: string) {
+  return db
+    .selectFrom('host_plan_task')
+    .innerJoin('app_user', 'app_user.id', 'host_plan_task.owner_user_id')
+    .innerJoin('meeting', 'meeting.id', 'host_plan_task.meeting_id')
+    .select([
+      'host_plan_task.id',
+      'host_plan_task.meeting_id',
+      'host_plan_task.title',
+      'host_plan_task.due_on',
+      'host_plan_task.reminded_on',
+      'host_plan_task.owner_user_id',
+      'app_user.email as owner_email',
+      'app_user.name as owner_name',
+      'meeting.year as meeting_year',
+    ])
+    .where('host_plan_task.status', 'in', ['todo', 'in_progress'])
+    .where('app_user.active', '=', 1)
+    .where('host_plan_task.due_on', '<=', until)
+    .orderBy('host_plan_task.due_on')
+    .execute();
+}
+
+export function markReminded(db: Executor, ids: readonly string[], on: string) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.updateTable('host_plan_task').set({ reminded_on: on }).where('id', 'in', ids).execute();
+}

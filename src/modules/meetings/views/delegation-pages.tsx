@@ -1,0 +1,426 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
+import { Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/form.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { localized, type City } from '../../cities/city.service.ts';
+import type {
+  DelegationMember,
+  DelegationOverviewRow,
+  DelegationStatus,
+  DelegationView,
+} from '../delegation.service.ts';
+import type { MemberValues } from '../delegation.schema.ts';
+
+const cityName = (ctx: PageContext, city: City | null) =>
+  city ? localized(city, ctx.i18n.locale).name : '';
+
+export function StatusTag({
+  ctx,
+  status,
+  held = false,
+}: {
+  ctx: PageContext;
+  status: DelegationStatus;
+  /** The meeting was held: a missing delegation was never recorded, not "not started". */
+  held?: boolean;
+}) {
+  const cls =
+    status === 'confirmed' ? 'tag tag-active' : status === 'none' ? 'tag' : 'tag tag-proposed';
+  const key = status === 'none' && held ? 'unrecorded' : status;
+  return <span class={cls}>{ctx.i18n.t(`delegation.status.${key}`)}</span>;
+}
+
+export function DelegationOverviewPage({
+  ctx,
+  rows,
+}: {
+  ctx: PageContext;
+  rows: DelegationOverviewRow[];
+}) {
+  const { t } = ctx.i18n;
+  const cities = rows[0]?.delegations.map((d) => d.city) ?? [];
+  return (
+    <Layout ctx={ctx} title={t('delegation.overview.title')}>
+      <h1>{t('delegation.overview.title')}</h1>
+      <p class="lead">{t('delegation.overview.lead')}</p>
+      {rows.length === 0 ? (
+        <p>{t('delegation.overview.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('delegation.overview.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('delegation.col.meeting')}</th>
+                {cities.map((c) => (
+                  <th scope="col" key={c.id}>
+                    {cityName(ctx, c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.meeting.id}>
+                  <th scope="row">
+                    {t('delegation.meeting', {
+                      year: row.meeting.year,
+                      host: cityName(ctx, row.host),
+                    })}
+                  </th>
+                  {row.delegations.map((d) => (
+                    <td key={d.city.id}>
+                      <a
+                        href={`/workspace/meetings/${encodeURIComponent(row.meeting.id)}/delegations/${d.city.slug}`}
+                      >
+                        <StatusTag
+                          ctx={ctx}
+                          status={d.status}
+                          held={row.meeting.status === 'held'}
+                        />
+                        <span class="visually-hidden">
+                          {' '}
+                          {t('delegation.page.title', {
+                            city: cityName(ctx, d.city),
+                            year: row.meeting.year,
+                          })}
+                        </span>
+                      </a>{' '}
+                      {d.members > 0 ? t('delegation.col.members', { count: d.members }) : null}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function Logistic({
+  ctx,
+  value,
+  erased,
+}: {
+  ctx: PageContext;
+  value: string | null;
+  erased: boolean;
+}) {
+  if (erased) return <em>{ctx.i18n.t('delegation.members.erased')}</em>;
+  return <>{value ?? ''}</>;
+}
+
+function MembersTable({
+  ctx,
+  view,
+  base,
+}: {
+  ctx: PageContext;
+  view: DelegationView;
+  base: string;
+}) {
+  const { t } = ctx.i18n;
+  if (view.members.length === 0) return <p>{t('delegation.members.none')}</p>;
+  const erased = view.members.find((m) => m.logisticsErasedAt)?.logisticsErasedAt;
+  return (
+    <>
+      {view.canSeeLogistics && erased ? (
+        <p class="note">
+          {t('delegation.members.erasedNote', { date: formatInstant(erased, ctx.i18n.intl) })}
+        </p>
+      ) : null}
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{t('delegation.members.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('delegation.field.name')}</th>
+              <th scope="col">{t('delegation.field.title')}</th>
+              <th scope="col">{t('delegation.field.affiliation')}</th>
+              {view.canSeeLogistics ? (
+                <>
+                  <th scope="col">{t('delegation.field.dietaryNeeds')}</th>
+                  <th scope="col">{t('delegation.field.accessNeeds')}</th>
+                  <th scope="col">{t('delegation.field.travel')}</th>
+                  <th scope="col">{t('delegation.field.phone')}</th>
+                </>
+              ) : null}
+              {view.canManage ? <th scope="col">{t('delegation.members.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((m) => (
+              <MemberRow key={m.id} ctx={ctx} view={view} member={m} base={base} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function MemberRow({
+  ctx,
+  view,
+  member: m,
+  base,
+}: {
+  ctx: PageContext;
+  view: DelegationView;
+  member: DelegationMember;
+  base: string;
+}) {
+  const { t } = ctx.i18n;
+  const erased = m.logisticsErasedAt !== null;
+  return (
+    <tr>
+      <th scope="row">{m.name}</th>
+      <td>{m.title ?? ''}</td>
+      <td>{m.affiliation ?? ''}</td>
+      {m.logistics ? (
+        <>
+          <td>
+            <Logistic ctx={ctx} value={m.logistics.dietaryNeeds} erased={erased} />
+          </td>
+          <td>
+            <Logistic ctx={ctx} value={m.logistics.accessNeeds} erased={erased} />
+          </td>
+          <td>
+            <Logistic ctx={ctx} value={m.logistics.travel} erased={erased} />
+          </td>
+          <td>
+            <Logistic ctx={ctx} value={m.logistics.phone} erased={erased} />
+          </td>
+        </>
+      ) : null}
+      {view.canManage ? (
+        <td>
+          <a href={`${base}?edit=${encodeURIComponent(m.id)}#member-form`}>
+            {t('delegation.members.edit')}
+            <span class="visually-hidden">: {m.name}</span>
+          </a>
+          <form method="post" action={`${base}/members/${encodeURIComponent(m.id)}/remove`}>
+            <CsrfField token={ctx.csrfToken} />
+            <button type="submit" class="link-button">
+              {t('delegation.members.remove')}
+              <span class="visually-hidden">: {m.name}</span>
+            </button>
+          </form>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+export function DelegationPage({
+  ctx,
+  view,
+  retentionDays,
+  editing,
+  values,
+  errors = {},
+  confirmValue = '',
+  confirmErrors = {},
+  canExportLogistics,
+  showHostPlanLink = false,
+}: {
+  ctx: PageContext;
+  view: DelegationView;
+  /** The viewer organises the meeting (coordinator, host city's partner contact). */
+  canExportLogistics: boolean;
+  /** A coordinator looking at a meeting Gothenburg hosts: link to its host plan. */
+  showHostPlanLink?: boolean;
+  retentionDays: number;
+  /** The member being edited, if any. */
+  editing: DelegationMember | null;
+  values?: MemberValues | undefined;
+  errors?: FieldErrors;
+  confirmValue?: string;
+  confirmErrors?: FieldErrors;
+}) {
+  const { t, intl } = ctx.i18n;
+  const city = cityName(ctx, view.city);
+  const title = t('delegation.page.title', { city, year: view.meeting.year });
+  const base = `/workspace/meetings/${encodeURIComponent(view.meeting.id)}/delegations/${view.city.slug}`;
+  const exports = `/workspace/meetings/${encodeURIComponent(view.meeting.id)}/participants`;
+  const home = view.city.kind === 'home';
+  const v: MemberValues = values ?? {
+    name: editing?.name ?? '',
+    title: editing?.title ?? '',
+    affiliation: editing?.affiliation ?? '',
+    dietaryNeeds: editing?.logistics?.dietaryNeeds ?? '',
+    accessNeeds: editing?.logistics?.accessNeeds ?? '',
+    travel: editing?.logistics?.travel ?? '',
+    phone: editing?.logistics?.phone ?? '',
+  };
+  const allErrors = { ...errors, ...confirmErrors };
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href="/workspace/delegations">{t('delegation.page.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary i18n={ctx.i18n} errors={allErrors} />
+      <dl class="facts">
+        <dt>{t('delegation.page.meetingDates')}</dt>
+        <dd>
+          {t('delegation.meeting', { year: view.meeting.year, host: cityName(ctx, view.host) })}
+          {view.meeting.startDate
+            ? `, ${formatDateRange(view.meeting.startDate, view.meeting.endDate, intl)}`
+            : ''}
+        </dd>
+        <dt>{t('delegation.page.status')}</dt>
+        <dd>
+          <StatusTag ctx={ctx} status={view.status} />
+        </dd>
+        {view.presidiumDecisionOn ? (
+          <>
+            <dt>{t('delegation.page.decisionOn')}</dt>
+            <dd>{formatPlainDate(view.presidiumDecisionOn, intl)}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>{t('delegation.members.title')}</h2>
+      {view.canSeeLogistics ? null : <p class="hint">{t('delegation.members.logisticsHidden')}</p>}
+      <MembersTable ctx={ctx} view={view} base={base} />
+
+      {view.canManage ? (
+        <>
+          <form
+            method="post"
+            action={
+              editing ? `${base}/members/${encodeURIComponent(editing.id)}` : `${base}/members`
+            }
+            id="member-form"
+            novalidate
+          >
+            <h2>{editing ? t('delegation.form.editTitle') : t('delegation.form.addTitle')}</h2>
+            {view.status === 'confirmed' ? (
+              <p class="hint">{t('delegation.form.reconfirmNote')}</p>
+            ) : null}
+            <CsrfField token={ctx.csrfToken} />
+            <fieldset class="field">
+              <legend>{t('delegation.form.public')}</legend>
+              <TextField
+                name="name"
+                label={t('delegation.field.name')}
+                value={v.name}
+                error={errors.name}
+                autocomplete="off"
+              />
+              <TextField
+                name="title"
+                label={t('delegation.field.title')}
+                value={v.title}
+                error={errors.title}
+              />
+              <TextField
+                name="affiliation"
+                label={t('delegation.field.affiliation')}
+                value={v.affiliation}
+                error={errors.affiliation}
+              />
+            </fieldset>
+            <fieldset class="field">
+              <legend>{t('delegation.form.logistics')}</legend>
+              <p class="hint">{t('delegation.form.logisticsHint', { days: retentionDays })}</p>
+              <TextField
+                name="dietaryNeeds"
+                label={t('delegation.field.dietaryNeeds')}
+                value={v.dietaryNeeds}
+                error={errors.dietaryNeeds}
+              />
+              <TextField
+                name="accessNeeds"
+                label={t('delegation.field.accessNeeds')}
+                value={v.accessNeeds}
+                error={errors.accessNeeds}
+              />
+              <TextField
+                name="travel"
+                label={t('delegation.field.travel')}
+                value={v.travel}
+                error={errors.travel}
+              />
+              <TextField
+                name="phone"
+                label={t('delegation.field.phone')}
+                value={v.phone}
+                error={errors.phone}
+                autocomplete="off"
+              />
+            </fieldset>
+            <Button>{editing ? t('delegation.form.save') : t('delegation.form.add')}</Button>
+            {editing ? (
+              <p>
+                <a href={base}>{t('delegation.form.cancel')}</a>
+              </p>
+            ) : null}
+          </form>
+
+          {view.members.length > 0 && view.status !== 'confirmed' ? (
+            <form method="post" action={`${base}/confirm`} id="confirm-form" novalidate>
+              <h2>{t('delegation.confirm.title')}</h2>
+              <p>{home ? t('delegation.confirm.homeLead') : t('delegation.confirm.partnerLead')}</p>
+              {confirmErrors.form ? (
+                <p class="error-message" id="form">
+                  {confirmErrors.form}
+                </p>
+              ) : null}
+              <CsrfField token={ctx.csrfToken} />
+              <TextField
+                name="decisionDate"
+                type="date"
+                label={
+                  home
+                    ? t('delegation.confirm.decisionDate')
+                    : t('delegation.confirm.decisionDateOptional')
+                }
+                hint={t('delegation.confirm.dateHint')}
+                value={confirmValue}
+                error={confirmErrors.decisionDate}
+                width="short"
+              />
+              <Button>{t('delegation.confirm.submit')}</Button>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <p class="note">
+          {t('delegation.readOnly')}{' '}
+          {t(home ? 'delegation.readOnlyWhy.presidium' : 'delegation.readOnlyWhy.partner')}
+        </p>
+      )}
+
+      {showHostPlanLink ? (
+        <p>
+          <a href={`/workspace/meetings/${encodeURIComponent(view.meeting.id)}/host-plan`}>
+            {t('delegation.page.hostPlan')}
+          </a>
+        </p>
+      ) : null}
+      <h2>{t('delegation.page.export')}</h2>
+      <ul>
+        <li>
+          <a href={`${exports}.pdf`}>{t('delegation.page.exportPdf')}</a>
+        </li>
+        <li>
+          <a href={`${exports}.xlsx`}>{t('delegation.page.exportXlsx')}</a>
+        </li>
+        {canExportLogistics ? (
+          <>
+            <li>
+              <a href={`${exports}.pdf?logistics=1`}>{t('delegation.page.exportLogisticsPdf')}</a>
+            </li>
+            <li>
+              <a href={`${exports}.xlsx?logistics=1`}>{t('delegation.page.exportLogisticsXlsx')}</a>
+            </li>
+          </>
+        ) : null}
+      </ul>
+    </Layout>
+  );
+}
