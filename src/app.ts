@@ -33,6 +33,7 @@ import { registerPageCache } from './platform/page-cache.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { jobs } from './jobs.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
+import { collaborationPages } from './modules/collaborations/collaboration.pages.tsx';
 import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
 import { decisionApi } from './modules/decisions/decision.api.ts';
@@ -175,6 +176,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(oidcPages);
   await app.register(apiTokenPages);
   await app.register(resetPages);
+  await app.register(collaborationPages);
 
   return app;
 }
