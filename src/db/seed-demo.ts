@@ -5,6 +5,7 @@ import { nowIso } from '../shared/dates.ts';
 import { newId } from '../shared/ids.ts';
 import { hashPassword } from '../modules/accounts/password.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
+import { seedCollaborationDemo } from '../modules/collaborations/collaboration.demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -559,6 +560,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     // Each module seeds its own demo data from its `*.demo.ts`, one line each below.
     const context: DemoContext = { trx, now, chainId, cityIds, orgIds, userIds };
     void context;
+    await seedCollaborationDemo(context);
 
     await recordAudit(
       trx,
