@@ -483,7 +483,7 @@ export interface KnowledgeHit {
 export async function searchKnowledge(
   db: Executor,
   dialect: 'sqlite' | 'postgres',
-  query: { text: string; ftsQuery: string },
+  query: { text: string; ftsQuery: string; prefixQuery: string },
   f: KnowledgeFilters,
   page: { limit: number; offset: number },
 ): Promise<KnowledgeHit[]> {
@@ -498,21 +498,30 @@ export async function searchKnowledge(
   }
   if (dialect === 'sqlite') {
     if (!query.ftsQuery) return [];
+    // bm25() and snippet() need the FTS context: rank inside, count the window outside.
     const result = await sql<KnowledgeHit>`
-      select d.id, d.entity,
-        highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
-        snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
-        d.year, d.organisation_id, count(*) over () as total
-      from search_document_fts
-      join search_document d on d.rowid = search_document_fts.rowid
-      where search_document_fts match ${query.ftsQuery} and ${where}
-      order by bm25(search_document_fts, 5.0, 1.0), d.id
+      select h.*, count(*) over () as total from (
+        select d.id, d.entity,
+          highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
+          snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+          d.year, d.organisation_id, bm25(search_document_fts, 5.0, 1.0) as rank
+        from search_document_fts
+        join search_document d on d.rowid = search_document_fts.rowid
+        where search_document_fts match ${query.ftsQuery} and ${where}
+      ) h
+      order by h.rank, h.id
       limit ${page.limit} offset ${page.offset}`.execute(db);
     return result.rows;
   }
+  // websearch_to_tsquery keeps the user's phrases, OR and -exclusions; the prefix query
+  // (every word, the last as a prefix) adds what Swedish stemming misses ("lägerskola"
+  // -> "lägerskolan", "klimat" -> "klimatanpassning").
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+  const prefix = query.prefixQuery
+    ? sql`to_tsquery('swedish', ${query.prefixQuery})`
+    : sql`''::tsquery`;
   const result = await sql<KnowledgeHit>`
-    with q as (select websearch_to_tsquery('swedish', ${query.text}) as query)
+    with q as (select websearch_to_tsquery('swedish', ${query.text}) || ${prefix} as query)
     select d.id, d.entity,
       ts_headline('swedish', d.title, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
       ts_headline('swedish', d.body, q.query, ${options}) as snippet,

@@ -30,6 +30,15 @@ export function ftsQuery(text: string): string {
     .join(' ');
 }
 
+/** The same for PostgreSQL's to_tsquery: 'ord1' & 'ord2':* (words only, so nothing to escape). */
+export function prefixTsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 20)
+    .map((w, i, all) => `'${w}'${i === all.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+}
+
 export async function searchKnowledge(
   db: Db,
   filters: CollaborationFilters,
@@ -39,7 +48,7 @@ export async function searchKnowledge(
   const rows = await repo.searchKnowledge(
     db.kysely,
     db.dialect,
-    { text, ftsQuery: ftsQuery(text) },
+    { text, ftsQuery: ftsQuery(text), prefixQuery: prefixTsQuery(text) },
     filters,
     page,
   );
