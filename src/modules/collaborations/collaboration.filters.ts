@@ -64,7 +64,7 @@ export function lenientFilters(query: unknown): CollaborationFilters {
     );
     if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
   }
-  return out as CollaborationFilters;
+  return out;
 }
 
 /** The filters as query-string pairs (for links that keep them). */

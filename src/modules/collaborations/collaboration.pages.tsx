@@ -31,9 +31,7 @@ import {
   reviewItem,
   reviewQueue,
   type Collaboration,
-  type CollaborationInput,
   type Exchange,
-  type ExchangeInput,
   type ReviewEntity,
   type ReviewMail,
 } from './collaboration.service.ts';
@@ -275,12 +273,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
   app.post('/workspace/collaborations/new', { config: REPORTING }, async (request, reply) => {
     const values = collaborationValues(request.body);
     try {
-      const c = await registerCollaboration(
-        app.db,
-        actorOf(request),
-        user(request),
-        values as CollaborationInput,
-      );
+      const c = await registerCollaboration(app.db, actorOf(request), user(request), values);
       app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/collaborations/${c.id}`, savedFlash(request));
     } catch (error) {
@@ -359,13 +352,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const values = collaborationValues(request.body);
       try {
-        await changeCollaboration(
-          app.db,
-          actorOf(request),
-          user(request),
-          id,
-          values as CollaborationInput,
-        );
+        await changeCollaboration(app.db, actorOf(request), user(request), id, values);
         app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/collaborations/${id}`, savedFlash(request));
       } catch (error) {
@@ -499,12 +486,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
   app.post('/workspace/exchanges/new', { config: REPORTING }, async (request, reply) => {
     const values = exchangeValues(request.body);
     try {
-      const e = await registerExchange(
-        app.db,
-        actorOf(request),
-        user(request),
-        values as ExchangeInput,
-      );
+      const e = await registerExchange(app.db, actorOf(request), user(request), values);
       app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/exchanges/${e.id}`, savedFlash(request));
     } catch (error) {
@@ -581,7 +563,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const values = exchangeValues(request.body);
       try {
-        await changeExchange(app.db, actorOf(request), user(request), id, values as ExchangeInput);
+        await changeExchange(app.db, actorOf(request), user(request), id, values);
         app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/exchanges/${id}`, savedFlash(request));
       } catch (error) {

@@ -798,7 +798,7 @@ export async function reviewItem(
         { review_state: state, review_comment: comment || null },
       ),
     });
-    const title = 'title' in item ? item.title : (item as repo.ExchangeRow).activities.slice(0, 80);
+    const title = 'title' in item ? item.title : item.activities.slice(0, 80);
     const link = `${mail.publicUrl.replace(/\/$/, '')}/workspace/${entity === 'collaboration' ? 'collaborations' : 'exchanges'}/${id}`;
     const recipients = await repo.listReporterEmails(trx, item.organisation_id, item.created_by);
     for (const r of recipients) {
