@@ -27,6 +27,10 @@ export async function registerOpenApi(
           description: 'Council decisions and proposals on twin and partner cities',
         },
         { name: 'accounts', description: 'The calling user (Bearer API token)' },
+        {
+          name: 'collaborations',
+          description: "Administrations' and companies' collaborations with the twin cities",
+        },
       ],
     },
     transform: jsonSchemaTransform,
