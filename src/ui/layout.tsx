@@ -8,13 +8,14 @@ interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'cities' | 'decisions' | 'policy' | 'accessibility' | 'api';
+  section?: 'home' | 'cities' | 'decisions' | 'collaborations' | 'policy' | 'accessibility' | 'api';
 }
 
 const NAV = [
   { key: 'home', href: '/', label: 'nav.home' },
   { key: 'cities', href: '/cities', label: 'nav.cities' },
   { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
+  { key: 'collaborations', href: '/collaborations', label: 'collab.nav.public' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 

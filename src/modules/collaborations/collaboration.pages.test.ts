@@ -113,6 +113,14 @@ describeEachDialect('collaboration pages', (dialect) => {
       comment: '',
     });
     expect(ack.statusCode).toBe(303);
+    // A second review of the same submission is refused, with a message, and changes nothing.
+    await coordinator.get(`/workspace/collaborations/${id}`);
+    const again = await coordinator.post(`/workspace/collaborations/${id}/review`, {
+      decision: 'return',
+      comment: 'En gång till',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Det här är redan granskat');
     const pub = await t.app.inject(`/collaborations/${id}`);
     expect(pub.statusCode).toBe(200);
     expect(pub.body).toContain('gemensam läsvecka');

@@ -639,6 +639,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderAreas(request, reply, 400, { values, errors });
       throw error;
     }
+    app.pageCache.clear();
     return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
   });
 
@@ -654,6 +655,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderAreas(request, reply, 400, { errors });
         throw error;
       }
+      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );
@@ -664,6 +666,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const active = str((request.body as Record<string, unknown> | undefined)?.active, 2) === '1';
       await setAreaActive(app.db, actorOf(request), request.params.id, active);
+      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );

@@ -20,7 +20,7 @@ export function PublicCollaborationsPage(props: {
   const { t } = ctx.i18n;
   const query = filterQuery(filters);
   return (
-    <Layout ctx={ctx} title={t('collab.public.title')}>
+    <Layout ctx={ctx} title={t('collab.public.title')} section="collaborations">
       <h1>{t('collab.public.title')}</h1>
       <p class="lead">{t('collab.public.lead')}</p>
       <FilterForm i18n={ctx.i18n} action="/collaborations" filters={filters} choices={choices} />
@@ -49,7 +49,7 @@ export function PublicCollaborationPage(props: {
   const { ctx, collaboration: c, exchanges, cityNames } = props;
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={c.title}>
+    <Layout ctx={ctx} title={c.title} section="collaborations">
       <p class="breadcrumb">
         <a href="/collaborations">{t('collab.public.back')}</a>
       </p>

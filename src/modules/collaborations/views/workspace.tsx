@@ -148,6 +148,9 @@ export function CollaborationTable({
               {review ? (
                 <td>
                   <ReviewTag i18n={ctx.i18n} state={c.review.state} />
+                  {c.review.state === 'returned' && c.review.comment ? (
+                    <p class="hint">{c.review.comment}</p>
+                  ) : null}
                   {c.visibility === 'internal' ? (
                     <>
                       {' '}
@@ -402,7 +405,6 @@ function ReviewForm({
   return (
     <section aria-labelledby="review-form-title">
       <h2 id="review-form-title">{t('collab.reviewForm.title')}</h2>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <RadioGroup
@@ -445,6 +447,7 @@ export function CollaborationDetailPage(props: {
     <Layout ctx={ctx} title={c.title}>
       <WorkspaceNav ctx={ctx} />
       <h1>{c.title}</h1>
+      <ErrorSummary i18n={ctx.i18n} errors={props.review?.errors ?? {}} />
       {canChange ? (
         <p>
           <a class="button button-secondary" href={`/workspace/collaborations/${c.id}/edit`}>
@@ -592,6 +595,9 @@ export function ExchangesPage(props: {
                   <td>{e.organisation.name}</td>
                   <td>
                     <ReviewTag i18n={ctx.i18n} state={e.review.state} />
+                    {e.review.state === 'returned' && e.review.comment ? (
+                      <p class="hint">{e.review.comment}</p>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -741,6 +747,7 @@ export function ExchangeDetailPage(props: {
     <Layout ctx={ctx} title={title}>
       <WorkspaceNav ctx={ctx} />
       <h1>{title}</h1>
+      <ErrorSummary i18n={ctx.i18n} errors={props.review?.errors ?? {}} />
       {canChange ? (
         <p>
           <a class="button button-secondary" href={`/workspace/exchanges/${e.id}/edit`}>
