@@ -186,6 +186,10 @@ describeEachDialect('collaboration pages', (dialect) => {
       visibility: 'public',
     });
     expect(ok.statusCode, ok.body.slice(0, 2000)).toBe(303);
+    const inTurku = await reporter.get('/workspace/exchanges?city=turku&year=2024');
+    expect(inTurku.body).toContain('Lägerskolan i Åbo skärgård.');
+    expect(inTurku.body).not.toContain('Lägerskolan i Bergen');
+    expect(inTurku.body).not.toContain('Studiebesök på Åbo stadsbibliotek'); // 2026
   });
 
   it('refuses dates out of order, unknown cities and areas, empty titles and oversized text, in Swedish and English', async () => {
@@ -285,10 +289,31 @@ describeEachDialect('collaboration pages', (dialect) => {
       .where('name_sv', '=', 'Hav och sjöfart')
       .executeTakeFirstOrThrow();
     expect(area.slug).toBe('sea');
+    await reporter.get('/workspace/collaborations/new');
+    const withSea = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Havsmiljö', areas: ['sea'] }),
+    );
+    expect(withSea.statusCode).toBe(303);
+    const seaId = idFrom(withSea.headers.location);
     await coordinator.get('/workspace/areas');
     expect(
       (await coordinator.post(`/workspace/areas/${area.id}/active`, { active: '0' })).statusCode,
     ).toBe(303);
+    // A deactivated area stays allowed where it already is, and cannot be chosen anew.
+    await reporter.get(`/workspace/collaborations/${seaId}/edit`);
+    const kept = await reporter.post(
+      `/workspace/collaborations/${seaId}/edit`,
+      good({ title: 'Havsmiljö och sjöfart', areas: ['sea'] }),
+    );
+    expect(kept.statusCode).toBe(303);
+    await reporter.get('/workspace/collaborations/new');
+    const anew = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Ny havsmiljö', areas: ['sea'] }),
+    );
+    expect(anew.statusCode).toBe(400);
+    expect(anew.body).toContain('Välj områden ur listan');
     const after = await t.db.kysely
       .selectFrom('area')
       .select('active')

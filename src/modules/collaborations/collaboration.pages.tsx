@@ -9,6 +9,7 @@ import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { listCities, localized } from '../cities/city.service.ts';
+import { listOrganisations } from '../organisations/organisation.service.ts';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { addArea, areasForForms, renameArea, setAreaActive } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
@@ -170,10 +171,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const [twins, areas, orgs] = await Promise.all([
       partnerCities(app.db),
       areasForForms(app.db),
-      organisationChoices(app.db.kysely, {
-        id: '',
-        roles: [{ role: 'coordinator', organisationId: null, cityId: null }],
-      }),
+      listOrganisations(app.db.kysely),
     ]);
     return {
       cities: twins.map((c) => ({ value: c.slug, label: localized(c, request.i18n.locale).name })),
@@ -181,7 +179,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         value: a.slug,
         label: request.i18n.locale === 'en' ? a.nameEn : a.nameSv,
       })),
-      organisations: orgs.map((o) => ({ value: o.slug, label: o.name })),
+      organisations: orgs.filter((o) => o.active).map((o) => ({ value: o.slug, label: o.name })),
     };
   };
 
@@ -419,14 +417,19 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspace/exchanges', { config: AUTH }, async (request, reply) => {
     const page = pageRequest((request.query as { page?: unknown }).page, 50);
-    const [{ exchanges, total }, names] = await Promise.all([
-      listExchanges(app.db.kysely, {}, page),
+    const all = lenientFilters(request.query);
+    const filters = { city: all.city, organisation: all.organisation, year: all.year };
+    const [{ exchanges, total }, names, ch] = await Promise.all([
+      listExchanges(app.db.kysely, filters, page),
       cityNames(request),
+      choices(request),
     ]);
     return sendPage(
       reply,
       <ExchangesPage
         ctx={pageContext(request, reply)}
+        filters={Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))}
+        choices={ch}
         exchanges={exchanges}
         cityNames={names}
         info={pageInfo(page, total, exchanges.length)}

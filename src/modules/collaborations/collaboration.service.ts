@@ -203,6 +203,8 @@ export async function collaborationProblems(
   trx: Executor,
   user: Reporter,
   input: CollaborationInput,
+  /** Areas the collaboration already has: they stay allowed after being deactivated. */
+  keptAreaIds: readonly string[] = [],
 ): Promise<{ problems: FieldProblem[]; resolved: ResolvedCollaboration }> {
   const problems: FieldProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -229,7 +231,9 @@ export async function collaborationProblems(
   const areaNamesSv: string[] = [];
   if (input.areas.length === 0) add('areas', 'collab.err.areasRequired');
   for (const slug of input.areas) {
-    const area = areas.find((a) => a.slug === slug && a.active === 1);
+    const area = areas.find(
+      (a) => a.slug === slug && (a.active === 1 || keptAreaIds.includes(a.id)),
+    );
     if (!area) {
       add('areas', 'collab.err.areaUnknown');
       break;
@@ -386,9 +390,15 @@ export async function changeCollaboration(
     const before = await repo.findCollaboration(trx, id);
     if (!before) throw collaborationNotFound(id);
     if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
-    const { problems, resolved } = await collaborationProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
     const [beforeFull] = await hydrate(trx, [before]);
+    const { problems, resolved } = await collaborationProblems(
+      twins,
+      trx,
+      user,
+      input,
+      beforeFull!.areas.map((a) => a.id),
+    );
+    if (problems.length) throw errors.validation(problems);
     const now = nowIso();
     const values = collaborationValues(input, resolved);
     const review = reviewAfterSave(user, before, now);

@@ -36,6 +36,7 @@ export function FilterForm({
   choices,
   withText = false,
   withStatus = true,
+  withArea = true,
 }: {
   i18n: I18n;
   action: string;
@@ -43,6 +44,7 @@ export function FilterForm({
   choices: Choices;
   withText?: boolean;
   withStatus?: boolean;
+  withArea?: boolean;
 }) {
   const { t } = i18n;
   const all = { value: '', label: t('collab.filter.all') };
@@ -63,12 +65,14 @@ export function FilterForm({
         options={[all, ...choices.cities]}
         value={filters.city ?? ''}
       />
-      <SelectField
-        name="area"
-        label={t('collab.field.area')}
-        options={[all, ...choices.areas]}
-        value={filters.area ?? ''}
-      />
+      {withArea ? (
+        <SelectField
+          name="area"
+          label={t('collab.field.area')}
+          options={[all, ...choices.areas]}
+          value={filters.area ?? ''}
+        />
+      ) : null}
       <SelectField
         name="organisation"
         label={t('collab.field.organisation')}

@@ -550,12 +550,14 @@ export function CollaborationFacts({
 
 export function ExchangesPage(props: {
   ctx: PageContext;
+  filters: CollaborationFilters;
+  choices: Choices;
   exchanges: Exchange[];
   cityNames: Map<string, string>;
   info: PageInfo;
   canReport: boolean;
 }) {
-  const { ctx, exchanges, cityNames, info, canReport } = props;
+  const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.exchanges.title')}>
@@ -569,6 +571,14 @@ export function ExchangesPage(props: {
           </a>
         </p>
       ) : null}
+      <FilterForm
+        i18n={ctx.i18n}
+        action="/workspace/exchanges"
+        filters={filters}
+        choices={choices}
+        withStatus={false}
+        withArea={false}
+      />
       {exchanges.length === 0 ? (
         <p>{t('collab.exchanges.none')}</p>
       ) : (
@@ -605,7 +615,11 @@ export function ExchangesPage(props: {
           </table>
         </div>
       )}
-      <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
+      <Pagination
+        i18n={ctx.i18n}
+        info={info}
+        baseQuery={new URLSearchParams(filterQuery(filters))}
+      />
     </Layout>
   );
 }
