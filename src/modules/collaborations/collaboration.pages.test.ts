@@ -321,4 +321,54 @@ describeEachDialect('collaboration pages', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(after.active).toBe(0);
   });
+
+  it('answers odd input without a server error', async () => {
+    const [anyId] = await t.db.kysely.selectFrom('collaboration').select('id').limit(1).execute();
+    const [anyExchange] = await t.db.kysely.selectFrom('exchange').select('id').limit(1).execute();
+    const bodies: Record<string, string | string[]>[] = [
+      {},
+      { title: ['a', 'b'], cities: 'bergen', areas: 'culture', kind: ['x'], fundingAmount: '1e9' },
+      { title: 'x'.repeat(50_000), goals: '\u0000', startsOn: '0000-00-00', endsOn: '9999-99-99' },
+      { organisation: '../../etc', cities: Array.from({ length: 200 }, (_, i) => `c${i}`) },
+      { participants: '99999999999999999999', occurredOn: '2026-02-30', collaboration: 'nope' },
+      { decision: 'acknowledge', comment: 'y'.repeat(5000) },
+      { ...good({ title: 'Nul\u0000tecken', goals: 'a\u0000b' }) },
+      { decision: 'return', comment: 'nul\u0000', nameSv: 'Nul\u0000', nameEn: 'Nul' },
+      { nameSv: ' ', nameEn: 'z'.repeat(300), active: ['1', '0'] },
+    ];
+    const posts = [
+      '/workspace/collaborations/new',
+      `/workspace/collaborations/${anyId!.id}/edit`,
+      `/workspace/collaborations/${anyId!.id}/review`,
+      '/workspace/exchanges/new',
+      `/workspace/exchanges/${anyExchange!.id}/edit`,
+      `/workspace/exchanges/${anyExchange!.id}/review`,
+      '/workspace/areas',
+      '/workspace/collaborations/no-such-id/edit',
+      '/workspace/exchanges/no-such-id/review',
+      '/workspace/areas/no-such-id',
+    ];
+    const problems: string[] = [];
+    for (const agent of [reporter, coordinator]) {
+      for (const url of posts) {
+        for (const body of bodies) {
+          await agent.get('/workspace/collaborations');
+          const res = await agent.post(url, body);
+          if (res.statusCode >= 500) problems.push(`${url} ${res.statusCode}`);
+        }
+      }
+    }
+    for (const url of [
+      '/workspace/collaborations?page=abc&year=20x6&city=%00&status=nope&kind[]=a',
+      '/workspace/exchanges?page=-1&year=99999',
+      '/workspace/knowledge?q=%22NEAR(&page=999999',
+      '/collaborations?page=9999999&organisation=%27',
+      '/collaborations/%27%20or%201=1',
+      `/workspace/collaborations/${'x'.repeat(101)}`,
+    ]) {
+      const res = await coordinator.get(url);
+      if (res.statusCode >= 500) problems.push(`GET ${url} ${res.statusCode}`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -57,12 +57,16 @@ const REPORTING = { permission: 'reporting' } as const;
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
 
-const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+/** Control characters other than tab and line breaks (PostgreSQL refuses NUL in text). */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const str = (v: unknown, max: number) =>
+  typeof v === 'string' ? v.replace(CONTROL, '').slice(0, max) : '';
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v])
     .filter((x): x is string => typeof x === 'string')
     .slice(0, 50)
-    .map((x) => x.slice(0, 100));
+    .map((x) => str(x, 100));
 
 /** Form values as typed (cut a little above the limits, so "too long" is still reported). */
 function collaborationValues(body: unknown): CollaborationValues {
