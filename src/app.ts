@@ -34,6 +34,9 @@ import { registerPageCache } from './platform/page-cache.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { jobs } from './jobs.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
+import { collaborationPages } from './modules/collaborations/collaboration.pages.tsx';
+import { collaborationApi } from './modules/collaborations/collaboration.api.ts';
+import { collaborationPublicPages } from './modules/collaborations/collaboration.public.pages.tsx';
 import { cityApi } from './modules/cities/city.api.ts';
 import { cityPages } from './modules/cities/city.pages.tsx';
 import { cityFactsPages } from './modules/cities/city-facts.pages.tsx';
@@ -179,6 +182,11 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(meApi, { prefix: '/api/v1' });
   await app.register(workspacePages);
   await app.register(rotationApi, { prefix: '/api/v1' });
+  await app.register(collaborationPublicPages);
+  await app.register(cityApi, { prefix: '/api/v1' });
+  await app.register(decisionApi, { prefix: '/api/v1' });
+  await app.register(meApi, { prefix: '/api/v1' });
+  await app.register(collaborationApi, { prefix: '/api/v1' });
   await app.register(adminPages);
   await app.register(proposalPages);
   await app.register(cityFactsPages);
@@ -193,6 +201,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(delegationPages);
   await app.register(participantPages);
   await app.register(hostPlanPages);
+  await app.register(collaborationPages);
 
   return app;
 }

@@ -7,6 +7,7 @@ import { hashPassword } from '../modules/accounts/password.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { seedMeetingsDemo } from '../modules/meetings/meeting.demo.ts';
 import { seedDelegationDemo } from '../modules/meetings/delegation.demo.ts';
+import { seedCollaborationDemo } from '../modules/collaborations/collaboration.demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -563,6 +564,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     void context;
     await seedMeetingsDemo(context);
     await seedDelegationDemo(context);
+    await seedCollaborationDemo(context);
 
     await recordAudit(
       trx,

@@ -18,6 +18,9 @@ describe('OpenAPI document', () => {
         '/api/v1/proposals',
         '/api/v1/me',
         '/api/v1/rotation',
+        '/api/v1/collaborations',
+        '/api/v1/collaborations.csv',
+        '/api/v1/collaborations/{id}',
       ]);
     } finally {
       await t.close();

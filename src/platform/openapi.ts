@@ -28,6 +28,10 @@ export async function registerOpenApi(
         },
         { name: 'accounts', description: 'The calling user (Bearer API token)' },
         { name: 'meetings', description: 'Twin-city meetings and the host rotation' },
+        {
+          name: 'collaborations',
+          description: "Administrations' and companies' collaborations with the twin cities",
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -8,7 +8,15 @@ interface LayoutProps {
   title: string;
   children: ComponentChildren;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'cities' | 'meetings' | 'decisions' | 'policy' | 'accessibility' | 'api';
+  section?:
+    | 'home'
+    | 'cities'
+    | 'meetings'
+    | 'decisions'
+    | 'collaborations'
+    | 'policy'
+    | 'accessibility'
+    | 'api';
 }
 
 const NAV = [
@@ -16,6 +24,7 @@ const NAV = [
   { key: 'cities', href: '/cities', label: 'nav.cities' },
   { key: 'meetings', href: '/meetings', label: 'nav.meetings' },
   { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
+  { key: 'collaborations', href: '/collaborations', label: 'collab.nav.public' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
@@ -148,6 +157,7 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       {user.roles.some((g) => g.role === 'coordinator') ? (
         <a href="/workspace/host-plan">{t('nav.workspace.hostPlan')}</a>
       ) : null}
+      <a href="/workspace/collaborations">{t('collab.nav.workspace')}</a>
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
       ) : null}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { statusHistory } from '../decisions/history.service.ts';
 import { listMeetings } from '../meetings/meeting.service.ts';
+import { publicCollaborationsOfCity } from '../collaborations/collaboration.service.ts';
 import { citySlugParams } from './city.schema.ts';
 import { getChain, getCity, listCities } from './city.service.ts';
 import { CitiesPage } from './views/cities-page.tsx';
@@ -29,6 +30,10 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await getChain(app.db);
       const meetings = chain ? await listMeetings(app.db, chain) : [];
       const history = await statusHistory(app.db, city.id);
+      const collaborations =
+        city.kind === 'twin'
+          ? await publicCollaborationsOfCity(app.db.kysely, city.id, 5)
+          : undefined;
       return sendPage(
         reply,
         <CityPage
@@ -37,6 +42,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
           chain={chain}
           meetings={meetings}
           history={history}
+          collaborations={collaborations}
         />,
       );
     },

@@ -9,6 +9,10 @@ import { RotationWarning } from '../../decisions/views/public-parts.tsx';
 import { CityTimeline } from '../../decisions/views/public-timeline.tsx';
 import type { Meeting } from '../../meetings/meeting.service.ts';
 import { type Chain, type City, localized } from '../city.service.ts';
+import {
+  CityCollaborations,
+  type CityCollaboration,
+} from '../../collaborations/views/city-collaborations.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -17,9 +21,11 @@ interface Props {
   meetings: Meeting[];
   /** The city's status changes, oldest first. */
   history: StatusChange[];
+  /** The city's public collaborations (newest first, a few). */
+  collaborations?: CityCollaboration[];
 }
 
-export function CityPage({ ctx, city, chain, meetings, history }: Props) {
+export function CityPage({ ctx, city, chain, meetings, history, collaborations }: Props) {
   const { t, locale, intl, formatNumber } = ctx.i18n;
   const text = localized(city, locale);
   const position = chain?.members.find((m) => m.city.id === city.id)?.position;
@@ -161,6 +167,9 @@ export function CityPage({ ctx, city, chain, meetings, history }: Props) {
           </table>
         )}
       </section>
+      {collaborations ? (
+        <CityCollaborations ctx={ctx} city={city} collaborations={collaborations} />
+      ) : null}
     </Layout>
   );
 }

@@ -1,0 +1,150 @@
+import type { Db, Executor } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { slugify } from '../organisations/organisation.service.ts';
+import * as repo from './area.repository.ts';
+
+export interface Area {
+  id: string;
+  slug: string;
+  nameSv: string;
+  nameEn: string;
+  position: number;
+  active: boolean;
+}
+
+const toArea = (r: repo.AreaRow): Area => ({
+  id: r.id,
+  slug: r.slug,
+  nameSv: r.name_sv,
+  nameEn: r.name_en,
+  position: r.position,
+  active: r.active === 1,
+});
+
+/** The areas of issue 6 (P7); a coordinator may rename, add and deactivate. */
+export const DEFAULT_AREAS = [
+  ['school', 'Skola', 'School'],
+  ['social-welfare', 'Socialtjänst', 'Social welfare'],
+  ['gender-equality', 'Jämställdhet', 'Gender equality'],
+  ['leisure', 'Fritid', 'Leisure'],
+  ['health-and-sport', 'Hälsa och idrott', 'Health and sport'],
+  ['culture', 'Kultur', 'Culture'],
+  ['business', 'Näringsliv', 'Business'],
+  ['urban-development-and-climate', 'Stadsutveckling och klimat', 'Urban development and climate'],
+] as const;
+
+/**
+ * Seeds the default areas that are missing (by slug); idempotent, never renames or
+ * reactivates an existing one. Called by the demo seed and on first use of the forms.
+ */
+export async function ensureDefaultAreas(trx: Executor): Promise<void> {
+  if (Number((await repo.countAreas(trx)).n) >= DEFAULT_AREAS.length) return;
+  const now = nowIso();
+  let position = 0;
+  for (const [slug, nameSv, nameEn] of DEFAULT_AREAS) {
+    position += 1;
+    await repo.insertAreaIfMissing(trx, {
+      id: newId(),
+      slug,
+      name_sv: nameSv,
+      name_en: nameEn,
+      position,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+}
+
+export async function listAreas(db: Executor, options: { activeOnly?: boolean } = {}) {
+  return (await repo.listAreas(db, options)).map(toArea);
+}
+
+/** The areas, seeding the defaults on first use. */
+export async function areasForForms(db: Db): Promise<Area[]> {
+  let areas = await listAreas(db.kysely);
+  if (areas.length === 0) {
+    await db.kysely.transaction().execute((trx) => ensureDefaultAreas(trx));
+    areas = await listAreas(db.kysely);
+  }
+  return areas;
+}
+
+export interface AreaInput {
+  nameSv: string;
+  nameEn: string;
+}
+
+function areaProblems(input: AreaInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!input.nameSv.trim() || input.nameSv.trim().length > 100)
+    problems.push({ path: 'nameSv', message: 'collab.area.nameRequired' });
+  if (!input.nameEn.trim() || input.nameEn.trim().length > 100)
+    problems.push({ path: 'nameEn', message: 'collab.area.nameRequired' });
+  return problems;
+}
+
+const areaNotFound = (id: string) => new AppError('AREA_NOT_FOUND', 404, 'No such area', { id });
+
+export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
+  const problems = areaProblems(input);
+  if (problems.length) throw errors.validation(problems);
+  return db.kysely.transaction().execute(async (trx) => {
+    const base = slugify(input.nameEn.trim() || input.nameSv.trim());
+    let slug = base;
+    for (let i = 2; await repo.findAreaBySlug(trx, slug); i++) slug = `${base}-${i}`;
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      slug,
+      name_sv: input.nameSv.trim(),
+      name_en: input.nameEn.trim(),
+      position: (await repo.maxAreaPosition(trx)) + 1,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertArea(trx, row);
+    await recordAudit(trx, actor, {
+      entity: 'area',
+      entityId: row.id,
+      action: 'create',
+      changes: diff(null, { slug, name_sv: row.name_sv, name_en: row.name_en }),
+    });
+    return toArea(row);
+  });
+}
+
+export async function renameArea(db: Db, actor: Actor, id: string, input: AreaInput) {
+  const problems = areaProblems(input);
+  if (problems.length) throw errors.validation(problems);
+  await db.kysely.transaction().execute(async (trx) => {
+    const before = await repo.findArea(trx, id);
+    if (!before) throw areaNotFound(id);
+    const values = { name_sv: input.nameSv.trim(), name_en: input.nameEn.trim() };
+    await repo.updateArea(trx, id, { ...values, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      entity: 'area',
+      entityId: id,
+      action: 'rename',
+      changes: diff({ name_sv: before.name_sv, name_en: before.name_en }, values),
+    });
+  });
+}
+
+export async function setAreaActive(db: Db, actor: Actor, id: string, active: boolean) {
+  await db.kysely.transaction().execute(async (trx) => {
+    const before = await repo.findArea(trx, id);
+    if (!before) throw areaNotFound(id);
+    await repo.updateArea(trx, id, { active: active ? 1 : 0, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      entity: 'area',
+      entityId: id,
+      action: active ? 'activate' : 'deactivate',
+      changes: diff({ active: before.active }, { active: active ? 1 : 0 }),
+    });
+  });
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { newId } from '../../shared/ids.ts';
+import { createApiToken } from '../accounts/api-token.service.ts';
+import * as repo from './collaboration.repository.ts';
+
+interface Item {
+  id: string;
+  title: string;
+  startsOn: string;
+  contact?: unknown;
+  review?: unknown;
+}
+interface List {
+  data: Item[];
+  page: { limit: number; nextCursor: string | null; next: string | null };
+}
+
+describeEachDialect('collaborations API', (dialect) => {
+  let t: TestApp;
+  let staffToken: string;
+  const get = (url: string, token?: string) =>
+    t.app.inject({
+      method: 'GET',
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const user = await t.db.kysely
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'medarbetare@vanort.example')
+      .executeTakeFirstOrThrow();
+    ({ token: staffToken } = await createApiToken(
+      t.db,
+      { userId: user.id, label: 'staff', ip: null },
+      user.id,
+      { name: 'api test', expiresInDays: 1 },
+    ));
+  });
+  afterAll(() => t.close());
+
+  it('shows anonymous callers only public, acknowledged collaborations with public fields', async () => {
+    const res = await get('/api/v1/collaborations?limit=200');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<List>();
+    const titles = body.data.map((c) => c.title);
+    expect(titles).toContain('Lägerskola för elever i årskurs 9');
+    expect(titles).not.toContain('Fjärrvärme och spillvärme'); // internal
+    expect(titles).not.toContain('Gatukonst på vänorternas väggar'); // submitted
+    expect(titles).not.toContain('Unga läsare i vänorterna'); // returned
+    expect(body.data.every((c) => c.contact === undefined && c.review === undefined)).toBe(true);
+    const internal = await t.db.kysely
+      .selectFrom('collaboration')
+      .select('id')
+      .where('title', '=', 'Fjärrvärme och spillvärme')
+      .executeTakeFirstOrThrow();
+    expect((await get(`/api/v1/collaborations/${internal.id}`)).statusCode).toBe(404);
+    const asStaff = await get(`/api/v1/collaborations/${internal.id}`, staffToken);
+    expect(asStaff.statusCode).toBe(200);
+    expect(asStaff.json<Item>().contact).toEqual({ name: 'Erik Energi', email: null });
+  });
+
+  it('shows logged-in callers (Bearer) internal ones too', async () => {
+    const titles = (await get('/api/v1/collaborations?limit=200', staffToken))
+      .json<List>()
+      .data.map((c) => c.title);
+    expect(titles).toContain('Fjärrvärme och spillvärme');
+    expect(titles).toContain('Gatukonst på vänorternas väggar');
+  });
+
+  it('refuses limit outside 1–200, not a number, bad cursors and bad filters with 400', async () => {
+    for (const q of [
+      'limit=0',
+      'limit=201',
+      'limit=abc',
+      'limit=1.5',
+      'limit=-3',
+      'cursor=not-ours',
+      'cursor=' + Buffer.from('["x","y"]').toString('base64url'),
+      'year=26',
+      'status=sleeping',
+      'kind=party',
+      'city=Bergen%20!',
+    ]) {
+      const res = await get(`/api/v1/collaborations?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json<{ error: { code: string } }>().error.code, q).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('pages with an opaque keyset cursor that reaches every row once, keeping the filters', async () => {
+    const all = (await get('/api/v1/collaborations?limit=200')).json<List>().data.map((c) => c.id);
+    expect(all.length).toBeGreaterThan(5);
+    const seen: string[] = [];
+    let url: string | null = '/api/v1/collaborations?limit=3';
+    while (url) {
+      const page: List = (await get(url)).json<List>();
+      expect(page.data.length).toBeLessThanOrEqual(3);
+      seen.push(...page.data.map((c) => c.id));
+      url = page.page.next;
+    }
+    expect(seen).toEqual(all);
+    const first = (await get('/api/v1/collaborations?limit=1&city=turku')).json<List>();
+    expect(first.page.next).toContain('city=turku');
+  });
+
+  it('filters by city, area, organisation, year, status and kind', async () => {
+    const titles = async (q: string) =>
+      (await get(`/api/v1/collaborations?limit=200&${q}`)).json<List>().data.map((c) => c.title);
+    expect(await titles('city=turku')).toContain('Biblioteksutbyte om meröppna bibliotek');
+    expect(await titles('city=turku')).not.toContain('Landström till fartyg i hamnarna');
+    expect(await titles('area=gender-equality')).toEqual(['Nätverk för jämställdhetsintegrering']);
+    expect(await titles('organisation=goteborgs-hamn')).toEqual([
+      'Landström till fartyg i hamnarna',
+    ]);
+    // 2019: only the camp school (started 2019, open-ended) overlaps.
+    expect(await titles('year=2019')).toEqual(['Lägerskola för elever i årskurs 9']);
+    expect(await titles('status=planned&kind=project')).toEqual(['Nordiska ungdomsspelen']);
+  });
+
+  it('streams the same list as CSV with a BOM, across keyset batches', async () => {
+    const org = await t.db.kysely
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'liseberg')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await t.db.kysely.transaction().execute(async (trx) => {
+      for (let i = 0; i < 1100; i++) {
+        await repo.insertCollaboration(trx, {
+          id: newId(),
+          organisation_id: org.id,
+          title: `Massrad ${i}; "citat"`,
+          kind: 'other',
+          status: 'ongoing',
+          starts_on: '2020-01-01', // many share a date: the keyset must break ties by id
+          ends_on: null,
+          goals: '=SUM(A1)',
+          results: null,
+          contact_name: null,
+          contact_email: null,
+          funding_kind: null,
+          funding_programme: null,
+          funding_amount: null,
+          strategy_tags: '',
+          visibility: 'public',
+          review_state: 'acknowledged',
+          review_comment: null,
+          reviewed_by: null,
+          reviewed_at: now,
+          submitted_at: now,
+          published_at: now,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+    });
+    const res = await get('/api/v1/collaborations.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.body.startsWith('\uFEFFid,title,organisation,')).toBe(true);
+    const lines = res.body.trim().split('\r\n');
+    const count = await repo.countCollaborations(t.db.kysely, {}, 'public');
+    expect(lines.length - 1).toBe(count);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(count);
+    expect(res.body).toContain('"Massrad 7; ""citat"""');
+    expect(res.body).toContain("'=SUM(A1)");
+    expect(res.body).toContain('Lägerskola för elever i årskurs 9');
+    expect(res.body).not.toContain('Fjärrvärme');
+    const filtered = (await get('/api/v1/collaborations.csv?organisation=liseberg')).body;
+    expect(filtered.trim().split('\r\n').length - 1).toBe(1100);
+    expect((await get('/api/v1/collaborations.csv?year=abc')).statusCode).toBe(400);
+  });
+});

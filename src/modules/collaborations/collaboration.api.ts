@@ -1,0 +1,214 @@
+import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UTF8_BOM } from '../../shared/csv.ts';
+import { errors } from '../../shared/errors.ts';
+import { errorJson } from '../cities/city.schema.ts';
+import { collaborationFilters } from './collaboration.filters.ts';
+import { collaborationPolicy } from './collaboration.policy.ts';
+import {
+  collaborationCsvLine,
+  csvHeaderLine,
+  presentCollaboration,
+} from './collaboration.presenter.ts';
+import {
+  eachCollaboration,
+  getCollaboration,
+  listCollaborationsAfter,
+} from './collaboration.service.ts';
+
+const LIMIT_ERROR = 'limit must be a whole number from 1 to 200';
+
+const apiFilters = collaborationFilters.omit({ q: true });
+
+export const collaborationListQuery = apiFilters.extend({
+  limit: z.coerce
+    .number({ error: LIMIT_ERROR })
+    .int({ error: LIMIT_ERROR })
+    .min(1, { error: LIMIT_ERROR })
+    .max(200, { error: LIMIT_ERROR })
+    .default(50)
+    .describe('Collaborations per slice, 1–200 (default 50)'),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The `nextCursor` of the previous slice (opaque)'),
+});
+
+/** Cursors are opaque: base64url of the last row's (starts_on, id). */
+const encodeCursor = (c: { startsOn: string; id: string }) =>
+  Buffer.from(JSON.stringify([c.startsOn, c.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { startsOn: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
+      typeof value[1] === 'string' &&
+      value[1].length <= 100
+    )
+      return { startsOn: value[0], id: value[1] };
+  } catch {
+    // falls through to the 400 below
+  }
+  throw errors.validation([{ path: 'cursor', message: 'cursor is not one this API gave out' }]);
+}
+
+const collaborationJson = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    organisation: z.object({ slug: z.string(), name: z.string() }),
+    cities: z.array(z.string()).describe('Slugs of the partner twin cities'),
+    areas: z.array(z.string()).describe('Slugs of the areas'),
+    kind: z.string(),
+    status: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+    goals: z.string().nullable(),
+    results: z.string().nullable(),
+    funding: z.object({
+      kind: z.string().nullable(),
+      programme: z.string().nullable(),
+      amount: z.number().nullable().describe('Whole kronor'),
+    }),
+    strategyTags: z.array(z.string()),
+    visibility: z.enum(['public', 'internal']),
+    publishedAt: z.string().nullable(),
+    contact: z
+      .object({ name: z.string().nullable(), email: z.string().nullable() })
+      .optional()
+      .describe('Logged-in callers only'),
+    review: z
+      .object({ state: z.string(), comment: z.string().nullable() })
+      .optional()
+      .describe('Logged-in callers only'),
+    links: z.object({ self: z.string(), html: z.string() }),
+  })
+  .meta({ id: 'Collaboration' });
+
+const listJson = z
+  .object({
+    data: z.array(collaborationJson).describe('Latest start first'),
+    page: z.object({
+      limit: z.number().int(),
+      nextCursor: z.string().nullable(),
+      next: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'CollaborationList' });
+
+/** Anonymous callers and tokens of users without a role see public, published ones only. */
+const scopeOf = (request: FastifyRequest) =>
+  request.user && request.user.roles.length > 0 && collaborationPolicy.readsInternal(request.user)
+    ? ('internal' as const)
+    : ('public' as const);
+
+const DESCRIPTION =
+  'Filters: `city`, `area`, `organisation` (slugs), `year` (the period overlaps it), `status`, ' +
+  '`kind`. Anonymous callers see public, acknowledged collaborations with public fields only; ' +
+  'a personal API token of a user with a role (`Authorization: Bearer vpt_…`) also sees ' +
+  'internal ones, contacts and review states.';
+
+export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/collaborations',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['collaborations'],
+        operationId: 'listCollaborations',
+        summary: "Gothenburg's collaborations with its twin cities",
+        description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
+        querystring: collaborationListQuery,
+        response: { 200: listJson, 400: errorJson },
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, ...filters } = request.query;
+      const scope = scopeOf(request);
+      const after = cursor !== undefined ? decodeCursor(cursor) : null;
+      const rows = await listCollaborationsAfter(app.db.kysely, filters, scope, after, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+      const params = new URLSearchParams(
+        Object.entries({ ...filters, limit: String(limit) }).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+      if (nextCursor) params.set('cursor', nextCursor);
+      reply.header(
+        'cache-control',
+        scope === 'public' ? 'public, max-age=60' : 'private, no-store',
+      );
+      return {
+        data: page.map((c) => presentCollaboration(c, scope === 'internal')),
+        page: {
+          limit,
+          nextCursor,
+          next: nextCursor ? `/api/v1/collaborations?${params.toString()}` : null,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/collaborations.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['collaborations'],
+        operationId: 'exportCollaborationsCsv',
+        summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
+        description: DESCRIPTION,
+        querystring: apiFilters,
+        response: { 400: errorJson },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const db = app.db.kysely;
+      const filters = request.query;
+      async function* lines() {
+        yield UTF8_BOM + csvHeaderLine();
+        for await (const c of eachCollaboration(db, filters, scope, 500))
+          yield collaborationCsvLine(c);
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="samarbeten.csv"')
+        .header('cache-control', scope === 'public' ? 'public, max-age=60' : 'private, no-store')
+        .send(Readable.from(lines()) as never);
+    },
+  );
+
+  app.get(
+    '/collaborations/:id',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['collaborations'],
+        operationId: 'getCollaboration',
+        summary: 'One collaboration',
+        description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: collaborationJson, 404: errorJson },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const c = await getCollaboration(app.db.kysely, request.params.id, scope);
+      reply.header(
+        'cache-control',
+        scope === 'public' ? 'public, max-age=60' : 'private, no-store',
+      );
+      return presentCollaboration(c, scope === 'internal');
+    },
+  );
+};

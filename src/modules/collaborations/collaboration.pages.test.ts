@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { createUser } from '../accounts/account.service.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
+
+const good = (overrides: Record<string, string | string[]> = {}) => ({
+  organisation: 'kulturforvaltningen',
+  title: 'Biblioteksutbyte med Bergen',
+  cities: ['bergen'],
+  areas: ['culture'],
+  kind: 'knowledge_exchange',
+  status: 'ongoing',
+  startsOn: '2026-02-01',
+  endsOn: '2027-06-30',
+  goals: 'Dela metoder för läsfrämjande bland unga.',
+  results: 'Två gemensamma bokcirklar.',
+  contactName: 'Klara Kultur',
+  contactEmail: 'klara@example.org',
+  fundingKind: 'own_budget',
+  fundingProgramme: '',
+  fundingAmount: '120 000',
+  strategyTags: 'Barn och unga, Kultur',
+  visibility: 'public',
+  ...overrides,
+});
+
+const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
+
+describeEachDialect('collaboration pages', (dialect) => {
+  let t: TestApp;
+  let reporter: TestAgent;
+  let coordinator: TestAgent;
+  let other: TestAgent;
+  let staff: TestAgent;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const school = await t.db.kysely
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'utbildningsforvaltningen')
+      .executeTakeFirstOrThrow();
+    await createUser(t.db, SYSTEM_ACTOR, {
+      email: 'skola.rapportor@vanort.example',
+      name: 'Sven Skola',
+      roles: [{ role: 'reporter', organisationId: school.id, cityId: null }],
+      password: 'a long enough school password',
+    });
+    reporter = new TestAgent(t.app);
+    coordinator = new TestAgent(t.app);
+    other = new TestAgent(t.app);
+    staff = new TestAgent(t.app);
+    expect((await reporter.login('rapportor@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
+      303,
+    );
+    expect(
+      (await other.login('skola.rapportor@vanort.example', 'a long enough school password'))
+        .statusCode,
+    ).toBe(303);
+    expect((await staff.login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+  });
+  afterAll(() => t.close());
+
+  it('registers, returns, fixes and acknowledges a collaboration, which then is public', async () => {
+    expect((await reporter.get('/workspace/collaborations/new')).statusCode).toBe(200);
+    const created = await reporter.post('/workspace/collaborations/new', good());
+    expect(created.statusCode, created.body.slice(0, 3000)).toBe(303);
+    const id = idFrom(created.headers.location);
+    const page = await reporter.get(`/workspace/collaborations/${id}`);
+    expect(page.body).toContain('Inskickat');
+
+    // Not public before it is acknowledged.
+    expect((await t.app.inject(`/collaborations/${id}`)).statusCode).toBe(404);
+    const queue = await coordinator.get('/workspace/review');
+    expect(queue.body).toContain('Biblioteksutbyte med Bergen');
+
+    // Returning needs a comment.
+    await coordinator.get(`/workspace/collaborations/${id}`);
+    const noComment = await coordinator.post(`/workspace/collaborations/${id}/review`, {
+      decision: 'return',
+      comment: '',
+    });
+    expect(noComment.statusCode).toBe(400);
+    expect(noComment.body).toContain('Skriv vad som behöver kompletteras');
+    const returned = await coordinator.post(`/workspace/collaborations/${id}/review`, {
+      decision: 'return',
+      comment: 'Ange resultaten för 2026.',
+    });
+    expect(returned.statusCode).toBe(303);
+    const mails = await t.db.kysely
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('subject', 'like', '%Biblioteksutbyte%')
+      .execute();
+    expect(mails.map((m) => m.to_address)).toContain('rapportor@vanort.example');
+    const seen = await reporter.get(`/workspace/collaborations/${id}`);
+    expect(seen.body).toContain('Ange resultaten för 2026.');
+    expect(seen.body).toContain('Återskickat för komplettering');
+
+    await reporter.get(`/workspace/collaborations/${id}/edit`);
+    const fixed = await reporter.post(
+      `/workspace/collaborations/${id}/edit`,
+      good({ results: 'Två bokcirklar och en gemensam läsvecka.' }),
+    );
+    expect(fixed.statusCode).toBe(303);
+    await coordinator.get(`/workspace/collaborations/${id}`);
+    const ack = await coordinator.post(`/workspace/collaborations/${id}/review`, {
+      decision: 'acknowledge',
+      comment: '',
+    });
+    expect(ack.statusCode).toBe(303);
+    // A second review of the same submission is refused, with a message, and changes nothing.
+    await coordinator.get(`/workspace/collaborations/${id}`);
+    const again = await coordinator.post(`/workspace/collaborations/${id}/review`, {
+      decision: 'return',
+      comment: 'En gång till',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Det här är redan granskat');
+    const pub = await t.app.inject(`/collaborations/${id}`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.body).toContain('gemensam läsvecka');
+    expect(pub.body).not.toContain('klara@example.org');
+    expect((await t.app.inject('/collaborations?city=bergen')).body).toContain(
+      'Biblioteksutbyte med Bergen',
+    );
+    expect((await t.app.inject('/cities/bergen')).body).toContain('Biblioteksutbyte med Bergen');
+    const events = await t.db.kysely
+      .selectFrom('review_event')
+      .select('action')
+      .where('entity_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'submitted',
+      'returned',
+      'submitted',
+      'acknowledged',
+    ]);
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'acknowledge',
+      'create',
+      'return',
+      'update',
+    ]);
+  });
+
+  it('registers an exchange and refuses bad ones field by field', async () => {
+    await reporter.get('/workspace/exchanges/new');
+    const bad = await reporter.post('/workspace/exchanges/new', {
+      organisation: 'kulturforvaltningen',
+      city: 'paris',
+      occurredOn: '2026-13-01',
+      direction: '',
+      participants: '0',
+      activities: '',
+      learnings: '',
+      visibility: 'public',
+    });
+    expect(bad.statusCode).toBe(400);
+    for (const text of [
+      'Välj en av vänorterna',
+      'Skriv ett giltigt datum',
+      'Välj riktning',
+      'heltal från 1 till 10 000',
+      'Beskriv vad som gjordes',
+    ])
+      expect(bad.body).toContain(text);
+    const ok = await reporter.post('/workspace/exchanges/new', {
+      organisation: 'kulturforvaltningen',
+      city: 'turku',
+      occurredOn: '2026-05-12',
+      direction: 'visit_to',
+      participants: '12',
+      activities: 'Studiebesök på Åbo stadsbibliotek om lägerskolan för läsare.',
+      learnings: 'Meröppna bibliotek kräver tydlig skyltning.',
+      visibility: 'public',
+    });
+    expect(ok.statusCode, ok.body.slice(0, 2000)).toBe(303);
+    const inTurku = await reporter.get('/workspace/exchanges?city=turku&year=2024');
+    expect(inTurku.body).toContain('Lägerskolan i Åbo skärgård.');
+    expect(inTurku.body).not.toContain('Lägerskolan i Bergen');
+    expect(inTurku.body).not.toContain('Studiebesök på Åbo stadsbibliotek'); // 2026
+  });
+
+  it('refuses dates out of order, unknown cities and areas, empty titles and oversized text, in Swedish and English', async () => {
+    const bad = good({
+      title: '',
+      cities: ['paris'],
+      areas: ['astrology'],
+      startsOn: '2026-05-01',
+      endsOn: '2026-04-01',
+      goals: 'x'.repeat(10_001),
+      fundingAmount: '-5',
+      contactEmail: 'inte-en-adress',
+    });
+    await reporter.get('/workspace/collaborations/new');
+    const sv = await reporter.post('/workspace/collaborations/new', bad);
+    expect(sv.statusCode).toBe(400);
+    for (const text of [
+      'Skriv en titel',
+      'Välj en av vänorterna Aarhus, Bergen eller Åbo',
+      'Välj områden ur listan',
+      'Slutdatum kan inte vara före startdatum',
+      'Texten får vara högst 10 000 tecken',
+      'Skriv beloppet i hela kronor',
+      'Skriv en giltig e-postadress',
+    ])
+      expect(sv.body).toContain(text);
+    expect(sv.body).toContain('href="#endsOn"');
+    expect(sv.body).toContain('value="2026-04-01"');
+
+    await reporter.get('/workspace/collaborations/new?lang=en');
+    const en = await reporter.post('/workspace/collaborations/new', bad);
+    expect(en.statusCode).toBe(400);
+    for (const text of [
+      'Enter a title',
+      'Choose one of the twin cities Aarhus, Bergen or Turku',
+      'Choose areas from the list',
+      'The end date cannot be before the start date',
+      'The text must be 10,000 characters or fewer',
+    ])
+      expect(en.body).toContain(text);
+    await reporter.get('/workspace/collaborations?lang=sv');
+    const count = await t.db.kysely
+      .selectFrom('collaboration')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('title', '=', '')
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it("does not let a reporter change another organisation's collaboration", async () => {
+    await reporter.get('/workspace/collaborations/new');
+    const created = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Kulturens egen' }),
+    );
+    const id = idFrom(created.headers.location);
+    const form = await other.get(`/workspace/collaborations/${id}/edit`);
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain('Du kan bara rapportera för din egen organisation');
+    await other.get('/workspace/collaborations/new');
+    const post = await other.post(
+      `/workspace/collaborations/${id}/edit`,
+      good({ title: 'Kapad', organisation: 'utbildningsforvaltningen' }),
+    );
+    expect(post.statusCode).toBe(403);
+    const asOwn = await other.post(
+      '/workspace/collaborations/new',
+      good({ title: 'I annans namn' }),
+    );
+    expect(asOwn.statusCode).toBe(400);
+    expect(asOwn.body).toContain('Du kan bara rapportera för din egen organisation');
+    const row = await t.db.kysely
+      .selectFrom('collaboration')
+      .select('title')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.title).toBe('Kulturens egen');
+    // Staff read, without an edit link.
+    const read = await staff.get(`/workspace/collaborations/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain(`/workspace/collaborations/${id}/edit`);
+    expect((await staff.get(`/workspace/collaborations/${id}/edit`)).statusCode).toBe(403);
+  });
+
+  it('manages areas (coordinators)', async () => {
+    await coordinator.get('/workspace/areas');
+    const bad = await coordinator.post('/workspace/areas', { nameSv: '', nameEn: 'Sea' });
+    expect(bad.statusCode).toBe(400);
+    const ok = await coordinator.post('/workspace/areas', {
+      nameSv: 'Hav och sjöfart',
+      nameEn: 'Sea',
+    });
+    expect(ok.statusCode).toBe(303);
+    const area = await t.db.kysely
+      .selectFrom('area')
+      .selectAll()
+      .where('name_sv', '=', 'Hav och sjöfart')
+      .executeTakeFirstOrThrow();
+    expect(area.slug).toBe('sea');
+    await reporter.get('/workspace/collaborations/new');
+    const withSea = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Havsmiljö', areas: ['sea'] }),
+    );
+    expect(withSea.statusCode).toBe(303);
+    const seaId = idFrom(withSea.headers.location);
+    await coordinator.get('/workspace/areas');
+    expect(
+      (await coordinator.post(`/workspace/areas/${area.id}/active`, { active: '0' })).statusCode,
+    ).toBe(303);
+    // A deactivated area stays allowed where it already is, and cannot be chosen anew.
+    await reporter.get(`/workspace/collaborations/${seaId}/edit`);
+    const kept = await reporter.post(
+      `/workspace/collaborations/${seaId}/edit`,
+      good({ title: 'Havsmiljö och sjöfart', areas: ['sea'] }),
+    );
+    expect(kept.statusCode).toBe(303);
+    await reporter.get('/workspace/collaborations/new');
+    const anew = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Ny havsmiljö', areas: ['sea'] }),
+    );
+    expect(anew.statusCode).toBe(400);
+    expect(anew.body).toContain('Välj områden ur listan');
+    const after = await t.db.kysely
+      .selectFrom('area')
+      .select('active')
+      .where('id', '=', area.id)
+      .executeTakeFirstOrThrow();
+    expect(after.active).toBe(0);
+  });
+
+  it('answers odd input without a server error', async () => {
+    const [anyId] = await t.db.kysely.selectFrom('collaboration').select('id').limit(1).execute();
+    const [anyExchange] = await t.db.kysely.selectFrom('exchange').select('id').limit(1).execute();
+    const bodies: Record<string, string | string[]>[] = [
+      {},
+      { title: ['a', 'b'], cities: 'bergen', areas: 'culture', kind: ['x'], fundingAmount: '1e9' },
+      { title: 'x'.repeat(50_000), goals: '\u0000', startsOn: '0000-00-00', endsOn: '9999-99-99' },
+      { organisation: '../../etc', cities: Array.from({ length: 200 }, (_, i) => `c${i}`) },
+      { participants: '99999999999999999999', occurredOn: '2026-02-30', collaboration: 'nope' },
+      { decision: 'acknowledge', comment: 'y'.repeat(5000) },
+      { ...good({ title: 'Nul\u0000tecken', goals: 'a\u0000b' }) },
+      { decision: 'return', comment: 'nul\u0000', nameSv: 'Nul\u0000', nameEn: 'Nul' },
+      { nameSv: ' ', nameEn: 'z'.repeat(300), active: ['1', '0'] },
+    ];
+    const posts = [
+      '/workspace/collaborations/new',
+      `/workspace/collaborations/${anyId!.id}/edit`,
+      `/workspace/collaborations/${anyId!.id}/review`,
+      '/workspace/exchanges/new',
+      `/workspace/exchanges/${anyExchange!.id}/edit`,
+      `/workspace/exchanges/${anyExchange!.id}/review`,
+      '/workspace/areas',
+      '/workspace/collaborations/no-such-id/edit',
+      '/workspace/exchanges/no-such-id/review',
+      '/workspace/areas/no-such-id',
+    ];
+    const problems: string[] = [];
+    for (const agent of [reporter, coordinator]) {
+      for (const url of posts) {
+        for (const body of bodies) {
+          await agent.get('/workspace/collaborations');
+          const res = await agent.post(url, body);
+          if (res.statusCode >= 500) problems.push(`${url} ${res.statusCode}`);
+        }
+      }
+    }
+    for (const url of [
+      '/workspace/collaborations?page=abc&year=20x6&city=%00&status=nope&kind[]=a',
+      '/workspace/exchanges?page=-1&year=99999',
+      '/workspace/knowledge?q=%22NEAR(&page=999999',
+      '/collaborations?page=9999999&organisation=%27',
+      '/collaborations/%27%20or%201=1',
+      `/workspace/collaborations/${'x'.repeat(101)}`,
+    ]) {
+      const res = await coordinator.get(url);
+      if (res.statusCode >= 500) problems.push(`GET ${url} ${res.statusCode}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

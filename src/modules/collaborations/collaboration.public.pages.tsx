@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { pageInfo, pageRequest } from '../../shared/pagination.ts';
+import { listCities, localized } from '../cities/city.service.ts';
+import { listOrganisations } from '../organisations/organisation.service.ts';
+import { listAreas } from './area.service.ts';
+import { lenientFilters } from './collaboration.filters.ts';
+import {
+  exchangesOfCollaboration,
+  getCollaboration,
+  listCollaborations,
+  partnerCities,
+} from './collaboration.service.ts';
+import { PublicCollaborationPage, PublicCollaborationsPage } from './views/public.tsx';
+
+/** The open list of public, acknowledged collaborations (P7) and one collaboration. */
+export const collaborationPublicPages: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/collaborations',
+    { config: { permission: 'public', pageCache: true } },
+    async (request, reply) => {
+      const filters = lenientFilters(request.query);
+      delete filters.q;
+      const page = pageRequest((request.query as { page?: unknown }).page, 25);
+      const locale = request.i18n.locale;
+      const [{ collaborations, total }, cities, twins, areas, orgs] = await Promise.all([
+        listCollaborations(app.db.kysely, filters, 'public', page),
+        listCities(app.db),
+        partnerCities(app.db),
+        listAreas(app.db.kysely),
+        listOrganisations(app.db.kysely),
+      ]);
+      return sendPage(
+        reply,
+        <PublicCollaborationsPage
+          ctx={pageContext(request, reply)}
+          filters={filters}
+          choices={{
+            cities: twins.map((c) => ({ value: c.slug, label: localized(c, locale).name })),
+            areas: areas.map((a) => ({
+              value: a.slug,
+              label: locale === 'en' ? a.nameEn : a.nameSv,
+            })),
+            organisations: orgs.map((o) => ({ value: o.slug, label: o.name })),
+          }}
+          collaborations={collaborations}
+          cityNames={new Map(cities.map((c) => [c.slug, localized(c, locale).name]))}
+          info={pageInfo(page, total, collaborations.length)}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/collaborations/:id',
+    {
+      config: { permission: 'public', pageCache: true },
+      schema: { params: z.object({ id: z.string().max(100) }) },
+    },
+    async (request, reply) => {
+      const c = await getCollaboration(app.db.kysely, request.params.id, 'public');
+      const [exchanges, cities] = await Promise.all([
+        exchangesOfCollaboration(app.db.kysely, c.id, 'public'),
+        listCities(app.db),
+      ]);
+      return sendPage(
+        reply,
+        <PublicCollaborationPage
+          ctx={pageContext(request, reply)}
+          collaboration={c}
+          exchanges={exchanges}
+          cityNames={new Map(cities.map((x) => [x.slug, localized(x, request.i18n.locale).name]))}
+        />,
+      );
+    },
+  );
+};

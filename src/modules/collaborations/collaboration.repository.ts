@@ -1,0 +1,544 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database, Executor } from '../../db/database.ts';
+import type { CollaborationFilters } from './collaboration.filters.ts';
+import type {
+  CollaborationTable,
+  ExchangeTable,
+  ReviewEventTable,
+  SearchDocumentTable,
+} from './collaboration.table.ts';
+
+/** Who is looking: `public` sees only public, acknowledged (published) rows. */
+export type Scope = 'public' | 'internal';
+
+const COLLAB_COLUMNS = [
+  'c.id',
+  'c.organisation_id',
+  'c.title',
+  'c.kind',
+  'c.status',
+  'c.starts_on',
+  'c.ends_on',
+  'c.goals',
+  'c.results',
+  'c.contact_name',
+  'c.contact_email',
+  'c.funding_kind',
+  'c.funding_programme',
+  'c.funding_amount',
+  'c.strategy_tags',
+  'c.visibility',
+  'c.review_state',
+  'c.review_comment',
+  'c.reviewed_by',
+  'c.reviewed_at',
+  'c.submitted_at',
+  'c.published_at',
+  'c.created_by',
+  'c.created_at',
+  'c.updated_at',
+] as const;
+
+type CollabQuery = SelectQueryBuilder<
+  Database & { c: CollaborationTable },
+  'c' | 'organisation',
+  object
+>;
+
+function baseCollaborations(db: Executor) {
+  return db
+    .selectFrom('collaboration as c')
+    .innerJoin('organisation', 'organisation.id', 'c.organisation_id')
+    .select(COLLAB_COLUMNS)
+    .select(['organisation.name as organisation_name', 'organisation.slug as organisation_slug']);
+}
+
+/** The filters of collaboration.filters.ts as SQL; `year` means the period overlaps the year. */
+function applyFilters<Q extends CollabQuery>(q: Q, f: CollaborationFilters, scope: Scope): Q {
+  let out = q as CollabQuery;
+  if (scope === 'public')
+    out = out.where('c.visibility', '=', 'public').where('c.published_at', 'is not', null);
+  if (f.organisation) out = out.where('organisation.slug', '=', f.organisation);
+  if (f.status) out = out.where('c.status', '=', f.status);
+  if (f.kind) out = out.where('c.kind', '=', f.kind);
+  if (f.year) {
+    const year = f.year;
+    out = out
+      .where('c.starts_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', `${year}-01-01`)]));
+  }
+  if (f.city) {
+    const city = f.city;
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('collaboration_city as cc')
+          .innerJoin('city', 'city.id', 'cc.city_id')
+          .select('cc.city_id')
+          .whereRef('cc.collaboration_id', '=', 'c.id')
+          .where('city.slug', '=', city),
+      ),
+    );
+  }
+  if (f.area) {
+    const area = f.area;
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('collaboration_area as ca')
+          .innerJoin('area', 'area.id', 'ca.area_id')
+          .select('ca.area_id')
+          .whereRef('ca.collaboration_id', '=', 'c.id')
+          .where('area.slug', '=', area),
+      ),
+    );
+  }
+  return out as Q;
+}
+
+const filtered = (db: Executor, f: CollaborationFilters, scope: Scope) =>
+  applyFilters(baseCollaborations(db) as unknown as CollabQuery, f, scope) as unknown as ReturnType<
+    typeof baseCollaborations
+  >;
+
+export function findCollaboration(db: Executor, id: string) {
+  return baseCollaborations(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export type CollaborationRow = NonNullable<Awaited<ReturnType<typeof findCollaboration>>>;
+
+/** One page by offset, newest period first (HTML lists). */
+export function listCollaborations(
+  db: Executor,
+  f: CollaborationFilters,
+  scope: Scope,
+  page: { limit: number; offset: number },
+) {
+  return filtered(db, f, scope)
+    .orderBy('c.starts_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countCollaborations(
+  db: Executor,
+  f: CollaborationFilters,
+  scope: Scope,
+): Promise<number> {
+  const q = db
+    .selectFrom('collaboration as c')
+    .innerJoin('organisation', 'organisation.id', 'c.organisation_id') as unknown as CollabQuery;
+  const row = await applyFilters(q, f, scope)
+    .select((eb: ExpressionBuilder<Database & { c: CollaborationTable }, 'c'>) =>
+      eb.fn.countAll<number>().as('n'),
+    )
+    .executeTakeFirst();
+  return Number((row as { n?: number } | undefined)?.n ?? 0);
+}
+
+/**
+ * One slice by keyset on (starts_on, id), descending: the rows after `after`. Stable
+ * under inserts, constant cost per slice (API and CSV).
+ */
+export function listCollaborationsAfter(
+  db: Executor,
+  f: CollaborationFilters,
+  scope: Scope,
+  after: { startsOn: string; id: string } | null,
+  limit: number,
+) {
+  let q = filtered(db, f, scope);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.starts_on', '<', after.startsOn),
+        eb.and([eb('c.starts_on', '=', after.startsOn), eb('c.id', '<', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
+}
+
+/** Review queue: submitted collaborations, oldest submission first. */
+export function listSubmittedCollaborations(db: Executor, limit: number) {
+  return baseCollaborations(db)
+    .where('c.review_state', '=', 'submitted')
+    .orderBy('c.submitted_at')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+export function insertCollaboration(db: Executor, row: CollaborationTable) {
+  return db.insertInto('collaboration').values(row).execute();
+}
+
+export function updateCollaboration(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<CollaborationTable, 'id' | 'created_at' | 'created_by'>>,
+) {
+  return db.updateTable('collaboration').set(values).where('id', '=', id).execute();
+}
+
+export async function replaceCollaborationLinks(
+  db: Executor,
+  id: string,
+  cityIds: readonly string[],
+  areaIds: readonly string[],
+) {
+  await db.deleteFrom('collaboration_city').where('collaboration_id', '=', id).execute();
+  await db.deleteFrom('collaboration_area').where('collaboration_id', '=', id).execute();
+  if (cityIds.length)
+    await db
+      .insertInto('collaboration_city')
+      .values(cityIds.map((city_id) => ({ collaboration_id: id, city_id })))
+      .execute();
+  if (areaIds.length)
+    await db
+      .insertInto('collaboration_area')
+      .values(areaIds.map((area_id) => ({ collaboration_id: id, area_id })))
+      .execute();
+}
+
+/** Partner cities of collaborations: (collaboration_id, city id, slug). */
+export function listCollaborationCities(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('collaboration_city as cc')
+    .innerJoin('city', 'city.id', 'cc.city_id')
+    .select(['cc.collaboration_id', 'city.id', 'city.slug'])
+    .where('cc.collaboration_id', 'in', ids)
+    .execute();
+}
+
+export function listCollaborationAreas(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('collaboration_area as ca')
+    .innerJoin('area', 'area.id', 'ca.area_id')
+    .select(['ca.collaboration_id', 'area.id', 'area.slug', 'area.name_sv', 'area.name_en'])
+    .where('ca.collaboration_id', 'in', ids)
+    .orderBy('area.position')
+    .execute();
+}
+
+/** Public collaborations with a city (the city page). */
+export function listPublicCollaborationsOfCity(db: Executor, cityId: string, limit: number) {
+  return db
+    .selectFrom('collaboration as c')
+    .innerJoin('collaboration_city as cc', 'cc.collaboration_id', 'c.id')
+    .innerJoin('organisation', 'organisation.id', 'c.organisation_id')
+    .select([
+      'c.id',
+      'c.title',
+      'c.starts_on',
+      'c.ends_on',
+      'organisation.name as organisation_name',
+    ])
+    .where('cc.city_id', '=', cityId)
+    .where('c.visibility', '=', 'public')
+    .where('c.published_at', 'is not', null)
+    .orderBy('c.starts_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+// Exchanges.
+
+const EXCHANGE_COLUMNS = [
+  'e.id',
+  'e.organisation_id',
+  'e.collaboration_id',
+  'e.city_id',
+  'e.occurred_on',
+  'e.direction',
+  'e.participants',
+  'e.activities',
+  'e.learnings',
+  'e.visibility',
+  'e.review_state',
+  'e.review_comment',
+  'e.reviewed_by',
+  'e.reviewed_at',
+  'e.submitted_at',
+  'e.published_at',
+  'e.created_by',
+  'e.created_at',
+  'e.updated_at',
+] as const;
+
+function baseExchanges(db: Executor) {
+  return db
+    .selectFrom('exchange as e')
+    .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
+    .innerJoin('city', 'city.id', 'e.city_id')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
+    .select(EXCHANGE_COLUMNS)
+    .select([
+      'organisation.name as organisation_name',
+      'organisation.slug as organisation_slug',
+      'city.slug as city_slug',
+      'c.title as collaboration_title',
+    ]);
+}
+
+export function findExchange(db: Executor, id: string) {
+  return baseExchanges(db).where('e.id', '=', id).executeTakeFirst();
+}
+
+export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof findExchange>>>;
+
+export function listExchanges(
+  db: Executor,
+  f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  let q = baseExchanges(db);
+  if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
+  if (f.city) q = q.where('city.slug', '=', f.city);
+  if (f.year)
+    q = q
+      .where('e.occurred_on', '>=', `${f.year}-01-01`)
+      .where('e.occurred_on', '<=', `${f.year}-12-31`);
+  return q
+    .orderBy('e.occurred_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countExchanges(
+  db: Executor,
+  f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+): Promise<number> {
+  let q = db
+    .selectFrom('exchange as e')
+    .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
+    .innerJoin('city', 'city.id', 'e.city_id');
+  if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
+  if (f.city) q = q.where('city.slug', '=', f.city);
+  if (f.year)
+    q = q
+      .where('e.occurred_on', '>=', `${f.year}-01-01`)
+      .where('e.occurred_on', '<=', `${f.year}-12-31`);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function listExchangesOfCollaboration(db: Executor, collaborationId: string, scope: Scope) {
+  let q = baseExchanges(db).where('e.collaboration_id', '=', collaborationId);
+  if (scope === 'public')
+    q = q.where('e.visibility', '=', 'public').where('e.published_at', 'is not', null);
+  return q.orderBy('e.occurred_on', 'desc').execute();
+}
+
+export function listSubmittedExchanges(db: Executor, limit: number) {
+  return baseExchanges(db)
+    .where('e.review_state', '=', 'submitted')
+    .orderBy('e.submitted_at')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
+
+export function insertExchange(db: Executor, row: ExchangeTable) {
+  return db.insertInto('exchange').values(row).execute();
+}
+
+export function updateExchange(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<ExchangeTable, 'id' | 'created_at' | 'created_by'>>,
+) {
+  return db.updateTable('exchange').set(values).where('id', '=', id).execute();
+}
+
+/** Collaborations an exchange may belong to: those of one organisation. */
+export function listCollaborationChoices(db: Executor, organisationIds: readonly string[] | null) {
+  let q = db
+    .selectFrom('collaboration')
+    .select(['id', 'title', 'organisation_id', 'starts_on'])
+    .orderBy('starts_on', 'desc');
+  if (organisationIds) {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  return q.limit(500).execute();
+}
+
+// Review events, search documents, recipients.
+
+export function insertReviewEvent(db: Executor, row: ReviewEventTable) {
+  return db.insertInto('review_event').values(row).execute();
+}
+
+export function listReviewEvents(db: Executor, entity: string, entityId: string) {
+  return db
+    .selectFrom('review_event')
+    .leftJoin('app_user', 'app_user.id', 'review_event.actor_user_id')
+    .select([
+      'review_event.id',
+      'review_event.action',
+      'review_event.comment',
+      'review_event.created_at',
+      'app_user.name as actor_name',
+    ])
+    .where('review_event.entity', '=', entity)
+    .where('review_event.entity_id', '=', entityId)
+    .orderBy('review_event.created_at')
+    .execute();
+}
+
+export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTable) {
+  const existing = await db
+    .selectFrom('search_document')
+    .select('id')
+    .where('id', '=', doc.id)
+    .executeTakeFirst();
+  if (existing) {
+    const { id, ...rest } = doc;
+    await db.updateTable('search_document').set(rest).where('id', '=', id).execute();
+  } else {
+    await db.insertInto('search_document').values(doc).execute();
+  }
+}
+
+/** E-mail addresses of the active reporters of an organisation, and of one user. */
+export function listReporterEmails(db: Executor, organisationId: string, userId: string | null) {
+  return db
+    .selectFrom('app_user')
+    .select(['app_user.email'])
+    .where('app_user.active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('user_role')
+            .select('user_role.user_id')
+            .whereRef('user_role.user_id', '=', 'app_user.id')
+            .where('user_role.role', '=', 'reporter')
+            .where('user_role.organisation_id', '=', organisationId),
+        ),
+        eb('app_user.id', '=', userId ?? ''),
+      ]),
+    )
+    .orderBy('app_user.email')
+    .execute();
+}
+
+// The knowledge bank.
+
+export interface KnowledgeFilters {
+  city?: string | undefined;
+  area?: string | undefined;
+  organisation?: string | undefined;
+  year?: string | undefined;
+}
+
+/** Marks around highlighted words: private-use characters, turned into <mark> by the view. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+function knowledgeFilterSql(f: KnowledgeFilters) {
+  const parts = [sql`1 = 1`];
+  if (f.organisation)
+    parts.push(
+      sql`d.organisation_id in (select id from organisation where slug = ${f.organisation})`,
+    );
+  if (f.year) parts.push(sql`d.year = ${Number(f.year)}`);
+  if (f.city)
+    parts.push(sql`(
+      (d.entity = 'collaboration' and exists (select 1 from collaboration_city cc
+        join city on city.id = cc.city_id where cc.collaboration_id = d.id and city.slug = ${f.city}))
+      or (d.entity = 'exchange' and exists (select 1 from exchange x
+        join city on city.id = x.city_id where x.id = d.id and city.slug = ${f.city})))`);
+  if (f.area)
+    parts.push(sql`exists (select 1 from collaboration_area ca join area on area.id = ca.area_id
+      where area.slug = ${f.area} and ca.collaboration_id = case when d.entity = 'collaboration'
+        then d.id else (select x.collaboration_id from exchange x where x.id = d.id) end)`);
+  return sql.join(parts, sql` and `);
+}
+
+export interface KnowledgeHit {
+  id: string;
+  entity: string;
+  title: string;
+  snippet: string;
+  year: number;
+  organisation_id: string;
+  total: number;
+}
+
+/**
+ * Full-text search over the knowledge bank. SQLite: FTS5 `match` with bm25 (title
+ * weighs 5×) and snippet(); `ftsQuery` is already escaped (see knowledge.ts). PostgreSQL:
+ * the generated tsvector (Swedish), websearch_to_tsquery, ts_rank and ts_headline.
+ * An empty query lists the newest documents. Every row carries the total (window count).
+ */
+export async function searchKnowledge(
+  db: Executor,
+  dialect: 'sqlite' | 'postgres',
+  query: { text: string; ftsQuery: string; prefixQuery: string },
+  f: KnowledgeFilters,
+  page: { limit: number; offset: number },
+): Promise<KnowledgeHit[]> {
+  const where = knowledgeFilterSql(f);
+  if (!query.text) {
+    const result = await sql<KnowledgeHit>`
+      select d.id, d.entity, d.title, substr(d.body, 1, 240) as snippet, d.year,
+        d.organisation_id, count(*) over () as total
+      from search_document d where ${where}
+      order by d.year desc, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
+    return result.rows;
+  }
+  if (dialect === 'sqlite') {
+    if (!query.ftsQuery) return [];
+    // bm25() and snippet() need the FTS context: rank inside, count the window outside.
+    const result = await sql<KnowledgeHit>`
+      select h.*, count(*) over () as total from (
+        select d.id, d.entity,
+          highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
+          snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+          d.year, d.organisation_id, bm25(search_document_fts, 5.0, 1.0) as rank
+        from search_document_fts
+        join search_document d on d.rowid = search_document_fts.rowid
+        where search_document_fts match ${query.ftsQuery} and ${where}
+      ) h
+      order by h.rank, h.id
+      limit ${page.limit} offset ${page.offset}`.execute(db);
+    return result.rows;
+  }
+  // websearch_to_tsquery keeps the user's phrases, OR and -exclusions; the prefix query
+  // (every word, the last as a prefix) adds what Swedish stemming misses ("lägerskola"
+  // -> "lägerskolan", "klimat" -> "klimatanpassning").
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+  const prefix = query.prefixQuery
+    ? sql`to_tsquery('swedish', ${query.prefixQuery})`
+    : sql`''::tsquery`;
+  const result = await sql<KnowledgeHit>`
+    with q as (select websearch_to_tsquery('swedish', ${query.text}) || ${prefix} as query)
+    select d.id, d.entity,
+      ts_headline('swedish', d.title, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
+      ts_headline('swedish', d.body, q.query, ${options}) as snippet,
+      d.year, d.organisation_id, count(*) over () as total
+    from search_document d, q
+    where d.tsv @@ q.query and ${where}
+    order by ts_rank(d.tsv, q.query) desc, d.id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return result.rows;
+}
+
+/** Organisation names by id (for the knowledge bank's hits). */
+export function listOrganisationNames(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'slug'])
+    .where('id', 'in', ids)
+    .execute();
+}

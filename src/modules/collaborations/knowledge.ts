@@ -1,0 +1,71 @@
+import type { Db } from '../../db/database.ts';
+import type { CollaborationFilters } from './collaboration.filters.ts';
+import * as repo from './collaboration.repository.ts';
+
+export interface KnowledgeHit {
+  id: string;
+  entity: 'collaboration' | 'exchange';
+  /** With highlight marks (MARK_START/MARK_END) around matched words. */
+  title: string;
+  snippet: string;
+  year: number;
+  organisationName: string;
+}
+
+export interface KnowledgeResult {
+  hits: KnowledgeHit[];
+  total: number;
+}
+
+/**
+ * Turns what a user typed into a safe FTS5 query: every word quoted (so FTS5 operators
+ * and punctuation mean nothing), all words required, the last one as a prefix (search
+ * as you type; "klimat" finds "klimatanpassning").
+ */
+export function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 20)
+    .map((w, i, all) => `"${w}"${i === all.length - 1 ? '*' : ''}`)
+    .join(' ');
+}
+
+/** The same for PostgreSQL's to_tsquery: 'ord1' & 'ord2':* (words only, so nothing to escape). */
+export function prefixTsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 20)
+    .map((w, i, all) => `'${w}'${i === all.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+}
+
+export async function searchKnowledge(
+  db: Db,
+  filters: CollaborationFilters,
+  page: { limit: number; offset: number },
+): Promise<KnowledgeResult> {
+  const text = (filters.q ?? '').trim();
+  const rows = await repo.searchKnowledge(
+    db.kysely,
+    db.dialect,
+    { text, ftsQuery: ftsQuery(text), prefixQuery: prefixTsQuery(text) },
+    filters,
+    page,
+  );
+  const names = new Map(
+    (
+      await repo.listOrganisationNames(db.kysely, [...new Set(rows.map((r) => r.organisation_id))])
+    ).map((o) => [o.id, o.name]),
+  );
+  return {
+    hits: rows.map((r) => ({
+      id: r.id,
+      entity: r.entity as KnowledgeHit['entity'],
+      title: r.title,
+      snippet: r.snippet,
+      year: Number(r.year),
+      organisationName: names.get(r.organisation_id) ?? '',
+    })),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}

@@ -1,0 +1,73 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatPlainDate } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
+import type { Collaboration, Exchange } from '../collaboration.service.ts';
+import { type Choices, FilterForm } from './parts.tsx';
+import { CollaborationFacts, CollaborationTable } from './workspace.tsx';
+
+export function PublicCollaborationsPage(props: {
+  ctx: PageContext;
+  filters: CollaborationFilters;
+  choices: Choices;
+  collaborations: Collaboration[];
+  cityNames: Map<string, string>;
+  info: PageInfo;
+}) {
+  const { ctx, filters, choices, collaborations, cityNames, info } = props;
+  const { t } = ctx.i18n;
+  const query = filterQuery(filters);
+  return (
+    <Layout ctx={ctx} title={t('collab.public.title')} section="collaborations">
+      <h1>{t('collab.public.title')}</h1>
+      <p class="lead">{t('collab.public.lead')}</p>
+      <FilterForm i18n={ctx.i18n} action="/collaborations" filters={filters} choices={choices} />
+      <CollaborationTable
+        ctx={ctx}
+        collaborations={collaborations}
+        cityNames={cityNames}
+        base="/collaborations"
+      />
+      <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams(query)} />
+      <p>
+        <a href={`/api/v1/collaborations.csv${query ? `?${query}` : ''}`}>
+          {t('collab.public.apiLink')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function PublicCollaborationPage(props: {
+  ctx: PageContext;
+  collaboration: Collaboration;
+  exchanges: Exchange[];
+  cityNames: Map<string, string>;
+}) {
+  const { ctx, collaboration: c, exchanges, cityNames } = props;
+  const { t, intl } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={c.title} section="collaborations">
+      <p class="breadcrumb">
+        <a href="/collaborations">{t('collab.public.back')}</a>
+      </p>
+      <h1>{c.title}</h1>
+      <CollaborationFacts ctx={ctx} c={c} cityNames={cityNames} internal={false} />
+      {exchanges.length ? (
+        <>
+          <h2>{t('collab.public.exchanges')}</h2>
+          <ul>
+            {exchanges.map((e) => (
+              <li key={e.id}>
+                <strong>{formatPlainDate(e.occurredOn, intl)}</strong>: {e.activities}
+                {e.learnings ? ` ${e.learnings}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}

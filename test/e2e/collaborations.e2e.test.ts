@@ -1,0 +1,195 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const canRun = browserAvailable();
+
+const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
+const flash = (page: Page) => page.locator('.flash').textContent();
+const errorSummary = (page: Page) => page.locator('.error-summary').textContent();
+const main = (page: Page) => page.locator('main').textContent();
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `collaborations and the reporting duty in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      it('a reporter registers, the coordinator returns, the reporter fixes, the coordinator acknowledges, the public sees it', async () => {
+        const title = 'Läsfrämjande med Åbo stadsbibliotek';
+
+        // The reporter of Kulturförvaltningen registers a collaboration.
+        const reporterContext = await browser.newContext();
+        const reporter = await reporterContext.newPage();
+        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        await userMenu(reporter).getByRole('link', { name: 'Samarbeten' }).click();
+        expect(reporter.url()).toBe(`${base}/workspace/collaborations`);
+        await expectNoAxeViolations(reporter, 'workspace list');
+        await reporter.getByRole('link', { name: 'Registrera ett samarbete' }).click();
+        await expectNoAxeViolations(reporter, 'new collaboration');
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(errorSummary(reporter)).resolves.toContain('Skriv en titel');
+        await expect(errorSummary(reporter)).resolves.toContain('Välj minst en vänort');
+        await expectNoAxeViolations(reporter, 'new collaboration with errors');
+
+        await reporter.getByLabel('Titel').fill(title);
+        await reporter.getByRole('checkbox', { name: 'Åbo' }).check();
+        await reporter.getByRole('checkbox', { name: 'Kultur' }).check();
+        await reporter.getByLabel('Typ av samarbete').selectOption('knowledge_exchange');
+        await reporter.getByLabel('Status').selectOption('ongoing');
+        await reporter.getByLabel('Startdatum').fill('2026-03-01');
+        await reporter.getByLabel('Slutdatum').fill('2026-02-01');
+        await reporter.getByLabel('Mål', { exact: true }).fill('Fler unga läsare i båda städerna.');
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(errorSummary(reporter)).resolves.toContain(
+          'Slutdatum kan inte vara före startdatum',
+        );
+        await expect(reporter.getByLabel('Titel').inputValue()).resolves.toBe(title);
+        await reporter.getByLabel('Slutdatum').fill('2027-06-30');
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(flash(reporter)).resolves.toContain('skickat till Stadsledningskontoret');
+        await expect(main(reporter)).resolves.toContain('Inskickat');
+        await expectNoAxeViolations(reporter, 'collaboration detail');
+        const collaborationUrl = reporter.url();
+
+        // … and an exchange within it.
+        await reporter.goto(`${base}/workspace/exchanges`);
+        await expectNoAxeViolations(reporter, 'exchanges');
+        await reporter.getByRole('link', { name: 'Registrera ett erfarenhetsutbyte' }).click();
+        await expectNoAxeViolations(reporter, 'new exchange');
+        await reporter.getByLabel('Datum').fill('2026-04-14');
+        await reporter.getByLabel('Vänort', { exact: true }).selectOption('turku');
+        await reporter.getByRole('radio', { name: 'Besök till vänorten' }).check();
+        await reporter.getByLabel('Antal deltagare').fill('0');
+        await reporter.getByLabel('Vad gjordes').fill('Bibliotekarier besökte Åbo stadsbibliotek.');
+        await reporter.getByLabel('Vad lärde ni er').fill('Läsombud i skolorna når fler barn.');
+        await reporter.getByLabel('Del av samarbete').selectOption({ label: title });
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(errorSummary(reporter)).resolves.toContain('från 1 till 10 000');
+        await expectNoAxeViolations(reporter, 'new exchange with errors');
+        await reporter.getByLabel('Antal deltagare').fill('6');
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(flash(reporter)).resolves.toContain('skickat till Stadsledningskontoret');
+        await expectNoAxeViolations(reporter, 'exchange detail');
+
+        // The coordinator returns the collaboration with a comment.
+        const coordinatorContext = await browser.newContext();
+        const coordinator = await coordinatorContext.newPage();
+        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await coordinator.goto(`${base}/workspace/review`);
+        await expectNoAxeViolations(coordinator, 'review queue');
+        await coordinator.getByRole('link', { name: title }).click();
+        await expectNoAxeViolations(coordinator, 'collaboration with review form');
+        await coordinator.getByRole('radio', { name: 'Skicka tillbaka för komplettering' }).check();
+        await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
+        await expect(errorSummary(coordinator)).resolves.toContain(
+          'Skriv vad som behöver kompletteras',
+        );
+        await expectNoAxeViolations(coordinator, 'review form with errors');
+        await coordinator.getByLabel('Kommentar').fill('Beskriv resultaten hittills.');
+        await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
+        await expect(flash(coordinator)).resolves.toContain('Skickat tillbaka');
+        const mail = await t.db.kysely
+          .selectFrom('mail_outbox')
+          .select(['to_address', 'subject'])
+          .where('subject', 'like', `%${title}%`)
+          .execute();
+        expect(mail).toContainEqual({
+          to_address: 'rapportor@vanort.example',
+          subject: `Behöver kompletteras: ${title}`,
+        });
+
+        // The reporter sees the comment and fixes it.
+        await reporter.goto(collaborationUrl);
+        await expect(main(reporter)).resolves.toContain('Beskriv resultaten hittills.');
+        await expect(main(reporter)).resolves.toContain('Återskickat för komplettering');
+        await reporter.getByRole('link', { name: 'Ändra' }).click();
+        await expectNoAxeViolations(reporter, 'edit collaboration');
+        await reporter.getByLabel('Resultat').fill('Två gemensamma läsveckor har hållits.');
+        await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
+        await expect(main(reporter)).resolves.toContain('Inskickat');
+
+        // The coordinator acknowledges the collaboration and the exchange.
+        await coordinator.goto(`${base}/workspace/review`);
+        await coordinator.getByRole('link', { name: title }).click();
+        await coordinator.getByRole('radio', { name: 'Kvittera' }).check();
+        await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
+        await expect(flash(coordinator)).resolves.toContain('Kvitterat');
+        await coordinator.getByRole('link', { name: /Åbo, 14 april 2026/ }).click();
+        await coordinator.getByRole('radio', { name: 'Kvittera' }).check();
+        await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
+        await expect(flash(coordinator)).resolves.toContain('Kvitterat');
+        await expect(main(coordinator)).resolves.not.toContain(title);
+
+        // It is public now.
+        const visitor = await (await browser.newContext()).newPage();
+        await visitor.goto(`${base}/collaborations?city=turku`);
+        await expectNoAxeViolations(visitor, 'public list');
+        await visitor.getByRole('link', { name: title }).click();
+        await expect(main(visitor)).resolves.toContain('Två gemensamma läsveckor har hållits.');
+        await expect(main(visitor)).resolves.toContain('Läsombud i skolorna når fler barn.');
+        await expectNoAxeViolations(visitor, 'public collaboration');
+        await visitor.goto(`${base}/cities/turku`);
+        await expect(main(visitor)).resolves.toContain(title);
+        await expectNoAxeViolations(visitor, 'city page with collaborations');
+        await visitor.goto(`${base}/collaborations?lang=en`);
+        await expectNoAxeViolations(visitor, 'public list in English');
+      });
+
+      it("a reporter cannot change another organisation's collaboration", async () => {
+        const context = await browser.newContext();
+        const reporter = await context.newPage();
+        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        await reporter.goto(`${base}/workspace/collaborations?organisation=stadsbyggnadskontoret`);
+        await reporter.getByRole('link', { name: 'Klimatanpassning i stadsplaneringen' }).click();
+        await expect(main(reporter)).resolves.toContain('Du kan läsa men inte ändra');
+        await expect(reporter.getByRole('link', { name: 'Ändra' }).count()).resolves.toBe(0);
+        const response = await reporter.goto(`${reporter.url()}/edit`);
+        expect(response?.status()).toBe(403);
+        await expect(main(reporter)).resolves.toContain(
+          'Du kan bara rapportera för din egen organisation',
+        );
+        await expectNoAxeViolations(reporter, 'forbidden');
+      });
+
+      it('the coordinator manages areas and everyone logged in searches the knowledge bank', async () => {
+        const context = await browser.newContext();
+        const coordinator = await context.newPage();
+        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await coordinator.goto(`${base}/workspace/areas`);
+        await expectNoAxeViolations(coordinator, 'areas');
+        await coordinator.getByRole('button', { name: 'Lägg till ett område' }).click();
+        await expect(errorSummary(coordinator)).resolves.toContain('Skriv ett namn');
+        await expectNoAxeViolations(coordinator, 'areas with errors');
+        await coordinator.getByLabel('Namn på svenska', { exact: true }).fill('Hav och sjöfart');
+        await coordinator.getByLabel('Namn på engelska', { exact: true }).fill('Sea and shipping');
+        await coordinator.getByRole('button', { name: 'Lägg till ett område' }).click();
+        await expect(flash(coordinator)).resolves.toContain('Området är sparat');
+        await expect(main(coordinator)).resolves.toContain('Hav och sjöfart');
+
+        await coordinator.goto(`${base}/workspace/knowledge`);
+        await coordinator.getByLabel('Sökord').fill('klimatanpassning');
+        await coordinator.getByRole('button', { name: 'Visa' }).click();
+        await expect(coordinator.locator('main mark').first().textContent()).resolves.toMatch(
+          /klimatanpassning/i,
+        );
+        await expectNoAxeViolations(coordinator, 'knowledge bank');
+      });
+    },
+  );
+}
