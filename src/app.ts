@@ -22,6 +22,7 @@ import { mfaAdminPages } from './modules/admin/mfa-admin.pages.tsx';
 import { mfaPages } from './modules/accounts/mfa.pages.tsx';
 import { decisionPages, multipartOptions } from './modules/decisions/decision.pages.tsx';
 import { proposalPages } from './modules/decisions/proposal.pages.tsx';
+import { campaignPages } from './modules/collaborations/campaign.pages.tsx';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -175,6 +176,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(oidcPages);
   await app.register(apiTokenPages);
   await app.register(resetPages);
+  await app.register(campaignPages);
 
   return app;
 }

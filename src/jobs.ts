@@ -1,3 +1,4 @@
+import { campaignRemindersJob } from './modules/collaborations/campaign.job.ts';
 import type { ScheduledJob } from './platform/scheduler.ts';
 
 /**
@@ -5,4 +6,4 @@ import type { ScheduledJob } from './platform/scheduler.ts';
  * and `vanort job run NAME` see the same set. Each module exports its job from its
  * `*.job.ts` file; add it here.
  */
-export const jobs: readonly ScheduledJob[] = [];
+export const jobs: readonly ScheduledJob[] = [campaignRemindersJob];

@@ -9,6 +9,8 @@ interface LayoutProps {
   children: ComponentChildren;
   /** Which main-menu entry is current. */
   section?: 'home' | 'cities' | 'decisions' | 'policy' | 'accessibility' | 'api';
+  /** Extra elements for <head>, e.g. a refresh while a long task runs. */
+  head?: ComponentChildren;
 }
 
 const NAV = [
@@ -18,7 +20,7 @@ const NAV = [
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
-export function Layout({ ctx, title, children, section }: LayoutProps) {
+export function Layout({ ctx, title, children, section, head }: LayoutProps) {
   const { t, locale } = ctx.i18n;
   const fullTitle = `${title} – ${t('service.name')}`;
   return (
@@ -30,6 +32,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
         <meta name="description" content={t('service.tagline')} />
         <link rel="stylesheet" href={`/static/styles.css?v=${ctx.assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${ctx.assetVersion}`} type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -133,6 +136,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
       {user.roles.some((g) => g.role === 'coordinator') ? (
         <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
+      ) : null}
+      {user.roles.some((g) => g.role === 'coordinator' || g.role === 'reporter') ? (
+        <>
+          <a href="/workspace/campaigns">{t('campaign.nav')}</a>
+          <a href="/workspace/import">{t('import.nav')}</a>
+        </>
       ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>

@@ -1,4 +1,12 @@
 import type { Permission } from '../../../src/platform/permissions.ts';
 
 /** The protected routes of this area, with their permission (see authorization-matrix.test.ts). */
-export const CAMPAIGN_ROUTES: Record<string, Exclude<Permission, 'public'>> = {};
+export const CAMPAIGN_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
+  'GET /workspace/campaigns': 'reporting',
+  'GET /workspace/campaigns/new': 'coordinator',
+  'POST /workspace/campaigns/new': 'coordinator',
+  'GET /workspace/campaigns/:id': 'reporting',
+  'GET /workspace/campaigns/:id/answer': 'reporting',
+  'POST /workspace/campaigns/:id/answer': 'reporting',
+  'POST /workspace/campaigns/:id/close': 'coordinator',
+};
