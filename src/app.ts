@@ -23,6 +23,7 @@ import { mfaPages } from './modules/accounts/mfa.pages.tsx';
 import { decisionPages, multipartOptions } from './modules/decisions/decision.pages.tsx';
 import { proposalPages } from './modules/decisions/proposal.pages.tsx';
 import { campaignPages } from './modules/collaborations/campaign.pages.tsx';
+import { importPages } from './modules/collaborations/import.pages.tsx';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -177,6 +178,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(apiTokenPages);
   await app.register(resetPages);
   await app.register(campaignPages);
+  await app.register(importPages);
 
   return app;
 }

@@ -9,4 +9,9 @@ export const CAMPAIGN_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'GET /workspace/campaigns/:id/answer': 'reporting',
   'POST /workspace/campaigns/:id/answer': 'reporting',
   'POST /workspace/campaigns/:id/close': 'coordinator',
+  'GET /workspace/import': 'reporting',
+  'POST /workspace/import': 'reporting',
+  'GET /workspace/import/:id': 'reporting',
+  'POST /workspace/import/:id/check': 'reporting',
+  'POST /workspace/import/:id/start': 'reporting',
 };
