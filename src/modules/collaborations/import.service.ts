@@ -172,7 +172,7 @@ export async function uploadImport(
       data: input.data!,
       mapping: null,
       status: 'uploaded',
-      total_rows: sheet!.rows.length,
+      total_rows: sheet.rows.length,
       processed_rows: 0,
       valid_rows: null,
       imported_rows: null,
