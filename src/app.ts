@@ -24,6 +24,7 @@ import { decisionPages, multipartOptions } from './modules/decisions/decision.pa
 import { proposalPages } from './modules/decisions/proposal.pages.tsx';
 import { campaignPages } from './modules/collaborations/campaign.pages.tsx';
 import { importPages } from './modules/collaborations/import.pages.tsx';
+import { exportPages } from './modules/collaborations/export.pages.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -179,6 +180,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(resetPages);
   await app.register(campaignPages);
   await app.register(importPages);
+  await app.register(exportPages);
 
   return app;
 }

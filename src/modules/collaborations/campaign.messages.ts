@@ -215,6 +215,9 @@ export const campaignsSv = {
   'import.problem.organisationRequired': 'Organisation saknas',
   'import.problem.notAllowed': 'Du kan bara importera för din egen organisation',
 
+  'export.title': 'Exportera samarbeten',
+  'export.lead':
+    'Hämta alla registrerade samarbeten, även interna, som Excel eller CSV. Filerna går att läsa in här igen.',
   'export.xlsx': 'Exportera till Excel',
   'export.csv': 'Exportera till CSV',
   'export.sheet': 'Samarbeten',
@@ -451,6 +454,9 @@ export const campaignsEn: Record<keyof typeof campaignsSv, string> = {
   'import.problem.organisationRequired': 'The organisation is missing',
   'import.problem.notAllowed': 'You can import only for your own organisation',
 
+  'export.title': 'Export collaborations',
+  'export.lead':
+    'Download every registered collaboration, internal ones included, as Excel or CSV. The files can be imported here again.',
   'export.xlsx': 'Export to Excel',
   'export.csv': 'Export to CSV',
   'export.sheet': 'Collaborations',

@@ -317,4 +317,75 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(badMap.body).toContain('Den valda kolumnen finns inte i filen');
     expect(badMap.body).toContain('Välj vilken kolumn som innehåller vänorterna');
   });
+
+  it('exports the filtered list, streamed, as CSV and Excel for logged-in users, in a form the import reads back', async () => {
+    const staff = new TestAgent(t.app);
+    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const all = await staff.get('/workspace/collaborations/export.csv');
+    expect(all.statusCode).toBe(200);
+    expect(all.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = all.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFRubrik,Typ,Status,Startdatum,Slutdatum,Vänorter,Områden,Mål,Resultat,Kontaktperson,Kontaktens e-post,Finansiering,Program,Belopp (kr),Strategiska mål,Synlighet,Organisation,Granskning',
+    );
+    expect(lines).toHaveLength(1 + (await count('collaboration')));
+
+    const bergen = await staff.get(
+      '/workspace/collaborations/export.csv?city=bergen&year=2020&kind=project',
+    );
+    const bergenLines = bergen.body.trimEnd().split('\r\n').slice(1);
+    const expected = Number(
+      (
+        await t.db.kysely
+          .selectFrom('collaboration as c')
+          .innerJoin('collaboration_city as cc', 'cc.collaboration_id', 'c.id')
+          .innerJoin('city', 'city.id', 'cc.city_id')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('city.slug', '=', 'bergen')
+          .where('c.kind', '=', 'project')
+          .where('c.starts_on', '<=', '2020-12-31')
+          .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', '2020-01-01')]))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(bergenLines).toHaveLength(expected);
+    expect(bergenLines.every((l) => l.includes('Bergen') && l.includes(',Projekt,'))).toBe(true);
+
+    expect((await staff.get('/workspace/collaborations/export.csv?year=tjugo')).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await staff.get('/workspace/collaborations/export.xlsx?status=sleeping')).statusCode,
+    ).toBe(400);
+    expect(
+      (await new TestAgent(t.app).get('/workspace/collaborations/export.csv')).statusCode,
+    ).toBe(303);
+
+    const xlsx = await staff.get(
+      '/workspace/collaborations/export.xlsx?organisation=kulturforvaltningen&year=2025&lang=en',
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('Collaborations');
+    expect(sheet.getRow(1).getCell(1).value).toBe('Title');
+    expect(sheet.actualRowCount).toBeGreaterThan(100);
+
+    // The Swedish CSV goes back into the import without a problem.
+    const csv = await staff.get(
+      '/workspace/collaborations/export.csv?organisation=kulturforvaltningen&year=2024&lang=sv',
+    );
+    const job = await uploadImport(t.db, actor(), reporter, {
+      filename: 'export.csv',
+      contentType: 'text/csv',
+      data: csv.rawPayload,
+      organisation: kultur,
+    });
+    expect(job.totalRows).toBeGreaterThan(100);
+    const headers = csv.body.split('\r\n')[0]!.replace('\uFEFF', '').split(',');
+    const checked = await checkImport(t.db, actor(), reporter, job.id, guessMapping(headers));
+    expect(checked.problems).toEqual([]);
+  });
 });

@@ -14,4 +14,6 @@ export const CAMPAIGN_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'GET /workspace/import/:id': 'reporting',
   'POST /workspace/import/:id/check': 'reporting',
   'POST /workspace/import/:id/start': 'reporting',
+  'GET /workspace/collaborations/export.csv': 'authenticated',
+  'GET /workspace/collaborations/export.xlsx': 'authenticated',
 };

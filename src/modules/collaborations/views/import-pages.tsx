@@ -67,6 +67,16 @@ export function ImportPage({
         />
         <Button>{t('import.upload')}</Button>
       </form>
+      <h2>{t('export.title')}</h2>
+      <p>{t('export.lead')}</p>
+      <ul>
+        <li>
+          <a href="/workspace/collaborations/export.xlsx">{t('export.xlsx')}</a>
+        </li>
+        <li>
+          <a href="/workspace/collaborations/export.csv">{t('export.csv')}</a>
+        </li>
+      </ul>
       {jobs.length ? (
         <>
           <h2>{t('import.recent')}</h2>
