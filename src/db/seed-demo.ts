@@ -5,6 +5,7 @@ import { nowIso } from '../shared/dates.ts';
 import { newId } from '../shared/ids.ts';
 import { hashPassword } from '../modules/accounts/password.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
+import { seedCampaignDemo } from '../modules/collaborations/campaign.demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -559,6 +560,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     // Each module seeds its own demo data from its `*.demo.ts`, one line each below.
     const context: DemoContext = { trx, now, chainId, cityIds, orgIds, userIds };
     void context;
+    // After the collaborations' demo line: the campaign's answers confirm their lists.
+    await seedCampaignDemo(context);
 
     await recordAudit(
       trx,
