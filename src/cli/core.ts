@@ -27,6 +27,8 @@ export const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   invite: { type: 'boolean' },
   days: { type: 'string' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export type Values = ReturnType<

@@ -9,6 +9,7 @@ import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../db/seed-demo.ts';
 import { userCommands } from './user-commands.ts';
 import { jobCommands } from './job-commands.ts';
+import { importCommands } from './import-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -26,6 +27,10 @@ Usage:
                                       Create a personal API token for a user (printed once)
   vanort job list                     List the scheduled jobs and when they run
   vanort job run --name JOB           Run one scheduled job now (recorded like a scheduled run)
+  vanort import --file F --organisation SLUG [--dry-run]
+                                      Import collaborations from an .xlsx or .csv file; every
+                                      problem is listed by row and column, and nothing is written
+                                      unless the whole file is valid
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -78,6 +83,7 @@ const commands: Record<string, Command> = {
   },
   ...userCommands,
   ...jobCommands,
+  ...importCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

@@ -14,6 +14,7 @@ import {
 import * as repo from './import.repository.ts';
 import {
   checkRows,
+  guessMapping,
   IMPORT_FIELDS,
   lookupKey,
   REQUIRED_FIELDS,
@@ -481,4 +482,95 @@ function collaborationRow(id: string, r: ImportRow, actor: Actor, now: string) {
     created_at: now,
     updated_at: now,
   };
+}
+
+export interface FileImportResult {
+  total: number;
+  valid: number;
+  problems: ImportProblem[];
+  mapping: ImportMapping;
+  /** Null for a dry run or a file with problems (nothing written). */
+  imported: number | null;
+  jobId: string | null;
+}
+
+/**
+ * An import run by an operator (the CLI): the columns are taken from the file's headers,
+ * every row is checked, and only a file without problems is imported (as an import job,
+ * audited like one from the pages). A dry run writes nothing.
+ */
+export async function importFile(
+  db: Db,
+  actor: Actor,
+  input: {
+    filename: string;
+    data: Buffer;
+    organisationSlug: string;
+    dryRun: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<FileImportResult> {
+  const organisation = (await repo.listActiveOrganisations(db.kysely)).find(
+    (o) => o.slug === input.organisationSlug,
+  );
+  if (!organisation)
+    throw errors.validation([
+      { path: 'organisation', message: 'import.error.organisationRequired' },
+    ]);
+  if (input.data.length > MAX_IMPORT_BYTES)
+    throw errors.validation([{ path: 'file', message: 'import.error.fileTooLarge' }]);
+  const sheet = await readSheet(input.filename, input.data);
+  if (sheet.rows.length === 0)
+    throw errors.validation([{ path: 'file', message: 'import.error.fileEmpty' }]);
+  if (sheet.rows.length > MAX_IMPORT_ROWS)
+    throw errors.validation([{ path: 'file', message: 'import.error.tooManyRows' }]);
+  const mapping = guessMapping(sheet.headers);
+  const mappingIssues = mappingProblems(mapping, sheet.headers, false);
+  if (mappingIssues.length) throw errors.validation(mappingIssues);
+  const lookups = await loadLookups(db.kysely);
+  const { valid, problems } = checkRows(
+    sheet.headers,
+    sheet.rows,
+    mapping,
+    lookups,
+    organisation.id,
+  );
+  const result = { total: sheet.rows.length, valid: valid.length, problems, mapping };
+  if (input.dryRun || problems.length) return { ...result, imported: null, jobId: null };
+  const now = nowIso();
+  const id = newId();
+  await db.kysely.transaction().execute(async (trx) => {
+    await repo.insertImportJob(trx, {
+      id,
+      kind: 'collaboration',
+      organisation_id: organisation.id,
+      filename: input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-200) || 'import',
+      content_type: input.filename.toLowerCase().endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv',
+      data: input.data,
+      mapping: JSON.stringify(mapping),
+      status: 'importing',
+      total_rows: sheet.rows.length,
+      processed_rows: 0,
+      valid_rows: valid.length,
+      imported_rows: null,
+      problems: '[]',
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      entity: 'import_job',
+      entityId: id,
+      action: 'upload',
+      changes: {
+        filename: { before: null, after: input.filename },
+        organisation_id: { before: null, after: organisation.id },
+        total_rows: { before: null, after: sheet.rows.length },
+      },
+    });
+  });
+  const { imported } = await runImport(db, actor, id, { onProgress: input.onProgress });
+  return { ...result, imported, jobId: id };
 }
