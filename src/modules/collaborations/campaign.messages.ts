@@ -108,7 +108,7 @@ export const campaignsSv = {
     'Hej!\n\nSista svarsdag för inventeringen ”{title}” var {deadline}, och vi saknar fortfarande svar från {organisation}.\n\nSvara så snart som möjligt:\n{link}\n\nVänliga hälsningar\nStadsledningskontoret, Göteborgs Stad',
 
   'import.nav': 'Importera',
-  'import.title': 'Importera samarbeten',
+  'import.title': 'Importera samarbeten och erfarenhetsutbyten',
   'import.lead':
     'Läs in en befintlig lista från Excel (.xlsx) eller CSV. Du väljer vilken kolumn som är vilket fält, och en provkörning visar varje problem per rad och kolumn. Ingenting sparas förrän filen är godkänd – eller du väljer att bara importera de godkända raderna.',
   'import.field.file': 'Fil',
@@ -215,6 +215,28 @@ export const campaignsSv = {
   'import.problem.organisationRequired': 'Organisation saknas',
   'import.problem.notAllowed': 'Du kan bara importera för din egen organisation',
 
+  'import.field.fileKind': 'Vad innehåller filen?',
+  'import.kind.collaboration': 'Samarbeten',
+  'import.kind.exchange': 'Erfarenhetsutbyten',
+  'import.error.kindRequired': 'Välj vad filen innehåller',
+  'import.error.mappingOccurredOn': 'Välj vilken kolumn som innehåller datum',
+  'import.error.mappingCity': 'Välj vilken kolumn som innehåller vänorten',
+  'import.error.mappingDirection': 'Välj vilken kolumn som innehåller riktningen',
+  'import.error.mappingParticipants': 'Välj vilken kolumn som innehåller antalet deltagare',
+  'import.error.mappingActivities': 'Välj vilken kolumn som beskriver vad som gjordes',
+  'import.done.textExchanges':
+    '{rows} erfarenhetsutbyten är importerade och ligger i Stadsledningskontorets granskningskö.',
+  'import.field.occurredOn': 'Datum',
+  'import.field.city': 'Vänort',
+  'import.field.direction': 'Riktning',
+  'import.field.participants': 'Antal deltagare',
+  'import.field.activities': 'Vad gjordes',
+  'import.field.learnings': 'Vad lärde ni er',
+  'import.problem.oneCity': 'Ange bara en vänort per erfarenhetsutbyte',
+  'import.problem.directionInvalid':
+    'Okänd riktning ”{value}” (besök till vänorten, besök från vänorten, digitalt)',
+  'import.problem.participantsInvalid': '”{value}” är inget antal deltagare (ett heltal)',
+  'import.problem.activitiesRequired': 'Beskriv vad som gjordes',
   'export.title': 'Exportera samarbeten',
   'export.lead':
     'Hämta alla registrerade samarbeten, även interna, som Excel eller CSV. Filerna går att läsa in här igen.',
@@ -347,7 +369,7 @@ export const campaignsEn: Record<keyof typeof campaignsSv, string> = {
     'Hello,\n\nThe deadline of the campaign “{title}” was {deadline}, and we still have no answer from {organisation}.\n\nPlease answer as soon as possible:\n{link}\n\nKind regards\nCity Executive Office, City of Gothenburg',
 
   'import.nav': 'Import',
-  'import.title': 'Import collaborations',
+  'import.title': 'Import collaborations and experience exchanges',
   'import.lead':
     'Read an existing list from Excel (.xlsx) or CSV. You choose which column is which field, and a dry run shows every problem by row and column. Nothing is saved until the file is valid – or you choose to import only the valid rows.',
   'import.field.file': 'File',
@@ -454,6 +476,29 @@ export const campaignsEn: Record<keyof typeof campaignsSv, string> = {
   'import.problem.organisationRequired': 'The organisation is missing',
   'import.problem.notAllowed': 'You can import only for your own organisation',
 
+  'import.field.fileKind': 'What does the file hold?',
+  'import.kind.collaboration': 'Collaborations',
+  'import.kind.exchange': 'Experience exchanges',
+  'import.error.kindRequired': 'Choose what the file holds',
+  'import.error.mappingOccurredOn': 'Choose the column that holds the date',
+  'import.error.mappingCity': 'Choose the column that holds the twin city',
+  'import.error.mappingDirection': 'Choose the column that holds the direction',
+  'import.error.mappingParticipants': 'Choose the column that holds the number of participants',
+  'import.error.mappingActivities': 'Choose the column that describes what was done',
+  'import.done.textExchanges':
+    "{rows} experience exchanges are imported and waiting in the City Executive Office's review queue.",
+  'import.field.occurredOn': 'Date',
+  'import.field.city': 'Twin city',
+  'import.field.direction': 'Direction',
+  'import.field.participants': 'Participants',
+  'import.field.activities': 'What was done',
+  'import.field.learnings': 'What was learned',
+  'import.problem.oneCity': 'Give only one twin city per experience exchange',
+  'import.problem.directionInvalid':
+    'Unknown direction “{value}” (visit to the twin city, visit from the twin city, digital)',
+  'import.problem.participantsInvalid':
+    '“{value}” is not a number of participants (a whole number)',
+  'import.problem.activitiesRequired': 'Describe what was done',
   'export.title': 'Export collaborations',
   'export.lead':
     'Download every registered collaboration, internal ones included, as Excel or CSV. The files can be imported here again.',

@@ -13,7 +13,7 @@ import type { UploadedFile } from '../decisions/decision.pages.tsx';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { importPolicy } from './import.policy.ts';
 import * as repo from './import.repository.ts';
-import { guessMapping, IMPORT_FIELDS, type ImportMapping } from './import.rows.ts';
+import { ALL_FIELDS, guessMapping, type ImportMapping } from './import.rows.ts';
 import {
   checkImport,
   getImportJob,
@@ -69,7 +69,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     status = 200,
-    extra: { values?: { organisation: string }; errors?: FieldErrors } = {},
+    extra: { values?: { organisation: string; kind: string }; errors?: FieldErrors } = {},
   ) => {
     const user = userOf(request);
     return sendPage(
@@ -97,6 +97,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const organisation = str(body.organisation, 100);
+      const kind = str(body.kind, 40) || 'collaboration';
       const file = uploadedFile(body);
       let job: ImportJob;
       try {
@@ -106,10 +107,12 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
           data: file?.data ?? null,
           truncated: file?.truncated ?? false,
           organisation,
+          kind,
         });
       } catch (error) {
         const errors = problemErrors(request, error);
-        if (errors) return renderUpload(request, reply, 400, { values: { organisation }, errors });
+        if (errors)
+          return renderUpload(request, reply, 400, { values: { organisation, kind }, errors });
         throw error;
       }
       return redirectWithFlash(
@@ -140,7 +143,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
         ctx={pageContext(request, reply)}
         job={job}
         headers={headers}
-        mapping={extra.mapping ?? job.mapping ?? (headers ? guessMapping(headers) : {})}
+        mapping={extra.mapping ?? job.mapping ?? (headers ? guessMapping(headers, job.kind) : {})}
         remap={remap}
         problems={problems}
         info={pageInfo(page, job.problems.length, problems.length)}
@@ -162,7 +165,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const mapping: ImportMapping = {};
-      for (const field of IMPORT_FIELDS) {
+      for (const field of ALL_FIELDS) {
         const header = str(body[`map-${field}`], 300);
         if (header) mapping[field] = header;
       }

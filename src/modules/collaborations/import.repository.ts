@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.ts';
 import type {
   AreaTable,
   CollaborationTable,
+  ExchangeTable,
   ImportJobTable,
   SearchDocumentTable,
 } from './collaboration.table.ts';
@@ -132,6 +133,10 @@ export function insertCollaborationAreas(
   rows: { collaboration_id: string; area_id: string }[],
 ) {
   return rows.length ? db.insertInto('collaboration_area').values(rows).execute() : undefined;
+}
+
+export function insertExchanges(db: Executor, rows: ExchangeTable[]) {
+  return rows.length ? db.insertInto('exchange').values(rows).execute() : undefined;
 }
 
 export function insertSearchDocuments(db: Executor, rows: SearchDocumentTable[]) {

@@ -21,8 +21,36 @@ export const IMPORT_FIELDS = [
   'visibility',
   'organisationColumn',
 ] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** The fields of an experience exchange that an import can fill. */
+export const EXCHANGE_FIELDS = [
+  'occurredOn',
+  'city',
+  'direction',
+  'participants',
+  'activities',
+  'learnings',
+  'visibility',
+  'organisationColumn',
+] as const;
+export type ImportKind = 'collaboration' | 'exchange';
+export type ImportField = (typeof IMPORT_FIELDS)[number] | (typeof EXCHANGE_FIELDS)[number];
+export const ALL_FIELDS: readonly ImportField[] = [
+  ...IMPORT_FIELDS,
+  ...EXCHANGE_FIELDS.filter((f) => !(IMPORT_FIELDS as readonly string[]).includes(f)),
+];
 export const REQUIRED_FIELDS: readonly ImportField[] = ['title', 'startsOn', 'cities'];
+const REQUIRED_EXCHANGE_FIELDS: readonly ImportField[] = [
+  'occurredOn',
+  'city',
+  'direction',
+  'participants',
+  'activities',
+];
+
+export const fieldsOf = (kind: ImportKind): readonly ImportField[] =>
+  kind === 'exchange' ? EXCHANGE_FIELDS : IMPORT_FIELDS;
+export const requiredOf = (kind: ImportKind): readonly ImportField[] =>
+  kind === 'exchange' ? REQUIRED_EXCHANGE_FIELDS : REQUIRED_FIELDS;
 
 /** field -> column header of the file ('' or missing: not in the file). */
 export type ImportMapping = Partial<Record<ImportField, string>>;
@@ -101,6 +129,26 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
     'strategy tags',
   ],
   visibility: ['synlighet', 'visibility', 'publicering'],
+  occurredOn: ['datum', 'date', 'occurred on', 'när', 'dag'],
+  city: ['vänort', 'stad', 'city', 'twin city', 'ort', 'vänorter', 'cities'],
+  direction: ['riktning', 'direction', 'typ av besök', 'besökstyp', 'typ', 'kind'],
+  participants: ['deltagare', 'antal deltagare', 'participants', 'number of participants', 'antal'],
+  activities: [
+    'vad gjordes',
+    'aktiviteter',
+    'activities',
+    'what was done',
+    'beskrivning',
+    'description',
+  ],
+  learnings: [
+    'vad lärde ni er',
+    'vad lärde vi oss',
+    'lärdomar',
+    'learnings',
+    'what was learned',
+    'erfarenheter',
+  ],
   organisationColumn: [
     'organisation',
     'organization',
@@ -112,10 +160,13 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
 };
 
 /** Guesses the mapping from the header names. */
-export function guessMapping(headers: readonly string[]): ImportMapping {
+export function guessMapping(
+  headers: readonly string[],
+  kind: ImportKind = 'collaboration',
+): ImportMapping {
   const mapping: ImportMapping = {};
   const used = new Set<string>();
-  for (const field of IMPORT_FIELDS) {
+  for (const field of fieldsOf(kind)) {
     const names = HEADER_NAMES[field];
     const header = headers.find((h) => h && !used.has(h) && names.includes(normalise(h)));
     if (header) {
@@ -149,6 +200,11 @@ const VALUES = {
   visibility: {
     public: ['public', 'offentlig', 'publik', 'öppen'],
     internal: ['internal', 'intern'],
+  },
+  direction: {
+    visit_to: ['visit to', 'besök till', 'besök i vänorten', 'utresa', 'besök till vänorten'],
+    visit_from: ['visit from', 'besök från', 'besök hos oss', 'mottagande', 'besök från vänorten'],
+    digital: ['digital', 'digitalt', 'online', 'digitalt möte'],
   },
 } as const;
 
@@ -361,6 +417,115 @@ export function checkRows(
         visibility: visibility!,
       });
     }
+  }
+  return { valid, problems };
+}
+
+export interface ExchangeImportRow {
+  row: number;
+  organisationId: string;
+  occurredOn: string;
+  cityId: string;
+  direction: string;
+  participants: number;
+  activities: string;
+  learnings: string | null;
+  visibility: string;
+}
+
+/** The same as `checkRows`, for a file of experience exchanges. */
+export function checkExchangeRows(
+  headers: readonly string[],
+  rows: readonly { row: number; cells: string[] }[],
+  mapping: ImportMapping,
+  lookups: ImportLookups,
+  organisationId: string | null,
+): { valid: ExchangeImportRow[]; problems: ImportProblem[] } {
+  const index = new Map<ImportField, number>();
+  for (const field of EXCHANGE_FIELDS) {
+    const header = mapping[field];
+    const i = header ? headers.indexOf(header) : -1;
+    if (i >= 0) index.set(field, i);
+  }
+  const valid: ExchangeImportRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const { row, cells } of rows) {
+    const before = problems.length;
+    const get = (field: ImportField) => {
+      const i = index.get(field);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    const add = (field: ImportField, message: string, params?: Record<string, string | number>) =>
+      problems.push({
+        row,
+        column: mapping[field] ?? field,
+        message,
+        ...(params ? { params } : {}),
+      });
+
+    const dateRaw = get('occurredOn');
+    const occurredOn = readDate(dateRaw);
+    if (!dateRaw) add('occurredOn', 'import.problem.dateRequired');
+    else if (!occurredOn)
+      add('occurredOn', 'import.problem.dateInvalid', { value: dateRaw.slice(0, 60) });
+
+    const cityNames = splitList(get('city'));
+    let cityId: string | null = null;
+    if (cityNames.length === 0) add('city', 'import.problem.citiesRequired');
+    else if (cityNames.length > 1) add('city', 'import.problem.oneCity');
+    else {
+      cityId = lookups.cities.get(lookupKey(cityNames[0]!)) ?? null;
+      if (!cityId) add('city', 'import.problem.cityUnknown', { value: cityNames[0]!.slice(0, 60) });
+    }
+
+    const directionRaw = get('direction');
+    const direction = directionRaw ? lookupValue('direction', directionRaw) : null;
+    if (!direction)
+      add('direction', 'import.problem.directionInvalid', { value: directionRaw.slice(0, 60) });
+
+    const participantsRaw = get('participants').replace(/[\s\u00a0]/g, '');
+    const participants = /^\d{1,6}$/.test(participantsRaw) ? Number(participantsRaw) : null;
+    if (participants === null)
+      add('participants', 'import.problem.participantsInvalid', {
+        value: get('participants').slice(0, 60),
+      });
+
+    const activities = get('activities');
+    if (!activities) add('activities', 'import.problem.activitiesRequired');
+    else if (activities.length > MAX_TEXT)
+      add('activities', 'import.problem.textTooLong', { max: MAX_TEXT });
+    const learnings = get('learnings') || null;
+    if (learnings && learnings.length > MAX_TEXT)
+      add('learnings', 'import.problem.textTooLong', { max: MAX_TEXT });
+
+    const visibilityRaw = get('visibility');
+    const visibility = visibilityRaw ? lookupValue('visibility', visibilityRaw) : 'internal';
+    if (!visibility)
+      add('visibility', 'import.problem.visibilityInvalid', { value: visibilityRaw.slice(0, 60) });
+
+    let orgId = organisationId;
+    if (orgId === null) {
+      const orgRaw = get('organisationColumn');
+      orgId = orgRaw ? (lookups.organisations.get(lookupKey(orgRaw)) ?? null) : null;
+      if (!orgRaw) add('organisationColumn', 'import.problem.organisationRequired');
+      else if (!orgId)
+        add('organisationColumn', 'import.problem.organisationUnknown', {
+          value: orgRaw.slice(0, 60),
+        });
+    }
+
+    if (problems.length === before)
+      valid.push({
+        row,
+        organisationId: orgId!,
+        occurredOn: occurredOn!,
+        cityId: cityId!,
+        direction: direction!,
+        participants: participants!,
+        activities,
+        learnings,
+        visibility: visibility!,
+      });
   }
   return { valid, problems };
 }

@@ -32,3 +32,27 @@ export function collaborationSearchDocument(c: CollaborationForSearch) {
     ].join('\n'),
   };
 }
+
+/**
+ * The knowledge bank's document for an experience exchange: what was done as the title (cut
+ * to 200 characters), what was done and what was learned as the body. (The collaborations
+ * module's search-document.ts replaces this after the merge.)
+ */
+export function exchangeSearchDocument(e: {
+  id: string;
+  organisationId: string;
+  occurredOn: string;
+  visibility: string;
+  activities: string;
+  learnings: string | null;
+}) {
+  return {
+    id: e.id,
+    entity: 'exchange',
+    organisation_id: e.organisationId,
+    year: Number(e.occurredOn.slice(0, 4)),
+    visibility: e.visibility,
+    title: e.activities.slice(0, 200),
+    body: [e.activities, e.learnings ?? ''].join('\n'),
+  };
+}

@@ -13,17 +13,20 @@ import {
 } from './import.parse.ts';
 import * as repo from './import.repository.ts';
 import {
+  checkExchangeRows,
   checkRows,
+  fieldsOf,
   guessMapping,
-  IMPORT_FIELDS,
   lookupKey,
-  REQUIRED_FIELDS,
+  requiredOf,
+  type ExchangeImportRow,
+  type ImportKind,
   type ImportLookups,
   type ImportMapping,
   type ImportProblem,
   type ImportRow,
 } from './import.rows.ts';
-import { collaborationSearchDocument } from './import.search.ts';
+import { collaborationSearchDocument, exchangeSearchDocument } from './import.search.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -33,6 +36,7 @@ export type ImportStatus = 'uploaded' | 'checked' | 'importing' | 'done' | 'fail
 
 export interface ImportJob {
   id: string;
+  kind: ImportKind;
   filename: string;
   organisationId: string | null;
   status: ImportStatus;
@@ -89,6 +93,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
 
 const toJob = (r: repo.ImportJobRow): ImportJob => ({
   id: r.id,
+  kind: r.kind === 'exchange' ? 'exchange' : 'collaboration',
   filename: r.filename,
   organisationId: r.organisation_id,
   status: r.status as ImportStatus,
@@ -120,6 +125,8 @@ export interface UploadInput {
   truncated?: boolean;
   /** An organisation id, or '' for "from a column" (coordinators). */
   organisation: string;
+  /** What the file holds (default collaborations). */
+  kind?: string;
 }
 
 /** Stores an uploaded file as an import job after checking that it can be read. */
@@ -130,6 +137,9 @@ export async function uploadImport(
   input: UploadInput,
 ): Promise<ImportJob> {
   const problems: { path: string; message: string }[] = [];
+  const kind = input.kind ?? 'collaboration';
+  if (kind !== 'collaboration' && kind !== 'exchange')
+    problems.push({ path: 'kind', message: 'import.error.kindRequired' });
   const fromColumn = input.organisation === '';
   if (
     fromColumn
@@ -166,7 +176,7 @@ export async function uploadImport(
     const now = nowIso();
     const row = {
       id: newId(),
-      kind: 'collaboration',
+      kind,
       organisation_id: fromColumn ? null : input.organisation,
       filename: input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'import',
       content_type: input.contentType.slice(0, 100),
@@ -243,35 +253,61 @@ async function loadLookups(db: Executor): Promise<ImportLookups> {
 }
 
 /** The mapping from the form: every required field mapped, every header one of the file's. */
-function mappingProblems(mapping: ImportMapping, headers: readonly string[], fromColumn: boolean) {
+function mappingProblems(
+  kind: ImportKind,
+  mapping: ImportMapping,
+  headers: readonly string[],
+  fromColumn: boolean,
+) {
   const problems: { path: string; message: string }[] = [];
-  for (const field of IMPORT_FIELDS) {
+  for (const field of fieldsOf(kind)) {
     const header = mapping[field];
     if (header && !headers.includes(header))
       problems.push({ path: `map-${field}`, message: 'import.error.mappingUnknown' });
   }
   const required = fromColumn
-    ? [...REQUIRED_FIELDS, 'organisationColumn' as const]
-    : REQUIRED_FIELDS;
+    ? [...requiredOf(kind), 'organisationColumn' as const]
+    : requiredOf(kind);
   const messages: Record<string, string> = {
     title: 'import.error.mappingTitle',
     startsOn: 'import.error.mappingStartsOn',
     cities: 'import.error.mappingCities',
     organisationColumn: 'import.error.mappingOrganisation',
+    occurredOn: 'import.error.mappingOccurredOn',
+    city: 'import.error.mappingCity',
+    direction: 'import.error.mappingDirection',
+    participants: 'import.error.mappingParticipants',
+    activities: 'import.error.mappingActivities',
   };
   for (const field of required)
     if (!mapping[field]) problems.push({ path: `map-${field}`, message: messages[field]! });
   return problems;
 }
 
-async function checkFile(db: Executor, job: ImportJob, data: Buffer, mapping: ImportMapping) {
+type Checked = { problems: ImportProblem[]; lookups: ImportLookups; total: number } & (
+  { kind: 'collaboration'; valid: ImportRow[] } | { kind: 'exchange'; valid: ExchangeImportRow[] }
+);
+
+async function checkFile(
+  db: Executor,
+  job: Pick<ImportJob, 'kind' | 'filename' | 'organisationId'>,
+  data: Buffer,
+  mapping: ImportMapping,
+): Promise<Checked> {
   const sheet = await readSheet(job.filename, data);
   const lookups = await loadLookups(db);
-  return {
-    ...checkRows(sheet.headers, sheet.rows, mapping, lookups, job.organisationId),
-    lookups,
-    total: sheet.rows.length,
-  };
+  const common = { lookups, total: sheet.rows.length };
+  return job.kind === 'exchange'
+    ? {
+        ...common,
+        kind: 'exchange',
+        ...checkExchangeRows(sheet.headers, sheet.rows, mapping, lookups, job.organisationId),
+      }
+    : {
+        ...common,
+        kind: 'collaboration',
+        ...checkRows(sheet.headers, sheet.rows, mapping, lookups, job.organisationId),
+      };
 }
 
 /** The dry run: stores the mapping and every problem; writes no collaboration. */
@@ -289,8 +325,8 @@ export async function checkImport(
   if (!data) throw importNotFound(id);
   const headers = (await readSheet(job.filename, data)).headers;
   const clean: ImportMapping = {};
-  for (const field of IMPORT_FIELDS) if (mapping[field]) clean[field] = mapping[field];
-  const problems = mappingProblems(clean, headers, job.organisationId === null);
+  for (const field of fieldsOf(job.kind)) if (mapping[field]) clean[field] = mapping[field];
+  const problems = mappingProblems(job.kind, clean, headers, job.organisationId === null);
   if (problems.length) throw errors.validation(problems);
   const result = await checkFile(db.kysely, job, data, clean);
   await db.kysely.transaction().execute(async (trx) => {
@@ -380,50 +416,30 @@ export async function runImport(
     const data = await repo.findImportFile(db.kysely, id);
     if (!data || !job.mapping) throw importNotFound(id);
     const imported = await db.kysely.transaction().execute(async (trx) => {
-      const { valid, lookups } = await checkFile(trx, job, data, job.mapping!);
+      const checked = await checkFile(trx, job, data, job.mapping!);
       const now = nowIso();
+      const total = checked.valid.length;
       let done = 0;
-      for (const batch of chunks(valid, BATCH)) {
-        const ids = batch.map(() => newId());
-        await repo.insertCollaborations(
-          trx,
-          batch.map((r, i) => collaborationRow(ids[i]!, r, actor, now)),
-        );
-        await repo.insertCollaborationCities(
-          trx,
-          batch.flatMap((r, i) =>
-            r.cityIds.map((city_id) => ({ collaboration_id: ids[i]!, city_id })),
-          ),
-        );
-        await repo.insertCollaborationAreas(
-          trx,
-          batch.flatMap((r, i) =>
-            r.areaIds.map((area_id) => ({ collaboration_id: ids[i]!, area_id })),
-          ),
-        );
-        await repo.insertSearchDocuments(
-          trx,
-          batch.map((r, i) =>
-            collaborationSearchDocument({
-              id: ids[i]!,
-              organisationId: r.organisationId,
-              title: r.title,
-              goals: r.goals,
-              results: r.results,
-              startsOn: r.startsOn,
-              visibility: r.visibility,
-              areaNamesSv: r.areaIds.map((a) => lookups.areaNamesSv.get(a) ?? ''),
-              strategyTags: r.strategyTags,
-            }),
-          ),
-        );
-        done += batch.length;
-        options.onProgress?.(done, valid.length);
+      const progress = async (n: number) => {
+        done += n;
+        options.onProgress?.(done, total);
         // PostgreSQL: visible to the progress page at once. SQLite has one connection, held by
         // this transaction: its progress is written below, with the result.
         if (db.dialect === 'postgres')
           await repo.updateImportJob(db.kysely, id, { processed_rows: done, updated_at: nowIso() });
+      };
+      if (checked.kind === 'collaboration') {
+        for (const batch of chunks(checked.valid, BATCH)) {
+          await insertCollaborationBatch(trx, batch, checked.lookups, actor, now);
+          await progress(batch.length);
+        }
+      } else {
+        for (const batch of chunks(checked.valid, BATCH)) {
+          await insertExchangeBatch(trx, batch, actor, now);
+          await progress(batch.length);
+        }
       }
+      const valid: { organisationId: string }[] = checked.valid;
       await repo.updateImportJob(trx, id, {
         status: 'done',
         processed_rows: done,
@@ -452,6 +468,87 @@ export async function runImport(
       .catch(() => {});
     throw error;
   }
+}
+
+async function insertCollaborationBatch(
+  trx: Executor,
+  batch: ImportRow[],
+  lookups: ImportLookups,
+  actor: Actor,
+  now: string,
+): Promise<void> {
+  const ids = batch.map(() => newId());
+  await repo.insertCollaborations(
+    trx,
+    batch.map((r, i) => collaborationRow(ids[i]!, r, actor, now)),
+  );
+  await repo.insertCollaborationCities(
+    trx,
+    batch.flatMap((r, i) => r.cityIds.map((city_id) => ({ collaboration_id: ids[i]!, city_id }))),
+  );
+  await repo.insertCollaborationAreas(
+    trx,
+    batch.flatMap((r, i) => r.areaIds.map((area_id) => ({ collaboration_id: ids[i]!, area_id }))),
+  );
+  await repo.insertSearchDocuments(
+    trx,
+    batch.map((r, i) =>
+      collaborationSearchDocument({
+        id: ids[i]!,
+        organisationId: r.organisationId,
+        title: r.title,
+        goals: r.goals,
+        results: r.results,
+        startsOn: r.startsOn,
+        visibility: r.visibility,
+        areaNamesSv: r.areaIds.map((a) => lookups.areaNamesSv.get(a) ?? ''),
+        strategyTags: r.strategyTags,
+      }),
+    ),
+  );
+}
+
+async function insertExchangeBatch(
+  trx: Executor,
+  batch: ExchangeImportRow[],
+  actor: Actor,
+  now: string,
+): Promise<void> {
+  const rows = batch.map((r) => ({
+    id: newId(),
+    organisation_id: r.organisationId,
+    collaboration_id: null,
+    city_id: r.cityId,
+    occurred_on: r.occurredOn,
+    direction: r.direction,
+    participants: r.participants,
+    activities: r.activities,
+    learnings: r.learnings,
+    visibility: r.visibility,
+    review_state: 'submitted',
+    review_comment: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    submitted_at: now,
+    published_at: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  }));
+  await repo.insertExchanges(trx, rows);
+  await repo.insertSearchDocuments(
+    trx,
+    rows.map((r) =>
+      exchangeSearchDocument({
+        id: r.id,
+        organisationId: r.organisation_id,
+        occurredOn: r.occurred_on,
+        visibility: r.visibility,
+        activities: r.activities,
+        learnings: r.learnings,
+      }),
+    ),
+  );
 }
 
 function collaborationRow(id: string, r: ImportRow, actor: Actor, now: string) {
@@ -525,7 +622,7 @@ export async function importFile(
   if (sheet.rows.length > MAX_IMPORT_ROWS)
     throw errors.validation([{ path: 'file', message: 'import.error.tooManyRows' }]);
   const mapping = guessMapping(sheet.headers);
-  const mappingIssues = mappingProblems(mapping, sheet.headers, false);
+  const mappingIssues = mappingProblems('collaboration', mapping, sheet.headers, false);
   if (mappingIssues.length) throw errors.validation(mappingIssues);
   const lookups = await loadLookups(db.kysely);
   const { valid, problems } = checkRows(

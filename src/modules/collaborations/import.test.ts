@@ -388,4 +388,80 @@ describeEachDialect('importing collaborations', (dialect) => {
     const checked = await checkImport(t.db, actor(), reporter, job.id, guessMapping(headers));
     expect(checked.problems).toEqual([]);
   });
+
+  it('imports experience exchanges: every problem by row and column first, then the fixed file', async () => {
+    const header = 'Datum;Vänort;Riktning;Antal deltagare;Vad gjordes;Vad lärde ni er;Synlighet\n';
+    const ok1 =
+      '2026-03-12;Bergen;Besök till vänorten;12;Studiebesök om skyfallsplaner;Bergens modell för dagvatten;Offentlig\n';
+    const bad = '2026-02-30;Bergen, Åbo;på cykel;många;;;hemlig\n';
+    const job = await uploadImport(t.db, actor(), reporter, {
+      filename: 'utbyten.csv',
+      contentType: 'text/csv',
+      data: Buffer.from(header + ok1 + bad),
+      organisation: kultur,
+      kind: 'exchange',
+    });
+    expect(job.kind).toBe('exchange');
+    const mapping = guessMapping(
+      [
+        'Datum',
+        'Vänort',
+        'Riktning',
+        'Antal deltagare',
+        'Vad gjordes',
+        'Vad lärde ni er',
+        'Synlighet',
+      ],
+      'exchange',
+    );
+    expect(Object.keys(mapping).sort()).toEqual([
+      'activities',
+      'city',
+      'direction',
+      'learnings',
+      'occurredOn',
+      'participants',
+      'visibility',
+    ]);
+    const checked = await checkImport(t.db, actor(), reporter, job.id, mapping);
+    expect(checked.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, 'Datum', 'import.problem.dateInvalid'],
+      [3, 'Vänort', 'import.problem.oneCity'],
+      [3, 'Riktning', 'import.problem.directionInvalid'],
+      [3, 'Antal deltagare', 'import.problem.participantsInvalid'],
+      [3, 'Vad gjordes', 'import.problem.activitiesRequired'],
+      [3, 'Synlighet', 'import.problem.visibilityInvalid'],
+    ]);
+    const before = Number(
+      (
+        await t.db.kysely
+          .selectFrom('exchange')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await startImport(t.db, actor(), reporter, job.id, true);
+    expect(await runImport(t.db, actor(), job.id)).toEqual({ imported: 1 });
+    const rows = await t.db.kysely
+      .selectFrom('exchange')
+      .innerJoin('search_document as d', 'd.id', 'exchange.id')
+      .select([
+        'exchange.direction',
+        'exchange.participants',
+        'exchange.review_state',
+        'd.entity',
+        'd.year',
+        'd.body',
+      ])
+      .execute();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toEqual({
+      direction: 'visit_to',
+      participants: 12,
+      review_state: 'submitted',
+      entity: 'exchange',
+      year: 2026,
+      body: 'Studiebesök om skyfallsplaner\nBergens modell för dagvatten',
+    });
+  });
 });

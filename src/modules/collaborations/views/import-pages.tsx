@@ -11,9 +11,13 @@ import {
 } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { FileField, translateProblem } from '../../decisions/views/workspace-fields.tsx';
+import {
+  FileField,
+  RadioGroup,
+  translateProblem,
+} from '../../decisions/views/workspace-fields.tsx';
 import type { ImportJob } from '../import.service.ts';
-import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportMapping } from '../import.rows.ts';
+import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
 const key = (k: string) => k as MessageKey;
 
@@ -35,7 +39,7 @@ export function ImportPage({
     total_rows: number | null;
     created_at: string;
   }[];
-  values?: { organisation: string } | undefined;
+  values?: { organisation: string; kind: string } | undefined;
   errors?: FieldErrors;
 }) {
   const { t, intl } = ctx.i18n;
@@ -50,6 +54,16 @@ export function ImportPage({
       <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <form method="post" action="/workspace/import" enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
+        <RadioGroup
+          name="kind"
+          legend={t('import.field.fileKind')}
+          options={[
+            { value: 'collaboration', label: t('import.kind.collaboration') },
+            { value: 'exchange', label: t('import.kind.exchange') },
+          ]}
+          value={values?.kind ?? 'collaboration'}
+          error={errors.kind}
+        />
         <SelectField
           name="organisation"
           label={t('import.field.organisation')}
@@ -125,9 +139,10 @@ function MappingForm({
   errors: FieldErrors;
 }) {
   const { t } = ctx.i18n;
-  const fields = IMPORT_FIELDS.filter(
+  const fields = fieldsOf(job.kind).filter(
     (f) => f !== 'organisationColumn' || job.organisationId === null,
   );
+  const required = requiredOf(job.kind);
   return (
     <>
       <h2>{t('import.mapping.title')}</h2>
@@ -144,7 +159,7 @@ function MappingForm({
             key={field}
             name={`map-${field}`}
             label={`${t(key(`import.field.${field}`))}${
-              REQUIRED_FIELDS.includes(field) ||
+              required.includes(field) ||
               (field === 'organisationColumn' && job.organisationId === null)
                 ? ` ${t('import.mapping.required')}`
                 : ''
@@ -245,7 +260,7 @@ export function ImportJobPage({
                       <tr key={i}>
                         <th scope="row">{p.row}</th>
                         <td>
-                          {(IMPORT_FIELDS as readonly string[]).includes(p.column)
+                          {(ALL_FIELDS as readonly string[]).includes(p.column)
                             ? t(key(`import.field.${p.column}`))
                             : p.column}
                         </td>
@@ -299,7 +314,11 @@ export function ImportJobPage({
         </>
       ) : null}
       {job.status === 'done' ? (
-        <p role="status">{t('import.done.text', { rows: n(job.importedRows ?? 0) })}</p>
+        <p role="status">
+          {t(job.kind === 'exchange' ? 'import.done.textExchanges' : 'import.done.text', {
+            rows: n(job.importedRows ?? 0),
+          })}
+        </p>
       ) : null}
       {job.status === 'failed' ? <p>{t('import.failed.text')}</p> : null}
     </Layout>
