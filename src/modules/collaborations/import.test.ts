@@ -198,6 +198,50 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(audit.map((a) => a.action).sort()).toEqual(['check', 'import', 'start', 'upload']);
   });
 
+  it('refuses a file over 10 MB and a file without rows, storing nothing', async () => {
+    const jobs = async () =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('import_job')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await jobs();
+    await expect(
+      uploadImport(t.db, actor(), reporter, {
+        filename: 'stor.csv',
+        contentType: 'text/csv',
+        data: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+        organisation: kultur,
+      }),
+    ).rejects.toMatchObject({
+      details: { problems: [{ path: 'file', message: 'import.error.fileTooLarge' }] },
+    });
+    await expect(
+      uploadImport(t.db, actor(), reporter, {
+        filename: 'tom.csv',
+        contentType: 'text/csv',
+        data: Buffer.from('Rubrik;Startdatum\n'),
+        organisation: kultur,
+      }),
+    ).rejects.toMatchObject({
+      details: { problems: [{ path: 'file', message: 'import.error.fileEmpty' }] },
+    });
+    await expect(
+      uploadImport(t.db, actor(), reporter, {
+        filename: 'fel.xlsx',
+        contentType: 'application/octet-stream',
+        data: Buffer.from('PK not really a zip'),
+        organisation: kultur,
+      }),
+    ).rejects.toMatchObject({
+      details: { problems: [{ path: 'file', message: 'import.error.fileUnreadable' }] },
+    });
+    expect(await jobs()).toBe(before);
+  });
+
   it('takes the organisation from a column for coordinators only and refuses unknown ones', async () => {
     const csv = Buffer.from(
       'Title,Start date,Twin cities,Organisation\r\nA,2024-01-01,Bergen,liseberg\r\nB,2024-01-01,Bergen,Okänt bolag\r\n',
@@ -316,6 +360,44 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(badMap.statusCode).toBe(400);
     expect(badMap.body).toContain('Den valda kolumnen finns inte i filen');
     expect(badMap.body).toContain('Välj vilken kolumn som innehåller vänorterna');
+
+    // Many problems are paginated, 50 a page.
+    const many = await upload(
+      'många.csv',
+      'Rubrik;Startdatum;Vänorter\n' +
+        Array.from({ length: 120 }, (_, i) => `Rad ${i};inte ett datum;Bergen\n`).join(''),
+    );
+    const url3 = String(many.headers.location);
+    await agent.get(url3);
+    await agent.post(`${url3}/check`, {
+      'map-title': 'Rubrik',
+      'map-startsOn': 'Startdatum',
+      'map-cities': 'Vänorter',
+    });
+    const page1 = await agent.get(url3);
+    expect(page1.body).toContain('120 problem på 120 av 120 rader');
+    expect(page1.body.match(/<tr><th scope="row">\d+<\/th>/g)).toHaveLength(50);
+    const page3 = await agent.get(`${url3}?page=3`);
+    expect(page3.body.match(/<tr><th scope="row">\d+<\/th>/g)).toHaveLength(20);
+    expect(page3.body).toContain('<th scope="row">121</th>');
+    // No valid row: nothing to import.
+    expect(page1.body).not.toContain('Importera bara');
+
+    // While an import runs, the page shows progress and refreshes itself (no JavaScript).
+    const id3 = url3.split('/').pop()!;
+    await t.db.kysely
+      .updateTable('import_job')
+      .set({ status: 'importing', valid_rows: 120, processed_rows: 40 })
+      .where('id', '=', id3)
+      .execute();
+    const running = await agent.get(url3);
+    expect(running.body).toContain('<meta http-equiv="refresh" content="2"/>');
+    expect(running.body).toContain('40 av 120 rader är behandlade.');
+    await t.db.kysely
+      .updateTable('import_job')
+      .set({ status: 'failed' })
+      .where('id', '=', id3)
+      .execute();
   });
 
   it('exports the filtered list, streamed, as CSV and Excel for logged-in users, in a form the import reads back', async () => {
