@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLargeDataBench } from './large-data.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -671,6 +672,10 @@ async function main(): Promise<number> {
 
   const serverOutput = server.output.toString();
   if (serverOutput) console.log(`\nServer output during the run (last lines):\n${serverOutput}`);
+
+  // The large-data benchmark of collaborations (bench/large-data.ts); BENCH_LARGE=0 skips it.
+  if (process.env.BENCH_LARGE !== '0' && !interrupted && !(await runLargeDataBench()))
+    failures.push('the large-data benchmark failed (see its output above)');
 
   if (failures.length) {
     console.error(`\nFAILED: errors or non-2xx responses during load:\n  ${failures.join('\n  ')}`);

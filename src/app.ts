@@ -22,6 +22,9 @@ import { mfaAdminPages } from './modules/admin/mfa-admin.pages.tsx';
 import { mfaPages } from './modules/accounts/mfa.pages.tsx';
 import { decisionPages, multipartOptions } from './modules/decisions/decision.pages.tsx';
 import { proposalPages } from './modules/decisions/proposal.pages.tsx';
+import { campaignPages } from './modules/collaborations/campaign.pages.tsx';
+import { importPages } from './modules/collaborations/import.pages.tsx';
+import { exportPages } from './modules/collaborations/export.pages.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
@@ -202,6 +205,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(participantPages);
   await app.register(hostPlanPages);
   await app.register(collaborationPages);
+  await app.register(campaignPages);
+  await app.register(importPages);
+  await app.register(exportPages);
 
   return app;
 }

@@ -1,3 +1,4 @@
+import { campaignRemindersJob } from './modules/collaborations/campaign.job.ts';
 import type { ScheduledJob } from './platform/scheduler.ts';
 import { delegationRetentionJob } from './modules/meetings/retention.job.ts';
 import { hostPlanReminderJob } from './modules/meetings/host-plan.job.ts';
@@ -7,4 +8,8 @@ import { hostPlanReminderJob } from './modules/meetings/host-plan.job.ts';
  * and `vanort job run NAME` see the same set. Each module exports its job from its
  * `*.job.ts` file; add it here.
  */
-export const jobs: readonly ScheduledJob[] = [delegationRetentionJob, hostPlanReminderJob];
+export const jobs: readonly ScheduledJob[] = [
+  delegationRetentionJob,
+  hostPlanReminderJob,
+  campaignRemindersJob,
+];

@@ -30,6 +30,8 @@ export const OPTIONS = {
   from: { type: 'string' },
   count: { type: 'string' },
   json: { type: 'boolean' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export type Values = ReturnType<

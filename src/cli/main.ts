@@ -10,6 +10,7 @@ import { seedDemo } from '../db/seed-demo.ts';
 import { userCommands } from './user-commands.ts';
 import { jobCommands } from './job-commands.ts';
 import { rotationCommands } from './rotation-commands.ts';
+import { importCommands } from './import-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -30,6 +31,10 @@ Usage:
   vanort rotation [--from YEAR] [--count N] [--json]
                                       The host rotation: meetings on record, then the forecast
                                       (default from the current year, 8 turns)
+  vanort import --file F --organisation SLUG [--dry-run]
+                                      Import collaborations from an .xlsx or .csv file; every
+                                      problem is listed by row and column, and nothing is written
+                                      unless the whole file is valid
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -83,6 +88,7 @@ const commands: Record<string, Command> = {
   ...userCommands,
   ...jobCommands,
   ...rotationCommands,
+  ...importCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

@@ -8,6 +8,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { seedMeetingsDemo } from '../modules/meetings/meeting.demo.ts';
 import { seedDelegationDemo } from '../modules/meetings/delegation.demo.ts';
 import { seedCollaborationDemo } from '../modules/collaborations/collaboration.demo.ts';
+import { seedCampaignDemo } from '../modules/collaborations/campaign.demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -565,6 +566,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await seedMeetingsDemo(context);
     await seedDelegationDemo(context);
     await seedCollaborationDemo(context);
+    // After the collaborations' demo line: the campaign's answers confirm their lists.
+    await seedCampaignDemo(context);
 
     await recordAudit(
       trx,

@@ -17,6 +17,8 @@ interface LayoutProps {
     | 'policy'
     | 'accessibility'
     | 'api';
+  /** Extra elements for <head>, e.g. a refresh while a long task runs. */
+  head?: ComponentChildren;
 }
 
 const NAV = [
@@ -28,7 +30,7 @@ const NAV = [
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
-export function Layout({ ctx, title, children, section }: LayoutProps) {
+export function Layout({ ctx, title, children, section, head }: LayoutProps) {
   const { t, locale } = ctx.i18n;
   const fullTitle = `${title} – ${t('service.name')}`;
   return (
@@ -40,6 +42,7 @@ export function Layout({ ctx, title, children, section }: LayoutProps) {
         <meta name="description" content={t('service.tagline')} />
         <link rel="stylesheet" href={`/static/styles.css?v=${ctx.assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${ctx.assetVersion}`} type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -158,6 +161,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
         <a href="/workspace/host-plan">{t('nav.workspace.hostPlan')}</a>
       ) : null}
       <a href="/workspace/collaborations">{t('collab.nav.workspace')}</a>
+      {user.roles.some((g) => g.role === 'coordinator' || g.role === 'reporter') ? (
+        <>
+          <a href="/workspace/campaigns">{t('campaign.nav')}</a>
+          <a href="/workspace/import">{t('import.nav')}</a>
+        </>
+      ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
       ) : null}

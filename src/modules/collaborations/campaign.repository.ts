@@ -1,0 +1,228 @@
+import type { Executor } from '../../db/database.ts';
+import type { CampaignOrganisationTable, CampaignTable } from './collaboration.table.ts';
+
+/** All SQL of campaigns (inventering): the campaign, the organisations asked, their answers. */
+
+export function insertCampaign(db: Executor, row: CampaignTable) {
+  return db.insertInto('campaign').values(row).execute();
+}
+
+export function insertCampaignOrganisations(db: Executor, rows: CampaignOrganisationTable[]) {
+  return rows.length ? db.insertInto('campaign_organisation').values(rows).execute() : undefined;
+}
+
+export function findCampaign(db: Executor, id: string) {
+  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
+
+/** Every campaign, newest first, with how many organisations were asked and have answered. */
+export function listCampaigns(db: Executor, organisationId: string | null = null) {
+  let q = db
+    .selectFrom('campaign')
+    .innerJoin('campaign_organisation as co', 'co.campaign_id', 'campaign.id')
+    .selectAll('campaign')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('asked'),
+      eb.fn.count<number>('co.answer').as('answered'),
+    ])
+    .groupBy([
+      'campaign.id',
+      'campaign.title',
+      'campaign.period_from',
+      'campaign.period_to',
+      'campaign.deadline',
+      'campaign.message',
+      'campaign.status',
+      'campaign.created_by',
+      'campaign.created_at',
+      'campaign.closed_at',
+      'campaign.closed_by',
+    ])
+    .orderBy('campaign.created_at', 'desc')
+    .orderBy('campaign.id');
+  if (organisationId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('campaign_organisation as mine')
+          .select('mine.campaign_id')
+          .whereRef('mine.campaign_id', '=', 'campaign.id')
+          .where('mine.organisation_id', '=', organisationId),
+      ),
+    );
+  return q.execute();
+}
+
+/** The organisations asked in a campaign with their answers (and who answered). */
+export function listCampaignOrganisations(db: Executor, campaignId: string) {
+  return db
+    .selectFrom('campaign_organisation as co')
+    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 'co.answered_by')
+    .select([
+      'co.campaign_id',
+      'co.organisation_id',
+      'co.answer',
+      'co.comment',
+      'co.answered_at',
+      'co.answered_by',
+      'co.snapshot',
+      'co.reminded_at',
+      'co.overdue_reminded_at',
+      'o.name as organisation_name',
+      'o.slug as organisation_slug',
+      'o.email as organisation_email',
+      'u.name as answered_by_name',
+    ])
+    .where('co.campaign_id', '=', campaignId)
+    .orderBy('o.name')
+    .execute();
+}
+
+export type CampaignOrganisationRow = Awaited<ReturnType<typeof listCampaignOrganisations>>[number];
+
+export function findCampaignOrganisation(db: Executor, campaignId: string, organisationId: string) {
+  return db
+    .selectFrom('campaign_organisation')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export function updateCampaignOrganisation(
+  db: Executor,
+  campaignId: string,
+  organisationId: string,
+  values: Partial<Omit<CampaignOrganisationTable, 'campaign_id' | 'organisation_id'>>,
+) {
+  return db
+    .updateTable('campaign_organisation')
+    .set(values)
+    .where('campaign_id', '=', campaignId)
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}
+
+export function updateCampaign(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<CampaignTable, 'id'>>,
+) {
+  return db.updateTable('campaign').set(values).where('id', '=', id).execute();
+}
+
+export function listActiveOrganisations(db: Executor) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'slug', 'name', 'email'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
+}
+
+/** An organisation's collaborations that overlap a period (plain dates). */
+export function listCollaborationsInPeriod(
+  db: Executor,
+  organisationId: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('collaboration')
+    .select(['id', 'title', 'kind', 'status', 'starts_on', 'ends_on', 'review_state'])
+    .where('organisation_id', '=', organisationId)
+    .where('starts_on', '<=', to)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** An organisation's experience exchanges within a period, with the city's Swedish name. */
+export function listExchangesInPeriod(
+  db: Executor,
+  organisationId: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('exchange as e')
+    .leftJoin('city_translation as ct', (j) =>
+      j.onRef('ct.city_id', '=', 'e.city_id').on('ct.lang', '=', 'sv'),
+    )
+    .select([
+      'e.id',
+      'e.occurred_on',
+      'e.direction',
+      'e.activities',
+      'e.review_state',
+      'ct.name as city_name',
+    ])
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.occurred_on', '>=', from)
+    .where('e.occurred_on', '<=', to)
+    .orderBy('e.occurred_on')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Open campaigns' organisations that have not answered, with the campaign's dates. */
+export function listUnansweredInOpenCampaigns(db: Executor) {
+  return db
+    .selectFrom('campaign_organisation as co')
+    .innerJoin('campaign as c', 'c.id', 'co.campaign_id')
+    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
+    .select([
+      'c.id as campaign_id',
+      'c.title',
+      'c.deadline',
+      'c.period_from',
+      'c.period_to',
+      'co.organisation_id',
+      'co.reminded_at',
+      'co.overdue_reminded_at',
+      'o.name as organisation_name',
+      'o.email as organisation_email',
+    ])
+    .where('c.status', '=', 'open')
+    .where('co.answer', 'is', null)
+    .orderBy('c.id')
+    .orderBy('o.name')
+    .execute();
+}
+
+/** The e-mail addresses of an organisation's active reporters. */
+export async function listReporterEmails(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_role as r')
+    .innerJoin('app_user as u', 'u.id', 'r.user_id')
+    .select('u.email')
+    .where('r.role', '=', 'reporter')
+    .where('r.organisation_id', '=', organisationId)
+    .where('u.active', '=', 1)
+    .orderBy('u.email')
+    .execute();
+  return [...new Set(rows.map((r) => r.email))];
+}
+
+/** Marks a reminder as sent only if it was not (a second run of the job sends nothing). */
+export async function claimReminder(
+  db: Executor,
+  campaignId: string,
+  organisationId: string,
+  column: 'reminded_at' | 'overdue_reminded_at',
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('campaign_organisation')
+    .set({ [column]: at })
+    .where('campaign_id', '=', campaignId)
+    .where('organisation_id', '=', organisationId)
+    .where(column, 'is', null)
+    .where('answer', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

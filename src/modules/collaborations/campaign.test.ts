@@ -1,0 +1,347 @@
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { runJob } from '../../platform/scheduler.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { newId } from '../../shared/ids.ts';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { campaignRemindersJob } from './campaign.job.ts';
+import { stockholmToday } from './campaign.service.ts';
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+describeEachDialect('campaigns (inventering)', (dialect) => {
+  let t: TestApp;
+  let coordinator: TestAgent;
+  let reporter: TestAgent;
+  let orgs: Map<string, string>;
+  const today = stockholmToday();
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    coordinator = new TestAgent(t.app);
+    await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
+    reporter = new TestAgent(t.app);
+    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    orgs = new Map(
+      (await t.db.kysely.selectFrom('organisation').select(['slug', 'id']).execute()).map((o) => [
+        o.slug,
+        o.id,
+      ]),
+    );
+    // One collaboration of Kulturförvaltningen in 2026, one outside the period.
+    const now = nowIso();
+    for (const [title, starts, ends] of [
+      ['Nordisk litteraturfestival', '2026-03-01', '2026-09-30'],
+      ['Gammalt projekt', '2019-01-01', '2019-12-31'],
+    ] as const) {
+      await t.db.kysely
+        .insertInto('collaboration')
+        .values({
+          id: newId(),
+          organisation_id: orgs.get('kulturforvaltningen')!,
+          title,
+          kind: 'project',
+          status: 'ongoing',
+          starts_on: starts,
+          ends_on: ends,
+          goals: null,
+          results: null,
+          contact_name: null,
+          contact_email: null,
+          funding_kind: null,
+          funding_programme: null,
+          funding_amount: null,
+          strategy_tags: '',
+          visibility: 'public',
+          review_state: 'acknowledged',
+          review_comment: null,
+          reviewed_by: null,
+          reviewed_at: null,
+          submitted_at: null,
+          published_at: now,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.db.kysely.deleteFrom('mail_outbox').execute();
+  });
+
+  const start = async (fields: Record<string, string | string[]>) => {
+    await coordinator.get('/workspace/campaigns/new');
+    return coordinator.post('/workspace/campaigns/new', fields);
+  };
+
+  it('refuses a bad campaign field by field, keeping the values, in Swedish and English', async () => {
+    const campaigns = () => t.db.kysely.selectFrom('campaign').select('id').execute();
+    const before = (await campaigns()).length;
+    expect(before).toBe(1); // the demo campaign
+    const res = await start({
+      title: '',
+      periodFrom: '2026-13-01',
+      periodTo: '2026-01-01',
+      deadline: addDays(today, -1),
+      scope: 'chosen',
+      message: 'Hej',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Skriv en rubrik');
+    expect(res.body).toContain('Skriv ett giltigt datum som ÅÅÅÅ-MM-DD');
+    expect(res.body).toContain('Välj minst en organisation');
+    expect(res.body).toContain('href="#periodFrom"');
+    expect(res.body).toContain('value="2026-13-01"');
+
+    const order = await start({
+      title: 'X',
+      periodFrom: '2026-06-01',
+      periodTo: '2026-01-01',
+      deadline: addDays(today, -1),
+      scope: 'all',
+    });
+    expect(order.statusCode).toBe(400);
+    expect(order.body).toContain('Perioden kan inte sluta före den börjar');
+    expect(order.body).toContain('Sista svarsdag kan inte ha passerat');
+
+    await coordinator.get('/workspace/campaigns/new?lang=en');
+    const english = await coordinator.post('/workspace/campaigns/new?lang=en', {
+      title: 'x'.repeat(201),
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      deadline: 'soon',
+      scope: 'nobody',
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('The title must be 200 characters or fewer');
+    expect(english.body).toContain('Enter a valid date as YYYY-MM-DD');
+    expect(english.body).toContain('Choose which organisations must answer');
+    expect(await campaigns()).toHaveLength(before);
+    const list = await coordinator.get('/workspace/campaigns?lang=sv');
+    // The demo campaign: in progress, two of the eight organisations have answered.
+    expect(list.body).toContain('Inventering av vänortssamarbeten 2026');
+    expect(list.body).toContain('2 av 8');
+  });
+
+  it('runs a campaign: reporters answer for their own organisation, the table shows the rest missing, closing freezes it', async () => {
+    const res = await start({
+      title: 'Inventering 2026',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      deadline: addDays(today, 14),
+      message: 'Bekräfta er lista senast på sista svarsdagen.',
+      scope: 'all',
+    });
+    expect(res.statusCode).toBe(303);
+    const id = String(res.headers.location).split('/').pop()!;
+    const table = await coordinator.get(`/workspace/campaigns/${id}`);
+    expect(table.body).toContain('0 av 8 organisationer har svarat.');
+    expect(table.body.match(/>Saknas</g)).toHaveLength(8);
+
+    // The reporter sees it, with the organisation's collaboration of the period only.
+    const mine = await reporter.get('/workspace/campaigns');
+    expect(mine.body).toContain('Inventering 2026');
+    const page = await reporter.get(`/workspace/campaigns/${id}/answer`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Svar för Kulturförvaltningen');
+    expect(page.body).toContain('Nordisk litteraturfestival');
+    expect(page.body).not.toContain('Gammalt projekt');
+    expect(page.body).toContain('/workspace/collaborations/');
+
+    const empty = await reporter.post(`/workspace/campaigns/${id}/answer`, { comment: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Välj om du bekräftar listan');
+
+    await reporter.get(`/workspace/campaigns/${id}/answer`);
+    const ok = await reporter.post(`/workspace/campaigns/${id}/answer`, {
+      answer: 'confirmed',
+      comment: 'Stämmer.',
+    });
+    expect(ok.statusCode).toBe(303);
+    // Changed while open.
+    await reporter.get(`/workspace/campaigns/${id}/answer`);
+    expect(
+      (
+        await reporter.post(`/workspace/campaigns/${id}/answer`, {
+          answer: 'no_activity',
+          comment: '',
+        })
+      ).statusCode,
+    ).toBe(303);
+    await reporter.get(`/workspace/campaigns/${id}/answer`);
+    expect(
+      (
+        await reporter.post(`/workspace/campaigns/${id}/answer`, {
+          answer: 'confirmed',
+          comment: 'Rättat.',
+        })
+      ).statusCode,
+    ).toBe(303);
+
+    const after = await coordinator.get(`/workspace/campaigns/${id}`);
+    expect(after.body).toContain('1 av 8 organisationer har svarat.');
+    expect(after.body).toContain('Rasmus Rapportör');
+    expect(after.body).toContain('Rättat.');
+    expect(after.body.match(/>Saknas</g)).toHaveLength(7);
+
+    // The reporter's view of the table has only their own organisation.
+    const reporterTable = await reporter.get(`/workspace/campaigns/${id}`);
+    expect(reporterTable.body).not.toContain('Liseberg AB');
+
+    // A coordinator cannot answer for an organisation; a reporter cannot close.
+    await coordinator.get(`/workspace/campaigns/${id}`);
+    expect(
+      (await coordinator.post(`/workspace/campaigns/${id}/answer`, { answer: 'confirmed' }))
+        .statusCode,
+    ).toBe(403);
+
+    await coordinator.get(`/workspace/campaigns/${id}`);
+    expect((await coordinator.post(`/workspace/campaigns/${id}/close`)).statusCode).toBe(303);
+    const row = await t.db.kysely
+      .selectFrom('campaign_organisation')
+      .select(['snapshot', 'answer'])
+      .where('campaign_id', '=', id)
+      .where('organisation_id', '=', orgs.get('kulturforvaltningen')!)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.snapshot!)).toMatchObject({
+      collaborations: [{ title: 'Nordisk litteraturfestival' }],
+      exchanges: [],
+    });
+
+    const closed = await reporter.get(`/workspace/campaigns/${id}/answer`);
+    expect(closed.body).toContain('Inventeringen är avslutad. Svaren är låsta');
+    expect(closed.body).not.toContain('Skicka svaret');
+    const late = await reporter.post(`/workspace/campaigns/${id}/answer`, {
+      answer: 'no_activity',
+      comment: '',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Inventeringen är avslutad. Svaren är låsta');
+    expect(
+      (
+        await t.db.kysely
+          .selectFrom('campaign_organisation')
+          .select('answer')
+          .where('campaign_id', '=', id)
+          .where('organisation_id', '=', orgs.get('kulturforvaltningen')!)
+          .executeTakeFirstOrThrow()
+      ).answer,
+    ).toBe('confirmed');
+
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity', '=', 'campaign')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      ['answer', 'answer.change', 'answer.change', 'close', 'start'].sort(),
+    );
+  });
+
+  it('lets a reporter answer only campaigns that asked their organisation', async () => {
+    const res = await start({
+      title: 'Bara bolagen',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      deadline: addDays(today, 10),
+      scope: 'chosen',
+      organisations: [orgs.get('liseberg')!, orgs.get('goteborgs-hamn')!],
+    });
+    expect(res.statusCode).toBe(303);
+    const id = String(res.headers.location).split('/').pop()!;
+    expect((await reporter.get('/workspace/campaigns')).body).not.toContain('Bara bolagen');
+    expect((await reporter.get(`/workspace/campaigns/${id}/answer`)).statusCode).toBe(403);
+    expect((await reporter.get(`/workspace/campaigns/${id}`)).statusCode).toBe(404);
+    await reporter.get('/workspace/campaigns');
+    expect(
+      (await reporter.post(`/workspace/campaigns/${id}/answer`, { answer: 'confirmed' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await coordinator.get('/workspace/campaigns/no-such-id')).statusCode).toBe(404);
+  });
+
+  it('reminds the missing organisations once before the deadline and once when overdue', async () => {
+    const deadline = addDays(today, 20);
+    const res = await start({
+      title: 'Påminnelsetest',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      deadline,
+      scope: 'chosen',
+      organisations: [orgs.get('kulturforvaltningen')!, orgs.get('liseberg')!],
+    });
+    const id = String(res.headers.location).split('/').pop()!;
+    // Only this campaign's organisations are reminded here: the others were answered or closed.
+    await t.db.kysely
+      .updateTable('campaign')
+      .set({ status: 'closed' })
+      .where('id', '!=', id)
+      .execute();
+    const ctx = {
+      db: t.db,
+      mailer: t.app.mailer,
+      publicUrl: 'https://vanort.example',
+      log: pino({ level: 'silent' }),
+    };
+    const at = (date: string) => new Date(`${date}T06:00:00Z`);
+    const outbox = () =>
+      t.db.kysely
+        .selectFrom('mail_outbox')
+        .select(['to_address', 'subject', 'text_body'])
+        .orderBy('to_address')
+        .execute();
+
+    // Too early: nothing.
+    expect(
+      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -8)) }),
+    ).toMatchObject({
+      outcome: 'ok',
+      details: 'reminded 0, overdue 0',
+    });
+    expect(await outbox()).toEqual([]);
+
+    // Seven days before: the reporter of Kulturförvaltningen, Liseberg's own address.
+    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -7)) });
+    let mails = await outbox();
+    expect(mails.map((m) => m.to_address)).toEqual([
+      'liseberg@example.org',
+      'rapportor@vanort.example',
+    ]);
+    expect(mails[0]?.subject).toBe('Påminnelse: Påminnelsetest');
+    expect(mails[0]?.text_body).toContain(
+      `https://vanort.example/workspace/campaigns/${id}/answer`,
+    );
+    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -3)) });
+    expect(await outbox()).toHaveLength(2);
+
+    // Kulturförvaltningen answers; only Liseberg is overdue, once.
+    await reporter.get(`/workspace/campaigns/${id}/answer`);
+    await reporter.post(`/workspace/campaigns/${id}/answer`, {
+      answer: 'no_activity',
+      comment: '',
+    });
+    await t.db.kysely.deleteFrom('mail_outbox').execute();
+    expect(
+      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 1)) }),
+    ).toMatchObject({
+      details: 'reminded 0, overdue 1',
+    });
+    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 2)) });
+    mails = await outbox();
+    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
+      ['liseberg@example.org', 'Försenat svar: Påminnelsetest'],
+    ]);
+    const table = await coordinator.get(`/workspace/campaigns/${id}`);
+    expect(table.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,334 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import { formatInstant } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  SelectField,
+} from '../../../ui/form.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import {
+  FileField,
+  RadioGroup,
+  translateProblem,
+} from '../../decisions/views/workspace-fields.tsx';
+import type { ImportJob } from '../import.service.ts';
+import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
+
+const key = (k: string) => k as MessageKey;
+
+export function ImportPage({
+  ctx,
+  organisations,
+  allowColumn,
+  jobs,
+  values,
+  errors = {},
+}: {
+  ctx: PageContext;
+  organisations: { id: string; name: string }[];
+  allowColumn: boolean;
+  jobs: {
+    id: string;
+    filename: string;
+    status: string;
+    total_rows: number | null;
+    created_at: string;
+  }[];
+  values?: { organisation: string; kind: string } | undefined;
+  errors?: FieldErrors;
+}) {
+  const { t, intl } = ctx.i18n;
+  const options = [
+    ...organisations.map((o) => ({ value: o.id, label: o.name })),
+    ...(allowColumn ? [{ value: '', label: t('import.organisation.column') }] : []),
+  ];
+  return (
+    <Layout ctx={ctx} title={t('import.title')}>
+      <h1>{t('import.title')}</h1>
+      <p class="lead">{t('import.lead')}</p>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      <form method="post" action="/workspace/import" enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <RadioGroup
+          name="kind"
+          legend={t('import.field.fileKind')}
+          options={[
+            { value: 'collaboration', label: t('import.kind.collaboration') },
+            { value: 'exchange', label: t('import.kind.exchange') },
+          ]}
+          value={values?.kind ?? 'collaboration'}
+          error={errors.kind}
+        />
+        <SelectField
+          name="organisation"
+          label={t('import.field.organisation')}
+          hint={t('import.field.organisationHint')}
+          options={options}
+          value={values?.organisation}
+          error={errors.organisation}
+        />
+        <FileField
+          name="file"
+          label={t('import.field.file')}
+          hint={t('import.field.fileHint')}
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={errors.file}
+        />
+        <Button>{t('import.upload')}</Button>
+      </form>
+      <h2>{t('export.title')}</h2>
+      <p>{t('export.lead')}</p>
+      <ul>
+        <li>
+          <a href="/workspace/collaborations/export.xlsx">{t('export.xlsx')}</a>
+        </li>
+        <li>
+          <a href="/workspace/collaborations/export.csv">{t('export.csv')}</a>
+        </li>
+      </ul>
+      {jobs.length ? (
+        <>
+          <h2>{t('import.recent')}</h2>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('import.recentCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.col.file')}</th>
+                  <th scope="col">{t('import.col.created')}</th>
+                  <th scope="col">{t('import.col.status')}</th>
+                  <th scope="col">{t('import.col.rows')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.map((j) => (
+                  <tr key={j.id}>
+                    <th scope="row">
+                      <a href={`/workspace/import/${j.id}`}>{j.filename}</a>
+                    </th>
+                    <td>{formatInstant(j.created_at, intl)}</td>
+                    <td>{t(key(`import.status.${j.status}`))}</td>
+                    <td>{ctx.i18n.formatNumber(j.total_rows ?? 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+function MappingForm({
+  ctx,
+  job,
+  headers,
+  mapping,
+  errors,
+}: {
+  ctx: PageContext;
+  job: ImportJob;
+  headers: string[];
+  mapping: ImportMapping;
+  errors: FieldErrors;
+}) {
+  const { t } = ctx.i18n;
+  const fields = fieldsOf(job.kind).filter(
+    (f) => f !== 'organisationColumn' || job.organisationId === null,
+  );
+  const required = requiredOf(job.kind);
+  return (
+    <>
+      <h2>{t('import.mapping.title')}</h2>
+      <p>
+        {t('import.mapping.lead', {
+          file: job.filename,
+          rows: ctx.i18n.formatNumber(job.totalRows),
+        })}
+      </p>
+      <form method="post" action={`/workspace/import/${job.id}/check`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        {fields.map((field) => (
+          <SelectField
+            key={field}
+            name={`map-${field}`}
+            label={`${t(key(`import.field.${field}`))}${
+              required.includes(field) ||
+              (field === 'organisationColumn' && job.organisationId === null)
+                ? ` ${t('import.mapping.required')}`
+                : ''
+            }`}
+            options={[
+              { value: '', label: t('import.mapping.none') },
+              ...headers.filter(Boolean).map((h) => ({ value: h, label: h })),
+            ]}
+            value={mapping[field] ?? ''}
+            error={errors[`map-${field}`]}
+          />
+        ))}
+        <Button>{t('import.mapping.submit')}</Button>
+      </form>
+    </>
+  );
+}
+
+export function ImportJobPage({
+  ctx,
+  job,
+  headers,
+  mapping,
+  remap,
+  problems,
+  info,
+  errors = {},
+}: {
+  ctx: PageContext;
+  job: ImportJob;
+  /** The file's headers when the mapping form is shown. */
+  headers: string[] | null;
+  mapping: ImportMapping;
+  remap: boolean;
+  problems: ImportJob['problems'];
+  info: PageInfo;
+  errors?: FieldErrors;
+}) {
+  const { t } = ctx.i18n;
+  const n = (v: number) => ctx.i18n.formatNumber(v);
+  const importing = job.status === 'importing';
+  const title =
+    job.status === 'importing'
+      ? t('import.progress.title')
+      : job.status === 'done'
+        ? t('import.done.title')
+        : job.status === 'failed'
+          ? t('import.failed.title')
+          : job.status === 'checked' && !remap
+            ? t('import.check.title')
+            : t('import.mapping.title');
+  const badRows = new Set(job.problems.map((p) => p.row)).size;
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      head={importing ? <meta http-equiv="refresh" content="2" /> : undefined}
+    >
+      <p class="breadcrumb">
+        <a href="/workspace/import">{t('import.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      {errors.form ? (
+        <p class="error-message" id="form" tabIndex={-1}>
+          {errors.form}
+        </p>
+      ) : null}
+      {headers && (job.status === 'uploaded' || job.status === 'failed' || remap) ? (
+        <MappingForm ctx={ctx} job={job} headers={headers} mapping={mapping} errors={errors} />
+      ) : null}
+      {job.status === 'checked' && !remap ? (
+        <>
+          <p id="summary" role="status">
+            {job.problems.length === 0
+              ? t('import.check.ok', { rows: n(job.totalRows) })
+              : t('import.check.problems', {
+                  problems: n(job.problems.length),
+                  badRows: n(badRows),
+                  rows: n(job.totalRows),
+                  valid: n(job.validRows ?? 0),
+                })}
+          </p>
+          {job.problems.length ? (
+            <>
+              <div class="table-wrap">
+                <table>
+                  <caption>{t('import.check.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('import.check.col.row')}</th>
+                      <th scope="col">{t('import.check.col.column')}</th>
+                      <th scope="col">{t('import.check.col.problem')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {problems.map((p, i) => (
+                      <tr key={i}>
+                        <th scope="row">{p.row}</th>
+                        <td>
+                          {(ALL_FIELDS as readonly string[]).includes(p.column)
+                            ? t(key(`import.field.${p.column}`))
+                            : p.column}
+                        </td>
+                        <td>{problemText(ctx, p)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
+              <p>{t('import.check.fix')}</p>
+            </>
+          ) : null}
+          {job.problems.length === 0 || (job.validRows ?? 0) > 0 ? (
+            <form method="post" action={`/workspace/import/${job.id}/start`}>
+              <CsrfField token={ctx.csrfToken} />
+              {job.problems.length ? <input type="hidden" name="onlyValid" value="1" /> : null}
+              <Button>
+                {job.problems.length
+                  ? t('import.check.importValid', { rows: n(job.validRows ?? 0) })
+                  : t('import.check.import', { rows: n(job.totalRows) })}
+              </Button>
+            </form>
+          ) : null}
+          <ul>
+            <li>
+              <a href={`/workspace/import/${job.id}?remap=1`}>{t('import.check.remap')}</a>
+            </li>
+            <li>
+              <a href="/workspace/import">{t('import.check.newFile')}</a>
+            </li>
+          </ul>
+        </>
+      ) : null}
+      {importing ? (
+        <>
+          <p role="status">
+            {t('import.progress.text', {
+              done: n(job.processedRows),
+              rows: n(job.validRows ?? job.totalRows),
+            })}
+          </p>
+          <progress
+            max={job.validRows ?? job.totalRows}
+            value={job.processedRows}
+            aria-label={t('import.progress.title')}
+          >
+            {job.processedRows}
+          </progress>
+          <p class="hint">{t('import.progress.refresh')}</p>
+        </>
+      ) : null}
+      {job.status === 'done' ? (
+        <p role="status">
+          {t(job.kind === 'exchange' ? 'import.done.textExchanges' : 'import.done.text', {
+            rows: n(job.importedRows ?? 0),
+          })}
+        </p>
+      ) : null}
+      {job.status === 'failed' ? <p>{t('import.failed.text')}</p> : null}
+    </Layout>
+  );
+}
+
+function problemText(ctx: PageContext, p: ImportJob['problems'][number]): string {
+  const text = translateProblem(ctx.i18n, p.message, 'error.badRequest.text');
+  if (!p.params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.hasOwn(p.params!, name) ? String(p.params![name]) : m,
+  );
+}
