@@ -186,9 +186,6 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(workspacePages);
   await app.register(rotationApi, { prefix: '/api/v1' });
   await app.register(collaborationPublicPages);
-  await app.register(cityApi, { prefix: '/api/v1' });
-  await app.register(decisionApi, { prefix: '/api/v1' });
-  await app.register(meApi, { prefix: '/api/v1' });
   await app.register(collaborationApi, { prefix: '/api/v1' });
   await app.register(adminPages);
   await app.register(proposalPages);

@@ -139,36 +139,12 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       </nav>
     );
   }
-  const isAdmin = user.roles.some((g) => g.role === 'admin');
   return (
     <nav class="user-nav" aria-label={t('nav.userMenu')}>
       <a href="/account">{user.name}</a>
       <a href="/workspace">{t('nav.workspace')}</a>
-      {isAdmin ? <a href="/admin/users">{t('nav.admin')}</a> : null}
-      {user.roles.some((g) => g.role === 'coordinator') ? (
-        <>
-          <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
-          <a href="/workspace/cities">{t('nav.workspace.cities')}</a>
-        </>
-      ) : null}
-      {user.roles.some((g) => g.role === 'coordinator' || g.role === 'partner') ? (
-        <a href="/workspace/meetings">{t('nav.workspace.meetings')}</a>
-      ) : null}
-      {user.roles.some((g) => ['presidium', 'partner', 'coordinator'].includes(g.role)) ? (
-        <a href="/workspace/delegations">{t('nav.workspace.delegations')}</a>
-      ) : null}
-      {user.roles.some((g) => g.role === 'coordinator') ? (
-        <a href="/workspace/host-plan">{t('nav.workspace.hostPlan')}</a>
-      ) : null}
-      <a href="/workspace/collaborations">{t('collab.nav.workspace')}</a>
-      {user.roles.some((g) => g.role === 'coordinator' || g.role === 'reporter') ? (
-        <>
-          <a href="/workspace/campaigns">{t('campaign.nav')}</a>
-          <a href="/workspace/import">{t('import.nav')}</a>
-        </>
-      ) : null}
-      {user.roles.some((g) => g.role === 'council') ? (
-        <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
+      {user.roles.some((g) => g.role === 'admin') ? (
+        <a href="/admin/users">{t('nav.admin')}</a>
       ) : null}
       {ctx.csrfToken ? (
         <form method="post" action="/logout">

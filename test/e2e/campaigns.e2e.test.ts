@@ -6,12 +6,11 @@ import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { stockholmToday } from '../../src/modules/collaborations/campaign.service.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
-const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
 const flash = (page: Page) => page.locator('.flash').textContent();
 const main = (page: Page) => page.locator('main').textContent();
 
@@ -56,7 +55,7 @@ for (const dialect of DIALECTS) {
         const title = 'Inventering e2e 2026';
         const coordinator = await (await browser.newContext()).newPage();
         await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await userMenu(coordinator).getByRole('link', { name: 'Inventeringar' }).click();
+        await openTask(coordinator, 'Inventeringar');
         expect(coordinator.url()).toBe(`${base}/workspace/campaigns`);
         await expectNoAxeViolations(coordinator, 'campaigns');
 
@@ -87,7 +86,7 @@ for (const dialect of DIALECTS) {
         // The first reporter (Kulturförvaltningen) confirms the list.
         const first = await (await browser.newContext()).newPage();
         await logIn(first, base, 'rapportor@vanort.example', DEMO_PASSWORD);
-        await userMenu(first).getByRole('link', { name: 'Inventeringar' }).click();
+        await openTask(first, 'Inventeringar');
         await expectNoAxeViolations(first, 'campaigns as reporter');
         await first.getByRole('link', { name: new RegExp(`^Svara\\s?: ${title}`) }).click();
         await expect(main(first)).resolves.toContain('Svar för Kulturförvaltningen');
@@ -153,7 +152,7 @@ for (const dialect of DIALECTS) {
       it('a reporter imports a CSV file: one bad row is reported by row and column, the fixed file is imported', async () => {
         const page = await (await browser.newContext()).newPage();
         await logIn(page, base, 'rapportor@vanort.example', DEMO_PASSWORD);
-        await userMenu(page).getByRole('link', { name: 'Importera' }).click();
+        await openTask(page, 'Importera från Excel eller CSV');
         expect(page.url()).toBe(`${base}/workspace/import`);
         await expectNoAxeViolations(page, 'import');
 

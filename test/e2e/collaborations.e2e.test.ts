@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
-const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
 const flash = (page: Page) => page.locator('.flash').textContent();
 const errorSummary = (page: Page) => page.locator('.error-summary').textContent();
 const main = (page: Page) => page.locator('main').textContent();
@@ -37,7 +36,7 @@ for (const dialect of DIALECTS) {
         const reporterContext = await browser.newContext();
         const reporter = await reporterContext.newPage();
         await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
-        await userMenu(reporter).getByRole('link', { name: 'Samarbeten' }).click();
+        await openTask(reporter, 'Samarbeten');
         expect(reporter.url()).toBe(`${base}/workspace/collaborations`);
         await expectNoAxeViolations(reporter, 'workspace list');
         await reporter.getByRole('link', { name: 'Registrera ett samarbete' }).click();

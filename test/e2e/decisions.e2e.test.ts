@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
@@ -23,7 +23,6 @@ function samplePdf(): Buffer {
   ]);
 }
 
-const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
 const flash = (page: Page) => page.locator('.flash').textContent();
 const errorSummary = (page: Page) => page.locator('.error-summary').textContent();
 
@@ -51,7 +50,7 @@ for (const dialect of DIALECTS) {
         const coordinatorContext = await browser.newContext();
         const coordinator = await coordinatorContext.newPage();
         await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await userMenu(coordinator).getByRole('link', { name: 'Förslag' }).click();
+        await openTask(coordinator, 'Förslag om vänorter');
         expect(coordinator.url()).toBe(`${base}/workspace/proposals`);
         await expect(coordinator.locator('main').textContent()).resolves.toContain(
           'Göteborg står värd vart 8:e år',
@@ -97,7 +96,7 @@ for (const dialect of DIALECTS) {
         const councilContext = await browser.newContext();
         const council = await councilContext.newPage();
         await logIn(council, base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
-        await userMenu(council).getByRole('link', { name: 'Registrera beslut' }).click();
+        await openTask(council, 'Registrera beslut');
         expect(council.url()).toBe(`${base}/workspace/decisions`);
         await expectNoAxeViolations(council, 'decisions');
         await council.getByRole('link', { name: /^Registrera beslut\s?: Förslag: Tromsø/ }).click();

@@ -6,12 +6,11 @@ import { delegationRetentionJob } from '../../src/modules/meetings/retention.job
 import { runJob } from '../../src/platform/scheduler.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
-const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
 const flash = (page: Page) => page.locator('.flash').textContent();
 const main = (page: Page) => page.locator('main').textContent();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -45,7 +44,7 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
-        await userMenu(page).getByRole('link', { name: 'Delegationer' }).click();
+        await openTask(page, 'Delegationer');
         expect(page.url()).toBe(`${base}/workspace/delegations`);
         await expectNoAxeViolations(page, 'delegation overview (presidium)');
         await page
@@ -87,7 +86,7 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD);
-        await userMenu(page).getByRole('link', { name: 'Delegationer' }).click();
+        await openTask(page, 'Delegationer');
         const overview = await main(page);
         expect(overview).toContain('Bergen');
         expect(overview).not.toContain('Aarhus');
@@ -164,7 +163,7 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await userMenu(page).getByRole('link', { name: 'Värdskapsplan' }).click();
+        await openTask(page, 'Värdskapsplaner');
         expect(page.url()).toBe(`${base}/workspace/host-plan`);
         await expect(main(page)).resolves.toContain('Försenade: 1');
         await expectNoAxeViolations(page, 'host plan overview');

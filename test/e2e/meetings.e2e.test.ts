@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
 const main = (page: Page) => page.locator('main').textContent();
-const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användarmeny' });
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
@@ -121,7 +120,7 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await userMenu(page).getByRole('link', { name: 'Vänortsmöten' }).click();
+        await openTask(page, 'Vänortsmöten');
         expect(page.url()).toBe(`${base}/workspace/meetings`);
         await expectNoAxeViolations(page, 'workspace meetings');
 

@@ -30,3 +30,12 @@ export async function logIn(
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
+
+/** Opens one of the user's tasks from the workspace start page (user menu → Arbetsyta). */
+export async function openTask(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Användarmeny' })
+    .getByRole('link', { name: 'Arbetsyta' })
+    .click();
+  await page.locator('main').getByRole('link', { name, exact: true }).click();
+}

@@ -1,8 +1,8 @@
+import * as shared from './search-document.ts';
+
 /**
- * The knowledge bank's document for a collaboration, as the contract with the collaborations
- * module says: title = title; body = goals, results, area names (sv) and strategy tags
- * (comma-joined), one per line; year = the year of starts_on. (The lead will switch this to
- * the collaborations module's search-document.ts after the merge.)
+ * The import's view of the knowledge bank's documents: the same builders the
+ * collaborations service uses (search-document.ts), fed from the import's camelCase rows.
  */
 export interface CollaborationForSearch {
   id: string;
@@ -16,43 +16,32 @@ export interface CollaborationForSearch {
   strategyTags: string[];
 }
 
-export function collaborationSearchDocument(c: CollaborationForSearch) {
-  return {
+export const collaborationSearchDocument = (c: CollaborationForSearch) =>
+  shared.collaborationSearchDocument({
     id: c.id,
-    entity: 'collaboration',
     organisation_id: c.organisationId,
-    year: Number(c.startsOn.slice(0, 4)),
+    starts_on: c.startsOn,
     visibility: c.visibility,
     title: c.title,
-    body: [
-      c.goals ?? '',
-      c.results ?? '',
-      c.areaNamesSv.join(', '),
-      c.strategyTags.join(', '),
-    ].join('\n'),
-  };
-}
+    goals: c.goals,
+    results: c.results,
+    areaNamesSv: c.areaNamesSv,
+    strategy_tags: c.strategyTags,
+  });
 
-/**
- * The knowledge bank's document for an experience exchange: what was done as the title (cut
- * to 200 characters), what was done and what was learned as the body. (The collaborations
- * module's search-document.ts replaces this after the merge.)
- */
-export function exchangeSearchDocument(e: {
+export const exchangeSearchDocument = (e: {
   id: string;
   organisationId: string;
   occurredOn: string;
   visibility: string;
   activities: string;
   learnings: string | null;
-}) {
-  return {
+}) =>
+  shared.exchangeSearchDocument({
     id: e.id,
-    entity: 'exchange',
     organisation_id: e.organisationId,
-    year: Number(e.occurredOn.slice(0, 4)),
+    occurred_on: e.occurredOn,
     visibility: e.visibility,
-    title: e.activities.slice(0, 200),
-    body: [e.activities, e.learnings ?? ''].join('\n'),
-  };
-}
+    activities: e.activities,
+    learnings: e.learnings,
+  });

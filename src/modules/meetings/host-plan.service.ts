@@ -403,3 +403,21 @@ export async function hostPlanOverview(db: Db, today: string): Promise<HostPlanS
       };
     });
 }
+
+/**
+ * Called by the meeting service whenever a meeting is scheduled or changed: once a
+ * meeting Gothenburg hosts is planned (or confirmed) with a start date, its host plan is
+ * created from the template in the same transaction (P5), owned by the coordinator who
+ * planned it. Does nothing for other meetings or when the plan exists. Returns the
+ * number of tasks created.
+ */
+export async function createHostPlanIfDue(
+  trx: Executor,
+  meetingId: string,
+  actor: Actor,
+): Promise<number> {
+  const meeting = await meetings.findMeeting(trx, meetingId);
+  if (!meeting || (meeting.status !== 'planned' && meeting.status !== 'confirmed')) return 0;
+  if (await planRefusal(trx, meeting)) return 0;
+  return createHostPlan(trx, meetingId, actor, { ownerUserId: actor.userId });
+}

@@ -302,3 +302,56 @@ describeEachDialect('host planning', (dialect) => {
     );
   }
 });
+
+describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P5)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t?.close());
+
+  const planOf = async (year: number) => {
+    const meeting = await t.db.kysely
+      .selectFrom('meeting')
+      .select('id')
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
+    return t.db.kysely
+      .selectFrom('host_plan_task')
+      .innerJoin('app_user', 'app_user.id', 'host_plan_task.owner_user_id')
+      .select(['host_plan_task.due_on', 'app_user.email'])
+      .where('meeting_id', '=', meeting.id)
+      .orderBy('due_on')
+      .execute();
+  };
+
+  it('creates the plan when a coordinator plans a meeting Gothenburg hosts, not for other hosts', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    await agent.get('/workspace/meetings/new');
+    const bergen = await agent.post('/workspace/meetings/new', {
+      year: '2029',
+      host: 'bergen',
+      startDate: '2029-06-12',
+      endDate: '2029-06-13',
+      status: 'planned',
+    });
+    expect(bergen.statusCode).toBe(303);
+    expect(await planOf(2029)).toEqual([]);
+
+    await agent.get('/workspace/meetings/new');
+    const gothenburg = await agent.post('/workspace/meetings/new', {
+      year: '2035',
+      host: 'goteborg',
+      startDate: '2035-09-11',
+      endDate: '2035-09-13',
+      status: 'planned',
+    });
+    expect(gothenburg.statusCode).toBe(303);
+    const plan = await planOf(2035);
+    expect(plan).toHaveLength(DEFAULT_TEMPLATE.length);
+    // Venue booked 12 months before; the evaluation 3 months after; owned by the planner.
+    expect(plan[0]).toEqual({ due_on: '2034-09-11', email: 'samordnare@vanort.example' });
+    expect(plan.at(-1)?.due_on).toBe('2035-12-11');
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createHostPlanIfDue } from './host-plan.service.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
@@ -458,6 +459,7 @@ export async function scheduleMeeting(
       action: 'schedule',
       changes: diff(null, { ...row, updated_by: undefined, chain_id: undefined }),
     });
+    await createHostPlanIfDue(trx, row.id, editor.actor);
     return row.id;
   });
 }
@@ -505,6 +507,7 @@ export async function updateMeeting(
       action: postponing && existing.status !== 'postponed' ? 'postpone' : 'update',
       changes: diff(before, { ...changes, updated_by: undefined }),
     });
+    await createHostPlanIfDue(trx, id, editor.actor);
   });
 }
 

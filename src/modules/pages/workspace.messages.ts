@@ -22,6 +22,9 @@ export const workspaceSv = {
   'workspace.link.meetings.hint': 'Planera möten, program, seminarier, dokument och utfall.',
   'workspace.link.delegations': 'Delegationer',
   'workspace.link.delegations.hint': 'Nominera och bekräfta delegationer till vänortsmötena.',
+  'workspace.link.hostPlans': 'Värdskapsplaner',
+  'workspace.link.hostPlans.hint':
+    'Uppgifterna inför och efter möten där Göteborg står värd (P5), med förfallodatum och ansvariga.',
   'workspace.link.hostPlanTemplate': 'Mall för värdskapsplan',
   'workspace.link.hostPlanTemplate.hint':
     'Uppgifterna som varje värdskapsplan skapas från när Göteborg står värd.',
@@ -71,6 +74,9 @@ export const workspaceEn: Record<keyof typeof workspaceSv, string> = {
   'workspace.link.delegations': 'Delegations',
   'workspace.link.delegations.hint':
     'Nominate and confirm the delegations to the twin-city meetings.',
+  'workspace.link.hostPlans': 'Host plans',
+  'workspace.link.hostPlans.hint':
+    'The tasks before and after meetings Gothenburg hosts (P5), with due dates and owners.',
   'workspace.link.hostPlanTemplate': 'Host plan template',
   'workspace.link.hostPlanTemplate.hint':
     'The tasks every host plan is created from when Gothenburg hosts.',

@@ -37,6 +37,7 @@ const GROUPS: { title: keyof Messages; links: WorkspaceLink[] }[] = [
         href: '/workspace/delegations',
         roles: ['presidium', 'partner', 'coordinator'],
       },
+      { key: 'hostPlans', href: '/workspace/host-plan', roles: ['coordinator'] },
       { key: 'hostPlanTemplate', href: '/workspace/host-plan-template', roles: ['coordinator'] },
     ],
   },
