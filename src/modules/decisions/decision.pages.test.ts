@@ -171,10 +171,11 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(asCoordinator.statusCode).toBe(403);
     expect(await snapshot()).toEqual(before);
 
-    // The header's user menu leads each role to its own workspace.
-    expect((await coordinator.get('/account')).body).toContain('href="/workspace/proposals"');
-    expect((await council.get('/account')).body).toContain('href="/workspace/decisions"');
-    expect((await staff.get('/account')).body).not.toContain('href="/workspace/');
+    // The workspace start page leads each role to its own tasks.
+    expect((await coordinator.get('/workspace')).body).toContain('href="/workspace/proposals"');
+    expect((await council.get('/workspace')).body).toContain('href="/workspace/decisions"');
+    expect((await staff.get('/workspace')).body).not.toContain('href="/workspace/decisions"');
+    expect((await staff.get('/workspace')).body).not.toContain('href="/workspace/proposals"');
   });
 
   it('refuses a bad proposal field by field and keeps the values', async () => {
