@@ -118,6 +118,7 @@ for (const dialect of DIALECTS) {
         await expect(main(reporter)).resolves.toContain('Beskriv resultaten hittills.');
         await expect(main(reporter)).resolves.toContain('Återskickat för komplettering');
         await reporter.getByRole('link', { name: 'Ändra' }).click();
+        await reporter.waitForURL(/\/edit$/);
         await expectNoAxeViolations(reporter, 'edit collaboration');
         await reporter.getByLabel('Resultat').fill('Två gemensamma läsveckor har hållits.');
         await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();

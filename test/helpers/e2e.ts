@@ -7,6 +7,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Runs axe on the page as it is now and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // Layout rules (target size, contrast) need the stylesheet applied: wait for the load.
+  await page.waitForLoadState('load');
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   expect(
     results.violations.map((v) => ({
