@@ -135,7 +135,9 @@ function UserNav({ ctx }: { ctx: PageContext }) {
       {user.roles.some((g) => g.role === 'coordinator') ? (
         <a href="/workspace/proposals">{t('nav.workspace.proposals')}</a>
       ) : null}
-      <a href="/workspace/collaborations">{t('collab.nav.workspace')}</a>
+      {user.roles.some((g) => g.role === 'reporter' || g.role === 'coordinator') ? (
+        <a href="/workspace/collaborations">{t('collab.nav.workspace')}</a>
+      ) : null}
       {user.roles.some((g) => g.role === 'council') ? (
         <a href="/workspace/decisions">{t('nav.workspace.decisions')}</a>
       ) : null}
