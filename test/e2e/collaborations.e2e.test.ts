@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations as axeCheck, logIn } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
@@ -12,6 +12,12 @@ const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Användar
 const flash = (page: Page) => page.locator('.flash').textContent();
 const errorSummary = (page: Page) => page.locator('.error-summary').textContent();
 const main = (page: Page) => page.locator('main').textContent();
+
+/** axe once the page (with its style sheet) has loaded: before that, target sizes differ. */
+async function expectNoAxeViolations(page: Page, label: string) {
+  await page.waitForLoadState('load');
+  await axeCheck(page, label);
+}
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
