@@ -181,6 +181,7 @@ export const collaborationsSv = {
   'collab.public.back': 'Alla samarbeten',
   'collab.public.exchanges': 'Erfarenhetsutbyten',
   'collab.public.apiLink': 'Samma lista som öppna data: JSON och CSV',
+  'collab.public.workspaceLink': 'Du är inloggad: se alla samarbeten, även interna, i arbetsytan',
   'collab.city.title': 'Samarbeten med {city}',
   'collab.city.none': 'Inga publicerade samarbeten ännu.',
   'collab.city.all': 'Alla samarbeten med {city}',
@@ -382,6 +383,8 @@ export const collaborationsEn: Record<keyof typeof collaborationsSv, string> = {
   'collab.public.back': 'All collaborations',
   'collab.public.exchanges': 'Experience exchanges',
   'collab.public.apiLink': 'The same list as open data: JSON and CSV',
+  'collab.public.workspaceLink':
+    'You are logged in: see all collaborations, internal ones too, in the workspace',
   'collab.city.title': 'Collaborations with {city}',
   'collab.city.none': 'No published collaborations yet.',
   'collab.city.all': 'All collaborations with {city}',

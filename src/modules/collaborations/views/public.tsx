@@ -23,6 +23,11 @@ export function PublicCollaborationsPage(props: {
     <Layout ctx={ctx} title={t('collab.public.title')} section="collaborations">
       <h1>{t('collab.public.title')}</h1>
       <p class="lead">{t('collab.public.lead')}</p>
+      {ctx.user ? (
+        <p>
+          <a href="/workspace/collaborations">{t('collab.public.workspaceLink')}</a>
+        </p>
+      ) : null}
       <FilterForm i18n={ctx.i18n} action="/collaborations" filters={filters} choices={choices} />
       <CollaborationTable
         ctx={ctx}
