@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/lazy-modules.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
@@ -36,35 +36,40 @@ export const exportPages: FastifyPluginAsyncZod = async (app) => {
       .send(Readable.from(lines()));
   });
 
-  app.get('/workspace/collaborations/export.xlsx', { config: AUTHENTICATED }, (request, reply) => {
-    const filters = filtersOf(request.query);
-    const i18n = request.i18n;
-    const out = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    const sheet = workbook.addWorksheet(i18n.t('export.sheet'));
-    void (async () => {
-      const header = sheet.addRow(exportHeaders(i18n));
-      header.font = { bold: true };
-      header.commit();
-      for await (const batch of exportRows(app.db, filters, i18n)) {
-        for (const row of batch) sheet.addRow(row).commit();
-        // Let the zip stream drain to the client before the next batch: memory stays flat.
-        if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
-      }
-      sheet.commit();
-      await workbook.commit();
-    })().catch((error: unknown) => {
-      request.log.error({ err: error }, 'xlsx export failed');
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${fileName('xlsx')}"`)
-      .header('cache-control', 'no-store')
-      .send(out);
-  });
+  app.get(
+    '/workspace/collaborations/export.xlsx',
+    { config: AUTHENTICATED },
+    async (request, reply) => {
+      const filters = filtersOf(request.query);
+      const i18n = request.i18n;
+      const ExcelJS = await loadExcel();
+      const out = new PassThrough();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet(i18n.t('export.sheet'));
+      void (async () => {
+        const header = sheet.addRow(exportHeaders(i18n));
+        header.font = { bold: true };
+        header.commit();
+        for await (const batch of exportRows(app.db, filters, i18n)) {
+          for (const row of batch) sheet.addRow(row).commit();
+          // Let the zip stream drain to the client before the next batch: memory stays flat.
+          if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
+        }
+        sheet.commit();
+        await workbook.commit();
+      })().catch((error: unknown) => {
+        request.log.error({ err: error }, 'xlsx export failed');
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName('xlsx')}"`)
+        .header('cache-control', 'no-store')
+        .send(out);
+    },
+  );
 };

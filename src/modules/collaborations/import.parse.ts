@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/lazy-modules.ts';
 
 /** A spreadsheet as text: its header row and its data rows (with their row numbers in the file). */
 export interface ParsedSheet {
@@ -45,7 +46,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function parseXlsx(data: Buffer): Promise<ParsedSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {

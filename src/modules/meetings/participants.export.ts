@@ -1,21 +1,22 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { I18n } from '../../platform/i18n/i18n.ts';
+import { loadExcel, loadPdfmake } from '../../shared/lazy-modules.ts';
 import { formatDateRange, formatInstant } from '../../shared/dates.ts';
 import { localized, type City } from '../cities/city.service.ts';
 import type { MeetingSummary, Participant } from './delegation.service.ts';
 
-type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
+type Pdfmake = typeof pdfmakeModule;
+type TDocumentDefinitions = Parameters<Pdfmake['createPdf']>[0];
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
 let fontsReady = false;
 
 /** pdfmake's server API: the shipped Roboto fonts, no URL access, local access to the fonts only. */
-function preparePdfmake(): void {
+function preparePdfmake(pdfmake: Pdfmake): void {
   if (fontsReady) return;
   pdfmake.setFonts({
     Roboto: {
@@ -115,7 +116,8 @@ export async function participantsPdf(
   list: ParticipantList,
   now = new Date(),
 ): Promise<Buffer> {
-  preparePdfmake();
+  const pdfmake = await loadPdfmake();
+  preparePdfmake(pdfmake);
   const cols = columns(i18n, list);
   const meta = [
     list.meeting.startDate
@@ -153,6 +155,7 @@ export async function participantsPdf(
 /** The participant list as an Excel workbook, one row per participant. */
 export async function participantsXlsx(i18n: I18n, list: ParticipantList): Promise<Buffer> {
   const cols = columns(i18n, list);
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = i18n.t('service.name');
   workbook.title = title(i18n, list);
