@@ -67,30 +67,26 @@ function applyFilters<Q extends CollabQuery>(q: Q, f: CollaborationFilters, scop
       .where('c.starts_on', '<=', `${year}-12-31`)
       .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', `${year}-01-01`)]));
   }
+  // IN over the link tables (indexed by city/area first) lets the database start from
+  // the few linked rows instead of testing every collaboration.
   if (f.city) {
     const city = f.city;
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('collaboration_city as cc')
-          .innerJoin('city', 'city.id', 'cc.city_id')
-          .select('cc.city_id')
-          .whereRef('cc.collaboration_id', '=', 'c.id')
-          .where('city.slug', '=', city),
-      ),
+    out = out.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('collaboration_city as cc')
+        .innerJoin('city', 'city.id', 'cc.city_id')
+        .select('cc.collaboration_id')
+        .where('city.slug', '=', city),
     );
   }
   if (f.area) {
     const area = f.area;
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('collaboration_area as ca')
-          .innerJoin('area', 'area.id', 'ca.area_id')
-          .select('ca.area_id')
-          .whereRef('ca.collaboration_id', '=', 'c.id')
-          .where('area.slug', '=', area),
-      ),
+    out = out.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('collaboration_area as ca')
+        .innerJoin('area', 'area.id', 'ca.area_id')
+        .select('ca.collaboration_id')
+        .where('area.slug', '=', area),
     );
   }
   return out as Q;
@@ -498,38 +494,57 @@ export async function searchKnowledge(
   }
   if (dialect === 'sqlite') {
     if (!query.ftsQuery) return [];
-    // bm25() and snippet() need the FTS context: rank inside, count the window outside.
-    const result = await sql<KnowledgeHit>`
+    // Rank every match (bm25 is cheap) but build highlights and snippets only for the rows
+    // of the page: snippet() over thousands of matches was most of the cost.
+    const ranked = await sql<Omit<KnowledgeHit, 'snippet'> & { rid: number }>`
       select h.*, count(*) over () as total from (
-        select d.id, d.entity,
-          highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
-          snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
-          d.year, d.organisation_id, bm25(search_document_fts, 5.0, 1.0) as rank
+        select d.rowid as rid, d.id, d.entity, d.title, d.year, d.organisation_id,
+          bm25(search_document_fts, 5.0, 1.0) as rank
         from search_document_fts
         join search_document d on d.rowid = search_document_fts.rowid
         where search_document_fts match ${query.ftsQuery} and ${where}
       ) h
       order by h.rank, h.id
       limit ${page.limit} offset ${page.offset}`.execute(db);
-    return result.rows;
+    if (ranked.rows.length === 0) return [];
+    const marked = await sql<{ rid: number; title: string; snippet: string }>`
+      select rowid as rid,
+        highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
+        snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+      from search_document_fts
+      where search_document_fts match ${query.ftsQuery}
+        and rowid in (${sql.join(ranked.rows.map((r) => r.rid))})`.execute(db);
+    const byRowid = new Map(marked.rows.map((m) => [Number(m.rid), m]));
+    return ranked.rows.map(({ rid, ...hit }) => ({
+      ...hit,
+      title: byRowid.get(Number(rid))?.title ?? hit.title,
+      snippet: byRowid.get(Number(rid))?.snippet ?? '',
+    }));
   }
   // websearch_to_tsquery keeps the user's phrases, OR and -exclusions; the prefix query
   // (every word, the last as a prefix) adds what Swedish stemming misses ("lägerskola"
-  // -> "lägerskolan", "klimat" -> "klimatanpassning").
+  // -> "lägerskolan", "klimat" -> "klimatanpassning"). Headlines only for the page's rows.
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
   const prefix = query.prefixQuery
     ? sql`to_tsquery('swedish', ${query.prefixQuery})`
     : sql`''::tsquery`;
+  const tsquery = sql`websearch_to_tsquery('swedish', ${query.text}) || ${prefix}`;
   const result = await sql<KnowledgeHit>`
-    with q as (select websearch_to_tsquery('swedish', ${query.text}) || ${prefix} as query)
-    select d.id, d.entity,
-      ts_headline('swedish', d.title, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
-      ts_headline('swedish', d.body, q.query, ${options}) as snippet,
-      d.year, d.organisation_id, count(*) over () as total
-    from search_document d, q
-    where d.tsv @@ q.query and ${where}
-    order by ts_rank(d.tsv, q.query) desc, d.id
-    limit ${page.limit} offset ${page.offset}`.execute(db);
+    with q as (select ${tsquery} as query),
+    page as (
+      select d.id, d.entity, d.title, d.body, d.year, d.organisation_id,
+        count(*) over () as total, ts_rank(d.tsv, q.query) as rank
+      from search_document d, q
+      where d.tsv @@ q.query and ${where}
+      order by rank desc, d.id
+      limit ${page.limit} offset ${page.offset}
+    )
+    select p.id, p.entity,
+      ts_headline('swedish', p.title, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
+      ts_headline('swedish', p.body, q.query, ${options}) as snippet,
+      p.year, p.organisation_id, p.total
+    from page p, q
+    order by p.rank desc, p.id`.execute(db);
   return result.rows;
 }
 
