@@ -25,6 +25,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0004-decisions',
       '0005-meetings',
       '0006-collaborations',
+      '0007-collaboration-list-index',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });
