@@ -19,6 +19,8 @@ declare module 'autocannon' {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
+    /** Each connection cycles through these requests, in order. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string> }[];
     title?: string;
   }
 

@@ -54,7 +54,14 @@ import type {
   ProposalTable,
 } from '../modules/decisions/decision.table.ts';
 
+/** Generation numbers raised by triggers on every write (migration 0008, platform/read-cache.ts). */
+export interface DataGenerationTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
+  data_generation: DataGenerationTable;
   app_setting: AppSettingTable;
   city: CityTable;
   city_translation: CityTranslationTable;

@@ -12,6 +12,7 @@ import * as m0004 from './migrations/0004-decisions.ts';
 import * as m0005 from './migrations/0005-meetings.ts';
 import * as m0006 from './migrations/0006-collaborations.ts';
 import * as m0007 from './migrations/0007-collaboration-list-index.ts';
+import * as m0008 from './migrations/0008-data-generation.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0005-meetings': m0005,
   '0006-collaborations': m0006,
   '0007-collaboration-list-index': m0007,
+  '0008-data-generation': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -26,6 +26,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0005-meetings',
       '0006-collaborations',
       '0007-collaboration-list-index',
+      '0008-data-generation',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -458,7 +459,11 @@ export async function listCollaborations(
 ) {
   const [rows, total] = await Promise.all([
     repo.listCollaborations(db, filters, scope, page),
-    repo.countCollaborations(db, filters, scope),
+    // Counting every match is the slow part of a filtered list (it visits every match,
+    // while the page stops after 25): cached until the next write (platform/read-cache.ts).
+    cachedRead(db, 'collaborations', cacheKey('count', scope, filters), () =>
+      repo.countCollaborations(db, filters, scope),
+    ),
   ]);
   return { collaborations: await hydrate(db, rows), total };
 }
@@ -705,7 +710,9 @@ export async function listExchanges(
 ) {
   const [rows, total] = await Promise.all([
     repo.listExchanges(db, filters, page),
-    repo.countExchanges(db, filters),
+    cachedRead(db, 'collaborations', cacheKey('exchange-count', filters), () =>
+      repo.countExchanges(db, filters),
+    ),
   ]);
   return { exchanges: rows.map(toExchange), total };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import type { CollaborationFilters } from './collaboration.filters.ts';
 import * as repo from './collaboration.repository.ts';
 
@@ -45,12 +46,26 @@ export async function searchKnowledge(
   page: { limit: number; offset: number },
 ): Promise<KnowledgeResult> {
   const text = (filters.q ?? '').trim();
-  const rows = await repo.searchKnowledge(
+  const scope = {
+    city: filters.city,
+    area: filters.area,
+    organisation: filters.organisation,
+    year: filters.year,
+  };
+  // Ranking every match of a broad word (tens of thousands of documents) is what costs;
+  // the page of a query is computed once per generation of the data (platform/read-cache.ts).
+  const rows = await cachedRead(
     db.kysely,
-    db.dialect,
-    { text, ftsQuery: ftsQuery(text), prefixQuery: prefixTsQuery(text) },
-    filters,
-    page,
+    'collaborations',
+    cacheKey('knowledge', text, scope, { limit: page.limit, offset: page.offset }),
+    () =>
+      repo.searchKnowledge(
+        db.kysely,
+        db.dialect,
+        { text, ftsQuery: ftsQuery(text), prefixQuery: prefixTsQuery(text) },
+        scope,
+        page,
+      ),
   );
   const names = new Map(
     (
