@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
 import type { Db } from '../db/database.ts';
@@ -6,7 +6,13 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../db/seed-demo.ts';
 import { listCollaborations } from '../modules/collaborations/collaboration.service.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
-import { cacheKey, cachedRead, currentGeneration, readCacheStats } from './read-cache.ts';
+import {
+  cacheKey,
+  cachedRead,
+  currentGeneration,
+  readCacheStats,
+  type DataSet,
+} from './read-cache.ts';
 
 describeEachDialect('read cache', (dialect) => {
   let db: Db;
@@ -20,30 +26,101 @@ describeEachDialect('read cache', (dialect) => {
   afterAll(() => close());
 
   it('computes once per generation and again after any write to a covered table', async () => {
-    let computed = 0;
-    const read = () =>
-      cachedRead(db.kysely, 'collaborations', 'probe', () => Promise.resolve(++computed));
-    expect(await read()).toBe(1);
-    expect(await read()).toBe(1);
-    // Every table the cached results depend on raises the generation when written.
-    const writes = {
-      collaboration: sql`update collaboration set title = title where id = (select min(id) from collaboration)`,
-      collaboration_city: sql`update collaboration_city set city_id = city_id where collaboration_id = (select min(collaboration_id) from collaboration_city)`,
-      collaboration_area: sql`update collaboration_area set area_id = area_id where collaboration_id = (select min(collaboration_id) from collaboration_area)`,
-      exchange: sql`update exchange set learnings = learnings where id = (select min(id) from exchange)`,
-      search_document: sql`update search_document set title = title where id = (select min(id) from search_document)`,
-      organisation: sql`update organisation set name = name where id = (select min(id) from organisation)`,
-      area: sql`update area set name_sv = name_sv where id = (select min(id) from area)`,
-      city: sql`update city set population = population where id = (select min(id) from city)`,
-    };
-    for (const [table, write] of Object.entries(writes)) {
-      const before = await currentGeneration(db.kysely, 'collaborations');
+    const computed = { collaborations: 0, registry: 0 };
+    const read = (set: DataSet) =>
+      cachedRead(db.kysely, set, 'probe', () => Promise.resolve(++computed[set]));
+    expect(await read('collaborations')).toBe(1);
+    expect(await read('collaborations')).toBe(1);
+    expect(await read('registry')).toBe(1);
+    // Every table the cached results depend on raises its sets' generations when written.
+    const writes: [string, RawBuilder<unknown>, DataSet[]][] = [
+      [
+        'collaboration',
+        sql`update collaboration set title = title where id = (select min(id) from collaboration)`,
+        ['collaborations'],
+      ],
+      [
+        'collaboration_city',
+        sql`update collaboration_city set city_id = city_id where collaboration_id = (select min(collaboration_id) from collaboration_city)`,
+        ['collaborations'],
+      ],
+      [
+        'collaboration_area',
+        sql`update collaboration_area set area_id = area_id where collaboration_id = (select min(collaboration_id) from collaboration_area)`,
+        ['collaborations'],
+      ],
+      [
+        'exchange',
+        sql`update exchange set learnings = learnings where id = (select min(id) from exchange)`,
+        ['collaborations'],
+      ],
+      [
+        'search_document',
+        sql`update search_document set title = title where id = (select min(id) from search_document)`,
+        ['collaborations'],
+      ],
+      [
+        'organisation',
+        sql`update organisation set name = name where id = (select min(id) from organisation)`,
+        ['collaborations', 'registry'],
+      ],
+      [
+        'area',
+        sql`update area set name_sv = name_sv where id = (select min(id) from area)`,
+        ['collaborations', 'registry'],
+      ],
+      [
+        'city',
+        sql`update city set population = population where id = (select min(id) from city)`,
+        ['collaborations', 'registry'],
+      ],
+      [
+        'city_translation',
+        sql`update city_translation set name = name where city_id = (select min(city_id) from city_translation)`,
+        ['registry'],
+      ],
+      ['chain', sql`update chain set interval_years = interval_years`, ['registry']],
+      [
+        'chain_member',
+        sql`update chain_member set position = position where city_id = (select min(city_id) from chain_member)`,
+        ['registry'],
+      ],
+    ];
+    for (const [table, write, sets] of writes) {
+      const before = { ...computed };
       await write.execute(db.kysely);
-      expect(await currentGeneration(db.kysely, 'collaborations'), table).toBeGreaterThan(before);
-      const was = computed;
-      expect(await read(), table).toBe(was + 1);
-      expect(await read(), table).toBe(was + 1);
+      for (const set of ['collaborations', 'registry'] as const) {
+        const expected = sets.includes(set) ? before[set] + 1 : before[set];
+        expect(await read(set), `${table} → ${set}`).toBe(expected);
+        expect(await read(set), `${table} → ${set}, again`).toBe(expected);
+      }
     }
+  });
+
+  it('reads the generations once for reads that start together', async () => {
+    const started: string[] = [];
+    const probe = db.kysely.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'SelectQueryNode') started.push('select');
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    await Promise.all([
+      cachedRead(probe, 'registry', 'a', () => Promise.resolve(1)),
+      cachedRead(probe, 'registry', 'b', () => Promise.resolve(2)),
+      cachedRead(probe, 'collaborations', 'c', () => Promise.resolve(3)),
+    ]);
+    expect(started).toEqual(['select']);
+  });
+
+  it('freezes what it caches', async () => {
+    const value = await cachedRead(db.kysely, 'registry', 'frozen', () =>
+      Promise.resolve({ list: [{ name: 'Bergen' }] }),
+    );
+    expect(() => {
+      (value.list[0] as { name: string }).name = 'x';
+    }).toThrow(TypeError);
   });
 
   it('is not used inside a transaction, and a rolled-back write changes nothing', async () => {
@@ -102,9 +179,9 @@ describeEachDialect('read cache', (dialect) => {
       listCollaborations(db.kysely, { city: 'bergen' }, 'public', { limit: 5, offset: 0 });
     const before = (await publicList()).total;
     expect(before).toBeGreaterThan(0);
-    const hits = readCacheStats(db.kysely).hits;
+    const misses = readCacheStats(db.kysely).misses;
     expect((await publicList()).total).toBe(before);
-    expect(readCacheStats(db.kysely).hits).toBe(hits + 1);
+    expect(readCacheStats(db.kysely).misses).toBe(misses);
     await sql`update collaboration set visibility = 'internal' where id in (
       select cc.collaboration_id from collaboration_city cc join city on city.id = cc.city_id
       where city.slug = 'bergen')`.execute(db.kysely);

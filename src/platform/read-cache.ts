@@ -15,7 +15,8 @@ import type { Executor } from '../db/database.ts';
  * writes.
  */
 
-export type DataSet = 'collaborations';
+/** The data sets of migration 0008: which tables raise which generation is listed there. */
+export type DataSet = 'collaborations' | 'registry';
 
 const MAX_ENTRIES = 1000;
 
@@ -71,20 +72,47 @@ function cacheOf(db: Executor): ReadCache {
   return cache;
 }
 
+/**
+ * Reads of the generations that start in the same turn of the event loop (a page asking
+ * for cities, areas and a count at once) share one query, issued after all of them have
+ * started, so none of them can see a generation older than its own start (DataLoader's
+ * batching).
+ */
+const pendingGenerations = new WeakMap<object, Promise<Map<string, number>>>();
+
+function generations(db: Executor): Promise<Map<string, number>> {
+  let pending = pendingGenerations.get(db);
+  if (!pending) {
+    pending = new Promise<void>((resolve) => {
+      void Promise.resolve().then(() => process.nextTick(resolve));
+    }).then(async () => {
+      pendingGenerations.delete(db);
+      const rows = await db.selectFrom('data_generation').select(['name', 'value']).execute();
+      return new Map(rows.map((r) => [r.name, Number(r.value)]));
+    });
+    pendingGenerations.set(db, pending);
+  }
+  return pending;
+}
+
 /** The data set's current generation, as committed. */
 export async function currentGeneration(db: Executor, set: DataSet): Promise<number> {
-  const row = await db
-    .selectFrom('data_generation')
-    .select('value')
-    .where('name', '=', set)
-    .executeTakeFirst();
-  return Number(row?.value ?? 0);
+  return (await generations(db)).get(set) ?? 0;
+}
+
+/** Freezes a cached value all the way down: a caller that tries to change it fails loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /**
  * `compute()`'s result for `key`, computed at most once per generation of `set`. The
- * value is shared between callers: treat it as read-only. Concurrent misses for the
- * same key share one computation.
+ * value is shared between callers and frozen. Concurrent misses for the same key share
+ * one computation.
  */
 export async function cachedRead<T>(
   db: Executor,
@@ -102,7 +130,7 @@ export async function cachedRead<T>(
     return cached as Promise<T>;
   }
   cache.misses += 1;
-  const value = compute();
+  const value = compute().then(deepFreeze);
   cache.set(fullKey, generation, value);
   return value;
 }
@@ -114,16 +142,15 @@ export function readCacheStats(db: Executor): { hits: number; misses: number; si
 }
 
 /** A stable key from strings and flat objects (keys sorted, empty values dropped). */
-export function cacheKey(...parts: (string | Readonly<Record<string, unknown>>)[]): string {
+export function cacheKey(...parts: (string | object)[]): string {
   return parts
     .map((part) =>
       typeof part === 'string'
         ? part
         : JSON.stringify(
-            Object.keys(part)
-              .filter((k) => part[k] !== undefined && part[k] !== null && part[k] !== '')
-              .sort()
-              .map((k) => [k, part[k]]),
+            Object.entries(part)
+              .filter(([, v]) => v !== undefined && v !== null && v !== '')
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
           ),
     )
     .join('\u0001');

@@ -3,20 +3,28 @@ import { sql, type Kysely } from 'kysely';
 // Frozen once landed: never edit, add a new migration instead.
 // A generation number per data set, raised by triggers in the same transaction as every
 // write to the tables it covers. Readers compare it with the generation a cached result
-// was computed at (src/platform/read-cache.ts), so cached counts and search results are
-// never older than the last committed write, on every instance.
+// was computed at (src/platform/read-cache.ts), so cached results are never older than the
+// last committed write, on every instance, and no code path has to remember to clear them.
 
-/** The tables whose writes change collaboration lists, counts and the knowledge bank. */
-const COLLABORATION_TABLES = [
-  'collaboration',
-  'collaboration_city',
-  'collaboration_area',
-  'exchange',
-  'search_document',
-  'organisation',
-  'area',
-  'city',
-] as const;
+/** Which data sets each table's writes change. */
+const TABLE_SETS: Record<string, readonly string[]> = {
+  // Collaboration lists, their counts and the knowledge bank.
+  collaboration: ['collaborations'],
+  collaboration_city: ['collaborations'],
+  collaboration_area: ['collaborations'],
+  exchange: ['collaborations'],
+  search_document: ['collaborations'],
+  // The registry every page reads: cities, the chain, organisations, areas. Slugs of
+  // cities, organisations and areas are also filters of the collaboration lists.
+  city: ['registry', 'collaborations'],
+  city_translation: ['registry'],
+  chain: ['registry'],
+  chain_member: ['registry'],
+  organisation: ['registry', 'collaborations'],
+  area: ['registry', 'collaborations'],
+};
+
+const SETS = ['collaborations', 'registry'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
@@ -25,29 +33,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.insertInto('data_generation').values({ name: 'collaborations', value: 0 }).execute();
+  await db
+    .insertInto('data_generation')
+    .values(SETS.map((name) => ({ name, value: 0 })))
+    .execute();
 
   if (postgres) {
     // One bump per statement: an import of 5,000 rows raises it a few times, not 5,000.
-    await sql`create function bump_collaborations_generation() returns trigger
+    await sql`create function bump_data_generation() returns trigger
       language plpgsql as $$
       begin
-        update data_generation set value = value + 1 where name = 'collaborations';
+        update data_generation set value = value + 1 where name = any(TG_ARGV);
         return null;
       end $$`.execute(db);
-    for (const table of COLLABORATION_TABLES) {
+    for (const [table, sets] of Object.entries(TABLE_SETS)) {
       await sql`create trigger ${sql.raw(`${table}_generation`)}
         after insert or update or delete or truncate on ${sql.table(table)}
-        for each statement execute function bump_collaborations_generation()`.execute(db);
+        for each statement execute function
+        bump_data_generation(${sql.raw(sets.map((s) => `'${s}'`).join(', '))})`.execute(db);
     }
     return;
   }
   // SQLite has row triggers only.
-  for (const table of COLLABORATION_TABLES) {
+  for (const [table, sets] of Object.entries(TABLE_SETS)) {
     for (const event of ['insert', 'update', 'delete'] as const) {
       await sql`create trigger ${sql.raw(`${table}_generation_${event}`)}
         after ${sql.raw(event)} on ${sql.table(table)} begin
-          update data_generation set value = value + 1 where name = 'collaborations';
+          update data_generation set value = value + 1
+          where name in (${sql.raw(sets.map((s) => `'${s}'`).join(', '))});
         end`.execute(db);
     }
   }
@@ -55,13 +68,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
-  for (const table of COLLABORATION_TABLES) {
+  for (const table of Object.keys(TABLE_SETS)) {
     if (postgres)
       await sql`drop trigger ${sql.raw(`${table}_generation`)} on ${sql.table(table)}`.execute(db);
     else
       for (const event of ['insert', 'update', 'delete'])
         await sql`drop trigger ${sql.raw(`${table}_generation_${event}`)}`.execute(db);
   }
-  if (postgres) await sql`drop function bump_collaborations_generation()`.execute(db);
+  if (postgres) await sql`drop function bump_data_generation()`.execute(db);
   await db.schema.dropTable('data_generation').execute();
 }

@@ -44,7 +44,7 @@ export function presentCity(
 }
 
 export function presentCityList(
-  cities: City[],
+  cities: readonly City[],
   chain: Chain | null,
   histories: ReadonlyMap<string, readonly StatusChange[]>,
 ): z.output<typeof cityListJson> {

@@ -3,6 +3,7 @@ import { errors } from '../../shared/errors.ts';
 import { intlCache } from '../../shared/intl.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import * as repo from './city.repository.ts';
+import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
 
 export const CITY_KINDS = ['home', 'twin', 'partner'] as const;
 export const CITY_STATUSES = ['proposed', 'active', 'dormant', 'ended'] as const;
@@ -83,19 +84,22 @@ function toCity(row: repo.CityRow, translations: repo.CityTranslationRow[]): Cit
 }
 
 /** All cities: home city first, then twin cities, then partner cities; by Swedish name. */
-export async function listCities(db: Db): Promise<City[]> {
-  const rows = await repo.listCities(db.kysely);
-  const translations = await repo.listTranslations(
-    db.kysely,
-    rows.map((r) => r.id),
-  );
-  return rows
-    .map((r) => toCity(r, translations))
-    .sort(
-      (a, b) =>
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        intlCache.collator('sv').compare(localized(a, 'sv').name, localized(b, 'sv').name),
+export async function listCities(db: Db): Promise<readonly City[]> {
+  // Every page reads the registry; it changes a few times a year (platform/read-cache.ts).
+  return cachedRead(db.kysely, 'registry', 'cities', async () => {
+    const rows = await repo.listCities(db.kysely);
+    const translations = await repo.listTranslations(
+      db.kysely,
+      rows.map((r) => r.id),
     );
+    return rows
+      .map((r) => toCity(r, translations))
+      .sort(
+        (a, b) =>
+          KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+          intlCache.collator('sv').compare(localized(a, 'sv').name, localized(b, 'sv').name),
+      );
+  });
 }
 
 export async function getCity(db: Db, slug: string): Promise<City> {
@@ -108,12 +112,15 @@ export async function getCity(db: Db, slug: string): Promise<City> {
 /** The chain with its members in rotation order, or null when none is registered. */
 export async function getChain(
   db: Db,
-  cities?: City[],
+  cities?: readonly City[],
   slug = NORDIC_CHAIN,
 ): Promise<Chain | null> {
-  const chain = await repo.findChainBySlug(db.kysely, slug);
-  if (!chain) return null;
-  const members = await repo.listChainMembers(db.kysely, chain.id);
+  const stored = await cachedRead(db.kysely, 'registry', cacheKey('chain', slug), async () => {
+    const chain = await repo.findChainBySlug(db.kysely, slug);
+    return chain ? { chain, members: await repo.listChainMembers(db.kysely, chain.id) } : null;
+  });
+  if (!stored) return null;
+  const { chain, members } = stored;
   const all = cities ?? (await listCities(db));
   const byId = new Map(all.map((c) => [c.id, c]));
   return {

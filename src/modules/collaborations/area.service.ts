@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { slugify } from '../organisations/organisation.service.ts';
 import * as repo from './area.repository.ts';
+import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
 
 export interface Area {
   id: string;
@@ -59,12 +60,17 @@ export async function ensureDefaultAreas(trx: Executor): Promise<void> {
   }
 }
 
-export async function listAreas(db: Executor, options: { activeOnly?: boolean } = {}) {
-  return (await repo.listAreas(db, options)).map(toArea);
+export async function listAreas(
+  db: Executor,
+  options: { activeOnly?: boolean } = {},
+): Promise<readonly Area[]> {
+  return cachedRead(db, 'registry', cacheKey('areas', { active: options.activeOnly }), async () =>
+    (await repo.listAreas(db, options)).map(toArea),
+  );
 }
 
 /** The areas, seeding the defaults on first use. */
-export async function areasForForms(db: Db): Promise<Area[]> {
+export async function areasForForms(db: Db): Promise<readonly Area[]> {
   let areas = await listAreas(db.kysely);
   if (areas.length === 0) {
     await db.kysely.transaction().execute((trx) => ensureDefaultAreas(trx));

@@ -53,12 +53,26 @@ function baseCollaborations(db: Executor) {
     .select(['organisation.name as organisation_name', 'organisation.slug as organisation_slug']);
 }
 
-/** The filters of collaboration.filters.ts as SQL; `year` means the period overlaps the year. */
-function applyFilters<Q extends CollabQuery>(q: Q, f: CollaborationFilters, scope: Scope): Q {
+/**
+ * The filters of collaboration.filters.ts with the slugs already resolved to ids (the
+ * service does that from the cached registry): the link tables are then probed by their
+ * primary keys, without joining cities, areas or organisations.
+ */
+export interface ResolvedFilters {
+  cityId?: string | undefined;
+  areaId?: string | undefined;
+  organisationId?: string | undefined;
+  year?: string | undefined;
+  status?: string | undefined;
+  kind?: string | undefined;
+}
+
+/** The filters as SQL; `year` means the period overlaps the year. */
+function applyFilters<Q extends CollabQuery>(q: Q, f: ResolvedFilters, scope: Scope): Q {
   let out = q as CollabQuery;
   if (scope === 'public')
     out = out.where('c.visibility', '=', 'public').where('c.published_at', 'is not', null);
-  if (f.organisation) out = out.where('organisation.slug', '=', f.organisation);
+  if (f.organisationId) out = out.where('c.organisation_id', '=', f.organisationId);
   if (f.status) out = out.where('c.status', '=', f.status);
   if (f.kind) out = out.where('c.kind', '=', f.kind);
   if (f.year) {
@@ -68,34 +82,42 @@ function applyFilters<Q extends CollabQuery>(q: Q, f: CollaborationFilters, scop
       .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', `${year}-01-01`)]));
   }
   // IN over the link tables (indexed by city/area first) lets the database start from
-  // the few linked rows instead of testing every collaboration.
-  if (f.city) {
-    const city = f.city;
+  // the few linked rows, or probe them by primary key, instead of joining the registry.
+  if (f.cityId) {
+    const cityId = f.cityId;
     out = out.where('c.id', 'in', (eb) =>
       eb
         .selectFrom('collaboration_city as cc')
-        .innerJoin('city', 'city.id', 'cc.city_id')
         .select('cc.collaboration_id')
-        .where('city.slug', '=', city),
+        .where('cc.city_id', '=', cityId),
     );
   }
-  if (f.area) {
-    const area = f.area;
+  if (f.areaId) {
+    const areaId = f.areaId;
     out = out.where('c.id', 'in', (eb) =>
       eb
         .selectFrom('collaboration_area as ca')
-        .innerJoin('area', 'area.id', 'ca.area_id')
         .select('ca.collaboration_id')
-        .where('area.slug', '=', area),
+        .where('ca.area_id', '=', areaId),
     );
   }
   return out as Q;
 }
 
-const filtered = (db: Executor, f: CollaborationFilters, scope: Scope) =>
+const filtered = (db: Executor, f: ResolvedFilters, scope: Scope) =>
   applyFilters(baseCollaborations(db) as unknown as CollabQuery, f, scope) as unknown as ReturnType<
     typeof baseCollaborations
   >;
+
+/** Ids by slug of cities, areas and organisations (to resolve list filters). */
+export async function listFilterIds(db: Executor) {
+  const [cities, areas, organisations] = await Promise.all([
+    db.selectFrom('city').select(['id', 'slug']).execute(),
+    db.selectFrom('area').select(['id', 'slug']).execute(),
+    db.selectFrom('organisation').select(['id', 'slug']).execute(),
+  ]);
+  return { cities, areas, organisations };
+}
 
 export function findCollaboration(db: Executor, id: string) {
   return baseCollaborations(db).where('c.id', '=', id).executeTakeFirst();
@@ -106,7 +128,7 @@ export type CollaborationRow = NonNullable<Awaited<ReturnType<typeof findCollabo
 /** One page by offset, newest period first (HTML lists). */
 export function listCollaborations(
   db: Executor,
-  f: CollaborationFilters,
+  f: ResolvedFilters,
   scope: Scope,
   page: { limit: number; offset: number },
 ) {
@@ -120,7 +142,7 @@ export function listCollaborations(
 
 export async function countCollaborations(
   db: Executor,
-  f: CollaborationFilters,
+  f: ResolvedFilters,
   scope: Scope,
 ): Promise<number> {
   const q = db
@@ -140,7 +162,7 @@ export async function countCollaborations(
  */
 export function listCollaborationsAfter(
   db: Executor,
-  f: CollaborationFilters,
+  f: ResolvedFilters,
   scope: Scope,
   after: { startsOn: string; id: string } | null,
   limit: number,

@@ -451,18 +451,54 @@ export async function getCollaboration(
   return (await hydrate(db, [row]))[0]!;
 }
 
+/**
+ * The filters with their slugs resolved to ids from the cached registry; null when a slug
+ * names nothing (then nothing matches, and no query is needed).
+ */
+async function resolveFilters(
+  db: Executor,
+  filters: CollaborationFilters,
+): Promise<repo.ResolvedFilters | null> {
+  const ids = await cachedRead(db, 'registry', 'filter-ids', async () => {
+    const all = await repo.listFilterIds(db);
+    const bySlug = (rows: { id: string; slug: string }[]) =>
+      Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<string, string | undefined>;
+    return {
+      cities: bySlug(all.cities),
+      areas: bySlug(all.areas),
+      organisations: bySlug(all.organisations),
+    };
+  });
+  const lookup = (table: Record<string, string | undefined>, slug: string | undefined) =>
+    slug === undefined ? undefined : Object.hasOwn(table, slug) ? (table[slug] ?? null) : null;
+  const cityId = lookup(ids.cities, filters.city);
+  const areaId = lookup(ids.areas, filters.area);
+  const organisationId = lookup(ids.organisations, filters.organisation);
+  if (cityId === null || areaId === null || organisationId === null) return null;
+  return {
+    cityId,
+    areaId,
+    organisationId,
+    year: filters.year,
+    status: filters.status,
+    kind: filters.kind,
+  };
+}
+
 export async function listCollaborations(
   db: Executor,
   filters: CollaborationFilters,
   scope: repo.Scope,
   page: { limit: number; offset: number },
 ) {
+  const resolved = await resolveFilters(db, filters);
+  if (!resolved) return { collaborations: [], total: 0 };
   const [rows, total] = await Promise.all([
-    repo.listCollaborations(db, filters, scope, page),
+    repo.listCollaborations(db, resolved, scope, page),
     // Counting every match is the slow part of a filtered list (it visits every match,
     // while the page stops after 25): cached until the next write (platform/read-cache.ts).
-    cachedRead(db, 'collaborations', cacheKey('count', scope, filters), () =>
-      repo.countCollaborations(db, filters, scope),
+    cachedRead(db, 'collaborations', cacheKey('count', scope, resolved), () =>
+      repo.countCollaborations(db, resolved, scope),
     ),
   ]);
   return { collaborations: await hydrate(db, rows), total };
@@ -476,7 +512,9 @@ export async function listCollaborationsAfter(
   after: { startsOn: string; id: string } | null,
   limit: number,
 ): Promise<Collaboration[]> {
-  return hydrate(db, await repo.listCollaborationsAfter(db, filters, scope, after, limit));
+  const resolved = await resolveFilters(db, filters);
+  if (!resolved) return [];
+  return hydrate(db, await repo.listCollaborationsAfter(db, resolved, scope, after, limit));
 }
 
 /** Every matching collaboration, in keyset batches (memory stays flat however many). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
@@ -403,6 +404,18 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
  * with its cities, areas and knowledge-bank document, as submitted for review. Progress goes to
  * `processed_rows` (on PostgreSQL through a second connection, so a progress page sees it).
  */
+/**
+ * After a large import, PostgreSQL's planner statistics still describe the tables before
+ * it until autovacuum comes round (up to a minute or more); plans chosen meanwhile can be
+ * ten times slower (measured: 4 → 35 ms for a filtered list). Refresh them at once.
+ */
+async function refreshStatistics(db: Db, imported: number): Promise<void> {
+  if (db.dialect !== 'postgres' || imported < 1000) return;
+  await sql`analyze collaboration, collaboration_city, collaboration_area, exchange, search_document`.execute(
+    db.kysely,
+  );
+}
+
 export async function runImport(
   db: Db,
   actor: Actor,
@@ -461,6 +474,7 @@ export async function runImport(
       });
       return done;
     });
+    await refreshStatistics(db, imported);
     return { imported };
   } catch (error) {
     await repo

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
 import { TestAgent } from '../../../test/helpers/agent.ts';
@@ -152,16 +153,19 @@ describeEachDialect('importing collaborations', (dialect) => {
     const ok = await checkImport(t.db, actor(), reporter, good.id, guessMapping(HEADERS));
     expect(ok.problems).toEqual([]);
     await startImport(t.db, actor(), reporter, good.id, false);
-    const started = performance.now();
     const progress: number[] = [];
     expect(
       await runImport(t.db, actor(), good.id, { onProgress: (n) => progress.push(n) }),
     ).toEqual({
       imported: 5000,
     });
-    const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(5);
     expect(progress.at(-1)).toBe(5000);
+    if (dialect === 'postgres') {
+      // The planner's statistics are refreshed at once (not when autovacuum comes round).
+      const stats = await sql<{ reltuples: number }>`
+        select reltuples from pg_class where relname = 'collaboration'`.execute(t.db.kysely);
+      expect(Number(stats.rows[0]?.reltuples)).toBeGreaterThanOrEqual(5000);
+    }
     expect(await count('collaboration')).toBe(base.collaboration + 5000);
     expect(await count('search_document')).toBe(base.search + 5000);
     // every fifth row has two cities
@@ -542,6 +546,7 @@ describeEachDialect('importing collaborations', (dialect) => {
         'd.year',
         'd.body',
       ])
+      .orderBy('exchange.created_at')
       .execute();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toEqual({

@@ -4,6 +4,7 @@ import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './organisation.repository.ts';
+import { cachedRead } from '../../platform/read-cache.ts';
 
 export const ORGANISATION_KINDS = ['administration', 'company'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -26,8 +27,10 @@ const toOrganisation = (r: repo.OrganisationRow): Organisation => ({
   active: r.active === 1,
 });
 
-export async function listOrganisations(db: Executor): Promise<Organisation[]> {
-  return (await repo.listOrganisations(db)).map(toOrganisation);
+export async function listOrganisations(db: Executor): Promise<readonly Organisation[]> {
+  return cachedRead(db, 'registry', 'organisations', async () =>
+    (await repo.listOrganisations(db)).map(toOrganisation),
+  );
 }
 
 export function slugify(name: string): string {

@@ -12,7 +12,7 @@ import { AdminLayout } from './admin-layout.tsx';
 
 interface Props {
   ctx: PageContext;
-  organisations: Organisation[];
+  organisations: readonly Organisation[];
   values?: { name: string; kind: string; email: string };
   errors?: FieldErrors;
 }

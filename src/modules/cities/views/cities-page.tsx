@@ -41,7 +41,7 @@ export function CitiesPage({
   chain,
 }: {
   ctx: PageContext;
-  cities: City[];
+  cities: readonly City[];
   chain: Chain | null;
 }) {
   const { t, locale, intl } = ctx.i18n;

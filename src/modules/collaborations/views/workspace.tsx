@@ -195,7 +195,7 @@ export function CollaborationFormPage(props: {
   errors?: FieldErrors;
   organisations: Choice[];
   cities: Choice[];
-  areas: Area[];
+  areas: readonly Area[];
 }) {
   const { ctx, action, editing, values, errors = {}, organisations, cities, areas } = props;
   const { t } = ctx.i18n;
@@ -858,7 +858,7 @@ export function ReviewQueuePage(props: {
 
 export function AreasPage(props: {
   ctx: PageContext;
-  areas: Area[];
+  areas: readonly Area[];
   values?: { nameSv: string; nameEn: string };
   errors?: FieldErrors;
 }) {

@@ -7,7 +7,7 @@ import type { Meeting, NextMeeting } from '../../meetings/meeting.service.ts';
 
 interface Props {
   ctx: PageContext;
-  cities: City[];
+  cities: readonly City[];
   next: NextMeeting | null;
   last: Meeting | null;
 }
