@@ -1,6 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import type { CollaborationFilters } from './collaboration.filters.ts';
 import type {
   CollaborationTable,
   ExchangeTable,
