@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Database, Db } from '../src/db/database.ts';
 import { ensureDefaultAreas } from '../src/modules/collaborations/import.service.ts';
 import { collaborationSearchDocument } from '../src/modules/collaborations/import.search.ts';
+import { facetsText } from '../src/modules/collaborations/search-document.ts';
 
 const BATCH = 500;
 
@@ -100,6 +101,7 @@ export async function generate(db: Db, options: GenerateOptions) {
   ]);
   const now = new Date().toISOString();
   const collaborationIds: string[] = [];
+  const areasOf = new Map<string, string[]>();
   let n = 0;
   for (let start = 0; start < options.collaborations; start += BATCH) {
     const size = Math.min(BATCH, options.collaborations - start);
@@ -147,9 +149,13 @@ export async function generate(db: Db, options: GenerateOptions) {
         created_at: now,
         updated_at: now,
       });
-      for (const city of new Set([pick(rnd, cities).id, pick(rnd, cities).id]))
-        links.push({ collaboration_id: id, city_id: city });
+      const cityIds = [...new Set([pick(rnd, cities).id, pick(rnd, cities).id])];
+      for (const city of cityIds) links.push({ collaboration_id: id, city_id: city });
       for (const a of chosenAreas) areaLinks.push({ collaboration_id: id, area_id: a.id });
+      areasOf.set(
+        id,
+        chosenAreas.map((a) => a.id),
+      );
       docs.push(
         collaborationSearchDocument({
           id,
@@ -161,6 +167,8 @@ export async function generate(db: Db, options: GenerateOptions) {
           visibility,
           areaNamesSv: chosenAreas.map((a) => a.name_sv),
           strategyTags: tags,
+          cityIds,
+          areaIds: chosenAreas.map((a) => a.id),
         }),
       );
     }
@@ -187,12 +195,14 @@ export async function generate(db: Db, options: GenerateOptions) {
       const visibility = rnd() < 0.7 ? 'public' : 'internal';
       const activities = `Studiebesök om ${pick(rnd, TOPICS)} med ${2 + Math.floor(rnd() * 30)} deltagare.`;
       const learnings = pick(rnd, LEARNINGS);
+      const collaborationId =
+        collaborationIds.length && rnd() < 0.5 ? pick(rnd, collaborationIds) : null;
+      const cityId = pick(rnd, cities).id;
       rows.push({
         id,
         organisation_id: org,
-        collaboration_id:
-          collaborationIds.length && rnd() < 0.5 ? pick(rnd, collaborationIds) : null,
-        city_id: pick(rnd, cities).id,
+        collaboration_id: collaborationId,
+        city_id: cityId,
         occurred_on: iso(date),
         direction: pick(rnd, ['visit_to', 'visit_from', 'digital']),
         participants: 2 + Math.floor(rnd() * 30),
@@ -217,6 +227,12 @@ export async function generate(db: Db, options: GenerateOptions) {
         visibility,
         title: activities,
         body: learnings,
+        facets: facetsText({
+          organisationId: org,
+          year: date.getUTCFullYear(),
+          cityIds: [cityId],
+          areaIds: collaborationId ? (areasOf.get(collaborationId) ?? []) : [],
+        }),
       });
     }
     await k.transaction().execute(async (trx) => {

@@ -13,6 +13,7 @@ import * as m0005 from './migrations/0005-meetings.ts';
 import * as m0006 from './migrations/0006-collaborations.ts';
 import * as m0007 from './migrations/0007-collaboration-list-index.ts';
 import * as m0008 from './migrations/0008-data-generation.ts';
+import * as m0009 from './migrations/0009-search-facets.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0006-collaborations': m0006,
   '0007-collaboration-list-index': m0007,
   '0008-data-generation': m0008,
+  '0009-search-facets': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -41,7 +43,17 @@ export class MigrationError extends Error {
 /** Brings the schema to the latest version; returns the names of the migrations applied now. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  return applied(await migrator.migrateToLatest());
+}
+
+/** Migrates up or down to the named migration (tests of a migration's down and up). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  if (!(name in migrations)) throw new Error(`No migration named ${name}`);
+  const migrator = new Migrator({ db: db.kysely, provider });
+  return applied(await migrator.migrateTo(name));
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(

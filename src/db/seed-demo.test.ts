@@ -27,6 +27,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0006-collaborations',
       '0007-collaboration-list-index',
       '0008-data-generation',
+      '0009-search-facets',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -171,6 +171,7 @@ describeEachDialect('read cache', (dialect) => {
         visibility: 'public',
         title: 'Blåbärssoppa åt Vasaloppet',
         body: 'Om blåbärssoppa.',
+        facets: '',
       })
       .execute();
     expect((await search()).hits.map((h) => h.id)).toEqual(['cache-probe']);

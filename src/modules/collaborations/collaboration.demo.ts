@@ -494,15 +494,23 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
       const a = areas.get(slug);
       return a ? [a] : [];
     });
+    const linkedCityIds = c.cities.flatMap((slug) =>
+      cityIds.get(slug) ? [cityIds.get(slug)!] : [],
+    );
     await repo.replaceCollaborationLinks(
       trx,
       id,
-      c.cities.flatMap((slug) => (cityIds.get(slug) ? [cityIds.get(slug)!] : [])),
+      linkedCityIds,
       areaRows.map((a) => a.id),
     );
     await repo.upsertSearchDocument(
       trx,
-      collaborationSearchDocument({ ...row, areaNamesSv: areaRows.map((a) => a.name_sv) }),
+      collaborationSearchDocument({
+        ...row,
+        areaNamesSv: areaRows.map((a) => a.name_sv),
+        cityIds: linkedCityIds,
+        areaIds: areaRows.map((a) => a.id),
+      }),
     );
     await repo.insertReviewEvent(trx, {
       id: newId(),
@@ -552,6 +560,12 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
       updated_at: at,
     };
     await repo.insertExchange(trx, row);
-    await repo.upsertSearchDocument(trx, exchangeSearchDocument(row));
+    await repo.upsertSearchDocument(
+      trx,
+      exchangeSearchDocument({
+        ...row,
+        areaIds: await repo.areaIdsOfCollaboration(trx, row.collaboration_id),
+      }),
+    );
   }
 }

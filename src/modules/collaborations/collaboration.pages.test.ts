@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { searchKnowledge } from './knowledge.ts';
 
 const good = (overrides: Record<string, string | string[]> = {}) => ({
   organisation: 'kulturforvaltningen',
@@ -190,6 +191,62 @@ describeEachDialect('collaboration pages', (dialect) => {
     expect(inTurku.body).toContain('Lägerskolan i Åbo skärgård.');
     expect(inTurku.body).not.toContain('Lägerskolan i Bergen');
     expect(inTurku.body).not.toContain('Studiebesök på Åbo stadsbibliotek'); // 2026
+  });
+
+  it("keeps the knowledge bank's city and area filters right when a collaboration's links change", async () => {
+    const page = { limit: 20, offset: 0 };
+    const ids = async (filters: Record<string, string>) =>
+      (await searchKnowledge(t.db, { q: 'zebrafink', ...filters }, page)).hits
+        .map((h) => h.entity)
+        .sort();
+    await reporter.get('/workspace/collaborations/new');
+    const created = await reporter.post(
+      '/workspace/collaborations/new',
+      good({ title: 'Fågelskådning i vänorterna', goals: 'Räkna zebrafinkar tillsammans.' }),
+    );
+    expect(created.statusCode, created.body.slice(0, 2000)).toBe(303);
+    const id = idFrom(created.headers.location);
+    await reporter.get('/workspace/exchanges/new');
+    const exchange = await reporter.post('/workspace/exchanges/new', {
+      organisation: 'kulturforvaltningen',
+      collaboration: id,
+      city: 'turku',
+      occurredOn: '2026-05-12',
+      direction: 'digital',
+      participants: '5',
+      activities: 'Digitalt möte om zebrafinkar.',
+      learnings: 'Zebrafinkar trivs i Åbo.',
+      visibility: 'public',
+    });
+    expect(exchange.statusCode, exchange.body.slice(0, 2000)).toBe(303);
+
+    expect(await ids({})).toEqual(['collaboration', 'exchange']);
+    expect(await ids({ city: 'bergen' })).toEqual(['collaboration']);
+    expect(await ids({ city: 'turku' })).toEqual(['exchange']);
+    // The exchange is found by its collaboration's areas.
+    expect(await ids({ area: 'culture' })).toEqual(['collaboration', 'exchange']);
+    expect(await ids({ area: 'school' })).toEqual([]);
+    expect(await ids({ area: 'culture', city: 'turku' })).toEqual(['exchange']);
+    expect(await ids({ area: 'no-such-area' })).toEqual([]);
+
+    await reporter.get(`/workspace/collaborations/${id}/edit`);
+    const edited = await reporter.post(
+      `/workspace/collaborations/${id}/edit`,
+      good({
+        title: 'Fågelskådning i vänorterna',
+        goals: 'Räkna zebrafinkar tillsammans.',
+        cities: ['aarhus'],
+        areas: ['school'],
+      }),
+    );
+    expect(edited.statusCode, edited.body.slice(0, 2000)).toBe(303);
+    expect(await ids({ city: 'bergen' })).toEqual([]);
+    expect(await ids({ city: 'aarhus' })).toEqual(['collaboration']);
+    expect(await ids({ area: 'culture' })).toEqual([]);
+    expect(await ids({ area: 'school' })).toEqual(['collaboration', 'exchange']);
+    // An empty query with a filter lists the newest documents of that area.
+    const listed = await searchKnowledge(t.db, { area: 'school' }, page);
+    expect(listed.hits.map((h) => h.id)).toContain(id);
   });
 
   it('refuses dates out of order, unknown cities and areas, empty titles and oversized text, in Swedish and English', async () => {

@@ -1,5 +1,7 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { highlight, queryTerms, snippet } from './highlight.ts';
+import { facetToken, facetsText } from './search-document.ts';
 import type {
   CollaborationTable,
   ExchangeTable,
@@ -411,6 +413,46 @@ export function listReviewEvents(db: Executor, entity: string, entityId: string)
     .execute();
 }
 
+/** The area ids of a collaboration (none for an exchange that stands alone). */
+export async function areaIdsOfCollaboration(
+  db: Executor,
+  collaborationId: string | null,
+): Promise<string[]> {
+  if (!collaborationId) return [];
+  const rows = await db
+    .selectFrom('collaboration_area')
+    .select('area_id')
+    .where('collaboration_id', '=', collaborationId)
+    .execute();
+  return rows.map((r) => r.area_id);
+}
+
+/** Rewrites the facets of a collaboration's exchanges after its areas changed. */
+export async function refreshExchangeFacets(
+  db: Executor,
+  collaborationId: string,
+  areaIds: readonly string[],
+): Promise<void> {
+  const exchanges = await db
+    .selectFrom('exchange')
+    .select(['id', 'city_id', 'organisation_id', 'occurred_on'])
+    .where('collaboration_id', '=', collaborationId)
+    .execute();
+  for (const x of exchanges)
+    await db
+      .updateTable('search_document')
+      .set({
+        facets: facetsText({
+          organisationId: x.organisation_id,
+          year: Number(x.occurred_on.slice(0, 4)),
+          cityIds: [x.city_id],
+          areaIds,
+        }),
+      })
+      .where('id', '=', x.id)
+      .execute();
+}
+
 export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTable) {
   const existing = await db
     .selectFrom('search_document')
@@ -450,10 +492,11 @@ export function listReporterEmails(db: Executor, organisationId: string, userId:
 
 // The knowledge bank.
 
+/** The knowledge bank's filters, slugs already resolved to ids (see the service). */
 export interface KnowledgeFilters {
-  city?: string | undefined;
-  area?: string | undefined;
-  organisation?: string | undefined;
+  cityId?: string | undefined;
+  areaId?: string | undefined;
+  organisationId?: string | undefined;
   year?: string | undefined;
 }
 
@@ -461,24 +504,14 @@ export interface KnowledgeFilters {
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
-function knowledgeFilterSql(f: KnowledgeFilters) {
-  const parts = [sql`1 = 1`];
-  if (f.organisation)
-    parts.push(
-      sql`d.organisation_id in (select id from organisation where slug = ${f.organisation})`,
-    );
-  if (f.year) parts.push(sql`d.year = ${Number(f.year)}`);
-  if (f.city)
-    parts.push(sql`(
-      (d.entity = 'collaboration' and exists (select 1 from collaboration_city cc
-        join city on city.id = cc.city_id where cc.collaboration_id = d.id and city.slug = ${f.city}))
-      or (d.entity = 'exchange' and exists (select 1 from exchange x
-        join city on city.id = x.city_id where x.id = d.id and city.slug = ${f.city})))`);
-  if (f.area)
-    parts.push(sql`exists (select 1 from collaboration_area ca join area on area.id = ca.area_id
-      where area.slug = ${f.area} and ca.collaboration_id = case when d.entity = 'collaboration'
-        then d.id else (select x.collaboration_id from exchange x where x.id = d.id) end)`);
-  return sql.join(parts, sql` and `);
+/** Every filter as a facet token (migration 0009, search-document.ts). */
+function facetTokens(f: KnowledgeFilters): string[] {
+  return [
+    ...(f.cityId ? [facetToken('city', f.cityId)] : []),
+    ...(f.areaId ? [facetToken('area', f.areaId)] : []),
+    ...(f.organisationId ? [facetToken('organisation', f.organisationId)] : []),
+    ...(f.year ? [facetToken('year', f.year)] : []),
+  ];
 }
 
 export interface KnowledgeHit {
@@ -491,11 +524,15 @@ export interface KnowledgeHit {
   total: number;
 }
 
+type RankedRow = Omit<KnowledgeHit, 'snippet' | 'total'> & { rid: number; body: string };
+
 /**
  * Full-text search over the knowledge bank. SQLite: FTS5 `match` with bm25 (title
- * weighs 5×) and snippet(); `ftsQuery` is already escaped (see knowledge.ts). PostgreSQL:
- * the generated tsvector (Swedish), websearch_to_tsquery, ts_rank and ts_headline.
- * An empty query lists the newest documents. Every row carries the total (window count).
+ * weighs 5×) and snippet(); `ftsQuery` is already escaped (see knowledge.ts) and is
+ * matched in the title and body only, the city and area filters as facet tokens in the
+ * same match. PostgreSQL: the generated tsvector (Swedish), websearch_to_tsquery, ts_rank
+ * and ts_headline, the facets through their array index. An empty query lists the newest
+ * documents. Every row carries the total.
  */
 export async function searchKnowledge(
   db: Executor,
@@ -504,44 +541,52 @@ export async function searchKnowledge(
   f: KnowledgeFilters,
   page: { limit: number; offset: number },
 ): Promise<KnowledgeHit[]> {
-  const where = knowledgeFilterSql(f);
-  if (!query.text) {
-    const result = await sql<KnowledgeHit>`
-      select d.id, d.entity, d.title, substr(d.body, 1, 240) as snippet, d.year,
-        d.organisation_id, count(*) over () as total
-      from search_document d where ${where}
-      order by d.year desc, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
-    return result.rows;
-  }
+  const facets = facetTokens(f);
   if (dialect === 'sqlite') {
+    const facetMatch = facets.map((t) => `facets : "${t}"`).join(' AND ');
+    if (!query.text)
+      return newestDocuments(
+        db,
+        facetMatch
+          ? sql`d.rowid in (select rowid from search_document_fts
+              where search_document_fts match ${facetMatch})`
+          : sql`1 = 1`,
+        page,
+      );
     if (!query.ftsQuery) return [];
-    // Rank every match (bm25 is cheap) but build highlights and snippets only for the rows
-    // of the page: snippet() over thousands of matches was most of the cost.
-    const ranked = await sql<Omit<KnowledgeHit, 'snippet'> & { rid: number }>`
-      select h.*, count(*) over () as total from (
-        select d.rowid as rid, d.id, d.entity, d.title, d.year, d.organisation_id,
-          bm25(search_document_fts, 5.0, 1.0) as rank
-        from search_document_fts
-        join search_document d on d.rowid = search_document_fts.rowid
-        where search_document_fts match ${query.ftsQuery} and ${where}
-      ) h
-      order by h.rank, h.id
-      limit ${page.limit} offset ${page.offset}`.execute(db);
-    if (ranked.rows.length === 0) return [];
-    const marked = await sql<{ rid: number; title: string; snippet: string }>`
-      select rowid as rid,
-        highlight(search_document_fts, 0, ${MARK_START}, ${MARK_END}) as title,
-        snippet(search_document_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-      from search_document_fts
-      where search_document_fts match ${query.ftsQuery}
-        and rowid in (${sql.join(ranked.rows.map((r) => r.rid))})`.execute(db);
-    const byRowid = new Map(marked.rows.map((m) => [Number(m.rid), m]));
-    return ranked.rows.map(({ rid, ...hit }) => ({
+    const match = [`{title body} : (${query.ftsQuery})`, ...(facetMatch ? [facetMatch] : [])].join(
+      ' AND ',
+    );
+    // The index alone ranks every match (the filters are tokens in the same match) and
+    // the page's documents are fetched afterwards; the total is a separate count (a window
+    // count over every match cost as much as the ranking); highlights and snippets are
+    // built in JavaScript for the page's rows (FTS5's highlight() and snippet() evaluate
+    // the whole match again: 40 ms for a broad word).
+    const [ranked, counted] = await Promise.all([
+      sql<RankedRow>`
+        select d.rowid as rid, d.id, d.entity, d.title, d.body, d.year, d.organisation_id
+        from (select rowid as rid, bm25(search_document_fts, 5.0, 1.0, 0.0) as rank
+          from search_document_fts where search_document_fts match ${match}
+          order by rank, rowid limit ${page.limit} offset ${page.offset}) r
+        join search_document d on d.rowid = r.rid
+        order by r.rank, r.rid`.execute(db),
+      sql<{ n: number }>`select count(*) as n from search_document_fts
+        where search_document_fts match ${match}`.execute(db),
+    ]);
+    const total = Number(counted.rows[0]?.n ?? 0);
+    const terms = queryTerms(query.text);
+    const marks: [string, string] = [MARK_START, MARK_END];
+    return ranked.rows.map(({ rid: _rid, body, ...hit }) => ({
       ...hit,
-      title: byRowid.get(Number(rid))?.title ?? hit.title,
-      snippet: byRowid.get(Number(rid))?.snippet ?? '',
+      total,
+      title: highlight(hit.title, terms, marks),
+      snippet: snippet(body, terms, marks),
     }));
   }
+  const where = facets.length
+    ? sql`string_to_array(d.facets, ' ') @> ${sql.val(facets)}::text[]`
+    : sql`1 = 1`;
+  if (!query.text) return newestDocuments(db, where, page);
   // websearch_to_tsquery keeps the user's phrases, OR and -exclusions; the prefix query
   // (every word, the last as a prefix) adds what Swedish stemming misses ("lägerskola"
   // -> "lägerskolan", "klimat" -> "klimatanpassning"). Headlines only for the page's rows.
@@ -566,6 +611,20 @@ export async function searchKnowledge(
       p.year, p.organisation_id, p.total
     from page p, q
     order by p.rank desc, p.id`.execute(db);
+  return result.rows;
+}
+
+/** The newest documents (an empty query), with the plain body start as snippet. */
+async function newestDocuments(
+  db: Executor,
+  where: RawBuilder<unknown>,
+  page: { limit: number; offset: number },
+): Promise<KnowledgeHit[]> {
+  const result = await sql<KnowledgeHit>`
+    select d.id, d.entity, d.title, substr(d.body, 1, 240) as snippet, d.year,
+      d.organisation_id, count(*) over () as total
+    from search_document d where ${where}
+    order by d.year desc, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
   return result.rows;
 }
 

@@ -361,7 +361,12 @@ export async function registerCollaboration(
     await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);
     await repo.upsertSearchDocument(
       trx,
-      collaborationSearchDocument({ ...row, areaNamesSv: resolved.areaNamesSv }),
+      collaborationSearchDocument({
+        ...row,
+        areaNamesSv: resolved.areaNamesSv,
+        cityIds: resolved.cityIds,
+        areaIds: resolved.areaIds,
+      }),
     );
     await submittedEvent(trx, actor, 'collaboration', row.id, now);
     await recordAudit(trx, actor, {
@@ -411,8 +416,12 @@ export async function changeCollaboration(
         id,
         ...values,
         areaNamesSv: resolved.areaNamesSv,
+        cityIds: resolved.cityIds,
+        areaIds: resolved.areaIds,
       }),
     );
+    // Its exchanges are found by the collaboration's areas too.
+    await repo.refreshExchangeFacets(trx, id, resolved.areaIds);
     if (review.review_state) await submittedEvent(trx, actor, 'collaboration', id, now);
     await recordAudit(trx, actor, {
       entity: 'collaboration',
@@ -455,7 +464,7 @@ export async function getCollaboration(
  * The filters with their slugs resolved to ids from the cached registry; null when a slug
  * names nothing (then nothing matches, and no query is needed).
  */
-async function resolveFilters(
+export async function resolveFilters(
   db: Executor,
   filters: CollaborationFilters,
 ): Promise<repo.ResolvedFilters | null> {
@@ -682,7 +691,13 @@ export async function registerExchange(
       updated_at: now,
     };
     await repo.insertExchange(trx, row);
-    await repo.upsertSearchDocument(trx, exchangeSearchDocument(row));
+    await repo.upsertSearchDocument(
+      trx,
+      exchangeSearchDocument({
+        ...row,
+        areaIds: await repo.areaIdsOfCollaboration(trx, row.collaboration_id),
+      }),
+    );
     await submittedEvent(trx, actor, 'exchange', row.id, now);
     await recordAudit(trx, actor, {
       entity: 'exchange',
@@ -711,7 +726,14 @@ export async function changeExchange(
     const now = nowIso();
     const review = reviewAfterSave(user, before, now);
     await repo.updateExchange(trx, id, { ...values, ...review, updated_at: now });
-    await repo.upsertSearchDocument(trx, exchangeSearchDocument({ id, ...values }));
+    await repo.upsertSearchDocument(
+      trx,
+      exchangeSearchDocument({
+        id,
+        ...values,
+        areaIds: await repo.areaIdsOfCollaboration(trx, values.collaboration_id),
+      }),
+    );
     if (review.review_state) await submittedEvent(trx, actor, 'exchange', id, now);
     await recordAudit(trx, actor, {
       entity: 'exchange',

@@ -133,4 +133,6 @@ export interface SearchDocumentTable {
   visibility: string;
   title: string;
   body: string;
+  /** Filter tokens: "c" + city id and "a" + area id, hyphens dropped, space-separated. */
+  facets: string;
 }

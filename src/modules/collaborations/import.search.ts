@@ -14,6 +14,8 @@ export interface CollaborationForSearch {
   visibility: string;
   areaNamesSv: string[];
   strategyTags: string[];
+  cityIds: string[];
+  areaIds: string[];
 }
 
 export const collaborationSearchDocument = (c: CollaborationForSearch) =>
@@ -27,6 +29,8 @@ export const collaborationSearchDocument = (c: CollaborationForSearch) =>
     results: c.results,
     areaNamesSv: c.areaNamesSv,
     strategy_tags: c.strategyTags,
+    cityIds: c.cityIds,
+    areaIds: c.areaIds,
   });
 
 export const exchangeSearchDocument = (e: {
@@ -36,6 +40,7 @@ export const exchangeSearchDocument = (e: {
   visibility: string;
   activities: string;
   learnings: string | null;
+  cityId: string;
 }) =>
   shared.exchangeSearchDocument({
     id: e.id,
@@ -44,4 +49,7 @@ export const exchangeSearchDocument = (e: {
     visibility: e.visibility,
     activities: e.activities,
     learnings: e.learnings,
+    city_id: e.cityId,
+    // Imported exchanges stand alone (not part of a collaboration): no areas.
+    areaIds: [],
   });

@@ -517,6 +517,8 @@ async function insertCollaborationBatch(
         visibility: r.visibility,
         areaNamesSv: r.areaIds.map((a) => lookups.areaNamesSv.get(a) ?? ''),
         strategyTags: r.strategyTags,
+        cityIds: r.cityIds,
+        areaIds: r.areaIds,
       }),
     ),
   );
@@ -560,6 +562,7 @@ async function insertExchangeBatch(
         visibility: r.visibility,
         activities: r.activities,
         learnings: r.learnings,
+        cityId: r.city_id,
       }),
     ),
   );

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import type { CollaborationFilters } from './collaboration.filters.ts';
 import * as repo from './collaboration.repository.ts';
+import { resolveFilters } from './collaboration.service.ts';
 
 export interface KnowledgeHit {
   id: string;
@@ -46,11 +47,13 @@ export async function searchKnowledge(
   page: { limit: number; offset: number },
 ): Promise<KnowledgeResult> {
   const text = (filters.q ?? '').trim();
+  const resolved = await resolveFilters(db.kysely, filters);
+  if (!resolved) return { hits: [], total: 0 };
   const scope = {
-    city: filters.city,
-    area: filters.area,
-    organisation: filters.organisation,
-    year: filters.year,
+    cityId: resolved.cityId,
+    areaId: resolved.areaId,
+    organisationId: resolved.organisationId,
+    year: resolved.year,
   };
   // Ranking every match of a broad word (tens of thousands of documents) is what costs;
   // the page of a query is computed once per generation of the data (platform/read-cache.ts).

@@ -14,6 +14,8 @@ describe('search documents (the contract with the import)', () => {
         results: null,
         areaNamesSv: ['Skola', 'Kultur'],
         strategy_tags: ' Klimat , Barn och unga,',
+        cityIds: ['0f1e-AB'],
+        areaIds: ['a-1', 'a-2'],
       }),
     ).toEqual({
       id: 'c1',
@@ -23,6 +25,7 @@ describe('search documents (the contract with the import)', () => {
       visibility: 'internal',
       title: 'Klimatanpassning',
       body: 'Mål\n\nSkola, Kultur\nKlimat, Barn och unga',
+      facets: 'oo1 y2024 c0f1eab aa1 aa2',
     });
   });
 
@@ -35,8 +38,15 @@ describe('search documents (the contract with the import)', () => {
       visibility: 'public',
       activities,
       learnings: 'Lärdom',
+      city_id: 'city-1',
+      areaIds: ['area-9'],
     });
     expect(doc.title).toHaveLength(200);
-    expect(doc).toMatchObject({ entity: 'exchange', year: 2025, body: `${activities}\nLärdom` });
+    expect(doc).toMatchObject({
+      entity: 'exchange',
+      year: 2025,
+      body: `${activities}\nLärdom`,
+      facets: 'oo1 y2025 ccity1 aarea9',
+    });
   });
 });

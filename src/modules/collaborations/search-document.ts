@@ -17,6 +17,8 @@ export interface CollaborationSearchSource {
   areaNamesSv: readonly string[];
   /** Comma-separated as stored, or a list. */
   strategy_tags: string | readonly string[];
+  cityIds: readonly string[];
+  areaIds: readonly string[];
 }
 
 export interface ExchangeSearchSource {
@@ -26,6 +28,33 @@ export interface ExchangeSearchSource {
   visibility: string;
   activities: string;
   learnings: string | null;
+  city_id: string;
+  /** The areas of the collaboration the exchange is part of (none when it stands alone). */
+  areaIds: readonly string[];
+}
+
+/**
+ * A filter token as migration 0009 writes it: a letter for the kind (c city, a area,
+ * o organisation, y year) and the id in lower case without hyphens.
+ */
+export const facetToken = (
+  kind: 'city' | 'area' | 'organisation' | 'year',
+  id: string | number,
+): string => `${kind.charAt(0)}${String(id).toLowerCase().replaceAll('-', '')}`;
+
+/** Every filter token of a document, space-separated. */
+export function facetsText(doc: {
+  organisationId: string;
+  year: number;
+  cityIds: readonly string[];
+  areaIds: readonly string[];
+}): string {
+  return [
+    facetToken('organisation', doc.organisationId),
+    facetToken('year', doc.year),
+    ...doc.cityIds.map((id) => facetToken('city', id)),
+    ...doc.areaIds.map((id) => facetToken('area', id)),
+  ].join(' ');
 }
 
 const yearOf = (plainDate: string) => Number(plainDate.slice(0, 4));
@@ -50,6 +79,12 @@ export function collaborationSearchDocument(c: CollaborationSearchSource): Searc
       c.areaNamesSv.join(', '),
       tagsText(c.strategy_tags),
     ].join('\n'),
+    facets: facetsText({
+      organisationId: c.organisation_id,
+      year: yearOf(c.starts_on),
+      cityIds: c.cityIds,
+      areaIds: c.areaIds,
+    }),
   };
 }
 
@@ -62,5 +97,11 @@ export function exchangeSearchDocument(e: ExchangeSearchSource): SearchDocumentT
     visibility: e.visibility,
     title: e.activities.slice(0, 200),
     body: [e.activities, e.learnings ?? ''].join('\n'),
+    facets: facetsText({
+      organisationId: e.organisation_id,
+      year: yearOf(e.occurred_on),
+      cityIds: [e.city_id],
+      areaIds: e.areaIds,
+    }),
   };
 }
