@@ -66,7 +66,14 @@ const PAGES = [
   {
     name: 'knowledge search',
     path: '/workspace/knowledge?q=klimat',
-    variants: SEARCH_WORDS.map((w) => `/workspace/knowledge?q=${encodeURIComponent(w)}`),
+    variants: [
+      ...SEARCH_WORDS.map((w) => `/workspace/knowledge?q=${encodeURIComponent(w)}`),
+      // and with the filters of the page
+      '/workspace/knowledge?q=klimat&city=bergen',
+      '/workspace/knowledge?q=hamn&city=turku&area=urban-development-and-climate',
+      '/workspace/knowledge?q=skola&organisation=utbildningsforvaltningen',
+      '/workspace/knowledge?q=kultur&year=2024',
+    ],
     login: true,
   },
   {
