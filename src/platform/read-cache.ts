@@ -3,10 +3,10 @@ import type { Executor } from '../db/database.ts';
 /**
  * A small in-process cache of read results that are expensive to compute and change
  * only when somebody writes: counts behind paginated lists and ranked full-text search
- * results. Every entry remembers the data set's generation (a number that triggers raise
- * in the same transaction as every write, migration 0008); a read first asks the database
- * for the current generation (one primary-key lookup) and uses the entry only when it is
- * the same. So a result is never older than the last committed write, on any instance,
+ * results. Every entry remembers the data set's generation: a number that triggers change
+ * to a new random value in the same transaction as every write (migration 0008). A read
+ * first asks the database for the current generations (one small query) and uses the
+ * entry only when it is the same. So a result is never older than the last committed write, on any instance,
  * and nothing has to remember to clear the cache.
  *
  * A result computed while a write commits may be newer than the generation read before it;

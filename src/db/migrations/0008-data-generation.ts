@@ -1,10 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen once landed: never edit, add a new migration instead.
-// A generation number per data set, raised by triggers in the same transaction as every
-// write to the tables it covers. Readers compare it with the generation a cached result
-// was computed at (src/platform/read-cache.ts), so cached results are never older than the
-// last committed write, on every instance, and no code path has to remember to clear them.
+// A generation number per data set, changed by triggers in the same transaction as every
+// write to the tables it covers: to a new random value (below 2^53, exact in JavaScript),
+// not value + 1, so a database restored from a backup and written again can never reach
+// a generation an instance has already cached results for. Readers compare it with the
+// generation a cached result was computed at (src/platform/read-cache.ts), so cached
+// results are never older than the last committed write, on every instance, and no code
+// path has to remember to clear them.
 
 /** Which data sets each table's writes change. */
 const TABLE_SETS: Record<string, readonly string[]> = {
@@ -43,7 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create function bump_data_generation() returns trigger
       language plpgsql as $$
       begin
-        update data_generation set value = value + 1 where name = any(TG_ARGV);
+        update data_generation set value = floor(random() * 9007199254740991)::bigint
+          where name = any(TG_ARGV);
         return null;
       end $$`.execute(db);
     for (const [table, sets] of Object.entries(TABLE_SETS)) {
@@ -59,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const event of ['insert', 'update', 'delete'] as const) {
       await sql`create trigger ${sql.raw(`${table}_generation_${event}`)}
         after ${sql.raw(event)} on ${sql.table(table)} begin
-          update data_generation set value = value + 1
+          update data_generation set value = abs(random() % 9007199254740991)
           where name in (${sql.raw(sets.map((s) => `'${s}'`).join(', '))});
         end`.execute(db);
     }
