@@ -508,6 +508,7 @@ describeEachDialect('meeting pages', (dialect) => {
     });
     expect(inverted.statusCode).toBe(400);
     expect(inverted.body).toContain('Sluttiden måste vara senare än starttiden.');
+    expect(inverted.body).toContain('Ange en rubrik (högst 300 tecken).');
     expect(inverted.body).toContain('href="#itemEnd"');
     expect(inverted.body).toContain('value="18:00"');
     const unchanged = await k
@@ -531,6 +532,7 @@ describeEachDialect('meeting pages', (dialect) => {
       seminarTopic: 'Kultur',
     });
     expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Ange seminariets titel (högst 300 tecken).');
     expect(empty.body).toContain('href="#seminarTitle"');
     expect(await partId('meeting_seminar', 'Kultur som mötesplats')).toBe(seminarId);
     const changedSeminar = await agent.post(`${base}/seminars/${seminarId}/edit`, {
@@ -555,6 +557,7 @@ describeEachDialect('meeting pages', (dialect) => {
     });
     expect(noKind.statusCode).toBe(400);
     expect(noKind.body).toContain('Välj typ av dokument.');
+    expect(noKind.body).toContain('Ange dokumentets titel (högst 300 tecken).');
     expect(noKind.body).toContain('href="#docTitle"');
     const changedDoc = await agent.post(`${base}/documents/${docId}/edit`, {
       docKind: 'agenda',

@@ -403,7 +403,7 @@ export function WorkspaceMeetingPage({
                   ...detail.seminars.map((p) => ({ ...p, segment: 'seminars' })),
                   ...detail.documents.map((p) => ({ ...p, segment: 'documents' })),
                 ].map((part) => (
-                  <li key={part.id}>
+                  <li key={part.id} class="part-actions">
                     <a href={`${base}/${part.segment}/${part.id}/edit`}>
                       {t('workspace.meetings.edit')}
                       <span class="visually-hidden"> {part.title}</span>
