@@ -175,6 +175,34 @@ for (const dialect of DIALECTS) {
         ).resolves.toContain('Avslutande båttur i skärgården');
         await context.close();
       });
+
+      it('a coordinator corrects a seminar title in place from the meeting page', async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await page.goto(`${base}/workspace/meetings`);
+        await page.getByRole('link', { name: '2027', exact: true }).click();
+        await page.getByRole('link', { name: 'Ändra Skolutbyte mellan vänorterna' }).click();
+        await expect(page.locator('h1').textContent()).resolves.toBe('Ändra seminariet');
+        await expect(page.getByLabel('Titel').inputValue()).resolves.toBe(
+          'Skolutbyte mellan vänorterna',
+        );
+        await expectNoAxeViolations(page, 'edit seminar');
+
+        await page.getByLabel('Titel').fill('');
+        await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+          'Ange seminariets titel',
+        );
+        await expectNoAxeViolations(page, 'edit seminar with errors');
+
+        await page.getByLabel('Titel').fill('Skolutbyten mellan vänorterna');
+        await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+        await expect(page.locator('.flash').textContent()).resolves.toBe('Ändringen är sparad.');
+        expect(page.url()).toMatch(/\/workspace\/meetings\/[^/]+$/);
+        await expect(main(page)).resolves.toContain('Skolutbyten mellan vänorterna');
+        await context.close();
+      });
     },
   );
 }

@@ -213,9 +213,18 @@ export const meetingsSv = {
   'workspace.meetings.field.adjustOther': 'Byter plats med (vid byte)',
   'workspace.meetings.field.adjustReason': 'Skäl',
   'workspace.meetings.adjust': 'Registrera ändringen',
-  'workspace.meetings.removeTitle': 'Ta bort programpunkter, seminarier och dokument',
+  'workspace.meetings.removeTitle': 'Ändra eller ta bort programpunkter, seminarier och dokument',
   'workspace.meetings.remove': 'Ta bort: {title}',
   'flash.partRemoved': 'Det är borttaget.',
+  'workspace.meetings.editProgrammeTitle': 'Ändra programpunkten',
+  'workspace.meetings.editSeminarTitle': 'Ändra seminariet',
+  'workspace.meetings.editDocumentTitle': 'Ändra dokumentet',
+  'workspace.meetings.editPartLead': 'Vänortsmötet {year}: {title}',
+  'workspace.meetings.field.itemDescription': 'Beskrivning',
+  'workspace.meetings.docFileKept':
+    'Filen {filename} ligger kvar. Vill du byta fil, ta bort dokumentet och ladda upp det igen.',
+  'workspace.meetings.saveChanges': 'Spara ändringarna',
+  'flash.partUpdated': 'Ändringen är sparad.',
 };
 
 export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
@@ -429,7 +438,16 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.field.adjustOther': 'Swaps places with (for a swap)',
   'workspace.meetings.field.adjustReason': 'Reason',
   'workspace.meetings.adjust': 'Record the change',
-  'workspace.meetings.removeTitle': 'Remove programme items, seminars and documents',
+  'workspace.meetings.removeTitle': 'Edit or remove programme items, seminars and documents',
   'workspace.meetings.remove': 'Remove: {title}',
   'flash.partRemoved': 'It is removed.',
+  'workspace.meetings.editProgrammeTitle': 'Edit the programme item',
+  'workspace.meetings.editSeminarTitle': 'Edit the seminar',
+  'workspace.meetings.editDocumentTitle': 'Edit the document',
+  'workspace.meetings.editPartLead': 'The {year} twin-city meeting: {title}',
+  'workspace.meetings.field.itemDescription': 'Description',
+  'workspace.meetings.docFileKept':
+    'The file {filename} stays. To replace the file, remove the document and upload it again.',
+  'workspace.meetings.saveChanges': 'Save the changes',
+  'flash.partUpdated': 'The change is saved.',
 };

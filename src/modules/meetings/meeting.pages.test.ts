@@ -459,6 +459,179 @@ describeEachDialect('meeting pages', (dialect) => {
     const refused = await partner.post('/workspace/rotation', { kind: 'skip', year: '2045' });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('corrects a programme item, a seminar and a document in place, refusing bad input and others', async () => {
+    const k = t.db.kysely;
+    const id = ids.get(2027)!;
+    const base = `/workspace/meetings/${id}`;
+    const partId = (
+      table: 'meeting_programme_item' | 'meeting_seminar' | 'meeting_document',
+      title: string,
+    ) =>
+      k
+        .selectFrom(table)
+        .select('id')
+        .where('meeting_id', '=', id)
+        .where('title', '=', title)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
+    const itemId = await partId('meeting_programme_item', 'Middag på Röda Sten');
+    const seminarId = await partId('meeting_seminar', 'Kultur som mötesplats');
+    const docId = await partId('meeting_document', 'Dagordning 2027');
+    const agent = await coordinator();
+
+    // The meeting page links each part's edit page next to its remove button.
+    const page = await agent.get(base);
+    expect(page.body).toContain(`href="${base}/seminars/${seminarId}/edit"`);
+    expect(page.body).toContain(`href="${base}/programme/${itemId}/edit"`);
+    expect(page.body).toContain(`href="${base}/documents/${docId}/edit"`);
+
+    // A programme item: bad input is refused field by field and changes nothing.
+    const form = await agent.get(`${base}/programme/${itemId}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Ändra programpunkten');
+    expect(form.body).toContain('value="Middag på Röda Sten"');
+    expect(form.body).toContain('value="Röda Sten Konsthall"');
+    const item = {
+      itemDay: '2027-09-14',
+      itemStart: '19:30',
+      itemEnd: '22:30',
+      itemKind: 'social',
+      itemTitle: 'Middag på Röda Sten Konsthall',
+      itemLocation: 'Röda Sten Konsthall',
+      itemDescription: 'Buss från konserthuset 19:00.',
+    };
+    const inverted = await agent.post(`${base}/programme/${itemId}/edit`, {
+      ...item,
+      itemEnd: '18:00',
+      itemTitle: '',
+    });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.body).toContain('Sluttiden måste vara senare än starttiden.');
+    expect(inverted.body).toContain('Ange en rubrik (högst 300 tecken).');
+    expect(inverted.body).toContain('href="#itemEnd"');
+    expect(inverted.body).toContain('value="18:00"');
+    const unchanged = await k
+      .selectFrom('meeting_programme_item')
+      .select(['title', 'ends_at'])
+      .where('id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    expect(unchanged).toEqual({ title: 'Middag på Röda Sten', ends_at: '22:00' });
+    const changedItem = await agent.post(`${base}/programme/${itemId}/edit`, item);
+    expect(changedItem.statusCode).toBe(303);
+    expect(changedItem.headers.location).toBe(base);
+    expect((await agent.get(base)).body).toContain('Ändringen är sparad.');
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
+      'Middag på Röda Sten Konsthall',
+    );
+
+    // A seminar: an empty title is refused; the corrected title shows on both pages.
+    await agent.get(`${base}/seminars/${seminarId}/edit`);
+    const empty = await agent.post(`${base}/seminars/${seminarId}/edit`, {
+      seminarTitle: ' ',
+      seminarTopic: 'Kultur',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Ange seminariets titel (högst 300 tecken).');
+    expect(empty.body).toContain('href="#seminarTitle"');
+    expect(await partId('meeting_seminar', 'Kultur som mötesplats')).toBe(seminarId);
+    const changedSeminar = await agent.post(`${base}/seminars/${seminarId}/edit`, {
+      seminarTitle: 'Kulturen som mötesplats',
+      seminarTopic: 'Kultur',
+      seminarSpeakers: 'Kulturförvaltningen, Göteborg; Aarhus Kommune',
+      seminarDescription: 'Bibliotek, festivaler och kulturhus.',
+    });
+    expect(changedSeminar.statusCode).toBe(303);
+    expect((await agent.get(base)).body).toContain('Kulturen som mötesplats');
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
+      'Kulturen som mötesplats',
+    );
+
+    // A document: kind, title and visibility; the file stays.
+    const docForm = await agent.get(`${base}/documents/${docId}/edit`);
+    expect(docForm.body).toContain('dagordning-2027.pdf');
+    const noKind = await agent.post(`${base}/documents/${docId}/edit`, {
+      docKind: 'x',
+      docTitle: '',
+      docVisibility: 'public',
+    });
+    expect(noKind.statusCode).toBe(400);
+    expect(noKind.body).toContain('Välj typ av dokument.');
+    expect(noKind.body).toContain('Ange dokumentets titel (högst 300 tecken).');
+    expect(noKind.body).toContain('href="#docTitle"');
+    const changedDoc = await agent.post(`${base}/documents/${docId}/edit`, {
+      docKind: 'agenda',
+      docTitle: 'Dagordning 2027 (reviderad)',
+      docVisibility: 'internal',
+    });
+    expect(changedDoc.statusCode).toBe(303);
+    expect((await agent.get(base)).body).toContain('Dagordning 2027 (reviderad)');
+    const pub = await t.app.inject({ url: `/meetings/${id}` });
+    expect(pub.body).not.toContain('Dagordning 2027');
+    expect((await t.app.inject({ url: `/meetings/${id}/documents/${docId}` })).statusCode).toBe(
+      404,
+    );
+    const doc = await agent.get(`/meetings/${id}/documents/${docId}`);
+    expect(doc.statusCode).toBe(200);
+    expect(doc.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    await agent.get(`${base}/documents/${docId}/edit`);
+    await agent.post(`${base}/documents/${docId}/edit`, {
+      docKind: 'agenda',
+      docTitle: 'Dagordning 2027',
+      docVisibility: 'public',
+    });
+    expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain('Dagordning 2027');
+
+    // Audited with the change.
+    const updates = await k
+      .selectFrom('audit_event')
+      .select(['entity', 'entity_id', 'action', 'changes'])
+      .where('action', '=', 'update')
+      .where('entity', 'in', ['meeting_programme_item', 'meeting_seminar', 'meeting_document'])
+      .execute();
+    expect(updates.map((u) => `${u.entity} ${u.entity_id}`)).toEqual(
+      expect.arrayContaining([
+        `meeting_programme_item ${itemId}`,
+        `meeting_seminar ${seminarId}`,
+        `meeting_document ${docId}`,
+      ]),
+    );
+    const seminarAudit = updates.find((u) => u.entity_id === seminarId)!;
+    expect(String(seminarAudit.changes)).toContain('Kulturen som mötesplats');
+
+    // A part of another meeting is not found, from either side.
+    await agent.get(base);
+    const other = `/workspace/meetings/${ids.get(2025)}`;
+    expect((await agent.get(`${other}/seminars/${seminarId}/edit`)).statusCode).toBe(404);
+    await agent.get(base); // a page with a CSRF token
+    expect(
+      (await agent.post(`${other}/seminars/${seminarId}/edit`, { seminarTitle: 'Fel möte' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await agent.get(`${base}/programme/no-such-id/edit`)).statusCode).toBe(404);
+
+    // A partner contact of another city and a reporter may not.
+    const partner = await bergen();
+    expect((await partner.get(`${base}/seminars/${seminarId}/edit`)).statusCode).toBe(403);
+    const partnerPage = await partner.get(base);
+    expect(partnerPage.body).not.toContain(`/seminars/${seminarId}/edit`);
+    const refused = await partner.post(`${base}/seminars/${seminarId}/edit`, {
+      seminarTitle: 'Bergen vill',
+    });
+    expect(refused.statusCode).toBe(403);
+    const reporter = new TestAgent(t.app);
+    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    await reporter.get('/');
+    const byReporter = await reporter.post(`${base}/seminars/${seminarId}/edit`, {
+      seminarTitle: 'Rapportören vill',
+    });
+    expect(byReporter.statusCode).toBe(403);
+    expect(await partId('meeting_seminar', 'Kulturen som mötesplats')).toBe(seminarId);
+
+    // In English too.
+    const en = await agent.get(`${base}/seminars/${seminarId}/edit?lang=en`);
+    expect(en.body).toContain('Edit the seminar');
+  });
 });
 
 describeEachDialect('the rotation with a fourth twin city', (dialect) => {

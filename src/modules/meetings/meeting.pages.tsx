@@ -15,6 +15,9 @@ import {
   addProgrammeItem,
   adjustRotation,
   addSeminar,
+  changeDocument,
+  changeProgrammeItem,
+  changeSeminar,
   closeAction,
   getMeeting,
   getMeetingDetail,
@@ -26,12 +29,16 @@ import {
   scheduleMeeting,
   updateMeeting,
   type Editor,
+  type MeetingDetail,
+  type MeetingDocument,
   type MeetingInput,
 } from './meeting.service.ts';
 import {
   MeetingFormPage,
+  MeetingPartFormPage,
   WorkspaceMeetingPage,
   WorkspaceMeetingsPage,
+  type PartSegment,
   type Values,
 } from './views/workspace-meetings.tsx';
 
@@ -80,6 +87,9 @@ const DOCUMENT_FIELDS = {
   visibility: 'docVisibility',
   file: 'docFile',
 } as const;
+/** The edit form of a programme item also shows its description. */
+const EDIT_PROGRAMME_FIELDS = { ...PROGRAMME_FIELDS, description: 'itemDescription' } as const;
+const EDIT_DOCUMENT_FIELDS = { kind: 'docKind', title: 'docTitle', visibility: 'docVisibility' };
 const OUTCOME_FIELDS = {
   kind: 'outcomeKind',
   text: 'outcomeText',
@@ -88,6 +98,53 @@ const OUTCOME_FIELDS = {
 } as const;
 
 const mapper = (fields: Record<string, string>) => (path: string) => fields[path] ?? 'form';
+
+/** A part of a meeting with its current values in the edit form's field names, or null. */
+function partValues(
+  detail: MeetingDetail,
+  segment: PartSegment,
+  partId: string,
+): { title: string; values: Values; document?: MeetingDocument } | null {
+  if (segment === 'programme') {
+    const p = detail.programme.find((x) => x.id === partId);
+    return p
+      ? {
+          title: p.title,
+          values: {
+            itemDay: p.day,
+            itemStart: p.startsAt,
+            itemEnd: p.endsAt,
+            itemKind: p.kind,
+            itemTitle: p.title,
+            itemLocation: p.location ?? '',
+            itemDescription: p.description ?? '',
+          },
+        }
+      : null;
+  }
+  if (segment === 'seminars') {
+    const s = detail.seminars.find((x) => x.id === partId);
+    return s
+      ? {
+          title: s.title,
+          values: {
+            seminarTitle: s.title,
+            seminarTopic: s.topicArea ?? '',
+            seminarSpeakers: s.speakers ?? '',
+            seminarDescription: s.description ?? '',
+          },
+        }
+      : null;
+  }
+  const d = detail.documents.find((x) => x.id === partId);
+  return d
+    ? {
+        title: d.title,
+        values: { docKind: d.kind, docTitle: d.title, docVisibility: d.visibility },
+        document: d,
+      }
+    : null;
+}
 
 /** The uploaded file of a multipart form, or undefined when none was chosen. */
 function uploaded(body: unknown, name: string): UploadedFile | undefined {
@@ -421,6 +478,103 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
   );
 
   const partParams = z.object({ id: z.string().max(100), partId: z.string().max(100) });
+
+  /** The edit form of one part, prefilled with its current values or the user's. */
+  const renderPartForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    chain: Chain,
+    segment: PartSegment,
+    params: { id: string; partId: string },
+    status = 200,
+    extra: { values?: Values; errors?: FieldErrors } = {},
+  ) => {
+    const detail = await getMeetingDetail(app.db, chain, params.id);
+    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id))
+      throw new AppError('FORBIDDEN', 403, 'You may not do this');
+    const part = partValues(detail, segment, params.partId);
+    if (!part)
+      throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: params.partId });
+    return sendPage(
+      reply,
+      <MeetingPartFormPage
+        ctx={pageContext(request, reply)}
+        meeting={detail.meeting}
+        segment={segment}
+        partId={params.partId}
+        partTitle={part.title}
+        document={part.document}
+        values={extra.values ?? part.values}
+        errors={extra.errors}
+      />,
+      status,
+    );
+  };
+
+  /** Corrects a part in place: redirect to the meeting, or the edit form again with field errors. */
+  const partEdit = (
+    segment: PartSegment,
+    fields: Record<string, string>,
+    change: (
+      chain: Chain,
+      editor: Editor,
+      params: { id: string; partId: string },
+      values: Values,
+    ) => Promise<void>,
+  ) => {
+    const url = `/workspace/meetings/:id/${segment}/:partId/edit`;
+    app.get(url, { config: MEETINGS, schema: { params: partParams } }, async (request, reply) =>
+      renderPartForm(request, reply, await chainOrThrow(), segment, request.params),
+    );
+    app.post(url, { config: MEETINGS, schema: { params: partParams } }, async (request, reply) => {
+      const chain = await chainOrThrow();
+      const values = pick(request.body, Object.values(fields));
+      try {
+        await change(chain, editorOf(request), request.params, values);
+      } catch (error) {
+        const errors = problemErrors(request, error, mapper(fields));
+        if (errors)
+          return renderPartForm(request, reply, chain, segment, request.params, 400, {
+            values,
+            errors,
+          });
+        throw error;
+      }
+      app.pageCache.clear();
+      return redirectWithFlash(
+        reply,
+        `/workspace/meetings/${request.params.id}`,
+        request.i18n.t('flash.partUpdated'),
+      );
+    });
+  };
+
+  partEdit('programme', EDIT_PROGRAMME_FIELDS, (chain, editor, params, v) =>
+    changeProgrammeItem(app.db, chain, editor, params.id, params.partId, {
+      day: v.itemDay ?? '',
+      startsAt: v.itemStart ?? '',
+      endsAt: v.itemEnd ?? '',
+      kind: v.itemKind ?? '',
+      title: v.itemTitle ?? '',
+      location: v.itemLocation ?? '',
+      description: v.itemDescription ?? '',
+    }),
+  );
+  partEdit('seminars', SEMINAR_FIELDS, (chain, editor, params, v) =>
+    changeSeminar(app.db, chain, editor, params.id, params.partId, {
+      title: v.seminarTitle ?? '',
+      topicArea: v.seminarTopic ?? '',
+      speakers: v.seminarSpeakers ?? '',
+      description: v.seminarDescription ?? '',
+    }),
+  );
+  partEdit('documents', EDIT_DOCUMENT_FIELDS, (chain, editor, params, v) =>
+    changeDocument(app.db, chain, editor, params.id, params.partId, {
+      kind: v.docKind ?? '',
+      title: v.docTitle ?? '',
+      visibility: v.docVisibility ?? '',
+    }),
+  );
   for (const [segment, kind] of [
     ['programme', 'programme'],
     ['seminars', 'seminar'],

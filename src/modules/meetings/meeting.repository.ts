@@ -71,6 +71,33 @@ export function insertProgrammeItem(db: Executor, row: MeetingProgrammeItemTable
   return db.insertInto('meeting_programme_item').values(row).execute();
 }
 
+export function findProgrammeItem(db: Executor, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_programme_item')
+    .select([
+      'id',
+      'meeting_id',
+      'day',
+      'starts_at',
+      'ends_at',
+      'kind',
+      'title',
+      'location',
+      'description',
+    ])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function updateProgrammeItem(
+  db: Executor,
+  id: string,
+  changes: Updateable<MeetingProgrammeItemTable>,
+) {
+  return db.updateTable('meeting_programme_item').set(changes).where('id', '=', id).execute();
+}
+
 export function listSeminars(db: Executor, meetingId: string) {
   return db
     .selectFrom('meeting_seminar')
@@ -83,6 +110,19 @@ export function listSeminars(db: Executor, meetingId: string) {
 
 export function insertSeminar(db: Executor, row: MeetingSeminarTable) {
   return db.insertInto('meeting_seminar').values(row).execute();
+}
+
+export function findSeminar(db: Executor, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_seminar')
+    .select(['id', 'meeting_id', 'title', 'topic_area', 'speakers', 'description'])
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function updateSeminar(db: Executor, id: string, changes: Updateable<MeetingSeminarTable>) {
+  return db.updateTable('meeting_seminar').set(changes).where('id', '=', id).execute();
 }
 
 const DOCUMENT_COLUMNS = [
@@ -113,6 +153,24 @@ export function findDocumentWithData(db: Executor, meetingId: string, id: string
     .where('meeting_id', '=', meetingId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** A document without its bytes. */
+export function findDocument(db: Executor, meetingId: string, id: string) {
+  return db
+    .selectFrom('meeting_document')
+    .select(DOCUMENT_COLUMNS)
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function updateDocument(
+  db: Executor,
+  id: string,
+  changes: Updateable<MeetingDocumentTable>,
+) {
+  return db.updateTable('meeting_document').set(changes).where('id', '=', id).execute();
 }
 
 export function insertDocument(db: Executor, row: MeetingDocumentTable) {

@@ -533,6 +533,39 @@ export interface ProgrammeInput {
 
 const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
 
+/** A programme item's columns from the form, or a validation error field by field. */
+function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
+  const problems: FieldProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const day = input.day.trim();
+  if (!meeting.start_date || !meeting.end_date) add('day', 'programme.meetingHasNoDates');
+  else if (!isPlainDate(day)) add('day', 'programme.dayInvalid');
+  else if (day < meeting.start_date || day > meeting.end_date) add('day', 'programme.dayOutside');
+  const startsAt = input.startsAt.trim();
+  const endsAt = input.endsAt.trim();
+  if (!isTime(startsAt)) add('startsAt', 'programme.timeInvalid');
+  if (!isTime(endsAt)) add('endsAt', 'programme.timeInvalid');
+  else if (isTime(startsAt) && endsAt <= startsAt) add('endsAt', 'programme.endNotAfterStart');
+  if (!isOne(PROGRAMME_KINDS, input.kind)) add('kind', 'programme.kindRequired');
+  const title = input.title.trim();
+  if (!title || title.length > 300) add('title', 'programme.titleRequired');
+  if (input.location.length > 300) add('location', 'meeting.textTooLong');
+  if (input.description.length > 5000) add('description', 'meeting.textTooLong');
+  if (problems.length) throw errors.validation(problems);
+  return {
+    day,
+    starts_at: startsAt,
+    ends_at: endsAt,
+    kind: input.kind,
+    title,
+    location: trimmedOrNull(input.location),
+    description: trimmedOrNull(input.description),
+  };
+}
+
+const partNotFound = (id: string) =>
+  new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id });
+
 export async function addProgrammeItem(
   db: Db,
   chain: Chain,
@@ -542,34 +575,12 @@ export async function addProgrammeItem(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     const meeting = await editableMeeting(trx, chain, editor, meetingId);
-    const problems: FieldProblem[] = [];
-    const add = (path: string, message: string) => problems.push({ path, message });
-    const day = input.day.trim();
-    if (!meeting.start_date || !meeting.end_date) add('day', 'programme.meetingHasNoDates');
-    else if (!isPlainDate(day)) add('day', 'programme.dayInvalid');
-    else if (day < meeting.start_date || day > meeting.end_date) add('day', 'programme.dayOutside');
-    const startsAt = input.startsAt.trim();
-    const endsAt = input.endsAt.trim();
-    if (!isTime(startsAt)) add('startsAt', 'programme.timeInvalid');
-    if (!isTime(endsAt)) add('endsAt', 'programme.timeInvalid');
-    else if (isTime(startsAt) && endsAt <= startsAt) add('endsAt', 'programme.endNotAfterStart');
-    if (!isOne(PROGRAMME_KINDS, input.kind)) add('kind', 'programme.kindRequired');
-    const title = input.title.trim();
-    if (!title || title.length > 300) add('title', 'programme.titleRequired');
-    if (input.location.length > 300) add('location', 'meeting.textTooLong');
-    if (input.description.length > 5000) add('description', 'meeting.textTooLong');
-    if (problems.length) throw errors.validation(problems);
+    const fields = programmeFields(meeting, input);
     const now = nowIso();
     const row = {
       id: newId(),
       meeting_id: meetingId,
-      day,
-      starts_at: startsAt,
-      ends_at: endsAt,
-      kind: input.kind,
-      title,
-      location: trimmedOrNull(input.location),
-      description: trimmedOrNull(input.description),
+      ...fields,
       created_at: now,
       updated_at: now,
     };
@@ -584,11 +595,56 @@ export async function addProgrammeItem(
   });
 }
 
+/** Corrects a programme item of a meeting in place (the same checks as adding one). */
+export async function changeProgrammeItem(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  itemId: string,
+  input: ProgrammeInput,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    const meeting = await editableMeeting(trx, chain, editor, meetingId);
+    const existing = await repo.findProgrammeItem(trx, meetingId, itemId);
+    if (!existing) throw partNotFound(itemId);
+    const changes = programmeFields(meeting, input);
+    await repo.updateProgrammeItem(trx, itemId, { ...changes, updated_at: nowIso() });
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_programme_item',
+      entityId: itemId,
+      action: 'update',
+      changes: diff({ ...existing, id: undefined, meeting_id: undefined }, changes),
+    });
+  });
+}
+
 export interface SeminarInput {
   title: string;
   topicArea: string;
   speakers: string;
   description: string;
+}
+
+/** A seminar's columns from the form, or a validation error field by field. */
+function seminarFields(input: SeminarInput) {
+  const problems: FieldProblem[] = [];
+  const title = input.title.trim();
+  if (!title || title.length > 300)
+    problems.push({ path: 'title', message: 'seminar.titleRequired' });
+  if (input.topicArea.length > 200)
+    problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
+  if (input.speakers.length > 2000)
+    problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
+  if (input.description.length > 5000)
+    problems.push({ path: 'description', message: 'meeting.textTooLong' });
+  if (problems.length) throw errors.validation(problems);
+  return {
+    title,
+    topic_area: trimmedOrNull(input.topicArea),
+    speakers: trimmedOrNull(input.speakers),
+    description: trimmedOrNull(input.description),
+  };
 }
 
 export async function addSeminar(
@@ -600,26 +656,13 @@ export async function addSeminar(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const problems: FieldProblem[] = [];
-    const title = input.title.trim();
-    if (!title || title.length > 300)
-      problems.push({ path: 'title', message: 'seminar.titleRequired' });
-    if (input.topicArea.length > 200)
-      problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
-    if (input.speakers.length > 2000)
-      problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
-    if (input.description.length > 5000)
-      problems.push({ path: 'description', message: 'meeting.textTooLong' });
-    if (problems.length) throw errors.validation(problems);
+    const fields = seminarFields(input);
     const now = nowIso();
     const row = {
       id: newId(),
       meeting_id: meetingId,
       programme_item_id: null,
-      title,
-      topic_area: trimmedOrNull(input.topicArea),
-      speakers: trimmedOrNull(input.speakers),
-      description: trimmedOrNull(input.description),
+      ...fields,
       created_at: now,
       updated_at: now,
     };
@@ -631,6 +674,30 @@ export async function addSeminar(
       changes: diff(null, row),
     });
     return row.id;
+  });
+}
+
+/** Corrects a seminar of a meeting in place (the same checks as adding one). */
+export async function changeSeminar(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  seminarId: string,
+  input: SeminarInput,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const existing = await repo.findSeminar(trx, meetingId, seminarId);
+    if (!existing) throw partNotFound(seminarId);
+    const changes = seminarFields(input);
+    await repo.updateSeminar(trx, seminarId, { ...changes, updated_at: nowIso() });
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_seminar',
+      entityId: seminarId,
+      action: 'update',
+      changes: diff({ ...existing, id: undefined, meeting_id: undefined }, changes),
+    });
   });
 }
 
@@ -683,6 +750,17 @@ export interface DocumentInput {
   file?: { filename: string; data: Buffer; truncated?: boolean } | undefined;
 }
 
+/** What is wrong with a document's kind, title and visibility, field by field. */
+function documentProblems(input: { kind: string; title: string; visibility: string }) {
+  const problems: FieldProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  if (!isOne(DOCUMENT_KINDS, input.kind)) add('kind', 'document.kindRequired');
+  const title = input.title.trim();
+  if (!title || title.length > 300) add('title', 'document.titleRequired');
+  if (!isOne(VISIBILITIES, input.visibility)) add('visibility', 'document.visibilityRequired');
+  return { problems, title };
+}
+
 export async function addDocument(
   db: Db,
   chain: Chain,
@@ -692,12 +770,8 @@ export async function addDocument(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const problems: FieldProblem[] = [];
+    const { problems, title } = documentProblems(input);
     const add = (path: string, message: string) => problems.push({ path, message });
-    if (!isOne(DOCUMENT_KINDS, input.kind)) add('kind', 'document.kindRequired');
-    const title = input.title.trim();
-    if (!title || title.length > 300) add('title', 'document.titleRequired');
-    if (!isOne(VISIBILITIES, input.visibility)) add('visibility', 'document.visibilityRequired');
     const file = input.file;
     let type: ReturnType<typeof documentType> = null;
     if (!file || (file.data.length === 0 && !file.filename)) add('file', 'document.fileRequired');
@@ -728,6 +802,37 @@ export async function addDocument(
       changes: diff(null, { ...row, data: undefined, created_by: undefined }),
     });
     return row.id;
+  });
+}
+
+export type DocumentChange = Omit<DocumentInput, 'file'>;
+
+/** Corrects a document's kind, title and visibility; the file stays as it is. */
+export async function changeDocument(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  documentId: string,
+  input: DocumentChange,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const existing = await repo.findDocument(trx, meetingId, documentId);
+    if (!existing) throw partNotFound(documentId);
+    const { problems, title } = documentProblems(input);
+    if (problems.length) throw errors.validation(problems);
+    const changes = { kind: input.kind, title, visibility: input.visibility };
+    await repo.updateDocument(trx, documentId, changes);
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_document',
+      entityId: documentId,
+      action: 'update',
+      changes: diff(
+        { kind: existing.kind, title: existing.title, visibility: existing.visibility },
+        changes,
+      ),
+    });
   });
 }
 
@@ -937,7 +1042,7 @@ export async function removePart(
   await db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
     const part = await repo.findPartTitle(trx, kind, meetingId, partId);
-    if (!part) throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: partId });
+    if (!part) throw partNotFound(partId);
     await repo.deletePart(trx, kind, partId);
     await recordAudit(trx, editor.actor, {
       entity: repo.PART_TABLES[kind],

@@ -21,6 +21,7 @@ import {
   type Adjustment,
   type Meeting,
   type MeetingDetail,
+  type MeetingDocument,
   type Outcome,
   type RotationOverview,
 } from '../meeting.service.ts';
@@ -402,7 +403,11 @@ export function WorkspaceMeetingPage({
                   ...detail.seminars.map((p) => ({ ...p, segment: 'seminars' })),
                   ...detail.documents.map((p) => ({ ...p, segment: 'documents' })),
                 ].map((part) => (
-                  <li key={part.id}>
+                  <li key={part.id} class="part-actions">
+                    <a href={`${base}/${part.segment}/${part.id}/edit`}>
+                      {t('workspace.meetings.edit')}
+                      <span class="visually-hidden"> {part.title}</span>
+                    </a>
                     <form method="post" action={`${base}/${part.segment}/${part.id}/delete`}>
                       <CsrfField token={ctx.csrfToken} />
                       <button type="submit" class="link-button">
@@ -606,6 +611,174 @@ export function WorkspaceMeetingPage({
           </section>
         </>
       ) : null}
+    </Layout>
+  );
+}
+
+/** The segment of a part's URL: programme items, seminars or documents. */
+export type PartSegment = 'programme' | 'seminars' | 'documents';
+
+const PART_TITLES = {
+  programme: 'workspace.meetings.editProgrammeTitle',
+  seminars: 'workspace.meetings.editSeminarTitle',
+  documents: 'workspace.meetings.editDocumentTitle',
+} as const;
+
+/** The form to correct one programme item, seminar or document of a meeting in place. */
+export function MeetingPartFormPage({
+  ctx,
+  meeting,
+  segment,
+  partId,
+  partTitle,
+  document,
+  values,
+  errors = {},
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  partId: string;
+  /** The saved title, for the lead (the form may hold a changed one). */
+  partTitle: string;
+  /** The document being edited, for its file name. */
+  document?: MeetingDocument | undefined;
+  values: Values;
+  errors?: FieldErrors;
+}) {
+  const { t } = ctx.i18n;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const title = t(PART_TITLES[segment]);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={base}>{t('workspace.meetings.backToMeeting')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">
+        {t('workspace.meetings.editPartLead', { year: meeting.year, title: partTitle })}
+      </p>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      <form method="post" action={`${base}/${segment}/${partId}/edit`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        {segment === 'programme' ? (
+          <>
+            <TextField
+              name="itemDay"
+              label={t('workspace.meetings.field.itemDay')}
+              hint={t('workspace.meetings.field.itemDayHint')}
+              value={values.itemDay}
+              error={errors.itemDay}
+              width="short"
+              autocomplete="off"
+            />
+            <TextField
+              name="itemStart"
+              label={t('workspace.meetings.field.itemStart')}
+              hint={t('workspace.meetings.field.timeHint')}
+              value={values.itemStart}
+              error={errors.itemStart}
+              width="short"
+              autocomplete="off"
+            />
+            <TextField
+              name="itemEnd"
+              label={t('workspace.meetings.field.itemEnd')}
+              hint={t('workspace.meetings.field.timeHint')}
+              value={values.itemEnd}
+              error={errors.itemEnd}
+              width="short"
+              autocomplete="off"
+            />
+            <RadioGroup
+              name="itemKind"
+              legend={t('workspace.meetings.field.itemKind')}
+              options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programmeKind.${k}`) }))}
+              value={values.itemKind}
+              error={errors.itemKind}
+            />
+            <TextField
+              name="itemTitle"
+              label={t('workspace.meetings.field.itemTitle')}
+              value={values.itemTitle}
+              error={errors.itemTitle}
+              width="full"
+            />
+            <TextField
+              name="itemLocation"
+              label={t('workspace.meetings.field.itemLocation')}
+              value={values.itemLocation}
+              error={errors.itemLocation}
+              width="full"
+            />
+            <TextArea
+              name="itemDescription"
+              label={t('workspace.meetings.field.itemDescription')}
+              value={values.itemDescription}
+              error={errors.itemDescription}
+              rows={3}
+            />
+          </>
+        ) : segment === 'seminars' ? (
+          <>
+            <TextField
+              name="seminarTitle"
+              label={t('workspace.meetings.field.seminarTitle')}
+              value={values.seminarTitle}
+              error={errors.seminarTitle}
+              width="full"
+            />
+            <TextField
+              name="seminarTopic"
+              label={t('workspace.meetings.field.seminarTopic')}
+              value={values.seminarTopic}
+              error={errors.seminarTopic}
+            />
+            <TextField
+              name="seminarSpeakers"
+              label={t('workspace.meetings.field.seminarSpeakers')}
+              value={values.seminarSpeakers}
+              error={errors.seminarSpeakers}
+              width="full"
+            />
+            <TextArea
+              name="seminarDescription"
+              label={t('workspace.meetings.field.seminarDescription')}
+              value={values.seminarDescription}
+              error={errors.seminarDescription}
+              rows={3}
+            />
+          </>
+        ) : (
+          <>
+            <RadioGroup
+              name="docKind"
+              legend={t('workspace.meetings.field.docKind')}
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
+              value={values.docKind}
+              error={errors.docKind}
+            />
+            <TextField
+              name="docTitle"
+              label={t('workspace.meetings.field.docTitle')}
+              value={values.docTitle}
+              error={errors.docTitle}
+              width="full"
+            />
+            <RadioGroup
+              name="docVisibility"
+              legend={t('workspace.meetings.field.docVisibility')}
+              options={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+              value={values.docVisibility}
+              error={errors.docVisibility}
+            />
+            {document ? (
+              <p>{t('workspace.meetings.docFileKept', { filename: document.filename })}</p>
+            ) : null}
+          </>
+        )}
+        <Button>{t('workspace.meetings.saveChanges')}</Button>
+      </form>
     </Layout>
   );
 }
