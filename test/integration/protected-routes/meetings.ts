@@ -17,4 +17,10 @@ export const MEETING_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'POST /workspace/meetings/:id/programme/:partId/delete': 'meetings',
   'POST /workspace/meetings/:id/seminars/:partId/delete': 'meetings',
   'POST /workspace/meetings/:id/documents/:partId/delete': 'meetings',
+  'GET /workspace/meetings/:id/programme/:partId/edit': 'meetings',
+  'POST /workspace/meetings/:id/programme/:partId/edit': 'meetings',
+  'GET /workspace/meetings/:id/seminars/:partId/edit': 'meetings',
+  'POST /workspace/meetings/:id/seminars/:partId/edit': 'meetings',
+  'GET /workspace/meetings/:id/documents/:partId/edit': 'meetings',
+  'POST /workspace/meetings/:id/documents/:partId/edit': 'meetings',
 };
