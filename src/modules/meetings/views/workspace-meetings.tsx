@@ -30,6 +30,146 @@ import { MeetingBody, noDates, OutcomeText } from './public-meetings.tsx';
 /** Form values by field name (the names are unique over the whole page). */
 export type Values = Record<string, string>;
 
+interface PartFieldsProps {
+  t: PageContext['i18n']['t'];
+  values: Values;
+  errors: FieldErrors;
+}
+
+/** The fields of a programme item: the add form and the edit form share them. */
+function ProgrammeFields({
+  t,
+  values,
+  errors,
+  withDescription = false,
+}: PartFieldsProps & { withDescription?: boolean }) {
+  return (
+    <>
+      <TextField
+        name="itemDay"
+        label={t('workspace.meetings.field.itemDay')}
+        hint={t('workspace.meetings.field.itemDayHint')}
+        value={values.itemDay}
+        error={errors.itemDay}
+        width="short"
+        autocomplete="off"
+      />
+      <TextField
+        name="itemStart"
+        label={t('workspace.meetings.field.itemStart')}
+        hint={t('workspace.meetings.field.timeHint')}
+        value={values.itemStart}
+        error={errors.itemStart}
+        width="short"
+        autocomplete="off"
+      />
+      <TextField
+        name="itemEnd"
+        label={t('workspace.meetings.field.itemEnd')}
+        hint={t('workspace.meetings.field.timeHint')}
+        value={values.itemEnd}
+        error={errors.itemEnd}
+        width="short"
+        autocomplete="off"
+      />
+      <RadioGroup
+        name="itemKind"
+        legend={t('workspace.meetings.field.itemKind')}
+        options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programmeKind.${k}`) }))}
+        value={values.itemKind}
+        error={errors.itemKind}
+      />
+      <TextField
+        name="itemTitle"
+        label={t('workspace.meetings.field.itemTitle')}
+        value={values.itemTitle}
+        error={errors.itemTitle}
+        width="full"
+      />
+      <TextField
+        name="itemLocation"
+        label={t('workspace.meetings.field.itemLocation')}
+        value={values.itemLocation}
+        error={errors.itemLocation}
+        width="full"
+      />
+      {withDescription ? (
+        <TextArea
+          name="itemDescription"
+          label={t('workspace.meetings.field.itemDescription')}
+          value={values.itemDescription}
+          error={errors.itemDescription}
+          rows={3}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The fields of a seminar (add and edit). */
+function SeminarFields({ t, values, errors }: PartFieldsProps) {
+  return (
+    <>
+      <TextField
+        name="seminarTitle"
+        label={t('workspace.meetings.field.seminarTitle')}
+        value={values.seminarTitle}
+        error={errors.seminarTitle}
+        width="full"
+      />
+      <TextField
+        name="seminarTopic"
+        label={t('workspace.meetings.field.seminarTopic')}
+        value={values.seminarTopic}
+        error={errors.seminarTopic}
+      />
+      <TextField
+        name="seminarSpeakers"
+        label={t('workspace.meetings.field.seminarSpeakers')}
+        value={values.seminarSpeakers}
+        error={errors.seminarSpeakers}
+        width="full"
+      />
+      <TextArea
+        name="seminarDescription"
+        label={t('workspace.meetings.field.seminarDescription')}
+        value={values.seminarDescription}
+        error={errors.seminarDescription}
+        rows={3}
+      />
+    </>
+  );
+}
+
+/** The fields of a document besides its file (add and edit). */
+function DocumentFields({ t, values, errors }: PartFieldsProps) {
+  return (
+    <>
+      <RadioGroup
+        name="docKind"
+        legend={t('workspace.meetings.field.docKind')}
+        options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
+        value={values.docKind}
+        error={errors.docKind}
+      />
+      <TextField
+        name="docTitle"
+        label={t('workspace.meetings.field.docTitle')}
+        value={values.docTitle}
+        error={errors.docTitle}
+        width="full"
+      />
+      <RadioGroup
+        name="docVisibility"
+        legend={t('workspace.meetings.field.docVisibility')}
+        options={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        value={values.docVisibility}
+        error={errors.docVisibility}
+      />
+    </>
+  );
+}
+
 export function WorkspaceMeetingsPage({
   ctx,
   meetings,
@@ -441,53 +581,10 @@ export function WorkspaceMeetingPage({
             <h2 id="add-programme-heading">{t('workspace.meetings.addProgramme')}</h2>
             <form method="post" action={`${base}/programme`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <TextField
-                name="itemDay"
-                label={t('workspace.meetings.field.itemDay')}
-                hint={t('workspace.meetings.field.itemDayHint')}
-                value={values.itemDay ?? meeting.startDate ?? ''}
-                error={errors.itemDay}
-                width="short"
-                autocomplete="off"
-              />
-              <TextField
-                name="itemStart"
-                label={t('workspace.meetings.field.itemStart')}
-                hint={t('workspace.meetings.field.timeHint')}
-                value={values.itemStart}
-                error={errors.itemStart}
-                width="short"
-                autocomplete="off"
-              />
-              <TextField
-                name="itemEnd"
-                label={t('workspace.meetings.field.itemEnd')}
-                hint={t('workspace.meetings.field.timeHint')}
-                value={values.itemEnd}
-                error={errors.itemEnd}
-                width="short"
-                autocomplete="off"
-              />
-              <RadioGroup
-                name="itemKind"
-                legend={t('workspace.meetings.field.itemKind')}
-                options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programmeKind.${k}`) }))}
-                value={values.itemKind}
-                error={errors.itemKind}
-              />
-              <TextField
-                name="itemTitle"
-                label={t('workspace.meetings.field.itemTitle')}
-                value={values.itemTitle}
-                error={errors.itemTitle}
-                width="full"
-              />
-              <TextField
-                name="itemLocation"
-                label={t('workspace.meetings.field.itemLocation')}
-                value={values.itemLocation}
-                error={errors.itemLocation}
-                width="full"
+              <ProgrammeFields
+                t={t}
+                values={{ ...values, itemDay: values.itemDay ?? meeting.startDate ?? '' }}
+                errors={errors}
               />
               <Button>{t('workspace.meetings.add')}</Button>
             </form>
@@ -497,33 +594,7 @@ export function WorkspaceMeetingPage({
             <h2 id="add-seminar-heading">{t('workspace.meetings.addSeminar')}</h2>
             <form method="post" action={`${base}/seminars`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <TextField
-                name="seminarTitle"
-                label={t('workspace.meetings.field.seminarTitle')}
-                value={values.seminarTitle}
-                error={errors.seminarTitle}
-                width="full"
-              />
-              <TextField
-                name="seminarTopic"
-                label={t('workspace.meetings.field.seminarTopic')}
-                value={values.seminarTopic}
-                error={errors.seminarTopic}
-              />
-              <TextField
-                name="seminarSpeakers"
-                label={t('workspace.meetings.field.seminarSpeakers')}
-                value={values.seminarSpeakers}
-                error={errors.seminarSpeakers}
-                width="full"
-              />
-              <TextArea
-                name="seminarDescription"
-                label={t('workspace.meetings.field.seminarDescription')}
-                value={values.seminarDescription}
-                error={errors.seminarDescription}
-                rows={3}
-              />
+              <SeminarFields t={t} values={values} errors={errors} />
               <Button>{t('workspace.meetings.add')}</Button>
             </form>
           </section>
@@ -537,27 +608,7 @@ export function WorkspaceMeetingPage({
               novalidate
             >
               <CsrfField token={ctx.csrfToken} />
-              <RadioGroup
-                name="docKind"
-                legend={t('workspace.meetings.field.docKind')}
-                options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
-                value={values.docKind}
-                error={errors.docKind}
-              />
-              <TextField
-                name="docTitle"
-                label={t('workspace.meetings.field.docTitle')}
-                value={values.docTitle}
-                error={errors.docTitle}
-                width="full"
-              />
-              <RadioGroup
-                name="docVisibility"
-                legend={t('workspace.meetings.field.docVisibility')}
-                options={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
-                value={values.docVisibility}
-                error={errors.docVisibility}
-              />
+              <DocumentFields t={t} values={values} errors={errors} />
               <FileField
                 name="docFile"
                 label={t('workspace.meetings.field.docFile')}
@@ -663,115 +714,15 @@ export function MeetingPartFormPage({
         <CsrfField token={ctx.csrfToken} />
         {segment === 'programme' ? (
           <>
-            <TextField
-              name="itemDay"
-              label={t('workspace.meetings.field.itemDay')}
-              hint={t('workspace.meetings.field.itemDayHint')}
-              value={values.itemDay}
-              error={errors.itemDay}
-              width="short"
-              autocomplete="off"
-            />
-            <TextField
-              name="itemStart"
-              label={t('workspace.meetings.field.itemStart')}
-              hint={t('workspace.meetings.field.timeHint')}
-              value={values.itemStart}
-              error={errors.itemStart}
-              width="short"
-              autocomplete="off"
-            />
-            <TextField
-              name="itemEnd"
-              label={t('workspace.meetings.field.itemEnd')}
-              hint={t('workspace.meetings.field.timeHint')}
-              value={values.itemEnd}
-              error={errors.itemEnd}
-              width="short"
-              autocomplete="off"
-            />
-            <RadioGroup
-              name="itemKind"
-              legend={t('workspace.meetings.field.itemKind')}
-              options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programmeKind.${k}`) }))}
-              value={values.itemKind}
-              error={errors.itemKind}
-            />
-            <TextField
-              name="itemTitle"
-              label={t('workspace.meetings.field.itemTitle')}
-              value={values.itemTitle}
-              error={errors.itemTitle}
-              width="full"
-            />
-            <TextField
-              name="itemLocation"
-              label={t('workspace.meetings.field.itemLocation')}
-              value={values.itemLocation}
-              error={errors.itemLocation}
-              width="full"
-            />
-            <TextArea
-              name="itemDescription"
-              label={t('workspace.meetings.field.itemDescription')}
-              value={values.itemDescription}
-              error={errors.itemDescription}
-              rows={3}
-            />
+            <ProgrammeFields t={t} values={values} errors={errors} withDescription />
           </>
         ) : segment === 'seminars' ? (
           <>
-            <TextField
-              name="seminarTitle"
-              label={t('workspace.meetings.field.seminarTitle')}
-              value={values.seminarTitle}
-              error={errors.seminarTitle}
-              width="full"
-            />
-            <TextField
-              name="seminarTopic"
-              label={t('workspace.meetings.field.seminarTopic')}
-              value={values.seminarTopic}
-              error={errors.seminarTopic}
-            />
-            <TextField
-              name="seminarSpeakers"
-              label={t('workspace.meetings.field.seminarSpeakers')}
-              value={values.seminarSpeakers}
-              error={errors.seminarSpeakers}
-              width="full"
-            />
-            <TextArea
-              name="seminarDescription"
-              label={t('workspace.meetings.field.seminarDescription')}
-              value={values.seminarDescription}
-              error={errors.seminarDescription}
-              rows={3}
-            />
+            <SeminarFields t={t} values={values} errors={errors} />
           </>
         ) : (
           <>
-            <RadioGroup
-              name="docKind"
-              legend={t('workspace.meetings.field.docKind')}
-              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
-              value={values.docKind}
-              error={errors.docKind}
-            />
-            <TextField
-              name="docTitle"
-              label={t('workspace.meetings.field.docTitle')}
-              value={values.docTitle}
-              error={errors.docTitle}
-              width="full"
-            />
-            <RadioGroup
-              name="docVisibility"
-              legend={t('workspace.meetings.field.docVisibility')}
-              options={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
-              value={values.docVisibility}
-              error={errors.docVisibility}
-            />
+            <DocumentFields t={t} values={values} errors={errors} />
             {document ? (
               <p>{t('workspace.meetings.docFileKept', { filename: document.filename })}</p>
             ) : null}
