@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import type { MessageKey } from '../../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
