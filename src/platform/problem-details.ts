@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  AppError,
+  type AppError,
   ERROR_CODES,
   errorSpec,
   type ErrorCode,
