@@ -15,8 +15,12 @@ import type { Executor } from '../db/database.ts';
  * writes.
  */
 
-/** The data sets of migration 0008: which tables raise which generation is listed there. */
-export type DataSet = 'collaborations' | 'registry';
+/**
+ * The data sets: `collaborations` and `registry` of migration 0008, `public` (every table a
+ * public page reads; the page cache's) of migration 0010. Which tables raise which
+ * generation is listed there.
+ */
+export type DataSet = 'collaborations' | 'registry' | 'public';
 
 const MAX_ENTRIES = 1000;
 

@@ -124,7 +124,6 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderForm(request, reply, slug, values, 400, errors);
         throw error;
       }
-      if (changed.length) app.pageCache.clear();
       const city = (await entry(request, slug)).name;
       return redirectWithFlash(
         reply,

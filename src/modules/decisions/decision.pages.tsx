@@ -259,7 +259,6 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderForm(request, reply, target, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/decisions',

@@ -172,7 +172,6 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderNew(request, reply, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(
       reply,
       '/workspace/proposals',
