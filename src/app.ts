@@ -32,6 +32,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
+import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
 import { Scheduler } from './platform/scheduler.ts';
@@ -160,6 +161,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(multipart, multipartOptions);
   registerInputGuard(app);
   registerI18n(app);
+  registerForms(app);
   registerAuth(app);
   await registerCsrf(app);
   registerErrorHandling(app);
