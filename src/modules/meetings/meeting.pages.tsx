@@ -221,7 +221,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderList(request, reply, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/meetings',
@@ -288,7 +287,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderForm(request, reply, chain, null, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(
       reply,
       `/workspace/meetings/${id}`,
@@ -322,7 +320,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           return renderForm(request, reply, chain, request.params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -386,7 +383,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/meetings/${params.id}`, request.i18n.t(flash));
     };
 
@@ -537,7 +533,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -584,7 +579,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         const chain = await chainOrThrow();
         const { id, partId } = request.params;
         await removePart(app.db, chain, editorOf(request), id, kind, partId);
-        app.pageCache.clear();
         return redirectWithFlash(
           reply,
           `/workspace/meetings/${id}`,
