@@ -1,4 +1,5 @@
 import type { User } from '../modules/accounts/account.service.ts';
+import type { FieldErrors } from '../ui/fields.tsx';
 import type { I18n } from './i18n/i18n.ts';
 
 /** What every page view needs besides its own data. */
@@ -16,4 +17,6 @@ export interface PageContext {
   csrfToken: string | null;
   /** A one-time message from the previous request (after a redirect). */
   flash: string | null;
+  /** Problems of the form this page re-renders (set by the form helper): the layout shows the summary. */
+  formErrors: FieldErrors;
 }

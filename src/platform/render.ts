@@ -35,6 +35,7 @@ export function pageContext(
     user: request.user ?? null,
     csrfToken: wantsCsrf && reply !== undefined ? reply.generateCsrf() : null,
     flash,
+    formErrors: request.formErrors ?? {},
   };
 }
 
@@ -53,9 +54,10 @@ export function redirectWithFlash(
   return reply.redirect(location, 303);
 }
 
-export function sendPage(reply: FastifyReply, node: JSX.Element, status = 200): FastifyReply {
+/** Sends a page; without a status, the reply's (200, or 400 when the form helper re-renders). */
+export function sendPage(reply: FastifyReply, node: JSX.Element, status?: number): FastifyReply {
   return reply
-    .status(status)
+    .status(status ?? reply.statusCode)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-cache')
     .send(renderDocument(node));

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ENABLED_LOCALES, LOCALES } from '../platform/i18n/locales.ts';
 import type { PageContext } from '../platform/page-context.ts';
-import { Flash } from './form.tsx';
+import { ErrorSummary, Flash } from './fields.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -32,7 +32,8 @@ const NAV = [
 
 export function Layout({ ctx, title, children, section, head }: LayoutProps) {
   const { t, locale } = ctx.i18n;
-  const fullTitle = `${title} – ${t('service.name')}`;
+  const hasErrors = Object.keys(ctx.formErrors).length > 0;
+  const fullTitle = `${hasErrors ? `${t('form.errorTitlePrefix')}: ` : ''}${title} – ${t('service.name')}`;
   return (
     <html lang={locale}>
       <head>
@@ -99,6 +100,7 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
         ) : null}
         <main id="main" class="container" tabIndex={-1}>
           <Flash message={ctx.flash} />
+          <ErrorSummary i18n={ctx.i18n} errors={ctx.formErrors} />
           {children}
         </main>
         <footer class="site-footer">

@@ -60,8 +60,7 @@ export const delegationsSv = {
     'Göteborgs delegation bekräftas med datumet för KF:s presidiums beslut (policyn, P4).',
   'delegation.confirm.partnerLead': 'Bekräfta när delegationens sammansättning är klar.',
   'delegation.confirm.decisionDate': 'Datum för presidiets beslut',
-  'delegation.confirm.decisionDateOptional': 'Beslutsdatum (frivilligt)',
-  'delegation.confirm.dateHint': 'Till exempel 2026-11-12',
+  'delegation.confirm.decisionDateOptional': 'Beslutsdatum',
   'delegation.confirm.submit': 'Bekräfta delegationen',
   'delegation.readOnly': 'Du kan läsa delegationen men inte ändra den.',
   'delegation.readOnlyWhy.presidium':
@@ -253,8 +252,7 @@ export const delegationsEn: Record<keyof typeof delegationsSv, string> = {
     "Gothenburg's delegation is confirmed with the date of the City Council presidium's decision (the policy, P4).",
   'delegation.confirm.partnerLead': "Confirm when the delegation's members are settled.",
   'delegation.confirm.decisionDate': "Date of the presidium's decision",
-  'delegation.confirm.decisionDateOptional': 'Decision date (optional)',
-  'delegation.confirm.dateHint': 'For example 2026-11-12',
+  'delegation.confirm.decisionDateOptional': 'Decision date',
   'delegation.confirm.submit': 'Confirm the delegation',
   'delegation.readOnly': 'You can read this delegation but not change it.',
   'delegation.readOnlyWhy.presidium':

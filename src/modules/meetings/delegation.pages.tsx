@@ -3,13 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
+import { pageContext, sendPage } from '../../platform/render.ts';
 import { ErrorPage } from '../../ui/views/error-page.tsx';
 import type { User } from '../accounts/account.service.ts';
-import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { isOrganiser } from './delegation.policy.ts';
-import { formStrings, MEMBER_FIELDS, type MemberValues } from './delegation.schema.ts';
+import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { memberForm, type MemberValues } from './delegation.schema.ts';
 import {
   addMember,
   confirmDelegation,
@@ -64,19 +63,12 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     p: { id: string; citySlug: string },
-    status = 200,
-    extra: {
-      values?: MemberValues;
-      errors?: FieldErrors;
-      confirmValue?: string;
-      confirmErrors?: FieldErrors;
-      editId?: string;
-    } = {},
+    form: { values?: MemberValues; confirmValue?: string; editId?: string } = {},
   ) => {
     const user = request.user as User;
     const view = await getDelegation(app.db, user, p.id, p.citySlug);
     const editId =
-      extra.editId ?? (request.query as { edit?: unknown } | undefined)?.edit?.toString();
+      form.editId ?? (request.query as { edit?: unknown } | undefined)?.edit?.toString();
     const editing = (view.canManage && view.members.find((m) => m.id === editId)) || null;
     return sendPage(
       reply,
@@ -85,16 +77,13 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
         view={view}
         retentionDays={app.config.delegationRetentionDays}
         editing={editing}
-        values={extra.values}
-        errors={extra.errors}
-        confirmValue={extra.confirmValue}
-        confirmErrors={extra.confirmErrors}
+        values={form.values}
+        confirmValue={form.confirmValue}
         canExportLogistics={isOrganiser(user, view.meeting.hostCityId)}
         showHostPlanLink={
           view.host?.kind === 'home' && user.roles.some((g) => g.role === 'coordinator')
         }
       />,
-      status,
     );
   };
 
@@ -111,26 +100,14 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/meetings/:id/delegations/:citySlug/members',
     { config: DELEGATIONS, schema: { params } },
     async (request, reply) => {
-      const values = formStrings(request.body, MEMBER_FIELDS);
-      try {
-        await addMember(
-          app.db,
-          request.user!,
-          actorOf(request),
-          request.params.id,
-          request.params.citySlug,
-          values,
-        );
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return render(request, reply, request.params, 400, { values, errors });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        pageUrl(request.params),
-        request.i18n.t('delegation.flash.added'),
-      );
+      const p = request.params;
+      return submitForm(request, reply, {
+        values: readForm(request.body, memberForm, 2000),
+        submit: (values) =>
+          addMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+        invalid: ({ values }) => render(request, reply, p, { values }),
+        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.added' }),
+      });
     },
   );
 
@@ -138,24 +115,22 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/meetings/:id/delegations/:citySlug/members/:memberId',
     { config: DELEGATIONS, schema: { params: memberParams } },
     async (request, reply) => {
-      const values = formStrings(request.body, MEMBER_FIELDS);
       const p = request.params;
-      try {
-        await updateMember(
-          app.db,
-          request.user!,
-          actorOf(request),
-          p.id,
-          p.citySlug,
-          p.memberId,
-          values,
-        );
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return render(request, reply, p, 400, { values, errors, editId: p.memberId });
-        throw error;
-      }
-      return redirectWithFlash(reply, pageUrl(p), request.i18n.t('delegation.flash.updated'));
+      return submitForm(request, reply, {
+        values: readForm(request.body, memberForm, 2000),
+        submit: (values) =>
+          updateMember(
+            app.db,
+            request.user!,
+            actorOf(request),
+            p.id,
+            p.citySlug,
+            p.memberId,
+            values,
+          ),
+        invalid: ({ values }) => render(request, reply, p, { values, editId: p.memberId }),
+        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.updated' }),
+      });
     },
   );
 
@@ -164,8 +139,13 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     { config: DELEGATIONS, schema: { params: memberParams } },
     async (request, reply) => {
       const p = request.params;
-      await removeMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId);
-      return redirectWithFlash(reply, pageUrl(p), request.i18n.t('delegation.flash.removed'));
+      return submitForm(request, reply, {
+        values: {},
+        submit: () =>
+          removeMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId),
+        invalid: () => render(request, reply, p),
+        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.removed' }),
+      });
     },
   );
 
@@ -173,19 +153,14 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/meetings/:id/delegations/:citySlug/confirm',
     { config: DELEGATIONS, schema: { params } },
     async (request, reply) => {
-      const { decisionDate } = formStrings(request.body, ['decisionDate'], 40);
       const p = request.params;
-      try {
-        await confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, {
-          decisionDate,
-        });
-      } catch (error) {
-        const confirmErrors = problemErrors(request, error);
-        if (confirmErrors)
-          return render(request, reply, p, 400, { confirmValue: decisionDate, confirmErrors });
-        throw error;
-      }
-      return redirectWithFlash(reply, pageUrl(p), request.i18n.t('delegation.flash.confirmed'));
+      return submitForm(request, reply, {
+        values: formStrings(request.body, ['decisionDate'], 40),
+        submit: (values) =>
+          confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+        invalid: ({ values }) => render(request, reply, p, { confirmValue: values.decisionDate }),
+        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.confirmed' }),
+      });
     },
   );
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
-import type { FieldProblem } from '../../shared/errors.ts';
 
 /** Optional free text: trimmed, empty becomes null. */
 const optional = (max: number, tooLong: string) =>
@@ -31,16 +30,6 @@ export const memberForm = z.object({
 export type MemberInput = z.output<typeof memberForm>;
 export type MemberValues = Record<keyof z.input<typeof memberForm>, string>;
 
-export const MEMBER_FIELDS = [
-  'name',
-  'title',
-  'affiliation',
-  'dietaryNeeds',
-  'accessNeeds',
-  'travel',
-  'phone',
-] as const satisfies readonly (keyof MemberValues)[];
-
 /** The confirm form: the date of the presidium's decision (a plain date, not in the future). */
 export const confirmForm = (today: string, required: boolean) =>
   z.object({
@@ -53,28 +42,3 @@ export const confirmForm = (today: string, required: boolean) =>
         error: 'delegation.error.decisionDateFuture',
       }),
   });
-
-/** Zod issues as field problems (first problem per field), for errors.validation. */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
-  const seen = new Set<string>();
-  const problems: FieldProblem[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.join('.') || 'form';
-    if (seen.has(path)) continue;
-    seen.add(path);
-    problems.push({ path, message: issue.message });
-  }
-  return problems;
-}
-
-/** Form values as strings, cut to a sane length (never trusted further). */
-export function formStrings<K extends string>(
-  body: unknown,
-  keys: readonly K[],
-  max = 2000,
-): Record<K, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const out = {} as Record<K, string>;
-  for (const k of keys) out[k] = typeof b[k] === 'string' ? b[k].slice(0, max) : '';
-  return out;
-}

@@ -15,7 +15,8 @@ import {
   type DelegationScope,
 } from './delegation.policy.ts';
 import * as repo from './delegation.repository.ts';
-import { confirmForm, memberForm, zodProblems, type MemberInput } from './delegation.schema.ts';
+import { zodProblems } from '../../shared/validation.ts';
+import { confirmForm, memberForm, type MemberInput } from './delegation.schema.ts';
 
 export type DelegationStatus = 'none' | 'draft' | 'nominated' | 'confirmed';
 

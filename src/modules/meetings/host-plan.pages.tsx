@@ -6,7 +6,7 @@ import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.
 import type { FieldErrors } from '../../ui/form.tsx';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { gothenburgDate } from './delegation.dates.ts';
-import { formStrings } from './delegation.schema.ts';
+import { formStrings } from '../../platform/forms.ts';
 import {
   PLAN_TASK_FIELDS,
   TEMPLATE_FIELDS,

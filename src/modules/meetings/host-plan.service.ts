@@ -8,7 +8,7 @@ import { listCities, type City } from '../cities/city.service.ts';
 import { addToPlainDate } from './delegation.dates.ts';
 import * as meetings from './delegation.repository.ts';
 import { meetingNotFound, type MeetingSummary } from './delegation.service.ts';
-import { zodProblems } from './delegation.schema.ts';
+import { zodProblems } from '../../shared/validation.ts';
 import * as repo from './host-plan.repository.ts';
 import { planTaskForm, templateTaskForm, type TaskStatus } from './host-plan.schema.ts';
 

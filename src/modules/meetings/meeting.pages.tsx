@@ -214,7 +214,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderList(request, reply, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/meetings',
@@ -282,7 +281,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderForm(request, reply, chain, null, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(
       reply,
       `/workspace/meetings/${id}`,
@@ -316,7 +314,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           return renderForm(request, reply, chain, request.params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -380,7 +377,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/meetings/${params.id}`, request.i18n.t(flash));
     };
 
@@ -533,7 +529,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -580,7 +575,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         const chain = await chainOrThrow();
         const { id, partId } = request.params;
         await removePart(app.db, chain, editorOf(request), id, kind, partId);
-        app.pageCache.clear();
         return redirectWithFlash(
           reply,
           `/workspace/meetings/${id}`,

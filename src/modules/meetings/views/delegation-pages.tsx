@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
-import { Button, CsrfField, ErrorSummary, TextField, type FieldErrors } from '../../../ui/form.tsx';
+import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
 import type {
@@ -201,13 +201,12 @@ function MemberRow({
             {t('delegation.members.edit')}
             <span class="visually-hidden">: {m.name}</span>
           </a>
-          <form method="post" action={`${base}/members/${encodeURIComponent(m.id)}/remove`}>
-            <CsrfField token={ctx.csrfToken} />
+          <Form ctx={ctx} action={`${base}/members/${encodeURIComponent(m.id)}/remove`}>
             <button type="submit" class="link-button">
               {t('delegation.members.remove')}
               <span class="visually-hidden">: {m.name}</span>
             </button>
-          </form>
+          </Form>
         </td>
       ) : null}
     </tr>
@@ -220,9 +219,7 @@ export function DelegationPage({
   retentionDays,
   editing,
   values,
-  errors = {},
   confirmValue = '',
-  confirmErrors = {},
   canExportLogistics,
   showHostPlanLink = false,
 }: {
@@ -236,9 +233,7 @@ export function DelegationPage({
   /** The member being edited, if any. */
   editing: DelegationMember | null;
   values?: MemberValues | undefined;
-  errors?: FieldErrors;
-  confirmValue?: string;
-  confirmErrors?: FieldErrors;
+  confirmValue?: string | undefined;
 }) {
   const { t, intl } = ctx.i18n;
   const city = cityName(ctx, view.city);
@@ -255,14 +250,12 @@ export function DelegationPage({
     travel: editing?.logistics?.travel ?? '',
     phone: editing?.logistics?.phone ?? '',
   };
-  const allErrors = { ...errors, ...confirmErrors };
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
         <a href="/workspace/delegations">{t('delegation.page.back')}</a>
       </p>
       <h1>{title}</h1>
-      <ErrorSummary i18n={ctx.i18n} errors={allErrors} />
       <dl class="facts">
         <dt>{t('delegation.page.meetingDates')}</dt>
         <dd>
@@ -289,68 +282,36 @@ export function DelegationPage({
 
       {view.canManage ? (
         <>
-          <form
-            method="post"
+          <Form
+            ctx={ctx}
             action={
               editing ? `${base}/members/${encodeURIComponent(editing.id)}` : `${base}/members`
             }
             id="member-form"
-            novalidate
+            values={v}
           >
             <h2>{editing ? t('delegation.form.editTitle') : t('delegation.form.addTitle')}</h2>
             {view.status === 'confirmed' ? (
               <p class="hint">{t('delegation.form.reconfirmNote')}</p>
             ) : null}
-            <CsrfField token={ctx.csrfToken} />
             <fieldset class="field">
               <legend>{t('delegation.form.public')}</legend>
-              <TextField
-                name="name"
-                label={t('delegation.field.name')}
-                value={v.name}
-                error={errors.name}
-                autocomplete="off"
-              />
-              <TextField
-                name="title"
-                label={t('delegation.field.title')}
-                value={v.title}
-                error={errors.title}
-              />
-              <TextField
-                name="affiliation"
-                label={t('delegation.field.affiliation')}
-                value={v.affiliation}
-                error={errors.affiliation}
-              />
+              <TextField name="name" label={t('delegation.field.name')} autocomplete="off" />
+              <TextField name="title" label={t('delegation.field.title')} optional />
+              <TextField name="affiliation" label={t('delegation.field.affiliation')} optional />
             </fieldset>
             <fieldset class="field">
               <legend>{t('delegation.form.logistics')}</legend>
               <p class="hint">{t('delegation.form.logisticsHint', { days: retentionDays })}</p>
-              <TextField
-                name="dietaryNeeds"
-                label={t('delegation.field.dietaryNeeds')}
-                value={v.dietaryNeeds}
-                error={errors.dietaryNeeds}
-              />
-              <TextField
-                name="accessNeeds"
-                label={t('delegation.field.accessNeeds')}
-                value={v.accessNeeds}
-                error={errors.accessNeeds}
-              />
-              <TextField
-                name="travel"
-                label={t('delegation.field.travel')}
-                value={v.travel}
-                error={errors.travel}
-              />
+              <TextField name="dietaryNeeds" label={t('delegation.field.dietaryNeeds')} optional />
+              <TextField name="accessNeeds" label={t('delegation.field.accessNeeds')} optional />
+              <TextField name="travel" label={t('delegation.field.travel')} optional />
               <TextField
                 name="phone"
                 label={t('delegation.field.phone')}
-                value={v.phone}
-                error={errors.phone}
+                type="tel"
                 autocomplete="off"
+                optional
               />
             </fieldset>
             <Button>{editing ? t('delegation.form.save') : t('delegation.form.add')}</Button>
@@ -359,33 +320,28 @@ export function DelegationPage({
                 <a href={base}>{t('delegation.form.cancel')}</a>
               </p>
             ) : null}
-          </form>
+          </Form>
 
           {view.members.length > 0 && view.status !== 'confirmed' ? (
-            <form method="post" action={`${base}/confirm`} id="confirm-form" novalidate>
+            <Form
+              ctx={ctx}
+              action={`${base}/confirm`}
+              id="confirm-form"
+              values={{ decisionDate: confirmValue }}
+            >
               <h2>{t('delegation.confirm.title')}</h2>
               <p>{home ? t('delegation.confirm.homeLead') : t('delegation.confirm.partnerLead')}</p>
-              {confirmErrors.form ? (
-                <p class="error-message" id="form">
-                  {confirmErrors.form}
-                </p>
-              ) : null}
-              <CsrfField token={ctx.csrfToken} />
-              <TextField
+              <DateField
                 name="decisionDate"
-                type="date"
                 label={
                   home
                     ? t('delegation.confirm.decisionDate')
                     : t('delegation.confirm.decisionDateOptional')
                 }
-                hint={t('delegation.confirm.dateHint')}
-                value={confirmValue}
-                error={confirmErrors.decisionDate}
-                width="short"
+                optional={!home}
               />
               <Button>{t('delegation.confirm.submit')}</Button>
-            </form>
+            </Form>
           ) : null}
         </>
       ) : (

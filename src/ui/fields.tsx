@@ -1,0 +1,466 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { I18n } from '../platform/i18n/i18n.ts';
+import type { PageContext } from '../platform/page-context.ts';
+
+/**
+ * The one set of form field components (GOV.UK's question, validation and error summary
+ * patterns). Every field renders its label, hint and error message the same way and ties
+ * them to its control with `aria-describedby`; the control a field's error links to always
+ * has the field's name as its id (for checkbox and radio groups: the first option), so a
+ * link in the error summary lands on something that takes focus. Fields take their value
+ * and error from the surrounding `<Form>` by name; props override both.
+ *
+ * One way to enter a date (a text field for YYYY-MM-DD, never the browser's date picker,
+ * whose format follows the browser's language) and one way to mark an optional field
+ * ("(valfritt)" after the label; required fields are unmarked).
+ */
+
+/** A field's problem, by field name: a translated message. `form` is a problem of the whole form. */
+export type FieldErrors = Record<string, string>;
+
+/** The submitted or stored values of a form, by field name (any object whose keys are field names). */
+export type FormValues = object;
+
+interface FormScope {
+  i18n: I18n;
+  values: Readonly<Record<string, unknown>>;
+  errors: FieldErrors;
+}
+
+const FormContext = createContext<FormScope | null>(null);
+
+function useScope(): FormScope {
+  const scope = useContext(FormContext);
+  if (!scope) throw new Error('A form field must be rendered inside <Form>');
+  return scope;
+}
+
+/**
+ * A form: POST with the CSRF token by default, or GET for filters and searches. Browser
+ * validation is off (`novalidate`) so every problem is reported the same way, by the server,
+ * in the error summary. Errors default to the ones the form helper set on this request.
+ */
+export function Form(props: {
+  ctx: PageContext;
+  action: string;
+  method?: 'post' | 'get';
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+  multipart?: boolean;
+  class?: string;
+  id?: string;
+  'aria-labelledby'?: string;
+  children: ComponentChildren;
+}) {
+  const { ctx, method = 'post' } = props;
+  const scope: FormScope = {
+    i18n: ctx.i18n,
+    values: (props.values ?? {}) as Readonly<Record<string, unknown>>,
+    errors: props.errors ?? ctx.formErrors,
+  };
+  return (
+    <form
+      method={method}
+      action={props.action}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      class={props.class}
+      id={props.id}
+      aria-labelledby={props['aria-labelledby']}
+      novalidate
+    >
+      {method === 'post' ? <CsrfField token={ctx.csrfToken} /> : null}
+      <FormContext.Provider value={scope}>{props.children}</FormContext.Provider>
+    </form>
+  );
+}
+
+export function CsrfField({ token }: { token: string | null }) {
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
+}
+
+/**
+ * GOV.UK error summary: at the top of the page, focused when it appears (`autofocus`, no
+ * JavaScript needed), each problem a link to its field. The layout renders it for every
+ * page the form helper re-renders; the page title then starts with "Fel: ".
+ */
+export function ErrorSummary({ i18n, errors }: { i18n: I18n; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      autofocus
+    >
+      <h2 id="error-summary-title">{i18n.t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>{field === 'form' ? message : <a href={`#${field}`}>{message}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  /** Marks the label "(valfritt)"; required fields carry no mark. */
+  optional?: boolean | undefined;
+  /** Overrides the value from the form. */
+  value?: string | undefined;
+  /** Overrides the error from the form. */
+  error?: string | undefined;
+  /** A label only screen readers hear (e.g. a field inside a table row). */
+  hiddenLabel?: boolean;
+}
+
+interface Resolved {
+  value: string;
+  error: string | undefined;
+  label: ComponentChildren;
+  describedBy: string | undefined;
+}
+
+function stringValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return '';
+}
+
+function resolve(
+  scope: FormScope,
+  props: FieldProps,
+  hints: (string | undefined)[] = [],
+): Resolved {
+  const error = props.error ?? scope.errors[props.name];
+  const hasHint = hints.some(Boolean) || Boolean(props.hint);
+  return {
+    value: props.value ?? stringValue(scope.values[props.name]),
+    error,
+    label: props.optional ? `${props.label} (${scope.i18n.t('form.optional')})` : props.label,
+    describedBy:
+      [hasHint ? `${props.name}-hint` : '', error ? `${props.name}-error` : '']
+        .filter(Boolean)
+        .join(' ') || undefined,
+  };
+}
+
+function HintAndError(props: { name: string; hints: (string | undefined)[]; error?: string }) {
+  const hints = props.hints.filter(Boolean);
+  return (
+    <>
+      {hints.length > 0 ? (
+        <p class="hint" id={`${props.name}-hint`}>
+          {hints.join(' ')}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`${props.name}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Label, hint and error message above one control. */
+function Frame(props: {
+  field: FieldProps;
+  resolved: Resolved;
+  hints: (string | undefined)[];
+  children: ComponentChildren;
+}) {
+  const { field, resolved } = props;
+  return (
+    <div class={resolved.error ? 'field field-error' : 'field'}>
+      <label for={field.name} class={field.hiddenLabel ? 'visually-hidden' : undefined}>
+        {resolved.label}
+      </label>
+      <HintAndError name={field.name} hints={props.hints} error={resolved.error} />
+      {props.children}
+    </div>
+  );
+}
+
+type Width = 'full' | 'medium' | 'short';
+
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
+    autocomplete?: string;
+    width?: Width;
+    inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
+    spellcheck?: boolean;
+    maxLength?: number;
+  },
+) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, props, hints);
+  const type = props.type ?? 'text';
+  return (
+    <Frame field={props} resolved={r} hints={hints}>
+      <input
+        class={`input input-${props.width ?? 'medium'}`}
+        id={props.name}
+        name={props.name}
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact types each input type apart; tsc needs the cast for the union
+        type={type as 'text'}
+        value={type === 'password' ? undefined : r.value}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        spellcheck={props.spellcheck}
+        maxLength={props.maxLength}
+        aria-describedby={r.describedBy}
+        aria-invalid={r.error ? 'true' : undefined}
+      />
+    </Frame>
+  );
+}
+
+/** A whole or decimal number, typed as text (GOV.UK: never `type="number"`). */
+export function NumberField(props: FieldProps & { decimal?: boolean; width?: Width }) {
+  return (
+    <TextField
+      {...props}
+      width={props.width ?? 'short'}
+      inputMode={props.decimal ? 'decimal' : 'numeric'}
+      spellcheck={false}
+    />
+  );
+}
+
+/** The one way to enter a date: YYYY-MM-DD in a text field, with the format as a hint. */
+export function DateField(props: FieldProps) {
+  const scope = useScope();
+  const hints = [props.hint, scope.i18n.t('form.dateFormat')];
+  const r = resolve(scope, props, hints);
+  return (
+    <Frame field={props} resolved={r} hints={hints}>
+      <input
+        class="input input-short"
+        id={props.name}
+        name={props.name}
+        type="text"
+        value={r.value}
+        autocomplete="off"
+        spellcheck={false}
+        aria-describedby={r.describedBy}
+        aria-invalid={r.error ? 'true' : undefined}
+      />
+    </Frame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, props, hints);
+  return (
+    <Frame field={props} resolved={r} hints={hints}>
+      <textarea
+        class="input input-full"
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 6}
+        aria-describedby={r.describedBy}
+        aria-invalid={r.error ? 'true' : undefined}
+      >
+        {r.value}
+      </textarea>
+    </Frame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+export function SelectField(props: FieldProps & { options: Option[]; width?: Width }) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, props, hints);
+  return (
+    <Frame field={props} resolved={r} hints={hints}>
+      <select
+        class={`input input-${props.width ?? 'medium'}`}
+        id={props.name}
+        name={props.name}
+        aria-describedby={r.describedBy}
+        aria-invalid={r.error ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === r.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+export function FileField(props: FieldProps & { accept: string }) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, props, hints);
+  return (
+    <Frame field={props} resolved={r} hints={hints}>
+      <input
+        class="input input-full"
+        type="file"
+        id={props.name}
+        name={props.name}
+        accept={props.accept}
+        aria-describedby={r.describedBy}
+        aria-invalid={r.error ? 'true' : undefined}
+      />
+    </Frame>
+  );
+}
+
+/** The id of a group's option: the first option carries the group's name (the error link's target). */
+function optionId(name: string, index: number, value: string): string {
+  return index === 0 ? name : `${name}-${value.replace(/[^\w-]+/g, '-')}`;
+}
+
+/**
+ * Checkboxes or radio buttons in a fieldset: the legend is the question, the hint and the
+ * error message sit inside the fieldset, which `aria-describedby` ties to them.
+ */
+function ChoiceGroup(
+  props: Omit<FieldProps, 'label'> & {
+    type: 'checkbox' | 'radio';
+    legend: string;
+    options: Option[];
+    /** Checked values (checkboxes) or the chosen value (radios); overrides the form's. */
+    values?: string[] | undefined;
+  },
+) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, { ...props, label: props.legend }, hints);
+  const fromForm = scope.values[props.name];
+  const checked =
+    props.values ??
+    (props.value !== undefined
+      ? [props.value]
+      : Array.isArray(fromForm)
+        ? fromForm.map(String)
+        : typeof fromForm === 'string'
+          ? [fromForm]
+          : []);
+  return (
+    <fieldset class={r.error ? 'field field-error' : 'field'} aria-describedby={r.describedBy}>
+      <legend>{r.label}</legend>
+      <HintAndError name={props.name} hints={hints} error={r.error} />
+      {props.options.map((o, i) => {
+        const id = optionId(props.name, i, o.value);
+        return (
+          <div class="checkbox" key={o.value}>
+            <input
+              type={props.type}
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={checked.includes(o.value)}
+              aria-describedby={o.hint ? `${id}-hint` : undefined}
+            />
+            <label for={id}>
+              {o.label}
+              {o.hint ? (
+                <span class="hint" id={`${id}-hint`}>
+                  {' '}
+                  {o.hint}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function CheckboxGroup(
+  props: Omit<FieldProps, 'label' | 'value'> & {
+    legend: string;
+    options: Option[];
+    values?: string[] | undefined;
+  },
+) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+export function RadioGroup(
+  props: Omit<FieldProps, 'label'> & { legend: string; options: Option[] },
+) {
+  return <ChoiceGroup {...props} type="radio" />;
+}
+
+/** One checkbox that stands alone (a yes/no question), sent as `value` when checked. */
+export function Checkbox(
+  props: Omit<FieldProps, 'optional'> & { checked?: boolean | undefined; value?: string },
+) {
+  const scope = useScope();
+  const hints = [props.hint];
+  const r = resolve(scope, props, hints);
+  const value = props.value ?? 'on';
+  const checked = props.checked ?? scope.values[props.name] === value;
+  return (
+    <div class={r.error ? 'field field-error' : 'field'}>
+      <HintAndError name={props.name} hints={[]} error={r.error} />
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id={props.name}
+          name={props.name}
+          value={value}
+          checked={checked}
+          aria-describedby={r.describedBy}
+        />
+        <label for={props.name}>
+          {props.label}
+          {props.hint ? (
+            <span class="hint" id={`${props.name}-hint`}>
+              {' '}
+              {props.hint}
+            </span>
+          ) : null}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button type="submit" class={`button button-${variant}`} name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function Flash({ message }: { message: string | null }) {
+  return message ? (
+    <div class="flash" role="status">
+      {message}
+    </div>
+  ) : null;
+}
