@@ -81,7 +81,13 @@ export function OrganisationForm({
           { value: 'company', label: t('org.kind.company') },
         ]}
       />
-      <TextField name="email" type="email" label={t('org.email')} hint={t('org.emailHint')} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('org.email')}
+        hint={t('org.emailHint')}
+        optional
+      />
       <Button>{t('admin.organisations.save')}</Button>
     </Form>
   );
