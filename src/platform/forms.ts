@@ -36,7 +36,7 @@ export interface FormState<V> {
 }
 
 /** Where a form goes after a success: a 303 to `to`, with the flash message (if any) shown there. */
-export interface FormNext {
+export interface Next {
   to: string;
   /** Left out only where a message would be wrong (e.g. half-way through logging in). */
   flash?: MessageKey;
@@ -60,7 +60,7 @@ export type FormSpec<V, R> = FormSpecBase<V, R> &
   (
     | {
         /** Where to go next, and the flash message to show there. */
-        done: (result: R) => FormNext;
+        done: (result: R) => Next | Promise<Next>;
         show?: never;
       }
     | {
@@ -93,7 +93,7 @@ export async function submitForm<V, R>(
     );
   }
   if (spec.show) return spec.show(result);
-  const next = spec.done(result);
+  const next = await spec.done(result);
   if (next.flash === undefined) return reply.redirect(next.to, 303);
   return redirectWithFlash(reply, next.to, request.i18n.t(next.flash, next.params));
 }
