@@ -45,8 +45,7 @@ export async function getMeetingDocument(
   loggedIn: boolean,
 ) {
   const row = await repo.findDocumentWithData(db.kysely, meetingId, documentId);
-  if (!row || (row.visibility !== 'public' && !loggedIn))
-    throw errors.documentNotFound(documentId);
+  if (!row || (row.visibility !== 'public' && !loggedIn)) throw errors.documentNotFound(documentId);
   return row;
 }
 /** Accepted document types: by extension, checked against the file's first bytes. */
