@@ -19,6 +19,7 @@ import { registerInputGuard } from './platform/input-guard.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
+import { errorCatalogueApi } from './platform/error-catalogue.api.ts';
 import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
@@ -145,6 +146,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     });
   });
   await registerOpenApi(app, markPublic);
+
+  // The platform's own API: the error catalogue.
+  await app.register(errorCatalogueApi);
 
   // Modules: each one's routes, in registry order (src/modules/registry.ts).
   for (const module of modules) {

@@ -1,7 +1,7 @@
 import type { Db } from './db/database.ts';
 import { DEMO_DATA_KEY, findSetting, upsertSetting } from './db/settings.ts';
 import { modules } from './modules/registry.ts';
-import { recordAudit } from './modules/audit/index.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
 import { DEMO_ACCOUNTS } from './modules/accounts/account.demo.ts';
 import type { DemoContext } from './platform/demo.ts';
 import { nowIso } from './shared/dates.ts';

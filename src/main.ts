@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import { createDb, type Db } from './db/database.ts';
-import { hasDemoData } from './db/seed-demo.ts';
+import { hasDemoData } from './demo.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -37,7 +37,6 @@ async function prepareDatabase(instance: FastifyInstance): Promise<boolean> {
     if (result.demoSeeded)
       instance.log.info('demo data seeded (labelled as example data on every page)');
     instance.state.demo = await hasDemoData(db);
-    instance.pageCache.clear();
     return true;
   } catch (error) {
     if (db.dialect === 'postgres' && !(await db.ping())) {

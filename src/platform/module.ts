@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
 import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
@@ -6,9 +6,9 @@ import type { Permission } from './permissions.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 /** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
-export type ModuleRoutes =
-  | FastifyPluginAsync<Record<never, never>, never, never>
-  | { plugin: FastifyPluginAsync<Record<never, never>, never, never>; prefix: string };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain and Zod-typed plugins alike
+type RoutePlugin = FastifyPluginAsync<Record<never, never>, RawServerDefault, any>;
+export type ModuleRoutes = RoutePlugin | { plugin: RoutePlugin; prefix: string };
 
 /**
  * Everything the app needs to know about a module, in one place. `src/modules/registry.ts`

@@ -22,6 +22,9 @@ export interface RoleGrant {
 }
 
 /** Whether a user holds any of the roles. */
-export function hasRole(user: { roles: RoleGrant[] } | null | undefined, ...roles: Role[]): boolean {
+export function hasRole(
+  user: { roles: RoleGrant[] } | null | undefined,
+  ...roles: Role[]
+): boolean {
   return !!user && user.roles.some((g) => roles.includes(g.role));
 }

@@ -25,7 +25,6 @@ export const DEMO_ACCOUNTS = [
 export async function seedAccountsDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds, orgIds, userIds } = ctx;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const id = newId();
     userIds.set(account.email, id);

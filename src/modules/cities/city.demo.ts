@@ -238,7 +238,6 @@ const CHAIN_ORDER = ['bergen', 'aarhus', 'turku', 'goteborg'];
 /** The four cities of the chain, the partner cities and the chain itself. */
 export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds } = ctx;
-  const cityIds = new Map<string, string>();
   for (const c of DEMO_CITIES) {
     const id = newId();
     cityIds.set(c.slug, id);
@@ -296,9 +295,7 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
       .execute();
     await trx
       .insertInto('city_translation')
-      .values(
-        ['sv', 'en'].map((lang) => ({ city_id: id, lang, name: p.name, description: null })),
-      )
+      .values(['sv', 'en'].map((lang) => ({ city_id: id, lang, name: p.name, description: null })))
       .execute();
   }
 
@@ -318,5 +315,4 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
       })),
     )
     .execute();
-
 }

@@ -15,27 +15,31 @@ import { addArea, areasForForms, renameArea, setAreaActive } from './area.servic
 import { lenientFilters } from './collaboration.filters.ts';
 import { collaborationsSv } from './collaboration.messages.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
+import { partnerCities } from './collaboration.helpers.ts';
 import {
   changeCollaboration,
+  getCollaboration,
+  listCollaborations,
+  organisationChoices,
+  registerCollaboration,
+  type Collaboration,
+} from './collaboration.service.ts';
+import {
   changeExchange,
   collaborationChoices,
   exchangesOfCollaboration,
-  getCollaboration,
   getExchange,
-  listCollaborations,
   listExchanges,
-  organisationChoices,
-  partnerCities,
-  registerCollaboration,
   registerExchange,
+  type Exchange,
+} from './exchange.service.ts';
+import {
   reviewHistory,
   reviewItem,
   reviewQueue,
-  type Collaboration,
-  type Exchange,
   type ReviewEntity,
   type ReviewMail,
-} from './collaboration.service.ts';
+} from './review.service.ts';
 import { searchKnowledge } from './knowledge.ts';
 import type { Choices } from './views/parts.tsx';
 import {
@@ -276,7 +280,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const values = collaborationValues(request.body);
     try {
       const c = await registerCollaboration(app.db, actorOf(request), user(request), values);
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/collaborations/${c.id}`, savedFlash(request));
     } catch (error) {
       if (isNotYours(error)) return forbidden(request, reply);
@@ -355,7 +358,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const values = collaborationValues(request.body);
       try {
         await changeCollaboration(app.db, actorOf(request), user(request), id, values);
-        app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/collaborations/${id}`, savedFlash(request));
       } catch (error) {
         if (isNotYours(error)) return forbidden(request, reply);
@@ -394,7 +396,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         values,
         reviewMail(app.config.publicUrl ?? `${request.protocol}://${request.host}`),
       );
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/review',
@@ -494,7 +495,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const values = exchangeValues(request.body);
     try {
       const e = await registerExchange(app.db, actorOf(request), user(request), values);
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/exchanges/${e.id}`, savedFlash(request));
     } catch (error) {
       if (isNotYours(error)) return forbidden(request, reply);
@@ -571,7 +571,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const values = exchangeValues(request.body);
       try {
         await changeExchange(app.db, actorOf(request), user(request), id, values);
-        app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/exchanges/${id}`, savedFlash(request));
       } catch (error) {
         if (isNotYours(error)) return forbidden(request, reply);
@@ -646,7 +645,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderAreas(request, reply, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
   });
 
@@ -662,7 +660,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderAreas(request, reply, 400, { errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );
@@ -673,7 +670,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const active = str((request.body as Record<string, unknown> | undefined)?.active, 2) === '1';
       await setAreaActive(app.db, actorOf(request), request.params.id, active);
-      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );

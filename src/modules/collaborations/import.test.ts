@@ -1,14 +1,15 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../demo.ts';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail, type User } from '../accounts/account.service.ts';
 import { detectDelimiter, parseCsv } from './import.parse.ts';
 import { guessMapping } from './import.rows.ts';
-import { checkImport, runImport, startImport, uploadImport } from './import.service.ts';
+import { runImport } from './import.run.ts';
+import { checkImport, startImport, uploadImport } from './import.service.ts';
 
 const HEADERS = [
   'Rubrik',

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
-import { MARK_START } from './collaboration.repository.ts';
+import { DEMO_PASSWORD } from '../../demo.ts';
+import { MARK_START } from './knowledge.repository.ts';
 import { ftsQuery, prefixTsQuery, searchKnowledge } from './knowledge.ts';
 
 describe('ftsQuery', () => {

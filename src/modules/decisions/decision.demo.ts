@@ -5,13 +5,20 @@ import { newId } from '../../shared/ids.ts';
 export async function seedDecisionsDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds } = ctx;
   // The decisions behind the relations, as historical records (no § or case number).
-  const historical = [
+  const historical: {
+    body: string;
+    date: string;
+    title: string;
+    cities: string[];
+    kind: 'twin' | 'partner';
+  }[] = [
     {
       body: 'KF',
       date: '1946-01-01',
       title:
         'Nordiskt vänortssamarbete med Århus, Bergen och Åbo (historisk uppgift, datum ungefärligt)',
       cities: ['aarhus', 'bergen', 'turku'],
+      kind: 'twin',
     },
     {
       body: 'KS',
@@ -19,6 +26,7 @@ export async function seedDecisionsDemo(ctx: DemoContext): Promise<void> {
       title:
         'Partnerskap med Port Elizabeth, i dag Nelson Mandela Bay (historisk uppgift, datum ungefärligt)',
       cities: ['nelson-mandela-bay'],
+      kind: 'partner',
     },
   ];
   for (const h of historical) {
@@ -61,5 +69,4 @@ export async function seedDecisionsDemo(ctx: DemoContext): Promise<void> {
         .execute();
     }
   }
-
 }

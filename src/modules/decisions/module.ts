@@ -9,7 +9,8 @@ import { decisionsPublicEn, decisionsPublicSv } from './public.messages.ts';
 
 export const decisionsModule = defineModule({
   name: 'decisions',
-  purpose: 'council decisions, proposals for new twin cities, the dated status history of cities (P1, P6)',
+  purpose:
+    'council decisions, proposals for new twin cities, the dated status history of cities (P1, P6)',
   routes: [
     decisionPublicPages,
     { plugin: decisionApi, prefix: '/api/v1' },

@@ -277,5 +277,4 @@ export async function seedMeetingRecordsDemo(ctx: DemoContext): Promise<void> {
       })),
     )
     .execute();
-
 }

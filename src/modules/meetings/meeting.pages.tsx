@@ -3,36 +3,29 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { AppError } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { currentYear } from '../../shared/dates.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
 import { getChain, type Chain } from '../cities/city.service.ts';
 import type { UploadedFile } from '../decisions/decision.pages.tsx';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { canAdjustRotation, canEditMeeting } from './meeting.policy.ts';
+import { addDocument, changeDocument, type MeetingDocument } from './meeting-document.service.ts';
 import {
-  addDocument,
-  addProgrammeItem,
-  adjustRotation,
-  addSeminar,
-  changeDocument,
-  changeProgrammeItem,
-  changeSeminar,
-  closeAction,
   getMeeting,
   getMeetingDetail,
-  listAdjustments,
   listMeetings,
-  recordOutcome,
   removePart,
-  rotationOverview,
   scheduleMeeting,
   updateMeeting,
   type Editor,
   type MeetingDetail,
-  type MeetingDocument,
   type MeetingInput,
 } from './meeting.service.ts';
+import { closeAction, recordOutcome } from './outcome.service.ts';
+import { addProgrammeItem, changeProgrammeItem } from './programme.service.ts';
+import { adjustRotation, listAdjustments, rotationOverview } from './rotation.service.ts';
+import { addSeminar, changeSeminar } from './seminar.service.ts';
 import {
   MeetingFormPage,
   MeetingPartFormPage,
@@ -159,7 +152,7 @@ function uploaded(body: unknown, name: string): UploadedFile | undefined {
 export const meetingPages: FastifyPluginAsyncZod = async (app) => {
   const chainOrThrow = async (): Promise<Chain> => {
     const chain = await getChain(app.db);
-    if (!chain) throw new AppError('MEETING_NOT_FOUND', 404, 'No twin-city chain is registered');
+    if (!chain) throw errors.chainNotFound();
     return chain;
   };
   const editorOf = (request: FastifyRequest): Editor => ({
@@ -221,7 +214,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderList(request, reply, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/meetings',
@@ -239,8 +231,7 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     extra: { values?: Values; errors?: FieldErrors } = {},
   ) => {
     const meeting = meetingId ? await getMeeting(app.db, chain, meetingId) : null;
-    if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id))
-      throw new AppError('FORBIDDEN', 403, 'You may not do this');
+    if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id)) throw errors.forbidden();
     const values: Values =
       extra.values ??
       (meeting
@@ -289,7 +280,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderForm(request, reply, chain, null, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(
       reply,
       `/workspace/meetings/${id}`,
@@ -323,7 +313,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           return renderForm(request, reply, chain, request.params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -387,7 +376,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/meetings/${params.id}`, request.i18n.t(flash));
     };
 
@@ -490,11 +478,9 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     extra: { values?: Values; errors?: FieldErrors } = {},
   ) => {
     const detail = await getMeetingDetail(app.db, chain, params.id);
-    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id))
-      throw new AppError('FORBIDDEN', 403, 'You may not do this');
+    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
     const part = partValues(detail, segment, params.partId);
-    if (!part)
-      throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: params.partId });
+    if (!part) throw errors.meetingPartNotFound(params.partId);
     return sendPage(
       reply,
       <MeetingPartFormPage
@@ -540,7 +526,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -587,7 +572,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         const chain = await chainOrThrow();
         const { id, partId } = request.params;
         await removePart(app.db, chain, editorOf(request), id, kind, partId);
-        app.pageCache.clear();
         return redirectWithFlash(
           reply,
           `/workspace/meetings/${id}`,

@@ -17,7 +17,7 @@ export type Messages<T> = Record<keyof T, string>;
  */
 export interface MessageCatalogue extends Messages<typeof platformSv> {}
 
-export type MessageKey = keyof MessageCatalogue & string;
+export type MessageKey = Extract<keyof MessageCatalogue, string>;
 
 /** One language's messages of one module (Swedish, the source, has every key). */
 export interface Catalogue {

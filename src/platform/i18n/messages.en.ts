@@ -1,6 +1,5 @@
 import type { sv } from './messages.sv.ts';
 
-
 /** The platform's own messages in English. */
 export const en: Record<keyof typeof sv, string> = {
   'service.name': 'Vänortsportalen',
@@ -123,4 +122,56 @@ export const en: Record<keyof typeof sv, string> = {
   'error.unavailable.text': 'We cannot reach the database right now. Please try again shortly.',
   'error.badRequest.title': 'Bad request',
   'error.badRequest.text': 'The request could not be understood. Check the address and try again.',
+  'error.tooLarge.text':
+    'What you sent is too large to be accepted. Try a smaller file or a shorter text.',
+  'error.conflict.title': 'That could not be done',
+  'error.conflict.text':
+    'What you tried to do does not fit the current state of the data. Reload the page to see how things stand now. Nothing has been changed.',
+  'error.campaignClosed.text':
+    'The campaign is closed, so answers can no longer be given or changed.',
+  'error.link.title': 'The link does not work',
+  'error.link.text':
+    'The link is not valid, has expired or has already been used. Ask for a new link.',
+
+  // The short title of each error code (src/shared/errors.ts); English is the API's `title`.
+  'errorCode.BAD_REQUEST': 'Bad request',
+  'errorCode.VALIDATION_FAILED': 'Validation failed',
+  'errorCode.TOKEN_INVALID': 'Invalid link',
+  'errorCode.UNAUTHENTICATED': 'Authentication required',
+  'errorCode.INVALID_TOKEN': 'Invalid API token',
+  'errorCode.INVALID_CREDENTIALS': 'Invalid credentials',
+  'errorCode.MFA_SESSION_INVALID': 'No login is waiting for a code',
+  'errorCode.FORBIDDEN': 'Forbidden',
+  'errorCode.CSRF_INVALID': 'Form expired',
+  'errorCode.NOT_YOUR_ORGANISATION': 'Not your organisation',
+  'errorCode.DELEGATION_FORBIDDEN': 'No access to the delegation',
+  'errorCode.NOT_FOUND': 'Not found',
+  'errorCode.CITY_NOT_FOUND': 'City not found',
+  'errorCode.USER_NOT_FOUND': 'User not found',
+  'errorCode.ORGANISATION_NOT_FOUND': 'Organisation not found',
+  'errorCode.DECISION_NOT_FOUND': 'Decision not found',
+  'errorCode.PROPOSAL_NOT_FOUND': 'Proposal not found',
+  'errorCode.DOCUMENT_NOT_FOUND': 'Document not found',
+  'errorCode.MEETING_NOT_FOUND': 'Meeting not found',
+  'errorCode.MEETING_PART_NOT_FOUND': 'Meeting part not found',
+  'errorCode.OUTCOME_NOT_FOUND': 'Action not found',
+  'errorCode.DELEGATION_MEMBER_NOT_FOUND': 'Delegation member not found',
+  'errorCode.HOST_PLAN_TASK_NOT_FOUND': 'Host plan task not found',
+  'errorCode.HOST_PLAN_TEMPLATE_TASK_NOT_FOUND': 'Template task not found',
+  'errorCode.COLLABORATION_NOT_FOUND': 'Collaboration not found',
+  'errorCode.EXCHANGE_NOT_FOUND': 'Exchange not found',
+  'errorCode.AREA_NOT_FOUND': 'Area not found',
+  'errorCode.CAMPAIGN_NOT_FOUND': 'Campaign not found',
+  'errorCode.IMPORT_NOT_FOUND': 'Import not found',
+  'errorCode.USER_EXISTS': 'User already exists',
+  'errorCode.CAMPAIGN_CLOSED': 'Campaign closed',
+  'errorCode.MFA_ALREADY_ENABLED': 'Two-step verification already on',
+  'errorCode.DEMO_DATA_IN_PRODUCTION': 'Demo data in production',
+  'errorCode.TOKEN_EXPIRED': 'Link expired',
+  'errorCode.TOKEN_USED': 'Link already used',
+  'errorCode.PAYLOAD_TOO_LARGE': 'Payload too large',
+  'errorCode.UNSUPPORTED_MEDIA_TYPE': 'Unsupported media type',
+  'errorCode.TOO_MANY_ATTEMPTS': 'Too many attempts',
+  'errorCode.INTERNAL': 'Internal error',
+  'errorCode.DATABASE_UNAVAILABLE': 'Database unavailable',
 };

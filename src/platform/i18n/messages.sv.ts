@@ -1,4 +1,3 @@
-
 /** The platform's own messages in Swedish, the source language (modules bring their own). */
 export const sv = {
   'service.name': 'Vänortsportalen',
@@ -121,5 +120,55 @@ export const sv = {
   'error.unavailable.text': 'Vi når inte databasen just nu. Försök igen om en liten stund.',
   'error.badRequest.title': 'Felaktig förfrågan',
   'error.badRequest.text': 'Förfrågan kunde inte tolkas. Kontrollera adressen och försök igen.',
-} as const;
+  'error.tooLarge.text':
+    'Det du skickade är för stort för att tas emot. Försök med en mindre fil eller kortare text.',
+  'error.conflict.title': 'Det gick inte att genomföra',
+  'error.conflict.text':
+    'Det du försökte göra går inte ihop med hur uppgifterna ser ut just nu. Ladda om sidan och se hur det ser ut nu. Ingenting har ändrats.',
+  'error.campaignClosed.text':
+    'Inventeringen är stängd, så svaren kan inte längre lämnas eller ändras.',
+  'error.link.title': 'Länken fungerar inte',
+  'error.link.text': 'Länken är ogiltig, har gått ut eller har redan använts. Be om en ny länk.',
 
+  // The short title of each error code (src/shared/errors.ts); English is the API's `title`.
+  'errorCode.BAD_REQUEST': 'Felaktig förfrågan',
+  'errorCode.VALIDATION_FAILED': 'Ogiltiga uppgifter',
+  'errorCode.TOKEN_INVALID': 'Länken är ogiltig',
+  'errorCode.UNAUTHENTICATED': 'Inloggning krävs',
+  'errorCode.INVALID_TOKEN': 'Ogiltig API-nyckel',
+  'errorCode.INVALID_CREDENTIALS': 'Fel inloggningsuppgifter',
+  'errorCode.MFA_SESSION_INVALID': 'Ingen inloggning väntar på en kod',
+  'errorCode.FORBIDDEN': 'Behörighet saknas',
+  'errorCode.CSRF_INVALID': 'Formuläret har gått ut',
+  'errorCode.NOT_YOUR_ORGANISATION': 'En annan organisations uppgifter',
+  'errorCode.DELEGATION_FORBIDDEN': 'Ingen behörighet till delegationen',
+  'errorCode.NOT_FOUND': 'Finns inte',
+  'errorCode.CITY_NOT_FOUND': 'Staden finns inte',
+  'errorCode.USER_NOT_FOUND': 'Användaren finns inte',
+  'errorCode.ORGANISATION_NOT_FOUND': 'Organisationen finns inte',
+  'errorCode.DECISION_NOT_FOUND': 'Beslutet finns inte',
+  'errorCode.PROPOSAL_NOT_FOUND': 'Förslaget finns inte',
+  'errorCode.DOCUMENT_NOT_FOUND': 'Dokumentet finns inte',
+  'errorCode.MEETING_NOT_FOUND': 'Vänortsmötet finns inte',
+  'errorCode.MEETING_PART_NOT_FOUND': 'Den delen av mötet finns inte',
+  'errorCode.OUTCOME_NOT_FOUND': 'Åtgärden finns inte',
+  'errorCode.DELEGATION_MEMBER_NOT_FOUND': 'Delegationsmedlemmen finns inte',
+  'errorCode.HOST_PLAN_TASK_NOT_FOUND': 'Uppgiften i värdskapsplanen finns inte',
+  'errorCode.HOST_PLAN_TEMPLATE_TASK_NOT_FOUND': 'Uppgiften i mallen finns inte',
+  'errorCode.COLLABORATION_NOT_FOUND': 'Samarbetet finns inte',
+  'errorCode.EXCHANGE_NOT_FOUND': 'Erfarenhetsutbytet finns inte',
+  'errorCode.AREA_NOT_FOUND': 'Området finns inte',
+  'errorCode.CAMPAIGN_NOT_FOUND': 'Inventeringen finns inte',
+  'errorCode.IMPORT_NOT_FOUND': 'Importen finns inte',
+  'errorCode.USER_EXISTS': 'Användaren finns redan',
+  'errorCode.CAMPAIGN_CLOSED': 'Inventeringen är stängd',
+  'errorCode.MFA_ALREADY_ENABLED': 'Tvåstegsverifiering är redan på',
+  'errorCode.DEMO_DATA_IN_PRODUCTION': 'Exempeldata i produktion',
+  'errorCode.TOKEN_EXPIRED': 'Länken har gått ut',
+  'errorCode.TOKEN_USED': 'Länken är redan använd',
+  'errorCode.PAYLOAD_TOO_LARGE': 'För mycket data',
+  'errorCode.UNSUPPORTED_MEDIA_TYPE': 'Innehållstypen stöds inte',
+  'errorCode.TOO_MANY_ATTEMPTS': 'För många försök',
+  'errorCode.INTERNAL': 'Internt fel',
+  'errorCode.DATABASE_UNAVAILABLE': 'Databasen går inte att nå',
+} as const;
