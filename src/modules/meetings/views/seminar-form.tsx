@@ -1,0 +1,56 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { TextArea, TextField } from '../../../ui/fields.tsx';
+import type { Meeting } from '../meeting.service.ts';
+import { PanelForm, type Values } from './meeting-fields.tsx';
+
+/** The fields of a seminar: the add form and the edit form share them. */
+export function SeminarFields({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <TextField
+        name="seminarTitle"
+        label={t('workspace.meetings.field.seminarTitle')}
+        width="full"
+      />
+      <TextField name="seminarTopic" label={t('workspace.meetings.field.seminarTopic')} optional />
+      <TextField
+        name="seminarSpeakers"
+        label={t('workspace.meetings.field.seminarSpeakers')}
+        width="full"
+        optional
+      />
+      <TextArea
+        name="seminarDescription"
+        label={t('workspace.meetings.field.seminarDescription')}
+        rows={3}
+        optional
+      />
+    </>
+  );
+}
+
+/** The meeting page's form to add a seminar. */
+export function AddSeminarForm({
+  ctx,
+  meeting,
+  values,
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <PanelForm
+      ctx={ctx}
+      id="add-seminar-heading"
+      heading={t('workspace.meetings.addSeminar')}
+      action={`/workspace/meetings/${meeting.id}/seminars`}
+      values={values}
+      submit={t('workspace.meetings.add')}
+    >
+      <SeminarFields ctx={ctx} />
+    </PanelForm>
+  );
+}
