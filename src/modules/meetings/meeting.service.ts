@@ -8,6 +8,11 @@ import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Chain, City } from '../cities/city.service.ts';
 import { canAdjustRotation, canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
+import { parseForm } from './fields.schema.ts';
+import { DOCUMENT_KINDS, documentForm, VISIBILITIES } from './meeting-document.schema.ts';
+import { closingNoteForm, OUTCOME_KINDS, outcomeForm } from './outcome.schema.ts';
+import { PROGRAMME_KINDS, programmeForm } from './programme.schema.ts';
+import { seminarForm } from './seminar.schema.ts';
 import {
   checkP3,
   forecastNextTurn,
@@ -30,10 +35,7 @@ export const EDITABLE_STATUSES = [
   'postponed',
   'cancelled',
 ] as const;
-export const PROGRAMME_KINDS = ['plenary', 'seminar', 'study_visit', 'social'] as const;
-export const DOCUMENT_KINDS = ['agenda', 'minutes', 'presentation', 'other'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
-export const OUTCOME_KINDS = ['decision', 'information', 'action'] as const;
+export { PROGRAMME_KINDS, DOCUMENT_KINDS, VISIBILITIES, OUTCOME_KINDS };
 export const MAX_MEETING_DOCUMENT_BYTES = 25 * 1024 * 1024;
 export const FIRST_YEAR = 1946;
 export const LAST_YEAR = 2200;
@@ -531,35 +533,31 @@ export interface ProgrammeInput {
   description: string;
 }
 
-const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
-
 /** A programme item's columns from the form, or a validation error field by field. */
 function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  // The day must be one of the meeting's days: checked against the meeting.
   const day = input.day.trim();
-  if (!meeting.start_date || !meeting.end_date) add('day', 'programme.meetingHasNoDates');
-  else if (!isPlainDate(day)) add('day', 'programme.dayInvalid');
-  else if (day < meeting.start_date || day > meeting.end_date) add('day', 'programme.dayOutside');
-  const startsAt = input.startsAt.trim();
-  const endsAt = input.endsAt.trim();
-  if (!isTime(startsAt)) add('startsAt', 'programme.timeInvalid');
-  if (!isTime(endsAt)) add('endsAt', 'programme.timeInvalid');
-  else if (isTime(startsAt) && endsAt <= startsAt) add('endsAt', 'programme.endNotAfterStart');
-  if (!isOne(PROGRAMME_KINDS, input.kind)) add('kind', 'programme.kindRequired');
-  const title = input.title.trim();
-  if (!title || title.length > 300) add('title', 'programme.titleRequired');
-  if (input.location.length > 300) add('location', 'meeting.textTooLong');
-  if (input.description.length > 5000) add('description', 'meeting.textTooLong');
-  if (problems.length) throw errors.validation(problems);
+  const dayProblem =
+    !meeting.start_date || !meeting.end_date
+      ? 'programme.meetingHasNoDates'
+      : !isPlainDate(day)
+        ? 'programme.dayInvalid'
+        : day < meeting.start_date || day > meeting.end_date
+          ? 'programme.dayOutside'
+          : null;
+  const v = parseForm(
+    programmeForm,
+    input,
+    dayProblem ? [{ path: 'day', message: dayProblem }] : [],
+  );
   return {
-    day,
-    starts_at: startsAt,
-    ends_at: endsAt,
-    kind: input.kind,
-    title,
-    location: trimmedOrNull(input.location),
-    description: trimmedOrNull(input.description),
+    day: v.day,
+    starts_at: v.startsAt,
+    ends_at: v.endsAt,
+    kind: v.kind,
+    title: v.title,
+    location: v.location,
+    description: v.description,
   };
 }
 
@@ -628,22 +626,12 @@ export interface SeminarInput {
 
 /** A seminar's columns from the form, or a validation error field by field. */
 function seminarFields(input: SeminarInput) {
-  const problems: FieldProblem[] = [];
-  const title = input.title.trim();
-  if (!title || title.length > 300)
-    problems.push({ path: 'title', message: 'seminar.titleRequired' });
-  if (input.topicArea.length > 200)
-    problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
-  if (input.speakers.length > 2000)
-    problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
-  if (input.description.length > 5000)
-    problems.push({ path: 'description', message: 'meeting.textTooLong' });
-  if (problems.length) throw errors.validation(problems);
+  const v = parseForm(seminarForm, input);
   return {
-    title,
-    topic_area: trimmedOrNull(input.topicArea),
-    speakers: trimmedOrNull(input.speakers),
-    description: trimmedOrNull(input.description),
+    title: v.title,
+    topic_area: v.topicArea,
+    speakers: v.speakers,
+    description: v.description,
   };
 }
 
@@ -750,17 +738,6 @@ export interface DocumentInput {
   file?: { filename: string; data: Buffer; truncated?: boolean } | undefined;
 }
 
-/** What is wrong with a document's kind, title and visibility, field by field. */
-function documentProblems(input: { kind: string; title: string; visibility: string }) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
-  if (!isOne(DOCUMENT_KINDS, input.kind)) add('kind', 'document.kindRequired');
-  const title = input.title.trim();
-  if (!title || title.length > 300) add('title', 'document.titleRequired');
-  if (!isOne(VISIBILITIES, input.visibility)) add('visibility', 'document.visibilityRequired');
-  return { problems, title };
-}
-
 export async function addDocument(
   db: Db,
   chain: Chain,
@@ -770,27 +747,36 @@ export async function addDocument(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const { problems, title } = documentProblems(input);
-    const add = (path: string, message: string) => problems.push({ path, message });
+    // The file is read by its bytes, not by the schema.
     const file = input.file;
-    let type: ReturnType<typeof documentType> = null;
-    if (!file || (file.data.length === 0 && !file.filename)) add('file', 'document.fileRequired');
-    else if (file.truncated || file.data.length > MAX_MEETING_DOCUMENT_BYTES)
-      add('file', 'document.tooLarge');
-    else if (!(type = documentType(file.filename, file.data))) add('file', 'document.wrongType');
-    if (problems.length || !file || !type) throw errors.validation(problems);
+    const type = file ? documentType(file.filename, file.data) : null;
+    const fileProblem =
+      !file || (file.data.length === 0 && !file.filename)
+        ? 'document.fileRequired'
+        : file.truncated || file.data.length > MAX_MEETING_DOCUMENT_BYTES
+          ? 'document.tooLarge'
+          : !type
+            ? 'document.wrongType'
+            : null;
+    const v = parseForm(
+      documentForm,
+      input,
+      fileProblem ? [{ path: 'file', message: fileProblem }] : [],
+    );
+    if (!file || !type)
+      throw errors.validation([{ path: 'file', message: 'document.fileRequired' }]);
     const row = {
       id: newId(),
       meeting_id: meetingId,
-      kind: input.kind,
-      title,
+      kind: v.kind,
+      title: v.title,
       filename:
         file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || `dokument.${type.ext}`,
       content_type: type.contentType,
       size: file.data.length,
       sha256: createHash('sha256').update(file.data).digest('hex'),
       data: file.data,
-      visibility: input.visibility,
+      visibility: v.visibility,
       created_by: editor.actor.userId,
       created_at: nowIso(),
     };
@@ -820,9 +806,8 @@ export async function changeDocument(
     await editableMeeting(trx, chain, editor, meetingId);
     const existing = await repo.findDocument(trx, meetingId, documentId);
     if (!existing) throw partNotFound(documentId);
-    const { problems, title } = documentProblems(input);
-    if (problems.length) throw errors.validation(problems);
-    const changes = { kind: input.kind, title, visibility: input.visibility };
+    const v = parseForm(documentForm, input);
+    const changes = { kind: v.kind, title: v.title, visibility: v.visibility };
     await repo.updateDocument(trx, documentId, changes);
     await recordAudit(trx, editor.actor, {
       entity: 'meeting_document',
@@ -854,25 +839,28 @@ export async function recordOutcome(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const problems: FieldProblem[] = [];
-    const add = (path: string, message: string) => problems.push({ path, message });
-    if (!isOne(OUTCOME_KINDS, input.kind)) add('kind', 'outcome.kindRequired');
-    const text = input.text.trim();
-    if (!text || text.length > 2000) add('text', 'outcome.textRequired');
-    const city = chain.members.find((m) => m.city.slug === input.responsibleCity)?.city;
-    if (input.responsibleCity && !city) add('responsibleCity', 'outcome.cityNotInChain');
-    else if (input.kind === 'action' && !city) add('responsibleCity', 'outcome.cityRequired');
-    const due = input.dueOn.trim();
-    if (due && !isPlainDate(due)) add('dueOn', 'meeting.dateInvalid');
-    if (problems.length) throw errors.validation(problems);
+    // The responsible city is checked against the chain; an action needs one.
+    const slug = input.responsibleCity.trim();
+    const city = chain.members.find((m) => m.city.slug === slug)?.city;
+    const cityProblem =
+      slug && !city
+        ? 'outcome.cityNotInChain'
+        : input.kind === 'action' && !city
+          ? 'outcome.cityRequired'
+          : null;
+    const v = parseForm(
+      outcomeForm,
+      input,
+      cityProblem ? [{ path: 'responsibleCity', message: cityProblem }] : [],
+    );
     const now = nowIso();
     const row = {
       id: newId(),
       meeting_id: meetingId,
-      kind: input.kind,
-      text,
+      kind: v.kind,
+      text: v.text,
       responsible_city_id: city?.id ?? null,
-      due_on: due || null,
+      due_on: v.dueOn,
       closed_on: null,
       closed_in_meeting_id: null,
       closing_note: null,
@@ -915,16 +903,15 @@ export async function closeAction(
       outcome.kind !== 'action'
     )
       throw new AppError('OUTCOME_NOT_FOUND', 404, 'No such action', { id: outcomeId });
-    const problems: FieldProblem[] = [];
-    if (outcome.closed_on) problems.push({ path: 'closingNote', message: 'outcome.alreadyClosed' });
-    const text = note.trim();
-    if (!text || text.length > 2000)
-      problems.push({ path: 'closingNote', message: 'outcome.closingNoteRequired' });
-    if (problems.length) throw errors.validation(problems);
+    const { closingNote } = parseForm(
+      closingNoteForm,
+      { closingNote: note },
+      outcome.closed_on ? [{ path: 'closingNote', message: 'outcome.alreadyClosed' }] : [],
+    );
     const changes = {
       closed_on: today,
       closed_in_meeting_id: meetingId,
-      closing_note: text,
+      closing_note: closingNote,
     };
     await repo.updateOutcome(trx, outcomeId, { ...changes, updated_at: nowIso() });
     await recordAudit(trx, editor.actor, {
