@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { FileField, RadioGroup, TextField } from '../../../ui/fields.tsx';
-import { DOCUMENT_KINDS, VISIBILITIES, type Meeting } from '../meeting.service.ts';
-import { choices, PanelForm, type Values } from './meeting-fields.tsx';
+import { DOCUMENT_KINDS, VISIBILITIES } from '../meeting.service.ts';
+import { choices } from './meeting-fields.tsx';
 
 /** The fields of a document besides its file: the add form and the edit form share them. */
 export function DocumentFields({ ctx }: { ctx: PageContext }) {
@@ -23,34 +23,15 @@ export function DocumentFields({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** The meeting page's form to upload a document. */
-export function AddDocumentForm({
-  ctx,
-  meeting,
-  values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  values: Values;
-}) {
+/** The file of a new document (a document's file is not changed in place). */
+export function DocumentFileField({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
   return (
-    <PanelForm
-      ctx={ctx}
-      id="add-document-heading"
-      heading={t('workspace.meetings.addDocument')}
-      action={`/workspace/meetings/${meeting.id}/documents`}
-      values={values}
-      submit={t('workspace.meetings.upload')}
-      multipart
-    >
-      <DocumentFields ctx={ctx} />
-      <FileField
-        name="docFile"
-        label={t('workspace.meetings.field.docFile')}
-        hint={t('workspace.meetings.field.docFileHint')}
-        accept=".pdf,.docx,.doc,.xlsx,.xls,.pptx,.ppt,.odt,.ods,.odp"
-      />
-    </PanelForm>
+    <FileField
+      name="docFile"
+      label={t('workspace.meetings.field.docFile')}
+      hint={t('workspace.meetings.field.docFileHint')}
+      accept=".pdf,.docx,.doc,.xlsx,.xls,.pptx,.ppt,.odt,.ods,.odp"
+    />
   );
 }

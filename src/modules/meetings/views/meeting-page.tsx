@@ -3,12 +3,12 @@ import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
-import { AddDocumentForm, DocumentFields } from './document-form.tsx';
-import type { Values } from './meeting-fields.tsx';
-import { AddOutcomeForm, CloseActionForms } from './outcome-form.tsx';
-import { AddProgrammeForm, ProgrammeFields } from './programme-form.tsx';
+import { DocumentFields, DocumentFileField } from './document-form.tsx';
+import { PanelForm, type Values } from './meeting-fields.tsx';
+import { CloseActionForms, OutcomeFields } from './outcome-form.tsx';
+import { ProgrammeFields } from './programme-form.tsx';
 import { MeetingBody } from './public-meetings.tsx';
-import { AddSeminarForm, SeminarFields } from './seminar-form.tsx';
+import { SeminarFields } from './seminar-form.tsx';
 
 /** The segment of a part's URL: programme items, seminars or documents. */
 export type PartSegment = 'programme' | 'seminars' | 'documents';
@@ -42,6 +42,76 @@ function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail 
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The forms that add a programme item, a seminar, a document and an outcome. */
+function AddForms({
+  ctx,
+  meeting,
+  hosts,
+  values,
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  hosts: City[];
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const forms = [
+    {
+      id: 'add-programme-heading',
+      heading: t('workspace.meetings.addProgramme'),
+      action: `${base}/programme`,
+      // A new item's day starts at the meeting's first.
+      values: { ...values, itemDay: values.itemDay ?? meeting.startDate ?? '' },
+      fields: <ProgrammeFields ctx={ctx} />,
+    },
+    {
+      id: 'add-seminar-heading',
+      heading: t('workspace.meetings.addSeminar'),
+      action: `${base}/seminars`,
+      fields: <SeminarFields ctx={ctx} />,
+    },
+    {
+      id: 'add-document-heading',
+      heading: t('workspace.meetings.addDocument'),
+      action: `${base}/documents`,
+      submit: t('workspace.meetings.upload'),
+      multipart: true,
+      fields: (
+        <>
+          <DocumentFields ctx={ctx} />
+          <DocumentFileField ctx={ctx} />
+        </>
+      ),
+    },
+    {
+      id: 'add-outcome-heading',
+      heading: t('workspace.meetings.addOutcome'),
+      action: `${base}/outcomes`,
+      submit: t('workspace.meetings.record'),
+      fields: <OutcomeFields ctx={ctx} hosts={hosts} />,
+    },
+  ];
+  return (
+    <>
+      {forms.map((form) => (
+        <PanelForm
+          key={form.id}
+          ctx={ctx}
+          id={form.id}
+          heading={form.heading}
+          action={form.action}
+          values={form.values ?? values}
+          submit={form.submit ?? t('workspace.meetings.add')}
+          multipart={form.multipart ?? false}
+        >
+          {form.fields}
+        </PanelForm>
+      ))}
+    </>
   );
 }
 
@@ -99,10 +169,7 @@ export function WorkspaceMeetingPage({
         <>
           <PartActions ctx={ctx} detail={detail} />
           <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
-          <AddProgrammeForm ctx={ctx} meeting={meeting} values={values} />
-          <AddSeminarForm ctx={ctx} meeting={meeting} values={values} />
-          <AddDocumentForm ctx={ctx} meeting={meeting} values={values} />
-          <AddOutcomeForm ctx={ctx} meeting={meeting} hosts={hosts} values={values} />
+          <AddForms ctx={ctx} meeting={meeting} hosts={hosts} values={values} />
         </>
       ) : null}
     </Layout>

@@ -2,32 +2,14 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, DateField, Form, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
 import type { City } from '../../cities/city.service.ts';
 import { OUTCOME_KINDS, type Meeting, type Outcome } from '../meeting.service.ts';
-import { choices, cityOptions, PanelForm, type Values } from './meeting-fields.tsx';
+import { choices, cityOptions, type Values } from './meeting-fields.tsx';
 import { OutcomeText } from './public-meetings.tsx';
 
-/** The meeting page's form to record an outcome (a decision, information or an action). */
-export function AddOutcomeForm({
-  ctx,
-  meeting,
-  hosts,
-  values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  /** The chain's members, for the responsible city. */
-  hosts: City[];
-  values: Values;
-}) {
+/** The fields of an outcome (a decision, information or an action). */
+export function OutcomeFields({ ctx, hosts }: { ctx: PageContext; hosts: City[] }) {
   const { t } = ctx.i18n;
   return (
-    <PanelForm
-      ctx={ctx}
-      id="add-outcome-heading"
-      heading={t('workspace.meetings.addOutcome')}
-      action={`/workspace/meetings/${meeting.id}/outcomes`}
-      values={values}
-      submit={t('workspace.meetings.record')}
-    >
+    <>
       <RadioGroup
         name="outcomeKind"
         legend={t('workspace.meetings.field.outcomeKind')}
@@ -41,7 +23,7 @@ export function AddOutcomeForm({
         options={cityOptions(ctx, hosts, t('workspace.meetings.field.outcomeCityNone'))}
       />
       <DateField name="outcomeDue" label={t('workspace.meetings.field.outcomeDue')} optional />
-    </PanelForm>
+    </>
   );
 }
 

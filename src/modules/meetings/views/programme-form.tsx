@@ -1,7 +1,20 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { DateField, RadioGroup, TextArea, TextField } from '../../../ui/fields.tsx';
-import { PROGRAMME_KINDS, type Meeting } from '../meeting.service.ts';
-import { choices, PanelForm, type Values } from './meeting-fields.tsx';
+import { PROGRAMME_KINDS } from '../meeting.service.ts';
+import { choices } from './meeting-fields.tsx';
+
+/** A time of day, HH:MM. */
+function TimeField({ ctx, name, label }: { ctx: PageContext; name: string; label: string }) {
+  return (
+    <TextField
+      name={name}
+      label={label}
+      hint={ctx.i18n.t('workspace.meetings.field.timeHint')}
+      width="short"
+      autocomplete="off"
+    />
+  );
+}
 
 /** The fields of a programme item: the add form and the edit form share them. */
 export function ProgrammeFields({
@@ -19,20 +32,8 @@ export function ProgrammeFields({
         label={t('workspace.meetings.field.itemDay')}
         hint={t('workspace.meetings.field.itemDayHint')}
       />
-      <TextField
-        name="itemStart"
-        label={t('workspace.meetings.field.itemStart')}
-        hint={t('workspace.meetings.field.timeHint')}
-        width="short"
-        autocomplete="off"
-      />
-      <TextField
-        name="itemEnd"
-        label={t('workspace.meetings.field.itemEnd')}
-        hint={t('workspace.meetings.field.timeHint')}
-        width="short"
-        autocomplete="off"
-      />
+      <TimeField ctx={ctx} name="itemStart" label={t('workspace.meetings.field.itemStart')} />
+      <TimeField ctx={ctx} name="itemEnd" label={t('workspace.meetings.field.itemEnd')} />
       <RadioGroup
         name="itemKind"
         legend={t('workspace.meetings.field.itemKind')}
@@ -54,30 +55,5 @@ export function ProgrammeFields({
         />
       ) : null}
     </>
-  );
-}
-
-/** The meeting page's form to add a programme item (the day starts at the meeting's first). */
-export function AddProgrammeForm({
-  ctx,
-  meeting,
-  values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  values: Values;
-}) {
-  const { t } = ctx.i18n;
-  return (
-    <PanelForm
-      ctx={ctx}
-      id="add-programme-heading"
-      heading={t('workspace.meetings.addProgramme')}
-      action={`/workspace/meetings/${meeting.id}/programme`}
-      values={{ ...values, itemDay: values.itemDay ?? meeting.startDate ?? '' }}
-      submit={t('workspace.meetings.add')}
-    >
-      <ProgrammeFields ctx={ctx} />
-    </PanelForm>
   );
 }

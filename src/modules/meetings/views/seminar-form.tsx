@@ -1,7 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { TextArea, TextField } from '../../../ui/fields.tsx';
-import type { Meeting } from '../meeting.service.ts';
-import { PanelForm, type Values } from './meeting-fields.tsx';
 
 /** The fields of a seminar: the add form and the edit form share them. */
 export function SeminarFields({ ctx }: { ctx: PageContext }) {
@@ -27,30 +25,5 @@ export function SeminarFields({ ctx }: { ctx: PageContext }) {
         optional
       />
     </>
-  );
-}
-
-/** The meeting page's form to add a seminar. */
-export function AddSeminarForm({
-  ctx,
-  meeting,
-  values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  values: Values;
-}) {
-  const { t } = ctx.i18n;
-  return (
-    <PanelForm
-      ctx={ctx}
-      id="add-seminar-heading"
-      heading={t('workspace.meetings.addSeminar')}
-      action={`/workspace/meetings/${meeting.id}/seminars`}
-      values={values}
-      submit={t('workspace.meetings.add')}
-    >
-      <SeminarFields ctx={ctx} />
-    </PanelForm>
   );
 }
