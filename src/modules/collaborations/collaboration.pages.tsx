@@ -276,7 +276,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const values = collaborationValues(request.body);
     try {
       const c = await registerCollaboration(app.db, actorOf(request), user(request), values);
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/collaborations/${c.id}`, savedFlash(request));
     } catch (error) {
       if (isNotYours(error)) return forbidden(request, reply);
@@ -355,7 +354,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const values = collaborationValues(request.body);
       try {
         await changeCollaboration(app.db, actorOf(request), user(request), id, values);
-        app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/collaborations/${id}`, savedFlash(request));
       } catch (error) {
         if (isNotYours(error)) return forbidden(request, reply);
@@ -394,7 +392,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         values,
         reviewMail(app.config.publicUrl ?? `${request.protocol}://${request.host}`),
       );
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/review',
@@ -494,7 +491,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const values = exchangeValues(request.body);
     try {
       const e = await registerExchange(app.db, actorOf(request), user(request), values);
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/exchanges/${e.id}`, savedFlash(request));
     } catch (error) {
       if (isNotYours(error)) return forbidden(request, reply);
@@ -571,7 +567,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const values = exchangeValues(request.body);
       try {
         await changeExchange(app.db, actorOf(request), user(request), id, values);
-        app.pageCache.clear();
         return redirectWithFlash(reply, `/workspace/exchanges/${id}`, savedFlash(request));
       } catch (error) {
         if (isNotYours(error)) return forbidden(request, reply);
@@ -646,7 +641,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderAreas(request, reply, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
   });
 
@@ -662,7 +656,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderAreas(request, reply, 400, { errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );
@@ -673,7 +666,6 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const active = str((request.body as Record<string, unknown> | undefined)?.active, 2) === '1';
       await setAreaActive(app.db, actorOf(request), request.params.id, active);
-      app.pageCache.clear();
       return redirectWithFlash(reply, '/workspace/areas', request.i18n.t('collab.flash.areaSaved'));
     },
   );
