@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { FileField, RadioGroup, TextField } from '../../../ui/fields.tsx';
-import { DOCUMENT_KINDS, VISIBILITIES } from '../meeting.service.ts';
+import { DOCUMENT_KINDS, VISIBILITIES } from '../meeting-document.schema.ts';
 import { choices } from './meeting-fields.tsx';
 
 /** The fields of a document besides its file: the add form and the edit form share them. */

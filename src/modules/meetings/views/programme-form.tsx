@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { DateField, RadioGroup, TextArea, TextField } from '../../../ui/fields.tsx';
-import { PROGRAMME_KINDS } from '../meeting.service.ts';
+import { PROGRAMME_KINDS } from '../programme.schema.ts';
 import { choices } from './meeting-fields.tsx';
 
 /** A time of day, HH:MM. */
