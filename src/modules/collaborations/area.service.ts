@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { slugify } from '../organisations/organisation.service.ts';
@@ -93,7 +93,7 @@ function areaProblems(input: AreaInput): FieldProblem[] {
   return problems;
 }
 
-const areaNotFound = (id: string) => new AppError('AREA_NOT_FOUND', 404, 'No such area', { id });
+const areaNotFound = errors.areaNotFound;
 
 export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
   const problems = areaProblems(input);

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { RoleGrant } from '../accounts/roles.ts';
@@ -148,17 +148,10 @@ async function hydrate(db: Executor, rows: repo.CollaborationRow[]): Promise<Col
   return rows.map((r) => toCollaboration(r, cities, areas));
 }
 
-export const collaborationNotFound = (id: string) =>
-  new AppError('COLLABORATION_NOT_FOUND', 404, 'No such collaboration', { id });
-export const exchangeNotFound = (id: string) =>
-  new AppError('EXCHANGE_NOT_FOUND', 404, 'No such exchange', { id });
+export const collaborationNotFound = errors.collaborationNotFound;
+export const exchangeNotFound = errors.exchangeNotFound;
 /** A reporter of another organisation: refused, with a clear message. */
-export const notYourOrganisation = () =>
-  new AppError(
-    'NOT_YOUR_ORGANISATION',
-    403,
-    'Only the reporters of the owner organisation and the coordinators may change this',
-  );
+export const notYourOrganisation = errors.notYourOrganisation;
 
 /** The chain's active twin cities: the only partner cities a collaboration may name. */
 export async function partnerCities(db: Db): Promise<City[]> {

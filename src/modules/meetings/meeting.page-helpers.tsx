@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { formStrings, submitForm } from '../../platform/forms.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { AppError, errors } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { getChain, type Chain } from '../cities/city.service.ts';
 import { canEditMeeting } from './meeting.policy.ts';
 import {
@@ -34,7 +34,7 @@ const partParams = idParams.extend({ partId: z.string().max(100) });
 
 export async function chainOrThrow(db: Db): Promise<Chain> {
   const chain = await getChain(db);
-  if (!chain) throw new AppError('MEETING_NOT_FOUND', 404, 'No twin-city chain is registered');
+  if (!chain) throw errors.chainNotFound();
   return chain;
 }
 
@@ -168,8 +168,7 @@ export const meetingPartPages =
       if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
       const part = spec.parts(detail).find((p) => p.id === params.partId) as
         (Record<string, unknown> & { title: string }) | undefined;
-      if (!part)
-        throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: params.partId });
+      if (!part) throw errors.meetingPartNotFound(params.partId);
       const saved = Object.fromEntries(
         Object.entries<string>(spec.edit.names).map(([key, name]) => [
           name,
