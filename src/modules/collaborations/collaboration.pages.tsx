@@ -15,27 +15,31 @@ import { addArea, areasForForms, renameArea, setAreaActive } from './area.servic
 import { lenientFilters } from './collaboration.filters.ts';
 import { collaborationsSv } from './collaboration.messages.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
+import { partnerCities } from './collaboration.helpers.ts';
 import {
   changeCollaboration,
+  getCollaboration,
+  listCollaborations,
+  organisationChoices,
+  registerCollaboration,
+  type Collaboration,
+} from './collaboration.service.ts';
+import {
   changeExchange,
   collaborationChoices,
   exchangesOfCollaboration,
-  getCollaboration,
   getExchange,
-  listCollaborations,
   listExchanges,
-  organisationChoices,
-  partnerCities,
-  registerCollaboration,
   registerExchange,
+  type Exchange,
+} from './exchange.service.ts';
+import {
   reviewHistory,
   reviewItem,
   reviewQueue,
-  type Collaboration,
-  type Exchange,
   type ReviewEntity,
   type ReviewMail,
-} from './collaboration.service.ts';
+} from './review.service.ts';
 import { searchKnowledge } from './knowledge.ts';
 import type { Choices } from './views/parts.tsx';
 import {

@@ -1,68 +1,36 @@
-import { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { RoleGrant } from '../accounts/roles.ts';
-import { getChain, listCities, type City } from '../cities/city.service.ts';
 import * as orgRepo from '../organisations/organisation.repository.ts';
-import * as areaRepo from './area.repository.ts';
-import { ensureDefaultAreas } from './area.service.ts';
-import {
-  COLLABORATION_KINDS,
-  COLLABORATION_STATUSES,
-  type CollaborationFilters,
-  type CollaborationKind,
-  type CollaborationStatus,
-  type ReviewState,
+import type {
+  CollaborationFilters,
+  CollaborationKind,
+  CollaborationStatus,
+  ReviewState,
 } from './collaboration.filters.ts';
+import {
+  collaborationNotFound,
+  notYourOrganisation,
+  partnerCities,
+  reviewAfterSave,
+  submittedEvent,
+  type Reporter,
+} from './collaboration.helpers.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as repo from './collaboration.repository.ts';
-import { collaborationSearchDocument, exchangeSearchDocument } from './search-document.ts';
+import {
+  collaborationProblems,
+  collaborationValues,
+  splitTags,
+  type CollaborationInput,
+} from './collaboration.validation.ts';
+import { collaborationSearchDocument } from './search-document.ts';
 
-export const FUNDING_KINDS = ['own_budget', 'eu_programme', 'other'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
-export const DIRECTIONS = ['visit_to', 'visit_from', 'digital'] as const;
-export const LIMITS = {
-  title: 300,
-  text: 10_000,
-  short: 200,
-  tags: 1_000,
-  comment: 2_000,
-  participants: 10_000,
-  amount: 1_000_000_000_000,
-} as const;
-
-export interface Reporter {
-  id: string;
-  roles: readonly RoleGrant[];
-}
-
-export interface CollaborationInput {
-  /** Slug of the owner organisation; empty: the reporter's only organisation. */
-  organisation: string;
-  title: string;
-  /** Slugs of partner twin cities. */
-  cities: string[];
-  /** Slugs of areas. */
-  areas: string[];
-  kind: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  goals: string;
-  results: string;
-  contactName: string;
-  contactEmail: string;
-  fundingKind: string;
-  fundingProgramme: string;
-  fundingAmount: string;
-  strategyTags: string;
-  visibility: string;
-}
+// Collaborations: registering and changing one (a reporter's save enters the review
+// queue), reading one, the filtered lists. Exchanges and the review have their own services.
 
 export interface Collaboration {
   id: string;
@@ -91,15 +59,6 @@ export interface Collaboration {
   cities: { id: string; slug: string }[];
   areas: { id: string; slug: string; nameSv: string; nameEn: string }[];
 }
-
-export const splitTags = (tags: string) => [
-  ...new Set(
-    tags
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
-  ),
-];
 
 function toCollaboration(
   r: repo.CollaborationRow,
@@ -139,190 +98,16 @@ function toCollaboration(
   };
 }
 
-async function hydrate(db: Executor, rows: repo.CollaborationRow[]): Promise<Collaboration[]> {
+export async function hydrate(
+  db: Executor,
+  rows: repo.CollaborationRow[],
+): Promise<Collaboration[]> {
   const ids = rows.map((r) => r.id);
   const [cities, areas] = await Promise.all([
     repo.listCollaborationCities(db, ids),
     repo.listCollaborationAreas(db, ids),
   ]);
   return rows.map((r) => toCollaboration(r, cities, areas));
-}
-
-export const collaborationNotFound = errors.collaborationNotFound;
-export const exchangeNotFound = errors.exchangeNotFound;
-/** A reporter of another organisation: refused, with a clear message. */
-export const notYourOrganisation = errors.notYourOrganisation;
-
-/** The chain's active twin cities: the only partner cities a collaboration may name. */
-export async function partnerCities(db: Db): Promise<City[]> {
-  const all = await listCities(db);
-  const chain = await getChain(db, all);
-  const members = new Set(chain?.members.map((m) => m.city.id) ?? []);
-  return all.filter((c) => c.kind === 'twin' && c.status === 'active' && members.has(c.id));
-}
-
-const email = z.email();
-const maxLen = (v: string, max: number) => v.length > max;
-
-/** The organisation the input names, if the user may report for it. */
-async function resolveOrganisation(
-  db: Executor,
-  user: Reporter,
-  slug: string,
-): Promise<{ id: string } | FieldProblem> {
-  const orgs = reportingOrganisations(user);
-  if (!slug.trim()) {
-    if (orgs !== 'all' && orgs.length === 1) return { id: orgs[0]! };
-    return { path: 'organisation', message: 'collab.err.organisationRequired' };
-  }
-  const org = await orgRepo.findOrganisationBySlug(db, slug.trim());
-  if (!org || org.active !== 1)
-    return { path: 'organisation', message: 'collab.err.organisationRequired' };
-  if (!collaborationPolicy.canChange(user, org.id))
-    return { path: 'organisation', message: 'collab.err.notYourOrganisation' };
-  return { id: org.id };
-}
-
-interface ResolvedCollaboration {
-  organisationId: string;
-  cityIds: string[];
-  areaIds: string[];
-  areaNamesSv: string[];
-  amount: number | null;
-}
-
-/** Field by field, what is wrong; the ids the slugs name when nothing is. */
-export async function collaborationProblems(
-  twins: readonly City[],
-  trx: Executor,
-  user: Reporter,
-  input: CollaborationInput,
-  /** Areas the collaboration already has: they stay allowed after being deactivated. */
-  keptAreaIds: readonly string[] = [],
-): Promise<{ problems: FieldProblem[]; resolved: ResolvedCollaboration }> {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
-  const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
-  const title = input.title.trim();
-  if (!title) add('title', 'collab.err.titleRequired');
-  else if (maxLen(title, LIMITS.title)) add('title', 'collab.err.titleTooLong');
-
-  const cityIds: string[] = [];
-  if (input.cities.length === 0) add('cities', 'collab.err.citiesRequired');
-  for (const slug of input.cities) {
-    const city = twins.find((c) => c.slug === slug);
-    if (!city) {
-      add('cities', 'collab.err.cityUnknown');
-      break;
-    }
-    if (!cityIds.includes(city.id)) cityIds.push(city.id);
-  }
-
-  await ensureDefaultAreas(trx);
-  const areas = await areaRepo.listAreas(trx);
-  const areaIds: string[] = [];
-  const areaNamesSv: string[] = [];
-  if (input.areas.length === 0) add('areas', 'collab.err.areasRequired');
-  for (const slug of input.areas) {
-    const area = areas.find(
-      (a) => a.slug === slug && (a.active === 1 || keptAreaIds.includes(a.id)),
-    );
-    if (!area) {
-      add('areas', 'collab.err.areaUnknown');
-      break;
-    }
-    if (!areaIds.includes(area.id)) {
-      areaIds.push(area.id);
-      areaNamesSv.push(area.name_sv);
-    }
-  }
-
-  if (!(COLLABORATION_KINDS as readonly string[]).includes(input.kind))
-    add('kind', 'collab.err.kindRequired');
-  if (!(COLLABORATION_STATUSES as readonly string[]).includes(input.status))
-    add('status', 'collab.err.statusRequired');
-  if (!isPlainDate(input.startsOn.trim())) add('startsOn', 'collab.err.dateInvalid');
-  if (input.endsOn.trim()) {
-    if (!isPlainDate(input.endsOn.trim())) add('endsOn', 'collab.err.dateInvalid');
-    else if (isPlainDate(input.startsOn.trim()) && input.endsOn.trim() < input.startsOn.trim())
-      add('endsOn', 'collab.err.endBeforeStart');
-  }
-  if (maxLen(input.goals, LIMITS.text)) add('goals', 'collab.err.textTooLong');
-  if (maxLen(input.results, LIMITS.text)) add('results', 'collab.err.textTooLong');
-  if (maxLen(input.contactName.trim(), LIMITS.short)) add('contactName', 'collab.err.shortTooLong');
-  const mail = input.contactEmail.trim();
-  if (mail && (maxLen(mail, LIMITS.short) || !email.safeParse(mail).success))
-    add('contactEmail', 'collab.err.emailInvalid');
-  if (input.fundingKind && !(FUNDING_KINDS as readonly string[]).includes(input.fundingKind))
-    add('fundingKind', 'collab.err.fundingKindInvalid');
-  if (maxLen(input.fundingProgramme.trim(), LIMITS.short))
-    add('fundingProgramme', 'collab.err.shortTooLong');
-  let amount: number | null = null;
-  const rawAmount = input.fundingAmount.replace(/[\s\u00a0]/g, '');
-  if (rawAmount) {
-    if (!/^\d{1,13}$/.test(rawAmount) || Number(rawAmount) > LIMITS.amount)
-      add('fundingAmount', 'collab.err.amountInvalid');
-    else amount = Number(rawAmount);
-  }
-  if (maxLen(input.strategyTags, LIMITS.tags)) add('strategyTags', 'collab.err.tagsTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
-  return {
-    problems,
-    resolved: {
-      organisationId: 'id' in org ? org.id : '',
-      cityIds,
-      areaIds,
-      areaNamesSv,
-      amount,
-    },
-  };
-}
-
-function collaborationValues(input: CollaborationInput, resolved: ResolvedCollaboration) {
-  const text = (v: string) => v.trim() || null;
-  return {
-    organisation_id: resolved.organisationId,
-    title: input.title.trim(),
-    kind: input.kind,
-    status: input.status,
-    starts_on: input.startsOn.trim(),
-    ends_on: text(input.endsOn),
-    goals: text(input.goals),
-    results: text(input.results),
-    contact_name: text(input.contactName),
-    contact_email: text(input.contactEmail)?.toLowerCase() ?? null,
-    funding_kind: input.fundingKind || null,
-    funding_programme: text(input.fundingProgramme),
-    funding_amount: resolved.amount,
-    strategy_tags: splitTags(input.strategyTags).join(', '),
-    visibility: input.visibility,
-  };
-}
-
-/** A reporter's save enters the review queue (P8); a coordinator's edit keeps the state. */
-function reviewAfterSave(user: Reporter, current: { review_state: string } | null, now: string) {
-  if (current && collaborationPolicy.canReview(user)) return {};
-  return { review_state: 'submitted', submitted_at: now, review_comment: null };
-}
-
-async function submittedEvent(
-  trx: Executor,
-  actor: Actor,
-  entity: 'collaboration' | 'exchange',
-  id: string,
-  now: string,
-) {
-  await repo.insertReviewEvent(trx, {
-    id: newId(),
-    entity,
-    entity_id: id,
-    action: 'submitted',
-    comment: null,
-    actor_user_id: actor.userId,
-    created_at: now,
-  });
 }
 
 export async function registerCollaboration(
@@ -538,347 +323,6 @@ export async function* eachCollaboration(
 
 export async function publicCollaborationsOfCity(db: Executor, cityId: string, limit = 10) {
   return repo.listPublicCollaborationsOfCity(db, cityId, limit);
-}
-
-export async function reviewHistory(
-  db: Executor,
-  entity: 'collaboration' | 'exchange',
-  id: string,
-) {
-  return repo.listReviewEvents(db, entity, id);
-}
-
-// Exchanges.
-
-export interface ExchangeInput {
-  organisation: string;
-  city: string;
-  occurredOn: string;
-  direction: string;
-  participants: string;
-  activities: string;
-  learnings: string;
-  collaboration: string;
-  visibility: string;
-}
-
-export interface Exchange {
-  id: string;
-  organisation: { id: string; slug: string; name: string };
-  city: { id: string; slug: string };
-  collaboration: { id: string; title: string } | null;
-  occurredOn: string;
-  direction: (typeof DIRECTIONS)[number];
-  participants: number;
-  activities: string;
-  learnings: string | null;
-  visibility: 'public' | 'internal';
-  review: {
-    state: ReviewState;
-    comment: string | null;
-    submittedAt: string | null;
-    reviewedAt: string | null;
-  };
-  publishedAt: string | null;
-  createdBy: string | null;
-}
-
-export const toExchange = (r: repo.ExchangeRow): Exchange => ({
-  id: r.id,
-  organisation: { id: r.organisation_id, slug: r.organisation_slug, name: r.organisation_name },
-  city: { id: r.city_id, slug: r.city_slug },
-  collaboration:
-    r.collaboration_id && r.collaboration_title
-      ? { id: r.collaboration_id, title: r.collaboration_title }
-      : null,
-  occurredOn: r.occurred_on,
-  direction: r.direction as Exchange['direction'],
-  participants: r.participants,
-  activities: r.activities,
-  learnings: r.learnings,
-  visibility: r.visibility as 'public' | 'internal',
-  review: {
-    state: r.review_state as ReviewState,
-    comment: r.review_comment,
-    submittedAt: r.submitted_at,
-    reviewedAt: r.reviewed_at,
-  },
-  publishedAt: r.published_at,
-  createdBy: r.created_by,
-});
-
-async function exchangeProblems(
-  twins: readonly City[],
-  trx: Executor,
-  user: Reporter,
-  input: ExchangeInput,
-) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
-  const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
-  const city = twins.find((c) => c.slug === input.city);
-  if (!input.city) add('city', 'collab.err.cityRequired');
-  else if (!city) add('city', 'collab.err.cityUnknown');
-  if (!isPlainDate(input.occurredOn.trim())) add('occurredOn', 'collab.err.dateInvalid');
-  if (!(DIRECTIONS as readonly string[]).includes(input.direction))
-    add('direction', 'collab.err.directionRequired');
-  const participants = input.participants.trim();
-  if (
-    !/^\d{1,5}$/.test(participants) ||
-    Number(participants) < 1 ||
-    Number(participants) > LIMITS.participants
-  )
-    add('participants', 'collab.err.participantsInvalid');
-  if (!input.activities.trim()) add('activities', 'collab.err.activitiesRequired');
-  else if (maxLen(input.activities, LIMITS.text)) add('activities', 'collab.err.textTooLong');
-  if (maxLen(input.learnings, LIMITS.text)) add('learnings', 'collab.err.textTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
-  let collaborationId: string | null = null;
-  if (input.collaboration) {
-    const c = await repo.findCollaboration(trx, input.collaboration);
-    if (!c || !('id' in org) || c.organisation_id !== org.id)
-      add('collaboration', 'collab.err.collaborationOtherOrganisation');
-    else collaborationId = c.id;
-  }
-  return {
-    problems,
-    values: {
-      organisation_id: 'id' in org ? org.id : '',
-      city_id: city?.id ?? '',
-      collaboration_id: collaborationId,
-      occurred_on: input.occurredOn.trim(),
-      direction: input.direction,
-      participants: Number(participants),
-      activities: input.activities.trim(),
-      learnings: input.learnings.trim() || null,
-      visibility: input.visibility,
-    },
-  };
-}
-
-export async function registerExchange(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  input: ExchangeInput,
-): Promise<Exchange> {
-  if (!collaborationPolicy.canReport(user)) throw notYourOrganisation();
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const { problems, values } = await exchangeProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      ...values,
-      review_state: 'submitted',
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      submitted_at: now,
-      published_at: null,
-      created_by: user.id,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertExchange(trx, row);
-    await repo.upsertSearchDocument(
-      trx,
-      exchangeSearchDocument({
-        ...row,
-        areaIds: await repo.areaIdsOfCollaboration(trx, row.collaboration_id),
-      }),
-    );
-    await submittedEvent(trx, actor, 'exchange', row.id, now);
-    await recordAudit(trx, actor, {
-      entity: 'exchange',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, { ...values, review_state: 'submitted' }),
-    });
-    return toExchange((await repo.findExchange(trx, row.id))!);
-  });
-}
-
-export async function changeExchange(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  id: string,
-  input: ExchangeInput,
-): Promise<Exchange> {
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await repo.findExchange(trx, id);
-    if (!before) throw exchangeNotFound(id);
-    if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
-    const { problems, values } = await exchangeProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const review = reviewAfterSave(user, before, now);
-    await repo.updateExchange(trx, id, { ...values, ...review, updated_at: now });
-    await repo.upsertSearchDocument(
-      trx,
-      exchangeSearchDocument({
-        id,
-        ...values,
-        areaIds: await repo.areaIdsOfCollaboration(trx, values.collaboration_id),
-      }),
-    );
-    if (review.review_state) await submittedEvent(trx, actor, 'exchange', id, now);
-    await recordAudit(trx, actor, {
-      entity: 'exchange',
-      entityId: id,
-      action: 'update',
-      changes: diff(
-        {
-          ...Object.fromEntries(
-            Object.keys(values).map((k) => [k, before[k as keyof typeof before]]),
-          ),
-          review_state: before.review_state,
-        },
-        { ...values, review_state: review.review_state ?? before.review_state },
-      ),
-    });
-    return toExchange((await repo.findExchange(trx, id))!);
-  });
-}
-
-export async function getExchange(db: Executor, id: string): Promise<Exchange> {
-  const row = await repo.findExchange(db, id);
-  if (!row) throw exchangeNotFound(id);
-  return toExchange(row);
-}
-
-export async function listExchanges(
-  db: Executor,
-  filters: {
-    organisation?: string | undefined;
-    city?: string | undefined;
-    year?: string | undefined;
-  },
-  page: { limit: number; offset: number },
-) {
-  const [rows, total] = await Promise.all([
-    repo.listExchanges(db, filters, page),
-    cachedRead(db, 'collaborations', cacheKey('exchange-count', filters), () =>
-      repo.countExchanges(db, filters),
-    ),
-  ]);
-  return { exchanges: rows.map(toExchange), total };
-}
-
-export async function exchangesOfCollaboration(db: Executor, id: string, scope: repo.Scope) {
-  return (await repo.listExchangesOfCollaboration(db, id, scope)).map(toExchange);
-}
-
-/** Collaborations the user may attach an exchange to. */
-export async function collaborationChoices(db: Executor, user: Reporter) {
-  const orgs = reportingOrganisations(user);
-  return repo.listCollaborationChoices(db, orgs === 'all' ? null : orgs);
-}
-
-// Review (P8).
-
-export type ReviewEntity = 'collaboration' | 'exchange';
-
-export async function reviewQueue(db: Executor) {
-  const [collaborations, exchanges] = await Promise.all([
-    repo.listSubmittedCollaborations(db, 200),
-    repo.listSubmittedExchanges(db, 200),
-  ]);
-  return {
-    collaborations: await hydrate(db, collaborations),
-    exchanges: exchanges.map(toExchange),
-  };
-}
-
-export interface ReviewInput {
-  decision: string; // acknowledge | return
-  comment: string;
-}
-
-export interface ReviewMail {
-  publicUrl: string;
-  subject: (kind: 'acknowledged' | 'returned', title: string) => string;
-  text: (kind: 'acknowledged' | 'returned', title: string, comment: string, link: string) => string;
-}
-
-/**
- * A coordinator acknowledges a submitted report (it is published, if public, from then
- * on) or returns it with a comment. The reporters of the organisation and the item's
- * creator are told by e-mail, in the same transaction.
- */
-export async function reviewItem(
-  db: Db,
-  mailer: Mailer,
-  actor: Actor,
-  user: Reporter,
-  entity: ReviewEntity,
-  id: string,
-  input: ReviewInput,
-  mail: ReviewMail,
-): Promise<void> {
-  if (!collaborationPolicy.canReview(user)) throw errors.forbidden();
-  const comment = input.comment.trim();
-  const problems: FieldProblem[] = [];
-  if (input.decision !== 'acknowledge' && input.decision !== 'return')
-    problems.push({ path: 'decision', message: 'collab.err.decisionRequired' });
-  if (input.decision === 'return' && !comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentRequired' });
-  if (comment.length > LIMITS.comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentTooLong' });
-  if (problems.length) throw errors.validation(problems);
-  await db.kysely.transaction().execute(async (trx) => {
-    const item =
-      entity === 'collaboration'
-        ? await repo.findCollaboration(trx, id)
-        : await repo.findExchange(trx, id);
-    if (!item) throw entity === 'collaboration' ? collaborationNotFound(id) : exchangeNotFound(id);
-    if (item.review_state !== 'submitted')
-      throw errors.validation([{ path: 'decision', message: 'collab.err.notSubmitted' }]);
-    const now = nowIso();
-    const state = input.decision === 'acknowledge' ? 'acknowledged' : 'returned';
-    const values = {
-      review_state: state,
-      review_comment: comment || null,
-      reviewed_by: user.id,
-      reviewed_at: now,
-      ...(state === 'acknowledged' && !item.published_at ? { published_at: now } : {}),
-    };
-    if (entity === 'collaboration') await repo.updateCollaboration(trx, id, values);
-    else await repo.updateExchange(trx, id, values);
-    await repo.insertReviewEvent(trx, {
-      id: newId(),
-      entity,
-      entity_id: id,
-      action: state,
-      comment: comment || null,
-      actor_user_id: actor.userId,
-      created_at: now,
-    });
-    await recordAudit(trx, actor, {
-      entity,
-      entityId: id,
-      action: state === 'acknowledged' ? 'acknowledge' : 'return',
-      changes: diff(
-        { review_state: item.review_state, review_comment: item.review_comment },
-        { review_state: state, review_comment: comment || null },
-      ),
-    });
-    const title = 'title' in item ? item.title : item.activities.slice(0, 80);
-    const link = `${mail.publicUrl.replace(/\/$/, '')}/workspace/${entity === 'collaboration' ? 'collaborations' : 'exchanges'}/${id}`;
-    const recipients = await repo.listReporterEmails(trx, item.organisation_id, item.created_by);
-    for (const r of recipients) {
-      await mailer.send(trx, {
-        to: r.email,
-        subject: mail.subject(state, title),
-        text: mail.text(state, title, comment, link),
-      });
-    }
-  });
 }
 
 export async function organisationChoices(db: Executor, user: Reporter) {

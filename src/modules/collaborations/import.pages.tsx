@@ -19,11 +19,11 @@ import {
   getImportJob,
   importHeaders,
   listImportJobs,
-  runImport,
   startImport,
   uploadImport,
   type ImportJob,
 } from './import.service.ts';
+import { runImport } from './import.run.ts';
 import { ImportJobPage, ImportPage } from './views/import-pages.tsx';
 
 const REPORTING = { permission: 'reporting' } as const;

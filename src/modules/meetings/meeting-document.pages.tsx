@@ -1,6 +1,6 @@
 import { uploadedFile } from '../../platform/uploads.ts';
 import { meetingPartPages } from './meeting.page-helpers.tsx';
-import { addDocument, changeDocument } from './meeting.service.ts';
+import { addDocument, changeDocument } from './meeting-document.service.ts';
 
 /** A document's fields on the meeting page besides its file. */
 const DOCUMENT = { kind: 'docKind', title: 'docTitle', visibility: 'docVisibility' } as const;

@@ -13,15 +13,8 @@ import {
   renderMeeting,
 } from './meeting.page-helpers.tsx';
 import { canAdjustRotation, canEditMeeting } from './meeting.policy.ts';
-import {
-  adjustRotation,
-  getMeeting,
-  listAdjustments,
-  listMeetings,
-  rotationOverview,
-  scheduleMeeting,
-  updateMeeting,
-} from './meeting.service.ts';
+import { getMeeting, listMeetings, scheduleMeeting, updateMeeting } from './meeting.service.ts';
+import { adjustRotation, listAdjustments, rotationOverview } from './rotation.service.ts';
 import type { Values } from './views/meeting-fields.tsx';
 import { MeetingFormPage, WorkspaceMeetingsPage } from './views/workspace-meetings.tsx';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, MEETINGS, submitOnMeetingPage } from './meeting.page-helpers.tsx';
-import { closeAction, recordOutcome } from './meeting.service.ts';
+import { closeAction, recordOutcome } from './outcome.service.ts';
 
 const closeParams = idParams.extend({ outcomeId: z.string().max(100) });
 

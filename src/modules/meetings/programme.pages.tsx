@@ -1,5 +1,5 @@
 import { meetingPartPages } from './meeting.page-helpers.tsx';
-import { addProgrammeItem, changeProgrammeItem } from './meeting.service.ts';
+import { addProgrammeItem, changeProgrammeItem } from './programme.service.ts';
 
 /** The programme's fields on the meeting page (the add form has no description). */
 const PROGRAMME = {

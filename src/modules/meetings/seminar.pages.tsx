@@ -1,5 +1,5 @@
 import { meetingPartPages } from './meeting.page-helpers.tsx';
-import { addSeminar, changeSeminar } from './meeting.service.ts';
+import { addSeminar, changeSeminar } from './seminar.service.ts';
 
 /** A seminar's fields on the meeting page. */
 const SEMINAR = {

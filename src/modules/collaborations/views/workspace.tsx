@@ -20,13 +20,10 @@ import {
   filterQuery,
   type CollaborationFilters,
 } from '../collaboration.filters.ts';
-import {
-  DIRECTIONS,
-  FUNDING_KINDS,
-  VISIBILITIES,
-  type Collaboration,
-  type Exchange,
-} from '../collaboration.service.ts';
+import { VISIBILITIES } from '../collaboration.helpers.ts';
+import type { Collaboration } from '../collaboration.service.ts';
+import { FUNDING_KINDS } from '../collaboration.validation.ts';
+import { DIRECTIONS, type Exchange } from '../exchange.service.ts';
 import type { KnowledgeResult } from '../knowledge.ts';
 import {
   areaName,

@@ -12,13 +12,8 @@ import {
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
-import {
-  ADJUSTMENT_KINDS,
-  EDITABLE_STATUSES,
-  type Adjustment,
-  type Meeting,
-  type RotationOverview,
-} from '../meeting.service.ts';
+import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
+import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
 import { choices, cityOptions, type Values } from './meeting-fields.tsx';
 import { noDates } from './public-meetings.tsx';
 
