@@ -6,12 +6,16 @@ import { hostPlanReminderJob } from './host-plan.job.ts';
 import { hostPlanPages } from './host-plan.pages.tsx';
 import { seedMeetingRecordsDemo, seedMeetingsDemo } from './meeting.demo.ts';
 import { meetingsEn, meetingsSv } from './meeting.messages.ts';
+import { meetingDocumentPages } from './meeting-document.pages.tsx';
 import { meetingPages } from './meeting.pages.tsx';
 import { meetingPublicPages } from './meeting.public.pages.tsx';
+import { outcomePages } from './outcome.pages.tsx';
 import { participantPages } from './participants.pages.ts';
+import { programmePages } from './programme.pages.tsx';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
 import { delegationRetentionJob } from './retention.job.ts';
 import { rotationApi } from './rotation.api.ts';
+import { seminarPages } from './seminar.pages.tsx';
 
 export const meetingsModule = defineModule({
   name: 'meetings',
@@ -21,6 +25,10 @@ export const meetingsModule = defineModule({
     meetingPublicPages,
     { plugin: rotationApi, prefix: '/api/v1' },
     meetingPages,
+    programmePages,
+    seminarPages,
+    meetingDocumentPages,
+    outcomePages,
     delegationPages,
     participantPages,
     hostPlanPages,
