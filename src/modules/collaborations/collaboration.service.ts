@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { isPlainDate, nowIso } from '../../shared/dates.ts';
+import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { parseOrThrow, zodProblems } from '../../shared/validation.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { RoleGrant } from '../accounts/roles.ts';
@@ -12,8 +12,6 @@ import * as orgRepo from '../organisations/organisation.repository.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
 import {
-  COLLABORATION_KINDS,
-  COLLABORATION_STATUSES,
   type CollaborationFilters,
   type CollaborationKind,
   type CollaborationStatus,
@@ -21,47 +19,25 @@ import {
 } from './collaboration.filters.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as repo from './collaboration.repository.ts';
+import {
+  amountDigits,
+  type DIRECTIONS,
+  collaborationForm,
+  exchangeForm,
+  inFieldOrder,
+  reviewForm,
+  type CollaborationInput,
+  type ExchangeInput,
+  type ReviewInput,
+} from './collaboration.schema.ts';
 import { collaborationSearchDocument, exchangeSearchDocument } from './search-document.ts';
 
-export const FUNDING_KINDS = ['own_budget', 'eu_programme', 'other'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
-export const DIRECTIONS = ['visit_to', 'visit_from', 'digital'] as const;
-export const LIMITS = {
-  title: 300,
-  text: 10_000,
-  short: 200,
-  tags: 1_000,
-  comment: 2_000,
-  participants: 10_000,
-  amount: 1_000_000_000_000,
-} as const;
+export { DIRECTIONS, FUNDING_KINDS, LIMITS, VISIBILITIES } from './collaboration.schema.ts';
+export type { CollaborationInput, ExchangeInput, ReviewInput } from './collaboration.schema.ts';
 
 export interface Reporter {
   id: string;
   roles: readonly RoleGrant[];
-}
-
-export interface CollaborationInput {
-  /** Slug of the owner organisation; empty: the reporter's only organisation. */
-  organisation: string;
-  title: string;
-  /** Slugs of partner twin cities. */
-  cities: string[];
-  /** Slugs of areas. */
-  areas: string[];
-  kind: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  goals: string;
-  results: string;
-  contactName: string;
-  contactEmail: string;
-  fundingKind: string;
-  fundingProgramme: string;
-  fundingAmount: string;
-  strategyTags: string;
-  visibility: string;
 }
 
 export interface Collaboration {
@@ -168,9 +144,6 @@ export async function partnerCities(db: Db): Promise<City[]> {
   return all.filter((c) => c.kind === 'twin' && c.status === 'active' && members.has(c.id));
 }
 
-const email = z.email();
-const maxLen = (v: string, max: number) => v.length > max;
-
 /** The organisation the input names, if the user may report for it. */
 async function resolveOrganisation(
   db: Executor,
@@ -207,16 +180,15 @@ export async function collaborationProblems(
   /** Areas the collaboration already has: they stay allowed after being deactivated. */
   keptAreaIds: readonly string[] = [],
 ): Promise<{ problems: FieldProblem[]; resolved: ResolvedCollaboration }> {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const parsed = collaborationForm.safeParse(input);
+  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
+  const add = (path: string, message: string) => {
+    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
+  };
   const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
-  const title = input.title.trim();
-  if (!title) add('title', 'collab.err.titleRequired');
-  else if (maxLen(title, LIMITS.title)) add('title', 'collab.err.titleTooLong');
+  if ('path' in org) add(org.path, org.message);
 
   const cityIds: string[] = [];
-  if (input.cities.length === 0) add('cities', 'collab.err.citiesRequired');
   for (const slug of input.cities) {
     const city = twins.find((c) => c.slug === slug);
     if (!city) {
@@ -230,7 +202,6 @@ export async function collaborationProblems(
   const areas = await areaRepo.listAreas(trx);
   const areaIds: string[] = [];
   const areaNamesSv: string[] = [];
-  if (input.areas.length === 0) add('areas', 'collab.err.areasRequired');
   for (const slug of input.areas) {
     const area = areas.find(
       (a) => a.slug === slug && (a.active === 1 || keptAreaIds.includes(a.id)),
@@ -244,39 +215,10 @@ export async function collaborationProblems(
       areaNamesSv.push(area.name_sv);
     }
   }
-
-  if (!(COLLABORATION_KINDS as readonly string[]).includes(input.kind))
-    add('kind', 'collab.err.kindRequired');
-  if (!(COLLABORATION_STATUSES as readonly string[]).includes(input.status))
-    add('status', 'collab.err.statusRequired');
-  if (!isPlainDate(input.startsOn.trim())) add('startsOn', 'collab.err.dateInvalid');
-  if (input.endsOn.trim()) {
-    if (!isPlainDate(input.endsOn.trim())) add('endsOn', 'collab.err.dateInvalid');
-    else if (isPlainDate(input.startsOn.trim()) && input.endsOn.trim() < input.startsOn.trim())
-      add('endsOn', 'collab.err.endBeforeStart');
-  }
-  if (maxLen(input.goals, LIMITS.text)) add('goals', 'collab.err.textTooLong');
-  if (maxLen(input.results, LIMITS.text)) add('results', 'collab.err.textTooLong');
-  if (maxLen(input.contactName.trim(), LIMITS.short)) add('contactName', 'collab.err.shortTooLong');
-  const mail = input.contactEmail.trim();
-  if (mail && (maxLen(mail, LIMITS.short) || !email.safeParse(mail).success))
-    add('contactEmail', 'collab.err.emailInvalid');
-  if (input.fundingKind && !(FUNDING_KINDS as readonly string[]).includes(input.fundingKind))
-    add('fundingKind', 'collab.err.fundingKindInvalid');
-  if (maxLen(input.fundingProgramme.trim(), LIMITS.short))
-    add('fundingProgramme', 'collab.err.shortTooLong');
-  let amount: number | null = null;
-  const rawAmount = input.fundingAmount.replace(/[\s\u00a0]/g, '');
-  if (rawAmount) {
-    if (!/^\d{1,13}$/.test(rawAmount) || Number(rawAmount) > LIMITS.amount)
-      add('fundingAmount', 'collab.err.amountInvalid');
-    else amount = Number(rawAmount);
-  }
-  if (maxLen(input.strategyTags, LIMITS.tags)) add('strategyTags', 'collab.err.tagsTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
+  const digits = amountDigits(input.fundingAmount);
+  const amount = parsed.success && digits ? Number(digits) : null;
   return {
-    problems,
+    problems: inFieldOrder(collaborationForm, problems),
     resolved: {
       organisationId: 'id' in org ? org.id : '',
       cityIds,
@@ -557,18 +499,6 @@ export async function reviewHistory(
 
 // Exchanges.
 
-export interface ExchangeInput {
-  organisation: string;
-  city: string;
-  occurredOn: string;
-  direction: string;
-  participants: string;
-  activities: string;
-  learnings: string;
-  collaboration: string;
-  visibility: string;
-}
-
 export interface Exchange {
   id: string;
   organisation: { id: string; slug: string; name: string };
@@ -620,28 +550,16 @@ async function exchangeProblems(
   user: Reporter,
   input: ExchangeInput,
 ) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const parsed = exchangeForm.safeParse(input);
+  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
+  const add = (path: string, message: string) => {
+    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
+  };
   const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
+  if ('path' in org) add(org.path, org.message);
   const city = twins.find((c) => c.slug === input.city);
-  if (!input.city) add('city', 'collab.err.cityRequired');
-  else if (!city) add('city', 'collab.err.cityUnknown');
-  if (!isPlainDate(input.occurredOn.trim())) add('occurredOn', 'collab.err.dateInvalid');
-  if (!(DIRECTIONS as readonly string[]).includes(input.direction))
-    add('direction', 'collab.err.directionRequired');
+  if (input.city && !city) add('city', 'collab.err.cityUnknown');
   const participants = input.participants.trim();
-  if (
-    !/^\d{1,5}$/.test(participants) ||
-    Number(participants) < 1 ||
-    Number(participants) > LIMITS.participants
-  )
-    add('participants', 'collab.err.participantsInvalid');
-  if (!input.activities.trim()) add('activities', 'collab.err.activitiesRequired');
-  else if (maxLen(input.activities, LIMITS.text)) add('activities', 'collab.err.textTooLong');
-  if (maxLen(input.learnings, LIMITS.text)) add('learnings', 'collab.err.textTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
   let collaborationId: string | null = null;
   if (input.collaboration) {
     const c = await repo.findCollaboration(trx, input.collaboration);
@@ -650,7 +568,7 @@ async function exchangeProblems(
     else collaborationId = c.id;
   }
   return {
-    problems,
+    problems: inFieldOrder(exchangeForm, problems),
     values: {
       organisation_id: 'id' in org ? org.id : '',
       city_id: city?.id ?? '',
@@ -802,11 +720,6 @@ export async function reviewQueue(db: Executor) {
   };
 }
 
-export interface ReviewInput {
-  decision: string; // acknowledge | return
-  comment: string;
-}
-
 export interface ReviewMail {
   publicUrl: string;
   subject: (kind: 'acknowledged' | 'returned', title: string) => string;
@@ -829,15 +742,7 @@ export async function reviewItem(
   mail: ReviewMail,
 ): Promise<void> {
   if (!collaborationPolicy.canReview(user)) throw errors.forbidden();
-  const comment = input.comment.trim();
-  const problems: FieldProblem[] = [];
-  if (input.decision !== 'acknowledge' && input.decision !== 'return')
-    problems.push({ path: 'decision', message: 'collab.err.decisionRequired' });
-  if (input.decision === 'return' && !comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentRequired' });
-  if (comment.length > LIMITS.comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentTooLong' });
-  if (problems.length) throw errors.validation(problems);
+  const { decision, comment } = parseOrThrow(reviewForm, input);
   await db.kysely.transaction().execute(async (trx) => {
     const item =
       entity === 'collaboration'
@@ -847,7 +752,7 @@ export async function reviewItem(
     if (item.review_state !== 'submitted')
       throw errors.validation([{ path: 'decision', message: 'collab.err.notSubmitted' }]);
     const now = nowIso();
-    const state = input.decision === 'acknowledge' ? 'acknowledged' : 'returned';
+    const state = decision === 'acknowledge' ? 'acknowledged' : 'returned';
     const values = {
       review_state: state,
       review_comment: comment || null,

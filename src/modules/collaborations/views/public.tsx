@@ -6,7 +6,7 @@ import { Pagination } from '../../../ui/pagination.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
 import type { Collaboration, Exchange } from '../collaboration.service.ts';
 import { type Choices, FilterForm } from './parts.tsx';
-import { CollaborationFacts, CollaborationTable } from './workspace.tsx';
+import { CollaborationFacts, CollaborationTable } from './collaboration-pages.tsx';
 
 export function PublicCollaborationsPage(props: {
   ctx: PageContext;
@@ -28,7 +28,7 @@ export function PublicCollaborationsPage(props: {
           <a href="/workspace/collaborations">{t('collab.public.workspaceLink')}</a>
         </p>
       ) : null}
-      <FilterForm i18n={ctx.i18n} action="/collaborations" filters={filters} choices={choices} />
+      <FilterForm ctx={ctx} action="/collaborations" filters={filters} choices={choices} />
       <CollaborationTable
         ctx={ctx}
         collaborations={collaborations}
