@@ -18,7 +18,6 @@ import {
   getCollaboration,
   listCollaborations,
   registerCollaboration,
-  reviewHistory,
   type Collaboration,
 } from './collaboration.service.ts';
 import {
@@ -27,6 +26,7 @@ import {
   filterChoices,
   refuseOtherOrganisations,
   reportChoices,
+  reportPageProps,
   reportRoutes,
   userOf,
   type App,
@@ -71,21 +71,18 @@ export async function renderCollaboration(
   reviewValues?: ReviewInput,
 ) {
   const c = await getCollaboration(app.db.kysely, id, 'internal');
-  const [exchanges, names, history] = await Promise.all([
+  const [exchanges, names, page] = await Promise.all([
     exchangesOfCollaboration(app.db.kysely, id, 'internal'),
     cityNames(app, request),
-    reviewHistory(app.db.kysely, 'collaboration', id),
+    reportPageProps(app, request, reply, 'collaboration', c),
   ]);
   return sendPage(
     reply,
     <CollaborationDetailPage
-      ctx={pageContext(request, reply)}
+      {...page}
       collaboration={c}
       exchanges={exchanges}
       cityNames={names}
-      history={history}
-      canChange={collaborationPolicy.canChange(request.user, c.organisation.id)}
-      canReview={collaborationPolicy.canReview(request.user)}
       reviewValues={reviewValues}
     />,
   );

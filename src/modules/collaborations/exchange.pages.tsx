@@ -13,7 +13,6 @@ import {
   getExchange,
   listExchanges,
   registerExchange,
-  reviewHistory,
   type Exchange,
 } from './collaboration.service.ts';
 import {
@@ -22,6 +21,7 @@ import {
   filterChoices,
   refuseOtherOrganisations,
   reportChoices,
+  reportPageProps,
   reportRoutes,
   userOf,
   type App,
@@ -49,19 +49,16 @@ export async function renderExchange(
   reviewValues?: ReviewInput,
 ) {
   const e = await getExchange(app.db.kysely, id);
-  const [names, history] = await Promise.all([
+  const [names, page] = await Promise.all([
     cityNames(app, request),
-    reviewHistory(app.db.kysely, 'exchange', id),
+    reportPageProps(app, request, reply, 'exchange', e),
   ]);
   return sendPage(
     reply,
     <ExchangeDetailPage
-      ctx={pageContext(request, reply)}
+      {...page}
       exchange={e}
       cityName={names.get(e.city.slug) ?? e.city.slug}
-      history={history}
-      canChange={collaborationPolicy.canChange(request.user, e.organisation.id)}
-      canReview={collaborationPolicy.canReview(request.user)}
       reviewValues={reviewValues}
     />,
   );

@@ -11,7 +11,13 @@ import { listCities, localized } from '../cities/city.service.ts';
 import { listOrganisations } from '../organisations/organisation.service.ts';
 import { areasForForms } from './area.service.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
-import { organisationChoices, partnerCities, type Reporter } from './collaboration.service.ts';
+import {
+  organisationChoices,
+  partnerCities,
+  reviewHistory,
+  type Reporter,
+  type ReviewEntity,
+} from './collaboration.service.ts';
 import type { Choice, Choices } from './views/parts.tsx';
 
 /**
@@ -95,6 +101,22 @@ export function refuseOtherOrganisations(app: App) {
 interface Report {
   id: string;
   organisation: { id: string };
+}
+
+/** What every report's page shows besides the report: its review history, and who may act. */
+export async function reportPageProps(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entity: ReviewEntity,
+  report: Report,
+) {
+  return {
+    ctx: pageContext(request, reply),
+    history: await reviewHistory(app.db.kysely, entity, report.id),
+    canChange: collaborationPolicy.canChange(request.user, report.organisation.id),
+    canReview: collaborationPolicy.canReview(request.user),
+  };
 }
 
 export interface ReportSpec<S extends z.ZodObject, T extends Report> {
