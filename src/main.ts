@@ -37,7 +37,6 @@ async function prepareDatabase(instance: FastifyInstance): Promise<boolean> {
     if (result.demoSeeded)
       instance.log.info('demo data seeded (labelled as example data on every page)');
     instance.state.demo = await hasDemoData(db);
-    instance.pageCache.clear();
     return true;
   } catch (error) {
     if (db.dialect === 'postgres' && !(await db.ping())) {

@@ -14,6 +14,7 @@ import * as m0006 from './migrations/0006-collaborations.ts';
 import * as m0007 from './migrations/0007-collaboration-list-index.ts';
 import * as m0008 from './migrations/0008-data-generation.ts';
 import * as m0009 from './migrations/0009-search-facets.ts';
+import * as m0010 from './migrations/0010-public-generation.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0007-collaboration-list-index': m0007,
   '0008-data-generation': m0008,
   '0009-search-facets': m0009,
+  '0010-public-generation': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -38,7 +38,8 @@ describeEachDialect('migration 0009: search facets', (dialect) => {
     expect(
       columns.find((t) => t.name === 'search_document')!.columns.map((c) => c.name),
     ).not.toContain('facets');
-    expect(await migrateToLatest(db)).toEqual(['0009-search-facets']);
+    // 0009 first, then the migrations after it.
+    expect((await migrateToLatest(db))[0]).toBe('0009-search-facets');
     expect(await facets()).toEqual(written);
     // The rebuilt index answers words and facets together.
     const page = { limit: 20, offset: 0 };

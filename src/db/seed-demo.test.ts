@@ -28,6 +28,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0007-collaboration-list-index',
       '0008-data-generation',
       '0009-search-facets',
+      '0010-public-generation',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

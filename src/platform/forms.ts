@@ -33,6 +33,12 @@ export interface FormState<V> {
   errors: FieldErrors;
 }
 
+export interface Next {
+  to: string;
+  flash: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 export interface FormSpec<V, R> {
   /** What the user sent, as strings (see `readForm`): validated by the service, kept for the re-render. */
   values: V;
@@ -41,11 +47,7 @@ export interface FormSpec<V, R> {
   /** Re-renders the page the form is on. The status is already 400 and the errors are set. */
   invalid: (form: FormState<V>) => Promise<FastifyReply> | FastifyReply;
   /** Where to go next, and the flash message to show there. */
-  done: (result: R) => {
-    to: string;
-    flash: MessageKey;
-    params?: Record<string, string | number>;
-  };
+  done: (result: R) => Next | Promise<Next>;
   /** A problem's path → the id of the field it belongs to (default: the path; '' → 'form'). */
   fieldOf?: (path: string) => string;
   /** Other expected errors that belong on the form (e.g. an e-mail address already in use). */
@@ -68,7 +70,7 @@ export async function submitForm<V, R>(
     if (!errors) throw error;
     return rerender(request, reply, errors, () => spec.invalid({ values: spec.values, errors }));
   }
-  const next = spec.done(result);
+  const next = await spec.done(result);
   return redirectWithFlash(reply, next.to, request.i18n.t(next.flash, next.params));
 }
 

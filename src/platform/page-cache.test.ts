@@ -1,16 +1,34 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { PageCache } from './page-cache.ts';
 
+/** Any write to a table a public page reads (here a no-op update) changes the generation. */
+const touch = (t: TestApp) =>
+  sql`update chain set interval_years = interval_years`.execute(t.db.kysely);
+
 describe('page cache', () => {
   let t: TestApp;
+  let renders = 0;
+  let writeWhileRendering = false;
   beforeAll(async () => {
-    t = await buildTestApp('sqlite', { env: { PAGE_CACHE_TTL_MS: '60000' } });
+    t = await buildTestApp('sqlite', {
+      env: { PAGE_CACHE_TTL_MS: '60000' },
+      extend: (app) => {
+        app.get('/probe', { config: { permission: 'public', pageCache: true } }, async () => {
+          renders += 1;
+          if (writeWhileRendering) {
+            writeWhileRendering = false;
+            await touch(t);
+          }
+          return `rendered ${renders}`;
+        });
+      },
+    });
   });
   afterAll(() => t.close());
 
   it('serves a public page from memory the second time, per language', async () => {
-    t.app.pageCache.clear();
     const first = await t.app.inject({ url: '/cities/bergen' });
     expect(first.headers['x-cache']).toBe('miss');
     const second = await t.app.inject({ url: '/cities/bergen' });
@@ -25,7 +43,6 @@ describe('page cache', () => {
   });
 
   it('lets a language switch through to set its cookie', async () => {
-    t.app.pageCache.clear();
     await t.app.inject({ url: '/policy?lang=en' });
     const again = await t.app.inject({ url: '/policy?lang=en' });
     expect(again.headers['x-cache']).toBeUndefined();
@@ -39,7 +56,7 @@ describe('page cache', () => {
   });
 
   it('never caches errors or requests with other cookies', async () => {
-    t.app.pageCache.clear();
+    await touch(t); // the next lookup forgets every entry
     await t.app.inject({ url: '/cities/oslo' });
     expect((await t.app.inject({ url: '/cities/oslo' })).headers['x-cache']).toBeUndefined();
     await t.app.inject({ url: '/policy', cookies: { vanort_session: 'abc' } });
@@ -51,17 +68,44 @@ describe('page cache', () => {
     expect(t.app.pageCache.size).toBe(0);
   });
 
-  it('forgets entries after the TTL and when cleared', () => {
+  it('renders again after any committed write, and stores nothing older than the data', async () => {
+    const first = await t.app.inject({ url: '/probe' });
+    expect([first.headers['x-cache'], first.body]).toEqual(['miss', `rendered ${renders}`]);
+    expect((await t.app.inject({ url: '/probe' })).headers['x-cache']).toBe('hit');
+    await touch(t);
+    const after = await t.app.inject({ url: '/probe' });
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body).not.toBe(first.body);
+    // A write that commits while the page renders: the page was rendered under the
+    // generation read before, so the next request renders again instead of hitting.
+    await touch(t);
+    writeWhileRendering = true;
+    const during = await t.app.inject({ url: '/probe' });
+    expect(during.headers['x-cache']).toBe('miss');
+    const next = await t.app.inject({ url: '/probe' });
+    expect(next.headers['x-cache']).toBe('miss');
+    expect(next.body).not.toBe(during.body);
+    expect((await t.app.inject({ url: '/probe' })).headers['x-cache']).toBe('hit');
+  });
+
+  it('forgets entries after the TTL, past the size limit and at another generation', () => {
     const cache = new PageCache(100, 2);
-    cache.set('a', { body: 'A', headers: {} }, 0);
-    expect(cache.get('a', 50)?.body).toBe('A');
-    expect(cache.get('a', 100)).toBeUndefined();
-    cache.set('a', { body: 'A', headers: {} }, 0);
-    cache.set('b', { body: 'B', headers: {} }, 0);
-    cache.set('c', { body: 'C', headers: {} }, 0);
+    expect(cache.get('a', 7, 0)).toBeUndefined();
+    cache.set('a', 7, { body: 'A', headers: {} }, 0);
+    expect(cache.get('a', 7, 50)?.body).toBe('A');
+    expect(cache.get('a', 7, 100)).toBeUndefined();
+    cache.set('a', 7, { body: 'A', headers: {} }, 0);
+    cache.set('b', 7, { body: 'B', headers: {} }, 0);
+    cache.set('c', 7, { body: 'C', headers: {} }, 0);
     expect(cache.size).toBe(2);
-    expect(cache.get('a', 1)).toBeUndefined();
-    cache.clear();
+    expect(cache.get('a', 7, 1)).toBeUndefined();
+    // Another generation: nothing of the old one is served, or kept.
+    expect(cache.get('b', 8, 1)).toBeUndefined();
     expect(cache.size).toBe(0);
+    // A page rendered under the old generation, finished after the new one was seen.
+    cache.set('b', 7, { body: 'B', headers: {} }, 1);
+    expect(cache.size).toBe(0);
+    cache.set('b', 8, { body: 'B2', headers: {} }, 1);
+    expect(cache.get('b', 8, 2)?.body).toBe('B2');
   });
 });

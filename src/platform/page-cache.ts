@@ -1,13 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { currentGeneration } from './read-cache.ts';
 
 /**
- * A short-lived cache of public, anonymous GET responses (micro-caching). Public
- * pages change only when someone records something, and then a few seconds of
- * staleness is harmless; under load the portal then renders each page once per
- * TTL instead of once per request. Routes opt in with `config.pageCache: true`.
- * Requests of logged-in users (a session cookie or a Bearer token) bypass it, and so
- * do requests that switch the language (they set a cookie). Writes in this process call `app.pageCache.clear()`; other instances catch
- * up within the TTL. PAGE_CACHE_TTL_MS=0 turns it off.
+ * A cache of public, anonymous GET responses, kept true by the data generations
+ * (decision 011). Every entry remembers the generation of the `public` data set it was
+ * rendered at (migration 0010: triggers change it in the same transaction as every write
+ * to a table a public page reads), and a hit is served only while the generation is still
+ * the same. So a cached page is never older than the last committed write, on any number of
+ * instances, and no route has to remember the cache. The price of a hit is one tiny query
+ * (`select name, value from data_generation`), shared by the requests that arrive in the
+ * same turn of the event loop and with the read cache (src/platform/read-cache.ts).
+ *
+ * Routes opt in with `config.pageCache: true`. Requests of logged-in users (a session
+ * cookie or a Bearer token) bypass it, and so do requests that switch the language (they
+ * set a cookie). PAGE_CACHE_TTL_MS bounds how long an entry is kept in memory (0 turns the
+ * cache off).
  */
 
 declare module 'fastify' {
@@ -19,11 +26,15 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     pageCacheKey: string | null;
+    /** The `public` generation read before the handler ran; the response is stored under it. */
+    pageCacheGeneration: number;
   }
 }
 
 interface Entry {
   expires: number;
+  /** The `public` generation read before the page was rendered. */
+  generation: number;
   body: string;
   /** The stored response's headers (content type, cache control, security headers). */
   headers: Record<string, string>;
@@ -31,32 +42,49 @@ interface Entry {
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  /** The newest generation seen; every entry of another one is useless, they never come back. */
+  private generation: number | undefined;
 
   constructor(
     readonly ttlMs: number,
     private readonly maxEntries = 1000,
   ) {}
 
-  get(key: string, now = Date.now()): Entry | undefined {
+  /** The entry for `key` if it was rendered at `generation` and is younger than the TTL. */
+  get(key: string, generation: number, now = Date.now()): Entry | undefined {
+    if (generation !== this.generation) {
+      // Generations are random values, not a sequence: once data changed, no entry of the
+      // old generation can be served again.
+      this.entries.clear();
+      this.generation = generation;
+      return undefined;
+    }
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires <= now) {
+    if (entry.expires <= now || entry.generation !== generation) {
       this.entries.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  set(key: string, entry: Omit<Entry, 'expires'>, now = Date.now()): void {
+  /**
+   * Stores a response rendered after `generation` was read. A write that committed while it
+   * rendered has changed the generation since: then the response is not kept (the next
+   * request renders again).
+   */
+  set(
+    key: string,
+    generation: number,
+    entry: Omit<Entry, 'expires' | 'generation'>,
+    now = Date.now(),
+  ): void {
+    if (generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { ...entry, expires: now + this.ttlMs });
-  }
-
-  clear(): void {
-    this.entries.clear();
+    this.entries.set(key, { ...entry, generation, expires: now + this.ttlMs });
   }
 
   get size(): number {
@@ -82,9 +110,10 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 /**
  * Registers the cache. The lookup runs as the very first hook, before the security
  * headers and the cookie, language and session plugins, and replays the headers of the
- * response it stored (security headers included), so a hit costs almost nothing.
- * `localeOf` gives the language from the `lang` query value and cookie the same way the
- * i18n plugin does, or null when the request would change the language cookie.
+ * response it stored (security headers included), so a hit costs almost nothing beyond
+ * reading the generation. `localeOf` gives the language from the `lang` query value and
+ * cookie the same way the i18n plugin does, or null when the request would change the
+ * language cookie.
  */
 export function registerPageCache(
   app: FastifyInstance,
@@ -94,6 +123,7 @@ export function registerPageCache(
   const cache = new PageCache(ttlMs);
   app.decorate('pageCache', cache);
   app.decorateRequest('pageCacheKey', null);
+  app.decorateRequest('pageCacheGeneration', 0);
   if (ttlMs <= 0) return;
 
   app.addHook('onRequest', async (request, reply) => {
@@ -107,13 +137,22 @@ export function registerPageCache(
       cookieValue(cookieHeader, LANG_COOKIE_NAME),
     );
     if (locale === null) return;
+    let generation: number;
+    try {
+      generation = await currentGeneration(app.db.kysely, 'public');
+    } catch {
+      return; // The database does not answer: the route reports that itself, uncached.
+    }
     const key = `${locale}|${request.url}`;
-    const hit = cache.get(key);
+    const hit = cache.get(key, generation);
     if (hit) {
       reply.headers(hit.headers).header('x-cache', 'hit');
       return reply.send(hit.body);
     }
+    // Read before rendering: a write that commits meanwhile changes the generation, so the
+    // page stored under this one is rendered again by the next request.
     request.pageCacheKey = key;
+    request.pageCacheGeneration = generation;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -124,7 +163,7 @@ export function registerPageCache(
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (!NOT_REPLAYED.has(name) && value !== undefined) headers[name] = String(value);
     }
-    cache.set(request.pageCacheKey, { body: payload, headers });
+    cache.set(request.pageCacheKey, request.pageCacheGeneration, { body: payload, headers });
     reply.header('x-cache', 'miss');
     return payload;
   });

@@ -19,12 +19,12 @@ import type { PageContext } from '../platform/page-context.ts';
 /** A field's problem, by field name: a translated message. `form` is a problem of the whole form. */
 export type FieldErrors = Record<string, string>;
 
-/** The submitted or stored values of a form, by field name. */
-export type FormValues = Readonly<Record<string, unknown>>;
+/** The submitted or stored values of a form, by field name (any object whose keys are field names). */
+export type FormValues = object;
 
 interface FormScope {
   i18n: I18n;
-  values: FormValues;
+  values: Readonly<Record<string, unknown>>;
   errors: FieldErrors;
 }
 
@@ -56,7 +56,7 @@ export function Form(props: {
   const { ctx, method = 'post' } = props;
   const scope: FormScope = {
     i18n: ctx.i18n,
-    values: props.values ?? {},
+    values: (props.values ?? {}) as Readonly<Record<string, unknown>>,
     errors: props.errors ?? ctx.formErrors,
   };
   return (

@@ -3,12 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { ALL_LOCALES } from '../../platform/i18n/locales.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { errors as appErrors } from '../../shared/errors.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
-import { problemErrors } from '../decisions/proposal.pages.tsx';
-import { updateCityFacts } from './city-facts.service.ts';
-import * as repo from './city.repository.ts';
+import { submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { cityFactsForm, updateCityFacts } from './city-facts.service.ts';
 import { getCity, listCities, localized } from './city.service.ts';
 import {
   CityFactsFormPage,
@@ -72,8 +69,6 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     slug: string,
     values: CityFactsValues,
-    status = 200,
-    errors: FieldErrors = {},
   ) =>
     sendPage(
       reply,
@@ -81,32 +76,15 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
         ctx={pageContext(request, reply)}
         city={await entry(request, slug)}
         values={values}
-        errors={errors}
       />,
-      status,
     );
 
   app.get(
     '/workspace/cities/:slug',
     { config: COORDINATOR, schema: { params: slugParams } },
     async (request, reply) => {
-      const row = await repo.findCityFactsBySlug(app.db.kysely, request.params.slug);
-      if (!row) throw appErrors.cityNotFound(request.params.slug);
-      const translations = await repo.listTranslations(app.db.kysely, [row.id]);
-      const number = (v: number | null) => (v === null ? '' : String(v));
-      const values: CityFactsValues = {
-        names: Object.fromEntries(translations.map((t) => [t.lang, t.name])),
-        descriptions: Object.fromEntries(translations.map((t) => [t.lang, t.description ?? ''])),
-        countryCode: row.country_code,
-        region: row.region ?? '',
-        latitude: number(row.latitude),
-        longitude: number(row.longitude),
-        population: number(row.population),
-        website: row.website ?? '',
-        contactName: row.contact_name ?? '',
-        contactEmail: row.contact_email ?? '',
-      };
-      return renderForm(request, reply, row.slug, values);
+      const form = await cityFactsForm(app.db, request.params.slug);
+      return renderForm(request, reply, form.slug, form.values);
     },
   );
 
@@ -115,24 +93,16 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
     { config: COORDINATOR, schema: { params: slugParams } },
     async (request, reply) => {
       const { slug } = request.params;
-      const values = valuesFrom(request.body);
-      let changed: string[];
-      try {
-        changed = await updateCityFacts(app.db, actorOf(request), slug, values);
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return renderForm(request, reply, slug, values, 400, errors);
-        throw error;
-      }
-      if (changed.length) app.pageCache.clear();
-      const city = (await entry(request, slug)).name;
-      return redirectWithFlash(
-        reply,
-        `/cities/${slug}`,
-        request.i18n.t(changed.length ? 'flash.cityFactsSaved' : 'flash.cityFactsUnchanged', {
-          city,
+      return submitForm(request, reply, {
+        values: valuesFrom(request.body),
+        submit: (values) => updateCityFacts(app.db, actorOf(request), slug, values),
+        invalid: ({ values }) => renderForm(request, reply, slug, values),
+        done: async (changed) => ({
+          to: `/cities/${slug}`,
+          flash: changed.length ? 'flash.cityFactsSaved' : 'flash.cityFactsUnchanged',
+          params: { city: (await entry(request, slug)).name },
         }),
-      );
+      });
     },
   );
 };

@@ -185,3 +185,29 @@ export async function updateCityFacts(
     return changed;
   });
 }
+
+/** A city's editable facts as the form shows them (every field a string). */
+export async function cityFactsForm(
+  db: Db,
+  slug: string,
+): Promise<{ slug: string; values: CityFactsInput }> {
+  const row = await repo.findCityFactsBySlug(db.kysely, slug);
+  if (!row) throw errors.cityNotFound(slug);
+  const translations = await repo.listTranslations(db.kysely, [row.id]);
+  const number = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    slug: row.slug,
+    values: {
+      names: Object.fromEntries(translations.map((t) => [t.lang, t.name])),
+      descriptions: Object.fromEntries(translations.map((t) => [t.lang, t.description ?? ''])),
+      countryCode: row.country_code,
+      region: row.region ?? '',
+      latitude: number(row.latitude),
+      longitude: number(row.longitude),
+      population: number(row.population),
+      website: row.website ?? '',
+      contactName: row.contact_name ?? '',
+      contactEmail: row.contact_email ?? '',
+    },
+  };
+}

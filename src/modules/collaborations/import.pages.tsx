@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/auth.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { formStrings, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { uploadedFile } from '../../platform/uploads.ts';
 import { errors as appErrors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import type { User } from '../accounts/account.service.ts';
@@ -32,24 +33,7 @@ const userOf = (request: FastifyRequest): User => {
   return request.user;
 };
 
-/** An uploaded file as the multipart options of app.ts attach it to the body. */
-interface UploadedFile {
-  filename: string;
-  mimetype: string;
-  data: Buffer;
-  /** Longer than the upload limit: `data` holds only the first bytes. */
-  truncated: boolean;
-}
-
 const MAPPING_FIELDS = ALL_FIELDS.map((field) => `map-${field}` as const);
-
-function uploadedFile(body: unknown): UploadedFile | undefined {
-  const file = (body as Record<string, unknown> | undefined)?.file;
-  if (typeof file !== 'object' || file === null || !('data' in file)) return undefined;
-  const upload = file as UploadedFile;
-  if (upload.filename === '' && upload.data.length === 0) return undefined;
-  return upload;
-}
 
 /** Imports that run after their response; awaited when the app closes. */
 const running = new Set<Promise<unknown>>();
@@ -100,7 +84,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     { config: { ...REPORTING, uploads: true } },
     async (request, reply) => {
       const { organisation, kind } = formStrings(request.body, ['organisation', 'kind'], 100);
-      const file = uploadedFile(request.body);
+      const file = uploadedFile(request.body, 'file');
       return submitForm(request, reply, {
         values: { organisation, kind: kind || 'collaboration' },
         submit: (values) =>

@@ -123,7 +123,6 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
           justification: input.justification,
         });
         if (input.send) proposal = await sendProposal(app.db, actor, proposal.id);
-        app.pageCache.clear();
         const city = (await listCities(app.db)).find((c) => c.id === proposal.cityId);
         reply.status(201).header('cache-control', 'no-store');
         return presentProposal(proposal, city?.slug ?? '');
@@ -177,7 +176,6 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
           },
           app.config.caseNumberPatterns,
         );
-        app.pageCache.clear();
         reply
           .status(201)
           .header('cache-control', 'no-store')

@@ -1,13 +1,13 @@
-import { finished } from 'node:stream/promises';
-import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { rerender, submitForm, translateProblem } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { uploadedFile } from '../../platform/uploads.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
+import type { FieldErrors } from '../../ui/fields.tsx';
 import { listCities, localized } from '../cities/city.service.ts';
 import type { CityKind } from '../cities/city.service.ts';
 import {
@@ -15,62 +15,16 @@ import {
   getDecision,
   getDocument,
   listDecisions,
-  MAX_DOCUMENT_BYTES,
   recordDecision,
   requiredBodies,
   type CouncilDecision,
   type DecisionInput,
 } from './decision.service.ts';
-import { problemErrors } from './proposal.pages.tsx';
 import { listProposals, type Proposal } from './proposal.service.ts';
 import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route takes file uploads (multipart): files are read into `request.body`. */
-    uploads?: boolean;
-  }
-}
-
-/** A file from a multipart form, as `request.body[field]`. */
-export interface UploadedFile {
-  filename: string;
-  mimetype: string;
-  data: Buffer;
-  /** Longer than the upload limit: `data` holds only the first UPLOAD_LIMIT_BYTES. */
-  truncated: boolean;
-}
-
-/** A little above the largest document, so an oversize PDF gets a field message, not a 413. */
-export const UPLOAD_LIMIT_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024;
-
-/**
- * @fastify/multipart, registered once in app.ts. Fields and files land in `request.body`
- * as plain values before the preHandler, so the CSRF check reads `_csrf` from a multipart
- * form as from any other. Files are kept only on routes with `config.uploads`; elsewhere
- * they are read and dropped. A file over the limit is cut off (not an error), marked
- * `truncated`, and refused by the page field by field.
- */
-export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
-  attachFieldsToBody: 'keyValues',
-  throwFileSizeLimit: false,
-  limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 50, parts: 60 },
-  async onFile(this: FastifyRequest, part: MultipartFile) {
-    if (this.routeOptions.config.uploads !== true) {
-      part.file.resume();
-      await finished(part.file);
-      return;
-    }
-    const data = await part.toBuffer();
-    const file: UploadedFile = {
-      filename: part.filename,
-      mimetype: part.mimetype,
-      data,
-      truncated: part.file.truncated,
-    };
-    (part as MultipartFile & { value?: unknown }).value = file;
-  },
-};
+/** @deprecated Import from platform/uploads.ts; kept until every module does. */
+export type { UploadedFile } from '../../platform/uploads.ts';
 
 const COUNCIL = { permission: 'council' } as const;
 const idParams = z.object({ id: z.string().max(100) });
@@ -89,15 +43,6 @@ function decisionValues(body: unknown): DecisionValues {
     link: str(b.link, 2000),
     finalOn: str(b.finalOn, 40),
   };
-}
-
-/** The uploaded document, or undefined when none was chosen (an empty file part). */
-function uploadedDocument(body: unknown): UploadedFile | undefined {
-  const file = (body as Record<string, unknown> | undefined)?.document;
-  if (typeof file !== 'object' || file === null || !('data' in file)) return undefined;
-  const upload = file as UploadedFile;
-  if (upload.filename === '' && upload.data.length === 0) return undefined;
-  return upload;
 }
 
 /** Where a service problem is shown: its field, or the proposal/decision box at the top. */
@@ -167,13 +112,12 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     target: Awaited<ReturnType<typeof formTarget>>,
-    status = 200,
-    extra: { values?: DecisionValues; errors?: FieldErrors } = {},
+    submitted?: DecisionValues,
   ) => {
     const { t } = request.i18n;
     const { proposal, corrects, cityKind } = target;
     const values: DecisionValues | undefined =
-      extra.values ??
+      submitted ??
       (corrects
         ? {
             body: corrects.body,
@@ -219,9 +163,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
           !requiredBodies(proposal.kind, cityKind).includes('KS')
         }
         values={values}
-        errors={extra.errors}
       />,
-      status,
     );
   };
 
@@ -235,7 +177,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const target = await formTarget(request);
       const values = decisionValues(request.body);
-      const upload = uploadedDocument(request.body);
+      const upload = uploadedFile(request.body, 'document');
       const input: DecisionInput = {
         ...values,
         proposalId: target.proposalId,
@@ -249,22 +191,16 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
         // Cut off at the upload limit: refuse it with the other problems, store nothing.
         const errors: FieldErrors = { document: request.i18n.t('decision.documentTooLarge') };
         for (const p of decisionProblems({ ...input, document: undefined }, patterns))
-          errors[p.path] ??= request.i18n.t(p.message as 'decision.dateInvalid');
-        return renderForm(request, reply, target, 400, { values, errors });
+          errors[fieldOf(p.path)] ??= translateProblem(request.i18n, p.message);
+        return rerender(request, reply, errors, () => renderForm(request, reply, target, values));
       }
-      try {
-        await recordDecision(app.db, actorOf(request), input, patterns);
-      } catch (error) {
-        const errors = problemErrors(request, error, fieldOf);
-        if (errors) return renderForm(request, reply, target, 400, { values, errors });
-        throw error;
-      }
-      app.pageCache.clear();
-      return redirectWithFlash(
-        reply,
-        '/workspace/decisions',
-        request.i18n.t('flash.decisionRecorded'),
-      );
+      return submitForm(request, reply, {
+        values,
+        submit: () => recordDecision(app.db, actorOf(request), input, patterns),
+        invalid: () => renderForm(request, reply, target, values),
+        done: () => ({ to: '/workspace/decisions', flash: 'flash.decisionRecorded' }),
+        fieldOf,
+      });
     },
   );
 

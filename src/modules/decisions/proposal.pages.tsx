@@ -2,9 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
+import { problemErrors as formProblemErrors, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/city.service.ts';
 import {
   draftProposal,
@@ -20,24 +19,19 @@ import {
   type ChainOutlook,
   type ProposalValues,
 } from './views/proposals-page.tsx';
-import { translateProblem } from './views/workspace-fields.tsx';
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
 
-/** Field errors from a thrown validation error, translated; null when it is another error. */
-export function problemErrors(
+/**
+ * @deprecated Kept only until every module's routes use submitForm (platform/forms.ts);
+ * then deleted.
+ */
+export const problemErrors = (
   request: FastifyRequest,
   error: unknown,
-  fieldOf: (path: string) => string = (path) => path || 'form',
-): FieldErrors | null {
-  if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return null;
-  const out: FieldErrors = {};
-  for (const p of (error.details.problems ?? []) as { path: string; message: string }[]) {
-    out[fieldOf(p.path)] ??= translateProblem(request.i18n, p.message, 'error.badRequest.text');
-  }
-  return out;
-}
+  fieldOf?: (path: string) => string,
+) => formProblemErrors(request.i18n, error, fieldOf);
 
 const str = (v: unknown, max = 20000) => (typeof v === 'string' ? v.slice(0, max) : '');
 
@@ -112,12 +106,7 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
     };
   };
 
-  const renderList = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status = 200,
-    errors: FieldErrors = {},
-  ) => {
+  const renderList = async (request: FastifyRequest, reply: FastifyReply) => {
     const [proposals, cities] = await Promise.all([listProposals(app.db), listCities(app.db)]);
     const cityNames = new Map(cities.map((c) => [c.id, localized(c, request.i18n.locale).name]));
     const open = proposals.filter((p) => p.status === 'draft' || p.status === 'sent');
@@ -128,9 +117,7 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
         proposals={proposals}
         cityNames={cityNames}
         chain={await chainOutlook(open)}
-        errors={errors}
       />,
-      status,
     );
   };
 
@@ -141,8 +128,7 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
   const renderNew = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    status = 200,
-    extra: { values?: ProposalValues; errors?: FieldErrors } = {},
+    values?: ProposalValues,
   ) => {
     const cities = (await listCities(app.db))
       .filter((c) => c.kind !== 'home')
@@ -154,8 +140,7 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
       }));
     return sendPage(
       reply,
-      <NewProposalPage ctx={pageContext(request, reply)} cities={cities} {...extra} />,
-      status,
+      <NewProposalPage ctx={pageContext(request, reply)} cities={cities} values={values} />,
     );
   };
 
@@ -163,35 +148,26 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
     renderNew(request, reply),
   );
 
-  app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) => {
-    const values = proposalValues(request.body);
-    try {
-      await draftProposal(app.db, actorOf(request), proposalInput(values));
-    } catch (error) {
-      const errors = problemErrors(request, error);
-      if (errors) return renderNew(request, reply, 400, { values, errors });
-      throw error;
-    }
-    app.pageCache.clear();
-    return redirectWithFlash(
-      reply,
-      '/workspace/proposals',
-      request.i18n.t('flash.proposalDrafted'),
-    );
-  });
+  app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: proposalValues(request.body),
+      submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
+      invalid: ({ values }) => renderNew(request, reply, values),
+      done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),
+    }),
+  );
 
+  /** Sending and withdrawing: a refusal (e.g. already decided) is shown above the list. */
   const transition =
     (change: typeof sendProposal, flash: 'flash.proposalSent' | 'flash.proposalWithdrawn') =>
-    async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-      try {
-        await change(app.db, actorOf(request), request.params.id);
-      } catch (error) {
-        const errors = problemErrors(request, error, () => 'proposals');
-        if (errors) return renderList(request, reply, 400, errors);
-        throw error;
-      }
-      return redirectWithFlash(reply, '/workspace/proposals', request.i18n.t(flash));
-    };
+    async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) =>
+      submitForm(request, reply, {
+        values: {},
+        submit: () => change(app.db, actorOf(request), request.params.id),
+        invalid: () => renderList(request, reply),
+        done: () => ({ to: '/workspace/proposals', flash }),
+        fieldOf: () => 'proposals',
+      });
 
   app.post(
     '/workspace/proposals/:id/send',

@@ -221,7 +221,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderList(request, reply, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         '/workspace/meetings',
@@ -289,7 +288,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       if (errors) return renderForm(request, reply, chain, null, 400, { values, errors });
       throw error;
     }
-    app.pageCache.clear();
     return redirectWithFlash(
       reply,
       `/workspace/meetings/${id}`,
@@ -323,7 +321,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           return renderForm(request, reply, chain, request.params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -387,7 +384,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         if (errors) return renderMeeting(request, reply, chain, params.id, 400, { values, errors });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(reply, `/workspace/meetings/${params.id}`, request.i18n.t(flash));
     };
 
@@ -540,7 +536,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           });
         throw error;
       }
-      app.pageCache.clear();
       return redirectWithFlash(
         reply,
         `/workspace/meetings/${request.params.id}`,
@@ -587,7 +582,6 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         const chain = await chainOrThrow();
         const { id, partId } = request.params;
         await removePart(app.db, chain, editorOf(request), id, kind, partId);
-        app.pageCache.clear();
         return redirectWithFlash(
           reply,
           `/workspace/meetings/${id}`,

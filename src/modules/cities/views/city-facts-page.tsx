@@ -1,8 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../../ui/form.tsx';
+import { Button, Form, NumberField, TextArea, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { TextArea } from '../../decisions/views/workspace-fields.tsx';
 import type { CityKind, CityStatus } from '../city.service.ts';
 
 export interface CityListEntry {
@@ -75,12 +74,10 @@ export function CityFactsFormPage({
   ctx,
   city,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   city: CityListEntry;
   values: CityFactsValues;
-  errors?: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   const title = t('workspace.cities.editTitle', { city: city.name });
@@ -88,6 +85,21 @@ export function CityFactsFormPage({
   const languageNames = new Intl.DisplayNames([LOCALES[ctx.i18n.locale].intl], {
     type: 'language',
   });
+  // The form's fields by name: one name and description field per language.
+  const fields: Record<string, string | undefined> = {
+    countryCode: values.countryCode,
+    region: values.region,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    population: values.population,
+    website: values.website,
+    contactName: values.contactName,
+    contactEmail: values.contactEmail,
+  };
+  for (const lang of ALL_LOCALES) {
+    fields[`name_${lang}`] = values.names[lang];
+    fields[`description_${lang}`] = values.descriptions[lang];
+  }
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -100,9 +112,7 @@ export function CityFactsFormPage({
           kind: t(`kind.${city.kind}`).toLowerCase(),
         })}
       </p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action={`/workspace/cities/${city.slug}`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action={`/workspace/cities/${city.slug}`} values={fields}>
         <fieldset class="field">
           <legend>{t('workspace.cities.names')}</legend>
           <p class="hint">{t('workspace.cities.namesHint')}</p>
@@ -113,16 +123,13 @@ export function CityFactsFormPage({
                 <TextField
                   name={`name_${lang}`}
                   label={t('workspace.cities.field.name', { language })}
-                  value={values.names[lang]}
-                  error={errors[`name_${lang}`]}
-                  required={lang === 'sv'}
+                  optional={lang !== 'sv'}
                   autocomplete="off"
                 />
                 <TextArea
                   name={`description_${lang}`}
                   label={t('workspace.cities.field.description', { language })}
-                  value={values.descriptions[lang]}
-                  error={errors[`description_${lang}`]}
+                  optional
                   rows={3}
                 />
               </div>
@@ -135,51 +142,32 @@ export function CityFactsFormPage({
             name="countryCode"
             label={t('workspace.cities.field.countryCode')}
             hint={t('workspace.cities.field.countryCodeHint')}
-            value={values.countryCode}
-            error={errors.countryCode}
             width="short"
             autocomplete="off"
           />
-          <TextField
-            name="region"
-            label={t('workspace.cities.field.region')}
-            value={values.region}
-            error={errors.region}
-            autocomplete="off"
-          />
-          <TextField
+          <TextField name="region" label={t('workspace.cities.field.region')} optional />
+          <NumberField
             name="latitude"
             label={t('workspace.cities.field.latitude')}
             hint={t('workspace.cities.field.coordinateHint')}
-            value={values.latitude}
-            error={errors.latitude}
-            width="short"
-            autocomplete="off"
+            decimal
+            optional
           />
-          <TextField
+          <NumberField
             name="longitude"
             label={t('workspace.cities.field.longitude')}
             hint={t('workspace.cities.field.coordinateHint')}
-            value={values.longitude}
-            error={errors.longitude}
-            width="short"
-            autocomplete="off"
+            decimal
+            optional
           />
-          <TextField
-            name="population"
-            label={t('workspace.cities.field.population')}
-            value={values.population}
-            error={errors.population}
-            width="short"
-            autocomplete="off"
-          />
+          <NumberField name="population" label={t('workspace.cities.field.population')} optional />
           <TextField
             name="website"
             label={t('workspace.cities.field.website')}
             hint={t('workspace.cities.field.websiteHint')}
-            value={values.website}
-            error={errors.website}
+            type="url"
             autocomplete="url"
+            optional
           />
         </fieldset>
         <fieldset class="field">
@@ -187,21 +175,19 @@ export function CityFactsFormPage({
           <TextField
             name="contactName"
             label={t('workspace.cities.field.contactName')}
-            value={values.contactName}
-            error={errors.contactName}
             autocomplete="off"
+            optional
           />
           <TextField
             name="contactEmail"
             label={t('workspace.cities.field.contactEmail')}
             type="email"
-            value={values.contactEmail}
-            error={errors.contactEmail}
             autocomplete="off"
+            optional
           />
         </fieldset>
         <Button>{t('workspace.cities.save')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,12 +1,11 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../../ui/form.tsx';
+import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DECISION_BODIES, OUTCOMES, type CouncilDecision } from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
-import { FileField, RadioGroup } from './workspace-fields.tsx';
 
 export function DecisionsPage({
   ctx,
@@ -161,7 +160,6 @@ export function NewDecisionPage({
   corrects,
   kfOnly,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   /** The form's action: this page's URL, with ?proposal= or ?supersedes=. */
@@ -171,9 +169,9 @@ export function NewDecisionPage({
   /** P6: the proposal concerns a twin city, so only KF may decide it. */
   kfOnly: boolean;
   values?: DecisionValues | undefined;
-  errors?: FieldErrors;
 }) {
   const { t, intl } = ctx.i18n;
+  const errors = ctx.formErrors;
   const title = corrects
     ? t('workspace.decisions.correctTitle')
     : t('workspace.decisions.newTitle');
@@ -184,7 +182,6 @@ export function NewDecisionPage({
       </p>
       <h1>{title}</h1>
       {corrects ? <p class="lead">{t('workspace.decisions.correctLead')}</p> : null}
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       {proposal ? (
         <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
           <h2 id="context-title">{t('workspace.decisions.forProposal')}</h2>
@@ -223,8 +220,7 @@ export function NewDecisionPage({
           {errors.context}
         </p>
       ) : null}
-      <form method="post" action={action} enctype="multipart/form-data" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action={action} multipart values={values}>
         <RadioGroup
           name="body"
           legend={t('workspace.decisions.field.body')}
@@ -232,23 +228,12 @@ export function NewDecisionPage({
             value: b,
             label: t(`workspace.decisions.body.${b}`),
           }))}
-          value={values?.body}
-          error={errors.body}
         />
-        <TextField
-          name="meetingDate"
-          label={t('workspace.decisions.field.meetingDate')}
-          hint={t('workspace.decisions.field.dateHint')}
-          value={values?.meetingDate}
-          error={errors.meetingDate}
-          width="short"
-        />
+        <DateField name="meetingDate" label={t('workspace.decisions.field.meetingDate')} />
         <TextField
           name="section"
           label={t('workspace.decisions.field.section')}
           hint={t('workspace.decisions.field.sectionHint')}
-          value={values?.section}
-          error={errors.section}
           width="short"
           autocomplete="off"
         />
@@ -256,15 +241,11 @@ export function NewDecisionPage({
           name="caseNumber"
           label={t('workspace.decisions.field.caseNumber')}
           hint={t('workspace.decisions.field.caseNumberHint')}
-          value={values?.caseNumber}
-          error={errors.caseNumber}
           autocomplete="off"
         />
         <TextField
           name="title"
           label={t('workspace.decisions.field.title')}
-          value={values?.title}
-          error={errors.title}
           width="full"
           autocomplete="off"
         />
@@ -275,35 +256,31 @@ export function NewDecisionPage({
             value: o,
             label: t(`workspace.decisions.outcome.${o}`),
           }))}
-          value={values?.outcome}
-          error={errors.outcome}
         />
         <TextField
           name="link"
           label={t('workspace.decisions.field.link')}
           hint={t('workspace.decisions.field.linkHint')}
-          value={values?.link}
-          error={errors.link}
+          type="url"
           width="full"
           autocomplete="off"
+          optional
         />
-        <TextField
+        <DateField
           name="finalOn"
           label={t('workspace.decisions.field.finalOn')}
           hint={t('workspace.decisions.field.finalOnHint')}
-          value={values?.finalOn}
-          error={errors.finalOn}
-          width="short"
+          optional
         />
         <FileField
           name="document"
           label={t('workspace.decisions.field.document')}
           hint={t('workspace.decisions.field.documentHint')}
           accept="application/pdf,.pdf"
-          error={errors.document}
+          optional
         />
         <Button>{t('workspace.decisions.save')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }

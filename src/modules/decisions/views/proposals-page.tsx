@@ -2,16 +2,16 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
+  Form,
+  NumberField,
+  RadioGroup,
   SelectField,
+  TextArea,
   TextField,
-} from '../../../ui/form.tsx';
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
-import { RadioGroup, TextArea } from './workspace-fields.tsx';
 
 /** What the list shows about the chain (P3): now, and if an open proposal is approved. */
 export interface ChainOutlook {
@@ -30,20 +30,17 @@ export function ProposalsPage({
   proposals,
   cityNames,
   chain,
-  errors = {},
 }: {
   ctx: PageContext;
   proposals: Proposal[];
   cityNames: Map<string, string>;
   chain: ChainOutlook | null;
-  errors?: FieldErrors;
 }) {
   const { t, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('workspace.proposals.title')}>
       <h1>{t('workspace.proposals.title')}</h1>
       <p class="lead">{t('workspace.proposals.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <section class="panel" aria-labelledby="chain-title">
         <h2 id="chain-title">{t('workspace.proposals.chainTitle')}</h2>
         {chain ? (
@@ -114,20 +111,18 @@ export function ProposalsPage({
                   <td>
                     {p.status === 'draft' ? (
                       <>
-                        <form method="post" action={`/workspace/proposals/${p.id}/send`}>
-                          <CsrfField token={ctx.csrfToken} />
+                        <Form ctx={ctx} action={`/workspace/proposals/${p.id}/send`}>
                           <button type="submit" class="link-button">
                             {t('workspace.proposals.send')}
                             <span class="visually-hidden">: {p.title}</span>
                           </button>
-                        </form>
-                        <form method="post" action={`/workspace/proposals/${p.id}/withdraw`}>
-                          <CsrfField token={ctx.csrfToken} />
+                        </Form>
+                        <Form ctx={ctx} action={`/workspace/proposals/${p.id}/withdraw`}>
                           <button type="submit" class="link-button">
                             {t('workspace.proposals.withdraw')}
                             <span class="visually-hidden">: {p.title}</span>
                           </button>
-                        </form>
+                        </Form>
                       </>
                     ) : null}
                   </td>
@@ -161,12 +156,10 @@ export function NewProposalPage({
   ctx,
   cities,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   cities: { slug: string; name: string; kind: string; status: string }[];
   values?: ProposalValues | undefined;
-  errors?: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -176,9 +169,7 @@ export function NewProposalPage({
       </p>
       <h1>{t('workspace.proposals.newTitle')}</h1>
       <p class="lead">{t('workspace.proposals.newLead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action="/workspace/proposals/new" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action="/workspace/proposals/new" values={values}>
         <RadioGroup
           name="kind"
           legend={t('workspace.proposals.field.kind')}
@@ -186,8 +177,6 @@ export function NewProposalPage({
             value: k,
             label: t(`workspace.proposals.kind.${k}`),
           }))}
-          value={values?.kind}
-          error={errors.kind}
         />
         <SelectField
           name="city"
@@ -201,8 +190,6 @@ export function NewProposalPage({
               label: `${c.name} (${t(`kind.${c.kind}` as 'kind.twin')}, ${t(`status.${c.status}` as 'status.active').toLowerCase()})`,
             })),
           ]}
-          value={values?.city}
-          error={errors.city}
         />
         <fieldset class="field">
           <legend>{t('workspace.proposals.newCity')}</legend>
@@ -210,69 +197,48 @@ export function NewProposalPage({
             name="slug"
             label={t('workspace.proposals.field.slug')}
             hint={t('workspace.proposals.field.slugHint')}
-            value={values?.slug}
-            error={errors.slug}
             autocomplete="off"
           />
           <TextField
             name="nameSv"
             label={t('workspace.proposals.field.nameSv')}
-            value={values?.nameSv}
-            error={errors.nameSv}
             autocomplete="off"
           />
           <TextField
             name="nameEn"
             label={t('workspace.proposals.field.nameEn')}
             hint={t('workspace.proposals.field.nameEnHint')}
-            value={values?.nameEn}
-            error={errors.nameEn}
             autocomplete="off"
           />
           <TextField
             name="countryCode"
             label={t('workspace.proposals.field.countryCode')}
             hint={t('workspace.proposals.field.countryCodeHint')}
-            value={values?.countryCode}
-            error={errors.countryCode}
             width="short"
             autocomplete="off"
           />
-          <TextField
+          <NumberField
             name="latitude"
             label={t('workspace.proposals.field.latitude')}
             hint={t('workspace.proposals.field.latitudeHint')}
-            value={values?.latitude}
-            error={errors.latitude}
-            width="short"
-            autocomplete="off"
+            decimal
           />
-          <TextField
+          <NumberField
             name="longitude"
             label={t('workspace.proposals.field.longitude')}
             hint={t('workspace.proposals.field.longitudeHint')}
-            value={values?.longitude}
-            error={errors.longitude}
-            width="short"
-            autocomplete="off"
+            decimal
           />
         </fieldset>
         <TextField
           name="title"
           label={t('workspace.proposals.field.title')}
-          value={values?.title}
-          error={errors.title}
           width="full"
           autocomplete="off"
         />
-        <TextArea
-          name="justification"
-          label={t('workspace.proposals.field.justification')}
-          value={values?.justification}
-          error={errors.justification}
-        />
+        <TextArea name="justification" label={t('workspace.proposals.field.justification')} />
         <Button>{t('workspace.proposals.save')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }

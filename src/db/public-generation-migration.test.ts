@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
+import { currentGeneration } from '../platform/read-cache.ts';
+import type { Db } from './database.ts';
+import { migrateTo, migrateToLatest } from './migrate.ts';
+import { seedDemo } from './seed-demo.ts';
+
+/** Every table a public page or public API route reads (see migration 0010). */
+const PUBLIC_TABLES = [
+  'city',
+  'city_translation',
+  'chain',
+  'chain_member',
+  'organisation',
+  'area',
+  'meeting',
+  'rotation_adjustment',
+  'meeting_programme_item',
+  'meeting_seminar',
+  'meeting_document',
+  'meeting_outcome',
+  'delegation',
+  'delegation_member',
+  'council_decision',
+  'decision_document',
+  'proposal',
+  'city_status_change',
+  'collaboration',
+  'collaboration_city',
+  'collaboration_area',
+  'exchange',
+  'app_setting',
+];
+
+describeEachDialect('migration 0010: the public data generation', (dialect) => {
+  let db: Db;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDb(dialect));
+    await migrateToLatest(db);
+    await seedDemo(db);
+  });
+  afterAll(() => close());
+
+  const triggers = async (): Promise<Set<string>> => {
+    const rows =
+      dialect === 'sqlite'
+        ? await sql<{ table: string }>`select tbl_name as "table" from sqlite_master
+            where type = 'trigger' and name like '%public_generation%'`.execute(db.kysely)
+        : await sql<{ table: string }>`select event_object_table as "table"
+            from information_schema.triggers where trigger_name like '%public_generation%'`.execute(
+            db.kysely,
+          );
+    return new Set(rows.rows.map((r) => r.table));
+  };
+  const generation = () => currentGeneration(db.kysely, 'public');
+
+  it('covers every table a public page reads, and nothing else', async () => {
+    expect([...(await triggers())].sort()).toEqual([...PUBLIC_TABLES].sort());
+  });
+
+  it('changes with a write to a public table, in its transaction, and not with private ones', async () => {
+    let before = await generation();
+    for (const write of [
+      sql`update meeting set theme = theme`,
+      sql`update delegation_member set name = name`,
+      sql`update city_status_change set changed_on = changed_on`,
+      sql`update meeting_document set title = title`,
+    ]) {
+      await write.execute(db.kysely);
+      const after = await generation();
+      expect(after).not.toBe(before);
+      before = after;
+    }
+    await sql`update session set last_seen_at = last_seen_at`.execute(db.kysely);
+    await sql`update app_user set name = name`.execute(db.kysely);
+    expect(await generation()).toBe(before);
+    // A rolled-back write changes nothing.
+    await db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await sql`update council_decision set title = title`.execute(trx);
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    expect(await generation()).toBe(before);
+  });
+
+  it('migrates down and up again', async () => {
+    await migrateTo(db, '0009-search-facets');
+    expect((await triggers()).size).toBe(0);
+    expect(
+      await db.kysely
+        .selectFrom('data_generation')
+        .select('name')
+        .where('name', '=', 'public')
+        .execute(),
+    ).toEqual([]);
+    await migrateToLatest(db);
+    expect((await triggers()).size).toBe(PUBLIC_TABLES.length);
+  });
+});
