@@ -32,6 +32,7 @@ import { registerInputGuard } from './platform/input-guard.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
+import { errorCatalogueApi } from './platform/error-catalogue.api.ts';
 import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
@@ -187,6 +188,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cityPages);
   await app.register(decisionPublicPages);
   await app.register(meetingPublicPages);
+  await app.register(errorCatalogueApi);
   await app.register(cityApi, { prefix: '/api/v1' });
   await app.register(decisionApi, { prefix: '/api/v1' });
   await app.register(meApi, { prefix: '/api/v1' });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { ERROR_CATALOGUE, ERROR_CODES, errors } from '../shared/errors.ts';
 import { isDatabaseUnavailable } from './error-handler.tsx';
+import { en } from './i18n/messages.en.ts';
+import { sv } from './i18n/messages.sv.ts';
 
 describe('error handler', () => {
   let t: TestApp;
@@ -12,6 +15,15 @@ describe('error handler', () => {
         });
         app.get('/api/v1/boom', { config: { permission: 'public' } }, () => {
           throw new Error('secret internals');
+        });
+        app.get('/closed', { config: { permission: 'public' } }, () => {
+          throw errors.campaignClosed('c1');
+        });
+        app.get('/api/v1/closed', { config: { permission: 'public' } }, () => {
+          throw errors.campaignClosed('c1');
+        });
+        app.get('/locked', { config: { permission: 'public' } }, () => {
+          throw errors.tooManyAttempts(7);
         });
       },
     });
@@ -28,19 +40,92 @@ describe('error handler', () => {
     expect(res.body).not.toContain('secret internals');
   });
 
-  it('answers API errors as JSON with a stable code and the request id', async () => {
+  it('answers API errors as problem details with a stable code and the request id', async () => {
     const res = await t.app.inject({
-      url: '/api/v1/boom',
+      url: '/api/v1/boom?x=1',
       headers: { 'x-request-id': 'trace-12345678' },
     });
     expect(res.statusCode).toBe(500);
+    expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.json()).toEqual({
+      type: '/api/errors#INTERNAL',
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred',
+      instance: '/api/v1/boom',
+      code: 'INTERNAL',
+      requestId: 'trace-12345678',
       error: {
         code: 'INTERNAL',
         message: 'An unexpected error occurred',
         requestId: 'trace-12345678',
       },
     });
+    expect(res.body).not.toContain('secret internals');
+  });
+
+  it('takes the status and the title of a problem from the catalogue', async () => {
+    const res = await t.app.inject({ url: '/api/v1/closed' });
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      type: '/api/errors#CAMPAIGN_CLOSED',
+      title: en['errorCode.CAMPAIGN_CLOSED'],
+      status: 409,
+      detail: 'The campaign is closed; its answers are frozen',
+      instance: '/api/v1/closed',
+      code: 'CAMPAIGN_CLOSED',
+      error: { code: 'CAMPAIGN_CLOSED', details: { id: 'c1' } },
+    });
+  });
+
+  it('lists the field problems of a validation failure', async () => {
+    const res = await t.app.inject({ url: '/api/v1/cities?status=sleeping' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ problems: unknown; error: { details: { problems: unknown } } }>();
+    expect(body).toMatchObject({ type: '/api/errors#VALIDATION_FAILED', status: 400 });
+    expect(body.problems).toEqual([expect.objectContaining({ path: 'status' })]);
+    expect(body.error.details.problems).toEqual(body.problems);
+  });
+
+  it('answers an unknown API path with NOT_FOUND problem details', async () => {
+    const res = await t.app.inject({ url: '/api/v1/nothing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      type: '/api/errors#NOT_FOUND',
+      title: 'Not found',
+      instance: '/api/v1/nothing',
+    });
+  });
+
+  it('publishes the catalogue at GET /api/errors, for everyone', async () => {
+    const res = await t.app.inject({ url: '/api/errors' });
+    expect(res.statusCode).toBe(200);
+    const { data } = res.json<{ data: { code: string }[] }>();
+    expect(data.map((e) => e.code)).toEqual(ERROR_CODES);
+    expect(data.find((e) => e.code === 'CITY_NOT_FOUND')).toEqual({
+      code: 'CITY_NOT_FOUND',
+      status: 404,
+      title: 'City not found',
+      description: ERROR_CATALOGUE.CITY_NOT_FOUND.when,
+    });
+  });
+
+  it("shows the catalogue entry's page title and text, in the visitor's language", async () => {
+    const res = await t.app.inject({ url: '/closed' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain(`<h1>${sv['error.conflict.title']}</h1>`);
+    expect(res.body).toContain(sv['error.campaignClosed.text']);
+    expect(res.body).not.toContain('request-id');
+    const english = await t.app.inject({ url: '/closed?lang=en' });
+    expect(english.body).toContain(`<h1>${en['error.conflict.title']}</h1>`);
+  });
+
+  it("fills the page text's placeholders from the details", async () => {
+    const res = await t.app.inject({ url: '/locked' });
+    expect(res.statusCode).toBe(429);
+    expect(res.body).toContain(`<h1>${sv['error.tooMany.title']}</h1>`);
+    expect(res.body).toContain('spärrad i 7 minuter');
   });
 
   it('refuses bodies it cannot read without a 500', async () => {

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errors } from '../shared/errors.ts';
+import { AppError, errors, errorSpec } from '../shared/errors.ts';
 import { ErrorPage } from '../ui/views/error-page.tsx';
 import { i18nFor } from './i18n/i18n.ts';
+import { PROBLEM_MEDIA_TYPE, problemDetails } from './problem-details.ts';
 import { pageContext, sendPage } from './render.ts';
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -35,53 +36,34 @@ export function toAppError(error: unknown): AppError {
   return errors.internal();
 }
 
+/** Placeholders of a page text (`{slug}`, `{minutes}`) filled from the error's details. */
+function pageParams(details: Record<string, unknown>): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(details)) {
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+  }
+  return params;
+}
+
 function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError) {
   if (isApiRequest(request)) {
-    return reply.status(appError.status).send({
-      error: {
-        code: appError.code,
-        message: appError.message,
-        ...(Object.keys(appError.details).length ? { details: appError.details } : {}),
-        requestId: request.id,
-      },
-    });
+    return reply
+      .status(appError.status)
+      .type(`${PROBLEM_MEDIA_TYPE}; charset=utf-8`)
+      .send(problemDetails(appError, request));
   }
   // request.i18n is set in onRequest; errors raised before it (e.g. a bad URL) use Swedish.
   const ctx = { ...pageContext(request), i18n: request.i18n ?? i18nFor('sv') };
   const { t } = ctx.i18n;
-  let title: string;
-  let text: string;
-  let requestId: string | undefined;
-  if (appError.status === 404) {
-    title = t('error.notFound.title');
-    text =
-      appError.code === 'CITY_NOT_FOUND'
-        ? t('error.cityNotFound.text', { slug: String(appError.details.slug) })
-        : t('error.notFound.text');
-  } else if (appError.code === 'CSRF_INVALID') {
-    title = t('error.csrf.title');
-    text = t('error.csrf.text');
-  } else if (appError.status === 403 || appError.status === 401) {
-    title = t('error.forbidden.title');
-    text = t('error.forbidden.text');
-  } else if (appError.status === 429) {
-    title = t('error.tooMany.title');
-    text = t('login.locked', { minutes: Number(appError.details.minutes ?? 15) });
-  } else if (appError.status === 503) {
-    title = t('error.unavailable.title');
-    text = t('error.unavailable.text');
-    requestId = request.id;
-  } else if (appError.status >= 500) {
-    title = t('error.server.title');
-    text = t('error.server.text');
-    requestId = request.id;
-  } else {
-    title = t('error.badRequest.title');
-    text = t('error.badRequest.text');
-  }
+  const { page } = errorSpec(appError.code);
   return sendPage(
     reply,
-    <ErrorPage ctx={ctx} title={title} text={text} requestId={requestId} />,
+    <ErrorPage
+      ctx={ctx}
+      title={t(page.title)}
+      text={t(page.text, pageParams(appError.details))}
+      requestId={appError.status >= 500 ? request.id : undefined}
+    />,
     appError.status,
   );
 }
@@ -89,7 +71,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
 /** The one error handler: also used for Fastify's framework errors (e.g. a malformed URL). */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
-  if (appError.status >= 500) {
+  if (appError.reportable) {
     request.log.error({ err: error, code: appError.code }, 'request failed');
   } else {
     request.log.info({ code: appError.code, status: appError.status }, appError.message);

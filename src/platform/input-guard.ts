@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../shared/errors.ts';
+import { errors } from '../shared/errors.ts';
 
 /** Whether a parsed value (string, array, object; Buffers skipped) holds a NUL character. */
 export function containsNul(value: unknown, depth = 0): boolean {
@@ -19,7 +19,7 @@ export function containsNul(value: unknown, depth = 0): boolean {
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
-      throw new AppError('BAD_REQUEST', 400, 'The request contains a NUL character', {
+      throw errors.badRequest('The request contains a NUL character', {
         reason: 'nul-character',
       });
     }

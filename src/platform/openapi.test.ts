@@ -11,6 +11,7 @@ describe('OpenAPI document', () => {
       const committed: unknown = JSON.parse(readFileSync('docs/openapi.json', 'utf8'));
       expect(res.json()).toEqual(committed);
       expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual([
+        '/api/errors',
         '/api/v1/cities',
         '/api/v1/cities/{slug}',
         '/api/v1/decisions',

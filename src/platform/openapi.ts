@@ -32,6 +32,10 @@ export async function registerOpenApi(
           name: 'collaborations',
           description: "Administrations' and companies' collaborations with the twin cities",
         },
+        {
+          name: 'errors',
+          description: 'The error catalogue: every code an API problem (RFC 9457) can carry',
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorJson } from '../cities/city.schema.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
 import { describeApiUser, type ApiUser } from './api-token.service.ts';
 import { ROLES } from './roles.ts';
 
@@ -49,7 +49,7 @@ export const meApi: FastifyPluginAsyncZod = async (app) => {
           'Send a personal API token as `Authorization: Bearer vpt_…` (create one at /account/tokens). ' +
           'The token acts with its user’s roles. 401 UNAUTHENTICATED without a token, ' +
           '401 INVALID_TOKEN for an unknown, expired or revoked one.',
-        response: { 200: meJson, 401: errorJson },
+        response: { 200: meJson, 401: problemResponse },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, renderDocument, sendPage } from '../../platform/render.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, isAppError } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
 import { safeNext } from './account.pages.tsx';
 import {
@@ -58,9 +58,6 @@ function problemsOf(request: FastifyRequest, error: unknown): FieldErrors | null
   }
   return out;
 }
-
-const isAppError = (error: unknown, code: string): error is AppError =>
-  error instanceof AppError && error.code === code;
 
 const AUTHENTICATED = { permission: 'authenticated' } as const;
 

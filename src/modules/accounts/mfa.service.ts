@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Db, Executor } from '../../db/database.ts';
 import { findSetting, upsertSetting } from '../../db/settings.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import {
@@ -38,10 +38,8 @@ const codeProblem = (message: string) => errors.validation([{ path: 'code', mess
 
 export const mfaErrors = {
   /** The pending login is unknown, expired or already completed: log in again. */
-  pendingSessionInvalid: () =>
-    new AppError('MFA_SESSION_INVALID', 401, 'The login is not waiting for a code; log in again'),
-  alreadyEnabled: () =>
-    new AppError('MFA_ALREADY_ENABLED', 409, 'Two-step verification is already on'),
+  pendingSessionInvalid: errors.mfaSessionInvalid,
+  alreadyEnabled: errors.mfaAlreadyEnabled,
 } as const;
 
 function totpOf(secret: string, label: string): TOTP {

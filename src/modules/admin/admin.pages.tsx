@@ -7,7 +7,7 @@ import { countOutboxMails, listOutboxMails } from '../../platform/mail/outbox.re
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { isPlainDate, stockholmDayEnd, stockholmDayStart } from '../../shared/dates.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, errors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
 import {
@@ -323,7 +323,7 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
     extra: { values?: { name: string; kind: string; email: string }; errors?: FieldErrors } = {},
   ) => {
     const organisation = (await listOrganisations(app.db.kysely)).find((o) => o.id === id);
-    if (!organisation) throw new AppError('ORGANISATION_NOT_FOUND', 404, 'No such organisation');
+    if (!organisation) throw errors.organisationNotFound(id);
     return sendPage(
       reply,
       <OrganisationPage ctx={pageContext(request, reply)} organisation={organisation} {...extra} />,

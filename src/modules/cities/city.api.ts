@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCity, presentCityList } from './city.presenter.ts';
 import { statusHistories, statusHistory } from '../decisions/history.service.ts';
-import { cityListJson, cityListQuery, cityJson, citySlugParams, errorJson } from './city.schema.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
+import { cityListJson, cityListQuery, cityJson, citySlugParams } from './city.schema.ts';
 import { getChain, getCity, listCities } from './city.service.ts';
 
 export const cityApi: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +19,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
           '`kind`; each city carries its dated status history with the decision behind each ' +
           'change. An unknown filter value is refused with 400 VALIDATION_FAILED.',
         querystring: cityListQuery,
-        response: { 200: cityListJson, 400: errorJson },
+        response: { 200: cityListJson, 400: problemResponse },
       },
     },
     async (request) => {
@@ -45,7 +46,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getCity',
         summary: 'One city by its slug',
         params: citySlugParams,
-        response: { 200: cityJson, 404: errorJson },
+        response: { 200: cityJson, 404: problemResponse },
       },
     },
     async (request) => {

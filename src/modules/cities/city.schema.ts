@@ -86,14 +86,3 @@ export const cityListQuery = z.object({
 export const citySlugParams = z.object({
   slug: z.string().max(100).describe('The city slug, e.g. bergen'),
 });
-
-export const errorJson = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ example: 'CITY_NOT_FOUND' }),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-      requestId: z.string(),
-    }),
-  })
-  .meta({ id: 'Error' });

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
@@ -83,7 +83,7 @@ export async function areasForForms(db: Db): Promise<readonly Area[]> {
 
 export type { AreaInput } from './collaboration.schema.ts';
 
-const areaNotFound = (id: string) => new AppError('AREA_NOT_FOUND', 404, 'No such area', { id });
+const areaNotFound = errors.areaNotFound;
 
 export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
   const values = parseOrThrow(areaForm, input);

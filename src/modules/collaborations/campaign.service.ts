@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso, TIME_ZONE } from '../../shared/dates.ts';
-import { AppError, errors } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -65,10 +65,8 @@ export function stockholmToday(now: Date = new Date()): string {
   }).format(now);
 }
 
-export const campaignNotFound = (id: string) =>
-  new AppError('CAMPAIGN_NOT_FOUND', 404, 'No such campaign', { id });
-export const campaignClosed = (id: string) =>
-  new AppError('CAMPAIGN_CLOSED', 409, 'The campaign is closed; its answers are frozen', { id });
+export const campaignNotFound = errors.campaignNotFound;
+export const campaignClosed = errors.campaignClosed;
 
 const toCampaign = (
   r: repo.CampaignRow & { asked?: number | string; answered?: number | string },

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
-import { errorJson } from '../cities/city.schema.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
 import { collaborationFilters } from './collaboration.filters.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import {
@@ -126,7 +126,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         summary: "Gothenburg's collaborations with its twin cities",
         description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
         querystring: collaborationListQuery,
-        response: { 200: listJson, 400: errorJson },
+        response: { 200: listJson, 400: problemResponse },
       },
     },
     async (request, reply) => {
@@ -168,7 +168,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
         description: DESCRIPTION,
         querystring: apiFilters,
-        response: { 400: errorJson },
+        response: { 400: problemResponse },
       },
     },
     async (request, reply) => {
@@ -198,7 +198,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         summary: 'One collaboration',
         description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,
         params: z.object({ id: z.string().max(100) }),
-        response: { 200: collaborationJson, 404: errorJson },
+        response: { 200: collaborationJson, 404: problemResponse },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { parseOrThrow, zodProblems } from '../../shared/validation.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -124,17 +124,10 @@ async function hydrate(db: Executor, rows: repo.CollaborationRow[]): Promise<Col
   return rows.map((r) => toCollaboration(r, cities, areas));
 }
 
-export const collaborationNotFound = (id: string) =>
-  new AppError('COLLABORATION_NOT_FOUND', 404, 'No such collaboration', { id });
-export const exchangeNotFound = (id: string) =>
-  new AppError('EXCHANGE_NOT_FOUND', 404, 'No such exchange', { id });
+export const collaborationNotFound = errors.collaborationNotFound;
+export const exchangeNotFound = errors.exchangeNotFound;
 /** A reporter of another organisation: refused, with a clear message. */
-export const notYourOrganisation = () =>
-  new AppError(
-    'NOT_YOUR_ORGANISATION',
-    403,
-    'Only the reporters of the owner organisation and the coordinators may change this',
-  );
+export const notYourOrganisation = errors.notYourOrganisation;
 
 /** The chain's active twin cities: the only partner cities a collaboration may name. */
 export async function partnerCities(db: Db): Promise<City[]> {

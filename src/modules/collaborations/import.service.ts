@@ -80,8 +80,7 @@ export async function ensureDefaultAreas(db: Executor): Promise<void> {
   );
 }
 
-const importNotFound = (id: string) =>
-  new AppError('IMPORT_NOT_FOUND', 404, 'No such import', { id });
+const importNotFound = errors.importNotFound;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;

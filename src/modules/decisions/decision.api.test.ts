@@ -142,7 +142,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
     ] as const) {
       const res = await get(`/api/v1/cities?${query}`);
       expect(res.statusCode, query).toBe(400);
-      expect(res.headers['content-type'], query).toContain('application/json');
+      expect(res.headers['content-type'], query).toContain('application/problem+json');
       expect(res.json<ApiError>().error, query).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { problems: [{ path, message }] },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { errors } from '../../shared/errors.ts';
-import { errorJson } from '../cities/city.schema.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
 import { listCities } from '../cities/city.service.ts';
 import {
   apiError,
@@ -50,7 +50,7 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
           'Paginated with `limit` (1–200) and either `cursor` (the `nextCursor` of the previous ' +
           'slice) or `page` (1-based). Bad values are refused with 400 VALIDATION_FAILED.',
         querystring: decisionListQuery,
-        response: { 200: decisionListJson, 400: errorJson },
+        response: { 200: decisionListJson, 400: problemResponse },
       },
     },
     async (request) => {
@@ -88,7 +88,7 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
         summary: 'One council decision, with what it superseded or was superseded by',
         description: '404 DECISION_NOT_FOUND for an unknown id.',
         params: decisionIdParams,
-        response: { 200: decisionDetailJson, 404: errorJson },
+        response: { 200: decisionDetailJson, 404: problemResponse },
       },
     },
     async (request) => presentDecisionDetail(await getDecisionDetail(app.db, request.params.id)),
@@ -108,7 +108,12 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
           "city's present state. With `send: true` it is sent to the council at once. " +
           'Problems are given field by field (400 VALIDATION_FAILED, `details.problems`).',
         body: newProposalBody,
-        response: { 201: proposalJson, 400: errorJson, 401: errorJson, 403: errorJson },
+        response: {
+          201: proposalJson,
+          400: problemResponse,
+          401: problemResponse,
+          403: problemResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -149,10 +154,10 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
         body: newDecisionBody,
         response: {
           201: decisionJson,
-          400: errorJson,
-          401: errorJson,
-          403: errorJson,
-          404: errorJson,
+          400: problemResponse,
+          401: problemResponse,
+          403: problemResponse,
+          404: problemResponse,
         },
       },
     },

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { rerender, submitForm, translateProblem } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
-import { AppError } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { listCities, localized } from '../cities/city.service.ts';
@@ -92,7 +92,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     let cityName = '';
     if (proposalId) {
       proposal = (await listProposals(app.db)).find((p) => p.id === proposalId) ?? null;
-      if (!proposal) throw new AppError('PROPOSAL_NOT_FOUND', 404, 'No such proposal');
+      if (!proposal) throw errors.proposalNotFound(proposalId);
       const city = (await listCities(app.db)).find((c) => c.id === proposal!.cityId);
       cityKind = city?.kind ?? null;
       cityName = city ? localized(city, request.i18n.locale).name : '';
@@ -211,9 +211,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const decision = await getDecision(app.db.kysely, request.params.id);
       if (!decision.documentId) {
-        throw new AppError('DOCUMENT_NOT_FOUND', 404, 'The decision has no document', {
-          id: decision.id,
-        });
+        throw errors.documentNotFound(decision.id, 'The decision has no document');
       }
       const document = await getDocument(app.db.kysely, decision.documentId);
       return reply

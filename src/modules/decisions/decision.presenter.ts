@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, type FieldProblem } from '../../shared/errors.ts';
+import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
 import type { CouncilDecision } from './decision.service.ts';
 import type { decisionDetailJson, decisionJson, proposalJson } from './decision.schema.ts';
 import type { DecisionDetail } from './history.service.ts';
@@ -101,11 +101,11 @@ const PROBLEM_TEXT: Record<string, string> = {
 export function apiError(error: unknown): unknown {
   if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return error;
   const problems = (error.details.problems ?? []) as FieldProblem[];
-  return new AppError(error.code, error.status, error.message, {
-    problems: problems.map((p) => ({
+  return errors.validation(
+    problems.map((p) => ({
       path: p.path,
       message: PROBLEM_TEXT[p.message] ?? p.message,
       code: p.message,
     })),
-  });
+  );
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as cities from '../cities/city.repository.ts';
@@ -127,10 +127,8 @@ export function decisionProblems(
   return problems;
 }
 
-const decisionNotFound = (id: string) =>
-  new AppError('DECISION_NOT_FOUND', 404, 'No such decision', { id });
-const proposalNotFound = (id: string) =>
-  new AppError('PROPOSAL_NOT_FOUND', 404, 'No such proposal', { id });
+const decisionNotFound = (id: string) => errors.decisionNotFound(id);
+const proposalNotFound = (id: string) => errors.proposalNotFound(id);
 
 /** What an approved proposal does to its city. */
 function effectOf(
@@ -317,6 +315,6 @@ export async function listDecisions(db: Executor, page: { limit: number; offset:
 
 export async function getDocument(db: Executor, id: string) {
   const row = await repo.findDocument(db, id);
-  if (!row) throw new AppError('DOCUMENT_NOT_FOUND', 404, 'No such document', { id });
+  if (!row) throw errors.documentNotFound(id);
   return row;
 }

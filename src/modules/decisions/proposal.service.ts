@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as cities from '../cities/city.repository.ts';
@@ -69,8 +69,7 @@ export function proposalAllowed(
   }
 }
 
-const proposalNotFound = (id: string) =>
-  new AppError('PROPOSAL_NOT_FOUND', 404, 'No such proposal', { id });
+const proposalNotFound = (id: string) => errors.proposalNotFound(id);
 
 /** A coordinator drafts a proposal; a new city enters the register as `proposed`. */
 export async function draftProposal(db: Db, actor: Actor, input: ProposalInput): Promise<Proposal> {

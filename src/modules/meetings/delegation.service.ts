@@ -66,14 +66,12 @@ export interface DelegationView {
 /** A refused delegation action: 403 with the reason as a message key for the page. */
 export class DelegationForbidden extends AppError {
   constructor(public readonly reason: DelegationRefusal) {
-    super('DELEGATION_FORBIDDEN', 403, 'You may not do this with this delegation', { reason });
+    super('DELEGATION_FORBIDDEN', undefined, { reason });
   }
 }
 
-export const meetingNotFound = (id: string) =>
-  new AppError('MEETING_NOT_FOUND', 404, 'No such meeting', { id });
-const memberNotFound = (id: string) =>
-  new AppError('DELEGATION_MEMBER_NOT_FOUND', 404, 'No such delegation member', { id });
+export const meetingNotFound = errors.meetingNotFound;
+const memberNotFound = errors.delegationMemberNotFound;
 
 const toMeeting = (r: repo.MeetingRow): MeetingSummary => ({
   id: r.id,

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as cityRepo from '../cities/city.repository.ts';
@@ -91,10 +91,8 @@ export async function getTemplate(db: Db, actor: Actor): Promise<TemplateTask[]>
   return rows.map(toTemplateTask);
 }
 
-const templateTaskNotFound = (id: string) =>
-  new AppError('HOST_PLAN_TEMPLATE_TASK_NOT_FOUND', 404, 'No such template task', { id });
-const taskNotFound = (id: string) =>
-  new AppError('HOST_PLAN_TASK_NOT_FOUND', 404, 'No such host plan task', { id });
+const templateTaskNotFound = (id: string) => errors.hostPlanTemplateTaskNotFound(id);
+const taskNotFound = (id: string) => errors.hostPlanTaskNotFound(id);
 
 function parseTemplate(values: Record<string, string>) {
   const parsed = templateTaskForm.safeParse(values);

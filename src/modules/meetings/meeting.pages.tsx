@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { AppError } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { currentYear } from '../../shared/dates.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
 import { getChain, type Chain } from '../cities/city.service.ts';
@@ -159,7 +159,7 @@ function uploaded(body: unknown, name: string): UploadedFile | undefined {
 export const meetingPages: FastifyPluginAsyncZod = async (app) => {
   const chainOrThrow = async (): Promise<Chain> => {
     const chain = await getChain(app.db);
-    if (!chain) throw new AppError('MEETING_NOT_FOUND', 404, 'No twin-city chain is registered');
+    if (!chain) throw errors.chainNotFound();
     return chain;
   };
   const editorOf = (request: FastifyRequest): Editor => ({
@@ -238,8 +238,7 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     extra: { values?: Values; errors?: FieldErrors } = {},
   ) => {
     const meeting = meetingId ? await getMeeting(app.db, chain, meetingId) : null;
-    if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id))
-      throw new AppError('FORBIDDEN', 403, 'You may not do this');
+    if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id)) throw errors.forbidden();
     const values: Values =
       extra.values ??
       (meeting
@@ -486,11 +485,9 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     extra: { values?: Values; errors?: FieldErrors } = {},
   ) => {
     const detail = await getMeetingDetail(app.db, chain, params.id);
-    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id))
-      throw new AppError('FORBIDDEN', 403, 'You may not do this');
+    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
     const part = partValues(detail, segment, params.partId);
-    if (!part)
-      throw new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id: params.partId });
+    if (!part) throw errors.meetingPartNotFound(params.partId);
     return sendPage(
       reply,
       <MeetingPartFormPage

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
-import { AppError } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { getChain, localized, type Chain } from '../cities/city.service.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
 import { documentParams, meetingIdParams } from './meeting.schema.ts';
@@ -23,7 +23,7 @@ export function attachment(filename: string, inline = false): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const noChain = () => new AppError('MEETING_NOT_FOUND', 404, 'No twin-city chain is registered');
+const noChain = errors.chainNotFound;
 
 /** The public meeting pages: the timeline, one meeting, documents and iCalendar. */
 export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
@@ -93,11 +93,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await chainOrThrow();
       const detail = await getMeetingDetail(app.db, chain, request.params.id);
       if (!detail.meeting.startDate || detail.meeting.status === 'cancelled')
-        throw new AppError(
-          'MEETING_NOT_FOUND',
-          404,
-          'The meeting has no dates to put in a calendar',
-        );
+        throw errors.meetingWithoutDates(detail.meeting.id);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', attachment(`vanortsmote-${detail.meeting.year}.ics`))

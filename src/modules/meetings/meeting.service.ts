@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createHostPlanIfDue } from './host-plan.service.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
-import { AppError, errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Chain, City } from '../cities/city.service.ts';
@@ -116,8 +116,7 @@ export interface MeetingDetail {
   delegations: DelegationListing[];
 }
 
-const meetingNotFound = (id: string) =>
-  new AppError('MEETING_NOT_FOUND', 404, 'No such meeting', { id });
+const meetingNotFound = (id: string) => errors.meetingNotFound(id);
 
 function toMeeting(r: repo.MeetingRow, byId: Map<string, City>): Meeting | null {
   const host = byId.get(r.host_city_id);
@@ -335,8 +334,7 @@ export async function getMeetingDocument(
   loggedIn: boolean,
 ) {
   const row = await repo.findDocumentWithData(db.kysely, meetingId, documentId);
-  if (!row || (row.visibility !== 'public' && !loggedIn))
-    throw new AppError('DOCUMENT_NOT_FOUND', 404, 'No such document', { id: documentId });
+  if (!row || (row.visibility !== 'public' && !loggedIn)) throw errors.documentNotFound(documentId);
   return row;
 }
 
@@ -563,8 +561,7 @@ function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
   };
 }
 
-const partNotFound = (id: string) =>
-  new AppError('NOT_FOUND', 404, 'No such part of the meeting', { id });
+const partNotFound = errors.meetingPartNotFound;
 
 export async function addProgrammeItem(
   db: Db,
@@ -914,7 +911,7 @@ export async function closeAction(
       origin.year > meeting.year ||
       outcome.kind !== 'action'
     )
-      throw new AppError('OUTCOME_NOT_FOUND', 404, 'No such action', { id: outcomeId });
+      throw errors.outcomeNotFound(outcomeId);
     const problems: FieldProblem[] = [];
     if (outcome.closed_on) problems.push({ path: 'closingNote', message: 'outcome.alreadyClosed' });
     const text = note.trim();

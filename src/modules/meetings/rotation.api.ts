@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentYear } from '../../shared/dates.ts';
-import { errorJson } from '../cities/city.schema.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
 import { getChain } from '../cities/city.service.ts';
 import { presentTurn } from './meeting.presenter.ts';
 import { rotationJson, rotationQuery } from './meeting.schema.ts';
@@ -22,7 +22,7 @@ export const rotationApi: FastifyPluginAsyncZod = async (app) => {
           'postponements, cancellations, swaps, skipped turns and the current members taken ' +
           'into account. Bad values are refused with 400 VALIDATION_FAILED.',
         querystring: rotationQuery,
-        response: { 200: rotationJson, 400: errorJson },
+        response: { 200: rotationJson, 400: problemResponse },
       },
     },
     async (request) => {

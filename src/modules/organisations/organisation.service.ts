@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { AppError, errors } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './organisation.repository.ts';
@@ -45,8 +45,7 @@ export function slugify(name: string): string {
   );
 }
 
-const organisationNotFound = (id: string) =>
-  new AppError('ORGANISATION_NOT_FOUND', 404, 'No such organisation', { id });
+const organisationNotFound = (id: string) => errors.organisationNotFound(id);
 const nameTaken = () => errors.validation([{ path: 'name', message: 'org.nameTaken' }]);
 
 export interface OrganisationInput {

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderErrorsDoc } from '../platform/errors-doc.ts';
+import { en } from '../platform/i18n/messages.en.ts';
+import { sv } from '../platform/i18n/messages.sv.ts';
+import { AppError, ERROR_CATALOGUE, ERROR_CODES, errors, isAppError } from './errors.ts';
+
+describe('error catalogue', () => {
+  it('matches the committed docs/errors.md (run `npm run errors:doc` after changing it)', () => {
+    expect(renderErrorsDoc()).toBe(readFileSync('docs/errors.md', 'utf8'));
+  });
+
+  it('has every message key in both the Swedish and the English catalogue', () => {
+    const missing: string[] = [];
+    for (const code of ERROR_CODES) {
+      const { title, page } = ERROR_CATALOGUE[code];
+      for (const key of [title, page.title, page.text]) {
+        for (const [lang, messages] of [
+          ['sv', sv],
+          ['en', en],
+        ] as const) {
+          const text = (messages as Record<string, string | undefined>)[key];
+          if (!text?.trim()) missing.push(`${code}: ${lang} ${key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('describes every code in one sentence and uses an error status', () => {
+    for (const code of ERROR_CODES) {
+      const spec = ERROR_CATALOGUE[code];
+      expect(code, code).toMatch(/^[A-Z][A-Z_]+$/);
+      expect(spec.status, code).toBeGreaterThanOrEqual(400);
+      expect(spec.status, code).toBeLessThan(600);
+      expect(spec.when, code).toMatch(/^[A-Z`].*\.$/);
+      expect(spec.message.length, code).toBeGreaterThan(0);
+    }
+    // Server errors are always worth a report; client errors never are.
+    for (const code of ERROR_CODES) {
+      expect(ERROR_CATALOGUE[code].reportable, code).toBe(ERROR_CATALOGUE[code].status >= 500);
+    }
+  });
+
+  it('takes status and reportability from the catalogue', () => {
+    const error = new AppError('CAMPAIGN_CLOSED', 'closed', { id: 'c1' });
+    expect(error).toMatchObject({ code: 'CAMPAIGN_CLOSED', status: 409, reportable: false });
+    expect(error.details).toEqual({ id: 'c1' });
+    expect(new AppError('DATABASE_UNAVAILABLE')).toMatchObject({
+      status: 503,
+      reportable: true,
+      message: 'The database is not reachable',
+    });
+    expect(errors.meetingNotFound('m1')).toMatchObject({ status: 404, details: { id: 'm1' } });
+    expect(errors.chainNotFound().code).toBe('MEETING_NOT_FOUND');
+    expect(isAppError(errors.forbidden(), 'FORBIDDEN')).toBe(true);
+    expect(isAppError(new Error('FORBIDDEN'), 'FORBIDDEN')).toBe(false);
+  });
+
+  it('accepts only catalogue codes (checked by `npm run typecheck`)', () => {
+    // @ts-expect-error: not a code in the catalogue
+    const typo = () => new AppError('CITY_NOT_FOUNDD');
+    expect(typo).toThrow(TypeError);
+    // @ts-expect-error: no code is compared with a string outside the catalogue
+    expect(isAppError(errors.forbidden(), 'FORBIDEN')).toBe(false);
+  });
+});
