@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { AppError, errors as appErrors } from '../../shared/errors.ts';
+import { errors as appErrors, isAppError } from '../../shared/errors.ts';
 import type { User } from '../accounts/account.service.ts';
 import { campaignPolicy } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
@@ -42,7 +42,7 @@ const userOf = (request: FastifyRequest): User => {
 /** A problem of one chosen organisation (organisations.3) belongs to the whole group. */
 const groupField = (path: string) => path.split('.')[0] || 'form';
 
-const isClosed = (error: unknown) => error instanceof AppError && error.code === 'CAMPAIGN_CLOSED';
+const isClosed = (error: unknown) => isAppError(error, 'CAMPAIGN_CLOSED');
 
 /** Campaigns (inventering): coordinators run them, reporters answer for their organisation. */
 export const campaignPages: FastifyPluginAsyncZod = async (app) => {

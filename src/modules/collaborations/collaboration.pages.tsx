@@ -24,6 +24,7 @@ import {
   AUTH,
   cityNames,
   filterChoices,
+  refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
   reportRoutes,
@@ -89,6 +90,8 @@ export async function renderCollaboration(
 
 /** Collaborations in the workspace: the list, the new and edit forms, one collaboration. */
 export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
+  refuseOtherOrganisations(app);
+
   app.get('/workspace/collaborations', { config: AUTH }, async (request, reply) => {
     const filters = lenientFilters(request.query);
     delete filters.q;

@@ -19,6 +19,7 @@ import {
   AUTH,
   cityNames,
   filterChoices,
+  refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
   reportRoutes,
@@ -65,6 +66,8 @@ export async function renderExchange(
 
 /** Experience exchanges in the workspace: the list, the new and edit forms, one exchange. */
 export const exchangePages: FastifyPluginAsyncZod = async (app) => {
+  refuseOtherOrganisations(app);
+
   app.get('/workspace/exchanges', { config: AUTH }, async (request, reply) => {
     const page = pageRequest((request.query as { page?: unknown }).page, 50);
     const all = lenientFilters(request.query);

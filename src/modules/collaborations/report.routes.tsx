@@ -1,9 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { handleError } from '../../platform/error-handler.tsx';
 import { readForm, submitForm, type FormStrings } from '../../platform/forms.ts';
-import { pageContext } from '../../platform/render.ts';
-import { errors } from '../../shared/errors.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { Layout } from '../../ui/layout.tsx';
 import { listCities, localized } from '../cities/city.service.ts';
 import { listOrganisations } from '../organisations/organisation.service.ts';
 import { areasForForms } from './area.service.ts';
@@ -19,9 +22,8 @@ import type { Choice, Choices } from './views/parts.tsx';
 
 /**
  * What the workspace plugins of collaborations and exchanges share: the choices their
- * forms and filters offer, and the routes of a report (P8): the new and edit forms, saved
- * through the form helper, and its page. A reporter of another organisation is refused
- * with the error catalogue's page for NOT_YOUR_ORGANISATION (403, it says why).
+ * forms and filters offer, the refusal page, and the routes of a report (P8): the new and
+ * edit forms, saved through the form helper, and its page.
  */
 
 export type App = Parameters<FastifyPluginAsyncZod>[0];
@@ -71,6 +73,29 @@ export async function reportChoices(app: App, request: FastifyRequest) {
       label: localized(c, request.i18n.locale).name,
     })),
   };
+}
+
+function Forbidden({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('error.forbidden.title')}>
+      <h1>{t('error.forbidden.title')}</h1>
+      <p>{t('collab.err.notYourOrganisation')}</p>
+    </Layout>
+  );
+}
+
+/** A reporter of another organisation: a 403 page that says why; nothing was changed. */
+export const forbidden = (request: FastifyRequest, reply: FastifyReply) =>
+  sendPage(reply, <Forbidden ctx={pageContext(request, reply)} />, 403);
+
+/** The plugin's error handler (encapsulated): refusals by organisation get their own page. */
+export function refuseOtherOrganisations(app: App) {
+  app.setErrorHandler((error, request, reply) =>
+    isAppError(error, 'NOT_YOUR_ORGANISATION')
+      ? forbidden(request, reply)
+      : handleError(error, request, reply),
+  );
 }
 
 interface Report {
@@ -127,7 +152,7 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
       : 'collab.flash.saved';
 
   app.get(`${base}/new`, { config: REPORTING }, async (request, reply) => {
-    if (!collaborationPolicy.canReport(request.user)) throw errors.notYourOrganisation();
+    if (!collaborationPolicy.canReport(request.user)) return forbidden(request, reply);
     return spec.renderForm(request, reply, {
       action: `${base}/new`,
       editing: false,
@@ -155,7 +180,7 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
     async (request, reply) => {
       const report = await spec.find(request.params.id);
       if (!collaborationPolicy.canChange(request.user, report.organisation.id))
-        throw errors.notYourOrganisation();
+        return forbidden(request, reply);
       return spec.renderForm(request, reply, {
         action: `${base}/${report.id}/edit`,
         editing: true,
