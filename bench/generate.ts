@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../src/db/database.ts';
-import { ensureDefaultAreas } from '../src/modules/collaborations/import.service.ts';
+import { ensureDefaultAreas } from '../src/modules/collaborations/area.service.ts';
 import { collaborationSearchDocument } from '../src/modules/collaborations/import.search.ts';
 import { facetsText } from '../src/modules/collaborations/search-document.ts';
 

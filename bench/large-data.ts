@@ -25,9 +25,9 @@ import { createDb, type Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/db/seed-demo.ts';
 import { findUserByEmail } from '../src/modules/accounts/account.service.ts';
+import { runImport } from '../src/modules/collaborations/import.run.ts';
 import {
   checkImport,
-  runImport,
   startImport,
   uploadImport,
 } from '../src/modules/collaborations/import.service.ts';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { i18nFor } from '../platform/i18n/i18n.ts';
 import { AppError } from '../shared/errors.ts';
-import { importFile } from '../modules/collaborations/import.service.ts';
+import { importFile } from '../modules/collaborations/import.run.ts';
 import { IMPORT_FIELDS } from '../modules/collaborations/import.rows.ts';
 import { CliFailure, EXIT, UsageError, type Command } from './core.ts';
 

@@ -2,7 +2,7 @@ import { currentYear } from '../shared/dates.ts';
 import { getChain } from '../modules/cities/city.service.ts';
 import { presentTurn } from '../modules/meetings/meeting.presenter.ts';
 import { rotationQuery } from '../modules/meetings/meeting.schema.ts';
-import { rotationOverview } from '../modules/meetings/meeting.service.ts';
+import { rotationOverview } from '../modules/meetings/rotation.service.ts';
 import { CliFailure, EXIT, UsageError, type Command } from './core.ts';
 
 function parse(values: { from?: string | undefined; count?: string | undefined }) {

@@ -29,6 +29,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0008-data-generation',
       '0009-search-facets',
       '0010-public-generation',
+      '0011-repair-area-names',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

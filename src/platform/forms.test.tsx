@@ -86,6 +86,26 @@ describe('the form home (submitForm, readForm and the field components)', () => 
             done: () => ({ to: '/test-form', flash: 'delegation.flash.added' }),
           }),
         );
+        // A success without a flash message, and one answered on the response itself.
+        app.post('/test-form/quiet', { config: { permission: 'public' } }, async (request, reply) =>
+          submitForm(request, reply, {
+            values: {},
+            submit: async () => 'ok',
+            invalid: () => page(request, reply),
+            done: () => ({ to: '/test-form' }),
+          }),
+        );
+        app.post('/test-form/show', { config: { permission: 'public' } }, async (request, reply) =>
+          submitForm(request, reply, {
+            values: readForm(request.body, testForm),
+            submit: async (values) => parseOrThrow(testForm, values).name,
+            invalid: ({ values, error }) => {
+              reply.header('x-error-code', error.code);
+              return page(request, reply, values);
+            },
+            show: (name) => reply.type('text/plain').send(`shown once: ${name}`),
+          }),
+        );
       },
     });
   });
@@ -149,6 +169,21 @@ describe('the form home (submitForm, readForm and the field components)', () => 
     expect(saved).toEqual([{ ...good }]);
     const next = await agent.get('/test-form');
     expect(next.body).toContain('<div class="flash" role="status">');
+  });
+
+  it('redirects without a flash message when there is none, or answers on the response itself', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/test-form');
+    const quiet = await agent.post('/test-form/quiet', {});
+    expect(quiet.statusCode).toBe(303);
+    expect(quiet.cookies.find((c) => c.name === 'flash')).toBeUndefined();
+    const shown = await agent.post('/test-form/show', good);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toBe('shown once: Anna');
+    const bad = await agent.post('/test-form/show', { ...good, name: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['x-error-code']).toBe('VALIDATION_FAILED');
+    expect(bad.body).toContain('<a href="#name">');
   });
 
   it('lets other errors through to the error handler', async () => {

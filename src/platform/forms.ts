@@ -31,28 +31,47 @@ export function registerForms(app: FastifyInstance): void {
 export interface FormState<V> {
   values: V;
   errors: FieldErrors;
+  /** The error the problems came from (e.g. to answer 401 or 429 instead of 400). */
+  error: AppError;
 }
 
+/** Where a form goes after a success: a 303 to `to`, with the flash message (if any) shown there. */
 export interface Next {
   to: string;
-  flash: MessageKey;
+  /** Left out only where a message would be wrong (e.g. half-way through logging in). */
+  flash?: MessageKey;
   params?: Record<string, string | number>;
 }
 
-export interface FormSpec<V, R> {
+interface FormSpecBase<V, R> {
   /** What the user sent, as strings (see `readForm`): validated by the service, kept for the re-render. */
   values: V;
   /** The service call. It validates (throwing errors.validation), authorises and audits. */
   submit: (values: V) => Promise<R>;
   /** Re-renders the page the form is on. The status is already 400 and the errors are set. */
   invalid: (form: FormState<V>) => Promise<FastifyReply> | FastifyReply;
-  /** Where to go next, and the flash message to show there. */
-  done: (result: R) => Next | Promise<Next>;
   /** A problem's path → the id of the field it belongs to (default: the path; '' → 'form'). */
   fieldOf?: (path: string) => string;
   /** Other expected errors that belong on the form (e.g. an e-mail address already in use). */
   refused?: (error: AppError) => FieldErrors | null;
 }
+
+export type FormSpec<V, R> = FormSpecBase<V, R> &
+  (
+    | {
+        /** Where to go next, and the flash message to show there. */
+        done: (result: R) => Next | Promise<Next>;
+        show?: never;
+      }
+    | {
+        /**
+         * Instead of a redirect: the result page on this very response, for what must never
+         * sit in a redirect, a cookie or a cache (a new API token, shown once).
+         */
+        show: (result: R) => Promise<FastifyReply> | FastifyReply;
+        done?: never;
+      }
+  );
 
 /** Runs a form submission the one way (see above). */
 export async function submitForm<V, R>(
@@ -68,9 +87,14 @@ export async function submitForm<V, R>(
       problemErrors(request.i18n, error, spec.fieldOf) ??
       (error instanceof AppError && spec.refused ? spec.refused(error) : null);
     if (!errors) throw error;
-    return rerender(request, reply, errors, () => spec.invalid({ values: spec.values, errors }));
+    const cause = error as AppError; // problemErrors and refused take only AppErrors
+    return rerender(request, reply, errors, () =>
+      spec.invalid({ values: spec.values, errors, error: cause }),
+    );
   }
+  if (spec.show) return spec.show(result);
   const next = await spec.done(result);
+  if (next.flash === undefined) return reply.redirect(next.to, 303);
   return redirectWithFlash(reply, next.to, request.i18n.t(next.flash, next.params));
 }
 

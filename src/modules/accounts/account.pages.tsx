@@ -1,43 +1,67 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   actorOf,
   clearSessionCookie,
   sessionPolicy,
   setSessionCookie,
 } from '../../platform/auth.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
+import { readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import type { AppError } from '../../shared/errors.ts';
+import type { FieldErrors } from '../../ui/fields.tsx';
+import { loginForm } from './account.schema.ts';
 import { countSessions, login, logout, logoutEverywhere } from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-
-/** One schema for the login form: it validates and names the fields' messages. */
-export const loginForm = z.object({
-  email: z.string().trim().min(1, 'login.emailRequired').max(320, 'login.emailRequired'),
-  password: z.string().min(1, 'login.passwordRequired').max(1024, 'login.passwordRequired'),
-  next: z.string().max(2000).optional(),
-});
 
 /** Only same-site paths: never an open redirect. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/account';
 }
 
+/**
+ * Locked out after too many failures (TOO_MANY_ATTEMPTS): sets Retry-After and returns the
+ * message saying for how long; null for any other error.
+ */
+export function lockoutMessage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  key: 'login.locked' | 'reset.locked' = 'login.locked',
+): string | null {
+  if (error.code !== 'TOO_MANY_ATTEMPTS') return null;
+  const minutes = Number(error.details.minutes);
+  reply.header('retry-after', String(minutes * 60));
+  return request.i18n.t(key, { minutes });
+}
+
+/**
+ * A refused login (wrong credentials, locked out) is a problem of the whole form, shown in
+ * the error summary with its own status (401, or 429 with Retry-After); null for other errors.
+ */
+function loginRefusal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+): FieldErrors | null {
+  if (error.code === 'INVALID_CREDENTIALS') return { form: request.i18n.t('login.invalid') };
+  const locked = lockoutMessage(request, reply, error);
+  return locked ? { form: locked } : null;
+}
+
 export async function accountPages(app: FastifyInstance): Promise<void> {
   const renderLogin = (
     request: FastifyRequest,
     reply: FastifyReply,
-    status: number,
-    props: { email?: string; next?: string; errors?: FieldErrors; problem?: string },
+    values: { email?: string; next?: string | undefined } = {},
+    status?: number,
   ) =>
     sendPage(
       reply,
       <LoginPage
         ctx={pageContext(request, reply, { withCsrf: true })}
         sso={app.config.oidc !== undefined}
-        {...props}
+        values={values}
       />,
       status,
     );
@@ -45,83 +69,75 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   app.get('/login', { config: { permission: 'public' } }, async (request, reply) => {
     if (request.user) return reply.redirect('/account', 303);
     const next = (request.query as { next?: unknown }).next;
-    return renderLogin(
-      request,
-      reply,
-      200,
-      typeof next === 'string' ? { next: safeNext(next) } : {},
-    );
+    return renderLogin(request, reply, typeof next === 'string' ? { next: safeNext(next) } : {});
   });
 
   app.post('/login', { config: { permission: 'public' } }, async (request, reply) => {
-    const { t } = request.i18n;
-    const parsed = loginForm.safeParse(request.body ?? {});
-    const raw = (request.body ?? {}) as Record<string, unknown>;
-    const email = typeof raw.email === 'string' ? raw.email.slice(0, 320) : '';
-    const next = safeNext(raw.next);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'email');
-        errors[field] ??= t(issue.message as 'login.emailRequired');
-      }
-      return renderLogin(request, reply, 400, { email, next, errors });
-    }
-    try {
-      const result = await login(
-        app.db,
-        {
-          email: parsed.data.email,
-          password: parsed.data.password,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-        },
-        sessionPolicy(app),
-      );
-      setSessionCookie(app, reply, result.sessionToken);
+    const values = readForm(request.body, loginForm, 2000);
+    const next = safeNext(values.next);
+    return submitForm(request, reply, {
+      values,
+      submit: async (v) => {
+        const result = await login(
+          app.db,
+          {
+            email: v.email,
+            password: v.password,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'] ?? null,
+          },
+          sessionPolicy(app),
+        );
+        setSessionCookie(app, reply, result.sessionToken);
+        return result;
+      },
+      refused: (error) => loginRefusal(request, reply, error),
+      // The password is never sent back; a refusal keeps its status (401, 429).
+      invalid: ({ error }) =>
+        renderLogin(request, reply, { email: values.email.slice(0, 320), next }, error.status),
       // Two-step verification on: the code comes next (mfa.pages.tsx), then `next`.
-      if (result.mfaPending) {
-        return reply.redirect(`/login/mfa?next=${encodeURIComponent(next)}`, 303);
-      }
-      return redirectWithFlash(reply, next, t('flash.loggedIn'));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
-        return renderLogin(request, reply, 401, { email, next, problem: t('login.invalid') });
-      }
-      if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS') {
-        reply.header('retry-after', String(Number(error.details.minutes) * 60));
-        return renderLogin(request, reply, 429, {
-          email,
-          next,
-          problem: t('login.locked', { minutes: Number(error.details.minutes) }),
-        });
-      }
-      throw error;
-    }
+      done: (result) =>
+        result.mfaPending
+          ? { to: `/login/mfa?next=${encodeURIComponent(next)}` }
+          : { to: next, flash: 'flash.loggedIn' },
+    });
   });
 
-  app.post('/logout', { config: { permission: 'authenticated' } }, async (request, reply) => {
-    if (request.sessionId) await logout(app.db, actorOf(request), request.sessionId);
-    clearSessionCookie(reply);
-    return redirectWithFlash(reply, '/', request.i18n.t('flash.loggedOut'));
-  });
-
-  app.get('/account', { config: { permission: 'authenticated' } }, async (request, reply) => {
+  const renderAccount = async (request: FastifyRequest, reply: FastifyReply) => {
     const user = request.user!;
     const sessions = await countSessions(app.db, user.id);
     return sendPage(
       reply,
       <AccountPage ctx={pageContext(request, reply)} user={user} sessions={sessions} />,
     );
-  });
+  };
+
+  app.post('/logout', { config: { permission: 'authenticated' } }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: {},
+      submit: async () => {
+        if (request.sessionId) await logout(app.db, actorOf(request), request.sessionId);
+        clearSessionCookie(reply);
+      },
+      invalid: () => renderAccount(request, reply),
+      done: () => ({ to: '/', flash: 'flash.loggedOut' }),
+    }),
+  );
+
+  app.get('/account', { config: { permission: 'authenticated' } }, renderAccount);
 
   app.post(
     '/account/logout-everywhere',
     { config: { permission: 'authenticated' } },
-    async (request, reply) => {
-      await logoutEverywhere(app.db, actorOf(request), request.user!.id);
-      clearSessionCookie(reply);
-      return redirectWithFlash(reply, '/login', request.i18n.t('flash.loggedOutEverywhere'));
-    },
+    async (request, reply) =>
+      submitForm(request, reply, {
+        values: {},
+        submit: async () => {
+          await logoutEverywhere(app.db, actorOf(request), request.user!.id);
+          clearSessionCookie(reply);
+        },
+        invalid: () => renderAccount(request, reply),
+        done: () => ({ to: '/login', flash: 'flash.loggedOutEverywhere' }),
+      }),
   );
 }

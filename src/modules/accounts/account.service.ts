@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as mfaRepo from './mfa.repository.ts';
@@ -14,6 +16,7 @@ import {
   type PasswordProblem,
 } from './password.ts';
 import { accountPolicy } from './account.policy.ts';
+import { grantsOf, loginForm, rolesForm } from './account.schema.ts';
 import { isRole, type Role, type RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
@@ -200,12 +203,14 @@ export async function insertNewUser(
   return getUser(trx, id);
 }
 
+/** Changes a user's roles from the administration's form (rolesForm): role names and scopes. */
 export async function updateUserRoles(
   db: Db,
   actor: Actor,
   userId: string,
-  grants: RoleGrant[],
+  input: z.input<typeof rolesForm>,
 ): Promise<User> {
+  const grants = grantsOf(parseOrThrow(rolesForm, input));
   return db.kysely.transaction().execute(async (trx) => {
     const before = await getUser(trx, userId);
     await checkGrants(trx, grants);
@@ -338,13 +343,15 @@ export async function login(
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
   policy: SessionPolicy,
 ): Promise<LoginResult> {
-  const email = normaliseEmail(input.email);
+  // A form without an address or a password is a problem of the form, not a failed attempt.
+  const form = parseOrThrow(loginForm, { email: input.email, password: input.password });
+  const email = normaliseEmail(form.email);
   await checkLockout(db.kysely, 'login', email, input.ip);
   const row = await users.findUserByEmail(db.kysely, email);
   const ok =
     row && row.active === 1 && row.password_hash
-      ? await verifyPassword(row.password_hash, input.password)
-      : await verifyAgainstNothing(input.password);
+      ? await verifyPassword(row.password_hash, form.password)
+      : await verifyAgainstNothing(form.password);
   const actor: Actor = { userId: row?.id ?? null, label: email, ip: input.ip };
   if (!ok || !row) {
     await db.kysely.transaction().execute(async (trx) => {

@@ -112,6 +112,21 @@ describeEachDialect('logging in and out', (dialect) => {
     );
   });
 
+  it('shows a refused login as a problem of the form in the focused summary, never echoing the password', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/login');
+    const wrong = await agent.post('/login', {
+      email: 'medarbetare@vanort.example',
+      password: 'a secret that is wrong',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('<title>Fel: Logga in');
+    expect(wrong.body).toMatch(/<div class="error-summary" role="alert"[^>]*autofocus/);
+    expect(wrong.body).toContain('<li>Fel e-postadress eller lösenord. Kontrollera');
+    expect(wrong.body).toContain('value="medarbetare@vanort.example"');
+    expect(wrong.body).not.toContain('a secret that is wrong');
+  });
+
   it('logs in with a new HttpOnly session cookie, shows the account, and logs out', async () => {
     const agent = new TestAgent(t.app);
     const res = await agent.login(ADMIN, DEMO_PASSWORD);

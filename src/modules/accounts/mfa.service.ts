@@ -4,6 +4,7 @@ import { findSetting, upsertSetting } from '../../db/settings.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import {
   getUser,
@@ -15,9 +16,10 @@ import {
   type SessionPolicy,
   type User,
 } from './account.service.ts';
+import { mfaCodeForm, mfaLoginForm, securityForm } from './account.schema.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as repo from './mfa.repository.ts';
-import { isRole, ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
 
@@ -124,10 +126,8 @@ export async function setMfaRequiredRoles(
   roles: readonly string[],
 ): Promise<Role[]> {
   if (!hasRole(by, 'admin')) throw errors.forbidden();
-  if (!roles.every(isRole)) {
-    throw errors.validation([{ path: 'roles', message: 'mfa.admin.badRole' }]);
-  }
-  const wanted = ROLES.filter((r) => roles.includes(r));
+  const form = parseOrThrow(securityForm, { roles });
+  const wanted = ROLES.filter((r) => form.roles.includes(r));
   return db.kysely.transaction().execute(async (trx) => {
     const before = await getMfaRequiredRoles(trx);
     if (before.join(',') !== wanted.join(',')) {
@@ -175,8 +175,9 @@ export async function confirmMfaEnrollment(
   db: Db,
   actor: Actor,
   userId: string,
-  code: string,
+  input: string,
 ): Promise<void> {
+  const { code } = parseOrThrow(mfaCodeForm, { code: input });
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findTotp(trx, userId);
     if (row?.totp_enabled === 1) throw mfaErrors.alreadyEnabled();
@@ -202,9 +203,10 @@ export async function disableMfa(
   db: Db,
   actor: Actor,
   user: User,
-  code: string,
+  input: string,
   ip: string | null,
 ): Promise<void> {
+  const { code } = parseOrThrow(mfaCodeForm, { code: input });
   const row = await repo.findTotp(db.kysely, user.id);
   if (row?.totp_enabled !== 1 || !row.totp_secret) throw codeProblem('mfa.notEnabled');
   if (await isMfaRequiredFor(db.kysely, user)) throw codeProblem('mfa.disableRequired');
@@ -329,11 +331,13 @@ export async function completeMfaLogin(
   const pending = await findPendingLogin(db, token, policy);
   if (!pending) throw mfaErrors.pendingSessionInvalid();
   const { user } = pending;
+  // A malformed code is a problem of the form: it neither counts nor waits for the lockout.
+  const { code } = parseOrThrow(mfaLoginForm, { code: input.code });
   const actor: Actor = { userId: user.id, label: user.email, ip: input.ip };
   await checkMfaLockout(db.kysely, user.email, input.ip);
   const row = await repo.findTotp(db.kysely, user.id);
   if (row?.totp_enabled !== 1 || !row.totp_secret) throw mfaErrors.pendingSessionInvalid();
-  const step = matchingStep(row.totp_secret, input.code);
+  const step = matchingStep(row.totp_secret, code);
   const result =
     step === null
       ? null

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
+import { rerender } from '../../platform/forms.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { safeNext } from './account.pages.tsx';
@@ -76,14 +77,13 @@ export async function oidcPages(app: FastifyInstance): Promise<void> {
     if (status >= 500) request.log.error(log, `Single sign-on failed: ${error.message}`);
     else request.log.warn(log, `Single sign-on refused: ${error.message}`);
     reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH });
-    return sendPage(
-      reply,
-      <LoginPage
-        ctx={pageContext(request, reply, { withCsrf: true })}
-        sso
-        problem={request.i18n.t(message)}
-      />,
-      status,
+    // The login page again, the problem in its error summary.
+    return rerender(request, reply, { form: request.i18n.t(message) }, () =>
+      sendPage(
+        reply,
+        <LoginPage ctx={pageContext(request, reply, { withCsrf: true })} sso />,
+        status,
+      ),
     );
   };
 

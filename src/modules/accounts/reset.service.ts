@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { MessageKey } from '../../platform/i18n/messages.sv.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import {
   getUser,
@@ -17,6 +18,13 @@ import {
   sha256,
   type User,
 } from './account.service.ts';
+import {
+  grantsOf,
+  inviteForm,
+  invitationSchema,
+  newPasswordForm,
+  resetRequestForm,
+} from './account.schema.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import type { RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
@@ -97,7 +105,7 @@ export async function requestPasswordReset(
   email: string,
   baseUrl: string,
 ): Promise<void> {
-  const address = normaliseEmail(email);
+  const address = normaliseEmail(parseOrThrow(resetRequestForm, { email }).email);
   await checkResetLockout(db.kysely, address, actor.ip);
   const who: Actor = actor.userId ? actor : { ...actor, label: address };
   await db.kysely.transaction().execute(async (trx) => {
@@ -136,11 +144,6 @@ export interface Invitation {
   roles: RoleGrant[];
 }
 
-const invitationSchema = z.object({
-  email: z.string().trim().max(320, 'invite.emailInvalid').pipe(z.email('invite.emailInvalid')),
-  name: z.string().trim().min(1, 'invite.nameRequired').max(200, 'invite.nameRequired'),
-});
-
 /**
  * Creates a user without a password and mails a one-time link (valid 7 days) where they
  * choose one; user, roles, token, mail and audit events in one transaction.
@@ -152,16 +155,9 @@ export async function inviteUser(
   input: Invitation,
   baseUrl: string,
 ): Promise<User> {
-  const parsed = invitationSchema.safeParse({ email: input.email, name: input.name });
-  if (!parsed.success) {
-    const problems: FieldProblem[] = parsed.error.issues.map((i) => ({
-      path: String(i.path[0] ?? 'email'),
-      message: i.message,
-    }));
-    throw errors.validation(problems);
-  }
+  const parsed = parseOrThrow(invitationSchema, { email: input.email, name: input.name });
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await insertNewUser(trx, actor, { ...input, ...parsed.data }, null);
+    const user = await insertNewUser(trx, actor, { ...input, ...parsed }, null);
     const token = await issueToken(trx, user.id, 'invite');
     await mailer.send(trx, {
       to: user.email,
@@ -174,6 +170,24 @@ export async function inviteUser(
     await recordAudit(trx, actor, { entity: 'user', entityId: user.id, action: 'invite.sent' });
     return user;
   });
+}
+
+/** An invitation from the administration's form (inviteForm): role names and scopes. */
+export async function inviteUserByForm(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  input: z.input<typeof inviteForm>,
+  baseUrl: string,
+): Promise<User> {
+  const form = parseOrThrow(inviteForm, input);
+  return inviteUser(
+    db,
+    mailer,
+    actor,
+    { email: form.email, name: form.name, roles: grantsOf(form) },
+    baseUrl,
+  );
 }
 
 // ---- Using a link ----------------------------------------------------------------
@@ -242,4 +256,16 @@ export async function redeemToken(
     });
     return getUser(trx, row.user_id);
   });
+}
+
+/** The new-password form of a link (newPasswordForm: typed twice), then `redeemToken`. */
+export async function chooseNewPassword(
+  db: Db,
+  actor: Actor,
+  kind: TokenKind,
+  token: string,
+  input: z.input<typeof newPasswordForm>,
+): Promise<User> {
+  const form = parseOrThrow(newPasswordForm, input);
+  return redeemToken(db, actor, kind, token, form.password);
 }

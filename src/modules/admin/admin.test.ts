@@ -235,6 +235,12 @@ describeEachDialect('administration', (dialect) => {
     const badDate = await admin.get('/admin/audit?from=2026-13-45');
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain('Ange datum som ÅÅÅÅ-MM-DD');
+    // One date style (decision 012): text fields with the format as a hint, the summary first.
+    expect(badDate.body).not.toContain('type="date"');
+    expect(badDate.body).toContain('<a href="#from">');
+    expect(badDate.body).toMatch(
+      /<input class="input input-short" id="from" name="from" type="text" value="2026-13-45"/,
+    );
     const future = await admin.get('/admin/audit?from=2999-01-01');
     expect(future.body).toContain('Inga händelser matchar filtret.');
 

@@ -6,6 +6,7 @@ import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { slugify } from '../organisations/organisation.service.ts';
+import { DEFAULT_AREAS } from './area.defaults.ts';
 import * as repo from './area.repository.ts';
 import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
 
@@ -27,21 +28,10 @@ const toArea = (r: repo.AreaRow): Area => ({
   active: r.active === 1,
 });
 
-/** The areas of issue 6 (P7); a coordinator may rename, add and deactivate. */
-export const DEFAULT_AREAS = [
-  ['school', 'Skola', 'School'],
-  ['social-welfare', 'Socialtjänst', 'Social welfare'],
-  ['gender-equality', 'Jämställdhet', 'Gender equality'],
-  ['leisure', 'Fritid', 'Leisure'],
-  ['health-and-sport', 'Hälsa och idrott', 'Health and sport'],
-  ['culture', 'Kultur', 'Culture'],
-  ['business', 'Näringsliv', 'Business'],
-  ['urban-development-and-climate', 'Stadsutveckling och klimat', 'Urban development and climate'],
-] as const;
-
 /**
  * Seeds the default areas that are missing (by slug); idempotent, never renames or
- * reactivates an existing one. Called by the demo seed and on first use of the forms.
+ * reactivates an existing one. Called by the demo seed, the import and on first use of the
+ * forms: the one place the default areas (area.defaults.ts) are written.
  */
 export async function ensureDefaultAreas(trx: Executor): Promise<void> {
   if (Number((await repo.countAreas(trx)).n) >= DEFAULT_AREAS.length) return;

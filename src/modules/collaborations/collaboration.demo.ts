@@ -3,6 +3,8 @@ import { newId } from '../../shared/ids.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
 import * as repo from './collaboration.repository.ts';
+import * as exchangeRepo from './exchange.repository.ts';
+import * as reviewRepo from './review.repository.ts';
 import { collaborationSearchDocument, exchangeSearchDocument } from './search-document.ts';
 
 type State = 'acknowledged' | 'submitted' | 'returned';
@@ -512,7 +514,7 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
         areaIds: areaRows.map((a) => a.id),
       }),
     );
-    await repo.insertReviewEvent(trx, {
+    await reviewRepo.insertReviewEvent(trx, {
       id: newId(),
       entity: 'collaboration',
       entity_id: id,
@@ -522,7 +524,7 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
       created_at: at,
     });
     if (state !== 'submitted')
-      await repo.insertReviewEvent(trx, {
+      await reviewRepo.insertReviewEvent(trx, {
         id: newId(),
         entity: 'collaboration',
         entity_id: id,
@@ -559,7 +561,7 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
       created_at: at,
       updated_at: at,
     };
-    await repo.insertExchange(trx, row);
+    await exchangeRepo.insertExchange(trx, row);
     await repo.upsertSearchDocument(
       trx,
       exchangeSearchDocument({

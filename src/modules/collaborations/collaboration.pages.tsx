@@ -14,12 +14,12 @@ import {
 } from './collaboration.schema.ts';
 import {
   changeCollaboration,
-  exchangesOfCollaboration,
   getCollaboration,
   listCollaborations,
   registerCollaboration,
   type Collaboration,
 } from './collaboration.service.ts';
+import { exchangesOfCollaboration } from './exchange.service.ts';
 import {
   AUTH,
   cityNames,

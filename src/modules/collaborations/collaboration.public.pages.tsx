@@ -6,12 +6,9 @@ import { listCities, localized } from '../cities/city.service.ts';
 import { listOrganisations } from '../organisations/organisation.service.ts';
 import { listAreas } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
-import {
-  exchangesOfCollaboration,
-  getCollaboration,
-  listCollaborations,
-  partnerCities,
-} from './collaboration.service.ts';
+import { partnerCities } from './collaboration.helpers.ts';
+import { getCollaboration, listCollaborations } from './collaboration.service.ts';
+import { exchangesOfCollaboration } from './exchange.service.ts';
 import { PublicCollaborationPage, PublicCollaborationsPage } from './views/public.tsx';
 
 /** The open list of public, acknowledged collaborations (P7) and one collaboration. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.filters.ts';
+import { LIMITS, VISIBILITIES } from './collaboration.helpers.ts';
 
 /**
  * The forms of the collaborations workspace: collaborations, exchanges, review and areas.
@@ -12,17 +13,8 @@ import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.fil
  */
 
 export const FUNDING_KINDS = ['own_budget', 'eu_programme', 'other'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
 export const DIRECTIONS = ['visit_to', 'visit_from', 'digital'] as const;
-export const LIMITS = {
-  title: 300,
-  text: 10_000,
-  short: 200,
-  tags: 1_000,
-  comment: 2_000,
-  participants: 10_000,
-  amount: 1_000_000_000_000,
-} as const;
+export { LIMITS, VISIBILITIES };
 
 const plainDate = z
   .string()

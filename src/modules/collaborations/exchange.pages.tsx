@@ -14,7 +14,7 @@ import {
   listExchanges,
   registerExchange,
   type Exchange,
-} from './collaboration.service.ts';
+} from './exchange.service.ts';
 import {
   AUTH,
   cityNames,

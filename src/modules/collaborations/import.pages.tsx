@@ -18,10 +18,10 @@ import {
   getImportJob,
   importHeaders,
   listImportJobs,
-  runImport,
   startImport,
   uploadImport,
 } from './import.service.ts';
+import { runImport } from './import.run.ts';
 import { ImportJobPage, ImportPage } from './views/import-pages.tsx';
 
 const REPORTING = { permission: 'reporting' } as const;

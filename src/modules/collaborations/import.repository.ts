@@ -1,6 +1,5 @@
 import type { Executor } from '../../db/database.ts';
 import type {
-  AreaTable,
   CollaborationTable,
   ExchangeTable,
   ImportJobTable,
@@ -97,14 +96,6 @@ export function listAreas(db: Executor) {
     .selectFrom('area')
     .select(['id', 'slug', 'name_sv', 'name_en'])
     .orderBy('position')
-    .execute();
-}
-
-export function insertAreas(db: Executor, rows: AreaTable[]) {
-  return db
-    .insertInto('area')
-    .values(rows)
-    .onConflict((oc) => oc.column('slug').doNothing())
     .execute();
 }
 

@@ -8,7 +8,8 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail, type User } from '../accounts/account.service.ts';
 import { detectDelimiter, parseCsv } from './import.parse.ts';
 import { guessMapping } from './import.rows.ts';
-import { checkImport, runImport, startImport, uploadImport } from './import.service.ts';
+import { runImport } from './import.run.ts';
+import { checkImport, startImport, uploadImport } from './import.service.ts';
 
 const HEADERS = [
   'Rubrik',

@@ -3,7 +3,7 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
-import { MARK_START } from './collaboration.repository.ts';
+import { MARK_START } from './knowledge.repository.ts';
 import { ftsQuery, prefixTsQuery, searchKnowledge } from './knowledge.ts';
 
 describe('ftsQuery', () => {

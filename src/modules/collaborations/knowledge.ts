@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import type { CollaborationFilters } from './collaboration.filters.ts';
-import * as repo from './collaboration.repository.ts';
+import * as repo from './knowledge.repository.ts';
 import { resolveFilters } from './collaboration.service.ts';
 
 export interface KnowledgeHit {

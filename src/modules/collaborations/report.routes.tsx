@@ -11,13 +11,9 @@ import { listCities, localized } from '../cities/city.service.ts';
 import { listOrganisations } from '../organisations/organisation.service.ts';
 import { areasForForms } from './area.service.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
-import {
-  organisationChoices,
-  partnerCities,
-  reviewHistory,
-  type Reporter,
-  type ReviewEntity,
-} from './collaboration.service.ts';
+import { partnerCities, type Reporter } from './collaboration.helpers.ts';
+import { organisationChoices } from './collaboration.service.ts';
+import { reviewHistory, type ReviewEntity } from './review.service.ts';
 import type { Choice, Choices } from './views/parts.tsx';
 
 /**

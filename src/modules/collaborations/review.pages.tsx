@@ -6,12 +6,7 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { renderCollaboration } from './collaboration.pages.tsx';
 import { collaborationsSv } from './collaboration.messages.ts';
 import { reviewForm } from './collaboration.schema.ts';
-import {
-  reviewItem,
-  reviewQueue,
-  type ReviewEntity,
-  type ReviewMail,
-} from './collaboration.service.ts';
+import { reviewItem, reviewQueue, type ReviewEntity, type ReviewMail } from './review.service.ts';
 import { renderExchange } from './exchange.pages.tsx';
 import { cityNames, COORDINATOR, idParams, userOf } from './report.routes.tsx';
 import { ReviewQueuePage } from './views/review.tsx';

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import { localized } from '../cities/city.service.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
-import type { Meeting, ProgrammeItem } from './meeting.service.ts';
+import type { Meeting } from './meeting.service.ts';
+import type { ProgrammeItem } from './programme.service.ts';
 
 const day = (date: string) => DateTime.fromISO(date, { zone: TIME_ZONE });
 

@@ -10,29 +10,22 @@ import { getChain, type Chain } from '../cities/city.service.ts';
 import type { UploadedFile } from '../decisions/decision.pages.tsx';
 import { problemErrors } from '../decisions/proposal.pages.tsx';
 import { canAdjustRotation, canEditMeeting } from './meeting.policy.ts';
+import { addDocument, changeDocument, type MeetingDocument } from './meeting-document.service.ts';
 import {
-  addDocument,
-  addProgrammeItem,
-  adjustRotation,
-  addSeminar,
-  changeDocument,
-  changeProgrammeItem,
-  changeSeminar,
-  closeAction,
   getMeeting,
   getMeetingDetail,
-  listAdjustments,
   listMeetings,
-  recordOutcome,
   removePart,
-  rotationOverview,
   scheduleMeeting,
   updateMeeting,
   type Editor,
   type MeetingDetail,
-  type MeetingDocument,
   type MeetingInput,
 } from './meeting.service.ts';
+import { closeAction, recordOutcome } from './outcome.service.ts';
+import { addProgrammeItem, changeProgrammeItem } from './programme.service.ts';
+import { adjustRotation, listAdjustments, rotationOverview } from './rotation.service.ts';
+import { addSeminar, changeSeminar } from './seminar.service.ts';
 import {
   MeetingFormPage,
   MeetingPartFormPage,

@@ -1,5 +1,5 @@
 import { localized } from '../cities/city.service.ts';
-import type { RotationEntry } from './meeting.service.ts';
+import type { RotationEntry } from './rotation.service.ts';
 
 /** One turn of the rotation as API JSON. */
 export const presentTurn = (turn: RotationEntry) => ({

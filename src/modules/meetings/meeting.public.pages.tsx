@@ -5,13 +5,9 @@ import { errors } from '../../shared/errors.ts';
 import { getChain, localized, type Chain } from '../cities/city.service.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
 import { documentParams, meetingIdParams } from './meeting.schema.ts';
-import {
-  getMeetingDetail,
-  getMeetingDocument,
-  listMeetings,
-  rotationOverview,
-  type Meeting,
-} from './meeting.service.ts';
+import { getMeetingDocument } from './meeting-document.service.ts';
+import { getMeetingDetail, listMeetings, type Meeting } from './meeting.service.ts';
+import { rotationOverview } from './rotation.service.ts';
 import { MeetingPage, MeetingsPage } from './views/public-meetings.tsx';
 import type { FastifyRequest } from 'fastify';
 

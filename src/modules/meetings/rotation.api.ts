@@ -4,7 +4,7 @@ import { problemResponse } from '../../platform/problem-details.ts';
 import { getChain } from '../cities/city.service.ts';
 import { presentTurn } from './meeting.presenter.ts';
 import { rotationJson, rotationQuery } from './meeting.schema.ts';
-import { rotationOverview } from './meeting.service.ts';
+import { rotationOverview } from './rotation.service.ts';
 
 export const rotationApi: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -5,8 +5,15 @@ import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './organisation.repository.ts';
 import { cachedRead } from '../../platform/read-cache.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
+import {
+  ORGANISATION_KINDS,
+  organisationForm,
+  type OrganisationInput,
+} from './organisation.schema.ts';
 
-export const ORGANISATION_KINDS = ['administration', 'company'] as const;
+export { ORGANISATION_KINDS, type OrganisationInput };
+
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface Organisation {
@@ -48,17 +55,18 @@ export function slugify(name: string): string {
 const organisationNotFound = (id: string) => errors.organisationNotFound(id);
 const nameTaken = () => errors.validation([{ path: 'name', message: 'org.nameTaken' }]);
 
-export interface OrganisationInput {
-  name: string;
-  kind: OrganisationKind;
-  email: string | null;
+/** The form's fields, validated by its schema; no address is null. */
+function parseInput(input: OrganisationInput) {
+  const form = parseOrThrow(organisationForm, input);
+  return { name: form.name, kind: form.kind, email: form.email || null };
 }
 
 export async function createOrganisation(
   db: Db,
   actor: Actor,
-  input: OrganisationInput,
+  form: OrganisationInput,
 ): Promise<Organisation> {
+  const input = parseInput(form);
   return db.kysely.transaction().execute(async (trx) => {
     if (await repo.findOrganisationByName(trx, input.name)) throw nameTaken();
     let slug = slugify(input.name);
@@ -90,8 +98,9 @@ export async function updateOrganisation(
   db: Db,
   actor: Actor,
   id: string,
-  input: OrganisationInput,
+  form: OrganisationInput,
 ): Promise<Organisation> {
+  const input = parseInput(form);
   return db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findOrganisation(trx, id);
     if (!before) throw organisationNotFound(id);

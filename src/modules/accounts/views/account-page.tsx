@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CsrfField } from '../../../ui/form.tsx';
+import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { User } from '../account.service.ts';
 import { RoleList } from './role-list.tsx';
@@ -34,10 +34,9 @@ export function AccountPage({
         <a href="/account/mfa">{t('mfa.title')}</a>
       </p>
       <p>{t('account.sessions', { count: sessions })}</p>
-      <form method="post" action="/account/logout-everywhere">
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action="/account/logout-everywhere">
         <Button variant="secondary">{t('account.logoutEverywhere')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }

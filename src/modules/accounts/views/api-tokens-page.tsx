@@ -1,22 +1,21 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../../ui/form.tsx';
+import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import type { ApiToken } from '../api-token.service.ts';
+import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
-export interface ApiTokenFormValues {
+export type ApiTokenFormValues = {
   name?: string;
   expiresInDays?: string;
-}
+};
 
 interface Props {
   ctx: PageContext;
   tokens: ApiToken[];
-  values?: ApiTokenFormValues;
-  errors?: FieldErrors;
+  values?: ApiTokenFormValues | undefined;
 }
 
-export function ApiTokensPage({ ctx, tokens, values = {}, errors = {} }: Props) {
+export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('apiToken.title')}>
@@ -25,7 +24,6 @@ export function ApiTokensPage({ ctx, tokens, values = {}, errors = {} }: Props) 
       </p>
       <h1>{t('apiToken.title')}</h1>
       <p class="lead">{t('apiToken.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>
@@ -59,8 +57,7 @@ export function ApiTokensPage({ ctx, tokens, values = {}, errors = {} }: Props) 
                     <td>{t(`apiToken.status.${token.status}`)}</td>
                     <td>
                       {token.status === 'revoked' ? null : (
-                        <form method="post" action={`/account/tokens/${token.id}/revoke`}>
-                          <CsrfField token={ctx.csrfToken} />
+                        <Form ctx={ctx} action={`/account/tokens/${token.id}/revoke`}>
                           <Button variant="secondary">
                             {t('apiToken.revoke')}
                             <span class="visually-hidden">
@@ -68,7 +65,7 @@ export function ApiTokensPage({ ctx, tokens, values = {}, errors = {} }: Props) 
                               {t('apiToken.revokeName', { name: token.name })}
                             </span>
                           </Button>
-                        </form>
+                        </Form>
                       )}
                     </td>
                   </tr>
@@ -81,27 +78,24 @@ export function ApiTokensPage({ ctx, tokens, values = {}, errors = {} }: Props) 
 
       <section aria-labelledby="create-heading">
         <h2 id="create-heading">{t('apiToken.createTitle')}</h2>
-        <form method="post" action="/account/tokens" novalidate>
-          <CsrfField token={ctx.csrfToken} />
+        <Form
+          ctx={ctx}
+          action="/account/tokens"
+          values={values ?? { expiresInDays: String(API_TOKEN_DAYS.default) }}
+        >
           <TextField
             name="name"
             label={t('apiToken.name')}
             hint={t('apiToken.nameHint')}
-            value={values.name}
-            error={errors.name}
             autocomplete="off"
           />
-          <TextField
+          <NumberField
             name="expiresInDays"
-            type="number"
-            width="short"
             label={t('apiToken.expiresInDays')}
             hint={t('apiToken.expiresInDaysHint')}
-            value={values.expiresInDays ?? '90'}
-            error={errors.expiresInDays}
           />
           <Button>{t('apiToken.create')}</Button>
-        </form>
+        </Form>
       </section>
     </Layout>
   );

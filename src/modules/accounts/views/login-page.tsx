@@ -1,26 +1,22 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../../ui/form.tsx';
+import { Button, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 
 interface Props {
   ctx: PageContext;
-  email?: string;
-  next?: string;
-  errors?: FieldErrors;
-  /** A message about the whole form (wrong credentials, lockout). */
-  problem?: string | undefined;
+  /** The e-mail address as sent (never the password), and where to go after logging in. */
+  values?: { email?: string | undefined; next?: string | undefined };
   /** Single sign-on is configured: offer it first. */
-  sso?: boolean;
+  sso?: boolean | undefined;
 }
 
-export function LoginPage({ ctx, email, next, errors = {}, problem, sso }: Props) {
+export function LoginPage({ ctx, values = {}, sso }: Props) {
   const { t } = ctx.i18n;
-  const summary: FieldErrors = problem ? { email: problem, ...errors } : errors;
+  const { next } = values;
   return (
     <Layout ctx={ctx} title={t('login.title')}>
       <h1>{t('login.title')}</h1>
       <p class="lead">{t('login.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={summary} />
       {sso ? (
         <>
           <p>
@@ -34,26 +30,17 @@ export function LoginPage({ ctx, email, next, errors = {}, problem, sso }: Props
           <p>{t('oidc.or')}</p>
         </>
       ) : null}
-      <form method="post" action="/login" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action="/login" values={{ email: values.email }}>
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField
-          name="email"
-          type="email"
-          label={t('login.email')}
-          value={email}
-          autocomplete="username"
-          error={errors.email}
-        />
+        <TextField name="email" type="email" label={t('login.email')} autocomplete="username" />
         <TextField
           name="password"
           type="password"
           label={t('login.password')}
           autocomplete="current-password"
-          error={errors.password}
         />
         <Button>{t('login.submit')}</Button>
-      </form>
+      </Form>
       <p>
         <a href="/reset">{t('reset.forgot')}</a>
       </p>

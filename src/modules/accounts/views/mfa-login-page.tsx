@@ -1,35 +1,24 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors } from '../../../ui/form.tsx';
+import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { MfaCodeField } from './mfa-code-field.tsx';
 
 /** The second step of logging in: the code from the authenticator app. */
-export function MfaLoginPage({
-  ctx,
-  next,
-  errors = {},
-}: {
-  ctx: PageContext;
-  next: string;
-  errors?: FieldErrors;
-}) {
+export function MfaLoginPage({ ctx, next }: { ctx: PageContext; next: string }) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('mfa.login.title')}>
       <h1>{t('mfa.login.title')}</h1>
       <p class="lead">{t('mfa.login.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action="/login/mfa" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action="/login/mfa">
         <input type="hidden" name="next" value={next} />
-        <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} error={errors.code} />
+        <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} />
         <Button>{t('mfa.login.submit')}</Button>
-      </form>
+      </Form>
       <p>{t('mfa.login.lost')}</p>
-      <form method="post" action="/logout">
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action="/logout">
         <Button variant="secondary">{t('mfa.login.cancel')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors } from '../../../ui/form.tsx';
+import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { User } from '../account.service.ts';
 import type { MfaStatus } from '../mfa.service.ts';
@@ -13,14 +13,12 @@ export function MfaPage({
   user,
   status,
   qrSvg,
-  errors = {},
 }: {
   ctx: PageContext;
   user: User;
   status: MfaStatus;
   /** The QR code of the otpauth URI (SVG markup made by the server), while enrolling. */
   qrSvg: string | null;
-  errors?: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   const state = status.enabled
@@ -35,7 +33,6 @@ export function MfaPage({
       </p>
       <h1>{t('mfa.title')}</h1>
       <p class="lead">{t('mfa.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       {status.required && !status.enabled ? (
         <div class="panel panel-highlight">
           <p>{t('mfa.required')}</p>
@@ -55,11 +52,10 @@ export function MfaPage({
           <section aria-labelledby="disable-title">
             <h2 id="disable-title">{t('mfa.disableTitle')}</h2>
             <p>{t('mfa.disableLead')}</p>
-            <form method="post" action="/account/mfa/disable" novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} error={errors.code} />
+            <Form ctx={ctx} action="/account/mfa/disable">
+              <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} />
               <Button variant="warning">{t('mfa.disable')}</Button>
-            </form>
+            </Form>
           </section>
         )
       ) : status.enrolling ? (
@@ -104,22 +100,19 @@ export function MfaPage({
           </section>
           <section aria-labelledby="step2-title">
             <h2 id="step2-title">{t('mfa.step2')}</h2>
-            <form method="post" action="/account/mfa/confirm" novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} error={errors.code} />
+            <Form ctx={ctx} action="/account/mfa/confirm">
+              <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} />
               <Button>{t('mfa.confirm')}</Button>
-            </form>
-            <form method="post" action="/account/mfa/enroll">
-              <CsrfField token={ctx.csrfToken} />
+            </Form>
+            <Form ctx={ctx} action="/account/mfa/enroll">
               <Button variant="secondary">{t('mfa.restart')}</Button>
-            </form>
+            </Form>
           </section>
         </>
       ) : (
-        <form method="post" action="/account/mfa/enroll">
-          <CsrfField token={ctx.csrfToken} />
+        <Form ctx={ctx} action="/account/mfa/enroll">
           <Button>{t('mfa.start')}</Button>
-        </form>
+        </Form>
       )}
     </Layout>
   );

@@ -1,23 +1,17 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import {
-  Button,
-  ErrorSummary,
-  type FieldErrors,
-  SelectField,
-  TextField,
-} from '../../../ui/form.tsx';
+import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import type { AuditEvent } from '../../audit/audit.service.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
-export interface AuditFilterValues {
+export type AuditFilterValues = {
   user: string;
   entity: string;
   from: string;
   to: string;
-}
+};
 
 interface Props {
   ctx: PageContext;
@@ -25,25 +19,17 @@ interface Props {
   info: PageInfo;
   filter: AuditFilterValues;
   entities: string[];
-  errors: FieldErrors;
 }
 
-export function AuditPage({ ctx, events, info, filter, entities, errors }: Props) {
+export function AuditPage({ ctx, events, info, filter, entities }: Props) {
   const { t, intl } = ctx.i18n;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
   return (
     <AdminLayout ctx={ctx} title={t('admin.audit')} current="/admin/audit">
       <h1>{t('admin.audit')}</h1>
       <p class="lead">{t('admin.audit.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="get" action="/admin/audit" class="filters" novalidate>
-        <TextField
-          name="user"
-          type="email"
-          label={t('admin.audit.user')}
-          value={filter.user}
-          error={errors.user}
-        />
+      <Form ctx={ctx} method="get" action="/admin/audit" class="filters" values={filter}>
+        <TextField name="user" type="email" label={t('admin.audit.user')} />
         <SelectField
           name="entity"
           label={t('admin.audit.entity')}
@@ -51,28 +37,13 @@ export function AuditPage({ ctx, events, info, filter, entities, errors }: Props
             { value: '', label: t('admin.users.none') },
             ...entities.map((e) => ({ value: e, label: e })),
           ]}
-          value={filter.entity}
         />
-        <TextField
-          name="from"
-          type="date"
-          label={t('admin.audit.from')}
-          value={filter.from}
-          error={errors.from}
-          width="short"
-        />
-        <TextField
-          name="to"
-          type="date"
-          label={t('admin.audit.to')}
-          value={filter.to}
-          error={errors.to}
-          width="short"
-        />
+        <DateField name="from" label={t('admin.audit.from')} />
+        <DateField name="to" label={t('admin.audit.to')} />
         <div class="field">
           <Button variant="secondary">{t('admin.audit.filter')}</Button>
         </div>
-      </form>
+      </Form>
       <p>
         <a href={`/admin/audit.csv?${query.toString()}`} download>
           {t('admin.audit.csv')}

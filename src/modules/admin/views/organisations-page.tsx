@@ -1,23 +1,16 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
-  SelectField,
-  TextField,
-} from '../../../ui/form.tsx';
+import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
+import type { OrganisationInput } from '../../organisations/organisation.schema.ts';
 import type { Organisation } from '../../organisations/organisation.service.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 interface Props {
   ctx: PageContext;
   organisations: readonly Organisation[];
-  values?: { name: string; kind: string; email: string };
-  errors?: FieldErrors;
+  values?: OrganisationInput | undefined;
 }
 
-export function OrganisationsPage({ ctx, organisations, values, errors = {} }: Props) {
+export function OrganisationsPage({ ctx, organisations, values }: Props) {
   const { t } = ctx.i18n;
   return (
     <AdminLayout ctx={ctx} title={t('admin.organisations')} current="/admin/organisations">
@@ -47,15 +40,14 @@ export function OrganisationsPage({ ctx, organisations, values, errors = {} }: P
                 <td>{o.email ?? ''}</td>
                 <td>{o.active ? t('org.active') : t('org.inactive')}</td>
                 <td>
-                  <form method="post" action={`/admin/organisations/${o.id}/active`}>
-                    <CsrfField token={ctx.csrfToken} />
+                  <Form ctx={ctx} action={`/admin/organisations/${o.id}/active`}>
                     <input type="hidden" name="active" value={o.active ? '0' : '1'} />
                     <button type="submit" class="link-button">
                       {o.active
                         ? t('org.deactivate', { name: o.name })
                         : t('org.activate', { name: o.name })}
                     </button>
-                  </form>
+                  </Form>
                 </td>
               </tr>
             ))}
@@ -63,7 +55,7 @@ export function OrganisationsPage({ ctx, organisations, values, errors = {} }: P
         </table>
       </div>
       <h2 id="add">{t('admin.organisations.add')}</h2>
-      <OrganisationForm ctx={ctx} action="/admin/organisations" values={values} errors={errors} />
+      <OrganisationForm ctx={ctx} action="/admin/organisations" values={values} />
     </AdminLayout>
   );
 }
@@ -72,41 +64,32 @@ export function OrganisationForm({
   ctx,
   action,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   action: string;
-  values?: { name: string; kind: string; email: string } | undefined;
-  errors?: FieldErrors;
+  values?: OrganisationInput | undefined;
 }) {
   const { t } = ctx.i18n;
   return (
-    <>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action={action} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField name="name" label={t('org.name')} value={values?.name} error={errors.name} />
-        <SelectField
-          name="kind"
-          label={t('org.kind')}
-          options={[
-            { value: 'administration', label: t('org.kind.administration') },
-            { value: 'company', label: t('org.kind.company') },
-          ]}
-          value={values?.kind}
-          error={errors.kind}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t('org.email')}
-          hint={t('org.emailHint')}
-          value={values?.email}
-          error={errors.email}
-        />
-        <Button>{t('admin.organisations.save')}</Button>
-      </form>
-    </>
+    <Form ctx={ctx} action={action} values={values}>
+      <TextField name="name" label={t('org.name')} />
+      <SelectField
+        name="kind"
+        label={t('org.kind')}
+        options={[
+          { value: 'administration', label: t('org.kind.administration') },
+          { value: 'company', label: t('org.kind.company') },
+        ]}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t('org.email')}
+        hint={t('org.emailHint')}
+        optional
+      />
+      <Button>{t('admin.organisations.save')}</Button>
+    </Form>
   );
 }
 
@@ -114,12 +97,10 @@ export function OrganisationPage({
   ctx,
   organisation,
   values,
-  errors,
 }: {
   ctx: PageContext;
   organisation: Organisation;
-  values?: { name: string; kind: string; email: string };
-  errors?: FieldErrors;
+  values?: OrganisationInput | undefined;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -138,7 +119,6 @@ export function OrganisationPage({
             email: organisation.email ?? '',
           }
         }
-        errors={errors}
       />
     </AdminLayout>
   );

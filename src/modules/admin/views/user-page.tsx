@@ -1,28 +1,27 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import {
-  Button,
-  CheckboxGroup,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
-  SelectField,
-} from '../../../ui/form.tsx';
+import { Button, CheckboxGroup, Form, SelectField } from '../../../ui/fields.tsx';
 import type { User } from '../../accounts/account.service.ts';
 import { ROLES } from '../../accounts/roles.ts';
 import { AdminLayout } from './admin-layout.tsx';
+
+/** The roles form as sent: role names, and one scope of each kind. */
+export type RoleValues = {
+  roles: string[];
+  organisation: string;
+  city: string;
+};
 
 interface Props {
   ctx: PageContext;
   user: User;
   organisations: { id: string; name: string }[];
   cities: { id: string; name: string }[];
-  values?: { roles: string[]; organisation: string; city: string };
-  errors?: FieldErrors;
+  values?: RoleValues | undefined;
 }
 
-export function UserPage({ ctx, user, organisations, cities, values, errors = {} }: Props) {
+export function UserPage({ ctx, user, organisations, cities, values }: Props) {
   const { t } = ctx.i18n;
-  const current = values ?? {
+  const current: RoleValues = values ?? {
     roles: user.roles.map((g) => g.role),
     organisation: user.roles.find((g) => g.organisationId)?.organisationId ?? '',
     city: user.roles.find((g) => g.cityId)?.cityId ?? '',
@@ -37,51 +36,41 @@ export function UserPage({ ctx, user, organisations, cities, values, errors = {}
       <p>
         {user.name} · {user.active ? t('admin.users.active') : t('admin.users.inactive')}
       </p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action={`/admin/users/${user.id}/roles`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form ctx={ctx} action={`/admin/users/${user.id}/roles`} values={current}>
         <CheckboxGroup
           name="roles"
           legend={t('admin.users.rolesLegend')}
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          values={current.roles}
-          error={errors.roles}
         />
         <SelectField
           name="organisation"
           label={t('admin.users.organisation')}
           options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-          value={current.organisation}
-          error={errors.organisation}
         />
         <SelectField
           name="city"
           label={t('admin.users.city')}
           options={[none, ...cities.map((c) => ({ value: c.id, label: c.name }))]}
-          value={current.city}
-          error={errors.city}
         />
         <Button>{t('admin.users.saveRoles')}</Button>
-      </form>
-      <form method="post" action={`/admin/users/${user.id}/active`}>
-        <CsrfField token={ctx.csrfToken} />
+      </Form>
+      <Form ctx={ctx} action={`/admin/users/${user.id}/active`}>
         <input type="hidden" name="active" value={user.active ? '0' : '1'} />
         <Button variant={user.active ? 'warning' : 'secondary'}>
           {user.active ? t('admin.users.deactivate') : t('admin.users.activate')}
         </Button>
-      </form>
+      </Form>
       {/* Two-step verification (mfa-admin.pages.tsx): reset only when the user has it. */}
       <p>{user.totpEnabled ? t('mfa.admin.on') : t('mfa.admin.off')}</p>
       {user.totpEnabled ? (
-        <form method="post" action={`/admin/users/${user.id}/mfa-reset`}>
-          <CsrfField token={ctx.csrfToken} />
+        <Form ctx={ctx} action={`/admin/users/${user.id}/mfa-reset`}>
           <p class="hint" id="mfa-reset-hint">
             {t('mfa.admin.resetHint')}
           </p>
           <button type="submit" class="button button-warning" aria-describedby="mfa-reset-hint">
             {t('mfa.admin.reset')}
           </button>
-        </form>
+        </Form>
       ) : null}
     </AdminLayout>
   );

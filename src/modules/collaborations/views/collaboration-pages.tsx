@@ -23,7 +23,8 @@ import {
   type CollaborationInput,
   type ReviewInput,
 } from '../collaboration.schema.ts';
-import type { Collaboration, Exchange } from '../collaboration.service.ts';
+import type { Collaboration } from '../collaboration.service.ts';
+import type { Exchange } from '../exchange.service.ts';
 import {
   areaName,
   type Choice,

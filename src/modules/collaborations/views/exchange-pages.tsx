@@ -6,7 +6,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
-import type { Exchange } from '../collaboration.service.ts';
+import type { Exchange } from '../exchange.service.ts';
 import { type Choice, type Choices, FilterForm, ReviewTag, WorkspaceNav } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';

@@ -7,7 +7,7 @@ import {
   COLLABORATION_STATUSES,
   type CollaborationFilters,
 } from '../collaboration.filters.ts';
-import { MARK_END, MARK_START } from '../collaboration.repository.ts';
+import { MARK_END, MARK_START } from '../knowledge.repository.ts';
 
 export interface Choice {
   value: string;

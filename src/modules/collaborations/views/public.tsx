@@ -4,7 +4,8 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
-import type { Collaboration, Exchange } from '../collaboration.service.ts';
+import type { Collaboration } from '../collaboration.service.ts';
+import type { Exchange } from '../exchange.service.ts';
 import { type Choices, FilterForm } from './parts.tsx';
 import { CollaborationFacts, CollaborationTable } from './collaboration-pages.tsx';
 

@@ -3,7 +3,8 @@ import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
-import type { Collaboration, Exchange } from '../collaboration.service.ts';
+import type { Collaboration } from '../collaboration.service.ts';
+import type { Exchange } from '../exchange.service.ts';
 import { ReviewTag, WorkspaceNav } from './parts.tsx';
 
 export type ReviewEvent = {

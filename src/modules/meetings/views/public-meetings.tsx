@@ -2,14 +2,11 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
-import type {
-  Meeting,
-  MeetingDetail,
-  MeetingDocument,
-  Outcome,
-  ProgrammeItem,
-  RotationOverview,
-} from '../meeting.service.ts';
+import type { MeetingDocument } from '../meeting-document.service.ts';
+import type { Meeting, MeetingDetail } from '../meeting.service.ts';
+import type { Outcome } from '../outcome.service.ts';
+import type { ProgrammeItem } from '../programme.service.ts';
+import type { RotationOverview } from '../rotation.service.ts';
 
 /** A size in bytes as "12 kB" or "1.2 MB". */
 export function formatSize(bytes: number, intl: string): string {

@@ -11,20 +11,11 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/city.service.ts';
 import { FileField, RadioGroup, TextArea } from '../../decisions/views/workspace-fields.tsx';
-import {
-  ADJUSTMENT_KINDS,
-  DOCUMENT_KINDS,
-  EDITABLE_STATUSES,
-  OUTCOME_KINDS,
-  PROGRAMME_KINDS,
-  VISIBILITIES,
-  type Adjustment,
-  type Meeting,
-  type MeetingDetail,
-  type MeetingDocument,
-  type Outcome,
-  type RotationOverview,
-} from '../meeting.service.ts';
+import { DOCUMENT_KINDS, VISIBILITIES, type MeetingDocument } from '../meeting-document.service.ts';
+import { EDITABLE_STATUSES, type Meeting, type MeetingDetail } from '../meeting.service.ts';
+import { OUTCOME_KINDS, type Outcome } from '../outcome.service.ts';
+import { PROGRAMME_KINDS } from '../programme.service.ts';
+import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
 import { MeetingBody, noDates, OutcomeText } from './public-meetings.tsx';
 
 /** Form values by field name (the names are unique over the whole page). */

@@ -1,0 +1,90 @@
+import type { Db, Executor } from '../../db/database.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import type { RoleGrant } from '../accounts/roles.ts';
+import { getChain, listCities, type City } from '../cities/city.service.ts';
+import * as orgRepo from '../organisations/organisation.repository.ts';
+import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
+import * as reviewRepo from './review.repository.ts';
+
+// Small helpers shared by the collaboration, exchange and review services: kept here
+// once, not copied.
+
+export const VISIBILITIES = ['public', 'internal'] as const;
+export const LIMITS = {
+  title: 300,
+  text: 10_000,
+  short: 200,
+  tags: 1_000,
+  comment: 2_000,
+  participants: 10_000,
+  amount: 1_000_000_000_000,
+} as const;
+
+export interface Reporter {
+  id: string;
+  roles: readonly RoleGrant[];
+}
+
+export const collaborationNotFound = errors.collaborationNotFound;
+export const exchangeNotFound = errors.exchangeNotFound;
+/** A reporter of another organisation: refused, with a clear message. */
+export const notYourOrganisation = errors.notYourOrganisation;
+
+/** The chain's active twin cities: the only partner cities a collaboration may name. */
+export async function partnerCities(db: Db): Promise<City[]> {
+  const all = await listCities(db);
+  const chain = await getChain(db, all);
+  const members = new Set(chain?.members.map((m) => m.city.id) ?? []);
+  return all.filter((c) => c.kind === 'twin' && c.status === 'active' && members.has(c.id));
+}
+
+export const maxLen = (v: string, max: number) => v.length > max;
+
+/** The organisation the input names, if the user may report for it. */
+export async function resolveOrganisation(
+  db: Executor,
+  user: Reporter,
+  slug: string,
+): Promise<{ id: string } | FieldProblem> {
+  const orgs = reportingOrganisations(user);
+  if (!slug.trim()) {
+    if (orgs !== 'all' && orgs.length === 1) return { id: orgs[0]! };
+    return { path: 'organisation', message: 'collab.err.organisationRequired' };
+  }
+  const org = await orgRepo.findOrganisationBySlug(db, slug.trim());
+  if (!org || org.active !== 1)
+    return { path: 'organisation', message: 'collab.err.organisationRequired' };
+  if (!collaborationPolicy.canChange(user, org.id))
+    return { path: 'organisation', message: 'collab.err.notYourOrganisation' };
+  return { id: org.id };
+}
+
+/** A reporter's save enters the review queue (P8); a coordinator's edit keeps the state. */
+export function reviewAfterSave(
+  user: Reporter,
+  current: { review_state: string } | null,
+  now: string,
+) {
+  if (current && collaborationPolicy.canReview(user)) return {};
+  return { review_state: 'submitted', submitted_at: now, review_comment: null };
+}
+
+export async function submittedEvent(
+  trx: Executor,
+  actor: Actor,
+  entity: 'collaboration' | 'exchange',
+  id: string,
+  now: string,
+) {
+  await reviewRepo.insertReviewEvent(trx, {
+    id: newId(),
+    entity,
+    entity_id: id,
+    action: 'submitted',
+    comment: null,
+    actor_user_id: actor.userId,
+    created_at: now,
+  });
+}

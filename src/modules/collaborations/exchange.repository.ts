@@ -1,0 +1,127 @@
+import type { Executor } from '../../db/database.ts';
+import type { Scope } from './collaboration.repository.ts';
+import type { ExchangeTable } from './collaboration.table.ts';
+
+// Exchanges (experience exchanges, optionally within a collaboration).
+
+const EXCHANGE_COLUMNS = [
+  'e.id',
+  'e.organisation_id',
+  'e.collaboration_id',
+  'e.city_id',
+  'e.occurred_on',
+  'e.direction',
+  'e.participants',
+  'e.activities',
+  'e.learnings',
+  'e.visibility',
+  'e.review_state',
+  'e.review_comment',
+  'e.reviewed_by',
+  'e.reviewed_at',
+  'e.submitted_at',
+  'e.published_at',
+  'e.created_by',
+  'e.created_at',
+  'e.updated_at',
+] as const;
+
+function baseExchanges(db: Executor) {
+  return db
+    .selectFrom('exchange as e')
+    .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
+    .innerJoin('city', 'city.id', 'e.city_id')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
+    .select(EXCHANGE_COLUMNS)
+    .select([
+      'organisation.name as organisation_name',
+      'organisation.slug as organisation_slug',
+      'city.slug as city_slug',
+      'c.title as collaboration_title',
+    ]);
+}
+
+export function findExchange(db: Executor, id: string) {
+  return baseExchanges(db).where('e.id', '=', id).executeTakeFirst();
+}
+
+export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof findExchange>>>;
+
+export function listExchanges(
+  db: Executor,
+  f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  let q = baseExchanges(db);
+  if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
+  if (f.city) q = q.where('city.slug', '=', f.city);
+  if (f.year)
+    q = q
+      .where('e.occurred_on', '>=', `${f.year}-01-01`)
+      .where('e.occurred_on', '<=', `${f.year}-12-31`);
+  return q
+    .orderBy('e.occurred_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countExchanges(
+  db: Executor,
+  f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+): Promise<number> {
+  let q = db
+    .selectFrom('exchange as e')
+    .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
+    .innerJoin('city', 'city.id', 'e.city_id');
+  if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
+  if (f.city) q = q.where('city.slug', '=', f.city);
+  if (f.year)
+    q = q
+      .where('e.occurred_on', '>=', `${f.year}-01-01`)
+      .where('e.occurred_on', '<=', `${f.year}-12-31`);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function listExchangesOfCollaboration(db: Executor, collaborationId: string, scope: Scope) {
+  let q = baseExchanges(db).where('e.collaboration_id', '=', collaborationId);
+  if (scope === 'public')
+    q = q.where('e.visibility', '=', 'public').where('e.published_at', 'is not', null);
+  return q.orderBy('e.occurred_on', 'desc').execute();
+}
+
+export function listSubmittedExchanges(db: Executor, limit: number) {
+  return baseExchanges(db)
+    .where('e.review_state', '=', 'submitted')
+    .orderBy('e.submitted_at')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
+
+export function insertExchange(db: Executor, row: ExchangeTable) {
+  return db.insertInto('exchange').values(row).execute();
+}
+
+export function updateExchange(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<ExchangeTable, 'id' | 'created_at' | 'created_by'>>,
+) {
+  return db.updateTable('exchange').set(values).where('id', '=', id).execute();
+}
+
+/** Collaborations an exchange may belong to: those of one organisation. */
+export function listCollaborationChoices(db: Executor, organisationIds: readonly string[] | null) {
+  let q = db
+    .selectFrom('collaboration')
+    .select(['id', 'title', 'organisation_id', 'starts_on'])
+    .orderBy('starts_on', 'desc');
+  if (organisationIds) {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  return q.limit(500).execute();
+}

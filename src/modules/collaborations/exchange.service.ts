@@ -1,0 +1,245 @@
+import type { Db, Executor } from '../../db/database.ts';
+import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { zodProblems } from '../../shared/validation.ts';
+import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import type { City } from '../cities/city.service.ts';
+import type { ReviewState } from './collaboration.filters.ts';
+import {
+  exchangeNotFound,
+  notYourOrganisation,
+  partnerCities,
+  resolveOrganisation,
+  reviewAfterSave,
+  submittedEvent,
+  type Reporter,
+} from './collaboration.helpers.ts';
+import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
+import * as collaborationRepo from './collaboration.repository.ts';
+import {
+  exchangeForm,
+  inFieldOrder,
+  type DIRECTIONS,
+  type ExchangeInput,
+} from './collaboration.schema.ts';
+import * as repo from './exchange.repository.ts';
+import { exchangeSearchDocument } from './search-document.ts';
+
+// Experience exchanges: registered by a reporter (optionally within a collaboration of
+// their organisation), reviewed like collaborations.
+
+export { DIRECTIONS } from './collaboration.schema.ts';
+export type { ExchangeInput } from './collaboration.schema.ts';
+
+export interface Exchange {
+  id: string;
+  organisation: { id: string; slug: string; name: string };
+  city: { id: string; slug: string };
+  collaboration: { id: string; title: string } | null;
+  occurredOn: string;
+  direction: (typeof DIRECTIONS)[number];
+  participants: number;
+  activities: string;
+  learnings: string | null;
+  visibility: 'public' | 'internal';
+  review: {
+    state: ReviewState;
+    comment: string | null;
+    submittedAt: string | null;
+    reviewedAt: string | null;
+  };
+  publishedAt: string | null;
+  createdBy: string | null;
+}
+
+export const toExchange = (r: repo.ExchangeRow): Exchange => ({
+  id: r.id,
+  organisation: { id: r.organisation_id, slug: r.organisation_slug, name: r.organisation_name },
+  city: { id: r.city_id, slug: r.city_slug },
+  collaboration:
+    r.collaboration_id && r.collaboration_title
+      ? { id: r.collaboration_id, title: r.collaboration_title }
+      : null,
+  occurredOn: r.occurred_on,
+  direction: r.direction as Exchange['direction'],
+  participants: r.participants,
+  activities: r.activities,
+  learnings: r.learnings,
+  visibility: r.visibility as 'public' | 'internal',
+  review: {
+    state: r.review_state as ReviewState,
+    comment: r.review_comment,
+    submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at,
+  },
+  publishedAt: r.published_at,
+  createdBy: r.created_by,
+});
+
+async function exchangeProblems(
+  twins: readonly City[],
+  trx: Executor,
+  user: Reporter,
+  input: ExchangeInput,
+) {
+  const parsed = exchangeForm.safeParse(input);
+  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
+  // What needs the database: one problem per field at the most, the schema's first.
+  const add = (path: string, message: string) => {
+    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
+  };
+  const org = await resolveOrganisation(trx, user, input.organisation);
+  if ('path' in org) add(org.path, org.message);
+  const city = twins.find((c) => c.slug === input.city);
+  if (input.city && !city) add('city', 'collab.err.cityUnknown');
+  const participants = input.participants.trim();
+  let collaborationId: string | null = null;
+  if (input.collaboration) {
+    const c = await collaborationRepo.findCollaboration(trx, input.collaboration);
+    if (!c || !('id' in org) || c.organisation_id !== org.id)
+      add('collaboration', 'collab.err.collaborationOtherOrganisation');
+    else collaborationId = c.id;
+  }
+  return {
+    problems: inFieldOrder(exchangeForm, problems),
+    values: {
+      organisation_id: 'id' in org ? org.id : '',
+      city_id: city?.id ?? '',
+      collaboration_id: collaborationId,
+      occurred_on: input.occurredOn.trim(),
+      direction: input.direction,
+      participants: Number(participants),
+      activities: input.activities.trim(),
+      learnings: input.learnings.trim() || null,
+      visibility: input.visibility,
+    },
+  };
+}
+
+export async function registerExchange(
+  db: Db,
+  actor: Actor,
+  user: Reporter,
+  input: ExchangeInput,
+): Promise<Exchange> {
+  if (!collaborationPolicy.canReport(user)) throw notYourOrganisation();
+  const twins = await partnerCities(db);
+  return db.kysely.transaction().execute(async (trx) => {
+    const { problems, values } = await exchangeProblems(twins, trx, user, input);
+    if (problems.length) throw errors.validation(problems);
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      ...values,
+      review_state: 'submitted',
+      review_comment: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      submitted_at: now,
+      published_at: null,
+      created_by: user.id,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertExchange(trx, row);
+    await collaborationRepo.upsertSearchDocument(
+      trx,
+      exchangeSearchDocument({
+        ...row,
+        areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, row.collaboration_id),
+      }),
+    );
+    await submittedEvent(trx, actor, 'exchange', row.id, now);
+    await recordAudit(trx, actor, {
+      entity: 'exchange',
+      entityId: row.id,
+      action: 'create',
+      changes: diff(null, { ...values, review_state: 'submitted' }),
+    });
+    return toExchange((await repo.findExchange(trx, row.id))!);
+  });
+}
+
+export async function changeExchange(
+  db: Db,
+  actor: Actor,
+  user: Reporter,
+  id: string,
+  input: ExchangeInput,
+): Promise<Exchange> {
+  const twins = await partnerCities(db);
+  return db.kysely.transaction().execute(async (trx) => {
+    const before = await repo.findExchange(trx, id);
+    if (!before) throw exchangeNotFound(id);
+    if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+    const { problems, values } = await exchangeProblems(twins, trx, user, input);
+    if (problems.length) throw errors.validation(problems);
+    const now = nowIso();
+    const review = reviewAfterSave(user, before, now);
+    await repo.updateExchange(trx, id, { ...values, ...review, updated_at: now });
+    await collaborationRepo.upsertSearchDocument(
+      trx,
+      exchangeSearchDocument({
+        id,
+        ...values,
+        areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, values.collaboration_id),
+      }),
+    );
+    if (review.review_state) await submittedEvent(trx, actor, 'exchange', id, now);
+    await recordAudit(trx, actor, {
+      entity: 'exchange',
+      entityId: id,
+      action: 'update',
+      changes: diff(
+        {
+          ...Object.fromEntries(
+            Object.keys(values).map((k) => [k, before[k as keyof typeof before]]),
+          ),
+          review_state: before.review_state,
+        },
+        { ...values, review_state: review.review_state ?? before.review_state },
+      ),
+    });
+    return toExchange((await repo.findExchange(trx, id))!);
+  });
+}
+
+export async function getExchange(db: Executor, id: string): Promise<Exchange> {
+  const row = await repo.findExchange(db, id);
+  if (!row) throw exchangeNotFound(id);
+  return toExchange(row);
+}
+
+export async function listExchanges(
+  db: Executor,
+  filters: {
+    organisation?: string | undefined;
+    city?: string | undefined;
+    year?: string | undefined;
+  },
+  page: { limit: number; offset: number },
+) {
+  const [rows, total] = await Promise.all([
+    repo.listExchanges(db, filters, page),
+    cachedRead(db, 'collaborations', cacheKey('exchange-count', filters), () =>
+      repo.countExchanges(db, filters),
+    ),
+  ]);
+  return { exchanges: rows.map(toExchange), total };
+}
+
+export async function exchangesOfCollaboration(
+  db: Executor,
+  id: string,
+  scope: collaborationRepo.Scope,
+) {
+  return (await repo.listExchangesOfCollaboration(db, id, scope)).map(toExchange);
+}
+
+/** Collaborations the user may attach an exchange to. */
+export async function collaborationChoices(db: Executor, user: Reporter) {
+  const orgs = reportingOrganisations(user);
+  return repo.listCollaborationChoices(db, orgs === 'all' ? null : orgs);
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { diff, recordAudit } from '../audit/audit.service.ts';
+import type { Chain } from '../cities/city.service.ts';
+import { editableMeeting, isOne, partNotFound, type Editor } from './meeting.helpers.ts';
+import * as repo from './meeting.repository.ts';
+
+// The documents of a meeting (agenda, minutes, presentations): uploads checked by type,
+// public or internal.
+
+export const DOCUMENT_KINDS = ['agenda', 'minutes', 'presentation', 'other'] as const;
+export const VISIBILITIES = ['public', 'internal'] as const;
+export const MAX_MEETING_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+export interface MeetingDocument {
+  id: string;
+  kind: (typeof DOCUMENT_KINDS)[number];
+  title: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  visibility: (typeof VISIBILITIES)[number];
+}
+
+export const toMeetingDocument = (
+  d: Awaited<ReturnType<typeof repo.listDocuments>>[number],
+): MeetingDocument => ({
+  id: d.id,
+  kind: d.kind as MeetingDocument['kind'],
+  title: d.title,
+  filename: d.filename,
+  contentType: d.content_type,
+  size: d.size,
+  visibility: d.visibility as MeetingDocument['visibility'],
+});
+
+/** A document with its bytes; internal documents only for logged-in users. */
+export async function getMeetingDocument(
+  db: Db,
+  meetingId: string,
+  documentId: string,
+  loggedIn: boolean,
+) {
+  const row = await repo.findDocumentWithData(db.kysely, meetingId, documentId);
+  if (!row || (row.visibility !== 'public' && !loggedIn)) throw errors.documentNotFound(documentId);
+  return row;
+}
+/** Accepted document types: by extension, checked against the file's first bytes. */
+const ZIP = 'PK\x03\x04';
+const OLE2 = '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1';
+export const DOCUMENT_TYPES: Record<string, { contentType: string; magic: string; odf?: boolean }> =
+  {
+    pdf: { contentType: 'application/pdf', magic: '%PDF-' },
+    docx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      magic: ZIP,
+    },
+    xlsx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      magic: ZIP,
+    },
+    pptx: {
+      contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      magic: ZIP,
+    },
+    odt: { contentType: 'application/vnd.oasis.opendocument.text', magic: ZIP, odf: true },
+    ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP, odf: true },
+    odp: { contentType: 'application/vnd.oasis.opendocument.presentation', magic: ZIP, odf: true },
+    doc: { contentType: 'application/msword', magic: OLE2 },
+    xls: { contentType: 'application/vnd.ms-excel', magic: OLE2 },
+    ppt: { contentType: 'application/vnd.ms-powerpoint', magic: OLE2 },
+  };
+
+/** The type of an uploaded file from its name and first bytes, or null when they disagree. */
+export function documentType(
+  filename: string,
+  data: Buffer,
+): { ext: string; contentType: string } | null {
+  const ext = /\.([a-z0-9]{2,5})$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  const type = DOCUMENT_TYPES[ext];
+  if (!type || data.length < 8) return null;
+  if (data.subarray(0, type.magic.length).toString('latin1') !== type.magic) return null;
+  // An OpenDocument file names its own type in the stored "mimetype" entry at the start.
+  if (type.odf && !data.subarray(0, 200).toString('latin1').includes(type.contentType)) return null;
+  return { ext, contentType: type.contentType };
+}
+
+export interface DocumentInput {
+  kind: string;
+  title: string;
+  visibility: string;
+  file?: { filename: string; data: Buffer; truncated?: boolean } | undefined;
+}
+
+/** What is wrong with a document's kind, title and visibility, field by field. */
+function documentProblems(input: { kind: string; title: string; visibility: string }) {
+  const problems: FieldProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  if (!isOne(DOCUMENT_KINDS, input.kind)) add('kind', 'document.kindRequired');
+  const title = input.title.trim();
+  if (!title || title.length > 300) add('title', 'document.titleRequired');
+  if (!isOne(VISIBILITIES, input.visibility)) add('visibility', 'document.visibilityRequired');
+  return { problems, title };
+}
+
+export async function addDocument(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  input: DocumentInput,
+): Promise<string> {
+  return db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const { problems, title } = documentProblems(input);
+    const add = (path: string, message: string) => problems.push({ path, message });
+    const file = input.file;
+    let type: ReturnType<typeof documentType> = null;
+    if (!file || (file.data.length === 0 && !file.filename)) add('file', 'document.fileRequired');
+    else if (file.truncated || file.data.length > MAX_MEETING_DOCUMENT_BYTES)
+      add('file', 'document.tooLarge');
+    else if (!(type = documentType(file.filename, file.data))) add('file', 'document.wrongType');
+    if (problems.length || !file || !type) throw errors.validation(problems);
+    const row = {
+      id: newId(),
+      meeting_id: meetingId,
+      kind: input.kind,
+      title,
+      filename:
+        file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || `dokument.${type.ext}`,
+      content_type: type.contentType,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      data: file.data,
+      visibility: input.visibility,
+      created_by: editor.actor.userId,
+      created_at: nowIso(),
+    };
+    await repo.insertDocument(trx, row);
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_document',
+      entityId: row.id,
+      action: 'upload',
+      changes: diff(null, { ...row, data: undefined, created_by: undefined }),
+    });
+    return row.id;
+  });
+}
+
+export type DocumentChange = Omit<DocumentInput, 'file'>;
+
+/** Corrects a document's kind, title and visibility; the file stays as it is. */
+export async function changeDocument(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  documentId: string,
+  input: DocumentChange,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const existing = await repo.findDocument(trx, meetingId, documentId);
+    if (!existing) throw partNotFound(documentId);
+    const { problems, title } = documentProblems(input);
+    if (problems.length) throw errors.validation(problems);
+    const changes = { kind: input.kind, title, visibility: input.visibility };
+    await repo.updateDocument(trx, documentId, changes);
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_document',
+      entityId: documentId,
+      action: 'update',
+      changes: diff(
+        { kind: existing.kind, title: existing.title, visibility: existing.visibility },
+        changes,
+      ),
+    });
+  });
+}

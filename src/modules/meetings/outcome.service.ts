@@ -1,0 +1,141 @@
+import type { Db } from '../../db/database.ts';
+import { isPlainDate, nowIso } from '../../shared/dates.ts';
+import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { diff, recordAudit } from '../audit/audit.service.ts';
+import type { Chain, City } from '../cities/city.service.ts';
+import { editableMeeting, isOne, type Editor } from './meeting.helpers.ts';
+import * as repo from './meeting.repository.ts';
+
+// The outcomes of a meeting (decisions, information, actions) and the follow-up of
+// actions: an open action is carried to the next meetings until it is closed.
+
+export const OUTCOME_KINDS = ['decision', 'information', 'action'] as const;
+
+export interface Outcome {
+  id: string;
+  meetingId: string;
+  /** The year of the meeting it came from. */
+  year: number;
+  kind: (typeof OUTCOME_KINDS)[number];
+  text: string;
+  responsibleCity: City | null;
+  dueOn: string | null;
+  closedOn: string | null;
+  closingNote: string | null;
+}
+
+/** An outcome from its row; `year` is the year of the meeting it came from. */
+export const toOutcome = (
+  o: Awaited<ReturnType<typeof repo.listOutcomes>>[number],
+  year: number,
+  byId: ReadonlyMap<string, City>,
+): Outcome => ({
+  id: o.id,
+  meetingId: o.meeting_id,
+  year,
+  kind: o.kind as Outcome['kind'],
+  text: o.text,
+  responsibleCity: o.responsible_city_id ? (byId.get(o.responsible_city_id) ?? null) : null,
+  dueOn: o.due_on,
+  closedOn: o.closed_on,
+  closingNote: o.closing_note,
+});
+
+export interface OutcomeInput {
+  kind: string;
+  text: string;
+  responsibleCity: string; // slug, or empty
+  dueOn: string;
+}
+
+export async function recordOutcome(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  input: OutcomeInput,
+): Promise<string> {
+  return db.kysely.transaction().execute(async (trx) => {
+    await editableMeeting(trx, chain, editor, meetingId);
+    const problems: FieldProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path, message });
+    if (!isOne(OUTCOME_KINDS, input.kind)) add('kind', 'outcome.kindRequired');
+    const text = input.text.trim();
+    if (!text || text.length > 2000) add('text', 'outcome.textRequired');
+    const city = chain.members.find((m) => m.city.slug === input.responsibleCity)?.city;
+    if (input.responsibleCity && !city) add('responsibleCity', 'outcome.cityNotInChain');
+    else if (input.kind === 'action' && !city) add('responsibleCity', 'outcome.cityRequired');
+    const due = input.dueOn.trim();
+    if (due && !isPlainDate(due)) add('dueOn', 'meeting.dateInvalid');
+    if (problems.length) throw errors.validation(problems);
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      meeting_id: meetingId,
+      kind: input.kind,
+      text,
+      responsible_city_id: city?.id ?? null,
+      due_on: due || null,
+      closed_on: null,
+      closed_in_meeting_id: null,
+      closing_note: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertOutcome(trx, row);
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_outcome',
+      entityId: row.id,
+      action: 'record',
+      changes: diff(null, row),
+    });
+    return row.id;
+  });
+}
+
+/**
+ * Closes an open action, from the page of its own meeting or of a later one (where it is
+ * a follow-up item), with a note saying how it was done.
+ */
+export async function closeAction(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  outcomeId: string,
+  note: string,
+  today: string = nowIso().slice(0, 10),
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    const meeting = await editableMeeting(trx, chain, editor, meetingId);
+    const outcome = await repo.findOutcome(trx, outcomeId);
+    const origin = outcome ? await repo.findMeeting(trx, outcome.meeting_id) : undefined;
+    if (
+      !outcome ||
+      !origin ||
+      origin.chain_id !== chain.id ||
+      origin.year > meeting.year ||
+      outcome.kind !== 'action'
+    )
+      throw errors.outcomeNotFound(outcomeId);
+    const problems: FieldProblem[] = [];
+    if (outcome.closed_on) problems.push({ path: 'closingNote', message: 'outcome.alreadyClosed' });
+    const text = note.trim();
+    if (!text || text.length > 2000)
+      problems.push({ path: 'closingNote', message: 'outcome.closingNoteRequired' });
+    if (problems.length) throw errors.validation(problems);
+    const changes = {
+      closed_on: today,
+      closed_in_meeting_id: meetingId,
+      closing_note: text,
+    };
+    await repo.updateOutcome(trx, outcomeId, { ...changes, updated_at: nowIso() });
+    await recordAudit(trx, editor.actor, {
+      entity: 'meeting_outcome',
+      entityId: outcomeId,
+      action: 'close',
+      changes: diff({ closed_on: null, closed_in_meeting_id: null, closing_note: null }, changes),
+    });
+  });
+}
