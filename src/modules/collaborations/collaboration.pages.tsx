@@ -6,7 +6,6 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { areasForForms } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
-import { collaborationPolicy } from './collaboration.policy.ts';
 import {
   collaborationForm,
   type CollaborationInput,
@@ -23,7 +22,7 @@ import { exchangesOfCollaboration } from './exchange.service.ts';
 import {
   AUTH,
   cityNames,
-  filterChoices,
+  listPageProps,
   refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
@@ -96,21 +95,17 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     const filters = lenientFilters(request.query);
     delete filters.q;
     const page = pageRequest((request.query as { page?: unknown }).page, 50);
-    const [{ collaborations, total }, names, choices] = await Promise.all([
+    const [{ collaborations, total }, list] = await Promise.all([
       listCollaborations(app.db.kysely, filters, 'internal', page),
-      cityNames(app, request),
-      filterChoices(app, request),
+      listPageProps(app, request, reply),
     ]);
     return sendPage(
       reply,
       <CollaborationsPage
-        ctx={pageContext(request, reply)}
+        {...list}
         filters={filters}
-        choices={choices}
         collaborations={collaborations}
-        cityNames={names}
         info={pageInfo(page, total, collaborations.length)}
-        canReport={collaborationPolicy.canReport(request.user)}
       />,
     );
   });

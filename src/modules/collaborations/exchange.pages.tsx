@@ -5,7 +5,6 @@ import { readForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { lenientFilters } from './collaboration.filters.ts';
-import { collaborationPolicy } from './collaboration.policy.ts';
 import { exchangeForm, type ExchangeInput, type ReviewInput } from './collaboration.schema.ts';
 import {
   changeExchange,
@@ -18,7 +17,7 @@ import {
 import {
   AUTH,
   cityNames,
-  filterChoices,
+  listPageProps,
   refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
@@ -72,21 +71,17 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
     const page = pageRequest((request.query as { page?: unknown }).page, 50);
     const all = lenientFilters(request.query);
     const filters = { city: all.city, organisation: all.organisation, year: all.year };
-    const [{ exchanges, total }, names, choices] = await Promise.all([
+    const [{ exchanges, total }, list] = await Promise.all([
       listExchanges(app.db.kysely, filters, page),
-      cityNames(app, request),
-      filterChoices(app, request),
+      listPageProps(app, request, reply),
     ]);
     return sendPage(
       reply,
       <ExchangesPage
-        ctx={pageContext(request, reply)}
+        {...list}
         filters={Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))}
-        choices={choices}
         exchanges={exchanges}
-        cityNames={names}
         info={pageInfo(page, total, exchanges.length)}
-        canReport={collaborationPolicy.canReport(request.user)}
       />,
     );
   });

@@ -94,6 +94,20 @@ export function refuseOtherOrganisations(app: App) {
   );
 }
 
+/** What every workspace list shows besides its rows: the filter choices, city names, who may report. */
+export async function listPageProps(app: App, request: FastifyRequest, reply: FastifyReply) {
+  const [names, choices] = await Promise.all([
+    cityNames(app, request),
+    filterChoices(app, request),
+  ]);
+  return {
+    ctx: pageContext(request, reply),
+    cityNames: names,
+    choices,
+    canReport: collaborationPolicy.canReport(request.user),
+  };
+}
+
 interface Report {
   id: string;
   organisation: { id: string };
