@@ -59,6 +59,10 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { infoPages } from './modules/pages/info.pages.tsx';
 import { workspacePages } from './modules/pages/workspace.pages.tsx';
 import { meetingPages } from './modules/meetings/meeting.pages.tsx';
+import { programmePages } from './modules/meetings/programme.pages.tsx';
+import { seminarPages } from './modules/meetings/seminar.pages.tsx';
+import { meetingDocumentPages } from './modules/meetings/meeting-document.pages.tsx';
+import { outcomePages } from './modules/meetings/outcome.pages.tsx';
 import { meetingPublicPages } from './modules/meetings/meeting.public.pages.tsx';
 import { rotationApi } from './modules/meetings/rotation.api.ts';
 
@@ -201,6 +205,10 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(cityFactsPages);
   await app.register(decisionPages);
   await app.register(meetingPages);
+  await app.register(programmePages);
+  await app.register(seminarPages);
+  await app.register(meetingDocumentPages);
+  await app.register(outcomePages);
   await app.register(mfaAdminPages);
   await app.register(mfaPages);
   await app.register(accountPages);

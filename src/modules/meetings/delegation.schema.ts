@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
-
-/** Optional free text: trimmed, empty becomes null. */
-const optional = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: tooLong })
-    .transform((v) => (v === '' ? null : v));
+import { optionalText } from './fields.schema.ts';
 
 /** The member form: public fields and private logistics. Messages are catalog keys. */
 export const memberForm = z.object({
@@ -16,12 +9,12 @@ export const memberForm = z.object({
     .trim()
     .min(1, { error: 'delegation.error.nameRequired' })
     .max(200, { error: 'delegation.error.nameTooLong' }),
-  title: optional(200, 'delegation.error.tooLong200'),
-  affiliation: optional(200, 'delegation.error.tooLong200'),
-  dietaryNeeds: optional(500, 'delegation.error.tooLong500'),
-  accessNeeds: optional(500, 'delegation.error.tooLong500'),
-  travel: optional(500, 'delegation.error.tooLong500'),
-  phone: optional(40, 'delegation.error.phoneInvalid').refine(
+  title: optionalText(200, 'delegation.error.tooLong200'),
+  affiliation: optionalText(200, 'delegation.error.tooLong200'),
+  dietaryNeeds: optionalText(500, 'delegation.error.tooLong500'),
+  accessNeeds: optionalText(500, 'delegation.error.tooLong500'),
+  travel: optionalText(500, 'delegation.error.tooLong500'),
+  phone: optionalText(40, 'delegation.error.phoneInvalid').refine(
     (v) => v === null || /^\+?[\d\s()-]{5,39}$/.test(v),
     { error: 'delegation.error.phoneInvalid' },
   ),

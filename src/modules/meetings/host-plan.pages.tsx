@@ -2,14 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
-import { problemErrors } from '../decisions/proposal.pages.tsx';
+import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
 import { gothenburgDate } from './delegation.dates.ts';
-import { formStrings } from '../../platform/forms.ts';
 import {
-  PLAN_TASK_FIELDS,
-  TEMPLATE_FIELDS,
+  planTaskForm,
+  templateTaskForm,
   type PlanTaskValues,
   type TemplateTaskValues,
 } from './host-plan.schema.ts';
@@ -37,6 +35,7 @@ const editOf = (request: FastifyRequest) => {
   const edit = (request.query as { edit?: unknown } | undefined)?.edit;
   return typeof edit === 'string' ? edit : undefined;
 };
+const TEMPLATE = '/workspace/host-plan-template';
 
 /** Host planning (P5): the plans of Gothenburg's meetings and their template. */
 export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
@@ -52,11 +51,10 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     meetingId: string,
-    status = 200,
-    extra: { editId?: string; values?: PlanTaskValues; errors?: FieldErrors } = {},
+    form: { editId?: string; values?: PlanTaskValues } = {},
   ) => {
     const plan = await getHostPlan(app.db, meetingId, gothenburgDate());
-    const editId = extra.editId ?? editOf(request);
+    const editId = form.editId ?? editOf(request);
     const editing = plan.tasks.find((task) => task.id === editId) ?? null;
     return sendPage(
       reply,
@@ -64,10 +62,8 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
         ctx={pageContext(request, reply)}
         plan={plan}
         editing={editing}
-        values={extra.values}
-        errors={extra.errors}
+        values={form.values}
       />,
-      status,
     );
   };
 
@@ -83,19 +79,13 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/meetings/:id/host-plan',
     { config: COORDINATOR, schema: { params: idParams } },
     async (request, reply) => {
-      let count: number;
-      try {
-        count = await createHostPlanFor(app.db, actorOf(request), request.params.id);
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return renderPlan(request, reply, request.params.id, 400, { errors });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        planUrl(request.params.id),
-        request.i18n.t('hostPlan.flash.created', { count }),
-      );
+      const { id } = request.params;
+      return submitForm(request, reply, {
+        values: {},
+        submit: () => createHostPlanFor(app.db, actorOf(request), id),
+        invalid: () => renderPlan(request, reply, id),
+        done: (count) => ({ to: planUrl(id), flash: 'hostPlan.flash.created', params: { count } }),
+      });
     },
   );
 
@@ -104,91 +94,70 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     { config: COORDINATOR, schema: { params: taskParams } },
     async (request, reply) => {
       const { id, taskId } = request.params;
-      const values = formStrings(request.body, PLAN_TASK_FIELDS, 4001);
-      try {
-        await updatePlanTask(app.db, actorOf(request), id, taskId, values);
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return renderPlan(request, reply, id, 400, { editId: taskId, values, errors });
-        throw error;
-      }
-      return redirectWithFlash(reply, planUrl(id), request.i18n.t('hostPlan.flash.taskSaved'));
+      return submitForm(request, reply, {
+        values: readForm(request.body, planTaskForm, 4001),
+        submit: (values) => updatePlanTask(app.db, actorOf(request), id, taskId, values),
+        invalid: ({ values }) => renderPlan(request, reply, id, { editId: taskId, values }),
+        done: () => ({ to: planUrl(id), flash: 'hostPlan.flash.taskSaved' }),
+      });
     },
   );
 
   const renderTemplate = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    status = 200,
-    extra: { editId?: string; values?: TemplateTaskValues; errors?: FieldErrors } = {},
+    form: { editId?: string; values?: TemplateTaskValues } = {},
   ) => {
     const tasks = await getTemplate(app.db, actorOf(request));
-    const editId = extra.editId ?? editOf(request);
+    const editId = form.editId ?? editOf(request);
     return sendPage(
       reply,
       <HostPlanTemplatePage
         ctx={pageContext(request, reply)}
         tasks={tasks}
         editing={tasks.find((task) => task.id === editId) ?? null}
-        values={extra.values}
-        errors={extra.errors}
+        values={form.values}
       />,
-      status,
     );
   };
 
-  app.get('/workspace/host-plan-template', { config: COORDINATOR }, async (request, reply) =>
+  app.get(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>
     renderTemplate(request, reply),
   );
 
-  app.post('/workspace/host-plan-template', { config: COORDINATOR }, async (request, reply) => {
-    const values = formStrings(request.body, TEMPLATE_FIELDS, 400);
-    try {
-      await addTemplateTask(app.db, actorOf(request), values);
-    } catch (error) {
-      const errors = problemErrors(request, error);
-      if (errors) return renderTemplate(request, reply, 400, { values, errors });
-      throw error;
-    }
-    return redirectWithFlash(
-      reply,
-      '/workspace/host-plan-template',
-      request.i18n.t('hostPlan.flash.templateAdded'),
-    );
-  });
+  app.post(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, templateTaskForm, 400),
+      submit: (values) => addTemplateTask(app.db, actorOf(request), values),
+      invalid: ({ values }) => renderTemplate(request, reply, { values }),
+      done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateAdded' }),
+    }),
+  );
 
   app.post(
-    '/workspace/host-plan-template/:taskId',
+    `${TEMPLATE}/:taskId`,
     { config: COORDINATOR, schema: { params: templateParams } },
     async (request, reply) => {
-      const values = formStrings(request.body, TEMPLATE_FIELDS, 400);
       const { taskId } = request.params;
-      try {
-        await updateTemplateTask(app.db, actorOf(request), taskId, values);
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return renderTemplate(request, reply, 400, { editId: taskId, values, errors });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        '/workspace/host-plan-template',
-        request.i18n.t('hostPlan.flash.templateSaved'),
-      );
+      return submitForm(request, reply, {
+        values: readForm(request.body, templateTaskForm, 400),
+        submit: (values) => updateTemplateTask(app.db, actorOf(request), taskId, values),
+        invalid: ({ values }) => renderTemplate(request, reply, { editId: taskId, values }),
+        done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateSaved' }),
+      });
     },
   );
 
   app.post(
-    '/workspace/host-plan-template/:taskId/move',
+    `${TEMPLATE}/:taskId/move`,
     { config: COORDINATOR, schema: { params: templateParams } },
-    async (request, reply) => {
-      const { direction } = formStrings(request.body, ['direction'], 10);
-      await moveTemplateTask(app.db, actorOf(request), request.params.taskId, direction);
-      return redirectWithFlash(
-        reply,
-        '/workspace/host-plan-template',
-        request.i18n.t('hostPlan.flash.templateMoved'),
-      );
-    },
+    async (request, reply) =>
+      submitForm(request, reply, {
+        values: formStrings(request.body, ['direction'], 10),
+        submit: ({ direction }) =>
+          moveTemplateTask(app.db, actorOf(request), request.params.taskId, direction),
+        invalid: () => renderTemplate(request, reply),
+        done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateMoved' }),
+      }),
   );
 };

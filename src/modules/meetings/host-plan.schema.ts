@@ -25,14 +25,7 @@ export const templateTaskForm = z.object({
   active: z.enum(['0', '1'], { error: 'hostPlan.error.active' }).transform((v) => v === '1'),
 });
 
-export const TEMPLATE_FIELDS = [
-  'titleSv',
-  'titleEn',
-  'offsetMonths',
-  'offsetDays',
-  'active',
-] as const;
-export type TemplateTaskValues = Record<(typeof TEMPLATE_FIELDS)[number], string>;
+export type TemplateTaskValues = Record<keyof z.input<typeof templateTaskForm>, string>;
 
 /** A plan task's editable fields; the owner must be a coordinator (checked by the service). */
 export const planTaskForm = z.object({
@@ -46,5 +39,4 @@ export const planTaskForm = z.object({
   notes: z.string().max(4000, { error: 'hostPlan.error.notesTooLong' }),
 });
 
-export const PLAN_TASK_FIELDS = ['ownerUserId', 'dueOn', 'status', 'notes'] as const;
-export type PlanTaskValues = Record<(typeof PLAN_TASK_FIELDS)[number], string>;
+export type PlanTaskValues = Record<keyof z.input<typeof planTaskForm>, string>;

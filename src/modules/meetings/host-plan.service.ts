@@ -8,7 +8,7 @@ import { listCities, type City } from '../cities/city.service.ts';
 import { addToPlainDate } from './delegation.dates.ts';
 import * as meetings from './delegation.repository.ts';
 import { meetingNotFound, type MeetingSummary } from './delegation.service.ts';
-import { zodProblems } from '../../shared/validation.ts';
+import { parseOrThrow, zodProblems } from '../../shared/validation.ts';
 import * as repo from './host-plan.repository.ts';
 import { planTaskForm, templateTaskForm, type TaskStatus } from './host-plan.schema.ts';
 
@@ -94,11 +94,7 @@ export async function getTemplate(db: Db, actor: Actor): Promise<TemplateTask[]>
 const templateTaskNotFound = (id: string) => errors.hostPlanTemplateTaskNotFound(id);
 const taskNotFound = (id: string) => errors.hostPlanTaskNotFound(id);
 
-function parseTemplate(values: Record<string, string>) {
-  const parsed = templateTaskForm.safeParse(values);
-  if (!parsed.success) throw errors.validation(zodProblems(parsed.error));
-  return parsed.data;
-}
+const parseTemplate = (values: Record<string, string>) => parseOrThrow(templateTaskForm, values);
 
 export async function addTemplateTask(
   db: Db,

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Chain } from '../cities/city.service.ts';
-import { editableMeeting, isOne, partNotFound, type Editor } from './meeting.helpers.ts';
+import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
+import { parseForm } from './fields.schema.ts';
+import { DOCUMENT_KINDS, documentForm, VISIBILITIES } from './meeting-document.schema.ts';
 
 // The documents of a meeting (agenda, minutes, presentations): uploads checked by type,
 // public or internal.
 
-export const DOCUMENT_KINDS = ['agenda', 'minutes', 'presentation', 'other'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
+export { DOCUMENT_KINDS, VISIBILITIES };
 export const MAX_MEETING_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
 export interface MeetingDocument {
@@ -95,17 +96,6 @@ export interface DocumentInput {
   file?: { filename: string; data: Buffer; truncated?: boolean } | undefined;
 }
 
-/** What is wrong with a document's kind, title and visibility, field by field. */
-function documentProblems(input: { kind: string; title: string; visibility: string }) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
-  if (!isOne(DOCUMENT_KINDS, input.kind)) add('kind', 'document.kindRequired');
-  const title = input.title.trim();
-  if (!title || title.length > 300) add('title', 'document.titleRequired');
-  if (!isOne(VISIBILITIES, input.visibility)) add('visibility', 'document.visibilityRequired');
-  return { problems, title };
-}
-
 export async function addDocument(
   db: Db,
   chain: Chain,
@@ -115,27 +105,36 @@ export async function addDocument(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const { problems, title } = documentProblems(input);
-    const add = (path: string, message: string) => problems.push({ path, message });
+    // The file is read by its bytes, not by the schema.
     const file = input.file;
-    let type: ReturnType<typeof documentType> = null;
-    if (!file || (file.data.length === 0 && !file.filename)) add('file', 'document.fileRequired');
-    else if (file.truncated || file.data.length > MAX_MEETING_DOCUMENT_BYTES)
-      add('file', 'document.tooLarge');
-    else if (!(type = documentType(file.filename, file.data))) add('file', 'document.wrongType');
-    if (problems.length || !file || !type) throw errors.validation(problems);
+    const type = file ? documentType(file.filename, file.data) : null;
+    const fileProblem =
+      !file || (file.data.length === 0 && !file.filename)
+        ? 'document.fileRequired'
+        : file.truncated || file.data.length > MAX_MEETING_DOCUMENT_BYTES
+          ? 'document.tooLarge'
+          : !type
+            ? 'document.wrongType'
+            : null;
+    const v = parseForm(
+      documentForm,
+      input,
+      fileProblem ? [{ path: 'file', message: fileProblem }] : [],
+    );
+    if (!file || !type)
+      throw errors.validation([{ path: 'file', message: 'document.fileRequired' }]);
     const row = {
       id: newId(),
       meeting_id: meetingId,
-      kind: input.kind,
-      title,
+      kind: v.kind,
+      title: v.title,
       filename:
         file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || `dokument.${type.ext}`,
       content_type: type.contentType,
       size: file.data.length,
       sha256: createHash('sha256').update(file.data).digest('hex'),
       data: file.data,
-      visibility: input.visibility,
+      visibility: v.visibility,
       created_by: editor.actor.userId,
       created_at: nowIso(),
     };
@@ -165,9 +164,8 @@ export async function changeDocument(
     await editableMeeting(trx, chain, editor, meetingId);
     const existing = await repo.findDocument(trx, meetingId, documentId);
     if (!existing) throw partNotFound(documentId);
-    const { problems, title } = documentProblems(input);
-    if (problems.length) throw errors.validation(problems);
-    const changes = { kind: input.kind, title, visibility: input.visibility };
+    const v = parseForm(documentForm, input);
+    const changes = { kind: v.kind, title: v.title, visibility: v.visibility };
     await repo.updateDocument(trx, documentId, changes);
     await recordAudit(trx, editor.actor, {
       entity: 'meeting_document',

@@ -1,16 +1,18 @@
 import type { Db } from '../../db/database.ts';
-import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Chain, City } from '../cities/city.service.ts';
-import { editableMeeting, isOne, type Editor } from './meeting.helpers.ts';
+import { editableMeeting, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
+import { parseForm } from './fields.schema.ts';
+import { closingNoteForm, OUTCOME_KINDS, outcomeForm } from './outcome.schema.ts';
 
 // The outcomes of a meeting (decisions, information, actions) and the follow-up of
 // actions: an open action is carried to the next meetings until it is closed.
 
-export const OUTCOME_KINDS = ['decision', 'information', 'action'] as const;
+export { OUTCOME_KINDS };
 
 export interface Outcome {
   id: string;
@@ -58,25 +60,28 @@ export async function recordOutcome(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     await editableMeeting(trx, chain, editor, meetingId);
-    const problems: FieldProblem[] = [];
-    const add = (path: string, message: string) => problems.push({ path, message });
-    if (!isOne(OUTCOME_KINDS, input.kind)) add('kind', 'outcome.kindRequired');
-    const text = input.text.trim();
-    if (!text || text.length > 2000) add('text', 'outcome.textRequired');
-    const city = chain.members.find((m) => m.city.slug === input.responsibleCity)?.city;
-    if (input.responsibleCity && !city) add('responsibleCity', 'outcome.cityNotInChain');
-    else if (input.kind === 'action' && !city) add('responsibleCity', 'outcome.cityRequired');
-    const due = input.dueOn.trim();
-    if (due && !isPlainDate(due)) add('dueOn', 'meeting.dateInvalid');
-    if (problems.length) throw errors.validation(problems);
+    // The responsible city is checked against the chain; an action needs one.
+    const slug = input.responsibleCity.trim();
+    const city = chain.members.find((m) => m.city.slug === slug)?.city;
+    const cityProblem =
+      slug && !city
+        ? 'outcome.cityNotInChain'
+        : input.kind === 'action' && !city
+          ? 'outcome.cityRequired'
+          : null;
+    const v = parseForm(
+      outcomeForm,
+      input,
+      cityProblem ? [{ path: 'responsibleCity', message: cityProblem }] : [],
+    );
     const now = nowIso();
     const row = {
       id: newId(),
       meeting_id: meetingId,
-      kind: input.kind,
-      text,
+      kind: v.kind,
+      text: v.text,
       responsible_city_id: city?.id ?? null,
-      due_on: due || null,
+      due_on: v.dueOn,
       closed_on: null,
       closed_in_meeting_id: null,
       closing_note: null,
@@ -119,16 +124,15 @@ export async function closeAction(
       outcome.kind !== 'action'
     )
       throw errors.outcomeNotFound(outcomeId);
-    const problems: FieldProblem[] = [];
-    if (outcome.closed_on) problems.push({ path: 'closingNote', message: 'outcome.alreadyClosed' });
-    const text = note.trim();
-    if (!text || text.length > 2000)
-      problems.push({ path: 'closingNote', message: 'outcome.closingNoteRequired' });
-    if (problems.length) throw errors.validation(problems);
+    const { closingNote } = parseForm(
+      closingNoteForm,
+      { closingNote: note },
+      outcome.closed_on ? [{ path: 'closingNote', message: 'outcome.alreadyClosed' }] : [],
+    );
     const changes = {
       closed_on: today,
       closed_in_meeting_id: meetingId,
-      closing_note: text,
+      closing_note: closingNote,
     };
     await repo.updateOutcome(trx, outcomeId, { ...changes, updated_at: nowIso() });
     await recordAudit(trx, editor.actor, {

@@ -1,21 +1,16 @@
 import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Chain } from '../cities/city.service.ts';
-import {
-  editableMeeting,
-  isOne,
-  partNotFound,
-  trimmedOrNull,
-  type Editor,
-} from './meeting.helpers.ts';
+import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
+import { parseForm } from './fields.schema.ts';
+import { PROGRAMME_KINDS, programmeForm } from './programme.schema.ts';
 
 // The programme of a meeting: its items, day by day.
 
-export const PROGRAMME_KINDS = ['plenary', 'seminar', 'study_visit', 'social'] as const;
+export { PROGRAMME_KINDS };
 
 export interface ProgrammeItem {
   id: string;
@@ -51,37 +46,34 @@ export interface ProgrammeInput {
   description: string;
 }
 
-const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
-
 /** A programme item's columns from the form, or a validation error field by field. */
 function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  // The day must be one of the meeting's days: checked against the meeting.
   const day = input.day.trim();
-  if (!meeting.start_date || !meeting.end_date) add('day', 'programme.meetingHasNoDates');
-  else if (!isPlainDate(day)) add('day', 'programme.dayInvalid');
-  else if (day < meeting.start_date || day > meeting.end_date) add('day', 'programme.dayOutside');
-  const startsAt = input.startsAt.trim();
-  const endsAt = input.endsAt.trim();
-  if (!isTime(startsAt)) add('startsAt', 'programme.timeInvalid');
-  if (!isTime(endsAt)) add('endsAt', 'programme.timeInvalid');
-  else if (isTime(startsAt) && endsAt <= startsAt) add('endsAt', 'programme.endNotAfterStart');
-  if (!isOne(PROGRAMME_KINDS, input.kind)) add('kind', 'programme.kindRequired');
-  const title = input.title.trim();
-  if (!title || title.length > 300) add('title', 'programme.titleRequired');
-  if (input.location.length > 300) add('location', 'meeting.textTooLong');
-  if (input.description.length > 5000) add('description', 'meeting.textTooLong');
-  if (problems.length) throw errors.validation(problems);
+  const dayProblem =
+    !meeting.start_date || !meeting.end_date
+      ? 'programme.meetingHasNoDates'
+      : !isPlainDate(day)
+        ? 'programme.dayInvalid'
+        : day < meeting.start_date || day > meeting.end_date
+          ? 'programme.dayOutside'
+          : null;
+  const v = parseForm(
+    programmeForm,
+    input,
+    dayProblem ? [{ path: 'day', message: dayProblem }] : [],
+  );
   return {
-    day,
-    starts_at: startsAt,
-    ends_at: endsAt,
-    kind: input.kind,
-    title,
-    location: trimmedOrNull(input.location),
-    description: trimmedOrNull(input.description),
+    day: v.day,
+    starts_at: v.startsAt,
+    ends_at: v.endsAt,
+    kind: v.kind,
+    title: v.title,
+    location: v.location,
+    description: v.description,
   };
 }
+
 export async function addProgrammeItem(
   db: Db,
   chain: Chain,

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Chain } from '../cities/city.service.ts';
-import { editableMeeting, partNotFound, trimmedOrNull, type Editor } from './meeting.helpers.ts';
+import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
+import { parseForm } from './fields.schema.ts';
+import { seminarForm } from './seminar.schema.ts';
 
 // The seminars of a meeting.
 
@@ -34,22 +35,12 @@ export interface SeminarInput {
 
 /** A seminar's columns from the form, or a validation error field by field. */
 function seminarFields(input: SeminarInput) {
-  const problems: FieldProblem[] = [];
-  const title = input.title.trim();
-  if (!title || title.length > 300)
-    problems.push({ path: 'title', message: 'seminar.titleRequired' });
-  if (input.topicArea.length > 200)
-    problems.push({ path: 'topicArea', message: 'meeting.textTooLong' });
-  if (input.speakers.length > 2000)
-    problems.push({ path: 'speakers', message: 'meeting.textTooLong' });
-  if (input.description.length > 5000)
-    problems.push({ path: 'description', message: 'meeting.textTooLong' });
-  if (problems.length) throw errors.validation(problems);
+  const v = parseForm(seminarForm, input);
   return {
-    title,
-    topic_area: trimmedOrNull(input.topicArea),
-    speakers: trimmedOrNull(input.speakers),
-    description: trimmedOrNull(input.description),
+    title: v.title,
+    topic_area: v.topicArea,
+    speakers: v.speakers,
+    description: v.description,
   };
 }
 

@@ -2,14 +2,15 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import {
   Button,
-  CsrfField,
-  ErrorSummary,
+  DateField,
+  Form,
+  NumberField,
+  RadioGroup,
   SelectField,
+  TextArea,
   TextField,
-  type FieldErrors,
-} from '../../../ui/form.tsx';
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { RadioGroup, TextArea } from '../../decisions/views/workspace-fields.tsx';
 import { localized } from '../../cities/city.service.ts';
 import type { HostPlan, HostPlanSummary, PlanTask, TemplateTask } from '../host-plan.service.ts';
 import {
@@ -90,13 +91,11 @@ export function HostPlanPage({
   plan,
   editing,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   plan: HostPlan;
   editing: PlanTask | null;
   values?: PlanTaskValues | undefined;
-  errors?: FieldErrors;
 }) {
   const { t, intl } = ctx.i18n;
   const title = t('hostPlan.page.title', { year: plan.meeting.year });
@@ -109,7 +108,6 @@ export function HostPlanPage({
         <a href="/workspace/host-plan">{t('hostPlan.page.back')}</a>
       </p>
       <h1>{title}</h1>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <p class="lead">
         {plan.host ? localized(plan.host, ctx.i18n.locale).name : ''}
         {plan.meeting.startDate
@@ -134,11 +132,10 @@ export function HostPlanPage({
               {t(plan.createRefusal as 'hostPlan.error.exists')}
             </p>
           ) : (
-            <form method="post" action={base}>
+            <Form ctx={ctx} action={base}>
               <p>{t('hostPlan.page.createLead')}</p>
-              <CsrfField token={ctx.csrfToken} />
               <Button>{t('hostPlan.page.create')}</Button>
-            </form>
+            </Form>
           )}
         </>
       ) : (
@@ -189,14 +186,7 @@ export function HostPlanPage({
         </>
       )}
       {editing ? (
-        <TaskForm
-          ctx={ctx}
-          plan={plan}
-          task={editing}
-          values={values}
-          errors={errors}
-          base={base}
-        />
+        <TaskForm ctx={ctx} plan={plan} task={editing} values={values} base={base} />
       ) : null}
     </Layout>
   );
@@ -207,14 +197,12 @@ function TaskForm({
   plan,
   task,
   values,
-  errors,
   base,
 }: {
   ctx: PageContext;
   plan: HostPlan;
   task: PlanTask;
   values: PlanTaskValues | undefined;
-  errors: FieldErrors;
   base: string;
 }) {
   const { t } = ctx.i18n;
@@ -225,52 +213,33 @@ function TaskForm({
     notes: task.notes ?? '',
   };
   return (
-    <form
-      method="post"
+    <Form
+      ctx={ctx}
       action={`${base}/tasks/${encodeURIComponent(task.id)}`}
       id="task-form"
-      novalidate
+      values={v}
     >
       <h2>{t('hostPlan.form.editTitle', { title: taskTitle(ctx, task) })}</h2>
-      <CsrfField token={ctx.csrfToken} />
       <SelectField
         name="ownerUserId"
         label={t('hostPlan.form.owner')}
-        value={v.ownerUserId}
-        error={errors.ownerUserId}
         options={[
           { value: '', label: t('hostPlan.noOwner') },
           ...plan.coordinators.map((c) => ({ value: c.id, label: c.name })),
         ]}
       />
-      <TextField
-        name="dueOn"
-        type="date"
-        label={t('hostPlan.form.due')}
-        hint={t('hostPlan.form.dueHint')}
-        value={v.dueOn}
-        error={errors.dueOn}
-        width="short"
-      />
+      <DateField name="dueOn" label={t('hostPlan.form.due')} />
       <SelectField
         name="status"
         label={t('hostPlan.form.status')}
-        value={v.status}
-        error={errors.status}
         options={TASK_STATUSES.map((s) => ({ value: s, label: t(`hostPlan.status.${s}`) }))}
       />
-      <TextArea
-        name="notes"
-        label={t('hostPlan.form.notes')}
-        value={v.notes}
-        error={errors.notes}
-        rows={3}
-      />
+      <TextArea name="notes" label={t('hostPlan.form.notes')} rows={3} optional />
       <Button>{t('hostPlan.form.save')}</Button>
       <p>
         <a href={base}>{t('hostPlan.form.cancel')}</a>
       </p>
-    </form>
+    </Form>
   );
 }
 
@@ -301,13 +270,11 @@ export function HostPlanTemplatePage({
   tasks,
   editing,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   tasks: TemplateTask[];
   editing: TemplateTask | null;
   values?: TemplateTaskValues | undefined;
-  errors?: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   const title = t('hostPlan.template.title');
@@ -325,7 +292,6 @@ export function HostPlanTemplatePage({
         <a href="/workspace/host-plan">{t('hostPlan.page.back')}</a>
       </p>
       <h1>{title}</h1>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <p class="lead">{t('hostPlan.template.lead')}</p>
       <div class="table-wrap">
         <table>
@@ -356,12 +322,11 @@ export function HostPlanTemplatePage({
                   {(['up', 'down'] as const).map((direction) =>
                     (direction === 'up' && i === 0) ||
                     (direction === 'down' && i === tasks.length - 1) ? null : (
-                      <form
+                      <Form
                         key={direction}
-                        method="post"
+                        ctx={ctx}
                         action={`/workspace/host-plan-template/${encodeURIComponent(task.id)}/move`}
                       >
-                        <CsrfField token={ctx.csrfToken} />
                         <input type="hidden" name="direction" value={direction} />
                         <button type="submit" class="link-button">
                           {t(
@@ -369,7 +334,7 @@ export function HostPlanTemplatePage({
                           )}
                           <span class="visually-hidden">: {name(task)}</span>
                         </button>
-                      </form>
+                      </Form>
                     ),
                   )}
                 </td>
@@ -378,54 +343,35 @@ export function HostPlanTemplatePage({
           </tbody>
         </table>
       </div>
-      <form
-        method="post"
+      <Form
+        ctx={ctx}
         action={
           editing
             ? `/workspace/host-plan-template/${encodeURIComponent(editing.id)}`
             : '/workspace/host-plan-template'
         }
         id="template-form"
-        novalidate
+        values={v}
       >
         <h2>{editing ? t('hostPlan.template.editTitle') : t('hostPlan.template.addTitle')}</h2>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField
-          name="titleSv"
-          label={t('hostPlan.template.titleSv')}
-          value={v.titleSv}
-          error={errors.titleSv}
-          width="full"
-        />
+        <TextField name="titleSv" label={t('hostPlan.template.titleSv')} width="full" />
         <TextField
           name="titleEn"
           label={t('hostPlan.template.titleEn')}
           hint={t('hostPlan.template.titleEnHint')}
-          value={v.titleEn}
-          error={errors.titleEn}
           width="full"
+          optional
         />
-        <TextField
+        <NumberField
           name="offsetMonths"
           label={t('hostPlan.template.offsetMonths')}
           hint={t('hostPlan.template.offsetHint')}
-          value={v.offsetMonths}
-          error={errors.offsetMonths}
-          width="short"
         />
-        <TextField
-          name="offsetDays"
-          label={t('hostPlan.template.offsetDays')}
-          value={v.offsetDays}
-          error={errors.offsetDays}
-          width="short"
-        />
+        <NumberField name="offsetDays" label={t('hostPlan.template.offsetDays')} />
         {editing ? (
           <RadioGroup
             name="active"
             legend={t('hostPlan.template.activeLegend')}
-            value={v.active}
-            error={errors.active}
             options={[
               { value: '1', label: t('hostPlan.template.activeYes') },
               { value: '0', label: t('hostPlan.template.activeNo') },
@@ -438,7 +384,7 @@ export function HostPlanTemplatePage({
             <a href="/workspace/host-plan-template">{t('hostPlan.form.cancel')}</a>
           </p>
         ) : null}
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,0 +1,239 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { actorOf } from '../../platform/auth.ts';
+import { formStrings, submitForm } from '../../platform/forms.ts';
+import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { errors } from '../../shared/errors.ts';
+import { getChain, type Chain } from '../cities/city.service.ts';
+import { canEditMeeting } from './meeting.policy.ts';
+import {
+  getMeetingDetail,
+  removePart,
+  type Editor,
+  type MeetingDetail,
+} from './meeting.service.ts';
+import type { Values } from './views/meeting-fields.tsx';
+import {
+  MeetingPartFormPage,
+  WorkspaceMeetingPage,
+  type PartSegment,
+} from './views/meeting-page.tsx';
+
+/**
+ * What the routes of the meeting workspace share: the chain, the editor, the meeting page
+ * that every form on it re-renders, and the routes of a meeting's parts (programme items,
+ * seminars, documents), which differ only in their fields and services.
+ */
+
+export const MEETINGS = { permission: 'meetings' } as const;
+export const idParams = z.object({ id: z.string().max(100) });
+const partParams = idParams.extend({ partId: z.string().max(100) });
+
+export async function chainOrThrow(db: Db): Promise<Chain> {
+  const chain = await getChain(db);
+  if (!chain) throw errors.chainNotFound();
+  return chain;
+}
+
+export const editorOf = (request: FastifyRequest): Editor => ({
+  actor: actorOf(request),
+  user: { roles: request.user?.roles ?? [] },
+});
+
+/**
+ * A service input's keys → the names of the page's fields (the forms of the meeting page
+ * share one page, so their names differ: `itemTitle`, `seminarTitle`, `docTitle`).
+ */
+export type FieldNames<K extends string> = Readonly<Record<K, string>>;
+
+/** The service input from the page's values. */
+function inputOf<K extends string>(values: Values, names: FieldNames<K>): Record<K, string> {
+  const input = {} as Record<K, string>;
+  for (const key of Object.keys(names) as K[]) input[key] = values[names[key]] ?? '';
+  return input;
+}
+
+/** A service problem's path → the page field it belongs to. */
+const fieldOf =
+  <K extends string>(names: FieldNames<K>) =>
+  (path: string) =>
+    (names as Record<string, string>)[path] ?? 'form';
+
+/** The workspace page of one meeting; after a failed form, with the user's values. */
+export async function renderMeeting(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  chain: Chain,
+  id: string,
+  values?: Values,
+) {
+  const detail = await getMeetingDetail(db, chain, id);
+  return sendPage(
+    reply,
+    <WorkspaceMeetingPage
+      ctx={pageContext(request, reply)}
+      detail={detail}
+      canEdit={canEditMeeting(request.user ?? null, detail.meeting.host.id)}
+      hosts={chain.members.map((m) => m.city)}
+      values={values}
+    />,
+  );
+}
+
+/** What a change made on the meeting page works on; `body` holds an upload's file. */
+export interface MeetingChange {
+  db: Db;
+  chain: Chain;
+  editor: Editor;
+  meetingId: string;
+  body: unknown;
+}
+
+export interface MeetingPageForm<K extends string> {
+  names: FieldNames<K>;
+  flash: MessageKey;
+  submit: (change: MeetingChange, input: Record<K, string>) => Promise<unknown>;
+}
+
+const changeOf = (
+  db: Db,
+  request: FastifyRequest,
+  chain: Chain,
+  meetingId: string,
+): MeetingChange => ({ db, chain, editor: editorOf(request), meetingId, body: request.body });
+
+/** A form on the meeting page: back to the page with a flash message, or with the problems. */
+export async function submitOnMeetingPage<K extends string>(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  meetingId: string,
+  form: MeetingPageForm<K>,
+) {
+  const chain = await chainOrThrow(db);
+  return submitForm(request, reply, {
+    values: formStrings(request.body, Object.values<string>(form.names), 6000),
+    submit: (values) =>
+      form.submit(changeOf(db, request, chain, meetingId), inputOf(values, form.names)),
+    invalid: ({ values }) => renderMeeting(db, request, reply, chain, meetingId, values),
+    fieldOf: fieldOf(form.names),
+    done: () => ({ to: `/workspace/meetings/${meetingId}`, flash: form.flash }),
+  });
+}
+
+type PartKind = Parameters<typeof removePart>[4];
+
+/** A kind of part of a meeting: how it is added, corrected in place and removed. */
+export interface PartSpec<A extends string, E extends string> {
+  segment: PartSegment;
+  kind: PartKind;
+  /** The parts of this kind of a meeting; their fields are named as the edit input's keys. */
+  parts: (detail: MeetingDetail) => readonly { id: string; title: string }[];
+  add: MeetingPageForm<A> & { uploads?: boolean };
+  edit: {
+    names: FieldNames<E>;
+    submit: (
+      change: MeetingChange & { partId: string },
+      input: Record<E, string>,
+    ) => Promise<unknown>;
+  };
+}
+
+/** The routes of one kind of part: add (on the meeting page), edit (a page of its own), remove. */
+export const meetingPartPages =
+  <A extends string, E extends string>(spec: PartSpec<A, E>): FastifyPluginAsyncZod =>
+  async (app) => {
+    const base = `/workspace/meetings/:id/${spec.segment}`;
+
+    app.post(
+      base,
+      { config: { ...MEETINGS, uploads: spec.add.uploads ?? false }, schema: { params: idParams } },
+      async (request, reply) =>
+        submitOnMeetingPage(app.db, request, reply, request.params.id, spec.add),
+    );
+
+    /** The edit form, with the part's saved values or the user's. */
+    const renderPartForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      chain: Chain,
+      params: { id: string; partId: string },
+      values?: Values,
+    ) => {
+      const detail = await getMeetingDetail(app.db, chain, params.id);
+      if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
+      const part = spec.parts(detail).find((p) => p.id === params.partId) as
+        (Record<string, unknown> & { title: string }) | undefined;
+      if (!part) throw errors.meetingPartNotFound(params.partId);
+      const saved = Object.fromEntries(
+        Object.entries<string>(spec.edit.names).map(([key, name]) => [
+          name,
+          typeof part[key] === 'string' ? part[key] : '',
+        ]),
+      );
+      return sendPage(
+        reply,
+        <MeetingPartFormPage
+          ctx={pageContext(request, reply)}
+          meeting={detail.meeting}
+          segment={spec.segment}
+          partId={params.partId}
+          partTitle={part.title}
+          filename={typeof part.filename === 'string' ? part.filename : undefined}
+          values={values ?? saved}
+        />,
+      );
+    };
+
+    app.get(
+      `${base}/:partId/edit`,
+      { config: MEETINGS, schema: { params: partParams } },
+      async (request, reply) =>
+        renderPartForm(request, reply, await chainOrThrow(app.db), request.params),
+    );
+
+    app.post(
+      `${base}/:partId/edit`,
+      { config: MEETINGS, schema: { params: partParams } },
+      async (request, reply) => {
+        const chain = await chainOrThrow(app.db);
+        const { names } = spec.edit;
+        return submitForm(request, reply, {
+          values: formStrings(request.body, Object.values<string>(names), 6000),
+          submit: (values) =>
+            spec.edit.submit(
+              {
+                ...changeOf(app.db, request, chain, request.params.id),
+                partId: request.params.partId,
+              },
+              inputOf(values, names),
+            ),
+          invalid: ({ values }) => renderPartForm(request, reply, chain, request.params, values),
+          fieldOf: fieldOf(names),
+          done: () => ({
+            to: `/workspace/meetings/${request.params.id}`,
+            flash: 'flash.partUpdated',
+          }),
+        });
+      },
+    );
+
+    app.post(
+      `${base}/:partId/delete`,
+      { config: MEETINGS, schema: { params: partParams } },
+      async (request, reply) => {
+        const chain = await chainOrThrow(app.db);
+        const { id, partId } = request.params;
+        return submitForm(request, reply, {
+          values: {},
+          submit: () => removePart(app.db, chain, editorOf(request), id, spec.kind, partId),
+          invalid: () => renderMeeting(app.db, request, reply, chain, id),
+          done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.partRemoved' }),
+        });
+      },
+    );
+  };

@@ -1,0 +1,232 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Button, Form } from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { localized, type City } from '../../cities/city.service.ts';
+import type { Meeting, MeetingDetail } from '../meeting.service.ts';
+import { DocumentFields, DocumentFileField } from './document-form.tsx';
+import { PanelForm, type Values } from './meeting-fields.tsx';
+import { CloseActionForms, OutcomeFields } from './outcome-form.tsx';
+import { ProgrammeFields } from './programme-form.tsx';
+import { MeetingBody } from './public-meetings.tsx';
+import { SeminarFields } from './seminar-form.tsx';
+
+/** The segment of a part's URL: programme items, seminars or documents. */
+export type PartSegment = 'programme' | 'seminars' | 'documents';
+
+/** The links to correct or remove each programme item, seminar and document. */
+function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
+  const { t } = ctx.i18n;
+  const base = `/workspace/meetings/${detail.meeting.id}`;
+  const parts = [
+    ...detail.programme.map((p) => ({ ...p, segment: 'programme' })),
+    ...detail.seminars.map((p) => ({ ...p, segment: 'seminars' })),
+    ...detail.documents.map((p) => ({ ...p, segment: 'documents' })),
+  ];
+  if (parts.length === 0) return null;
+  return (
+    <section aria-labelledby="remove-heading">
+      <h2 id="remove-heading">{t('workspace.meetings.removeTitle')}</h2>
+      <ul class="link-list">
+        {parts.map((part) => (
+          <li key={part.id} class="part-actions">
+            <a href={`${base}/${part.segment}/${part.id}/edit`}>
+              {t('workspace.meetings.edit')}
+              <span class="visually-hidden"> {part.title}</span>
+            </a>
+            <Form ctx={ctx} action={`${base}/${part.segment}/${part.id}/delete`}>
+              <button type="submit" class="link-button">
+                {t('workspace.meetings.remove', { title: part.title })}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The forms that add a programme item, a seminar, a document and an outcome. */
+function AddForms({
+  ctx,
+  meeting,
+  hosts,
+  values,
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  hosts: City[];
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const forms = [
+    {
+      id: 'add-programme-heading',
+      heading: t('workspace.meetings.addProgramme'),
+      action: `${base}/programme`,
+      // A new item's day starts at the meeting's first.
+      values: { ...values, itemDay: values.itemDay ?? meeting.startDate ?? '' },
+      fields: <ProgrammeFields ctx={ctx} />,
+    },
+    {
+      id: 'add-seminar-heading',
+      heading: t('workspace.meetings.addSeminar'),
+      action: `${base}/seminars`,
+      fields: <SeminarFields ctx={ctx} />,
+    },
+    {
+      id: 'add-document-heading',
+      heading: t('workspace.meetings.addDocument'),
+      action: `${base}/documents`,
+      submit: t('workspace.meetings.upload'),
+      multipart: true,
+      fields: (
+        <>
+          <DocumentFields ctx={ctx} />
+          <DocumentFileField ctx={ctx} />
+        </>
+      ),
+    },
+    {
+      id: 'add-outcome-heading',
+      heading: t('workspace.meetings.addOutcome'),
+      action: `${base}/outcomes`,
+      submit: t('workspace.meetings.record'),
+      fields: <OutcomeFields ctx={ctx} hosts={hosts} />,
+    },
+  ];
+  return (
+    <>
+      {forms.map((form) => (
+        <PanelForm
+          key={form.id}
+          ctx={ctx}
+          id={form.id}
+          heading={form.heading}
+          action={form.action}
+          values={form.values ?? values}
+          submit={form.submit ?? t('workspace.meetings.add')}
+          multipart={form.multipart ?? false}
+        >
+          {form.fields}
+        </PanelForm>
+      ))}
+    </>
+  );
+}
+
+export function WorkspaceMeetingPage({
+  ctx,
+  detail,
+  canEdit,
+  hosts,
+  values = {},
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  canEdit: boolean;
+  /** The chain's members, for the responsible city of an outcome. */
+  hosts: City[];
+  /** The values of the form the page is re-rendered for. */
+  values?: Values | undefined;
+}) {
+  const { t, locale } = ctx.i18n;
+  const { meeting } = detail;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const title = t('meeting.title', {
+    year: meeting.year,
+    city: localized(meeting.host, locale).name,
+  });
+  const openActions = [...detail.followUps, ...detail.outcomes].filter(
+    (o) => o.kind === 'action' && !o.closedOn,
+  );
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href="/workspace/meetings">{t('workspace.meetings.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ul class="link-list">
+        <li>
+          <a href={`/meetings/${meeting.id}`}>{t('workspace.meetings.public')}</a>
+        </li>
+        {canEdit ? (
+          <li>
+            <a href={`${base}/edit`}>{t('workspace.meetings.edit')}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={`${base}/delegations`}>{t('workspace.meetings.delegations')}</a>
+        </li>
+        <li>
+          <a href={`${base}/host-plan`}>{t('workspace.meetings.hostPlan')}</a>
+        </li>
+      </ul>
+      {canEdit ? null : <p class="panel">{t('workspace.meetings.mayNotEdit')}</p>}
+      <MeetingBody ctx={ctx} detail={detail} showInternal={true} />
+
+      {canEdit ? (
+        <>
+          <PartActions ctx={ctx} detail={detail} />
+          <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
+          <AddForms ctx={ctx} meeting={meeting} hosts={hosts} values={values} />
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+const PART_TITLES = {
+  programme: 'workspace.meetings.editProgrammeTitle',
+  seminars: 'workspace.meetings.editSeminarTitle',
+  documents: 'workspace.meetings.editDocumentTitle',
+} as const;
+
+/** The form to correct one programme item, seminar or document of a meeting in place. */
+export function MeetingPartFormPage({
+  ctx,
+  meeting,
+  segment,
+  partId,
+  partTitle,
+  filename,
+  values,
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  partId: string;
+  /** The saved title, for the lead (the form may hold a changed one). */
+  partTitle: string;
+  /** The file of the document being edited (it stays as it is). */
+  filename?: string | undefined;
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const title = t(PART_TITLES[segment]);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={base}>{t('workspace.meetings.backToMeeting')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">
+        {t('workspace.meetings.editPartLead', { year: meeting.year, title: partTitle })}
+      </p>
+      <Form ctx={ctx} action={`${base}/${segment}/${partId}/edit`} values={values}>
+        {segment === 'programme' ? (
+          <ProgrammeFields ctx={ctx} withDescription />
+        ) : segment === 'seminars' ? (
+          <SeminarFields ctx={ctx} />
+        ) : (
+          <>
+            <DocumentFields ctx={ctx} />
+            {filename ? <p>{t('workspace.meetings.docFileKept', { filename })}</p> : null}
+          </>
+        )}
+        <Button>{t('workspace.meetings.saveChanges')}</Button>
+      </Form>
+    </Layout>
+  );
+}

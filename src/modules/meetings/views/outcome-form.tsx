@@ -1,0 +1,70 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Button, DateField, Form, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
+import type { City } from '../../cities/city.service.ts';
+import type { Meeting } from '../meeting.service.ts';
+import type { Outcome } from '../outcome.service.ts';
+import { OUTCOME_KINDS } from '../outcome.schema.ts';
+import { choices, cityOptions, type Values } from './meeting-fields.tsx';
+import { OutcomeText } from './public-meetings.tsx';
+
+/** The fields of an outcome (a decision, information or an action). */
+export function OutcomeFields({ ctx, hosts }: { ctx: PageContext; hosts: City[] }) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <RadioGroup
+        name="outcomeKind"
+        legend={t('workspace.meetings.field.outcomeKind')}
+        options={choices(ctx, 'outcomeKind', OUTCOME_KINDS)}
+      />
+      <TextArea name="outcomeText" label={t('workspace.meetings.field.outcomeText')} rows={3} />
+      <SelectField
+        name="outcomeCity"
+        label={t('workspace.meetings.field.outcomeCity')}
+        hint={t('workspace.meetings.field.outcomeCityHint')}
+        options={cityOptions(ctx, hosts, t('workspace.meetings.field.outcomeCityNone'))}
+      />
+      <DateField name="outcomeDue" label={t('workspace.meetings.field.outcomeDue')} optional />
+    </>
+  );
+}
+
+/** The open actions (this meeting's and earlier ones'), each with a form that closes it. */
+export function CloseActionForms({
+  ctx,
+  meeting,
+  actions,
+  values,
+}: {
+  ctx: PageContext;
+  meeting: Meeting;
+  actions: Outcome[];
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  if (actions.length === 0) return null;
+  return (
+    <section aria-labelledby="close-heading">
+      <h2 id="close-heading">{t('workspace.meetings.close')}</h2>
+      <ul>
+        {actions.map((outcome) => (
+          <li key={outcome.id}>
+            <OutcomeText ctx={ctx} outcome={outcome} />
+            <Form
+              ctx={ctx}
+              action={`/workspace/meetings/${meeting.id}/outcomes/${outcome.id}/close`}
+              values={values}
+            >
+              <TextArea
+                name={`closingNote-${outcome.id}`}
+                label={t('workspace.meetings.field.closingNote')}
+                rows={2}
+              />
+              <Button variant="secondary">{t('workspace.meetings.close')}</Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
