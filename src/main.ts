@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
-import { bootstrapDatabase } from './db/bootstrap.ts';
+import { bootstrapDatabase } from './bootstrap.ts';
 import { createDb, type Db } from './db/database.ts';
-import { hasDemoData } from './db/seed-demo.ts';
+import { hasDemoData } from './demo.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 

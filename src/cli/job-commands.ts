@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createMailer } from '../platform/mail/mailer.ts';
 import { runJob } from '../platform/scheduler.ts';
-import { jobs } from '../jobs.ts';
+import { jobs } from '../modules/registry.ts';
 import { CliFailure, EXIT, UsageError, type Command } from './core.ts';
 
 export const jobCommands: Record<string, Command> = {

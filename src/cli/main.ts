@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 export { EXIT } from './core.ts';
 import { createDb } from '../db/database.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
-import { seedDemo } from '../db/seed-demo.ts';
+import { seedDemo } from '../demo.ts';
 import { userCommands } from './user-commands.ts';
 import { jobCommands } from './job-commands.ts';
 import { rotationCommands } from './rotation-commands.ts';

@@ -7,7 +7,7 @@ import { facetToken } from '../modules/collaborations/search-document.ts';
 import type { Db } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo } from '../demo.ts';
 
 const WRONG = 'Social välfärd';
 const RIGHT = 'Socialtjänst';

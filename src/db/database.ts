@@ -1,58 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Generated,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/config.ts';
-import type {
-  AppSettingTable,
-  ChainMemberTable,
-  ChainTable,
-  CityTable,
-  CityTranslationTable,
-} from '../modules/cities/city.table.ts';
-import type {
-  DelegationMemberTable,
-  DelegationTable,
-  HostPlanTaskTable,
-  HostPlanTemplateTaskTable,
-  JobRunTable,
-  MeetingDocumentTable,
-  MeetingOutcomeTable,
-  MeetingProgrammeItemTable,
-  MeetingSeminarTable,
-  MeetingTable,
-  RotationAdjustmentTable,
-} from '../modules/meetings/meeting.table.ts';
-import type {
-  AreaTable,
-  CampaignOrganisationTable,
-  CampaignTable,
-  CollaborationAreaTable,
-  CollaborationCityTable,
-  CollaborationTable,
-  ExchangeTable,
-  ImportJobTable,
-  ReviewEventTable,
-  SearchDocumentTable,
-} from '../modules/collaborations/collaboration.table.ts';
-import type { OrganisationTable } from '../modules/organisations/organisation.table.ts';
-import type {
-  ApiTokenTable,
-  AppUserTable,
-  LoginAttemptTable,
-  SessionTable,
-  UserRoleTable,
-  UserTokenTable,
-} from '../modules/accounts/account.table.ts';
-import type { AuditEventTable } from '../modules/audit/audit.table.ts';
-import type { MailOutboxTable } from '../platform/mail/mail.table.ts';
-import type {
-  CityStatusChangeTable,
-  CouncilDecisionTable,
-  DecisionDocumentTable,
-  ProposalTable,
-} from '../modules/decisions/decision.table.ts';
 
 /** Generation numbers raised by triggers on every write (migration 0008, platform/read-cache.ts). */
 export interface DataGenerationTable {
@@ -60,47 +18,22 @@ export interface DataGenerationTable {
   value: number;
 }
 
+/** Settings of the whole app (e.g. demo_data, the cookie secret), db/settings.ts. */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updated_at: Generated<string>;
+}
+
+/**
+ * Every table, by name. The database layer declares its own two; each module declares the
+ * tables it owns in its `*.table.ts` by declaration merging (`declare module
+ * '../../db/database.ts' { interface Database { … } }`), so Kysely checks every query while
+ * nothing here names a module.
+ */
 export interface Database {
   data_generation: DataGenerationTable;
   app_setting: AppSettingTable;
-  city: CityTable;
-  city_translation: CityTranslationTable;
-  chain: ChainTable;
-  chain_member: ChainMemberTable;
-  organisation: OrganisationTable;
-  meeting: MeetingTable;
-  app_user: AppUserTable;
-  user_role: UserRoleTable;
-  session: SessionTable;
-  user_token: UserTokenTable;
-  api_token: ApiTokenTable;
-  login_attempt: LoginAttemptTable;
-  mail_outbox: MailOutboxTable;
-  audit_event: AuditEventTable;
-  decision_document: DecisionDocumentTable;
-  council_decision: CouncilDecisionTable;
-  proposal: ProposalTable;
-  city_status_change: CityStatusChangeTable;
-  rotation_adjustment: RotationAdjustmentTable;
-  meeting_programme_item: MeetingProgrammeItemTable;
-  meeting_seminar: MeetingSeminarTable;
-  meeting_document: MeetingDocumentTable;
-  meeting_outcome: MeetingOutcomeTable;
-  delegation: DelegationTable;
-  delegation_member: DelegationMemberTable;
-  host_plan_template_task: HostPlanTemplateTaskTable;
-  host_plan_task: HostPlanTaskTable;
-  job_run: JobRunTable;
-  area: AreaTable;
-  collaboration: CollaborationTable;
-  collaboration_city: CollaborationCityTable;
-  collaboration_area: CollaborationAreaTable;
-  exchange: ExchangeTable;
-  review_event: ReviewEventTable;
-  campaign: CampaignTable;
-  campaign_organisation: CampaignOrganisationTable;
-  import_job: ImportJobTable;
-  search_document: SearchDocumentTable;
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -4,7 +4,7 @@ import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts
 import { currentGeneration } from '../platform/read-cache.ts';
 import type { Db } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo } from '../demo.ts';
 
 /** Every table a public page or public API route reads (see migration 0010). */
 const PUBLIC_TABLES = [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
 import type { Db } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo } from '../demo.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 
 /** Migration 0009 computes the facets of existing documents in SQL; the services in JS. */

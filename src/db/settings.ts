@@ -39,3 +39,8 @@ export async function ensureSetting(
     .execute();
   return (await findSetting(db, key)) ?? value;
 }
+
+/** Whether the database holds the demo data (every page then says so). */
+export async function hasDemoData(db: { kysely: Kysely<Database> }): Promise<boolean> {
+  return (await findSetting(db.kysely, DEMO_DATA_KEY)) === 'true';
+}

@@ -1,15 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  hasRole,
-  resolveSession,
-  type SessionPolicy,
-  type User,
-} from '../modules/accounts/account.service.ts';
-import { resolveApiToken } from '../modules/accounts/api-token.service.ts';
-import { mustEnrollMfa } from '../modules/accounts/mfa.service.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
+import type { Db } from '../db/database.ts';
 import { errors } from '../shared/errors.ts';
+import type { Actor, User } from './identity.ts';
 import { holds } from './permissions.ts';
+import { hasRole } from './roles.ts';
+
+/** How long sessions last (from the configuration). */
+export interface SessionPolicy {
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+/**
+ * What the request hook asks the accounts module (which owns users, sessions and tokens);
+ * app.ts hands it in, so the platform does not depend on the module.
+ */
+export interface AccountsPort {
+  resolveSession(
+    db: Db,
+    token: string,
+    policy: SessionPolicy,
+  ): Promise<{ id: string; user: User; mfaPending: boolean } | null>;
+  resolveApiToken(db: Db, bearer: string): Promise<User | null>;
+  mustEnrollMfa(db: Db, user: User): Promise<boolean>;
+}
 
 export const SESSION_COOKIE = 'vanort_session';
 
@@ -59,14 +73,14 @@ const MFA_SETUP_ROUTES = /^\/(?:account\/mfa(?:\/.*)?|logout)$/;
  * before anything else runs: anonymous visitors of a protected page are sent to the
  * login page (API callers get 401), users without the permission get 403.
  */
-export function registerAuth(app: FastifyInstance): void {
+export function registerAuth(app: FastifyInstance, accounts: AccountsPort): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('viaApiToken', false);
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(app.db, token, sessionPolicy(app));
+      const session = await accounts.resolveSession(app.db, token, sessionPolicy(app));
       if (session) {
         // Two-step verification: a session still waiting for its code is NOT logged in,
         // except to log out (/login/mfa reads the waiting session itself).
@@ -83,7 +97,7 @@ export function registerAuth(app: FastifyInstance): void {
     if (!request.user && request.url.startsWith('/api/')) {
       const bearer = /^Bearer\s+(.*)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
       if (bearer !== undefined) {
-        const user = await resolveApiToken(app.db, bearer);
+        const user = await accounts.resolveApiToken(app.db, bearer);
         if (!user) {
           reply.header('www-authenticate', 'Bearer error="invalid_token"');
           throw errors.invalidToken();
@@ -101,7 +115,7 @@ export function registerAuth(app: FastifyInstance): void {
       permission !== undefined &&
       permission !== 'public' &&
       !MFA_SETUP_ROUTES.test(request.routeOptions.url ?? '') &&
-      (await mustEnrollMfa(app.db, request.user))
+      (await accounts.mustEnrollMfa(app.db, request.user))
     ) {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.redirect('/account/mfa', 303);

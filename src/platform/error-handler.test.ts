@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { ERROR_CATALOGUE, ERROR_CODES, errors } from '../shared/errors.ts';
 import { isDatabaseUnavailable } from './error-handler.tsx';
-import { en } from './i18n/messages.en.ts';
-import { sv } from './i18n/messages.sv.ts';
+import { i18nFor } from './i18n/i18n.ts';
+
+const sv = i18nFor('sv').t;
+const en = i18nFor('en').t;
 
 describe('error handler', () => {
   let t: TestApp;
@@ -70,7 +72,7 @@ describe('error handler', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({
       type: '/api/errors#CAMPAIGN_CLOSED',
-      title: en['errorCode.CAMPAIGN_CLOSED'],
+      title: en('errorCode.CAMPAIGN_CLOSED'),
       status: 409,
       detail: 'The campaign is closed; its answers are frozen',
       instance: '/api/v1/closed',
@@ -114,17 +116,17 @@ describe('error handler', () => {
   it("shows the catalogue entry's page title and text, in the visitor's language", async () => {
     const res = await t.app.inject({ url: '/closed' });
     expect(res.statusCode).toBe(409);
-    expect(res.body).toContain(`<h1>${sv['error.conflict.title']}</h1>`);
-    expect(res.body).toContain(sv['error.campaignClosed.text']);
+    expect(res.body).toContain(`<h1>${sv('error.conflict.title')}</h1>`);
+    expect(res.body).toContain(sv('error.campaignClosed.text'));
     expect(res.body).not.toContain('request-id');
     const english = await t.app.inject({ url: '/closed?lang=en' });
-    expect(english.body).toContain(`<h1>${en['error.conflict.title']}</h1>`);
+    expect(english.body).toContain(`<h1>${en('error.conflict.title')}</h1>`);
   });
 
   it("fills the page text's placeholders from the details", async () => {
     const res = await t.app.inject({ url: '/locked' });
     expect(res.statusCode).toBe(429);
-    expect(res.body).toContain(`<h1>${sv['error.tooMany.title']}</h1>`);
+    expect(res.body).toContain(`<h1>${sv('error.tooMany.title')}</h1>`);
     expect(res.body).toContain('spärrad i 7 minuter');
   });
 

@@ -1,4 +1,4 @@
-import type { User } from '../modules/accounts/account.service.ts';
+import type { User } from './identity.ts';
 import type { FieldErrors } from '../ui/fields.tsx';
 import type { I18n } from './i18n/i18n.ts';
 

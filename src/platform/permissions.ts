@@ -1,4 +1,4 @@
-import type { Role } from '../modules/accounts/roles.ts';
+import type { Role } from './roles.ts';
 
 /**
  * Every route declares who may call it (`config.permission`). A route without one

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { seedDemo } from '../db/seed-demo.ts';
+import { seedDemo } from '../demo.ts';
 import { listCollaborations } from '../modules/collaborations/collaboration.service.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 import {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderErrorsDoc } from '../platform/errors-doc.ts';
-import { en } from '../platform/i18n/messages.en.ts';
-import { sv } from '../platform/i18n/messages.sv.ts';
+import { lookup } from '../platform/i18n/catalogue.ts';
 import { AppError, ERROR_CATALOGUE, ERROR_CODES, errors, isAppError } from './errors.ts';
 
 describe('error catalogue', () => {
@@ -15,11 +14,8 @@ describe('error catalogue', () => {
     for (const code of ERROR_CODES) {
       const { title, page } = ERROR_CATALOGUE[code];
       for (const key of [title, page.title, page.text]) {
-        for (const [lang, messages] of [
-          ['sv', sv],
-          ['en', en],
-        ] as const) {
-          const text = (messages as Record<string, string | undefined>)[key];
+        for (const lang of ['sv', 'en'] as const) {
+          const text = lookup(lang, key);
           if (!text?.trim()) missing.push(`${code}: ${lang} ${key}`);
         }
       }

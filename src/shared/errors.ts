@@ -1,4 +1,4 @@
-import type { MessageKey } from '../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../platform/i18n/catalogue.ts';
 
 /**
  * The error catalogue: every error code the product uses, with its HTTP status, its

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { delegationRetentionJob } from '../../src/modules/meetings/retention.job.ts';
 import { runJob } from '../../src/platform/scheduler.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';

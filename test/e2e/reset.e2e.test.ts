@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
 import { SESSION_COOKIE } from '../../src/platform/auth.ts';
 import { resetSv } from '../../src/modules/accounts/reset.messages.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';

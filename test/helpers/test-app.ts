@@ -3,7 +3,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import type { Db, Dialect } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedDemo } from '../../src/db/seed-demo.ts';
+import { seedDemo } from '../../src/demo.ts';
 import { openTestDb } from './databases.ts';
 
 export interface TestApp {

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import {
   beginMfaEnrollment,
@@ -9,67 +9,18 @@ import {
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import type { Permission } from '../../src/platform/permissions.ts';
 import { TestAgent } from '../helpers/agent.ts';
-import { CAMPAIGN_ROUTES } from './protected-routes/campaigns.ts';
-import { COLLABORATION_ROUTES } from './protected-routes/collaborations.ts';
-import { DELEGATION_ROUTES } from './protected-routes/delegations.ts';
-import { MEETING_ROUTES } from './protected-routes/meetings.ts';
+import { modules } from '../../src/modules/registry.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
- * Every protected route, written out by hand with who may call it. Adding a route
- * without adding it here fails the first test; declaring a different permission in
- * the code than here fails the second; the third calls every route as every role.
+ * Every protected route, written out by hand with who may call it in its module's
+ * descriptor (`protectedRoutes`). Adding a route without adding it there fails the first
+ * test; declaring a different permission in the code than there fails the second; the
+ * third calls every route as every role.
  */
-const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {
-  ...MEETING_ROUTES,
-  ...DELEGATION_ROUTES,
-  ...COLLABORATION_ROUTES,
-  ...CAMPAIGN_ROUTES,
-  'GET /account': 'authenticated',
-  'GET /workspace': 'authenticated',
-  'POST /logout': 'authenticated',
-  'POST /account/logout-everywhere': 'authenticated',
-  'GET /account/tokens': 'authenticated',
-  'POST /account/tokens': 'authenticated',
-  'POST /account/tokens/:id/revoke': 'authenticated',
-  'GET /api/v1/me': 'authenticated',
-  'POST /api/v1/proposals': 'coordinator',
-  'POST /api/v1/decisions': 'council',
-  'GET /account/mfa': 'authenticated',
-  'POST /account/mfa/enroll': 'authenticated',
-  'POST /account/mfa/confirm': 'authenticated',
-  'POST /account/mfa/disable': 'authenticated',
-  'GET /admin': 'admin',
-  'GET /admin/users': 'admin',
-  'GET /admin/users/new': 'admin',
-  'POST /admin/users/new': 'admin',
-  'GET /admin/users/:id': 'admin',
-  'POST /admin/users/:id/roles': 'admin',
-  'POST /admin/users/:id/active': 'admin',
-  'GET /admin/organisations': 'admin',
-  'POST /admin/organisations': 'admin',
-  'GET /admin/organisations/:id': 'admin',
-  'POST /admin/organisations/:id': 'admin',
-  'POST /admin/organisations/:id/active': 'admin',
-  'GET /admin/audit': 'admin',
-  'GET /admin/audit.csv': 'admin',
-  'GET /admin/outbox': 'admin',
-  'POST /admin/users/:id/mfa-reset': 'admin',
-  'GET /admin/security': 'admin',
-  'POST /admin/security': 'admin',
-  'GET /workspace/proposals': 'coordinator',
-  'GET /workspace/proposals/new': 'coordinator',
-  'POST /workspace/proposals/new': 'coordinator',
-  'POST /workspace/proposals/:id/send': 'coordinator',
-  'POST /workspace/proposals/:id/withdraw': 'coordinator',
-  'GET /workspace/decisions': 'council',
-  'GET /workspace/cities': 'coordinator',
-  'GET /workspace/cities/:slug': 'coordinator',
-  'POST /workspace/cities/:slug': 'coordinator',
-  'GET /workspace/decisions/new': 'council',
-  'POST /workspace/decisions/new': 'council',
-};
+const PROTECTED: Record<string, Exclude<Permission, 'public'>> = {};
+for (const module of modules) Object.assign(PROTECTED, module.protectedRoutes);
 
 /** Roles allowed per permission, as the product promises (DESIGN.md §5). */
 const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of the accounts module (merged into the catalogs in platform/i18n). */
 export const accountsSv = {
   'form.errorSummary': 'Det finns problem',
@@ -254,3 +255,7 @@ export const accountsEn: Record<keyof typeof accountsSv, string> = {
   'admin.invite.exists': 'There is already an account with the e-mail address {email}',
   'flash.invited': 'An invitation has been sent to {email}.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof accountsSv> {}
+}

@@ -21,21 +21,11 @@ import { isRole, type Role, type RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  active: boolean;
-  hasPassword: boolean;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  roles: RoleGrant[];
-}
+export type { User } from '../../platform/identity.ts';
+import type { User } from '../../platform/identity.ts';
 
-export interface SessionPolicy {
-  idleMs: number;
-  maxAgeMs: number;
-}
+export type { SessionPolicy } from '../../platform/auth.ts';
+import type { SessionPolicy } from '../../platform/auth.ts';
 
 export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
@@ -48,9 +38,7 @@ export const sha256 = (value: string): string => createHash('sha256').update(val
 
 export const newSecretToken = (): string => randomBytes(32).toString('base64url');
 
-export function hasRole(user: User | null | undefined, ...roles: Role[]): boolean {
-  return !!user && user.roles.some((g) => roles.includes(g.role));
-}
+export { hasRole } from '../../platform/roles.ts';
 
 function toUser(row: users.UserRow, roleRows: users.UserRoleRow[]): User {
   return {

@@ -57,3 +57,14 @@ export interface LoginAttemptTable {
   succeeded: number;
   occurred_at: string;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    app_user: AppUserTable;
+    user_role: UserRoleTable;
+    session: SessionTable;
+    user_token: UserTokenTable;
+    api_token: ApiTokenTable;
+    login_attempt: LoginAttemptTable;
+  }
+}

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of personal API tokens (merged into the catalogs in platform/i18n). */
 export const apiTokenSv = {
   'account.apiTokens': 'API-nycklar',
@@ -78,3 +79,7 @@ export const apiTokenEn: Record<keyof typeof apiTokenSv, string> = {
   'apiToken.revoked': 'The key {name} has been revoked and can no longer be used.',
   'apiToken.alreadyRevoked': 'The key {name} was already revoked. Nothing has been changed.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof apiTokenSv> {}
+}

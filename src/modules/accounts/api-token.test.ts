@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../db/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../demo.ts';
 import { findUserByEmail, setUserActive, sha256 } from './account.service.ts';
 import { resolveApiToken } from './api-token.service.ts';
 

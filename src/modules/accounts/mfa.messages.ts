@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts for two-step verification (merged into the catalogs in platform/i18n). */
 export const mfaSv = {
   'mfa.title': 'Tvåstegsverifiering',
@@ -133,3 +134,7 @@ export const mfaEn: Record<keyof typeof mfaSv, string> = {
     'Do this when the user has lost their phone or the app. The user then logs in with the password only and can turn two-step verification on again.',
   'mfa.flash.reset': 'Two-step verification for {email} has been reset.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof mfaSv> {}
+}

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of single sign-on with OpenID Connect (merged into the catalogs in platform/i18n). */
 export const oidcSv = {
   'oidc.login': 'Logga in med stadens konto (SSO)',
@@ -36,3 +37,7 @@ export const oidcEn: Record<keyof typeof oidcSv, string> = {
   'oidc.error.unavailable':
     "The city's login service is not answering at the moment. Please try again shortly, or log in with e-mail address and password.",
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof oidcSv> {}
+}

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts for password reset and invitations (merged into the catalogs in platform/i18n). */
 export const resetSv = {
   'reset.forgot': 'Glömt lösenordet?',
@@ -98,3 +99,7 @@ export const resetEn: Record<keyof typeof resetSv, string> = {
   'mail.invite.text':
     "Hello {name},\n\nYou have been given an account in Vänortsportalen, the City of Gothenburg's portal for the Nordic twin-city cooperation.\n\nOpen the link to choose a password:\n{link}\n\nThe link is valid for {days} days and works once. After that, you log in with your e-mail address and your password.",
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof resetSv> {}
+}

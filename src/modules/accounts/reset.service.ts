@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';

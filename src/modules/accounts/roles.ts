@@ -1,22 +1,2 @@
-/** The roles of DESIGN.md §5. A user has one or more. */
-export const ROLES = [
-  'staff',
-  'reporter',
-  'coordinator',
-  'presidium',
-  'council',
-  'partner',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-/** A role and its scope: a reporter belongs to an organisation, a partner contact to a city. */
-export interface RoleGrant {
-  role: Role;
-  organisationId: string | null;
-  cityId: string | null;
-}
+/** The roles are the platform's (permissions name them); accounts grant them. */
+export { ROLES, hasRole, isRole, type Role, type RoleGrant } from '../../platform/roles.ts';

@@ -4,12 +4,8 @@ import { newId } from '../../shared/ids.ts';
 import * as repo from './audit.repository.ts';
 
 /** Who did something, from where: taken from the request (or the CLI). */
-export interface Actor {
-  userId: string | null;
-  /** E-mail of the user, or e.g. "cli", "system", "anonymous". */
-  label: string;
-  ip: string | null;
-}
+export type { Actor } from '../../platform/identity.ts';
+import type { Actor } from '../../platform/identity.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null };
 

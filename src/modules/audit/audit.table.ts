@@ -9,3 +9,9 @@ export interface AuditEventTable {
   action: string;
   changes: string; // JSON: { field: { before, after } }
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    audit_event: AuditEventTable;
+  }
+}

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of the coordinators' city facts pages (merged into the catalogs in platform/i18n). */
 export const cityFactsSv = {
   'nav.workspace.cities': 'Ortfakta',
@@ -111,3 +112,7 @@ export const cityFactsEn: Record<keyof typeof cityFactsSv, string> = {
   'cityFacts.contactEmailInvalid':
     'Enter an e-mail address in the right format, like name@example.com',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof cityFactsSv> {}
+}

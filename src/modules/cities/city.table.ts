@@ -39,8 +39,11 @@ export interface ChainMemberTable {
   position: number;
 }
 
-export interface AppSettingTable {
-  key: string;
-  value: string;
-  updated_at: Generated<string>;
+declare module '../../db/database.ts' {
+  interface Database {
+    city: CityTable;
+    city_translation: CityTranslationTable;
+    chain: ChainTable;
+    chain_member: ChainMemberTable;
+  }
 }

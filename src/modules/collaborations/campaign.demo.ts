@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../db/seed-demo.ts';
+import type { DemoContext } from '../../platform/demo.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { stockholmToday } from './campaign.service.ts';

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of campaigns (inventering) and import/export (merged into the catalogs in platform/i18n). */
 export const campaignsSv = {
   'campaign.nav': 'Inventeringar',
@@ -519,3 +520,7 @@ export const campaignsEn: Record<keyof typeof campaignsSv, string> = {
   'export.review.returned': 'Returned',
   'export.review.acknowledged': 'Acknowledged',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof campaignsSv> {}
+}

@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../db/seed-demo.ts';
+import type { DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';

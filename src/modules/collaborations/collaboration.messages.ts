@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of collaborations, exchanges, review and the knowledge bank (merged into the catalogs in platform/i18n). */
 export const collaborationsSv = {
   'collab.nav.label': 'Samarbeten och rapportering',
@@ -400,3 +401,7 @@ export const collaborationsEn: Record<keyof typeof collaborationsSv, string> = {
   'collab.mail.text.returned':
     'The City Executive Office has returned your report "{title}" for completion.\n\nComment: {comment}\n\n{link}\n',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof collaborationsSv> {}
+}

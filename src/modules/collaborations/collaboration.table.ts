@@ -136,3 +136,18 @@ export interface SearchDocumentTable {
   /** Filter tokens: "c" + city id and "a" + area id, hyphens dropped, space-separated. */
   facets: string;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    area: AreaTable;
+    collaboration: CollaborationTable;
+    collaboration_city: CollaborationCityTable;
+    collaboration_area: CollaborationAreaTable;
+    exchange: ExchangeTable;
+    review_event: ReviewEventTable;
+    campaign: CampaignTable;
+    campaign_organisation: CampaignOrganisationTable;
+    import_job: ImportJobTable;
+    search_document: SearchDocumentTable;
+  }
+}

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of the council decisions and proposals workspace (merged into the catalogs in platform/i18n). */
 export const decisionsSv = {
   'nav.workspace.proposals': 'Förslag',
@@ -346,3 +347,7 @@ export const decisionsEn: Record<keyof typeof decisionsSv, string> = {
   'workspace.decisions.save': 'Record the decision',
   'flash.decisionRecorded': 'The decision is recorded.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof decisionsSv> {}
+}

@@ -52,3 +52,12 @@ export interface CityStatusChangeTable {
   note: string | null;
   created_at: string;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    decision_document: DecisionDocumentTable;
+    council_decision: CouncilDecisionTable;
+    proposal: ProposalTable;
+    city_status_change: CityStatusChangeTable;
+  }
+}

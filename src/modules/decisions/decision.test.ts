@@ -5,7 +5,7 @@ import { describeEachDialect, openTestDb } from '../../../test/helpers/databases
 import { loadConfig } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { seedDemo } from '../../db/seed-demo.ts';
+import { seedDemo } from '../../demo.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /**
  * Texts of the public decision register, the city timeline and the rotation warning
  * (merged into the catalogs in platform/i18n).
@@ -131,3 +132,7 @@ export const decisionsPublicEn: Record<keyof typeof decisionsPublicSv, string> =
   'rotation.warning':
     'With {members} cities in the chain, Gothenburg hosts every {cycle} years instead of every eighth year (the policy, P3).',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof decisionsPublicSv> {}
+}

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config/config.ts';
 import { createDb } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { seedDemo } from '../../db/seed-demo.ts';
+import { seedDemo } from '../../demo.ts';
 import {
   createTestDatabase,
   describeEachDialect,

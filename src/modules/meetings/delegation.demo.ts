@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../db/seed-demo.ts';
+import type { DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
 import { createHostPlan } from './host-plan.service.ts';

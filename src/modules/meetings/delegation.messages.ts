@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of delegations and host planning (merged into the catalogs in platform/i18n). */
 export const delegationsSv = {
   'nav.workspace.delegations': 'Delegationer',
@@ -379,3 +380,7 @@ export const delegationsEn: Record<keyof typeof delegationsSv, string> = {
   'hostPlan.error.noStartDate': 'The meeting needs a start date before the plan can be created.',
   'hostPlan.error.exists': 'The meeting already has a host plan.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof delegationsSv> {}
+}

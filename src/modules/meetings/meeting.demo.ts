@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DemoContext } from '../../db/seed-demo.ts';
+import type { DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 
 /** A tiny valid one-page PDF with one line of text (ASCII only), offsets computed. */
@@ -237,5 +237,44 @@ export async function seedMeetingsDemo(context: DemoContext): Promise<void> {
       created_by: null,
       created_at: now,
     })
+    .execute();
+}
+
+const DEMO_MEETINGS = [
+  { year: 2013, host: 'bergen', start: null, end: null },
+  { year: 2015, host: 'aarhus', start: null, end: null },
+  { year: 2019, host: 'goteborg', start: '2019-11-14', end: '2019-11-15' },
+  // Gothenburg's next turn (P3): planned, with a host plan in progress (issue 5 demo data).
+  {
+    year: 2027,
+    host: 'goteborg',
+    start: '2027-09-14',
+    end: '2027-09-16',
+    status: 'planned',
+    venue: 'Göteborgs konserthus, Götaplatsen',
+    theme: 'Klimatanpassade och inkluderande städer',
+  },
+] as const;
+
+/** The meetings on record since 2013 and Gothenburg's planned 2027 meeting. */
+export async function seedMeetingRecordsDemo(ctx: DemoContext): Promise<void> {
+  const { trx, now, chainId, cityIds } = ctx;
+  await trx
+    .insertInto('meeting')
+    .values(
+      DEMO_MEETINGS.map((m) => ({
+        id: newId(),
+        chain_id: chainId,
+        year: m.year,
+        host_city_id: cityIds.get(m.host) ?? '',
+        start_date: m.start,
+        end_date: m.end,
+        venue: 'venue' in m ? m.venue : null,
+        theme: 'theme' in m ? m.theme : null,
+        status: 'status' in m ? m.status : 'held',
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
 }

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of meetings, the rotation and the public meeting pages (merged into the catalogs in platform/i18n). */
 export const meetingsSv = {
   'nav.meetings': 'Möten',
@@ -450,3 +451,7 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'workspace.meetings.saveChanges': 'Save the changes',
   'flash.partUpdated': 'The change is saved.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof meetingsSv> {}
+}

@@ -143,11 +143,17 @@ export interface HostPlanTaskTable {
   updated_at: string;
 }
 
-export interface JobRunTable {
-  id: string;
-  job: string;
-  started_at: string;
-  finished_at: string | null;
-  outcome: string | null; // ok | failed
-  details: string | null;
+declare module '../../db/database.ts' {
+  interface Database {
+    meeting: MeetingTable;
+    rotation_adjustment: RotationAdjustmentTable;
+    meeting_programme_item: MeetingProgrammeItemTable;
+    meeting_seminar: MeetingSeminarTable;
+    meeting_document: MeetingDocumentTable;
+    meeting_outcome: MeetingOutcomeTable;
+    delegation: DelegationTable;
+    delegation_member: DelegationMemberTable;
+    host_plan_template_task: HostPlanTemplateTaskTable;
+    host_plan_task: HostPlanTaskTable;
+  }
 }

@@ -4,7 +4,7 @@ import { describeEachDialect, openTestDb } from '../../../test/helpers/databases
 import { loadConfig } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { seedDemo } from '../../db/seed-demo.ts';
+import { seedDemo } from '../../demo.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';

@@ -1,3 +1,4 @@
+import type { Messages } from '../../platform/i18n/catalogue.ts';
 /** Texts of the workspace start page (merged into the catalogs in platform/i18n). */
 export const workspaceSv = {
   'nav.workspace': 'Arbetsyta',
@@ -102,3 +103,7 @@ export const workspaceEn: Record<keyof typeof workspaceSv, string> = {
   'workspace.link.admin': 'Administration',
   'workspace.link.admin.hint': 'Users, organisations, security, log and outbox.',
 };
+
+declare module '../../platform/i18n/catalogue.ts' {
+  interface MessageCatalogue extends Messages<typeof workspaceSv> {}
+}

@@ -1,12 +1,8 @@
-import { en } from './messages.en.ts';
-import { sv, type MessageKey, type Messages } from './messages.sv.ts';
+import { lookup, type MessageKey } from './catalogue.ts';
 import { LOCALES, type Locale } from './locales.ts';
 import { intlCache } from '../../shared/intl.ts';
 
-export type { MessageKey } from './messages.sv.ts';
-
-/** Catalogs per locale; a missing catalog or key falls back to Swedish. */
-const catalogs: Partial<Record<Locale, Partial<Messages>>> = { sv, en };
+export type { MessageKey, Messages } from './catalogue.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -25,19 +21,19 @@ const cache = new Map<Locale, I18n>();
 export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const catalog = catalogs[locale] ?? {};
   const numberFormat = intlCache.integerFormat(LOCALES[locale].intl);
   const value: I18n = {
     locale,
     intl: LOCALES[locale].intl,
     t: (key, params) => {
-      const template = catalog[key] ?? sv[key];
+      // A missing key falls back to Swedish; a key no catalogue has shows as itself.
+      const template = lookup(locale, key) ?? lookup('sv', key) ?? key;
       if (!params) return template;
       return template.replace(/\{(\w+)\}/g, (match, name: string) =>
         Object.hasOwn(params, name) ? String(params[name]) : match,
       );
     },
-    langOf: (key) => (catalog[key] !== undefined ? locale : 'sv'),
+    langOf: (key) => (lookup(locale, key) !== undefined ? locale : 'sv'),
     formatNumber: (n) => numberFormat.format(n),
   };
   cache.set(locale, value);

@@ -1,32 +1,7 @@
-import { accountsEn } from '../../modules/accounts/account.messages.ts';
-import { oidcEn } from '../../modules/accounts/oidc.messages.ts';
-import { resetEn } from '../../modules/accounts/reset.messages.ts';
-import { apiTokenEn } from '../../modules/accounts/api-token.messages.ts';
-import { mfaEn } from '../../modules/accounts/mfa.messages.ts';
-import { decisionsEn } from '../../modules/decisions/decision.messages.ts';
-import { decisionsPublicEn } from '../../modules/decisions/public.messages.ts';
-import { cityFactsEn } from '../../modules/cities/city-facts.messages.ts';
-import { workspaceEn } from '../../modules/pages/workspace.messages.ts';
-import { meetingsEn } from '../../modules/meetings/meeting.messages.ts';
-import { delegationsEn } from '../../modules/meetings/delegation.messages.ts';
-import { collaborationsEn } from '../../modules/collaborations/collaboration.messages.ts';
-import { campaignsEn } from '../../modules/collaborations/campaign.messages.ts';
-import type { Messages } from './messages.sv.ts';
+import type { sv } from './messages.sv.ts';
 
-export const en: Messages = {
-  ...accountsEn,
-  ...oidcEn,
-  ...resetEn,
-  ...apiTokenEn,
-  ...mfaEn,
-  ...decisionsEn,
-  ...decisionsPublicEn,
-  ...cityFactsEn,
-  ...workspaceEn,
-  ...meetingsEn,
-  ...delegationsEn,
-  ...collaborationsEn,
-  ...campaignsEn,
+/** The platform's own messages in English. */
+export const en: Record<keyof typeof sv, string> = {
   'service.name': 'Vänortsportalen',
   'service.owner': 'City of Gothenburg',
   'service.tagline': "The City of Gothenburg's Nordic twin-city cooperation",

@@ -1,32 +1,5 @@
-import { accountsSv } from '../../modules/accounts/account.messages.ts';
-import { oidcSv } from '../../modules/accounts/oidc.messages.ts';
-import { resetSv } from '../../modules/accounts/reset.messages.ts';
-import { apiTokenSv } from '../../modules/accounts/api-token.messages.ts';
-import { mfaSv } from '../../modules/accounts/mfa.messages.ts';
-import { decisionsSv } from '../../modules/decisions/decision.messages.ts';
-import { decisionsPublicSv } from '../../modules/decisions/public.messages.ts';
-import { cityFactsSv } from '../../modules/cities/city-facts.messages.ts';
-import { workspaceSv } from '../../modules/pages/workspace.messages.ts';
-import { meetingsSv } from '../../modules/meetings/meeting.messages.ts';
-import { delegationsSv } from '../../modules/meetings/delegation.messages.ts';
-import { collaborationsSv } from '../../modules/collaborations/collaboration.messages.ts';
-import { campaignsSv } from '../../modules/collaborations/campaign.messages.ts';
-
-/** Swedish: the source catalog. Every key here must exist (or fall back) in other languages. */
+/** The platform's own messages in Swedish, the source language (modules bring their own). */
 export const sv = {
-  ...accountsSv,
-  ...oidcSv,
-  ...resetSv,
-  ...apiTokenSv,
-  ...mfaSv,
-  ...decisionsSv,
-  ...decisionsPublicSv,
-  ...cityFactsSv,
-  ...workspaceSv,
-  ...meetingsSv,
-  ...delegationsSv,
-  ...collaborationsSv,
-  ...campaignsSv,
   'service.name': 'Vänortsportalen',
   'service.owner': 'Göteborgs Stad',
   'service.tagline': 'Göteborgs Stads nordiska vänortssamarbete',
@@ -199,6 +172,3 @@ export const sv = {
   'errorCode.INTERNAL': 'Internt fel',
   'errorCode.DATABASE_UNAVAILABLE': 'Databasen går inte att nå',
 } as const;
-
-export type MessageKey = keyof typeof sv;
-export type Messages = Record<MessageKey, string>;

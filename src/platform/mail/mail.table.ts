@@ -5,3 +5,9 @@ export interface MailOutboxTable {
   text_body: string;
   created_at: string;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    mail_outbox: MailOutboxTable;
+  }
+}

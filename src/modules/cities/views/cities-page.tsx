@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { CityName, countryName } from '../../../ui/components/city-name.tsx';
+import { CityName, countryName } from './city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { RotationWarning } from '../../decisions/views/public-parts.tsx';
 import { NordicMap } from '../map.tsx';

@@ -2,7 +2,7 @@ import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import { intlCache } from '../../../shared/intl.ts';
-import { countryName } from '../../../ui/components/city-name.tsx';
+import { countryName } from './city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { StatusChange } from '../../decisions/history.service.ts';
 import { RotationWarning } from '../../decisions/views/public-parts.tsx';

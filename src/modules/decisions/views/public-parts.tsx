@@ -1,5 +1,5 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { type Chain, hostCycleYears } from '../../cities/city.service.ts';
 import { documentPath } from '../decision.presenter.ts';

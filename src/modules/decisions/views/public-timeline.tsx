@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../../platform/i18n/messages.sv.ts';
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import type { Meeting } from '../../meetings/meeting.service.ts';
 import type { StatusChange } from '../history.service.ts';

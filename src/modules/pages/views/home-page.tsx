@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import { CityName, countryName } from '../../../ui/components/city-name.tsx';
+import { CityName, countryName } from '../../cities/views/city-name.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { type City, localized } from '../../cities/city.service.ts';
 import type { Meeting, NextMeeting } from '../../meetings/meeting.service.ts';

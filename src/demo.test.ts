@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
-import type { Db } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
-import { hasDemoData, seedDemo } from './seed-demo.ts';
+import { describeEachDialect, openTestDb } from '../test/helpers/databases.ts';
+import type { Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { hasDemoData, seedDemo } from './demo.ts';
 
 describeEachDialect('migrations and demo data', (dialect) => {
   let close: (() => Promise<void>) | undefined;

@@ -1,7 +1,7 @@
-import type { Config } from '../config/config.ts';
-import type { Db } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
-import { seedDemo } from './seed-demo.ts';
+import type { Config } from './config/config.ts';
+import type { Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemo } from './demo.ts';
 
 export interface BootstrapResult {
   migrations: string[];

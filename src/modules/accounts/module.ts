@@ -1,0 +1,62 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedAccountsDemo } from './account.demo.ts';
+import { accountsEn, accountsSv } from './account.messages.ts';
+import { accountPages } from './account.pages.tsx';
+import { resolveSession } from './account.service.ts';
+import { apiTokenEn, apiTokenSv } from './api-token.messages.ts';
+import { apiTokenPages } from './api-token.pages.tsx';
+import { resolveApiToken } from './api-token.service.ts';
+import { meApi } from './me.api.ts';
+import { mfaEn, mfaSv } from './mfa.messages.ts';
+import { mfaPages } from './mfa.pages.tsx';
+import { mustEnrollMfa } from './mfa.service.ts';
+import { oidcEn, oidcSv } from './oidc.messages.ts';
+import { oidcPages } from './oidc.pages.tsx';
+import { resetEn, resetSv } from './reset.messages.ts';
+import { resetPages } from './reset.pages.tsx';
+
+export const accountsModule = defineModule({
+  name: 'accounts',
+  purpose:
+    'users, roles, sessions, login with password, two-step verification, SSO (OpenID Connect), password reset and invitations, API tokens',
+  routes: [
+    { plugin: meApi, prefix: '/api/v1' },
+    mfaPages,
+    accountPages,
+    oidcPages,
+    apiTokenPages,
+    resetPages,
+  ],
+  messages: [
+    { locale: 'sv', messages: accountsSv },
+    { locale: 'en', messages: accountsEn },
+    { locale: 'sv', messages: oidcSv },
+    { locale: 'en', messages: oidcEn },
+    { locale: 'sv', messages: resetSv },
+    { locale: 'en', messages: resetEn },
+    { locale: 'sv', messages: apiTokenSv },
+    { locale: 'en', messages: apiTokenEn },
+    { locale: 'sv', messages: mfaSv },
+    { locale: 'en', messages: mfaEn },
+  ],
+  protectedRoutes: {
+    'GET /account': 'authenticated',
+    'POST /logout': 'authenticated',
+    'POST /account/logout-everywhere': 'authenticated',
+    'GET /account/tokens': 'authenticated',
+    'POST /account/tokens': 'authenticated',
+    'POST /account/tokens/:id/revoke': 'authenticated',
+    'GET /api/v1/me': 'authenticated',
+    'GET /account/mfa': 'authenticated',
+    'POST /account/mfa/enroll': 'authenticated',
+    'POST /account/mfa/confirm': 'authenticated',
+    'POST /account/mfa/disable': 'authenticated',
+  },
+  accounts: {
+    resolveSession: (db, token, policy) => resolveSession(db, token, policy),
+    resolveApiToken: (db, bearer) => resolveApiToken(db, bearer),
+    mustEnrollMfa,
+  },
+  demo: seedAccountsDemo,
+  tables: ['app_user', 'user_role', 'session', 'user_token', 'api_token', 'login_attempt'],
+});

@@ -1,0 +1,60 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedCampaignDemo } from './campaign.demo.ts';
+import { campaignRemindersJob } from './campaign.job.ts';
+import { campaignsEn, campaignsSv } from './campaign.messages.ts';
+import { campaignPages } from './campaign.pages.tsx';
+import { collaborationApi } from './collaboration.api.ts';
+import { seedCollaborationDemo } from './collaboration.demo.ts';
+import { collaborationsEn, collaborationsSv } from './collaboration.messages.ts';
+import { areaPages } from './area.pages.tsx';
+import { collaborationPages } from './collaboration.pages.tsx';
+import { collaborationPublicPages } from './collaboration.public.pages.tsx';
+import { exchangePages } from './exchange.pages.tsx';
+import { exportPages } from './export.pages.ts';
+import { importPages } from './import.pages.tsx';
+import { knowledgePages } from './knowledge.pages.tsx';
+import { PROTECTED_ROUTES } from './protected-routes.ts';
+import { reviewPages } from './review.pages.tsx';
+
+export const collaborationsModule = defineModule({
+  name: 'collaborations',
+  purpose:
+    'collaborations, experience exchanges, review, the knowledge bank, campaigns, import and export (P7, P8)',
+  routes: [
+    collaborationPublicPages,
+    { plugin: collaborationApi, prefix: '/api/v1' },
+    collaborationPages,
+    exchangePages,
+    reviewPages,
+    areaPages,
+    knowledgePages,
+    campaignPages,
+    importPages,
+    exportPages,
+  ],
+  messages: [
+    { locale: 'sv', messages: collaborationsSv },
+    { locale: 'en', messages: collaborationsEn },
+    { locale: 'sv', messages: campaignsSv },
+    { locale: 'en', messages: campaignsEn },
+  ],
+  jobs: [campaignRemindersJob],
+  protectedRoutes: PROTECTED_ROUTES,
+  demo: async (context) => {
+    await seedCollaborationDemo(context);
+    // After the collaborations: the campaign's answers confirm their lists.
+    await seedCampaignDemo(context);
+  },
+  tables: [
+    'area',
+    'collaboration',
+    'collaboration_city',
+    'collaboration_area',
+    'exchange',
+    'review_event',
+    'campaign',
+    'campaign_organisation',
+    'import_job',
+    'search_document',
+  ],
+});

@@ -1,0 +1,40 @@
+import { defineModule } from '../../platform/module.ts';
+import { decisionApi } from './decision.api.ts';
+import { seedDecisionsDemo } from './decision.demo.ts';
+import { decisionsEn, decisionsSv } from './decision.messages.ts';
+import { decisionPages } from './decision.pages.tsx';
+import { decisionPublicPages } from './decision.public.pages.tsx';
+import { proposalPages } from './proposal.pages.tsx';
+import { decisionsPublicEn, decisionsPublicSv } from './public.messages.ts';
+
+export const decisionsModule = defineModule({
+  name: 'decisions',
+  purpose:
+    'council decisions, proposals for new twin cities, the dated status history of cities (P1, P6)',
+  routes: [
+    decisionPublicPages,
+    { plugin: decisionApi, prefix: '/api/v1' },
+    proposalPages,
+    decisionPages,
+  ],
+  messages: [
+    { locale: 'sv', messages: decisionsSv },
+    { locale: 'en', messages: decisionsEn },
+    { locale: 'sv', messages: decisionsPublicSv },
+    { locale: 'en', messages: decisionsPublicEn },
+  ],
+  protectedRoutes: {
+    'POST /api/v1/proposals': 'coordinator',
+    'POST /api/v1/decisions': 'council',
+    'GET /workspace/proposals': 'coordinator',
+    'GET /workspace/proposals/new': 'coordinator',
+    'POST /workspace/proposals/new': 'coordinator',
+    'POST /workspace/proposals/:id/send': 'coordinator',
+    'POST /workspace/proposals/:id/withdraw': 'coordinator',
+    'GET /workspace/decisions': 'council',
+    'GET /workspace/decisions/new': 'council',
+    'POST /workspace/decisions/new': 'council',
+  },
+  demo: seedDecisionsDemo,
+  tables: ['council_decision', 'decision_document', 'proposal', 'city_status_change'],
+});

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
+import type { AccountsPort } from './auth.ts';
+import type { DemoContext } from './demo.ts';
+import type { Catalogue } from './i18n/catalogue.ts';
+import type { Permission } from './permissions.ts';
+import type { ScheduledJob } from './scheduler.ts';
+
+/** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain and Zod-typed plugins alike
+type RoutePlugin = FastifyPluginAsync<Record<never, never>, RawServerDefault, any>;
+export type ModuleRoutes = RoutePlugin | { plugin: RoutePlugin; prefix: string };
+
+/**
+ * Everything the app needs to know about a module, in one place. `src/modules/registry.ts`
+ * lists the descriptors; app.ts registers their routes, the i18n catalogue takes their
+ * messages, the scheduler their jobs, the demo seed their demo data, and the authorization
+ * matrix test their protected routes. Adding a module means one new folder and one line
+ * in the registry; nothing in the platform names a module.
+ */
+export interface AppModule {
+  /** The folder name, e.g. `meetings`. */
+  name: string;
+  /** What the module is for, in one line (docs/architecture.md's module map). */
+  purpose: string;
+  /** Route plugins, registered in this order. */
+  routes?: readonly ModuleRoutes[];
+  /** Message catalogues: Swedish (the source, every key) and the other languages. */
+  messages?: readonly Catalogue[];
+  /** Scheduled jobs (the scheduler and `vanort job run`). */
+  jobs?: readonly ScheduledJob[];
+  /**
+   * Every protected route the module registers, with the permission it declares, written
+   * out by hand: the authorization matrix test checks the code against it and calls each
+   * route as every role.
+   */
+  protectedRoutes?: Readonly<Record<string, Exclude<Permission, 'public'>>>;
+  /** Seeds the module's demo data; modules are seeded in registry order. */
+  demo?: (context: DemoContext) => Promise<void>;
+  /** The tables the module owns (its migrations create them; only its repositories query them). */
+  tables: readonly string[];
+  /** The accounts module answers the request hook's questions about sessions and tokens. */
+  accounts?: AccountsPort;
+}
+
+/** Declares a module (an identity function that checks the shape). */
+export function defineModule(module: AppModule): AppModule {
+  return module;
+}
