@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors as appErrors, isAppError } from '../../shared/errors.ts';
-import type { User } from '../accounts/account.service.ts';
+import type { User } from '../accounts/index.ts';
 import { campaignPolicy } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
 import {

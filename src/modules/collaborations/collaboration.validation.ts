@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import type { FieldProblem } from '../../shared/errors.ts';
 import { zodProblems } from '../../shared/validation.ts';
-import type { City } from '../cities/city.service.ts';
+import type { City } from '../cities/index.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
 import { resolveOrganisation, type Reporter } from './collaboration.helpers.ts';

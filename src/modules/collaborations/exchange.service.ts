@@ -4,8 +4,8 @@ import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { City } from '../cities/city.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import type { City } from '../cities/index.ts';
 import type { ReviewState } from './collaboration.filters.ts';
 import {
   exchangeNotFound,

@@ -4,7 +4,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import { collaborationNotFound, exchangeNotFound, type Reporter } from './collaboration.helpers.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
