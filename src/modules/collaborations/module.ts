@@ -6,11 +6,15 @@ import { campaignPages } from './campaign.pages.tsx';
 import { collaborationApi } from './collaboration.api.ts';
 import { seedCollaborationDemo } from './collaboration.demo.ts';
 import { collaborationsEn, collaborationsSv } from './collaboration.messages.ts';
+import { areaPages } from './area.pages.tsx';
 import { collaborationPages } from './collaboration.pages.tsx';
 import { collaborationPublicPages } from './collaboration.public.pages.tsx';
+import { exchangePages } from './exchange.pages.tsx';
 import { exportPages } from './export.pages.ts';
 import { importPages } from './import.pages.tsx';
+import { knowledgePages } from './knowledge.pages.tsx';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
+import { reviewPages } from './review.pages.tsx';
 
 export const collaborationsModule = defineModule({
   name: 'collaborations',
@@ -20,6 +24,10 @@ export const collaborationsModule = defineModule({
     collaborationPublicPages,
     { plugin: collaborationApi, prefix: '/api/v1' },
     collaborationPages,
+    exchangePages,
+    reviewPages,
+    areaPages,
+    knowledgePages,
     campaignPages,
     importPages,
     exportPages,
