@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
-import type { FieldErrors } from '../ui/fields.tsx';
+import type { FieldErrors } from './page-context.ts';
 import type { I18n, MessageKey } from './i18n/i18n.ts';
 import { redirectWithFlash } from './render.ts';
 

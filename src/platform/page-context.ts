@@ -1,6 +1,8 @@
 import type { User } from './identity.ts';
-import type { FieldErrors } from '../ui/fields.tsx';
 import type { I18n } from './i18n/i18n.ts';
+
+/** A form's problems by field name, each a translated message; `form` is a problem of the whole form. */
+export type FieldErrors = Record<string, string>;
 
 /** What every page view needs besides its own data. */
 export interface PageContext {

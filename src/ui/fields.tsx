@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { I18n } from '../platform/i18n/i18n.ts';
-import type { PageContext } from '../platform/page-context.ts';
+import type { FieldErrors, PageContext } from '../platform/page-context.ts';
 
 /**
  * The one set of form field components (GOV.UK's question, validation and error summary
@@ -16,8 +16,7 @@ import type { PageContext } from '../platform/page-context.ts';
  * ("(valfritt)" after the label; required fields are unmarked).
  */
 
-/** A field's problem, by field name: a translated message. `form` is a problem of the whole form. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from '../platform/page-context.ts';
 
 /** The submitted or stored values of a form, by field name (any object whose keys are field names). */
 export type FormValues = object;

@@ -1,4 +1,4 @@
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 
 /**
  * The finer rules of the accounts module, checked in its services. The route's

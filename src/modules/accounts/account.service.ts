@@ -5,7 +5,7 @@ import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as mfaRepo from './mfa.repository.ts';
 import {

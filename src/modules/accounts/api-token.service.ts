@@ -4,7 +4,7 @@ import { accountPolicy } from './account.policy.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import { getUser, newSecretToken, sha256, type User } from './account.service.ts';
 import * as repo from './api-token.repository.ts';
 import type { Role } from './roles.ts';

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
 import {
   getUser,
   normaliseEmail,

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
 import {
   getUser,
   insertNewUser,

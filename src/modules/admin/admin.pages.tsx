@@ -10,13 +10,8 @@ import { isPlainDate, stockholmDayEnd, stockholmDayStart } from '../../shared/da
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { zodProblems } from '../../shared/validation.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
-import { normaliseEmail } from '../accounts/account.service.ts';
-import {
-  iterateAudit,
-  listAudit,
-  listAuditedEntities,
-  type AuditFilter,
-} from '../audit/audit.service.ts';
+import { normaliseEmail } from '../accounts/index.ts';
+import { iterateAudit, listAudit, listAuditedEntities, type AuditFilter } from '../audit/index.ts';
 import { organisationAdminRoutes } from './organisation-admin.pages.tsx';
 import { userAdminRoutes } from './user-admin.pages.tsx';
 import { AuditPage, type AuditFilterValues } from './views/audit-page.tsx';

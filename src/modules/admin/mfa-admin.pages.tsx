@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { securityForm } from '../accounts/account.schema.ts';
-import { getUser } from '../accounts/account.service.ts';
-import { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from '../accounts/mfa.service.ts';
+import { securityForm } from '../accounts/index.ts';
+import { getUser } from '../accounts/index.ts';
+import { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from '../accounts/index.ts';
 import { sendUserPage } from './user-admin.pages.tsx';
 import { SecurityPage } from './views/security-page.tsx';
 

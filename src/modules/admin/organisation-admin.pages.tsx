@@ -5,13 +5,13 @@ import { actorOf } from '../../platform/auth.ts';
 import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
-import { organisationForm, type OrganisationInput } from '../organisations/organisation.schema.ts';
+import { organisationForm, type OrganisationInput } from '../organisations/index.ts';
 import {
   createOrganisation,
   listOrganisations,
   setOrganisationActive,
   updateOrganisation,
-} from '../organisations/organisation.service.ts';
+} from '../organisations/index.ts';
 import { OrganisationPage, OrganisationsPage } from './views/organisations-page.tsx';
 
 const ADMIN = { permission: 'admin' } as const;

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
-import { recordAudit, type Actor, type Changes } from '../audit/audit.service.ts';
+import { recordAudit, type Actor, type Changes } from '../audit/index.ts';
 import * as repo from './city.repository.ts';
 
 /**

@@ -139,3 +139,11 @@ export async function replaceTranslations(
   await db.deleteFrom('city_translation').where('city_id', '=', cityId).execute();
   if (rows.length) await db.insertInto('city_translation').values(rows).execute();
 }
+
+export function setCityStatus(
+  db: Executor,
+  cityId: string,
+  values: { status: string; kind: string; since_year: number | null; updated_at: string },
+) {
+  return db.updateTable('city').set(values).where('id', '=', cityId).execute();
+}

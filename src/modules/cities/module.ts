@@ -1,14 +1,13 @@
 import { defineModule } from '../../platform/module.ts';
 import { cityFactsEn, cityFactsSv } from './city-facts.messages.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
-import { cityApi } from './city.api.ts';
 import { seedCitiesDemo } from './city.demo.ts';
-import { cityPages } from './city.pages.tsx';
 
 export const citiesModule = defineModule({
   name: 'cities',
-  purpose: 'twin and partner cities, their names per language, the Nordic chain; pages and API',
-  routes: [cityPages, { plugin: cityApi, prefix: '/api/v1' }, cityFactsPages],
+  purpose:
+    'twin and partner cities, their names per language and facts, the Nordic chain, the map of the chain',
+  routes: [cityFactsPages],
   messages: [
     { locale: 'sv', messages: cityFactsSv },
     { locale: 'en', messages: cityFactsEn },

@@ -1,6 +1,6 @@
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { formatPlainDate } from '../../shared/dates.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import * as repo from './campaign.repository.ts';
 import { stockholmToday } from './campaign.service.ts';

@@ -5,8 +5,8 @@ import { actorOf } from '../../platform/auth.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { AppError, errors as appErrors } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/form.tsx';
-import type { User } from '../accounts/account.service.ts';
-import { problemErrors } from '../decisions/proposal.pages.tsx';
+import type { User } from '../accounts/index.ts';
+import { problemErrors } from '../decisions/index.ts';
 import { campaignPolicy } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
 import {

@@ -1,4 +1,4 @@
-import type { User } from '../accounts/account.service.ts';
+import type { User } from '../accounts/index.ts';
 
 /**
  * The finer rules of campaigns (inventering), checked in campaign.service.ts. The route's

@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso, TIME_ZONE } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { User } from '../accounts/account.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import type { User } from '../accounts/index.ts';
 import { campaignPolicy, reporterOrganisations } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
 import {

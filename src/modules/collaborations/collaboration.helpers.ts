@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../audit/audit.service.ts';
-import type { RoleGrant } from '../accounts/roles.ts';
-import { getChain, listCities, type City } from '../cities/city.service.ts';
-import * as orgRepo from '../organisations/organisation.repository.ts';
+import type { Actor } from '../audit/index.ts';
+import type { RoleGrant } from '../accounts/index.ts';
+import { getChain, listCities, type City } from '../cities/index.ts';
+import { findOrganisationBySlug } from '../organisations/index.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as reviewRepo from './review.repository.ts';
 
@@ -53,8 +53,8 @@ export async function resolveOrganisation(
     if (orgs !== 'all' && orgs.length === 1) return { id: orgs[0]! };
     return { path: 'organisation', message: 'collab.err.organisationRequired' };
   }
-  const org = await orgRepo.findOrganisationBySlug(db, slug.trim());
-  if (!org || org.active !== 1)
+  const org = await findOrganisationBySlug(db, slug.trim());
+  if (!org || !org.active)
     return { path: 'organisation', message: 'collab.err.organisationRequired' };
   if (!collaborationPolicy.canChange(user, org.id))
     return { path: 'organisation', message: 'collab.err.notYourOrganisation' };

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../accounts/roles.ts';
+import type { RoleGrant } from '../accounts/index.ts';
 
 /** Who may do what with collaborations and exchanges (P7, P8). */
 interface PolicyUser {

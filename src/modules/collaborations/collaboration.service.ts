@@ -3,8 +3,8 @@ import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import * as orgRepo from '../organisations/organisation.repository.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { listOrganisations } from '../organisations/index.ts';
 import type {
   CollaborationFilters,
   CollaborationKind,
@@ -327,6 +327,6 @@ export async function publicCollaborationsOfCity(db: Executor, cityId: string, l
 
 export async function organisationChoices(db: Executor, user: Reporter) {
   const orgs = reportingOrganisations(user);
-  const all = (await orgRepo.listOrganisations(db)).filter((o) => o.active === 1);
+  const all = (await listOrganisations(db)).filter((o) => o.active);
   return orgs === 'all' ? all : all.filter((o) => orgs.includes(o.id));
 }

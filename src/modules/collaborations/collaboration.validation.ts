@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 import type { FieldProblem } from '../../shared/errors.ts';
-import type { City } from '../cities/city.service.ts';
+import type { City } from '../cities/index.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.filters.ts';

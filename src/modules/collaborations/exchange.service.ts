@@ -3,8 +3,8 @@ import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { City } from '../cities/city.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import type { City } from '../cities/index.ts';
 import type { ReviewState } from './collaboration.filters.ts';
 import {
   exchangeNotFound,

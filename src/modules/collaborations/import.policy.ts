@@ -1,4 +1,4 @@
-import type { User } from '../accounts/account.service.ts';
+import type { User } from '../accounts/index.ts';
 
 /** Who imports for which organisation (checked in import.service.ts). */
 export const importPolicy = {

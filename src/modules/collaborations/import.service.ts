@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { User } from '../accounts/account.service.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import type { User } from '../accounts/index.ts';
 import {
   checkFile,
   mappingProblems,

@@ -3,7 +3,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import {
   collaborationNotFound,
   exchangeNotFound,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { errors } from '../../shared/errors.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
-import { listCities } from '../cities/city.service.ts';
+import { listCities } from '../cities/index.ts';
 import {
   apiError,
   presentDecision,

@@ -8,8 +8,8 @@ import { uploadedFile } from '../../platform/uploads.ts';
 import { errors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
-import { listCities, localized } from '../cities/city.service.ts';
-import type { CityKind } from '../cities/city.service.ts';
+import { listCities, localized } from '../cities/index.ts';
+import type { CityKind } from '../cities/index.ts';
 import {
   decisionProblems,
   getDecision,

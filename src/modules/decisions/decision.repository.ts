@@ -154,13 +154,6 @@ export function listStatusChanges(db: Executor, cityId: string) {
 }
 
 /** The only statement in the product that changes a city's status or kind. */
-export function setCityStatus(
-  db: Executor,
-  cityId: string,
-  values: { status: string; kind: string; since_year: number | null; updated_at: string },
-) {
-  return db.updateTable('city').set(values).where('id', '=', cityId).execute();
-}
 
 export type DecisionRow = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
 export type ProposalRow = NonNullable<Awaited<ReturnType<typeof findProposal>>>;

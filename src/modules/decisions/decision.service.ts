@@ -4,9 +4,14 @@ import type { Db, Executor } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import * as cities from '../cities/city.repository.ts';
-import { NORDIC_CHAIN, type CityKind, type CityStatus } from '../cities/city.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import {
+  changeChainMembership,
+  findCityRecord,
+  setCityStatus,
+  type CityKind,
+  type CityStatus,
+} from '../cities/index.ts';
 import * as repo from './decision.repository.ts';
 
 export const DECISION_BODIES = ['KF', 'KS', 'KF presidium'] as const;
@@ -175,9 +180,9 @@ export async function recordDecision(
       if (proposal.status !== 'sent') {
         throw errors.validation([{ path: 'proposalId', message: 'decision.proposalNotPending' }]);
       }
-      const city = await cities.findCityById(trx, proposal.city_id);
+      const city = await findCityRecord(trx, { id: proposal.city_id });
       if (!city) throw errors.cityNotFound(proposal.city_id);
-      const bodies = requiredBodies(proposal.kind as ProposalKind, city.kind as CityKind);
+      const bodies = requiredBodies(proposal.kind as ProposalKind, city.kind);
       if (!bodies.includes(input.body as DecisionBody)) {
         throw errors.validation([{ path: 'body', message: 'decision.onlyKfForTwinCities' }]);
       }
@@ -261,18 +266,15 @@ async function decideProposal(
     changes: { status: { before: 'sent', after: outcome } },
   });
   if (outcome !== 'approved') return;
-  const city = (await cities.findCityById(trx, proposal.city_id))!;
-  const effect = effectOf(proposal.kind as ProposalKind, {
-    kind: city.kind as CityKind,
-    status: city.status as CityStatus,
-  });
+  const city = (await findCityRecord(trx, { id: proposal.city_id }))!;
+  const effect = effectOf(proposal.kind as ProposalKind, city);
   const sinceYear =
-    proposal.kind === 'establish_twin' ? Number(effectiveOn.slice(0, 4)) : city.since_year;
-  await repo.setCityStatus(trx, city.id, {
+    proposal.kind === 'establish_twin' ? Number(effectiveOn.slice(0, 4)) : city.sinceYear;
+  await setCityStatus(trx, city.id, {
     status: effect.status,
     kind: effect.kind,
-    since_year: sinceYear,
-    updated_at: now,
+    sinceYear,
+    now,
   });
   await repo.insertStatusChange(trx, {
     id: newId(),
@@ -286,17 +288,15 @@ async function decideProposal(
     note: null,
     created_at: now,
   });
-  const chain = await cities.findChainBySlug(trx, NORDIC_CHAIN);
-  if (chain && proposal.kind === 'establish_twin')
-    await cities.appendChainMember(trx, chain.id, city.id);
-  if (chain && proposal.kind === 'end_relation' && city.kind === 'twin')
-    await cities.removeChainMember(trx, chain.id, city.id);
+  if (proposal.kind === 'establish_twin') await changeChainMembership(trx, city.id, 'join');
+  if (proposal.kind === 'end_relation' && city.kind === 'twin')
+    await changeChainMembership(trx, city.id, 'leave');
   await recordAudit(trx, actor, {
     entity: 'city',
     entityId: city.id,
     action: 'status.change',
     changes: diff(
-      { status: city.status, kind: city.kind, since_year: city.since_year },
+      { status: city.status, kind: city.kind, since_year: city.sinceYear },
       { status: effect.status, kind: effect.kind, since_year: sinceYear },
     ),
   });

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import type { City, CityKind, CityStatus } from '../cities/city.service.ts';
-import { listCities } from '../cities/city.service.ts';
+import type { City, CityKind, CityStatus } from '../cities/index.ts';
+import { listCities } from '../cities/index.ts';
 import * as repo from './decision.repository.ts';
 import { getDecision, toDecision, type CouncilDecision } from './decision.service.ts';
 import { toProposal, type Proposal } from './proposal.service.ts';

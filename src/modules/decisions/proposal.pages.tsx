@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { problemErrors as formProblemErrors, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { getChain, hostCycleYears, listCities, localized } from '../cities/city.service.ts';
+import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
 import {
   draftProposal,
   listProposals,

@@ -2,9 +2,13 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import * as cities from '../cities/city.repository.ts';
-import type { CityKind, CityStatus } from '../cities/city.service.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import {
+  addProposedCity,
+  findCityRecord,
+  type CityKind,
+  type CityStatus,
+} from '../cities/index.ts';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from './decision.service.ts';
 import * as repo from './decision.repository.ts';
 
@@ -105,30 +109,19 @@ export async function draftProposal(db: Db, actor: Actor, input: ProposalInput):
     const now = nowIso();
     let cityId: string;
     if (nc) {
-      if (await cities.findCityBySlug(trx, nc.slug))
+      if (await findCityRecord(trx, { slug: nc.slug }))
         throw errors.validation([{ path: 'slug', message: 'proposal.slugTaken' }]);
       cityId = newId();
-      await cities.insertCity(trx, {
+      await addProposedCity(trx, {
         id: cityId,
         slug: nc.slug,
-        kind: 'twin',
-        status: 'proposed',
-        country_code: nc.countryCode,
-        region: null,
+        countryCode: nc.countryCode,
         latitude: nc.latitude,
         longitude: nc.longitude,
-        population: null,
-        website: null,
-        since_year: null,
-        created_at: now,
-        updated_at: now,
+        nameSv: nc.nameSv.trim(),
+        nameEn: nc.nameEn.trim(),
+        now,
       });
-      await cities.insertCityTranslations(trx, [
-        { city_id: cityId, lang: 'sv', name: nc.nameSv.trim(), description: null },
-        ...(nc.nameEn.trim()
-          ? [{ city_id: cityId, lang: 'en', name: nc.nameEn.trim(), description: null }]
-          : []),
-      ]);
       await repo.insertStatusChange(trx, {
         id: newId(),
         city_id: cityId,
@@ -151,11 +144,9 @@ export async function draftProposal(db: Db, actor: Actor, input: ProposalInput):
         },
       });
     } else {
-      const city = await cities.findCityBySlug(trx, input.citySlug ?? '');
+      const city = await findCityRecord(trx, { slug: input.citySlug ?? '' });
       if (!city) throw errors.validation([{ path: 'city', message: 'proposal.cityRequired' }]);
-      if (
-        !proposalAllowed(kind, { kind: city.kind as CityKind, status: city.status as CityStatus })
-      ) {
+      if (!proposalAllowed(kind, city)) {
         throw errors.validation([{ path: 'kind', message: 'proposal.notApplicable' }]);
       }
       cityId = city.id;

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { ErrorPage } from '../../ui/views/error-page.tsx';
-import type { User } from '../accounts/account.service.ts';
+import type { User } from '../accounts/index.ts';
 import { isOrganiser } from './delegation.policy.ts';
 import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
 import { memberForm, type MemberValues } from './delegation.schema.ts';

@@ -1,5 +1,5 @@
-import type { User } from '../accounts/account.service.ts';
-import type { CityKind } from '../cities/city.service.ts';
+import type { User } from '../accounts/index.ts';
+import type { CityKind } from '../cities/index.ts';
 
 /** What a delegation rule is about: whose delegation, at whose meeting. */
 export interface DelegationScope {

@@ -2,9 +2,9 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { User } from '../accounts/account.service.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import { getChain, listCities, type City } from '../cities/city.service.ts';
+import type { User } from '../accounts/index.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { getChain, listCities, type City } from '../cities/index.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
   delegationRefusal,

@@ -2,9 +2,8 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
-import * as cityRepo from '../cities/city.repository.ts';
-import { listCities, type City } from '../cities/city.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { findCityRecord, listCities, type City } from '../cities/index.ts';
 import { addToPlainDate } from './delegation.dates.ts';
 import * as meetings from './delegation.repository.ts';
 import { meetingNotFound, type MeetingSummary } from './delegation.service.ts';
@@ -202,7 +201,7 @@ async function planRefusal(
 ): Promise<
   'hostPlan.error.notHome' | 'hostPlan.error.noStartDate' | 'hostPlan.error.exists' | null
 > {
-  const host = await cityRepo.findCityById(trx, meeting.host_city_id);
+  const host = await findCityRecord(trx, { id: meeting.host_city_id });
   if (host?.kind !== 'home') return 'hostPlan.error.notHome';
   if (!meeting.start_date) return 'hostPlan.error.noStartDate';
   if ((await repo.countPlanTasks(trx, meeting.id)) > 0) return 'hostPlan.error.exists';

@@ -2,7 +2,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { TIME_ZONE } from '../../shared/dates.ts';
-import { localized } from '../cities/city.service.ts';
+import { localized } from '../cities/index.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { Meeting } from './meeting.service.ts';
 import type { ProgrammeItem } from './programme.service.ts';

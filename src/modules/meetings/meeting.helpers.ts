@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import { errors } from '../../shared/errors.ts';
-import type { Actor } from '../audit/audit.service.ts';
-import type { Chain, City } from '../cities/city.service.ts';
+import type { Actor } from '../audit/index.ts';
+import type { Chain, City } from '../cities/index.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 

@@ -7,7 +7,7 @@ import { formStrings, submitForm } from '../../platform/forms.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
-import { getChain, type Chain } from '../cities/city.service.ts';
+import { getChain, type Chain } from '../cities/index.ts';
 import { canEditMeeting } from './meeting.policy.ts';
 import {
   getMeetingDetail,

@@ -4,7 +4,7 @@ import { formStrings, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
-import type { Chain } from '../cities/city.service.ts';
+import type { Chain } from '../cities/index.ts';
 import {
   chainOrThrow,
   editorOf,

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../accounts/roles.ts';
+import type { RoleGrant } from '../accounts/index.ts';
 
 /** Who is asking: the roles (with their city scope) of a logged-in user. */
 export interface MeetingUser {

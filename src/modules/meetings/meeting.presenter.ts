@@ -1,4 +1,4 @@
-import { localized } from '../cities/city.service.ts';
+import { localized } from '../cities/index.ts';
 import type { RotationEntry } from './rotation.service.ts';
 
 /** One turn of the rotation as API JSON. */

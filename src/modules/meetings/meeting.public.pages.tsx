@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
-import { getChain, localized, type Chain } from '../cities/city.service.ts';
+import { getChain, localized, type Chain } from '../cities/index.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
 import { documentParams, meetingIdParams } from './meeting.schema.ts';
 import { getMeetingDocument } from './meeting-document.service.ts';

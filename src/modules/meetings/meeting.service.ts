@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/audit.service.ts';
-import type { Chain, City } from '../cities/city.service.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import type { Chain, City } from '../cities/index.ts';
 import { createHostPlanIfDue } from './host-plan.service.ts';
 import {
   chainCities,

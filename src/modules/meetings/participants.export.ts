@@ -5,7 +5,7 @@ import type { Content, TableCell } from 'pdfmake';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { loadExcel, loadPdfmake } from '../../shared/lazy-modules.ts';
 import { formatDateRange, formatInstant } from '../../shared/dates.ts';
-import { localized, type City } from '../cities/city.service.ts';
+import { localized, type City } from '../cities/index.ts';
 import type { MeetingSummary, Participant } from './delegation.service.ts';
 
 type Pdfmake = typeof pdfmakeModule;

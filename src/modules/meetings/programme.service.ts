@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/audit.service.ts';
-import type { Chain } from '../cities/city.service.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import type { Chain } from '../cities/index.ts';
 import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';

@@ -1,5 +1,5 @@
 import type { ScheduledJob } from '../../platform/scheduler.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
 import * as repo from './delegation.repository.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentYear } from '../../shared/dates.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
-import { getChain } from '../cities/city.service.ts';
+import { getChain } from '../cities/index.ts';
 import { presentTurn } from './meeting.presenter.ts';
 import { rotationJson, rotationQuery } from './meeting.schema.ts';
 import { rotationOverview } from './rotation.service.ts';

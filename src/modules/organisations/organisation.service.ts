@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import * as repo from './organisation.repository.ts';
 import { cachedRead } from '../../platform/read-cache.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -143,4 +143,13 @@ export async function setOrganisationActive(
     }
     return toOrganisation((await repo.findOrganisation(trx, id))!);
   });
+}
+
+/** One organisation by its slug (inside the caller's transaction), or null. */
+export async function findOrganisationBySlug(
+  db: Executor,
+  slug: string,
+): Promise<Organisation | null> {
+  const row = await repo.findOrganisationBySlug(db, slug);
+  return row ? toOrganisation(row) : null;
 }

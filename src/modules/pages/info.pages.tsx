@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { getChain, listCities } from '../cities/city.service.ts';
-import { lastHeld, listMeetings, nextMeeting } from '../meetings/meeting.service.ts';
+import { getChain, listCities } from '../cities/index.ts';
+import { lastHeld, listMeetings, nextMeeting } from '../meetings/index.ts';
 import { AccessibilityPage } from './views/accessibility-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { PolicyPage } from './views/policy-page.tsx';

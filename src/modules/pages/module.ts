@@ -1,12 +1,15 @@
 import { defineModule } from '../../platform/module.ts';
+import { cityApi } from './city.api.ts';
+import { cityPages } from './city.pages.tsx';
 import { infoPages } from './info.pages.tsx';
 import { workspaceEn, workspaceSv } from './workspace.messages.ts';
 import { workspacePages } from './workspace.pages.tsx';
 
 export const pagesModule = defineModule({
   name: 'pages',
-  purpose: 'the home page, the policy text, the accessibility statement, the workspace start page',
-  routes: [infoPages, workspacePages],
+  purpose:
+    'the public portal pages that bring modules together (home, the cities and each city: its facts, status history, meetings and collaborations), the cities API, the policy text, the accessibility statement, the workspace start page',
+  routes: [infoPages, cityPages, { plugin: cityApi, prefix: '/api/v1' }, workspacePages],
   messages: [
     { locale: 'sv', messages: workspaceSv },
     { locale: 'en', messages: workspaceEn },

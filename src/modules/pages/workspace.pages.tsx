@@ -3,7 +3,7 @@ import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { Layout } from '../../ui/layout.tsx';
-import type { Role } from '../accounts/roles.ts';
+import type { Role } from '../accounts/index.ts';
 
 type LinkKey =
   Extract<MessageKey, `workspace.link.${string}`> extends `workspace.link.${infer K}`

@@ -3,7 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import type { AuditEvent } from '../../audit/audit.service.ts';
+import type { AuditEvent } from '../../audit/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 export type AuditFilterValues = {

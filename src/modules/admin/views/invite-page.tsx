@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, CheckboxGroup, Form, SelectField, TextField } from '../../../ui/fields.tsx';
-import { ROLES } from '../../accounts/roles.ts';
+import { ROLES } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 export type InviteValues = {

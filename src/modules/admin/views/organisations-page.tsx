@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
-import type { OrganisationInput } from '../../organisations/organisation.schema.ts';
-import type { Organisation } from '../../organisations/organisation.service.ts';
+import type { OrganisationInput } from '../../organisations/index.ts';
+import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 interface Props {

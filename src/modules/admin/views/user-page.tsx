@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, CheckboxGroup, Form, SelectField } from '../../../ui/fields.tsx';
-import type { User } from '../../accounts/account.service.ts';
-import { ROLES } from '../../accounts/roles.ts';
+import type { User } from '../../accounts/index.ts';
+import { ROLES } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 /** The roles form as sent: role names, and one scope of each kind. */

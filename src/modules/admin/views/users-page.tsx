@@ -2,8 +2,8 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Pagination } from '../../../ui/pagination.tsx';
-import type { User } from '../../accounts/account.service.ts';
-import { RoleList, type ScopeNames } from '../../accounts/views/role-list.tsx';
+import type { User } from '../../accounts/index.ts';
+import { RoleList, type ScopeNames } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
 export function UsersPage({

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { RadioGroup, TextArea } from '../../decisions/views/workspace-fields.tsx';
+import { RadioGroup, TextArea } from '../../decisions/index.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
 
 const key = (k: string) => k as MessageKey;

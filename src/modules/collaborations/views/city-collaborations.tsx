@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { type City, localized } from '../../cities/city.service.ts';
+import { type City, localized } from '../../cities/index.ts';
 import { period } from './parts.tsx';
 
 export interface CityCollaboration {

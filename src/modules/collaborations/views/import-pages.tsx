@@ -11,11 +11,7 @@ import {
 } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import {
-  FileField,
-  RadioGroup,
-  translateProblem,
-} from '../../decisions/views/workspace-fields.tsx';
+import { FileField, RadioGroup, translateProblem } from '../../decisions/index.ts';
 import type { ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '../../../ui/form.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { RadioGroup, TextArea } from '../../decisions/views/workspace-fields.tsx';
+import { RadioGroup, TextArea } from '../../decisions/index.ts';
 import type { Area } from '../area.service.ts';
 import {
   COLLABORATION_KINDS,

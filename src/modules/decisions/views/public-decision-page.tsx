@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { CityName } from '../../cities/views/city-name.tsx';
+import { CityName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { documentPath } from '../decision.presenter.ts';
 import type { DecisionDetail } from '../history.service.ts';

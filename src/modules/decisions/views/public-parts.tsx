@@ -1,7 +1,7 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import { type Chain, hostCycleYears } from '../../cities/city.service.ts';
+import { type Chain, hostCycleYears } from '../../cities/index.ts';
 import { documentPath } from '../decision.presenter.ts';
 import type { CouncilDecision } from '../decision.service.ts';
 

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import type { Meeting } from '../../meetings/meeting.service.ts';
+import type { Meeting } from '../../meetings/index.ts';
 import type { StatusChange } from '../history.service.ts';
 import { DecisionSummary, PlainDate } from './public-parts.tsx';
 

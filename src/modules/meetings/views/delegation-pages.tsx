@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { localized, type City } from '../../cities/city.service.ts';
+import { localized, type City } from '../../cities/index.ts';
 import type {
   DelegationMember,
   DelegationOverviewRow,

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { localized } from '../../cities/city.service.ts';
+import { localized } from '../../cities/index.ts';
 import type { HostPlan, HostPlanSummary, PlanTask, TemplateTask } from '../host-plan.service.ts';
 import {
   TASK_STATUSES,

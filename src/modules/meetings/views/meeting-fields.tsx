@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, type Option } from '../../../ui/fields.tsx';
-import { localized, type City } from '../../cities/city.service.ts';
+import { localized, type City } from '../../cities/index.ts';
 
 /** Form values by field name (the names are unique over the whole meeting page). */
 export type Values = Record<string, string>;

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { localized, type City } from '../../cities/city.service.ts';
+import { localized, type City } from '../../cities/index.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import { DocumentFields, DocumentFileField } from './document-form.tsx';
 import { PanelForm, type Values } from './meeting-fields.tsx';

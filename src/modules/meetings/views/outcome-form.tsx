@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, DateField, Form, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
-import type { City } from '../../cities/city.service.ts';
+import type { City } from '../../cities/index.ts';
 import type { Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import { OUTCOME_KINDS } from '../outcome.schema.ts';

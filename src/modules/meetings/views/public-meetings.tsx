@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { localized, type City } from '../../cities/city.service.ts';
+import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';

@@ -1,9 +1,9 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import { CityName, countryName } from '../../cities/views/city-name.tsx';
+import { CityName, countryName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { type City, localized } from '../../cities/city.service.ts';
-import type { Meeting, NextMeeting } from '../../meetings/meeting.service.ts';
+import { type City, localized } from '../../cities/index.ts';
+import type { Meeting, NextMeeting } from '../../meetings/index.ts';
 
 interface Props {
   ctx: PageContext;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { StatusChange } from '../decisions/history.service.ts';
-import { type Chain, type City, hostCycleYears, localized } from './city.service.ts';
+import type { StatusChange } from '../decisions/index.ts';
+import { type Chain, type City, hostCycleYears, localized } from '../cities/index.ts';
 import type { cityJson, cityListJson, statusChangeJson } from './city.schema.ts';
 
 export function presentStatusChange(change: StatusChange): z.output<typeof statusChangeJson> {

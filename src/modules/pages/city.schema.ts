@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CITY_KINDS, CITY_STATUSES } from './city.service.ts';
+import { CITY_KINDS, CITY_STATUSES } from '../cities/index.ts';
 
 const localizedText = z
   .object({ name: z.string(), description: z.string().nullable() })

@@ -1,16 +1,16 @@
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { CityName, countryName } from './city-name.tsx';
+import { CityName, countryName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { RotationWarning } from '../../decisions/views/public-parts.tsx';
-import { NordicMap } from '../map.tsx';
+import { RotationWarning } from '../../decisions/index.ts';
+import { NordicMap } from '../../cities/index.ts';
 import {
   type Chain,
   type City,
   type CityStatus,
   hostCycleYears,
   localized,
-} from '../city.service.ts';
+} from '../../cities/index.ts';
 
 /** The order partner cities are grouped in: the living relations first. */
 const PARTNER_GROUPS: readonly CityStatus[] = ['active', 'proposed', 'dormant', 'ended'];

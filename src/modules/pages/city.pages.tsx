@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { statusHistory } from '../decisions/history.service.ts';
-import { listMeetings } from '../meetings/meeting.service.ts';
-import { publicCollaborationsOfCity } from '../collaborations/collaboration.service.ts';
+import { statusHistory } from '../decisions/index.ts';
+import { listMeetings } from '../meetings/index.ts';
+import { publicCollaborationsOfCity } from '../collaborations/index.ts';
 import { citySlugParams } from './city.schema.ts';
-import { getChain, getCity, listCities } from './city.service.ts';
+import { getChain, getCity, listCities } from '../cities/index.ts';
 import { CitiesPage } from './views/cities-page.tsx';
 import { CityPage } from './views/city-page.tsx';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCity, presentCityList } from './city.presenter.ts';
-import { statusHistories, statusHistory } from '../decisions/history.service.ts';
+import { statusHistories, statusHistory } from '../decisions/index.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
 import { cityListJson, cityListQuery, cityJson, citySlugParams } from './city.schema.ts';
-import { getChain, getCity, listCities } from './city.service.ts';
+import { getChain, getCity, listCities } from '../cities/index.ts';
 
 export const cityApi: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -2,17 +2,14 @@ import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import { intlCache } from '../../../shared/intl.ts';
-import { countryName } from './city-name.tsx';
+import { countryName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { StatusChange } from '../../decisions/history.service.ts';
-import { RotationWarning } from '../../decisions/views/public-parts.tsx';
-import { CityTimeline } from '../../decisions/views/public-timeline.tsx';
-import type { Meeting } from '../../meetings/meeting.service.ts';
-import { type Chain, type City, localized } from '../city.service.ts';
-import {
-  CityCollaborations,
-  type CityCollaboration,
-} from '../../collaborations/views/city-collaborations.tsx';
+import type { StatusChange } from '../../decisions/index.ts';
+import { RotationWarning } from '../../decisions/index.ts';
+import { CityTimeline } from '../../decisions/index.ts';
+import type { Meeting } from '../../meetings/index.ts';
+import { type Chain, type City, localized } from '../../cities/index.ts';
+import { CityCollaborations, type CityCollaboration } from '../../collaborations/index.ts';
 
 interface Props {
   ctx: PageContext;
