@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { Button, Form, NumberField, TextArea, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { CityKind, CityStatus } from '../city.service.ts';
 
 export interface CityListEntry {
@@ -18,40 +19,34 @@ export function CityFactsListPage({ ctx, cities }: { ctx: PageContext; cities: C
     <Layout ctx={ctx} title={t('workspace.cities.title')}>
       <h1>{t('workspace.cities.title')}</h1>
       <p class="lead">{t('workspace.cities.lead')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('workspace.cities.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace.cities.col.name')}</th>
-              <th scope="col">{t('workspace.cities.col.kind')}</th>
-              <th scope="col">{t('workspace.cities.col.status')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('workspace.cities.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cities.map((c) => (
-              <tr key={c.slug}>
-                <th scope="row">
-                  <a href={`/cities/${c.slug}`}>{c.name}</a>
-                </th>
-                <td>{t(`kind.${c.kind}`)}</td>
-                <td>
-                  <span class={`tag tag-${c.status}`}>{t(`status.${c.status}`)}</span>
-                </td>
-                <td>
-                  <a href={`/workspace/cities/${c.slug}`}>
-                    {t('workspace.cities.edit')}
-                    <span class="visually-hidden">: {c.name}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('workspace.cities.caption')}
+        rows={cities}
+        rowKey={(c) => c.slug}
+        columns={[
+          {
+            header: t('workspace.cities.col.name'),
+            rowHeader: true,
+            cell: (c) => <a href={`/cities/${c.slug}`}>{c.name}</a>,
+          },
+          { header: t('workspace.cities.col.kind'), cell: (c) => t(`kind.${c.kind}`) },
+          {
+            header: t('workspace.cities.col.status'),
+            cell: (c) => <span class={`tag tag-${c.status}`}>{t(`status.${c.status}`)}</span>,
+          },
+          {
+            header: t('workspace.cities.edit'),
+            hiddenHeader: true,
+            cell: (c) => (
+              <RowLink
+                href={`/workspace/cities/${c.slug}`}
+                label={t('workspace.cities.edit')}
+                name={c.name}
+              />
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../platform/page-context.ts';
+import { Form } from './fields.tsx';
+
+/**
+ * The one way a list is shown as a table: a caption (visible, or for screen readers only),
+ * column headers with `scope="col"`, an optional row header cell with `scope="row"`, and the
+ * wrapper that scrolls sideways on a narrow phone instead of the page. With no rows, the
+ * `empty` text is shown instead of an empty table.
+ */
+export interface Column<R> {
+  header: ComponentChildren;
+  cell: (row: R) => ComponentChildren;
+  /** The cell that names the row (a `th scope="row"`). */
+  rowHeader?: boolean;
+  /** A header only screen readers hear (e.g. over a column of action links). */
+  hiddenHeader?: boolean;
+  class?: string;
+}
+
+export function DataTable<R>(props: {
+  caption: ComponentChildren;
+  /** The caption is for screen readers only (a heading above already says it). */
+  captionHidden?: boolean;
+  rows: readonly R[];
+  columns: readonly (Column<R> | false | null | undefined)[];
+  rowKey: (row: R) => string;
+  rowClass?: (row: R) => string | undefined;
+  /** Shown instead of the table when there are no rows. */
+  empty?: ComponentChildren;
+  id?: string;
+  tabIndex?: number;
+}) {
+  const columns = props.columns.filter((c): c is Column<R> => Boolean(c));
+  if (props.rows.length === 0 && props.empty !== undefined) {
+    return <p id={props.id}>{props.empty}</p>;
+  }
+  return (
+    <div class="table-wrap" id={props.id} tabIndex={props.tabIndex}>
+      <table>
+        <caption class={props.captionHidden ? 'visually-hidden' : undefined}>
+          {props.caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th scope="col" key={i} class={c.class}>
+                {c.hiddenHeader ? <span class="visually-hidden">{c.header}</span> : c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)} class={props.rowClass?.(row)}>
+              {columns.map((c, i) =>
+                c.rowHeader ? (
+                  <th scope="row" key={i} class={c.class}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} class={c.class}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A link to act on one row: its text says what, and screen readers also hear on what. */
+export function RowLink(props: { href: string; label: string; name: string }) {
+  return (
+    <a href={props.href}>
+      {props.label}
+      <span class="visually-hidden">: {props.name}</span>
+    </a>
+  );
+}
+
+/** A button that posts a small form to act on one row (send, remove, revoke …). */
+export function RowAction(props: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  name: string;
+}) {
+  return (
+    <Form ctx={props.ctx} action={props.action} class="row-action">
+      <button type="submit" class="link-button">
+        {props.label}
+        <span class="visually-hidden">: {props.name}</span>
+      </button>
+    </Form>
+  );
+}
