@@ -6,7 +6,12 @@ import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../..
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
-import { DECISION_BODIES, OUTCOMES, type CouncilDecision } from '../decision.service.ts';
+import {
+  DECISION_BODIES,
+  OUTCOMES,
+  type CouncilDecision,
+  type DecisionInput,
+} from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
 import { Tag } from './public-parts.tsx';
 
@@ -150,16 +155,11 @@ function ContextPanel(props: {
   );
 }
 
-export interface DecisionValues {
-  body: string;
-  meetingDate: string;
-  section: string;
-  caseNumber: string;
-  title: string;
-  outcome: string;
-  link: string;
-  finalOn: string;
-}
+/** The form's fields as typed: the decision's text fields. */
+export type DecisionValues = Omit<
+  DecisionInput,
+  'proposalId' | 'supersedesId' | 'historical' | 'document'
+>;
 
 export function NewDecisionPage({
   ctx,
