@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { seedCampaignDemo } from './campaign.demo.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { campaignsEn, campaignsSv } from './campaign.messages.ts';
@@ -24,12 +24,10 @@ export const collaborationsModule = defineModule({
     importPages,
     exportPages,
   ],
-  messages: [
-    { locale: 'sv', messages: collaborationsSv },
-    { locale: 'en', messages: collaborationsEn },
-    { locale: 'sv', messages: campaignsSv },
-    { locale: 'en', messages: campaignsEn },
-  ],
+  messages: catalogues(
+    { sv: collaborationsSv, en: collaborationsEn },
+    { sv: campaignsSv, en: campaignsEn },
+  ),
   jobs: [campaignRemindersJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {
