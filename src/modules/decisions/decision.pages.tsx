@@ -127,16 +127,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
             finalOn: corrects.finalOn ?? '',
           }
         : proposal
-          ? {
-              body: '',
-              meetingDate: '',
-              section: '',
-              caseNumber: '',
-              title: proposal.title,
-              outcome: '',
-              link: '',
-              finalOn: '',
-            }
+          ? { ...decisionValues({}), title: proposal.title }
           : undefined);
     return sendPage(
       reply,
