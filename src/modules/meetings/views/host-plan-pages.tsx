@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
 import { localized } from '../../cities/index.ts';
 import type { HostPlan, HostPlanSummary, PlanTask, TemplateTask } from '../host-plan.service.ts';
 import {
@@ -18,6 +19,10 @@ import {
   type PlanTaskValues,
   type TemplateTaskValues,
 } from '../host-plan.schema.ts';
+
+const TEMPLATE = '/workspace/host-plan-template';
+const planUrl = (meetingId: string) =>
+  `/workspace/meetings/${encodeURIComponent(meetingId)}/host-plan`;
 
 export function HostPlanOverviewPage({
   ctx,
@@ -32,54 +37,81 @@ export function HostPlanOverviewPage({
       <h1>{t('hostPlan.overview.title')}</h1>
       <p class="lead">{t('hostPlan.overview.lead')}</p>
       <p>
-        <a href="/workspace/host-plan-template">{t('hostPlan.overview.template')}</a>
+        <a href={TEMPLATE}>{t('hostPlan.overview.template')}</a>
       </p>
-      {plans.length === 0 ? (
-        <p>{t('hostPlan.overview.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('hostPlan.overview.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('hostPlan.col.meeting')}</th>
-                <th scope="col">{t('hostPlan.col.plan')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.meeting.id}>
-                  <th scope="row">
-                    <a href={`/workspace/meetings/${encodeURIComponent(p.meeting.id)}/host-plan`}>
-                      {t('hostPlan.page.title', { year: p.meeting.year })}
-                    </a>
-                    {p.meeting.startDate ? (
-                      <>
-                        <br />
-                        {formatDateRange(p.meeting.startDate, p.meeting.endDate, intl)}
-                      </>
-                    ) : null}
-                  </th>
-                  <td>
-                    {p.total === 0
-                      ? t('hostPlan.overview.noPlan')
-                      : t('hostPlan.overview.progress', { closed: p.closed, total: p.total })}
-                    {p.overdue > 0 ? (
-                      <>
-                        {' '}
-                        <strong class="tag tag-overdue">
-                          {t('hostPlan.overview.overdue', { count: p.overdue })}
-                        </strong>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('hostPlan.overview.caption')}
+        captionHidden
+        rows={plans}
+        rowKey={(p) => p.meeting.id}
+        empty={t('hostPlan.overview.none')}
+        columns={[
+          {
+            header: t('hostPlan.col.meeting'),
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <a href={planUrl(p.meeting.id)}>
+                  {t('hostPlan.page.title', { year: p.meeting.year })}
+                </a>
+                {p.meeting.startDate ? (
+                  <>
+                    <br />
+                    {formatDateRange(p.meeting.startDate, p.meeting.endDate, intl)}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t('hostPlan.col.plan'),
+            cell: (p) => (
+              <>
+                {p.total === 0
+                  ? t('hostPlan.overview.noPlan')
+                  : t('hostPlan.overview.progress', { closed: p.closed, total: p.total })}
+                {p.overdue > 0 ? (
+                  <OverdueTag text={t('hostPlan.overview.overdue', { count: p.overdue })} />
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </Layout>
+  );
+}
+
+/** A red "overdue" tag after a cell's text. */
+function OverdueTag({ text }: { text: string }) {
+  return (
+    <>
+      {' '}
+      <strong class="tag tag-overdue">{text}</strong>
+    </>
+  );
+}
+
+/** Moves a template task one step up or down the list. */
+function MoveButton({
+  ctx,
+  task,
+  name,
+  direction,
+}: {
+  ctx: PageContext;
+  task: TemplateTask;
+  name: string;
+  direction: 'up' | 'down';
+}) {
+  return (
+    <Form ctx={ctx} action={`${TEMPLATE}/${encodeURIComponent(task.id)}/move`}>
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" class="link-button">
+        {ctx.i18n.t(direction === 'up' ? 'hostPlan.template.up' : 'hostPlan.template.down')}
+        <span class="visually-hidden">: {name}</span>
+      </button>
+    </Form>
   );
 }
 
@@ -99,7 +131,7 @@ export function HostPlanPage({
 }) {
   const { t, intl } = ctx.i18n;
   const title = t('hostPlan.page.title', { year: plan.meeting.year });
-  const base = `/workspace/meetings/${encodeURIComponent(plan.meeting.id)}/host-plan`;
+  const base = planUrl(plan.meeting.id);
   const overdue = plan.tasks.filter((task) => task.overdue).length;
   const home = plan.host && plan.host.kind === 'home' ? plan.host : null;
   return (
@@ -143,46 +175,48 @@ export function HostPlanPage({
           {overdue > 0 ? (
             <p class="error-message">{t('hostPlan.page.overdueCount', { count: overdue })}</p>
           ) : null}
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('hostPlan.page.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('hostPlan.col.task')}</th>
-                  <th scope="col">{t('hostPlan.col.due')}</th>
-                  <th scope="col">{t('hostPlan.col.owner')}</th>
-                  <th scope="col">{t('hostPlan.col.status')}</th>
-                  <th scope="col">{t('hostPlan.col.notes')}</th>
-                  <th scope="col">{t('hostPlan.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.tasks.map((task) => (
-                  <tr key={task.id} class={task.overdue ? 'row-overdue' : undefined}>
-                    <th scope="row">{taskTitle(ctx, task)}</th>
-                    <td>
-                      {formatPlainDate(task.dueOn, intl)}
-                      {task.overdue ? (
-                        <>
-                          {' '}
-                          <strong class="tag tag-overdue">{t('hostPlan.overdue')}</strong>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{task.ownerName ?? t('hostPlan.noOwner')}</td>
-                    <td>{t(`hostPlan.status.${task.status}`)}</td>
-                    <td>{task.notes ?? ''}</td>
-                    <td>
-                      <a href={`${base}?edit=${encodeURIComponent(task.id)}#task-form`}>
-                        {t('hostPlan.edit')}
-                        <span class="visually-hidden">: {taskTitle(ctx, task)}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('hostPlan.page.caption')}
+            captionHidden
+            rows={plan.tasks}
+            rowKey={(task) => task.id}
+            rowClass={(task) => (task.overdue ? 'row-overdue' : undefined)}
+            columns={[
+              {
+                header: t('hostPlan.col.task'),
+                rowHeader: true,
+                cell: (task) => taskTitle(ctx, task),
+              },
+              {
+                header: t('hostPlan.col.due'),
+                cell: (task) => (
+                  <>
+                    {formatPlainDate(task.dueOn, intl)}
+                    {task.overdue ? <OverdueTag text={t('hostPlan.overdue')} /> : null}
+                  </>
+                ),
+              },
+              {
+                header: t('hostPlan.col.owner'),
+                cell: (task) => task.ownerName ?? t('hostPlan.noOwner'),
+              },
+              {
+                header: t('hostPlan.col.status'),
+                cell: (task) => t(`hostPlan.status.${task.status}`),
+              },
+              { header: t('hostPlan.col.notes'), cell: (task) => task.notes ?? '' },
+              {
+                header: t('hostPlan.col.actions'),
+                cell: (task) => (
+                  <RowLink
+                    href={`${base}?edit=${encodeURIComponent(task.id)}#task-form`}
+                    label={t('hostPlan.edit')}
+                    name={taskTitle(ctx, task)}
+                  />
+                ),
+              },
+            ]}
+          />
         </>
       )}
       {editing ? (
@@ -293,63 +327,45 @@ export function HostPlanTemplatePage({
       </p>
       <h1>{title}</h1>
       <p class="lead">{t('hostPlan.template.lead')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('hostPlan.template.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('hostPlan.col.task')}</th>
-              <th scope="col">{t('hostPlan.template.when')}</th>
-              <th scope="col">{t('hostPlan.col.status')}</th>
-              <th scope="col">{t('hostPlan.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((task, i) => (
-              <tr key={task.id}>
-                <th scope="row">{name(task)}</th>
-                <td>{describeOffset(ctx, task)}</td>
-                <td>
-                  {task.active ? t('hostPlan.template.active') : t('hostPlan.template.inactive')}
-                </td>
-                <td>
-                  <a
-                    href={`/workspace/host-plan-template?edit=${encodeURIComponent(task.id)}#template-form`}
-                  >
-                    {t('hostPlan.edit')}
-                    <span class="visually-hidden">: {name(task)}</span>
-                  </a>
-                  {(['up', 'down'] as const).map((direction) =>
-                    (direction === 'up' && i === 0) ||
-                    (direction === 'down' && i === tasks.length - 1) ? null : (
-                      <Form
-                        key={direction}
-                        ctx={ctx}
-                        action={`/workspace/host-plan-template/${encodeURIComponent(task.id)}/move`}
-                      >
-                        <input type="hidden" name="direction" value={direction} />
-                        <button type="submit" class="link-button">
-                          {t(
-                            direction === 'up' ? 'hostPlan.template.up' : 'hostPlan.template.down',
-                          )}
-                          <span class="visually-hidden">: {name(task)}</span>
-                        </button>
-                      </Form>
-                    ),
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('hostPlan.template.caption')}
+        captionHidden
+        rows={tasks}
+        rowKey={(task) => task.id}
+        columns={[
+          { header: t('hostPlan.col.task'), rowHeader: true, cell: name },
+          { header: t('hostPlan.template.when'), cell: (task) => describeOffset(ctx, task) },
+          {
+            header: t('hostPlan.col.status'),
+            cell: (task) =>
+              task.active ? t('hostPlan.template.active') : t('hostPlan.template.inactive'),
+          },
+          {
+            header: t('hostPlan.col.actions'),
+            cell: (task) => {
+              const i = tasks.indexOf(task);
+              return (
+                <>
+                  <RowLink
+                    href={`${TEMPLATE}?edit=${encodeURIComponent(task.id)}#template-form`}
+                    label={t('hostPlan.edit')}
+                    name={name(task)}
+                  />
+                  {i > 0 ? (
+                    <MoveButton ctx={ctx} task={task} name={name(task)} direction="up" />
+                  ) : null}
+                  {i < tasks.length - 1 ? (
+                    <MoveButton ctx={ctx} task={task} name={name(task)} direction="down" />
+                  ) : null}
+                </>
+              );
+            },
+          },
+        ]}
+      />
       <Form
         ctx={ctx}
-        action={
-          editing
-            ? `/workspace/host-plan-template/${encodeURIComponent(editing.id)}`
-            : '/workspace/host-plan-template'
-        }
+        action={editing ? `${TEMPLATE}/${encodeURIComponent(editing.id)}` : TEMPLATE}
         id="template-form"
         values={v}
       >
@@ -381,7 +397,7 @@ export function HostPlanTemplatePage({
         <Button>{editing ? t('hostPlan.template.save') : t('hostPlan.template.add')}</Button>
         {editing ? (
           <p>
-            <a href="/workspace/host-plan-template">{t('hostPlan.form.cancel')}</a>
+            <a href={TEMPLATE}>{t('hostPlan.form.cancel')}</a>
           </p>
         ) : null}
       </Form>

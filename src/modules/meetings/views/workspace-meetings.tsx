@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
@@ -61,48 +62,37 @@ export function WorkspaceMeetingsPage({
           })}
         </p>
       ) : null}
-      {meetings.length === 0 ? (
-        <p>{t('workspace.meetings.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('workspace.meetings.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.col.year')}</th>
-                <th scope="col">{t('meetings.col.host')}</th>
-                <th scope="col">{t('meetings.col.dates')}</th>
-                <th scope="col">{t('meetings.col.status')}</th>
-                <th scope="col">{t('workspace.meetings.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...meetings].reverse().map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>
-                  </th>
-                  <td>{localized(m.host, locale).name}</td>
-                  <td>
-                    {m.startDate
-                      ? formatDateRange(m.startDate, m.endDate, intl)
-                      : t(noDates(m.status))}
-                  </td>
-                  <td>{t(`meetingStatus.${m.status}`)}</td>
-                  <td>
-                    {editable.has(m.id) ? (
-                      <a href={`/workspace/meetings/${m.id}/edit`}>
-                        {t('workspace.meetings.edit')}
-                        <span class="visually-hidden"> {m.year}</span>
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('workspace.meetings.caption')}
+        captionHidden
+        rows={[...meetings].reverse()}
+        rowKey={(m) => m.id}
+        empty={t('workspace.meetings.none')}
+        columns={[
+          {
+            header: t('meetings.col.year'),
+            rowHeader: true,
+            cell: (m) => <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>,
+          },
+          { header: t('meetings.col.host'), cell: (m) => localized(m.host, locale).name },
+          {
+            header: t('meetings.col.dates'),
+            cell: (m) =>
+              m.startDate ? formatDateRange(m.startDate, m.endDate, intl) : t(noDates(m.status)),
+          },
+          { header: t('meetings.col.status'), cell: (m) => t(`meetingStatus.${m.status}`) },
+          {
+            header: t('workspace.meetings.col.actions'),
+            cell: (m) =>
+              editable.has(m.id) ? (
+                <a href={`/workspace/meetings/${m.id}/edit`}>
+                  {t('workspace.meetings.edit')}
+                  <span class="visually-hidden"> {m.year}</span>
+                </a>
+              ) : null,
+          },
+        ]}
+      />
       <section aria-labelledby="adjust-heading">
         <h2 id="adjust-heading">{t('workspace.meetings.adjustTitle')}</h2>
         {adjustments.length === 0 ? (
