@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { Fact, SubPage } from './page-parts.tsx';
 import { DataTable, RowAction, RowLink } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type {
@@ -203,11 +204,11 @@ export function DelegationPage({
     phone: editing?.logistics?.phone ?? '',
   };
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href="/workspace/delegations">{t('delegation.page.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/workspace/delegations', label: t('delegation.page.back') }}
+    >
       <dl class="facts">
         <dt>{t('delegation.page.meetingDates')}</dt>
         <dd>
@@ -220,12 +221,9 @@ export function DelegationPage({
         <dd>
           <StatusTag ctx={ctx} status={view.status} />
         </dd>
-        {view.presidiumDecisionOn ? (
-          <>
-            <dt>{t('delegation.page.decisionOn')}</dt>
-            <dd>{formatPlainDate(view.presidiumDecisionOn, intl)}</dd>
-          </>
-        ) : null}
+        <Fact term={t('delegation.page.decisionOn')}>
+          {view.presidiumDecisionOn ? formatPlainDate(view.presidiumDecisionOn, intl) : null}
+        </Fact>
       </dl>
 
       <h2>{t('delegation.members.title')}</h2>
@@ -329,6 +327,6 @@ export function DelegationPage({
           </>
         ) : null}
       </ul>
-    </Layout>
+    </SubPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { Fact, SubPage } from './page-parts.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
@@ -237,18 +238,8 @@ export function MeetingBody({
               ? formatDateRange(meeting.startDate, meeting.endDate, intl)
               : t(noDates(meeting.status))}
           </dd>
-          {meeting.venue ? (
-            <>
-              <dt>{t('meeting.venue')}</dt>
-              <dd>{meeting.venue}</dd>
-            </>
-          ) : null}
-          {meeting.theme ? (
-            <>
-              <dt>{t('meeting.theme')}</dt>
-              <dd>{meeting.theme}</dd>
-            </>
-          ) : null}
+          <Fact term={t('meeting.venue')}>{meeting.venue}</Fact>
+          <Fact term={t('meeting.theme')}>{meeting.theme}</Fact>
           <dt>{t('meeting.status')}</dt>
           <dd>
             {t(`meetingStatus.${meeting.status}`)}
@@ -256,12 +247,7 @@ export function MeetingBody({
               ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
               : ''}
           </dd>
-          {meeting.statusReason ? (
-            <>
-              <dt>{t('meeting.reason')}</dt>
-              <dd>{meeting.statusReason}</dd>
-            </>
-          ) : null}
+          <Fact term={t('meeting.reason')}>{meeting.statusReason}</Fact>
         </dl>
         {meeting.startDate ? (
           <p>
@@ -290,18 +276,8 @@ export function MeetingBody({
           <article class="card" key={s.id}>
             <h3>{s.title}</h3>
             <dl class="facts">
-              {s.topicArea ? (
-                <>
-                  <dt>{t('meeting.topicArea')}</dt>
-                  <dd>{s.topicArea}</dd>
-                </>
-              ) : null}
-              {s.speakers ? (
-                <>
-                  <dt>{t('meeting.speakers')}</dt>
-                  <dd>{s.speakers}</dd>
-                </>
-              ) : null}
+              <Fact term={t('meeting.topicArea')}>{s.topicArea}</Fact>
+              <Fact term={t('meeting.speakers')}>{s.speakers}</Fact>
             </dl>
             {s.description ? <p>{s.description}</p> : null}
           </article>
@@ -385,13 +361,14 @@ export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: Meeting
     city: localized(meeting.host, locale).name,
   });
   return (
-    <Layout ctx={ctx} title={title} section="meetings">
-      <p class="breadcrumb">
-        <a href="/meetings">{t('meetings.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      section="meetings"
+      back={{ href: '/meetings', label: t('meetings.back') }}
+    >
       {meeting.theme ? <p class="lead">{meeting.theme}</p> : null}
       <MeetingBody ctx={ctx} detail={detail} showInternal={ctx.user !== null} />
-    </Layout>
+    </SubPage>
   );
 }

@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { SubPage } from './page-parts.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
@@ -178,15 +179,18 @@ export function MeetingFormPage({
     ? t('workspace.meetings.editTitle', { year: meeting.year })
     : t('workspace.meetings.newTitle');
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        {meeting ? (
-          <a href={`/workspace/meetings/${meeting.id}`}>{t('workspace.meetings.backToMeeting')}</a>
-        ) : (
-          <a href="/workspace/meetings">{t('workspace.meetings.back')}</a>
-        )}
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={
+        meeting
+          ? {
+              href: `/workspace/meetings/${meeting.id}`,
+              label: t('workspace.meetings.backToMeeting'),
+            }
+          : { href: '/workspace/meetings', label: t('workspace.meetings.back') }
+      }
+    >
       <Form ctx={ctx} action={action} values={values}>
         <NumberField
           name="year"
@@ -229,6 +233,6 @@ export function MeetingFormPage({
         />
         <Button>{t('workspace.meetings.save')}</Button>
       </Form>
-    </Layout>
+    </SubPage>
   );
 }
