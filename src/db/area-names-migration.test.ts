@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
+import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { DEFAULT_AREAS } from '../modules/collaborations/area.defaults.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 import { facetToken } from '../modules/collaborations/search-document.ts';
-import type { Db } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
-import { seedDemo } from '../demo.ts';
 
 const WRONG = 'Social välfärd';
 const RIGHT = 'Socialtjänst';
@@ -18,21 +16,13 @@ const RIGHT = 'Socialtjänst';
  * right one where both exist. The database is put into the state the old import left.
  */
 describeEachDialect('migration 0011: repair area names', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-    await seedDemo(db);
-  });
-  afterAll(() => close());
+  const demo = useDemoDb(dialect);
 
   const area = (slug: string) =>
-    db.kysely.selectFrom('area').selectAll().where('slug', '=', slug).executeTakeFirst();
+    demo.db.kysely.selectFrom('area').selectAll().where('slug', '=', slug).executeTakeFirst();
   const links = async (areaId: string) =>
     (
-      await db.kysely
+      await demo.db.kysely
         .selectFrom('collaboration_area')
         .select('collaboration_id')
         .where('area_id', '=', areaId)
@@ -43,14 +33,17 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
   const documents = async () =>
     new Map(
       (
-        await db.kysely.selectFrom('search_document').select(['id', 'body', 'facets']).execute()
+        await demo.db.kysely
+          .selectFrom('search_document')
+          .select(['id', 'body', 'facets'])
+          .execute()
       ).map((d) => [d.id, d]),
     );
   const tokens = (facets: string) => facets.split(' ').filter(Boolean);
 
   it('is registered, and the registry, the import and the demo data share one list', async () => {
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(
-      db.kysely,
+      demo.db.kysely,
     );
     expect(applied.rows.map((m) => m.name)).toContain('0011-repair-area-names');
     expect(DEFAULT_AREAS.find(([slug]) => slug === 'social-welfare')?.[1]).toBe(RIGHT);
@@ -62,18 +55,18 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
     const linked = await links(before.id);
     expect(linked.length).toBeGreaterThan(0);
     // What the old import left: the area and its documents' text under the wrong name.
-    await db.kysely
+    await demo.db.kysely
       .updateTable('area')
       .set({ name_sv: WRONG })
       .where('id', '=', before.id)
       .execute();
     await sql`update search_document set body = replace(body, ${RIGHT}, ${WRONG})`.execute(
-      db.kysely,
+      demo.db.kysely,
     );
     const docsBefore = await documents();
     expect([...docsBefore.values()].some((d) => d.body.includes(WRONG))).toBe(true);
 
-    await m0011.up(db.kysely);
+    await m0011.up(demo.db.kysely);
 
     const after = (await area('social-welfare'))!;
     expect(after).toMatchObject({ id: before.id, name_sv: RIGHT, name_en: before.name_en });
@@ -90,10 +83,14 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
   it('merges a second area under the wrong name into the right one, without duplicate links', async () => {
     const right = (await area('social-welfare'))!;
     const rightLinks = await links(right.id);
-    const all = await db.kysely.selectFrom('collaboration').select('id').orderBy('id').execute();
+    const all = await demo.db.kysely
+      .selectFrom('collaboration')
+      .select('id')
+      .orderBy('id')
+      .execute();
     const withExchange = new Set(
       (
-        await db.kysely
+        await demo.db.kysely
           .selectFrom('exchange')
           .select('collaboration_id')
           .where('collaboration_id', 'is not', null)
@@ -106,7 +103,7 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
     const y = rightLinks[0]!;
     const wrongId = '0b9d1e52-6a0f-4c1e-9a53-2f6f1f0c0011';
     const now = new Date().toISOString();
-    await db.kysely
+    await demo.db.kysely
       .insertInto('area')
       .values({
         id: wrongId,
@@ -119,7 +116,7 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
         updated_at: now,
       })
       .execute();
-    await db.kysely
+    await demo.db.kysely
       .insertInto('collaboration_area')
       .values([
         { collaboration_id: x, area_id: wrongId },
@@ -130,25 +127,25 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
     const wrongToken = facetToken('area', wrongId);
     const rightToken = facetToken('area', right.id);
     const exchangesOfX = (
-      await db.kysely
+      await demo.db.kysely
         .selectFrom('exchange')
         .select('id')
         .where('collaboration_id', '=', x)
         .execute()
     ).map((e) => e.id);
     for (const id of [x, y, ...exchangesOfX])
-      await db.kysely
+      await demo.db.kysely
         .updateTable('search_document')
         .set({ facets: sql`facets || ${` ${wrongToken}`}` })
         .where('id', '=', id)
         .execute();
-    await db.kysely
+    await demo.db.kysely
       .updateTable('search_document')
       .set({ body: `Mål\nResultat\nSkola, ${WRONG}\nKlimat` })
       .where('id', '=', x)
       .execute();
 
-    await m0011.up(db.kysely);
+    await m0011.up(demo.db.kysely);
 
     expect(await area('social-welfare-2')).toBeUndefined();
     expect(await links(wrongId)).toEqual([]);
@@ -161,12 +158,16 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
     // The registry's area is still the right one, and the knowledge bank's area filter
     // finds only documents of collaborations linked to it.
     expect((await area('social-welfare'))!.name_sv).toBe(RIGHT);
-    const found = await searchKnowledge(db, { area: 'social-welfare' }, { limit: 100, offset: 0 });
+    const found = await searchKnowledge(
+      demo.db,
+      { area: 'social-welfare' },
+      { limit: 100, offset: 0 },
+    );
     const linkedNow = new Set(await links(right.id));
     const exchangeCollaboration = new Map(
-      (await db.kysely.selectFrom('exchange').select(['id', 'collaboration_id']).execute()).map(
-        (e) => [e.id, e.collaboration_id],
-      ),
+      (
+        await demo.db.kysely.selectFrom('exchange').select(['id', 'collaboration_id']).execute()
+      ).map((e) => [e.id, e.collaboration_id]),
     );
     expect(found.total).toBeGreaterThan(0);
     for (const hit of found.hits)
@@ -176,7 +177,7 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
 
     // A second run finds nothing to repair.
     const settled = await documents();
-    await m0011.up(db.kysely);
+    await m0011.up(demo.db.kysely);
     expect(await documents()).toEqual(settled);
     expect(await links(right.id)).toEqual([...rightLinks, x].sort());
   });

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
+import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { currentGeneration } from '../platform/read-cache.ts';
-import type { Db } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
-import { seedDemo } from '../demo.ts';
 
 /** Every table a public page or public API route reads (see migration 0010). */
 const PUBLIC_TABLES = [
@@ -34,28 +33,20 @@ const PUBLIC_TABLES = [
 ];
 
 describeEachDialect('migration 0010: the public data generation', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-    await seedDemo(db);
-  });
-  afterAll(() => close());
+  const demo = useDemoDb(dialect);
 
   const triggers = async (): Promise<Set<string>> => {
     const rows =
       dialect === 'sqlite'
         ? await sql<{ table: string }>`select tbl_name as "table" from sqlite_master
-            where type = 'trigger' and name like '%public_generation%'`.execute(db.kysely)
+            where type = 'trigger' and name like '%public_generation%'`.execute(demo.db.kysely)
         : await sql<{ table: string }>`select event_object_table as "table"
             from information_schema.triggers where trigger_name like '%public_generation%'`.execute(
-            db.kysely,
+            demo.db.kysely,
           );
     return new Set(rows.rows.map((r) => r.table));
   };
-  const generation = () => currentGeneration(db.kysely, 'public');
+  const generation = () => currentGeneration(demo.db.kysely, 'public');
 
   it('covers every table a public page reads, and nothing else', async () => {
     expect([...(await triggers())].sort()).toEqual([...PUBLIC_TABLES].sort());
@@ -69,16 +60,16 @@ describeEachDialect('migration 0010: the public data generation', (dialect) => {
       sql`update city_status_change set changed_on = changed_on`,
       sql`update meeting_document set title = title`,
     ]) {
-      await write.execute(db.kysely);
+      await write.execute(demo.db.kysely);
       const after = await generation();
       expect(after).not.toBe(before);
       before = after;
     }
-    await sql`update session set last_seen_at = last_seen_at`.execute(db.kysely);
-    await sql`update app_user set name = name`.execute(db.kysely);
+    await sql`update session set last_seen_at = last_seen_at`.execute(demo.db.kysely);
+    await sql`update app_user set name = name`.execute(demo.db.kysely);
     expect(await generation()).toBe(before);
     // A rolled-back write changes nothing.
-    await db.kysely
+    await demo.db.kysely
       .transaction()
       .execute(async (trx) => {
         await sql`update council_decision set title = title`.execute(trx);
@@ -89,16 +80,16 @@ describeEachDialect('migration 0010: the public data generation', (dialect) => {
   });
 
   it('migrates down and up again', async () => {
-    await migrateTo(db, '0009-search-facets');
+    await migrateTo(demo.db, '0009-search-facets');
     expect((await triggers()).size).toBe(0);
     expect(
-      await db.kysely
+      await demo.db.kysely
         .selectFrom('data_generation')
         .select('name')
         .where('name', '=', 'public')
         .execute(),
     ).toEqual([]);
-    await migrateToLatest(db);
+    await migrateToLatest(demo.db);
     expect((await triggers()).size).toBe(PUBLIC_TABLES.length);
   });
 });

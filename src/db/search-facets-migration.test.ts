@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
-import type { Db } from './database.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
+import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
-import { seedDemo } from '../demo.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 
 /** Migration 0009 computes the facets of existing documents in SQL; the services in JS. */
 describeEachDialect('migration 0009: search facets', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-    await seedDemo(db);
-  });
-  afterAll(() => close());
+  const demo = useDemoDb(dialect);
 
   const facets = async () =>
     Object.fromEntries(
-      (await db.kysely.selectFrom('search_document').select(['id', 'facets']).execute()).map(
+      (await demo.db.kysely.selectFrom('search_document').select(['id', 'facets']).execute()).map(
         (r) => [r.id, r.facets.split(' ').filter(Boolean).sort().join(' ')],
       ),
     );
@@ -33,18 +24,18 @@ describeEachDialect('migration 0009: search facets', (dialect) => {
       for (const kind of ['c', 'o', 'y'])
         expect(f.split(' ').some((token) => token.startsWith(kind))).toBe(true);
     }
-    await migrateTo(db, '0008-data-generation');
-    const columns = await db.kysely.introspection.getTables();
+    await migrateTo(demo.db, '0008-data-generation');
+    const columns = await demo.db.kysely.introspection.getTables();
     expect(
       columns.find((t) => t.name === 'search_document')!.columns.map((c) => c.name),
     ).not.toContain('facets');
     // 0009 first, then the migrations after it.
-    expect((await migrateToLatest(db))[0]).toBe('0009-search-facets');
+    expect((await migrateToLatest(demo.db))[0]).toBe('0009-search-facets');
     expect(await facets()).toEqual(written);
     // The rebuilt index answers words and facets together.
     const page = { limit: 20, offset: 0 };
-    const all = await searchKnowledge(db, { q: 'lägerskola' }, page);
-    const turku = await searchKnowledge(db, { q: 'lägerskola', city: 'turku' }, page);
+    const all = await searchKnowledge(demo.db, { q: 'lägerskola' }, page);
+    const turku = await searchKnowledge(demo.db, { q: 'lägerskola', city: 'turku' }, page);
     expect(turku.total).toBeGreaterThan(0);
     expect(turku.total).toBeLessThan(all.total);
   });

@@ -1,9 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
-import type { Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { seedDemo } from '../demo.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
+import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { listCollaborations } from '../modules/collaborations/collaboration.service.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 import {
@@ -15,20 +13,12 @@ import {
 } from './read-cache.ts';
 
 describeEachDialect('read cache', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-    await seedDemo(db);
-  });
-  afterAll(() => close());
+  const demo = useDemoDb(dialect);
 
   it('computes once per generation and again after any write to a covered table', async () => {
     const computed = { collaborations: 0, registry: 0, public: 0 };
     const read = (set: DataSet) =>
-      cachedRead(db.kysely, set, 'probe', () => Promise.resolve(++computed[set]));
+      cachedRead(demo.db.kysely, set, 'probe', () => Promise.resolve(++computed[set]));
     expect(await read('collaborations')).toBe(1);
     expect(await read('collaborations')).toBe(1);
     expect(await read('registry')).toBe(1);
@@ -89,7 +79,7 @@ describeEachDialect('read cache', (dialect) => {
     ];
     for (const [table, write, sets] of writes) {
       const before = { ...computed };
-      await write.execute(db.kysely);
+      await write.execute(demo.db.kysely);
       for (const set of ['collaborations', 'registry', 'public'] as const) {
         const expected = sets.includes(set) ? before[set] + 1 : before[set];
         expect(await read(set), `${table} → ${set}`).toBe(expected);
@@ -100,7 +90,7 @@ describeEachDialect('read cache', (dialect) => {
 
   it('reads the generations once for reads that start together', async () => {
     const started: string[] = [];
-    const probe = db.kysely.withPlugin({
+    const probe = demo.db.kysely.withPlugin({
       transformQuery: (args) => args.node,
       // Called for every query run, also the precompiled one of the generations.
       transformResult: (args) => {
@@ -117,7 +107,7 @@ describeEachDialect('read cache', (dialect) => {
   });
 
   it('freezes what it caches', async () => {
-    const value = await cachedRead(db.kysely, 'registry', 'frozen', () =>
+    const value = await cachedRead(demo.db.kysely, 'registry', 'frozen', () =>
       Promise.resolve({ list: [{ name: 'Bergen' }] }),
     );
     expect(() => {
@@ -126,9 +116,9 @@ describeEachDialect('read cache', (dialect) => {
   });
 
   it('is not used inside a transaction, and a rolled-back write changes nothing', async () => {
-    const generation = await currentGeneration(db.kysely, 'collaborations');
+    const generation = await currentGeneration(demo.db.kysely, 'collaborations');
     let computed = 0;
-    await db.kysely
+    await demo.db.kysely
       .transaction()
       .execute(async (trx) => {
         await cachedRead(trx, 'collaborations', 'trx', () => Promise.resolve(++computed));
@@ -138,32 +128,37 @@ describeEachDialect('read cache', (dialect) => {
       })
       .catch(() => {});
     expect(computed).toBe(2);
-    expect(await currentGeneration(db.kysely, 'collaborations')).toBe(generation);
+    expect(await currentGeneration(demo.db.kysely, 'collaborations')).toBe(generation);
   });
 
   it('does not keep a failed computation', async () => {
     await expect(
-      cachedRead(db.kysely, 'collaborations', 'fails', () => Promise.reject(new Error('boom'))),
+      cachedRead(demo.db.kysely, 'collaborations', 'fails', () =>
+        Promise.reject(new Error('boom')),
+      ),
     ).rejects.toThrow('boom');
     await new Promise((r) => setTimeout(r, 0));
-    expect(await cachedRead(db.kysely, 'collaborations', 'fails', () => Promise.resolve(7))).toBe(
-      7,
-    );
+    expect(
+      await cachedRead(demo.db.kysely, 'collaborations', 'fails', () => Promise.resolve(7)),
+    ).toBe(7);
   });
 
   it('keeps at most 1,000 entries', async () => {
     for (let i = 0; i < 1100; i++)
-      await cachedRead(db.kysely, 'collaborations', `many-${i}`, () => Promise.resolve(i));
-    expect(readCacheStats(db.kysely).size).toBeLessThanOrEqual(1000);
+      await cachedRead(demo.db.kysely, 'collaborations', `many-${i}`, () => Promise.resolve(i));
+    expect(readCacheStats(demo.db.kysely).size).toBeLessThanOrEqual(1000);
   });
 
   it('a cached search and a cached count see a write at once', async () => {
     const page = { limit: 20, offset: 0 };
-    const search = () => searchKnowledge(db, { q: 'blåbärssoppa' }, page);
+    const search = () => searchKnowledge(demo.db, { q: 'blåbärssoppa' }, page);
     expect((await search()).total).toBe(0);
     expect((await search()).total).toBe(0);
-    const org = await db.kysely.selectFrom('organisation').select('id').executeTakeFirstOrThrow();
-    await db.kysely
+    const org = await demo.db.kysely
+      .selectFrom('organisation')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    await demo.db.kysely
       .insertInto('search_document')
       .values({
         id: 'cache-probe',
@@ -179,15 +174,15 @@ describeEachDialect('read cache', (dialect) => {
     expect((await search()).hits.map((h) => h.id)).toEqual(['cache-probe']);
 
     const publicList = () =>
-      listCollaborations(db.kysely, { city: 'bergen' }, 'public', { limit: 5, offset: 0 });
+      listCollaborations(demo.db.kysely, { city: 'bergen' }, 'public', { limit: 5, offset: 0 });
     const before = (await publicList()).total;
     expect(before).toBeGreaterThan(0);
-    const misses = readCacheStats(db.kysely).misses;
+    const misses = readCacheStats(demo.db.kysely).misses;
     expect((await publicList()).total).toBe(before);
-    expect(readCacheStats(db.kysely).misses).toBe(misses);
+    expect(readCacheStats(demo.db.kysely).misses).toBe(misses);
     await sql`update collaboration set visibility = 'internal' where id in (
       select cc.collaboration_id from collaboration_city cc join city on city.id = cc.city_id
-      where city.slug = 'bergen')`.execute(db.kysely);
+      where city.slug = 'bergen')`.execute(demo.db.kysely);
     expect((await publicList()).total).toBe(0);
   });
 });

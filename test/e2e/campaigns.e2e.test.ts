@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
         );
         await expectNoAxeViolations(first, 'answer page with errors');
         await first.getByRole('radio', { name: 'Bekräfta listan' }).check();
-        await first.getByLabel('Kommentar (frivillig)').fill('Listan stämmer.');
+        await first.getByLabel('Kommentar (valfritt)').fill('Listan stämmer.');
         await first.getByRole('button', { name: 'Skicka svaret' }).click();
         await expect(flash(first)).resolves.toBe('Tack! Ert svar är registrerat.');
         await expect(main(first)).resolves.toContain('Nuvarande svar: Listan bekräftad');

@@ -63,6 +63,38 @@ export class TestAgent {
     );
   }
 
+  /**
+   * Posts a multipart form as a browser would (the CSRF token of the last page unless
+   * `csrf` says otherwise), with at most one file.
+   */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    file?: { field: string; filename: string; type: string; data: Buffer },
+    options: { csrf?: string | null } = {},
+  ) {
+    const form = new FormData();
+    const token = options.csrf === undefined ? this.csrfToken : options.csrf;
+    if (token) form.append('_csrf', token);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    if (file)
+      form.append(
+        file.field,
+        new Blob([new Uint8Array(file.data)], { type: file.type }),
+        file.filename,
+      );
+    const request = new Request('http://localhost/', { method: 'POST', body: form });
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        cookies: Object.fromEntries(this.cookies),
+        headers: { 'content-type': request.headers.get('content-type')! },
+        payload: Buffer.from(await request.arrayBuffer()),
+      }),
+    );
+  }
+
   /** Logs in through the form. */
   async login(email: string, password: string) {
     await this.get('/login');

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
@@ -46,6 +47,27 @@ export async function buildTestApp(
     close: async () => {
       await app.close(); // destroys db
       await close();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated database with the demo data for the tests of one `describe` block
+ * (opened before them, closed after): `const demo = useDemoDb(dialect)`, then `demo.db`.
+ */
+export function useDemoDb(dialect: Dialect): { readonly db: Db } {
+  let db: Db | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ db, close } = await openTestDb(dialect));
+    await migrateToLatest(db);
+    await seedDemo(db);
+  });
+  afterAll(() => close?.());
+  return {
+    get db() {
+      if (!db) throw new Error('useDemoDb: the database is opened in beforeAll');
+      return db;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { seedAccountsDemo } from './account.demo.ts';
 import { accountsEn, accountsSv } from './account.messages.ts';
 import { accountPages } from './account.pages.tsx';
@@ -27,18 +27,13 @@ export const accountsModule = defineModule({
     apiTokenPages,
     resetPages,
   ],
-  messages: [
-    { locale: 'sv', messages: accountsSv },
-    { locale: 'en', messages: accountsEn },
-    { locale: 'sv', messages: oidcSv },
-    { locale: 'en', messages: oidcEn },
-    { locale: 'sv', messages: resetSv },
-    { locale: 'en', messages: resetEn },
-    { locale: 'sv', messages: apiTokenSv },
-    { locale: 'en', messages: apiTokenEn },
-    { locale: 'sv', messages: mfaSv },
-    { locale: 'en', messages: mfaEn },
-  ],
+  messages: catalogues(
+    { sv: accountsSv, en: accountsEn },
+    { sv: oidcSv, en: oidcEn },
+    { sv: resetSv, en: resetEn },
+    { sv: apiTokenSv, en: apiTokenEn },
+    { sv: mfaSv, en: mfaEn },
+  ),
   protectedRoutes: {
     'GET /account': 'authenticated',
     'POST /logout': 'authenticated',

@@ -12,12 +12,11 @@ import { zodProblems } from '../../shared/validation.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { normaliseEmail } from '../accounts/index.ts';
 import { iterateAudit, listAudit, listAuditedEntities, type AuditFilter } from '../audit/index.ts';
+import { ADMIN } from './admin-routes.ts';
 import { organisationAdminRoutes } from './organisation-admin.pages.tsx';
 import { userAdminRoutes } from './user-admin.pages.tsx';
 import { AuditPage, type AuditFilterValues } from './views/audit-page.tsx';
 import { OutboxPage } from './views/outbox-page.tsx';
-
-const ADMIN = { permission: 'admin' } as const;
 
 /** A day of the audit filter: empty, or a plain date (YYYY-MM-DD). */
 const filterDay = z.string().refine((v) => v === '' || isPlainDate(v), 'admin.audit.badDate');

@@ -1,40 +1,32 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { securityForm } from '../accounts/index.ts';
 import { getUser } from '../accounts/index.ts';
 import { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from '../accounts/index.ts';
+import { ADMIN, byId } from './admin-routes.ts';
 import { sendUserPage } from './user-admin.pages.tsx';
 import { SecurityPage } from './views/security-page.tsx';
 
-const ADMIN = { permission: 'admin' } as const;
-const idParams = z.object({ id: z.string().max(100) });
-
 /** Two-step verification in the administration: reset a user's, require it per role. */
 export const mfaAdminPages: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/admin/users/:id/mfa-reset',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: async () => {
-          const user = await getUser(app.db.kysely, id);
-          await resetMfa(app.db, actorOf(request), request.user!, user.id);
-          return user;
-        },
-        invalid: () => sendUserPage(app, request, reply, id),
-        done: (user) => ({
-          to: `/admin/users/${user.id}`,
-          flash: 'mfa.flash.reset',
-          params: { email: user.email },
-        }),
-      });
-    },
+  byId(app, 'post', '/admin/users/:id/mfa-reset', (request, reply, id) =>
+    submitForm(request, reply, {
+      values: {},
+      submit: async () => {
+        const user = await getUser(app.db.kysely, id);
+        await resetMfa(app.db, actorOf(request), request.user!, user.id);
+        return user;
+      },
+      invalid: () => sendUserPage(app, request, reply, id),
+      done: (user) => ({
+        to: `/admin/users/${user.id}`,
+        flash: 'mfa.flash.reset',
+        params: { email: user.email },
+      }),
+    }),
   );
 
   const renderSecurity = async (

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import { organisationForm, type OrganisationInput } from '../organisations/index.ts';
@@ -12,10 +11,8 @@ import {
   setOrganisationActive,
   updateOrganisation,
 } from '../organisations/index.ts';
+import { ADMIN, activeRoute, byId } from './admin-routes.ts';
 import { OrganisationPage, OrganisationsPage } from './views/organisations-page.tsx';
-
-const ADMIN = { permission: 'admin' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 
 /** The register of administrations and companies. */
 export function organisationAdminRoutes(scope: FastifyInstance): void {
@@ -66,37 +63,22 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
     );
   };
 
-  app.get(
-    '/admin/organisations/:id',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => renderOrganisation(request, reply, request.params.id),
+  byId(app, 'get', '/admin/organisations/:id', (request, reply, id) =>
+    renderOrganisation(request, reply, id),
   );
 
-  app.post(
-    '/admin/organisations/:id',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, organisationForm, 320),
-        submit: (v) => updateOrganisation(app.db, actorOf(request), id, v),
-        invalid: ({ values }) => renderOrganisation(request, reply, id, values),
-        done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
-      });
-    },
+  byId(app, 'post', '/admin/organisations/:id', (request, reply, id) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, organisationForm, 320),
+      submit: (v) => updateOrganisation(app.db, actorOf(request), id, v),
+      invalid: ({ values }) => renderOrganisation(request, reply, id, values),
+      done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
+    }),
   );
 
-  app.post(
-    '/admin/organisations/:id/active',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: formStrings(request.body, ['active'], 10),
-        submit: (v) => setOrganisationActive(app.db, actorOf(request), id, v.active === '1'),
-        invalid: () => renderOrganisations(request, reply),
-        done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
-      });
-    },
-  );
+  activeRoute(app, '/admin/organisations', {
+    set: (actor, id, active) => setOrganisationActive(app.db, actor, id, active),
+    invalid: (request, reply) => renderOrganisations(request, reply),
+    back: () => '/admin/organisations',
+  });
 }

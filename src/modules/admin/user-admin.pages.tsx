@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { inviteForm, rolesForm } from '../accounts/index.ts';
@@ -10,12 +9,11 @@ import { getUser, listUsers, setUserActive, updateUserRoles } from '../accounts/
 import { inviteUserByForm } from '../accounts/index.ts';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
+import { ADMIN, activeRoute, byId } from './admin-routes.ts';
 import { InvitePage, type InviteValues } from './views/invite-page.tsx';
-import { UserPage, type RoleValues } from './views/user-page.tsx';
+import type { RoleValues } from './views/role-fields.tsx';
+import { UserPage } from './views/user-page.tsx';
 import { UsersPage } from './views/users-page.tsx';
-
-const ADMIN = { permission: 'admin' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 
 /** The scopes a role may have: active organisations, twin cities (in the reader's language). */
 async function scopeChoices(app: FastifyInstance, request: FastifyRequest) {
@@ -124,40 +122,25 @@ export function userAdminRoutes(scope: FastifyInstance): void {
     });
   });
 
-  app.get(
-    '/admin/users/:id',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => sendUserPage(app, request, reply, request.params.id),
+  byId(app, 'get', '/admin/users/:id', (request, reply, id) =>
+    sendUserPage(app, request, reply, id),
   );
 
-  app.post(
-    '/admin/users/:id/roles',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, rolesForm, 100),
-        submit: (v) => updateUserRoles(app.db, actorOf(request), id, v),
-        invalid: ({ values }) => sendUserPage(app, request, reply, id, values),
-        done: () => ({ to: `/admin/users/${id}`, flash: 'flash.saved' }),
-      });
-    },
+  byId(app, 'post', '/admin/users/:id/roles', (request, reply, id) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, rolesForm, 100),
+      submit: (v) => updateUserRoles(app.db, actorOf(request), id, v),
+      invalid: ({ values }) => sendUserPage(app, request, reply, id, values),
+      done: () => ({ to: `/admin/users/${id}`, flash: 'flash.saved' }),
+    }),
   );
 
-  app.post(
-    '/admin/users/:id/active',
-    { config: ADMIN, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: formStrings(request.body, ['active'], 10),
-        submit: (v) => setUserActive(app.db, actorOf(request), id, v.active === '1'),
-        // The one refusal here: an administrator cannot lock themselves out.
-        refused: (error) =>
-          error.code === 'FORBIDDEN' ? { form: request.i18n.t('error.forbidden.title') } : null,
-        invalid: () => sendUserPage(app, request, reply, id),
-        done: () => ({ to: `/admin/users/${id}`, flash: 'flash.saved' }),
-      });
-    },
-  );
+  activeRoute(app, '/admin/users', {
+    set: (actor, id, active) => setUserActive(app.db, actor, id, active),
+    // The one refusal here: an administrator cannot lock themselves out.
+    refused: (error, request) =>
+      error.code === 'FORBIDDEN' ? { form: request.i18n.t('error.forbidden.title') } : null,
+    invalid: (request, reply, id) => sendUserPage(app, request, reply, id),
+    back: (id) => `/admin/users/${id}`,
+  });
 }

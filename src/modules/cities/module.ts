@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { cityFactsEn, cityFactsSv } from './city-facts.messages.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
@@ -8,10 +8,7 @@ export const citiesModule = defineModule({
   purpose:
     'twin and partner cities, their names per language and facts, the Nordic chain, the map of the chain',
   routes: [cityFactsPages],
-  messages: [
-    { locale: 'sv', messages: cityFactsSv },
-    { locale: 'en', messages: cityFactsEn },
-  ],
+  messages: catalogues({ sv: cityFactsSv, en: cityFactsEn }),
   protectedRoutes: {
     'GET /workspace/cities': 'coordinator',
     'GET /workspace/cities/:slug': 'coordinator',

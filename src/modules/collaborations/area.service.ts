@@ -1,6 +1,8 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
+import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import { slugify } from '../organisations/index.ts';
@@ -69,35 +71,22 @@ export async function areasForForms(db: Db): Promise<readonly Area[]> {
   return areas;
 }
 
-export interface AreaInput {
-  nameSv: string;
-  nameEn: string;
-}
-
-function areaProblems(input: AreaInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!input.nameSv.trim() || input.nameSv.trim().length > 100)
-    problems.push({ path: 'nameSv', message: 'collab.area.nameRequired' });
-  if (!input.nameEn.trim() || input.nameEn.trim().length > 100)
-    problems.push({ path: 'nameEn', message: 'collab.area.nameRequired' });
-  return problems;
-}
+export type { AreaInput } from './collaboration.schema.ts';
 
 const areaNotFound = errors.areaNotFound;
 
 export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
-  const problems = areaProblems(input);
-  if (problems.length) throw errors.validation(problems);
+  const values = parseOrThrow(areaForm, input);
   return db.kysely.transaction().execute(async (trx) => {
-    const base = slugify(input.nameEn.trim() || input.nameSv.trim());
+    const base = slugify(values.nameEn || values.nameSv);
     let slug = base;
     for (let i = 2; await repo.findAreaBySlug(trx, slug); i++) slug = `${base}-${i}`;
     const now = nowIso();
     const row = {
       id: newId(),
       slug,
-      name_sv: input.nameSv.trim(),
-      name_en: input.nameEn.trim(),
+      name_sv: values.nameSv,
+      name_en: values.nameEn,
       position: (await repo.maxAreaPosition(trx)) + 1,
       active: 1,
       created_at: now,
@@ -115,18 +104,17 @@ export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<A
 }
 
 export async function renameArea(db: Db, actor: Actor, id: string, input: AreaInput) {
-  const problems = areaProblems(input);
-  if (problems.length) throw errors.validation(problems);
+  const values = parseOrThrow(areaForm, input);
   await db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findArea(trx, id);
     if (!before) throw areaNotFound(id);
-    const values = { name_sv: input.nameSv.trim(), name_en: input.nameEn.trim() };
-    await repo.updateArea(trx, id, { ...values, updated_at: nowIso() });
+    const names = { name_sv: values.nameSv, name_en: values.nameEn };
+    await repo.updateArea(trx, id, { ...names, updated_at: nowIso() });
     await recordAudit(trx, actor, {
       entity: 'area',
       entityId: id,
       action: 'rename',
-      changes: diff({ name_sv: before.name_sv, name_en: before.name_en }, values),
+      changes: diff({ name_sv: before.name_sv, name_en: before.name_en }, names),
     });
   });
 }

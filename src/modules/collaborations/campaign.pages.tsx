@@ -2,13 +2,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { AppError, errors as appErrors } from '../../shared/errors.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
+import { readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { errors as appErrors, isAppError } from '../../shared/errors.ts';
 import type { User } from '../accounts/index.ts';
-import { problemErrors } from '../decisions/index.ts';
 import { campaignPolicy } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
+import {
+  answerSchema,
+  campaignSchema,
+  type AnswerInput,
+  type CampaignInput,
+} from './campaign.schema.ts';
 import {
   answerCampaign,
   answeringOrganisation,
@@ -23,43 +28,21 @@ import {
   CampaignPage,
   CampaignsPage,
   NewCampaignPage,
-  type AnswerValues,
-  type CampaignValues,
 } from './views/campaign-pages.tsx';
 
 const REPORTING = { permission: 'reporting' } as const;
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
 
-const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
-const list = (v: unknown) =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v])
-    .filter((x): x is string => typeof x === 'string')
-    .slice(0, 500)
-    .map((x) => x.slice(0, 100));
-
-function campaignValues(body: unknown): CampaignValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return {
-    title: str(b.title, 400),
-    periodFrom: str(b.periodFrom, 40),
-    periodTo: str(b.periodTo, 40),
-    deadline: str(b.deadline, 40),
-    message: str(b.message, 6000),
-    scope: str(b.scope, 20),
-    organisations: list(b.organisations),
-  };
-}
-
-function answerValues(body: unknown): AnswerValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return { answer: str(b.answer, 40), comment: str(b.comment, 3000) };
-}
-
 const userOf = (request: FastifyRequest): User => {
   if (!request.user) throw appErrors.unauthenticated();
   return request.user;
 };
+
+/** A problem of one chosen organisation (organisations.3) belongs to the whole group. */
+const groupField = (path: string) => path.split('.')[0] || 'form';
+
+const isClosed = (error: unknown) => isAppError(error, 'CAMPAIGN_CLOSED');
 
 /** Campaigns (inventering): coordinators run them, reporters answer for their organisation. */
 export const campaignPages: FastifyPluginAsyncZod = async (app) => {
@@ -76,68 +59,59 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
     );
   });
 
-  const renderNew = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status = 200,
-    extra: { values?: CampaignValues; errors?: FieldErrors } = {},
-  ) =>
+  const renderNew = async (request: FastifyRequest, reply: FastifyReply, values?: CampaignInput) =>
     sendPage(
       reply,
       <NewCampaignPage
         ctx={pageContext(request, reply)}
         organisations={await repo.listActiveOrganisations(app.db.kysely)}
-        values={extra.values}
-        errors={extra.errors}
+        values={values}
       />,
-      status,
     );
 
   app.get('/workspace/campaigns/new', { config: COORDINATOR }, (request, reply) =>
     renderNew(request, reply),
   );
 
-  app.post('/workspace/campaigns/new', { config: COORDINATOR }, async (request, reply) => {
-    const values = campaignValues(request.body);
-    let id: string;
-    try {
-      id = (await startCampaign(app.db, actorOf(request), userOf(request), values)).id;
-    } catch (error) {
-      const errors = problemErrors(request, error);
-      if (errors) return renderNew(request, reply, 400, { values, errors });
-      throw error;
-    }
-    return redirectWithFlash(
+  app.post('/workspace/campaigns/new', { config: COORDINATOR }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, campaignSchema, 6000),
+      submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
+      invalid: ({ values }) => renderNew(request, reply, values),
+      done: (campaign) => ({
+        to: `/workspace/campaigns/${campaign.id}`,
+        flash: 'campaign.flash.started',
+      }),
+      fieldOf: groupField,
+    }),
+  );
+
+  const renderCampaign = async (request: FastifyRequest, reply: FastifyReply, id: string) => {
+    const user = userOf(request);
+    const { campaign, responses } = await campaignTable(app.db, user, id);
+    return sendPage(
       reply,
-      `/workspace/campaigns/${id}`,
-      request.i18n.t('campaign.flash.started'),
+      <CampaignPage
+        ctx={pageContext(request, reply)}
+        campaign={campaign}
+        responses={responses}
+        canRun={campaignPolicy.run(user)}
+      />,
     );
-  });
+  };
 
   app.get(
     '/workspace/campaigns/:id',
     { config: REPORTING, schema: { params: idParams } },
-    async (request, reply) => {
-      const user = userOf(request);
-      const { campaign, responses } = await campaignTable(app.db, user, request.params.id);
-      return sendPage(
-        reply,
-        <CampaignPage
-          ctx={pageContext(request, reply)}
-          campaign={campaign}
-          responses={responses}
-          canRun={campaignPolicy.run(user)}
-        />,
-      );
-    },
+    async (request, reply) => renderCampaign(request, reply, request.params.id),
   );
 
   const renderAnswer = async (
     request: FastifyRequest,
     reply: FastifyReply,
     campaignId: string,
-    status = 200,
-    extra: { values?: AnswerValues; errors?: FieldErrors } = {},
+    values?: AnswerInput,
+    status?: number,
   ) => {
     const user = userOf(request);
     const organisation = await answeringOrganisation(app.db, user, campaignId);
@@ -153,8 +127,7 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
         organisation={organisation}
         list={frozen ?? (await organisationList(app.db, organisation.id, campaign))}
         current={current}
-        values={extra.values}
-        errors={extra.errors}
+        values={values}
       />,
       status,
     );
@@ -173,25 +146,20 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
       const user = userOf(request);
       const campaignId = request.params.id;
       const organisation = await answeringOrganisation(app.db, user, campaignId);
-      const values = answerValues(request.body);
-      try {
-        await answerCampaign(app.db, actorOf(request), user, campaignId, organisation.id, values);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'CAMPAIGN_CLOSED') {
-          return renderAnswer(request, reply, campaignId, 409, {
-            values,
-            errors: { closed: request.i18n.t('campaign.error.closed') },
-          });
-        }
-        const errors = problemErrors(request, error);
-        if (errors) return renderAnswer(request, reply, campaignId, 400, { values, errors });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        `/workspace/campaigns/${campaignId}/answer`,
-        request.i18n.t('campaign.flash.answered'),
-      );
+      return submitForm(request, reply, {
+        values: readForm(request.body, answerSchema, 3000),
+        submit: (values) =>
+          answerCampaign(app.db, actorOf(request), user, campaignId, organisation.id, values),
+        // Closed in the meantime: the answer page says so (409), the answer is not saved.
+        refused: (error) =>
+          isClosed(error) ? { closed: request.i18n.t('campaign.error.closed') } : null,
+        invalid: ({ values, errors }) =>
+          renderAnswer(request, reply, campaignId, values, errors.closed ? 409 : undefined),
+        done: () => ({
+          to: `/workspace/campaigns/${campaignId}/answer`,
+          flash: 'campaign.flash.answered',
+        }),
+      });
     },
   );
 
@@ -200,17 +168,18 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
     { config: COORDINATOR, schema: { params: idParams } },
     async (request, reply) => {
       const campaignId = request.params.id;
-      try {
-        await closeCampaign(app.db, actorOf(request), userOf(request), campaignId);
-      } catch (error) {
-        // Closing twice (e.g. a double click) is no error: it is closed.
-        if (!(error instanceof AppError && error.code === 'CAMPAIGN_CLOSED')) throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        `/workspace/campaigns/${campaignId}`,
-        request.i18n.t('campaign.flash.closed'),
-      );
+      return submitForm(request, reply, {
+        values: {},
+        submit: () =>
+          closeCampaign(app.db, actorOf(request), userOf(request), campaignId).catch(
+            (error: unknown) => {
+              // Closing twice (e.g. a double click) is no error: it is closed.
+              if (!isClosed(error)) throw error;
+            },
+          ),
+        invalid: () => renderCampaign(request, reply, campaignId),
+        done: () => ({ to: `/workspace/campaigns/${campaignId}`, flash: 'campaign.flash.closed' }),
+      });
     },
   );
 };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 
 /**
  * The form that starts a campaign (inventering). Messages are keys of campaign.messages.ts;
- * the pages translate them field by field. `today` is checked by the service.
+ * the form helper translates them field by field. `today` is checked by the service.
  */
 const plainDate = (message: string) =>
   z
@@ -36,28 +37,12 @@ export const campaignSchema = z
       });
   });
 
-/** Raw form values: the schema checks them. */
-export type CampaignInput = Omit<z.input<typeof campaignSchema>, 'scope'> & { scope: string };
+/** The form as sent (strings; a list of organisation ids): the schema checks them. */
+export type CampaignInput = FormStrings<typeof campaignSchema>;
 
 export const answerSchema = z.object({
   answer: z.enum(['confirmed', 'no_activity'], { message: 'campaign.error.answerRequired' }),
   comment: z.string().trim().max(2000, { message: 'campaign.error.commentTooLong' }),
 });
 
-export interface AnswerInput {
-  answer: string;
-  comment: string;
-}
-
-/** Zod issues as field problems (the first per field). */
-export function zodProblems(error: z.ZodError): { path: string; message: string }[] {
-  const seen = new Set<string>();
-  const out: { path: string; message: string }[] = [];
-  for (const issue of error.issues) {
-    const path = String(issue.path[0] ?? '');
-    if (seen.has(path)) continue;
-    seen.add(path);
-    out.push({ path, message: issue.message });
-  }
-  return out;
-}
+export type AnswerInput = FormStrings<typeof answerSchema>;

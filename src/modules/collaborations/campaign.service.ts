@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso, TIME_ZONE } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { zodProblems } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import type { User } from '../accounts/index.ts';
 import { campaignPolicy, reporterOrganisations } from './campaign.policy.ts';
@@ -9,7 +10,6 @@ import * as repo from './campaign.repository.ts';
 import {
   answerSchema,
   campaignSchema,
-  zodProblems,
   type AnswerInput,
   type CampaignInput,
 } from './campaign.schema.ts';

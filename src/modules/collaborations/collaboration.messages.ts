@@ -90,7 +90,6 @@ export const collaborationsSv = {
   'collab.form.lead':
     'När du sparar skickas samarbetet till Stadsledningskontoret för granskning (rapporteringsplikten, P8).',
   'collab.form.choose': 'Välj',
-  'collab.form.dateHint': 'Till exempel 2026-09-14',
   'collab.form.endHint': 'Lämna tomt om samarbetet pågår tills vidare',
   'collab.form.amountHint': 'Hela kronor, till exempel 250000',
   'collab.form.tagsHint': 'Skilj med kommatecken, till exempel Hållbar stad, Barn och unga',
@@ -291,7 +290,6 @@ export const collaborationsEn: Record<keyof typeof collaborationsSv, string> = {
   'collab.form.lead':
     'When you save, the collaboration is sent to the City Executive Office for review (the reporting duty, P8).',
   'collab.form.choose': 'Choose',
-  'collab.form.dateHint': 'For example 2026-09-14',
   'collab.form.endHint': 'Leave empty if the collaboration runs until further notice',
   'collab.form.amountHint': 'Whole kronor, for example 250000',
   'collab.form.tagsHint': 'Separate with commas, for example Sustainable city, Children and youth',

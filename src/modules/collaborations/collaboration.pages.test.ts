@@ -346,6 +346,15 @@ describeEachDialect('collaboration pages', (dialect) => {
       .where('name_sv', '=', 'Hav och sjöfart')
       .executeTakeFirstOrThrow();
     expect(area.slug).toBe('sea');
+    // A rename's problem links to the name field in the area's own row, not to the add form.
+    const badRename = await coordinator.post(`/workspace/areas/${area.id}`, {
+      nameSv: ' ',
+      nameEn: 'Sea',
+    });
+    expect(badRename.statusCode).toBe(400);
+    expect(badRename.body).toContain(`href="#sv-${area.id}"`);
+    expect(badRename.body).toMatch(new RegExp(`id="sv-${area.id}"[^>]*aria-invalid="true"`));
+    expect(badRename.body).not.toContain('id="nameSv-error"');
     await reporter.get('/workspace/collaborations/new');
     const withSea = await reporter.post(
       '/workspace/collaborations/new',

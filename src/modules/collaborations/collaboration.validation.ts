@@ -1,46 +1,23 @@
-import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
-import { isPlainDate } from '../../shared/dates.ts';
 import type { FieldProblem } from '../../shared/errors.ts';
+import { zodProblems } from '../../shared/validation.ts';
 import type { City } from '../cities/index.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
-import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.filters.ts';
+import { resolveOrganisation, type Reporter } from './collaboration.helpers.ts';
 import {
-  LIMITS,
-  maxLen,
-  resolveOrganisation,
-  VISIBILITIES,
-  type Reporter,
-} from './collaboration.helpers.ts';
+  amountDigits,
+  collaborationForm,
+  inFieldOrder,
+  type CollaborationInput,
+} from './collaboration.schema.ts';
 
-// What is wrong with a collaboration from a form or the API, field by field, and its
-// columns when nothing is.
+// What is wrong with a collaboration from a form or the API, field by field (the form's
+// schema, collaboration.schema.ts, and what needs the database), and its columns when
+// nothing is.
 
-export const FUNDING_KINDS = ['own_budget', 'eu_programme', 'other'] as const;
-
-export interface CollaborationInput {
-  /** Slug of the owner organisation; empty: the reporter's only organisation. */
-  organisation: string;
-  title: string;
-  /** Slugs of partner twin cities. */
-  cities: string[];
-  /** Slugs of areas. */
-  areas: string[];
-  kind: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  goals: string;
-  results: string;
-  contactName: string;
-  contactEmail: string;
-  fundingKind: string;
-  fundingProgramme: string;
-  fundingAmount: string;
-  strategyTags: string;
-  visibility: string;
-}
+export { FUNDING_KINDS } from './collaboration.schema.ts';
+export type { CollaborationInput } from './collaboration.schema.ts';
 
 export const splitTags = (tags: string) => [
   ...new Set(
@@ -50,7 +27,6 @@ export const splitTags = (tags: string) => [
       .filter(Boolean),
   ),
 ];
-const email = z.email();
 
 export interface ResolvedCollaboration {
   organisationId: string;
@@ -69,16 +45,16 @@ export async function collaborationProblems(
   /** Areas the collaboration already has: they stay allowed after being deactivated. */
   keptAreaIds: readonly string[] = [],
 ): Promise<{ problems: FieldProblem[]; resolved: ResolvedCollaboration }> {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const parsed = collaborationForm.safeParse(input);
+  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
+  // What needs the database: one problem per field at the most, the schema's first.
+  const add = (path: string, message: string) => {
+    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
+  };
   const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
-  const title = input.title.trim();
-  if (!title) add('title', 'collab.err.titleRequired');
-  else if (maxLen(title, LIMITS.title)) add('title', 'collab.err.titleTooLong');
+  if ('path' in org) add(org.path, org.message);
 
   const cityIds: string[] = [];
-  if (input.cities.length === 0) add('cities', 'collab.err.citiesRequired');
   for (const slug of input.cities) {
     const city = twins.find((c) => c.slug === slug);
     if (!city) {
@@ -92,7 +68,6 @@ export async function collaborationProblems(
   const areas = await areaRepo.listAreas(trx);
   const areaIds: string[] = [];
   const areaNamesSv: string[] = [];
-  if (input.areas.length === 0) add('areas', 'collab.err.areasRequired');
   for (const slug of input.areas) {
     const area = areas.find(
       (a) => a.slug === slug && (a.active === 1 || keptAreaIds.includes(a.id)),
@@ -106,39 +81,10 @@ export async function collaborationProblems(
       areaNamesSv.push(area.name_sv);
     }
   }
-
-  if (!(COLLABORATION_KINDS as readonly string[]).includes(input.kind))
-    add('kind', 'collab.err.kindRequired');
-  if (!(COLLABORATION_STATUSES as readonly string[]).includes(input.status))
-    add('status', 'collab.err.statusRequired');
-  if (!isPlainDate(input.startsOn.trim())) add('startsOn', 'collab.err.dateInvalid');
-  if (input.endsOn.trim()) {
-    if (!isPlainDate(input.endsOn.trim())) add('endsOn', 'collab.err.dateInvalid');
-    else if (isPlainDate(input.startsOn.trim()) && input.endsOn.trim() < input.startsOn.trim())
-      add('endsOn', 'collab.err.endBeforeStart');
-  }
-  if (maxLen(input.goals, LIMITS.text)) add('goals', 'collab.err.textTooLong');
-  if (maxLen(input.results, LIMITS.text)) add('results', 'collab.err.textTooLong');
-  if (maxLen(input.contactName.trim(), LIMITS.short)) add('contactName', 'collab.err.shortTooLong');
-  const mail = input.contactEmail.trim();
-  if (mail && (maxLen(mail, LIMITS.short) || !email.safeParse(mail).success))
-    add('contactEmail', 'collab.err.emailInvalid');
-  if (input.fundingKind && !(FUNDING_KINDS as readonly string[]).includes(input.fundingKind))
-    add('fundingKind', 'collab.err.fundingKindInvalid');
-  if (maxLen(input.fundingProgramme.trim(), LIMITS.short))
-    add('fundingProgramme', 'collab.err.shortTooLong');
-  let amount: number | null = null;
-  const rawAmount = input.fundingAmount.replace(/[\s\u00a0]/g, '');
-  if (rawAmount) {
-    if (!/^\d{1,13}$/.test(rawAmount) || Number(rawAmount) > LIMITS.amount)
-      add('fundingAmount', 'collab.err.amountInvalid');
-    else amount = Number(rawAmount);
-  }
-  if (maxLen(input.strategyTags, LIMITS.tags)) add('strategyTags', 'collab.err.tagsTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
+  const digits = amountDigits(input.fundingAmount);
+  const amount = parsed.success && digits ? Number(digits) : null;
   return {
-    problems,
+    problems: inFieldOrder(collaborationForm, problems),
     resolved: {
       organisationId: 'id' in org ? org.id : '',
       cityIds,

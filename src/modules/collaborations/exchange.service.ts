@@ -1,44 +1,37 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { isPlainDate, nowIso } from '../../shared/dates.ts';
+import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { zodProblems } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import type { City } from '../cities/index.ts';
 import type { ReviewState } from './collaboration.filters.ts';
 import {
   exchangeNotFound,
-  LIMITS,
-  maxLen,
   notYourOrganisation,
   partnerCities,
   resolveOrganisation,
   reviewAfterSave,
   submittedEvent,
-  VISIBILITIES,
   type Reporter,
 } from './collaboration.helpers.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
+import {
+  exchangeForm,
+  inFieldOrder,
+  type DIRECTIONS,
+  type ExchangeInput,
+} from './collaboration.schema.ts';
 import * as repo from './exchange.repository.ts';
 import { exchangeSearchDocument } from './search-document.ts';
 
 // Experience exchanges: registered by a reporter (optionally within a collaboration of
 // their organisation), reviewed like collaborations.
 
-export const DIRECTIONS = ['visit_to', 'visit_from', 'digital'] as const;
-
-export interface ExchangeInput {
-  organisation: string;
-  city: string;
-  occurredOn: string;
-  direction: string;
-  participants: string;
-  activities: string;
-  learnings: string;
-  collaboration: string;
-  visibility: string;
-}
+export { DIRECTIONS } from './collaboration.schema.ts';
+export type { ExchangeInput } from './collaboration.schema.ts';
 
 export interface Exchange {
   id: string;
@@ -91,28 +84,17 @@ async function exchangeProblems(
   user: Reporter,
   input: ExchangeInput,
 ) {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const parsed = exchangeForm.safeParse(input);
+  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
+  // What needs the database: one problem per field at the most, the schema's first.
+  const add = (path: string, message: string) => {
+    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
+  };
   const org = await resolveOrganisation(trx, user, input.organisation);
-  if ('path' in org) problems.push(org);
+  if ('path' in org) add(org.path, org.message);
   const city = twins.find((c) => c.slug === input.city);
-  if (!input.city) add('city', 'collab.err.cityRequired');
-  else if (!city) add('city', 'collab.err.cityUnknown');
-  if (!isPlainDate(input.occurredOn.trim())) add('occurredOn', 'collab.err.dateInvalid');
-  if (!(DIRECTIONS as readonly string[]).includes(input.direction))
-    add('direction', 'collab.err.directionRequired');
+  if (input.city && !city) add('city', 'collab.err.cityUnknown');
   const participants = input.participants.trim();
-  if (
-    !/^\d{1,5}$/.test(participants) ||
-    Number(participants) < 1 ||
-    Number(participants) > LIMITS.participants
-  )
-    add('participants', 'collab.err.participantsInvalid');
-  if (!input.activities.trim()) add('activities', 'collab.err.activitiesRequired');
-  else if (maxLen(input.activities, LIMITS.text)) add('activities', 'collab.err.textTooLong');
-  if (maxLen(input.learnings, LIMITS.text)) add('learnings', 'collab.err.textTooLong');
-  if (!(VISIBILITIES as readonly string[]).includes(input.visibility))
-    add('visibility', 'collab.err.visibilityRequired');
   let collaborationId: string | null = null;
   if (input.collaboration) {
     const c = await collaborationRepo.findCollaboration(trx, input.collaboration);
@@ -121,7 +103,7 @@ async function exchangeProblems(
     else collaborationId = c.id;
   }
   return {
-    problems,
+    problems: inFieldOrder(exchangeForm, problems),
     values: {
       organisation_id: 'id' in org ? org.id : '',
       city_id: city?.id ?? '',

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import type { Actor } from '../audit/index.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { formStrings, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { uploadedFile } from '../../platform/uploads.ts';
 import { errors as appErrors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
-import type { FieldErrors } from '../../ui/form.tsx';
 import type { User } from '../accounts/index.ts';
-import type { UploadedFile } from '../decisions/index.ts';
-import { problemErrors } from '../decisions/index.ts';
 import { importPolicy } from './import.policy.ts';
 import * as repo from './import.repository.ts';
 import { ALL_FIELDS, guessMapping, type ImportMapping } from './import.rows.ts';
@@ -21,7 +20,6 @@ import {
   listImportJobs,
   startImport,
   uploadImport,
-  type ImportJob,
 } from './import.service.ts';
 import { runImport } from './import.run.ts';
 import { ImportJobPage, ImportPage } from './views/import-pages.tsx';
@@ -34,15 +32,8 @@ const userOf = (request: FastifyRequest): User => {
   if (!request.user) throw appErrors.unauthenticated();
   return request.user;
 };
-const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
 
-function uploadedFile(body: unknown): UploadedFile | undefined {
-  const file = (body as Record<string, unknown> | undefined)?.file;
-  if (typeof file !== 'object' || file === null || !('data' in file)) return undefined;
-  const upload = file as UploadedFile;
-  if (upload.filename === '' && upload.data.length === 0) return undefined;
-  return upload;
-}
+const MAPPING_FIELDS = ALL_FIELDS.map((field) => `map-${field}` as const);
 
 /** Imports that run after their response; awaited when the app closes. */
 const running = new Set<Promise<unknown>>();
@@ -68,8 +59,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
   const renderUpload = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    status = 200,
-    extra: { values?: { organisation: string; kind: string }; errors?: FieldErrors } = {},
+    values?: { organisation: string; kind: string },
   ) => {
     const user = userOf(request);
     return sendPage(
@@ -79,10 +69,8 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
         organisations={await organisationsFor(user)}
         allowColumn={importPolicy.organisationFromColumn(user)}
         jobs={await listImportJobs(app.db, user)}
-        values={extra.values}
-        errors={extra.errors}
+        values={values}
       />,
-      status,
     );
   };
 
@@ -90,36 +78,26 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     renderUpload(request, reply),
   );
 
+  // An unreadable, empty or oversize file is reported by the service, field by field.
   app.post(
     '/workspace/import',
     { config: { ...REPORTING, uploads: true } },
     async (request, reply) => {
-      const user = userOf(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const organisation = str(body.organisation, 100);
-      const kind = str(body.kind, 40) || 'collaboration';
-      const file = uploadedFile(body);
-      let job: ImportJob;
-      try {
-        job = await uploadImport(app.db, actorOf(request), user, {
-          filename: file?.filename ?? '',
-          contentType: file?.mimetype ?? '',
-          data: file?.data ?? null,
-          truncated: file?.truncated ?? false,
-          organisation,
-          kind,
-        });
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors)
-          return renderUpload(request, reply, 400, { values: { organisation, kind }, errors });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        `/workspace/import/${job.id}`,
-        request.i18n.t('import.flash.uploaded'),
-      );
+      const { organisation, kind } = formStrings(request.body, ['organisation', 'kind'], 100);
+      const file = uploadedFile(request.body, 'file');
+      return submitForm(request, reply, {
+        values: { organisation, kind: kind || 'collaboration' },
+        submit: (values) =>
+          uploadImport(app.db, actorOf(request), userOf(request), {
+            filename: file?.filename ?? '',
+            contentType: file?.mimetype ?? '',
+            data: file?.data ?? null,
+            truncated: file?.truncated ?? false,
+            ...values,
+          }),
+        invalid: ({ values }) => renderUpload(request, reply, values),
+        done: (job) => ({ to: `/workspace/import/${job.id}`, flash: 'import.flash.uploaded' }),
+      });
     },
   );
 
@@ -127,12 +105,11 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    status = 200,
-    extra: { mapping?: ImportMapping; errors?: FieldErrors; remap?: boolean } = {},
+    form: { mapping?: ImportMapping; remap?: boolean } = {},
   ) => {
     const job = await getImportJob(app.db, userOf(request), id);
     const q = (request.query ?? {}) as Record<string, unknown>;
-    const remap = extra.remap ?? (q.remap === '1' && job.status === 'checked');
+    const remap = form.remap ?? (q.remap === '1' && job.status === 'checked');
     const showMapping = job.status === 'uploaded' || job.status === 'failed' || remap;
     const headers = showMapping ? await importHeaders(app.db, job) : null;
     const page = pageRequest(q.page, PROBLEMS_PER_PAGE);
@@ -143,13 +120,11 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
         ctx={pageContext(request, reply)}
         job={job}
         headers={headers}
-        mapping={extra.mapping ?? job.mapping ?? (headers ? guessMapping(headers, job.kind) : {})}
+        mapping={form.mapping ?? job.mapping ?? (headers ? guessMapping(headers, job.kind) : {})}
         remap={remap}
         problems={problems}
         info={pageInfo(page, job.problems.length, problems.length)}
-        errors={extra.errors}
       />,
-      status,
     );
   };
 
@@ -163,29 +138,17 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/import/:id/check',
     { config: REPORTING, schema: { params: idParams } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { id } = request.params;
+      const sent = formStrings(request.body, MAPPING_FIELDS, 300);
       const mapping: ImportMapping = {};
-      for (const field of ALL_FIELDS) {
-        const header = str(body[`map-${field}`], 300);
-        if (header) mapping[field] = header;
-      }
-      try {
-        await checkImport(app.db, actorOf(request), userOf(request), request.params.id, mapping);
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors)
-          return renderJob(request, reply, request.params.id, 400, {
-            mapping,
-            errors,
-            remap: true,
-          });
-        throw error;
-      }
-      return redirectWithFlash(
-        reply,
-        `/workspace/import/${request.params.id}`,
-        request.i18n.t('import.flash.checked'),
-      );
+      for (const field of ALL_FIELDS)
+        if (sent[`map-${field}`]) mapping[field] = sent[`map-${field}`];
+      return submitForm(request, reply, {
+        values: mapping,
+        submit: (values) => checkImport(app.db, actorOf(request), userOf(request), id, values),
+        invalid: ({ values }) => renderJob(request, reply, id, { mapping: values, remap: true }),
+        done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.checked' }),
+      });
     },
   );
 
@@ -193,28 +156,18 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/import/:id/start',
     { config: REPORTING, schema: { params: idParams } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { id } = request.params;
       const actor = actorOf(request);
-      try {
-        await startImport(
-          app.db,
-          actor,
-          userOf(request),
-          request.params.id,
-          body.onlyValid === '1',
-        );
-      } catch (error) {
-        const errors = problemErrors(request, error);
-        if (errors) return renderJob(request, reply, request.params.id, 400, { errors });
-        throw error;
-      }
-      // The import runs after this response; the job page shows its progress.
-      runInBackground(app.db, request.log, actor, request.params.id);
-      return redirectWithFlash(
-        reply,
-        `/workspace/import/${request.params.id}`,
-        request.i18n.t('import.flash.started'),
-      );
+      return submitForm(request, reply, {
+        values: formStrings(request.body, ['onlyValid'], 2),
+        submit: async (values) => {
+          await startImport(app.db, actor, userOf(request), id, values.onlyValid === '1');
+          // The import runs after this response; the job page shows its progress.
+          runInBackground(app.db, request.log, actor, id);
+        },
+        invalid: () => renderJob(request, reply, id),
+        done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.started' }),
+      });
     },
   );
 };

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { seedCampaignDemo } from './campaign.demo.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { campaignsEn, campaignsSv } from './campaign.messages.ts';
@@ -6,11 +6,15 @@ import { campaignPages } from './campaign.pages.tsx';
 import { collaborationApi } from './collaboration.api.ts';
 import { seedCollaborationDemo } from './collaboration.demo.ts';
 import { collaborationsEn, collaborationsSv } from './collaboration.messages.ts';
+import { areaPages } from './area.pages.tsx';
 import { collaborationPages } from './collaboration.pages.tsx';
 import { collaborationPublicPages } from './collaboration.public.pages.tsx';
+import { exchangePages } from './exchange.pages.tsx';
 import { exportPages } from './export.pages.ts';
 import { importPages } from './import.pages.tsx';
+import { knowledgePages } from './knowledge.pages.tsx';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
+import { reviewPages } from './review.pages.tsx';
 
 export const collaborationsModule = defineModule({
   name: 'collaborations',
@@ -20,16 +24,18 @@ export const collaborationsModule = defineModule({
     collaborationPublicPages,
     { plugin: collaborationApi, prefix: '/api/v1' },
     collaborationPages,
+    exchangePages,
+    reviewPages,
+    areaPages,
+    knowledgePages,
     campaignPages,
     importPages,
     exportPages,
   ],
-  messages: [
-    { locale: 'sv', messages: collaborationsSv },
-    { locale: 'en', messages: collaborationsEn },
-    { locale: 'sv', messages: campaignsSv },
-    { locale: 'en', messages: campaignsEn },
-  ],
+  messages: catalogues(
+    { sv: collaborationsSv, en: collaborationsEn },
+    { sv: campaignsSv, en: campaignsEn },
+  ),
   jobs: [campaignRemindersJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

@@ -1,17 +1,14 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { parseOrThrow } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
-import {
-  collaborationNotFound,
-  exchangeNotFound,
-  LIMITS,
-  type Reporter,
-} from './collaboration.helpers.ts';
+import { collaborationNotFound, exchangeNotFound, type Reporter } from './collaboration.helpers.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
+import { reviewForm, type ReviewInput } from './collaboration.schema.ts';
 import { hydrate } from './collaboration.service.ts';
 import * as exchangeRepo from './exchange.repository.ts';
 import { toExchange } from './exchange.service.ts';
@@ -33,10 +30,7 @@ export async function reviewQueue(db: Executor) {
   };
 }
 
-export interface ReviewInput {
-  decision: string; // acknowledge | return
-  comment: string;
-}
+export type { ReviewInput } from './collaboration.schema.ts';
 
 export interface ReviewMail {
   publicUrl: string;
@@ -60,15 +54,7 @@ export async function reviewItem(
   mail: ReviewMail,
 ): Promise<void> {
   if (!collaborationPolicy.canReview(user)) throw errors.forbidden();
-  const comment = input.comment.trim();
-  const problems: FieldProblem[] = [];
-  if (input.decision !== 'acknowledge' && input.decision !== 'return')
-    problems.push({ path: 'decision', message: 'collab.err.decisionRequired' });
-  if (input.decision === 'return' && !comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentRequired' });
-  if (comment.length > LIMITS.comment)
-    problems.push({ path: 'comment', message: 'collab.err.commentTooLong' });
-  if (problems.length) throw errors.validation(problems);
+  const { decision, comment } = parseOrThrow(reviewForm, input);
   await db.kysely.transaction().execute(async (trx) => {
     const item =
       entity === 'collaboration'
@@ -78,7 +64,7 @@ export async function reviewItem(
     if (item.review_state !== 'submitted')
       throw errors.validation([{ path: 'decision', message: 'collab.err.notSubmitted' }]);
     const now = nowIso();
-    const state = input.decision === 'acknowledge' ? 'acknowledged' : 'returned';
+    const state = decision === 'acknowledge' ? 'acknowledged' : 'returned';
     const values = {
       review_state: state,
       review_comment: comment || null,

@@ -36,39 +36,16 @@ interface Upload {
  * Posts a multipart form as a browser would (the agent's cookies and the CSRF token of
  * its last page, unless `csrf` says otherwise) and remembers the answer like the agent.
  */
-async function postMultipart(
-  app: FastifyInstance,
+/** Posts the decision form (multipart) through the agent, with an optional document. */
+function postMultipart(
+  _app: FastifyInstance,
   agent: TestAgent,
   url: string,
   fields: Record<string, string>,
   document?: Upload,
   options: { csrf?: string | null } = {},
 ): Promise<LightMyRequestResponse> {
-  const form = new FormData();
-  const token = options.csrf === undefined ? agent.csrfToken : options.csrf;
-  if (token) form.append('_csrf', token);
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (document) {
-    form.append(
-      'document',
-      new Blob([new Uint8Array(document.data)], { type: document.type }),
-      document.filename,
-    );
-  }
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  const res = await app.inject({
-    method: 'POST',
-    url,
-    cookies: Object.fromEntries(agent.cookies),
-    headers: { 'content-type': request.headers.get('content-type')! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-  for (const c of res.cookies) {
-    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) agent.cookies.delete(c.name);
-    else agent.cookies.set(c.name, c.value);
-  }
-  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) agent.lastPage = res.body;
-  return res;
+  return agent.postMultipart(url, fields, document && { field: 'document', ...document }, options);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

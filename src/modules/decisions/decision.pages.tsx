@@ -23,9 +23,6 @@ import {
 import { listProposals, type Proposal } from './proposal.service.ts';
 import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
 
-/** @deprecated Import from platform/uploads.ts; kept until every module does. */
-export type { UploadedFile } from '../../platform/uploads.ts';
-
 const COUNCIL = { permission: 'council' } as const;
 const idParams = z.object({ id: z.string().max(100) });
 
@@ -130,16 +127,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
             finalOn: corrects.finalOn ?? '',
           }
         : proposal
-          ? {
-              body: '',
-              meetingDate: '',
-              section: '',
-              caseNumber: '',
-              title: proposal.title,
-              outcome: '',
-              link: '',
-              finalOn: '',
-            }
+          ? { ...decisionValues({}), title: proposal.title }
           : undefined);
     return sendPage(
       reply,

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { decisionApi } from './decision.api.ts';
 import { seedDecisionsDemo } from './decision.demo.ts';
 import { decisionsEn, decisionsSv } from './decision.messages.ts';
@@ -17,12 +17,10 @@ export const decisionsModule = defineModule({
     proposalPages,
     decisionPages,
   ],
-  messages: [
-    { locale: 'sv', messages: decisionsSv },
-    { locale: 'en', messages: decisionsEn },
-    { locale: 'sv', messages: decisionsPublicSv },
-    { locale: 'en', messages: decisionsPublicEn },
-  ],
+  messages: catalogues(
+    { sv: decisionsSv, en: decisionsEn },
+    { sv: decisionsPublicSv, en: decisionsPublicEn },
+  ),
   protectedRoutes: {
     'POST /api/v1/proposals': 'coordinator',
     'POST /api/v1/decisions': 'council',

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { problemErrors as formProblemErrors, submitForm } from '../../platform/forms.ts';
+import { submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
 import {
@@ -22,16 +22,6 @@ import {
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
-
-/**
- * @deprecated Kept only until every module's routes use submitForm (platform/forms.ts);
- * then deleted.
- */
-export const problemErrors = (
-  request: FastifyRequest,
-  error: unknown,
-  fieldOf?: (path: string) => string,
-) => formProblemErrors(request.i18n, error, fieldOf);
 
 const str = (v: unknown, max = 20000) => (typeof v === 'string' ? v.slice(0, max) : '');
 

@@ -7,36 +7,15 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
 
-async function postMultipart(
-  app: FastifyInstance,
+/** Posts a meeting document form (multipart) through the agent, with an optional file. */
+function postMultipart(
+  _app: FastifyInstance,
   agent: TestAgent,
   url: string,
   fields: Record<string, string>,
   file?: { filename: string; type: string; data: Buffer },
 ): Promise<LightMyRequestResponse> {
-  const form = new FormData();
-  if (agent.csrfToken) form.append('_csrf', agent.csrfToken);
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file)
-    form.append(
-      'docFile',
-      new Blob([new Uint8Array(file.data)], { type: file.type }),
-      file.filename,
-    );
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  const res = await app.inject({
-    method: 'POST',
-    url,
-    cookies: Object.fromEntries(agent.cookies),
-    headers: { 'content-type': request.headers.get('content-type')! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-  for (const c of res.cookies) {
-    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) agent.cookies.delete(c.name);
-    else agent.cookies.set(c.name, c.value);
-  }
-  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) agent.lastPage = res.body;
-  return res;
+  return agent.postMultipart(url, fields, file && { field: 'docFile', ...file });
 }
 
 describeEachDialect('meeting pages', (dialect) => {

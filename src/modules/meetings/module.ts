@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { delegationsEn, delegationsSv } from './delegation.messages.ts';
 import { seedDelegationDemo } from './delegation.demo.ts';
 import { delegationPages } from './delegation.pages.tsx';
@@ -33,12 +33,10 @@ export const meetingsModule = defineModule({
     participantPages,
     hostPlanPages,
   ],
-  messages: [
-    { locale: 'sv', messages: meetingsSv },
-    { locale: 'en', messages: meetingsEn },
-    { locale: 'sv', messages: delegationsSv },
-    { locale: 'en', messages: delegationsEn },
-  ],
+  messages: catalogues(
+    { sv: meetingsSv, en: meetingsEn },
+    { sv: delegationsSv, en: delegationsEn },
+  ),
   jobs: [delegationRetentionJob, hostPlanReminderJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module.ts';
+import { catalogues, defineModule } from '../../platform/module.ts';
 import { cityApi } from './city.api.ts';
 import { cityPages } from './city.pages.tsx';
 import { infoPages } from './info.pages.tsx';
@@ -10,10 +10,7 @@ export const pagesModule = defineModule({
   purpose:
     'the public portal pages that bring modules together (home, the cities and each city: its facts, status history, meetings and collaborations), the cities API, the policy text, the accessibility statement, the workspace start page',
   routes: [infoPages, cityPages, { plugin: cityApi, prefix: '/api/v1' }, workspacePages],
-  messages: [
-    { locale: 'sv', messages: workspaceSv },
-    { locale: 'en', messages: workspaceEn },
-  ],
+  messages: catalogues({ sv: workspaceSv, en: workspaceEn }),
   protectedRoutes: { 'GET /workspace': 'authenticated' },
   tables: [],
 });

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
 export type ApiTokenFormValues = {
@@ -27,53 +28,45 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>
-        {tokens.length === 0 ? (
-          <p>{t('apiToken.empty')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('apiToken.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('apiToken.name')}</th>
-                  <th scope="col">{t('apiToken.created')}</th>
-                  <th scope="col">{t('apiToken.expires')}</th>
-                  <th scope="col">{t('apiToken.lastUsed')}</th>
-                  <th scope="col">{t('apiToken.status')}</th>
-                  <th scope="col">{t('apiToken.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td>{formatInstant(token.createdAt, intl)}</td>
-                    <td>{formatInstant(token.expiresAt, intl)}</td>
-                    <td>
-                      {token.lastUsedAt
-                        ? formatInstant(token.lastUsedAt, intl)
-                        : t('apiToken.neverUsed')}
-                    </td>
-                    <td>{t(`apiToken.status.${token.status}`)}</td>
-                    <td>
-                      {token.status === 'revoked' ? null : (
-                        <Form ctx={ctx} action={`/account/tokens/${token.id}/revoke`}>
-                          <Button variant="secondary">
-                            {t('apiToken.revoke')}
-                            <span class="visually-hidden">
-                              {' '}
-                              {t('apiToken.revokeName', { name: token.name })}
-                            </span>
-                          </Button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('apiToken.caption')}
+          captionHidden
+          rows={tokens}
+          rowKey={(token) => token.id}
+          empty={t('apiToken.empty')}
+          columns={[
+            { header: t('apiToken.name'), rowHeader: true, cell: (token) => token.name },
+            {
+              header: t('apiToken.created'),
+              cell: (token) => formatInstant(token.createdAt, intl),
+            },
+            {
+              header: t('apiToken.expires'),
+              cell: (token) => formatInstant(token.expiresAt, intl),
+            },
+            {
+              header: t('apiToken.lastUsed'),
+              cell: (token) =>
+                token.lastUsedAt ? formatInstant(token.lastUsedAt, intl) : t('apiToken.neverUsed'),
+            },
+            { header: t('apiToken.status'), cell: (token) => t(`apiToken.status.${token.status}`) },
+            {
+              header: t('apiToken.action'),
+              cell: (token) =>
+                token.status === 'revoked' ? null : (
+                  <Form ctx={ctx} action={`/account/tokens/${token.id}/revoke`}>
+                    <Button variant="secondary">
+                      {t('apiToken.revoke')}
+                      <span class="visually-hidden">
+                        {' '}
+                        {t('apiToken.revokeName', { name: token.name })}
+                      </span>
+                    </Button>
+                  </Form>
+                ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="create-heading">

@@ -3,6 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { AuditEvent } from '../../audit/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
@@ -49,57 +50,54 @@ export function AuditPage({ ctx, events, info, filter, entities }: Props) {
           {t('admin.audit.csv')}
         </a>
       </p>
-      {events.length === 0 ? (
-        <p>{t('admin.audit.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('admin.audit')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.when')}</th>
-                <th scope="col">{t('admin.audit.who')}</th>
-                <th scope="col">{t('admin.audit.entity')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, intl)}</time>
-                  </td>
-                  <td>
-                    {e.actorLabel}
-                    {e.ip ? <span class="hint"> ({e.ip})</span> : null}
-                  </td>
-                  <td>
-                    {e.entity}
-                    {e.entityId ? <span class="hint"> {e.entityId.slice(0, 8)}</span> : null}
-                  </td>
-                  <td>{e.action}</td>
-                  <td>
-                    {Object.keys(e.changes).length === 0 ? (
-                      ''
-                    ) : (
-                      <ul class="plain-list">
-                        {Object.entries(e.changes).map(([field, c]) => (
-                          <li key={field}>
-                            <code>{field}</code>: {JSON.stringify(c.before)} →{' '}
-                            {JSON.stringify(c.after)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.audit')}
+        captionHidden
+        rows={events}
+        rowKey={(e) => e.id}
+        empty={t('admin.audit.empty')}
+        columns={[
+          {
+            header: t('admin.audit.when'),
+            cell: (e) => <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, intl)}</time>,
+          },
+          {
+            header: t('admin.audit.who'),
+            cell: (e) => (
+              <>
+                {e.actorLabel}
+                {e.ip ? <span class="hint"> ({e.ip})</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t('admin.audit.entity'),
+            cell: (e) => (
+              <>
+                {e.entity}
+                {e.entityId ? <span class="hint"> {e.entityId.slice(0, 8)}</span> : null}
+              </>
+            ),
+          },
+          { header: t('admin.audit.action'), cell: (e) => e.action },
+          { header: t('admin.audit.changes'), cell: (e) => <Changes changes={e.changes} /> },
+        ]}
+      />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={query} />
     </AdminLayout>
+  );
+}
+
+/** What an event changed: each field, before → after. */
+function Changes({ changes }: { changes: AuditEvent['changes'] }) {
+  if (Object.keys(changes).length === 0) return null;
+  return (
+    <ul class="plain-list">
+      {Object.entries(changes).map(([field, c]) => (
+        <li key={field}>
+          <code>{field}</code>: {JSON.stringify(c.before)} → {JSON.stringify(c.after)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,26 +1,17 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CheckboxGroup, Form, SelectField, TextField } from '../../../ui/fields.tsx';
-import { ROLES } from '../../accounts/index.ts';
+import { Button, Form, TextField } from '../../../ui/fields.tsx';
 import { AdminLayout } from './admin-layout.tsx';
+import { RoleFields, type RoleValues, type ScopeChoices } from './role-fields.tsx';
 
-export type InviteValues = {
-  email: string;
-  name: string;
-  roles: string[];
-  organisation: string;
-  city: string;
-};
+export type InviteValues = RoleValues & { email: string; name: string };
 
-interface Props {
+interface Props extends ScopeChoices {
   ctx: PageContext;
-  organisations: { id: string; name: string }[];
-  cities: { id: string; name: string }[];
   values?: InviteValues | undefined;
 }
 
 export function InvitePage({ ctx, organisations, cities, values }: Props) {
   const { t } = ctx.i18n;
-  const none = { value: '', label: t('admin.users.none') };
   return (
     <AdminLayout ctx={ctx} title={t('admin.invite.title')} current="/admin/users">
       <p class="breadcrumb">
@@ -31,21 +22,7 @@ export function InvitePage({ ctx, organisations, cities, values }: Props) {
       <Form ctx={ctx} action="/admin/users/new" values={values ?? { roles: ['staff'] }}>
         <TextField name="email" type="email" label={t('admin.users.email')} autocomplete="off" />
         <TextField name="name" label={t('admin.users.name')} autocomplete="off" />
-        <CheckboxGroup
-          name="roles"
-          legend={t('admin.users.rolesLegend')}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        />
-        <SelectField
-          name="organisation"
-          label={t('admin.users.organisation')}
-          options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-        />
-        <SelectField
-          name="city"
-          label={t('admin.users.city')}
-          options={[none, ...cities.map((c) => ({ value: c.id, label: c.name }))]}
-        />
+        <RoleFields i18n={ctx.i18n} organisations={organisations} cities={cities} />
         <Button>{t('admin.invite.submit')}</Button>
       </Form>
     </AdminLayout>

@@ -3,6 +3,7 @@ import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -16,44 +17,39 @@ export function OrganisationsPage({ ctx, organisations, values }: Props) {
     <AdminLayout ctx={ctx} title={t('admin.organisations')} current="/admin/organisations">
       <h1>{t('admin.organisations')}</h1>
       <p class="lead">{t('admin.organisations.lead')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('admin.organisations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('org.name')}</th>
-              <th scope="col">{t('org.kind')}</th>
-              <th scope="col">{t('org.email')}</th>
-              <th scope="col">{t('org.status')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('org.status')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <a href={`/admin/organisations/${o.id}`}>{o.name}</a>
-                </th>
-                <td>{t(`org.kind.${o.kind}`)}</td>
-                <td>{o.email ?? ''}</td>
-                <td>{o.active ? t('org.active') : t('org.inactive')}</td>
-                <td>
-                  <Form ctx={ctx} action={`/admin/organisations/${o.id}/active`}>
-                    <input type="hidden" name="active" value={o.active ? '0' : '1'} />
-                    <button type="submit" class="link-button">
-                      {o.active
-                        ? t('org.deactivate', { name: o.name })
-                        : t('org.activate', { name: o.name })}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('admin.organisations')}
+        captionHidden
+        rows={organisations}
+        rowKey={(o) => o.id}
+        columns={[
+          {
+            header: t('org.name'),
+            rowHeader: true,
+            cell: (o) => <a href={`/admin/organisations/${o.id}`}>{o.name}</a>,
+          },
+          { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
+          { header: t('org.email'), cell: (o) => o.email ?? '' },
+          {
+            header: t('org.status'),
+            cell: (o) => (o.active ? t('org.active') : t('org.inactive')),
+          },
+          {
+            header: t('org.status'),
+            hiddenHeader: true,
+            cell: (o) => (
+              <Form ctx={ctx} action={`/admin/organisations/${o.id}/active`}>
+                <input type="hidden" name="active" value={o.active ? '0' : '1'} />
+                <button type="submit" class="link-button">
+                  {o.active
+                    ? t('org.deactivate', { name: o.name })
+                    : t('org.activate', { name: o.name })}
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+      />
       <h2 id="add">{t('admin.organisations.add')}</h2>
       <OrganisationForm ctx={ctx} action="/admin/organisations" values={values} />
     </AdminLayout>

@@ -1,21 +1,12 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, CheckboxGroup, Form, SelectField } from '../../../ui/fields.tsx';
+import { Button, Form } from '../../../ui/fields.tsx';
 import type { User } from '../../accounts/index.ts';
-import { ROLES } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import { RoleFields, type RoleValues, type ScopeChoices } from './role-fields.tsx';
 
-/** The roles form as sent: role names, and one scope of each kind. */
-export type RoleValues = {
-  roles: string[];
-  organisation: string;
-  city: string;
-};
-
-interface Props {
+interface Props extends ScopeChoices {
   ctx: PageContext;
   user: User;
-  organisations: { id: string; name: string }[];
-  cities: { id: string; name: string }[];
   values?: RoleValues | undefined;
 }
 
@@ -26,7 +17,6 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
     organisation: user.roles.find((g) => g.organisationId)?.organisationId ?? '',
     city: user.roles.find((g) => g.cityId)?.cityId ?? '',
   };
-  const none = { value: '', label: t('admin.users.none') };
   return (
     <AdminLayout ctx={ctx} title={user.email} current="/admin/users">
       <p class="breadcrumb">
@@ -37,21 +27,7 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
         {user.name} · {user.active ? t('admin.users.active') : t('admin.users.inactive')}
       </p>
       <Form ctx={ctx} action={`/admin/users/${user.id}/roles`} values={current}>
-        <CheckboxGroup
-          name="roles"
-          legend={t('admin.users.rolesLegend')}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        />
-        <SelectField
-          name="organisation"
-          label={t('admin.users.organisation')}
-          options={[none, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-        />
-        <SelectField
-          name="city"
-          label={t('admin.users.city')}
-          options={[none, ...cities.map((c) => ({ value: c.id, label: c.name }))]}
-        />
+        <RoleFields i18n={ctx.i18n} organisations={organisations} cities={cities} />
         <Button>{t('admin.users.saveRoles')}</Button>
       </Form>
       <Form ctx={ctx} action={`/admin/users/${user.id}/active`}>

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { User } from '../../accounts/index.ts';
 import { RoleList, type ScopeNames } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -27,37 +28,33 @@ export function UsersPage({
           {t('admin.invite.title')}
         </a>
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('admin.users')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.email')}</th>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.roles')}</th>
-              <th scope="col">{t('admin.users.status')}</th>
-              <th scope="col">{t('admin.users.lastLogin')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <a href={`/admin/users/${u.id}`}>{u.email}</a>
-                </th>
-                <td>{u.name}</td>
-                <td>
-                  <RoleList i18n={ctx.i18n} roles={u.roles} names={names} />
-                </td>
-                <td>{u.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
-                <td>
-                  {u.lastLoginAt ? formatInstant(u.lastLoginAt, intl) : t('admin.users.never')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('admin.users')}
+        captionHidden
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: t('admin.users.email'),
+            rowHeader: true,
+            cell: (u) => <a href={`/admin/users/${u.id}`}>{u.email}</a>,
+          },
+          { header: t('admin.users.name'), cell: (u) => u.name },
+          {
+            header: t('admin.users.roles'),
+            cell: (u) => <RoleList i18n={ctx.i18n} roles={u.roles} names={names} />,
+          },
+          {
+            header: t('admin.users.status'),
+            cell: (u) => (u.active ? t('admin.users.active') : t('admin.users.inactive')),
+          },
+          {
+            header: t('admin.users.lastLogin'),
+            cell: (u) =>
+              u.lastLoginAt ? formatInstant(u.lastLoginAt, intl) : t('admin.users.never'),
+          },
+        ]}
+      />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
     </AdminLayout>
   );

@@ -4,13 +4,14 @@ import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared
 import {
   Button,
   CheckboxGroup,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
+  DateField,
+  Form,
+  RadioGroup,
+  TextArea,
   TextField,
-} from '../../../ui/form.tsx';
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { RadioGroup, TextArea } from '../../decisions/index.ts';
+import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
 
 const key = (k: string) => k as MessageKey;
@@ -80,26 +81,14 @@ export function CampaignsPage({
   );
 }
 
-export interface CampaignValues {
-  title: string;
-  periodFrom: string;
-  periodTo: string;
-  deadline: string;
-  message: string;
-  scope: string;
-  organisations: string[];
-}
-
 export function NewCampaignPage({
   ctx,
   organisations,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   organisations: { id: string; name: string }[];
-  values?: CampaignValues | undefined;
-  errors?: FieldErrors;
+  values?: CampaignInput | undefined;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -108,52 +97,27 @@ export function NewCampaignPage({
         <a href="/workspace/campaigns">{t('campaign.new.back')}</a>
       </p>
       <h1>{t('campaign.new.title')}</h1>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action="/workspace/campaigns/new" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form
+        ctx={ctx}
+        action="/workspace/campaigns/new"
+        values={values ?? { scope: 'all', organisations: [] }}
+      >
         <TextField
           name="title"
           label={t('campaign.field.title')}
           hint={t('campaign.field.titleHint')}
-          value={values?.title}
-          error={errors.title}
           width="full"
           autocomplete="off"
         />
-        <TextField
-          name="periodFrom"
-          label={t('campaign.field.periodFrom')}
-          hint={t('campaign.field.dateHint')}
-          value={values?.periodFrom}
-          error={errors.periodFrom}
-          width="short"
-          autocomplete="off"
-        />
-        <TextField
-          name="periodTo"
-          label={t('campaign.field.periodTo')}
-          hint={t('campaign.field.dateHint')}
-          value={values?.periodTo}
-          error={errors.periodTo}
-          width="short"
-          autocomplete="off"
-        />
-        <TextField
-          name="deadline"
-          label={t('campaign.field.deadline')}
-          hint={t('campaign.field.dateHint')}
-          value={values?.deadline}
-          error={errors.deadline}
-          width="short"
-          autocomplete="off"
-        />
+        <DateField name="periodFrom" label={t('campaign.field.periodFrom')} />
+        <DateField name="periodTo" label={t('campaign.field.periodTo')} />
+        <DateField name="deadline" label={t('campaign.field.deadline')} />
         <TextArea
           name="message"
           label={t('campaign.field.message')}
           hint={t('campaign.field.messageHint')}
-          value={values?.message}
-          error={errors.message}
           rows={4}
+          optional
         />
         <RadioGroup
           name="scope"
@@ -162,18 +126,14 @@ export function NewCampaignPage({
             { value: 'all', label: t('campaign.scope.all') },
             { value: 'chosen', label: t('campaign.scope.chosen') },
           ]}
-          value={values?.scope ?? 'all'}
-          error={errors.scope}
         />
         <CheckboxGroup
           name="organisations"
           legend={t('campaign.field.organisations')}
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          values={values?.organisations ?? []}
-          error={errors.organisations}
         />
         <Button>{t('campaign.new.submit')}</Button>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -274,19 +234,13 @@ export function CampaignPage({
         </p>
       ) : null}
       {canRun && !closed ? (
-        <form method="post" action={`/workspace/campaigns/${campaign.id}/close`}>
-          <CsrfField token={ctx.csrfToken} />
+        <Form ctx={ctx} action={`/workspace/campaigns/${campaign.id}/close`}>
           <p class="hint">{t('campaign.show.closeHint')}</p>
           <Button variant="warning">{t('campaign.show.close')}</Button>
-        </form>
+        </Form>
       ) : null}
     </Layout>
   );
-}
-
-export interface AnswerValues {
-  answer: string;
-  comment: string;
 }
 
 export function AnswerPage({
@@ -296,15 +250,13 @@ export function AnswerPage({
   list,
   current,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   campaign: Campaign;
   organisation: { id: string; name: string };
   list: CampaignSnapshot;
   current: CampaignResponse | null;
-  values?: AnswerValues | undefined;
-  errors?: FieldErrors;
+  values?: AnswerInput | undefined;
 }) {
   const { t, intl } = ctx.i18n;
   const closed = campaign.status === 'closed';
@@ -315,7 +267,6 @@ export function AnswerPage({
       </p>
       <h1>{campaign.title}</h1>
       <p class="lead">{t('campaign.answer.for', { organisation: organisation.name })}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <p>
         {t('campaign.show.period', {
           period: formatDateRange(campaign.periodFrom, campaign.periodTo, intl),
@@ -415,8 +366,11 @@ export function AnswerPage({
       ) : null}
 
       {closed ? null : (
-        <form method="post" action={`/workspace/campaigns/${campaign.id}/answer`} novalidate>
-          <CsrfField token={ctx.csrfToken} />
+        <Form
+          ctx={ctx}
+          action={`/workspace/campaigns/${campaign.id}/answer`}
+          values={values ?? { answer: current?.answer ?? '', comment: current?.comment ?? '' }}
+        >
           <RadioGroup
             name="answer"
             legend={t('campaign.answer.field')}
@@ -425,18 +379,10 @@ export function AnswerPage({
               { value: 'confirmed', label: t('campaign.answer.option.confirmed') },
               { value: 'no_activity', label: t('campaign.answer.option.no_activity') },
             ]}
-            value={values?.answer ?? current?.answer ?? undefined}
-            error={errors.answer}
           />
-          <TextArea
-            name="comment"
-            label={t('campaign.answer.comment')}
-            value={values?.comment ?? current?.comment ?? ''}
-            error={errors.comment}
-            rows={3}
-          />
+          <TextArea name="comment" label={t('campaign.answer.comment')} rows={3} optional />
           <Button>{t('campaign.answer.submit')}</Button>
-        </form>
+        </Form>
       )}
     </Layout>
   );

@@ -2,16 +2,10 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
-  SelectField,
-} from '../../../ui/form.tsx';
+import { translateProblem } from '../../../platform/forms.ts';
+import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { FileField, RadioGroup, translateProblem } from '../../decisions/index.ts';
 import type { ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
@@ -23,7 +17,6 @@ export function ImportPage({
   allowColumn,
   jobs,
   values,
-  errors = {},
 }: {
   ctx: PageContext;
   organisations: { id: string; name: string }[];
@@ -36,7 +29,6 @@ export function ImportPage({
     created_at: string;
   }[];
   values?: { organisation: string; kind: string } | undefined;
-  errors?: FieldErrors;
 }) {
   const { t, intl } = ctx.i18n;
   const options = [
@@ -47,9 +39,12 @@ export function ImportPage({
     <Layout ctx={ctx} title={t('import.title')}>
       <h1>{t('import.title')}</h1>
       <p class="lead">{t('import.lead')}</p>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action="/workspace/import" enctype="multipart/form-data" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form
+        ctx={ctx}
+        action="/workspace/import"
+        multipart
+        values={values ?? { kind: 'collaboration' }}
+      >
         <RadioGroup
           name="kind"
           legend={t('import.field.fileKind')}
@@ -57,26 +52,21 @@ export function ImportPage({
             { value: 'collaboration', label: t('import.kind.collaboration') },
             { value: 'exchange', label: t('import.kind.exchange') },
           ]}
-          value={values?.kind ?? 'collaboration'}
-          error={errors.kind}
         />
         <SelectField
           name="organisation"
           label={t('import.field.organisation')}
           hint={t('import.field.organisationHint')}
           options={options}
-          value={values?.organisation}
-          error={errors.organisation}
         />
         <FileField
           name="file"
           label={t('import.field.file')}
           hint={t('import.field.fileHint')}
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          error={errors.file}
         />
         <Button>{t('import.upload')}</Button>
-      </form>
+      </Form>
       <h2>{t('export.title')}</h2>
       <p>{t('export.lead')}</p>
       <ul>
@@ -126,13 +116,11 @@ function MappingForm({
   job,
   headers,
   mapping,
-  errors,
 }: {
   ctx: PageContext;
   job: ImportJob;
   headers: string[];
   mapping: ImportMapping;
-  errors: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   const fields = fieldsOf(job.kind).filter(
@@ -148,8 +136,11 @@ function MappingForm({
           rows: ctx.i18n.formatNumber(job.totalRows),
         })}
       </p>
-      <form method="post" action={`/workspace/import/${job.id}/check`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <Form
+        ctx={ctx}
+        action={`/workspace/import/${job.id}/check`}
+        values={Object.fromEntries(Object.entries(mapping).map(([f, h]) => [`map-${f}`, h]))}
+      >
         {fields.map((field) => (
           <SelectField
             key={field}
@@ -164,12 +155,10 @@ function MappingForm({
               { value: '', label: t('import.mapping.none') },
               ...headers.filter(Boolean).map((h) => ({ value: h, label: h })),
             ]}
-            value={mapping[field] ?? ''}
-            error={errors[`map-${field}`]}
           />
         ))}
         <Button>{t('import.mapping.submit')}</Button>
-      </form>
+      </Form>
     </>
   );
 }
@@ -182,7 +171,6 @@ export function ImportJobPage({
   remap,
   problems,
   info,
-  errors = {},
 }: {
   ctx: PageContext;
   job: ImportJob;
@@ -192,7 +180,6 @@ export function ImportJobPage({
   remap: boolean;
   problems: ImportJob['problems'];
   info: PageInfo;
-  errors?: FieldErrors;
 }) {
   const { t } = ctx.i18n;
   const n = (v: number) => ctx.i18n.formatNumber(v);
@@ -218,14 +205,8 @@ export function ImportJobPage({
         <a href="/workspace/import">{t('import.title')}</a>
       </p>
       <h1>{title}</h1>
-      <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      {errors.form ? (
-        <p class="error-message" id="form" tabIndex={-1}>
-          {errors.form}
-        </p>
-      ) : null}
       {headers && (job.status === 'uploaded' || job.status === 'failed' || remap) ? (
-        <MappingForm ctx={ctx} job={job} headers={headers} mapping={mapping} errors={errors} />
+        <MappingForm ctx={ctx} job={job} headers={headers} mapping={mapping} />
       ) : null}
       {job.status === 'checked' && !remap ? (
         <>
@@ -271,15 +252,14 @@ export function ImportJobPage({
             </>
           ) : null}
           {job.problems.length === 0 || (job.validRows ?? 0) > 0 ? (
-            <form method="post" action={`/workspace/import/${job.id}/start`}>
-              <CsrfField token={ctx.csrfToken} />
+            <Form ctx={ctx} action={`/workspace/import/${job.id}/start`}>
               {job.problems.length ? <input type="hidden" name="onlyValid" value="1" /> : null}
               <Button>
                 {job.problems.length
                   ? t('import.check.importValid', { rows: n(job.validRows ?? 0) })
                   : t('import.check.import', { rows: n(job.totalRows) })}
               </Button>
-            </form>
+            </Form>
           ) : null}
           <ul>
             <li>
@@ -322,7 +302,7 @@ export function ImportJobPage({
 }
 
 function problemText(ctx: PageContext, p: ImportJob['problems'][number]): string {
-  const text = translateProblem(ctx.i18n, p.message, 'error.badRequest.text');
+  const text = translateProblem(ctx.i18n, p.message);
   if (!p.params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     Object.hasOwn(p.params!, name) ? String(p.params![name]) : m,

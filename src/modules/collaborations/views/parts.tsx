@@ -1,6 +1,7 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
-import { SelectField, TextField } from '../../../ui/form.tsx';
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
@@ -28,9 +29,29 @@ export function period(i18n: I18n, startsOn: string, endsOn: string | null): str
   return formatDateRange(startsOn, endsOn, i18n.intl);
 }
 
+/** The workspace's own navigation: the lists, the knowledge bank, and for coordinators review and areas. */
+export function WorkspaceNav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const coordinator = ctx.user?.roles.some((g) => g.role === 'coordinator');
+  return (
+    <nav aria-label={t('collab.nav.label')} class="breadcrumb">
+      <a href="/workspace/collaborations">{t('collab.nav.collaborations')}</a> ·{' '}
+      <a href="/workspace/exchanges">{t('collab.nav.exchanges')}</a> ·{' '}
+      <a href="/workspace/knowledge">{t('collab.nav.knowledge')}</a>
+      {coordinator ? (
+        <>
+          {' '}
+          · <a href="/workspace/review">{t('collab.nav.review')}</a> ·{' '}
+          <a href="/workspace/areas">{t('collab.nav.areas')}</a>
+        </>
+      ) : null}
+    </nav>
+  );
+}
+
 /** A GET form over the list filters (works without JavaScript). */
 export function FilterForm({
-  i18n,
+  ctx,
   action,
   filters,
   choices,
@@ -38,7 +59,7 @@ export function FilterForm({
   withStatus = true,
   withArea = true,
 }: {
-  i18n: I18n;
+  ctx: PageContext;
   action: string;
   filters: CollaborationFilters;
   choices: Choices;
@@ -46,72 +67,60 @@ export function FilterForm({
   withStatus?: boolean;
   withArea?: boolean;
 }) {
-  const { t } = i18n;
+  const { t } = ctx.i18n;
   const all = { value: '', label: t('collab.filter.all') };
   return (
-    <form
-      method="get"
-      action={action}
-      class="panel"
-      role="search"
-      aria-label={t('collab.filter.label')}
-    >
-      {withText ? (
-        <TextField name="q" label={t('collab.filter.q')} value={filters.q ?? ''} width="full" />
-      ) : null}
-      <SelectField
-        name="city"
-        label={t('collab.field.city')}
-        options={[all, ...choices.cities]}
-        value={filters.city ?? ''}
-      />
-      {withArea ? (
+    <div role="search" aria-label={t('collab.filter.label')}>
+      <Form ctx={ctx} method="get" action={action} class="panel" values={filters}>
+        {withText ? <TextField name="q" label={t('collab.filter.q')} width="full" /> : null}
         <SelectField
-          name="area"
-          label={t('collab.field.area')}
-          options={[all, ...choices.areas]}
-          value={filters.area ?? ''}
+          name="city"
+          label={t('collab.field.city')}
+          options={[all, ...choices.cities]}
         />
-      ) : null}
-      <SelectField
-        name="organisation"
-        label={t('collab.field.organisation')}
-        options={[all, ...choices.organisations]}
-        value={filters.organisation ?? ''}
-      />
-      <TextField
-        name="year"
-        label={t('collab.filter.year')}
-        hint={t('collab.filter.yearHint')}
-        value={filters.year ?? ''}
-        width="short"
-      />
-      {withStatus ? (
-        <>
+        {withArea ? (
           <SelectField
-            name="status"
-            label={t('collab.field.status')}
-            options={[
-              all,
-              ...COLLABORATION_STATUSES.map((s) => ({ value: s, label: t(`collab.status.${s}`) })),
-            ]}
-            value={filters.status ?? ''}
+            name="area"
+            label={t('collab.field.area')}
+            options={[all, ...choices.areas]}
           />
-          <SelectField
-            name="kind"
-            label={t('collab.field.kind')}
-            options={[
-              all,
-              ...COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) })),
-            ]}
-            value={filters.kind ?? ''}
-          />
-        </>
-      ) : null}
-      <button type="submit" class="button button-secondary">
-        {t('collab.filter.apply')}
-      </button>
-    </form>
+        ) : null}
+        <SelectField
+          name="organisation"
+          label={t('collab.field.organisation')}
+          options={[all, ...choices.organisations]}
+        />
+        <NumberField
+          name="year"
+          label={t('collab.filter.year')}
+          hint={t('collab.filter.yearHint')}
+        />
+        {withStatus ? (
+          <>
+            <SelectField
+              name="status"
+              label={t('collab.field.status')}
+              options={[
+                all,
+                ...COLLABORATION_STATUSES.map((s) => ({
+                  value: s,
+                  label: t(`collab.status.${s}`),
+                })),
+              ]}
+            />
+            <SelectField
+              name="kind"
+              label={t('collab.field.kind')}
+              options={[
+                all,
+                ...COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) })),
+              ]}
+            />
+          </>
+        ) : null}
+        <Button variant="secondary">{t('collab.filter.apply')}</Button>
+      </Form>
+    </div>
   );
 }
 

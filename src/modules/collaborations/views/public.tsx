@@ -7,7 +7,7 @@ import { filterQuery, type CollaborationFilters } from '../collaboration.filters
 import type { Collaboration } from '../collaboration.service.ts';
 import type { Exchange } from '../exchange.service.ts';
 import { type Choices, FilterForm } from './parts.tsx';
-import { CollaborationFacts, CollaborationTable } from './workspace.tsx';
+import { CollaborationFacts, CollaborationTable } from './collaboration-pages.tsx';
 
 export function PublicCollaborationsPage(props: {
   ctx: PageContext;
@@ -29,7 +29,7 @@ export function PublicCollaborationsPage(props: {
           <a href="/workspace/collaborations">{t('collab.public.workspaceLink')}</a>
         </p>
       ) : null}
-      <FilterForm i18n={ctx.i18n} action="/collaborations" filters={filters} choices={choices} />
+      <FilterForm ctx={ctx} action="/collaborations" filters={filters} choices={choices} />
       <CollaborationTable
         ctx={ctx}
         collaborations={collaborations}

@@ -1,11 +1,19 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DECISION_BODIES, OUTCOMES, type CouncilDecision } from '../decision.service.ts';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
+import {
+  DECISION_BODIES,
+  OUTCOMES,
+  type CouncilDecision,
+  type DecisionInput,
+} from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
+import { Tag } from './public-parts.tsx';
 
 export function DecisionsPage({
   ctx,
@@ -30,128 +38,128 @@ export function DecisionsPage({
       <p class="lead">{t('workspace.decisions.lead')}</p>
 
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
-      {pending.length === 0 ? (
-        <p>{t('workspace.decisions.pendingNone')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('workspace.decisions.pendingCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workspace.proposals.col.title')}</th>
-                <th scope="col">{t('workspace.proposals.col.kind')}</th>
-                <th scope="col">{t('workspace.proposals.col.city')}</th>
-                <th scope="col">{t('workspace.decisions.sentOn')}</th>
-                <th scope="col">{t('workspace.decisions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.title}</th>
-                  <td>{t(`workspace.proposals.kind.${p.kind}`)}</td>
-                  <td>{cityNames.get(p.cityId) ?? ''}</td>
-                  <td>{p.sentAt ? formatInstant(p.sentAt, intl) : ''}</td>
-                  <td>
-                    <a href={`/workspace/decisions/new?proposal=${encodeURIComponent(p.id)}`}>
-                      {t('workspace.decisions.register')}
-                      <span class="visually-hidden">: {p.title}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('workspace.decisions.pendingCaption')}
+        captionHidden
+        rows={pending}
+        rowKey={(p) => p.id}
+        empty={t('workspace.decisions.pendingNone')}
+        columns={[
+          { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
+          {
+            header: t('workspace.proposals.col.kind'),
+            cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
+          },
+          { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
+          {
+            header: t('workspace.decisions.sentOn'),
+            cell: (p) => (p.sentAt ? formatInstant(p.sentAt, intl) : ''),
+          },
+          {
+            header: t('workspace.decisions.col.actions'),
+            cell: (p) => (
+              <RowLink
+                href={`/workspace/decisions/new?proposal=${encodeURIComponent(p.id)}`}
+                label={t('workspace.decisions.register')}
+                name={p.title}
+              />
+            ),
+          },
+        ]}
+      />
 
       <h2>{t('workspace.decisions.recordedTitle')}</h2>
       <p>
         <a href="/workspace/decisions/new">{t('workspace.decisions.registerOther')}</a>
       </p>
-      {decisions.length === 0 ? (
-        <p>{t('workspace.decisions.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('workspace.decisions.recordedCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workspace.decisions.col.title')}</th>
-                <th scope="col">{t('workspace.decisions.col.body')}</th>
-                <th scope="col">{t('workspace.decisions.col.meetingDate')}</th>
-                <th scope="col">{t('workspace.decisions.col.section')}</th>
-                <th scope="col">{t('workspace.decisions.col.caseNumber')}</th>
-                <th scope="col">{t('workspace.decisions.col.outcome')}</th>
-                <th scope="col">{t('workspace.decisions.col.document')}</th>
-                <th scope="col">{t('workspace.decisions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    {d.title}
-                    {d.historical ? (
-                      <>
-                        {' '}
-                        <span class="tag">{t('workspace.decisions.historical')}</span>
-                      </>
-                    ) : null}
-                    {d.supersedesId ? (
-                      <>
-                        {' '}
-                        <span class="tag">{t('workspace.decisions.correction')}</span>
-                      </>
-                    ) : null}
-                  </th>
-                  <td>{t(`workspace.decisions.body.${d.body}`)}</td>
-                  <td>{formatPlainDate(d.meetingDate, intl)}</td>
-                  <td>{d.section ? `§ ${d.section}` : ''}</td>
-                  <td>{d.caseNumber ?? ''}</td>
-                  <td>{t(`workspace.decisions.outcome.${d.outcome}`)}</td>
-                  <td>
-                    {d.documentId ? (
-                      <a href={`/decisions/${d.id}/document`}>
-                        {t('workspace.decisions.pdf')}
-                        <span class="visually-hidden">
-                          {' '}
-                          {t('workspace.decisions.pdfFor', { title: d.title })}
-                        </span>
-                      </a>
-                    ) : null}
-                  </td>
-                  <td>
-                    {superseded.has(d.id) ? (
-                      t('workspace.decisions.corrected')
-                    ) : (
-                      <a href={`/workspace/decisions/new?supersedes=${encodeURIComponent(d.id)}`}>
-                        {t('workspace.decisions.correct')}
-                        <span class="visually-hidden">: {d.title}</span>
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('workspace.decisions.recordedCaption')}
+        captionHidden
+        rows={decisions}
+        rowKey={(d) => d.id}
+        empty={t('workspace.decisions.none')}
+        columns={[
+          {
+            header: t('workspace.decisions.col.title'),
+            rowHeader: true,
+            cell: (d) => (
+              <>
+                {d.title}
+                {d.historical ? <Tag>{t('workspace.decisions.historical')}</Tag> : null}
+                {d.supersedesId ? <Tag>{t('workspace.decisions.correction')}</Tag> : null}
+              </>
+            ),
+          },
+          {
+            header: t('workspace.decisions.col.body'),
+            cell: (d) => t(`workspace.decisions.body.${d.body}`),
+          },
+          {
+            header: t('workspace.decisions.col.meetingDate'),
+            cell: (d) => formatPlainDate(d.meetingDate, intl),
+          },
+          {
+            header: t('workspace.decisions.col.section'),
+            cell: (d) => (d.section ? `§ ${d.section}` : ''),
+          },
+          { header: t('workspace.decisions.col.caseNumber'), cell: (d) => d.caseNumber ?? '' },
+          {
+            header: t('workspace.decisions.col.outcome'),
+            cell: (d) => t(`workspace.decisions.outcome.${d.outcome}`),
+          },
+          {
+            header: t('workspace.decisions.col.document'),
+            cell: (d) =>
+              d.documentId ? (
+                <a href={`/decisions/${d.id}/document`}>
+                  {t('workspace.decisions.pdf')}
+                  <span class="visually-hidden">
+                    {' '}
+                    {t('workspace.decisions.pdfFor', { title: d.title })}
+                  </span>
+                </a>
+              ) : null,
+          },
+          {
+            header: t('workspace.decisions.col.actions'),
+            cell: (d) =>
+              superseded.has(d.id) ? (
+                t('workspace.decisions.corrected')
+              ) : (
+                <RowLink
+                  href={`/workspace/decisions/new?supersedes=${encodeURIComponent(d.id)}`}
+                  label={t('workspace.decisions.correct')}
+                  name={d.title}
+                />
+              ),
+          },
+        ]}
+      />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
     </Layout>
   );
 }
 
-export interface DecisionValues {
-  body: string;
-  meetingDate: string;
-  section: string;
-  caseNumber: string;
+/** What the new decision answers (a proposal) or corrects; the form's context errors link here. */
+function ContextPanel(props: {
   title: string;
-  outcome: string;
-  link: string;
-  finalOn: string;
+  error: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
+      <h2 id="context-title">{props.title}</h2>
+      {props.children}
+      {props.error ? <p class="error-message">{props.error}</p> : null}
+    </section>
+  );
 }
+
+/** The form's fields as typed: the decision's text fields. */
+export type DecisionValues = Omit<
+  DecisionInput,
+  'proposalId' | 'supersedesId' | 'historical' | 'document'
+>;
 
 export function NewDecisionPage({
   ctx,
@@ -183,8 +191,7 @@ export function NewDecisionPage({
       <h1>{title}</h1>
       {corrects ? <p class="lead">{t('workspace.decisions.correctLead')}</p> : null}
       {proposal ? (
-        <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
-          <h2 id="context-title">{t('workspace.decisions.forProposal')}</h2>
+        <ContextPanel title={t('workspace.decisions.forProposal')} error={errors.context}>
           <p>
             <strong>{proposal.title}</strong>
           </p>
@@ -197,12 +204,10 @@ export function NewDecisionPage({
               {t('workspace.decisions.kfOnly')}
             </p>
           ) : null}
-          {errors.context ? <p class="error-message">{errors.context}</p> : null}
-        </section>
+        </ContextPanel>
       ) : null}
       {corrects ? (
-        <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
-          <h2 id="context-title">{t('workspace.decisions.corrects')}</h2>
+        <ContextPanel title={t('workspace.decisions.corrects')} error={errors.context}>
           <p>
             <strong>{corrects.title}</strong>
           </p>
@@ -212,8 +217,7 @@ export function NewDecisionPage({
             {corrects.section ? `, § ${corrects.section}` : ''}
             {corrects.caseNumber ? `, ${corrects.caseNumber}` : ''}
           </p>
-          {errors.context ? <p class="error-message">{errors.context}</p> : null}
-        </section>
+        </ContextPanel>
       ) : null}
       {!proposal && !corrects && errors.context ? (
         <p class="error-message" id="context" tabIndex={-1}>

@@ -10,8 +10,10 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable, RowAction } from '../../../ui/table.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
+import { POLICY_HOST_CYCLE_YEARS } from './public-parts.tsx';
 
 /** What the list shows about the chain (P3): now, and if an open proposal is approved. */
 export interface ChainOutlook {
@@ -21,9 +23,6 @@ export interface ChainOutlook {
   /** Open proposals that would change the chain, with the cycle they would lead to. */
   ifApproved: { title: string; members: number; cycleYears: number }[];
 }
-
-/** The policy's assumption: four cities, every second year, Gothenburg hosts every eighth. */
-export const POLICY_CYCLE_YEARS = 8;
 
 export function ProposalsPage({
   ctx,
@@ -52,7 +51,7 @@ export function ProposalsPage({
                 cycle: chain.cycleYears,
               })}
             </p>
-            {chain.cycleYears === POLICY_CYCLE_YEARS ? (
+            {chain.cycleYears === POLICY_HOST_CYCLE_YEARS ? (
               <p>{t('workspace.proposals.chainOk')}</p>
             ) : (
               <p class="panel panel-highlight" role="note">
@@ -80,58 +79,54 @@ export function ProposalsPage({
           {t('workspace.proposals.new')}
         </a>
       </p>
-      {proposals.length === 0 ? (
-        <p id="proposals">{t('workspace.proposals.none')}</p>
-      ) : (
-        <div class="table-wrap" id="proposals" tabIndex={-1}>
-          <table>
-            <caption>{t('workspace.proposals.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workspace.proposals.col.title')}</th>
-                <th scope="col">{t('workspace.proposals.col.kind')}</th>
-                <th scope="col">{t('workspace.proposals.col.city')}</th>
-                <th scope="col">{t('workspace.proposals.col.status')}</th>
-                <th scope="col">{t('workspace.proposals.col.created')}</th>
-                <th scope="col">{t('workspace.proposals.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposals.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.title}</th>
-                  <td>{t(`workspace.proposals.kind.${p.kind}`)}</td>
-                  <td>{cityNames.get(p.cityId) ?? ''}</td>
-                  <td>
-                    <span class={`tag tag-proposal-${p.status}`}>
-                      {t(`workspace.proposals.status.${p.status}`)}
-                    </span>
-                  </td>
-                  <td>{formatInstant(p.createdAt, intl)}</td>
-                  <td>
-                    {p.status === 'draft' ? (
-                      <>
-                        <Form ctx={ctx} action={`/workspace/proposals/${p.id}/send`}>
-                          <button type="submit" class="link-button">
-                            {t('workspace.proposals.send')}
-                            <span class="visually-hidden">: {p.title}</span>
-                          </button>
-                        </Form>
-                        <Form ctx={ctx} action={`/workspace/proposals/${p.id}/withdraw`}>
-                          <button type="submit" class="link-button">
-                            {t('workspace.proposals.withdraw')}
-                            <span class="visually-hidden">: {p.title}</span>
-                          </button>
-                        </Form>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="proposals"
+        tabIndex={-1}
+        caption={t('workspace.proposals.caption')}
+        rows={proposals}
+        rowKey={(p) => p.id}
+        empty={t('workspace.proposals.none')}
+        columns={[
+          { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
+          {
+            header: t('workspace.proposals.col.kind'),
+            cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
+          },
+          { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
+          {
+            header: t('workspace.proposals.col.status'),
+            cell: (p) => (
+              <span class={`tag tag-proposal-${p.status}`}>
+                {t(`workspace.proposals.status.${p.status}`)}
+              </span>
+            ),
+          },
+          {
+            header: t('workspace.proposals.col.created'),
+            cell: (p) => formatInstant(p.createdAt, intl),
+          },
+          {
+            header: t('workspace.proposals.col.actions'),
+            cell: (p) =>
+              p.status === 'draft' ? (
+                <>
+                  <RowAction
+                    ctx={ctx}
+                    action={`/workspace/proposals/${p.id}/send`}
+                    label={t('workspace.proposals.send')}
+                    name={p.title}
+                  />
+                  <RowAction
+                    ctx={ctx}
+                    action={`/workspace/proposals/${p.id}/withdraw`}
+                    label={t('workspace.proposals.withdraw')}
+                    name={p.title}
+                  />
+                </>
+              ) : null,
+          },
+        ]}
+      />
     </Layout>
   );
 }

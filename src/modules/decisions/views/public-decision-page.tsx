@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { CityName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
@@ -93,26 +94,33 @@ export function PublicDecisionPage({ ctx, detail }: { ctx: PageContext; detail: 
               t('decisions.missing')
             )}
           </dd>
-          {supersedes ? (
-            <>
-              <dt>{t('decisions.supersedes')}</dt>
-              <dd>
-                <a href={`/decisions/${supersedes.id}`}>{supersedes.title}</a> (
-                <PlainDate value={supersedes.meetingDate} i18n={ctx.i18n} />)
-              </dd>
-            </>
-          ) : null}
-          {supersededBy ? (
-            <>
-              <dt>{t('decisions.supersededBy')}</dt>
-              <dd>
-                <a href={`/decisions/${supersededBy.id}`}>{supersededBy.title}</a> (
-                <PlainDate value={supersededBy.meetingDate} i18n={ctx.i18n} />)
-              </dd>
-            </>
-          ) : null}
+          <RelatedDecision term={t('decisions.supersedes')} decision={supersedes} i18n={ctx.i18n} />
+          <RelatedDecision
+            term={t('decisions.supersededBy')}
+            decision={supersededBy}
+            i18n={ctx.i18n}
+          />
         </dl>
       </section>
     </Layout>
+  );
+}
+
+/** A decision this one corrects or is corrected by: a link and its meeting date. */
+function RelatedDecision(props: {
+  term: string;
+  decision: { id: string; title: string; meetingDate: string } | null | undefined;
+  i18n: I18n;
+}) {
+  const { decision } = props;
+  if (!decision) return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>
+        <a href={`/decisions/${decision.id}`}>{decision.title}</a> (
+        <PlainDate value={decision.meetingDate} i18n={props.i18n} />)
+      </dd>
+    </>
   );
 }

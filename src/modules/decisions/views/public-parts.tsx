@@ -13,6 +13,16 @@ export function PlainDate({ value, i18n }: { value: string; i18n: I18n }) {
   return <time datetime={value}>{formatPlainDate(value, i18n.intl)}</time>;
 }
 
+/** A tag after a title, a space apart. */
+export function Tag({ children }: { children: string }) {
+  return (
+    <>
+      {' '}
+      <span class="tag">{children}</span>
+    </>
+  );
+}
+
 export const bodyLabel = (decision: CouncilDecision, i18n: I18n) =>
   i18n.t(`decisions.body.${decision.body}` as MessageKey);
 

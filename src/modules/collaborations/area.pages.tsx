@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/auth.ts';
+import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { addArea, areasForForms, renameArea, setAreaActive } from './area.service.ts';
+import { areaForm, type AreaInput } from './collaboration.schema.ts';
+import { COORDINATOR, idParams } from './report.routes.tsx';
+import { AreasPage, areaFieldId } from './views/area-pages.tsx';
+
+/** The areas of collaborations (P7): coordinators add, rename and (de)activate them. */
+export const areaPages: FastifyPluginAsyncZod = async (app) => {
+  const render = async (request: FastifyRequest, reply: FastifyReply, values?: AreaInput) =>
+    sendPage(
+      reply,
+      <AreasPage
+        ctx={pageContext(request, reply)}
+        areas={await areasForForms(app.db)}
+        values={values}
+      />,
+    );
+  const done = () => ({ to: '/workspace/areas', flash: 'collab.flash.areaSaved' as const });
+
+  app.get('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
+    render(request, reply),
+  );
+
+  app.post('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, areaForm),
+      submit: (values) => addArea(app.db, actorOf(request), values),
+      invalid: ({ values }) => render(request, reply, values),
+      done,
+    }),
+  );
+
+  app.post(
+    '/workspace/areas/:id',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return submitForm(request, reply, {
+        values: readForm(request.body, areaForm),
+        submit: (values) => renameArea(app.db, actorOf(request), id, values),
+        invalid: () => render(request, reply),
+        done,
+        // The problems belong to the name fields in the area's own table row.
+        fieldOf: (path) => (path ? areaFieldId(id, path) : 'form'),
+      });
+    },
+  );
+
+  app.post(
+    '/workspace/areas/:id/active',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return submitForm(request, reply, {
+        values: formStrings(request.body, ['active'], 2),
+        submit: (values) => setAreaActive(app.db, actorOf(request), id, values.active === '1'),
+        invalid: () => render(request, reply),
+        done,
+      });
+    },
+  );
+};

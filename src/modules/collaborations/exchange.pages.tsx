@@ -1,0 +1,127 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/auth.ts';
+import { readForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { pageInfo, pageRequest } from '../../shared/pagination.ts';
+import { lenientFilters } from './collaboration.filters.ts';
+import { exchangeForm, type ExchangeInput, type ReviewInput } from './collaboration.schema.ts';
+import {
+  changeExchange,
+  collaborationChoices,
+  getExchange,
+  listExchanges,
+  registerExchange,
+  type Exchange,
+} from './exchange.service.ts';
+import {
+  AUTH,
+  cityNames,
+  listPageProps,
+  refuseOtherOrganisations,
+  reportChoices,
+  reportPageProps,
+  reportRoutes,
+  userOf,
+  type App,
+} from './report.routes.tsx';
+import { ExchangeDetailPage, ExchangeFormPage, ExchangesPage } from './views/exchange-pages.tsx';
+
+const valuesOf = (e: Exchange): ExchangeInput => ({
+  organisation: e.organisation.slug,
+  city: e.city.slug,
+  occurredOn: e.occurredOn,
+  direction: e.direction,
+  participants: String(e.participants),
+  activities: e.activities,
+  learnings: e.learnings ?? '',
+  collaboration: e.collaboration?.id ?? '',
+  visibility: e.visibility,
+});
+
+/** One exchange's workspace page; the review routes show it again with their form. */
+export async function renderExchange(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  reviewValues?: ReviewInput,
+) {
+  const e = await getExchange(app.db.kysely, id);
+  const [names, page] = await Promise.all([
+    cityNames(app, request),
+    reportPageProps(app, request, reply, 'exchange', e),
+  ]);
+  return sendPage(
+    reply,
+    <ExchangeDetailPage
+      {...page}
+      exchange={e}
+      cityName={names.get(e.city.slug) ?? e.city.slug}
+      reviewValues={reviewValues}
+    />,
+  );
+}
+
+/** Experience exchanges in the workspace: the list, the new and edit forms, one exchange. */
+export const exchangePages: FastifyPluginAsyncZod = async (app) => {
+  refuseOtherOrganisations(app);
+
+  app.get('/workspace/exchanges', { config: AUTH }, async (request, reply) => {
+    const page = pageRequest((request.query as { page?: unknown }).page, 50);
+    const all = lenientFilters(request.query);
+    const filters = { city: all.city, organisation: all.organisation, year: all.year };
+    const [{ exchanges, total }, list] = await Promise.all([
+      listExchanges(app.db.kysely, filters, page),
+      listPageProps(app, request, reply),
+    ]);
+    return sendPage(
+      reply,
+      <ExchangesPage
+        {...list}
+        filters={Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))}
+        exchanges={exchanges}
+        info={pageInfo(page, total, exchanges.length)}
+      />,
+    );
+  });
+
+  reportRoutes(app, {
+    base: '/workspace/exchanges',
+    form: exchangeForm,
+    // "Add an exchange" on a collaboration's page names the collaboration.
+    empty: (request) => ({
+      ...readForm({}, exchangeForm),
+      collaboration: readForm(request.query, exchangeForm, 100).collaboration,
+      visibility: 'public',
+    }),
+    valuesOf,
+    find: (id) => getExchange(app.db.kysely, id),
+    register: (request, values) =>
+      registerExchange(app.db, actorOf(request), userOf(request), values),
+    change: (request, id, values) =>
+      changeExchange(app.db, actorOf(request), userOf(request), id, values),
+    renderForm: async (request, reply, form) => {
+      const [{ orgs, organisations, cities }, collaborations] = await Promise.all([
+        reportChoices(app, request),
+        collaborationChoices(app.db.kysely, userOf(request)),
+      ]);
+      const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+      return sendPage(
+        reply,
+        <ExchangeFormPage
+          ctx={pageContext(request, reply)}
+          {...form}
+          organisations={organisations}
+          cities={cities}
+          collaborations={collaborations.map((c) => ({
+            value: c.id,
+            label:
+              orgs.length > 1 ? `${c.title} (${orgNames.get(c.organisation_id) ?? ''})` : c.title,
+          }))}
+        />,
+      );
+    },
+    renderReport: (request, reply, id) => renderExchange(app, request, reply, id),
+  });
+};

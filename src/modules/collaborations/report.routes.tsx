@@ -1,0 +1,216 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { handleError } from '../../platform/error-handler.tsx';
+import { readForm, submitForm, type FormStrings } from '../../platform/forms.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { Layout } from '../../ui/layout.tsx';
+import { listCities, localized } from '../cities/index.ts';
+import { listOrganisations } from '../organisations/index.ts';
+import { areasForForms } from './area.service.ts';
+import { collaborationPolicy } from './collaboration.policy.ts';
+import { partnerCities, type Reporter } from './collaboration.helpers.ts';
+import { organisationChoices } from './collaboration.service.ts';
+import { reviewHistory, type ReviewEntity } from './review.service.ts';
+import type { Choice, Choices } from './views/parts.tsx';
+
+/**
+ * What the workspace plugins of collaborations and exchanges share: the choices their
+ * forms and filters offer, the refusal page, and the routes of a report (P8): the new and
+ * edit forms, saved through the form helper, and its page.
+ */
+
+export type App = Parameters<FastifyPluginAsyncZod>[0];
+
+export const AUTH = { permission: 'authenticated' } as const;
+export const REPORTING = { permission: 'reporting' } as const;
+export const COORDINATOR = { permission: 'coordinator' } as const;
+export const idParams = z.object({ id: z.string().max(100) });
+
+export const userOf = (request: FastifyRequest): Reporter => request.user!;
+
+/** City names in the reader's language, by slug. */
+export async function cityNames(app: App, request: FastifyRequest) {
+  return new Map(
+    (await listCities(app.db)).map((c) => [c.slug, localized(c, request.i18n.locale).name]),
+  );
+}
+
+/** What the filter forms offer: partner cities, areas, active organisations. */
+export async function filterChoices(app: App, request: FastifyRequest): Promise<Choices> {
+  const [twins, areas, orgs] = await Promise.all([
+    partnerCities(app.db),
+    areasForForms(app.db),
+    listOrganisations(app.db.kysely),
+  ]);
+  return {
+    cities: twins.map((c) => ({ value: c.slug, label: localized(c, request.i18n.locale).name })),
+    areas: areas.map((a) => ({
+      value: a.slug,
+      label: request.i18n.locale === 'en' ? a.nameEn : a.nameSv,
+    })),
+    organisations: orgs.filter((o) => o.active).map((o) => ({ value: o.slug, label: o.name })),
+  };
+}
+
+/** What every report form offers: the organisations the user reports for, the partner cities. */
+export async function reportChoices(app: App, request: FastifyRequest) {
+  const [orgs, twins] = await Promise.all([
+    organisationChoices(app.db.kysely, userOf(request)),
+    partnerCities(app.db),
+  ]);
+  return {
+    orgs,
+    organisations: orgs.map((o): Choice => ({ value: o.slug, label: o.name })),
+    cities: twins.map((c): Choice => ({
+      value: c.slug,
+      label: localized(c, request.i18n.locale).name,
+    })),
+  };
+}
+
+function Forbidden({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('error.forbidden.title')}>
+      <h1>{t('error.forbidden.title')}</h1>
+      <p>{t('collab.err.notYourOrganisation')}</p>
+    </Layout>
+  );
+}
+
+/** A reporter of another organisation: a 403 page that says why; nothing was changed. */
+export const forbidden = (request: FastifyRequest, reply: FastifyReply) =>
+  sendPage(reply, <Forbidden ctx={pageContext(request, reply)} />, 403);
+
+/** The plugin's error handler (encapsulated): refusals by organisation get their own page. */
+export function refuseOtherOrganisations(app: App) {
+  app.setErrorHandler((error, request, reply) =>
+    isAppError(error, 'NOT_YOUR_ORGANISATION')
+      ? forbidden(request, reply)
+      : handleError(error, request, reply),
+  );
+}
+
+/** What every workspace list shows besides its rows: the filter choices, city names, who may report. */
+export async function listPageProps(app: App, request: FastifyRequest, reply: FastifyReply) {
+  const [names, choices] = await Promise.all([
+    cityNames(app, request),
+    filterChoices(app, request),
+  ]);
+  return {
+    ctx: pageContext(request, reply),
+    cityNames: names,
+    choices,
+    canReport: collaborationPolicy.canReport(request.user),
+  };
+}
+
+interface Report {
+  id: string;
+  organisation: { id: string };
+}
+
+/** What every report's page shows besides the report: its review history, and who may act. */
+export async function reportPageProps(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entity: ReviewEntity,
+  report: Report,
+) {
+  return {
+    ctx: pageContext(request, reply),
+    history: await reviewHistory(app.db.kysely, entity, report.id),
+    canChange: collaborationPolicy.canChange(request.user, report.organisation.id),
+    canReview: collaborationPolicy.canReview(request.user),
+  };
+}
+
+export interface ReportSpec<S extends z.ZodObject, T extends Report> {
+  /** The workspace address of the list, e.g. /workspace/exchanges. */
+  base: string;
+  /** The form's schema: the route reads the body by it, the service checks it. */
+  form: S;
+  /** A new report's values (the query may preset some). */
+  empty: (request: FastifyRequest) => FormStrings<S>;
+  /** The stored report as form values. */
+  valuesOf: (report: T) => FormStrings<S>;
+  find: (id: string) => Promise<T>;
+  register: (request: FastifyRequest, values: FormStrings<S>) => Promise<{ id: string }>;
+  change: (request: FastifyRequest, id: string, values: FormStrings<S>) => Promise<unknown>;
+  renderForm: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { action: string; editing: boolean; values: FormStrings<S> },
+  ) => Promise<FastifyReply>;
+  renderReport: (request: FastifyRequest, reply: FastifyReply, id: string) => Promise<FastifyReply>;
+}
+
+/** The routes of a report: GET and POST new, its page, GET and POST edit. */
+export function reportRoutes<S extends z.ZodObject, T extends Report>(
+  app: App,
+  spec: ReportSpec<S, T>,
+) {
+  const { base } = spec;
+  // A reporter's save enters the review queue; a coordinator's is published as it is.
+  const saved = (request: FastifyRequest) =>
+    collaborationPolicy.canReview(request.user)
+      ? 'collab.flash.savedCoordinator'
+      : 'collab.flash.saved';
+
+  app.get(`${base}/new`, { config: REPORTING }, async (request, reply) => {
+    if (!collaborationPolicy.canReport(request.user)) return forbidden(request, reply);
+    return spec.renderForm(request, reply, {
+      action: `${base}/new`,
+      editing: false,
+      values: spec.empty(request),
+    });
+  });
+
+  app.post(`${base}/new`, { config: REPORTING }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, spec.form),
+      submit: (values) => spec.register(request, values),
+      invalid: ({ values }) =>
+        spec.renderForm(request, reply, { action: `${base}/new`, editing: false, values }),
+      done: (report) => ({ to: `${base}/${report.id}`, flash: saved(request) }),
+    }),
+  );
+
+  app.get(`${base}/:id`, { config: AUTH, schema: { params: idParams } }, async (request, reply) =>
+    spec.renderReport(request, reply, request.params.id),
+  );
+
+  app.get(
+    `${base}/:id/edit`,
+    { config: REPORTING, schema: { params: idParams } },
+    async (request, reply) => {
+      const report = await spec.find(request.params.id);
+      if (!collaborationPolicy.canChange(request.user, report.organisation.id))
+        return forbidden(request, reply);
+      return spec.renderForm(request, reply, {
+        action: `${base}/${report.id}/edit`,
+        editing: true,
+        values: spec.valuesOf(report),
+      });
+    },
+  );
+
+  app.post(
+    `${base}/:id/edit`,
+    { config: REPORTING, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return submitForm(request, reply, {
+        values: readForm(request.body, spec.form),
+        submit: (values) => spec.change(request, id, values),
+        invalid: ({ values }) =>
+          spec.renderForm(request, reply, { action: `${base}/${id}/edit`, editing: true, values }),
+        done: () => ({ to: `${base}/${id}`, flash: saved(request) }),
+      });
+    },
+  );
+}

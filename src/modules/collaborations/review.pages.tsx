@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/auth.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderCollaboration } from './collaboration.pages.tsx';
+import { collaborationsSv } from './collaboration.messages.ts';
+import { reviewForm } from './collaboration.schema.ts';
+import { reviewItem, reviewQueue, type ReviewEntity, type ReviewMail } from './review.service.ts';
+import { renderExchange } from './exchange.pages.tsx';
+import { cityNames, COORDINATOR, idParams, userOf } from './report.routes.tsx';
+import { ReviewQueuePage } from './views/review.tsx';
+
+/** Mail to reporters goes out in Swedish, the language of the city's staff. */
+export function reviewMail(publicUrl: string): ReviewMail {
+  const fill = (template: string, params: Record<string, string>) =>
+    template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  return {
+    publicUrl,
+    subject: (kind, title) => fill(collaborationsSv[`collab.mail.subject.${kind}`], { title }),
+    text: (kind, title, comment, link) =>
+      fill(collaborationsSv[`collab.mail.text.${kind}`], { title, comment, link }),
+  };
+}
+
+/** Review (P8): the coordinators' queue, and acknowledging or returning one report. */
+export const reviewPages: FastifyPluginAsyncZod = async (app) => {
+  app.get('/workspace/review', { config: COORDINATOR }, async (request, reply) => {
+    const [queue, names] = await Promise.all([reviewQueue(app.db.kysely), cityNames(app, request)]);
+    return sendPage(
+      reply,
+      <ReviewQueuePage
+        ctx={pageContext(request, reply)}
+        collaborations={queue.collaborations}
+        exchanges={queue.exchanges}
+        cityNames={names}
+      />,
+    );
+  });
+
+  const review = (request: FastifyRequest, reply: FastifyReply, entity: ReviewEntity, id: string) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, reviewForm),
+      submit: async (values) => {
+        await reviewItem(
+          app.db,
+          app.mailer,
+          actorOf(request),
+          userOf(request),
+          entity,
+          id,
+          values,
+          reviewMail(app.config.publicUrl ?? `${request.protocol}://${request.host}`),
+        );
+        return values.decision;
+      },
+      invalid: ({ values }) =>
+        entity === 'collaboration'
+          ? renderCollaboration(app, request, reply, id, values)
+          : renderExchange(app, request, reply, id, values),
+      done: (decision) => ({
+        to: '/workspace/review',
+        flash: decision === 'acknowledge' ? 'collab.flash.acknowledged' : 'collab.flash.returned',
+      }),
+    });
+
+  app.post(
+    '/workspace/collaborations/:id/review',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => review(request, reply, 'collaboration', request.params.id),
+  );
+
+  app.post(
+    '/workspace/exchanges/:id/review',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => review(request, reply, 'exchange', request.params.id),
+  );
+};

@@ -1,0 +1,326 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatPlainDate } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import {
+  CheckboxGroup,
+  DateField,
+  NumberField,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import type { Area } from '../area.service.ts';
+import {
+  COLLABORATION_KINDS,
+  COLLABORATION_STATUSES,
+  filterQuery,
+  type CollaborationFilters,
+} from '../collaboration.filters.ts';
+import {
+  FUNDING_KINDS,
+  type CollaborationInput,
+  type ReviewInput,
+} from '../collaboration.schema.ts';
+import type { Collaboration } from '../collaboration.service.ts';
+import type { Exchange } from '../exchange.service.ts';
+import {
+  areaName,
+  type Choice,
+  type Choices,
+  FilterForm,
+  period,
+  ReviewTag,
+  WorkspaceNav,
+} from './parts.tsx';
+import { ReportDetailPage, ReportFormPage } from './report.tsx';
+import type { ReviewEvent } from './review.tsx';
+
+export function CollaborationsPage(props: {
+  ctx: PageContext;
+  filters: CollaborationFilters;
+  choices: Choices;
+  collaborations: Collaboration[];
+  cityNames: Map<string, string>;
+  info: PageInfo;
+  canReport: boolean;
+}) {
+  const { ctx, filters, choices, collaborations, cityNames, info, canReport } = props;
+  const { t } = ctx.i18n;
+  const query = filterQuery(filters);
+  return (
+    <Layout ctx={ctx} title={t('collab.list.title')}>
+      <WorkspaceNav ctx={ctx} />
+      <h1>{t('collab.list.title')}</h1>
+      <p class="lead">{t('collab.list.lead')}</p>
+      {canReport ? (
+        <p>
+          <a class="button" href="/workspace/collaborations/new">
+            {t('collab.list.new')}
+          </a>
+        </p>
+      ) : null}
+      <FilterForm
+        ctx={ctx}
+        action="/workspace/collaborations"
+        filters={filters}
+        choices={choices}
+      />
+      <p>
+        {t('collab.list.export')}{' '}
+        <a href={`/workspace/collaborations/export.xlsx${query ? `?${query}` : ''}`}>Excel</a> ·{' '}
+        <a href={`/workspace/collaborations/export.csv${query ? `?${query}` : ''}`}>CSV</a>
+      </p>
+      <CollaborationTable ctx={ctx} collaborations={collaborations} cityNames={cityNames} review />
+      <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams(query)} />
+    </Layout>
+  );
+}
+
+export function CollaborationTable({
+  ctx,
+  collaborations,
+  cityNames,
+  review = false,
+  base = '/workspace/collaborations',
+}: {
+  ctx: PageContext;
+  collaborations: Collaboration[];
+  cityNames: Map<string, string>;
+  review?: boolean;
+  base?: string;
+}) {
+  const { t } = ctx.i18n;
+  if (collaborations.length === 0) return <p>{t('collab.list.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{t('collab.list.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('collab.field.title')}</th>
+            <th scope="col">{t('collab.field.organisation')}</th>
+            <th scope="col">{t('collab.field.cities')}</th>
+            <th scope="col">{t('collab.field.period')}</th>
+            <th scope="col">{t('collab.field.status')}</th>
+            {review ? <th scope="col">{t('collab.field.review')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {collaborations.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <a href={`${base}/${c.id}`}>{c.title}</a>
+              </th>
+              <td>{c.organisation.name}</td>
+              <td>{c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', ')}</td>
+              <td>{period(ctx.i18n, c.startsOn, c.endsOn)}</td>
+              <td>{t(`collab.status.${c.status}`)}</td>
+              {review ? (
+                <td>
+                  <ReviewTag i18n={ctx.i18n} state={c.review.state} />
+                  {c.review.state === 'returned' && c.review.comment ? (
+                    <p class="hint">{c.review.comment}</p>
+                  ) : null}
+                  {c.visibility === 'internal' ? (
+                    <>
+                      {' '}
+                      <span class="tag">{t('collab.visibility.internal')}</span>
+                    </>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CollaborationFormPage(props: {
+  ctx: PageContext;
+  action: string;
+  editing: boolean;
+  values: CollaborationInput;
+  organisations: Choice[];
+  cities: Choice[];
+  areas: readonly Area[];
+}) {
+  const { ctx, values, areas } = props;
+  const { t } = ctx.i18n;
+  const choose = { value: '', label: t('collab.form.choose') };
+  return (
+    <ReportFormPage
+      ctx={ctx}
+      title={props.editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
+      lead={t('collab.form.lead')}
+      action={props.action}
+      values={values}
+      organisations={props.organisations}
+    >
+      <TextField name="title" label={t('collab.field.title')} width="full" />
+      <CheckboxGroup name="cities" legend={t('collab.field.cities')} options={props.cities} />
+      <CheckboxGroup
+        name="areas"
+        legend={t('collab.field.areas')}
+        options={areas
+          .filter((a) => a.active || values.areas.includes(a.slug))
+          .map((a) => ({ value: a.slug, label: areaName(ctx.i18n, a) }))}
+      />
+      <SelectField
+        name="kind"
+        label={t('collab.field.kind')}
+        options={[
+          choose,
+          ...COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) })),
+        ]}
+      />
+      <SelectField
+        name="status"
+        label={t('collab.field.status')}
+        options={[
+          choose,
+          ...COLLABORATION_STATUSES.map((s) => ({ value: s, label: t(`collab.status.${s}`) })),
+        ]}
+      />
+      <DateField name="startsOn" label={t('collab.field.startsOn')} />
+      <DateField name="endsOn" label={t('collab.field.endsOn')} hint={t('collab.form.endHint')} />
+      <TextArea name="goals" label={t('collab.field.goals')} />
+      <TextArea name="results" label={t('collab.field.results')} />
+      <TextField name="contactName" label={t('collab.field.contactName')} autocomplete="off" />
+      <TextField
+        name="contactEmail"
+        type="email"
+        label={t('collab.field.contactEmail')}
+        autocomplete="off"
+      />
+      <SelectField
+        name="fundingKind"
+        label={t('collab.field.fundingKind')}
+        options={[
+          { value: '', label: t('collab.funding.none') },
+          ...FUNDING_KINDS.map((k) => ({ value: k, label: t(`collab.funding.${k}`) })),
+        ]}
+      />
+      <TextField name="fundingProgramme" label={t('collab.field.fundingProgramme')} />
+      <NumberField
+        name="fundingAmount"
+        label={t('collab.field.fundingAmount')}
+        hint={t('collab.form.amountHint')}
+      />
+      <TextField
+        name="strategyTags"
+        label={t('collab.field.strategyTags')}
+        hint={t('collab.form.tagsHint')}
+        width="full"
+      />
+    </ReportFormPage>
+  );
+}
+
+export function CollaborationDetailPage(props: {
+  ctx: PageContext;
+  collaboration: Collaboration;
+  exchanges: Exchange[];
+  cityNames: Map<string, string>;
+  history: ReviewEvent[];
+  canChange: boolean;
+  canReview: boolean;
+  reviewValues?: ReviewInput | undefined;
+}) {
+  const { ctx, collaboration: c, exchanges } = props;
+  const { t, intl } = ctx.i18n;
+  return (
+    <ReportDetailPage
+      ctx={ctx}
+      title={c.title}
+      href={`/workspace/collaborations/${c.id}`}
+      review={c.review}
+      history={props.history}
+      canChange={props.canChange}
+      canReview={props.canReview}
+      reviewValues={props.reviewValues}
+    >
+      <CollaborationFacts ctx={ctx} c={c} cityNames={props.cityNames} internal />
+      <h2>{t('collab.detail.exchanges')}</h2>
+      {exchanges.length === 0 ? (
+        <p>{t('collab.exchanges.none')}</p>
+      ) : (
+        <ul>
+          {exchanges.map((e) => (
+            <li key={e.id}>
+              <a href={`/workspace/exchanges/${e.id}`}>
+                {formatPlainDate(e.occurredOn, intl)}: {e.activities.slice(0, 120)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ReportDetailPage>
+  );
+}
+
+/** The facts of a collaboration; `internal` adds contact and review details. */
+export function CollaborationFacts({
+  ctx,
+  c,
+  cityNames,
+  internal,
+}: {
+  ctx: PageContext;
+  c: Collaboration;
+  cityNames: Map<string, string>;
+  internal: boolean;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <dl class="facts">
+      <dt>{t('collab.field.organisation')}</dt>
+      <dd>{c.organisation.name}</dd>
+      <dt>{t('collab.field.cities')}</dt>
+      <dd>{c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', ')}</dd>
+      <dt>{t('collab.field.areas')}</dt>
+      <dd>{c.areas.map((a) => areaName(ctx.i18n, a)).join(', ')}</dd>
+      <dt>{t('collab.field.kind')}</dt>
+      <dd>{t(`collab.kind.${c.kind}`)}</dd>
+      <dt>{t('collab.field.period')}</dt>
+      <dd>{period(ctx.i18n, c.startsOn, c.endsOn)}</dd>
+      <dt>{t('collab.field.status')}</dt>
+      <dd>{t(`collab.status.${c.status}`)}</dd>
+      <dt>{t('collab.field.goals')}</dt>
+      <dd>{c.goals ?? '–'}</dd>
+      <dt>{t('collab.field.results')}</dt>
+      <dd>{c.results ?? '–'}</dd>
+      {internal ? (
+        <>
+          <dt>{t('collab.field.contactName')}</dt>
+          <dd>
+            {c.contactName ?? '–'}
+            {c.contactEmail ? (
+              <>
+                {' '}
+                (<a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>)
+              </>
+            ) : null}
+          </dd>
+          <dt>{t('collab.field.visibility')}</dt>
+          <dd>{t(`collab.visibility.${c.visibility}`)}</dd>
+        </>
+      ) : null}
+      <dt>{t('collab.field.fundingKind')}</dt>
+      <dd>
+        {c.funding.kind
+          ? t(`collab.funding.${c.funding.kind as 'other'}`)
+          : t('collab.funding.none')}
+        {c.funding.programme ? `, ${c.funding.programme}` : ''}
+        {c.funding.amount !== null
+          ? `, ${t('collab.amount', { amount: ctx.i18n.formatNumber(c.funding.amount) })}`
+          : ''}
+      </dd>
+      <dt>{t('collab.field.strategyTags')}</dt>
+      <dd>{c.strategyTags.join(', ') || '–'}</dd>
+    </dl>
+  );
+}

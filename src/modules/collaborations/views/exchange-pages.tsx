@@ -1,0 +1,188 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatPlainDate } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
+import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
+import type { Exchange } from '../exchange.service.ts';
+import { type Choice, type Choices, FilterForm, ReviewTag, WorkspaceNav } from './parts.tsx';
+import { ReportDetailPage, ReportFormPage } from './report.tsx';
+import type { ReviewEvent } from './review.tsx';
+
+export function ExchangesPage(props: {
+  ctx: PageContext;
+  filters: CollaborationFilters;
+  choices: Choices;
+  exchanges: Exchange[];
+  cityNames: Map<string, string>;
+  info: PageInfo;
+  canReport: boolean;
+}) {
+  const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
+  const { t, intl } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('collab.exchanges.title')}>
+      <WorkspaceNav ctx={ctx} />
+      <h1>{t('collab.exchanges.title')}</h1>
+      <p class="lead">{t('collab.exchanges.lead')}</p>
+      {canReport ? (
+        <p>
+          <a class="button" href="/workspace/exchanges/new">
+            {t('collab.exchanges.new')}
+          </a>
+        </p>
+      ) : null}
+      <FilterForm
+        ctx={ctx}
+        action="/workspace/exchanges"
+        filters={filters}
+        choices={choices}
+        withStatus={false}
+        withArea={false}
+      />
+      {exchanges.length === 0 ? (
+        <p>{t('collab.exchanges.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('collab.exchanges.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('collab.field.activities')}</th>
+                <th scope="col">{t('collab.field.occurredOn')}</th>
+                <th scope="col">{t('collab.field.city')}</th>
+                <th scope="col">{t('collab.field.organisation')}</th>
+                <th scope="col">{t('collab.field.review')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exchanges.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <a href={`/workspace/exchanges/${e.id}`}>{e.activities.slice(0, 100)}</a>
+                  </th>
+                  <td>{formatPlainDate(e.occurredOn, intl)}</td>
+                  <td>{cityNames.get(e.city.slug) ?? e.city.slug}</td>
+                  <td>{e.organisation.name}</td>
+                  <td>
+                    <ReviewTag i18n={ctx.i18n} state={e.review.state} />
+                    {e.review.state === 'returned' && e.review.comment ? (
+                      <p class="hint">{e.review.comment}</p>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        i18n={ctx.i18n}
+        info={info}
+        baseQuery={new URLSearchParams(filterQuery(filters))}
+      />
+    </Layout>
+  );
+}
+
+export function ExchangeFormPage(props: {
+  ctx: PageContext;
+  action: string;
+  editing: boolean;
+  values: ExchangeInput;
+  organisations: Choice[];
+  cities: Choice[];
+  collaborations: Choice[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  return (
+    <ReportFormPage
+      ctx={ctx}
+      title={props.editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
+      action={props.action}
+      values={props.values}
+      organisations={props.organisations}
+    >
+      <DateField name="occurredOn" label={t('collab.field.occurredOn')} />
+      <SelectField
+        name="city"
+        label={t('collab.field.city')}
+        options={[{ value: '', label: t('collab.form.choose') }, ...props.cities]}
+      />
+      <RadioGroup
+        name="direction"
+        legend={t('collab.field.direction')}
+        options={DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }))}
+      />
+      <NumberField
+        name="participants"
+        label={t('collab.field.participants')}
+        hint={t('collab.exchangeForm.participantsHint')}
+      />
+      <TextArea name="activities" label={t('collab.field.activities')} />
+      <TextArea name="learnings" label={t('collab.field.learnings')} />
+      <SelectField
+        name="collaboration"
+        label={t('collab.field.collaboration')}
+        options={[
+          { value: '', label: t('collab.exchangeForm.noCollaboration') },
+          ...props.collaborations,
+        ]}
+      />
+    </ReportFormPage>
+  );
+}
+
+export function ExchangeDetailPage(props: {
+  ctx: PageContext;
+  exchange: Exchange;
+  cityName: string;
+  history: ReviewEvent[];
+  canChange: boolean;
+  canReview: boolean;
+  reviewValues?: ReviewInput | undefined;
+}) {
+  const { ctx, exchange: e } = props;
+  const { t, intl } = ctx.i18n;
+  return (
+    <ReportDetailPage
+      ctx={ctx}
+      title={t('collab.exchange.title', {
+        city: props.cityName,
+        date: formatPlainDate(e.occurredOn, intl),
+      })}
+      href={`/workspace/exchanges/${e.id}`}
+      review={e.review}
+      history={props.history}
+      canChange={props.canChange}
+      canReview={props.canReview}
+      reviewValues={props.reviewValues}
+    >
+      <dl class="facts">
+        <dt>{t('collab.field.organisation')}</dt>
+        <dd>{e.organisation.name}</dd>
+        <dt>{t('collab.field.direction')}</dt>
+        <dd>{t(`collab.direction.${e.direction}`)}</dd>
+        <dt>{t('collab.field.participants')}</dt>
+        <dd>{ctx.i18n.formatNumber(e.participants)}</dd>
+        <dt>{t('collab.field.activities')}</dt>
+        <dd>{e.activities}</dd>
+        <dt>{t('collab.field.learnings')}</dt>
+        <dd>{e.learnings ?? '–'}</dd>
+        <dt>{t('collab.field.collaboration')}</dt>
+        <dd>
+          {e.collaboration ? (
+            <a href={`/workspace/collaborations/${e.collaboration.id}`}>{e.collaboration.title}</a>
+          ) : (
+            '–'
+          )}
+        </dd>
+        <dt>{t('collab.field.visibility')}</dt>
+        <dd>{t(`collab.visibility.${e.visibility}`)}</dd>
+      </dl>
+    </ReportDetailPage>
+  );
+}
