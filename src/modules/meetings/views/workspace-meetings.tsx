@@ -144,19 +144,32 @@ function AdjustRotationForm({
         options={choices(ctx, 'adjustmentKind', ADJUSTMENT_KINDS)}
       />
       <NumberField name="year" label={t('workspace.meetings.field.adjustYear')} />
-      <SelectField
+      <CityField
+        ctx={ctx}
         name="city"
         label={t('workspace.meetings.field.adjustCity')}
-        options={cityOptions(ctx, hosts)}
+        hosts={hosts}
       />
-      <SelectField
+      <CityField
+        ctx={ctx}
         name="otherCity"
         label={t('workspace.meetings.field.adjustOther')}
-        options={cityOptions(ctx, hosts)}
+        hosts={hosts}
       />
       <TextArea name="reason" label={t('workspace.meetings.field.adjustReason')} rows={2} />
       <Button>{t('workspace.meetings.adjust')}</Button>
     </Form>
+  );
+}
+
+/** A choice of one of the chain's cities (or none). */
+function CityField(props: { ctx: PageContext; name: string; label: string; hosts: City[] }) {
+  return (
+    <SelectField
+      name={props.name}
+      label={props.label}
+      options={cityOptions(props.ctx, props.hosts)}
+    />
   );
 }
 
@@ -197,23 +210,16 @@ export function MeetingFormPage({
           label={t('workspace.meetings.field.year')}
           hint={t('workspace.meetings.field.yearHint')}
         />
-        <SelectField
-          name="host"
-          label={t('workspace.meetings.field.host')}
-          options={cityOptions(ctx, hosts)}
-        />
-        <DateField
-          name="startDate"
-          label={t('workspace.meetings.field.startDate')}
-          hint={t('workspace.meetings.field.dateHint')}
-          optional
-        />
-        <DateField
-          name="endDate"
-          label={t('workspace.meetings.field.endDate')}
-          hint={t('workspace.meetings.field.dateHint')}
-          optional
-        />
+        <CityField ctx={ctx} name="host" label={t('workspace.meetings.field.host')} hosts={hosts} />
+        {(['startDate', 'endDate'] as const).map((name) => (
+          <DateField
+            key={name}
+            name={name}
+            label={t(`workspace.meetings.field.${name}`)}
+            hint={t('workspace.meetings.field.dateHint')}
+            optional
+          />
+        ))}
         <TextField name="venue" label={t('workspace.meetings.field.venue')} width="full" optional />
         <TextField name="theme" label={t('workspace.meetings.field.theme')} width="full" optional />
         <RadioGroup
