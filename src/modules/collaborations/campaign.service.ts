@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { isPlainDate, nowIso, TIME_ZONE } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -230,14 +230,19 @@ export async function organisationList(
   organisationId: string,
   campaign: Pick<Campaign, 'periodFrom' | 'periodTo'>,
 ): Promise<CampaignSnapshot> {
+  return listInPeriod(db.kysely, organisationId, campaign.periodFrom, campaign.periodTo);
+}
+
+/** The collaborations and exchanges an organisation has registered between two dates. */
+async function listInPeriod(
+  db: Executor,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<CampaignSnapshot> {
   const [collaborations, exchanges] = await Promise.all([
-    repo.listCollaborationsInPeriod(
-      db.kysely,
-      organisationId,
-      campaign.periodFrom,
-      campaign.periodTo,
-    ),
-    repo.listExchangesInPeriod(db.kysely, organisationId, campaign.periodFrom, campaign.periodTo),
+    repo.listCollaborationsInPeriod(db, organisationId, from, to),
+    repo.listExchangesInPeriod(db, organisationId, from, to),
   ]);
   return {
     collaborations: collaborations.map((c) => ({
@@ -310,35 +315,12 @@ export async function closeCampaign(
     if (campaign.status !== 'open') throw campaignClosed(campaignId);
     const asked = await repo.listCampaignOrganisations(trx, campaignId);
     for (const org of asked) {
-      const [collaborations, exchanges] = await Promise.all([
-        repo.listCollaborationsInPeriod(
-          trx,
-          org.organisation_id,
-          campaign.period_from,
-          campaign.period_to,
-        ),
-        repo.listExchangesInPeriod(
-          trx,
-          org.organisation_id,
-          campaign.period_from,
-          campaign.period_to,
-        ),
-      ]);
-      const snapshot: CampaignSnapshot = {
-        collaborations: collaborations.map((c) => ({
-          id: c.id,
-          title: c.title,
-          status: c.status,
-          startsOn: c.starts_on,
-          endsOn: c.ends_on,
-        })),
-        exchanges: exchanges.map((e) => ({
-          id: e.id,
-          occurredOn: e.occurred_on,
-          city: e.city_name,
-          activities: e.activities,
-        })),
-      };
+      const snapshot = await listInPeriod(
+        trx,
+        org.organisation_id,
+        campaign.period_from,
+        campaign.period_to,
+      );
       await repo.updateCampaignOrganisation(trx, campaignId, org.organisation_id, {
         snapshot: JSON.stringify(snapshot),
       });
