@@ -31,9 +31,9 @@ import {
   type Choice,
   type Choices,
   FilterForm,
+  ListTop,
   period,
   ReviewTag,
-  WorkspaceNav,
 } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
@@ -52,16 +52,16 @@ export function CollaborationsPage(props: {
   const query = filterQuery(filters);
   return (
     <Layout ctx={ctx} title={t('collab.list.title')}>
-      <WorkspaceNav ctx={ctx} />
-      <h1>{t('collab.list.title')}</h1>
-      <p class="lead">{t('collab.list.lead')}</p>
-      {canReport ? (
-        <p>
-          <a class="button" href="/workspace/collaborations/new">
-            {t('collab.list.new')}
-          </a>
-        </p>
-      ) : null}
+      <ListTop
+        ctx={ctx}
+        title={t('collab.list.title')}
+        lead={t('collab.list.lead')}
+        add={
+          canReport
+            ? { href: '/workspace/collaborations/new', label: t('collab.list.new') }
+            : undefined
+        }
+      />
       <FilterForm
         ctx={ctx}
         action="/workspace/collaborations"

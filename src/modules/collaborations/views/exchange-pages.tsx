@@ -8,7 +8,7 @@ import { DataTable } from '../../../ui/table.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choice, type Choices, FilterForm, ReviewTag, WorkspaceNav } from './parts.tsx';
+import { type Choice, type Choices, FilterForm, ListTop, ReviewTag } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
@@ -25,16 +25,16 @@ export function ExchangesPage(props: {
   const { t, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.exchanges.title')}>
-      <WorkspaceNav ctx={ctx} />
-      <h1>{t('collab.exchanges.title')}</h1>
-      <p class="lead">{t('collab.exchanges.lead')}</p>
-      {canReport ? (
-        <p>
-          <a class="button" href="/workspace/exchanges/new">
-            {t('collab.exchanges.new')}
-          </a>
-        </p>
-      ) : null}
+      <ListTop
+        ctx={ctx}
+        title={t('collab.exchanges.title')}
+        lead={t('collab.exchanges.lead')}
+        add={
+          canReport
+            ? { href: '/workspace/exchanges/new', label: t('collab.exchanges.new') }
+            : undefined
+        }
+      />
       <FilterForm
         ctx={ctx}
         action="/workspace/exchanges"

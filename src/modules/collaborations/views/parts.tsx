@@ -29,6 +29,30 @@ export function period(i18n: I18n, startsOn: string, endsOn: string | null): str
   return formatDateRange(startsOn, endsOn, i18n.intl);
 }
 
+/** The top of a workspace list: the workspace menu, its title and lead, and "new" for reporters. */
+export function ListTop(props: {
+  ctx: PageContext;
+  title: string;
+  lead: string;
+  /** The link to report a new one, for those who may. */
+  add?: { href: string; label: string } | undefined;
+}) {
+  return (
+    <>
+      <WorkspaceNav ctx={props.ctx} />
+      <h1>{props.title}</h1>
+      <p class="lead">{props.lead}</p>
+      {props.add ? (
+        <p>
+          <a class="button" href={props.add.href}>
+            {props.add.label}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** The workspace's own navigation: the lists, the knowledge bank, and for coordinators review and areas. */
 export function WorkspaceNav({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
