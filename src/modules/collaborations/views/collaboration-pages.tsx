@@ -1,6 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import type { PageInfo } from '../../../shared/pagination.ts';
 import {
   CheckboxGroup,
   DateField,
@@ -17,7 +16,6 @@ import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
   filterQuery,
-  type CollaborationFilters,
 } from '../collaboration.filters.ts';
 import {
   FUNDING_KINDS,
@@ -29,24 +27,18 @@ import type { Exchange } from '../exchange.service.ts';
 import {
   areaName,
   type Choice,
-  type Choices,
   FilterForm,
   ListTop,
+  type ListProps,
   period,
   ReviewTag,
 } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
-export function CollaborationsPage(props: {
-  ctx: PageContext;
-  filters: CollaborationFilters;
-  choices: Choices;
-  collaborations: Collaboration[];
-  cityNames: Map<string, string>;
-  info: PageInfo;
-  canReport: boolean;
-}) {
+export function CollaborationsPage(
+  props: ListProps & { collaborations: Collaboration[]; canReport: boolean },
+) {
   const { ctx, filters, choices, collaborations, cityNames, info, canReport } = props;
   const { t } = ctx.i18n;
   const query = filterQuery(filters);

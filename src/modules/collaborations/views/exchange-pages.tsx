@@ -1,26 +1,17 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import type { PageInfo } from '../../../shared/pagination.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
-import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
+import { filterQuery } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choice, type Choices, FilterForm, ListTop, ReviewTag } from './parts.tsx';
+import { type Choice, FilterForm, ListTop, type ListProps, ReviewTag } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
-export function ExchangesPage(props: {
-  ctx: PageContext;
-  filters: CollaborationFilters;
-  choices: Choices;
-  exchanges: Exchange[];
-  cityNames: Map<string, string>;
-  info: PageInfo;
-  canReport: boolean;
-}) {
+export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canReport: boolean }) {
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl } = ctx.i18n;
   return (
