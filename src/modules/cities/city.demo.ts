@@ -238,7 +238,14 @@ const CHAIN_ORDER = ['bergen', 'aarhus', 'turku', 'goteborg'];
 /** The four cities of the chain, the partner cities and the chain itself. */
 export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds } = ctx;
-  for (const c of DEMO_CITIES) {
+  const partners = DEMO_PARTNER_CITIES.map((p) => ({
+    ...p,
+    kind: 'partner' as const,
+    population: null,
+    website: null,
+    texts: { sv: { name: p.name }, en: { name: p.name } },
+  }));
+  for (const c of [...DEMO_CITIES.map((d) => ({ ...d, status: 'active' as const })), ...partners]) {
     const id = newId();
     cityIds.set(c.slug, id);
     await trx
@@ -247,7 +254,7 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
         id,
         slug: c.slug,
         kind: c.kind,
-        status: 'active',
+        status: c.status,
         country_code: c.country,
         region: c.region,
         latitude: c.lat,
@@ -262,40 +269,15 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
     await trx
       .insertInto('city_translation')
       .values(
-        Object.entries(c.texts).map(([lang, text]) => ({
-          city_id: id,
-          lang,
-          name: text.name,
-          description: text.description ?? null,
-        })),
+        Object.entries(c.texts).map(
+          ([lang, text]: [string, { name: string; description?: string }]) => ({
+            city_id: id,
+            lang,
+            name: text.name,
+            description: text.description ?? null,
+          }),
+        ),
       )
-      .execute();
-  }
-
-  for (const p of DEMO_PARTNER_CITIES) {
-    const id = newId();
-    cityIds.set(p.slug, id);
-    await trx
-      .insertInto('city')
-      .values({
-        id,
-        slug: p.slug,
-        kind: 'partner',
-        status: p.status,
-        country_code: p.country,
-        region: p.region,
-        latitude: p.lat,
-        longitude: p.lon,
-        population: null,
-        website: null,
-        since_year: p.since,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('city_translation')
-      .values(['sv', 'en'].map((lang) => ({ city_id: id, lang, name: p.name, description: null })))
       .execute();
   }
 

@@ -1,31 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import type { I18n, MessageKey } from '../../platform/i18n/i18n.ts';
 import type { ExportFilters } from './export.filters.ts';
+import { IMPORT_FIELDS } from './import.rows.ts';
 import * as repo from './export.repository.ts';
 
 export const EXPORT_BATCH = 500;
 
 /** The export's columns: the same headers the import recognises, so a file goes back in. */
-const COLUMNS = [
-  'title',
-  'kind',
-  'status',
-  'startsOn',
-  'endsOn',
-  'cities',
-  'areas',
-  'goals',
-  'results',
-  'contactName',
-  'contactEmail',
-  'fundingKind',
-  'fundingProgramme',
-  'fundingAmount',
-  'strategyTags',
-  'visibility',
-  'organisationColumn',
-  'reviewState',
-] as const;
+const COLUMNS = [...IMPORT_FIELDS, 'reviewState'] as const;
 
 export function exportHeaders(i18n: I18n): string[] {
   return COLUMNS.map((c) => i18n.t(`import.field.${c}` as MessageKey));

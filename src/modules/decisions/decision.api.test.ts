@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtures.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
@@ -276,20 +277,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
   it('lets a coordinator propose and the council decide with tokens; KS may not make a twin city', async () => {
     const created = await post(
       '/api/v1/proposals',
-      {
-        kind: 'establish_twin',
-        newCity: {
-          slug: 'tromso',
-          nameSv: 'Tromsø',
-          nameEn: 'Tromsø',
-          countryCode: 'NO',
-          latitude: 69.6492,
-          longitude: 18.9553,
-        },
-        title: 'Förslag: Tromsø som ny vänort',
-        justification: 'Arktiskt samarbete.',
-        send: true,
-      },
+      { ...TROMSO_PROPOSAL, send: true },
       AS_COORDINATOR,
     );
     expect(created.statusCode).toBe(201);

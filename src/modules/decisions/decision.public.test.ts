@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import {
+  COORDINATOR,
+  COUNCIL,
+  decision,
+  TROMSO_PROPOSAL,
+} from '../../../test/helpers/decision-fixtures.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import type { Actor } from '../audit/audit.service.ts';
-import { recordDecision, type DecisionInput } from './decision.service.ts';
+import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
-
-const COORDINATOR: Actor = { userId: null, label: 'samordnare@vanort.example', ip: '127.0.0.1' };
-const COUNCIL: Actor = { userId: null, label: 'sekretariatet@vanort.example', ip: '127.0.0.1' };
-
-const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
-  body: 'KF',
-  meetingDate: '2026-10-15',
-  section: '§ 12',
-  caseNumber: 'SLK-2026-01047',
-  title: 'Vänortssamarbete med Tromsø',
-  outcome: 'approved',
-  link: 'https://goteborg.se/kf/2026-10-15',
-  finalOn: '2026-11-10',
-  ...overrides,
-});
 
 const WARNING_SV =
   'Med 5 städer i kedjan står Göteborg värd vart 10:e år i stället för vart åttonde år (policyn, P3).';
@@ -194,19 +184,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
   });
 
   it('shows a new twin city approved by KF among the twin cities, with the rotation warning', async () => {
-    const proposal = await draftProposal(t.db, COORDINATOR, {
-      kind: 'establish_twin',
-      newCity: {
-        slug: 'tromso',
-        nameSv: 'Tromsø',
-        nameEn: 'Tromsø',
-        countryCode: 'NO',
-        latitude: 69.6492,
-        longitude: 18.9553,
-      },
-      title: 'Förslag: Tromsø som ny vänort',
-      justification: 'Arktiskt samarbete.',
-    });
+    const proposal = await draftProposal(t.db, COORDINATOR, TROMSO_PROPOSAL);
     await sendProposal(t.db, COORDINATOR, proposal.id);
     const today = new Date().toISOString().slice(0, 10);
     const recorded = await recordDecision(

@@ -2,31 +2,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../../test/helpers/databases.ts';
+import {
+  COORDINATOR,
+  COUNCIL,
+  decision,
+  TROMSO_PROPOSAL,
+} from '../../../test/helpers/decision-fixtures.ts';
 import { loadConfig } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { seedDemo } from '../../demo.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Actor } from '../audit/audit.service.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';
-import { recordDecision, type DecisionInput } from './decision.service.ts';
+import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
 
 const PATTERNS = loadConfig({}).caseNumberPatterns;
-const COORDINATOR: Actor = { userId: null, label: 'samordnare@vanort.example', ip: '127.0.0.1' };
-const COUNCIL: Actor = { userId: null, label: 'sekretariatet@vanort.example', ip: '127.0.0.1' };
-
-const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
-  body: 'KF',
-  meetingDate: '2026-10-15',
-  section: '§ 12',
-  caseNumber: 'SLK-2026-01047',
-  title: 'Vänortssamarbete med Tromsø',
-  outcome: 'approved',
-  link: 'https://goteborg.se/kf/2026-10-15',
-  finalOn: '2026-11-10',
-  ...overrides,
-});
 
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
   try {
@@ -67,19 +58,7 @@ describeEachDialect('council decisions and proposals', (dialect) => {
     );
 
   const newTwinProposal = async () => {
-    const proposal = await draftProposal(db, COORDINATOR, {
-      kind: 'establish_twin',
-      newCity: {
-        slug: 'tromso',
-        nameSv: 'Tromsø',
-        nameEn: 'Tromsø',
-        countryCode: 'NO',
-        latitude: 69.6492,
-        longitude: 18.9553,
-      },
-      title: 'Förslag: Tromsø som ny vänort',
-      justification: 'Arktiskt samarbete.',
-    });
+    const proposal = await draftProposal(db, COORDINATOR, TROMSO_PROPOSAL);
     return sendProposal(db, COORDINATOR, proposal.id);
   };
 

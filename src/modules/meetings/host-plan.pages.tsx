@@ -21,11 +21,8 @@ import {
   updatePlanTask,
   updateTemplateTask,
 } from './host-plan.service.ts';
-import {
-  HostPlanOverviewPage,
-  HostPlanPage,
-  HostPlanTemplatePage,
-} from './views/host-plan-pages.tsx';
+import { HostPlanOverviewPage, HostPlanPage } from './views/host-plan-pages.tsx';
+import { HostPlanTemplatePage, TEMPLATE } from './views/host-plan-template-page.tsx';
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
@@ -35,7 +32,6 @@ const editOf = (request: FastifyRequest) => {
   const edit = (request.query as { edit?: unknown } | undefined)?.edit;
   return typeof edit === 'string' ? edit : undefined;
 };
-const TEMPLATE = '/workspace/host-plan-template';
 
 /** Host planning (P5): the plans of Gothenburg's meetings and their template. */
 export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {

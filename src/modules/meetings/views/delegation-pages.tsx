@@ -2,6 +2,8 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { Fact, SubPage } from './page-parts.tsx';
+import { DataTable, RowAction, RowLink } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type {
   DelegationMember,
@@ -10,6 +12,12 @@ import type {
   DelegationView,
 } from '../delegation.service.ts';
 import type { MemberValues } from '../delegation.schema.ts';
+
+/** The logistics a member's row shows to those who may see them, in the order of the form. */
+const LOGISTICS = ['dietaryNeeds', 'accessNeeds', 'travel', 'phone'] as const;
+
+const delegationUrl = (meetingId: string, citySlug: string) =>
+  `/workspace/meetings/${encodeURIComponent(meetingId)}/delegations/${citySlug}`;
 
 const cityName = (ctx: PageContext, city: City | null) =>
   city ? localized(city, ctx.i18n.locale).name : '';
@@ -43,58 +51,42 @@ export function DelegationOverviewPage({
     <Layout ctx={ctx} title={t('delegation.overview.title')}>
       <h1>{t('delegation.overview.title')}</h1>
       <p class="lead">{t('delegation.overview.lead')}</p>
-      {rows.length === 0 ? (
-        <p>{t('delegation.overview.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('delegation.overview.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('delegation.col.meeting')}</th>
-                {cities.map((c) => (
-                  <th scope="col" key={c.id}>
-                    {cityName(ctx, c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.meeting.id}>
-                  <th scope="row">
-                    {t('delegation.meeting', {
-                      year: row.meeting.year,
-                      host: cityName(ctx, row.host),
-                    })}
-                  </th>
-                  {row.delegations.map((d) => (
-                    <td key={d.city.id}>
-                      <a
-                        href={`/workspace/meetings/${encodeURIComponent(row.meeting.id)}/delegations/${d.city.slug}`}
-                      >
-                        <StatusTag
-                          ctx={ctx}
-                          status={d.status}
-                          held={row.meeting.status === 'held'}
-                        />
-                        <span class="visually-hidden">
-                          {' '}
-                          {t('delegation.page.title', {
-                            city: cityName(ctx, d.city),
-                            year: row.meeting.year,
-                          })}
-                        </span>
-                      </a>{' '}
-                      {d.members > 0 ? t('delegation.col.members', { count: d.members }) : null}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('delegation.overview.caption')}
+        captionHidden
+        rows={rows}
+        rowKey={(row) => row.meeting.id}
+        empty={t('delegation.overview.none')}
+        columns={[
+          {
+            header: t('delegation.col.meeting'),
+            rowHeader: true,
+            cell: (row) =>
+              t('delegation.meeting', { year: row.meeting.year, host: cityName(ctx, row.host) }),
+          },
+          ...cities.map((city, i) => ({
+            header: cityName(ctx, city),
+            cell: (row: DelegationOverviewRow) => {
+              const d = row.delegations[i]!;
+              return (
+                <>
+                  <a href={delegationUrl(row.meeting.id, d.city.slug)}>
+                    <StatusTag ctx={ctx} status={d.status} held={row.meeting.status === 'held'} />
+                    <span class="visually-hidden">
+                      {' '}
+                      {t('delegation.page.title', {
+                        city: cityName(ctx, d.city),
+                        year: row.meeting.year,
+                      })}
+                    </span>
+                  </a>{' '}
+                  {d.members > 0 ? t('delegation.col.members', { count: d.members }) : null}
+                </>
+              );
+            },
+          })),
+        ]}
+      />
     </Layout>
   );
 }
@@ -131,85 +123,46 @@ function MembersTable({
           {t('delegation.members.erasedNote', { date: formatInstant(erased, ctx.i18n.intl) })}
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('delegation.members.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('delegation.field.name')}</th>
-              <th scope="col">{t('delegation.field.title')}</th>
-              <th scope="col">{t('delegation.field.affiliation')}</th>
-              {view.canSeeLogistics ? (
-                <>
-                  <th scope="col">{t('delegation.field.dietaryNeeds')}</th>
-                  <th scope="col">{t('delegation.field.accessNeeds')}</th>
-                  <th scope="col">{t('delegation.field.travel')}</th>
-                  <th scope="col">{t('delegation.field.phone')}</th>
-                </>
-              ) : null}
-              {view.canManage ? <th scope="col">{t('delegation.members.actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {view.members.map((m) => (
-              <MemberRow key={m.id} ctx={ctx} view={view} member={m} base={base} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('delegation.members.caption')}
+        captionHidden
+        rows={view.members}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: t('delegation.field.name'), rowHeader: true, cell: (m) => m.name },
+          { header: t('delegation.field.title'), cell: (m) => m.title ?? '' },
+          { header: t('delegation.field.affiliation'), cell: (m) => m.affiliation ?? '' },
+          ...(view.canSeeLogistics ? LOGISTICS : []).map((field) => ({
+            header: t(`delegation.field.${field}`),
+            cell: (m: DelegationMember) => (
+              <Logistic
+                ctx={ctx}
+                value={m.logistics?.[field] ?? null}
+                erased={m.logisticsErasedAt !== null}
+              />
+            ),
+          })),
+          view.canManage && {
+            header: t('delegation.members.actions'),
+            cell: (m) => (
+              <>
+                <RowLink
+                  href={`${base}?edit=${encodeURIComponent(m.id)}#member-form`}
+                  label={t('delegation.members.edit')}
+                  name={m.name}
+                />
+                <RowAction
+                  ctx={ctx}
+                  action={`${base}/members/${encodeURIComponent(m.id)}/remove`}
+                  label={t('delegation.members.remove')}
+                  name={m.name}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
     </>
-  );
-}
-
-function MemberRow({
-  ctx,
-  view,
-  member: m,
-  base,
-}: {
-  ctx: PageContext;
-  view: DelegationView;
-  member: DelegationMember;
-  base: string;
-}) {
-  const { t } = ctx.i18n;
-  const erased = m.logisticsErasedAt !== null;
-  return (
-    <tr>
-      <th scope="row">{m.name}</th>
-      <td>{m.title ?? ''}</td>
-      <td>{m.affiliation ?? ''}</td>
-      {m.logistics ? (
-        <>
-          <td>
-            <Logistic ctx={ctx} value={m.logistics.dietaryNeeds} erased={erased} />
-          </td>
-          <td>
-            <Logistic ctx={ctx} value={m.logistics.accessNeeds} erased={erased} />
-          </td>
-          <td>
-            <Logistic ctx={ctx} value={m.logistics.travel} erased={erased} />
-          </td>
-          <td>
-            <Logistic ctx={ctx} value={m.logistics.phone} erased={erased} />
-          </td>
-        </>
-      ) : null}
-      {view.canManage ? (
-        <td>
-          <a href={`${base}?edit=${encodeURIComponent(m.id)}#member-form`}>
-            {t('delegation.members.edit')}
-            <span class="visually-hidden">: {m.name}</span>
-          </a>
-          <Form ctx={ctx} action={`${base}/members/${encodeURIComponent(m.id)}/remove`}>
-            <button type="submit" class="link-button">
-              {t('delegation.members.remove')}
-              <span class="visually-hidden">: {m.name}</span>
-            </button>
-          </Form>
-        </td>
-      ) : null}
-    </tr>
   );
 }
 
@@ -238,7 +191,7 @@ export function DelegationPage({
   const { t, intl } = ctx.i18n;
   const city = cityName(ctx, view.city);
   const title = t('delegation.page.title', { city, year: view.meeting.year });
-  const base = `/workspace/meetings/${encodeURIComponent(view.meeting.id)}/delegations/${view.city.slug}`;
+  const base = delegationUrl(view.meeting.id, view.city.slug);
   const exports = `/workspace/meetings/${encodeURIComponent(view.meeting.id)}/participants`;
   const home = view.city.kind === 'home';
   const v: MemberValues = values ?? {
@@ -251,11 +204,11 @@ export function DelegationPage({
     phone: editing?.logistics?.phone ?? '',
   };
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href="/workspace/delegations">{t('delegation.page.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/workspace/delegations', label: t('delegation.page.back') }}
+    >
       <dl class="facts">
         <dt>{t('delegation.page.meetingDates')}</dt>
         <dd>
@@ -268,12 +221,9 @@ export function DelegationPage({
         <dd>
           <StatusTag ctx={ctx} status={view.status} />
         </dd>
-        {view.presidiumDecisionOn ? (
-          <>
-            <dt>{t('delegation.page.decisionOn')}</dt>
-            <dd>{formatPlainDate(view.presidiumDecisionOn, intl)}</dd>
-          </>
-        ) : null}
+        <Fact term={t('delegation.page.decisionOn')}>
+          {view.presidiumDecisionOn ? formatPlainDate(view.presidiumDecisionOn, intl) : null}
+        </Fact>
       </dl>
 
       <h2>{t('delegation.members.title')}</h2>
@@ -377,6 +327,6 @@ export function DelegationPage({
           </>
         ) : null}
       </ul>
-    </Layout>
+    </SubPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { SubPage } from './page-parts.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import { DocumentFields, DocumentFileField } from './document-form.tsx';
@@ -141,11 +141,11 @@ export function WorkspaceMeetingPage({
     (o) => o.kind === 'action' && !o.closedOn,
   );
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href="/workspace/meetings">{t('workspace.meetings.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/workspace/meetings', label: t('workspace.meetings.back') }}
+    >
       <ul class="link-list">
         <li>
           <a href={`/meetings/${meeting.id}`}>{t('workspace.meetings.public')}</a>
@@ -172,7 +172,7 @@ export function WorkspaceMeetingPage({
           <AddForms ctx={ctx} meeting={meeting} hosts={hosts} values={values} />
         </>
       ) : null}
-    </Layout>
+    </SubPage>
   );
 }
 
@@ -206,11 +206,11 @@ export function MeetingPartFormPage({
   const base = `/workspace/meetings/${meeting.id}`;
   const title = t(PART_TITLES[segment]);
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={base}>{t('workspace.meetings.backToMeeting')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={{ href: base, label: t('workspace.meetings.backToMeeting') }}
+    >
       <p class="lead">
         {t('workspace.meetings.editPartLead', { year: meeting.year, title: partTitle })}
       </p>
@@ -227,6 +227,6 @@ export function MeetingPartFormPage({
         )}
         <Button>{t('workspace.meetings.saveChanges')}</Button>
       </Form>
-    </Layout>
+    </SubPage>
   );
 }

@@ -1,6 +1,8 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { Fact, SubPage } from './page-parts.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
@@ -37,6 +39,8 @@ export function MeetingsPage({
 }) {
   const { t, intl } = ctx.i18n;
   const byId = new Map(meetings.map((m) => [m.id, m]));
+  const meetingOf = (turn: { meetingId: string | null }) =>
+    turn.meetingId ? byId.get(turn.meetingId) : undefined;
   const { p3 } = overview;
   return (
     <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
@@ -55,48 +59,47 @@ export function MeetingsPage({
       <p>
         <a href="/meetings.ics">{t('meetings.calendar')}</a>
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('meetings.timelineCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.col.year')}</th>
-              <th scope="col">{t('meetings.col.host')}</th>
-              <th scope="col">{t('meetings.col.dates')}</th>
-              <th scope="col">{t('meetings.col.theme')}</th>
-              <th scope="col">{t('meetings.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...overview.turns].reverse().map((turn) => {
-              const meeting = turn.meetingId ? byId.get(turn.meetingId) : undefined;
-              return (
-                <tr key={`${turn.year}-${turn.host.id}`}>
-                  <th scope="row">
-                    {meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year}
-                  </th>
-                  <td>
-                    <a href={`/cities/${turn.host.slug}`}>
-                      <CityName ctx={ctx} city={turn.host} />
-                    </a>
-                  </td>
-                  <td>
-                    {meeting?.startDate
-                      ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-                      : t(noDates(turn.status))}
-                  </td>
-                  <td>{meeting?.theme ?? ''}</td>
-                  <td>
-                    <span class={`tag tag-meeting-${turn.status}`}>
-                      {t(`meetingStatus.${turn.status}`)}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('meetings.timelineCaption')}
+        rows={[...overview.turns].reverse()}
+        rowKey={(turn) => `${turn.year}-${turn.host.id}`}
+        columns={[
+          {
+            header: t('meetings.col.year'),
+            rowHeader: true,
+            cell: (turn) => {
+              const meeting = meetingOf(turn);
+              return meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year;
+            },
+          },
+          {
+            header: t('meetings.col.host'),
+            cell: (turn) => (
+              <a href={`/cities/${turn.host.slug}`}>
+                <CityName ctx={ctx} city={turn.host} />
+              </a>
+            ),
+          },
+          {
+            header: t('meetings.col.dates'),
+            cell: (turn) => {
+              const meeting = meetingOf(turn);
+              return meeting?.startDate
+                ? formatDateRange(meeting.startDate, meeting.endDate, intl)
+                : t(noDates(turn.status));
+            },
+          },
+          { header: t('meetings.col.theme'), cell: (turn) => meetingOf(turn)?.theme ?? '' },
+          {
+            header: t('meetings.col.status'),
+            cell: (turn) => (
+              <span class={`tag tag-meeting-${turn.status}`}>
+                {t(`meetingStatus.${turn.status}`)}
+              </span>
+            ),
+          },
+        ]}
+      />
       <p class="hint">{t('meetings.forecastNote')}</p>
     </Layout>
   );
@@ -114,34 +117,33 @@ function ProgrammeDay({
   const { t, intl } = ctx.i18n;
   const label = formatPlainDate(day, intl);
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{t('meeting.programmeCaption', { day: label })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meeting.col.time')}</th>
-            <th scope="col">{t('meeting.col.item')}</th>
-            <th scope="col">{t('meeting.col.kind')}</th>
-            <th scope="col">{t('meeting.col.location')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td>
-                {item.startsAt}–{item.endsAt}
-              </td>
-              <th scope="row">
-                {item.title}
-                {item.description ? <p class="hint">{item.description}</p> : null}
-              </th>
-              <td>{t(`programmeKind.${item.kind}`)}</td>
-              <td>{item.location ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('meeting.programmeCaption', { day: label })}
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          header: t('meeting.col.time'),
+          cell: (item) => (
+            <>
+              {item.startsAt}–{item.endsAt}
+            </>
+          ),
+        },
+        {
+          header: t('meeting.col.item'),
+          rowHeader: true,
+          cell: (item) => (
+            <>
+              {item.title}
+              {item.description ? <p class="hint">{item.description}</p> : null}
+            </>
+          ),
+        },
+        { header: t('meeting.col.kind'), cell: (item) => t(`programmeKind.${item.kind}`) },
+        { header: t('meeting.col.location'), cell: (item) => item.location ?? '' },
+      ]}
+    />
   );
 }
 
@@ -236,18 +238,8 @@ export function MeetingBody({
               ? formatDateRange(meeting.startDate, meeting.endDate, intl)
               : t(noDates(meeting.status))}
           </dd>
-          {meeting.venue ? (
-            <>
-              <dt>{t('meeting.venue')}</dt>
-              <dd>{meeting.venue}</dd>
-            </>
-          ) : null}
-          {meeting.theme ? (
-            <>
-              <dt>{t('meeting.theme')}</dt>
-              <dd>{meeting.theme}</dd>
-            </>
-          ) : null}
+          <Fact term={t('meeting.venue')}>{meeting.venue}</Fact>
+          <Fact term={t('meeting.theme')}>{meeting.theme}</Fact>
           <dt>{t('meeting.status')}</dt>
           <dd>
             {t(`meetingStatus.${meeting.status}`)}
@@ -255,12 +247,7 @@ export function MeetingBody({
               ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
               : ''}
           </dd>
-          {meeting.statusReason ? (
-            <>
-              <dt>{t('meeting.reason')}</dt>
-              <dd>{meeting.statusReason}</dd>
-            </>
-          ) : null}
+          <Fact term={t('meeting.reason')}>{meeting.statusReason}</Fact>
         </dl>
         {meeting.startDate ? (
           <p>
@@ -289,18 +276,8 @@ export function MeetingBody({
           <article class="card" key={s.id}>
             <h3>{s.title}</h3>
             <dl class="facts">
-              {s.topicArea ? (
-                <>
-                  <dt>{t('meeting.topicArea')}</dt>
-                  <dd>{s.topicArea}</dd>
-                </>
-              ) : null}
-              {s.speakers ? (
-                <>
-                  <dt>{t('meeting.speakers')}</dt>
-                  <dd>{s.speakers}</dd>
-                </>
-              ) : null}
+              <Fact term={t('meeting.topicArea')}>{s.topicArea}</Fact>
+              <Fact term={t('meeting.speakers')}>{s.speakers}</Fact>
             </dl>
             {s.description ? <p>{s.description}</p> : null}
           </article>
@@ -384,13 +361,14 @@ export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: Meeting
     city: localized(meeting.host, locale).name,
   });
   return (
-    <Layout ctx={ctx} title={title} section="meetings">
-      <p class="breadcrumb">
-        <a href="/meetings">{t('meetings.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      section="meetings"
+      back={{ href: '/meetings', label: t('meetings.back') }}
+    >
       {meeting.theme ? <p class="lead">{meeting.theme}</p> : null}
       <MeetingBody ctx={ctx} detail={detail} showInternal={ctx.user !== null} />
-    </Layout>
+    </SubPage>
   );
 }

@@ -11,6 +11,8 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { SubPage } from './page-parts.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
@@ -61,48 +63,37 @@ export function WorkspaceMeetingsPage({
           })}
         </p>
       ) : null}
-      {meetings.length === 0 ? (
-        <p>{t('workspace.meetings.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('workspace.meetings.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.col.year')}</th>
-                <th scope="col">{t('meetings.col.host')}</th>
-                <th scope="col">{t('meetings.col.dates')}</th>
-                <th scope="col">{t('meetings.col.status')}</th>
-                <th scope="col">{t('workspace.meetings.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...meetings].reverse().map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>
-                  </th>
-                  <td>{localized(m.host, locale).name}</td>
-                  <td>
-                    {m.startDate
-                      ? formatDateRange(m.startDate, m.endDate, intl)
-                      : t(noDates(m.status))}
-                  </td>
-                  <td>{t(`meetingStatus.${m.status}`)}</td>
-                  <td>
-                    {editable.has(m.id) ? (
-                      <a href={`/workspace/meetings/${m.id}/edit`}>
-                        {t('workspace.meetings.edit')}
-                        <span class="visually-hidden"> {m.year}</span>
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('workspace.meetings.caption')}
+        captionHidden
+        rows={[...meetings].reverse()}
+        rowKey={(m) => m.id}
+        empty={t('workspace.meetings.none')}
+        columns={[
+          {
+            header: t('meetings.col.year'),
+            rowHeader: true,
+            cell: (m) => <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>,
+          },
+          { header: t('meetings.col.host'), cell: (m) => localized(m.host, locale).name },
+          {
+            header: t('meetings.col.dates'),
+            cell: (m) =>
+              m.startDate ? formatDateRange(m.startDate, m.endDate, intl) : t(noDates(m.status)),
+          },
+          { header: t('meetings.col.status'), cell: (m) => t(`meetingStatus.${m.status}`) },
+          {
+            header: t('workspace.meetings.col.actions'),
+            cell: (m) =>
+              editable.has(m.id) ? (
+                <a href={`/workspace/meetings/${m.id}/edit`}>
+                  {t('workspace.meetings.edit')}
+                  <span class="visually-hidden"> {m.year}</span>
+                </a>
+              ) : null,
+          },
+        ]}
+      />
       <section aria-labelledby="adjust-heading">
         <h2 id="adjust-heading">{t('workspace.meetings.adjustTitle')}</h2>
         {adjustments.length === 0 ? (
@@ -153,19 +144,32 @@ function AdjustRotationForm({
         options={choices(ctx, 'adjustmentKind', ADJUSTMENT_KINDS)}
       />
       <NumberField name="year" label={t('workspace.meetings.field.adjustYear')} />
-      <SelectField
+      <CityField
+        ctx={ctx}
         name="city"
         label={t('workspace.meetings.field.adjustCity')}
-        options={cityOptions(ctx, hosts)}
+        hosts={hosts}
       />
-      <SelectField
+      <CityField
+        ctx={ctx}
         name="otherCity"
         label={t('workspace.meetings.field.adjustOther')}
-        options={cityOptions(ctx, hosts)}
+        hosts={hosts}
       />
       <TextArea name="reason" label={t('workspace.meetings.field.adjustReason')} rows={2} />
       <Button>{t('workspace.meetings.adjust')}</Button>
     </Form>
+  );
+}
+
+/** A choice of one of the chain's cities (or none). */
+function CityField(props: { ctx: PageContext; name: string; label: string; hosts: City[] }) {
+  return (
+    <SelectField
+      name={props.name}
+      label={props.label}
+      options={cityOptions(props.ctx, props.hosts)}
+    />
   );
 }
 
@@ -188,38 +192,34 @@ export function MeetingFormPage({
     ? t('workspace.meetings.editTitle', { year: meeting.year })
     : t('workspace.meetings.newTitle');
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        {meeting ? (
-          <a href={`/workspace/meetings/${meeting.id}`}>{t('workspace.meetings.backToMeeting')}</a>
-        ) : (
-          <a href="/workspace/meetings">{t('workspace.meetings.back')}</a>
-        )}
-      </p>
-      <h1>{title}</h1>
+    <SubPage
+      ctx={ctx}
+      title={title}
+      back={
+        meeting
+          ? {
+              href: `/workspace/meetings/${meeting.id}`,
+              label: t('workspace.meetings.backToMeeting'),
+            }
+          : { href: '/workspace/meetings', label: t('workspace.meetings.back') }
+      }
+    >
       <Form ctx={ctx} action={action} values={values}>
         <NumberField
           name="year"
           label={t('workspace.meetings.field.year')}
           hint={t('workspace.meetings.field.yearHint')}
         />
-        <SelectField
-          name="host"
-          label={t('workspace.meetings.field.host')}
-          options={cityOptions(ctx, hosts)}
-        />
-        <DateField
-          name="startDate"
-          label={t('workspace.meetings.field.startDate')}
-          hint={t('workspace.meetings.field.dateHint')}
-          optional
-        />
-        <DateField
-          name="endDate"
-          label={t('workspace.meetings.field.endDate')}
-          hint={t('workspace.meetings.field.dateHint')}
-          optional
-        />
+        <CityField ctx={ctx} name="host" label={t('workspace.meetings.field.host')} hosts={hosts} />
+        {(['startDate', 'endDate'] as const).map((name) => (
+          <DateField
+            key={name}
+            name={name}
+            label={t(`workspace.meetings.field.${name}`)}
+            hint={t('workspace.meetings.field.dateHint')}
+            optional
+          />
+        ))}
         <TextField name="venue" label={t('workspace.meetings.field.venue')} width="full" optional />
         <TextField name="theme" label={t('workspace.meetings.field.theme')} width="full" optional />
         <RadioGroup
@@ -239,6 +239,6 @@ export function MeetingFormPage({
         />
         <Button>{t('workspace.meetings.save')}</Button>
       </Form>
-    </Layout>
+    </SubPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { CityName, countryName } from '../../cities/index.ts';
+import { countryName } from '../../cities/index.ts';
+import { CityCard } from './city-card.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { RotationWarning } from '../../decisions/index.ts';
 import { NordicMap } from '../../cities/index.ts';
@@ -15,23 +16,14 @@ import {
 /** The order partner cities are grouped in: the living relations first. */
 const PARTNER_GROUPS: readonly CityStatus[] = ['active', 'proposed', 'dormant', 'ended'];
 
-function CityCard({ ctx, city }: { ctx: PageContext; city: City }) {
-  const { t, locale, intl } = ctx.i18n;
+function StatusCard({ ctx, city }: { ctx: PageContext; city: City }) {
+  const { t } = ctx.i18n;
   return (
-    <li class="card" key={city.slug}>
-      <h3 class="card-title">
-        <a href={`/cities/${city.slug}`}>
-          <CityName city={city} locale={locale} />
-        </a>
-      </h3>
-      <p class="card-meta">
-        {countryName(city.countryCode, intl)} · {t(`kind.${city.kind}`)}
-        {city.sinceYear ? ` · ${t('cities.table.since')} ${city.sinceYear}` : ''}
-      </p>
+    <CityCard ctx={ctx} city={city}>
       <p>
         <span class={`tag tag-${city.status}`}>{t(`status.${city.status}`)}</span>
       </p>
-    </li>
+    </CityCard>
   );
 }
 
@@ -60,7 +52,7 @@ export function CitiesPage({
             <h2 id="twins-heading">{t('cities.twinsTitle')}</h2>
             <ul class="card-list">
               {twins.map((city) => (
-                <CityCard ctx={ctx} city={city} key={city.slug} />
+                <StatusCard ctx={ctx} city={city} key={city.slug} />
               ))}
             </ul>
           </section>
@@ -79,7 +71,7 @@ export function CitiesPage({
                     </h3>
                     <ul class="card-list">
                       {group.map((city) => (
-                        <CityCard ctx={ctx} city={city} key={city.slug} />
+                        <StatusCard ctx={ctx} city={city} key={city.slug} />
                       ))}
                     </ul>
                   </section>

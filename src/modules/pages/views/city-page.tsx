@@ -4,6 +4,7 @@ import { formatDateRange } from '../../../shared/dates.ts';
 import { intlCache } from '../../../shared/intl.ts';
 import { countryName } from '../../cities/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { StatusChange } from '../../decisions/index.ts';
 import { RotationWarning } from '../../decisions/index.ts';
 import { CityTimeline } from '../../decisions/index.ts';
@@ -134,35 +135,28 @@ export function CityPage({ ctx, city, chain, meetings, history, collaborations }
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">{t('city.meetingsTitle', { city: name })}</h2>
-        {hosted.length === 0 ? (
-          <p>{t('city.meetingsEmpty', { city: name })}</p>
-        ) : (
-          <table>
-            <caption class="visually-hidden">{t('city.meetingsTitle', { city: name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meeting.table.year')}</th>
-                <th scope="col">{t('meeting.table.dates')}</th>
-                <th scope="col">{t('meeting.table.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hosted.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <a href={`/meetings/${m.id}`}>{m.year}</a>
-                  </th>
-                  <td>
-                    {m.startDate
-                      ? formatDateRange(m.startDate, m.endDate, intl)
-                      : t('meeting.datesUnknown')}
-                  </td>
-                  <td>{t(`meetingStatus.${m.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          caption={t('city.meetingsTitle', { city: name })}
+          captionHidden
+          rows={hosted}
+          rowKey={(m) => m.id}
+          empty={t('city.meetingsEmpty', { city: name })}
+          columns={[
+            {
+              header: t('meeting.table.year'),
+              rowHeader: true,
+              cell: (m) => <a href={`/meetings/${m.id}`}>{m.year}</a>,
+            },
+            {
+              header: t('meeting.table.dates'),
+              cell: (m) =>
+                m.startDate
+                  ? formatDateRange(m.startDate, m.endDate, intl)
+                  : t('meeting.datesUnknown'),
+            },
+            { header: t('meeting.table.status'), cell: (m) => t(`meetingStatus.${m.status}`) },
+          ]}
+        />
       </section>
       {collaborations ? (
         <CityCollaborations ctx={ctx} city={city} collaborations={collaborations} />

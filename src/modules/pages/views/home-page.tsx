@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import { CityName, countryName } from '../../cities/index.ts';
+import { CityCard } from './city-card.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { type City, localized } from '../../cities/index.ts';
 import type { Meeting, NextMeeting } from '../../meetings/index.ts';
@@ -85,20 +85,11 @@ export function HomePage({ ctx, cities, next, last }: Props) {
           {chainCities.map((city) => {
             const text = localized(city, locale);
             return (
-              <li class="card" key={city.slug}>
-                <h3 class="card-title">
-                  <a href={`/cities/${city.slug}`}>
-                    <CityName city={city} locale={locale} />
-                  </a>
-                </h3>
-                <p class="card-meta">
-                  {countryName(city.countryCode, intl)} · {t(`kind.${city.kind}`)}
-                  {city.sinceYear ? ` · ${t('cities.table.since')} ${city.sinceYear}` : ''}
-                </p>
+              <CityCard ctx={ctx} city={city} key={city.slug}>
                 {text.description ? (
                   <p lang={text.lang === locale ? undefined : text.lang}>{text.description}</p>
                 ) : null}
-              </li>
+              </CityCard>
             );
           })}
         </ul>

@@ -36,30 +36,42 @@ function PolicyText({
 export function PolicyPage({ ctx }: { ctx: PageContext }) {
   const { t, locale } = ctx.i18n;
   const ruleLang = locale === 'en' ? 'en' : 'sv';
+  // The Swedish original, and in any other language the English translation after it.
+  const texts = [
+    {
+      id: 'original',
+      heading: t('policy.originalTitle'),
+      sections: POLICY_SV,
+      title: POLICY_TITLE_SV,
+      lang: 'sv',
+    },
+    ...(locale === 'sv'
+      ? []
+      : [
+          {
+            id: 'translation',
+            heading: t('policy.translationTitle'),
+            sections: POLICY_EN,
+            title: POLICY_TITLE_EN,
+            lang: 'en',
+          },
+        ]),
+  ];
   return (
     <Layout ctx={ctx} title={t('policy.title')} section="policy">
       <h1>{t('policy.title')}</h1>
       <p class="lead">{t('policy.lead')}</p>
 
-      <section aria-labelledby="original-heading">
-        <h2 id="original-heading">{t('policy.originalTitle')}</h2>
-        <PolicyText
-          sections={POLICY_SV}
-          title={POLICY_TITLE_SV}
-          lang={locale === 'sv' ? undefined : 'sv'}
-        />
-      </section>
-
-      {locale !== 'sv' ? (
-        <section aria-labelledby="translation-heading">
-          <h2 id="translation-heading">{t('policy.translationTitle')}</h2>
+      {texts.map((text) => (
+        <section aria-labelledby={`${text.id}-heading`} key={text.id}>
+          <h2 id={`${text.id}-heading`}>{text.heading}</h2>
           <PolicyText
-            sections={POLICY_EN}
-            title={POLICY_TITLE_EN}
-            lang={locale === 'en' ? undefined : 'en'}
+            sections={text.sections}
+            title={text.title}
+            lang={locale === text.lang ? undefined : text.lang}
           />
         </section>
-      ) : null}
+      ))}
 
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t('policy.rulesTitle')}</h2>

@@ -1,0 +1,33 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+
+/** A page below another: the link back to it, the page's heading, then its content. */
+export function SubPage(props: {
+  ctx: PageContext;
+  title: string;
+  back: { href: string; label: string };
+  section?: 'meetings';
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title} section={props.section}>
+      <p class="breadcrumb">
+        <a href={props.back.href}>{props.back.label}</a>
+      </p>
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}
+
+/** A term and its value in a list of facts (`dl class="facts"`); nothing without a value. */
+export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
