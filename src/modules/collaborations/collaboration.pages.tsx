@@ -1,16 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { areasForForms } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
-import {
-  collaborationForm,
-  type CollaborationInput,
-  type ReviewInput,
-} from './collaboration.schema.ts';
+import { collaborationForm, type CollaborationInput } from './collaboration.schema.ts';
 import {
   changeCollaboration,
   getCollaboration,
@@ -20,15 +14,14 @@ import {
 } from './collaboration.service.ts';
 import { exchangesOfCollaboration } from './exchange.service.ts';
 import {
-  AUTH,
   cityNames,
-  listPageProps,
+  listRoute,
   refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
   reportRoutes,
   userOf,
-  type App,
+  type RenderReport,
 } from './report.routes.tsx';
 import {
   CollaborationDetailPage,
@@ -62,13 +55,7 @@ const empty = (): CollaborationInput => ({
 });
 
 /** One collaboration's workspace page; the review routes show it again with their form. */
-export async function renderCollaboration(
-  app: App,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  reviewValues?: ReviewInput,
-) {
+export const renderCollaboration: RenderReport = async (app, request, reply, id, reviewValues) => {
   const c = await getCollaboration(app.db.kysely, id, 'internal');
   const [exchanges, names, page] = await Promise.all([
     exchangesOfCollaboration(app.db.kysely, id, 'internal'),
@@ -85,30 +72,30 @@ export async function renderCollaboration(
       reviewValues={reviewValues}
     />,
   );
-}
+};
 
 /** Collaborations in the workspace: the list, the new and edit forms, one collaboration. */
 export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
   refuseOtherOrganisations(app);
 
-  app.get('/workspace/collaborations', { config: AUTH }, async (request, reply) => {
-    const filters = lenientFilters(request.query);
-    delete filters.q;
-    const page = pageRequest((request.query as { page?: unknown }).page, 50);
-    const [{ collaborations, total }, list] = await Promise.all([
-      listCollaborations(app.db.kysely, filters, 'internal', page),
-      listPageProps(app, request, reply),
-    ]);
-    return sendPage(
-      reply,
-      <CollaborationsPage
-        {...list}
-        filters={filters}
-        collaborations={collaborations}
-        info={pageInfo(page, total, collaborations.length)}
-      />,
-    );
-  });
+  listRoute(
+    app,
+    '/workspace/collaborations',
+    async (request, page) => {
+      const filters = lenientFilters(request.query);
+      delete filters.q;
+      const { collaborations, total } = await listCollaborations(
+        app.db.kysely,
+        filters,
+        'internal',
+        page,
+      );
+      return { filters, rows: collaborations, total };
+    },
+    (list, { filters, rows }) => (
+      <CollaborationsPage {...list} filters={filters} collaborations={rows} />
+    ),
+  );
 
   reportRoutes(app, {
     base: '/workspace/collaborations',

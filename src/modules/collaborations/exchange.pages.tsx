@@ -1,11 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { lenientFilters } from './collaboration.filters.ts';
-import { exchangeForm, type ExchangeInput, type ReviewInput } from './collaboration.schema.ts';
+import { exchangeForm, type ExchangeInput } from './collaboration.schema.ts';
 import {
   changeExchange,
   collaborationChoices,
@@ -15,15 +13,14 @@ import {
   type Exchange,
 } from './exchange.service.ts';
 import {
-  AUTH,
   cityNames,
-  listPageProps,
+  listRoute,
   refuseOtherOrganisations,
   reportChoices,
   reportPageProps,
   reportRoutes,
   userOf,
-  type App,
+  type RenderReport,
 } from './report.routes.tsx';
 import { ExchangeDetailPage, ExchangeFormPage, ExchangesPage } from './views/exchange-pages.tsx';
 
@@ -40,13 +37,7 @@ const valuesOf = (e: Exchange): ExchangeInput => ({
 });
 
 /** One exchange's workspace page; the review routes show it again with their form. */
-export async function renderExchange(
-  app: App,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  reviewValues?: ReviewInput,
-) {
+export const renderExchange: RenderReport = async (app, request, reply, id, reviewValues) => {
   const e = await getExchange(app.db.kysely, id);
   const [names, page] = await Promise.all([
     cityNames(app, request),
@@ -61,30 +52,29 @@ export async function renderExchange(
       reviewValues={reviewValues}
     />,
   );
-}
+};
 
 /** Experience exchanges in the workspace: the list, the new and edit forms, one exchange. */
 export const exchangePages: FastifyPluginAsyncZod = async (app) => {
   refuseOtherOrganisations(app);
 
-  app.get('/workspace/exchanges', { config: AUTH }, async (request, reply) => {
-    const page = pageRequest((request.query as { page?: unknown }).page, 50);
-    const all = lenientFilters(request.query);
-    const filters = { city: all.city, organisation: all.organisation, year: all.year };
-    const [{ exchanges, total }, list] = await Promise.all([
-      listExchanges(app.db.kysely, filters, page),
-      listPageProps(app, request, reply),
-    ]);
-    return sendPage(
-      reply,
+  listRoute(
+    app,
+    '/workspace/exchanges',
+    async (request, page) => {
+      const all = lenientFilters(request.query);
+      const filters = { city: all.city, organisation: all.organisation, year: all.year };
+      const { exchanges, total } = await listExchanges(app.db.kysely, filters, page);
+      return { filters, rows: exchanges, total };
+    },
+    (list, { filters, rows }) => (
       <ExchangesPage
         {...list}
         filters={Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))}
-        exchanges={exchanges}
-        info={pageInfo(page, total, exchanges.length)}
-      />,
-    );
-  });
+        exchanges={rows}
+      />
+    ),
+  );
 
   reportRoutes(app, {
     base: '/workspace/exchanges',

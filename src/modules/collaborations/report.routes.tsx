@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JSX } from 'preact';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleError } from '../../platform/error-handler.tsx';
@@ -6,12 +7,14 @@ import { readForm, submitForm, type FormStrings } from '../../platform/forms.ts'
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { pageInfo, pageRequest, type PageInfo, type PageRequest } from '../../shared/pagination.ts';
 import { Layout } from '../../ui/layout.tsx';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
 import { areasForForms } from './area.service.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import { partnerCities, type Reporter } from './collaboration.helpers.ts';
+import type { ReviewInput } from './collaboration.schema.ts';
 import { organisationChoices } from './collaboration.service.ts';
 import { reviewHistory, type ReviewEntity } from './review.service.ts';
 import type { Choice, Choices } from './views/parts.tsx';
@@ -106,6 +109,41 @@ export async function listPageProps(app: App, request: FastifyRequest, reply: Fa
     choices,
     canReport: collaborationPolicy.canReport(request.user),
   };
+}
+
+/** Shows one report's workspace page; the review routes show it again with their form. */
+export type RenderReport = (
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  reviewValues?: ReviewInput,
+) => Promise<FastifyReply>;
+
+/**
+ * A workspace list's route: the page asked for, its rows (`load` reads the filters from the
+ * query) and what every list page shows, fetched together.
+ */
+export function listRoute<L extends { rows: readonly unknown[]; total: number }>(
+  app: App,
+  path: string,
+  load: (request: FastifyRequest, page: PageRequest) => Promise<L>,
+  render: (
+    list: Awaited<ReturnType<typeof listPageProps>> & { info: PageInfo },
+    loaded: L,
+  ) => JSX.Element,
+) {
+  app.get(path, { config: AUTH }, async (request, reply) => {
+    const page = pageRequest((request.query as { page?: unknown }).page, 50);
+    const [loaded, list] = await Promise.all([
+      load(request, page),
+      listPageProps(app, request, reply),
+    ]);
+    return sendPage(
+      reply,
+      render({ ...list, info: pageInfo(page, loaded.total, loaded.rows.length) }, loaded),
+    );
+  });
 }
 
 interface Report {

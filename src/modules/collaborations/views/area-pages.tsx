@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { Area } from '../area.service.ts';
 import type { AreaInput } from '../collaboration.schema.ts';
 import { WorkspaceNav } from './parts.tsx';
@@ -10,7 +11,7 @@ export const areaFieldId = (id: string, field: string) =>
   `${field === 'nameEn' ? 'en' : 'sv'}-${id}`;
 
 /** One area's rename and (de)activate forms, in its table row. */
-function AreaRow({ ctx, area: a }: { ctx: PageContext; area: Area }) {
+function AreaActions({ ctx, area: a }: { ctx: PageContext; area: Area }) {
   const { t } = ctx.i18n;
   const input = (field: 'nameSv' | 'nameEn', label: string, value: string) => {
     const id = areaFieldId(a.id, field);
@@ -31,28 +32,23 @@ function AreaRow({ ctx, area: a }: { ctx: PageContext; area: Area }) {
     );
   };
   return (
-    <tr>
-      <th scope="row">{a.nameSv}</th>
-      <td>{a.nameEn}</td>
-      <td>{a.active ? t('collab.areas.active') : t('collab.areas.inactive')}</td>
-      <td>
-        <Form ctx={ctx} action={`/workspace/areas/${a.id}`}>
-          {input('nameSv', t('collab.areas.nameSv'), a.nameSv)}
-          {input('nameEn', t('collab.areas.nameEn'), a.nameEn)}
-          <Button variant="secondary">
-            {t('collab.areas.rename')}
-            <span class="visually-hidden">: {a.nameSv}</span>
-          </Button>
-        </Form>
-        <Form ctx={ctx} action={`/workspace/areas/${a.id}/active`}>
-          <input type="hidden" name="active" value={a.active ? '0' : '1'} />
-          <Button variant="secondary">
-            {a.active ? t('collab.areas.deactivate') : t('collab.areas.activate')}
-            <span class="visually-hidden">: {a.nameSv}</span>
-          </Button>
-        </Form>
-      </td>
-    </tr>
+    <>
+      <Form ctx={ctx} action={`/workspace/areas/${a.id}`}>
+        {input('nameSv', t('collab.areas.nameSv'), a.nameSv)}
+        {input('nameEn', t('collab.areas.nameEn'), a.nameEn)}
+        <Button variant="secondary">
+          {t('collab.areas.rename')}
+          <span class="visually-hidden">: {a.nameSv}</span>
+        </Button>
+      </Form>
+      <Form ctx={ctx} action={`/workspace/areas/${a.id}/active`}>
+        <input type="hidden" name="active" value={a.active ? '0' : '1'} />
+        <Button variant="secondary">
+          {a.active ? t('collab.areas.deactivate') : t('collab.areas.activate')}
+          <span class="visually-hidden">: {a.nameSv}</span>
+        </Button>
+      </Form>
+    </>
   );
 }
 
@@ -68,24 +64,24 @@ export function AreasPage(props: {
       <WorkspaceNav ctx={ctx} />
       <h1>{t('collab.areas.title')}</h1>
       <p class="lead">{t('collab.areas.lead')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('collab.areas.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('collab.areas.nameSv')}</th>
-              <th scope="col">{t('collab.areas.nameEn')}</th>
-              <th scope="col">{t('collab.areas.state')}</th>
-              <th scope="col">{t('collab.areas.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <AreaRow key={a.id} ctx={ctx} area={a} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('collab.areas.title')}
+        captionHidden
+        rows={areas}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: t('collab.areas.nameSv'), rowHeader: true, cell: (a) => a.nameSv },
+          { header: t('collab.areas.nameEn'), cell: (a) => a.nameEn },
+          {
+            header: t('collab.areas.state'),
+            cell: (a) => (a.active ? t('collab.areas.active') : t('collab.areas.inactive')),
+          },
+          {
+            header: t('collab.areas.actions'),
+            cell: (a) => <AreaActions ctx={ctx} area={a} />,
+          },
+        ]}
+      />
       <h2>{t('collab.areas.add')}</h2>
       <Form ctx={ctx} action="/workspace/areas" values={props.values}>
         <TextField name="nameSv" label={t('collab.areas.nameSv')} />

@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
 
@@ -37,46 +38,40 @@ export function CampaignsPage({
           </a>
         </p>
       ) : null}
-      {campaigns.length === 0 ? (
-        <p>{canRun ? t('campaign.list.none') : t('campaign.list.noneForReporter')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('campaign.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaign.col.title')}</th>
-                <th scope="col">{t('campaign.col.period')}</th>
-                <th scope="col">{t('campaign.col.deadline')}</th>
-                <th scope="col">{t('campaign.col.status')}</th>
-                <th scope="col">{t('campaign.col.answered')}</th>
-                {canRun ? null : <th scope="col">{t('campaign.col.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <a href={`/workspace/campaigns/${c.id}`}>{c.title}</a>
-                  </th>
-                  <td>{formatDateRange(c.periodFrom, c.periodTo, intl)}</td>
-                  <td>{formatPlainDate(c.deadline, intl)}</td>
-                  <td>{t(key(`campaign.status.${c.status}`))}</td>
-                  <td>{t('campaign.answeredOf', { answered: c.answered, asked: c.asked })}</td>
-                  {canRun ? null : (
-                    <td>
-                      <a href={`/workspace/campaigns/${c.id}/answer`}>
-                        {c.status === 'open' ? t('campaign.answerLink') : t('campaign.viewLink')}
-                        <span class="visually-hidden">: {c.title}</span>
-                      </a>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={canRun ? t('campaign.list.none') : t('campaign.list.noneForReporter')}
+        caption={t('campaign.list.caption')}
+        captionHidden
+        rows={campaigns}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            header: t('campaign.col.title'),
+            rowHeader: true,
+            cell: (c) => <a href={`/workspace/campaigns/${c.id}`}>{c.title}</a>,
+          },
+          {
+            header: t('campaign.col.period'),
+            cell: (c) => formatDateRange(c.periodFrom, c.periodTo, intl),
+          },
+          { header: t('campaign.col.deadline'), cell: (c) => formatPlainDate(c.deadline, intl) },
+          { header: t('campaign.col.status'), cell: (c) => t(key(`campaign.status.${c.status}`)) },
+          {
+            header: t('campaign.col.answered'),
+            cell: (c) => t('campaign.answeredOf', { answered: c.answered, asked: c.asked }),
+          },
+          !canRun && {
+            header: t('campaign.col.actions'),
+            cell: (c) => (
+              <RowLink
+                href={`/workspace/campaigns/${c.id}/answer`}
+                label={c.status === 'open' ? t('campaign.answerLink') : t('campaign.viewLink')}
+                name={c.title}
+              />
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }
@@ -138,6 +133,20 @@ export function NewCampaignPage({
   );
 }
 
+/** A campaign's period and deadline. */
+function CampaignDates({ ctx, campaign }: { ctx: PageContext; campaign: Campaign }) {
+  const { t, intl } = ctx.i18n;
+  return (
+    <p>
+      {t('campaign.show.period', {
+        period: formatDateRange(campaign.periodFrom, campaign.periodTo, intl),
+      })}
+      <br />
+      {t('campaign.show.deadline', { date: formatPlainDate(campaign.deadline, intl) })}
+    </p>
+  );
+}
+
 function StateTag({ ctx, state }: { ctx: PageContext; state: CampaignResponse['state'] }) {
   const cls =
     state === 'answered' ? 'tag tag-active' : state === 'overdue' ? 'tag tag-dormant' : 'tag';
@@ -168,13 +177,7 @@ export function CampaignPage({
           {t(key(`campaign.status.${campaign.status}`))}
         </span>
       </p>
-      <p>
-        {t('campaign.show.period', {
-          period: formatDateRange(campaign.periodFrom, campaign.periodTo, intl),
-        })}
-        <br />
-        {t('campaign.show.deadline', { date: formatPlainDate(campaign.deadline, intl) })}
-      </p>
+      <CampaignDates ctx={ctx} campaign={campaign} />
       {campaign.message ? <p class="panel">{campaign.message}</p> : null}
       {closed && campaign.closedAt ? (
         <p class="panel panel-highlight" role="note">
@@ -184,48 +187,44 @@ export function CampaignPage({
       <p id="progress">
         {t('campaign.show.progress', { answered: campaign.answered, asked: campaign.asked })}
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('campaign.show.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('campaign.col.organisation')}</th>
-              <th scope="col">{t('campaign.col.status')}</th>
-              <th scope="col">{t('campaign.col.answer')}</th>
-              <th scope="col">{t('campaign.col.when')}</th>
-              <th scope="col">{t('campaign.col.who')}</th>
-              <th scope="col">{t('campaign.col.comment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {responses.map((r) => (
-              <tr key={r.organisationId}>
-                <th scope="row">{r.organisationName}</th>
-                <td>
-                  <StateTag ctx={ctx} state={r.state} />
-                </td>
-                <td>
-                  {r.answer ? t(key(`campaign.answer.${r.answer}`)) : ''}
-                  {r.snapshot ? (
-                    <>
-                      <br />
-                      <span class="hint">
-                        {t('campaign.show.snapshot', {
-                          collaborations: r.snapshot.collaborations.length,
-                          exchanges: r.snapshot.exchanges.length,
-                        })}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{r.answeredAt ? formatInstant(r.answeredAt, intl) : ''}</td>
-                <td>{r.answeredByName ?? ''}</td>
-                <td>{r.comment ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('campaign.show.tableCaption')}
+        rows={responses}
+        rowKey={(r) => r.organisationId}
+        columns={[
+          {
+            header: t('campaign.col.organisation'),
+            rowHeader: true,
+            cell: (r) => r.organisationName,
+          },
+          { header: t('campaign.col.status'), cell: (r) => <StateTag ctx={ctx} state={r.state} /> },
+          {
+            header: t('campaign.col.answer'),
+            cell: (r) => (
+              <>
+                {r.answer ? t(key(`campaign.answer.${r.answer}`)) : ''}
+                {r.snapshot ? (
+                  <>
+                    <br />
+                    <span class="hint">
+                      {t('campaign.show.snapshot', {
+                        collaborations: r.snapshot.collaborations.length,
+                        exchanges: r.snapshot.exchanges.length,
+                      })}
+                    </span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t('campaign.col.when'),
+            cell: (r) => (r.answeredAt ? formatInstant(r.answeredAt, intl) : ''),
+          },
+          { header: t('campaign.col.who'), cell: (r) => r.answeredByName ?? '' },
+          { header: t('campaign.col.comment'), cell: (r) => r.comment ?? '' },
+        ]}
+      />
       {!canRun ? (
         <p>
           <a href={`/workspace/campaigns/${campaign.id}/answer`}>
@@ -267,13 +266,7 @@ export function AnswerPage({
       </p>
       <h1>{campaign.title}</h1>
       <p class="lead">{t('campaign.answer.for', { organisation: organisation.name })}</p>
-      <p>
-        {t('campaign.show.period', {
-          period: formatDateRange(campaign.periodFrom, campaign.periodTo, intl),
-        })}
-        <br />
-        {t('campaign.show.deadline', { date: formatPlainDate(campaign.deadline, intl) })}
-      </p>
+      <CampaignDates ctx={ctx} campaign={campaign} />
       {campaign.message ? (
         <section class="panel" aria-labelledby="message-title">
           <h2 id="message-title">{t('campaign.answer.message')}</h2>
@@ -287,66 +280,51 @@ export function AnswerPage({
       ) : null}
 
       <h2>{t('campaign.answer.collaborationsTitle')}</h2>
-      {list.collaborations.length === 0 ? (
-        <p>{t('campaign.answer.noCollaborations')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('campaign.answer.collaborationsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaign.answer.col.title')}</th>
-                <th scope="col">{t('campaign.answer.col.period')}</th>
-                <th scope="col">{t('campaign.answer.col.status')}</th>
-                {closed ? null : <th scope="col">{t('campaign.col.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.collaborations.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.title}</th>
-                  <td>{formatDateRange(c.startsOn, c.endsOn, intl)}</td>
-                  <td>{t(key(`campaign.collabStatus.${c.status}`))}</td>
-                  {closed ? null : (
-                    <td>
-                      <a href={`/workspace/collaborations/${c.id}/edit`}>
-                        {t('campaign.answer.edit')}
-                        <span class="visually-hidden">: {c.title}</span>
-                      </a>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('campaign.answer.collaborationsCaption')}
+        captionHidden
+        rows={list.collaborations}
+        rowKey={(c) => c.id}
+        empty={t('campaign.answer.noCollaborations')}
+        columns={[
+          { header: t('campaign.answer.col.title'), rowHeader: true, cell: (c) => c.title },
+          {
+            header: t('campaign.answer.col.period'),
+            cell: (c) => formatDateRange(c.startsOn, c.endsOn, intl),
+          },
+          {
+            header: t('campaign.answer.col.status'),
+            cell: (c) => t(key(`campaign.collabStatus.${c.status}`)),
+          },
+          !closed && {
+            header: t('campaign.col.actions'),
+            cell: (c) => (
+              <RowLink
+                href={`/workspace/collaborations/${c.id}/edit`}
+                label={t('campaign.answer.edit')}
+                name={c.title}
+              />
+            ),
+          },
+        ]}
+      />
       <h2>{t('campaign.answer.exchangesTitle')}</h2>
-      {list.exchanges.length === 0 ? (
-        <p>{t('campaign.answer.noExchanges')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('campaign.answer.exchangesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaign.answer.col.date')}</th>
-                <th scope="col">{t('campaign.answer.col.city')}</th>
-                <th scope="col">{t('campaign.answer.col.activities')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.exchanges.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{formatPlainDate(e.occurredOn, intl)}</th>
-                  <td>{e.city ?? ''}</td>
-                  <td>{e.activities}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('campaign.answer.exchangesCaption')}
+        captionHidden
+        rows={list.exchanges}
+        rowKey={(e) => e.id}
+        empty={t('campaign.answer.noExchanges')}
+        columns={[
+          {
+            header: t('campaign.answer.col.date'),
+            rowHeader: true,
+            cell: (e) => formatPlainDate(e.occurredOn, intl),
+          },
+          { header: t('campaign.answer.col.city'), cell: (e) => e.city ?? '' },
+          { header: t('campaign.answer.col.activities'), cell: (e) => e.activities },
+        ]}
+      />
       {closed ? null : <p class="hint">{t('campaign.answer.editHint')}</p>}
 
       {current?.answer ? (

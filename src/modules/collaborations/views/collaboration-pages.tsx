@@ -1,6 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import type { PageInfo } from '../../../shared/pagination.ts';
 import {
   CheckboxGroup,
   DateField,
@@ -11,12 +10,12 @@ import {
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { Area } from '../area.service.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
   filterQuery,
-  type CollaborationFilters,
 } from '../collaboration.filters.ts';
 import {
   FUNDING_KINDS,
@@ -28,39 +27,33 @@ import type { Exchange } from '../exchange.service.ts';
 import {
   areaName,
   type Choice,
-  type Choices,
   FilterForm,
+  ListTop,
+  type ListProps,
   period,
   ReviewTag,
-  WorkspaceNav,
 } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
-export function CollaborationsPage(props: {
-  ctx: PageContext;
-  filters: CollaborationFilters;
-  choices: Choices;
-  collaborations: Collaboration[];
-  cityNames: Map<string, string>;
-  info: PageInfo;
-  canReport: boolean;
-}) {
+export function CollaborationsPage(
+  props: ListProps & { collaborations: Collaboration[]; canReport: boolean },
+) {
   const { ctx, filters, choices, collaborations, cityNames, info, canReport } = props;
   const { t } = ctx.i18n;
   const query = filterQuery(filters);
   return (
     <Layout ctx={ctx} title={t('collab.list.title')}>
-      <WorkspaceNav ctx={ctx} />
-      <h1>{t('collab.list.title')}</h1>
-      <p class="lead">{t('collab.list.lead')}</p>
-      {canReport ? (
-        <p>
-          <a class="button" href="/workspace/collaborations/new">
-            {t('collab.list.new')}
-          </a>
-        </p>
-      ) : null}
+      <ListTop
+        ctx={ctx}
+        title={t('collab.list.title')}
+        lead={t('collab.list.lead')}
+        add={
+          canReport
+            ? { href: '/workspace/collaborations/new', label: t('collab.list.new') }
+            : undefined
+        }
+      />
       <FilterForm
         ctx={ctx}
         action="/workspace/collaborations"
@@ -92,50 +85,45 @@ export function CollaborationTable({
   base?: string;
 }) {
   const { t } = ctx.i18n;
-  if (collaborations.length === 0) return <p>{t('collab.list.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{t('collab.list.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('collab.field.title')}</th>
-            <th scope="col">{t('collab.field.organisation')}</th>
-            <th scope="col">{t('collab.field.cities')}</th>
-            <th scope="col">{t('collab.field.period')}</th>
-            <th scope="col">{t('collab.field.status')}</th>
-            {review ? <th scope="col">{t('collab.field.review')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {collaborations.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                <a href={`${base}/${c.id}`}>{c.title}</a>
-              </th>
-              <td>{c.organisation.name}</td>
-              <td>{c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', ')}</td>
-              <td>{period(ctx.i18n, c.startsOn, c.endsOn)}</td>
-              <td>{t(`collab.status.${c.status}`)}</td>
-              {review ? (
-                <td>
-                  <ReviewTag i18n={ctx.i18n} state={c.review.state} />
-                  {c.review.state === 'returned' && c.review.comment ? (
-                    <p class="hint">{c.review.comment}</p>
-                  ) : null}
-                  {c.visibility === 'internal' ? (
-                    <>
-                      {' '}
-                      <span class="tag">{t('collab.visibility.internal')}</span>
-                    </>
-                  ) : null}
-                </td>
+    <DataTable
+      caption={t('collab.list.caption')}
+      captionHidden
+      rows={collaborations}
+      rowKey={(c) => c.id}
+      empty={t('collab.list.none')}
+      columns={[
+        {
+          header: t('collab.field.title'),
+          rowHeader: true,
+          cell: (c) => <a href={`${base}/${c.id}`}>{c.title}</a>,
+        },
+        { header: t('collab.field.organisation'), cell: (c) => c.organisation.name },
+        {
+          header: t('collab.field.cities'),
+          cell: (c) => c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', '),
+        },
+        { header: t('collab.field.period'), cell: (c) => period(ctx.i18n, c.startsOn, c.endsOn) },
+        { header: t('collab.field.status'), cell: (c) => t(`collab.status.${c.status}`) },
+        review && {
+          header: t('collab.field.review'),
+          cell: (c) => (
+            <>
+              <ReviewTag i18n={ctx.i18n} state={c.review.state} />
+              {c.review.state === 'returned' && c.review.comment ? (
+                <p class="hint">{c.review.comment}</p>
               ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              {c.visibility === 'internal' ? (
+                <>
+                  {' '}
+                  <span class="tag">{t('collab.visibility.internal')}</span>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,39 +1,31 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import type { PageInfo } from '../../../shared/pagination.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
+import { DataTable } from '../../../ui/table.tsx';
+import { filterQuery } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choice, type Choices, FilterForm, ReviewTag, WorkspaceNav } from './parts.tsx';
+import { type Choice, FilterForm, ListTop, type ListProps, ReviewTag } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
-export function ExchangesPage(props: {
-  ctx: PageContext;
-  filters: CollaborationFilters;
-  choices: Choices;
-  exchanges: Exchange[];
-  cityNames: Map<string, string>;
-  info: PageInfo;
-  canReport: boolean;
-}) {
+export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canReport: boolean }) {
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.exchanges.title')}>
-      <WorkspaceNav ctx={ctx} />
-      <h1>{t('collab.exchanges.title')}</h1>
-      <p class="lead">{t('collab.exchanges.lead')}</p>
-      {canReport ? (
-        <p>
-          <a class="button" href="/workspace/exchanges/new">
-            {t('collab.exchanges.new')}
-          </a>
-        </p>
-      ) : null}
+      <ListTop
+        ctx={ctx}
+        title={t('collab.exchanges.title')}
+        lead={t('collab.exchanges.lead')}
+        add={
+          canReport
+            ? { href: '/workspace/exchanges/new', label: t('collab.exchanges.new') }
+            : undefined
+        }
+      />
       <FilterForm
         ctx={ctx}
         action="/workspace/exchanges"
@@ -42,42 +34,40 @@ export function ExchangesPage(props: {
         withStatus={false}
         withArea={false}
       />
-      {exchanges.length === 0 ? (
-        <p>{t('collab.exchanges.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('collab.exchanges.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('collab.field.activities')}</th>
-                <th scope="col">{t('collab.field.occurredOn')}</th>
-                <th scope="col">{t('collab.field.city')}</th>
-                <th scope="col">{t('collab.field.organisation')}</th>
-                <th scope="col">{t('collab.field.review')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {exchanges.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <a href={`/workspace/exchanges/${e.id}`}>{e.activities.slice(0, 100)}</a>
-                  </th>
-                  <td>{formatPlainDate(e.occurredOn, intl)}</td>
-                  <td>{cityNames.get(e.city.slug) ?? e.city.slug}</td>
-                  <td>{e.organisation.name}</td>
-                  <td>
-                    <ReviewTag i18n={ctx.i18n} state={e.review.state} />
-                    {e.review.state === 'returned' && e.review.comment ? (
-                      <p class="hint">{e.review.comment}</p>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('collab.exchanges.caption')}
+        captionHidden
+        rows={exchanges}
+        rowKey={(e) => e.id}
+        empty={t('collab.exchanges.none')}
+        columns={[
+          {
+            header: t('collab.field.activities'),
+            rowHeader: true,
+            cell: (e) => <a href={`/workspace/exchanges/${e.id}`}>{e.activities.slice(0, 100)}</a>,
+          },
+          {
+            header: t('collab.field.occurredOn'),
+            cell: (e) => formatPlainDate(e.occurredOn, intl),
+          },
+          {
+            header: t('collab.field.city'),
+            cell: (e) => cityNames.get(e.city.slug) ?? e.city.slug,
+          },
+          { header: t('collab.field.organisation'), cell: (e) => e.organisation.name },
+          {
+            header: t('collab.field.review'),
+            cell: (e) => (
+              <>
+                <ReviewTag i18n={ctx.i18n} state={e.review.state} />
+                {e.review.state === 'returned' && e.review.comment ? (
+                  <p class="hint">{e.review.comment}</p>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <Pagination
         i18n={ctx.i18n}
         info={info}

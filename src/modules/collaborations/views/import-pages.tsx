@@ -6,6 +6,7 @@ import { translateProblem } from '../../../platform/forms.ts';
 import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import type { ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
@@ -80,31 +81,25 @@ export function ImportPage({
       {jobs.length ? (
         <>
           <h2>{t('import.recent')}</h2>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('import.recentCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.col.file')}</th>
-                  <th scope="col">{t('import.col.created')}</th>
-                  <th scope="col">{t('import.col.status')}</th>
-                  <th scope="col">{t('import.col.rows')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((j) => (
-                  <tr key={j.id}>
-                    <th scope="row">
-                      <a href={`/workspace/import/${j.id}`}>{j.filename}</a>
-                    </th>
-                    <td>{formatInstant(j.created_at, intl)}</td>
-                    <td>{t(key(`import.status.${j.status}`))}</td>
-                    <td>{ctx.i18n.formatNumber(j.total_rows ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('import.recentCaption')}
+            captionHidden
+            rows={jobs}
+            rowKey={(j) => j.id}
+            columns={[
+              {
+                header: t('import.col.file'),
+                rowHeader: true,
+                cell: (j) => <a href={`/workspace/import/${j.id}`}>{j.filename}</a>,
+              },
+              { header: t('import.col.created'), cell: (j) => formatInstant(j.created_at, intl) },
+              { header: t('import.col.status'), cell: (j) => t(key(`import.status.${j.status}`)) },
+              {
+                header: t('import.col.rows'),
+                cell: (j) => ctx.i18n.formatNumber(j.total_rows ?? 0),
+              },
+            ]}
+          />
         </>
       ) : null}
     </Layout>
@@ -222,31 +217,22 @@ export function ImportJobPage({
           </p>
           {job.problems.length ? (
             <>
-              <div class="table-wrap">
-                <table>
-                  <caption>{t('import.check.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('import.check.col.row')}</th>
-                      <th scope="col">{t('import.check.col.column')}</th>
-                      <th scope="col">{t('import.check.col.problem')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.map((p, i) => (
-                      <tr key={i}>
-                        <th scope="row">{p.row}</th>
-                        <td>
-                          {(ALL_FIELDS as readonly string[]).includes(p.column)
-                            ? t(key(`import.field.${p.column}`))
-                            : p.column}
-                        </td>
-                        <td>{problemText(ctx, p)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('import.check.caption')}
+                rows={problems}
+                rowKey={(p) => String(problems.indexOf(p))}
+                columns={[
+                  { header: t('import.check.col.row'), rowHeader: true, cell: (p) => p.row },
+                  {
+                    header: t('import.check.col.column'),
+                    cell: (p) =>
+                      (ALL_FIELDS as readonly string[]).includes(p.column)
+                        ? t(key(`import.field.${p.column}`))
+                        : p.column,
+                  },
+                  { header: t('import.check.col.problem'), cell: (p) => problemText(ctx, p) },
+                ]}
+              />
               <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
               <p>{t('import.check.fix')}</p>
             </>

@@ -1,6 +1,7 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
 import {
   COLLABORATION_KINDS,
@@ -27,6 +28,39 @@ export const areaName = (i18n: I18n, a: { nameSv: string; nameEn: string }) =>
 export function period(i18n: I18n, startsOn: string, endsOn: string | null): string {
   if (!endsOn) return i18n.t('collab.openEnded', { from: formatPlainDate(startsOn, i18n.intl) });
   return formatDateRange(startsOn, endsOn, i18n.intl);
+}
+
+/** What every list page of reports gets besides its rows: the filters, their choices, city names, the page. */
+export interface ListProps {
+  ctx: PageContext;
+  filters: CollaborationFilters;
+  choices: Choices;
+  cityNames: Map<string, string>;
+  info: PageInfo;
+}
+
+/** The top of a workspace list: the workspace menu, its title and lead, and "new" for reporters. */
+export function ListTop(props: {
+  ctx: PageContext;
+  title: string;
+  lead: string;
+  /** The link to report a new one, for those who may. */
+  add?: { href: string; label: string } | undefined;
+}) {
+  return (
+    <>
+      <WorkspaceNav ctx={props.ctx} />
+      <h1>{props.title}</h1>
+      <p class="lead">{props.lead}</p>
+      {props.add ? (
+        <p>
+          <a class="button" href={props.add.href}>
+            {props.add.label}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 /** The workspace's own navigation: the lists, the knowledge bank, and for coordinators review and areas. */

@@ -1,22 +1,14 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import type { PageInfo } from '../../../shared/pagination.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
+import { filterQuery } from '../collaboration.filters.ts';
 import type { Collaboration } from '../collaboration.service.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choices, FilterForm } from './parts.tsx';
+import { FilterForm, type ListProps } from './parts.tsx';
 import { CollaborationFacts, CollaborationTable } from './collaboration-pages.tsx';
 
-export function PublicCollaborationsPage(props: {
-  ctx: PageContext;
-  filters: CollaborationFilters;
-  choices: Choices;
-  collaborations: Collaboration[];
-  cityNames: Map<string, string>;
-  info: PageInfo;
-}) {
+export function PublicCollaborationsPage(props: ListProps & { collaborations: Collaboration[] }) {
   const { ctx, filters, choices, collaborations, cityNames, info } = props;
   const { t } = ctx.i18n;
   const query = filterQuery(filters);
