@@ -155,7 +155,9 @@ function HintAndError(props: { name: string; hints: (string | undefined)[]; erro
     <>
       {hints.length > 0 ? (
         <p class="hint" id={`${props.name}-hint`}>
-          {hints.join(' ')}
+          {hints.length > 1
+            ? hints.map((h) => (/[.!?]$/.test(h!) ? h : `${h}.`)).join(' ')
+            : hints[0]}
         </p>
       ) : null}
       {props.error ? (

@@ -53,7 +53,9 @@ for (const dialect of DIALECTS) {
         await reporter.getByLabel('Status').selectOption('ongoing');
         await reporter.getByLabel('Startdatum').fill('2026-03-01');
         await reporter.getByLabel('Slutdatum').fill('2026-02-01');
-        await reporter.getByLabel('Mål', { exact: true }).fill('Fler unga läsare i båda städerna.');
+        await reporter
+          .getByLabel('Mål (valfritt)', { exact: true })
+          .fill('Fler unga läsare i båda städerna.');
         await reporter.getByRole('button', { name: 'Spara och skicka in' }).click();
         await expect(errorSummary(reporter)).resolves.toContain(
           'Slutdatum kan inte vara före startdatum',

@@ -174,15 +174,26 @@ export function CollaborationFormPage(props: {
         ]}
       />
       <DateField name="startsOn" label={t('collab.field.startsOn')} />
-      <DateField name="endsOn" label={t('collab.field.endsOn')} hint={t('collab.form.endHint')} />
-      <TextArea name="goals" label={t('collab.field.goals')} />
-      <TextArea name="results" label={t('collab.field.results')} />
-      <TextField name="contactName" label={t('collab.field.contactName')} autocomplete="off" />
+      <DateField
+        name="endsOn"
+        label={t('collab.field.endsOn')}
+        hint={t('collab.form.endHint')}
+        optional
+      />
+      <TextArea name="goals" label={t('collab.field.goals')} optional />
+      <TextArea name="results" label={t('collab.field.results')} optional />
+      <TextField
+        name="contactName"
+        label={t('collab.field.contactName')}
+        autocomplete="off"
+        optional
+      />
       <TextField
         name="contactEmail"
         type="email"
         label={t('collab.field.contactEmail')}
         autocomplete="off"
+        optional
       />
       <SelectField
         name="fundingKind"
@@ -192,17 +203,19 @@ export function CollaborationFormPage(props: {
           ...FUNDING_KINDS.map((k) => ({ value: k, label: t(`collab.funding.${k}`) })),
         ]}
       />
-      <TextField name="fundingProgramme" label={t('collab.field.fundingProgramme')} />
+      <TextField name="fundingProgramme" label={t('collab.field.fundingProgramme')} optional />
       <NumberField
         name="fundingAmount"
         label={t('collab.field.fundingAmount')}
         hint={t('collab.form.amountHint')}
+        optional
       />
       <TextField
         name="strategyTags"
         label={t('collab.field.strategyTags')}
         hint={t('collab.form.tagsHint')}
         width="full"
+        optional
       />
     </ReportFormPage>
   );

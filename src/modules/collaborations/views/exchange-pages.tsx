@@ -113,7 +113,7 @@ export function ExchangeFormPage(props: {
         hint={t('collab.exchangeForm.participantsHint')}
       />
       <TextArea name="activities" label={t('collab.field.activities')} />
-      <TextArea name="learnings" label={t('collab.field.learnings')} />
+      <TextArea name="learnings" label={t('collab.field.learnings')} optional />
       <SelectField
         name="collaboration"
         label={t('collab.field.collaboration')}
