@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { findUserByEmail } from '../../src/modules/accounts/user.repository.ts';
@@ -18,33 +18,6 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
-
-/** Posts a multipart form as a browser would, with the agent's cookies and CSRF token. */
-async function postMultipart(
-  app: FastifyInstance,
-  agent: TestAgent,
-  url: string,
-  fields: Record<string, string>,
-  file?: { field: string; filename: string; type: string; data: Buffer },
-): Promise<LightMyRequestResponse> {
-  const form = new FormData();
-  if (agent.csrfToken) form.append('_csrf', agent.csrfToken);
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file)
-    form.append(
-      file.field,
-      new Blob([new Uint8Array(file.data)], { type: file.type }),
-      file.filename,
-    );
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return app.inject({
-    method: 'POST',
-    url,
-    cookies: Object.fromEntries(agent.cookies),
-    headers: { 'content-type': request.headers.get('content-type')! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-}
 
 /** Every input and textarea of a form as the page shows it, unescaped as a browser sends it. */
 function formFields(html: string): Record<string, string> {
@@ -194,7 +167,7 @@ describeEachDialect('public pages after writes, with the page cache on', (dialec
       ['/api/v1/cities/tromso', '/cities/tromso', '/decisions', '/api/v1/decisions'],
       async () => {
         await council.get(formUrl);
-        return postMultipart(t.app, council, formUrl, {
+        return council.postMultipart(formUrl, {
           body: 'KF',
           meetingDate: today(),
           section: '§ 12',
@@ -347,9 +320,7 @@ describeEachDialect('public pages after writes, with the page cache on', (dialec
 
     await afterWarming([page], async () => {
       await coordinator.get(base);
-      return postMultipart(
-        t.app,
-        coordinator,
+      return coordinator.postMultipart(
         `${base}/documents`,
         { docKind: 'minutes', docTitle: 'Cacheprotokollet', docVisibility: 'public' },
         {

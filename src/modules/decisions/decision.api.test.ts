@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtures.ts';
+import { decision, TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtures.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
@@ -26,17 +26,7 @@ interface ApiError {
   };
 }
 
-const newDecision = (overrides: Record<string, unknown> = {}) => ({
-  body: 'KF',
-  meetingDate: '2026-10-15',
-  section: '§ 12',
-  caseNumber: 'SLK-2026-01047',
-  title: 'Vänortssamarbete med Tromsø',
-  outcome: 'approved',
-  link: 'https://goteborg.se/kf/2026-10-15',
-  finalOn: '2026-11-10',
-  ...overrides,
-});
+const newDecision = (overrides: Record<string, unknown> = {}) => ({ ...decision(), ...overrides });
 
 describeEachDialect('decisions API and city filters', (dialect) => {
   let t: TestApp;
