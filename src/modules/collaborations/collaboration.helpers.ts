@@ -88,3 +88,18 @@ export async function submittedEvent(
     created_at: now,
   });
 }
+
+/** The review and bookkeeping columns of a newly reported collaboration or exchange. */
+export function submittedColumns(createdBy: string | null, now: string) {
+  return {
+    review_state: 'submitted',
+    review_comment: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    submitted_at: now,
+    published_at: null,
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}

@@ -16,6 +16,7 @@ import {
   notYourOrganisation,
   partnerCities,
   reviewAfterSave,
+  submittedColumns,
   submittedEvent,
   type Reporter,
 } from './collaboration.helpers.ts';
@@ -125,15 +126,7 @@ export async function registerCollaboration(
     const row = {
       id: newId(),
       ...collaborationValues(input, resolved),
-      review_state: 'submitted',
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      submitted_at: now,
-      published_at: null,
-      created_by: user.id,
-      created_at: now,
-      updated_at: now,
+      ...submittedColumns(user.id, now),
     };
     await repo.insertCollaboration(trx, row);
     await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);

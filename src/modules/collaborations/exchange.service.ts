@@ -13,6 +13,7 @@ import {
   partnerCities,
   resolveOrganisation,
   reviewAfterSave,
+  submittedColumns,
   submittedEvent,
   type Reporter,
 } from './collaboration.helpers.ts';
@@ -133,15 +134,7 @@ export async function registerExchange(
     const row = {
       id: newId(),
       ...values,
-      review_state: 'submitted',
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      submitted_at: now,
-      published_at: null,
-      created_by: user.id,
-      created_at: now,
-      updated_at: now,
+      ...submittedColumns(user.id, now),
     };
     await repo.insertExchange(trx, row);
     await collaborationRepo.upsertSearchDocument(

@@ -12,6 +12,7 @@ import {
   MAX_IMPORT_ROWS,
   readSheet,
 } from './import.check.ts';
+import { submittedColumns } from './collaboration.helpers.ts';
 import * as repo from './import.repository.ts';
 import {
   checkRows,
@@ -178,15 +179,7 @@ async function insertExchangeBatch(
     activities: r.activities,
     learnings: r.learnings,
     visibility: r.visibility,
-    review_state: 'submitted',
-    review_comment: null,
-    reviewed_by: null,
-    reviewed_at: null,
-    submitted_at: now,
-    published_at: null,
-    created_by: actor.userId,
-    created_at: now,
-    updated_at: now,
+    ...submittedColumns(actor.userId, now),
   }));
   await repo.insertExchanges(trx, rows);
   await repo.insertSearchDocuments(
@@ -223,15 +216,7 @@ function collaborationRow(id: string, r: ImportRow, actor: Actor, now: string) {
     funding_amount: r.fundingAmount,
     strategy_tags: r.strategyTags.join(','),
     visibility: r.visibility,
-    review_state: 'submitted',
-    review_comment: null,
-    reviewed_by: null,
-    reviewed_at: null,
-    submitted_at: now,
-    published_at: null,
-    created_by: actor.userId,
-    created_at: now,
-    updated_at: now,
+    ...submittedColumns(actor.userId, now),
   };
 }
 
