@@ -1,16 +1,16 @@
 import { sql, type RawBuilder } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachDialect } from '../../test/helpers/databases.ts';
-import { useDemoDb } from '../../test/helpers/test-app.ts';
-import { listCollaborations } from '../modules/collaborations/collaboration.service.ts';
-import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
+import { describeEachDialect } from '../helpers/databases.ts';
+import { useDemoDb } from '../helpers/test-app.ts';
+import { listCollaborations } from '../../src/modules/collaborations/collaboration.service.ts';
+import { searchKnowledge } from '../../src/modules/collaborations/knowledge.ts';
 import {
   cacheKey,
   cachedRead,
   currentGeneration,
   readCacheStats,
   type DataSet,
-} from './read-cache.ts';
+} from '../../src/platform/read-cache.ts';
 
 describeEachDialect('read cache', (dialect) => {
   const demo = useDemoDb(dialect);
