@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Actor } from '../audit/index.ts';
@@ -102,4 +103,24 @@ export function submittedColumns(createdBy: string | null, now: string) {
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * Reporting something new (a collaboration or an exchange): the user must be a reporter,
+ * the input is checked against the chain's twin cities inside the transaction, and only
+ * then is it written, with the instant of the report.
+ */
+export async function reportNew<C extends { problems: FieldProblem[] }, R>(
+  db: Db,
+  user: Reporter,
+  check: (twins: readonly City[], trx: Executor) => Promise<C>,
+  write: (trx: Executor, checked: C, now: string) => Promise<R>,
+): Promise<R> {
+  if (!collaborationPolicy.canReport(user)) throw notYourOrganisation();
+  const twins = await partnerCities(db);
+  return db.kysely.transaction().execute(async (trx) => {
+    const checked = await check(twins, trx);
+    if (checked.problems.length) throw errors.validation(checked.problems);
+    return write(trx, checked, nowIso());
+  });
 }

@@ -16,6 +16,7 @@ import {
   notYourOrganisation,
   partnerCities,
   reviewAfterSave,
+  reportNew,
   submittedColumns,
   submittedEvent,
   type Reporter,
@@ -117,42 +118,42 @@ export async function registerCollaboration(
   user: Reporter,
   input: CollaborationInput,
 ): Promise<Collaboration> {
-  if (!collaborationPolicy.canReport(user)) throw notYourOrganisation();
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const { problems, resolved } = await collaborationProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      ...collaborationValues(input, resolved),
-      ...submittedColumns(user.id, now),
-    };
-    await repo.insertCollaboration(trx, row);
-    await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);
-    await repo.upsertSearchDocument(
-      trx,
-      collaborationSearchDocument({
-        ...row,
-        areaNamesSv: resolved.areaNamesSv,
-        cityIds: resolved.cityIds,
-        areaIds: resolved.areaIds,
-      }),
-    );
-    await submittedEvent(trx, actor, 'collaboration', row.id, now);
-    await recordAudit(trx, actor, {
-      entity: 'collaboration',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, {
+  return reportNew(
+    db,
+    user,
+    (twins, trx) => collaborationProblems(twins, trx, user, input),
+    async (trx, { resolved }, now) => {
+      const row = {
+        id: newId(),
         ...collaborationValues(input, resolved),
-        cities: input.cities,
-        areas: input.areas,
-        review_state: 'submitted',
-      }),
-    });
-    return (await hydrate(trx, [(await repo.findCollaboration(trx, row.id))!]))[0]!;
-  });
+        ...submittedColumns(user.id, now),
+      };
+      await repo.insertCollaboration(trx, row);
+      await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);
+      await repo.upsertSearchDocument(
+        trx,
+        collaborationSearchDocument({
+          ...row,
+          areaNamesSv: resolved.areaNamesSv,
+          cityIds: resolved.cityIds,
+          areaIds: resolved.areaIds,
+        }),
+      );
+      await submittedEvent(trx, actor, 'collaboration', row.id, now);
+      await recordAudit(trx, actor, {
+        entity: 'collaboration',
+        entityId: row.id,
+        action: 'create',
+        changes: diff(null, {
+          ...collaborationValues(input, resolved),
+          cities: input.cities,
+          areas: input.areas,
+          review_state: 'submitted',
+        }),
+      });
+      return (await hydrate(trx, [(await repo.findCollaboration(trx, row.id))!]))[0]!;
+    },
+  );
 }
 
 export async function changeCollaboration(

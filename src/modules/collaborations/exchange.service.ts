@@ -13,6 +13,7 @@ import {
   partnerCities,
   resolveOrganisation,
   reviewAfterSave,
+  reportNew,
   submittedColumns,
   submittedEvent,
   type Reporter,
@@ -125,34 +126,34 @@ export async function registerExchange(
   user: Reporter,
   input: ExchangeInput,
 ): Promise<Exchange> {
-  if (!collaborationPolicy.canReport(user)) throw notYourOrganisation();
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const { problems, values } = await exchangeProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      ...values,
-      ...submittedColumns(user.id, now),
-    };
-    await repo.insertExchange(trx, row);
-    await collaborationRepo.upsertSearchDocument(
-      trx,
-      exchangeSearchDocument({
-        ...row,
-        areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, row.collaboration_id),
-      }),
-    );
-    await submittedEvent(trx, actor, 'exchange', row.id, now);
-    await recordAudit(trx, actor, {
-      entity: 'exchange',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, { ...values, review_state: 'submitted' }),
-    });
-    return toExchange((await repo.findExchange(trx, row.id))!);
-  });
+  return reportNew(
+    db,
+    user,
+    (twins, trx) => exchangeProblems(twins, trx, user, input),
+    async (trx, { values }, now) => {
+      const row = {
+        id: newId(),
+        ...values,
+        ...submittedColumns(user.id, now),
+      };
+      await repo.insertExchange(trx, row);
+      await collaborationRepo.upsertSearchDocument(
+        trx,
+        exchangeSearchDocument({
+          ...row,
+          areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, row.collaboration_id),
+        }),
+      );
+      await submittedEvent(trx, actor, 'exchange', row.id, now);
+      await recordAudit(trx, actor, {
+        entity: 'exchange',
+        entityId: row.id,
+        action: 'create',
+        changes: diff(null, { ...values, review_state: 'submitted' }),
+      });
+      return toExchange((await repo.findExchange(trx, row.id))!);
+    },
+  );
 }
 
 export async function changeExchange(
