@@ -54,14 +54,13 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
   }
   // request.i18n is set in onRequest; errors raised before it (e.g. a bad URL) use Swedish.
   const ctx = { ...pageContext(request), i18n: request.i18n ?? i18nFor('sv') };
-  const { t } = ctx.i18n;
   const { page } = errorSpec(appError.code);
   return sendPage(
     reply,
     <ErrorPage
       ctx={ctx}
-      title={t(page.title)}
-      text={t(page.text, pageParams(appError.details))}
+      title={ctx.i18n.tDynamic(page.title)}
+      text={ctx.i18n.tDynamic(page.text, pageParams(appError.details))}
       requestId={appError.status >= 500 ? request.id : undefined}
     />,
     appError.status,

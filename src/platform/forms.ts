@@ -95,7 +95,7 @@ export async function submitForm<V, R>(
   if (spec.show) return spec.show(result);
   const next = await spec.done(result);
   if (next.flash === undefined) return reply.redirect(next.to, 303);
-  return redirectWithFlash(reply, next.to, request.i18n.t(next.flash, next.params));
+  return redirectWithFlash(reply, next.to, request.i18n.tDynamic(next.flash, next.params));
 }
 
 /**
@@ -129,8 +129,8 @@ export function problemErrors(
 
 /** A service's problem message is a catalogue key; an unknown key gets the generic text. */
 export function translateProblem(i18n: I18n, key: string): string {
-  const text = (i18n.t as (k: string) => string | undefined)(key);
-  return typeof text === 'string' ? text : i18n.t('error.badRequest.text');
+  const text = i18n.tDynamic(key);
+  return text === key ? i18n.t('error.badRequest.text') : text;
 }
 
 /** The values of a form as sent: a string per field, a list for checkbox groups. */

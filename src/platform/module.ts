@@ -46,13 +46,3 @@ export interface AppModule {
 export function defineModule(module: AppModule): AppModule {
   return module;
 }
-
-/** A module's catalogues from pairs of Swedish and English message objects. */
-export function catalogues(
-  ...sets: { sv: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> }[]
-): Catalogue[] {
-  return sets.flatMap(({ sv, en }): Catalogue[] => [
-    { locale: 'sv', messages: sv },
-    { locale: 'en', messages: en },
-  ]);
-}

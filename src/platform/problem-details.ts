@@ -18,7 +18,7 @@ export const problemType = (code: ErrorCode): string => `/api/errors#${code}`;
 const english = i18nFor('en');
 
 /** The English title of a code: the problem's `title` and the catalogue's in `GET /api/errors`. */
-export const errorTitle = (code: ErrorCode): string => english.t(errorSpec(code).title);
+export const errorTitle = (code: ErrorCode): string => english.tDynamic(errorSpec(code).title);
 
 export const errorCodeJson = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).meta({
   id: 'ErrorCode',

@@ -1,8 +1,10 @@
+import { i18nFor } from '../../src/platform/i18n/i18n.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
 import { SESSION_COOKIE } from '../../src/platform/auth.ts';
-import { resetSv } from '../../src/modules/accounts/reset.messages.ts';
+import { messagesOf } from '../helpers/messages.ts';
+const resetSv = messagesOf('sv');
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
@@ -88,7 +90,7 @@ for (const dialect of DIALECTS) {
           await page.getByRole('button', { name: 'Skicka länken' }).click();
           expect(page.url()).toBe(`${base}/reset`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
-            resetSv['reset.sent'].replace('{minutes}', '30'),
+            i18nFor('sv').t('reset.sent', { minutes: 30 }),
           );
           await axe('reset requested');
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, renderDocument, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
 import { lockoutMessage, safeNext } from './account.pages.tsx';
@@ -20,8 +20,8 @@ import { MfaPage } from './views/mfa-page.tsx';
 
 /** Two-step verification already on (a second tab, a double click): say so, change nothing. */
 const unlessAlreadyEnabled =
-  (flash: MessageKey) =>
-  (run: Promise<void>): Promise<MessageKey> =>
+  (flash: PlainKey) =>
+  (run: Promise<void>): Promise<PlainKey> =>
     run.then(
       () => flash,
       (error: unknown) => {

@@ -1,18 +1,14 @@
-import { catalogues, defineModule } from '../../platform/module.ts';
+import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
+import { defineModule } from '../../platform/module.ts';
 import { seedAccountsDemo } from './account.demo.ts';
-import { accountsEn, accountsSv } from './account.messages.ts';
 import { accountPages } from './account.pages.tsx';
 import { resolveSession } from './account.service.ts';
-import { apiTokenEn, apiTokenSv } from './api-token.messages.ts';
 import { apiTokenPages } from './api-token.pages.tsx';
 import { resolveApiToken } from './api-token.service.ts';
 import { meApi } from './me.api.ts';
-import { mfaEn, mfaSv } from './mfa.messages.ts';
 import { mfaPages } from './mfa.pages.tsx';
 import { mustEnrollMfa } from './mfa.service.ts';
-import { oidcEn, oidcSv } from './oidc.messages.ts';
 import { oidcPages } from './oidc.pages.tsx';
-import { resetEn, resetSv } from './reset.messages.ts';
 import { resetPages } from './reset.pages.tsx';
 
 export const accountsModule = defineModule({
@@ -27,13 +23,7 @@ export const accountsModule = defineModule({
     apiTokenPages,
     resetPages,
   ],
-  messages: catalogues(
-    { sv: accountsSv, en: accountsEn },
-    { sv: oidcSv, en: oidcEn },
-    { sv: resetSv, en: resetEn },
-    { sv: apiTokenSv, en: apiTokenEn },
-    { sv: mfaSv, en: mfaEn },
-  ),
+  messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'GET /account': 'authenticated',
     'POST /logout': 'authenticated',

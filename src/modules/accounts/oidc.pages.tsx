@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { rerender } from '../../platform/forms.ts';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { safeNext } from './account.pages.tsx';
 import {
@@ -18,7 +18,7 @@ export const OIDC_COOKIE = 'vanort_oidc';
 const COOKIE_PATH = '/auth/oidc';
 const COOKIE_MAX_AGE_S = 10 * 60;
 
-const PROBLEMS: Record<OidcProblem, { status: number; message: MessageKey }> = {
+const PROBLEMS: Record<OidcProblem, { status: number; message: PlainKey }> = {
   state: { status: 400, message: 'oidc.error.state' },
   provider: { status: 400, message: 'oidc.error.provider' },
   claims: { status: 400, message: 'oidc.error.claims' },

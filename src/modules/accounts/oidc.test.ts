@@ -12,7 +12,8 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { findUserByEmail, setUserActive } from './account.service.ts';
-import { oidcSv } from './oidc.messages.ts';
+import { messagesOf } from '../../../test/helpers/messages.ts';
+const oidcSv = messagesOf('sv');
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
 
 // A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.

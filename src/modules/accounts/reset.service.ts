@@ -50,7 +50,7 @@ function bilingual(
   key: MessageKey,
   params: Record<string, string | number>,
 ): { sv: string; en: string } {
-  return { sv: i18nFor('sv').t(key, params), en: i18nFor('en').t(key, params) };
+  return { sv: i18nFor('sv').tDynamic(key, params), en: i18nFor('en').tDynamic(key, params) };
 }
 
 function mailText(kind: TokenKind, params: Record<string, string | number>) {

@@ -1,5 +1,5 @@
-import { catalogues, defineModule } from '../../platform/module.ts';
-import { cityFactsEn, cityFactsSv } from './city-facts.messages.ts';
+import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
+import { defineModule } from '../../platform/module.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
 
@@ -8,7 +8,7 @@ export const citiesModule = defineModule({
   purpose:
     'twin and partner cities, their names per language and facts, the Nordic chain, the map of the chain',
   routes: [cityFactsPages],
-  messages: catalogues({ sv: cityFactsSv, en: cityFactsEn }),
+  messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'GET /workspace/cities': 'coordinator',
     'GET /workspace/cities/:slug': 'coordinator',

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { I18n, MessageKey } from '../../platform/i18n/i18n.ts';
+import type { I18n, PlainKey } from '../../platform/i18n/i18n.ts';
 import type { ExportFilters } from './export.filters.ts';
 import { IMPORT_FIELDS } from './import.rows.ts';
 import * as repo from './export.repository.ts';
@@ -10,7 +10,7 @@ export const EXPORT_BATCH = 500;
 const COLUMNS = [...IMPORT_FIELDS, 'reviewState'] as const;
 
 export function exportHeaders(i18n: I18n): string[] {
-  return COLUMNS.map((c) => i18n.t(`import.field.${c}` as MessageKey));
+  return COLUMNS.map((c) => i18n.t(`import.field.${c}` as PlainKey));
 }
 
 /**
@@ -23,7 +23,7 @@ export async function* exportRows(
   filters: ExportFilters,
   i18n: I18n,
 ): AsyncGenerator<(string | number | null)[][]> {
-  const t = (k: string) => i18n.t(k as MessageKey);
+  const t = (k: string) => i18n.t(k as PlainKey);
   let after: { startsOn: string; id: string } | null = null;
   for (;;) {
     const rows = await repo.listCollaborationBatch(db.kysely, filters, after, EXPORT_BATCH);

@@ -358,7 +358,7 @@ describeEachDialect('importing collaborations', (dialect) => {
       done = (await agent.get(jobUrl)).body;
       if (!done.includes('Importen är klar')) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(done).toContain('1 samarbeten är importerade');
+    expect(done).toContain('1 samarbete är importerat');
     expect(await count('collaboration')).toBe(before + 1);
 
     // Someone else's import is not found.

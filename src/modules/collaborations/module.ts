@@ -1,11 +1,10 @@
-import { catalogues, defineModule } from '../../platform/module.ts';
+import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
+import { defineModule } from '../../platform/module.ts';
 import { seedCampaignDemo } from './campaign.demo.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
-import { campaignsEn, campaignsSv } from './campaign.messages.ts';
 import { campaignPages } from './campaign.pages.tsx';
 import { collaborationApi } from './collaboration.api.ts';
 import { seedCollaborationDemo } from './collaboration.demo.ts';
-import { collaborationsEn, collaborationsSv } from './collaboration.messages.ts';
 import { areaPages } from './area.pages.tsx';
 import { collaborationPages } from './collaboration.pages.tsx';
 import { collaborationPublicPages } from './collaboration.public.pages.tsx';
@@ -32,10 +31,7 @@ export const collaborationsModule = defineModule({
     importPages,
     exportPages,
   ],
-  messages: catalogues(
-    { sv: collaborationsSv, en: collaborationsEn },
-    { sv: campaignsSv, en: campaignsEn },
-  ),
+  messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   jobs: [campaignRemindersJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { renderCollaboration } from './collaboration.pages.tsx';
-import { collaborationsSv } from './collaboration.messages.ts';
+import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { reviewForm } from './collaboration.schema.ts';
 import { reviewItem, reviewQueue, type ReviewEntity, type ReviewMail } from './review.service.ts';
 import { renderExchange } from './exchange.pages.tsx';
@@ -13,13 +13,12 @@ import { ReviewQueuePage } from './views/review.tsx';
 
 /** Mail to reporters goes out in Swedish, the language of the city's staff. */
 export function reviewMail(publicUrl: string): ReviewMail {
-  const fill = (template: string, params: Record<string, string>) =>
-    template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  const sv = i18nFor('sv');
   return {
     publicUrl,
-    subject: (kind, title) => fill(collaborationsSv[`collab.mail.subject.${kind}`], { title }),
+    subject: (kind, title) => sv.tDynamic(`collab.mail.subject.${kind}`, { title }),
     text: (kind, title, comment, link) =>
-      fill(collaborationsSv[`collab.mail.text.${kind}`], { title, comment, link }),
+      sv.tDynamic(`collab.mail.text.${kind}`, { title, comment, link }),
   };
 }
 

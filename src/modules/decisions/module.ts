@@ -1,11 +1,10 @@
-import { catalogues, defineModule } from '../../platform/module.ts';
+import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
+import { defineModule } from '../../platform/module.ts';
 import { decisionApi } from './decision.api.ts';
 import { seedDecisionsDemo } from './decision.demo.ts';
-import { decisionsEn, decisionsSv } from './decision.messages.ts';
 import { decisionPages } from './decision.pages.tsx';
 import { decisionPublicPages } from './decision.public.pages.tsx';
 import { proposalPages } from './proposal.pages.tsx';
-import { decisionsPublicEn, decisionsPublicSv } from './public.messages.ts';
 
 export const decisionsModule = defineModule({
   name: 'decisions',
@@ -17,10 +16,7 @@ export const decisionsModule = defineModule({
     proposalPages,
     decisionPages,
   ],
-  messages: catalogues(
-    { sv: decisionsSv, en: decisionsEn },
-    { sv: decisionsPublicSv, en: decisionsPublicEn },
-  ),
+  messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'POST /api/v1/proposals': 'coordinator',
     'POST /api/v1/decisions': 'council',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { formStrings, submitForm } from '../../platform/forms.ts';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import { getChain, type Chain } from '../cities/index.ts';
@@ -95,7 +95,7 @@ export interface MeetingChange {
 
 export interface MeetingPageForm<K extends string> {
   names: FieldNames<K>;
-  flash: MessageKey;
+  flash: PlainKey;
   submit: (change: MeetingChange, input: Record<K, string>) => Promise<unknown>;
 }
 

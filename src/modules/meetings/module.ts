@@ -1,11 +1,10 @@
-import { catalogues, defineModule } from '../../platform/module.ts';
-import { delegationsEn, delegationsSv } from './delegation.messages.ts';
+import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
+import { defineModule } from '../../platform/module.ts';
 import { seedDelegationDemo } from './delegation.demo.ts';
 import { delegationPages } from './delegation.pages.tsx';
 import { hostPlanReminderJob } from './host-plan.job.ts';
 import { hostPlanPages } from './host-plan.pages.tsx';
 import { seedMeetingRecordsDemo, seedMeetingsDemo } from './meeting.demo.ts';
-import { meetingsEn, meetingsSv } from './meeting.messages.ts';
 import { meetingDocumentPages } from './meeting-document.pages.tsx';
 import { meetingPages } from './meeting.pages.tsx';
 import { meetingPublicPages } from './meeting.public.pages.tsx';
@@ -33,10 +32,7 @@ export const meetingsModule = defineModule({
     participantPages,
     hostPlanPages,
   ],
-  messages: catalogues(
-    { sv: meetingsSv, en: meetingsEn },
-    { sv: delegationsSv, en: delegationsEn },
-  ),
+  messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   jobs: [delegationRetentionJob, hostPlanReminderJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { Layout } from '../../ui/layout.tsx';
 import type { Role } from '../accounts/index.ts';
 
 type LinkKey =
-  Extract<MessageKey, `workspace.link.${string}`> extends `workspace.link.${infer K}`
+  Extract<PlainKey, `workspace.link.${string}`> extends `workspace.link.${infer K}`
     ? K extends `${string}.hint`
       ? never
       : K
@@ -19,7 +19,7 @@ interface WorkspaceLink {
   roles: readonly Role[] | 'any';
 }
 
-const GROUPS: { title: MessageKey; links: WorkspaceLink[] }[] = [
+const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
   {
     title: 'workspace.group.twinCities',
     links: [
@@ -91,7 +91,7 @@ function WorkspacePage({
   roles,
 }: {
   ctx: PageContext;
-  groups: { title: MessageKey; links: WorkspaceLink[] }[];
+  groups: { title: PlainKey; links: WorkspaceLink[] }[];
   roles: Role[];
 }) {
   const { t } = ctx.i18n;

@@ -1,58 +1,124 @@
-import type { Locale } from './locales.ts';
-import { en as platformEn } from './messages.en.ts';
-import { sv as platformSv } from './messages.sv.ts';
-
-/** A message catalogue's type: its keys, each a string. */
-export type Messages<T> = Record<keyof T, string>;
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { ALL_LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
 
 /**
- * Every message key: the platform's own (messages.sv.ts) and each module's, which the
- * module adds by declaration merging in its `*.messages.ts`:
+ * Every message key and its arguments. The keys come from the Swedish catalogues (the
+ * source): `npm run i18n:types` writes a `messages/keys.ts` beside each catalogue that adds
+ * its keys to this interface by declaration merging, e.g.
  *
- *   declare module '../../platform/i18n/catalogue.ts' {
- *     interface MessageCatalogue extends Messages<typeof meetingsSv> {}
- *   }
+ *   'delegation.col.members': { count: number };   // an ICU message with an argument
+ *   'nav.meetings': undefined;                        // a message without arguments
  *
- * so `t(key)` is type-checked everywhere while the platform imports no module.
+ * so `t(key, args)` is type-checked everywhere while the platform imports no module.
  */
-export interface MessageCatalogue extends Messages<typeof platformSv> {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessageCatalogue {}
 
 export type MessageKey = Extract<keyof MessageCatalogue, string>;
+/** The keys of messages without arguments. */
+export type PlainKey = {
+  [K in MessageKey]: MessageCatalogue[K] extends undefined ? K : never;
+}[MessageKey];
+/** The keys of messages with arguments. */
+export type ArgKey = Exclude<MessageKey, PlainKey>;
+export type MessageArgs<K extends MessageKey> = MessageCatalogue[K];
 
-/** One language's messages of one module (Swedish, the source, has every key). */
+/** One language's messages of one module, as ICU MessageFormat strings. */
 export interface Catalogue {
   locale: Locale;
   messages: Readonly<Record<string, string>>;
+  /** The file it came from, for error messages and the catalogue check. */
+  source?: string;
 }
 
-const tables = new Map<Locale, Record<string, string>>([
-  ['sv', { ...platformSv }],
-  ['en', { ...platformEn }],
-]);
+/** A message parsed once, when its catalogue is installed (never per request). */
+export interface CompiledMessage {
+  text: string;
+  /** The parsed message; null when it is plain text (no argument, plural or select). */
+  ast: MessageFormatElement[] | null;
+}
+
+/** Options every catalogue is parsed with: `<` and `>` are text, not tags. */
+export const PARSE_OPTIONS = { ignoreTag: true } as const;
+
+const tables = new Map<Locale, Map<string, CompiledMessage>>(
+  ALL_LOCALES.map((l) => [l, new Map()]),
+);
+
+/** Parses a message; throws with the key and file when it is not valid ICU MessageFormat. */
+export function compileMessage(text: string, where: string): CompiledMessage {
+  let ast: MessageFormatElement[];
+  try {
+    ast = parse(text, PARSE_OPTIONS);
+  } catch (error) {
+    throw new Error(`${where}: not a valid ICU message (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  const plain = ast.every((e) => e.type === TYPE.literal);
+  return { text, ast: plain ? null : ast };
+}
 
 /**
- * Adds modules' catalogues (src/modules/registry.ts does, once, as it is imported). A key
- * defined twice is a mistake: it throws, naming the key.
+ * Reads a module's catalogues: `<dir>/<locale>.json` for each language that has a file
+ * (flat JSON, key → ICU message; the format Weblate and Crowdin read as "JSON with ICU").
+ */
+export function loadCatalogues(dir: URL): Catalogue[] {
+  const path = fileURLToPath(dir);
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .filter(isLocale)
+    .map((locale) => {
+      const source = `${path}/${locale}.json`;
+      return {
+        locale,
+        source,
+        messages: JSON.parse(readFileSync(source, 'utf8')) as Record<string, string>,
+      };
+    });
+}
+
+/**
+ * Adds modules' catalogues (src/modules/registry.ts does, once, as it is imported), parsing
+ * every message. A key defined twice with different texts is a mistake: it throws.
  */
 export function installCatalogues(catalogues: readonly Catalogue[]): void {
-  for (const { locale, messages } of catalogues) {
-    const table = tables.get(locale) ?? {};
+  for (const { locale, messages, source } of catalogues) {
+    const table = tables.get(locale)!;
     for (const [key, text] of Object.entries(messages)) {
-      if (Object.hasOwn(table, key) && table[key] !== text) {
+      const existing = table.get(key);
+      if (existing && existing.text !== text) {
         throw new Error(`Message key ${key} (${locale}) is defined twice`);
       }
-      table[key] = text;
+      // An empty translation is a missing one: the reader gets the Swedish text instead.
+      if (text === '') continue;
+      try {
+        table.set(key, compileMessage(text, `${source ?? locale}: ${key}`));
+      } catch (error) {
+        // The source language must be valid; a broken translation falls back to Swedish
+        // (`npm run i18n:check` and the catalogue test report it).
+        if (locale === DEFAULT_LOCALE) throw error;
+      }
     }
-    tables.set(locale, table);
   }
 }
 
-/** A message in a language, or undefined when the catalogue lacks it. */
+/** A compiled message in a language, or undefined when the catalogue lacks it. */
+export function compiled(locale: Locale, key: string): CompiledMessage | undefined {
+  return tables.get(locale)?.get(key);
+}
+
+/** A message's source text in a language, or undefined when the catalogue lacks it. */
 export function lookup(locale: Locale, key: string): string | undefined {
-  return tables.get(locale)?.[key];
+  return tables.get(locale)?.get(key)?.text;
 }
 
 /** Every key of a language's catalogue (for the catalogue checks). */
 export function catalogueKeys(locale: Locale): string[] {
-  return Object.keys(tables.get(locale) ?? {});
+  return [...(tables.get(locale)?.keys() ?? [])];
 }
+
+installCatalogues(loadCatalogues(new URL('./messages/', import.meta.url)));

@@ -1,16 +1,36 @@
-import { lookup, type MessageKey } from './catalogue.ts';
+import { IntlMessageFormat } from 'intl-messageformat';
+import {
+  compiled,
+  PARSE_OPTIONS,
+  type ArgKey,
+  type MessageArgs,
+  type MessageKey,
+  type PlainKey,
+} from './catalogue.ts';
 import { LOCALES, type Locale } from './locales.ts';
 import { intlCache } from '../../shared/intl.ts';
 
-export type { MessageKey, Messages } from './catalogue.ts';
+export type { ArgKey, MessageArgs, MessageKey, PlainKey } from './catalogue.ts';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/**
+ * Translates a key. Messages with arguments (ICU: `{name}`, `{count, plural, …}`) must be
+ * given them, checked by the type system from the Swedish catalogue.
+ */
+export interface Translate {
+  (key: PlainKey): string;
+  <K extends ArgKey>(key: K, args: MessageArgs<K>): string;
+}
+
+/** Arguments as the formatter takes them (values the type system has already checked). */
+type Values = Record<string, string | number | Date>;
 
 export interface I18n {
   locale: Locale;
   /** BCP 47 tag for Intl formatting, e.g. sv-SE. */
   intl: string;
   t: Translate;
+  /** Translates a key chosen at run time, e.g. from a stored problem (arguments optional). */
+  tDynamic: (key: string, args?: Values) => string;
   /** The language a message was actually rendered in (for the `lang` attribute of fallbacks). */
   langOf: (key: MessageKey) => Locale;
   formatNumber: (n: number) => string;
@@ -18,22 +38,48 @@ export interface I18n {
 
 const cache = new Map<Locale, I18n>();
 
+/**
+ * One translator per language, made once: each message's formatter is built on first use
+ * from the message parsed at start, and kept.
+ */
 export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const numberFormat = intlCache.integerFormat(LOCALES[locale].intl);
+  const intl = LOCALES[locale].intl;
+  const numberFormat = intlCache.integerFormat(intl);
+  const formatters = new Map<string, IntlMessageFormat>();
+
+  const translate = (key: string, args?: Values): string => {
+    // A missing key falls back to Swedish; a key no catalogue has shows as itself.
+    const own = compiled(locale, key);
+    const message = own ?? compiled('sv', key);
+    if (!message) return key;
+    if (!message.ast) return message.text;
+    const cacheKey = own ? key : `sv:${key}`;
+    let formatter = formatters.get(cacheKey);
+    if (!formatter) {
+      formatter = new IntlMessageFormat(
+        message.ast,
+        own ? intl : LOCALES.sv.intl,
+        undefined,
+        PARSE_OPTIONS,
+      );
+      formatters.set(cacheKey, formatter);
+    }
+    try {
+      return String(formatter.format(args ?? {}));
+    } catch {
+      // A missing argument at run time (only possible for a dynamic key) shows the text.
+      return message.text;
+    }
+  };
+
   const value: I18n = {
     locale,
-    intl: LOCALES[locale].intl,
-    t: (key, params) => {
-      // A missing key falls back to Swedish; a key no catalogue has shows as itself.
-      const template = lookup(locale, key) ?? lookup('sv', key) ?? key;
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-        Object.hasOwn(params, name) ? String(params[name]) : match,
-      );
-    },
-    langOf: (key) => (lookup(locale, key) !== undefined ? locale : 'sv'),
+    intl,
+    t: translate,
+    tDynamic: translate,
+    langOf: (key) => (compiled(locale, key) !== undefined ? locale : 'sv'),
     formatNumber: (n) => numberFormat.format(n),
   };
   cache.set(locale, value);

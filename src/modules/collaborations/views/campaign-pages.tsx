@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import {
   Button,
@@ -15,7 +15,7 @@ import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
 
-const key = (k: string) => k as MessageKey;
+const key = (k: string) => k as PlainKey;
 
 export function CampaignsPage({
   ctx,

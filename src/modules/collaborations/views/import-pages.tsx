@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { translateProblem } from '../../../platform/forms.ts';
@@ -10,7 +10,7 @@ import { DataTable } from '../../../ui/table.tsx';
 import type { ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
-const key = (k: string) => k as MessageKey;
+const key = (k: string) => k as PlainKey;
 
 export function ImportPage({
   ctx,
@@ -128,7 +128,7 @@ function MappingForm({
       <p>
         {t('import.mapping.lead', {
           file: job.filename,
-          rows: ctx.i18n.formatNumber(job.totalRows),
+          rows: job.totalRows,
         })}
       </p>
       <Form
@@ -207,12 +207,12 @@ export function ImportJobPage({
         <>
           <p id="summary" role="status">
             {job.problems.length === 0
-              ? t('import.check.ok', { rows: n(job.totalRows) })
+              ? t('import.check.ok', { rows: job.totalRows })
               : t('import.check.problems', {
-                  problems: n(job.problems.length),
+                  problems: job.problems.length,
                   badRows: n(badRows),
-                  rows: n(job.totalRows),
-                  valid: n(job.validRows ?? 0),
+                  rows: job.totalRows,
+                  valid: job.validRows ?? 0,
                 })}
           </p>
           {job.problems.length ? (
@@ -242,8 +242,8 @@ export function ImportJobPage({
               {job.problems.length ? <input type="hidden" name="onlyValid" value="1" /> : null}
               <Button>
                 {job.problems.length
-                  ? t('import.check.importValid', { rows: n(job.validRows ?? 0) })
-                  : t('import.check.import', { rows: n(job.totalRows) })}
+                  ? t('import.check.importValid', { rows: job.validRows ?? 0 })
+                  : t('import.check.import', { rows: job.totalRows })}
               </Button>
             </Form>
           ) : null}
@@ -262,7 +262,7 @@ export function ImportJobPage({
           <p role="status">
             {t('import.progress.text', {
               done: n(job.processedRows),
-              rows: n(job.validRows ?? job.totalRows),
+              rows: job.validRows ?? job.totalRows,
             })}
           </p>
           <progress
@@ -278,7 +278,7 @@ export function ImportJobPage({
       {job.status === 'done' ? (
         <p role="status">
           {t(job.kind === 'exchange' ? 'import.done.textExchanges' : 'import.done.text', {
-            rows: n(job.importedRows ?? 0),
+            rows: job.importedRows ?? 0,
           })}
         </p>
       ) : null}

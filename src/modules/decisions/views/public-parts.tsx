@@ -1,5 +1,5 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { type Chain, hostCycleYears } from '../../cities/index.ts';
 import { documentPath } from '../decision.presenter.ts';
@@ -24,10 +24,10 @@ export function Tag({ children }: { children: string }) {
 }
 
 export const bodyLabel = (decision: CouncilDecision, i18n: I18n) =>
-  i18n.t(`decisions.body.${decision.body}` as MessageKey);
+  i18n.t(`decisions.body.${decision.body}` as PlainKey);
 
 export const outcomeLabel = (decision: CouncilDecision, i18n: I18n) =>
-  i18n.t(`decisions.outcome.${decision.outcome}` as MessageKey);
+  i18n.t(`decisions.outcome.${decision.outcome}` as PlainKey);
 
 /** "KF, 15 oktober 2026, § 12, SLK-2026-01047": the reference of a decision. */
 export function DecisionReference({ decision, i18n }: { decision: CouncilDecision; i18n: I18n }) {

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import type { Meeting } from '../../meetings/index.ts';
 import type { StatusChange } from '../history.service.ts';
@@ -29,8 +29,8 @@ export function CityTimeline({
   meetings: readonly Meeting[];
 }) {
   const { t } = i18n;
-  const status = (s: string) => t(`status.${s}` as MessageKey);
-  const kind = (k: string) => t(`kind.${k}` as MessageKey);
+  const status = (s: string) => t(`status.${s}` as PlainKey);
+  const kind = (k: string) => t(`kind.${k}` as PlainKey);
   const entries: Entry[] = [
     ...history.map((h) => ({
       key: `s-${h.id}`,
@@ -69,7 +69,7 @@ export function CityTimeline({
           {': '}
           {t('timeline.meeting', {
             city: cityName,
-            status: t(`meetingStatus.${m.status}` as MessageKey),
+            status: t(`meetingStatus.${m.status}` as PlainKey),
           })}
         </li>
       ),

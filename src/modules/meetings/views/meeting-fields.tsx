@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, type Option } from '../../../ui/fields.tsx';
 import { localized, type City } from '../../cities/index.ts';
@@ -9,7 +9,7 @@ export type Values = Record<string, string>;
 
 /** The options of a fixed list, each labelled by the catalogue key `<prefix>.<value>`. */
 export function choices(ctx: PageContext, prefix: string, values: readonly string[]): Option[] {
-  return values.map((value) => ({ value, label: ctx.i18n.t(`${prefix}.${value}` as MessageKey) }));
+  return values.map((value) => ({ value, label: ctx.i18n.t(`${prefix}.${value}` as PlainKey) }));
 }
 
 /** The chain's cities as options of a select, after an empty first choice. */

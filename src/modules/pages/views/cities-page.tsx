@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { countryName } from '../../cities/index.ts';
 import { CityCard } from './city-card.tsx';
@@ -67,7 +67,7 @@ export function CitiesPage({
                 return (
                   <section aria-labelledby={heading} key={status}>
                     <h3 id={heading}>
-                      {t(`cities.partnerGroup.${status}` as MessageKey)} ({group.length})
+                      {t(`cities.partnerGroup.${status}` as PlainKey)} ({group.length})
                     </h3>
                     <ul class="card-list">
                       {group.map((city) => (
