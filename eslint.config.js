@@ -3,7 +3,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/results/**', 'bin/**', 'coverage/**', 'scripts/*.mjs'],
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'dist/**',
+      'bench/results/**',
+      'bin/**',
+      'coverage/**',
+      'scripts/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -12,6 +12,7 @@ import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import { ensureSetting, hasDemoData } from './db/settings.ts';
 import { accountsPort, jobs, modules } from './modules/registry.ts';
+import { sitemapRoutes } from './platform/sitemap.ts';
 import { multipartOptions } from './platform/uploads.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
@@ -20,7 +21,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { errors } from './shared/errors.ts';
 import { handleError, registerErrorHandling } from './platform/error-handler.tsx';
 import { errorCatalogueApi } from './platform/error-catalogue.api.ts';
-import { localeWithoutSwitch, registerI18n } from './platform/i18n/plugin.ts';
+import { pageCacheVariant, registerI18n, rewriteLocaleUrl } from './platform/i18n/plugin.ts';
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
@@ -65,6 +66,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
+    // Language in the address: `/da/meetings` is routed as `/meetings` in Danish.
+    rewriteUrl: rewriteLocaleUrl,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,7 +110,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   });
 
   // Platform plugins. The page cache first: a hit replays a stored response at once.
-  registerPageCache(app, config.pageCacheTtlMs, localeWithoutSwitch);
+  registerPageCache(app, config.pageCacheTtlMs, pageCacheVariant);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -147,8 +150,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   });
   await registerOpenApi(app, markPublic);
 
-  // The platform's own API: the error catalogue.
+  // The platform's own API: the error catalogue; and the sitemap of every module's public pages.
   await app.register(errorCatalogueApi);
+  await app.register(sitemapRoutes(modules.flatMap((m) => (m.sitemap ? [m.sitemap] : []))));
 
   // Modules: each one's routes, in registry order (src/modules/registry.ts).
   for (const module of modules) {

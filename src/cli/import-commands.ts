@@ -17,9 +17,7 @@ export const importCommands: Record<string, Command> = {
         throw new UsageError('import needs --file F and --organisation SLUG');
     },
     run: async ({ db, values, io }) => {
-      const { t } = i18nFor('sv');
-      const text = (key: string, params?: Record<string, string | number>) =>
-        (t as (k: string, p?: Record<string, string | number>) => string)(key, params);
+      const text = i18nFor('sv').tDynamic;
       let data: Buffer;
       try {
         data = await readFile(values.file!);

@@ -119,7 +119,7 @@ describe('error handler', () => {
     expect(res.body).toContain(`<h1>${sv('error.conflict.title')}</h1>`);
     expect(res.body).toContain(sv('error.campaignClosed.text'));
     expect(res.body).not.toContain('request-id');
-    const english = await t.app.inject({ url: '/closed?lang=en' });
+    const english = await t.app.inject({ url: '/en/closed' });
     expect(english.body).toContain(`<h1>${en('error.conflict.title')}</h1>`);
   });
 

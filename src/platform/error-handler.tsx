@@ -62,6 +62,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
       title={ctx.i18n.tDynamic(page.title)}
       text={ctx.i18n.tDynamic(page.text, pageParams(appError.details))}
       requestId={appError.status >= 500 ? request.id : undefined}
+      languages={appError.status === 404}
     />,
     appError.status,
   );

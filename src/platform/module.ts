@@ -4,6 +4,7 @@ import type { DemoContext } from './demo.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import type { Permission } from './permissions.ts';
 import type { ScheduledJob } from './scheduler.ts';
+import type { SitemapSource } from './sitemap.ts';
 
 /** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain and Zod-typed plugins alike
@@ -26,6 +27,8 @@ export interface AppModule {
   routes?: readonly ModuleRoutes[];
   /** Message catalogues: Swedish (the source, every key) and the other languages. */
   messages?: readonly Catalogue[];
+  /** The module's public pages for `/sitemap.xml` (paths without a language prefix). */
+  sitemap?: SitemapSource;
   /** Scheduled jobs (the scheduler and `vanort job run`). */
   jobs?: readonly ScheduledJob[];
   /**

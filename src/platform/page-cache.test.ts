@@ -37,21 +37,28 @@ describe('page cache', () => {
     expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(second.headers['content-security-policy']).toBeDefined();
     expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
-    const english = await t.app.inject({ url: '/cities/bergen', cookies: { lang: 'en' } });
+    const english = await t.app.inject({ url: '/en/cities/bergen' });
     expect(english.headers['x-cache']).toBe('miss');
     expect(english.body).toContain('<html lang="en">');
+    expect((await t.app.inject({ url: '/en/cities/bergen' })).headers['x-cache']).toBe('hit');
   });
 
-  it('lets a language switch through to set its cookie', async () => {
-    await t.app.inject({ url: '/policy?lang=en' });
-    const again = await t.app.inject({ url: '/policy?lang=en' });
-    expect(again.headers['x-cache']).toBeUndefined();
-    expect(again.cookies.find((c) => c.name === 'lang')?.value).toBe('en');
-    // With the cookie already set, the same address is served from the cache.
-    await t.app.inject({ url: '/policy?lang=en', cookies: { lang: 'en' } });
-    const cached = await t.app.inject({ url: '/policy?lang=en', cookies: { lang: 'en' } });
+  it('keeps the start page apart for each language it offers, and lets ?lang= redirect', async () => {
+    const danish = { 'accept-language': 'da' };
+    await t.app.inject({ url: '/', headers: danish });
+    const offered = await t.app.inject({ url: '/', headers: danish });
+    expect(offered.headers['x-cache']).toBe('hit');
+    expect(offered.body).toContain('lang="da"');
+    const plain = await t.app.inject({ url: '/' });
+    expect(plain.body).not.toContain('language-offer');
+    const moved = await t.app.inject({ url: '/policy?lang=en' });
+    expect(moved.statusCode).toBe(301);
+    expect(moved.headers['x-cache']).toBeUndefined();
+    await t.app.inject({ url: '/en/policy' });
+    const cached = await t.app.inject({ url: '/en/policy' });
     expect(cached.headers['x-cache']).toBe('hit');
     expect(cached.body).toContain('<html lang="en">');
+    expect(cached.headers['content-language']).toBe('en');
     expect(cached.headers['x-frame-options']).toBeDefined();
   });
 

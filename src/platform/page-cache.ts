@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentGeneration } from './read-cache.ts';
 
 /**
@@ -12,8 +12,7 @@ import { currentGeneration } from './read-cache.ts';
  * same turn of the event loop and with the read cache (src/platform/read-cache.ts).
  *
  * Routes opt in with `config.pageCache: true`. Requests of logged-in users (a session
- * cookie or a Bearer token) bypass it, and so do requests that switch the language (they
- * set a cookie). PAGE_CACHE_TTL_MS bounds how long an entry is kept in memory (0 turns the
+ * cookie or a Bearer token) bypass it, and so do requests redirected to another language's address. PAGE_CACHE_TTL_MS bounds how long an entry is kept in memory (0 turns the
  * cache off).
  */
 
@@ -92,9 +91,8 @@ export class PageCache {
   }
 }
 
-/** Kept in step with platform/auth.ts and platform/i18n (not imported, to keep this module small). */
+/** Kept in step with platform/auth.ts (not imported, to keep this module small). */
 const SESSION_COOKIE_NAME = 'vanort_session';
-const LANG_COOKIE_NAME = 'lang';
 /** Response headers that belong to one response only and are never replayed. */
 const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'content-length', 'x-cache']);
 
@@ -111,14 +109,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * Registers the cache. The lookup runs as the very first hook, before the security
  * headers and the cookie, language and session plugins, and replays the headers of the
  * response it stored (security headers included), so a hit costs almost nothing beyond
- * reading the generation. `localeOf` gives the language from the `lang` query value and
- * cookie the same way the i18n plugin does, or null when the request would change the
- * language cookie.
+ * reading the generation. `variantOf` gives the key of a request's page (its language,
+ * what it offers, its URL), or null when the request is not answered with a page.
  */
 export function registerPageCache(
   app: FastifyInstance,
   ttlMs: number,
-  localeOf: (queryLang: unknown, cookieLang: string | undefined) => string | null,
+  variantOf: (request: FastifyRequest) => string | null,
 ): void {
   const cache = new PageCache(ttlMs);
   app.decorate('pageCache', cache);
@@ -132,18 +129,14 @@ export function registerPageCache(
     if (request.method !== 'GET' || !config.pageCache || config.permission !== 'public') return;
     const cookieHeader = request.headers.cookie;
     if (request.headers.authorization || cookieValue(cookieHeader, SESSION_COOKIE_NAME)) return;
-    const locale = localeOf(
-      (request.query as Record<string, unknown> | undefined)?.lang,
-      cookieValue(cookieHeader, LANG_COOKIE_NAME),
-    );
-    if (locale === null) return;
+    const key = variantOf(request);
+    if (key === null) return;
     let generation: number;
     try {
       generation = await currentGeneration(app.db.kysely, 'public');
     } catch {
       return; // The database does not answer: the route reports that itself, uncached.
     }
-    const key = `${locale}|${request.url}`;
     const hit = cache.get(key, generation);
     if (hit) {
       reply.headers(hit.headers).header('x-cache', 'hit');

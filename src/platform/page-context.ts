@@ -1,5 +1,6 @@
 import type { User } from './identity.ts';
 import type { I18n } from './i18n/i18n.ts';
+import type { Locale } from './i18n/locales.ts';
 
 /** A form's problems by field name, each a translated message; `form` is a problem of the whole form. */
 export type FieldErrors = Record<string, string>;
@@ -7,8 +8,12 @@ export type FieldErrors = Record<string, string>;
 /** What every page view needs besides its own data. */
 export interface PageContext {
   i18n: I18n;
-  /** Path of the current page without query, for the language switch. */
+  /** Path of the current page without query and without the language prefix. */
   path: string;
+  /** The current page's address as the routes see it (no language prefix), with its query. */
+  url: string;
+  /** The language the reader's browser prefers, offered on the Swedish start page. */
+  offeredLocale: Locale | null;
   /** True when the database holds demo data: every page says so. */
   demo: boolean;
   /** Cache-busting token for static assets. */

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { PageContext } from './page-context.ts';
+import { DEFAULT_LOCALE } from './i18n/locales.ts';
+import { localizeHtml } from './i18n/paths.ts';
 
 /** Renders a full page (a <html> tree) to a string with the doctype. */
 export function renderDocument(node: JSX.Element): string {
@@ -30,6 +32,8 @@ export function pageContext(
   return {
     i18n: request.i18n,
     path: request.url.split('?')[0] ?? '/',
+    url: request.url,
+    offeredLocale: request.offeredLocale ?? null,
     demo: app.state.demo,
     assetVersion: app.assetVersion,
     user: request.user ?? null,
@@ -55,10 +59,15 @@ export function redirectWithFlash(
 }
 
 /** Sends a page; without a status, the reply's (200, or 400 when the form helper re-renders). */
-export function sendPage(reply: FastifyReply, node: JSX.Element, status?: number): FastifyReply {
+export function sendPage(
+  reply: FastifyReply,
+  node: JSX.Element,
+  status?: number,
+  options: { cacheControl?: 'no-cache' | 'no-store' } = {},
+): FastifyReply {
   return reply
     .status(status ?? reply.statusCode)
     .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .send(renderDocument(node));
+    .header('cache-control', options.cacheControl ?? 'no-cache')
+    .send(localizeHtml(renderDocument(node), reply.request.i18n?.locale ?? DEFAULT_LOCALE));
 }

@@ -1,5 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { i18nFor } from '../platform/i18n/i18n.ts';
 import { ENABLED_LOCALES, LOCALES } from '../platform/i18n/locales.ts';
+import { localizePath } from '../platform/i18n/paths.ts';
+import type { Locale } from '../platform/i18n/locales.ts';
 import type { PageContext } from '../platform/page-context.ts';
 import { ErrorSummary, Flash } from './fields.tsx';
 
@@ -43,6 +46,10 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
         <meta name="description" content={t('service.tagline')} />
         <link rel="stylesheet" href={`/static/styles.css?v=${ctx.assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${ctx.assetVersion}`} type="image/svg+xml" />
+        {ENABLED_LOCALES.map((l) => (
+          <link key={l} rel="alternate" hreflang={l} href={localizePath(ctx.url, l)} />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={ctx.url} />
         {head}
       </head>
       <body>
@@ -58,22 +65,22 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
             <UserNav ctx={ctx} />
             <nav class="lang-switch" aria-label={t('layout.languageNav')}>
               <ul>
-                {ENABLED_LOCALES.map((l) =>
-                  l === locale ? (
-                    <li key={l}>
-                      <a href={`${ctx.path}?lang=${l}`} lang={l} hreflang={l} aria-current="true">
-                        {LOCALES[l].name}
+                {ENABLED_LOCALES.map((l) => (
+                  <li key={l}>
+                    {/* hreflang before href: the link names its language's own address. */}
+                    <a
+                      hreflang={l}
+                      href={localizePath(ctx.url, l)}
+                      lang={l}
+                      aria-current={l === locale ? 'true' : undefined}
+                    >
+                      {LOCALES[l].name}
+                      {l === locale ? (
                         <span class="visually-hidden"> {t('layout.languageCurrent')}</span>
-                      </a>
-                    </li>
-                  ) : (
-                    <li key={l}>
-                      <a href={`${ctx.path}?lang=${l}`} lang={l} hreflang={l}>
-                        {LOCALES[l].name}
-                      </a>
-                    </li>
-                  ),
-                )}
+                      ) : null}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
           </div>
@@ -98,6 +105,7 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
             </div>
           </div>
         ) : null}
+        {ctx.offeredLocale ? <LanguageOffer ctx={ctx} offered={ctx.offeredLocale} /> : null}
         <main id="main" class="container" tabIndex={-1}>
           <Flash message={ctx.flash} />
           <ErrorSummary i18n={ctx.i18n} errors={ctx.formErrors} />
@@ -128,6 +136,23 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** On the Swedish start page: the reader's browser prefers another of the five languages. */
+function LanguageOffer({ ctx, offered }: { ctx: PageContext; offered: Locale }) {
+  const { t } = i18nFor(offered);
+  return (
+    <div class="language-offer" lang={offered}>
+      <div class="container">
+        <p>
+          {t('layout.offerText')}{' '}
+          <a hreflang={offered} href={localizePath(ctx.url, offered)}>
+            {t('layout.offerLink')}
+          </a>
+        </p>
+      </div>
+    </div>
   );
 }
 

@@ -1,12 +1,18 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { isLocale, type Locale } from '../../src/platform/i18n/locales.ts';
+import { localizePath, splitLocaleUrl } from '../../src/platform/i18n/paths.ts';
 
 /**
  * A small browser stand-in for app.inject(): keeps cookies between requests and
- * takes the CSRF token from the last page it saw, as a form would.
+ * takes the CSRF token from the last page it saw, as a form would. Like a reader who
+ * follows the links of the pages they read, it stays in the language it last chose: once
+ * `locale` is set (or a `?lang=xx` link took it to `/xx/…`), it asks for every page at that
+ * language's address.
  */
 export class TestAgent {
   readonly cookies = new Map<string, string>();
   lastPage = '';
+  locale: Locale = 'sv';
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -30,15 +36,28 @@ export class TestAgent {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastPage)?.[1] ?? null;
   }
 
-  async get(url: string, headers: Record<string, string> = {}) {
-    return this.remember(
+  /** The address of a site path in the agent's language. */
+  address(url: string): string {
+    return localizePath(url, this.locale);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = this.remember(
       await this.app.inject({
         method: 'GET',
-        url,
+        url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
         headers,
       }),
     );
+    // The language switch (`?lang=xx`) leads to the page at that language's address.
+    const lang = new URL(url, 'http://localhost').searchParams.get('lang');
+    const location = String(res.headers.location ?? '');
+    if (res.statusCode === 301 && isLocale(lang) && location) {
+      this.locale = lang;
+      return this.get(splitLocaleUrl(location).url, headers);
+    }
+    return res;
   }
 
   /** Posts a form; adds the CSRF token of the last page unless `_csrf` is given (null: none). */
@@ -55,7 +74,7 @@ export class TestAgent {
     return this.remember(
       await this.app.inject({
         method: 'POST',
-        url,
+        url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
@@ -87,7 +106,7 @@ export class TestAgent {
     return this.remember(
       await this.app.inject({
         method: 'POST',
-        url,
+        url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
         headers: { 'content-type': request.headers.get('content-type')! },
         payload: Buffer.from(await request.arrayBuffer()),

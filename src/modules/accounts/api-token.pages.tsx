@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, renderDocument, sendPage } from '../../platform/render.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
 import {
   API_TOKEN_DAYS,
   createApiToken,
@@ -44,20 +44,17 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
         invalid: () => renderList(request, reply, values),
         // Shown once, on this response only (no redirect: the token is not kept anywhere).
         show: (created) =>
-          reply
-            .status(200)
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-store')
-            .send(
-              renderDocument(
-                <ApiTokenCreatedPage
-                  ctx={pageContext(request, reply)}
-                  apiToken={created.apiToken}
-                  token={created.token}
-                  meUrl={`${request.protocol}://${request.host}/api/v1/me`}
-                />,
-              ),
-            ),
+          sendPage(
+            reply,
+            <ApiTokenCreatedPage
+              ctx={pageContext(request, reply)}
+              apiToken={created.apiToken}
+              token={created.token}
+              meUrl={`${request.protocol}://${request.host}/api/v1/me`}
+            />,
+            200,
+            { cacheControl: 'no-store' },
+          ),
       });
     },
   );

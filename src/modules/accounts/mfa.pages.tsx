@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
-import { pageContext, redirectWithFlash, renderDocument, sendPage } from '../../platform/render.ts';
+import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
 import { lockoutMessage, safeNext } from './account.pages.tsx';
 import { mfaCodeForm, mfaLoginForm } from './account.schema.ts';
@@ -53,15 +53,12 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
           width: 200,
         })
       : null;
-    return reply
-      .status(status ?? reply.statusCode)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(
-        renderDocument(
-          <MfaPage ctx={pageContext(request, reply)} user={user} status={mfa} qrSvg={qrSvg} />,
-        ),
-      );
+    return sendPage(
+      reply,
+      <MfaPage ctx={pageContext(request, reply)} user={user} status={mfa} qrSvg={qrSvg} />,
+      status,
+      { cacheControl: 'no-store' },
+    );
   };
 
   app.get('/account/mfa', { config: AUTHENTICATED }, (request, reply) =>

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
 import { exportFiltersSchema, type ExportFilters } from './export.filters.ts';
-import { exportHeaders, exportRows } from './export.service.ts';
+import { exportHeaders, exportLanguage, exportRows } from './export.service.ts';
 
 const AUTHENTICATED = { permission: 'authenticated' } as const;
 
@@ -23,7 +23,7 @@ const fileName = (ext: string) => `samarbeten-${new Date().toISOString().slice(0
 export const exportPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/collaborations/export.csv', { config: AUTHENTICATED }, (request, reply) => {
     const filters = filtersOf(request.query);
-    const i18n = request.i18n;
+    const i18n = exportLanguage(request.i18n);
     async function* lines() {
       yield UTF8_BOM + csvLine(exportHeaders(i18n));
       for await (const batch of exportRows(app.db, filters, i18n))
@@ -41,7 +41,7 @@ export const exportPages: FastifyPluginAsyncZod = async (app) => {
     { config: AUTHENTICATED },
     async (request, reply) => {
       const filters = filtersOf(request.query);
-      const i18n = request.i18n;
+      const i18n = exportLanguage(request.i18n);
       const ExcelJS = await loadExcel();
       const out = new PassThrough();
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

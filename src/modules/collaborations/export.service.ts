@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { I18n, PlainKey } from '../../platform/i18n/i18n.ts';
+import { i18nFor, type I18n, type PlainKey } from '../../platform/i18n/i18n.ts';
 import type { ExportFilters } from './export.filters.ts';
 import { IMPORT_FIELDS } from './import.rows.ts';
 import * as repo from './export.repository.ts';
@@ -8,6 +8,14 @@ export const EXPORT_BATCH = 500;
 
 /** The export's columns: the same headers the import recognises, so a file goes back in. */
 const COLUMNS = [...IMPORT_FIELDS, 'reviewState'] as const;
+
+/**
+ * Exports are written in Swedish or English, the languages the import reads back (a reader
+ * in Danish, Norwegian or Finnish gets Swedish, the register's own language).
+ */
+export function exportLanguage(i18n: I18n): I18n {
+  return i18n.locale === 'en' || i18n.locale === 'sv' ? i18n : i18nFor('sv');
+}
 
 export function exportHeaders(i18n: I18n): string[] {
   return COLUMNS.map((c) => i18n.t(`import.field.${c}` as PlainKey));

@@ -1,5 +1,6 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
+import { collaborationsSitemap } from './collaboration.sitemap.ts';
 import { seedCampaignDemo } from './campaign.demo.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { campaignPages } from './campaign.pages.tsx';
@@ -32,6 +33,7 @@ export const collaborationsModule = defineModule({
     exportPages,
   ],
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
+  sitemap: collaborationsSitemap,
   jobs: [campaignRemindersJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

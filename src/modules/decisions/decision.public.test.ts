@@ -56,7 +56,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     // Four cities, every second year: Gothenburg hosts every eighth year, so no warning.
     expect(html).not.toContain('rotation-warning');
 
-    const en = await page('/cities/bergen?lang=en');
+    const en = await page('/en/cities/bergen');
     expect(en.html).toContain('<h2 id="timeline-heading">Timeline</h2>');
     expect(en.html).toContain('<time datetime="1946-01-01">1 January 1946</time>');
     expect(en.html).toContain('City Council (KF)');
@@ -82,7 +82,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     expect(html.indexOf('>Chicago</a>')).toBeGreaterThan(dormant);
     expect(html).toContain('<span class="tag tag-dormant">Vilande</span>');
     expect(html).not.toContain('rotation-warning');
-    expect((await page('/cities?lang=en')).html).toContain('Dormant partner cities (');
+    expect((await page('/en/cities')).html).toContain('Dormant partner cities (');
   });
 
   it('shows a decision with all its fields and the cities it concerns', async () => {
@@ -200,12 +200,12 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     expect(tromso).toBeLessThan(cities.html.indexOf('id="partners-heading"'));
     expect(cities.html).toContain(WARNING_SV);
     expect(cities.html.indexOf(WARNING_SV)).toBeLessThan(cities.html.indexOf('twins-heading'));
-    expect((await page('/cities?lang=en')).html).toContain(WARNING_EN);
+    expect((await page('/en/cities')).html).toContain(WARNING_EN);
 
     for (const slug of ['tromso', 'bergen', 'goteborg']) {
       expect((await page(`/cities/${slug}`)).html, slug).toContain(WARNING_SV);
     }
-    expect((await page('/cities/tromso?lang=en')).html).toContain(WARNING_EN);
+    expect((await page('/en/cities/tromso')).html).toContain(WARNING_EN);
     // Not a member of the chain: no warning.
     expect((await page('/cities/nelson-mandela-bay')).html).not.toContain(WARNING_SV);
 

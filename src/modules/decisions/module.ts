@@ -1,5 +1,6 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
+import { decisionsSitemap } from './decision.sitemap.ts';
 import { decisionApi } from './decision.api.ts';
 import { seedDecisionsDemo } from './decision.demo.ts';
 import { decisionPages } from './decision.pages.tsx';
@@ -17,6 +18,7 @@ export const decisionsModule = defineModule({
     decisionPages,
   ],
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
+  sitemap: decisionsSitemap,
   protectedRoutes: {
     'POST /api/v1/proposals': 'coordinator',
     'POST /api/v1/decisions': 'council',

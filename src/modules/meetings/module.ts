@@ -1,5 +1,6 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
+import { meetingsSitemap } from './meeting.sitemap.ts';
 import { seedDelegationDemo } from './delegation.demo.ts';
 import { delegationPages } from './delegation.pages.tsx';
 import { hostPlanReminderJob } from './host-plan.job.ts';
@@ -33,6 +34,7 @@ export const meetingsModule = defineModule({
     hostPlanPages,
   ],
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
+  sitemap: meetingsSitemap,
   jobs: [delegationRetentionJob, hostPlanReminderJob],
   protectedRoutes: PROTECTED_ROUTES,
   demo: async (context) => {

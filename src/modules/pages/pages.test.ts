@@ -59,23 +59,61 @@ describeEachDialect('public pages', (dialect) => {
     expect(bergen.html).toContain('Plats 1 i rotationsordningen');
   });
 
-  it('switches to English with ?lang=en and remembers it in a cookie', async () => {
-    const res = await t.app.inject({ url: '/cities/turku?lang=en' });
+  it('has each language at its own address, and sends an old ?lang= link there', async () => {
+    const res = await t.app.inject({ url: '/en/cities/turku' });
     expect(res.body).toContain('<html lang="en">');
+    expect(res.headers['content-language']).toBe('en');
     expect(res.body).toContain('<h1>Turku</h1>');
-    const cookie = res.cookies.find((c) => c.name === 'lang');
-    expect(cookie).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
-    const next = await page('/', { cookie: 'lang=en' });
-    expect(next.html).toContain('<html lang="en">');
-    expect(next.html).toContain('<strong>2027 in Gothenburg</strong>');
-    const back = await page('/?lang=sv', { cookie: 'lang=en' });
+    // The page's own links stay in English; the switch and the alternates name each language.
+    expect(res.body).toContain('<a href="/en/cities"');
+    expect(res.body).toContain('<a hreflang="da" href="/da/cities/turku" lang="da">Dansk</a>');
+    expect(res.body).toContain('<link rel="alternate" hreflang="fi" href="/fi/cities/turku"/>');
+    expect(res.body).toContain('<link rel="alternate" hreflang="x-default" href="/cities/turku"/>');
+    const home = await page('/en/');
+    expect(home.html).toContain('<strong>2027 in Gothenburg</strong>');
+    const old = await t.app.inject({ url: '/cities/turku?lang=fi&x=1' });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/fi/cities/turku?x=1');
+    // No cookie decides the language: the root address is Swedish.
+    const back = await page('/', { cookie: 'lang=en' });
     expect(back.html).toContain('<html lang="sv">');
   });
 
-  it('ignores languages that are not offered yet', async () => {
+  it('speaks Danish, Norwegian and Finnish at their addresses', async () => {
+    for (const [lang, word] of [
+      ['da', 'Venskabsbyer'],
+      ['nb', 'Vennskapsbyer'],
+      ['fi', 'Ystävyyskaupungit'],
+    ] as const) {
+      const { html } = await page(`/${lang}/cities`);
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html, lang).toContain(word);
+    }
+  });
+
+  it("ignores unknown languages, and offers the reader's language on the Swedish start page", async () => {
     expect((await page('/?lang=xx')).html).toContain('<html lang="sv">');
-    expect((await page('/?lang=fi')).html).toContain('<html lang="sv">');
     expect((await page('/', { cookie: 'lang=<script>' })).html).toContain('<html lang="sv">');
+    const unknown = await t.app.inject({ url: '/de/' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('<html lang="sv">');
+    for (const l of ['sv', 'en', 'da', 'nb', 'fi']) {
+      expect(unknown.body).toContain(`hreflang="${l}" href="${l === 'sv' ? '/' : `/${l}/`}"`);
+    }
+    const offered = await t.app.inject({
+      url: '/',
+      headers: { 'accept-language': 'nb-NO,nb;q=0.9,en;q=0.5' },
+    });
+    expect(offered.body).toContain('<div class="language-offer" lang="nb">');
+    expect(offered.body).toContain('<a hreflang="nb" href="/nb/">Les på norsk</a>');
+    expect(offered.headers.vary).toContain('Accept-Language');
+    const swedish = await t.app.inject({ url: '/', headers: { 'accept-language': 'sv-SE' } });
+    expect(swedish.body).not.toContain('language-offer');
+    const elsewhere = await t.app.inject({
+      url: '/cities',
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(elsewhere.body).not.toContain('language-offer');
   });
 
   it('shows the policy text and the rules P1–P10', async () => {
@@ -83,7 +121,7 @@ describeEachDialect('public pages', (dialect) => {
     expect(html).toContain('Göteborgs Stad relation till vänorterna');
     expect(html).toContain('Kommunfullmäktige fattar beslut om att etablera nya vänorter');
     for (let i = 1; i <= 10; i++) expect(html).toContain(`<th scope="row">P${i}</th>`);
-    const en = await page('/policy?lang=en');
+    const en = await page('/en/policy');
     expect(en.html).toContain('English translation');
     expect(en.html).toContain('lang="sv"'); // the Swedish original keeps its language
   });

@@ -95,7 +95,7 @@ function WorkspacePage({
   roles: Role[];
 }) {
   const { t } = ctx.i18n;
-  const tr = t as (key: string, values?: Record<string, string>) => string;
+  const tr = ctx.i18n.tDynamic;
   return (
     <Layout ctx={ctx} title={t('workspace.title')}>
       <h1>{t('workspace.title')}</h1>

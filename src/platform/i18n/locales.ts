@@ -1,15 +1,15 @@
 /**
  * The chain's languages. Swedish is the source language; the others fall back to
  * Swedish key by key (and content marks its own `lang` when it falls back).
- * Danish, Norwegian bokmål and Finnish are prepared but not yet offered in the
- * language switch: flip `enabled` once their message catalogs are complete.
+ * A language is offered (switch, addresses, sitemap) when `enabled`; its catalogues must
+ * then be complete (test/integration/i18n-catalogues.test.ts).
  */
 export const LOCALES = {
   sv: { name: 'Svenska', intl: 'sv-SE', enabled: true },
   en: { name: 'English', intl: 'en-GB', enabled: true },
-  da: { name: 'Dansk', intl: 'da-DK', enabled: false },
-  nb: { name: 'Norsk bokmål', intl: 'nb-NO', enabled: false },
-  fi: { name: 'Suomi', intl: 'fi-FI', enabled: false },
+  da: { name: 'Dansk', intl: 'da-DK', enabled: true },
+  nb: { name: 'Norsk bokmål', intl: 'nb-NO', enabled: true },
+  fi: { name: 'Suomi', intl: 'fi-FI', enabled: true },
 } as const;
 
 export type Locale = keyof typeof LOCALES;

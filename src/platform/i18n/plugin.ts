@@ -1,53 +1,101 @@
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { i18nFor, type I18n } from './i18n.ts';
-import { DEFAULT_LOCALE, isEnabledLocale, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
+import {
+  isDownload,
+  isLocalizable,
+  localizePath,
+  preferredLocale,
+  splitLocaleUrl,
+} from './paths.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     i18n: I18n;
+    /**
+     * On the Swedish start page only: the language the reader's `Accept-Language` prefers,
+     * when it is another of the five (the page offers a link to it; never a redirect).
+     */
+    offeredLocale: Locale | null;
   }
 }
 
-export const LANG_COOKIE = 'lang';
+/** The language each request's address named (set by `rewriteLocaleUrl`, before routing). */
+const addressLocale = new WeakMap<IncomingMessage, Locale>();
 
 /**
- * The language of a request: `?lang=xx` (remembered in a cookie), then the cookie,
- * then Swedish. Accept-Language is deliberately not used: the portal speaks Swedish
- * first, and the switch in the header is one click away.
+ * Fastify's `rewriteUrl`: strips the language prefix (`/da/meetings` → `/meetings`) so the
+ * routes serve every language, and remembers the language for the request.
  */
-export function registerI18n(app: FastifyInstance): void {
-  app.decorateRequest('i18n', null as unknown as I18n);
-  app.addHook('onRequest', async (request, reply) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    const fromQuery = query?.lang;
-    let locale: Locale = DEFAULT_LOCALE;
-    if (isEnabledLocale(fromQuery)) {
-      locale = fromQuery;
-      if (request.cookies[LANG_COOKIE] !== fromQuery) {
-        reply.setCookie(LANG_COOKIE, fromQuery, {
-          path: '/',
-          maxAge: 365 * 24 * 3600,
-          sameSite: 'lax',
-          httpOnly: true,
-          secure: app.config.env === 'production',
-        });
-      }
-    } else {
-      const fromCookie = request.cookies[LANG_COOKIE];
-      if (isEnabledLocale(fromCookie)) locale = fromCookie;
-    }
-    request.i18n = i18nFor(locale);
-  });
+export function rewriteLocaleUrl(raw: IncomingMessage): string {
+  const { locale, url } = splitLocaleUrl(raw.url ?? '/');
+  if (locale) addressLocale.set(raw, locale);
+  return url;
+}
+
+/** The language of a page request: its address prefix, or Swedish. */
+export function pageLocale(request: FastifyRequest): Locale {
+  return addressLocale.get(request.raw) ?? DEFAULT_LOCALE;
+}
+
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
+const queryLang = (request: FastifyRequest): unknown =>
+  (request.query as Record<string, unknown> | undefined)?.lang;
+
+function offeredLocale(request: FastifyRequest): Locale | null {
+  if (addressLocale.has(request.raw) || request.url !== '/') return null;
+  const preferred = preferredLocale(request.headers['accept-language']);
+  return preferred && preferred !== DEFAULT_LOCALE ? preferred : null;
 }
 
 /**
- * The locale a request gets, from its `lang` query value and cookie, without side
- * effects; null when the request would set the language cookie (a switch).
+ * What a cached page varies by besides its address: its language and, on the start page,
+ * the language offered to the reader; null when the request is redirected (`?lang=`).
  */
-export function localeWithoutSwitch(
-  queryLang: unknown,
-  cookieLang: string | undefined,
-): Locale | null {
-  if (isEnabledLocale(queryLang)) return queryLang === cookieLang ? queryLang : null;
-  return isEnabledLocale(cookieLang) ? cookieLang : DEFAULT_LOCALE;
+export function pageCacheVariant(request: FastifyRequest): string | null {
+  if (isLocale(queryLang(request))) return null;
+  return `${pageLocale(request)}|${offeredLocale(request) ?? ''}|${request.url}`;
+}
+
+/**
+ * The language of a request. Pages: the address (`/da/…`), else Swedish; an old link with
+ * `?lang=xx` is sent on to that language's address (an unknown value is ignored). The API:
+ * `?lang=`, then `Accept-Language`, then Swedish; a file download (`.ics`, `.csv`): `?lang=`
+ * (its links on a page carry it), else Swedish. Redirects a page sends keep its language.
+ */
+export function registerI18n(app: FastifyInstance): void {
+  app.decorateRequest('i18n', null as unknown as I18n);
+  app.decorateRequest('offeredLocale', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const lang = queryLang(request);
+    if (isApi(request.url) || isDownload(request.url)) {
+      // A download's link names its language; the API also reads Accept-Language.
+      const locale = isLocale(lang)
+        ? lang
+        : ((isApi(request.url) ? preferredLocale(request.headers['accept-language']) : null) ??
+          DEFAULT_LOCALE);
+      request.i18n = i18nFor(locale);
+      reply.header('content-language', locale).header('vary', 'Accept-Language');
+      return;
+    }
+    const locale = pageLocale(request);
+    request.i18n = i18nFor(locale);
+    if (!isLocalizable(request.url)) return;
+    if (isLocale(lang) && (request.method === 'GET' || request.method === 'HEAD')) {
+      const url = new URL(request.url, 'http://localhost');
+      url.searchParams.delete('lang');
+      return reply.redirect(localizePath(url.pathname + url.search, lang), 301);
+    }
+    request.offeredLocale = offeredLocale(request);
+    reply.header('content-language', locale);
+    if (request.url === '/') reply.header('vary', 'Accept-Language');
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const location = reply.getHeader('location');
+    const locale = request.i18n?.locale ?? DEFAULT_LOCALE;
+    if (typeof location === 'string' && locale !== DEFAULT_LOCALE && !isApi(request.url)) {
+      reply.header('location', localizePath(location, locale));
+    }
+  });
 }

@@ -117,6 +117,11 @@ export interface CatalogueState {
 const SAME_ON_PURPOSE =
   /^[\s\d\p{P}\p{S}{}A-Z]*$|^(OK|API|E-post|PDF|CSV|Excel|iCalendar|Vänortsportalen)$/u;
 
+/** Translations that are rightly spelt as in Swedish (checked by a translator), by language. */
+const SAME_AS_SOURCE: Partial<Record<Locale, readonly string[]>> = {
+  da: ['workspace.cities.field.contactName', 'delegation.field.affiliation'],
+};
+
 export function catalogueState(dir: string, locale: Locale): CatalogueState {
   const sv = readCatalogue(dir, DEFAULT_LOCALE) ?? {};
   const own = readCatalogue(dir, locale) ?? {};
@@ -157,6 +162,7 @@ export function catalogueState(dir: string, locale: Locale): CatalogueState {
     if (
       locale !== DEFAULT_LOCALE &&
       !SAME_ON_PURPOSE.test(text) &&
+      !SAME_AS_SOURCE[locale]?.includes(key) &&
       (text === source || (en && text === en[key])) &&
       (text.replace(/\{[^{}]*\}/g, '').match(/\p{L}{2,}/gu) ?? []).length >= 3
     ) {

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { ASSESSED_ON, UPDATED_ON, statement } from '../accessibility-text.ts';
+import { statementNordic } from '../accessibility-text.nordic.ts';
 
 export function AccessibilityPage({
   ctx,
@@ -11,16 +12,14 @@ export function AccessibilityPage({
   feedbackEmail: string;
 }) {
   const { t, locale, intl } = ctx.i18n;
-  const lang = locale === 'en' ? 'en' : 'sv';
-  const items = statement(
-    lang,
-    feedbackEmail,
-    formatPlainDate(ASSESSED_ON, intl),
-    formatPlainDate(UPDATED_ON, intl),
-  );
+  const dates = [formatPlainDate(ASSESSED_ON, intl), formatPlainDate(UPDATED_ON, intl)] as const;
+  const items =
+    locale === 'sv' || locale === 'en'
+      ? statement(locale, feedbackEmail, ...dates)
+      : statementNordic(locale, feedbackEmail, ...dates);
   return (
     <Layout ctx={ctx} title={t('a11y.title')} section="accessibility">
-      <div lang={lang === locale ? undefined : lang}>
+      <div>
         <h1>{t('a11y.title')}</h1>
         {items.map((item) => (
           <section key={item.id} id={item.id} aria-labelledby={`${item.id}-heading`}>

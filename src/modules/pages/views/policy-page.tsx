@@ -8,6 +8,7 @@ import {
   POLICY_TITLE_SV,
   type PolicySection,
 } from '../policy-text.ts';
+import { POLICY_NORDIC, POLICY_RULES_NORDIC, POLICY_TITLES_NORDIC } from '../policy-text.nordic.ts';
 
 function PolicyText({
   sections,
@@ -35,8 +36,14 @@ function PolicyText({
 
 export function PolicyPage({ ctx }: { ctx: PageContext }) {
   const { t, locale } = ctx.i18n;
-  const ruleLang = locale === 'en' ? 'en' : 'sv';
-  // The Swedish original, and in any other language the English translation after it.
+  // The Swedish original, and in any other language its translation after it (the English
+  // one, or an unofficial Danish, Norwegian or Finnish one).
+  const translation =
+    locale === 'sv'
+      ? null
+      : locale === 'en'
+        ? { sections: POLICY_EN, title: POLICY_TITLE_EN }
+        : { sections: POLICY_NORDIC[locale], title: POLICY_TITLES_NORDIC[locale] };
   const texts = [
     {
       id: 'original',
@@ -45,18 +52,12 @@ export function PolicyPage({ ctx }: { ctx: PageContext }) {
       title: POLICY_TITLE_SV,
       lang: 'sv',
     },
-    ...(locale === 'sv'
-      ? []
-      : [
-          {
-            id: 'translation',
-            heading: t('policy.translationTitle'),
-            sections: POLICY_EN,
-            title: POLICY_TITLE_EN,
-            lang: 'en',
-          },
-        ]),
+    ...(translation
+      ? [{ id: 'translation', heading: t('policy.translationTitle'), ...translation, lang: locale }]
+      : []),
   ];
+  const ruleText = (r: (typeof POLICY_RULES)[number], part: 'rule' | 'support') =>
+    locale === 'sv' || locale === 'en' ? r[part][locale] : POLICY_RULES_NORDIC[r.id]![part][locale];
   return (
     <Layout ctx={ctx} title={t('policy.title')} section="policy">
       <h1>{t('policy.title')}</h1>
@@ -85,12 +86,12 @@ export function PolicyPage({ ctx }: { ctx: PageContext }) {
                 <th scope="col">{t('policy.rules.support')}</th>
               </tr>
             </thead>
-            <tbody lang={ruleLang === locale ? undefined : ruleLang}>
+            <tbody>
               {POLICY_RULES.map((r) => (
                 <tr key={r.id} id={r.id.toLowerCase()}>
                   <th scope="row">{r.id}</th>
-                  <td>{r.rule[ruleLang]}</td>
-                  <td>{r.support[ruleLang]}</td>
+                  <td>{ruleText(r, 'rule')}</td>
+                  <td>{ruleText(r, 'support')}</td>
                 </tr>
               ))}
             </tbody>

@@ -146,6 +146,9 @@ declare module '../catalogue.ts' {
     "errorCode.TOO_MANY_ATTEMPTS": undefined;
     "errorCode.INTERNAL": undefined;
     "errorCode.DATABASE_UNAVAILABLE": undefined;
+    "layout.offerText": undefined;
+    "layout.offerLink": undefined;
+    "error.notFound.languages": undefined;
   }
 }
 export {};
