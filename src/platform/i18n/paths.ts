@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
+import { ALL_LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
 
 /**
  * Language in the address: Swedish at the root, the others under `/en/`, `/da/`, `/nb/` and
@@ -13,7 +13,9 @@ export function localePrefix(locale: Locale): string {
   return locale === DEFAULT_LOCALE ? '' : `/${locale}`;
 }
 
-const PREFIXED = /^\/(en|da|nb|fi)(?=\/|\?|$)/;
+const PREFIXED = new RegExp(
+  `^/(${ALL_LOCALES.filter((l) => l !== DEFAULT_LOCALE).join('|')})(?=/|\\?|$)`,
+);
 
 /** Splits a request URL into its language (null: no prefix) and the URL the routes see. */
 export function splitLocaleUrl(url: string): { locale: Locale | null; url: string } {
@@ -78,13 +80,9 @@ export function localizeHtml(html: string, locale: Locale): string {
 
 /** Accept-Language tags for each language (Norwegian: bokmål, or just "Norwegian"). */
 const ACCEPTED: Record<string, Locale> = {
-  sv: 'sv',
-  en: 'en',
-  da: 'da',
-  nb: 'nb',
+  ...Object.fromEntries(ALL_LOCALES.map((l) => [l, l])),
   no: 'nb',
   nn: 'nb',
-  fi: 'fi',
 };
 
 /** The reader's preferred language among the five by `Accept-Language`, or null. */
