@@ -6,7 +6,8 @@ import { ALL_LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts
 /**
  * Every message key and its arguments. The keys come from the Swedish catalogues (the
  * source): `npm run i18n:types` writes a `messages/keys.ts` beside each catalogue that adds
- * its keys to this interface by declaration merging, e.g.
+ * them to this interface by declaration merging (`CatalogueOf`): every key of its `sv.json`,
+ * with the argument types of the messages that take any, e.g.
  *
  *   'delegation.col.members': { count: number };   // an ICU message with an argument
  *   'nav.meetings': undefined;                        // a message without arguments
@@ -17,6 +18,10 @@ import { ALL_LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts
 export interface MessageCatalogue {}
 
 export type MessageKey = Extract<keyof MessageCatalogue, string>;
+/** A catalogue's keys (from its Swedish JSON) with the arguments of those that take any. */
+export type CatalogueOf<Json, Args> = {
+  [K in Extract<keyof Json, string>]: K extends keyof Args ? Args[K] : undefined;
+};
 /** The keys of messages without arguments. */
 export type PlainKey = {
   [K in MessageKey]: MessageCatalogue[K] extends undefined ? K : never;

@@ -69,26 +69,33 @@ const TS_TYPE: Record<ArgType, string> = {
   choice: 'string',
 };
 
-/** The `keys.ts` of a catalogue folder: its Swedish keys with their arguments' types. */
+/**
+ * The `keys.ts` of a catalogue folder: every key of its Swedish file (taken by the type system
+ * from the JSON itself) and, for the messages that take arguments, their types.
+ */
 export function renderKeysFile(dir: string, root = process.cwd()): string {
   const sv = readCatalogue(dir, DEFAULT_LOCALE) ?? {};
-  const target = relative(dir, join(root, 'src/platform/i18n/catalogue.ts'));
-  const lines = Object.entries(sv).map(([key, text]) => {
+  const relative_ = relative(dir, join(root, 'src/platform/i18n/catalogue.ts'));
+  const target = relative_.startsWith('.') ? relative_ : `./${relative_}`;
+  const lines = Object.entries(sv).flatMap(([key, text]) => {
     const args = messageArgs(text);
-    const type =
-      args.size === 0
-        ? 'undefined'
-        : `{ ${[...args].map(([name, t]) => `${name}: ${TS_TYPE[t]}`).join('; ')} }`;
-    return `    ${JSON.stringify(key)}: ${type};`;
+    if (args.size === 0) return [];
+    const members = [...args].map(([name, t]) => `${name}: ${TS_TYPE[t]}`).join('; ');
+    return [`  ${JSON.stringify(key)}: { ${members} };`];
   });
   return [
     `// Generated from sv.json by \`npm run i18n:types\`: do not edit.`,
-    `declare module '${target.startsWith('.') ? target : `./${target}`}' {`,
-    '  interface MessageCatalogue {',
+    `import type { CatalogueOf } from '${target}';`,
+    `import type messages from './sv.json';`,
+    '',
+    '/** The messages that take arguments, and their types. */',
+    'interface Args {',
     ...lines,
-    '  }',
     '}',
-    'export {};',
+    '',
+    `declare module '${target}' {`,
+    '  interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}',
+    '}',
     '',
   ].join('\n');
 }
