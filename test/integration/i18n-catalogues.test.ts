@@ -53,6 +53,16 @@ describe('message catalogues', () => {
     expect(sv.t('hostPlan.template.monthsBefore', { n: 1 })).toBe('1 månad före');
     expect(sv.t('hostPlan.template.monthsBefore', { n: 12 })).toBe('12 månader före');
     expect(i18nFor('en').t('hostPlan.template.daysAfter', { n: 1 })).toBe('1 day after');
+    // Ordinals: Swedish 2:a and 8:e, Danish and Norwegian 8., Finnish and English by cardinals.
+    const warning = (l: 'sv' | 'en' | 'da' | 'nb' | 'fi', cycle: number) =>
+      i18nFor(l).t('rotation.warning', { members: 4, cycle });
+    expect(warning('sv', 8)).toContain('vart 8:e år');
+    expect(warning('sv', 2)).toContain('vart 2:a år');
+    expect(warning('sv', 11)).toContain('vart 11:e år');
+    expect(warning('da', 10)).toContain('hvert 10. år');
+    expect(warning('nb', 10)).toContain('hvert 10. år');
+    expect(warning('fi', 10)).toContain('10 vuoden välein');
+    expect(warning('en', 10)).toContain('every 10 years');
     // `#` is formatted by the language's number rules.
     expect(sv.t('hostPlan.flash.created', { count: 12345 })).toMatch(/12\s345 uppgifter/u);
   });

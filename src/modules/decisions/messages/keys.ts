@@ -4,9 +4,9 @@ import type messages from './sv.json';
 
 /** The messages that take arguments, and their types. */
 interface Args {
-  "workspace.proposals.chainText": { members: string | number; interval: string | number; cycle: string | number };
-  "workspace.proposals.chainWarning": { cycle: string | number };
-  "workspace.proposals.chainIfApproved": { title: string | number; members: string | number; cycle: string | number };
+  "workspace.proposals.chainText": { members: string | number; interval: string | number; cycle: number };
+  "workspace.proposals.chainWarning": { cycle: number };
+  "workspace.proposals.chainIfApproved": { title: string | number; members: string | number; cycle: number };
   "workspace.decisions.pdfFor": { title: string | number };
   "workspace.decisions.correctFor": { title: string | number };
   "workspace.decisions.proposalCity": { city: string | number; kind: string | number };
@@ -18,7 +18,7 @@ interface Args {
   "timeline.decision": { body: string | number; date: string | number };
   "timeline.meeting": { city: string | number; status: string | number };
   "timeline.section": { section: string | number };
-  "rotation.warning": { members: string | number; cycle: string | number };
+  "rotation.warning": { members: string | number; cycle: number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -5,7 +5,7 @@ import type messages from './sv.json';
 /** The messages that take arguments, and their types. */
 interface Args {
   "meetings.homeNext": { year: string | number };
-  "meetings.p3Warning": { members: string | number; cycle: string | number };
+  "meetings.p3Warning": { members: string | number; cycle: number };
   "meeting.title": { year: string | number; city: string | number };
   "meeting.originalYear": { year: string | number };
   "meeting.programmeCaption": { day: string | number };

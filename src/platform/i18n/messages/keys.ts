@@ -7,7 +7,7 @@ interface Args {
   "home.nextPlanned": { year: string | number; city: string | number };
   "home.nextForecast": { city: string | number; year: string | number };
   "home.lastMeeting": { city: string | number; dates: string | number };
-  "cities.chainText": { members: string | number; interval: string | number; cycle: string | number };
+  "cities.chainText": { members: string | number; interval: string | number; cycle: number };
   "city.meetingsTitle": { city: string | number };
   "city.meetingsEmpty": { city: string | number };
   "city.chainPosition": { position: string | number };
