@@ -51,6 +51,13 @@ export interface BuildOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
+/** Browser features the portal never uses, turned off for every page. */
+const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+
+/** The open API (`/api/v1/…`, `/api/errors`, `/api/openapi.json`). */
+const isOpenApi = (url: string) => url.startsWith('/api/');
+
 /** Builds the app with its plugins and modules, in a fixed order. Never listens. */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -101,7 +108,14 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     if (!app.state.ready && request.url !== '/healthz') throw errors.databaseUnavailable();
   });
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+    reply.header('x-request-id', request.id).header('permissions-policy', PERMISSIONS_POLICY);
+    // The open API may be read by other sites' browser apps (open data): simple GETs only,
+    // never with the reader's cookies (no Allow-Credentials), so a session cannot be used.
+    if ((request.method === 'GET' || request.method === 'HEAD') && isOpenApi(request.url)) {
+      reply
+        .header('access-control-allow-origin', '*')
+        .header('access-control-expose-headers', 'Content-Language, Link, X-Request-Id');
+    }
   });
   app.addHook('onClose', async () => {
     app.scheduler.stop();
@@ -130,7 +144,11 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(cookie, { secret: await cookieSecret(config, db) });
+  await app.register(cookie, {
+    secret: await cookieSecret(config, db),
+    // Every cookie (set or cleared) is Secure in production, whatever the code setting it says.
+    parseOptions: { secure: config.env === 'production' },
+  });
   await app.register(formbody);
   await app.register(multipart, multipartOptions);
   registerInputGuard(app);

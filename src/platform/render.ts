@@ -53,12 +53,17 @@ export function redirectWithFlash(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
+    secure: reply.server.config.env === 'production',
     maxAge: 60,
   });
   return reply.redirect(location, 303);
 }
 
-/** Sends a page; without a status, the reply's (200, or 400 when the form helper re-renders). */
+/**
+ * Sends a page; without a status, the reply's (200, or 400 when the form helper re-renders).
+ * A signed-in person's page is never stored by a browser or proxy (`no-store`: it names them
+ * and may hold personal data); a public page may be kept but is revalidated (`no-cache`).
+ */
 export function sendPage(
   reply: FastifyReply,
   node: JSX.Element,
@@ -68,6 +73,6 @@ export function sendPage(
   return reply
     .status(status ?? reply.statusCode)
     .type('text/html; charset=utf-8')
-    .header('cache-control', options.cacheControl ?? 'no-cache')
+    .header('cache-control', reply.request.user ? 'no-store' : (options.cacheControl ?? 'no-cache'))
     .send(localizeHtml(renderDocument(node), reply.request.i18n?.locale ?? DEFAULT_LOCALE));
 }

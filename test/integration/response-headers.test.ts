@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { TestAgent } from '../helpers/agent.ts';
+import { describeEachDialect } from '../helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+describeEachDialect('response headers', (dialect) => {
+  let t: TestApp;
+  let prod: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    prod = await buildTestApp(dialect, {
+      env: {
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://vanorter.example',
+        COOKIE_SECRET: 'x'.repeat(40),
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await prod.close();
+  });
+
+  it('never lets a browser or proxy keep a signed-in person’s page', async () => {
+    const visitor = await t.app.inject({ url: '/cities/bergen' });
+    expect(visitor.headers['cache-control']).toBe('no-cache');
+    const bergen = new TestAgent(t.app);
+    await bergen.login('bergen@vanort.example', DEMO_PASSWORD);
+    for (const path of ['/', '/cities/bergen', '/account', '/workspace']) {
+      const res = await bergen.get(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
+  it('turns off browser features the portal never uses, on every response', async () => {
+    for (const url of ['/', '/api/v1/cities', '/no-such-page', '/static/styles.css']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['permissions-policy'], url).toContain('camera=()');
+      expect(res.headers['permissions-policy'], url).toContain('geolocation=()');
+    }
+  });
+
+  it('lets other sites’ browser apps read the open API, never with cookies', async () => {
+    const api = await t.app.inject({
+      url: '/api/v1/cities',
+      headers: { origin: 'https://data.example' },
+    });
+    expect(api.headers['access-control-allow-origin']).toBe('*');
+    expect(api.headers['access-control-allow-credentials']).toBeUndefined();
+    const page = await t.app.inject({ url: '/cities', headers: { origin: 'https://x.example' } });
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('marks every cookie Secure in production', async () => {
+    const agent = new TestAgent(prod.app);
+    const form = await prod.app.inject({ url: '/login' });
+    const login = await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const flashed = await agent.post('/logout');
+    const cookies = [...form.cookies, ...login.cookies, ...flashed.cookies];
+    expect(cookies.map((c) => c.name).sort()).toEqual(
+      expect.arrayContaining(['vanort_session', 'flash']),
+    );
+    for (const c of cookies) expect(c.secure, c.name).toBe(true);
+  });
+});
