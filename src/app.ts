@@ -13,7 +13,7 @@ import type { Db } from './db/database.ts';
 import { ensureSetting, hasDemoData } from './db/settings.ts';
 import { accountsPort, jobs, modules } from './modules/registry.ts';
 import { sitemapRoutes } from './platform/sitemap.ts';
-import { multipartOptions } from './platform/uploads.ts';
+import { multipartOptions, registerBodyLimits } from './platform/uploads.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerCsrf } from './platform/csrf.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
@@ -107,6 +107,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.addHook('onRequest', async (request) => {
     if (!app.state.ready && request.url !== '/healthz') throw errors.databaseUnavailable();
   });
+  registerBodyLimits(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id).header('permissions-policy', PERMISSIONS_POLICY);
     // The open API may be read by other sites' browser apps (open data): simple GETs only,

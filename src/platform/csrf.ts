@@ -13,7 +13,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * CSRF tokens on every state-changing request: the secret lives in a signed,
  * HttpOnly cookie; forms carry the token in a hidden `_csrf` field. Checked at
- * preHandler, after the form body is parsed.
+ * preValidation, once the body is parsed (multipart fields too) and before the route's
+ * schema validates anything: a forged request gets 403, never a 400 with messages.
  */
 export async function registerCsrf(app: FastifyInstance): Promise<void> {
   await app.register(csrf, {
@@ -25,7 +26,7 @@ export async function registerCsrf(app: FastifyInstance): Promise<void> {
       secure: app.config.env === 'production',
     },
   });
-  app.addHook('preHandler', (request, reply, done) => {
+  app.addHook('preValidation', (request, reply, done) => {
     if (
       !STATE_CHANGING.has(request.method) ||
       request.routeOptions.config?.csrf === false ||

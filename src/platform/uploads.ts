@@ -1,6 +1,7 @@
 import { finished } from 'node:stream/promises';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../shared/errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -59,4 +60,30 @@ export function uploadedFile(body: unknown, name: string): UploadedFile | undefi
   const upload = file as UploadedFile;
   if (upload.filename === '' && upload.data.length === 0) return undefined;
   return upload;
+}
+
+/** What a multipart form without a file field may carry: its text fields only. */
+const FORM_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Body limits for multipart requests, which the multipart reader streams itself (Fastify's
+ * `bodyLimit` covers only the bodies Fastify parses). Checked from `Content-Length` before
+ * a byte is read: a route that takes uploads accepts a file up to UPLOAD_LIMIT_BYTES plus its
+ * fields, any other route 1 MB; a multipart body without a length is refused. The answer
+ * closes the connection, so the rest of the body is never read.
+ */
+export function registerBodyLimits(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const type = request.headers['content-type'] ?? '';
+    if (!/^multipart\//i.test(type)) return;
+    const limit =
+      request.routeOptions.config?.uploads === true
+        ? UPLOAD_LIMIT_BYTES + FORM_LIMIT_BYTES
+        : FORM_LIMIT_BYTES;
+    const length = Number(request.headers['content-length']);
+    if (!Number.isFinite(length) || length > limit) {
+      reply.header('connection', 'close');
+      throw errors.payloadTooLarge();
+    }
+  });
 }

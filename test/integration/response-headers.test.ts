@@ -65,3 +65,62 @@ describeEachDialect('response headers', (dialect) => {
     for (const c of cookies) expect(c.secure, c.name).toBe(true);
   });
 });
+
+describeEachDialect('CSRF before validation', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a forged request with 403 before its body is validated', async () => {
+    const coordinator = new TestAgent(t.app);
+    await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
+    // A session cookie but no CSRF token, and a body the route's schema would refuse.
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/proposals',
+      cookies: Object.fromEntries(coordinator.cookies),
+      payload: { nonsense: true },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toMatchObject({ code: 'CSRF_INVALID' });
+  });
+});
+
+describeEachDialect('body limits', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const multipart = (size: number) => {
+    const boundary = 'x-boundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    return {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([Buffer.from(head), Buffer.alloc(size, 0x41), Buffer.from(tail)]),
+    };
+  };
+
+  it('refuses a large multipart body to a route without uploads before reading it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/login', ...multipart(2_000_000) });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toContain('<html lang="sv">');
+  });
+
+  it('refuses a file over the upload limit on a route that takes uploads', async () => {
+    const clerk = new TestAgent(t.app);
+    await clerk.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/workspace/decisions/new',
+      cookies: Object.fromEntries(clerk.cookies),
+      ...multipart(28 * 1024 * 1024),
+    });
+    expect(res.statusCode).toBe(413);
+  });
+});
