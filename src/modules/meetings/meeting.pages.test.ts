@@ -58,7 +58,25 @@ describeEachDialect('meeting pages', (dialect) => {
       '2033 turku forecast',
       '2035 goteborg forecast',
     ]);
-    expect(body[0]).toMatchObject({ host: { slug: 'aarhus', name: 'Århus' } });
+    expect(body[0]).toMatchObject({
+      host: { slug: 'aarhus', name: 'Århus', localized: { name: { text: 'Århus', lang: 'sv' } } },
+    });
+    // The host's name in the language asked for; `name` stays Swedish.
+    const danish = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=2&lang=da' });
+    expect(danish.headers['content-language']).toBe('da');
+    expect(danish.json()).toMatchObject([
+      { host: { name: 'Århus', localized: { name: { text: 'Aarhus', lang: 'da' } } } },
+      { host: { name: 'Åbo', localized: { name: { text: 'Turku', lang: 'da' } } } },
+    ]);
+    const finnish = await t.app.inject({
+      url: '/api/v1/rotation?from=2025&count=1&lang=xx',
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(finnish.statusCode).toBe(200);
+    expect(finnish.headers['content-language']).toBe('fi');
+    expect(finnish.json()).toMatchObject([
+      { host: { localized: { name: { text: 'Turku', lang: 'fi' } } } },
+    ]);
     for (const q of ['from=1900', 'from=2201', 'from=abc', 'count=0', 'count=101', 'count=2.5']) {
       const bad = await t.app.inject({ url: `/api/v1/rotation?${q}` });
       expect(bad.statusCode, q).toBe(400);
