@@ -125,6 +125,20 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(all.body).toContain('DTSTART;VALUE=DATE:20270914');
     expect(all.body).toContain('DTEND;VALUE=DATE:20270917');
     expect(all.body).not.toContain('2013'); // no dates on record for 2013
+    expect(all.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
+    // A download's language is in its link (?lang=), not in Accept-Language.
+    const danish = await t.app.inject({
+      url: '/meetings.ics?lang=da',
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(danish.statusCode).toBe(200);
+    expect(danish.headers['content-language']).toBe('da');
+    expect(danish.body).toContain('X-WR-CALNAME:Venskabsbymøder');
+    expect(danish.body).toContain('SUMMARY:Venskabsbymødet 2025 i Turku');
+    expect(danish.body).toContain('PRODID:-//Goteborgs Stad//Vanortsportalen//DA');
+    const unknown = await t.app.inject({ url: '/meetings.ics?lang=xx' });
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
     const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');
