@@ -270,7 +270,11 @@ describeEachDialect('vanort rotation', (dialect) => {
     expect(JSON.parse(json.out)).toEqual([
       {
         year: 2035,
-        host: { slug: 'goteborg', name: 'Göteborg' },
+        host: {
+          slug: 'goteborg',
+          name: 'Göteborg',
+          localized: { name: { text: 'Göteborg', lang: 'sv' } },
+        },
         status: 'forecast',
         meeting: null,
       },

@@ -20,7 +20,7 @@ export const rotationCommands: Record<string, Command> = {
       const chain = await getChain(db);
       if (!chain) throw new CliFailure('no twin-city chain is registered.');
       const overview = await rotationOverview(db, chain, from ?? currentYear(), count);
-      const turns = overview.turns.map(presentTurn);
+      const turns = overview.turns.map((turn) => presentTurn(turn, 'sv'));
       if (values.json) {
         io.out(JSON.stringify(turns, null, 2));
         return EXIT.ok;

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { ALL_LOCALES } from './i18n/locales.ts';
 
 export const OPENAPI_INFO = {
   title: 'Vänortsportalen API',
@@ -9,6 +10,106 @@ export const OPENAPI_INFO = {
   description:
     "Open data about the City of Gothenburg's twin cities (Aarhus, Bergen, Turku) and the Nordic twin-city chain.",
 };
+
+/** The part of an OpenAPI document the language description reads and writes. */
+interface OpenApiDocument {
+  components?: Record<string, unknown>;
+  paths?: Record<string, Record<string, unknown> | undefined>;
+}
+
+interface Operation {
+  parameters?: unknown[];
+  responses?: Record<string, { headers?: Record<string, unknown> }>;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * How a caller chooses the language of the API (decision 014; src/platform/i18n/plugin.ts):
+ * described once as components, and referred to by every /api/v1 operation.
+ */
+export const LANGUAGE_COMPONENTS = {
+  parameters: {
+    lang: {
+      name: 'lang',
+      in: 'query',
+      required: false,
+      description:
+        'The language of translated fields (the `localized` members): it takes precedence ' +
+        'over `Accept-Language`. Another value is ignored (no error).',
+      schema: { type: 'string', enum: ALL_LOCALES },
+    },
+    acceptLanguage: {
+      name: 'Accept-Language',
+      in: 'header',
+      required: false,
+      description:
+        'The language of translated fields when `lang` is not given: the best of sv, en, da, ' +
+        'nb (also `no` and `nn`) and fi; Swedish when none fits.',
+      schema: { type: 'string' },
+      example: 'nb, en;q=0.8',
+    },
+  },
+  headers: {
+    contentLanguage: {
+      description:
+        'The language of the response: `lang`, else the choice of `Accept-Language`, else ' +
+        '`sv`. A translated field without a translation is in Swedish and says so (`lang: sv`).',
+      schema: { type: 'string', enum: ALL_LOCALES },
+    },
+  },
+} as const;
+
+/** Gives every /api/v1 operation the language parameters and every response `Content-Language`. */
+export function describeLanguages<T extends OpenApiDocument>(document: T): T {
+  const components = document.components ?? {};
+  const section = (name: keyof typeof LANGUAGE_COMPONENTS) => ({
+    ...(components[name] as object | undefined),
+    ...LANGUAGE_COMPONENTS[name],
+  });
+  const paths: Record<string, Record<string, unknown> | undefined> = {};
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!item || !path.startsWith('/api/v1/')) {
+      paths[path] = item;
+      continue;
+    }
+    const described: Record<string, unknown> = { ...item };
+    for (const method of METHODS) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      described[method] = {
+        ...operation,
+        parameters: [
+          ...(operation.parameters ?? []),
+          { $ref: '#/components/parameters/lang' },
+          { $ref: '#/components/parameters/acceptLanguage' },
+        ],
+        responses: Object.fromEntries(
+          Object.entries(operation.responses ?? {}).map(([status, response]) => [
+            status,
+            {
+              ...response,
+              headers: {
+                ...response.headers,
+                'Content-Language': { $ref: '#/components/headers/contentLanguage' },
+              },
+            },
+          ]),
+        ),
+      };
+    }
+    paths[path] = described;
+  }
+  return {
+    ...document,
+    components: {
+      ...components,
+      parameters: section('parameters'),
+      headers: section('headers'),
+    },
+    paths,
+  };
+}
 
 /** The OpenAPI document at /api/openapi.json and the browsable docs at /api/docs. */
 export async function registerOpenApi(
@@ -39,7 +140,8 @@ export async function registerOpenApi(
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) =>
+      describeLanguages(jsonSchemaTransformObject(document) as OpenApiDocument),
     hideUntagged: true,
   });
   app.get(

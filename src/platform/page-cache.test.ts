@@ -62,6 +62,31 @@ describe('page cache', () => {
     expect(cached.headers['x-frame-options']).toBeDefined();
   });
 
+  it('keeps an API answer apart for each language ?lang= or Accept-Language chose', async () => {
+    const turku = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await t.app.inject({ url, headers });
+      const { localized } = res.json<{ localized: { name: { text: string; lang: string } } }>();
+      return [res.headers['x-cache'], res.headers['content-language'], localized.name.lang];
+    };
+    const url = '/api/v1/cities/turku';
+    expect(await turku(url)).toEqual(['miss', 'sv', 'sv']);
+    expect(await turku(url, { 'accept-language': 'nb' })).toEqual(['miss', 'nb', 'nb']);
+    expect(await turku(url, { 'accept-language': 'nb' })).toEqual(['hit', 'nb', 'nb']);
+    expect(await turku(url, { 'accept-language': 'fi' })).toEqual(['miss', 'fi', 'fi']);
+    expect(await turku(url)).toEqual(['hit', 'sv', 'sv']);
+    expect(await turku(`${url}?lang=da`, { 'accept-language': 'fi' })).toEqual([
+      'miss',
+      'da',
+      'da',
+    ]);
+    expect(await turku(`${url}?lang=da`)).toEqual(['hit', 'da', 'da']);
+    expect(await turku(`${url}?lang=xx`, { 'accept-language': 'en' })).toEqual([
+      'miss',
+      'en',
+      'en',
+    ]);
+  });
+
   it('never caches errors or requests with other cookies', async () => {
     await touch(t); // the next lookup forgets every entry
     await t.app.inject({ url: '/cities/oslo' });

@@ -108,6 +108,67 @@ describeEachDialect('collaborations API', (dialect) => {
     expect(first.page.next).toContain('city=turku');
   });
 
+  it('names cities and areas in the language asked for, Swedish where there is none', async () => {
+    interface Named {
+      slug: string;
+      name: { text: string; lang: string };
+    }
+    type Localized = Item & { localized: { cities: Named[]; areas: Named[] } };
+    const camp = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await t.app.inject({
+        url: `/api/v1/collaborations?year=2019${query}`,
+        headers,
+      });
+      expect(res.statusCode, query).toBe(200);
+      const [item] = res.json<{ data: Localized[] }>().data;
+      expect(item?.title).toBe('Lägerskola för elever i årskurs 9');
+      return { res, item: item! };
+    };
+    const english = await camp('&lang=en');
+    expect(english.res.headers['content-language']).toBe('en');
+    expect(english.item.localized.areas).toEqual([
+      { slug: 'school', name: { text: 'School', lang: 'en' } },
+    ]);
+    expect(english.item.localized.cities).toContainEqual({
+      slug: 'turku',
+      name: { text: 'Turku', lang: 'en' },
+    });
+    // Areas have Swedish and English names only: in Finnish, the Swedish name says so.
+    const finnish = await camp('', { 'accept-language': 'fi' });
+    expect(finnish.res.headers['content-language']).toBe('fi');
+    expect(finnish.item.localized.areas).toEqual([
+      { slug: 'school', name: { text: 'Skola', lang: 'sv' } },
+    ]);
+    expect(finnish.item.localized.cities).toContainEqual({
+      slug: 'turku',
+      name: { text: 'Turku', lang: 'fi' },
+    });
+    const swedish = await camp('&lang=xx');
+    expect(swedish.res.headers['content-language']).toBe('sv');
+    expect(swedish.item.localized.cities).toContainEqual({
+      slug: 'turku',
+      name: { text: 'Åbo', lang: 'sv' },
+    });
+    // The existing members are unchanged: slugs, in the same order as the named ones.
+    const { cities, areas } = swedish.item as Localized & { cities: string[]; areas: string[] };
+    expect([...cities].sort()).toEqual(['aarhus', 'bergen', 'turku']);
+    expect(areas).toEqual(['school']);
+    expect(swedish.item.localized.cities.map((c) => c.slug)).toEqual(cities);
+    const one = await t.app.inject({ url: `/api/v1/collaborations/${swedish.item.id}?lang=nb` });
+    expect(one.headers['content-language']).toBe('nb');
+    expect(one.json<Localized>().localized.cities).toContainEqual({
+      slug: 'aarhus',
+      name: { text: 'Århus', lang: 'nb' },
+    });
+    // The next slice keeps the language asked for with ?lang=, and only that.
+    const paged = (await get('/api/v1/collaborations?limit=1&lang=da')).json<List>();
+    expect(paged.page.next).toMatch(/[?&]lang=da(&|$)/);
+    const next = await t.app.inject({ url: paged.page.next! });
+    expect(next.headers['content-language']).toBe('da');
+    const ignored = (await get('/api/v1/collaborations?limit=1&lang=xx')).json<List>();
+    expect(ignored.page.next).not.toContain('lang=');
+  });
+
   it('filters by city, area, organisation, year, status and kind', async () => {
     const titles = async (q: string) =>
       (await get(`/api/v1/collaborations?limit=200&${q}`)).json<List>().data.map((c) => c.title);

@@ -2,15 +2,19 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { translatedText } from '../../platform/i18n/api.ts';
+import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
+import { listCities } from '../cities/index.ts';
 import { collaborationFilters } from './collaboration.filters.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import {
   collaborationCsvLine,
   csvHeaderLine,
   presentCollaboration,
+  type NamesIn,
 } from './collaboration.presenter.ts';
 import {
   eachCollaboration,
@@ -88,6 +92,16 @@ const collaborationJson = z
       .object({ state: z.string(), comment: z.string().nullable() })
       .optional()
       .describe('Logged-in callers only'),
+    localized: z
+      .object({
+        cities: z.array(z.object({ slug: z.string(), name: translatedText })),
+        areas: z.array(z.object({ slug: z.string(), name: translatedText })),
+      })
+      .describe(
+        'The cities and areas (as in `cities` and `areas`) with their names in the language ' +
+          'of the response (`lang`, `Accept-Language`, else Swedish), or in Swedish, with ' +
+          '`lang: sv`, when a name has no translation (areas have Swedish and English names)',
+      ),
     links: z.object({ self: z.string(), html: z.string() }),
   })
   .meta({ id: 'Collaboration' });
@@ -116,6 +130,11 @@ const DESCRIPTION =
   'internal ones, contacts and review states.';
 
 export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
+  const namesIn = async (request: FastifyRequest): Promise<NamesIn> => ({
+    locale: request.i18n.locale,
+    cities: new Map((await listCities(app.db)).map((c) => [c.id, c])),
+  });
+
   app.get(
     '/collaborations',
     {
@@ -143,12 +162,15 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         ),
       );
       if (nextCursor) params.set('cursor', nextCursor);
+      const lang = requestedLocale(request);
+      if (lang) params.set('lang', lang);
       reply.header(
         'cache-control',
         scope === 'public' ? 'public, max-age=60' : 'private, no-store',
       );
+      const names = await namesIn(request);
       return {
-        data: page.map((c) => presentCollaboration(c, scope === 'internal')),
+        data: page.map((c) => presentCollaboration(c, scope === 'internal', names)),
         page: {
           limit,
           nextCursor,
@@ -208,7 +230,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         'cache-control',
         scope === 'public' ? 'public, max-age=60' : 'private, no-store',
       );
-      return presentCollaboration(c, scope === 'internal');
+      return presentCollaboration(c, scope === 'internal', await namesIn(request));
     },
   );
 };

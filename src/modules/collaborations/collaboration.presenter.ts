@@ -1,8 +1,29 @@
+import { translated, type TranslatedText } from '../../platform/i18n/api.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { csvLine } from '../../shared/csv.ts';
+import { type City, localized } from '../cities/index.ts';
 import type { Collaboration } from './collaboration.service.ts';
 
-/** A collaboration as the API shows it; `internal` adds contact and review details. */
-export function presentCollaboration(c: Collaboration, internal: boolean) {
+/** What the API needs to name a collaboration's cities and areas in the request's language. */
+export interface NamesIn {
+  locale: Locale;
+  /** The registry's cities by id. */
+  cities: ReadonlyMap<string, City>;
+}
+
+function cityName(city: { id: string; slug: string }, names: NamesIn): TranslatedText {
+  const known = names.cities.get(city.id);
+  if (!known) return { text: city.slug, lang: 'sv' };
+  const text = localized(known, names.locale);
+  return { text: text.name, lang: text.lang };
+}
+
+/**
+ * A collaboration as the API shows it; `internal` adds contact and review details.
+ * `localized` names its cities and areas in `names.locale` (areas have Swedish and English
+ * names: the other languages get the Swedish one, marked `sv`).
+ */
+export function presentCollaboration(c: Collaboration, internal: boolean, names: NamesIn) {
   return {
     id: c.id,
     title: c.title,
@@ -25,6 +46,16 @@ export function presentCollaboration(c: Collaboration, internal: boolean) {
           review: { state: c.review.state, comment: c.review.comment },
         }
       : {}),
+    localized: {
+      cities: c.cities.map((x) => ({ slug: x.slug, name: cityName(x, names) })),
+      areas: c.areas.map((a) => ({
+        slug: a.slug,
+        name: translated({ sv: a.nameSv, en: a.nameEn }, names.locale) ?? {
+          text: a.slug,
+          lang: 'sv' as const,
+        },
+      })),
+    },
     links: { self: `/api/v1/collaborations/${c.id}`, html: `/collaborations/${c.id}` },
   };
 }

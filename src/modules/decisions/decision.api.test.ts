@@ -165,6 +165,17 @@ describeEachDialect('decisions API and city filters', (dialect) => {
     }>();
     expect(byPage.data.map((d) => d.meetingDate)).toEqual(['1946-01-01']);
     expect((await get('/api/v1/decisions?page=9')).json<{ data: unknown[] }>().data).toEqual([]);
+    // The next slice keeps a language asked for with ?lang= (an unknown one is dropped).
+    const finnish = await get('/api/v1/decisions?limit=1&lang=fi');
+    expect(finnish.headers['content-language']).toBe('fi');
+    const next = finnish.json<{ page: { next: string } }>().page.next;
+    expect(next).toMatch(/^\/api\/v1\/decisions\?limit=1&cursor=[\w-]+&lang=fi$/);
+    expect((await get(next)).json<{ data: { meetingDate: string }[] }>().data).toMatchObject([
+      { meetingDate: '1946-01-01' },
+    ]);
+    expect(
+      (await get('/api/v1/decisions?limit=1&lang=xx')).json<{ page: { next: string } }>().page.next,
+    ).not.toContain('lang=');
   });
 
   it('refuses bad paging with 400 and a clear message', async () => {

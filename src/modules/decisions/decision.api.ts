@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
+import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { errors } from '../../shared/errors.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
 import { listCities } from '../cities/index.ts';
@@ -65,6 +66,7 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
       const nextOffset = offset + decisions.length;
       const nextCursor =
         decisions.length > 0 && nextOffset < total ? encodeCursor(nextOffset) : null;
+      const lang = requestedLocale(request);
       return {
         data: decisions.map(presentDecision),
         page: {
@@ -72,7 +74,9 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
           total,
           page: Math.floor(offset / limit) + 1,
           nextCursor,
-          next: nextCursor ? `/api/v1/decisions?limit=${limit}&cursor=${nextCursor}` : null,
+          next: nextCursor
+            ? `/api/v1/decisions?limit=${limit}&cursor=${nextCursor}${lang ? `&lang=${lang}` : ''}`
+            : null,
         },
       };
     },

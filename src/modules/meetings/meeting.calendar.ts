@@ -28,7 +28,11 @@ export function meetingCalendar(
 ): string {
   const cal = ical({
     name: texts.calendarName,
-    prodId: { company: 'Goteborgs Stad', product: 'Vanortsportalen', language: 'SV' },
+    prodId: {
+      company: 'Goteborgs Stad',
+      product: 'Vanortsportalen',
+      language: locale.toUpperCase(),
+    },
   });
   cal.timezone({ name: TIME_ZONE, generator: getVtimezoneComponent });
   for (const m of meetings) {

@@ -58,7 +58,25 @@ describeEachDialect('meeting pages', (dialect) => {
       '2033 turku forecast',
       '2035 goteborg forecast',
     ]);
-    expect(body[0]).toMatchObject({ host: { slug: 'aarhus', name: 'Århus' } });
+    expect(body[0]).toMatchObject({
+      host: { slug: 'aarhus', name: 'Århus', localized: { name: { text: 'Århus', lang: 'sv' } } },
+    });
+    // The host's name in the language asked for; `name` stays Swedish.
+    const danish = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=2&lang=da' });
+    expect(danish.headers['content-language']).toBe('da');
+    expect(danish.json()).toMatchObject([
+      { host: { name: 'Århus', localized: { name: { text: 'Aarhus', lang: 'da' } } } },
+      { host: { name: 'Åbo', localized: { name: { text: 'Turku', lang: 'da' } } } },
+    ]);
+    const finnish = await t.app.inject({
+      url: '/api/v1/rotation?from=2025&count=1&lang=xx',
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(finnish.statusCode).toBe(200);
+    expect(finnish.headers['content-language']).toBe('fi');
+    expect(finnish.json()).toMatchObject([
+      { host: { localized: { name: { text: 'Turku', lang: 'fi' } } } },
+    ]);
     for (const q of ['from=1900', 'from=2201', 'from=abc', 'count=0', 'count=101', 'count=2.5']) {
       const bad = await t.app.inject({ url: `/api/v1/rotation?${q}` });
       expect(bad.statusCode, q).toBe(400);
@@ -107,6 +125,20 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(all.body).toContain('DTSTART;VALUE=DATE:20270914');
     expect(all.body).toContain('DTEND;VALUE=DATE:20270917');
     expect(all.body).not.toContain('2013'); // no dates on record for 2013
+    expect(all.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
+    // A download's language is in its link (?lang=), not in Accept-Language.
+    const danish = await t.app.inject({
+      url: '/meetings.ics?lang=da',
+      headers: { 'accept-language': 'fi' },
+    });
+    expect(danish.statusCode).toBe(200);
+    expect(danish.headers['content-language']).toBe('da');
+    expect(danish.body).toContain('X-WR-CALNAME:Venskabsbymøder');
+    expect(danish.body).toContain('SUMMARY:Venskabsbymødet 2025 i Turku');
+    expect(danish.body).toContain('PRODID:-//Goteborgs Stad//Vanortsportalen//DA');
+    const unknown = await t.app.inject({ url: '/meetings.ics?lang=xx' });
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
     const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatedText } from '../../platform/i18n/api.ts';
 import { MEETING_STATUSES } from './rotation.ts';
 import { FIRST_YEAR, LAST_YEAR } from './meeting.service.ts';
 
@@ -28,6 +29,12 @@ export const rotationTurnJson = z
     host: z.object({
       slug: z.string().meta({ example: 'goteborg' }),
       name: z.string().describe('Name in Swedish').meta({ example: 'Göteborg' }),
+      localized: z
+        .object({ name: translatedText })
+        .describe(
+          'The name in the language of the response (`lang`, `Accept-Language`, else ' +
+            'Swedish), or the Swedish one, with `lang: sv`, when it has no translation',
+        ),
     }),
     status: z
       .enum(MEETING_STATUSES)

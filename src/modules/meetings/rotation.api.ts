@@ -30,7 +30,7 @@ export const rotationApi: FastifyPluginAsyncZod = async (app) => {
       if (!chain) return [];
       const { from, count } = request.query;
       const overview = await rotationOverview(app.db, chain, from ?? currentYear(), count);
-      return overview.turns.map(presentTurn);
+      return overview.turns.map((turn) => presentTurn(turn, request.i18n.locale));
     },
   );
 };

@@ -65,6 +65,85 @@ describeEachDialect('city API', (dialect) => {
     });
   });
 
+  interface Localized {
+    slug: string;
+    name: string;
+    localized: {
+      name: { text: string; lang: string };
+      description: { text: string; lang: string } | null;
+    };
+  }
+  const citiesIn = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ url, headers });
+    expect(res.statusCode, url).toBe(200);
+    const bySlug = new Map(res.json<{ data: Localized[] }>().data.map((c) => [c.slug, c]));
+    return { res, city: (slug: string) => bySlug.get(slug)! };
+  };
+  const SWEDISH_TURKU = 'Finlands äldsta stad, vid Aura ås mynning mot skärgården.';
+
+  it('gives names and descriptions in the language of ?lang=, Swedish where one is missing', async () => {
+    const { res, city } = await citiesIn('/api/v1/cities?lang=fi');
+    expect(res.headers['content-language']).toBe('fi');
+    expect(res.headers.vary).toMatch(/Accept-Language/i);
+    const turku = city('turku');
+    expect(turku.localized.name).toEqual({ text: 'Turku', lang: 'fi' });
+    // The Finnish text has no description: the Swedish one, and it says so.
+    expect(turku.localized.description?.lang).toBe('sv');
+    expect(turku.localized.description?.text).toContain(SWEDISH_TURKU);
+    // A partner city with no Finnish name at all: the Swedish name, marked Swedish.
+    expect(city('nelson-mandela-bay').localized.name).toEqual({
+      text: 'Nelson Mandela Bay',
+      lang: 'sv',
+    });
+    expect(city('nelson-mandela-bay').localized.description).toBeNull();
+    // What was there before keeps its meaning: `name` is Swedish, `names` every language.
+    expect(turku.name).toBe('Åbo');
+
+    const english = await citiesIn('/api/v1/cities?lang=en');
+    expect(english.res.headers['content-language']).toBe('en');
+    expect(english.city('turku').localized).toEqual({
+      name: { text: 'Turku', lang: 'en' },
+      description: { text: expect.stringContaining("Finland's oldest city") as string, lang: 'en' },
+    });
+  });
+
+  it('follows Accept-Language when there is no ?lang=, and ?lang= before it', async () => {
+    const norwegian = await citiesIn('/api/v1/cities', { 'accept-language': 'nb' });
+    expect(norwegian.res.headers['content-language']).toBe('nb');
+    expect(norwegian.city('turku').localized.name).toEqual({ text: 'Turku', lang: 'nb' });
+    expect(norwegian.city('aarhus').localized.name).toEqual({ text: 'Århus', lang: 'nb' });
+    const plainNorwegian = await citiesIn('/api/v1/cities', { 'accept-language': 'no, en;q=0.5' });
+    expect(plainNorwegian.res.headers['content-language']).toBe('nb');
+    const both = await citiesIn('/api/v1/cities?lang=da', { 'accept-language': 'nb' });
+    expect(both.res.headers['content-language']).toBe('da');
+    expect(both.city('aarhus').localized.name).toEqual({ text: 'Aarhus', lang: 'da' });
+    const one = await t.app.inject({
+      url: '/api/v1/cities/turku',
+      headers: { 'accept-language': 'fi-FI, fi;q=0.9' },
+    });
+    expect(one.headers['content-language']).toBe('fi');
+    expect(one.json<Localized>().localized.name).toEqual({ text: 'Turku', lang: 'fi' });
+  });
+
+  it('ignores an unknown ?lang= (Swedish, or Accept-Language) with 200, never a 400', async () => {
+    const swedish = await citiesIn('/api/v1/cities?lang=xx');
+    expect(swedish.res.headers['content-language']).toBe('sv');
+    expect(swedish.city('turku').localized).toEqual({
+      name: { text: 'Åbo', lang: 'sv' },
+      description: { text: expect.stringContaining(SWEDISH_TURKU) as string, lang: 'sv' },
+    });
+    const danish = await citiesIn('/api/v1/cities?lang=xx&status=active', {
+      'accept-language': 'da',
+    });
+    expect(danish.res.headers['content-language']).toBe('da');
+    expect(danish.city('aarhus').localized.name).toEqual({ text: 'Aarhus', lang: 'da' });
+    for (const url of ['/api/v1/cities?lang=', '/api/v1/cities/bergen?lang=xx&lang=fi']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-language'], url).toBe('sv');
+    }
+  });
+
   it('answers an unknown slug with 404 CITY_NOT_FOUND and a request id', async () => {
     const res = await t.app.inject({ url: '/api/v1/cities/oslo' });
     expect(res.statusCode).toBe(404);

@@ -33,7 +33,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
         app.db,
         cities.map((c) => c.id),
       );
-      return presentCityList(cities, chain, histories);
+      return presentCityList(cities, chain, histories, request.i18n.locale);
     },
   );
 
@@ -52,7 +52,7 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const city = await getCity(app.db, request.params.slug);
       const chain = await getChain(app.db);
-      return presentCity(city, chain, await statusHistory(app.db, city.id));
+      return presentCity(city, chain, await statusHistory(app.db, city.id), request.i18n.locale);
     },
   );
 };

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { translated } from '../../platform/i18n/api.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import type { StatusChange } from '../decisions/index.ts';
 import { type Chain, type City, hostCycleYears, localized } from '../cities/index.ts';
 import type { cityJson, cityListJson, statusChangeJson } from './city.schema.ts';
@@ -15,10 +17,22 @@ export function presentStatusChange(change: StatusChange): z.output<typeof statu
   };
 }
 
+/** The city's name and description in `locale`, each one in Swedish when it has no translation. */
+function localizedTexts(city: City, locale: Locale): z.output<typeof cityJson>['localized'] {
+  const texts = Object.entries(city.texts);
+  const names = Object.fromEntries(texts.map(([lang, text]) => [lang, text.name]));
+  const descriptions = Object.fromEntries(texts.map(([lang, text]) => [lang, text.description]));
+  return {
+    name: translated(names, locale) ?? { text: city.slug, lang: 'sv' },
+    description: translated(descriptions, locale),
+  };
+}
+
 export function presentCity(
   city: City,
   chain: Chain | null,
   history: readonly StatusChange[],
+  locale: Locale,
 ): z.output<typeof cityJson> {
   return {
     slug: city.slug,
@@ -31,6 +45,7 @@ export function presentCity(
         { name: text.name, description: text.description },
       ]),
     ),
+    localized: localizedTexts(city, locale),
     countryCode: city.countryCode,
     region: city.region,
     coordinates: city.coordinates,
@@ -47,9 +62,10 @@ export function presentCityList(
   cities: readonly City[],
   chain: Chain | null,
   histories: ReadonlyMap<string, readonly StatusChange[]>,
+  locale: Locale,
 ): z.output<typeof cityListJson> {
   return {
-    data: cities.map((c) => presentCity(c, chain, histories.get(c.id) ?? [])),
+    data: cities.map((c) => presentCity(c, chain, histories.get(c.id) ?? [], locale)),
     chain: chain
       ? {
           slug: chain.slug,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatedText } from '../../platform/i18n/api.ts';
 import { CITY_KINDS, CITY_STATUSES } from '../cities/index.ts';
 
 const localizedText = z
@@ -34,6 +35,15 @@ export const cityJson = z
     names: z
       .record(z.string(), localizedText)
       .describe('Name and description per language (sv, en, da, nb, fi)'),
+    localized: z
+      .object({
+        name: translatedText,
+        description: translatedText.nullable().describe('Null when the city has none'),
+      })
+      .describe(
+        'Name and description in the language of the response (`lang`, `Accept-Language`, ' +
+          'else Swedish); each one without a translation is the Swedish text, with `lang: sv`',
+      ),
     countryCode: z.string().describe('ISO 3166-1 alpha-2').meta({ example: 'NO' }),
     region: z.string().nullable(),
     coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),

@@ -43,6 +43,31 @@ const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 const queryLang = (request: FastifyRequest): unknown =>
   (request.query as Record<string, unknown> | undefined)?.lang;
 
+/**
+ * The language of an API request: `?lang=` (one of the five), then `Accept-Language`, then
+ * Swedish; of a file download: `?lang=`, else Swedish. An unknown `?lang=` is ignored.
+ */
+function apiLocale(request: FastifyRequest): Locale {
+  const lang = queryLang(request);
+  if (isLocale(lang)) return lang;
+  return (
+    (isApi(request.url) ? preferredLocale(request.headers['accept-language']) : null) ??
+    DEFAULT_LOCALE
+  );
+}
+
+/**
+ * The language an API request named with `?lang=`, or null. Read from the address, since
+ * a route's query schema leaves `lang` out of the parsed query: links to further slices
+ * (`next`) keep it.
+ */
+export function requestedLocale(request: FastifyRequest): Locale | null {
+  const query = request.url.indexOf('?');
+  if (query < 0) return null;
+  const lang = new URLSearchParams(request.url.slice(query + 1)).getAll('lang');
+  return lang.length === 1 && isLocale(lang[0]) ? lang[0] : null;
+}
+
 function offeredLocale(request: FastifyRequest): Locale | null {
   if (addressLocale.has(request.raw) || request.url !== '/') return null;
   const preferred = preferredLocale(request.headers['accept-language']);
@@ -52,8 +77,12 @@ function offeredLocale(request: FastifyRequest): Locale | null {
 /**
  * What a cached page varies by besides its address: its language and, on the start page,
  * the language offered to the reader; null when the request is redirected (`?lang=`).
+ * An API answer varies by the language `?lang=` or `Accept-Language` chose.
  */
 export function pageCacheVariant(request: FastifyRequest): string | null {
+  if (isApi(request.url) || isDownload(request.url)) {
+    return `${apiLocale(request)}|${request.url}`;
+  }
   if (isLocale(queryLang(request))) return null;
   return `${pageLocale(request)}|${offeredLocale(request) ?? ''}|${request.url}`;
 }
@@ -68,13 +97,9 @@ export function registerI18n(app: FastifyInstance): void {
   app.decorateRequest('i18n', null as unknown as I18n);
   app.decorateRequest('offeredLocale', null);
   app.addHook('onRequest', async (request, reply) => {
-    const lang = queryLang(request);
     if (isApi(request.url) || isDownload(request.url)) {
       // A download's link names its language; the API also reads Accept-Language.
-      const locale = isLocale(lang)
-        ? lang
-        : ((isApi(request.url) ? preferredLocale(request.headers['accept-language']) : null) ??
-          DEFAULT_LOCALE);
+      const locale = apiLocale(request);
       request.i18n = i18nFor(locale);
       reply.header('content-language', locale).header('vary', 'Accept-Language');
       return;
@@ -82,6 +107,7 @@ export function registerI18n(app: FastifyInstance): void {
     const locale = pageLocale(request);
     request.i18n = i18nFor(locale);
     if (!isLocalizable(request.url)) return;
+    const lang = queryLang(request);
     if (isLocale(lang) && (request.method === 'GET' || request.method === 'HEAD')) {
       const url = new URL(request.url, 'http://localhost');
       url.searchParams.delete('lang');
