@@ -282,6 +282,8 @@ export interface Option {
   value: string;
   label: string;
   hint?: string | undefined;
+  /** The label's language when it is not the page's (content that falls back to Swedish). */
+  lang?: string | undefined;
 }
 
 export function SelectField(props: FieldProps & { options: Option[]; width?: Width }) {
@@ -298,7 +300,7 @@ export function SelectField(props: FieldProps & { options: Option[]; width?: Wid
         aria-invalid={r.error ? 'true' : undefined}
       >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === r.value}>
+          <option key={o.value} value={o.value} selected={o.value === r.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -374,7 +376,7 @@ function ChoiceGroup(
               aria-describedby={o.hint ? `${id}-hint` : undefined}
             />
             <label for={id}>
-              {o.label}
+              {o.lang ? <span lang={o.lang}>{o.label}</span> : o.label}
               {o.hint ? (
                 <span class="hint" id={`${id}-hint`}>
                   {' '}

@@ -9,6 +9,7 @@ import { slugify } from '../organisations/index.ts';
 import { DEFAULT_AREAS } from './area.defaults.ts';
 import * as repo from './area.repository.ts';
 import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 
 export interface Area {
   id: string;
@@ -18,6 +19,17 @@ export interface Area {
   position: number;
   active: boolean;
 }
+
+/**
+ * An area's name on a page in `locale`, with its language: the English name on English
+ * pages, the Swedish one (the register's language) on all others, since an English name is
+ * no nearer Danish, Norwegian or Finnish than the Swedish one is.
+ */
+export const areaName = (
+  locale: Locale,
+  a: { nameSv: string; nameEn: string },
+): { name: string; lang: Locale } =>
+  locale === 'en' ? { name: a.nameEn, lang: 'en' } : { name: a.nameSv, lang: 'sv' };
 
 const toArea = (r: repo.AreaRow): Area => ({
   id: r.id,

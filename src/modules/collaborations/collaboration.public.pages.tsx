@@ -9,6 +9,7 @@ import { lenientFilters } from './collaboration.filters.ts';
 import { partnerCities } from './collaboration.helpers.ts';
 import { getCollaboration, listCollaborations } from './collaboration.service.ts';
 import { exchangesOfCollaboration } from './exchange.service.ts';
+import { areaChoice, cityChoice, organisationChoice } from './views/parts.tsx';
 import { PublicCollaborationPage, PublicCollaborationsPage } from './views/public.tsx';
 
 /** The open list of public, acknowledged collaborations (P7) and one collaboration. */
@@ -34,12 +35,9 @@ export const collaborationPublicPages: FastifyPluginAsyncZod = async (app) => {
           ctx={pageContext(request, reply)}
           filters={filters}
           choices={{
-            cities: twins.map((c) => ({ value: c.slug, label: localized(c, locale).name })),
-            areas: areas.map((a) => ({
-              value: a.slug,
-              label: locale === 'en' ? a.nameEn : a.nameSv,
-            })),
-            organisations: orgs.map((o) => ({ value: o.slug, label: o.name })),
+            cities: twins.map((c) => cityChoice(locale, c)),
+            areas: areas.map((a) => areaChoice(locale, a)),
+            organisations: orgs.map((o) => organisationChoice(locale, o)),
           }}
           collaborations={collaborations}
           cityNames={new Map(cities.map((c) => [c.slug, localized(c, locale).name]))}

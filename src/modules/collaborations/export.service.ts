@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { i18nFor, type I18n, type PlainKey } from '../../platform/i18n/i18n.ts';
+import { areaName } from './area.service.ts';
 import type { ExportFilters } from './export.filters.ts';
 import { IMPORT_FIELDS } from './import.rows.ts';
 import * as repo from './export.repository.ts';
@@ -51,7 +52,7 @@ export async function* exportRows(
     for (const a of areas)
       areaNames.set(a.collaboration_id, [
         ...(areaNames.get(a.collaboration_id) ?? []),
-        i18n.locale === 'sv' ? a.name_sv : a.name_en,
+        areaName(i18n.locale, { nameSv: a.name_sv, nameEn: a.name_en }).name,
       ]);
     yield rows.map((r) => [
       r.title,

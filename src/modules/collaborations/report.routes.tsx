@@ -17,7 +17,7 @@ import { partnerCities, type Reporter } from './collaboration.helpers.ts';
 import type { ReviewInput } from './collaboration.schema.ts';
 import { organisationChoices } from './collaboration.service.ts';
 import { reviewHistory, type ReviewEntity } from './review.service.ts';
-import type { Choice, Choices } from './views/parts.tsx';
+import { areaChoice, type Choices, cityChoice, organisationChoice } from './views/parts.tsx';
 
 /**
  * What the workspace plugins of collaborations and exchanges share: the choices their
@@ -43,18 +43,16 @@ export async function cityNames(app: App, request: FastifyRequest) {
 
 /** What the filter forms offer: partner cities, areas, active organisations. */
 export async function filterChoices(app: App, request: FastifyRequest): Promise<Choices> {
+  const locale = request.i18n.locale;
   const [twins, areas, orgs] = await Promise.all([
     partnerCities(app.db),
     areasForForms(app.db),
     listOrganisations(app.db.kysely),
   ]);
   return {
-    cities: twins.map((c) => ({ value: c.slug, label: localized(c, request.i18n.locale).name })),
-    areas: areas.map((a) => ({
-      value: a.slug,
-      label: request.i18n.locale === 'en' ? a.nameEn : a.nameSv,
-    })),
-    organisations: orgs.filter((o) => o.active).map((o) => ({ value: o.slug, label: o.name })),
+    cities: twins.map((c) => cityChoice(locale, c)),
+    areas: areas.map((a) => areaChoice(locale, a)),
+    organisations: orgs.filter((o) => o.active).map((o) => organisationChoice(locale, o)),
   };
 }
 
@@ -66,11 +64,8 @@ export async function reportChoices(app: App, request: FastifyRequest) {
   ]);
   return {
     orgs,
-    organisations: orgs.map((o): Choice => ({ value: o.slug, label: o.name })),
-    cities: twins.map((c): Choice => ({
-      value: c.slug,
-      label: localized(c, request.i18n.locale).name,
-    })),
+    organisations: orgs.map((o) => organisationChoice(request.i18n.locale, o)),
+    cities: twins.map((c) => cityChoice(request.i18n.locale, c)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { type City, localized } from '../../cities/index.ts';
+import { Content } from '../../../ui/content.tsx';
 import { period } from './parts.tsx';
 
 export interface CityCollaboration {
@@ -31,7 +32,10 @@ export function CityCollaborations({
         <ul>
           {collaborations.map((c) => (
             <li key={c.id}>
-              <a href={`/collaborations/${c.id}`}>{c.title}</a> – {c.organisation_name},{' '}
+              <a href={`/collaborations/${c.id}`}>
+                <Content locale={locale}>{c.title}</Content>
+              </a>{' '}
+              – <Content locale={locale}>{c.organisation_name}</Content>,{' '}
               {period(ctx.i18n, c.starts_on, c.ends_on)}
             </li>
           ))}

@@ -11,7 +11,8 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
-import type { Area } from '../area.service.ts';
+import { Content, langAttr } from '../../../ui/content.tsx';
+import { type Area, areaName } from '../area.service.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
@@ -25,7 +26,7 @@ import {
 import type { Collaboration } from '../collaboration.service.ts';
 import type { Exchange } from '../exchange.service.ts';
 import {
-  areaName,
+  areaChoice,
   type Choice,
   FilterForm,
   ListTop,
@@ -84,7 +85,7 @@ export function CollaborationTable({
   review?: boolean;
   base?: string;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   return (
     <DataTable
       caption={t('collab.list.caption')}
@@ -96,9 +97,16 @@ export function CollaborationTable({
         {
           header: t('collab.field.title'),
           rowHeader: true,
-          cell: (c) => <a href={`${base}/${c.id}`}>{c.title}</a>,
+          cell: (c) => (
+            <a href={`${base}/${c.id}`}>
+              <Content locale={locale}>{c.title}</Content>
+            </a>
+          ),
         },
-        { header: t('collab.field.organisation'), cell: (c) => c.organisation.name },
+        {
+          header: t('collab.field.organisation'),
+          cell: (c) => <Content locale={locale}>{c.organisation.name}</Content>,
+        },
         {
           header: t('collab.field.cities'),
           cell: (c) => c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', '),
@@ -111,7 +119,9 @@ export function CollaborationTable({
             <>
               <ReviewTag i18n={ctx.i18n} state={c.review.state} />
               {c.review.state === 'returned' && c.review.comment ? (
-                <p class="hint">{c.review.comment}</p>
+                <Content locale={locale} as="p" class="hint">
+                  {c.review.comment}
+                </Content>
               ) : null}
               {c.visibility === 'internal' ? (
                 <>
@@ -155,7 +165,7 @@ export function CollaborationFormPage(props: {
         legend={t('collab.field.areas')}
         options={areas
           .filter((a) => a.active || values.areas.includes(a.slug))
-          .map((a) => ({ value: a.slug, label: areaName(ctx.i18n, a) }))}
+          .map((a) => areaChoice(ctx.i18n.locale, a))}
       />
       <SelectField
         name="kind"
@@ -232,11 +242,12 @@ export function CollaborationDetailPage(props: {
   reviewValues?: ReviewInput | undefined;
 }) {
   const { ctx, collaboration: c, exchanges } = props;
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   return (
     <ReportDetailPage
       ctx={ctx}
       title={c.title}
+      titleLang="sv"
       href={`/workspace/collaborations/${c.id}`}
       review={c.review}
       history={props.history}
@@ -253,7 +264,8 @@ export function CollaborationDetailPage(props: {
           {exchanges.map((e) => (
             <li key={e.id}>
               <a href={`/workspace/exchanges/${e.id}`}>
-                {formatPlainDate(e.occurredOn, intl)}: {e.activities.slice(0, 120)}
+                {formatPlainDate(e.occurredOn, intl)}:{' '}
+                <Content locale={locale}>{e.activities.slice(0, 120)}</Content>
               </a>
             </li>
           ))}
@@ -275,15 +287,20 @@ export function CollaborationFacts({
   cityNames: Map<string, string>;
   internal: boolean;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
+  const sv = langAttr(locale);
+  // An area has a Swedish and an English name: all are in the same language on a page.
+  const areas = c.areas.map((a) => areaName(locale, a));
   return (
     <dl class="facts">
       <dt>{t('collab.field.organisation')}</dt>
-      <dd>{c.organisation.name}</dd>
+      <dd lang={sv}>{c.organisation.name}</dd>
       <dt>{t('collab.field.cities')}</dt>
       <dd>{c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', ')}</dd>
       <dt>{t('collab.field.areas')}</dt>
-      <dd>{c.areas.map((a) => areaName(ctx.i18n, a)).join(', ')}</dd>
+      <dd lang={areas[0] ? langAttr(locale, areas[0].lang) : undefined}>
+        {areas.map((a) => a.name).join(', ')}
+      </dd>
       <dt>{t('collab.field.kind')}</dt>
       <dd>{t(`collab.kind.${c.kind}`)}</dd>
       <dt>{t('collab.field.period')}</dt>
@@ -291,9 +308,9 @@ export function CollaborationFacts({
       <dt>{t('collab.field.status')}</dt>
       <dd>{t(`collab.status.${c.status}`)}</dd>
       <dt>{t('collab.field.goals')}</dt>
-      <dd>{c.goals ?? '–'}</dd>
+      <dd lang={c.goals ? sv : undefined}>{c.goals ?? '–'}</dd>
       <dt>{t('collab.field.results')}</dt>
-      <dd>{c.results ?? '–'}</dd>
+      <dd lang={c.results ? sv : undefined}>{c.results ?? '–'}</dd>
       {internal ? (
         <>
           <dt>{t('collab.field.contactName')}</dt>
@@ -315,13 +332,19 @@ export function CollaborationFacts({
         {c.funding.kind
           ? t(`collab.funding.${c.funding.kind as 'other'}`)
           : t('collab.funding.none')}
-        {c.funding.programme ? `, ${c.funding.programme}` : ''}
+        {c.funding.programme ? (
+          <>
+            , <Content locale={locale}>{c.funding.programme}</Content>
+          </>
+        ) : (
+          ''
+        )}
         {c.funding.amount !== null
           ? `, ${t('collab.amount', { amount: ctx.i18n.formatNumber(c.funding.amount) })}`
           : ''}
       </dd>
       <dt>{t('collab.field.strategyTags')}</dt>
-      <dd>{c.strategyTags.join(', ') || '–'}</dd>
+      <dd lang={c.strategyTags.length ? sv : undefined}>{c.strategyTags.join(', ') || '–'}</dd>
     </dl>
   );
 }

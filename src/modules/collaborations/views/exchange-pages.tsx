@@ -4,6 +4,7 @@ import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../..
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
+import { Content, langAttr } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
@@ -13,7 +14,7 @@ import type { ReviewEvent } from './review.tsx';
 
 export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canReport: boolean }) {
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.exchanges.title')}>
       <ListTop
@@ -44,7 +45,11 @@ export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canRep
           {
             header: t('collab.field.activities'),
             rowHeader: true,
-            cell: (e) => <a href={`/workspace/exchanges/${e.id}`}>{e.activities.slice(0, 100)}</a>,
+            cell: (e) => (
+              <a href={`/workspace/exchanges/${e.id}`}>
+                <Content locale={locale}>{e.activities.slice(0, 100)}</Content>
+              </a>
+            ),
           },
           {
             header: t('collab.field.occurredOn'),
@@ -54,14 +59,19 @@ export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canRep
             header: t('collab.field.city'),
             cell: (e) => cityNames.get(e.city.slug) ?? e.city.slug,
           },
-          { header: t('collab.field.organisation'), cell: (e) => e.organisation.name },
+          {
+            header: t('collab.field.organisation'),
+            cell: (e) => <Content locale={locale}>{e.organisation.name}</Content>,
+          },
           {
             header: t('collab.field.review'),
             cell: (e) => (
               <>
                 <ReviewTag i18n={ctx.i18n} state={e.review.state} />
                 {e.review.state === 'returned' && e.review.comment ? (
-                  <p class="hint">{e.review.comment}</p>
+                  <Content locale={locale} as="p" class="hint">
+                    {e.review.comment}
+                  </Content>
                 ) : null}
               </>
             ),
@@ -136,7 +146,8 @@ export function ExchangeDetailPage(props: {
   reviewValues?: ReviewInput | undefined;
 }) {
   const { ctx, exchange: e } = props;
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
+  const sv = langAttr(locale);
   return (
     <ReportDetailPage
       ctx={ctx}
@@ -153,19 +164,21 @@ export function ExchangeDetailPage(props: {
     >
       <dl class="facts">
         <dt>{t('collab.field.organisation')}</dt>
-        <dd>{e.organisation.name}</dd>
+        <dd lang={sv}>{e.organisation.name}</dd>
         <dt>{t('collab.field.direction')}</dt>
         <dd>{t(`collab.direction.${e.direction}`)}</dd>
         <dt>{t('collab.field.participants')}</dt>
         <dd>{ctx.i18n.formatNumber(e.participants)}</dd>
         <dt>{t('collab.field.activities')}</dt>
-        <dd>{e.activities}</dd>
+        <dd lang={sv}>{e.activities}</dd>
         <dt>{t('collab.field.learnings')}</dt>
-        <dd>{e.learnings ?? '–'}</dd>
+        <dd lang={e.learnings ? sv : undefined}>{e.learnings ?? '–'}</dd>
         <dt>{t('collab.field.collaboration')}</dt>
         <dd>
           {e.collaboration ? (
-            <a href={`/workspace/collaborations/${e.collaboration.id}`}>{e.collaboration.title}</a>
+            <a href={`/workspace/collaborations/${e.collaboration.id}`}>
+              <Content locale={locale}>{e.collaboration.title}</Content>
+            </a>
           ) : (
             '–'
           )}

@@ -1,8 +1,12 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
+import { langAttr } from '../../../ui/content.tsx';
 import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
+import { type City, localized } from '../../cities/index.ts';
+import { areaName } from '../area.service.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
@@ -13,6 +17,8 @@ import { MARK_END, MARK_START } from '../knowledge.repository.ts';
 export interface Choice {
   value: string;
   label: string;
+  /** The label's language when it is not the page's. */
+  lang?: Locale | undefined;
 }
 
 /** What the filter and form selects offer: slugs with names in the reader's language. */
@@ -22,8 +28,27 @@ export interface Choices {
   organisations: Choice[];
 }
 
-export const areaName = (i18n: I18n, a: { nameSv: string; nameEn: string }) =>
-  i18n.locale === 'en' ? a.nameEn : a.nameSv;
+/** An area as a choice, its name marked with its language when not the page's. */
+export function areaChoice(
+  locale: Locale,
+  a: { slug: string; nameSv: string; nameEn: string },
+): Choice {
+  const { name, lang } = areaName(locale, a);
+  return { value: a.slug, label: name, lang: langAttr(locale, lang) };
+}
+
+/** A city as a choice, its name marked when it falls back to another language. */
+export function cityChoice(locale: Locale, city: City): Choice {
+  const { name, lang } = localized(city, locale);
+  return { value: city.slug, label: name, lang: langAttr(locale, lang) };
+}
+
+/** An organisation as a choice: its name is Swedish, marked on other pages. */
+export const organisationChoice = (locale: Locale, o: { slug: string; name: string }): Choice => ({
+  value: o.slug,
+  label: o.name,
+  lang: langAttr(locale),
+});
 
 export function period(i18n: I18n, startsOn: string, endsOn: string | null): string {
   if (!endsOn) return i18n.t('collab.openEnded', { from: formatPlainDate(startsOn, i18n.intl) });

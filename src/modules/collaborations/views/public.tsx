@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { Content } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
 import type { Collaboration } from '../collaboration.service.ts';
 import type { Exchange } from '../exchange.service.ts';
@@ -45,13 +46,15 @@ export function PublicCollaborationPage(props: {
   cityNames: Map<string, string>;
 }) {
   const { ctx, collaboration: c, exchanges, cityNames } = props;
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={c.title} section="collaborations">
       <p class="breadcrumb">
         <a href="/collaborations">{t('collab.public.back')}</a>
       </p>
-      <h1>{c.title}</h1>
+      <Content locale={locale} as="h1">
+        {c.title}
+      </Content>
       <CollaborationFacts ctx={ctx} c={c} cityNames={cityNames} internal={false} />
       {exchanges.length ? (
         <>
@@ -59,8 +62,11 @@ export function PublicCollaborationPage(props: {
           <ul>
             {exchanges.map((e) => (
               <li key={e.id}>
-                <strong>{formatPlainDate(e.occurredOn, intl)}</strong>: {e.activities}
-                {e.learnings ? ` ${e.learnings}` : ''}
+                <strong>{formatPlainDate(e.occurredOn, intl)}</strong>:{' '}
+                <Content locale={locale}>
+                  {e.activities}
+                  {e.learnings ? ` ${e.learnings}` : ''}
+                </Content>
               </li>
             ))}
           </ul>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, RadioGroup, SelectField, type FormValues } from '../../../ui/fields.tsx';
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { langAttr } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import { VISIBILITIES } from '../collaboration.schema.ts';
@@ -56,6 +58,8 @@ export function ReportFormPage(props: {
 export function ReportDetailPage(props: {
   ctx: PageContext;
   title: string;
+  /** The title's language when it is content (a collaboration's title is Swedish). */
+  titleLang?: Locale | undefined;
   /** The report's workspace address, e.g. /workspace/exchanges/<id>. */
   href: string;
   review: { state: string; comment: string | null };
@@ -71,7 +75,7 @@ export function ReportDetailPage(props: {
   return (
     <Layout ctx={ctx} title={title}>
       <WorkspaceNav ctx={ctx} />
-      <h1>{title}</h1>
+      <h1 lang={props.titleLang && langAttr(ctx.i18n.locale, props.titleLang)}>{title}</h1>
       {props.canChange ? (
         <p>
           <a class="button button-secondary" href={`${href}/edit`}>

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { CityName } from '../../cities/index.ts';
+import { Content } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { documentPath } from '../decision.presenter.ts';
 import type { DecisionDetail } from '../history.service.ts';
@@ -18,7 +19,9 @@ export function PublicDecisionPage({ ctx, detail }: { ctx: PageContext; detail: 
       <p class="breadcrumb">
         <a href="/decisions">{t('decisions.back')}</a>
       </p>
-      <h1>{decision.title}</h1>
+      <Content locale={locale} as="h1">
+        {decision.title}
+      </Content>
       <p class="card-meta">
         <DecisionReference decision={decision} i18n={ctx.i18n} />
       </p>
@@ -26,7 +29,9 @@ export function PublicDecisionPage({ ctx, detail }: { ctx: PageContext; detail: 
         <div class="panel panel-highlight" role="note">
           <p>
             {t('decisions.supersededNote')}{' '}
-            <a href={`/decisions/${supersededBy.id}`}>{supersededBy.title}</a>
+            <a href={`/decisions/${supersededBy.id}`}>
+              <Content locale={locale}>{supersededBy.title}</Content>
+            </a>
           </p>
         </div>
       ) : null}
@@ -118,7 +123,10 @@ function RelatedDecision(props: {
     <>
       <dt>{props.term}</dt>
       <dd>
-        <a href={`/decisions/${decision.id}`}>{decision.title}</a> (
+        <a href={`/decisions/${decision.id}`}>
+          <Content locale={props.i18n.locale}>{decision.title}</Content>
+        </a>{' '}
+        (
         <PlainDate value={decision.meetingDate} i18n={props.i18n} />)
       </dd>
     </>

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
+import { Content } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
@@ -16,7 +17,7 @@ export function PublicDecisionsPage({
   decisions: CouncilDecision[];
   info: PageInfo;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('decisions.title')} section="decisions">
       <h1>{t('decisions.title')}</h1>
@@ -37,7 +38,9 @@ export function PublicDecisionsPage({
             rowHeader: true,
             cell: (d) => (
               <>
-                <a href={`/decisions/${d.id}`}>{d.title}</a>
+                <a href={`/decisions/${d.id}`}>
+                  <Content locale={locale}>{d.title}</Content>
+                </a>
                 {d.historical ? <Tag>{t('decisions.historicalTag')}</Tag> : null}
               </>
             ),

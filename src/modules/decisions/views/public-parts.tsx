@@ -1,6 +1,7 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
+import { Content } from '../../../ui/content.tsx';
 import { type Chain, hostCycleYears } from '../../cities/index.ts';
 import { documentPath } from '../decision.presenter.ts';
 import type { CouncilDecision } from '../decision.service.ts';
@@ -46,7 +47,9 @@ export function DecisionSummary({ decision, i18n }: { decision: CouncilDecision;
   const document = documentPath(decision);
   return (
     <>
-      <a href={`/decisions/${decision.id}`}>{decision.title}</a>
+      <a href={`/decisions/${decision.id}`}>
+        <Content locale={i18n.locale}>{decision.title}</Content>
+      </a>
       <br />
       <DecisionReference decision={decision} i18n={i18n} />
       {' · '}

@@ -4,7 +4,8 @@ import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
 import { DataTable, RowAction, RowLink } from '../../../ui/table.tsx';
-import { localized, type City } from '../../cities/index.ts';
+import { CityName, localized, type City } from '../../cities/index.ts';
+import { Content } from '../../../ui/content.tsx';
 import type {
   DelegationMember,
   DelegationOverviewRow,
@@ -65,7 +66,7 @@ export function DelegationOverviewPage({
               t('delegation.meeting', { year: row.meeting.year, host: cityName(ctx, row.host) }),
           },
           ...cities.map((city, i) => ({
-            header: cityName(ctx, city),
+            header: <CityName city={city} locale={ctx.i18n.locale} />,
             cell: (row: DelegationOverviewRow) => {
               const d = row.delegations[i]!;
               return (
@@ -113,8 +114,10 @@ function MembersTable({
   view: DelegationView;
   base: string;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   if (view.members.length === 0) return <p>{t('delegation.members.none')}</p>;
+  // Gothenburg's delegation is written in Swedish (a partner city's in a language not recorded).
+  const lang = view.city.kind === 'home' ? 'sv' : locale;
   const erased = view.members.find((m) => m.logisticsErasedAt)?.logisticsErasedAt;
   return (
     <>
@@ -130,8 +133,22 @@ function MembersTable({
         rowKey={(m) => m.id}
         columns={[
           { header: t('delegation.field.name'), rowHeader: true, cell: (m) => m.name },
-          { header: t('delegation.field.title'), cell: (m) => m.title ?? '' },
-          { header: t('delegation.field.affiliation'), cell: (m) => m.affiliation ?? '' },
+          {
+            header: t('delegation.field.title'),
+            cell: (m) => (
+              <Content locale={locale} lang={lang}>
+                {m.title ?? ''}
+              </Content>
+            ),
+          },
+          {
+            header: t('delegation.field.affiliation'),
+            cell: (m) => (
+              <Content locale={locale} lang={lang}>
+                {m.affiliation ?? ''}
+              </Content>
+            ),
+          },
           ...(view.canSeeLogistics ? LOGISTICS : []).map((field) => ({
             header: t(`delegation.field.${field}`),
             cell: (m: DelegationMember) => (

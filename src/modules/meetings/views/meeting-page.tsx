@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
+import { Content, withParts } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { SubPage } from './page-parts.tsx';
 import { localized, type City } from '../../cities/index.ts';
@@ -15,7 +16,7 @@ export type PartSegment = 'programme' | 'seminars' | 'documents';
 
 /** The links to correct or remove each programme item, seminar and document. */
 function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   const base = `/workspace/meetings/${detail.meeting.id}`;
   const parts = [
     ...detail.programme.map((p) => ({ ...p, segment: 'programme' })),
@@ -31,11 +32,16 @@ function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail 
           <li key={part.id} class="part-actions">
             <a href={`${base}/${part.segment}/${part.id}/edit`}>
               {t('workspace.meetings.edit')}
-              <span class="visually-hidden"> {part.title}</span>
+              <span class="visually-hidden">
+                {' '}
+                <Content locale={locale}>{part.title}</Content>
+              </span>
             </a>
             <Form ctx={ctx} action={`${base}/${part.segment}/${part.id}/delete`}>
               <button type="submit" class="link-button">
-                {t('workspace.meetings.remove', { title: part.title })}
+                {withParts(({ title }) => t('workspace.meetings.remove', { title }), {
+                  title: <Content locale={locale}>{part.title}</Content>,
+                })}
               </button>
             </Form>
           </li>
@@ -202,7 +208,7 @@ export function MeetingPartFormPage({
   filename?: string | undefined;
   values: Values;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   const base = `/workspace/meetings/${meeting.id}`;
   const title = t(PART_TITLES[segment]);
   return (
@@ -212,7 +218,10 @@ export function MeetingPartFormPage({
       back={{ href: base, label: t('workspace.meetings.backToMeeting') }}
     >
       <p class="lead">
-        {t('workspace.meetings.editPartLead', { year: meeting.year, title: partTitle })}
+        {withParts(
+          ({ title }) => t('workspace.meetings.editPartLead', { year: meeting.year, title }),
+          { title: <Content locale={locale}>{partTitle}</Content> },
+        )}
       </p>
       <Form ctx={ctx} action={`${base}/${segment}/${partId}/edit`} values={values}>
         {segment === 'programme' ? (

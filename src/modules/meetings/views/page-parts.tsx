@@ -21,13 +21,24 @@ export function SubPage(props: {
   );
 }
 
-/** A term and its value in a list of facts (`dl class="facts"`); nothing without a value. */
-export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+/**
+ * A term and its value in a list of facts (`dl class="facts"`); nothing without a value.
+ * `lang` marks a value in another language than the page's (content written in Swedish).
+ */
+export function Fact({
+  term,
+  lang,
+  children,
+}: {
+  term: string;
+  lang?: string | undefined;
+  children: ComponentChildren;
+}) {
   if (children === null || children === undefined || children === '') return null;
   return (
     <>
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd lang={lang}>{children}</dd>
     </>
   );
 }

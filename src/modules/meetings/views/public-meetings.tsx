@@ -1,11 +1,12 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
+import { Content, langAttr, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
-import type { Meeting, MeetingDetail } from '../meeting.service.ts';
+import type { DelegationListing, Meeting, MeetingDetail } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { ProgrammeItem } from '../programme.service.ts';
 import type { RotationOverview } from '../rotation.service.ts';
@@ -37,7 +38,7 @@ export function MeetingsPage({
   meetings: Meeting[];
   members: number;
 }) {
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   const byId = new Map(meetings.map((m) => [m.id, m]));
   const meetingOf = (turn: { meetingId: string | null }) =>
     turn.meetingId ? byId.get(turn.meetingId) : undefined;
@@ -89,7 +90,13 @@ export function MeetingsPage({
                 : t(noDates(turn.status));
             },
           },
-          { header: t('meetings.col.theme'), cell: (turn) => meetingOf(turn)?.theme ?? '' },
+          {
+            header: t('meetings.col.theme'),
+            cell: (turn) => {
+              const theme = meetingOf(turn)?.theme;
+              return theme ? <Content locale={locale}>{theme}</Content> : '';
+            },
+          },
           {
             header: t('meetings.col.status'),
             cell: (turn) => (
@@ -114,7 +121,7 @@ function ProgrammeDay({
   day: string;
   items: ProgrammeItem[];
 }) {
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   const label = formatPlainDate(day, intl);
   return (
     <DataTable
@@ -135,23 +142,32 @@ function ProgrammeDay({
           rowHeader: true,
           cell: (item) => (
             <>
-              {item.title}
-              {item.description ? <p class="hint">{item.description}</p> : null}
+              <Content locale={locale}>{item.title}</Content>
+              {item.description ? (
+                <Content locale={locale} as="p" class="hint">
+                  {item.description}
+                </Content>
+              ) : null}
             </>
           ),
         },
         { header: t('meeting.col.kind'), cell: (item) => t(`programmeKind.${item.kind}`) },
-        { header: t('meeting.col.location'), cell: (item) => item.location ?? '' },
+        {
+          header: t('meeting.col.location'),
+          cell: (item) => (item.location ? <Content locale={locale}>{item.location}</Content> : ''),
+        },
       ]}
     />
   );
 }
 
 export function OutcomeText({ ctx, outcome }: { ctx: PageContext; outcome: Outcome }) {
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
+  const { closedOn } = outcome;
   return (
     <>
-      <span class="tag">{t(`outcomeKind.${outcome.kind}`)}</span> {outcome.text}
+      <span class="tag">{t(`outcomeKind.${outcome.kind}`)}</span>{' '}
+      <Content locale={locale}>{outcome.text}</Content>
       {outcome.responsibleCity ? (
         <>
           {' '}
@@ -170,14 +186,20 @@ export function OutcomeText({ ctx, outcome }: { ctx: PageContext; outcome: Outco
           </span>
         </>
       ) : null}
-      {outcome.closedOn ? (
+      {closedOn ? (
         <>
           {' '}
           <span class="hint">
-            {t('meeting.closed', {
-              date: formatPlainDate(outcome.closedOn, intl),
-              note: outcome.closingNote ?? '',
-            })}
+            {withParts(
+              ({ note }) => t('meeting.closed', { date: formatPlainDate(closedOn, intl), note }),
+              {
+                note: outcome.closingNote ? (
+                  <Content locale={locale}>{outcome.closingNote}</Content>
+                ) : (
+                  ''
+                ),
+              },
+            )}
           </span>
         </>
       ) : null}
@@ -194,16 +216,64 @@ export function DocumentLink({
   meetingId: string;
   doc: MeetingDocument;
 }) {
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
   return (
     <a href={`/meetings/${meetingId}/documents/${doc.id}`}>
-      {t('meeting.download', {
-        title: doc.title,
-        kind: t(`documentKind.${doc.kind}`),
-        size: formatSize(doc.size, intl),
-      })}
+      {withParts(
+        ({ title }) =>
+          t('meeting.download', {
+            title,
+            kind: t(`documentKind.${doc.kind}`),
+            size: formatSize(doc.size, intl),
+          }),
+        { title: <Content locale={locale}>{doc.title}</Content> },
+      )}
       {doc.visibility === 'internal' ? ` (${t('meeting.internal')})` : ''}
     </a>
+  );
+}
+
+/**
+ * A delegation member: name, title, affiliation. Gothenburg's delegation is written in
+ * Swedish by the city's staff (marked on other pages); a partner city's contact writes in a
+ * language the portal does not record, so theirs is left as it is.
+ */
+function DelegationMember({
+  ctx,
+  city,
+  member: m,
+}: {
+  ctx: PageContext;
+  city: City;
+  member: DelegationListing['members'][number];
+}) {
+  const lang = city.kind === 'home' ? 'sv' : ctx.i18n.locale;
+  return (
+    <>
+      {m.name}
+      {m.title ? (
+        <>
+          ,{' '}
+          <Content locale={ctx.i18n.locale} lang={lang}>
+            {m.title}
+          </Content>
+        </>
+      ) : (
+        ''
+      )}
+      {m.affiliation ? (
+        <>
+          {' '}
+          (
+          <Content locale={ctx.i18n.locale} lang={lang}>
+            {m.affiliation}
+          </Content>
+          )
+        </>
+      ) : (
+        ''
+      )}
+    </>
   );
 }
 
@@ -217,7 +287,8 @@ export function MeetingBody({
   detail: MeetingDetail;
   showInternal: boolean;
 }) {
-  const { t, intl } = ctx.i18n;
+  const { t, intl, locale } = ctx.i18n;
+  const sv = langAttr(locale);
   const { meeting } = detail;
   const days = [...new Set(detail.programme.map((p) => p.day))];
   const documents = detail.documents.filter((d) => showInternal || d.visibility === 'public');
@@ -238,8 +309,12 @@ export function MeetingBody({
               ? formatDateRange(meeting.startDate, meeting.endDate, intl)
               : t(noDates(meeting.status))}
           </dd>
-          <Fact term={t('meeting.venue')}>{meeting.venue}</Fact>
-          <Fact term={t('meeting.theme')}>{meeting.theme}</Fact>
+          <Fact term={t('meeting.venue')} lang={sv}>
+            {meeting.venue}
+          </Fact>
+          <Fact term={t('meeting.theme')} lang={sv}>
+            {meeting.theme}
+          </Fact>
           <dt>{t('meeting.status')}</dt>
           <dd>
             {t(`meetingStatus.${meeting.status}`)}
@@ -247,7 +322,9 @@ export function MeetingBody({
               ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
               : ''}
           </dd>
-          <Fact term={t('meeting.reason')}>{meeting.statusReason}</Fact>
+          <Fact term={t('meeting.reason')} lang={sv}>
+            {meeting.statusReason}
+          </Fact>
         </dl>
         {meeting.startDate ? (
           <p>
@@ -274,12 +351,22 @@ export function MeetingBody({
         {detail.seminars.length === 0 ? <p>{t('meeting.seminarsNone')}</p> : null}
         {detail.seminars.map((s) => (
           <article class="card" key={s.id}>
-            <h3>{s.title}</h3>
+            <Content locale={locale} as="h3">
+              {s.title}
+            </Content>
             <dl class="facts">
-              <Fact term={t('meeting.topicArea')}>{s.topicArea}</Fact>
-              <Fact term={t('meeting.speakers')}>{s.speakers}</Fact>
+              <Fact term={t('meeting.topicArea')} lang={sv}>
+                {s.topicArea}
+              </Fact>
+              <Fact term={t('meeting.speakers')} lang={sv}>
+                {s.speakers}
+              </Fact>
             </dl>
-            {s.description ? <p>{s.description}</p> : null}
+            {s.description ? (
+              <Content locale={locale} as="p">
+                {s.description}
+              </Content>
+            ) : null}
           </article>
         ))}
       </section>
@@ -293,9 +380,7 @@ export function MeetingBody({
             <ul>
               {d.members.map((m, i) => (
                 <li key={i}>
-                  {m.name}
-                  {m.title ? `, ${m.title}` : ''}
-                  {m.affiliation ? ` (${m.affiliation})` : ''}
+                  <DelegationMember ctx={ctx} city={d.city} member={m} />
                 </li>
               ))}
             </ul>
@@ -367,7 +452,11 @@ export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: Meeting
       section="meetings"
       back={{ href: '/meetings', label: t('meetings.back') }}
     >
-      {meeting.theme ? <p class="lead">{meeting.theme}</p> : null}
+      {meeting.theme ? (
+        <Content locale={locale} as="p" class="lead">
+          {meeting.theme}
+        </Content>
+      ) : null}
       <MeetingBody ctx={ctx} detail={detail} showInternal={ctx.user !== null} />
     </SubPage>
   );

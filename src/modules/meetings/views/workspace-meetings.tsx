@@ -10,10 +10,11 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
+import { Content, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { SubPage } from './page-parts.tsx';
 import { DataTable } from '../../../ui/table.tsx';
-import { localized, type City } from '../../cities/index.ts';
+import { CityName, localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
 import { choices, cityOptions, type Values } from './meeting-fields.tsx';
@@ -75,7 +76,10 @@ export function WorkspaceMeetingsPage({
             rowHeader: true,
             cell: (m) => <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>,
           },
-          { header: t('meetings.col.host'), cell: (m) => localized(m.host, locale).name },
+          {
+            header: t('meetings.col.host'),
+            cell: (m) => <CityName city={m.host} locale={locale} />,
+          },
           {
             header: t('meetings.col.dates'),
             cell: (m) =>
@@ -102,18 +106,22 @@ export function WorkspaceMeetingsPage({
           <ul aria-label={t('workspace.meetings.adjustCaption')}>
             {adjustments.map((a) => (
               <li key={a.id}>
-                {a.kind === 'swap'
-                  ? t('workspace.meetings.adjustSwap', {
-                      year: a.year,
-                      city: localized(a.city, locale).name,
-                      other: a.otherCity ? localized(a.otherCity, locale).name : '',
-                      reason: a.reason,
-                    })
-                  : t('workspace.meetings.adjustSkip', {
-                      year: a.year,
-                      city: localized(a.city, locale).name,
-                      reason: a.reason,
-                    })}
+                {withParts(
+                  ({ reason }) =>
+                    a.kind === 'swap'
+                      ? t('workspace.meetings.adjustSwap', {
+                          year: a.year,
+                          city: localized(a.city, locale).name,
+                          other: a.otherCity ? localized(a.otherCity, locale).name : '',
+                          reason,
+                        })
+                      : t('workspace.meetings.adjustSkip', {
+                          year: a.year,
+                          city: localized(a.city, locale).name,
+                          reason,
+                        }),
+                  { reason: <Content locale={locale}>{a.reason}</Content> },
+                )}
               </li>
             ))}
           </ul>

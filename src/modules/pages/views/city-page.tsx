@@ -3,6 +3,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import { intlCache } from '../../../shared/intl.ts';
 import { countryName } from '../../cities/index.ts';
+import { langAttr } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { StatusChange } from '../../decisions/index.ts';
@@ -56,7 +57,8 @@ export function CityPage({ ctx, city, chain, meetings, history, collaborations }
             {city.region ? (
               <>
                 <dt>{t('city.region')}</dt>
-                <dd>{city.region}</dd>
+                {/* The register's staff write the region in Swedish ("Egentliga Finland"). */}
+                <dd lang={langAttr(locale)}>{city.region}</dd>
               </>
             ) : null}
             <dt>{t('city.kind')}</dt>
