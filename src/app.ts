@@ -69,7 +69,11 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
         : randomUUID();
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: config.env === 'production',
+    // X-Forwarded-For only from the configured proxies (TRUST_PROXY; off by default).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => void handleError(error, request, reply),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Where the database lives: `sqlite:PATH`, `sqlite::memory:` or a PostgreSQL URL. */
@@ -84,6 +85,24 @@ const envSchema = z.object({
     .transform(Number)
     .default(5000),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((value, ctx): false | number | string => {
+      const v = value.trim();
+      if (v === '' || v === 'off' || v === 'false') return false;
+      if (/^\d{1,2}$/.test(v) && Number(v) > 0) return Number(v);
+      const parts = v.split(',').map((p) => p.trim());
+      if (parts.every((p) => isIP(p.split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(p))) {
+        return parts.join(',');
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be off, a number of proxy hops (e.g. 1), or the proxies\' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16)',
+      });
+      return z.NEVER;
+    }),
   SESSION_IDLE_HOURS: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'must be a number of hours')
@@ -146,6 +165,11 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   feedbackEmail: string;
   pageCacheTtlMs: number;
+  /**
+   * Whom `X-Forwarded-For` is believed from (Fastify's trustProxy): off (the default, the
+   * connection's address counts), a hop count, or the proxies' addresses.
+   */
+  trustProxy: false | number | string;
   smtpUrl: string | undefined;
   mailFrom: string;
   cookieSecret: string | undefined;
@@ -237,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedbackEmail: e.FEEDBACK_EMAIL,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
     cookieSecret: e.COOKIE_SECRET,
+    trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
