@@ -99,7 +99,7 @@ const envSchema = z.object({
       ctx.addIssue({
         code: 'custom',
         message:
-          'must be off, a number of proxy hops (e.g. 1), or the proxies\' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16)',
+          "must be off, a number of proxy hops (e.g. 1), or the proxies' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16)",
       });
       return z.NEVER;
     }),
