@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import ICAL from 'ical.js';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -146,6 +147,51 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(
       (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
     ).toBe(404);
+  });
+
+  it('stamps the feed in UTC and tells calendar clients when an event changed', async () => {
+    const event = async () => {
+      const res = await t.app.inject({ url: '/meetings.ics' });
+      const calendar = new ICAL.Component(ICAL.parse(res.body) as unknown[]);
+      const vevent = calendar
+        .getAllSubcomponents('vevent')
+        .find(
+          (e) =>
+            String(e.getFirstPropertyValue('uid')) === `meeting-${ids.get(2027)}@vanortsportalen`,
+        )!;
+      return {
+        raw: res.body,
+        stamp: vevent.getFirstProperty('dtstamp')!.getFirstValue() as ICAL.Time,
+        modified: vevent.getFirstProperty('last-modified')!.getFirstValue() as ICAL.Time,
+        sequence: Number(vevent.getFirstPropertyValue('sequence')),
+      };
+    };
+    const before = await event();
+    // RFC 5545: DTSTAMP and LAST-MODIFIED in UTC ("Z").
+    expect(before.raw).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    expect(before.raw).toMatch(/\r\nLAST-MODIFIED:\d{8}T\d{6}Z\r\n/);
+    expect(before.stamp.zone?.tzid).toBe('UTC');
+    await new Promise((r) => setTimeout(r, 1100)); // a change at least a second later
+    const agent = await coordinator();
+    const id = ids.get(2027)!;
+    const form = await agent.get(`/workspace/meetings/${id}/edit`);
+    const value = (name: string) =>
+      new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form.body)?.[1] ?? '';
+    const saved = await agent.post(`/workspace/meetings/${id}/edit`, {
+      year: '2027',
+      host: 'goteborg',
+      startDate: value('startDate'),
+      endDate: value('endDate'),
+      venue: 'Göteborgs rådhus',
+      theme: value('theme'),
+      status: 'planned',
+      statusReason: '',
+    });
+    expect(saved.statusCode).toBe(303);
+    const after = await event();
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(after.modified.compare(before.modified)).toBe(1);
+    expect(after.raw).toContain('LOCATION:Göteborgs rådhus');
   });
 
   it('registers a meeting, refusing bad input field by field', async () => {

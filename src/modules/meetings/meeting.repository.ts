@@ -22,6 +22,8 @@ const MEETING_COLUMNS = [
   'status_reason',
   'original_year',
   'updated_by',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function listMeetingsOfChain(db: Executor, chainId: string) {
@@ -59,7 +61,18 @@ export function listAdjustments(db: Executor, chainId: string) {
 export function listProgramme(db: Executor, meetingId: string) {
   return db
     .selectFrom('meeting_programme_item')
-    .select(['id', 'day', 'starts_at', 'ends_at', 'kind', 'title', 'location', 'description'])
+    .select([
+      'id',
+      'day',
+      'starts_at',
+      'ends_at',
+      'kind',
+      'title',
+      'location',
+      'description',
+      'created_at',
+      'updated_at',
+    ])
     .where('meeting_id', '=', meetingId)
     .orderBy('day')
     .orderBy('starts_at')

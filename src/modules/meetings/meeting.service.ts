@@ -51,6 +51,9 @@ export interface Meeting {
   status: MeetingStatus;
   statusReason: string | null;
   originalYear: number | null;
+  /** When it was registered and last changed (ISO instants; the calendar's SEQUENCE). */
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NextMeeting {
@@ -89,6 +92,8 @@ function toMeeting(r: repo.MeetingRow, byId: Map<string, City>): Meeting | null 
     status: r.status as MeetingStatus,
     statusReason: r.status_reason,
     originalYear: r.original_year,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 

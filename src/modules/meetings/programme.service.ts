@@ -21,6 +21,8 @@ export interface ProgrammeItem {
   title: string;
   location: string | null;
   description: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export const toProgrammeItem = (
@@ -34,6 +36,8 @@ export const toProgrammeItem = (
   title: p.title,
   location: p.location,
   description: p.description,
+  createdAt: p.created_at,
+  updatedAt: p.updated_at,
 });
 
 export interface ProgrammeInput {
