@@ -87,6 +87,16 @@ describe('page cache', () => {
     ]);
   });
 
+  it('keeps each Host apart when PUBLIC_URL is not set, so a forged Host reaches nobody', async () => {
+    const forged = await t.app.inject({ url: '/meetings.ics', headers: { host: 'evil.example' } });
+    expect(forged.body).toContain('evil.example');
+    const honest = await t.app.inject({ url: '/meetings.ics', headers: { host: 'localhost' } });
+    expect(honest.body).not.toContain('evil.example');
+    const again = await t.app.inject({ url: '/meetings.ics', headers: { host: 'localhost' } });
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.body).not.toContain('evil.example');
+  });
+
   it('never caches errors or requests with other cookies', async () => {
     await touch(t); // the next lookup forgets every entry
     await t.app.inject({ url: '/cities/oslo' });

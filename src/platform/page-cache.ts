@@ -129,8 +129,11 @@ export function registerPageCache(
     if (request.method !== 'GET' || !config.pageCache || config.permission !== 'public') return;
     const cookieHeader = request.headers.cookie;
     if (request.headers.authorization || cookieValue(cookieHeader, SESSION_COOKIE_NAME)) return;
-    const key = variantOf(request);
-    if (key === null) return;
+    const variant = variantOf(request);
+    if (variant === null) return;
+    // Without PUBLIC_URL, absolute links are built from the Host header: keep each host's
+    // page apart, so a forged Host never reaches the next visitor.
+    const key = app.config.publicUrl ? variant : `${request.host}|${variant}`;
     let generation: number;
     try {
       generation = await currentGeneration(app.db.kysely, 'public');
