@@ -33,7 +33,9 @@ for (const dialect of DIALECTS) {
         await t?.close();
       });
 
-      for (const lang of LANGUAGES) {
+      // The markup of a language does not depend on the database: the axe sweep of every
+      // language runs on SQLite, and PostgreSQL's run checks the Swedish pages (bounded time).
+      for (const lang of dialect === 'sqlite' ? LANGUAGES : (['sv'] as const)) {
         it(`has no axe violations on any public page at its ${lang} address`, async () => {
           const context = await browser.newContext();
           const page = await context.newPage();
