@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -154,6 +155,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     // Every cookie (set or cleared) is Secure in production, whatever the code setting it says.
     parseOptions: { secure: config.env === 'production' },
   });
+  await registerApiRateLimit(app);
   await app.register(formbody);
   await app.register(multipart, multipartOptions);
   registerInputGuard(app);
@@ -186,6 +188,26 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   }
 
   return app;
+}
+
+/**
+ * A rate limit on the open API (`/api/…`) per address (API_RATE_LIMIT a minute), answered
+ * with the catalogue's RATE_LIMITED and `Retry-After`. The address is the connection's, or
+ * the configured proxies' X-Forwarded-For (TRUST_PROXY).
+ */
+async function registerApiRateLimit(app: FastifyInstance): Promise<void> {
+  const max = app.config.apiRateLimit;
+  if (max <= 0) return;
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) {
+      route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000 } };
+    }
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      errors.rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
 }
 
 /** Routes registered by third-party plugins inside `scope` are public. */

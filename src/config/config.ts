@@ -85,6 +85,11 @@ const envSchema = z.object({
     .transform(Number)
     .default(5000),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+  API_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
+    .transform(Number)
+    .default(300),
   TRUST_PROXY: z
     .string()
     .default('off')
@@ -170,6 +175,8 @@ export type Config = Readonly<{
    * connection's address counts), a hop count, or the proxies' addresses.
    */
   trustProxy: false | number | string;
+  /** Requests a minute one address may make to the open API (0: no limit). */
+  apiRateLimit: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   cookieSecret: string | undefined;
@@ -262,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
+    apiRateLimit: e.API_RATE_LIMIT,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,

@@ -33,6 +33,7 @@ const PAGE = {
   conflict: { title: 'error.conflict.title', text: 'error.conflict.text' },
   link: { title: 'error.link.title', text: 'error.link.text' },
   tooMany: { title: 'error.tooMany.title', text: 'login.locked' },
+  rateLimited: { title: 'errorCode.RATE_LIMITED', text: 'error.rateLimited.text' },
   server: { title: 'error.server.title', text: 'error.server.text' },
   unavailable: { title: 'error.unavailable.title', text: 'error.unavailable.text' },
 } as const satisfies Record<string, ErrorSpec['page']>;
@@ -350,6 +351,14 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.TOO_MANY_ATTEMPTS',
     page: PAGE.tooMany,
   },
+  RATE_LIMITED: {
+    status: 429,
+    reportable: false,
+    when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute); `Retry-After` says when to try again.',
+    message: 'Too many requests; try again later',
+    title: 'errorCode.RATE_LIMITED',
+    page: PAGE.rateLimited,
+  },
   // 5xx
   INTERNAL: {
     status: 500,
@@ -434,6 +443,10 @@ export const errors = {
   tooManyAttempts: (minutes: number) =>
     new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${minutes} minutes`, {
       minutes,
+    }),
+  rateLimited: (seconds: number) =>
+    new AppError('RATE_LIMITED', `Too many requests; try again in ${seconds} seconds`, {
+      seconds,
     }),
   userNotFound: (id: string) => new AppError('USER_NOT_FOUND', undefined, { id }),
   userExists: (email: string) =>

@@ -124,3 +124,28 @@ describeEachDialect('body limits', (dialect) => {
     expect(res.statusCode).toBe(413);
   });
 });
+
+describeEachDialect('API rate limit', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { env: { API_RATE_LIMIT: '20' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After once an address passes the limit, and pages are not limited', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      statuses.push((await t.app.inject({ url: '/api/v1/cities' })).statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    const limited = await t.app.inject({ url: '/api/v1/cities' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    // Another address is not affected, nor are the pages.
+    const other = await t.app.inject({ url: '/api/v1/cities', remoteAddress: '127.0.0.2' });
+    expect(other.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/cities' })).statusCode).toBe(200);
+  });
+});
