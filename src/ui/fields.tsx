@@ -282,6 +282,8 @@ export interface Option {
   value: string;
   label: string;
   hint?: string | undefined;
+  /** The label's language when it is not the page's (a language named in itself). */
+  lang?: string | undefined;
 }
 
 export function SelectField(props: FieldProps & { options: Option[]; width?: Width }) {
@@ -298,7 +300,7 @@ export function SelectField(props: FieldProps & { options: Option[]; width?: Wid
         aria-invalid={r.error ? 'true' : undefined}
       >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === r.value}>
+          <option key={o.value} value={o.value} selected={o.value === r.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

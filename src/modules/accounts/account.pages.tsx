@@ -9,8 +9,14 @@ import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
-import { loginForm } from './account.schema.ts';
-import { countSessions, login, logout, logoutEverywhere } from './account.service.ts';
+import { languageForm, loginForm } from './account.schema.ts';
+import {
+  countSessions,
+  login,
+  logout,
+  logoutEverywhere,
+  setOwnLanguage,
+} from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 
@@ -103,12 +109,21 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  const renderAccount = async (request: FastifyRequest, reply: FastifyReply) => {
+  const renderAccount = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values?: { language: string },
+  ) => {
     const user = request.user!;
     const sessions = await countSessions(app.db, user.id);
     return sendPage(
       reply,
-      <AccountPage ctx={pageContext(request, reply)} user={user} sessions={sessions} />,
+      <AccountPage
+        ctx={pageContext(request, reply)}
+        user={user}
+        sessions={sessions}
+        values={values}
+      />,
     );
   };
 
@@ -124,7 +139,20 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get('/account', { config: { permission: 'authenticated' } }, renderAccount);
+  app.get('/account', { config: { permission: 'authenticated' } }, (request, reply) =>
+    renderAccount(request, reply),
+  );
+
+  // The language of one's own mails and workspace. The page stays in the language of its
+  // address; the next login lands in the chosen one.
+  app.post('/account/language', { config: { permission: 'authenticated' } }, (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, languageForm, 10),
+      submit: (v) => setOwnLanguage(app.db, actorOf(request), request.user!.id, v),
+      invalid: ({ values }) => renderAccount(request, reply, values),
+      done: () => ({ to: '/account', flash: 'account.language.saved' }),
+    }),
+  );
 
   app.post(
     '/account/logout-everywhere',

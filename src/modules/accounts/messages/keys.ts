@@ -165,6 +165,14 @@ declare module '../../../platform/i18n/catalogue.ts' {
     "mail.invite.subject": undefined;
     "mail.invite.text": { name: string | number; link: string | number; days: number };
     "account.apiTokens": undefined;
+    "account.language.title": undefined;
+    "account.language.label": undefined;
+    "account.language.hint": undefined;
+    "account.language.submit": undefined;
+    "account.language.saved": undefined;
+    "account.language.invalid": undefined;
+    "admin.invite.languageHint": undefined;
+    "admin.invite.languageAuto": undefined;
     "apiToken.title": undefined;
     "apiToken.lead": undefined;
     "apiToken.back": undefined;
