@@ -6,6 +6,8 @@ import {
   setSessionCookie,
 } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
+import { localizePath } from '../../platform/i18n/paths.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
@@ -16,6 +18,7 @@ import {
   logout,
   logoutEverywhere,
   setOwnLanguage,
+  type User,
 } from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
@@ -23,6 +26,16 @@ import { LoginPage } from './views/login-page.tsx';
 /** Only same-site paths: never an open redirect. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/account';
+}
+
+/**
+ * Where every login lands (with a password, after the two-step code, or through single
+ * sign-on): the `next` page in the person's own language when they logged in at the
+ * Swedish (root) address, else in the language of the address they logged in at, so one
+ * who chose /en/login stays in English. A `next` that names a language keeps it.
+ */
+export function landingAfterLogin(user: User, next: string, loggedInAt: Locale): string {
+  return localizePath(next, loggedInAt === DEFAULT_LOCALE ? user.language : loggedInAt);
 }
 
 /**
@@ -105,7 +118,10 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       done: (result) =>
         result.mfaPending
           ? { to: `/login/mfa?next=${encodeURIComponent(next)}` }
-          : { to: next, flash: 'flash.loggedIn' },
+          : {
+              to: landingAfterLogin(result.user, next, request.i18n.locale),
+              flash: 'flash.loggedIn',
+            },
     });
   });
 
