@@ -30,6 +30,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0009-search-facets',
       '0010-public-generation',
       '0011-repair-area-names',
+      '0012-user-language',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -16,6 +16,7 @@ import * as m0008 from './migrations/0008-data-generation.ts';
 import * as m0009 from './migrations/0009-search-facets.ts';
 import * as m0010 from './migrations/0010-public-generation.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
+import * as m0012 from './migrations/0012-user-language.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0009-search-facets': m0009,
   '0010-public-generation': m0010,
   '0011-repair-area-names': m0011,
+  '0012-user-language': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 import type { FieldErrors } from './page-context.ts';
-import type { I18n, MessageKey } from './i18n/i18n.ts';
+import { i18nFor, type I18n, type MessageKey } from './i18n/i18n.ts';
+import { splitLocaleUrl } from './i18n/paths.ts';
 import { redirectWithFlash } from './render.ts';
 
 /**
@@ -35,7 +36,11 @@ export interface FormState<V> {
   error: AppError;
 }
 
-/** Where a form goes after a success: a 303 to `to`, with the flash message (if any) shown there. */
+/**
+ * Where a form goes after a success: a 303 to `to`, with the flash message (if any) shown
+ * there, in that page's language (`to` may name another language's address, e.g. a login
+ * that lands in the person's own language).
+ */
 export interface Next {
   to: string;
   /** Left out only where a message would be wrong (e.g. half-way through logging in). */
@@ -95,7 +100,9 @@ export async function submitForm<V, R>(
   if (spec.show) return spec.show(result);
   const next = await spec.done(result);
   if (next.flash === undefined) return reply.redirect(next.to, 303);
-  return redirectWithFlash(reply, next.to, request.i18n.tDynamic(next.flash, next.params));
+  const { locale } = splitLocaleUrl(next.to);
+  const i18n = locale ? i18nFor(locale) : request.i18n;
+  return redirectWithFlash(reply, next.to, i18n.tDynamic(next.flash, next.params));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Locale } from './i18n/locales.ts';
 import type { RoleGrant } from './roles.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface User {
   hasPassword: boolean;
   totpEnabled: boolean;
   lastLoginAt: string | null;
+  /** The language of the person's mails and of the workspace they land in after logging in. */
+  language: Locale;
   roles: RoleGrant[];
 }
 

@@ -282,7 +282,7 @@ export interface Option {
   value: string;
   label: string;
   hint?: string | undefined;
-  /** The label's language when it is not the page's (content that falls back to Swedish). */
+  /** The label's language when it is not the page's (content that falls back to Swedish, a language named in itself). */
   lang?: string | undefined;
 }
 

@@ -71,11 +71,24 @@ for (const dialect of DIALECTS) {
         await idp?.close();
       });
 
+      // A new contact of Bergen gets Norwegian (the city's language) and lands in it.
       const cases = [
-        { javaScriptEnabled: true, accountId: 'kerstin-sub', role: 'Rapportör' },
-        { javaScriptEnabled: false, accountId: 'bjorn-sub', role: 'Vänortskontakt' },
-      ];
-      for (const { javaScriptEnabled, accountId, role } of cases) {
+        {
+          javaScriptEnabled: true,
+          accountId: 'kerstin-sub',
+          role: 'reporter',
+          landing: '/account',
+          language: 'sv',
+        },
+        {
+          javaScriptEnabled: false,
+          accountId: 'bjorn-sub',
+          role: 'partner',
+          landing: '/nb/account',
+          language: 'nb',
+        },
+      ] as const;
+      for (const { javaScriptEnabled, accountId, role, landing, language } of cases) {
         it(`logs a new user in with the city's account and the mapped role (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
           const account = idp.accounts.get(accountId)!;
           const context = await browser.newContext({ javaScriptEnabled });
@@ -90,20 +103,22 @@ for (const dialect of DIALECTS) {
           expect(await page.title()).toContain('Logga in');
           await atProvider(page, idp.issuer, accountId);
 
-          expect(page.url()).toBe(`${base}/account`);
-          await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
+          const messages = messagesOf(language);
+          expect(page.url()).toBe(`${base}${landing}`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            messages['flash.loggedIn'],
+          );
           const main = (await page.locator('main').textContent()) ?? '';
           expect(main).toContain(account.name);
           expect(main).toContain(account.email.toLowerCase());
-          expect(main).toContain(role);
+          expect(main).toContain(messages[`role.${role}`]);
           expect(await hasSession(context)).toBe(true);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'account after SSO');
 
           const user = await findUserByEmail(t.db.kysely, account.email);
           expect(user).toMatchObject({ name: account.name, active: true, hasPassword: false });
-          expect(user?.roles.map((r) => r.role)).toEqual([
-            role === 'Rapportör' ? 'reporter' : 'partner',
-          ]);
+          expect(user?.language).toBe(language);
+          expect(user?.roles.map((r) => r.role)).toEqual([role]);
           await context.close();
         });
       }

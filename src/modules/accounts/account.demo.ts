@@ -40,6 +40,7 @@ export async function seedAccountsDemo(ctx: DemoContext): Promise<void> {
         totp_enabled: 0,
         oidc_subject: null,
         last_login_at: null,
+        language: 'sv',
         created_at: now,
         updated_at: now,
       })

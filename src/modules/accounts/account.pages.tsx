@@ -6,17 +6,36 @@ import {
   setSessionCookie,
 } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
+import { localizePath } from '../../platform/i18n/paths.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
-import { loginForm } from './account.schema.ts';
-import { countSessions, login, logout, logoutEverywhere } from './account.service.ts';
+import { languageForm, loginForm } from './account.schema.ts';
+import {
+  countSessions,
+  login,
+  logout,
+  logoutEverywhere,
+  setOwnLanguage,
+  type User,
+} from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
 
 /** Only same-site paths: never an open redirect. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/account';
+}
+
+/**
+ * Where every login lands (with a password, after the two-step code, or through single
+ * sign-on): the `next` page in the person's own language when they logged in at the
+ * Swedish (root) address, else in the language of the address they logged in at, so one
+ * who chose /en/login stays in English. A `next` that names a language keeps it.
+ */
+export function landingAfterLogin(user: User, next: string, loggedInAt: Locale): string {
+  return localizePath(next, loggedInAt === DEFAULT_LOCALE ? user.language : loggedInAt);
 }
 
 /**
@@ -99,16 +118,28 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       done: (result) =>
         result.mfaPending
           ? { to: `/login/mfa?next=${encodeURIComponent(next)}` }
-          : { to: next, flash: 'flash.loggedIn' },
+          : {
+              to: landingAfterLogin(result.user, next, request.i18n.locale),
+              flash: 'flash.loggedIn',
+            },
     });
   });
 
-  const renderAccount = async (request: FastifyRequest, reply: FastifyReply) => {
+  const renderAccount = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values?: { language: string },
+  ) => {
     const user = request.user!;
     const sessions = await countSessions(app.db, user.id);
     return sendPage(
       reply,
-      <AccountPage ctx={pageContext(request, reply)} user={user} sessions={sessions} />,
+      <AccountPage
+        ctx={pageContext(request, reply)}
+        user={user}
+        sessions={sessions}
+        values={values}
+      />,
     );
   };
 
@@ -124,7 +155,20 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get('/account', { config: { permission: 'authenticated' } }, renderAccount);
+  app.get('/account', { config: { permission: 'authenticated' } }, (request, reply) =>
+    renderAccount(request, reply),
+  );
+
+  // The language of one's own mails and workspace. The page stays in the language of its
+  // address; the next login lands in the chosen one.
+  app.post('/account/language', { config: { permission: 'authenticated' } }, (request, reply) =>
+    submitForm(request, reply, {
+      values: readForm(request.body, languageForm, 10),
+      submit: (v) => setOwnLanguage(app.db, actorOf(request), request.user!.id, v),
+      invalid: ({ values }) => renderAccount(request, reply, values),
+      done: () => ({ to: '/account', flash: 'account.language.saved' }),
+    }),
+  );
 
   app.post(
     '/account/logout-everywhere',

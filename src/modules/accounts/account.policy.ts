@@ -12,4 +12,7 @@ export const accountPolicy = {
   /** A user manages only their own API tokens, not even an administrator those of others. */
   manageApiTokens: (actor: Actor, ownerUserId: string): boolean =>
     actor.userId !== null && actor.userId === ownerUserId,
+  /** A person chooses their own language (an administrator sets it only when inviting). */
+  changeLanguage: (actor: Actor, userId: string): boolean =>
+    actor.userId !== null && actor.userId === userId,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEnabledLocale } from '../../platform/i18n/locales.ts';
 import { isRole, type RoleGrant } from './roles.ts';
 
 /**
@@ -85,13 +86,30 @@ export function grantsOf(values: {
   }));
 }
 
-/** An administrator invites a user: address, name, at least one role and its scope. */
+/** A person's language: one of the chain's five (sv, en, da, nb, fi). */
+const language = z
+  .string('account.language.invalid')
+  .max(10, 'account.language.invalid')
+  .refine(isEnabledLocale, 'account.language.invalid');
+
+/** A person changes the language of their own mails and workspace (the account page). */
+export const languageForm = z.object({ language });
+
+/**
+ * An administrator invites a user: address, name, at least one role and its scope, and the
+ * language of the invitation and the workspace; '' chooses it from the roles (a partner
+ * contact gets their city's language, everyone else Swedish).
+ */
 export const inviteForm = invitationSchema.extend({
   roles: z
     .array(z.string().max(50))
     .max(50)
     .refine((roles) => roles.length > 0 && roles.every(isRole), 'admin.invite.rolesRequired'),
   ...roleFields,
+  language: z
+    .string('account.language.invalid')
+    .max(10, 'account.language.invalid')
+    .refine((value) => value === '' || isEnabledLocale(value), 'account.language.invalid'),
 });
 
 /** An administrator changes a user's roles (none at all is allowed). */

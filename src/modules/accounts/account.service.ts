@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
@@ -16,7 +17,7 @@ import {
   type PasswordProblem,
 } from './password.ts';
 import { accountPolicy } from './account.policy.ts';
-import { grantsOf, loginForm, rolesForm } from './account.schema.ts';
+import { grantsOf, languageForm, loginForm, rolesForm } from './account.schema.ts';
 import { isRole, type Role, type RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
@@ -40,6 +41,9 @@ export const newSecretToken = (): string => randomBytes(32).toString('base64url'
 
 export { hasRole } from '../../platform/roles.ts';
 
+/** A stored language; anything else (never written, see migration 0012) reads as Swedish. */
+export const languageOf = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
+
 function toUser(row: users.UserRow, roleRows: users.UserRoleRow[]): User {
   return {
     id: row.id,
@@ -49,6 +53,7 @@ function toUser(row: users.UserRow, roleRows: users.UserRoleRow[]): User {
     hasPassword: row.password_hash !== null,
     totpEnabled: row.totp_enabled === 1,
     lastLoginAt: row.last_login_at,
+    language: languageOf(row.language),
     roles: roleRows
       .filter((r) => r.user_id === row.id && isRole(r.role))
       .map((r) => ({ role: r.role as Role, organisationId: r.organisation_id, cityId: r.city_id })),
@@ -93,27 +98,32 @@ async function checkGrants(db: Executor, grants: RoleGrant[]): Promise<void> {
   for (const g of grants) {
     if (g.role === 'reporter') {
       const org = g.organisationId
-        ? await db
-            .selectFrom('organisation')
-            .select('id')
-            .where('id', '=', g.organisationId)
-            .where('active', '=', 1)
-            .executeTakeFirst()
+        ? await users.findActiveOrganisation(db, g.organisationId)
         : undefined;
       if (!org) problems.push({ path: 'organisation', message: 'role.reporterNeedsOrganisation' });
     } else if (g.role === 'partner') {
-      const city = g.cityId
-        ? await db
-            .selectFrom('city')
-            .select('id')
-            .where('id', '=', g.cityId)
-            .where('kind', '=', 'twin')
-            .executeTakeFirst()
-        : undefined;
+      const city = g.cityId ? await users.findTwinCity(db, g.cityId) : undefined;
       if (!city) problems.push({ path: 'city', message: 'role.partnerNeedsCity' });
     }
   }
   if (problems.length) throw errors.validation(problems);
+}
+
+/** The language of the twin cities' countries: Aarhus Danish, Bergen Norwegian, Turku Finnish. */
+const LANGUAGE_OF_COUNTRY: Readonly<Record<string, Locale>> = { DK: 'da', NO: 'nb', FI: 'fi' };
+
+/**
+ * The language a new account gets when nobody chose one: a partner contact's city's
+ * language, else Swedish (Gothenburg's own staff).
+ */
+export async function defaultLanguageFor(db: Executor, grants: RoleGrant[]): Promise<Locale> {
+  for (const g of grants) {
+    if (g.role !== 'partner' || !g.cityId) continue;
+    const city = await users.findTwinCity(db, g.cityId);
+    const language = city ? LANGUAGE_OF_COUNTRY[city.country_code.toUpperCase()] : undefined;
+    if (language) return language;
+  }
+  return DEFAULT_LOCALE;
 }
 
 const grantRows = (userId: string, grants: RoleGrant[]) =>
@@ -137,6 +147,8 @@ export interface NewUser {
   name: string;
   roles: RoleGrant[];
   password?: string | undefined;
+  /** The language of the person's mails and workspace; left out: `defaultLanguageFor` the roles. */
+  language?: Locale | undefined;
 }
 
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<User> {
@@ -174,6 +186,7 @@ export async function insertNewUser(
     totp_enabled: 0,
     oidc_subject: null,
     last_login_at: null,
+    language: input.language ?? (await defaultLanguageFor(trx, input.roles)),
     created_at: now,
     updated_at: now,
   };
@@ -184,7 +197,12 @@ export async function insertNewUser(
     entityId: id,
     action: 'create',
     changes: {
-      ...diff(null, { email: row.email, name: row.name, password_hash: row.password_hash }),
+      ...diff(null, {
+        email: row.email,
+        name: row.name,
+        password_hash: row.password_hash,
+        language: row.language,
+      }),
       roles: { before: null, after: grantsForAudit(input.roles) },
     },
   });
@@ -234,6 +252,33 @@ export async function updateUserName(
         entityId: userId,
         action: 'update',
         changes: diff({ name: before.name }, { name: name.trim() }),
+      });
+    }
+    return getUser(trx, userId);
+  });
+}
+
+/**
+ * A person changes the language of their own mails and workspace (languageForm); nobody
+ * else's. A language that is not one of the five changes nothing.
+ */
+export async function setOwnLanguage(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: z.input<typeof languageForm>,
+): Promise<User> {
+  if (!accountPolicy.changeLanguage(actor, userId)) throw errors.forbidden();
+  const { language } = parseOrThrow(languageForm, input);
+  return db.kysely.transaction().execute(async (trx) => {
+    const before = await getUser(trx, userId);
+    if (before.language !== language) {
+      await users.updateUser(trx, userId, { language, updated_at: nowIso() });
+      await recordAudit(trx, actor, {
+        entity: 'user',
+        entityId: userId,
+        action: 'language.change',
+        changes: diff({ language: before.language }, { language }),
       });
     }
     return getUser(trx, userId);

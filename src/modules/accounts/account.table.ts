@@ -8,6 +8,8 @@ export interface AppUserTable {
   totp_enabled: number; // 1 | 0
   oidc_subject: string | null;
   last_login_at: string | null;
+  /** sv | en | da | nb | fi: the language of the person's mails and workspace (0012). */
+  language: string;
   created_at: string;
   updated_at: string;
 }

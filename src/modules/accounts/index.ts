@@ -15,5 +15,6 @@ export { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from './mfa.servic
 export { inviteUserByForm } from './reset.service.ts';
 export { ROLES } from './roles.ts';
 export type { Role, RoleGrant } from './roles.ts';
+export { LanguageField } from './views/language-field.tsx';
 export { RoleList } from './views/role-list.tsx';
 export type { ScopeNames } from './views/role-list.tsx';

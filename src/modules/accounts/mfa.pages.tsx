@@ -5,7 +5,7 @@ import { readForm, submitForm } from '../../platform/forms.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
-import { lockoutMessage, safeNext } from './account.pages.tsx';
+import { landingAfterLogin, lockoutMessage, safeNext } from './account.pages.tsx';
 import { mfaCodeForm, mfaLoginForm } from './account.schema.ts';
 import {
   beginMfaEnrollment,
@@ -149,7 +149,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
         ).then(
           (result) => {
             setSessionCookie(app, reply, result.sessionToken);
-            return 'in' as const;
+            return result.user;
           },
           (error: unknown) => {
             // The login no longer waits for a code (expired, ended): start over.
@@ -170,8 +170,8 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
           error.code === 'VALIDATION_FAILED' ? (codeRefused(error) ? 401 : 400) : error.status,
         ),
       done: (outcome) =>
-        outcome === 'in'
-          ? { to: next, flash: 'flash.loggedIn' }
+        outcome !== 'expired'
+          ? { to: landingAfterLogin(outcome, next, request.i18n.locale), flash: 'flash.loggedIn' }
           : request.user
             ? { to: '/account' }
             : { to: '/login', flash: 'mfa.login.expired' },

@@ -28,6 +28,7 @@ export const accountsModule = defineModule({
     'GET /account': 'authenticated',
     'POST /logout': 'authenticated',
     'POST /account/logout-everywhere': 'authenticated',
+    'POST /account/language': 'authenticated',
     'GET /account/tokens': 'authenticated',
     'POST /account/tokens': 'authenticated',
     'POST /account/tokens/:id/revoke': 'authenticated',

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { rerender } from '../../platform/forms.ts';
-import type { PlainKey } from '../../platform/i18n/i18n.ts';
+import { i18nFor, type PlainKey } from '../../platform/i18n/i18n.ts';
+import { DEFAULT_LOCALE, isEnabledLocale, type Locale } from '../../platform/i18n/locales.ts';
+import { splitLocaleUrl } from '../../platform/i18n/paths.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { safeNext } from './account.pages.tsx';
+import { landingAfterLogin, safeNext } from './account.pages.tsx';
 import {
   createOidcClient,
   OidcError,
@@ -13,7 +15,10 @@ import {
 } from './oidc.service.ts';
 import { LoginPage } from './views/login-page.tsx';
 
-/** Keeps the PKCE verifier, state, nonce and `next` between the redirect and the callback. */
+/**
+ * Keeps the PKCE verifier, state, nonce, `next` and the language of the address the login
+ * started at between the redirect and the callback (which has one address, at the root).
+ */
 export const OIDC_COOKIE = 'vanort_oidc';
 const COOKIE_PATH = '/auth/oidc';
 const COOKIE_MAX_AGE_S = 10 * 60;
@@ -30,6 +35,7 @@ const PROBLEMS: Record<OidcProblem, { status: number; message: PlainKey }> = {
 
 interface Pending extends PendingLogin {
   next: string;
+  locale: Locale;
 }
 
 function readPending(request: FastifyRequest): Pending | null {
@@ -49,6 +55,7 @@ function readPending(request: FastifyRequest): Pending | null {
         state: value.state,
         nonce: value.nonce,
         next: safeNext(value.next),
+        locale: isEnabledLocale(value.locale) ? value.locale : DEFAULT_LOCALE,
       };
     }
   } catch {
@@ -92,7 +99,8 @@ export async function oidcPages(app: FastifyInstance): Promise<void> {
     try {
       oidc.roleMapping(); // a bad mapping fails here, before the trip to the provider
       const { url, pending } = await oidc.authorizationUrl(redirectUri(request));
-      reply.setCookie(OIDC_COOKIE, JSON.stringify({ ...pending, next } satisfies Pending), {
+      const started: Pending = { ...pending, next, locale: request.i18n.locale };
+      reply.setCookie(OIDC_COOKIE, JSON.stringify(started), {
         path: COOKIE_PATH,
         httpOnly: true,
         sameSite: 'lax', // sent along on the provider's top-level redirect back
@@ -124,7 +132,9 @@ export async function oidcPages(app: FastifyInstance): Promise<void> {
       );
       reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH });
       setSessionCookie(app, reply, result.sessionToken);
-      return redirectWithFlash(reply, pending.next, request.i18n.t('flash.loggedIn'));
+      const to = landingAfterLogin(result.user, pending.next, pending.locale);
+      const flash = i18nFor(splitLocaleUrl(to).locale ?? DEFAULT_LOCALE).t('flash.loggedIn');
+      return redirectWithFlash(reply, to, flash);
     } catch (error) {
       return fail(request, reply, error);
     }

@@ -6,6 +6,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import {
+  defaultLanguageFor,
   getUser,
   normaliseEmail,
   startSession,
@@ -393,6 +394,7 @@ export async function ssoLogin(
           totp_enabled: 0,
           oidc_subject: claims.subject,
           last_login_at: null,
+          language: await defaultLanguageFor(trx, wanted),
           created_at: now,
           updated_at: now,
         };
@@ -406,6 +408,7 @@ export async function ssoLogin(
             email: { before: null, after: newRow.email },
             name: { before: null, after: newRow.name },
             oidc_subject: { before: null, after: claims.subject },
+            language: { before: null, after: newRow.language },
             roles: { before: null, after: grantsForAudit(wanted) },
             method: { before: null, after: 'sso' },
           },

@@ -135,8 +135,8 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     ((await findUserByEmail(t.db.kysely, email))?.roles ?? []).map((r) => r.role).sort();
 
   /** The whole flow in a new browser: app → provider login and consent → app. */
-  async function ssoLogin(accountId: string, browser = new Browser()) {
-    const atLogin = await browser.go(`${appUrl}/auth/oidc/login`);
+  async function ssoLogin(accountId: string, browser = new Browser(), start = '/auth/oidc/login') {
+    const atLogin = await browser.go(`${appUrl}${start}`);
     if (atLogin.url.origin === appUrl) return { browser, final: atLogin };
     expect(promptOf(atLogin.body)).toBe('login');
     const atConsent = await browser.go(`${atLogin.url.href}/login`, {
@@ -338,6 +338,29 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     expect(final.body).toContain(oidcSv['oidc.error.conflict']);
     expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     expect(await count('session')).toBe(sessions);
+  });
+
+  it('lands in the person’s language, unless the login started at another language’s address', async () => {
+    // A new contact of Bergen (by the role mapping) gets Norwegian, and lands in it.
+    idp.accounts.set('nora-sub', {
+      email: 'nora.nordnes@bergen.example',
+      name: 'Nora Nordnes',
+      groups: ['bergen-contacts'],
+    });
+    const { final } = await ssoLogin('nora-sub');
+    expect(final.url.href).toBe(`${appUrl}/nb/account`);
+    expect(final.body).toContain('<html lang="nb"');
+    expect(final.body).toContain(messagesOf('nb')['flash.loggedIn']);
+    const user = await findUserByEmail(t.db.kysely, 'nora.nordnes@bergen.example');
+    expect(user?.language).toBe('nb');
+    const create = (await auditOf(user!.id)).find((a) => a.action === 'create');
+    expect(create?.changes.language).toEqual({ before: null, after: 'nb' });
+
+    // Started at the English login page: English, the page asked for kept.
+    const english = await ssoLogin('nora-sub', new Browser(), '/en/auth/oidc/login?next=%2Fcities');
+    expect(english.final.url.href).toBe(`${appUrl}/en/cities`);
+    expect(english.final.body).toContain('<html lang="en"');
+    expect(english.final.body).toContain(messagesOf('en')['flash.loggedIn']);
   });
 
   it('returns to the page asked for before the login', async () => {

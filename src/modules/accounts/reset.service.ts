@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import { isEnabledLocale, type Locale } from '../../platform/i18n/locales.ts';
+import { localizePath } from '../../platform/i18n/paths.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -10,6 +11,7 @@ import { recordAudit, type Actor } from '../audit/index.ts';
 import {
   getUser,
   insertNewUser,
+  languageOf,
   LOCKOUT,
   newSecretToken,
   normaliseEmail,
@@ -45,20 +47,38 @@ const VALIDITY_MS: Record<TokenKind, number> = {
 /** Tokens are 32 random bytes in base64url (43 characters); anything else is not one. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** Both languages in one message: Swedish first, then English. */
-function bilingual(
-  key: MessageKey,
-  params: Record<string, string | number>,
-): { sv: string; en: string } {
-  return { sv: i18nFor('sv').tDynamic(key, params), en: i18nFor('en').tDynamic(key, params) };
-}
+/** What a mailed link is for, with what its text needs. */
+type LinkMail = { kind: 'reset' } | { kind: 'invite'; name: string };
 
-function mailText(kind: TokenKind, params: Record<string, string | number>) {
-  const subject = bilingual(kind === 'reset' ? 'mail.reset.subject' : 'mail.invite.subject', {});
-  const text = bilingual(kind === 'reset' ? 'mail.reset.text' : 'mail.invite.text', params);
+/**
+ * The languages of a mail to a person: theirs first, then English for a reader who
+ * prefers it (a Swedish account keeps its Swedish + English mail); English alone for an
+ * English account.
+ */
+const mailLanguages = (language: Locale): Locale[] =>
+  language === 'en' ? ['en'] : [language, 'en'];
+
+/**
+ * A link mail in the recipient's languages (`mailLanguages`): subjects joined by " / ",
+ * texts one after the other. Each part's link opens the page in that part's language.
+ */
+function mailText(mail: LinkMail, language: Locale, baseUrl: string, token: string) {
+  const parts = mailLanguages(language).map((locale) => {
+    const { t } = i18nFor(locale);
+    const link = linkFor(baseUrl, mail.kind, token, locale);
+    return mail.kind === 'reset'
+      ? {
+          subject: t('mail.reset.subject'),
+          text: t('mail.reset.text', { link, minutes: RESET_VALID_MINUTES }),
+        }
+      : {
+          subject: t('mail.invite.subject'),
+          text: t('mail.invite.text', { name: mail.name, link, days: INVITE_VALID_DAYS }),
+        };
+  });
   return {
-    subject: `${subject.sv} / ${subject.en}`,
-    text: `${text.sv}\n\n---\n\n${text.en}\n`,
+    subject: parts.map((p) => p.subject).join(' / '),
+    text: `${parts.map((p) => p.text).join('\n\n---\n\n')}\n`,
   };
 }
 
@@ -77,8 +97,9 @@ async function issueToken(trx: Executor, userId: string, kind: TokenKind): Promi
   return token;
 }
 
-const linkFor = (baseUrl: string, kind: TokenKind, token: string) =>
-  `${baseUrl.replace(/\/+$/, '')}/${kind}/${token}`;
+/** The one-time link's page in a language: `/reset/…` in Swedish, `/nb/reset/…` in Norwegian. */
+const linkFor = (baseUrl: string, kind: TokenKind, token: string, locale: Locale) =>
+  `${baseUrl.replace(/\/+$/, '')}${localizePath(`/${kind}/${token}`, locale)}`;
 
 // ---- Asking for a reset ----------------------------------------------------------
 
@@ -93,9 +114,9 @@ async function checkResetLockout(db: Executor, email: string, ip: string | null)
 }
 
 /**
- * Mails a one-time link (valid 30 minutes) to an active user. For an unknown or inactive
- * address nothing is sent and the caller sees no difference; the attempt is recorded for
- * the lockout either way. Throws TOO_MANY_ATTEMPTS after 5 requests per e-mail or 20 per
+ * Mails a one-time link (valid 30 minutes) to an active user, in the user's language (then
+ * English). For an unknown or inactive address nothing is sent and the caller sees no
+ * difference; the attempt is recorded for the lockout either way. Throws TOO_MANY_ATTEMPTS after 5 requests per e-mail or 20 per
  * address within 15 minutes.
  */
 export async function requestPasswordReset(
@@ -123,10 +144,7 @@ export async function requestPasswordReset(
     const token = await issueToken(trx, row.id, 'reset');
     await mailer.send(trx, {
       to: row.email,
-      ...mailText('reset', {
-        link: linkFor(baseUrl, 'reset', token),
-        minutes: RESET_VALID_MINUTES,
-      }),
+      ...mailText({ kind: 'reset' }, languageOf(row.language), baseUrl, token),
     });
     await recordAudit(trx, who, {
       entity: 'user',
@@ -142,11 +160,14 @@ export interface Invitation {
   email: string;
   name: string;
   roles: RoleGrant[];
+  /** The language of the invitation and the workspace; left out: chosen from the roles. */
+  language?: Locale | undefined;
 }
 
 /**
  * Creates a user without a password and mails a one-time link (valid 7 days) where they
- * choose one; user, roles, token, mail and audit events in one transaction.
+ * choose one, in the user's language (then English); user, roles, token, mail and audit
+ * events in one transaction.
  */
 export async function inviteUser(
   db: Db,
@@ -161,11 +182,7 @@ export async function inviteUser(
     const token = await issueToken(trx, user.id, 'invite');
     await mailer.send(trx, {
       to: user.email,
-      ...mailText('invite', {
-        name: user.name,
-        link: linkFor(baseUrl, 'invite', token),
-        days: INVITE_VALID_DAYS,
-      }),
+      ...mailText({ kind: 'invite', name: user.name }, user.language, baseUrl, token),
     });
     await recordAudit(trx, actor, { entity: 'user', entityId: user.id, action: 'invite.sent' });
     return user;
@@ -185,7 +202,12 @@ export async function inviteUserByForm(
     db,
     mailer,
     actor,
-    { email: form.email, name: form.name, roles: grantsOf(form) },
+    {
+      email: form.email,
+      name: form.name,
+      roles: grantsOf(form),
+      language: isEnabledLocale(form.language) ? form.language : undefined,
+    },
     baseUrl,
   );
 }

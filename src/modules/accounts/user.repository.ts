@@ -11,6 +11,7 @@ export const USER_COLUMNS = [
   'totp_enabled',
   'oidc_subject',
   'last_login_at',
+  'language',
   'created_at',
   'updated_at',
 ] as const;
@@ -66,6 +67,26 @@ export function listRolesOf(db: Executor, userIds: readonly string[]) {
 export async function replaceRoles(db: Executor, userId: string, rows: UserRoleTable[]) {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
   if (rows.length > 0) await db.insertInto('user_role').values(rows).execute();
+}
+
+/** An active organisation, the scope of a reporter. */
+export function findActiveOrganisation(db: Executor, id: string) {
+  return db
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
+/** A twin city, the scope of a partner contact, with its country (for the contact's language). */
+export function findTwinCity(db: Executor, id: string) {
+  return db
+    .selectFrom('city')
+    .select(['id', 'country_code'])
+    .where('id', '=', id)
+    .where('kind', '=', 'twin')
+    .executeTakeFirst();
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;

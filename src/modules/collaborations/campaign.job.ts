@@ -26,6 +26,7 @@ export const campaignRemindersJob: ScheduledJob = {
   cron: '0 7 * * *',
   async run({ db, mailer, now, publicUrl }) {
     const today = stockholmToday(now);
+    // Swedish: the reminders reach only Gothenburg's administrations and companies.
     const { t, intl } = i18nFor('sv');
     let before = 0;
     let overdue = 0;

@@ -11,7 +11,10 @@ import { renderExchange } from './exchange.pages.tsx';
 import { cityNames, COORDINATOR, idParams, userOf } from './report.routes.tsx';
 import { ReviewQueuePage } from './views/review.tsx';
 
-/** Mail to reporters goes out in Swedish, the language of the city's staff. */
+/**
+ * Mail to reporters goes out in Swedish, the language of the city's staff: it reaches only
+ * the organisation's reporters and the item's creator (a reporter or a coordinator).
+ */
 export function reviewMail(publicUrl: string): ReviewMail {
   const sv = i18nFor('sv');
   return {

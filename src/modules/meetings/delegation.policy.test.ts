@@ -11,6 +11,7 @@ const user = (...grants: [Role, string?][]): User => ({
   hasPassword: true,
   totpEnabled: false,
   lastLoginAt: null,
+  language: 'sv',
   roles: grants.map(([role, cityId]) => ({ role, organisationId: null, cityId: cityId ?? null })),
 });
 

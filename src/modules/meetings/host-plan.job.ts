@@ -33,6 +33,7 @@ export const hostPlanReminderJob: ScheduledJob = {
   cron: '0 7 * * *', // 07:00 every morning, Europe/Stockholm
   async run({ db, mailer, now, publicUrl }) {
     const today = gothenburgDate(now);
+    // Swedish: task owners are coordinators at the City Executive Office (host-plan.service.ts).
     const { t, intl } = i18nFor('sv');
     return db.kysely.transaction().execute(async (trx) => {
       const due = tasksToRemind(

@@ -2,16 +2,20 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { User } from '../account.service.ts';
+import { LanguageField } from './language-field.tsx';
 import { RoleList } from './role-list.tsx';
 
 export function AccountPage({
   ctx,
   user,
   sessions,
+  values,
 }: {
   ctx: PageContext;
   user: User;
   sessions: number;
+  /** The language form as sent, when it is shown again with a problem. */
+  values?: { language: string } | undefined;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -27,6 +31,11 @@ export function AccountPage({
           <RoleList i18n={ctx.i18n} roles={user.roles} />
         </dd>
       </dl>
+      <h2>{t('account.language.title')}</h2>
+      <Form ctx={ctx} action="/account/language" values={values ?? { language: user.language }}>
+        <LanguageField i18n={ctx.i18n} hint={t('account.language.hint')} />
+        <Button>{t('account.language.submit')}</Button>
+      </Form>
       <p>
         <a href="/account/tokens">{t('account.apiTokens')}</a>
       </p>

@@ -1,9 +1,10 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, TextField } from '../../../ui/fields.tsx';
+import { LanguageField } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { RoleFields, type RoleValues, type ScopeChoices } from './role-fields.tsx';
 
-export type InviteValues = RoleValues & { email: string; name: string };
+export type InviteValues = RoleValues & { email: string; name: string; language: string };
 
 interface Props extends ScopeChoices {
   ctx: PageContext;
@@ -19,10 +20,19 @@ export function InvitePage({ ctx, organisations, cities, values }: Props) {
       </p>
       <h1>{t('admin.invite.title')}</h1>
       <p class="lead">{t('admin.invite.lead')}</p>
-      <Form ctx={ctx} action="/admin/users/new" values={values ?? { roles: ['staff'] }}>
+      <Form
+        ctx={ctx}
+        action="/admin/users/new"
+        values={values ?? { roles: ['staff'], language: '' }}
+      >
         <TextField name="email" type="email" label={t('admin.users.email')} autocomplete="off" />
         <TextField name="name" label={t('admin.users.name')} autocomplete="off" />
         <RoleFields i18n={ctx.i18n} organisations={organisations} cities={cities} />
+        <LanguageField
+          i18n={ctx.i18n}
+          hint={t('admin.invite.languageHint')}
+          automatic={t('admin.invite.languageAuto')}
+        />
         <Button>{t('admin.invite.submit')}</Button>
       </Form>
     </AdminLayout>

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
 import type { User } from '../../accounts/index.ts';
@@ -25,6 +26,10 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
       <h1>{t('admin.users.edit', { email: user.email })}</h1>
       <p>
         {user.name} · {user.active ? t('admin.users.active') : t('admin.users.inactive')}
+      </p>
+      <p>
+        {t('account.language.label')}:{' '}
+        <span lang={user.language}>{LOCALES[user.language].name}</span>
       </p>
       <Form ctx={ctx} action={`/admin/users/${user.id}/roles`} values={current}>
         <RoleFields i18n={ctx.i18n} organisations={organisations} cities={cities} />
