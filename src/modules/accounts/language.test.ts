@@ -175,7 +175,7 @@ describeEachDialect("a person's language", (dialect) => {
       const [mail] = await mailsTo(email);
       const own = messagesOf(language);
       expect(mail?.subject).toBe(`${own['mail.invite.subject']} / ${en['mail.invite.subject']}`);
-      expect(mail?.text_body.startsWith(opening(own['mail.invite.text']!))).toBe(true);
+      expect(mail?.text_body.startsWith(opening(own['mail.invite.text']))).toBe(true);
     }
   });
 
