@@ -63,6 +63,12 @@ describe('message catalogues', () => {
     expect(warning('nb', 10)).toContain('hvert 10. år');
     expect(warning('fi', 10)).toContain('10 vuoden välein');
     expect(warning('en', 10)).toContain('every 10 years');
+    // Lists the way each language writes them.
+    const cities = ['Aarhus', 'Bergen', 'Turku'];
+    expect(i18nFor('sv').formatList(cities)).toBe('Aarhus, Bergen och Turku');
+    expect(i18nFor('da').formatList(cities)).toBe('Aarhus, Bergen og Turku');
+    expect(i18nFor('fi').formatList(cities)).toBe('Aarhus, Bergen ja Turku');
+    expect(i18nFor('en').formatList(cities)).toBe('Aarhus, Bergen and Turku');
     // `#` is formatted by the language's number rules.
     expect(sv.t('hostPlan.flash.created', { count: 12345 })).toMatch(/12\s345 uppgifter/u);
   });

@@ -100,7 +100,9 @@ function WorkspacePage({
     <Layout ctx={ctx} title={t('workspace.title')}>
       <h1>{t('workspace.title')}</h1>
       <p class="lead">{t('workspace.lead', { name: ctx.user?.name ?? '' })}</p>
-      <p>{t('workspace.roles', { roles: roles.map((r) => tr(`role.${r}`)).join(', ') })}</p>
+      <p>
+        {t('workspace.roles', { roles: ctx.i18n.formatList(roles.map((r) => tr(`role.${r}`))) })}
+      </p>
       {groups.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {groups.map((g, i) => (
         <section key={g.title} aria-labelledby={`workspace-group-${i}`}>

@@ -34,6 +34,8 @@ export interface I18n {
   /** The language a message was actually rendered in (for the `lang` attribute of fallbacks). */
   langOf: (key: MessageKey) => Locale;
   formatNumber: (n: number) => string;
+  /** A list the way the language writes it: "Aarhus, Bergen och Turku" / "Aarhus, Bergen og Turku". */
+  formatList: (items: readonly string[]) => string;
 }
 
 const cache = new Map<Locale, I18n>();
@@ -47,6 +49,7 @@ export function i18nFor(locale: Locale): I18n {
   if (cached) return cached;
   const intl = LOCALES[locale].intl;
   const numberFormat = intlCache.integerFormat(intl);
+  const listFormat = new Intl.ListFormat(intl, { style: 'long', type: 'conjunction' });
   const formatters = new Map<string, IntlMessageFormat>();
 
   const translate = (key: string, args?: Values): string => {
@@ -81,6 +84,7 @@ export function i18nFor(locale: Locale): I18n {
     tDynamic: translate,
     langOf: (key) => (compiled(locale, key) !== undefined ? locale : 'sv'),
     formatNumber: (n) => numberFormat.format(n),
+    formatList: (items) => listFormat.format(items),
   };
   cache.set(locale, value);
   return value;

@@ -296,7 +296,7 @@ export function CollaborationFacts({
       <dt>{t('collab.field.organisation')}</dt>
       <dd lang={sv}>{c.organisation.name}</dd>
       <dt>{t('collab.field.cities')}</dt>
-      <dd>{c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', ')}</dd>
+      <dd>{ctx.i18n.formatList(c.cities.map((x) => cityNames.get(x.slug) ?? x.slug))}</dd>
       <dt>{t('collab.field.areas')}</dt>
       <dd lang={areas[0] ? langAttr(locale, areas[0].lang) : undefined}>
         {areas.map((a) => a.name).join(', ')}
