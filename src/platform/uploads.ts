@@ -66,10 +66,17 @@ export function uploadedFile(body: unknown, name: string): UploadedFile | undefi
 const FORM_LIMIT_BYTES = 1024 * 1024;
 
 /**
+ * The most a form with a file may send. Twice the file limit: a file somewhat too large
+ * still reaches the form, which says so at the field and keeps the other input; anything
+ * larger is refused unread.
+ */
+const UPLOAD_BODY_LIMIT_BYTES = 2 * UPLOAD_LIMIT_BYTES + FORM_LIMIT_BYTES;
+
+/**
  * Body limits for multipart requests, which the multipart reader streams itself (Fastify's
  * `bodyLimit` covers only the bodies Fastify parses). Checked from `Content-Length` before
- * a byte is read: a route that takes uploads accepts a file up to UPLOAD_LIMIT_BYTES plus its
- * fields, any other route 1 MB; a multipart body without a length is refused. The answer
+ * a byte is read: a route that takes uploads accepts up to twice UPLOAD_LIMIT_BYTES (a larger
+ * file than the limit is then refused by the form, at its field), any other route 1 MB; a multipart body without a length is refused. The answer
  * closes the connection, so the rest of the body is never read.
  */
 export function registerBodyLimits(app: FastifyInstance): void {
@@ -77,9 +84,7 @@ export function registerBodyLimits(app: FastifyInstance): void {
     const type = request.headers['content-type'] ?? '';
     if (!/^multipart\//i.test(type)) return;
     const limit =
-      request.routeOptions.config?.uploads === true
-        ? UPLOAD_LIMIT_BYTES + FORM_LIMIT_BYTES
-        : FORM_LIMIT_BYTES;
+      request.routeOptions.config?.uploads === true ? UPLOAD_BODY_LIMIT_BYTES : FORM_LIMIT_BYTES;
     const length = Number(request.headers['content-length']);
     if (!Number.isFinite(length) || length > limit) {
       reply.header('connection', 'close');
