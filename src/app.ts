@@ -113,7 +113,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     if (!app.state.ready && request.url !== '/healthz') throw errors.databaseUnavailable();
   });
   registerBodyLimits(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id).header('permissions-policy', PERMISSIONS_POLICY);
     // The open API may be read by other sites' browser apps (open data): simple GETs only,
     // never with the reader's cookies (no Allow-Credentials), so a session cannot be used.
@@ -122,6 +122,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
         .header('access-control-allow-origin', '*')
         .header('access-control-expose-headers', 'Content-Language, Link, X-Request-Id');
     }
+    done(null, payload);
   });
   app.addHook('onClose', async () => {
     app.scheduler.stop();

@@ -80,15 +80,17 @@ const UPLOAD_BODY_LIMIT_BYTES = 2 * UPLOAD_LIMIT_BYTES + FORM_LIMIT_BYTES;
  * closes the connection, so the rest of the body is never read.
  */
 export function registerBodyLimits(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const type = request.headers['content-type'] ?? '';
-    if (!/^multipart\//i.test(type)) return;
+  // A callback hook: most requests only read one header here, without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    const type = request.headers['content-type'];
+    if (type === undefined || !/^multipart\//i.test(type)) return done();
     const limit =
       request.routeOptions.config?.uploads === true ? UPLOAD_BODY_LIMIT_BYTES : FORM_LIMIT_BYTES;
     const length = Number(request.headers['content-length']);
     if (!Number.isFinite(length) || length > limit) {
       reply.header('connection', 'close');
-      throw errors.payloadTooLarge();
+      return done(errors.payloadTooLarge());
     }
+    done();
   });
 }

@@ -117,11 +117,12 @@ export function registerI18n(app: FastifyInstance): void {
     reply.header('content-language', locale);
     if (request.url === '/') reply.header('vary', 'Accept-Language');
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const location = reply.getHeader('location');
     const locale = request.i18n?.locale ?? DEFAULT_LOCALE;
     if (typeof location === 'string' && locale !== DEFAULT_LOCALE && !isApi(request.url)) {
       reply.header('location', localizePath(location, locale));
     }
+    done(null, payload);
   });
 }
