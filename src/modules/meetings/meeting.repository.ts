@@ -58,21 +58,24 @@ export function listAdjustments(db: Executor, chainId: string) {
     .execute();
 }
 
+const PROGRAMME_COLUMNS = [
+  'id',
+  'meeting_id',
+  'day',
+  'starts_at',
+  'ends_at',
+  'kind',
+  'title',
+  'location',
+  'description',
+  'created_at',
+  'updated_at',
+] as const;
+
 export function listProgramme(db: Executor, meetingId: string) {
   return db
     .selectFrom('meeting_programme_item')
-    .select([
-      'id',
-      'day',
-      'starts_at',
-      'ends_at',
-      'kind',
-      'title',
-      'location',
-      'description',
-      'created_at',
-      'updated_at',
-    ])
+    .select(PROGRAMME_COLUMNS)
     .where('meeting_id', '=', meetingId)
     .orderBy('day')
     .orderBy('starts_at')
@@ -87,17 +90,7 @@ export function insertProgrammeItem(db: Executor, row: MeetingProgrammeItemTable
 export function findProgrammeItem(db: Executor, meetingId: string, id: string) {
   return db
     .selectFrom('meeting_programme_item')
-    .select([
-      'id',
-      'meeting_id',
-      'day',
-      'starts_at',
-      'ends_at',
-      'kind',
-      'title',
-      'location',
-      'description',
-    ])
+    .select(PROGRAMME_COLUMNS)
     .where('meeting_id', '=', meetingId)
     .where('id', '=', id)
     .executeTakeFirst();
