@@ -9,6 +9,12 @@ import type { Role } from './roles.ts';
 export const PERMISSION_ROLES = {
   public: 'everyone',
   authenticated: 'any-role',
+  /**
+   * Gothenburg's own accounts, every role but the partner contacts of the twin cities:
+   * Gothenburg's internal information (the knowledge bank, exports with staff contacts).
+   * Decision 016.
+   */
+  internal: ['staff', 'reporter', 'coordinator', 'presidium', 'council', 'admin'],
   admin: ['admin'],
   /** Stadsledningskontoret's coordinators: proposals, city facts, reviews, host planning. */
   coordinator: ['coordinator'],
@@ -28,7 +34,10 @@ export type Permission = keyof typeof PERMISSION_ROLES;
 export const PERMISSIONS = Object.keys(PERMISSION_ROLES) as Permission[];
 
 /** Whether a user (null: anonymous) holds a permission. */
-export function holds(user: { roles: { role: Role }[] } | null, permission: Permission): boolean {
+export function holds(
+  user: { roles: readonly { role: Role }[] } | null,
+  permission: Permission,
+): boolean {
   const rule = PERMISSION_ROLES[permission];
   if (rule === 'everyone') return true;
   if (!user) return false;

@@ -25,6 +25,8 @@ for (const module of modules) Object.assign(PROTECTED, module.protectedRoutes);
 /** Roles allowed per permission, as the product promises (DESIGN.md §5). */
 const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {
   authenticated: ['staff', 'reporter', 'coordinator', 'presidium', 'council', 'partner', 'admin'],
+  // Gothenburg's own roles: not the twin cities' partner contacts (decision 016).
+  internal: ['staff', 'reporter', 'coordinator', 'presidium', 'council', 'admin'],
   admin: ['admin'],
   coordinator: ['coordinator'],
   council: ['council'],

@@ -87,11 +87,11 @@ const collaborationJson = z
     contact: z
       .object({ name: z.string().nullable(), email: z.string().nullable() })
       .optional()
-      .describe('Logged-in callers only'),
+      .describe("Callers with one of Gothenburg's roles only"),
     review: z
       .object({ state: z.string(), comment: z.string().nullable() })
       .optional()
-      .describe('Logged-in callers only'),
+      .describe("Callers with one of Gothenburg's roles only"),
     localized: z
       .object({
         cities: z.array(z.object({ slug: z.string(), name: translatedText })),
@@ -117,17 +117,18 @@ const listJson = z
   })
   .meta({ id: 'CollaborationList' });
 
-/** Anonymous callers and tokens of users without a role see public, published ones only. */
-const scopeOf = (request: FastifyRequest) =>
-  request.user && request.user.roles.length > 0 && collaborationPolicy.readsInternal(request.user)
-    ? ('internal' as const)
-    : ('public' as const);
+/**
+ * Anonymous callers and tokens of users without a role see public, published ones only; a
+ * partner contact's token also those of their own city (decision 016).
+ */
+const scopeOf = (request: FastifyRequest) => collaborationPolicy.readScope(request.user);
 
 const DESCRIPTION =
   'Filters: `city`, `area`, `organisation` (slugs), `year` (the period overlaps it), `status`, ' +
   '`kind`. Anonymous callers see public, acknowledged collaborations with public fields only; ' +
-  'a personal API token of a user with a role (`Authorization: Bearer vpt_…`) also sees ' +
-  'internal ones, contacts and review states.';
+  "a personal API token (`Authorization: Bearer vpt_…`) of a user with one of Gothenburg's " +
+  'roles also sees internal ones, contacts and review states; the token of a twin city’s ' +
+  'partner contact sees the public ones and those of their own city, with public fields only.';
 
 export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   const namesIn = async (request: FastifyRequest): Promise<NamesIn> => ({
@@ -170,7 +171,9 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
       );
       const names = await namesIn(request);
       return {
-        data: page.map((c) => presentCollaboration(c, scope === 'internal', names)),
+        data: page.map((c) =>
+          presentCollaboration(c, collaborationPolicy.readsStaffDetails(scope), names),
+        ),
         page: {
           limit,
           nextCursor,
@@ -230,7 +233,11 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         'cache-control',
         scope === 'public' ? 'public, max-age=60' : 'private, no-store',
       );
-      return presentCollaboration(c, scope === 'internal', await namesIn(request));
+      return presentCollaboration(
+        c,
+        collaborationPolicy.readsStaffDetails(scope),
+        await namesIn(request),
+      );
     },
   );
 };

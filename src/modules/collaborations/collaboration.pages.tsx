@@ -20,6 +20,7 @@ import {
   reportChoices,
   reportPageProps,
   reportRoutes,
+  scopeOf,
   userOf,
   type RenderReport,
 } from './report.routes.tsx';
@@ -56,9 +57,10 @@ const empty = (): CollaborationInput => ({
 
 /** One collaboration's workspace page; the review routes show it again with their form. */
 export const renderCollaboration: RenderReport = async (app, request, reply, id, reviewValues) => {
-  const c = await getCollaboration(app.db.kysely, id, 'internal');
+  const scope = scopeOf(request);
+  const c = await getCollaboration(app.db.kysely, id, scope);
   const [exchanges, names, page] = await Promise.all([
-    exchangesOfCollaboration(app.db.kysely, id, 'internal'),
+    exchangesOfCollaboration(app.db.kysely, id, scope),
     cityNames(app, request),
     reportPageProps(app, request, reply, 'collaboration', c),
   ]);
@@ -87,7 +89,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       const { collaborations, total } = await listCollaborations(
         app.db.kysely,
         filters,
-        'internal',
+        scopeOf(request),
         page,
       );
       return { filters, rows: collaborations, total };

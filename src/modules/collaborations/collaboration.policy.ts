@@ -1,4 +1,6 @@
+import { holds } from '../../platform/permissions.ts';
 import type { RoleGrant } from '../accounts/index.ts';
+import type { Scope } from './collaboration.repository.ts';
 
 /** Who may do what with collaborations and exchanges (P7, P8). */
 interface PolicyUser {
@@ -34,6 +36,28 @@ export const collaborationPolicy = {
   },
   /** Acknowledges or returns reports; manages the areas. */
   canReview: (user: PolicyUser | null) => isCoordinator(user),
-  /** Everyone logged in reads internal items too; the public only public, published ones. */
-  readsInternal: (user: PolicyUser | null) => user !== null,
+  /**
+   * What a user reads of collaborations and exchanges (decision 016):
+   * - Gothenburg's own roles (permission `internal`): everything, with contacts and review;
+   * - a partner contact (and no Gothenburg role): the public, published ones and those that
+   *   involve their own city, without Gothenburg staff's contacts or the review;
+   * - anyone else (visitors, accounts without a role): the public, published ones.
+   */
+  readScope(user: PolicyUser | null): Scope {
+    if (!user) return 'public';
+    if (holds(user, 'internal')) return 'internal';
+    const partnerCityIds = [
+      ...new Set(user.roles.flatMap((g) => (g.role === 'partner' && g.cityId ? [g.cityId] : []))),
+    ];
+    return partnerCityIds.length > 0 ? { partnerCityIds } : 'public';
+  },
+  /**
+   * Sees what is about Gothenburg's staff: a collaboration's contact (name, e-mail) and the
+   * review (state, comments, who submitted and reviewed).
+   */
+  readsStaffDetails: (scope: Scope) => scope === 'internal',
+  /** Exports of collaborations with their contacts: Gothenburg's own roles. */
+  canExport: (user: PolicyUser | null) => holds(user, 'internal'),
+  /** The knowledge bank, Gothenburg's internal learning: Gothenburg's own roles. */
+  readsKnowledge: (user: PolicyUser | null) => holds(user, 'internal'),
 };

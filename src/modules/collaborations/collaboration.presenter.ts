@@ -19,11 +19,12 @@ function cityName(city: { id: string; slug: string }, names: NamesIn): Translate
 }
 
 /**
- * A collaboration as the API shows it; `internal` adds contact and review details.
+ * A collaboration as the API shows it; `contacts` adds the contact (Gothenburg staff) and
+ * the review, for readers with one of Gothenburg's roles only (decision 016).
  * `localized` names its cities and areas in `names.locale` (areas have Swedish and English
  * names: the other languages get the Swedish one, marked `sv`).
  */
-export function presentCollaboration(c: Collaboration, internal: boolean, names: NamesIn) {
+export function presentCollaboration(c: Collaboration, contacts: boolean, names: NamesIn) {
   return {
     id: c.id,
     title: c.title,
@@ -40,7 +41,7 @@ export function presentCollaboration(c: Collaboration, internal: boolean, names:
     strategyTags: c.strategyTags,
     visibility: c.visibility,
     publishedAt: c.publishedAt,
-    ...(internal
+    ...(contacts
       ? {
           contact: { name: c.contactName, email: c.contactEmail },
           review: { state: c.review.state, comment: c.review.comment },

@@ -3,8 +3,12 @@ import type { Database, Executor } from '../../db/database.ts';
 import { facetsText } from './search-document.ts';
 import type { CollaborationTable, SearchDocumentTable } from './collaboration.table.ts';
 
-/** Who is looking: `public` sees only public, acknowledged (published) rows. */
-export type Scope = 'public' | 'internal';
+/**
+ * Who is looking (collaboration.policy.ts `readScope`): `public` sees only public,
+ * acknowledged (published) rows; `internal` every row; a partner contact the public rows
+ * and those linked to one of their cities.
+ */
+export type Scope = 'public' | 'internal' | { readonly partnerCityIds: readonly string[] };
 
 const COLLAB_COLUMNS = [
   'c.id',
@@ -62,11 +66,30 @@ export interface ResolvedFilters {
   kind?: string | undefined;
 }
 
+/** The rows a scope may read, as SQL (one predicate for lists, counts and single rows). */
+function applyScope(q: CollabQuery, scope: Scope): CollabQuery {
+  if (scope === 'internal') return q;
+  if (scope === 'public')
+    return q.where('c.visibility', '=', 'public').where('c.published_at', 'is not', null);
+  const cityIds = scope.partnerCityIds;
+  return q.where((eb) =>
+    eb.or([
+      eb.and([eb('c.visibility', '=', 'public'), eb('c.published_at', 'is not', null)]),
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('collaboration_city as own')
+          .select('own.collaboration_id')
+          .where('own.city_id', 'in', cityIds.length > 0 ? cityIds : ['']),
+      ),
+    ]),
+  );
+}
+
 /** The filters as SQL; `year` means the period overlaps the year. */
 function applyFilters<Q extends CollabQuery>(q: Q, f: ResolvedFilters, scope: Scope): Q {
-  let out = q as CollabQuery;
-  if (scope === 'public')
-    out = out.where('c.visibility', '=', 'public').where('c.published_at', 'is not', null);
+  let out = applyScope(q, scope);
   if (f.organisationId) out = out.where('c.organisation_id', '=', f.organisationId);
   if (f.status) out = out.where('c.status', '=', f.status);
   if (f.kind) out = out.where('c.kind', '=', f.kind);
@@ -114,8 +137,20 @@ export async function listFilterIds(db: Executor) {
   return { cities, areas, organisations };
 }
 
-export function findCollaboration(db: Executor, id: string) {
-  return baseCollaborations(db).where('c.id', '=', id).executeTakeFirst();
+/** One collaboration, if the scope may read it (by default: any). */
+export function findCollaboration(db: Executor, id: string, scope: Scope = 'internal') {
+  return filtered(db, {}, scope).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Of these collaborations, the ids the scope may read. */
+export async function listReadableCollaborationIds(
+  db: Executor,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await filtered(db, {}, scope).where('c.id', 'in', ids).execute();
+  return rows.map((r) => r.id);
 }
 
 export type CollaborationRow = NonNullable<Awaited<ReturnType<typeof findCollaboration>>>;

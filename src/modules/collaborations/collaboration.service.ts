@@ -220,15 +220,17 @@ export async function changeCollaboration(
   });
 }
 
-/** One collaboration; the public sees only public, published ones (else 404). */
+/**
+ * One collaboration, if the scope may read it, else 404 (as if it did not exist): the
+ * public only public, published ones; a partner contact also those of their city.
+ */
 export async function getCollaboration(
   db: Executor,
   id: string,
   scope: repo.Scope,
 ): Promise<Collaboration> {
-  const row = await repo.findCollaboration(db, id);
-  if (!row || (scope === 'public' && (row.visibility !== 'public' || !row.published_at)))
-    throw collaborationNotFound(id);
+  const row = await repo.findCollaboration(db, id, scope);
+  if (!row) throw collaborationNotFound(id);
   return (await hydrate(db, [row]))[0]!;
 }
 

@@ -19,6 +19,7 @@ import {
   reportChoices,
   reportPageProps,
   reportRoutes,
+  scopeOf,
   userOf,
   type RenderReport,
 } from './report.routes.tsx';
@@ -38,7 +39,7 @@ const valuesOf = (e: Exchange): ExchangeInput => ({
 
 /** One exchange's workspace page; the review routes show it again with their form. */
 export const renderExchange: RenderReport = async (app, request, reply, id, reviewValues) => {
-  const e = await getExchange(app.db.kysely, id);
+  const e = await getExchange(app.db.kysely, id, scopeOf(request));
   const [names, page] = await Promise.all([
     cityNames(app, request),
     reportPageProps(app, request, reply, 'exchange', e),
@@ -64,7 +65,12 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
     async (request, page) => {
       const all = lenientFilters(request.query);
       const filters = { city: all.city, organisation: all.organisation, year: all.year };
-      const { exchanges, total } = await listExchanges(app.db.kysely, filters, page);
+      const { exchanges, total } = await listExchanges(
+        app.db.kysely,
+        filters,
+        scopeOf(request),
+        page,
+      );
       return { filters, rows: exchanges, total };
     },
     (list, { filters, rows }) => (
@@ -86,7 +92,7 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
       visibility: 'public',
     }),
     valuesOf,
-    find: (id) => getExchange(app.db.kysely, id),
+    find: (id) => getExchange(app.db.kysely, id, 'internal'),
     register: (request, values) =>
       registerExchange(app.db, actorOf(request), userOf(request), values),
     change: (request, id, values) =>

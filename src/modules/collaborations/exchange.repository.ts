@@ -1,6 +1,7 @@
-import type { Executor } from '../../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Executor } from '../../db/database.ts';
 import type { Scope } from './collaboration.repository.ts';
-import type { ExchangeTable } from './collaboration.table.ts';
+import type { CollaborationTable, ExchangeTable } from './collaboration.table.ts';
 
 // Exchanges (experience exchanges, optionally within a collaboration).
 
@@ -26,6 +27,33 @@ const EXCHANGE_COLUMNS = [
   'e.updated_at',
 ] as const;
 
+type ExchangeExpressions = ExpressionBuilder<
+  Database & { e: ExchangeTable; c: CollaborationTable },
+  'e' | 'c'
+>;
+
+/**
+ * The exchanges a scope may read, as SQL (one predicate for lists, counts and single rows;
+ * `c` is the exchange's collaboration, left-joined): the public sees a public, published
+ * exchange whose collaboration, if any, is public and published too; a partner contact also
+ * every exchange with one of their cities.
+ */
+function exchangeScope(scope: Exclude<Scope, 'internal'>) {
+  return (eb: ExchangeExpressions) => {
+    const visible = eb.and([
+      eb('e.visibility', '=', 'public'),
+      eb('e.published_at', 'is not', null),
+      eb.or([
+        eb('e.collaboration_id', 'is', null),
+        eb.and([eb('c.visibility', '=', 'public'), eb('c.published_at', 'is not', null)]),
+      ]),
+    ]);
+    if (scope === 'public') return visible;
+    const cityIds = scope.partnerCityIds.length > 0 ? scope.partnerCityIds : [''];
+    return eb.or([visible, eb('e.city_id', 'in', cityIds)]);
+  };
+}
+
 function baseExchanges(db: Executor) {
   return db
     .selectFrom('exchange as e')
@@ -41,8 +69,11 @@ function baseExchanges(db: Executor) {
     ]);
 }
 
-export function findExchange(db: Executor, id: string) {
-  return baseExchanges(db).where('e.id', '=', id).executeTakeFirst();
+/** One exchange, if the scope may read it (by default: any). */
+export function findExchange(db: Executor, id: string, scope: Scope = 'internal') {
+  let q = baseExchanges(db).where('e.id', '=', id);
+  if (scope !== 'internal') q = q.where(exchangeScope(scope));
+  return q.executeTakeFirst();
 }
 
 export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof findExchange>>>;
@@ -50,9 +81,11 @@ export type ExchangeRow = NonNullable<Awaited<ReturnType<typeof findExchange>>>;
 export function listExchanges(
   db: Executor,
   f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+  scope: Scope,
   page: { limit: number; offset: number },
 ) {
   let q = baseExchanges(db);
+  if (scope !== 'internal') q = q.where(exchangeScope(scope));
   if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
   if (f.city) q = q.where('city.slug', '=', f.city);
   if (f.year)
@@ -70,11 +103,14 @@ export function listExchanges(
 export async function countExchanges(
   db: Executor,
   f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
+  scope: Scope,
 ): Promise<number> {
   let q = db
     .selectFrom('exchange as e')
     .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
-    .innerJoin('city', 'city.id', 'e.city_id');
+    .innerJoin('city', 'city.id', 'e.city_id')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id');
+  if (scope !== 'internal') q = q.where(exchangeScope(scope));
   if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
   if (f.city) q = q.where('city.slug', '=', f.city);
   if (f.year)
@@ -87,8 +123,7 @@ export async function countExchanges(
 
 export function listExchangesOfCollaboration(db: Executor, collaborationId: string, scope: Scope) {
   let q = baseExchanges(db).where('e.collaboration_id', '=', collaborationId);
-  if (scope === 'public')
-    q = q.where('e.visibility', '=', 'public').where('e.published_at', 'is not', null);
+  if (scope !== 'internal') q = q.where(exchangeScope(scope));
   return q.orderBy('e.occurred_on', 'desc').execute();
 }
 

@@ -200,10 +200,34 @@ export async function changeExchange(
   });
 }
 
-export async function getExchange(db: Executor, id: string): Promise<Exchange> {
-  const row = await repo.findExchange(db, id);
+/**
+ * Exchanges as a scope sees them: the collaboration an exchange belongs to is named only
+ * when the scope may read it too (an exchange with Bergen within an internal collaboration
+ * with Aarhus does not show the partner contact of Bergen that collaboration's title).
+ */
+async function asSeenBy(
+  db: Executor,
+  rows: repo.ExchangeRow[],
+  scope: collaborationRepo.Scope,
+): Promise<Exchange[]> {
+  const exchanges = rows.map(toExchange);
+  if (scope === 'internal') return exchanges;
+  const ids = [...new Set(exchanges.flatMap((e) => (e.collaboration ? [e.collaboration.id] : [])))];
+  const readable = new Set(await collaborationRepo.listReadableCollaborationIds(db, ids, scope));
+  return exchanges.map((e) =>
+    e.collaboration && !readable.has(e.collaboration.id) ? { ...e, collaboration: null } : e,
+  );
+}
+
+/** One exchange, if the scope may read it, else 404 (as if it did not exist). */
+export async function getExchange(
+  db: Executor,
+  id: string,
+  scope: collaborationRepo.Scope,
+): Promise<Exchange> {
+  const row = await repo.findExchange(db, id, scope);
   if (!row) throw exchangeNotFound(id);
-  return toExchange(row);
+  return (await asSeenBy(db, [row], scope))[0]!;
 }
 
 export async function listExchanges(
@@ -213,15 +237,16 @@ export async function listExchanges(
     city?: string | undefined;
     year?: string | undefined;
   },
+  scope: collaborationRepo.Scope,
   page: { limit: number; offset: number },
 ) {
   const [rows, total] = await Promise.all([
-    repo.listExchanges(db, filters, page),
-    cachedRead(db, 'collaborations', cacheKey('exchange-count', filters), () =>
-      repo.countExchanges(db, filters),
+    repo.listExchanges(db, filters, scope, page),
+    cachedRead(db, 'collaborations', cacheKey('exchange-count', scope, filters), () =>
+      repo.countExchanges(db, filters, scope),
     ),
   ]);
-  return { exchanges: rows.map(toExchange), total };
+  return { exchanges: await asSeenBy(db, rows, scope), total };
 }
 
 export async function exchangesOfCollaboration(
@@ -229,7 +254,7 @@ export async function exchangesOfCollaboration(
   id: string,
   scope: collaborationRepo.Scope,
 ) {
-  return (await repo.listExchangesOfCollaboration(db, id, scope)).map(toExchange);
+  return asSeenBy(db, await repo.listExchangesOfCollaboration(db, id, scope), scope);
 }
 
 /** Collaborations the user may attach an exchange to. */

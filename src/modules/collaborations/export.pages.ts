@@ -6,7 +6,8 @@ import { errors } from '../../shared/errors.ts';
 import { exportFiltersSchema, type ExportFilters } from './export.filters.ts';
 import { exportHeaders, exportLanguage, exportRows } from './export.service.ts';
 
-const AUTHENTICATED = { permission: 'authenticated' } as const;
+/** Exports hold every collaboration with its staff contact: Gothenburg's own roles (decision 016). */
+const INTERNAL = { permission: 'internal' } as const;
 
 function filtersOf(query: unknown): ExportFilters {
   const parsed = exportFiltersSchema.safeParse(query ?? {});
@@ -19,9 +20,9 @@ function filtersOf(query: unknown): ExportFilters {
 
 const fileName = (ext: string) => `samarbeten-${new Date().toISOString().slice(0, 10)}.${ext}`;
 
-/** Exports of collaborations (any filtered list) for logged-in users: streamed Excel and CSV. */
+/** Exports of collaborations (any filtered list) for Gothenburg's own roles: streamed Excel and CSV. */
 export const exportPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/workspace/collaborations/export.csv', { config: AUTHENTICATED }, (request, reply) => {
+  app.get('/workspace/collaborations/export.csv', { config: INTERNAL }, (request, reply) => {
     const filters = filtersOf(request.query);
     const i18n = exportLanguage(request.i18n);
     async function* lines() {
@@ -36,40 +37,36 @@ export const exportPages: FastifyPluginAsyncZod = async (app) => {
       .send(Readable.from(lines()));
   });
 
-  app.get(
-    '/workspace/collaborations/export.xlsx',
-    { config: AUTHENTICATED },
-    async (request, reply) => {
-      const filters = filtersOf(request.query);
-      const i18n = exportLanguage(request.i18n);
-      const ExcelJS = await loadExcel();
-      const out = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: out,
-        useStyles: true,
-        useSharedStrings: false,
-      });
-      const sheet = workbook.addWorksheet(i18n.t('export.sheet'));
-      void (async () => {
-        const header = sheet.addRow(exportHeaders(i18n));
-        header.font = { bold: true };
-        header.commit();
-        for await (const batch of exportRows(app.db, filters, i18n)) {
-          for (const row of batch) sheet.addRow(row).commit();
-          // Let the zip stream drain to the client before the next batch: memory stays flat.
-          if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
-        }
-        sheet.commit();
-        await workbook.commit();
-      })().catch((error: unknown) => {
-        request.log.error({ err: error }, 'xlsx export failed');
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${fileName('xlsx')}"`)
-        .header('cache-control', 'no-store')
-        .send(out);
-    },
-  );
+  app.get('/workspace/collaborations/export.xlsx', { config: INTERNAL }, async (request, reply) => {
+    const filters = filtersOf(request.query);
+    const i18n = exportLanguage(request.i18n);
+    const ExcelJS = await loadExcel();
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet(i18n.t('export.sheet'));
+    void (async () => {
+      const header = sheet.addRow(exportHeaders(i18n));
+      header.font = { bold: true };
+      header.commit();
+      for await (const batch of exportRows(app.db, filters, i18n)) {
+        for (const row of batch) sheet.addRow(row).commit();
+        // Let the zip stream drain to the client before the next batch: memory stays flat.
+        if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
+      }
+      sheet.commit();
+      await workbook.commit();
+    })().catch((error: unknown) => {
+      request.log.error({ err: error }, 'xlsx export failed');
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${fileName('xlsx')}"`)
+      .header('cache-control', 'no-store')
+      .send(out);
+  });
 };

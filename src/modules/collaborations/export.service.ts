@@ -24,8 +24,8 @@ export function exportHeaders(i18n: I18n): string[] {
 
 /**
  * Every collaboration that matches the filters, as rows of text in the reader's language,
- * fetched in keyset batches of 500 so memory stays flat whatever the size.
- * Logged-in users see internal collaborations too (the routes require a login).
+ * fetched in keyset batches of 500 so memory stays flat whatever the size. Internal ones
+ * too: the routes are for Gothenburg's own roles (permission `internal`, decision 016).
  */
 export async function* exportRows(
   db: Db,

@@ -25,7 +25,7 @@ export const PROTECTED_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'POST /workspace/areas': 'coordinator',
   'POST /workspace/areas/:id': 'coordinator',
   'POST /workspace/areas/:id/active': 'coordinator',
-  'GET /workspace/knowledge': 'authenticated',
+  'GET /workspace/knowledge': 'internal',
   'GET /workspace/campaigns': 'reporting',
   'GET /workspace/campaigns/new': 'coordinator',
   'POST /workspace/campaigns/new': 'coordinator',
@@ -38,6 +38,6 @@ export const PROTECTED_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'GET /workspace/import/:id': 'reporting',
   'POST /workspace/import/:id/check': 'reporting',
   'POST /workspace/import/:id/start': 'reporting',
-  'GET /workspace/collaborations/export.csv': 'authenticated',
-  'GET /workspace/collaborations/export.xlsx': 'authenticated',
+  'GET /workspace/collaborations/export.csv': 'internal',
+  'GET /workspace/collaborations/export.xlsx': 'internal',
 };

@@ -34,6 +34,9 @@ export const idParams = z.object({ id: z.string().max(100) });
 
 export const userOf = (request: FastifyRequest): Reporter => request.user!;
 
+/** What the user reads of collaborations and exchanges (decision 016). */
+export const scopeOf = (request: FastifyRequest) => collaborationPolicy.readScope(request.user);
+
 /** City names in the reader's language, by slug. */
 export async function cityNames(app: App, request: FastifyRequest) {
   return new Map(
@@ -103,6 +106,8 @@ export async function listPageProps(app: App, request: FastifyRequest, reply: Fa
     cityNames: names,
     choices,
     canReport: collaborationPolicy.canReport(request.user),
+    canExport: collaborationPolicy.canExport(request.user),
+    showReview: collaborationPolicy.readsStaffDetails(scopeOf(request)),
   };
 }
 
@@ -154,9 +159,12 @@ export async function reportPageProps(
   entity: ReviewEntity,
   report: Report,
 ) {
+  // A partner contact reads the report, not Gothenburg's review of it (decision 016).
+  const showReview = collaborationPolicy.readsStaffDetails(scopeOf(request));
   return {
     ctx: pageContext(request, reply),
-    history: await reviewHistory(app.db.kysely, entity, report.id),
+    history: showReview ? await reviewHistory(app.db.kysely, entity, report.id) : [],
+    showReview,
     canChange: collaborationPolicy.canChange(request.user, report.organisation.id),
     canReview: collaborationPolicy.canReview(request.user),
   };

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain } from '../cities/index.ts';
 import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
+import { canReadInternalDocuments, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { DOCUMENT_KINDS, documentForm, VISIBILITIES } from './meeting-document.schema.ts';
 
 // The documents of a meeting (agenda, minutes, presentations): uploads checked by type,
-// public or internal.
+// public or internal (internal: for those who work with the meeting, decision 016).
 
 export { DOCUMENT_KINDS, VISIBILITIES };
 export const MAX_MEETING_DOCUMENT_BYTES = 25 * 1024 * 1024;
@@ -38,15 +39,45 @@ export const toMeetingDocument = (
   visibility: d.visibility as MeetingDocument['visibility'],
 });
 
-/** A document with its bytes; internal documents only for logged-in users. */
+/** The cities that take part in a meeting: its host and every city with a delegation to it. */
+export async function participantCityIds(
+  db: Executor,
+  meeting: { id: string; hostCityId: string },
+): Promise<string[]> {
+  return [...new Set([meeting.hostCityId, ...(await repo.listDelegationCityIds(db, meeting.id))])];
+}
+
+/** Whether the reader opens this meeting's internal documents (decision 016). */
+export async function readsInternalDocuments(
+  db: Executor,
+  reader: MeetingUser | null,
+  meeting: { id: string; hostCityId: string },
+): Promise<boolean> {
+  if (!reader) return false;
+  return canReadInternalDocuments(reader, await participantCityIds(db, meeting));
+}
+
+/**
+ * A document with its bytes. Public documents are everyone's; an internal one is not found
+ * for a visitor and refused (403) to a signed-in user who may not read it (decision 016).
+ */
 export async function getMeetingDocument(
   db: Db,
   meetingId: string,
   documentId: string,
-  loggedIn: boolean,
+  reader: MeetingUser | null,
 ) {
   const row = await repo.findDocumentWithData(db.kysely, meetingId, documentId);
-  if (!row || (row.visibility !== 'public' && !loggedIn)) throw errors.documentNotFound(documentId);
+  if (!row || (row.visibility !== 'public' && !reader)) throw errors.documentNotFound(documentId);
+  if (row.visibility === 'public') return row;
+  const meeting = await repo.findMeeting(db.kysely, meetingId);
+  const allowed =
+    !!meeting &&
+    (await readsInternalDocuments(db.kysely, reader, {
+      id: meeting.id,
+      hostCityId: meeting.host_city_id,
+    }));
+  if (!allowed) throw errors.forbidden();
   return row;
 }
 /** Accepted document types: by extension, checked against the file's first bytes. */

@@ -71,7 +71,7 @@ export async function renderMeeting(
   id: string,
   values?: Values,
 ) {
-  const detail = await getMeetingDetail(db, chain, id);
+  const detail = await getMeetingDetail(db, chain, id, request.user);
   return sendPage(
     reply,
     <WorkspaceMeetingPage
@@ -164,7 +164,7 @@ export const meetingPartPages =
       params: { id: string; partId: string },
       values?: Values,
     ) => {
-      const detail = await getMeetingDetail(app.db, chain, params.id);
+      const detail = await getMeetingDetail(app.db, chain, params.id, request.user);
       if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
       const part = spec.parts(detail).find((p) => p.id === params.partId) as
         (Record<string, unknown> & { title: string }) | undefined;

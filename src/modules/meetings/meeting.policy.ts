@@ -21,3 +21,29 @@ export function canEditMeeting(user: MeetingUser | null, hostCityId: string): bo
 export function canAdjustRotation(user: MeetingUser | null): boolean {
   return !!user?.roles.some((g) => g.role === 'coordinator');
 }
+
+/**
+ * Gothenburg's roles that work with the twin-city meetings: the coordinators run and
+ * coordinate them (P5), the presidium handles the politicians' participation (P4), the
+ * council secretariat serves the council and its presidium.
+ */
+export const MEETING_WORK_ROLES = ['coordinator', 'presidium', 'council'] as const;
+
+/**
+ * Who opens a meeting's internal documents (decision 016): Gothenburg's roles that work
+ * with the meetings, and the partner contacts of the cities that take part in this one
+ * (`participantCityIds`: its host and every city with a delegation to it). Not Gothenburg's
+ * other roles (staff, reporters, administrators), not other cities' partner contacts.
+ * Public documents are everyone's.
+ */
+export function canReadInternalDocuments(
+  user: MeetingUser | null,
+  participantCityIds: readonly string[],
+): boolean {
+  if (!user) return false;
+  return user.roles.some(
+    (g) =>
+      (MEETING_WORK_ROLES as readonly string[]).includes(g.role) ||
+      (g.role === 'partner' && g.cityId !== null && participantCityIds.includes(g.cityId)),
+  );
+}

@@ -77,7 +77,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: meetingIdParams } },
     async (request, reply) => {
       const chain = await chainOrThrow();
-      const detail = await getMeetingDetail(app.db, chain, request.params.id);
+      const detail = await getMeetingDetail(app.db, chain, request.params.id, request.user);
       return sendPage(reply, <MeetingPage ctx={pageContext(request, reply)} detail={detail} />);
     },
   );
@@ -87,7 +87,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: meetingIdParams } },
     async (request, reply) => {
       const chain = await chainOrThrow();
-      const detail = await getMeetingDetail(app.db, chain, request.params.id);
+      const detail = await getMeetingDetail(app.db, chain, request.params.id, null);
       if (!detail.meeting.startDate || detail.meeting.status === 'cancelled')
         throw errors.meetingWithoutDates(detail.meeting.id);
       return reply
@@ -106,7 +106,8 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Public documents for everyone; internal ones only for logged-in users (not cached).
+  // Public documents for everyone; internal ones for those who work with the meeting
+  // (decision 016; not cached).
   app.get(
     '/meetings/:id/documents/:docId',
     { config: { permission: 'public' }, schema: { params: documentParams } },
@@ -115,7 +116,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
         app.db,
         request.params.id,
         request.params.docId,
-        request.user !== null && request.user !== undefined,
+        request.user,
       );
       return reply
         .type(doc.content_type)

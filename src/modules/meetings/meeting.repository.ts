@@ -246,6 +246,16 @@ export function updateOutcome(db: Executor, id: string, changes: Updateable<Meet
   return db.updateTable('meeting_outcome').set(changes).where('id', '=', id).execute();
 }
 
+/** The cities with a delegation (of any status) to a meeting. */
+export async function listDelegationCityIds(db: Executor, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('delegation')
+    .select('city_id')
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  return rows.map((r) => r.city_id);
+}
+
 /** Public delegation lists: public fields only, never logistics. */
 export function listPublicDelegationMembers(db: Executor, meetingId: string) {
   return db

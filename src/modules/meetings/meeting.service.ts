@@ -14,7 +14,11 @@ import {
   trimmedOrNull,
   type Editor,
 } from './meeting.helpers.ts';
-import { toMeetingDocument, type MeetingDocument } from './meeting-document.service.ts';
+import {
+  readsInternalDocuments,
+  toMeetingDocument,
+  type MeetingDocument,
+} from './meeting-document.service.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 import { toOutcome, type Outcome } from './outcome.service.ts';
@@ -148,22 +152,29 @@ export async function getMeeting(db: Db, chain: Chain, id: string): Promise<Meet
   return meeting;
 }
 
+/**
+ * One meeting with all its parts, as `reader` (null: a visitor) may see it: its internal
+ * documents only for those who may open them (decision 016).
+ */
 export async function getMeetingDetail(
   db: Db,
   chain: Chain,
   id: string,
+  reader: MeetingUser | null,
   cities: readonly City[] = [],
 ): Promise<MeetingDetail> {
   const meeting = await getMeeting(db, chain, id);
   const byId = chainCities(chain, cities);
-  const [programme, seminars, documents, outcomes, followUps, members] = await Promise.all([
-    repo.listProgramme(db.kysely, id),
-    repo.listSeminars(db.kysely, id),
-    repo.listDocuments(db.kysely, id),
-    repo.listOutcomes(db.kysely, id),
-    repo.listOpenActionsBefore(db.kysely, chain.id, meeting.year),
-    repo.listPublicDelegationMembers(db.kysely, id),
-  ]);
+  const [programme, seminars, documents, outcomes, followUps, members, internal] =
+    await Promise.all([
+      repo.listProgramme(db.kysely, id),
+      repo.listSeminars(db.kysely, id),
+      repo.listDocuments(db.kysely, id),
+      repo.listOutcomes(db.kysely, id),
+      repo.listOpenActionsBefore(db.kysely, chain.id, meeting.year),
+      repo.listPublicDelegationMembers(db.kysely, id),
+      readsInternalDocuments(db.kysely, reader, { id, hostCityId: meeting.host.id }),
+    ]);
   const delegations = new Map<string, DelegationListing>();
   for (const m of members) {
     const city = byId.get(m.city_id);
@@ -176,7 +187,9 @@ export async function getMeetingDetail(
     meeting,
     programme: programme.map(toProgrammeItem),
     seminars: seminars.map(toSeminar),
-    documents: documents.map(toMeetingDocument),
+    documents: documents
+      .filter((d) => internal || d.visibility === 'public')
+      .map(toMeetingDocument),
     outcomes: outcomes.map((o) => toOutcome(o, meeting.year, byId)),
     followUps: followUps.map((o) => toOutcome(o, o.year, byId)),
     delegations: [...delegations.values()],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
+import { PERMISSION_ROLES } from '../../platform/permissions.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { Layout } from '../../ui/layout.tsx';
@@ -50,7 +51,7 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
       { key: 'campaigns', href: '/workspace/campaigns', roles: ['coordinator', 'reporter'] },
       { key: 'import', href: '/workspace/import', roles: ['coordinator', 'reporter'] },
       { key: 'areas', href: '/workspace/areas', roles: ['coordinator'] },
-      { key: 'knowledge', href: '/workspace/knowledge', roles: 'any' },
+      { key: 'knowledge', href: '/workspace/knowledge', roles: PERMISSION_ROLES.internal },
     ],
   },
   {

@@ -38,7 +38,14 @@ import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
 export function CollaborationsPage(
-  props: ListProps & { collaborations: Collaboration[]; canReport: boolean },
+  props: ListProps & {
+    collaborations: Collaboration[];
+    canReport: boolean;
+    /** The Excel and CSV exports (with contacts): Gothenburg's own roles. */
+    canExport: boolean;
+    /** The review column: Gothenburg's own roles (a partner contact reads without it). */
+    showReview: boolean;
+  },
 ) {
   const { ctx, filters, choices, collaborations, cityNames, info, canReport } = props;
   const { t } = ctx.i18n;
@@ -61,12 +68,19 @@ export function CollaborationsPage(
         filters={filters}
         choices={choices}
       />
-      <p>
-        {t('collab.list.export')}{' '}
-        <a href={`/workspace/collaborations/export.xlsx${query ? `?${query}` : ''}`}>Excel</a> ·{' '}
-        <a href={`/workspace/collaborations/export.csv${query ? `?${query}` : ''}`}>CSV</a>
-      </p>
-      <CollaborationTable ctx={ctx} collaborations={collaborations} cityNames={cityNames} review />
+      {props.canExport ? (
+        <p>
+          {t('collab.list.export')}{' '}
+          <a href={`/workspace/collaborations/export.xlsx${query ? `?${query}` : ''}`}>Excel</a> ·{' '}
+          <a href={`/workspace/collaborations/export.csv${query ? `?${query}` : ''}`}>CSV</a>
+        </p>
+      ) : null}
+      <CollaborationTable
+        ctx={ctx}
+        collaborations={collaborations}
+        cityNames={cityNames}
+        review={props.showReview}
+      />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams(query)} />
     </Layout>
   );
@@ -237,6 +251,8 @@ export function CollaborationDetailPage(props: {
   exchanges: Exchange[];
   cityNames: Map<string, string>;
   history: ReviewEvent[];
+  /** The review and the contact: Gothenburg's own roles, not partner contacts. */
+  showReview: boolean;
   canChange: boolean;
   canReview: boolean;
   reviewValues?: ReviewInput | undefined;
@@ -251,11 +267,18 @@ export function CollaborationDetailPage(props: {
       href={`/workspace/collaborations/${c.id}`}
       review={c.review}
       history={props.history}
+      showReview={props.showReview}
       canChange={props.canChange}
       canReview={props.canReview}
       reviewValues={props.reviewValues}
     >
-      <CollaborationFacts ctx={ctx} c={c} cityNames={props.cityNames} internal />
+      <CollaborationFacts
+        ctx={ctx}
+        c={c}
+        cityNames={props.cityNames}
+        internal
+        contact={props.showReview}
+      />
       <h2>{t('collab.detail.exchanges')}</h2>
       {exchanges.length === 0 ? (
         <p>{t('collab.exchanges.none')}</p>
@@ -275,17 +298,22 @@ export function CollaborationDetailPage(props: {
   );
 }
 
-/** The facts of a collaboration; `internal` adds contact and review details. */
+/**
+ * The facts of a collaboration; `internal` (the workspace) adds its visibility, and the
+ * contact unless `contact` is false (a partner contact's page: no staff contacts).
+ */
 export function CollaborationFacts({
   ctx,
   c,
   cityNames,
   internal,
+  contact = internal,
 }: {
   ctx: PageContext;
   c: Collaboration;
   cityNames: Map<string, string>;
   internal: boolean;
+  contact?: boolean;
 }) {
   const { t, locale } = ctx.i18n;
   const sv = langAttr(locale);
@@ -311,7 +339,7 @@ export function CollaborationFacts({
       <dd lang={c.goals ? sv : undefined}>{c.goals ?? '–'}</dd>
       <dt>{t('collab.field.results')}</dt>
       <dd lang={c.results ? sv : undefined}>{c.results ?? '–'}</dd>
-      {internal ? (
+      {contact ? (
         <>
           <dt>{t('collab.field.contactName')}</dt>
           <dd>
@@ -323,6 +351,10 @@ export function CollaborationFacts({
               </>
             ) : null}
           </dd>
+        </>
+      ) : null}
+      {internal ? (
+        <>
           <dt>{t('collab.field.visibility')}</dt>
           <dd>{t(`collab.visibility.${c.visibility}`)}</dd>
         </>

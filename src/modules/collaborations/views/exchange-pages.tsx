@@ -12,7 +12,14 @@ import { type Choice, FilterForm, ListTop, type ListProps, ReviewTag } from './p
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
 
-export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canReport: boolean }) {
+export function ExchangesPage(
+  props: ListProps & {
+    exchanges: Exchange[];
+    canReport: boolean;
+    /** The review column: Gothenburg's own roles (a partner contact reads without it). */
+    showReview: boolean;
+  },
+) {
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl, locale } = ctx.i18n;
   return (
@@ -63,7 +70,7 @@ export function ExchangesPage(props: ListProps & { exchanges: Exchange[]; canRep
             header: t('collab.field.organisation'),
             cell: (e) => <Content locale={locale}>{e.organisation.name}</Content>,
           },
-          {
+          props.showReview && {
             header: t('collab.field.review'),
             cell: (e) => (
               <>
@@ -141,6 +148,7 @@ export function ExchangeDetailPage(props: {
   exchange: Exchange;
   cityName: string;
   history: ReviewEvent[];
+  showReview: boolean;
   canChange: boolean;
   canReview: boolean;
   reviewValues?: ReviewInput | undefined;
@@ -158,6 +166,7 @@ export function ExchangeDetailPage(props: {
       href={`/workspace/exchanges/${e.id}`}
       review={e.review}
       history={props.history}
+      showReview={props.showReview}
       canChange={props.canChange}
       canReview={props.canReview}
       reviewValues={props.reviewValues}

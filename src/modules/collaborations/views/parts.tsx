@@ -7,6 +7,7 @@ import { langAttr } from '../../../ui/content.tsx';
 import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
 import { type City, localized } from '../../cities/index.ts';
 import { areaName } from '../area.service.ts';
+import { collaborationPolicy } from '../collaboration.policy.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
@@ -88,15 +89,23 @@ export function ListTop(props: {
   );
 }
 
-/** The workspace's own navigation: the lists, the knowledge bank, and for coordinators review and areas. */
+/**
+ * The workspace's own navigation: the lists, the knowledge bank (Gothenburg's own roles),
+ * and for coordinators review and areas.
+ */
 export function WorkspaceNav({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
   const coordinator = ctx.user?.roles.some((g) => g.role === 'coordinator');
   return (
     <nav aria-label={t('collab.nav.label')} class="breadcrumb">
       <a href="/workspace/collaborations">{t('collab.nav.collaborations')}</a> ·{' '}
-      <a href="/workspace/exchanges">{t('collab.nav.exchanges')}</a> ·{' '}
-      <a href="/workspace/knowledge">{t('collab.nav.knowledge')}</a>
+      <a href="/workspace/exchanges">{t('collab.nav.exchanges')}</a>
+      {collaborationPolicy.readsKnowledge(ctx.user) ? (
+        <>
+          {' '}
+          · <a href="/workspace/knowledge">{t('collab.nav.knowledge')}</a>
+        </>
+      ) : null}
       {coordinator ? (
         <>
           {' '}

@@ -64,6 +64,8 @@ export function ReportDetailPage(props: {
   href: string;
   review: { state: string; comment: string | null };
   history: ReviewEvent[];
+  /** The review (state, comment, history): not for partner contacts (decision 016). */
+  showReview: boolean;
   canChange: boolean;
   canReview: boolean;
   /** The review form as sent, when it is shown again with its problems. */
@@ -85,12 +87,14 @@ export function ReportDetailPage(props: {
       ) : (
         <p class="hint">{t('collab.detail.readOnly')}</p>
       )}
-      <ReviewStatus
-        ctx={ctx}
-        state={review.state}
-        comment={review.comment}
-        history={props.history}
-      />
+      {props.showReview ? (
+        <ReviewStatus
+          ctx={ctx}
+          state={review.state}
+          comment={review.comment}
+          history={props.history}
+        />
+      ) : null}
       {props.canReview && review.state === 'submitted' ? (
         <ReviewForm ctx={ctx} action={`${href}/review`} values={props.reviewValues} />
       ) : null}

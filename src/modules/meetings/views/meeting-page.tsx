@@ -169,7 +169,7 @@ export function WorkspaceMeetingPage({
         </li>
       </ul>
       {canEdit ? null : <p class="panel">{t('workspace.meetings.mayNotEdit')}</p>}
-      <MeetingBody ctx={ctx} detail={detail} showInternal={true} />
+      <MeetingBody ctx={ctx} detail={detail} />
 
       {canEdit ? (
         <>

@@ -277,21 +277,16 @@ function DelegationMember({
   );
 }
 
-/** The facts, programme, seminars, delegations, outcomes, follow-ups and documents. */
-export function MeetingBody({
-  ctx,
-  detail,
-  showInternal,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
-  showInternal: boolean;
-}) {
+/**
+ * The facts, programme, seminars, delegations, outcomes, follow-ups and documents (the
+ * service left out the internal documents the reader may not open).
+ */
+export function MeetingBody({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
   const { t, intl, locale } = ctx.i18n;
   const sv = langAttr(locale);
   const { meeting } = detail;
   const days = [...new Set(detail.programme.map((p) => p.day))];
-  const documents = detail.documents.filter((d) => showInternal || d.visibility === 'public');
+  const documents = detail.documents;
   return (
     <>
       <section aria-labelledby="facts-heading">
@@ -457,7 +452,7 @@ export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: Meeting
           {meeting.theme}
         </Content>
       ) : null}
-      <MeetingBody ctx={ctx} detail={detail} showInternal={ctx.user !== null} />
+      <MeetingBody ctx={ctx} detail={detail} />
     </SubPage>
   );
 }
