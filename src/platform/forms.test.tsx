@@ -5,7 +5,6 @@ import { TestAgent } from '../../test/helpers/agent.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { errors } from '../shared/errors.ts';
 import { isPlainDate } from '../shared/dates.ts';
-import { parseOrThrow } from '../shared/validation.ts';
 import {
   Button,
   CheckboxGroup,
@@ -16,13 +15,14 @@ import {
   TextField,
 } from '../ui/fields.tsx';
 import { Layout } from '../ui/layout.tsx';
-import { readForm, submitForm } from './forms.ts';
+import { multiline, parseOrThrow } from '../shared/validation.ts';
+import { inputProblems, readForm, submitForm } from './forms.ts';
 import { pageContext, sendPage } from './render.ts';
 
 /** A form with one field of each kind; messages are catalogue keys, as in the modules. */
 const testForm = z.object({
   name: z.string().trim().min(1, { error: 'delegation.error.nameRequired' }),
-  note: z.string().max(20, { error: 'delegation.error.tooLong200' }),
+  note: multiline(z.string().max(20, { error: 'delegation.error.tooLong200' })),
   day: z.string().refine(isPlainDate, { error: 'form.dateFormat' }),
   areas: z.array(z.string()).min(1, { error: 'delegation.error.nameRequired' }),
   kind: z.enum(['a', 'b'], { error: 'delegation.error.nameRequired' }),
@@ -195,14 +195,101 @@ describe('the form home (submitForm, readForm and the field components)', () => 
   });
 
   it('readForm reads strings and lists by the schema and never throws', () => {
-    expect(readForm({ name: ['a', 'b'], areas: 'x', kind: 3 }, testForm)).toEqual({
-      name: '',
+    expect(readForm({ name: 'a', areas: 'x', kind: 3 }, testForm)).toEqual({
+      name: 'a',
       note: '',
       day: '',
       areas: ['x'],
       kind: '',
     });
     expect(readForm(null, testForm).areas).toEqual([]);
-    expect(readForm({ note: 'x'.repeat(50) }, testForm, 10).note).toHaveLength(10);
+    expect(inputProblems(readForm({ name: 'Anna', areas: ['x', 'y'] }, testForm))).toEqual([]);
+  });
+
+  it('readForm changes nothing silently: a repeated field, an over-long value and a control character are problems', () => {
+    const form = z.object({
+      name: z.string(),
+      note: multiline(z.string().max(20)),
+      title: z.string().trim().max(20),
+      areas: z.array(z.string()).max(2),
+    });
+    const repeated = readForm({ name: ['a', 'b'], areas: ['x', 'y'] }, form);
+    expect(repeated.name).toBe('a');
+    expect(repeated.areas).toEqual(['x', 'y']); // a checkbox group is a list
+    expect(inputProblems(repeated)).toEqual([{ path: 'name', message: 'form.repeated' }]);
+
+    // The field's own max, or the reader's cap for a field without one; never cut.
+    const long = readForm({ name: 'n'.repeat(30), note: 'x'.repeat(50) }, form, 25);
+    expect(long.note).toHaveLength(50);
+    expect(inputProblems(long)).toEqual([
+      { path: 'name', message: 'form.tooLong', params: { max: 25, length: 30 } },
+      { path: 'note', message: 'form.tooLong', params: { max: 20, length: 50 } },
+    ]);
+    // Trimming counts as in the service: 20 characters inside spaces fit.
+    expect(inputProblems(readForm({ title: ` ${'x'.repeat(20)} ` }, form))).toEqual([]);
+    // Too many choices.
+    expect(inputProblems(readForm({ areas: ['a', 'b', 'c'] }, form))).toEqual([
+      { path: 'areas', message: 'form.tooManyChoices', params: { max: 2 } },
+    ]);
+
+    // A control character is shown as U+FFFD; a text area keeps line breaks and tabs only.
+    const control = readForm(
+      { name: 'An\u0000na', note: 'rad 1\r\n\trad 2', title: 'a\tb', areas: ['x\u001b'] },
+      form,
+    );
+    expect(control.name).toBe('An\ufffdna');
+    expect(control.note).toBe('rad 1\r\n\trad 2');
+    expect(inputProblems(control).map((p) => [p.path, p.message])).toEqual([
+      ['name', 'form.controlCharacter'],
+      ['title', 'form.controlCharacter'],
+      ['areas', 'form.controlCharacter'],
+    ]);
+    expect(inputProblems(readForm({ note: 'a\u0007b\u007f' }, form))).toEqual([
+      { path: 'note', message: 'form.controlCharacter' },
+    ]);
+  });
+
+  it('readForm adds the schema’s other problems when it refuses the input, in the order of the fields', () => {
+    const read = readForm({ ...good, name: '', day: ['2027-06-14', '2027-06-15'] }, testForm);
+    expect(inputProblems(read)).toEqual([
+      { path: 'name', message: 'delegation.error.nameRequired' },
+      { path: 'day', message: 'form.repeated' },
+    ]);
+  });
+
+  it('refuses what readForm found before the service runs: 400 on the same page, each message at its field, the rest kept', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/test-form?lang=en');
+    const before = saved.length;
+    const res = await agent.post('/test-form', {
+      ...good,
+      name: ['Anna', 'Bertil'],
+      note: 'x'.repeat(100_000),
+      day: '2027-06-14\u0000',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(saved).toHaveLength(before);
+    expect(res.body).toContain('<title>Error: Test – Vänortsportalen</title>');
+    expect(res.body).toContain('<a href="#name">This field was sent more than once.');
+    expect(res.body).toContain('<a href="#note">Enter at most 20 characters. You entered 100,000.');
+    expect(res.body).toContain('<a href="#day">The text contains a control character');
+    expect(res.body).toMatch(
+      /<p class="error-message" id="note-error">.*Enter at most 20 characters/,
+    );
+    // The rest of the input kept: the other values, the long text as sent, � for the NUL.
+    expect(res.body).toContain('value="Anna"');
+    expect(res.body).toContain(`>${'x'.repeat(100_000)}</textarea>`);
+    expect(res.body).toContain('value="2027-06-14\ufffd"');
+    expect(res.body).not.toContain('\u0000');
+  });
+
+  it('refuses a NUL in a field the form does not read, as a problem of the whole form', async () => {
+    const agent = new TestAgent(t.app);
+    await agent.get('/test-form');
+    const before = saved.length;
+    const res = await agent.post('/test-form', { ...good, extra: 'a\u0000b' });
+    expect(res.statusCode).toBe(400);
+    expect(saved).toHaveLength(before);
+    expect(res.body).toContain('Texten innehåller ett styrtecken');
   });
 });

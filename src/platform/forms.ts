@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError } from '../shared/errors.ts';
+import { AppError, errors as appErrors, type FieldProblem } from '../shared/errors.ts';
+import { multilineFields, zodProblems } from '../shared/validation.ts';
 import type { FieldErrors } from './page-context.ts';
 import { i18nFor, type I18n, type MessageKey } from './i18n/i18n.ts';
 import { splitLocaleUrl } from './i18n/paths.ts';
@@ -84,6 +85,16 @@ export async function submitForm<V, R>(
   reply: FastifyReply,
   spec: FormSpec<V, R>,
 ): Promise<FastifyReply> {
+  // The input itself is wrong (see readForm): refused before the service runs. The problems
+  // are named by the fields as sent, which are the page's field ids.
+  const refused = [...inputProblems(spec.values), ...strayNul(request.body, spec.values)];
+  if (refused.length > 0) {
+    const error = appErrors.validation(refused);
+    const errors = problemErrors(request.i18n, error) ?? {};
+    return rerender(request, reply, errors, () =>
+      spec.invalid({ values: spec.values, errors, error }),
+    );
+  }
   let result: R;
   try {
     result = await spec.submit(spec.values);
@@ -103,6 +114,24 @@ export async function submitForm<V, R>(
   const { locale } = splitLocaleUrl(next.to);
   const i18n = locale ? i18nFor(locale) : request.i18n;
   return redirectWithFlash(reply, next.to, i18n.tDynamic(next.flash, next.params));
+}
+
+/**
+ * A NUL character in a field of the body that the form's values did not read (and so did
+ * not check): refused as a problem of the whole form. No person types one, PostgreSQL cannot
+ * store one, and the input guard leaves form bodies to the form (src/platform/input-guard.ts).
+ */
+function strayNul(body: unknown, values: unknown): FieldProblem[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const read = new Set([
+    ...Object.keys(typeof values === 'object' && values !== null ? values : {}),
+    ...inputProblems(values).map((p) => p.path),
+  ]);
+  const stray = Object.entries(body).some(
+    ([name, value]) =>
+      !read.has(name) && [value].flat().some((v) => typeof v === 'string' && v.includes('\u0000')),
+  );
+  return stray ? [{ path: '', message: 'form.controlCharacter' }] : [];
 }
 
 /**
@@ -128,15 +157,19 @@ export function problemErrors(
 ): FieldErrors | null {
   if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return null;
   const out: FieldErrors = {};
-  for (const p of (error.details.problems ?? []) as { path: string; message: string }[]) {
-    out[fieldOf(p.path)] ??= translateProblem(i18n, p.message);
+  for (const p of (error.details.problems ?? []) as FieldProblem[]) {
+    out[fieldOf(p.path)] ??= translateProblem(i18n, p.message, p.params);
   }
   return out;
 }
 
 /** A service's problem message is a catalogue key; an unknown key gets the generic text. */
-export function translateProblem(i18n: I18n, key: string): string {
-  const text = i18n.tDynamic(key);
+export function translateProblem(
+  i18n: I18n,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
+  const text = i18n.tDynamic(key, params);
   return text === key ? i18n.t('error.badRequest.text') : text;
 }
 
@@ -148,52 +181,215 @@ export type FormStrings<S extends z.ZodObject> = {
 };
 
 /**
+ * What the form reader found wrong with the input itself, before any rule of the form: a
+ * field sent twice, a value longer than the field takes, a control character. Kept on the
+ * values under this symbol (it survives `{ ...values }`), read by `submitForm`.
+ */
+const INPUT_PROBLEMS = Symbol('input problems');
+
+/** The problems `readForm` / `formStrings` found in the values they read (none: []). */
+export function inputProblems(values: unknown): FieldProblem[] {
+  if (typeof values !== 'object' || values === null) return [];
+  return (values as { [INPUT_PROBLEMS]?: FieldProblem[] })[INPUT_PROBLEMS] ?? [];
+}
+
+/** `values` with the input problems of `read`, for a route that reshapes what `readForm` read. */
+export function keepInputProblems<V extends object>(values: V, read: unknown): V {
+  return withProblems(values, inputProblems(read));
+}
+
+/** Puts `problems` on `values` (an enumerable symbol: spreads keep it), if there are any. */
+function withProblems<V extends object>(values: V, problems: FieldProblem[]): V {
+  if (problems.length > 0)
+    Object.defineProperty(values, INPUT_PROBLEMS, {
+      value: problems,
+      enumerable: true,
+      configurable: true,
+    });
+  return values;
+}
+
+/** The most choices a checkbox group takes, whatever its schema says. */
+const MAX_CHOICES = 200;
+
+/** Control characters (C0 and DEL); a text area's tab, line feed and carriage return apart. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A limit of the field's schema that a value exceeds: a length, or a number of choices. */
+interface OwnLimit {
+  max: number;
+  /** The length of the value (of a list: of its first item) that is too long. */
+  length: number;
+  /** True: the list has more than `max` items. */
+  choices?: boolean;
+}
+
+/** How the reader treats one field. */
+interface FieldSpec {
+  list: boolean;
+  multiline: boolean;
+  /** The field's own limit that `value` exceeds (from its schema), or null. */
+  maxFor: (value: string | string[]) => OwnLimit | null;
+  /** The longest value when the schema sets none. */
+  cap: number;
+}
+
+/**
+ * Reads the fields of a form body by their specs. Nothing is cut or dropped silently: a
+ * single field sent more than once, a value longer than its field takes, too many choices
+ * and a control character are each a problem on the field (`inputProblems`), with the rest
+ * of the input kept as sent for the re-rendered page (a refused control character shown as
+ * U+FFFD, where the reader can see and remove it; a repeated field's first value).
+ */
+function readFields(
+  body: unknown,
+  fields: Record<string, FieldSpec>,
+): Record<string, string | string[]> {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const out: Record<string, string | string[]> = {};
+  const problems: FieldProblem[] = [];
+  const problem = (path: string, message: string, params?: FieldProblem['params']) => {
+    if (!problems.some((p) => p.path === path))
+      problems.push(params ? { path, message, params } : { path, message });
+  };
+  for (const [name, spec] of Object.entries(fields)) {
+    const raw = Object.hasOwn(b, name) ? b[name] : undefined;
+    const sent = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (v): v is string => typeof v === 'string',
+    );
+    const control = spec.multiline ? CONTROL_MULTILINE : CONTROL;
+    const shown = (v: string) => v.replace(control, '\ufffd');
+    if (sent.some((v) => v.search(control) >= 0)) problem(name, 'form.controlCharacter');
+    if (spec.list) {
+      out[name] = sent.map(shown);
+      const own = sent.length > MAX_CHOICES ? null : spec.maxFor(sent);
+      const tooLong = sent.findIndex((v) => v.length > spec.cap);
+      if (sent.length > MAX_CHOICES) problem(name, 'form.tooManyChoices', { max: MAX_CHOICES });
+      else if (own?.choices) problem(name, 'form.tooManyChoices', { max: own.max });
+      else if (own) problem(name, 'form.tooLong', { max: own.max, length: own.length });
+      else if (tooLong >= 0)
+        problem(name, 'form.tooLong', { max: spec.cap, length: sent[tooLong]!.length });
+      continue;
+    }
+    const value = sent[0] ?? '';
+    out[name] = shown(value);
+    if (sent.length > 1) problem(name, 'form.repeated');
+    const own = value === '' ? null : spec.maxFor(value);
+    if (own) problem(name, 'form.tooLong', { max: own.max, length: own.length });
+    else if (value.length > spec.cap)
+      problem(name, 'form.tooLong', { max: spec.cap, length: value.length });
+  }
+  // In the order of the form's fields (the error summary's); only when there are any, so
+  // values read without a problem are plain objects.
+  return withProblems(out, problems);
+}
+
+/**
  * Reads a form body by the form's Zod schema: every field of the schema as the string the
- * user sent (cut to `max` characters), and fields whose schema is an array as a list of
- * strings. It never throws: a missing or odd value is ''. The service validates the result
- * with the same schema.
+ * user sent, and fields whose schema is an array (checkbox groups) as a list of strings.
+ * It never throws. What the input itself gets wrong (see `readFields`) — a field sent
+ * twice, a value over the field's `max` (or over `max` here, for a field without one), a
+ * control character outside a text area (`multiline`) — is refused by `submitForm` with
+ * the field's message and status 400 before the service runs; the service validates the
+ * rest with the same schema.
  */
 export function readForm<S extends z.ZodObject>(
   body: unknown,
   schema: S,
   max = 20_000,
 ): FormStrings<S> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const out: Record<string, string | string[]> = {};
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const raw = b[key];
-    if (isArraySchema(field)) {
-      const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-      out[key] = list
-        .filter((v): v is string => typeof v === 'string')
-        .slice(0, 200)
-        .map((v) => v.slice(0, max));
-    } else {
-      out[key] = typeof raw === 'string' ? raw.slice(0, max) : '';
-    }
+  const fields: Record<string, FieldSpec> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const list = isArraySchema(field);
+    fields[key] = {
+      list,
+      multiline: isMultiline(field),
+      maxFor: (value) => ownMax(field, value),
+      cap: max,
+    };
   }
-  return out as FormStrings<S>;
+  const values = readFields(body, fields);
+  const refused = inputProblems(values);
+  if (refused.length > 0) {
+    // The form is refused anyway: its schema's other problems join the summary, so the
+    // reader sees them all at once (the service's checks against the data come later).
+    const parsed = schema.safeParse(values);
+    const found = parsed.success ? [] : zodProblems(parsed.error);
+    const order = Object.keys(schema.shape);
+    const rank = (p: FieldProblem) =>
+      order.includes(p.path) ? order.indexOf(p.path) : order.length;
+    const all = [...refused, ...found.filter((p) => !refused.some((r) => r.path === p.path))];
+    withProblems(
+      values,
+      all.sort((a, b) => rank(a) - rank(b)),
+    );
+  }
+  return values as FormStrings<S>;
+}
+
+/** Walks optional/default/pipe wrappers to the schema a field's value is parsed with. */
+function* layers(field: unknown): Generator<z.ZodType> {
+  let current = field as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  for (let i = 0; i < 6 && current?.def; i += 1) {
+    yield current as unknown as z.ZodType;
+    current = (current.def.innerType ?? current.def.in) as typeof current;
+  }
 }
 
 function isArraySchema(field: unknown): boolean {
-  let def = (field as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
-  // Look through optional/default/pipe wrappers to the schema the value is parsed with.
-  for (let i = 0; i < 5 && def; i += 1) {
-    if (def.type === 'array') return true;
-    const inner = def.innerType ?? def.in;
-    def = (inner as { def?: typeof def } | undefined)?.def;
-  }
+  for (const layer of layers(field)) if (layer.def.type === 'array') return true;
   return false;
 }
 
-/** Form values as strings by a list of names, cut to a sane length (never trusted further). */
+function isMultiline(field: unknown): boolean {
+  for (const layer of layers(field)) if (multilineFields.has(layer)) return true;
+  return false;
+}
+
+/**
+ * The field's own maximum length when `value` exceeds it: its schema's `too_big` for a
+ * string (a list: the first item too long, or too many items), found by parsing the field
+ * alone, so trimming and pipes count as in the service.
+ */
+function ownMax(field: z.ZodType, value: string | string[]): OwnLimit | null {
+  let issues: z.core.$ZodIssue[];
+  try {
+    const result = field.safeParse(value);
+    if (result.success) return null;
+    issues = result.error.issues;
+  } catch {
+    return null;
+  }
+  for (const issue of issues) {
+    if (issue.code !== 'too_big' || issue.exact) continue;
+    const max = Number(issue.maximum);
+    if (!Number.isFinite(max)) continue;
+    const [at, ...deeper] = issue.path;
+    if (issue.origin === 'array' && at === undefined && Array.isArray(value))
+      return { max, length: value.length, choices: true };
+    if (issue.origin !== 'string' || deeper.length > 0) continue;
+    if (at === undefined && typeof value === 'string') return { max, length: value.length };
+    if (typeof at === 'number' && Array.isArray(value))
+      return { max, length: value[at]?.length ?? 0 };
+  }
+  return null;
+}
+
+/**
+ * Form values as strings by a list of names, for small forms without a schema of their own
+ * (a yes/no, a direction): each single-line text of at most `max` characters. A value sent
+ * twice, a longer one or a control character is a problem (as with `readForm`).
+ */
 export function formStrings<K extends string>(
   body: unknown,
   keys: readonly K[],
   max = 2000,
 ): Record<K, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const out = {} as Record<K, string>;
-  for (const k of keys) out[k] = typeof b[k] === 'string' ? b[k].slice(0, max) : '';
-  return out;
+  const fields: Record<string, FieldSpec> = {};
+  for (const key of keys)
+    fields[key] = { list: false, multiline: false, maxFor: () => null, cap: max };
+  return readFields(body, fields) as Record<K, string>;
 }

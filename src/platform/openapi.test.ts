@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/helpers/test-app.ts';
 import { ALL_LOCALES } from './i18n/locales.ts';
+import { operationSecurity } from './openapi.ts';
 
 describe('OpenAPI document', () => {
   it('matches the committed docs/openapi.json (run `npm run openapi` after changing the API)', async () => {
@@ -78,5 +79,55 @@ describe('OpenAPI document', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('declares how a caller signs in, and the security of every operation', () => {
+    interface Operation {
+      security?: Record<string, string[]>[];
+    }
+    const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as {
+      components: { securitySchemes?: Record<string, Record<string, string>> };
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const schemes = document.components.securitySchemes ?? {};
+    expect(schemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'vanort_session' });
+    const security = Object.fromEntries(
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => [`${method} ${path}`, op.security]),
+      ),
+    );
+    // Every operation says it (Redocly's `security-defined`); the open ones with [].
+    for (const [name, requirement] of Object.entries(security))
+      expect(requirement, name).toBeDefined();
+    expect(security['get /api/v1/cities']).toEqual([]);
+    expect(security['get /api/errors']).toEqual([]);
+    expect(security['get /api/v1/me']).toEqual([{ apiToken: [] }, { session: [] }]);
+    // Writes take the token only: a session would also need a form's CSRF token.
+    expect(security['post /api/v1/decisions']).toEqual([{ apiToken: [] }]);
+    expect(security['post /api/v1/proposals']).toEqual([{ apiToken: [] }]);
+    // Open, but a token of a user with a role sees internal collaborations too.
+    expect(security['get /api/v1/collaborations']).toEqual([{}, { apiToken: [] }, { session: [] }]);
+    // Every scheme an operation names is declared.
+    for (const requirement of Object.values(security).flat())
+      for (const scheme of Object.keys(requirement ?? {})) expect(schemes).toHaveProperty(scheme);
+  });
+
+  it('derives an operation’s security from its permission unless the route says it', () => {
+    expect(operationSecurity({ method: 'GET', config: { permission: 'public' } })).toEqual([]);
+    expect(operationSecurity({ method: 'GET', config: { permission: 'authenticated' } })).toEqual([
+      { apiToken: [] },
+      { session: [] },
+    ]);
+    expect(operationSecurity({ method: 'POST', config: { permission: 'council' } })).toEqual([
+      { apiToken: [] },
+    ]);
+    expect(
+      operationSecurity({
+        method: 'GET',
+        config: { permission: 'public' },
+        schema: { security: [{}, { apiToken: [] }] },
+      }),
+    ).toEqual([{}, { apiToken: [] }]);
   });
 });

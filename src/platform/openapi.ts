@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from './auth.ts';
 import { ALL_LOCALES } from './i18n/locales.ts';
 
 export const OPENAPI_INFO = {
@@ -111,6 +112,62 @@ export function describeLanguages<T extends OpenApiDocument>(document: T): T {
   };
 }
 
+/**
+ * How a caller proves who it is (src/platform/auth.ts). A personal API token is the way for
+ * programs; a browser's session cookie also works, but a write with it needs the form's
+ * CSRF token as well, so the writes declare the token only.
+ */
+export const SECURITY_SCHEMES = {
+  apiToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'vpt_…',
+    description:
+      'A personal API token (`Authorization: Bearer vpt_…`), created by the user at ' +
+      '/account/tokens: it acts with its user’s roles until it expires or is revoked. An ' +
+      'unknown, expired or revoked token is refused with 401 INVALID_TOKEN on every route, ' +
+      'the open ones too.',
+  },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description:
+      'The session of a browser signed in to the portal (set by /login). Reading only: a ' +
+      'write with the cookie also needs the CSRF token of a form, so programs use an API token.',
+  },
+} as const;
+
+type SecurityRequirement = Partial<Record<keyof typeof SECURITY_SCHEMES, string[]>>;
+
+/**
+ * The security of an operation: a route's own `schema.security` (e.g. open, but a token
+ * shows more: `[{}, { apiToken: [] }]`), else from its permission: open for `public`;
+ * otherwise the token, and for reads also the session.
+ */
+export function operationSecurity(route: {
+  method: string | string[];
+  config?: { permission?: string } | undefined;
+  schema?: { security?: unknown } | undefined;
+}): SecurityRequirement[] {
+  if (route.schema?.security) return route.schema.security as SecurityRequirement[];
+  const permission = route.config?.permission;
+  if (permission === undefined || permission === 'public') return [];
+  const reads = [route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
+  return reads ? [{ apiToken: [] }, { session: [] }] : [{ apiToken: [] }];
+}
+
+/** Declares the security schemes and gives every operation its `security` (see above). */
+function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0]) {
+  const result = jsonSchemaTransform(input);
+  if (!result.schema || (result.schema as { hide?: boolean }).hide) return result;
+  const route = (input as { route?: Parameters<typeof operationSecurity>[0] }).route;
+  return {
+    ...result,
+    schema: { ...result.schema, security: route ? operationSecurity(route) : [] },
+  };
+}
+
 /** The OpenAPI document at /api/openapi.json and the browsable docs at /api/docs. */
 export async function registerOpenApi(
   app: FastifyInstance,
@@ -121,6 +178,7 @@ export async function registerOpenApi(
       openapi: '3.1.0',
       info: OPENAPI_INFO,
       servers: [{ url: '/' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
       tags: [
         { name: 'cities', description: 'The twin-city registry' },
         {
@@ -139,7 +197,7 @@ export async function registerOpenApi(
         },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: transformRoute,
     transformObject: (document) =>
       describeLanguages(jsonSchemaTransformObject(document) as OpenApiDocument),
     hideUntagged: true,

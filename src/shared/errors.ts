@@ -43,7 +43,7 @@ export const ERROR_CATALOGUE = {
   BAD_REQUEST: {
     status: 400,
     reportable: false,
-    when: 'The request cannot be read: a malformed body, URL or header, or a NUL character in any input.',
+    when: 'The request cannot be read: a malformed body, URL or header, or a NUL character in any input (an HTML form refuses its own fields instead, at the field).',
     message: 'Bad request',
     title: 'errorCode.BAD_REQUEST',
     page: PAGE.badRequest,
@@ -416,6 +416,8 @@ export interface FieldProblem {
   message: string;
   /** The message key when `message` has been turned into text. */
   code?: string;
+  /** Values for the message's placeholders (e.g. `{max}` of a "too long" message). */
+  params?: Record<string, string | number>;
 }
 
 const withId = (id: string | undefined) => (id === undefined ? {} : { id });

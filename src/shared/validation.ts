@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errors, type FieldProblem } from './errors.ts';
 
 /**
@@ -22,4 +22,17 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw errors.validation(zodProblems(parsed.error));
   return parsed.data;
+}
+
+/**
+ * The fields of a form that take several lines (text areas): registered here by
+ * `multiline(schema)`, so the form reader (`readForm`) lets tab, line feed and carriage
+ * return through in them. Every other field refuses every control character.
+ */
+export const multilineFields = z.registry<{ multiline: true }>();
+
+/** Marks a form field's schema as a text area's (see `multilineFields`). */
+export function multiline<S extends z.ZodType>(schema: S): S {
+  multilineFields.add(schema, { multiline: true });
+  return schema;
 }

@@ -31,6 +31,17 @@ const ODD_BODIES: Record<string, string | string[]>[] = [
     roles: ['admin', 'nonsense'],
   },
   { id: '%00', slug: '../x', city: 'atlantis', organisation: 'none', _method: 'DELETE' },
+  // Control characters (PostgreSQL cannot store a NUL) and repeated fields in every form.
+  {
+    title: 'Nul\u0000tecken',
+    name: ['a\u0000', 'b'],
+    email: 'x\u0000@example.org',
+    comment: 'c\u0001',
+    justification: 'd\u0000',
+    goals: ['e', 'f\u0000'],
+    decisionDate: '2026-01-01\u0000',
+    active: '1\u0000',
+  },
 ];
 
 describeEachDialect('no request produces a server error', (dialect) => {

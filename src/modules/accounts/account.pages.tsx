@@ -92,7 +92,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/login', { config: { permission: 'public' } }, async (request, reply) => {
-    const values = readForm(request.body, loginForm, 2000);
+    const values = readForm(request.body, loginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {
       values,
@@ -113,7 +113,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       refused: (error) => loginRefusal(request, reply, error),
       // The password is never sent back; a refusal keeps its status (401, 429).
       invalid: ({ error }) =>
-        renderLogin(request, reply, { email: values.email.slice(0, 320), next }, error.status),
+        renderLogin(request, reply, { email: values.email, next }, error.status),
       // Two-step verification on: the code comes next (mfa.pages.tsx), then `next`.
       done: (result) =>
         result.mfaPending
@@ -163,7 +163,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   // address; the next login lands in the chosen one.
   app.post('/account/language', { config: { permission: 'authenticated' } }, (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, languageForm, 10),
+      values: readForm(request.body, languageForm),
       submit: (v) => setOwnLanguage(app.db, actorOf(request), request.user!.id, v),
       invalid: ({ values }) => renderAccount(request, reply, values),
       done: () => ({ to: '/account', flash: 'account.language.saved' }),

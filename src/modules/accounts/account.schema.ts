@@ -117,7 +117,7 @@ export const rolesForm = z.object({
   roles: z
     .array(z.string().max(50))
     .max(50)
-    .refine((roles) => roles.every(isRole), 'admin.users.rolesLegend'),
+    .refine((roles) => roles.every(isRole), 'mfa.admin.badRole'),
   ...roleFields,
 });
 

@@ -33,7 +33,7 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
     '/account/tokens',
     { config: { permission: 'authenticated' } },
     async (request, reply) => {
-      const values = readForm(request.body, newApiTokenInput, 200);
+      const values = readForm(request.body, newApiTokenInput);
       // A form without the field at all (a script) takes the default; an emptied one is a problem.
       if (!Object.hasOwn(request.body ?? {}, 'expiresInDays')) {
         values.expiresInDays = String(API_TOKEN_DAYS.default);

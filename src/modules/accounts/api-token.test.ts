@@ -262,7 +262,8 @@ describeEachDialect('personal API tokens', (dialect) => {
         'a name over 100 characters',
         { name: 'x'.repeat(101), expiresInDays: '30' },
         'name',
-        'Namnet får ha högst 100 tecken',
+        // The form reader's message for any text over its field's limit.
+        'Skriv högst 100 tecken. Du skrev 101.',
       ],
       [
         'expiry 0',

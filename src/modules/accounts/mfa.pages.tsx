@@ -79,7 +79,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
 
   app.post('/account/mfa/confirm', { config: AUTHENTICATED }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, mfaCodeForm, 50),
+      values: readForm(request.body, mfaCodeForm),
       submit: (v) =>
         unlessAlreadyEnabled('mfa.flash.enabled')(
           confirmMfaEnrollment(app.db, actorOf(request), request.user!.id, v.code),
@@ -91,7 +91,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
 
   app.post('/account/mfa/disable', { config: AUTHENTICATED }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, mfaCodeForm, 50),
+      values: readForm(request.body, mfaCodeForm),
       submit: (v) => disableMfa(app.db, actorOf(request), request.user!, v.code, request.ip),
       // Locked out after too many wrong codes: 429, the message at the code field.
       refused: (error) => {
@@ -136,7 +136,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/login/mfa', { config: { permission: 'public' } }, async (request, reply) => {
-    const values = readForm(request.body, mfaLoginForm, 2000);
+    const values = readForm(request.body, mfaLoginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {
       values,

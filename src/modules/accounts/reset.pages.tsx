@@ -58,7 +58,7 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/reset', { config: { permission: 'public' } }, async (request, reply) => {
-    const values = readForm(request.body, resetRequestForm, 320);
+    const values = readForm(request.body, resetRequestForm);
     return submitForm(request, reply, {
       values,
       submit: (v) =>
@@ -109,7 +109,7 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
         const { email } = await checkToken(app.db, kind, token);
         return submitForm(request, reply, {
           // Never sent back: the fields stay empty on the re-render.
-          values: readForm(request.body, newPasswordForm, 2000),
+          values: readForm(request.body, newPasswordForm),
           submit: (v) => chooseNewPassword(app.db, actorOf(request), kind, token, v),
           invalid: () => renderForm(request, reply, token, email),
           done: () => ({ to: '/login', flash: 'flash.passwordSaved' }),

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rerender, translateProblem } from '../../platform/forms.ts';
+import { inputProblems, readForm, rerender, translateProblem } from '../../platform/forms.ts';
 import { countOutboxMails, listOutboxMails } from '../../platform/mail/outbox.repository.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
@@ -23,8 +23,8 @@ const filterDay = z.string().refine((v) => v === '' || isPlainDate(v), 'admin.au
 
 /** The audit trail's filter (a GET form): who, which entity, from and to which day. */
 const auditFilterForm = z.object({
-  user: z.string(),
-  entity: z.string(),
+  user: z.string().max(320),
+  entity: z.string().max(100),
   from: filterDay,
   to: filterDay,
 });
@@ -42,14 +42,21 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
   const readAuditFilter = (
     request: FastifyRequest,
   ): { values: AuditFilterValues; filter: AuditFilter; errors: FieldErrors } => {
-    const q = (request.query ?? {}) as Record<string, unknown>;
-    const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 320) : '');
-    const values = { user: str(q.user), entity: str(q.entity), from: str(q.from), to: str(q.to) };
-    const parsed = auditFilterForm.safeParse(values);
+    // Read as a form: a value too long, sent twice or with a control character is refused.
+    const read = readForm(request.query, auditFilterForm);
+    const values = {
+      user: read.user.trim(),
+      entity: read.entity.trim(),
+      from: read.from.trim(),
+      to: read.to.trim(),
+    };
     const errors: FieldErrors = {};
+    for (const p of inputProblems(read))
+      errors[p.path] = translateProblem(request.i18n, p.message, p.params);
+    const parsed = auditFilterForm.safeParse(values);
     if (!parsed.success) {
       for (const p of zodProblems(parsed.error)) {
-        errors[p.path] = translateProblem(request.i18n, p.message);
+        errors[p.path] ??= translateProblem(request.i18n, p.message);
       }
     }
     const filter: AuditFilter = {

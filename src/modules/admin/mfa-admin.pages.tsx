@@ -46,7 +46,7 @@ export const mfaAdminPages: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/admin/security', { config: ADMIN }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, securityForm, 50),
+      values: readForm(request.body, securityForm),
       submit: (v) => setMfaRequiredRoles(app.db, actorOf(request), request.user!, v.roles),
       invalid: ({ values }) => renderSecurity(request, reply, values.roles),
       done: () => ({ to: '/admin/security', flash: 'flash.saved' }),

@@ -38,7 +38,7 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
 
   app.post('/admin/organisations', { config: ADMIN }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, organisationForm, 320),
+      values: readForm(request.body, organisationForm),
       submit: (v) => createOrganisation(app.db, actorOf(request), v),
       invalid: ({ values }) => renderOrganisations(request, reply, values),
       done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
@@ -69,7 +69,7 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
 
   byId(app, 'post', '/admin/organisations/:id', (request, reply, id) =>
     submitForm(request, reply, {
-      values: readForm(request.body, organisationForm, 320),
+      values: readForm(request.body, organisationForm),
       submit: (v) => updateOrganisation(app.db, actorOf(request), id, v),
       invalid: ({ values }) => renderOrganisation(request, reply, id, values),
       done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),

@@ -95,7 +95,7 @@ export function userAdminRoutes(scope: FastifyInstance): void {
   );
 
   app.post('/admin/users/new', { config: ADMIN }, async (request, reply) => {
-    const values = readForm(request.body, inviteForm, 320);
+    const values = readForm(request.body, inviteForm);
     return submitForm(request, reply, {
       values,
       submit: (v) =>
@@ -128,7 +128,7 @@ export function userAdminRoutes(scope: FastifyInstance): void {
 
   byId(app, 'post', '/admin/users/:id/roles', (request, reply, id) =>
     submitForm(request, reply, {
-      values: readForm(request.body, rolesForm, 100),
+      values: readForm(request.body, rolesForm),
       submit: (v) => updateUserRoles(app.db, actorOf(request), id, v),
       invalid: ({ values }) => sendUserPage(app, request, reply, id, values),
       done: () => ({ to: `/admin/users/${id}`, flash: 'flash.saved' }),

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { ALL_LOCALES } from '../../platform/i18n/locales.ts';
-import { submitForm } from '../../platform/forms.ts';
+import { keepInputProblems, readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { cityFactsFields } from './city-facts.schema.ts';
 import { cityFactsForm, updateCityFacts } from './city-facts.service.ts';
 import { getCity, listCities, localized } from './city.service.ts';
 import {
@@ -17,29 +18,30 @@ import {
 const COORDINATOR = { permission: 'coordinator' } as const;
 const slugParams = z.object({ slug: z.string().max(100) });
 
-const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
-
-/** The form's values from a posted body; anything not a string is empty, long text cut. */
+/** The form's values from a posted body, read by the form's schema (see `readForm`). */
 function valuesFrom(body: unknown): CityFactsValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+  const sent = readForm(body, cityFactsFields) as Record<string, string>;
+  const field = (name: string) => sent[name] ?? '';
   const names: CityFactsValues['names'] = {};
   const descriptions: CityFactsValues['descriptions'] = {};
   for (const lang of ALL_LOCALES) {
-    names[lang] = str(b[`name_${lang}`], 1000);
-    descriptions[lang] = str(b[`description_${lang}`], 20000);
+    names[lang] = field(`name_${lang}`);
+    descriptions[lang] = field(`description_${lang}`);
   }
-  return {
+  const values: CityFactsValues = {
     names,
     descriptions,
-    countryCode: str(b.countryCode, 100),
-    region: str(b.region, 1000),
-    latitude: str(b.latitude, 100),
-    longitude: str(b.longitude, 100),
-    population: str(b.population, 100),
-    website: str(b.website, 1000),
-    contactName: str(b.contactName, 1000),
-    contactEmail: str(b.contactEmail, 1000),
+    countryCode: field('countryCode'),
+    region: field('region'),
+    latitude: field('latitude'),
+    longitude: field('longitude'),
+    population: field('population'),
+    website: field('website'),
+    contactName: field('contactName'),
+    contactEmail: field('contactEmail'),
   };
+  // What the reader refused (a value too long, …) goes with the values to submitForm.
+  return keepInputProblems(values, sent);
 }
 
 /** The coordinators edit the facts of a city; kind and status are never in this form. */

@@ -75,7 +75,7 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/workspace/campaigns/new', { config: COORDINATOR }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, campaignSchema, 6000),
+      values: readForm(request.body, campaignSchema),
       submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
       invalid: ({ values }) => renderNew(request, reply, values),
       done: (campaign) => ({
@@ -147,7 +147,7 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
       const campaignId = request.params.id;
       const organisation = await answeringOrganisation(app.db, user, campaignId);
       return submitForm(request, reply, {
-        values: readForm(request.body, answerSchema, 3000),
+        values: readForm(request.body, answerSchema),
         submit: (values) =>
           answerCampaign(app.db, actorOf(request), user, campaignId, organisation.id, values),
         // Closed in the meantime: the answer page says so (409), the answer is not saved.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
+import { multiline } from '../../shared/validation.ts';
 
 /**
  * The form that starts a campaign (inventering). Messages are keys of campaign.messages.ts;
@@ -22,7 +23,7 @@ export const campaignSchema = z
     periodFrom: plainDate('campaign.error.dateInvalid'),
     periodTo: plainDate('campaign.error.dateInvalid'),
     deadline: plainDate('campaign.error.dateInvalid'),
-    message: z.string().trim().max(5000, { message: 'campaign.error.messageTooLong' }),
+    message: multiline(z.string().trim().max(5000, { message: 'campaign.error.messageTooLong' })),
     scope: z.enum(['all', 'chosen'], { message: 'campaign.error.scopeRequired' }),
     organisations: z.array(z.string().max(100)).max(500),
   })
@@ -42,7 +43,7 @@ export type CampaignInput = FormStrings<typeof campaignSchema>;
 
 export const answerSchema = z.object({
   answer: z.enum(['confirmed', 'no_activity'], { message: 'campaign.error.answerRequired' }),
-  comment: z.string().trim().max(2000, { message: 'campaign.error.commentTooLong' }),
+  comment: multiline(z.string().trim().max(2000, { message: 'campaign.error.commentTooLong' })),
 });
 
 export type AnswerInput = FormStrings<typeof answerSchema>;

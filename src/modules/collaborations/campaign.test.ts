@@ -125,7 +125,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       scope: 'nobody',
     });
     expectRefused(english, [
-      'The title must be 200 characters or fewer',
+      'Enter at most 200 characters. You entered 201.',
       'Enter a valid date as YYYY-MM-DD',
       'Choose which organisations must answer',
     ]);

@@ -123,6 +123,9 @@ const listJson = z
  */
 const scopeOf = (request: FastifyRequest) => collaborationPolicy.readScope(request.user);
 
+/** Open to everyone; a token (or a signed-in browser) of a user with a role sees more. */
+const OPEN_OR_SIGNED_IN: Record<string, string[]>[] = [{}, { apiToken: [] }, { session: [] }];
+
 const DESCRIPTION =
   'Filters: `city`, `area`, `organisation` (slugs), `year` (the period overlaps it), `status`, ' +
   '`kind`. Anonymous callers see public, acknowledged collaborations with public fields only; ' +
@@ -142,6 +145,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
       schema: {
         tags: ['collaborations'],
+        security: OPEN_OR_SIGNED_IN,
         operationId: 'listCollaborations',
         summary: "Gothenburg's collaborations with its twin cities",
         description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
@@ -189,6 +193,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
       schema: {
         tags: ['collaborations'],
+        security: OPEN_OR_SIGNED_IN,
         operationId: 'exportCollaborationsCsv',
         summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
         description: DESCRIPTION,
@@ -219,6 +224,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
       schema: {
         tags: ['collaborations'],
+        security: OPEN_OR_SIGNED_IN,
         operationId: 'getCollaboration',
         summary: 'One collaboration',
         description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,

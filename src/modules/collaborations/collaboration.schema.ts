@@ -3,6 +3,7 @@ import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.filters.ts';
 import { LIMITS, VISIBILITIES } from './collaboration.helpers.ts';
+import { multiline } from '../../shared/validation.ts';
 
 /**
  * The forms of the collaborations workspace: collaborations, exchanges, review and areas.
@@ -24,7 +25,7 @@ const optionalDate = z
   .string()
   .trim()
   .refine((v) => v === '' || isPlainDate(v), { error: 'collab.err.dateInvalid' });
-const longText = z.string().max(LIMITS.text, { error: 'collab.err.textTooLong' });
+const longText = multiline(z.string().max(LIMITS.text, { error: 'collab.err.textTooLong' }));
 const shortText = z.string().trim().max(LIMITS.short, { error: 'collab.err.shortTooLong' });
 const visibility = z.enum(VISIBILITIES, { error: 'collab.err.visibilityRequired' });
 const email = z.email();
@@ -93,11 +94,13 @@ export const exchangeForm = z.object({
     .refine((v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= LIMITS.participants, {
       error: 'collab.err.participantsInvalid',
     }),
-  activities: z
-    .string()
-    .trim()
-    .min(1, { error: 'collab.err.activitiesRequired' })
-    .max(LIMITS.text, { error: 'collab.err.textTooLong' }),
+  activities: multiline(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'collab.err.activitiesRequired' })
+      .max(LIMITS.text, { error: 'collab.err.textTooLong' }),
+  ),
   learnings: longText,
   /** Id of a collaboration of the same organisation, or empty. */
   collaboration: z.string(),
@@ -109,7 +112,9 @@ export type ExchangeInput = FormStrings<typeof exchangeForm>;
 export const reviewForm = z
   .object({
     decision: z.enum(['acknowledge', 'return'], { error: 'collab.err.decisionRequired' }),
-    comment: z.string().trim().max(LIMITS.comment, { error: 'collab.err.commentTooLong' }),
+    comment: multiline(
+      z.string().trim().max(LIMITS.comment, { error: 'collab.err.commentTooLong' }),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'return' && !String(v.comment).trim())

@@ -88,7 +88,7 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
     // "Add an exchange" on a collaboration's page names the collaboration.
     empty: (request) => ({
       ...readForm({}, exchangeForm),
-      collaboration: readForm(request.query, exchangeForm, 100).collaboration,
+      collaboration: readForm(request.query, exchangeForm).collaboration,
       visibility: 'public',
     }),
     valuesOf,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import type { Actor } from '../audit/index.ts';
-import { formStrings, submitForm } from '../../platform/forms.ts';
+import { formStrings, keepInputProblems, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
 import { errors as appErrors } from '../../shared/errors.ts';
@@ -83,10 +83,13 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/import',
     { config: { ...REPORTING, uploads: true } },
     async (request, reply) => {
-      const { organisation, kind } = formStrings(request.body, ['organisation', 'kind'], 100);
+      const sent = formStrings(request.body, ['organisation', 'kind'], 100);
       const file = uploadedFile(request.body, 'file');
       return submitForm(request, reply, {
-        values: { organisation, kind: kind || 'collaboration' },
+        values: keepInputProblems(
+          { organisation: sent.organisation, kind: sent.kind || 'collaboration' },
+          sent,
+        ),
         submit: (values) =>
           uploadImport(app.db, actorOf(request), userOf(request), {
             filename: file?.filename ?? '',
@@ -144,7 +147,7 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
       for (const field of ALL_FIELDS)
         if (sent[`map-${field}`]) mapping[field] = sent[`map-${field}`];
       return submitForm(request, reply, {
-        values: mapping,
+        values: keepInputProblems(mapping, sent),
         submit: (values) => checkImport(app.db, actorOf(request), userOf(request), id, values),
         invalid: ({ values }) => renderJob(request, reply, id, { mapping: values, remap: true }),
         done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.checked' }),

@@ -2,7 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { rerender, submitForm, translateProblem } from '../../platform/forms.ts';
+import {
+  inputProblems,
+  readForm,
+  rerender,
+  submitForm,
+  translateProblem,
+} from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
 import { errors } from '../../shared/errors.ts';
@@ -20,27 +26,15 @@ import {
   type CouncilDecision,
   type DecisionInput,
 } from './decision.service.ts';
+import { decisionForm } from './decision.schema.ts';
 import { listProposals, type Proposal } from './proposal.service.ts';
 import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
 
 const COUNCIL = { permission: 'council' } as const;
 const idParams = z.object({ id: z.string().max(100) });
 
-const str = (v: unknown, max = 400) => (typeof v === 'string' ? v.slice(0, max) : '');
-
-function decisionValues(body: unknown): DecisionValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return {
-    body: str(b.body, 40),
-    meetingDate: str(b.meetingDate, 40),
-    section: str(b.section, 40),
-    caseNumber: str(b.caseNumber, 100),
-    title: str(b.title, 400),
-    outcome: str(b.outcome, 40),
-    link: str(b.link, 2000),
-    finalOn: str(b.finalOn, 40),
-  };
-}
+/** A query parameter as given ('' when missing or repeated); an unknown id is a 404. */
+const queryId = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Where a service problem is shown: its field, or the proposal/decision box at the top. */
 const fieldOf = (path: string) =>
@@ -81,8 +75,8 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
   /** What the form is about: a pending proposal, a decision to correct, or neither. */
   const formTarget = async (request: FastifyRequest) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
-    const proposalId = str(q.proposal, 100) || undefined;
-    const supersedesId = proposalId ? undefined : str(q.supersedes, 100) || undefined;
+    const proposalId = queryId(q.proposal) || undefined;
+    const supersedesId = proposalId ? undefined : queryId(q.supersedes) || undefined;
     let proposal: Proposal | null = null;
     let corrects: CouncilDecision | null = null;
     let cityKind: CityKind | null = null;
@@ -127,7 +121,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
             finalOn: corrects.finalOn ?? '',
           }
         : proposal
-          ? { ...decisionValues({}), title: proposal.title }
+          ? { ...readForm({}, decisionForm), title: proposal.title }
           : undefined);
     return sendPage(
       reply,
@@ -164,7 +158,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     { config: { ...COUNCIL, uploads: true } },
     async (request, reply) => {
       const target = await formTarget(request);
-      const values = decisionValues(request.body);
+      const values = readForm(request.body, decisionForm);
       const upload = uploadedFile(request.body, 'document');
       const input: DecisionInput = {
         ...values,
@@ -178,6 +172,8 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
       if (upload?.truncated) {
         // Cut off at the upload limit: refuse it with the other problems, store nothing.
         const errors: FieldErrors = { document: request.i18n.t('decision.documentTooLarge') };
+        for (const p of inputProblems(values))
+          errors[p.path] ??= translateProblem(request.i18n, p.message, p.params);
         for (const p of decisionProblems({ ...input, document: undefined }, patterns))
           errors[fieldOf(p.path)] ??= translateProblem(request.i18n, p.message);
         return rerender(request, reply, errors, () => renderForm(request, reply, target, values));

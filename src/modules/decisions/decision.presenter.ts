@@ -86,6 +86,7 @@ const PROBLEM_TEXT: Record<string, string> = {
   'proposal.slugInvalid':
     'The slug must be 2–61 lower-case letters, digits or hyphens, starting with a letter or digit',
   'proposal.nameRequired': 'Give the Swedish name, at most 120 characters',
+  'proposal.nameEnTooLong': 'Give the English name in at most 120 characters',
   'proposal.countryInvalid': 'Give the country as two capital letters (ISO 3166-1), e.g. NO',
   'proposal.coordinateInvalid': 'The coordinate is out of range',
   'proposal.cityRequired': 'Give the slug of a city in the register, or a new city',

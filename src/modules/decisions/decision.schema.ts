@@ -158,3 +158,19 @@ export const newDecisionBody = z
     supersedesId: trimmed(100).optional().describe('A decision this one corrects'),
   })
   .meta({ id: 'NewDecision' });
+
+/**
+ * The workspace's decision form as sent (strings), read by `readForm`, which refuses a value
+ * longer than its field takes at the field. The rules are the service's (`decisionProblems`),
+ * shared with the API; the title's limit is the service's, the others only keep junk out.
+ */
+export const decisionForm = z.object({
+  body: z.string().max(100),
+  meetingDate: z.string().max(100),
+  section: z.string().max(100),
+  caseNumber: z.string().max(100),
+  title: z.string().max(300),
+  outcome: z.string().max(100),
+  link: z.string().max(2000),
+  finalOn: z.string().max(100),
+});

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import { submitForm } from '../../platform/forms.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
 import {
@@ -12,6 +12,7 @@ import {
   withdrawProposal,
   type ProposalInput,
 } from './proposal.service.ts';
+import { proposalForm } from './proposal.schema.ts';
 import {
   NEW_CITY,
   NewProposalPage,
@@ -22,24 +23,6 @@ import {
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 const idParams = z.object({ id: z.string().max(100) });
-
-const str = (v: unknown, max = 20000) => (typeof v === 'string' ? v.slice(0, max) : '');
-
-function proposalValues(body: unknown): ProposalValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return {
-    kind: str(b.kind, 40),
-    city: str(b.city, 100),
-    slug: str(b.slug, 100),
-    nameSv: str(b.nameSv, 300),
-    nameEn: str(b.nameEn, 300),
-    countryCode: str(b.countryCode, 10),
-    latitude: str(b.latitude, 40),
-    longitude: str(b.longitude, 40),
-    title: str(b.title, 400),
-    justification: str(b.justification, 20001),
-  };
-}
 
 /** A coordinate as typed (decimal comma or point); empty is null, anything else NaN. */
 function coordinate(raw: string): number | null {
@@ -140,7 +123,7 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
     submitForm(request, reply, {
-      values: proposalValues(request.body),
+      values: readForm(request.body, proposalForm),
       submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
       invalid: ({ values }) => renderNew(request, reply, values),
       done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),

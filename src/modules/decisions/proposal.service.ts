@@ -73,6 +73,9 @@ export function proposalAllowed(
   }
 }
 
+/** The longest name of a proposed city, in either language. */
+export const MAX_CITY_NAME = 120;
+
 const proposalNotFound = (id: string) => errors.proposalNotFound(id);
 
 /** A coordinator drafts a proposal; a new city enters the register as `proposed`. */
@@ -91,8 +94,10 @@ export async function draftProposal(db: Db, actor: Actor, input: ProposalInput):
       problems.push({ path: 'kind', message: 'proposal.newCityOnlyForTwin' });
     if (!/^[a-z0-9][a-z0-9-]{1,60}$/.test(nc.slug))
       problems.push({ path: 'slug', message: 'proposal.slugInvalid' });
-    if (!nc.nameSv.trim() || nc.nameSv.length > 120)
+    if (!nc.nameSv.trim() || nc.nameSv.length > MAX_CITY_NAME)
       problems.push({ path: 'nameSv', message: 'proposal.nameRequired' });
+    if (nc.nameEn.length > MAX_CITY_NAME)
+      problems.push({ path: 'nameEn', message: 'proposal.nameEnTooLong' });
     if (!/^[A-Z]{2}$/.test(nc.countryCode))
       problems.push({ path: 'countryCode', message: 'proposal.countryInvalid' });
     if (nc.latitude !== null && !(nc.latitude >= -90 && nc.latitude <= 90))

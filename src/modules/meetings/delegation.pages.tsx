@@ -102,7 +102,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const p = request.params;
       return submitForm(request, reply, {
-        values: readForm(request.body, memberForm, 2000),
+        values: readForm(request.body, memberForm),
         submit: (values) =>
           addMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
         invalid: ({ values }) => render(request, reply, p, { values }),
@@ -117,7 +117,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const p = request.params;
       return submitForm(request, reply, {
-        values: readForm(request.body, memberForm, 2000),
+        values: readForm(request.body, memberForm),
         submit: (values) =>
           updateMember(
             app.db,

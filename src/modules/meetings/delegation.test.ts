@@ -185,7 +185,7 @@ describeEachDialect('delegations', (dialect) => {
     expectRefused(bad, [
       'Skriv deltagarens namn',
       'Skriv telefonnumret med siffror',
-      'Texten får vara högst 500 tecken',
+      'Skriv högst 500 tecken. Du skrev 501.',
       'value="ring mig"',
     ]);
     expect(await members('bergen')).toEqual([]);

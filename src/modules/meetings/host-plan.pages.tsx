@@ -91,7 +91,7 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, taskId } = request.params;
       return submitForm(request, reply, {
-        values: readForm(request.body, planTaskForm, 4001),
+        values: readForm(request.body, planTaskForm),
         submit: (values) => updatePlanTask(app.db, actorOf(request), id, taskId, values),
         invalid: ({ values }) => renderPlan(request, reply, id, { editId: taskId, values }),
         done: () => ({ to: planUrl(id), flash: 'hostPlan.flash.taskSaved' }),
@@ -123,7 +123,7 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
 
   app.post(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>
     submitForm(request, reply, {
-      values: readForm(request.body, templateTaskForm, 400),
+      values: readForm(request.body, templateTaskForm),
       submit: (values) => addTemplateTask(app.db, actorOf(request), values),
       invalid: ({ values }) => renderTemplate(request, reply, { values }),
       done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateAdded' }),
@@ -136,7 +136,7 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { taskId } = request.params;
       return submitForm(request, reply, {
-        values: readForm(request.body, templateTaskForm, 400),
+        values: readForm(request.body, templateTaskForm),
         submit: (values) => updateTemplateTask(app.db, actorOf(request), taskId, values),
         invalid: ({ values }) => renderTemplate(request, reply, { editId: taskId, values }),
         done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateSaved' }),

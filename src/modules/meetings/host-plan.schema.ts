@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
+import { multiline } from '../../shared/validation.ts';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'not_applicable'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -36,7 +37,7 @@ export const planTaskForm = z.object({
     .refine((v) => v !== '', { error: 'hostPlan.error.dueRequired' })
     .refine((v) => v === '' || isPlainDate(v), { error: 'hostPlan.error.dueInvalid' }),
   status: z.enum(TASK_STATUSES, { error: 'hostPlan.error.status' }),
-  notes: z.string().max(4000, { error: 'hostPlan.error.notesTooLong' }),
+  notes: multiline(z.string().max(4000, { error: 'hostPlan.error.notesTooLong' })),
 });
 
 export type PlanTaskValues = Record<keyof z.input<typeof planTaskForm>, string>;

@@ -1,5 +1,6 @@
 import { uploadedFile } from '../../platform/uploads.ts';
 import { meetingPartPages } from './meeting.page-helpers.tsx';
+import { documentForm } from './meeting-document.schema.ts';
 import { addDocument, changeDocument } from './meeting-document.service.ts';
 
 /** A document's fields on the meeting page besides its file. */
@@ -12,6 +13,7 @@ export const meetingDocumentPages = meetingPartPages({
   parts: (detail) => detail.documents,
   add: {
     // The file's problems land on its field; it is read from the body, not as text.
+    form: documentForm,
     names: { ...DOCUMENT, file: 'docFile' },
     flash: 'flash.documentAdded',
     uploads: true,
@@ -22,6 +24,7 @@ export const meetingDocumentPages = meetingPartPages({
       }),
   },
   edit: {
+    form: documentForm,
     names: DOCUMENT,
     submit: (c, input) => changeDocument(c.db, c.chain, c.editor, c.meetingId, c.partId, input),
   },

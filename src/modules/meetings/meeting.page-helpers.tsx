@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
-import { formStrings, submitForm } from '../../platform/forms.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
@@ -48,6 +48,24 @@ export const editorOf = (request: FastifyRequest): Editor => ({
  * share one page, so their names differ: `itemTitle`, `seminarTitle`, `docTitle`).
  */
 export type FieldNames<K extends string> = Readonly<Record<K, string>>;
+
+/**
+ * The page's fields, each read by the field of the service's schema it fills (its limit,
+ * whether it is a text area), under the page's name; a field the schema lacks (a file) as
+ * text. `readForm` reads the body by it.
+ */
+function pageFields(form: z.ZodObject, names: FieldNames<string>): z.ZodObject {
+  const shape = form.shape as Record<string, z.ZodType>;
+  return z.object(
+    Object.fromEntries(
+      Object.entries<string>(names).map(([key, name]) => [name, shape[key] ?? z.string()]),
+    ),
+  );
+}
+
+/** The form's values as sent, read by the page's fields (see `pageFields`). */
+const readPage = (body: unknown, form: z.ZodObject, names: FieldNames<string>): Values =>
+  readForm(body, pageFields(form, names));
 
 /** The service input from the page's values. */
 function inputOf<K extends string>(values: Values, names: FieldNames<K>): Record<K, string> {
@@ -94,6 +112,8 @@ export interface MeetingChange {
 }
 
 export interface MeetingPageForm<K extends string> {
+  /** The service's schema of the form (its fields' limits; the service validates with it). */
+  form: z.ZodObject;
   names: FieldNames<K>;
   flash: PlainKey;
   submit: (change: MeetingChange, input: Record<K, string>) => Promise<unknown>;
@@ -116,7 +136,7 @@ export async function submitOnMeetingPage<K extends string>(
 ) {
   const chain = await chainOrThrow(db);
   return submitForm(request, reply, {
-    values: formStrings(request.body, Object.values<string>(form.names), 6000),
+    values: readPage(request.body, form.form, form.names),
     submit: (values) =>
       form.submit(changeOf(db, request, chain, meetingId), inputOf(values, form.names)),
     invalid: ({ values }) => renderMeeting(db, request, reply, chain, meetingId, values),
@@ -135,6 +155,7 @@ export interface PartSpec<A extends string, E extends string> {
   parts: (detail: MeetingDetail) => readonly { id: string; title: string }[];
   add: MeetingPageForm<A> & { uploads?: boolean };
   edit: {
+    form: z.ZodObject;
     names: FieldNames<E>;
     submit: (
       change: MeetingChange & { partId: string },
@@ -203,7 +224,7 @@ export const meetingPartPages =
         const chain = await chainOrThrow(app.db);
         const { names } = spec.edit;
         return submitForm(request, reply, {
-          values: formStrings(request.body, Object.values<string>(names), 6000),
+          values: readPage(request.body, spec.edit.form, names),
           submit: (values) =>
             spec.edit.submit(
               {

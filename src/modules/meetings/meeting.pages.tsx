@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { formStrings, submitForm } from '../../platform/forms.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
@@ -13,22 +13,11 @@ import {
   renderMeeting,
 } from './meeting.page-helpers.tsx';
 import { canAdjustRotation, canEditMeeting } from './meeting.policy.ts';
+import { adjustmentForm, meetingForm } from './meeting.schema.ts';
 import { getMeeting, listMeetings, scheduleMeeting, updateMeeting } from './meeting.service.ts';
 import { adjustRotation, listAdjustments, rotationOverview } from './rotation.service.ts';
 import type { Values } from './views/meeting-fields.tsx';
 import { MeetingFormPage, WorkspaceMeetingsPage } from './views/workspace-meetings.tsx';
-
-const MEETING_FIELDS = [
-  'year',
-  'host',
-  'startDate',
-  'endDate',
-  'venue',
-  'theme',
-  'status',
-  'statusReason',
-] as const;
-const ADJUSTMENT_FIELDS = ['kind', 'year', 'city', 'otherCity', 'reason'] as const;
 
 /**
  * The workspace for meetings: coordinators (every meeting) and partner contacts (own city).
@@ -70,7 +59,7 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const chain = await chainOrThrow(app.db);
       return submitForm(request, reply, {
-        values: formStrings(request.body, ADJUSTMENT_FIELDS, 6000),
+        values: readForm(request.body, adjustmentForm),
         submit: (values) => adjustRotation(app.db, chain, editorOf(request), values),
         invalid: ({ values }) => renderList(request, reply, values),
         done: () => ({ to: '/workspace/meetings', flash: 'flash.rotationAdjusted' }),
@@ -119,7 +108,7 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
   app.post('/workspace/meetings/new', { config: MEETINGS }, async (request, reply) => {
     const chain = await chainOrThrow(app.db);
     return submitForm(request, reply, {
-      values: formStrings(request.body, MEETING_FIELDS, 6000),
+      values: readForm(request.body, meetingForm),
       submit: (values) => scheduleMeeting(app.db, chain, editorOf(request), values),
       invalid: ({ values }) => renderForm(request, reply, chain, null, values),
       done: (id) => ({ to: `/workspace/meetings/${id}`, flash: 'flash.meetingScheduled' }),
@@ -140,7 +129,7 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await chainOrThrow(app.db);
       const { id } = request.params;
       return submitForm(request, reply, {
-        values: formStrings(request.body, MEETING_FIELDS, 6000),
+        values: readForm(request.body, meetingForm),
         submit: (values) => updateMeeting(app.db, chain, editorOf(request), id, values),
         invalid: ({ values }) => renderForm(request, reply, chain, id, values),
         done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.meetingUpdated' }),

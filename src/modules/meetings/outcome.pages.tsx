@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, MEETINGS, submitOnMeetingPage } from './meeting.page-helpers.tsx';
+import { closingNoteForm, outcomeForm } from './outcome.schema.ts';
 import { closeAction, recordOutcome } from './outcome.service.ts';
 
 const closeParams = idParams.extend({ outcomeId: z.string().max(100) });
@@ -20,6 +21,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
     { config: MEETINGS, schema: { params: idParams } },
     async (request, reply) =>
       submitOnMeetingPage(app.db, request, reply, request.params.id, {
+        form: outcomeForm,
         names: OUTCOME,
         flash: 'flash.outcomeRecorded',
         submit: (c, input) => recordOutcome(c.db, c.chain, c.editor, c.meetingId, input),
@@ -33,6 +35,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
       const { id, outcomeId } = request.params;
       return submitOnMeetingPage(app.db, request, reply, id, {
         // Each open action has its own form on the page.
+        form: closingNoteForm,
         names: { closingNote: `closingNote-${outcomeId}` },
         flash: 'flash.actionClosed',
         submit: (c, input) =>

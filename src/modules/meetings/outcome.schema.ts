@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalDate, requiredText } from './fields.schema.ts';
+import { multiline } from '../../shared/validation.ts';
 
 export const OUTCOME_KINDS = ['decision', 'information', 'action'] as const;
 
@@ -9,12 +10,12 @@ export const OUTCOME_KINDS = ['decision', 'information', 'action'] as const;
  */
 export const outcomeForm = z.object({
   kind: z.enum(OUTCOME_KINDS, { error: 'outcome.kindRequired' }),
-  text: requiredText(2000, 'outcome.textRequired'),
+  text: multiline(requiredText(2000, 'outcome.textRequired')),
   responsibleCity: z.string().trim(),
   dueOn: optionalDate('meeting.dateInvalid'),
 });
 
 /** How an open action was done. */
 export const closingNoteForm = z.object({
-  closingNote: requiredText(2000, 'outcome.closingNoteRequired'),
+  closingNote: multiline(requiredText(2000, 'outcome.closingNoteRequired')),
 });

@@ -1,4 +1,5 @@
 import { meetingPartPages } from './meeting.page-helpers.tsx';
+import { programmeForm } from './programme.schema.ts';
 import { addProgrammeItem, changeProgrammeItem } from './programme.service.ts';
 
 /** The programme's fields on the meeting page (the add form has no description). */
@@ -17,12 +18,14 @@ export const programmePages = meetingPartPages({
   kind: 'programme',
   parts: (detail) => detail.programme,
   add: {
+    form: programmeForm,
     names: PROGRAMME,
     flash: 'flash.programmeItemAdded',
     submit: (c, input) =>
       addProgrammeItem(c.db, c.chain, c.editor, c.meetingId, { ...input, description: '' }),
   },
   edit: {
+    form: programmeForm,
     names: { ...PROGRAMME, description: 'itemDescription' },
     submit: (c, input) =>
       changeProgrammeItem(c.db, c.chain, c.editor, c.meetingId, c.partId, input),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from './fields.schema.ts';
+import { multiline } from '../../shared/validation.ts';
 
 export const PROGRAMME_KINDS = ['plenary', 'seminar', 'study_visit', 'social'] as const;
 
@@ -18,7 +19,7 @@ export const programmeForm = z
     kind: z.enum(PROGRAMME_KINDS, { error: 'programme.kindRequired' }),
     title: requiredText(300, 'programme.titleRequired'),
     location: optionalText(300, 'meeting.textTooLong'),
-    description: optionalText(5000, 'meeting.textTooLong'),
+    description: multiline(optionalText(5000, 'meeting.textTooLong')),
   })
   .refine(
     // Checked even when other fields are wrong, so every problem is reported at once.

@@ -1,4 +1,5 @@
 import { meetingPartPages } from './meeting.page-helpers.tsx';
+import { seminarForm } from './seminar.schema.ts';
 import { addSeminar, changeSeminar } from './seminar.service.ts';
 
 /** A seminar's fields on the meeting page. */
@@ -15,11 +16,13 @@ export const seminarPages = meetingPartPages({
   kind: 'seminar',
   parts: (detail) => detail.seminars,
   add: {
+    form: seminarForm,
     names: SEMINAR,
     flash: 'flash.seminarAdded',
     submit: (c, input) => addSeminar(c.db, c.chain, c.editor, c.meetingId, input),
   },
   edit: {
+    form: seminarForm,
     names: SEMINAR,
     submit: (c, input) => changeSeminar(c.db, c.chain, c.editor, c.meetingId, c.partId, input),
   },

@@ -1,3 +1,4 @@
+import type { FormStrings } from '../../../platform/forms.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable, RowAction } from '../../../ui/table.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
+import type { proposalForm } from '../proposal.schema.ts';
 import type { Proposal } from '../proposal.service.ts';
 import { POLICY_HOST_CYCLE_YEARS } from './public-parts.tsx';
 
@@ -131,18 +133,8 @@ export function ProposalsPage({
   );
 }
 
-export interface ProposalValues {
-  kind: string;
-  city: string;
-  slug: string;
-  nameSv: string;
-  nameEn: string;
-  countryCode: string;
-  latitude: string;
-  longitude: string;
-  title: string;
-  justification: string;
-}
+/** The form's values as sent (see proposal.schema.ts). */
+export type ProposalValues = FormStrings<typeof proposalForm>;
 
 /** The select's value for "a new city, described below". */
 export const NEW_CITY = 'new';

@@ -4,6 +4,8 @@ import type messages from './sv.json';
 
 /** The messages that take arguments, and their types. */
 interface Args {
+  "form.tooLong": { max: number; length: number };
+  "form.tooManyChoices": { max: number };
   "home.nextPlanned": { year: string | number; city: string | number };
   "home.nextForecast": { city: string | number; year: string | number };
   "home.lastMeeting": { city: string | number; dates: string | number };
