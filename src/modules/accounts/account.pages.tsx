@@ -22,11 +22,7 @@ import {
 } from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-
-/** Only same-site paths: never an open redirect. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/account';
-}
+import { safeNext } from './next.ts';
 
 /**
  * Where every login lands (with a password, after the two-step code, or through single

@@ -5,7 +5,8 @@ import { readForm, submitForm } from '../../platform/forms.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
-import { landingAfterLogin, lockoutMessage, safeNext } from './account.pages.tsx';
+import { landingAfterLogin, lockoutMessage } from './account.pages.tsx';
+import { safeNext } from './next.ts';
 import { mfaCodeForm, mfaLoginForm } from './account.schema.ts';
 import {
   beginMfaEnrollment,
