@@ -26,6 +26,9 @@ interface Args {
   "apiToken.createdLead": { name: string | number; expires: string | number };
   "apiToken.revoked": { name: string | number };
   "apiToken.alreadyRevoked": { name: string | number };
+  "apiToken.revokeAllWarning": { count: number };
+  "apiToken.revokeAll": { count: number };
+  "apiToken.revokedAll": { count: number };
   "mfa.qrLabel": { email: string | number };
   "mfa.flash.reset": { email: string | number };
 }
