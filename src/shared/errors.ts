@@ -354,7 +354,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: {
     status: 429,
     reportable: false,
-    when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute); `Retry-After` says when to try again.',
+    when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute; the login and two-step code forms: LOGIN_RATE_LIMIT; the reset-link form: RESET_RATE_LIMIT); `Retry-After` says when to try again.',
     message: 'Too many requests; try again later',
     title: 'errorCode.RATE_LIMITED',
     page: PAGE.rateLimited,

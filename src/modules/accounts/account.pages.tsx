@@ -6,6 +6,7 @@ import {
   setSessionCookie,
 } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { perMinute } from '../../platform/rate-limit.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
@@ -87,7 +88,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return renderLogin(request, reply, typeof next === 'string' ? { next: safeNext(next) } : {});
   });
 
-  app.post('/login', { config: { permission: 'public' } }, async (request, reply) => {
+  // Per address, LOGIN_RATE_LIMIT posts a minute (besides the back-off of failed logins).
+  const loginLimited = {
+    config: { permission: 'public', rateLimit: perMinute(app.config.loginRateLimit) },
+  } as const;
+  app.post('/login', loginLimited, async (request, reply) => {
     const values = readForm(request.body, loginForm, 2000);
     const next = safeNext(values.next);
     return submitForm(request, reply, {

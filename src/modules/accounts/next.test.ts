@@ -108,8 +108,7 @@ describe('safeNext', () => {
 describeEachDialect('where a login goes next', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    // The form's rate limit is not what these tests are about.
-    t = await buildTestApp(dialect, { env: { LOGIN_RATE_LIMIT: '0' } });
+    t = await buildTestApp(dialect);
   });
   afterAll(() => t.close());
 
