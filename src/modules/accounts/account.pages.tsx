@@ -52,17 +52,26 @@ export function lockoutMessage(
 }
 
 /**
- * A refused login (wrong credentials, locked out) is a problem of the whole form, shown in
- * the error summary with its own status (401, or 429 with Retry-After); null for other errors.
+ * A refused login (wrong credentials, slowed down after failures) is a problem of the whole
+ * form, shown in the error summary with its own status (401, or 429 with Retry-After);
+ * null for other errors.
  */
 function loginRefusal(
   request: FastifyRequest,
   reply: FastifyReply,
   error: AppError,
 ): FieldErrors | null {
-  if (error.code === 'INVALID_CREDENTIALS') return { form: request.i18n.t('login.invalid') };
-  const locked = lockoutMessage(request, reply, error);
-  return locked ? { form: locked } : null;
+  const { t } = request.i18n;
+  if (error.code === 'INVALID_CREDENTIALS') return { form: t('login.invalid') };
+  if (error.code !== 'LOGIN_THROTTLED') return null;
+  const seconds = Number(error.details.seconds);
+  reply.header('retry-after', String(seconds));
+  return {
+    form:
+      seconds < 120
+        ? t('login.throttledSeconds', { seconds })
+        : t('login.throttled', { minutes: Math.ceil(seconds / 60) }),
+  };
 }
 
 export async function accountPages(app: FastifyInstance): Promise<void> {

@@ -28,6 +28,7 @@ import {
   resetRequestForm,
 } from './account.schema.ts';
 import { revokeActiveApiTokens } from './api-token.service.ts';
+import { addressKey } from './backoff.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import type { RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
@@ -128,7 +129,7 @@ export async function requestPasswordReset(
   baseUrl: string,
 ): Promise<void> {
   const address = normaliseEmail(parseOrThrow(resetRequestForm, { email }).email);
-  await checkResetLockout(db.kysely, address, actor.ip);
+  await checkResetLockout(db.kysely, address, addressKey(actor.ip));
   const who: Actor = actor.userId ? actor : { ...actor, label: address };
   await db.kysely.transaction().execute(async (trx) => {
     const row = await users.findUserByEmail(trx, address);

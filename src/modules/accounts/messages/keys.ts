@@ -5,6 +5,8 @@ import type messages from './sv.json';
 /** The messages that take arguments, and their types. */
 interface Args {
   "login.locked": { minutes: number };
+  "login.throttled": { minutes: number };
+  "login.throttledSeconds": { seconds: number };
   "flash.userCreated": { email: string | number };
   "account.sessions": { count: number };
   "admin.users.edit": { email: string | number };
