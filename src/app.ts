@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -26,6 +25,7 @@ import { pageCacheVariant, registerI18n, rewriteLocaleUrl } from './platform/i18
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache } from './platform/page-cache.ts';
+import { registerRateLimits } from './platform/rate-limit.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
 
@@ -156,7 +156,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     // Every cookie (set or cleared) is Secure in production, whatever the code setting it says.
     parseOptions: { secure: config.env === 'production' },
   });
-  await registerApiRateLimit(app);
+  await registerRateLimits(app);
   await app.register(formbody);
   await app.register(multipart, multipartOptions);
   registerInputGuard(app);
@@ -189,26 +189,6 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   }
 
   return app;
-}
-
-/**
- * A rate limit on the open API (`/api/…`) per address (API_RATE_LIMIT a minute), answered
- * with the catalogue's RATE_LIMITED and `Retry-After`. The address is the connection's, or
- * the configured proxies' X-Forwarded-For (TRUST_PROXY).
- */
-async function registerApiRateLimit(app: FastifyInstance): Promise<void> {
-  const max = app.config.apiRateLimit;
-  if (max <= 0) return;
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/')) {
-      route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000 } };
-    }
-  });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      errors.rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
-  });
 }
 
 /** Routes registered by third-party plugins inside `scope` are public. */

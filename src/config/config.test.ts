@@ -42,6 +42,18 @@ describe('loadConfig', () => {
     expect.assertions(2);
   });
 
+  it('limits the login and reset forms per address by default, and takes 0 for off', () => {
+    const defaults = loadConfig({});
+    expect(defaults.loginRateLimit).toBe(20);
+    expect(defaults.resetRateLimit).toBe(10);
+    const off = loadConfig({ LOGIN_RATE_LIMIT: '0', RESET_RATE_LIMIT: '0' });
+    expect([off.loginRateLimit, off.resetRateLimit]).toEqual([0, 0]);
+    expect(problems({ LOGIN_RATE_LIMIT: 'many', RESET_RATE_LIMIT: '-1' }).sort()).toEqual([
+      'LOGIN_RATE_LIMIT',
+      'RESET_RATE_LIMIT',
+    ]);
+  });
+
   it('refuses demo data in production', () => {
     expect(
       problems({

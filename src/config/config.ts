@@ -90,6 +90,16 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
     .transform(Number)
     .default(300),
+  LOGIN_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
+    .transform(Number)
+    .default(20),
+  RESET_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
+    .transform(Number)
+    .default(10),
   TRUST_PROXY: z
     .string()
     .default('off')
@@ -177,6 +187,13 @@ export type Config = Readonly<{
   trustProxy: false | number | string;
   /** Requests a minute one address may make to the open API (0: no limit). */
   apiRateLimit: number;
+  /**
+   * Posts a minute one address may make to the login form, and to the two-step code form
+   * (each its own count; 0: no limit).
+   */
+  loginRateLimit: number;
+  /** Posts a minute one address may make to the form asking for a reset link (0: no limit). */
+  resetRateLimit: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   cookieSecret: string | undefined;
@@ -270,6 +287,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
     apiRateLimit: e.API_RATE_LIMIT,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    resetRateLimit: e.RESET_RATE_LIMIT,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,

@@ -346,15 +346,23 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_ATTEMPTS: {
     status: 429,
     reportable: false,
-    when: 'Too many failed logins, codes or reset requests in a short time; `minutes` says how long the lock lasts.',
+    when: 'Too many wrong two-step codes or reset requests in a short time; `minutes` says how long the lock lasts.',
     message: 'Too many failed attempts; try again later',
     title: 'errorCode.TOO_MANY_ATTEMPTS',
     page: PAGE.tooMany,
   },
+  LOGIN_THROTTLED: {
+    status: 429,
+    reportable: false,
+    when: 'Logins failed too often lately from this address (or from it against this account); `seconds` (and `Retry-After`) say when it may try again. An address that has not failed is not slowed down.',
+    message: 'Too many failed logins from this address; try again later',
+    title: 'errorCode.LOGIN_THROTTLED',
+    page: { title: 'error.tooMany.title', text: 'login.throttled' },
+  },
   RATE_LIMITED: {
     status: 429,
     reportable: false,
-    when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute); `Retry-After` says when to try again.',
+    when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute; the login and two-step code forms: LOGIN_RATE_LIMIT; the reset-link form: RESET_RATE_LIMIT); `Retry-After` says when to try again.',
     message: 'Too many requests; try again later',
     title: 'errorCode.RATE_LIMITED',
     page: PAGE.rateLimited,
@@ -445,6 +453,11 @@ export const errors = {
   tooManyAttempts: (minutes: number) =>
     new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${minutes} minutes`, {
       minutes,
+    }),
+  loginThrottled: (seconds: number) =>
+    new AppError('LOGIN_THROTTLED', `Too many failed logins; try again in ${seconds} seconds`, {
+      seconds,
+      minutes: Math.ceil(seconds / 60),
     }),
   rateLimited: (seconds: number) =>
     new AppError('RATE_LIMITED', `Too many requests; try again in ${seconds} seconds`, {

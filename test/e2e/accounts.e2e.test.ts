@@ -96,6 +96,49 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, 'forbidden');
         await context.close();
       });
+
+      for (const javaScriptEnabled of [true, false]) {
+        it(`a member of staff revokes all API keys at once (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const context = await browser.newContext({ javaScriptEnabled });
+          const page = await context.newPage();
+          await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
+          for (const name of ['Första', 'Andra']) {
+            await page.goto(`${base}/account/tokens`);
+            await page.getByLabel('Namn').fill(`${name} ${javaScriptEnabled}`);
+            await page.getByRole('button', { name: 'Skapa nyckel' }).click();
+          }
+          await page.goto(`${base}/account/tokens`);
+          await expect(page.locator('main').textContent()).resolves.toContain(
+            'Alla dina 2 aktiva nycklar slutar fungera direkt',
+          );
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'API keys with revoke all');
+          await page.getByRole('button', { name: 'Återkalla alla 2 nycklar' }).click();
+          expect(page.url()).toBe(`${base}/account/tokens`);
+          await expect(page.locator('.flash').textContent()).resolves.toBe(
+            '2 nycklar är återkallade och kan inte längre användas.',
+          );
+          await expect(page.getByRole('button', { name: /Återkalla alla/ }).count()).resolves.toBe(
+            0,
+          );
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'API keys revoked');
+          await context.close();
+        });
+      }
+
+      it('tells an address that failed too often to wait, with the form still usable', async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        // Five failures, then the waits begin (1, 2, 4 … seconds): a slow browser may fit
+        // another failure in before it meets one.
+        let summary = '';
+        for (let i = 0; i < 10 && !summary.includes('För många'); i++) {
+          await logIn(page, base, 'sekretariatet@vanort.example', `wrong ${i}`);
+          summary = (await page.locator('.error-summary').textContent()) ?? '';
+        }
+        expect(summary).toContain('För många misslyckade inloggningar på kort tid.');
+        await expectNoAxeViolations(page, 'login slowed down');
+        await context.close();
+      });
     },
   );
 }

@@ -14,7 +14,14 @@ export class TestAgent {
   lastPage = '';
   locale: Locale = 'sv';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /**
+   * `remoteAddress`: the address the requests come from (default 127.0.0.1), for the
+   * limits and lockouts that count per address.
+   */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies) {
@@ -47,6 +54,7 @@ export class TestAgent {
         method: 'GET',
         url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
+        ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
         headers,
       }),
     );
@@ -76,6 +84,7 @@ export class TestAgent {
         method: 'POST',
         url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
+        ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
       }),
@@ -108,6 +117,7 @@ export class TestAgent {
         method: 'POST',
         url: this.address(url),
         cookies: Object.fromEntries(this.cookies),
+        ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
         headers: { 'content-type': request.headers.get('content-type')! },
         payload: Buffer.from(await request.arrayBuffer()),
       }),

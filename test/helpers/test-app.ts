@@ -35,6 +35,11 @@ export async function buildTestApp(
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
     PAGE_CACHE_TTL_MS: '0',
+    // Tests log in and post forms far faster than people do, all from 127.0.0.1: the
+    // per-address rate limits are off unless a test turns them on (rate-limit.test.ts,
+    // the no-5xx sweep). The lockout of failed logins is always on.
+    LOGIN_RATE_LIMIT: '0',
+    RESET_RATE_LIMIT: '0',
     ...options.env,
   });
   const app = await buildApp({ config, db, logger: false });

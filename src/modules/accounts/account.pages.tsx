@@ -6,6 +6,7 @@ import {
   setSessionCookie,
 } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { perMinute } from '../../platform/rate-limit.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
@@ -22,11 +23,7 @@ import {
 } from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-
-/** Only same-site paths: never an open redirect. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/account';
-}
+import { safeNext } from './next.ts';
 
 /**
  * Where every login lands (with a password, after the two-step code, or through single
@@ -55,17 +52,26 @@ export function lockoutMessage(
 }
 
 /**
- * A refused login (wrong credentials, locked out) is a problem of the whole form, shown in
- * the error summary with its own status (401, or 429 with Retry-After); null for other errors.
+ * A refused login (wrong credentials, slowed down after failures) is a problem of the whole
+ * form, shown in the error summary with its own status (401, or 429 with Retry-After);
+ * null for other errors.
  */
 function loginRefusal(
   request: FastifyRequest,
   reply: FastifyReply,
   error: AppError,
 ): FieldErrors | null {
-  if (error.code === 'INVALID_CREDENTIALS') return { form: request.i18n.t('login.invalid') };
-  const locked = lockoutMessage(request, reply, error);
-  return locked ? { form: locked } : null;
+  const { t } = request.i18n;
+  if (error.code === 'INVALID_CREDENTIALS') return { form: t('login.invalid') };
+  if (error.code !== 'LOGIN_THROTTLED') return null;
+  const seconds = Number(error.details.seconds);
+  reply.header('retry-after', String(seconds));
+  return {
+    form:
+      seconds < 120
+        ? t('login.throttledSeconds', { seconds })
+        : t('login.throttled', { minutes: Math.ceil(seconds / 60) }),
+  };
 }
 
 export async function accountPages(app: FastifyInstance): Promise<void> {
@@ -91,7 +97,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return renderLogin(request, reply, typeof next === 'string' ? { next: safeNext(next) } : {});
   });
 
-  app.post('/login', { config: { permission: 'public' } }, async (request, reply) => {
+  // Per address, LOGIN_RATE_LIMIT posts a minute (besides the back-off of failed logins).
+  const loginLimited = {
+    config: { permission: 'public', rateLimit: perMinute(app.config.loginRateLimit) },
+  } as const;
+  app.post('/login', loginLimited, async (request, reply) => {
     const values = readForm(request.body, loginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {

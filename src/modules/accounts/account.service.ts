@@ -7,6 +7,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { addressKey, BACK_OFF, backOffSeconds } from './backoff.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as mfaRepo from './mfa.repository.ts';
 import {
@@ -28,6 +29,10 @@ import type { User } from '../../platform/identity.ts';
 export type { SessionPolicy } from '../../platform/auth.ts';
 import type { SessionPolicy } from '../../platform/auth.ts';
 
+/**
+ * The lockout of password-reset requests and two-step codes (a login's password has the
+ * back-off of backoff.ts instead): this many per account or per address within the window.
+ */
 export const LOCKOUT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
 /** How long a login may wait for its two-step code (mfa.service.ts) before it starts over. */
@@ -332,19 +337,64 @@ export async function setPassword(
 
 // ---- Login and sessions ----------------------------------------------------------
 
-/** Refuses when the account or the address has failed too often lately. */
-async function checkLockout(
+/** Why and for how long a login must wait before it is even tried (see `loginBackOff`). */
+export interface LoginWait {
+  seconds: number;
+  /** Which back-off asks for the longer wait. */
+  by: 'address' | 'account';
+}
+
+const remainingMs = (last: string | null, seconds: number, now: Date): number =>
+  last !== null && seconds > 0 ? Date.parse(last) + seconds * 1000 - now.getTime() : 0;
+
+/**
+ * The back-off of failed logins (docs/decisions/015-lockout.md), or null when the login
+ * may be tried now. Two waits, the longer one counts, each measured from a last failure:
+ * - the address's: after `freePerAddress` failures from it (against any accounts) within
+ *   the window, 1, 2, 4 … seconds after its latest failure;
+ * - the account's: after `freePerAccount` failures against the account (from anywhere),
+ *   1, 2, 4 … seconds after this address's latest failure against it, but only for an
+ *   address that has failed against it since it last logged in to it. An address that has
+ *   not failed is never slowed down by the account's failures, so the owner gets in.
+ */
+export async function loginBackOff(
   db: Executor,
-  kind: string,
   email: string,
   ip: string | null,
-): Promise<void> {
-  const since = new Date(Date.now() - LOCKOUT.windowMinutes * 60_000).toISOString();
-  const byAccount = await attempts.countFailuresSince(db, kind, { email }, since);
-  const byAddress = ip ? await attempts.countFailuresSince(db, kind, { ip }, since) : 0;
-  if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
-    throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
+  now: Date = new Date(),
+): Promise<LoginWait | null> {
+  const since = new Date(now.getTime() - BACK_OFF.windowMinutes * 60_000).toISOString();
+  const address = addressKey(ip);
+  const account = await attempts.summariseFailuresSince(db, 'login', { email }, since);
+  const accountSeconds = backOffSeconds(account.count, BACK_OFF.freePerAccount);
+  let byAddress = 0;
+  let byAccount = 0;
+  if (address === null) {
+    // Not from a request (no address): the account's back-off applies as to a failed one.
+    byAccount = remainingMs(account.last, accountSeconds, now);
+  } else {
+    const fromAddress = await attempts.summariseFailuresSince(db, 'login', { ip: address }, since);
+    byAddress = remainingMs(
+      fromAddress.last,
+      backOffSeconds(fromAddress.count, BACK_OFF.freePerAddress),
+      now,
+    );
+    if (accountSeconds > 0) {
+      const pair = { email, ip: address };
+      const success = await attempts.findLastSuccessSince(db, 'login', pair, since);
+      const failed = await attempts.summariseFailuresSince(
+        db,
+        'login',
+        pair,
+        since,
+        success ?? undefined,
+      );
+      if (failed.count > 0) byAccount = remainingMs(failed.last, accountSeconds, now);
+    }
   }
+  const wait = Math.max(byAddress, byAccount);
+  if (wait <= 0) return null;
+  return { seconds: Math.ceil(wait / 1000), by: byAddress >= byAccount ? 'address' : 'account' };
 }
 
 export async function recordAttempt(
@@ -358,7 +408,7 @@ export async function recordAttempt(
     id: newId(),
     kind,
     email,
-    ip,
+    ip: addressKey(ip),
     succeeded: succeeded ? 1 : 0,
     occurred_at: nowIso(),
   });
@@ -379,7 +429,25 @@ export async function login(
   // A form without an address or a password is a problem of the form, not a failed attempt.
   const form = parseOrThrow(loginForm, { email: input.email, password: input.password });
   const email = normaliseEmail(form.email);
-  await checkLockout(db.kysely, 'login', email, input.ip);
+  // Slowed down after failures from this address: refused before the password is even
+  // checked (so a wait says nothing about it), and audited.
+  const wait = await loginBackOff(db.kysely, email, input.ip);
+  if (wait) {
+    const known = await users.findUserByEmail(db.kysely, email);
+    const actor: Actor = { userId: known?.id ?? null, label: email, ip: input.ip };
+    await db.kysely.transaction().execute((trx) =>
+      recordAudit(trx, actor, {
+        entity: 'session',
+        entityId: null,
+        action: 'login.throttled',
+        changes: {
+          backOff: { before: null, after: wait.by },
+          retryAfter: { before: null, after: wait.seconds },
+        },
+      }),
+    );
+    throw errors.loginThrottled(wait.seconds);
+  }
   const row = await users.findUserByEmail(db.kysely, email);
   const ok =
     row && row.active === 1 && row.password_hash

@@ -7,6 +7,7 @@ import {
   createApiToken,
   listApiTokens,
   newApiTokenInput,
+  revokeAllApiTokens,
   revokeApiToken,
 } from './api-token.service.ts';
 import { ApiTokenCreatedPage } from './views/api-token-created-page.tsx';
@@ -57,6 +58,22 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
           ),
       });
     },
+  );
+
+  // Every token that still works, at once (e.g. when one may have leaked).
+  app.post(
+    '/account/tokens/revoke-all',
+    { config: { permission: 'authenticated' } },
+    async (request, reply) =>
+      submitForm(request, reply, {
+        values: {},
+        submit: () => revokeAllApiTokens(app.db, actorOf(request), request.user!.id),
+        invalid: () => renderList(request, reply),
+        done: (count) =>
+          count > 0
+            ? { to: '/account/tokens', flash: 'apiToken.revokedAll', params: { count } }
+            : { to: '/account/tokens', flash: 'apiToken.noneToRevoke' },
+      }),
   );
 
   app.post<{ Params: { id: string } }>(

@@ -61,6 +61,19 @@ export async function updateApiTokenRevoked(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** A user's tokens that still work at an instant: neither revoked nor expired. */
+export function listActiveApiTokensOfUser(db: Executor, userId: string, now: string) {
+  return db
+    .selectFrom('api_token')
+    .select(PUBLIC_COLUMNS)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export function updateApiTokenLastUsed(db: Executor, id: string, lastUsedAt: string) {
   return db
     .updateTable('api_token')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { accountPolicy } from './account.policy.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -172,6 +172,40 @@ export async function revokeApiToken(
       alreadyRevoked: false,
     };
   });
+}
+
+/**
+ * Revokes every token of a user that still works, inside the caller's transaction (a
+ * password reset, "revoke all"); each one audited as a revocation. Returns how many.
+ */
+export async function revokeActiveApiTokens(
+  trx: Executor,
+  actor: Actor,
+  userId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const revokedAt = now.toISOString();
+  let revoked = 0;
+  for (const row of await repo.listActiveApiTokensOfUser(trx, userId, revokedAt)) {
+    if (!(await repo.updateApiTokenRevoked(trx, userId, row.id, revokedAt))) continue;
+    revoked++;
+    await recordAudit(trx, actor, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'revoke',
+      changes: diff({ revoked_at: null }, { revoked_at: revokedAt }),
+    });
+  }
+  return revoked;
+}
+
+/**
+ * Revokes all of one's own tokens that still work ("revoke all" on the tokens page), in
+ * one transaction; returns how many (0: there were none, nothing changed).
+ */
+export async function revokeAllApiTokens(db: Db, actor: Actor, userId: string): Promise<number> {
+  assertOwnTokens(actor, userId);
+  return db.kysely.transaction().execute((trx) => revokeActiveApiTokens(trx, actor, userId));
 }
 
 /**

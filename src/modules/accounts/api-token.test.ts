@@ -3,11 +3,12 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
-import { findUserByEmail, setUserActive, sha256 } from './account.service.ts';
-import { resolveApiToken } from './api-token.service.ts';
+import { createUser, findUserByEmail, setUserActive, sha256 } from './account.service.ts';
+import { createApiToken, resolveApiToken } from './api-token.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
+const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
 
 describeEachDialect('personal API tokens', (dialect) => {
   let t: TestApp;
@@ -216,6 +217,82 @@ describeEachDialect('personal API tokens', (dialect) => {
     // An unknown id is refused the same way.
     await attacker.get('/account/tokens');
     expect((await attacker.post('/account/tokens/no-such-id/revoke')).statusCode).toBe(403);
+  });
+
+  it('revokes all of one’s own active tokens at once, audited, with a confirmation', async () => {
+    const owner = await createUser(t.db, TEST_ACTOR, {
+      email: `alla-nycklar-${dialect}@vanort.example`,
+      name: 'Alla Nycklar',
+      roles: [{ role: 'staff', organisationId: null, cityId: null }],
+      password: OWN_PASSWORD,
+    });
+    const own = async (name: string) =>
+      (
+        await createApiToken(t.db, { userId: owner.id, label: owner.email, ip: null }, owner.id, {
+          name,
+        })
+      ).token;
+    const first = await own('Första systemet');
+    const second = await own('Andra systemet');
+    const other = await createViaForm('presidiet@vanort.example', 'Någon annans');
+    const agent = new TestAgent(t.app);
+    await agent.login(owner.email, OWN_PASSWORD);
+
+    const page = await agent.get('/account/tokens');
+    expect(page.body).toContain('action="/account/tokens/revoke-all"');
+    expect(page.body).toContain('Alla dina 2 aktiva nycklar slutar fungera direkt,');
+    const res = await agent.post('/account/tokens/revoke-all');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/account/tokens');
+    const list = await agent.get('/account/tokens');
+    expect(list.body).toContain('2 nycklar är återkallade och kan inte längre användas.');
+    expect(list.body).not.toContain('action="/account/tokens/revoke-all"');
+    expect((await bearer(first)).statusCode).toBe(401);
+    expect((await bearer(second)).statusCode).toBe(401);
+    // Nobody else's.
+    expect((await bearer(other.token)).statusCode).toBe(200);
+
+    const rows = await t.db.kysely
+      .selectFrom('api_token')
+      .select(['id', 'revoked_at'])
+      .where('user_id', '=', owner.id)
+      .execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.revoked_at).not.toBeNull();
+      const events = await auditOf(row.id);
+      expect(events.map((e) => `${e.entity}.${e.action}:${e.actor_label}`)).toEqual([
+        `api_token.create:${owner.email}`,
+        `api_token.revoke:${owner.email}`,
+      ]);
+    }
+
+    // Again: nothing left to revoke, nothing changes.
+    const again = await agent.post('/account/tokens/revoke-all');
+    expect(again.statusCode).toBe(303);
+    expect((await agent.get('/account/tokens')).body).toContain(
+      'Du hade inga aktiva nycklar. Ingenting har ändrats.',
+    );
+    for (const row of rows) expect(await auditOf(row.id)).toHaveLength(2);
+  });
+
+  it('revokes all only for a logged-in user with the form’s CSRF token', async () => {
+    const { agent, token } = await createViaForm('samordnare@vanort.example', 'Skyddad');
+    const anonymous = await t.app.inject({ method: 'POST', url: '/account/tokens/revoke-all' });
+    expect(anonymous.statusCode).toBeGreaterThanOrEqual(300);
+    expect(anonymous.statusCode).toBeLessThan(500);
+    await agent.get('/account/tokens');
+    const forged = await agent.post('/account/tokens/revoke-all', {}, { csrf: null });
+    expect(forged.statusCode).toBe(403);
+    expect((await bearer(token)).statusCode).toBe(200);
+    // Not through the API with the token itself either (a page route, not the API).
+    const viaToken = await t.app.inject({
+      method: 'POST',
+      url: '/account/tokens/revoke-all',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(viaToken.statusCode).toBeGreaterThanOrEqual(300);
+    expect((await bearer(token)).statusCode).toBe(200);
   });
 
   it('refuses an expired token', async () => {

@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { perMinute } from '../../platform/rate-limit.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
-import { landingAfterLogin, lockoutMessage, safeNext } from './account.pages.tsx';
+import { landingAfterLogin, lockoutMessage } from './account.pages.tsx';
+import { safeNext } from './next.ts';
 import { mfaCodeForm, mfaLoginForm } from './account.schema.ts';
 import {
   beginMfaEnrollment,
@@ -135,7 +137,11 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
     return renderLogin(request, reply, next);
   });
 
-  app.post('/login/mfa', { config: { permission: 'public' } }, async (request, reply) => {
+  // Per address, LOGIN_RATE_LIMIT posts a minute (a count of its own, beside the login's).
+  const codeLimited = {
+    config: { permission: 'public', rateLimit: perMinute(app.config.loginRateLimit) },
+  } as const;
+  app.post('/login/mfa', codeLimited, async (request, reply) => {
     const values = readForm(request.body, mfaLoginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {

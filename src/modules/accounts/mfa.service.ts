@@ -17,6 +17,7 @@ import {
   type User,
 } from './account.service.ts';
 import { mfaCodeForm, mfaLoginForm, securityForm } from './account.schema.ts';
+import { addressKey } from './backoff.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as repo from './mfa.repository.ts';
 import { ROLES, type Role } from './roles.ts';
@@ -290,7 +291,10 @@ export async function findPendingLogin(
 async function checkMfaLockout(db: Executor, email: string, ip: string | null): Promise<void> {
   const since = new Date(Date.now() - LOCKOUT.windowMinutes * 60_000).toISOString();
   const byAccount = await attempts.countFailuresSince(db, 'mfa', { email }, since);
-  const byAddress = ip ? await attempts.countFailuresSince(db, 'mfa', { ip }, since) : 0;
+  const address = addressKey(ip);
+  const byAddress = address
+    ? await attempts.countFailuresSince(db, 'mfa', { ip: address }, since)
+    : 0;
   if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
     throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
   }
@@ -301,7 +305,7 @@ function recordMfaAttempt(db: Executor, email: string, ip: string | null, succee
     id: newId(),
     kind: 'mfa',
     email,
-    ip,
+    ip: addressKey(ip),
     succeeded: succeeded ? 1 : 0,
     occurred_at: nowIso(),
   });

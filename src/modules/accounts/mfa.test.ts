@@ -218,6 +218,33 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect(wrong.body).toContain('The code is not right.');
   });
 
+  it('never leaves the site after the code, whatever `next` the link or the form carries', async () => {
+    const { id, email } = await newUser();
+    const secret = await enrol(id);
+    for (const next of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/..//evil.example',
+    ]) {
+      const agent = new TestAgent(t.app);
+      await agent.get(`/login?next=${encodeURIComponent(next)}`);
+      const first = await agent.post('/login', { email, password: PASSWORD, next });
+      expect(first.statusCode).toBe(303);
+      expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
+      const page = await agent.get(`/login/mfa?next=${encodeURIComponent(next)}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('name="next" value="/account"');
+      tick();
+      const res = await agent.post('/login/mfa', { code: codeFor(secret), next });
+      expect(res.statusCode, JSON.stringify(next)).toBe(303);
+      expect(res.headers.location).toBe('/account');
+      expect((await agent.get('/account')).statusCode).toBe(200);
+    }
+  });
+
   it('counts wrong codes towards the lockout', async () => {
     const { id, email } = await newUser();
     const secret = await enrol(id);

@@ -32,6 +32,7 @@ export const accountsModule = defineModule({
     'GET /account/tokens': 'authenticated',
     'POST /account/tokens': 'authenticated',
     'POST /account/tokens/:id/revoke': 'authenticated',
+    'POST /account/tokens/revoke-all': 'authenticated',
     'GET /api/v1/me': 'authenticated',
     'GET /account/mfa': 'authenticated',
     'POST /account/mfa/enroll': 'authenticated',

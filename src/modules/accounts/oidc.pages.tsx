@@ -5,7 +5,8 @@ import { i18nFor, type PlainKey } from '../../platform/i18n/i18n.ts';
 import { DEFAULT_LOCALE, isEnabledLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { splitLocaleUrl } from '../../platform/i18n/paths.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
-import { landingAfterLogin, safeNext } from './account.pages.tsx';
+import { landingAfterLogin } from './account.pages.tsx';
+import { safeNext } from './next.ts';
 import {
   createOidcClient,
   OidcError,

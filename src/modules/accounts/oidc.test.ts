@@ -373,6 +373,27 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     expect(final.url.href).toBe(`${appUrl}/cities`);
     expect(browser.cookies.has(SESSION_COOKIE)).toBe(true);
   });
+
+  it('never leaves the site after single sign-on, whatever `next` the link carries', async () => {
+    for (const next of ['%2F%09%2Fevil.example', '%2F%5Cevil.example', '%2F%2Fevil.example']) {
+      const browser = new Browser();
+      const offSite = (url: URL) => url.origin !== appUrl && url.origin !== idp.issuer;
+      const atLogin = await browser.go(`${appUrl}/auth/oidc/login?next=${next}`, {
+        stopAt: offSite,
+      });
+      const atConsent = await browser.go(`${atLogin.url.href}/login`, {
+        form: { login: 'sara-sub' },
+        stopAt: offSite,
+      });
+      const final = await browser.go(`${atConsent.url.href}/confirm`, {
+        form: {},
+        stopAt: offSite,
+      });
+      expect(final.stopped, next).toBe(false);
+      expect(final.url.href).toBe(`${appUrl}/account`);
+      expect(final.status).toBe(200);
+    }
+  });
 });
 
 describe('single sign-on: configuration', () => {

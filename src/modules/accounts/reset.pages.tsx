@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { perMinute } from '../../platform/rate-limit.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { AppError } from '../../shared/errors.ts';
 import { lockoutMessage } from './account.pages.tsx';
@@ -57,7 +58,11 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
     renderRequest(request, reply),
   );
 
-  app.post('/reset', { config: { permission: 'public' } }, async (request, reply) => {
+  // Per address, RESET_RATE_LIMIT posts a minute (besides the limits per account and address).
+  const resetLimited = {
+    config: { permission: 'public', rateLimit: perMinute(app.config.resetRateLimit) },
+  } as const;
+  app.post('/reset', resetLimited, async (request, reply) => {
     const values = readForm(request.body, resetRequestForm);
     return submitForm(request, reply, {
       values,

@@ -27,6 +27,8 @@ import {
   newPasswordForm,
   resetRequestForm,
 } from './account.schema.ts';
+import { revokeActiveApiTokens } from './api-token.service.ts';
+import { addressKey } from './backoff.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import type { RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
@@ -127,7 +129,7 @@ export async function requestPasswordReset(
   baseUrl: string,
 ): Promise<void> {
   const address = normaliseEmail(parseOrThrow(resetRequestForm, { email }).email);
-  await checkResetLockout(db.kysely, address, actor.ip);
+  await checkResetLockout(db.kysely, address, addressKey(actor.ip));
   const who: Actor = actor.userId ? actor : { ...actor, label: address };
   await db.kysely.transaction().execute(async (trx) => {
     const row = await users.findUserByEmail(trx, address);
@@ -241,7 +243,8 @@ export async function checkToken(
 
 /**
  * Sets a new password through a one-time link: the link is then used up (and the user's
- * other open links with it) and every session of the user ends. A bad, used or expired
+ * other open links with it), every session of the user ends and every API token of the
+ * user is revoked. A bad, used or expired
  * link, or a password that is not good enough, changes nothing.
  */
 export async function redeemToken(
@@ -266,6 +269,9 @@ export async function redeemToken(
     const who: Actor = actor.userId
       ? actor
       : { userId: row.user_id, label: row.email, ip: actor.ip };
+    // Whoever held the account before the link (a stolen password) keeps no way in: the
+    // API tokens end with the sessions, each revocation audited.
+    const revoked = await revokeActiveApiTokens(trx, who, row.user_id);
     await recordAudit(trx, who, {
       entity: 'user',
       entityId: row.user_id,
@@ -274,6 +280,7 @@ export async function redeemToken(
         password_hash: { before: row.password_hash === null ? null : '(set)', after: '(set)' },
         sessions: { before: ended, after: 0 },
         ...(closed > 0 ? { openLinks: { before: closed, after: 0 } } : {}),
+        ...(revoked > 0 ? { apiTokens: { before: revoked, after: 0 } } : {}),
       },
     });
     return getUser(trx, row.user_id);

@@ -6,7 +6,8 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
-import { findUserByEmail, sha256 } from './account.service.ts';
+import { createUser, findUserByEmail, sha256 } from './account.service.ts';
+import { createApiToken } from './api-token.service.ts';
 import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './reset.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 
@@ -148,6 +149,59 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect(await auditOf(user.id)).toEqual(
       expect.arrayContaining(['password.reset.requested', 'password.reset']),
     );
+  });
+
+  it('revokes the person’s API tokens too when the password is reset, each one audited', async () => {
+    const user = await createUser(t.db, ADMIN_ACTOR, {
+      email: `nycklar-${dialect}@vanort.example`,
+      name: 'Nyckel Innehavare',
+      roles: [{ role: 'staff', organisationId: null, cityId: null }],
+      password: 'Ett gammalt lösenord som läckt 2025',
+    });
+    const self: Actor = { userId: user.id, label: user.email, ip: null };
+    const tokens = [
+      (await createApiToken(t.db, self, user.id, { name: 'Integration A' })).token,
+      (await createApiToken(t.db, self, user.id, { name: 'Integration B' })).token,
+    ];
+    const otherUser = (await findUserByEmail(t.db.kysely, 'presidiet@vanort.example'))!;
+    const others = await createApiToken(
+      t.db,
+      { userId: otherUser.id, label: otherUser.email, ip: null },
+      otherUser.id,
+      { name: 'Orörd' },
+    );
+    const me = (token: string) =>
+      t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    for (const token of tokens) expect((await me(token)).statusCode).toBe(200);
+
+    const asker: Actor = { userId: null, label: 'anonymous', ip: '192.0.2.44' };
+    await requestPasswordReset(t.db, t.app.mailer, asker, user.email, 'http://localhost:80');
+    const link = await linkIn(user.email);
+    expect((await choosePassword(link.path, NEW_PASSWORD)).res.statusCode).toBe(303);
+
+    for (const token of tokens) {
+      const res = await me(token);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+    }
+    expect((await me(others.token)).statusCode).toBe(200);
+    const rows = await t.db.kysely
+      .selectFrom('api_token')
+      .select(['id', 'revoked_at'])
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
+    for (const row of rows) {
+      expect(await auditOf(row.id)).toEqual(['create', 'revoke']);
+    }
+    const reset = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['changes', 'actor_label'])
+      .where('entity_id', '=', user.id)
+      .where('action', '=', 'password.reset')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(reset.changes)).toMatchObject({ apiTokens: { before: 2, after: 0 } });
+    expect(reset.actor_label).toBe(user.email);
   });
 
   it('uses a link only once: a replay shows a clear page and changes nothing', async () => {

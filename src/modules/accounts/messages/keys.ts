@@ -5,6 +5,8 @@ import type messages from './sv.json';
 /** The messages that take arguments, and their types. */
 interface Args {
   "login.locked": { minutes: number };
+  "login.throttled": { minutes: number };
+  "login.throttledSeconds": { seconds: number };
   "flash.userCreated": { email: string | number };
   "account.sessions": { count: number };
   "admin.users.edit": { email: string | number };
@@ -26,6 +28,9 @@ interface Args {
   "apiToken.createdLead": { name: string | number; expires: string | number };
   "apiToken.revoked": { name: string | number };
   "apiToken.alreadyRevoked": { name: string | number };
+  "apiToken.revokeAllWarning": { count: number };
+  "apiToken.revokeAll": { count: number };
+  "apiToken.revokedAll": { count: number };
   "mfa.qrLabel": { email: string | number };
   "mfa.flash.reset": { email: string | number };
 }

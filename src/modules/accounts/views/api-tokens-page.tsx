@@ -18,6 +18,7 @@ interface Props {
 
 export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
+  const active = tokens.filter((token) => token.status === 'active').length;
   return (
     <Layout ctx={ctx} title={t('apiToken.title')}>
       <p class="breadcrumb">
@@ -67,6 +68,15 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
             },
           ]}
         />
+        {active > 0 ? (
+          <>
+            <h3>{t('apiToken.revokeAllTitle')}</h3>
+            <p>{t('apiToken.revokeAllWarning', { count: active })}</p>
+            <Form ctx={ctx} action="/account/tokens/revoke-all">
+              <Button variant="warning">{t('apiToken.revokeAll', { count: active })}</Button>
+            </Form>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="create-heading">
