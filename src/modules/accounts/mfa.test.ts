@@ -232,6 +232,11 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
       const agent = new TestAgent(t.app);
       await agent.get(`/login?next=${encodeURIComponent(next)}`);
       const first = await agent.post('/login', { email, password: PASSWORD, next });
+      // eslint-disable-next-line no-control-regex -- the form home refuses control characters
+      if (/[\u0000-\u001f\u007f]/.test(next)) {
+        expect(first.statusCode).toBe(400);
+        continue;
+      }
       expect(first.statusCode).toBe(303);
       expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
       const page = await agent.get(`/login/mfa?next=${encodeURIComponent(next)}`);
