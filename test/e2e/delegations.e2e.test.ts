@@ -207,7 +207,7 @@ for (const dialect of DIALECTS) {
         await page.getByLabel('Resa').fill('x'.repeat(501));
         await page.getByRole('button', { name: 'Lägg till' }).click();
         await expect(page.locator('.error-summary').textContent()).resolves.toContain(
-          'Texten får vara högst 500 tecken',
+          'Skriv högst 500 tecken. Du skrev 501.',
         );
         await expect(page.getByLabel('Namn', { exact: true }).inputValue()).resolves.toBe(
           'Ola Nordmann',
