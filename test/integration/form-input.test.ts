@@ -6,6 +6,7 @@ import { createApiToken } from '../../src/modules/accounts/api-token.service.ts'
 import { nowIso } from '../../src/shared/dates.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { TestAgent } from '../helpers/agent.ts';
+import { collaborationForm } from '../helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -40,26 +41,7 @@ function expectAtField(res: LightMyRequestResponse, field: string, message: stri
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const collaboration = (overrides: Record<string, string | string[]> = {}) => ({
-  organisation: 'kulturforvaltningen',
-  title: 'Läsfrämjande med Bergen',
-  cities: ['bergen'],
-  areas: ['culture'],
-  kind: 'knowledge_exchange',
-  status: 'ongoing',
-  startsOn: '2026-02-01',
-  endsOn: '2027-06-30',
-  goals: 'Dela metoder.',
-  results: '',
-  contactName: 'Klara Kultur',
-  contactEmail: 'klara@example.org',
-  fundingKind: 'own_budget',
-  fundingProgramme: '',
-  fundingAmount: '',
-  strategyTags: '',
-  visibility: 'public',
-  ...overrides,
-});
+const collaboration = collaborationForm;
 
 const proposal = (overrides: Record<string, string | string[]> = {}) => ({
   kind: 'establish_twin',

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { tinyPdf } from '../../src/modules/meetings/meeting.demo.ts';
 import { TestAgent } from '../helpers/agent.ts';
+import { collaborationForm } from '../helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -46,21 +47,9 @@ const STAFF_ACCOUNTS = [
 /** A Gothenburg delegate's phone number (private logistics), added by the presidium. */
 const GOTHENBURG_PHONE = '+46 31 365 00 00';
 
-const collaboration = (overrides: Record<string, string | string[]>) => ({
-  organisation: 'kulturforvaltningen',
-  areas: ['culture'],
-  kind: 'knowledge_exchange',
-  status: 'ongoing',
-  startsOn: '2026-02-01',
-  endsOn: '2027-06-30',
-  goals: 'Dela metoder.',
-  results: '',
-  fundingKind: '',
-  fundingProgramme: '',
-  fundingAmount: '',
-  strategyTags: '',
-  ...overrides,
-});
+/** The shared valid form, without the contact or funding the cases here give themselves. */
+const collaboration = (overrides: Record<string, string | string[]>) =>
+  collaborationForm({ contactName: '', contactEmail: '', fundingKind: '', ...overrides });
 
 const exchange = (overrides: Record<string, string>) => ({
   organisation: 'kulturforvaltningen',

@@ -5,6 +5,7 @@ import { findUserByEmail } from '../../src/modules/accounts/user.repository.ts';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { tinyPdf } from '../../src/modules/meetings/meeting.demo.ts';
 import { TestAgent } from '../helpers/agent.ts';
+import { collaborationForm } from '../helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -424,25 +425,11 @@ describeEachDialect('public pages after writes, with the page cache on', (dialec
 
   it('collaborations and exchanges once reviewed, and a change that takes one back', async () => {
     const { reporter, coordinator } = agents;
-    const collaboration = {
-      organisation: 'kulturforvaltningen',
+    const collaboration = collaborationForm({
       title: 'Cacheprovet med Bergen',
-      cities: ['bergen'],
-      areas: ['culture'],
-      kind: 'knowledge_exchange',
-      status: 'ongoing',
-      startsOn: '2026-02-01',
-      endsOn: '2027-06-30',
       goals: 'Se att sidorna stämmer.',
       results: 'Inga ännu.',
-      contactName: 'Klara Kultur',
-      contactEmail: 'klara@example.org',
-      fundingKind: 'own_budget',
-      fundingProgramme: '',
-      fundingAmount: '',
-      strategyTags: '',
-      visibility: 'public',
-    };
+    });
     const created = await form(
       reporter,
       '/workspace/collaborations/new',
