@@ -17,6 +17,7 @@ import * as m0009 from './migrations/0009-search-facets.ts';
 import * as m0010 from './migrations/0010-public-generation.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
 import * as m0012 from './migrations/0012-user-language.ts';
+import * as m0013 from './migrations/0013-news.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0010-public-generation': m0010,
   '0011-repair-area-names': m0011,
   '0012-user-language': m0012,
+  '0013-news': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

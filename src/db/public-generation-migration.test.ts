@@ -5,7 +5,7 @@ import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { currentGeneration } from '../platform/read-cache.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
 
-/** Every table a public page or public API route reads (see migration 0010). */
+/** Every table a public page or public API route reads (migration 0010, and later migrations' public tables). */
 const PUBLIC_TABLES = [
   'city',
   'city_translation',
@@ -30,6 +30,10 @@ const PUBLIC_TABLES = [
   'collaboration_area',
   'exchange',
   'app_setting',
+  // 0013: news.
+  'news_item',
+  'news_translation',
+  'news_link',
 ];
 
 describeEachDialect('migration 0010: the public data generation', (dialect) => {

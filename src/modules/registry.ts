@@ -9,6 +9,7 @@ import { collaborationsModule } from './collaborations/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
+import { newsModule } from './news/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { pagesModule } from './pages/module.ts';
 
@@ -26,6 +27,7 @@ export const modules: readonly AppModule[] = [
   auditModule,
   meetingsModule,
   collaborationsModule,
+  newsModule,
   adminModule,
 ];
 

@@ -1,0 +1,96 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+// News of the City Executive Office (issue 14, P9): an item with one version per language
+// (Swedish required), drafts, scheduled publication, and links to the cities, meetings
+// and collaborations it is about (shown on those pages). The body is Markdown; the
+// sanitised HTML is stored beside it when saved, so no page renders Markdown per request.
+// Public tables join the `public` data generation (migration 0010) so the page cache
+// never replays a page older than the last write; a scheduled item becomes public by the
+// publishing job's write (status 'scheduled' → 'published'), which bumps it.
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
+const PUBLIC_TABLES = ['news_item', 'news_translation', 'news_link'];
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+
+  await db.schema
+    .createTable('news_item')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(inList('status', ['draft', 'scheduled', 'published', 'withdrawn'])),
+    )
+    // When it goes (or went) public, ISO 8601 UTC; set for scheduled and published items.
+    .addColumn('publish_at', 'text')
+    // When it actually became public (first publication), ISO 8601 UTC.
+    .addColumn('published_at', 'text')
+    .addColumn('created_by', 'text')
+    .addColumn('updated_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('news_item_public_idx')
+    .on('news_item')
+    .columns(['status', 'published_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('news_item_schedule_idx')
+    .on('news_item')
+    .columns(['status', 'publish_at'])
+    .execute();
+
+  await db.schema
+    .createTable('news_translation')
+    .addColumn('news_id', 'text', (c) => c.notNull().references('news_item.id').onDelete('cascade'))
+    .addColumn('lang', 'text', (c) => c.notNull().check(inList('lang', LANGUAGES)))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text') // a lead of one or two sentences, plain text
+    .addColumn('body_markdown', 'text', (c) => c.notNull())
+    .addColumn('body_html', 'text', (c) => c.notNull()) // sanitised, rendered on save
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('news_translation_pk', ['news_id', 'lang'])
+    .execute();
+
+  await db.schema
+    .createTable('news_link')
+    .addColumn('news_id', 'text', (c) => c.notNull().references('news_item.id').onDelete('cascade'))
+    .addColumn('target_kind', 'text', (c) =>
+      c.notNull().check(inList('target_kind', ['city', 'meeting', 'collaboration'])),
+    )
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('news_link_pk', ['news_id', 'target_kind', 'target_id'])
+    .execute();
+  await db.schema
+    .createIndex('news_link_target_idx')
+    .on('news_link')
+    .columns(['target_kind', 'target_id'])
+    .execute();
+
+  // Join the public data generation (as migration 0010 does for the other public tables).
+  for (const table of PUBLIC_TABLES) {
+    if (postgres) {
+      await sql`create trigger ${sql.raw(`${table}_public_generation`)}
+        after insert or update or delete or truncate on ${sql.table(table)}
+        for each statement execute function bump_data_generation('public')`.execute(db);
+      continue;
+    }
+    for (const event of ['insert', 'update', 'delete'] as const) {
+      await sql`create trigger ${sql.raw(`${table}_public_generation_${event}`)}
+        after ${sql.raw(event)} on ${sql.table(table)} begin
+          update data_generation set value = abs(random() % 9007199254740991)
+          where name = 'public';
+        end`.execute(db);
+    }
+  }
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('news_link').execute();
+  await db.schema.dropTable('news_translation').execute();
+  await db.schema.dropTable('news_item').execute();
+}

@@ -1,0 +1,7 @@
+import { defineModule } from '../../platform/module.ts';
+
+export const newsModule = defineModule({
+  name: 'news',
+  purpose: "the City Executive Office's news in five languages, its feeds and links (P9)",
+  tables: ['news_item', 'news_translation', 'news_link'],
+});
