@@ -1,0 +1,74 @@
+import type { Executor } from '../../db/database.ts';
+
+/**
+ * Reads of published news for the other modules (newsletter digest, overview, open data,
+ * search) through `index.ts`. Published means status `published`; drafts, scheduled and
+ * withdrawn items are never returned.
+ */
+
+export interface PublishedNewsRow {
+  id: string;
+  published_at: string;
+  updated_at: string;
+}
+
+/** Published items, newest first; `since`/`until` bound `published_at` (ISO UTC, since inclusive, until exclusive). */
+export function listPublishedNewsRows(
+  db: Executor,
+  options: { since?: string; until?: string; limit?: number; offset?: number } = {},
+): Promise<PublishedNewsRow[]> {
+  let query = db
+    .selectFrom('news_item')
+    .select(['id', 'published_at', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', 'is not', null);
+  if (options.since) query = query.where('published_at', '>=', options.since);
+  if (options.until) query = query.where('published_at', '<', options.until);
+  query = query.orderBy('published_at', 'desc').orderBy('id', 'desc');
+  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
+  return query.execute() as Promise<PublishedNewsRow[]>;
+}
+
+export function listNewsTranslations(db: Executor, newsIds: readonly string[]) {
+  if (newsIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('news_translation')
+    .select(['news_id', 'lang', 'title', 'summary', 'body_markdown', 'body_html', 'updated_at'])
+    .where('news_id', 'in', newsIds)
+    .execute();
+}
+
+export function listNewsLinks(db: Executor, newsIds: readonly string[]) {
+  if (newsIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('news_link')
+    .select(['news_id', 'target_kind', 'target_id'])
+    .where('news_id', 'in', newsIds)
+    .execute();
+}
+
+/** The number of items published in [since, until). */
+export async function countPublishedNews(
+  db: Executor,
+  options: { since?: string; until?: string } = {},
+): Promise<number> {
+  let query = db
+    .selectFrom('news_item')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .where('published_at', 'is not', null);
+  if (options.since) query = query.where('published_at', '>=', options.since);
+  if (options.until) query = query.where('published_at', '<', options.until);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The latest change to any published item (the news data set's modification date), or null. */
+export async function latestNewsChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('news_item')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}
