@@ -1,3 +1,4 @@
+import type { ConflictRow } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import {
@@ -159,12 +160,16 @@ export function CollaborationFormPage(props: {
   organisations: Choice[];
   cities: Choice[];
   areas: readonly Area[];
+  version?: string | undefined;
+  conflict?: { savedAt: string; rows: ConflictRow[] } | undefined;
 }) {
   const { ctx, values, areas } = props;
   const { t } = ctx.i18n;
   const choose = { value: '', label: t('collab.form.choose') };
   return (
     <ReportFormPage
+      version={props.version}
+      conflict={props.conflict}
       ctx={ctx}
       title={props.editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
       lead={t('collab.form.lead')}

@@ -1,3 +1,4 @@
+import type { ConflictRow } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
@@ -102,11 +103,15 @@ export function ExchangeFormPage(props: {
   organisations: Choice[];
   cities: Choice[];
   collaborations: Choice[];
+  version?: string | undefined;
+  conflict?: { savedAt: string; rows: ConflictRow[] } | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
     <ReportFormPage
+      version={props.version}
+      conflict={props.conflict}
       ctx={ctx}
       title={props.editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
       action={props.action}
