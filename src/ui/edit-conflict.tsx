@@ -25,44 +25,63 @@ export interface ConflictRow {
 
 type FormValue = string | readonly string[] | undefined;
 
-const shown = (value: FormValue): string =>
-  Array.isArray(value)
-    ? [...(value as readonly string[])].sort().join(', ')
-    : ((value as string | undefined) ?? '');
+/** The saved version a refused save is shown against: when it was saved, and its form values. */
+export interface SavedVersion {
+  savedAt: string;
+  /** The saved record as the form's values (a string per field, a list for checkbox groups). */
+  values: object;
+}
 
-/** The fields whose saved value differs from the person's, in the order of `fields`. */
+/** How a page names a field's values: the labels of its options (a select, radios, checkboxes). */
+export type ConflictOptions = Readonly<
+  Record<string, readonly { value: string; label: string }[] | undefined>
+>;
+
+/** The fields whose saved value differs from the person's, each value named by its option's label. */
 export function conflictRows(
-  fields: readonly string[],
-  theirs: Record<string, FormValue>,
-  yours: Record<string, FormValue>,
+  savedValues: object,
+  yourValues: object,
   label: (field: string) => string,
+  options: ConflictOptions = {},
 ): ConflictRow[] {
-  return fields
-    .filter((field) => shown(theirs[field]).trim() !== shown(yours[field]).trim())
+  const saved = savedValues as Readonly<Record<string, FormValue>>;
+  const yours = yourValues as Readonly<Record<string, FormValue>>;
+  const shown = (field: string, value: FormValue): string =>
+    [value ?? '']
+      .flat()
+      .map((v) => options[field]?.find((o) => o.value === v)?.label ?? v)
+      .sort()
+      .join(', ')
+      .trim();
+  return Object.keys(saved)
+    .filter((field) => shown(field, saved[field]) !== shown(field, yours[field]))
     .map((field) => ({
       field,
       label: label(field),
-      theirs: shown(theirs[field]),
-      yours: shown(yours[field]),
+      theirs: shown(field, saved[field]),
+      yours: shown(field, yours[field]),
     }));
 }
 
 /** The saved version's differing fields, beside the person's; shown above the form after a conflict. */
 export function EditConflict(props: {
   ctx: PageContext;
-  savedAt: string;
-  rows: readonly ConflictRow[];
+  saved: SavedVersion;
+  yours: object;
+  label: (field: string) => string;
+  options?: ConflictOptions;
 }) {
   const { t, locale } = props.ctx.i18n;
+  const rows = conflictRows(props.saved.values, props.yours, props.label, props.options);
   const empty = <em>{t('form.conflict.empty')}</em>;
   return (
     <section class="edit-conflict" aria-labelledby="edit-conflict-heading">
       <h2 id="edit-conflict-heading">{t('form.conflict.heading')}</h2>
-      <p>{t('form.conflict.lead', { when: formatInstant(props.savedAt, locale) })}</p>
+      <p>{t('form.conflict.lead', { when: formatInstant(props.saved.savedAt, locale) })}</p>
       <DataTable
         caption={t('form.conflict.heading')}
         captionHidden
-        rows={props.rows}
+        rows={rows}
         rowKey={(r) => r.field}
         tabIndex={0}
         columns={[

@@ -8,7 +8,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { pageInfo, pageRequest, type PageInfo, type PageRequest } from '../../shared/pagination.ts';
-import { conflictRows, type ConflictRow } from '../../ui/edit-conflict.tsx';
+import type { SavedVersion } from '../../ui/edit-conflict.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
@@ -160,7 +160,7 @@ export interface ReportFormState<V> {
   editing: boolean;
   values: V;
   version?: string | undefined;
-  conflict?: { savedAt: string; rows: ConflictRow[] } | undefined;
+  conflict?: SavedVersion | undefined;
 }
 
 /** What every report's page shows besides the report: its review history, and who may act. */
@@ -274,18 +274,12 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
           // Saved by someone else since the form was opened: the person's input, the saved
           // version's differing fields beside it, and the saved version to save over.
           const current = await spec.find(id);
-          const { tDynamic } = request.i18n;
           return spec.renderForm(request, reply, {
             action,
             editing: true,
             values,
             version: current.updatedAt,
-            conflict: {
-              savedAt: current.updatedAt,
-              rows: conflictRows(Object.keys(values), spec.valuesOf(current), values, (field) =>
-                tDynamic(`collab.field.${field}`),
-              ),
-            },
+            conflict: { savedAt: current.updatedAt, values: spec.valuesOf(current) },
           });
         },
         done: () => ({ to: `${base}/${id}`, flash: saved(request) }),

@@ -1,4 +1,4 @@
-import type { ConflictRow } from '../../../ui/edit-conflict.tsx';
+import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
@@ -104,14 +104,20 @@ export function ExchangeFormPage(props: {
   cities: Choice[];
   collaborations: Choice[];
   version?: string | undefined;
-  conflict?: { savedAt: string; rows: ConflictRow[] } | undefined;
+  conflict?: SavedVersion | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }));
+  const collaborations = [
+    { value: '', label: t('collab.exchangeForm.noCollaboration') },
+    ...props.collaborations,
+  ];
   return (
     <ReportFormPage
       version={props.version}
       conflict={props.conflict}
+      conflictOptions={{ city: props.cities, direction: directions, collaboration: collaborations }}
       ctx={ctx}
       title={props.editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
       action={props.action}
@@ -124,11 +130,7 @@ export function ExchangeFormPage(props: {
         label={t('collab.field.city')}
         options={[{ value: '', label: t('collab.form.choose') }, ...props.cities]}
       />
-      <RadioGroup
-        name="direction"
-        legend={t('collab.field.direction')}
-        options={DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }))}
-      />
+      <RadioGroup name="direction" legend={t('collab.field.direction')} options={directions} />
       <NumberField
         name="participants"
         label={t('collab.field.participants')}
@@ -139,10 +141,7 @@ export function ExchangeFormPage(props: {
       <SelectField
         name="collaboration"
         label={t('collab.field.collaboration')}
-        options={[
-          { value: '', label: t('collab.exchangeForm.noCollaboration') },
-          ...props.collaborations,
-        ]}
+        options={collaborations}
       />
     </ReportFormPage>
   );
