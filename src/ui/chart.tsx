@@ -155,7 +155,7 @@ export function BarChart(props: {
   id: string;
   title: string;
   /** One sentence that says what the chart shows, e.g. its largest bar. */
-  description: string;
+  description: ComponentChildren;
   bars: readonly ChartBar[];
   categoryHeader: string;
   valueHeader: string;

@@ -211,6 +211,10 @@ describeEachDialect('the yearly overview', (dialect) => {
     expect((await get(`/fi/overview/${THIS_YEAR}/bergen`)).html).toContain(
       `Vuonna ${THIS_YEAR} ystävyyskaupungin Bergen kanssa oli käynnissä`,
     );
+    // An organisation's name (Swedish content) keeps its language in a Finnish description.
+    expect((await get(`/fi/overview/${THIS_YEAR}`)).html).toMatch(
+      /<p id="chart-organisation-desc" class="chart-desc">Pylväskaavio, jossa on \d+ pylvä(s|stä)\. Suurin: <span lang="sv">/,
+    );
   });
 
   it('draws each chart as an accessible SVG that the strict CSP allows, with a data table beside it', async () => {

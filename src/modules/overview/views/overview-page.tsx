@@ -2,7 +2,8 @@ import type { PlainKey } from '../../../platform/i18n/catalogue.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
-import { Content } from '../../../ui/content.tsx';
+import type { ComponentChildren } from 'preact';
+import { Content, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import { areaName } from '../../collaborations/index.ts';
@@ -206,14 +207,27 @@ function OverviewNav({
   );
 }
 
-/** The chart's short description: how many bars and which is largest. */
-function describe(ctx: PageContext, bars: readonly ChartBar[]): string {
+/**
+ * The chart's short description: how many bars and which is largest; the largest bar's
+ * label keeps its own language (an organisation's Swedish name on a Finnish page).
+ */
+function describe(ctx: PageContext, bars: readonly ChartBar[]): ComponentChildren {
   const top = [...bars].sort((a, b) => b.value - a.value)[0];
-  return ctx.i18n.t('overview.chart.desc', {
-    bars: bars.length,
-    label: top?.label ?? '',
-    count: top?.value ?? 0,
-  });
+  return withParts(
+    (slots) =>
+      ctx.i18n.t('overview.chart.desc', {
+        bars: bars.length,
+        label: slots.label,
+        count: top?.value ?? 0,
+      }),
+    {
+      label: (
+        <Content locale={ctx.i18n.locale} lang={top?.lang ?? ctx.i18n.locale}>
+          {top?.label ?? ''}
+        </Content>
+      ),
+    },
+  );
 }
 
 function Chart(props: {
