@@ -11,6 +11,7 @@ import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
 import { organisationsModule } from './organisations/module.ts';
+import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
 
 /**
@@ -28,6 +29,7 @@ export const modules: readonly AppModule[] = [
   meetingsModule,
   collaborationsModule,
   newsModule,
+  overviewModule,
   adminModule,
 ];
 

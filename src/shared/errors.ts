@@ -275,6 +275,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.IMPORT_NOT_FOUND',
     page: PAGE.notFound,
   },
+  // The overview module (src/modules/overview)
+  OVERVIEW_YEAR_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'The yearly overview was asked for a year that is not four digits between 1946 and the current year.',
+    message: 'No overview for this year',
+    title: 'errorCode.OVERVIEW_YEAR_NOT_FOUND',
+    page: { title: 'error.notFound.title', text: 'overview.err.yearNotFound' },
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -520,4 +529,7 @@ export const errors = {
   campaignNotFound: (id: string) => new AppError('CAMPAIGN_NOT_FOUND', undefined, { id }),
   campaignClosed: (id: string) => new AppError('CAMPAIGN_CLOSED', undefined, { id }),
   importNotFound: (id: string) => new AppError('IMPORT_NOT_FOUND', undefined, { id }),
+  // The overview module
+  overviewYearNotFound: (year: string) =>
+    new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
 } as const;

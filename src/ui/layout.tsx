@@ -128,6 +128,9 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                   <a href="/policy">{t('nav.policy')}</a>
                 </li>
                 <li>
+                  <a href="/overview">{t('nav.overview')}</a>
+                </li>
+                <li>
                   <a href="/api/docs">{t('nav.api')}</a>
                 </li>
               </ul>

@@ -5,3 +5,6 @@
 export { publicCollaborationsOfCity } from './collaboration.service.ts';
 export { CityCollaborations } from './views/city-collaborations.tsx';
 export type { CityCollaboration } from './views/city-collaborations.tsx';
+export { collaborationFigures, exchangeFigures } from './figures.service.ts';
+export type { CollaborationFigures, ExchangeFigures, YearWindow } from './figures.service.ts';
+export { areaName } from './area.service.ts';

@@ -4,3 +4,5 @@
  */
 export { lastHeld, listMeetings, nextMeeting } from './meeting.service.ts';
 export type { Meeting, NextMeeting } from './meeting.service.ts';
+export { meetingFigures } from './figures.service.ts';
+export type { MeetingFigures } from './figures.service.ts';
