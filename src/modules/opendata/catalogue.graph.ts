@@ -172,6 +172,7 @@ export function catalogueTriples(input: CatalogueInput): Triple[] {
   add(PUBLISHER_IRI, q('dct:type'), use(LOCAL_AUTHORITY));
 
   // The contact point: the City Executive Office's functional mailbox, never a person's.
+  a(ids.contact, q('vcard:Kind'));
   a(ids.contact, q('vcard:Organization'));
   both(ids.contact, q('vcard:fn'), {
     sv: 'Göteborgs Stad, Stadsledningskontoret',
