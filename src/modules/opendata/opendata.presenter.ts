@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { translated } from '../../platform/i18n/api.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
+import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { csvField } from '../../shared/csv.ts';
 import { localized, type City } from '../cities/index.ts';
 import type { Exchange } from '../collaborations/index.ts';
@@ -230,6 +230,10 @@ export function exchangeCsvRow(
 
 // ---- news
 
+/** The languages an item is written in, in the portal's order (Swedish first). */
+const languagesOf = (n: PublishedNews): Locale[] =>
+  ALL_LOCALES.filter((l) => n.versions.some((v) => v.lang === l));
+
 export function presentNews(n: PublishedNews, locale: Locale): z.output<typeof newsJson> {
   const v = newsVersion(n, locale);
   return {
@@ -241,7 +245,7 @@ export function presentNews(n: PublishedNews, locale: Locale): z.output<typeof n
     summary: v.summary,
     bodyHtml: v.bodyHtml,
     bodyMarkdown: v.bodyMarkdown,
-    languages: n.versions.map((x) => x.lang),
+    languages: languagesOf(n),
     about: n.links.map((l) => ({ kind: l.kind, id: l.id })),
     links: { html: `/news/${n.id}` },
   };
@@ -268,6 +272,6 @@ export function newsCsvRow(n: PublishedNews, locale: Locale): string {
     v.title,
     v.summary,
     v.bodyMarkdown,
-    n.versions.map((x) => x.lang).join(' '),
+    languagesOf(n).join(' '),
   ]);
 }
