@@ -60,7 +60,7 @@ export function DatasetsPage({
       </ul>
       <h2>{t('datasets.catalogue.heading')}</h2>
       <p>{t('datasets.catalogue.text')}</p>
-      <p>
+      <p class="dataset-url">
         <a href={catalogueUrl}>{catalogueUrl}</a>
       </p>
       <h2>{t('datasets.api.heading')}</h2>
@@ -68,7 +68,7 @@ export function DatasetsPage({
         {t('datasets.api.text')} <a href="/api/docs">{t('datasets.api.link')}</a>
       </p>
       <h2 id="contact">{t('datasets.contact.heading')}</h2>
-      <p>
+      <p class="dataset-url">
         {t('datasets.contact.text')} <a href={`mailto:${contactEmail}`}>{contactEmail}</a>
       </p>
     </Layout>
