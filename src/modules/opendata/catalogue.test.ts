@@ -27,7 +27,7 @@ const FOAF = 'http://xmlns.com/foaf/0.1/';
 const SH_VIOLATION = 'http://www.w3.org/ns/shacl#Violation';
 
 const turtle = (text: string, baseIRI?: string): Quad[] =>
-  new TurtleParser(baseIRI ? { baseIRI } : {}).parse(text) as unknown as Quad[];
+  new TurtleParser(baseIRI ? { baseIRI } : {}).parse(text);
 
 function rdfXml(xml: string): Promise<Quad[]> {
   const parser = new RdfXmlParser({ baseIRI: `${PUBLIC_URL}/datasets/dcat` });

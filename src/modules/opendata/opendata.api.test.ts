@@ -23,7 +23,7 @@ const NEWS = CSV_BATCH + 5;
 function parseCsv(body: string): Row[] {
   expect(body.startsWith('\uFEFF')).toBe(true);
   expect(body.endsWith('\r\n')).toBe(true);
-  return parse(body, {
+  return parse<Row>(body, {
     bom: true,
     columns: true,
     record_delimiter: '\r\n',
@@ -31,7 +31,7 @@ function parseCsv(body: string): Row[] {
     relax_column_count: false,
     skip_empty_lines: false,
     trim: false,
-  }) as Row[];
+  });
 }
 
 describeEachDialect('open data: the lists as JSON and CSV', (dialect) => {

@@ -80,7 +80,7 @@ function sendCsv(
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('cache-control', PUBLIC_CACHE)
-    .send(Readable.from(body()) as never);
+    .send(Readable.from(body()));
 }
 
 async function* mapRows<T>(rows: AsyncIterable<T>, line: (row: T) => string) {

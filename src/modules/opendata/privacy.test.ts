@@ -125,7 +125,9 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
         found.push(...[await leaks(`${d.csv}${lang}`)].filter((x) => x !== null));
         // Every slice of the JSON list, following its next links.
         for (let next: string | null = `${d.json}${lang}`; next;) {
-          const res = await t.app.inject({ url: next });
+          const res: { statusCode: number; body: string; json<T>(): T } = await t.app.inject({
+            url: next,
+          });
           expect(res.statusCode, next).toBe(200);
           if (LEAK.test(res.body)) found.push(next);
           const body = res.json<{ page?: { next: string | null } }>();

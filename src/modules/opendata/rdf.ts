@@ -74,8 +74,8 @@ const escapeXml = (value: string) =>
     .replace(/\r/g, '&#13;');
 
 /** XML 1.0 forbids most control characters even as references: they are left out. */
-// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
 const xmlSafe = (value: string) =>
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
   value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** RDF/XML: one `rdf:Description` per subject, with `rdf:about`, typed by `rdf:type` elements. */
@@ -108,17 +108,20 @@ export function toRdfXml(triples: readonly Triple[]): string {
 
 /** Turtle, written by n3 with the prefixes above. */
 export function toTurtle(triples: readonly Triple[]): Promise<string> {
-  const { namedNode, literal, quad } = DataFactory;
+  const namedNode = (value: string) => DataFactory.namedNode(value);
   const writer = new Writer({ prefixes: { ...NS } });
   for (const t of triples) {
     const o = t.object;
     writer.addQuad(
-      quad(
+      DataFactory.quad(
         namedNode(t.subject),
         namedNode(t.predicate),
         o.kind === 'iri'
           ? namedNode(o.value)
-          : literal(o.value, o.lang ?? (o.datatype ? namedNode(o.datatype) : undefined)),
+          : DataFactory.literal(
+              o.value,
+              o.lang ?? (o.datatype ? namedNode(o.datatype) : undefined),
+            ),
       ),
     );
   }
