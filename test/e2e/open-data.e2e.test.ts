@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable() || !dialectAvailable('sqlite'))(
       const link = page.getByRole('link', { name: `${nb['datasets.cities.title']} som CSV` });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe('vanorter.csv');
-      const rows = parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), {
+      const rows = parse<Record<string, string>>(await readFile(await download.path(), 'utf8'), {
         bom: true,
         columns: true,
         record_delimiter: '\r\n',
