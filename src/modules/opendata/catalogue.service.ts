@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { cachedRead } from '../../platform/read-cache.ts';
 import { getChain, latestCityChange, listCities } from '../cities/index.ts';
 import {
   latestPublicCollaborationChange,
@@ -23,8 +24,16 @@ function instant(value: string | null): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-/** When each dataset's data last changed, or null when it has none yet. */
-export async function datasetsModified(db: Db): Promise<Record<DatasetKey, string | null>> {
+/**
+ * When each dataset's data last changed, or null when it has none yet. Six small queries,
+ * kept until the next write to a public table (the `public` data generation, which every
+ * table read here raises), so the harvested catalogue costs one query a request.
+ */
+export function datasetsModified(db: Db): Promise<Record<DatasetKey, string | null>> {
+  return cachedRead(db.kysely, 'public', 'opendata:modified', () => readModified(db));
+}
+
+async function readModified(db: Db): Promise<Record<DatasetKey, string | null>> {
   const [cities, decisions, meetings, collaborations, exchanges, news] = await Promise.all([
     latestCityChange(db),
     latestDecisionChange(db.kysely),

@@ -243,4 +243,31 @@ describeEachDialect('the DCAT-AP-SE catalogue', (dialect) => {
     expect(ttl.headers['content-type']).toBe('text/turtle; charset=utf-8');
     expect(lines(turtle(ttl.body))).toEqual(expected);
   });
+
+  it('gives a dataset its new modification date as soon as its data changes', async () => {
+    const newsModified = async () => {
+      const res = await t.app.inject({ url: '/datasets/dcat' });
+      return (await rdfXml(res.body)).find(
+        (q) =>
+          q.subject.value === `${PUBLIC_URL}/datasets#news` &&
+          q.predicate.value === `${DCT}modified`,
+      )?.object.value;
+    };
+    expect(await newsModified()).toBeUndefined();
+    const at = '2026-12-01T09:30:00.000Z';
+    await t.db.kysely
+      .insertInto('news_item')
+      .values({
+        id: 'news-modified',
+        status: 'published',
+        publish_at: at,
+        published_at: at,
+        created_by: null,
+        updated_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    expect(await newsModified()).toBe(at);
+  });
 });
