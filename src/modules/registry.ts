@@ -10,6 +10,7 @@ import { decisionsModule } from './decisions/module.ts';
 import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
+import { opendataModule } from './opendata/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly AppModule[] = [
   collaborationsModule,
   newsModule,
   overviewModule,
+  opendataModule,
   adminModule,
 ];
 

@@ -19,7 +19,8 @@ interface LayoutProps {
     | 'collaborations'
     | 'policy'
     | 'accessibility'
-    | 'api';
+    | 'api'
+    | 'datasets';
   /** Extra elements for <head>, e.g. a refresh while a long task runs. */
   head?: ComponentChildren;
 }
@@ -132,6 +133,11 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                 </li>
                 <li>
                   <a href="/api/docs">{t('nav.api')}</a>
+                </li>
+                <li>
+                  <a href="/datasets" aria-current={section === 'datasets' ? 'page' : undefined}>
+                    {t('nav.datasets')}
+                  </a>
                 </li>
               </ul>
             </nav>

@@ -357,3 +357,14 @@ export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTabl
     await db.insertInto('search_document').values(doc).execute();
   }
 }
+
+/** When a public, published collaboration last changed, for the open-data catalogue. */
+export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('collaboration')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .where('visibility', '=', 'public')
+    .where('published_at', 'is not', null)
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}

@@ -337,3 +337,8 @@ export async function organisationChoices(db: Executor, user: Reporter) {
   const all = (await listOrganisations(db)).filter((o) => o.active);
   return orgs === 'all' ? all : all.filter((o) => orgs.includes(o.id));
 }
+
+/** When a collaboration the public may read last changed (an ISO instant), or null. */
+export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
+  return repo.latestPublicCollaborationChange(db);
+}

@@ -168,3 +168,14 @@ export function listCollaborationChoices(db: Executor, organisationIds: readonly
   }
   return q.limit(500).execute();
 }
+
+/** When an exchange the public may read last changed, for the open-data catalogue. */
+export async function latestPublicExchangeChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('exchange as e')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
+    .where(exchangeScope('public'))
+    .select((eb) => eb.fn.max('e.updated_at').as('latest'))
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}

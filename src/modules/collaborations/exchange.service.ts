@@ -276,3 +276,21 @@ export async function collaborationChoices(db: Executor, user: Reporter) {
   const orgs = reportingOrganisations(user);
   return repo.listCollaborationChoices(db, orgs === 'all' ? null : orgs);
 }
+
+/** Exchanges the public may read, newest first, with the total (the open-data list). */
+export async function listPublicExchanges(
+  db: Executor,
+  filters: {
+    organisation?: string | undefined;
+    city?: string | undefined;
+    year?: string | undefined;
+  },
+  page: { limit: number; offset: number },
+) {
+  return listExchanges(db, filters, 'public', page);
+}
+
+/** When an exchange the public may read last changed (an ISO instant), or null. */
+export async function latestPublicExchangeChange(db: Executor): Promise<string | null> {
+  return repo.latestPublicExchangeChange(db);
+}

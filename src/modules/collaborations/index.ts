@@ -2,7 +2,12 @@
  * The public surface of the collaborations module: the only file other modules import (the
  * boundary check in `npm run lint` refuses any other). Its services and types.
  */
-export { publicCollaborationsOfCity } from './collaboration.service.ts';
+export {
+  latestPublicCollaborationChange,
+  publicCollaborationsOfCity,
+} from './collaboration.service.ts';
+export { DIRECTIONS, latestPublicExchangeChange, listPublicExchanges } from './exchange.service.ts';
+export type { Exchange } from './exchange.service.ts';
 export { CityCollaborations } from './views/city-collaborations.tsx';
 export type { CityCollaboration } from './views/city-collaborations.tsx';
 export { collaborationFigures, exchangeFigures } from './figures.service.ts';
