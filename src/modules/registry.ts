@@ -1,6 +1,7 @@
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
+import { installSearchSources } from '../platform/search.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -12,6 +13,7 @@ import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { pagesModule } from './pages/module.ts';
+import { searchModule } from './search/module.ts';
 
 /**
  * Every module of the app, one line each. The order is the order of their demo data (a
@@ -28,11 +30,14 @@ export const modules: readonly AppModule[] = [
   meetingsModule,
   collaborationsModule,
   newsModule,
+  searchModule,
   adminModule,
 ];
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
+// And their search sources join the portal search (decision 021).
+installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

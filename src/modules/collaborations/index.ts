@@ -5,3 +5,5 @@
 export { publicCollaborationsOfCity } from './collaboration.service.ts';
 export { CityCollaborations } from './views/city-collaborations.tsx';
 export type { CityCollaboration } from './views/city-collaborations.tsx';
+export { collaborationPolicy } from './collaboration.policy.ts';
+export type { Scope as CollaborationScope } from './collaboration.repository.ts';

@@ -1,0 +1,62 @@
+import type { Executor } from '../../db/database.ts';
+
+// What the portal search indexes of collaborations and exchanges (collaboration.search.ts).
+
+/** Every collaboration with what the search shows and finds, in id order. */
+export function listCollaborationsForSearch(db: Executor) {
+  return db
+    .selectFrom('collaboration as c')
+    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+    .select([
+      'c.id',
+      'c.title',
+      'c.goals',
+      'c.results',
+      'c.strategy_tags',
+      'c.starts_on',
+      'c.visibility',
+      'c.published_at',
+      'o.name as organisation_name',
+    ])
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The city links of every collaboration. */
+export function listCollaborationCitiesForSearch(db: Executor) {
+  return db.selectFrom('collaboration_city').select(['collaboration_id', 'city_id']).execute();
+}
+
+/** The Swedish area names of every collaboration. */
+export function listCollaborationAreasForSearch(db: Executor) {
+  return db
+    .selectFrom('collaboration_area as ca')
+    .innerJoin('area as a', 'a.id', 'ca.area_id')
+    .select(['ca.collaboration_id', 'a.name_sv', 'a.name_en'])
+    .execute();
+}
+
+/** Every exchange with its collaboration's visibility (an exchange is public only with it). */
+export function listExchangesForSearch(db: Executor) {
+  return db
+    .selectFrom('exchange as e')
+    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .innerJoin('city', 'city.id', 'e.city_id')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
+    .select([
+      'e.id',
+      'e.city_id',
+      'e.collaboration_id',
+      'e.occurred_on',
+      'e.activities',
+      'e.learnings',
+      'e.visibility',
+      'e.published_at',
+      'city.slug as city_slug',
+      'o.name as organisation_name',
+      'c.visibility as collaboration_visibility',
+      'c.published_at as collaboration_published_at',
+    ])
+    .orderBy('e.id')
+    .execute();
+}

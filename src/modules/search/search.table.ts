@@ -1,0 +1,33 @@
+/** One searchable text of a record for one reader language (migration 0015, decision 021). */
+export interface SearchEntryTable {
+  /** kind:record_id:lang */
+  key: string;
+  kind: string;
+  record_id: string;
+  /** A reader language, or 'any'. */
+  lang: string;
+  text_lang: string;
+  title: string;
+  body: string;
+  visibility: string; // public | internal
+  /** Space-separated city ids. */
+  city_ids: string;
+  public_path: string | null;
+  workspace_path: string | null;
+  sort_date: string | null;
+  hash: string;
+}
+
+/** The `public` generation the index was last brought up to date with. */
+export interface SearchIndexStateTable {
+  name: string;
+  generation: number | string | bigint;
+  refreshed_at: string;
+}
+
+declare module '../../db/database.ts' {
+  interface Database {
+    search_entry: SearchEntryTable;
+    search_index_state: SearchIndexStateTable;
+  }
+}
