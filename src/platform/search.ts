@@ -46,8 +46,21 @@ export interface SearchDocument {
   date: string | null;
 }
 
-/** A module's search documents: every one, read afresh (the search module keeps the index). */
-export type SearchSource = (db: Db) => Promise<readonly SearchDocument[]>;
+/**
+ * A module's records for the portal search (decision 021). `all` reads every document; the
+ * search module compares them with its index after any write to public data. A source of
+ * many records also gives `some`: the documents of the named records only, which the index
+ * then rereads when migration 0015's triggers have noted a write to them.
+ */
+export interface SearchSource {
+  /** The kinds this source's documents have. */
+  kinds: readonly SearchKind[];
+  all: (db: Db) => Promise<readonly SearchDocument[]>;
+  some?: (
+    db: Db,
+    ids: ReadonlyMap<SearchKind, readonly string[]>,
+  ) => Promise<readonly SearchDocument[]>;
+}
 
 let sources: readonly SearchSource[] = [];
 

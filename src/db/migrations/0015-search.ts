@@ -10,6 +10,12 @@ import { sql, type Kysely } from 'kysely';
 // last committed write. Neither table joins a data generation: the index is derived from
 // public tables, and its own writes must not empty the page cache.
 //
+// Collaborations and exchanges are many (100,000 and more): rather than read them all after
+// every write, triggers note in `search_dirty`, in the writing transaction, which of them a
+// write touched (directly, through their city or area links, or through the organisation,
+// area, city or collaboration their text or visibility depends on); the refresh rereads
+// only those and removes the notes it has handled.
+//
 // SQLite: an external-content FTS5 table (unicode61, diacritics removed; no stemming).
 // PostgreSQL: a tsvector written with each row in the text's own language, through
 // text-search configurations that first remove diacritics (the `unaccent` extension,
@@ -67,6 +73,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('refreshed_at', 'text', (c) => c.notNull())
     .execute();
 
+  await db.schema
+    .createTable('search_dirty')
+    .addColumn('seq', postgres ? 'bigint' : 'integer', (c) =>
+      postgres ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey(),
+    )
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .execute();
+  await createDirtyTriggers(db, postgres);
+
   if (postgres) {
     await sql`create extension if not exists unaccent`.execute(db);
     for (const [name, base] of Object.entries(CONFIGS)) {
@@ -101,7 +117,96 @@ export async function up(db: Kysely<any>): Promise<void> {
   end`.execute(db);
 }
 
+/**
+ * For each table: the records of search kinds a row's write touches, as SQL selecting
+ * (kind, record_id), with `r.` standing for the written row (new, or old on delete).
+ */
+const TOUCHES: Record<
+  string,
+  { events: readonly ('insert' | 'update' | 'delete')[]; select: string }
+> = {
+  collaboration: {
+    events: ['insert', 'update', 'delete'],
+    select: `select 'collaboration', r.id
+      union all select 'exchange', x.id from exchange x where x.collaboration_id = r.id`,
+  },
+  collaboration_city: {
+    events: ['insert', 'update', 'delete'],
+    select: `select 'collaboration', r.collaboration_id`,
+  },
+  collaboration_area: {
+    events: ['insert', 'update', 'delete'],
+    select: `select 'collaboration', r.collaboration_id`,
+  },
+  exchange: { events: ['insert', 'update', 'delete'], select: `select 'exchange', r.id` },
+  organisation: {
+    events: ['update'],
+    select: `select 'collaboration', c.id from collaboration c where c.organisation_id = r.id
+      union all select 'exchange', x.id from exchange x where x.organisation_id = r.id`,
+  },
+  area: {
+    events: ['update'],
+    select: `select 'collaboration', ca.collaboration_id from collaboration_area ca
+      where ca.area_id = r.id`,
+  },
+  city: {
+    events: ['update'],
+    select: `select 'exchange', x.id from exchange x where x.city_id = r.id`,
+  },
+};
+
+async function createDirtyTriggers(db: Kysely<any>, postgres: boolean): Promise<void> {
+  for (const [table, { events, select }] of Object.entries(TOUCHES)) {
+    if (postgres) {
+      // A row trigger: `r` is the new row, or the old one on delete; an update that moves a
+      // link from one record to another notes both.
+      const body = (row: 'new' | 'old') =>
+        `insert into search_dirty (kind, record_id) ${select.replaceAll('r.', `${row}.`)};`;
+      await sql`create function ${sql.raw(`search_dirty_${table}`)}() returns trigger
+        language plpgsql as ${sql.raw(`$$
+        begin
+          if tg_op <> 'INSERT' then ${body('old')} end if;
+          if tg_op <> 'DELETE' then ${body('new')} end if;
+          return null;
+        end $$`)}`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_search_dirty`)}
+        after ${sql.raw(events.join(' or '))} on ${sql.table(table)}
+        for each row execute function ${sql.raw(`search_dirty_${table}`)}()`.execute(db);
+      continue;
+    }
+    for (const event of events) {
+      const rows = event === 'insert' ? ['new'] : event === 'delete' ? ['old'] : ['old', 'new'];
+      const inserts = rows
+        .map(
+          (row) =>
+            `insert into search_dirty (kind, record_id) ${select.replaceAll('r.', `${row}.`)};`,
+        )
+        .join('\n');
+      await sql`create trigger ${sql.raw(`${table}_search_dirty_${event}`)}
+        after ${sql.raw(event)} on ${sql.table(table)} begin
+          ${sql.raw(inserts)}
+        end`.execute(db);
+    }
+  }
+}
+
+async function dropDirtyTriggers(db: Kysely<any>, postgres: boolean): Promise<void> {
+  for (const [table, { events }] of Object.entries(TOUCHES)) {
+    if (postgres) {
+      await sql`drop trigger ${sql.raw(`${table}_search_dirty`)} on ${sql.table(table)}`.execute(
+        db,
+      );
+      await sql`drop function ${sql.raw(`search_dirty_${table}`)}()`.execute(db);
+    } else {
+      for (const event of events)
+        await sql`drop trigger ${sql.raw(`${table}_search_dirty_${event}`)}`.execute(db);
+    }
+  }
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
+  await dropDirtyTriggers(db, isPostgres(db));
+  await db.schema.dropTable('search_dirty').execute();
   if (isPostgres(db)) {
     await db.schema.dropTable('search_entry').execute();
     for (const name of Object.keys(CONFIGS))

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.ts';
 import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
 import { countryName } from '../../shared/intl.ts';
@@ -8,7 +9,7 @@ import { listCities, localized } from './city.service.ts';
  * description in that language, with its names in every other language and its country, so
  * "Abo" finds Åbo/Turku and "Arhus" finds Århus/Aarhus whatever the reader's language.
  */
-export const citiesSearch: SearchSource = async (db) => {
+async function cityDocuments(db: Db): Promise<SearchDocument[]> {
   const cities = await listCities(db);
   return cities.flatMap((city) => {
     const names = [...new Set(Object.values(city.texts).map((t) => t.name))];
@@ -36,4 +37,6 @@ export const citiesSearch: SearchSource = async (db) => {
       };
     });
   });
-};
+}
+
+export const citiesSearch: SearchSource = { kinds: ['city'], all: cityDocuments };

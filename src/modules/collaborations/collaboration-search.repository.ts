@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/database.ts';
 
-// What the portal search indexes of collaborations and exchanges (collaboration.search.ts).
+// What the portal search indexes of collaborations and exchanges (collaboration.search.ts):
+// every one, or those of the given ids (`ids`: null for all; callers batch long lists).
 
-/** Every collaboration with what the search shows and finds, in id order. */
-export function listCollaborationsForSearch(db: Executor) {
-  return db
+/** Collaborations with what the search shows and finds. */
+export function listCollaborationsForSearch(db: Executor, ids: readonly string[] | null) {
+  let q = db
     .selectFrom('collaboration as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .select([
@@ -17,28 +18,31 @@ export function listCollaborationsForSearch(db: Executor) {
       'c.visibility',
       'c.published_at',
       'o.name as organisation_name',
-    ])
-    .orderBy('c.id')
-    .execute();
+    ]);
+  if (ids) q = q.where('c.id', 'in', ids.length > 0 ? ids : ['']);
+  return q.orderBy('c.id').execute();
 }
 
-/** The city links of every collaboration. */
-export function listCollaborationCitiesForSearch(db: Executor) {
-  return db.selectFrom('collaboration_city').select(['collaboration_id', 'city_id']).execute();
+/** The city links of the collaborations. */
+export function listCollaborationCitiesForSearch(db: Executor, ids: readonly string[] | null) {
+  let q = db.selectFrom('collaboration_city').select(['collaboration_id', 'city_id']);
+  if (ids) q = q.where('collaboration_id', 'in', ids.length > 0 ? ids : ['']);
+  return q.execute();
 }
 
-/** The Swedish area names of every collaboration. */
-export function listCollaborationAreasForSearch(db: Executor) {
-  return db
+/** The area names (Swedish and English) of the collaborations. */
+export function listCollaborationAreasForSearch(db: Executor, ids: readonly string[] | null) {
+  let q = db
     .selectFrom('collaboration_area as ca')
     .innerJoin('area as a', 'a.id', 'ca.area_id')
-    .select(['ca.collaboration_id', 'a.name_sv', 'a.name_en'])
-    .execute();
+    .select(['ca.collaboration_id', 'a.name_sv', 'a.name_en']);
+  if (ids) q = q.where('ca.collaboration_id', 'in', ids.length > 0 ? ids : ['']);
+  return q.execute();
 }
 
-/** Every exchange with its collaboration's visibility (an exchange is public only with it). */
-export function listExchangesForSearch(db: Executor) {
-  return db
+/** Exchanges with their collaboration's visibility (an exchange is public only with it). */
+export function listExchangesForSearch(db: Executor, ids: readonly string[] | null) {
+  let q = db
     .selectFrom('exchange as e')
     .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
     .innerJoin('city', 'city.id', 'e.city_id')
@@ -56,7 +60,7 @@ export function listExchangesForSearch(db: Executor) {
       'o.name as organisation_name',
       'c.visibility as collaboration_visibility',
       'c.published_at as collaboration_published_at',
-    ])
-    .orderBy('e.id')
-    .execute();
+    ]);
+  if (ids) q = q.where('e.id', 'in', ids.length > 0 ? ids : ['']);
+  return q.orderBy('e.id').execute();
 }

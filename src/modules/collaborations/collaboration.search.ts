@@ -1,4 +1,5 @@
-import type { SearchDocument, SearchSource } from '../../platform/search.ts';
+import type { Db } from '../../db/database.ts';
+import type { SearchDocument, SearchKind, SearchSource } from '../../platform/search.ts';
 import * as repo from './collaboration-search.repository.ts';
 
 const isPublished = (visibility: string | null, publishedAt: string | null) =>
@@ -22,12 +23,16 @@ const group = <T>(rows: readonly T[], key: (row: T) => string) => {
  * in `cityIds`. Staff contacts and the review are never indexed. An exchange's text does not
  * name its collaboration (a partner may read the exchange and not the collaboration).
  */
-export const collaborationsSearch: SearchSource = async (db) => {
+async function documents(
+  db: Db,
+  collaborationIds: readonly string[] | null,
+  exchangeIds: readonly string[] | null,
+): Promise<SearchDocument[]> {
   const [collaborations, cities, areas, exchanges] = await Promise.all([
-    repo.listCollaborationsForSearch(db.kysely),
-    repo.listCollaborationCitiesForSearch(db.kysely),
-    repo.listCollaborationAreasForSearch(db.kysely),
-    repo.listExchangesForSearch(db.kysely),
+    repo.listCollaborationsForSearch(db.kysely, collaborationIds),
+    repo.listCollaborationCitiesForSearch(db.kysely, collaborationIds),
+    repo.listCollaborationAreasForSearch(db.kysely, collaborationIds),
+    repo.listExchangesForSearch(db.kysely, exchangeIds),
   ]);
   const citiesOf = group(cities, (r) => r.collaboration_id);
   const areasOf = group(areas, (r) => r.collaboration_id);
@@ -87,4 +92,33 @@ export const collaborationsSearch: SearchSource = async (db) => {
     });
   }
   return docs;
+}
+
+/** Ids per query: well below SQLite's and PostgreSQL's limits on bound values. */
+const BATCH = 500;
+
+/** The documents of the named collaborations and exchanges, read in batches. */
+async function someDocuments(
+  db: Db,
+  ids: ReadonlyMap<SearchKind, readonly string[]>,
+): Promise<SearchDocument[]> {
+  const collaborationIds = [...new Set(ids.get('collaboration') ?? [])];
+  const exchangeIds = [...new Set(ids.get('exchange') ?? [])];
+  const out: SearchDocument[] = [];
+  for (let i = 0; i < Math.max(collaborationIds.length, exchangeIds.length); i += BATCH) {
+    out.push(
+      ...(await documents(
+        db,
+        collaborationIds.slice(i, i + BATCH),
+        exchangeIds.slice(i, i + BATCH),
+      )),
+    );
+  }
+  return out;
+}
+
+export const collaborationsSearch: SearchSource = {
+  kinds: ['collaboration', 'exchange'],
+  all: (db) => documents(db, null, null),
+  some: someDocuments,
 };

@@ -20,7 +20,7 @@ async function allDecisions(db: Db): Promise<CouncilDecision[]> {
  * language: the title as recorded (Swedish), the case number and § (so "SLK-2023-01047"
  * finds it), and the deciding body and outcome in the reader's language.
  */
-export const decisionsSearch: SearchSource = async (db) => {
+async function decisionDocuments(db: Db): Promise<SearchDocument[]> {
   const decisions = await allDecisions(db);
   return decisions.flatMap((d) =>
     ENABLED_LOCALES.map((lang): SearchDocument => {
@@ -47,4 +47,6 @@ export const decisionsSearch: SearchSource = async (db) => {
       };
     }),
   );
-};
+}
+
+export const decisionsSearch: SearchSource = { kinds: ['decision'], all: decisionDocuments };

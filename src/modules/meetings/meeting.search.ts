@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
@@ -10,7 +11,7 @@ import { getMeetingDetail, listMeetings } from './meeting.service.ts';
  * meeting has one document per reader language (its heading, "Vänortsmöte i Bergen 2013",
  * is the page's own); seminars and outcomes are the staff's text, one for every reader.
  */
-export const meetingsSearch: SearchSource = async (db) => {
+async function meetingDocuments(db: Db): Promise<SearchDocument[]> {
   const cities = await listCities(db);
   const chain = await getChain(db, cities);
   if (!chain) return [];
@@ -77,4 +78,9 @@ export const meetingsSearch: SearchSource = async (db) => {
     }
   }
   return docs;
+}
+
+export const meetingsSearch: SearchSource = {
+  kinds: ['meeting', 'seminar', 'outcome'],
+  all: meetingDocuments,
 };

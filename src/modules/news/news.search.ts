@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.ts';
 import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
 import { listPublishedNews, newsVersion, type PublishedNews } from './index.ts';
@@ -33,7 +34,7 @@ export function htmlText(html: string): string {
  * version or, where the item has none, the Swedish one (as the news pages show it). Drafts,
  * scheduled and withdrawn items are never returned by `listPublishedNews`, so never found.
  */
-export const newsSearch: SearchSource = async (db) => {
+async function newsDocuments(db: Db): Promise<SearchDocument[]> {
   const items: PublishedNews[] = [];
   for (let offset = 0; ; offset += BATCH) {
     const batch = await listPublishedNews(db.kysely, { limit: BATCH, offset });
@@ -58,4 +59,6 @@ export const newsSearch: SearchSource = async (db) => {
       };
     }),
   );
-};
+}
+
+export const newsSearch: SearchSource = { kinds: ['news'], all: newsDocuments };

@@ -8,5 +8,5 @@ export const searchModule = defineModule({
     "one search over the portal's cities, meetings, seminars, outcomes, decisions, collaborations, exchanges and news, as each reader may read them (P9)",
   routes: [searchPages],
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
-  tables: ['search_entry', 'search_index_state'],
+  tables: ['search_entry', 'search_index_state', 'search_dirty'],
 });

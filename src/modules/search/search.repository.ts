@@ -33,9 +33,50 @@ export async function saveIndexedGeneration(
     .execute();
 }
 
-/** Every entry's key and content hash (what the refresh compares). */
-export function listEntryHashes(db: Executor) {
-  return db.selectFrom('search_entry').select(['key', 'hash']).execute();
+/** The key and content hash of every entry of these kinds (what the refresh compares). */
+export function listEntryHashes(db: Executor, kinds: readonly string[]) {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('search_entry').select(['key', 'hash']).where('kind', 'in', kinds).execute();
+}
+
+/** The key and content hash of the entries of these records of one kind. */
+export async function listRecordHashes(db: Executor, kind: string, ids: readonly string[]) {
+  const out: { key: string; hash: string }[] = [];
+  for (let i = 0; i < ids.length; i += BATCH)
+    out.push(
+      ...(await db
+        .selectFrom('search_entry')
+        .select(['key', 'hash'])
+        .where('kind', '=', kind)
+        .where('record_id', 'in', ids.slice(i, i + BATCH))
+        .execute()),
+    );
+  return out;
+}
+
+/** The records migration 0015's triggers noted as written, oldest first, at most `limit`. */
+export function listDirty(db: Executor, limit: number) {
+  return db
+    .selectFrom('search_dirty')
+    .select(['seq', 'kind', 'record_id'])
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Every noted record's sequence number (a whole reread handles them all). */
+export async function listDirtySeqs(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom('search_dirty').select('seq').execute();
+  return rows.map((r) => Number(r.seq));
+}
+
+/** Removes the notes the refresh has handled (exactly those it read). */
+export async function deleteDirty(db: Executor, seqs: readonly (number | string)[]): Promise<void> {
+  for (let i = 0; i < seqs.length; i += BATCH)
+    await db
+      .deleteFrom('search_dirty')
+      .where('seq', 'in', seqs.slice(i, i + BATCH).map(Number))
+      .execute();
 }
 
 export async function deleteEntries(db: Executor, keys: readonly string[]): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** One searchable text of a record for one reader language (migration 0015, decision 021). */
 export interface SearchEntryTable {
   /** kind:record_id:lang */
@@ -25,9 +27,17 @@ export interface SearchIndexStateTable {
   refreshed_at: string;
 }
 
+/** A record a write touched, noted by migration 0015's triggers for the next refresh. */
+export interface SearchDirtyTable {
+  seq: Generated<number>;
+  kind: string;
+  record_id: string;
+}
+
 declare module '../../db/database.ts' {
   interface Database {
     search_entry: SearchEntryTable;
     search_index_state: SearchIndexStateTable;
+    search_dirty: SearchDirtyTable;
   }
 }

@@ -5,6 +5,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { DEMO_PASSWORD } from '../accounts/account.demo.ts';
+import { refreshIndex } from './search-index.service.ts';
 import { highlight, markPrefixes, snippet } from './search.highlight.ts';
 import { ftsMatch, parseQuery, tsQuery } from './search.query.ts';
 
@@ -355,6 +356,30 @@ describeEachDialect('portal search', (dialect) => {
     await visitor('Bergen');
     const after = await k.selectFrom('search_index_state').selectAll().executeTakeFirstOrThrow();
     expect(after.refreshed_at).toBe(before.refreshed_at);
+  });
+
+  it('rereads only the records a write touched: one collaboration, an organisation renamed', async () => {
+    const k = t.db.kysely;
+    await visitor('Bergen'); // brings the index up to date
+    await k
+      .updateTable('collaboration')
+      .set({ goals: 'Mål för Igelkottsnätverket.' })
+      .where('id', '=', ids.bergenInternal)
+      .execute();
+    const one = await refreshIndex(t.db);
+    expect(one).toMatchObject({ reread: 1, written: 1, removed: 0 });
+    // The organisation's new name reaches its collaborations and exchanges (their text).
+    await k
+      .updateTable('organisation')
+      .set({ name: 'Sökmotorförvaltningen' })
+      .where('id', '=', ids.organisation)
+      .execute();
+    const staff = new TestAgent(t.app);
+    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const found = (await staff.get('/search?q=S%C3%B6kmotorf%C3%B6rvaltningen')).body;
+    expect(found).toContain('id="search-collaboration-heading"');
+    expect(found).toContain('id="search-exchange-heading"');
+    expect(await k.selectFrom('search_dirty').select('seq').execute()).toEqual([]);
   });
 
   it('answers bad queries with a message, never an error', async () => {
