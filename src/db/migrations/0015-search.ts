@@ -58,6 +58,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sort_date', 'text')
     // A hash of the row's content: the refresh rewrites only rows whose hash changed.
     .addColumn('hash', 'text', (c) => c.notNull())
+    // Filter tokens (SQLite: a third FTS5 column matched with the words, as migration 0009
+    // does for the knowledge bank): "k" + kind, "l" + lang, "v" + visibility, "c" + each
+    // city id without hyphens.
+    .addColumn('facets', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema
     .createIndex('search_entry_kind_idx')
@@ -101,19 +105,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
   await sql`create virtual table search_entry_fts using fts5(
-    title, body, content='search_entry', content_rowid='rowid',
+    title, body, facets, content='search_entry', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2')`.execute(db);
   await sql`create trigger search_entry_ai after insert on search_entry begin
-    insert into search_entry_fts(rowid, title, body) values (new.rowid, new.title, new.body);
+    insert into search_entry_fts(rowid, title, body, facets)
+      values (new.rowid, new.title, new.body, new.facets);
   end`.execute(db);
   await sql`create trigger search_entry_ad after delete on search_entry begin
-    insert into search_entry_fts(search_entry_fts, rowid, title, body)
-      values ('delete', old.rowid, old.title, old.body);
+    insert into search_entry_fts(search_entry_fts, rowid, title, body, facets)
+      values ('delete', old.rowid, old.title, old.body, old.facets);
   end`.execute(db);
   await sql`create trigger search_entry_au after update on search_entry begin
-    insert into search_entry_fts(search_entry_fts, rowid, title, body)
-      values ('delete', old.rowid, old.title, old.body);
-    insert into search_entry_fts(rowid, title, body) values (new.rowid, new.title, new.body);
+    insert into search_entry_fts(search_entry_fts, rowid, title, body, facets)
+      values ('delete', old.rowid, old.title, old.body, old.facets);
+    insert into search_entry_fts(rowid, title, body, facets)
+      values (new.rowid, new.title, new.body, new.facets);
   end`.execute(db);
 }
 

@@ -8,6 +8,7 @@ import {
   type SearchDocument,
   type SearchKind,
 } from '../../platform/search.ts';
+import { facetsText } from './search.facets.ts';
 import * as repo from './search.repository.ts';
 import type { SearchEntryTable } from './search.table.ts';
 
@@ -31,6 +32,7 @@ export function toEntry(doc: SearchDocument): SearchEntryTable {
     public_path: doc.publicPath,
     workspace_path: doc.workspacePath,
     sort_date: doc.date,
+    facets: facetsText({ kind: doc.kind, lang, visibility: doc.visibility, cityIds: doc.cityIds }),
   };
   return { ...row, hash: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
 }
@@ -45,13 +47,13 @@ export interface RefreshResult {
 }
 
 /** More noted records than this (a large import) and a tracked source is read whole. */
-const MAX_DIRTY = 20_000;
+const MAX_DIRTY = 50_000;
 
 /**
  * Brings the index up to date. Every source without `some` (cities, meetings, decisions,
  * news: hundreds of records) is read whole; a source with `some` (collaborations and
  * exchanges: 100,000 and more) is read whole only the first time, or after more than
- * MAX_DIRTY noted writes, and otherwise only for the records migration 0015's triggers noted.
+ * MAX_DIRTY noted records, and otherwise only for the records migration 0015's triggers noted.
  * In one transaction, only rows whose content hash changed are written, the rows of records
  * that are gone (or no longer searchable) are removed, the notes read are removed, and the
  * `public` generation read *before* the sources is recorded: a write committed meanwhile
@@ -122,7 +124,7 @@ const running = new WeakMap<Db, Promise<RefreshResult>>();
  * the changed rows when something did. So a search never answers from data older than the
  * last write, and no search rebuilds the index when nothing was written.
  */
-export async function ensureIndexFresh(db: Db): Promise<void> {
+export async function ensureIndexFresh(db: Db): Promise<RefreshResult | null> {
   for (;;) {
     const pending = running.get(db);
     if (pending) {
@@ -130,11 +132,10 @@ export async function ensureIndexFresh(db: Db): Promise<void> {
       continue;
     }
     const generation = await currentGeneration(db.kysely, 'public');
-    if ((await repo.findIndexedGeneration(db.kysely)) === generation) return;
+    if ((await repo.findIndexedGeneration(db.kysely)) === generation) return null;
     if (running.has(db)) continue;
     const refresh = refreshIndex(db, generation).finally(() => running.delete(db));
     running.set(db, refresh);
-    await refresh;
-    return;
+    return await refresh;
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import { cityToken, kindToken, langToken, visibilityToken } from './search.facets.ts';
 import type { SearchEntryTable } from './search.table.ts';
 
 // The portal search's index (migration 0015): its upkeep and its queries, on both dialects.
@@ -116,6 +117,7 @@ export async function upsertEntries(
           workspace_path: eb.ref('excluded.workspace_path'),
           sort_date: eb.ref('excluded.sort_date'),
           hash: eb.ref('excluded.hash'),
+          facets: eb.ref('excluded.facets'),
         })),
       )
       .execute();
@@ -130,7 +132,7 @@ export async function upsertEntries(
 
 /** The query, ready for the dialect: FTS5 match text, or to_tsquery text and configuration. */
 export interface IndexQuery {
-  /** SQLite: an FTS5 match expression of quoted prefix words (search.query.ts). */
+  /** SQLite: an FTS5 match expression of quoted prefix words (search.query.ts), the words only. */
   match: string;
   /** PostgreSQL: a to_tsquery text of quoted prefix words. */
   tsquery: string;
@@ -149,6 +151,27 @@ function scopeWhere(scope: SearchScope): Expression<SqlBool> {
     : sql<SqlBool>`e.visibility = 'public'`;
 }
 
+/**
+ * SQLite: the words in the title and body, and the filters as facet tokens in the same FTS5
+ * match (search.facets.ts): the kind, the reader's language or `any`, and what the scope
+ * may read. The full-text index alone then finds, counts and ranks.
+ */
+function ftsMatch(q: IndexQuery, scope: SearchScope, kind: string): string {
+  const parts = [
+    `{title body} : (${q.match})`,
+    `facets : (${kindToken(kind)})`,
+    `facets : (${langToken(q.lang)} OR ${langToken('any')})`,
+  ];
+  if (scope !== 'internal') {
+    const readable = [
+      visibilityToken('public'),
+      ...(scope === 'public' ? [] : scope.partnerCityIds.map(cityToken)),
+    ];
+    parts.push(`facets : (${readable.join(' OR ')})`);
+  }
+  return parts.join(' AND ');
+}
+
 /** The PostgreSQL query: stemmed in the reader's language or in Swedish (most texts are). */
 const pgQuery = (q: IndexQuery) =>
   q.lang === 'sv'
@@ -161,20 +184,22 @@ export async function countMatches(
   dialect: Dialect,
   q: IndexQuery,
   scope: SearchScope,
+  kinds: readonly string[],
 ): Promise<{ kind: string; n: number }[]> {
-  const where = sql`e.lang in (${q.lang}, 'any') and ${scopeWhere(scope)}`;
-  const result =
-    dialect === 'sqlite'
-      ? await sql<{ kind: string; n: number }>`
-          select e.kind, count(*) as n
-          from search_entry_fts f join search_entry e on e.rowid = f.rowid
-          where search_entry_fts match ${q.match} and ${where}
-          group by e.kind`.execute(db)
-      : await sql<{ kind: string; n: number }>`
-          select e.kind, count(*) as n
-          from search_entry e
-          where e.tsv @@ ${pgQuery(q)} and ${where}
-          group by e.kind`.execute(db);
+  if (dialect === 'sqlite') {
+    const out: { kind: string; n: number }[] = [];
+    for (const kind of kinds) {
+      const result = await sql<{ n: number }>`select count(*) as n from search_entry_fts
+        where search_entry_fts match ${ftsMatch(q, scope, kind)}`.execute(db);
+      out.push({ kind, n: Number(result.rows[0]?.n ?? 0) });
+    }
+    return out;
+  }
+  const result = await sql<{ kind: string; n: number }>`
+    select e.kind, count(*) as n
+    from search_entry e
+    where e.tsv @@ ${pgQuery(q)} and e.lang in (${q.lang}, 'any') and ${scopeWhere(scope)}
+    group by e.kind`.execute(db);
   return result.rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
 }
 
@@ -205,12 +230,15 @@ export async function listMatches(
     e.public_path, e.workspace_path, e.sort_date`;
   const result =
     dialect === 'sqlite'
-      ? await sql<MatchRow>`
+      ? // The index alone ranks (title 5×, body 1×, the facets not at all); the page's rows
+        // are fetched afterwards.
+        await sql<MatchRow>`
           select ${columns}
-          from search_entry_fts f join search_entry e on e.rowid = f.rowid
-          where search_entry_fts match ${q.match} and ${where}
-          order by bm25(search_entry_fts, 5.0, 1.0), e.sort_date desc, e.key
-          limit ${page.limit} offset ${page.offset}`.execute(db)
+          from (select rowid as rid, bm25(search_entry_fts, 5.0, 1.0, 0.0) as rank
+            from search_entry_fts where search_entry_fts match ${ftsMatch(q, scope, kind)}
+            order by rank, rowid limit ${page.limit} offset ${page.offset}) r
+          join search_entry e on e.rowid = r.rid
+          order by r.rank, r.rid`.execute(db)
       : await sql<MatchRow>`
           select ${columns}
           from search_entry e

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { SEARCH_KINDS, type SearchKind } from '../../platform/search.ts';
 import { collaborationPolicy } from '../collaborations/index.ts';
 import { ensureIndexFresh } from './search-index.service.ts';
@@ -82,16 +83,20 @@ export async function searchPortal(
     tsquery: tsQuery(query.words),
     lang: input.lang,
   };
-  const counted = new Map(
-    (await repo.countMatches(db.kysely, db.dialect, q, scope)).map((r) => [r.kind, r.n]),
+  // Counting and ranking every match of a broad word is what costs: a query's result is
+  // computed once per `public` generation (platform/read-cache.ts; the index changes only
+  // with it) and shared by everyone with the same scope and language.
+  const found = await cachedRead(
+    db.kysely,
+    'public',
+    cacheKey('portal-search', query.words.join(' '), input.lang, scope, {
+      kind: input.kind ?? '',
+      page: input.page,
+    }),
+    () => findMatches(db, q, scope, query.words, input),
   );
-  const counts = SEARCH_KINDS.map((kind) => ({ kind, total: counted.get(kind) ?? 0 }));
-  const prefixes = markPrefixes([
-    ...query.words,
-    ...(db.dialect === 'postgres'
-      ? await repo.queryStems(db.kysely, query.words.join(' '), input.lang)
-      : []),
-  ]);
+  const counts = found.counts;
+  const prefixes = found.prefixes;
   const signedIn = user !== null;
   const toHit = (row: repo.MatchRow): SearchHit => ({
     kind: row.kind as SearchKind,
@@ -103,21 +108,11 @@ export async function searchPortal(
     date: row.sort_date,
     internal: row.visibility !== 'public',
   });
-  const wanted = input.kind
-    ? counts.filter((c) => c.kind === input.kind)
-    : counts.filter((c) => c.total > 0);
-  const groups = await Promise.all(
-    wanted.map(async ({ kind, total }) => {
-      const page = input.kind
-        ? { limit: HITS_PER_PAGE, offset: (input.page - 1) * HITS_PER_PAGE }
-        : { limit: HITS_PER_KIND, offset: 0 };
-      const rows =
-        total > page.offset
-          ? await repo.listMatches(db.kysely, db.dialect, q, scope, kind, page)
-          : [];
-      return { kind, total, hits: rows.map(toHit) };
-    }),
-  );
+  const groups = found.groups.map((g) => ({
+    kind: g.kind,
+    total: g.total,
+    hits: g.rows.map(toHit),
+  }));
   return {
     query,
     searched: true,
@@ -127,4 +122,42 @@ export async function searchPortal(
     page: input.page,
     groups,
   };
+}
+
+/** The counts per kind, the rows of the groups shown and the words to mark. */
+async function findMatches(
+  db: Db,
+  q: repo.IndexQuery,
+  scope: repo.SearchScope,
+  words: readonly string[],
+  input: { kind: SearchKind | null; page: number; lang: Locale },
+) {
+  const counted = new Map(
+    (await repo.countMatches(db.kysely, db.dialect, q, scope, SEARCH_KINDS)).map((r) => [
+      r.kind,
+      r.n,
+    ]),
+  );
+  const counts = SEARCH_KINDS.map((kind) => ({ kind, total: counted.get(kind) ?? 0 }));
+  const prefixes = markPrefixes([
+    ...words,
+    ...(db.dialect === 'postgres'
+      ? await repo.queryStems(db.kysely, words.join(' '), input.lang)
+      : []),
+  ]);
+  const wanted = input.kind
+    ? counts.filter((c) => c.kind === input.kind)
+    : counts.filter((c) => c.total > 0);
+  const groups: { kind: SearchKind; total: number; rows: repo.MatchRow[] }[] = [];
+  for (const { kind, total } of wanted) {
+    const page = input.kind
+      ? { limit: HITS_PER_PAGE, offset: (input.page - 1) * HITS_PER_PAGE }
+      : { limit: HITS_PER_KIND, offset: 0 };
+    const rows =
+      total > page.offset
+        ? await repo.listMatches(db.kysely, db.dialect, q, scope, kind, page)
+        : [];
+    groups.push({ kind, total, rows });
+  }
+  return { counts, prefixes, groups };
 }

@@ -18,6 +18,8 @@ export interface SearchEntryTable {
   workspace_path: string | null;
   sort_date: string | null;
   hash: string;
+  /** Filter tokens (search.facets.ts), matched by SQLite's FTS5 together with the words. */
+  facets: string;
 }
 
 /** The `public` generation the index was last brought up to date with. */

@@ -5,7 +5,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { DEMO_PASSWORD } from '../accounts/account.demo.ts';
-import { refreshIndex } from './search-index.service.ts';
+import { ensureIndexFresh, refreshIndex } from './search-index.service.ts';
 import { highlight, markPrefixes, snippet } from './search.highlight.ts';
 import { ftsMatch, parseQuery, tsQuery } from './search.query.ts';
 
@@ -356,6 +356,15 @@ describeEachDialect('portal search', (dialect) => {
     await visitor('Bergen');
     const after = await k.selectFrom('search_index_state').selectAll().executeTakeFirstOrThrow();
     expect(after.refreshed_at).toBe(before.refreshed_at);
+    // The scheduled job's work (search-index.job.ts): nothing to do now, a refresh after a write.
+    expect(await ensureIndexFresh(t.db)).toBeNull();
+    await k
+      .updateTable('city')
+      .set({ region: 'Vestland fylke' })
+      .where('id', '=', ids.bergen)
+      .execute();
+    expect(await ensureIndexFresh(t.db)).toMatchObject({ removed: 0 });
+    expect((await visitor('fylke')).kinds).toEqual(['city']);
   });
 
   it('rereads only the records a write touched: one collaboration, an organisation renamed', async () => {
