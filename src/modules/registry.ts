@@ -1,6 +1,7 @@
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
+import { installSearchSources } from '../platform/search.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -14,6 +15,7 @@ import { opendataModule } from './opendata/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
+import { searchModule } from './search/module.ts';
 
 /**
  * Every module of the app, one line each. The order is the order of their demo data (a
@@ -32,11 +34,14 @@ export const modules: readonly AppModule[] = [
   newsModule,
   overviewModule,
   opendataModule,
+  searchModule,
   adminModule,
 ];
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
+// And their search sources join the portal search (decision 021).
+installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

@@ -4,6 +4,7 @@ import type { DemoContext } from './demo.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import type { Permission } from './permissions.ts';
 import type { ScheduledJob } from './scheduler.ts';
+import type { SearchSource } from './search.ts';
 import type { SitemapSource } from './sitemap.ts';
 
 /** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
@@ -29,6 +30,8 @@ export interface AppModule {
   messages?: readonly Catalogue[];
   /** The module's public pages for `/sitemap.xml` (paths without a language prefix). */
   sitemap?: SitemapSource;
+  /** The module's records for the portal search (`/search`, decision 021). */
+  search?: SearchSource;
   /** Scheduled jobs (the scheduler and `vanort job run`). */
   jobs?: readonly ScheduledJob[];
   /**

@@ -51,6 +51,12 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
           <link key={l} rel="alternate" hreflang={l} href={localizePath(ctx.url, l)} />
         ))}
         <link rel="alternate" hreflang="x-default" href={ctx.url} />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          href="/opensearch.xml"
+          title={t('service.name')}
+        />
         {head}
       </head>
       <body>
@@ -63,6 +69,7 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
               <span class="brand-name">{t('service.name')}</span>
               <span class="brand-owner">{t('service.owner')}</span>
             </a>
+            <HeaderSearch ctx={ctx} />
             <UserNav ctx={ctx} />
             <nav class="lang-switch" aria-label={t('layout.languageNav')}>
               <ul>
@@ -162,6 +169,29 @@ function LanguageOffer({ ctx, offered }: { ctx: PageContext; offered: Locale }) 
         </p>
       </div>
     </div>
+  );
+}
+
+/** The search box of every page (the search module's `/search`; works without JavaScript). */
+function HeaderSearch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <form class="header-search" method="get" action="/search" role="search">
+      <label for="header-search-q" class="visually-hidden">
+        {t('search.header.label')}
+      </label>
+      <input
+        type="search"
+        id="header-search-q"
+        name="q"
+        class="header-search-input"
+        maxLength={200}
+        autocomplete="off"
+      />
+      <button type="submit" class="header-search-button">
+        {t('search.header.submit')}
+      </button>
+    </form>
   );
 }
 

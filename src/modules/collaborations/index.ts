@@ -13,3 +13,5 @@ export type { CityCollaboration } from './views/city-collaborations.tsx';
 export { collaborationFigures, exchangeFigures } from './figures.service.ts';
 export type { CollaborationFigures, ExchangeFigures, YearWindow } from './figures.service.ts';
 export { areaName } from './area.service.ts';
+export { collaborationPolicy } from './collaboration.policy.ts';
+export type { Scope as CollaborationScope } from './collaboration.repository.ts';
