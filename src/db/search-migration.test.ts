@@ -27,7 +27,7 @@ describeEachDialect('migration 0015 (the portal search)', (dialect) => {
       .set({ title: 'Utan index' })
       .where('id', '=', id)
       .execute();
-    expect(await migrateToLatest(demo.db)).toEqual(['0015-search']);
+    expect(await migrateToLatest(demo.db)).toContain('0015-search');
     await k.updateTable('collaboration').set({ title: 'Med index' }).where('id', '=', id).execute();
     expect(await k.selectFrom('search_dirty').select('kind').execute()).toContainEqual({
       kind: 'collaboration',
