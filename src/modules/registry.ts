@@ -1,6 +1,7 @@
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
+import { installRelatedContent } from '../platform/related-content.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -33,6 +34,8 @@ export const modules: readonly AppModule[] = [
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
+// Sections modules add to each other's public pages (news on a city's page) without importing them.
+installRelatedContent(modules.flatMap((m) => (m.related ? [m.related] : [])));
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

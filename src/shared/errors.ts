@@ -275,6 +275,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.IMPORT_NOT_FOUND',
     page: PAGE.notFound,
   },
+  // News (src/modules/news)
+  NEWS_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No news item has the given id, or the public asks for one that is a draft, scheduled or withdrawn.',
+    message: 'No such news item',
+    title: 'errorCode.NEWS_NOT_FOUND',
+    page: PAGE.notFound,
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -509,4 +518,6 @@ export const errors = {
   campaignNotFound: (id: string) => new AppError('CAMPAIGN_NOT_FOUND', undefined, { id }),
   campaignClosed: (id: string) => new AppError('CAMPAIGN_CLOSED', undefined, { id }),
   importNotFound: (id: string) => new AppError('IMPORT_NOT_FOUND', undefined, { id }),
+  // News (src/modules/news)
+  newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
 } as const;

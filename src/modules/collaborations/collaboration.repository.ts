@@ -349,3 +349,20 @@ export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTabl
     await db.insertInto('search_document').values(doc).execute();
   }
 }
+
+/** Public, published collaborations by title (the news form's link choices), or the ones named. */
+export function listPublicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit: number },
+) {
+  let query = db
+    .selectFrom('collaboration as c')
+    .select(['c.id', 'c.title', 'c.starts_on'])
+    .where('c.visibility', '=', 'public')
+    .where('c.published_at', 'is not', null);
+  if (options.ids) {
+    if (options.ids.length === 0) return Promise.resolve([]);
+    query = query.where('c.id', 'in', options.ids);
+  }
+  return query.orderBy('c.title').orderBy('c.id').limit(options.limit).execute();
+}

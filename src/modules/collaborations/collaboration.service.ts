@@ -326,3 +326,18 @@ export async function organisationChoices(db: Executor, user: Reporter) {
   const all = (await listOrganisations(db)).filter((o) => o.active);
   return orgs === 'all' ? all : all.filter((o) => orgs.includes(o.id));
 }
+
+/**
+ * Public, published collaborations with their titles, for other modules that link to them
+ * (news): all of them by title, or only the ones named.
+ */
+export async function publicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit?: number } = {},
+): Promise<{ id: string; title: string; startsOn: string }[]> {
+  const rows = await repo.listPublicCollaborationTitles(db, {
+    ...(options.ids ? { ids: options.ids } : {}),
+    limit: options.limit ?? 1000,
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, startsOn: r.starts_on }));
+}
