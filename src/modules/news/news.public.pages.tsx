@@ -54,7 +54,11 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
     const city = cities.find((c) => c.slug === request.query.city);
     const years = await newsYears(app.db);
     const yearText = request.query.year ?? '';
-    const year = /^\d{4}$/.test(yearText) && years.includes(Number(yearText)) ? Number(yearText) : undefined;
+    // Any year of the cooperation may be asked for (a link, a bookmark); the list offers those with news.
+    const year =
+      /^\d{4}$/.test(yearText) && Number(yearText) >= 1946 && Number(yearText) <= 2200
+        ? Number(yearText)
+        : undefined;
     const page = pageRequest(request.query.page, NEWS_PAGE_SIZE);
     const { items, total } = await listPublicNews(
       app.db,
@@ -74,7 +78,7 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
             const name = localized(c, locale);
             return { value: c.slug, label: name.name, lang: name.lang === locale ? undefined : name.lang };
           })}
-        years={years}
+        years={year && !years.includes(year) ? [...years, year].sort((a, b) => b - a) : years}
       />,
     );
   });
