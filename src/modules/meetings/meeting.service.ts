@@ -380,7 +380,10 @@ export async function removePart(
 }
 
 /** The ids of a chain's meetings by year (for other modules' demo data and links). */
-export async function meetingIdsByYear(db: Executor, chainId: string): Promise<Map<number, string>> {
+export async function meetingIdsByYear(
+  db: Executor,
+  chainId: string,
+): Promise<Map<number, string>> {
   const rows = await repo.listMeetingsOfChain(db, chainId);
   return new Map(rows.map((r) => [r.year, r.id]));
 }

@@ -22,7 +22,8 @@ const NEWS: DemoNews[] = [
     versions: {
       sv: {
         title: 'Göteborg förbereder vänortsmötet 2027',
-        summary: 'I september 2027 är det Göteborgs tur att stå värd för det nordiska vänortsmötet.',
+        summary:
+          'I september 2027 är det Göteborgs tur att stå värd för det nordiska vänortsmötet.',
         body: 'Vänortsmötet hålls den 14–16 september 2027 i Göteborgs konserthus. Temat är **klimatanpassade och inkluderande städer**.\n\nStadsledningskontoret har börjat planera tillsammans med Aarhus, Bergen och Åbo:\n\n- programmet och seminarierna tas fram under våren 2027\n- delegationerna anmäls senast i juni\n\nLäs mer om [mötet](/meetings) och om [vänorterna](/cities).',
       },
       en: {

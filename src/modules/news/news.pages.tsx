@@ -73,7 +73,11 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
     return {
       cities: cities.map((c) => {
         const name = localized(c, locale);
-        return { value: c.id, label: name.name, lang: name.lang === locale ? undefined : name.lang };
+        return {
+          value: c.id,
+          label: name.name,
+          lang: name.lang === locale ? undefined : name.lang,
+        };
       }),
       meetings: [...meetings]
         .sort((a, b) => b.year - a.year)
@@ -107,7 +111,10 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
 
   const done = (result: { id: string; status: string }, action: string) =>
     action === 'preview'
-      ? { to: `/workspace/news/${result.id}/preview?version=sv`, flash: 'news.flash.savedForPreview' as const }
+      ? {
+          to: `/workspace/news/${result.id}/preview?version=sv`,
+          flash: 'news.flash.savedForPreview' as const,
+        }
       : {
           to: `/workspace/news/${result.id}`,
           flash:
@@ -121,7 +128,10 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/news', { config: COORDINATOR }, async (request, reply) =>
     sendPage(
       reply,
-      <NewsWorkspaceList ctx={pageContext(request, reply)} items={await listNewsForWorkspace(app.db)} />,
+      <NewsWorkspaceList
+        ctx={pageContext(request, reply)}
+        items={await listNewsForWorkspace(app.db)}
+      />,
     ),
   );
 

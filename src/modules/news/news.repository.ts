@@ -14,14 +14,7 @@ export function listNewsItems(db: Executor, limit: number) {
     .leftJoin('news_translation as t', (join) =>
       join.onRef('t.news_id', '=', 'n.id').on('t.lang', '=', 'sv'),
     )
-    .select([
-      'n.id',
-      'n.status',
-      'n.publish_at',
-      'n.published_at',
-      'n.updated_at',
-      't.title',
-    ])
+    .select(['n.id', 'n.status', 'n.publish_at', 'n.published_at', 'n.updated_at', 't.title'])
     .orderBy('n.updated_at', 'desc')
     .orderBy('n.id', 'desc')
     .limit(limit)
@@ -46,12 +39,20 @@ export async function replaceTranslations(
   rows: readonly NewsTranslationTable[],
 ) {
   await db.deleteFrom('news_translation').where('news_id', '=', id).execute();
-  if (rows.length) await db.insertInto('news_translation').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('news_translation')
+      .values([...rows])
+      .execute();
 }
 
 export async function replaceLinks(db: Executor, id: string, rows: readonly NewsLinkTable[]) {
   await db.deleteFrom('news_link').where('news_id', '=', id).execute();
-  if (rows.length) await db.insertInto('news_link').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('news_link')
+      .values([...rows])
+      .execute();
 }
 
 /** Scheduled items whose time has come, oldest first. */
@@ -145,7 +146,7 @@ export async function firstPublishedAt(db: Executor): Promise<string | null> {
     .select((eb) => eb.fn.min('published_at').as('first'))
     .where('status', '=', 'published')
     .executeTakeFirst();
-  return (row?.first as string | null | undefined) ?? null;
+  return row?.first ?? null;
 }
 
 /**

@@ -154,7 +154,10 @@ describeEachDialect('news', (dialect) => {
 
   it('refuses bad input with a clear message at the field and stores nothing', async () => {
     const cases: [Record<string, string | string[]>, string[]][] = [
-      [{ title_sv: '', body_sv: '' }, ['Skriv en rubrik på svenska.', 'Skriv texten på svenska.', 'href="#title_sv"']],
+      [
+        { title_sv: '', body_sv: '' },
+        ['Skriv en rubrik på svenska.', 'Skriv texten på svenska.', 'href="#title_sv"'],
+      ],
       [{ title_en: '' }, ['Skriv en rubrik på engelska, eller töm alla fält för det språket.']],
       [{ title_de: 'Bergen und Göteborg' }, ['Portalen har ingen språkversion med koden ”de”']],
       [
@@ -166,7 +169,10 @@ describeEachDialect('news', (dialect) => {
         ['Ange datumet som ÅÅÅÅ-MM-DD', 'Ange klockslaget som TT:MM'],
       ],
       [{ title_sv: 'x'.repeat(201) }, ['href="#title_sv"', '201']],
-      [{ body_sv: 'Se bilden: ![](https://example.org/bild.jpg)' }, ['Varje bild behöver en beskrivning']],
+      [
+        { body_sv: 'Se bilden: ![](https://example.org/bild.jpg)' },
+        ['Varje bild behöver en beskrivning'],
+      ],
       [{ body_sv: '![Bild](http://example.org/bild.jpg)' }, ['https://']],
       [{ cities: ['no-such-city'] }, ['Något av det du valde finns inte längre.']],
       [{ action: 'explode' }, ['Välj vad som ska hända med nyheten']],
@@ -198,7 +204,9 @@ describeEachDialect('news', (dialect) => {
     const previewEn = await coordinator.get(`/workspace/news/${id}/preview?version=en`);
     expect(previewEn.body).toContain('<html lang="en">');
     expect(previewEn.body).toContain('Bergen and Gothenburg start a school exchange');
-    expect((await coordinator.get(`/workspace/news/${id}/preview?version=de`)).statusCode).toBe(404);
+    expect((await coordinator.get(`/workspace/news/${id}/preview?version=de`)).statusCode).toBe(
+      404,
+    );
 
     await coordinator.get(`/workspace/news/${id}`);
     const scheduled = await coordinator.post(
@@ -312,7 +320,11 @@ describeEachDialect('news', (dialect) => {
     const anonymous = await visitor.get('/workspace/news');
     expect([302, 303]).toContain(anonymous.statusCode);
     const counts = await countRows(t);
-    for (const email of ['rapportor@vanort.example', 'admin@vanort.example', 'bergen@vanort.example']) {
+    for (const email of [
+      'rapportor@vanort.example',
+      'admin@vanort.example',
+      'bergen@vanort.example',
+    ]) {
       const agent = new TestAgent(t.app);
       await agent.login(email, DEMO_PASSWORD);
       expect((await agent.get('/workspace/news')).statusCode, email).toBe(403);
@@ -335,7 +347,9 @@ describeEachDialect('news', (dialect) => {
     expect(feed.meta.type).toBe('atom');
     expect(feed.title).toBe('News about Gothenburg’s twin cities');
     expect(feed.items.length).toBeGreaterThanOrEqual(4);
-    const item = feed.items.find((i) => i.title === 'Gothenburg prepares for the 2027 twin-city meeting');
+    const item = feed.items.find(
+      (i) => i.title === 'Gothenburg prepares for the 2027 twin-city meeting',
+    );
     expect(item?.url).toMatch(/^http:\/\/localhost(:\d+)?\/en\/news\/[\w-]+$/);
     expect(item?.content).toMatch(/href="http:\/\/localhost(:80)?\/en\/meetings"/);
     for (const i of feed.items) expect(i.url).toMatch(/^https?:\/\//);
@@ -344,10 +358,10 @@ describeEachDialect('news', (dialect) => {
     const parsed = parseFeed(rss.body);
     expect(parsed.meta.type).toBe('rss');
     expect(parsed.language).toBe('da-DK');
-    expect(parsed.items.map((i) => i.title)).toContain('Göteborg forbereder venskabsbymødet i 2027');
-    expect(parsed.items.map((i) => i.url)).toContain(
-      item!.url!.replace('/en/', '/da/'),
+    expect(parsed.items.map((i) => i.title)).toContain(
+      'Göteborg forbereder venskabsbymødet i 2027',
     );
+    expect(parsed.items.map((i) => i.url)).toContain(item!.url!.replace('/en/', '/da/'));
     const sv = parseFeed((await t.app.inject('/news.rss')).body);
     expect(sv.title).toBe('Nyheter om Göteborgs vänorter');
   });

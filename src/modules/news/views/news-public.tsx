@@ -197,13 +197,7 @@ export function NewsItemPage({
 }
 
 /** The news linked to a city, meeting or collaboration, on that page (the related-content port). */
-export function LinkedNews({
-  ctx,
-  items,
-}: {
-  ctx: PageContext;
-  items: NewsItem[];
-}) {
+export function LinkedNews({ ctx, items }: { ctx: PageContext; items: NewsItem[] }) {
   const { t } = ctx.i18n;
   return (
     <section aria-labelledby="linked-news" class="linked-news">

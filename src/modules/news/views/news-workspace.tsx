@@ -24,7 +24,8 @@ function when(ctx: PageContext, item: Pick<NewsListEntry, 'status' | 'publishAt'
   const { t, intl } = ctx.i18n;
   if (item.status === 'scheduled' && item.publishAt)
     return t('news.when.scheduled', { date: newsDateTime(item.publishAt, intl) });
-  if (item.publishedAt) return t('news.when.published', { date: newsDateTime(item.publishedAt, intl) });
+  if (item.publishedAt)
+    return t('news.when.published', { date: newsDateTime(item.publishedAt, intl) });
   return '';
 }
 
@@ -53,15 +54,24 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
             {
               header: t('news.workspace.col.title'),
               rowHeader: true,
-              cell: (i) => <span lang={ctx.i18n.locale === 'sv' ? undefined : 'sv'}>{i.title}</span>,
+              cell: (i) => (
+                <span lang={ctx.i18n.locale === 'sv' ? undefined : 'sv'}>{i.title}</span>
+              ),
             },
-            { header: t('news.workspace.col.status'), cell: (i) => <StatusTag ctx={ctx} status={i.status} /> },
+            {
+              header: t('news.workspace.col.status'),
+              cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
+            },
             { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
             {
               header: t('news.workspace.edit'),
               hiddenHeader: true,
               cell: (i) => (
-                <RowLink href={`/workspace/news/${i.id}`} label={t('news.workspace.edit')} name={i.title} />
+                <RowLink
+                  href={`/workspace/news/${i.id}`}
+                  label={t('news.workspace.edit')}
+                  name={i.title}
+                />
               ),
             },
           ]}
@@ -110,7 +120,9 @@ export function NewsFormPage({
 }) {
   const { t } = ctx.i18n;
   const title = item ? t('news.form.editTitle') : t('news.form.newTitle');
-  const languageNames = new Intl.DisplayNames([LOCALES[ctx.i18n.locale].intl], { type: 'language' });
+  const languageNames = new Intl.DisplayNames([LOCALES[ctx.i18n.locale].intl], {
+    type: 'language',
+  });
   const language = (lang: Locale) => languageNames.of(lang) ?? LOCALES[lang].name;
   const action = item ? `/workspace/news/${item.id}` : '/workspace/news/new';
   const published = item?.status === 'published';
@@ -152,10 +164,17 @@ export function NewsFormPage({
           <fieldset key={lang} class="field locale-group">
             <legend>
               {capitalised(
-                lang === 'sv' ? language(lang) : t('news.form.version', { language: language(lang) }),
+                lang === 'sv'
+                  ? language(lang)
+                  : t('news.form.version', { language: language(lang) }),
               )}
             </legend>
-            <TextField name={`title_${lang}`} label={t('news.field.title')} width="full" optional={lang !== 'sv'} />
+            <TextField
+              name={`title_${lang}`}
+              label={t('news.field.title')}
+              width="full"
+              optional={lang !== 'sv'}
+            />
             <TextArea
               name={`summary_${lang}`}
               label={t('news.field.summary')}
@@ -180,7 +199,12 @@ export function NewsFormPage({
           optional
         />
         {choices.meetings.length ? (
-          <CheckboxGroup name="meetings" legend={t('news.field.meetings')} options={choices.meetings} optional />
+          <CheckboxGroup
+            name="meetings"
+            legend={t('news.field.meetings')}
+            options={choices.meetings}
+            optional
+          />
         ) : null}
         {choices.collaborations.length ? (
           <CheckboxGroup
