@@ -46,36 +46,38 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
       {items.length === 0 ? (
         <p>{t('news.workspace.none')}</p>
       ) : (
-        <DataTable
-          caption={t('news.workspace.caption')}
-          rows={items}
-          rowKey={(i) => i.id}
-          columns={[
-            {
-              header: t('news.workspace.col.title'),
-              rowHeader: true,
-              cell: (i) => (
-                <span lang={ctx.i18n.locale === 'sv' ? undefined : 'sv'}>{i.title}</span>
-              ),
-            },
-            {
-              header: t('news.workspace.col.status'),
-              cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
-            },
-            { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
-            {
-              header: t('news.workspace.edit'),
-              hiddenHeader: true,
-              cell: (i) => (
-                <RowLink
-                  href={`/workspace/news/${i.id}`}
-                  label={t('news.workspace.edit')}
-                  name={i.title}
-                />
-              ),
-            },
-          ]}
-        />
+        <div class="news-desk">
+          <DataTable
+            caption={t('news.workspace.caption')}
+            rows={items}
+            rowKey={(i) => i.id}
+            columns={[
+              {
+                header: t('news.workspace.col.title'),
+                rowHeader: true,
+                cell: (i) => (
+                  <span lang={ctx.i18n.locale === 'sv' ? undefined : 'sv'}>{i.title}</span>
+                ),
+              },
+              {
+                header: t('news.workspace.col.status'),
+                cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
+              },
+              { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
+              {
+                header: t('news.workspace.edit'),
+                hiddenHeader: true,
+                cell: (i) => (
+                  <RowLink
+                    href={`/workspace/news/${i.id}`}
+                    label={t('news.workspace.edit')}
+                    name={i.title}
+                  />
+                ),
+              },
+            ]}
+          />
+        </div>
       )}
     </Layout>
   );
@@ -142,7 +144,7 @@ export function NewsFormPage({
       {item ? (
         <nav aria-labelledby="news-preview-title" class="panel">
           <h2 id="news-preview-title">{t('news.form.previewTitle')}</h2>
-          <ul class="inline-list">
+          <ul class="news-previews">
             {item.versions.map((v) => (
               <li key={v.lang}>
                 <a href={`/workspace/news/${item.id}/preview?version=${v.lang}`}>
@@ -230,7 +232,7 @@ export function NewsFormPage({
             />
           </fieldset>
         )}
-        <div class="button-group">
+        <div class="news-form-buttons">
           {/* The first button is what Enter in a field does: never publish by accident. */}
           {/* A published item's changes are public when saved: its preview is of what is saved. */}
           {published ? null : (
