@@ -8,6 +8,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { getCity } from '../cities/index.ts';
+import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
 
@@ -150,6 +151,36 @@ describeEachDialect('news', (dialect) => {
     expect(Object.keys(JSON.parse(audit[0]!.changes) as object)).toEqual(
       expect.arrayContaining(['status', 'title_sv', 'title_en', 'links']),
     );
+  });
+
+  it('shows linked news on the meeting and collaboration pages too', async () => {
+    // The demo links its first item to the 2027 meeting.
+    const meeting = await t.db.kysely
+      .selectFrom('news_link')
+      .select('target_id')
+      .where('target_kind', '=', 'meeting')
+      .executeTakeFirstOrThrow();
+    const meetingPage = await t.app.inject(`/en/meetings/${meeting.target_id}`);
+    expect(meetingPage.body).toContain('class="linked-news"');
+    expect(meetingPage.body).toContain('Gothenburg prepares for the 2027 twin-city meeting');
+
+    const [collaboration] = await publicCollaborationTitles(t.db.kysely, { limit: 1 });
+    await coordinator.get('/workspace/news/new');
+    const res = await coordinator.post(
+      '/workspace/news/new',
+      form(bergenId, {
+        title_sv: 'Nyhet om ett samarbete',
+        collaborations: [collaboration!.id],
+        meetings: [meeting.target_id],
+      }),
+    );
+    expect(res.statusCode).toBe(303);
+    const page = await t.app.inject(`/collaborations/${collaboration!.id}`);
+    expect(page.body).toContain('Nyhet om ett samarbete');
+    const item = await t.app.inject(`/news/${idFrom(res.headers.location)}`);
+    expect(item.body).toContain(`href="/collaborations/${collaboration!.id}"`);
+    expect(item.body).toContain(`href="/meetings/${meeting.target_id}"`);
+    expect(item.body).toContain('href="/cities/bergen"');
   });
 
   it('refuses bad input with a clear message at the field and stores nothing', async () => {
