@@ -309,6 +309,14 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.MFA_ALREADY_ENABLED',
     page: PAGE.conflict,
   },
+  EDIT_CONFLICT: {
+    status: 409,
+    reportable: false,
+    when: 'A record is saved from a form opened before someone else saved the same record (optimistic locking: the form carries the version it was opened at).',
+    message: 'Someone else changed this record after the form was opened',
+    title: 'errorCode.EDIT_CONFLICT',
+    page: PAGE.conflict,
+  },
   DEMO_DATA_IN_PRODUCTION: {
     status: 409,
     reportable: false,
@@ -446,6 +454,9 @@ export const errors = {
     new AppError('NOT_FOUND', `No such resource: ${method} ${url}`, { method, url }),
   validation: (problems: FieldProblem[]) =>
     new AppError('VALIDATION_FAILED', undefined, { problems }),
+  /** The record changed after the form was opened: `current` is the version now stored. */
+  editConflict: (entity: string, id: string, current: string) =>
+    new AppError('EDIT_CONFLICT', undefined, { entity, id, current }),
   badRequest: (message: string, details: Record<string, unknown> = {}) =>
     new AppError('BAD_REQUEST', message, details),
   payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE'),

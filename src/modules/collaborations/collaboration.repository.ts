@@ -223,12 +223,20 @@ export function insertCollaboration(db: Executor, row: CollaborationTable) {
   return db.insertInto('collaboration').values(row).execute();
 }
 
-export function updateCollaboration(
+/**
+ * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
+ * (optimistic locking). Resolves to the number of rows changed.
+ */
+export async function updateCollaboration(
   db: Executor,
   id: string,
   values: Partial<Omit<CollaborationTable, 'id' | 'created_at' | 'created_by'>>,
-) {
-  return db.updateTable('collaboration').set(values).where('id', '=', id).execute();
+  expectedVersion?: string,
+): Promise<number> {
+  let query = db.updateTable('collaboration').set(values).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function replaceCollaborationLinks(

@@ -162,12 +162,16 @@ export async function changeCollaboration(
   user: Reporter,
   id: string,
   input: CollaborationInput,
+  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
+  expectedVersion?: string,
 ): Promise<Collaboration> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findCollaboration(trx, id);
     if (!before) throw collaborationNotFound(id);
     if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
+      throw errors.editConflict('collaboration', id, before.updated_at);
     const [beforeFull] = await hydrate(trx, [before]);
     const { problems, resolved } = await collaborationProblems(
       twins,
@@ -180,7 +184,14 @@ export async function changeCollaboration(
     const now = nowIso();
     const values = collaborationValues(input, resolved);
     const review = reviewAfterSave(user, before, now);
-    await repo.updateCollaboration(trx, id, { ...values, ...review, updated_at: now });
+    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
+    const changed = await repo.updateCollaboration(
+      trx,
+      id,
+      { ...values, ...review, updated_at: now },
+      before.updated_at,
+    );
+    if (changed === 0) throw errors.editConflict('collaboration', id, before.updated_at);
     await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
     await repo.upsertSearchDocument(
       trx,

@@ -54,6 +54,8 @@ export interface Exchange {
   };
   publishedAt: string | null;
   createdBy: string | null;
+  /** The version of the record (optimistic locking). */
+  updatedAt: string;
 }
 
 export const toExchange = (r: repo.ExchangeRow): Exchange => ({
@@ -78,6 +80,7 @@ export const toExchange = (r: repo.ExchangeRow): Exchange => ({
   },
   publishedAt: r.published_at,
   createdBy: r.created_by,
+  updatedAt: r.updated_at,
 });
 
 async function exchangeProblems(
@@ -162,17 +165,28 @@ export async function changeExchange(
   user: Reporter,
   id: string,
   input: ExchangeInput,
+  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
+  expectedVersion?: string,
 ): Promise<Exchange> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findExchange(trx, id);
     if (!before) throw exchangeNotFound(id);
     if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
+      throw errors.editConflict('exchange', id, before.updated_at);
     const { problems, values } = await exchangeProblems(twins, trx, user, input);
     if (problems.length) throw errors.validation(problems);
     const now = nowIso();
     const review = reviewAfterSave(user, before, now);
-    await repo.updateExchange(trx, id, { ...values, ...review, updated_at: now });
+    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
+    const changed = await repo.updateExchange(
+      trx,
+      id,
+      { ...values, ...review, updated_at: now },
+      before.updated_at,
+    );
+    if (changed === 0) throw errors.editConflict('exchange', id, before.updated_at);
     await collaborationRepo.upsertSearchDocument(
       trx,
       exchangeSearchDocument({
