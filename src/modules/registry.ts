@@ -2,6 +2,7 @@ import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
 import { installSearchSources } from '../platform/search.ts';
+import { installRelatedContent } from '../platform/related-content.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -42,6 +43,8 @@ export const modules: readonly AppModule[] = [
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
 // And their search sources join the portal search (decision 021).
 installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
+// Sections modules add to each other's public pages (news on a city's page) without importing them.
+installRelatedContent(modules.flatMap((m) => (m.related ? [m.related] : [])));
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

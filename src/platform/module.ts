@@ -3,6 +3,7 @@ import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import type { Permission } from './permissions.ts';
+import type { RelatedContentSource } from './related-content.ts';
 import type { ScheduledJob } from './scheduler.ts';
 import type { SearchSource } from './search.ts';
 import type { SitemapSource } from './sitemap.ts';
@@ -44,6 +45,8 @@ export interface AppModule {
   demo?: (context: DemoContext) => Promise<void>;
   /** The tables the module owns (its migrations create them; only its repositories query them). */
   tables: readonly string[];
+  /** A section for other modules' public pages (city, meeting, collaboration), e.g. linked news. */
+  related?: RelatedContentSource;
   /** The accounts module answers the request hook's questions about sessions and tokens. */
   accounts?: AccountsPort;
 }

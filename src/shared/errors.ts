@@ -284,6 +284,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.OVERVIEW_YEAR_NOT_FOUND',
     page: { title: 'error.notFound.title', text: 'overview.err.yearNotFound' },
   },
+  // News (src/modules/news)
+  NEWS_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No news item has the given id, or the public asks for one that is a draft, scheduled or withdrawn.',
+    message: 'No such news item',
+    title: 'errorCode.NEWS_NOT_FOUND',
+    page: PAGE.notFound,
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -532,4 +541,6 @@ export const errors = {
   // The overview module
   overviewYearNotFound: (year: string) =>
     new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
+  // News (src/modules/news)
+  newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
 } as const;

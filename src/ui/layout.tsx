@@ -17,6 +17,7 @@ interface LayoutProps {
     | 'meetings'
     | 'decisions'
     | 'collaborations'
+    | 'news'
     | 'policy'
     | 'accessibility'
     | 'api'
@@ -31,6 +32,7 @@ const NAV = [
   { key: 'meetings', href: '/meetings', label: 'nav.meetings' },
   { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
   { key: 'collaborations', href: '/collaborations', label: 'collab.nav.public' },
+  { key: 'news', href: '/news', label: 'nav.news' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 

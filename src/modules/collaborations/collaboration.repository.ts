@@ -368,3 +368,20 @@ export async function latestPublicCollaborationChange(db: Executor): Promise<str
     .executeTakeFirst();
   return (row?.latest as string | null | undefined) ?? null;
 }
+
+/** Public, published collaborations by title (the news form's link choices), or the ones named. */
+export function listPublicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit: number },
+) {
+  let query = db
+    .selectFrom('collaboration as c')
+    .select(['c.id', 'c.title', 'c.starts_on'])
+    .where('c.visibility', '=', 'public')
+    .where('c.published_at', 'is not', null);
+  if (options.ids) {
+    if (options.ids.length === 0) return Promise.resolve([]);
+    query = query.where('c.id', 'in', options.ids);
+  }
+  return query.orderBy('c.title').orderBy('c.id').limit(options.limit).execute();
+}

@@ -342,3 +342,18 @@ export async function organisationChoices(db: Executor, user: Reporter) {
 export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
   return repo.latestPublicCollaborationChange(db);
 }
+
+/**
+ * Public, published collaborations with their titles, for other modules that link to them
+ * (news): all of them by title, or only the ones named.
+ */
+export async function publicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit?: number } = {},
+): Promise<{ id: string; title: string; startsOn: string }[]> {
+  const rows = await repo.listPublicCollaborationTitles(db, {
+    ...(options.ids ? { ids: options.ids } : {}),
+    limit: options.limit ?? 1000,
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, startsOn: r.starts_on }));
+}

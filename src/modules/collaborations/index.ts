@@ -4,6 +4,7 @@
  */
 export {
   latestPublicCollaborationChange,
+  publicCollaborationTitles,
   publicCollaborationsOfCity,
 } from './collaboration.service.ts';
 export { DIRECTIONS, latestPublicExchangeChange, listPublicExchanges } from './exchange.service.ts';

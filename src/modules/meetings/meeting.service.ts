@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -388,4 +388,13 @@ export async function removePart(
       },
     });
   });
+}
+
+/** The ids of a chain's meetings by year (for other modules' demo data and links). */
+export async function meetingIdsByYear(
+  db: Executor,
+  chainId: string,
+): Promise<Map<number, string>> {
+  const rows = await repo.listMeetingsOfChain(db, chainId);
+  return new Map(rows.map((r) => [r.year, r.id]));
 }

@@ -55,6 +55,10 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
     ],
   },
   {
+    title: 'workspace.group.information',
+    links: [{ key: 'news', href: '/workspace/news', roles: ['coordinator'] }],
+  },
+  {
     title: 'workspace.group.account',
     links: [
       { key: 'account', href: '/account', roles: 'any' },
