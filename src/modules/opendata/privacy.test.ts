@@ -142,7 +142,7 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
     expect(found).toEqual([]);
   });
 
-  it('no public page shows one: every page of the sitemap in Swedish, /datasets in every language', async () => {
+  it('no public page shows one: every page of the sitemap in Swedish, /datasets in every language, the feeds and the search', async () => {
     const pages = await samplePublicPages(t.app, Number.POSITIVE_INFINITY);
     expect(pages).toContain('/datasets');
     expect(pages.length).toBeGreaterThan(20);
@@ -154,6 +154,13 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
       '/nb/datasets',
       '/fi/datasets',
       '/meetings.ics',
+      // The news feeds, and the search (every word a marked private field holds).
+      '/news.atom',
+      '/news.rss',
+      '/en/news.atom',
+      ...['granskning', 'kontaktperson', 'utkast', 'internt', 'kost', 'resa', 'telefon'].map(
+        (word) => `/search?q=${word}`,
+      ),
     ]) {
       const hit = await leaks(path);
       if (hit) found.push(hit);
