@@ -10,6 +10,7 @@ import { decisionsModule } from './decisions/module.ts';
 import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
+import { newsletterModule } from './newsletter/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { pagesModule } from './pages/module.ts';
 
@@ -28,6 +29,7 @@ export const modules: readonly AppModule[] = [
   meetingsModule,
   collaborationsModule,
   newsModule,
+  newsletterModule,
   adminModule,
 ];
 
