@@ -301,7 +301,15 @@ export function listPublicCollaborationsOfCity(db: Executor, cityId: string, lim
 export async function listPublicCollaborationChanges(db: Executor, since: string | null) {
   let query = db
     .selectFrom('collaboration as c')
-    .select(['c.id', 'c.title', 'c.status', 'c.starts_on', 'c.ends_on', 'c.published_at', 'c.updated_at'])
+    .select([
+      'c.id',
+      'c.title',
+      'c.status',
+      'c.starts_on',
+      'c.ends_on',
+      'c.published_at',
+      'c.updated_at',
+    ])
     .where('c.visibility', '=', 'public')
     .where('c.published_at', 'is not', null);
   if (since) {

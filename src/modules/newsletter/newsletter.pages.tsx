@@ -28,12 +28,7 @@ import {
   topicChoices,
   unsubscribe,
 } from './newsletter.service.ts';
-import {
-  ConfirmPage,
-  SubscribePage,
-  SubscriptionPage,
-  UnsubscribePage,
-} from './views/public.tsx';
+import { ConfirmPage, SubscribePage, SubscriptionPage, UnsubscribePage } from './views/public.tsx';
 import { IssueEditPage, IssueProgressPage, IssuesPage, PreviewPage } from './views/workspace.tsx';
 
 const PUBLIC = { permission: 'public' } as const;
@@ -106,7 +101,10 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
       await checkConfirmLink(app.db, request.params.token);
       return sendPage(
         reply,
-        <ConfirmPage ctx={pageContext(request, reply, { withCsrf: true })} token={request.params.token} />,
+        <ConfirmPage
+          ctx={pageContext(request, reply, { withCsrf: true })}
+          token={request.params.token}
+        />,
         200,
         noStore,
       );
@@ -134,7 +132,11 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     '/newsletter/unsubscribe/:token',
     { config: PUBLIC, schema: { params: tokenParams } },
     async (request, reply) => {
-      const subscription = await subscriptionOf(app.db, request.params.token, settings.retentionDays);
+      const subscription = await subscriptionOf(
+        app.db,
+        request.params.token,
+        settings.retentionDays,
+      );
       return sendPage(
         reply,
         <UnsubscribePage
@@ -188,7 +190,8 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/newsletter/unsubscribe/:token/one-click',
     { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => reply.redirect(`/newsletter/unsubscribe/${request.params.token}`, 303),
+    async (request, reply) =>
+      reply.redirect(`/newsletter/unsubscribe/${request.params.token}`, 303),
   );
 
   app.get(
@@ -204,7 +207,9 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
           ctx={pageContext(request, reply, { withCsrf: true })}
           token={token}
           subscription={subscription}
-          topicNames={subscription.topics.map((slug) => topics.find((t) => t.slug === slug)?.name ?? slug)}
+          topicNames={subscription.topics.map(
+            (slug) => topics.find((t) => t.slug === slug)?.name ?? slug,
+          )}
         />,
         200,
         noStore,
@@ -366,4 +371,3 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-

@@ -132,7 +132,7 @@ export async function latestSendStart(db: Executor): Promise<string | null> {
     .select((eb) => eb.fn.max('send_started_at').as('latest'))
     .where('status', 'in', ['sending', 'sent'])
     .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
+  return row?.latest ?? null;
 }
 
 export function listIssueTexts(db: Executor, issueIds: readonly string[]) {
@@ -151,7 +151,11 @@ export async function replaceIssueTexts(
   texts: readonly IssueTextRow[],
 ): Promise<void> {
   await db.deleteFrom('newsletter_issue_text').where('issue_id', '=', issueId).execute();
-  if (texts.length > 0) await db.insertInto('newsletter_issue_text').values([...texts]).execute();
+  if (texts.length > 0)
+    await db
+      .insertInto('newsletter_issue_text')
+      .values([...texts])
+      .execute();
 }
 
 /** Issues being sent (the job finishes them when nothing is left to send). */

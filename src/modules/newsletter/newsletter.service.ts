@@ -15,7 +15,13 @@ import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { publicCollaborationChanges } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
 import { listPublishedNews, newsVersion } from '../news/index.ts';
-import { confirmUrl, renderIssueMail, subscriptionUrl, versionFor, type IssueVersion } from './newsletter.mail.ts';
+import {
+  confirmUrl,
+  renderIssueMail,
+  subscriptionUrl,
+  versionFor,
+  type IssueVersion,
+} from './newsletter.mail.ts';
 import * as repo from './newsletter.repository.ts';
 import { issueForm, subscribeForm, testForm, type IssueInput } from './newsletter.schema.ts';
 
@@ -161,7 +167,10 @@ export async function subscribe(
       entity: 'newsletter_subscriber',
       entityId: id,
       action: 'newsletter.subscribe',
-      changes: { language: { before: null, after: values.language }, topics: { before: null, after: chosen.join(',') } },
+      changes: {
+        language: { before: null, after: values.language },
+        topics: { before: null, after: chosen.join(',') },
+      },
     });
   });
 }
@@ -289,15 +298,16 @@ export async function unsubscribe(
 export async function exportSubscription(db: Db, token: string, retentionDays?: number) {
   const row = await subscriberOfManageToken(db.kysely, token);
   const deliveries = await repo.listDeliveriesOfSubscriber(db.kysely, row.id);
-  const texts = await repo.listIssueTexts(
-    db.kysely,
-    [...new Set(deliveries.map((d) => d.issue_id))],
-  );
+  const texts = await repo.listIssueTexts(db.kysely, [
+    ...new Set(deliveries.map((d) => d.issue_id)),
+  ]);
   const s = toSubscription(row, retentionDays ?? DEFAULT_SETTINGS.retentionDays);
   return {
     subscription: s,
     newsletters: deliveries.map((d) => ({
-      subject: texts.find((t) => t.issue_id === d.issue_id && t.lang === (d.language ?? 'sv'))?.subject ?? null,
+      subject:
+        texts.find((t) => t.issue_id === d.issue_id && t.lang === (d.language ?? 'sv'))?.subject ??
+        null,
       language: d.language,
       status: d.status,
       attempts: d.attempts,
@@ -340,7 +350,10 @@ export async function deleteExpiredSubscribers(
         entity: 'newsletter_subscriber',
         entityId: null,
         action: 'newsletter.retention.deleted',
-        changes: { deleted: { before: null, after: deleted }, retentionDays: { before: null, after: retentionDays } },
+        changes: {
+          deleted: { before: null, after: deleted },
+          retentionDays: { before: null, after: retentionDays },
+        },
       });
     }
     return deleted;
@@ -456,7 +469,9 @@ export async function suggestDigest(db: Db, baseUrl: string, now = new Date()): 
       parts.push(
         [
           t('newsletter.digest.news'),
-          ...news.map((n) => `- ${newsVersion(n, lang).title}: ${abs(baseUrl, `/news/${n.id}`, lang)}`),
+          ...news.map(
+            (n) => `- ${newsVersion(n, lang).title}: ${abs(baseUrl, `/news/${n.id}`, lang)}`,
+          ),
         ].join('\n'),
       );
     }
@@ -465,7 +480,9 @@ export async function suggestDigest(db: Db, baseUrl: string, now = new Date()): 
         [
           t('newsletter.digest.meetings'),
           ...meetings.map((m) => {
-            const when = m.startDate ? formatDateRange(m.startDate, m.endDate, intl) : String(m.year);
+            const when = m.startDate
+              ? formatDateRange(m.startDate, m.endDate, intl)
+              : String(m.year);
             return `- ${t('newsletter.digest.meeting', { city: cityName(m.host, lang), when })}: ${abs(baseUrl, `/meetings/${m.id}`, lang)}`;
           }),
         ].join('\n'),
@@ -476,9 +493,16 @@ export async function suggestDigest(db: Db, baseUrl: string, now = new Date()): 
       if (items.length === 0) continue;
       parts.push(
         [
-          t(change === 'new' ? 'newsletter.digest.newCollaborations' : 'newsletter.digest.finishedCollaborations'),
+          t(
+            change === 'new'
+              ? 'newsletter.digest.newCollaborations'
+              : 'newsletter.digest.finishedCollaborations',
+          ),
           ...items.slice(0, 20).map((c) => {
-            const with_ = c.cityIds.map((id) => cityName(byId.get(id), lang)).filter(Boolean).join(', ');
+            const with_ = c.cityIds
+              .map((id) => cityName(byId.get(id), lang))
+              .filter(Boolean)
+              .join(', ');
             return `- ${c.title}${with_ ? ` (${with_})` : ''}: ${abs(baseUrl, `/collaborations/${c.id}`, lang)}`;
           }),
         ].join('\n'),
@@ -527,7 +551,12 @@ export async function createIssueFromDigest(
     await repo.replaceIssueTexts(
       trx,
       id,
-      digest.versions.map((v) => ({ issue_id: id, lang: v.lang, subject: v.subject, body: v.body })),
+      digest.versions.map((v) => ({
+        issue_id: id,
+        lang: v.lang,
+        subject: v.subject,
+        body: v.body,
+      })),
     );
     await recordAudit(trx, actor, {
       entity: 'newsletter_issue',
@@ -574,7 +603,8 @@ function versionsOf(values: IssueInput): IssueVersion[] {
 function completenessProblems(versions: readonly IssueVersion[]) {
   const problems: { path: string; message: string }[] = [];
   const sv = versions.find((v) => v.lang === 'sv');
-  if (!sv || sv.body.trim() === '') problems.push({ path: 'body_sv', message: 'newsletter.err.empty' });
+  if (!sv || sv.body.trim() === '')
+    problems.push({ path: 'body_sv', message: 'newsletter.err.empty' });
   if (!sv || sv.subject.trim() === '')
     problems.push({ path: 'subject_sv', message: 'newsletter.err.subjectRequired' });
   for (const v of versions) {
@@ -665,7 +695,12 @@ export async function sendTestIssue(
  * otherwise writes one delivery row per confirmed subscriber of its topics (unique per
  * issue and subscriber) and marks it `sending`; the sending job does the rest.
  */
-export async function startSending(db: Db, actor: Actor, id: string, now = new Date()): Promise<number> {
+export async function startSending(
+  db: Db,
+  actor: Actor,
+  id: string,
+  now = new Date(),
+): Promise<number> {
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findIssue(trx, id);
     if (!row) throw errors.newsletterIssueNotFound(id);
@@ -769,7 +804,11 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * (4xx, or no answer) is retried later up to `maxAttempts`; a permanent one (5xx) fails at
  * once with the server's answer.
  */
-export async function sendDueDeliveries(db: Db, mailer: Mailer, options: SendOptions): Promise<SendResult> {
+export async function sendDueDeliveries(
+  db: Db,
+  mailer: Mailer,
+  options: SendOptions,
+): Promise<SendResult> {
   const now = options.now ?? (() => new Date());
   const pause = options.pause ?? wait;
   const { batchSize, ratePerMinute, maxAttempts } = options.settings;
@@ -807,11 +846,17 @@ export async function sendDueDeliveries(db: Db, mailer: Mailer, options: SendOpt
       let versions = texts.get(d.issue_id);
       if (!versions) {
         const rows = await repo.listIssueTexts(db.kysely, [d.issue_id]);
-        versions = rows.flatMap((r) => (isLocale(r.lang) ? [{ lang: r.lang, subject: r.subject, body: r.body }] : []));
+        versions = rows.flatMap((r) =>
+          isLocale(r.lang) ? [{ lang: r.lang, subject: r.subject, body: r.body }] : [],
+        );
         texts.set(d.issue_id, versions);
       }
       const language = isLocale(d.language) ? d.language : 'sv';
-      const mail = renderIssueMail(versions, { language, manageToken: d.manage_token }, options.baseUrl);
+      const mail = renderIssueMail(
+        versions,
+        { language, manageToken: d.manage_token },
+        options.baseUrl,
+      );
       try {
         await mailer.send(db.kysely, {
           to: d.email,
@@ -859,7 +904,11 @@ async function finishIssues(db: Db, now: Date): Promise<void> {
     const { byStatus } = await repo.deliveryCounts(db.kysely, issue.id);
     if ((byStatus.queued ?? 0) + (byStatus.sending ?? 0) > 0) continue;
     await db.kysely.transaction().execute(async (trx) => {
-      await repo.updateIssue(trx, issue.id, { status: 'sent', sent_at: now.toISOString(), updated_at: now.toISOString() });
+      await repo.updateIssue(trx, issue.id, {
+        status: 'sent',
+        sent_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
       await recordAudit(trx, SYSTEM_ACTOR, {
         entity: 'newsletter_issue',
         entityId: issue.id,

@@ -15,7 +15,10 @@ const COORDINATOR_EMAIL = 'samordnare@vanort.example';
 const noWait = () => Promise.resolve();
 
 /** The link to a page of the newsletter in a mail's text. */
-function linkIn(text: string | undefined, page: 'confirm' | 'unsubscribe' | 'subscription'): string {
+function linkIn(
+  text: string | undefined,
+  page: 'confirm' | 'unsubscribe' | 'subscription',
+): string {
   const link = new RegExp(`https?://\\S+/newsletter/${page}/[\\w-]{43}`).exec(text ?? '')?.[0];
   if (!link) throw new Error(`no ${page} link in: ${text}`);
   return link;
@@ -107,7 +110,11 @@ describeEachDialect('the newsletter', (dialect) => {
     // Each test starts without issues being sent.
     await t.db.kysely.deleteFrom('newsletter_delivery').execute();
     await t.db.kysely.deleteFrom('newsletter_subscriber').execute();
-    await t.db.kysely.updateTable('newsletter_issue').set({ status: 'sent' }).where('status', '=', 'sending').execute();
+    await t.db.kysely
+      .updateTable('newsletter_issue')
+      .set({ status: 'sent' })
+      .where('status', '=', 'sending')
+      .execute();
   });
 
   it('subscribes in English with double opt-in: the link opens a page, only its button confirms, once', async () => {
@@ -164,7 +171,11 @@ describeEachDialect('the newsletter', (dialect) => {
   it('an expired link confirms nothing; an unknown one is refused', async () => {
     const visitor = new TestAgent(t.app);
     await visitor.get('/newsletter');
-    await visitor.post('/newsletter', { email: 'sen@example.org', language: 'sv', topics: ['turku'] });
+    await visitor.post('/newsletter', {
+      email: 'sen@example.org',
+      language: 'sv',
+      topics: ['turku'],
+    });
     const [mail] = await smtp.waitFor('sen@example.org');
     const link = pathOf(linkIn(mail!.parsed.text, 'confirm'));
     expect(mail!.parsed.text).toContain('48 timmar');
@@ -190,11 +201,20 @@ describeEachDialect('the newsletter', (dialect) => {
     await visitor.get('/newsletter');
     const before = await counts();
     for (const [fields, message] of [
-      [{ email: 'inte en adress', language: 'sv', topics: ['bergen'] }, sv['newsletter.err.emailInvalid']],
+      [
+        { email: 'inte en adress', language: 'sv', topics: ['bergen'] },
+        sv['newsletter.err.emailInvalid'],
+      ],
       [{ email: '', language: 'sv', topics: ['bergen'] }, sv['newsletter.err.emailRequired']],
-      [{ email: 'ok@example.org', language: 'de', topics: ['bergen'] }, sv['newsletter.err.language']],
+      [
+        { email: 'ok@example.org', language: 'de', topics: ['bergen'] },
+        sv['newsletter.err.language'],
+      ],
       [{ email: 'ok@example.org', language: 'sv' }, sv['newsletter.err.topicsRequired']],
-      [{ email: 'ok@example.org', language: 'sv', topics: ['oslo'] }, sv['newsletter.err.topicUnknown']],
+      [
+        { email: 'ok@example.org', language: 'sv', topics: ['oslo'] },
+        sv['newsletter.err.topicUnknown'],
+      ],
     ] as const) {
       const res = await visitor.post('/newsletter', fields as Record<string, string | string[]>);
       expect(res.statusCode, message).toBe(400);
@@ -217,15 +237,27 @@ describeEachDialect('the newsletter', (dialect) => {
     smtp.received.length = 0;
     const visitor = new TestAgent(t.app);
     await visitor.get('/newsletter');
-    const known = await visitor.post('/newsletter', { email: 'kari@example.no', language: 'fi', topics: ['turku'] });
+    const known = await visitor.post('/newsletter', {
+      email: 'kari@example.no',
+      language: 'fi',
+      topics: ['turku'],
+    });
     await visitor.get('/newsletter');
-    const unknown = await visitor.post('/newsletter', { email: 'ny@example.no', language: 'fi', topics: ['turku'] });
+    const unknown = await visitor.post('/newsletter', {
+      email: 'ny@example.no',
+      language: 'fi',
+      topics: ['turku'],
+    });
     expect(known.statusCode).toBe(303);
     expect(unknown.statusCode).toBe(303);
     expect(known.headers.location).toBe(unknown.headers.location);
     expect(String(known.headers['set-cookie'])).toContain('flash=');
     // The subscriber's settings are as they were; their mail points to their own page.
-    expect(await subscriber('kari@example.no')).toMatchObject({ status: 'confirmed', language: 'nb', topics: 'bergen' });
+    expect(await subscriber('kari@example.no')).toMatchObject({
+      status: 'confirmed',
+      language: 'nb',
+      topics: 'bergen',
+    });
     const [mail] = await smtp.waitFor('kari@example.no');
     expect(mail!.parsed.subject).toBe(messagesOf('nb')['newsletter.mail.already.subject']);
     expect(linkIn(mail!.parsed.text, 'subscription')).toContain('/nb/newsletter/subscription/');
@@ -234,19 +266,51 @@ describeEachDialect('the newsletter', (dialect) => {
   it('composes from the digest, previews, tests, refuses an empty issue and sends once to each confirmed subscriber of its cities', async () => {
     // A news item published just now, about Bergen (rows written directly until the news services exist).
     const now = new Date().toISOString();
-    const bergen = await t.db.kysely.selectFrom('city').select('id').where('slug', '=', 'bergen').executeTakeFirstOrThrow();
+    const bergen = await t.db.kysely
+      .selectFrom('city')
+      .select('id')
+      .where('slug', '=', 'bergen')
+      .executeTakeFirstOrThrow();
     await t.db.kysely
       .insertInto('news_item')
-      .values({ id: 'news-1', status: 'published', publish_at: now, published_at: now, created_by: null, updated_by: null, created_at: now, updated_at: now })
+      .values({
+        id: 'news-1',
+        status: 'published',
+        publish_at: now,
+        published_at: now,
+        created_by: null,
+        updated_by: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await t.db.kysely
       .insertInto('news_translation')
       .values([
-        { news_id: 'news-1', lang: 'sv', title: 'Bergen och Göteborg delar erfarenheter om hamnar', summary: null, body_markdown: 'x', body_html: '<p>x</p>', updated_at: now },
-        { news_id: 'news-1', lang: 'en', title: 'Bergen and Gothenburg share lessons on ports', summary: null, body_markdown: 'x', body_html: '<p>x</p>', updated_at: now },
+        {
+          news_id: 'news-1',
+          lang: 'sv',
+          title: 'Bergen och Göteborg delar erfarenheter om hamnar',
+          summary: null,
+          body_markdown: 'x',
+          body_html: '<p>x</p>',
+          updated_at: now,
+        },
+        {
+          news_id: 'news-1',
+          lang: 'en',
+          title: 'Bergen and Gothenburg share lessons on ports',
+          summary: null,
+          body_markdown: 'x',
+          body_html: '<p>x</p>',
+          updated_at: now,
+        },
       ])
       .execute();
-    await t.db.kysely.insertInto('news_link').values({ news_id: 'news-1', target_kind: 'city', target_id: bergen.id }).execute();
+    await t.db.kysely
+      .insertInto('news_link')
+      .values({ news_id: 'news-1', target_kind: 'city', target_id: bergen.id })
+      .execute();
 
     const bergenReaders = ['anna@example.se', 'ben@example.org', 'dag@example.dk'];
     await subscribed(bergenReaders[0]!, 'sv', ['bergen']);
@@ -256,7 +320,11 @@ describeEachDialect('the newsletter', (dialect) => {
     // Never confirmed: gets nothing.
     const pending = new TestAgent(t.app);
     await pending.get('/newsletter');
-    await pending.post('/newsletter', { email: 'vantar@example.se', language: 'sv', topics: ['bergen'] });
+    await pending.post('/newsletter', {
+      email: 'vantar@example.se',
+      language: 'sv',
+      topics: ['bergen'],
+    });
     smtp.received.length = 0;
 
     await coordinator.get('/workspace/newsletter');
@@ -269,7 +337,11 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(editor.body).toMatch(/value="bergen"[^>]*checked/);
 
     // An empty issue is refused at the Swedish text, and nothing is queued.
-    const emptied = await coordinator.post(path, { topics: ['bergen'], subject_sv: 'Tomt', body_sv: '' });
+    const emptied = await coordinator.post(path, {
+      topics: ['bergen'],
+      subject_sv: 'Tomt',
+      body_sv: '',
+    });
     expect(emptied.statusCode).toBe(303);
     await coordinator.get(path);
     const refused = await coordinator.post(`${path}/send`);
@@ -344,7 +416,9 @@ describeEachDialect('the newsletter', (dialect) => {
         .replace(/\r?\n\s+/g, ' ');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     const listUnsubscribe = String(header('list-unsubscribe'));
-    expect(listUnsubscribe).toMatch(/^<http:\/\/localhost(:80)?\/newsletter\/unsubscribe\/[\w-]{43}\/one-click>$/);
+    expect(listUnsubscribe).toMatch(
+      /^<http:\/\/localhost(:80)?\/newsletter\/unsubscribe\/[\w-]{43}\/one-click>$/,
+    );
     expect(english!.parsed.text).toContain('Ports in Bergen: https://example.org/bergen');
     expect(english!.parsed.text).toContain(linkIn(english!.parsed.text, 'unsubscribe'));
     expect(linkIn(english!.parsed.text, 'unsubscribe')).toContain('/en/newsletter/unsubscribe/');
@@ -358,7 +432,11 @@ describeEachDialect('the newsletter', (dialect) => {
     const done = await coordinator.get(path);
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(done.body).toMatch(/<dt>Skickade<\/dt><dd>3<\/dd>/);
-    const issue = await t.db.kysely.selectFrom('newsletter_issue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const issue = await t.db.kysely
+      .selectFrom('newsletter_issue')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(issue.status).toBe('sent');
 
     // The next digest starts after this issue: the news item is not suggested again.
@@ -373,7 +451,11 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('mette@example.dk', 'da', ['aarhus']);
     smtp.received.length = 0;
     smtp.reject.set('finns.inte@example.org', { code: 550, message: '5.1.1 No such user here' });
-    smtp.reject.set('tillfallig@example.org', { code: 451, message: '4.3.0 Try again later', times: 1 });
+    smtp.reject.set('tillfallig@example.org', {
+      code: 451,
+      message: '4.3.0 Try again later',
+      times: 1,
+    });
     const path = await draft(['aarhus']);
     await coordinator.get(path);
     expect((await coordinator.post(`${path}/send`)).statusCode).toBe(303);
@@ -412,7 +494,10 @@ describeEachDialect('the newsletter', (dialect) => {
       .executeTakeFirstOrThrow();
     await t.db.kysely
       .updateTable('newsletter_delivery')
-      .set({ status: 'sending', claimed_at: new Date(Date.now() - STALE_CLAIM_MS - 1000).toISOString() })
+      .set({
+        status: 'sending',
+        claimed_at: new Date(Date.now() - STALE_CLAIM_MS - 1000).toISOString(),
+      })
       .where('id', '=', crashed.id)
       .execute();
     // The other reader unsubscribes before the job runs.
@@ -427,7 +512,10 @@ describeEachDialect('the newsletter', (dialect) => {
     const result = await send();
     expect(result).toMatchObject({ sent: 0, interrupted: 1, skipped: 1 });
     expect(smtp.received).toHaveLength(0);
-    const rows = await t.db.kysely.selectFrom('newsletter_delivery').select(['status', 'last_error']).execute();
+    const rows = await t.db.kysely
+      .selectFrom('newsletter_delivery')
+      .select(['status', 'last_error'])
+      .execute();
     expect(rows.map((r) => r.status).sort()).toEqual(['failed', 'failed']);
   });
 
@@ -437,14 +525,29 @@ describeEachDialect('the newsletter', (dialect) => {
     const url = `/newsletter/unsubscribe/${token}/one-click`;
     // Another body, or none: refused, nothing changes.
     for (const payload of ['', 'List-Unsubscribe=Yes', 'unsubscribe=1']) {
-      const res = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
       expect(res.statusCode, payload).toBe(400);
     }
     expect((await subscriber('ett.klick@example.org'))?.status).toBe('confirmed');
     // The button's route still needs the page's CSRF token.
-    const forged = await t.app.inject({ method: 'POST', url: `/newsletter/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/newsletter/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(forged.statusCode).toBe(403);
-    const res = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode).toBe(200);
     expect((await subscriber('ett.klick@example.org'))?.status).toBe('unsubscribed');
     // A client that opens the address gets the page.
@@ -462,8 +565,14 @@ describeEachDialect('the newsletter', (dialect) => {
     const done = await reader.post(`/newsletter/unsubscribe/${token2}`);
     expect(done.statusCode).toBe(303);
     expect((await subscriber('knappen@example.org'))?.status).toBe('unsubscribed');
-    const audit = await t.db.kysely.selectFrom('audit_event').select(['action', 'actor_label']).where('entity', '=', 'newsletter_subscriber').execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['newsletter.unsubscribe.oneClick', 'newsletter.unsubscribe']));
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'actor_label'])
+      .where('entity', '=', 'newsletter_subscriber')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['newsletter.unsubscribe.oneClick', 'newsletter.unsubscribe']),
+    );
     expect(audit.every((a) => a.actor_label === 'subscriber')).toBe(true);
   });
 
@@ -475,13 +584,22 @@ describeEachDialect('the newsletter', (dialect) => {
     const exported = await reader.get(`${manage}/export.json`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toContain('attachment');
-    const data = JSON.parse(exported.body);
-    expect(data.subscription).toMatchObject({ email: 'egen@example.org', language: 'en', topics: ['aarhus'], status: 'confirmed' });
+    const data = JSON.parse(exported.body) as { subscription: unknown };
+    expect(data.subscription).toMatchObject({
+      email: 'egen@example.org',
+      language: 'en',
+      topics: ['aarhus'],
+      status: 'confirmed',
+    });
     const erased = await reader.post(`${manage}/erase`);
     expect(erased.statusCode).toBe(303);
     expect(await subscriber('egen@example.org')).toBeUndefined();
     expect((await reader.get(manage)).statusCode).toBe(404);
-    const audit = await t.db.kysely.selectFrom('audit_event').select(['changes', 'actor_label']).where('action', '=', 'newsletter.erase').execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['changes', 'actor_label'])
+      .where('action', '=', 'newsletter.erase')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('egen@example.org');
 
@@ -489,16 +607,40 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('gammal@example.org', 'sv', ['bergen']);
     await subscribed('farsk@example.org', 'sv', ['bergen']);
     const old = new Date(Date.now() - 31 * 86_400_000).toISOString();
-    await t.db.kysely.updateTable('newsletter_subscriber').set({ status: 'unsubscribed', unsubscribed_at: old }).where('email', '=', 'gammal@example.org').execute();
-    await t.db.kysely.updateTable('newsletter_subscriber').set({ status: 'unsubscribed', unsubscribed_at: new Date(Date.now() - 86_400_000).toISOString() }).where('email', '=', 'farsk@example.org').execute();
-    const result = await runJob(newsletterRetentionJob, { db: t.db, mailer: t.app.mailer, publicUrl: base, log: t.app.log, config: t.config });
+    await t.db.kysely
+      .updateTable('newsletter_subscriber')
+      .set({ status: 'unsubscribed', unsubscribed_at: old })
+      .where('email', '=', 'gammal@example.org')
+      .execute();
+    await t.db.kysely
+      .updateTable('newsletter_subscriber')
+      .set({
+        status: 'unsubscribed',
+        unsubscribed_at: new Date(Date.now() - 86_400_000).toISOString(),
+      })
+      .where('email', '=', 'farsk@example.org')
+      .execute();
+    const result = await runJob(newsletterRetentionJob, {
+      db: t.db,
+      mailer: t.app.mailer,
+      publicUrl: base,
+      log: t.app.log,
+      config: t.config,
+    });
     expect(result).toMatchObject({ ran: true, outcome: 'ok' });
     expect(await subscriber('gammal@example.org')).toBeUndefined();
     expect(await subscriber('farsk@example.org')).toBeDefined();
   });
 
   it('keeps every newsletter page and the subscribers out of the public data generation and pages', async () => {
-    const gen = async () => (await t.db.kysely.selectFrom('data_generation').select('value').where('name', '=', 'public').executeTakeFirstOrThrow()).value;
+    const gen = async () =>
+      (
+        await t.db.kysely
+          .selectFrom('data_generation')
+          .select('value')
+          .where('name', '=', 'public')
+          .executeTakeFirstOrThrow()
+      ).value;
     const before = await gen();
     await subscribed('privat@example.org', 'sv', ['bergen']);
     expect(await gen()).toBe(before);
@@ -509,7 +651,13 @@ describeEachDialect('the newsletter', (dialect) => {
     // The workspace is the coordinators' only.
     const anonymous = await t.app.inject({ method: 'GET', url: '/workspace/newsletter' });
     expect(anonymous.statusCode).toBe(303);
-    const job = await runJob(newsletterSendJob, { db: t.db, mailer: t.app.mailer, publicUrl: base, log: t.app.log, config: t.config });
+    const job = await runJob(newsletterSendJob, {
+      db: t.db,
+      mailer: t.app.mailer,
+      publicUrl: base,
+      log: t.app.log,
+      config: t.config,
+    });
     expect(job).toMatchObject({ ran: true, outcome: 'ok' });
   });
 });
@@ -525,26 +673,39 @@ describeEachDialect('the newsletter without SMTP', (dialect) => {
     expect(t.app.mailer.kind).toBe('outbox');
     const visitor = new TestAgent(t.app);
     await visitor.get('/newsletter');
-    const res = await visitor.post('/newsletter', { email: 'utan.smtp@example.org', language: 'sv', topics: ['bergen'] });
+    const res = await visitor.post('/newsletter', {
+      email: 'utan.smtp@example.org',
+      language: 'sv',
+      topics: ['bergen'],
+    });
     expect(res.statusCode).toBe(303);
-    const outbox = await t.db.kysely.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'utan.smtp@example.org').execute();
+    const outbox = await t.db.kysely
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', 'utan.smtp@example.org')
+      .execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.subject).toBe(sv['newsletter.mail.confirm.subject']);
     expect(outbox[0]!.text_body).toMatch(/\/newsletter\/confirm\/[\w-]{43}/);
   });
 
   it('rate-limits the subscription form per address', async () => {
-    const limited = await buildTestApp(dialect, { demo: false, env: { NEWSLETTER_RATE_LIMIT: '2' } });
+    const limited = await buildTestApp(dialect, {
+      demo: false,
+      env: { NEWSLETTER_RATE_LIMIT: '2' },
+    });
     try {
       const visitor = new TestAgent(limited.app);
       await visitor.get('/newsletter');
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++)
-        statuses.push((await visitor.post('/newsletter', { email: 'x', language: 'sv', topics: [] })).statusCode);
+        statuses.push(
+          (await visitor.post('/newsletter', { email: 'x', language: 'sv', topics: [] }))
+            .statusCode,
+        );
       expect(statuses).toEqual([400, 400, 429]);
     } finally {
       await limited.close();
     }
   });
 });
-

@@ -128,10 +128,12 @@ export function SubscriptionPage({
     [t('newsletter.subscription.status'), t(`newsletter.subscription.status.${s.status}`)],
     [t('newsletter.subscription.createdAt'), formatInstant(s.createdAt, intl)],
   ];
-  if (s.confirmedAt) rows.push([t('newsletter.subscription.confirmedAt'), formatInstant(s.confirmedAt, intl)]);
+  if (s.confirmedAt)
+    rows.push([t('newsletter.subscription.confirmedAt'), formatInstant(s.confirmedAt, intl)]);
   if (s.unsubscribedAt)
     rows.push([t('newsletter.subscription.unsubscribedAt'), formatInstant(s.unsubscribedAt, intl)]);
-  if (s.deleteAfter) rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
+  if (s.deleteAfter)
+    rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
   return (
     <Layout ctx={ctx} title={t('newsletter.subscription.title')} head={NOINDEX}>
       <h1>{t('newsletter.subscription.title')}</h1>
@@ -151,7 +153,10 @@ export function SubscriptionPage({
       ) : null}
       <h2>{t('newsletter.subscription.exportTitle')}</h2>
       <p>
-        <a href={`/newsletter/subscription/${token}/export.json`} download="newsletter-subscription.json">
+        <a
+          href={`/newsletter/subscription/${token}/export.json`}
+          download="newsletter-subscription.json"
+        >
           {t('newsletter.subscription.export')}
         </a>
       </p>

@@ -55,10 +55,15 @@ export function IssuesPage({
             header: t('newsletter.ws.col.subject'),
             rowHeader: true,
             cell: (i) => (
-              <a href={`/workspace/newsletter/${i.id}`}>{subjectOf(i) || t('newsletter.ws.untitled')}</a>
+              <a href={`/workspace/newsletter/${i.id}`}>
+                {subjectOf(i) || t('newsletter.ws.untitled')}
+              </a>
             ),
           },
-          { header: t('newsletter.ws.col.status'), cell: (i) => t(`newsletter.status.${i.status}`) },
+          {
+            header: t('newsletter.ws.col.status'),
+            cell: (i) => t(`newsletter.status.${i.status}`),
+          },
           { header: t('newsletter.ws.col.created'), cell: (i) => formatInstant(i.createdAt, intl) },
           {
             header: t('newsletter.ws.col.sent'),
@@ -118,7 +123,9 @@ export function IssueEditPage({
             <TextArea
               name={`body_${lang}`}
               label={t('newsletter.issue.body')}
-              hint={lang === 'sv' ? t('newsletter.issue.bodyHint') : t('newsletter.issue.bodyHintOther')}
+              hint={
+                lang === 'sv' ? t('newsletter.issue.bodyHint') : t('newsletter.issue.bodyHintOther')
+              }
               optional={lang !== 'sv'}
               rows={lang === 'sv' ? 14 : 6}
             />
@@ -192,7 +199,9 @@ export function IssueProgressPage({
       <p class="lead" role="status">
         {sending
           ? t('newsletter.progress.sending', { seconds: refreshSeconds })
-          : t('newsletter.progress.done', { date: formatInstant(issue.sentAt ?? issue.updatedAt, intl) })}
+          : t('newsletter.progress.done', {
+              date: formatInstant(issue.sentAt ?? issue.updatedAt, intl),
+            })}
       </p>
       <dl class="facts">
         {rows.map(([term, n]) => (
@@ -271,7 +280,11 @@ export function PreviewPage({
       </dl>
       <h2>{t('newsletter.preview.html')}</h2>
       {/* Our own markup: every text in it is escaped by bodyToHtml (newsletter.mail.ts). */}
-      <div class="newsletter-preview" lang={mail.language} dangerouslySetInnerHTML={{ __html: body }} />
+      <div
+        class="newsletter-preview"
+        lang={mail.language}
+        dangerouslySetInnerHTML={{ __html: body }}
+      />
       <h2>{t('newsletter.preview.text')}</h2>
       <pre class="newsletter-preview-text" lang={mail.language} tabIndex={0}>
         {mail.text}
