@@ -130,6 +130,9 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                 <li>
                   <a href="/api/docs">{t('nav.api')}</a>
                 </li>
+                <li>
+                  <a href="/newsletter">{t('newsletter.nav')}</a>
+                </li>
               </ul>
             </nav>
           </div>

@@ -35,6 +35,9 @@ const PUBLIC = { permission: 'public' } as const;
 const COORDINATOR = { permission: 'coordinator' } as const;
 const tokenParams = z.object({ token: z.string().max(100) });
 const idParams = z.object({ id: z.string().max(100) });
+const followQuery = z.object({ follow: z.enum(['1']).optional() });
+/** The send form: whether the coordinator follows the sending (the page then refreshes itself). */
+const sendForm = z.object({ follow: z.string().max(1) });
 const previewParams = z.object({
   id: z.string().max(100),
   lang: z.enum(ALL_LOCALES as [Locale, ...Locale[]]),
@@ -269,6 +272,7 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     id: string,
     values?: Record<string, unknown>,
+    follow = false,
   ) => {
     const issue = await getIssue(app.db, id);
     if (issue.status !== 'draft') {
@@ -279,6 +283,7 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
           issue={issue}
           progress={await issueProgress(app.db, id)}
           refreshSeconds={PROGRESS_REFRESH_SECONDS}
+          follow={follow}
         />,
       );
     }
@@ -289,14 +294,16 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
         issue={issue}
         topics={await topicChoices(app.db, request.i18n.locale)}
         values={values ?? issueValues(issue)}
+        refreshSeconds={PROGRESS_REFRESH_SECONDS}
       />,
     );
   };
 
   app.get(
     '/workspace/newsletter/:id',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => renderIssue(request, reply, request.params.id),
+    { config: COORDINATOR, schema: { params: idParams, querystring: followQuery } },
+    async (request, reply) =>
+      renderIssue(request, reply, request.params.id, undefined, request.query.follow === '1'),
   );
 
   app.post(
@@ -358,12 +365,13 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     { config: COORDINATOR, schema: { params: idParams } },
     async (request, reply) => {
       const { id } = request.params;
+      const { follow } = readForm(request.body, sendForm);
       return submitForm(request, reply, {
         values: {},
         submit: () => startSending(app.db, actorOf(request), id),
         invalid: () => renderIssue(request, reply, id),
         done: (count) => ({
-          to: `/workspace/newsletter/${id}`,
+          to: `/workspace/newsletter/${id}${follow === '1' ? '?follow=1' : ''}`,
           flash: 'newsletter.flash.sendStarted',
           params: { count },
         }),

@@ -379,8 +379,9 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(smtp.received).toHaveLength(1);
 
     await coordinator.get(path);
-    const sent = await coordinator.post(`${path}/send`);
+    const sent = await coordinator.post(`${path}/send`, { follow: '1' });
     expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`${path}?follow=1`);
     // Sent and being sent: no longer editable.
     await coordinator.get(path);
     const late = await coordinator.post(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
@@ -389,8 +390,13 @@ describeEachDialect('the newsletter', (dialect) => {
     await coordinator.get(path);
     expect((await coordinator.post(`${path}/send`)).statusCode).toBe(409);
 
+    // Followed, the page refreshes itself while sending (and says how to stop); else it does not.
+    const followed = await coordinator.get(`${path}?follow=1`);
+    expect(followed.body).toContain('<meta http-equiv="refresh" content="10"/>');
+    expect(followed.body).toContain(sv['newsletter.progress.stopFollowing']);
     const progress = await coordinator.get(path);
-    expect(progress.body).toContain('http-equiv="refresh"');
+    expect(progress.body).not.toContain('http-equiv="refresh"');
+    expect(progress.body).toContain(sv['newsletter.progress.follow']);
     expect(progress.body).toMatch(/<dt>Mottagare<\/dt><dd>3<\/dd>/);
 
     // One batch of two, then the sender "restarts" and finishes: nobody gets it twice.
@@ -429,7 +435,7 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(danish!.parsed.headers.get('content-language')).toBe('sv');
     expect(danish!.parsed.text).toContain(messagesOf('da')['newsletter.mail.footer.why']);
 
-    const done = await coordinator.get(path);
+    const done = await coordinator.get(`${path}?follow=1`);
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(done.body).toMatch(/<dt>Skickade<\/dt><dd>3<\/dd>/);
     const issue = await t.db.kysely

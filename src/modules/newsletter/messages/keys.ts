@@ -17,7 +17,8 @@ interface Args {
   "newsletter.issue.previewLink": { language: string | number };
   "newsletter.flash.testSent": { email: string | number };
   "newsletter.flash.sendStarted": { count: number };
-  "newsletter.progress.sending": { seconds: string | number };
+  "newsletter.progress.following": { seconds: string | number };
+  "newsletter.issue.follow": { seconds: string | number };
   "newsletter.progress.done": { date: string | number };
   "newsletter.preview.title": { language: string | number };
 }

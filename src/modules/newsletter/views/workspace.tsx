@@ -4,6 +4,7 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
+  Checkbox,
   CheckboxGroup,
   Form,
   SelectField,
@@ -81,11 +82,13 @@ export function IssueEditPage({
   issue,
   topics,
   values,
+  refreshSeconds,
 }: {
   ctx: PageContext;
   issue: Issue;
   topics: Topic[];
   values: Record<string, unknown>;
+  refreshSeconds: number;
 }) {
   const { t, locale } = ctx.i18n;
   const intl = LOCALES[locale].intl;
@@ -113,7 +116,7 @@ export function IssueEditPage({
           }))}
         />
         {ALL_LOCALES.map((lang) => (
-          <fieldset class="field-group" key={lang}>
+          <fieldset class="newsletter-version" key={lang}>
             <legend lang={lang === locale ? undefined : lang}>{LOCALES[lang].name}</legend>
             <TextField
               name={`subject_${lang}`}
@@ -158,6 +161,12 @@ export function IssueEditPage({
       <h2>{t('newsletter.issue.sendTitle')}</h2>
       <p>{t('newsletter.issue.sendText')}</p>
       <Form ctx={ctx} action={`${base}/send`} errors={{}}>
+        <Checkbox
+          name="follow"
+          value="1"
+          checked
+          label={t('newsletter.issue.follow', { seconds: refreshSeconds })}
+        />
         <Button variant="warning">{t('newsletter.issue.sendButton')}</Button>
       </Form>
     </Layout>
@@ -170,11 +179,14 @@ export function IssueProgressPage({
   issue,
   progress,
   refreshSeconds,
+  follow,
 }: {
   ctx: PageContext;
   issue: Issue;
   progress: Progress;
   refreshSeconds: number;
+  /** The coordinator chose to follow the sending: the page refreshes itself (WCAG 2.2.1: chosen, and stoppable). */
+  follow: boolean;
 }) {
   const { t, locale } = ctx.i18n;
   const intl = LOCALES[locale].intl;
@@ -190,7 +202,11 @@ export function IssueProgressPage({
     <Layout
       ctx={ctx}
       title={subjectOf(issue)}
-      head={sending ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : undefined}
+      head={
+        sending && follow ? (
+          <meta http-equiv="refresh" content={String(refreshSeconds)} />
+        ) : undefined
+      }
     >
       <p>
         <a href="/workspace/newsletter">{t('newsletter.ws.back')}</a>
@@ -198,11 +214,32 @@ export function IssueProgressPage({
       <h1>{subjectOf(issue)}</h1>
       <p class="lead" role="status">
         {sending
-          ? t('newsletter.progress.sending', { seconds: refreshSeconds })
+          ? follow
+            ? t('newsletter.progress.following', { seconds: refreshSeconds })
+            : t('newsletter.progress.sending')
           : t('newsletter.progress.done', {
               date: formatInstant(issue.sentAt ?? issue.updatedAt, intl),
             })}
       </p>
+      {sending ? (
+        <p>
+          {follow ? (
+            <a href={`/workspace/newsletter/${issue.id}`}>
+              {t('newsletter.progress.stopFollowing')}
+            </a>
+          ) : (
+            <>
+              <a href={`/workspace/newsletter/${issue.id}`}>
+                {t('newsletter.progress.refreshNow')}
+              </a>
+              {' · '}
+              <a href={`/workspace/newsletter/${issue.id}?follow=1`}>
+                {t('newsletter.progress.follow')}
+              </a>
+            </>
+          )}
+        </p>
+      ) : null}
       <dl class="facts">
         {rows.map(([term, n]) => (
           <Fragment key={term}>
