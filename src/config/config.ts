@@ -171,7 +171,7 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 30)')
     .transform(Number)
     .default(30),
-  NEWSLETTER_RATE_PER_MINUTE: z
+  NEWSLETTER_SEND_RATE: z
     .string()
     .regex(/^\d{1,6}$/, 'must be a whole number of mails a minute (e.g. 120)')
     .transform(Number)
@@ -346,7 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     newsletter: Object.freeze({
       confirmHours: e.NEWSLETTER_CONFIRM_HOURS,
       retentionDays: e.NEWSLETTER_RETENTION_DAYS,
-      ratePerMinute: e.NEWSLETTER_RATE_PER_MINUTE,
+      ratePerMinute: e.NEWSLETTER_SEND_RATE,
       batchSize: e.NEWSLETTER_BATCH_SIZE,
       maxAttempts: e.NEWSLETTER_MAX_ATTEMPTS,
       formRateLimit: e.NEWSLETTER_RATE_LIMIT,

@@ -10,7 +10,7 @@ const settingsOf = (context: JobContext): NewsletterSettings =>
   context.config?.newsletter ?? DEFAULT_SETTINGS;
 
 /**
- * Sends the queued newsletters every minute, in batches at NEWSLETTER_RATE_PER_MINUTE; on
+ * Sends the queued newsletters every minute, in batches at NEWSLETTER_SEND_RATE; on
  * PostgreSQL only the holder of the job's advisory lock sends (src/platform/scheduler.ts).
  */
 export const newsletterSendJob: ScheduledJob = {
