@@ -31,6 +31,8 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0010-public-generation',
       '0011-repair-area-names',
       '0012-user-language',
+      '0013-news',
+      '0014-newsletter',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

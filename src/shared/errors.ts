@@ -392,6 +392,14 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.NEWSLETTER_LINK_USED',
     page: { title: 'newsletter.link.used.title', text: 'newsletter.link.used.text' },
   },
+  NEWSLETTER_ONE_CLICK_INVALID: {
+    status: 400,
+    reportable: false,
+    when: 'A POST to a newsletter one-click unsubscribe address (RFC 8058) has another body than `List-Unsubscribe=One-Click`; nothing changes.',
+    message: 'The body must be List-Unsubscribe=One-Click',
+    title: 'errorCode.NEWSLETTER_ONE_CLICK_INVALID',
+    page: { title: 'error.badRequest.title', text: 'newsletter.oneClick.invalid' },
+  },
   NEWSLETTER_ISSUE_NOT_FOUND: {
     status: 404,
     reportable: false,
@@ -554,6 +562,7 @@ export const errors = {
   newsletterLinkInvalid: () => new AppError('NEWSLETTER_LINK_INVALID'),
   newsletterLinkExpired: () => new AppError('NEWSLETTER_LINK_EXPIRED'),
   newsletterLinkUsed: () => new AppError('NEWSLETTER_LINK_USED'),
+  newsletterOneClickInvalid: () => new AppError('NEWSLETTER_ONE_CLICK_INVALID'),
   newsletterIssueNotFound: (id: string) =>
     new AppError('NEWSLETTER_ISSUE_NOT_FOUND', undefined, { id }),
   newsletterIssueNotDraft: (id: string) =>

@@ -179,7 +179,7 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = request.body as Record<string, unknown> | undefined;
       if (body?.['List-Unsubscribe'] !== 'One-Click') {
-        throw errors.badRequest('The body must be List-Unsubscribe=One-Click (RFC 8058)');
+        throw errors.newsletterOneClickInvalid();
       }
       await unsubscribe(app.db, actorOf(request), request.params.token, 'one-click');
       return reply

@@ -538,6 +538,7 @@ describeEachDialect('the newsletter', (dialect) => {
         payload,
       });
       expect(res.statusCode, payload).toBe(400);
+      expect(res.body).toContain(sv['newsletter.oneClick.invalid']);
     }
     expect((await subscriber('ett.klick@example.org'))?.status).toBe('confirmed');
     // The button's route still needs the page's CSRF token.
