@@ -55,6 +55,10 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
     ],
   },
   {
+    title: 'newsletter.ws.group',
+    links: [{ key: 'newsletter', href: '/workspace/newsletter', roles: ['coordinator'] }],
+  },
+  {
     title: 'workspace.group.account',
     links: [
       { key: 'account', href: '/account', roles: 'any' },
