@@ -42,6 +42,9 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   maxAttempts: 3,
 };
 
+/** A waiting address gets at most one confirmation mail in this time. */
+export const CONFIRM_RESEND_MS = 5 * 60_000;
+
 /** A claim older than this whose answer was never recorded counts as interrupted. */
 export const STALE_CLAIM_MS = 10 * 60_000;
 
@@ -117,6 +120,20 @@ export async function subscribe(
         entity: 'newsletter_subscriber',
         entityId: existing.id,
         action: 'newsletter.subscribe.repeated',
+      });
+      return;
+    }
+    if (
+      existing?.status === 'pending' &&
+      now.getTime() - Date.parse(existing.updated_at) < CONFIRM_RESEND_MS &&
+      (existing.confirm_expires_at ?? '') > now.toISOString()
+    ) {
+      // A confirmation mail went to this address minutes ago and its link still works: the
+      // form is not a way to flood someone's inbox. The answer stays the same.
+      await recordAudit(trx, who, {
+        entity: 'newsletter_subscriber',
+        entityId: existing.id,
+        action: 'newsletter.subscribe.throttled',
       });
       return;
     }

@@ -179,6 +179,18 @@ describeEachDialect('the newsletter', (dialect) => {
     const [mail] = await smtp.waitFor('sen@example.org');
     const link = pathOf(linkIn(mail!.parsed.text, 'confirm'));
     expect(mail!.parsed.text).toContain('48 timmar');
+    // Asking again at once sends no second mail (the first link still works).
+    await visitor.get('/newsletter');
+    expect(
+      (
+        await visitor.post('/newsletter', {
+          email: 'sen@example.org',
+          language: 'sv',
+          topics: ['turku'],
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(smtp.to('sen@example.org')).toHaveLength(1);
     await t.db.kysely
       .updateTable('newsletter_subscriber')
       .set({ confirm_expires_at: new Date(Date.now() - 1000).toISOString() })
@@ -190,6 +202,15 @@ describeEachDialect('the newsletter', (dialect) => {
     await visitor.get('/newsletter');
     expect((await visitor.post(link)).statusCode).toBe(410);
     expect((await subscriber('sen@example.org'))?.status).toBe('pending');
+    // Asking again after the link expired sends a new one.
+    await visitor.get('/newsletter');
+    await visitor.post('/newsletter', {
+      email: 'sen@example.org',
+      language: 'sv',
+      topics: ['turku'],
+    });
+    const [, renewed] = await smtp.waitFor('sen@example.org', 2);
+    expect(linkIn(renewed!.parsed.text, 'confirm')).not.toContain(link);
     const unknown = await visitor.get(`/newsletter/confirm/${'A'.repeat(43)}`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain(sv['newsletter.link.invalid.title']);
