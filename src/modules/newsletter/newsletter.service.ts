@@ -56,6 +56,25 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** Who did it, without the address: the audit trail must not keep what an erasure removes. */
 const SUBSCRIBER_ACTOR = (actor: Actor): Actor => ({ ...actor, userId: null, label: 'subscriber' });
 
+/**
+ * Sends a mail that the person waits for on the page (a confirmation, a test): when the mail
+ * server refuses or cannot be reached, the form says so (and the surrounding transaction,
+ * with what it stored, is rolled back) instead of an error page.
+ */
+async function sendOrRefuse(
+  mailer: Mailer,
+  trx: Executor,
+  message: Parameters<Mailer['send']>[1],
+  refusal: 'newsletter.err.mailFailed' | 'newsletter.err.testFailed',
+): Promise<void> {
+  try {
+    await mailer.send(trx, message);
+  } catch (error) {
+    const { answer } = smtpAnswer(error);
+    throw errors.validation([{ path: 'form', message: refusal, params: { answer } }]);
+  }
+}
+
 // ---- Topics: the twin cities -------------------------------------------------------
 
 export interface Topic {
@@ -108,14 +127,19 @@ export async function subscribe(
     if (existing?.status === 'confirmed') {
       const lang = isLocale(existing.language) ? existing.language : 'sv';
       const { t } = i18nFor(lang);
-      await mailer.send(trx, {
-        to: email,
-        subject: t('newsletter.mail.already.subject'),
-        text: `${t('newsletter.mail.already.text', {
-          link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
-        })}\n`,
-        language: lang,
-      });
+      await sendOrRefuse(
+        mailer,
+        trx,
+        {
+          to: email,
+          subject: t('newsletter.mail.already.subject'),
+          text: `${t('newsletter.mail.already.text', {
+            link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
+          })}\n`,
+          language: lang,
+        },
+        'newsletter.err.mailFailed',
+      );
       await recordAudit(trx, who, {
         entity: 'newsletter_subscriber',
         entityId: existing.id,
@@ -171,15 +195,20 @@ export async function subscribe(
       });
     }
     const { t } = i18nFor(values.language);
-    await mailer.send(trx, {
-      to: email,
-      subject: t('newsletter.mail.confirm.subject'),
-      text: `${t('newsletter.mail.confirm.text', {
-        link: confirmUrl(options.baseUrl, token, values.language),
-        hours,
-      })}\n`,
-      language: values.language,
-    });
+    await sendOrRefuse(
+      mailer,
+      trx,
+      {
+        to: email,
+        subject: t('newsletter.mail.confirm.subject'),
+        text: `${t('newsletter.mail.confirm.text', {
+          link: confirmUrl(options.baseUrl, token, values.language),
+          hours,
+        })}\n`,
+        language: values.language,
+      },
+      'newsletter.err.mailFailed',
+    );
     await recordAudit(trx, who, {
       entity: 'newsletter_subscriber',
       entityId: id,
@@ -689,14 +718,19 @@ export async function sendTestIssue(
   if (problems.length > 0) throw errors.validation(problems);
   const mail = previewIssue(issue, language, baseUrl);
   await db.kysely.transaction().execute(async (trx) => {
-    await mailer.send(trx, {
-      to: user.email,
-      subject: `[${i18nFor(language).t('newsletter.test.prefix')}] ${mail.subject}`,
-      text: mail.text,
-      html: mail.html,
-      language: mail.language,
-      headers: mail.headers,
-    });
+    await sendOrRefuse(
+      mailer,
+      trx,
+      {
+        to: user.email,
+        subject: `[${i18nFor(language).t('newsletter.test.prefix')}] ${mail.subject}`,
+        text: mail.text,
+        html: mail.html,
+        language: mail.language,
+        headers: mail.headers,
+      },
+      'newsletter.err.testFailed',
+    );
     await recordAudit(trx, actor, {
       entity: 'newsletter_issue',
       entityId: id,

@@ -243,6 +243,16 @@ describeEachDialect('the newsletter', (dialect) => {
       expect(res.body).toContain('class="error-summary"');
     }
     expect(await counts()).toEqual(before);
+    // The mail server refuses the address: the form says so, and nothing is stored.
+    smtp.reject.set('studsar@example.org', { code: 550, message: '5.1.1 Mailbox unavailable' });
+    const bounced = await visitor.post('/newsletter', {
+      email: 'studsar@example.org',
+      language: 'sv',
+      topics: ['bergen'],
+    });
+    expect(bounced.statusCode).toBe(400);
+    expect(bounced.body).toContain(sv['newsletter.err.mailFailed']);
+    expect(await counts()).toEqual(before);
     // Without the form's CSRF token: refused before anything is read.
     const forged = await new TestAgent(t.app).post(
       '/newsletter',

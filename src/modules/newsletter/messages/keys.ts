@@ -4,6 +4,7 @@ import type messages from './sv.json';
 
 /** The messages that take arguments, and their types. */
 interface Args {
+  "newsletter.err.testFailed": { answer: string | number };
   "newsletter.mail.confirm.text": { link: string | number; hours: number };
   "newsletter.mail.already.text": { link: string | number };
   "newsletter.mail.footer.unsubscribe": { link: string | number };
