@@ -556,6 +556,30 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(rows.map((r) => r.status).sort()).toEqual(['failed', 'failed']);
   });
 
+  it('sends each mail once when two instances run the job at the same time', async () => {
+    const readers = ['ett@example.org', 'tva@example.org', 'tre@example.org'];
+    for (const r of readers) await subscribed(r, 'sv', ['bergen']);
+    const path = await draft(['bergen']);
+    await coordinator.get(path);
+    expect((await coordinator.post(`${path}/send`)).statusCode).toBe(303);
+    smtp.received.length = 0;
+    const context = {
+      db: t.db,
+      mailer: t.app.mailer,
+      publicUrl: base,
+      log: t.app.log,
+      config: t.config,
+    };
+    const runs = await Promise.all([
+      runJob(newsletterSendJob, context),
+      runJob(newsletterSendJob, context),
+    ]);
+    // On PostgreSQL the job's advisory lock, on SQLite the in-process flag: one of them sends.
+    expect(runs.filter((r) => r.ran)).toHaveLength(1);
+    expect(runs.filter((r) => !r.ran)).toEqual([{ ran: false, reason: 'locked' }]);
+    for (const r of readers) expect(smtp.to(r), r).toHaveLength(1);
+  });
+
   it('unsubscribes by one-click POST without a session or token, and by the page and its button', async () => {
     const manage = await subscribed('ett.klick@example.org', 'sv', ['bergen']);
     const token = manage.split('/').pop()!;
