@@ -574,9 +574,10 @@ describeEachDialect('the newsletter', (dialect) => {
       runJob(newsletterSendJob, context),
       runJob(newsletterSendJob, context),
     ]);
-    // On PostgreSQL the job's advisory lock, on SQLite the in-process flag: one of them sends.
-    expect(runs.filter((r) => r.ran)).toHaveLength(1);
-    expect(runs.filter((r) => !r.ran)).toEqual([{ ran: false, reason: 'locked' }]);
+    // On PostgreSQL the job's advisory lock, on SQLite the in-process flag, keep them from
+    // sending side by side (a run that starts after the other finished finds nothing due).
+    expect(runs.some((r) => r.ran)).toBe(true);
+    for (const r of runs) if (!r.ran) expect(r.reason).toBe('locked');
     for (const r of readers) expect(smtp.to(r), r).toHaveLength(1);
   });
 
