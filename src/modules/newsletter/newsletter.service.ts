@@ -848,8 +848,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /**
  * Sends what is due, in batches of `batchSize` at no more than `ratePerMinute` mails a
- * minute, for at most about a minute (the job runs every minute). Each batch is first
- * claimed in its own transaction (status `sending`), then each mail is sent and its answer
+ * minute, for at most about a minute (the job runs every minute). Each delivery is claimed
+ * (status `sending`) in its own transaction just before its mail is sent, and the answer is
  * recorded at once; a claim never recorded (the process stopped in between) is failed after
  * STALE_CLAIM_MS and never sent again: nobody gets an issue twice. A temporary SMTP failure
  * (4xx, or no answer) is retried later up to `maxAttempts`; a permanent one (5xx) fails at
@@ -875,14 +875,17 @@ export async function sendDueDeliveries(
   const texts = new Map<string, IssueVersion[]>();
   for (let batch = 0; batch < maxBatches; batch++) {
     if (batch > 0) await pause(gapMs);
-    const stamp = now().toISOString();
-    const claimed = await db.kysely.transaction().execute(async (trx) => {
-      const ids = await repo.listDueDeliveryIds(trx, stamp, batchSize);
-      await repo.claimDeliveries(trx, ids, stamp);
-      return repo.listClaimed(trx, ids, stamp);
-    });
-    if (claimed.length === 0) break;
-    for (const d of claimed) {
+    const due = await repo.listDueDeliveryIds(db.kysely, now().toISOString(), batchSize);
+    if (due.length === 0) break;
+    for (const id of due) {
+      // Claimed one by one, just before its mail is sent: a crash leaves at most the one
+      // mail in flight uncertain, never the rest of the batch.
+      const stamp = now().toISOString();
+      const [d] = await db.kysely.transaction().execute(async (trx) => {
+        await repo.claimDeliveries(trx, [id], stamp);
+        return repo.listClaimed(trx, [id], stamp);
+      });
+      if (!d) continue; // no longer queued
       const at = now().toISOString();
       if (!d.email || !d.manage_token || d.subscriber_status !== 'confirmed') {
         // Unsubscribed or erased since the issue was queued: nothing is sent.
