@@ -90,6 +90,15 @@ for (const dialect of ['sqlite'] as const) {
         );
         await expect(page.locator('main').textContent()).resolves.toContain(email);
         if (axe) await check(page, 'subscription');
+        if (axe) {
+          // The link works once: the second time its page says so.
+          const again = await page.goto(link);
+          expect(again?.status()).toBe(410);
+          await expect(page.locator('h1').textContent()).resolves.toBe(
+            en['newsletter.link.used.title'],
+          );
+          await check(page, 'confirmation link used');
+        }
       }
 
       it('a visitor subscribes in English, receives the issue a coordinator sends, and unsubscribes in one click or by the page', async () => {
