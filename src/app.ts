@@ -28,6 +28,7 @@ import { registerPageCache } from './platform/page-cache.ts';
 import { registerRateLimits } from './platform/rate-limit.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
+import { serializeRequest } from './platform/log-redaction.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,7 +63,15 @@ const isOpenApi = (url: string) => url.startsWith('/api/');
 /** Builds the app with its plugins and modules, in a fixed order. Never listens. */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // The request log never keeps a one-time link's secret (src/platform/log-redaction.ts).
+    logger:
+      logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(typeof logger === 'object' ? logger : {}),
+            serializers: { req: serializeRequest },
+          },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming)

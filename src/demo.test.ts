@@ -33,6 +33,8 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0012-user-language',
       '0013-news',
       '0014-newsletter',
+      '0015-search',
+      '0016-job-due-time',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

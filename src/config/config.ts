@@ -65,6 +65,9 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
   FEEDBACK_EMAIL: z.email({ message: 'must be an e-mail address' }).default('goteborg@goteborg.se'),
+  OPEN_DATA_CONTACT_EMAIL: z
+    .email({ message: 'must be an e-mail address' })
+    .default('stadsledningskontoret@stadshuset.goteborg.se'),
   SMTP_URL: z
     .string()
     .refine((value) => {
@@ -214,6 +217,8 @@ export type Config = Readonly<{
   schedulerEnabled: boolean;
   shutdownTimeoutMs: number;
   feedbackEmail: string;
+  /** The open-data catalogue's contact point: an e-mail of the office, never of a person. */
+  openDataContactEmail: string;
   pageCacheTtlMs: number;
   /**
    * Whom `X-Forwarded-For` is believed from (Fastify's trustProxy): off (the default, the
@@ -333,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerEnabled: e.SCHEDULER === 'on',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     feedbackEmail: e.FEEDBACK_EMAIL,
+    openDataContactEmail: e.OPEN_DATA_CONTACT_EMAIL,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,

@@ -19,6 +19,8 @@ import * as m0011 from './migrations/0011-repair-area-names.ts';
 import * as m0012 from './migrations/0012-user-language.ts';
 import * as m0013 from './migrations/0013-news.ts';
 import * as m0014 from './migrations/0014-newsletter.ts';
+import * as m0015 from './migrations/0015-search.ts';
+import * as m0016 from './migrations/0016-job-due-time.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ const migrations: Record<string, Migration> = {
   '0012-user-language': m0012,
   '0013-news': m0013,
   '0014-newsletter': m0014,
+  '0015-search': m0015,
+  '0016-job-due-time': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

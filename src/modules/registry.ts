@@ -1,6 +1,8 @@
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
+import { installSearchSources } from '../platform/search.ts';
+import { installRelatedContent } from '../platform/related-content.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -11,8 +13,11 @@ import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
 import { newsletterModule } from './newsletter/module.ts';
+import { opendataModule } from './opendata/module.ts';
 import { organisationsModule } from './organisations/module.ts';
+import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
+import { searchModule } from './search/module.ts';
 
 /**
  * Every module of the app, one line each. The order is the order of their demo data (a
@@ -30,11 +35,18 @@ export const modules: readonly AppModule[] = [
   collaborationsModule,
   newsModule,
   newsletterModule,
+  overviewModule,
+  opendataModule,
+  searchModule,
   adminModule,
 ];
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
+// And their search sources join the portal search (decision 021).
+installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
+// Sections modules add to each other's public pages (news on a city's page) without importing them.
+installRelatedContent(modules.flatMap((m) => (m.related ? [m.related] : [])));
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

@@ -112,7 +112,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(
+  // pg's own errors carry no code: a connection lost mid-query, one that cannot connect, or
+  // (a transaction's rollback on a connection that just broke) one no longer queryable.
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error and is not queryable/.test(
     error.message,
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError, errors as appErrors, type FieldProblem } from '../shared/errors.ts';
+import { AppError, errors as appErrors, isAppError, type FieldProblem } from '../shared/errors.ts';
 import { multilineFields, zodProblems } from '../shared/validation.ts';
 import type { FieldErrors } from './page-context.ts';
 import { i18nFor, type I18n, type MessageKey } from './i18n/i18n.ts';
@@ -99,6 +99,14 @@ export async function submitForm<V, R>(
   try {
     result = await spec.submit(spec.values);
   } catch (error) {
+    if (isAppError(error, 'EDIT_CONFLICT')) {
+      // Someone saved the record after this form was opened: the same page again, with the
+      // input kept and the saved version beside it (the page's `invalid` shows it), 409.
+      const errors = { form: request.i18n.t('form.editConflict') };
+      request.formErrors = errors;
+      reply.status(409);
+      return spec.invalid({ values: spec.values, errors, error });
+    }
     const errors =
       problemErrors(request.i18n, error, spec.fieldOf) ??
       (error instanceof AppError && spec.refused ? spec.refused(error) : null);
@@ -114,6 +122,20 @@ export async function submitForm<V, R>(
   const { locale } = splitLocaleUrl(next.to);
   const i18n = locale ? i18nFor(locale) : request.i18n;
   return redirectWithFlash(reply, next.to, i18n.tDynamic(next.flash, next.params));
+}
+
+/** The name of the hidden field that carries the version a record's edit form was opened at. */
+export const VERSION_FIELD = 'version';
+
+/**
+ * The version an edit form was opened at (optimistic locking, decision 022), or undefined
+ * when the form sent none or something that cannot be a version (a list, a long or odd
+ * value): then the save is checked against nothing, as before forms carried versions.
+ */
+export function readVersion(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[VERSION_FIELD];
+  return typeof value === 'string' && /^[0-9TZ:.+-]{1,40}$/.test(value) ? value : undefined;
 }
 
 /**

@@ -3,7 +3,9 @@ import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import type { Permission } from './permissions.ts';
+import type { RelatedContentSource } from './related-content.ts';
 import type { ScheduledJob } from './scheduler.ts';
+import type { SearchSource } from './search.ts';
 import type { SitemapSource } from './sitemap.ts';
 
 /** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
@@ -29,6 +31,8 @@ export interface AppModule {
   messages?: readonly Catalogue[];
   /** The module's public pages for `/sitemap.xml` (paths without a language prefix). */
   sitemap?: SitemapSource;
+  /** The module's records for the portal search (`/search`, decision 021). */
+  search?: SearchSource;
   /** Scheduled jobs (the scheduler and `vanort job run`). */
   jobs?: readonly ScheduledJob[];
   /**
@@ -41,6 +45,8 @@ export interface AppModule {
   demo?: (context: DemoContext) => Promise<void>;
   /** The tables the module owns (its migrations create them; only its repositories query them). */
   tables: readonly string[];
+  /** A section for other modules' public pages (city, meeting, collaboration), e.g. linked news. */
+  related?: RelatedContentSource;
   /** The accounts module answers the request hook's questions about sessions and tokens. */
   accounts?: AccountsPort;
 }

@@ -24,6 +24,14 @@ describe('OpenAPI document', () => {
         '/api/v1/collaborations',
         '/api/v1/collaborations.csv',
         '/api/v1/collaborations/{id}',
+        '/api/v1/cities.csv',
+        '/api/v1/decisions.csv',
+        '/api/v1/meetings',
+        '/api/v1/meetings.csv',
+        '/api/v1/exchanges',
+        '/api/v1/exchanges.csv',
+        '/api/v1/news',
+        '/api/v1/news.csv',
       ]);
     } finally {
       await t.close();

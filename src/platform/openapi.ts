@@ -9,7 +9,9 @@ export const OPENAPI_INFO = {
   title: 'Vänortsportalen API',
   version: '1.0.0',
   description:
-    "Open data about the City of Gothenburg's twin cities (Aarhus, Bergen, Turku) and the Nordic twin-city chain.",
+    "Open data about the City of Gothenburg's twin cities (Aarhus, Bergen, Turku) and the Nordic twin-city chain. " +
+    'Every public list is here as JSON and as CSV; the datasets, their licences and the ' +
+    'DCAT-AP-SE catalogue for data portals are listed at [/datasets](/datasets).',
 };
 
 /** The part of an OpenAPI document the language description reads and writes. */
@@ -191,6 +193,11 @@ export async function registerOpenApi(
           name: 'collaborations',
           description: "Administrations' and companies' collaborations with the twin cities",
         },
+        {
+          name: 'exchanges',
+          description: 'Public experience exchanges with the twin cities (open data)',
+        },
+        { name: 'news', description: "The City Executive Office's published news (open data)" },
         {
           name: 'errors',
           description: 'The error catalogue: every code an API problem (RFC 9457) can carry',

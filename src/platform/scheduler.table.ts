@@ -6,6 +6,8 @@ export interface JobRunTable {
   finished_at: string | null;
   outcome: string | null; // ok | failed
   details: string | null;
+  /** The cron minute a scheduled run fires for (ISO UTC); null for runs started by hand. */
+  due_at: string | null;
 }
 
 declare module '../db/database.ts' {

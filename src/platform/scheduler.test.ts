@@ -4,7 +4,7 @@ import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createMailer } from './mail/mailer.ts';
-import { runJob, Scheduler, type ScheduledJob } from './scheduler.ts';
+import { dueMinute, runJob, Scheduler, type ScheduledJob } from './scheduler.ts';
 
 describeEachDialect('scheduler', (dialect) => {
   let db: Db;
@@ -89,6 +89,66 @@ describeEachDialect('scheduler', (dialect) => {
     expect(runs).toBe(1);
     // Once released, the next run goes ahead.
     expect(await runJob(job, base())).toMatchObject({ ran: true });
+  });
+
+  it('runs a scheduled job once per due time, even when another instance fires after the first finished', async () => {
+    let runs = 0;
+    const job: ScheduledJob = {
+      name: 'reminder-job',
+      cron: '0 3 * * *',
+      run: () => {
+        runs += 1;
+        return Promise.resolve('sent 1');
+      },
+    };
+    const due = new Date('2027-03-01T02:00:00Z');
+    expect(await runJob(job, { ...base(), dueAt: due })).toMatchObject({ ran: true });
+    // The second instance's schedule fires for the same minute after the first is done: the
+    // advisory lock is free again, the claimed due time is not.
+    expect(await runJob(job, { ...base(), dueAt: new Date(due) })).toEqual({
+      ran: false,
+      reason: 'already-ran',
+    });
+    // Both fire at the same moment: one runs, the other is kept out.
+    const next = new Date('2027-03-02T02:00:00Z');
+    const both = await Promise.all([
+      runJob(job, { ...base(), dueAt: next }),
+      runJob(job, { ...base(), dueAt: next }),
+    ]);
+    expect(both.filter((r) => r.ran)).toHaveLength(1);
+    expect(both.find((r) => !r.ran)).toMatchObject({ ran: false });
+    expect(runs).toBe(2);
+    // A run started by hand has no due time and is never refused.
+    expect(await runJob(job, base())).toMatchObject({ ran: true });
+    expect(await runJob(job, base())).toMatchObject({ ran: true });
+    expect(runs).toBe(4);
+    const recorded = await db.kysely
+      .selectFrom('job_run')
+      .select(['due_at', 'outcome'])
+      .where('job', '=', 'reminder-job')
+      .orderBy('started_at')
+      .execute();
+    expect(recorded.map((r) => r.due_at)).toEqual([
+      due.toISOString(),
+      next.toISOString(),
+      null,
+      null,
+    ]);
+  });
+
+  it('gives a scheduled run the due time as its instant', async () => {
+    const seen: Date[] = [];
+    const job: ScheduledJob = {
+      name: 'instant-job',
+      cron: '15 3 * * *',
+      run: ({ now }) => {
+        seen.push(now);
+        return Promise.resolve();
+      },
+    };
+    const due = dueMinute(new Date('2027-03-01T02:15:00.740Z'));
+    await runJob(job, { ...base(), dueAt: due });
+    expect(seen.map((d) => d.toISOString())).toEqual(['2027-03-01T02:15:00.000Z']);
   });
 
   it('refuses a job list with a name twice', () => {

@@ -28,17 +28,28 @@ export interface ScheduledJob {
 }
 
 export type JobRunResult =
-  { ran: true; outcome: 'ok' | 'failed'; details: string } | { ran: false; reason: 'locked' };
+  | { ran: true; outcome: 'ok' | 'failed'; details: string }
+  | { ran: false; reason: 'locked' | 'already-ran' };
+
+/** What runJob needs: the job context (its `now` defaults to the present) and, for a scheduled run, its due time. */
+export type RunJobContext = Omit<JobContext, 'now'> & {
+  now?: Date;
+  /**
+   * The due time of a scheduled run (the cron minute it fires for). A job runs once per due
+   * time: an instance that finds it already claimed (by itself or another instance, even one
+   * that finished long ago) skips it. Runs started by hand give none.
+   */
+  dueAt?: Date;
+};
 
 /**
  * Runs one job now, recorded in `job_run`. On PostgreSQL only the holder of the job's
- * advisory lock runs it, so several instances never send the same reminder twice; on
- * SQLite (one process by nature) an in-process flag does the same.
+ * advisory lock runs it, so several instances never run it at the same time; on SQLite (one
+ * process by nature) an in-process flag does the same. A scheduled run also claims its due
+ * time (a unique index on job and due time, migration 0016), so it runs exactly once per due
+ * time however many instances fire for it, and whenever they do.
  */
-export async function runJob(
-  job: ScheduledJob,
-  context: Omit<JobContext, 'now'> & { now?: Date },
-): Promise<JobRunResult> {
+export async function runJob(job: ScheduledJob, context: RunJobContext): Promise<JobRunResult> {
   const { db } = context;
   if (db.dialect === 'postgres') {
     return db.kysely.connection().execute(async (conn) => {
@@ -65,20 +76,26 @@ export async function runJob(
 
 const running = new Set<string>();
 
-async function record(
-  job: ScheduledJob,
-  context: Omit<JobContext, 'now'> & { now?: Date },
-): Promise<JobRunResult> {
+async function record(job: ScheduledJob, context: RunJobContext): Promise<JobRunResult> {
   const id = newId();
-  const now = context.now ?? new Date();
-  await context.db.kysely
+  const { dueAt, ...jobContext } = context;
+  const now = context.now ?? dueAt ?? new Date();
+  const claim = await context.db.kysely
     .insertInto('job_run')
-    .values({ id, job: job.name, started_at: new Date().toISOString() })
-    .execute();
+    .values({
+      id,
+      job: job.name,
+      started_at: new Date().toISOString(),
+      due_at: dueAt?.toISOString() ?? null,
+    })
+    .onConflict((oc) => oc.columns(['job', 'due_at']).doNothing())
+    .executeTakeFirst();
+  if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0)
+    return { ran: false, reason: 'already-ran' };
   let outcome: 'ok' | 'failed' = 'ok';
   let details: string;
   try {
-    details = (await job.run({ ...context, now })) ?? '';
+    details = (await job.run({ ...jobContext, now })) ?? '';
   } catch (error) {
     outcome = 'failed';
     details = error instanceof Error ? error.message : String(error);
@@ -109,7 +126,7 @@ export class Scheduler {
       this.crons.push(
         new Cron(job.cron, { timezone: TIME_ZONE, protect: true, catch: true }, async () => {
           if (!app.state.ready) return;
-          const result = await runJob(job, jobContext(app));
+          const result = await runJob(job, { ...jobContext(app), dueAt: dueMinute(new Date()) });
           if (result.ran) app.log.info({ job: job.name, ...result }, 'scheduled job ran');
         }),
       );
@@ -120,6 +137,15 @@ export class Scheduler {
     for (const cron of this.crons) cron.stop();
     this.crons = [];
   }
+}
+
+/**
+ * The due time of a cron firing: the minute it fires in. Every schedule is in whole minutes
+ * (five-field cron), and every instance fires within the same minute, so they all name the
+ * same due time.
+ */
+export function dueMinute(firedAt: Date): Date {
+  return new Date(Math.floor(firedAt.getTime() / 60_000) * 60_000);
 }
 
 export function jobContext(app: FastifyInstance): Omit<JobContext, 'now'> {

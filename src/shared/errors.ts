@@ -275,6 +275,24 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.IMPORT_NOT_FOUND',
     page: PAGE.notFound,
   },
+  // The overview module (src/modules/overview)
+  OVERVIEW_YEAR_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'The yearly overview was asked for a year that is not four digits between 1946 and the current year.',
+    message: 'No overview for this year',
+    title: 'errorCode.OVERVIEW_YEAR_NOT_FOUND',
+    page: { title: 'error.notFound.title', text: 'overview.err.yearNotFound' },
+  },
+  // News (src/modules/news)
+  NEWS_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No news item has the given id, or the public asks for one that is a draft, scheduled or withdrawn.',
+    message: 'No such news item',
+    title: 'errorCode.NEWS_NOT_FOUND',
+    page: PAGE.notFound,
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -298,6 +316,14 @@ export const ERROR_CATALOGUE = {
     when: 'A user starts or confirms two-step verification while it is already on.',
     message: 'Two-step verification is already on',
     title: 'errorCode.MFA_ALREADY_ENABLED',
+    page: PAGE.conflict,
+  },
+  EDIT_CONFLICT: {
+    status: 409,
+    reportable: false,
+    when: 'A record is saved from a form opened before someone else saved the same record (optimistic locking: the form carries the version it was opened at).',
+    message: 'Someone else changed this record after the form was opened',
+    title: 'errorCode.EDIT_CONFLICT',
     page: PAGE.conflict,
   },
   DEMO_DATA_IN_PRODUCTION: {
@@ -486,6 +512,9 @@ export const errors = {
     new AppError('NOT_FOUND', `No such resource: ${method} ${url}`, { method, url }),
   validation: (problems: FieldProblem[]) =>
     new AppError('VALIDATION_FAILED', undefined, { problems }),
+  /** The record changed after the form was opened: `current` is the version now stored. */
+  editConflict: (entity: string, id: string, current: string) =>
+    new AppError('EDIT_CONFLICT', undefined, { entity, id, current }),
   badRequest: (message: string, details: Record<string, unknown> = {}) =>
     new AppError('BAD_REQUEST', message, details),
   payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE'),
@@ -567,4 +596,9 @@ export const errors = {
     new AppError('NEWSLETTER_ISSUE_NOT_FOUND', undefined, { id }),
   newsletterIssueNotDraft: (id: string) =>
     new AppError('NEWSLETTER_ISSUE_NOT_DRAFT', undefined, { id }),
+  // The overview module
+  overviewYearNotFound: (year: string) =>
+    new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
+  // News (src/modules/news)
+  newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
 } as const;

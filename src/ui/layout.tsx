@@ -17,9 +17,11 @@ interface LayoutProps {
     | 'meetings'
     | 'decisions'
     | 'collaborations'
+    | 'news'
     | 'policy'
     | 'accessibility'
-    | 'api';
+    | 'api'
+    | 'datasets';
   /** Extra elements for <head>, e.g. a refresh while a long task runs. */
   head?: ComponentChildren;
 }
@@ -30,6 +32,7 @@ const NAV = [
   { key: 'meetings', href: '/meetings', label: 'nav.meetings' },
   { key: 'decisions', href: '/decisions', label: 'nav.decisions' },
   { key: 'collaborations', href: '/collaborations', label: 'collab.nav.public' },
+  { key: 'news', href: '/news', label: 'nav.news' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
@@ -50,6 +53,12 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
           <link key={l} rel="alternate" hreflang={l} href={localizePath(ctx.url, l)} />
         ))}
         <link rel="alternate" hreflang="x-default" href={ctx.url} />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          href="/opensearch.xml"
+          title={t('service.name')}
+        />
         {head}
       </head>
       <body>
@@ -62,6 +71,7 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
               <span class="brand-name">{t('service.name')}</span>
               <span class="brand-owner">{t('service.owner')}</span>
             </a>
+            <HeaderSearch ctx={ctx} />
             <UserNav ctx={ctx} />
             <nav class="lang-switch" aria-label={t('layout.languageNav')}>
               <ul>
@@ -128,7 +138,15 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                   <a href="/policy">{t('nav.policy')}</a>
                 </li>
                 <li>
+                  <a href="/overview">{t('nav.overview')}</a>
+                </li>
+                <li>
                   <a href="/api/docs">{t('nav.api')}</a>
+                </li>
+                <li>
+                  <a href="/datasets" aria-current={section === 'datasets' ? 'page' : undefined}>
+                    {t('nav.datasets')}
+                  </a>
                 </li>
                 <li>
                   <a href="/newsletter">{t('newsletter.nav')}</a>
@@ -156,6 +174,29 @@ function LanguageOffer({ ctx, offered }: { ctx: PageContext; offered: Locale }) 
         </p>
       </div>
     </div>
+  );
+}
+
+/** The search box of every page (the search module's `/search`; works without JavaScript). */
+function HeaderSearch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <form class="header-search" method="get" action="/search" role="search">
+      <label for="header-search-q" class="visually-hidden">
+        {t('search.header.label')}
+      </label>
+      <input
+        type="search"
+        id="header-search-q"
+        name="q"
+        class="header-search-input"
+        maxLength={200}
+        autocomplete="off"
+      />
+      <button type="submit" class="header-search-button">
+        {t('search.header.submit')}
+      </button>
+    </form>
   );
 }
 

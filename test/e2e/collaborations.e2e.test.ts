@@ -192,6 +192,58 @@ for (const dialect of DIALECTS) {
         );
         await expectNoAxeViolations(coordinator, 'knowledge bank');
       });
+
+      it('two people edit one collaboration: the later save shows the saved version and saves nothing', async () => {
+        const { id } = await t.db.kysely
+          .selectFrom('collaboration')
+          .innerJoin('organisation', 'organisation.id', 'collaboration.organisation_id')
+          .select('collaboration.id')
+          .where('organisation.slug', '=', 'kulturforvaltningen')
+          .executeTakeFirstOrThrow();
+        const edit = `${base}/workspace/collaborations/${id}/edit`;
+        const reporter = await (await browser.newContext()).newPage();
+        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const coordinator = await (await browser.newContext()).newPage();
+        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await reporter.goto(edit);
+        await coordinator.goto(edit);
+
+        await coordinator.getByLabel('Titel').fill('Bokcirklar i alla fyra städerna');
+        await coordinator.getByRole('button', { name: /^Spara/ }).click();
+        await expect(flash(coordinator)).resolves.toBeTruthy();
+
+        await reporter.getByLabel('Titel').fill('Bokcirklar med Bergen');
+        await reporter.getByRole('button', { name: /^Spara/ }).click();
+        await expect(errorSummary(reporter)).resolves.toContain(
+          'Någon annan sparade ändringar här',
+        );
+        await expect(reporter.locator('.edit-conflict').textContent()).resolves.toContain(
+          'Bokcirklar i alla fyra städerna',
+        );
+        await expect(reporter.getByLabel('Titel').inputValue()).resolves.toBe(
+          'Bokcirklar med Bergen',
+        );
+        await expectNoAxeViolations(reporter, 'edit conflict');
+        await reporter.setViewportSize({ width: 320, height: 800 });
+        await expect(
+          reporter.evaluate(() => document.documentElement.scrollWidth),
+        ).resolves.toBeLessThanOrEqual(320);
+        if (process.env.E2E_SCREENSHOTS)
+          await reporter.screenshot({
+            path: `${process.env.E2E_SCREENSHOTS}/edit-conflict-320.png`,
+            fullPage: true,
+          });
+
+        // Saving again is a knowing choice: it replaces the saved version.
+        await reporter.getByRole('button', { name: /^Spara/ }).click();
+        await expect(flash(reporter)).resolves.toBeTruthy();
+        const { title } = await t.db.kysely
+          .selectFrom('collaboration')
+          .select('title')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(title).toBe('Bokcirklar med Bergen');
+      });
     },
   );
 }

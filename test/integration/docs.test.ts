@@ -130,3 +130,28 @@ describe('docs/architecture.md', () => {
     expect(owned.length).toBe(new Set(owned).size);
   });
 });
+
+describe('docs/security.md', () => {
+  const security = readFileSync(join(ROOT, 'docs/security.md'), 'utf8');
+
+  it('names only paths that exist in the repository', () => {
+    const paths = pathsIn(security);
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+  });
+
+  it('links only to files that exist', () => {
+    const base = join(ROOT, 'docs');
+    const missing = relativeLinks(security).filter((link) => !existsSync(join(base, link)));
+    expect(missing.map((link) => relative(ROOT, join(base, link)))).toEqual([]);
+  });
+
+  it('names only tests that exist, by their file and title', () => {
+    const named = [...security.matchAll(/`((?:src|test)\/[^`]+\.test\.tsx?)` "(?:… )?([^"]+)"/g)];
+    expect(named.length).toBeGreaterThan(50);
+    const missing = named
+      .filter(([, file, title]) => !readFileSync(join(ROOT, file!), 'utf8').includes(title!))
+      .map(([, file, title]) => `${file}: ${title}`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -147,3 +147,12 @@ export function setCityStatus(
 ) {
   return db.updateTable('city').set(values).where('id', '=', cityId).execute();
 }
+
+/** When the register last changed (any city's facts or status), for the open-data catalogue. */
+export async function latestCityChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('city')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}

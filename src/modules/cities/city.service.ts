@@ -139,3 +139,8 @@ export async function getChain(
 export function hostCycleYears(chain: Chain): number {
   return chain.members.length * chain.intervalYears;
 }
+
+/** When the register last changed (an ISO instant), or null when it is empty. */
+export async function latestCityChange(db: Db): Promise<string | null> {
+  return repo.latestCityChange(db.kysely);
+}

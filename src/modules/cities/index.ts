@@ -9,6 +9,7 @@ export {
   getChain,
   getCity,
   hostCycleYears,
+  latestCityChange,
   listCities,
   localized,
 } from './city.service.ts';

@@ -2,6 +2,7 @@ import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
+import { citiesSearch } from './city.search.ts';
 
 export const citiesModule = defineModule({
   name: 'cities',
@@ -15,5 +16,6 @@ export const citiesModule = defineModule({
     'POST /workspace/cities/:slug': 'coordinator',
   },
   demo: seedCitiesDemo,
+  search: citiesSearch,
   tables: ['city', 'city_translation', 'chain', 'chain_member'],
 });

@@ -198,7 +198,17 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
         description: DESCRIPTION,
         querystring: apiFilters,
-        response: { 400: problemResponse },
+        response: {
+          200: {
+            description: 'The list as CSV',
+            content: {
+              'text/csv': {
+                schema: z.string().describe('A header line, then one line per collaboration'),
+              },
+            },
+          },
+          400: problemResponse,
+        },
       },
     },
     async (request, reply) => {

@@ -107,8 +107,8 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     find: (id) => getCollaboration(app.db.kysely, id, 'internal'),
     register: (request, values) =>
       registerCollaboration(app.db, actorOf(request), userOf(request), values),
-    change: (request, id, values) =>
-      changeCollaboration(app.db, actorOf(request), userOf(request), id, values),
+    change: (request, id, values, version) =>
+      changeCollaboration(app.db, actorOf(request), userOf(request), id, values, version),
     renderForm: async (request, reply, form) => {
       const [{ organisations, cities }, areas] = await Promise.all([
         reportChoices(app, request),

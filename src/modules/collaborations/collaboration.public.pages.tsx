@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { relatedContent } from '../../platform/related-content.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { listCities, localized } from '../cities/index.ts';
@@ -59,10 +60,13 @@ export const collaborationPublicPages: FastifyPluginAsyncZod = async (app) => {
         exchangesOfCollaboration(app.db.kysely, c.id, 'public'),
         listCities(app.db),
       ]);
+      const ctx = pageContext(request, reply);
+      const related = await relatedContent(app.db, { kind: 'collaboration', id: c.id }, ctx);
       return sendPage(
         reply,
         <PublicCollaborationPage
-          ctx={pageContext(request, reply)}
+          ctx={ctx}
+          related={related}
           collaboration={c}
           exchanges={exchanges}
           cityNames={new Map(cities.map((x) => [x.slug, localized(x, request.i18n.locale).name]))}

@@ -223,12 +223,20 @@ export function insertCollaboration(db: Executor, row: CollaborationTable) {
   return db.insertInto('collaboration').values(row).execute();
 }
 
-export function updateCollaboration(
+/**
+ * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
+ * (optimistic locking). Resolves to the number of rows changed.
+ */
+export async function updateCollaboration(
   db: Executor,
   id: string,
   values: Partial<Omit<CollaborationTable, 'id' | 'created_at' | 'created_by'>>,
-) {
-  return db.updateTable('collaboration').set(values).where('id', '=', id).execute();
+  expectedVersion?: string,
+): Promise<number> {
+  let query = db.updateTable('collaboration').set(values).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function replaceCollaborationLinks(
@@ -392,4 +400,32 @@ export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTabl
   } else {
     await db.insertInto('search_document').values(doc).execute();
   }
+}
+
+/** When a public, published collaboration last changed, for the open-data catalogue. */
+export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('collaboration')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .where('visibility', '=', 'public')
+    .where('published_at', 'is not', null)
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}
+
+/** Public, published collaborations by title (the news form's link choices), or the ones named. */
+export function listPublicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit: number },
+) {
+  let query = db
+    .selectFrom('collaboration as c')
+    .select(['c.id', 'c.title', 'c.starts_on'])
+    .where('c.visibility', '=', 'public')
+    .where('c.published_at', 'is not', null);
+  if (options.ids) {
+    if (options.ids.length === 0) return Promise.resolve([]);
+    query = query.where('c.id', 'in', options.ids);
+  }
+  return query.orderBy('c.title').orderBy('c.id').limit(options.limit).execute();
 }

@@ -162,12 +162,16 @@ export async function changeCollaboration(
   user: Reporter,
   id: string,
   input: CollaborationInput,
+  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
+  expectedVersion?: string,
 ): Promise<Collaboration> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findCollaboration(trx, id);
     if (!before) throw collaborationNotFound(id);
     if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
+      throw errors.editConflict('collaboration', id, before.updated_at);
     const [beforeFull] = await hydrate(trx, [before]);
     const { problems, resolved } = await collaborationProblems(
       twins,
@@ -180,7 +184,14 @@ export async function changeCollaboration(
     const now = nowIso();
     const values = collaborationValues(input, resolved);
     const review = reviewAfterSave(user, before, now);
-    await repo.updateCollaboration(trx, id, { ...values, ...review, updated_at: now });
+    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
+    const changed = await repo.updateCollaboration(
+      trx,
+      id,
+      { ...values, ...review, updated_at: now },
+      before.updated_at,
+    );
+    if (changed === 0) throw errors.editConflict('collaboration', id, before.updated_at);
     await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
     await repo.upsertSearchDocument(
       trx,
@@ -358,4 +369,24 @@ export async function organisationChoices(db: Executor, user: Reporter) {
   const orgs = reportingOrganisations(user);
   const all = (await listOrganisations(db)).filter((o) => o.active);
   return orgs === 'all' ? all : all.filter((o) => orgs.includes(o.id));
+}
+
+/** When a collaboration the public may read last changed (an ISO instant), or null. */
+export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
+  return repo.latestPublicCollaborationChange(db);
+}
+
+/**
+ * Public, published collaborations with their titles, for other modules that link to them
+ * (news): all of them by title, or only the ones named.
+ */
+export async function publicCollaborationTitles(
+  db: Executor,
+  options: { ids?: readonly string[]; limit?: number } = {},
+): Promise<{ id: string; title: string; startsOn: string }[]> {
+  const rows = await repo.listPublicCollaborationTitles(db, {
+    ...(options.ids ? { ids: options.ids } : {}),
+    limit: options.limit ?? 1000,
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, startsOn: r.starts_on }));
 }

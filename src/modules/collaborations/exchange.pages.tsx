@@ -95,8 +95,8 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
     find: (id) => getExchange(app.db.kysely, id, 'internal'),
     register: (request, values) =>
       registerExchange(app.db, actorOf(request), userOf(request), values),
-    change: (request, id, values) =>
-      changeExchange(app.db, actorOf(request), userOf(request), id, values),
+    change: (request, id, values, version) =>
+      changeExchange(app.db, actorOf(request), userOf(request), id, values, version),
     renderForm: async (request, reply, form) => {
       const [{ orgs, organisations, cities }, collaborations] = await Promise.all([
         reportChoices(app, request),

@@ -140,12 +140,20 @@ export function insertExchange(db: Executor, row: ExchangeTable) {
   return db.insertInto('exchange').values(row).execute();
 }
 
-export function updateExchange(
+/**
+ * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
+ * (optimistic locking). Resolves to the number of rows changed.
+ */
+export async function updateExchange(
   db: Executor,
   id: string,
   values: Partial<Omit<ExchangeTable, 'id' | 'created_at' | 'created_by'>>,
-) {
-  return db.updateTable('exchange').set(values).where('id', '=', id).execute();
+  expectedVersion?: string,
+): Promise<number> {
+  let query = db.updateTable('exchange').set(values).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Collaborations an exchange may belong to: those of one organisation. */
@@ -159,4 +167,15 @@ export function listCollaborationChoices(db: Executor, organisationIds: readonly
     q = q.where('organisation_id', 'in', organisationIds);
   }
   return q.limit(500).execute();
+}
+
+/** When an exchange the public may read last changed, for the open-data catalogue. */
+export async function latestPublicExchangeChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('exchange as e')
+    .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
+    .where(exchangeScope('public'))
+    .select((eb) => eb.fn.max('e.updated_at').as('latest'))
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
 }

@@ -54,6 +54,8 @@ export interface Exchange {
   };
   publishedAt: string | null;
   createdBy: string | null;
+  /** The version of the record (optimistic locking). */
+  updatedAt: string;
 }
 
 export const toExchange = (r: repo.ExchangeRow): Exchange => ({
@@ -78,6 +80,7 @@ export const toExchange = (r: repo.ExchangeRow): Exchange => ({
   },
   publishedAt: r.published_at,
   createdBy: r.created_by,
+  updatedAt: r.updated_at,
 });
 
 async function exchangeProblems(
@@ -162,17 +165,28 @@ export async function changeExchange(
   user: Reporter,
   id: string,
   input: ExchangeInput,
+  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
+  expectedVersion?: string,
 ): Promise<Exchange> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
     const before = await repo.findExchange(trx, id);
     if (!before) throw exchangeNotFound(id);
     if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
+      throw errors.editConflict('exchange', id, before.updated_at);
     const { problems, values } = await exchangeProblems(twins, trx, user, input);
     if (problems.length) throw errors.validation(problems);
     const now = nowIso();
     const review = reviewAfterSave(user, before, now);
-    await repo.updateExchange(trx, id, { ...values, ...review, updated_at: now });
+    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
+    const changed = await repo.updateExchange(
+      trx,
+      id,
+      { ...values, ...review, updated_at: now },
+      before.updated_at,
+    );
+    if (changed === 0) throw errors.editConflict('exchange', id, before.updated_at);
     await collaborationRepo.upsertSearchDocument(
       trx,
       exchangeSearchDocument({
@@ -261,4 +275,22 @@ export async function exchangesOfCollaboration(
 export async function collaborationChoices(db: Executor, user: Reporter) {
   const orgs = reportingOrganisations(user);
   return repo.listCollaborationChoices(db, orgs === 'all' ? null : orgs);
+}
+
+/** Exchanges the public may read, newest first, with the total (the open-data list). */
+export async function listPublicExchanges(
+  db: Executor,
+  filters: {
+    organisation?: string | undefined;
+    city?: string | undefined;
+    year?: string | undefined;
+  },
+  page: { limit: number; offset: number },
+) {
+  return listExchanges(db, filters, 'public', page);
+}
+
+/** When an exchange the public may read last changed (an ISO instant), or null. */
+export async function latestPublicExchangeChange(db: Executor): Promise<string | null> {
+  return repo.latestPublicExchangeChange(db);
 }

@@ -15,6 +15,7 @@ import { importPages } from './import.pages.tsx';
 import { knowledgePages } from './knowledge.pages.tsx';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
 import { reviewPages } from './review.pages.tsx';
+import { collaborationsSearch } from './collaboration.search.ts';
 
 export const collaborationsModule = defineModule({
   name: 'collaborations',
@@ -41,6 +42,7 @@ export const collaborationsModule = defineModule({
     // After the collaborations: the campaign's answers confirm their lists.
     await seedCampaignDemo(context);
   },
+  search: collaborationsSearch,
   tables: [
     'area',
     'collaboration',

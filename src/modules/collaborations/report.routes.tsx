@@ -3,11 +3,12 @@ import type { JSX } from 'preact';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleError } from '../../platform/error-handler.tsx';
-import { readForm, submitForm, type FormStrings } from '../../platform/forms.ts';
+import { readForm, readVersion, submitForm, type FormStrings } from '../../platform/forms.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { pageInfo, pageRequest, type PageInfo, type PageRequest } from '../../shared/pagination.ts';
+import type { SavedVersion } from '../../ui/edit-conflict.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
@@ -149,6 +150,17 @@ export function listRoute<L extends { rows: readonly unknown[]; total: number }>
 interface Report {
   id: string;
   organisation: { id: string };
+  /** The version of the record: the edit form carries it (optimistic locking). */
+  updatedAt: string;
+}
+
+/** What an edit form shows besides the values: the version it saves over, and a conflict. */
+export interface ReportFormState<V> {
+  action: string;
+  editing: boolean;
+  values: V;
+  version?: string | undefined;
+  conflict?: SavedVersion | undefined;
 }
 
 /** What every report's page shows besides the report: its review history, and who may act. */
@@ -181,11 +193,16 @@ export interface ReportSpec<S extends z.ZodObject, T extends Report> {
   valuesOf: (report: T) => FormStrings<S>;
   find: (id: string) => Promise<T>;
   register: (request: FastifyRequest, values: FormStrings<S>) => Promise<{ id: string }>;
-  change: (request: FastifyRequest, id: string, values: FormStrings<S>) => Promise<unknown>;
+  change: (
+    request: FastifyRequest,
+    id: string,
+    values: FormStrings<S>,
+    version: string | undefined,
+  ) => Promise<unknown>;
   renderForm: (
     request: FastifyRequest,
     reply: FastifyReply,
-    form: { action: string; editing: boolean; values: FormStrings<S> },
+    form: ReportFormState<FormStrings<S>>,
   ) => Promise<FastifyReply>;
   renderReport: (request: FastifyRequest, reply: FastifyReply, id: string) => Promise<FastifyReply>;
 }
@@ -236,6 +253,7 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
         action: `${base}/${report.id}/edit`,
         editing: true,
         values: spec.valuesOf(report),
+        version: report.updatedAt,
       });
     },
   );
@@ -245,11 +263,25 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
     { config: REPORTING, schema: { params: idParams } },
     async (request, reply) => {
       const { id } = request.params;
+      const version = readVersion(request.body);
+      const action = `${base}/${id}/edit`;
       return submitForm(request, reply, {
         values: readForm(request.body, spec.form),
-        submit: (values) => spec.change(request, id, values),
-        invalid: ({ values }) =>
-          spec.renderForm(request, reply, { action: `${base}/${id}/edit`, editing: true, values }),
+        submit: (values) => spec.change(request, id, values, version),
+        invalid: async ({ values, error }) => {
+          if (!isAppError(error, 'EDIT_CONFLICT'))
+            return spec.renderForm(request, reply, { action, editing: true, values, version });
+          // Saved by someone else since the form was opened: the person's input, the saved
+          // version's differing fields beside it, and the saved version to save over.
+          const current = await spec.find(id);
+          return spec.renderForm(request, reply, {
+            action,
+            editing: true,
+            values,
+            version: current.updatedAt,
+            conflict: { savedAt: current.updatedAt, values: spec.valuesOf(current) },
+          });
+        },
         done: () => ({ to: `${base}/${id}`, flash: saved(request) }),
       });
     },

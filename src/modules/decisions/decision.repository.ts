@@ -158,3 +158,12 @@ export function listStatusChanges(db: Executor, cityId: string) {
 export type DecisionRow = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
 export type ProposalRow = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
 export type StatusChangeRow = Awaited<ReturnType<typeof listStatusChanges>>[number];
+
+/** When the last decision was recorded (decisions are never edited), for the open-data catalogue. */
+export async function latestDecisionChange(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('council_decision')
+    .select((eb) => eb.fn.max('created_at').as('latest'))
+    .executeTakeFirst();
+  return (row?.latest as string | null | undefined) ?? null;
+}

@@ -318,3 +318,8 @@ export async function getDocument(db: Executor, id: string) {
   if (!row) throw errors.documentNotFound(id);
   return row;
 }
+
+/** When the last decision was recorded (an ISO instant), or null when there is none. */
+export async function latestDecisionChange(db: Executor): Promise<string | null> {
+  return repo.latestDecisionChange(db);
+}

@@ -4,5 +4,9 @@
  */
 export { statusHistories, statusHistory } from './history.service.ts';
 export type { StatusChange } from './history.service.ts';
+export { latestDecisionChange, listDecisions } from './decision.service.ts';
+export type { CouncilDecision } from './decision.service.ts';
 export { RotationWarning } from './views/public-parts.tsx';
 export { CityTimeline } from './views/public-timeline.tsx';
+export { decisionFigures } from './figures.service.ts';
+export type { DecisionFigures } from './figures.service.ts';

@@ -6,6 +6,7 @@ import { seedDecisionsDemo } from './decision.demo.ts';
 import { decisionPages } from './decision.pages.tsx';
 import { decisionPublicPages } from './decision.public.pages.tsx';
 import { proposalPages } from './proposal.pages.tsx';
+import { decisionsSearch } from './decision.search.ts';
 
 export const decisionsModule = defineModule({
   name: 'decisions',
@@ -32,5 +33,6 @@ export const decisionsModule = defineModule({
     'POST /workspace/decisions/new': 'council',
   },
   demo: seedDecisionsDemo,
+  search: decisionsSearch,
   tables: ['council_decision', 'decision_document', 'proposal', 'city_status_change'],
 });

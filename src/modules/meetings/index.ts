@@ -2,5 +2,13 @@
  * The public surface of the meetings module: the only file other modules import (the
  * boundary check in `npm run lint` refuses any other). Its services and types.
  */
-export { lastHeld, listMeetings, nextMeeting } from './meeting.service.ts';
-export type { Meeting, NextMeeting } from './meeting.service.ts';
+export {
+  MEETING_STATUSES,
+  lastHeld,
+  listMeetings,
+  meetingIdsByYear,
+  nextMeeting,
+} from './meeting.service.ts';
+export type { Meeting, MeetingStatus, NextMeeting } from './meeting.service.ts';
+export { meetingFigures } from './figures.service.ts';
+export type { MeetingFigures } from './figures.service.ts';

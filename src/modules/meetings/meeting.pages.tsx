@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { readForm, submitForm } from '../../platform/forms.ts';
+import { readForm, readVersion, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
+import { errors, isAppError } from '../../shared/errors.ts';
 import type { Chain } from '../cities/index.ts';
 import {
   chainOrThrow,
@@ -74,6 +74,8 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     chain: Chain,
     meetingId: string | null,
     values?: Values,
+    /** After a refused save: the version the form sent (or, on a conflict, the saved one). */
+    sent?: { version: string | undefined; conflict: boolean },
   ) => {
     const meeting = meetingId ? await getMeeting(app.db, chain, meetingId) : null;
     if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id)) throw errors.forbidden();
@@ -97,6 +99,10 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
         meeting={meeting}
         hosts={chain.members.map((m) => m.city)}
         values={values ?? saved}
+        version={meeting && (!sent || sent.conflict) ? meeting.updatedAt : sent?.version}
+        conflict={
+          meeting && sent?.conflict ? { savedAt: meeting.updatedAt, values: saved } : undefined
+        }
       />,
     );
   };
@@ -128,10 +134,15 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const chain = await chainOrThrow(app.db);
       const { id } = request.params;
+      const version = readVersion(request.body);
       return submitForm(request, reply, {
         values: readForm(request.body, meetingForm),
-        submit: (values) => updateMeeting(app.db, chain, editorOf(request), id, values),
-        invalid: ({ values }) => renderForm(request, reply, chain, id, values),
+        submit: (values) => updateMeeting(app.db, chain, editorOf(request), id, values, version),
+        invalid: ({ values, error }) =>
+          renderForm(request, reply, chain, id, values, {
+            version,
+            conflict: isAppError(error, 'EDIT_CONFLICT'),
+          }),
         done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.meetingUpdated' }),
       });
     },

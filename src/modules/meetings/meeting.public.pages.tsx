@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { relatedContent } from '../../platform/related-content.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
@@ -78,7 +79,9 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const chain = await chainOrThrow();
       const detail = await getMeetingDetail(app.db, chain, request.params.id, request.user);
-      return sendPage(reply, <MeetingPage ctx={pageContext(request, reply)} detail={detail} />);
+      const ctx = pageContext(request, reply);
+      const related = await relatedContent(app.db, { kind: 'meeting', id: detail.meeting.id }, ctx);
+      return sendPage(reply, <MeetingPage ctx={ctx} detail={detail} related={related} />);
     },
   );
 

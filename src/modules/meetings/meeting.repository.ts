@@ -45,8 +45,19 @@ export function insertMeeting(db: Executor, row: Insertable<MeetingTable>) {
   return db.insertInto('meeting').values(row).execute();
 }
 
-export function updateMeeting(db: Executor, id: string, changes: Updateable<MeetingTable>) {
-  return db.updateTable('meeting').set(changes).where('id', '=', id).execute();
+/**
+ * Updates the meeting; with `expectedVersion`, only while its `updated_at` is still that
+ * version (optimistic locking). Resolves to the number of rows changed.
+ */
+export async function updateMeeting(
+  db: Executor,
+  id: string,
+  changes: Updateable<MeetingTable>,
+  expectedVersion?: string,
+): Promise<number> {
+  let query = db.updateTable('meeting').set(changes).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
+  return Number((await query.executeTakeFirst()).numUpdatedRows);
 }
 
 export function listAdjustments(db: Executor, chainId: string) {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -314,11 +314,15 @@ export async function updateMeeting(
   editor: Editor,
   id: string,
   input: MeetingInput,
+  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
+  expectedVersion?: string,
 ): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     const existing = await repo.findMeeting(trx, id);
     if (!existing || existing.chain_id !== chain.id) throw meetingNotFound(id);
     if (!canEditMeeting(editor.user, existing.host_city_id)) throw errors.forbidden();
+    if (expectedVersion !== undefined && expectedVersion !== existing.updated_at)
+      throw errors.editConflict('meeting', id, existing.updated_at);
     const others = (await repo.listMeetingsOfChain(trx, chain.id)).filter((o) => o.id !== id);
     const problems = meetingProblems(input, chain, others, existing, editor.user);
     if (problems.length) throw errors.validation(problems);
@@ -339,7 +343,14 @@ export async function updateMeeting(
         : existing.original_year,
       updated_by: editor.actor.userId,
     };
-    await repo.updateMeeting(trx, id, { ...changes, updated_at: nowIso() });
+    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing.
+    const changed = await repo.updateMeeting(
+      trx,
+      id,
+      { ...changes, updated_at: nowIso() },
+      existing.updated_at,
+    );
+    if (changed === 0) throw errors.editConflict('meeting', id, existing.updated_at);
     const before: Record<string, unknown> = { ...existing };
     delete before.updated_by;
     delete before.chain_id;
@@ -377,4 +388,13 @@ export async function removePart(
       },
     });
   });
+}
+
+/** The ids of a chain's meetings by year (for other modules' demo data and links). */
+export async function meetingIdsByYear(
+  db: Executor,
+  chainId: string,
+): Promise<Map<number, string>> {
+  const rows = await repo.listMeetingsOfChain(db, chainId);
+  return new Map(rows.map((r) => [r.year, r.id]));
 }

@@ -16,6 +16,7 @@ import { PROTECTED_ROUTES } from './protected-routes.ts';
 import { delegationRetentionJob } from './retention.job.ts';
 import { rotationApi } from './rotation.api.ts';
 import { seminarPages } from './seminar.pages.tsx';
+import { meetingsSearch } from './meeting.search.ts';
 
 export const meetingsModule = defineModule({
   name: 'meetings',
@@ -42,6 +43,7 @@ export const meetingsModule = defineModule({
     await seedMeetingsDemo(context);
     await seedDelegationDemo(context);
   },
+  search: meetingsSearch,
   tables: [
     'meeting',
     'rotation_adjustment',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { relatedContent } from '../../platform/related-content.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { statusHistory } from '../decisions/index.ts';
 import { listMeetings } from '../meetings/index.ts';
@@ -34,10 +35,13 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
         city.kind === 'twin'
           ? await publicCollaborationsOfCity(app.db.kysely, city.id, 5)
           : undefined;
+      const ctx = pageContext(request, reply);
+      const related = await relatedContent(app.db, { kind: 'city', id: city.id }, ctx);
       return sendPage(
         reply,
         <CityPage
-          ctx={pageContext(request, reply)}
+          ctx={ctx}
+          related={related}
           city={city}
           chain={chain}
           meetings={meetings}

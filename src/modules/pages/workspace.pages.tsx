@@ -55,8 +55,11 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
     ],
   },
   {
-    title: 'newsletter.ws.group',
-    links: [{ key: 'newsletter', href: '/workspace/newsletter', roles: ['coordinator'] }],
+    title: 'workspace.group.information',
+    links: [
+      { key: 'news', href: '/workspace/news', roles: ['coordinator'] },
+      { key: 'newsletter', href: '/workspace/newsletter', roles: ['coordinator'] },
+    ],
   },
   {
     title: 'workspace.group.account',

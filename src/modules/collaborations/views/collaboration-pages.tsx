@@ -1,3 +1,4 @@
+import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import {
@@ -159,12 +160,35 @@ export function CollaborationFormPage(props: {
   organisations: Choice[];
   cities: Choice[];
   areas: readonly Area[];
+  version?: string | undefined;
+  conflict?: SavedVersion | undefined;
 }) {
   const { ctx, values, areas } = props;
   const { t } = ctx.i18n;
   const choose = { value: '', label: t('collab.form.choose') };
+  const areaOptions = areas
+    .filter((a) => a.active || values.areas.includes(a.slug))
+    .map((a) => areaChoice(ctx.i18n.locale, a));
+  const kinds = COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) }));
+  const statuses = COLLABORATION_STATUSES.map((s) => ({
+    value: s,
+    label: t(`collab.status.${s}`),
+  }));
+  const fundingKinds = [
+    { value: '', label: t('collab.funding.none') },
+    ...FUNDING_KINDS.map((k) => ({ value: k, label: t(`collab.funding.${k}`) })),
+  ];
   return (
     <ReportFormPage
+      version={props.version}
+      conflict={props.conflict}
+      conflictOptions={{
+        cities: props.cities,
+        areas: areaOptions,
+        kind: kinds,
+        status: statuses,
+        fundingKind: fundingKinds,
+      }}
       ctx={ctx}
       title={props.editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
       lead={t('collab.form.lead')}
@@ -174,29 +198,9 @@ export function CollaborationFormPage(props: {
     >
       <TextField name="title" label={t('collab.field.title')} width="full" />
       <CheckboxGroup name="cities" legend={t('collab.field.cities')} options={props.cities} />
-      <CheckboxGroup
-        name="areas"
-        legend={t('collab.field.areas')}
-        options={areas
-          .filter((a) => a.active || values.areas.includes(a.slug))
-          .map((a) => areaChoice(ctx.i18n.locale, a))}
-      />
-      <SelectField
-        name="kind"
-        label={t('collab.field.kind')}
-        options={[
-          choose,
-          ...COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) })),
-        ]}
-      />
-      <SelectField
-        name="status"
-        label={t('collab.field.status')}
-        options={[
-          choose,
-          ...COLLABORATION_STATUSES.map((s) => ({ value: s, label: t(`collab.status.${s}`) })),
-        ]}
-      />
+      <CheckboxGroup name="areas" legend={t('collab.field.areas')} options={areaOptions} />
+      <SelectField name="kind" label={t('collab.field.kind')} options={[choose, ...kinds]} />
+      <SelectField name="status" label={t('collab.field.status')} options={[choose, ...statuses]} />
       <DateField name="startsOn" label={t('collab.field.startsOn')} />
       <DateField
         name="endsOn"
@@ -222,10 +226,7 @@ export function CollaborationFormPage(props: {
       <SelectField
         name="fundingKind"
         label={t('collab.field.fundingKind')}
-        options={[
-          { value: '', label: t('collab.funding.none') },
-          ...FUNDING_KINDS.map((k) => ({ value: k, label: t(`collab.funding.${k}`) })),
-        ]}
+        options={fundingKinds}
       />
       <TextField name="fundingProgramme" label={t('collab.field.fundingProgramme')} optional />
       <NumberField

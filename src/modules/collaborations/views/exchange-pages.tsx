@@ -1,3 +1,4 @@
+import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
@@ -102,11 +103,21 @@ export function ExchangeFormPage(props: {
   organisations: Choice[];
   cities: Choice[];
   collaborations: Choice[];
+  version?: string | undefined;
+  conflict?: SavedVersion | undefined;
 }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }));
+  const collaborations = [
+    { value: '', label: t('collab.exchangeForm.noCollaboration') },
+    ...props.collaborations,
+  ];
   return (
     <ReportFormPage
+      version={props.version}
+      conflict={props.conflict}
+      conflictOptions={{ city: props.cities, direction: directions, collaboration: collaborations }}
       ctx={ctx}
       title={props.editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
       action={props.action}
@@ -119,11 +130,7 @@ export function ExchangeFormPage(props: {
         label={t('collab.field.city')}
         options={[{ value: '', label: t('collab.form.choose') }, ...props.cities]}
       />
-      <RadioGroup
-        name="direction"
-        legend={t('collab.field.direction')}
-        options={DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }))}
-      />
+      <RadioGroup name="direction" legend={t('collab.field.direction')} options={directions} />
       <NumberField
         name="participants"
         label={t('collab.field.participants')}
@@ -134,10 +141,7 @@ export function ExchangeFormPage(props: {
       <SelectField
         name="collaboration"
         label={t('collab.field.collaboration')}
-        options={[
-          { value: '', label: t('collab.exchangeForm.noCollaboration') },
-          ...props.collaborations,
-        ]}
+        options={collaborations}
       />
     </ReportFormPage>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
@@ -44,6 +45,8 @@ export function PublicCollaborationPage(props: {
   collaboration: Collaboration;
   exchanges: Exchange[];
   cityNames: Map<string, string>;
+  /** Sections other modules add about the collaboration (linked news), through the related-content port. */
+  related?: ComponentChildren;
 }) {
   const { ctx, collaboration: c, exchanges, cityNames } = props;
   const { t, intl, locale } = ctx.i18n;
@@ -72,6 +75,7 @@ export function PublicCollaborationPage(props: {
           </ul>
         </>
       ) : null}
+      {props.related}
     </Layout>
   );
 }

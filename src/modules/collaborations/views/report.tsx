@@ -3,6 +3,12 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, RadioGroup, SelectField, type FormValues } from '../../../ui/fields.tsx';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { langAttr } from '../../../ui/content.tsx';
+import {
+  EditConflict,
+  VersionField,
+  type ConflictOptions,
+  type SavedVersion,
+} from '../../../ui/edit-conflict.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import { VISIBILITIES } from '../collaboration.schema.ts';
@@ -24,6 +30,11 @@ export function ReportFormPage(props: {
   values: FormValues;
   organisations: Choice[];
   children: ComponentChildren;
+  /** The version the form saves over (optimistic locking), and the conflict found, if any. */
+  version?: string | undefined;
+  conflict?: SavedVersion | undefined;
+  /** The labels of the form's option values, for the conflict's table. */
+  conflictOptions?: ConflictOptions;
 }) {
   const { ctx, title, organisations } = props;
   const { t } = ctx.i18n;
@@ -32,7 +43,21 @@ export function ReportFormPage(props: {
       <WorkspaceNav ctx={ctx} />
       <h1>{title}</h1>
       {props.lead ? <p class="lead">{props.lead}</p> : null}
+      {props.conflict ? (
+        <EditConflict
+          ctx={ctx}
+          saved={props.conflict}
+          yours={props.values}
+          label={(field) => ctx.i18n.tDynamic(`collab.field.${field}`)}
+          options={{
+            organisation: organisations,
+            visibility: VISIBILITIES.map((v) => ({ value: v, label: t(`collab.visibility.${v}`) })),
+            ...props.conflictOptions,
+          }}
+        />
+      ) : null}
       <Form ctx={ctx} action={props.action} values={props.values}>
+        <VersionField version={props.version} />
         <SelectField
           name="organisation"
           label={t('collab.field.organisation')}

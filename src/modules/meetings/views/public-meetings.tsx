@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
@@ -433,7 +434,16 @@ export function MeetingBody({ ctx, detail }: { ctx: PageContext; detail: Meeting
   );
 }
 
-export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
+export function MeetingPage({
+  ctx,
+  detail,
+  related,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  /** Sections other modules add about the meeting (linked news), through the related-content port. */
+  related?: ComponentChildren;
+}) {
   const { t, locale } = ctx.i18n;
   const { meeting } = detail;
   const title = t('meeting.title', {
@@ -453,6 +463,7 @@ export function MeetingPage({ ctx, detail }: { ctx: PageContext; detail: Meeting
         </Content>
       ) : null}
       <MeetingBody ctx={ctx} detail={detail} />
+      {related}
     </SubPage>
   );
 }

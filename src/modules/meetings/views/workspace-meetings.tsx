@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
+import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { SubPage } from './page-parts.tsx';
 import { DataTable } from '../../../ui/table.tsx';
@@ -187,6 +188,8 @@ export function MeetingFormPage({
   meeting,
   hosts,
   values,
+  version,
+  conflict,
 }: {
   ctx: PageContext;
   action: string;
@@ -194,6 +197,9 @@ export function MeetingFormPage({
   meeting: Meeting | null;
   hosts: City[];
   values: Values;
+  /** The version the form saves over (optimistic locking), and the conflict found, if any. */
+  version?: string | undefined;
+  conflict?: SavedVersion | undefined;
 }) {
   const { t } = ctx.i18n;
   const title = meeting
@@ -212,7 +218,20 @@ export function MeetingFormPage({
           : { href: '/workspace/meetings', label: t('workspace.meetings.back') }
       }
     >
+      {conflict ? (
+        <EditConflict
+          ctx={ctx}
+          saved={conflict}
+          yours={values}
+          label={(field) => ctx.i18n.tDynamic(`workspace.meetings.field.${field}`)}
+          options={{
+            host: cityOptions(ctx, hosts),
+            status: choices(ctx, 'meetingStatus', EDITABLE_STATUSES),
+          }}
+        />
+      ) : null}
       <Form ctx={ctx} action={action} values={values}>
+        <VersionField version={version} />
         <NumberField
           name="year"
           label={t('workspace.meetings.field.year')}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
@@ -22,9 +23,11 @@ interface Props {
   history: StatusChange[];
   /** The city's public collaborations (newest first, a few). */
   collaborations?: CityCollaboration[];
+  /** Sections other modules add about the city (linked news), through the related-content port. */
+  related?: ComponentChildren;
 }
 
-export function CityPage({ ctx, city, chain, meetings, history, collaborations }: Props) {
+export function CityPage({ ctx, city, chain, meetings, history, collaborations, related }: Props) {
   const { t, locale, intl, formatNumber } = ctx.i18n;
   const text = localized(city, locale);
   const position = chain?.members.find((m) => m.city.id === city.id)?.position;
@@ -163,6 +166,7 @@ export function CityPage({ ctx, city, chain, meetings, history, collaborations }
       {collaborations ? (
         <CityCollaborations ctx={ctx} city={city} collaborations={collaborations} />
       ) : null}
+      {related}
     </Layout>
   );
 }

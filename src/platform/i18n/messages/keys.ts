@@ -14,6 +14,7 @@ interface Args {
   "city.meetingsEmpty": { city: string | number };
   "city.chainPosition": { position: string | number };
   "error.cityNotFound.text": { slug: string | number };
+  "form.conflict.lead": { when: string | number };
 }
 
 declare module '../catalogue.ts' {

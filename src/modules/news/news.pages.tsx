@@ -1,0 +1,230 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth.ts';
+import { formStrings, keepInputProblems, readForm, submitForm } from '../../platform/forms.ts';
+import { i18nFor } from '../../platform/i18n/i18n.ts';
+import { ALL_LOCALES, isLocale, type Locale } from '../../platform/i18n/locales.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { errors } from '../../shared/errors.ts';
+import { getChain, listCities, localized } from '../cities/index.ts';
+import { publicCollaborationTitles } from '../collaborations/index.ts';
+import { listMeetings } from '../meetings/index.ts';
+import { aboutNames } from './news.links.ts';
+import { newsFields, newsIdParams, type NewsInput } from './news.schema.ts';
+import {
+  getNewsItem,
+  listNewsForWorkspace,
+  newsFormValues,
+  saveNews,
+  withdrawNews,
+  type NewsItem,
+} from './news.service.ts';
+import { NewsItemPage } from './views/news-public.tsx';
+import { NewsFormPage, NewsWorkspaceList, type LinkChoices } from './views/news-workspace.tsx';
+
+const COORDINATOR = { permission: 'coordinator' } as const;
+const VERSION_FIELD = /^(title|summary|body)_(.{1,40})$/;
+
+/** The form's values from a posted body, read by the form's schema (see `readForm`). */
+export function newsValuesFrom(body: unknown): NewsInput & { action: string } {
+  const sent = readForm(body, newsFields);
+  const versions: NewsInput['versions'] = {};
+  for (const lang of ALL_LOCALES)
+    versions[lang] = {
+      title: sent[`title_${lang}`],
+      summary: sent[`summary_${lang}`],
+      body: sent[`body_${lang}`],
+    };
+  // A version in a language the portal does not have (a crafted post, an old form) is
+  // refused by name rather than dropped without a word.
+  const unsupported = new Set<string>();
+  if (typeof body === 'object' && body !== null)
+    for (const [name, value] of Object.entries(body)) {
+      const m = VERSION_FIELD.exec(name);
+      if (m && !isLocale(m[2]) && [value].flat().some((v) => typeof v === 'string' && v.trim()))
+        unsupported.add(m[2]!.replace(/[^\w-]/g, '?').slice(0, 20));
+    }
+  return keepInputProblems(
+    {
+      versions,
+      cities: sent.cities,
+      meetings: sent.meetings,
+      collaborations: sent.collaborations,
+      publishDate: sent.publishDate,
+      publishTime: sent.publishTime,
+      unsupportedLanguages: [...unsupported],
+      action: sent.action,
+    },
+    sent,
+  );
+}
+
+/** The coordinators' news desk: the list, the form, the preview and withdrawal (P9). */
+export const newsPages: FastifyPluginAsyncZod = async (app) => {
+  const choices = async (locale: Locale): Promise<LinkChoices> => {
+    const { t } = i18nFor(locale);
+    const chain = await getChain(app.db);
+    const [cities, meetings, collaborations] = await Promise.all([
+      listCities(app.db),
+      chain ? listMeetings(app.db, chain) : Promise.resolve([]),
+      publicCollaborationTitles(app.db.kysely),
+    ]);
+    return {
+      cities: cities.map((c) => {
+        const name = localized(c, locale);
+        return {
+          value: c.id,
+          label: name.name,
+          lang: name.lang === locale ? undefined : name.lang,
+        };
+      }),
+      meetings: [...meetings]
+        .sort((a, b) => b.year - a.year)
+        .map((m) => ({
+          value: m.id,
+          label: t('meeting.title', { year: m.year, city: localized(m.host, locale).name }),
+        })),
+      collaborations: collaborations.map((c) => ({
+        value: c.id,
+        label: c.title,
+        lang: locale === 'sv' ? undefined : 'sv',
+      })),
+    };
+  };
+
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    item: NewsItem | null,
+    values: NewsInput,
+  ) =>
+    sendPage(
+      reply,
+      <NewsFormPage
+        ctx={pageContext(request, reply)}
+        item={item}
+        values={values}
+        choices={await choices(request.i18n.locale)}
+      />,
+    );
+
+  const done = (result: { id: string; status: string }, action: string) =>
+    action === 'preview'
+      ? {
+          to: `/workspace/news/${result.id}/preview?version=sv`,
+          flash: 'news.flash.savedForPreview' as const,
+        }
+      : {
+          to: `/workspace/news/${result.id}`,
+          flash:
+            result.status === 'published'
+              ? ('news.flash.published' as const)
+              : result.status === 'scheduled'
+                ? ('news.flash.scheduled' as const)
+                : ('news.flash.saved' as const),
+        };
+
+  app.get('/workspace/news', { config: COORDINATOR }, async (request, reply) =>
+    sendPage(
+      reply,
+      <NewsWorkspaceList
+        ctx={pageContext(request, reply)}
+        items={await listNewsForWorkspace(app.db)}
+      />,
+    ),
+  );
+
+  app.get('/workspace/news/new', { config: COORDINATOR }, async (request, reply) =>
+    renderForm(request, reply, null, newsFormValues(null)),
+  );
+
+  app.post('/workspace/news/new', { config: COORDINATOR }, async (request, reply) => {
+    const values = newsValuesFrom(request.body);
+    return submitForm(request, reply, {
+      values,
+      submit: (v) => saveNews(app.db, actorOf(request), null, v, v.action),
+      invalid: ({ values: v }) => renderForm(request, reply, null, v),
+      done: (result) => done(result, values.action),
+    });
+  });
+
+  app.get(
+    '/workspace/news/:id',
+    { config: COORDINATOR, schema: { params: newsIdParams } },
+    async (request, reply) => {
+      const item = await getNewsItem(app.db, request.params.id);
+      return renderForm(request, reply, item, newsFormValues(item));
+    },
+  );
+
+  app.post(
+    '/workspace/news/:id',
+    { config: COORDINATOR, schema: { params: newsIdParams } },
+    async (request, reply) => {
+      const item = await getNewsItem(app.db, request.params.id);
+      const values = newsValuesFrom(request.body);
+      return submitForm(request, reply, {
+        values,
+        submit: (v) => saveNews(app.db, actorOf(request), item.id, v, v.action),
+        invalid: async ({ values: v }) =>
+          renderForm(request, reply, await getNewsItem(app.db, item.id), v),
+        done: (result) => done(result, values.action),
+      });
+    },
+  );
+
+  app.post(
+    '/workspace/news/:id/withdraw',
+    { config: COORDINATOR, schema: { params: newsIdParams } },
+    async (request, reply) => {
+      const item = await getNewsItem(app.db, request.params.id);
+      return submitForm(request, reply, {
+        values: formStrings(request.body, []),
+        submit: () => withdrawNews(app.db, actorOf(request), item.id),
+        invalid: async () =>
+          renderForm(request, reply, await getNewsItem(app.db, item.id), newsFormValues(item)),
+        done: () => ({ to: `/workspace/news/${item.id}`, flash: 'news.flash.withdrawn' }),
+      });
+    },
+  );
+
+  // The page as visitors will see it, in one language version, whatever the item's status.
+  app.get(
+    '/workspace/news/:id/preview',
+    {
+      config: COORDINATOR,
+      schema: {
+        params: newsIdParams,
+        querystring: z.object({ version: z.string().max(20).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const item = await getNewsItem(app.db, request.params.id);
+      const wanted = request.query.version ?? 'sv';
+      if (!isLocale(wanted) || !item.versions.some((v) => v.lang === wanted))
+        throw errors.newsNotFound(`${item.id}/${wanted.slice(0, 20)}`);
+      const base = pageContext(request, reply);
+      const ctx = { ...base, i18n: i18nFor(wanted) };
+      const { t } = request.i18n;
+      return sendPage(
+        reply,
+        <NewsItemPage
+          ctx={ctx}
+          item={{ ...item, versions: item.versions.filter((v) => v.lang === wanted) }}
+          about={await aboutNames(app.db, item, wanted)}
+          preview={
+            <div class="preview-banner" role="note" lang={request.i18n.locale}>
+              <p>
+                <strong>{t('news.preview.label')}</strong> {t(`news.preview.${item.status}`)}
+              </p>
+              <p>
+                <a href={`/workspace/news/${item.id}`}>{t('news.preview.back')}</a>
+              </p>
+            </div>
+          }
+        />,
+      );
+    },
+  );
+};

@@ -1,0 +1,358 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestedLocale } from '../../platform/i18n/plugin.ts';
+import { problemResponse } from '../../platform/problem-details.ts';
+import { stockholmDayStart } from '../../shared/dates.ts';
+import { UTF8_BOM } from '../../shared/csv.ts';
+import { getChain, listCities, type City } from '../cities/index.ts';
+import { listPublicExchanges } from '../collaborations/index.ts';
+import { listDecisions } from '../decisions/index.ts';
+import { listMeetings, type Meeting } from '../meetings/index.ts';
+import { countPublishedNews, listPublishedNews } from '../news/index.ts';
+import {
+  CITY_CSV_HEADER,
+  cityCsvRow,
+  csvRow,
+  DECISION_CSV_HEADER,
+  decisionCsvRow,
+  EXCHANGE_CSV_HEADER,
+  exchangeCsvRow,
+  MEETING_CSV_HEADER,
+  meetingCsvRow,
+  NEWS_CSV_HEADER,
+  newsCsvRow,
+  presentExchange,
+  presentMeeting,
+  presentNews,
+} from './opendata.presenter.ts';
+import {
+  cityCsvQuery,
+  decisionCsvQuery,
+  exchangeCsvQuery,
+  exchangeListJson,
+  exchangeListQuery,
+  meetingCsvQuery,
+  meetingListJson,
+  meetingListQuery,
+  newsCsvQuery,
+  newsListJson,
+  newsListQuery,
+} from './opendata.schema.ts';
+import { csvRows, offsetOf, pageOf } from './paging.ts';
+
+const CSV_FORMAT =
+  'UTF-8 with a byte-order mark, comma-separated, CRLF line ends, quoted as RFC 4180 says; ' +
+  'a text beginning with = + - or @ gets a leading apostrophe so spreadsheets never run it. ' +
+  'Streamed: without `limit`, `cursor` and `page` the whole list, read in batches; with ' +
+  'them the same slice as the JSON list. Names are in the language of `lang` ' +
+  '(`Accept-Language`, else Swedish), with the language of each said in its `…_lang` column. ' +
+  'Bad values are refused with 400 VALIDATION_FAILED before anything is sent.';
+const PAGING =
+  'Paginated with `limit` (1–200, default 50) and either `cursor` (the `nextCursor` of ' +
+  'the previous slice) or `page` (1-based). Bad values are refused with 400 VALIDATION_FAILED.';
+const PUBLIC_CACHE = 'public, max-age=60';
+const csvResponse = {
+  200: {
+    description: 'The list as CSV',
+    content: {
+      'text/csv': {
+        schema: z.string().describe('A header line, then one line per item (RFC 4180)'),
+      },
+    },
+  },
+  400: problemResponse,
+} as const;
+
+/** Streams a header line and the rows as `filename` (the rows are read as they are sent). */
+function sendCsv(
+  reply: FastifyReply,
+  filename: string,
+  header: readonly string[],
+  lines: AsyncIterable<string>,
+) {
+  async function* body() {
+    yield UTF8_BOM + csvRow(header);
+    yield* lines;
+  }
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', PUBLIC_CACHE)
+    .send(Readable.from(body()));
+}
+
+async function* mapRows<T>(rows: AsyncIterable<T>, line: (row: T) => string) {
+  for await (const row of rows) yield line(row);
+}
+
+/** `?lang=` kept in the next-slice links, as the other lists do. */
+const langParam = (request: Parameters<typeof requestedLocale>[0]) =>
+  requestedLocale(request) ?? undefined;
+
+/**
+ * The open-data lists that had no JSON or CSV of their own (decision 020): cities and
+ * decisions as CSV beside their JSON lists, meetings, exchanges and news in both formats.
+ * Collaborations have theirs in the collaborations module.
+ */
+export const openDataApi: FastifyPluginAsyncZod = async (app) => {
+  const citiesById = async () => new Map((await listCities(app.db)).map((c) => [c.id, c]));
+
+  async function meetingsMatching(filters: {
+    year?: string | undefined;
+    status?: string | undefined;
+    host?: string | undefined;
+  }): Promise<Meeting[]> {
+    const chain = await getChain(app.db);
+    if (!chain) return [];
+    const all = await listMeetings(app.db, chain, await listCities(app.db));
+    return all
+      .filter(
+        (m) =>
+          (!filters.year || m.year === Number(filters.year)) &&
+          (!filters.status || m.status === filters.status) &&
+          (!filters.host || m.host.slug === filters.host),
+      )
+      .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
+  }
+
+  const newsRange = (year: string | undefined) =>
+    year
+      ? {
+          since: stockholmDayStart(`${year}-01-01`),
+          until: stockholmDayStart(`${Number(year) + 1}-01-01`),
+        }
+      : {};
+
+  app.get(
+    '/cities.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['cities'],
+        operationId: 'exportCitiesCsv',
+        summary: 'The cities as CSV: the same list and filters as GET /api/v1/cities',
+        description: CSV_FORMAT,
+        querystring: cityCsvQuery,
+        response: csvResponse,
+      },
+    },
+    async (request, reply) => {
+      const { status, kind } = request.query;
+      const cities = (await listCities(app.db)).filter(
+        (c: City) => (!status || c.status === status) && (!kind || c.kind === kind),
+      );
+      const locale = request.i18n.locale;
+      async function* lines() {
+        for (const c of cities) yield cityCsvRow(c, locale);
+      }
+      return sendCsv(reply, 'vanorter.csv', CITY_CSV_HEADER, lines());
+    },
+  );
+
+  app.get(
+    '/decisions.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['decisions'],
+        operationId: 'exportDecisionsCsv',
+        summary: 'The council decisions as CSV: the same list as GET /api/v1/decisions',
+        description: CSV_FORMAT,
+        querystring: decisionCsvQuery,
+        response: csvResponse,
+      },
+    },
+    async (request, reply) => {
+      const rows = csvRows(request.query, async (slice) => {
+        return (await listDecisions(app.db.kysely, slice)).decisions;
+      });
+      return sendCsv(reply, 'beslut.csv', DECISION_CSV_HEADER, mapRows(rows, decisionCsvRow));
+    },
+  );
+
+  app.get(
+    '/meetings',
+    {
+      config: { permission: 'public', pageCache: true },
+      schema: {
+        tags: ['meetings'],
+        operationId: 'listMeetings',
+        summary: 'The twin-city meetings on record, latest year first',
+        description: `Filters: \`year\`, \`status\`, \`host\` (a city slug). ${PAGING} The forecast of future turns is GET /api/v1/rotation.`,
+        querystring: meetingListQuery,
+        response: { 200: meetingListJson, 400: problemResponse },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, page, ...filters } = request.query;
+      const offset = offsetOf({ limit, cursor, page });
+      const all = await meetingsMatching(filters);
+      const slice = all.slice(offset, offset + limit);
+      return {
+        data: slice.map((m) => presentMeeting(m, request.i18n.locale)),
+        page: pageOf(
+          '/api/v1/meetings',
+          { ...filters, lang: langParam(request) },
+          { limit, offset, shown: slice.length, total: all.length },
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/meetings.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['meetings'],
+        operationId: 'exportMeetingsCsv',
+        summary: 'The twin-city meetings as CSV: the same list and filters as GET /api/v1/meetings',
+        description: CSV_FORMAT,
+        querystring: meetingCsvQuery,
+        response: csvResponse,
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, page, ...filters } = request.query;
+      const locale = request.i18n.locale;
+      let all: Promise<Meeting[]> | null = null;
+      const rows = csvRows({ limit, cursor, page }, async ({ limit: n, offset }) => {
+        all ??= meetingsMatching(filters);
+        return (await all).slice(offset, offset + n);
+      });
+      return sendCsv(
+        reply,
+        'vanortsmoten.csv',
+        MEETING_CSV_HEADER,
+        mapRows(rows, (m) => meetingCsvRow(m, locale)),
+      );
+    },
+  );
+
+  app.get(
+    '/exchanges',
+    {
+      config: { permission: 'public', pageCache: true },
+      schema: {
+        tags: ['exchanges'],
+        operationId: 'listExchanges',
+        summary: 'Public exchanges of experience with the twin cities, latest first',
+        description:
+          'Exchanges that were published and are public, outside a collaboration or within ' +
+          `a public one. Filters: \`city\`, \`organisation\` (slugs), \`year\`. ${PAGING}`,
+        querystring: exchangeListQuery,
+        response: { 200: exchangeListJson, 400: problemResponse },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, page, ...filters } = request.query;
+      const offset = offsetOf({ limit, cursor, page });
+      const [{ exchanges, total }, cities] = await Promise.all([
+        listPublicExchanges(app.db.kysely, filters, { limit, offset }),
+        citiesById(),
+      ]);
+      return {
+        data: exchanges.map((e) => presentExchange(e, cities, request.i18n.locale)),
+        page: pageOf(
+          '/api/v1/exchanges',
+          { ...filters, lang: langParam(request) },
+          { limit, offset, shown: exchanges.length, total },
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/exchanges.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['exchanges'],
+        operationId: 'exportExchangesCsv',
+        summary: 'The public exchanges as CSV: the same list and filters as GET /api/v1/exchanges',
+        description: CSV_FORMAT,
+        querystring: exchangeCsvQuery,
+        response: csvResponse,
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, page, ...filters } = request.query;
+      const locale = request.i18n.locale;
+      const cities = await citiesById();
+      const rows = csvRows({ limit, cursor, page }, async (slice) => {
+        return (await listPublicExchanges(app.db.kysely, filters, slice)).exchanges;
+      });
+      return sendCsv(
+        reply,
+        'erfarenhetsutbyten.csv',
+        EXCHANGE_CSV_HEADER,
+        mapRows(rows, (e) => exchangeCsvRow(e, cities, locale)),
+      );
+    },
+  );
+
+  app.get(
+    '/news',
+    {
+      config: { permission: 'public', pageCache: true },
+      schema: {
+        tags: ['news'],
+        operationId: 'listNews',
+        summary: "The City Executive Office's published news, newest first",
+        description:
+          'Each item in the language of the response when it is written in it, else in ' +
+          `Swedish (its \`lang\` says which). Filter: \`year\`. ${PAGING}`,
+        querystring: newsListQuery,
+        response: { 200: newsListJson, 400: problemResponse },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, page, year } = request.query;
+      const offset = offsetOf({ limit, cursor, page });
+      const range = newsRange(year);
+      const [items, total] = await Promise.all([
+        listPublishedNews(app.db.kysely, { ...range, limit, offset }),
+        countPublishedNews(app.db.kysely, range),
+      ]);
+      return {
+        data: items.map((n) => presentNews(n, request.i18n.locale)),
+        page: pageOf(
+          '/api/v1/news',
+          { year, lang: langParam(request) },
+          { limit, offset, shown: items.length, total },
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/news.csv',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['news'],
+        operationId: 'exportNewsCsv',
+        summary: 'The published news as CSV: the same list and filters as GET /api/v1/news',
+        description: `${CSV_FORMAT} The text is the Markdown as written.`,
+        querystring: newsCsvQuery,
+        response: csvResponse,
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, page, year } = request.query;
+      const locale = request.i18n.locale;
+      const range = newsRange(year);
+      const rows = csvRows({ limit, cursor, page }, (slice) =>
+        listPublishedNews(app.db.kysely, { ...range, ...slice }),
+      );
+      return sendCsv(
+        reply,
+        'nyheter.csv',
+        NEWS_CSV_HEADER,
+        mapRows(rows, (n) => newsCsvRow(n, locale)),
+      );
+    },
+  );
+};

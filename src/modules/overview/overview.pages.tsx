@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { overviewPickerQuery, overviewCityParams, overviewYearParams } from './overview.schema.ts';
+import { overviewYears, parseOverviewYear, twinCities, yearOverview } from './overview.service.ts';
+import { OverviewPage } from './views/overview-page.tsx';
+import { errors } from '../../shared/errors.ts';
+import { currentYear } from '../../shared/dates.ts';
+
+const PUBLIC = { permission: 'public', pageCache: true } as const;
+
+/**
+ * The yearly overview (issue 14, point 3): `/overview` (this year), `/overview/:year` and
+ * `/overview/:year/:city` (a twin city), in every language. A year that is not four digits
+ * between 1946 and this year, or a city that is not a twin city, is a 404 page.
+ */
+export const overviewPages: FastifyPluginAsyncZod = async (app) => {
+  // The year picker is a GET form on /overview: its choice redirects to the year's address.
+  app.get(
+    '/overview',
+    { config: PUBLIC, schema: { querystring: overviewPickerQuery } },
+    async (request, reply) => {
+      const { year: yearText, city: citySlug } = request.query;
+      if (yearText !== undefined || citySlug !== undefined) {
+        const year = parseOverviewYear(yearText ?? String(currentYear()));
+        const slug = citySlug ? citySlug : null;
+        if (slug && !(await twinCities(app.db)).some((c) => c.slug === slug))
+          throw errors.cityNotFound(slug);
+        return reply.redirect(slug ? `/overview/${year}/${slug}` : `/overview/${year}`, 303);
+      }
+      const overview = await yearOverview(app.db, currentYear(), null);
+      return sendPage(
+        reply,
+        <OverviewPage
+          ctx={pageContext(request, reply)}
+          overview={overview}
+          years={overviewYears()}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/overview/:year',
+    { config: PUBLIC, schema: { params: overviewYearParams } },
+    async (request, reply) => {
+      const year = parseOverviewYear(request.params.year);
+      const overview = await yearOverview(app.db, year, null);
+      return sendPage(
+        reply,
+        <OverviewPage
+          ctx={pageContext(request, reply)}
+          overview={overview}
+          years={overviewYears()}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/overview/:year/:city',
+    { config: PUBLIC, schema: { params: overviewCityParams } },
+    async (request, reply) => {
+      const year = parseOverviewYear(request.params.year);
+      const overview = await yearOverview(app.db, year, request.params.city);
+      return sendPage(
+        reply,
+        <OverviewPage
+          ctx={pageContext(request, reply)}
+          overview={overview}
+          years={overviewYears()}
+        />,
+      );
+    },
+  );
+};
