@@ -19,7 +19,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const PLAIN_SERVER = fileURLToPath(new URL('./plain-server.ts', import.meta.url));
 
-const PAGES = ['/', '/cities/bergen', '/datasets/dcat'] as const;
+const PAGES = [
+  '/',
+  '/cities/bergen',
+  '/news',
+  '/news.atom',
+  '/search?q=klimat',
+  '/datasets/dcat',
+] as const;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 const RSS_POLL_MS = 100;

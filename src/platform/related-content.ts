@@ -11,9 +11,9 @@ import type { PageContext } from './page-context.ts';
  * arises. The platform names no module.
  */
 
-/** What a public page is about. */
+/** What a public page is about; `home` is the start page (its id is empty). */
 export interface ContentTarget {
-  kind: 'city' | 'meeting' | 'collaboration';
+  kind: 'city' | 'meeting' | 'collaboration' | 'home';
   id: string;
 }
 

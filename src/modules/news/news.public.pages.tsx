@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageLocale, requestedLocale } from '../../platform/i18n/plugin.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { cachedRead } from '../../platform/read-cache.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { listCities, localized } from '../cities/index.ts';
 import { newsFeed, feedEtag, type FeedFormat } from './news.feed.ts';
@@ -110,12 +111,20 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
         /\/$/,
         '',
       );
-      const [latest, { items }] = await Promise.all([
-        latestPublicChange(app.db.kysely),
-        listPublicNews(app.db, {}, { limit: FEED_SIZE, offset: 0 }),
-      ]);
-      const body = newsFeed(items, { format, locale, origin, updated: latest });
-      const etag = feedEtag(body);
+      // Built once per change of the public records (and per format, language and origin).
+      const { body, etag, latest } = await cachedRead(
+        app.db.kysely,
+        'public',
+        `news-feed\u0000${format}\u0000${locale}\u0000${origin}`,
+        async () => {
+          const [latest, { items }] = await Promise.all([
+            latestPublicChange(app.db.kysely),
+            listPublicNews(app.db, {}, { limit: FEED_SIZE, offset: 0 }),
+          ]);
+          const body = newsFeed(items, { format, locale, origin, updated: latest });
+          return { body, etag: feedEtag(body), latest };
+        },
+      );
       const lastModified = latest ? new Date(latest) : null;
       reply
         .header('etag', etag)

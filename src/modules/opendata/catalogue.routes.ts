@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { cachedRead } from '../../platform/read-cache.ts';
 import { catalogueTriples } from './catalogue.graph.ts';
 import { datasetsModified } from './catalogue.service.ts';
 import { toJsonLd, toRdfXml, toTurtle } from './rdf.ts';
@@ -38,18 +39,26 @@ export const catalogueRoutes: FastifyPluginAsync = async (app) => {
     app.config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   app.get('/datasets/dcat', { config: { permission: 'public' } }, async (request, reply) => {
-    const triples = catalogueTriples({
-      base: base(request),
-      contactEmail: app.config.openDataContactEmail,
-      modified: await datasetsModified(app.db),
-    });
     const format = negotiate(request.headers.accept);
-    const body =
-      format === 'text/turtle'
-        ? await toTurtle(triples)
-        : format === 'application/ld+json'
-          ? JSON.stringify(toJsonLd(triples), null, 2)
-          : toRdfXml(triples);
+    const root = base(request);
+    // Written once per change of the public records (and per format and address).
+    const body = await cachedRead(
+      app.db.kysely,
+      'public',
+      `dcat\u0000${format}\u0000${root}`,
+      async () => {
+        const triples = catalogueTriples({
+          base: root,
+          contactEmail: app.config.openDataContactEmail,
+          modified: await datasetsModified(app.db),
+        });
+        return format === 'text/turtle'
+          ? await toTurtle(triples)
+          : format === 'application/ld+json'
+            ? JSON.stringify(toJsonLd(triples), null, 2)
+            : toRdfXml(triples);
+      },
+    );
     return reply
       .type(`${format}; charset=utf-8`)
       .header('vary', 'Accept')

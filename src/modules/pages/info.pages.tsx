@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { relatedContent } from '../../platform/related-content.ts';
 import { getChain, listCities } from '../cities/index.ts';
 import { lastHeld, listMeetings, nextMeeting } from '../meetings/index.ts';
 import { AccessibilityPage } from './views/accessibility-page.tsx';
@@ -12,13 +13,17 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     const chain = await getChain(app.db, cities);
     const meetings = chain ? await listMeetings(app.db, chain) : [];
     const next = chain ? nextMeeting(chain, meetings) : null;
+    const ctx = pageContext(request, reply);
+    // What other modules add to the start page (the latest news), without importing them.
+    const related = await relatedContent(app.db, { kind: 'home', id: '' }, ctx);
     return sendPage(
       reply,
       <HomePage
-        ctx={pageContext(request, reply)}
+        ctx={ctx}
         cities={cities}
         next={next}
         last={lastHeld(meetings)}
+        related={related}
       />,
     );
   });

@@ -208,3 +208,19 @@ export function LinkedNews({ ctx, items }: { ctx: PageContext; items: NewsItem[]
     </section>
   );
 }
+
+/** The newest news on the start page (the related-content port), with a link to all of them. */
+export function LatestNews({ ctx, items }: { ctx: PageContext; items: NewsItem[] }) {
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="latest-news" class="linked-news">
+      <h2 id="latest-news">{t('news.latest.title')}</h2>
+      {items.map((item) => (
+        <NewsSummary key={item.id} ctx={ctx} item={item} heading="h3" />
+      ))}
+      <p>
+        <a href="/news">{t('news.latest.all')}</a>
+      </p>
+    </section>
+  );
+}

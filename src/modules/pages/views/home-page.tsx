@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
 import { CityCard } from './city-card.tsx';
@@ -10,9 +11,11 @@ interface Props {
   cities: readonly City[];
   next: NextMeeting | null;
   last: Meeting | null;
+  /** Sections other modules add (the latest news), through the related-content port. */
+  related?: readonly JSX.Element[];
 }
 
-export function HomePage({ ctx, cities, next, last }: Props) {
+export function HomePage({ ctx, cities, next, last, related = [] }: Props) {
   const { t, locale, intl } = ctx.i18n;
   const chainCities = cities.filter((c) => c.kind === 'home' || c.kind === 'twin');
   return (
@@ -94,6 +97,7 @@ export function HomePage({ ctx, cities, next, last }: Props) {
           })}
         </ul>
       </section>
+      {related}
     </Layout>
   );
 }
