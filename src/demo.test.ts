@@ -32,6 +32,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0011-repair-area-names',
       '0012-user-language',
       '0013-news',
+      '0014-newsletter',
       '0015-search',
       '0016-job-due-time',
     ]);

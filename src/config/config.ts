@@ -162,6 +162,41 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 90)')
     .transform(Number)
     .default(90),
+  // Newsletter (src/modules/newsletter).
+  NEWSLETTER_CONFIRM_HOURS: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number of hours (e.g. 48)')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1 hour')
+    .default(48),
+  NEWSLETTER_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 30)')
+    .transform(Number)
+    .default(30),
+  NEWSLETTER_SEND_RATE: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number of mails a minute (e.g. 120)')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1 mail a minute')
+    .default(120),
+  NEWSLETTER_BATCH_SIZE: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of mails (e.g. 20)')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1 mail')
+    .default(20),
+  NEWSLETTER_MAX_ATTEMPTS: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be a whole number of attempts from 1 to 99 (e.g. 3)')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1 attempt')
+    .default(3),
+  NEWSLETTER_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
+    .transform(Number)
+    .default(10),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -207,6 +242,21 @@ export type Config = Readonly<{
   caseNumberPatterns: readonly RegExp[];
   /** Days after a meeting when the delegation members' private logistics are erased. */
   delegationRetentionDays: number;
+  /** The newsletter: links, retention, sending rate and the subscription form's limit. */
+  newsletter: Readonly<{
+    /** Hours a confirmation link works. */
+    confirmHours: number;
+    /** Days an unsubscribed (or never confirmed) address is kept before it is deleted. */
+    retentionDays: number;
+    /** Mails a minute the sending job sends at most. */
+    ratePerMinute: number;
+    /** Mails claimed and sent together. */
+    batchSize: number;
+    /** Attempts per recipient before a temporary failure counts as failed. */
+    maxAttempts: number;
+    /** Posts a minute one address may make to the subscription form (0: no limit). */
+    formRateLimit: number;
+  }>;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; roleMapping: string | undefined }
     | undefined;
@@ -299,6 +349,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
     delegationRetentionDays: e.DELEGATION_RETENTION_DAYS,
+    newsletter: Object.freeze({
+      confirmHours: e.NEWSLETTER_CONFIRM_HOURS,
+      retentionDays: e.NEWSLETTER_RETENTION_DAYS,
+      ratePerMinute: e.NEWSLETTER_SEND_RATE,
+      batchSize: e.NEWSLETTER_BATCH_SIZE,
+      maxAttempts: e.NEWSLETTER_MAX_ATTEMPTS,
+      formRateLimit: e.NEWSLETTER_RATE_LIMIT,
+    }),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

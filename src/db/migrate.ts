@@ -18,6 +18,7 @@ import * as m0010 from './migrations/0010-public-generation.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
 import * as m0012 from './migrations/0012-user-language.ts';
 import * as m0013 from './migrations/0013-news.ts';
+import * as m0014 from './migrations/0014-newsletter.ts';
 import * as m0015 from './migrations/0015-search.ts';
 import * as m0016 from './migrations/0016-job-due-time.ts';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0011-repair-area-names': m0011,
   '0012-user-language': m0012,
   '0013-news': m0013,
+  '0014-newsletter': m0014,
   '0015-search': m0015,
   '0016-job-due-time': m0016,
 };

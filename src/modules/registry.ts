@@ -12,6 +12,7 @@ import { decisionsModule } from './decisions/module.ts';
 import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
+import { newsletterModule } from './newsletter/module.ts';
 import { opendataModule } from './opendata/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { overviewModule } from './overview/module.ts';
@@ -33,6 +34,7 @@ export const modules: readonly AppModule[] = [
   meetingsModule,
   collaborationsModule,
   newsModule,
+  newsletterModule,
   overviewModule,
   opendataModule,
   searchModule,

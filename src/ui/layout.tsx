@@ -148,6 +148,9 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                     {t('nav.datasets')}
                   </a>
                 </li>
+                <li>
+                  <a href="/newsletter">{t('newsletter.nav')}</a>
+                </li>
               </ul>
             </nav>
           </div>

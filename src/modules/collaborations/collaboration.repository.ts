@@ -302,6 +302,50 @@ export function listPublicCollaborationsOfCity(db: Executor, cityId: string, lim
     .limit(limit)
     .execute();
 }
+/**
+ * Public collaborations published since `since` (new) or completed since then (their last
+ * change on or after `since`), with their cities: the newsletter's digest.
+ */
+export async function listPublicCollaborationChanges(db: Executor, since: string | null) {
+  let query = db
+    .selectFrom('collaboration as c')
+    .select([
+      'c.id',
+      'c.title',
+      'c.status',
+      'c.starts_on',
+      'c.ends_on',
+      'c.published_at',
+      'c.updated_at',
+    ])
+    .where('c.visibility', '=', 'public')
+    .where('c.published_at', 'is not', null);
+  if (since) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.published_at', '>=', since),
+        eb.and([eb('c.status', '=', 'completed'), eb('c.updated_at', '>=', since)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('c.published_at', 'desc').orderBy('c.id').limit(200).execute();
+  const cities =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('collaboration_city')
+          .select(['collaboration_id', 'city_id'])
+          .where(
+            'collaboration_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
+  return rows.map((r) => ({
+    ...r,
+    city_ids: cities.filter((c) => c.collaboration_id === r.id).map((c) => c.city_id),
+  }));
+}
 // Search documents (the knowledge bank's index, written with the entity).
 
 /** The area ids of a collaboration (none for an exchange that stands alone). */

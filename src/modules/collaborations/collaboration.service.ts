@@ -332,6 +332,39 @@ export async function publicCollaborationsOfCity(db: Executor, cityId: string, l
   return repo.listPublicCollaborationsOfCity(db, cityId, limit);
 }
 
+/** A public collaboration that is new or finished since a moment (the newsletter's digest). */
+export interface CollaborationChange {
+  id: string;
+  title: string;
+  /** `new`: published since then; `finished`: completed since then. */
+  change: 'new' | 'finished';
+  startsOn: string;
+  endsOn: string | null;
+  cityIds: string[];
+}
+
+/**
+ * Public collaborations published since `since`, and those completed since then (`since`
+ * null: every public one published), for the newsletter's digest.
+ */
+export async function publicCollaborationChanges(
+  db: Executor,
+  since: string | null,
+): Promise<CollaborationChange[]> {
+  const rows = await repo.listPublicCollaborationChanges(db, since);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    change:
+      r.status === 'completed' && (since === null || (r.published_at ?? '') < since)
+        ? 'finished'
+        : 'new',
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    cityIds: r.city_ids,
+  }));
+}
+
 export async function organisationChoices(db: Executor, user: Reporter) {
   const orgs = reportingOrganisations(user);
   const all = (await listOrganisations(db)).filter((o) => o.active);

@@ -4,9 +4,11 @@
  */
 export {
   latestPublicCollaborationChange,
+  publicCollaborationChanges,
   publicCollaborationTitles,
   publicCollaborationsOfCity,
 } from './collaboration.service.ts';
+export type { CollaborationChange } from './collaboration.service.ts';
 export { DIRECTIONS, latestPublicExchangeChange, listPublicExchanges } from './exchange.service.ts';
 export type { Exchange } from './exchange.service.ts';
 export { CityCollaborations } from './views/city-collaborations.tsx';

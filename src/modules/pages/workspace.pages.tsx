@@ -56,7 +56,10 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
   },
   {
     title: 'workspace.group.information',
-    links: [{ key: 'news', href: '/workspace/news', roles: ['coordinator'] }],
+    links: [
+      { key: 'news', href: '/workspace/news', roles: ['coordinator'] },
+      { key: 'newsletter', href: '/workspace/newsletter', roles: ['coordinator'] },
+    ],
   },
   {
     title: 'workspace.group.account',

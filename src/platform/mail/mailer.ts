@@ -8,6 +8,28 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of the text (SMTP only; the outbox keeps the text). */
+  html?: string;
+  /** The language of the message (`Content-Language`), e.g. `en`. */
+  language?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The SMTP server's answer in a failed send (e.g. "550 5.1.1 <x@example.org>: no such
+ * user"), or the error's message when there was none; `permanent` for a 5xx answer.
+ */
+export function smtpAnswer(error: unknown): { answer: string; permanent: boolean } {
+  const e = error as { response?: unknown; responseCode?: unknown; message?: unknown };
+  const answer =
+    typeof e?.response === 'string' && e.response
+      ? e.response
+      : typeof e?.message === 'string'
+        ? e.message
+        : String(error);
+  const code = typeof e?.responseCode === 'number' ? e.responseCode : null;
+  return { answer: answer.slice(0, 1000), permanent: code !== null && code >= 500 };
 }
 
 export interface Mailer {
@@ -51,6 +73,11 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        headers: {
+          ...(message.language ? { 'Content-Language': message.language } : {}),
+          ...message.headers,
+        },
       });
     },
     close: () => transport.close(),

@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+// The newsletter (issue 14, P9): subscribers with double opt-in, issues written per
+// language, and one delivery row per recipient and issue (unique), which the sending job
+// claims before it sends, so a restart never sends anyone the same issue twice.
+// None of these tables is read by a public page: they stay out of the `public` data
+// generation (migration 0010), and a subscriber's address is never on a public page.
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('newsletter_subscriber')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    // Lower-cased and trimmed; one row per address.
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('language', 'text', (c) => c.notNull().check(inList('language', LANGUAGES)))
+    // The chosen twin cities, city slugs separated by commas (at least one).
+    .addColumn('topics', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(inList('status', ['pending', 'confirmed', 'unsubscribed'])),
+    )
+    // SHA-256 of the confirmation link's token; kept after use so a reused link says so.
+    .addColumn('confirm_token_hash', 'text', (c) => c.unique())
+    .addColumn('confirm_expires_at', 'text')
+    .addColumn('confirmed_at', 'text')
+    // The token of the links in every newsletter (unsubscribe, see and erase what is stored).
+    .addColumn('manage_token', 'text', (c) => c.notNull().unique())
+    .addColumn('unsubscribed_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('newsletter_subscriber_status_idx')
+    .on('newsletter_subscriber')
+    .columns(['status', 'unsubscribed_at'])
+    .execute();
+
+  await db.schema
+    .createTable('newsletter_issue')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(inList('status', ['draft', 'sending', 'sent'])),
+    )
+    // The twin cities the issue is about (city slugs, commas); empty: every subscriber.
+    .addColumn('topics', 'text', (c) => c.notNull())
+    // The digest's period: since the previous issue was sent (null: the first issue).
+    .addColumn('digest_since', 'text')
+    .addColumn('created_by', 'text')
+    .addColumn('sent_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('send_started_at', 'text')
+    .addColumn('sent_at', 'text')
+    .execute();
+
+  await db.schema
+    .createTable('newsletter_issue_text')
+    .addColumn('issue_id', 'text', (c) =>
+      c.notNull().references('newsletter_issue.id').onDelete('cascade'),
+    )
+    .addColumn('lang', 'text', (c) => c.notNull().check(inList('lang', LANGUAGES)))
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('newsletter_issue_text_pk', ['issue_id', 'lang'])
+    .execute();
+
+  await db.schema
+    .createTable('newsletter_delivery')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('issue_id', 'text', (c) =>
+      c.notNull().references('newsletter_issue.id').onDelete('cascade'),
+    )
+    // Null once the subscriber erased their data (the count of the issue stays right).
+    .addColumn('subscriber_id', 'text', (c) =>
+      c.references('newsletter_subscriber.id').onDelete('set null'),
+    )
+    // queued → sending (claimed) → sent | failed; a temporary failure goes back to queued.
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(inList('status', ['queued', 'sending', 'sent', 'failed'])),
+    )
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('language', 'text')
+    // The SMTP server's answer to the last failed attempt.
+    .addColumn('last_error', 'text')
+    .addColumn('next_attempt_at', 'text')
+    .addColumn('claimed_at', 'text')
+    .addColumn('sent_at', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('newsletter_delivery_once', ['issue_id', 'subscriber_id'])
+    .execute();
+  await db.schema
+    .createIndex('newsletter_delivery_queue_idx')
+    .on('newsletter_delivery')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('newsletter_delivery').execute();
+  await db.schema.dropTable('newsletter_issue_text').execute();
+  await db.schema.dropTable('newsletter_issue').execute();
+  await db.schema.dropTable('newsletter_subscriber').execute();
+}

@@ -1,0 +1,381 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth.ts';
+import { readForm, submitForm } from '../../platform/forms.ts';
+import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
+import { perMinute } from '../../platform/rate-limit.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { errors } from '../../shared/errors.ts';
+import { issueForm, subscribeForm, testForm } from './newsletter.schema.ts';
+import {
+  checkConfirmLink,
+  confirmSubscription,
+  createIssueFromDigest,
+  eraseSubscription,
+  exportSubscription,
+  getIssue,
+  issueProgress,
+  issueValues,
+  listIssues,
+  previewIssue,
+  saveIssue,
+  sendTestIssue,
+  startSending,
+  subscribe,
+  subscriberCounts,
+  subscriptionOf,
+  topicChoices,
+  unsubscribe,
+} from './newsletter.service.ts';
+import { ConfirmPage, SubscribePage, SubscriptionPage, UnsubscribePage } from './views/public.tsx';
+import { IssueEditPage, IssueProgressPage, IssuesPage, PreviewPage } from './views/workspace.tsx';
+
+const PUBLIC = { permission: 'public' } as const;
+const COORDINATOR = { permission: 'coordinator' } as const;
+const tokenParams = z.object({ token: z.string().max(100) });
+const idParams = z.object({ id: z.string().max(100) });
+const followQuery = z.object({ follow: z.enum(['1']).optional() });
+/** The send form: whether the coordinator follows the sending (the page then refreshes itself). */
+const sendForm = z.object({ follow: z.string().max(1) });
+const previewParams = z.object({
+  id: z.string().max(100),
+  lang: z.enum(ALL_LOCALES as [Locale, ...Locale[]]),
+});
+/** The issue page refreshes itself this often while the issue is being sent. */
+export const PROGRESS_REFRESH_SECONDS = 10;
+
+/** Where links in mails point: PUBLIC_URL, or else the address this request came to. */
+function baseUrlOf(request: FastifyRequest): string {
+  return request.server.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+const noStore = { cacheControl: 'no-store' } as const;
+
+/** The public pages: subscribe, confirm, unsubscribe (page and RFC 8058 one-click), see/export/erase. */
+export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
+  const settings = app.config.newsletter;
+
+  const renderSubscribe = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+  ) =>
+    sendPage(
+      reply,
+      <SubscribePage
+        ctx={pageContext(request, reply, { withCsrf: true })}
+        topics={await topicChoices(app.db, request.i18n.locale)}
+        values={values}
+        confirmHours={settings.confirmHours}
+      />,
+    );
+
+  app.get('/newsletter', { config: PUBLIC }, async (request, reply) =>
+    renderSubscribe(request, reply, { language: request.i18n.locale, topics: [] }),
+  );
+
+  app.post(
+    '/newsletter',
+    { config: { ...PUBLIC, rateLimit: perMinute(settings.formRateLimit) } },
+    async (request, reply) => {
+      const values = readForm(request.body, subscribeForm);
+      return submitForm(request, reply, {
+        values,
+        submit: (v) =>
+          subscribe(app.db, app.mailer, actorOf(request), v, {
+            baseUrl: baseUrlOf(request),
+            settings,
+          }),
+        invalid: ({ values: v }) => renderSubscribe(request, reply, v),
+        done: () => ({
+          to: '/newsletter',
+          flash: 'newsletter.flash.checkInbox',
+          params: { hours: settings.confirmHours },
+        }),
+      });
+    },
+  );
+
+  app.get(
+    '/newsletter/confirm/:token',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      await checkConfirmLink(app.db, request.params.token);
+      return sendPage(
+        reply,
+        <ConfirmPage
+          ctx={pageContext(request, reply, { withCsrf: true })}
+          token={request.params.token}
+        />,
+        200,
+        noStore,
+      );
+    },
+  );
+
+  app.post(
+    '/newsletter/confirm/:token',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      return submitForm(request, reply, {
+        values: {},
+        submit: () => confirmSubscription(app.db, actorOf(request), token),
+        invalid: () => reply.send(),
+        done: ({ manageToken }) => ({
+          to: `/newsletter/subscription/${manageToken}`,
+          flash: 'newsletter.flash.confirmed',
+        }),
+      });
+    },
+  );
+
+  app.get(
+    '/newsletter/unsubscribe/:token',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const subscription = await subscriptionOf(
+        app.db,
+        request.params.token,
+        settings.retentionDays,
+      );
+      return sendPage(
+        reply,
+        <UnsubscribePage
+          ctx={pageContext(request, reply, { withCsrf: true })}
+          token={request.params.token}
+          subscribed={subscription.status === 'confirmed'}
+        />,
+        200,
+        noStore,
+      );
+    },
+  );
+
+  app.post(
+    '/newsletter/unsubscribe/:token',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      return submitForm(request, reply, {
+        values: {},
+        submit: () => unsubscribe(app.db, actorOf(request), token, 'page'),
+        invalid: () => reply.send(),
+        done: () => ({
+          to: `/newsletter/subscription/${token}`,
+          flash: 'newsletter.flash.unsubscribed',
+        }),
+      });
+    },
+  );
+
+  // RFC 8058 one-click: a mail client POSTs `List-Unsubscribe=One-Click` to the address in the
+  // List-Unsubscribe header, without a session or a CSRF token (the token in the address is
+  // the authority). This route alone skips the CSRF check, and only that body unsubscribes.
+  app.post(
+    '/newsletter/unsubscribe/:token/one-click',
+    { config: { ...PUBLIC, csrf: false }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      if (body?.['List-Unsubscribe'] !== 'One-Click') {
+        throw errors.newsletterOneClickInvalid();
+      }
+      await unsubscribe(app.db, actorOf(request), request.params.token, 'one-click');
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(`${request.i18n.t('newsletter.flash.unsubscribed')}\n`);
+    },
+  );
+
+  // A client that opens the List-Unsubscribe address instead of posting to it gets the page.
+  app.get(
+    '/newsletter/unsubscribe/:token/one-click',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) =>
+      reply.redirect(`/newsletter/unsubscribe/${request.params.token}`, 303),
+  );
+
+  app.get(
+    '/newsletter/subscription/:token',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const subscription = await subscriptionOf(app.db, token, settings.retentionDays);
+      const topics = await topicChoices(app.db, request.i18n.locale);
+      return sendPage(
+        reply,
+        <SubscriptionPage
+          ctx={pageContext(request, reply, { withCsrf: true })}
+          token={token}
+          subscription={subscription}
+          topicNames={subscription.topics.map(
+            (slug) => topics.find((t) => t.slug === slug)?.name ?? slug,
+          )}
+        />,
+        200,
+        noStore,
+      );
+    },
+  );
+
+  app.get(
+    '/newsletter/subscription/:token/export.json',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const data = await exportSubscription(app.db, request.params.token, settings.retentionDays);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="newsletter-subscription.json"')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(data, null, 2));
+    },
+  );
+
+  app.post(
+    '/newsletter/subscription/:token/erase',
+    { config: PUBLIC, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      return submitForm(request, reply, {
+        values: {},
+        submit: () => eraseSubscription(app.db, actorOf(request), token),
+        invalid: () => reply.send(),
+        done: () => ({ to: '/newsletter', flash: 'newsletter.flash.erased' }),
+      });
+    },
+  );
+};
+
+/** The coordinators' pages: issues, the editor, previews, a test mail, sending and progress. */
+export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
+  app.get('/workspace/newsletter', { config: COORDINATOR }, async (request, reply) => {
+    const [issues, counts] = await Promise.all([listIssues(app.db), subscriberCounts(app.db)]);
+    return sendPage(
+      reply,
+      <IssuesPage ctx={pageContext(request, reply)} issues={issues} counts={counts} />,
+    );
+  });
+
+  app.post('/workspace/newsletter/issues', { config: COORDINATOR }, async (request, reply) =>
+    submitForm(request, reply, {
+      values: {},
+      submit: () => createIssueFromDigest(app.db, actorOf(request), baseUrlOf(request)),
+      invalid: () => reply.send(),
+      done: (id) => ({ to: `/workspace/newsletter/${id}`, flash: 'newsletter.flash.created' }),
+    }),
+  );
+
+  const renderIssue = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values?: Record<string, unknown>,
+    follow = false,
+  ) => {
+    const issue = await getIssue(app.db, id);
+    if (issue.status !== 'draft') {
+      return sendPage(
+        reply,
+        <IssueProgressPage
+          ctx={pageContext(request, reply)}
+          issue={issue}
+          progress={await issueProgress(app.db, id)}
+          refreshSeconds={PROGRESS_REFRESH_SECONDS}
+          follow={follow}
+        />,
+      );
+    }
+    return sendPage(
+      reply,
+      <IssueEditPage
+        ctx={pageContext(request, reply)}
+        issue={issue}
+        topics={await topicChoices(app.db, request.i18n.locale)}
+        values={values ?? issueValues(issue)}
+        refreshSeconds={PROGRESS_REFRESH_SECONDS}
+      />,
+    );
+  };
+
+  app.get(
+    '/workspace/newsletter/:id',
+    { config: COORDINATOR, schema: { params: idParams, querystring: followQuery } },
+    async (request, reply) =>
+      renderIssue(request, reply, request.params.id, undefined, request.query.follow === '1'),
+  );
+
+  app.post(
+    '/workspace/newsletter/:id',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const values = readForm(request.body, issueForm);
+      return submitForm(request, reply, {
+        values,
+        submit: (v) => saveIssue(app.db, actorOf(request), id, v),
+        invalid: ({ values: v }) => renderIssue(request, reply, id, v),
+        done: () => ({ to: `/workspace/newsletter/${id}`, flash: 'newsletter.flash.saved' }),
+      });
+    },
+  );
+
+  app.get(
+    '/workspace/newsletter/:id/preview/:lang',
+    { config: COORDINATOR, schema: { params: previewParams } },
+    async (request, reply) => {
+      const { id, lang } = request.params;
+      const issue = await getIssue(app.db, id);
+      return sendPage(
+        reply,
+        <PreviewPage
+          ctx={pageContext(request, reply)}
+          issue={issue}
+          lang={lang}
+          mail={previewIssue(issue, lang, baseUrlOf(request))}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/workspace/newsletter/:id/test',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const user = request.user;
+      if (!user) throw errors.unauthenticated();
+      return submitForm(request, reply, {
+        values: readForm(request.body, testForm),
+        submit: (v) =>
+          sendTestIssue(app.db, app.mailer, actorOf(request), user, id, v, baseUrlOf(request)),
+        invalid: () => renderIssue(request, reply, id),
+        done: (email) => ({
+          to: `/workspace/newsletter/${id}`,
+          flash: 'newsletter.flash.testSent',
+          params: { email },
+        }),
+      });
+    },
+  );
+
+  app.post(
+    '/workspace/newsletter/:id/send',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { follow } = readForm(request.body, sendForm);
+      return submitForm(request, reply, {
+        values: {},
+        submit: () => startSending(app.db, actorOf(request), id),
+        invalid: () => renderIssue(request, reply, id),
+        done: (count) => ({
+          to: `/workspace/newsletter/${id}${follow === '1' ? '?follow=1' : ''}`,
+          flash: 'newsletter.flash.sendStarted',
+          params: { count },
+        }),
+      });
+    },
+  );
+};

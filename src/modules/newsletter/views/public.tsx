@@ -1,0 +1,170 @@
+import { Fragment } from 'preact';
+import type { PageContext } from '../../../platform/page-context.ts';
+import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
+import { formatInstant } from '../../../shared/dates.ts';
+import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Subscription, Topic } from '../newsletter.service.ts';
+
+/** Pages that carry a personal token in their address: never indexed. */
+const NOINDEX = <meta name="robots" content="noindex" />;
+
+/** The subscription form: address, language, twin cities. */
+export function SubscribePage({
+  ctx,
+  topics,
+  values,
+  confirmHours,
+}: {
+  ctx: PageContext;
+  topics: Topic[];
+  values: Record<string, unknown>;
+  confirmHours: number;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('newsletter.title')}>
+      <h1>{t('newsletter.title')}</h1>
+      <p class="lead">{t('newsletter.lead')}</p>
+      <Form ctx={ctx} action="/newsletter" values={values}>
+        <TextField
+          name="email"
+          type="email"
+          label={t('newsletter.field.email')}
+          hint={t('newsletter.field.emailHint', { hours: confirmHours })}
+          autocomplete="email"
+        />
+        <RadioGroup
+          name="language"
+          legend={t('newsletter.field.language')}
+          options={ALL_LOCALES.map((l) => ({
+            value: l,
+            label: LOCALES[l].name,
+            ...(l === ctx.i18n.locale ? {} : { lang: l }),
+          }))}
+        />
+        <CheckboxGroup
+          name="topics"
+          legend={t('newsletter.field.topics')}
+          hint={t('newsletter.field.topicsHint')}
+          options={topics.map((c) => ({
+            value: c.slug,
+            label: c.name,
+            ...(c.lang === ctx.i18n.locale ? {} : { lang: c.lang }),
+          }))}
+        />
+        <Button>{t('newsletter.submit')}</Button>
+      </Form>
+      <h2>{t('newsletter.privacy.title')}</h2>
+      <p>{t('newsletter.privacy.text')}</p>
+    </Layout>
+  );
+}
+
+/** The confirmation link's page: a button confirms (a link a mail scanner opens does not). */
+export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('newsletter.confirm.title')} head={NOINDEX}>
+      <h1>{t('newsletter.confirm.title')}</h1>
+      <p class="lead">{t('newsletter.confirm.lead')}</p>
+      <Form ctx={ctx} action={`/newsletter/confirm/${token}`}>
+        <Button>{t('newsletter.confirm.button')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+/** The unsubscribe link's page: one button. */
+export function UnsubscribePage({
+  ctx,
+  token,
+  subscribed,
+}: {
+  ctx: PageContext;
+  token: string;
+  subscribed: boolean;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('newsletter.unsubscribe.title')} head={NOINDEX}>
+      <h1>{t('newsletter.unsubscribe.title')}</h1>
+      {subscribed ? (
+        <>
+          <p class="lead">{t('newsletter.unsubscribe.lead')}</p>
+          <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
+            <Button>{t('newsletter.unsubscribe.button')}</Button>
+          </Form>
+        </>
+      ) : (
+        <p class="lead">{t('newsletter.unsubscribe.already')}</p>
+      )}
+      <p>
+        <a href={`/newsletter/subscription/${token}`}>{t('newsletter.unsubscribe.manage')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** What is stored about a subscription, with unsubscribe, export and erase. */
+export function SubscriptionPage({
+  ctx,
+  token,
+  subscription,
+  topicNames,
+}: {
+  ctx: PageContext;
+  token: string;
+  subscription: Subscription;
+  topicNames: string[];
+}) {
+  const { t, locale } = ctx.i18n;
+  const intl = LOCALES[locale].intl;
+  const s = subscription;
+  const rows: [string, string][] = [
+    [t('newsletter.subscription.email'), s.email],
+    [t('newsletter.subscription.language'), LOCALES[s.language].name],
+    [t('newsletter.subscription.topics'), topicNames.join(', ')],
+    [t('newsletter.subscription.status'), t(`newsletter.subscription.status.${s.status}`)],
+    [t('newsletter.subscription.createdAt'), formatInstant(s.createdAt, intl)],
+  ];
+  if (s.confirmedAt)
+    rows.push([t('newsletter.subscription.confirmedAt'), formatInstant(s.confirmedAt, intl)]);
+  if (s.unsubscribedAt)
+    rows.push([t('newsletter.subscription.unsubscribedAt'), formatInstant(s.unsubscribedAt, intl)]);
+  if (s.deleteAfter)
+    rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
+  return (
+    <Layout ctx={ctx} title={t('newsletter.subscription.title')} head={NOINDEX}>
+      <h1>{t('newsletter.subscription.title')}</h1>
+      <p class="lead">{t('newsletter.subscription.lead')}</p>
+      <dl class="facts">
+        {rows.map(([term, value]) => (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {s.status === 'confirmed' ? (
+        <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
+          <Button>{t('newsletter.unsubscribe.button')}</Button>
+        </Form>
+      ) : null}
+      <h2>{t('newsletter.subscription.exportTitle')}</h2>
+      <p>
+        <a
+          href={`/newsletter/subscription/${token}/export.json`}
+          download="newsletter-subscription.json"
+        >
+          {t('newsletter.subscription.export')}
+        </a>
+      </p>
+      <h2>{t('newsletter.subscription.eraseTitle')}</h2>
+      <p>{t('newsletter.subscription.eraseText')}</p>
+      <Form ctx={ctx} action={`/newsletter/subscription/${token}/erase`}>
+        <Button variant="warning">{t('newsletter.subscription.eraseButton')}</Button>
+      </Form>
+    </Layout>
+  );
+}
