@@ -151,7 +151,10 @@ export async function addExchange(
 }
 
 /** A news item, published now (or a draft), with its Swedish version. */
-export async function addNews(db: Db, options: { published: boolean }): Promise<string> {
+export async function addNews(
+  db: Db,
+  options: { published: boolean; cityId?: string },
+): Promise<string> {
   const id = randomUUID();
   const at = now();
   await db.kysely.transaction().execute(async (trx) => {
@@ -180,6 +183,11 @@ export async function addNews(db: Db, options: { published: boolean }): Promise<
         updated_at: at,
       })
       .execute();
+    if (options.cityId)
+      await trx
+        .insertInto('news_link')
+        .values({ news_id: id, target_kind: 'city', target_id: options.cityId })
+        .execute();
   });
   return id;
 }
@@ -274,11 +282,16 @@ export async function expectedFigures(
        and not exists (select 1 from council_decision later where later.supersedes_id = d.id)
        ${cityDecision}`.execute(k);
   // 1 January in Gothenburg begins at 23:00 UTC the day before (CET, no summer time then).
+  const cityNews = citySlug
+    ? sql`and exists (select 1 from news_link l join city on city.id = l.target_id
+                      where l.news_id = n.id and l.target_kind = 'city' and city.slug = ${citySlug})`
+    : sql``;
   const news = await sql<{ total: unknown }>`
-    select count(*) as total from news_item
-     where status = 'published' and published_at is not null
-       and published_at >= ${`${year - 1}-12-31T23:00:00.000Z`}
-       and published_at < ${`${year}-12-31T23:00:00.000Z`}`.execute(k);
+    select count(*) as total from news_item n
+     where n.status = 'published' and n.published_at is not null
+       and n.published_at >= ${`${year - 1}-12-31T23:00:00.000Z`}
+       and n.published_at < ${`${year}-12-31T23:00:00.000Z`}
+       ${cityNews}`.execute(k);
   return {
     collaborations: num(collab.rows[0]?.total),
     started: num(collab.rows[0]?.started),

@@ -106,9 +106,11 @@ export async function yearOverview(
               followedUpTotal: 0,
             }),
         decisionFigures(db, year, city?.id),
+        // On a twin city's overview: the news linked to that city.
         countPublishedNews(db.kysely, {
           since: stockholmDayStart(`${year}-01-01`),
           until: stockholmDayStart(`${year + 1}-01-01`),
+          ...(city ? { cityId: city.id } : {}),
         }),
       ]);
       const hasActivity =

@@ -51,6 +51,13 @@ describeEachDialect('the yearly overview', (dialect) => {
     await addExchange(t.db, { citySlug: 'turku', participants: 5, visibility: 'public' });
     await addNews(t.db, { published: true });
     await addNews(t.db, { published: false });
+    const bergen = await t.db.kysely
+      .selectFrom('city')
+      .select('id')
+      .where('slug', '=', 'bergen')
+      .executeTakeFirstOrThrow();
+    await addNews(t.db, { published: true, cityId: bergen.id });
+    await addNews(t.db, { published: false, cityId: bergen.id });
     await addDecision(t.db, 'Beslut om vänortsarbetet i år');
   });
   afterAll(() => t.close());
@@ -70,7 +77,7 @@ describeEachDialect('the yearly overview', (dialect) => {
     expect(expected.collaborations).toBeGreaterThan(0);
     expect(expected.exchanges).toBe(2);
     expect(expected.participants).toBe(17);
-    expect(expected.news).toBe(1);
+    expect(expected.news).toBe(2);
     expect(expected.decisions).toBeGreaterThan(0);
     // The generated sentence says the same numbers in Swedish, with the right plurals.
     const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
@@ -80,7 +87,7 @@ describeEachDialect('the yearly overview', (dialect) => {
     expect(html).toContain(
       `${THIS_YEAR} gjordes 2 erfarenhetsutbyten med vänorterna, med 17 deltagare sammanlagt.`,
     );
-    expect(html).toContain(`${THIS_YEAR} publicerades 1 nyhet på portalen.`);
+    expect(html).toContain(`${THIS_YEAR} publicerades 2 nyheter på portalen.`);
     // /overview is this year's overview.
     expect(figuresOnPage((await get(`/overview/${THIS_YEAR}`)).html)).toEqual(expected);
   });
@@ -93,6 +100,8 @@ describeEachDialect('the yearly overview', (dialect) => {
     expect(figuresOnPage(html)).toEqual(expected);
     expect(expected.exchanges).toBe(1);
     expect(expected.participants).toBe(12);
+    // The news about Bergen: the published item linked to it, not the others.
+    expect(expected.news).toBe(1);
     // The internal, unpublished and cancelled collaborations the test added are all in the
     // database, this year, with Bergen; the page's count (the test's public-only count) has
     // none of them, nor the internal exchange's 900 participants.
@@ -127,7 +136,7 @@ describeEachDialect('the yearly overview', (dialect) => {
     expect(html).toContain(`med Bergen, ${expected.started} av dem ny`);
     // The city's page leaves out the comparison between cities.
     expect(html).not.toContain('id="chart-city-title"');
-    expect(html).toContain('Nyheterna räknas för hela portalen, inte per vänort.');
+    expect(html).toContain('Här räknas nyheterna som handlar om Bergen.');
   });
 
   it('follows a write at once (the cached figures belong to the data generation)', async () => {

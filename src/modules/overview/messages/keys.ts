@@ -27,6 +27,7 @@ interface Args {
   "overview.decision.none": { year: string | number };
   "overview.news.sentence": { year: string | number; count: number };
   "overview.news.none": { year: string | number };
+  "overview.news.cityNote": { city: string | number };
   "overview.chart.others": { count: number };
   "overview.chart.desc": { bars: number; label: string | number; count: string | number };
 }

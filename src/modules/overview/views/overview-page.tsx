@@ -111,7 +111,7 @@ export function OverviewPage({
                 ? t('overview.news.none', { year: y })
                 : t('overview.news.sentence', { year: y, count: overview.news })}
             </p>
-            {city ? <p>{t('overview.news.cityNote')}</p> : null}
+            {cityName ? <p>{t('overview.news.cityNote', { city: cityName })}</p> : null}
           </section>
         </>
       )}
