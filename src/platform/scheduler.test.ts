@@ -4,7 +4,13 @@ import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createMailer } from './mail/mailer.ts';
-import { dueMinute, runJob, Scheduler, type ScheduledJob } from './scheduler.ts';
+import {
+  dueMinute,
+  JOB_RUN_RETENTION_DAYS,
+  runJob,
+  Scheduler,
+  type ScheduledJob,
+} from './scheduler.ts';
 
 describeEachDialect('scheduler', (dialect) => {
   let db: Db;
@@ -149,6 +155,40 @@ describeEachDialect('scheduler', (dialect) => {
     const due = dueMinute(new Date('2027-03-01T02:15:00.740Z'));
     await runJob(job, { ...base(), dueAt: due });
     expect(seen.map((d) => d.toISOString())).toEqual(['2027-03-01T02:15:00.000Z']);
+  });
+
+  it("keeps a job's record for the retention period, and only its own older runs go", async () => {
+    const job: ScheduledJob = { name: 'minutely', cron: '* * * * *', run: () => Promise.resolve() };
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await db.kysely
+      .insertInto('job_run')
+      .values([
+        {
+          id: 'old',
+          job: 'minutely',
+          started_at: daysAgo(JOB_RUN_RETENTION_DAYS + 1),
+          due_at: null,
+        },
+        {
+          id: 'recent',
+          job: 'minutely',
+          started_at: daysAgo(JOB_RUN_RETENTION_DAYS - 1),
+          due_at: null,
+        },
+        {
+          id: 'other',
+          job: 'other-job',
+          started_at: daysAgo(JOB_RUN_RETENTION_DAYS + 5),
+          due_at: null,
+        },
+      ])
+      .execute();
+    await runJob(job, base());
+    const ids = (await db.kysely.selectFrom('job_run').select(['id', 'job']).execute())
+      .filter((r) => r.job === 'other-job' || ['old', 'recent'].includes(r.id))
+      .map((r) => r.id)
+      .sort();
+    expect(ids).toEqual(['other', 'recent']);
   });
 
   it('refuses a job list with a name twice', () => {

@@ -76,6 +76,9 @@ export async function runJob(job: ScheduledJob, context: RunJobContext): Promise
 
 const running = new Set<string>();
 
+/** How long the record of a job's run is kept (`job_run`). */
+export const JOB_RUN_RETENTION_DAYS = 30;
+
 async function record(job: ScheduledJob, context: RunJobContext): Promise<JobRunResult> {
   const id = newId();
   const { dueAt, ...jobContext } = context;
@@ -105,6 +108,17 @@ async function record(job: ScheduledJob, context: RunJobContext): Promise<JobRun
     .updateTable('job_run')
     .set({ finished_at: new Date().toISOString(), outcome, details: details.slice(0, 2000) })
     .where('id', '=', id)
+    .execute();
+  // The record is for operators, not for ever: a job that runs every minute writes 1,440
+  // rows a day. Runs older than JOB_RUN_RETENTION_DAYS go (their due times never recur).
+  await context.db.kysely
+    .deleteFrom('job_run')
+    .where('job', '=', job.name)
+    .where(
+      'started_at',
+      '<',
+      new Date(Date.now() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString(),
+    )
     .execute();
   return { ran: true, outcome, details };
 }
