@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
@@ -11,21 +7,9 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { pdfInfo, poppler, popplerMissing, structureTree } from '../../../test/helpers/poppler.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** Text of a PDF through pdftotext (poppler-utils), or null when it is not installed. */
-function pdfText(data: Buffer): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'vanort-pdf-'));
-  try {
-    writeFileSync(join(dir, 'a.pdf'), data);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
-  } catch {
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describeEachDialect('delegations', (dialect) => {
   let t: TestApp;
@@ -281,18 +265,50 @@ describeEachDialect('delegations', (dialect) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf.rawPayload);
-    if (text !== null) {
+    const publicPdf = await agents.presidium!.get(`${url}.pdf`);
+    expect(publicPdf.statusCode).toBe(200);
+    const englishPdf = await agents.coordinator!.get(`${url}.pdf?lang=en`);
+    expect(englishPdf.statusCode).toBe(200);
+    // The document language is the page's language (the catalogue's /Lang).
+    expect(pdf.rawPayload.toString('latin1')).toContain('/Lang (sv)');
+    expect(englishPdf.rawPayload.toString('latin1')).toContain('/Lang (en)');
+    if (popplerMissing) {
+      console.warn(`skipped the PDF reader checks: ${popplerMissing}`);
+    } else {
+      // Tagged (pdfmake wrote untagged PDFs), titled, one landscape page.
+      const info = pdfInfo(pdf.rawPayload);
+      expect(info).toMatchObject({
+        Tagged: 'yes',
+        Title: 'Deltagarlista – vänortsmötet 2035 i Göteborg',
+        Pages: '1',
+      });
+      expect(info['Page size']).toContain('841.89 x 595.28');
+      expect(pdfInfo(englishPdf.rawPayload).Title).toBe(
+        'Participant list – the 2035 twin-city meeting in Gothenburg',
+      );
+      // The structure tree: a heading, a paragraph, a table with a header row and three rows.
+      const tree = structureTree(pdf.rawPayload).map((t) => t.trim());
+      expect(tree.slice(0, 5)).toEqual(['Document', 'H1', 'P', 'Table', 'TR']);
+      expect(tree.filter((t) => t === 'TR')).toHaveLength(4);
+      expect(tree.filter((t) => t === 'TH')).toHaveLength(9);
+      const struct = poppler('pdfinfo', ['-struct-text'], pdf.rawPayload);
+      expect(struct).toMatch(/TH:\s*\n\s*\/Scope \/Column\s*\n\s*"Namn"/);
+      expect(struct).toContain('"Kari Nordmann"');
+      expect(poppler('pdffonts', [], pdf.rawPayload)).toMatch(
+        /Roboto-Regular +CID TrueType +Identity-H +yes +yes/,
+      );
+
+      const text = poppler('pdftotext', ['-layout'], pdf.rawPayload);
       expect(text).toContain('Deltagarlista – vänortsmötet 2035 i Göteborg');
       expect(text).toContain('Kari Nordmann');
       expect(text).toContain('Ordfører');
       expect(text).toContain('Vegetarisk');
-    }
-    const publicPdf = await agents.presidium!.get(`${url}.pdf`);
-    const publicText = pdfText(publicPdf.rawPayload);
-    if (publicText !== null) {
+      expect(text).toContain('Sida 1 av 1');
+      const publicText = poppler('pdftotext', ['-layout'], publicPdf.rawPayload);
       expect(publicText).toContain('Anna Andersson');
       expect(publicText).not.toContain('Vegetarisk');
+      expect(publicText).not.toContain('+46 70');
+      expect(pdfInfo(publicPdf.rawPayload)['Page size']).toContain('595.28 x 841.89');
     }
     expect(
       (await agents.coordinator!.get('/workspace/meetings/nope/participants.pdf')).statusCode,

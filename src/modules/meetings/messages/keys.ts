@@ -28,6 +28,7 @@ interface Args {
   "delegation.form.logisticsHint": { days: number };
   "participants.title": { year: string | number; host: string | number };
   "participants.generated": { date: string | number };
+  "participants.page": { page: string | number; pages: string | number };
   "hostPlan.mail.subject": { count: number };
   "hostPlan.mail.greeting": { name: string | number };
   "hostPlan.mail.upcomingLine": { title: string | number; date: string | number; year: string | number; url: string | number };
