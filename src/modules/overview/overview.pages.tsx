@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { overviewPickerQuery, overviewCityParams, overviewYearParams } from './overview.schema.ts';
@@ -14,6 +15,22 @@ const PUBLIC = { permission: 'public', pageCache: true } as const;
  * between 1946 and this year, or a city that is not a twin city, is a 404 page.
  */
 export const overviewPages: FastifyPluginAsyncZod = async (app) => {
+  /** The overview of a year, for all twin cities (null) or one (its slug). */
+  const renderOverview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    citySlug: string | null,
+  ) =>
+    sendPage(
+      reply,
+      <OverviewPage
+        ctx={pageContext(request, reply)}
+        overview={await yearOverview(app.db, year, citySlug)}
+        years={overviewYears()}
+      />,
+    );
+
   // The year picker is a GET form on /overview: its choice redirects to the year's address.
   app.get(
     '/overview',
@@ -27,15 +44,7 @@ export const overviewPages: FastifyPluginAsyncZod = async (app) => {
           throw errors.cityNotFound(slug);
         return reply.redirect(slug ? `/overview/${year}/${slug}` : `/overview/${year}`, 303);
       }
-      const overview = await yearOverview(app.db, currentYear(), null);
-      return sendPage(
-        reply,
-        <OverviewPage
-          ctx={pageContext(request, reply)}
-          overview={overview}
-          years={overviewYears()}
-        />,
-      );
+      return renderOverview(request, reply, currentYear(), null);
     },
   );
 
@@ -44,15 +53,7 @@ export const overviewPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: overviewYearParams } },
     async (request, reply) => {
       const year = parseOverviewYear(request.params.year);
-      const overview = await yearOverview(app.db, year, null);
-      return sendPage(
-        reply,
-        <OverviewPage
-          ctx={pageContext(request, reply)}
-          overview={overview}
-          years={overviewYears()}
-        />,
-      );
+      return renderOverview(request, reply, year, null);
     },
   );
 
@@ -61,15 +62,7 @@ export const overviewPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: overviewCityParams } },
     async (request, reply) => {
       const year = parseOverviewYear(request.params.year);
-      const overview = await yearOverview(app.db, year, request.params.city);
-      return sendPage(
-        reply,
-        <OverviewPage
-          ctx={pageContext(request, reply)}
-          overview={overview}
-          years={overviewYears()}
-        />,
-      );
+      return renderOverview(request, reply, year, request.params.city);
     },
   );
 };
