@@ -35,6 +35,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0014-newsletter',
       '0015-search',
       '0016-job-due-time',
+      '0017-evaluation',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -21,6 +21,7 @@ import * as m0013 from './migrations/0013-news.ts';
 import * as m0014 from './migrations/0014-newsletter.ts';
 import * as m0015 from './migrations/0015-search.ts';
 import * as m0016 from './migrations/0016-job-due-time.ts';
+import * as m0017 from './migrations/0017-evaluation.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0014-newsletter': m0014,
   '0015-search': m0015,
   '0016-job-due-time': m0016,
+  '0017-evaluation': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

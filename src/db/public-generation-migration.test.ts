@@ -34,6 +34,8 @@ const PUBLIC_TABLES = [
   'news_item',
   'news_translation',
   'news_link',
+  // 0017: the published evaluation reports.
+  'evaluation_version',
 ];
 
 describeEachDialect('migration 0010: the public data generation', (dialect) => {

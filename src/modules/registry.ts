@@ -3,12 +3,15 @@ import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
 import { installSearchSources } from '../platform/search.ts';
 import { installRelatedContent } from '../platform/related-content.ts';
+import { installEventHandlers } from '../platform/domain-events.ts';
+import { installWorkspaceHome } from '../platform/workspace-home.ts';
 import { accountsModule } from './accounts/module.ts';
 import { adminModule } from './admin/module.ts';
 import { auditModule } from './audit/module.ts';
 import { citiesModule } from './cities/module.ts';
 import { collaborationsModule } from './collaborations/module.ts';
 import { decisionsModule } from './decisions/module.ts';
+import { evaluationModule } from './evaluation/module.ts';
 import { healthModule } from './health/module.ts';
 import { meetingsModule } from './meetings/module.ts';
 import { newsModule } from './news/module.ts';
@@ -36,6 +39,7 @@ export const modules: readonly AppModule[] = [
   newsModule,
   newsletterModule,
   overviewModule,
+  evaluationModule,
   opendataModule,
   searchModule,
   adminModule,
@@ -47,6 +51,14 @@ installCatalogues(modules.flatMap((m) => m.messages ?? []));
 installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
 // Sections modules add to each other's public pages (news on a city's page) without importing them.
 installRelatedContent(modules.flatMap((m) => (m.related ? [m.related] : [])));
+
+// Their handlers of each other's domain events (decision 024).
+installEventHandlers(modules.flatMap((m) => (m.events ? [m.events] : [])));
+// What waits for people and the policy panel on the workspace start page.
+installWorkspaceHome(
+  modules.flatMap((m) => (m.tasks ? [m.tasks] : [])),
+  modules.flatMap((m) => (m.policy ? [m.policy] : [])),
+);
 
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
 import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
+import type { DomainEventHandler } from './domain-events.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import type { Permission } from './permissions.ts';
 import type { RelatedContentSource } from './related-content.ts';
 import type { ScheduledJob } from './scheduler.ts';
 import type { SearchSource } from './search.ts';
 import type { SitemapSource } from './sitemap.ts';
+import type { PolicyStatusSource, TaskSource } from './workspace-home.ts';
 
 /** A module's route plugin, optionally under a prefix (e.g. `/api/v1`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain and Zod-typed plugins alike
@@ -47,6 +49,12 @@ export interface AppModule {
   tables: readonly string[];
   /** A section for other modules' public pages (city, meeting, collaboration), e.g. linked news. */
   related?: RelatedContentSource;
+  /** Handles other modules' domain events in their transaction (decision 024). */
+  events?: DomainEventHandler;
+  /** What waits for a signed-in person in this module (the workspace start page). */
+  tasks?: TaskSource;
+  /** The module's lines of the policy panel P1–P10 (coordinators' start page). */
+  policy?: PolicyStatusSource;
   /** The accounts module answers the request hook's questions about sessions and tokens. */
   accounts?: AccountsPort;
 }

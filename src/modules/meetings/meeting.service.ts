@@ -1,4 +1,7 @@
-import type { Db, Executor } from '../../db/database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db, Executor } from '../../db/database.ts';
+import { publishEvent } from '../../platform/domain-events.ts';
+import type { Actor } from '../../platform/identity.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -303,6 +306,7 @@ export async function scheduleMeeting(
       changes: diff(null, { ...row, updated_by: undefined, chain_id: undefined }),
     });
     await createHostPlanIfDue(trx, row.id, editor.actor);
+    if (row.status === 'held') await publishHeld(trx, row, editor.actor);
     return row.id;
   });
 }
@@ -362,6 +366,32 @@ export async function updateMeeting(
       changes: diff(before, { ...changes, updated_by: undefined }),
     });
     await createHostPlanIfDue(trx, id, editor.actor);
+    if (changes.status === 'held' && existing.status !== 'held')
+      await publishHeld(trx, { ...existing, ...changes }, editor.actor);
+  });
+}
+
+/** Tells the other modules that a meeting was held (the evaluation module acts on it, P10). */
+async function publishHeld(
+  trx: Transaction<Database>,
+  m: {
+    id: string;
+    chain_id: string;
+    host_city_id: string;
+    year: number;
+    start_date: string | null;
+    end_date: string | null;
+  },
+  actor: Actor,
+): Promise<void> {
+  await publishEvent(trx, {
+    type: 'meeting.held',
+    meetingId: m.id,
+    chainId: m.chain_id,
+    hostCityId: m.host_city_id,
+    year: m.year,
+    endDate: m.end_date ?? m.start_date,
+    actor,
   });
 }
 /** Removes a programme item, seminar or document from a meeting (audited with its title). */

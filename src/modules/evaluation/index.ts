@@ -1,0 +1,11 @@
+/**
+ * The public surface of the evaluation module: the only file other modules import (the
+ * boundary check in `npm run lint` refuses any other).
+ */
+export type {
+  Count,
+  EvaluationFigures,
+  EvaluationSections,
+  Flag,
+  PeriodFigures,
+} from './evaluation.figures.ts';

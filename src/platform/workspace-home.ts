@@ -1,0 +1,71 @@
+import type { Db } from '../db/database.ts';
+import type { PageContext } from './page-context.ts';
+import type { User } from './identity.ts';
+
+/**
+ * What the workspace start page shows besides its links (issue 15, point 6; decision 024):
+ * the things that wait for the signed-in person, with due dates, and for coordinators the
+ * live status of every policy rule P1–P10. Each module adds its own through its descriptor
+ * (`tasks`, `policy`); the start page asks these ports and names no module.
+ */
+
+/** Something the person must do next, e.g. "Answer the 2026 inventory" by a date. */
+export interface WorkTask {
+  /** A stable kind for grouping and tests, e.g. `evaluation.write`, `campaign.answer`. */
+  kind: string;
+  /** The text shown, already translated for the reader. */
+  title: string;
+  /** Where it is done (a path without language prefix). */
+  href: string;
+  /** The due date (YYYY-MM-DD), or null when there is none; overdue ones come first. */
+  dueOn: string | null;
+}
+
+/** A module's tasks for one user (an empty list when it has none for them). */
+export type TaskSource = (db: Db, user: User, ctx: PageContext) => Promise<WorkTask[]>;
+
+export type PolicyRule = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'P8' | 'P9' | 'P10';
+
+/** The live status of one policy rule, e.g. "P3: Gothenburg hosts in 2027 …" ✓. */
+export interface PolicyRuleStatus {
+  rule: PolicyRule;
+  /** `ok`: the rule is followed; `attention`: something must be done; `info`: nothing to judge. */
+  state: 'ok' | 'attention' | 'info';
+  /** The status in one sentence, already translated for the reader. */
+  text: string;
+  /** Where the rule is handled (a path without language prefix). */
+  href: string;
+}
+
+/** A module's lines of the policy panel (coordinators' start page). */
+export type PolicyStatusSource = (db: Db, ctx: PageContext) => Promise<PolicyRuleStatus[]>;
+
+let taskSources: readonly TaskSource[] = [];
+let policySources: readonly PolicyStatusSource[] = [];
+
+/** Called by the module registry with every module's sources. */
+export function installWorkspaceHome(
+  tasks: readonly TaskSource[],
+  policy: readonly PolicyStatusSource[],
+): void {
+  taskSources = [...tasks];
+  policySources = [...policy];
+}
+
+/** Every module's tasks for the user: overdue first, then by due date, undated last. */
+export async function workTasks(db: Db, user: User, ctx: PageContext): Promise<WorkTask[]> {
+  const lists = await Promise.all(taskSources.map((source) => source(db, user, ctx)));
+  return lists.flat().sort((a, b) => {
+    if (a.dueOn === b.dueOn) return a.title.localeCompare(b.title, ctx.i18n.locale);
+    if (a.dueOn === null) return 1;
+    if (b.dueOn === null) return -1;
+    return a.dueOn < b.dueOn ? -1 : 1;
+  });
+}
+
+/** Every module's policy lines, in rule order (P1 … P10). */
+export async function policyStatus(db: Db, ctx: PageContext): Promise<PolicyRuleStatus[]> {
+  const lists = await Promise.all(policySources.map((source) => source(db, ctx)));
+  const order = (r: PolicyRule) => Number(r.slice(1));
+  return lists.flat().sort((a, b) => order(a.rule) - order(b.rule));
+}
