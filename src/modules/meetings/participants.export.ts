@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { loadExcel, loadPdfkit } from '../../shared/lazy-modules.ts';
@@ -7,13 +6,11 @@ import { formatDateRange, formatInstant } from '../../shared/dates.ts';
 import { localized, type City } from '../cities/index.ts';
 import type { MeetingSummary, Participant } from './delegation.service.ts';
 
-const require = createRequire(import.meta.url);
 /**
- * The Roboto fonts that the pdfmake package ships (Apache-2.0), read from disk per document
- * and embedded as subsets. If pdfmake is removed from package.json, these must come from
- * elsewhere (decision 023).
+ * The Roboto fonts (Apache-2.0, `src/assets/fonts/roboto`), read from disk per document and
+ * embedded as subsets (decision 023). `npm run build` copies them beside the compiled code.
  */
-const FONT_DIR = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
+const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/roboto', import.meta.url));
 const REGULAR = `${FONT_DIR}/Roboto-Regular.ttf`;
 const BOLD = `${FONT_DIR}/Roboto-Medium.ttf`;
 
