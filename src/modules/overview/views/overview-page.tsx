@@ -230,29 +230,53 @@ function describe(ctx: PageContext, bars: readonly ChartBar[]): ComponentChildre
   );
 }
 
-function Chart(props: {
-  ctx: PageContext;
+/** One chart of a section: its id, title, the headers of its data table, and its bars. */
+interface ChartSpec {
   id: string;
   title: string;
   categoryHeader: string;
   valueHeader: string;
   bars: ChartBar[];
-}) {
-  const { ctx } = props;
+}
+
+/** A section's charts side by side (each with its description and data table); false entries are left out. */
+function ChartGrid({ ctx, charts }: { ctx: PageContext; charts: (ChartSpec | false)[] }) {
   return (
-    <BarChart
-      id={props.id}
-      title={props.title}
-      description={describe(ctx, props.bars)}
-      bars={props.bars}
-      categoryHeader={props.categoryHeader}
-      valueHeader={props.valueHeader}
-      tableLabel={ctx.i18n.t('overview.table.show')}
-      locale={ctx.i18n.locale}
-      intl={ctx.i18n.intl}
-      empty={ctx.i18n.t('overview.chart.empty')}
-    />
+    <div class="chart-grid">
+      {charts
+        .filter((c): c is ChartSpec => c !== false)
+        .map((c) => (
+          <BarChart
+            key={c.id}
+            id={c.id}
+            title={c.title}
+            description={describe(ctx, c.bars)}
+            bars={c.bars}
+            categoryHeader={c.categoryHeader}
+            valueHeader={c.valueHeader}
+            tableLabel={ctx.i18n.t('overview.table.show')}
+            locale={ctx.i18n.locale}
+            intl={ctx.i18n.intl}
+            empty={ctx.i18n.t('overview.chart.empty')}
+          />
+        ))}
+    </div>
   );
+}
+
+/** Bars of stored values (a direction, an outcome kind) labelled in the page's language. */
+function keyedBars<T>(
+  ctx: PageContext,
+  keys: Record<string, PlainKey>,
+  rows: readonly T[],
+  key: (row: T) => string,
+  value: (row: T) => number,
+): ChartBar[] {
+  return rows.map((row) => ({
+    key: key(row),
+    label: labelOf(ctx, keys, key(row)),
+    value: value(row),
+  }));
 }
 
 /** Bars per twin city, in the chain's order, with zeros: the cities side by side. */
@@ -312,49 +336,46 @@ function CollaborationsSection({
             : t('overview.collab.sentence', args)}
       </p>
       {c.total > 0 ? (
-        <div class="chart-grid">
-          <Chart
-            ctx={ctx}
-            id="chart-status"
-            title={t('overview.chart.status')}
-            categoryHeader={t('overview.col.status')}
-            valueHeader={header}
-            bars={[
-              { key: 'started', label: t('overview.status.started'), value: c.started },
-              { key: 'ongoing', label: t('overview.status.ongoing'), value: c.ongoing },
-              { key: 'finished', label: t('overview.status.finished'), value: c.finished },
-            ]}
-          />
-          <Chart
-            ctx={ctx}
-            id="chart-area"
-            title={t('overview.chart.area')}
-            categoryHeader={t('overview.col.area')}
-            valueHeader={header}
-            bars={c.byArea.map((a) => {
-              const name = areaName(locale, a);
-              return { key: a.id, label: name.name, value: a.count, lang: name.lang };
-            })}
-          />
-          <Chart
-            ctx={ctx}
-            id="chart-organisation"
-            title={t('overview.chart.organisation')}
-            categoryHeader={t('overview.col.organisation')}
-            valueHeader={header}
-            bars={orgBars}
-          />
-          {overview.city ? null : (
-            <Chart
-              ctx={ctx}
-              id="chart-city"
-              title={t('overview.chart.city')}
-              categoryHeader={t('overview.col.city')}
-              valueHeader={header}
-              bars={cityBars(ctx, overview.twinCities, c.byCity)}
-            />
-          )}
-        </div>
+        <ChartGrid
+          ctx={ctx}
+          charts={[
+            {
+              id: 'chart-status',
+              title: t('overview.chart.status'),
+              categoryHeader: t('overview.col.status'),
+              valueHeader: header,
+              bars: [
+                { key: 'started', label: t('overview.status.started'), value: c.started },
+                { key: 'ongoing', label: t('overview.status.ongoing'), value: c.ongoing },
+                { key: 'finished', label: t('overview.status.finished'), value: c.finished },
+              ],
+            },
+            {
+              id: 'chart-area',
+              title: t('overview.chart.area'),
+              categoryHeader: t('overview.col.area'),
+              valueHeader: header,
+              bars: c.byArea.map((a) => {
+                const name = areaName(locale, a);
+                return { key: a.id, label: name.name, value: a.count, lang: name.lang };
+              }),
+            },
+            {
+              id: 'chart-organisation',
+              title: t('overview.chart.organisation'),
+              categoryHeader: t('overview.col.organisation'),
+              valueHeader: header,
+              bars: orgBars,
+            },
+            !overview.city && {
+              id: 'chart-city',
+              title: t('overview.chart.city'),
+              categoryHeader: t('overview.col.city'),
+              valueHeader: header,
+              bars: cityBars(ctx, overview.twinCities, c.byCity),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -374,6 +395,8 @@ function ExchangesSection({
   const y = String(overview.year);
   const args = { year: y, total: x.total, participants: x.participants };
   const header = t('overview.col.exchanges');
+  const directionBars = (value: (d: (typeof x.byDirection)[number]) => number) =>
+    keyedBars(ctx, DIRECTION_KEYS, x.byDirection, (d) => d.direction, value);
   return (
     <section aria-labelledby="exchanges-heading">
       <h2 id="exchanges-heading">{t('overview.section.exchanges')}</h2>
@@ -385,42 +408,32 @@ function ExchangesSection({
             : t('overview.exchange.sentence', args)}
       </p>
       {x.total > 0 ? (
-        <div class="chart-grid">
-          {overview.city ? null : (
-            <Chart
-              ctx={ctx}
-              id="chart-exchange-city"
-              title={t('overview.chart.exchangeCity')}
-              categoryHeader={t('overview.col.city')}
-              valueHeader={header}
-              bars={cityBars(ctx, overview.twinCities, x.byCity)}
-            />
-          )}
-          <Chart
-            ctx={ctx}
-            id="chart-direction"
-            title={t('overview.chart.direction')}
-            categoryHeader={t('overview.col.direction')}
-            valueHeader={header}
-            bars={x.byDirection.map((d) => ({
-              key: d.direction,
-              label: labelOf(ctx, DIRECTION_KEYS, d.direction),
-              value: d.count,
-            }))}
-          />
-          <Chart
-            ctx={ctx}
-            id="chart-participants"
-            title={t('overview.chart.participants')}
-            categoryHeader={t('overview.col.direction')}
-            valueHeader={t('overview.col.participants')}
-            bars={x.byDirection.map((d) => ({
-              key: d.direction,
-              label: labelOf(ctx, DIRECTION_KEYS, d.direction),
-              value: d.participants,
-            }))}
-          />
-        </div>
+        <ChartGrid
+          ctx={ctx}
+          charts={[
+            !overview.city && {
+              id: 'chart-exchange-city',
+              title: t('overview.chart.exchangeCity'),
+              categoryHeader: t('overview.col.city'),
+              valueHeader: header,
+              bars: cityBars(ctx, overview.twinCities, x.byCity),
+            },
+            {
+              id: 'chart-direction',
+              title: t('overview.chart.direction'),
+              categoryHeader: t('overview.col.direction'),
+              valueHeader: header,
+              bars: directionBars((d) => d.count),
+            },
+            {
+              id: 'chart-participants',
+              title: t('overview.chart.participants'),
+              categoryHeader: t('overview.col.direction'),
+              valueHeader: t('overview.col.participants'),
+              bars: directionBars((d) => d.participants),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -430,6 +443,8 @@ function MeetingsSection({ ctx, overview }: { ctx: PageContext; overview: YearOv
   const { t, locale } = ctx.i18n;
   const m = overview.meetings;
   const y = String(overview.year);
+  const outcomeBars = (value: (o: (typeof m.outcomes)[number]) => number) =>
+    keyedBars(ctx, OUTCOME_KEYS, m.outcomes, (o) => o.kind, value);
   return (
     <section aria-labelledby="meetings-heading">
       <h2 id="meetings-heading">{t('overview.section.meetings')}</h2>
@@ -472,32 +487,25 @@ function MeetingsSection({ ctx, overview }: { ctx: PageContext; overview: YearOv
                 })}
           </p>
           {m.outcomesTotal > 0 ? (
-            <div class="chart-grid">
-              <Chart
-                ctx={ctx}
-                id="chart-outcomes"
-                title={t('overview.chart.outcomes')}
-                categoryHeader={t('overview.col.kind')}
-                valueHeader={t('overview.col.outcomes')}
-                bars={m.outcomes.map((o) => ({
-                  key: o.kind,
-                  label: labelOf(ctx, OUTCOME_KEYS, o.kind),
-                  value: o.count,
-                }))}
-              />
-              <Chart
-                ctx={ctx}
-                id="chart-followed-up"
-                title={t('overview.chart.followedUp')}
-                categoryHeader={t('overview.col.kind')}
-                valueHeader={t('overview.col.followedUp')}
-                bars={m.outcomes.map((o) => ({
-                  key: o.kind,
-                  label: labelOf(ctx, OUTCOME_KEYS, o.kind),
-                  value: o.followedUp,
-                }))}
-              />
-            </div>
+            <ChartGrid
+              ctx={ctx}
+              charts={[
+                {
+                  id: 'chart-outcomes',
+                  title: t('overview.chart.outcomes'),
+                  categoryHeader: t('overview.col.kind'),
+                  valueHeader: t('overview.col.outcomes'),
+                  bars: outcomeBars((o) => o.count),
+                },
+                {
+                  id: 'chart-followed-up',
+                  title: t('overview.chart.followedUp'),
+                  categoryHeader: t('overview.col.kind'),
+                  valueHeader: t('overview.col.followedUp'),
+                  bars: outcomeBars((o) => o.followedUp),
+                },
+              ]}
+            />
           ) : null}
         </>
       ) : null}
