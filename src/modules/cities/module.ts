@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
 import { citiesSearch } from './city.search.ts';
+import { cityHomePolicy } from './city.home.ts';
 
 export const citiesModule = defineModule({
   name: 'cities',
@@ -17,5 +18,6 @@ export const citiesModule = defineModule({
   },
   demo: seedCitiesDemo,
   search: citiesSearch,
+  policy: cityHomePolicy,
   tables: ['city', 'city_translation', 'chain', 'chain_member'],
 });

@@ -16,6 +16,7 @@ import { knowledgePages } from './knowledge.pages.tsx';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
 import { reviewPages } from './review.pages.tsx';
 import { collaborationsSearch } from './collaboration.search.ts';
+import { collaborationHomePolicy, collaborationHomeTasks } from './collaboration.home.ts';
 
 export const collaborationsModule = defineModule({
   name: 'collaborations',
@@ -37,6 +38,8 @@ export const collaborationsModule = defineModule({
   sitemap: collaborationsSitemap,
   jobs: [campaignRemindersJob],
   protectedRoutes: PROTECTED_ROUTES,
+  tasks: collaborationHomeTasks,
+  policy: collaborationHomePolicy,
   demo: async (context) => {
     await seedCollaborationDemo(context);
     // After the collaborations: the campaign's answers confirm their lists.

@@ -7,6 +7,7 @@ import { decisionPages } from './decision.pages.tsx';
 import { decisionPublicPages } from './decision.public.pages.tsx';
 import { proposalPages } from './proposal.pages.tsx';
 import { decisionsSearch } from './decision.search.ts';
+import { decisionHomePolicy, decisionHomeTasks } from './decision.home.ts';
 
 export const decisionsModule = defineModule({
   name: 'decisions',
@@ -34,5 +35,7 @@ export const decisionsModule = defineModule({
   },
   demo: seedDecisionsDemo,
   search: decisionsSearch,
+  tasks: decisionHomeTasks,
+  policy: decisionHomePolicy,
   tables: ['council_decision', 'decision_document', 'proposal', 'city_status_change'],
 });

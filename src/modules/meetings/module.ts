@@ -17,6 +17,7 @@ import { delegationRetentionJob } from './retention.job.ts';
 import { rotationApi } from './rotation.api.ts';
 import { seminarPages } from './seminar.pages.tsx';
 import { meetingsSearch } from './meeting.search.ts';
+import { meetingPolicy, meetingTasks } from './meeting.home.ts';
 
 export const meetingsModule = defineModule({
   name: 'meetings',
@@ -38,6 +39,8 @@ export const meetingsModule = defineModule({
   sitemap: meetingsSitemap,
   jobs: [delegationRetentionJob, hostPlanReminderJob],
   protectedRoutes: PROTECTED_ROUTES,
+  tasks: meetingTasks,
+  policy: meetingPolicy,
   demo: async (context) => {
     await seedMeetingRecordsDemo(context);
     await seedMeetingsDemo(context);

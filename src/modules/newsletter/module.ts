@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { newsletterPublicPages, newsletterWorkspacePages } from './newsletter.pages.tsx';
 import { seedNewsletterDemo } from './newsletter.demo.ts';
+import { newsletterHomePolicy } from './newsletter.home.ts';
 
 export const newsletterModule = defineModule({
   name: 'newsletter',
@@ -22,6 +23,7 @@ export const newsletterModule = defineModule({
     'POST /workspace/newsletter/:id/send': 'coordinator',
   },
   demo: seedNewsletterDemo,
+  policy: newsletterHomePolicy,
   tables: [
     'newsletter_subscriber',
     'newsletter_issue',

@@ -3,6 +3,14 @@ import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { PERMISSION_ROLES } from '../../platform/permissions.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import {
+  policyStatus,
+  workTasks,
+  type PolicyRule,
+  type PolicyRuleStatus,
+  type WorkTask,
+} from '../../platform/workspace-home.ts';
+import { formatPlainDate } from '../../shared/dates.ts';
 import { Layout } from '../../ui/layout.tsx';
 import type { Role } from '../accounts/index.ts';
 
@@ -86,21 +94,49 @@ export async function workspacePages(app: FastifyInstance): Promise<void> {
           app.hasRoute({ method: 'GET', url: l.href }),
       ),
     })).filter((g) => g.links.length > 0);
+    const ctx = pageContext(request, reply);
+    const user = request.user;
+    // The modules' sources run side by side; the policy panel only for coordinators.
+    const [tasks, policy] = await Promise.all([
+      user ? workTasks(app.db, user, ctx) : [],
+      roles.has('coordinator') ? policyStatus(app.db, ctx) : null,
+    ]);
     return sendPage(
       reply,
-      <WorkspacePage ctx={pageContext(request, reply)} groups={groups} roles={[...roles]} />,
+      <WorkspacePage
+        ctx={ctx}
+        groups={groups}
+        roles={[...roles]}
+        tasks={tasks}
+        policy={policy}
+        today={gothenburgToday()}
+      />,
     );
   });
 }
+
+/** Today's plain date in Gothenburg (what "overdue" is measured against). */
+function gothenburgToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}
+
+const RULES: readonly PolicyRule[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'];
+const STATE_SYMBOL = { ok: '✓', attention: '!', info: 'i' } as const;
 
 function WorkspacePage({
   ctx,
   groups,
   roles,
+  tasks,
+  policy,
+  today,
 }: {
   ctx: PageContext;
   groups: { title: PlainKey; links: WorkspaceLink[] }[];
   roles: Role[];
+  tasks: WorkTask[];
+  policy: PolicyRuleStatus[] | null;
+  today: string;
 }) {
   const { t } = ctx.i18n;
   const tr = ctx.i18n.tDynamic;
@@ -111,6 +147,8 @@ function WorkspacePage({
       <p>
         {t('workspace.roles', { roles: ctx.i18n.formatList(roles.map((r) => tr(`role.${r}`))) })}
       </p>
+      <TaskList ctx={ctx} tasks={tasks} today={today} />
+      {policy ? <PolicyPanel ctx={ctx} lines={policy} /> : null}
       {groups.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {groups.map((g, i) => (
         <section key={g.title} aria-labelledby={`workspace-group-${i}`}>
@@ -128,5 +166,91 @@ function WorkspacePage({
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** "Att göra": what waits for the person, overdue first, each a link with its due date. */
+function TaskList({ ctx, tasks, today }: { ctx: PageContext; tasks: WorkTask[]; today: string }) {
+  const { t } = ctx.i18n;
+  const overdue = tasks.filter((task) => task.dueOn !== null && task.dueOn < today).length;
+  return (
+    <section aria-labelledby="workspace-todo" class="work-tasks">
+      <h2 id="workspace-todo">{t('workspace.todo.title')}</h2>
+      {tasks.length === 0 ? (
+        <p>{t('workspace.todo.empty')}</p>
+      ) : (
+        <>
+          <p>{t('workspace.todo.summary', { count: tasks.length, overdue })}</p>
+          <ul class="task-list">
+            {tasks.map((task, i) => {
+              const late = task.dueOn !== null && task.dueOn < today;
+              return (
+                <li key={i} class={late ? 'task task-overdue' : 'task'} data-kind={task.kind}>
+                  <a href={task.href}>{task.title}</a>
+                  {task.dueOn === null ? null : (
+                    <p class="task-due">
+                      {late ? (
+                        <>
+                          <strong class="task-late">
+                            <span aria-hidden="true">! </span>
+                            {t('workspace.todo.overdue')}
+                          </strong>{' '}
+                          {t('workspace.todo.wasDue', {
+                            date: formatPlainDate(task.dueOn, ctx.i18n.intl),
+                          })}
+                        </>
+                      ) : task.dueOn === today ? (
+                        t('workspace.todo.dueToday')
+                      ) : (
+                        t('workspace.todo.due', {
+                          date: formatPlainDate(task.dueOn, ctx.i18n.intl),
+                        })
+                      )}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Policyn just nu": every rule P1–P10 with its state in text and a symbol, linked. */
+function PolicyPanel({ ctx, lines }: { ctx: PageContext; lines: PolicyRuleStatus[] }) {
+  const { t } = ctx.i18n;
+  const tr = ctx.i18n.tDynamic;
+  return (
+    <section aria-labelledby="workspace-policy" class="policy-panel">
+      <h2 id="workspace-policy">{t('workspace.policy.title')}</h2>
+      <p>{t('workspace.policy.lead')}</p>
+      <ul class="policy-lines">
+        {RULES.flatMap((rule) => {
+          const own = lines.filter((l) => l.rule === rule);
+          const shown: PolicyRuleStatus[] =
+            own.length > 0
+              ? own
+              : [{ rule, state: 'info', text: t('workspace.policy.unknown'), href: '/policy' }];
+          return shown.map((line, i) => (
+            <li key={`${rule}-${i}`} class={`policy-line policy-${line.state}`} data-rule={rule}>
+              <p class="policy-line-head">
+                <span class="policy-state">
+                  <span aria-hidden="true" class="policy-symbol">
+                    {STATE_SYMBOL[line.state]}
+                  </span>{' '}
+                  {tr(`workspace.policy.state.${line.state}`)}
+                </span>{' '}
+                <a href={line.href}>
+                  {rule} {tr(`workspace.policy.rule.${rule}`)}
+                </a>
+              </p>
+              <p class="policy-text">{line.text}</p>
+            </li>
+          ));
+        })}
+      </ul>
+    </section>
   );
 }

@@ -10,6 +10,8 @@ interface Args {
   "workspace.cities.field.description": { language: string | number };
   "flash.cityFactsSaved": { city: string | number };
   "flash.cityFactsUnchanged": { city: string | number };
+  "home.cities.p1.ok": { cities: string | number; since: string | number };
+  "home.cities.p1.inactive": { count: number; cities: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

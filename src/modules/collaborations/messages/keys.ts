@@ -47,6 +47,18 @@ interface Args {
   "import.done.textExchanges": { rows: number };
   "import.problem.directionInvalid": { value: string | number };
   "import.problem.participantsInvalid": { value: string | number };
+  "home.collaborations.task.reviewCollaborations": { count: number };
+  "home.collaborations.task.reviewExchanges": { count: number };
+  "home.collaborations.task.campaignMissing": { count: number; title: string | number };
+  "home.collaborations.task.answer": { title: string | number };
+  "home.collaborations.task.answerFor": { title: string | number; organisation: string | number };
+  "home.collaborations.task.returnedCollaboration": { title: string | number };
+  "home.collaborations.task.returnedExchange": { city: string | number; date: string | number };
+  "home.collaborations.p7.ok": { count: number; organisations: number };
+  "home.collaborations.p7.orphaned": { count: number };
+  "home.collaborations.p8.all": { asked: string | number; title: string | number };
+  "home.collaborations.p8.running": { answered: string | number; asked: string | number; title: string | number; deadline: string | number };
+  "home.collaborations.p8.missing": { answered: string | number; asked: string | number; title: string | number; deadline: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -19,6 +19,11 @@ interface Args {
   "timeline.meeting": { city: string | number; status: string | number };
   "timeline.section": { section: string | number };
   "rotation.warning": { members: string | number; cycle: number };
+  "home.decisions.task.send": { title: string | number };
+  "home.decisions.task.decide": { title: string | number };
+  "home.decisions.p6.ok": { count: number };
+  "home.decisions.p6.okWaiting": { count: number; waiting: number };
+  "home.decisions.p6.missing": { cities: string | number; count: number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -43,6 +43,23 @@ interface Args {
   "hostPlan.template.monthsAfter": { n: number };
   "hostPlan.template.daysBefore": { n: number };
   "hostPlan.template.daysAfter": { n: number };
+  "home.meetings.task.hostPlan": { year: string | number; title: string | number };
+  "home.meetings.task.nominateHome": { year: string | number; host: string | number };
+  "home.meetings.task.confirmHome": { year: string | number; host: string | number };
+  "home.meetings.task.fillPartner": { city: string | number; year: string | number; host: string | number };
+  "home.meetings.task.confirmPartner": { city: string | number; year: string | number; host: string | number };
+  "home.meetings.p2.ok": { host: string | number; year: string | number; dates: string | number };
+  "home.meetings.p2.okUndated": { host: string | number; year: string | number };
+  "home.meetings.p2.attention": { from: string | number; to: string | number };
+  "home.meetings.p3.ok": { year: string | number; members: string | number; cycle: string | number };
+  "home.meetings.p3.attention": { year: string | number; members: string | number; cycle: string | number };
+  "home.meetings.p4.ok": { year: string | number; count: number };
+  "home.meetings.p4.unconfirmed": { count: number; year: string | number };
+  "home.meetings.p4.none": { year: string | number };
+  "home.meetings.p5.notRegistered": { year: string | number };
+  "home.meetings.p5.noPlan": { year: string | number };
+  "home.meetings.p5.overdue": { count: number; year: string | number };
+  "home.meetings.p5.ok": { year: string | number; closed: string | number; total: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -22,6 +22,8 @@ interface Args {
   "newsletter.issue.follow": { seconds: string | number };
   "newsletter.progress.done": { date: string | number };
   "newsletter.preview.title": { language: string | number };
+  "home.newsletter.p9.news": { title: string | number; date: string | number };
+  "home.newsletter.p9.letter": { date: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

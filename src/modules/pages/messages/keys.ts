@@ -6,6 +6,9 @@ import type messages from './sv.json';
 interface Args {
   "workspace.lead": { name: string | number };
   "workspace.roles": { roles: string | number };
+  "workspace.todo.summary": { count: number; overdue: number };
+  "workspace.todo.wasDue": { date: string | number };
+  "workspace.todo.due": { date: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -1,0 +1,216 @@
+import type { Db } from '../../db/database.ts';
+import type { User } from '../../platform/identity.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import type { PolicyRuleStatus, WorkTask } from '../../platform/workspace-home.ts';
+import { formatPlainDate } from '../../shared/dates.ts';
+import { listCities, localized } from '../cities/index.ts';
+import * as repo from './home.repository.ts';
+
+// What the collaborations module adds to the workspace start page (decision 028): the
+// review queue and campaigns running short for coordinators, answers owed and items
+// returned for reporters, and the policy lines P7 and P8.
+
+/** Days within which the office aims to review a submission (its due date on the start page). */
+export const REVIEW_DAYS = 14;
+/** Days before a campaign's deadline from which its missing answers show to coordinators. */
+export const CAMPAIGN_WARNING_DAYS = 14;
+/** How many items of one kind a start page lists at most. */
+const MAX_ITEMS = 20;
+
+/** The plain date (YYYY-MM-DD) in Gothenburg at an instant (Stockholm's zone, sv-SE form). */
+function plainDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function collaborationTasksAt(
+  db: Db,
+  user: User,
+  ctx: PageContext,
+  now: Date,
+): Promise<WorkTask[]> {
+  const { t } = ctx.i18n;
+  const today = plainDate(now);
+  const coordinator = user.roles.some((g) => g.role === 'coordinator');
+  const organisations = [
+    ...new Set(
+      user.roles.flatMap((g) =>
+        g.role === 'reporter' && g.organisationId ? [g.organisationId] : [],
+      ),
+    ),
+  ];
+  if (!coordinator && organisations.length === 0) return [];
+
+  const [queue, campaigns, owed, collaborations, exchanges] = await Promise.all([
+    coordinator ? repo.reviewQueue(db.kysely) : null,
+    coordinator ? repo.listOpenCampaignCounts(db.kysely, MAX_ITEMS) : [],
+    repo.listOwedAnswers(db.kysely, organisations, MAX_ITEMS),
+    repo.listReturnedCollaborations(db.kysely, organisations, MAX_ITEMS),
+    repo.listReturnedExchanges(db.kysely, organisations, MAX_ITEMS),
+  ]);
+  const tasks: WorkTask[] = [];
+
+  if (queue) {
+    const dueOn = queue.oldest ? addDays(plainDate(new Date(queue.oldest)), REVIEW_DAYS) : null;
+    if (queue.collaborations > 0)
+      tasks.push({
+        kind: 'review.collaborations',
+        title: t('home.collaborations.task.reviewCollaborations', { count: queue.collaborations }),
+        href: '/workspace/review',
+        dueOn,
+      });
+    if (queue.exchanges > 0)
+      tasks.push({
+        kind: 'review.exchanges',
+        title: t('home.collaborations.task.reviewExchanges', { count: queue.exchanges }),
+        href: '/workspace/review',
+        dueOn,
+      });
+  }
+
+  const warnFrom = addDays(today, CAMPAIGN_WARNING_DAYS);
+  for (const c of campaigns) {
+    const missing = Number(c.asked) - Number(c.answered);
+    if (missing <= 0 || c.deadline > warnFrom) continue;
+    tasks.push({
+      kind: 'campaign.missing',
+      title: t('home.collaborations.task.campaignMissing', { count: missing, title: c.title }),
+      href: `/workspace/campaigns/${c.id}`,
+      dueOn: c.deadline,
+    });
+  }
+
+  for (const c of owed) {
+    tasks.push({
+      kind: 'campaign.answer',
+      title:
+        organisations.length > 1
+          ? t('home.collaborations.task.answerFor', {
+              title: c.title,
+              organisation: c.organisation_name,
+            })
+          : t('home.collaborations.task.answer', { title: c.title }),
+      href: `/workspace/campaigns/${c.id}/answer`,
+      dueOn: c.deadline,
+    });
+  }
+
+  for (const c of collaborations) {
+    tasks.push({
+      kind: 'collaboration.returned',
+      title: t('home.collaborations.task.returnedCollaboration', { title: c.title }),
+      href: `/workspace/collaborations/${c.id}/edit`,
+      dueOn: null,
+    });
+  }
+
+  if (exchanges.length > 0) {
+    const cities = await listCities(db);
+    for (const e of exchanges) {
+      const city = cities.find((c) => c.id === e.city_id);
+      tasks.push({
+        kind: 'exchange.returned',
+        title: t('home.collaborations.task.returnedExchange', {
+          city: city ? localized(city, ctx.i18n.locale).name : '',
+          date: formatPlainDate(e.occurred_on, ctx.i18n.intl),
+        }),
+        href: `/workspace/exchanges/${e.id}/edit`,
+        dueOn: null,
+      });
+    }
+  }
+  return tasks;
+}
+
+/** The collaborations module's tasks for the signed-in user. */
+export const collaborationHomeTasks = (db: Db, user: User, ctx: PageContext) =>
+  collaborationTasksAt(db, user, ctx, new Date());
+
+export async function collaborationPolicyAt(
+  db: Db,
+  ctx: PageContext,
+  now: Date,
+): Promise<PolicyRuleStatus[]> {
+  const { t } = ctx.i18n;
+  const today = plainDate(now);
+  const [running, campaign] = await Promise.all([
+    repo.runningCollaborations(db.kysely),
+    repo.latestCampaignCounts(db.kysely),
+  ]);
+  const lines: PolicyRuleStatus[] = [];
+
+  // P7: administrations and companies run their collaborations. Attention: a planned or
+  // ongoing collaboration belongs to an organisation no longer active (nobody runs it).
+  lines.push(
+    running.orphaned > 0
+      ? {
+          rule: 'P7',
+          state: 'attention',
+          text: t('home.collaborations.p7.orphaned', { count: running.orphaned }),
+          href: '/workspace/collaborations',
+        }
+      : running.total > 0
+        ? {
+            rule: 'P7',
+            state: 'ok',
+            text: t('home.collaborations.p7.ok', {
+              count: running.total,
+              organisations: running.organisations,
+            }),
+            href: '/workspace/collaborations',
+          }
+        : {
+            rule: 'P7',
+            state: 'info',
+            text: t('home.collaborations.p7.none'),
+            href: '/workspace/collaborations',
+          },
+  );
+
+  // P8: they inform the office. Attention: the latest campaign's deadline has passed and
+  // organisations have not answered; info while it runs; ok when everyone answered.
+  if (!campaign) {
+    lines.push({
+      rule: 'P8',
+      state: 'info',
+      text: t('home.collaborations.p8.none'),
+      href: '/workspace/campaigns',
+    });
+  } else {
+    const asked = Number(campaign.asked);
+    const answered = Number(campaign.answered);
+    const args = {
+      answered,
+      asked,
+      title: campaign.title,
+      deadline: formatPlainDate(campaign.deadline, ctx.i18n.intl),
+    };
+    const href = `/workspace/campaigns/${campaign.id}`;
+    if (answered >= asked)
+      lines.push({ rule: 'P8', state: 'ok', text: t('home.collaborations.p8.all', args), href });
+    else if (campaign.status === 'open' && campaign.deadline >= today)
+      lines.push({
+        rule: 'P8',
+        state: 'info',
+        text: t('home.collaborations.p8.running', args),
+        href,
+      });
+    else
+      lines.push({
+        rule: 'P8',
+        state: 'attention',
+        text: t('home.collaborations.p8.missing', args),
+        href,
+      });
+  }
+  return lines;
+}
+
+/** The collaborations module's lines of the policy panel (P7, P8). */
+export const collaborationHomePolicy = (db: Db, ctx: PageContext) =>
+  collaborationPolicyAt(db, ctx, new Date());
