@@ -53,7 +53,11 @@ for (const dialect of DIALECTS) {
             await expectNoAxeViolations(page, `${role} start page at ${width} px`);
             expect(await documentWidth(page), `${role} at ${width} px`).toBeLessThanOrEqual(width);
             if (shots && dialect === 'sqlite')
-              await page.screenshot({ path: `${shots}/${role}-${width}.png`, fullPage: true });
+              await page.screenshot({
+                path: `${shots}/${role}-${width}-top.png`,
+                fullPage: true,
+                clip: { x: 0, y: 0, width, height: 1600 },
+              });
           }
           await context.close();
         });

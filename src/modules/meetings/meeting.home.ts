@@ -144,7 +144,6 @@ export async function meetingPolicyAt(
       state: 'ok',
       text: next.start_date
         ? t('home.meetings.p2.ok', {
-            year: next.year,
             host: name(next.host_city_id),
             dates: formatDateRange(next.start_date, next.end_date, ctx.i18n.intl),
           })

@@ -153,7 +153,7 @@ function WorkspacePage({
       {groups.map((g, i) => (
         <section key={g.title} aria-labelledby={`workspace-group-${i}`}>
           <h2 id={`workspace-group-${i}`}>{t(g.title)}</h2>
-          <ul class="card-list">
+          <ul class="card-list workspace-cards">
             {g.links.map((l) => (
               <li class="card" key={l.href}>
                 <h3 class="card-title">
@@ -246,7 +246,7 @@ function PolicyPanel({ ctx, lines }: { ctx: PageContext; lines: PolicyRuleStatus
                   {rule} {tr(`workspace.policy.rule.${rule}`)}
                 </a>
               </p>
-              <p class="policy-text">{line.text}</p>
+              <p class="policy-line-text">{line.text}</p>
             </li>
           ));
         })}

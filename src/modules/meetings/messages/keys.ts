@@ -48,7 +48,7 @@ interface Args {
   "home.meetings.task.confirmHome": { year: string | number; host: string | number };
   "home.meetings.task.fillPartner": { city: string | number; year: string | number; host: string | number };
   "home.meetings.task.confirmPartner": { city: string | number; year: string | number; host: string | number };
-  "home.meetings.p2.ok": { host: string | number; year: string | number; dates: string | number };
+  "home.meetings.p2.ok": { host: string | number; dates: string | number };
   "home.meetings.p2.okUndated": { host: string | number; year: string | number };
   "home.meetings.p2.attention": { from: string | number; to: string | number };
   "home.meetings.p3.ok": { year: string | number; members: string | number; cycle: string | number };
