@@ -11,8 +11,7 @@ const canRun = browserAvailable();
 const shots = process.env.WORKSPACE_SHOTS;
 
 /** The page fits the viewport: no sideways scrolling (WCAG 1.4.10). */
-const documentWidth = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth);
+const documentWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
@@ -40,7 +39,9 @@ for (const dialect of DIALECTS) {
           const page = await context.newPage();
           await logIn(page, base, email, DEMO_PASSWORD);
           await page.goto(`${base}/workspace`);
-          await expect(page.getByRole('heading', { level: 2, name: 'Att göra' }).count()).resolves.toBe(1);
+          await expect(
+            page.getByRole('heading', { level: 2, name: 'Att göra' }).count(),
+          ).resolves.toBe(1);
           if (role === 'coordinator') {
             const panel = page.locator('.policy-lines > li');
             await expect(panel.count()).resolves.toBeGreaterThanOrEqual(10);

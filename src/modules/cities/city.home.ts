@@ -14,9 +14,7 @@ export async function cityHomePolicy(db: Db, ctx: PageContext): Promise<PolicyRu
   const chain = await getChain(db, cities);
   const name = (c: (typeof cities)[number]) => localized(c, ctx.i18n.locale).name;
   const twins = cities.filter((c) => c.kind === 'twin' && c.status === 'active');
-  const inactive = (chain?.members ?? [])
-    .map((m) => m.city)
-    .filter((c) => c.status !== 'active');
+  const inactive = (chain?.members ?? []).map((m) => m.city).filter((c) => c.status !== 'active');
   if (twins.length === 0)
     return [{ rule: 'P1', state: 'attention', text: t('home.cities.p1.none'), href: '/cities' }];
   if (inactive.length > 0)

@@ -88,7 +88,12 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
       .execute();
     expect(await collaborationTasksAt(demo.db, reporter, ctx(), at(today))).toEqual([]);
     expect(
-      await collaborationTasksAt(demo.db, await user('medarbetare@vanort.example'), ctx(), at(today)),
+      await collaborationTasksAt(
+        demo.db,
+        await user('medarbetare@vanort.example'),
+        ctx(),
+        at(today),
+      ),
     ).toEqual([]);
   });
 
@@ -101,7 +106,12 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
       .where('review_state', '=', 'submitted')
       .orderBy('submitted_at')
       .execute();
-    const early = await collaborationTasksAt(demo.db, coordinator, ctx(), at(addDays(c.deadline, -21)));
+    const early = await collaborationTasksAt(
+      demo.db,
+      coordinator,
+      ctx(),
+      at(addDays(c.deadline, -21)),
+    );
     const review = early.find((t) => t.kind === 'review.collaborations')!;
     expect(review.title).toBe(`${submitted.length} samarbeten väntar på granskning`);
     expect(review.href).toBe('/workspace/review');
@@ -114,7 +124,12 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
       .where('campaign_id', '=', c.id)
       .execute();
     const missing = asked.filter((a) => a.answer === null).length;
-    const late = await collaborationTasksAt(demo.db, coordinator, ctx(), at(addDays(c.deadline, -3)));
+    const late = await collaborationTasksAt(
+      demo.db,
+      coordinator,
+      ctx(),
+      at(addDays(c.deadline, -3)),
+    );
     expect(late.find((t) => t.kind === 'campaign.missing')).toEqual({
       kind: 'campaign.missing',
       title: `${missing} organisationer har inte svarat på ${c.title}`,
@@ -145,9 +160,16 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
 
     await k().updateTable('campaign_organisation').set({ answer: 'no_activity' }).execute();
     const all = await collaborationPolicyAt(demo.db, ctx(), at(addDays(c.deadline, 1)));
-    expect(all[1]).toMatchObject({ state: 'ok', text: `Alla ${asked.length} organisationer har svarat på ${c.title}.` });
+    expect(all[1]).toMatchObject({
+      state: 'ok',
+      text: `Alla ${asked.length} organisationer har svarat på ${c.title}.`,
+    });
 
-    await k().updateTable('organisation').set({ active: 0 }).where('id', '=', await reporterOrg()).execute();
+    await k()
+      .updateTable('organisation')
+      .set({ active: 0 })
+      .where('id', '=', await reporterOrg())
+      .execute();
     const orphaned = await collaborationPolicyAt(demo.db, ctx(), at(addDays(c.deadline, 1)));
     expect(orphaned[0]!.state).toBe('attention');
     expect(orphaned[0]!.text).toMatch(/hör till en organisation som inte längre är aktiv\.$/);

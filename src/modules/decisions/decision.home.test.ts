@@ -91,7 +91,11 @@ describeEachDialect('decisions and cities on the workspace start page', (dialect
     ]);
     expect(await decisionHomeTasks(demo.db, council, ctx())).toEqual([]);
 
-    await k().updateTable('proposal').set({ status: 'sent', sent_at: now }).where('id', '=', id).execute();
+    await k()
+      .updateTable('proposal')
+      .set({ status: 'sent', sent_at: now })
+      .where('id', '=', id)
+      .execute();
     expect(await decisionHomeTasks(demo.db, coordinator, ctx())).toEqual([]);
     expect(await decisionHomeTasks(demo.db, council, ctx())).toEqual([
       {

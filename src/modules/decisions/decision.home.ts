@@ -11,11 +11,7 @@ import * as repo from './home.repository.ts';
 const MAX_ITEMS = 20;
 
 /** The decisions module's tasks for the signed-in user. */
-export async function decisionHomeTasks(
-  db: Db,
-  user: User,
-  ctx: PageContext,
-): Promise<WorkTask[]> {
+export async function decisionHomeTasks(db: Db, user: User, ctx: PageContext): Promise<WorkTask[]> {
   const { t } = ctx.i18n;
   const coordinator = user.roles.some((g) => g.role === 'coordinator');
   const council = user.roles.some((g) => g.role === 'council');

@@ -31,7 +31,12 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
       .executeTakeFirstOrThrow();
 
   it('lists the open host-plan tasks, overdue ones with their due date, for coordinators only', async () => {
-    const tasks = await meetingTasksAt(demo.db, await user('samordnare@vanort.example'), ctx(), NOW);
+    const tasks = await meetingTasksAt(
+      demo.db,
+      await user('samordnare@vanort.example'),
+      ctx(),
+      NOW,
+    );
     const plan = tasks.filter((t) => t.kind === 'hostPlan.task');
     expect(plan.length).toBeGreaterThan(0);
     const open = await demo.db.kysely
@@ -43,7 +48,12 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(plan.map((t) => t.dueOn).sort()).toEqual(open.map((t) => t.due_on).sort());
     expect(plan[0]!.title).toMatch(/^Värdskapsplanen 2027: /);
     expect(plan[0]!.href).toBe(`/workspace/meetings/${(await meeting2027()).id}/host-plan`);
-    const staff = await meetingTasksAt(demo.db, await user('medarbetare@vanort.example'), ctx(), NOW);
+    const staff = await meetingTasksAt(
+      demo.db,
+      await user('medarbetare@vanort.example'),
+      ctx(),
+      NOW,
+    );
     expect(staff).toEqual([]);
   });
 
@@ -111,7 +121,9 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     await demo.db.kysely.updateTable('host_plan_task').set({ status: 'done' }).execute();
     const done = (await meetingPolicyAt(demo.db, ctx(), NOW)).find((l) => l.rule === 'P5')!;
     expect(done.state).toBe('ok');
-    expect(done.text).toMatch(/^Värdskapsplanen för 2027: (\d+) av \1 uppgifter klara, ingen försenad\.$/);
+    expect(done.text).toMatch(
+      /^Värdskapsplanen för 2027: (\d+) av \1 uppgifter klara, ingen försenad\.$/,
+    );
     const coordinator = await meetingTasksAt(
       demo.db,
       await user('samordnare@vanort.example'),
@@ -132,6 +144,8 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
       text: 'Inget vänortsmöte är registrerat för 2026–2028. Registrera nästa möte.',
     });
     expect(quiet.find((l) => l.rule === 'P4')!.state).toBe('info');
-    expect(await meetingTasksAt(demo.db, await user('presidiet@vanort.example'), ctx(), NOW)).toEqual([]);
+    expect(
+      await meetingTasksAt(demo.db, await user('presidiet@vanort.example'), ctx(), NOW),
+    ).toEqual([]);
   });
 });

@@ -36,7 +36,9 @@ export async function meetingTasksAt(
   const { t } = ctx.i18n;
   const today = gothenburgDate(now);
   const presidium = has(user, 'presidium');
-  const partnerCities = user.roles.flatMap((g) => (g.role === 'partner' && g.cityId ? [g.cityId] : []));
+  const partnerCities = user.roles.flatMap((g) =>
+    g.role === 'partner' && g.cityId ? [g.cityId] : [],
+  );
   const coordinator = has(user, 'coordinator');
   if (!presidium && partnerCities.length === 0 && !coordinator) return [];
 
