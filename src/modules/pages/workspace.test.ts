@@ -131,8 +131,23 @@ describeEachDialect('workspace start page', (dialect) => {
       'Ska vara klar senast 14 september 2027',
     );
 
+    // Bergen's demo delegation is confirmed: nothing waits; sent back to nominated, it does.
+    expect(sectionOf(await as('bergen@vanort.example'), 'workspace-todo')).toContain(
+      'Inget väntar på dig just nu.',
+    );
+    const bergen = await t.db.kysely
+      .selectFrom('city')
+      .select('id')
+      .where('slug', '=', 'bergen')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable('delegation')
+      .set({ status: 'nominated' })
+      .where('city_id', '=', bergen.id)
+      .execute();
     const partner = await as('bergen@vanort.example');
-    expect(taskHrefs(partner).every((h) => h!.endsWith('/delegations/bergen'))).toBe(true);
+    expect(taskHrefs(partner)).toHaveLength(1);
+    expect(taskHrefs(partner)[0]).toMatch(/^\/workspace\/meetings\/[^/]+\/delegations\/bergen$/);
     expect(sectionOf(partner, 'workspace-policy')).toBeNull();
 
     for (const email of [
