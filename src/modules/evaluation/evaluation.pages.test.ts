@@ -140,7 +140,7 @@ describeEachDialect('the evaluation pages', (dialect) => {
     });
     expect(auto.statusCode).toBe(200);
     const answer = auto.json<{ version: string; message: string }>();
-    expect(answer.message).toMatch(/^Sparat \d{1,2}[.:]\d{2}$/);
+    expect(answer.message).toMatch(/^Sparat \d{1,2}\.\d{2}$/);
     expect(answer.version).not.toBe(versionIn(page.body));
 
     // The form opened before both saves is stale: 409, the saved text shown, nothing saved.

@@ -37,13 +37,17 @@ const idParams = z.object({ id: z.string().max(100) });
 /** The header the autosave script sends: the answer is JSON instead of a redirect. */
 const AUTOSAVE_HEADER = 'x-autosave';
 
-/** The time of day in Gothenburg, e.g. "14.02" (sv) or "2:02 PM" (en). */
+/**
+ * The time of day in Gothenburg, e.g. "14.02" (sv: the Swedish Language Council's style,
+ * where ICU writes "14:02"), "14.02" (da, fi), "14:02" (nb) or "2:02 PM" (en).
+ */
 function timeOfDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  const text = new Intl.DateTimeFormat(locale, {
     timeZone: 'Europe/Stockholm',
     hour: 'numeric',
     minute: '2-digit',
   }).format(new Date(iso));
+  return locale === 'sv' ? text.replace(':', '.') : text;
 }
 
 /** The coordinators' pages of the evaluation (P10): list, manual start, one evaluation, comparison. */

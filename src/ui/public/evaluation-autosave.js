@@ -24,7 +24,8 @@
     status.textContent = status.getAttribute('data-saving') || '';
     var body = new URLSearchParams(new FormData(form));
     body.set('action', 'save');
-    fetch(form.action, {
+    // (form.action would name the buttons called "action": the attribute is the address.)
+    fetch(form.getAttribute('action') || '', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-autosave': '1' },
