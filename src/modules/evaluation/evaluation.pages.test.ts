@@ -4,7 +4,10 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
+import { i18nFor } from '../../platform/i18n/i18n.ts';
+import type { PageContext } from '../../platform/page-context.ts';
 import { createUser } from '../accounts/account.service.ts';
+import { evaluationPolicy } from './evaluation.home.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
@@ -61,6 +64,20 @@ describeEachDialect('the evaluation pages', (dialect) => {
     expect(res.body).toContain('Godkänd, version 1');
     expect(res.body).toContain('Sara Samordnare');
     expect((await reporter.get('/workspace/evaluations')).statusCode).toBe(403);
+  });
+
+  it('gives the P10 line ✓ for the demo: the evaluation after 2019 is approved', async () => {
+    expect(await evaluationPolicy(t.db, { i18n: i18nFor('sv') } as PageContext)).toEqual([
+      {
+        rule: 'P10',
+        state: 'ok',
+        text: 'P10: utvärderingen efter mötet 2019 godkändes 11 februari 2020.',
+        href: expect.stringMatching(/^\/workspace\/evaluations\/[0-9a-f-]{36}$/) as string,
+      },
+    ]);
+    expect((await evaluationPolicy(t.db, { i18n: i18nFor('en') } as PageContext))[0]!.text).toBe(
+      'P10: the evaluation after the 2019 meeting was approved on 11 February 2020.',
+    );
   });
 
   it('starts one by hand, refusing bad input with clear messages and saving nothing', async () => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { ConfigError, loadConfig } from '../../config/config.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Actor, User } from '../../platform/identity.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -14,6 +15,7 @@ import { compareSections } from './compare.ts';
 import { evaluationPolicy, evaluationTasks } from './evaluation.home.ts';
 import { evaluationRemindersJob } from './evaluation.job.ts';
 import {
+  configureEvaluation,
   evaluationDetail,
   gothenburgToday,
   reviewEvaluation,
@@ -205,6 +207,47 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       .where('evaluation_id', '=', e.id)
       .execute();
     expect(owners.map((o) => o.user_id).sort()).toEqual([sara.id, greta.id].sort());
+  });
+
+  it('takes the due date from EVALUATION_DUE_MONTHS', async () => {
+    expect(loadConfig({}).evaluationDueMonths).toBe(3);
+    expect(loadConfig({ EVALUATION_DUE_MONTHS: '6' }).evaluationDueMonths).toBe(6);
+    expect(() => loadConfig({ EVALUATION_DUE_MONTHS: '0' })).toThrow(ConfigError);
+    const chain = (await getChain(t.db))!;
+    const goteborg = chain.members.find((m) => m.city.kind === 'home')!.city;
+    await t.db.kysely
+      .insertInto('meeting')
+      .values({
+        id: 'm-2039',
+        chain_id: chain.id,
+        year: 2039,
+        host_city_id: goteborg.id,
+        start_date: '2039-06-01',
+        end_date: '2039-06-02',
+        venue: null,
+        theme: null,
+        status: 'planned',
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    configureEvaluation(loadConfig({ EVALUATION_DUE_MONTHS: '6' }));
+    try {
+      await markHeld(2039, actor(sara));
+    } finally {
+      configureEvaluation(loadConfig({}));
+    }
+    const e = await t.db.kysely
+      .selectFrom('evaluation')
+      .select(['due_on', 'period_start', 'period_end'])
+      .where('meeting_id', '=', 'm-2039')
+      .executeTakeFirstOrThrow();
+    expect(e).toEqual({
+      due_on: '2039-12-02',
+      // From the day after the latest period before it ended (the 2027 meeting's).
+      period_start: '2027-09-17',
+      period_end: '2039-06-02',
+    });
   });
 
   it('is started by hand for any period; each bad input is named and nothing is saved', async () => {
@@ -508,10 +551,12 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       `/workspace/evaluations/${id}`,
     );
 
-    // The 2027 meeting was held above (first test): its evaluation is due.
+    // The latest meeting Gothenburg hosted and held (2039, above): its evaluation is due.
     const [line] = await evaluationPolicy(t.db, ctx);
     expect(line).toMatchObject({ rule: 'P10', state: 'attention' });
-    expect(line!.text).toMatch(/^P10: utvärderingen efter mötet (2027|2035) /);
+    expect(line!.text).toMatch(
+      /^P10: utvärderingen efter mötet 2039 ska vara godkänd senast 2 december 2039\.$/,
+    );
   });
 
   it('reminds the owners 14 days before and the day after the due date, each once', async () => {
