@@ -162,6 +162,12 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 90)')
     .transform(Number)
     .default(90),
+  // Evaluation (src/modules/evaluation, P10): months after the meeting's last day it is due.
+  EVALUATION_DUE_MONTHS: z
+    .string()
+    .regex(/^(?:[1-9]|1[0-9]|2[0-4])$/, 'must be a whole number of months from 1 to 24 (e.g. 3)')
+    .transform(Number)
+    .default(3),
   // Newsletter (src/modules/newsletter).
   NEWSLETTER_CONFIRM_HOURS: z
     .string()
@@ -242,6 +248,8 @@ export type Config = Readonly<{
   caseNumberPatterns: readonly RegExp[];
   /** Days after a meeting when the delegation members' private logistics are erased. */
   delegationRetentionDays: number;
+  /** Months after a Gothenburg-hosted meeting's last day when its evaluation is due (P10). */
+  evaluationDueMonths: number;
   /** The newsletter: links, retention, sending rate and the subscription form's limit. */
   newsletter: Readonly<{
     /** Hours a confirmation link works. */
@@ -349,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
     delegationRetentionDays: e.DELEGATION_RETENTION_DAYS,
+    evaluationDueMonths: e.EVALUATION_DUE_MONTHS,
     newsletter: Object.freeze({
       confirmHours: e.NEWSLETTER_CONFIRM_HOURS,
       retentionDays: e.NEWSLETTER_RETENTION_DAYS,

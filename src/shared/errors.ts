@@ -293,6 +293,23 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.NEWS_NOT_FOUND',
     page: PAGE.notFound,
   },
+  // Evaluation (src/modules/evaluation, issue 15: the duty and workflow)
+  EVALUATION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No evaluation (the report after a meeting Gothenburg hosts, P10) has the given id.',
+    message: 'No such evaluation',
+    title: 'errorCode.EVALUATION_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  EVALUATION_VERSION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'An evaluation has no approved version with the given number (e.g. comparing versions 1 and 3 of one approved twice).',
+    message: 'The evaluation has no such approved version',
+    title: 'errorCode.EVALUATION_VERSION_NOT_FOUND',
+    page: PAGE.notFound,
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -599,6 +616,14 @@ export const errors = {
   // The overview module
   overviewYearNotFound: (year: string) =>
     new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
+  // Evaluation (src/modules/evaluation)
+  evaluationNotFound: (id: string) =>
+    new AppError('EVALUATION_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
+  evaluationVersionNotFound: (id: string, number: string) =>
+    new AppError('EVALUATION_VERSION_NOT_FOUND', undefined, {
+      id: id.slice(0, 100),
+      number: number.slice(0, 20),
+    }),
   // News (src/modules/news)
   newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
 } as const;

@@ -9,3 +9,5 @@ export type {
   Flag,
   PeriodFigures,
 } from './evaluation.figures.ts';
+export { EVALUATION_STATUSES, findEvaluationVersion } from './evaluation.service.ts';
+export type { EvaluationStatus, EvaluationVersion } from './evaluation.service.ts';

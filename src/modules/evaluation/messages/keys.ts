@@ -5,6 +5,33 @@ import type messages from './sv.json';
 /** The messages that take arguments, and their types. */
 interface Args {
   "evaluation.dueOn": { date: string | number };
+  "evaluation.autoTitle": { city: string | number; year: string | number };
+  "evaluation.mail.beforeSubject": { title: string | number; date: string | number };
+  "evaluation.mail.beforeText": { title: string | number; date: string | number; link: string | number };
+  "evaluation.mail.afterSubject": { title: string | number; date: string | number };
+  "evaluation.mail.afterText": { title: string | number; date: string | number; link: string | number };
+  "evaluation.task.write": { title: string | number; date: string | number };
+  "evaluation.task.review": { title: string | number };
+  "evaluation.p10.approved": { year: string | number; date: string | number };
+  "evaluation.p10.due": { year: string | number; date: string | number };
+  "evaluation.p10.overdue": { year: string | number; date: string | number };
+  "evaluation.p10.missing": { year: string | number };
+  "evaluation.fig.period": { period: string | number };
+  "evaluation.fig.newCollaborations": { count: number };
+  "evaluation.status.approved": { version: string | number };
+  "evaluation.page.figuresLiveHint": { when: string | number };
+  "evaluation.page.figuresFrozen": { version: string | number };
+  "evaluation.autosave.saved": { time: string | number };
+  "evaluation.review.commentBy": { name: string | number; when: string | number };
+  "evaluation.versions.name": { version: string | number };
+  "evaluation.versions.approvedBy": { when: string | number; name: string | number };
+  "evaluation.versions.compareWith": { from: string | number; to: string | number };
+  "evaluation.workflow.approved": { version: string | number };
+  "evaluation.flash.approved": { version: string | number };
+  "evaluation.compare.title": { from: string | number; to: string | number };
+  "evaluation.compare.versions": { from: string | number; fromWhen: string | number; to: string | number; toWhen: string | number };
+  "evaluation.compare.figuresPeriods": { from: string | number; to: string | number; changed: number };
+  "evaluation.compare.figureChanged": { from: string | number; to: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

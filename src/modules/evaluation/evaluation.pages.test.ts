@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectRefused } from '../../../test/helpers/forms.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../demo.ts';
+import { i18nFor } from '../../platform/i18n/i18n.ts';
+import type { PageContext } from '../../platform/page-context.ts';
+import { createUser } from '../accounts/account.service.ts';
+import { evaluationPolicy } from './evaluation.home.ts';
+
+const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
+
+/** The coordinators' evaluation pages through the app (forms, autosave, conflicts, roles). */
+describeEachDialect('the evaluation pages', (dialect) => {
+  let t: TestApp;
+  let sara: TestAgent;
+  let greta: TestAgent;
+  let reporter: TestAgent;
+  let saraId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    sara = new TestAgent(t.app);
+    expect((await sara.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    reporter = new TestAgent(t.app);
+    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    saraId = (
+      await t.db.kysely
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', 'samordnare@vanort.example')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await createUser(
+      t.db,
+      { userId: null, label: 'test', ip: null },
+      {
+        name: 'Greta Granskare',
+        roles: [{ role: 'coordinator', organisationId: null, cityId: null }],
+        ...GRETA,
+      },
+    );
+    greta = new TestAgent(t.app);
+    expect((await greta.login(GRETA.email, GRETA.password)).statusCode).toBe(303);
+  });
+  afterAll(() => t.close());
+
+  const count = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('evaluation')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('lists the evaluations for coordinators only', async () => {
+    const res = await sara.get('/workspace/evaluations');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Utvärdering efter vänortsmötet i Göteborg 2019');
+    expect(res.body).toContain('Godkänd, version 1');
+    expect(res.body).toContain('Sara Samordnare');
+    expect((await reporter.get('/workspace/evaluations')).statusCode).toBe(403);
+  });
+
+  it('gives the P10 line ✓ for the demo: the evaluation after 2019 is approved', async () => {
+    expect(await evaluationPolicy(t.db, { i18n: i18nFor('sv') } as PageContext)).toEqual([
+      {
+        rule: 'P10',
+        state: 'ok',
+        text: 'P10: utvärderingen efter mötet 2019 godkändes 11 februari 2020.',
+        href: expect.stringMatching(/^\/workspace\/evaluations\/[0-9a-f-]{36}$/) as string,
+      },
+    ]);
+    expect((await evaluationPolicy(t.db, { i18n: i18nFor('en') } as PageContext))[0]!.text).toBe(
+      'P10: the evaluation after the 2019 meeting was approved on 11 February 2020.',
+    );
+  });
+
+  it('starts one by hand, refusing bad input with clear messages and saving nothing', async () => {
+    await sara.get('/workspace/evaluations/new');
+    const before = await count();
+    expectRefused(
+      await sara.post('/workspace/evaluations/new', {
+        title: 'Handstartad',
+        periodStart: '2026-06-30',
+        periodEnd: '2026-01-01',
+        dueOn: '31/12/2026',
+      }),
+      [
+        'Periodens slut kan inte ligga före dess början.',
+        'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-16.',
+        'Välj minst en ansvarig samordnare.',
+        'href="#owners"',
+        'value="Handstartad"',
+      ],
+    );
+    expect(await count()).toBe(before);
+    const res = await sara.post('/workspace/evaluations/new', {
+      title: 'Handstartad',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      dueOn: '2026-12-31',
+      owners: [saraId],
+    });
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers.location)).toMatch(/^\/workspace\/evaluations\/[0-9a-f-]{36}$/);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('saves with the button, autosaves, refuses a stale form, and goes through review to a version', async () => {
+    await sara.get('/workspace/evaluations/new');
+    const created = await sara.post('/workspace/evaluations/new', {
+      title: 'Sidtest',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      dueOn: '2026-12-31',
+      owners: [saraId],
+    });
+    const path = String(created.headers.location);
+    let page = await sara.get(path);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('evaluation-autosave.js');
+    const opened = versionIn(page.body);
+    const sections = {
+      summary: 'Sammanfattningen.',
+      analysis: 'Analysen.',
+      conclusions: '',
+      recommendations: '',
+      summaryEn: '',
+    };
+
+    // The plain Save button (no JavaScript).
+    let res = await sara.post(`${path}/sections`, { ...sections, version: opened, action: 'save' });
+    expect(res.statusCode).toBe(303);
+    page = await sara.get(path);
+    expect(page.body).toContain('Utvärderingen är sparad.');
+    expect(page.body).toContain('Sammanfattningen.');
+
+    // The autosave: the same form, answered with the new version and "Sparat hh.mm".
+    const body = new URLSearchParams({
+      ...sections,
+      summary: 'Sammanfattningen, autosparad.',
+      version: versionIn(page.body),
+      action: 'save',
+      _csrf: sara.csrfToken!,
+    });
+    const auto = await t.app.inject({
+      method: 'POST',
+      url: `${path}/sections`,
+      cookies: Object.fromEntries(sara.cookies),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-autosave': '1' },
+      payload: body.toString(),
+    });
+    expect(auto.statusCode).toBe(200);
+    const answer = auto.json<{ version: string; message: string }>();
+    expect(answer.message).toMatch(/^Sparat \d{1,2}\.\d{2}$/);
+    expect(answer.version).not.toBe(versionIn(page.body));
+
+    // The form opened before both saves is stale: 409, the saved text shown, nothing saved.
+    res = await sara.post(`${path}/sections`, {
+      ...sections,
+      summary: 'Gammal flik.',
+      version: opened,
+      action: 'save',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Sammanfattningen, autosparad.');
+    expect(res.body).toContain('Gammal flik.');
+    const stored = await t.db.kysely
+      .selectFrom('evaluation')
+      .select('summary')
+      .where('id', '=', path.split('/').pop()!)
+      .executeTakeFirstOrThrow();
+    expect(stored.summary).toBe('Sammanfattningen, autosparad.');
+
+    // Submitting names each missing section.
+    page = await sara.get(path);
+    expectRefused(
+      await sara.post(`${path}/sections`, {
+        ...sections,
+        version: versionIn(page.body),
+        action: 'submit',
+      }),
+      [
+        'Skriv slutsatserna innan utvärderingen skickas för granskning.',
+        'Skriv rekommendationerna innan utvärderingen skickas för granskning.',
+        'href="#conclusions"',
+      ],
+    );
+    page = await sara.get(path);
+    res = await sara.post(`${path}/sections`, {
+      ...sections,
+      conclusions: 'Slutsatserna.',
+      recommendations: 'Rekommendationerna.',
+      version: versionIn(page.body),
+      action: 'submit',
+    });
+    expect(res.statusCode).toBe(303);
+
+    // The submitter may not approve; another coordinator does.
+    page = await sara.get(path);
+    expectRefused(
+      await sara.post(`${path}/review`, {
+        comment: '',
+        decision: 'approve',
+        version: versionIn(page.body),
+      }),
+      ['En annan samordnare ska granska och godkänna den.'],
+    );
+    page = await greta.get(path);
+    expect(page.body).toContain('Utvärderingen väntar på granskning.');
+    res = await greta.post(`${path}/review`, {
+      comment: 'Godkänd utan ändringar.',
+      decision: 'approve',
+      version: versionIn(page.body),
+    });
+    expect(res.statusCode).toBe(303);
+    page = await greta.get(path);
+    expect(page.body).toContain('Utvärderingen är godkänd som version 1.');
+    expect(page.body).toContain(`${path}/versions/1`);
+    expect(page.body).not.toContain('evaluation-autosave.js');
+
+    // Editing the approved one in place is refused with a message; nothing changes.
+    expectRefused(
+      await greta.post(`${path}/sections`, {
+        ...sections,
+        version: versionIn(page.body),
+        action: 'save',
+      }),
+      ['Utvärderingen är godkänd och kan inte ändras direkt.'],
+    );
+  });
+
+  it('compares two versions, and answers 404 for a version that does not exist', async () => {
+    const demo = await t.db.kysely
+      .selectFrom('evaluation')
+      .select('id')
+      .where('approved_version', '=', 1)
+      .where('meeting_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const res = await sara.get(`/workspace/evaluations/${demo.id}/compare?from=1&to=1`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Version 1 och 1 jämförda');
+    expect(res.body).toContain('Oförändrat');
+    expect(
+      (await sara.get(`/workspace/evaluations/${demo.id}/compare?from=1&to=9`)).statusCode,
+    ).toBe(404);
+    expect((await sara.get('/workspace/evaluations/nope')).statusCode).toBe(404);
+    const en = await sara.get(`/en/workspace/evaluations/${demo.id}`);
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('Approved versions');
+  });
+});

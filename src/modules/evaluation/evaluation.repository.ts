@@ -1,0 +1,310 @@
+import type { Executor } from '../../db/database.ts';
+import type {
+  EvaluationCommentTable,
+  EvaluationTable,
+  EvaluationVersionTable,
+} from './evaluation.table.ts';
+
+// The evaluation's SQL (issue 15): evaluations, owners, review comments, approved versions,
+// and the few reads of meetings and coordinators the trigger and the reminders need. The
+// reports engineer's files read versions through the exported functions here.
+
+export type EvaluationRow = EvaluationTable;
+export type VersionRow = EvaluationVersionTable;
+
+export function findEvaluation(db: Executor, id: string) {
+  return db.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findEvaluationOfMeeting(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('evaluation')
+    .select(['id'])
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** The evaluation of the chain whose period ends last before `before` (for the next period). */
+export function findLatestEvaluationBefore(db: Executor, chainId: string, before: string) {
+  return db
+    .selectFrom('evaluation')
+    .select(['id', 'period_end'])
+    .where('chain_id', '=', chainId)
+    .where('period_end', '<', before)
+    .orderBy('period_end', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every evaluation, the latest period first (a few a decade: no paging needed). */
+export function listEvaluations(db: Executor) {
+  return db
+    .selectFrom('evaluation')
+    .selectAll()
+    .orderBy('period_end', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export function insertEvaluation(db: Executor, row: EvaluationTable) {
+  return db.insertInto('evaluation').values(row).execute();
+}
+
+/**
+ * Changes an evaluation only over the version read (`updated_at`, decision 022): returns
+ * the number of rows changed (0: someone saved in between).
+ */
+export async function updateEvaluation(
+  db: Executor,
+  id: string,
+  values: Partial<Omit<EvaluationTable, 'id'>>,
+  expectedUpdatedAt: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('evaluation')
+    .set(values)
+    .where('id', '=', id)
+    .where('updated_at', '=', expectedUpdatedAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+// Owners
+
+export function insertOwners(db: Executor, evaluationId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve();
+  return db
+    .insertInto('evaluation_owner')
+    .values(userIds.map((user_id) => ({ evaluation_id: evaluationId, user_id })))
+    .execute();
+}
+
+/** The owners of evaluations with their names and addresses, by evaluation. */
+export function listOwners(db: Executor, evaluationIds: readonly string[]) {
+  if (evaluationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('evaluation_owner')
+    .innerJoin('app_user', 'app_user.id', 'evaluation_owner.user_id')
+    .select([
+      'evaluation_owner.evaluation_id',
+      'app_user.id',
+      'app_user.name',
+      'app_user.email',
+      'app_user.active',
+      'app_user.language',
+    ])
+    .where('evaluation_owner.evaluation_id', 'in', evaluationIds)
+    .orderBy('app_user.name')
+    .execute();
+}
+
+/** The evaluations a user owns that are not approved (their tasks). */
+export function listOpenOwnedBy(db: Executor, userId: string) {
+  return db
+    .selectFrom('evaluation')
+    .innerJoin('evaluation_owner', 'evaluation_owner.evaluation_id', 'evaluation.id')
+    .select(['evaluation.id', 'evaluation.title', 'evaluation.due_on', 'evaluation.status'])
+    .where('evaluation_owner.user_id', '=', userId)
+    .where('evaluation.status', '!=', 'approved')
+    .execute();
+}
+
+/** Evaluations in review the user neither owns nor submitted (a coordinator's reviews). */
+export function listInReviewNotOwnedBy(db: Executor, userId: string) {
+  return db
+    .selectFrom('evaluation')
+    .select(['evaluation.id', 'evaluation.title', 'evaluation.due_on'])
+    .where('evaluation.status', '=', 'in_review')
+    .where((eb) =>
+      eb.or([eb('evaluation.updated_by', 'is', null), eb('evaluation.updated_by', '!=', userId)]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('evaluation_owner')
+            .select('evaluation_owner.user_id')
+            .whereRef('evaluation_owner.evaluation_id', '=', 'evaluation.id')
+            .where('evaluation_owner.user_id', '=', userId),
+        ),
+      ),
+    )
+    .execute();
+}
+
+// Coordinators
+
+/** The active coordinators (the possible owners), by name. */
+export function listActiveCoordinators(db: Executor) {
+  return db
+    .selectFrom('app_user')
+    .select(['app_user.id', 'app_user.name', 'app_user.email'])
+    .where('app_user.active', '=', 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_role')
+          .select('user_role.user_id')
+          .whereRef('user_role.user_id', '=', 'app_user.id')
+          .where('user_role.role', '=', 'coordinator'),
+      ),
+    )
+    .orderBy('app_user.name')
+    .execute();
+}
+
+// Comments
+
+export function insertComment(db: Executor, row: EvaluationCommentTable) {
+  return db.insertInto('evaluation_comment').values(row).execute();
+}
+
+export function listComments(db: Executor, evaluationId: string) {
+  return db
+    .selectFrom('evaluation_comment')
+    .leftJoin('app_user', 'app_user.id', 'evaluation_comment.author_id')
+    .select([
+      'evaluation_comment.id',
+      'evaluation_comment.body',
+      'evaluation_comment.created_at',
+      'app_user.name as author_name',
+    ])
+    .where('evaluation_comment.evaluation_id', '=', evaluationId)
+    .orderBy('evaluation_comment.created_at')
+    .orderBy('evaluation_comment.id')
+    .execute();
+}
+
+// Versions (also read by the reports engineer's pages)
+
+export function insertVersion(db: Executor, row: EvaluationVersionTable) {
+  return db.insertInto('evaluation_version').values(row).execute();
+}
+
+/** An evaluation's approved versions, newest first, with the approver's name. */
+export function listVersions(db: Executor, evaluationId: string) {
+  return db
+    .selectFrom('evaluation_version')
+    .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+    .select([
+      'evaluation_version.id',
+      'evaluation_version.number',
+      'evaluation_version.approved_at',
+      'evaluation_version.published_at',
+      'app_user.name as approver_name',
+    ])
+    .where('evaluation_version.evaluation_id', '=', evaluationId)
+    .orderBy('evaluation_version.number', 'desc')
+    .execute();
+}
+
+/** One approved version (text and figures as frozen), with the approver's name. */
+export function findVersion(db: Executor, evaluationId: string, number: number) {
+  return db
+    .selectFrom('evaluation_version')
+    .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+    .selectAll('evaluation_version')
+    .select(['app_user.name as approver_name'])
+    .where('evaluation_version.evaluation_id', '=', evaluationId)
+    .where('evaluation_version.number', '=', number)
+    .executeTakeFirst();
+}
+
+/** The latest approval of all evaluations of a chain (the P10 line). */
+export function findLatestApproval(db: Executor, chainId: string) {
+  return db
+    .selectFrom('evaluation_version')
+    .innerJoin('evaluation', 'evaluation.id', 'evaluation_version.evaluation_id')
+    .select([
+      'evaluation.id',
+      'evaluation.meeting_id',
+      'evaluation.period_end',
+      'evaluation_version.approved_at',
+    ])
+    .where('evaluation.chain_id', '=', chainId)
+    .orderBy('evaluation.period_end', 'desc')
+    .orderBy('evaluation_version.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+// Meetings (read for the trigger and the P10 line; the meetings module writes them)
+
+export function findMeetingRow(db: Executor, id: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'chain_id', 'year', 'host_city_id', 'start_date', 'end_date', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The latest meeting held in a city before `year` (its end, else start date; and year). */
+export function findPreviousHeldHostedBy(
+  db: Executor,
+  chainId: string,
+  hostCityId: string,
+  year: number,
+) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'year', 'start_date', 'end_date', 'updated_at'])
+    .where('chain_id', '=', chainId)
+    .where('host_city_id', '=', hostCityId)
+    .where('status', '=', 'held')
+    .where('year', '<', year)
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The latest held meeting a city hosted (the P10 line), any year. */
+export function findLatestHeldHostedBy(db: Executor, chainId: string, hostCityId: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['id', 'year', 'start_date', 'end_date'])
+    .where('chain_id', '=', chainId)
+    .where('host_city_id', '=', hostCityId)
+    .where('status', '=', 'held')
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+// Reminders
+
+/** Evaluations not approved whose due date lies within [from, to]: reminder candidates. */
+export function listReminderCandidates(db: Executor) {
+  return db
+    .selectFrom('evaluation')
+    .select([
+      'id',
+      'title',
+      'due_on',
+      'status',
+      'reminder_before_sent_at',
+      'reminder_after_sent_at',
+    ])
+    .where('status', '!=', 'approved')
+    .where((eb) =>
+      eb.or([eb('reminder_before_sent_at', 'is', null), eb('reminder_after_sent_at', 'is', null)]),
+    )
+    .execute();
+}
+
+/** Marks a reminder sent only if it was not (a second run sends nothing); true if claimed. */
+export async function claimReminder(
+  db: Executor,
+  id: string,
+  column: 'reminder_before_sent_at' | 'reminder_after_sent_at',
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('evaluation')
+    .set({ [column]: at })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .where('status', '!=', 'approved')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

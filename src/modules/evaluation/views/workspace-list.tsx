@@ -1,0 +1,121 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
+import { Button, CheckboxGroup, DateField, Form, TextField } from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
+import type { StartInput } from '../evaluation.schema.ts';
+import { isOverdue, type Evaluation, type Owner } from '../evaluation.service.ts';
+import { StatusTag } from './workspace-parts.tsx';
+
+/** The coordinators' list of evaluations: title, period, due date (overdue marked), status, owners. */
+export function EvaluationsPage({
+  ctx,
+  evaluations,
+  today,
+}: {
+  ctx: PageContext;
+  evaluations: Evaluation[];
+  today: string;
+}) {
+  const { t, intl } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('evaluation.list.title')}>
+      <p class="breadcrumb">
+        <a href="/workspace">{t('evaluation.backToWorkspace')}</a>
+      </p>
+      <h1>{t('evaluation.list.title')}</h1>
+      <p class="lead">{t('evaluation.list.lead')}</p>
+      <p>
+        <a class="button button-secondary" href="/workspace/evaluations/new">
+          {t('evaluation.list.new')}
+        </a>
+      </p>
+      <DataTable
+        caption={t('evaluation.list.caption')}
+        captionHidden
+        rows={evaluations}
+        rowKey={(e) => e.id}
+        empty={t('evaluation.list.none')}
+        rowClass={(e) => (isOverdue(e, today) ? 'row-overdue' : undefined)}
+        columns={[
+          {
+            header: t('evaluation.col.title'),
+            rowHeader: true,
+            cell: (e) => <a href={`/workspace/evaluations/${e.id}`}>{e.title}</a>,
+          },
+          {
+            header: t('evaluation.col.period'),
+            cell: (e) => formatDateRange(e.periodStart, e.periodEnd, intl),
+          },
+          {
+            header: t('evaluation.col.due'),
+            cell: (e) => (
+              <>
+                {formatPlainDate(e.dueOn, intl)}
+                {isOverdue(e, today) ? (
+                  <>
+                    {' '}
+                    <span class="tag tag-overdue">{t('evaluation.overdue')}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t('evaluation.col.status'),
+            cell: (e) => <StatusTag ctx={ctx} status={e.status} version={e.approvedVersion} />,
+          },
+          {
+            header: t('evaluation.col.owners'),
+            cell: (e) => e.owners.map((o) => o.name).join(', '),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+/** Starting an evaluation by hand, for any period. */
+export function NewEvaluationPage({
+  ctx,
+  coordinators,
+  values,
+}: {
+  ctx: PageContext;
+  coordinators: Owner[];
+  values?: StartInput | undefined;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('evaluation.new.title')}>
+      <p class="breadcrumb">
+        <a href="/workspace/evaluations">{t('evaluation.backToList')}</a>
+      </p>
+      <h1>{t('evaluation.new.title')}</h1>
+      <p class="lead">{t('evaluation.new.lead')}</p>
+      <Form
+        ctx={ctx}
+        action="/workspace/evaluations/new"
+        values={values ?? { owners: ctx.user ? [ctx.user.id] : [] }}
+      >
+        <TextField
+          name="title"
+          label={t('evaluation.field.title')}
+          hint={t('evaluation.field.titleHint')}
+          width="full"
+          autocomplete="off"
+        />
+        <DateField name="periodStart" label={t('evaluation.field.periodStart')} />
+        <DateField name="periodEnd" label={t('evaluation.field.periodEnd')} />
+        <DateField name="dueOn" label={t('evaluation.field.dueOn')} />
+        <CheckboxGroup
+          name="owners"
+          legend={t('evaluation.field.owners')}
+          hint={t('evaluation.field.ownersHint')}
+          options={coordinators.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Button>{t('evaluation.new.submit')}</Button>
+      </Form>
+    </Layout>
+  );
+}

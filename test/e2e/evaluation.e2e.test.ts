@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { createUser } from '../../src/modules/accounts/account.service.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const canRun = browserAvailable();
+
+const flash = (page: Page) => page.locator('.flash').textContent();
+const REVIEWER = { email: 'granskare@vanort.example', password: 'granskar noga 2026' };
+
+/** Whether the page scrolls sideways at its current width. */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `the evaluation after a meeting in Gothenburg, in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+        await createUser(t.db, SYSTEM_ACTOR, {
+          name: 'Greta Granskare',
+          roles: [{ role: 'coordinator', organisationId: null, cityId: null }],
+          ...REVIEWER,
+        });
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      it('held meeting → evaluation with due date → written, reviewed, approved; version 2 and the comparison', async () => {
+        const owner = await (await browser.newContext()).newPage();
+        await logIn(owner, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+
+        // The 2027 meeting in Gothenburg is marked held in the meeting form.
+        await owner.goto(`${base}/workspace/meetings`);
+        await owner.getByRole('link', { name: '2027', exact: true }).click();
+        await owner.getByRole('link', { name: 'Ändra', exact: true }).click();
+        await owner.getByRole('radio', { name: 'Genomfört' }).check();
+        await owner.getByRole('button', { name: 'Spara mötet' }).click();
+
+        // The evaluation is in the list with its due date, three months after the last day.
+        await owner.goto(`${base}/workspace/evaluations`);
+        await expectNoAxeViolations(owner, 'evaluations');
+        const row = owner.getByRole('row', {
+          name: /Utvärdering efter vänortsmötet i Göteborg 2027/,
+        });
+        await expect(row.textContent()).resolves.toContain('16 december 2027');
+        await expect(row.textContent()).resolves.toContain('Sara Samordnare');
+        await row.getByRole('link').click();
+        const evaluationUrl = owner.url();
+        await expectNoAxeViolations(owner, 'evaluation draft');
+
+        // Autosave while writing (the script), then the rest and submit.
+        await owner
+          .getByRole('textbox', { name: 'Sammanfattning', exact: true })
+          .fill('Mötet i Göteborg 2027 stärkte samarbetet om klimatanpassning.');
+        await expect(
+          owner
+            .locator('#autosave-status')
+            .filter({ hasText: /^Sparat \d/ })
+            .textContent({
+              timeout: 15_000,
+            }),
+        ).resolves.toMatch(/^Sparat \d{1,2}\.\d{2}$/);
+        await owner
+          .getByRole('textbox', { name: 'Analys', exact: true })
+          .fill('Bergen och Aarhus var mest aktiva.');
+        await owner
+          .getByRole('textbox', { name: 'Slutsatser' })
+          .fill('Klimatfrågorna bär samarbetet.');
+        await owner
+          .getByRole('textbox', { name: 'Rekommendationer' })
+          .fill('Fortsätt med gemensamma klimatprojekt.');
+        await owner.getByRole('button', { name: 'Spara och skicka för granskning' }).click();
+        await expect(flash(owner)).resolves.toContain('skickad för granskning');
+
+        // A second coordinator approves: version 1.
+        const reviewer = await (await browser.newContext()).newPage();
+        await logIn(reviewer, base, REVIEWER.email, REVIEWER.password);
+        await reviewer.goto(evaluationUrl);
+        await expectNoAxeViolations(reviewer, 'evaluation in review');
+        await reviewer.getByRole('textbox', { name: 'Kommentar' }).fill('Väl underbyggt.');
+        await reviewer.getByRole('radio', { name: /^Godkänna/ }).check();
+        await reviewer.getByRole('button', { name: 'Skicka', exact: true }).click();
+        await expect(flash(reviewer)).resolves.toContain('godkänd som version 1');
+        await expectNoAxeViolations(reviewer, 'evaluation approved');
+
+        // A later edit makes version 2.
+        await owner.goto(evaluationUrl);
+        await owner.getByRole('button', { name: 'Börja på en ny version' }).click();
+        await owner
+          .getByRole('textbox', { name: 'Slutsatser' })
+          .fill('Klimatfrågorna och ungdomsutbytena bär samarbetet.');
+        await owner.getByRole('button', { name: 'Spara och skicka för granskning' }).click();
+        await reviewer.goto(evaluationUrl);
+        await reviewer.getByRole('radio', { name: /^Godkänna/ }).check();
+        await reviewer.getByRole('button', { name: 'Skicka', exact: true }).click();
+        await expect(flash(reviewer)).resolves.toContain('godkänd som version 2');
+
+        // The comparison marks the change, in words as well as in style.
+        await reviewer.getByRole('link', { name: 'Jämför version 1 och 2' }).click();
+        await expectNoAxeViolations(reviewer, 'comparison');
+        const added = reviewer.locator('ins');
+        await expect(added.first().textContent()).resolves.toContain('och ungdomsutbytena');
+        await expect(
+          reviewer.getByRole('heading', { name: /Slutsatser/ }).textContent(),
+        ).resolves.toContain('Ändrat');
+        await expect(
+          reviewer.getByRole('heading', { name: /Analys/ }).textContent(),
+        ).resolves.toContain('Oförändrat');
+
+        // Both pages fit a 320 px phone.
+        await reviewer.setViewportSize({ width: 320, height: 800 });
+        await expect(scrollsSideways(reviewer)).resolves.toBe(false);
+        await reviewer.goto(evaluationUrl);
+        await expect(scrollsSideways(reviewer)).resolves.toBe(false);
+        await expectNoAxeViolations(reviewer, 'evaluation at 320 px');
+      }, 120_000);
+    },
+  );
+}
