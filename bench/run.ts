@@ -88,7 +88,7 @@ async function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number |
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -99,14 +99,17 @@ async function stop(child: ChildProcess): Promise<void> {
   children.delete(child);
 }
 
-interface Server {
+export interface Server {
   child: ChildProcess;
   base: string;
   readySeconds: number;
   output: () => string;
 }
 
-async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -264,7 +267,7 @@ interface Ids {
   news: string;
 }
 
-async function pickIds(dialect: Dialect, url: string): Promise<Ids> {
+export async function pickIds(dialect: Dialect, url: string): Promise<Ids> {
   const db = createDb(dialect === 'sqlite' ? { dialect, path: url.slice(7) } : { dialect, url });
   try {
     const k = db.kysely;
@@ -353,7 +356,7 @@ async function logIn(base: string): Promise<string> {
   return cookie();
 }
 
-async function fetchBody(base: string, path: string, cookie?: string) {
+export async function fetchBody(base: string, path: string, cookie?: string) {
   const res = await fetch(`${base}${path}`, {
     headers: { 'accept-encoding': 'identity', ...(cookie ? { cookie } : {}) },
     redirect: 'manual',
@@ -599,7 +602,7 @@ async function runDialect(
   };
 }
 
-function sqliteVersion(): string {
+export function sqliteVersion(): string {
   return execFileSync(
     process.execPath,
     [
@@ -800,4 +803,4 @@ async function main() {
   }
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
