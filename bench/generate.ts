@@ -54,7 +54,26 @@ const KINDS = [
   'staff_exchange',
   'other',
 ];
-const STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'];
+/** Plausible proportions: most work is finished or under way, little is cancelled. */
+const STATUSES = [
+  ...Array<string>(11).fill('completed'),
+  ...Array<string>(5).fill('ongoing'),
+  ...Array<string>(3).fill('planned'),
+  'cancelled',
+];
+const CONTACTS = [
+  'Anna Lindberg',
+  'Erik Johansson',
+  'Karin Bergström',
+  'Johan Nilsson',
+  'Maria Håkansson',
+  'Oskar Lundqvist',
+  'Linnea Svensson',
+  'Gustav Eriksson',
+];
+/** Of every 50: 47 acknowledged (public once published), 2 waiting in the review queue, 1 returned. */
+const reviewState = (r: number) =>
+  r < 0.94 ? 'acknowledged' : r < 0.98 ? 'submitted' : 'returned';
 const VERBS = ['utveckla', 'jämföra', 'pröva', 'sprida', 'stärka', 'följa upp', 'samordna'];
 const OBJECTS = [
   'arbetssätt för klimatanpassning',
@@ -79,6 +98,8 @@ export interface GenerateOptions {
   collaborations: number;
   exchanges: number;
   seed?: number;
+  /** The timestamps of the rows (default: the clock); the scale data set fixes it. */
+  now?: string;
   onProgress?: (what: string, done: number, total: number) => void;
 }
 
@@ -99,7 +120,7 @@ export async function generate(db: Db, options: GenerateOptions) {
       .execute(),
     k.selectFrom('area').select(['id', 'name_sv']).execute(),
   ]);
-  const now = new Date().toISOString();
+  const now = options.now ?? new Date().toISOString();
   const collaborationIds: string[] = [];
   const areasOf = new Map<string, string[]>();
   let n = 0;
@@ -122,6 +143,8 @@ export async function generate(db: Db, options: GenerateOptions) {
       const visibility = rnd() < 0.7 ? 'public' : 'internal';
       const chosenAreas = [...new Set([pick(rnd, areas), pick(rnd, areas)])];
       const tags = rnd() < 0.5 ? ['Hållbar stad', 'Internationell strategi'] : ['Barn och unga'];
+      const state = reviewState(rnd());
+      const contact = pick(rnd, CONTACTS);
       rows.push({
         id,
         organisation_id: org,
@@ -132,19 +155,23 @@ export async function generate(db: Db, options: GenerateOptions) {
         ends_on: rnd() < 0.8 ? iso(ends) : null,
         goals,
         results,
-        contact_name: 'Kim Kontakt',
-        contact_email: 'kontakt@example.org',
+        contact_name: contact,
+        contact_email: `${contact
+          .toLowerCase()
+          .replace(' ', '.')
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')}@goteborg.se`,
         funding_kind: rnd() < 0.5 ? 'own_budget' : 'eu_programme',
         funding_programme: null,
         funding_amount: Math.floor(rnd() * 500) * 1000,
         strategy_tags: tags.join(','),
         visibility,
-        review_state: 'acknowledged',
-        review_comment: null,
+        review_state: state,
+        review_comment: state === 'returned' ? 'Komplettera med vilka vänorter som deltog.' : null,
         reviewed_by: null,
-        reviewed_at: now,
+        reviewed_at: state === 'submitted' ? null : now,
         submitted_at: now,
-        published_at: now,
+        published_at: state === 'acknowledged' ? now : null,
         created_by: null,
         created_at: now,
         updated_at: now,
@@ -198,6 +225,7 @@ export async function generate(db: Db, options: GenerateOptions) {
       const collaborationId =
         collaborationIds.length && rnd() < 0.5 ? pick(rnd, collaborationIds) : null;
       const cityId = pick(rnd, cities).id;
+      const state = reviewState(rnd());
       rows.push({
         id,
         organisation_id: org,
@@ -209,12 +237,12 @@ export async function generate(db: Db, options: GenerateOptions) {
         activities,
         learnings,
         visibility,
-        review_state: 'acknowledged',
-        review_comment: null,
+        review_state: state,
+        review_comment: state === 'returned' ? 'Ange hur många som deltog från vänorten.' : null,
         reviewed_by: null,
-        reviewed_at: now,
+        reviewed_at: state === 'submitted' ? null : now,
         submitted_at: now,
-        published_at: now,
+        published_at: state === 'acknowledged' ? now : null,
         created_by: null,
         created_at: now,
         updated_at: now,

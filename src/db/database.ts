@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/config.ts';
+import { queryCountEnabled, recordQuery } from '../platform/query-count.ts';
 
 /** Generation numbers raised by triggers on every write (migration 0008, platform/read-cache.ts). */
 export interface DataGenerationTable {
@@ -63,6 +64,8 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
     native.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(native) }),
+      // Only the benchmark and test/perf count queries (platform/query-count.ts, decision 029).
+      ...(queryCountEnabled() ? { log: recordQuery } : {}),
     });
     return {
       kysely,
@@ -93,7 +96,10 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
   pool.on('connect', (client) => {
     client.on('error', onPoolError);
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(queryCountEnabled() ? { log: recordQuery } : {}),
+  });
   return {
     kysely,
     dialect: 'postgres',
