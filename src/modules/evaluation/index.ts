@@ -9,3 +9,5 @@ export type {
   Flag,
   PeriodFigures,
 } from './evaluation.figures.ts';
+export { getPublishedReport, listPublishedReports } from './report.service.ts';
+export type { ReportVersion } from './report.service.ts';
