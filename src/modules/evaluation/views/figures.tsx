@@ -14,7 +14,7 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
   const rows = keyFigures(figures.current, figures.previous);
   return (
     <div class="figures">
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('report.fig.keyCaption')}>
         <table>
           <caption>{t('report.fig.keyCaption')}</caption>
           <thead>
@@ -40,7 +40,12 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
         </table>
       </div>
       {figures.current.collaborations.byCity.length > 0 ? (
-        <div class="table-wrap">
+        <div
+          class="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('report.fig.byCityCaption')}
+        >
           <table>
             <caption>{t('report.fig.byCityCaption')}</caption>
             <thead>
