@@ -59,14 +59,14 @@ for (const dialect of DIALECTS) {
         await page.getByRole('link', { name: 'Word-dokument (.docx)' }).click();
         let download = await downloading;
         expect(download.suggestedFilename()).toBe('utvardering-2019-11-16--2027-09-16-v1.docx');
-        const docx = await readFile((await download.path())!);
+        const docx = await readFile(await download.path());
         expect(docx.subarray(0, 2).toString()).toBe('PK');
 
         downloading = page.waitForEvent('download');
         await page.getByRole('link', { name: 'PDF', exact: true }).click();
         download = await downloading;
         expect(download.suggestedFilename()).toBe('utvardering-2019-11-16--2027-09-16-v1.pdf');
-        const pdf = await readFile((await download.path())!);
+        const pdf = await readFile(await download.path());
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
         await page.getByRole('button', { name: 'Publicera version 1 på portalen' }).click();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { AppError, errors } from '../../shared/errors.ts';
 
 /**
@@ -64,8 +65,6 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
-
-type Page = import('playwright-core').Page;
 
 /** Runs `work` with a fresh page of a fresh browser (no script, no network), then closes it. */
 async function withPage<T>(settings: PdfSettings, work: (page: Page) => Promise<T>): Promise<T> {

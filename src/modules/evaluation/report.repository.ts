@@ -82,7 +82,7 @@ export async function latestPublication(db: Executor): Promise<string | null> {
     .selectFrom('evaluation_version')
     .select((eb) => eb.fn.max('published_at').as('at'))
     .executeTakeFirst();
-  return (row?.at as string | null | undefined) ?? null;
+  return row?.at ?? null;
 }
 
 /** Publishes one version and withdraws any other of the same evaluation. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
 import { TestAgent } from '../../../test/helpers/agent.ts';
