@@ -478,7 +478,7 @@ export const ERROR_CATALOGUE = {
   },
   PDF_UNAVAILABLE: {
     status: 503,
-    reportable: false,
+    reportable: true,
     when: 'A report is asked for as PDF while the server cannot print one: Chromium is not installed (CHROMIUM_PATH), it failed or took too long, or too many PDFs are being printed; the HTML and Word exports still work.',
     message:
       'The PDF cannot be made right now; the HTML and Word versions of the report can be downloaded',
