@@ -125,7 +125,9 @@ describe.skipIf(!hasBrowser || popplerMissing !== null)('the report as PDF', () 
     expect(text).toMatch(/Samarbeten\s+27\s+19/);
     expect(text).toContain('Följ upp i Åbo.');
   });
+});
 
+describe('the PDF without a browser', () => {
   it('refuses clearly when there is no browser (503 PDF_UNAVAILABLE)', async () => {
     await expect(printPdf('<html lang="sv"></html>', NO_BROWSER)).rejects.toMatchObject({
       code: 'PDF_UNAVAILABLE',
