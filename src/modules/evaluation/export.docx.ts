@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { barChartSvg, type ChartBar } from '../../ui/chart.tsx';
-import { formatDateRange, formatInstant } from '../../shared/dates.ts';
+import { formatDateRange, formatInstant, formatPlainDate } from '../../shared/dates.ts';
 import type { Count } from './evaluation.figures.ts';
 import { documentContext } from './export.html.tsx';
 import { rasterSvgs, type PdfSettings, pdfAvailable } from './export.pdf.ts';
@@ -251,7 +251,10 @@ export async function reportDocx(
     new Paragraph({
       spacing: { before: 400 },
       children: [
-        new TextRun({ text: t('report.doc.colophon', { date: options.printedAt }), size: 18 }),
+        new TextRun({
+          text: t('report.doc.colophon', { date: formatPlainDate(options.printedAt, intl) }),
+          size: 18,
+        }),
       ],
     }),
   );

@@ -1,6 +1,7 @@
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { renderDocument } from '../../platform/render.ts';
+import { formatPlainDate } from '../../shared/dates.ts';
 import type { ReportVersion } from './report.service.ts';
 import { ReportBody, ReportFacts } from './views/report-document.tsx';
 
@@ -74,7 +75,9 @@ export function reportHtml(report: ReportVersion, options: { printedAt: string }
           <h1>{report.title}</h1>
           <ReportFacts ctx={ctx} report={report} />
           <ReportBody ctx={ctx} report={report} />
-          <p class="colophon">{t('report.doc.colophon', { date: options.printedAt })}</p>
+          <p class="colophon">
+            {t('report.doc.colophon', { date: formatPlainDate(options.printedAt, ctx.i18n.intl) })}
+          </p>
         </main>
       </body>
     </html>,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
+import { TIME_ZONE } from '../../shared/dates.ts';
 import { pageRequest, pageInfo } from '../../shared/pagination.ts';
 import { reportDocx } from './export.docx.ts';
 import { reportHtml } from './export.html.tsx';
@@ -55,7 +56,8 @@ export const reportPages: FastifyPluginAsyncZod = async (app) => {
     format: Format,
     cache: 'public' | 'private',
   ): Promise<FastifyReply> {
-    const printedAt = new Date().toISOString().slice(0, 10);
+    // Today in Gothenburg (sv-SE writes YYYY-MM-DD).
+    const printedAt = new Date().toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
     const body =
       format === 'html'
         ? reportHtml(report, { printedAt })
