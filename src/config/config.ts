@@ -203,6 +203,13 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
     .transform(Number)
     .default(10),
+  CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
+  PDF_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number of milliseconds (e.g. 30000)')
+    .transform(Number)
+    .refine((n) => n >= 1000, 'must be at least 1000 milliseconds')
+    .default(30000),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -246,6 +253,8 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
   caseNumberPatterns: readonly RegExp[];
+  /** The evaluation report's PDF: the Chromium it is printed with, and the longest a print may take. */
+  pdf: Readonly<{ chromiumPath: string; timeoutMs: number }>;
   /** Days after a meeting when the delegation members' private logistics are erased. */
   delegationRetentionDays: number;
   /** Months after a Gothenburg-hosted meeting's last day when its evaluation is due (P10). */
@@ -356,6 +365,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
+    pdf: Object.freeze({ chromiumPath: e.CHROMIUM_PATH, timeoutMs: e.PDF_TIMEOUT_MS }),
     delegationRetentionDays: e.DELEGATION_RETENTION_DAYS,
     evaluationDueMonths: e.EVALUATION_DUE_MONTHS,
     newsletter: Object.freeze({

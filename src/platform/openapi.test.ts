@@ -24,6 +24,8 @@ describe('OpenAPI document', () => {
         '/api/v1/collaborations',
         '/api/v1/collaborations.csv',
         '/api/v1/collaborations/{id}',
+        '/api/v1/reports',
+        '/api/v1/reports/{id}',
         '/api/v1/cities.csv',
         '/api/v1/decisions.csv',
         '/api/v1/meetings',

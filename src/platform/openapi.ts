@@ -199,6 +199,10 @@ export async function registerOpenApi(
         },
         { name: 'news', description: "The City Executive Office's published news (open data)" },
         {
+          name: 'reports',
+          description: 'Published evaluation reports after the meetings Gothenburg hosts (P10)',
+        },
+        {
           name: 'errors',
           description: 'The error catalogue: every code an API problem (RFC 9457) can carry',
         },

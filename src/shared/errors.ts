@@ -476,6 +476,32 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.DATABASE_UNAVAILABLE',
     page: PAGE.unavailable,
   },
+  // Evaluation reports and their exports (src/modules/evaluation, report.* and export.*)
+  REPORT_VERSION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No approved version of an evaluation has the given number (a version exists only once it is approved).',
+    message: 'No such approved version of the evaluation',
+    title: 'errorCode.REPORT_VERSION_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  REPORT_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No published report has the given id: the evaluation is unknown, or none of its versions is published (a draft, or a version withdrawn).',
+    message: 'No such published report',
+    title: 'errorCode.REPORT_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    reportable: true,
+    when: 'A report is asked for as PDF while the server cannot print one: Chromium is not installed (CHROMIUM_PATH), it failed or took too long, or too many PDFs are being printed; the HTML and Word exports still work.',
+    message:
+      'The PDF cannot be made right now; the HTML and Word versions of the report can be downloaded',
+    title: 'errorCode.PDF_UNAVAILABLE',
+    page: { title: 'error.unavailable.title', text: 'report.pdf.unavailablePage' },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Every code in the catalogue; AppError takes nothing else. */
@@ -626,4 +652,14 @@ export const errors = {
     }),
   // News (src/modules/news)
   newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
+  // Evaluation reports and their exports (src/modules/evaluation)
+  reportVersionNotFound: (id: string, version: string | number) =>
+    new AppError('REPORT_VERSION_NOT_FOUND', undefined, {
+      id: id.slice(0, 100),
+      version: String(version).slice(0, 20),
+    }),
+  reportNotFound: (id: string) =>
+    new AppError('REPORT_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
+  pdfUnavailable: (reason: 'no-browser' | 'busy' | 'failed') =>
+    new AppError('PDF_UNAVAILABLE', undefined, { reason }),
 } as const;

@@ -141,6 +141,9 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                   <a href="/overview">{t('nav.overview')}</a>
                 </li>
                 <li>
+                  <a href="/reports">{t('report.nav')}</a>
+                </li>
+                <li>
                   <a href="/api/docs">{t('nav.api')}</a>
                 </li>
                 <li>

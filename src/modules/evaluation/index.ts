@@ -11,3 +11,5 @@ export type {
 } from './evaluation.figures.ts';
 export { EVALUATION_STATUSES, findEvaluationVersion } from './evaluation.service.ts';
 export type { EvaluationStatus, EvaluationVersion } from './evaluation.service.ts';
+export { getPublishedReport, listPublishedReports } from './report.service.ts';
+export type { ReportVersion } from './report.service.ts';

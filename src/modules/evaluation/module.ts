@@ -1,3 +1,4 @@
+import type { DemoContext } from '../../platform/demo.ts';
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
 import './evaluation.table.ts';
@@ -7,18 +8,29 @@ import { evaluationPolicy, evaluationTasks } from './evaluation.home.ts';
 import { evaluationRemindersJob } from './evaluation.job.ts';
 import { evaluationPages } from './evaluation.pages.tsx';
 import { WORKFLOW_PROTECTED_ROUTES } from './protected-routes.ts';
+import { reportApi } from './report.api.ts';
+import { seedReportDemo } from './report.demo.ts';
+import { REPORT_PROTECTED_ROUTES, reportPages } from './report.pages.tsx';
+import { reportsSitemap } from './report.sitemap.ts';
+
+/** The demo: the approved evaluation after the 2019 meeting, then its publication. */
+async function seedDemo(context: DemoContext): Promise<void> {
+  await seedEvaluationDemo(context);
+  await seedReportDemo(context);
+}
 
 export const evaluationModule = defineModule({
   name: 'evaluation',
   purpose:
     'the evaluation after every meeting Gothenburg hosts (P10): figures compiled from the records, the analysis people write, review, approved versions, the public reports and their exports',
-  routes: [evaluationPages],
+  routes: [evaluationPages, reportPages, { plugin: reportApi, prefix: '/api/v1' }],
   events: evaluationEvents,
   jobs: [evaluationRemindersJob],
   tasks: evaluationTasks,
   policy: evaluationPolicy,
-  protectedRoutes: { ...WORKFLOW_PROTECTED_ROUTES },
-  demo: seedEvaluationDemo,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
+  sitemap: reportsSitemap,
+  protectedRoutes: { ...WORKFLOW_PROTECTED_ROUTES, ...REPORT_PROTECTED_ROUTES },
+  demo: seedDemo,
   tables: ['evaluation', 'evaluation_owner', 'evaluation_comment', 'evaluation_version'],
 });

@@ -32,6 +32,15 @@ interface Args {
   "evaluation.compare.versions": { from: string | number; fromWhen: string | number; to: string | number; toWhen: string | number };
   "evaluation.compare.figuresPeriods": { from: string | number; to: string | number; changed: number };
   "evaluation.compare.figureChanged": { from: string | number; to: string | number };
+  "report.versionValue": { number: string | number };
+  "report.figuresLead": { compiledAt: string | number };
+  "report.publish.replaces": { number: string | number };
+  "report.publish.button": { number: string | number };
+  "report.flash.published": { number: string | number };
+  "report.flash.withdrawn": { number: string | number };
+  "report.workspace.title": { title: string | number; number: string | number };
+  "report.doc.colophon": { date: string | number };
+  "report.chart.alt": { title: string | number; count: number; largest: string | number; value: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -1,0 +1,221 @@
+import type { Executor } from '../../db/database.ts';
+
+/**
+ * SQL of the reports: the approved versions of evaluations (`evaluation_version`), which
+ * of them is published, and the published ones for the portal. At most one version of an
+ * evaluation is published at a time (`setPublished` clears the others in the same
+ * statement sequence, inside the caller's transaction).
+ */
+
+const VERSION_COLUMNS = [
+  'v.id',
+  'v.evaluation_id',
+  'v.number',
+  'v.title',
+  'v.period_start',
+  'v.period_end',
+  'v.sections_json',
+  'v.figures_json',
+  'v.approved_by',
+  'v.approved_at',
+  'v.published_at',
+  'v.published_by',
+] as const;
+
+export async function findVersion(db: Executor, evaluationId: string, number: number) {
+  return db
+    .selectFrom('evaluation_version as v')
+    .select(VERSION_COLUMNS)
+    .where('v.evaluation_id', '=', evaluationId)
+    .where('v.number', '=', number)
+    .executeTakeFirst();
+}
+
+export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
+
+/** The numbers of an evaluation's approved versions, newest first, with their publication. */
+export async function listVersionNumbers(db: Executor, evaluationId: string) {
+  return db
+    .selectFrom('evaluation_version')
+    .select(['number', 'published_at'])
+    .where('evaluation_id', '=', evaluationId)
+    .orderBy('number', 'desc')
+    .execute();
+}
+
+/** The published version of an evaluation, if one is. */
+export async function findPublishedVersion(db: Executor, evaluationId: string) {
+  return db
+    .selectFrom('evaluation_version as v')
+    .select(VERSION_COLUMNS)
+    .where('v.evaluation_id', '=', evaluationId)
+    .where('v.published_at', 'is not', null)
+    .orderBy('v.number', 'desc')
+    .executeTakeFirst();
+}
+
+/** Published versions, the newest publication first (ties by id, so pages are stable). */
+export async function listPublishedVersions(db: Executor, page: { limit: number; offset: number }) {
+  return db
+    .selectFrom('evaluation_version as v')
+    .select(VERSION_COLUMNS)
+    .where('v.published_at', 'is not', null)
+    .orderBy('v.published_at', 'desc')
+    .orderBy('v.evaluation_id', 'asc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countPublishedVersions(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('evaluation_version')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('published_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest publication time (the public pages' and the sitemap's last change). */
+export async function latestPublication(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('evaluation_version')
+    .select((eb) => eb.fn.max('published_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** Publishes one version and withdraws any other of the same evaluation. */
+export async function setPublished(
+  db: Executor,
+  evaluationId: string,
+  number: number,
+  by: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('evaluation_version')
+    .set({ published_at: null, published_by: null })
+    .where('evaluation_id', '=', evaluationId)
+    .where('number', '!=', number)
+    .where('published_at', 'is not', null)
+    .execute();
+  await db
+    .updateTable('evaluation_version')
+    .set({ published_at: at, published_by: by })
+    .where('evaluation_id', '=', evaluationId)
+    .where('number', '=', number)
+    .execute();
+}
+
+export async function clearPublished(
+  db: Executor,
+  evaluationId: string,
+  number: number,
+): Promise<void> {
+  await db
+    .updateTable('evaluation_version')
+    .set({ published_at: null, published_by: null })
+    .where('evaluation_id', '=', evaluationId)
+    .where('number', '=', number)
+    .execute();
+}
+
+// ---- Used by the demo seed and test fixtures only: an evaluation with one approved version.
+
+export async function insertEvaluationWithVersion(
+  db: Executor,
+  row: {
+    evaluationId: string;
+    versionId: string;
+    chainId: string;
+    meetingId: string | null;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    dueOn: string;
+    sections: {
+      summary: string;
+      analysis: string;
+      conclusions: string;
+      recommendations: string;
+      summaryEn: string;
+    };
+    figuresJson: string;
+    approvedBy: string | null;
+    approvedAt: string;
+    number: number;
+  },
+): Promise<void> {
+  const s = row.sections;
+  await db
+    .insertInto('evaluation')
+    .values({
+      id: row.evaluationId,
+      chain_id: row.chainId,
+      meeting_id: row.meetingId,
+      title: row.title,
+      period_start: row.periodStart,
+      period_end: row.periodEnd,
+      due_on: row.dueOn,
+      status: 'approved',
+      summary: s.summary,
+      analysis: s.analysis,
+      conclusions: s.conclusions,
+      recommendations: s.recommendations,
+      summary_en: s.summaryEn,
+      approved_version: row.number,
+      reminder_before_sent_at: null,
+      reminder_after_sent_at: null,
+      created_by: row.approvedBy,
+      updated_by: row.approvedBy,
+      created_at: row.approvedAt,
+      updated_at: row.approvedAt,
+    })
+    .execute();
+  await insertVersion(db, row);
+}
+
+export async function insertVersion(
+  db: Executor,
+  row: {
+    evaluationId: string;
+    versionId: string;
+    number: number;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    sections: object;
+    figuresJson: string;
+    approvedBy: string | null;
+    approvedAt: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('evaluation_version')
+    .values({
+      id: row.versionId,
+      evaluation_id: row.evaluationId,
+      number: row.number,
+      title: row.title,
+      period_start: row.periodStart,
+      period_end: row.periodEnd,
+      sections_json: JSON.stringify(row.sections),
+      figures_json: row.figuresJson,
+      approved_by: row.approvedBy,
+      approved_at: row.approvedAt,
+      published_at: null,
+      published_by: null,
+    })
+    .execute();
+}
+
+/** The newest approved version of any evaluation (the demo publishes it). */
+export async function latestApprovedVersion(db: Executor) {
+  return db
+    .selectFrom('evaluation_version')
+    .select(['evaluation_id', 'number', 'published_at'])
+    .orderBy('approved_at', 'desc')
+    .orderBy('number', 'desc')
+    .executeTakeFirst();
+}

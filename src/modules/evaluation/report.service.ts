@@ -1,0 +1,175 @@
+import type { Db, Executor } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { errors } from '../../shared/errors.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { getUser } from '../accounts/index.ts';
+import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
+import * as repo from './report.repository.ts';
+
+/**
+ * The reports (issue 15, points 4 and 5): an approved version of an evaluation as it is read,
+ * exported and published. A version is frozen at approval (evalcore's workflow writes it);
+ * here it is only read, published and withdrawn. The public address of a report is its
+ * evaluation's id (`/reports/:id`, decision 027): publishing another version of the same
+ * evaluation replaces the one the portal shows, at the same address.
+ */
+export interface ReportVersion {
+  evaluationId: string;
+  number: number;
+  title: string;
+  period: { start: string; end: string };
+  sections: EvaluationSections;
+  figures: EvaluationFigures;
+  approvedBy: string | null;
+  approvedAt: string;
+  publishedAt: string | null;
+}
+
+const EMPTY_SECTIONS: EvaluationSections = {
+  summary: '',
+  analysis: '',
+  conclusions: '',
+  recommendations: '',
+  summaryEn: '',
+};
+
+function parseSections(json: string): EvaluationSections {
+  const raw = JSON.parse(json) as Partial<Record<keyof EvaluationSections, unknown>>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    ...EMPTY_SECTIONS,
+    summary: text(raw.summary),
+    analysis: text(raw.analysis),
+    conclusions: text(raw.conclusions),
+    recommendations: text(raw.recommendations),
+    summaryEn: text(raw.summaryEn),
+  };
+}
+
+function toReport(row: repo.VersionRow): ReportVersion {
+  return {
+    evaluationId: row.evaluation_id,
+    number: Number(row.number),
+    title: row.title,
+    period: { start: row.period_start, end: row.period_end },
+    sections: parseSections(row.sections_json),
+    figures: JSON.parse(row.figures_json) as EvaluationFigures,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    publishedAt: row.published_at,
+  };
+}
+
+/** A version number as given in an address: a whole number from 1, else not found. */
+export function versionNumber(id: string, raw: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw errors.reportVersionNotFound(id, raw);
+  return Number(raw);
+}
+
+/** An approved version (coordinators' view); REPORT_VERSION_NOT_FOUND when there is none. */
+export async function getReportVersion(
+  db: Executor,
+  evaluationId: string,
+  number: number,
+): Promise<ReportVersion> {
+  const row = await repo.findVersion(db, evaluationId, number);
+  if (!row) throw errors.reportVersionNotFound(evaluationId, number);
+  return toReport(row);
+}
+
+/** The other versions of the evaluation (for the version page's list). */
+export async function reportVersionNumbers(
+  db: Executor,
+  evaluationId: string,
+): Promise<{ number: number; published: boolean }[]> {
+  const rows = await repo.listVersionNumbers(db, evaluationId);
+  return rows.map((r) => ({ number: Number(r.number), published: r.published_at !== null }));
+}
+
+/** The approver's name for the workspace (the public report names no person). */
+export async function approverName(db: Executor, report: ReportVersion): Promise<string | null> {
+  if (!report.approvedBy) return null;
+  try {
+    return (await getUser(db, report.approvedBy)).name || null;
+  } catch {
+    return null; // the account was removed; the version keeps its date
+  }
+}
+
+/** The report the portal shows at `/reports/:id` (id: the evaluation's); else REPORT_NOT_FOUND. */
+export async function getPublishedReport(
+  db: Executor,
+  evaluationId: string,
+): Promise<ReportVersion> {
+  const row = await repo.findPublishedVersion(db, evaluationId.slice(0, 100));
+  if (!row) throw errors.reportNotFound(evaluationId);
+  return toReport(row);
+}
+
+/** Published reports, the newest publication first. */
+export async function listPublishedReports(
+  db: Executor,
+  page: { limit: number; offset: number },
+): Promise<{ reports: ReportVersion[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    repo.listPublishedVersions(db, page),
+    repo.countPublishedVersions(db),
+  ]);
+  return { reports: rows.map(toReport), total };
+}
+
+export const latestReportPublication = (db: Executor) => repo.latestPublication(db);
+
+/**
+ * Publishes an approved version on the portal (coordinators; the route checks the role).
+ * Any other published version of the same evaluation is withdrawn in the same transaction,
+ * so the portal shows one version per evaluation. Publishing the one already published
+ * changes nothing and records nothing.
+ */
+export async function publishReportVersion(
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+  number: number,
+): Promise<ReportVersion> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const version = await getReportVersion(trx, evaluationId, number);
+    if (version.publishedAt) return version;
+    const replaced = await repo.findPublishedVersion(trx, evaluationId);
+    const at = nowIso();
+    await repo.setPublished(trx, evaluationId, number, actor.userId, at);
+    await recordAudit(trx, actor, {
+      entity: 'evaluation',
+      entityId: evaluationId,
+      action: 'report.publish',
+      changes: {
+        publishedVersion: {
+          before: replaced ? Number(replaced.number) : null,
+          after: number,
+        },
+      },
+    });
+    return { ...version, publishedAt: at };
+  });
+}
+
+/** Takes a published version off the portal (coordinators); an unpublished one stays as it is. */
+export async function withdrawReportVersion(
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+  number: number,
+): Promise<ReportVersion> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const version = await getReportVersion(trx, evaluationId, number);
+    if (!version.publishedAt) return version;
+    await repo.clearPublished(trx, evaluationId, number);
+    await recordAudit(trx, actor, {
+      entity: 'evaluation',
+      entityId: evaluationId,
+      action: 'report.withdraw',
+      changes: { publishedVersion: { before: number, after: null } },
+    });
+    return { ...version, publishedAt: null };
+  });
+}
