@@ -56,6 +56,7 @@ const GROUPS: { title: PlainKey; links: WorkspaceLink[] }[] = [
       { key: 'collaborations', href: '/workspace/collaborations', roles: 'any' },
       { key: 'exchanges', href: '/workspace/exchanges', roles: 'any' },
       { key: 'review', href: '/workspace/review', roles: ['coordinator'] },
+      { key: 'evaluations', href: '/workspace/evaluations', roles: ['coordinator'] },
       { key: 'campaigns', href: '/workspace/campaigns', roles: ['coordinator', 'reporter'] },
       { key: 'import', href: '/workspace/import', roles: ['coordinator', 'reporter'] },
       { key: 'areas', href: '/workspace/areas', roles: ['coordinator'] },
