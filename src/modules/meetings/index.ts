@@ -12,3 +12,12 @@ export {
 export type { Meeting, MeetingStatus, NextMeeting } from './meeting.service.ts';
 export { meetingFigures } from './figures.service.ts';
 export type { MeetingFigures } from './figures.service.ts';
+export {
+  ROLE_GROUPS,
+  citiesActiveInMeetings,
+  longOpenActions,
+  meetingsOfPeriod,
+  roleGroupOf,
+  rotationP3,
+} from './evaluation-figures.service.ts';
+export type { LongOpenAction, PeriodMeeting, RoleGroup } from './evaluation-figures.service.ts';
