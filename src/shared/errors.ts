@@ -293,6 +293,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.NEWS_NOT_FOUND',
     page: PAGE.notFound,
   },
+  // Evaluation figures (src/modules/evaluation: figures.api.ts, evaluation.cli.ts)
+  EVALUATION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No evaluation has the given id (the figures API), or no meeting has the id given to `vanort evaluation compile`.',
+    message: 'No such evaluation',
+    title: 'errorCode.EVALUATION_NOT_FOUND',
+    page: PAGE.notFound,
+  },
   // 409
   USER_EXISTS: {
     status: 409,
@@ -601,4 +610,7 @@ export const errors = {
     new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
   // News (src/modules/news)
   newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
+  // Evaluation figures (src/modules/evaluation: figures.api.ts, evaluation.cli.ts)
+  evaluationNotFound: (id: string) =>
+    new AppError('EVALUATION_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
 } as const;

@@ -159,3 +159,37 @@ export async function citiesActiveInMeetings(
   ]);
   return [...new Set([...hosts, ...delegations].map((r) => r.city_id))];
 }
+
+export function findMeetingDays(db: Executor, id: string) {
+  return db
+    .selectFrom('meeting as m')
+    .select([
+      'm.id',
+      'm.chain_id',
+      'm.year',
+      'm.host_city_id',
+      'm.status',
+      'm.start_date',
+      'm.end_date',
+    ])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The last day of the latest held meeting the city hosted before `before`. */
+export async function previousHostedEnd(
+  db: Executor,
+  chainId: string,
+  hostCityId: string,
+  before: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('meeting as m')
+    .select((eb) => eb.fn.max(meetingDay(eb)).as('end'))
+    .where('m.chain_id', '=', chainId)
+    .where('m.host_city_id', '=', hostCityId)
+    .where('m.status', '=', 'held')
+    .where((eb) => eb(meetingDay(eb), '<', before))
+    .executeTakeFirst();
+  return row?.end ?? null;
+}

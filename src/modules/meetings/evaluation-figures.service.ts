@@ -150,3 +150,32 @@ export async function rotationP3(
   const input = await rotationInputOf(db, chain);
   return checkP3(input, homeCityId, fromYear);
 }
+
+export interface MeetingDays {
+  id: string;
+  chainId: string;
+  year: number;
+  hostCityId: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  /** The last day of the previous held meeting the same city hosted, if any. */
+  previousHostedEnd: string | null;
+}
+
+/** A meeting's days and the end of the host's previous hosted meeting (the evaluation's period). */
+export async function meetingForEvaluation(db: Executor, id: string): Promise<MeetingDays | null> {
+  const m = await repo.findMeetingDays(db, id);
+  if (!m) return null;
+  const day = m.end_date ?? m.start_date ?? `${m.year}-12-31`;
+  return {
+    id: m.id,
+    chainId: m.chain_id,
+    year: m.year,
+    hostCityId: m.host_city_id,
+    status: m.status,
+    startDate: m.start_date,
+    endDate: m.end_date,
+    previousHostedEnd: await repo.previousHostedEnd(db, m.chain_id, m.host_city_id, day),
+  };
+}

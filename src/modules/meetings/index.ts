@@ -16,8 +16,14 @@ export {
   ROLE_GROUPS,
   citiesActiveInMeetings,
   longOpenActions,
+  meetingForEvaluation,
   meetingsOfPeriod,
   roleGroupOf,
   rotationP3,
 } from './evaluation-figures.service.ts';
-export type { LongOpenAction, PeriodMeeting, RoleGroup } from './evaluation-figures.service.ts';
+export type {
+  LongOpenAction,
+  MeetingDays,
+  PeriodMeeting,
+  RoleGroup,
+} from './evaluation-figures.service.ts';
