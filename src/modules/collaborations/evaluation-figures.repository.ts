@@ -121,28 +121,19 @@ function exchangesOf(db: Executor, w: Window) {
     .where('e.occurred_on', '<=', w.end);
 }
 
-export async function exchangeTotals(db: Executor, w: Window) {
-  const row = await exchangesOf(db, w)
-    .select((eb) => [
-      eb.fn.countAll().as('total'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { total: n(row.total), participants: n(row.participants) };
-}
-
-export async function exchangesBy(db: Executor, w: Window, column: 'city_id' | 'direction') {
-  const ref = column === 'city_id' ? 'e.city_id' : 'e.direction';
+/** Exchanges and participants per (city, direction): one pass over the period's exchanges. */
+export async function exchangesByCityAndDirection(db: Executor, w: Window) {
   const rows = await exchangesOf(db, w)
-    .select(`${ref} as key`)
+    .select(['e.city_id', 'e.direction'])
     .select((eb) => [
       eb.fn.countAll().as('count'),
       eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
     ])
-    .groupBy(ref)
+    .groupBy(['e.city_id', 'e.direction'])
     .execute();
   return rows.map((r) => ({
-    key: String(r.key),
+    cityId: r.city_id,
+    direction: r.direction,
     count: n(r.count),
     participants: n(r.participants),
   }));

@@ -48,14 +48,26 @@ export interface PeriodExchanges {
   byDirection: (KeyCount & { participants: number })[];
 }
 
-/** Every exchange of a period (internal ones too). */
+/** Every exchange of a period (internal ones too), read in one grouped pass. */
 export async function exchangesOfPeriod(db: Executor, w: repo.Window): Promise<PeriodExchanges> {
-  const [totals, byCity, byDirection] = await Promise.all([
-    repo.exchangeTotals(db, w),
-    repo.exchangesBy(db, w, 'city_id'),
-    repo.exchangesBy(db, w, 'direction'),
-  ]);
-  return { ...totals, byCity, byDirection };
+  const rows = await repo.exchangesByCityAndDirection(db, w);
+  const sum = (key: (r: (typeof rows)[number]) => string) => {
+    const out = new Map<string, KeyCount & { participants: number }>();
+    for (const r of rows) {
+      const k = key(r);
+      const c = out.get(k) ?? { key: k, count: 0, participants: 0 };
+      c.count += r.count;
+      c.participants += r.participants;
+      out.set(k, c);
+    }
+    return [...out.values()];
+  };
+  return {
+    total: rows.reduce((s, r) => s + r.count, 0),
+    participants: rows.reduce((s, r) => s + r.participants, 0),
+    byCity: sum((r) => r.cityId),
+    byDirection: sum((r) => r.direction),
+  };
 }
 
 export interface PeriodCampaign {
