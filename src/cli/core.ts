@@ -32,6 +32,7 @@ export const OPTIONS = {
   json: { type: 'boolean' },
   file: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  meeting: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<

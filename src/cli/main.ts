@@ -11,6 +11,7 @@ import { userCommands } from './user-commands.ts';
 import { jobCommands } from './job-commands.ts';
 import { rotationCommands } from './rotation-commands.ts';
 import { importCommands } from './import-commands.ts';
+import { evaluationCommands } from '../modules/evaluation/evaluation.cli.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -35,6 +36,10 @@ Usage:
                                       Import collaborations from an .xlsx or .csv file; every
                                       problem is listed by row and column, and nothing is written
                                       unless the whole file is valid
+  vanort evaluation compile --meeting ID [--json]
+                                      The evaluation figures for the meeting's evaluation period
+                                      (the evaluation's own, else from the previous one), as
+                                      text or JSON
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -89,6 +94,7 @@ const commands: Record<string, Command> = {
   ...jobCommands,
   ...rotationCommands,
   ...importCommands,
+  ...evaluationCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

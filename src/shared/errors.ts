@@ -297,7 +297,7 @@ export const ERROR_CATALOGUE = {
   EVALUATION_NOT_FOUND: {
     status: 404,
     reportable: false,
-    when: 'No evaluation (the report after a meeting Gothenburg hosts, P10) has the given id.',
+    when: 'No evaluation (the report after a meeting Gothenburg hosts, P10) has the given id (pages, the figures API), or no meeting has the id given to `vanort evaluation compile`.',
     message: 'No such evaluation',
     title: 'errorCode.EVALUATION_NOT_FOUND',
     page: PAGE.notFound,

@@ -23,3 +23,5 @@ export {
   setCityStatus,
 } from './city-register.service.ts';
 export type { CityRecord } from './city-register.service.ts';
+export { citiesForFigures } from './evaluation-figures.service.ts';
+export type { ChainForFigures, CityLabel } from './evaluation-figures.service.ts';

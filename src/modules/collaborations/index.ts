@@ -18,3 +18,17 @@ export type { CollaborationFigures, ExchangeFigures, YearWindow } from './figure
 export { areaName } from './area.service.ts';
 export { collaborationPolicy } from './collaboration.policy.ts';
 export type { Scope as CollaborationScope } from './collaboration.repository.ts';
+export {
+  campaignsOfPeriod,
+  citiesActiveInCollaborations,
+  collaborationsOfPeriod,
+  exchangesOfPeriod,
+  organisationsNeverAnswering,
+} from './evaluation-figures.service.ts';
+export type {
+  FiguresWindow,
+  KeyCount,
+  PeriodCampaign,
+  PeriodCollaborations,
+  PeriodExchanges,
+} from './evaluation-figures.service.ts';

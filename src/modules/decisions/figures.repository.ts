@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
  * optionally only those about one city (through its status history or a proposal), without
  * the decisions a later correction replaced: per body, newest first.
  */
-function decisionsOf(db: Executor, from: string, to: string, cityId?: string) {
+export function decisionsOf(db: Executor, from: string, to: string, cityId?: string) {
   let q = db
     .selectFrom('council_decision as d')
     .where('d.meeting_date', '>=', from)

@@ -10,3 +10,5 @@ export { RotationWarning } from './views/public-parts.tsx';
 export { CityTimeline } from './views/public-timeline.tsx';
 export { decisionFigures } from './figures.service.ts';
 export type { DecisionFigures } from './figures.service.ts';
+export { decisionsOfPeriod } from './evaluation-figures.service.ts';
+export type { PeriodDecisions } from './evaluation-figures.service.ts';

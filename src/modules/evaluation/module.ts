@@ -7,6 +7,7 @@ import { evaluationEvents } from './evaluation.events.ts';
 import { evaluationPolicy, evaluationTasks } from './evaluation.home.ts';
 import { evaluationRemindersJob } from './evaluation.job.ts';
 import { evaluationPages } from './evaluation.pages.tsx';
+import { figuresApi } from './figures.api.ts';
 import { WORKFLOW_PROTECTED_ROUTES } from './protected-routes.ts';
 import { reportApi } from './report.api.ts';
 import { seedReportDemo } from './report.demo.ts';
@@ -23,14 +24,23 @@ export const evaluationModule = defineModule({
   name: 'evaluation',
   purpose:
     'the evaluation after every meeting Gothenburg hosts (P10): figures compiled from the records, the analysis people write, review, approved versions, the public reports and their exports',
-  routes: [evaluationPages, reportPages, { plugin: reportApi, prefix: '/api/v1' }],
+  routes: [
+    evaluationPages,
+    reportPages,
+    { plugin: reportApi, prefix: '/api/v1' },
+    { plugin: figuresApi, prefix: '/api/v1' },
+  ],
   events: evaluationEvents,
   jobs: [evaluationRemindersJob],
   tasks: evaluationTasks,
   policy: evaluationPolicy,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: reportsSitemap,
-  protectedRoutes: { ...WORKFLOW_PROTECTED_ROUTES, ...REPORT_PROTECTED_ROUTES },
+  protectedRoutes: {
+    ...WORKFLOW_PROTECTED_ROUTES,
+    ...REPORT_PROTECTED_ROUTES,
+    'GET /api/v1/evaluations/:id/figures': 'coordinator',
+  },
   demo: seedDemo,
   tables: ['evaluation', 'evaluation_owner', 'evaluation_comment', 'evaluation_version'],
 });

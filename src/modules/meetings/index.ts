@@ -12,3 +12,18 @@ export {
 export type { Meeting, MeetingStatus, NextMeeting } from './meeting.service.ts';
 export { meetingFigures } from './figures.service.ts';
 export type { MeetingFigures } from './figures.service.ts';
+export {
+  ROLE_GROUPS,
+  citiesActiveInMeetings,
+  longOpenActions,
+  meetingForEvaluation,
+  meetingsOfPeriod,
+  roleGroupOf,
+  rotationP3,
+} from './evaluation-figures.service.ts';
+export type {
+  LongOpenAction,
+  MeetingDays,
+  PeriodMeeting,
+  RoleGroup,
+} from './evaluation-figures.service.ts';

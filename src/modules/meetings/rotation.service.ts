@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -23,12 +23,24 @@ import {
 
 /** The rotation engine's input for a chain: its members, interval, meetings and adjustments. */
 export async function rotationInput(db: Db, chain: Chain): Promise<RotationInput> {
+  return rotationInputOf(db.kysely, {
+    id: chain.id,
+    intervalYears: chain.intervalYears,
+    members: chain.members.map((m) => ({ cityId: m.city.id, position: m.position })),
+  });
+}
+
+/** The same, read through any executor (the evaluation reads it inside its transaction). */
+export async function rotationInputOf(
+  db: Executor,
+  chain: { id: string; intervalYears: number; members: RotationInput['members'] },
+): Promise<RotationInput> {
   const [rows, adjustments] = await Promise.all([
-    repo.listMeetingsOfChain(db.kysely, chain.id),
-    repo.listAdjustments(db.kysely, chain.id),
+    repo.listMeetingsOfChain(db, chain.id),
+    repo.listAdjustments(db, chain.id),
   ]);
   return {
-    members: chain.members.map((m) => ({ cityId: m.city.id, position: m.position })),
+    members: chain.members,
     intervalYears: chain.intervalYears,
     meetings: rows.map((r) => ({
       id: r.id,

@@ -3,3 +3,4 @@
  * boundary check in `npm run lint` refuses any other). Nothing of the subscribers leaves it.
  */
 export { newsletterSendJob } from './newsletter.job.ts';
+export { newslettersOfPeriod } from './evaluation-figures.service.ts';

@@ -16,8 +16,6 @@ interface Args {
   "evaluation.p10.due": { year: string | number; date: string | number };
   "evaluation.p10.overdue": { year: string | number; date: string | number };
   "evaluation.p10.missing": { year: string | number };
-  "evaluation.fig.period": { period: string | number };
-  "evaluation.fig.newCollaborations": { count: number };
   "evaluation.status.approved": { version: string | number };
   "evaluation.page.figuresLiveHint": { when: string | number };
   "evaluation.page.figuresFrozen": { version: string | number };
@@ -41,6 +39,20 @@ interface Args {
   "report.workspace.title": { title: string | number; number: string | number };
   "report.doc.colophon": { date: string | number };
   "report.chart.alt": { title: string | number; count: number; largest: string | number; value: string | number };
+  "evaluation.figures.lead": { date: string | number };
+  "evaluation.figures.period": { start: string | number; end: string | number; previousStart: string | number; previousEnd: string | number };
+  "evaluation.figures.periodOnly": { start: string | number; end: string | number };
+  "evaluation.figures.flags.intro": { count: number };
+  "evaluation.figures.flag.cityInactive": { city: string | number; years: string | number; since: string | number };
+  "evaluation.figures.flag.neverReported": { organisation: string | number; asked: number };
+  "evaluation.figures.flag.followUpOpen": { year: string | number; since: string | number; text: string | number };
+  "evaluation.figures.flag.rotationBroken": { required: string | number; forecast: string | number };
+  "evaluation.figures.others": { count: number };
+  "evaluation.figures.chart.desc": { bars: number; label: string | number; count: string | number };
+  "evaluation.figures.meetings.name": { host: string | number; year: string | number };
+  "evaluation.figures.meetings.followUpsValue": { closed: string | number; total: string | number };
+  "evaluation.figures.exchanges.sentence": { count: number; participants: number };
+  "evaluation.figures.campaigns.deadline": { date: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

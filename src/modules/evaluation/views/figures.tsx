@@ -1,58 +1,735 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { formatDateRange } from '../../../shared/dates.ts';
-import { DataTable } from '../../../ui/table.tsx';
-import type { EvaluationFigures, PeriodFigures } from '../evaluation.figures.ts';
+import { formatPlainDate } from '../../../shared/dates.ts';
+import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
+import { langAttr } from '../../../ui/content.tsx';
+import type {
+  Count,
+  EvaluationFigures,
+  Flag,
+  MeetingFigure,
+  PeriodFigures,
+} from '../evaluation.figures.ts';
 
-// PLACEHOLDER until the merge (issue 15): the figures as plain tables, only what the
-// placeholder compilation fills. The figures engineer's `views/figures.tsx` (tables and
-// charts of every figure) replaces this file; the signature is the contract and stays.
+// The compiled figures of an evaluation (issue 15, points 2 and 3; decision 026): tables with
+// the period beside the previous one and the change, server-drawn charts (the yearly
+// overview's component, each with its data table) and the flags as links to where they are
+// handled. One component for the workspace page, an approved version, the public report and
+// the HTML/PDF exports: no script, no form, nothing that needs the screen (it prints).
 
-function PeriodTable({
-  ctx,
-  figures,
-  id,
-}: {
-  ctx: PageContext;
-  figures: PeriodFigures;
-  id: string;
-}) {
+/** The organisations a table names one by one; the rest share a row. */
+const TOP = 12;
+
+/** The message-key prefix of the stored values a breakdown shows (translated by key). */
+type Translated = 'collab.kind' | 'collab.status' | 'collab.direction' | 'decisions.body';
+
+export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: EvaluationFigures }) {
   const { t, intl } = ctx.i18n;
+  const date = (d: string) => formatPlainDate(d, intl);
+  const cur = figures.current;
+  const prev = figures.previous;
   return (
-    <>
-      <p>
-        {t('evaluation.fig.period', {
-          period: formatDateRange(figures.period.start, figures.period.end, intl),
-        })}
+    <section class="figures" aria-labelledby="figures-heading">
+      <h2 id="figures-heading">{t('evaluation.figures.heading')}</h2>
+      <p class="figures-lead">
+        {t('evaluation.figures.lead', { date: date(figures.compiledAt.slice(0, 10)) })}
       </p>
-      <DataTable
-        id={id}
-        caption={t('evaluation.fig.meetings')}
-        rows={figures.meetings}
-        rowKey={(m) => m.id}
-        empty={t('evaluation.fig.noMeetings')}
-        columns={[
-          { header: t('evaluation.fig.year'), rowHeader: true, cell: (m) => m.year },
-          { header: t('evaluation.fig.host'), cell: (m) => m.hostName },
-          { header: t('evaluation.fig.theme'), cell: (m) => m.theme ?? '' },
-        ]}
-      />
-      <p>{t('evaluation.fig.newCollaborations', { count: figures.collaborations.new })}</p>
-    </>
+      <p>
+        {prev
+          ? t('evaluation.figures.period', {
+              start: date(cur.period.start),
+              end: date(cur.period.end),
+              previousStart: date(prev.period.start),
+              previousEnd: date(prev.period.end),
+            })
+          : t('evaluation.figures.periodOnly', {
+              start: date(cur.period.start),
+              end: date(cur.period.end),
+            })}
+      </p>
+      <Flags ctx={ctx} flags={figures.flags} />
+      <Summary ctx={ctx} cur={cur} prev={prev} />
+      <Meetings ctx={ctx} meetings={cur.meetings} />
+      <Collaborations ctx={ctx} cur={cur} prev={prev} />
+      <Exchanges ctx={ctx} cur={cur} prev={prev} />
+      <Campaigns ctx={ctx} cur={cur} />
+      <Decisions ctx={ctx} cur={cur} prev={prev} />
+    </section>
   );
 }
 
-/** The compiled figures of an evaluation: its period, and the previous one for comparison. */
-export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: EvaluationFigures }) {
+/** "+3", "−2", "±0" (a real minus sign); an empty cell without a previous period. */
+function change(ctx: PageContext, now: number, before: number | null): string {
+  if (before === null) return '–';
+  const d = now - before;
+  const n = ctx.i18n.formatNumber(Math.abs(d));
+  return d > 0 ? `+${n}` : d < 0 ? `\u2212${n}` : `±0`;
+}
+
+function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
   const { t } = ctx.i18n;
   return (
-    <div class="evaluation-figures">
-      <PeriodTable ctx={ctx} figures={figures.current} id="figures-current" />
-      {figures.previous ? (
+    <section class="figures-flags" aria-labelledby="figures-flags-heading">
+      <h3 id="figures-flags-heading">{t('evaluation.figures.flags.heading')}</h3>
+      {flags.length === 0 ? (
+        <p>{t('evaluation.figures.flags.none')}</p>
+      ) : (
         <>
-          <h3>{t('evaluation.fig.previous')}</h3>
-          <PeriodTable ctx={ctx} figures={figures.previous} id="figures-previous" />
+          <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
+          <ul class="figures-flag-list">
+            {flags.map((f) => {
+              const text = flagText(ctx, f);
+              return (
+                <li key={`${f.kind}:${f.subject}`} data-flag={f.kind}>
+                  {f.href ? <a href={f.href}>{text}</a> : text}
+                </li>
+              );
+            })}
+          </ul>
         </>
+      )}
+    </section>
+  );
+}
+
+/** The flag's sentence in the reader's language (its names stay as stored, in Swedish). */
+function flagText(ctx: PageContext, f: Flag): string {
+  const { t, intl } = ctx.i18n;
+  const p = f.params;
+  const s = (k: string) => String(p[k] ?? '');
+  const n = (k: string) => Number(p[k] ?? 0);
+  switch (f.kind) {
+    case 'city-inactive':
+      return t('evaluation.figures.flag.cityInactive', {
+        city: s('city'),
+        years: n('years'),
+        since: formatPlainDate(s('since'), intl),
+      });
+    case 'organisation-never-reported':
+      return t('evaluation.figures.flag.neverReported', {
+        organisation: s('organisation'),
+        asked: n('asked'),
+      });
+    case 'follow-up-open':
+      return t('evaluation.figures.flag.followUpOpen', {
+        year: s('year'),
+        since: formatPlainDate(s('since'), intl),
+        text: s('text'),
+      });
+    case 'rotation-broken':
+      return t('evaluation.figures.flag.rotationBroken', {
+        required: n('required'),
+        forecast: n('forecast'),
+      });
+    default:
+      return f.subject;
+  }
+}
+
+/** The column headers of a comparison: what, this period, the previous, the change. */
+function CompareHead({ ctx, first, prev }: { ctx: PageContext; first: string; prev: boolean }) {
+  const { t } = ctx.i18n;
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" class="num">
+          {t('evaluation.figures.col.current')}
+        </th>
+        {prev ? (
+          <>
+            <th scope="col" class="num">
+              {t('evaluation.figures.col.previous')}
+            </th>
+            <th scope="col" class="num">
+              {t('evaluation.figures.col.change')}
+            </th>
+          </>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}
+
+interface Row {
+  key: string;
+  label: ComponentChildren;
+  now: number;
+  before: number | null;
+  /** A part of the row above ("of which new"): indented. */
+  sub?: boolean;
+}
+
+function CompareTable(props: {
+  ctx: PageContext;
+  caption: string;
+  first: string;
+  rows: readonly Row[];
+  prev: boolean;
+  id?: string;
+}) {
+  const { ctx } = props;
+  const f = (v: number) => ctx.i18n.formatNumber(v);
+  return (
+    <ScrollBox labelledBy={`${props.id}-caption`}>
+      <table class="figures-table" id={props.id}>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <CompareHead ctx={ctx} first={props.first} prev={props.prev} />
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key} data-row={r.key}>
+              <th scope="row" class={r.sub ? 'figures-sub' : undefined}>
+                {r.label}
+              </th>
+              <td class="num">{f(r.now)}</td>
+              {props.prev ? (
+                <>
+                  <td class="num">{r.before === null ? '–' : f(r.before)}</td>
+                  <td class="num">{change(ctx, r.now, r.before)}</td>
+                </>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** A label of a breakdown: a stored value translated by its key, or a name as stored (Swedish). */
+function label(ctx: PageContext, c: Count, prefix?: Translated): ComponentChildren {
+  if (prefix) {
+    const key = `${prefix}.${c.key}`;
+    const text = ctx.i18n.tDynamic(key);
+    if (text !== key) return text;
+  }
+  return <span lang={langAttr(ctx.i18n.locale, 'sv')}>{c.label}</span>;
+}
+
+/**
+ * The rows of a breakdown in both periods: every key of either, this period's order first,
+ * keys only the previous period had after them; the smallest beyond `top` share one row.
+ */
+function breakdownRows(
+  ctx: PageContext,
+  now: readonly Count[],
+  before: readonly Count[] | null,
+  prefix?: Translated,
+  top = Infinity,
+): Row[] {
+  const old = new Map((before ?? []).map((c) => [c.key, c]));
+  const all = [...now, ...(before ?? []).filter((c) => !now.some((n) => n.key === c.key))];
+  const rows = all.map((c) => ({
+    key: c.key,
+    label: label(ctx, c, prefix),
+    now: now.find((n) => n.key === c.key)?.value ?? 0,
+    before: before ? (old.get(c.key)?.value ?? 0) : null,
+  }));
+  if (rows.length <= top) return rows;
+  const rest = rows.slice(top);
+  return [
+    ...rows.slice(0, top),
+    {
+      key: 'others',
+      label: ctx.i18n.t('evaluation.figures.others', { count: rest.length }),
+      now: rest.reduce((s, r) => s + r.now, 0),
+      before: before ? rest.reduce((s, r) => s + (r.before ?? 0), 0) : null,
+    },
+  ];
+}
+
+function bars(ctx: PageContext, counts: readonly Count[], prefix?: Translated): ChartBar[] {
+  return counts.map((c) => {
+    const key = prefix ? `${prefix}.${c.key}` : '';
+    const text = prefix ? ctx.i18n.tDynamic(key) : key;
+    return prefix && text !== key
+      ? { key: c.key, label: text, value: c.value }
+      : { key: c.key, label: c.label, value: c.value, lang: 'sv' as const };
+  });
+}
+
+function Chart(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  category: string;
+  value: string;
+  bars: ChartBar[];
+}) {
+  const { ctx } = props;
+  const top = [...props.bars].sort((a, b) => b.value - a.value)[0];
+  return (
+    <BarChart
+      id={props.id}
+      title={props.title}
+      description={ctx.i18n.t('evaluation.figures.chart.desc', {
+        bars: props.bars.length,
+        label: top?.label ?? '',
+        count: top?.value ?? 0,
+      })}
+      bars={props.bars}
+      categoryHeader={props.category}
+      valueHeader={props.value}
+      tableLabel={ctx.i18n.t('evaluation.figures.chart.table')}
+      locale={ctx.i18n.locale}
+      intl={ctx.i18n.intl}
+      empty={ctx.i18n.t('evaluation.figures.chart.empty')}
+    />
+  );
+}
+
+function Summary({
+  ctx,
+  cur,
+  prev,
+}: {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}) {
+  const { t } = ctx.i18n;
+  const pick = (f: (p: PeriodFigures) => number) => ({
+    now: f(cur),
+    before: prev ? f(prev) : null,
+  });
+  const rows: Row[] = [
+    {
+      key: 'meetings',
+      label: t('evaluation.figures.row.meetings'),
+      ...pick((p) => p.meetings.length),
+    },
+    {
+      key: 'collaborations',
+      label: t('evaluation.figures.row.collaborations'),
+      ...pick((p) => p.collaborations.total),
+    },
+    {
+      key: 'new',
+      sub: true,
+      label: t('evaluation.figures.row.new'),
+      ...pick((p) => p.collaborations.new),
+    },
+    {
+      key: 'ongoing',
+      sub: true,
+      label: t('evaluation.figures.row.ongoing'),
+      ...pick((p) => p.collaborations.ongoing),
+    },
+    {
+      key: 'finished',
+      sub: true,
+      label: t('evaluation.figures.row.finished'),
+      ...pick((p) => p.collaborations.finished),
+    },
+    {
+      key: 'exchanges',
+      label: t('evaluation.figures.row.exchanges'),
+      ...pick((p) => p.exchanges.total),
+    },
+    {
+      key: 'participants',
+      label: t('evaluation.figures.row.participants'),
+      ...pick((p) => p.exchanges.participants),
+    },
+    {
+      key: 'campaigns',
+      label: t('evaluation.figures.row.campaigns'),
+      ...pick((p) => p.campaigns.length),
+    },
+    {
+      key: 'decisions',
+      label: t('evaluation.figures.row.decisions'),
+      ...pick((p) => p.decisions.total),
+    },
+    { key: 'news', label: t('evaluation.figures.row.news'), ...pick((p) => p.news.published) },
+    {
+      key: 'newsletters',
+      label: t('evaluation.figures.row.newsletters'),
+      ...pick((p) => p.newsletters.sent),
+    },
+    {
+      key: 'recipients',
+      label: t('evaluation.figures.row.recipients'),
+      ...pick((p) => p.newsletters.recipients),
+    },
+  ];
+  return (
+    <section aria-labelledby="figures-summary-heading">
+      <h3 id="figures-summary-heading">{t('evaluation.figures.summary.heading')}</h3>
+      <CompareTable
+        ctx={ctx}
+        id="figures-summary"
+        caption={t('evaluation.figures.summary.caption')}
+        first={t('evaluation.figures.col.figure')}
+        rows={rows}
+        prev={prev !== null}
+      />
+      <p class="figures-note">{t('evaluation.figures.summary.note')}</p>
+    </section>
+  );
+}
+
+function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly MeetingFigure[] }) {
+  const { t, formatNumber: f } = ctx.i18n;
+  return (
+    <section aria-labelledby="figures-meetings-heading">
+      <h3 id="figures-meetings-heading">{t('evaluation.figures.meetings.heading')}</h3>
+      {meetings.length === 0 ? (
+        <p>{t('evaluation.figures.meetings.none')}</p>
+      ) : (
+        <>
+          <ScrollBox labelledBy="figures-meetings-caption">
+            <table class="figures-table" id="figures-meetings">
+              <caption id="figures-meetings-caption">
+                {t('evaluation.figures.meetings.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('evaluation.figures.meetings.col.meeting')}</th>
+                  <th scope="col">{t('evaluation.figures.meetings.col.theme')}</th>
+                  <th scope="col" class="num">
+                    {t('evaluation.figures.meetings.col.programme')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('evaluation.figures.meetings.col.seminars')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('evaluation.figures.meetings.col.delegates')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('evaluation.figures.meetings.col.outcomes')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('evaluation.figures.meetings.col.followUps')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {meetings.map((m) => (
+                  <tr key={m.id} data-meeting={m.id}>
+                    <th scope="row">
+                      {t('evaluation.figures.meetings.name', {
+                        year: String(m.year),
+                        host: m.hostName,
+                      })}
+                      {m.status !== 'held' ? (
+                        <>
+                          {' '}
+                          (
+                          {ctx.i18n
+                            .tDynamic(`meetingStatus.${m.status}`)
+                            .toLocaleLowerCase(ctx.i18n.intl)}
+                          )
+                        </>
+                      ) : null}
+                    </th>
+                    <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>
+                      {m.theme ?? '–'}
+                    </td>
+                    <td class="num">{f(m.programmeItems)}</td>
+                    <td class="num">{f(m.seminars)}</td>
+                    <td class="num">{f(m.delegates)}</td>
+                    <td class="num">{f(m.outcomes)}</td>
+                    <td class="num">
+                      {t('evaluation.figures.meetings.followUpsValue', {
+                        closed: m.followUpsClosed,
+                        total: m.followUps,
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+          {meetings.some((m) => m.delegates > 0) ? (
+            <>
+              <h4>{t('evaluation.figures.meetings.composition')}</h4>
+              <p class="figures-note">{t('evaluation.figures.meetings.compositionNote')}</p>
+              <dl class="figures-composition">
+                {meetings
+                  .filter((m) => m.delegates > 0)
+                  .map((m) => (
+                    <div key={m.id}>
+                      <dt>
+                        {t('evaluation.figures.meetings.name', {
+                          year: String(m.year),
+                          host: m.hostName,
+                        })}
+                      </dt>
+                      <dd>
+                        {t('evaluation.figures.meetings.byCity')}{' '}
+                        {joinCounts(
+                          ctx,
+                          m.delegatesByCity.map((c) => [c.label, c.value, true]),
+                        )}
+                      </dd>
+                      <dd>
+                        {t('evaluation.figures.meetings.byRole')}{' '}
+                        {joinCounts(
+                          ctx,
+                          m.delegatesByRole.map((r) => [
+                            ctx.i18n.tDynamic(`evaluation.figures.role.${r.key}`),
+                            r.value,
+                            false,
+                          ]),
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Bergen 3, Aarhus 2": names (Swedish when stored) with their counts. */
+function joinCounts(
+  ctx: PageContext,
+  items: readonly (readonly [string, number, boolean])[],
+): ComponentChildren {
+  return items.map(([name, value, stored], i) => (
+    <span key={name}>
+      {i > 0 ? ', ' : ''}
+      <span lang={stored ? langAttr(ctx.i18n.locale, 'sv') : undefined}>{name}</span>{' '}
+      {ctx.i18n.formatNumber(value)}
+    </span>
+  ));
+}
+
+function Collaborations({
+  ctx,
+  cur,
+  prev,
+}: {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}) {
+  const { t } = ctx.i18n;
+  const c = cur.collaborations;
+  const p = prev?.collaborations ?? null;
+  const count = t('evaluation.figures.col.collaborations');
+  const breakdowns = [
+    ['city', c.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
+    ['area', c.byArea, p?.byArea, undefined, t('evaluation.figures.col.area')],
+    [
+      'organisation',
+      c.byOrganisation,
+      p?.byOrganisation,
+      undefined,
+      t('evaluation.figures.col.organisation'),
+    ],
+    ['kind', c.byKind, p?.byKind, 'collab.kind', t('evaluation.figures.col.kind')],
+    ['status', c.byStatus, p?.byStatus, 'collab.status', t('evaluation.figures.col.status')],
+  ] as const;
+  return (
+    <section aria-labelledby="figures-collaborations-heading">
+      <h3 id="figures-collaborations-heading">{t('evaluation.figures.collaborations.heading')}</h3>
+      <p>{t('evaluation.figures.collaborations.note')}</p>
+      {c.total > 0 ? (
+        <div class="chart-grid">
+          <Chart
+            ctx={ctx}
+            id="figures-chart-collab-city"
+            title={t('evaluation.figures.chart.collabByCity')}
+            category={t('evaluation.figures.col.city')}
+            value={count}
+            bars={bars(ctx, c.byCity)}
+          />
+          <Chart
+            ctx={ctx}
+            id="figures-chart-collab-area"
+            title={t('evaluation.figures.chart.collabByArea')}
+            category={t('evaluation.figures.col.area')}
+            value={count}
+            bars={bars(ctx, c.byArea)}
+          />
+        </div>
       ) : null}
+      {breakdowns.map(([key, now, before, prefix, first]) => (
+        <CompareTable
+          key={key}
+          ctx={ctx}
+          id={`figures-collab-${key}`}
+          caption={t(`evaluation.figures.collaborations.by.${key}`)}
+          first={first}
+          rows={breakdownRows(
+            ctx,
+            now,
+            before ?? null,
+            prefix,
+            key === 'organisation' ? TOP : Infinity,
+          )}
+          prev={prev !== null}
+        />
+      ))}
+    </section>
+  );
+}
+
+function Exchanges({
+  ctx,
+  cur,
+  prev,
+}: {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}) {
+  const { t } = ctx.i18n;
+  const e = cur.exchanges;
+  const p = prev?.exchanges ?? null;
+  return (
+    <section aria-labelledby="figures-exchanges-heading">
+      <h3 id="figures-exchanges-heading">{t('evaluation.figures.exchanges.heading')}</h3>
+      <p>
+        {t('evaluation.figures.exchanges.sentence', {
+          count: e.total,
+          participants: e.participants,
+        })}
+      </p>
+      {e.total > 0 ? (
+        <div class="chart-grid">
+          <Chart
+            ctx={ctx}
+            id="figures-chart-exchange-city"
+            title={t('evaluation.figures.chart.exchangesByCity')}
+            category={t('evaluation.figures.col.city')}
+            value={t('evaluation.figures.col.exchanges')}
+            bars={bars(ctx, e.byCity)}
+          />
+        </div>
+      ) : null}
+      <CompareTable
+        ctx={ctx}
+        id="figures-exchange-city"
+        caption={t('evaluation.figures.exchanges.by.city')}
+        first={t('evaluation.figures.col.city')}
+        rows={breakdownRows(ctx, e.byCity, p?.byCity ?? null)}
+        prev={prev !== null}
+      />
+      <CompareTable
+        ctx={ctx}
+        id="figures-exchange-direction"
+        caption={t('evaluation.figures.exchanges.by.direction')}
+        first={t('evaluation.figures.col.direction')}
+        rows={breakdownRows(ctx, e.byDirection, p?.byDirection ?? null, 'collab.direction')}
+        prev={prev !== null}
+      />
+    </section>
+  );
+}
+
+function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
+  const { t, intl, formatNumber: f, formatList } = ctx.i18n;
+  const sv = langAttr(ctx.i18n.locale, 'sv');
+  return (
+    <section aria-labelledby="figures-campaigns-heading">
+      <h3 id="figures-campaigns-heading">{t('evaluation.figures.campaigns.heading')}</h3>
+      {cur.campaigns.length === 0 ? (
+        <p>{t('evaluation.figures.campaigns.none')}</p>
+      ) : (
+        <ScrollBox labelledBy="figures-campaigns-caption">
+          <table class="figures-table" id="figures-campaigns">
+            <caption id="figures-campaigns-caption">
+              {t('evaluation.figures.campaigns.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('evaluation.figures.campaigns.col.campaign')}</th>
+                <th scope="col" class="num">
+                  {t('evaluation.figures.campaigns.col.asked')}
+                </th>
+                <th scope="col" class="num">
+                  {t('evaluation.figures.campaigns.col.answered')}
+                </th>
+                <th scope="col">{t('evaluation.figures.campaigns.col.missing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cur.campaigns.map((c) => (
+                <tr key={c.id} data-campaign={c.id}>
+                  <th scope="row">
+                    <span lang={sv}>{c.title}</span>
+                    <br />
+                    <span class="figures-small">
+                      {t('evaluation.figures.campaigns.deadline', {
+                        date: formatPlainDate(c.deadline, intl),
+                      })}
+                    </span>
+                  </th>
+                  <td class="num">{f(c.asked)}</td>
+                  <td class="num">{f(c.answered.length)}</td>
+                  <td>
+                    {c.missing.length === 0 ? (
+                      t('evaluation.figures.campaigns.allAnswered')
+                    ) : (
+                      <span lang={sv}>{formatList(c.missing)}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+    </section>
+  );
+}
+
+function Decisions({
+  ctx,
+  cur,
+  prev,
+}: {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}) {
+  const { t, intl } = ctx.i18n;
+  const d = cur.decisions;
+  return (
+    <section aria-labelledby="figures-decisions-heading">
+      <h3 id="figures-decisions-heading">{t('evaluation.figures.decisions.heading')}</h3>
+      {d.total === 0 ? (
+        <p>{t('evaluation.figures.decisions.none')}</p>
+      ) : (
+        <>
+          <CompareTable
+            ctx={ctx}
+            id="figures-decisions"
+            caption={t('evaluation.figures.decisions.caption')}
+            first={t('evaluation.figures.col.body')}
+            rows={breakdownRows(ctx, d.byKind, prev?.decisions.byKind ?? null, 'decisions.body')}
+            prev={prev !== null}
+          />
+          <ul class="figures-decision-list">
+            {d.items.map((item) => (
+              <li key={item.id}>
+                {formatPlainDate(item.decidedOn, intl)},{' '}
+                {ctx.i18n.tDynamic(`decisions.body.${item.kind}`)}:{' '}
+                <span lang={langAttr(ctx.i18n.locale, 'sv')}>{item.title}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The box a wide table scrolls in on a narrow phone (the page itself never scrolls
+ * sideways): reachable by keyboard and named by the table's caption, so it can be scrolled
+ * without a mouse (WCAG 2.1.1).
+ */
+function ScrollBox({ labelledBy, children }: { labelledBy: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap figures-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      {children}
     </div>
   );
 }

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { findUserByEmail } from '../accounts/account.service.ts';
+import { createApiToken } from '../accounts/api-token.service.ts';
+import { compileFigures } from './compile.service.ts';
+import type { EvaluationFigures } from './evaluation.figures.ts';
+import { previousPeriod } from './period.ts';
+
+interface FiguresResponse {
+  evaluationId: string;
+  version: number | null;
+  figures: EvaluationFigures;
+}
+
+const PERIOD = { start: '2019-11-16', end: '2027-09-30' };
+const at = '2026-12-01T10:00:00.000Z';
+
+describeEachDialect('the evaluation figures API', (dialect) => {
+  let t: TestApp;
+  let evaluationId = '';
+  let chainId = '';
+  const tokens = new Map<string, string>();
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    for (const email of ['samordnare@vanort.example', 'medarbetare@vanort.example']) {
+      const user = await findUserByEmail(t.db.kysely, email);
+      const { token } = await createApiToken(
+        t.db,
+        { userId: user!.id, label: email, ip: null },
+        user!.id,
+        { name: 'API-test' },
+      );
+      tokens.set(email, token);
+    }
+    chainId = (await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow()).id;
+    evaluationId = randomUUID();
+    await t.db.kysely
+      .insertInto('evaluation')
+      .values({
+        id: evaluationId,
+        chain_id: chainId,
+        meeting_id: null,
+        title: 'Utvärdering efter vänortsmötet 2027',
+        period_start: PERIOD.start,
+        period_end: PERIOD.end,
+        due_on: '2027-12-16',
+        status: 'draft',
+        summary: '',
+        analysis: '',
+        conclusions: '',
+        recommendations: '',
+        summary_en: '',
+        approved_version: 0,
+        reminder_before_sent_at: null,
+        reminder_after_sent_at: null,
+        created_by: null,
+        updated_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, email?: string) =>
+    t.app.inject({
+      url,
+      headers: email ? { authorization: `Bearer ${tokens.get(email)}` } : {},
+    });
+  const url = () => `/api/v1/evaluations/${evaluationId}/figures`;
+
+  it('gives a coordinator the figures compiled now, before any approval (version null)', async () => {
+    const res = await get(url(), 'samordnare@vanort.example');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const body = res.json<FiguresResponse>();
+    expect(body.version).toBeNull();
+    expect(body.evaluationId).toBe(evaluationId);
+    const expected = await compileFigures(t.db.kysely, {
+      chainId,
+      period: PERIOD,
+      previous: previousPeriod(PERIOD),
+    });
+    expect({ ...body.figures, compiledAt: '' }).toEqual({ ...expected, compiledAt: '' });
+    expect(body.figures.current.meetings.length).toBeGreaterThan(0);
+    expect(body.figures.previous?.period).toEqual(previousPeriod(PERIOD));
+  });
+
+  it('gives the latest approved version’s frozen figures once there is one', async () => {
+    const frozen = await compileFigures(t.db.kysely, { chainId, period: PERIOD, previous: null });
+    frozen.current.news.published = 4711; // unmistakably the stored snapshot
+    for (const number of [1, 2])
+      await t.db.kysely
+        .insertInto('evaluation_version')
+        .values({
+          id: randomUUID(),
+          evaluation_id: evaluationId,
+          number,
+          title: 'Utvärdering',
+          period_start: PERIOD.start,
+          period_end: PERIOD.end,
+          sections_json: '{}',
+          figures_json: JSON.stringify({
+            ...frozen,
+            current: { ...frozen.current, news: { published: 4710 + number } },
+          }),
+          approved_by: null,
+          approved_at: at,
+          published_at: null,
+          published_by: null,
+        })
+        .execute();
+    await t.db.kysely
+      .updateTable('evaluation')
+      .set({ approved_version: 2, status: 'approved' })
+      .where('id', '=', evaluationId)
+      .execute();
+    const body = (await get(url(), 'samordnare@vanort.example')).json<FiguresResponse>();
+    expect(body.version).toBe(2);
+    expect(body.figures.current.news.published).toBe(4712);
+    expect(body.figures.previous).toBeNull();
+  });
+
+  it('refuses other roles (403) and callers without a token (401); 404 for an unknown id', async () => {
+    const staff = await get(url(), 'medarbetare@vanort.example');
+    expect(staff.statusCode).toBe(403);
+    expect(staff.headers['content-type']).toContain('application/problem+json');
+    expect((await get(url())).statusCode).toBe(401);
+    const unknown = await get(
+      '/api/v1/evaluations/no-such-evaluation/figures',
+      'samordnare@vanort.example',
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json<{ error: { code: string } }>().error.code).toBe('EVALUATION_NOT_FOUND');
+  });
+});
