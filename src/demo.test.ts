@@ -36,6 +36,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0015-search',
       '0016-job-due-time',
       '0017-evaluation',
+      '0018-meeting-year-index',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -22,6 +22,7 @@ import * as m0014 from './migrations/0014-newsletter.ts';
 import * as m0015 from './migrations/0015-search.ts';
 import * as m0016 from './migrations/0016-job-due-time.ts';
 import * as m0017 from './migrations/0017-evaluation.ts';
+import * as m0018 from './migrations/0018-meeting-year-index.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0015-search': m0015,
   '0016-job-due-time': m0016,
   '0017-evaluation': m0017,
+  '0018-meeting-year-index': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

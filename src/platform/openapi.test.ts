@@ -26,6 +26,7 @@ describe('OpenAPI document', () => {
         '/api/v1/collaborations/{id}',
         '/api/v1/reports',
         '/api/v1/reports/{id}',
+        '/api/v1/evaluations/{id}/figures',
         '/api/v1/cities.csv',
         '/api/v1/decisions.csv',
         '/api/v1/meetings',

@@ -31,6 +31,8 @@ const BOUNDS: Record<string, number> = {
   '/collaborations/:id': 10,
   '/news': 10,
   '/news/:id': 13,
+  '/reports': 6,
+  '/reports/:id': 6,
   '/newsletter': 5,
   '/overview': 20,
   '/overview/:year': 20,
@@ -53,7 +55,8 @@ const BOUNDS: Record<string, number> = {
   '/api/v1/exchanges': 8,
   '/api/v1/news': 6,
   'W /': 16,
-  'W /workspace': 6,
+  // The start page: what waits for the person and the policy panel P1–P10 (decision 028).
+  'W /workspace': 40,
   'W /workspace/review': 13,
   'W /workspace/campaigns': 7,
   'W /workspace/meetings': 16,

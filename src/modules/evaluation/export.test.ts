@@ -122,7 +122,7 @@ describe.skipIf(!hasBrowser || popplerMissing !== null)('the report as PDF', () 
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/Deltagare i utbyten\s+212\s+131/);
-    expect(text).toMatch(/Samarbeten\s+27\s+19/);
+    expect(text).toMatch(/Samarbeten under perioden\s+27\s+19/);
     expect(text).toContain('Följ upp i Åbo.');
   });
 });
