@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
@@ -24,7 +25,19 @@ try {
 // The pool reports lost connections; they are logged once the app (and its logger) exists.
 let onConnectionLost = (_message: string): void => {};
 const db: Db = createDb(config.database, (err) => onConnectionLost(err.message));
-const app = await buildApp({ config, db });
+// The log is written asynchronously in 4 KB blocks (decision 030): a synchronous write per
+// line cost a fifth of a cached page. Flushed every second, after start, and on shutdown.
+const logDestination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+const flushLog = setInterval(() => logDestination.flush(), 1000);
+flushLog.unref();
+process.on('exit', () => {
+  try {
+    logDestination.flushSync();
+  } catch {
+    // Nothing more can be done about a log that cannot be written while exiting.
+  }
+});
+const app = await buildApp({ config, db, logger: { stream: logDestination } });
 onConnectionLost = (message) =>
   app.log.warn({ err: message }, 'database connection lost; the pool reconnects on demand');
 
@@ -69,6 +82,7 @@ if (!ready) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+logDestination.flush();
 if (config.schedulerEnabled) app.scheduler.start(app);
 
 let closing = false;

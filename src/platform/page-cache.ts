@@ -1,4 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentGeneration } from './read-cache.ts';
 
 /**
@@ -25,6 +28,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     pageCacheKey: string | null;
+    /** The validators of an anonymous public page (decision 030), null for any other response. */
+    pageValidators: Validators | null;
     /** The `public` generation read before the handler ran; the response is stored under it. */
     pageCacheGeneration: number;
   }
@@ -37,7 +42,25 @@ interface Entry {
   body: string;
   /** The stored response's headers (content type, cache control, security headers). */
   headers: Record<string, string>;
+  /** The body compressed, made on the first hit that asks for each encoding (not per hit). */
+  encoded?: Partial<Record<Encoding, Buffer>>;
 }
+
+type Encoding = 'br' | 'gzip';
+
+/** HTTP validators of a public page, all derived from the data generation (decision 030). */
+interface Validators {
+  etag: string;
+  lastModified: string;
+}
+
+/**
+ * A shared cache (a reverse proxy) may keep a public page but must ask again every time;
+ * the question costs one generation read and is answered 304 while nothing changed.
+ */
+export const PUBLIC_REVALIDATE = 'public, max-age=0, must-revalidate';
+/** A page for a signed-in person: never kept by anyone (it names them, may hold personal data). */
+export const PRIVATE_NO_STORE = 'private, no-store';
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -94,7 +117,16 @@ export class PageCache {
 /** Kept in step with platform/auth.ts (not imported, to keep this module small). */
 const SESSION_COOKIE_NAME = 'vanort_session';
 /** Response headers that belong to one response only and are never replayed. */
-const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'content-length', 'x-cache']);
+const NOT_REPLAYED = new Set([
+  'set-cookie',
+  'x-request-id',
+  'date',
+  'content-length',
+  'x-cache',
+  'etag',
+  'last-modified',
+  'content-encoding',
+]);
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
@@ -106,27 +138,113 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 /**
- * Registers the cache. The lookup runs as the very first hook, before the security
- * headers and the cookie, language and session plugins, and replays the headers of the
- * response it stored (security headers included), so a hit costs almost nothing beyond
- * reading the generation. `variantOf` gives the key of a request's page (its language,
- * what it offers, its URL), or null when the request is not answered with a page.
+ * An identifier of the running code and its assets: a page's bytes depend on them as much
+ * as on the data, so a deploy must change every ETag. Every instance running the same build
+ * computes the same value (file contents, not times).
+ */
+export function releaseId(dir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(js|ts|tsx|json|css|svg)$/.test(f) && !/\.test\./.test(f))
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(`${dir}/${file}`));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The day in Gothenburg: pages say "upcoming" and "this year", so a new day is a new page. */
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' });
+
+/** The encoding a client accepts that we prefer (Brotli, then gzip), honouring `q=0`. */
+export function preferredEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  let gzip = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const refused = params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+    if (refused) continue;
+    if (name === 'br') return 'br';
+    if (name === 'gzip' || name === '*') gzip = true;
+  }
+  return gzip ? 'gzip' : null;
+}
+
+function encode(body: string, encoding: Encoding): Buffer {
+  // Made once per cached entry, so the best compression is worth its milliseconds.
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+    : gzipSync(body, { level: 9 });
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}
+
+function addVary(reply: FastifyReply, ...names: string[]): void {
+  const current = String(reply.getHeader('vary') ?? '');
+  const have = new Set(
+    current
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const add = names.filter((n) => !have.has(n.toLowerCase()));
+  if (add.length) reply.header('vary', [current, ...add].filter(Boolean).join(', '));
+}
+
+/**
+ * Registers the cache and the HTTP validators. The lookup runs as the very first hook,
+ * before the cookie, language and session plugins, and replays the headers of the
+ * response it stored, so a hit costs almost nothing beyond reading the generation. The same
+ * generation gives every anonymous public page an `ETag` (the generation, the day, the page's
+ * variant and the release) and a `Last-Modified` (when this instance first saw the
+ * generation), so a browser or proxy asking again gets `304 Not Modified` without the page
+ * being rendered, and never after a write (decision 030). `variantOf` gives the key of a
+ * request's page (its language, what it offers, its URL), or null when the request is not
+ * answered with a page.
  */
 export function registerPageCache(
   app: FastifyInstance,
   ttlMs: number,
   variantOf: (request: FastifyRequest) => string | null,
+  release = '',
 ): void {
   const cache = new PageCache(ttlMs);
   app.decorate('pageCache', cache);
   app.decorateRequest('pageCacheKey', null);
   app.decorateRequest('pageCacheGeneration', 0);
-  if (ttlMs <= 0) return;
+  app.decorateRequest('pageValidators', null);
+
+  /** When this instance first saw each recent generation (HTTP dates have whole seconds). */
+  const firstSeen = new Map<number, string>();
+  const lastModifiedOf = (generation: number): string => {
+    let date = firstSeen.get(generation);
+    if (date === undefined) {
+      date = new Date(Math.floor(Date.now() / 1000) * 1000).toUTCString();
+      if (firstSeen.size >= 16) firstSeen.clear();
+      firstSeen.set(generation, date);
+    }
+    return date;
+  };
+  const tagMemo = new Map<string, string>();
+  const tagOf = (text: string): string => {
+    let tag = tagMemo.get(text);
+    if (tag === undefined) {
+      tag = createHash('sha256').update(text).digest('base64url').slice(0, 22);
+      if (tagMemo.size >= 5000) tagMemo.clear();
+      tagMemo.set(text, tag);
+    }
+    return tag;
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     // Only public routes: a protected route must never be answered before its permission check.
-    if (request.method !== 'GET' || !config.pageCache || config.permission !== 'public') return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (!config.pageCache || config.permission !== 'public') return;
     const cookieHeader = request.headers.cookie;
     if (request.headers.authorization || cookieValue(cookieHeader, SESSION_COOKIE_NAME)) return;
     const variant = variantOf(request);
@@ -140,9 +258,33 @@ export function registerPageCache(
     } catch {
       return; // The database does not answer: the route reports that itself, uncached.
     }
+    const day = dayFormat.format(new Date());
+    const validators = {
+      etag: `W/"${generation.toString(36)}-${tagOf(`${release}|${day}|${app.state.demo}|${key}`)}"`,
+      lastModified: lastModifiedOf(generation),
+    };
+    request.pageValidators = validators;
+    if (matches(request.headers['if-none-match'], validators.etag)) {
+      addVary(reply, 'accept-encoding', 'Accept-Language', 'Cookie');
+      reply
+        .code(304)
+        .header('etag', validators.etag)
+        .header('last-modified', validators.lastModified)
+        .header('cache-control', PUBLIC_REVALIDATE)
+        .header('x-cache', 'revalidated');
+      return reply.send();
+    }
+    if (ttlMs <= 0 || request.method !== 'GET') return;
     const hit = cache.get(key, generation);
     if (hit) {
       reply.headers(hit.headers).header('x-cache', 'hit');
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      if (encoding && Buffer.byteLength(hit.body) >= 1024) {
+        hit.encoded ??= {};
+        const body = (hit.encoded[encoding] ??= encode(hit.body, encoding));
+        reply.header('content-encoding', encoding);
+        return reply.send(body);
+      }
       return reply.send(hit.body);
     }
     // Read before rendering: a write that commits meanwhile changes the generation, so the
@@ -152,9 +294,22 @@ export function registerPageCache(
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.pageCacheKey || reply.statusCode !== 200 || typeof payload !== 'string') {
+    const validators = request.pageValidators;
+    if (!validators || reply.statusCode === 304) return payload;
+    if (reply.statusCode !== 200 || reply.getHeader('set-cookie') !== undefined) {
+      // Not the page the validators name (an error, a redirect) or one carrying a cookie for
+      // this visitor: no validator, and no shared cache may keep it.
+      if (reply.getHeader('set-cookie') !== undefined)
+        reply.header('cache-control', PRIVATE_NO_STORE);
       return payload;
     }
+    const cacheControl = reply.getHeader('cache-control');
+    if (cacheControl === undefined || cacheControl === 'no-cache') {
+      reply.header('cache-control', PUBLIC_REVALIDATE);
+    }
+    reply.header('etag', validators.etag).header('last-modified', validators.lastModified);
+    addVary(reply, 'accept-encoding', 'Accept-Language', 'Cookie');
+    if (!request.pageCacheKey || typeof payload !== 'string') return payload;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (!NOT_REPLAYED.has(name) && value !== undefined) headers[name] = String(value);

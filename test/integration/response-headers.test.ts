@@ -24,7 +24,7 @@ describeEachDialect('response headers', (dialect) => {
 
   it('never lets a browser or proxy keep a signed-in person’s page', async () => {
     const visitor = await t.app.inject({ url: '/cities/bergen' });
-    expect(visitor.headers['cache-control']).toBe('no-cache');
+    expect(visitor.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     const bergen = new TestAgent(t.app);
     await bergen.login('bergen@vanort.example', DEMO_PASSWORD);
     for (const path of ['/', '/cities/bergen', '/account', '/workspace']) {

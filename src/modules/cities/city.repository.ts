@@ -1,6 +1,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { CityTable } from './city.table.ts';
+import { precompiled } from '../../platform/precompiled.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -24,12 +25,13 @@ export function listCities(db: Executor) {
   return db.selectFrom('city').select(CITY_COLUMNS).execute();
 }
 
-export function findCityBySlug(db: Executor, slug: string) {
-  return db
-    .selectFrom('city')
-    .select(CITY_COLUMNS)
-    .where('city.slug', '=', slug)
-    .executeTakeFirst();
+/** Read by every city page: compiled once (decision 030). */
+const cityBySlug = precompiled((db, p: { slug: string }) =>
+  db.selectFrom('city').select(CITY_COLUMNS).where('city.slug', '=', p.slug),
+);
+
+export async function findCityBySlug(db: Executor, slug: string) {
+  return (await cityBySlug(db, { slug }))[0];
 }
 
 export function listTranslations(db: Executor, cityIds: readonly string[]) {

@@ -133,7 +133,8 @@ export function insertStatusChange(db: Executor, row: CityStatusChangeTable) {
   return db.insertInto('city_status_change').values(row).execute();
 }
 
-export function listStatusChanges(db: Executor, cityId: string) {
+/** The status changes of the given cities in one query (a list page asks for all of them). */
+export function listStatusChanges(db: Executor, cityIds: readonly string[]) {
   return db
     .selectFrom('city_status_change')
     .select([
@@ -147,7 +148,7 @@ export function listStatusChanges(db: Executor, cityId: string) {
       'decision_id',
       'note',
     ])
-    .where('city_id', '=', cityId)
+    .where('city_id', 'in', cityIds.length ? cityIds : [''])
     .orderBy('changed_on')
     .orderBy('created_at')
     .execute();

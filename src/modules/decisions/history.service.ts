@@ -23,9 +23,7 @@ export async function statusHistories(
   db: Db,
   cityIds: readonly string[],
 ): Promise<Map<string, StatusChange[]>> {
-  const rows = (
-    await Promise.all(cityIds.map((id) => repo.listStatusChanges(db.kysely, id)))
-  ).flat();
+  const rows = cityIds.length ? await repo.listStatusChanges(db.kysely, cityIds) : [];
   const decisionIds = [...new Set(rows.flatMap((r) => (r.decision_id ? [r.decision_id] : [])))];
   const decisions = new Map(
     (await repo.listDecisionsByIds(db.kysely, decisionIds)).map((r) => [r.id, toDecision(r)]),

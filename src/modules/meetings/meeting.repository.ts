@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { precompiled } from '../../platform/precompiled.ts';
 import type {
   MeetingDocumentTable,
   MeetingOutcomeTable,
@@ -26,13 +27,17 @@ const MEETING_COLUMNS = [
   'updated_at',
 ] as const;
 
-export function listMeetingsOfChain(db: Executor, chainId: string) {
-  return db
+/** Read by nearly every public page: compiled once (decision 030). */
+const meetingsOfChain = precompiled((db, p: { chainId: string }) =>
+  db
     .selectFrom('meeting')
     .select(MEETING_COLUMNS)
-    .where('chain_id', '=', chainId)
-    .orderBy('year')
-    .execute();
+    .where('chain_id', '=', p.chainId)
+    .orderBy('year'),
+);
+
+export function listMeetingsOfChain(db: Executor, chainId: string) {
+  return meetingsOfChain(db, { chainId });
 }
 
 export type MeetingRow = Awaited<ReturnType<typeof listMeetingsOfChain>>[number];
@@ -60,13 +65,16 @@ export async function updateMeeting(
   return Number((await query.executeTakeFirst()).numUpdatedRows);
 }
 
-export function listAdjustments(db: Executor, chainId: string) {
-  return db
+const adjustmentsOfChain = precompiled((db, p: { chainId: string }) =>
+  db
     .selectFrom('rotation_adjustment')
     .select(['id', 'kind', 'year', 'city_id', 'other_city_id', 'reason'])
-    .where('chain_id', '=', chainId)
-    .orderBy('year')
-    .execute();
+    .where('chain_id', '=', p.chainId)
+    .orderBy('year'),
+);
+
+export function listAdjustments(db: Executor, chainId: string) {
+  return adjustmentsOfChain(db, { chainId });
 }
 
 const PROGRAMME_COLUMNS = [
