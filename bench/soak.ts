@@ -54,6 +54,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The Node flags `npm start` runs the server with (package.json), so the soak measures the same. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = / node ((?:--\S+ )*)dist\/src\/main\.js/.exec(pkg.scripts.start ?? '');
+  if (!command)
+    throw new Error('package.json: the start script does not run node dist/src/main.js');
+  return command[1]!.split(' ').filter(Boolean);
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -115,10 +126,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const dir = mkdtempSync(join(tmpdir(), 'vanort-soak-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // The Node flags of `npm start` (heap sizes, decision 031), then SOAK_NODE_ARGS: extra
+  // flags to compare settings.
+  const extra = [...startFlags(), ...(process.env.SOAK_NODE_ARGS ?? '').split(' ')].filter(Boolean);
   const args =
     options.server === 'dist'
-      ? ['--enable-source-maps', join(ROOT, 'dist/src/main.js')]
-      : ['--import', 'tsx', join(ROOT, 'src/main.ts')];
+      ? [...extra, join(ROOT, 'dist/src/main.js')]
+      : [...extra, '--import', 'tsx', join(ROOT, 'src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

@@ -150,4 +150,28 @@ describe('page cache', () => {
     cache.set('b', 8, { body: 'B2', headers: {} }, 1);
     expect(cache.get('b', 8, 2)?.body).toBe('B2');
   });
+
+  it('keeps its entries within a byte budget, whatever the number of addresses asked for', () => {
+    // A thousand query-string variants of a 100 kB page would be 200 MB under the count alone.
+    const cache = new PageCache(60_000, 1000, 2_000_000);
+    const page = 'x'.repeat(100_000);
+    cache.get('/', 7, 0);
+    for (let i = 0; i < 1000; i++) cache.set(`/?v=${i}`, 7, { body: page, headers: {} }, 0);
+    expect(cache.bytes).toBeLessThanOrEqual(2_000_000);
+    expect(cache.size).toBe(9);
+    // The newest are kept, the oldest went first.
+    expect(cache.get('/?v=999', 7, 1)?.body).toBe(page);
+    expect(cache.get('/?v=0', 7, 1)).toBeUndefined();
+    // Replacing an entry, expiring one and a new generation keep the count of bytes right.
+    cache.set('/?v=999', 7, { body: 'small', headers: {} }, 0);
+    expect(cache.bytes).toBe(8 * (2 * 100_000 + 64) + 2 * 5 + 64);
+    expect(cache.get('/?v=998', 7, 60_000)).toBeUndefined();
+    expect(cache.bytes).toBe(7 * (2 * 100_000 + 64) + 2 * 5 + 64);
+    // A page larger than the whole budget is not kept (and pushes nothing out).
+    cache.set('/huge', 7, { body: 'y'.repeat(1_000_001), headers: {} }, 0);
+    expect(cache.get('/huge', 7, 1)).toBeUndefined();
+    expect(cache.size).toBe(8);
+    cache.get('/', 8, 1);
+    expect(cache.bytes).toBe(0);
+  });
 });

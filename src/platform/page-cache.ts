@@ -62,15 +62,39 @@ export const PUBLIC_REVALIDATE = 'public, max-age=0, must-revalidate';
 /** A page for a signed-in person: never kept by anyone (it names them, may hold personal data). */
 export const PRIVATE_NO_STORE = 'private, no-store';
 
+/**
+ * What the entries may hold together (decision 031). The key holds the query string, so a
+ * visitor can ask for a thousand variants of the largest page: the count alone does not
+ * bound the memory.
+ */
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/** An entry's memory, roughly: two bytes a character of the body and the headers. */
+function sizeOf(entry: { body: string; headers: Record<string, string> }): number {
+  let size = 2 * entry.body.length + 64;
+  for (const [name, value] of Object.entries(entry.headers))
+    size += 2 * (name.length + value.length);
+  return size;
+}
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   /** The newest generation seen; every entry of another one is useless, they never come back. */
   private generation: number | undefined;
+  private stored = 0;
 
   constructor(
     readonly ttlMs: number,
     private readonly maxEntries = 1000,
+    private readonly maxBytes = MAX_BYTES,
   ) {}
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.stored -= sizeOf(entry);
+    this.entries.delete(key);
+  }
 
   /** The entry for `key` if it was rendered at `generation` and is younger than the TTL. */
   get(key: string, generation: number, now = Date.now()): Entry | undefined {
@@ -78,13 +102,14 @@ export class PageCache {
       // Generations are random values, not a sequence: once data changed, no entry of the
       // old generation can be served again.
       this.entries.clear();
+      this.stored = 0;
       this.generation = generation;
       return undefined;
     }
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expires <= now || entry.generation !== generation) {
-      this.entries.delete(key);
+      this.remove(key);
       return undefined;
     }
     return entry;
@@ -102,15 +127,27 @@ export class PageCache {
     now = Date.now(),
   ): void {
     if (generation !== this.generation) return;
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const size = sizeOf(entry);
+    if (size > this.maxBytes) return;
+    this.remove(key);
+    // The oldest entries go first, until both the count and the bytes fit.
+    while (
+      this.entries.size > 0 &&
+      (this.entries.size >= this.maxEntries || this.stored + size > this.maxBytes)
+    ) {
+      this.remove(this.entries.keys().next().value!);
     }
     this.entries.set(key, { ...entry, generation, expires: now + this.ttlMs });
+    this.stored += size;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** What the entries hold, roughly, in bytes. */
+  get bytes(): number {
+    return this.stored;
   }
 }
 

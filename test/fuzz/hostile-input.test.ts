@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
@@ -10,6 +12,7 @@ import { holds, type Permission } from '../../src/platform/permissions.ts';
 import type { Role } from '../../src/platform/roles.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
+import { nextTurn, pendingImmediates } from '../helpers/event-loop.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -25,6 +28,21 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+/** FUZZ_ONLY=<regex>: only the endpoints (`POST /admin/…`) it matches, to look into one. */
+const ONLY = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined;
+/** FUZZ_HEAP_SNAPSHOTS=<dir>: a heap snapshot after the first and the last endpoint (to compare). */
+const SNAPSHOTS = process.env.FUZZ_HEAP_SNAPSHOTS;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+/**
+ * The heap in use, in MB; in the long runs after a full collection (what the run really
+ * keeps). `npm test`'s few cases skip the collections (a tenth of a second each).
+ */
+const heapMB = () => {
+  if (RUNS >= 100 || process.env.FUZZ_HEAP_LOG) gc();
+  return Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+};
 
 const PROBE_SCRIPT = '<script>alert("zqx")</script>';
 const PROBE_IMG = '"><img src=x onerror=alert(7331)>';
@@ -139,6 +157,7 @@ describeEachDialect('generated hostile input', (dialect) => {
             url,
             cookies: Object.fromEntries(agents.get(who)!.cookies),
           });
+          await nextTurn();
           if (!String(page.headers['content-type'] ?? '').startsWith('text/html')) continue;
           for (const [, name] of page.body.matchAll(/name="([A-Za-z_][\w.-]{0,40})"/g))
             if (name !== '_csrf') fieldNames.add(name!);
@@ -153,7 +172,8 @@ describeEachDialect('generated hostile input', (dialect) => {
     routes = all
       .filter((r) => r.method !== 'GET')
       // Logging out would end the agents' sessions before the other routes are tried.
-      .filter((r) => r.url !== '/logout' && r.url !== '/account/logout-everywhere');
+      .filter((r) => r.url !== '/logout' && r.url !== '/account/logout-everywhere')
+      .filter((r) => !ONLY || ONLY.test(`${r.method} ${r.url}`));
   }, 300_000);
   afterAll(() => t?.close());
 
@@ -169,7 +189,41 @@ describeEachDialect('generated hostile input', (dialect) => {
       const figures: Record<string, { cases: number; statuses: Record<number, number> }> = {};
       const roles = [...agents.keys()];
       let realAddresses = 0;
-      for (const route of routes) {
+      let failure: string | undefined;
+      const write = (done: boolean) => {
+        const total = Object.values(figures).reduce((n, f) => n + f.cases, 0);
+        mkdirSync('test-results', { recursive: true });
+        writeFileSync(
+          `test-results/fuzz-${dialect}.json`,
+          JSON.stringify(
+            {
+              done,
+              runsPerEndpoint: RUNS,
+              endpoints: routes.length,
+              endpointsTried: Object.keys(figures).length,
+              withRealAddresses: realAddresses,
+              total,
+              failures: failure ? 1 : 0,
+              failure,
+              seconds: Math.round((Date.now() - started) / 1000),
+              heapAtStartMB: heapAtStart,
+              peakHeapMB: peakHeap,
+              heapAfterFullGc: RUNS >= 100 || Boolean(process.env.FUZZ_HEAP_LOG),
+              figures,
+            },
+            null,
+            1,
+          ),
+        );
+        return total;
+      };
+      await nextTurn();
+      // Immediates that wait for good reasons (none, or the app's own); the requests must add none.
+      const immediatesAtStart = pendingImmediates();
+      const heapAtStart = heapMB();
+      let peakHeap = heapAtStart;
+      const started = Date.now();
+      for (const [index, route] of routes.entries()) {
         const key = `${route.method} ${route.url}`;
         const stats = { cases: 0, statuses: {} as Record<number, number> };
         figures[key] = stats;
@@ -207,60 +261,68 @@ describeEachDialect('generated hostile input', (dialect) => {
           fieldValue,
           { maxKeys: 14 },
         );
-        await fc.assert(
-          fc.asyncProperty(who, path, body, async (role, url, fields) => {
-            const agent = agents.get(role)!;
-            const beforeAudits = await audits();
-            const beforePublic = await currentGeneration(t.db.kysely, 'public');
-            const res = url.startsWith('/api/')
-              ? await t.app.inject({
-                  method: route.method as 'POST',
-                  url,
-                  headers: {
-                    'content-type': 'application/json',
-                    ...(role === 'coordinator' ? { authorization: `Bearer ${bearer}` } : {}),
-                  },
-                  payload: JSON.stringify(fields),
-                })
-              : await agent.post(url, fields);
-            stats.cases += 1;
-            stats.statuses[res.statusCode] = (stats.statuses[res.statusCode] ?? 0) + 1;
-            const where = `${role} ${route.method} ${url} ${JSON.stringify(fields).slice(0, 300)}`;
-            expect(res.statusCode, where).toBeLessThan(500);
-            if (res.statusCode >= 400) {
-              expect(await audits(), `refused but audited: ${where}`).toBe(beforeAudits);
-              expect(
-                await currentGeneration(t.db.kysely, 'public'),
-                `refused but changed public records: ${where}`,
-              ).toBe(beforePublic);
-            }
-            if (String(res.headers['content-type'] ?? '').startsWith('text/html')) {
-              expect(res.body.includes(PROBE_SCRIPT), `reflected script: ${where}`).toBe(false);
-              expect(res.body.includes(PROBE_IMG), `reflected markup: ${where}`).toBe(false);
-            }
-            // Keep the agent able to post: a fresh token if the answer carried none.
-            if (!agent.csrfToken) await agent.get(role === 'anonymous' ? '/login' : '/account');
-          }),
-          { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+        await fc
+          .assert(
+            fc.asyncProperty(who, path, body, async (role, url, fields) => {
+              const agent = agents.get(role)!;
+              const beforeAudits = await audits();
+              const beforePublic = await currentGeneration(t.db.kysely, 'public');
+              const res = url.startsWith('/api/')
+                ? await t.app.inject({
+                    method: route.method as 'POST',
+                    url,
+                    headers: {
+                      'content-type': 'application/json',
+                      ...(role === 'coordinator' ? { authorization: `Bearer ${bearer}` } : {}),
+                    },
+                    payload: JSON.stringify(fields),
+                  })
+                : await agent.post(url, fields);
+              stats.cases += 1;
+              stats.statuses[res.statusCode] = (stats.statuses[res.statusCode] ?? 0) + 1;
+              const where = `${role} ${route.method} ${url} ${JSON.stringify(fields).slice(0, 300)}`;
+              expect(res.statusCode, where).toBeLessThan(500);
+              if (res.statusCode >= 400) {
+                expect(await audits(), `refused but audited: ${where}`).toBe(beforeAudits);
+                expect(
+                  await currentGeneration(t.db.kysely, 'public'),
+                  `refused but changed public records: ${where}`,
+                ).toBe(beforePublic);
+              }
+              if (String(res.headers['content-type'] ?? '').startsWith('text/html')) {
+                expect(res.body.includes(PROBE_SCRIPT), `reflected script: ${where}`).toBe(false);
+                expect(res.body.includes(PROBE_IMG), `reflected markup: ${where}`).toBe(false);
+              }
+              // Keep the agent able to post: a fresh token if the answer carried none.
+              if (!agent.csrfToken) await agent.get(role === 'anonymous' ? '/login' : '/account');
+              // Let the event loop turn, as it does between real requests: on SQLite a run of
+              // refusals otherwise never leaves the promise queue, and every injected request
+              // stays alive in a pending setImmediate (test/helpers/event-loop.ts).
+              await nextTurn();
+            }),
+            { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+          )
+          .catch((error: unknown) => {
+            failure = String(error).slice(0, 4000);
+            write(false);
+            throw error;
+          });
+        const heap = heapMB();
+        peakHeap = Math.max(peakHeap, heap);
+        (stats as { heapAfterMB?: number }).heapAfterMB = heap;
+        // Nothing of the requests waits for the event loop (the 4 GB heap of the long run).
+        expect(pendingImmediates(), `pending immediates after ${key}`).toBeLessThan(
+          immediatesAtStart + 5,
         );
+        write(false); // figures so far, also for a run that is stopped
+        if (process.env.FUZZ_HEAP_LOG) console.log(`fuzz heap ${heap} MB after ${key}`);
+        if (SNAPSHOTS && (index === 0 || index === routes.length - 1)) {
+          mkdirSync(SNAPSHOTS, { recursive: true });
+          writeHeapSnapshot(`${SNAPSHOTS}/fuzz-${dialect}-${index}.heapsnapshot`);
+        }
       }
-      const total = Object.values(figures).reduce((n, f) => n + f.cases, 0);
-      mkdirSync('test-results', { recursive: true });
-      writeFileSync(
-        `test-results/fuzz-${dialect}.json`,
-        JSON.stringify(
-          {
-            runsPerEndpoint: RUNS,
-            endpoints: routes.length,
-            withRealAddresses: realAddresses,
-            total,
-            figures,
-          },
-          null,
-          1,
-        ),
-      );
-      expect(routes.length).toBeGreaterThan(40);
+      const total = write(true);
+      if (!ONLY) expect(routes.length).toBeGreaterThan(40);
       expect(total).toBe(routes.length * RUNS);
     },
     Math.max(120_000, RUNS * 400 * 200),
