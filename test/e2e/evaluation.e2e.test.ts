@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
@@ -39,7 +40,7 @@ for (const dialect of DIALECTS) {
         await t?.close();
       });
 
-      it('held meeting → evaluation with due date → written, reviewed, approved; version 2 and the comparison', async () => {
+      it('held meeting → evaluation on the start page with its due date → written, reviewed, approved; version 2, the comparison; Word and PDF; published', async () => {
         const owner = await (await browser.newContext()).newPage();
         await logIn(owner, base, 'samordnare@vanort.example', DEMO_PASSWORD);
 
@@ -58,6 +59,13 @@ for (const dialect of DIALECTS) {
         });
         await expect(row.textContent()).resolves.toContain('16 december 2027');
         await expect(row.textContent()).resolves.toContain('Sara Samordnare');
+
+        // It waits for its owner on the workspace start page, with the due date (P10 there too).
+        await owner.goto(`${base}/workspace`);
+        await expect(owner.locator('main').textContent()).resolves.toContain(
+          'Skriv utvärderingen ”Utvärdering efter vänortsmötet i Göteborg 2027”, klar senast 16 december 2027',
+        );
+        await owner.goto(`${base}/workspace/evaluations`);
         await row.getByRole('link').click();
         const evaluationUrl = owner.url();
         await expectNoAxeViolations(owner, 'evaluation draft');
@@ -127,7 +135,32 @@ for (const dialect of DIALECTS) {
         await reviewer.goto(evaluationUrl);
         await expect(scrollsSideways(reviewer)).resolves.toBe(false);
         await expectNoAxeViolations(reviewer, 'evaluation at 320 px');
-      }, 120_000);
+
+        // Version 2 exported as Word and PDF, then published; a visitor finds it on /reports.
+        const exporting = await browser.newContext({ acceptDownloads: true });
+        const publisher = await exporting.newPage();
+        await logIn(publisher, base, REVIEWER.email, REVIEWER.password);
+        await publisher.goto(`${evaluationUrl}/versions/2`);
+        let downloading = publisher.waitForEvent('download');
+        await publisher.getByRole('link', { name: 'Word-dokument (.docx)' }).click();
+        const docx = await readFile(await (await downloading).path());
+        expect(docx.subarray(0, 2).toString()).toBe('PK');
+        downloading = publisher.waitForEvent('download');
+        await publisher.getByRole('link', { name: 'PDF', exact: true }).click();
+        const pdf = await readFile(await (await downloading).path());
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        await publisher.getByRole('button', { name: 'Publicera version 2 på portalen' }).click();
+        await exporting.close();
+        const visitor = await (await browser.newContext()).newPage();
+        await visitor.goto(`${base}/reports`);
+        await visitor
+          .getByRole('link', { name: 'Utvärdering efter vänortsmötet i Göteborg 2027' })
+          .click();
+        await expect(visitor.locator('main').textContent()).resolves.toContain(
+          'Klimatfrågorna och ungdomsutbytena bär samarbetet.',
+        );
+        await expectNoAxeViolations(visitor, 'published report');
+      }, 180_000);
     },
   );
 }
