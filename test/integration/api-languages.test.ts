@@ -35,7 +35,14 @@ describeEachDialect('every /api/v1 route takes ?lang= and Accept-Language', (dia
       .where('visibility', '=', 'public')
       .where('review_state', '=', 'acknowledged')
       .executeTakeFirstOrThrow();
+    const report = await db
+      .selectFrom('evaluation_version')
+      .select('evaluation_id')
+      .where('published_at', 'is not', null)
+      .executeTakeFirstOrThrow();
     params = {
+      '/api/v1/reports/:id': `/api/v1/reports/${report.evaluation_id}`,
+      '/api/v1/evaluations/:id/figures': `/api/v1/evaluations/${report.evaluation_id}/figures`,
       '/api/v1/cities/:slug': '/api/v1/cities/turku',
       '/api/v1/decisions/:id': `/api/v1/decisions/${decision.id}`,
       '/api/v1/collaborations/:id': `/api/v1/collaborations/${collaboration.id}`,
