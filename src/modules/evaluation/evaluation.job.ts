@@ -4,7 +4,8 @@ import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { formatPlainDate } from '../../shared/dates.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import * as repo from './evaluation.repository.ts';
-import { gothenburgToday, reminderDue } from './evaluation.service.ts';
+import { gothenburgToday } from './evaluation.service.ts';
+import { reminderDue } from './evaluation.versions.ts';
 
 /**
  * Reminds the owners of an evaluation that is not approved (P10): once 14 days before the

@@ -25,8 +25,8 @@ import {
   saveSections,
   startEvaluation,
   startNewVersion,
-  versionsToCompare,
 } from './evaluation.service.ts';
+import { versionsToCompare } from './evaluation.versions.ts';
 import { ComparePage } from './views/workspace-compare.tsx';
 import { EvaluationPage } from './views/workspace-evaluation.tsx';
 import { EvaluationsPage, NewEvaluationPage } from './views/workspace-list.tsx';

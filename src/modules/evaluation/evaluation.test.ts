@@ -22,8 +22,8 @@ import {
   saveSections,
   startEvaluation,
   startNewVersion,
-  versionsToCompare,
 } from './evaluation.service.ts';
+import { versionsToCompare } from './evaluation.versions.ts';
 import { addDays, addMonths } from './period.ts';
 
 /** The problems of a refused call: path → message key (or the error's code). */

@@ -9,7 +9,9 @@ export type {
   Flag,
   PeriodFigures,
 } from './evaluation.figures.ts';
-export { EVALUATION_STATUSES, findEvaluationVersion } from './evaluation.service.ts';
-export type { EvaluationStatus, EvaluationVersion } from './evaluation.service.ts';
+export { EVALUATION_STATUSES } from './evaluation.service.ts';
+export type { EvaluationStatus } from './evaluation.service.ts';
+export { findEvaluationVersion } from './evaluation.versions.ts';
+export type { EvaluationVersion } from './evaluation.versions.ts';
 export { getPublishedReport, listPublishedReports } from './report.service.ts';
 export type { ReportVersion } from './report.service.ts';

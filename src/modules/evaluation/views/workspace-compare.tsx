@@ -3,7 +3,8 @@ import { formatDateRange, formatInstant } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { FigureChange, Part, SectionChange } from '../compare.ts';
-import type { Evaluation, EvaluationVersion } from '../evaluation.service.ts';
+import type { Evaluation } from '../evaluation.service.ts';
+import type { EvaluationVersion } from '../evaluation.versions.ts';
 import { sectionLabel } from './workspace-evaluation.tsx';
 
 /** One side of a section's changes: what was removed (from) or added (to), marked in words too. */
