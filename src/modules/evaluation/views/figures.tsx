@@ -1,15 +1,21 @@
-import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
 import { langAttr } from '../../../ui/content.tsx';
 import type {
-  Count,
   EvaluationFigures,
   Flag,
   MeetingFigure,
   PeriodFigures,
 } from '../evaluation.figures.ts';
+import {
+  Chart,
+  CompareTable,
+  type Row,
+  ScrollBox,
+  bars,
+  breakdownRows,
+  joinCounts,
+} from './figures-parts.tsx';
 
 // The compiled figures of an evaluation (issue 15, points 2 and 3; decision 026): tables with
 // the period beside the previous one and the change, server-drawn charts (the yearly
@@ -19,9 +25,6 @@ import type {
 
 /** The organisations a table names one by one; the rest share a row. */
 const TOP = 12;
-
-/** The message-key prefix of the stored values a breakdown shows (translated by key). */
-type Translated = 'collab.kind' | 'collab.status' | 'collab.direction' | 'decisions.body';
 
 export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: EvaluationFigures }) {
   const { t, intl } = ctx.i18n;
@@ -56,14 +59,6 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
       <Decisions ctx={ctx} cur={cur} prev={prev} />
     </section>
   );
-}
-
-/** "+3", "−2", "±0" (a real minus sign); an empty cell without a previous period. */
-function change(ctx: PageContext, now: number, before: number | null): string {
-  if (before === null) return '–';
-  const d = now - before;
-  const n = ctx.i18n.formatNumber(Math.abs(d));
-  return d > 0 ? `+${n}` : d < 0 ? `\u2212${n}` : `±0`;
 }
 
 function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
@@ -124,158 +119,6 @@ function flagText(ctx: PageContext, f: Flag): string {
     default:
       return f.subject;
   }
-}
-
-/** The column headers of a comparison: what, this period, the previous, the change. */
-function CompareHead({ ctx, first, prev }: { ctx: PageContext; first: string; prev: boolean }) {
-  const { t } = ctx.i18n;
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col" class="num">
-          {t('evaluation.figures.col.current')}
-        </th>
-        {prev ? (
-          <>
-            <th scope="col" class="num">
-              {t('evaluation.figures.col.previous')}
-            </th>
-            <th scope="col" class="num">
-              {t('evaluation.figures.col.change')}
-            </th>
-          </>
-        ) : null}
-      </tr>
-    </thead>
-  );
-}
-
-interface Row {
-  key: string;
-  label: ComponentChildren;
-  now: number;
-  before: number | null;
-  /** A part of the row above ("of which new"): indented. */
-  sub?: boolean;
-}
-
-function CompareTable(props: {
-  ctx: PageContext;
-  caption: string;
-  first: string;
-  rows: readonly Row[];
-  prev: boolean;
-  id?: string;
-}) {
-  const { ctx } = props;
-  const f = (v: number) => ctx.i18n.formatNumber(v);
-  return (
-    <ScrollBox labelledBy={`${props.id}-caption`}>
-      <table class="figures-table" id={props.id}>
-        <caption id={`${props.id}-caption`}>{props.caption}</caption>
-        <CompareHead ctx={ctx} first={props.first} prev={props.prev} />
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row" class={r.sub ? 'figures-sub' : undefined}>
-                {r.label}
-              </th>
-              <td class="num">{f(r.now)}</td>
-              {props.prev ? (
-                <>
-                  <td class="num">{r.before === null ? '–' : f(r.before)}</td>
-                  <td class="num">{change(ctx, r.now, r.before)}</td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
-  );
-}
-
-/** A label of a breakdown: a stored value translated by its key, or a name as stored (Swedish). */
-function label(ctx: PageContext, c: Count, prefix?: Translated): ComponentChildren {
-  if (prefix) {
-    const key = `${prefix}.${c.key}`;
-    const text = ctx.i18n.tDynamic(key);
-    if (text !== key) return text;
-  }
-  return <span lang={langAttr(ctx.i18n.locale, 'sv')}>{c.label}</span>;
-}
-
-/**
- * The rows of a breakdown in both periods: every key of either, this period's order first,
- * keys only the previous period had after them; the smallest beyond `top` share one row.
- */
-function breakdownRows(
-  ctx: PageContext,
-  now: readonly Count[],
-  before: readonly Count[] | null,
-  prefix?: Translated,
-  top = Infinity,
-): Row[] {
-  const old = new Map((before ?? []).map((c) => [c.key, c]));
-  const all = [...now, ...(before ?? []).filter((c) => !now.some((n) => n.key === c.key))];
-  const rows = all.map((c) => ({
-    key: c.key,
-    label: label(ctx, c, prefix),
-    now: now.find((n) => n.key === c.key)?.value ?? 0,
-    before: before ? (old.get(c.key)?.value ?? 0) : null,
-  }));
-  if (rows.length <= top) return rows;
-  const rest = rows.slice(top);
-  return [
-    ...rows.slice(0, top),
-    {
-      key: 'others',
-      label: ctx.i18n.t('evaluation.figures.others', { count: rest.length }),
-      now: rest.reduce((s, r) => s + r.now, 0),
-      before: before ? rest.reduce((s, r) => s + (r.before ?? 0), 0) : null,
-    },
-  ];
-}
-
-function bars(ctx: PageContext, counts: readonly Count[], prefix?: Translated): ChartBar[] {
-  return counts.map((c) => {
-    const key = prefix ? `${prefix}.${c.key}` : '';
-    const text = prefix ? ctx.i18n.tDynamic(key) : key;
-    return prefix && text !== key
-      ? { key: c.key, label: text, value: c.value }
-      : { key: c.key, label: c.label, value: c.value, lang: 'sv' as const };
-  });
-}
-
-function Chart(props: {
-  ctx: PageContext;
-  id: string;
-  title: string;
-  category: string;
-  value: string;
-  bars: ChartBar[];
-}) {
-  const { ctx } = props;
-  const top = [...props.bars].sort((a, b) => b.value - a.value)[0];
-  return (
-    <BarChart
-      id={props.id}
-      title={props.title}
-      description={ctx.i18n.t('evaluation.figures.chart.desc', {
-        bars: props.bars.length,
-        label: top?.label ?? '',
-        count: top?.value ?? 0,
-      })}
-      bars={props.bars}
-      categoryHeader={props.category}
-      valueHeader={props.value}
-      tableLabel={ctx.i18n.t('evaluation.figures.chart.table')}
-      locale={ctx.i18n.locale}
-      intl={ctx.i18n.intl}
-      empty={ctx.i18n.t('evaluation.figures.chart.empty')}
-    />
-  );
 }
 
 function Summary({
@@ -483,20 +326,6 @@ function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly Meet
       )}
     </section>
   );
-}
-
-/** "Bergen 3, Aarhus 2": names (Swedish when stored) with their counts. */
-function joinCounts(
-  ctx: PageContext,
-  items: readonly (readonly [string, number, boolean])[],
-): ComponentChildren {
-  return items.map(([name, value, stored], i) => (
-    <span key={name}>
-      {i > 0 ? ', ' : ''}
-      <span lang={stored ? langAttr(ctx.i18n.locale, 'sv') : undefined}>{name}</span>{' '}
-      {ctx.i18n.formatNumber(value)}
-    </span>
-  ));
 }
 
 function Collaborations({
@@ -718,18 +547,5 @@ function Decisions({
         </>
       )}
     </section>
-  );
-}
-
-/**
- * The box a wide table scrolls in on a narrow phone (the page itself never scrolls
- * sideways): reachable by keyboard and named by the table's caption, so it can be scrolled
- * without a mouse (WCAG 2.1.1).
- */
-function ScrollBox({ labelledBy, children }: { labelledBy: string; children: ComponentChildren }) {
-  return (
-    <div class="table-wrap figures-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      {children}
-    </div>
   );
 }
