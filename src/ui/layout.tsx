@@ -13,6 +13,7 @@ interface LayoutProps {
   /** Which main-menu entry is current. */
   section?:
     | 'home'
+    | 'privacy'
     | 'cities'
     | 'meetings'
     | 'decisions'
@@ -136,6 +137,11 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
                 </li>
                 <li>
                   <a href="/policy">{t('nav.policy')}</a>
+                </li>
+                <li>
+                  <a href="/privacy" aria-current={section === 'privacy' ? 'page' : undefined}>
+                    {t('privacy.nav')}
+                  </a>
                 </li>
                 <li>
                   <a href="/overview">{t('nav.overview')}</a>
