@@ -171,7 +171,12 @@ export function PersonDocument({
             t('privacy.col.expires'),
             t('privacy.col.used'),
           ]}
-          rows={data.links.map((l) => [l.kind, when(l.created_at), when(l.expires_at), when(l.used_at)])}
+          rows={data.links.map((l) => [
+            l.kind,
+            when(l.created_at),
+            when(l.expires_at),
+            when(l.used_at),
+          ])}
         />
         <Table
           i18n={i18n}
@@ -196,15 +201,30 @@ export function PersonDocument({
         <Table
           i18n={i18n}
           caption={t(kindTitle('loginAttempts'))}
-          head={[t('privacy.col.when'), t('privacy.col.kind'), t('privacy.col.ip'), t('privacy.col.succeeded')]}
-          rows={data.loginAttempts.map((l) => [when(l.occurred_at), l.kind, l.ip, yes(l.succeeded)])}
+          head={[
+            t('privacy.col.when'),
+            t('privacy.col.kind'),
+            t('privacy.col.ip'),
+            t('privacy.col.succeeded'),
+          ]}
+          rows={data.loginAttempts.map((l) => [
+            when(l.occurred_at),
+            l.kind,
+            l.ip,
+            yes(l.succeeded),
+          ])}
         />
       </Section>
       <Section title={t(kindTitle('contacts'))}>
         <Table
           i18n={i18n}
           caption={t(kindTitle('contacts'))}
-          head={[t('privacy.col.place'), t('privacy.col.record'), t('privacy.col.name'), t('privacy.col.email')]}
+          head={[
+            t('privacy.col.place'),
+            t('privacy.col.record'),
+            t('privacy.col.name'),
+            t('privacy.col.email'),
+          ]}
           rows={[
             ...data.contacts.collaborations.map((x) => [
               t('privacy.place.collaboration'),
@@ -212,8 +232,18 @@ export function PersonDocument({
               x.contact_name,
               x.contact_email,
             ]),
-            ...data.contacts.cities.map((x) => [t('privacy.place.city'), x.slug, x.contact_name, x.contact_email]),
-            ...data.contacts.organisations.map((x) => [t('privacy.place.organisation'), x.name, null, x.email]),
+            ...data.contacts.cities.map((x) => [
+              t('privacy.place.city'),
+              x.slug,
+              x.contact_name,
+              x.contact_email,
+            ]),
+            ...data.contacts.organisations.map((x) => [
+              t('privacy.place.organisation'),
+              x.name,
+              null,
+              x.email,
+            ]),
           ]}
         />
       </Section>
@@ -280,7 +310,11 @@ export function PersonDocument({
           i18n={i18n}
           caption={t('privacy.export.newsletters')}
           head={[t('privacy.col.subject'), t('privacy.col.status'), t('privacy.col.sent')]}
-          rows={(data.newsletter?.newsletters ?? []).map((n) => [n.subject, n.status, when(n.sentAt)])}
+          rows={(data.newsletter?.newsletters ?? []).map((n) => [
+            n.subject,
+            n.status,
+            when(n.sentAt),
+          ])}
         />
       </Section>
       <Section title={t(kindTitle('outbox'))}>
@@ -309,11 +343,23 @@ export function PersonDocument({
         <Table
           i18n={i18n}
           caption={t(kindTitle('audit'))}
-          head={[t('privacy.col.when'), t('privacy.col.action'), t('privacy.col.record'), t('privacy.col.ip')]}
-          rows={data.audit.map((e) => [when(e.occurred_at), e.action, `${e.entity} ${e.entity_id ?? ''}`, e.ip])}
+          head={[
+            t('privacy.col.when'),
+            t('privacy.col.action'),
+            t('privacy.col.record'),
+            t('privacy.col.ip'),
+          ]}
+          rows={data.audit.map((e) => [
+            when(e.occurred_at),
+            e.action,
+            `${e.entity} ${e.entity_id ?? ''}`,
+            e.ip,
+          ])}
         />
       </Section>
-      <p class="colophon">{t('privacy.export.produced', { date: formatInstant(producedAt, locale) })}</p>
+      <p class="colophon">
+        {t('privacy.export.produced', { date: formatInstant(producedAt, locale) })}
+      </p>
     </main>
   );
 }

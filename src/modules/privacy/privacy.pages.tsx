@@ -1,7 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
-import { inputProblems, readForm, rerender, submitForm, translateProblem } from '../../platform/forms.ts';
+import {
+  inputProblems,
+  readForm,
+  rerender,
+  submitForm,
+  translateProblem,
+} from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { zodProblems } from '../../shared/validation.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
@@ -59,7 +65,11 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
     const data = await personData(app.db, own(request) as PersonQuery, app.config);
     return sendPage(
       reply,
-      <AccountDataPage ctx={pageContext(request, reply)} data={data} pdf={pdfAvailable(app.config.pdf)} />,
+      <AccountDataPage
+        ctx={pageContext(request, reply)}
+        data={data}
+        pdf={pdfAvailable(app.config.pdf)}
+      />,
     );
   });
 
@@ -82,10 +92,12 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
     const read = readForm(source, personForm);
     const values = { email: read.email.trim(), name: read.name.trim() };
     const errors: FieldErrors = {};
-    for (const p of inputProblems(read)) errors[p.path] = translateProblem(request.i18n, p.message, p.params);
+    for (const p of inputProblems(read))
+      errors[p.path] = translateProblem(request.i18n, p.message, p.params);
     const parsed = personForm.safeParse(values);
     if (!parsed.success)
-      for (const p of zodProblems(parsed.error)) errors[p.path] ??= translateProblem(request.i18n, p.message);
+      for (const p of zodProblems(parsed.error))
+        errors[p.path] ??= translateProblem(request.i18n, p.message);
     const query = Object.keys(errors).length === 0 && parsed.success ? parsed.data : null;
     return { values, errors, query };
   };
@@ -120,12 +132,24 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/admin/privacy/export.json', { config: ADMIN }, async (request, reply) => {
-    const data = await exportPersonData(app.db, actorOf(request), readForm(request.query, personForm), 'json', app.config);
+    const data = await exportPersonData(
+      app.db,
+      actorOf(request),
+      readForm(request.query, personForm),
+      'json',
+      app.config,
+    );
     return sendJson(reply, data, `personuppgifter-${day()}.json`);
   });
 
   app.get('/admin/privacy/export.pdf', { config: ADMIN }, async (request, reply) => {
-    const data = await exportPersonData(app.db, actorOf(request), readForm(request.query, personForm), 'pdf', app.config);
+    const data = await exportPersonData(
+      app.db,
+      actorOf(request),
+      readForm(request.query, personForm),
+      'pdf',
+      app.config,
+    );
     const pdf = await printPdf(personHtml(request.i18n, data, data.producedAt), app.config.pdf);
     return sendPdf(reply, pdf, `personuppgifter-${day()}.pdf`);
   });
@@ -137,7 +161,8 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
       values,
       submit: (v) => correctPersonData(app.db, actorOf(request), v),
       invalid: ({ values: v }) => renderAdmin(request, reply, person.values, person.query, v),
-      show: (lines) => sendPage(reply, <CorrectedPage ctx={pageContext(request, reply)} lines={lines} />),
+      show: (lines) =>
+        sendPage(reply, <CorrectedPage ctx={pageContext(request, reply)} lines={lines} />),
     });
   });
 
@@ -151,7 +176,11 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
       show: (lines) =>
         sendPage(
           reply,
-          <ErasedPage ctx={pageContext(request, reply)} email={person.values.email} lines={lines} />,
+          <ErasedPage
+            ctx={pageContext(request, reply)}
+            email={person.values.email}
+            lines={lines}
+          />,
         ),
     });
   });

@@ -100,15 +100,39 @@ export interface RegisterEntry {
 export const REGISTER: readonly RegisterEntry[] = [
   {
     id: 'account',
-    places: ['app_user.name', 'app_user.email', 'app_user.language', 'app_user.last_login_at', 'user_role'],
+    places: [
+      'app_user.name',
+      'app_user.email',
+      'app_user.language',
+      'app_user.last_login_at',
+      'user_role',
+    ],
     basis: 'e',
     rules: [],
     publicRecord: false,
   },
-  { id: 'mfa', places: ['app_user.totp_secret', 'app_user.oidc_subject'], basis: 'e', rules: [], publicRecord: false },
+  {
+    id: 'mfa',
+    places: ['app_user.totp_secret', 'app_user.oidc_subject'],
+    basis: 'e',
+    rules: [],
+    publicRecord: false,
+  },
   { id: 'sessions', places: ['session'], basis: 'e', rules: ['sessions'], publicRecord: false },
-  { id: 'loginAttempts', places: ['login_attempt'], basis: 'e', rules: ['login-attempts'], publicRecord: false },
-  { id: 'tokens', places: ['user_token', 'api_token'], basis: 'e', rules: ['user-tokens', 'api-tokens'], publicRecord: false },
+  {
+    id: 'loginAttempts',
+    places: ['login_attempt'],
+    basis: 'e',
+    rules: ['login-attempts'],
+    publicRecord: false,
+  },
+  {
+    id: 'tokens',
+    places: ['user_token', 'api_token'],
+    basis: 'e',
+    rules: ['user-tokens', 'api-tokens'],
+    publicRecord: false,
+  },
   {
     id: 'delegates',
     places: [
@@ -126,7 +150,13 @@ export const REGISTER: readonly RegisterEntry[] = [
   },
   {
     id: 'contacts',
-    places: ['collaboration.contact_name', 'collaboration.contact_email', 'city.contact_name', 'city.contact_email', 'organisation.email'],
+    places: [
+      'collaboration.contact_name',
+      'collaboration.contact_email',
+      'city.contact_name',
+      'city.contact_email',
+      'organisation.email',
+    ],
     basis: 'e',
     rules: [],
     publicRecord: false,
@@ -138,7 +168,13 @@ export const REGISTER: readonly RegisterEntry[] = [
     rules: ['newsletter-subscribers'],
     publicRecord: false,
   },
-  { id: 'outbox', places: ['mail_outbox'], basis: 'e', rules: ['mail-outbox'], publicRecord: false },
+  {
+    id: 'outbox',
+    places: ['mail_outbox'],
+    basis: 'e',
+    rules: ['mail-outbox'],
+    publicRecord: false,
+  },
   { id: 'audit', places: ['audit_event'], basis: 'c', rules: [], publicRecord: true },
   {
     id: 'authorship',

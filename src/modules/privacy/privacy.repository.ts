@@ -90,7 +90,7 @@ export function listAuditOf(db: Executor, userId: string | null, email: string) 
         ...(userId
           ? [
               eb('actor_user_id', '=', userId),
-              eb.and([eb('entity', '=', 'app_user'), eb('entity_id', '=', userId)]),
+              eb.and([eb('entity', 'in', ['user', 'app_user']), eb('entity_id', '=', userId)]),
             ]
           : []),
       ]),
@@ -136,7 +136,12 @@ export async function listAuthored(db: Executor, userId: string): Promise<Author
       from ${sql.table(a.table)} where ${sql.ref(a.column)} = ${userId}
       order by ${sql.ref(a.key)}`.execute(db);
     for (const r of rows)
-      out.push({ table: a.table, column: a.column, id: String(r.id), label: String(r.label ?? '') });
+      out.push({
+        table: a.table,
+        column: a.column,
+        id: String(r.id),
+        label: String(r.label ?? ''),
+      });
   }
   return out;
 }

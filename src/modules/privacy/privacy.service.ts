@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
@@ -106,6 +107,15 @@ export async function exportPersonData(
   return { ...data, producedAt };
 }
 
+/**
+ * How the audit log names the person a correction or an erasure was about: a fingerprint of
+ * the address, never the address itself (the log must not keep what an erasure removes), so
+ * that a later question "was my data erased?" can still be answered from the log.
+ */
+export function subjectFingerprint(email: string): string {
+  return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
 // ---- Correction ----------------------------------------------------------------------
 
 export interface CorrectionLine {
@@ -148,7 +158,7 @@ export async function correctPersonData(
         ...(v.newEmail ? { email: v.newEmail } : {}),
       };
       await repo.updateAccount(trx, account.id, set, at);
-      await audit('app_user', account.id, Object.keys(set));
+      await audit('user', account.id, Object.keys(set));
       lines.push({ kind: 'account', count: 1, fields: Object.keys(set), reason: null });
     }
     const contactSet = {
@@ -169,7 +179,8 @@ export async function correctPersonData(
         contacts++;
       }
     }
-    if (contacts > 0) lines.push({ kind: 'contacts', count: contacts, fields: contactFields, reason: null });
+    if (contacts > 0)
+      lines.push({ kind: 'contacts', count: contacts, fields: contactFields, reason: null });
     if (v.name && (v.newName || v.newPhone)) {
       let delegates = 0;
       const fields = new Set<string>();
@@ -185,20 +196,34 @@ export async function correctPersonData(
         for (const f of Object.keys(set)) fields.add(f);
         delegates++;
       }
-      if (delegates > 0) lines.push({ kind: 'delegates', count: delegates, fields: [...fields], reason: null });
+      if (delegates > 0)
+        lines.push({ kind: 'delegates', count: delegates, fields: [...fields], reason: null });
     }
     if (v.newEmail && (await subscriptionTokenOf(trx, v.email)))
-      lines.push({ kind: 'subscribers', count: 1, fields: [], reason: 'privacy.correct.subscriber' });
+      lines.push({
+        kind: 'subscribers',
+        count: 1,
+        fields: [],
+        reason: 'privacy.correct.subscriber',
+      });
     const organisations = await repo.listOrganisationAddresses(trx, v.email);
     if (v.newEmail && organisations.length > 0)
-      lines.push({ kind: 'contacts', count: organisations.length, fields: [], reason: 'privacy.correct.organisation' });
+      lines.push({
+        kind: 'contacts',
+        count: organisations.length,
+        fields: [],
+        reason: 'privacy.correct.organisation',
+      });
     await recordAudit(trx, actor, {
       entity: 'person',
       entityId: account?.id ?? null,
       action: 'privacy.correct',
       changes: {
-        subject: { before: null, after: v.email },
-        places: { before: null, after: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0) },
+        subject: { before: null, after: subjectFingerprint(v.email) },
+        places: {
+          before: null,
+          after: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0),
+        },
       },
     });
     return lines;
@@ -235,7 +260,12 @@ const withLogistics = (d: PersonData['delegates'][number]) =>
  */
 export function erasurePlan(d: PersonData): ErasureLine[] {
   const lines: ErasureLine[] = [];
-  const add = (kind: KindId, outcome: ErasureLine['outcome'], count: number, reason: KeptReason | null = null) => {
+  const add = (
+    kind: KindId,
+    outcome: ErasureLine['outcome'],
+    count: number,
+    reason: KeptReason | null = null,
+  ) => {
     if (count > 0) lines.push({ kind, outcome, count, reason });
   };
   if (d.account) {
@@ -251,7 +281,12 @@ export function erasurePlan(d: PersonData): ErasureLine[] {
   add('contacts', 'kept', d.contacts.organisations.length, 'privacy.kept.organisation');
   add('delegates', 'removed', d.delegates.filter(withLogistics).length);
   add('delegates', 'kept', d.delegates.length, 'privacy.kept.delegate');
-  add('authorship', 'kept', d.authored.length + d.evaluationComments.length, 'privacy.kept.authorship');
+  add(
+    'authorship',
+    'kept',
+    d.authored.length + d.evaluationComments.length,
+    'privacy.kept.authorship',
+  );
   add('audit', 'kept', d.audit.length, 'privacy.kept.audit');
   return lines;
 }
@@ -281,7 +316,7 @@ export async function erasePersonData(
     if (account) {
       await repo.closeAccount(trx, account.id, at);
       await recordAudit(trx, actor, {
-        entity: 'app_user',
+        entity: 'user',
         entityId: account.id,
         action: 'privacy.erase',
         changes: { active: { before: account.active === 1, after: false } },
@@ -291,7 +326,12 @@ export async function erasePersonData(
     await eraseSubscriberOf(trx, actor, v.email);
     await repo.deleteOutboxMailsTo(trx, v.email);
     for (const c of await repo.listCollaborationContacts(trx, v.email)) {
-      await repo.updateCollaborationContact(trx, c.id, { contact_name: null, contact_email: null }, at);
+      await repo.updateCollaborationContact(
+        trx,
+        c.id,
+        { contact_name: null, contact_email: null },
+        at,
+      );
       await recordAudit(trx, actor, {
         entity: 'collaboration',
         entityId: c.id,
@@ -331,8 +371,8 @@ export async function erasePersonData(
       entityId: account?.id ?? null,
       action: 'privacy.erase',
       changes: {
-        subject: { before: null, after: v.email },
-        ...(v.name ? { name: { before: null, after: v.name } } : {}),
+        subject: { before: null, after: subjectFingerprint(v.email) },
+        delegatesByName: { before: null, after: v.name !== '' },
         removed: {
           before: null,
           after: plan.filter((l) => l.outcome === 'removed').reduce((n, l) => n + l.count, 0),

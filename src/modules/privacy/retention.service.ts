@@ -44,7 +44,10 @@ const OWN_RULES = {
     repo.listOldOutboxMails(db, before(now, days)),
 } as const;
 type OwnRule = keyof typeof OWN_RULES;
-const OWN_TABLE: Record<OwnRule, 'session' | 'user_token' | 'api_token' | 'login_attempt' | 'mail_outbox'> = {
+const OWN_TABLE: Record<
+  OwnRule,
+  'session' | 'user_token' | 'api_token' | 'login_attempt' | 'mail_outbox'
+> = {
   sessions: 'session',
   'user-tokens': 'user_token',
   'api-tokens': 'api_token',

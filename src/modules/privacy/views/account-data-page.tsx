@@ -6,7 +6,15 @@ import { holdings } from './admin-page.tsx';
 import { kindTitle } from './register-page.tsx';
 
 /** `/account/data`: what the system holds about the signed-in person, and their downloads. */
-export function AccountDataPage({ ctx, data, pdf }: { ctx: PageContext; data: PersonData; pdf: boolean }) {
+export function AccountDataPage({
+  ctx,
+  data,
+  pdf,
+}: {
+  ctx: PageContext;
+  data: PersonData;
+  pdf: boolean;
+}) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('privacy.own.title')}>
@@ -29,7 +37,13 @@ export function AccountDataPage({ ctx, data, pdf }: { ctx: PageContext; data: Pe
         <li>
           <a href="/account/data.json">{t('privacy.download.json')}</a>
         </li>
-        <li>{pdf ? <a href="/account/data.pdf">{t('privacy.download.pdf')}</a> : t('privacy.download.noPdf')}</li>
+        <li>
+          {pdf ? (
+            <a href="/account/data.pdf">{t('privacy.download.pdf')}</a>
+          ) : (
+            t('privacy.download.noPdf')
+          )}
+        </li>
       </ul>
       <p>{t('privacy.own.delegates')}</p>
       <p>{t('privacy.own.more')}</p>

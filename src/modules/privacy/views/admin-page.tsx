@@ -10,13 +10,19 @@ import { kindTitle } from './register-page.tsx';
 export function holdings(d: PersonData): { kind: KindId; count: number }[] {
   const rows: { kind: KindId; count: number }[] = [
     { kind: 'account', count: d.account ? 1 + d.roles.length : 0 },
-    { kind: 'mfa', count: d.account && (d.account.twoStepVerification || d.account.singleSignOn) ? 1 : 0 },
+    {
+      kind: 'mfa',
+      count: d.account && (d.account.twoStepVerification || d.account.singleSignOn) ? 1 : 0,
+    },
     { kind: 'sessions', count: d.sessions.length },
     { kind: 'tokens', count: d.links.length + d.apiTokens.length },
     { kind: 'loginAttempts', count: d.loginAttempts.length },
     {
       kind: 'contacts',
-      count: d.contacts.collaborations.length + d.contacts.cities.length + d.contacts.organisations.length,
+      count:
+        d.contacts.collaborations.length +
+        d.contacts.cities.length +
+        d.contacts.organisations.length,
     },
     { kind: 'delegates', count: d.delegates.length },
     { kind: 'subscribers', count: d.newsletter ? 1 : 0 },
@@ -61,7 +67,8 @@ export function ErasureTable({
         { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
         {
           header: t('privacy.admin.outcome'),
-          cell: (l) => (l.outcome === 'removed' ? t('privacy.erase.removed') : t('privacy.erase.kept')),
+          cell: (l) =>
+            l.outcome === 'removed' ? t('privacy.erase.removed') : t('privacy.erase.kept'),
         },
         { header: t('privacy.admin.why'), cell: (l) => (l.reason ? t(l.reason) : '–') },
       ]}
@@ -115,7 +122,11 @@ export function AdminPrivacyPage({
             rowKey={(r) => r.kind}
             empty={t('privacy.admin.nothing')}
             columns={[
-              { header: t('privacy.admin.kind'), cell: (r) => t(kindTitle(r.kind)), rowHeader: true },
+              {
+                header: t('privacy.admin.kind'),
+                cell: (r) => t(kindTitle(r.kind)),
+                rowHeader: true,
+              },
               { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
             ]}
           />
@@ -135,10 +146,26 @@ export function AdminPrivacyPage({
           </ul>
           <h3 id="correct">{t('privacy.admin.correctTitle')}</h3>
           <p>{t('privacy.admin.correctText')}</p>
-          <Form ctx={ctx} action="/admin/privacy/correct" values={correctValues ?? {}} aria-labelledby="correct">
+          <Form
+            ctx={ctx}
+            action="/admin/privacy/correct"
+            values={correctValues ?? {}}
+            aria-labelledby="correct"
+          >
             <Hidden email={values.email} name={values.name} />
-            <TextField name="newName" label={t('privacy.field.newName')} optional autocomplete="off" />
-            <TextField name="newEmail" type="email" label={t('privacy.field.newEmail')} optional autocomplete="off" />
+            <TextField
+              name="newName"
+              label={t('privacy.field.newName')}
+              optional
+              autocomplete="off"
+            />
+            <TextField
+              name="newEmail"
+              type="email"
+              label={t('privacy.field.newEmail')}
+              optional
+              autocomplete="off"
+            />
             <TextField
               name="newPhone"
               type="tel"
@@ -175,7 +202,15 @@ export function AdminPrivacyPage({
 }
 
 /** The result of an erasure: what was removed, what was kept and why. */
-export function ErasedPage({ ctx, email, lines }: { ctx: PageContext; email: string; lines: ErasureLine[] }) {
+export function ErasedPage({
+  ctx,
+  email,
+  lines,
+}: {
+  ctx: PageContext;
+  email: string;
+  lines: ErasureLine[];
+}) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('privacy.erased.title')}>

@@ -10,12 +10,19 @@ const part = <P extends 'data' | 'purpose' | 'source' | 'audience'>(id: KindId, 
 /** How long a kind is kept, with the days of its rules (from the configuration where it has them). */
 function retentionText(ctx: PageContext, entry: RegisterEntry, days: ReturnType<typeof ruleDays>) {
   const params: Record<string, number> = {};
-  for (const rule of entry.rules) params[rule.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = days[rule];
+  for (const rule of entry.rules)
+    params[rule.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = days[rule];
   return ctx.i18n.tDynamic(`privacy.kind.${entry.id}.retention`, params);
 }
 
 /** `/privacy`: the register of personal data in plain language, with the person's rights. */
-export function RegisterPage({ ctx, days }: { ctx: PageContext; days: ReturnType<typeof ruleDays> }) {
+export function RegisterPage({
+  ctx,
+  days,
+}: {
+  ctx: PageContext;
+  days: ReturnType<typeof ruleDays>;
+}) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('privacy.title')} section="privacy">

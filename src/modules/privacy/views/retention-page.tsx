@@ -10,7 +10,13 @@ const SHOWN = 50;
 export const ruleTitle = (rule: RetentionRuleId) => `privacy.rule.${rule}` as const;
 
 /** `/admin/privacy/retention`: the dry run, what each rule's job would erase now. */
-export function RetentionPage({ ctx, results }: { ctx: PageContext; results: RetentionRuleResult[] }) {
+export function RetentionPage({
+  ctx,
+  results,
+}: {
+  ctx: PageContext;
+  results: RetentionRuleResult[];
+}) {
   const { t } = ctx.i18n;
   const total = results.reduce((n, r) => n + r.items.length, 0);
   return (
@@ -25,7 +31,11 @@ export function RetentionPage({ ctx, results }: { ctx: PageContext; results: Ret
         rows={results}
         rowKey={(r) => r.rule}
         columns={[
-          { header: t('privacy.retention.rule'), cell: (r) => t(ruleTitle(r.rule)), rowHeader: true },
+          {
+            header: t('privacy.retention.rule'),
+            cell: (r) => t(ruleTitle(r.rule)),
+            rowHeader: true,
+          },
           { header: t('privacy.retention.job'), cell: (r) => <code>{r.job}</code> },
           { header: t('privacy.retention.days'), cell: (r) => r.days, class: 'num' },
           { header: t('privacy.admin.count'), cell: (r) => r.items.length, class: 'num' },
