@@ -395,7 +395,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(res.body).toContain(
       'Namn, titel och parti är en del av vänortsmötets allmänna handlingar',
     );
-    expect(res.body).toContain('Loggboken är en allmän handling');
+    expect(res.body).toContain('Ändringsloggen är en allmän handling');
     // The delegate: the public fields stay, the logistics are gone.
     expect(
       await db
