@@ -299,7 +299,11 @@ export async function subscriptionTokenOf(db: Executor, email: string): Promise<
  * Deletes an address's subscription in the caller's transaction, audited (an administrator
  * erasing a person's data at their request, the privacy module). Whether there was one.
  */
-export async function eraseSubscriberOf(db: Executor, actor: Actor, email: string): Promise<boolean> {
+export async function eraseSubscriberOf(
+  db: Executor,
+  actor: Actor,
+  email: string,
+): Promise<boolean> {
   const row = await repo.findSubscriberByEmail(db, email.trim().toLowerCase());
   if (!row) return false;
   await repo.deleteSubscribers(db, [row.id]);

@@ -62,6 +62,7 @@ export function ErasureTable({
       rows={lines}
       rowKey={(l) => `${l.kind}-${l.outcome}`}
       empty={t('privacy.admin.nothing')}
+      tabIndex={0}
       columns={[
         { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
         { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
@@ -235,6 +236,7 @@ export function CorrectedPage({ ctx, lines }: { ctx: PageContext; lines: Correct
         rows={lines}
         rowKey={(l) => `${l.kind}-${l.reason ?? ''}`}
         empty={t('privacy.corrected.nothing')}
+        tabIndex={0}
         columns={[
           { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
           { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
