@@ -13,11 +13,9 @@ export const privacyModule = defineModule({
   jobs: [privacyRetentionJob],
   protectedRoutes: {
     'GET /account/data': 'authenticated',
-    'GET /account/data.json': 'authenticated',
-    'GET /account/data.pdf': 'authenticated',
+    'POST /account/data/export': 'authenticated',
     'GET /admin/privacy': 'admin',
-    'GET /admin/privacy/export.json': 'admin',
-    'GET /admin/privacy/export.pdf': 'admin',
+    'POST /admin/privacy/export': 'admin',
     'POST /admin/privacy/correct': 'admin',
     'POST /admin/privacy/erase': 'admin',
     'GET /admin/privacy/retention': 'admin',

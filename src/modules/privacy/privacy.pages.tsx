@@ -14,13 +14,21 @@ import type { FieldErrors } from '../../ui/fields.tsx';
 import { pdfAvailable, printPdf } from '../evaluation/index.ts';
 import { personHtml } from './export.html.tsx';
 import { ruleDays } from './privacy.register.ts';
-import { correctForm, eraseForm, personForm, type PersonQuery } from './privacy.schema.ts';
+import {
+  correctForm,
+  eraseForm,
+  exportForm,
+  personExportForm,
+  personForm,
+  type PersonQuery,
+} from './privacy.schema.ts';
 import {
   correctPersonData,
   erasePersonData,
   erasurePlan,
   exportPersonData,
   personData,
+  type PersonData,
 } from './privacy.service.ts';
 import { retentionDryRun } from './retention.service.ts';
 import { AccountDataPage } from './views/account-data-page.tsx';
@@ -34,20 +42,41 @@ const SIGNED_IN = { permission: 'authenticated' } as const;
 
 const day = () => new Date().toISOString().slice(0, 10);
 
-function sendJson(reply: FastifyReply, data: unknown, filename: string) {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify(data, null, 2));
+interface ExportFile {
+  body: string | Buffer;
+  type: string;
+  filename: string;
 }
 
-function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
+/** The export as a file: the JSON, or the readable document printed as PDF by Chromium. */
+async function produce(
+  request: FastifyRequest,
+  format: string,
+  data: PersonData & { producedAt: string },
+): Promise<ExportFile> {
+  if (format === 'pdf')
+    return {
+      body: await printPdf(
+        personHtml(request.i18n, data, data.producedAt),
+        request.server.config.pdf,
+      ),
+      type: 'application/pdf',
+      filename: `personuppgifter-${day()}.pdf`,
+    };
+  return {
+    body: JSON.stringify(data, null, 2),
+    type: 'application/json; charset=utf-8',
+    filename: `personuppgifter-${day()}.json`,
+  };
+}
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
+    .status(200)
     .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('application/pdf')
-    .send(pdf);
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .type(file.type)
+    .send(file.body);
 }
 
 /** `/privacy`, the public register of personal data, in the five languages. */
@@ -73,15 +102,29 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
     );
   });
 
-  app.get('/account/data.json', { config: SIGNED_IN }, async (request, reply) => {
-    const data = await exportPersonData(app.db, actorOf(request), own(request), 'json', app.config);
-    return sendJson(reply, data, `personuppgifter-${day()}.json`);
-  });
-
-  app.get('/account/data.pdf', { config: SIGNED_IN }, async (request, reply) => {
-    const data = await exportPersonData(app.db, actorOf(request), own(request), 'pdf', app.config);
-    const pdf = await printPdf(personHtml(request.i18n, data, data.producedAt), app.config.pdf);
-    return sendPdf(reply, pdf, `personuppgifter-${day()}.pdf`);
+  app.post('/account/data/export', { config: SIGNED_IN }, async (request, reply) => {
+    const values = readForm(request.body, exportForm);
+    return submitForm(request, reply, {
+      values,
+      submit: (v) =>
+        exportPersonData(
+          app.db,
+          actorOf(request),
+          { ...own(request), format: v.format },
+          (data, format) => produce(request, format, data),
+          app.config,
+        ),
+      invalid: async () =>
+        sendPage(
+          reply,
+          <AccountDataPage
+            ctx={pageContext(request, reply)}
+            data={await personData(app.db, own(request) as PersonQuery, app.config)}
+            pdf={pdfAvailable(app.config.pdf)}
+          />,
+        ),
+      show: (file) => sendFile(reply, file),
+    });
   });
 };
 
@@ -131,27 +174,22 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
     return renderAdmin(request, reply, values, asked ? query : null);
   });
 
-  app.get('/admin/privacy/export.json', { config: ADMIN }, async (request, reply) => {
-    const data = await exportPersonData(
-      app.db,
-      actorOf(request),
-      readForm(request.query, personForm),
-      'json',
-      app.config,
-    );
-    return sendJson(reply, data, `personuppgifter-${day()}.json`);
-  });
-
-  app.get('/admin/privacy/export.pdf', { config: ADMIN }, async (request, reply) => {
-    const data = await exportPersonData(
-      app.db,
-      actorOf(request),
-      readForm(request.query, personForm),
-      'pdf',
-      app.config,
-    );
-    const pdf = await printPdf(personHtml(request.i18n, data, data.producedAt), app.config.pdf);
-    return sendPdf(reply, pdf, `personuppgifter-${day()}.pdf`);
+  app.post('/admin/privacy/export', { config: ADMIN }, async (request, reply) => {
+    const values = readForm(request.body, personExportForm);
+    const person = readPerson(request, request.body);
+    return submitForm(request, reply, {
+      values,
+      submit: (v) =>
+        exportPersonData(
+          app.db,
+          actorOf(request),
+          v,
+          (data, format) => produce(request, format, data),
+          app.config,
+        ),
+      invalid: () => renderAdmin(request, reply, person.values, person.query),
+      show: (file) => sendFile(reply, file),
+    });
   });
 
   app.post('/admin/privacy/correct', { config: ADMIN }, async (request, reply) => {

@@ -44,3 +44,11 @@ export const eraseForm = personForm.extend({
   confirm: z.string().refine((v) => v === 'yes', 'privacy.err.confirm'),
 });
 export type EraseInput = z.output<typeof eraseForm>;
+
+/** Which file an export makes (the form's two buttons). */
+export const exportForm = z.object({
+  format: z.enum(['json', 'pdf'], { message: 'privacy.err.format' }),
+});
+
+/** An administrator's export: whose, and which file. */
+export const personExportForm = personForm.extend(exportForm.shape);

@@ -9,7 +9,7 @@ import { eraseMemberLogistics } from '../meetings/index.ts';
 import { eraseSubscriberOf, exportSubscription, subscriptionTokenOf } from '../newsletter/index.ts';
 import * as repo from './privacy.repository.ts';
 import type { KindId } from './privacy.register.ts';
-import { correctForm, eraseForm, personForm, type PersonQuery } from './privacy.schema.ts';
+import { correctForm, eraseForm, personExportForm, type PersonQuery } from './privacy.schema.ts';
 
 /**
  * A person's data: everything the system holds about one person, found by their account
@@ -81,22 +81,24 @@ export function holdsAnything(d: PersonData): boolean {
 }
 
 /**
- * The export a person gets (from an administrator, or their own from `/account/data`):
- * their data, audited as who exported whose data, in which format.
+ * The export a person gets (from an administrator, or their own from `/account/data`): their
+ * data, made into a file by `produce` (JSON or the printed PDF), then audited as who exported
+ * whose data in which format (only once the file exists).
  */
-export async function exportPersonData(
+export async function exportPersonData<T>(
   db: Db,
   actor: Actor,
   input: unknown,
-  format: 'json' | 'pdf',
+  produce: (data: PersonData & { producedAt: string }, format: 'json' | 'pdf') => Promise<T> | T,
   config?: Config,
-): Promise<PersonData & { producedAt: string }> {
-  const query = parseOrThrow(personForm, input);
+): Promise<T> {
+  const { format, ...query } = parseOrThrow(personExportForm, input);
   const data = await personData(db, query, config);
-  const producedAt = nowIso();
+  const file = await produce({ ...data, producedAt: nowIso() }, format);
+  const account = await repo.findAccountByEmail(db.kysely, query.email);
   await recordAudit(db.kysely, actor, {
     entity: 'person',
-    entityId: data.account ? (await repo.findAccountByEmail(db.kysely, query.email))!.id : null,
+    entityId: account?.id ?? null,
     action: 'privacy.export',
     changes: {
       subject: { before: null, after: query.email },
@@ -104,7 +106,7 @@ export async function exportPersonData(
       format: { before: null, after: format },
     },
   });
-  return { ...data, producedAt };
+  return file;
 }
 
 /**

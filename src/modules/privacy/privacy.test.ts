@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
+import { browserAvailable } from '../../../test/helpers/browser.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
@@ -224,9 +225,11 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     await admin.get(
       `/admin/privacy?email=${encodeURIComponent(a.email)}&name=${encodeURIComponent(a.name)}`,
     );
-    const res = await admin.get(
-      `/admin/privacy/export.json?email=${encodeURIComponent(a.email)}&name=${encodeURIComponent(a.name)}`,
-    );
+    const res = await admin.post('/admin/privacy/export', {
+      email: a.email,
+      name: a.name,
+      format: 'json',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
     const text = res.body;
@@ -286,8 +289,8 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect((await own.login(b.email, PASSWORD)).statusCode).toBe(303);
     const page = await own.get('/account/data');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('href="/account/data.json"');
-    const res = await own.get('/account/data.json');
+    expect(page.body).toContain('action="/account/data/export"');
+    const res = await own.post('/account/data/export', { format: 'json' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(b.email);
     expect(res.body).not.toContain(a.email);
@@ -297,6 +300,28 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       entity_id: b.userId,
     });
   });
+
+  it.skipIf(dialect !== 'sqlite' || !browserAvailable())(
+    'prints the export as a readable PDF with Chromium',
+    async () => {
+      const own = new TestAgent(t.app);
+      expect((await own.login(b.email, PASSWORD)).statusCode).toBe(303);
+      await own.get('/account/data');
+      const res = await own.post('/account/data/export', { format: 'pdf' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(JSON.parse((await auditOf('privacy.export')).at(-1)!.changes)).toMatchObject({
+        format: { after: 'pdf' },
+      });
+      // A format the form does not offer is refused on the page, and nothing is exported.
+      const before = (await auditOf('privacy.export')).length;
+      const bad = await own.post('/account/data/export', { format: 'docx' });
+      expect(bad.statusCode).toBe(400);
+      expect((await auditOf('privacy.export')).length).toBe(before);
+    },
+    60_000,
+  );
 
   it('refuses bad input with a message and changes nothing', async () => {
     const res = await admin.get('/admin/privacy?email=inte-en-adress');

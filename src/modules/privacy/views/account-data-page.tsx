@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { PersonData } from '../privacy.service.ts';
-import { holdings } from './admin-page.tsx';
+import { ExportForm, holdings } from './admin-page.tsx';
 import { kindTitle } from './register-page.tsx';
 
 /** `/account/data`: what the system holds about the signed-in person, and their downloads. */
@@ -33,18 +33,7 @@ export function AccountDataPage({
         ]}
       />
       <h2>{t('privacy.own.downloadTitle')}</h2>
-      <ul>
-        <li>
-          <a href="/account/data.json">{t('privacy.download.json')}</a>
-        </li>
-        <li>
-          {pdf ? (
-            <a href="/account/data.pdf">{t('privacy.download.pdf')}</a>
-          ) : (
-            t('privacy.download.noPdf')
-          )}
-        </li>
-      </ul>
+      <ExportForm ctx={ctx} action="/account/data/export" pdf={pdf} />
       <p>{t('privacy.own.delegates')}</p>
       <p>{t('privacy.own.more')}</p>
       <p>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -33,8 +34,39 @@ export function holdings(d: PersonData): { kind: KindId; count: number }[] {
   return rows.filter((r) => r.count > 0);
 }
 
-const query = (email: string, name: string) =>
-  `email=${encodeURIComponent(email)}${name ? `&name=${encodeURIComponent(name)}` : ''}`;
+/**
+ * The export's two buttons (a POST: an export is audited, so no link a page elsewhere could
+ * make a browser follow); without Chromium the PDF button is replaced by why not.
+ */
+export function ExportForm({
+  ctx,
+  action,
+  pdf,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  pdf: boolean;
+  children?: ComponentChildren;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Form ctx={ctx} action={action} values={{}}>
+      {children}
+      <div class="part-actions">
+        <Button name="format" value="json">
+          {t('privacy.download.json')}
+        </Button>
+        {pdf ? (
+          <Button name="format" value="pdf" variant="secondary">
+            {t('privacy.download.pdf')}
+          </Button>
+        ) : null}
+      </div>
+      {pdf ? null : <p>{t('privacy.download.noPdf')}</p>}
+    </Form>
+  );
+}
 
 function Hidden({ email, name }: { email: string; name: string }) {
   return (
@@ -94,7 +126,6 @@ export function AdminPrivacyPage({
   correctValues?: Record<string, unknown>;
 }) {
   const { t } = ctx.i18n;
-  const q = data ? query(values.email, values.name) : '';
   return (
     <Layout ctx={ctx} title={t('privacy.admin.title')}>
       <p>
@@ -133,18 +164,9 @@ export function AdminPrivacyPage({
           />
           <h3>{t('privacy.admin.exportTitle')}</h3>
           <p>{t('privacy.admin.exportText')}</p>
-          <ul>
-            <li>
-              <a href={`/admin/privacy/export.json?${q}`}>{t('privacy.download.json')}</a>
-            </li>
-            <li>
-              {pdf ? (
-                <a href={`/admin/privacy/export.pdf?${q}`}>{t('privacy.download.pdf')}</a>
-              ) : (
-                t('privacy.download.noPdf')
-              )}
-            </li>
-          </ul>
+          <ExportForm ctx={ctx} action="/admin/privacy/export" pdf={pdf}>
+            <Hidden email={values.email} name={values.name} />
+          </ExportForm>
           <h3 id="correct">{t('privacy.admin.correctTitle')}</h3>
           <p>{t('privacy.admin.correctText')}</p>
           <Form
