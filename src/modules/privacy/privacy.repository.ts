@@ -129,21 +129,21 @@ export interface AuthoredRow {
 }
 
 export async function listAuthored(db: Executor, userId: string): Promise<AuthoredRow[]> {
-  const out: AuthoredRow[] = [];
-  for (const a of AUTHORSHIP) {
-    const { rows } = await sql<{ id: string; label: string | null }>`
-      select ${sql.ref(a.key)} as id, ${sql.ref(a.label)} as label
-      from ${sql.table(a.table)} where ${sql.ref(a.column)} = ${userId}
-      order by ${sql.ref(a.key)}`.execute(db);
-    for (const r of rows)
-      out.push({
+  const lists = await Promise.all(
+    AUTHORSHIP.map(async (a) => {
+      const { rows } = await sql<{ id: string; label: string | null }>`
+        select ${sql.ref(a.key)} as id, ${sql.ref(a.label)} as label
+        from ${sql.table(a.table)} where ${sql.ref(a.column)} = ${userId}
+        order by ${sql.ref(a.key)}`.execute(db);
+      return rows.map((r) => ({
         table: a.table,
         column: a.column,
         id: String(r.id),
         label: String(r.label ?? ''),
-      });
-  }
-  return out;
+      }));
+    }),
+  );
+  return lists.flat();
 }
 
 /** Review comments the person wrote (their own words, kept with the evaluation's record). */

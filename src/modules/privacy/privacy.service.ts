@@ -23,7 +23,40 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
   const { email, name } = query;
   const account = (await repo.findAccountByEmail(k, email)) ?? null;
   const userId = account?.id ?? null;
-  const token = await subscriptionTokenOf(k, email);
+  const ofUser = <T>(read: (id: string) => Promise<T[]>): Promise<T[]> =>
+    userId ? read(userId) : Promise.resolve([]);
+  // Independent reads, run together (several connections on PostgreSQL).
+  const [
+    token,
+    roles,
+    sessions,
+    links,
+    apiTokens,
+    loginAttempts,
+    audit,
+    authored,
+    evaluationComments,
+    collaborations,
+    cities,
+    organisations,
+    delegates,
+    outbox,
+  ] = await Promise.all([
+    subscriptionTokenOf(k, email),
+    ofUser((id) => repo.listRoles(k, id)),
+    ofUser((id) => repo.listSessions(k, id)),
+    ofUser((id) => repo.listUserTokens(k, id)),
+    ofUser((id) => repo.listApiTokens(k, id)),
+    repo.listLoginAttempts(k, email),
+    repo.listAuditOf(k, userId, email),
+    ofUser((id) => repo.listAuthored(k, id)),
+    ofUser((id) => repo.listEvaluationComments(k, id)),
+    repo.listCollaborationContacts(k, email),
+    repo.listCityContacts(k, email),
+    repo.listOrganisationAddresses(k, email),
+    name === '' ? Promise.resolve([]) : repo.listDelegateRecords(k, name),
+    repo.listOutboxMails(k, email),
+  ]);
   const newsletter = token
     ? await exportSubscription(db, token, config?.newsletter.retentionDays)
     : null;
@@ -40,28 +73,18 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
       createdAt: account.created_at,
       updatedAt: account.updated_at,
     },
-    roles: userId ? await repo.listRoles(k, userId) : [],
-    sessions: userId ? await repo.listSessions(k, userId) : [],
-    links: userId ? await repo.listUserTokens(k, userId) : [],
-    apiTokens: userId ? await repo.listApiTokens(k, userId) : [],
-    loginAttempts: (await repo.listLoginAttempts(k, email)).map((a) => ({
-      ...a,
-      succeeded: Number(a.succeeded) === 1,
-    })),
-    audit: (await repo.listAuditOf(k, userId, email)).map((e) => ({
-      ...e,
-      changes: JSON.parse(e.changes) as unknown,
-    })),
-    authored: userId ? await repo.listAuthored(k, userId) : [],
-    evaluationComments: userId ? await repo.listEvaluationComments(k, userId) : [],
-    contacts: {
-      collaborations: await repo.listCollaborationContacts(k, email),
-      cities: await repo.listCityContacts(k, email),
-      organisations: await repo.listOrganisationAddresses(k, email),
-    },
-    delegates: name === '' ? [] : await repo.listDelegateRecords(k, name),
+    roles,
+    sessions,
+    links,
+    apiTokens,
+    loginAttempts: loginAttempts.map((a) => ({ ...a, succeeded: Number(a.succeeded) === 1 })),
+    audit: audit.map((e) => ({ ...e, changes: JSON.parse(e.changes) as unknown })),
+    authored,
+    evaluationComments,
+    contacts: { collaborations, cities, organisations },
+    delegates,
     newsletter,
-    outbox: await repo.listOutboxMails(k, email),
+    outbox,
   };
 }
 export type PersonData = Awaited<ReturnType<typeof personData>>;

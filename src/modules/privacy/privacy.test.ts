@@ -47,7 +47,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     const user = await createUser(t.db, SYSTEM_ACTOR, {
       email,
       name,
-      roles: [{ role: 'staff' }],
+      roles: [{ role: 'staff', organisationId: null, cityId: null }],
       password: PASSWORD,
     });
     const at = '2026-11-01T10:00:00.000Z';
