@@ -91,7 +91,7 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
   const own = (request: FastifyRequest) => ({ email: request.user!.email, name: '' });
 
   app.get('/account/data', { config: SIGNED_IN }, async (request, reply) => {
-    const data = await personData(app.db, own(request) as PersonQuery, app.config);
+    const data = await personData(app.db, own(request), app.config);
     return sendPage(
       reply,
       <AccountDataPage
@@ -119,7 +119,7 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
           reply,
           <AccountDataPage
             ctx={pageContext(request, reply)}
-            data={await personData(app.db, own(request) as PersonQuery, app.config)}
+            data={await personData(app.db, own(request), app.config)}
             pdf={pdfAvailable(app.config.pdf)}
           />,
         ),

@@ -59,7 +59,9 @@ export const OUTBOX_DAYS = 90;
  * How many days after its starting point each rule erases a record (0: at once): the
  * meetings' and the newsletter's from the configuration, as their jobs read it.
  */
-export function ruleDays(config: Config | undefined): Record<RetentionRuleId, number> {
+export type RuleDays = Record<RetentionRuleId, number>;
+
+export function ruleDays(config: Config | undefined): RuleDays {
   return {
     sessions: 0,
     'user-tokens': 0,

@@ -16,7 +16,7 @@ import { newsletterRetentionJob } from '../newsletter/newsletter.job.ts';
 import { RETENTION_RULES } from './privacy.register.ts';
 import { retentionDryRun } from './retention.service.ts';
 import { privacyRetentionJob } from './retention.job.ts';
-import { subjectFingerprint } from './privacy.service.ts';
+import { subjectFingerprint, type PersonData } from './privacy.service.ts';
 
 const PASSWORD = 'en-lång-lösenordsfras-för-test';
 
@@ -233,23 +233,19 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
     const text = res.body;
-    const data = JSON.parse(text);
+    const data = JSON.parse(text) as PersonData;
     expect(data.account).toMatchObject({ email: a.email, name: a.name, active: true });
     expect(data.roles).toEqual([{ role: 'staff', organisation: null, city: null }]);
     for (const m of ['ip', 'browser', 'token', 'attempt', 'mail', 'diet', 'travel'])
       expect(text, m).toContain(`${a.marker}-${m}`);
     expect(data.links).toHaveLength(1);
-    expect(data.newsletter.subscription).toMatchObject({ email: a.email, status: 'confirmed' });
-    expect(data.contacts.collaborations.map((c: { id: string }) => c.id)).toEqual([
-      a.collaborationId,
-    ]);
-    expect(data.delegates.map((d: { id: string }) => d.id)).toEqual([a.memberId]);
+    expect(data.newsletter?.subscription).toMatchObject({ email: a.email, status: 'confirmed' });
+    expect(data.contacts.collaborations.map((c) => c.id)).toEqual([a.collaborationId]);
+    expect(data.delegates.map((d) => d.id)).toEqual([a.memberId]);
     expect(data.authored).toContainEqual(
       expect.objectContaining({ table: 'council_decision', id: a.decisionId }),
     );
-    expect(
-      data.audit.some((e: { action: string }) => e.entity === 'user' && e.action === 'create'),
-    ).toBe(true);
+    expect(data.audit.some((e) => e.entity === 'user' && e.action === 'create')).toBe(true);
     // Secrets are never exported.
     expect(text).not.toContain(`${a.marker}-hash`);
     const secrets = await t.db.kysely
@@ -294,7 +290,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(b.email);
     expect(res.body).not.toContain(a.email);
-    expect(JSON.parse(res.body).delegates).toEqual([]);
+    expect((JSON.parse(res.body) as PersonData).delegates).toEqual([]);
     expect((await auditOf('privacy.export')).at(-1)).toMatchObject({
       actor_label: b.email,
       entity_id: b.userId,

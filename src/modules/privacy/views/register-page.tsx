@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { REGISTER, ruleDays, type KindId, type RegisterEntry } from '../privacy.register.ts';
+import { REGISTER, type KindId, type RegisterEntry, type RuleDays } from '../privacy.register.ts';
 
 /** The texts of one kind of personal data (the messages `privacy.kind.<id>.*`). */
 export const kindTitle = (id: KindId) => `privacy.kind.${id}.title` as const;
@@ -8,7 +8,7 @@ const part = <P extends 'data' | 'purpose' | 'source' | 'audience'>(id: KindId, 
   `privacy.kind.${id}.${p}` as const;
 
 /** How long a kind is kept, with the days of its rules (from the configuration where it has them). */
-function retentionText(ctx: PageContext, entry: RegisterEntry, days: ReturnType<typeof ruleDays>) {
+function retentionText(ctx: PageContext, entry: RegisterEntry, days: RuleDays) {
   const params: Record<string, number> = {};
   for (const rule of entry.rules)
     params[rule.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = days[rule];
@@ -16,13 +16,7 @@ function retentionText(ctx: PageContext, entry: RegisterEntry, days: ReturnType<
 }
 
 /** `/privacy`: the register of personal data in plain language, with the person's rights. */
-export function RegisterPage({
-  ctx,
-  days,
-}: {
-  ctx: PageContext;
-  days: ReturnType<typeof ruleDays>;
-}) {
+export function RegisterPage({ ctx, days }: { ctx: PageContext; days: RuleDays }) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('privacy.title')} section="privacy">
