@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { renderDocument } from '../../platform/render.ts';
 import { formatInstant } from '../../shared/dates.ts';
@@ -24,6 +24,9 @@ th, td { text-align: left; padding: 0.25rem 0.4rem; border-bottom: 1px solid #8a
 thead th { border-bottom: 2px solid #1a1a1a; }
 tr { break-inside: avoid; }
 .empty { font-style: italic; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
 .colophon { margin-top: 2.5rem; font-size: 0.85rem; color: #4a4a4a; }
 @page { size: A4; margin: 16mm 14mm; }
 `;
@@ -104,36 +107,31 @@ export function PersonDocument({
       </p>
       <p>{t('privacy.export.intro')}</p>
       <Section title={t(kindTitle('account'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('account'))}
-          head={[
-            t('privacy.col.name'),
-            t('privacy.col.email'),
-            t('privacy.col.language'),
-            t('privacy.col.active'),
-            t('privacy.col.twoStep'),
-            t('privacy.col.sso'),
-            t('privacy.col.lastLogin'),
-            t('privacy.col.created'),
-          ]}
-          rows={
-            a
-              ? [
-                  [
-                    a.name,
-                    a.email,
-                    a.language,
-                    yes(a.active),
-                    yes(a.twoStepVerification),
-                    yes(a.singleSignOn),
-                    when(a.lastLoginAt),
-                    when(a.createdAt),
-                  ],
-                ]
-              : []
-          }
-        />
+        {a ? (
+          <dl class="facts">
+            {(
+              [
+                [t('privacy.col.name'), a.name],
+                [t('privacy.col.email'), a.email],
+                [t('privacy.col.language'), a.language],
+                [t('privacy.col.active'), yes(a.active)],
+                [t('privacy.col.twoStep'), yes(a.twoStepVerification)],
+                [t('privacy.col.sso'), yes(a.singleSignOn)],
+                [t('privacy.col.lastLogin'), when(a.lastLoginAt) ?? '–'],
+                [t('privacy.col.created'), when(a.createdAt)],
+              ] as const
+            ).map(([label, value]) => (
+              <Fragment key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        ) : (
+          <p class="empty">
+            {t(kindTitle('account'))}: {t('privacy.export.none')}
+          </p>
+        )}
         <Table
           i18n={i18n}
           caption={t('privacy.export.roles')}
