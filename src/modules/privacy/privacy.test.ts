@@ -353,6 +353,41 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(still).toEqual({ email: b.email, active: 1 });
   });
 
+  it('answers odd input on every form and search with a message, never a 5xx', async () => {
+    const odd: Record<string, string | string[]>[] = [
+      {},
+      { email: ['a@exempel.se', 'b@exempel.se'], name: 'Ö'.repeat(50_000), format: 'docx' },
+      { email: 'x\u0000@exempel.se', name: 'a\u0001', newName: 'b\u0000', confirm: 'yes' },
+      { email: b.email, name: '', newEmail: 'inte-en-adress', newPhone: 'ring mig', confirm: 'ja' },
+    ];
+    const failures: string[] = [];
+    for (const path of [
+      '/admin/privacy/export',
+      '/admin/privacy/correct',
+      '/admin/privacy/erase',
+      '/account/data/export',
+    ])
+      for (const body of odd) {
+        await admin.get('/admin/privacy');
+        const res = await admin.post(path, body);
+        if (res.statusCode >= 500 || res.statusCode === 200)
+          failures.push(`${path} ${JSON.stringify(body).slice(0, 60)} → ${res.statusCode}`);
+      }
+    for (const query of ['email=%00', 'email=a&email=b', `email=${'x'.repeat(5000)}`, 'name=x']) {
+      const res = await admin.get(`/admin/privacy?${query}`);
+      if (res.statusCode >= 500) failures.push(`GET /admin/privacy?${query} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+    // Nothing changed for the person whose address was sent.
+    expect(
+      await t.db.kysely
+        .selectFrom('app_user')
+        .select(['email', 'active'])
+        .where('id', '=', b.userId)
+        .executeTakeFirst(),
+    ).toEqual({ email: b.email, active: 1 });
+  });
+
   it('corrects name, address and phone across the places, audited', async () => {
     await admin.get(
       `/admin/privacy?email=${encodeURIComponent(b.email)}&name=${encodeURIComponent(b.name)}`,
