@@ -103,7 +103,7 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
         values={refused?.values ?? saved}
         mode={access}
         languages={access === 'suggest' ? partnerLanguages(state.city.country_code) : undefined}
-        version={!refused || refused.conflict ? state.version : refused.version}
+        version={!refused || refused.conflict ? versionOf(state, access) : refused.version}
         conflict={
           refused?.conflict ? { savedAt: savedAt(state, access), values: saved } : undefined
         }
@@ -237,6 +237,11 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The version a form saves over: an open suggestion's for the partner contact, else the city's. */
+function versionOf(state: CityFactsState, access: 'edit' | 'suggest'): string {
+  return access === 'suggest' ? state.version : state.city.updated_at;
+}
 
 /** When the version a conflict is shown against was saved. */
 function savedAt(state: CityFactsState, access: 'edit' | 'suggest'): string {
