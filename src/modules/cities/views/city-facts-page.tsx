@@ -147,7 +147,12 @@ export function CityFactsFormPage({
         </>
       )}
       {conflict ? <EditConflict ctx={ctx} saved={conflict} yours={values} label={label} /> : null}
-      <Form ctx={ctx} action={`/workspace/cities/${city.slug}`} values={values}>
+      <Form
+        ctx={ctx}
+        action={`/workspace/cities/${city.slug}`}
+        values={values}
+        class="city-facts-form"
+      >
         <VersionField version={version} />
         <fieldset class="field">
           <legend>{t(partner ? 'citySuggestion.texts' : 'workspace.cities.names')}</legend>
@@ -300,20 +305,21 @@ export function SuggestionReviewPage({
           when: formatInstant(suggestion.submittedAt, locale),
         })}
       </p>
-      <DataTable
-        caption={t('citySuggestion.changesCaption')}
-        rows={rows}
-        rowKey={(r) => r.field}
-        columns={[
-          {
-            header: t('citySuggestion.col.field'),
-            rowHeader: true,
-            cell: (r) => cityFieldLabel(ctx, r.field),
-          },
-          { header: t('citySuggestion.col.published'), cell: (r) => shown(r.published) },
-          { header: t('citySuggestion.col.suggested'), cell: (r) => shown(r.suggested) },
-        ]}
-      />
+      {/* One block per changed field (not a table): long descriptions stay readable at 320 px. */}
+      <h2>{t('citySuggestion.changesCaption')}</h2>
+      <ul class="suggestion-changes">
+        {rows.map((r) => (
+          <li key={r.field}>
+            <h3>{cityFieldLabel(ctx, r.field)}</h3>
+            <dl>
+              <dt>{t('citySuggestion.col.published')}</dt>
+              <dd>{shown(r.published)}</dd>
+              <dt>{t('citySuggestion.col.suggested')}</dt>
+              <dd>{shown(r.suggested)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
       <h2>{t('citySuggestion.verdict')}</h2>
       <Form ctx={ctx} action={`/workspace/cities/${city.slug}/suggestion/approve`}>
         <VersionField version={suggestion.version} />
