@@ -330,7 +330,7 @@ export function SuggestionReviewPage({
         ctx={ctx}
         action={`/workspace/cities/${city.slug}/suggestion/return`}
         values={values}
-        class="panel"
+        class="panel suggestion-return"
       >
         <VersionField version={suggestion.version} />
         <TextArea
