@@ -23,4 +23,3 @@ export async function formOf(agent: TestAgent, slug: string): Promise<Record<str
       .replace(/&quot;/g, '"');
   return fields;
 }
-
