@@ -256,4 +256,33 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     expect(stale.body).toContain('291200');
     expect((await getCity(t.db, 'bergen')).population).toBe(291200);
   });
+
+  it('answers odd bodies on every form of it with a clear 4xx, never a 5xx', async () => {
+    const bodies: Record<string, string | string[]>[] = [
+      {},
+      { population: ['1', '2'], region: ['a', 'b'] },
+      { description_nb: 'x'.repeat(5000), comment: 'y'.repeat(5000) },
+      { contactName: 'a\u0000b', comment: 'c\u0000d' },
+      { version: 'not-a-version', name_sv: '' },
+      { comment: ['a', 'b'], version: ['1', '2'] },
+    ];
+    const outcomes: string[] = [];
+    for (const [agent, who] of [
+      [bergen, 'bergen'],
+      [coordinator, 'coordinator'],
+    ] as const) {
+      for (const url of [
+        '/workspace/cities/bergen',
+        '/workspace/cities/bergen/suggestion/approve',
+        '/workspace/cities/bergen/suggestion/return',
+      ]) {
+        for (const body of bodies) {
+          await agent.get('/workspace/cities/bergen');
+          const res = await agent.post(url, body);
+          if (res.statusCode >= 500) outcomes.push(`${who} ${url}: ${res.statusCode}`);
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
 });
