@@ -58,41 +58,44 @@ describeEachDialect('confirmation pages', (dialect) => {
       ['documents', 'meeting_document', 'Ta bort dokumentet?'],
     ] as const;
 
-    it.each(parts)('%s: asks first, naming it; cancel changes nothing; confirm removes it', async (segment, table, question) => {
-      const part = await t.db.kysely
-        .selectFrom(table)
-        .select(['id', 'title'])
-        .where('meeting_id', '=', meeting2027)
-        .orderBy('title')
-        .executeTakeFirstOrThrow();
-      const base = `/workspace/meetings/${meeting2027}`;
-      const path = `${base}/${segment}/${part.id}/delete`;
-      const agent = await coordinator();
+    it.each(parts)(
+      '%s: asks first, naming it; cancel changes nothing; confirm removes it',
+      async (segment, table, question) => {
+        const part = await t.db.kysely
+          .selectFrom(table)
+          .select(['id', 'title'])
+          .where('meeting_id', '=', meeting2027)
+          .orderBy('title')
+          .executeTakeFirstOrThrow();
+        const base = `/workspace/meetings/${meeting2027}`;
+        const path = `${base}/${segment}/${part.id}/delete`;
+        const agent = await coordinator();
 
-      // The meeting page's button beside it is a link to the confirmation, not a form.
-      const page = await agent.get(base);
-      expect(page.body).toContain(`href="${path}"`);
-      expect(page.body).not.toContain(`action="${path}"`);
+        // The meeting page's button beside it is a link to the confirmation, not a form.
+        const page = await agent.get(base);
+        expect(page.body).toContain(`href="${path}"`);
+        expect(page.body).not.toContain(`action="${path}"`);
 
-      const res = await agent.get(path);
-      expectConfirmation(res, path, base, [question, part.title, '2027', IRREVERSIBLE]);
-      expect(res.body).toContain('<title>' + question);
-      // Looking at it (or cancelling: the link is a plain GET of the meeting) removes nothing.
-      expect((await agent.get(base)).statusCode).toBe(200);
-      expect(
-        await t.db.kysely.selectFrom(table).select('id').where('id', '=', part.id).execute(),
-      ).toHaveLength(1);
+        const res = await agent.get(path);
+        expectConfirmation(res, path, base, [question, part.title, '2027', IRREVERSIBLE]);
+        expect(res.body).toContain('<title>' + question);
+        // Looking at it (or cancelling: the link is a plain GET of the meeting) removes nothing.
+        expect((await agent.get(base)).statusCode).toBe(200);
+        expect(
+          await t.db.kysely.selectFrom(table).select('id').where('id', '=', part.id).execute(),
+        ).toHaveLength(1);
 
-      await agent.get(path);
-      const done = await agent.post(path);
-      expect(done.statusCode).toBe(303);
-      expect(done.headers.location).toBe(base);
-      expect(
-        await t.db.kysely.selectFrom(table).select('id').where('id', '=', part.id).execute(),
-      ).toHaveLength(0);
-      // Gone (e.g. a second tab): 404, not a confirmation of nothing.
-      expect((await agent.get(path)).statusCode).toBe(404);
-    });
+        await agent.get(path);
+        const done = await agent.post(path);
+        expect(done.statusCode).toBe(303);
+        expect(done.headers.location).toBe(base);
+        expect(
+          await t.db.kysely.selectFrom(table).select('id').where('id', '=', part.id).execute(),
+        ).toHaveLength(0);
+        // Gone (e.g. a second tab): 404, not a confirmation of nothing.
+        expect((await agent.get(path)).statusCode).toBe(404);
+      },
+    );
 
     it('is refused like the removal to whoever may not remove it', async () => {
       const part = await t.db.kysely
@@ -268,9 +271,7 @@ describeEachDialect('confirmation pages', (dialect) => {
   it('revoking an API key, or all of them, asks first; another person’s key is not found', async () => {
     const agent = await as('medarbetare@vanort.example');
     await agent.get('/account/tokens');
-    expect((await agent.post('/account/tokens', { name: 'Rapportskriptet' })).statusCode).toBe(
-      200,
-    );
+    expect((await agent.post('/account/tokens', { name: 'Rapportskriptet' })).statusCode).toBe(200);
     const token = await t.db.kysely
       .selectFrom('api_token')
       .select('id')

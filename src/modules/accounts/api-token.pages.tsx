@@ -72,7 +72,10 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
         (token) => token.status === 'active',
       );
       if (active.length === 0) return reply.redirect('/account/tokens', 303);
-      return sendPage(reply, <RevokeAllTokensPage ctx={pageContext(request, reply)} active={active} />);
+      return sendPage(
+        reply,
+        <RevokeAllTokensPage ctx={pageContext(request, reply)} active={active} />,
+      );
     },
   );
 

@@ -44,7 +44,12 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** The open action of a meeting (its own or an earlier one's) for someone who may edit it. */
-  const openAction = async (request: FastifyRequest, chain: Chain, id: string, outcomeId: string) => {
+  const openAction = async (
+    request: FastifyRequest,
+    chain: Chain,
+    id: string,
+    outcomeId: string,
+  ) => {
     const detail = await getMeetingDetail(app.db, chain, id, request.user);
     if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
     const outcome = [...detail.followUps, ...detail.outcomes].find(
@@ -77,7 +82,8 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/workspace/meetings/:id/outcomes/:outcomeId/close',
     { config: MEETINGS, schema: { params: closeParams } },
-    async (request, reply) => renderClose(request, reply, await chainOrThrow(app.db), request.params),
+    async (request, reply) =>
+      renderClose(request, reply, await chainOrThrow(app.db), request.params),
   );
 
   app.post(
@@ -90,7 +96,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
       const noteForm = z.object({ [field]: closingNoteForm.shape.closingNote });
       return submitForm(request, reply, {
         // The confirmation page's field, named by the action as it was on the meeting page.
-        values: readForm(request.body, noteForm) as Values,
+        values: readForm(request.body, noteForm),
         submit: (values) =>
           closeAction(app.db, chain, editorOf(request), id, outcomeId, values[field] ?? ''),
         invalid: ({ values }) => renderClose(request, reply, chain, request.params, values),

@@ -55,8 +55,7 @@ export function CloseActionForms({
       <ul>
         {actions.map((outcome) => (
           <li key={outcome.id}>
-            <OutcomeText ctx={ctx} outcome={outcome} />
-            {' '}
+            <OutcomeText ctx={ctx} outcome={outcome} />{' '}
             <ConfirmLink
               variant="link"
               href={`/workspace/meetings/${meeting.id}/outcomes/${outcome.id}/close`}

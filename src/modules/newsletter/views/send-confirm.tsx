@@ -28,8 +28,7 @@ export function SendIssuePage({
         <>
           <p class="lead">
             {withParts(
-              ({ subject }) =>
-                t('newsletter.confirmSend.what', { subject, count: recipients }),
+              ({ subject }) => t('newsletter.confirmSend.what', { subject, count: recipients }),
               {
                 subject: (
                   <Content locale={locale} lang={version?.lang}>
