@@ -168,7 +168,7 @@ function MembersTable({
                   href={`${base}?edit=${encodeURIComponent(m.id)}#member-form`}
                   label={t('delegation.members.edit')}
                   name={m.name}
-                />
+                />{' '}
                 <ConfirmLink
                   variant="link"
                   href={`${base}/members/${encodeURIComponent(m.id)}/remove`}
