@@ -46,7 +46,7 @@ for (const dialect of DIALECTS) {
         await remove.click();
         await expect(page.locator('h1').textContent()).resolves.toBe('Ta bort programpunkten?');
         await expect(page.locator('main').textContent()).resolves.toContain(
-          `Programpunkten ${title} tas bort ur programmet för vänortsmötet 2027.`,
+          `Programpunkten ”${title}” tas bort ur programmet för vänortsmötet 2027.`,
         );
         await expect(page.locator('main').textContent()).resolves.toContain(
           'Det går inte att ångra.',
