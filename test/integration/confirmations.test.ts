@@ -1,6 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { createUser } from '../../src/modules/accounts/account.service.ts';
+import {
+  beginMfaEnrollment,
+  confirmMfaEnrollment,
+} from '../../src/modules/accounts/mfa.service.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { draftProposal } from '../../src/modules/decisions/proposal.service.ts';
 import { COORDINATOR, TROMSO_PROPOSAL } from '../helpers/decision-fixtures.ts';
 import { TestAgent } from '../helpers/agent.ts';
@@ -305,5 +312,44 @@ describeEachDialect('confirmation pages', (dialect) => {
     expect((await agent.get('/account/tokens/revoke-all')).headers.location).toBe(
       '/account/tokens',
     );
+  });
+
+  it('resetting a user’s two-step verification asks the administrator first', async () => {
+    const user = await createUser(t.db, SYSTEM_ACTOR, {
+      email: 'tvasteg.bekraftelse@vanort.example',
+      name: 'Tora Tvåsteg',
+      roles: [{ role: 'staff', organisationId: null, cityId: null }],
+      password: 'tvasteg bekraftelse 2026',
+    });
+    await beginMfaEnrollment(t.db, SYSTEM_ACTOR, user.id);
+    const { totp_secret } = await t.db.kysely
+      .selectFrom('app_user')
+      .select('totp_secret')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const secret = Secret.fromBase32(totp_secret!);
+    await confirmMfaEnrollment(t.db, SYSTEM_ACTOR, user.id, TOTP.generate({ secret }));
+
+    const base = `/admin/users/${user.id}`;
+    const path = `${base}/mfa-reset`;
+    const admin = await as('admin@vanort.example');
+    expect((await admin.get(base)).body).toContain(`href="${path}"`);
+    expectConfirmation(await admin.get(path), path, base, [
+      'Återställ tvåstegsverifieringen?',
+      'Tora Tvåsteg (tvasteg.bekraftelse@vanort.example)',
+      IRREVERSIBLE,
+    ]);
+    expect((await (await coordinator()).get(path)).statusCode).toBe(403);
+    await admin.get(path);
+    expect((await admin.post(path)).statusCode).toBe(303);
+    const row = await t.db.kysely
+      .selectFrom('app_user')
+      .select('totp_enabled')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.totp_enabled).toBe(0);
+    // Nothing left to reset: back to the user's page.
+    expect((await admin.get(path)).headers.location).toBe(base);
+    expect((await admin.get('/admin/users/no-such-id/mfa-reset')).statusCode).toBe(404);
   });
 });

@@ -36,6 +36,7 @@ interface Args {
   "apiToken.confirmRevoke.what": { name: string | number; used: string; lastUsed: string | number };
   "apiToken.confirmRevokeAll.title": { count: number };
   "apiToken.confirmRevokeAll.what": { count: number };
+  "mfa.admin.confirmReset.what": { name: string | number; email: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {
