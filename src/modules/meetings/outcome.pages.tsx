@@ -43,17 +43,22 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  /** The open action of a meeting (its own or an earlier one's) for someone who may edit it. */
+  /**
+   * The open action of a meeting (its own or an earlier one's) for someone who may edit it;
+   * `closedToo` for the re-rendered page of a refused close (closed in another tab: the
+   * page says so at the field).
+   */
   const openAction = async (
     request: FastifyRequest,
     chain: Chain,
     id: string,
     outcomeId: string,
+    closedToo = false,
   ) => {
     const detail = await getMeetingDetail(app.db, chain, id, request.user);
     if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
     const outcome = [...detail.followUps, ...detail.outcomes].find(
-      (o) => o.id === outcomeId && o.kind === 'action' && !o.closedOn,
+      (o) => o.id === outcomeId && o.kind === 'action' && (closedToo || !o.closedOn),
     );
     if (!outcome) throw errors.outcomeNotFound(outcomeId);
     return { meeting: detail.meeting, outcome };
@@ -66,7 +71,13 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
     params: { id: string; outcomeId: string },
     values?: Values,
   ) => {
-    const { meeting, outcome } = await openAction(request, chain, params.id, params.outcomeId);
+    const { meeting, outcome } = await openAction(
+      request,
+      chain,
+      params.id,
+      params.outcomeId,
+      values !== undefined,
+    );
     return sendPage(
       reply,
       <CloseActionPage
