@@ -112,14 +112,14 @@ for (const dialect of DIALECTS) {
             'Alla dina 2 aktiva nycklar slutar fungera direkt',
           );
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'API keys with revoke all');
+          // Revoking asks first (decision 033): the link, then the confirming button.
+          await page.getByRole('link', { name: 'Återkalla alla 2 nycklar' }).click();
           await page.getByRole('button', { name: 'Återkalla alla 2 nycklar' }).click();
           expect(page.url()).toBe(`${base}/account/tokens`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             '2 nycklar är återkallade och kan inte längre användas.',
           );
-          await expect(page.getByRole('button', { name: /Återkalla alla/ }).count()).resolves.toBe(
-            0,
-          );
+          await expect(page.getByRole('link', { name: /Återkalla alla/ }).count()).resolves.toBe(0);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'API keys revoked');
           await context.close();
         });

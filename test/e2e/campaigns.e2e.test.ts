@@ -130,6 +130,8 @@ for (const dialect of DIALECTS) {
         );
 
         // The coordinator closes it; the second reporter's open form is refused.
+        // Closing asks first (decision 033): the link, then the confirming button.
+        await coordinator.getByRole('link', { name: 'Avsluta inventeringen' }).click();
         await coordinator.getByRole('button', { name: 'Avsluta inventeringen' }).click();
         await expect(flash(coordinator)).resolves.toBe(
           'Inventeringen är avslutad och svaren är låsta.',

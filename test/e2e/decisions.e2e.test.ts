@@ -82,9 +82,11 @@ for (const dialect of DIALECTS) {
           'får kedjan 5 medlemmar och Göteborg står värd vart 10:e år',
         );
         await expectNoAxeViolations(coordinator, 'proposals with a draft');
+        // Sending asks first (decision 033): the link in the row, then the confirming button.
         await coordinator
-          .getByRole('button', { name: /^Skicka till KF\/KS\s?: Förslag: Tromsø/ })
+          .getByRole('link', { name: /^Skicka till KF\/KS\s?: Förslag: Tromsø/ })
           .click();
+        await coordinator.getByRole('button', { name: 'Skicka för beslut' }).click();
         await expect(flash(coordinator)).resolves.toBe(
           'Förslaget är skickat till KF/KS och väntar på beslut.',
         );

@@ -122,6 +122,8 @@ for (const dialect of ['sqlite'] as const) {
         // An empty issue is refused with a clear message.
         await desk.locator('#body_sv').fill('');
         await desk.getByRole('button', { name: sv['newsletter.issue.save'] }).click();
+        // Sending asks first (decision 033): the link, then the confirming button.
+        await desk.getByRole('link', { name: sv['newsletter.issue.sendButton'] }).click();
         await desk.getByRole('button', { name: sv['newsletter.issue.sendButton'] }).click();
         await expect(desk.locator('.error-summary').textContent()).resolves.toContain(
           sv['newsletter.err.empty'],
@@ -147,6 +149,8 @@ for (const dialect of ['sqlite'] as const) {
         await desk.goto(base + issuePath);
         await desk.getByRole('button', { name: sv['newsletter.issue.testButton'] }).click();
         await smtp.waitFor('samordnare@vanort.example');
+        // Sending asks first (decision 033): the link, then the confirming button.
+        await desk.getByRole('link', { name: sv['newsletter.issue.sendButton'] }).click();
         await desk.getByRole('button', { name: sv['newsletter.issue.sendButton'] }).click();
         await expect(desk.locator('.flash').textContent()).resolves.toContain('2 mottagare');
         expect(desk.url()).toBe(`${base}${issuePath}?follow=1`);

@@ -99,6 +99,8 @@ describeEachDialect('authorization matrix', (dialect) => {
     }
   });
 
+  // Every protected route as every role, one after another: about 15 s alone, more than the
+  // default 30 s on a busy machine.
   it('answers every role (and anonymous) as expected on every protected route', async () => {
     const outcomes: string[] = [];
     for (const [key, permission] of Object.entries(PROTECTED)) {
@@ -126,7 +128,7 @@ describeEachDialect('authorization matrix', (dialect) => {
       }
     }
     expect(outcomes).toEqual([]);
-  });
+  }, 90_000);
 
   it('treats a session still waiting for its two-step code as not logged in', async () => {
     // An administrator with two-step verification who has given only the password.

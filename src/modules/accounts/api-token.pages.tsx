@@ -10,7 +10,9 @@ import {
   revokeAllApiTokens,
   revokeApiToken,
 } from './api-token.service.ts';
+import { errors } from '../../shared/errors.ts';
 import { ApiTokenCreatedPage } from './views/api-token-created-page.tsx';
+import { RevokeAllTokensPage, RevokeTokenPage } from './views/api-token-confirm.tsx';
 import { ApiTokensPage, type ApiTokenFormValues } from './views/api-tokens-page.tsx';
 
 export async function apiTokenPages(app: FastifyInstance): Promise<void> {
@@ -57,6 +59,37 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
             { cacheControl: 'no-store' },
           ),
       });
+    },
+  );
+
+  // Revoking asks first (decision 033): the buttons on the list lead to these pages. A key
+  // revoked in the meantime, or none left to revoke, has nothing to confirm: the list.
+  app.get(
+    '/account/tokens/revoke-all',
+    { config: { permission: 'authenticated' } },
+    async (request, reply) => {
+      const active = (await listApiTokens(app.db, request.user!.id)).filter(
+        (token) => token.status === 'active',
+      );
+      if (active.length === 0) return reply.redirect('/account/tokens', 303);
+      return sendPage(
+        reply,
+        <RevokeAllTokensPage ctx={pageContext(request, reply)} active={active} />,
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/account/tokens/:id/revoke',
+    { config: { permission: 'authenticated' } },
+    async (request, reply) => {
+      // Only the person's own keys; another's is no key of theirs (404).
+      const token = (await listApiTokens(app.db, request.user!.id)).find(
+        (t) => t.id === request.params.id,
+      );
+      if (!token) throw errors.routeNotFound(request.method, request.url);
+      if (token.status === 'revoked') return reply.redirect('/account/tokens', 303);
+      return sendPage(reply, <RevokeTokenPage ctx={pageContext(request, reply)} token={token} />);
     },
   );
 

@@ -239,14 +239,14 @@ describeEachDialect('personal API tokens', (dialect) => {
     await agent.login(owner.email, OWN_PASSWORD);
 
     const page = await agent.get('/account/tokens');
-    expect(page.body).toContain('action="/account/tokens/revoke-all"');
+    expect(page.body).toContain('href="/account/tokens/revoke-all"');
     expect(page.body).toContain('Alla dina 2 aktiva nycklar slutar fungera direkt,');
     const res = await agent.post('/account/tokens/revoke-all');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/account/tokens');
     const list = await agent.get('/account/tokens');
     expect(list.body).toContain('2 nycklar är återkallade och kan inte längre användas.');
-    expect(list.body).not.toContain('action="/account/tokens/revoke-all"');
+    expect(list.body).not.toContain('href="/account/tokens/revoke-all"');
     expect((await bearer(first)).statusCode).toBe(401);
     expect((await bearer(second)).statusCode).toBe(401);
     // Nobody else's.

@@ -33,6 +33,8 @@ export const accountsModule = defineModule({
     'POST /account/tokens': 'authenticated',
     'POST /account/tokens/:id/revoke': 'authenticated',
     'POST /account/tokens/revoke-all': 'authenticated',
+    'GET /account/tokens/:id/revoke': 'authenticated',
+    'GET /account/tokens/revoke-all': 'authenticated',
     'GET /api/v1/me': 'authenticated',
     'GET /account/mfa': 'authenticated',
     'POST /account/mfa/enroll': 'authenticated',

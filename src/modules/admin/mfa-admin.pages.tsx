@@ -8,10 +8,19 @@ import { getUser } from '../accounts/index.ts';
 import { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from '../accounts/index.ts';
 import { ADMIN, byId } from './admin-routes.ts';
 import { sendUserPage } from './user-admin.pages.tsx';
+import { ResetMfaPage } from './views/mfa-reset-confirm.tsx';
 import { SecurityPage } from './views/security-page.tsx';
 
 /** Two-step verification in the administration: reset a user's, require it per role. */
 export const mfaAdminPages: FastifyPluginAsyncZod = async (app) => {
+  // Resetting removes the person's second step for good (they set it up anew): the button on
+  // the user's page leads here first (decision 033). Nothing to reset: back to that page.
+  byId(app, 'get', '/admin/users/:id/mfa-reset', async (request, reply, id) => {
+    const user = await getUser(app.db.kysely, id);
+    if (!user.totpEnabled) return reply.redirect(`/admin/users/${user.id}`, 303);
+    return sendPage(reply, <ResetMfaPage ctx={pageContext(request, reply)} user={user} />);
+  });
+
   byId(app, 'post', '/admin/users/:id/mfa-reset', (request, reply, id) =>
     submitForm(request, reply, {
       values: {},

@@ -24,6 +24,7 @@ export const adminModule = defineModule({
     'GET /admin/audit.csv': 'admin',
     'GET /admin/outbox': 'admin',
     'POST /admin/users/:id/mfa-reset': 'admin',
+    'GET /admin/users/:id/mfa-reset': 'admin',
     'GET /admin/security': 'admin',
     'POST /admin/security': 'admin',
   },

@@ -7,6 +7,7 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors as appErrors, isAppError } from '../../shared/errors.ts';
 import type { User } from '../accounts/index.ts';
 import { campaignPolicy } from './campaign.policy.ts';
+import { CloseCampaignPage } from './views/campaign-confirm.tsx';
 import * as repo from './campaign.repository.ts';
 import {
   answerSchema,
@@ -160,6 +161,22 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
           flash: 'campaign.flash.answered',
         }),
       });
+    },
+  );
+
+  // Closing locks the answers for good: the button leads here first (decision 033). A
+  // campaign closed in the meantime has nothing to confirm: back to its page.
+  app.get(
+    '/workspace/campaigns/:id/close',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const { campaign } = await campaignTable(app.db, userOf(request), request.params.id);
+      if (campaign.status === 'closed')
+        return reply.redirect(`/workspace/campaigns/${campaign.id}`, 303);
+      return sendPage(
+        reply,
+        <CloseCampaignPage ctx={pageContext(request, reply)} campaign={campaign} />,
+      );
     },
   );
 

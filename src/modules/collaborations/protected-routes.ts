@@ -33,6 +33,7 @@ export const PROTECTED_ROUTES: Record<string, Exclude<Permission, 'public'>> = {
   'GET /workspace/campaigns/:id/answer': 'reporting',
   'POST /workspace/campaigns/:id/answer': 'reporting',
   'POST /workspace/campaigns/:id/close': 'coordinator',
+  'GET /workspace/campaigns/:id/close': 'coordinator',
   'GET /workspace/import': 'reporting',
   'POST /workspace/import': 'reporting',
   'GET /workspace/import/:id': 'reporting',

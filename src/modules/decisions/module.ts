@@ -29,6 +29,8 @@ export const decisionsModule = defineModule({
     'POST /workspace/proposals/new': 'coordinator',
     'POST /workspace/proposals/:id/send': 'coordinator',
     'POST /workspace/proposals/:id/withdraw': 'coordinator',
+    'GET /workspace/proposals/:id/send': 'coordinator',
+    'GET /workspace/proposals/:id/withdraw': 'coordinator',
     'GET /workspace/decisions': 'council',
     'GET /workspace/decisions/new': 'council',
     'POST /workspace/decisions/new': 'council',

@@ -7,12 +7,14 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
 import {
   draftProposal,
+  getProposal,
   listProposals,
   sendProposal,
   withdrawProposal,
   type ProposalInput,
 } from './proposal.service.ts';
 import { proposalForm } from './proposal.schema.ts';
+import { ConfirmProposalPage } from './views/proposal-confirm.tsx';
 import {
   NEW_CITY,
   NewProposalPage,
@@ -141,6 +143,40 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
         done: () => ({ to: '/workspace/proposals', flash }),
         fieldOf: () => 'proposals',
       });
+
+  /**
+   * Sending and withdrawing ask first (decision 033): the buttons in the list lead here. A
+   * proposal no longer a draft (sent or withdrawn in another tab) has nothing to confirm:
+   * back to the list, which shows its status.
+   */
+  const confirmTransition =
+    (step: 'send' | 'withdraw') =>
+    async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const proposal = await getProposal(app.db, request.params.id);
+      if (proposal.status !== 'draft') return reply.redirect('/workspace/proposals', 303);
+      const city = (await listCities(app.db)).find((c) => c.id === proposal.cityId);
+      return sendPage(
+        reply,
+        <ConfirmProposalPage
+          ctx={pageContext(request, reply)}
+          step={step}
+          proposal={proposal}
+          cityName={city ? localized(city, request.i18n.locale).name : ''}
+        />,
+      );
+    };
+
+  app.get(
+    '/workspace/proposals/:id/send',
+    { config: COORDINATOR, schema: { params: idParams } },
+    confirmTransition('send'),
+  );
+
+  app.get(
+    '/workspace/proposals/:id/withdraw',
+    { config: COORDINATOR, schema: { params: idParams } },
+    confirmTransition('withdraw'),
+  );
 
   app.post(
     '/workspace/proposals/:id/send',

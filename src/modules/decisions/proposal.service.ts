@@ -217,6 +217,13 @@ export const sendProposal = (db: Db, actor: Actor, id: string) =>
 export const withdrawProposal = (db: Db, actor: Actor, id: string) =>
   transition(db, actor, id, 'draft', 'withdrawn', 'withdraw');
 
+/** One proposal (for its confirmation pages); 404 when there is none by that id. */
+export async function getProposal(db: Db, id: string): Promise<Proposal> {
+  const row = await repo.findProposal(db.kysely, id);
+  if (!row) throw proposalNotFound(id);
+  return toProposal(row);
+}
+
 export async function listProposals(db: Db, statuses?: ProposalStatus[]): Promise<Proposal[]> {
   return (await repo.listProposals(db.kysely, statuses)).map(toProposal);
 }

@@ -19,6 +19,8 @@ import {
   updateMember,
 } from './delegation.service.ts';
 import { DelegationOverviewPage, DelegationPage } from './views/delegation-pages.tsx';
+import { RemoveMemberPage } from './views/meeting-confirm.tsx';
+import { errors } from '../../shared/errors.ts';
 
 const DELEGATIONS = { permission: 'delegations' } as const;
 const params = z.object({ id: z.string().max(100), citySlug: z.string().max(100) });
@@ -131,6 +133,29 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
         invalid: ({ values }) => render(request, reply, p, { values, editId: p.memberId }),
         done: () => ({ to: pageUrl(p), flash: 'delegation.flash.updated' }),
       });
+    },
+  );
+
+  // Asks first (decision 033): the remove button in the member's row leads here.
+  app.get(
+    '/workspace/meetings/:id/delegations/:citySlug/members/:memberId/remove',
+    { config: DELEGATIONS, schema: { params: memberParams } },
+    async (request, reply) => {
+      const p = request.params;
+      const view = await getDelegation(app.db, request.user!, p.id, p.citySlug);
+      if (view.manageRefusal) throw new DelegationForbidden(view.manageRefusal);
+      const member = view.members.find((m) => m.id === p.memberId);
+      if (!member) throw errors.delegationMemberNotFound(p.memberId);
+      return sendPage(
+        reply,
+        <RemoveMemberPage
+          ctx={pageContext(request, reply)}
+          meeting={view.meeting}
+          city={view.city}
+          memberId={member.id}
+          name={member.name}
+        />,
+      );
     },
   );
 

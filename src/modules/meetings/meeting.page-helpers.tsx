@@ -16,6 +16,7 @@ import {
   type Editor,
   type MeetingDetail,
 } from './meeting.service.ts';
+import { RemovePartPage } from './views/meeting-confirm.tsx';
 import type { Values } from './views/meeting-fields.tsx';
 import {
   MeetingPartFormPage,
@@ -179,6 +180,20 @@ export const meetingPartPages =
         submitOnMeetingPage(app.db, request, reply, request.params.id, spec.add),
     );
 
+    /** The meeting and the part, for someone who may edit it; 404 for a part no longer there. */
+    const findPart = async (
+      request: FastifyRequest,
+      chain: Chain,
+      params: { id: string; partId: string },
+    ) => {
+      const detail = await getMeetingDetail(app.db, chain, params.id, request.user);
+      if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
+      const part = spec.parts(detail).find((p) => p.id === params.partId) as
+        (Record<string, unknown> & { title: string }) | undefined;
+      if (!part) throw errors.meetingPartNotFound(params.partId);
+      return { detail, part };
+    };
+
     /** The edit form, with the part's saved values or the user's. */
     const renderPartForm = async (
       request: FastifyRequest,
@@ -187,11 +202,7 @@ export const meetingPartPages =
       params: { id: string; partId: string },
       values?: Values,
     ) => {
-      const detail = await getMeetingDetail(app.db, chain, params.id, request.user);
-      if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
-      const part = spec.parts(detail).find((p) => p.id === params.partId) as
-        (Record<string, unknown> & { title: string }) | undefined;
-      if (!part) throw errors.meetingPartNotFound(params.partId);
+      const { detail, part } = await findPart(request, chain, params);
       const saved = Object.fromEntries(
         Object.entries<string>(spec.edit.names).map(([key, name]) => [
           name,
@@ -242,6 +253,29 @@ export const meetingPartPages =
             flash: 'flash.partUpdated',
           }),
         });
+      },
+    );
+
+    // Asks first (decision 033): the button beside the part leads here.
+    app.get(
+      `${base}/:partId/delete`,
+      { config: MEETINGS, schema: { params: partParams } },
+      async (request, reply) => {
+        const { detail, part } = await findPart(
+          request,
+          await chainOrThrow(app.db),
+          request.params,
+        );
+        return sendPage(
+          reply,
+          <RemovePartPage
+            ctx={pageContext(request, reply)}
+            meeting={detail.meeting}
+            segment={spec.segment}
+            partId={request.params.partId}
+            partTitle={part.title}
+          />,
+        );
       },
     );
 

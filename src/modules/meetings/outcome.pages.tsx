@@ -1,6 +1,21 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, MEETINGS, submitOnMeetingPage } from './meeting.page-helpers.tsx';
+import { readForm, submitForm } from '../../platform/forms.ts';
+import { pageContext, sendPage } from '../../platform/render.ts';
+import { errors } from '../../shared/errors.ts';
+import type { Chain } from '../cities/index.ts';
+import {
+  chainOrThrow,
+  editorOf,
+  idParams,
+  MEETINGS,
+  submitOnMeetingPage,
+} from './meeting.page-helpers.tsx';
+import { canEditMeeting } from './meeting.policy.ts';
+import { getMeetingDetail } from './meeting.service.ts';
+import { CloseActionPage } from './views/meeting-confirm.tsx';
+import type { Values } from './views/meeting-fields.tsx';
 import { closingNoteForm, outcomeForm } from './outcome.schema.ts';
 import { closeAction, recordOutcome } from './outcome.service.ts';
 
@@ -28,18 +43,76 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
+  /**
+   * The open action of a meeting (its own or an earlier one's) for someone who may edit it;
+   * `closedToo` for the re-rendered page of a refused close (closed in another tab: the
+   * page says so at the field).
+   */
+  const openAction = async (
+    request: FastifyRequest,
+    chain: Chain,
+    id: string,
+    outcomeId: string,
+    closedToo = false,
+  ) => {
+    const detail = await getMeetingDetail(app.db, chain, id, request.user);
+    if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
+    const outcome = [...detail.followUps, ...detail.outcomes].find(
+      (o) => o.id === outcomeId && o.kind === 'action' && (closedToo || !o.closedOn),
+    );
+    if (!outcome) throw errors.outcomeNotFound(outcomeId);
+    return { meeting: detail.meeting, outcome };
+  };
+
+  const renderClose = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    chain: Chain,
+    params: { id: string; outcomeId: string },
+    values?: Values,
+  ) => {
+    const { meeting, outcome } = await openAction(
+      request,
+      chain,
+      params.id,
+      params.outcomeId,
+      values !== undefined,
+    );
+    return sendPage(
+      reply,
+      <CloseActionPage
+        ctx={pageContext(request, reply)}
+        meeting={meeting}
+        outcome={outcome}
+        values={values}
+      />,
+    );
+  };
+
+  // Closing an action is final (decision 033): the page asks first, with the closing note.
+  app.get(
+    '/workspace/meetings/:id/outcomes/:outcomeId/close',
+    { config: MEETINGS, schema: { params: closeParams } },
+    async (request, reply) =>
+      renderClose(request, reply, await chainOrThrow(app.db), request.params),
+  );
+
   app.post(
     '/workspace/meetings/:id/outcomes/:outcomeId/close',
     { config: MEETINGS, schema: { params: closeParams } },
     async (request, reply) => {
       const { id, outcomeId } = request.params;
-      return submitOnMeetingPage(app.db, request, reply, id, {
-        // Each open action has its own form on the page.
-        form: closingNoteForm,
-        names: { closingNote: `closingNote-${outcomeId}` },
-        flash: 'flash.actionClosed',
-        submit: (c, input) =>
-          closeAction(c.db, c.chain, c.editor, c.meetingId, outcomeId, input.closingNote),
+      const chain = await chainOrThrow(app.db);
+      const field = `closingNote-${outcomeId}`;
+      const noteForm = z.object({ [field]: closingNoteForm.shape.closingNote });
+      return submitForm(request, reply, {
+        // The confirmation page's field, named by the action as it was on the meeting page.
+        values: readForm(request.body, noteForm),
+        submit: (values) =>
+          closeAction(app.db, chain, editorOf(request), id, outcomeId, values[field] ?? ''),
+        invalid: ({ values }) => renderClose(request, reply, chain, request.params, values),
+        fieldOf: (path) => (path === 'closingNote' ? field : 'form'),
+        done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.actionClosed' }),
       });
     },
   );

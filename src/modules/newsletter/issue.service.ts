@@ -1,5 +1,5 @@
 /** Issues: the suggested digest, composing per language, preview, a test mail, starting a send, progress. */
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { ALL_LOCALES, isLocale, type Locale } from '../../platform/i18n/locales.ts';
@@ -359,6 +359,21 @@ export async function sendTestIssue(
  * otherwise writes one delivery row per confirmed subscriber of its topics (unique per
  * issue and subscriber) and marks it `sending`; the sending job does the rest.
  */
+/** The confirmed subscribers of an issue's topics: to whom `startSending` would send it now. */
+async function recipientsOf(db: Executor, topicsOfIssue: string) {
+  const topics = splitTopics(topicsOfIssue);
+  return (await repo.listConfirmedSubscribers(db)).filter(
+    (s) => topics.length === 0 || splitTopics(s.topics).some((t) => topics.includes(t)),
+  );
+}
+
+/** How many subscribers a draft would go to if it were sent now (its confirmation page). */
+export async function recipientCount(db: Db, id: string): Promise<number> {
+  const row = await repo.findIssue(db.kysely, id);
+  if (!row) throw errors.newsletterIssueNotFound(id);
+  return (await recipientsOf(db.kysely, row.topics)).length;
+}
+
 export async function startSending(
   db: Db,
   actor: Actor,
@@ -372,10 +387,7 @@ export async function startSending(
     const versions = toIssue(row, await repo.listIssueTexts(trx, [id])).versions;
     const problems = completenessProblems(versions);
     if (problems.length > 0) throw errors.validation(problems);
-    const topics = splitTopics(row.topics);
-    const recipients = (await repo.listConfirmedSubscribers(trx)).filter(
-      (s) => topics.length === 0 || splitTopics(s.topics).some((t) => topics.includes(t)),
-    );
+    const recipients = await recipientsOf(trx, row.topics);
     if (recipients.length === 0)
       throw errors.validation([{ path: 'form', message: 'newsletter.err.noRecipients' }]);
     const stamp = now.toISOString();

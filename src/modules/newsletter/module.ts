@@ -21,6 +21,7 @@ export const newsletterModule = defineModule({
     'GET /workspace/newsletter/:id/preview/:lang': 'coordinator',
     'POST /workspace/newsletter/:id/test': 'coordinator',
     'POST /workspace/newsletter/:id/send': 'coordinator',
+    'GET /workspace/newsletter/:id/send': 'coordinator',
   },
   demo: seedNewsletterDemo,
   policy: newsletterHomePolicy,

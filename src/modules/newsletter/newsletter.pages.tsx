@@ -19,6 +19,7 @@ import {
   issueValues,
   listIssues,
   previewIssue,
+  recipientCount,
   saveIssue,
   sendTestIssue,
   startSending,
@@ -30,6 +31,7 @@ import {
 } from './newsletter.service.ts';
 import { ConfirmPage, SubscribePage, SubscriptionPage, UnsubscribePage } from './views/public.tsx';
 import { IssueEditPage, IssueProgressPage, IssuesPage, PreviewPage } from './views/workspace.tsx';
+import { SendIssuePage } from './views/send-confirm.tsx';
 
 const PUBLIC = { permission: 'public' } as const;
 const COORDINATOR = { permission: 'coordinator' } as const;
@@ -357,6 +359,26 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
           params: { email },
         }),
       });
+    },
+  );
+
+  // Sending cannot be taken back: the button on the issue's page leads here first (decision
+  // 033). An issue already sending or sent has nothing to confirm: its progress page.
+  app.get(
+    '/workspace/newsletter/:id/send',
+    { config: COORDINATOR, schema: { params: idParams } },
+    async (request, reply) => {
+      const issue = await getIssue(app.db, request.params.id);
+      if (issue.status !== 'draft') return reply.redirect(`/workspace/newsletter/${issue.id}`, 303);
+      return sendPage(
+        reply,
+        <SendIssuePage
+          ctx={pageContext(request, reply)}
+          issue={issue}
+          recipients={await recipientCount(app.db, issue.id)}
+          refreshSeconds={PROGRESS_REFRESH_SECONDS}
+        />,
+      );
     },
   );
 

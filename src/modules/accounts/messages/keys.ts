@@ -33,6 +33,10 @@ interface Args {
   "apiToken.revokedAll": { count: number };
   "mfa.qrLabel": { email: string | number };
   "mfa.flash.reset": { email: string | number };
+  "apiToken.confirmRevoke.what": { name: string | number; used: string; lastUsed: string | number };
+  "apiToken.confirmRevokeAll.title": { count: number };
+  "apiToken.confirmRevokeAll.what": { count: number };
+  "mfa.admin.confirmReset.what": { name: string | number; email: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
@@ -55,15 +56,13 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
               header: t('apiToken.action'),
               cell: (token) =>
                 token.status === 'revoked' ? null : (
-                  <Form ctx={ctx} action={`/account/tokens/${token.id}/revoke`}>
-                    <Button variant="secondary">
-                      {t('apiToken.revoke')}
-                      <span class="visually-hidden">
-                        {' '}
-                        {t('apiToken.revokeName', { name: token.name })}
-                      </span>
-                    </Button>
-                  </Form>
+                  <ConfirmLink variant="secondary" href={`/account/tokens/${token.id}/revoke`}>
+                    {t('apiToken.revoke')}
+                    <span class="visually-hidden">
+                      {' '}
+                      {t('apiToken.revokeName', { name: token.name })}
+                    </span>
+                  </ConfirmLink>
                 ),
             },
           ]}
@@ -72,9 +71,11 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
           <>
             <h3>{t('apiToken.revokeAllTitle')}</h3>
             <p>{t('apiToken.revokeAllWarning', { count: active })}</p>
-            <Form ctx={ctx} action="/account/tokens/revoke-all">
-              <Button variant="warning">{t('apiToken.revokeAll', { count: active })}</Button>
-            </Form>
+            <p>
+              <ConfirmLink variant="warning" href="/account/tokens/revoke-all">
+                {t('apiToken.revokeAll', { count: active })}
+              </ConfirmLink>
+            </p>
           </>
         ) : null}
       </section>

@@ -1,5 +1,6 @@
 import { LOCALES } from '../../../platform/i18n/locales.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import type { User } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -44,14 +45,18 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
       {/* Two-step verification (mfa-admin.pages.tsx): reset only when the user has it. */}
       <p>{user.totpEnabled ? t('mfa.admin.on') : t('mfa.admin.off')}</p>
       {user.totpEnabled ? (
-        <Form ctx={ctx} action={`/admin/users/${user.id}/mfa-reset`}>
+        <div>
           <p class="hint" id="mfa-reset-hint">
             {t('mfa.admin.resetHint')}
           </p>
-          <button type="submit" class="button button-warning" aria-describedby="mfa-reset-hint">
+          <ConfirmLink
+            variant="warning"
+            href={`/admin/users/${user.id}/mfa-reset`}
+            aria-describedby="mfa-reset-hint"
+          >
             {t('mfa.admin.reset')}
-          </button>
-        </Form>
+          </ConfirmLink>
+        </div>
       ) : null}
     </AdminLayout>
   );

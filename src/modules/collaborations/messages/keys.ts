@@ -59,6 +59,8 @@ interface Args {
   "home.collaborations.p8.all": { asked: string | number; title: string | number };
   "home.collaborations.p8.running": { answered: string | number; asked: string | number; title: string | number; deadline: string | number };
   "home.collaborations.p8.missing": { answered: string | number; asked: string | number; title: string | number; deadline: string | number };
+  "campaign.confirmClose.what": { title: string | number; answered: string | number; asked: string | number };
+  "campaign.confirmClose.missing": { count: number; deadline: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

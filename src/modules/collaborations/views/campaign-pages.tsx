@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
@@ -233,10 +234,18 @@ export function CampaignPage({
         </p>
       ) : null}
       {canRun && !closed ? (
-        <Form ctx={ctx} action={`/workspace/campaigns/${campaign.id}/close`}>
-          <p class="hint">{t('campaign.show.closeHint')}</p>
-          <Button variant="warning">{t('campaign.show.close')}</Button>
-        </Form>
+        <div>
+          <p class="hint" id="close-hint">
+            {t('campaign.show.closeHint')}
+          </p>
+          <ConfirmLink
+            variant="warning"
+            href={`/workspace/campaigns/${campaign.id}/close`}
+            aria-describedby="close-hint"
+          >
+            {t('campaign.show.close')}
+          </ConfirmLink>
+        </div>
       ) : null}
     </Layout>
   );

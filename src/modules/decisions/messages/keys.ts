@@ -24,6 +24,8 @@ interface Args {
   "home.decisions.p6.ok": { count: number };
   "home.decisions.p6.okWaiting": { count: number; waiting: number };
   "home.decisions.p6.missing": { cities: string | number; count: number };
+  "workspace.proposals.confirmSend.what": { title: string | number; kind: string | number; city: string | number };
+  "workspace.proposals.confirmWithdraw.what": { title: string | number; kind: string | number; city: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

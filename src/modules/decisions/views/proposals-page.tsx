@@ -11,7 +11,8 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { DataTable, RowAction } from '../../../ui/table.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { proposalForm } from '../proposal.schema.ts';
 import type { Proposal } from '../proposal.service.ts';
@@ -112,18 +113,20 @@ export function ProposalsPage({
             cell: (p) =>
               p.status === 'draft' ? (
                 <>
-                  <RowAction
-                    ctx={ctx}
-                    action={`/workspace/proposals/${p.id}/send`}
-                    label={t('workspace.proposals.send')}
+                  <ConfirmLink
+                    variant="link"
+                    href={`/workspace/proposals/${p.id}/send`}
                     name={p.title}
-                  />
-                  <RowAction
-                    ctx={ctx}
-                    action={`/workspace/proposals/${p.id}/withdraw`}
-                    label={t('workspace.proposals.withdraw')}
+                  >
+                    {t('workspace.proposals.send')}
+                  </ConfirmLink>{' '}
+                  <ConfirmLink
+                    variant="link"
+                    href={`/workspace/proposals/${p.id}/withdraw`}
                     name={p.title}
-                  />
+                  >
+                    {t('workspace.proposals.withdraw')}
+                  </ConfirmLink>
                 </>
               ) : null,
           },

@@ -60,6 +60,11 @@ interface Args {
   "home.meetings.p5.noPlan": { year: string | number };
   "home.meetings.p5.overdue": { count: number; year: string | number };
   "home.meetings.p5.ok": { year: string | number; closed: string | number; total: string | number };
+  "workspace.meetings.confirmRemove.programme.what": { title: string | number; year: string | number };
+  "workspace.meetings.confirmRemove.seminars.what": { title: string | number; year: string | number };
+  "workspace.meetings.confirmRemove.documents.what": { title: string | number; year: string | number };
+  "workspace.meetings.confirmClose.what": { year: string | number };
+  "delegation.confirmRemove.what": { name: string | number; city: string | number; year: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

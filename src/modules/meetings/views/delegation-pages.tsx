@@ -3,7 +3,8 @@ import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared
 import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
-import { DataTable, RowAction, RowLink } from '../../../ui/table.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
 import { Content } from '../../../ui/content.tsx';
 import type {
@@ -167,13 +168,14 @@ function MembersTable({
                   href={`${base}?edit=${encodeURIComponent(m.id)}#member-form`}
                   label={t('delegation.members.edit')}
                   name={m.name}
-                />
-                <RowAction
-                  ctx={ctx}
-                  action={`${base}/members/${encodeURIComponent(m.id)}/remove`}
-                  label={t('delegation.members.remove')}
+                />{' '}
+                <ConfirmLink
+                  variant="link"
+                  href={`${base}/members/${encodeURIComponent(m.id)}/remove`}
                   name={m.name}
-                />
+                >
+                  {t('delegation.members.remove')}
+                </ConfirmLink>
               </>
             ),
           },

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { SubPage } from './page-parts.tsx';
@@ -37,13 +38,11 @@ function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail 
                 <Content locale={locale}>{part.title}</Content>
               </span>
             </a>
-            <Form ctx={ctx} action={`${base}/${part.segment}/${part.id}/delete`}>
-              <button type="submit" class="link-button">
-                {withParts(({ title }) => t('workspace.meetings.remove', { title }), {
-                  title: <Content locale={locale}>{part.title}</Content>,
-                })}
-              </button>
-            </Form>
+            <ConfirmLink variant="link" href={`${base}/${part.segment}/${part.id}/delete`}>
+              {withParts(({ title }) => t('workspace.meetings.remove', { title }), {
+                title: <Content locale={locale}>{part.title}</Content>,
+              })}
+            </ConfirmLink>
           </li>
         ))}
       </ul>

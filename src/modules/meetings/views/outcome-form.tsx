@@ -1,5 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, DateField, Form, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { Content } from '../../../ui/content.tsx';
+import { DateField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
 import type { City } from '../../cities/index.ts';
 import type { Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
@@ -29,19 +31,23 @@ export function OutcomeFields({ ctx, hosts }: { ctx: PageContext; hosts: City[] 
   );
 }
 
-/** The open actions (this meeting's and earlier ones'), each with a form that closes it. */
+/**
+ * The open actions (this meeting's and earlier ones'), each with the link that closes it:
+ * closing is final, so the link leads to a page that asks first and takes the closing note
+ * (decision 033).
+ */
 export function CloseActionForms({
   ctx,
   meeting,
   actions,
-  values,
 }: {
   ctx: PageContext;
   meeting: Meeting;
   actions: Outcome[];
-  values: Values;
+  /** No longer used: the closing note is written on the confirmation page. */
+  values?: Values;
 }) {
-  const { t } = ctx.i18n;
+  const { t, locale } = ctx.i18n;
   if (actions.length === 0) return null;
   return (
     <section aria-labelledby="close-heading">
@@ -49,19 +55,14 @@ export function CloseActionForms({
       <ul>
         {actions.map((outcome) => (
           <li key={outcome.id}>
-            <OutcomeText ctx={ctx} outcome={outcome} />
-            <Form
-              ctx={ctx}
-              action={`/workspace/meetings/${meeting.id}/outcomes/${outcome.id}/close`}
-              values={values}
+            <OutcomeText ctx={ctx} outcome={outcome} />{' '}
+            <ConfirmLink
+              variant="link"
+              href={`/workspace/meetings/${meeting.id}/outcomes/${outcome.id}/close`}
+              name={<Content locale={locale}>{outcome.text}</Content>}
             >
-              <TextArea
-                name={`closingNote-${outcome.id}`}
-                label={t('workspace.meetings.field.closingNote')}
-                rows={2}
-              />
-              <Button variant="secondary">{t('workspace.meetings.close')}</Button>
-            </Form>
+              {t('workspace.meetings.close')}
+            </ConfirmLink>
           </li>
         ))}
       </ul>

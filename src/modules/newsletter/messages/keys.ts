@@ -24,6 +24,7 @@ interface Args {
   "newsletter.preview.title": { language: string | number };
   "home.newsletter.p9.news": { title: string | number; date: string | number };
   "home.newsletter.p9.letter": { date: string | number };
+  "newsletter.confirmSend.what": { subject: string | number; count: number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -4,13 +4,13 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
-  Checkbox,
   CheckboxGroup,
   Form,
   SelectField,
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
+import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
@@ -82,13 +82,13 @@ export function IssueEditPage({
   issue,
   topics,
   values,
-  refreshSeconds,
 }: {
   ctx: PageContext;
   issue: Issue;
   topics: Topic[];
   values: Record<string, unknown>;
-  refreshSeconds: number;
+  /** No longer used here: the choice to follow the sending is on its confirmation page. */
+  refreshSeconds?: number;
 }) {
   const { t, locale } = ctx.i18n;
   const intl = LOCALES[locale].intl;
@@ -160,15 +160,11 @@ export function IssueEditPage({
 
       <h2>{t('newsletter.issue.sendTitle')}</h2>
       <p>{t('newsletter.issue.sendText')}</p>
-      <Form ctx={ctx} action={`${base}/send`} errors={{}}>
-        <Checkbox
-          name="follow"
-          value="1"
-          checked
-          label={t('newsletter.issue.follow', { seconds: refreshSeconds })}
-        />
-        <Button variant="warning">{t('newsletter.issue.sendButton')}</Button>
-      </Form>
+      <p>
+        <ConfirmLink variant="warning" href={`${base}/send`}>
+          {t('newsletter.issue.sendButton')}
+        </ConfirmLink>
+      </p>
     </Layout>
   );
 }

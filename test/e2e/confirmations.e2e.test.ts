@@ -1,0 +1,110 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
+import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const canRun = browserAvailable();
+
+/**
+ * Safe actions in a browser (decision 033): the removal button leads to a page that asks
+ * first; "Avbryt" changes nothing, confirming removes. Without JavaScript too.
+ */
+for (const dialect of DIALECTS) {
+  describe.skipIf(!canRun || !dialectAvailable(dialect))(
+    `confirmations in a browser [${dialect}]`,
+    () => {
+      let t: TestApp;
+      let base: string;
+      let browser: Browser;
+      let meetingPath: string;
+      beforeAll(async () => {
+        t = await buildTestApp(dialect);
+        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+        browser = await launchBrowser();
+        const meeting = await t.db.kysely
+          .selectFrom('meeting')
+          .select('id')
+          .where('year', '=', 2027)
+          .executeTakeFirstOrThrow();
+        meetingPath = `/workspace/meetings/${meeting.id}`;
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await t?.close();
+      });
+
+      it('a coordinator removes a programme item: asked first, cancels, then confirms', async () => {
+        const title = 'Middag på Röda Sten';
+        const page = await (await browser.newContext()).newPage();
+        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await page.goto(base + meetingPath);
+        const remove = page.getByRole('link', { name: `Ta bort: ${title}` });
+
+        await remove.click();
+        await expect(page.locator('h1').textContent()).resolves.toBe('Ta bort programpunkten?');
+        await expect(page.locator('main').textContent()).resolves.toContain(
+          `Programpunkten ”${title}” tas bort ur programmet för vänortsmötet 2027.`,
+        );
+        await expect(page.locator('main').textContent()).resolves.toContain(
+          'Det går inte att ångra.',
+        );
+        await expectNoAxeViolations(page, 'confirm removal');
+        // At 320 px the page reflows: nothing wider than the screen.
+        await page.setViewportSize({ width: 320, height: 640 });
+        await expect(
+          page.evaluate(() => document.documentElement.scrollWidth),
+        ).resolves.toBeLessThanOrEqual(320);
+        await page.setViewportSize({ width: 1280, height: 800 });
+
+        // Cancel: back on the meeting page, the item still there.
+        await page.getByRole('link', { name: 'Avbryt' }).click();
+        expect(page.url()).toBe(base + meetingPath);
+        await expect(remove.count()).resolves.toBe(1);
+
+        // Confirm: removed.
+        await remove.click();
+        await page.getByRole('button', { name: 'Ta bort' }).click();
+        expect(page.url()).toBe(base + meetingPath);
+        await expect(page.locator('.flash').textContent()).resolves.toBe('Det är borttaget.');
+        await expect(remove.count()).resolves.toBe(0);
+      });
+
+      it('the presidium removes a delegate without JavaScript, asked first', async () => {
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
+        const member = await t.db.kysely
+          .selectFrom('delegation_member')
+          .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+          .innerJoin('city', 'city.id', 'delegation.city_id')
+          .select(['delegation_member.name', 'delegation.meeting_id'])
+          .where('city.slug', '=', 'goteborg')
+          .orderBy('delegation_member.name')
+          .executeTakeFirstOrThrow();
+        const delegation = `/workspace/meetings/${member.meeting_id}/delegations/goteborg`;
+        await page.goto(base + delegation);
+        const rows = page.locator('tbody tr', { hasText: member.name });
+        await expect(rows.count()).resolves.toBe(1);
+        // The name is read after the text (a visually hidden part: Chromium puts a space in).
+        const remove = rows.getByRole('link', { name: new RegExp(`^Ta bort\\s?: ${member.name}`) });
+        await remove.click();
+        await expect(page.locator('h1').textContent()).resolves.toBe('Ta bort deltagaren?');
+        await page.getByRole('link', { name: 'Avbryt' }).click();
+        expect(page.url()).toBe(base + delegation);
+        await expect(rows.count()).resolves.toBe(1);
+
+        await remove.click();
+        await page.getByRole('button', { name: 'Ta bort ur delegationen' }).click();
+        expect(page.url()).toBe(base + delegation);
+        await expect(page.locator('.flash').textContent()).resolves.toBe(
+          'Deltagaren är borttagen.',
+        );
+        await expect(rows.count()).resolves.toBe(0);
+        await context.close();
+      });
+    },
+  );
+}
