@@ -98,7 +98,7 @@ function measure(page: Page): Promise<Overflow> {
       const clipped = (el: Element): boolean => {
         let cur: Element | null = el;
         while (cur && cur !== document.body) {
-          const pos = getComputedStyle(cur).position;
+          const pos: string = getComputedStyle(cur).position;
           const next: Element | null =
             pos === 'absolute' || pos === 'fixed'
               ? (cur as HTMLElement).offsetParent
