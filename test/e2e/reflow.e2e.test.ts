@@ -156,7 +156,8 @@ describe.skipIf(!canRun || !dialectAvailable(dialect))(
       t = await buildTestApp(dialect);
       base = await t.app.listen({ host: '127.0.0.1', port: 0 });
       browser = await launchBrowser();
-      publicPages = full ? await samplePublicPages(t.app, 2) : ['/'];
+      // The Finnish overview: the longest words of the five languages ("Ystävyyskaupunkikokoukset").
+      publicPages = full ? await samplePublicPages(t.app, 2) : ['/', '/fi/overview'];
     });
     afterAll(async () => {
       await browser?.close();
