@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { ComponentChildren } from 'preact';
 import type { Locale } from '../platform/i18n/locales.ts';
 import { langAttr } from './content.tsx';
+import { ScrollRegion } from './table.tsx';
 
 echarts.use([EBarChart, GridComponent, SVGRenderer]);
 
@@ -190,9 +191,11 @@ export function BarChart(props: {
       <div class="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
       <details class="chart-data">
         <summary>{props.tableLabel}</summary>
-        <div class="table-wrap">
+        <ScrollRegion labelledBy={`${props.id}-table-caption`}>
           <table>
-            <caption class="visually-hidden">{props.title}</caption>
+            <caption id={`${props.id}-table-caption`} class="visually-hidden">
+              {props.title}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{props.categoryHeader}</th>
@@ -212,7 +215,7 @@ export function BarChart(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );

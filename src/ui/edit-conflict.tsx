@@ -83,7 +83,6 @@ export function EditConflict(props: {
         captionHidden
         rows={rows}
         rowKey={(r) => r.field}
-        tabIndex={0}
         columns={[
           { header: t('form.conflict.field'), cell: (r) => r.label, rowHeader: true },
           { header: t('form.conflict.theirs'), cell: (r) => r.theirs || empty },

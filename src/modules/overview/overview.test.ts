@@ -209,7 +209,7 @@ describeEachDialect('the yearly overview', (dialect) => {
       en: `The twin-city year ${THIS_YEAR}: Bergen`,
       da: `Venskabsbyåret ${THIS_YEAR}: Bergen`,
       nb: `Vennskapsbyåret ${THIS_YEAR}: Bergen`,
-      fi: `Ystävyyskaupunkivuosi ${THIS_YEAR}: Bergen`,
+      fi: `Ystävyyskaupunki\u00advuosi ${THIS_YEAR}: Bergen`,
     };
     for (const [lang, title] of Object.entries(titles)) {
       const prefix = lang === 'sv' ? '' : `/${lang}`;

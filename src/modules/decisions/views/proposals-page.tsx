@@ -84,7 +84,6 @@ export function ProposalsPage({
       </p>
       <DataTable
         id="proposals"
-        tabIndex={-1}
         caption={t('workspace.proposals.caption')}
         rows={proposals}
         rowKey={(p) => p.id}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
 import { langAttr } from '../../../ui/content.tsx';
+import { ScrollRegion } from '../../../ui/table.tsx';
 import type { Count } from '../evaluation.figures.ts';
 
 // The pieces the figures view is built of: comparison tables, breakdown rows, charts, the
@@ -205,8 +206,8 @@ export function ScrollBox({
   children: ComponentChildren;
 }) {
   return (
-    <div class="table-wrap figures-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
+    <ScrollRegion class="figures-scroll" labelledBy={labelledBy}>
       {children}
-    </div>
+    </ScrollRegion>
   );
 }

@@ -111,7 +111,6 @@ export function ComparePage({
           id="figure-changes"
           caption={t('evaluation.compare.figures')}
           captionHidden
-          tabIndex={0}
           rows={figures}
           rowKey={(f) => f.id}
           rowClass={(f) => (f.changed ? 'row-changed' : undefined)}

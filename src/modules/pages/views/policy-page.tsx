@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { ScrollRegion } from '../../../ui/table.tsx';
 import {
   POLICY_EN,
   POLICY_RULES,
@@ -76,9 +77,9 @@ export function PolicyPage({ ctx }: { ctx: PageContext }) {
 
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t('policy.rulesTitle')}</h2>
-        <div class="table-wrap">
+        <ScrollRegion labelledBy="rules-caption">
           <table>
-            <caption>{t('policy.rules.caption')}</caption>
+            <caption id="rules-caption">{t('policy.rules.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -96,7 +97,7 @@ export function PolicyPage({ ctx }: { ctx: PageContext }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </Layout>
   );
