@@ -96,7 +96,7 @@ for (const dialect of DIALECTS) {
         const councilContext = await browser.newContext();
         const council = await councilContext.newPage();
         await logIn(council, base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
-        await openTask(council, 'Registrera beslut');
+        await openTask(council, 'Beslut');
         expect(council.url()).toBe(`${base}/workspace/decisions`);
         await expectNoAxeViolations(council, 'decisions');
         await council.getByRole('link', { name: /^Registrera beslut\s?: Förslag: Tromsø/ }).click();
