@@ -67,7 +67,7 @@ for (const dialect of DIALECTS) {
         await coordinator
           .getByLabel('Stad', { exact: true })
           .selectOption({ label: 'Ny stad – fyll i uppgifterna nedan' });
-        await coordinator.getByLabel('Kortnamn i webbadressen').fill('tromso');
+        await coordinator.getByLabel('Stadens namn i sidans adress').fill('tromso');
         await coordinator.getByLabel('Namn på svenska').fill('Tromsø');
         await coordinator.getByLabel('Namn på engelska').fill('Tromsø');
         await coordinator.getByLabel('Landskod').fill('NO');

@@ -4,13 +4,13 @@ import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
 import type { DelegationListing, Meeting, MeetingDetail } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { ProgrammeItem } from '../programme.service.ts';
-import type { RotationOverview } from '../rotation.service.ts';
+import type { RotationEntry, RotationOverview } from '../rotation.service.ts';
 
 /** A size in bytes as "12 kB" or "1.2 MB". */
 export function formatSize(bytes: number, intl: string): string {
@@ -44,28 +44,11 @@ export function MeetingsPage({
   const meetingOf = (turn: { meetingId: string | null }) =>
     turn.meetingId ? byId.get(turn.meetingId) : undefined;
   const { p3 } = overview;
-  return (
-    <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
-      <h1>{t('meetings.title')}</h1>
-      <p class="lead">{t('meetings.lead')}</p>
-      {overview.homeNext ? (
-        <p class="panel panel-highlight">
-          <strong>{t('meetings.homeNext', { year: overview.homeNext.year })}</strong>
-        </p>
-      ) : null}
-      {p3 && !p3.ok ? (
-        <p class="panel panel-highlight" role="note">
-          {t('meetings.p3Warning', { members, cycle: p3.cycleYears })}
-        </p>
-      ) : null}
-      <p>
-        <a href="/meetings.ics">{t('meetings.calendar')}</a>
-      </p>
-      <DataTable
-        caption={t('meetings.timelineCaption')}
-        rows={[...overview.turns].reverse()}
-        rowKey={(turn) => `${turn.year}-${turn.host.id}`}
-        columns={[
+  // The meetings held, planned or confirmed first (newest first), then the rotation's
+  // forecast of coming hosts, folded (issue 19: the forecast no longer pushes 2027 down).
+  const registered = overview.turns.filter((turn) => turn.status !== 'forecast').reverse();
+  const forecast = overview.turns.filter((turn) => turn.status === 'forecast');
+  const columns: Column<RotationEntry>[] = [
           {
             header: t('meetings.col.year'),
             rowHeader: true,
@@ -106,9 +89,42 @@ export function MeetingsPage({
               </span>
             ),
           },
-        ]}
+        ];
+  return (
+    <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
+      <h1>{t('meetings.title')}</h1>
+      <p class="lead">{t('meetings.lead')}</p>
+      {overview.homeNext ? (
+        <p class="panel panel-highlight">
+          <strong>{t('meetings.homeNext', { year: overview.homeNext.year })}</strong>
+        </p>
+      ) : null}
+      {p3 && !p3.ok ? (
+        <p class="panel panel-highlight" role="note">
+          {t('meetings.p3Warning', { members, cycle: p3.cycleYears })}
+        </p>
+      ) : null}
+      <p>
+        <a href="/meetings.ics">{t('meetings.calendar')}</a>
+      </p>
+      <DataTable
+        caption={t('meetings.timelineCaption')}
+        rows={registered}
+        rowKey={(turn) => `${turn.year}-${turn.host.id}`}
+        columns={columns}
       />
-      <p class="hint">{t('meetings.forecastNote')}</p>
+      {forecast.length > 0 ? (
+        <details class="meetings-forecast">
+          <summary>{t('meetings.forecastSummary')}</summary>
+          <DataTable
+            caption={t('meetings.forecastCaption')}
+            rows={forecast}
+            rowKey={(turn) => `${turn.year}-${turn.host.id}`}
+            columns={columns}
+          />
+          <p class="hint">{t('meetings.forecastNote')}</p>
+        </details>
+      ) : null}
     </Layout>
   );
 }
