@@ -15,7 +15,10 @@ async function cityDocuments(db: Db): Promise<SearchDocument[]> {
     // Every language's name, and the older Danish spelling readers still type (Århus for Aarhus).
     const names = [
       ...new Set(
-        Object.values(city.texts).flatMap((t) => [t.name, t.name.replace(/Aa/g, 'Å').replace(/aa/g, 'å')]),
+        Object.values(city.texts).flatMap((t) => [
+          t.name,
+          t.name.replace(/Aa/g, 'Å').replace(/aa/g, 'å'),
+        ]),
       ),
     ];
     return ENABLED_LOCALES.map((lang): SearchDocument => {

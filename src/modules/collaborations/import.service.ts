@@ -97,8 +97,7 @@ export async function uploadImport(
     problems.push({ path: 'kind', message: 'import.error.kindRequired' });
   const fromColumn = input.organisation === IMPORT_FROM_COLUMN;
   if (
-    input.organisation === '' ||
-    fromColumn
+    input.organisation === '' || fromColumn
       ? !importPolicy.organisationFromColumn(user)
       : !importPolicy.importFor(user, input.organisation)
   )

@@ -322,7 +322,9 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(wrong.body).toContain('Filen måste vara Excel (.xlsx) eller CSV');
     const otherOrg = await upload('a.csv', 'Rubrik\nA', 'no-such-organisation');
     expect(otherOrg.statusCode).toBe(400);
-    expect(otherOrg.body).toContain('Välj vilken organisation filens samarbeten eller utbyten gäller.');
+    expect(otherOrg.body).toContain(
+      'Välj vilken organisation filens samarbeten eller utbyten gäller.',
+    );
 
     const res = await upload(
       'lista.csv',

@@ -72,7 +72,9 @@ describeEachDialect('public pages', (dialect) => {
     expect(res.body).toContain('<link rel="alternate" hreflang="fi" href="/fi/cities/turku"/>');
     expect(res.body).toContain('<link rel="alternate" hreflang="x-default" href="/cities/turku"/>');
     const home = await page('/en/');
-    expect(home.html).toMatch(/<strong><a href="\/en\/meetings\/[^"]+">2027 in Gothenburg<\/a><\/strong>/);
+    expect(home.html).toMatch(
+      /<strong><a href="\/en\/meetings\/[^"]+">2027 in Gothenburg<\/a><\/strong>/,
+    );
     const old = await t.app.inject({ url: '/cities/turku?lang=fi&x=1' });
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/fi/cities/turku?x=1');

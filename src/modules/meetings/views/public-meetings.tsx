@@ -49,47 +49,45 @@ export function MeetingsPage({
   const registered = overview.turns.filter((turn) => turn.status !== 'forecast').reverse();
   const forecast = overview.turns.filter((turn) => turn.status === 'forecast');
   const columns: Column<RotationEntry>[] = [
-          {
-            header: t('meetings.col.year'),
-            rowHeader: true,
-            cell: (turn) => {
-              const meeting = meetingOf(turn);
-              return meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year;
-            },
-          },
-          {
-            header: t('meetings.col.host'),
-            cell: (turn) => (
-              <a href={`/cities/${turn.host.slug}`}>
-                <CityName ctx={ctx} city={turn.host} />
-              </a>
-            ),
-          },
-          {
-            header: t('meetings.col.dates'),
-            cell: (turn) => {
-              const meeting = meetingOf(turn);
-              return meeting?.startDate
-                ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-                : t(noDates(turn.status));
-            },
-          },
-          {
-            header: t('meetings.col.theme'),
-            cell: (turn) => {
-              const theme = meetingOf(turn)?.theme;
-              return theme ? <Content locale={locale}>{theme}</Content> : '';
-            },
-          },
-          {
-            header: t('meetings.col.status'),
-            cell: (turn) => (
-              <span class={`tag tag-meeting-${turn.status}`}>
-                {t(`meetingStatus.${turn.status}`)}
-              </span>
-            ),
-          },
-        ];
+    {
+      header: t('meetings.col.year'),
+      rowHeader: true,
+      cell: (turn) => {
+        const meeting = meetingOf(turn);
+        return meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year;
+      },
+    },
+    {
+      header: t('meetings.col.host'),
+      cell: (turn) => (
+        <a href={`/cities/${turn.host.slug}`}>
+          <CityName ctx={ctx} city={turn.host} />
+        </a>
+      ),
+    },
+    {
+      header: t('meetings.col.dates'),
+      cell: (turn) => {
+        const meeting = meetingOf(turn);
+        return meeting?.startDate
+          ? formatDateRange(meeting.startDate, meeting.endDate, intl)
+          : t(noDates(turn.status));
+      },
+    },
+    {
+      header: t('meetings.col.theme'),
+      cell: (turn) => {
+        const theme = meetingOf(turn)?.theme;
+        return theme ? <Content locale={locale}>{theme}</Content> : '';
+      },
+    },
+    {
+      header: t('meetings.col.status'),
+      cell: (turn) => (
+        <span class={`tag tag-meeting-${turn.status}`}>{t(`meetingStatus.${turn.status}`)}</span>
+      ),
+    },
+  ];
   return (
     <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
       <h1>{t('meetings.title')}</h1>
