@@ -227,7 +227,11 @@ for (const dialect of DIALECTS) {
         await expect(main(page)).resolves.toContain(nb['delegation.status.nominated']);
         await expectNoAxeViolations(page, 'Bergen delegation with the new member (nb)');
 
-        await page.getByRole('link', { name: nb['delegation.page.back'] }).click();
+        // Back to all delegations through the breadcrumbs (decision 034).
+        await page
+          .getByRole('navigation', { name: nb['layout.breadcrumbs'] })
+          .getByRole('link', { name: nb['workspace.link.delegations'], exact: true })
+          .click();
         expect(page.url()).toBe(`${base}/nb/workspace/delegations`);
         await expect(row.textContent()).resolves.toContain('4 deltakere');
         await context.close();
