@@ -37,6 +37,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0016-job-due-time',
       '0017-evaluation',
       '0018-meeting-year-index',
+      '0019-city-suggestion',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { jobCommands } from './job-commands.ts';
 import { rotationCommands } from './rotation-commands.ts';
 import { importCommands } from './import-commands.ts';
 import { evaluationCommands } from '../modules/evaluation/evaluation.cli.ts';
+import { privacyCommands } from './privacy-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -40,6 +41,9 @@ Usage:
                                       The evaluation figures for the meeting's evaluation period
                                       (the evaluation's own, else from the previous one), as
                                       text or JSON
+  vanort privacy retention [--dry-run] [--json]
+                                      Run the retention rules of personal data now (the
+                                      retention jobs); with --dry-run only list what would go
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -95,6 +99,7 @@ const commands: Record<string, Command> = {
   ...rotationCommands,
   ...importCommands,
   ...evaluationCommands,
+  ...privacyCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

@@ -20,6 +20,7 @@ import { opendataModule } from './opendata/module.ts';
 import { organisationsModule } from './organisations/module.ts';
 import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
+import { privacyModule } from './privacy/module.ts';
 import { searchModule } from './search/module.ts';
 
 /**
@@ -43,6 +44,7 @@ export const modules: readonly AppModule[] = [
   opendataModule,
   searchModule,
   adminModule,
+  privacyModule,
 ];
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.

@@ -26,6 +26,8 @@ export const PERMISSION_ROLES = {
   meetings: ['coordinator', 'partner'],
   /** Who works on delegations: the presidium (Gothenburg), partner contacts (own city), coordinators (organisers). */
   delegations: ['presidium', 'partner', 'coordinator'],
+  /** Who keeps a city's facts: coordinators (every city, saved at once) and partner contacts (own city, as a suggestion a coordinator reviews; decision 036). */
+  cityFacts: ['coordinator', 'partner'],
   /** Who reports collaborations and exchanges: reporters (own organisation, checked in the service) and coordinators. */
   reporting: ['reporter', 'coordinator'],
 } as const satisfies Record<string, 'everyone' | 'any-role' | readonly Role[]>;

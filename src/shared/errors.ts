@@ -147,6 +147,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.CITY_NOT_FOUND',
     page: { title: 'error.notFound.title', text: 'error.cityNotFound.text' },
   },
+  // Cities (issue 19, point 6): a partner contact's suggested change to their city.
+  CITY_SUGGESTION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'A coordinator reviews a city whose partner contact has no suggestion waiting for review (none sent, or already approved or returned).',
+    message: 'No suggestion waits for review for this city',
+    title: 'errorCode.CITY_SUGGESTION_NOT_FOUND',
+    page: { title: 'error.notFound.title', text: 'error.citySuggestionNotFound.text' },
+  },
   USER_NOT_FOUND: {
     status: 404,
     reportable: false,
@@ -597,6 +606,8 @@ export const errors = {
   // Cities, decisions, organisations
   cityNotFound: (slug: string) =>
     new AppError('CITY_NOT_FOUND', `No city with the slug "${slug}"`, { slug }),
+  citySuggestionNotFound: (slug: string) =>
+    new AppError('CITY_SUGGESTION_NOT_FOUND', undefined, { slug }),
   organisationNotFound: (id?: string) =>
     new AppError('ORGANISATION_NOT_FOUND', undefined, withId(id)),
   decisionNotFound: (id: string) => new AppError('DECISION_NOT_FOUND', undefined, { id }),

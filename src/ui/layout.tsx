@@ -15,6 +15,7 @@ interface LayoutProps {
   /** Which main-menu entry is current. */
   section?:
     | 'home'
+    | 'privacy'
     | 'cities'
     | 'meetings'
     | 'decisions'
@@ -151,6 +152,11 @@ export function Layout({ ctx, title, children, section, head, trail, crumb }: La
                 </li>
                 <li>
                   <a href="/policy">{t('nav.policy')}</a>
+                </li>
+                <li>
+                  <a href="/privacy" aria-current={section === 'privacy' ? 'page' : undefined}>
+                    {t('privacy.nav')}
+                  </a>
                 </li>
                 <li>
                   <a href="/overview">{t('nav.overview')}</a>

@@ -34,6 +34,8 @@ const ALLOWED: Record<Exclude<Permission, 'public'>, readonly string[]> = {
   meetings: ['coordinator', 'partner'],
   delegations: ['presidium', 'partner', 'coordinator'],
   reporting: ['reporter', 'coordinator'],
+  // The partner contact keeps their own city's facts (the matrix's :slug is bergen, theirs).
+  cityFacts: ['coordinator', 'partner'],
 };
 
 const WHO = ['anonymous', ...DEMO_ACCOUNTS.map((a) => a.role)] as const;

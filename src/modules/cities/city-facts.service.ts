@@ -43,7 +43,7 @@ export function parseWhole(raw: string): number | null {
   return /^\d{1,12}$/.test(v) ? Number(v) : Number.NaN;
 }
 
-interface CheckedFacts {
+export interface CheckedFacts {
   translations: { lang: Locale; name: string; description: string | null }[];
   row: {
     country_code: string;
@@ -136,78 +136,171 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** The form's fields by name (one name and description field per language), as strings. */
+export type CityFactsFields = Record<string, string>;
+
+/** A city's facts as the form's fields by name. */
+export function fieldsOf(input: CityFactsInput): CityFactsFields {
+  const fields: CityFactsFields = {
+    countryCode: input.countryCode,
+    region: input.region,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    population: input.population,
+    website: input.website,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+  };
+  for (const lang of ALL_LOCALES) {
+    fields[`name_${lang}`] = input.names[lang] ?? '';
+    fields[`description_${lang}`] = input.descriptions[lang] ?? '';
+  }
+  return fields;
+}
+
+/** The form's fields by name as the service's input. */
+export function inputOf(fields: CityFactsFields): CityFactsInput {
+  const field = (name: string) => fields[name] ?? '';
+  return {
+    names: Object.fromEntries(ALL_LOCALES.map((l) => [l, field(`name_${l}`)])),
+    descriptions: Object.fromEntries(ALL_LOCALES.map((l) => [l, field(`description_${l}`)])),
+    countryCode: field('countryCode'),
+    region: field('region'),
+    latitude: field('latitude'),
+    longitude: field('longitude'),
+    population: field('population'),
+    website: field('website'),
+    contactName: field('contactName'),
+    contactEmail: field('contactEmail'),
+  };
+}
+
+/** The checked facts' values by form field name, for comparing two versions field by field. */
+export function checkedByField(checked: CheckedFacts): Record<string, unknown> {
+  const byField: Record<string, unknown> = {
+    countryCode: checked.row.country_code,
+    region: checked.row.region,
+    latitude: checked.row.latitude,
+    longitude: checked.row.longitude,
+    population: checked.row.population,
+    website: checked.row.website,
+    contactName: checked.row.contact_name,
+    contactEmail: checked.row.contact_email,
+  };
+  for (const lang of ALL_LOCALES) {
+    const text = checked.translations.find((t) => t.lang === lang);
+    byField[`name_${lang}`] = text?.name ?? null;
+    byField[`description_${lang}`] = text?.description ?? null;
+  }
+  return byField;
+}
+
 /**
- * Saves a city's facts in one transaction with one audit event naming every changed
- * field (before and after). Returns the names of the changed fields (empty: nothing
- * changed, nothing audited).
+ * Writes checked facts to a city inside the caller's transaction, with one audit event
+ * naming every changed field (before and after). Returns the changed fields (empty:
+ * nothing changed, nothing written, nothing audited). With a version, the write happens
+ * only if the city is still at it; otherwise EDIT_CONFLICT (decision 022).
+ */
+export async function applyCityFacts(
+  trx: repo.Executor,
+  actor: Actor,
+  city: repo.CityFactsRow,
+  checked: CheckedFacts,
+  version?: string,
+): Promise<string[]> {
+  if (version && version !== city.updated_at)
+    throw errors.editConflict('city', city.id, city.updated_at);
+  const before = await repo.listTranslations(trx, [city.id]);
+  const changes: Changes = {};
+  for (const [key, after] of Object.entries(checked.row)) {
+    const was = city[key as keyof typeof checked.row];
+    if (was !== after) changes[key] = { before: was, after };
+  }
+  for (const lang of ALL_LOCALES) {
+    const was = before.find((t) => t.lang === lang);
+    const now = checked.translations.find((t) => t.lang === lang);
+    if ((was?.name ?? null) !== (now?.name ?? null))
+      changes[`name_${lang}`] = { before: was?.name ?? null, after: now?.name ?? null };
+    if ((was?.description ?? null) !== (now?.description ?? null))
+      changes[`description_${lang}`] = {
+        before: was?.description ?? null,
+        after: now?.description ?? null,
+      };
+  }
+  const changed = Object.keys(changes);
+  if (changed.length === 0) return [];
+  const written = await repo.updateCityFacts(
+    trx,
+    city.id,
+    { ...checked.row, updated_at: nowIso() },
+    city.updated_at,
+  );
+  if (written === 0) {
+    const now = await repo.findCityFactsBySlug(trx, city.slug);
+    throw errors.editConflict('city', city.id, now?.updated_at ?? city.updated_at);
+  }
+  await repo.replaceTranslations(
+    trx,
+    city.id,
+    checked.translations.map((t) => ({ city_id: city.id, ...t })),
+  );
+  await recordAudit(trx, actor, {
+    entity: 'city',
+    entityId: city.id,
+    action: 'facts.update',
+    changes,
+  });
+  return changed;
+}
+
+/**
+ * A coordinator saves a city's facts in one transaction (see `applyCityFacts`). Returns
+ * the names of the changed fields (empty: nothing changed, nothing audited).
  */
 export async function updateCityFacts(
   db: Db,
   actor: Actor,
   slug: string,
   input: CityFactsInput,
+  version?: string,
 ): Promise<string[]> {
   const checked = checkCityFacts(input);
   return db.kysely.transaction().execute(async (trx) => {
     const city = await repo.findCityFactsBySlug(trx, slug);
     if (!city) throw errors.cityNotFound(slug);
-    const before = await repo.listTranslations(trx, [city.id]);
-    const changes: Changes = {};
-    for (const [key, after] of Object.entries(checked.row)) {
-      const was = city[key as keyof typeof checked.row];
-      if (was !== after) changes[key] = { before: was, after };
-    }
-    for (const lang of ALL_LOCALES) {
-      const was = before.find((t) => t.lang === lang);
-      const now = checked.translations.find((t) => t.lang === lang);
-      if ((was?.name ?? null) !== (now?.name ?? null))
-        changes[`name_${lang}`] = { before: was?.name ?? null, after: now?.name ?? null };
-      if ((was?.description ?? null) !== (now?.description ?? null))
-        changes[`description_${lang}`] = {
-          before: was?.description ?? null,
-          after: now?.description ?? null,
-        };
-    }
-    const changed = Object.keys(changes);
-    if (changed.length === 0) return [];
-    await repo.updateCityFacts(trx, city.id, { ...checked.row, updated_at: nowIso() });
-    await repo.replaceTranslations(
-      trx,
-      city.id,
-      checked.translations.map((t) => ({ city_id: city.id, ...t })),
-    );
-    await recordAudit(trx, actor, {
-      entity: 'city',
-      entityId: city.id,
-      action: 'facts.update',
-      changes,
-    });
-    return changed;
+    return applyCityFacts(trx, actor, city, checked, version);
   });
 }
 
-/** A city's editable facts as the form shows them (every field a string). */
+/** A city's editable facts as the form shows them (every field a string), and its version. */
 export async function cityFactsForm(
   db: Db,
   slug: string,
-): Promise<{ slug: string; values: CityFactsInput }> {
+): Promise<{ slug: string; id: string; version: string; values: CityFactsInput }> {
   const row = await repo.findCityFactsBySlug(db.kysely, slug);
   if (!row) throw errors.cityNotFound(slug);
-  const translations = await repo.listTranslations(db.kysely, [row.id]);
-  const number = (v: number | null) => (v === null ? '' : String(v));
   return {
     slug: row.slug,
-    values: {
-      names: Object.fromEntries(translations.map((t) => [t.lang, t.name])),
-      descriptions: Object.fromEntries(translations.map((t) => [t.lang, t.description ?? ''])),
-      countryCode: row.country_code,
-      region: row.region ?? '',
-      latitude: number(row.latitude),
-      longitude: number(row.longitude),
-      population: number(row.population),
-      website: row.website ?? '',
-      contactName: row.contact_name ?? '',
-      contactEmail: row.contact_email ?? '',
-    },
+    id: row.id,
+    version: row.updated_at,
+    values: await factsOf(db.kysely, row),
+  };
+}
+
+/** A city row's facts as the form's input (every field a string). */
+export async function factsOf(db: repo.Executor, row: repo.CityFactsRow): Promise<CityFactsInput> {
+  const translations = await repo.listTranslations(db, [row.id]);
+  const number = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    names: Object.fromEntries(translations.map((t) => [t.lang, t.name])),
+    descriptions: Object.fromEntries(translations.map((t) => [t.lang, t.description ?? ''])),
+    countryCode: row.country_code,
+    region: row.region ?? '',
+    latitude: number(row.latitude),
+    longitude: number(row.longitude),
+    population: number(row.population),
+    website: row.website ?? '',
+    contactName: row.contact_name ?? '',
+    contactEmail: row.contact_email ?? '',
   };
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { CityTable } from './city.table.ts';
 import { precompiled } from '../../platform/precompiled.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 const CITY_COLUMNS = [
   'city.id',
@@ -104,7 +104,7 @@ export function findCityById(db: Executor, id: string) {
 export function findCityFactsBySlug(db: Executor, slug: string) {
   return db
     .selectFrom('city')
-    .select(CITY_COLUMNS)
+    .select([...CITY_COLUMNS, 'city.updated_at'])
     .where('city.slug', '=', slug)
     .executeTakeFirst();
 }
@@ -129,8 +129,12 @@ export function updateCityFacts(
       | 'updated_at'
     >
   >,
-) {
-  return db.updateTable('city').set(facts).where('id', '=', id).execute();
+  /** Only if the city is still at this version (optimistic locking, decision 022). */
+  version?: string,
+): Promise<number> {
+  let update = db.updateTable('city').set(facts).where('id', '=', id);
+  if (version) update = update.where('updated_at', '=', version);
+  return update.executeTakeFirst().then((r) => Number(r.numUpdatedRows));
 }
 
 export async function replaceTranslations(
@@ -157,4 +161,77 @@ export async function latestCityChange(db: Executor): Promise<string | null> {
     .select((eb) => eb.fn.max('updated_at').as('latest'))
     .executeTakeFirst();
   return (row?.latest as string | null | undefined) ?? null;
+}
+
+// A partner contact's suggested change to their city (decision 036): one row per city.
+
+const SUGGESTION_COLUMNS = [
+  'city_suggestion.id',
+  'city_suggestion.city_id',
+  'city_suggestion.status',
+  'city_suggestion.changes',
+  'city_suggestion.comment',
+  'city_suggestion.submitted_by',
+  'city_suggestion.submitted_at',
+  'city_suggestion.reviewed_by',
+  'city_suggestion.reviewed_at',
+  'city_suggestion.updated_at',
+] as const;
+
+export function findSuggestion(db: Executor, cityId: string) {
+  return db
+    .selectFrom('city_suggestion')
+    .select(SUGGESTION_COLUMNS)
+    .where('city_id', '=', cityId)
+    .executeTakeFirst();
+}
+
+export type SuggestionRow = NonNullable<Awaited<ReturnType<typeof findSuggestion>>>;
+
+export function insertSuggestion(db: Executor, row: SuggestionRow) {
+  return db.insertInto('city_suggestion').values(row).execute();
+}
+
+/**
+ * Changes a suggestion only if it is still at the version read (optimistic locking): the
+ * number of rows changed is 0 when another save came first.
+ */
+export async function updateSuggestion(
+  db: Executor,
+  id: string,
+  version: string,
+  values: Partial<Omit<SuggestionRow, 'id' | 'city_id'>>,
+): Promise<number> {
+  const result = await db
+    .updateTable('city_suggestion')
+    .set(values)
+    .where('id', '=', id)
+    .where('updated_at', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function deleteSuggestion(db: Executor, id: string) {
+  return db.deleteFrom('city_suggestion').where('id', '=', id).execute();
+}
+
+/** The suggestions waiting for a coordinator, oldest first (at most `limit`). */
+export function listPendingSuggestions(db: Executor, limit: number) {
+  return db
+    .selectFrom('city_suggestion')
+    .select(['city_id', 'submitted_at'])
+    .where('status', '=', 'pending')
+    .orderBy('submitted_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The suggestions of some cities (a partner contact's own), whatever their state. */
+export function listSuggestionsOf(db: Executor, cityIds: readonly string[]) {
+  if (cityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('city_suggestion')
+    .select(['city_id', 'status', 'submitted_at', 'reviewed_at'])
+    .where('city_id', 'in', cityIds)
+    .execute();
 }

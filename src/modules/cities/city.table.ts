@@ -25,6 +25,21 @@ export interface CityTranslationTable {
   description: string | null;
 }
 
+/** A partner contact's suggested change to their city, and its review (decision 036). */
+export interface CitySuggestionTable {
+  id: string;
+  city_id: string;
+  status: string; // pending | returned | approved
+  /** JSON: { [form field]: { before: string; after: string } }. */
+  changes: string;
+  comment: string | null;
+  submitted_by: string | null;
+  submitted_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  updated_at: string;
+}
+
 export interface ChainTable {
   id: string;
   slug: string;
@@ -43,6 +58,7 @@ declare module '../../db/database.ts' {
   interface Database {
     city: CityTable;
     city_translation: CityTranslationTable;
+    city_suggestion: CitySuggestionTable;
     chain: ChainTable;
     chain_member: ChainMemberTable;
   }

@@ -3,7 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
 import { citiesSearch } from './city.search.ts';
-import { cityHomePolicy } from './city.home.ts';
+import { cityHomePolicy, citySuggestionTasks } from './city.home.ts';
 
 export const citiesModule = defineModule({
   name: 'cities',
@@ -13,11 +13,15 @@ export const citiesModule = defineModule({
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'GET /workspace/cities': 'coordinator',
-    'GET /workspace/cities/:slug': 'coordinator',
-    'POST /workspace/cities/:slug': 'coordinator',
+    'GET /workspace/cities/:slug': 'cityFacts',
+    'POST /workspace/cities/:slug': 'cityFacts',
+    'GET /workspace/cities/:slug/suggestion': 'coordinator',
+    'POST /workspace/cities/:slug/suggestion/approve': 'coordinator',
+    'POST /workspace/cities/:slug/suggestion/return': 'coordinator',
   },
   demo: seedCitiesDemo,
   search: citiesSearch,
   policy: cityHomePolicy,
-  tables: ['city', 'city_translation', 'chain', 'chain_member'],
+  tasks: citySuggestionTasks,
+  tables: ['city', 'city_translation', 'city_suggestion', 'chain', 'chain_member'],
 });

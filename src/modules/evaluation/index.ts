@@ -15,3 +15,5 @@ export { findEvaluationVersion } from './evaluation.versions.ts';
 export type { EvaluationVersion } from './evaluation.versions.ts';
 export { getPublishedReport, listPublishedReports } from './report.service.ts';
 export type { ReportVersion } from './report.service.ts';
+export { pdfAvailable, printPdf } from './export.pdf.ts';
+export type { PdfSettings } from './export.pdf.ts';

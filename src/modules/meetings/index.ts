@@ -27,3 +27,8 @@ export type {
   PeriodMeeting,
   RoleGroup,
 } from './evaluation-figures.service.ts';
+export {
+  DEFAULT_RETENTION_DAYS as DELEGATION_RETENTION_DEFAULT_DAYS,
+  eraseMemberLogistics,
+  membersPastRetention,
+} from './retention.job.ts';

@@ -78,7 +78,11 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     sent?: { version: string | undefined; conflict: boolean },
   ) => {
     const meeting = meetingId ? await getMeeting(app.db, chain, meetingId) : null;
-    if (meeting && !canEditMeeting(request.user ?? null, meeting.host.id)) throw errors.forbidden();
+    const user = request.user ?? null;
+    if (meeting && !canEditMeeting(user, meeting.host.id)) throw errors.forbidden();
+    // The hosts the user may choose: every member for a coordinator, their own city for a
+    // partner contact (issue 19: the Bergen contact's new meeting is hosted by Bergen).
+    const hosts = chain.members.map((m) => m.city).filter((c) => canEditMeeting(user, c.id));
     const saved: Values = meeting
       ? {
           year: String(meeting.year),
@@ -90,14 +94,14 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           status: meeting.status,
           statusReason: meeting.statusReason ?? '',
         }
-      : { status: 'planned' };
+      : { status: 'planned', ...(hosts.length === 1 ? { host: hosts[0]!.slug } : {}) };
     return sendPage(
       reply,
       <MeetingFormPage
         ctx={pageContext(request, reply)}
         action={meeting ? `/workspace/meetings/${meeting.id}/edit` : '/workspace/meetings/new'}
         meeting={meeting}
-        hosts={chain.members.map((m) => m.city)}
+        hosts={hosts}
         values={values ?? saved}
         version={meeting && (!sent || sent.conflict) ? meeting.updatedAt : sent?.version}
         conflict={

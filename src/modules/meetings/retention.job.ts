@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/database.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
@@ -6,6 +7,32 @@ import * as repo from './delegation.repository.ts';
 export const DEFAULT_RETENTION_DAYS = 90;
 
 const RETENTION_ACTOR: Actor = { userId: null, label: 'job:delegation-retention', ip: null };
+
+/** The last meeting day whose members' logistics are still kept at `now` (a plain date). */
+function retentionCutoff(now: Date, retentionDays: number): string {
+  // Erase when the meeting's last day is before today − N days (so N whole days have passed).
+  return addToPlainDate(gothenburgDate(now), { days: -retentionDays });
+}
+
+/**
+ * The members whose logistics the retention job erases at `now`: the same rule as the job's,
+ * for its dry run (the privacy module's `vanort privacy retention --dry-run`).
+ */
+export function membersPastRetention(db: Executor, now: Date, retentionDays: number) {
+  return repo.listMembersPastRetention(db, retentionCutoff(now, retentionDays));
+}
+
+/**
+ * Erases the private logistics of the given members now (a person's request to erase them,
+ * the privacy module); the caller audits in the same transaction.
+ */
+export async function eraseMemberLogistics(
+  db: Executor,
+  memberIds: readonly string[],
+  at: string,
+): Promise<void> {
+  await repo.eraseLogistics(db, memberIds, at);
+}
 
 /**
  * Erases the private logistics (diet, access needs, travel, phone) of delegation members
@@ -18,10 +45,8 @@ export async function eraseExpiredLogistics(
   now: Date,
   retentionDays: number,
 ): Promise<{ members: number; delegations: number }> {
-  // Erase when the meeting's last day is before today − N days (so N whole days have passed).
-  const cutoff = addToPlainDate(gothenburgDate(now), { days: -retentionDays });
   return db.kysely.transaction().execute(async (trx) => {
-    const rows = await repo.listMembersPastRetention(trx, cutoff);
+    const rows = await membersPastRetention(trx, now, retentionDays);
     if (rows.length === 0) return { members: 0, delegations: 0 };
     const at = now.toISOString();
     await repo.eraseLogistics(

@@ -289,6 +289,32 @@ export async function exportSubscription(db: Db, token: string, retentionDays?: 
   };
 }
 
+/** The manage token of an address's subscription, or null (the privacy module's export). */
+export async function subscriptionTokenOf(db: Executor, email: string): Promise<string | null> {
+  const row = await repo.findSubscriberByEmail(db, email.trim().toLowerCase());
+  return row?.manage_token ?? null;
+}
+
+/**
+ * Deletes an address's subscription in the caller's transaction, audited (an administrator
+ * erasing a person's data at their request, the privacy module). Whether there was one.
+ */
+export async function eraseSubscriberOf(
+  db: Executor,
+  actor: Actor,
+  email: string,
+): Promise<boolean> {
+  const row = await repo.findSubscriberByEmail(db, email.trim().toLowerCase());
+  if (!row) return false;
+  await repo.deleteSubscribers(db, [row.id]);
+  await recordAudit(db, actor, {
+    entity: 'newsletter_subscriber',
+    entityId: row.id,
+    action: 'newsletter.erase',
+  });
+  return true;
+}
+
 /** Deletes the address and everything tied to it now, at the person's request. */
 export async function eraseSubscription(db: Db, actor: Actor, token: string): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
@@ -303,6 +329,22 @@ export async function eraseSubscription(db: Db, actor: Actor, token: string): Pr
 }
 
 /**
+ * The addresses the retention job deletes at `now`: the same rule as the job's, for its dry
+ * run (the privacy module's `vanort privacy retention --dry-run`).
+ */
+export function subscribersPastRetention(
+  db: Executor,
+  now: Date,
+  retentionDays: number,
+): Promise<string[]> {
+  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  return repo.listSubscribersDueForDeletion(db, {
+    unsubscribedBefore: before,
+    expiredBefore: before,
+  });
+}
+
+/**
  * The retention job: deletes the addresses unsubscribed more than `retentionDays` ago, and
  * those never confirmed whose link expired more than `retentionDays` ago. Audited as one event.
  */
@@ -311,12 +353,8 @@ export async function deleteExpiredSubscribers(
   now: Date,
   retentionDays: number,
 ): Promise<number> {
-  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   return db.kysely.transaction().execute(async (trx) => {
-    const ids = await repo.listSubscribersDueForDeletion(trx, {
-      unsubscribedBefore: before,
-      expiredBefore: before,
-    });
+    const ids = await subscribersPastRetention(trx, now, retentionDays);
     const deleted = await repo.deleteSubscribers(trx, ids);
     if (deleted > 0) {
       await recordAudit(trx, SYSTEM_ACTOR, {

@@ -131,9 +131,12 @@ describeEachDialect('workspace start page', (dialect) => {
       'Ska vara klar senast 14 september 2027',
     );
 
-    // Bergen's demo delegation is confirmed: nothing waits; sent back to nominated, it does.
-    expect(sectionOf(await as('bergen@vanort.example'), 'workspace-todo')).toContain(
-      'Inget väntar på dig just nu.',
+    // Bergen's demo delegation is confirmed: only the city's own details (decision 036,
+    // undated) wait; sent back to nominated, the delegation does too.
+    const quietBergen = await as('bergen@vanort.example');
+    expect(taskHrefs(quietBergen)).toEqual(['/workspace/cities/bergen']);
+    expect(sectionOf(quietBergen, 'workspace-todo')).toContain(
+      'Er stads uppgifter (Bergen): håll beskrivningen, fakta och kontakten aktuella',
     );
     const bergen = await t.db.kysely
       .selectFrom('city')
@@ -146,7 +149,7 @@ describeEachDialect('workspace start page', (dialect) => {
       .where('city_id', '=', bergen.id)
       .execute();
     const partner = await as('bergen@vanort.example');
-    expect(taskHrefs(partner)).toHaveLength(1);
+    expect(taskHrefs(partner)).toHaveLength(2);
     expect(taskHrefs(partner)[0]).toMatch(/^\/workspace\/meetings\/[^/]+\/delegations\/bergen$/);
     expect(sectionOf(partner, 'workspace-policy')).toBeNull();
 

@@ -42,6 +42,9 @@ export function AccountPage({
       <p>
         <a href="/account/mfa">{t('mfa.title')}</a>
       </p>
+      <p>
+        <a href="/account/data">{t('privacy.own.title')}</a>
+      </p>
       <p>{t('account.sessions', { count: sessions })}</p>
       <Form ctx={ctx} action="/account/logout-everywhere">
         <Button variant="secondary">{t('account.logoutEverywhere')}</Button>

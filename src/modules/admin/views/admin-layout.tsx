@@ -8,6 +8,7 @@ const ITEMS = [
   { href: '/admin/audit', key: 'admin.audit' },
   { href: '/admin/outbox', key: 'admin.outbox' },
   { href: '/admin/security', key: 'admin.security' },
+  { href: '/admin/privacy', key: 'privacy.admin.nav' },
 ] as const;
 
 export function AdminLayout({

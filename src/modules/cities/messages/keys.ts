@@ -12,6 +12,24 @@ interface Args {
   "flash.cityFactsUnchanged": { city: string | number };
   "home.cities.p1.ok": { cities: string | number; since: string | number };
   "home.cities.p1.inactive": { count: number; cities: string | number };
+  "citySuggestion.title": { city: string | number };
+  "citySuggestion.lead": { city: string | number };
+  "citySuggestion.publicPage": { city: string | number };
+  "citySuggestion.state.pending": { when: string | number };
+  "citySuggestion.state.returned": { when: string | number };
+  "citySuggestion.state.approved": { when: string | number };
+  "citySuggestion.pendingNote": { when: string | number };
+  "citySuggestion.reviewLink": { city: string | number };
+  "citySuggestion.reviewTitle": { city: string | number };
+  "citySuggestion.backToCity": { city: string | number };
+  "citySuggestion.reviewLead": { who: string | number; when: string | number };
+  "flash.citySuggestion.suggested": { city: string | number };
+  "flash.citySuggestion.withdrawn": { city: string | number };
+  "flash.citySuggestion.unchanged": { city: string | number };
+  "flash.citySuggestion.approved": { city: string | number };
+  "flash.citySuggestion.returned": { city: string | number };
+  "home.cities.suggestion.review": { city: string | number };
+  "home.cities.suggestion.own": { state: string; city: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -125,12 +125,15 @@ export function WorkspaceMeetingPage({
   ctx,
   detail,
   canEdit,
+  canPlan = false,
   hosts,
   values = {},
 }: {
   ctx: PageContext;
   detail: MeetingDetail;
   canEdit: boolean;
+  /** Whether the reader opens host plans (coordinators): no link a partner contact meets as 403. */
+  canPlan?: boolean;
   /** The chain's members, for the responsible city of an outcome. */
   hosts: City[];
   /** The values of the form the page is re-rendered for. */
@@ -164,9 +167,11 @@ export function WorkspaceMeetingPage({
         <li>
           <a href={`${base}/delegations`}>{t('workspace.meetings.delegations')}</a>
         </li>
-        <li>
-          <a href={`${base}/host-plan`}>{t('workspace.meetings.hostPlan')}</a>
-        </li>
+        {canPlan ? (
+          <li>
+            <a href={`${base}/host-plan`}>{t('workspace.meetings.hostPlan')}</a>
+          </li>
+        ) : null}
       </ul>
       {canEdit ? null : <p class="panel">{t('workspace.meetings.mayNotEdit')}</p>}
       <MeetingBody ctx={ctx} detail={detail} />

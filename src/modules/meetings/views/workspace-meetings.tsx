@@ -99,36 +99,41 @@ export function WorkspaceMeetingsPage({
           },
         ]}
       />
-      <section aria-labelledby="adjust-heading">
-        <h2 id="adjust-heading">{t('workspace.meetings.adjustTitle')}</h2>
-        {adjustments.length === 0 ? (
-          <p>{t('workspace.meetings.adjustNone')}</p>
-        ) : (
-          <ul aria-label={t('workspace.meetings.adjustCaption')}>
-            {adjustments.map((a) => (
-              <li key={a.id}>
-                {withParts(
-                  ({ reason }) =>
-                    a.kind === 'swap'
-                      ? t('workspace.meetings.adjustSwap', {
-                          year: a.year,
-                          city: localized(a.city, locale).name,
-                          other: a.otherCity ? localized(a.otherCity, locale).name : '',
-                          reason,
-                        })
-                      : t('workspace.meetings.adjustSkip', {
-                          year: a.year,
-                          city: localized(a.city, locale).name,
-                          reason,
-                        }),
-                  { reason: <Content locale={locale}>{a.reason}</Content> },
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {canAdjust ? <AdjustRotationForm ctx={ctx} hosts={hosts} values={values} /> : null}
-      </section>
+      {/* Changing the rotation is the coordinators'; others see the changes made, if any. */}
+      {canAdjust || adjustments.length > 0 ? (
+        <section aria-labelledby="adjust-heading">
+          <h2 id="adjust-heading">
+            {t(canAdjust ? 'workspace.meetings.adjustTitle' : 'workspace.meetings.adjustListTitle')}
+          </h2>
+          {adjustments.length === 0 ? (
+            <p>{t('workspace.meetings.adjustNone')}</p>
+          ) : (
+            <ul aria-label={t('workspace.meetings.adjustCaption')}>
+              {adjustments.map((a) => (
+                <li key={a.id}>
+                  {withParts(
+                    ({ reason }) =>
+                      a.kind === 'swap'
+                        ? t('workspace.meetings.adjustSwap', {
+                            year: a.year,
+                            city: localized(a.city, locale).name,
+                            other: a.otherCity ? localized(a.otherCity, locale).name : '',
+                            reason,
+                          })
+                        : t('workspace.meetings.adjustSkip', {
+                            year: a.year,
+                            city: localized(a.city, locale).name,
+                            reason,
+                          }),
+                    { reason: <Content locale={locale}>{a.reason}</Content> },
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canAdjust ? <AdjustRotationForm ctx={ctx} hosts={hosts} values={values} /> : null}
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TestAgent } from '../../../test/helpers/agent.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_PASSWORD } from '../../demo.ts';
+
+/**
+ * The partner contact sees nothing meant for Gothenburg's organisers only (issue 19,
+ * point 6; decision 036): no rotation controls or empty heading, no host-plan link, and a
+ * new meeting hosted by their own city.
+ */
+describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => {
+  let t: TestApp;
+  let bergen: TestAgent;
+  let coordinator: TestAgent;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    bergen = new TestAgent(t.app);
+    expect((await bergen.login('bergen@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    coordinator = new TestAgent(t.app);
+    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
+      303,
+    );
+  });
+  afterAll(() => t.close());
+
+  it('shows the rotation changes but no controls; the coordinator keeps them', async () => {
+    const before = await bergen.get('/workspace/meetings');
+    expect(before.statusCode).toBe(200);
+    expect(before.body).not.toContain('Ändra rotationen');
+    expect(before.body).not.toContain('Ändringar i rotationen');
+    expect(before.body).not.toContain('action="/workspace/rotation"');
+    const own = await coordinator.get('/workspace/meetings');
+    expect(own.body).toContain('Ändra rotationen');
+    expect(own.body).toContain('action="/workspace/rotation"');
+
+    const swap = await coordinator.post('/workspace/rotation', {
+      kind: 'swap',
+      year: '2039',
+      city: 'aarhus',
+      otherCity: 'turku',
+      reason: 'Åbo firar 800 år 2041 (exempel).',
+    });
+    expect(swap.statusCode).toBe(303);
+    const after = await bergen.get('/workspace/meetings');
+    expect(after.body).toContain('<h2 id="adjust-heading">Ändringar i rotationen</h2>');
+    expect(after.body).toContain('Från 2039: Århus och Åbo byter plats.');
+    expect(after.body).not.toContain('action="/workspace/rotation"');
+  });
+
+  it('offers their own city as the host of a new meeting, chosen already', async () => {
+    const form = await bergen.get('/workspace/meetings/new');
+    expect(form.statusCode).toBe(200);
+    const select = /<select[^>]*name="host"[^>]*>([\s\S]*?)<\/select>/.exec(form.body)?.[1] ?? '';
+    // An empty value renders as a bare `value` attribute.
+    const options = [...select.matchAll(/<option[^>]*>/g)].map((m) => m[0]);
+    expect(options.map((o) => /value(?:="([^"]*)")?/.exec(o)?.[1] ?? '')).toEqual(['', 'bergen']);
+    expect(options.find((o) => o.includes('value="bergen"'))).toMatch(/selected/);
+    // A coordinator chooses among every city of the chain, none chosen for them.
+    const theirs = await coordinator.get('/workspace/meetings/new');
+    for (const slug of ['goteborg', 'aarhus', 'bergen', 'turku'])
+      expect(theirs.body).toContain(`value="${slug}"`);
+    expect(theirs.body).not.toMatch(/value="bergen"[^>]*selected/);
+  });
+
+  it('links the host plan only for those who open it', async () => {
+    const meeting = await t.db.kysely
+      .selectFrom('meeting')
+      .select('id')
+      .where('year', '=', 2027)
+      .executeTakeFirstOrThrow();
+    const page = await bergen.get(`/workspace/meetings/${meeting.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(`href="/workspace/meetings/${meeting.id}/host-plan"`);
+    expect((await bergen.get(`/workspace/meetings/${meeting.id}/host-plan`)).statusCode).toBe(403);
+    const theirs = await coordinator.get(`/workspace/meetings/${meeting.id}`);
+    expect(theirs.body).toContain(`href="/workspace/meetings/${meeting.id}/host-plan"`);
+  });
+});

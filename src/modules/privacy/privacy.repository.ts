@@ -1,0 +1,385 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+
+/**
+ * All of the privacy module's SQL. The module owns no table: it reads (for a person's export)
+ * and, for a correction, an erasure or a retention rule, changes the personal data that the
+ * other modules hold, in the caller's transaction (decision 037 says why here and not
+ * through a port in every module). The meetings' and the newsletter's own rules go through
+ * their services instead.
+ */
+
+const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
+
+// ---- A person's data ---------------------------------------------------------------
+
+export function findAccountByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'email',
+      'name',
+      'language',
+      'active',
+      'totp_enabled',
+      'oidc_subject',
+      'last_login_at',
+      'created_at',
+      'updated_at',
+    ])
+    .where(lower('email'), '=', email)
+    .executeTakeFirst();
+}
+
+export function listRoles(db: Executor, userId: string) {
+  return db
+    .selectFrom('user_role')
+    .leftJoin('organisation', 'organisation.id', 'user_role.organisation_id')
+    .leftJoin('city', 'city.id', 'user_role.city_id')
+    .select(['user_role.role', 'organisation.name as organisation', 'city.slug as city'])
+    .where('user_role.user_id', '=', userId)
+    .orderBy('user_role.role')
+    .execute();
+}
+
+export function listSessions(db: Executor, userId: string) {
+  return db
+    .selectFrom('session')
+    .select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function listUserTokens(db: Executor, userId: string) {
+  return db
+    .selectFrom('user_token')
+    .select(['kind', 'created_at', 'expires_at', 'used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function listApiTokens(db: Executor, userId: string) {
+  return db
+    .selectFrom('api_token')
+    .select(['name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function listLoginAttempts(db: Executor, email: string) {
+  return db
+    .selectFrom('login_attempt')
+    .select(['kind', 'ip', 'succeeded', 'occurred_at'])
+    .where(lower('email'), '=', email)
+    .orderBy('occurred_at')
+    .execute();
+}
+
+/** What the person did (as actor) and what was done to their account. */
+export function listAuditOf(db: Executor, userId: string | null, email: string) {
+  return db
+    .selectFrom('audit_event')
+    .select(['id', 'occurred_at', 'actor_label', 'ip', 'entity', 'entity_id', 'action', 'changes'])
+    .where((eb) =>
+      eb.or([
+        eb(lower('actor_label'), '=', email),
+        ...(userId
+          ? [
+              eb('actor_user_id', '=', userId),
+              eb.and([eb('entity', 'in', ['user', 'app_user']), eb('entity_id', '=', userId)]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The records that name the person as their author, approver or owner (kept with the record). */
+export const AUTHORSHIP = [
+  { table: 'council_decision', column: 'recorded_by', key: 'id', label: 'title' },
+  { table: 'proposal', column: 'created_by', key: 'id', label: 'title' },
+  { table: 'news_item', column: 'created_by', key: 'id', label: 'status' },
+  { table: 'news_item', column: 'updated_by', key: 'id', label: 'status' },
+  { table: 'evaluation', column: 'created_by', key: 'id', label: 'title' },
+  { table: 'evaluation_owner', column: 'user_id', key: 'evaluation_id', label: 'evaluation_id' },
+  { table: 'evaluation_version', column: 'approved_by', key: 'id', label: 'title' },
+  { table: 'evaluation_version', column: 'published_by', key: 'id', label: 'title' },
+  { table: 'collaboration', column: 'created_by', key: 'id', label: 'title' },
+  { table: 'collaboration', column: 'reviewed_by', key: 'id', label: 'title' },
+  { table: 'exchange', column: 'created_by', key: 'id', label: 'occurred_on' },
+  { table: 'campaign', column: 'created_by', key: 'id', label: 'title' },
+  { table: 'meeting_document', column: 'created_by', key: 'id', label: 'filename' },
+  { table: 'delegation', column: 'confirmed_by', key: 'id', label: 'status' },
+  { table: 'host_plan_task', column: 'owner_user_id', key: 'id', label: 'title' },
+  { table: 'newsletter_issue', column: 'created_by', key: 'id', label: 'status' },
+  { table: 'rotation_adjustment', column: 'created_by', key: 'id', label: 'reason' },
+] as const;
+
+export interface AuthoredRow {
+  table: string;
+  column: string;
+  id: string;
+  label: string;
+}
+
+export async function listAuthored(db: Executor, userId: string): Promise<AuthoredRow[]> {
+  const lists = await Promise.all(
+    AUTHORSHIP.map(async (a) => {
+      const { rows } = await sql<{ id: string; label: string | null }>`
+        select ${sql.ref(a.key)} as id, ${sql.ref(a.label)} as label
+        from ${sql.table(a.table)} where ${sql.ref(a.column)} = ${userId}
+        order by ${sql.ref(a.key)}`.execute(db);
+      return rows.map((r) => ({
+        table: a.table,
+        column: a.column,
+        id: String(r.id),
+        label: String(r.label ?? ''),
+      }));
+    }),
+  );
+  return lists.flat();
+}
+
+/** Review comments the person wrote (their own words, kept with the evaluation's record). */
+export function listEvaluationComments(db: Executor, userId: string) {
+  return db
+    .selectFrom('evaluation_comment')
+    .select(['id', 'evaluation_id', 'body', 'created_at'])
+    .where('author_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function listCollaborationContacts(db: Executor, email: string) {
+  return db
+    .selectFrom('collaboration')
+    .select(['id', 'title', 'contact_name', 'contact_email', 'visibility'])
+    .where(lower('contact_email'), '=', email)
+    .orderBy('id')
+    .execute();
+}
+
+export function listCityContacts(db: Executor, email: string) {
+  return db
+    .selectFrom('city')
+    .select(['id', 'slug', 'contact_name', 'contact_email'])
+    .where(lower('contact_email'), '=', email)
+    .orderBy('slug')
+    .execute();
+}
+
+export function listOrganisationAddresses(db: Executor, email: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'email'])
+    .where(lower('email'), '=', email)
+    .orderBy('name')
+    .execute();
+}
+
+/** Delegation members of the given name (delegates have no e-mail address on record). */
+export function listDelegateRecords(db: Executor, name: string) {
+  return db
+    .selectFrom('delegation_member')
+    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+    .innerJoin('meeting', 'meeting.id', 'delegation.meeting_id')
+    .innerJoin('city as host', 'host.id', 'meeting.host_city_id')
+    .innerJoin('city as delegation_city', 'delegation_city.id', 'delegation.city_id')
+    .select([
+      'delegation_member.id',
+      'delegation_member.delegation_id',
+      'delegation_member.name',
+      'delegation_member.title',
+      'delegation_member.affiliation',
+      'delegation_member.dietary_needs',
+      'delegation_member.access_needs',
+      'delegation_member.travel',
+      'delegation_member.phone',
+      'delegation_member.logistics_erased_at',
+      'meeting.year',
+      'meeting.status as meeting_status',
+      'host.slug as host_city',
+      'delegation_city.slug as delegation_city',
+    ])
+    .where(lower('delegation_member.name'), '=', name.toLowerCase())
+    .orderBy('meeting.year')
+    .orderBy('delegation_member.id')
+    .execute();
+}
+
+export function listOutboxMails(db: Executor, email: string) {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'subject', 'created_at'])
+    .where(lower('to_address'), '=', email)
+    .orderBy('created_at')
+    .execute();
+}
+
+// ---- Correction --------------------------------------------------------------------
+
+export async function emailTakenByOther(db: Executor, email: string, userId: string | null) {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where(lower('email'), '=', email)
+    .executeTakeFirst();
+  return row !== undefined && row.id !== userId;
+}
+
+export async function updateAccount(
+  db: Executor,
+  id: string,
+  set: { name?: string; email?: string },
+  at: string,
+) {
+  await db
+    .updateTable('app_user')
+    .set({ ...set, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateCollaborationContact(
+  db: Executor,
+  id: string,
+  set: { contact_name?: string | null; contact_email?: string | null },
+  at: string,
+) {
+  await db
+    .updateTable('collaboration')
+    .set({ ...set, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateCityContact(
+  db: Executor,
+  id: string,
+  set: { contact_name?: string | null; contact_email?: string | null },
+) {
+  await db.updateTable('city').set(set).where('id', '=', id).execute();
+}
+
+export async function updateDelegate(
+  db: Executor,
+  id: string,
+  set: { name?: string; phone?: string },
+  at: string,
+) {
+  await db
+    .updateTable('delegation_member')
+    .set({ ...set, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---- Erasure -----------------------------------------------------------------------
+
+export async function closeAccount(db: Executor, userId: string, at: string) {
+  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_token').where('user_id', '=', userId).execute();
+  await db.deleteFrom('api_token').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
+  await db
+    .updateTable('app_user')
+    .set({
+      active: 0,
+      totp_secret: null,
+      totp_enabled: 0,
+      oidc_subject: null,
+      password_hash: null,
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function deleteLoginAttemptsOf(db: Executor, email: string): Promise<number> {
+  const r = await db.deleteFrom('login_attempt').where(lower('email'), '=', email).execute();
+  return Number(r[0]?.numDeletedRows ?? 0);
+}
+
+export async function deleteOutboxMailsTo(db: Executor, email: string): Promise<number> {
+  const r = await db.deleteFrom('mail_outbox').where(lower('to_address'), '=', email).execute();
+  return Number(r[0]?.numDeletedRows ?? 0);
+}
+
+// ---- Retention (this module's rules) ------------------------------------------------
+
+export interface DueRow {
+  id: string;
+  at: string;
+}
+
+export function listExpiredSessions(db: Executor, now: string): Promise<DueRow[]> {
+  return db
+    .selectFrom('session')
+    .select(['id', 'expires_at as at'])
+    .where('expires_at', '<', now)
+    .orderBy('id')
+    .execute();
+}
+
+/** Reset and invitation links that were used or have expired. */
+export function listSpentUserTokens(db: Executor, now: string): Promise<DueRow[]> {
+  return db
+    .selectFrom('user_token')
+    .select(['id', 'expires_at as at'])
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
+    .orderBy('id')
+    .execute();
+}
+
+/** API tokens revoked or expired before `before`. */
+export function listOldApiTokens(db: Executor, before: string): Promise<DueRow[]> {
+  return db
+    .selectFrom('api_token')
+    .select(['id', sql<string>`coalesce(revoked_at, expires_at)`.as('at')])
+    .where((eb) => eb.or([eb('revoked_at', '<', before), eb('expires_at', '<', before)]))
+    .orderBy('id')
+    .execute();
+}
+
+export function listOldLoginAttempts(db: Executor, before: string): Promise<DueRow[]> {
+  return db
+    .selectFrom('login_attempt')
+    .select(['id', 'occurred_at as at'])
+    .where('occurred_at', '<', before)
+    .orderBy('id')
+    .execute();
+}
+
+export function listOldOutboxMails(db: Executor, before: string): Promise<DueRow[]> {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'created_at as at'])
+    .where('created_at', '<', before)
+    .orderBy('id')
+    .execute();
+}
+
+type RetentionTable = 'session' | 'user_token' | 'api_token' | 'login_attempt' | 'mail_outbox';
+
+/** Deletes the rows by id, in chunks that stay below every dialect's parameter limit. */
+export async function deleteByIds(
+  db: Executor,
+  table: RetentionTable,
+  ids: readonly string[],
+): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const r = await db
+      .deleteFrom(table)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    deleted += Number(r[0]?.numDeletedRows ?? 0);
+  }
+  return deleted;
+}

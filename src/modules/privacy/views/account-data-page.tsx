@@ -1,0 +1,44 @@
+import type { PageContext } from '../../../platform/page-context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import { DataTable } from '../../../ui/table.tsx';
+import type { PersonData } from '../privacy.service.ts';
+import { ExportForm, holdings } from './admin-page.tsx';
+import { kindTitle } from './register-page.tsx';
+
+/** `/account/data`: what the system holds about the signed-in person, and their downloads. */
+export function AccountDataPage({
+  ctx,
+  data,
+  pdf,
+}: {
+  ctx: PageContext;
+  data: PersonData;
+  pdf: boolean;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('privacy.own.title')}>
+      <p>
+        <a href="/account">{t('privacy.own.back')}</a>
+      </p>
+      <h1>{t('privacy.own.title')}</h1>
+      <p class="lead">{t('privacy.own.lead')}</p>
+      <DataTable
+        caption={t('privacy.own.caption')}
+        rows={holdings(data)}
+        rowKey={(r) => r.kind}
+        columns={[
+          { header: t('privacy.admin.kind'), cell: (r) => t(kindTitle(r.kind)), rowHeader: true },
+          { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
+        ]}
+      />
+      <h2>{t('privacy.own.downloadTitle')}</h2>
+      <ExportForm ctx={ctx} action="/account/data/export" pdf={pdf} />
+      <p>{t('privacy.own.delegates')}</p>
+      <p>{t('privacy.own.more')}</p>
+      <p>
+        <a href="/privacy">{t('privacy.admin.registerLink')}</a>
+      </p>
+    </Layout>
+  );
+}
