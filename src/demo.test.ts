@@ -83,7 +83,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       .execute();
     expect(names.map((n) => `${n.slug}.${n.lang}=${n.name}`)).toEqual([
       'aarhus.en=Aarhus',
-      'aarhus.sv=Århus',
+      'aarhus.sv=Aarhus',
       'bergen.en=Bergen',
       'bergen.sv=Bergen',
       'goteborg.en=Gothenburg',

@@ -53,7 +53,12 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
       .send(problemDetails(appError, request));
   }
   // request.i18n is set in onRequest; errors raised before it (e.g. a bad URL) use Swedish.
-  const ctx = { ...pageContext(request), i18n: request.i18n ?? i18nFor('sv') };
+  // A signed-in person keeps their header on an error page: "Logga ut" needs a CSRF token.
+  const ctx = {
+    ...pageContext(request),
+    i18n: request.i18n ?? i18nFor('sv'),
+    csrfToken: request.user ? csrfTokenFor(reply) : null,
+  };
   const { page } = errorSpec(appError.code);
   return sendPage(
     reply,
@@ -66,6 +71,15 @@ function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppEr
     />,
     appError.status,
   );
+}
+
+/** A CSRF token for the error page's logout form, or none when the reply cannot make one. */
+function csrfTokenFor(reply: FastifyReply): string | null {
+  try {
+    return reply.generateCsrf();
+  } catch {
+    return null;
+  }
 }
 
 /** The one error handler: also used for Fastify's framework errors (e.g. a malformed URL). */

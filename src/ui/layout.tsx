@@ -5,6 +5,8 @@ import { localizePath } from '../platform/i18n/paths.ts';
 import type { Locale } from '../platform/i18n/locales.ts';
 import type { PageContext } from '../platform/page-context.ts';
 import { ErrorSummary, Flash } from './fields.tsx';
+import { Breadcrumbs, isWorkspacePath, workspaceCrumbs, WorkspaceNav } from './workspace-nav.tsx';
+import type { Crumb } from './workspace-nav.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -25,6 +27,13 @@ interface LayoutProps {
     | 'datasets';
   /** Extra elements for <head>, e.g. a refresh while a long task runs. */
   head?: ComponentChildren;
+  /**
+   * Workspace pages: the steps between the page's place and the page itself for the
+   * breadcrumbs (e.g. the meeting above its delegation), and the page's short name in them
+   * (default: the title).
+   */
+  trail?: readonly Crumb[];
+  crumb?: string;
 }
 
 const NAV = [
@@ -37,10 +46,12 @@ const NAV = [
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
 
-export function Layout({ ctx, title, children, section, head }: LayoutProps) {
+export function Layout({ ctx, title, children, section, head, trail, crumb }: LayoutProps) {
   const { t, locale } = ctx.i18n;
   const hasErrors = Object.keys(ctx.formErrors).length > 0;
   const fullTitle = `${hasErrors ? `${t('form.errorTitlePrefix')}: ` : ''}${title} – ${t('service.name')}`;
+  // The workspace's own navigation and breadcrumbs (decision 034), for a signed-in person.
+  const inWorkspace = ctx.user !== null && isWorkspacePath(ctx.path);
   return (
     <html lang={locale}>
       <head>
@@ -117,6 +128,10 @@ export function Layout({ ctx, title, children, section, head }: LayoutProps) {
           </div>
         ) : null}
         {ctx.offeredLocale ? <LanguageOffer ctx={ctx} offered={ctx.offeredLocale} /> : null}
+        {inWorkspace ? <WorkspaceNav ctx={ctx} /> : null}
+        {inWorkspace ? (
+          <Breadcrumbs ctx={ctx} steps={workspaceCrumbs(ctx, trail)} current={crumb ?? title} />
+        ) : null}
         <main id="main" class="container" tabIndex={-1}>
           <Flash message={ctx.flash} />
           <ErrorSummary i18n={ctx.i18n} errors={ctx.formErrors} />

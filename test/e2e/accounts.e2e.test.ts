@@ -38,11 +38,14 @@ for (const dialect of DIALECTS) {
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'login with error');
 
           await logIn(page, base, 'admin@vanort.example', DEMO_PASSWORD);
-          expect(page.url()).toBe(`${base}/account`);
+          expect(page.url()).toBe(`${base}/workspace`);
           await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
-          if (javaScriptEnabled) await expectNoAxeViolations(page, 'account');
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'workspace after login');
 
-          await page.getByRole('link', { name: 'Administration' }).click();
+          await page
+            .getByRole('navigation', { name: 'Användarmeny' })
+            .getByRole('link', { name: 'Administration' })
+            .click();
           expect(page.url()).toBe(`${base}/admin/users`);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'users');
 

@@ -67,7 +67,7 @@ for (const dialect of DIALECTS) {
         await coordinator
           .getByLabel('Stad', { exact: true })
           .selectOption({ label: 'Ny stad – fyll i uppgifterna nedan' });
-        await coordinator.getByLabel('Kortnamn i webbadressen').fill('tromso');
+        await coordinator.getByLabel('Stadens namn i sidans adress').fill('tromso');
         await coordinator.getByLabel('Namn på svenska').fill('Tromsø');
         await coordinator.getByLabel('Namn på engelska').fill('Tromsø');
         await coordinator.getByLabel('Landskod').fill('NO');
@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
         const councilContext = await browser.newContext();
         const council = await councilContext.newPage();
         await logIn(council, base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
-        await openTask(council, 'Registrera beslut');
+        await openTask(council, 'Beslut');
         expect(council.url()).toBe(`${base}/workspace/decisions`);
         await expectNoAxeViolations(council, 'decisions');
         await council.getByRole('link', { name: /^Registrera beslut\s?: Förslag: Tromsø/ }).click();

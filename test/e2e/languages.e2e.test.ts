@@ -155,9 +155,10 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext({ locale: 'nb-NO' });
         const page = await context.newPage();
         await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD, 'nb');
-        expect(page.url()).toBe(`${base}/nb/account`);
+        expect(page.url()).toBe(`${base}/nb/workspace`);
         expect(await lang(page)).toBe('nb');
         await expect(flash(page)).resolves.toBe(nb['flash.loggedIn']);
+        await page.goto(`${base}/nb/account`);
         // A Norwegian plural, the "one" form.
         await expect(main(page)).resolves.toContain('Du er logget inn på 1 enhet eller nettleser.');
         await expectNoAxeViolations(page, '/nb/account');
@@ -227,7 +228,11 @@ for (const dialect of DIALECTS) {
         await expect(main(page)).resolves.toContain(nb['delegation.status.nominated']);
         await expectNoAxeViolations(page, 'Bergen delegation with the new member (nb)');
 
-        await page.getByRole('link', { name: nb['delegation.page.back'] }).click();
+        // Back to all delegations through the breadcrumbs (decision 034).
+        await page
+          .getByRole('navigation', { name: nb['layout.breadcrumbs'] })
+          .getByRole('link', { name: nb['workspace.link.delegations'], exact: true })
+          .click();
         expect(page.url()).toBe(`${base}/nb/workspace/delegations`);
         await expect(row.textContent()).resolves.toContain('4 deltakere');
         await context.close();
@@ -237,7 +242,7 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
         const page = await context.newPage();
         await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD, 'nb');
-        expect(page.url()).toBe(`${base}/nb/account`);
+        expect(page.url()).toBe(`${base}/nb/workspace`);
         await openTask(page, nb['nav.workspace.delegations'], 'nb');
         await page
           .getByRole('link', {

@@ -57,7 +57,8 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await logInAs(page, base, 'tova@vanort.example');
-        expect(page.url()).toBe(`${base}/account`);
+        expect(page.url()).toBe(`${base}/workspace`);
+        await page.goto(`${base}/account`);
         await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
         expect(page.url()).toBe(`${base}/account/mfa`);
         await expectNoAxeViolations(page, 'mfa status');
@@ -89,7 +90,7 @@ for (const dialect of DIALECTS) {
 
         await page.getByRole('button', { name: 'Logga ut' }).click();
         await logInAs(page, base, 'tova@vanort.example');
-        expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
+        expect(page.url()).toBe(`${base}/login/mfa?next=%2Fworkspace`);
         await expectNoAxeViolations(page, 'login code');
         await page.getByLabel('Kod från appen', { exact: true }).fill(wrongCodeFor(secret));
         await page.getByRole('button', { name: 'Logga in' }).click();
@@ -114,12 +115,12 @@ for (const dialect of DIALECTS) {
         const context = await browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
         await logInAs(page, base, 'tage@vanort.example');
-        expect(page.url()).toBe(`${base}/login/mfa?next=%2Faccount`);
+        expect(page.url()).toBe(`${base}/login/mfa?next=%2Fworkspace`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Ange koden från appen');
         // The next step's code: the one of this step was used to confirm the set-up.
         await page.getByLabel('Kod från appen', { exact: true }).fill(codeFor(secret, 1));
         await page.getByRole('button', { name: 'Logga in' }).click();
-        expect(page.url()).toBe(`${base}/account`);
+        expect(page.url()).toBe(`${base}/workspace`);
         await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
         await context.close();
       });

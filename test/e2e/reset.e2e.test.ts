@@ -132,7 +132,7 @@ for (const dialect of DIALECTS) {
           );
           expect(await hasSession(context)).toBe(false);
           await logIn(page, base, account.email, newPassword);
-          expect(page.url()).toBe(`${base}/account`);
+          expect(page.url()).toBe(`${base}/workspace`);
           await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
           await expect(page.locator('main').textContent()).resolves.toContain(account.name);
           expect(await hasSession(context)).toBe(true);
@@ -158,7 +158,7 @@ for (const dialect of DIALECTS) {
           const adminAxe = (label: string) =>
             javaScriptEnabled ? expectNoAxeViolations(adminPage, label) : Promise.resolve();
           await logIn(adminPage, base, 'admin@vanort.example', DEMO_PASSWORD);
-          expect(adminPage.url()).toBe(`${base}/account`);
+          expect(adminPage.url()).toBe(`${base}/workspace`);
           await adminPage.goto(`${base}/admin/users`);
           await adminPage.getByRole('link', { name: 'Bjud in användare' }).click();
           expect(adminPage.url()).toBe(`${base}/admin/users/new`);
@@ -217,7 +217,7 @@ for (const dialect of DIALECTS) {
           );
 
           await logIn(page, base, email, password);
-          expect(page.url()).toBe(`${base}/account`);
+          expect(page.url()).toBe(`${base}/workspace`);
           await expect(page.locator('main').textContent()).resolves.toContain(name);
           await expect(page.locator('main').textContent()).resolves.toContain('Medarbetare');
           await axe('account of the invited');

@@ -77,14 +77,14 @@ for (const dialect of DIALECTS) {
           javaScriptEnabled: true,
           accountId: 'kerstin-sub',
           role: 'reporter',
-          landing: '/account',
+          landing: '/workspace',
           language: 'sv',
         },
         {
           javaScriptEnabled: false,
           accountId: 'bjorn-sub',
           role: 'partner',
-          landing: '/nb/account',
+          landing: '/nb/workspace',
           language: 'nb',
         },
       ] as const;
@@ -108,12 +108,14 @@ for (const dialect of DIALECTS) {
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             messages['flash.loggedIn'],
           );
+          expect(await hasSession(context)).toBe(true);
+          if (javaScriptEnabled) await expectNoAxeViolations(page, 'workspace after SSO');
+          // The account page shows who signed in, with the role from the provider's groups.
+          await page.goto(base + landing.replace(/workspace$/, 'account'));
           const main = (await page.locator('main').textContent()) ?? '';
           expect(main).toContain(account.name);
           expect(main).toContain(account.email.toLowerCase());
           expect(main).toContain(messages[`role.${role}`]);
-          expect(await hasSession(context)).toBe(true);
-          if (javaScriptEnabled) await expectNoAxeViolations(page, 'account after SSO');
 
           const user = await findUserByEmail(t.db.kysely, account.email);
           expect(user).toMatchObject({ name: account.name, active: true, hasPassword: false });

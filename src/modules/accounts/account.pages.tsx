@@ -23,7 +23,7 @@ import {
 } from './account.service.ts';
 import { AccountPage } from './views/account-page.tsx';
 import { LoginPage } from './views/login-page.tsx';
-import { safeNext } from './next.ts';
+import { DEFAULT_NEXT, safeNext } from './next.ts';
 
 /**
  * Where every login lands (with a password, after the two-step code, or through single
@@ -92,7 +92,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     );
 
   app.get('/login', { config: { permission: 'public' } }, async (request, reply) => {
-    if (request.user) return reply.redirect('/account', 303);
+    if (request.user) return reply.redirect(DEFAULT_NEXT, 303);
     const next = (request.query as { next?: unknown }).next;
     return renderLogin(request, reply, typeof next === 'string' ? { next: safeNext(next) } : {});
   });

@@ -344,17 +344,17 @@ describeEachDialect("a person's language", (dialect) => {
     const agent = new TestAgent(t.app);
     const res = await agent.login(email, PASSWORD);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/nb/account');
-    const page = await agent.get('/nb/account');
+    expect(res.headers.location).toBe('/nb/workspace');
+    const page = await agent.get('/nb/workspace');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="nb"');
     expect(page.body).toContain(nb['flash.loggedIn']);
 
     // The page asked for before the login, in Norwegian.
     const other = new TestAgent(t.app);
-    await other.get('/login?next=%2Fworkspace');
-    const next = await other.post('/login', { email, password: PASSWORD, next: '/workspace' });
-    expect(next.headers.location).toBe('/nb/workspace');
+    await other.get('/login?next=%2Faccount');
+    const next = await other.post('/login', { email, password: PASSWORD, next: '/account' });
+    expect(next.headers.location).toBe('/nb/account');
   });
 
   it('keeps the language of the address a person logged in at, and Swedish for Swedish accounts', async () => {
@@ -362,19 +362,19 @@ describeEachDialect("a person's language", (dialect) => {
     const english = new TestAgent(t.app);
     english.locale = 'en';
     const res = await english.login(norwegian.email, PASSWORD);
-    expect(res.headers.location).toBe('/en/account');
-    const page = await english.get('/account');
+    expect(res.headers.location).toBe('/en/workspace');
+    const page = await english.get('/workspace');
     expect(page.body).toContain('<html lang="en"');
     expect(page.body).toContain(en['flash.loggedIn']);
 
     const danish = new TestAgent(t.app);
     danish.locale = 'da';
-    expect((await danish.login(norwegian.email, PASSWORD)).headers.location).toBe('/da/account');
+    expect((await danish.login(norwegian.email, PASSWORD)).headers.location).toBe('/da/workspace');
 
     const swedish = await newUser(undefined);
     const agent = new TestAgent(t.app);
-    expect((await agent.login(swedish.email, PASSWORD)).headers.location).toBe('/account');
-    expect((await agent.get('/account')).body).toContain(sv['flash.loggedIn']);
+    expect((await agent.login(swedish.email, PASSWORD)).headers.location).toBe('/workspace');
+    expect((await agent.get('/workspace')).body).toContain(sv['flash.loggedIn']);
   });
 
   it('lands in the person’s language after the two-step code too', async () => {
@@ -393,13 +393,13 @@ describeEachDialect("a person's language", (dialect) => {
     const agent = new TestAgent(t.app);
     const first = await agent.login(email, PASSWORD);
     // The code is asked for at the address the login started at.
-    expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
-    await agent.get('/login/mfa?next=%2Faccount');
+    expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+    await agent.get('/login/mfa?next=%2Fworkspace');
     // The next 30-second step: each step's code is accepted once.
-    const res = await agent.post('/login/mfa', { code: codeAt(now + 30_000), next: '/account' });
+    const res = await agent.post('/login/mfa', { code: codeAt(now + 30_000), next: '/workspace' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/fi/account');
-    const page = await agent.get('/fi/account');
+    expect(res.headers.location).toBe('/fi/workspace');
+    const page = await agent.get('/fi/workspace');
     expect(page.body).toContain(messagesOf('fi')['flash.loggedIn']);
   });
 });

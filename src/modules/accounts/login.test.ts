@@ -59,6 +59,21 @@ describeEachDialect('logging in and out', (dialect) => {
     expect(login.headers.location).toBe('/account');
   });
 
+  it('lands on the workspace start page when the login names no page, and there once signed in', async () => {
+    const agent = new TestAgent(t.app);
+    const login = await agent.login(ADMIN, DEMO_PASSWORD);
+    expect(login.statusCode).toBe(303);
+    expect(login.headers.location).toBe('/workspace');
+    const start = await agent.get('/workspace');
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('<h1>Arbetsyta</h1>');
+    expect(start.body).toContain('Du är inloggad.');
+    // The login form of a person already signed in leads there too.
+    const again = await agent.get('/login');
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe('/workspace');
+  });
+
   it('refuses a form without its CSRF token and changes nothing', async () => {
     const before = await sessionCount();
     const agent = new TestAgent(t.app);
@@ -239,6 +254,6 @@ describeEachDialect('logging in and out', (dialect) => {
       password: DEMO_PASSWORD,
       next: 'https://evil.example/',
     });
-    expect(ok.headers.location).toBe('/account');
+    expect(ok.headers.location).toBe('/workspace');
   });
 });

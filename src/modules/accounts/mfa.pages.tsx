@@ -7,7 +7,7 @@ import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
 import { landingAfterLogin, lockoutMessage } from './account.pages.tsx';
-import { safeNext } from './next.ts';
+import { DEFAULT_NEXT, safeNext } from './next.ts';
 import { mfaCodeForm, mfaLoginForm } from './account.schema.ts';
 import {
   beginMfaEnrollment,
@@ -123,7 +123,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
 
   const startOver = (request: FastifyRequest, reply: FastifyReply) =>
     request.user
-      ? reply.redirect('/account', 303)
+      ? reply.redirect(DEFAULT_NEXT, 303)
       : redirectWithFlash(reply, '/login', request.i18n.t('mfa.login.expired'));
 
   app.get('/login/mfa', { config: { permission: 'public' } }, async (request, reply) => {
@@ -179,7 +179,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
         outcome !== 'expired'
           ? { to: landingAfterLogin(outcome, next, request.i18n.locale), flash: 'flash.loggedIn' }
           : request.user
-            ? { to: '/account' }
+            ? { to: DEFAULT_NEXT }
             : { to: '/login', flash: 'mfa.login.expired' },
     });
   });

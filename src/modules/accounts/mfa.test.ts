@@ -109,16 +109,16 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
   /** Password, then the code: a full login. */
   const loginWithCode = async (agent: TestAgent, email: string, secret: string) => {
     const first = await agent.login(email, PASSWORD);
-    expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
-    await agent.get('/login/mfa?next=%2Faccount');
+    expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+    await agent.get('/login/mfa?next=%2Fworkspace');
     tick();
-    return agent.post('/login/mfa', { code: codeFor(secret), next: '/account' });
+    return agent.post('/login/mfa', { code: codeFor(secret), next: '/workspace' });
   };
 
   it('enrols with the QR code and key on the page, then asks for the code at every login', async () => {
     const { id, email } = await newUser();
     const agent = new TestAgent(t.app);
-    expect((await agent.login(email, PASSWORD)).headers.location).toBe('/account');
+    expect((await agent.login(email, PASSWORD)).headers.location).toBe('/workspace');
     expect((await agent.get('/account')).body).toContain('href="/account/mfa"');
 
     const off = await agent.get('/account/mfa');
@@ -163,7 +163,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     // The password alone opens a session that waits for the code.
     const first = await agent.login(email, PASSWORD);
     expect(first.statusCode).toBe(303);
-    expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
+    expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
     const pendingCookie = agent.cookies.get(SESSION_COOKIE);
     expect((await agent.get('/account')).headers.location).toBe('/login?next=%2Faccount');
     const form = await agent.get('/login/mfa?next=%2Faccount');
@@ -238,15 +238,15 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
         continue;
       }
       expect(first.statusCode).toBe(303);
-      expect(first.headers.location).toBe('/login/mfa?next=%2Faccount');
+      expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
       const page = await agent.get(`/login/mfa?next=${encodeURIComponent(next)}`);
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('name="next" value="/account"');
+      expect(page.body).toContain('name="next" value="/workspace"');
       tick();
       const res = await agent.post('/login/mfa', { code: codeFor(secret), next });
       expect(res.statusCode, JSON.stringify(next)).toBe(303);
-      expect(res.headers.location).toBe('/account');
-      expect((await agent.get('/account')).statusCode).toBe(200);
+      expect(res.headers.location).toBe('/workspace');
+      expect((await agent.get('/workspace')).statusCode).toBe(200);
     }
   });
 
@@ -348,7 +348,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect(await auditOf(id)).toContain('mfa.reset:admin@vanort.example');
     // The password alone is enough again.
     const agent = new TestAgent(t.app);
-    expect((await agent.login(email, PASSWORD)).headers.location).toBe('/account');
+    expect((await agent.login(email, PASSWORD)).headers.location).toBe('/workspace');
     expect((await findUserByEmail(t.db.kysely, email))!.totpEnabled).toBe(false);
   });
 
@@ -356,7 +356,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     const { id, email } = await newUser();
     const secret = await enrol(id);
     const agent = new TestAgent(t.app);
-    expect((await loginWithCode(agent, email, secret)).headers.location).toBe('/account');
+    expect((await loginWithCode(agent, email, secret)).headers.location).toBe('/workspace');
     const page = await agent.get('/account/mfa');
     expect(page.body).toContain('Stäng av tvåstegsverifiering');
     const empty = await agent.post('/account/mfa/disable', { code: '' });

@@ -25,31 +25,31 @@ function expectSameSite(location: string): void {
 
 /**
  * Hostile `next` values as an attacker writes them into a link (URL-encoded), with where
- * the login must go: the account page, or (for encodings that only look hostile) a path
+ * the login must go: the workspace start page, or (for encodings that only look hostile) a path
  * of this site that no browser reads as another host.
  */
 const HOSTILE: readonly (readonly [query: string, landing: string])[] = [
-  ['%2F%09%2Fevil.example', '/account'], // /<TAB>/evil.example: browsers drop the tab → //evil.example
-  ['%2F%0A%2Fevil.example', '/account'], // a newline: ERR_INVALID_CHAR in the Location header
-  ['%2F%0D%0ASet-Cookie%3A%20x%3D1', '/account'], // header injection
-  ['%2F%00%2Fevil.example', '/account'],
-  ['%2F%7F%2Fevil.example', '/account'],
-  ['%2F%C2%85%2Fevil.example', '/account'], // U+0085, a C1 control character
-  ['%2F%2Fevil.example', '/account'],
-  ['%2F%2F%2Fevil.example', '/account'],
-  ['%2F%5Cevil.example', '/account'], // /\evil.example
-  ['%5C%5Cevil.example', '/account'],
-  ['%2F%5C%2Fevil.example', '/account'],
-  ['https%3A%2F%2Fevil.example%2F', '/account'],
-  ['HTTPS%3A%2F%2Fevil.example', '/account'],
-  ['%2F%2E%2E%2F%2Fevil.example', '/account'], // /..//evil.example: dot segments leave //evil.example
-  ['%2F.%2F%2Fevil.example', '/account'],
-  ['%2Fx%2F..%2F..%2F%2Fevil.example', '/account'],
-  ['javascript%3Aalert(1)', '/account'],
-  ['%20%2F%2Fevil.example', '/account'],
-  ['%2F%09%5C%2Fevil.example', '/account'],
-  ['evil.example', '/account'],
-  ['%2F' + 'a'.repeat(5000), '/account'], // very long
+  ['%2F%09%2Fevil.example', '/workspace'], // /<TAB>/evil.example: browsers drop the tab → //evil.example
+  ['%2F%0A%2Fevil.example', '/workspace'], // a newline: ERR_INVALID_CHAR in the Location header
+  ['%2F%0D%0ASet-Cookie%3A%20x%3D1', '/workspace'], // header injection
+  ['%2F%00%2Fevil.example', '/workspace'],
+  ['%2F%7F%2Fevil.example', '/workspace'],
+  ['%2F%C2%85%2Fevil.example', '/workspace'], // U+0085, a C1 control character
+  ['%2F%2Fevil.example', '/workspace'],
+  ['%2F%2F%2Fevil.example', '/workspace'],
+  ['%2F%5Cevil.example', '/workspace'], // /\evil.example
+  ['%5C%5Cevil.example', '/workspace'],
+  ['%2F%5C%2Fevil.example', '/workspace'],
+  ['https%3A%2F%2Fevil.example%2F', '/workspace'],
+  ['HTTPS%3A%2F%2Fevil.example', '/workspace'],
+  ['%2F%2E%2E%2F%2Fevil.example', '/workspace'], // /..//evil.example: dot segments leave //evil.example
+  ['%2F.%2F%2Fevil.example', '/workspace'],
+  ['%2Fx%2F..%2F..%2F%2Fevil.example', '/workspace'],
+  ['javascript%3Aalert(1)', '/workspace'],
+  ['%20%2F%2Fevil.example', '/workspace'],
+  ['%2F%09%5C%2Fevil.example', '/workspace'],
+  ['evil.example', '/workspace'],
+  ['%2F' + 'a'.repeat(5000), '/workspace'], // very long
   // Encoded once more: the text "%2F" stays in the path, which browsers do not decode.
   ['%2F%252F%252Fevil.example', '/%2F%2Fevil.example'],
   ['%2F%2509%2Fevil.example', '/%09/evil.example'],

@@ -1,5 +1,5 @@
-/** Where a login lands when it names no (usable) page of its own. */
-export const DEFAULT_NEXT = '/account';
+/** Where a login lands when it names no (usable) page of its own: the workspace start page. */
+export const DEFAULT_NEXT = '/workspace';
 
 /** Longer than any page of the portal: a longer `next` is someone's experiment. */
 const MAX_NEXT = 1000;
@@ -21,7 +21,7 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]/;
  * as a URL relative to this site and kept only when it starts with one `/`, has no
  * control character or backslash, and stays on this site's origin; the result is its
  * path and query (no fragment), percent-encoded as a Location header needs. Anything
- * else, or nothing, is the account page.
+ * else, or nothing, is the workspace start page.
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > MAX_NEXT || FORBIDDEN.test(next)) {

@@ -171,15 +171,16 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     expect(t.app.unsignCookie(cookie!.value.replace(/^\{/, '[')).valid).toBe(false);
   });
 
-  it('creates a new user just in time with the mapped roles, logged in on /account', async () => {
+  it('creates a new user just in time with the mapped roles, landing on the workspace start page', async () => {
     const users = await count('app_user');
-    const { final } = await ssoLogin('kerstin-sub');
-    expect(final.url.href).toBe(`${appUrl}/account`);
+    const { final, browser } = await ssoLogin('kerstin-sub');
+    expect(final.url.href).toBe(`${appUrl}/workspace`);
     expect(final.status).toBe(200);
     expect(final.body).toContain('Du är inloggad.');
     expect(final.body).toContain('Kerstin Kultur');
-    expect(final.body).toContain('kerstin.kultur@goteborg.example');
     expect(final.body).toContain('Rapportör');
+    const account = await browser.go(`${appUrl}/account`);
+    expect(account.body).toContain('kerstin.kultur@goteborg.example');
     expect(await count('app_user')).toBe(users + 1);
 
     const user = await findUserByEmail(t.db.kysely, 'kerstin.kultur@goteborg.example');
@@ -213,7 +214,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     const users = await count('app_user');
     idp.accounts.get('kerstin-sub')!.groups = ['vanort-admins', 'bergen-contacts'];
     const { final, browser } = await ssoLogin('kerstin-sub');
-    expect(final.url.href).toBe(`${appUrl}/account`);
+    expect(final.url.href).toBe(`${appUrl}/workspace`);
     expect(final.body).toContain('Systemförvaltare');
     expect(final.body).toContain('Vänortskontakt');
     expect(final.body).not.toContain('Rapportör');
@@ -230,7 +231,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     // Again in the same browser: the provider remembers login and consent, and with the
     // same groups nothing but the login is audited.
     const again = await ssoLogin('kerstin-sub', browser);
-    expect(again.final.url.href).toBe(`${appUrl}/account`);
+    expect(again.final.url.href).toBe(`${appUrl}/workspace`);
     expect(await actionsOf(user!.id)).toEqual([
       'create',
       'login',
@@ -245,7 +246,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     expect(before?.roles.map((r) => r.role)).toEqual(['coordinator']);
     const users = await count('app_user');
     const { final } = await ssoLogin('sara-sub');
-    expect(final.url.href).toBe(`${appUrl}/account`);
+    expect(final.url.href).toBe(`${appUrl}/workspace`);
     expect(final.body).toContain('Sara Samordnare');
     expect(await count('app_user')).toBe(users);
     expect(await rolesOf('samordnare@vanort.example')).toEqual(['staff']);
@@ -348,7 +349,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
       groups: ['bergen-contacts'],
     });
     const { final } = await ssoLogin('nora-sub');
-    expect(final.url.href).toBe(`${appUrl}/nb/account`);
+    expect(final.url.href).toBe(`${appUrl}/nb/workspace`);
     expect(final.body).toContain('<html lang="nb"');
     expect(final.body).toContain(messagesOf('nb')['flash.loggedIn']);
     const user = await findUserByEmail(t.db.kysely, 'nora.nordnes@bergen.example');
@@ -390,7 +391,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
         stopAt: offSite,
       });
       expect(final.stopped, next).toBe(false);
-      expect(final.url.href).toBe(`${appUrl}/account`);
+      expect(final.url.href).toBe(`${appUrl}/workspace`);
       expect(final.status).toBe(200);
     }
   });

@@ -60,7 +60,7 @@ export const DEMO_CITIES: DemoCity[] = [
     since: 1946,
     texts: {
       sv: {
-        name: 'Århus',
+        name: 'Aarhus',
         description:
           'Danmarks näst största stad, på Jyllands östkust. Universitets- och hamnstad och Göteborgs vänort sedan 1946.',
       },
@@ -70,7 +70,7 @@ export const DEMO_CITIES: DemoCity[] = [
           "Denmark's second city, on the east coast of Jutland. A university and port city, Gothenburg's twin city since 1946.",
       },
       da: { name: 'Aarhus' },
-      nb: { name: 'Århus' },
+      nb: { name: 'Aarhus' },
       fi: { name: 'Aarhus' },
     },
   },

@@ -7,12 +7,20 @@ import { listCities, localized } from './city.service.ts';
 /**
  * Every city for the portal search, one document per reader language: its name and
  * description in that language, with its names in every other language and its country, so
- * "Abo" finds Åbo/Turku and "Arhus" finds Århus/Aarhus whatever the reader's language.
+ * "Abo" finds Åbo/Turku and "Arhus" or "Århus" finds Aarhus whatever the reader's language.
  */
 async function cityDocuments(db: Db): Promise<SearchDocument[]> {
   const cities = await listCities(db);
   return cities.flatMap((city) => {
-    const names = [...new Set(Object.values(city.texts).map((t) => t.name))];
+    // Every language's name, and the older Danish spelling readers still type (Århus for Aarhus).
+    const names = [
+      ...new Set(
+        Object.values(city.texts).flatMap((t) => [
+          t.name,
+          t.name.replace(/Aa/g, 'Å').replace(/aa/g, 'å'),
+        ]),
+      ),
+    ];
     return ENABLED_LOCALES.map((lang): SearchDocument => {
       const text = localized(city, lang);
       return {

@@ -40,6 +40,11 @@ export async function readSheet(filename: string, data: Buffer): Promise<ParsedS
   }
 }
 
+/** A name as it was written before the Danish spelling reform: "aa" as "å" (Aarhus, Århus). */
+export function olderNordicSpelling(name: string): string {
+  return name.replace(/Aa/g, 'Å').replace(/aa/g, 'å');
+}
+
 export async function loadLookups(db: Executor): Promise<ImportLookups> {
   await ensureDefaultAreas(db);
   const [cities, areas, orgs] = await Promise.all([
@@ -56,6 +61,8 @@ export async function loadLookups(db: Executor): Promise<ImportLookups> {
   for (const c of cities) {
     lookups.cities.set(lookupKey(c.slug), c.id);
     if (c.name) lookups.cities.set(lookupKey(c.name), c.id);
+    // Old lists still write a Danish "aa" as "å" (Århus for Aarhus): both are the same city.
+    if (c.name) lookups.cities.set(lookupKey(olderNordicSpelling(c.name)), c.id);
   }
   for (const a of areas) {
     for (const name of [a.slug, a.name_sv, a.name_en]) lookups.areas.set(lookupKey(name), a.id);

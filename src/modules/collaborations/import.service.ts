@@ -67,12 +67,18 @@ export const toJob = (r: repo.ImportJobRow): ImportJob => ({
   createdAt: r.created_at,
 });
 
+/** The organisation choice "from a column of the file" (coordinators only). */
+export const IMPORT_FROM_COLUMN = 'column';
+
 export interface UploadInput {
   filename: string;
   contentType: string;
   data: Buffer | null;
   truncated?: boolean;
-  /** An organisation id, or '' for "from a column" (coordinators). */
+  /**
+   * An organisation id, or IMPORT_FROM_COLUMN for "from a column" (coordinators); '' is
+   * "none chosen" and refused.
+   */
   organisation: string;
   /** What the file holds (default collaborations). */
   kind?: string;
@@ -89,9 +95,9 @@ export async function uploadImport(
   const kind = input.kind ?? 'collaboration';
   if (kind !== 'collaboration' && kind !== 'exchange')
     problems.push({ path: 'kind', message: 'import.error.kindRequired' });
-  const fromColumn = input.organisation === '';
+  const fromColumn = input.organisation === IMPORT_FROM_COLUMN;
   if (
-    fromColumn
+    input.organisation === '' || fromColumn
       ? !importPolicy.organisationFromColumn(user)
       : !importPolicy.importFor(user, input.organisation)
   )

@@ -9,7 +9,7 @@ import { findUserByEmail, type User } from '../accounts/account.service.ts';
 import { detectDelimiter, parseCsv } from './import.parse.ts';
 import { guessMapping } from './import.rows.ts';
 import { runImport } from './import.run.ts';
-import { checkImport, startImport, uploadImport } from './import.service.ts';
+import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 
 const HEADERS = [
@@ -264,14 +264,14 @@ describeEachDialect('importing collaborations', (dialect) => {
         filename: 'a.csv',
         contentType: 'text/csv',
         data: csv,
-        organisation: '',
+        organisation: IMPORT_FROM_COLUMN,
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     const job = await uploadImport(
       t.db,
       { userId: coordinator.id, label: coordinator.email, ip: null },
       coordinator,
-      { filename: 'a.csv', contentType: 'text/csv', data: csv, organisation: '' },
+      { filename: 'a.csv', contentType: 'text/csv', data: csv, organisation: IMPORT_FROM_COLUMN },
     );
     const checked = await checkImport(
       t.db,
@@ -322,7 +322,9 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(wrong.body).toContain('Filen måste vara Excel (.xlsx) eller CSV');
     const otherOrg = await upload('a.csv', 'Rubrik\nA', 'no-such-organisation');
     expect(otherOrg.statusCode).toBe(400);
-    expect(otherOrg.body).toContain('Välj en organisation');
+    expect(otherOrg.body).toContain(
+      'Välj vilken organisation filens samarbeten eller utbyten gäller.',
+    );
 
     const res = await upload(
       'lista.csv',

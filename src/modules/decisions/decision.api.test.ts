@@ -95,7 +95,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       outcome: 'approved',
       supersededById: null,
       proposal: null,
-      cities: ['bergen', 'turku', 'aarhus'],
+      cities: ['aarhus', 'bergen', 'turku'],
       links: { html: `/decisions/${bergen.history[0]!.decisionId}`, document: null },
     });
     const one = await get('/api/v1/cities/nelson-mandela-bay');

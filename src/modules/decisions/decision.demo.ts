@@ -16,7 +16,7 @@ export async function seedDecisionsDemo(ctx: DemoContext): Promise<void> {
       body: 'KF',
       date: '1946-01-01',
       title:
-        'Nordiskt vänortssamarbete med Århus, Bergen och Åbo (historisk uppgift, datum ungefärligt)',
+        'Nordiskt vänortssamarbete med Aarhus, Bergen och Åbo (historisk uppgift, datum ungefärligt)',
       cities: ['aarhus', 'bergen', 'turku'],
       kind: 'twin',
     },

@@ -33,7 +33,7 @@ describeEachDialect('decisions and cities on the workspace start page', (dialect
       {
         rule: 'P1',
         state: 'ok',
-        text: 'Göteborgs vänorter är Bergen, Åbo och Århus; vänortssamarbetet pågår sedan 1946.',
+        text: 'Göteborgs vänorter är Aarhus, Bergen och Åbo; vänortssamarbetet pågår sedan 1946.',
         href: '/cities',
       },
     ]);

@@ -181,7 +181,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(html).toContain('Det finns problem');
     for (const message of [
       'Välj vad förslaget gäller',
-      'Ange ett kortnamn med 2–61 tecken',
+      'Skriv stadens namn i sidans adress med 2–61 tecken',
       'Ange stadens namn på svenska',
       'Ange landskoden med två bokstäver',
       'Ange koordinaten i decimalgrader',
@@ -223,7 +223,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       justification: 'Fel.',
     });
     expect(taken.statusCode).toBe(400);
-    expect(taken.body).toContain('Det finns redan en stad med det kortnamnet');
+    expect(taken.body).toContain('En stad i registret har redan den adressen');
     expect(await snapshot()).toEqual(before);
 
     const noToken = await coordinator.post(
@@ -425,7 +425,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(list.body).toContain('Bifallet');
     expect(list.body).toContain('Kedjan har 5 medlemmar');
     expect(list.body).toContain(
-      'Varning: Göteborg står värd vart 10:e år, inte vart åttonde år som policyn utgår från (P3).',
+      'Varning: Göteborg står värd vart 10:e år, inte vart åttonde år som policyn utgår från (policyns regel P3, ”roterande värdskap”).',
     );
 
     // The proposal is decided: a second decision on it is refused.

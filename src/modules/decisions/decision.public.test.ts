@@ -11,9 +11,9 @@ import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
 
 const WARNING_SV =
-  'Med 5 städer i kedjan står Göteborg värd vart 10:e år i stället för vart åttonde år (policyn, P3).';
+  'Med 5 städer i kedjan står Göteborg värd vart 10:e år i stället för vart åttonde år (policyns regel P3, ”roterande värdskap”).';
 const WARNING_EN =
-  'With 5 cities in the chain, Gothenburg hosts every 10 years instead of every eighth year (the policy, P3).';
+  'With 5 cities in the chain, Gothenburg hosts every 10 years instead of every eighth year (policy rule P3, “rotating hosts”).';
 
 describeEachDialect('public decision register, city timeline and rotation warning', (dialect) => {
   let t: TestApp;
@@ -45,7 +45,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     expect(timeline).toContain('<time datetime="1946-01-01">1 januari 1946</time>');
     expect(timeline).toContain('Status: Aktiv');
     expect(timeline).toContain(
-      `<a href="/decisions/${id}">Nordiskt vänortssamarbete med Århus, Bergen och Åbo`,
+      `<a href="/decisions/${id}">Nordiskt vänortssamarbete med Aarhus, Bergen och Åbo`,
     );
     expect(timeline).toContain('Kommunfullmäktige (KF)');
     expect(timeline).toContain('Historisk uppgift');
@@ -68,7 +68,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     const partners = html.indexOf('id="partners-heading"');
     expect(twins).toBeGreaterThan(0);
     expect(partners).toBeGreaterThan(twins);
-    for (const name of ['Göteborg', 'Bergen', 'Århus', 'Åbo']) {
+    for (const name of ['Göteborg', 'Bergen', 'Aarhus', 'Åbo']) {
       const at = html.indexOf(`>${name}</a>`);
       expect(at, name).toBeGreaterThan(twins);
       expect(at, name).toBeLessThan(partners);
@@ -90,7 +90,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     const { status, html } = await page(`/decisions/${id}`);
     expect(status).toBe(200);
     expect(html).toContain(
-      '<h1>Nordiskt vänortssamarbete med Århus, Bergen och Åbo (historisk uppgift, datum ungefärligt)</h1>',
+      '<h1>Nordiskt vänortssamarbete med Aarhus, Bergen och Åbo (historisk uppgift, datum ungefärligt)</h1>',
     );
     expect(html).toContain('<dt>Beslutande organ</dt><dd>Kommunfullmäktige (KF)</dd>');
     expect(html).toContain('<dt>Paragraf</dt><dd>Saknas</dd>');

@@ -71,12 +71,12 @@ describeEachDialect('the evaluation pages', (dialect) => {
       {
         rule: 'P10',
         state: 'ok',
-        text: 'P10: utvärderingen efter mötet 2019 godkändes 11 februari 2020.',
+        text: 'Utvärderingen efter mötet 2019 godkändes 11 februari 2020.',
         href: expect.stringMatching(/^\/workspace\/evaluations\/[0-9a-f-]{36}$/) as string,
       },
     ]);
     expect((await evaluationPolicy(t.db, { i18n: i18nFor('en') } as PageContext))[0]!.text).toBe(
-      'P10: the evaluation after the 2019 meeting was approved on 11 February 2020.',
+      'The evaluation after the 2019 meeting was approved on 11 February 2020.',
     );
   });
 

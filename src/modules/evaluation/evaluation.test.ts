@@ -555,7 +555,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     const [line] = await evaluationPolicy(t.db, ctx);
     expect(line).toMatchObject({ rule: 'P10', state: 'attention' });
     expect(line!.text).toMatch(
-      /^P10: utvärderingen efter mötet 2039 ska vara godkänd senast 2 december 2039\.$/,
+      /^Utvärderingen efter mötet 2039 ska vara godkänd senast 2 december 2039\.$/,
     );
   });
 

@@ -89,7 +89,7 @@ const NEWS: DemoNews[] = [
       sv: {
         title: '80 år av nordiskt vänortssamarbete',
         summary: 'Det nordiska vänortssamarbetet inleddes 1946. I år fyller det 80 år.',
-        body: 'Vänortstanken växte fram efter andra världskriget som ett uttryck för solidaritet med grannländerna. Sedan 1946 har Göteborg samarbetat med Århus, Bergen och Åbo.\n\nLäs [Göteborgs Stads policy för vänorterna](/policy).',
+        body: 'Vänortstanken växte fram efter andra världskriget som ett uttryck för solidaritet med grannländerna. Sedan 1946 har Göteborg samarbetat med Aarhus, Bergen och Åbo.\n\nLäs [Göteborgs Stads policy för vänorterna](/policy).',
       },
       en: {
         title: '80 years of Nordic twin-city cooperation',

@@ -22,7 +22,7 @@ export async function seedNewsletterDemo(ctx: DemoContext): Promise<void> {
       issue_id: id,
       lang: 'sv',
       subject: 'Vänortsnytt: exempelutskick',
-      body: 'Det här är ett exempel på ett utskick.\n\nNytt från vänorterna\n- Kulturutbyte med Bergen\n- Klimatnätverket med Åbo och Århus',
+      body: 'Det här är ett exempel på ett utskick.\n\nNytt från vänorterna\n- Kulturutbyte med Bergen\n- Klimatnätverket med Åbo och Aarhus',
     },
     {
       issue_id: id,

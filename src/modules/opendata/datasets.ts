@@ -43,7 +43,7 @@ export const DATASETS: readonly Dataset[] = [
       en: "Gothenburg's twin cities and partner cities",
     },
     description: {
-      sv: 'Registret över Göteborgs Stads vänorter (Århus, Bergen och Åbo) och partnerstäder: namn på fem språk, land, koordinater, status och sedan vilket år.',
+      sv: 'Registret över Göteborgs Stads vänorter (Aarhus, Bergen och Åbo) och partnerstäder: namn på fem språk, land, koordinater, status och sedan vilket år.',
       en: 'The register of the City of Gothenburg’s twin cities (Aarhus, Bergen and Turku) and partner cities: names in five languages, country, coordinates, status and the year since.',
     },
     keywords: {

@@ -116,7 +116,7 @@ export function statement(
       id: 'service',
       heading: 'Vilken tjänst redogörelsen gäller',
       paragraphs: [
-        'Redogörelsen gäller Vänortsportalen, Göteborgs Stads portal om de nordiska vänorterna Århus, Bergen och Åbo, med de publika sidorna och dokumentationen av det öppna API:et.',
+        'Redogörelsen gäller Vänortsportalen, Göteborgs Stads portal om de nordiska vänorterna Aarhus, Bergen och Åbo, med de publika sidorna och dokumentationen av det öppna API:et.',
       ],
     },
     {

@@ -1,6 +1,6 @@
 /**
  * Unofficial Danish, Norwegian (bokmål) and Finnish translations of the policy
- * "Göteborgs Stad relation till vänorterna" and of the rules P1–P10. The Swedish
+ * "Göteborgs Stads relation till vänorterna" and of the rules P1–P10. The Swedish
  * original in policy-text.ts is authoritative; these follow it section by section and
  * paragraph by paragraph, with the terms of docs/glossary.md.
  */

@@ -1,5 +1,5 @@
 /**
- * The policy "Göteborgs Stad relation till vänorterna" (the Swedish original is
+ * The policy "Göteborgs Stads relation till vänorterna" (the Swedish original is
  * authoritative), its English translation and the rules P1–P10 the portal implements.
  * Source: shared/policy.md.
  */
@@ -9,13 +9,13 @@ export interface PolicySection {
   paragraphs: string[];
 }
 
-export const POLICY_TITLE_SV = 'Göteborgs Stad relation till vänorterna';
+export const POLICY_TITLE_SV = 'Göteborgs Stads relation till vänorterna';
 
 export const POLICY_SV: PolicySection[] = [
   {
     heading: null,
     paragraphs: [
-      'Vänortsbegreppet tillkom under uppbyggnaden av förbindelser mellan orter och kommuner i de nordiska länderna efter andra världskriget och var från början en solidaritetsyttring från svensk sida till våra krigsdrabbade grannländer. Det nordiska vänortssamarbetet inleddes år 1946. Göteborgs nordiska vänortssamarbete är riktat till Århus, Bergen och Åbo.',
+      'Vänortsbegreppet tillkom under uppbyggnaden av förbindelser mellan orter och kommuner i de nordiska länderna efter andra världskriget och var från början en solidaritetsyttring från svensk sida till våra krigsdrabbade grannländer. Det nordiska vänortssamarbetet inleddes år 1946. Göteborgs nordiska vänortssamarbete är riktat till Aarhus, Bergen och Åbo.',
       'Vänorterna möts vartannat år för utbyte mellan städernas politiska representanter. Under sammankomsten ges möjlighet till erfarenhetsutbyte samt deltagande vid seminarier om aktuella frågor.',
       'Vänortssamarbetet främjar också samarbeten på olika områden mellan vänorterna. Stadens samarbete med vänorterna ligger i linje med stadens vision och strategier för internationellt samarbete samt dess riktlinjer för internationellt arbete då det ger möjlighet till verksamhetsutveckling genom exempelvis projekt- och nätverksarbete samt utbyte av kunskap och erfarenheter.',
     ],
@@ -50,7 +50,7 @@ export const POLICY_EN: PolicySection[] = [
   {
     heading: null,
     paragraphs: [
-      'The twin-city concept arose while links were built between towns and municipalities in the Nordic countries after the Second World War, and was at first an expression of Swedish solidarity with neighbouring countries hit by the war. Nordic twin-city cooperation began in 1946. Gothenburg’s Nordic twin-city cooperation is directed to Aarhus (Århus), Bergen and Turku (Åbo).',
+      'The twin-city concept arose while links were built between towns and municipalities in the Nordic countries after the Second World War, and was at first an expression of Swedish solidarity with neighbouring countries hit by the war. Nordic twin-city cooperation began in 1946. Gothenburg’s Nordic twin-city cooperation is directed to Aarhus, Bergen and Turku (Åbo).',
       'The twin cities meet every other year for exchange between the cities’ political representatives. The gathering offers exchange of experience and seminars on current issues.',
       'Twin-city cooperation also promotes collaboration in various areas between the twin cities. It is in line with the city’s vision and strategies for international cooperation and its guidelines for international work, since it allows the city’s operations to develop through, for example, project and network work and exchange of knowledge and experience.',
     ],
@@ -89,7 +89,7 @@ export const POLICY_RULES: PolicyRule[] = [
   {
     id: 'P1',
     rule: {
-      sv: 'Göteborgs nordiska vänorter är Århus, Bergen och Åbo; samarbetet sedan 1946',
+      sv: 'Göteborgs nordiska vänorter är Aarhus, Bergen och Åbo; samarbetet sedan 1946',
       en: "Gothenburg's Nordic twin cities are Aarhus, Bergen and Turku; cooperation since 1946",
     },
     support: {

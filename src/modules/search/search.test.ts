@@ -271,7 +271,9 @@ describeEachDialect('portal search', (dialect) => {
 
   it('finds names without their diacritics and in every language', async () => {
     expect((await visitor('Goteborg')).kinds).toContain('city');
-    expect((await visitor('Arhus')).titles).toContain('Århus');
+    expect((await visitor('Arhus')).titles).toContain('Aarhus');
+    // The older Danish spelling readers still type.
+    expect((await visitor('Århus')).titles).toContain('Aarhus');
     expect((await visitor('Abo')).titles).toContain('Åbo');
     // The English page: the city by its English name, the news in English, the address kept.
     const en = await visitor('Turku', '', '/en');

@@ -7,7 +7,7 @@ import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fi
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
-import type { ImportJob } from '../import.service.ts';
+import { IMPORT_FROM_COLUMN, type ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
 const key = (k: string) => k as PlainKey;
@@ -32,10 +32,16 @@ export function ImportPage({
   values?: { organisation: string; kind: string } | undefined;
 }) {
   const { t, intl } = ctx.i18n;
-  const options = [
+  const choices = [
     ...organisations.map((o) => ({ value: o.id, label: o.name })),
-    ...(allowColumn ? [{ value: '', label: t('import.organisation.column') }] : []),
+    ...(allowColumn ? [{ value: IMPORT_FROM_COLUMN, label: t('import.organisation.column') }] : []),
   ];
+  // With several to choose from, none is chosen at first (a wrong one would file every row
+  // under it); a reporter's own organisation, the only choice, is.
+  const only = choices.length === 1 ? choices[0]!.value : undefined;
+  const options = only
+    ? choices
+    : [{ value: '', label: t('import.organisation.choose') }, ...choices];
   return (
     <Layout ctx={ctx} title={t('import.title')}>
       <h1>{t('import.title')}</h1>
@@ -44,7 +50,7 @@ export function ImportPage({
         ctx={ctx}
         action="/workspace/import"
         multipart
-        values={values ?? { kind: 'collaboration' }}
+        values={values ?? { kind: 'collaboration', ...(only ? { organisation: only } : {}) }}
       >
         <RadioGroup
           name="kind"

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
 
 /** A page below another: the link back to it, the page's heading, then its content. */
 export function SubPage(props: {
@@ -10,11 +11,17 @@ export function SubPage(props: {
   section?: 'meetings';
   children: ComponentChildren;
 }) {
+  // In the workspace the layout's breadcrumbs lead back to the page's place (decision 034):
+  // this link only when it leads elsewhere (e.g. back to the meeting).
+  const inWorkspace = props.ctx.user !== null && isWorkspacePath(props.ctx.path);
+  const backIsPlace = inWorkspace && placeOf(props.ctx.path)?.href === props.back.href;
   return (
     <Layout ctx={props.ctx} title={props.title} section={props.section}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      {backIsPlace ? null : (
+        <p class="breadcrumb">
+          <a href={props.back.href}>{props.back.label}</a>
+        </p>
+      )}
       <h1>{props.title}</h1>
       {props.children}
     </Layout>

@@ -4,13 +4,13 @@ import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
 import type { DelegationListing, Meeting, MeetingDetail } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { ProgrammeItem } from '../programme.service.ts';
-import type { RotationOverview } from '../rotation.service.ts';
+import type { RotationEntry, RotationOverview } from '../rotation.service.ts';
 
 /** A size in bytes as "12 kB" or "1.2 MB". */
 export function formatSize(bytes: number, intl: string): string {
@@ -44,6 +44,50 @@ export function MeetingsPage({
   const meetingOf = (turn: { meetingId: string | null }) =>
     turn.meetingId ? byId.get(turn.meetingId) : undefined;
   const { p3 } = overview;
+  // The meetings held, planned or confirmed first (newest first), then the rotation's
+  // forecast of coming hosts, folded (issue 19: the forecast no longer pushes 2027 down).
+  const registered = overview.turns.filter((turn) => turn.status !== 'forecast').reverse();
+  const forecast = overview.turns.filter((turn) => turn.status === 'forecast');
+  const columns: Column<RotationEntry>[] = [
+    {
+      header: t('meetings.col.year'),
+      rowHeader: true,
+      cell: (turn) => {
+        const meeting = meetingOf(turn);
+        return meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year;
+      },
+    },
+    {
+      header: t('meetings.col.host'),
+      cell: (turn) => (
+        <a href={`/cities/${turn.host.slug}`}>
+          <CityName ctx={ctx} city={turn.host} />
+        </a>
+      ),
+    },
+    {
+      header: t('meetings.col.dates'),
+      cell: (turn) => {
+        const meeting = meetingOf(turn);
+        return meeting?.startDate
+          ? formatDateRange(meeting.startDate, meeting.endDate, intl)
+          : t(noDates(turn.status));
+      },
+    },
+    {
+      header: t('meetings.col.theme'),
+      cell: (turn) => {
+        const theme = meetingOf(turn)?.theme;
+        return theme ? <Content locale={locale}>{theme}</Content> : '';
+      },
+    },
+    {
+      header: t('meetings.col.status'),
+      cell: (turn) => (
+        <span class={`tag tag-meeting-${turn.status}`}>{t(`meetingStatus.${turn.status}`)}</span>
+      ),
+    },
+  ];
   return (
     <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
       <h1>{t('meetings.title')}</h1>
@@ -63,52 +107,22 @@ export function MeetingsPage({
       </p>
       <DataTable
         caption={t('meetings.timelineCaption')}
-        rows={[...overview.turns].reverse()}
+        rows={registered}
         rowKey={(turn) => `${turn.year}-${turn.host.id}`}
-        columns={[
-          {
-            header: t('meetings.col.year'),
-            rowHeader: true,
-            cell: (turn) => {
-              const meeting = meetingOf(turn);
-              return meeting ? <a href={`/meetings/${meeting.id}`}>{turn.year}</a> : turn.year;
-            },
-          },
-          {
-            header: t('meetings.col.host'),
-            cell: (turn) => (
-              <a href={`/cities/${turn.host.slug}`}>
-                <CityName ctx={ctx} city={turn.host} />
-              </a>
-            ),
-          },
-          {
-            header: t('meetings.col.dates'),
-            cell: (turn) => {
-              const meeting = meetingOf(turn);
-              return meeting?.startDate
-                ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-                : t(noDates(turn.status));
-            },
-          },
-          {
-            header: t('meetings.col.theme'),
-            cell: (turn) => {
-              const theme = meetingOf(turn)?.theme;
-              return theme ? <Content locale={locale}>{theme}</Content> : '';
-            },
-          },
-          {
-            header: t('meetings.col.status'),
-            cell: (turn) => (
-              <span class={`tag tag-meeting-${turn.status}`}>
-                {t(`meetingStatus.${turn.status}`)}
-              </span>
-            ),
-          },
-        ]}
+        columns={columns}
       />
-      <p class="hint">{t('meetings.forecastNote')}</p>
+      {forecast.length > 0 ? (
+        <details class="meetings-forecast">
+          <summary>{t('meetings.forecastSummary')}</summary>
+          <DataTable
+            caption={t('meetings.forecastCaption')}
+            rows={forecast}
+            rowKey={(turn) => `${turn.year}-${turn.host.id}`}
+            columns={columns}
+          />
+          <p class="hint">{t('meetings.forecastNote')}</p>
+        </details>
+      ) : null}
     </Layout>
   );
 }

@@ -30,10 +30,12 @@ export function HomePage({ ctx, cities, next, last, related = [] }: Props) {
             next.meeting ? (
               <p>
                 <strong>
-                  {t('home.nextPlanned', {
-                    year: next.year,
-                    city: localized(next.host, locale).name,
-                  })}
+                  <a href={`/meetings/${next.meeting.id}`}>
+                    {t('home.nextPlanned', {
+                      year: next.year,
+                      city: localized(next.host, locale).name,
+                    })}
+                  </a>
                 </strong>
                 {next.meeting.startDate ? (
                   <>
@@ -48,7 +50,8 @@ export function HomePage({ ctx, cities, next, last, related = [] }: Props) {
                 {t('home.nextForecast', {
                   year: next.year,
                   city: localized(next.host, locale).name,
-                })}
+                })}{' '}
+                <a href="/meetings">{t('home.allMeetings')}</a>
               </p>
             )
           ) : (
@@ -58,12 +61,17 @@ export function HomePage({ ctx, cities, next, last, related = [] }: Props) {
             <>
               <h3>{t('home.lastTitle')}</h3>
               <p>
-                {t('home.lastMeeting', {
-                  city: localized(last.host, locale).name,
-                  dates: last.startDate
-                    ? formatDateRange(last.startDate, last.endDate, intl)
-                    : String(last.year),
-                })}
+                <a href={`/meetings/${last.id}`}>
+                  {t('home.lastMeeting', {
+                    city: localized(last.host, locale).name,
+                    dates: last.startDate
+                      ? formatDateRange(last.startDate, last.endDate, intl)
+                      : String(last.year),
+                  })}
+                </a>
+              </p>
+              <p>
+                <a href="/meetings">{t('home.allMeetings')}</a>
               </p>
             </>
           ) : null}
