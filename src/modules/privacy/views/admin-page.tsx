@@ -94,7 +94,6 @@ export function ErasureTable({
       rows={lines}
       rowKey={(l) => `${l.kind}-${l.outcome}`}
       empty={t('privacy.admin.nothing')}
-      tabIndex={0}
       columns={[
         { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
         { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
@@ -258,7 +257,6 @@ export function CorrectedPage({ ctx, lines }: { ctx: PageContext; lines: Correct
         rows={lines}
         rowKey={(l) => `${l.kind}-${l.reason ?? ''}`}
         empty={t('privacy.corrected.nothing')}
-        tabIndex={0}
         columns={[
           { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
           { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },

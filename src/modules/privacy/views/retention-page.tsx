@@ -30,7 +30,6 @@ export function RetentionPage({
         caption={t('privacy.retention.caption')}
         rows={results}
         rowKey={(r) => r.rule}
-        tabIndex={0}
         columns={[
           {
             header: t('privacy.retention.rule'),
