@@ -24,6 +24,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
         form: outcomeForm,
         names: OUTCOME,
         flash: 'flash.outcomeRecorded',
+        section: 'outcomes',
         submit: (c, input) => recordOutcome(c.db, c.chain, c.editor, c.meetingId, input),
       }),
   );
@@ -38,6 +39,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
         form: closingNoteForm,
         names: { closingNote: `closingNote-${outcomeId}` },
         flash: 'flash.actionClosed',
+        section: 'outcomes',
         submit: (c, input) =>
           closeAction(c.db, c.chain, c.editor, c.meetingId, outcomeId, input.closingNote),
       });

@@ -60,6 +60,9 @@ interface Args {
   "home.meetings.p5.noPlan": { year: string | number };
   "home.meetings.p5.overdue": { count: number; year: string | number };
   "home.meetings.p5.ok": { year: string | number; closed: string | number; total: string | number };
+  "workspace.meetings.sectionTitle": { section: string | number; meeting: string | number };
+  "workspace.meetings.overview.openActions": { count: number };
+  "workspace.meetings.programmeNeedsDates": { link: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

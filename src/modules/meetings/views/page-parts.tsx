@@ -6,12 +6,14 @@ import { Layout } from '../../../ui/layout.tsx';
 export function SubPage(props: {
   ctx: PageContext;
   title: string;
+  /** The document's title, when it says more than the heading (a section of a meeting). */
+  pageTitle?: string;
   back: { href: string; label: string };
   section?: 'meetings';
   children: ComponentChildren;
 }) {
   return (
-    <Layout ctx={props.ctx} title={props.title} section={props.section}>
+    <Layout ctx={props.ctx} title={props.pageTitle ?? props.title} section={props.section}>
       <p class="breadcrumb">
         <a href={props.back.href}>{props.back.label}</a>
       </p>
