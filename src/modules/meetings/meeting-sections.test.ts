@@ -63,6 +63,16 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
       expect(title).toContain('Vänortsmötet 2027');
       if (path) expect(title).toContain(`${name} – `);
     }
+    // An open action of an earlier meeting is counted where it is listed.
+    expect((await coordinator.get(base)).body).toContain('1 åtgärd är inte avslutad');
+    expect(sectionLinks((await coordinator.get(base)).body)[4]).toEqual([
+      `${base}/outcomes`,
+      'Resultat och uppföljning',
+      false,
+    ]);
+    expect((await coordinator.get(base)).body).toContain(
+      'Resultat och uppföljning<span class="section-count"> (1)</span>',
+    );
     // Each section has its own form; the overview has none of them.
     const overview = await coordinator.get(base);
     expect(overview.body).not.toContain(`action="${base}/programme"`);

@@ -96,7 +96,7 @@ function PartActions({
   );
 }
 
-/** How many things a section holds, for its link in the section navigation. */
+/** How many things a section lists, for its link in the section navigation. */
 function countOf(detail: MeetingDetail, section: MeetingSection): number | null {
   switch (section) {
     case 'overview':
@@ -108,7 +108,8 @@ function countOf(detail: MeetingDetail, section: MeetingSection): number | null 
     case 'documents':
       return detail.documents.length;
     case 'outcomes':
-      return detail.outcomes.length;
+      // The section lists the open actions of earlier meetings too.
+      return detail.outcomes.length + detail.followUps.length;
     case 'delegations':
       return detail.delegations.length;
   }
