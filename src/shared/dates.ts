@@ -27,6 +27,27 @@ export function formatPlainDate(value: string, locale: string): string {
   return intlCache.longDate(locale).format(plainDateToUtcNoon(value));
 }
 
+/** Formats a plain date with its weekday, e.g. "tisdag 15 juni 2027". */
+export function formatPlainDay(value: string, locale: string): string {
+  return intlCache.weekdayDate(locale).format(plainDateToUtcNoon(value));
+}
+
+/**
+ * Every plain date from `start` to `end`, both included (at most `max` of them; none when
+ * `end` is before `start`).
+ */
+export function plainDatesBetween(start: string, end: string, max = 31): string[] {
+  const days: string[] = [];
+  const day = plainDateToUtcNoon(start);
+  for (let i = 0; i < max; i++) {
+    const value = day.toISOString().slice(0, 10);
+    if (value > end) break;
+    days.push(value);
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return days;
+}
+
 /** formatRange is slow in ICU (a list page of 25 periods spent 10 % of its time there). */
 const rangeMemo = new Map<string, string>();
 

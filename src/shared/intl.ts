@@ -28,6 +28,17 @@ const longDate = memo(
       timeZone: 'UTC',
     }),
 );
+/** A day with its weekday, e.g. "tisdag 15 juni 2027" (the meeting workspace's day choice). */
+const weekdayDate = memo(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 const collator = memo((locale) => new Intl.Collator(locale));
 const dateTime = memo(
   (locale) =>
@@ -43,6 +54,7 @@ export const intlCache = {
   coordinateFormat,
   integerFormat,
   longDate,
+  weekdayDate,
   collator,
   dateTime,
 };

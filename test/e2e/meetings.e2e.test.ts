@@ -10,6 +10,8 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 const canRun = browserAvailable();
 
 const main = (page: Page) => page.locator('main').textContent();
+/** The navigation between a meeting's sections in the workspace (decision 035). */
+const sections = (page: Page) => page.getByRole('navigation', { name: 'Mötets delar' });
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
@@ -91,7 +93,10 @@ for (const dialect of DIALECTS) {
         await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await page.goto(`${base}/workspace/meetings`);
         await page.getByRole('link', { name: '2027', exact: true }).click();
-        await page.getByLabel('Dag', { exact: true }).fill('2027-09-20');
+        await sections(page)
+          .getByRole('link', { name: /^Program/ })
+          .click();
+        await page.getByRole('radio', { name: 'torsdag 16 september 2027' }).check();
         await page.getByLabel('Starttid').fill('9.30');
         await page.getByLabel('Sluttid').fill('10:00');
         await page.getByRole('radio', { name: 'Plenum' }).check();
@@ -105,8 +110,11 @@ for (const dialect of DIALECTS) {
           .getByRole('button', { name: 'Lägg till' })
           .click();
         const summary = await page.locator('.error-summary').textContent();
-        expect(summary).toContain('Dagen måste vara en av mötets dagar.');
         expect(summary).toContain('Ange tiden som TT:MM');
+        // The day chosen is kept with the rest of the input.
+        await expect(
+          page.getByRole('radio', { name: 'torsdag 16 september 2027' }).isChecked(),
+        ).resolves.toBe(true);
         await expect(page.getByLabel('Rubrik').inputValue()).resolves.toBe('Extra plenum');
         const after = await t.db.kysely
           .selectFrom('meeting_programme_item')
@@ -138,14 +146,18 @@ for (const dialect of DIALECTS) {
         await page.getByRole('link', { name: '2027', exact: true }).click();
         await expectNoAxeViolations(page, 'workspace meeting 2027');
         const meetingUrl = page.url();
-        await page.getByRole('link', { name: 'Ändra', exact: true }).click();
+        await page.getByRole('link', { name: 'Ändra datum, plats, tema eller status' }).click();
         await expectNoAxeViolations(page, 'edit meeting');
         await page.goto(meetingUrl);
+        await sections(page)
+          .getByRole('link', { name: /^Program/ })
+          .click();
+        expect(page.url()).toBe(`${meetingUrl}/programme`);
 
         const form = page
           .locator('form', { has: page.getByRole('button', { name: 'Lägg till' }) })
           .first();
-        await form.getByLabel('Dag').fill('2027-09-16');
+        await form.getByRole('radio', { name: 'torsdag 16 september 2027' }).check();
         await form.getByLabel('Starttid').fill('14:00');
         await form.getByLabel('Sluttid').fill('12:30');
         await form.getByRole('radio', { name: 'Socialt program' }).check();
@@ -182,6 +194,9 @@ for (const dialect of DIALECTS) {
         await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await page.goto(`${base}/workspace/meetings`);
         await page.getByRole('link', { name: '2027', exact: true }).click();
+        await sections(page)
+          .getByRole('link', { name: /^Seminarier/ })
+          .click();
         await page.getByRole('link', { name: 'Ändra Skolutbyte mellan vänorterna' }).click();
         await expect(page.locator('h1').textContent()).resolves.toBe('Ändra seminariet');
         await expect(page.getByLabel('Titel').inputValue()).resolves.toBe(
@@ -199,7 +214,7 @@ for (const dialect of DIALECTS) {
         await page.getByLabel('Titel').fill('Skolutbyten mellan vänorterna');
         await page.getByRole('button', { name: 'Spara ändringarna' }).click();
         await expect(page.locator('.flash').textContent()).resolves.toBe('Ändringen är sparad.');
-        expect(page.url()).toMatch(/\/workspace\/meetings\/[^/]+$/);
+        expect(page.url()).toMatch(/\/workspace\/meetings\/[^/]+\/seminars$/);
         await expect(main(page)).resolves.toContain('Skolutbyten mellan vänorterna');
         await context.close();
       });

@@ -5,6 +5,13 @@ import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
 import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { COORDINATOR, TROMSO_PROPOSAL } from '../helpers/decision-fixtures.ts';
+import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
+import { getChain } from '../../src/modules/cities/index.ts';
+import { startCampaign } from '../../src/modules/collaborations/campaign.service.ts';
+import { draftProposal } from '../../src/modules/decisions/proposal.service.ts';
+import { addToPlainDate, gothenburgDate } from '../../src/modules/meetings/delegation.dates.ts';
+import { scheduleMeeting } from '../../src/modules/meetings/meeting.service.ts';
 
 const canRun = browserAvailable();
 // Set WORKSPACE_SHOTS=/some/dir to keep the screenshots for a look (decision 028).
@@ -12,6 +19,33 @@ const shots = process.env.WORKSPACE_SHOTS;
 
 /** The page fits the viewport: no sideways scrolling (WCAG 1.4.10). */
 const documentWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/**
+ * What waits for each role once the data below is added to the demo's (issue 19, point 4):
+ * the kinds of its tasks (`data-kind`), each a line with one link.
+ */
+const WAITING = [
+  [
+    'samordnare@vanort.example',
+    'coordinator',
+    ['hostPlan.task', 'review.collaborations', 'campaign.missing', 'proposal.send'],
+  ],
+  ['rapportor@vanort.example', 'reporter', ['collaboration.returned', 'campaign.answer']],
+  ['presidiet@vanort.example', 'presidium', ['delegation.confirm']],
+  ['bergen@vanort.example', 'partner', ['delegation.fill']],
+  ['sekretariatet@vanort.example', 'council', ['proposal.decide']],
+] as const;
+
+/** The tasks of the start page as the browser shows them, in order. */
+const tasksOf = (page: Page) =>
+  page.locator('.task-list > li').evaluateAll((items) =>
+    items.map((li) => ({
+      kind: li.getAttribute('data-kind') ?? '',
+      overdue: li.classList.contains('task-overdue'),
+      links: [...li.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+      due: li.querySelector('.task-due')?.textContent ?? '',
+    })),
+  );
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
@@ -28,6 +62,99 @@ for (const dialect of DIALECTS) {
       afterAll(async () => {
         await browser?.close();
         await t?.close();
+      });
+
+      it('shows each role what waits for it, overdue first, one link each, the launchers below', async () => {
+        // Data that makes every kind speak: a campaign a week before its deadline, a proposal
+        // drafted and one sent to the council, and a 2029 meeting in Bergen whose delegation
+        // Bergen has not filled in.
+        const today = gothenburgDate();
+        const coordinator = (await findUserByEmail(t.db.kysely, 'samordnare@vanort.example'))!;
+        await startCampaign(t.db, COORDINATOR, coordinator, {
+          title: 'Inventering av vänortssamarbeten',
+          periodFrom: addToPlainDate(today, { months: -6 }),
+          periodTo: today,
+          deadline: addToPlainDate(today, { days: 7 }),
+          message: '',
+          scope: 'all',
+          organisations: [],
+        });
+        await draftProposal(t.db, COORDINATOR, { ...TROMSO_PROPOSAL, title: 'Förslag: Tromsø' });
+        const sent = await draftProposal(t.db, COORDINATOR, {
+          ...TROMSO_PROPOSAL,
+          newCity: { ...TROMSO_PROPOSAL.newCity, slug: 'bodo', nameSv: 'Bodø', nameEn: 'Bodø' },
+          title: 'Förslag: Bodø',
+        });
+        await t.db.kysely
+          .updateTable('proposal')
+          .set({ status: 'sent', sent_at: new Date().toISOString() })
+          .where('id', '=', sent.id)
+          .execute();
+        const chain = (await getChain(t.db))!;
+        await scheduleMeeting(
+          t.db,
+          chain,
+          { actor: COORDINATOR, user: coordinator },
+          {
+            year: '2029',
+            host: 'bergen',
+            startDate: '2029-06-05',
+            endDate: '2029-06-07',
+            venue: '',
+            theme: '',
+            status: 'planned',
+            statusReason: '',
+          },
+        );
+
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        for (const [email, role, kinds] of WAITING) {
+          await context.clearCookies();
+          const page = await context.newPage();
+          await logIn(page, base, email, DEMO_PASSWORD);
+          await page.goto(`${base}/workspace`);
+          const tasks = await tasksOf(page);
+          expect(tasks.map((task) => task.kind).sort(), role).toEqual(
+            expect.arrayContaining([...kinds].sort()),
+          );
+          // One link each; overdue ones first, marked in words; dated ones before undated.
+          for (const task of tasks) expect(task.links, `${role} ${task.kind}`).toHaveLength(1);
+          const firstOnTime = tasks.findIndex((task) => !task.overdue);
+          if (firstOnTime >= 0)
+            expect(
+              tasks.slice(firstOnTime).some((task) => task.overdue),
+              role,
+            ).toBe(false);
+          for (const task of tasks.filter((x) => x.overdue))
+            expect(task.due).toContain('Försenad:');
+          const firstUndated = tasks.findIndex((task) => task.due === '');
+          if (firstUndated >= 0)
+            expect(
+              tasks.slice(firstUndated).every((task) => task.due === ''),
+              role,
+            ).toBe(true);
+          if (role === 'coordinator') expect(tasks[0]!.overdue).toBe(true);
+          // The launchers come after what waits.
+          const order = await page
+            .locator('main h2')
+            .evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
+          expect(order[0], role).toBe('Att göra');
+          expect(order.length, role).toBeGreaterThan(1);
+          // Each link leads to where the work is done.
+          const first = tasks.find((task) => task.kind === kinds[0])!;
+          const response = await page.goto(`${base}${first.links[0]}`);
+          expect(response?.status(), `${role}: ${first.links[0]}`).toBe(200);
+          await page.close();
+        }
+        // Staff have nothing to do: the empty list says so, kindly.
+        const page = await context.newPage();
+        await context.clearCookies();
+        await logIn(page, base, 'medarbetare@vanort.example', DEMO_PASSWORD);
+        await page.goto(`${base}/workspace`);
+        await expect(page.locator('.work-tasks').textContent()).resolves.toContain(
+          'Inget väntar på dig just nu.',
+        );
+        await context.close();
       });
 
       for (const [email, role] of [

@@ -209,16 +209,6 @@ export function listCollaborationsAfter(
   return q.orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
 }
 
-/** Review queue: submitted collaborations, oldest submission first. */
-export function listSubmittedCollaborations(db: Executor, limit: number) {
-  return baseCollaborations(db)
-    .where('c.review_state', '=', 'submitted')
-    .orderBy('c.submitted_at')
-    .orderBy('c.id')
-    .limit(limit)
-    .execute();
-}
-
 export function insertCollaboration(db: Executor, row: CollaborationTable) {
   return db.insertInto('collaboration').values(row).execute();
 }

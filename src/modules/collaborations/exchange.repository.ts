@@ -127,15 +127,6 @@ export function listExchangesOfCollaboration(db: Executor, collaborationId: stri
   return q.orderBy('e.occurred_on', 'desc').execute();
 }
 
-export function listSubmittedExchanges(db: Executor, limit: number) {
-  return baseExchanges(db)
-    .where('e.review_state', '=', 'submitted')
-    .orderBy('e.submitted_at')
-    .orderBy('e.id')
-    .limit(limit)
-    .execute();
-}
-
 export function insertExchange(db: Executor, row: ExchangeTable) {
   return db.insertInto('exchange').values(row).execute();
 }

@@ -17,7 +17,7 @@ import { collaborationPolicy } from './collaboration.policy.ts';
 import { partnerCities, type Reporter } from './collaboration.helpers.ts';
 import type { ReviewInput } from './collaboration.schema.ts';
 import { organisationChoices } from './collaboration.service.ts';
-import { reviewHistory, type ReviewEntity } from './review.service.ts';
+import { queuePlace, reviewHistory, type ReviewEntity } from './review.service.ts';
 import { areaChoice, type Choices, cityChoice, organisationChoice } from './views/parts.tsx';
 
 /**
@@ -152,6 +152,7 @@ interface Report {
   organisation: { id: string };
   /** The version of the record: the edit form carries it (optimistic locking). */
   updatedAt: string;
+  review: { state: string; submittedAt: string | null };
 }
 
 /** What an edit form shows besides the values: the version it saves over, and a conflict. */
@@ -173,12 +174,21 @@ export async function reportPageProps(
 ) {
   // A partner contact reads the report, not Gothenburg's review of it (decision 016).
   const showReview = collaborationPolicy.readsStaffDetails(scopeOf(request));
+  const canReview = collaborationPolicy.canReview(request.user);
+  // A coordinator reviewing it sees its place in the queue and the next item.
+  const [history, queue] = await Promise.all([
+    showReview ? reviewHistory(app.db.kysely, entity, report.id) : [],
+    canReview && report.review.state === 'submitted'
+      ? queuePlace(app.db.kysely, entity, report.id, report.review.submittedAt)
+      : null,
+  ]);
   return {
     ctx: pageContext(request, reply),
-    history: showReview ? await reviewHistory(app.db.kysely, entity, report.id) : [],
+    history,
     showReview,
     canChange: collaborationPolicy.canChange(request.user, report.organisation.id),
-    canReview: collaborationPolicy.canReview(request.user),
+    canReview,
+    queue,
   };
 }
 

@@ -6,7 +6,14 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { renderCollaboration } from './collaboration.pages.tsx';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { reviewForm } from './collaboration.schema.ts';
-import { reviewItem, reviewQueue, type ReviewEntity, type ReviewMail } from './review.service.ts';
+import { pageInfo, pageRequest } from '../../shared/pagination.ts';
+import {
+  nextInQueue,
+  reviewItem,
+  reviewQueue,
+  type ReviewEntity,
+  type ReviewMail,
+} from './review.service.ts';
 import { renderExchange } from './exchange.pages.tsx';
 import { cityNames, COORDINATOR, idParams, userOf } from './report.routes.tsx';
 import { ReviewQueuePage } from './views/review.tsx';
@@ -25,16 +32,23 @@ export function reviewMail(publicUrl: string): ReviewMail {
   };
 }
 
+/** How many items a page of the review queue lists. */
+const QUEUE_PAGE_SIZE = 25;
+
 /** Review (P8): the coordinators' queue, and acknowledging or returning one report. */
 export const reviewPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/review', { config: COORDINATOR }, async (request, reply) => {
-    const [queue, names] = await Promise.all([reviewQueue(app.db.kysely), cityNames(app, request)]);
+    const page = pageRequest((request.query as { page?: unknown }).page, QUEUE_PAGE_SIZE);
+    const [queue, names] = await Promise.all([
+      reviewQueue(app.db.kysely, page),
+      cityNames(app, request),
+    ]);
     return sendPage(
       reply,
       <ReviewQueuePage
         ctx={pageContext(request, reply)}
-        collaborations={queue.collaborations}
-        exchanges={queue.exchanges}
+        items={queue.items}
+        info={pageInfo(page, queue.total, queue.items.length)}
         cityNames={names}
       />,
     );
@@ -43,8 +57,9 @@ export const reviewPages: FastifyPluginAsyncZod = async (app) => {
   const review = (request: FastifyRequest, reply: FastifyReply, entity: ReviewEntity, id: string) =>
     submitForm(request, reply, {
       values: readForm(request.body, reviewForm),
-      submit: async (values) => {
-        await reviewItem(
+      submit: async (values) => ({
+        decision: values.decision,
+        key: await reviewItem(
           app.db,
           app.mailer,
           actorOf(request),
@@ -53,17 +68,24 @@ export const reviewPages: FastifyPluginAsyncZod = async (app) => {
           id,
           values,
           reviewMail(app.config.publicUrl ?? `${request.protocol}://${request.host}`),
-        );
-        return values.decision;
-      },
+        ),
+      }),
       invalid: ({ values }) =>
         entity === 'collaboration'
           ? renderCollaboration(app, request, reply, id, values)
           : renderExchange(app, request, reply, id, values),
-      done: (decision) => ({
-        to: '/workspace/review',
-        flash: decision === 'acknowledge' ? 'collab.flash.acknowledged' : 'collab.flash.returned',
-      }),
+      // On to the item after this one in the queue; back to the queue when none is left.
+      done: async ({ decision, key }) => {
+        const { next, remaining } = await nextInQueue(app.db.kysely, key);
+        const done = decision === 'acknowledge' ? 'acknowledged' : 'returned';
+        return next
+          ? {
+              to: `/workspace/${next.entity === 'collaboration' ? 'collaborations' : 'exchanges'}/${next.id}`,
+              flash: `collab.flash.${done}Next`,
+              params: { count: remaining },
+            }
+          : { to: '/workspace/review', flash: `collab.flash.${done}QueueEmpty` };
+      },
     });
 
   app.post(

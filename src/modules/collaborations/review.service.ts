@@ -3,15 +3,14 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import type { PageRequest } from '../../shared/pagination.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { diff, recordAudit, type Actor } from '../audit/index.ts';
 import { collaborationNotFound, exchangeNotFound, type Reporter } from './collaboration.helpers.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
 import { reviewForm, type ReviewInput } from './collaboration.schema.ts';
-import { hydrate } from './collaboration.service.ts';
 import * as exchangeRepo from './exchange.repository.ts';
-import { toExchange } from './exchange.service.ts';
 import * as repo from './review.repository.ts';
 
 // The review of reported collaborations and exchanges (P8): the queue, acknowledging or
@@ -19,15 +18,77 @@ import * as repo from './review.repository.ts';
 
 export type ReviewEntity = 'collaboration' | 'exchange';
 
-export async function reviewQueue(db: Executor) {
-  const [collaborations, exchanges] = await Promise.all([
-    collaborationRepo.listSubmittedCollaborations(db, 200),
-    exchangeRepo.listSubmittedExchanges(db, 200),
+/** One item of the review queue: a collaboration (its title) or an exchange (city, day). */
+export interface QueueItem {
+  entity: ReviewEntity;
+  id: string;
+  title: string | null;
+  citySlug: string | null;
+  occurredOn: string | null;
+  organisationName: string;
+  submittedAt: string;
+}
+
+const toQueueItem = (r: repo.QueueRow): QueueItem => ({
+  entity: r.entity,
+  id: r.id,
+  title: r.title,
+  citySlug: r.city_slug,
+  occurredOn: r.occurred_on,
+  organisationName: r.organisation_name,
+  submittedAt: r.submitted_at,
+});
+
+/** A page of the queue (collaborations and exchanges together), oldest first. */
+export async function reviewQueue(db: Executor, page: PageRequest) {
+  const [rows, total] = await Promise.all([
+    repo.listQueue(db, page.limit, page.offset),
+    repo.countQueue(db),
   ]);
-  return {
-    collaborations: await hydrate(db, collaborations),
-    exchanges: exchanges.map(toExchange),
-  };
+  return { items: rows.map(toQueueItem), total };
+}
+
+/** Where a submitted item stands in the queue: its number, how many wait, the next one. */
+export interface QueuePlace {
+  position: number;
+  total: number;
+  next: QueueItem | null;
+}
+
+const keyOf = (entity: ReviewEntity, id: string, submittedAt: string | null): repo.QueueKey => ({
+  entity,
+  id,
+  submittedAt: submittedAt ?? '',
+});
+
+/** The item after `key` in the queue, going round to the first; never the item itself. */
+async function following(db: Executor, key: repo.QueueKey) {
+  const after = (await repo.firstAfter(db, key)) ?? (await repo.firstAfter(db, null));
+  return after && !(after.entity === key.entity && after.id === key.id) ? toQueueItem(after) : null;
+}
+
+export async function queuePlace(
+  db: Executor,
+  entity: ReviewEntity,
+  id: string,
+  submittedAt: string | null,
+): Promise<QueuePlace> {
+  const key = keyOf(entity, id, submittedAt);
+  const [before, total, next] = await Promise.all([
+    repo.countQueue(db, key),
+    repo.countQueue(db),
+    following(db, key),
+  ]);
+  return { position: before + 1, total, next };
+}
+
+/**
+ * After a verdict on the item at `key` (no longer in the queue): the one that came after it
+ * (or the first, when it was the last), and how many still wait.
+ */
+export async function nextInQueue(db: Executor, key: repo.QueueKey) {
+  const [next, remaining] = await Promise.all([following(db, key), repo.countQueue(db)]);
+  return { next, remaining };
 }
 
 export type { ReviewInput } from './collaboration.schema.ts';
@@ -52,10 +113,10 @@ export async function reviewItem(
   id: string,
   input: ReviewInput,
   mail: ReviewMail,
-): Promise<void> {
+): Promise<repo.QueueKey> {
   if (!collaborationPolicy.canReview(user)) throw errors.forbidden();
   const { decision, comment } = parseOrThrow(reviewForm, input);
-  await db.kysely.transaction().execute(async (trx) => {
+  return db.kysely.transaction().execute(async (trx) => {
     const item =
       entity === 'collaboration'
         ? await collaborationRepo.findCollaboration(trx, id)
@@ -102,6 +163,8 @@ export async function reviewItem(
         text: mail.text(state, title, comment, link),
       });
     }
+    // Its place in the queue it has just left: the next item is the one after it.
+    return keyOf(entity, id, item.submitted_at);
   });
 }
 

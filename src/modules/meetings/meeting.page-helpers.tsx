@@ -20,13 +20,17 @@ import { RemovePartPage } from './views/meeting-confirm.tsx';
 import type { Values } from './views/meeting-fields.tsx';
 import {
   MeetingPartFormPage,
+  SECTION_OF,
+  sectionHref,
   WorkspaceMeetingPage,
+  type MeetingSection,
   type PartSegment,
 } from './views/meeting-page.tsx';
 
 /**
- * What the routes of the meeting workspace share: the chain, the editor, the meeting page
- * that every form on it re-renders, and the routes of a meeting's parts (programme items,
+ * What the routes of the meeting workspace share: the chain, the editor, the meeting's
+ * pages (an overview and a page per section, decision 035) that the forms re-render, and
+ * the routes of a meeting's parts (programme items,
  * seminars, documents), which differ only in their fields and services.
  */
 
@@ -82,13 +86,14 @@ const fieldOf =
   (path: string) =>
     (names as Record<string, string>)[path] ?? 'form';
 
-/** The workspace page of one meeting; after a failed form, with the user's values. */
+/** A section of one meeting's workspace; after a failed form, with the user's values. */
 export async function renderMeeting(
   db: Db,
   request: FastifyRequest,
   reply: FastifyReply,
   chain: Chain,
   id: string,
+  section: MeetingSection,
   values?: Values,
 ) {
   const detail = await getMeetingDetail(db, chain, id, request.user);
@@ -100,6 +105,7 @@ export async function renderMeeting(
       canEdit={canEditMeeting(request.user ?? null, detail.meeting.host.id)}
       canPlan={holds(request.user ?? null, 'coordinator')}
       hosts={chain.members.map((m) => m.city)}
+      section={section}
       values={values}
     />,
   );
@@ -119,6 +125,8 @@ export interface MeetingPageForm<K extends string> {
   form: z.ZodObject;
   names: FieldNames<K>;
   flash: PlainKey;
+  /** The section the form is on: shown again with the problems, or after the change. */
+  section: MeetingSection;
   submit: (change: MeetingChange, input: Record<K, string>) => Promise<unknown>;
 }
 
@@ -129,7 +137,7 @@ const changeOf = (
   meetingId: string,
 ): MeetingChange => ({ db, chain, editor: editorOf(request), meetingId, body: request.body });
 
-/** A form on the meeting page: back to the page with a flash message, or with the problems. */
+/** A form on a section's page: back to it with a flash message, or with the problems. */
 export async function submitOnMeetingPage<K extends string>(
   db: Db,
   request: FastifyRequest,
@@ -142,9 +150,10 @@ export async function submitOnMeetingPage<K extends string>(
     values: readPage(request.body, form.form, form.names),
     submit: (values) =>
       form.submit(changeOf(db, request, chain, meetingId), inputOf(values, form.names)),
-    invalid: ({ values }) => renderMeeting(db, request, reply, chain, meetingId, values),
+    invalid: ({ values }) =>
+      renderMeeting(db, request, reply, chain, meetingId, form.section, values),
     fieldOf: fieldOf(form.names),
-    done: () => ({ to: `/workspace/meetings/${meetingId}`, flash: form.flash }),
+    done: () => ({ to: sectionHref(meetingId, form.section), flash: form.flash }),
   });
 }
 
@@ -156,7 +165,7 @@ export interface PartSpec<A extends string, E extends string> {
   kind: PartKind;
   /** The parts of this kind of a meeting; their fields are named as the edit input's keys. */
   parts: (detail: MeetingDetail) => readonly { id: string; title: string }[];
-  add: MeetingPageForm<A> & { uploads?: boolean };
+  add: Omit<MeetingPageForm<A>, 'section'> & { uploads?: boolean };
   edit: {
     form: z.ZodObject;
     names: FieldNames<E>;
@@ -167,17 +176,18 @@ export interface PartSpec<A extends string, E extends string> {
   };
 }
 
-/** The routes of one kind of part: add (on the meeting page), edit (a page of its own), remove. */
+/** The routes of one kind of part: add (on its section's page), edit (a page of its own), remove. */
 export const meetingPartPages =
   <A extends string, E extends string>(spec: PartSpec<A, E>): FastifyPluginAsyncZod =>
   async (app) => {
     const base = `/workspace/meetings/:id/${spec.segment}`;
+    const section = SECTION_OF[spec.segment];
 
     app.post(
       base,
       { config: { ...MEETINGS, uploads: spec.add.uploads ?? false }, schema: { params: idParams } },
       async (request, reply) =>
-        submitOnMeetingPage(app.db, request, reply, request.params.id, spec.add),
+        submitOnMeetingPage(app.db, request, reply, request.params.id, { ...spec.add, section }),
     );
 
     /** The meeting and the part, for someone who may edit it; 404 for a part no longer there. */
@@ -249,7 +259,7 @@ export const meetingPartPages =
           invalid: ({ values }) => renderPartForm(request, reply, chain, request.params, values),
           fieldOf: fieldOf(names),
           done: () => ({
-            to: `/workspace/meetings/${request.params.id}`,
+            to: sectionHref(request.params.id, section),
             flash: 'flash.partUpdated',
           }),
         });
@@ -288,8 +298,8 @@ export const meetingPartPages =
         return submitForm(request, reply, {
           values: {},
           submit: () => removePart(app.db, chain, editorOf(request), id, spec.kind, partId),
-          invalid: () => renderMeeting(app.db, request, reply, chain, id),
-          done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.partRemoved' }),
+          invalid: () => renderMeeting(app.db, request, reply, chain, id, section),
+          done: () => ({ to: sectionHref(id, section), flash: 'flash.partRemoved' }),
         });
       },
     );

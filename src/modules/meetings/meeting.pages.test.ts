@@ -412,7 +412,7 @@ describeEachDialect('meeting pages', (dialect) => {
     const partner = await bergen();
     await partner.get(base);
     expect((await partner.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(403);
-    const page = await agent.get(base);
+    const page = await agent.get(`${base}/seminars`);
     expect(page.body).toContain('Ta bort: Idrott för alla');
     expect((await agent.post(`${base}/seminars/no-such-id/delete`, {})).statusCode).toBe(404);
     await agent.get(base);
@@ -521,11 +521,15 @@ describeEachDialect('meeting pages', (dialect) => {
     const docId = await partId('meeting_document', 'Dagordning 2027');
     const agent = await coordinator();
 
-    // The meeting page links each part's edit page next to its remove button.
-    const page = await agent.get(base);
-    expect(page.body).toContain(`href="${base}/seminars/${seminarId}/edit"`);
-    expect(page.body).toContain(`href="${base}/programme/${itemId}/edit"`);
-    expect(page.body).toContain(`href="${base}/documents/${docId}/edit"`);
+    // Each section's page links its parts' edit pages next to their remove buttons.
+    for (const [section, partId] of [
+      ['seminars', seminarId],
+      ['programme', itemId],
+      ['documents', docId],
+    ] as const) {
+      const page = await agent.get(`${base}/${section}`);
+      expect(page.body).toContain(`href="${base}/${section}/${partId}/edit"`);
+    }
 
     // A programme item: bad input is refused field by field and changes nothing.
     const form = await agent.get(`${base}/programme/${itemId}/edit`);
@@ -561,8 +565,8 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(unchanged).toEqual({ title: 'Middag på Röda Sten', ends_at: '22:00' });
     const changedItem = await agent.post(`${base}/programme/${itemId}/edit`, item);
     expect(changedItem.statusCode).toBe(303);
-    expect(changedItem.headers.location).toBe(base);
-    expect((await agent.get(base)).body).toContain('Ändringen är sparad.');
+    expect(changedItem.headers.location).toBe(`${base}/programme`);
+    expect((await agent.get(`${base}/programme`)).body).toContain('Ändringen är sparad.');
     expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
       'Middag på Röda Sten Konsthall',
     );
@@ -582,7 +586,7 @@ describeEachDialect('meeting pages', (dialect) => {
       seminarDescription: 'Bibliotek, festivaler och kulturhus.',
     });
     expect(changedSeminar.statusCode).toBe(303);
-    expect((await agent.get(base)).body).toContain('Kulturen som mötesplats');
+    expect((await agent.get(`${base}/seminars`)).body).toContain('Kulturen som mötesplats');
     expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
       'Kulturen som mötesplats',
     );
@@ -606,7 +610,7 @@ describeEachDialect('meeting pages', (dialect) => {
       docVisibility: 'internal',
     });
     expect(changedDoc.statusCode).toBe(303);
-    expect((await agent.get(base)).body).toContain('Dagordning 2027 (reviderad)');
+    expect((await agent.get(`${base}/documents`)).body).toContain('Dagordning 2027 (reviderad)');
     const pub = await t.app.inject({ url: `/meetings/${id}` });
     expect(pub.body).not.toContain('Dagordning 2027');
     expect((await t.app.inject({ url: `/meetings/${id}/documents/${docId}` })).statusCode).toBe(

@@ -17,6 +17,7 @@ import { adjustmentForm, meetingForm } from './meeting.schema.ts';
 import { getMeeting, listMeetings, scheduleMeeting, updateMeeting } from './meeting.service.ts';
 import { adjustRotation, listAdjustments, rotationOverview } from './rotation.service.ts';
 import type { Values } from './views/meeting-fields.tsx';
+import { MEETING_SECTIONS } from './views/meeting-page.tsx';
 import { MeetingFormPage, WorkspaceMeetingsPage } from './views/workspace-meetings.tsx';
 
 /**
@@ -152,10 +153,19 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/workspace/meetings/:id',
-    { config: MEETINGS, schema: { params: idParams } },
-    async (request, reply) =>
-      renderMeeting(app.db, request, reply, await chainOrThrow(app.db), request.params.id),
-  );
+  // The meeting's overview at its own address, and a page for each section (decision 035).
+  for (const section of MEETING_SECTIONS)
+    app.get(
+      section === 'overview' ? '/workspace/meetings/:id' : `/workspace/meetings/:id/${section}`,
+      { config: MEETINGS, schema: { params: idParams } },
+      async (request, reply) =>
+        renderMeeting(
+          app.db,
+          request,
+          reply,
+          await chainOrThrow(app.db),
+          request.params.id,
+          section,
+        ),
+    );
 };

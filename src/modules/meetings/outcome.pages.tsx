@@ -16,6 +16,7 @@ import { canEditMeeting } from './meeting.policy.ts';
 import { getMeetingDetail } from './meeting.service.ts';
 import { CloseActionPage } from './views/meeting-confirm.tsx';
 import type { Values } from './views/meeting-fields.tsx';
+import { sectionHref } from './views/meeting-page.tsx';
 import { closingNoteForm, outcomeForm } from './outcome.schema.ts';
 import { closeAction, recordOutcome } from './outcome.service.ts';
 
@@ -39,6 +40,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
         form: outcomeForm,
         names: OUTCOME,
         flash: 'flash.outcomeRecorded',
+        section: 'outcomes',
         submit: (c, input) => recordOutcome(c.db, c.chain, c.editor, c.meetingId, input),
       }),
   );
@@ -112,7 +114,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
           closeAction(app.db, chain, editorOf(request), id, outcomeId, values[field] ?? ''),
         invalid: ({ values }) => renderClose(request, reply, chain, request.params, values),
         fieldOf: (path) => (path === 'closingNote' ? field : 'form'),
-        done: () => ({ to: `/workspace/meetings/${id}`, flash: 'flash.actionClosed' }),
+        done: () => ({ to: sectionHref(id, 'outcomes'), flash: 'flash.actionClosed' }),
       });
     },
   );

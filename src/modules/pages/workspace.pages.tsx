@@ -148,7 +148,7 @@ function WorkspacePage({
       <p>
         {t('workspace.roles', { roles: ctx.i18n.formatList(roles.map((r) => tr(`role.${r}`))) })}
       </p>
-      <TaskList ctx={ctx} tasks={tasks} today={today} />
+      <TaskList ctx={ctx} tasks={tasks} today={today} roles={roles} />
       {policy ? <PolicyPanel ctx={ctx} lines={policy} /> : null}
       {groups.length === 0 ? <p>{t('workspace.none')}</p> : null}
       {groups.map((g, i) => (
@@ -170,15 +170,35 @@ function WorkspacePage({
   );
 }
 
+/** The roles whose empty task list says what would show there, and what to do meanwhile. */
+const EMPTY_FOR = ['coordinator', 'reporter', 'presidium', 'partner', 'council'] as const;
+
 /** "Att göra": what waits for the person, overdue first, each a link with its due date. */
-function TaskList({ ctx, tasks, today }: { ctx: PageContext; tasks: WorkTask[]; today: string }) {
+function TaskList({
+  ctx,
+  tasks,
+  today,
+  roles,
+}: {
+  ctx: PageContext;
+  tasks: WorkTask[];
+  today: string;
+  roles: Role[];
+}) {
   const { t } = ctx.i18n;
   const overdue = tasks.filter((task) => task.dueOn !== null && task.dueOn < today).length;
   return (
     <section aria-labelledby="workspace-todo" class="work-tasks">
       <h2 id="workspace-todo">{t('workspace.todo.title')}</h2>
       {tasks.length === 0 ? (
-        <p>{t('workspace.todo.empty')}</p>
+        <>
+          <p>{t('workspace.todo.empty')}</p>
+          {EMPTY_FOR.filter((role) => roles.includes(role)).map((role) => (
+            <p key={role} class="hint" data-role={role}>
+              {t(`workspace.todo.emptyFor.${role}`)}
+            </p>
+          ))}
+        </>
       ) : (
         <>
           <p>{t('workspace.todo.summary', { count: tasks.length, overdue })}</p>

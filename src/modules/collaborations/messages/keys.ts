@@ -61,6 +61,11 @@ interface Args {
   "home.collaborations.p8.missing": { answered: string | number; asked: string | number; title: string | number; deadline: string | number };
   "campaign.confirmClose.what": { title: string | number; answered: string | number; asked: string | number };
   "campaign.confirmClose.missing": { count: number; deadline: string | number };
+  "collab.review.position": { position: string | number; total: string | number };
+  "collab.review.skip": { count: string | number };
+  "collab.review.thenNext": { count: string | number };
+  "collab.flash.acknowledgedNext": { count: string | number };
+  "collab.flash.returnedNext": { count: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -1,3 +1,4 @@
+import type { QueuePlace } from '../review.service.ts';
 import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
@@ -256,6 +257,7 @@ export function CollaborationDetailPage(props: {
   showReview: boolean;
   canChange: boolean;
   canReview: boolean;
+  queue?: QueuePlace | null | undefined;
   reviewValues?: ReviewInput | undefined;
 }) {
   const { ctx, collaboration: c, exchanges } = props;
@@ -271,6 +273,7 @@ export function CollaborationDetailPage(props: {
       showReview={props.showReview}
       canChange={props.canChange}
       canReview={props.canReview}
+      queue={props.queue}
       reviewValues={props.reviewValues}
     >
       <CollaborationFacts

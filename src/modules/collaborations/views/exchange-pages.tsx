@@ -1,3 +1,4 @@
+import type { QueuePlace } from '../review.service.ts';
 import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
@@ -155,6 +156,7 @@ export function ExchangeDetailPage(props: {
   showReview: boolean;
   canChange: boolean;
   canReview: boolean;
+  queue?: QueuePlace | null | undefined;
   reviewValues?: ReviewInput | undefined;
 }) {
   const { ctx, exchange: e } = props;
@@ -173,11 +175,16 @@ export function ExchangeDetailPage(props: {
       showReview={props.showReview}
       canChange={props.canChange}
       canReview={props.canReview}
+      queue={props.queue}
       reviewValues={props.reviewValues}
     >
       <dl class="facts">
         <dt>{t('collab.field.organisation')}</dt>
         <dd lang={sv}>{e.organisation.name}</dd>
+        <dt>{t('collab.field.city')}</dt>
+        <dd>{props.cityName}</dd>
+        <dt>{t('collab.field.occurredOn')}</dt>
+        <dd>{formatPlainDate(e.occurredOn, intl)}</dd>
         <dt>{t('collab.field.direction')}</dt>
         <dd>{t(`collab.direction.${e.direction}`)}</dd>
         <dt>{t('collab.field.participants')}</dt>

@@ -14,7 +14,8 @@ import type { ReviewInput } from '../collaboration.schema.ts';
 import { VISIBILITIES } from '../collaboration.schema.ts';
 import type { Choice } from './parts.tsx';
 import { WorkspaceNav } from './parts.tsx';
-import { ReviewForm, ReviewStatus, type ReviewEvent } from './review.tsx';
+import type { QueuePlace } from '../review.service.ts';
+import { QueueNote, ReviewForm, ReviewStatus, type ReviewEvent } from './review.tsx';
 
 /**
  * What the collaboration and the exchange pages share: a report (P8) is written for an
@@ -79,7 +80,11 @@ export function ReportFormPage(props: {
   );
 }
 
-/** The page of one report: the edit link, its review (and the review form), then its facts. */
+/**
+ * The page of one report: the edit link, its review, then its facts. When a coordinator
+ * reviews it, the page follows the work: its place in the queue, the report as it will be
+ * published, its history, and the verdict last.
+ */
 export function ReportDetailPage(props: {
   ctx: PageContext;
   title: string;
@@ -93,16 +98,23 @@ export function ReportDetailPage(props: {
   showReview: boolean;
   canChange: boolean;
   canReview: boolean;
+  /** Its place in the review queue, when a coordinator reviews it. */
+  queue?: QueuePlace | null | undefined;
   /** The review form as sent, when it is shown again with its problems. */
   reviewValues?: ReviewInput | undefined;
   children: ComponentChildren;
 }) {
   const { ctx, title, href, review } = props;
   const { t } = ctx.i18n;
+  const reviewing = props.canReview && review.state === 'submitted';
+  const status = props.showReview ? (
+    <ReviewStatus ctx={ctx} state={review.state} comment={review.comment} history={props.history} />
+  ) : null;
   return (
     <Layout ctx={ctx} title={title}>
       <WorkspaceNav ctx={ctx} />
       <h1 lang={props.titleLang && langAttr(ctx.i18n.locale, props.titleLang)}>{title}</h1>
+      {reviewing && props.queue ? <QueueNote ctx={ctx} queue={props.queue} /> : null}
       {props.canChange ? (
         <p>
           <a class="button button-secondary" href={`${href}/edit`}>
@@ -112,18 +124,26 @@ export function ReportDetailPage(props: {
       ) : (
         <p class="hint">{t('collab.detail.readOnly')}</p>
       )}
-      {props.showReview ? (
-        <ReviewStatus
-          ctx={ctx}
-          state={review.state}
-          comment={review.comment}
-          history={props.history}
-        />
-      ) : null}
-      {props.canReview && review.state === 'submitted' ? (
-        <ReviewForm ctx={ctx} action={`${href}/review`} values={props.reviewValues} />
-      ) : null}
-      {props.children}
+      {reviewing ? (
+        <>
+          <section aria-labelledby="reviewed-content" class="reviewed-content">
+            <h2 id="reviewed-content">{t('collab.review.content')}</h2>
+            {props.children}
+          </section>
+          {status}
+          <ReviewForm
+            ctx={ctx}
+            action={`${href}/review`}
+            values={props.reviewValues}
+            queue={props.queue ?? null}
+          />
+        </>
+      ) : (
+        <>
+          {status}
+          {props.children}
+        </>
+      )}
     </Layout>
   );
 }

@@ -2,9 +2,11 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import { langAttr } from '../../../ui/content.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
-import type { Collaboration } from '../collaboration.service.ts';
-import type { Exchange } from '../exchange.service.ts';
+import type { QueueItem, QueuePlace } from '../review.service.ts';
 import { ReviewTag, WorkspaceNav } from './parts.tsx';
 
 export type ReviewEvent = {
@@ -54,19 +56,49 @@ export function ReviewStatus({
   );
 }
 
-/** A coordinator acknowledges a submitted report or returns it with a comment. */
+const queueHref = (item: QueueItem) =>
+  `/workspace/${item.entity === 'collaboration' ? 'collaborations' : 'exchanges'}/${item.id}`;
+
+/** "Nr 2 av 5 i granskningskön": where the reviewed item stands, the next one, the queue. */
+export function QueueNote({ ctx, queue }: { ctx: PageContext; queue: QueuePlace }) {
+  const { t } = ctx.i18n;
+  return (
+    <nav class="queue-note" aria-label={t('collab.review.queueNav')}>
+      <p>
+        {t('collab.review.position', { position: queue.position, total: queue.total })}{' '}
+        <a href="/workspace/review">{t('collab.review.backToQueue')}</a>
+        {queue.next ? (
+          <>
+            {' · '}
+            <a href={queueHref(queue.next)}>
+              {t('collab.review.skip', { count: queue.total - 1 })}
+            </a>
+          </>
+        ) : null}
+      </p>
+    </nav>
+  );
+}
+
+/**
+ * A coordinator acknowledges a submitted report or returns it with a comment; the next
+ * item in the queue opens after it.
+ */
 export function ReviewForm({
   ctx,
   action,
   values,
+  queue,
 }: {
   ctx: PageContext;
   action: string;
   values?: ReviewInput | undefined;
+  queue: QueuePlace | null;
 }) {
   const { t } = ctx.i18n;
+  const others = queue ? queue.total - 1 : 0;
   return (
-    <section aria-labelledby="review-form-title">
+    <section aria-labelledby="review-form-title" class="review-verdict">
       <h2 id="review-form-title">{t('collab.reviewForm.title')}</h2>
       <Form ctx={ctx} action={action} values={values}>
         <RadioGroup
@@ -83,6 +115,11 @@ export function ReviewForm({
           hint={t('collab.reviewForm.commentHint')}
           rows={4}
         />
+        <p class="hint">
+          {others > 0
+            ? t('collab.review.thenNext', { count: others })
+            : t('collab.review.thenQueue')}
+        </p>
         <Button>{t('collab.reviewForm.submit')}</Button>
       </Form>
     </section>
@@ -91,47 +128,56 @@ export function ReviewForm({
 
 export function ReviewQueuePage(props: {
   ctx: PageContext;
-  collaborations: Collaboration[];
-  exchanges: Exchange[];
+  items: QueueItem[];
+  info: PageInfo;
   cityNames: Map<string, string>;
 }) {
-  const { ctx, collaborations, exchanges, cityNames } = props;
+  const { ctx, items, info, cityNames } = props;
   const { t, intl } = ctx.i18n;
-  const submitted = (at: string | null) =>
-    t('collab.queue.submitted', { at: at ? formatInstant(at, intl) : '' });
+  const label = (item: QueueItem) =>
+    item.entity === 'collaboration'
+      ? (item.title ?? '')
+      : t('collab.exchange.title', {
+          city: cityNames.get(item.citySlug ?? '') ?? item.citySlug ?? '',
+          date: item.occurredOn ? formatPlainDate(item.occurredOn, intl) : '',
+        });
   return (
     <Layout ctx={ctx} title={t('collab.queue.title')}>
       <WorkspaceNav ctx={ctx} />
       <h1>{t('collab.queue.title')}</h1>
       <p class="lead">{t('collab.queue.lead')}</p>
-      <h2>{t('collab.nav.collaborations')}</h2>
-      {collaborations.length === 0 ? (
-        <p>{t('collab.queue.none')}</p>
+      {items.length === 0 ? (
+        <p>{info.total === 0 ? t('collab.queue.empty') : t('collab.queue.pastEnd')}</p>
       ) : (
-        <ul>
-          {collaborations.map((c) => (
-            <li key={c.id}>
-              <a href={`/workspace/collaborations/${c.id}`}>{c.title}</a> – {c.organisation.name},{' '}
-              {submitted(c.review.submittedAt)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p>
+            <a class="button" href={queueHref(items[0]!)}>
+              {info.page === 1 ? t('collab.queue.start') : t('collab.queue.startHere')}
+            </a>
+          </p>
+          <ol class="review-queue" start={info.from}>
+            {items.map((item) => (
+              <li key={`${item.entity}-${item.id}`}>
+                <span class="tag">{t(`collab.queue.kind.${item.entity}`)}</span>{' '}
+                <a
+                  href={queueHref(item)}
+                  lang={item.entity === 'collaboration' ? langAttr(ctx.i18n.locale) : undefined}
+                >
+                  {label(item)}
+                </a>
+                <br />
+                <span class="hint">
+                  <span lang={langAttr(ctx.i18n.locale)}>{item.organisationName}</span>,{' '}
+                  {t('collab.queue.submitted', {
+                    at: item.submittedAt ? formatInstant(item.submittedAt, intl) : '',
+                  })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
-      <h2>{t('collab.nav.exchanges')}</h2>
-      {exchanges.length === 0 ? (
-        <p>{t('collab.queue.none')}</p>
-      ) : (
-        <ul>
-          {exchanges.map((e) => (
-            <li key={e.id}>
-              <a href={`/workspace/exchanges/${e.id}`}>
-                {cityNames.get(e.city.slug) ?? e.city.slug}, {formatPlainDate(e.occurredOn, intl)}
-              </a>{' '}
-              – {e.organisation.name}, {submitted(e.review.submittedAt)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
     </Layout>
   );
 }

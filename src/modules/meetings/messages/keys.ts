@@ -65,6 +65,9 @@ interface Args {
   "workspace.meetings.confirmRemove.documents.what": { title: string | number; year: string | number };
   "workspace.meetings.confirmClose.what": { year: string | number };
   "delegation.confirmRemove.what": { name: string | number; city: string | number; year: string | number };
+  "workspace.meetings.sectionTitle": { section: string | number; meeting: string | number };
+  "workspace.meetings.overview.openActions": { count: number };
+  "workspace.meetings.programmeNeedsDates": { link: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
@@ -8,37 +9,81 @@ import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import { DocumentFields, DocumentFileField } from './document-form.tsx';
 import { PanelForm, type Values } from './meeting-fields.tsx';
 import { CloseActionForms, OutcomeFields } from './outcome-form.tsx';
-import { ProgrammeFields } from './programme-form.tsx';
-import { MeetingBody } from './public-meetings.tsx';
+import { meetingDays, ProgrammeFields } from './programme-form.tsx';
+import {
+  DelegationsSection,
+  DocumentsSection,
+  FollowUpsSection,
+  MeetingFacts,
+  OutcomesSection,
+  ProgrammeSection,
+  SeminarsSection,
+} from './public-meetings.tsx';
 import { SeminarFields } from './seminar-form.tsx';
 
 /** The segment of a part's URL: programme items, seminars or documents. */
 export type PartSegment = 'programme' | 'seminars' | 'documents';
 
-/** The links to correct or remove each programme item, seminar and document. */
-function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
+/**
+ * The meeting workspace in pages (decision 035): an overview, then one page for each kind
+ * of work, each with its list and its form. The overview is the meeting's own address.
+ */
+export const MEETING_SECTIONS = [
+  'overview',
+  'programme',
+  'seminars',
+  'documents',
+  'outcomes',
+  'delegations',
+] as const;
+export type MeetingSection = (typeof MEETING_SECTIONS)[number];
+
+/** The address of a section of a meeting's workspace. */
+export const sectionHref = (meetingId: string, section: MeetingSection) =>
+  section === 'overview'
+    ? `/workspace/meetings/${meetingId}`
+    : `/workspace/meetings/${meetingId}/${section}`;
+
+/** The section a kind of part is listed, added and removed in. */
+export const SECTION_OF: Record<PartSegment, MeetingSection> = {
+  programme: 'programme',
+  seminars: 'seminars',
+  documents: 'documents',
+};
+
+/** The links to correct or remove each programme item, seminar or document of one kind. */
+function PartActions({
+  ctx,
+  detail,
+  segment,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  segment: PartSegment;
+}) {
   const { t, locale } = ctx.i18n;
   const base = `/workspace/meetings/${detail.meeting.id}`;
-  const parts = [
-    ...detail.programme.map((p) => ({ ...p, segment: 'programme' })),
-    ...detail.seminars.map((p) => ({ ...p, segment: 'seminars' })),
-    ...detail.documents.map((p) => ({ ...p, segment: 'documents' })),
-  ];
+  const parts =
+    segment === 'programme'
+      ? detail.programme
+      : segment === 'seminars'
+        ? detail.seminars
+        : detail.documents;
   if (parts.length === 0) return null;
   return (
     <section aria-labelledby="remove-heading">
-      <h2 id="remove-heading">{t('workspace.meetings.removeTitle')}</h2>
+      <h2 id="remove-heading">{t(`workspace.meetings.section.${segment}.change`)}</h2>
       <ul class="link-list">
         {parts.map((part) => (
           <li key={part.id} class="part-actions">
-            <a href={`${base}/${part.segment}/${part.id}/edit`}>
+            <a href={`${base}/${segment}/${part.id}/edit`}>
               {t('workspace.meetings.edit')}
               <span class="visually-hidden">
                 {' '}
                 <Content locale={locale}>{part.title}</Content>
               </span>
             </a>
-            <ConfirmLink variant="link" href={`${base}/${part.segment}/${part.id}/delete`}>
+            <ConfirmLink variant="link" href={`${base}/${segment}/${part.id}/delete`}>
               {withParts(({ title }) => t('workspace.meetings.remove', { title }), {
                 title: <Content locale={locale}>{part.title}</Content>,
               })}
@@ -50,138 +95,349 @@ function PartActions({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail 
   );
 }
 
-/** The forms that add a programme item, a seminar, a document and an outcome. */
-function AddForms({
+/** How many things a section lists, for its link in the section navigation. */
+function countOf(detail: MeetingDetail, section: MeetingSection): number | null {
+  switch (section) {
+    case 'overview':
+      return null;
+    case 'programme':
+      return detail.programme.length;
+    case 'seminars':
+      return detail.seminars.length;
+    case 'documents':
+      return detail.documents.length;
+    case 'outcomes':
+      // The section lists the open actions of earlier meetings too.
+      return detail.outcomes.length + detail.followUps.length;
+    case 'delegations':
+      return detail.delegations.length;
+  }
+}
+
+/** The sections of the meeting, the current one marked. */
+function SectionNav({
+  ctx,
+  detail,
+  current,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  current: MeetingSection;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <nav aria-label={t('workspace.meetings.sectionsNav')} class="sub-nav meeting-sections">
+      <ul>
+        {MEETING_SECTIONS.map((section) => {
+          const count = countOf(detail, section);
+          return (
+            <li key={section}>
+              <a
+                href={sectionHref(detail.meeting.id, section)}
+                aria-current={section === current ? 'page' : undefined}
+              >
+                {t(`workspace.meetings.section.${section}`)}
+                {count === null ? null : (
+                  <span class="section-count"> ({ctx.i18n.formatNumber(count)})</span>
+                )}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The overview: the facts, where to go next, and the links beside the meeting. */
+function Overview({
+  ctx,
+  detail,
+  canEdit,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  canEdit: boolean;
+}) {
+  const { t } = ctx.i18n;
+  const { meeting } = detail;
+  const base = `/workspace/meetings/${meeting.id}`;
+  const openActions = [...detail.followUps, ...detail.outcomes].filter(
+    (o) => o.kind === 'action' && !o.closedOn,
+  ).length;
+  return (
+    <>
+      <MeetingFacts ctx={ctx} detail={detail} />
+      <section aria-labelledby="work-heading">
+        <h2 id="work-heading">{t('workspace.meetings.overview.work')}</h2>
+        <ul class="link-list">
+          {canEdit ? (
+            <li>
+              <a href={`${base}/edit`}>{t('workspace.meetings.overview.edit')}</a>
+            </li>
+          ) : null}
+          {openActions > 0 ? (
+            <li>
+              <a href={sectionHref(meeting.id, 'outcomes')}>
+                {t('workspace.meetings.overview.openActions', { count: openActions })}
+              </a>
+            </li>
+          ) : null}
+          {meeting.host.kind === 'home' && ctx.user?.roles.some((g) => g.role === 'coordinator') ? (
+            <li>
+              <a href={`${base}/host-plan`}>{t('workspace.meetings.hostPlan')}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href={`/meetings/${meeting.id}`}>{t('workspace.meetings.public')}</a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+/** A section's add form, when the reader may change the meeting. */
+function AddForm(props: {
+  ctx: PageContext;
+  id: string;
+  heading: string;
+  action: string;
+  values: Values;
+  submit?: string;
+  multipart?: boolean;
+  children: ComponentChildren;
+}) {
+  const { t } = props.ctx.i18n;
+  return (
+    <PanelForm
+      ctx={props.ctx}
+      id={props.id}
+      heading={props.heading}
+      action={props.action}
+      values={props.values}
+      submit={props.submit ?? t('workspace.meetings.add')}
+      multipart={props.multipart ?? false}
+    >
+      {props.children}
+    </PanelForm>
+  );
+}
+
+/** The programme's add form: the day is one of the meeting's days, so it needs its dates. */
+function AddProgramme({
   ctx,
   meeting,
-  hosts,
   values,
 }: {
   ctx: PageContext;
   meeting: Meeting;
+  values: Values;
+}) {
+  const { t } = ctx.i18n;
+  const days = meetingDays(meeting);
+  if (days.length === 0)
+    return (
+      <p class="panel">
+        {withParts(({ link }) => t('workspace.meetings.programmeNeedsDates', { link }), {
+          link: (
+            <a href={`/workspace/meetings/${meeting.id}/edit`}>
+              {t('workspace.meetings.programmeNeedsDatesLink')}
+            </a>
+          ),
+        })}
+      </p>
+    );
+  return (
+    <AddForm
+      ctx={ctx}
+      id="add-programme-heading"
+      heading={t('workspace.meetings.addProgramme')}
+      action={`/workspace/meetings/${meeting.id}/programme`}
+      // A new item's day starts at the meeting's first.
+      values={{ ...values, itemDay: values.itemDay ?? days[0]! }}
+    >
+      <ProgrammeFields ctx={ctx} days={days} />
+    </AddForm>
+  );
+}
+
+/** One section's list, its change and remove links, and its form. */
+function SectionBody({
+  ctx,
+  detail,
+  section,
+  canEdit,
+  hosts,
+  values,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  section: Exclude<MeetingSection, 'overview'>;
+  canEdit: boolean;
   hosts: City[];
   values: Values;
 }) {
   const { t } = ctx.i18n;
+  const { meeting } = detail;
   const base = `/workspace/meetings/${meeting.id}`;
-  const forms = [
-    {
-      id: 'add-programme-heading',
-      heading: t('workspace.meetings.addProgramme'),
-      action: `${base}/programme`,
-      // A new item's day starts at the meeting's first.
-      values: { ...values, itemDay: values.itemDay ?? meeting.startDate ?? '' },
-      fields: <ProgrammeFields ctx={ctx} />,
-    },
-    {
-      id: 'add-seminar-heading',
-      heading: t('workspace.meetings.addSeminar'),
-      action: `${base}/seminars`,
-      fields: <SeminarFields ctx={ctx} />,
-    },
-    {
-      id: 'add-document-heading',
-      heading: t('workspace.meetings.addDocument'),
-      action: `${base}/documents`,
-      submit: t('workspace.meetings.upload'),
-      multipart: true,
-      fields: (
+  switch (section) {
+    case 'programme':
+      return (
         <>
-          <DocumentFields ctx={ctx} />
-          <DocumentFileField ctx={ctx} />
+          <ProgrammeSection ctx={ctx} detail={detail} />
+          {canEdit ? (
+            <>
+              <PartActions ctx={ctx} detail={detail} segment="programme" />
+              <AddProgramme ctx={ctx} meeting={meeting} values={values} />
+            </>
+          ) : null}
         </>
-      ),
-    },
-    {
-      id: 'add-outcome-heading',
-      heading: t('workspace.meetings.addOutcome'),
-      action: `${base}/outcomes`,
-      submit: t('workspace.meetings.record'),
-      fields: <OutcomeFields ctx={ctx} hosts={hosts} />,
-    },
-  ];
-  return (
-    <>
-      {forms.map((form) => (
-        <PanelForm
-          key={form.id}
-          ctx={ctx}
-          id={form.id}
-          heading={form.heading}
-          action={form.action}
-          values={form.values ?? values}
-          submit={form.submit ?? t('workspace.meetings.add')}
-          multipart={form.multipart ?? false}
-        >
-          {form.fields}
-        </PanelForm>
-      ))}
-    </>
-  );
+      );
+    case 'seminars':
+      return (
+        <>
+          <SeminarsSection ctx={ctx} detail={detail} />
+          {canEdit ? (
+            <>
+              <PartActions ctx={ctx} detail={detail} segment="seminars" />
+              <AddForm
+                ctx={ctx}
+                id="add-seminar-heading"
+                heading={t('workspace.meetings.addSeminar')}
+                action={`${base}/seminars`}
+                values={values}
+              >
+                <SeminarFields ctx={ctx} />
+              </AddForm>
+            </>
+          ) : null}
+        </>
+      );
+    case 'documents':
+      return (
+        <>
+          <DocumentsSection ctx={ctx} detail={detail} />
+          {canEdit ? (
+            <>
+              <PartActions ctx={ctx} detail={detail} segment="documents" />
+              <AddForm
+                ctx={ctx}
+                id="add-document-heading"
+                heading={t('workspace.meetings.addDocument')}
+                action={`${base}/documents`}
+                values={values}
+                submit={t('workspace.meetings.upload')}
+                multipart
+              >
+                <DocumentFields ctx={ctx} />
+                <DocumentFileField ctx={ctx} />
+              </AddForm>
+            </>
+          ) : null}
+        </>
+      );
+    case 'outcomes': {
+      const openActions = [...detail.followUps, ...detail.outcomes].filter(
+        (o) => o.kind === 'action' && !o.closedOn,
+      );
+      return (
+        <>
+          <FollowUpsSection ctx={ctx} detail={detail} />
+          <OutcomesSection ctx={ctx} detail={detail} />
+          {canEdit ? (
+            <>
+              <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
+              <AddForm
+                ctx={ctx}
+                id="add-outcome-heading"
+                heading={t('workspace.meetings.addOutcome')}
+                action={`${base}/outcomes`}
+                values={values}
+                submit={t('workspace.meetings.record')}
+              >
+                <OutcomeFields ctx={ctx} hosts={hosts} />
+              </AddForm>
+            </>
+          ) : null}
+        </>
+      );
+    }
+    case 'delegations':
+      return (
+        <>
+          <DelegationsSection ctx={ctx} detail={detail} />
+          <section aria-labelledby="delegation-work-heading">
+            <h2 id="delegation-work-heading">{t('workspace.meetings.delegationsWork')}</h2>
+            <p>{t('workspace.meetings.delegationsWorkLead')}</p>
+            <ul class="link-list">
+              {hosts.map((city) => (
+                <li key={city.id}>
+                  <a href={`${base}/delegations/${city.slug}`}>
+                    {t('meeting.delegationOf', { city: localized(city, ctx.i18n.locale).name })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      );
+  }
 }
 
 export function WorkspaceMeetingPage({
   ctx,
   detail,
   canEdit,
-  canPlan = false,
   hosts,
+  section = 'overview',
   values = {},
 }: {
   ctx: PageContext;
   detail: MeetingDetail;
   canEdit: boolean;
-  /** Whether the reader opens host plans (coordinators): no link a partner contact meets as 403. */
+  /** Whether the reader opens host plans (coordinators); the overview decides by role. */
   canPlan?: boolean;
-  /** The chain's members, for the responsible city of an outcome. */
+  /** The chain's members: the responsible city of an outcome, the delegations. */
   hosts: City[];
+  section?: MeetingSection;
   /** The values of the form the page is re-rendered for. */
   values?: Values | undefined;
 }) {
   const { t, locale } = ctx.i18n;
   const { meeting } = detail;
-  const base = `/workspace/meetings/${meeting.id}`;
   const title = t('meeting.title', {
     year: meeting.year,
     city: localized(meeting.host, locale).name,
   });
-  const openActions = [...detail.followUps, ...detail.outcomes].filter(
-    (o) => o.kind === 'action' && !o.closedOn,
-  );
   return (
     <SubPage
       ctx={ctx}
       title={title}
+      pageTitle={
+        section === 'overview'
+          ? title
+          : t('workspace.meetings.sectionTitle', {
+              section: t(`workspace.meetings.section.${section}`),
+              meeting: title,
+            })
+      }
       back={{ href: '/workspace/meetings', label: t('workspace.meetings.back') }}
     >
-      <ul class="link-list">
-        <li>
-          <a href={`/meetings/${meeting.id}`}>{t('workspace.meetings.public')}</a>
-        </li>
-        {canEdit ? (
-          <li>
-            <a href={`${base}/edit`}>{t('workspace.meetings.edit')}</a>
-          </li>
-        ) : null}
-        <li>
-          <a href={`${base}/delegations`}>{t('workspace.meetings.delegations')}</a>
-        </li>
-        {canPlan ? (
-          <li>
-            <a href={`${base}/host-plan`}>{t('workspace.meetings.hostPlan')}</a>
-          </li>
-        ) : null}
-      </ul>
+      <SectionNav ctx={ctx} detail={detail} current={section} />
       {canEdit ? null : <p class="panel">{t('workspace.meetings.mayNotEdit')}</p>}
-      <MeetingBody ctx={ctx} detail={detail} />
-
-      {canEdit ? (
-        <>
-          <PartActions ctx={ctx} detail={detail} />
-          <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
-          <AddForms ctx={ctx} meeting={meeting} hosts={hosts} values={values} />
-        </>
-      ) : null}
+      {section === 'overview' ? (
+        <Overview ctx={ctx} detail={detail} canEdit={canEdit} />
+      ) : (
+        <SectionBody
+          ctx={ctx}
+          detail={detail}
+          section={section}
+          canEdit={canEdit}
+          hosts={hosts}
+          values={values}
+        />
+      )}
     </SubPage>
   );
 }
@@ -219,7 +475,10 @@ export function MeetingPartFormPage({
     <SubPage
       ctx={ctx}
       title={title}
-      back={{ href: base, label: t('workspace.meetings.backToMeeting') }}
+      back={{
+        href: sectionHref(meeting.id, SECTION_OF[segment]),
+        label: t(`workspace.meetings.backTo.${segment}`),
+      }}
     >
       <p class="lead">
         {withParts(
@@ -229,7 +488,7 @@ export function MeetingPartFormPage({
       </p>
       <Form ctx={ctx} action={`${base}/${segment}/${partId}/edit`} values={values}>
         {segment === 'programme' ? (
-          <ProgrammeFields ctx={ctx} withDescription />
+          <ProgrammeFields ctx={ctx} days={meetingDays(meeting)} withDescription />
         ) : segment === 'seminars' ? (
           <SeminarFields ctx={ctx} />
         ) : (

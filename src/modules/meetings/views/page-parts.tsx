@@ -7,6 +7,8 @@ import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
 export function SubPage(props: {
   ctx: PageContext;
   title: string;
+  /** The document's title, when it says more than the heading (a section of a meeting). */
+  pageTitle?: string;
   back: { href: string; label: string };
   section?: 'meetings';
   children: ComponentChildren;
@@ -16,7 +18,7 @@ export function SubPage(props: {
   const inWorkspace = props.ctx.user !== null && isWorkspacePath(props.ctx.path);
   const backIsPlace = inWorkspace && placeOf(props.ctx.path)?.href === props.back.href;
   return (
-    <Layout ctx={props.ctx} title={props.title} section={props.section}>
+    <Layout ctx={props.ctx} title={props.pageTitle ?? props.title} section={props.section}>
       {backIsPlace ? null : (
         <p class="breadcrumb">
           <a href={props.back.href}>{props.back.label}</a>

@@ -1,7 +1,18 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { DateField, RadioGroup, TextArea, TextField } from '../../../ui/fields.tsx';
+import { formatPlainDay, plainDatesBetween } from '../../../shared/dates.ts';
+import { RadioGroup, SelectField, TextArea, TextField } from '../../../ui/fields.tsx';
+import type { Meeting } from '../meeting.service.ts';
 import { PROGRAMME_KINDS } from '../programme.schema.ts';
 import { choices } from './meeting-fields.tsx';
+
+/** The most days a radio group offers; a longer meeting's days are a select. */
+const MAX_DAY_RADIOS = 7;
+
+/** The meeting's days, first to last (none while it has no dates). */
+export function meetingDays(meeting: Pick<Meeting, 'startDate' | 'endDate'>): string[] {
+  if (!meeting.startDate) return [];
+  return plainDatesBetween(meeting.startDate, meeting.endDate ?? meeting.startDate, 366);
+}
 
 /** A time of day, HH:MM. */
 function TimeField({ ctx, name, label }: { ctx: PageContext; name: string; label: string }) {
@@ -19,19 +30,33 @@ function TimeField({ ctx, name, label }: { ctx: PageContext; name: string; label
 /** The fields of a programme item: the add form and the edit form share them. */
 export function ProgrammeFields({
   ctx,
+  days,
   withDescription = false,
 }: {
   ctx: PageContext;
+  /** The meeting's days: the item's day is chosen among them. */
+  days: string[];
   withDescription?: boolean;
 }) {
-  const { t } = ctx.i18n;
+  const { t, intl } = ctx.i18n;
+  const dayOptions = days.map((day) => ({ value: day, label: formatPlainDay(day, intl) }));
   return (
     <>
-      <DateField
-        name="itemDay"
-        label={t('workspace.meetings.field.itemDay')}
-        hint={t('workspace.meetings.field.itemDayHint')}
-      />
+      {days.length <= MAX_DAY_RADIOS ? (
+        <RadioGroup
+          name="itemDay"
+          legend={t('workspace.meetings.field.itemDay')}
+          hint={t('workspace.meetings.field.itemDayChoice')}
+          options={dayOptions}
+        />
+      ) : (
+        <SelectField
+          name="itemDay"
+          label={t('workspace.meetings.field.itemDay')}
+          hint={t('workspace.meetings.field.itemDayChoice')}
+          options={[{ value: '', label: t('workspace.meetings.field.itemDayNone') }, ...dayOptions]}
+        />
+      )}
       <TimeField ctx={ctx} name="itemStart" label={t('workspace.meetings.field.itemStart')} />
       <TimeField ctx={ctx} name="itemEnd" label={t('workspace.meetings.field.itemEnd')} />
       <RadioGroup

@@ -292,158 +292,209 @@ function DelegationMember({
   );
 }
 
-/**
- * The facts, programme, seminars, delegations, outcomes, follow-ups and documents (the
- * service left out the internal documents the reader may not open).
- */
-export function MeetingBody({ ctx, detail }: { ctx: PageContext; detail: MeetingDetail }) {
+type SectionProps = { ctx: PageContext; detail: MeetingDetail };
+
+/** The facts of a meeting: host, dates, venue, theme, status, and its calendar file. */
+export function MeetingFacts({ ctx, detail }: SectionProps) {
   const { t, intl, locale } = ctx.i18n;
   const sv = langAttr(locale);
   const { meeting } = detail;
+  return (
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading">{t('meeting.facts')}</h2>
+      <dl class="facts">
+        <dt>{t('meeting.host')}</dt>
+        <dd>
+          <a href={`/cities/${meeting.host.slug}`}>
+            <CityName ctx={ctx} city={meeting.host} />
+          </a>
+        </dd>
+        <dt>{t('meeting.dates')}</dt>
+        <dd>
+          {meeting.startDate
+            ? formatDateRange(meeting.startDate, meeting.endDate, intl)
+            : t(noDates(meeting.status))}
+        </dd>
+        <Fact term={t('meeting.venue')} lang={sv}>
+          {meeting.venue}
+        </Fact>
+        <Fact term={t('meeting.theme')} lang={sv}>
+          {meeting.theme}
+        </Fact>
+        <dt>{t('meeting.status')}</dt>
+        <dd>
+          {t(`meetingStatus.${meeting.status}`)}
+          {meeting.originalYear
+            ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
+            : ''}
+        </dd>
+        <Fact term={t('meeting.reason')} lang={sv}>
+          {meeting.statusReason}
+        </Fact>
+      </dl>
+      {meeting.startDate ? (
+        <p>
+          <a href={`/meetings/${meeting.id}/calendar.ics`}>{t('meetings.calendarOne')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The programme, day by day. */
+export function ProgrammeSection({ ctx, detail }: SectionProps) {
+  const { t } = ctx.i18n;
   const days = [...new Set(detail.programme.map((p) => p.day))];
+  return (
+    <section aria-labelledby="programme-heading">
+      <h2 id="programme-heading">{t('meeting.programme')}</h2>
+      {days.length === 0 ? <p>{t('meeting.programmeNone')}</p> : null}
+      {days.map((day) => (
+        <ProgrammeDay
+          key={day}
+          ctx={ctx}
+          day={day}
+          items={detail.programme.filter((p) => p.day === day)}
+        />
+      ))}
+    </section>
+  );
+}
+
+export function SeminarsSection({ ctx, detail }: SectionProps) {
+  const { t, locale } = ctx.i18n;
+  const sv = langAttr(locale);
+  return (
+    <section aria-labelledby="seminars-heading">
+      <h2 id="seminars-heading">{t('meeting.seminars')}</h2>
+      {detail.seminars.length === 0 ? <p>{t('meeting.seminarsNone')}</p> : null}
+      {detail.seminars.map((s) => (
+        <article class="card" key={s.id}>
+          <Content locale={locale} as="h3">
+            {s.title}
+          </Content>
+          <dl class="facts">
+            <Fact term={t('meeting.topicArea')} lang={sv}>
+              {s.topicArea}
+            </Fact>
+            <Fact term={t('meeting.speakers')} lang={sv}>
+              {s.speakers}
+            </Fact>
+          </dl>
+          {s.description ? (
+            <Content locale={locale} as="p">
+              {s.description}
+            </Content>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+/** The confirmed delegations and their members' public fields. */
+export function DelegationsSection({ ctx, detail }: SectionProps) {
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="delegations-heading">
+      <h2 id="delegations-heading">{t('meeting.delegations')}</h2>
+      {detail.delegations.length === 0 ? <p>{t('meeting.delegationsNone')}</p> : null}
+      {detail.delegations.map((d) => (
+        <div key={d.city.id}>
+          <h3>{t('meeting.delegationOf', { city: localized(d.city, ctx.i18n.locale).name })}</h3>
+          <ul>
+            {d.members.map((m, i) => (
+              <li key={i}>
+                <DelegationMember ctx={ctx} city={d.city} member={m} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Open actions of earlier meetings, on this meeting's agenda. */
+export function FollowUpsSection({ ctx, detail }: SectionProps) {
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="followups-heading">
+      <h2 id="followups-heading">{t('meeting.followUps')}</h2>
+      <p>{t('meeting.followUpsLead')}</p>
+      {detail.followUps.length === 0 ? (
+        <p>{t('meeting.followUpsNone')}</p>
+      ) : (
+        <ul>
+          {detail.followUps.map((o) => (
+            <li key={o.id}>
+              <span class="hint">{t('meeting.fromMeeting', { year: o.year })}:</span>{' '}
+              <OutcomeText ctx={ctx} outcome={o} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function OutcomesSection({ ctx, detail }: SectionProps) {
+  const { t } = ctx.i18n;
+  return (
+    <section aria-labelledby="outcomes-heading">
+      <h2 id="outcomes-heading">{t('meeting.outcomes')}</h2>
+      {detail.outcomes.length === 0 ? (
+        <p>{t('meeting.outcomesNone')}</p>
+      ) : (
+        <ul>
+          {detail.outcomes.map((o) => (
+            <li key={o.id}>
+              <OutcomeText ctx={ctx} outcome={o} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The documents the reader may open (the service left out the internal ones otherwise). */
+export function DocumentsSection({ ctx, detail }: SectionProps) {
+  const { t } = ctx.i18n;
   const documents = detail.documents;
   return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('meeting.documents')}</h2>
+      {documents.length === 0 ? (
+        <p>{t('meeting.documentsNone')}</p>
+      ) : (
+        <ul>
+          {documents.map((d) => (
+            <li key={d.id}>
+              <DocumentLink ctx={ctx} meetingId={detail.meeting.id} doc={d} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The facts, programme, seminars, delegations, outcomes, follow-ups and documents (the
+ * service left out the internal documents the reader may not open). The workspace shows
+ * the same sections, each on a page of its own.
+ */
+export function MeetingBody({ ctx, detail }: SectionProps) {
+  return (
     <>
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading">{t('meeting.facts')}</h2>
-        <dl class="facts">
-          <dt>{t('meeting.host')}</dt>
-          <dd>
-            <a href={`/cities/${meeting.host.slug}`}>
-              <CityName ctx={ctx} city={meeting.host} />
-            </a>
-          </dd>
-          <dt>{t('meeting.dates')}</dt>
-          <dd>
-            {meeting.startDate
-              ? formatDateRange(meeting.startDate, meeting.endDate, intl)
-              : t(noDates(meeting.status))}
-          </dd>
-          <Fact term={t('meeting.venue')} lang={sv}>
-            {meeting.venue}
-          </Fact>
-          <Fact term={t('meeting.theme')} lang={sv}>
-            {meeting.theme}
-          </Fact>
-          <dt>{t('meeting.status')}</dt>
-          <dd>
-            {t(`meetingStatus.${meeting.status}`)}
-            {meeting.originalYear
-              ? ` (${t('meeting.originalYear', { year: meeting.originalYear })})`
-              : ''}
-          </dd>
-          <Fact term={t('meeting.reason')} lang={sv}>
-            {meeting.statusReason}
-          </Fact>
-        </dl>
-        {meeting.startDate ? (
-          <p>
-            <a href={`/meetings/${meeting.id}/calendar.ics`}>{t('meetings.calendarOne')}</a>
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="programme-heading">
-        <h2 id="programme-heading">{t('meeting.programme')}</h2>
-        {days.length === 0 ? <p>{t('meeting.programmeNone')}</p> : null}
-        {days.map((day) => (
-          <ProgrammeDay
-            key={day}
-            ctx={ctx}
-            day={day}
-            items={detail.programme.filter((p) => p.day === day)}
-          />
-        ))}
-      </section>
-
-      <section aria-labelledby="seminars-heading">
-        <h2 id="seminars-heading">{t('meeting.seminars')}</h2>
-        {detail.seminars.length === 0 ? <p>{t('meeting.seminarsNone')}</p> : null}
-        {detail.seminars.map((s) => (
-          <article class="card" key={s.id}>
-            <Content locale={locale} as="h3">
-              {s.title}
-            </Content>
-            <dl class="facts">
-              <Fact term={t('meeting.topicArea')} lang={sv}>
-                {s.topicArea}
-              </Fact>
-              <Fact term={t('meeting.speakers')} lang={sv}>
-                {s.speakers}
-              </Fact>
-            </dl>
-            {s.description ? (
-              <Content locale={locale} as="p">
-                {s.description}
-              </Content>
-            ) : null}
-          </article>
-        ))}
-      </section>
-
-      <section aria-labelledby="delegations-heading">
-        <h2 id="delegations-heading">{t('meeting.delegations')}</h2>
-        {detail.delegations.length === 0 ? <p>{t('meeting.delegationsNone')}</p> : null}
-        {detail.delegations.map((d) => (
-          <div key={d.city.id}>
-            <h3>{t('meeting.delegationOf', { city: localized(d.city, ctx.i18n.locale).name })}</h3>
-            <ul>
-              {d.members.map((m, i) => (
-                <li key={i}>
-                  <DelegationMember ctx={ctx} city={d.city} member={m} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
-
-      <section aria-labelledby="followups-heading">
-        <h2 id="followups-heading">{t('meeting.followUps')}</h2>
-        <p>{t('meeting.followUpsLead')}</p>
-        {detail.followUps.length === 0 ? (
-          <p>{t('meeting.followUpsNone')}</p>
-        ) : (
-          <ul>
-            {detail.followUps.map((o) => (
-              <li key={o.id}>
-                <span class="hint">{t('meeting.fromMeeting', { year: o.year })}:</span>{' '}
-                <OutcomeText ctx={ctx} outcome={o} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="outcomes-heading">
-        <h2 id="outcomes-heading">{t('meeting.outcomes')}</h2>
-        {detail.outcomes.length === 0 ? (
-          <p>{t('meeting.outcomesNone')}</p>
-        ) : (
-          <ul>
-            {detail.outcomes.map((o) => (
-              <li key={o.id}>
-                <OutcomeText ctx={ctx} outcome={o} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="documents-heading">
-        <h2 id="documents-heading">{t('meeting.documents')}</h2>
-        {documents.length === 0 ? (
-          <p>{t('meeting.documentsNone')}</p>
-        ) : (
-          <ul>
-            {documents.map((d) => (
-              <li key={d.id}>
-                <DocumentLink ctx={ctx} meetingId={meeting.id} doc={d} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MeetingFacts ctx={ctx} detail={detail} />
+      <ProgrammeSection ctx={ctx} detail={detail} />
+      <SeminarsSection ctx={ctx} detail={detail} />
+      <DelegationsSection ctx={ctx} detail={detail} />
+      <FollowUpsSection ctx={ctx} detail={detail} />
+      <OutcomesSection ctx={ctx} detail={detail} />
+      <DocumentsSection ctx={ctx} detail={detail} />
     </>
   );
 }
