@@ -74,11 +74,12 @@ describeEachDialect('confirmation pages', (dialect) => {
           .where('meeting_id', '=', meeting2027)
           .orderBy('title')
           .executeTakeFirstOrThrow();
-        const base = `/workspace/meetings/${meeting2027}`;
-        const path = `${base}/${segment}/${part.id}/delete`;
+        // The part is listed, and removed, on its section's page (decision 035).
+        const base = `/workspace/meetings/${meeting2027}/${segment}`;
+        const path = `/workspace/meetings/${meeting2027}/${segment}/${part.id}/delete`;
         const agent = await coordinator();
 
-        // The meeting page's button beside it is a link to the confirmation, not a form.
+        // The section page's button beside it is a link to the confirmation, not a form.
         const page = await agent.get(base);
         expect(page.body).toContain(`href="${path}"`);
         expect(page.body).not.toContain(`action="${path}"`);
@@ -159,8 +160,8 @@ describeEachDialect('confirmation pages', (dialect) => {
       .where('kind', '=', 'action')
       .where('closed_on', 'is', null)
       .executeTakeFirstOrThrow();
-    const base = `/workspace/meetings/${meeting2027}`;
-    const path = `${base}/outcomes/${action.id}/close`;
+    const base = `/workspace/meetings/${meeting2027}/outcomes`;
+    const path = `${base}/${action.id}/close`;
     const agent = await coordinator();
     expect((await agent.get(base)).body).toContain(`href="${path}"`);
     expectConfirmation(await agent.get(path), path, base, [

@@ -45,7 +45,7 @@ describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => 
     expect(swap.statusCode).toBe(303);
     const after = await bergen.get('/workspace/meetings');
     expect(after.body).toContain('<h2 id="adjust-heading">Ändringar i rotationen</h2>');
-    expect(after.body).toContain('Från 2039: Århus och Åbo byter plats.');
+    expect(after.body).toContain('Från 2039: Aarhus och Åbo byter plats.');
     expect(after.body).not.toContain('action="/workspace/rotation"');
   });
 

@@ -6,7 +6,7 @@ import { localized, type City } from '../../cities/index.ts';
 import type { Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { Values } from './meeting-fields.tsx';
-import type { PartSegment } from './meeting-page.tsx';
+import { SECTION_OF, sectionHref, type PartSegment } from './meeting-page.tsx';
 import { OutcomeText } from './public-meetings.tsx';
 
 /**
@@ -62,7 +62,7 @@ export function RemovePartPage({
       destructive
       action={`${base}/${segment}/${partId}/delete`}
       confirm={t('workspace.meetings.confirmRemove.confirm')}
-      cancel={base}
+      cancel={sectionHref(meeting.id, SECTION_OF[segment])}
     />
   );
 }
@@ -135,7 +135,7 @@ export function CloseActionPage({
       irreversible
       action={`${base}/outcomes/${outcome.id}/close`}
       confirm={t('workspace.meetings.close')}
-      cancel={base}
+      cancel={sectionHref(meeting.id, 'outcomes')}
       values={values}
       fields={
         <TextArea
