@@ -29,7 +29,8 @@ for (const dialect of DIALECTS) {
           .select('id')
           .where('year', '=', 2027)
           .executeTakeFirstOrThrow();
-        meetingPath = `/workspace/meetings/${meeting.id}`;
+        // Programme items are listed and removed on the programme section's page (decision 035).
+        meetingPath = `/workspace/meetings/${meeting.id}/programme`;
       });
       afterAll(async () => {
         await browser?.close();
@@ -59,7 +60,7 @@ for (const dialect of DIALECTS) {
         ).resolves.toBeLessThanOrEqual(320);
         await page.setViewportSize({ width: 1280, height: 800 });
 
-        // Cancel: back on the meeting page, the item still there.
+        // Cancel: back on the programme page, the item still there.
         await page.getByRole('link', { name: 'Avbryt' }).click();
         expect(page.url()).toBe(base + meetingPath);
         await expect(remove.count()).resolves.toBe(1);
