@@ -4,7 +4,7 @@ import type { DomainEvent } from '../../platform/domain-events.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Actor, User } from '../../platform/identity.ts';
 import { hasRole } from '../../platform/roles.ts';
-import { nowIso, TIME_ZONE } from '../../shared/dates.ts';
+import { gothenburgDay, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -48,12 +48,7 @@ export function configureEvaluation(config: { evaluationDueMonths: number }): vo
 
 /** Today in Gothenburg (YYYY-MM-DD). */
 export function gothenburgToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return gothenburgDay(now);
 }
 
 const isCoordinator = (user: User | null) => hasRole(user, 'coordinator');
