@@ -71,7 +71,7 @@ async function askAll<S extends TaskSource | PolicyStatusSource, T>(
   return settled.flatMap((result, i) => {
     if (result.status === 'fulfilled') return result.value;
     log.error(
-      { err: result.reason, port, source: sources[i]?.name || `#${i}` },
+      { err: result.reason as unknown, port, source: sources[i]?.name || `#${i}` },
       'workspace start page source failed',
     );
     return [];
