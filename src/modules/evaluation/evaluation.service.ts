@@ -59,18 +59,8 @@ export function requireCoordinator(user: User | null): asserts user is User {
 
 const problem = (path: string, message: string): FieldProblem => ({ path, message });
 
-/** The cities module's read inside a transaction (its read cache computes directly there). */
-function inTransaction(trx: Transaction<Database>): Db {
-  return {
-    kysely: trx,
-    dialect: 'sqlite',
-    ping: () => Promise.resolve(true),
-    destroy: () => Promise.resolve(),
-  };
-}
-
 /** Gothenburg: the home city of the register. */
-async function homeCity(db: Db): Promise<City | undefined> {
+async function homeCity(db: Db | Executor): Promise<City | undefined> {
   return (await listCities(db)).find((c) => c.kind === 'home');
 }
 
@@ -90,7 +80,7 @@ export async function createForHeldMeeting(
   now: Date = new Date(),
 ): Promise<string | null> {
   if (event.type !== 'meeting.held') return null;
-  const home = await homeCity(inTransaction(trx));
+  const home = await homeCity(trx);
   if (!home || event.hostCityId !== home.id) return null;
   if (await repo.findEvaluationOfMeeting(trx, event.meetingId)) return null;
   const meetingEnd = event.endDate ?? gothenburgToday(now);
@@ -170,7 +160,7 @@ export async function startEvaluation(
     const owners = [...new Set(v.owners)];
     if (owners.some((id) => !coordinators.has(id)))
       throw errors.validation([problem('owners', 'evaluation.error.ownerNotCoordinator')]);
-    const chain = await getChain(inTransaction(trx));
+    const chain = await getChain(trx);
     if (!chain) throw errors.chainNotFound();
     const now = nowIso();
     const row = {
