@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 // Set WORKSPACE_SHOTS=/some/dir to keep the screenshots for a look (decision 028).
@@ -17,28 +16,17 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the workspace start page in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       for (const [email, role] of [
         ['samordnare@vanort.example', 'coordinator'],
         ['rapportor@vanort.example', 'reporter'],
       ] as const) {
         it(`the ${role} lands on the start page; it passes axe and fits 1280 and 320 px`, async () => {
-          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
           const page = await context.newPage();
-          await logIn(page, base, email, DEMO_PASSWORD);
-          await page.goto(`${base}/workspace`);
+          await logIn(page, e2e.base, email, DEMO_PASSWORD);
+          await page.goto(`${e2e.base}/workspace`);
           await expect(
             page.getByRole('heading', { level: 2, name: 'Att göra' }).count(),
           ).resolves.toBe(1);
