@@ -148,8 +148,7 @@ export class PageCache {
     const kept = entry.encoded?.[encoding];
     if (kept) return kept;
     const body = encode(entry.body, encoding);
-    if (this.entries.get(key) !== entry || sizeOf(entry) + body.length > this.maxBytes)
-      return body;
+    if (this.entries.get(key) !== entry || sizeOf(entry) + body.length > this.maxBytes) return body;
     // Older entries make room; this one stays (it moves to the newest place meanwhile).
     this.entries.delete(key);
     this.makeRoom(body.length, 0);

@@ -36,7 +36,9 @@ describeEachDialect('the workspace start page when a source fails', (dialect) =>
       // The meetings module's lines (P2–P5) are left out (the panel says it knows nothing
       // of them); every other module's remain.
       const unknown = [
-        ...res.body.matchAll(/data-rule="(P\d+)"(?:(?!<\/li>)[\s\S])*?Portalen visar ännu inget läge/g),
+        ...res.body.matchAll(
+          /data-rule="(P\d+)"(?:(?!<\/li>)[\s\S])*?Portalen visar ännu inget läge/g,
+        ),
       ].map((m) => m[1]);
       expect(unknown).toEqual(['P2', 'P3', 'P4', 'P5']);
       expect(before.body).not.toContain('Portalen visar ännu inget läge');
