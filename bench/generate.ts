@@ -5,7 +5,15 @@
  */
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../src/db/database.ts';
+import { findUserByEmail } from '../src/modules/accounts/account.service.ts';
 import { ensureDefaultAreas } from '../src/modules/collaborations/area.service.ts';
+import { runImport } from '../src/modules/collaborations/import.run.ts';
+import { guessMapping } from '../src/modules/collaborations/import.rows.ts';
+import {
+  checkImport,
+  startImport,
+  uploadImport,
+} from '../src/modules/collaborations/import.service.ts';
 import { collaborationSearchDocument } from '../src/modules/collaborations/import.search.ts';
 import { facetsText } from '../src/modules/collaborations/search-document.ts';
 
@@ -272,25 +280,28 @@ export async function generate(db: Db, options: GenerateOptions) {
   return { collaborations: options.collaborations, exchanges: options.exchanges };
 }
 
+/** The columns of the import file, as a reporter's spreadsheet names them. */
+const IMPORT_COLUMNS = [
+  'Rubrik',
+  'Typ',
+  'Status',
+  'Startdatum',
+  'Slutdatum',
+  'Vänorter',
+  'Områden',
+  'Mål',
+  'Resultat',
+  'Belopp (kr)',
+  'Synlighet',
+];
+
 /** A valid import file of `rows` collaborations (xlsx), as a reporter would upload it. */
 export async function importWorkbook(rows: number, seed = 9): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const rnd = random(seed);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Samarbeten');
-  sheet.addRow([
-    'Rubrik',
-    'Typ',
-    'Status',
-    'Startdatum',
-    'Slutdatum',
-    'Vänorter',
-    'Områden',
-    'Mål',
-    'Resultat',
-    'Belopp (kr)',
-    'Synlighet',
-  ]);
+  sheet.addRow(IMPORT_COLUMNS);
   for (let i = 1; i <= rows; i++) {
     const year = 2018 + (i % 8);
     sheet.addRow([
@@ -309,3 +320,40 @@ export async function importWorkbook(rows: number, seed = 9): Promise<Buffer> {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** What importing a generated file took: the check (dry run) and the import, in seconds. */
+export interface ImportTiming {
+  rows: number;
+  checkSeconds: number;
+  importSeconds: number;
+  imported: number;
+}
+
+/**
+ * Imports a valid file of `rows` collaborations as the demo reporter, through the import
+ * service (upload, check, start, run), and times the check and the import: the one import
+ * timing of `npm run bench` (bench/run.ts) and `bench/large-data.ts`.
+ */
+export async function timeImport(db: Db, rows: number): Promise<ImportTiming> {
+  const reporter = (await findUserByEmail(db.kysely, 'rapportor@vanort.example'))!;
+  const actor = { userId: reporter.id, label: 'bench', ip: null };
+  const organisation = reporter.roles.find((g) => g.role === 'reporter')!.organisationId!;
+  const job = await uploadImport(db, actor, reporter, {
+    filename: 'bench.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    data: await importWorkbook(rows),
+    organisation,
+  });
+  const t0 = performance.now();
+  const checked = await checkImport(db, actor, reporter, job.id, guessMapping(IMPORT_COLUMNS));
+  const checkSeconds = seconds(t0);
+  if (checked.problems.length)
+    throw new Error(`the bench file has problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
+  await startImport(db, actor, reporter, job.id, false);
+  const t1 = performance.now();
+  const result = await runImport(db, actor, job.id);
+  return { rows, checkSeconds, importSeconds: seconds(t1), imported: result.imported };
+}
+
+/** Seconds since `start` (a performance.now() value), to the hundredth. */
+const seconds = (start: number) => Number(((performance.now() - start) / 1000).toFixed(2));

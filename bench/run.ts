@@ -24,20 +24,12 @@ import { loadConfig } from '../src/config/config.ts';
 import { createDb, type Dialect } from '../src/db/database.ts';
 import { buildApp } from '../src/app.ts';
 import '../src/modules/registry.ts';
-import { findUserByEmail } from '../src/modules/accounts/account.service.ts';
 import { DEMO_PASSWORD } from '../src/modules/accounts/account.demo.ts';
-import { runImport } from '../src/modules/collaborations/import.run.ts';
-import {
-  checkImport,
-  startImport,
-  uploadImport,
-} from '../src/modules/collaborations/import.service.ts';
-import { guessMapping } from '../src/modules/collaborations/import.rows.ts';
 import { TestAgent } from '../test/helpers/agent.ts';
 import { forgetReads } from '../test/perf/pages.ts';
 import { timeCompile, type CompileTiming } from './compile.ts';
 import { buildScaleDatabase, type BuiltDatabase } from './data.ts';
-import { importWorkbook } from './generate.ts';
+import { timeImport, type ImportTiming } from './generate.ts';
 import { freePort, startPostgres, type BenchPostgres } from './postgres.ts';
 import type { Size } from './scale-data.ts';
 import { wrk, WRK, type WrkFigures } from './wrk.ts';
@@ -453,45 +445,11 @@ async function measureExport(server: Server, path: string, cookie?: string) {
   };
 }
 
-async function timeImport(dialect: Dialect, url: string) {
+/** The 5,000-row import on the generated database (bench/generate.ts times it). */
+async function importOn(dialect: Dialect, url: string): Promise<ImportTiming> {
   const db = createDb(dialect === 'sqlite' ? { dialect, path: url.slice(7) } : { dialect, url });
   try {
-    const reporter = (await findUserByEmail(db.kysely, 'rapportor@vanort.example'))!;
-    const actor = { userId: reporter.id, label: 'bench', ip: null };
-    const organisation = reporter.roles.find((g) => g.role === 'reporter')!.organisationId!;
-    const job = await uploadImport(db, actor, reporter, {
-      filename: 'bench.xlsx',
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      data: await importWorkbook(5000),
-      organisation,
-    });
-    const t0 = performance.now();
-    const checked = await checkImport(
-      db,
-      actor,
-      reporter,
-      job.id,
-      guessMapping([
-        'Rubrik',
-        'Typ',
-        'Status',
-        'Startdatum',
-        'Slutdatum',
-        'Vänorter',
-        'Områden',
-        'Mål',
-        'Resultat',
-        'Belopp (kr)',
-        'Synlighet',
-      ]),
-    );
-    const checkSeconds = round((performance.now() - t0) / 1000);
-    if (checked.problems.length)
-      throw new Error(`import problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
-    await startImport(db, actor, reporter, job.id, false);
-    const t1 = performance.now();
-    await runImport(db, actor, job.id);
-    return { rows: 5000, checkSeconds, importSeconds: round((performance.now() - t1) / 1000) };
+    return await timeImport(db, 5000);
   } finally {
     await db.destroy();
   }
@@ -513,7 +471,7 @@ interface DialectResult {
     queries: { afterWrite: number; again: number } | null;
   }[];
   exports: Awaited<ReturnType<typeof measureExport>>[];
-  import: Awaited<ReturnType<typeof timeImport>>;
+  import: ImportTiming;
   compile: CompileTiming;
   peakRssMb: { default: number; rendered: number };
 }
@@ -591,7 +549,7 @@ async function runDialect(
     await stop(rendered.child);
   }
   console.log(`== ${dialect}: 5,000-row import`);
-  const imported = await timeImport(dialect, url);
+  const imported = await importOn(dialect, url);
   console.log(`== ${dialect}: the evaluation's compilation (eight years)`);
   const compile = await timeCompile(dialect, url);
   return {

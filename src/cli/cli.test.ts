@@ -5,18 +5,10 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../test/helpers/databases.ts';
-import { EXIT, runCli } from './main.ts';
+import { EXIT } from './main.ts';
+import { runCliCaptured } from '../../test/helpers/cli.ts';
 
-async function run(args: string[], env: Record<string, string> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    { NODE_ENV: 'test', ...env },
-    { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: () => Promise.resolve(stdin) },
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describe('vanort CLI usage', () => {
   it('prints help', async () => {

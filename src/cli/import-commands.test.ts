@@ -8,18 +8,9 @@ import {
   type TestDatabase,
 } from '../../test/helpers/databases.ts';
 import { createDb } from '../db/database.ts';
-import { runCli } from './main.ts';
+import { runCliCaptured } from '../../test/helpers/cli.ts';
 
-async function run(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    { NODE_ENV: 'test', ...env },
-    { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: () => Promise.resolve('') },
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describeEachDialect('vanort import', (dialect) => {
   let database: TestDatabase | undefined;

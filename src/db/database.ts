@@ -39,6 +39,11 @@ export interface Database {
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/** The query executor of a handle or of a transaction: for reads that run in either. */
+export function executorOf(db: Db | Executor): Executor {
+  return db instanceof Kysely ? db : db.kysely;
+}
+
 export type Dialect = DatabaseTarget['dialect'];
 
 export interface Db {

@@ -174,4 +174,40 @@ describe('page cache', () => {
     cache.get('/', 8, 1);
     expect(cache.bytes).toBe(0);
   });
+
+  it('counts the compressed copies it keeps against the byte budget', () => {
+    const cache = new PageCache(60_000, 1000, 1_000_000);
+    // Text that compresses badly, so each copy weighs about as much as the body.
+    let seed = 1;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => {
+        seed = (seed * 48_271) % 2_147_483_647;
+        return String.fromCharCode(33 + (seed % 90));
+      }).join('');
+    cache.get('/', 7, 0);
+    const bodies = ['a', 'b', 'c'].map(() => noise(100_000));
+    bodies.forEach((body, i) => cache.set(`/${i}`, 7, { body, headers: {} }, 0));
+    const plain = 3 * (2 * 100_000 + 64);
+    expect(cache.bytes).toBe(plain);
+    const hit = cache.get('/0', 7, 1)!;
+    const br = cache.encoded('/0', hit, 'br');
+    const gzip = cache.encoded('/0', hit, 'gzip');
+    expect(br.length).toBeGreaterThan(50_000);
+    expect(cache.bytes).toBe(plain + br.length + gzip.length);
+    // Asked again, the same copy is served and nothing is counted twice.
+    expect(cache.encoded('/0', hit, 'br')).toBe(br);
+    expect(cache.bytes).toBe(plain + br.length + gzip.length);
+    // Compressing the others pushes the oldest entries out instead of outgrowing the budget.
+    for (const key of ['/1', '/2']) {
+      const entry = cache.get(key, 7, 1)!;
+      cache.encoded(key, entry, 'br');
+      cache.encoded(key, entry, 'gzip');
+    }
+    expect(cache.bytes).toBeLessThanOrEqual(1_000_000);
+    expect(cache.get('/2', 7, 1)?.encoded?.gzip).toBeDefined();
+    expect(cache.size).toBeLessThan(3);
+    // Leaving (here at a new generation) gives back all of an entry's bytes.
+    cache.get('/', 8, 1);
+    expect(cache.bytes).toBe(0);
+  });
 });

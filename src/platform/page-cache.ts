@@ -69,11 +69,15 @@ export const PRIVATE_NO_STORE = 'private, no-store';
  */
 const MAX_BYTES = 32 * 1024 * 1024;
 
-/** An entry's memory, roughly: two bytes a character of the body and the headers. */
-function sizeOf(entry: { body: string; headers: Record<string, string> }): number {
+/**
+ * An entry's memory, roughly: two bytes a character of the body and the headers, and the
+ * bytes of each compressed copy made of it.
+ */
+function sizeOf(entry: Pick<Entry, 'body' | 'headers' | 'encoded'>): number {
   let size = 2 * entry.body.length + 64;
   for (const [name, value] of Object.entries(entry.headers))
     size += 2 * (name.length + value.length);
+  for (const copy of Object.values(entry.encoded ?? {})) size += copy.length;
   return size;
 }
 
@@ -130,15 +134,38 @@ export class PageCache {
     const size = sizeOf(entry);
     if (size > this.maxBytes) return;
     this.remove(key);
-    // The oldest entries go first, until both the count and the bytes fit.
+    this.makeRoom(size, 1);
+    this.entries.set(key, { ...entry, generation, expires: now + this.ttlMs });
+    this.stored += size;
+  }
+
+  /**
+   * The body of the entry stored under `key` in `encoding`, compressed on the first request
+   * that asks for it and kept with the entry; its bytes count against the budget like the
+   * body's (older entries make room). A copy that cannot fit is sent but not kept.
+   */
+  encoded(key: string, entry: Entry, encoding: Encoding): Buffer {
+    const kept = entry.encoded?.[encoding];
+    if (kept) return kept;
+    const body = encode(entry.body, encoding);
+    if (this.entries.get(key) !== entry || sizeOf(entry) + body.length > this.maxBytes) return body;
+    // Older entries make room; this one stays (it moves to the newest place meanwhile).
+    this.entries.delete(key);
+    this.makeRoom(body.length, 0);
+    this.entries.set(key, entry);
+    entry.encoded = { ...entry.encoded, [encoding]: body };
+    this.stored += body.length;
+    return body;
+  }
+
+  /** Removes the oldest entries until `bytes` more fit and `slots` more entries are allowed. */
+  private makeRoom(bytes: number, slots: number): void {
     while (
       this.entries.size > 0 &&
-      (this.entries.size >= this.maxEntries || this.stored + size > this.maxBytes)
+      (this.entries.size + slots > this.maxEntries || this.stored + bytes > this.maxBytes)
     ) {
       this.remove(this.entries.keys().next().value!);
     }
-    this.entries.set(key, { ...entry, generation, expires: now + this.ttlMs });
-    this.stored += size;
   }
 
   get size(): number {
@@ -317,10 +344,8 @@ export function registerPageCache(
       reply.headers(hit.headers).header('x-cache', 'hit');
       const encoding = preferredEncoding(request.headers['accept-encoding']);
       if (encoding && Buffer.byteLength(hit.body) >= 1024) {
-        hit.encoded ??= {};
-        const body = (hit.encoded[encoding] ??= encode(hit.body, encoding));
         reply.header('content-encoding', encoding);
-        return reply.send(body);
+        return reply.send(cache.encoded(key, hit, encoding));
       }
       return reply.send(hit.body);
     }

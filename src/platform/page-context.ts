@@ -1,5 +1,5 @@
 import type { User } from './identity.ts';
-import type { I18n } from './i18n/i18n.ts';
+import { i18nFor, type I18n } from './i18n/i18n.ts';
 import type { Locale } from './i18n/locales.ts';
 
 /** A form's problems by field name, each a translated message; `form` is a problem of the whole form. */
@@ -26,4 +26,28 @@ export interface PageContext {
   flash: string | null;
   /** Problems of the form this page re-renders (set by the form helper): the layout shows the summary. */
   formErrors: FieldErrors;
+}
+
+/**
+ * A page context made outside a request (a document, a job, a test): the language given,
+ * nobody signed in, no form, at `path`; `fields` sets any of the rest.
+ */
+export function contextOutsideRequest(
+  locale: Locale = 'sv',
+  path = '/',
+  fields: Partial<Omit<PageContext, 'i18n' | 'path'>> = {},
+): PageContext {
+  return {
+    i18n: i18nFor(locale),
+    path,
+    url: path,
+    offeredLocale: null,
+    demo: false,
+    assetVersion: '',
+    user: null,
+    csrfToken: null,
+    flash: null,
+    formErrors: {},
+    ...fields,
+  };
 }

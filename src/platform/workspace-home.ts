@@ -52,10 +52,41 @@ export function installWorkspaceHome(
   policySources = [...policy];
 }
 
+/** Where a failing source is reported (the request's logger). */
+export interface HomeLog {
+  error(details: object, message: string): void;
+}
+
+/**
+ * Asks every source side by side. A source that throws is logged and left out, so one
+ * module's fault costs its own lines, not the whole start page.
+ */
+async function askAll<S extends TaskSource | PolicyStatusSource, T>(
+  sources: readonly S[],
+  ask: (source: S) => Promise<T[]>,
+  log: HomeLog,
+  port: 'tasks' | 'policy',
+): Promise<T[]> {
+  const settled = await Promise.allSettled(sources.map((source) => ask(source)));
+  return settled.flatMap((result, i) => {
+    if (result.status === 'fulfilled') return result.value;
+    log.error(
+      { err: result.reason as unknown, port, source: sources[i]?.name || `#${i}` },
+      'workspace start page source failed',
+    );
+    return [];
+  });
+}
+
 /** Every module's tasks for the user: overdue first, then by due date, undated last. */
-export async function workTasks(db: Db, user: User, ctx: PageContext): Promise<WorkTask[]> {
-  const lists = await Promise.all(taskSources.map((source) => source(db, user, ctx)));
-  return lists.flat().sort((a, b) => {
+export async function workTasks(
+  db: Db,
+  user: User,
+  ctx: PageContext,
+  log: HomeLog,
+): Promise<WorkTask[]> {
+  const tasks = await askAll(taskSources, (source) => source(db, user, ctx), log, 'tasks');
+  return tasks.sort((a, b) => {
     if (a.dueOn === b.dueOn) return a.title.localeCompare(b.title, ctx.i18n.locale);
     if (a.dueOn === null) return 1;
     if (b.dueOn === null) return -1;
@@ -64,8 +95,30 @@ export async function workTasks(db: Db, user: User, ctx: PageContext): Promise<W
 }
 
 /** Every module's policy lines, in rule order (P1 … P10). */
-export async function policyStatus(db: Db, ctx: PageContext): Promise<PolicyRuleStatus[]> {
-  const lists = await Promise.all(policySources.map((source) => source(db, ctx)));
+export async function policyStatus(
+  db: Db,
+  ctx: PageContext,
+  log: HomeLog,
+): Promise<PolicyRuleStatus[]> {
+  const lines = await askAll(policySources, (source) => source(db, ctx), log, 'policy');
   const order = (r: PolicyRule) => Number(r.slice(1));
-  return lists.flat().sort((a, b) => order(a.rule) - order(b.rule));
+  return lines.sort((a, b) => order(a.rule) - order(b.rule));
+}
+
+// Helpers for the modules' sources: the shapes most of their lines share.
+
+/**
+ * A task that counts things waiting (e.g. "3 collaborations to review"), due by the first
+ * of them: no task when nothing waits.
+ */
+export function countTask(count: number, task: WorkTask): WorkTask[] {
+  return count > 0 ? [task] : [];
+}
+
+/** One rule's line maker: the rule and its page fixed, the state and the text given. */
+export function policyLine(
+  rule: PolicyRule,
+  href: string,
+): (state: PolicyRuleStatus['state'], text: string) => PolicyRuleStatus {
+  return (state, text) => ({ rule, state, text, href });
 }

@@ -12,6 +12,25 @@ const offsetFormat = new Intl.DateTimeFormat('en', {
   timeZoneName: 'longOffset',
 });
 
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The plain date (YYYY-MM-DD) in Gothenburg at an instant (now by default). */
+export function gothenburgDay(at: Date = new Date()): string {
+  return dayFormat.format(at);
+}
+
+/** A plain date (YYYY-MM-DD) moved by whole days (negative: back). */
+export function addDays(date: string, days: number): string {
+  const d = plainDateToUtcNoon(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The current year in Gothenburg. */
 export function currentYear(now: Date = new Date()): number {
   return Number(yearFormat.format(now));

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
@@ -12,33 +10,22 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `accounts in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       for (const javaScriptEnabled of [true, false]) {
         it(`an administrator logs in, works in the administration and logs out (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-          const context = await browser.newContext({ javaScriptEnabled });
+          const context = await e2e.browser.newContext({ javaScriptEnabled });
           const page = await context.newPage();
 
           // A wrong password first: a clear Swedish message, accessible error summary.
-          await logIn(page, base, 'admin@vanort.example', 'wrong password');
+          await logIn(page, e2e.base, 'admin@vanort.example', 'wrong password');
           await expect(page.locator('.error-summary').textContent()).resolves.toContain(
             'Fel e-postadress eller lösenord',
           );
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'login with error');
 
-          await logIn(page, base, 'admin@vanort.example', DEMO_PASSWORD);
-          expect(page.url()).toBe(`${base}/workspace`);
+          await logIn(page, e2e.base, 'admin@vanort.example', DEMO_PASSWORD);
+          expect(page.url()).toBe(`${e2e.base}/workspace`);
           await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'workspace after login');
 
@@ -46,7 +33,7 @@ for (const dialect of DIALECTS) {
             .getByRole('navigation', { name: 'Användarmeny' })
             .getByRole('link', { name: 'Administration' })
             .click();
-          expect(page.url()).toBe(`${base}/admin/users`);
+          expect(page.url()).toBe(`${e2e.base}/admin/users`);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'users');
 
           await page.getByRole('link', { name: 'medarbetare@vanort.example' }).click();
@@ -63,7 +50,7 @@ for (const dialect of DIALECTS) {
             'Ändringarna är sparade.',
           );
 
-          await page.goto(`${base}/admin/organisations`);
+          await page.goto(`${e2e.base}/admin/organisations`);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'organisations');
           await page
             .getByLabel('Namn', { exact: true })
@@ -73,27 +60,27 @@ for (const dialect of DIALECTS) {
             'Ändringarna är sparade.',
           );
 
-          await page.goto(`${base}/admin/audit`);
+          await page.goto(`${e2e.base}/admin/audit`);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'audit');
           await expect(page.locator('main').textContent()).resolves.toContain(
             javaScriptEnabled ? 'Trafikkontoret' : 'Miljöförvaltningen',
           );
-          await page.goto(`${base}/admin/outbox`);
+          await page.goto(`${e2e.base}/admin/outbox`);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'outbox');
 
           await page.getByRole('button', { name: 'Logga ut' }).click();
           await expect(page.locator('.flash').textContent()).resolves.toBe('Du är utloggad.');
-          await page.goto(`${base}/admin/users`);
-          expect(page.url()).toBe(`${base}/login?next=%2Fadmin%2Fusers`);
+          await page.goto(`${e2e.base}/admin/users`);
+          expect(page.url()).toBe(`${e2e.base}/login?next=%2Fadmin%2Fusers`);
           await context.close();
         });
       }
 
       it('shows a member of staff that the administration is not theirs', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'medarbetare@vanort.example', DEMO_PASSWORD);
-        const res = await page.goto(`${base}/admin/users`);
+        await logIn(page, e2e.base, 'medarbetare@vanort.example', DEMO_PASSWORD);
+        const res = await page.goto(`${e2e.base}/admin/users`);
         expect(res?.status()).toBe(403);
         await expect(page.locator('h1').textContent()).resolves.toBe('Du har inte behörighet');
         await expectNoAxeViolations(page, 'forbidden');
@@ -102,15 +89,15 @@ for (const dialect of DIALECTS) {
 
       for (const javaScriptEnabled of [true, false]) {
         it(`a member of staff revokes all API keys at once (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-          const context = await browser.newContext({ javaScriptEnabled });
+          const context = await e2e.browser.newContext({ javaScriptEnabled });
           const page = await context.newPage();
-          await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
+          await logIn(page, e2e.base, 'presidiet@vanort.example', DEMO_PASSWORD);
           for (const name of ['Första', 'Andra']) {
-            await page.goto(`${base}/account/tokens`);
+            await page.goto(`${e2e.base}/account/tokens`);
             await page.getByLabel('Namn').fill(`${name} ${javaScriptEnabled}`);
             await page.getByRole('button', { name: 'Skapa nyckel' }).click();
           }
-          await page.goto(`${base}/account/tokens`);
+          await page.goto(`${e2e.base}/account/tokens`);
           await expect(page.locator('main').textContent()).resolves.toContain(
             'Alla dina 2 aktiva nycklar slutar fungera direkt',
           );
@@ -118,7 +105,7 @@ for (const dialect of DIALECTS) {
           // Revoking asks first (decision 033): the link, then the confirming button.
           await page.getByRole('link', { name: 'Återkalla alla 2 nycklar' }).click();
           await page.getByRole('button', { name: 'Återkalla alla 2 nycklar' }).click();
-          expect(page.url()).toBe(`${base}/account/tokens`);
+          expect(page.url()).toBe(`${e2e.base}/account/tokens`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             '2 nycklar är återkallade och kan inte längre användas.',
           );
@@ -129,13 +116,13 @@ for (const dialect of DIALECTS) {
       }
 
       it('tells an address that failed too often to wait, with the form still usable', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
         // Five failures, then the waits begin (1, 2, 4 … seconds): a slow browser may fit
         // another failure in before it meets one.
         let summary = '';
         for (let i = 0; i < 10 && !summary.includes('För många'); i++) {
-          await logIn(page, base, 'sekretariatet@vanort.example', `wrong ${i}`);
+          await logIn(page, e2e.base, 'sekretariatet@vanort.example', `wrong ${i}`);
           summary = (await page.locator('.error-summary').textContent()) ?? '';
         }
         expect(summary).toContain('För många misslyckade inloggningar på kort tid.');

@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { stockholmToday } from '../../src/modules/collaborations/campaign.service.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, openTask, signedInPage, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -27,13 +26,7 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `campaigns and import in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
+      const e2e = useE2eApp(dialect, async (t) => {
         const utbildning = await t.db.kysely
           .selectFrom('organisation')
           .select('id')
@@ -46,17 +39,12 @@ for (const dialect of DIALECTS) {
           password: SECOND_PASSWORD,
         });
       });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
 
       it('a coordinator starts a campaign, two organisations answer, the rest show as missing, closing freezes the answers', async () => {
         const title = 'Inventering e2e 2026';
-        const coordinator = await (await browser.newContext()).newPage();
-        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const coordinator = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(coordinator, 'Inventeringar');
-        expect(coordinator.url()).toBe(`${base}/workspace/campaigns`);
+        expect(coordinator.url()).toBe(`${e2e.base}/workspace/campaigns`);
         await expectNoAxeViolations(coordinator, 'campaigns');
 
         await coordinator.getByRole('link', { name: 'Starta en inventering' }).click();
@@ -84,8 +72,7 @@ for (const dialect of DIALECTS) {
         const campaignUrl = coordinator.url();
 
         // The first reporter (Kulturförvaltningen) confirms the list.
-        const first = await (await browser.newContext()).newPage();
-        await logIn(first, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const first = await signedInPage(e2e, 'rapportor@vanort.example', DEMO_PASSWORD);
         await openTask(first, 'Inventeringar');
         await expectNoAxeViolations(first, 'campaigns as reporter');
         await first.getByRole('link', { name: new RegExp(`^Svara\\s?: ${title}`) }).click();
@@ -103,8 +90,7 @@ for (const dialect of DIALECTS) {
         await expect(main(first)).resolves.toContain('Nuvarande svar: Listan bekräftad');
 
         // The second reporter (Utbildningsförvaltningen) had no activity; keeps the page open.
-        const second = await (await browser.newContext()).newPage();
-        await logIn(second, base, SECOND_REPORTER, SECOND_PASSWORD);
+        const second = await signedInPage(e2e, SECOND_REPORTER, SECOND_PASSWORD);
         await second.goto(`${campaignUrl}/answer`);
         await second.getByRole('radio', { name: 'Ingen vänortsaktivitet under perioden' }).check();
         await second.getByRole('button', { name: 'Skicka svaret' }).click();
@@ -152,10 +138,9 @@ for (const dialect of DIALECTS) {
       });
 
       it('a reporter imports a CSV file: one bad row is reported by row and column, the fixed file is imported', async () => {
-        const page = await (await browser.newContext()).newPage();
-        await logIn(page, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'rapportor@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Importera från Excel eller CSV');
-        expect(page.url()).toBe(`${base}/workspace/import`);
+        expect(page.url()).toBe(`${e2e.base}/workspace/import`);
         await expectNoAxeViolations(page, 'import');
 
         const header = 'Rubrik;Typ;Status;Startdatum;Slutdatum;Vänorter;Områden;Mål\n';
@@ -204,7 +189,7 @@ for (const dialect of DIALECTS) {
         await page.getByRole('button', { name: 'Importera 2 rader' }).click();
         await page.getByText('2 samarbeten är importerade').waitFor({ timeout: 15_000 });
         await expectNoAxeViolations(page, 'import done');
-        const rows = await t.db.kysely
+        const rows = await e2e.t.db.kysely
           .selectFrom('collaboration')
           .select(['title', 'review_state'])
           .where('title', 'in', ['Lägerskola för årskurs 9', 'Gymnasiekonferens'])

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -12,33 +10,22 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `city facts in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('a coordinator corrects Turku’s facts; a visitor from Bergen reads them', async () => {
         // The portal sends no client script: the form works as plain HTML (axe itself needs JS).
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         context.setDefaultTimeout(15_000);
         const page = await context.newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await page
           .getByRole('navigation', { name: 'Användarmeny' })
           .getByRole('link', { name: 'Arbetsyta' })
           .click();
-        expect(page.url()).toBe(`${base}/workspace`);
+        expect(page.url()).toBe(`${e2e.base}/workspace`);
         await expectNoAxeViolations(page, 'workspace start page');
         await page.locator('main').getByRole('link', { name: 'Ortfakta' }).click();
-        expect(page.url()).toBe(`${base}/workspace/cities`);
+        expect(page.url()).toBe(`${e2e.base}/workspace/cities`);
         await expectNoAxeViolations(page, 'city facts list');
 
         await page.locator('a[href="/workspace/cities/turku"]').click();
@@ -60,7 +47,7 @@ for (const dialect of DIALECTS) {
           .fill('Turun kaupunki, kansainväliset asiat');
         await page.getByLabel('E-postadress till kontakten').fill('international@turku.fi');
         await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
-        expect(page.url()).toBe(`${base}/cities/turku`);
+        expect(page.url()).toBe(`${e2e.base}/cities/turku`);
         await expect(page.locator('.flash').textContent()).resolves.toContain(
           'Uppgifterna om Åbo är sparade.',
         );
@@ -70,8 +57,8 @@ for (const dialect of DIALECTS) {
         await context.close();
 
         // A visitor reading in English sees the same facts; the Norwegian name carries its lang.
-        const visitor = await (await browser.newContext()).newPage();
-        await visitor.goto(`${base}/cities/turku?lang=en`);
+        const visitor = await (await e2e.browser.newContext()).newPage();
+        await visitor.goto(`${e2e.base}/cities/turku?lang=en`);
         await expect(visitor.locator('main').textContent()).resolves.toContain(
           'international@turku.fi',
         );
@@ -79,7 +66,7 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(visitor, 'city page after the edit');
         await visitor.context().close();
 
-        const audit = await t.db.kysely
+        const audit = await e2e.t.db.kysely
           .selectFrom('audit_event')
           .select('changes')
           .where('action', '=', 'facts.update')

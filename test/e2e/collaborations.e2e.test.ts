@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, openTask, signedInPage, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -16,28 +15,15 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `collaborations and the reporting duty in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('a reporter registers, the coordinator returns, the reporter fixes, the coordinator acknowledges, the public sees it', async () => {
         const title = 'Läsfrämjande med Åbo stadsbibliotek';
 
         // The reporter of Kulturförvaltningen registers a collaboration.
-        const reporterContext = await browser.newContext();
-        const reporter = await reporterContext.newPage();
-        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const reporter = await signedInPage(e2e, 'rapportor@vanort.example', DEMO_PASSWORD);
         await openTask(reporter, 'Samarbeten');
-        expect(reporter.url()).toBe(`${base}/workspace/collaborations`);
+        expect(reporter.url()).toBe(`${e2e.base}/workspace/collaborations`);
         await expectNoAxeViolations(reporter, 'workspace list');
         await reporter.getByRole('link', { name: 'Registrera ett samarbete' }).click();
         await expectNoAxeViolations(reporter, 'new collaboration');
@@ -69,7 +55,7 @@ for (const dialect of DIALECTS) {
         const collaborationUrl = reporter.url();
 
         // … and an exchange within it.
-        await reporter.goto(`${base}/workspace/exchanges`);
+        await reporter.goto(`${e2e.base}/workspace/exchanges`);
         await expectNoAxeViolations(reporter, 'exchanges');
         await reporter.getByRole('link', { name: 'Registrera ett erfarenhetsutbyte' }).click();
         await expectNoAxeViolations(reporter, 'new exchange');
@@ -89,10 +75,8 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(reporter, 'exchange detail');
 
         // The coordinator returns the collaboration with a comment.
-        const coordinatorContext = await browser.newContext();
-        const coordinator = await coordinatorContext.newPage();
-        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await coordinator.goto(`${base}/workspace/review`);
+        const coordinator = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await coordinator.goto(`${e2e.base}/workspace/review`);
         await expectNoAxeViolations(coordinator, 'review queue');
         await coordinator.getByRole('link', { name: title }).click();
         await expectNoAxeViolations(coordinator, 'collaboration with review form');
@@ -105,7 +89,7 @@ for (const dialect of DIALECTS) {
         await coordinator.getByLabel('Kommentar').fill('Beskriv resultaten hittills.');
         await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
         await expect(flash(coordinator)).resolves.toContain('Skickat tillbaka');
-        const mail = await t.db.kysely
+        const mail = await e2e.t.db.kysely
           .selectFrom('mail_outbox')
           .select(['to_address', 'subject'])
           .where('subject', 'like', `%${title}%`)
@@ -127,7 +111,7 @@ for (const dialect of DIALECTS) {
         await expect(main(reporter)).resolves.toContain('Inskickat');
 
         // The coordinator acknowledges the collaboration and the exchange.
-        await coordinator.goto(`${base}/workspace/review`);
+        await coordinator.goto(`${e2e.base}/workspace/review`);
         await coordinator.getByRole('link', { name: title }).click();
         await coordinator.getByRole('radio', { name: 'Kvittera' }).check();
         await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
@@ -139,25 +123,27 @@ for (const dialect of DIALECTS) {
         await expect(main(coordinator)).resolves.not.toContain(title);
 
         // It is public now.
-        const visitor = await (await browser.newContext()).newPage();
-        await visitor.goto(`${base}/collaborations?city=turku`);
+        const visitor = await (await e2e.browser.newContext()).newPage();
+        await visitor.goto(`${e2e.base}/collaborations?city=turku`);
         await expectNoAxeViolations(visitor, 'public list');
         await visitor.getByRole('link', { name: title }).click();
         await expect(main(visitor)).resolves.toContain('Två gemensamma läsveckor har hållits.');
         await expect(main(visitor)).resolves.toContain('Läsombud i skolorna når fler barn.');
         await expectNoAxeViolations(visitor, 'public collaboration');
-        await visitor.goto(`${base}/cities/turku`);
+        await visitor.goto(`${e2e.base}/cities/turku`);
         await expect(main(visitor)).resolves.toContain(title);
         await expectNoAxeViolations(visitor, 'city page with collaborations');
-        await visitor.goto(`${base}/collaborations?lang=en`);
+        await visitor.goto(`${e2e.base}/collaborations?lang=en`);
         await expectNoAxeViolations(visitor, 'public list in English');
       });
 
       it("a reporter cannot change another organisation's collaboration", async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const reporter = await context.newPage();
-        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
-        await reporter.goto(`${base}/workspace/collaborations?organisation=stadsbyggnadskontoret`);
+        await logIn(reporter, e2e.base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        await reporter.goto(
+          `${e2e.base}/workspace/collaborations?organisation=stadsbyggnadskontoret`,
+        );
         await reporter.getByRole('link', { name: 'Klimatanpassning i stadsplaneringen' }).click();
         await expect(main(reporter)).resolves.toContain('Du kan läsa men inte ändra');
         await expect(reporter.getByRole('link', { name: 'Ändra' }).count()).resolves.toBe(0);
@@ -170,10 +156,8 @@ for (const dialect of DIALECTS) {
       });
 
       it('the coordinator manages areas and everyone logged in searches the knowledge bank', async () => {
-        const context = await browser.newContext();
-        const coordinator = await context.newPage();
-        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await coordinator.goto(`${base}/workspace/areas`);
+        const coordinator = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await coordinator.goto(`${e2e.base}/workspace/areas`);
         await expectNoAxeViolations(coordinator, 'areas');
         await coordinator.getByRole('button', { name: 'Lägg till ett område' }).click();
         await expect(errorSummary(coordinator)).resolves.toContain('Skriv ett namn');
@@ -184,7 +168,7 @@ for (const dialect of DIALECTS) {
         await expect(flash(coordinator)).resolves.toContain('Området är sparat');
         await expect(main(coordinator)).resolves.toContain('Hav och sjöfart');
 
-        await coordinator.goto(`${base}/workspace/knowledge`);
+        await coordinator.goto(`${e2e.base}/workspace/knowledge`);
         await coordinator.getByLabel('Sökord').fill('klimatanpassning');
         await coordinator.getByRole('button', { name: 'Visa' }).click();
         await expect(coordinator.locator('main mark').first().textContent()).resolves.toMatch(
@@ -194,17 +178,15 @@ for (const dialect of DIALECTS) {
       });
 
       it('two people edit one collaboration: the later save shows the saved version and saves nothing', async () => {
-        const { id } = await t.db.kysely
+        const { id } = await e2e.t.db.kysely
           .selectFrom('collaboration')
           .innerJoin('organisation', 'organisation.id', 'collaboration.organisation_id')
           .select('collaboration.id')
           .where('organisation.slug', '=', 'kulturforvaltningen')
           .executeTakeFirstOrThrow();
-        const edit = `${base}/workspace/collaborations/${id}/edit`;
-        const reporter = await (await browser.newContext()).newPage();
-        await logIn(reporter, base, 'rapportor@vanort.example', DEMO_PASSWORD);
-        const coordinator = await (await browser.newContext()).newPage();
-        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const edit = `${e2e.base}/workspace/collaborations/${id}/edit`;
+        const reporter = await signedInPage(e2e, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const coordinator = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await reporter.goto(edit);
         await coordinator.goto(edit);
 
@@ -237,7 +219,7 @@ for (const dialect of DIALECTS) {
         // Saving again is a knowing choice: it replaces the saved version.
         await reporter.getByRole('button', { name: /^Spara/ }).click();
         await expect(flash(reporter)).resolves.toBeTruthy();
-        const { title } = await t.db.kysely
+        const { title } = await e2e.t.db.kysely
           .selectFrom('collaboration')
           .select('title')
           .where('id', '=', id)

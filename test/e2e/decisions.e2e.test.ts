@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -30,28 +29,17 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `proposals and council decisions in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('a coordinator proposes a new twin city and the council secretariat records the KF decision', async () => {
         const title = 'Förslag: Tromsø som ny vänort';
 
         // The coordinator drafts the proposal and sends it to the council.
-        const coordinatorContext = await browser.newContext();
+        const coordinatorContext = await e2e.browser.newContext();
         const coordinator = await coordinatorContext.newPage();
-        await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await logIn(coordinator, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(coordinator, 'Förslag om vänorter');
-        expect(coordinator.url()).toBe(`${base}/workspace/proposals`);
+        expect(coordinator.url()).toBe(`${e2e.base}/workspace/proposals`);
         await expect(coordinator.locator('main').textContent()).resolves.toContain(
           'Göteborg står värd vart 8:e år',
         );
@@ -76,7 +64,7 @@ for (const dialect of DIALECTS) {
         await coordinator.getByLabel('Rubrik').fill(title);
         await coordinator.getByLabel('Motivering').fill('Arktiskt samarbete mellan hamnstäder.');
         await coordinator.getByRole('button', { name: 'Spara utkast' }).click();
-        expect(coordinator.url()).toBe(`${base}/workspace/proposals`);
+        expect(coordinator.url()).toBe(`${e2e.base}/workspace/proposals`);
         await expect(flash(coordinator)).resolves.toBe('Förslaget är sparat som utkast.');
         await expect(coordinator.locator('main').textContent()).resolves.toContain(
           'får kedjan 5 medlemmar och Göteborg står värd vart 10:e år',
@@ -95,11 +83,11 @@ for (const dialect of DIALECTS) {
         );
 
         // The council secretariat tries KS first (refused, P6), then records the KF decision.
-        const councilContext = await browser.newContext();
+        const councilContext = await e2e.browser.newContext();
         const council = await councilContext.newPage();
-        await logIn(council, base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
+        await logIn(council, e2e.base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
         await openTask(council, 'Beslut');
-        expect(council.url()).toBe(`${base}/workspace/decisions`);
+        expect(council.url()).toBe(`${e2e.base}/workspace/decisions`);
         await expectNoAxeViolations(council, 'decisions');
         await council.getByRole('link', { name: /^Registrera beslut\s?: Förslag: Tromsø/ }).click();
         await expect(council.locator('main').textContent()).resolves.toContain(
@@ -131,7 +119,7 @@ for (const dialect of DIALECTS) {
         await council.getByRole('radio', { name: 'Kommunfullmäktige (KF)' }).check();
         await council.getByLabel('Beslutshandling (PDF)').setInputFiles(pdf);
         await council.getByRole('button', { name: 'Registrera beslutet' }).click();
-        expect(council.url()).toBe(`${base}/workspace/decisions`);
+        expect(council.url()).toBe(`${e2e.base}/workspace/decisions`);
         await expect(flash(council)).resolves.toBe('Beslutet är registrerat.');
         await expect(council.locator('main').textContent()).resolves.toContain(
           'Inga förslag väntar på beslut.',
@@ -142,20 +130,20 @@ for (const dialect of DIALECTS) {
         const href = await council
           .getByRole('link', { name: /^PDF\s+Beslutet som PDF: Förslag: Tromsø/ })
           .getAttribute('href');
-        const download = await council.request.get(`${base}${href}`);
+        const download = await council.request.get(`${e2e.base}${href}`);
         expect(download.headers()['content-type']).toBe('application/pdf');
         expect(Buffer.compare(await download.body(), samplePdf())).toBe(0);
 
         // The coordinator sees the proposal approved and the P3 warning.
-        await coordinator.goto(`${base}/workspace/proposals`);
+        await coordinator.goto(`${e2e.base}/workspace/proposals`);
         const workspace = await coordinator.locator('main').textContent();
         expect(workspace).toContain('Bifallet');
         expect(workspace).toContain('Varning: Göteborg står värd vart 10:e år');
         await expectNoAxeViolations(coordinator, 'proposals with the P3 warning');
 
         // The portal shows Tromsø as an active twin city.
-        const visitor = await browser.newPage();
-        await visitor.goto(`${base}/cities/tromso`);
+        const visitor = await e2e.browser.newPage();
+        await visitor.goto(`${e2e.base}/cities/tromso`);
         const cityPage = await visitor.locator('main').textContent();
         expect(cityPage).toContain('Tromsø');
         expect(cityPage).toContain('Vänort');
@@ -170,10 +158,10 @@ for (const dialect of DIALECTS) {
       });
 
       it('works without JavaScript: a refused decision keeps its values and changes nothing', async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false });
+        const context = await e2e.browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
-        await logIn(page, base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
-        await page.goto(`${base}/workspace/decisions/new`);
+        await logIn(page, e2e.base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
+        await page.goto(`${e2e.base}/workspace/decisions/new`);
         await page.getByRole('radio', { name: 'Kommunfullmäktige (KF)' }).check();
         await page.getByLabel('Sammanträdesdatum').fill('2099-01-01');
         await page.getByLabel('Paragraf (§)').fill('tolv');
@@ -185,7 +173,7 @@ for (const dialect of DIALECTS) {
           mimeType: 'text/plain',
           buffer: Buffer.from('inte en pdf'),
         });
-        const before = await t.db.kysely
+        const before = await e2e.t.db.kysely
           .selectFrom('council_decision')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow();
@@ -196,7 +184,7 @@ for (const dialect of DIALECTS) {
         expect(summary).toContain('Ange diarienumret i formen SLK-2023-01047');
         expect(summary).toContain('Filen är inte en PDF-fil');
         await expect(page.getByLabel('Rubrik').inputValue()).resolves.toBe('Ett felaktigt beslut');
-        const after = await t.db.kysely
+        const after = await e2e.t.db.kysely
           .selectFrom('council_decision')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow();

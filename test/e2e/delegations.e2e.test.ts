@@ -1,13 +1,12 @@
 import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { delegationRetentionJob } from '../../src/modules/meetings/retention.job.ts';
 import { runJob } from '../../src/platform/scheduler.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -19,14 +18,8 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `delegations and host planning in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
       let meetingId: string;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
+      const e2e = useE2eApp(dialect, async (t) => {
         meetingId = (
           await t.db.kysely
             .selectFrom('meeting')
@@ -35,17 +28,13 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow()
         ).id;
       });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
 
       it('the presidium adds a member and confirms Gothenburg’s delegation with the decision date', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
+        await logIn(page, e2e.base, 'presidiet@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Delegationer');
-        expect(page.url()).toBe(`${base}/workspace/delegations`);
+        expect(page.url()).toBe(`${e2e.base}/workspace/delegations`);
         await expectNoAxeViolations(page, 'delegation overview (presidium)');
         await page
           .getByRole('link', { name: /Delegationen från Göteborg till mötet 2027/ })
@@ -83,9 +72,9 @@ for (const dialect of DIALECTS) {
       });
 
       it('a partner contact from Bergen edits Bergen’s delegation and is refused on Gothenburg’s', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD);
+        await logIn(page, e2e.base, 'bergen@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Delegationer');
         const overview = await main(page);
         expect(overview).toContain('Bergen');
@@ -104,7 +93,7 @@ for (const dialect of DIALECTS) {
         await expect(flash(page)).resolves.toBe('Delegationen är bekräftad.');
 
         // Gothenburg's delegation: read only, no logistics, and a forged form is refused.
-        await page.goto(`${base}/workspace/meetings/${meetingId}/delegations/goteborg`);
+        await page.goto(`${e2e.base}/workspace/meetings/${meetingId}/delegations/goteborg`);
         const goteborg = await main(page);
         expect(goteborg).toContain('Eva Lindqvist');
         expect(goteborg).not.toContain('Vegetarisk');
@@ -113,7 +102,7 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, 'Gothenburg delegation as Bergen');
         const count = async () =>
           (
-            await t.db.kysely
+            await e2e.t.db.kysely
               .selectFrom('delegation_member')
               .select((eb) => eb.fn.countAll().as('n'))
               .executeTakeFirstOrThrow()
@@ -149,22 +138,22 @@ for (const dialect of DIALECTS) {
 
         // The participant list with logistics is for organisers only.
         const list = await page.request.get(
-          `${base}/workspace/meetings/${meetingId}/participants.xlsx`,
+          `${e2e.base}/workspace/meetings/${meetingId}/participants.xlsx`,
         );
         expect(list.status()).toBe(200);
         const logistics = await page.request.get(
-          `${base}/workspace/meetings/${meetingId}/participants.pdf?logistics=1`,
+          `${e2e.base}/workspace/meetings/${meetingId}/participants.pdf?logistics=1`,
         );
         expect(logistics.status()).toBe(403);
         await context.close();
       });
 
       it('a coordinator works through the host plan and sees overdue tasks marked', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Värdskapsplaner');
-        expect(page.url()).toBe(`${base}/workspace/host-plan`);
+        expect(page.url()).toBe(`${e2e.base}/workspace/host-plan`);
         await expect(main(page)).resolves.toContain('Försenade: 1');
         await expectNoAxeViolations(page, 'host plan overview');
         await page.getByRole('link', { name: 'Värdskapsplan för vänortsmötet 2027' }).click();
@@ -185,7 +174,7 @@ for (const dialect of DIALECTS) {
         expect(row).not.toContain('Försenad');
         await expect(main(page)).resolves.not.toContain('Försenade uppgifter');
 
-        await page.goto(`${base}/workspace/host-plan-template`);
+        await page.goto(`${e2e.base}/workspace/host-plan-template`);
         await expect(main(page)).resolves.toContain('Boka lokal för mötet');
         await expectNoAxeViolations(page, 'host plan template');
         await page.getByRole('link', { name: /^Ändra\s?: Boka talare/ }).click();
@@ -199,10 +188,10 @@ for (const dialect of DIALECTS) {
       });
 
       it('works without JavaScript: a refused member keeps its values, a good one is added', async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false });
+        const context = await e2e.browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
-        await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD);
-        await page.goto(`${base}/workspace/meetings/${meetingId}/delegations/bergen`);
+        await logIn(page, e2e.base, 'bergen@vanort.example', DEMO_PASSWORD);
+        await page.goto(`${e2e.base}/workspace/meetings/${meetingId}/delegations/bergen`);
         await page.getByLabel('Namn', { exact: true }).fill('Ola Nordmann');
         await page.getByLabel('Resa').fill('x'.repeat(501));
         await page.getByRole('button', { name: 'Lägg till' }).click();
@@ -220,21 +209,21 @@ for (const dialect of DIALECTS) {
       });
 
       it('shows the private logistics gone after the retention job ran', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        const url = `${base}/workspace/meetings/${meetingId}/delegations/bergen`;
+        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const url = `${e2e.base}/workspace/meetings/${meetingId}/delegations/bergen`;
         await page.goto(url);
         await expect(main(page)).resolves.toContain('+47 55 56 00 01');
 
         // The 2027 meeting ends on 16 September 2027; 90 days later the logistics go.
         const result = await runJob(delegationRetentionJob, {
-          db: t.db,
-          mailer: t.app.mailer,
-          publicUrl: base,
+          db: e2e.t.db,
+          mailer: e2e.t.app.mailer,
+          publicUrl: e2e.base,
           log: pino({ level: 'silent' }),
           now: new Date('2027-12-16T03:00:00Z'),
-          config: t.config,
+          config: e2e.t.config,
         });
         expect(result).toMatchObject({ ran: true, outcome: 'ok' });
         await page.goto(url);

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, signedInPage, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -22,37 +21,26 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the evaluation after a meeting in Gothenburg, in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
+      const e2e = useE2eApp(dialect, async (t) => {
         await createUser(t.db, SYSTEM_ACTOR, {
           name: 'Greta Granskare',
           roles: [{ role: 'coordinator', organisationId: null, cityId: null }],
           ...REVIEWER,
         });
       });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
 
       it('held meeting → evaluation on the start page with its due date → written, reviewed, approved; version 2, the comparison; Word and PDF; published', async () => {
-        const owner = await (await browser.newContext()).newPage();
-        await logIn(owner, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const owner = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
 
         // The 2027 meeting in Gothenburg is marked held in the meeting form.
-        await owner.goto(`${base}/workspace/meetings`);
+        await owner.goto(`${e2e.base}/workspace/meetings`);
         await owner.getByRole('link', { name: '2027', exact: true }).click();
         await owner.getByRole('link', { name: 'Ändra', exact: true }).click();
         await owner.getByRole('radio', { name: 'Genomfört' }).check();
         await owner.getByRole('button', { name: 'Spara mötet' }).click();
 
         // The evaluation is in the list with its due date, three months after the last day.
-        await owner.goto(`${base}/workspace/evaluations`);
+        await owner.goto(`${e2e.base}/workspace/evaluations`);
         await expectNoAxeViolations(owner, 'evaluations');
         const row = owner.getByRole('row', {
           name: /Utvärdering efter vänortsmötet i Göteborg 2027/,
@@ -61,11 +49,11 @@ for (const dialect of DIALECTS) {
         await expect(row.textContent()).resolves.toContain('Sara Samordnare');
 
         // It waits for its owner on the workspace start page, with the due date (P10 there too).
-        await owner.goto(`${base}/workspace`);
+        await owner.goto(`${e2e.base}/workspace`);
         await expect(owner.locator('main').textContent()).resolves.toContain(
           'Skriv utvärderingen ”Utvärdering efter vänortsmötet i Göteborg 2027”, klar senast 16 december 2027',
         );
-        await owner.goto(`${base}/workspace/evaluations`);
+        await owner.goto(`${e2e.base}/workspace/evaluations`);
         await row.getByRole('link').click();
         const evaluationUrl = owner.url();
         await expectNoAxeViolations(owner, 'evaluation draft');
@@ -95,8 +83,7 @@ for (const dialect of DIALECTS) {
         await expect(flash(owner)).resolves.toContain('skickad för granskning');
 
         // A second coordinator approves: version 1.
-        const reviewer = await (await browser.newContext()).newPage();
-        await logIn(reviewer, base, REVIEWER.email, REVIEWER.password);
+        const reviewer = await signedInPage(e2e, REVIEWER.email, REVIEWER.password);
         await reviewer.goto(evaluationUrl);
         await expectNoAxeViolations(reviewer, 'evaluation in review');
         await reviewer.getByRole('textbox', { name: 'Kommentar' }).fill('Väl underbyggt.');
@@ -137,9 +124,9 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(reviewer, 'evaluation at 320 px');
 
         // Version 2 exported as Word and PDF, then published; a visitor finds it on /reports.
-        const exporting = await browser.newContext({ acceptDownloads: true });
+        const exporting = await e2e.browser.newContext({ acceptDownloads: true });
         const publisher = await exporting.newPage();
-        await logIn(publisher, base, REVIEWER.email, REVIEWER.password);
+        await logIn(publisher, e2e.base, REVIEWER.email, REVIEWER.password);
         await publisher.goto(`${evaluationUrl}/versions/2`);
         let downloading = publisher.waitForEvent('download');
         await publisher.getByRole('link', { name: 'Word-dokument (.docx)' }).click();
@@ -151,8 +138,8 @@ for (const dialect of DIALECTS) {
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
         await publisher.getByRole('button', { name: 'Publicera version 2 på portalen' }).click();
         await exporting.close();
-        const visitor = await (await browser.newContext()).newPage();
-        await visitor.goto(`${base}/reports`);
+        const visitor = await (await e2e.browser.newContext()).newPage();
+        await visitor.goto(`${e2e.base}/reports`);
         await visitor
           .getByRole('link', { name: 'Utvärdering efter vänortsmötet i Göteborg 2027' })
           .click();

@@ -1,16 +1,15 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import {
   beginMfaEnrollment,
   confirmMfaEnrollment,
 } from '../../src/modules/accounts/mfa.service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const PASSWORD = 'a long enough browser password';
 const canRun = browserAvailable();
@@ -31,21 +30,10 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `two-step verification in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       const newUser = (email: string) =>
-        createUser(t.db, SYSTEM_ACTOR, {
+        createUser(e2e.t.db, SYSTEM_ACTOR, {
           email,
           name: 'Tova Tvåsteg',
           roles: [{ role: 'staff', organisationId: null, cityId: null }],
@@ -54,13 +42,13 @@ for (const dialect of DIALECTS) {
 
       it('sets it up from the account page, and the pages pass axe', async () => {
         await newUser('tova@vanort.example');
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        await logInAs(page, base, 'tova@vanort.example');
-        expect(page.url()).toBe(`${base}/workspace`);
-        await page.goto(`${base}/account`);
+        await logInAs(page, e2e.base, 'tova@vanort.example');
+        expect(page.url()).toBe(`${e2e.base}/workspace`);
+        await page.goto(`${e2e.base}/account`);
         await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
-        expect(page.url()).toBe(`${base}/account/mfa`);
+        expect(page.url()).toBe(`${e2e.base}/account/mfa`);
         await expectNoAxeViolations(page, 'mfa status');
 
         await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();
@@ -89,8 +77,8 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, 'mfa on');
 
         await page.getByRole('button', { name: 'Logga ut' }).click();
-        await logInAs(page, base, 'tova@vanort.example');
-        expect(page.url()).toBe(`${base}/login/mfa?next=%2Fworkspace`);
+        await logInAs(page, e2e.base, 'tova@vanort.example');
+        expect(page.url()).toBe(`${e2e.base}/login/mfa?next=%2Fworkspace`);
         await expectNoAxeViolations(page, 'login code');
         await page.getByLabel('Kod från appen', { exact: true }).fill(wrongCodeFor(secret));
         await page.getByRole('button', { name: 'Logga in' }).click();
@@ -103,24 +91,24 @@ for (const dialect of DIALECTS) {
 
       it('logs in with a code without JavaScript', async () => {
         const user = await newUser('tage@vanort.example');
-        await beginMfaEnrollment(t.db, SYSTEM_ACTOR, user.id);
-        const { totp_secret } = await t.db.kysely
+        await beginMfaEnrollment(e2e.t.db, SYSTEM_ACTOR, user.id);
+        const { totp_secret } = await e2e.t.db.kysely
           .selectFrom('app_user')
           .select('totp_secret')
           .where('id', '=', user.id)
           .executeTakeFirstOrThrow();
         const secret = totp_secret!;
-        await confirmMfaEnrollment(t.db, SYSTEM_ACTOR, user.id, codeFor(secret));
+        await confirmMfaEnrollment(e2e.t.db, SYSTEM_ACTOR, user.id, codeFor(secret));
 
-        const context = await browser.newContext({ javaScriptEnabled: false });
+        const context = await e2e.browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
-        await logInAs(page, base, 'tage@vanort.example');
-        expect(page.url()).toBe(`${base}/login/mfa?next=%2Fworkspace`);
+        await logInAs(page, e2e.base, 'tage@vanort.example');
+        expect(page.url()).toBe(`${e2e.base}/login/mfa?next=%2Fworkspace`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Ange koden från appen');
         // The next step's code: the one of this step was used to confirm the set-up.
         await page.getByLabel('Kod från appen', { exact: true }).fill(codeFor(secret, 1));
         await page.getByRole('button', { name: 'Logga in' }).click();
-        expect(page.url()).toBe(`${base}/workspace`);
+        expect(page.url()).toBe(`${e2e.base}/workspace`);
         await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
         await context.close();
       });

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -26,26 +25,15 @@ async function checkPage(page: Page, label: string, dialect: string): Promise<vo
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(`news in a browser [${dialect}]`, () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
-    beforeAll(async () => {
-      t = await buildTestApp(dialect);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const e2e = useE2eApp(dialect);
 
     it('a coordinator writes and publishes in Swedish and English; a visitor reads it in English', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
-      await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+      await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
       await openTask(page, 'Nyheter');
-      expect(page.url()).toBe(`${base}/workspace/news`);
+      expect(page.url()).toBe(`${e2e.base}/workspace/news`);
       await checkPage(page, 'news desk', dialect);
 
       await page.getByRole('link', { name: 'Skriv en nyhet' }).click();
@@ -90,10 +78,12 @@ for (const dialect of DIALECTS) {
       await context.close();
 
       // A visitor from Bergen reading in English.
-      const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const visitorContext = await e2e.browser.newContext({
+        viewport: { width: 1280, height: 900 },
+      });
       visitorContext.setDefaultTimeout(15_000);
       const visitor = await visitorContext.newPage();
-      await visitor.goto(`${base}/en/news`);
+      await visitor.goto(`${e2e.base}/en/news`);
       await checkPage(visitor, 'news list in English', dialect);
       await visitor
         .getByRole('link', { name: 'Gothenburg and Bergen plan a cultural exchange' })
@@ -106,7 +96,7 @@ for (const dialect of DIALECTS) {
       await checkPage(visitor, 'news item in English', dialect);
 
       await visitor.getByRole('link', { name: 'Bergen', exact: true }).click();
-      expect(visitor.url()).toBe(`${base}/en/cities/bergen`);
+      expect(visitor.url()).toBe(`${e2e.base}/en/cities/bergen`);
       await expect(
         visitor
           .locator('.linked-news')
@@ -116,7 +106,7 @@ for (const dialect of DIALECTS) {
       await checkPage(visitor, 'Bergen with its news', dialect);
 
       // A Swedish-only item on a Finnish page is marked as Swedish.
-      await visitor.goto(`${base}/fi/news?city=bergen`);
+      await visitor.goto(`${e2e.base}/fi/news?city=bergen`);
       await checkPage(visitor, 'news list in Finnish, filtered', dialect);
       await visitorContext.close();
     });

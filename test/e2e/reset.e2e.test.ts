@@ -1,14 +1,13 @@
 import { i18nFor } from '../../src/platform/i18n/i18n.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
 import { SESSION_COOKIE } from '../../src/platform/auth.ts';
 import { messagesOf } from '../helpers/messages.ts';
 const resetSv = messagesOf('sv');
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
@@ -31,22 +30,11 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `password reset and invitations in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       /** The full link in the newest mail to an address (no SMTP in tests: the outbox). */
       async function linkInMail(address: string, kind: 'reset' | 'invite'): Promise<string> {
-        const mail = await t.db.kysely
+        const mail = await e2e.t.db.kysely
           .selectFrom('mail_outbox')
           .select(['text_body'])
           .where('to_address', '=', address)
@@ -61,17 +49,17 @@ for (const dialect of DIALECTS) {
       for (const [i, javaScriptEnabled] of [true, false].entries()) {
         const account = RESET_ACCOUNTS[i]!;
         it(`a user who forgot the password chooses a new one through the mailed link (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-          const context = await browser.newContext({ javaScriptEnabled });
+          const context = await e2e.browser.newContext({ javaScriptEnabled });
           const page = await context.newPage();
           const axe = (label: string) =>
             javaScriptEnabled ? expectNoAxeViolations(page, label) : Promise.resolve();
           const newPassword = `Utsikt över Älvsborgsbron ${javaScriptEnabled ? 'med' : 'utan'} JS`;
 
           // From the login page to the request form.
-          await page.goto(`${base}/login`);
+          await page.goto(`${e2e.base}/login`);
           await axe('login');
           await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
-          expect(page.url()).toBe(`${base}/reset`);
+          expect(page.url()).toBe(`${e2e.base}/reset`);
           await expect(page.locator('h1').textContent()).resolves.toBe('Återställ lösenordet');
           await axe('reset request');
 
@@ -88,15 +76,15 @@ for (const dialect of DIALECTS) {
 
           await page.getByLabel('E-postadress').fill(account.email);
           await page.getByRole('button', { name: 'Skicka länken' }).click();
-          expect(page.url()).toBe(`${base}/reset`);
+          expect(page.url()).toBe(`${e2e.base}/reset`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             i18nFor('sv').t('reset.sent', { minutes: 30 }),
           );
           await axe('reset requested');
 
-          // The link from the mail, opened in the browser.
+          // The link from the mail, opened in the e2e.browser.
           const link = await linkInMail(account.email, 'reset');
-          expect(link.startsWith(`${base}/reset/`)).toBe(true);
+          expect(link.startsWith(`${e2e.base}/reset/`)).toBe(true);
           const opened = await page.goto(link);
           expect(opened?.status()).toBe(200);
           await expect(page.locator('h1').textContent()).resolves.toBe('Välj ett nytt lösenord');
@@ -119,20 +107,20 @@ for (const dialect of DIALECTS) {
           await axe('new password mismatch');
 
           await choosePassword(page, newPassword);
-          expect(page.url()).toBe(`${base}/login`);
+          expect(page.url()).toBe(`${e2e.base}/login`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             resetSv['flash.passwordSaved'],
           );
           await axe('password saved');
 
           // The old password is gone, the new one works.
-          await logIn(page, base, account.email, DEMO_PASSWORD);
+          await logIn(page, e2e.base, account.email, DEMO_PASSWORD);
           await expect(page.locator('.error-summary').textContent()).resolves.toContain(
             'Fel e-postadress eller lösenord',
           );
           expect(await hasSession(context)).toBe(false);
-          await logIn(page, base, account.email, newPassword);
-          expect(page.url()).toBe(`${base}/workspace`);
+          await logIn(page, e2e.base, account.email, newPassword);
+          expect(page.url()).toBe(`${e2e.base}/workspace`);
           await expect(page.locator('.flash').textContent()).resolves.toBe('Du är inloggad.');
           await expect(page.locator('main').textContent()).resolves.toContain(account.name);
           expect(await hasSession(context)).toBe(true);
@@ -144,7 +132,7 @@ for (const dialect of DIALECTS) {
           await expect(page.locator('h1').textContent()).resolves.toBe(resetSv['link.used.title']);
           await axe('link already used');
           await page.getByRole('link', { name: 'Be om en ny länk' }).click();
-          expect(page.url()).toBe(`${base}/reset`);
+          expect(page.url()).toBe(`${e2e.base}/reset`);
           await context.close();
         });
 
@@ -153,15 +141,15 @@ for (const dialect of DIALECTS) {
           const name = `Ines Inbjuden ${javaScriptEnabled ? 'Med' : 'Utan'}`;
 
           // An administrator sends the invitation from the administration.
-          const adminContext = await browser.newContext({ javaScriptEnabled });
+          const adminContext = await e2e.browser.newContext({ javaScriptEnabled });
           const adminPage = await adminContext.newPage();
           const adminAxe = (label: string) =>
             javaScriptEnabled ? expectNoAxeViolations(adminPage, label) : Promise.resolve();
-          await logIn(adminPage, base, 'admin@vanort.example', DEMO_PASSWORD);
-          expect(adminPage.url()).toBe(`${base}/workspace`);
-          await adminPage.goto(`${base}/admin/users`);
+          await logIn(adminPage, e2e.base, 'admin@vanort.example', DEMO_PASSWORD);
+          expect(adminPage.url()).toBe(`${e2e.base}/workspace`);
+          await adminPage.goto(`${e2e.base}/admin/users`);
           await adminPage.getByRole('link', { name: 'Bjud in användare' }).click();
-          expect(adminPage.url()).toBe(`${base}/admin/users/new`);
+          expect(adminPage.url()).toBe(`${e2e.base}/admin/users/new`);
           await adminAxe('invitation form');
           const inviteForm = adminPage.locator('main form[action="/admin/users/new"]');
           await inviteForm.getByLabel('E-postadress').fill('inte en adress');
@@ -176,24 +164,24 @@ for (const dialect of DIALECTS) {
             inviteForm.getByRole('checkbox', { name: 'Medarbetare', exact: true }).isChecked(),
           ).resolves.toBe(true);
           await inviteForm.getByRole('button', { name: 'Skicka inbjudan' }).click();
-          expect(adminPage.url()).toBe(`${base}/admin/users`);
+          expect(adminPage.url()).toBe(`${e2e.base}/admin/users`);
           await expect(adminPage.locator('.flash').textContent()).resolves.toBe(
             `En inbjudan har skickats till ${email}.`,
           );
           await adminContext.close();
 
           const link = await linkInMail(email, 'invite');
-          expect(link.startsWith(`${base}/invite/`)).toBe(true);
+          expect(link.startsWith(`${e2e.base}/invite/`)).toBe(true);
 
-          const context = await browser.newContext({ javaScriptEnabled });
+          const context = await e2e.browser.newContext({ javaScriptEnabled });
           const page = await context.newPage();
           const axe = (label: string) =>
             javaScriptEnabled ? expectNoAxeViolations(page, label) : Promise.resolve();
           const password = 'Kanelbullar vid Skansen Kronan';
 
           // Before a password is chosen, none works.
-          await logIn(page, base, email, password);
-          expect(page.url()).toBe(`${base}/login`);
+          await logIn(page, e2e.base, email, password);
+          expect(page.url()).toBe(`${e2e.base}/login`);
           expect(await hasSession(context)).toBe(false);
 
           const opened = await page.goto(link);
@@ -211,13 +199,13 @@ for (const dialect of DIALECTS) {
           await axe('invitation with error');
 
           await choosePassword(page, password);
-          expect(page.url()).toBe(`${base}/login`);
+          expect(page.url()).toBe(`${e2e.base}/login`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             resetSv['flash.passwordSaved'],
           );
 
-          await logIn(page, base, email, password);
-          expect(page.url()).toBe(`${base}/workspace`);
+          await logIn(page, e2e.base, email, password);
+          expect(page.url()).toBe(`${e2e.base}/workspace`);
           await expect(page.locator('main').textContent()).resolves.toContain(name);
           await expect(page.locator('main').textContent()).resolves.toContain('Medarbetare');
           await axe('account of the invited');

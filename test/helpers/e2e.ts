@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Dialect } from '../../src/db/database.ts';
 import type { Locale } from '../../src/platform/i18n/locales.ts';
+import { launchBrowser } from './browser.ts';
 import { messagesOf } from './messages.ts';
+import { buildTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 /** The WCAG rule sets every page must pass: 2.1 A/AA and 2.2 AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -55,4 +58,65 @@ export async function openTask(page: Page, name: string, locale: Locale = 'sv'):
     .getByRole('link', { name: m['nav.workspace'] })
     .click();
   await page.locator('main').getByRole('link', { name, exact: true }).click();
+}
+
+/** A demo app listening on loopback and a headless browser, for one `describe` block. */
+export interface E2eApp {
+  /** The app and its database. */
+  readonly t: TestApp;
+  /** The app's address, e.g. `http://127.0.0.1:41234`. */
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts a fresh demo app on `dialect` (listening on 127.0.0.1) and a browser before the
+ * block's tests, then `setUp` (extra data for them); closes both after. Use the getters in
+ * the tests: `const e2e = useE2eApp(dialect)`, then `e2e.base`, `e2e.browser`, `e2e.t.db`.
+ */
+export function useE2eApp(
+  dialect: Dialect,
+  setUp?: (t: TestApp) => Promise<void>,
+  options?: TestAppOptions,
+): E2eApp {
+  let t: TestApp | undefined;
+  let base: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, options);
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+    await setUp?.(t);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useE2eApp: the app is started in beforeAll');
+    return value;
+  };
+  return {
+    get t() {
+      return opened(t);
+    },
+    get base() {
+      return opened(base);
+    },
+    get browser() {
+      return opened(browser);
+    },
+  };
+}
+
+/** A new browser context's page, logged in as `email` (Swedish unless told). */
+export async function signedInPage(
+  e2e: E2eApp,
+  email: string,
+  password: string,
+  options: { locale?: Locale; context?: BrowserContextOptions } = {},
+): Promise<Page> {
+  const page = await (await e2e.browser.newContext(options.context)).newPage();
+  await logIn(page, e2e.base, email, password, options.locale);
+  return page;
 }

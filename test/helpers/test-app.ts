@@ -20,6 +20,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Called before the app is made ready, e.g. to add routes for a test. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** The app's logger (default none), e.g. `{ level: 'error', stream }` to read what it logs. */
+  logger?: Parameters<typeof buildApp>[0]['logger'];
 }
 
 /** A migrated app on a fresh database of the given dialect; use app.inject() against it. */
@@ -42,7 +44,7 @@ export async function buildTestApp(
     RESET_RATE_LIMIT: '0',
     ...options.env,
   });
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger: options.logger ?? false });
   await options.extend?.(app);
   await app.ready();
   return {

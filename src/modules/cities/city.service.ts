@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import { executorOf, type Db, type Executor } from '../../db/database.ts';
 import { errors } from '../../shared/errors.ts';
 import { intlCache } from '../../shared/intl.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
@@ -84,12 +84,14 @@ function toCity(row: repo.CityRow, translations: repo.CityTranslationRow[]): Cit
 }
 
 /** All cities: home city first, then twin cities, then partner cities; by Swedish name. */
-export async function listCities(db: Db): Promise<readonly City[]> {
+export async function listCities(db: Db | Executor): Promise<readonly City[]> {
+  const k = executorOf(db);
   // Every page reads the registry; it changes a few times a year (platform/read-cache.ts).
-  return cachedRead(db.kysely, 'registry', 'cities', async () => {
-    const rows = await repo.listCities(db.kysely);
+  // In a transaction it reads directly (and sees the transaction's own writes).
+  return cachedRead(k, 'registry', 'cities', async () => {
+    const rows = await repo.listCities(k);
     const translations = await repo.listTranslations(
-      db.kysely,
+      k,
       rows.map((r) => r.id),
     );
     return rows
@@ -111,13 +113,14 @@ export async function getCity(db: Db, slug: string): Promise<City> {
 
 /** The chain with its members in rotation order, or null when none is registered. */
 export async function getChain(
-  db: Db,
+  db: Db | Executor,
   cities?: readonly City[],
   slug = NORDIC_CHAIN,
 ): Promise<Chain | null> {
-  const stored = await cachedRead(db.kysely, 'registry', cacheKey('chain', slug), async () => {
-    const chain = await repo.findChainBySlug(db.kysely, slug);
-    return chain ? { chain, members: await repo.listChainMembers(db.kysely, chain.id) } : null;
+  const k = executorOf(db);
+  const stored = await cachedRead(k, 'registry', cacheKey('chain', slug), async () => {
+    const chain = await repo.findChainBySlug(k, slug);
+    return chain ? { chain, members: await repo.listChainMembers(k, chain.id) } : null;
   });
   if (!stored) return null;
   const { chain, members } = stored;

@@ -1,34 +1,18 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
-import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import { findUserByEmail } from '../accounts/account.service.ts';
+import {
+  demoUser,
+  morningOf as at,
+  workspaceContext as ctx,
+} from '../../../test/helpers/workspace-home.ts';
+import { addDays } from '../../shared/dates.ts';
 import { collaborationPolicyAt, collaborationTasksAt } from './collaboration.home.ts';
-
-const ctx = (): PageContext => ({
-  i18n: i18nFor('sv'),
-  path: '/workspace',
-  url: '/workspace',
-  offeredLocale: null,
-  demo: true,
-  assetVersion: 'test',
-  user: null,
-  csrfToken: null,
-  flash: null,
-  formErrors: {},
-});
-const at = (date: string) => new Date(`${date}T10:00:00Z`);
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 describeEachDialect('collaborations on the workspace start page', (dialect) => {
   const demo = useDemoDb(dialect);
   const k = () => demo.db.kysely;
-  const user = async (email: string) => (await findUserByEmail(k(), email))!;
+  const user = (email: string) => demoUser(demo.db, email);
   const campaign = () =>
     k().selectFrom('campaign').select(['id', 'title', 'deadline']).executeTakeFirstOrThrow();
   const reporterOrg = async () =>

@@ -1,8 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import type { PolicyRuleStatus, WorkTask } from '../../platform/workspace-home.ts';
-import { formatPlainDate } from '../../shared/dates.ts';
+import {
+  countTask,
+  policyLine,
+  type PolicyRuleStatus,
+  type WorkTask,
+} from '../../platform/workspace-home.ts';
+import { addDays, formatPlainDate, gothenburgDay } from '../../shared/dates.ts';
 import { listCities, localized } from '../cities/index.ts';
 import * as repo from './home.repository.ts';
 
@@ -17,17 +22,6 @@ export const CAMPAIGN_WARNING_DAYS = 14;
 /** How many items of one kind a start page lists at most. */
 const MAX_ITEMS = 20;
 
-/** The plain date (YYYY-MM-DD) in Gothenburg at an instant (Stockholm's zone, sv-SE form). */
-function plainDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export async function collaborationTasksAt(
   db: Db,
   user: User,
@@ -35,7 +29,7 @@ export async function collaborationTasksAt(
   now: Date,
 ): Promise<WorkTask[]> {
   const { t } = ctx.i18n;
-  const today = plainDate(now);
+  const today = gothenburgDay(now);
   const coordinator = user.roles.some((g) => g.role === 'coordinator');
   const organisations = [
     ...new Set(
@@ -56,33 +50,35 @@ export async function collaborationTasksAt(
   const tasks: WorkTask[] = [];
 
   if (queue) {
-    const dueOn = queue.oldest ? addDays(plainDate(new Date(queue.oldest)), REVIEW_DAYS) : null;
-    if (queue.collaborations > 0)
-      tasks.push({
+    const dueOn = queue.oldest ? addDays(gothenburgDay(new Date(queue.oldest)), REVIEW_DAYS) : null;
+    tasks.push(
+      ...countTask(queue.collaborations, {
         kind: 'review.collaborations',
         title: t('home.collaborations.task.reviewCollaborations', { count: queue.collaborations }),
         href: '/workspace/review',
         dueOn,
-      });
-    if (queue.exchanges > 0)
-      tasks.push({
+      }),
+      ...countTask(queue.exchanges, {
         kind: 'review.exchanges',
         title: t('home.collaborations.task.reviewExchanges', { count: queue.exchanges }),
         href: '/workspace/review',
         dueOn,
-      });
+      }),
+    );
   }
 
   const warnFrom = addDays(today, CAMPAIGN_WARNING_DAYS);
   for (const c of campaigns) {
+    if (c.deadline > warnFrom) continue;
     const missing = Number(c.asked) - Number(c.answered);
-    if (missing <= 0 || c.deadline > warnFrom) continue;
-    tasks.push({
-      kind: 'campaign.missing',
-      title: t('home.collaborations.task.campaignMissing', { count: missing, title: c.title }),
-      href: `/workspace/campaigns/${c.id}`,
-      dueOn: c.deadline,
-    });
+    tasks.push(
+      ...countTask(missing, {
+        kind: 'campaign.missing',
+        title: t('home.collaborations.task.campaignMissing', { count: missing, title: c.title }),
+        href: `/workspace/campaigns/${c.id}`,
+        dueOn: c.deadline,
+      }),
+    );
   }
 
   for (const c of owed) {
@@ -137,7 +133,7 @@ export async function collaborationPolicyAt(
   now: Date,
 ): Promise<PolicyRuleStatus[]> {
   const { t } = ctx.i18n;
-  const today = plainDate(now);
+  const today = gothenburgDay(now);
   const [running, campaign] = await Promise.all([
     repo.runningCollaborations(db.kysely),
     repo.latestCampaignCounts(db.kysely),
@@ -146,41 +142,25 @@ export async function collaborationPolicyAt(
 
   // P7: administrations and companies run their collaborations. Attention: a planned or
   // ongoing collaboration belongs to an organisation no longer active (nobody runs it).
+  const p7 = policyLine('P7', '/workspace/collaborations');
   lines.push(
     running.orphaned > 0
-      ? {
-          rule: 'P7',
-          state: 'attention',
-          text: t('home.collaborations.p7.orphaned', { count: running.orphaned }),
-          href: '/workspace/collaborations',
-        }
+      ? p7('attention', t('home.collaborations.p7.orphaned', { count: running.orphaned }))
       : running.total > 0
-        ? {
-            rule: 'P7',
-            state: 'ok',
-            text: t('home.collaborations.p7.ok', {
+        ? p7(
+            'ok',
+            t('home.collaborations.p7.ok', {
               count: running.total,
               organisations: running.organisations,
             }),
-            href: '/workspace/collaborations',
-          }
-        : {
-            rule: 'P7',
-            state: 'info',
-            text: t('home.collaborations.p7.none'),
-            href: '/workspace/collaborations',
-          },
+          )
+        : p7('info', t('home.collaborations.p7.none')),
   );
 
   // P8: they inform the office. Attention: the latest campaign's deadline has passed and
   // organisations have not answered; info while it runs; ok when everyone answered.
   if (!campaign) {
-    lines.push({
-      rule: 'P8',
-      state: 'info',
-      text: t('home.collaborations.p8.none'),
-      href: '/workspace/campaigns',
-    });
+    lines.push(policyLine('P8', '/workspace/campaigns')('info', t('home.collaborations.p8.none')));
   } else {
     const asked = Number(campaign.asked);
     const answered = Number(campaign.answered);
@@ -190,23 +170,11 @@ export async function collaborationPolicyAt(
       title: campaign.title,
       deadline: formatPlainDate(campaign.deadline, ctx.i18n.intl),
     };
-    const href = `/workspace/campaigns/${campaign.id}`;
-    if (answered >= asked)
-      lines.push({ rule: 'P8', state: 'ok', text: t('home.collaborations.p8.all', args), href });
+    const p8 = policyLine('P8', `/workspace/campaigns/${campaign.id}`);
+    if (answered >= asked) lines.push(p8('ok', t('home.collaborations.p8.all', args)));
     else if (campaign.status === 'open' && campaign.deadline >= today)
-      lines.push({
-        rule: 'P8',
-        state: 'info',
-        text: t('home.collaborations.p8.running', args),
-        href,
-      });
-    else
-      lines.push({
-        rule: 'P8',
-        state: 'attention',
-        text: t('home.collaborations.p8.missing', args),
-        href,
-      });
+      lines.push(p8('info', t('home.collaborations.p8.running', args)));
+    else lines.push(p8('attention', t('home.collaborations.p8.missing', args)));
   }
   return lines;
 }

@@ -1,31 +1,16 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
-import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { PageContext } from '../../platform/page-context.ts';
+import { demoUser, workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
 import { newId } from '../../shared/ids.ts';
-import { findUserByEmail } from '../accounts/account.service.ts';
 import { cityHomePolicy } from '../cities/city.home.ts';
 import { decisionHomePolicy, decisionHomeTasks } from './decision.home.ts';
-
-const ctx = (): PageContext => ({
-  i18n: i18nFor('sv'),
-  path: '/workspace',
-  url: '/workspace',
-  offeredLocale: null,
-  demo: true,
-  assetVersion: 'test',
-  user: null,
-  csrfToken: null,
-  flash: null,
-  formErrors: {},
-});
 
 // The decisions module's tasks and P6, and the cities module's P1 (both read the register).
 describeEachDialect('decisions and cities on the workspace start page', (dialect) => {
   const demo = useDemoDb(dialect);
   const k = () => demo.db.kysely;
-  const user = async (email: string) => (await findUserByEmail(k(), email))!;
+  const user = (email: string) => demoUser(demo.db, email);
   const now = new Date().toISOString();
 
   it('P1 and P6 are in order with the demo register', async () => {

@@ -4,19 +4,11 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../../test/helpers/databases.ts';
-import { EXIT, runCli } from '../../cli/main.ts';
+import { EXIT } from '../../cli/main.ts';
 import type { FiguresOf } from './figures.service.ts';
+import { runCliCaptured } from '../../../test/helpers/cli.ts';
 
-async function run(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    { NODE_ENV: 'test', ...env },
-    { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: () => Promise.resolve('') },
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describeEachDialect('vanort evaluation compile', (dialect) => {
   let database: TestDatabase | undefined;

@@ -4,7 +4,7 @@ import type { DomainEvent } from '../../platform/domain-events.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Actor, User } from '../../platform/identity.ts';
 import { hasRole } from '../../platform/roles.ts';
-import { nowIso, TIME_ZONE } from '../../shared/dates.ts';
+import { gothenburgDay, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -48,12 +48,7 @@ export function configureEvaluation(config: { evaluationDueMonths: number }): vo
 
 /** Today in Gothenburg (YYYY-MM-DD). */
 export function gothenburgToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return gothenburgDay(now);
 }
 
 const isCoordinator = (user: User | null) => hasRole(user, 'coordinator');
@@ -64,18 +59,8 @@ export function requireCoordinator(user: User | null): asserts user is User {
 
 const problem = (path: string, message: string): FieldProblem => ({ path, message });
 
-/** The cities module's read inside a transaction (its read cache computes directly there). */
-function inTransaction(trx: Transaction<Database>): Db {
-  return {
-    kysely: trx,
-    dialect: 'sqlite',
-    ping: () => Promise.resolve(true),
-    destroy: () => Promise.resolve(),
-  };
-}
-
 /** Gothenburg: the home city of the register. */
-async function homeCity(db: Db): Promise<City | undefined> {
+async function homeCity(db: Db | Executor): Promise<City | undefined> {
   return (await listCities(db)).find((c) => c.kind === 'home');
 }
 
@@ -95,7 +80,7 @@ export async function createForHeldMeeting(
   now: Date = new Date(),
 ): Promise<string | null> {
   if (event.type !== 'meeting.held') return null;
-  const home = await homeCity(inTransaction(trx));
+  const home = await homeCity(trx);
   if (!home || event.hostCityId !== home.id) return null;
   if (await repo.findEvaluationOfMeeting(trx, event.meetingId)) return null;
   const meetingEnd = event.endDate ?? gothenburgToday(now);
@@ -175,7 +160,7 @@ export async function startEvaluation(
     const owners = [...new Set(v.owners)];
     if (owners.some((id) => !coordinators.has(id)))
       throw errors.validation([problem('owners', 'evaluation.error.ownerNotCoordinator')]);
-    const chain = await getChain(inTransaction(trx));
+    const chain = await getChain(trx);
     if (!chain) throw errors.chainNotFound();
     const now = nowIso();
     const row = {

@@ -1,5 +1,4 @@
-import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { PageContext } from '../../platform/page-context.ts';
+import { contextOutsideRequest, type PageContext } from '../../platform/page-context.ts';
 import { renderDocument } from '../../platform/render.ts';
 import { formatPlainDate } from '../../shared/dates.ts';
 import type { ReportVersion } from './report.service.ts';
@@ -14,18 +13,7 @@ import { ReportBody, ReportFacts } from './views/report-document.tsx';
 
 /** A page context for documents made outside a request: Swedish, nobody signed in. */
 export function documentContext(): PageContext {
-  return {
-    i18n: i18nFor('sv'),
-    path: '/',
-    url: '/',
-    offeredLocale: null,
-    demo: false,
-    assetVersion: '',
-    user: null,
-    csrfToken: null,
-    flash: null,
-    formErrors: {},
-  };
+  return contextOutsideRequest('sv');
 }
 
 const STYLE = `

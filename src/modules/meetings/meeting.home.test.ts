@@ -1,28 +1,14 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
-import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import { findUserByEmail } from '../accounts/account.service.ts';
+import { demoUser, workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
 import { meetingPolicyAt, meetingTasksAt } from './meeting.home.ts';
 
-const ctx = (): PageContext => ({
-  i18n: i18nFor('sv'),
-  path: '/workspace',
-  url: '/workspace',
-  offeredLocale: null,
-  demo: true,
-  assetVersion: 'test',
-  user: null,
-  csrfToken: null,
-  flash: null,
-  formErrors: {},
-});
 const NOW = new Date('2026-12-06T10:00:00Z');
 
 describeEachDialect('meetings on the workspace start page', (dialect) => {
   const demo = useDemoDb(dialect);
-  const user = async (email: string) => (await findUserByEmail(demo.db.kysely, email))!;
+  const user = (email: string) => demoUser(demo.db, email);
   const meeting2027 = () =>
     demo.db.kysely
       .selectFrom('meeting')

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import type { PolicyRuleStatus, WorkTask } from '../../platform/workspace-home.ts';
+import { policyLine, type PolicyRuleStatus, type WorkTask } from '../../platform/workspace-home.ts';
 import { currentYear, formatDateRange } from '../../shared/dates.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
@@ -139,127 +139,100 @@ export async function meetingPolicyAt(
 
   // P2: the twin cities meet every other year. Attention: no meeting registered within
   // the chain's interval from this year (the next one is not yet planned).
+  const p2 = policyLine('P2', '/workspace/meetings');
   const lastYearOfWindow = thisYear + chain.intervalYears - 1;
   if (next && next.year <= lastYearOfWindow + 1) {
-    lines.push({
-      rule: 'P2',
-      state: 'ok',
-      text: next.start_date
-        ? t('home.meetings.p2.ok', {
-            host: name(next.host_city_id),
-            dates: formatDateRange(next.start_date, next.end_date, ctx.i18n.intl),
-          })
-        : t('home.meetings.p2.okUndated', { year: next.year, host: name(next.host_city_id) }),
-      href: '/workspace/meetings',
-    });
+    lines.push(
+      p2(
+        'ok',
+        next.start_date
+          ? t('home.meetings.p2.ok', {
+              host: name(next.host_city_id),
+              dates: formatDateRange(next.start_date, next.end_date, ctx.i18n.intl),
+            })
+          : t('home.meetings.p2.okUndated', { year: next.year, host: name(next.host_city_id) }),
+      ),
+    );
   } else {
-    lines.push({
-      rule: 'P2',
-      state: 'attention',
-      text: t('home.meetings.p2.attention', { from: thisYear, to: lastYearOfWindow + 1 }),
-      href: '/workspace/meetings',
-    });
+    lines.push(
+      p2(
+        'attention',
+        t('home.meetings.p2.attention', { from: thisYear, to: lastYearOfWindow + 1 }),
+      ),
+    );
   }
 
   // P3: Gothenburg hosts every eighth year. Attention: the chain's cycle (or the forecast
   // distance between Gothenburg's next two turns) is not eight years.
-  const p3 = rotation.p3;
-  if (p3 && rotation.homeNext) {
-    lines.push({
-      rule: 'P3',
-      state: p3.ok ? 'ok' : 'attention',
-      text: p3.ok
-        ? t('home.meetings.p3.ok', {
-            year: rotation.homeNext.year,
-            members: chain.members.length,
-            cycle: p3.cycleYears,
-          })
-        : t('home.meetings.p3.attention', {
-            year: rotation.homeNext.year,
-            members: chain.members.length,
-            cycle: p3.forecastYears ?? p3.cycleYears,
-          }),
-      href: '/workspace/meetings',
-    });
+  const p3 = policyLine('P3', '/workspace/meetings');
+  const turn = rotation.p3;
+  if (turn && rotation.homeNext) {
+    const args = { year: rotation.homeNext.year, members: chain.members.length };
+    lines.push(
+      turn.ok
+        ? p3('ok', t('home.meetings.p3.ok', { ...args, cycle: turn.cycleYears }))
+        : p3(
+            'attention',
+            t('home.meetings.p3.attention', {
+              ...args,
+              cycle: turn.forecastYears ?? turn.cycleYears,
+            }),
+          ),
+    );
   } else {
-    lines.push({
-      rule: 'P3',
-      state: 'attention',
-      text: t('home.meetings.p3.noTurn'),
-      href: '/workspace/meetings',
-    });
+    lines.push(p3('attention', t('home.meetings.p3.noTurn')));
   }
 
   // P4: the presidium confirms Gothenburg's delegation. Attention: the next meeting's
   // delegation is not confirmed (not nominated, or nominated and waiting).
+  const p4 = policyLine('P4', '/workspace/delegations');
   const state = states[0];
-  if (!next) {
-    lines.push({
-      rule: 'P4',
-      state: 'info',
-      text: t('home.meetings.p4.noMeeting'),
-      href: '/workspace/delegations',
-    });
-  } else if (state?.status === 'confirmed') {
-    lines.push({
-      rule: 'P4',
-      state: 'ok',
-      text: t('home.meetings.p4.ok', { year: next.year, count: Number(state.members) }),
-      href: '/workspace/delegations',
-    });
-  } else if (state && Number(state.members) > 0) {
-    lines.push({
-      rule: 'P4',
-      state: 'attention',
-      text: t('home.meetings.p4.unconfirmed', { year: next.year, count: Number(state.members) }),
-      href: '/workspace/delegations',
-    });
-  } else {
-    lines.push({
-      rule: 'P4',
-      state: 'attention',
-      text: t('home.meetings.p4.none', { year: next.year }),
-      href: '/workspace/delegations',
-    });
-  }
+  if (!next) lines.push(p4('info', t('home.meetings.p4.noMeeting')));
+  else if (state?.status === 'confirmed')
+    lines.push(
+      p4('ok', t('home.meetings.p4.ok', { year: next.year, count: Number(state.members) })),
+    );
+  else if (state && Number(state.members) > 0)
+    lines.push(
+      p4(
+        'attention',
+        t('home.meetings.p4.unconfirmed', { year: next.year, count: Number(state.members) }),
+      ),
+    );
+  else lines.push(p4('attention', t('home.meetings.p4.none', { year: next.year })));
 
   // P5: the City Executive Office plans the meeting Gothenburg hosts. Attention: the
   // registered meeting has no host plan, or tasks of it are overdue.
-  if (!homeMeeting || !plan) {
-    lines.push({
-      rule: 'P5',
-      state: 'info',
-      text: rotation.homeNext
-        ? t('home.meetings.p5.notRegistered', { year: rotation.homeNext.year })
-        : t('home.meetings.p5.noTurn'),
-      href: '/workspace/host-plan',
-    });
-  } else if (plan.total === 0) {
-    lines.push({
-      rule: 'P5',
-      state: 'attention',
-      text: t('home.meetings.p5.noPlan', { year: homeMeeting.year }),
-      href: '/workspace/host-plan',
-    });
-  } else if (plan.overdue > 0) {
-    lines.push({
-      rule: 'P5',
-      state: 'attention',
-      text: t('home.meetings.p5.overdue', { year: homeMeeting.year, count: plan.overdue }),
-      href: '/workspace/host-plan',
-    });
-  } else {
-    lines.push({
-      rule: 'P5',
-      state: 'ok',
-      text: t('home.meetings.p5.ok', {
-        year: homeMeeting.year,
-        closed: plan.closed,
-        total: plan.total,
-      }),
-      href: '/workspace/host-plan',
-    });
-  }
+  const p5 = policyLine('P5', '/workspace/host-plan');
+  if (!homeMeeting || !plan)
+    lines.push(
+      p5(
+        'info',
+        rotation.homeNext
+          ? t('home.meetings.p5.notRegistered', { year: rotation.homeNext.year })
+          : t('home.meetings.p5.noTurn'),
+      ),
+    );
+  else if (plan.total === 0)
+    lines.push(p5('attention', t('home.meetings.p5.noPlan', { year: homeMeeting.year })));
+  else if (plan.overdue > 0)
+    lines.push(
+      p5(
+        'attention',
+        t('home.meetings.p5.overdue', { year: homeMeeting.year, count: plan.overdue }),
+      ),
+    );
+  else
+    lines.push(
+      p5(
+        'ok',
+        t('home.meetings.p5.ok', {
+          year: homeMeeting.year,
+          closed: plan.closed,
+          total: plan.total,
+        }),
+      ),
+    );
   return lines;
 }
 

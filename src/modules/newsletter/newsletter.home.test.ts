@@ -1,22 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
-import { i18nFor } from '../../platform/i18n/i18n.ts';
-import type { PageContext } from '../../platform/page-context.ts';
+import { workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
 import { NEWS_QUIET_DAYS, newsletterHomePolicyAt } from './newsletter.home.ts';
 
-const ctx = (): PageContext => ({
-  i18n: i18nFor('sv'),
-  path: '/workspace',
-  url: '/workspace',
-  offeredLocale: null,
-  demo: true,
-  assetVersion: 'test',
-  user: null,
-  csrfToken: null,
-  flash: null,
-  formErrors: {},
-});
 const DAY = 86_400_000;
 
 describeEachDialect('information (P9) on the workspace start page', (dialect) => {

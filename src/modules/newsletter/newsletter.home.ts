@@ -1,13 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import type { PolicyRuleStatus } from '../../platform/workspace-home.ts';
-import { formatPlainDate } from '../../shared/dates.ts';
+import { formatPlainDate, gothenburgDay } from '../../shared/dates.ts';
 import { listPublishedNews, newsVersion } from '../news/index.ts';
 import { latestSentAt } from './home.repository.ts';
 
 /** The plain date in Gothenburg of an instant (ISO UTC). */
-const dayOf = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+const dayOf = (iso: string) => gothenburgDay(new Date(iso));
 
 /** After how many days without a published news item P9 asks for attention. */
 export const NEWS_QUIET_DAYS = 90;

@@ -99,8 +99,8 @@ export async function workspacePages(app: FastifyInstance): Promise<void> {
     const user = request.user;
     // The modules' sources run side by side; the policy panel only for coordinators.
     const [tasks, policy] = await Promise.all([
-      user ? workTasks(app.db, user, ctx) : [],
-      roles.has('coordinator') ? policyStatus(app.db, ctx) : null,
+      user ? workTasks(app.db, user, ctx, request.log) : [],
+      roles.has('coordinator') ? policyStatus(app.db, ctx, request.log) : null,
     ]);
     return sendPage(
       reply,

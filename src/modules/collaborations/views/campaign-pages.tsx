@@ -15,6 +15,7 @@ import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
+import { Tag } from '../../../ui/tags.tsx';
 
 const key = (k: string) => k as PlainKey;
 
@@ -149,9 +150,8 @@ function CampaignDates({ ctx, campaign }: { ctx: PageContext; campaign: Campaign
 }
 
 function StateTag({ ctx, state }: { ctx: PageContext; state: CampaignResponse['state'] }) {
-  const cls =
-    state === 'answered' ? 'tag tag-active' : state === 'overdue' ? 'tag tag-dormant' : 'tag';
-  return <span class={cls}>{ctx.i18n.t(key(`campaign.state.${state}`))}</span>;
+  const tone = state === 'answered' ? 'active' : state === 'overdue' ? 'dormant' : undefined;
+  return <Tag tone={tone}>{ctx.i18n.t(key(`campaign.state.${state}`))}</Tag>;
 }
 
 export function CampaignPage({

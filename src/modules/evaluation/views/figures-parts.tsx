@@ -19,37 +19,54 @@ export function change(ctx: PageContext, now: number, before: number | null): st
   return d > 0 ? `+${n}` : d < 0 ? `\u2212${n}` : `±0`;
 }
 
-/** The column headers of a comparison: what, this period, the previous, the change. */
-export function CompareHead({
-  ctx,
-  first,
-  prev,
-}: {
-  ctx: PageContext;
-  first: string;
-  prev: boolean;
+/** A column of a figures table: its header, and whether it holds numbers (right-aligned). */
+export interface Column {
+  label: string;
+  num?: boolean;
+}
+
+/**
+ * A figures table: its caption (which names the scroll box around it when it is wider than
+ * the screen), a header row of columns, and the rows given.
+ */
+export function FiguresTable(props: {
+  id: string;
+  caption: string;
+  columns: readonly Column[];
+  children: ComponentChildren;
 }) {
-  const { t } = ctx.i18n;
   return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col" class="num">
-          {t('evaluation.figures.col.current')}
-        </th>
-        {prev ? (
-          <>
-            <th scope="col" class="num">
-              {t('evaluation.figures.col.previous')}
-            </th>
-            <th scope="col" class="num">
-              {t('evaluation.figures.col.change')}
-            </th>
-          </>
-        ) : null}
-      </tr>
-    </thead>
+    <ScrollBox labelledBy={`${props.id}-caption`}>
+      <table class="figures-table" id={props.id}>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c, i) => (
+              <th key={i} scope="col" class={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </ScrollBox>
   );
+}
+
+/** The columns of a comparison: what, this period, the previous, the change. */
+function compareColumns(ctx: PageContext, first: string, prev: boolean): Column[] {
+  const { t } = ctx.i18n;
+  return [
+    { label: first },
+    { label: t('evaluation.figures.col.current'), num: true },
+    ...(prev
+      ? [
+          { label: t('evaluation.figures.col.previous'), num: true },
+          { label: t('evaluation.figures.col.change'), num: true },
+        ]
+      : []),
+  ];
 }
 
 export interface Row {
@@ -67,33 +84,31 @@ export function CompareTable(props: {
   first: string;
   rows: readonly Row[];
   prev: boolean;
-  id?: string;
+  id: string;
 }) {
   const { ctx } = props;
   const f = (v: number) => ctx.i18n.formatNumber(v);
   return (
-    <ScrollBox labelledBy={`${props.id}-caption`}>
-      <table class="figures-table" id={props.id}>
-        <caption id={`${props.id}-caption`}>{props.caption}</caption>
-        <CompareHead ctx={ctx} first={props.first} prev={props.prev} />
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row" class={r.sub ? 'figures-sub' : undefined}>
-                {r.label}
-              </th>
-              <td class="num">{f(r.now)}</td>
-              {props.prev ? (
-                <>
-                  <td class="num">{r.before === null ? '–' : f(r.before)}</td>
-                  <td class="num">{change(ctx, r.now, r.before)}</td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <FiguresTable
+      id={props.id}
+      caption={props.caption}
+      columns={compareColumns(ctx, props.first, props.prev)}
+    >
+      {props.rows.map((r) => (
+        <tr key={r.key} data-row={r.key}>
+          <th scope="row" class={r.sub ? 'figures-sub' : undefined}>
+            {r.label}
+          </th>
+          <td class="num">{f(r.now)}</td>
+          {props.prev ? (
+            <>
+              <td class="num">{r.before === null ? '–' : f(r.before)}</td>
+              <td class="num">{change(ctx, r.now, r.before)}</td>
+            </>
+          ) : null}
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 

@@ -10,8 +10,8 @@ import type {
 import {
   Chart,
   CompareTable,
+  FiguresTable,
   type Row,
-  ScrollBox,
   bars,
   breakdownRows,
   joinCounts,
@@ -131,71 +131,29 @@ function Summary({
   prev: PeriodFigures | null;
 }) {
   const { t } = ctx.i18n;
-  const pick = (f: (p: PeriodFigures) => number) => ({
-    now: f(cur),
-    before: prev ? f(prev) : null,
-  });
-  const rows: Row[] = [
-    {
-      key: 'meetings',
-      label: t('evaluation.figures.row.meetings'),
-      ...pick((p) => p.meetings.length),
-    },
-    {
-      key: 'collaborations',
-      label: t('evaluation.figures.row.collaborations'),
-      ...pick((p) => p.collaborations.total),
-    },
-    {
-      key: 'new',
-      sub: true,
-      label: t('evaluation.figures.row.new'),
-      ...pick((p) => p.collaborations.new),
-    },
-    {
-      key: 'ongoing',
-      sub: true,
-      label: t('evaluation.figures.row.ongoing'),
-      ...pick((p) => p.collaborations.ongoing),
-    },
-    {
-      key: 'finished',
-      sub: true,
-      label: t('evaluation.figures.row.finished'),
-      ...pick((p) => p.collaborations.finished),
-    },
-    {
-      key: 'exchanges',
-      label: t('evaluation.figures.row.exchanges'),
-      ...pick((p) => p.exchanges.total),
-    },
-    {
-      key: 'participants',
-      label: t('evaluation.figures.row.participants'),
-      ...pick((p) => p.exchanges.participants),
-    },
-    {
-      key: 'campaigns',
-      label: t('evaluation.figures.row.campaigns'),
-      ...pick((p) => p.campaigns.length),
-    },
-    {
-      key: 'decisions',
-      label: t('evaluation.figures.row.decisions'),
-      ...pick((p) => p.decisions.total),
-    },
-    { key: 'news', label: t('evaluation.figures.row.news'), ...pick((p) => p.news.published) },
-    {
-      key: 'newsletters',
-      label: t('evaluation.figures.row.newsletters'),
-      ...pick((p) => p.newsletters.sent),
-    },
-    {
-      key: 'recipients',
-      label: t('evaluation.figures.row.recipients'),
-      ...pick((p) => p.newsletters.recipients),
-    },
-  ];
+  // Each row: its key (which names its label), the figure, and whether it is a part of the
+  // row above ("of which new").
+  const figures = [
+    ['meetings', (p) => p.meetings.length],
+    ['collaborations', (p) => p.collaborations.total],
+    ['new', (p) => p.collaborations.new, true],
+    ['ongoing', (p) => p.collaborations.ongoing, true],
+    ['finished', (p) => p.collaborations.finished, true],
+    ['exchanges', (p) => p.exchanges.total],
+    ['participants', (p) => p.exchanges.participants],
+    ['campaigns', (p) => p.campaigns.length],
+    ['decisions', (p) => p.decisions.total],
+    ['news', (p) => p.news.published],
+    ['newsletters', (p) => p.newsletters.sent],
+    ['recipients', (p) => p.newsletters.recipients],
+  ] as const satisfies readonly (readonly [string, (p: PeriodFigures) => number, true?])[];
+  const rows: Row[] = figures.map(([key, figure, sub]) => ({
+    key,
+    label: t(`evaluation.figures.row.${key}`),
+    now: figure(cur),
+    before: prev ? figure(prev) : null,
+    ...(sub ? { sub } : {}),
+  }));
   return (
     <section aria-labelledby="figures-summary-heading">
       <h3 id="figures-summary-heading">{t('evaluation.figures.summary.heading')}</h3>
@@ -221,69 +179,53 @@ function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly Meet
         <p>{t('evaluation.figures.meetings.none')}</p>
       ) : (
         <>
-          <ScrollBox labelledBy="figures-meetings-caption">
-            <table class="figures-table" id="figures-meetings">
-              <caption id="figures-meetings-caption">
-                {t('evaluation.figures.meetings.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('evaluation.figures.meetings.col.meeting')}</th>
-                  <th scope="col">{t('evaluation.figures.meetings.col.theme')}</th>
-                  <th scope="col" class="num">
-                    {t('evaluation.figures.meetings.col.programme')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('evaluation.figures.meetings.col.seminars')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('evaluation.figures.meetings.col.delegates')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('evaluation.figures.meetings.col.outcomes')}
-                  </th>
-                  <th scope="col" class="num">
-                    {t('evaluation.figures.meetings.col.followUps')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {meetings.map((m) => (
-                  <tr key={m.id} data-meeting={m.id}>
-                    <th scope="row">
-                      {t('evaluation.figures.meetings.name', {
-                        year: String(m.year),
-                        host: m.hostName,
-                      })}
-                      {m.status !== 'held' ? (
-                        <>
-                          {' '}
-                          (
-                          {ctx.i18n
-                            .tDynamic(`meetingStatus.${m.status}`)
-                            .toLocaleLowerCase(ctx.i18n.intl)}
-                          )
-                        </>
-                      ) : null}
-                    </th>
-                    <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>
-                      {m.theme ?? '–'}
-                    </td>
-                    <td class="num">{f(m.programmeItems)}</td>
-                    <td class="num">{f(m.seminars)}</td>
-                    <td class="num">{f(m.delegates)}</td>
-                    <td class="num">{f(m.outcomes)}</td>
-                    <td class="num">
-                      {t('evaluation.figures.meetings.followUpsValue', {
-                        closed: m.followUpsClosed,
-                        total: m.followUps,
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <FiguresTable
+            id="figures-meetings"
+            caption={t('evaluation.figures.meetings.caption')}
+            columns={[
+              { label: t('evaluation.figures.meetings.col.meeting') },
+              { label: t('evaluation.figures.meetings.col.theme') },
+              { label: t('evaluation.figures.meetings.col.programme'), num: true },
+              { label: t('evaluation.figures.meetings.col.seminars'), num: true },
+              { label: t('evaluation.figures.meetings.col.delegates'), num: true },
+              { label: t('evaluation.figures.meetings.col.outcomes'), num: true },
+              { label: t('evaluation.figures.meetings.col.followUps'), num: true },
+            ]}
+          >
+            {meetings.map((m) => (
+              <tr key={m.id} data-meeting={m.id}>
+                <th scope="row">
+                  {t('evaluation.figures.meetings.name', {
+                    year: String(m.year),
+                    host: m.hostName,
+                  })}
+                  {m.status !== 'held' ? (
+                    <>
+                      {' '}
+                      (
+                      {ctx.i18n
+                        .tDynamic(`meetingStatus.${m.status}`)
+                        .toLocaleLowerCase(ctx.i18n.intl)}
+                      )
+                    </>
+                  ) : null}
+                </th>
+                <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>
+                  {m.theme ?? '–'}
+                </td>
+                <td class="num">{f(m.programmeItems)}</td>
+                <td class="num">{f(m.seminars)}</td>
+                <td class="num">{f(m.delegates)}</td>
+                <td class="num">{f(m.outcomes)}</td>
+                <td class="num">
+                  {t('evaluation.figures.meetings.followUpsValue', {
+                    closed: m.followUpsClosed,
+                    total: m.followUps,
+                  })}
+                </td>
+              </tr>
+            ))}
+          </FiguresTable>
           {meetings.some((m) => m.delegates > 0) ? (
             <>
               <h4>{t('evaluation.figures.meetings.composition')}</h4>
@@ -461,49 +403,39 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
       {cur.campaigns.length === 0 ? (
         <p>{t('evaluation.figures.campaigns.none')}</p>
       ) : (
-        <ScrollBox labelledBy="figures-campaigns-caption">
-          <table class="figures-table" id="figures-campaigns">
-            <caption id="figures-campaigns-caption">
-              {t('evaluation.figures.campaigns.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('evaluation.figures.campaigns.col.campaign')}</th>
-                <th scope="col" class="num">
-                  {t('evaluation.figures.campaigns.col.asked')}
-                </th>
-                <th scope="col" class="num">
-                  {t('evaluation.figures.campaigns.col.answered')}
-                </th>
-                <th scope="col">{t('evaluation.figures.campaigns.col.missing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cur.campaigns.map((c) => (
-                <tr key={c.id} data-campaign={c.id}>
-                  <th scope="row">
-                    <span lang={sv}>{c.title}</span>
-                    <br />
-                    <span class="figures-small">
-                      {t('evaluation.figures.campaigns.deadline', {
-                        date: formatPlainDate(c.deadline, intl),
-                      })}
-                    </span>
-                  </th>
-                  <td class="num">{f(c.asked)}</td>
-                  <td class="num">{f(c.answered.length)}</td>
-                  <td>
-                    {c.missing.length === 0 ? (
-                      t('evaluation.figures.campaigns.allAnswered')
-                    ) : (
-                      <span lang={sv}>{formatList(c.missing)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <FiguresTable
+          id="figures-campaigns"
+          caption={t('evaluation.figures.campaigns.caption')}
+          columns={[
+            { label: t('evaluation.figures.campaigns.col.campaign') },
+            { label: t('evaluation.figures.campaigns.col.asked'), num: true },
+            { label: t('evaluation.figures.campaigns.col.answered'), num: true },
+            { label: t('evaluation.figures.campaigns.col.missing') },
+          ]}
+        >
+          {cur.campaigns.map((c) => (
+            <tr key={c.id} data-campaign={c.id}>
+              <th scope="row">
+                <span lang={sv}>{c.title}</span>
+                <br />
+                <span class="figures-small">
+                  {t('evaluation.figures.campaigns.deadline', {
+                    date: formatPlainDate(c.deadline, intl),
+                  })}
+                </span>
+              </th>
+              <td class="num">{f(c.asked)}</td>
+              <td class="num">{f(c.answered.length)}</td>
+              <td>
+                {c.missing.length === 0 ? (
+                  t('evaluation.figures.campaigns.allAnswered')
+                ) : (
+                  <span lang={sv}>{formatList(c.missing)}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </FiguresTable>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
+import { formatDateRange, formatInstant } from '../../../shared/dates.ts';
 import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
 import { Button, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -9,6 +9,7 @@ import type { ReviewInput, SectionsInput } from '../evaluation.schema.ts';
 import { isOverdue, type EvaluationDetail } from '../evaluation.service.ts';
 import { FiguresView } from './figures.tsx';
 import { StatusTag } from './workspace-parts.tsx';
+import { DueDate } from '../../../ui/tags.tsx';
 
 const SECTION_FIELDS = [
   'summary',
@@ -96,13 +97,11 @@ export function EvaluationPage(props: EvaluationPageProps) {
         <dd>{formatDateRange(e.periodStart, e.periodEnd, intl)}</dd>
         <dt>{t('evaluation.col.due')}</dt>
         <dd id="due-on">
-          {formatPlainDate(e.dueOn, intl)}
-          {isOverdue(e, today) ? (
-            <>
-              {' '}
-              <span class="tag tag-overdue">{t('evaluation.overdue')}</span>
-            </>
-          ) : null}
+          <DueDate
+            date={e.dueOn}
+            locale={intl}
+            overdue={isOverdue(e, today) ? t('evaluation.overdue') : null}
+          />
         </dd>
         <dt>{t('evaluation.col.owners')}</dt>
         <dd>{e.owners.map((o) => o.name).join(', ')}</dd>

@@ -1,11 +1,12 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
+import { formatDateRange } from '../../../shared/dates.ts';
 import { Button, CheckboxGroup, DateField, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { StartInput } from '../evaluation.schema.ts';
 import { isOverdue, type Evaluation, type Owner } from '../evaluation.service.ts';
 import { StatusTag } from './workspace-parts.tsx';
+import { DueDate } from '../../../ui/tags.tsx';
 
 /** The coordinators' list of evaluations: title, period, due date (overdue marked), status, owners. */
 export function EvaluationsPage({
@@ -50,15 +51,11 @@ export function EvaluationsPage({
           {
             header: t('evaluation.col.due'),
             cell: (e) => (
-              <>
-                {formatPlainDate(e.dueOn, intl)}
-                {isOverdue(e, today) ? (
-                  <>
-                    {' '}
-                    <span class="tag tag-overdue">{t('evaluation.overdue')}</span>
-                  </>
-                ) : null}
-              </>
+              <DueDate
+                date={e.dueOn}
+                locale={intl}
+                overdue={isOverdue(e, today) ? t('evaluation.overdue') : null}
+              />
             ),
           },
           {

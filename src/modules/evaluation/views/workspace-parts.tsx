@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { EvaluationStatus } from '../evaluation.service.ts';
+import { Tag } from '../../../ui/tags.tsx';
 
 /** An evaluation's status as a worded tag (never colour alone). */
 export function StatusTag({
@@ -18,7 +19,6 @@ export function StatusTag({
       : status === 'in_review'
         ? t('evaluation.status.in_review')
         : t('evaluation.status.draft');
-  const cls =
-    status === 'approved' ? 'tag tag-active' : status === 'in_review' ? 'tag tag-proposed' : 'tag';
-  return <span class={cls}>{text}</span>;
+  const tone = status === 'approved' ? 'active' : status === 'in_review' ? 'proposed' : undefined;
+  return <Tag tone={tone}>{text}</Tag>;
 }

@@ -8,6 +8,7 @@ import { DataTable, RowLink } from '../../../ui/table.tsx';
 import { localized } from '../../cities/index.ts';
 import type { HostPlan, HostPlanSummary, PlanTask } from '../host-plan.service.ts';
 import { TASK_STATUSES, type PlanTaskValues } from '../host-plan.schema.ts';
+import { OverdueTag } from '../../../ui/tags.tsx';
 
 const planUrl = (meetingId: string) =>
   `/workspace/meetings/${encodeURIComponent(meetingId)}/host-plan`;
@@ -59,7 +60,7 @@ export function HostPlanOverviewPage({
                   ? t('hostPlan.overview.noPlan')
                   : t('hostPlan.overview.progress', { closed: p.closed, total: p.total })}
                 {p.overdue > 0 ? (
-                  <OverdueTag text={t('hostPlan.overview.overdue', { count: p.overdue })} />
+                  <OverdueTag strong text={t('hostPlan.overview.overdue', { count: p.overdue })} />
                 ) : null}
               </>
             ),
@@ -67,16 +68,6 @@ export function HostPlanOverviewPage({
         ]}
       />
     </Layout>
-  );
-}
-
-/** A red "overdue" tag after a cell's text. */
-function OverdueTag({ text }: { text: string }) {
-  return (
-    <>
-      {' '}
-      <strong class="tag tag-overdue">{text}</strong>
-    </>
   );
 }
 
@@ -157,7 +148,7 @@ export function HostPlanPage({
                 cell: (task) => (
                   <>
                     {formatPlainDate(task.dueOn, intl)}
-                    {task.overdue ? <OverdueTag text={t('hostPlan.overdue')} /> : null}
+                    {task.overdue ? <OverdueTag strong text={t('hostPlan.overdue')} /> : null}
                   </>
                 ),
               },
