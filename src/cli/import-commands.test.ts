@@ -74,7 +74,7 @@ describeEachDialect('vanort import', (dialect) => {
       expect(await count()).toBe(base + 2);
       const unknown = await run(['import', '--file', good, '--organisation', 'finns-inte'], env);
       expect(unknown.code).toBe(1);
-      expect(unknown.err).toContain('organisation: Välj en organisation');
+      expect(unknown.err).toContain('organisation: Välj vilken organisation');
       expect((await run(['import', '--file', good], env)).code).toBe(2);
     } finally {
       await db.destroy();

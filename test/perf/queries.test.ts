@@ -23,6 +23,7 @@ const BOUNDS: Record<string, number> = {
   '/cities/:slug': 17,
   '/policy': 2,
   '/accessibility': 2,
+  '/privacy': 2,
   '/decisions': 4,
   '/decisions/:id': 22,
   '/meetings': 11,

@@ -235,3 +235,12 @@ export function listSuggestionsOf(db: Executor, cityIds: readonly string[]) {
     .where('city_id', 'in', cityIds)
     .execute();
 }
+
+/** A city's contact person (the privacy module's correction and erasure, issue 18). */
+export async function updateCityContact(
+  db: Executor,
+  id: string,
+  set: { contact_name?: string | null; contact_email?: string | null },
+) {
+  await db.updateTable('city').set(set).where('id', '=', id).execute();
+}

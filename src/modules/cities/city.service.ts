@@ -147,3 +147,15 @@ export function hostCycleYears(chain: Chain): number {
 export async function latestCityChange(db: Db): Promise<string | null> {
   return repo.latestCityChange(db.kysely);
 }
+
+/**
+ * Corrects or clears a city's contact person, inside the caller's transaction: the privacy
+ * module's correction and erasure (decision 037), which audits it. Only the contact fields.
+ */
+export function correctCityContact(
+  db: Executor,
+  cityId: string,
+  set: { contact_name?: string | null; contact_email?: string | null },
+): Promise<void> {
+  return repo.updateCityContact(db, cityId, set);
+}

@@ -3,6 +3,7 @@
  * boundary check in `npm run lint` refuses any other). Its services and types.
  */
 export {
+  correctCityContact,
   CITY_KINDS,
   CITY_STATUSES,
   NORDIC_CHAIN,

@@ -158,7 +158,7 @@ describeEachDialect('collaborations API', (dialect) => {
     expect(one.headers['content-language']).toBe('nb');
     expect(one.json<Localized>().localized.cities).toContainEqual({
       slug: 'aarhus',
-      name: { text: 'Århus', lang: 'nb' },
+      name: { text: 'Aarhus', lang: 'nb' },
     });
     // The next slice keeps the language asked for with ?lang=, and only that.
     const paged = (await get('/api/v1/collaborations?limit=1&lang=da')).json<List>();

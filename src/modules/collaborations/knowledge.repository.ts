@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { highlight, queryTerms, snippet } from './highlight.ts';
-import { facetToken } from './search-document.ts';
+import { facetToken, PROSE_PATTERN, splitSearchBody } from './search-document.ts';
 
 // The knowledge bank: full-text search over the search documents, on both dialects.
 
@@ -32,12 +32,24 @@ export interface KnowledgeHit {
   entity: string;
   title: string;
   snippet: string;
+  /** A collaboration's areas and strategy goals (comma-separated; empty for an exchange). */
+  areas: string;
+  goals: string;
   year: number;
   organisation_id: string;
   total: number;
 }
 
-type RankedRow = Omit<KnowledgeHit, 'snippet' | 'total'> & { rid: number; body: string };
+type RankedRow = Omit<KnowledgeHit, 'snippet' | 'total' | 'areas' | 'goals'> & {
+  rid: number;
+  body: string;
+};
+
+/** The labels of a hit, cut from the body it was found in. */
+const labelsOf = (entity: string, body: string) => {
+  const { areas, goals } = splitSearchBody(entity, body);
+  return { areas, goals };
+};
 
 /**
  * Full-text search over the knowledge bank. SQLite: FTS5 `match` with bm25 (title
@@ -89,12 +101,17 @@ export async function searchKnowledge(
     const total = Number(counted.rows[0]?.n ?? 0);
     const terms = queryTerms(query.text);
     const marks: [string, string] = [MARK_START, MARK_END];
-    return ranked.rows.map(({ rid: _rid, body, ...hit }) => ({
-      ...hit,
-      total,
-      title: highlight(hit.title, terms, marks),
-      snippet: snippet(body, terms, marks),
-    }));
+    return ranked.rows.map(({ rid: _rid, body, ...hit }) => {
+      const { text, areas, goals } = splitSearchBody(hit.entity, body);
+      return {
+        ...hit,
+        total,
+        title: highlight(hit.title, terms, marks),
+        snippet: snippet(text, terms, marks),
+        areas,
+        goals,
+      };
+    });
   }
   const where = facets.length
     ? sql`string_to_array(d.facets, ' ') @> ${sql.val(facets)}::text[]`
@@ -108,7 +125,11 @@ export async function searchKnowledge(
     ? sql`to_tsquery('swedish', ${query.prefixQuery})`
     : sql`''::tsquery`;
   const tsquery = sql`websearch_to_tsquery('swedish', ${query.text}) || ${prefix}`;
-  const result = await sql<KnowledgeHit>`
+  // A collaboration's last two body lines are labels (search-document.ts): the headline is
+  // drawn from the prose before them, the labels are shown apart.
+  const prose = sql`case when p.entity = 'collaboration'
+    then regexp_replace(p.body, ${PROSE_PATTERN}, '') else p.body end`;
+  const result = await sql<KnowledgeHit & { body: string }>`
     with q as (select ${tsquery} as query),
     page as (
       select d.id, d.entity, d.title, d.body, d.year, d.organisation_id,
@@ -120,11 +141,11 @@ export async function searchKnowledge(
     )
     select p.id, p.entity,
       ts_headline('swedish', p.title, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
-      ts_headline('swedish', p.body, q.query, ${options}) as snippet,
-      p.year, p.organisation_id, p.total
+      ts_headline('swedish', ${prose}, q.query, ${options}) as snippet,
+      p.body, p.year, p.organisation_id, p.total
     from page p, q
     order by p.rank desc, p.id`.execute(db);
-  return result.rows;
+  return result.rows.map(({ body, ...hit }) => ({ ...hit, ...labelsOf(hit.entity, body) }));
 }
 
 /** The newest documents (an empty query), with the plain body start as snippet. */
@@ -133,12 +154,15 @@ async function newestDocuments(
   where: RawBuilder<unknown>,
   page: { limit: number; offset: number },
 ): Promise<KnowledgeHit[]> {
-  const result = await sql<KnowledgeHit>`
-    select d.id, d.entity, d.title, substr(d.body, 1, 240) as snippet, d.year,
+  const result = await sql<Omit<KnowledgeHit, 'snippet' | 'areas' | 'goals'> & { body: string }>`
+    select d.id, d.entity, d.title, d.body, d.year,
       d.organisation_id, count(*) over () as total
     from search_document d where ${where}
     order by d.year desc, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
-  return result.rows;
+  return result.rows.map(({ body, ...hit }) => {
+    const { text, areas, goals } = splitSearchBody(hit.entity, body);
+    return { ...hit, snippet: text.slice(0, 240), areas, goals };
+  });
 }
 
 /** Organisation names by id (for the knowledge bank's hits). */

@@ -53,6 +53,32 @@ describeEachDialect('knowledge bank', (dialect) => {
     expect(hits).toContain('Lägerskolan i Åbo skärgård.');
   });
 
+  it('shows a collaboration’s areas and strategy goals as labels, never run into the snippet', async () => {
+    for (const q of ['gatukonst', '']) {
+      const { hits } = await searchKnowledge(t.db, { q }, { limit: 200, offset: 0 });
+      const hit = hits.find(
+        (h) => h.title.replaceAll(/[\uE000\uE001]/g, '') === 'Gatukonst på vänorternas väggar',
+      );
+      expect(hit, `query "${q}"`).toBeDefined();
+      expect(hit!.areas).toBe('Kultur');
+      expect(hit!.goals).toBe('Kultur');
+      // The snippet is (the start of) the prose, without the labels (PostgreSQL's headline
+      // without a match in the body is its first words).
+      const snippet = hit!.snippet.replaceAll(/[\uE000\uE001]/g, '').replace(/\s*…$/, '');
+      expect(snippet.length, JSON.stringify(snippet)).toBeGreaterThan(20);
+      expect(
+        'Konstnärer från Bergen och Göteborg målar var sin vägg i den andra staden.'.startsWith(
+          snippet,
+        ),
+        JSON.stringify(snippet),
+      ).toBe(true);
+    }
+    // An exchange has no labels: its whole body is prose.
+    const { hits } = await searchKnowledge(t.db, { q: 'lägerskola' }, page);
+    const exchange = hits.find((h) => h.entity === 'exchange')!;
+    expect([exchange.areas, exchange.goals]).toEqual(['', '']);
+  });
+
   it('filters by city, area, organisation and year', async () => {
     const turku = await titles('lägerskola', { city: 'turku' });
     expect(turku).toContain('Lägerskolan i Åbo skärgård.');

@@ -10,6 +10,9 @@ export interface KnowledgeHit {
   /** With highlight marks (MARK_START/MARK_END) around matched words. */
   title: string;
   snippet: string;
+  /** A collaboration's areas and strategy goals, comma-separated (empty for an exchange). */
+  areas: string;
+  goals: string;
   year: number;
   organisationName: string;
 }
@@ -81,6 +84,8 @@ export async function searchKnowledge(
       entity: r.entity as KnowledgeHit['entity'],
       title: r.title,
       snippet: r.snippet,
+      areas: r.areas,
+      goals: r.goals,
       year: Number(r.year),
       organisationName: names.get(r.organisation_id) ?? '',
     })),

@@ -65,6 +65,27 @@ const tagsText = (tags: string | readonly string[]) =>
     .filter(Boolean)
     .join(', ');
 
+/**
+ * A collaboration's document body ends with two lines that are labels, not prose: its areas
+ * and its strategy goals (each a comma-separated list without line breaks). The knowledge
+ * bank shows them as labels beside the snippet, not run into it (issue 19).
+ */
+export const LABEL_LINES = 2;
+
+/** The prose of a document's body and, for a collaboration, its areas and strategy goals. */
+export function splitSearchBody(
+  entity: string,
+  body: string,
+): { text: string; areas: string; goals: string } {
+  if (entity !== 'collaboration') return { text: body, areas: '', goals: '' };
+  const lines = body.split('\n');
+  const labels = lines.splice(lines.length - LABEL_LINES, LABEL_LINES);
+  return { text: lines.join('\n').trimEnd(), areas: labels[0] ?? '', goals: labels[1] ?? '' };
+}
+
+/** The same cut in PostgreSQL: the body without its last two lines (a regular expression). */
+export const PROSE_PATTERN = '\n[^\n]*\n[^\n]*$';
+
 export function collaborationSearchDocument(c: CollaborationSearchSource): SearchDocumentTable {
   return {
     id: c.id,

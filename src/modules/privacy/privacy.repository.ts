@@ -259,14 +259,6 @@ export async function updateCollaborationContact(
     .execute();
 }
 
-export async function updateCityContact(
-  db: Executor,
-  id: string,
-  set: { contact_name?: string | null; contact_email?: string | null },
-) {
-  await db.updateTable('city').set(set).where('id', '=', id).execute();
-}
-
 export async function updateDelegate(
   db: Executor,
   id: string,

@@ -5,6 +5,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
+import { correctCityContact } from '../cities/index.ts';
 import { eraseMemberLogistics } from '../meetings/index.ts';
 import { eraseSubscriberOf, exportSubscription, subscriptionTokenOf } from '../newsletter/index.ts';
 import * as repo from './privacy.repository.ts';
@@ -199,7 +200,7 @@ export async function correctPersonData(
         contacts++;
       }
       for (const c of await repo.listCityContacts(trx, v.email)) {
-        await repo.updateCityContact(trx, c.id, contactSet);
+        await correctCityContact(trx, c.id, contactSet);
         await audit('city', c.id, contactFields);
         contacts++;
       }
@@ -365,7 +366,7 @@ export async function erasePersonData(
       });
     }
     for (const c of await repo.listCityContacts(trx, v.email)) {
-      await repo.updateCityContact(trx, c.id, { contact_name: null, contact_email: null });
+      await correctCityContact(trx, c.id, { contact_name: null, contact_email: null });
       await recordAudit(trx, actor, {
         entity: 'city',
         entityId: c.id,

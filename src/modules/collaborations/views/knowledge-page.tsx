@@ -48,6 +48,22 @@ export function KnowledgePage(props: {
               <p>
                 <Highlighted text={h.snippet} />
               </p>
+              {h.areas || h.goals ? (
+                <dl class="card-labels">
+                  {h.areas ? (
+                    <div>
+                      <dt>{t('collab.field.areas')}</dt>
+                      <dd>{h.areas}</dd>
+                    </div>
+                  ) : null}
+                  {h.goals ? (
+                    <div>
+                      <dt>{t('collab.field.strategyTags')}</dt>
+                      <dd>{h.goals}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+              ) : null}
             </li>
           ))}
         </ol>
