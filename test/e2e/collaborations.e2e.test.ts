@@ -116,6 +116,8 @@ for (const dialect of DIALECTS) {
         await coordinator.getByRole('radio', { name: 'Kvittera' }).check();
         await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
         await expect(flash(coordinator)).resolves.toContain('Kvitterat');
+        // The next in the queue opens (issue 19); the exchange is picked from the queue.
+        await coordinator.goto(`${e2e.base}/workspace/review`);
         await coordinator.getByRole('link', { name: /Åbo, 14 april 2026/ }).click();
         await coordinator.getByRole('radio', { name: 'Kvittera' }).check();
         await coordinator.getByRole('button', { name: 'Spara granskningen' }).click();
