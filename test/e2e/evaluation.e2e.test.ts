@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
         // The 2027 meeting in Gothenburg is marked held in the meeting form.
         await owner.goto(`${e2e.base}/workspace/meetings`);
         await owner.getByRole('link', { name: '2027', exact: true }).click();
-        await owner.getByRole('link', { name: 'Ändra', exact: true }).click();
+        await owner.getByRole('link', { name: 'Ändra datum, plats, tema eller status' }).click();
         await owner.getByRole('radio', { name: 'Genomfört' }).check();
         await owner.getByRole('button', { name: 'Spara mötet' }).click();
 
