@@ -42,7 +42,9 @@ export type Values = ReturnType<
 export interface Command {
   /** Options the command takes; any other is a usage error. */
   options: (keyof typeof OPTIONS)[];
+  /** How many plain arguments follow the command's words (e.g. `backup FILE`); none if unset. */
+  positionals?: number;
   /** Throws UsageError when the arguments are incomplete. */
-  check?: (values: Values) => void;
-  run: (ctx: { db: Db; config: Config; values: Values; io: Io }) => Promise<number>;
+  check?: (values: Values, args: string[]) => void;
+  run: (ctx: { db: Db; config: Config; values: Values; io: Io; args: string[] }) => Promise<number>;
 }

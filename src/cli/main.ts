@@ -13,6 +13,7 @@ import { rotationCommands } from './rotation-commands.ts';
 import { importCommands } from './import-commands.ts';
 import { evaluationCommands } from '../modules/evaluation/evaluation.cli.ts';
 import { privacyCommands } from './privacy-commands.ts';
+import { backupCommands } from './backup-commands.ts';
 
 const HELP = `vanort: command-line tool of Vänortsportalen
 
@@ -44,6 +45,10 @@ Usage:
   vanort privacy retention [--dry-run] [--json]
                                       Run the retention rules of personal data now (the
                                       retention jobs); with --dry-run only list what would go
+  vanort backup FILE                  Back up the whole database (every table, the uploaded
+                                      documents) in one snapshot to a new archive FILE
+  vanort restore FILE                 Restore a backup into an empty database (of either kind),
+                                      after checking every part's checksum
   vanort --help                       Show this help
 
 Roles: staff, reporter (needs --organisation), coordinator, presidium, council,
@@ -100,6 +105,7 @@ const commands: Record<string, Command> = {
   ...importCommands,
   ...evaluationCommands,
   ...privacyCommands,
+  ...backupCommands,
 };
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -124,16 +130,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   const twoWords = positionals.slice(0, 2).join(' ');
   const name = commands[twoWords] ? twoWords : (positionals[0] ?? '');
   const command = commands[name];
+  let args: string[] = [];
   try {
     if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-    const extra = positionals.slice(name.split(' ').length);
+    args = positionals.slice(name.split(' ').length);
+    const extra = args.slice(command.positionals ?? 0);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     for (const [option, value] of Object.entries(parsed.values)) {
       if (value !== undefined && !command.options.includes(option as keyof typeof OPTIONS)) {
         throw new UsageError(`${name} takes no --${option}`);
       }
     }
-    command.check?.(parsed.values);
+    command.check?.(parsed.values, args);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vanort: ${error.message}.\nRun "vanort --help" for usage.`);
@@ -159,7 +167,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       io.err(`vanort: cannot reach the ${config.database.dialect} database given by DATABASE_URL.`);
       return EXIT.failed;
     }
-    return await command.run({ db, config, values: parsed.values, io });
+    return await command.run({ db, config, values: parsed.values, io, args });
   } catch (error) {
     const message =
       error instanceof CliFailure || error instanceof MigrationError

@@ -48,6 +48,11 @@ const migrations: Record<string, Migration> = {
   '0019-city-suggestion': m0019,
 };
 
+/** The names of every migration this version knows, in order (the backup's schema check). */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations);
+}
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 export class MigrationError extends Error {
