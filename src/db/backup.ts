@@ -521,6 +521,11 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
 // ---------------------------------------------------------------------------------------
 // Restore
 
+export interface RestoreOptions {
+  /** Rows per insert (default: as many as fit 10,000 parameters and 8 MB, at most 500). */
+  batchRows?: number;
+}
+
 export interface RestoreResult {
   manifest: BackupManifest;
   rows: number;
@@ -581,6 +586,7 @@ export async function restoreBackup(
   db: Db,
   file: string,
   afterData: (trx: Transaction<Database>, result: RestoreResult) => Promise<void> = async () => {},
+  options: RestoreOptions = {},
 ): Promise<RestoreResult> {
   const { manifest, entries } = await verifyBackup(file);
 
@@ -628,7 +634,7 @@ export async function restoreBackup(
       if (!part || !entry) throw new BackupError(`the backup lacks the table ${table.name}.`);
       await sql`delete from ${sql.table(table.name)}`.execute(trx);
       if (skipped.includes(table.name)) continue;
-      result.rows += await restoreTable(trx, db.dialect, file, entry, part, table);
+      result.rows += await restoreTable(trx, db.dialect, file, entry, part, table, options);
     }
     await afterData(trx, result);
   });
@@ -643,6 +649,7 @@ async function restoreTable(
   entry: TarEntry,
   part: BackupManifest['tables'][number],
   table: TableInfo,
+  options: RestoreOptions,
 ): Promise<number> {
   const targetColumns = new Map(table.columns.map((c) => [c.name, c]));
   // Backup columns kept (by index), and those the other dialect has and this one lacks.
@@ -667,7 +674,8 @@ async function restoreTable(
       ? sql` overriding system value`
       : sql``;
   const columnList = sql.join(kept.map((c) => sql.ref(c.name)));
-  const perBatch = Math.max(1, Math.min(500, Math.floor(BATCH_PARAMETERS / kept.length)));
+  const perBatch =
+    options.batchRows ?? Math.max(1, Math.min(500, Math.floor(BATCH_PARAMETERS / kept.length)));
 
   let batch: unknown[][] = [];
   let batchBytes = 0;
