@@ -130,10 +130,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   const twoWords = positionals.slice(0, 2).join(' ');
   const name = commands[twoWords] ? twoWords : (positionals[0] ?? '');
   const command = commands[name];
-  let args: string[] = [];
+  // The plain arguments after the command's words (e.g. the file of `backup FILE`).
+  const args = positionals.slice(name.split(' ').length);
   try {
     if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-    args = positionals.slice(name.split(' ').length);
     const extra = args.slice(command.positionals ?? 0);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     for (const [option, value] of Object.entries(parsed.values)) {

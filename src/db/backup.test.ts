@@ -416,6 +416,33 @@ describeEachDialect('vanort backup and restore', (dialect) => {
   }, 120_000);
 });
 
+describe('vanort backup and restore: usage', () => {
+  it('needs exactly one file name', async () => {
+    for (const args of [['backup'], ['restore'], ['backup', 'a.tar', 'b.tar']]) {
+      const run = await runCliCaptured(args, { DATABASE_URL: 'sqlite::memory:' });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.err).toMatch(/needs the archive's file name|unexpected argument "b.tar"/);
+    }
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanort-backup-'));
+    try {
+      const file = join(dir, 'notes.txt');
+      writeFileSync(file, 'not an archive\n'.repeat(100));
+      const run = await runCliCaptured(['restore', file], { DATABASE_URL: 'sqlite::memory:' });
+      expect(run.code).toBe(1);
+      expect(run.err).toContain('is not a readable backup');
+      const missing = await runCliCaptured(['restore', join(dir, 'none.tar')], {
+        DATABASE_URL: 'sqlite::memory:',
+      });
+      expect(missing.err).toContain('none.tar does not exist');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!dialectAvailable('postgres'))('vanort restore across dialects', () => {
   it('restores a SQLite backup into PostgreSQL (the search index is left to be rebuilt)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanort-backup-'));
