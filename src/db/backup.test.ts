@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -296,6 +296,8 @@ describeEachDialect('vanort backup and restore', (dialect) => {
       LOG_LEVEL: 'silent',
     });
     expect(backup.code, backup.err).toBe(0);
+    // Personal data and password hashes: readable by its owner only.
+    expect(statSync(archive).mode & 0o777).toBe(0o600);
     expect(backup.out).toMatch(/^Backed up \d+ tables \(\d+ rows, schema 00\d\d-[a-z-]+\) to /);
   }, 120_000);
 
@@ -408,6 +410,13 @@ describeEachDialect('vanort backup and restore', (dialect) => {
     expect(truncated.err).toContain('is not a readable backup');
     expect(await describeTables(target.db.kysely, dialect)).toEqual([]);
 
+    // Nothing is left behind but the archives: no parts, no partial file.
+    expect(readdirSync(dir).sort()).toEqual([
+      'cut.tar',
+      'damaged.tar',
+      'future.tar',
+      'vanort.backup.tar',
+    ]);
     const overwrite = await runCliCaptured(['backup', archive], {
       DATABASE_URL: source.database.url,
     });

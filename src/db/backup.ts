@@ -354,8 +354,12 @@ export async function writeBackup(db: Db, file: string, now = new Date()): Promi
     throw new BackupError(`${file} already exists; give the backup a new file name.`);
   const directory = dirname(file);
   if (!existsSync(directory)) throw new BackupError(`the directory ${directory} does not exist.`);
-  const work = await mkdtemp(join(directory, `.${basename(file)}.parts-`));
   const partial = `${file}.partial`;
+  if (existsSync(partial))
+    throw new BackupError(
+      `${partial} exists: another backup to this file is running, or one was cut off (then remove it).`,
+    );
+  const work = await mkdtemp(join(directory, `.${basename(file)}.parts-`));
   try {
     const manifest = await db.kysely.transaction().execute(async (trx) => {
       if (db.dialect === 'postgres')
