@@ -11,6 +11,7 @@ import {
   type TestDatabase,
 } from '../../test/helpers/databases.ts';
 import { runCliCaptured } from '../../test/helpers/cli.ts';
+import { ensureIndexFresh } from '../modules/search/index.ts';
 import { createDb, type Db, type Dialect } from './database.ts';
 import { describeTables, restoreBackup, writeBackup } from './backup.ts';
 import { knownMigrations, migrateTo, migrateToLatest } from './migrate.ts';
@@ -497,6 +498,11 @@ describe.skipIf(!dialectAvailable('postgres'))('vanort restore across dialects',
         emptyInTarget: ['search_entry', 'search_index_state', 'search_dirty'],
         ignoreColumns: ['tsv'],
       });
+      // The first search rebuilds the index in PostgreSQL's way (stemmed tsvectors).
+      expect(await ensureIndexFresh(targetDb)).not.toBeNull();
+      const indexed = await sql<{ n: number }>`select count(*) as n from search_entry
+        where tsv @@ to_tsquery('vanort_sv', 'göteborg')`.execute(targetDb.kysely);
+      expect(Number(indexed.rows[0]?.n)).toBeGreaterThan(0);
     } finally {
       await source.db.destroy();
       await source.database.drop();
