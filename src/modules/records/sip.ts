@@ -292,7 +292,7 @@ ${fs.map((f) => `        <mets:fptr FILEID="${fileIds.get(f.path)}"/>`).join('\n
     <mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION">
       <mets:name>${xml(pkg.organisation)}</mets:name>
     </mets:agent>
-    <mets:agent ROLE="SUBMITTER" TYPE="INDIVIDUAL">
+    <mets:agent ROLE="OTHER" OTHERROLE="SUBMITTER" TYPE="INDIVIDUAL">
       <mets:name>${xml(pkg.exportedBy)}</mets:name>
     </mets:agent>
   </mets:metsHdr>

@@ -66,7 +66,7 @@ export function* zipArchive(entries: readonly ZipEntry[], now = new Date()): Gen
     header.writeUInt16LE(0, 32); // comment
     header.writeUInt16LE(0, 34); // disk
     header.writeUInt16LE(0, 36); // internal attributes
-    header.writeUInt32LE((folder ? 0o40755 : 0o100644) << 16, 38);
+    header.writeUInt32LE(((folder ? 0o40755 : 0o100644) << 16) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     yield Buffer.concat([local, name]);
