@@ -76,7 +76,14 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
       .orderBy('meeting_date', 'desc')
       .executeTakeFirstOrThrow();
     ids.decision = decision.id;
-    ids.report = (await db.selectFrom('evaluation').select('id').executeTakeFirstOrThrow()).id;
+    // The demo's published report (evaluation), so hiding it from the portal can be seen.
+    ids.report = (
+      await db
+        .selectFrom('evaluation_version')
+        .select('evaluation_id')
+        .where('published_at', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).evaluation_id;
     const doc = await db
       .selectFrom('meeting_document')
       .select(['id', 'meeting_id'])
@@ -170,9 +177,12 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body.match(new RegExp(CASE, 'g'))!.length).toBeGreaterThanOrEqual(4);
     expect(page.body).toContain(secretDocTitle);
-    const filtered = await registrar.get(`/workspace/records?caseNumber=${CASE}&secrecy=secret&kind=document`);
+    const filtered = await registrar.get(
+      `/workspace/records?caseNumber=${CASE}&secrecy=secret&kind=document`,
+    );
     expect(filtered.body).toContain(secretDocTitle);
-    expect(filtered.body).toContain('1–1'.replace('–', '')[0]); // a page with one row
+    expect(filtered.body).not.toContain(`/workspace/records/decision/${ids.decision}`);
+    expect(filtered.body.match(/<tr>/g)?.length).toBe(2); // the header and one record
     const bad = await registrar.get('/workspace/records?from=2026-13-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('ÅÅÅÅ-MM-DD');
@@ -198,10 +208,29 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     expect(
       (await visitor.get(`/meetings/${ids.meeting}/documents/${ids.document2}`)).statusCode,
     ).toBe(404);
+    const csv = await visitor.get('/api/v1/decisions.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain(ids.decision);
+    // A published report disappears from the portal once it is registered as secret.
+    expect((await visitor.get(`/reports/${ids.report}`)).statusCode).toBe(200);
+    expect((await visitor.get('/reports')).body).toContain(`/reports/${ids.report}`);
+    const secretReport = {
+      caseNumber: CASE,
+      secrecy: 'secret',
+      ground: 'OSL 18 kap. 8 §',
+      classification: '1.4.4',
+    };
+    expect((await register('report', ids.report, secretReport)).statusCode).toBe(303);
+    expect((await visitor.get(`/reports/${ids.report}`)).statusCode).toBe(404);
+    expect((await visitor.get('/reports')).body).not.toContain(`/reports/${ids.report}`);
+    expect((await visitor.get('/api/v1/reports')).body).not.toContain(ids.report);
     const sitemap = await visitor.get('/sitemap.xml');
     expect(sitemap.body).not.toContain(`/decisions/${ids.decision}`);
-    // The workspace still lists it, for the council secretariat.
-    expect(decision.title.length).toBeGreaterThan(0);
+    expect(sitemap.body).not.toContain(`/reports/${ids.report}`);
+    // The council secretariat's workspace still lists the decision.
+    const secretariat = new TestAgent(t.app);
+    await secretariat.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    expect((await secretariat.get('/workspace/decisions')).body).toContain(decision.title);
   });
 
   it('exports the case as an E-ARK SIP that validates, with every document and its checksum', async () => {
