@@ -22,10 +22,7 @@ function isPostgres(db: Kysely<any>): boolean {
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of RECORD_TABLES) {
     if (table !== 'council_decision')
-      await db.schema
-        .alterTable(table)
-        .addColumn('case_number', 'text')
-        .execute();
+      await db.schema.alterTable(table).addColumn('case_number', 'text').execute();
     await db.schema
       .alterTable(table)
       .addColumn('secret', 'integer', (c) => c.notNull().defaultTo(0))

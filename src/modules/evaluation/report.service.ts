@@ -103,7 +103,8 @@ export async function getPublishedReport(
 ): Promise<ReportVersion> {
   const row = await repo.findPublishedVersion(db, evaluationId.slice(0, 100));
   // A secret report (records module) is not found on the portal.
-  if (!row || (await repo.isSecret(db, row.evaluation_id))) throw errors.reportNotFound(evaluationId);
+  if (!row || (await repo.isSecret(db, row.evaluation_id)))
+    throw errors.reportNotFound(evaluationId);
   return toReport(row);
 }
 

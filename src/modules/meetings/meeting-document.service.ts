@@ -43,8 +43,10 @@ export const toMeetingDocument = (
 });
 
 /** Whether everyone may read the document: public, and not secret (records module). */
-export const isPublicDocument = (d: { visibility: string; secret?: number | boolean | undefined }) =>
-  d.visibility === 'public' && !d.secret;
+export const isPublicDocument = (d: {
+  visibility: string;
+  secret?: number | boolean | undefined;
+}) => d.visibility === 'public' && !d.secret;
 
 /** The cities that take part in a meeting: its host and every city with a delegation to it. */
 export async function participantCityIds(

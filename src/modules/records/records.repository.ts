@@ -39,37 +39,63 @@ type Branch = SelectQueryBuilder<Database, any, RecordRow>;
 
 /** One kind's rows with the filter applied on its own table (so its indexes serve). */
 function branch(db: Executor, kind: RecordKind, f: RecordFilter): Branch {
-  const common = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, dateColumn: string, plainDate: boolean): Q => {
+  const common = <Q extends SelectQueryBuilder<any, any, any>>(
+    q: Q,
+    dateColumn: string,
+    plainDate: boolean,
+  ): Q => {
     let r = q;
     if (f.caseNumber) r = r.where('case_number', '=', f.caseNumber) as Q;
     if (f.classification) r = r.where('classification', '=', f.classification) as Q;
     if (f.secret !== undefined) r = r.where('secret', '=', f.secret ? 1 : 0) as Q;
     if (f.from) r = r.where(dateColumn, '>=', f.from) as Q;
-    if (f.to) r = r.where(dateColumn, plainDate ? '<=' : '<', plainDate ? f.to : addDays(f.to, 1)) as Q;
+    if (f.to)
+      r = r.where(dateColumn, plainDate ? '<=' : '<', plainDate ? f.to : addDays(f.to, 1)) as Q;
     return r;
   };
   if (kind === 'decision')
     return common(
-      db.selectFrom('council_decision').select([
-        sql<RecordKind>`'decision'`.as('kind'),
-        'id',
-        sql<string | null>`cast(null as text)`.as('parent_id'),
-        'case_number',
-        'meeting_date as date',
-        'title',
-        'secret',
-        'secrecy_ground',
-        'classification',
-      ]),
+      db
+        .selectFrom('council_decision')
+        .select([
+          sql<RecordKind>`'decision'`.as('kind'),
+          'id',
+          sql<string | null>`cast(null as text)`.as('parent_id'),
+          'case_number',
+          'meeting_date as date',
+          'title',
+          'secret',
+          'secrecy_ground',
+          'classification',
+        ]),
       'meeting_date',
       true,
     ) as unknown as Branch;
   if (kind === 'report')
     return common(
-      db.selectFrom('evaluation').select([
-        sql<RecordKind>`'report'`.as('kind'),
+      db
+        .selectFrom('evaluation')
+        .select([
+          sql<RecordKind>`'report'`.as('kind'),
+          'id',
+          sql<string | null>`cast(null as text)`.as('parent_id'),
+          'case_number',
+          sql<string>`substr(created_at, 1, 10)`.as('date'),
+          'title',
+          'secret',
+          'secrecy_ground',
+          'classification',
+        ]),
+      'created_at',
+      false,
+    ) as unknown as Branch;
+  return common(
+    db
+      .selectFrom('meeting_document')
+      .select([
+        sql<RecordKind>`'document'`.as('kind'),
         'id',
-        sql<string | null>`cast(null as text)`.as('parent_id'),
+        'meeting_id as parent_id',
         'case_number',
         sql<string>`substr(created_at, 1, 10)`.as('date'),
         'title',
@@ -77,21 +103,6 @@ function branch(db: Executor, kind: RecordKind, f: RecordFilter): Branch {
         'secrecy_ground',
         'classification',
       ]),
-      'created_at',
-      false,
-    ) as unknown as Branch;
-  return common(
-    db.selectFrom('meeting_document').select([
-      sql<RecordKind>`'document'`.as('kind'),
-      'id',
-      'meeting_id as parent_id',
-      'case_number',
-      sql<string>`substr(created_at, 1, 10)`.as('date'),
-      'title',
-      'secret',
-      'secrecy_ground',
-      'classification',
-    ]),
     'created_at',
     false,
   ) as unknown as Branch;
@@ -157,7 +168,11 @@ export async function updateRecord(
   },
 ): Promise<void> {
   const table =
-    kind === 'decision' ? 'council_decision' : kind === 'report' ? 'evaluation' : 'meeting_document';
+    kind === 'decision'
+      ? 'council_decision'
+      : kind === 'report'
+        ? 'evaluation'
+        : 'meeting_document';
   await db.updateTable(table).set(values).where('id', '=', id).execute();
 }
 
@@ -167,7 +182,19 @@ export async function updateRecord(
 export async function decisionContent(db: Executor, id: string) {
   const decision = await db
     .selectFrom('council_decision')
-    .select(['id', 'body', 'meeting_date', 'section', 'case_number', 'title', 'outcome', 'link', 'final_on', 'document_id', 'created_at'])
+    .select([
+      'id',
+      'body',
+      'meeting_date',
+      'section',
+      'case_number',
+      'title',
+      'outcome',
+      'link',
+      'final_on',
+      'document_id',
+      'created_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const document = decision.document_id
@@ -184,12 +211,33 @@ export async function decisionContent(db: Executor, id: string) {
 export async function reportContent(db: Executor, id: string) {
   const evaluation = await db
     .selectFrom('evaluation')
-    .select(['id', 'title', 'period_start', 'period_end', 'status', 'summary', 'analysis', 'conclusions', 'recommendations', 'created_at', 'updated_at'])
+    .select([
+      'id',
+      'title',
+      'period_start',
+      'period_end',
+      'status',
+      'summary',
+      'analysis',
+      'conclusions',
+      'recommendations',
+      'created_at',
+      'updated_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const version = await db
     .selectFrom('evaluation_version')
-    .select(['number', 'title', 'period_start', 'period_end', 'sections_json', 'figures_json', 'approved_at', 'published_at'])
+    .select([
+      'number',
+      'title',
+      'period_start',
+      'period_end',
+      'sections_json',
+      'figures_json',
+      'approved_at',
+      'published_at',
+    ])
     .where('evaluation_id', '=', id)
     .orderBy('number', 'desc')
     .executeTakeFirst();
@@ -200,7 +248,18 @@ export async function reportContent(db: Executor, id: string) {
 export function documentContent(db: Executor, id: string) {
   return db
     .selectFrom('meeting_document')
-    .select(['id', 'meeting_id', 'kind', 'title', 'filename', 'content_type', 'size', 'sha256', 'data', 'created_at'])
+    .select([
+      'id',
+      'meeting_id',
+      'kind',
+      'title',
+      'filename',
+      'content_type',
+      'size',
+      'sha256',
+      'data',
+      'created_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 }

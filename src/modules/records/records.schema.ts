@@ -13,10 +13,18 @@ export const SECRECY = ['public', 'secret'] as const;
  */
 export const recordForm = z
   .object({
-    caseNumber: z.string().trim().min(1, 'records.err.caseNumberRequired').max(40, 'records.err.caseNumberInvalid'),
+    caseNumber: z
+      .string()
+      .trim()
+      .min(1, 'records.err.caseNumberRequired')
+      .max(40, 'records.err.caseNumberInvalid'),
     secrecy: z.enum(SECRECY, { message: 'records.err.secrecyRequired' }),
     ground: z.string().trim().max(200, 'records.err.groundTooLong'),
-    classification: z.string().trim().min(1, 'records.err.classificationRequired').max(20, 'records.err.classificationUnknown'),
+    classification: z
+      .string()
+      .trim()
+      .min(1, 'records.err.classificationRequired')
+      .max(20, 'records.err.classificationUnknown'),
   })
   .refine((v) => v.secrecy === 'public' || v.ground !== '', {
     path: ['ground'],
@@ -25,7 +33,10 @@ export const recordForm = z
 export type RecordInput = z.input<typeof recordForm>;
 export type RecordValues = z.output<typeof recordForm>;
 
-const day = z.string().trim().refine((v) => v === '' || isPlainDate(v), 'records.err.dateInvalid');
+const day = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isPlainDate(v), 'records.err.dateInvalid');
 
 /** The register's filters (a GET form); every field may be empty. */
 export const registerFilterForm = z
@@ -56,5 +67,9 @@ export const periodExportForm = z
 
 /** An export of one case: its case number. */
 export const caseExportForm = z.object({
-  exportCase: z.string().trim().min(1, 'records.err.caseNumberRequired').max(40, 'records.err.caseNumberInvalid'),
+  exportCase: z
+    .string()
+    .trim()
+    .min(1, 'records.err.caseNumberRequired')
+    .max(40, 'records.err.caseNumberInvalid'),
 });

@@ -78,9 +78,17 @@ export async function registerRecord(
   const v = parseOrThrow(
     recordForm.superRefine((value, ctx) => {
       if (!config.caseNumberPatterns.some((p) => p.test(value.caseNumber)))
-        ctx.addIssue({ code: 'custom', path: ['caseNumber'], message: 'records.err.caseNumberInvalid' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['caseNumber'],
+          message: 'records.err.caseNumberInvalid',
+        });
       if (!planOf(config).some((c) => c.code === value.classification))
-        ctx.addIssue({ code: 'custom', path: ['classification'], message: 'records.err.classificationUnknown' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['classification'],
+          message: 'records.err.classificationUnknown',
+        });
     }),
     input,
   );
@@ -125,7 +133,12 @@ async function filesOf(db: Executor, r: repo.RecordRow): Promise<SipFile[]> {
     const files: SipFile[] = [
       {
         path: `${folder}/beslut.json`,
-        data: json({ ...decision, secret: r.secret === 1, secrecy_ground: r.secrecy_ground, classification: r.classification }),
+        data: json({
+          ...decision,
+          secret: r.secret === 1,
+          secrecy_ground: r.secrecy_ground,
+          classification: r.classification,
+        }),
         mimetype: 'application/json',
         created: decision.created_at,
       },
@@ -211,7 +224,10 @@ export async function exportSip(
   return db.kysely.transaction().execute(async (trx) => {
     const rows = await repo.listRecords(trx, filter, { limit: MAX_SIP_RECORDS + 1, offset: 0 });
     if (rows.length === 0)
-      throw errors.recordNotFound('case', 'caseNumber' in scope ? scope.caseNumber : `${scope.from}/${scope.to}`);
+      throw errors.recordNotFound(
+        'case',
+        'caseNumber' in scope ? scope.caseNumber : `${scope.from}/${scope.to}`,
+      );
     if (rows.length > MAX_SIP_RECORDS)
       throw errors.validation([
         { path: 'caseNumber' in scope ? 'exportCase' : 'exportTo', message: 'records.err.tooMany' },

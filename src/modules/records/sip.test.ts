@@ -32,7 +32,11 @@ function validate(file: string): { ok: boolean; output: string } {
  */
 function checkPackage(root: string): string[] {
   const problems: string[] = [];
-  for (const folder of ['metadata/descriptive', 'metadata/preservation', 'representations/rep1/data'])
+  for (const folder of [
+    'metadata/descriptive',
+    'metadata/preservation',
+    'representations/rep1/data',
+  ])
     if (!existsSync(join(root, folder))) problems.push(`missing folder ${folder}`);
   const mets = readFileSync(join(root, 'METS.xml'), 'utf8');
   const refs = [
@@ -133,10 +137,22 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
       .where('id', '=', ids.decision)
       .executeTakeFirstOrThrow();
     const cases: [Record<string, string>, string][] = [
-      [{ caseNumber: 'x', secrecy: 'public', ground: '', classification: '1.4.2' }, 'SLK-2026-00123 eller 0263/20'],
-      [{ caseNumber: CASE, secrecy: 'secret', ground: '', classification: '1.4.2' }, 'Skriv grunden för sekretessen'],
-      [{ caseNumber: CASE, secrecy: 'public', ground: '', classification: '9.9.9' }, 'Klassen finns inte'],
-      [{ caseNumber: CASE, secrecy: 'maybe', ground: '', classification: '1.4.2' }, 'offentlig eller omfattas av sekretess'],
+      [
+        { caseNumber: 'x', secrecy: 'public', ground: '', classification: '1.4.2' },
+        'SLK-2026-00123 eller 0263/20',
+      ],
+      [
+        { caseNumber: CASE, secrecy: 'secret', ground: '', classification: '1.4.2' },
+        'Skriv grunden för sekretessen',
+      ],
+      [
+        { caseNumber: CASE, secrecy: 'public', ground: '', classification: '9.9.9' },
+        'Klassen finns inte',
+      ],
+      [
+        { caseNumber: CASE, secrecy: 'maybe', ground: '', classification: '1.4.2' },
+        'offentlig eller omfattas av sekretess',
+      ],
     ];
     for (const [values, message] of cases) {
       const res = await register('decision', ids.decision, values);
@@ -154,10 +170,17 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
   });
 
   it('registers a decision, a report and two meeting documents under one case, audited', async () => {
-    const secret = { caseNumber: CASE, secrecy: 'secret', ground: 'OSL 21 kap. 7 §', classification: '1.4.2' };
+    const secret = {
+      caseNumber: CASE,
+      secrecy: 'secret',
+      ground: 'OSL 21 kap. 7 §',
+      classification: '1.4.2',
+    };
     const open = { caseNumber: CASE, secrecy: 'public', ground: '', classification: '1.4.3' };
     expect((await register('decision', ids.decision, secret)).statusCode).toBe(303);
-    expect((await register('report', ids.report, { ...open, classification: '1.4.4' })).statusCode).toBe(303);
+    expect(
+      (await register('report', ids.report, { ...open, classification: '1.4.4' })).statusCode,
+    ).toBe(303);
     expect((await register('document', ids.document1, open)).statusCode).toBe(303);
     expect((await register('document', ids.document2, secret)).statusCode).toBe(303);
     const row = await t.db.kysely
@@ -165,13 +188,22 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
       .select(['case_number', 'secret', 'secrecy_ground', 'classification'])
       .where('id', '=', ids.document2)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ case_number: CASE, secret: 1, secrecy_ground: 'OSL 21 kap. 7 §', classification: '1.4.2' });
+    expect(row).toEqual({
+      case_number: CASE,
+      secret: 1,
+      secrecy_ground: 'OSL 21 kap. 7 §',
+      classification: '1.4.2',
+    });
     const audits = await t.db.kysely
       .selectFrom('audit_event')
       .select(['entity', 'entity_id'])
       .where('action', '=', 'register')
       .execute();
-    expect(audits.map((a) => a.entity_id).sort()).toEqual(Object.values(ids).filter((id) => id !== ids.meeting).sort());
+    expect(audits.map((a) => a.entity_id).sort()).toEqual(
+      Object.values(ids)
+        .filter((id) => id !== ids.meeting)
+        .sort(),
+    );
 
     const page = await registrar.get(`/workspace/records?caseNumber=${CASE}`);
     expect(page.statusCode).toBe(200);
@@ -241,7 +273,9 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     const zip = join(work, 'case.zip');
     writeFileSync(zip, res.rawPayload);
     execFileSync('unzip', ['-q', zip, '-d', join(work, 'case')]);
-    const [folder] = execFileSync('ls', [join(work, 'case')], { encoding: 'utf8' }).trim().split('\n');
+    const [folder] = execFileSync('ls', [join(work, 'case')], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     const root = join(work, 'case', folder!);
     const mets = join(root, 'METS.xml');
 
@@ -252,7 +286,14 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
 
     // The CSIP attributes and header.
     const text = readFileSync(mets, 'utf8');
-    for (const attr of ['csip:CONTENTINFORMATIONTYPE="MIXED"', 'TYPE="Mixed"', 'OBJID="urn:uuid:', 'PROFILE="https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"', 'csip:OAISPACKAGETYPE="SIP"', 'ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE"'])
+    for (const attr of [
+      'csip:CONTENTINFORMATIONTYPE="MIXED"',
+      'TYPE="Mixed"',
+      'OBJID="urn:uuid:',
+      'PROFILE="https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"',
+      'csip:OAISPACKAGETYPE="SIP"',
+      'ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE"',
+    ])
       expect(text).toContain(attr);
     // Every document: the decision (its register entry, and its document if it has one),
     // the report, both meeting documents with their stored bytes.
@@ -273,9 +314,13 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     const premis = join(root, 'metadata/preservation/premis.xml');
     expect(xpath(premis, 'count(//*[local-name()="object"])')).toBe(files);
     expect(xpath(premis, 'string(//*[local-name()="eventType"])')).toBe('creation');
-    expect(xpath(premis, 'string(//*[local-name()="agent"][2]/*[local-name()="agentName"])')).toBe('samordnare@vanort.example');
+    expect(xpath(premis, 'string(//*[local-name()="agent"][2]/*[local-name()="agentName"])')).toBe(
+      'samordnare@vanort.example',
+    );
     expect(readFileSync(join(root, 'metadata/descriptive/dc.xml'), 'utf8')).toContain(CASE);
-    expect(readFileSync(join(root, `metadata/descriptive/document-${ids.document2}.xml`), 'utf8')).toContain('Sekretess: OSL 21 kap. 7 §');
+    expect(
+      readFileSync(join(root, `metadata/descriptive/document-${ids.document2}.xml`), 'utf8'),
+    ).toContain('Sekretess: OSL 21 kap. 7 §');
 
     // The export is audited: who exported which case.
     const audit = await t.db.kysely
@@ -287,8 +332,13 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     expect(audit.changes).toContain(CASE);
 
     // A broken package fails: one byte of a document changed, then a METS without a checksum type.
-    const docPath = /xlink:href="(representations\/rep1\/data\/document-[^"]+\.txt)"/.exec(text)![1]!;
-    writeFileSync(join(root, docPath), Buffer.concat([readFileSync(join(root, docPath)), Buffer.from('x')]));
+    const docPath = /xlink:href="(representations\/rep1\/data\/document-[^"]+\.txt)"/.exec(
+      text,
+    )![1]!;
+    writeFileSync(
+      join(root, docPath),
+      Buffer.concat([readFileSync(join(root, docPath)), Buffer.from('x')]),
+    );
     expect(checkPackage(root)).toEqual([`${docPath}: checksum`, `${docPath}: size`]);
     writeFileSync(mets, text.replace('CHECKSUMTYPE="SHA-256"', 'CHECKSUMTYPE="SHA-257"'));
     const broken = validate(mets);
@@ -298,20 +348,30 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
 
   it('exports a period, refuses an empty one and bad dates, and only for the registrar', async () => {
     await registrar.get('/workspace/records');
-    const res = await registrar.post('/workspace/records/export/period', { exportFrom: '1900-01-01', exportTo: '2100-01-01' });
+    const res = await registrar.post('/workspace/records/export/period', {
+      exportFrom: '1900-01-01',
+      exportTo: '2100-01-01',
+    });
     expect(res.statusCode).toBe(200);
     await registrar.get('/workspace/records');
-    const none = await registrar.post('/workspace/records/export/case', { exportCase: 'SLK-2000-00001' });
+    const none = await registrar.post('/workspace/records/export/case', {
+      exportCase: 'SLK-2000-00001',
+    });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Inga handlingar har det diarienumret');
     await registrar.get('/workspace/records');
-    const order = await registrar.post('/workspace/records/export/period', { exportFrom: '2026-02-01', exportTo: '2026-01-01' });
+    const order = await registrar.post('/workspace/records/export/period', {
+      exportFrom: '2026-02-01',
+      exportTo: '2026-01-01',
+    });
     expect(order.statusCode).toBe(400);
     expect(order.body).toContain('Slutdatumet får inte vara före startdatumet');
     const reporter = new TestAgent(t.app);
     await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
     await reporter.get('/workspace');
-    expect((await reporter.post('/workspace/records/export/case', { exportCase: CASE })).statusCode).toBe(403);
+    expect(
+      (await reporter.post('/workspace/records/export/case', { exportCase: CASE })).statusCode,
+    ).toBe(403);
     expect((await reporter.get('/workspace/records')).statusCode).toBe(403);
   });
 });

@@ -75,7 +75,8 @@ export function safeName(name: string): string {
 }
 
 /** xs:ID values: letters, digits, dash, underscore, dot; never starting with a digit. */
-const xmlId = (prefix: string, value: string) => `${prefix}-${value.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+const xmlId = (prefix: string, value: string) =>
+  `${prefix}-${value.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 
 function dublinCore(fields: [string, string | null | undefined][]): string {
   const lines = fields
@@ -119,7 +120,12 @@ function packageDc(pkg: SipPackage): string {
       'description',
       `${pkg.records.length} handlingar: ${pkg.records.filter((r) => r.kind === 'decision').length} beslut, ${pkg.records.filter((r) => r.kind === 'report').length} rapporter, ${pkg.records.filter((r) => r.kind === 'document').length} mötesdokument.`,
     ],
-    ['rights', secret ? `${secret} av handlingarna omfattas av sekretess.` : 'Alla handlingar är offentliga.'],
+    [
+      'rights',
+      secret
+        ? `${secret} av handlingarna omfattas av sekretess.`
+        : 'Alla handlingar är offentliga.',
+    ],
     ['language', 'sv'],
   ]);
 }
@@ -235,21 +241,42 @@ export function buildSip(pkg: SipPackage): ZipEntry[] {
   const at = pkg.createdAt;
   const recordFiles = pkg.records.map((r) => ({
     record: r,
-    files: r.files.map((f) => ({ ...describe(`${DATA}${f.path}`, f.data, f.mimetype, f.created), file: f })),
+    files: r.files.map((f) => ({
+      ...describe(`${DATA}${f.path}`, f.data, f.mimetype, f.created),
+      file: f,
+    })),
   }));
   const allFiles = recordFiles.flatMap((r) => r.files);
-  const packageDcFile = describe('metadata/descriptive/dc.xml', Buffer.from(packageDc(pkg)), 'text/xml', at);
+  const packageDcFile = describe(
+    'metadata/descriptive/dc.xml',
+    Buffer.from(packageDc(pkg)),
+    'text/xml',
+    at,
+  );
   const recordDcFiles = pkg.records.map((r) =>
-    describe(`metadata/descriptive/${r.kind}-${safeName(r.id)}.xml`, Buffer.from(recordDc(pkg, r)), 'text/xml', at),
+    describe(
+      `metadata/descriptive/${r.kind}-${safeName(r.id)}.xml`,
+      Buffer.from(recordDc(pkg, r)),
+      'text/xml',
+      at,
+    ),
   );
   const premisFile = describe(
     'metadata/preservation/premis.xml',
-    Buffer.from(premis(pkg, allFiles.map((f) => ({ path: f.path, file: f.file, digest: f.digest })))),
+    Buffer.from(
+      premis(
+        pkg,
+        allFiles.map((f) => ({ path: f.path, file: f.file, digest: f.digest })),
+      ),
+    ),
     'text/xml',
     at,
   );
 
-  const dmd = (id: string, f: Described) => `  <mets:dmdSec ID="${id}" CREATED="${at}" STATUS="CURRENT">
+  const dmd = (
+    id: string,
+    f: Described,
+  ) => `  <mets:dmdSec ID="${id}" CREATED="${at}" STATUS="CURRENT">
     ${flocat('mdRef', f.path, ` MDTYPE="DC" ${fileAttributes(f)}/>`)}
   </mets:dmdSec>`;
   const dmdSecs = [
@@ -270,7 +297,10 @@ export function buildSip(pkg: SipPackage): ZipEntry[] {
 
   const divs = recordFiles
     .map(
-      ({ record: r, files: fs }) => `      <mets:div ID="${xmlId('div', `${r.kind}-${r.id}`)}" LABEL="${xml(`${KIND_TYPE[r.kind]}: ${r.title}`)}" DMDID="${xmlId('dmd', `${r.kind}-${r.id}`)}">
+      ({
+        record: r,
+        files: fs,
+      }) => `      <mets:div ID="${xmlId('div', `${r.kind}-${r.id}`)}" LABEL="${xml(`${KIND_TYPE[r.kind]}: ${r.title}`)}" DMDID="${xmlId('dmd', `${r.kind}-${r.id}`)}">
 ${fs.map((f) => `        <mets:fptr FILEID="${fileIds.get(f.path)}"/>`).join('\n')}
       </mets:div>`,
     )

@@ -72,7 +72,8 @@ export function* zipArchive(entries: readonly ZipEntry[], now = new Date()): Gen
     yield Buffer.concat([local, name]);
     yield body;
     offset += local.length + name.length + body.length;
-    if (offset > MAX_ZIP_BYTES) throw new Error('The archive is larger than a ZIP without ZIP64 holds');
+    if (offset > MAX_ZIP_BYTES)
+      throw new Error('The archive is larger than a ZIP without ZIP64 holds');
   }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);

@@ -13,7 +13,9 @@ export const kindKey = (kind: RecordRow['kind']) => `records.kind.${kind}` as co
 
 export function flagText(ctx: PageContext, r: Pick<RecordRow, 'secret' | 'secrecy_ground'>) {
   const { t } = ctx.i18n;
-  return r.secret ? `${t('records.flag.secret')} (${r.secrecy_ground ?? ''})` : t('records.flag.public');
+  return r.secret
+    ? `${t('records.flag.secret')} (${r.secrecy_ground ?? ''})`
+    : t('records.flag.public');
 }
 
 export function planOptions(ctx: PageContext, plan: readonly PlanClass[], empty: string) {
