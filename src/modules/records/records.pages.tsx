@@ -178,10 +178,10 @@ export const recordsPages: FastifyPluginAsyncZod = async (app) => {
     });
 
   exportRoute('/workspace/records/export/case', caseExportForm, (v) => ({
-    caseNumber: (v as z.output<typeof caseExportForm>).exportCase,
+    caseNumber: v.exportCase,
   }));
-  exportRoute('/workspace/records/export/period', periodExportForm, (v) => {
-    const p = v as z.output<typeof periodExportForm>;
-    return { from: p.exportFrom, to: p.exportTo };
-  });
+  exportRoute('/workspace/records/export/period', periodExportForm, (v) => ({
+    from: v.exportFrom,
+    to: v.exportTo,
+  }));
 };

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { addDays } from '../../shared/dates.ts';
 import type { RecordKind } from './records.schema.ts';
@@ -35,77 +35,60 @@ export interface RecordRow {
   classification: string | null;
 }
 
-type Branch = SelectQueryBuilder<Database, any, RecordRow>;
+type Tables = 'council_decision' | 'evaluation' | 'meeting_document';
+type Branch = SelectQueryBuilder<Database, Tables, RecordRow>;
 
-/** One kind's rows with the filter applied on its own table (so its indexes serve). */
+/**
+ * The filter as conditions on one kind's own table (so its indexes serve). The date column is
+ * a plain date (a decision's meeting date) or an ISO instant (created_at): the period's end
+ * day is then included up to the next day's start.
+ */
+function conditions(f: RecordFilter, dateColumn: string, plainDate: boolean) {
+  const c: RawBuilder<boolean>[] = [sql<boolean>`1 = 1`];
+  if (f.caseNumber) c.push(sql<boolean>`case_number = ${f.caseNumber}`);
+  if (f.classification) c.push(sql<boolean>`classification = ${f.classification}`);
+  if (f.secret !== undefined) c.push(sql<boolean>`secret = ${f.secret ? 1 : 0}`);
+  if (f.from) c.push(sql<boolean>`${sql.ref(dateColumn)} >= ${f.from}`);
+  if (f.to)
+    c.push(
+      plainDate
+        ? sql<boolean>`${sql.ref(dateColumn)} <= ${f.to}`
+        : sql<boolean>`${sql.ref(dateColumn)} < ${addDays(f.to, 1)}`,
+    );
+  return sql<boolean>`${sql.join(c, sql` and `)}`;
+}
+
+const COMMON = [
+  'id',
+  'case_number',
+  'title',
+  'secret',
+  'secrecy_ground',
+  'classification',
+] as const;
+const kindOf = (kind: RecordKind) => sql<RecordKind>`${sql.lit(kind)}`.as('kind');
+const noParent = sql<string | null>`cast(null as text)`.as('parent_id');
+const createdDay = sql<string>`substr(created_at, 1, 10)`.as('date');
+
+/** One kind's rows with the filter applied. */
 function branch(db: Executor, kind: RecordKind, f: RecordFilter): Branch {
-  const common = <Q extends SelectQueryBuilder<any, any, any>>(
-    q: Q,
-    dateColumn: string,
-    plainDate: boolean,
-  ): Q => {
-    let r = q;
-    if (f.caseNumber) r = r.where('case_number', '=', f.caseNumber) as Q;
-    if (f.classification) r = r.where('classification', '=', f.classification) as Q;
-    if (f.secret !== undefined) r = r.where('secret', '=', f.secret ? 1 : 0) as Q;
-    if (f.from) r = r.where(dateColumn, '>=', f.from) as Q;
-    if (f.to)
-      r = r.where(dateColumn, plainDate ? '<=' : '<', plainDate ? f.to : addDays(f.to, 1)) as Q;
-    return r;
-  };
-  if (kind === 'decision')
-    return common(
-      db
-        .selectFrom('council_decision')
-        .select([
-          sql<RecordKind>`'decision'`.as('kind'),
-          'id',
-          sql<string | null>`cast(null as text)`.as('parent_id'),
-          'case_number',
-          'meeting_date as date',
-          'title',
-          'secret',
-          'secrecy_ground',
-          'classification',
-        ]),
-      'meeting_date',
-      true,
-    ) as unknown as Branch;
-  if (kind === 'report')
-    return common(
-      db
-        .selectFrom('evaluation')
-        .select([
-          sql<RecordKind>`'report'`.as('kind'),
-          'id',
-          sql<string | null>`cast(null as text)`.as('parent_id'),
-          'case_number',
-          sql<string>`substr(created_at, 1, 10)`.as('date'),
-          'title',
-          'secret',
-          'secrecy_ground',
-          'classification',
-        ]),
-      'created_at',
-      false,
-    ) as unknown as Branch;
-  return common(
-    db
-      .selectFrom('meeting_document')
-      .select([
-        sql<RecordKind>`'document'`.as('kind'),
-        'id',
-        'meeting_id as parent_id',
-        'case_number',
-        sql<string>`substr(created_at, 1, 10)`.as('date'),
-        'title',
-        'secret',
-        'secrecy_ground',
-        'classification',
-      ]),
-    'created_at',
-    false,
-  ) as unknown as Branch;
+  const q =
+    kind === 'decision'
+      ? db
+          .selectFrom('council_decision')
+          .select([kindOf(kind), noParent, 'meeting_date as date', ...COMMON])
+          .where(conditions(f, 'meeting_date', true))
+      : kind === 'report'
+        ? db
+            .selectFrom('evaluation')
+            .select([kindOf(kind), noParent, createdDay, ...COMMON])
+            .where(conditions(f, 'created_at', false))
+        : db
+            .selectFrom('meeting_document')
+            .select([kindOf(kind), 'meeting_id as parent_id', createdDay, ...COMMON])
+            .where(conditions(f, 'created_at', false));
+  // Each table's columns are typed as optional on the owners' row types (decision 040).
+  return q as unknown as Branch;
 }
 
 function union(db: Executor, f: RecordFilter) {
@@ -122,7 +105,7 @@ export async function listRecords(
 ): Promise<RecordRow[]> {
   const all = union(db, f);
   if (!all) return [];
-  return (await db
+  return db
     .selectFrom(all.as('r'))
     .selectAll()
     .orderBy('r.date', 'desc')
@@ -130,7 +113,7 @@ export async function listRecords(
     .orderBy('r.id')
     .limit(page.limit)
     .offset(page.offset)
-    .execute()) as RecordRow[];
+    .execute();
 }
 
 export async function countRecords(db: Executor, f: RecordFilter): Promise<number> {
@@ -149,10 +132,9 @@ export async function findRecord(
   kind: RecordKind,
   id: string,
 ): Promise<RecordRow | undefined> {
-  const rows = (await branch(db, kind, { kinds: [kind] })
+  return branch(db, kind, { kinds: [kind] })
     .where('id', '=', id)
-    .execute()) as RecordRow[];
-  return rows[0];
+    .executeTakeFirst();
 }
 
 /** Sets a record's registration on its own table. */

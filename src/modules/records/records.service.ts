@@ -230,7 +230,11 @@ export async function exportSip(
       );
     if (rows.length > MAX_SIP_RECORDS)
       throw errors.validation([
-        { path: 'caseNumber' in scope ? 'exportCase' : 'exportTo', message: 'records.err.tooMany' },
+        {
+          path: 'caseNumber' in scope ? 'exportCase' : 'exportTo',
+          message: 'records.err.tooMany',
+          params: { max: MAX_SIP_RECORDS },
+        },
       ]);
     const plan = planOf(config);
     const records: SipRecord[] = [];

@@ -4,6 +4,7 @@ import type messages from './sv.json';
 
 /** The messages that take arguments, and their types. */
 interface Args {
+  "records.err.tooMany": { max: string | number };
 }
 
 declare module '../../../platform/i18n/catalogue.ts' {
