@@ -1,5 +1,6 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
+import { seedRecordsDemo } from './records.demo.ts';
 import { recordsPages } from './records.pages.tsx';
 
 export const recordsModule = defineModule({
@@ -15,5 +16,6 @@ export const recordsModule = defineModule({
     'POST /workspace/records/export/case': 'coordinator',
     'POST /workspace/records/export/period': 'coordinator',
   },
+  demo: seedRecordsDemo,
   tables: [],
 });

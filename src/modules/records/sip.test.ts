@@ -240,6 +240,23 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     expect(
       (await visitor.get(`/meetings/${ids.meeting}/documents/${ids.document2}`)).statusCode,
     ).toBe(404);
+    // The portal search (its index follows the public generation) finds a public decision
+    // by its title, and neither secret record.
+    const other = await t.db.kysely
+      .selectFrom('council_decision')
+      .select(['id', 'title'])
+      .where('id', '!=', ids.decision)
+      .executeTakeFirstOrThrow();
+    const control = await visitor.get(
+      `/search?q=${encodeURIComponent(other.title.split(' ').slice(0, 3).join(' '))}`,
+    );
+    expect(control.body).toContain(`/decisions/${other.id}`);
+    for (const q of [CASE, decision.title.split(' ').slice(0, 3).join(' '), 'säkerhetsplan']) {
+      const found = await visitor.get(`/search?q=${encodeURIComponent(q)}`);
+      expect(found.statusCode).toBe(200);
+      expect(found.body).not.toContain(`/decisions/${ids.decision}`);
+      expect(found.body).not.toContain(secretDocTitle);
+    }
     const csv = await visitor.get('/api/v1/decisions.csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).not.toContain(ids.decision);
