@@ -38,6 +38,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0017-evaluation',
       '0018-meeting-year-index',
       '0019-city-suggestion',
+      '0020-records',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

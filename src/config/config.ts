@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -36,6 +37,49 @@ const port = z
  * semicolons: today's form (SLK-2023-01047) and the older one (0263/20).
  */
 export const DEFAULT_CASE_NUMBER_PATTERNS = ['[A-ZÅÄÖ]{2,6}-\\d{4}-\\d{3,6}', '\\d{3,5}/\\d{2}'];
+
+/** One class of the classification plan (klassificeringsstruktur): its code and Swedish title. */
+export interface PlanClass {
+  code: string;
+  title: string;
+}
+
+const planSchema = z
+  .array(
+    z.object({
+      code: z.string().regex(/^\d{1,2}(\.\d{1,3}){0,4}$/, 'a code like 1.4.2'),
+      title: z.string().trim().min(1).max(200),
+    }),
+  )
+  .min(1)
+  .max(500)
+  .refine((plan) => new Set(plan.map((c) => c.code)).size === plan.length, 'a code twice');
+
+/** Reads a classification plan file: a JSON array of { "code": "1.4.2", "title": "…" }. */
+function readPlanFile(path: string, ctx: z.RefinementCtx): PlanClass[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must name a readable JSON file (${(error as Error).message.slice(0, 200)})`,
+    });
+    return z.NEVER;
+  }
+  const plan = planSchema.safeParse(parsed);
+  if (!plan.success) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must hold a JSON array of { "code": "1.4.2", "title": "…" } with distinct codes (${plan.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')
+        .slice(0, 300)})`,
+    });
+    return z.NEVER;
+  }
+  return plan.data;
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -203,6 +247,10 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
     .transform(Number)
     .default(10),
+  RECORDS_CLASSIFICATION_PLAN: z
+    .string()
+    .optional()
+    .transform((path, ctx) => (path === undefined ? undefined : readPlanFile(path, ctx))),
   CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
   PDF_TIMEOUT_MS: z
     .string()
@@ -253,6 +301,8 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
   caseNumberPatterns: readonly RegExp[];
+  /** The classification plan of public records (undefined: the records module's default). */
+  classificationPlan: readonly PlanClass[] | undefined;
   /** The evaluation report's PDF: the Chromium it is printed with, and the longest a print may take. */
   pdf: Readonly<{ chromiumPath: string; timeoutMs: number }>;
   /** Days after a meeting when the delegation members' private logistics are erased. */
@@ -365,6 +415,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionMaxAgeMs: e.SESSION_MAX_DAYS * 86400_000,
     caseNumberPatterns: e.CASE_NUMBER_PATTERNS,
+    classificationPlan: e.RECORDS_CLASSIFICATION_PLAN,
     pdf: Object.freeze({ chromiumPath: e.CHROMIUM_PATH, timeoutMs: e.PDF_TIMEOUT_MS }),
     delegationRetentionDays: e.DELEGATION_RETENTION_DAYS,
     evaluationDueMonths: e.EVALUATION_DUE_MONTHS,

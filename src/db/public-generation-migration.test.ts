@@ -36,6 +36,8 @@ const PUBLIC_TABLES = [
   'news_link',
   // 0017: the published evaluation reports.
   'evaluation_version',
+  // 0020: an evaluation's secrecy flag decides whether its report is public (update of `secret` only).
+  'evaluation',
 ];
 
 describeEachDialect('migration 0010: the public data generation', (dialect) => {

@@ -21,6 +21,7 @@ import { organisationsModule } from './organisations/module.ts';
 import { overviewModule } from './overview/module.ts';
 import { pagesModule } from './pages/module.ts';
 import { privacyModule } from './privacy/module.ts';
+import { recordsModule } from './records/module.ts';
 import { searchModule } from './search/module.ts';
 
 /**
@@ -45,6 +46,7 @@ export const modules: readonly AppModule[] = [
   searchModule,
   adminModule,
   privacyModule,
+  recordsModule,
 ];
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.

@@ -511,6 +511,15 @@ export const ERROR_CATALOGUE = {
     title: 'errorCode.PDF_UNAVAILABLE',
     page: { title: 'error.unavailable.title', text: 'report.pdf.unavailablePage' },
   },
+  // Public records (src/modules/records)
+  RECORD_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No decision, report or meeting document of the given kind has the given id (the register form of a record that does not exist), or no record has the case number or period asked to be exported.',
+    message: 'No such record',
+    title: 'errorCode.RECORD_NOT_FOUND',
+    page: PAGE.notFound,
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Every code in the catalogue; AppError takes nothing else. */
@@ -673,4 +682,7 @@ export const errors = {
     new AppError('REPORT_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
   pdfUnavailable: (reason: 'no-browser' | 'busy' | 'failed') =>
     new AppError('PDF_UNAVAILABLE', undefined, { reason }),
+  // Public records (src/modules/records)
+  recordNotFound: (kind: string, id: string) =>
+    new AppError('RECORD_NOT_FOUND', undefined, { kind: kind.slice(0, 20), id: id.slice(0, 100) }),
 } as const;

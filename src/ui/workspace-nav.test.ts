@@ -38,6 +38,7 @@ const PLACES: Record<string, string[]> = {
     'Granskning',
     'Inventeringar',
     'Utvärderingar',
+    'Diarium',
     'Kunskapsbanken',
     'Nyheter',
     'Nyhetsbrev',

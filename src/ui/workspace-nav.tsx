@@ -92,6 +92,12 @@ export const WORKSPACE_PLACES: readonly WorkspacePlace[] = [
     roles: ['coordinator'],
   },
   {
+    key: 'records',
+    label: 'workspace.link.records',
+    href: '/workspace/records',
+    roles: ['coordinator'],
+  },
+  {
     key: 'knowledge',
     label: 'workspace.link.knowledge',
     href: '/workspace/knowledge',

@@ -19,6 +19,7 @@ import type { CityKind } from '../cities/index.ts';
 import {
   decisionProblems,
   getDecision,
+  getPublicDecision,
   getDocument,
   listDecisions,
   recordDecision,
@@ -56,7 +57,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     const [pending, names, { decisions, total }] = await Promise.all([
       listProposals(app.db, ['sent']),
       cityNames(request),
-      listDecisions(app.db.kysely, page),
+      listDecisions(app.db.kysely, page, { withSecret: true }),
     ]);
     const superseded = new Set(decisions.flatMap((d) => (d.supersedesId ? [d.supersedesId] : [])));
     return sendPage(
@@ -193,7 +194,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     '/decisions/:id/document',
     { config: { permission: 'public' }, schema: { params: idParams } },
     async (request, reply) => {
-      const decision = await getDecision(app.db.kysely, request.params.id);
+      const decision = await getPublicDecision(app.db.kysely, request.params.id);
       if (!decision.documentId) {
         throw errors.documentNotFound(decision.id, 'The decision has no document');
       }

@@ -22,6 +22,8 @@ const DECISION_COLUMNS = [
   'proposal_id',
   'recorded_by',
   'created_at',
+  // Public records (migration 0020): a secret decision is left out of public reads.
+  'secret',
 ] as const;
 
 export function insertDecision(db: Executor, row: CouncilDecisionTable) {
@@ -44,10 +46,15 @@ export function findDecisionSuperseding(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-export function listDecisions(db: Executor, page: { limit: number; offset: number }) {
+export function listDecisions(
+  db: Executor,
+  page: { limit: number; offset: number },
+  withSecret = false,
+) {
   return db
     .selectFrom('council_decision')
     .select(DECISION_COLUMNS)
+    .$if(!withSecret, (q) => q.where('secret', '=', 0))
     .orderBy('meeting_date', 'desc')
     .orderBy('created_at', 'desc')
     .limit(page.limit)
@@ -55,10 +62,11 @@ export function listDecisions(db: Executor, page: { limit: number; offset: numbe
     .execute();
 }
 
-export async function countDecisions(db: Executor): Promise<number> {
+export async function countDecisions(db: Executor, withSecret = false): Promise<number> {
   const row = await db
     .selectFrom('council_decision')
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(!withSecret, (q) => q.where('secret', '=', 0))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

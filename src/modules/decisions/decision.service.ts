@@ -302,14 +302,30 @@ async function decideProposal(
   });
 }
 
+/** A decision as the public sees it: a secret one (records module) is not found. */
+export async function getPublicDecision(db: Executor, id: string): Promise<CouncilDecision> {
+  const row = await repo.findDecision(db, id);
+  if (!row || row.secret) throw decisionNotFound(id);
+  return toDecision(row);
+}
+
 export async function getDecision(db: Executor, id: string): Promise<CouncilDecision> {
   const row = await repo.findDecision(db, id);
   if (!row) throw decisionNotFound(id);
   return toDecision(row);
 }
 
-export async function listDecisions(db: Executor, page: { limit: number; offset: number }) {
-  const [rows, total] = await Promise.all([repo.listDecisions(db, page), repo.countDecisions(db)]);
+/** Decisions, newest first; secret ones (records module) only when the workspace asks. */
+export async function listDecisions(
+  db: Executor,
+  page: { limit: number; offset: number },
+  options: { withSecret?: boolean } = {},
+) {
+  const withSecret = options.withSecret ?? false;
+  const [rows, total] = await Promise.all([
+    repo.listDecisions(db, page, withSecret),
+    repo.countDecisions(db, withSecret),
+  ]);
   return { decisions: rows.map(toDecision), total };
 }
 

@@ -24,6 +24,12 @@ export interface CouncilDecisionTable {
   proposal_id: string | null;
   recorded_by: string | null;
   created_at: string;
+  /** Public records (migration 0020, the records module): secret (1) or public (0). */
+  secret?: number;
+  /** The ground for secrecy when secret, e.g. "OSL 21 kap. 7 §". */
+  secrecy_ground?: string | null;
+  /** A code of the classification plan, e.g. "1.4.2". */
+  classification?: string | null;
 }
 
 export interface ProposalTable {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { City, CityKind, CityStatus } from '../cities/index.ts';
 import { listCities } from '../cities/index.ts';
 import * as repo from './decision.repository.ts';
-import { getDecision, toDecision, type CouncilDecision } from './decision.service.ts';
+import { getPublicDecision, toDecision, type CouncilDecision } from './decision.service.ts';
 import { toProposal, type Proposal } from './proposal.service.ts';
 
 /** One dated change of a city's status (and kind), with the decision behind it. */
@@ -26,7 +26,10 @@ export async function statusHistories(
   const rows = cityIds.length ? await repo.listStatusChanges(db.kysely, cityIds) : [];
   const decisionIds = [...new Set(rows.flatMap((r) => (r.decision_id ? [r.decision_id] : [])))];
   const decisions = new Map(
-    (await repo.listDecisionsByIds(db.kysely, decisionIds)).map((r) => [r.id, toDecision(r)]),
+    (await repo.listDecisionsByIds(db.kysely, decisionIds))
+      // A secret decision (records module) is not named in a city's public history.
+      .filter((r) => !r.secret)
+      .map((r) => [r.id, toDecision(r)]),
   );
   const histories = new Map<string, StatusChange[]>(cityIds.map((id) => [id, []]));
   for (const r of rows) {
@@ -60,7 +63,8 @@ export interface DecisionDetail {
 }
 
 export async function getDecisionDetail(db: Db, id: string): Promise<DecisionDetail> {
-  const decision = await getDecision(db.kysely, id);
+  // The public page and API: a secret decision (records module) is not found there.
+  const decision = await getPublicDecision(db.kysely, id);
   const [supersedes, supersededBy, proposal] = await Promise.all([
     decision.supersedesId ? repo.findDecision(db.kysely, decision.supersedesId) : undefined,
     repo.findDecisionSuperseding(db.kysely, id),

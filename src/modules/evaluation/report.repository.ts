@@ -7,6 +7,20 @@ import type { Executor } from '../../db/database.ts';
  * statement sequence, inside the caller's transaction).
  */
 
+/** Public records (migration 0020): a secret evaluation's versions are never public reports. */
+const notSecret = (db: Executor) =>
+  db.selectFrom('evaluation').select('id').where('secret', '=', 1);
+
+/** Whether the evaluation is marked secret in the records register. */
+export async function isSecret(db: Executor, evaluationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('evaluation')
+    .select('secret')
+    .where('id', '=', evaluationId)
+    .executeTakeFirst();
+  return row?.secret === 1;
+}
+
 const VERSION_COLUMNS = [
   'v.id',
   'v.evaluation_id',
@@ -60,6 +74,7 @@ export async function listPublishedVersions(db: Executor, page: { limit: number;
     .selectFrom('evaluation_version as v')
     .select(VERSION_COLUMNS)
     .where('v.published_at', 'is not', null)
+    .where('v.evaluation_id', 'not in', notSecret(db))
     .orderBy('v.published_at', 'desc')
     .orderBy('v.evaluation_id', 'asc')
     .limit(page.limit)
@@ -72,6 +87,7 @@ export async function countPublishedVersions(db: Executor): Promise<number> {
     .selectFrom('evaluation_version')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('published_at', 'is not', null)
+    .where('evaluation_id', 'not in', notSecret(db))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -102,7 +102,9 @@ export async function getPublishedReport(
   evaluationId: string,
 ): Promise<ReportVersion> {
   const row = await repo.findPublishedVersion(db, evaluationId.slice(0, 100));
-  if (!row) throw errors.reportNotFound(evaluationId);
+  // A secret report (records module) is not found on the portal.
+  if (!row || (await repo.isSecret(db, row.evaluation_id)))
+    throw errors.reportNotFound(evaluationId);
   return toReport(row);
 }
 

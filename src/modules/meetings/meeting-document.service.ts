@@ -25,6 +25,8 @@ export interface MeetingDocument {
   contentType: string;
   size: number;
   visibility: (typeof VISIBILITIES)[number];
+  /** Marked secret in the records register: shown only as an internal document is. */
+  secret: boolean;
 }
 
 export const toMeetingDocument = (
@@ -37,7 +39,14 @@ export const toMeetingDocument = (
   contentType: d.content_type,
   size: d.size,
   visibility: d.visibility as MeetingDocument['visibility'],
+  secret: d.secret === 1,
 });
+
+/** Whether everyone may read the document: public, and not secret (records module). */
+export const isPublicDocument = (d: {
+  visibility: string;
+  secret?: number | boolean | undefined;
+}) => d.visibility === 'public' && !d.secret;
 
 /** The cities that take part in a meeting: its host and every city with a delegation to it. */
 export async function participantCityIds(
@@ -68,8 +77,8 @@ export async function getMeetingDocument(
   reader: MeetingUser | null,
 ) {
   const row = await repo.findDocumentWithData(db.kysely, meetingId, documentId);
-  if (!row || (row.visibility !== 'public' && !reader)) throw errors.documentNotFound(documentId);
-  if (row.visibility === 'public') return row;
+  if (!row || (!isPublicDocument(row) && !reader)) throw errors.documentNotFound(documentId);
+  if (isPublicDocument(row)) return row;
   const meeting = await repo.findMeeting(db.kysely, meetingId);
   const allowed =
     !!meeting &&

@@ -6,7 +6,7 @@ import { errors } from '../../shared/errors.ts';
 import { getChain, localized, type Chain } from '../cities/index.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
 import { documentParams, meetingIdParams } from './meeting.schema.ts';
-import { getMeetingDocument } from './meeting-document.service.ts';
+import { getMeetingDocument, isPublicDocument } from './meeting-document.service.ts';
 import { getMeetingDetail, listMeetings, type Meeting } from './meeting.service.ts';
 import { rotationOverview } from './rotation.service.ts';
 import { MeetingPage, MeetingsPage } from './views/public-meetings.tsx';
@@ -127,7 +127,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
         .header('content-length', String(doc.data.length))
         .header(
           'cache-control',
-          doc.visibility === 'public' ? 'public, max-age=300' : 'private, no-store',
+          isPublicDocument(doc) ? 'public, max-age=300' : 'private, no-store',
         )
         .send(Buffer.from(doc.data));
     },

@@ -160,6 +160,8 @@ const DOCUMENT_COLUMNS = [
   'size',
   'visibility',
   'created_at',
+  // Public records (migration 0020): a secret document is never public.
+  'secret',
 ] as const;
 
 export function listDocuments(db: Executor, meetingId: string) {

@@ -21,6 +21,7 @@ import {
   readsInternalDocuments,
   toMeetingDocument,
   type MeetingDocument,
+  isPublicDocument,
 } from './meeting-document.service.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
@@ -190,9 +191,7 @@ export async function getMeetingDetail(
     meeting,
     programme: programme.map(toProgrammeItem),
     seminars: seminars.map(toSeminar),
-    documents: documents
-      .filter((d) => internal || d.visibility === 'public')
-      .map(toMeetingDocument),
+    documents: documents.filter((d) => internal || isPublicDocument(d)).map(toMeetingDocument),
     outcomes: outcomes.map((o) => toOutcome(o, meeting.year, byId)),
     followUps: followUps.map((o) => toOutcome(o, o.year, byId)),
     delegations: [...delegations.values()],

@@ -68,6 +68,14 @@ export interface MeetingDocumentTable {
   visibility: string; // public | internal
   created_by: string | null;
   created_at: string;
+  /** The case number (diarienummer) of the document (migration 0020). */
+  case_number?: string | null;
+  /** Public records (migration 0020, the records module): secret (1) or public (0). */
+  secret?: number;
+  /** The ground for secrecy when secret, e.g. "OSL 21 kap. 7 §". */
+  secrecy_ground?: string | null;
+  /** A code of the classification plan, e.g. "1.4.2". */
+  classification?: string | null;
 }
 
 export interface MeetingOutcomeTable {

@@ -243,7 +243,7 @@ export function DocumentLink({
           }),
         { title: <Content locale={locale}>{doc.title}</Content> },
       )}
-      {doc.visibility === 'internal' ? ` (${t('meeting.internal')})` : ''}
+      {doc.visibility === 'internal' || doc.secret ? ` (${t('meeting.internal')})` : ''}
     </a>
   );
 }

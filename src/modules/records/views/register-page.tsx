@@ -1,0 +1,134 @@
+import type { PlanClass } from '../../../config/config.ts';
+import type { PageContext } from '../../../platform/page-context.ts';
+import { formatPlainDate } from '../../../shared/dates.ts';
+import type { PageInfo } from '../../../shared/pagination.ts';
+import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { DataTable, RowLink } from '../../../ui/table.tsx';
+import type { RecordRow } from '../records.repository.ts';
+import { RECORD_KINDS, type RegisterFilter } from '../records.schema.ts';
+
+export const kindKey = (kind: RecordRow['kind']) => `records.kind.${kind}` as const;
+
+export function flagText(ctx: PageContext, r: Pick<RecordRow, 'secret' | 'secrecy_ground'>) {
+  const { t } = ctx.i18n;
+  return r.secret
+    ? `${t('records.flag.secret')} (${r.secrecy_ground ?? ''})`
+    : t('records.flag.public');
+}
+
+export function planOptions(ctx: PageContext, plan: readonly PlanClass[], empty: string) {
+  return [
+    { value: '', label: empty },
+    ...plan.map((c) => ({ value: c.code, label: `${c.code} ${c.title}`, lang: 'sv' })),
+  ];
+}
+
+interface Props {
+  ctx: PageContext;
+  records: RecordRow[];
+  info: PageInfo;
+  filter: Record<keyof RegisterFilter, string>;
+  plan: readonly PlanClass[];
+  exportValues?: Record<string, string>;
+}
+
+/** `/workspace/records`: the register of decisions, reports and meeting documents. */
+export function RegisterPage({ ctx, records, info, filter, plan, exportValues }: Props) {
+  const { t } = ctx.i18n;
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
+  return (
+    <Layout ctx={ctx} title={t('workspace.link.records')}>
+      <h1>{t('workspace.link.records')}</h1>
+      <p class="lead">{t('records.lead')}</p>
+      <Form ctx={ctx} method="get" action="/workspace/records" class="filters" values={filter}>
+        <TextField name="caseNumber" label={t('records.caseNumber')} optional width="medium" />
+        <DateField name="from" label={t('records.from')} optional />
+        <DateField name="to" label={t('records.to')} optional />
+        <SelectField
+          name="kind"
+          label={t('records.kind')}
+          options={[
+            { value: '', label: t('records.all') },
+            ...RECORD_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })),
+          ]}
+        />
+        <SelectField
+          name="classification"
+          label={t('records.classification')}
+          options={planOptions(ctx, plan, t('records.all'))}
+          width="full"
+        />
+        <SelectField
+          name="secrecy"
+          label={t('records.flag')}
+          options={[
+            { value: '', label: t('records.all') },
+            { value: 'public', label: t('records.flag.public') },
+            { value: 'secret', label: t('records.flag.secret') },
+          ]}
+        />
+        <div class="field">
+          <Button variant="secondary">{t('records.filter')}</Button>
+        </div>
+      </Form>
+      <DataTable
+        caption={t('records.caption')}
+        rows={records}
+        rowKey={(r) => `${r.kind}-${r.id}`}
+        empty={t('records.empty')}
+        columns={[
+          {
+            header: t('records.caseNumber'),
+            cell: (r) => r.case_number ?? <span class="hint">{t('records.unregistered')}</span>,
+          },
+          {
+            header: t('records.date'),
+            cell: (r) => <time dateTime={r.date}>{formatPlainDate(r.date, ctx.i18n.intl)}</time>,
+          },
+          { header: t('records.title'), cell: (r) => r.title, rowHeader: true },
+          { header: t('records.kind'), cell: (r) => t(kindKey(r.kind)) },
+          { header: t('records.flag'), cell: (r) => flagText(ctx, r) },
+          { header: t('records.classification'), cell: (r) => r.classification ?? '' },
+          {
+            header: t('records.actions'),
+            hiddenHeader: true,
+            cell: (r) => (
+              <RowLink
+                href={`/workspace/records/${r.kind}/${r.id}`}
+                label={t('records.register')}
+                name={r.title}
+              />
+            ),
+          },
+        ]}
+      />
+      <Pagination i18n={ctx.i18n} info={info} baseQuery={query} />
+
+      <h2 id="export">{t('records.export.title')}</h2>
+      <p>{t('records.export.lead')}</p>
+      <Form
+        ctx={ctx}
+        action="/workspace/records/export/case"
+        values={exportValues}
+        aria-labelledby="export-case"
+      >
+        <h3 id="export-case">{t('records.export.case')}</h3>
+        <TextField name="exportCase" label={t('records.caseNumber')} width="medium" />
+        <Button variant="secondary">{t('records.export.button')}</Button>
+      </Form>
+      <Form
+        ctx={ctx}
+        action="/workspace/records/export/period"
+        values={exportValues}
+        aria-labelledby="export-period"
+      >
+        <h3 id="export-period">{t('records.export.period')}</h3>
+        <DateField name="exportFrom" label={t('records.from')} />
+        <DateField name="exportTo" label={t('records.to')} />
+        <Button variant="secondary">{t('records.export.button')}</Button>
+      </Form>
+    </Layout>
+  );
+}
