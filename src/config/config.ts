@@ -219,13 +219,19 @@ const envSchema = z.object({
   METRICS_TOKEN: z
     .string()
     .min(32, 'must be at least 32 characters of random text (or unset: /metrics only on loopback)')
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it is sent as a Bearer token)')
+    .regex(
+      /^[\x21-\x7e]+$/,
+      'must be printable ASCII without spaces (it is sent as a Bearer token)',
+    )
     .optional(),
   DATABASE_POOL_MAX: z
     .string()
     .regex(/^\d{1,3}$/, 'must be a whole number of connections from 1 to 100 (e.g. 10)')
     .transform(Number)
-    .refine((n) => n >= 1 && n <= 100, 'must be a whole number of connections from 1 to 100 (e.g. 10)')
+    .refine(
+      (n) => n >= 1 && n <= 100,
+      'must be a whole number of connections from 1 to 100 (e.g. 10)',
+    )
     .default(10),
 });
 

@@ -54,7 +54,7 @@ describeEachDialect('/metrics', (dialect) => {
     return res.body;
   };
 
-  it('parses with Prometheus\'s own parser (promtool check metrics)', async () => {
+  it("parses with Prometheus's own parser (promtool check metrics)", async () => {
     await t.app.inject({ method: 'GET', url: '/' });
     await t.app.inject({ method: 'GET', url: '/no/such/page' });
     const text = await scrape();
@@ -122,7 +122,8 @@ describeEachDialect('/metrics', (dialect) => {
     const after = samples(await scrape());
     expect(runs(after) - runs(before)).toBe(1);
     // Every job is listed, run or not.
-    for (const j of jobs) expect(valueOf(after, 'vanort_job_failures_total', { job: j.name })).toBeDefined();
+    for (const j of jobs)
+      expect(valueOf(after, 'vanort_job_failures_total', { job: j.name })).toBeDefined();
     const last = valueOf(after, 'vanort_job_last_success_timestamp_seconds', { job: job.name })!;
     expect(Math.abs(last - Date.now() / 1000)).toBeLessThan(60);
   });
@@ -147,7 +148,13 @@ describeEachDialect('/metrics', (dialect) => {
     });
     await t.db.kysely
       .insertInto('newsletter_delivery')
-      .values([delivery(1, 'queued'), delivery(2, 'queued'), delivery(3, 'sending'), delivery(4, 'failed'), delivery(5, 'sent')])
+      .values([
+        delivery(1, 'queued'),
+        delivery(2, 'queued'),
+        delivery(3, 'sending'),
+        delivery(4, 'failed'),
+        delivery(5, 'sent'),
+      ])
       .execute();
     const after = samples(await scrape());
     expect(queue(after, 'pending')! - queue(before, 'pending')!).toBe(3);
@@ -157,8 +164,7 @@ describeEachDialect('/metrics', (dialect) => {
 
   it('shows the database pool and the process', async () => {
     const all = samples(await scrape());
-    const pool = (state: string) =>
-      valueOf(all, 'vanort_db_pool_connections', { dialect, state })!;
+    const pool = (state: string) => valueOf(all, 'vanort_db_pool_connections', { dialect, state })!;
     const max = valueOf(all, 'vanort_db_pool_max_connections', { dialect });
     expect(max).toBe(dialect === 'postgres' ? 10 : 1);
     expect(pool('in_use') + pool('idle')).toBeGreaterThanOrEqual(1);
@@ -206,6 +212,8 @@ describeEachDialect('/metrics without METRICS_TOKEN', (dialect) => {
     expect((await from('::1')).statusCode).toBe(200);
     expect((await from('10.0.0.7')).statusCode).toBe(404);
     expect((await from('127.0.0.1', { 'x-forwarded-for': '10.0.0.7' })).statusCode).toBe(404);
-    expect((await from('10.0.0.7', { authorization: 'Bearer anything-at-all' })).statusCode).toBe(404);
+    expect((await from('10.0.0.7', { authorization: 'Bearer anything-at-all' })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -272,7 +272,8 @@ async function exposition(
     'gauge',
     'Mails kept in the database outbox (SMTP_URL unset: no mail leaves the portal).',
   );
-  if (outbox?.status === 'fulfilled') w.sample('vanort_mail_outbox_messages', undefined, outbox.value);
+  if (outbox?.status === 'fulfilled')
+    w.sample('vanort_mail_outbox_messages', undefined, outbox.value);
   else dbErrors++;
   for (const result of families) {
     if (result.status === 'rejected') {

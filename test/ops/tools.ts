@@ -8,7 +8,8 @@ function toolAvailable(command: string, args: string[], debianPackage: string): 
   const found = spawnSync(command, args, { encoding: 'utf8' });
   if (!found.error && found.status === 0) return true;
   const message = `${command} not found: install it with "apt-get install -y ${debianPackage}".`;
-  if (process.env.CI === 'true') throw new Error(`${message} CI=true: the operations tests must run.`);
+  if (process.env.CI === 'true')
+    throw new Error(`${message} CI=true: the operations tests must run.`);
   console.warn(`\n[vanort] ${message} The checks that need it are skipped.\n`);
   return false;
 }

@@ -13,7 +13,10 @@ export const newsletterMetrics: MetricsSource = async (db) => {
     help: 'Newsletter mails by state: pending (queued or being sent) and failed (given up after the last attempt).',
     type: 'gauge',
     samples: [
-      { labels: { state: 'pending' }, value: (counts.get('queued') ?? 0) + (counts.get('sending') ?? 0) },
+      {
+        labels: { state: 'pending' },
+        value: (counts.get('queued') ?? 0) + (counts.get('sending') ?? 0),
+      },
       { labels: { state: 'failed' }, value: counts.get('failed') ?? 0 },
     ],
   };
