@@ -235,6 +235,9 @@ const envSchema = z.object({
     .default(10),
 });
 
+/** Every environment variable the portal reads (docs/operations.md names each; a test checks). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
   host: string;

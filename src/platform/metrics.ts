@@ -137,7 +137,7 @@ function observe(
   const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
   const method = METHODS.has(request.method) ? request.method : 'other';
   let byMethod = routes.get(route);
-  if (!byMethod) routes.set(route, (byMethod = new Map()));
+  if (!byMethod) routes.set(route, (byMethod = new Map<string, RouteStats>()));
   let stats = byMethod.get(method);
   if (!stats) {
     stats = {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /**
  * Debian's operations tools the ops tests run (`.ci/run` installs them): outside CI a machine
@@ -19,7 +20,9 @@ export function promtoolAvailable(): boolean {
   return toolAvailable('promtool', ['--version'], 'prometheus');
 }
 
-export const NGINX_PATH = process.env.NGINX_PATH ?? 'nginx';
+/** Debian puts nginx in /usr/sbin, which is not on every user's PATH. */
+export const NGINX_PATH =
+  process.env.NGINX_PATH ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 
 /** nginx, which the reverse-proxy test starts on loopback in front of the app. */
 export function nginxAvailable(): boolean {
