@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.ts';
+import { ENVIRONMENT_VARIABLES, loadConfig } from '../../src/config/config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -52,7 +52,11 @@ describe('the Containerfile', () => {
 
   it("runs as the unprivileged user on the app's port, and checks /readyz", () => {
     expect(ops('USER').at(-1)?.args).toBe('node');
-    const env = ops('ENV')
+    // The ENV of the last stage, the one that runs.
+    const lastFrom = steps.findLastIndex((s) => s.op === 'FROM');
+    const env = steps
+      .slice(lastFrom)
+      .filter((s) => s.op === 'ENV')
       .map((s) => s.args)
       .join(' ');
     const port = /PORT=(\d+)/.exec(env)?.[1];
@@ -63,8 +67,11 @@ describe('the Containerfile', () => {
     expect(health).toContain('/readyz');
     expect(ops('CMD').at(-1)?.args).toContain('dist/src/main.js');
     // Every variable it sets is one the app reads, with a valid value.
+    const set: Record<string, string> = {};
+    for (const [, name, value] of env.matchAll(/([A-Za-z_]+)=(\S+)/g)) set[name!] = value!;
+    expect(Object.keys(set).filter((name) => !ENVIRONMENT_VARIABLES.includes(name))).toEqual([]);
     const config = loadConfig({
-      ...Object.fromEntries([...env.matchAll(/([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]])),
+      ...set,
       PUBLIC_URL: 'https://vanort.example',
       COOKIE_SECRET: 'x'.repeat(32),
     });
