@@ -11,7 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import { ensureSetting, hasDemoData } from './db/settings.ts';
-import { accountsPort, jobs, modules } from './modules/registry.ts';
+import { accountsPort, jobs, metricsSources, modules } from './modules/registry.ts';
 import { sitemapRoutes } from './platform/sitemap.ts';
 import { multipartOptions, registerBodyLimits } from './platform/uploads.ts';
 import { registerAuth } from './platform/auth.ts';
@@ -25,6 +25,7 @@ import { pageCacheVariant, registerI18n, rewriteLocaleUrl } from './platform/i18
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache, releaseId } from './platform/page-cache.ts';
+import { registerMetrics } from './platform/metrics.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerRateLimits } from './platform/rate-limit.ts';
 import { Scheduler } from './platform/scheduler.ts';
@@ -142,6 +143,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     await db.destroy();
   });
 
+  // Every response counted for /metrics (decision 041); a page-cache hit too.
+  registerMetrics(app, { token: config.metricsToken, sources: metricsSources });
   // Platform plugins. The page cache first: a hit replays a stored response at once.
   registerPageCache(app, config.pageCacheTtlMs, pageCacheVariant, RELEASE);
   registerSecurityHeaders(app, config.env === 'production');

@@ -24,7 +24,9 @@ try {
 
 // The pool reports lost connections; they are logged once the app (and its logger) exists.
 let onConnectionLost = (_message: string): void => {};
-const db: Db = createDb(config.database, (err) => onConnectionLost(err.message));
+const db: Db = createDb(config.database, (err) => onConnectionLost(err.message), {
+  poolMax: config.databasePoolMax,
+});
 // The log is written asynchronously in 4 KB blocks (decision 030): a synchronous write per
 // line cost a fifth of a cached page. Flushed every second, after start, and on shutdown.
 const logDestination = pino.destination({ dest: 1, sync: false, minLength: 4096 });

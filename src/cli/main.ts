@@ -187,7 +187,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const isMain = process.argv[1] && /(vanort(\.mjs)?|cli[/\\]main\.ts)$/.test(process.argv[1]);
+// bin/vanort.mjs, the sources (tsx), or the build (`node dist/src/cli/main.js`, as in the container).
+const isMain = process.argv[1] && /(vanort(\.mjs)?|cli[/\\]main\.[jt]s)$/.test(process.argv[1]);
 if (isMain) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const code = await runCli(process.argv.slice(2), process.env, {

@@ -263,7 +263,28 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
     .transform(Number)
     .default(10000),
+  // Operations (docs/operations.md, decision 041).
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters of random text (or unset: /metrics only on loopback)')
+    .regex(
+      /^[\x21-\x7e]+$/,
+      'must be printable ASCII without spaces (it is sent as a Bearer token)',
+    )
+    .optional(),
+  DATABASE_POOL_MAX: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number of connections from 1 to 100 (e.g. 10)')
+    .transform(Number)
+    .refine(
+      (n) => n >= 1 && n <= 100,
+      'must be a whole number of connections from 1 to 100 (e.g. 10)',
+    )
+    .default(10),
 });
+
+/** Every environment variable the portal reads (docs/operations.md names each; a test checks). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -277,6 +298,10 @@ export type Config = Readonly<{
   /** Whether this instance runs the scheduled jobs (reminders, retention). */
   schedulerEnabled: boolean;
   shutdownTimeoutMs: number;
+  /** Who may read /metrics besides loopback: `Authorization: Bearer <token>` (unset: nobody). */
+  metricsToken: string | undefined;
+  /** Connections each instance's PostgreSQL pool opens at most (ignored on SQLite). */
+  databasePoolMax: number;
   feedbackEmail: string;
   /** The open-data catalogue's contact point: an e-mail of the office, never of a person. */
   openDataContactEmail: string;
@@ -404,6 +429,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     schedulerEnabled: e.SCHEDULER === 'on',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     feedbackEmail: e.FEEDBACK_EMAIL,
     openDataContactEmail: e.OPEN_DATA_CONTACT_EMAIL,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,

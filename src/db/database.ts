@@ -51,15 +51,31 @@ export interface Db {
   readonly dialect: Dialect;
   /** Runs `select 1` with a time limit; resolves true when the database answers. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /** The connection pool's state for /metrics: SQLite has one connection, always open. */
+  poolStats(): PoolStats;
   destroy(): Promise<void>;
 }
+
+export interface PoolStats {
+  max: number;
+  inUse: number;
+  idle: number;
+  waiting: number;
+}
+
+/** Connections a PostgreSQL pool opens at most, unless DATABASE_POOL_MAX says otherwise. */
+export const DEFAULT_POOL_MAX = 10;
 
 // PostgreSQL returns bigint (count(*)) as text and numeric as text; we only use
 // integers within JS's safe range, so parse int8 as a number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
-export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => void = () => {}): Db {
+export function createDb(
+  target: DatabaseTarget,
+  onPoolError: (err: Error) => void = () => {},
+  options: { poolMax?: number } = {},
+): Db {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const native = new SqliteDatabase(target.path);
@@ -83,13 +99,15 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
           return false;
         }
       },
+      poolStats: () => ({ max: 1, inUse: 0, idle: 1, waiting: 0 }),
       destroy: () => kysely.destroy(),
     };
   }
 
+  const max = options.poolMax ?? DEFAULT_POOL_MAX;
   const pool = new pg.Pool({
     connectionString: target.url,
-    max: 10,
+    max,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30000,
   });
@@ -123,6 +141,12 @@ export function createDb(target: DatabaseTarget, onPoolError: (err: Error) => vo
         clearTimeout(timer);
       }
     },
+    poolStats: () => ({
+      max,
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     destroy: () => kysely.destroy(),
   };
 }

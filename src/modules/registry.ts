@@ -67,6 +67,9 @@ installWorkspaceHome(
 /** Every scheduled job of every module. */
 export const jobs = modules.flatMap((m) => m.jobs ?? []);
 
+/** The modules' figures for /metrics (decision 041). */
+export const metricsSources = modules.flatMap((m) => (m.metrics ? [m.metrics] : []));
+
 /** The module that answers the request hook's questions about sessions and tokens. */
 export function accountsPort(): AccountsPort {
   const port = modules.find((m) => m.accounts)?.accounts;

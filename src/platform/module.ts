@@ -3,6 +3,7 @@ import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
 import type { DomainEventHandler } from './domain-events.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
+import type { MetricsSource } from './metrics.ts';
 import type { Permission } from './permissions.ts';
 import type { RelatedContentSource } from './related-content.ts';
 import type { ScheduledJob } from './scheduler.ts';
@@ -57,6 +58,8 @@ export interface AppModule {
   policy?: PolicyStatusSource;
   /** The accounts module answers the request hook's questions about sessions and tokens. */
   accounts?: AccountsPort;
+  /** Figures read from the module's tables when /metrics is scraped (e.g. a queue's length). */
+  metrics?: MetricsSource;
 }
 
 /** Declares a module (an identity function that checks the shape). */

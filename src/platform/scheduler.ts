@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../shared/ids.ts';
 import { TIME_ZONE } from '../shared/dates.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { observeJobRun } from './metrics.ts';
 
 /** What a job gets: the database, the mailer, the instant it runs for, and a logger. */
 export interface JobContext {
@@ -109,6 +110,7 @@ async function record(job: ScheduledJob, context: RunJobContext): Promise<JobRun
     .set({ finished_at: new Date().toISOString(), outcome, details: details.slice(0, 2000) })
     .where('id', '=', id)
     .execute();
+  observeJobRun(job.name, outcome);
   // The record is for operators, not for ever: a job that runs every minute writes 1,440
   // rows a day. Runs older than JOB_RUN_RETENTION_DAYS go (their due times never recur).
   await context.db.kysely

@@ -4,6 +4,7 @@ import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { newsletterPublicPages, newsletterWorkspacePages } from './newsletter.pages.tsx';
 import { seedNewsletterDemo } from './newsletter.demo.ts';
 import { newsletterHomePolicy } from './newsletter.home.ts';
+import { newsletterMetrics } from './newsletter.metrics.ts';
 
 export const newsletterModule = defineModule({
   name: 'newsletter',
@@ -25,6 +26,7 @@ export const newsletterModule = defineModule({
   },
   demo: seedNewsletterDemo,
   policy: newsletterHomePolicy,
+  metrics: newsletterMetrics,
   tables: [
     'newsletter_subscriber',
     'newsletter_issue',

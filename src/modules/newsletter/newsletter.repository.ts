@@ -305,3 +305,14 @@ export function listDeliveriesOfSubscriber(db: Executor, subscriberId: string) {
     .orderBy('d.updated_at')
     .execute();
 }
+
+/** Deliveries of every issue by status (queued, sending, sent, failed): /metrics's mail queue. */
+export async function deliveryCountsByStatus(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('newsletter_delivery')
+    .select(['status'])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
