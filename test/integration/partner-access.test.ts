@@ -390,6 +390,33 @@ describeEachDialect('partner contacts’ access (decision 016)', (dialect) => {
       const agenda = `/meetings/${ids.doc2027Meeting}/documents/${ids.publicDoc}`;
       expect((await t.app.inject({ url: agenda })).statusCode).toBe(200);
     });
+
+    it('keeps a document the registrar marked secret from partner contacts, even of a city taking part', async () => {
+      // Bergen hosted 2021, so its partner contact reads that meeting's internal documents;
+      // a secret one (records module, decision 040) is Gothenburg's meeting roles' only.
+      const bergen = as('bergen');
+      const setSecret = (secret: number) =>
+        t.db.kysely
+          .updateTable('meeting_document')
+          .set({ secret })
+          .where('id', '=', ids.doc2021!)
+          .execute();
+      await setSecret(1);
+      try {
+        expect((await bergen.get(doc('doc2021'))).statusCode).toBe(403);
+        const page = await bergen.get(`/meetings/${ids.doc2021Meeting}`);
+        expect(page.statusCode).toBe(200);
+        expect(page.body).not.toContain(`/documents/${ids.doc2021}`);
+        for (const who of ['coordinator', 'presidium', 'council'])
+          expect((await as(who).get(doc('doc2021'))).statusCode, who).toBe(200);
+        expect((await as('coordinator').get(`/meetings/${ids.doc2021Meeting}`)).body).toContain(
+          `/documents/${ids.doc2021}`,
+        );
+      } finally {
+        await setSecret(0);
+      }
+      expect((await bergen.get(doc('doc2021'))).statusCode).toBe(200);
+    });
   });
 
   it('shows a partner no staff e-mail address, name or phone number on any page it reaches', async () => {

@@ -6,7 +6,11 @@ import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain } from '../cities/index.ts';
 import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
-import { canReadInternalDocuments, type MeetingUser } from './meeting.policy.ts';
+import {
+  canReadInternalDocuments,
+  canReadSecretDocuments,
+  type MeetingUser,
+} from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { DOCUMENT_KINDS, documentForm, VISIBILITIES } from './meeting-document.schema.ts';
@@ -86,7 +90,7 @@ export async function getMeetingDocument(
       id: meeting.id,
       hostCityId: meeting.host_city_id,
     }));
-  if (!allowed) throw errors.forbidden();
+  if (!allowed || (row.secret && !canReadSecretDocuments(reader))) throw errors.forbidden();
   return row;
 }
 /** Accepted document types: by extension, checked against the file's first bytes. */

@@ -47,3 +47,15 @@ export function canReadInternalDocuments(
       (g.role === 'partner' && g.cityId !== null && participantCityIds.includes(g.cityId)),
   );
 }
+
+/**
+ * Who opens a meeting document the registrar marked secret (offentlighets- och
+ * sekretesslagen; the records module, decision 040): only Gothenburg's roles that work with
+ * the meetings. A secret document is the city's own: never another city's partner contact,
+ * even of a city that takes part.
+ */
+export function canReadSecretDocuments(user: MeetingUser | null): boolean {
+  return (
+    !!user && user.roles.some((g) => (MEETING_WORK_ROLES as readonly string[]).includes(g.role))
+  );
+}

@@ -23,7 +23,7 @@ import {
   type MeetingDocument,
   isPublicDocument,
 } from './meeting-document.service.ts';
-import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
+import { canEditMeeting, canReadSecretDocuments, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
 import { toOutcome, type Outcome } from './outcome.service.ts';
 import { toProgrammeItem, type ProgrammeItem } from './programme.service.ts';
@@ -191,7 +191,11 @@ export async function getMeetingDetail(
     meeting,
     programme: programme.map(toProgrammeItem),
     seminars: seminars.map(toSeminar),
-    documents: documents.filter((d) => internal || isPublicDocument(d)).map(toMeetingDocument),
+    documents: documents
+      .filter(
+        (d) => isPublicDocument(d) || (internal && (!d.secret || canReadSecretDocuments(reader))),
+      )
+      .map(toMeetingDocument),
     outcomes: outcomes.map((o) => toOutcome(o, meeting.year, byId)),
     followUps: followUps.map((o) => toOutcome(o, o.year, byId)),
     delegations: [...delegations.values()],
