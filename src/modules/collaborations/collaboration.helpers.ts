@@ -8,6 +8,7 @@ import { getChain, listCities, type City } from '../cities/index.ts';
 import { findOrganisationBySlug } from '../organisations/index.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as reviewRepo from './review.repository.ts';
+import { collaborationsErrors } from './errors.ts';
 
 // Small helpers shared by the collaboration, exchange and review services: kept here
 // once, not copied.
@@ -28,10 +29,10 @@ export interface Reporter {
   roles: readonly RoleGrant[];
 }
 
-export const collaborationNotFound = errors.collaborationNotFound;
-export const exchangeNotFound = errors.exchangeNotFound;
+export const collaborationNotFound = collaborationsErrors.collaborationNotFound;
+export const exchangeNotFound = collaborationsErrors.exchangeNotFound;
 /** A reporter of another organisation: refused, with a clear message. */
-export const notYourOrganisation = errors.notYourOrganisation;
+export const notYourOrganisation = collaborationsErrors.notYourOrganisation;
 
 /** The chain's active twin cities: the only partner cities a collaboration may name. */
 export async function partnerCities(db: Db): Promise<City[]> {
