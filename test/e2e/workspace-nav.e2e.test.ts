@@ -56,6 +56,22 @@ for (const dialect of DIALECTS) {
         expect(page.url()).toBe(`${e2e.base}/workspace`);
         expect(await documentWidth(page)).toBeLessThanOrEqual(320);
 
+        // The areas: a page under Samarbeten, reached from its list; one navigation marks it.
+        await page.setViewportSize({ width: 320, height: 900 });
+        await nav.getByRole('link', { name: 'Samarbeten', exact: true }).click();
+        await page.getByRole('link', { name: 'Områdena som samarbeten väljer ur' }).click();
+        expect(page.url()).toBe(`${e2e.base}/workspace/areas`);
+        await expect(nav.locator('a[aria-current="true"]').textContent()).resolves.toBe(
+          'Samarbeten',
+        );
+        await expect(crumbs.getByRole('listitem').allTextContents()).resolves.toEqual([
+          'Arbetsyta',
+          'Samarbeten',
+          'Områden',
+        ]);
+        await expectNoAxeViolations(page, 'the areas at 320 px');
+        expect(await documentWidth(page)).toBeLessThanOrEqual(320);
+
         // A page the role may not use: the header still says who is signed in, and signs out.
         await page.setViewportSize({ width: 1280, height: 900 });
         const refused = await page.goto(`${e2e.base}/workspace/decisions`);
