@@ -3,6 +3,7 @@ import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 cpSync('src/ui/public', 'dist/src/ui/public', { recursive: true });
+cpSync('src/ui/styles', 'dist/src/ui/styles', { recursive: true });
 cpSync('src/assets', 'dist/src/assets', { recursive: true });
 const dirs = ['src/platform/i18n/messages'];
 for (const name of readdirSync('src/modules')) {

@@ -1,5 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie, { Signer } from '@fastify/cookie';
 import compress from '@fastify/compress';
@@ -27,6 +26,7 @@ import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache, releaseId } from './platform/page-cache.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { loadStylesheet, registerStylesheet } from './platform/stylesheet.ts';
 import { registerRateLimits } from './platform/rate-limit.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
@@ -47,6 +47,8 @@ declare module 'fastify' {
 }
 
 export const PUBLIC_DIR = fileURLToPath(new URL('./ui/public/', import.meta.url));
+/** The stylesheet, joined from its parts (src/ui/styles) once; its hash is the asset version. */
+const STYLESHEET = loadStylesheet();
 /** The running code and assets, part of every page's ETag (decision 030); computed once. */
 const RELEASE = releaseId(fileURLToPath(new URL('.', import.meta.url)));
 
@@ -100,7 +102,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('state', { demo: await hasDemoData(db).catch(() => false), ready: true });
-  app.decorate('assetVersion', assetVersion());
+  app.decorate('assetVersion', STYLESHEET.version);
   app.decorate('mailer', createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }));
   // Modules register their jobs here; main.ts starts them (tests and the CLI never do).
   app.decorate('scheduler', new Scheduler(jobs));
@@ -172,6 +174,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
       prefix: '/static/',
       cacheControl: false,
     });
+    // The stylesheet, joined from its parts once at start (src/ui/styles).
+    registerStylesheet(scope, STYLESHEET);
     // Versioned addresses (`?v=` the current asset version, as the layout writes them) never
     // change: kept a year. Any other address is revalidated (ETag, Last-Modified).
     scope.addHook('onSend', (request, reply, payload, done) => {
@@ -243,9 +247,4 @@ function cachingSigner(secret: string): { sign: Signer['sign']; unsign: Signer['
       return result;
     },
   };
-}
-
-function assetVersion(): string {
-  const css = readFileSync(new URL('./ui/public/styles.css', import.meta.url));
-  return createHash('sha256').update(css).digest('hex').slice(0, 10);
 }

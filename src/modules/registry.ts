@@ -1,3 +1,4 @@
+import { installErrorCatalogue } from '../shared/errors.ts';
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
@@ -51,6 +52,8 @@ export const modules: readonly AppModule[] = [
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
+// Their error codes join the one error catalogue (src/shared/errors.ts, docs/errors.md).
+installErrorCatalogue(modules.flatMap((m) => (m.errors ? [m.errors] : [])));
 // And their search sources join the portal search (decision 021).
 installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
 // Sections modules add to each other's public pages (news on a city's page) without importing them.

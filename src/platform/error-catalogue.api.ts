@@ -1,27 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ERROR_CODES, errorSpec } from '../shared/errors.ts';
+import { errorCodes, errorSpec } from '../shared/errors.ts';
 import { errorCodeJson, errorTitle } from './problem-details.ts';
 
-const errorCatalogueJson = z
-  .object({
-    data: z.array(
-      z.object({
-        code: errorCodeJson,
-        status: z.number().int().meta({ example: 404 }),
-        title: z.string().meta({ example: 'City not found' }),
-        description: z
-          .string()
-          .describe('When it happens')
-          .meta({ example: 'No city in the register has the given slug.' }),
-      }),
-    ),
-  })
-  .meta({ id: 'ErrorCatalogue' });
+const errorCatalogueJson = () =>
+  z
+    .object({
+      data: z.array(
+        z.object({
+          code: errorCodeJson(),
+          status: z.number().int().meta({ example: 404 }),
+          title: z.string().meta({ example: 'City not found' }),
+          description: z
+            .string()
+            .describe('When it happens')
+            .meta({ example: 'No city in the register has the given slug.' }),
+        }),
+      ),
+    })
+    .meta({ id: 'ErrorCatalogue' });
 
 /** The error catalogue, published: what each problem `type` (/api/errors#CODE) refers to. */
 export const errorCatalogue = () => ({
-  data: ERROR_CODES.map((code) => ({
+  data: errorCodes().map((code) => ({
     code,
     status: errorSpec(code).status,
     title: errorTitle(code),
@@ -42,7 +43,7 @@ export const errorCatalogueApi: FastifyPluginAsyncZod = async (app) => {
         description:
           'Every API error is RFC 9457 problem details (`application/problem+json`) whose ' +
           '`type` is `/api/errors#<code>`: a reference to the entry of that code in this list.',
-        response: { 200: errorCatalogueJson },
+        response: { 200: errorCatalogueJson() },
       },
     },
     async () => errorCatalogue(),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { ERROR_CATALOGUE, ERROR_CODES, errors } from '../shared/errors.ts';
+import { errorCodes, errorSpec } from '../shared/errors.ts';
 import { isDatabaseUnavailable } from './error-handler.tsx';
 import { i18nFor } from './i18n/i18n.ts';
+import { accountsErrors } from '../modules/accounts/errors.ts';
+import { collaborationsErrors } from '../modules/collaborations/errors.ts';
 
 const sv = i18nFor('sv').t;
 const en = i18nFor('en').t;
@@ -19,13 +21,13 @@ describe('error handler', () => {
           throw new Error('secret internals');
         });
         app.get('/closed', { config: { permission: 'public' } }, () => {
-          throw errors.campaignClosed('c1');
+          throw collaborationsErrors.campaignClosed('c1');
         });
         app.get('/api/v1/closed', { config: { permission: 'public' } }, () => {
-          throw errors.campaignClosed('c1');
+          throw collaborationsErrors.campaignClosed('c1');
         });
         app.get('/locked', { config: { permission: 'public' } }, () => {
-          throw errors.tooManyAttempts(7);
+          throw accountsErrors.tooManyAttempts(7);
         });
       },
     });
@@ -104,12 +106,12 @@ describe('error handler', () => {
     const res = await t.app.inject({ url: '/api/errors' });
     expect(res.statusCode).toBe(200);
     const { data } = res.json<{ data: { code: string }[] }>();
-    expect(data.map((e) => e.code)).toEqual(ERROR_CODES);
+    expect(data.map((e) => e.code)).toEqual(errorCodes());
     expect(data.find((e) => e.code === 'CITY_NOT_FOUND')).toEqual({
       code: 'CITY_NOT_FOUND',
       status: 404,
       title: 'City not found',
-      description: ERROR_CATALOGUE.CITY_NOT_FOUND.when,
+      description: errorSpec('CITY_NOT_FOUND').when,
     });
   });
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES, errorSpec } from '../shared/errors.ts';
+import { errorCodes, errorSpec } from '../shared/errors.ts';
 import { errorTitle } from './problem-details.ts';
 
 /**
@@ -7,7 +7,7 @@ import { errorTitle } from './problem-details.ts';
  */
 export function renderErrorsDoc(): string {
   const header = ['code', 'HTTP status', 'title (API)', 'when it happens', 'message keys'];
-  const rows = ERROR_CODES.map((code) => {
+  const rows = errorCodes().map((code) => {
     const spec = errorSpec(code);
     return [
       `\`${code}\``,
@@ -22,7 +22,7 @@ export function renderErrorsDoc(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from src/shared/errors.ts by `npm run errors:doc`; do not edit. -->',
+    '<!-- Generated from src/shared/errors.ts and src/modules/*/errors.ts by `npm run errors:doc`; do not edit. -->',
     '',
     'Every expected failure is an `AppError` with one of these codes. The API answers with',
     'RFC 9457 problem details (`application/problem+json`) whose `type` is',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
+import type { ErrorSpec } from '../shared/errors.ts';
 import type { AccountsPort } from './auth.ts';
 import type { DemoContext } from './demo.ts';
 import type { DomainEventHandler } from './domain-events.ts';
@@ -30,6 +31,11 @@ export interface AppModule {
   purpose: string;
   /** Route plugins, registered in this order. */
   routes?: readonly ModuleRoutes[];
+  /**
+   * The module's error codes (its `errors.ts`, made with `defineErrors`): the registry joins
+   * them into the one catalogue (docs/errors.md, `GET /api/errors`, the HTML error pages).
+   */
+  errors?: Readonly<Record<string, ErrorSpec>>;
   /** Message catalogues: Swedish (the source, every key) and the other languages. */
   messages?: readonly Catalogue[];
   /** The module's public pages for `/sitemap.xml` (paths without a language prefix). */

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type AppError,
-  ERROR_CODES,
+  errorCodes,
   errorSpec,
   type ErrorCode,
   type FieldProblem,
@@ -20,11 +20,22 @@ const english = i18nFor('en');
 /** The English title of a code: the problem's `title` and the catalogue's in `GET /api/errors`. */
 export const errorTitle = (code: ErrorCode): string => english.tDynamic(errorSpec(code).title);
 
-export const errorCodeJson = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).meta({
-  id: 'ErrorCode',
-  description: 'A stable error code; the list is at GET /api/errors',
-  example: 'CITY_NOT_FOUND',
-});
+/**
+ * The schema of a code: an enum of the whole catalogue. Made on first use, when routes are
+ * registered: the modules' codes join the catalogue when the registry loads, after this file.
+ */
+export const errorCodeJson = once(() =>
+  z.enum(errorCodes() as [ErrorCode, ...ErrorCode[]]).meta({
+    id: 'ErrorCode',
+    description: 'A stable error code; the list is at GET /api/errors',
+    example: 'CITY_NOT_FOUND',
+  }),
+);
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 const fieldProblemJson = z
   .object({
@@ -35,55 +46,63 @@ const fieldProblemJson = z
   .meta({ id: 'FieldProblem' });
 
 /** RFC 9457 problem details, with the deprecated `error` member of the earlier shape. */
-export const problemJson = z
-  .object({
-    type: z
-      .string()
-      .describe('A relative URI reference to the description of the code')
-      .meta({ example: '/api/errors#CITY_NOT_FOUND' }),
-    title: z
-      .string()
-      .describe('A short English summary of the code; the same for every occurrence')
-      .meta({ example: 'City not found' }),
-    status: z.number().int().describe('The HTTP status code').meta({ example: 404 }),
-    detail: z
-      .string()
-      .describe('An English explanation of this occurrence')
-      .meta({ example: 'No city with the slug "oslo"' }),
-    instance: z
-      .string()
-      .describe('The path of the request that failed')
-      .meta({ example: '/api/v1/cities/oslo' }),
-    code: errorCodeJson,
-    requestId: z.string().describe('The request id, as in the x-request-id header and the logs'),
-    problems: z
-      .array(fieldProblemJson)
-      .optional()
-      .describe('VALIDATION_FAILED only: each field and what is wrong with it'),
-    error: z
-      .object({
-        code: errorCodeJson,
-        message: z.string(),
-        details: z.record(z.string(), z.unknown()).optional(),
-        requestId: z.string(),
-      })
-      .describe(
-        'Deprecated: the error shape before problem details, kept for existing clients. ' +
-          'Use `code`, `detail`, `problems` and `requestId` instead.',
-      )
-      .meta({ deprecated: true }),
-  })
-  .meta({
-    id: 'Problem',
-    description: 'An error as RFC 9457 problem details (application/problem+json)',
-  });
+export const problemJson = once(() =>
+  z
+    .object({
+      type: z
+        .string()
+        .describe('A relative URI reference to the description of the code')
+        .meta({ example: '/api/errors#CITY_NOT_FOUND' }),
+      title: z
+        .string()
+        .describe('A short English summary of the code; the same for every occurrence')
+        .meta({ example: 'City not found' }),
+      status: z.number().int().describe('The HTTP status code').meta({ example: 404 }),
+      detail: z
+        .string()
+        .describe('An English explanation of this occurrence')
+        .meta({ example: 'No city with the slug "oslo"' }),
+      instance: z
+        .string()
+        .describe('The path of the request that failed')
+        .meta({ example: '/api/v1/cities/oslo' }),
+      code: errorCodeJson(),
+      requestId: z.string().describe('The request id, as in the x-request-id header and the logs'),
+      problems: z
+        .array(fieldProblemJson)
+        .optional()
+        .describe('VALIDATION_FAILED only: each field and what is wrong with it'),
+      error: z
+        .object({
+          code: errorCodeJson(),
+          message: z.string(),
+          details: z.record(z.string(), z.unknown()).optional(),
+          requestId: z.string(),
+        })
+        .describe(
+          'Deprecated: the error shape before problem details, kept for existing clients. ' +
+            'Use `code`, `detail`, `problems` and `requestId` instead.',
+        )
+        .meta({ deprecated: true }),
+    })
+    .meta({
+      id: 'Problem',
+      description: 'An error as RFC 9457 problem details (application/problem+json)',
+    }),
+);
 
-export type Problem = z.infer<typeof problemJson>;
+export type Problem = z.infer<ReturnType<typeof problemJson>>;
 
 /** A route's error response in the OpenAPI document: `response: { 404: problemResponse }`. */
 export const problemResponse = {
   description: 'Problem details (RFC 9457); the codes are listed at GET /api/errors',
-  content: { [PROBLEM_MEDIA_TYPE]: { schema: problemJson } },
+  content: {
+    [PROBLEM_MEDIA_TYPE]: {
+      get schema() {
+        return problemJson();
+      },
+    },
+  },
 };
 
 /** The problem details of an AppError raised by `request`. */

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderErrorsDoc } from '../platform/errors-doc.ts';
 import { lookup } from '../platform/i18n/catalogue.ts';
-import { AppError, ERROR_CATALOGUE, ERROR_CODES, errors, isAppError } from './errors.ts';
+import { modules } from '../modules/registry.ts';
+import { AppError, defineErrors, errorCodes, errorSpec, errors, isAppError } from './errors.ts';
+import { meetingsErrors } from '../modules/meetings/errors.ts';
 
 describe('error catalogue', () => {
   it('matches the committed docs/errors.md (run `npm run errors:doc` after changing it)', () => {
@@ -11,8 +13,8 @@ describe('error catalogue', () => {
 
   it('has every message key in both the Swedish and the English catalogue', () => {
     const missing: string[] = [];
-    for (const code of ERROR_CODES) {
-      const { title, page } = ERROR_CATALOGUE[code];
+    for (const code of errorCodes()) {
+      const { title, page } = errorSpec(code);
       for (const key of [title, page.title, page.text]) {
         for (const lang of ['sv', 'en'] as const) {
           const text = lookup(lang, key);
@@ -24,8 +26,8 @@ describe('error catalogue', () => {
   });
 
   it('describes every code in one sentence and uses an error status', () => {
-    for (const code of ERROR_CODES) {
-      const spec = ERROR_CATALOGUE[code];
+    for (const code of errorCodes()) {
+      const spec = errorSpec(code);
       expect(code, code).toMatch(/^[A-Z][A-Z_]+$/);
       expect(spec.status, code).toBeGreaterThanOrEqual(400);
       expect(spec.status, code).toBeLessThan(600);
@@ -33,8 +35,8 @@ describe('error catalogue', () => {
       expect(spec.message.length, code).toBeGreaterThan(0);
     }
     // Server errors are always worth a report; client errors never are.
-    for (const code of ERROR_CODES) {
-      expect(ERROR_CATALOGUE[code].reportable, code).toBe(ERROR_CATALOGUE[code].status >= 500);
+    for (const code of errorCodes()) {
+      expect(errorSpec(code).reportable, code).toBe(errorSpec(code).status >= 500);
     }
   });
 
@@ -47,8 +49,11 @@ describe('error catalogue', () => {
       reportable: true,
       message: 'The database is not reachable',
     });
-    expect(errors.meetingNotFound('m1')).toMatchObject({ status: 404, details: { id: 'm1' } });
-    expect(errors.chainNotFound().code).toBe('MEETING_NOT_FOUND');
+    expect(meetingsErrors.meetingNotFound('m1')).toMatchObject({
+      status: 404,
+      details: { id: 'm1' },
+    });
+    expect(meetingsErrors.chainNotFound().code).toBe('MEETING_NOT_FOUND');
     expect(isAppError(errors.forbidden(), 'FORBIDDEN')).toBe(true);
     expect(isAppError(new Error('FORBIDDEN'), 'FORBIDDEN')).toBe(false);
   });
@@ -59,5 +64,24 @@ describe('error catalogue', () => {
     expect(typo).toThrow(TypeError);
     // @ts-expect-error: no code is compared with a string outside the catalogue
     expect(isAppError(errors.forbidden(), 'FORBIDEN')).toBe(false);
+  });
+
+  it('is assembled from the platform codes and the codes each module descriptor declares', () => {
+    const fromModules = modules.flatMap((m) => Object.keys(m.errors ?? {}));
+    expect(fromModules).toContain('CITY_NOT_FOUND');
+    expect(fromModules).not.toContain('FORBIDDEN');
+    const codes = errorCodes();
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of fromModules) expect(codes, code).toContain(code);
+    // Ordered by status for the reader of docs/errors.md.
+    const statuses = codes.map((code) => errorSpec(code).status);
+    expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
+  });
+
+  it('refuses a code that a module defines again', () => {
+    expect(() =>
+      defineErrors({ CITY_NOT_FOUND: { ...errorSpec('CITY_NOT_FOUND'), status: 400 } }),
+    ).toThrow(/CITY_NOT_FOUND is defined twice/);
+    expect(errorSpec('CITY_NOT_FOUND').status).toBe(404);
   });
 });

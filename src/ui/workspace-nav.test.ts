@@ -159,6 +159,43 @@ describeEachDialect('the workspace navigation', (dialect) => {
     expect(own.body).not.toContain('href="/workspace/meetings"');
   });
 
+  it('is the only navigation of the collaborations pages; the areas are a page under collaborations', async () => {
+    const coordinator = await as('samordnare@vanort.example');
+    for (const path of [
+      '/workspace/collaborations',
+      '/workspace/exchanges',
+      '/workspace/review',
+      '/workspace/knowledge',
+      '/workspace/areas',
+    ]) {
+      const page = await coordinator.get(path);
+      expect(page.statusCode, path).toBe(200);
+      // One menu leads to the places (the collaborations module had a second one of its own).
+      const menus = [...page.body.matchAll(/<nav[\s\S]*?<\/nav>/g)].filter(
+        (m) =>
+          m[0].includes('href="/workspace/collaborations"') &&
+          m[0].includes('href="/workspace/exchanges"'),
+      );
+      expect(menus.length, path).toBe(1);
+      expect(menus[0]?.[0], path).toMatch(/^<nav class="workspace-nav"/);
+      expect(page.body, path).not.toContain('aria-label="Samarbeten och rapportering"');
+    }
+    // The coordinators find the areas from the list of collaborations…
+    const list = await coordinator.get('/workspace/collaborations');
+    expect(list.body).toContain('<a href="/workspace/areas">Områdena som samarbeten väljer ur</a>');
+    // …and on the areas page the navigation marks Samarbeten, the breadcrumbs lead back.
+    const areas = await coordinator.get('/workspace/areas');
+    expect(navOf(areas.body).filter((p) => p.current)).toEqual([
+      { href: '/workspace/collaborations', label: 'Samarbeten', current: 'true' },
+    ]);
+    expect(crumbsOf(areas.body)).toEqual(['Arbetsyta', 'Samarbeten', 'Områden']);
+    // A reporter gets no link to a page they may not use.
+    const reporter = await as('rapportor@vanort.example');
+    expect((await reporter.get('/workspace/collaborations')).body).not.toContain(
+      'href="/workspace/areas"',
+    );
+  });
+
   it('keeps the signed-in person’s header, with "Logga ut", on the error pages', async () => {
     const agent = await as('samordnare@vanort.example');
     for (const [url, status] of [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
-import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
 
 const canRun = browserAvailable();
@@ -77,21 +77,19 @@ for (const dialect of DIALECTS) {
       }
 
       it('shows a member of staff that the administration is not theirs', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'medarbetare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'medarbetare@vanort.example', DEMO_PASSWORD);
         const res = await page.goto(`${e2e.base}/admin/users`);
         expect(res?.status()).toBe(403);
         await expect(page.locator('h1').textContent()).resolves.toBe('Du har inte behörighet');
         await expectNoAxeViolations(page, 'forbidden');
-        await context.close();
+        await page.context().close();
       });
 
       for (const javaScriptEnabled of [true, false]) {
         it(`a member of staff revokes all API keys at once (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-          const context = await e2e.browser.newContext({ javaScriptEnabled });
-          const page = await context.newPage();
-          await logIn(page, e2e.base, 'presidiet@vanort.example', DEMO_PASSWORD);
+          const page = await signedInPage(e2e, 'presidiet@vanort.example', DEMO_PASSWORD, {
+            context: { javaScriptEnabled },
+          });
           for (const name of ['Första', 'Andra']) {
             await page.goto(`${e2e.base}/account/tokens`);
             await page.getByLabel('Namn').fill(`${name} ${javaScriptEnabled}`);
@@ -111,7 +109,7 @@ for (const dialect of DIALECTS) {
           );
           await expect(page.getByRole('link', { name: /Återkalla alla/ }).count()).resolves.toBe(0);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'API keys revoked');
-          await context.close();
+          await page.context().close();
         });
       }
 

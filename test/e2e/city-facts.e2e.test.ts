@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -14,10 +14,8 @@ for (const dialect of DIALECTS) {
 
       it('a coordinator corrects Turku’s facts; a visitor from Bergen reads them', async () => {
         // The portal sends no client script: the form works as plain HTML (axe itself needs JS).
-        const context = await e2e.browser.newContext();
-        context.setDefaultTimeout(15_000);
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
+        page.context().setDefaultTimeout(15_000);
         await page
           .getByRole('navigation', { name: 'Användarmeny' })
           .getByRole('link', { name: 'Arbetsyta' })
@@ -54,7 +52,7 @@ for (const dialect of DIALECTS) {
         const main = page.locator('main');
         await expect(main.textContent()).resolves.toContain('200');
         await expect(main.textContent()).resolves.toContain('international@turku.fi');
-        await context.close();
+        await page.context().close();
 
         // A visitor reading in English sees the same facts; the Norwegian name carries its lang.
         const visitor = await (await e2e.browser.newContext()).newPage();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask, signedInPage, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, openTask, signedInPage, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -140,9 +140,7 @@ for (const dialect of DIALECTS) {
       });
 
       it("a reporter cannot change another organisation's collaboration", async () => {
-        const context = await e2e.browser.newContext();
-        const reporter = await context.newPage();
-        await logIn(reporter, e2e.base, 'rapportor@vanort.example', DEMO_PASSWORD);
+        const reporter = await signedInPage(e2e, 'rapportor@vanort.example', DEMO_PASSWORD);
         await reporter.goto(
           `${e2e.base}/workspace/collaborations?organisation=stadsbyggnadskontoret`,
         );

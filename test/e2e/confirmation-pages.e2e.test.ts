@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { draftProposal } from '../../src/modules/decisions/proposal.service.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { dialectAvailable } from '../helpers/databases.ts';
 import { COORDINATOR, TROMSO_PROPOSAL } from '../helpers/decision-fixtures.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -20,18 +19,13 @@ const canRun = browserAvailable();
 describe.skipIf(!canRun || !dialectAvailable('sqlite'))(
   'every confirmation page in a browser [sqlite]',
   () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
+    const e2e = useE2eApp('sqlite');
     let coordinator: Page;
     /** [where the button is, the link's accessible name, the question, the table and id it must leave alone] */
     const cases: [string, RegExp, string, () => Promise<number>][] = [];
 
     beforeAll(async () => {
-      t = await buildTestApp('sqlite');
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-      const db = t.db.kysely;
+      const db = e2e.t.db.kysely;
       const meeting = await db
         .selectFrom('meeting')
         .select('id')
@@ -81,7 +75,7 @@ describe.skipIf(!canRun || !dialectAvailable('sqlite'))(
         .select('id')
         .where('status', '=', 'draft')
         .executeTakeFirstOrThrow();
-      await draftProposal(t.db, COORDINATOR, TROMSO_PROPOSAL);
+      await draftProposal(e2e.t.db, COORDINATOR, TROMSO_PROPOSAL);
       cases.push(
         [
           `${m}/programme`,
@@ -112,12 +106,8 @@ describe.skipIf(!canRun || !dialectAvailable('sqlite'))(
           byStatus('newsletter_issue', 'draft'),
         ],
       );
-      coordinator = await (await browser.newContext()).newPage();
-      await logIn(coordinator, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      coordinator = await (await e2e.browser.newContext()).newPage();
+      await logIn(coordinator, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
     });
 
     it('each asks first, names what it does, passes axe, fits 320 px and cancels safely', async () => {
@@ -125,7 +115,7 @@ describe.skipIf(!canRun || !dialectAvailable('sqlite'))(
       for (const [where, link, question, state] of cases) {
         const before = await state();
         await page.setViewportSize({ width: 1280, height: 800 });
-        await page.goto(base + where);
+        await page.goto(e2e.base + where);
         await page.getByRole('link', { name: link }).first().click();
         await expect(page.locator('h1').textContent(), where).resolves.toBe(question);
         await expect(page.title(), where).resolves.toContain(question);

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -16,15 +14,10 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `confirmations in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
+      const e2e = useE2eApp(dialect);
       let meetingPath: string;
       beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-        const meeting = await t.db.kysely
+        const meeting = await e2e.t.db.kysely
           .selectFrom('meeting')
           .select('id')
           .where('year', '=', 2027)
@@ -32,16 +25,12 @@ for (const dialect of DIALECTS) {
         // Programme items are listed and removed on the programme section's page (decision 035).
         meetingPath = `/workspace/meetings/${meeting.id}/programme`;
       });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
 
       it('a coordinator removes a programme item: asked first, cancels, then confirms', async () => {
         const title = 'Middag på Röda Sten';
-        const page = await (await browser.newContext()).newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await page.goto(base + meetingPath);
+        const page = await (await e2e.browser.newContext()).newPage();
+        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await page.goto(e2e.base + meetingPath);
         const remove = page.getByRole('link', { name: `Ta bort: ${title}` });
 
         await remove.click();
@@ -62,22 +51,22 @@ for (const dialect of DIALECTS) {
 
         // Cancel: back on the programme page, the item still there.
         await page.getByRole('link', { name: 'Avbryt' }).click();
-        expect(page.url()).toBe(base + meetingPath);
+        expect(page.url()).toBe(e2e.base + meetingPath);
         await expect(remove.count()).resolves.toBe(1);
 
         // Confirm: removed.
         await remove.click();
         await page.getByRole('button', { name: 'Ta bort' }).click();
-        expect(page.url()).toBe(base + meetingPath);
+        expect(page.url()).toBe(e2e.base + meetingPath);
         await expect(page.locator('.flash').textContent()).resolves.toBe('Det är borttaget.');
         await expect(remove.count()).resolves.toBe(0);
       });
 
       it('the presidium removes a delegate without JavaScript, asked first', async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false });
-        const page = await context.newPage();
-        await logIn(page, base, 'presidiet@vanort.example', DEMO_PASSWORD);
-        const member = await t.db.kysely
+        const page = await signedInPage(e2e, 'presidiet@vanort.example', DEMO_PASSWORD, {
+          context: { javaScriptEnabled: false },
+        });
+        const member = await e2e.t.db.kysely
           .selectFrom('delegation_member')
           .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
           .innerJoin('city', 'city.id', 'delegation.city_id')
@@ -86,7 +75,7 @@ for (const dialect of DIALECTS) {
           .orderBy('delegation_member.name')
           .executeTakeFirstOrThrow();
         const delegation = `/workspace/meetings/${member.meeting_id}/delegations/goteborg`;
-        await page.goto(base + delegation);
+        await page.goto(e2e.base + delegation);
         const rows = page.locator('tbody tr', { hasText: member.name });
         await expect(rows.count()).resolves.toBe(1);
         // The name is read after the text (a visually hidden part: Chromium puts a space in).
@@ -94,17 +83,17 @@ for (const dialect of DIALECTS) {
         await remove.click();
         await expect(page.locator('h1').textContent()).resolves.toBe('Ta bort deltagaren?');
         await page.getByRole('link', { name: 'Avbryt' }).click();
-        expect(page.url()).toBe(base + delegation);
+        expect(page.url()).toBe(e2e.base + delegation);
         await expect(rows.count()).resolves.toBe(1);
 
         await remove.click();
         await page.getByRole('button', { name: 'Ta bort ur delegationen' }).click();
-        expect(page.url()).toBe(base + delegation);
+        expect(page.url()).toBe(e2e.base + delegation);
         await expect(page.locator('.flash').textContent()).resolves.toBe(
           'Deltagaren är borttagen.',
         );
         await expect(rows.count()).resolves.toBe(0);
-        await context.close();
+        await page.context().close();
       });
     },
   );

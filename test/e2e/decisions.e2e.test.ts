@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, openTask, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -35,9 +35,7 @@ for (const dialect of DIALECTS) {
         const title = 'Förslag: Tromsø som ny vänort';
 
         // The coordinator drafts the proposal and sends it to the council.
-        const coordinatorContext = await e2e.browser.newContext();
-        const coordinator = await coordinatorContext.newPage();
-        await logIn(coordinator, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const coordinator = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(coordinator, 'Förslag om vänorter');
         expect(coordinator.url()).toBe(`${e2e.base}/workspace/proposals`);
         await expect(coordinator.locator('main').textContent()).resolves.toContain(
@@ -83,9 +81,7 @@ for (const dialect of DIALECTS) {
         );
 
         // The council secretariat tries KS first (refused, P6), then records the KF decision.
-        const councilContext = await e2e.browser.newContext();
-        const council = await councilContext.newPage();
-        await logIn(council, e2e.base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
+        const council = await signedInPage(e2e, 'sekretariatet@vanort.example', DEMO_PASSWORD);
         await openTask(council, 'Beslut');
         expect(council.url()).toBe(`${e2e.base}/workspace/decisions`);
         await expectNoAxeViolations(council, 'decisions');
@@ -153,14 +149,14 @@ for (const dialect of DIALECTS) {
         expect(timeline.join(' ')).toContain('SLK-2026-01047');
         expect(cityPage).toContain('Med 5 städer i kedjan står Göteborg värd vart 10:e år');
         await visitor.close();
-        await coordinatorContext.close();
-        await councilContext.close();
+        await coordinator.context().close();
+        await council.context().close();
       });
 
       it('works without JavaScript: a refused decision keeps its values and changes nothing', async () => {
-        const context = await e2e.browser.newContext({ javaScriptEnabled: false });
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'sekretariatet@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'sekretariatet@vanort.example', DEMO_PASSWORD, {
+          context: { javaScriptEnabled: false },
+        });
         await page.goto(`${e2e.base}/workspace/decisions/new`);
         await page.getByRole('radio', { name: 'Kommunfullmäktige (KF)' }).check();
         await page.getByLabel('Sammanträdesdatum').fill('2099-01-01');
@@ -189,7 +185,7 @@ for (const dialect of DIALECTS) {
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow();
         expect(Number(after.n)).toBe(Number(before.n));
-        await context.close();
+        await page.context().close();
       });
     },
   );

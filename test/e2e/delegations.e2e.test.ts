@@ -6,7 +6,7 @@ import { delegationRetentionJob } from '../../src/modules/meetings/retention.job
 import { runJob } from '../../src/platform/scheduler.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, openTask, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -30,9 +30,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('the presidium adds a member and confirms Gothenburg’s delegation with the decision date', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'presidiet@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'presidiet@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Delegationer');
         expect(page.url()).toBe(`${e2e.base}/workspace/delegations`);
         await expectNoAxeViolations(page, 'delegation overview (presidium)');
@@ -68,13 +66,11 @@ for (const dialect of DIALECTS) {
         expect(text).toContain('Bekräftad');
         expect(text).toContain('Presidiets beslut');
         await expectNoAxeViolations(page, 'confirmed delegation');
-        await context.close();
+        await page.context().close();
       });
 
       it('a partner contact from Bergen edits Bergen’s delegation and is refused on Gothenburg’s', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'bergen@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'bergen@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Delegationer');
         const overview = await main(page);
         expect(overview).toContain('Bergen');
@@ -149,13 +145,11 @@ for (const dialect of DIALECTS) {
           `${e2e.base}/workspace/meetings/${meetingId}/participants.pdf?logistics=1`,
         );
         expect(logistics.status()).toBe(403);
-        await context.close();
+        await page.context().close();
       });
 
       it('a coordinator works through the host plan and sees overdue tasks marked', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Värdskapsplaner');
         expect(page.url()).toBe(`${e2e.base}/workspace/host-plan`);
         await expect(main(page)).resolves.toContain('Försenade: 1');
@@ -188,13 +182,13 @@ for (const dialect of DIALECTS) {
         await expect(
           page.getByRole('row', { name: /Boka talare/ }).textContent(),
         ).resolves.toContain('5 månader före');
-        await context.close();
+        await page.context().close();
       });
 
       it('works without JavaScript: a refused member keeps its values, a good one is added', async () => {
-        const context = await e2e.browser.newContext({ javaScriptEnabled: false });
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'bergen@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'bergen@vanort.example', DEMO_PASSWORD, {
+          context: { javaScriptEnabled: false },
+        });
         await page.goto(`${e2e.base}/workspace/meetings/${meetingId}/delegations/bergen`);
         await page.getByLabel('Namn', { exact: true }).fill('Ola Nordmann');
         await page.getByLabel('Resa').fill('x'.repeat(501));
@@ -209,13 +203,11 @@ for (const dialect of DIALECTS) {
         await page.getByRole('button', { name: 'Lägg till' }).click();
         await expect(flash(page)).resolves.toBe('Deltagaren är tillagd.');
         await expect(main(page)).resolves.toContain('Hurtigruten');
-        await context.close();
+        await page.context().close();
       });
 
       it('shows the private logistics gone after the retention job ran', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         const url = `${e2e.base}/workspace/meetings/${meetingId}/delegations/bergen`;
         await page.goto(url);
         await expect(main(page)).resolves.toContain('+47 55 56 00 01');
@@ -239,7 +231,7 @@ for (const dialect of DIALECTS) {
         expect(text).toContain('raderat');
         expect(text).toContain('raderades');
         await expectNoAxeViolations(page, 'delegation after retention');
-        await context.close();
+        await page.context().close();
       });
     },
   );

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { h } from 'preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { i18nFor } from '../../src/platform/i18n/i18n.ts';
 import type { Locale } from '../../src/platform/i18n/locales.ts';
 import type { PageContext } from '../../src/platform/page-context.ts';
 import { renderDocument } from '../../src/platform/render.ts';
+import { loadStylesheet } from '../../src/platform/stylesheet.ts';
 import { compileFigures } from '../../src/modules/evaluation/compile.service.ts';
 import type { EvaluationFigures } from '../../src/modules/evaluation/evaluation.figures.ts';
 import { previousPeriod } from '../../src/modules/evaluation/period.ts';
@@ -22,7 +22,7 @@ import { useDemoDb } from '../helpers/test-app.ts';
 // delegate anywhere. The view reads no database itself (compile.test.ts covers both).
 
 const canRun = browserAvailable();
-const STYLES = readFileSync(new URL('../../src/ui/public/styles.css', import.meta.url), 'utf8');
+const STYLES = loadStylesheet().css.toString('utf8');
 const BASE = 'http://figures.test';
 
 function ctxFor(locale: Locale): PageContext {

@@ -6,7 +6,7 @@ import { createUser } from '../../src/modules/accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, signedInPage, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, signedInPage, useE2eApp } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -124,9 +124,9 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(reviewer, 'evaluation at 320 px');
 
         // Version 2 exported as Word and PDF, then published; a visitor finds it on /reports.
-        const exporting = await e2e.browser.newContext({ acceptDownloads: true });
-        const publisher = await exporting.newPage();
-        await logIn(publisher, e2e.base, REVIEWER.email, REVIEWER.password);
+        const publisher = await signedInPage(e2e, REVIEWER.email, REVIEWER.password, {
+          context: { acceptDownloads: true },
+        });
         await publisher.goto(`${evaluationUrl}/versions/2`);
         let downloading = publisher.waitForEvent('download');
         await publisher.getByRole('link', { name: 'Word-dokument (.docx)' }).click();
@@ -137,7 +137,7 @@ for (const dialect of DIALECTS) {
         const pdf = await readFile(await (await downloading).path());
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
         await publisher.getByRole('button', { name: 'Publicera version 2 på portalen' }).click();
-        await exporting.close();
+        await publisher.context().close();
         const visitor = await (await e2e.browser.newContext()).newPage();
         await visitor.goto(`${e2e.base}/reports`);
         await visitor

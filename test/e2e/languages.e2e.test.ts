@@ -1,13 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { i18nFor } from '../../src/platform/i18n/i18n.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import type { Locale } from '../../src/platform/i18n/locales.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { addressIn, expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
+import {
+  addressIn,
+  expectNoAxeViolations,
+  openTask,
+  useE2eApp,
+  signedInPage,
+} from '../helpers/e2e.ts';
 import { fill, messagesOf } from '../helpers/messages.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Issue 13's acceptance scenario: the portal in the chain's five languages, each at its own
@@ -50,31 +55,22 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the portal in five languages in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
+      const e2e = useE2eApp(dialect);
       /** The next meeting (2027, in Göteborg). */
       let next: { id: string; start: string; end: string };
       beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-        const meeting = await t.db.kysely
+        const meeting = await e2e.t.db.kysely
           .selectFrom('meeting')
           .select(['id', 'start_date', 'end_date'])
           .where('year', '=', 2027)
           .executeTakeFirstOrThrow();
         next = { id: meeting.id, start: meeting.start_date!, end: meeting.end_date! };
       });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
 
       it('a Danish visitor reads the next meeting, Bergen and the meeting in Danish, then switches to Finnish', async () => {
-        const context = await browser.newContext({ locale: 'da-DK' });
+        const context = await e2e.browser.newContext({ locale: 'da-DK' });
         const page = await context.newPage();
-        const response = await page.goto(`${base}/da/`);
+        const response = await page.goto(`${e2e.base}/da/`);
         expect(response?.status()).toBe(200);
         expect(response?.headers()['content-language']).toBe('da');
         expect(await lang(page)).toBe('da');
@@ -91,7 +87,7 @@ for (const dialect of DIALECTS) {
 
         // The start page's city card → Bergen, in Danish.
         await page.locator('main').getByRole('link', { name: 'Bergen', exact: true }).click();
-        expect(page.url()).toBe(`${base}/da/cities/bergen`);
+        expect(page.url()).toBe(`${e2e.base}/da/cities/bergen`);
         expect(await lang(page)).toBe('da');
         await expect(h1(page)).resolves.toBe('Bergen');
         const cityHeadings = await headings(page);
@@ -105,11 +101,11 @@ for (const dialect of DIALECTS) {
           .getByRole('navigation', { name: da['layout.mainNav'] })
           .getByRole('link', { name: da['nav.meetings'] })
           .click();
-        expect(page.url()).toBe(`${base}/da/meetings`);
+        expect(page.url()).toBe(`${e2e.base}/da/meetings`);
         expect(await lang(page)).toBe('da');
         await expect(h1(page)).resolves.toBe(da['meetings.title']);
         await page.locator('main').getByRole('link', { name: '2027', exact: true }).click();
-        expect(page.url()).toBe(`${base}/da/meetings/${next.id}`);
+        expect(page.url()).toBe(`${e2e.base}/da/meetings/${next.id}`);
         expect(await lang(page)).toBe('da');
         await expect(h1(page)).resolves.toBe(
           fill(da['meeting.title'], { year: 2027, city: 'Göteborg' }),
@@ -125,9 +121,9 @@ for (const dialect of DIALECTS) {
           .getByRole('navigation', { name: da['nav.userMenu'] })
           .getByRole('link', { name: da['nav.login'] })
           .click();
-        expect(page.url()).toBe(`${base}/da/login`);
+        expect(page.url()).toBe(`${e2e.base}/da/login`);
         await page.getByRole('link', { name: da['reset.forgot'] }).click();
-        expect(page.url()).toBe(`${base}/da/reset`);
+        expect(page.url()).toBe(`${e2e.base}/da/reset`);
         expect(await lang(page)).toBe('da');
         await expect(h1(page)).resolves.toBe(da['reset.title']);
         await expect(page.locator('.lead').textContent()).resolves.toContain(
@@ -136,11 +132,11 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, '/da/reset');
         await page.goBack();
         await page.goBack();
-        expect(page.url()).toBe(`${base}/da/meetings/${next.id}`);
+        expect(page.url()).toBe(`${e2e.base}/da/meetings/${next.id}`);
 
         // The language switch: the same meeting, in Finnish.
         await switchTo(page, 'da', 'Suomi');
-        expect(page.url()).toBe(`${base}/fi/meetings/${next.id}`);
+        expect(page.url()).toBe(`${e2e.base}/fi/meetings/${next.id}`);
         expect(await lang(page)).toBe('fi');
         await expect(h1(page)).resolves.toBe(
           fill(fi['meeting.title'], { year: 2027, city: 'Göteborg' }),
@@ -152,19 +148,20 @@ for (const dialect of DIALECTS) {
       });
 
       it('the partner contact from Bergen manages Bergen’s delegation in Norwegian', async () => {
-        const context = await browser.newContext({ locale: 'nb-NO' });
-        const page = await context.newPage();
-        await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD, 'nb');
-        expect(page.url()).toBe(`${base}/nb/workspace`);
+        const page = await signedInPage(e2e, 'bergen@vanort.example', DEMO_PASSWORD, {
+          locale: 'nb',
+          context: { locale: 'nb-NO' },
+        });
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace`);
         expect(await lang(page)).toBe('nb');
         await expect(flash(page)).resolves.toBe(nb['flash.loggedIn']);
-        await page.goto(`${base}/nb/account`);
+        await page.goto(`${e2e.base}/nb/account`);
         // A Norwegian plural, the "one" form.
         await expect(main(page)).resolves.toContain('Du er logget inn på 1 enhet eller nettleser.');
         await expectNoAxeViolations(page, '/nb/account');
 
         await openTask(page, nb['nav.workspace.delegations'], 'nb');
-        expect(page.url()).toBe(`${base}/nb/workspace/delegations`);
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace/delegations`);
         expect(await lang(page)).toBe('nb');
         await expect(h1(page)).resolves.toBe(nb['delegation.overview.title']);
         const delegationLink = page.getByRole('link', {
@@ -175,7 +172,7 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, '/nb/workspace/delegations');
 
         await delegationLink.click();
-        const url = `${base}/nb/workspace/meetings/${next.id}/delegations/bergen`;
+        const url = `${e2e.base}/nb/workspace/meetings/${next.id}/delegations/bergen`;
         expect(page.url()).toBe(url);
         expect(await lang(page)).toBe('nb');
         await expect(h1(page)).resolves.toBe(
@@ -233,23 +230,24 @@ for (const dialect of DIALECTS) {
           .getByRole('navigation', { name: nb['layout.breadcrumbs'] })
           .getByRole('link', { name: nb['workspace.link.delegations'], exact: true })
           .click();
-        expect(page.url()).toBe(`${base}/nb/workspace/delegations`);
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace/delegations`);
         await expect(row.textContent()).resolves.toContain('4 deltakere');
-        await context.close();
+        await page.context().close();
       });
 
       it('works without JavaScript in Norwegian: a refused member keeps its values, a good one is added', async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
-        const page = await context.newPage();
-        await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD, 'nb');
-        expect(page.url()).toBe(`${base}/nb/workspace`);
+        const page = await signedInPage(e2e, 'bergen@vanort.example', DEMO_PASSWORD, {
+          locale: 'nb',
+          context: { javaScriptEnabled: false, locale: 'nb-NO' },
+        });
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace`);
         await openTask(page, nb['nav.workspace.delegations'], 'nb');
         await page
           .getByRole('link', {
             name: fill(nb['delegation.page.title'], { city: 'Bergen', year: 2027 }),
           })
           .click();
-        expect(page.url()).toBe(`${base}/nb/workspace/meetings/${next.id}/delegations/bergen`);
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace/meetings/${next.id}/delegations/bergen`);
         await page.getByLabel(nb['delegation.field.name'], { exact: true }).fill('Kari Nordmann');
         await page.getByLabel(nb['delegation.field.travel']).fill('x'.repeat(501));
         await page.getByRole('button', { name: nb['delegation.form.add'] }).click();
@@ -266,13 +264,13 @@ for (const dialect of DIALECTS) {
         expect(await lang(page)).toBe('nb');
         await expect(flash(page)).resolves.toBe(nb['delegation.flash.added']);
         await expect(main(page)).resolves.toContain('Hurtigruten');
-        await context.close();
+        await page.context().close();
       });
 
       it('answers an unknown language with the Swedish 404, ignores ?lang=xx and offers Finnish to a Finnish browser', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
-        const notFound = await page.goto(`${base}/de/`);
+        const notFound = await page.goto(`${e2e.base}/de/`);
         expect(notFound?.status()).toBe(404);
         expect(await lang(page)).toBe('sv');
         await expect(h1(page)).resolves.toBe(sv['error.notFound.title']);
@@ -293,34 +291,34 @@ for (const dialect of DIALECTS) {
         }
         await expectNoAxeViolations(page, '/de/ (404)');
         await languages.getByRole('link', { name: 'Dansk', exact: true }).click();
-        expect(page.url()).toBe(`${base}/da/`);
+        expect(page.url()).toBe(`${e2e.base}/da/`);
         expect(await lang(page)).toBe('da');
 
         // An unknown ?lang= is ignored: the Swedish start page, at the address asked for.
-        const ignored = await page.goto(`${base}/?lang=xx`);
+        const ignored = await page.goto(`${e2e.base}/?lang=xx`);
         expect(ignored?.status()).toBe(200);
-        expect(page.url()).toBe(`${base}/?lang=xx`);
+        expect(page.url()).toBe(`${e2e.base}/?lang=xx`);
         expect(await lang(page)).toBe('sv');
         await expect(h1(page)).resolves.toBe(sv['home.title']);
         // An old ?lang=da link is sent on to the Danish address.
-        await page.goto(`${base}/cities/bergen?lang=da`);
-        expect(page.url()).toBe(`${base}/da/cities/bergen`);
+        await page.goto(`${e2e.base}/cities/bergen?lang=da`);
+        expect(page.url()).toBe(`${e2e.base}/da/cities/bergen`);
         expect(await lang(page)).toBe('da');
         await context.close();
 
         // A Finnish browser is offered Finnish on the Swedish start page, never sent there.
-        const finnish = await browser.newContext({ locale: 'fi-FI' });
+        const finnish = await e2e.browser.newContext({ locale: 'fi-FI' });
         const reader = await finnish.newPage();
-        const start = await reader.goto(`${base}/`);
+        const start = await reader.goto(`${e2e.base}/`);
         expect(start?.status()).toBe(200);
-        expect(reader.url()).toBe(`${base}/`);
+        expect(reader.url()).toBe(`${e2e.base}/`);
         expect(await lang(reader)).toBe('sv');
         const offer = reader.locator('.language-offer');
         await expect(offer.getAttribute('lang')).resolves.toBe('fi');
         await expect(offer.textContent()).resolves.toContain(fi['layout.offerText']);
         await expectNoAxeViolations(reader, '/ with the Finnish offer');
         await offer.getByRole('link', { name: 'Lue suomeksi', exact: true }).click();
-        expect(reader.url()).toBe(`${base}/fi/`);
+        expect(reader.url()).toBe(`${e2e.base}/fi/`);
         expect(await lang(reader)).toBe('fi');
         await expect(h1(reader)).resolves.toBe(fi['home.title']);
         await expectNoAxeViolations(reader, '/fi/');

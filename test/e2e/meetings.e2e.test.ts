@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, logIn, openTask, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -118,9 +118,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('a coordinator adds a programme item after a field error for an inverted time range', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await openTask(page, 'Vänortsmöten');
         expect(page.url()).toBe(`${e2e.base}/workspace/meetings`);
         await expectNoAxeViolations(page, 'workspace meetings');
@@ -178,13 +176,11 @@ for (const dialect of DIALECTS) {
         await expect(
           page.getByRole('table', { name: 'Program 16 september 2027' }).textContent(),
         ).resolves.toContain('Avslutande båttur i skärgården');
-        await context.close();
+        await page.context().close();
       });
 
       it('a coordinator corrects a seminar title in place from the meeting page', async () => {
-        const context = await e2e.browser.newContext();
-        const page = await context.newPage();
-        await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
         await page.goto(`${e2e.base}/workspace/meetings`);
         await page.getByRole('link', { name: '2027', exact: true }).click();
         await sections(page)
@@ -209,7 +205,7 @@ for (const dialect of DIALECTS) {
         await expect(page.locator('.flash').textContent()).resolves.toBe('Ändringen är sparad.');
         expect(page.url()).toMatch(/\/workspace\/meetings\/[^/]+\/seminars$/);
         await expect(main(page)).resolves.toContain('Skolutbyten mellan vänorterna');
-        await context.close();
+        await page.context().close();
       });
     },
   );

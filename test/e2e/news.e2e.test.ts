@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask, useE2eApp } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, openTask, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -28,10 +28,10 @@ for (const dialect of DIALECTS) {
     const e2e = useE2eApp(dialect);
 
     it('a coordinator writes and publishes in Swedish and English; a visitor reads it in English', async () => {
-      const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      await logIn(page, e2e.base, 'samordnare@vanort.example', DEMO_PASSWORD);
+      const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+        context: { viewport: { width: 1280, height: 900 } },
+      });
+      page.context().setDefaultTimeout(15_000);
       await openTask(page, 'Nyheter');
       expect(page.url()).toBe(`${e2e.base}/workspace/news`);
       await checkPage(page, 'news desk', dialect);
@@ -75,7 +75,7 @@ for (const dialect of DIALECTS) {
         'Nyheten är publicerad.',
       );
       await checkPage(page, 'published news item in the workspace', dialect);
-      await context.close();
+      await page.context().close();
 
       // A visitor from Bergen reading in English.
       const visitorContext = await e2e.browser.newContext({

@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { newsletterSendJob } from '../../src/modules/newsletter/newsletter.job.ts';
 import { jobContext, runJob } from '../../src/platform/scheduler.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 import { messagesOf } from '../helpers/messages.ts';
 import { TestSmtpServer } from '../helpers/smtp-server.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 const en = messagesOf('en');
@@ -40,26 +39,22 @@ for (const dialect of ['sqlite'] as const) {
     `the newsletter in a browser [${dialect}]`,
     () => {
       let smtp: TestSmtpServer;
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-
+      let smtpUrl: string;
       beforeAll(async () => {
         smtp = new TestSmtpServer();
-        const smtpUrl = await smtp.start();
-        t = await buildTestApp(dialect, { env: { SMTP_URL: smtpUrl, NEWSLETTER_RATE_LIMIT: '0' } });
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
+        smtpUrl = await smtp.start();
       });
       afterAll(async () => {
-        await browser?.close();
-        await t?.close();
         await smtp?.stop();
       });
+      // (Hooks after run in reverse: the app and the browser close before the mail server.)
+      const e2e = useE2eApp(dialect, undefined, () => ({
+        env: { SMTP_URL: smtpUrl, NEWSLETTER_RATE_LIMIT: '0' },
+      }));
 
       /** A visitor subscribes at /en/newsletter and confirms by the mailed link's button. */
       async function subscribeInEnglish(page: Page, email: string, axe: boolean): Promise<void> {
-        await page.goto(`${base}/en/newsletter`);
+        await page.goto(`${e2e.base}/en/newsletter`);
         expect(await page.getAttribute('html', 'lang')).toBe('en');
         if (axe) await check(page, 'subscribe');
         if (axe) {
@@ -74,13 +69,13 @@ for (const dialect of ['sqlite'] as const) {
         await page.getByRole('radio', { name: 'English' }).check();
         await page.getByRole('checkbox', { name: 'Bergen' }).check();
         await page.getByRole('button', { name: en['newsletter.submit'] }).click();
-        expect(page.url()).toBe(`${base}/en/newsletter`);
+        expect(page.url()).toBe(`${e2e.base}/en/newsletter`);
         await expect(page.locator('.flash').textContent()).resolves.toContain('Check your inbox');
 
         const [mail] = await smtp.waitFor(email);
         expect(mail!.parsed.subject).toBe(en['newsletter.mail.confirm.subject']);
         const link = linkIn(mail!.parsed.text, 'confirm');
-        expect(link.startsWith(`${base}/en/newsletter/confirm/`)).toBe(true);
+        expect(link.startsWith(`${e2e.base}/en/newsletter/confirm/`)).toBe(true);
         await page.goto(link);
         if (axe) await check(page, 'confirm');
         await page.getByRole('button', { name: en['newsletter.confirm.button'] }).click();
@@ -102,18 +97,16 @@ for (const dialect of ['sqlite'] as const) {
       }
 
       it('a visitor subscribes in English, receives the issue a coordinator sends, and unsubscribes in one click or by the page', async () => {
-        const visitor = await browser.newContext();
+        const visitor = await e2e.browser.newContext();
         const page = await visitor.newPage();
         await subscribeInEnglish(page, 'visitor.one@example.org', true);
         // The second reader has JavaScript off: every step works without it.
-        const noScript = await browser.newContext({ javaScriptEnabled: false });
+        const noScript = await e2e.browser.newContext({ javaScriptEnabled: false });
         await subscribeInEnglish(await noScript.newPage(), 'visitor.two@example.org', false);
 
         // A coordinator composes, previews, tests and sends.
-        const office = await browser.newContext();
-        const desk = await office.newPage();
-        await logIn(desk, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await desk.goto(`${base}/workspace/newsletter`);
+        const desk = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD);
+        await desk.goto(`${e2e.base}/workspace/newsletter`);
         await check(desk, 'issues');
         await desk.getByRole('button', { name: sv['newsletter.ws.new'] }).click();
         expect(desk.url()).toMatch(/\/workspace\/newsletter\/[\w-]+$/);
@@ -146,27 +139,30 @@ for (const dialect of ['sqlite'] as const) {
           'The port cooperation with Bergen',
         );
         await check(desk, 'preview');
-        await desk.goto(base + issuePath);
+        await desk.goto(e2e.base + issuePath);
         await desk.getByRole('button', { name: sv['newsletter.issue.testButton'] }).click();
         await smtp.waitFor('samordnare@vanort.example');
         // Sending asks first (decision 033): the link, then the confirming button.
         await desk.getByRole('link', { name: sv['newsletter.issue.sendButton'] }).click();
         await desk.getByRole('button', { name: sv['newsletter.issue.sendButton'] }).click();
         await expect(desk.locator('.flash').textContent()).resolves.toContain('2 mottagare');
-        expect(desk.url()).toBe(`${base}${issuePath}?follow=1`);
+        expect(desk.url()).toBe(`${e2e.base}${issuePath}?follow=1`);
         expect(await desk.locator('meta[http-equiv="refresh"]').count()).toBe(1);
         // The refresh is the coordinator's choice (the ticked box) and stops at a click (WCAG
         // 2.2.1); axe's meta-refresh rule cannot know that, so axe checks the page unfollowed.
         await desk.getByRole('link', { name: sv['newsletter.progress.stopFollowing'] }).click();
-        expect(desk.url()).toBe(`${base}${issuePath}`);
+        expect(desk.url()).toBe(`${e2e.base}${issuePath}`);
         expect(await desk.locator('meta[http-equiv="refresh"]').count()).toBe(0);
         await check(desk, 'sending');
 
         // The background job sends; the page shows it done.
         // In production links come from PUBLIC_URL (required there); here, the listening address.
-        const run = await runJob(newsletterSendJob, { ...jobContext(t.app), publicUrl: base });
+        const run = await runJob(newsletterSendJob, {
+          ...jobContext(e2e.t.app),
+          publicUrl: e2e.base,
+        });
         expect(run).toMatchObject({ ran: true, outcome: 'ok' });
-        await desk.goto(base + issuePath);
+        await desk.goto(e2e.base + issuePath);
         expect(await desk.locator('meta[http-equiv="refresh"]').count()).toBe(0);
         await check(desk, 'sent');
 
@@ -183,7 +179,7 @@ for (const dialect of ['sqlite'] as const) {
           lines.find((h) => h.key === 'list-unsubscribe')?.line ?? '',
         )?.[1];
         expect(oneClick).toMatch(
-          new RegExp(`^${base}/newsletter/unsubscribe/[\\w-]{43}/one-click$`),
+          new RegExp(`^${e2e.base}/newsletter/unsubscribe/[\\w-]{43}/one-click$`),
         );
 
         // One click, as a mail client posts it: no session, no CSRF token.
@@ -203,7 +199,7 @@ for (const dialect of ['sqlite'] as const) {
         const [two] = smtp.to('visitor.two@example.org').slice(-1);
         expect(two!.parsed.subject).toBe('Twin-city news from Gothenburg');
         const unsubscribe = linkIn(two!.parsed.text, 'unsubscribe');
-        expect(unsubscribe.startsWith(`${base}/en/newsletter/unsubscribe/`)).toBe(true);
+        expect(unsubscribe.startsWith(`${e2e.base}/en/newsletter/unsubscribe/`)).toBe(true);
         const reader = await visitor.newPage();
         await reader.goto(unsubscribe);
         await check(reader, 'unsubscribe');
@@ -212,7 +208,7 @@ for (const dialect of ['sqlite'] as const) {
           en['newsletter.flash.unsubscribed'],
         );
         await check(reader, 'unsubscribed');
-        const statuses = await t.db.kysely
+        const statuses = await e2e.t.db.kysely
           .selectFrom('newsletter_subscriber')
           .select(['email', 'status'])
           .orderBy('email')
@@ -221,7 +217,7 @@ for (const dialect of ['sqlite'] as const) {
           { email: 'visitor.one@example.org', status: 'unsubscribed' },
           { email: 'visitor.two@example.org', status: 'unsubscribed' },
         ]);
-        await Promise.all([visitor.close(), noScript.close(), office.close()]);
+        await Promise.all([visitor.close(), noScript.close(), desk.context().close()]);
       });
     },
   );

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/platform/i18n/locales.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { dialectAvailable } from '../helpers/databases.ts';
-import { addressIn as at, expectNoAxeViolations } from '../helpers/e2e.ts';
+import { addressIn as at, expectNoAxeViolations, useE2eApp } from '../helpers/e2e.ts';
 import { messagesOf } from '../helpers/messages.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const LANGUAGES: readonly Locale[] = ['sv', 'en', 'da', 'nb', 'fi'];
 
@@ -15,24 +13,16 @@ const LANGUAGES: readonly Locale[] = ['sv', 'en', 'da', 'nb', 'fi'];
 describe.skipIf(!browserAvailable() || !dialectAvailable('sqlite'))(
   'open data in a browser',
   () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
-    beforeAll(async () => {
-      t = await buildTestApp('sqlite');
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const e2e = useE2eApp('sqlite');
 
     it('a visitor from Bergen finds open data in the footer and downloads the twin cities as CSV, without JavaScript', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+      const context = await e2e.browser.newContext({
+        javaScriptEnabled: false,
+        acceptDownloads: true,
+      });
       const page = await context.newPage();
       const nb = messagesOf('nb');
-      await page.goto(`${base}/nb/`);
+      await page.goto(`${e2e.base}/nb/`);
       await page.getByRole('contentinfo').getByRole('link', { name: nb['nav.datasets'] }).click();
       expect(new URL(page.url()).pathname).toBe('/nb/datasets');
       await expect
@@ -56,10 +46,10 @@ describe.skipIf(!browserAvailable() || !dialectAvailable('sqlite'))(
 
     for (const lang of LANGUAGES) {
       it(`has no axe violations and fits 320 px at the ${lang} address`, async () => {
-        const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+        const context = await e2e.browser.newContext({ viewport: { width: 320, height: 640 } });
         const page = await context.newPage();
         const url = at(lang, '/datasets');
-        const response = await page.goto(base + url);
+        const response = await page.goto(e2e.base + url);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         const overflow = await page.evaluate(

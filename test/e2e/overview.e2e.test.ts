@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp } from '../helpers/e2e.ts';
 import {
   addCollaboration,
   addExchange,
@@ -11,7 +11,6 @@ import {
   THIS_YEAR,
   type ExpectedFigures,
 } from '../helpers/overview-fixtures.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
@@ -38,46 +37,37 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the yearly overview in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
+      const e2e = useE2eApp(dialect);
       beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        await addCollaboration(t.db, {
+        await addCollaboration(e2e.t.db, {
           title: 'Klimatnätverk med Bergen',
           citySlug: 'bergen',
           visibility: 'public',
           published: true,
         });
-        await addCollaboration(t.db, {
+        await addCollaboration(e2e.t.db, {
           title: 'Internt utkast med Bergen',
           citySlug: 'bergen',
           visibility: 'internal',
           published: true,
         });
-        await addExchange(t.db, { citySlug: 'bergen', participants: 8, visibility: 'public' });
-        await addNews(t.db, { published: true });
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
+        await addExchange(e2e.t.db, { citySlug: 'bergen', participants: 8, visibility: 'public' });
+        await addNews(e2e.t.db, { published: true });
       });
 
       it("a visitor from Bergen reads this year's figures, as the test computes them, at 1280 and 320 px", async () => {
-        const all: ExpectedFigures = await expectedFigures(t.db, THIS_YEAR, null);
-        const bergen: ExpectedFigures = await expectedFigures(t.db, THIS_YEAR, 'bergen');
+        const all: ExpectedFigures = await expectedFigures(e2e.t.db, THIS_YEAR, null);
+        const bergen: ExpectedFigures = await expectedFigures(e2e.t.db, THIS_YEAR, 'bergen');
         expect(bergen.collaborations).toBeGreaterThan(0);
         for (const width of [1280, 320]) {
-          const context = await browser.newContext({ viewport: { width, height: 900 } });
+          const context = await e2e.browser.newContext({ viewport: { width, height: 900 } });
           context.setDefaultTimeout(15_000);
           const page = await context.newPage();
 
           // Swedish, all twin cities: from the footer link on the start page.
-          await page.goto(`${base}/`);
+          await page.goto(`${e2e.base}/`);
           await page.locator('footer').getByRole('link', { name: 'Vänortsåret i siffror' }).click();
-          expect(page.url()).toBe(`${base}/overview`);
+          expect(page.url()).toBe(`${e2e.base}/overview`);
           await expect(page.locator('h1').textContent()).resolves.toBe(`Vänortsåret ${THIS_YEAR}`);
           expect(await tiles(page)).toEqual(all);
           await expect(page.getByRole('img').count()).resolves.toBeGreaterThanOrEqual(4);
@@ -87,7 +77,7 @@ for (const dialect of DIALECTS) {
           // The year picker works without script: choose Bergen and show it.
           await page.getByLabel('Vänort', { exact: true }).selectOption('bergen');
           await page.getByRole('button', { name: 'Visa översikten' }).click();
-          expect(page.url()).toBe(`${base}/overview/${THIS_YEAR}/bergen`);
+          expect(page.url()).toBe(`${e2e.base}/overview/${THIS_YEAR}/bergen`);
           expect(await tiles(page)).toEqual(bergen);
           await expectNoSidewaysScroll(page, `Bergen at ${width}`);
           await expectNoAxeViolations(page, `/overview/${THIS_YEAR}/bergen at ${width}`);
@@ -98,7 +88,7 @@ for (const dialect of DIALECTS) {
           await expect(details.locator('table th[scope="col"]').count()).resolves.toBe(2);
 
           // In Norwegian: the same figures, the city's overview and all of them.
-          await page.goto(`${base}/nb/overview/${THIS_YEAR}/bergen`);
+          await page.goto(`${e2e.base}/nb/overview/${THIS_YEAR}/bergen`);
           await expect(page.locator('h1').textContent()).resolves.toBe(
             `Vennskapsbyåret ${THIS_YEAR}: Bergen`,
           );
@@ -112,7 +102,7 @@ for (const dialect of DIALECTS) {
             .getByRole('navigation', { name: `Vennskapsbyene i ${THIS_YEAR}` })
             .getByRole('link', { name: 'Alle vennskapsbyer' })
             .click();
-          expect(page.url()).toBe(`${base}/nb/overview/${THIS_YEAR}`);
+          expect(page.url()).toBe(`${e2e.base}/nb/overview/${THIS_YEAR}`);
           expect(await tiles(page)).toEqual(all);
           await expectNoAxeViolations(page, `/nb/overview/${THIS_YEAR} at ${width}`);
           await context.close();

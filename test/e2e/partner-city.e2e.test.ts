@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn, openTask } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, openTask, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -25,30 +24,20 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the partner contact's own city in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('the Bergen contact suggests a change in Norwegian; a coordinator approves it', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        context.setDefaultTimeout(15_000);
-        const page = await context.newPage();
-        await logIn(page, base, 'bergen@vanort.example', DEMO_PASSWORD, 'nb');
+        const page = await signedInPage(e2e, 'bergen@vanort.example', DEMO_PASSWORD, {
+          locale: 'nb',
+          context: { viewport: { width: 1280, height: 900 } },
+        });
+        page.context().setDefaultTimeout(15_000);
         await openTask(
           page,
           'Byens opplysninger (Bergen): hold beskrivelse, fakta og kontakt oppdatert',
           'nb',
         );
-        expect(page.url()).toBe(`${base}/nb/workspace/cities/bergen`);
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace/cities/bergen`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Opplysninger om Bergen');
         await checkWidths(page, 'partner form');
 
@@ -65,7 +54,7 @@ for (const dialect of DIALECTS) {
           .getByLabel('Beskrivelse på norsk bokmål')
           .fill('Byen mellom de syv fjell, med Bryggen på UNESCOs verdensarvliste.');
         await page.getByRole('button', { name: 'Send til gjennomgang' }).click();
-        expect(page.url()).toBe(`${base}/nb/workspace/cities/bergen`);
+        expect(page.url()).toBe(`${e2e.base}/nb/workspace/cities/bergen`);
         await expect(page.locator('.flash').textContent()).resolves.toContain(
           'Forslaget deres om Bergen er sendt til gjennomgang',
         );
@@ -73,15 +62,15 @@ for (const dialect of DIALECTS) {
           'venter på gjennomgang',
         );
         await checkWidths(page, 'partner form, suggestion pending');
-        await context.close();
+        await page.context().close();
 
         // The coordinator finds it on the start page, reviews it and approves it.
-        const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        office.setDefaultTimeout(15_000);
-        const review = await office.newPage();
-        await logIn(review, base, 'samordnare@vanort.example', DEMO_PASSWORD);
+        const review = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+          context: { viewport: { width: 1280, height: 900 } },
+        });
+        review.context().setDefaultTimeout(15_000);
         await openTask(review, 'Granska ändrade ortfakta från Bergen');
-        expect(review.url()).toBe(`${base}/workspace/cities/bergen/suggestion`);
+        expect(review.url()).toBe(`${e2e.base}/workspace/cities/bergen/suggestion`);
         const changes = review.locator('.suggestion-changes');
         await expect(changes.textContent()).resolves.toContain('UNESCOs verdensarvliste');
         await checkWidths(review, 'review of the suggestion');
@@ -89,11 +78,11 @@ for (const dialect of DIALECTS) {
         await expect(review.locator('.flash').textContent()).resolves.toContain(
           'Förslaget om Bergen är godkänt och publicerat.',
         );
-        await office.close();
+        await review.context().close();
 
         // A visitor reading in Norwegian sees it on the public page.
-        const visitor = await (await browser.newContext()).newPage();
-        await visitor.goto(`${base}/nb/cities/bergen`);
+        const visitor = await (await e2e.browser.newContext()).newPage();
+        await visitor.goto(`${e2e.base}/nb/cities/bergen`);
         await expect(visitor.locator('main').textContent()).resolves.toContain(
           'UNESCOs verdensarvliste',
         );

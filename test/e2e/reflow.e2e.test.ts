@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { dialectAvailable } from '../helpers/databases.ts';
-import { AXE_TAGS, logIn } from '../helpers/e2e.ts';
+import { AXE_TAGS, logIn, useE2eApp } from '../helpers/e2e.ts';
 import { samplePublicPages } from '../helpers/public-pages.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // Every page reflows at 320 px (WCAG 1.4.10, issue 19 point 1; decision 032): for every
 // role, the pages it can reach are loaded at 320 and 375 px, and the test fails when the
@@ -181,20 +180,11 @@ const dialect = process.env.REFLOW_DIALECT === 'postgres' ? 'postgres' : 'sqlite
 describe.skipIf(!canRun || !dialectAvailable(dialect))(
   `every page reflows at 320 and 375 px, for every role [${dialect}${full ? ', full crawl' : ''}]`,
   () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
+    const e2e = useE2eApp(dialect);
     let publicPages: string[];
     beforeAll(async () => {
-      t = await buildTestApp(dialect);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
       // The Finnish overview: the longest words of the five languages ("Ystävyyskaupunkikokoukset").
-      publicPages = full ? await samplePublicPages(t.app, 2) : ['/', '/fi/overview'];
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      publicPages = full ? await samplePublicPages(e2e.t.app, 2) : ['/', '/fi/overview'];
     });
 
     for (const { role, email } of ROLES) {
@@ -203,9 +193,9 @@ describe.skipIf(!canRun || !dialectAvailable(dialect))(
         { timeout: full ? 900_000 : 180_000 },
         async () => {
           const started = Date.now();
-          const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+          const context = await e2e.browser.newContext({ viewport: { width: 320, height: 800 } });
           const page = await context.newPage();
-          if (email) await logIn(page, base, email, DEMO_PASSWORD);
+          if (email) await logIn(page, e2e.base, email, DEMO_PASSWORD);
           const failures: string[] = [];
           const seenPatterns = new Map<string, number>();
           const visited = new Set<string>();
@@ -225,7 +215,7 @@ describe.skipIf(!canRun || !dialectAvailable(dialect))(
               if (n >= perPattern) continue;
               seenPatterns.set(pattern, n + 1);
               await page.setViewportSize({ width: 320, height: 800 });
-              const res = await page.goto(base + path).catch((e: Error) => {
+              const res = await page.goto(e2e.base + path).catch((e: Error) => {
                 // A link to a file (a data set, a calendar) starts a download: not a page.
                 if (/Download is starting/.test(e.message)) return null;
                 throw e;
@@ -236,7 +226,7 @@ describe.skipIf(!canRun || !dialectAvailable(dialect))(
               if (res.status() >= 400) continue;
               // A redirect (e.g. to the sign-in page) lands elsewhere: measure where it landed.
               const landed = new URL(page.url()).pathname;
-              if (landed !== new URL(path, base).pathname && visited.has(landed)) continue;
+              if (landed !== new URL(path, e2e.base).pathname && visited.has(landed)) continue;
               for (const width of WIDTHS) {
                 if (width !== 320) await page.setViewportSize({ width, height: 800 });
                 const m = await measure(page);

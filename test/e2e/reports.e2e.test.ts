@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 import { addApprovedEvaluation } from '../helpers/evaluation-fixtures.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
@@ -28,30 +27,21 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `reports in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
+      const e2e = useE2eApp(dialect);
       let evaluationId: string;
       beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        evaluationId = await addApprovedEvaluation(t.db, { title: TITLE });
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
+        evaluationId = await addApprovedEvaluation(e2e.t.db, { title: TITLE });
       });
 
       it('a coordinator downloads Word and PDF, publishes, and a visitor finds it on /reports', async () => {
-        const context = await browser.newContext({
-          viewport: { width: 1280, height: 900 },
-          acceptDownloads: true,
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+          context: {
+            viewport: { width: 1280, height: 900 },
+            acceptDownloads: true,
+          },
         });
-        context.setDefaultTimeout(30_000);
-        const page = await context.newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        await page.goto(`${base}/workspace/evaluations/${evaluationId}/versions/1`);
+        page.context().setDefaultTimeout(30_000);
+        await page.goto(`${e2e.base}/workspace/evaluations/${evaluationId}/versions/1`);
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE);
         await checkPage(page, 'version page', dialect);
 
@@ -74,18 +64,18 @@ for (const dialect of DIALECTS) {
           'Version 1 är publicerad på portalen.',
         );
         await checkPage(page, 'version page, published', dialect);
-        await context.close();
+        await page.context().close();
 
         // A visitor (no session) in Bergen, reading in Norwegian.
-        const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const visitor = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
         visitor.setDefaultTimeout(30_000);
         const reader = await visitor.newPage();
-        await reader.goto(`${base}/nb/`);
+        await reader.goto(`${e2e.base}/nb/`);
         await reader.getByRole('link', { name: 'Evalueringsrapporter' }).click();
-        expect(reader.url()).toBe(`${base}/nb/reports`);
+        expect(reader.url()).toBe(`${e2e.base}/nb/reports`);
         await checkPage(reader, 'reports (nb)', dialect);
         await reader.getByRole('link', { name: TITLE }).click();
-        expect(reader.url()).toBe(`${base}/nb/reports/${evaluationId}`);
+        expect(reader.url()).toBe(`${e2e.base}/nb/reports/${evaluationId}`);
         await expect(reader.locator('main').textContent()).resolves.toContain(
           'Rapporten er skrevet på svensk og har et sammendrag på engelsk.',
         );

@@ -1,34 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
 import { dialectAvailable, DIALECTS } from '../helpers/databases.ts';
-import { expectNoAxeViolations } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp } from '../helpers/e2e.ts';
 import { messagesOf } from '../helpers/messages.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(`portal search [${dialect}]`, () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      t = await buildTestApp(dialect);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const e2e = useE2eApp(dialect);
 
     it('a visitor searches from the header box and reads grouped, highlighted results (1280 px)', async () => {
       const sv = messagesOf('sv');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${base}/meetings`);
+      await page.goto(`${e2e.base}/meetings`);
       const box = page.getByRole('search').getByLabel(sv['search.header.label']);
       await box.fill('Bergen');
       await box.press('Enter');
@@ -52,7 +38,7 @@ for (const dialect of DIALECTS) {
       await page.waitForURL(/kind=meeting/);
       await expect(page.locator('section.search-group').count()).resolves.toBe(1);
       await expectNoAxeViolations(page, '/search?q=Bergen&kind=meeting at 1280 px');
-      await page.goto(`${base}/search?q=Bergen`);
+      await page.goto(`${e2e.base}/search?q=Bergen`);
       await expectNoAxeViolations(page, '/search?q=Bergen at 1280 px');
       await context.close();
     }, 60_000);
@@ -61,19 +47,19 @@ for (const dialect of DIALECTS) {
     it.skipIf(dialect !== 'sqlite')(
       'fits 320 px, in English too, and explains a query without words (320 px)',
       async () => {
-        const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+        const context = await e2e.browser.newContext({ viewport: { width: 320, height: 800 } });
         const page = await context.newPage();
         for (const url of ['/search?q=Turku', '/en/search?q=Aarhus', '/search?q=%22*%22', '/en/']) {
-          await page.goto(base + url);
+          await page.goto(e2e.base + url);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );
           expect(overflow, url).toBeLessThanOrEqual(0);
           await expectNoAxeViolations(page, `${url} at 320 px`);
         }
-        await page.goto(`${base}/en/search?q=Aarhus`);
+        await page.goto(`${e2e.base}/en/search?q=Aarhus`);
         await expect(page.locator('mark').first().textContent()).resolves.toBe('Aarhus');
-        await page.goto(`${base}/search?q=%22*%22`);
+        await page.goto(`${e2e.base}/search?q=%22*%22`);
         await expect(page.getByRole('status').first().textContent()).resolves.toContain(
           messagesOf('sv')['search.noWords'],
         );

@@ -1,16 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth.ts';
 import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
 import { messagesOf } from '../helpers/messages.ts';
 const oidcSv = messagesOf('sv');
 import { OIDC_COOKIE } from '../../src/modules/accounts/oidc.pages.tsx';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations } from '../helpers/e2e.ts';
+import { expectNoAxeViolations, useE2eApp } from '../helpers/e2e.ts';
 import { freePort } from '../helpers/global-setup.ts';
 import { oidcEnv, startTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const canRun = browserAvailable();
 
@@ -38,15 +37,12 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `single sign-on in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
       let idp: TestProvider;
-      let base: string;
-      let browser: Browser;
+      let port: number;
       beforeAll(async () => {
-        const port = await freePort();
-        base = `http://127.0.0.1:${port}`;
+        port = await freePort();
         idp = await startTestProvider({
-          redirectUri: `${base}/auth/oidc/callback`,
+          redirectUri: `http://127.0.0.1:${port}/auth/oidc/callback`,
           accounts: {
             'kerstin-sub': {
               email: 'Kerstin.Kultur@goteborg.example',
@@ -61,15 +57,18 @@ for (const dialect of DIALECTS) {
             'tove-sub': { email: 'tove@goteborg.example', name: 'Tove Test', groups: [] },
           },
         });
-        t = await buildTestApp(dialect, { env: { ...oidcEnv(idp), PUBLIC_URL: base } });
-        await t.app.listen({ host: '127.0.0.1', port });
-        browser = await launchBrowser();
       });
       afterAll(async () => {
-        await browser?.close();
-        await t?.close();
         await idp?.close();
       });
+      // The app listens at the address the provider redirects to (hooks after run in reverse:
+      // the app and the browser close before the provider).
+      const e2e = useE2eApp(
+        dialect,
+        undefined,
+        () => ({ env: { ...oidcEnv(idp), PUBLIC_URL: `http://127.0.0.1:${port}` } }),
+        () => port,
+      );
 
       // A new contact of Bergen gets Norwegian (the city's language) and lands in it.
       const cases = [
@@ -91,10 +90,10 @@ for (const dialect of DIALECTS) {
       for (const { javaScriptEnabled, accountId, role, landing, language } of cases) {
         it(`logs a new user in with the city's account and the mapped role (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
           const account = idp.accounts.get(accountId)!;
-          const context = await browser.newContext({ javaScriptEnabled });
+          const context = await e2e.browser.newContext({ javaScriptEnabled });
           const page = await context.newPage();
 
-          await page.goto(`${base}/login`);
+          await page.goto(`${e2e.base}/login`);
           const ssoLink = page.getByRole('link', { name: SSO_LINK });
           expect(await ssoLink.getAttribute('href')).toBe('/auth/oidc/login');
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'login with SSO');
@@ -104,20 +103,20 @@ for (const dialect of DIALECTS) {
           await atProvider(page, idp.issuer, accountId);
 
           const messages = messagesOf(language);
-          expect(page.url()).toBe(`${base}${landing}`);
+          expect(page.url()).toBe(`${e2e.base}${landing}`);
           await expect(page.locator('.flash').textContent()).resolves.toBe(
             messages['flash.loggedIn'],
           );
           expect(await hasSession(context)).toBe(true);
           if (javaScriptEnabled) await expectNoAxeViolations(page, 'workspace after SSO');
           // The account page shows who signed in, with the role from the provider's groups.
-          await page.goto(base + landing.replace(/workspace$/, 'account'));
+          await page.goto(e2e.base + landing.replace(/workspace$/, 'account'));
           const main = (await page.locator('main').textContent()) ?? '';
           expect(main).toContain(account.name);
           expect(main).toContain(account.email.toLowerCase());
           expect(main).toContain(messages[`role.${role}`]);
 
-          const user = await findUserByEmail(t.db.kysely, account.email);
+          const user = await findUserByEmail(e2e.t.db.kysely, account.email);
           expect(user).toMatchObject({ name: account.name, active: true, hasPassword: false });
           expect(user?.language).toBe(language);
           expect(user?.roles.map((r) => r.role)).toEqual([role]);
@@ -126,7 +125,7 @@ for (const dialect of DIALECTS) {
       }
 
       it('shows a clear error page for a tampered state and for a callback nobody started', async () => {
-        const context = await browser.newContext();
+        const context = await e2e.browser.newContext();
         const page = await context.newPage();
 
         // Through the provider, but the genuine callback is held back: the consent is
@@ -145,12 +144,12 @@ for (const dialect of DIALECTS) {
           genuine = at;
           await route.fulfill({ status: 204 });
         });
-        await page.goto(`${base}/login`);
+        await page.goto(`${e2e.base}/login`);
         await page.getByRole('link', { name: SSO_LINK }).click();
         await atProvider(page, idp.issuer, 'tove-sub');
         await page.unroute(confirm);
         const callback = genuine as URL | null;
-        expect(callback?.href.startsWith(`${base}/auth/oidc/callback?`)).toBe(true);
+        expect(callback?.href.startsWith(`${e2e.base}/auth/oidc/callback?`)).toBe(true);
         expect(callback?.searchParams.get('code')).toBeTruthy();
         expect(await hasPendingLogin(context)).toBe(true);
 
@@ -171,13 +170,13 @@ for (const dialect of DIALECTS) {
         // The pending login is gone: not even the genuine callback works now.
         expect((await page.goto(callback!.href))?.status()).toBe(400);
         expect(await hasSession(context)).toBe(false);
-        expect(await findUserByEmail(t.db.kysely, 'tove@goteborg.example')).toBeNull();
+        expect(await findUserByEmail(e2e.t.db.kysely, 'tove@goteborg.example')).toBeNull();
         await context.close();
 
         // A callback with an unknown state in a browser that never started a login.
-        const fresh = await browser.newContext();
+        const fresh = await e2e.browser.newContext();
         const lone = await fresh.newPage();
-        const unknown = await lone.goto(`${base}/auth/oidc/callback?code=abc&state=xyz`);
+        const unknown = await lone.goto(`${e2e.base}/auth/oidc/callback?code=abc&state=xyz`);
         expect(unknown?.status()).toBe(400);
         await expect(lone.locator('.error-summary').textContent()).resolves.toContain(
           oidcSv['oidc.error.state'],

@@ -1,11 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { AXE_TAGS, expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { AXE_TAGS, expectNoAxeViolations, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 // The review and the meeting workspace in the order of the work (issue 19, point 5;
 // decision 035), in a browser: at desktop and phone width, with axe.
@@ -45,24 +44,13 @@ const topOf = async (page: Page, name: string) =>
 // meeting-sections.test.ts. (It keeps the suite's time bounded.)
 for (const dialect of DIALECTS.filter(dialectAvailable).slice(0, 1)) {
   describe.skipIf(!canRun)(`review and meeting pages in the order of the work [${dialect}]`, () => {
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
-    beforeAll(async () => {
-      t = await buildTestApp(dialect);
-      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const e2e = useE2eApp(dialect);
 
     it('a coordinator reviews the queue: the report first, the verdict after it, then the next', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-      await page.goto(`${base}/workspace/review`);
+      const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+        context: { viewport: { width: 1280, height: 900 } },
+      });
+      await page.goto(`${e2e.base}/workspace/review`);
       const waiting = await page.locator('.review-queue > li').count();
       expect(waiting).toBeGreaterThanOrEqual(2);
       await page.getByRole('link', { name: 'Börja med den äldsta' }).click();
@@ -95,14 +83,14 @@ for (const dialect of DIALECTS.filter(dialectAvailable).slice(0, 1)) {
       await expect(page.locator('.queue-note').textContent()).resolves.toContain(
         `Nummer 1 av ${waiting - 1}`,
       );
-      await context.close();
+      await page.context().close();
     });
 
     it('the meeting workspace: every section at 1280 and 375 px, the current one marked', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-      await page.goto(`${base}/workspace/meetings`);
+      const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+        context: { viewport: { width: 1280, height: 900 } },
+      });
+      await page.goto(`${e2e.base}/workspace/meetings`);
       await page.getByRole('link', { name: '2027', exact: true }).click();
       const nav = page.getByRole('navigation', { name: 'Mötets delar' });
       const names = await nav.getByRole('link').allTextContents();
@@ -129,7 +117,7 @@ for (const dialect of DIALECTS.filter(dialectAvailable).slice(0, 1)) {
       await nav.getByRole('link', { name: /^Program/ }).click();
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThan(4000);
-      await context.close();
+      await page.context().close();
     });
   });
 }

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, logIn, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 import { COORDINATOR, TROMSO_PROPOSAL } from '../helpers/decision-fixtures.ts';
 import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
 import { getChain } from '../../src/modules/cities/index.ts';
@@ -51,26 +50,15 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the workspace start page in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('shows each role what waits for it, overdue first, one link each, the launchers below', async () => {
         // Data that makes every kind speak: a campaign a week before its deadline, a proposal
         // drafted and one sent to the council, and a 2029 meeting in Bergen whose delegation
         // Bergen has not filled in.
         const today = gothenburgDate();
-        const coordinator = (await findUserByEmail(t.db.kysely, 'samordnare@vanort.example'))!;
-        await startCampaign(t.db, COORDINATOR, coordinator, {
+        const coordinator = (await findUserByEmail(e2e.t.db.kysely, 'samordnare@vanort.example'))!;
+        await startCampaign(e2e.t.db, COORDINATOR, coordinator, {
           title: 'Inventering av vänortssamarbeten',
           periodFrom: addToPlainDate(today, { months: -6 }),
           periodTo: today,
@@ -79,20 +67,23 @@ for (const dialect of DIALECTS) {
           scope: 'all',
           organisations: [],
         });
-        await draftProposal(t.db, COORDINATOR, { ...TROMSO_PROPOSAL, title: 'Förslag: Tromsø' });
-        const sent = await draftProposal(t.db, COORDINATOR, {
+        await draftProposal(e2e.t.db, COORDINATOR, {
+          ...TROMSO_PROPOSAL,
+          title: 'Förslag: Tromsø',
+        });
+        const sent = await draftProposal(e2e.t.db, COORDINATOR, {
           ...TROMSO_PROPOSAL,
           newCity: { ...TROMSO_PROPOSAL.newCity, slug: 'bodo', nameSv: 'Bodø', nameEn: 'Bodø' },
           title: 'Förslag: Bodø',
         });
-        await t.db.kysely
+        await e2e.t.db.kysely
           .updateTable('proposal')
           .set({ status: 'sent', sent_at: new Date().toISOString() })
           .where('id', '=', sent.id)
           .execute();
-        const chain = (await getChain(t.db))!;
+        const chain = (await getChain(e2e.t.db))!;
         await scheduleMeeting(
-          t.db,
+          e2e.t.db,
           chain,
           { actor: COORDINATOR, user: coordinator },
           {
@@ -107,12 +98,12 @@ for (const dialect of DIALECTS) {
           },
         );
 
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
         for (const [email, role, kinds] of WAITING) {
           await context.clearCookies();
           const page = await context.newPage();
-          await logIn(page, base, email, DEMO_PASSWORD);
-          await page.goto(`${base}/workspace`);
+          await logIn(page, e2e.base, email, DEMO_PASSWORD);
+          await page.goto(`${e2e.base}/workspace`);
           const tasks = await tasksOf(page);
           expect(tasks.map((task) => task.kind).sort(), role).toEqual(
             expect.arrayContaining([...kinds].sort()),
@@ -142,15 +133,15 @@ for (const dialect of DIALECTS) {
           expect(order.length, role).toBeGreaterThan(1);
           // Each link leads to where the work is done.
           const first = tasks.find((task) => task.kind === kinds[0])!;
-          const response = await page.goto(`${base}${first.links[0]}`);
+          const response = await page.goto(`${e2e.base}${first.links[0]}`);
           expect(response?.status(), `${role}: ${first.links[0]}`).toBe(200);
           await page.close();
         }
         // Staff have nothing to do: the empty list says so, kindly.
         const page = await context.newPage();
         await context.clearCookies();
-        await logIn(page, base, 'medarbetare@vanort.example', DEMO_PASSWORD);
-        await page.goto(`${base}/workspace`);
+        await logIn(page, e2e.base, 'medarbetare@vanort.example', DEMO_PASSWORD);
+        await page.goto(`${e2e.base}/workspace`);
         await expect(page.locator('.work-tasks').textContent()).resolves.toContain(
           'Inget väntar på dig just nu.',
         );
@@ -162,10 +153,10 @@ for (const dialect of DIALECTS) {
         ['rapportor@vanort.example', 'reporter'],
       ] as const) {
         it(`the ${role} lands on the start page; it passes axe and fits 1280 and 320 px`, async () => {
-          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-          const page = await context.newPage();
-          await logIn(page, base, email, DEMO_PASSWORD);
-          await page.goto(`${base}/workspace`);
+          const page = await signedInPage(e2e, email, DEMO_PASSWORD, {
+            context: { viewport: { width: 1280, height: 900 } },
+          });
+          await page.goto(`${e2e.base}/workspace`);
           await expect(
             page.getByRole('heading', { level: 2, name: 'Att göra' }).count(),
           ).resolves.toBe(1);
@@ -187,7 +178,7 @@ for (const dialect of DIALECTS) {
                 clip: { x: 0, y: 0, width, height: 1600 },
               });
           }
-          await context.close();
+          await page.context().close();
         });
       }
     },

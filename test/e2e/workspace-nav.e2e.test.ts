@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable } from '../helpers/browser.ts';
 import { DIALECTS, dialectAvailable } from '../helpers/databases.ts';
-import { expectNoAxeViolations, logIn } from '../helpers/e2e.ts';
-import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { expectNoAxeViolations, useE2eApp, signedInPage } from '../helpers/e2e.ts';
 
 const canRun = browserAvailable();
 
@@ -15,28 +14,17 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!canRun || !dialectAvailable(dialect))(
     `the workspace navigation in a browser [${dialect}]`,
     () => {
-      let t: TestApp;
-      let base: string;
-      let browser: Browser;
-      beforeAll(async () => {
-        t = await buildTestApp(dialect);
-        base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-        browser = await launchBrowser();
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await t?.close();
-      });
+      const e2e = useE2eApp(dialect);
 
       it('a coordinator signs in to the workspace and finds the way by its navigation and breadcrumbs, at 1280 and 320 px', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        const page = await context.newPage();
-        await logIn(page, base, 'samordnare@vanort.example', DEMO_PASSWORD);
-        expect(page.url()).toBe(`${base}/workspace`);
+        const page = await signedInPage(e2e, 'samordnare@vanort.example', DEMO_PASSWORD, {
+          context: { viewport: { width: 1280, height: 900 } },
+        });
+        expect(page.url()).toBe(`${e2e.base}/workspace`);
 
         const nav = page.getByRole('navigation', { name: 'Arbetsytan' });
         await nav.getByRole('link', { name: 'Vänortsmöten', exact: true }).click();
-        expect(page.url()).toBe(`${base}/workspace/meetings`);
+        expect(page.url()).toBe(`${e2e.base}/workspace/meetings`);
         await expect(nav.locator('a[aria-current="page"]').textContent()).resolves.toBe(
           'Vänortsmöten',
         );
@@ -65,18 +53,34 @@ for (const dialect of DIALECTS) {
         await expectNoAxeViolations(page, 'a meeting with its breadcrumbs');
         await page.setViewportSize({ width: 320, height: 900 });
         await crumbs.getByRole('link', { name: 'Arbetsyta' }).click();
-        expect(page.url()).toBe(`${base}/workspace`);
+        expect(page.url()).toBe(`${e2e.base}/workspace`);
+        expect(await documentWidth(page)).toBeLessThanOrEqual(320);
+
+        // The areas: a page under Samarbeten, reached from its list; one navigation marks it.
+        await page.setViewportSize({ width: 320, height: 900 });
+        await nav.getByRole('link', { name: 'Samarbeten', exact: true }).click();
+        await page.getByRole('link', { name: 'Områdena som samarbeten väljer ur' }).click();
+        expect(page.url()).toBe(`${e2e.base}/workspace/areas`);
+        await expect(nav.locator('a[aria-current="true"]').textContent()).resolves.toBe(
+          'Samarbeten',
+        );
+        await expect(crumbs.getByRole('listitem').allTextContents()).resolves.toEqual([
+          'Arbetsyta',
+          'Samarbeten',
+          'Områden',
+        ]);
+        await expectNoAxeViolations(page, 'the areas at 320 px');
         expect(await documentWidth(page)).toBeLessThanOrEqual(320);
 
         // A page the role may not use: the header still says who is signed in, and signs out.
         await page.setViewportSize({ width: 1280, height: 900 });
-        const refused = await page.goto(`${base}/workspace/decisions`);
+        const refused = await page.goto(`${e2e.base}/workspace/decisions`);
         expect(refused?.status()).toBe(403);
         await page.getByRole('button', { name: 'Logga ut' }).click();
         await expect(
           page.getByRole('navigation', { name: 'Användarmeny' }).textContent(),
         ).resolves.toContain('Logga in');
-        await context.close();
+        await page.context().close();
       });
     },
   );

@@ -73,18 +73,22 @@ export interface E2eApp {
  * Starts a fresh demo app on `dialect` (listening on 127.0.0.1) and a browser before the
  * block's tests, then `setUp` (extra data for them); closes both after. Use the getters in
  * the tests: `const e2e = useE2eApp(dialect)`, then `e2e.base`, `e2e.browser`, `e2e.t.db`.
+ * `options` may be a function, read when the app starts: for a value an earlier `beforeAll`
+ * of the block makes (e.g. the address of a test mail server); so may `port`, for an app
+ * whose address must be known before it starts (single sign-on's redirect address).
  */
 export function useE2eApp(
   dialect: Dialect,
   setUp?: (t: TestApp) => Promise<void>,
-  options?: TestAppOptions,
+  options?: TestAppOptions | (() => TestAppOptions),
+  port?: () => number,
 ): E2eApp {
   let t: TestApp | undefined;
   let base: string | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    t = await buildTestApp(dialect, options);
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    t = await buildTestApp(dialect, typeof options === 'function' ? options() : options);
+    base = await t.app.listen({ host: '127.0.0.1', port: port?.() ?? 0 });
     browser = await launchBrowser();
     await setUp?.(t);
   });

@@ -28,6 +28,7 @@ import type { User } from '../../platform/identity.ts';
 
 export type { SessionPolicy } from '../../platform/auth.ts';
 import type { SessionPolicy } from '../../platform/auth.ts';
+import { accountsErrors } from './errors.ts';
 
 /**
  * The lockout of password-reset requests and two-step codes (a login's password has the
@@ -67,7 +68,7 @@ function toUser(row: users.UserRow, roleRows: users.UserRoleRow[]): User {
 
 export async function getUser(db: Executor, id: string): Promise<User> {
   const row = await users.findUserById(db, id);
-  if (!row) throw errors.userNotFound(id);
+  if (!row) throw accountsErrors.userNotFound(id);
   return toUser(row, await users.listRolesOf(db, [id]));
 }
 
@@ -177,7 +178,7 @@ export async function insertNewUser(
   passwordHash: string | null,
 ): Promise<User> {
   const email = normaliseEmail(input.email);
-  if (await users.findUserByEmail(trx, email)) throw errors.userExists(email);
+  if (await users.findUserByEmail(trx, email)) throw accountsErrors.userExists(email);
   await checkGrants(trx, input.roles);
   const now = nowIso();
   const id = newId();
@@ -446,7 +447,7 @@ export async function login(
         },
       }),
     );
-    throw errors.loginThrottled(wait.seconds);
+    throw accountsErrors.loginThrottled(wait.seconds);
   }
   const row = await users.findUserByEmail(db.kysely, email);
   const ok =
@@ -459,7 +460,7 @@ export async function login(
       await recordAttempt(trx, 'login', email, input.ip, false);
       await recordAudit(trx, actor, { entity: 'session', entityId: null, action: 'login.failed' });
     });
-    throw errors.invalidCredentials();
+    throw accountsErrors.invalidCredentials();
   }
   // With two-step verification on, the password only opens a short-lived session that
   // grants nothing until the code is given (mfa.service.ts completeMfaLogin).

@@ -23,6 +23,7 @@ import * as repo from './mfa.repository.ts';
 import { ROLES, type Role } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
+import { accountsErrors } from './errors.ts';
 
 /**
  * Two-step verification for local accounts: a time-based one-time code (TOTP, RFC 6238:
@@ -41,8 +42,8 @@ const codeProblem = (message: string) => errors.validation([{ path: 'code', mess
 
 export const mfaErrors = {
   /** The pending login is unknown, expired or already completed: log in again. */
-  pendingSessionInvalid: errors.mfaSessionInvalid,
-  alreadyEnabled: errors.mfaAlreadyEnabled,
+  pendingSessionInvalid: accountsErrors.mfaSessionInvalid,
+  alreadyEnabled: accountsErrors.mfaAlreadyEnabled,
 } as const;
 
 function totpOf(secret: string, label: string): TOTP {
@@ -246,7 +247,7 @@ export async function resetMfa(db: Db, actor: Actor, by: User, userId: string): 
   if (!hasRole(by, 'admin')) throw errors.forbidden();
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findTotp(trx, userId);
-    if (!row) throw errors.userNotFound(userId);
+    if (!row) throw accountsErrors.userNotFound(userId);
     if (row.totp_enabled !== 1 && row.totp_secret === null) return false;
     await repo.updateTotp(trx, userId, {
       totp_secret: null,
@@ -296,7 +297,7 @@ async function checkMfaLockout(db: Executor, email: string, ip: string | null): 
     ? await attempts.countFailuresSince(db, 'mfa', { ip: address }, since)
     : 0;
   if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
-    throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
+    throw accountsErrors.tooManyAttempts(LOCKOUT.windowMinutes);
   }
 }
 

@@ -10,6 +10,7 @@ import { mfaPages } from './mfa.pages.tsx';
 import { mustEnrollMfa } from './mfa.service.ts';
 import { oidcPages } from './oidc.pages.tsx';
 import { resetPages } from './reset.pages.tsx';
+import { accountsErrorSpecs } from './errors.ts';
 
 export const accountsModule = defineModule({
   name: 'accounts',
@@ -23,6 +24,7 @@ export const accountsModule = defineModule({
     apiTokenPages,
     resetPages,
   ],
+  errors: accountsErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'GET /account': 'authenticated',

@@ -5,7 +5,6 @@ import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { isEnabledLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import {
@@ -34,6 +33,7 @@ import type { RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as tokens from './user-token.repository.ts';
 import * as users from './user.repository.ts';
+import { accountsErrors } from './errors.ts';
 
 /** What an e-mailed one-time link is for. */
 export type TokenKind = 'reset' | 'invite';
@@ -111,7 +111,7 @@ async function checkResetLockout(db: Executor, email: string, ip: string | null)
   const byAccount = await tokens.countResetRequestsSince(db, { email }, since);
   const byAddress = ip ? await tokens.countResetRequestsSince(db, { ip }, since) : 0;
   if (byAccount >= LOCKOUT.perAccount || byAddress >= LOCKOUT.perAddress) {
-    throw errors.tooManyAttempts(LOCKOUT.windowMinutes);
+    throw accountsErrors.tooManyAttempts(LOCKOUT.windowMinutes);
   }
 }
 
@@ -223,11 +223,11 @@ async function usableToken(
   token: string,
   now: Date,
 ): Promise<tokens.UserTokenRow> {
-  if (!TOKEN_SHAPE.test(token)) throw errors.tokenInvalid();
+  if (!TOKEN_SHAPE.test(token)) throw accountsErrors.tokenInvalid();
   const row = await tokens.findUserToken(db, sha256(token));
-  if (!row || row.kind !== kind || row.active !== 1) throw errors.tokenInvalid();
-  if (row.used_at !== null) throw errors.tokenUsed();
-  if (Date.parse(row.expires_at) <= now.getTime()) throw errors.tokenExpired();
+  if (!row || row.kind !== kind || row.active !== 1) throw accountsErrors.tokenInvalid();
+  if (row.used_at !== null) throw accountsErrors.tokenUsed();
+  if (Date.parse(row.expires_at) <= now.getTime()) throw accountsErrors.tokenExpired();
   return row;
 }
 
@@ -262,7 +262,7 @@ export async function redeemToken(
     // Again inside the transaction: the link may have been used meanwhile.
     const row = await usableToken(trx, kind, token, new Date());
     const now = nowIso();
-    if (!(await tokens.updateTokenUsed(trx, row.id, now))) throw errors.tokenUsed();
+    if (!(await tokens.updateTokenUsed(trx, row.id, now))) throw accountsErrors.tokenUsed();
     const closed = await tokens.updateOtherTokensUsed(trx, row.user_id, row.id, now);
     await users.updateUser(trx, row.user_id, { password_hash: passwordHash, updated_at: now });
     const ended = await sessions.deleteSessionsOfUser(trx, row.user_id);

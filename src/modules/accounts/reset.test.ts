@@ -10,6 +10,7 @@ import { createUser, findUserByEmail, sha256 } from './account.service.ts';
 import { createApiToken } from './api-token.service.ts';
 import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './reset.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { accountsErrors } from './errors.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -499,10 +500,11 @@ describeEachDialect('password reset and invitations', (dialect) => {
 
 describe('token errors', () => {
   it('are distinct codes with 400/410 statuses', async () => {
-    const { errors } = await import('../../shared/errors.ts');
-    const codes = [errors.tokenInvalid(), errors.tokenExpired(), errors.tokenUsed()].map(
-      (e: AppError) => `${e.code}:${e.status}`,
-    );
+    const codes = [
+      accountsErrors.tokenInvalid(),
+      accountsErrors.tokenExpired(),
+      accountsErrors.tokenUsed(),
+    ].map((e: AppError) => `${e.code}:${e.status}`);
     expect(codes).toEqual(['TOKEN_INVALID:400', 'TOKEN_EXPIRED:410', 'TOKEN_USED:410']);
   });
 });

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { errors } from '../../shared/errors.ts';
 import { organisationForm, type OrganisationInput } from '../organisations/index.ts';
 import {
   createOrganisation,
@@ -13,6 +12,7 @@ import {
 } from '../organisations/index.ts';
 import { ADMIN, activeRoute, byId } from './admin-routes.ts';
 import { OrganisationPage, OrganisationsPage } from './views/organisations-page.tsx';
+import { organisationsErrors } from '../organisations/index.ts';
 
 /** The register of administrations and companies. */
 export function organisationAdminRoutes(scope: FastifyInstance): void {
@@ -52,7 +52,7 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
     values?: OrganisationInput,
   ) => {
     const organisation = (await listOrganisations(app.db.kysely)).find((o) => o.id === id);
-    if (!organisation) throw errors.organisationNotFound(id);
+    if (!organisation) throw organisationsErrors.organisationNotFound(id);
     return sendPage(
       reply,
       <OrganisationPage

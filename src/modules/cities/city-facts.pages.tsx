@@ -33,6 +33,7 @@ import {
   type CityFactsValues,
   type CityListEntry,
 } from './views/city-facts-page.tsx';
+import { citiesErrors } from './errors.ts';
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 /** Coordinators (every city) and partner contacts (their own city, checked in the service). */
@@ -167,7 +168,7 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const state = await cityFactsState(app.db, slug);
     const suggestion = state.suggestion;
-    if (suggestion?.status !== 'pending') throw errors.citySuggestionNotFound(slug);
+    if (suggestion?.status !== 'pending') throw citiesErrors.citySuggestionNotFound(slug);
     const rows = Object.entries(suggestion.changes).map(([field, change]) => ({
       field,
       published: state.published[field] ?? '',

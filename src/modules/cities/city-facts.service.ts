@@ -4,6 +4,7 @@ import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { recordAudit, type Actor, type Changes } from '../audit/index.ts';
 import * as repo from './city.repository.ts';
+import { citiesErrors } from './errors.ts';
 
 /**
  * The facts of a city a coordinator may edit (DESIGN.md §5): names and descriptions per
@@ -267,7 +268,7 @@ export async function updateCityFacts(
   const checked = checkCityFacts(input);
   return db.kysely.transaction().execute(async (trx) => {
     const city = await repo.findCityFactsBySlug(trx, slug);
-    if (!city) throw errors.cityNotFound(slug);
+    if (!city) throw citiesErrors.cityNotFound(slug);
     return applyCityFacts(trx, actor, city, checked, version);
   });
 }
@@ -278,7 +279,7 @@ export async function cityFactsForm(
   slug: string,
 ): Promise<{ slug: string; id: string; version: string; values: CityFactsInput }> {
   const row = await repo.findCityFactsBySlug(db.kysely, slug);
-  if (!row) throw errors.cityNotFound(slug);
+  if (!row) throw citiesErrors.cityNotFound(slug);
   return {
     slug: row.slug,
     id: row.id,

@@ -15,6 +15,7 @@ import {
   type CityFactsFields,
 } from './city-facts.service.ts';
 import * as repo from './city.repository.ts';
+import { citiesErrors } from './errors.ts';
 
 /**
  * A partner contact keeps their own city's facts, description and contact (issue 19,
@@ -116,7 +117,7 @@ const isOpen = (s: CitySuggestion | undefined): s is CitySuggestion =>
 
 async function cityRow(db: repo.Executor, slug: string) {
   const city = await repo.findCityFactsBySlug(db, slug);
-  if (!city) throw errors.cityNotFound(slug);
+  if (!city) throw citiesErrors.cityNotFound(slug);
   return city;
 }
 
@@ -235,7 +236,7 @@ async function pendingOf(trx: repo.Executor, slug: string, version: string | und
   const city = await cityRow(trx, slug);
   const row = await repo.findSuggestion(trx, city.id);
   const suggestion = row ? toSuggestion(row) : undefined;
-  if (suggestion?.status !== 'pending') throw errors.citySuggestionNotFound(slug);
+  if (suggestion?.status !== 'pending') throw citiesErrors.citySuggestionNotFound(slug);
   if (version && version !== suggestion.version)
     throw errors.editConflict('city_suggestion', city.id, suggestion.version);
   return { city, suggestion };

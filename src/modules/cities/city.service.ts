@@ -1,9 +1,9 @@
 import { executorOf, type Db, type Executor } from '../../db/database.ts';
-import { errors } from '../../shared/errors.ts';
 import { intlCache } from '../../shared/intl.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import * as repo from './city.repository.ts';
 import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
+import { citiesErrors } from './errors.ts';
 
 export const CITY_KINDS = ['home', 'twin', 'partner'] as const;
 export const CITY_STATUSES = ['proposed', 'active', 'dormant', 'ended'] as const;
@@ -106,7 +106,7 @@ export async function listCities(db: Db | Executor): Promise<readonly City[]> {
 
 export async function getCity(db: Db, slug: string): Promise<City> {
   const row = await repo.findCityBySlug(db.kysely, slug);
-  if (!row) throw errors.cityNotFound(slug);
+  if (!row) throw citiesErrors.cityNotFound(slug);
   const translations = await repo.listTranslations(db.kysely, [row.id]);
   return toCity(row, translations);
 }

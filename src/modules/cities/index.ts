@@ -26,3 +26,4 @@ export {
 export type { CityRecord } from './city-register.service.ts';
 export { citiesForFigures } from './evaluation-figures.service.ts';
 export type { ChainForFigures, CityLabel } from './evaluation-figures.service.ts';
+export { citiesErrors } from './errors.ts';

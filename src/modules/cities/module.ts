@@ -4,12 +4,14 @@ import { cityFactsPages } from './city-facts.pages.tsx';
 import { seedCitiesDemo } from './city.demo.ts';
 import { citiesSearch } from './city.search.ts';
 import { cityHomePolicy, citySuggestionTasks } from './city.home.ts';
+import { citiesErrorSpecs } from './errors.ts';
 
 export const citiesModule = defineModule({
   name: 'cities',
   purpose:
     'twin and partner cities, their names per language and facts, the Nordic chain, the map of the chain',
   routes: [cityFactsPages],
+  errors: citiesErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   protectedRoutes: {
     'GET /workspace/cities': 'coordinator',

@@ -1,6 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
@@ -10,6 +9,7 @@ import { DEFAULT_AREAS } from './area.defaults.ts';
 import * as repo from './area.repository.ts';
 import { cachedRead, cacheKey } from '../../platform/read-cache.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import { collaborationsErrors } from './errors.ts';
 
 export interface Area {
   id: string;
@@ -85,7 +85,7 @@ export async function areasForForms(db: Db): Promise<readonly Area[]> {
 
 export type { AreaInput } from './collaboration.schema.ts';
 
-const areaNotFound = errors.areaNotFound;
+const areaNotFound = collaborationsErrors.areaNotFound;
 
 export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
   const values = parseOrThrow(areaForm, input);

@@ -13,6 +13,7 @@ import {
   type AnswerInput,
   type CampaignInput,
 } from './campaign.schema.ts';
+import { collaborationsErrors } from './errors.ts';
 
 export type CampaignStatus = 'open' | 'closed';
 export type CampaignAnswer = 'confirmed' | 'no_activity';
@@ -65,8 +66,8 @@ export function stockholmToday(now: Date = new Date()): string {
   }).format(now);
 }
 
-export const campaignNotFound = errors.campaignNotFound;
-export const campaignClosed = errors.campaignClosed;
+export const campaignNotFound = collaborationsErrors.campaignNotFound;
+export const campaignClosed = collaborationsErrors.campaignClosed;
 
 const toCampaign = (
   r: repo.CampaignRow & { asked?: number | string; answered?: number | string },

@@ -8,6 +8,7 @@ import { getChain, listCities, type City } from '../cities/index.ts';
 import { findOrganisationBySlug } from '../organisations/index.ts';
 import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
 import * as reviewRepo from './review.repository.ts';
+import { collaborationsErrors } from './errors.ts';
 
 // Small helpers shared by the collaboration, exchange and review services: kept here
 // once, not copied.
@@ -28,10 +29,42 @@ export interface Reporter {
   roles: readonly RoleGrant[];
 }
 
-export const collaborationNotFound = errors.collaborationNotFound;
-export const exchangeNotFound = errors.exchangeNotFound;
+export const collaborationNotFound = collaborationsErrors.collaborationNotFound;
+export const exchangeNotFound = collaborationsErrors.exchangeNotFound;
 /** A reporter of another organisation: refused, with a clear message. */
-export const notYourOrganisation = errors.notYourOrganisation;
+export const notYourOrganisation = collaborationsErrors.notYourOrganisation;
+
+/**
+ * A collaboration or exchange the reporter is about to change, checked: it exists (else 404),
+ * it is their organisation's (else NOT_YOUR_ORGANISATION), and the form was opened at the
+ * version stored now (else EDIT_CONFLICT).
+ */
+export function checkedForChange<T extends { organisation_id: string; updated_at: string }>(
+  entity: 'collaboration' | 'exchange',
+  id: string,
+  before: T | undefined,
+  user: Reporter,
+  expectedVersion: string | undefined,
+): T {
+  if (!before) throw entity === 'collaboration' ? collaborationNotFound(id) : exchangeNotFound(id);
+  if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
+  if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
+    throw errors.editConflict(entity, id, before.updated_at);
+  return before;
+}
+
+/**
+ * After an update made only over the version read (`changed` rows): none means a save was
+ * committed in between (PostgreSQL), and nothing changed here.
+ */
+export function refuseIfChangedMeanwhile(
+  changed: number,
+  entity: 'collaboration' | 'exchange',
+  id: string,
+  version: string,
+): void {
+  if (changed === 0) throw errors.editConflict(entity, id, version);
+}
 
 /** The chain's active twin cities: the only partner cities a collaboration may name. */
 export async function partnerCities(db: Db): Promise<City[]> {

@@ -13,15 +13,16 @@ import type {
 } from './collaboration.filters.ts';
 import {
   collaborationNotFound,
-  notYourOrganisation,
   partnerCities,
   reviewAfterSave,
   reportNew,
   submittedColumns,
   submittedEvent,
   type Reporter,
+  checkedForChange,
+  refuseIfChangedMeanwhile,
 } from './collaboration.helpers.ts';
-import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
+import { reportingOrganisations } from './collaboration.policy.ts';
 import * as repo from './collaboration.repository.ts';
 import {
   collaborationProblems,
@@ -167,11 +168,13 @@ export async function changeCollaboration(
 ): Promise<Collaboration> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
-    const before = await repo.findCollaboration(trx, id);
-    if (!before) throw collaborationNotFound(id);
-    if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
-    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
-      throw errors.editConflict('collaboration', id, before.updated_at);
+    const before = checkedForChange(
+      'collaboration',
+      id,
+      await repo.findCollaboration(trx, id),
+      user,
+      expectedVersion,
+    );
     const [beforeFull] = await hydrate(trx, [before]);
     const { problems, resolved } = await collaborationProblems(
       twins,
@@ -191,7 +194,7 @@ export async function changeCollaboration(
       { ...values, ...review, updated_at: now },
       before.updated_at,
     );
-    if (changed === 0) throw errors.editConflict('collaboration', id, before.updated_at);
+    refuseIfChangedMeanwhile(changed, 'collaboration', id, before.updated_at);
     await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
     await repo.upsertSearchDocument(
       trx,

@@ -9,7 +9,6 @@ import type { City } from '../cities/index.ts';
 import type { ReviewState } from './collaboration.filters.ts';
 import {
   exchangeNotFound,
-  notYourOrganisation,
   partnerCities,
   resolveOrganisation,
   reviewAfterSave,
@@ -17,8 +16,10 @@ import {
   submittedColumns,
   submittedEvent,
   type Reporter,
+  checkedForChange,
+  refuseIfChangedMeanwhile,
 } from './collaboration.helpers.ts';
-import { collaborationPolicy, reportingOrganisations } from './collaboration.policy.ts';
+import { reportingOrganisations } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
 import {
   exchangeForm,
@@ -170,11 +171,13 @@ export async function changeExchange(
 ): Promise<Exchange> {
   const twins = await partnerCities(db);
   return db.kysely.transaction().execute(async (trx) => {
-    const before = await repo.findExchange(trx, id);
-    if (!before) throw exchangeNotFound(id);
-    if (!collaborationPolicy.canChange(user, before.organisation_id)) throw notYourOrganisation();
-    if (expectedVersion !== undefined && expectedVersion !== before.updated_at)
-      throw errors.editConflict('exchange', id, before.updated_at);
+    const before = checkedForChange(
+      'exchange',
+      id,
+      await repo.findExchange(trx, id),
+      user,
+      expectedVersion,
+    );
     const { problems, values } = await exchangeProblems(twins, trx, user, input);
     if (problems.length) throw errors.validation(problems);
     const now = nowIso();
@@ -186,7 +189,7 @@ export async function changeExchange(
       { ...values, ...review, updated_at: now },
       before.updated_at,
     );
-    if (changed === 0) throw errors.editConflict('exchange', id, before.updated_at);
+    refuseIfChangedMeanwhile(changed, 'exchange', id, before.updated_at);
     await collaborationRepo.upsertSearchDocument(
       trx,
       exchangeSearchDocument({

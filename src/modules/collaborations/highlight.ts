@@ -7,6 +7,8 @@
  * but the last whole, the last as a prefix (see ftsQuery in knowledge.ts).
  */
 
+import { bestStretch, type Token, tokenize } from '../../shared/text-hits.ts';
+
 const WORD = /[\p{L}\p{N}]+/gu;
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -28,18 +30,8 @@ function matches(token: string, terms: QueryTerms): boolean {
   return terms.whole.has(f) || (terms.prefix !== null && f.startsWith(terms.prefix));
 }
 
-interface Token {
-  start: number;
-  end: number;
-  hit: boolean;
-}
-
 function tokens(text: string, terms: QueryTerms): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    hit: matches(m[0], terms),
-  }));
+  return tokenize(text, (word) => matches(word, terms));
 }
 
 function mark(text: string, list: Token[], from: number, to: number, marks: [string, string]) {
@@ -71,24 +63,8 @@ export function snippet(
 ): string {
   const list = tokens(text, terms);
   if (list.length === 0) return '';
-  let best = 0;
-  let bestHits = -1;
-  let hits = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (list[i]!.hit) hits++;
-    if (i >= size && list[i - size]!.hit) hits--;
-    const start = Math.max(0, i - size + 1);
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = start;
-    }
-  }
-  const last = Math.min(list.length, best + size) - 1;
-  const from = best === 0 ? 0 : list[best]!.start;
-  const to = last === list.length - 1 ? text.length : list[last]!.end;
+  const { from, to, before, after } = bestStretch(text, list, size);
   return (
-    (best > 0 ? ellipsis : '') +
-    mark(text, list, from, to, marks).trim() +
-    (last < list.length - 1 ? ellipsis : '')
+    (before ? ellipsis : '') + mark(text, list, from, to, marks).trim() + (after ? ellipsis : '')
   );
 }

@@ -20,6 +20,7 @@ import {
   type ImportMapping,
   type ImportProblem,
 } from './import.rows.ts';
+import { collaborationsErrors } from './errors.ts';
 
 // Import jobs: an uploaded file kept as a job, the dry run that checks it with the
 // chosen mapping, and the start of the import (run by import.run.ts).
@@ -41,7 +42,7 @@ export interface ImportJob {
   createdAt: string;
 }
 
-export const importNotFound = errors.importNotFound;
+export const importNotFound = collaborationsErrors.importNotFound;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;

@@ -17,6 +17,7 @@ import { PROTECTED_ROUTES } from './protected-routes.ts';
 import { reviewPages } from './review.pages.tsx';
 import { collaborationsSearch } from './collaboration.search.ts';
 import { collaborationHomePolicy, collaborationHomeTasks } from './collaboration.home.ts';
+import { collaborationsErrorSpecs } from './errors.ts';
 
 export const collaborationsModule = defineModule({
   name: 'collaborations',
@@ -34,6 +35,7 @@ export const collaborationsModule = defineModule({
     importPages,
     exportPages,
   ],
+  errors: collaborationsErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: collaborationsSitemap,
   jobs: [campaignRemindersJob],

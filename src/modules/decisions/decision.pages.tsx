@@ -30,6 +30,7 @@ import {
 import { decisionForm } from './decision.schema.ts';
 import { listProposals, type Proposal } from './proposal.service.ts';
 import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
+import { decisionsErrors } from './errors.ts';
 
 const COUNCIL = { permission: 'council' } as const;
 const idParams = z.object({ id: z.string().max(100) });
@@ -84,7 +85,7 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
     let cityName = '';
     if (proposalId) {
       proposal = (await listProposals(app.db)).find((p) => p.id === proposalId) ?? null;
-      if (!proposal) throw errors.proposalNotFound(proposalId);
+      if (!proposal) throw decisionsErrors.proposalNotFound(proposalId);
       const city = (await listCities(app.db)).find((c) => c.id === proposal!.cityId);
       cityKind = city?.kind ?? null;
       cityName = city ? localized(city, request.i18n.locale).name : '';

@@ -13,6 +13,8 @@ import {
   type CityStatus,
 } from '../cities/index.ts';
 import * as repo from './decision.repository.ts';
+import { citiesErrors } from '../cities/index.ts';
+import { decisionsErrors } from './errors.ts';
 
 export const DECISION_BODIES = ['KF', 'KS', 'KF presidium'] as const;
 export type DecisionBody = (typeof DECISION_BODIES)[number];
@@ -132,8 +134,8 @@ export function decisionProblems(
   return problems;
 }
 
-const decisionNotFound = (id: string) => errors.decisionNotFound(id);
-const proposalNotFound = (id: string) => errors.proposalNotFound(id);
+const decisionNotFound = (id: string) => decisionsErrors.decisionNotFound(id);
+const proposalNotFound = (id: string) => decisionsErrors.proposalNotFound(id);
 
 /** What an approved proposal does to its city. */
 function effectOf(
@@ -181,7 +183,7 @@ export async function recordDecision(
         throw errors.validation([{ path: 'proposalId', message: 'decision.proposalNotPending' }]);
       }
       const city = await findCityRecord(trx, { id: proposal.city_id });
-      if (!city) throw errors.cityNotFound(proposal.city_id);
+      if (!city) throw citiesErrors.cityNotFound(proposal.city_id);
       const bodies = requiredBodies(proposal.kind as ProposalKind, city.kind);
       if (!bodies.includes(input.body as DecisionBody)) {
         throw errors.validation([{ path: 'body', message: 'decision.onlyKfForTwinCities' }]);

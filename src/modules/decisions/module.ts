@@ -8,6 +8,7 @@ import { decisionPublicPages } from './decision.public.pages.tsx';
 import { proposalPages } from './proposal.pages.tsx';
 import { decisionsSearch } from './decision.search.ts';
 import { decisionHomePolicy, decisionHomeTasks } from './decision.home.ts';
+import { decisionsErrorSpecs } from './errors.ts';
 
 export const decisionsModule = defineModule({
   name: 'decisions',
@@ -19,6 +20,7 @@ export const decisionsModule = defineModule({
     proposalPages,
     decisionPages,
   ],
+  errors: decisionsErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: decisionsSitemap,
   protectedRoutes: {

@@ -11,6 +11,7 @@ import {
 } from '../cities/index.ts';
 import { PROPOSAL_KINDS, type ProposalKind, type ProposalStatus } from './decision.service.ts';
 import * as repo from './decision.repository.ts';
+import { decisionsErrors } from './errors.ts';
 
 export interface NewCityInput {
   slug: string;
@@ -76,7 +77,7 @@ export function proposalAllowed(
 /** The longest name of a proposed city, in either language. */
 export const MAX_CITY_NAME = 120;
 
-const proposalNotFound = (id: string) => errors.proposalNotFound(id);
+const proposalNotFound = (id: string) => decisionsErrors.proposalNotFound(id);
 
 /** A coordinator drafts a proposal; a new city enters the register as `proposed`. */
 export async function draftProposal(db: Db, actor: Actor, input: ProposalInput): Promise<Proposal> {

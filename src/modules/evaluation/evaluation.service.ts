@@ -23,6 +23,8 @@ import {
   type StartInput,
 } from './evaluation.schema.ts';
 import { addMonths, evaluationPeriod, previousPeriod } from './period.ts';
+import { evaluationErrors } from './errors.ts';
+import { meetingsErrors } from '../meetings/index.ts';
 
 // The evaluation's duty and workflow (issue 15, points 1, 3 and 4; policy rule P10): the
 // trigger when a meeting Gothenburg hosted is held, the manual start, the sections, review,
@@ -161,7 +163,7 @@ export async function startEvaluation(
     if (owners.some((id) => !coordinators.has(id)))
       throw errors.validation([problem('owners', 'evaluation.error.ownerNotCoordinator')]);
     const chain = await getChain(trx);
-    if (!chain) throw errors.chainNotFound();
+    if (!chain) throw meetingsErrors.chainNotFound();
     const now = nowIso();
     const row = {
       id: newId(),
@@ -279,7 +281,7 @@ export async function listEvaluations(db: Db, user: User | null): Promise<Evalua
 
 export async function loadEvaluation(db: Executor, id: string): Promise<Evaluation> {
   const row = await repo.findEvaluation(db, id);
-  if (!row) throw errors.evaluationNotFound(id);
+  if (!row) throw evaluationErrors.evaluationNotFound(id);
   const owners = await repo.listOwners(db, [id]);
   return toEvaluation(
     row,
@@ -393,7 +395,7 @@ export async function saveSections(
   const sections = parseOrThrow(sectionsSchema, input);
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findEvaluation(trx, id);
-    if (!row) throw errors.evaluationNotFound(id);
+    if (!row) throw evaluationErrors.evaluationNotFound(id);
     const problems = stateProblem(row, 'draft');
     if (problems.length) throw errors.validation(problems);
     checkVersion(row, options.expectedVersion);
@@ -445,7 +447,7 @@ export async function reviewEvaluation(
   const v = parseOrThrow(reviewSchema, input);
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findEvaluation(trx, id);
-    if (!row) throw errors.evaluationNotFound(id);
+    if (!row) throw evaluationErrors.evaluationNotFound(id);
     const problems: FieldProblem[] = [];
     if (v.decision === 'comment') {
       if (row.status === 'approved')
@@ -540,7 +542,7 @@ export async function startNewVersion(
   requireCoordinator(user);
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findEvaluation(trx, id);
-    if (!row) throw errors.evaluationNotFound(id);
+    if (!row) throw evaluationErrors.evaluationNotFound(id);
     if (row.status !== 'approved')
       throw errors.validation([problem('form', 'evaluation.error.notApproved')]);
     checkVersion(row, expectedVersion);

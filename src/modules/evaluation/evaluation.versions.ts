@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
-import { errors } from '../../shared/errors.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
 import * as repo from './evaluation.repository.ts';
 import { loadEvaluation, requireCoordinator, type Evaluation } from './evaluation.service.ts';
 import { addDays } from './period.ts';
+import { evaluationErrors } from './errors.ts';
 
 // An evaluation's approved versions (read by the comparison, the reports and the API), and the
 // reminders' dates.
@@ -29,7 +29,7 @@ export async function findEvaluationVersion(
 ): Promise<EvaluationVersion> {
   const n = /^[1-9]\d{0,5}$/.test(number) ? Number(number) : NaN;
   const row = Number.isNaN(n) ? undefined : await repo.findVersion(db, id, n);
-  if (!row) throw errors.evaluationVersionNotFound(id, number);
+  if (!row) throw evaluationErrors.evaluationVersionNotFound(id, number);
   return {
     number: row.number,
     title: row.title,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { AppError, errors } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import { evaluationErrors } from './errors.ts';
 
 /**
  * The report as a tagged PDF, printed by headless Chromium through playwright-core from the
@@ -41,7 +42,7 @@ let waiting = 0;
 
 /** Runs `task` when the browser slot is free; refuses when too many are waiting. */
 async function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  if (waiting >= MAX_WAITING) throw errors.pdfUnavailable('busy');
+  if (waiting >= MAX_WAITING) throw evaluationErrors.pdfUnavailable('busy');
   waiting++;
   const previous = running;
   let release!: () => void;
@@ -68,7 +69,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
 
 /** Runs `work` with a fresh page of a fresh browser (no script, no network), then closes it. */
 async function withPage<T>(settings: PdfSettings, work: (page: Page) => Promise<T>): Promise<T> {
-  if (!pdfAvailable(settings)) throw errors.pdfUnavailable('no-browser');
+  if (!pdfAvailable(settings)) throw evaluationErrors.pdfUnavailable('no-browser');
   return oneAtATime(async () => {
     const { chromium } = await import('playwright-core');
     let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
@@ -95,7 +96,7 @@ async function withPage<T>(settings: PdfSettings, work: (page: Page) => Promise<
       );
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw Object.assign(errors.pdfUnavailable('failed'), { cause: error });
+      throw Object.assign(evaluationErrors.pdfUnavailable('failed'), { cause: error });
     } finally {
       await browser?.close().catch(() => {});
     }

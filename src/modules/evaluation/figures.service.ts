@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database.ts';
-import { errors } from '../../shared/errors.ts';
 import { meetingForEvaluation } from '../meetings/index.ts';
 import { compileFigures } from './compile.service.ts';
 import type { EvaluationFigures, PeriodRange } from './evaluation.figures.ts';
 import * as repo from './figures.repository.ts';
 import { evaluationPeriod, previousPeriod } from './period.ts';
+import { evaluationErrors } from './errors.ts';
+import { meetingsErrors } from '../meetings/index.ts';
 
 /** The figures of an evaluation as the API gives them: frozen (a version) or fresh (null). */
 export interface FiguresOf {
@@ -21,7 +22,7 @@ export interface FiguresOf {
  */
 export async function evaluationFigures(db: Db, id: string): Promise<FiguresOf> {
   const evaluation = await repo.findEvaluationPeriod(db.kysely, id);
-  if (!evaluation) throw errors.evaluationNotFound(id);
+  if (!evaluation) throw evaluationErrors.evaluationNotFound(id);
   if (evaluation.approved_version > 0) {
     const version = await repo.findLatestVersionFigures(db.kysely, id);
     if (version)
@@ -53,7 +54,7 @@ export async function figuresForMeeting(
   meetingId: string,
 ): Promise<FiguresOf & { period: PeriodRange }> {
   const meeting = await meetingForEvaluation(db.kysely, meetingId);
-  if (!meeting) throw errors.meetingNotFound(meetingId);
+  if (!meeting) throw meetingsErrors.meetingNotFound(meetingId);
   const own = await repo.findEvaluationOfMeeting(db.kysely, meetingId);
   if (own) {
     const result = await evaluationFigures(db, own.id);

@@ -13,6 +13,7 @@ import { reportApi } from './report.api.ts';
 import { seedReportDemo } from './report.demo.ts';
 import { REPORT_PROTECTED_ROUTES, reportPages } from './report.pages.tsx';
 import { reportsSitemap } from './report.sitemap.ts';
+import { evaluationErrorSpecs } from './errors.ts';
 
 /** The demo: the approved evaluation after the 2019 meeting, then its publication. */
 async function seedDemo(context: DemoContext): Promise<void> {
@@ -34,6 +35,7 @@ export const evaluationModule = defineModule({
   jobs: [evaluationRemindersJob],
   tasks: evaluationTasks,
   policy: evaluationPolicy,
+  errors: evaluationErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: reportsSitemap,
   protectedRoutes: {

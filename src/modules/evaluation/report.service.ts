@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { getUser } from '../accounts/index.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
 import * as repo from './report.repository.ts';
+import { evaluationErrors } from './errors.ts';
 
 /**
  * The reports (issue 15, points 4 and 5): an approved version of an evaluation as it is read,
@@ -62,7 +62,7 @@ function toReport(row: repo.VersionRow): ReportVersion {
 
 /** A version number as given in an address: a whole number from 1, else not found. */
 export function versionNumber(id: string, raw: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw errors.reportVersionNotFound(id, raw);
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw evaluationErrors.reportVersionNotFound(id, raw);
   return Number(raw);
 }
 
@@ -73,7 +73,7 @@ export async function getReportVersion(
   number: number,
 ): Promise<ReportVersion> {
   const row = await repo.findVersion(db, evaluationId, number);
-  if (!row) throw errors.reportVersionNotFound(evaluationId, number);
+  if (!row) throw evaluationErrors.reportVersionNotFound(evaluationId, number);
   return toReport(row);
 }
 
@@ -104,7 +104,7 @@ export async function getPublishedReport(
   const row = await repo.findPublishedVersion(db, evaluationId.slice(0, 100));
   // A secret report (records module) is not found on the portal.
   if (!row || (await repo.isSecret(db, row.evaluation_id)))
-    throw errors.reportNotFound(evaluationId);
+    throw evaluationErrors.reportNotFound(evaluationId);
   return toReport(row);
 }
 

@@ -20,7 +20,7 @@ import {
 } from './delegation.service.ts';
 import { DelegationOverviewPage, DelegationPage } from './views/delegation-pages.tsx';
 import { RemoveMemberPage } from './views/meeting-confirm.tsx';
-import { errors } from '../../shared/errors.ts';
+import { meetingsErrors } from './errors.ts';
 
 const DELEGATIONS = { permission: 'delegations' } as const;
 const params = z.object({ id: z.string().max(100), citySlug: z.string().max(100) });
@@ -145,7 +145,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
       const view = await getDelegation(app.db, request.user!, p.id, p.citySlug);
       if (view.manageRefusal) throw new DelegationForbidden(view.manageRefusal);
       const member = view.members.find((m) => m.id === p.memberId);
-      if (!member) throw errors.delegationMemberNotFound(p.memberId);
+      if (!member) throw meetingsErrors.delegationMemberNotFound(p.memberId);
       return sendPage(
         reply,
         <RemoveMemberPage

@@ -17,6 +17,8 @@ import {
 import * as repo from './delegation.repository.ts';
 import { zodProblems } from '../../shared/validation.ts';
 import { confirmForm, memberForm, type MemberInput } from './delegation.schema.ts';
+import { citiesErrors } from '../cities/index.ts';
+import { meetingsErrors } from './errors.ts';
 
 export type DelegationStatus = 'none' | 'draft' | 'nominated' | 'confirmed';
 
@@ -70,8 +72,8 @@ export class DelegationForbidden extends AppError {
   }
 }
 
-export const meetingNotFound = errors.meetingNotFound;
-const memberNotFound = errors.delegationMemberNotFound;
+export const meetingNotFound = meetingsErrors.meetingNotFound;
+const memberNotFound = meetingsErrors.delegationMemberNotFound;
 
 const toMeeting = (r: repo.MeetingRow): MeetingSummary => ({
   id: r.id,
@@ -115,7 +117,7 @@ async function target(db: Db, meetingId: string, citySlug: string): Promise<Targ
   const cities = await listCities(db);
   const chain = await getChain(db, cities);
   const city = chain?.members.find((m) => m.city.slug === citySlug)?.city;
-  if (!city) throw errors.cityNotFound(citySlug);
+  if (!city) throw citiesErrors.cityNotFound(citySlug);
   const host = cities.find((c) => c.id === row.host_city_id) ?? null;
   return {
     meeting: toMeeting(row),

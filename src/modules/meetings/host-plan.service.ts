@@ -10,6 +10,7 @@ import { meetingNotFound, type MeetingSummary } from './delegation.service.ts';
 import { parseOrThrow, zodProblems } from '../../shared/validation.ts';
 import * as repo from './host-plan.repository.ts';
 import { planTaskForm, templateTaskForm, type TaskStatus } from './host-plan.schema.ts';
+import { meetingsErrors } from './errors.ts';
 
 /** The default template (issue 5, P5): offsets from the meeting's first day. */
 export const DEFAULT_TEMPLATE = [
@@ -90,8 +91,8 @@ export async function getTemplate(db: Db, actor: Actor): Promise<TemplateTask[]>
   return rows.map(toTemplateTask);
 }
 
-const templateTaskNotFound = (id: string) => errors.hostPlanTemplateTaskNotFound(id);
-const taskNotFound = (id: string) => errors.hostPlanTaskNotFound(id);
+const templateTaskNotFound = (id: string) => meetingsErrors.hostPlanTemplateTaskNotFound(id);
+const taskNotFound = (id: string) => meetingsErrors.hostPlanTaskNotFound(id);
 
 const parseTemplate = (values: Record<string, string>) => parseOrThrow(templateTaskForm, values);
 

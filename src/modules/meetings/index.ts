@@ -32,3 +32,4 @@ export {
   eraseMemberLogistics,
   membersPastRetention,
 } from './retention.job.ts';
+export { meetingsErrors } from './errors.ts';

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
+import { meetingsErrors } from './errors.ts';
 
 // Small helpers shared by the meeting services (meeting, programme, seminar,
 // meeting-document, outcome, rotation): kept here once, not copied.
@@ -13,9 +14,9 @@ export interface Editor {
   user: MeetingUser;
 }
 
-export const meetingNotFound = errors.meetingNotFound;
+export const meetingNotFound = meetingsErrors.meetingNotFound;
 
-export const partNotFound = errors.meetingPartNotFound;
+export const partNotFound = meetingsErrors.meetingPartNotFound;
 
 /** The chain's member cities (and any others given), by id. */
 export const chainCities = (chain: Chain, cities: readonly City[] = []) =>

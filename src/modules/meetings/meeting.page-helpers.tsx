@@ -26,6 +26,7 @@ import {
   type MeetingSection,
   type PartSegment,
 } from './views/meeting-page.tsx';
+import { meetingsErrors } from './errors.ts';
 
 /**
  * What the routes of the meeting workspace share: the chain, the editor, the meeting's
@@ -40,7 +41,7 @@ const partParams = idParams.extend({ partId: z.string().max(100) });
 
 export async function chainOrThrow(db: Db): Promise<Chain> {
   const chain = await getChain(db);
-  if (!chain) throw errors.chainNotFound();
+  if (!chain) throw meetingsErrors.chainNotFound();
   return chain;
 }
 
@@ -200,7 +201,7 @@ export const meetingPartPages =
       if (!canEditMeeting(request.user ?? null, detail.meeting.host.id)) throw errors.forbidden();
       const part = spec.parts(detail).find((p) => p.id === params.partId) as
         (Record<string, unknown> & { title: string }) | undefined;
-      if (!part) throw errors.meetingPartNotFound(params.partId);
+      if (!part) throw meetingsErrors.meetingPartNotFound(params.partId);
       return { detail, part };
     };
 

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { relatedContent } from '../../platform/related-content.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { getChain, localized, type Chain } from '../cities/index.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
 import { documentParams, meetingIdParams } from './meeting.schema.ts';
@@ -11,6 +10,7 @@ import { getMeetingDetail, listMeetings, type Meeting } from './meeting.service.
 import { rotationOverview } from './rotation.service.ts';
 import { MeetingPage, MeetingsPage } from './views/public-meetings.tsx';
 import type { FastifyRequest } from 'fastify';
+import { meetingsErrors } from './errors.ts';
 
 const PUBLIC = { permission: 'public', pageCache: true } as const;
 
@@ -20,7 +20,7 @@ export function attachment(filename: string, inline = false): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const noChain = errors.chainNotFound;
+const noChain = meetingsErrors.chainNotFound;
 
 /** The public meeting pages: the timeline, one meeting, documents and iCalendar. */
 export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
@@ -92,7 +92,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
       const chain = await chainOrThrow();
       const detail = await getMeetingDetail(app.db, chain, request.params.id, null);
       if (!detail.meeting.startDate || detail.meeting.status === 'cancelled')
-        throw errors.meetingWithoutDates(detail.meeting.id);
+        throw meetingsErrors.meetingWithoutDates(detail.meeting.id);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', attachment(`vanortsmote-${detail.meeting.year}.ics`))

@@ -18,6 +18,7 @@ import { rotationApi } from './rotation.api.ts';
 import { seminarPages } from './seminar.pages.tsx';
 import { meetingsSearch } from './meeting.search.ts';
 import { meetingPolicy, meetingTasks } from './meeting.home.ts';
+import { meetingsErrorSpecs } from './errors.ts';
 
 export const meetingsModule = defineModule({
   name: 'meetings',
@@ -35,6 +36,7 @@ export const meetingsModule = defineModule({
     participantPages,
     hostPlanPages,
   ],
+  errors: meetingsErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: meetingsSitemap,
   jobs: [delegationRetentionJob, hostPlanReminderJob],

@@ -19,6 +19,7 @@ import type { Values } from './views/meeting-fields.tsx';
 import { sectionHref } from './views/meeting-page.tsx';
 import { closingNoteForm, outcomeForm } from './outcome.schema.ts';
 import { closeAction, recordOutcome } from './outcome.service.ts';
+import { meetingsErrors } from './errors.ts';
 
 const closeParams = idParams.extend({ outcomeId: z.string().max(100) });
 
@@ -62,7 +63,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
     const outcome = [...detail.followUps, ...detail.outcomes].find(
       (o) => o.id === outcomeId && o.kind === 'action' && (closedToo || !o.closedOn),
     );
-    if (!outcome) throw errors.outcomeNotFound(outcomeId);
+    if (!outcome) throw meetingsErrors.outcomeNotFound(outcomeId);
     return { meeting: detail.meeting, outcome };
   };
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
@@ -8,6 +7,7 @@ import { editableMeeting, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { closingNoteForm, OUTCOME_KINDS, outcomeForm } from './outcome.schema.ts';
+import { meetingsErrors } from './errors.ts';
 
 // The outcomes of a meeting (decisions, information, actions) and the follow-up of
 // actions: an open action is carried to the next meetings until it is closed.
@@ -123,7 +123,7 @@ export async function closeAction(
       origin.year > meeting.year ||
       outcome.kind !== 'action'
     )
-      throw errors.outcomeNotFound(outcomeId);
+      throw meetingsErrors.outcomeNotFound(outcomeId);
     const { closingNote } = parseForm(
       closingNoteForm,
       { closingNote: note },

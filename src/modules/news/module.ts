@@ -8,12 +8,14 @@ import { newsPublicPages } from './news.public.pages.tsx';
 import { relatedNews } from './news.related.tsx';
 import { newsSitemap } from './news.sitemap.ts';
 import { PROTECTED_ROUTES } from './protected-routes.ts';
+import { newsErrorSpecs } from './errors.ts';
 
 export const newsModule = defineModule({
   name: 'news',
   purpose: "the City Executive Office's news in five languages, its feeds and links (P9)",
   search: newsSearch,
   routes: [newsPublicPages, newsPages],
+  errors: newsErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: newsSitemap,
   jobs: [newsPublishJob],

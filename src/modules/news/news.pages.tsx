@@ -6,7 +6,6 @@ import { formStrings, keepInputProblems, readForm, submitForm } from '../../plat
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { ALL_LOCALES, isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { errors } from '../../shared/errors.ts';
 import { getChain, listCities, localized } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
@@ -22,6 +21,7 @@ import {
 } from './news.service.ts';
 import { NewsItemPage } from './views/news-public.tsx';
 import { NewsFormPage, NewsWorkspaceList, type LinkChoices } from './views/news-workspace.tsx';
+import { newsErrors } from './errors.ts';
 
 const COORDINATOR = { permission: 'coordinator' } as const;
 const VERSION_FIELD = /^(title|summary|body)_(.{1,40})$/;
@@ -203,7 +203,7 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
       const item = await getNewsItem(app.db, request.params.id);
       const wanted = request.query.version ?? 'sv';
       if (!isLocale(wanted) || !item.versions.some((v) => v.lang === wanted))
-        throw errors.newsNotFound(`${item.id}/${wanted.slice(0, 20)}`);
+        throw newsErrors.newsNotFound(`${item.id}/${wanted.slice(0, 20)}`);
       const base = pageContext(request, reply);
       const ctx = { ...base, i18n: i18nFor(wanted) };
       const { t } = request.i18n;

@@ -22,6 +22,7 @@ import {
   type NewsAction,
   type NewsInput,
 } from './news.schema.ts';
+import { newsErrors } from './errors.ts';
 
 export const NEWS_STATUSES = ['draft', 'scheduled', 'published', 'withdrawn'] as const;
 export type NewsStatus = (typeof NEWS_STATUSES)[number];
@@ -108,7 +109,7 @@ export async function listNewsForWorkspace(db: Db): Promise<NewsListEntry[]> {
 /** Any item, whatever its status (the workspace, the preview). */
 export async function getNewsItem(db: Db, id: string): Promise<NewsItem> {
   const row = await repo.findNewsItem(db.kysely, id);
-  if (!row) throw errors.newsNotFound(id);
+  if (!row) throw newsErrors.newsNotFound(id);
   return (await hydrate(db.kysely, [row]))[0]!;
 }
 
@@ -297,7 +298,7 @@ export async function saveNews(
   const at = now.toISOString();
   return db.kysely.transaction().execute(async (trx) => {
     const existing = id ? await repo.findNewsItem(trx, id) : undefined;
-    if (id && !existing) throw errors.newsNotFound(id);
+    if (id && !existing) throw newsErrors.newsNotFound(id);
     const before = existing ? (await hydrate(trx, [existing]))[0]! : null;
     const status = nextStatus(before?.status ?? null, action);
     const newsId = existing?.id ?? newId();
@@ -391,7 +392,7 @@ export async function saveNews(
 export async function withdrawNews(db: Db, actor: Actor, id: string): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     const item = await repo.findNewsItem(trx, id);
-    if (!item) throw errors.newsNotFound(id);
+    if (!item) throw newsErrors.newsNotFound(id);
     if (item.status !== 'published' && item.status !== 'scheduled')
       throw errors.validation([{ path: '', message: 'news.withdrawNotPublic' }]);
     await repo.updateNewsItem(trx, id, {
@@ -465,7 +466,7 @@ export async function listPublicNews(
 /** A published item; a draft, scheduled or withdrawn one is not found. */
 export async function getPublicNews(db: Db, id: string): Promise<NewsItem> {
   const item = await getNewsItem(db, id);
-  if (item.status !== 'published' || !item.publishedAt) throw errors.newsNotFound(id);
+  if (item.status !== 'published' || !item.publishedAt) throw newsErrors.newsNotFound(id);
   return item;
 }
 

@@ -18,6 +18,7 @@ import { renderIssueMail, versionFor, type IssueVersion } from './newsletter.mai
 import * as repo from './newsletter.repository.ts';
 import { issueForm, testForm, type IssueInput } from './newsletter.schema.ts';
 import { sendOrRefuse, splitTopics, topicChoices } from './newsletter.common.ts';
+import { newsletterErrors } from './errors.ts';
 
 // ---- Issues -----------------------------------------------------------------------
 
@@ -52,7 +53,7 @@ function toIssue(row: repo.IssueRow, texts: readonly repo.IssueTextRow[]): Issue
 
 export async function getIssue(db: Db, id: string): Promise<Issue> {
   const row = await repo.findIssue(db.kysely, id);
-  if (!row) throw errors.newsletterIssueNotFound(id);
+  if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
   return toIssue(row, await repo.listIssueTexts(db.kysely, [id]));
 }
 
@@ -282,8 +283,8 @@ export async function saveIssue(db: Db, actor: Actor, id: string, input: unknown
   await checkTopics(db, values.topics);
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findIssue(trx, id);
-    if (!row) throw errors.newsletterIssueNotFound(id);
-    if (row.status !== 'draft') throw errors.newsletterIssueNotDraft(id);
+    if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
+    if (row.status !== 'draft') throw newsletterErrors.newsletterIssueNotDraft(id);
     const before = await repo.listIssueTexts(trx, [id]);
     const versions = versionsOf(values);
     await repo.replaceIssueTexts(
@@ -370,7 +371,7 @@ async function recipientsOf(db: Executor, topicsOfIssue: string) {
 /** How many subscribers a draft would go to if it were sent now (its confirmation page). */
 export async function recipientCount(db: Db, id: string): Promise<number> {
   const row = await repo.findIssue(db.kysely, id);
-  if (!row) throw errors.newsletterIssueNotFound(id);
+  if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
   return (await recipientsOf(db.kysely, row.topics)).length;
 }
 
@@ -382,8 +383,8 @@ export async function startSending(
 ): Promise<number> {
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findIssue(trx, id);
-    if (!row) throw errors.newsletterIssueNotFound(id);
-    if (row.status !== 'draft') throw errors.newsletterIssueNotDraft(id);
+    if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
+    if (row.status !== 'draft') throw newsletterErrors.newsletterIssueNotDraft(id);
     const versions = toIssue(row, await repo.listIssueTexts(trx, [id])).versions;
     const problems = completenessProblems(versions);
     if (problems.length > 0) throw errors.validation(problems);

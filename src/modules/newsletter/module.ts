@@ -5,12 +5,14 @@ import { newsletterPublicPages, newsletterWorkspacePages } from './newsletter.pa
 import { seedNewsletterDemo } from './newsletter.demo.ts';
 import { newsletterHomePolicy } from './newsletter.home.ts';
 import { newsletterMetrics } from './newsletter.metrics.ts';
+import { newsletterErrorSpecs } from './errors.ts';
 
 export const newsletterModule = defineModule({
   name: 'newsletter',
   purpose:
     "the City Executive Office's newsletter: subscriptions with double opt-in and one-click unsubscribe, issues composed from a digest, sent in batches by a job (P9)",
   routes: [newsletterPublicPages, newsletterWorkspacePages],
+  errors: newsletterErrorSpecs,
   messages: loadCatalogues(new URL('./messages/', import.meta.url)),
   sitemap: () => Promise.resolve(['/newsletter']),
   jobs: [newsletterSendJob, newsletterRetentionJob],

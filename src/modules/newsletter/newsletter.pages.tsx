@@ -32,6 +32,7 @@ import {
 import { ConfirmPage, SubscribePage, SubscriptionPage, UnsubscribePage } from './views/public.tsx';
 import { IssueEditPage, IssueProgressPage, IssuesPage, PreviewPage } from './views/workspace.tsx';
 import { SendIssuePage } from './views/send-confirm.tsx';
+import { newsletterErrors } from './errors.ts';
 
 const PUBLIC = { permission: 'public' } as const;
 const COORDINATOR = { permission: 'coordinator' } as const;
@@ -181,7 +182,7 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = request.body as Record<string, unknown> | undefined;
       if (body?.['List-Unsubscribe'] !== 'One-Click') {
-        throw errors.newsletterOneClickInvalid();
+        throw newsletterErrors.newsletterOneClickInvalid();
       }
       await unsubscribe(app.db, actorOf(request), request.params.token, 'one-click');
       return reply

@@ -23,6 +23,7 @@ import {
   topicChoices,
   type NewsletterSettings,
 } from './newsletter.common.ts';
+import { newsletterErrors } from './errors.ts';
 
 // ---- Subscribing ------------------------------------------------------------------
 
@@ -150,12 +151,12 @@ export async function subscribe(
 
 /** The subscriber a confirmation link belongs to; refuses an unknown, expired or used link. */
 async function subscriberOfConfirmLink(db: Executor, token: string, now: Date) {
-  if (!TOKEN_SHAPE.test(token)) throw errors.newsletterLinkInvalid();
+  if (!TOKEN_SHAPE.test(token)) throw newsletterErrors.newsletterLinkInvalid();
   const row = await repo.findSubscriberByConfirmHash(db, sha256(token));
-  if (!row) throw errors.newsletterLinkInvalid();
-  if (row.status !== 'pending') throw errors.newsletterLinkUsed();
+  if (!row) throw newsletterErrors.newsletterLinkInvalid();
+  if (row.status !== 'pending') throw newsletterErrors.newsletterLinkUsed();
   if (!row.confirm_expires_at || row.confirm_expires_at <= now.toISOString()) {
-    throw errors.newsletterLinkExpired();
+    throw newsletterErrors.newsletterLinkExpired();
   }
   return row;
 }
@@ -207,9 +208,9 @@ export interface Subscription {
 }
 
 async function subscriberOfManageToken(db: Executor, token: string) {
-  if (!TOKEN_SHAPE.test(token)) throw errors.newsletterLinkInvalid();
+  if (!TOKEN_SHAPE.test(token)) throw newsletterErrors.newsletterLinkInvalid();
   const row = await repo.findSubscriberByManageToken(db, token);
-  if (!row) throw errors.newsletterLinkInvalid();
+  if (!row) throw newsletterErrors.newsletterLinkInvalid();
   return row;
 }
 

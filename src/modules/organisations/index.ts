@@ -13,3 +13,4 @@ export {
   updateOrganisation,
 } from './organisation.service.ts';
 export type { Organisation } from './organisation.service.ts';
+export { organisationsErrors } from './errors.ts';

@@ -11,6 +11,7 @@ import {
   organisationForm,
   type OrganisationInput,
 } from './organisation.schema.ts';
+import { organisationsErrors } from './errors.ts';
 
 export { ORGANISATION_KINDS, type OrganisationInput };
 
@@ -52,7 +53,7 @@ export function slugify(name: string): string {
   );
 }
 
-const organisationNotFound = (id: string) => errors.organisationNotFound(id);
+const organisationNotFound = (id: string) => organisationsErrors.organisationNotFound(id);
 const nameTaken = () => errors.validation([{ path: 'name', message: 'org.nameTaken' }]);
 
 /** The form's fields, validated by its schema; no address is null. */

@@ -4,8 +4,8 @@ import { pageContext, sendPage } from '../../platform/render.ts';
 import { overviewPickerQuery, overviewCityParams, overviewYearParams } from './overview.schema.ts';
 import { overviewYears, parseOverviewYear, twinCities, yearOverview } from './overview.service.ts';
 import { OverviewPage } from './views/overview-page.tsx';
-import { errors } from '../../shared/errors.ts';
 import { currentYear } from '../../shared/dates.ts';
+import { citiesErrors } from '../cities/index.ts';
 
 const PUBLIC = { permission: 'public', pageCache: true } as const;
 
@@ -41,7 +41,7 @@ export const overviewPages: FastifyPluginAsyncZod = async (app) => {
         const year = parseOverviewYear(yearText ?? String(currentYear()));
         const slug = citySlug ? citySlug : null;
         if (slug && !(await twinCities(app.db)).some((c) => c.slug === slug))
-          throw errors.cityNotFound(slug);
+          throw citiesErrors.cityNotFound(slug);
         return reply.redirect(slug ? `/overview/${year}/${slug}` : `/overview/${year}`, 303);
       }
       return renderOverview(request, reply, currentYear(), null);

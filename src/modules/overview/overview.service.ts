@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
 import { currentYear, stockholmDayStart, TIME_ZONE } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
 import {
   collaborationFigures,
@@ -12,6 +11,8 @@ import {
 import { decisionFigures, type DecisionFigures } from '../decisions/index.ts';
 import { meetingFigures, type MeetingFigures } from '../meetings/index.ts';
 import { countPublishedNews } from '../news/index.ts';
+import { citiesErrors } from '../cities/index.ts';
+import { overviewErrors } from './errors.ts';
 
 /** Twin-city cooperation began in 1946 (the policy, P1): the first year an overview shows. */
 export const FIRST_YEAR = 1946;
@@ -37,9 +38,9 @@ export function todayInGothenburg(now: Date = new Date()): string {
  * overview's 404 (a page like every other not-found page).
  */
 export function parseOverviewYear(text: string, now: Date = new Date()): number {
-  if (!/^\d{4}$/.test(text)) throw errors.overviewYearNotFound(text);
+  if (!/^\d{4}$/.test(text)) throw overviewErrors.overviewYearNotFound(text);
   const year = Number(text);
-  if (year < FIRST_YEAR || year > currentYear(now)) throw errors.overviewYearNotFound(text);
+  if (year < FIRST_YEAR || year > currentYear(now)) throw overviewErrors.overviewYearNotFound(text);
   return year;
 }
 
@@ -91,7 +92,7 @@ export async function yearOverview(
       const chain = await getChain(db, await listCities(db));
       const twins = chain ? chain.members.map((m) => m.city).filter((c) => c.kind !== 'home') : [];
       const city = citySlug === null ? null : (twins.find((c) => c.slug === citySlug) ?? null);
-      if (citySlug !== null && !city) throw errors.cityNotFound(citySlug);
+      if (citySlug !== null && !city) throw citiesErrors.cityNotFound(citySlug);
       const window = { from: `${year}-01-01`, to, asOf, cityId: city?.id };
       const [collaborations, exchanges, meetings, decisions, news] = await Promise.all([
         collaborationFigures(db, window),

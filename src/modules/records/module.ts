@@ -1,5 +1,6 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
 import { defineModule } from '../../platform/module.ts';
+import { recordsErrorSpecs } from './errors.ts';
 import { seedRecordsDemo } from './records.demo.ts';
 import { recordsPages } from './records.pages.tsx';
 
@@ -16,6 +17,7 @@ export const recordsModule = defineModule({
     'POST /workspace/records/export/case': 'coordinator',
     'POST /workspace/records/export/period': 'coordinator',
   },
+  errors: recordsErrorSpecs,
   demo: seedRecordsDemo,
   tables: [],
 });

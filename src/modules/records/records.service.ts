@@ -4,6 +4,7 @@ import { holds } from '../../platform/permissions.ts';
 import type { Role } from '../../platform/roles.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
+import { recordsErrors } from './errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { PageRequest } from '../../shared/pagination.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -58,7 +59,7 @@ export async function listRegister(db: Executor, filter: RegisterFilter, page: P
 
 export async function getRecord(db: Executor, kind: string, id: string): Promise<repo.RecordRow> {
   const row = isRecordKind(kind) ? await repo.findRecord(db, kind, id.slice(0, 100)) : undefined;
-  if (!row) throw errors.recordNotFound(kind, id);
+  if (!row) throw recordsErrors.recordNotFound(kind, id);
   return row;
 }
 
@@ -224,7 +225,7 @@ export async function exportSip(
   return db.kysely.transaction().execute(async (trx) => {
     const rows = await repo.listRecords(trx, filter, { limit: MAX_SIP_RECORDS + 1, offset: 0 });
     if (rows.length === 0)
-      throw errors.recordNotFound(
+      throw recordsErrors.recordNotFound(
         'case',
         'caseNumber' in scope ? scope.caseNumber : `${scope.from}/${scope.to}`,
       );

@@ -6,7 +6,7 @@
  * or marked, that the view renders as text and `<mark>` (Preact escapes both).
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+import { bestStretch, type Token, tokenize } from '../../shared/text-hits.ts';
 
 const SPECIAL: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', ß: 'ss' };
 
@@ -28,20 +28,10 @@ export function markPrefixes(words: readonly string[]): string[] {
   return [...new Set(words.map(fold).filter(Boolean))].sort((a, b) => b.length - a.length);
 }
 
-interface Token {
-  start: number;
-  end: number;
-  hit: boolean;
-}
-
 function tokens(text: string, prefixes: readonly string[]): Token[] {
-  return [...text.matchAll(WORD)].map((m) => {
-    const f = fold(m[0]);
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      hit: prefixes.some((p) => f.startsWith(p)),
-    };
+  return tokenize(text, (word) => {
+    const f = fold(word);
+    return prefixes.some((p) => f.startsWith(p));
   });
 }
 
@@ -70,23 +60,9 @@ export function highlight(text: string, prefixes: readonly string[]): Part[] {
 export function snippet(text: string, prefixes: readonly string[], size = 30): Part[] {
   const list = tokens(text, prefixes);
   if (list.length === 0) return [];
-  let best = 0;
-  let bestHits = -1;
-  let hits = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (list[i]!.hit) hits++;
-    if (i >= size && list[i - size]!.hit) hits--;
-    const start = Math.max(0, i - size + 1);
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = start;
-    }
-  }
-  const last = Math.min(list.length, best + size) - 1;
-  const from = best === 0 ? 0 : list[best]!.start;
-  const to = last === list.length - 1 ? text.length : list[last]!.end;
+  const { from, to, before, after } = bestStretch(text, list, size);
   const out = parts(text, list, from, to);
-  if (best > 0) out.unshift({ text: '… ', hit: false });
-  if (last < list.length - 1) out.push({ text: ' …', hit: false });
+  if (before) out.unshift({ text: '… ', hit: false });
+  if (after) out.push({ text: ' …', hit: false });
   return out;
 }

@@ -4,7 +4,6 @@ import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { Area } from '../area.service.ts';
 import type { AreaInput } from '../collaboration.schema.ts';
-import { WorkspaceNav } from './parts.tsx';
 
 /** The ids of an area's name fields in its table row (where a rename's problems link to). */
 export const areaFieldId = (id: string, field: string) =>
@@ -61,7 +60,6 @@ export function AreasPage(props: {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.areas.title')}>
-      <WorkspaceNav ctx={ctx} />
       <h1>{t('collab.areas.title')}</h1>
       <p class="lead">{t('collab.areas.lead')}</p>
       <DataTable

@@ -38,6 +38,7 @@ import {
 } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage } from './report.tsx';
 import type { ReviewEvent } from './review.tsx';
+import { holds } from '../../../platform/permissions.ts';
 
 export function CollaborationsPage(
   props: ListProps & {
@@ -61,6 +62,11 @@ export function CollaborationsPage(
         add={
           canReport
             ? { href: '/workspace/collaborations/new', label: t('collab.list.new') }
+            : undefined
+        }
+        more={
+          holds(ctx.user, 'coordinator')
+            ? [{ href: '/workspace/areas', label: t('collab.list.areas') }]
             : undefined
         }
       />

@@ -4,7 +4,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
 import type { KnowledgeResult } from '../knowledge.ts';
-import { type Choices, FilterForm, Highlighted, WorkspaceNav } from './parts.tsx';
+import { type Choices, FilterForm, Highlighted } from './parts.tsx';
 
 /** The knowledge bank: what collaborations and exchanges learned, searched in full text. */
 export function KnowledgePage(props: {
@@ -18,7 +18,6 @@ export function KnowledgePage(props: {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('collab.knowledge.title')}>
-      <WorkspaceNav ctx={ctx} />
       <h1>{t('collab.knowledge.title')}</h1>
       <p class="lead">{t('collab.knowledge.lead')}</p>
       <FilterForm

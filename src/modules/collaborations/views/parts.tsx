@@ -7,7 +7,6 @@ import { langAttr } from '../../../ui/content.tsx';
 import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
 import { type City, localized } from '../../cities/index.ts';
 import { areaName } from '../area.service.ts';
-import { collaborationPolicy } from '../collaboration.policy.ts';
 import {
   COLLABORATION_KINDS,
   COLLABORATION_STATUSES,
@@ -65,19 +64,33 @@ export interface ListProps {
   info: PageInfo;
 }
 
-/** The top of a workspace list: the workspace menu, its title and lead, and "new" for reporters. */
+/**
+ * The top of a workspace list: its title and lead, and "new" for reporters. (The workspace
+ * navigation above it is the layout's, decision 034; the areas are a page under
+ * collaborations, linked from its list for coordinators.)
+ */
 export function ListTop(props: {
   ctx: PageContext;
   title: string;
   lead: string;
   /** The link to report a new one, for those who may. */
   add?: { href: string; label: string } | undefined;
+  /** Pages under this one (the areas, for coordinators). */
+  more?: readonly { href: string; label: string }[] | undefined;
 }) {
   return (
     <>
-      <WorkspaceNav ctx={props.ctx} />
       <h1>{props.title}</h1>
       <p class="lead">{props.lead}</p>
+      {props.more?.length ? (
+        <ul class="plain-list">
+          {props.more.map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {props.add ? (
         <p>
           <a class="button" href={props.add.href}>
@@ -86,34 +99,6 @@ export function ListTop(props: {
         </p>
       ) : null}
     </>
-  );
-}
-
-/**
- * The workspace's own navigation: the lists, the knowledge bank (Gothenburg's own roles),
- * and for coordinators review and areas.
- */
-export function WorkspaceNav({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx.i18n;
-  const coordinator = ctx.user?.roles.some((g) => g.role === 'coordinator');
-  return (
-    <nav aria-label={t('collab.nav.label')} class="breadcrumb">
-      <a href="/workspace/collaborations">{t('collab.nav.collaborations')}</a> ·{' '}
-      <a href="/workspace/exchanges">{t('collab.nav.exchanges')}</a>
-      {collaborationPolicy.readsKnowledge(ctx.user) ? (
-        <>
-          {' '}
-          · <a href="/workspace/knowledge">{t('collab.nav.knowledge')}</a>
-        </>
-      ) : null}
-      {coordinator ? (
-        <>
-          {' '}
-          · <a href="/workspace/review">{t('collab.nav.review')}</a> ·{' '}
-          <a href="/workspace/areas">{t('collab.nav.areas')}</a>
-        </>
-      ) : null}
-    </nav>
   );
 }
 

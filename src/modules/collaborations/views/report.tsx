@@ -13,7 +13,6 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import { VISIBILITIES } from '../collaboration.schema.ts';
 import type { Choice } from './parts.tsx';
-import { WorkspaceNav } from './parts.tsx';
 import type { QueuePlace } from '../review.service.ts';
 import { QueueNote, ReviewForm, ReviewStatus, type ReviewEvent } from './review.tsx';
 
@@ -41,7 +40,6 @@ export function ReportFormPage(props: {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={title}>
-      <WorkspaceNav ctx={ctx} />
       <h1>{title}</h1>
       {props.lead ? <p class="lead">{props.lead}</p> : null}
       {props.conflict ? (
@@ -112,7 +110,6 @@ export function ReportDetailPage(props: {
   ) : null;
   return (
     <Layout ctx={ctx} title={title}>
-      <WorkspaceNav ctx={ctx} />
       <h1 lang={props.titleLang && langAttr(ctx.i18n.locale, props.titleLang)}>{title}</h1>
       {reviewing && props.queue ? <QueueNote ctx={ctx} queue={props.queue} /> : null}
       {props.canChange ? (

@@ -7,7 +7,7 @@ import { langAttr } from '../../../ui/content.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import type { QueueItem, QueuePlace } from '../review.service.ts';
-import { ReviewTag, WorkspaceNav } from './parts.tsx';
+import { ReviewTag } from './parts.tsx';
 
 export type ReviewEvent = {
   id: string;
@@ -143,7 +143,6 @@ export function ReviewQueuePage(props: {
         });
   return (
     <Layout ctx={ctx} title={t('collab.queue.title')}>
-      <WorkspaceNav ctx={ctx} />
       <h1>{t('collab.queue.title')}</h1>
       <p class="lead">{t('collab.queue.lead')}</p>
       {items.length === 0 ? (

@@ -1,0 +1,121 @@
+import {
+  AppError,
+  defineErrors,
+  ERROR_PAGES as PAGE,
+  type ModuleErrorCodes,
+} from '../../shared/errors.ts';
+
+/**
+ * The error codes of accounts, sign-in, two-step verification and reset links. The registry joins them into the one catalogue
+ * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ */
+export const accountsErrorSpecs = defineErrors({
+  TOKEN_INVALID: {
+    status: 400,
+    reportable: false,
+    when: 'A password-reset or invitation link carries a token that does not exist.',
+    message: 'The link is not valid',
+    title: 'errorCode.TOKEN_INVALID',
+    page: PAGE.link,
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    reportable: false,
+    when: 'A login gives an e-mail address and password that do not match an active account.',
+    message: 'Wrong e-mail address or password',
+    title: 'errorCode.INVALID_CREDENTIALS',
+    page: PAGE.forbidden,
+  },
+  MFA_SESSION_INVALID: {
+    status: 401,
+    reportable: false,
+    when: 'A two-step verification code arrives for a login that is unknown, expired or already completed.',
+    message: 'The login is not waiting for a code; log in again',
+    title: 'errorCode.MFA_SESSION_INVALID',
+    page: PAGE.forbidden,
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No user account has the given id.',
+    message: 'No such user',
+    title: 'errorCode.USER_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  USER_EXISTS: {
+    status: 409,
+    reportable: false,
+    when: 'A new user is given an e-mail address that another account already has.',
+    message: 'A user with this e-mail address already exists',
+    title: 'errorCode.USER_EXISTS',
+    page: PAGE.conflict,
+  },
+  MFA_ALREADY_ENABLED: {
+    status: 409,
+    reportable: false,
+    when: 'A user starts or confirms two-step verification while it is already on.',
+    message: 'Two-step verification is already on',
+    title: 'errorCode.MFA_ALREADY_ENABLED',
+    page: PAGE.conflict,
+  },
+  TOKEN_EXPIRED: {
+    status: 410,
+    reportable: false,
+    when: 'A password-reset or invitation link is used after it expired.',
+    message: 'The link has expired',
+    title: 'errorCode.TOKEN_EXPIRED',
+    page: PAGE.link,
+  },
+  TOKEN_USED: {
+    status: 410,
+    reportable: false,
+    when: 'A password-reset or invitation link is used a second time.',
+    message: 'The link has already been used',
+    title: 'errorCode.TOKEN_USED',
+    page: PAGE.link,
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    reportable: false,
+    when: 'Too many wrong two-step codes or reset requests in a short time; `minutes` says how long the lock lasts.',
+    message: 'Too many failed attempts; try again later',
+    title: 'errorCode.TOO_MANY_ATTEMPTS',
+    page: PAGE.tooMany,
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    reportable: false,
+    when: 'Logins failed too often lately from this address (or from it against this account); `seconds` (and `Retry-After`) say when it may try again. An address that has not failed is not slowed down.',
+    message: 'Too many failed logins from this address; try again later',
+    title: 'errorCode.LOGIN_THROTTLED',
+    page: { title: 'error.tooMany.title', text: 'login.throttled' },
+  },
+});
+
+declare module '../../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<typeof accountsErrorSpecs> {}
+}
+
+/** The factories: the usual way to make these errors. */
+export const accountsErrors = {
+  invalidCredentials: () => new AppError('INVALID_CREDENTIALS'),
+  tooManyAttempts: (minutes: number) =>
+    new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${minutes} minutes`, {
+      minutes,
+    }),
+  loginThrottled: (seconds: number) =>
+    new AppError('LOGIN_THROTTLED', `Too many failed logins; try again in ${seconds} seconds`, {
+      seconds,
+      minutes: Math.ceil(seconds / 60),
+    }),
+  userNotFound: (id: string) => new AppError('USER_NOT_FOUND', undefined, { id }),
+  userExists: (email: string) =>
+    new AppError('USER_EXISTS', `A user with the e-mail address ${email} already exists`, {
+      email,
+    }),
+  tokenInvalid: () => new AppError('TOKEN_INVALID'),
+  tokenExpired: () => new AppError('TOKEN_EXPIRED'),
+  tokenUsed: () => new AppError('TOKEN_USED'),
+  mfaSessionInvalid: () => new AppError('MFA_SESSION_INVALID'),
+  mfaAlreadyEnabled: () => new AppError('MFA_ALREADY_ENABLED'),
+} as const;

@@ -1,0 +1,36 @@
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+
+/**
+ * The error codes of the city register and its suggestions. The registry joins them into the one catalogue
+ * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ */
+export const citiesErrorSpecs = defineErrors({
+  CITY_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No city in the register has the given slug.',
+    message: 'No such city',
+    title: 'errorCode.CITY_NOT_FOUND',
+    page: { title: 'error.notFound.title', text: 'error.cityNotFound.text' },
+  },
+  CITY_SUGGESTION_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'A coordinator reviews a city whose partner contact has no suggestion waiting for review (none sent, or already approved or returned).',
+    message: 'No suggestion waits for review for this city',
+    title: 'errorCode.CITY_SUGGESTION_NOT_FOUND',
+    page: { title: 'error.notFound.title', text: 'error.citySuggestionNotFound.text' },
+  },
+});
+
+declare module '../../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<typeof citiesErrorSpecs> {}
+}
+
+/** The factories: the usual way to make these errors. */
+export const citiesErrors = {
+  cityNotFound: (slug: string) =>
+    new AppError('CITY_NOT_FOUND', `No city with the slug "${slug}"`, { slug }),
+  citySuggestionNotFound: (slug: string) =>
+    new AppError('CITY_SUGGESTION_NOT_FOUND', undefined, { slug }),
+} as const;

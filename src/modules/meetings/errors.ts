@@ -1,0 +1,95 @@
+import {
+  AppError,
+  defineErrors,
+  ERROR_PAGES as PAGE,
+  type ModuleErrorCodes,
+} from '../../shared/errors.ts';
+
+/**
+ * The error codes of twin-city meetings, delegations and host plans. The registry joins them into the one catalogue
+ * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ */
+export const meetingsErrorSpecs = defineErrors({
+  DELEGATION_FORBIDDEN: {
+    status: 403,
+    reportable: false,
+    when: "The user may not manage this meeting's delegation or see its private logistics; `reason` says why.",
+    message: 'You may not do this with this delegation',
+    title: 'errorCode.DELEGATION_FORBIDDEN',
+    page: PAGE.forbidden,
+  },
+  MEETING_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No twin-city meeting has the given id, no chain is registered, or a calendar is asked for a meeting without dates.',
+    message: 'No such meeting',
+    title: 'errorCode.MEETING_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  MEETING_PART_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No programme item, seminar, document or other part with the given id belongs to the meeting.',
+    message: 'No such part of the meeting',
+    title: 'errorCode.MEETING_PART_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  OUTCOME_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'An action to close is not an action of this meeting or of an earlier meeting in the chain.',
+    message: 'No such action',
+    title: 'errorCode.OUTCOME_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  DELEGATION_MEMBER_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No member of the delegation has the given id.',
+    message: 'No such delegation member',
+    title: 'errorCode.DELEGATION_MEMBER_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  HOST_PLAN_TASK_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: "No task in the meeting's host plan has the given id.",
+    message: 'No such host plan task',
+    title: 'errorCode.HOST_PLAN_TASK_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+  HOST_PLAN_TEMPLATE_TASK_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No task in the host plan template has the given id.',
+    message: 'No such template task',
+    title: 'errorCode.HOST_PLAN_TEMPLATE_TASK_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+});
+
+declare module '../../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<typeof meetingsErrorSpecs> {}
+}
+
+/** The factories: the usual way to make these errors. */
+export const meetingsErrors = {
+  meetingNotFound: (id: string) => new AppError('MEETING_NOT_FOUND', undefined, { id }),
+  /** No chain is registered, so there are no meetings at all. */
+  chainNotFound: () =>
+    new AppError('MEETING_NOT_FOUND', 'No twin-city chain is registered', {
+      reason: 'no-chain',
+    }),
+  meetingWithoutDates: (id: string) =>
+    new AppError('MEETING_NOT_FOUND', 'The meeting has no dates to put in a calendar', {
+      id,
+      reason: 'no-dates',
+    }),
+  meetingPartNotFound: (id: string) => new AppError('MEETING_PART_NOT_FOUND', undefined, { id }),
+  outcomeNotFound: (id: string) => new AppError('OUTCOME_NOT_FOUND', undefined, { id }),
+  delegationMemberNotFound: (id: string) =>
+    new AppError('DELEGATION_MEMBER_NOT_FOUND', undefined, { id }),
+  hostPlanTaskNotFound: (id: string) => new AppError('HOST_PLAN_TASK_NOT_FOUND', undefined, { id }),
+  hostPlanTemplateTaskNotFound: (id: string) =>
+    new AppError('HOST_PLAN_TEMPLATE_TASK_NOT_FOUND', undefined, { id }),
+} as const;

@@ -1,0 +1,30 @@
+import {
+  AppError,
+  defineErrors,
+  ERROR_PAGES as PAGE,
+  type ModuleErrorCodes,
+} from '../../shared/errors.ts';
+
+/**
+ * The error codes of news. The registry joins them into the one catalogue
+ * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ */
+export const newsErrorSpecs = defineErrors({
+  NEWS_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No news item has the given id, or the public asks for one that is a draft, scheduled or withdrawn.',
+    message: 'No such news item',
+    title: 'errorCode.NEWS_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+});
+
+declare module '../../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<typeof newsErrorSpecs> {}
+}
+
+/** The factories: the usual way to make these errors. */
+export const newsErrors = {
+  newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
+} as const;

@@ -1,0 +1,31 @@
+import {
+  AppError,
+  defineErrors,
+  ERROR_PAGES as PAGE,
+  type ModuleErrorCodes,
+} from '../../shared/errors.ts';
+
+/**
+ * The error codes of public records. The registry joins them into the one catalogue
+ * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ */
+export const recordsErrorSpecs = defineErrors({
+  RECORD_NOT_FOUND: {
+    status: 404,
+    reportable: false,
+    when: 'No decision, report or meeting document of the given kind has the given id (the register form of a record that does not exist), or no record has the case number or period asked to be exported.',
+    message: 'No such record',
+    title: 'errorCode.RECORD_NOT_FOUND',
+    page: PAGE.notFound,
+  },
+});
+
+declare module '../../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<typeof recordsErrorSpecs> {}
+}
+
+/** The factories: the usual way to make these errors. */
+export const recordsErrors = {
+  recordNotFound: (kind: string, id: string) =>
+    new AppError('RECORD_NOT_FOUND', undefined, { kind: kind.slice(0, 20), id: id.slice(0, 100) }),
+} as const;
