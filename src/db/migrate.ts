@@ -24,6 +24,7 @@ import * as m0016 from './migrations/0016-job-due-time.ts';
 import * as m0017 from './migrations/0017-evaluation.ts';
 import * as m0018 from './migrations/0018-meeting-year-index.ts';
 import * as m0019 from './migrations/0019-city-suggestion.ts';
+import * as m0021 from './migrations/0021-list-indexes.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0017-evaluation': m0017,
   '0018-meeting-year-index': m0018,
   '0019-city-suggestion': m0019,
+  '0021-list-indexes': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
