@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb } from '../src/db/database.ts';
@@ -26,7 +26,7 @@ const { values, positionals } = parseArgs({
 });
 
 enableQueryCount();
-const target = values.target!;
+const target = values.target;
 const dialect = target.startsWith('postgres') ? 'postgres' : 'sqlite';
 const url = dialect === 'sqlite' ? `sqlite:${target}` : target;
 const db = createDb(dialect === 'sqlite' ? { dialect, path: target } : { dialect, url });
@@ -99,4 +99,3 @@ for (const path of positionals) {
   }
 }
 await app.close();
-void sql;
