@@ -31,6 +31,7 @@ import { timeCompile, type CompileTiming } from './compile.ts';
 import { buildScaleDatabase, type BuiltDatabase } from './data.ts';
 import { timeImport, type ImportTiming } from './generate.ts';
 import { freePort, startPostgres, type BenchPostgres } from './postgres.ts';
+import { startFlags } from './soak.ts';
 import type { Size } from './scale-data.ts';
 import { wrk, WRK, type WrkFigures } from './wrk.ts';
 
@@ -107,7 +108,10 @@ export async function startServer(
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
+  // With the Node flags of `npm start` (heap sizing, decision 031): without them the
+  // measured RSS was that of Node's default heap growth (1.7 GB on the rendered path), not
+  // what an instance started as documented holds (decision 043).
+  const child = spawn(process.execPath, [...startFlags(), 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

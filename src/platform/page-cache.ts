@@ -39,7 +39,11 @@ interface Entry {
   expires: number;
   /** The `public` generation read before the page was rendered. */
   generation: number;
-  body: string;
+  /**
+   * The body as UTF-8 bytes, encoded once when stored: a hit sends these bytes as they are
+   * (a string would be encoded again on every hit, 52 KB of garbage per API list; decision 043).
+   */
+  body: Buffer;
   /** The stored response's headers (content type, cache control, security headers). */
   headers: Record<string, string>;
   /** The body compressed, made on the first hit that asks for each encoding (not per hit). */
@@ -70,11 +74,11 @@ export const PRIVATE_NO_STORE = 'private, no-store';
 const MAX_BYTES = 32 * 1024 * 1024;
 
 /**
- * An entry's memory, roughly: two bytes a character of the body and the headers, and the
- * bytes of each compressed copy made of it.
+ * An entry's memory, roughly: the body's bytes, two bytes a character of the headers, and
+ * the bytes of each compressed copy made of it.
  */
 function sizeOf(entry: Pick<Entry, 'body' | 'headers' | 'encoded'>): number {
-  let size = 2 * entry.body.length + 64;
+  let size = entry.body.length + 64;
   for (const [name, value] of Object.entries(entry.headers))
     size += 2 * (name.length + value.length);
   for (const copy of Object.values(entry.encoded ?? {})) size += copy.length;
@@ -127,10 +131,11 @@ export class PageCache {
   set(
     key: string,
     generation: number,
-    entry: Omit<Entry, 'expires' | 'generation'>,
+    response: { body: string | Buffer; headers: Record<string, string> },
     now = Date.now(),
   ): void {
     if (generation !== this.generation) return;
+    const entry = { body: Buffer.from(response.body), headers: response.headers };
     const size = sizeOf(entry);
     if (size > this.maxBytes) return;
     this.remove(key);
@@ -232,7 +237,7 @@ export function preferredEncoding(header: string | undefined): Encoding | null {
   return gzip ? 'gzip' : null;
 }
 
-function encode(body: string, encoding: Encoding): Buffer {
+function encode(body: Buffer, encoding: Encoding): Buffer {
   // Made once per cached entry, so the best compression is worth its milliseconds.
   return encoding === 'br'
     ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
@@ -343,7 +348,7 @@ export function registerPageCache(
     if (hit) {
       reply.headers(hit.headers).header('x-cache', 'hit');
       const encoding = preferredEncoding(request.headers['accept-encoding']);
-      if (encoding && Buffer.byteLength(hit.body) >= 1024) {
+      if (encoding && hit.body.length >= 1024) {
         reply.header('content-encoding', encoding);
         return reply.send(cache.encoded(key, hit, encoding));
       }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 import { queriesOfPages, type PageQueries } from './pages.ts';
-import { fullScans } from './plans.ts';
+import { fullScans, sortedLists } from './plans.ts';
 
 // Before any database is opened (buildTestApp opens it in beforeAll).
 enableQueryCount();
@@ -107,5 +107,9 @@ describeEachDialect('queries per page', (dialect) => {
   it('no list, filter or search query scans a large table from end to end', async () => {
     const found = await fullScans(t.db, pages);
     expect(found).toEqual([]);
+  });
+
+  it('no list sorts every match of a large table to show one page (SQLite)', async () => {
+    expect(await sortedLists(t.db, pages)).toEqual([]);
   });
 });

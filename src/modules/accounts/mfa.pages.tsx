@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
@@ -19,6 +18,7 @@ import {
 } from './mfa.service.ts';
 import { MfaLoginPage } from './views/mfa-login-page.tsx';
 import { MfaPage } from './views/mfa-page.tsx';
+import { loadQrCode } from '../../shared/lazy-modules.ts';
 
 /** Two-step verification already on (a second tab, a double click): say so, change nothing. */
 const unlessAlreadyEnabled =
@@ -48,7 +48,9 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
     const user = request.user!;
     const mfa = await getMfaStatus(app.db, user);
     const qrSvg = mfa.enrolling
-      ? await QRCode.toString(mfa.enrolling.uri, {
+      ? await (
+          await loadQrCode()
+        ).toString(mfa.enrolling.uri, {
           type: 'svg',
           errorCorrectionLevel: 'M',
           margin: 4,

@@ -4,11 +4,9 @@
  * the cities, the placement of their labels, and the finished drawing, remembered per
  * input. Pure computation: the same input always gives the same drawing.
  */
-import { createRequire } from 'node:module';
 import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
-import type { MultiLineString, MultiPoint, MultiPolygon, Position } from 'geojson';
-import { merge, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { MultiPoint } from 'geojson';
+import { computeNordicLand, type NordicLand } from './map.land.ts';
 import { draw } from './map.path.ts';
 
 export type NordicMapCityKind = 'home' | 'twin' | 'partner';
@@ -31,48 +29,14 @@ export interface NordicMapCity {
 export const FONT_SIZE = 14;
 
 // ---------------------------------------------------------------------------
-// Land, read once
+// Land, computed on first use (map.land.ts)
 
-/** Land and borders that reach into this box (degrees) are drawn; the rest of the world is not. */
-const REGION = { west: -40, east: 50, south: 45, north: 85 };
-
-const atlas = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology<{
-  countries: GeometryCollection<{ name: string }>;
-}>;
-
-function reachesRegion(points: Position[]): boolean {
-  let west = Infinity;
-  let east = -Infinity;
-  let south = Infinity;
-  let north = -Infinity;
-  for (const [lon = 0, lat = 0] of points) {
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  return (
-    west <= REGION.east && east >= REGION.west && south <= REGION.north && north >= REGION.south
-  );
-}
-
-const polygons = atlas.objects.countries.geometries.filter(
-  (geometry) => geometry.type === 'Polygon' || geometry.type === 'MultiPolygon',
-);
-const worldLand = merge(atlas, polygons);
-const worldBorders = mesh(
-  atlas,
-  { type: 'GeometryCollection', geometries: polygons },
-  (a, b) => a !== b,
-);
-const LAND: MultiPolygon = {
-  type: 'MultiPolygon',
-  coordinates: worldLand.coordinates.filter((polygon) => reachesRegion(polygon[0] ?? [])),
-};
-const BORDERS: MultiLineString = {
-  type: 'MultiLineString',
-  coordinates: worldBorders.coordinates.filter(reachesRegion),
-};
+let land: NordicLand | undefined;
+/**
+ * Merging the atlas takes about 0.2 s and its 3.6 MB of JSON: done by the first drawing, not
+ * at start (decision 043), and only the region's land and borders are kept.
+ */
+const nordicLand = (): NordicLand => (land ??= computeNordicLand());
 
 // ---------------------------------------------------------------------------
 // Layout
@@ -275,8 +239,9 @@ export function drawing(
   if (known) return known;
 
   const { projection, height } = projectionFor(cities, width, heightWanted);
-  const land = draw(projection, LAND, 8);
-  const borders = draw(projection, BORDERS, 8);
+  const { land: landShape, borders: borderLines } = nordicLand();
+  const land = draw(projection, landShape, 8);
+  const borders = draw(projection, borderLines, 8);
   const chainPath =
     chain.length > 1
       ? draw(

@@ -1,4 +1,5 @@
-import type { Executor } from '../../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Executor } from '../../db/database.ts';
 import type { CampaignOrganisationTable, CampaignTable } from './collaboration.table.ts';
 
 /** All SQL of campaigns (inventering): the campaign, the organisations asked, their answers. */
@@ -17,29 +18,48 @@ export function findCampaign(db: Executor, id: string) {
 
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
+/**
+ * How many organisations a campaign asked and how many answered, counted per listed campaign
+ * through the primary key of campaign_organisation (campaign first) rather than by grouping
+ * every campaign's rows before the limit (decision 043): the table grows by one row per
+ * organisation and campaign.
+ */
+export const campaignCounts = (eb: ExpressionBuilder<Database, 'campaign'>) => {
+  const asked = eb
+    .selectFrom('campaign_organisation as co')
+    .whereRef('co.campaign_id', '=', 'campaign.id');
+  return [
+    eb.fn
+      .coalesce(
+        asked.select((c) => c.fn.countAll<number | string>().as('n')),
+        eb.lit(0),
+      )
+      .as('asked'),
+    eb.fn
+      .coalesce(
+        asked.select((c) => c.fn.count<number | string>('co.answer').as('n')),
+        eb.lit(0),
+      )
+      .as('answered'),
+  ];
+};
+
+/** A campaign that asked no organisation is not listed (as the inner join did before). */
+export const askedAnyone = (eb: ExpressionBuilder<Database, 'campaign'>) =>
+  eb.exists(
+    eb
+      .selectFrom('campaign_organisation as co')
+      .select('co.campaign_id')
+      .whereRef('co.campaign_id', '=', 'campaign.id'),
+  );
+
 /** Every campaign, newest first, with how many organisations were asked and have answered. */
 export function listCampaigns(db: Executor, organisationId: string | null = null) {
   let q = db
     .selectFrom('campaign')
-    .innerJoin('campaign_organisation as co', 'co.campaign_id', 'campaign.id')
     .selectAll('campaign')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('asked'),
-      eb.fn.count<number>('co.answer').as('answered'),
-    ])
-    .groupBy([
-      'campaign.id',
-      'campaign.title',
-      'campaign.period_from',
-      'campaign.period_to',
-      'campaign.deadline',
-      'campaign.message',
-      'campaign.status',
-      'campaign.created_by',
-      'campaign.created_at',
-      'campaign.closed_at',
-      'campaign.closed_by',
-    ])
+    .select(campaignCounts)
+    .where(askedAnyone)
     .orderBy('campaign.created_at', 'desc')
     .orderBy('campaign.id');
   if (organisationId)

@@ -183,6 +183,61 @@ describeEachDialect('collaborations API', (dialect) => {
     expect(await titles('status=planned&kind=project')).toEqual(['Nordiska ungdomsspelen']);
   });
 
+  it('answers anonymous callers from the page cache, never across a write, and never a token', async () => {
+    const cached = await buildTestApp(dialect, { env: { PAGE_CACHE_TTL_MS: '60000' } });
+    try {
+      const url = '/api/v1/collaborations?limit=200';
+      const first = await cached.app.inject({ url });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['x-cache']).toBe('miss');
+      expect(first.headers.etag).toMatch(/^W\//);
+      const again = await cached.app.inject({ url });
+      expect(again.headers['x-cache']).toBe('hit');
+      expect(again.body).toBe(first.body);
+      const conditional = await cached.app.inject({
+        url,
+        headers: { 'if-none-match': String(first.headers.etag) },
+      });
+      expect(conditional.statusCode).toBe(304);
+
+      // A token (or a session) is never answered from the shared cache: it sees more.
+      const user = await cached.db.kysely
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', 'medarbetare@vanort.example')
+        .executeTakeFirstOrThrow();
+      const { token } = await createApiToken(
+        cached.db,
+        { userId: user.id, label: 'staff', ip: null },
+        user.id,
+        { name: 'cache test', expiresInDays: 1 },
+      );
+      const staff = await cached.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
+      expect(staff.headers['x-cache']).toBeUndefined();
+      expect(staff.headers['cache-control']).toBe('private, no-store');
+      expect(staff.body).toContain('Fjärrvärme och spillvärme');
+      expect(again.body).not.toContain('Fjärrvärme och spillvärme');
+
+      // A write to a public table is seen by the very next anonymous request.
+      const camp = await cached.db.kysely
+        .selectFrom('collaboration')
+        .select('id')
+        .where('title', '=', 'Lägerskola för elever i årskurs 9')
+        .executeTakeFirstOrThrow();
+      await repo.updateCollaboration(cached.db.kysely, camp.id, { title: 'Lägerskola i Åbo' });
+      const after = await cached.app.inject({ url });
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(after.body).toContain('Lägerskola i Åbo');
+      const one = await cached.app.inject({ url: `/api/v1/collaborations/${camp.id}` });
+      expect(one.json<Item>().title).toBe('Lägerskola i Åbo');
+      expect(
+        (await cached.app.inject({ url: `/api/v1/collaborations/${camp.id}` })).headers['x-cache'],
+      ).toBe('hit');
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('streams the same list as CSV with a BOM, across keyset batches', async () => {
     const org = await t.db.kysely
       .selectFrom('organisation')

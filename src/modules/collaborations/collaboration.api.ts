@@ -142,7 +142,9 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/collaborations',
     {
-      config: { permission: 'public' },
+      // Anonymous callers share one answer per address and language (the page cache and its
+      // validators); a token or a session bypasses it (decision 043).
+      config: { permission: 'public', pageCache: true },
       schema: {
         tags: ['collaborations'],
         security: OPEN_OR_SIGNED_IN,
@@ -231,7 +233,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/collaborations/:id',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', pageCache: true },
       schema: {
         tags: ['collaborations'],
         security: OPEN_OR_SIGNED_IN,

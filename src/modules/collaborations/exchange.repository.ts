@@ -105,14 +105,26 @@ export async function countExchanges(
   f: { organisation?: string | undefined; city?: string | undefined; year?: string | undefined },
   scope: Scope,
 ): Promise<number> {
+  // No join with organisations and cities (their keys are required and referenced, so a
+  // join drops no row): a filter names their slugs through a subquery, and the public count
+  // walks exchange_public_idx alone (migration 0021, decision 043). The left join with the
+  // collaboration is dropped by both databases when the scope does not use it.
   let q = db
     .selectFrom('exchange as e')
-    .innerJoin('organisation', 'organisation.id', 'e.organisation_id')
-    .innerJoin('city', 'city.id', 'e.city_id')
     .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id');
   if (scope !== 'internal') q = q.where(exchangeScope(scope));
-  if (f.organisation) q = q.where('organisation.slug', '=', f.organisation);
-  if (f.city) q = q.where('city.slug', '=', f.city);
+  if (f.organisation) {
+    const slug = f.organisation;
+    q = q.where('e.organisation_id', 'in', (eb) =>
+      eb.selectFrom('organisation').select('organisation.id').where('organisation.slug', '=', slug),
+    );
+  }
+  if (f.city) {
+    const slug = f.city;
+    q = q.where('e.city_id', 'in', (eb) =>
+      eb.selectFrom('city').select('city.id').where('city.slug', '=', slug),
+    );
+  }
   if (f.year)
     q = q
       .where('e.occurred_on', '>=', `${f.year}-01-01`)

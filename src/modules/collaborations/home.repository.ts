@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { askedAnyone, campaignCounts } from './campaign.repository.ts';
 
 // The workspace start page's reads of the collaborations module (collaboration.home.ts):
 // each one aggregated or bounded, so a source costs a fixed number of queries.
@@ -35,14 +36,10 @@ export async function reviewQueue(db: Executor) {
 export function listOpenCampaignCounts(db: Executor, limit: number) {
   return db
     .selectFrom('campaign')
-    .innerJoin('campaign_organisation as co', 'co.campaign_id', 'campaign.id')
     .select(['campaign.id', 'campaign.title', 'campaign.deadline'])
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('asked'),
-      eb.fn.count<number | string>('co.answer').as('answered'),
-    ])
+    .select(campaignCounts)
+    .where(askedAnyone)
     .where('campaign.status', '=', 'open')
-    .groupBy(['campaign.id', 'campaign.title', 'campaign.deadline'])
     .orderBy('campaign.deadline')
     .limit(limit)
     .execute();
@@ -52,19 +49,9 @@ export function listOpenCampaignCounts(db: Executor, limit: number) {
 export function latestCampaignCounts(db: Executor) {
   return db
     .selectFrom('campaign')
-    .innerJoin('campaign_organisation as co', 'co.campaign_id', 'campaign.id')
     .select(['campaign.id', 'campaign.title', 'campaign.deadline', 'campaign.status'])
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('asked'),
-      eb.fn.count<number | string>('co.answer').as('answered'),
-    ])
-    .groupBy([
-      'campaign.id',
-      'campaign.title',
-      'campaign.deadline',
-      'campaign.status',
-      'campaign.created_at',
-    ])
+    .select(campaignCounts)
+    .where(askedAnyone)
     .orderBy('campaign.created_at', 'desc')
     .orderBy('campaign.id', 'desc')
     .limit(1)

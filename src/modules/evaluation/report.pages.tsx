@@ -6,7 +6,6 @@ import { submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import { pageRequest, pageInfo } from '../../shared/pagination.ts';
-import { reportDocx } from './export.docx.ts';
 import { reportHtml } from './export.html.tsx';
 import { pdfAvailable, printPdf } from './export.pdf.ts';
 import {
@@ -62,7 +61,7 @@ export const reportPages: FastifyPluginAsyncZod = async (app) => {
       format === 'html'
         ? reportHtml(report, { printedAt })
         : format === 'docx'
-          ? await reportDocx(report, pdfSettings, { printedAt })
+          ? await (await import('./export.docx.ts')).reportDocx(report, pdfSettings, { printedAt })
           : await printPdf(reportHtml(report, { printedAt }), pdfSettings);
     return reply
       .type(FORMATS[format])

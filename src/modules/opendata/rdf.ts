@@ -4,7 +4,7 @@
  * Sweden's data portal harvests) by hand, Turtle with n3's writer, JSON-LD as a flat
  * `@graph` with a prefix context. Every subject is an absolute IRI: no blank nodes.
  */
-import { Writer, DataFactory } from 'n3';
+import { loadN3 } from '../../shared/lazy-modules.ts';
 
 export type Term =
   | { kind: 'iri'; value: string }
@@ -107,7 +107,8 @@ export function toRdfXml(triples: readonly Triple[]): string {
 }
 
 /** Turtle, written by n3 with the prefixes above. */
-export function toTurtle(triples: readonly Triple[]): Promise<string> {
+export async function toTurtle(triples: readonly Triple[]): Promise<string> {
+  const { Writer, DataFactory } = await loadN3();
   const namedNode = (value: string) => DataFactory.namedNode(value);
   const writer = new Writer({ prefixes: { ...NS } });
   for (const t of triples) {

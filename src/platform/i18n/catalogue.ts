@@ -54,6 +54,10 @@ const tables = new Map<Locale, Map<string, CompiledMessage>>(
 
 /** Parses a message; throws with the key and file when it is not valid ICU MessageFormat. */
 export function compileMessage(text: string, where: string): CompiledMessage {
+  // Most messages are plain text: without a brace there is no argument, plural or select,
+  // and the parser would only confirm it (a third of start-up went to parsing them all;
+  // decision 043).
+  if (!/[{}]/.test(text)) return { text, ast: null };
   let ast: MessageFormatElement[];
   try {
     ast = parse(text, PARSE_OPTIONS);

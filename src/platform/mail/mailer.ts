@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from '../../shared/lazy-modules.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
@@ -65,11 +66,18 @@ function createOutboxMailer(): Mailer {
 }
 
 function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { from });
+  // nodemailer is loaded with the first mail, not at start (decision 043).
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport(smtpUrl, { from }),
+    ));
   return {
     kind: 'smtp',
     send: async (_db, message) => {
-      await transport.sendMail({
+      await (
+        await transportOf()
+      ).sendMail({
         to: message.to,
         subject: message.subject,
         text: message.text,
@@ -80,6 +88,8 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         },
       });
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then((t) => t.close());
+    },
   };
 }
