@@ -39,6 +39,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0018-meeting-year-index',
       '0019-city-suggestion',
       '0020-records',
+      '0021-list-indexes',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

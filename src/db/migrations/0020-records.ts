@@ -51,6 +51,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['evaluation', 'meeting_document'] as const) {
     await db.schema.createIndex(`${table}_created_idx`).on(table).column('created_at').execute();
   }
+  // The public reports leave out a secret evaluation's versions: the count of published
+  // versions reads the evaluation too, so its index covers both.
+  await db.schema
+    .createIndex('evaluation_version_published_evaluation_idx')
+    .on('evaluation_version')
+    .columns(['published_at', 'evaluation_id'])
+    .execute();
 
   if (isPostgres(db)) {
     await sql`create trigger evaluation_secret_public_generation
@@ -69,6 +76,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db))
     await sql`drop trigger evaluation_secret_public_generation on evaluation`.execute(db);
   else await sql`drop trigger evaluation_secret_public_generation_update`.execute(db);
+  await db.schema.dropIndex('evaluation_version_published_evaluation_idx').execute();
   for (const table of ['evaluation', 'meeting_document'] as const) {
     await db.schema.dropIndex(`${table}_created_idx`).execute();
     await db.schema.dropIndex(`${table}_case_number_idx`).execute();

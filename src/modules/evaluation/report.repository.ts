@@ -1,4 +1,5 @@
-import type { Executor } from '../../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Executor } from '../../db/database.ts';
 
 /**
  * SQL of the reports: the approved versions of evaluations (`evaluation_version`), which
@@ -7,9 +8,21 @@ import type { Executor } from '../../db/database.ts';
  * statement sequence, inside the caller's transaction).
  */
 
-/** Public records (migration 0020): a secret evaluation's versions are never public reports. */
-const notSecret = (db: Executor) =>
-  db.selectFrom('evaluation').select('id').where('secret', '=', 1);
+/**
+ * Public records (migration 0020): a secret evaluation's versions are never public reports.
+ * A correlated `not exists` on the evaluation's key, so the published index still leads.
+ */
+type WithV = Database & { v: Database['evaluation_version'] };
+const notSecret = () => (eb: ExpressionBuilder<WithV, 'v'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('evaluation as e')
+        .select('e.id')
+        .whereRef('e.id', '=', 'v.evaluation_id')
+        .where('e.secret', '=', 1),
+    ),
+  );
 
 /** Whether the evaluation is marked secret in the records register. */
 export async function isSecret(db: Executor, evaluationId: string): Promise<boolean> {
@@ -74,7 +87,7 @@ export async function listPublishedVersions(db: Executor, page: { limit: number;
     .selectFrom('evaluation_version as v')
     .select(VERSION_COLUMNS)
     .where('v.published_at', 'is not', null)
-    .where('v.evaluation_id', 'not in', notSecret(db))
+    .where(notSecret())
     .orderBy('v.published_at', 'desc')
     .orderBy('v.evaluation_id', 'asc')
     .limit(page.limit)
@@ -84,10 +97,10 @@ export async function listPublishedVersions(db: Executor, page: { limit: number;
 
 export async function countPublishedVersions(db: Executor): Promise<number> {
   const row = await db
-    .selectFrom('evaluation_version')
+    .selectFrom('evaluation_version as v')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('published_at', 'is not', null)
-    .where('evaluation_id', 'not in', notSecret(db))
+    .where('v.published_at', 'is not', null)
+    .where(notSecret())
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
