@@ -185,6 +185,25 @@ export function problemErrors(
   return out;
 }
 
+/**
+ * A form read outside `submitForm`, one that changes nothing (a filter or search form sent
+ * with GET): the input problems `readForm` found in `read` and the schema's problems with
+ * `values`, translated (the first one per field), and the parsed values when there are none.
+ */
+export function checkForm<S extends z.ZodType>(
+  i18n: I18n,
+  read: unknown,
+  schema: S,
+  values: unknown,
+): { errors: FieldErrors; data: z.output<S> | null } {
+  const errors: FieldErrors = {};
+  for (const p of inputProblems(read)) errors[p.path] = translateProblem(i18n, p.message, p.params);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success)
+    for (const p of zodProblems(parsed.error)) errors[p.path] ??= translateProblem(i18n, p.message);
+  return { errors, data: Object.keys(errors).length === 0 && parsed.success ? parsed.data : null };
+}
+
 /** A service's problem message is a catalogue key; an unknown key gets the generic text. */
 export function translateProblem(
   i18n: I18n,

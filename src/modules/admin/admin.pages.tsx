@@ -2,13 +2,12 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inputProblems, readForm, rerender, translateProblem } from '../../platform/forms.ts';
+import { checkForm, readForm, rerender } from '../../platform/forms.ts';
 import { countOutboxMails, listOutboxMails } from '../../platform/mail/outbox.repository.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { isPlainDate, stockholmDayEnd, stockholmDayStart } from '../../shared/dates.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
-import { zodProblems } from '../../shared/validation.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { normaliseEmail } from '../accounts/index.ts';
 import { iterateAudit, listAudit, listAuditedEntities, type AuditFilter } from '../audit/index.ts';
@@ -50,15 +49,7 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
       from: read.from.trim(),
       to: read.to.trim(),
     };
-    const errors: FieldErrors = {};
-    for (const p of inputProblems(read))
-      errors[p.path] = translateProblem(request.i18n, p.message, p.params);
-    const parsed = auditFilterForm.safeParse(values);
-    if (!parsed.success) {
-      for (const p of zodProblems(parsed.error)) {
-        errors[p.path] ??= translateProblem(request.i18n, p.message);
-      }
-    }
+    const { errors } = checkForm(request.i18n, read, auditFilterForm, values);
     const filter: AuditFilter = {
       actorLabel: values.user ? normaliseEmail(values.user) : undefined,
       entity: values.entity || undefined,

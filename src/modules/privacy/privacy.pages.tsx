@@ -1,16 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
-import {
-  inputProblems,
-  readForm,
-  rerender,
-  submitForm,
-  translateProblem,
-} from '../../platform/forms.ts';
+import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
-import { zodProblems } from '../../shared/validation.ts';
-import type { FieldErrors } from '../../ui/fields.tsx';
 import { pdfAvailable, printPdf } from '../evaluation/index.ts';
 import { personHtml } from './export.html.tsx';
 import { ruleDays } from './privacy.register.ts';
@@ -134,14 +126,7 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
   const readPerson = (request: FastifyRequest, source: unknown) => {
     const read = readForm(source, personForm);
     const values = { email: read.email.trim(), name: read.name.trim() };
-    const errors: FieldErrors = {};
-    for (const p of inputProblems(read))
-      errors[p.path] = translateProblem(request.i18n, p.message, p.params);
-    const parsed = personForm.safeParse(values);
-    if (!parsed.success)
-      for (const p of zodProblems(parsed.error))
-        errors[p.path] ??= translateProblem(request.i18n, p.message);
-    const query = Object.keys(errors).length === 0 && parsed.success ? parsed.data : null;
+    const { errors, data: query } = checkForm(request.i18n, read, personForm, values);
     return { values, errors, query };
   };
 

@@ -3,17 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
-import {
-  inputProblems,
-  readForm,
-  rerender,
-  submitForm,
-  translateProblem,
-} from '../../platform/forms.ts';
+import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
-import { parseOrThrow, zodProblems } from '../../shared/validation.ts';
-import type { FieldErrors } from '../../ui/fields.tsx';
+import { parseOrThrow } from '../../shared/validation.ts';
 import { planOf } from './records.plan.ts';
 import {
   caseExportForm,
@@ -51,14 +44,7 @@ export const recordsPages: FastifyPluginAsyncZod = async (app) => {
     const values = Object.fromEntries(
       Object.entries(read).map(([k, v]) => [k, String(v).trim()]),
     ) as Record<keyof RegisterFilter, string>;
-    const errors: FieldErrors = {};
-    for (const p of inputProblems(read))
-      errors[p.path] = translateProblem(request.i18n, p.message, p.params);
-    const parsed = registerFilterForm.safeParse(values);
-    if (!parsed.success)
-      for (const p of zodProblems(parsed.error))
-        errors[p.path] ??= translateProblem(request.i18n, p.message);
-    const filter = Object.keys(errors).length === 0 && parsed.success ? parsed.data : null;
+    const { errors, data: filter } = checkForm(request.i18n, read, registerFilterForm, values);
     return { values, errors, filter };
   };
 
