@@ -236,6 +236,12 @@ export function PersonDocument({
               x.contact_name,
               x.contact_email,
             ]),
+            ...data.contacts.citySuggestions.map((x) => [
+              t('privacy.place.citySuggestion'),
+              x.slug,
+              [x.contact_name?.before, x.contact_name?.after].filter(Boolean).join(' → ') || null,
+              [x.contact_email?.before, x.contact_email?.after].filter(Boolean).join(' → '),
+            ]),
             ...data.contacts.organisations.map((x) => [
               t('privacy.place.organisation'),
               x.name,

@@ -119,6 +119,8 @@ export const AUTHORSHIP = [
   { table: 'host_plan_task', column: 'owner_user_id', key: 'id', label: 'title' },
   { table: 'newsletter_issue', column: 'created_by', key: 'id', label: 'status' },
   { table: 'rotation_adjustment', column: 'created_by', key: 'id', label: 'reason' },
+  { table: 'city_suggestion', column: 'submitted_by', key: 'id', label: 'status' },
+  { table: 'city_suggestion', column: 'reviewed_by', key: 'id', label: 'status' },
 ] as const;
 
 export interface AuthoredRow {
@@ -171,6 +173,19 @@ export function listCityContacts(db: Executor, email: string) {
     .select(['id', 'slug', 'contact_name', 'contact_email'])
     .where(lower('contact_email'), '=', email)
     .orderBy('slug')
+    .execute();
+}
+
+/**
+ * The partner contacts' suggestions for their cities' facts (cities module: at most one per
+ * city, so a handful): the service keeps those whose contact change names the address.
+ */
+export function listCitySuggestions(db: Executor) {
+  return db
+    .selectFrom('city_suggestion')
+    .innerJoin('city', 'city.id', 'city_suggestion.city_id')
+    .select(['city_suggestion.id', 'city.slug', 'city_suggestion.changes'])
+    .orderBy('city_suggestion.id')
     .execute();
 }
 

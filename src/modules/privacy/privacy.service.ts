@@ -39,6 +39,7 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
     evaluationComments,
     collaborations,
     cities,
+    suggestions,
     organisations,
     delegates,
     outbox,
@@ -54,6 +55,7 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
     ofUser((id) => repo.listEvaluationComments(k, id)),
     repo.listCollaborationContacts(k, email),
     repo.listCityContacts(k, email),
+    repo.listCitySuggestions(k),
     repo.listOrganisationAddresses(k, email),
     name === '' ? Promise.resolve([]) : repo.listDelegateRecords(k, name),
     repo.listOutboxMails(k, email),
@@ -82,7 +84,12 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
     audit: audit.map((e) => ({ ...e, changes: JSON.parse(e.changes) as unknown })),
     authored,
     evaluationComments,
-    contacts: { collaborations, cities, organisations },
+    contacts: {
+      collaborations,
+      cities,
+      citySuggestions: suggestedContacts(suggestions, email),
+      organisations,
+    },
     delegates,
     newsletter,
     outbox,
@@ -90,13 +97,38 @@ export async function personData(db: Db, query: PersonQuery, config?: Config) {
 }
 export type PersonData = Awaited<ReturnType<typeof personData>>;
 
+/**
+ * The suggestions (cities module) whose change of the city's contact names the address, with
+ * only that change: the rest of a suggestion is the city's facts, not the person's.
+ */
+function suggestedContacts(rows: { id: string; slug: string; changes: string }[], email: string) {
+  type Change = { before?: string | null; after?: string | null };
+  return rows.flatMap((r) => {
+    const changes = JSON.parse(r.changes) as Record<string, Change | undefined>;
+    const address = changes.contactEmail;
+    const names = (v: Change | undefined) => [v?.before ?? '', v?.after ?? ''];
+    if (!names(address).some((a) => a.trim().toLowerCase() === email)) return [];
+    return [
+      {
+        id: r.id,
+        slug: r.slug,
+        contact_email: address ?? null,
+        contact_name: changes.contactName ?? null,
+      },
+    ];
+  });
+}
+
 /** Whether the system holds anything at all about the person. */
 export function holdsAnything(d: PersonData): boolean {
   return (
     d.account !== null ||
     d.loginAttempts.length > 0 ||
     d.audit.length > 0 ||
-    d.contacts.collaborations.length + d.contacts.cities.length + d.contacts.organisations.length >
+    d.contacts.collaborations.length +
+      d.contacts.cities.length +
+      d.contacts.citySuggestions.length +
+      d.contacts.organisations.length >
       0 ||
     d.delegates.length > 0 ||
     d.newsletter !== null ||

@@ -30,6 +30,7 @@ interface Person {
   memberId: string;
   collaborationId: string;
   decisionId: string;
+  suggestionId: string;
 }
 
 describeEachDialect('personal data (privacy module)', (dialect) => {
@@ -151,6 +152,33 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       .set({ recorded_by: user.id })
       .where('id', '=', decision.id)
       .execute();
+    // A partner contact's suggestion (cities module) naming the person as the city's contact.
+    const suggestionCity = await db
+      .selectFrom('city')
+      .select('id')
+      .where('id', 'not in', db.selectFrom('city_suggestion').select('city_id'))
+      .orderBy('slug')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const suggestionId = newId();
+    await db
+      .insertInto('city_suggestion')
+      .values({
+        id: suggestionId,
+        city_id: suggestionCity.id,
+        status: 'pending',
+        changes: JSON.stringify({
+          contactName: { before: '', after: name },
+          contactEmail: { before: '', after: email },
+        }),
+        comment: null,
+        submitted_by: user.id,
+        submitted_at: at,
+        reviewed_by: null,
+        reviewed_at: null,
+        updated_at: at,
+      })
+      .execute();
     const memberId = newId();
     await db
       .insertInto('delegation_member')
@@ -179,6 +207,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       memberId,
       collaborationId: collaboration.id,
       decisionId: decision.id,
+      suggestionId,
     };
   }
 
@@ -241,6 +270,20 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(data.links).toHaveLength(1);
     expect(data.newsletter?.subscription).toMatchObject({ email: a.email, status: 'confirmed' });
     expect(data.contacts.collaborations.map((c) => c.id)).toEqual([a.collaborationId]);
+    expect(data.contacts.citySuggestions).toEqual([
+      expect.objectContaining({
+        id: a.suggestionId,
+        contact_email: { before: '', after: a.email },
+        contact_name: { before: '', after: a.name },
+      }),
+    ]);
+    expect(data.authored).toContainEqual(
+      expect.objectContaining({
+        table: 'city_suggestion',
+        column: 'submitted_by',
+        id: a.suggestionId,
+      }),
+    );
     expect(data.delegates.map((d) => d.id)).toEqual([a.memberId]);
     expect(data.authored).toContainEqual(
       expect.objectContaining({ table: 'council_decision', id: a.decisionId }),
@@ -266,6 +309,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       b.memberId,
       b.collaborationId,
       b.decisionId,
+      b.suggestionId,
     ])
       expect(text).not.toContain(s);
     const audit = await auditOf('privacy.export');
