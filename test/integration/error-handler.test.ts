@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { errorCodes, errorSpec } from '../shared/errors.ts';
-import { isDatabaseUnavailable } from './error-handler.tsx';
-import { i18nFor } from './i18n/i18n.ts';
-import { accountsErrors } from '../modules/accounts/errors.ts';
-import { collaborationsErrors } from '../modules/collaborations/errors.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { errorCodes, errorSpec } from '../../src/shared/errors.ts';
+import { isDatabaseUnavailable } from '../../src/platform/error-handler.tsx';
+import { i18nFor } from '../../src/platform/i18n/i18n.ts';
+import { accountsErrors } from '../../src/modules/accounts/errors.ts';
+import { collaborationsErrors } from '../../src/modules/collaborations/errors.ts';
 
 const sv = i18nFor('sv').t;
 const en = i18nFor('en').t;

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect } from '../../test/helpers/databases.ts';
-import { promtoolAvailable } from '../../test/ops/tools.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { jobs } from '../modules/registry.ts';
-import { jobContext, runJob } from './scheduler.ts';
-import { LATENCY_BUCKETS } from './metrics.ts';
+import { describeEachDialect } from '../helpers/databases.ts';
+import { promtoolAvailable } from '../ops/tools.ts';
+import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { jobs } from '../../src/modules/registry.ts';
+import { jobContext, runJob } from '../../src/platform/scheduler.ts';
+import { LATENCY_BUCKETS } from '../../src/platform/metrics.ts';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789abcdef';
 

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderErrorsDoc } from '../platform/errors-doc.ts';
-import { lookup } from '../platform/i18n/catalogue.ts';
-import { modules } from '../modules/registry.ts';
-import { AppError, defineErrors, errorCodes, errorSpec, errors, isAppError } from './errors.ts';
-import { meetingsErrors } from '../modules/meetings/errors.ts';
+import { renderErrorsDoc } from '../../src/platform/errors-doc.ts';
+import { lookup } from '../../src/platform/i18n/catalogue.ts';
+import { modules } from '../../src/modules/registry.ts';
+import {
+  AppError,
+  defineErrors,
+  errorCodes,
+  errorSpec,
+  errors,
+  isAppError,
+} from '../../src/shared/errors.ts';
+import { meetingsErrors } from '../../src/modules/meetings/errors.ts';
 
 describe('error catalogue', () => {
   it('matches the committed docs/errors.md (run `npm run errors:doc` after changing it)', () => {
