@@ -8,9 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config/config.ts';
-import { createDb } from '../src/db/database.ts';
+import { inProcessApp } from './in-process-app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/modules/accounts/account.demo.ts';
 import { countQueries, enableQueryCount } from '../src/platform/query-count.ts';
 import { TestAgent } from '../test/helpers/agent.ts';
@@ -29,17 +27,7 @@ enableQueryCount();
 const target = values.target;
 const dialect = target.startsWith('postgres') ? 'postgres' : 'sqlite';
 const url = dialect === 'sqlite' ? `sqlite:${target}` : target;
-const db = createDb(dialect === 'sqlite' ? { dialect, path: target } : { dialect, url });
-const config = loadConfig({
-  NODE_ENV: 'test',
-  DATABASE_URL: url,
-  LOG_LEVEL: 'silent',
-  PAGE_CACHE_TTL_MS: '0',
-  LOGIN_RATE_LIMIT: '0',
-  API_RATE_LIMIT: '0',
-});
-const app = await buildApp({ config, db, logger: false });
-await app.ready();
+const { app, db } = await inProcessApp(url);
 const agent = new TestAgent(app);
 if (values['signed-in']) {
   const coordinator = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator')!;

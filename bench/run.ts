@@ -20,9 +20,8 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enableQueryCount, countQueries } from '../src/platform/query-count.ts';
-import { loadConfig } from '../src/config/config.ts';
 import { createDb, type Dialect } from '../src/db/database.ts';
-import { buildApp } from '../src/app.ts';
+import { inProcessApp } from './in-process-app.ts';
 import '../src/modules/registry.ts';
 import { DEMO_PASSWORD } from '../src/modules/accounts/account.demo.ts';
 import { TestAgent } from '../test/helpers/agent.ts';
@@ -296,17 +295,7 @@ export async function pickIds(dialect: Dialect, url: string): Promise<Ids> {
 
 /** Queries of one request of each page, in-process, page cache off: after a write, and again. */
 async function countPageQueries(dialect: Dialect, url: string, pages: Page[]) {
-  const db = createDb(dialect === 'sqlite' ? { dialect, path: url.slice(7) } : { dialect, url });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    PAGE_CACHE_TTL_MS: '0',
-    LOGIN_RATE_LIMIT: '0',
-    API_RATE_LIMIT: '0',
-  });
-  const app = await buildApp({ config, db, logger: false });
-  await app.ready();
+  const { app, db } = await inProcessApp(url);
   const out: Record<string, { afterWrite: number; again: number }> = {};
   try {
     const anonymous = new TestAgent(app);
