@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import cookie, { Signer } from '@fastify/cookie';
 import compress from '@fastify/compress';
@@ -24,6 +25,8 @@ import { pageCacheVariant, registerI18n, rewriteLocaleUrl } from './platform/i18
 import { registerForms } from './platform/forms.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerPageCache, releaseId } from './platform/page-cache.ts';
+import { frontCache, type RequestHandler } from './platform/front-cache.ts';
+import { currentGeneration } from './platform/read-cache.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { loadStylesheet, registerStylesheet } from './platform/stylesheet.ts';
@@ -68,7 +71,28 @@ const isOpenApi = (url: string) => url.startsWith('/api/');
 
 /** Builds the app with its plugins and modules, in a fixed order. Never listens. */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+  // Fastify's handler, and in front of it the page cache's (set once the cache exists).
+  let fastifyHandler: RequestHandler = () => undefined;
+  let handle: RequestHandler = (req, res) => fastifyHandler(req, res);
   const app = Fastify({
+    // The server as Fastify makes it (timeouts from its options), with the front of the page
+    // cache before Fastify's handler (src/platform/front-cache.ts, decision 045).
+    serverFactory: (handler, fastifyOptions) => {
+      fastifyHandler = handler;
+      const options = fastifyOptions as {
+        keepAliveTimeout?: number;
+        requestTimeout?: number;
+        connectionTimeout?: number;
+        maxRequestsPerSocket?: number;
+      };
+      const server = createServer((req: IncomingMessage, res: ServerResponse) => handle(req, res));
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      if ((options.maxRequestsPerSocket ?? 0) > 0)
+        server.maxRequestsPerSocket = options.maxRequestsPerSocket!;
+      return server;
+    },
     // The request log never keeps a one-time link's secret (src/platform/log-redaction.ts).
     logger:
       logger === false
@@ -146,9 +170,25 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   });
 
   // Every response counted for /metrics (decision 041); a page-cache hit too.
-  registerMetrics(app, { token: config.metricsToken, sources: metricsSources });
-  // Platform plugins. The page cache first: a hit replays a stored response at once.
-  registerPageCache(app, config.pageCacheTtlMs, pageCacheVariant, RELEASE);
+  const observeResponse = registerMetrics(app, {
+    token: config.metricsToken,
+    sources: metricsSources,
+  });
+  // Platform plugins. The page cache first: a hit replays a stored response at once; and a
+  // hit replayed once is sent again by the front, before Fastify.
+  const pageCache = registerPageCache(app, config.pageCacheTtlMs, pageCacheVariant, RELEASE);
+  handle = frontCache(
+    {
+      front: pageCache,
+      generation: () => currentGeneration(db.kysely, 'public'),
+      ready: () => app.state.ready,
+      rewrite: rewriteLocaleUrl,
+      hostUntrusted: !config.publicUrl && config.trustProxy !== false,
+      log: app.log,
+      observe: observeResponse,
+    },
+    (req, res) => fastifyHandler(req, res),
+  );
   registerSecurityHeaders(app, config.env === 'production');
   await app.register(cookie, {
     secret: cachingSigner(await cookieSecret(config, db)),

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { errors } from '../shared/errors.ts';
 import { countOutboxMails } from './mail/outbox.repository.ts';
@@ -88,7 +88,7 @@ export function metricsAccess(
 export function registerMetrics(
   app: FastifyInstance,
   options: { token: string | undefined; sources: readonly MetricsSource[] },
-): void {
+): (route: string, method: string, status: number, seconds: number) => void {
   const routes = new Map<string, Map<string, RouteStats>>();
   const eventLoop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   eventLoop.enable();
@@ -99,7 +99,9 @@ export function registerMetrics(
 
   // A callback hook: no promise per request.
   app.addHook('onResponse', (request, reply, done) => {
-    observe(routes, request, reply);
+    const method = METHODS.has(request.method) ? request.method : 'other';
+    const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
+    observe(routes, route, method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
@@ -127,15 +129,17 @@ export function registerMetrics(
         .send(text);
     },
   );
+  // The front of the page cache answers hits before Fastify: it counts them here.
+  return (route, method, status, seconds) => observe(routes, route, method, status, seconds);
 }
 
 function observe(
   routes: Map<string, Map<string, RouteStats>>,
-  request: FastifyRequest,
-  reply: FastifyReply,
+  route: string,
+  method: string,
+  status: number,
+  seconds: number,
 ): void {
-  const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
-  const method = METHODS.has(request.method) ? request.method : 'other';
   let byMethod = routes.get(route);
   if (!byMethod) routes.set(route, (byMethod = new Map<string, RouteStats>()));
   let stats = byMethod.get(method);
@@ -148,9 +152,7 @@ function observe(
     };
     byMethod.set(method, stats);
   }
-  const status = reply.statusCode;
   stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
-  const seconds = reply.elapsedTime / 1000;
   let i = 0;
   while (i < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[i]!) i++;
   stats.buckets[i]! += 1;

@@ -32,7 +32,23 @@ declare module 'fastify' {
     pageValidators: Validators | null;
     /** The `public` generation read before the handler ran; the response is stored under it. */
     pageCacheGeneration: number;
+    /** A hit answered by Fastify: its response is learnt for the front (front-cache.ts). */
+    pageCacheHit: { entry: Entry; encoding: Encoding | 'identity'; body: Buffer } | null;
   }
+}
+
+/**
+ * A hit as it went on the wire, kept to be sent again by the front of the cache
+ * (src/platform/front-cache.ts) without Fastify: the status 200, every header but the
+ * per-response ones (date, request id), the bytes, the route (for /metrics) and the day the
+ * ETag names.
+ */
+export interface Replay {
+  day: string;
+  /** Header names and values, flat (`[name, value, name, value, …]`), as `writeHead` takes them. */
+  headers: string[];
+  body: Buffer;
+  route: string;
 }
 
 interface Entry {
@@ -48,9 +64,11 @@ interface Entry {
   headers: Record<string, string>;
   /** The body compressed, made on the first hit that asks for each encoding (not per hit). */
   encoded?: Partial<Record<Encoding, Buffer>>;
+  /** The hits Fastify answered, by encoding, for the front to send again. */
+  replay?: Partial<Record<Encoding | 'identity', Replay>>;
 }
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 /** HTTP validators of a public page, all derived from the data generation (decision 030). */
 interface Validators {
@@ -173,6 +191,11 @@ export class PageCache {
     }
   }
 
+  /** The entry under `key` whatever its generation (the front's quick look before it reads one). */
+  peek(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -222,6 +245,12 @@ export function releaseId(dir: string): string {
 
 /** The day in Gothenburg: pages say "upcoming" and "this year", so a new day is a new page. */
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' });
+let day = { text: '', until: 0 };
+/** Today in Gothenburg, formatted at most once a second (a format per request cost 2 %). */
+export function currentDay(now = Date.now()): string {
+  if (now >= day.until) day = { text: dayFormat.format(now), until: now + 1000 };
+  return day.text;
+}
 
 /** The encoding a client accepts that we prefer (Brotli, then gzip), honouring `q=0`. */
 export function preferredEncoding(header: string | undefined): Encoding | null {
@@ -264,6 +293,19 @@ function addVary(reply: FastifyReply, ...names: string[]): void {
   if (add.length) reply.header('vary', [current, ...add].filter(Boolean).join(', '));
 }
 
+/** What a page's cache key is read from (a Fastify request, or what the front builds). */
+export type VariantRequest = Pick<FastifyRequest, 'url' | 'query' | 'headers' | 'raw'>;
+
+/** What the front of the cache needs from it (src/platform/front-cache.ts). */
+export interface PageCacheFront {
+  cache: PageCache;
+  /** The key of a request's page, as the Fastify path computes it; null: not a cached page. */
+  keyOf: (request: VariantRequest, host: string | undefined) => string | null;
+}
+
+/** Response headers a replay never repeats: they belong to one response. */
+const NOT_REPLAYED_ON_THE_WIRE = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+
 /**
  * Registers the cache and the HTTP validators. The lookup runs as the very first hook,
  * before the cookie, language and session plugins, and replays the headers of the
@@ -273,19 +315,21 @@ function addVary(reply: FastifyReply, ...names: string[]): void {
  * generation), so a browser or proxy asking again gets `304 Not Modified` without the page
  * being rendered, and never after a write (decision 030). `variantOf` gives the key of a
  * request's page (its language, what it offers, its URL), or null when the request is not
- * answered with a page.
+ * answered with a page. A hit that Fastify answered is kept as it went on the wire, so that
+ * the front (front-cache.ts) sends the next ones before Fastify (decision 045).
  */
 export function registerPageCache(
   app: FastifyInstance,
   ttlMs: number,
-  variantOf: (request: FastifyRequest) => string | null,
+  variantOf: (request: VariantRequest) => string | null,
   release = '',
-): void {
+): PageCacheFront {
   const cache = new PageCache(ttlMs);
   app.decorate('pageCache', cache);
   app.decorateRequest('pageCacheKey', null);
   app.decorateRequest('pageCacheGeneration', 0);
   app.decorateRequest('pageValidators', null);
+  app.decorateRequest('pageCacheHit', null);
 
   /** When this instance first saw each recent generation (HTTP dates have whole seconds). */
   const firstSeen = new Map<number, string>();
@@ -308,6 +352,13 @@ export function registerPageCache(
     }
     return tag;
   };
+  // Without PUBLIC_URL, absolute links are built from the Host header: keep each host's
+  // page apart, so a forged Host never reaches the next visitor.
+  const keyOf = (request: VariantRequest, host: string | undefined): string | null => {
+    const variant = variantOf(request);
+    if (variant === null) return null;
+    return app.config.publicUrl ? variant : `${host ?? ''}|${variant}`;
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
@@ -316,20 +367,16 @@ export function registerPageCache(
     if (!config.pageCache || config.permission !== 'public') return;
     const cookieHeader = request.headers.cookie;
     if (request.headers.authorization || cookieValue(cookieHeader, SESSION_COOKIE_NAME)) return;
-    const variant = variantOf(request);
-    if (variant === null) return;
-    // Without PUBLIC_URL, absolute links are built from the Host header: keep each host's
-    // page apart, so a forged Host never reaches the next visitor.
-    const key = app.config.publicUrl ? variant : `${request.host}|${variant}`;
+    const key = keyOf(request, request.host);
+    if (key === null) return;
     let generation: number;
     try {
       generation = await currentGeneration(app.db.kysely, 'public');
     } catch {
       return; // The database does not answer: the route reports that itself, uncached.
     }
-    const day = dayFormat.format(new Date());
     const validators = {
-      etag: `W/"${generation.toString(36)}-${tagOf(`${release}|${day}|${app.state.demo}|${key}`)}"`,
+      etag: `W/"${generation.toString(36)}-${tagOf(`${release}|${currentDay()}|${app.state.demo}|${key}`)}"`,
       lastModified: lastModifiedOf(generation),
     };
     request.pageValidators = validators;
@@ -349,9 +396,12 @@ export function registerPageCache(
       reply.headers(hit.headers).header('x-cache', 'hit');
       const encoding = preferredEncoding(request.headers['accept-encoding']);
       if (encoding && hit.body.length >= 1024) {
+        const body = cache.encoded(key, hit, encoding);
+        if (hit.encoded?.[encoding] === body) request.pageCacheHit = { entry: hit, encoding, body };
         reply.header('content-encoding', encoding);
-        return reply.send(cache.encoded(key, hit, encoding));
+        return reply.send(body);
       }
+      request.pageCacheHit = { entry: hit, encoding: 'identity', body: hit.body };
       return reply.send(hit.body);
     }
     // Read before rendering: a write that commits meanwhile changes the generation, so the
@@ -385,4 +435,31 @@ export function registerPageCache(
     reply.header('x-cache', 'miss');
     return payload;
   });
+
+  // A hit Fastify answered, as it went out (after every onSend hook): the front sends the
+  // same again until the generation or the day changes.
+  app.addHook('onResponse', (request, reply, done) => {
+    const hit = request.pageCacheHit;
+    if (hit && reply.statusCode === 200 && !reply.raw.getHeader('set-cookie')) {
+      const headers: string[] = [];
+      // Fastify passes its headers to writeHead (not setHeader): read both.
+      const sent = { ...reply.raw.getHeaders(), ...reply.getHeaders() };
+      for (const [name, value] of Object.entries(sent)) {
+        if (value === undefined || NOT_REPLAYED_ON_THE_WIRE.has(name)) continue;
+        for (const one of Array.isArray(value) ? value : [value]) headers.push(name, String(one));
+      }
+      hit.entry.replay = {
+        ...hit.entry.replay,
+        [hit.encoding]: {
+          day: currentDay(),
+          headers,
+          body: hit.body,
+          route: request.routeOptions.url ?? request.url,
+        },
+      };
+    }
+    done();
+  });
+
+  return { cache, keyOf };
 }

@@ -21,6 +21,13 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What the language of a request is read from: the (rewritten) address, its query, its
+ * headers and the raw request. A Fastify request is one; so is what the front of the page
+ * cache (src/platform/front-cache.ts) builds from a raw request, so both key a page alike.
+ */
+export type LocaleRequest = Pick<FastifyRequest, 'url' | 'query' | 'headers' | 'raw'>;
+
 /** The language each request's address named (set by `rewriteLocaleUrl`, before routing). */
 const addressLocale = new WeakMap<IncomingMessage, Locale>();
 
@@ -35,19 +42,19 @@ export function rewriteLocaleUrl(raw: IncomingMessage): string {
 }
 
 /** The language of a page request: its address prefix, or Swedish. */
-export function pageLocale(request: FastifyRequest): Locale {
+export function pageLocale(request: LocaleRequest): Locale {
   return addressLocale.get(request.raw) ?? DEFAULT_LOCALE;
 }
 
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
-const queryLang = (request: FastifyRequest): unknown =>
+const queryLang = (request: LocaleRequest): unknown =>
   (request.query as Record<string, unknown> | undefined)?.lang;
 
 /**
  * The language of an API request: `?lang=` (one of the five), then `Accept-Language`, then
  * Swedish; of a file download: `?lang=`, else Swedish. An unknown `?lang=` is ignored.
  */
-function apiLocale(request: FastifyRequest): Locale {
+function apiLocale(request: LocaleRequest): Locale {
   const lang = queryLang(request);
   if (isLocale(lang)) return lang;
   return (
@@ -68,7 +75,7 @@ export function requestedLocale(request: FastifyRequest): Locale | null {
   return lang.length === 1 && isLocale(lang[0]) ? lang[0] : null;
 }
 
-function offeredLocale(request: FastifyRequest): Locale | null {
+function offeredLocale(request: LocaleRequest): Locale | null {
   if (addressLocale.has(request.raw) || request.url !== '/') return null;
   const preferred = preferredLocale(request.headers['accept-language']);
   return preferred && preferred !== DEFAULT_LOCALE ? preferred : null;
@@ -79,7 +86,7 @@ function offeredLocale(request: FastifyRequest): Locale | null {
  * the language offered to the reader; null when the request is redirected (`?lang=`).
  * An API answer varies by the language `?lang=` or `Accept-Language` chose.
  */
-export function pageCacheVariant(request: FastifyRequest): string | null {
+export function pageCacheVariant(request: LocaleRequest): string | null {
   if (isApi(request.url) || isDownload(request.url)) {
     return `${apiLocale(request)}|${request.url}`;
   }
