@@ -6,7 +6,7 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
@@ -34,6 +34,7 @@ import { registerRateLimits } from './platform/rate-limit.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { UndeclaredPermissionError, type RegisteredRoute } from './platform/permissions.ts';
 import { serializeRequest } from './platform/log-redaction.ts';
+import { OneLineRequestLog } from './platform/request-log.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,7 +109,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
         ? incoming
         : randomUUID();
     },
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // One line per request, with the request in it (src/platform/request-log.ts).
+    logController: new OneLineRequestLog(),
     // X-Forwarded-For only from the configured proxies (TRUST_PROXY; off by default).
     trustProxy:
       typeof config.trustProxy === 'number'

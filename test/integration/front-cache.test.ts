@@ -39,7 +39,11 @@ const withoutPerResponse = (headers: Raw['headers']) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.has(name)));
 
 const PAGES = ['/', '/cities/bergen', '/en/meetings', '/da/', '/collaborations', '/api/v1/cities'];
-const ENCODINGS: Record<string, string>[] = [{}, { 'accept-encoding': 'br, gzip' }, { 'accept-encoding': 'gzip' }];
+const ENCODINGS: Record<string, string>[] = [
+  {},
+  { 'accept-encoding': 'br, gzip' },
+  { 'accept-encoding': 'gzip' },
+];
 
 describeEachDialect('The front of the page cache', (dialect) => {
   let t: TestApp;
@@ -97,6 +101,20 @@ describeEachDialect('The front of the page cache', (dialect) => {
     const line = lines.findLast((l) => l.cache === 'front')!;
     expect(line).toMatchObject({ level: 30, msg: 'request completed', res: { statusCode: 200 } });
     expect((line.req as { url: string }).url).toBe('/api/v1/cities');
+  });
+
+  it('logs one line per request, the one Fastify answers as the one the front answers', async () => {
+    const from = lines.length;
+    const res = await get(base, '/policy?token=abcdefghijklmnopqrstuvwxyz');
+    expect(res.status).toBe(200);
+    const mine = lines.slice(from).filter((l) => l.requestId === res.headers['x-request-id']);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/policy?token=[redacted]' },
+      res: { statusCode: 200 },
+    });
+    expect(lines.some((l) => l.msg === 'incoming request')).toBe(false);
   });
 
   it('keeps an incoming request id, as Fastify does', async () => {
