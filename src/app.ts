@@ -182,7 +182,12 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   handle = frontCache(
     {
       front: pageCache,
-      generation: () => currentGeneration(db.kysely, 'public'),
+      generation: () => {
+        const now = db.generationsNow?.();
+        return now
+          ? Promise.resolve(now.get('public') ?? 0)
+          : currentGeneration(db.kysely, 'public');
+      },
       ready: () => app.state.ready,
       rewrite: rewriteLocaleUrl,
       hostUntrusted: !config.publicUrl && config.trustProxy !== false,

@@ -54,6 +54,14 @@ export interface Db {
   ping(timeoutMs?: number): Promise<boolean>;
   /** The connection pool's state for /metrics: SQLite has one connection, always open. */
   poolStats(): PoolStats;
+  /**
+   * SQLite only: the committed data generations (migration 0010), read synchronously on the
+   * connection, or null when that cannot be done right now (a transaction is open on the
+   * connection, whose reads would see its own uncommitted writes or an old snapshot; a
+   * statement is being iterated; the table does not exist yet): then read them through Kysely.
+   * A page-cache hit pays for this read only (decision 045).
+   */
+  generationsNow?(): Map<string, number> | null;
   destroy(): Promise<void>;
 }
 
@@ -95,6 +103,7 @@ export function createDb(
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
+    let generationsStatement: SqliteDatabase.Statement | undefined;
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(native) }),
       // Only the benchmark and test/perf count queries (platform/query-count.ts, decision 029).
@@ -112,6 +121,16 @@ export function createDb(
         }
       },
       poolStats: () => ({ max: 1, inUse: 0, idle: 1, waiting: 0 }),
+      generationsNow: () => {
+        if (!native.open || native.inTransaction) return null;
+        try {
+          generationsStatement ??= native.prepare('select name, value from data_generation');
+          const rows = generationsStatement.all() as { name: string; value: number | string }[];
+          return new Map(rows.map((r) => [r.name, Number(r.value)]));
+        } catch {
+          return null;
+        }
+      },
       destroy: () => kysely.destroy(),
     };
   }

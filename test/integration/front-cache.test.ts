@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { currentGeneration } from '../../src/platform/read-cache.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { editPopulation } from '../helpers/city-edit.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
@@ -154,6 +155,21 @@ describeEachDialect('The front of the page cache', (dialect) => {
     expect(bearer.headers['x-cache']).toBeUndefined();
     // Only the plain anonymous GET in between was the front's.
     expect(frontLines()).toBe(before + 1);
+  });
+
+  it('reads the generation on SQLite without Kysely, but never inside an open transaction', async () => {
+    if (dialect !== 'sqlite') {
+      expect('generationsNow' in t.db).toBe(false);
+      return;
+    }
+    const committed = await currentGeneration(t.db.kysely, 'public');
+    expect(t.db.generationsNow!()?.get('public')).toBe(committed);
+    await t.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('city').set({ population: 1 }).where('slug', '=', 'bergen').execute();
+      // The trigger changed the generation inside the transaction: not readable from outside.
+      expect(t.db.generationsNow!()).toBeNull();
+    });
+    expect(t.db.generationsNow!()?.get('public')).not.toBe(committed);
   });
 
   it('counts the hits it answers in /metrics under their route', async () => {
