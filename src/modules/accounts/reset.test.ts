@@ -11,6 +11,7 @@ import { createApiToken } from './api-token.service.ts';
 import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './reset.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -95,8 +96,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   it('mails a one-time link, sets the new password, ends sessions, and audits each step', async () => {
     const email = 'samordnare@vanort.example';
     const user = (await findUserByEmail(t.db.kysely, email))!;
-    const loggedIn = new TestAgent(t.app);
-    await loggedIn.login(email, DEMO_PASSWORD);
+    const loggedIn = await signedIn(t.app, email);
     expect((await loggedIn.get('/account')).statusCode).toBe(200);
 
     const agent = new TestAgent(t.app);

@@ -5,7 +5,6 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { browserAvailable } from '../../../test/helpers/browser.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { newId } from '../../shared/ids.ts';
@@ -17,6 +16,7 @@ import { RETENTION_RULES } from './privacy.register.ts';
 import { retentionDryRun } from './retention.service.ts';
 import { privacyRetentionJob } from './retention.job.ts';
 import { subjectFingerprint, type PersonData } from './privacy.service.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const PASSWORD = 'en-lång-lösenordsfras-för-test';
 
@@ -221,8 +221,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     delegationId = delegation.id;
     a = await person('astrid', 'Astrid Exempel', '+46 70 111 11 11');
     b = await person('bodil', 'Bodil Annan', '+46 70 222 22 22');
-    admin = new TestAgent(t.app);
-    expect((await admin.login('admin@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    admin = await signedIn(t.app, DEMO_EMAIL.admin);
   });
   afterAll(async () => {
     mailer.close();
