@@ -8,6 +8,7 @@ import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 import { DEMO_EMAIL, signedIn, signedInAs } from '../helpers/sign-in.ts';
 import { insertMeeting } from '../helpers/meeting-fixtures.ts';
+import { countRows } from '../helpers/rows.ts';
 
 /**
  * Issue 17: input is refused, never changed silently. A single-value field sent twice, a
@@ -103,15 +104,8 @@ describeEachDialect('form input is refused, never changed silently (issue 17)', 
   });
   afterAll(() => t?.close());
 
-  const count = async (table: 'collaboration' | 'proposal' | 'city' | 'meeting') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'collaboration' | 'proposal' | 'city' | 'meeting') =>
+    countRows(t.db, table);
   const members = async () =>
     Number(
       (

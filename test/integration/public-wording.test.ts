@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 import { DEMO_EMAIL, signedIn } from '../helpers/sign-in.ts';
+import { countRows } from '../helpers/rows.ts';
 
 /** The wording fixes of issue 19 (point 7) as a reader meets them. */
 describeEachDialect('public wording', (dialect) => {
@@ -64,15 +65,7 @@ describeEachDialect('public wording', (dialect) => {
     expect(select).toMatch(/^<option value(?:="")? selected(?:="")?>Välj organisation<\/option>/);
     expect(select?.match(/ selected/g)).toHaveLength(1);
 
-    const jobs = async () =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom('import_job')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
     const boundary = '----vanort-wording-boundary';
     const res = await t.app.inject({

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { findUserByEmail, resolveSession, setUserActive } from './account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 const ADMIN = 'admin@vanort.example';
 
@@ -25,15 +26,7 @@ describeEachDialect('logging in and out', (dialect) => {
         .orderBy('occurred_at')
         .execute()
     ).map((e) => `${e.action}:${e.actor_label}`);
-  const sessionCount = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('session')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  const sessionCount = () => countRows(t.db, 'session');
 
   it('shows a login form with the fields email and password and a CSRF token', async () => {
     const agent = new TestAgent(t.app);

@@ -12,6 +12,7 @@ import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './res
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows, rowById } from '../../../test/helpers/rows.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -120,13 +121,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
     // Only the hash is stored, valid for 30 minutes.
     const row = await tokenRow(link.token);
     expect(row).toMatchObject({ user_id: user.id, kind: 'reset', used_at: null });
-    expect(
-      await t.db.kysely
-        .selectFrom('user_token')
-        .select('id')
-        .where('id', '=', link.token)
-        .executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await rowById(t.db, 'user_token', link.token, ['id'])).toBeUndefined();
     const minutes = (Date.parse(row.expires_at) - Date.parse(row.created_at)) / 60_000;
     expect(minutes).toBe(30);
 
@@ -419,15 +414,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   });
 
   it('refuses a bad invitation and leaves no user, token or mail behind', async () => {
-    const count = async (table: 'app_user' | 'user_token' | 'mail_outbox') =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'app_user' | 'user_token' | 'mail_outbox') => countRows(t.db, table);
     const before = [await count('app_user'), await count('user_token'), await count('mail_outbox')];
     const invite = (email: string, name: string) =>
       inviteUser(t.db, t.app.mailer, ADMIN_ACTOR, { email, name, roles: [] }, 'http://x');

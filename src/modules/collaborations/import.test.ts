@@ -11,6 +11,7 @@ import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -99,15 +100,8 @@ describeEachDialect('importing collaborations', (dialect) => {
   let coordinator: User;
   let kultur: string;
   const actor = () => ({ userId: reporter.id, label: reporter.email, ip: null });
-  const count = async (table: 'collaboration' | 'search_document' | 'collaboration_city') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'collaboration' | 'search_document' | 'collaboration_city') =>
+    countRows(t.db, table);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
@@ -212,15 +206,7 @@ describeEachDialect('importing collaborations', (dialect) => {
   });
 
   it('refuses a file over 10 MB and a file without rows, storing nothing', async () => {
-    const jobs = async () =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom('import_job')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
     await expect(
       uploadImport(t.db, actor(), reporter, {
@@ -527,14 +513,7 @@ describeEachDialect('importing collaborations', (dialect) => {
       [3, 'Vad gjordes', 'import.problem.activitiesRequired'],
       [3, 'Synlighet', 'import.problem.visibilityInvalid'],
     ]);
-    const before = Number(
-      (
-        await t.db.kysely
-          .selectFrom('exchange')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const before = await countRows(t.db, 'exchange');
     await startImport(t.db, actor(), reporter, job.id, true);
     expect(await runImport(t.db, actor(), job.id)).toEqual({ imported: 1 });
     const rows = await t.db.kysely

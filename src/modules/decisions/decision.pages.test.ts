@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 /** A small but real PDF, with a few non-ASCII bytes to prove the download is byte-identical. */
 function samplePdf(): Buffer {
@@ -93,17 +94,9 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const count = async (
+  const count = (
     table: 'council_decision' | 'proposal' | 'city' | 'decision_document' | 'city_status_change',
-  ) =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  ) => countRows(t.db, table);
   const snapshot = async () => ({
     decisions: await count('council_decision'),
     documents: await count('decision_document'),
