@@ -9,6 +9,7 @@ import {
 } from '../../test/helpers/databases.ts';
 import { createDb } from '../db/database.ts';
 import { runCliCaptured } from '../../test/helpers/cli.ts';
+import { countRows } from '../../test/helpers/rows.ts';
 
 const run = runCliCaptured;
 
@@ -54,15 +55,7 @@ describeEachDialect('vanort import', (dialect) => {
     expect(dry.out).toContain('Dry run: the file is valid; nothing was written.');
     const db = createDb(database.target);
     try {
-      const count = async () =>
-        Number(
-          (
-            await db.kysely
-              .selectFrom('collaboration')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const count = () => countRows(db, 'collaboration');
       const base = await count();
       const done = await run(
         ['import', '--file', good, '--organisation', 'kulturforvaltningen'],

@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../demo.ts';
+import { DEMO_EMAIL, signedIn } from '../../test/helpers/sign-in.ts';
 
 // A module's start-page source that fails costs its own lines, not the whole page: the
 // meetings module's sources read the host plan, whose table is gone here (renamed).
@@ -23,8 +22,7 @@ describeEachDialect('the workspace start page when a source fails', (dialect) =>
   afterAll(() => t.close());
 
   it('shows the other modules’ tasks and policy lines, and logs the failing source', async () => {
-    const agent = new TestAgent(t.app);
-    expect((await agent.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const before = await agent.get('/workspace');
     expect(before.body).toContain('/host-plan">Värdskapsplanen 2027: ');
     expect(before.body).toContain('data-rule="P5"');

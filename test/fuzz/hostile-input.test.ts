@@ -4,7 +4,7 @@ import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo.ts';
 import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { currentGeneration } from '../../src/platform/read-cache.ts';
@@ -14,6 +14,7 @@ import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { nextTurn, pendingImmediates } from '../helpers/event-loop.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 /**
  * Generated hostile input (issue 17, point 2): fast-check sends generated values (empty,
@@ -122,8 +123,7 @@ describeEachDialect('generated hostile input', (dialect) => {
     t = await buildTestApp(dialect, { env: { API_RATE_LIMIT: '0' } });
     agents.set('anonymous', new TestAgent(t.app));
     for (const account of DEMO_ACCOUNTS) {
-      const agent = new TestAgent(t.app);
-      expect((await agent.login(account.email, DEMO_PASSWORD)).statusCode).toBe(303);
+      const agent = await signedIn(t.app, account.email);
       agents.set(account.role, agent);
     }
     const user = await findUserByEmail(t.db.kysely, 'samordnare@vanort.example');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
+import { collaborationRow } from './collaboration-fixtures.ts';
 
 /**
  * Records for the yearly overview's tests (issue 14, point 3), written straight into the
@@ -70,33 +71,23 @@ export async function addCollaboration(
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .insertInto('collaboration')
-      .values({
-        id,
-        organisation_id: organisationId,
-        title: options.title,
-        kind: 'project',
-        status: options.status ?? 'ongoing',
-        starts_on: options.startsOn ?? EARLIER_THIS_YEAR,
-        ends_on: options.endsOn ?? null,
-        goals: null,
-        results: null,
-        contact_name: null,
-        contact_email: null,
-        funding_kind: null,
-        funding_programme: null,
-        funding_amount: null,
-        strategy_tags: '',
-        visibility: options.visibility,
-        review_state: options.published ? 'acknowledged' : 'submitted',
-        review_comment: null,
-        reviewed_by: null,
-        reviewed_at: options.published ? at : null,
-        submitted_at: at,
-        published_at: options.published ? at : null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        collaborationRow({
+          id,
+          organisation_id: organisationId,
+          title: options.title,
+          kind: 'project',
+          status: options.status ?? 'ongoing',
+          starts_on: options.startsOn ?? EARLIER_THIS_YEAR,
+          ends_on: options.endsOn ?? null,
+          visibility: options.visibility,
+          review_state: options.published ? 'acknowledged' : 'submitted',
+          reviewed_at: options.published ? at : null,
+          submitted_at: at,
+          published_at: options.published ? at : null,
+          created_at: at,
+        }),
+      )
       .execute();
     await trx
       .insertInto('collaboration_city')

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo.ts';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import {
   beginMfaEnrollment,
@@ -12,6 +12,7 @@ import { TestAgent } from '../helpers/agent.ts';
 import { modules } from '../../src/modules/registry.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 /**
  * Every protected route, written out by hand with who may call it in its module's
@@ -56,8 +57,7 @@ describeEachDialect('authorization matrix', (dialect) => {
       .filter((r) => r.method !== 'HEAD');
     agents.set('anonymous', new TestAgent(t.app));
     for (const account of DEMO_ACCOUNTS) {
-      const agent = new TestAgent(t.app);
-      expect((await agent.login(account.email, DEMO_PASSWORD)).statusCode).toBe(303);
+      const agent = await signedIn(t.app, account.email);
       agents.set(account.role, agent);
     }
     const user = await t.db.kysely

@@ -1,7 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
-import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { createUser } from '../../src/modules/accounts/account.service.ts';
 import {
   beginMfaEnrollment,
@@ -13,6 +12,7 @@ import { COORDINATOR, TROMSO_PROPOSAL } from '../helpers/decision-fixtures.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 /**
  * Safe actions (decision 033): every removal and final step has a confirmation page at
@@ -40,11 +40,7 @@ function expectConfirmation(
 describeEachDialect('confirmation pages', (dialect) => {
   let t: TestApp;
   let meeting2027: string;
-  const as = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    expect((await agent.login(email, DEMO_PASSWORD)).statusCode).toBe(303);
-    return agent;
-  };
+  const as = (email: string) => signedIn(t.app, email);
   const coordinator = () => as('samordnare@vanort.example');
 
   beforeAll(async () => {

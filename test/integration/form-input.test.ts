@@ -1,14 +1,14 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
-import { nowIso } from '../../src/shared/dates.ts';
-import { newId } from '../../src/shared/ids.ts';
-import { TestAgent } from '../helpers/agent.ts';
+import type { TestAgent } from '../helpers/agent.ts';
 import { collaborationForm } from '../helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { DEMO_EMAIL, signedIn, signedInAs } from '../helpers/sign-in.ts';
+import { insertMeeting } from '../helpers/meeting-fixtures.ts';
+import { countRows } from '../helpers/rows.ts';
 
 /**
  * Issue 17: input is refused, never changed silently. A single-value field sent twice, a
@@ -82,56 +82,30 @@ const member = (overrides: Record<string, string | string[]> = {}) => ({
 
 describeEachDialect('form input is refused, never changed silently (issue 17)', (dialect) => {
   let t: TestApp;
-  const agents: Record<string, TestAgent> = {};
+  let agents: Record<string, TestAgent>;
   let meetingId: string;
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    for (const [who, email] of [
-      ['reporter', 'rapportor@vanort.example'],
-      ['coordinator', 'samordnare@vanort.example'],
-      ['presidium', 'presidiet@vanort.example'],
-      ['council', 'sekretariatet@vanort.example'],
-    ] as const) {
-      agents[who] = new TestAgent(t.app);
-      expect((await agents[who].login(email, DEMO_PASSWORD)).statusCode).toBe(303);
-    }
+    agents = await signedInAs(t.app, {
+      reporter: DEMO_EMAIL.reporter,
+      coordinator: DEMO_EMAIL.coordinator,
+      presidium: 'presidiet@vanort.example',
+      council: DEMO_EMAIL.council,
+    });
     // A meeting Gothenburg hosts, for the delegation's members.
-    const chain = await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow();
-    const goteborg = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'goteborg')
-      .executeTakeFirstOrThrow();
-    meetingId = newId();
-    await t.db.kysely
-      .insertInto('meeting')
-      .values({
-        id: meetingId,
-        chain_id: chain.id,
-        year: 2039,
-        host_city_id: goteborg.id,
-        start_date: '2039-09-11',
-        end_date: '2039-09-13',
-        venue: 'Stadshuset',
-        theme: null,
-        status: 'planned',
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
+    meetingId = await insertMeeting(t.db.kysely, {
+      year: 2039,
+      host: 'goteborg',
+      startDate: '2039-09-11',
+      endDate: '2039-09-13',
+      venue: 'Stadshuset',
+    });
   });
   afterAll(() => t?.close());
 
-  const count = async (table: 'collaboration' | 'proposal' | 'city' | 'meeting') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'collaboration' | 'proposal' | 'city' | 'meeting') =>
+    countRows(t.db, table);
   const members = async () =>
     Number(
       (
@@ -369,12 +343,8 @@ describeEachDialect('a control character in any form (issue 17)', (dialect) => {
 
   it('is answered by the form’s own page or a refusal of its own, never the generic bad-request page', async () => {
     const agents = await Promise.all(
-      ['admin@vanort.example', 'samordnare@vanort.example', 'rapportor@vanort.example'].map(
-        async (email) => {
-          const agent = new TestAgent(t.app);
-          expect((await agent.login(email, DEMO_PASSWORD)).statusCode).toBe(303);
-          return agent;
-        },
+      [DEMO_EMAIL.admin, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter].map((email) =>
+        signedIn(t.app, email),
       ),
     );
     const forms = t.app

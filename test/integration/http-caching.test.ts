@@ -1,10 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { DEMO_EMAIL, signedIn } from '../helpers/sign-in.ts';
 
 /**
  * HTTP caching and compression (decision 030): validators from the data generation, 304
@@ -54,8 +53,7 @@ function securityHeadersOf(res: LightMyRequestResponse): Record<string, unknown>
 
 /** A coordinator changes Bergen's population through the workspace form (a real write). */
 async function editPopulation(app: FastifyInstance, population: number): Promise<void> {
-  const coordinator = new TestAgent(app);
-  await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
+  const coordinator = await signedIn(app, DEMO_EMAIL.coordinator);
   const form = await coordinator.get('/workspace/cities/bergen');
   expect(form.statusCode).toBe(200);
   const fields: Record<string, string> = {};
@@ -153,8 +151,7 @@ describeEachDialect('HTTP caching and compression', (dialect) => {
   });
 
   it('never lets a shared cache keep a page of a signed-in person', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const anonymous = await t.app.inject({ url: '/cities/bergen' });
     for (const path of ['/', '/cities/bergen', '/workspace', '/account']) {
       const res = await agent.get(path, { 'if-none-match': String(anonymous.headers.etag) });

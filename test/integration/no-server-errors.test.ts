@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 /**
  * "Nothing a user can send produces a 500": every route of the app, as anonymous and as
@@ -54,8 +55,7 @@ describeEachDialect('no request produces a server error', (dialect) => {
     t = await buildTestApp(dialect, { env: { LOGIN_RATE_LIMIT: '20', RESET_RATE_LIMIT: '10' } });
     agents.set('anonymous', new TestAgent(t.app));
     for (const account of DEMO_ACCOUNTS) {
-      const agent = new TestAgent(t.app);
-      expect((await agent.login(account.email, DEMO_PASSWORD)).statusCode).toBe(303);
+      const agent = await signedIn(t.app, account.email);
       agents.set(account.role, agent);
     }
     routes = t.app

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { DEMO_EMAIL, signedIn } from '../helpers/sign-in.ts';
+import { countRows } from '../helpers/rows.ts';
 
 /** The wording fixes of issue 19 (point 7) as a reader meets them. */
 describeEachDialect('public wording', (dialect) => {
@@ -59,22 +59,13 @@ describeEachDialect('public wording', (dialect) => {
   });
 
   it('asks a coordinator to choose the organisation of an import, and refuses none', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const page = await agent.get('/workspace/import');
     const select = /<select[^>]*name="organisation"[^>]*>([\s\S]*?)<\/select>/.exec(page.body)?.[1];
     expect(select).toMatch(/^<option value(?:="")? selected(?:="")?>Välj organisation<\/option>/);
     expect(select?.match(/ selected/g)).toHaveLength(1);
 
-    const jobs = async () =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom('import_job')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
     const boundary = '----vanort-wording-boundary';
     const res = await t.app.inject({
@@ -94,8 +85,7 @@ describeEachDialect('public wording', (dialect) => {
     expect(await jobs()).toBe(before);
 
     // A reporter has one organisation to choose: it is chosen.
-    const reporter = new TestAgent(t.app);
-    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    const reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     const own = await reporter.get('/workspace/import');
     expect(own.body).not.toContain('Välj organisation');
     expect(own.body).toMatch(/<option value="[^"]+" selected(?:="")?>/);

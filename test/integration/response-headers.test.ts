@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { DEMO_EMAIL, signedIn } from '../helpers/sign-in.ts';
 
 describeEachDialect('response headers', (dialect) => {
   let t: TestApp;
@@ -25,8 +26,7 @@ describeEachDialect('response headers', (dialect) => {
   it('never lets a browser or proxy keep a signed-in person’s page', async () => {
     const visitor = await t.app.inject({ url: '/cities/bergen' });
     expect(visitor.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
-    const bergen = new TestAgent(t.app);
-    await bergen.login('bergen@vanort.example', DEMO_PASSWORD);
+    const bergen = await signedIn(t.app, DEMO_EMAIL.bergen);
     for (const path of ['/', '/cities/bergen', '/account', '/workspace']) {
       const res = await bergen.get(path);
       expect(res.statusCode, path).toBe(200);
@@ -74,8 +74,7 @@ describeEachDialect('CSRF before validation', (dialect) => {
   afterAll(() => t.close());
 
   it('refuses a forged request with 403 before its body is validated', async () => {
-    const coordinator = new TestAgent(t.app);
-    await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     // A session cookie but no CSRF token, and a body the route's schema would refuse.
     const forged = await t.app.inject({
       method: 'POST',
@@ -113,8 +112,7 @@ describeEachDialect('body limits', (dialect) => {
   });
 
   it('refuses a body over twice the upload limit on a route that takes uploads', async () => {
-    const clerk = new TestAgent(t.app);
-    await clerk.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const clerk = await signedIn(t.app, DEMO_EMAIL.council);
     const res = await t.app.inject({
       method: 'POST',
       url: '/workspace/decisions/new',

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo.ts';
 import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { TestAgent } from '../helpers/agent.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
 /**
  * Policy P6: a city's status changes only through a recorded council decision on a
@@ -33,8 +34,7 @@ describeEachDialect('no route changes a city status outside a decision', (dialec
     t = await buildTestApp(dialect);
     agents.set('anonymous', new TestAgent(t.app));
     for (const account of DEMO_ACCOUNTS) {
-      const agent = new TestAgent(t.app);
-      await agent.login(account.email, DEMO_PASSWORD);
+      const agent = await signedIn(t.app, account.email);
       agents.set(account.role, agent);
       const user = await t.db.kysely
         .selectFrom('app_user')

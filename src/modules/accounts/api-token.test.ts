@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { createUser, findUserByEmail, setUserActive, sha256 } from './account.service.ts';
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
 const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
@@ -41,8 +42,7 @@ describeEachDialect('personal API tokens', (dialect) => {
 
   /** Logs in, creates a token through the form and returns it with the agent. */
   async function createViaForm(email: string, name: string, expiresInDays = '30') {
-    const agent = new TestAgent(t.app);
-    await agent.login(email, DEMO_PASSWORD);
+    const agent = await signedIn(t.app, email);
     await agent.get('/account/tokens');
     const res = await agent.post('/account/tokens', { name, expiresInDays });
     expect(res.statusCode).toBe(200);
@@ -52,8 +52,7 @@ describeEachDialect('personal API tokens', (dialect) => {
   }
 
   it('links the tokens page from the account page and shows the form', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.staff);
     const account = await agent.get('/account');
     expect(account.body).toContain('<a href="/account/tokens">API-nycklar</a>');
     const page = await agent.get('/account/tokens');
@@ -203,8 +202,7 @@ describeEachDialect('personal API tokens', (dialect) => {
   it("refuses to revoke another user's token and changes nothing", async () => {
     const victim = await createViaForm('samordnare@vanort.example', 'Inte din');
     const [row] = await tokenRows('Inte din');
-    const attacker = new TestAgent(t.app);
-    await attacker.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const attacker = await signedIn(t.app, DEMO_EMAIL.staff);
     await attacker.get('/account/tokens');
     const res = await attacker.post(`/account/tokens/${row!.id}/revoke`);
     expect(res.statusCode).toBe(403);

@@ -7,12 +7,12 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { createUser, findUserByEmail, setOwnLanguage } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 // A person's language (issue 13): set when invited and on the account page, used for the
 // invitation and reset mails and for where a login lands.
@@ -32,8 +32,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    admin = new TestAgent(t.app);
-    expect((await admin.login('admin@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    admin = await signedIn(t.app, DEMO_EMAIL.admin);
     for (const c of await t.db.kysely.selectFrom('city').select(['id', 'slug']).execute())
       cityIds.set(c.slug, c.id);
   });
@@ -441,8 +440,7 @@ describeEachDialect('a Norwegian invitation through SMTP', (dialect) => {
 
   it('arrives in Norwegian, then English, with the Norwegian link first', async () => {
     expect(t.app.mailer.kind).toBe('smtp');
-    const admin = new TestAgent(t.app);
-    await admin.login('admin@vanort.example', DEMO_PASSWORD);
+    const admin = await signedIn(t.app, DEMO_EMAIL.admin);
     const bergen = await t.db.kysely
       .selectFrom('city')
       .select('id')

@@ -6,6 +6,8 @@ import { DEMO_PASSWORD } from '../../demo.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { findUserByEmail, resolveSession, setUserActive } from './account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 const ADMIN = 'admin@vanort.example';
 
@@ -24,15 +26,7 @@ describeEachDialect('logging in and out', (dialect) => {
         .orderBy('occurred_at')
         .execute()
     ).map((e) => `${e.action}:${e.actor_label}`);
-  const sessionCount = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('session')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  const sessionCount = () => countRows(t.db, 'session');
 
   it('shows a login form with the fields email and password and a CSRF token', async () => {
     const agent = new TestAgent(t.app);
@@ -175,10 +169,8 @@ describeEachDialect('logging in and out', (dialect) => {
   });
 
   it('logs out everywhere', async () => {
-    const a = new TestAgent(t.app);
-    const b = new TestAgent(t.app);
-    await a.login('presidiet@vanort.example', DEMO_PASSWORD);
-    await b.login('presidiet@vanort.example', DEMO_PASSWORD);
+    const a = await signedIn(t.app, 'presidiet@vanort.example');
+    const b = await signedIn(t.app, 'presidiet@vanort.example');
     await a.get('/account');
     expect(a.lastPage).toMatch(/inloggad på [2-9]/);
     await a.post('/account/logout-everywhere');

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { createUser, findUserByEmail } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const PASSWORD = 'a long enough test password';
 
@@ -46,8 +46,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     clock = Date.now();
     vi.setSystemTime(clock);
     t = await buildTestApp(dialect);
-    admin = new TestAgent(t.app);
-    await admin.login('admin@vanort.example', DEMO_PASSWORD);
+    admin = await signedIn(t.app, DEMO_EMAIL.admin);
   });
   afterAll(async () => {
     await t.close();

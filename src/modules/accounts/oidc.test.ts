@@ -15,6 +15,7 @@ import { findUserByEmail, setUserActive } from './account.service.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 const oidcSv = messagesOf('sv');
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 // A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.
 
@@ -106,15 +107,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     await idp?.close();
   });
 
-  const count = async (table: 'session' | 'app_user') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  const count = (table: 'session' | 'app_user') => countRows(t.db, table);
   const auditOf = async (entityId: string) =>
     (
       await t.db.kysely

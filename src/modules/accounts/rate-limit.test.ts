@@ -5,6 +5,7 @@ import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 /**
  * The login, two-step code and reset forms are limited per address (issue 17.4):
@@ -23,15 +24,7 @@ describeEachDialect('rate limits on the login and reset forms', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const count = async (table: 'session' | 'mail_outbox') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  const count = (table: 'session' | 'mail_outbox') => countRows(t.db, table);
 
   /** A 429 of the catalogue's RATE_LIMITED: Retry-After within the minute, the page says so. */
   const expectRateLimited = (

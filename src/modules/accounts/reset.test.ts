@@ -11,6 +11,8 @@ import { createApiToken } from './api-token.service.ts';
 import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './reset.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows, rowById } from '../../../test/helpers/rows.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -95,8 +97,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   it('mails a one-time link, sets the new password, ends sessions, and audits each step', async () => {
     const email = 'samordnare@vanort.example';
     const user = (await findUserByEmail(t.db.kysely, email))!;
-    const loggedIn = new TestAgent(t.app);
-    await loggedIn.login(email, DEMO_PASSWORD);
+    const loggedIn = await signedIn(t.app, email);
     expect((await loggedIn.get('/account')).statusCode).toBe(200);
 
     const agent = new TestAgent(t.app);
@@ -120,13 +121,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
     // Only the hash is stored, valid for 30 minutes.
     const row = await tokenRow(link.token);
     expect(row).toMatchObject({ user_id: user.id, kind: 'reset', used_at: null });
-    expect(
-      await t.db.kysely
-        .selectFrom('user_token')
-        .select('id')
-        .where('id', '=', link.token)
-        .executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await rowById(t.db, 'user_token', link.token, ['id'])).toBeUndefined();
     const minutes = (Date.parse(row.expires_at) - Date.parse(row.created_at)) / 60_000;
     expect(minutes).toBe(30);
 
@@ -419,15 +414,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   });
 
   it('refuses a bad invitation and leaves no user, token or mail behind', async () => {
-    const count = async (table: 'app_user' | 'user_token' | 'mail_outbox') =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'app_user' | 'user_token' | 'mail_outbox') => countRows(t.db, table);
     const before = [await count('app_user'), await count('user_token'), await count('mail_outbox')];
     const invite = (email: string, name: string) =>
       inviteUser(t.db, t.app.mailer, ADMIN_ACTOR, { email, name, roles: [] }, 'http://x');

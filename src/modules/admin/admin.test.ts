@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 describeEachDialect('administration', (dialect) => {
   let t: TestApp;
   let admin: TestAgent;
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    admin = new TestAgent(t.app);
-    await admin.login('admin@vanort.example', DEMO_PASSWORD);
+    admin = await signedIn(t.app, DEMO_EMAIL.admin);
   });
   afterAll(() => t.close());
 
@@ -26,8 +25,7 @@ describeEachDialect('administration', (dialect) => {
   it('is for administrators only', async () => {
     const anonymous = await t.app.inject({ url: '/admin/users' });
     expect(anonymous.statusCode).toBe(303);
-    const staff = new TestAgent(t.app);
-    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const res = await staff.get('/admin/users');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Du har inte behörighet');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { formOf } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const auditFor = (t: TestApp, cityId: string) =>
   t.db.kysely
@@ -21,10 +21,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    coordinator = new TestAgent(t.app);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
@@ -161,11 +158,9 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
 
   it('answers 404 for an unknown city and 403 for other roles, changing nothing', async () => {
     expect((await coordinator.get('/workspace/cities/atlantis')).statusCode).toBe(404);
-    const staff = new TestAgent(t.app);
-    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     expect((await staff.get('/workspace/cities/bergen')).statusCode).toBe(403);
-    const council = new TestAgent(t.app);
-    await council.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const council = await signedIn(t.app, DEMO_EMAIL.council);
     const before = await getCity(t.db, 'bergen');
     const res = await council.post('/workspace/cities/bergen', { name_sv: 'Björgvin' });
     expect(res.statusCode).toBe(403);

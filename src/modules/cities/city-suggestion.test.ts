@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { formOf } from '../../../test/helpers/city-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { getCity } from './city.service.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 /**
  * The partner contact keeps their own city's facts (issue 19, point 6; decision 036): what
@@ -16,11 +16,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
   let bergen: TestAgent;
   let coordinator: TestAgent;
 
-  const login = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    expect((await agent.login(email, DEMO_PASSWORD)).statusCode, email).toBe(303);
-    return agent;
-  };
+  const login = (email: string) => signedIn(t.app, email);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect, { env: { PAGE_CACHE_TTL_MS: '60000' } });

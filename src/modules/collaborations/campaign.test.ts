@@ -1,15 +1,16 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T12:00:00Z`);
@@ -26,10 +27,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    coordinator = new TestAgent(t.app);
-    await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
-    reporter = new TestAgent(t.app);
-    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
+    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     orgs = new Map(
       (await t.db.kysely.selectFrom('organisation').select(['slug', 'id']).execute()).map((o) => [
         o.slug,
@@ -44,33 +43,21 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     ] as const) {
       await t.db.kysely
         .insertInto('collaboration')
-        .values({
-          id: newId(),
-          organisation_id: orgs.get('kulturforvaltningen')!,
-          title,
-          kind: 'project',
-          status: 'ongoing',
-          starts_on: starts,
-          ends_on: ends,
-          goals: null,
-          results: null,
-          contact_name: null,
-          contact_email: null,
-          funding_kind: null,
-          funding_programme: null,
-          funding_amount: null,
-          strategy_tags: '',
-          visibility: 'public',
-          review_state: 'acknowledged',
-          review_comment: null,
-          reviewed_by: null,
-          reviewed_at: null,
-          submitted_at: null,
-          published_at: now,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(
+          collaborationRow({
+            id: newId(),
+            organisation_id: orgs.get('kulturforvaltningen')!,
+            title,
+            kind: 'project',
+            status: 'ongoing',
+            starts_on: starts,
+            ends_on: ends,
+            visibility: 'public',
+            review_state: 'acknowledged',
+            published_at: now,
+            created_at: now,
+          }),
+        )
         .execute();
     }
   });

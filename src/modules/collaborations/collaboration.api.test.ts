@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import * as repo from './collaboration.repository.ts';
+import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 
 interface Item {
   id: string;
@@ -247,33 +248,24 @@ describeEachDialect('collaborations API', (dialect) => {
     const now = new Date().toISOString();
     await t.db.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < 1100; i++) {
-        await repo.insertCollaboration(trx, {
-          id: newId(),
-          organisation_id: org.id,
-          title: `Massrad ${i}; "citat"`,
-          kind: 'other',
-          status: 'ongoing',
-          starts_on: '2020-01-01', // many share a date: the keyset must break ties by id
-          ends_on: null,
-          goals: '=SUM(A1)',
-          results: null,
-          contact_name: null,
-          contact_email: null,
-          funding_kind: null,
-          funding_programme: null,
-          funding_amount: null,
-          strategy_tags: '',
-          visibility: 'public',
-          review_state: 'acknowledged',
-          review_comment: null,
-          reviewed_by: null,
-          reviewed_at: now,
-          submitted_at: now,
-          published_at: now,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        });
+        await repo.insertCollaboration(
+          trx,
+          collaborationRow({
+            id: newId(),
+            organisation_id: org.id,
+            title: `Massrad ${i}; "citat"`,
+            kind: 'other',
+            status: 'ongoing',
+            starts_on: '2020-01-01', // many share a date: the keyset must break ties by id
+            goals: '=SUM(A1)',
+            visibility: 'public',
+            review_state: 'acknowledged',
+            reviewed_at: now,
+            submitted_at: now,
+            published_at: now,
+            created_at: now,
+          }),
+        );
       }
     });
     const res = await get('/api/v1/collaborations.csv');

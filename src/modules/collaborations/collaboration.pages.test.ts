@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { searchKnowledge } from './knowledge.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const good = (overrides: Record<string, string | string[]> = {}) => ({
   organisation: 'kulturforvaltningen',
@@ -50,19 +50,14 @@ describeEachDialect('collaboration pages', (dialect) => {
       roles: [{ role: 'reporter', organisationId: school.id, cityId: null }],
       password: 'a long enough school password',
     });
-    reporter = new TestAgent(t.app);
-    coordinator = new TestAgent(t.app);
-    other = new TestAgent(t.app);
-    staff = new TestAgent(t.app);
-    expect((await reporter.login('rapportor@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
+    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
+    other = await signedIn(
+      t.app,
+      'skola.rapportor@vanort.example',
+      'a long enough school password',
     );
-    expect(
-      (await other.login('skola.rapportor@vanort.example', 'a long enough school password'))
-        .statusCode,
-    ).toBe(303);
-    expect((await staff.login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    staff = await signedIn(t.app, DEMO_EMAIL.staff);
   });
   afterAll(() => t.close());
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { collaborationForm } from '../../../test/helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
@@ -16,12 +16,8 @@ describeEachDialect('editing a collaboration someone else has just saved', (dial
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    reporter = new TestAgent(t.app);
-    coordinator = new TestAgent(t.app);
-    expect((await reporter.login('rapportor@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -11,6 +10,8 @@ import { guessMapping } from './import.rows.ts';
 import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -99,15 +100,8 @@ describeEachDialect('importing collaborations', (dialect) => {
   let coordinator: User;
   let kultur: string;
   const actor = () => ({ userId: reporter.id, label: reporter.email, ip: null });
-  const count = async (table: 'collaboration' | 'search_document' | 'collaboration_city') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'collaboration' | 'search_document' | 'collaboration_city') =>
+    countRows(t.db, table);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
@@ -212,15 +206,7 @@ describeEachDialect('importing collaborations', (dialect) => {
   });
 
   it('refuses a file over 10 MB and a file without rows, storing nothing', async () => {
-    const jobs = async () =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom('import_job')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
     await expect(
       uploadImport(t.db, actor(), reporter, {
@@ -291,8 +277,7 @@ describeEachDialect('importing collaborations', (dialect) => {
   });
 
   it('runs the flow through the pages: upload, mapping, dry run with a problem table, import of the valid rows', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('rapportor@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.reporter);
     const page = await agent.get('/workspace/import');
     expect(page.statusCode).toBe(200);
     const upload = (filename: string, content: string, organisation = kultur) => {
@@ -364,8 +349,7 @@ describeEachDialect('importing collaborations', (dialect) => {
     expect(await count('collaboration')).toBe(before + 1);
 
     // Someone else's import is not found.
-    const other = new TestAgent(t.app);
-    await other.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const other = await signedIn(t.app, DEMO_EMAIL.coordinator);
     expect((await other.get(jobUrl)).statusCode).toBe(404);
     // A bad mapping is refused field by field.
     const second = await upload('lista.csv', 'Rubrik;Startdatum\nA;2026-01-01\n');
@@ -417,8 +401,7 @@ describeEachDialect('importing collaborations', (dialect) => {
   });
 
   it('exports the filtered list, streamed, as CSV and Excel for logged-in users, in a form the import reads back', async () => {
-    const staff = new TestAgent(t.app);
-    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const all = await staff.get('/workspace/collaborations/export.csv');
     expect(all.statusCode).toBe(200);
     expect(all.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -530,14 +513,7 @@ describeEachDialect('importing collaborations', (dialect) => {
       [3, 'Vad gjordes', 'import.problem.activitiesRequired'],
       [3, 'Synlighet', 'import.problem.visibilityInvalid'],
     ]);
-    const before = Number(
-      (
-        await t.db.kysely
-          .selectFrom('exchange')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const before = await countRows(t.db, 'exchange');
     await startImport(t.db, actor(), reporter, job.id, true);
     expect(await runImport(t.db, actor(), job.id)).toEqual({ imported: 1 });
     const rows = await t.db.kysely

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { MARK_START } from './knowledge.repository.ts';
 import { ftsQuery, prefixTsQuery, searchKnowledge } from './knowledge.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 describe('ftsQuery', () => {
   it('quotes every word, requires all, and makes the last a prefix', () => {
@@ -99,8 +98,7 @@ describeEachDialect('knowledge bank', (dialect) => {
   });
 
   it('serves the page to logged-in users with <mark> and keeps the filters in the pagination', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.staff);
     const res = await agent.get('/workspace/knowledge?q=klimatanpassning&city=aarhus');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<mark>[Kk]limatanpassning<\/mark>/);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 // The review in the order of the work (issue 19, point 5): the queue oldest first and
 // paginated; a review page shows the report before the verdict; after a verdict the next
@@ -27,10 +27,7 @@ describeEachDialect('the review queue and the review page', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    coordinator = new TestAgent(t.app);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const [collaborations, exchanges] = await Promise.all([
       t.db.kysely.selectFrom('collaboration').select('id').orderBy('id').execute(),
       t.db.kysely.selectFrom('exchange').select('id').orderBy('id').execute(),

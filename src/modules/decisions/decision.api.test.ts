@@ -4,6 +4,7 @@ import { decision, TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtur
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 interface ApiCity {
   slug: string;
@@ -61,15 +62,8 @@ describeEachDialect('decisions API and city filters', (dialect) => {
   const AS_COORDINATOR = 'samordnare@vanort.example';
   const AS_COUNCIL = 'sekretariatet@vanort.example';
   const AS_STAFF = 'medarbetare@vanort.example';
-  const count = async (table: 'council_decision' | 'proposal' | 'city_status_change') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  const count = (table: 'council_decision' | 'proposal' | 'city_status_change') =>
+    countRows(t.db, table);
 
   it('gives each city its history with the decisions behind it', async () => {
     const res = await get('/api/v1/cities');

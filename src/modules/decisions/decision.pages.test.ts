@@ -1,11 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 /** A small but real PDF, with a few non-ASCII bytes to prove the download is byte-identical. */
 function samplePdf(): Buffer {
@@ -64,6 +65,15 @@ const goodDecision = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
+/** The proposal form's fields for a new twin city. */
+const newCity = (slug: string, nameSv: string, countryCode: string) => ({
+  kind: 'establish_twin',
+  city: 'new',
+  slug,
+  nameSv,
+  countryCode,
+});
+
 const unescape = (html: string) =>
   html
     .replace(/&quot;/g, '"')
@@ -78,30 +88,15 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    coordinator = new TestAgent(t.app);
-    council = new TestAgent(t.app);
-    staff = new TestAgent(t.app);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
-    expect((await council.login('sekretariatet@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
-    expect((await staff.login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
+    council = await signedIn(t.app, DEMO_EMAIL.council);
+    staff = await signedIn(t.app, DEMO_EMAIL.staff);
   });
   afterAll(() => t.close());
 
-  const count = async (
+  const count = (
     table: 'council_decision' | 'proposal' | 'city' | 'decision_document' | 'city_status_change',
-  ) =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  ) => countRows(t.db, table);
   const snapshot = async () => ({
     decisions: await count('council_decision'),
     documents: await count('decision_document'),
@@ -128,11 +123,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
     const before = await snapshot();
     const asStaff = await staff.post('/workspace/proposals/new', {
-      kind: 'establish_twin',
-      city: 'new',
-      slug: 'hackarby',
-      nameSv: 'Hackarby',
-      countryCode: 'SE',
+      ...newCity('hackarby', 'Hackarby', 'SE'),
       title: 'Obehörigt',
       justification: 'Nej.',
     });
@@ -195,45 +186,36 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(html).toContain('value="Tromsø!"');
     expect(html).toContain('value="Norge"');
 
-    const noCity = await coordinator.post('/workspace/proposals/new', {
-      kind: 'activate_partner',
-      city: '',
-      title: 'Något',
-      justification: 'Något.',
-    });
-    expect(noCity.statusCode).toBe(400);
-    expect(unescape(noCity.body)).toContain('Välj en stad i listan');
-
-    const notApplicable = await coordinator.post('/workspace/proposals/new', {
-      kind: 'activate_partner',
-      city: 'bergen',
-      title: 'Bergen som partnerstad',
-      justification: 'Fel.',
-    });
-    expect(notApplicable.statusCode).toBe(400);
-    expect(notApplicable.body).toContain('Förslaget passar inte stadens nuvarande status');
-
-    const taken = await coordinator.post('/workspace/proposals/new', {
-      kind: 'establish_twin',
-      city: 'new',
-      slug: 'bergen',
-      nameSv: 'Bergen igen',
-      countryCode: 'NO',
-      title: 'Dubblett',
-      justification: 'Fel.',
-    });
-    expect(taken.statusCode).toBe(400);
-    expect(taken.body).toContain('En stad i registret har redan den adressen');
+    // No city; a city the proposal does not fit; a new city at a taken address.
+    for (const [fields, message] of [
+      [
+        { kind: 'activate_partner', city: '', title: 'Något', justification: 'Något.' },
+        'Välj en stad i listan',
+      ],
+      [
+        {
+          kind: 'activate_partner',
+          city: 'bergen',
+          title: 'Bergen som partnerstad',
+          justification: 'Fel.',
+        },
+        'Förslaget passar inte stadens nuvarande status',
+      ],
+      [
+        { ...newCity('bergen', 'Bergen igen', 'NO'), title: 'Dubblett', justification: 'Fel.' },
+        'En stad i registret har redan den adressen',
+      ],
+    ] as const) {
+      const res = await coordinator.post('/workspace/proposals/new', fields);
+      expect(res.statusCode).toBe(400);
+      expect(unescape(res.body)).toContain(message);
+    }
     expect(await snapshot()).toEqual(before);
 
     const noToken = await coordinator.post(
       '/workspace/proposals/new',
       {
-        kind: 'establish_twin',
-        city: 'new',
-        slug: 'tromso',
-        nameSv: 'Tromsø',
-        countryCode: 'NO',
+        ...newCity('tromso', 'Tromsø', 'NO'),
         title: 'Utan formulärnyckel',
         justification: 'CSRF.',
       },
@@ -565,8 +547,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   });
 
   it('speaks English too', async () => {
-    const en = new TestAgent(t.app);
-    await en.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const en = await signedIn(t.app, DEMO_EMAIL.council);
     const page = await en.get('/workspace/decisions?lang=en');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="en"');
@@ -579,8 +560,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the case number as SLK-2023-01047');
-    const coordinatorEn = new TestAgent(t.app);
-    await coordinatorEn.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const coordinatorEn = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const proposals = await coordinatorEn.get('/workspace/proposals?lang=en');
     expect(proposals.body).toContain('Warning: Gothenburg hosts every 10 years');
     expect(proposals.body).toContain('Approved');

@@ -16,6 +16,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
+import { countRows } from '../../../test/helpers/rows.ts';
 
 const PATTERNS = loadConfig({}).caseNumberPatterns;
 
@@ -45,17 +46,9 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   });
   afterEach(() => close());
 
-  const count = async (
+  const count = (
     table: 'council_decision' | 'proposal' | 'city_status_change' | 'decision_document',
-  ) =>
-    Number(
-      (
-        await db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
+  ) => countRows(db, table);
 
   const newTwinProposal = async () => {
     const proposal = await draftProposal(db, COORDINATOR, TROMSO_PROPOSAL);

@@ -8,6 +8,7 @@ import { roleGroupOf } from '../meetings/index.ts';
 import { compileFigures } from './compile.service.ts';
 import type { Count, EvaluationFigures, PeriodRange } from './evaluation.figures.ts';
 import { addDays, previousPeriod } from './period.ts';
+import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 
 // The independent check of the compilation (issue 15, point 7): the demo data plus rows this
 // test writes, the expected figures counted with the test's own SQL from the definitions in
@@ -43,33 +44,20 @@ async function addCollaboration(
   const id = randomUUID();
   await db.kysely
     .insertInto('collaboration')
-    .values({
-      id,
-      organisation_id: await idOf(db, 'organisation', o.org),
-      title: `Testsamarbete ${id.slice(0, 6)}`,
-      kind: o.kind,
-      status: o.status,
-      starts_on: o.startsOn,
-      ends_on: o.endsOn,
-      goals: null,
-      results: null,
-      contact_name: null,
-      contact_email: null,
-      funding_kind: null,
-      funding_programme: null,
-      funding_amount: null,
-      strategy_tags: '',
-      visibility: o.visibility ?? 'internal',
-      review_state: 'draft',
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      submitted_at: null,
-      published_at: null,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(
+      collaborationRow({
+        id,
+        organisation_id: await idOf(db, 'organisation', o.org),
+        title: `Testsamarbete ${id.slice(0, 6)}`,
+        kind: o.kind,
+        status: o.status,
+        starts_on: o.startsOn,
+        ends_on: o.endsOn,
+        visibility: o.visibility ?? 'internal',
+        review_state: 'draft',
+        created_at: at,
+      }),
+    )
     .execute();
   for (const c of o.cities)
     await db.kysely

@@ -3,11 +3,11 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { evaluationPolicy } from './evaluation.home.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
@@ -22,10 +22,8 @@ describeEachDialect('the evaluation pages', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    sara = new TestAgent(t.app);
-    expect((await sara.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
-    reporter = new TestAgent(t.app);
-    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    sara = await signedIn(t.app, DEMO_EMAIL.coordinator);
+    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     saraId = (
       await t.db.kysely
         .selectFrom('app_user')

@@ -25,6 +25,7 @@ import {
 } from './evaluation.service.ts';
 import { versionsToCompare } from './evaluation.versions.ts';
 import { addDays, addMonths } from './period.ts';
+import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
 
 /** The problems of a refused call: path → message key (or the error's code). */
 async function refused(call: Promise<unknown>): Promise<Record<string, string> | string> {
@@ -170,27 +171,10 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
   });
 
   it('belongs to every active coordinator when no coordinator marked it held, and uses the day for a meeting without dates', async () => {
-    const chain = (await getChain(t.db))!;
-    const goteborg = chain.members.find((m) => m.city.kind === 'home')!.city;
-    const id = await t.db.kysely.transaction().execute(async (trx) => {
-      const meetingId = 'm-2035-no-dates';
-      await trx
-        .insertInto('meeting')
-        .values({
-          id: meetingId,
-          chain_id: chain.id,
-          year: 2035,
-          host_city_id: goteborg.id,
-          start_date: null,
-          end_date: null,
-          venue: null,
-          theme: null,
-          status: 'planned',
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-        })
-        .execute();
-      return meetingId;
+    const id = await insertMeeting(t.db.kysely, {
+      id: 'm-2035-no-dates',
+      year: 2035,
+      host: 'goteborg',
     });
     await markHeld(2035, { userId: null, label: 'cli', ip: null });
     const e = await t.db.kysely
@@ -213,24 +197,13 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     expect(loadConfig({}).evaluationDueMonths).toBe(3);
     expect(loadConfig({ EVALUATION_DUE_MONTHS: '6' }).evaluationDueMonths).toBe(6);
     expect(() => loadConfig({ EVALUATION_DUE_MONTHS: '0' })).toThrow(ConfigError);
-    const chain = (await getChain(t.db))!;
-    const goteborg = chain.members.find((m) => m.city.kind === 'home')!.city;
-    await t.db.kysely
-      .insertInto('meeting')
-      .values({
-        id: 'm-2039',
-        chain_id: chain.id,
-        year: 2039,
-        host_city_id: goteborg.id,
-        start_date: '2039-06-01',
-        end_date: '2039-06-02',
-        venue: null,
-        theme: null,
-        status: 'planned',
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
-      })
-      .execute();
+    await insertMeeting(t.db.kysely, {
+      id: 'm-2039',
+      year: 2039,
+      host: 'goteborg',
+      startDate: '2039-06-01',
+      endDate: '2039-06-02',
+    });
     configureEvaluation(loadConfig({ EVALUATION_DUE_MONTHS: '6' }));
     try {
       await markHeld(2039, actor(sara));

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
-import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import {
   addApprovedEvaluation,
@@ -10,6 +8,7 @@ import {
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { listAudit } from '../audit/index.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 const COORDINATOR = 'samordnare@vanort.example';
 const REPORTER = 'rapportor@vanort.example';
@@ -94,8 +93,7 @@ describeEachDialect('evaluation reports: version page, publishing, portal and AP
       title: 'Utvärdering 2027, andra versionen',
       sections: { analysis: 'En ny analys efter granskningen.' },
     });
-    const agent = new TestAgent(t.app);
-    await agent.login(COORDINATOR, DEMO_PASSWORD);
+    const agent = await signedIn(t.app, COORDINATOR);
     const m = messagesOf('sv');
 
     const v1 = await agent.get(`/workspace/evaluations/${id}/versions/1`);
@@ -146,8 +144,7 @@ describeEachDialect('evaluation reports: version page, publishing, portal and AP
 
   it('refuses unknown versions, other roles and forged forms, changing nothing', async () => {
     const id = await addApprovedEvaluation(t.db);
-    const coordinator = new TestAgent(t.app);
-    await coordinator.login(COORDINATOR, DEMO_PASSWORD);
+    const coordinator = await signedIn(t.app, COORDINATOR);
     const before = await publishedCount(t);
     for (const n of ['2', '0', 'abc', '-1', '1.5', '9999999']) {
       expect((await coordinator.get(`/workspace/evaluations/${id}/versions/${n}`)).statusCode).toBe(
@@ -171,8 +168,7 @@ describeEachDialect('evaluation reports: version page, publishing, portal and AP
     expect(noCsrf.statusCode).toBe(403);
     expect(await publishedCount(t)).toBe(before);
 
-    const reporter = new TestAgent(t.app);
-    await reporter.login(REPORTER, DEMO_PASSWORD);
+    const reporter = await signedIn(t.app, REPORTER);
     for (const path of [
       `/workspace/evaluations/${id}/versions/1`,
       `/workspace/evaluations/${id}/versions/1/report.html`,

@@ -1,56 +1,36 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
-import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { pdfInfo, poppler, popplerMissing, structureTree } from '../../../test/helpers/poppler.ts';
+import { DEMO_EMAIL, signedInAs } from '../../../test/helpers/sign-in.ts';
+import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describeEachDialect('delegations', (dialect) => {
   let t: TestApp;
   let meetingId: string;
-  const agents: Record<string, TestAgent> = {};
+  let agents: Record<string, TestAgent>;
   const base = () => `/workspace/meetings/${meetingId}/delegations`;
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    const chain = await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow();
-    const goteborg = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'goteborg')
-      .executeTakeFirstOrThrow();
-    meetingId = newId();
-    await t.db.kysely
-      .insertInto('meeting')
-      .values({
-        id: meetingId,
-        chain_id: chain.id,
-        year: 2035,
-        host_city_id: goteborg.id,
-        start_date: '2035-09-11',
-        end_date: '2035-09-13',
-        venue: 'Stadshuset',
-        theme: null,
-        status: 'planned',
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
-    for (const [who, email] of [
-      ['presidium', 'presidiet@vanort.example'],
-      ['coordinator', 'samordnare@vanort.example'],
-      ['bergen', 'bergen@vanort.example'],
-      ['staff', 'medarbetare@vanort.example'],
-    ] as const) {
-      agents[who] = new TestAgent(t.app);
-      expect((await agents[who].login(email, DEMO_PASSWORD)).statusCode).toBe(303);
-    }
+    meetingId = await insertMeeting(t.db.kysely, {
+      year: 2035,
+      host: 'goteborg',
+      startDate: '2035-09-11',
+      endDate: '2035-09-13',
+      venue: 'Stadshuset',
+    });
+    agents = await signedInAs(t.app, {
+      presidium: 'presidiet@vanort.example',
+      coordinator: DEMO_EMAIL.coordinator,
+      bergen: DEMO_EMAIL.bergen,
+      staff: DEMO_EMAIL.staff,
+    });
   });
   afterAll(() => t?.close());
 

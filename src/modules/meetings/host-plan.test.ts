@@ -1,50 +1,25 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { runJob } from '../../platform/scheduler.ts';
-import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { hostPlanReminderJob } from './host-plan.job.ts';
 import { createHostPlan, DEFAULT_TEMPLATE } from './host-plan.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.ts';
+import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
 
 describeEachDialect('host planning', (dialect) => {
   let t: TestApp;
   let meetingId: string;
   let coordinatorId: string;
   const coordinator = () => agents.coordinator!;
-  const agents: Record<string, TestAgent> = {};
+  let agents: Record<string, TestAgent>;
 
-  const insertMeeting = async (year: number, hostSlug: string, start: string | null) => {
-    const chain = await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow();
-    const host = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', hostSlug)
-      .executeTakeFirstOrThrow();
-    const id = newId();
-    await t.db.kysely
-      .insertInto('meeting')
-      .values({
-        id,
-        chain_id: chain.id,
-        year,
-        host_city_id: host.id,
-        start_date: start,
-        end_date: null,
-        venue: null,
-        theme: null,
-        status: 'planned',
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
-    return id;
-  };
+  const insertMeeting = (year: number, host: string, startDate: string | null) =>
+    insertMeetingRow(t.db.kysely, { year, host, startDate });
   const tasks = () =>
     t.db.kysely
       .selectFrom('host_plan_task')
@@ -63,13 +38,10 @@ describeEachDialect('host planning', (dialect) => {
         .where('email', '=', 'samordnare@vanort.example')
         .executeTakeFirstOrThrow()
     ).id;
-    for (const [who, email] of [
-      ['coordinator', 'samordnare@vanort.example'],
-      ['presidium', 'presidiet@vanort.example'],
-    ] as const) {
-      agents[who] = new TestAgent(t.app);
-      await agents[who].login(email, DEMO_PASSWORD);
-    }
+    agents = await signedInAs(t.app, {
+      coordinator: DEMO_EMAIL.coordinator,
+      presidium: 'presidiet@vanort.example',
+    });
   });
   afterAll(() => t?.close());
 
@@ -329,8 +301,7 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
   };
 
   it('creates the plan when a coordinator plans a meeting Gothenburg hosts, not for other hosts', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     await agent.get('/workspace/meetings/new');
     const bergen = await agent.post('/workspace/meetings/new', {
       year: '2029',

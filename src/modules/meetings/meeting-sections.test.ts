@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 // The meeting workspace in sections (issue 19, point 5; decision 035): an overview and a
 // page for each kind of work, a navigation that marks the current one, and the day of a
@@ -30,11 +29,7 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
   let t: TestApp;
   let meetingId: string;
   let days: { start: string; end: string };
-  const as = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    expect((await agent.login(email, DEMO_PASSWORD)).statusCode).toBe(303);
-    return agent;
-  };
+  const as = (email: string) => signedIn(t.app, email);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);

@@ -1,13 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import ICAL from 'ical.js';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -23,14 +23,8 @@ function postMultipart(
 describeEachDialect('meeting pages', (dialect) => {
   let t: TestApp;
   let ids: Map<number, string>;
-  const coordinator = () => {
-    const a = new TestAgent(t.app);
-    return a.login('samordnare@vanort.example', DEMO_PASSWORD).then(() => a);
-  };
-  const bergen = () => {
-    const a = new TestAgent(t.app);
-    return a.login('bergen@vanort.example', DEMO_PASSWORD).then(() => a);
-  };
+  const coordinator = () => signedIn(t.app, DEMO_EMAIL.coordinator);
+  const bergen = () => signedIn(t.app, DEMO_EMAIL.bergen);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
@@ -664,8 +658,7 @@ describeEachDialect('meeting pages', (dialect) => {
       seminarTitle: 'Bergen vill',
     });
     expect(refused.statusCode).toBe(403);
-    const reporter = new TestAgent(t.app);
-    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    const reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     await reporter.get('/');
     const byReporter = await reporter.post(`${base}/seminars/${seminarId}/edit`, {
       seminarTitle: 'Rapportören vill',

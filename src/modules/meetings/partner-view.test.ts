@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 /**
  * The partner contact sees nothing meant for Gothenburg's organisers only (issue 19,
@@ -16,12 +16,8 @@ describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => 
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    bergen = new TestAgent(t.app);
-    expect((await bergen.login('bergen@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
-    coordinator = new TestAgent(t.app);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    bergen = await signedIn(t.app, DEMO_EMAIL.bergen);
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
   });
   afterAll(() => t.close());
 

@@ -10,6 +10,7 @@ import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { delegationRetentionJob } from './retention.job.ts';
+import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
 
 describeEachDialect('delegation retention job', (dialect) => {
   let db: Db;
@@ -29,30 +30,19 @@ describeEachDialect('delegation retention job', (dialect) => {
 
   /** A meeting with one delegation and two members with logistics. */
   async function meetingWith(year: number, start: string | null, end: string | null) {
-    const chain = await db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow();
+    const id = await insertMeeting(db.kysely, {
+      year,
+      host: 'turku',
+      startDate: start,
+      endDate: end,
+      status: 'held',
+    });
     const city = await db.kysely
       .selectFrom('city')
       .select('id')
       .where('slug', '=', 'turku')
       .executeTakeFirstOrThrow();
-    const id = newId();
     const now = nowIso();
-    await db.kysely
-      .insertInto('meeting')
-      .values({
-        id,
-        chain_id: chain.id,
-        year,
-        host_city_id: city.id,
-        start_date: start,
-        end_date: end,
-        venue: null,
-        theme: null,
-        status: 'held',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
     const delegationId = newId();
     await db.kysely
       .insertInto('delegation')

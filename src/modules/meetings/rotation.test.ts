@@ -65,26 +65,21 @@ describe('forecastNextTurn', () => {
     ]);
   });
 
-  it('lets a cancelled meeting consume its turn', () => {
-    const meetings: RotationMeeting[] = [
-      held(2019, 'goteborg'),
+  // A meeting after a held one: a cancelled one consumes its turn, a forecast one does not.
+  it.each([
+    [
+      'lets a cancelled meeting consume its turn',
       { year: 2021, hostCityId: 'bergen', status: 'cancelled' },
-    ];
-    expect(forecastNextTurn(members, 2, meetings, 2020)).toEqual({
-      year: 2023,
-      hostCityId: 'aarhus',
-    });
-  });
-
-  it('ignores meetings registered as forecasts', () => {
-    const meetings: RotationMeeting[] = [
-      held(2019, 'goteborg'),
+      { year: 2023, hostCityId: 'aarhus' },
+    ],
+    [
+      'ignores meetings registered as forecasts',
       { year: 2021, hostCityId: 'turku', status: 'forecast' },
-    ];
-    expect(forecastNextTurn(members, 2, meetings, 2020)).toEqual({
-      year: 2021,
-      hostCityId: 'bergen',
-    });
+      { year: 2021, hostCityId: 'bergen' },
+    ],
+  ] as const)('%s', (_name, next: RotationMeeting, expected) => {
+    const meetings: RotationMeeting[] = [held(2019, 'goteborg'), next];
+    expect(forecastNextTurn(members, 2, meetings, 2020)).toEqual(expected);
   });
 
   it('answers null without members, interval or any meeting to start from', () => {

@@ -5,12 +5,12 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { getCity } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 /** A complete form: Swedish and English versions, linked to Bergen; `extra` overrides. */
 function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
@@ -58,10 +58,7 @@ describeEachDialect('news', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    coordinator = new TestAgent(t.app);
-    expect((await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     bergenId = (await getCity(t.db, 'bergen')).id;
   });
   afterAll(() => t.close());
@@ -356,8 +353,7 @@ describeEachDialect('news', (dialect) => {
       'admin@vanort.example',
       'bergen@vanort.example',
     ]) {
-      const agent = new TestAgent(t.app);
-      await agent.login(email, DEMO_PASSWORD);
+      const agent = await signedIn(t.app, email);
       expect((await agent.get('/workspace/news')).statusCode, email).toBe(403);
       await agent.get('/account');
       expect((await agent.post('/workspace/news/new', form(bergenId))).statusCode, email).toBe(403);

@@ -4,10 +4,10 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { DEFAULT_SETTINGS, sendDueDeliveries, STALE_CLAIM_MS } from './newsletter.service.ts';
+import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 const sv = messagesOf('sv');
 const en = messagesOf('en');
@@ -95,8 +95,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const smtpUrl = await smtp.start();
     t = await buildTestApp(dialect, { env: { SMTP_URL: smtpUrl, NEWSLETTER_RATE_LIMIT: '0' } });
     base = 'http://localhost:80';
-    coordinator = new TestAgent(t.app);
-    expect((await coordinator.login(COORDINATOR_EMAIL, DEMO_PASSWORD)).statusCode).toBe(303);
+    coordinator = await signedIn(t.app, COORDINATOR_EMAIL);
   });
   afterAll(async () => {
     await t?.close();

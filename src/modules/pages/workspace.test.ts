@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { Db } from '../../db/database.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 /**
  * Counts the queries that reach the database (every query, compiled or built, goes through
@@ -51,8 +50,7 @@ describeEachDialect('workspace start page', (dialect) => {
   afterAll(() => t.close());
 
   const as = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    expect((await agent.login(email, DEMO_PASSWORD)).statusCode).toBe(303);
+    const agent = await signedIn(t.app, email);
     const res = await agent.get('/workspace');
     expect(res.statusCode).toBe(200);
     return res.body;
@@ -79,8 +77,7 @@ describeEachDialect('workspace start page', (dialect) => {
       'sekretariatet@vanort.example',
       'medarbetare@vanort.example',
     ]) {
-      const agent = new TestAgent(t.app);
-      await agent.login(email, DEMO_PASSWORD);
+      const agent = await signedIn(t.app, email);
       const html = (await agent.get('/workspace')).body;
       expect(html).toContain('Dina roller:');
       for (const href of linksOf(html)) {
@@ -169,8 +166,7 @@ describeEachDialect('workspace start page', (dialect) => {
       'presidiet@vanort.example',
       'bergen@vanort.example',
     ]) {
-      const agent = new TestAgent(t.app);
-      await agent.login(email, DEMO_PASSWORD);
+      const agent = await signedIn(t.app, email);
       for (const href of taskHrefs((await agent.get('/workspace')).body)) {
         expect((await agent.get(href!)).statusCode, `${email} ${href}`).toBe(200);
       }
@@ -178,8 +174,7 @@ describeEachDialect('workspace start page', (dialect) => {
   });
 
   it('speaks the reader’s language, dates included', async () => {
-    const agent = new TestAgent(t.app);
-    await agent.login('presidiet@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, 'presidiet@vanort.example');
     agent.locale = 'nb';
     const html = (await agent.get('/workspace')).body;
     expect(html).toContain('<h2 id="workspace-todo">Å gjøre</h2>');
@@ -189,8 +184,7 @@ describeEachDialect('workspace start page', (dialect) => {
 
   it('keeps the query count bounded', async () => {
     const counter = countQueries(t.db);
-    const agent = new TestAgent(t.app);
-    await agent.login('samordnare@vanort.example', DEMO_PASSWORD);
+    const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     await agent.get('/workspace');
     counter.reset();
     expect((await agent.get('/workspace')).statusCode).toBe(200);

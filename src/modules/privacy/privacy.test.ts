@@ -5,7 +5,6 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { browserAvailable } from '../../../test/helpers/browser.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { newId } from '../../shared/ids.ts';
@@ -17,6 +16,8 @@ import { RETENTION_RULES } from './privacy.register.ts';
 import { retentionDryRun } from './retention.service.ts';
 import { privacyRetentionJob } from './retention.job.ts';
 import { subjectFingerprint, type PersonData } from './privacy.service.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowById } from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'en-lång-lösenordsfras-för-test';
 
@@ -221,8 +222,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     delegationId = delegation.id;
     a = await person('astrid', 'Astrid Exempel', '+46 70 111 11 11');
     b = await person('bodil', 'Bodil Annan', '+46 70 222 22 22');
-    admin = new TestAgent(t.app);
-    expect((await admin.login('admin@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    admin = await signedIn(t.app, DEMO_EMAIL.admin);
   });
   afterAll(async () => {
     mailer.close();
@@ -423,13 +423,10 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     }
     expect(failures).toEqual([]);
     // Nothing changed for the person whose address was sent.
-    expect(
-      await t.db.kysely
-        .selectFrom('app_user')
-        .select(['email', 'active'])
-        .where('id', '=', b.userId)
-        .executeTakeFirst(),
-    ).toEqual({ email: b.email, active: 1 });
+    expect(await rowById(t.db, 'app_user', b.userId, ['email', 'active'])).toEqual({
+      email: b.email,
+      active: 1,
+    });
   });
 
   it('corrects name, address and phone across the places, audited', async () => {
@@ -446,27 +443,17 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Uppgifterna är rättade');
     const db = t.db.kysely;
+    expect(await rowById(db, 'app_user', b.userId, ['name', 'email'])).toEqual({
+      name: 'Bodil Rättad',
+      email: 'bodil.rattad@exempel.se',
+    });
     expect(
-      await db
-        .selectFrom('app_user')
-        .select(['name', 'email'])
-        .where('id', '=', b.userId)
-        .executeTakeFirst(),
-    ).toEqual({ name: 'Bodil Rättad', email: 'bodil.rattad@exempel.se' });
-    expect(
-      await db
-        .selectFrom('collaboration')
-        .select(['contact_name', 'contact_email'])
-        .where('id', '=', b.collaborationId)
-        .executeTakeFirst(),
+      await rowById(db, 'collaboration', b.collaborationId, ['contact_name', 'contact_email']),
     ).toEqual({ contact_name: 'Bodil Rättad', contact_email: 'bodil.rattad@exempel.se' });
-    expect(
-      await db
-        .selectFrom('delegation_member')
-        .select(['name', 'phone'])
-        .where('id', '=', b.memberId)
-        .executeTakeFirst(),
-    ).toEqual({ name: 'Bodil Rättad', phone: '+46 70 333 33 33' });
+    expect(await rowById(db, 'delegation_member', b.memberId, ['name', 'phone'])).toEqual({
+      name: 'Bodil Rättad',
+      phone: '+46 70 333 33 33',
+    });
     const audit = await auditOf('privacy.correct');
     expect(audit.map((e) => e.entity).sort()).toEqual([
       'collaboration',
@@ -498,11 +485,14 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(res.body).toContain('Ändringsloggen är en allmän handling');
     // The delegate: the public fields stay, the logistics are gone.
     expect(
-      await db
-        .selectFrom('delegation_member')
-        .select(['name', 'title', 'affiliation', 'dietary_needs', 'travel', 'phone'])
-        .where('id', '=', a.memberId)
-        .executeTakeFirst(),
+      await rowById(db, 'delegation_member', a.memberId, [
+        'name',
+        'title',
+        'affiliation',
+        'dietary_needs',
+        'travel',
+        'phone',
+      ]),
     ).toEqual({
       name: a.name,
       title: 'Ledamot',
@@ -516,20 +506,10 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     ).toEqual([expect.objectContaining({ entity: 'delegation', entity_id: delegationId })]);
     // The public record: the decision still names who recorded it; the account row stays, closed.
     expect(
-      (
-        await db
-          .selectFrom('council_decision')
-          .select('recorded_by')
-          .where('id', '=', a.decisionId)
-          .executeTakeFirst()
-      )?.recorded_by,
+      (await rowById(db, 'council_decision', a.decisionId, ['recorded_by']))?.recorded_by,
     ).toBe(a.userId);
     expect(
-      await db
-        .selectFrom('app_user')
-        .select(['name', 'email', 'active', 'password_hash'])
-        .where('id', '=', a.userId)
-        .executeTakeFirst(),
+      await rowById(db, 'app_user', a.userId, ['name', 'email', 'active', 'password_hash']),
     ).toEqual({ name: a.name, email: a.email, active: 0, password_hash: null });
     // The audit log lost nothing.
     const auditIds = new Set(
@@ -556,22 +536,10 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       await db.selectFrom('mail_outbox').select('id').where('to_address', '=', a.email).execute(),
     ).toEqual([]);
     expect(
-      await db
-        .selectFrom('collaboration')
-        .select(['contact_name', 'contact_email'])
-        .where('id', '=', a.collaborationId)
-        .executeTakeFirst(),
+      await rowById(db, 'collaboration', a.collaborationId, ['contact_name', 'contact_email']),
     ).toEqual({ contact_name: null, contact_email: null });
     // The other person is untouched.
-    expect(
-      (
-        await db
-          .selectFrom('delegation_member')
-          .select('phone')
-          .where('id', '=', b.memberId)
-          .executeTakeFirst()
-      )?.phone,
-    ).toBe(b.phone);
+    expect((await rowById(db, 'delegation_member', b.memberId, ['phone']))?.phone).toBe(b.phone);
     expect(
       await db.selectFrom('session').select('id').where('user_id', '=', b.userId).execute(),
     ).not.toEqual([]);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { newId } from '../../shared/ids.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
 const XSD = new URL('../../../test/fixtures/xsd/sip.xsd', import.meta.url).pathname;
 const CASE = 'SLK-2026-00777';
@@ -114,10 +114,7 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
         created_at: '2026-11-30T09:00:00.000Z',
       })
       .execute();
-    registrar = new TestAgent(t.app);
-    expect((await registrar.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(
-      303,
-    );
+    registrar = await signedIn(t.app, DEMO_EMAIL.coordinator);
     work = mkdtempSync(join(tmpdir(), 'sip-'));
   });
   afterAll(async () => {
@@ -277,8 +274,7 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     expect(sitemap.body).not.toContain(`/decisions/${ids.decision}`);
     expect(sitemap.body).not.toContain(`/reports/${ids.report}`);
     // The council secretariat's workspace still lists the decision.
-    const secretariat = new TestAgent(t.app);
-    await secretariat.login('sekretariatet@vanort.example', DEMO_PASSWORD);
+    const secretariat = await signedIn(t.app, DEMO_EMAIL.council);
     expect((await secretariat.get('/workspace/decisions')).body).toContain(decision.title);
   });
 
@@ -383,8 +379,7 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     });
     expect(order.statusCode).toBe(400);
     expect(order.body).toContain('Slutdatumet får inte vara före startdatumet');
-    const reporter = new TestAgent(t.app);
-    await reporter.login('rapportor@vanort.example', DEMO_PASSWORD);
+    const reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     await reporter.get('/workspace');
     expect(
       (await reporter.post('/workspace/records/export/case', { exportCase: CASE })).statusCode,

@@ -1,13 +1,13 @@
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
-import { DEMO_PASSWORD } from '../accounts/account.demo.ts';
 import { ensureIndexFresh, refreshIndex } from './search-index.service.ts';
 import { highlight, markPrefixes, snippet } from './search.highlight.ts';
 import { ftsMatch, parseQuery, tsQuery } from './search.query.ts';
+import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 
 const NOW = '2026-12-01T10:00:00.000Z';
 
@@ -115,33 +115,23 @@ describeEachDialect('portal search', (dialect) => {
         updated_at: NOW,
       })
       .execute();
-    const collaboration = (id: string, title: string, visibility: string, published: boolean) => ({
-      id,
-      organisation_id: ids.organisation,
-      title,
-      kind: 'project',
-      status: 'ongoing',
-      starts_on: '2026-01-01',
-      ends_on: null,
-      goals: 'Mål för Tranbärsnätverket.',
-      results: null,
-      contact_name: 'Kerstin Kontakt',
-      contact_email: 'kerstin.kontakt@example.org',
-      funding_kind: null,
-      funding_programme: null,
-      funding_amount: null,
-      strategy_tags: '',
-      visibility,
-      review_state: published ? 'acknowledged' : 'submitted',
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      submitted_at: NOW,
-      published_at: published ? NOW : null,
-      created_by: null,
-      created_at: NOW,
-      updated_at: NOW,
-    });
+    const collaboration = (id: string, title: string, visibility: string, published: boolean) =>
+      collaborationRow({
+        id,
+        organisation_id: ids.organisation,
+        title,
+        kind: 'project',
+        status: 'ongoing',
+        starts_on: '2026-01-01',
+        goals: 'Mål för Tranbärsnätverket.',
+        contact_name: 'Kerstin Kontakt',
+        contact_email: 'kerstin.kontakt@example.org',
+        visibility,
+        review_state: published ? 'acknowledged' : 'submitted',
+        submitted_at: NOW,
+        published_at: published ? NOW : null,
+        created_at: NOW,
+      });
     await k
       .insertInto('collaboration')
       .values([
@@ -310,8 +300,7 @@ describeEachDialect('portal search', (dialect) => {
     expect((await visitor('Murmeldjursmöte')).titles).toEqual([]);
 
     // Bergen's partner contact: the public ones and Bergen's internal one, not Aarhus'.
-    const bergen = new TestAgent(t.app);
-    expect((await bergen.login('bergen@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    const bergen = await signedIn(t.app, DEMO_EMAIL.bergen);
     const b = hitsOf((await bergen.get('/search?q=Tranb%C3%A4rsprojekt&kind=collaboration')).body);
     expect(b.titles.sort()).toEqual([
       'Hemligt Tranbärsprojekt med Bergen',
@@ -324,8 +313,7 @@ describeEachDialect('portal search', (dialect) => {
     expect(contact).not.toContain('kerstin.kontakt@');
 
     // Gothenburg's staff: everything, marked internal, linking to the workspace.
-    const staff = new TestAgent(t.app);
-    expect((await staff.login('medarbetare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
+    const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const page = (await staff.get('/search?q=Tranb%C3%A4rsprojekt')).body;
     expect(hitsOf(page).titles).toHaveLength(3);
     expect(page).toContain(`href="/workspace/collaborations/${ids.aarhusInternal}"`);
@@ -385,8 +373,7 @@ describeEachDialect('portal search', (dialect) => {
       .set({ name: 'Sökmotorförvaltningen' })
       .where('id', '=', ids.organisation)
       .execute();
-    const staff = new TestAgent(t.app);
-    await staff.login('medarbetare@vanort.example', DEMO_PASSWORD);
+    const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const found = (await staff.get('/search?q=S%C3%B6kmotorf%C3%B6rvaltningen')).body;
     expect(found).toContain('id="search-collaboration-heading"');
     expect(found).toContain('id="search-exchange-heading"');
