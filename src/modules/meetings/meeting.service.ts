@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/identity.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { diff, insertAudited, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { createHostPlanIfDue } from './host-plan.service.ts';
 import {
@@ -301,13 +301,14 @@ export async function scheduleMeeting(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertMeeting(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting',
-      entityId: row.id,
-      action: 'schedule',
-      changes: diff(null, { ...row, updated_by: undefined, chain_id: undefined }),
-    });
+    await insertAudited(
+      trx,
+      editor.actor,
+      { entity: 'meeting', action: 'schedule' },
+      repo.insertMeeting,
+      row,
+      { ...row, updated_by: undefined, chain_id: undefined },
+    );
     await createHostPlanIfDue(trx, row.id, editor.actor);
     if (row.status === 'held') await publishHeld(trx, row, editor.actor);
     return row.id;
