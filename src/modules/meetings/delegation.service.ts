@@ -3,7 +3,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { User } from '../accounts/index.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
@@ -220,17 +220,18 @@ async function delegationForChange(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertDelegation(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'delegation',
-      entityId: row.id,
-      action: 'nominate',
-      changes: diff(null, {
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'delegation', action: 'nominate' },
+      repo.insertDelegation,
+      row,
+      {
         meeting_id: row.meeting_id,
         city_id: row.city_id,
         status: 'nominated',
-      }),
-    });
+      },
+    );
     return row;
   }
   if (existing.status === 'confirmed') {
@@ -300,13 +301,14 @@ export async function addMember(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertMember(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'delegation_member',
-      entityId: row.id,
-      action: 'add',
-      changes: diff(null, { delegation_id: delegation.id, ...redacted(memberColumns(input)) }),
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'delegation_member', action: 'add' },
+      repo.insertMember,
+      row,
+      { delegation_id: delegation.id, ...redacted(memberColumns(input)) },
+    );
   });
 }
 
