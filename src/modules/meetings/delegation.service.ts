@@ -85,9 +85,12 @@ const toMeeting = (r: repo.MeetingRow): MeetingSummary => ({
   venue: r.venue,
 });
 
-function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
+/** What is shown of a delegate (a member or a participant): the logistics only `withLogistics`. */
+function delegate(
+  r: Omit<repo.MemberRow, 'id' | 'delegation_id' | 'position'>,
+  withLogistics: boolean,
+): Omit<DelegationMember, 'id'> {
   return {
-    id: r.id,
     name: r.name,
     title: r.title,
     affiliation: r.affiliation,
@@ -101,6 +104,10 @@ function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
       : null,
     logisticsErasedAt: r.logistics_erased_at,
   };
+}
+
+function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
+  return { id: r.id, ...delegate(r, withLogistics) };
 }
 
 interface Target {
@@ -479,18 +486,7 @@ export async function participantList(
     .map(({ r, city }) => ({
       city,
       delegationStatus: r.status as DelegationStatus,
-      name: r.name,
-      title: r.title,
-      affiliation: r.affiliation,
-      logistics: logistics
-        ? {
-            dietaryNeeds: r.dietary_needs,
-            accessNeeds: r.access_needs,
-            travel: r.travel,
-            phone: r.phone,
-          }
-        : null,
-      logisticsErasedAt: r.logistics_erased_at,
+      ...delegate(r, logistics),
     }));
   return {
     meeting: toMeeting(row),
