@@ -289,12 +289,7 @@ export async function scheduleMeeting(
       id: newId(),
       chain_id: chain.id,
       year: Number(input.year.trim()),
-      host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
-      start_date: trimmedOrNull(input.startDate),
-      end_date: trimmedOrNull(input.endDate),
-      venue: trimmedOrNull(input.venue),
-      theme: trimmedOrNull(input.theme),
-      status: input.status,
+      ...meetingColumns(chain, input),
       status_reason: input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
       original_year: null,
       updated_by: editor.actor.userId,
@@ -314,6 +309,16 @@ export async function scheduleMeeting(
     return row.id;
   });
 }
+
+/** The columns a meeting takes from its form as they are (its host by slug among the chain's). */
+const meetingColumns = (chain: Chain, input: MeetingInput) => ({
+  host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
+  start_date: trimmedOrNull(input.startDate),
+  end_date: trimmedOrNull(input.endDate),
+  venue: trimmedOrNull(input.venue),
+  theme: trimmedOrNull(input.theme),
+  status: input.status,
+});
 
 /** Changes a meeting; postponing moves it to a later year and keeps the original year. */
 export async function updateMeeting(
@@ -338,12 +343,7 @@ export async function updateMeeting(
     const postponing = input.status === 'postponed';
     const changes = {
       year,
-      host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
-      start_date: trimmedOrNull(input.startDate),
-      end_date: trimmedOrNull(input.endDate),
-      venue: trimmedOrNull(input.venue),
-      theme: trimmedOrNull(input.theme),
-      status: input.status,
+      ...meetingColumns(chain, input),
       status_reason:
         postponing || input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
       original_year: postponing
