@@ -132,7 +132,8 @@ export async function defaultLanguageFor(db: Executor, grants: RoleGrant[]): Pro
   return DEFAULT_LOCALE;
 }
 
-const grantRows = (userId: string, grants: RoleGrant[]) =>
+/** The `user_role` rows of a user's grants (a grant keeps only the scope its role has). */
+export const grantRows = (userId: string, grants: RoleGrant[]) =>
   grants.map((g) => ({
     user_id: userId,
     role: g.role,
@@ -140,11 +141,11 @@ const grantRows = (userId: string, grants: RoleGrant[]) =>
     city_id: g.role === 'partner' ? g.cityId : null,
   }));
 
-const grantsForAudit = (grants: RoleGrant[]) =>
-  grants
-    .map((g) => [g.role, g.organisationId, g.cityId].filter(Boolean).join(':'))
-    .sort()
-    .join(', ');
+/** A grant as one word (`role:scope`): for the audit log and to tell grants apart. */
+export const grantKey = (g: RoleGrant) =>
+  [g.role, g.organisationId, g.cityId].filter(Boolean).join(':');
+
+export const grantsForAudit = (grants: RoleGrant[]) => grants.map(grantKey).sort().join(', ');
 
 // ---- Users -----------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ import { accountPolicy } from './account.policy.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { getUser, newSecretToken, sha256, type User } from './account.service.ts';
 import * as repo from './api-token.repository.ts';
 import type { Role } from './roles.ts';
@@ -114,19 +114,16 @@ export async function createApiToken(
   return db.kysely.transaction().execute(async (trx) => {
     const user = await getUser(trx, userId);
     if (!user.active) throw errors.forbidden();
-    await repo.insertApiToken(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'api_token',
-      entityId: row.id,
-      action: 'create',
-      // token_hash is recorded as "(set)", never its value.
-      changes: diff(null, {
-        user_id: row.user_id,
-        name: row.name,
-        expires_at: row.expires_at,
-        token_hash: row.token_hash,
-      }),
-    });
+    // token_hash is recorded as "(set)", never its value.
+    const { user_id, name, expires_at, token_hash } = row;
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'api_token', action: 'create' },
+      repo.insertApiToken,
+      row,
+      { user_id, name, expires_at, token_hash },
+    );
     return { token, apiToken: toApiToken(row, now) };
   });
 }

@@ -8,6 +8,9 @@ import { recordAudit, type Actor } from '../audit/index.ts';
 import {
   defaultLanguageFor,
   getUser,
+  grantKey,
+  grantRows,
+  grantsForAudit,
   normaliseEmail,
   startSession,
   type LoginResult,
@@ -140,18 +143,6 @@ async function resolveGrants(db: Executor, mapped: MappedGrant[]): Promise<RoleG
   }
   return [...grants.values()];
 }
-
-const grantKey = (g: RoleGrant) => [g.role, g.organisationId, g.cityId].filter(Boolean).join(':');
-
-const grantsForAudit = (grants: RoleGrant[]) => grants.map(grantKey).sort().join(', ');
-
-const grantRows = (userId: string, grants: RoleGrant[]) =>
-  grants.map((g) => ({
-    user_id: userId,
-    role: g.role,
-    organisation_id: g.role === 'reporter' ? g.organisationId : null,
-    city_id: g.role === 'partner' ? g.cityId : null,
-  }));
 
 // ---- The OpenID provider ----------------------------------------------------------
 

@@ -53,6 +53,24 @@ export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntry)
   });
 }
 
+/**
+ * Inserts a new record with the caller's executor (`insert`, a repository function) and
+ * writes the audit event of its creation in the same transaction: `action` on the record's
+ * id, with `audited` (the whole row unless given) as the values it changed from nothing.
+ */
+export async function insertAudited<R extends { id: string }>(
+  trx: Executor,
+  actor: Actor,
+  entry: { entity: string; action: string },
+  insert: (trx: Executor, row: R) => Promise<unknown>,
+  row: R,
+  audited: Record<string, unknown> = row,
+): Promise<R> {
+  await insert(trx, row);
+  await recordAudit(trx, actor, { ...entry, entityId: row.id, changes: diff(null, audited) });
+  return row;
+}
+
 export interface AuditEvent {
   id: string;
   occurredAt: string;

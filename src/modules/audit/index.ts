@@ -5,6 +5,7 @@
 export {
   SYSTEM_ACTOR,
   diff,
+  insertAudited,
   iterateAudit,
   listAudit,
   listAuditedEntities,

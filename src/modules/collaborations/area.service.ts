@@ -3,7 +3,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { slugify } from '../organisations/index.ts';
 import { DEFAULT_AREAS } from './area.defaults.ts';
 import * as repo from './area.repository.ts';
@@ -104,12 +104,10 @@ export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<A
       created_at: now,
       updated_at: now,
     };
-    await repo.insertArea(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'area',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, { slug, name_sv: row.name_sv, name_en: row.name_en }),
+    await insertAudited(trx, actor, { entity: 'area', action: 'create' }, repo.insertArea, row, {
+      slug,
+      name_sv: row.name_sv,
+      name_en: row.name_en,
     });
     return toArea(row);
   });

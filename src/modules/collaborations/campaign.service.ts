@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { isPlainDate, nowIso, TIME_ZONE } from '../../shared/dates.ts';
+import { gothenburgDay, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
@@ -57,14 +57,7 @@ export interface CampaignSnapshot {
 }
 
 /** Today's date in Gothenburg (YYYY-MM-DD). */
-export function stockholmToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export const stockholmToday = gothenburgDay;
 
 export const campaignNotFound = collaborationsErrors.campaignNotFound;
 export const campaignClosed = collaborationsErrors.campaignClosed;

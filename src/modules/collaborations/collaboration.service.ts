@@ -1,26 +1,23 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { nowIso } from '../../shared/dates.ts';
-import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import type { Actor } from '../audit/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
 import type {
   CollaborationFilters,
   CollaborationKind,
   CollaborationStatus,
-  ReviewState,
 } from './collaboration.filters.ts';
 import {
   collaborationNotFound,
-  partnerCities,
-  reviewAfterSave,
   reportNew,
   submittedColumns,
-  submittedEvent,
+  auditReportedNew,
   type Reporter,
-  checkedForChange,
-  refuseIfChangedMeanwhile,
+  auditReportedChange,
+  reportChange,
+  reportedRecord,
+  type ReportedRecord,
 } from './collaboration.helpers.ts';
 import { reportingOrganisations } from './collaboration.policy.ts';
 import * as repo from './collaboration.repository.ts';
@@ -35,7 +32,7 @@ import { collaborationSearchDocument } from './search-document.ts';
 // Collaborations: registering and changing one (a reporter's save enters the review
 // queue), reading one, the filtered lists. Exchanges and the review have their own services.
 
-export interface Collaboration {
+export interface Collaboration extends ReportedRecord {
   id: string;
   organisation: { id: string; slug: string; name: string };
   title: string;
@@ -49,16 +46,6 @@ export interface Collaboration {
   contactEmail: string | null;
   funding: { kind: string | null; programme: string | null; amount: number | null };
   strategyTags: string[];
-  visibility: 'public' | 'internal';
-  review: {
-    state: ReviewState;
-    comment: string | null;
-    submittedAt: string | null;
-    reviewedAt: string | null;
-  };
-  publishedAt: string | null;
-  createdBy: string | null;
-  updatedAt: string;
   cities: { id: string; slug: string }[];
   areas: { id: string; slug: string; nameSv: string; nameEn: string }[];
 }
@@ -82,16 +69,7 @@ function toCollaboration(
     contactEmail: r.contact_email,
     funding: { kind: r.funding_kind, programme: r.funding_programme, amount: r.funding_amount },
     strategyTags: splitTags(r.strategy_tags),
-    visibility: r.visibility as 'public' | 'internal',
-    review: {
-      state: r.review_state as ReviewState,
-      comment: r.review_comment,
-      submittedAt: r.submitted_at,
-      reviewedAt: r.reviewed_at,
-    },
-    publishedAt: r.published_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
+    ...reportedRecord(r),
     cities: cities
       .filter((c) => c.collaboration_id === r.id)
       .map((c) => ({ id: c.id, slug: c.slug })),
@@ -140,17 +118,10 @@ export async function registerCollaboration(
           areaIds: resolved.areaIds,
         }),
       );
-      await submittedEvent(trx, actor, 'collaboration', row.id, now);
-      await recordAudit(trx, actor, {
-        entity: 'collaboration',
-        entityId: row.id,
-        action: 'create',
-        changes: diff(null, {
-          ...collaborationValues(input, resolved),
-          cities: input.cities,
-          areas: input.areas,
-          review_state: 'submitted',
-        }),
+      await auditReportedNew(trx, actor, 'collaboration', row.id, now, {
+        ...collaborationValues(input, resolved),
+        cities: input.cities,
+        areas: input.areas,
       });
       return (await hydrate(trx, [(await repo.findCollaboration(trx, row.id))!]))[0]!;
     },
@@ -166,71 +137,42 @@ export async function changeCollaboration(
   /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
   expectedVersion?: string,
 ): Promise<Collaboration> {
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = checkedForChange(
-      'collaboration',
-      id,
-      await repo.findCollaboration(trx, id),
-      user,
-      expectedVersion,
-    );
-    const [beforeFull] = await hydrate(trx, [before]);
-    const { problems, resolved } = await collaborationProblems(
-      twins,
-      trx,
-      user,
-      input,
-      beforeFull!.areas.map((a) => a.id),
-    );
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const values = collaborationValues(input, resolved);
-    const review = reviewAfterSave(user, before, now);
-    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
-    const changed = await repo.updateCollaboration(
-      trx,
-      id,
-      { ...values, ...review, updated_at: now },
-      before.updated_at,
-    );
-    refuseIfChangedMeanwhile(changed, 'collaboration', id, before.updated_at);
-    await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
-    await repo.upsertSearchDocument(
-      trx,
-      collaborationSearchDocument({
-        id,
-        ...values,
-        areaNamesSv: resolved.areaNamesSv,
-        cityIds: resolved.cityIds,
-        areaIds: resolved.areaIds,
-      }),
-    );
-    // Its exchanges are found by the collaboration's areas too.
-    await repo.refreshExchangeFacets(trx, id, resolved.areaIds);
-    if (review.review_state) await submittedEvent(trx, actor, 'collaboration', id, now);
-    await recordAudit(trx, actor, {
-      entity: 'collaboration',
-      entityId: id,
-      action: 'update',
-      changes: diff(
-        {
-          ...Object.fromEntries(
-            Object.keys(values).map((k) => [k, before[k as keyof typeof before]]),
-          ),
-          cities: beforeFull!.cities.map((c) => c.slug).sort(),
-          areas: beforeFull!.areas.map((a) => a.slug).sort(),
-          review_state: before.review_state,
-        },
-        {
+  return reportChange(db, user, 'collaboration', id, expectedVersion, {
+    find: (trx) => repo.findCollaboration(trx, id),
+    check: async (twins, trx, before) => {
+      const [beforeFull] = await hydrate(trx, [before]);
+      const keptAreaIds = beforeFull!.areas.map((a) => a.id);
+      const checked = await collaborationProblems(twins, trx, user, input, keptAreaIds);
+      return { ...checked, beforeFull: beforeFull! };
+    },
+    values: ({ resolved }) => collaborationValues(input, resolved),
+    save: repo.updateCollaboration,
+    write: async (trx, before, { resolved, beforeFull }, values, saved) => {
+      await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
+      await repo.upsertSearchDocument(
+        trx,
+        collaborationSearchDocument({
+          id,
           ...values,
+          areaNamesSv: resolved.areaNamesSv,
+          cityIds: resolved.cityIds,
+          areaIds: resolved.areaIds,
+        }),
+      );
+      // Its exchanges are found by the collaboration's areas too.
+      await repo.refreshExchangeFacets(trx, id, resolved.areaIds);
+      await auditReportedChange(trx, actor, 'collaboration', id, saved, before, values, {
+        before: {
+          cities: beforeFull.cities.map((c) => c.slug).sort(),
+          areas: beforeFull.areas.map((a) => a.slug).sort(),
+        },
+        after: {
           cities: [...new Set(input.cities)].sort(),
           areas: [...new Set(input.areas)].sort(),
-          review_state: review.review_state ?? before.review_state,
         },
-      ),
-    });
-    return (await hydrate(trx, [(await repo.findCollaboration(trx, id))!]))[0]!;
+      });
+      return (await hydrate(trx, [(await repo.findCollaboration(trx, id))!]))[0]!;
+    },
   });
 }
 

@@ -1,23 +1,21 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { nowIso } from '../../shared/dates.ts';
-import { errors, type FieldProblem } from '../../shared/errors.ts';
+import type { FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import type { Actor } from '../audit/index.ts';
 import type { City } from '../cities/index.ts';
-import type { ReviewState } from './collaboration.filters.ts';
 import {
   exchangeNotFound,
-  partnerCities,
   resolveOrganisation,
-  reviewAfterSave,
   reportNew,
   submittedColumns,
-  submittedEvent,
+  auditReportedNew,
   type Reporter,
-  checkedForChange,
-  refuseIfChangedMeanwhile,
+  auditReportedChange,
+  reportChange,
+  reportedRecord,
+  type ReportedRecord,
 } from './collaboration.helpers.ts';
 import { reportingOrganisations } from './collaboration.policy.ts';
 import * as collaborationRepo from './collaboration.repository.ts';
@@ -36,7 +34,7 @@ import { exchangeSearchDocument } from './search-document.ts';
 export { DIRECTIONS } from './collaboration.schema.ts';
 export type { ExchangeInput } from './collaboration.schema.ts';
 
-export interface Exchange {
+export interface Exchange extends ReportedRecord {
   id: string;
   organisation: { id: string; slug: string; name: string };
   city: { id: string; slug: string };
@@ -46,17 +44,6 @@ export interface Exchange {
   participants: number;
   activities: string;
   learnings: string | null;
-  visibility: 'public' | 'internal';
-  review: {
-    state: ReviewState;
-    comment: string | null;
-    submittedAt: string | null;
-    reviewedAt: string | null;
-  };
-  publishedAt: string | null;
-  createdBy: string | null;
-  /** The version of the record (optimistic locking). */
-  updatedAt: string;
 }
 
 export const toExchange = (r: repo.ExchangeRow): Exchange => ({
@@ -72,16 +59,7 @@ export const toExchange = (r: repo.ExchangeRow): Exchange => ({
   participants: r.participants,
   activities: r.activities,
   learnings: r.learnings,
-  visibility: r.visibility as 'public' | 'internal',
-  review: {
-    state: r.review_state as ReviewState,
-    comment: r.review_comment,
-    submittedAt: r.submitted_at,
-    reviewedAt: r.reviewed_at,
-  },
-  publishedAt: r.published_at,
-  createdBy: r.created_by,
-  updatedAt: r.updated_at,
+  ...reportedRecord(r),
 });
 
 async function exchangeProblems(
@@ -148,13 +126,7 @@ export async function registerExchange(
           areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, row.collaboration_id),
         }),
       );
-      await submittedEvent(trx, actor, 'exchange', row.id, now);
-      await recordAudit(trx, actor, {
-        entity: 'exchange',
-        entityId: row.id,
-        action: 'create',
-        changes: diff(null, { ...values, review_state: 'submitted' }),
-      });
+      await auditReportedNew(trx, actor, 'exchange', row.id, now, values);
       return toExchange((await repo.findExchange(trx, row.id))!);
     },
   );
@@ -169,51 +141,23 @@ export async function changeExchange(
   /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
   expectedVersion?: string,
 ): Promise<Exchange> {
-  const twins = await partnerCities(db);
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = checkedForChange(
-      'exchange',
-      id,
-      await repo.findExchange(trx, id),
-      user,
-      expectedVersion,
-    );
-    const { problems, values } = await exchangeProblems(twins, trx, user, input);
-    if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const review = reviewAfterSave(user, before, now);
-    // Only over the version read above: a save committed in between (PostgreSQL) changes nothing here.
-    const changed = await repo.updateExchange(
-      trx,
-      id,
-      { ...values, ...review, updated_at: now },
-      before.updated_at,
-    );
-    refuseIfChangedMeanwhile(changed, 'exchange', id, before.updated_at);
-    await collaborationRepo.upsertSearchDocument(
-      trx,
-      exchangeSearchDocument({
-        id,
-        ...values,
-        areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, values.collaboration_id),
-      }),
-    );
-    if (review.review_state) await submittedEvent(trx, actor, 'exchange', id, now);
-    await recordAudit(trx, actor, {
-      entity: 'exchange',
-      entityId: id,
-      action: 'update',
-      changes: diff(
-        {
-          ...Object.fromEntries(
-            Object.keys(values).map((k) => [k, before[k as keyof typeof before]]),
-          ),
-          review_state: before.review_state,
-        },
-        { ...values, review_state: review.review_state ?? before.review_state },
-      ),
-    });
-    return toExchange((await repo.findExchange(trx, id))!);
+  return reportChange(db, user, 'exchange', id, expectedVersion, {
+    find: (trx) => repo.findExchange(trx, id),
+    check: (twins, trx) => exchangeProblems(twins, trx, user, input),
+    values: (checked) => checked.values,
+    save: repo.updateExchange,
+    write: async (trx, before, _checked, values, saved) => {
+      await collaborationRepo.upsertSearchDocument(
+        trx,
+        exchangeSearchDocument({
+          id,
+          ...values,
+          areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, values.collaboration_id),
+        }),
+      );
+      await auditReportedChange(trx, actor, 'exchange', id, saved, before, values);
+      return toExchange((await repo.findExchange(trx, id))!);
+    },
   });
 }
 

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import {
   changeChainMembership,
   findCityRecord,
@@ -227,13 +227,14 @@ export async function recordDecision(
       recorded_by: actor.userId,
       created_at: now,
     };
-    await repo.insertDecision(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'council_decision',
-      entityId: row.id,
-      action: input.supersedesId ? 'supersede' : 'record',
-      changes: diff(null, { ...row, created_at: undefined, recorded_by: undefined }),
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'council_decision', action: input.supersedesId ? 'supersede' : 'record' },
+      repo.insertDecision,
+      row,
+      { ...row, created_at: undefined, recorded_by: undefined },
+    );
     if (proposal)
       await decideProposal(
         trx,

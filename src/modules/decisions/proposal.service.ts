@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import {
   addProposedCity,
   findCityRecord,
@@ -173,13 +173,17 @@ export async function draftProposal(db: Db, actor: Actor, input: ProposalInput):
       sent_at: null,
       decided_at: null,
     };
-    await repo.insertProposal(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'proposal',
-      entityId: row.id,
-      action: 'draft',
-      changes: { kind: { before: null, after: kind }, title: { before: null, after: row.title } },
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'proposal', action: 'draft' },
+      repo.insertProposal,
+      row,
+      {
+        kind,
+        title: row.title,
+      },
+    );
     return toProposal(row);
   });
 }

@@ -102,18 +102,54 @@ export async function createForHeldMeeting(
   });
   const actorIsCoordinator = coordinators.some((c) => c.id === event.actor.userId);
   const owners = actorIsCoordinator ? [event.actor.userId!] : coordinators.map((c) => c.id);
-  const at = now.toISOString();
+  return insertDraftEvaluation(
+    trx,
+    event.actor,
+    'create',
+    event.actor.userId,
+    {
+      chain_id: event.chainId,
+      meeting_id: event.meetingId,
+      title: i18nFor('sv').t('evaluation.autoTitle', {
+        city: localized(home, 'sv').name,
+        year: String(event.year),
+      }),
+      period_start: current.start,
+      period_end: current.end,
+      due_on: addMonths(meetingEnd, dueMonths),
+    },
+    owners,
+    now.toISOString(),
+  );
+}
+
+/** The columns a new evaluation is given; the others start empty. */
+interface NewEvaluation {
+  chain_id: string;
+  meeting_id: string | null;
+  title: string;
+  period_start: string;
+  period_end: string;
+  due_on: string;
+}
+
+/**
+ * Inserts a new draft evaluation (its texts empty, no version approved, no reminder sent) by
+ * `by`, with its owners, audited as `action` with its meeting (if any), title, period, due
+ * date and owners. Resolves to its id.
+ */
+async function insertDraftEvaluation(
+  trx: Executor,
+  actor: Actor,
+  action: 'create' | 'start',
+  by: string | null,
+  values: NewEvaluation,
+  owners: string[],
+  at: string,
+): Promise<string> {
   const row = {
     id: newId(),
-    chain_id: event.chainId,
-    meeting_id: event.meetingId,
-    title: i18nFor('sv').t('evaluation.autoTitle', {
-      city: localized(home, 'sv').name,
-      year: String(event.year),
-    }),
-    period_start: current.start,
-    period_end: current.end,
-    due_on: addMonths(meetingEnd, dueMonths),
+    ...values,
     status: 'draft',
     summary: '',
     analysis: '',
@@ -123,17 +159,18 @@ export async function createForHeldMeeting(
     approved_version: 0,
     reminder_before_sent_at: null,
     reminder_after_sent_at: null,
-    created_by: event.actor.userId,
-    updated_by: event.actor.userId,
+    created_by: by,
+    updated_by: by,
     created_at: at,
     updated_at: at,
   };
   await repo.insertEvaluation(trx, row);
   await repo.insertOwners(trx, row.id, owners);
-  await recordAudit(trx, event.actor, {
+  await recordAudit(trx, actor, {
     entity: 'evaluation',
     entityId: row.id,
-    action: 'create',
+    action,
+    // A started evaluation has no meeting: its meeting_id (null) is no change.
     changes: diff(null, {
       meeting_id: row.meeting_id,
       title: row.title,
@@ -164,44 +201,22 @@ export async function startEvaluation(
       throw errors.validation([problem('owners', 'evaluation.error.ownerNotCoordinator')]);
     const chain = await getChain(trx);
     if (!chain) throw meetingsErrors.chainNotFound();
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      chain_id: chain.id,
-      meeting_id: null,
-      title: v.title,
-      period_start: v.periodStart,
-      period_end: v.periodEnd,
-      due_on: v.dueOn,
-      status: 'draft',
-      summary: '',
-      analysis: '',
-      conclusions: '',
-      recommendations: '',
-      summary_en: '',
-      approved_version: 0,
-      reminder_before_sent_at: null,
-      reminder_after_sent_at: null,
-      created_by: user.id,
-      updated_by: user.id,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertEvaluation(trx, row);
-    await repo.insertOwners(trx, row.id, owners);
-    await recordAudit(trx, actor, {
-      entity: 'evaluation',
-      entityId: row.id,
-      action: 'start',
-      changes: diff(null, {
-        title: row.title,
-        period_start: row.period_start,
-        period_end: row.period_end,
-        due_on: row.due_on,
-        owners: owners.join(', '),
-      }),
-    });
-    return row.id;
+    return insertDraftEvaluation(
+      trx,
+      actor,
+      'start',
+      user.id,
+      {
+        chain_id: chain.id,
+        meeting_id: null,
+        title: v.title,
+        period_start: v.periodStart,
+        period_end: v.periodEnd,
+        due_on: v.dueOn,
+      },
+      owners,
+      nowIso(),
+    );
   });
 }
 

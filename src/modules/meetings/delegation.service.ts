@@ -3,7 +3,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { User } from '../accounts/index.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
@@ -85,9 +85,12 @@ const toMeeting = (r: repo.MeetingRow): MeetingSummary => ({
   venue: r.venue,
 });
 
-function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
+/** What is shown of a delegate (a member or a participant): the logistics only `withLogistics`. */
+function delegate(
+  r: Omit<repo.MemberRow, 'id' | 'delegation_id' | 'position'>,
+  withLogistics: boolean,
+): Omit<DelegationMember, 'id'> {
   return {
-    id: r.id,
     name: r.name,
     title: r.title,
     affiliation: r.affiliation,
@@ -101,6 +104,10 @@ function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
       : null,
     logisticsErasedAt: r.logistics_erased_at,
   };
+}
+
+function toMember(r: repo.MemberRow, withLogistics: boolean): DelegationMember {
+  return { id: r.id, ...delegate(r, withLogistics) };
 }
 
 interface Target {
@@ -220,17 +227,18 @@ async function delegationForChange(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertDelegation(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'delegation',
-      entityId: row.id,
-      action: 'nominate',
-      changes: diff(null, {
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'delegation', action: 'nominate' },
+      repo.insertDelegation,
+      row,
+      {
         meeting_id: row.meeting_id,
         city_id: row.city_id,
         status: 'nominated',
-      }),
-    });
+      },
+    );
     return row;
   }
   if (existing.status === 'confirmed') {
@@ -300,13 +308,14 @@ export async function addMember(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertMember(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'delegation_member',
-      entityId: row.id,
-      action: 'add',
-      changes: diff(null, { delegation_id: delegation.id, ...redacted(memberColumns(input)) }),
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'delegation_member', action: 'add' },
+      repo.insertMember,
+      row,
+      { delegation_id: delegation.id, ...redacted(memberColumns(input)) },
+    );
   });
 }
 
@@ -477,18 +486,7 @@ export async function participantList(
     .map(({ r, city }) => ({
       city,
       delegationStatus: r.status as DelegationStatus,
-      name: r.name,
-      title: r.title,
-      affiliation: r.affiliation,
-      logistics: logistics
-        ? {
-            dietaryNeeds: r.dietary_needs,
-            accessNeeds: r.access_needs,
-            travel: r.travel,
-            phone: r.phone,
-          }
-        : null,
-      logisticsErasedAt: r.logistics_erased_at,
+      ...delegate(r, logistics),
     }));
   return {
     meeting: toMeeting(row),

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { findCityRecord, listCities, type City } from '../cities/index.ts';
 import { addToPlainDate } from './delegation.dates.ts';
 import * as meetings from './delegation.repository.ts';
@@ -118,13 +118,14 @@ export async function addTemplateTask(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertTemplateTask(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'host_plan_template_task',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, { ...row, created_at: undefined }),
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'host_plan_template_task', action: 'create' },
+      repo.insertTemplateTask,
+      row,
+      { ...row, created_at: undefined },
+    );
   });
 }
 

@@ -3,9 +3,9 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { insertAudited } from '../audit/index.ts';
 import type { Chain } from '../cities/index.ts';
-import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
+import { changeMeetingPart, editableMeeting, type Editor } from './meeting.helpers.ts';
 import {
   canReadInternalDocuments,
   canReadSecretDocuments,
@@ -182,13 +182,14 @@ export async function addDocument(
       created_by: editor.actor.userId,
       created_at: nowIso(),
     };
-    await repo.insertDocument(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_document',
-      entityId: row.id,
-      action: 'upload',
-      changes: diff(null, { ...row, data: undefined, created_by: undefined }),
-    });
+    await insertAudited(
+      trx,
+      editor.actor,
+      { entity: 'meeting_document', action: 'upload' },
+      repo.insertDocument,
+      row,
+      { ...row, data: undefined, created_by: undefined },
+    );
     return row.id;
   });
 }
@@ -196,7 +197,7 @@ export async function addDocument(
 export type DocumentChange = Omit<DocumentInput, 'file'>;
 
 /** Corrects a document's kind, title and visibility; the file stays as it is. */
-export async function changeDocument(
+export function changeDocument(
   db: Db,
   chain: Chain,
   editor: Editor,
@@ -204,21 +205,18 @@ export async function changeDocument(
   documentId: string,
   input: DocumentChange,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (trx) => {
-    await editableMeeting(trx, chain, editor, meetingId);
-    const existing = await repo.findDocument(trx, meetingId, documentId);
-    if (!existing) throw partNotFound(documentId);
-    const v = parseForm(documentForm, input);
-    const changes = { kind: v.kind, title: v.title, visibility: v.visibility };
-    await repo.updateDocument(trx, documentId, changes);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_document',
-      entityId: documentId,
-      action: 'update',
-      changes: diff(
-        { kind: existing.kind, title: existing.title, visibility: existing.visibility },
-        changes,
-      ),
-    });
+  return changeMeetingPart(db, chain, editor, meetingId, documentId, {
+    entity: 'meeting_document',
+    find: repo.findDocument,
+    changes: () => {
+      const v = parseForm(documentForm, input);
+      return { kind: v.kind, title: v.title, visibility: v.visibility };
+    },
+    update: repo.updateDocument,
+    before: (existing) => ({
+      kind: existing.kind,
+      title: existing.title,
+      visibility: existing.visibility,
+    }),
   });
 }

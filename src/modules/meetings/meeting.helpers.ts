@@ -1,6 +1,8 @@
-import type { Executor } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import { nowIso } from '../../shared/dates.ts';
+import { newId } from '../../shared/ids.ts';
 import { errors } from '../../shared/errors.ts';
-import type { Actor } from '../audit/index.ts';
+import { diff, insertAudited, recordAudit, type Actor } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
@@ -33,4 +35,83 @@ export async function editableMeeting(trx: Executor, chain: Chain, editor: Edito
   if (!meeting || meeting.chain_id !== chain.id) throw meetingNotFound(id);
   if (!canEditMeeting(editor.user, meeting.host_city_id)) throw errors.forbidden();
   return meeting;
+}
+
+/** A part of a meeting (programme item, seminar, outcome, document) as the audit log names it. */
+type PartEntity =
+  'meeting_programme_item' | 'meeting_seminar' | 'meeting_outcome' | 'meeting_document';
+
+/**
+ * Adds a part to a meeting the editor may change, in one transaction: its columns from the
+ * form (checked against the meeting), a new id and timestamps, audited as `action` (`create`
+ * unless given) with the whole row. Resolves to the new part's id.
+ */
+export function addMeetingPart<F extends object>(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  part: {
+    entity: PartEntity;
+    action?: string;
+    fields: (meeting: repo.MeetingRow) => F;
+    insert: (trx: Executor, row: F & MeetingPartKeys) => Promise<unknown>;
+  },
+): Promise<string> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const meeting = await editableMeeting(trx, chain, editor, meetingId);
+    const fields = part.fields(meeting);
+    const now = nowIso();
+    const row = { id: newId(), meeting_id: meetingId, ...fields, created_at: now, updated_at: now };
+    await insertAudited(
+      trx,
+      editor.actor,
+      { entity: part.entity, action: part.action ?? 'create' },
+      part.insert,
+      row,
+    );
+    return row.id;
+  });
+}
+
+interface MeetingPartKeys {
+  id: string;
+  meeting_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Corrects a part of a meeting in place, in one transaction: the part exists on that meeting
+ * and the editor may change the meeting; audited as `update` from `before(existing)` (by
+ * default the part's own columns) to the changed columns.
+ */
+export async function changeMeetingPart<E extends object, C extends Record<string, unknown>>(
+  db: Db,
+  chain: Chain,
+  editor: Editor,
+  meetingId: string,
+  partId: string,
+  part: {
+    entity: PartEntity;
+    find: (trx: Executor, meetingId: string, id: string) => Promise<E | undefined>;
+    changes: (meeting: repo.MeetingRow) => C;
+    update: (trx: Executor, id: string, changes: C) => Promise<unknown>;
+    before?: (existing: E) => Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    const meeting = await editableMeeting(trx, chain, editor, meetingId);
+    const existing = await part.find(trx, meetingId, partId);
+    if (!existing) throw partNotFound(partId);
+    const changes = part.changes(meeting);
+    await part.update(trx, partId, changes);
+    const before = part.before?.(existing) ?? { ...existing, id: undefined, meeting_id: undefined };
+    await recordAudit(trx, editor.actor, {
+      entity: part.entity,
+      entityId: partId,
+      action: 'update',
+      changes: diff(before, changes),
+    });
+  });
 }

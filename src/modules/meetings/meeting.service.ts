@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/identity.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { diff, insertAudited, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { createHostPlanIfDue } from './host-plan.service.ts';
 import {
@@ -289,30 +289,36 @@ export async function scheduleMeeting(
       id: newId(),
       chain_id: chain.id,
       year: Number(input.year.trim()),
-      host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
-      start_date: trimmedOrNull(input.startDate),
-      end_date: trimmedOrNull(input.endDate),
-      venue: trimmedOrNull(input.venue),
-      theme: trimmedOrNull(input.theme),
-      status: input.status,
+      ...meetingColumns(chain, input),
       status_reason: input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
       original_year: null,
       updated_by: editor.actor.userId,
       created_at: now,
       updated_at: now,
     };
-    await repo.insertMeeting(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting',
-      entityId: row.id,
-      action: 'schedule',
-      changes: diff(null, { ...row, updated_by: undefined, chain_id: undefined }),
-    });
+    await insertAudited(
+      trx,
+      editor.actor,
+      { entity: 'meeting', action: 'schedule' },
+      repo.insertMeeting,
+      row,
+      { ...row, updated_by: undefined, chain_id: undefined },
+    );
     await createHostPlanIfDue(trx, row.id, editor.actor);
     if (row.status === 'held') await publishHeld(trx, row, editor.actor);
     return row.id;
   });
 }
+
+/** The columns a meeting takes from its form as they are (its host by slug among the chain's). */
+const meetingColumns = (chain: Chain, input: MeetingInput) => ({
+  host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
+  start_date: trimmedOrNull(input.startDate),
+  end_date: trimmedOrNull(input.endDate),
+  venue: trimmedOrNull(input.venue),
+  theme: trimmedOrNull(input.theme),
+  status: input.status,
+});
 
 /** Changes a meeting; postponing moves it to a later year and keeps the original year. */
 export async function updateMeeting(
@@ -337,12 +343,7 @@ export async function updateMeeting(
     const postponing = input.status === 'postponed';
     const changes = {
       year,
-      host_city_id: chain.members.find((m) => m.city.slug === input.host)!.city.id,
-      start_date: trimmedOrNull(input.startDate),
-      end_date: trimmedOrNull(input.endDate),
-      venue: trimmedOrNull(input.venue),
-      theme: trimmedOrNull(input.theme),
-      status: input.status,
+      ...meetingColumns(chain, input),
       status_reason:
         postponing || input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
       original_year: postponing

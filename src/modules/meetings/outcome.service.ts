@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
-import { editableMeeting, type Editor } from './meeting.helpers.ts';
+import { addMeetingPart, editableMeeting, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { closingNoteForm, OUTCOME_KINDS, outcomeForm } from './outcome.schema.ts';
@@ -51,51 +50,42 @@ export interface OutcomeInput {
   dueOn: string;
 }
 
-export async function recordOutcome(
+export function recordOutcome(
   db: Db,
   chain: Chain,
   editor: Editor,
   meetingId: string,
   input: OutcomeInput,
 ): Promise<string> {
-  return db.kysely.transaction().execute(async (trx) => {
-    await editableMeeting(trx, chain, editor, meetingId);
-    // The responsible city is checked against the chain; an action needs one.
-    const slug = input.responsibleCity.trim();
-    const city = chain.members.find((m) => m.city.slug === slug)?.city;
-    const cityProblem =
-      slug && !city
-        ? 'outcome.cityNotInChain'
-        : input.kind === 'action' && !city
-          ? 'outcome.cityRequired'
-          : null;
-    const v = parseForm(
-      outcomeForm,
-      input,
-      cityProblem ? [{ path: 'responsibleCity', message: cityProblem }] : [],
-    );
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      meeting_id: meetingId,
-      kind: v.kind,
-      text: v.text,
-      responsible_city_id: city?.id ?? null,
-      due_on: v.dueOn,
-      closed_on: null,
-      closed_in_meeting_id: null,
-      closing_note: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertOutcome(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_outcome',
-      entityId: row.id,
-      action: 'record',
-      changes: diff(null, row),
-    });
-    return row.id;
+  return addMeetingPart(db, chain, editor, meetingId, {
+    entity: 'meeting_outcome',
+    action: 'record',
+    fields: () => {
+      // The responsible city is checked against the chain; an action needs one.
+      const slug = input.responsibleCity.trim();
+      const city = chain.members.find((m) => m.city.slug === slug)?.city;
+      const cityProblem =
+        slug && !city
+          ? 'outcome.cityNotInChain'
+          : input.kind === 'action' && !city
+            ? 'outcome.cityRequired'
+            : null;
+      const v = parseForm(
+        outcomeForm,
+        input,
+        cityProblem ? [{ path: 'responsibleCity', message: cityProblem }] : [],
+      );
+      return {
+        kind: v.kind,
+        text: v.text,
+        responsible_city_id: city?.id ?? null,
+        due_on: v.dueOn,
+        closed_on: null,
+        closed_in_meeting_id: null,
+        closing_note: null,
+      };
+    },
+    insert: repo.insertOutcome,
   });
 }
 

@@ -1,9 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain } from '../cities/index.ts';
-import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
+import { addMeetingPart, changeMeetingPart, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { PROGRAMME_KINDS, programmeForm } from './programme.schema.ts';
@@ -78,37 +76,22 @@ function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
   };
 }
 
-export async function addProgrammeItem(
+export function addProgrammeItem(
   db: Db,
   chain: Chain,
   editor: Editor,
   meetingId: string,
   input: ProgrammeInput,
 ): Promise<string> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const meeting = await editableMeeting(trx, chain, editor, meetingId);
-    const fields = programmeFields(meeting, input);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      meeting_id: meetingId,
-      ...fields,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertProgrammeItem(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_programme_item',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, row),
-    });
-    return row.id;
+  return addMeetingPart(db, chain, editor, meetingId, {
+    entity: 'meeting_programme_item',
+    fields: (meeting) => programmeFields(meeting, input),
+    insert: repo.insertProgrammeItem,
   });
 }
 
 /** Corrects a programme item of a meeting in place (the same checks as adding one). */
-export async function changeProgrammeItem(
+export function changeProgrammeItem(
   db: Db,
   chain: Chain,
   editor: Editor,
@@ -116,17 +99,11 @@ export async function changeProgrammeItem(
   itemId: string,
   input: ProgrammeInput,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (trx) => {
-    const meeting = await editableMeeting(trx, chain, editor, meetingId);
-    const existing = await repo.findProgrammeItem(trx, meetingId, itemId);
-    if (!existing) throw partNotFound(itemId);
-    const changes = programmeFields(meeting, input);
-    await repo.updateProgrammeItem(trx, itemId, { ...changes, updated_at: nowIso() });
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_programme_item',
-      entityId: itemId,
-      action: 'update',
-      changes: diff({ ...existing, id: undefined, meeting_id: undefined }, changes),
-    });
+  return changeMeetingPart(db, chain, editor, meetingId, itemId, {
+    entity: 'meeting_programme_item',
+    find: repo.findProgrammeItem,
+    changes: (meeting) => programmeFields(meeting, input),
+    update: (trx, id, changes) =>
+      repo.updateProgrammeItem(trx, id, { ...changes, updated_at: nowIso() }),
   });
 }

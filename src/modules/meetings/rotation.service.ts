@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { currentYear, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { insertAudited } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { chainCities, isOne, type Editor } from './meeting.helpers.ts';
 import { canAdjustRotation } from './meeting.policy.ts';
@@ -182,13 +182,14 @@ export async function adjustRotation(
       created_by: editor.actor.userId,
       created_at: nowIso(),
     };
-    await repo.insertAdjustment(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'rotation_adjustment',
-      entityId: row.id,
-      action: row.kind,
-      changes: diff(null, { ...row, created_by: undefined }),
-    });
+    await insertAudited(
+      trx,
+      editor.actor,
+      { entity: 'rotation_adjustment', action: row.kind },
+      repo.insertAdjustment,
+      row,
+      { ...row, created_by: undefined },
+    );
     return row.id;
   });
 }

@@ -1,9 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit } from '../audit/index.ts';
 import type { Chain } from '../cities/index.ts';
-import { editableMeeting, partNotFound, type Editor } from './meeting.helpers.ts';
+import { addMeetingPart, changeMeetingPart, type Editor } from './meeting.helpers.ts';
 import * as repo from './meeting.repository.ts';
 import { parseForm } from './fields.schema.ts';
 import { seminarForm } from './seminar.schema.ts';
@@ -44,38 +42,22 @@ function seminarFields(input: SeminarInput) {
   };
 }
 
-export async function addSeminar(
+export function addSeminar(
   db: Db,
   chain: Chain,
   editor: Editor,
   meetingId: string,
   input: SeminarInput,
 ): Promise<string> {
-  return db.kysely.transaction().execute(async (trx) => {
-    await editableMeeting(trx, chain, editor, meetingId);
-    const fields = seminarFields(input);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      meeting_id: meetingId,
-      programme_item_id: null,
-      ...fields,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertSeminar(trx, row);
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_seminar',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, row),
-    });
-    return row.id;
+  return addMeetingPart(db, chain, editor, meetingId, {
+    entity: 'meeting_seminar',
+    fields: () => ({ programme_item_id: null, ...seminarFields(input) }),
+    insert: repo.insertSeminar,
   });
 }
 
 /** Corrects a seminar of a meeting in place (the same checks as adding one). */
-export async function changeSeminar(
+export function changeSeminar(
   db: Db,
   chain: Chain,
   editor: Editor,
@@ -83,17 +65,10 @@ export async function changeSeminar(
   seminarId: string,
   input: SeminarInput,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (trx) => {
-    await editableMeeting(trx, chain, editor, meetingId);
-    const existing = await repo.findSeminar(trx, meetingId, seminarId);
-    if (!existing) throw partNotFound(seminarId);
-    const changes = seminarFields(input);
-    await repo.updateSeminar(trx, seminarId, { ...changes, updated_at: nowIso() });
-    await recordAudit(trx, editor.actor, {
-      entity: 'meeting_seminar',
-      entityId: seminarId,
-      action: 'update',
-      changes: diff({ ...existing, id: undefined, meeting_id: undefined }, changes),
-    });
+  return changeMeetingPart(db, chain, editor, meetingId, seminarId, {
+    entity: 'meeting_seminar',
+    find: repo.findSeminar,
+    changes: () => seminarFields(input),
+    update: (trx, id, changes) => repo.updateSeminar(trx, id, { ...changes, updated_at: nowIso() }),
   });
 }

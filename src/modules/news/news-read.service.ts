@@ -37,28 +37,42 @@ export async function listPublishedNews(
   options: { since?: string; until?: string; limit?: number; offset?: number } = {},
 ): Promise<PublishedNews[]> {
   const rows = await listPublishedNewsRows(db, options);
-  const ids = rows.map((r) => r.id);
-  const [translations, links] = await Promise.all([
-    listNewsTranslations(db, ids),
-    listNewsLinks(db, ids),
-  ]);
+  const { versionsOf, linksOf } = await versionsAndLinks(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
-    versions: translations
-      .filter((t) => t.news_id === row.id)
-      .map((t) => ({
-        lang: t.lang as Locale,
-        title: t.title,
-        summary: t.summary,
-        bodyMarkdown: t.body_markdown,
-        bodyHtml: t.body_html,
-      })),
-    links: links
-      .filter((l) => l.news_id === row.id)
-      .map((l) => ({ kind: l.target_kind as NewsLinkKind, id: l.target_id })),
+    versions: versionsOf(row.id),
+    links: linksOf(row.id),
   }));
+}
+
+/** The language versions and the links of news items (any status), by the item's id. */
+export async function versionsAndLinks(db: Executor, ids: readonly string[]) {
+  const [translations, links] = await Promise.all([
+    listNewsTranslations(db, ids),
+    listNewsLinks(db, ids),
+  ]);
+  return {
+    /** An item's versions, in the order the database lists them. */
+    versionsOf: (id: string): NewsVersion[] =>
+      translations
+        .filter((t) => t.news_id === id)
+        .map((t) => ({
+          lang: t.lang as Locale,
+          title: t.title,
+          summary: t.summary,
+          bodyMarkdown: t.body_markdown,
+          bodyHtml: t.body_html,
+        })),
+    linksOf: (id: string): PublishedNews['links'] =>
+      links
+        .filter((l) => l.news_id === id)
+        .map((l) => ({ kind: l.target_kind as NewsLinkKind, id: l.target_id })),
+  };
 }
 
 /** The version in `lang`, or the Swedish one (always present). */

@@ -10,8 +10,12 @@ import { getChain, listCities } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
 import { bodyProblems, renderNewsBody } from './news.markdown.ts';
-import { listNewsLinks, listNewsTranslations } from './news-read.repository.ts';
-import type { NewsLinkKind, NewsVersion, PublishedNews } from './news-read.service.ts';
+import {
+  versionsAndLinks,
+  type NewsLinkKind,
+  type NewsVersion,
+  type PublishedNews,
+} from './news-read.service.ts';
 import * as repo from './news.repository.ts';
 import {
   MAX_BODY,
@@ -59,11 +63,10 @@ async function hydrate(
     updated_at: string;
   }[],
 ): Promise<NewsItem[]> {
-  const ids = rows.map((r) => r.id);
-  const [translations, links] = await Promise.all([
-    listNewsTranslations(db, ids),
-    listNewsLinks(db, ids),
-  ]);
+  const { versionsOf, linksOf } = await versionsAndLinks(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     status: toStatus(row.status),
@@ -71,23 +74,9 @@ async function hydrate(
     publishedAt: row.published_at,
     createdAt: row.created_at ?? row.updated_at,
     updatedAt: row.updated_at,
-    versions: ALL_LOCALES.flatMap((lang): NewsVersion[] => {
-      const t = translations.find((x) => x.news_id === row.id && x.lang === lang);
-      return t
-        ? [
-            {
-              lang,
-              title: t.title,
-              summary: t.summary,
-              bodyMarkdown: t.body_markdown,
-              bodyHtml: t.body_html,
-            },
-          ]
-        : [];
-    }),
-    links: links
-      .filter((l) => l.news_id === row.id)
-      .map((l) => ({ kind: l.target_kind as NewsLinkKind, id: l.target_id })),
+    // In the order of the languages (the database's order on the public pages).
+    versions: ALL_LOCALES.flatMap((lang) => versionsOf(row.id).filter((v) => v.lang === lang)),
+    links: linksOf(row.id),
   }));
 }
 

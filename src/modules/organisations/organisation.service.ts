@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import * as repo from './organisation.repository.ts';
 import { cachedRead } from '../../platform/read-cache.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -84,13 +84,14 @@ export async function createOrganisation(
       created_at: now,
       updated_at: now,
     };
-    await repo.insertOrganisation(trx, row);
-    await recordAudit(trx, actor, {
-      entity: 'organisation',
-      entityId: row.id,
-      action: 'create',
-      changes: diff(null, { slug, name: row.name, kind: row.kind, email: row.email, active: 1 }),
-    });
+    await insertAudited(
+      trx,
+      actor,
+      { entity: 'organisation', action: 'create' },
+      repo.insertOrganisation,
+      row,
+      { slug, name: row.name, kind: row.kind, email: row.email, active: 1 },
+    );
     return toOrganisation(row);
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { currentYear, stockholmDayStart, TIME_ZONE } from '../../shared/dates.ts';
+import { currentYear, gothenburgDay, stockholmDayStart } from '../../shared/dates.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
 import {
   collaborationFigures,
@@ -21,16 +21,6 @@ export const FIRST_YEAR = 1946;
 export function overviewYears(now: Date = new Date()): number[] {
   const last = currentYear(now);
   return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
-}
-
-/** Today in Gothenburg as a plain date (YYYY-MM-DD). */
-export function todayInGothenburg(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 /**
@@ -81,7 +71,7 @@ export async function yearOverview(
   citySlug: string | null,
   now: Date = new Date(),
 ): Promise<YearOverview> {
-  const today = todayInGothenburg(now);
+  const today = gothenburgDay(now);
   const to = `${year}-12-31`;
   const asOf = today < to ? today : to;
   return cachedRead(
