@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { formStrings, readForm, readVersion, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { compareFigures, compareSections } from './compare.ts';
 import {
@@ -56,25 +56,14 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspace/evaluations', { config: COORDINATOR }, async (request, reply) => {
     const evaluations = await listEvaluations(app.db, request.user);
-    return sendPage(
-      reply,
-      <EvaluationsPage
-        ctx={pageContext(request, reply)}
-        evaluations={evaluations}
-        today={gothenburgToday()}
-      />,
-    );
+    return renderPage(reply, EvaluationsPage, { evaluations, today: gothenburgToday() });
   });
 
   const renderNew = async (request: FastifyRequest, reply: FastifyReply, values?: StartInput) =>
-    sendPage(
-      reply,
-      <NewEvaluationPage
-        ctx={pageContext(request, reply)}
-        coordinators={await coordinatorChoices(app.db, request.user)}
-        values={values}
-      />,
-    );
+    renderPage(reply, NewEvaluationPage, {
+      coordinators: await coordinatorChoices(app.db, request.user),
+      values,
+    });
 
   app.get('/workspace/evaluations/new', { config: COORDINATOR }, (request, reply) =>
     renderNew(request, reply),
@@ -104,19 +93,15 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const detail = await evaluationDetail(app.db, request.user, id);
     const saved = detail.evaluation;
-    return sendPage(
-      reply,
-      <EvaluationPage
-        ctx={pageContext(request, reply)}
-        detail={detail}
-        today={gothenburgToday()}
-        sectionValues={sent.sections}
-        reviewValues={sent.review}
-        // After a conflict the forms carry the saved version: saving again is a knowing choice.
-        version={sent.conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt)}
-        conflict={sent.conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined}
-      />,
-    );
+    return renderPage(reply, EvaluationPage, {
+      detail,
+      today: gothenburgToday(),
+      sectionValues: sent.sections,
+      reviewValues: sent.review,
+      // After a conflict the forms carry the saved version: saving again is a knowing choice.
+      version: sent.conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt),
+      conflict: sent.conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined,
+    });
   };
 
   app.get(
@@ -235,17 +220,13 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
         request.query.from,
         request.query.to,
       );
-      return sendPage(
-        reply,
-        <ComparePage
-          ctx={pageContext(request, reply)}
-          evaluation={evaluation}
-          from={from}
-          to={to}
-          sections={compareSections(from.sections, to.sections)}
-          figures={compareFigures(from.figures, to.figures)}
-        />,
-      );
+      return renderPage(reply, ComparePage, {
+        evaluation,
+        from,
+        to,
+        sections: compareSections(from.sections, to.sections),
+        figures: compareFigures(from.figures, to.figures),
+      });
     },
   );
 };
