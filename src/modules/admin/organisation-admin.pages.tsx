@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { organisationForm, type OrganisationInput } from '../organisations/index.ts';
@@ -28,17 +29,18 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
       values,
     });
 
-  app.get('/admin/organisations', { config: ADMIN }, async (request, reply) =>
-    renderOrganisations(request, reply),
-  );
-
-  app.post('/admin/organisations', { config: ADMIN }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, organisationForm),
-      submit: (v) => createOrganisation(app.db, actorOf(request), v),
-      invalid: ({ values }) => renderOrganisations(request, reply, values),
-      done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
-    }),
+  formPage(
+    app,
+    '/admin/organisations',
+    { config: ADMIN },
+    {
+      show: renderOrganisations,
+      form: (request) => ({
+        values: readForm(request.body, organisationForm),
+        submit: (v) => createOrganisation(app.db, actorOf(request), v),
+        done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
+      }),
+    },
   );
 
   const renderOrganisation = async (

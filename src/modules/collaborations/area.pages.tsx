@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { addArea, areasForForms, renameArea, setAreaActive } from './area.service.ts';
@@ -14,17 +15,18 @@ export const areaPages: FastifyPluginAsyncZod = async (app) => {
     renderPage(reply, AreasPage, { areas: await areasForForms(app.db), values });
   const done = () => ({ to: '/workspace/areas', flash: 'collab.flash.areaSaved' as const });
 
-  app.get('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
-    render(request, reply),
-  );
-
-  app.post('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, areaForm),
-      submit: (values) => addArea(app.db, actorOf(request), values),
-      invalid: ({ values }) => render(request, reply, values),
-      done,
-    }),
+  formPage(
+    app,
+    '/workspace/areas',
+    { config: COORDINATOR },
+    {
+      show: render,
+      form: (request) => ({
+        values: readForm(request.body, areaForm),
+        submit: (values) => addArea(app.db, actorOf(request), values),
+        done,
+      }),
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { errors as appErrors, isAppError } from '../../shared/errors.ts';
@@ -59,21 +60,22 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
       values,
     });
 
-  app.get('/workspace/campaigns/new', { config: COORDINATOR }, (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/campaigns/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, campaignSchema),
-      submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: (campaign) => ({
-        to: `/workspace/campaigns/${campaign.id}`,
-        flash: 'campaign.flash.started',
+  formPage(
+    app,
+    '/workspace/campaigns/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, campaignSchema),
+        submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
+        done: (campaign) => ({
+          to: `/workspace/campaigns/${campaign.id}`,
+          flash: 'campaign.flash.started',
+        }),
+        fieldOf: groupField,
       }),
-      fieldOf: groupField,
-    }),
+    },
   );
 
   const renderCampaign = async (request: FastifyRequest, reply: FastifyReply, id: string) => {

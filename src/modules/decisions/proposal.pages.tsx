@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
@@ -112,17 +113,18 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
     return renderPage(reply, NewProposalPage, { cities, values });
   };
 
-  app.get('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, proposalForm),
-      submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),
-    }),
+  formPage(
+    app,
+    '/workspace/proposals/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, proposalForm),
+        submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
+        done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),
+      }),
+    },
   );
 
   /** Sending and withdrawing: a refusal (e.g. already decided) is shown above the list. */

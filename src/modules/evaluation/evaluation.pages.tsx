@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { formStrings, readForm, readVersion, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -65,19 +66,20 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
       values,
     });
 
-  app.get('/workspace/evaluations/new', { config: COORDINATOR }, (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/evaluations/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, startSchema),
-      submit: (values) => startEvaluation(app.db, actorOf(request), request.user, values),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: (id) => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.started' }),
-      // A problem of one chosen owner (owners.2) belongs to the whole group.
-      fieldOf: (path) => path.split('.')[0] || 'form',
-    }),
+  formPage(
+    app,
+    '/workspace/evaluations/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, startSchema),
+        submit: (values) => startEvaluation(app.db, actorOf(request), request.user, values),
+        done: (id) => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.started' }),
+        // A problem of one chosen owner (owners.2) belongs to the whole group.
+        fieldOf: (path) => path.split('.')[0] || 'form',
+      }),
+    },
   );
 
   const renderEvaluation = async (
