@@ -1,6 +1,8 @@
-import type { JSX } from 'preact';
+import type { FastifyReply } from 'fastify';
+import type { ComponentChildren, JSX } from 'preact';
 import type { Db } from '../db/database.ts';
 import type { PageContext } from './page-context.ts';
+import { pageContext, renderPage } from './render.ts';
 
 /**
  * A port for content that belongs on another module's page without that module importing
@@ -39,4 +41,19 @@ export async function relatedContent(
 ): Promise<JSX.Element[]> {
   const sections = await Promise.all(sources.map((source) => source(db, target, ctx)));
   return sections.filter((s): s is JSX.Element => s !== null);
+}
+
+/** Sends the public page of `target` (see `renderPage`) with the sections the modules have for it. */
+export async function renderWithRelated<
+  P extends { ctx: PageContext; related?: ComponentChildren | readonly JSX.Element[] },
+>(
+  db: Db,
+  reply: FastifyReply,
+  target: ContentTarget,
+  Page: (props: P) => ComponentChildren,
+  props: Omit<P, 'ctx' | 'related'>,
+): Promise<FastifyReply> {
+  const ctx = pageContext(reply.request, reply);
+  const related = await relatedContent(db, target, ctx);
+  return renderPage(reply, Page, { ...props, related } as Omit<P, 'ctx'>, { ctx });
 }

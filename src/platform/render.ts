@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { JSX } from 'preact';
+import { h, type ComponentChildren, type JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { PageContext } from './page-context.ts';
 import { DEFAULT_LOCALE } from './i18n/locales.ts';
@@ -75,4 +75,34 @@ export function sendPage(
     .type('text/html; charset=utf-8')
     .header('cache-control', reply.request.user ? 'no-store' : (options.cacheControl ?? 'no-cache'))
     .send(localizeHtml(renderDocument(node), reply.request.i18n?.locale ?? DEFAULT_LOCALE));
+}
+
+/** How a page is sent: its status, its cache header, and whether its forms need a CSRF token. */
+export interface PageOptions {
+  /** Without one, the reply's status (see `sendPage`). */
+  status?: number;
+  cacheControl?: 'no-cache' | 'no-store';
+  /** A CSRF token even for nobody signed in (a public page with a form). */
+  withCsrf?: boolean;
+  /** The page context, when the route made it already (to load with it, or to change it). */
+  ctx?: PageContext;
+}
+
+/**
+ * Sends a page component with this request's context (`pageContext`, with the flash message
+ * and CSRF token) and the page's own props: the one way a route renders a page.
+ */
+export function renderPage<P extends { ctx: PageContext }>(
+  reply: FastifyReply,
+  Page: (props: P) => ComponentChildren,
+  props: Omit<P, 'ctx'>,
+  options: PageOptions = {},
+): FastifyReply {
+  const { status, cacheControl, withCsrf } = options;
+  const ctx = options.ctx ?? pageContext(reply.request, reply, withCsrf ? { withCsrf } : {});
+  const node = h(
+    Page as (props: P) => JSX.Element,
+    { ...props, ctx } as P & JSX.IntrinsicAttributes,
+  );
+  return sendPage(reply, node, status, cacheControl ? { cacheControl } : {});
 }

@@ -9,7 +9,7 @@ import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import type { AppError } from '../../shared/errors.ts';
 import type { FieldErrors } from '../../ui/fields.tsx';
 import { languageForm, loginForm } from './account.schema.ts';
@@ -81,14 +81,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     values: { email?: string; next?: string | undefined } = {},
     status?: number,
   ) =>
-    sendPage(
+    renderPage(
       reply,
-      <LoginPage
-        ctx={pageContext(request, reply, { withCsrf: true })}
-        sso={app.config.oidc !== undefined}
-        values={values}
-      />,
-      status,
+      LoginPage,
+      { sso: app.config.oidc !== undefined, values },
+      { withCsrf: true, status },
     );
 
   app.get('/login', { config: { permission: 'public' } }, async (request, reply) => {
@@ -142,15 +139,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   ) => {
     const user = request.user!;
     const sessions = await countSessions(app.db, user.id);
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={pageContext(request, reply)}
-        user={user}
-        sessions={sessions}
-        values={values}
-      />,
-    );
+    return renderPage(reply, AccountPage, { user, sessions, values });
   };
 
   app.post('/logout', { config: { permission: 'authenticated' } }, async (request, reply) =>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import {
   API_TOKEN_DAYS,
   createApiToken,
@@ -22,10 +22,7 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
     values?: ApiTokenFormValues,
   ) => {
     const tokens = await listApiTokens(app.db, request.user!.id);
-    return sendPage(
-      reply,
-      <ApiTokensPage ctx={pageContext(request, reply)} tokens={tokens} values={values} />,
-    );
+    return renderPage(reply, ApiTokensPage, { tokens, values });
   };
 
   app.get('/account/tokens', { config: { permission: 'authenticated' } }, (request, reply) =>
@@ -47,16 +44,15 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
         invalid: () => renderList(request, reply, values),
         // Shown once, on this response only (no redirect: the token is not kept anywhere).
         show: (created) =>
-          sendPage(
+          renderPage(
             reply,
-            <ApiTokenCreatedPage
-              ctx={pageContext(request, reply)}
-              apiToken={created.apiToken}
-              token={created.token}
-              meUrl={`${request.protocol}://${request.host}/api/v1/me`}
-            />,
-            200,
-            { cacheControl: 'no-store' },
+            ApiTokenCreatedPage,
+            {
+              apiToken: created.apiToken,
+              token: created.token,
+              meUrl: `${request.protocol}://${request.host}/api/v1/me`,
+            },
+            { status: 200, cacheControl: 'no-store' },
           ),
       });
     },
@@ -72,10 +68,7 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
         (token) => token.status === 'active',
       );
       if (active.length === 0) return reply.redirect('/account/tokens', 303);
-      return sendPage(
-        reply,
-        <RevokeAllTokensPage ctx={pageContext(request, reply)} active={active} />,
-      );
+      return renderPage(reply, RevokeAllTokensPage, { active });
     },
   );
 
@@ -89,7 +82,7 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
       );
       if (!token) throw errors.routeNotFound(request.method, request.url);
       if (token.status === 'revoked') return reply.redirect('/account/tokens', 303);
-      return sendPage(reply, <RevokeTokenPage ctx={pageContext(request, reply)} token={token} />);
+      return renderPage(reply, RevokeTokenPage, { token });
     },
   );
 

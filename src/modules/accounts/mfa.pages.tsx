@@ -3,7 +3,7 @@ import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { redirectWithFlash, renderPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
 import { landingAfterLogin, lockoutMessage } from './account.pages.tsx';
 import { DEFAULT_NEXT, safeNext } from './next.ts';
@@ -57,11 +57,11 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
           width: 200,
         })
       : null;
-    return sendPage(
+    return renderPage(
       reply,
-      <MfaPage ctx={pageContext(request, reply)} user={user} status={mfa} qrSvg={qrSvg} />,
-      status,
-      { cacheControl: 'no-store' },
+      MfaPage,
+      { user, status: mfa, qrSvg },
+      { status, cacheControl: 'no-store' },
     );
   };
 
@@ -116,12 +116,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     next: string,
     status?: number,
-  ) =>
-    sendPage(
-      reply,
-      <MfaLoginPage ctx={pageContext(request, reply, { withCsrf: true })} next={next} />,
-      status,
-    );
+  ) => renderPage(reply, MfaLoginPage, { next }, { withCsrf: true, status });
 
   const startOver = (request: FastifyRequest, reply: FastifyReply) =>
     request.user

@@ -4,7 +4,7 @@ import { rerender } from '../../platform/forms.ts';
 import { i18nFor, type PlainKey } from '../../platform/i18n/i18n.ts';
 import { DEFAULT_LOCALE, isEnabledLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { splitLocaleUrl } from '../../platform/i18n/paths.ts';
-import { pageContext, redirectWithFlash, sendPage } from '../../platform/render.ts';
+import { redirectWithFlash, renderPage } from '../../platform/render.ts';
 import { landingAfterLogin } from './account.pages.tsx';
 import { safeNext } from './next.ts';
 import {
@@ -87,11 +87,7 @@ export async function oidcPages(app: FastifyInstance): Promise<void> {
     reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH });
     // The login page again, the problem in its error summary.
     return rerender(request, reply, { form: request.i18n.t(message) }, () =>
-      sendPage(
-        reply,
-        <LoginPage ctx={pageContext(request, reply, { withCsrf: true })} sso />,
-        status,
-      ),
+      renderPage(reply, LoginPage, { sso: true }, { withCsrf: true, status }),
     );
   };
 

@@ -3,7 +3,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { AppError } from '../../shared/errors.ts';
 import { lockoutMessage } from './account.pages.tsx';
 import { newPasswordForm, resetRequestForm } from './account.schema.ts';
@@ -35,11 +35,7 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error, request, reply) => {
     const problem = error instanceof AppError ? LINK_PROBLEMS[error.code] : undefined;
     if (!problem) return handleError(error, request, reply);
-    return sendPage(
-      reply,
-      <LinkProblemPage ctx={pageContext(request, reply)} problem={problem} />,
-      (error as AppError).status,
-    );
+    return renderPage(reply, LinkProblemPage, { problem }, { status: (error as AppError).status });
   });
 
   const renderRequest = (
@@ -47,12 +43,7 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     values: { email?: string } = {},
     status?: number,
-  ) =>
-    sendPage(
-      reply,
-      <ResetRequestPage ctx={pageContext(request, reply, { withCsrf: true })} values={values} />,
-      status,
-    );
+  ) => renderPage(reply, ResetRequestPage, { values }, { withCsrf: true, status });
 
   app.get('/reset', { config: { permission: 'public' } }, async (request, reply) =>
     renderRequest(request, reply),
@@ -85,14 +76,11 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
       token: string,
       email: string,
     ) =>
-      sendPage(
+      renderPage(
         reply,
-        <NewPasswordPage
-          ctx={pageContext(request, reply, { withCsrf: true })}
-          kind={kind}
-          email={email}
-          action={`/${kind}/${token}`}
-        />,
+        NewPasswordPage,
+        { kind, email, action: `/${kind}/${token}` },
+        { withCsrf: true },
       );
 
     app.get<{ Params: { token: string } }>(

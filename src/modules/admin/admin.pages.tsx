@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkForm, readForm, rerender } from '../../platform/forms.ts';
 import { countOutboxMails, listOutboxMails } from '../../platform/mail/outbox.repository.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { isPlainDate, stockholmDayEnd, stockholmDayStart } from '../../shared/dates.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
@@ -68,16 +68,12 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
       : await listAudit(app.db.kysely, filter, page);
     const entities = await listAuditedEntities(app.db.kysely);
     const render = () =>
-      sendPage(
-        reply,
-        <AuditPage
-          ctx={pageContext(request, reply)}
-          events={events}
-          info={pageInfo(page, total, events.length)}
-          filter={values}
-          entities={entities}
-        />,
-      );
+      renderPage(reply, AuditPage, {
+        events,
+        info: pageInfo(page, total, events.length),
+        filter: values,
+        entities,
+      });
     // A filter that cannot be read: 400, the problems in the summary, the filter kept.
     return invalid ? rerender(request, reply, errors, render) : render();
   });
@@ -141,13 +137,6 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
       text: r.text_body,
       createdAt: r.created_at,
     }));
-    return sendPage(
-      reply,
-      <OutboxPage
-        ctx={pageContext(request, reply)}
-        mails={mails}
-        info={pageInfo(page, total, mails.length)}
-      />,
-    );
+    return renderPage(reply, OutboxPage, { mails, info: pageInfo(page, total, mails.length) });
   });
 };

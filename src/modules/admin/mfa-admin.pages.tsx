@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { securityForm } from '../accounts/index.ts';
 import { getUser } from '../accounts/index.ts';
 import { getMfaRequiredRoles, resetMfa, setMfaRequiredRoles } from '../accounts/index.ts';
@@ -18,7 +18,7 @@ export const mfaAdminPages: FastifyPluginAsyncZod = async (app) => {
   byId(app, 'get', '/admin/users/:id/mfa-reset', async (request, reply, id) => {
     const user = await getUser(app.db.kysely, id);
     if (!user.totpEnabled) return reply.redirect(`/admin/users/${user.id}`, 303);
-    return sendPage(reply, <ResetMfaPage ctx={pageContext(request, reply)} user={user} />);
+    return renderPage(reply, ResetMfaPage, { user });
   });
 
   byId(app, 'post', '/admin/users/:id/mfa-reset', (request, reply, id) =>
@@ -43,13 +43,7 @@ export const mfaAdminPages: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     roles?: readonly string[],
   ) =>
-    sendPage(
-      reply,
-      <SecurityPage
-        ctx={pageContext(request, reply)}
-        roles={roles ?? (await getMfaRequiredRoles(app.db.kysely))}
-      />,
-    );
+    renderPage(reply, SecurityPage, { roles: roles ?? (await getMfaRequiredRoles(app.db.kysely)) });
 
   app.get('/admin/security', { config: ADMIN }, (request, reply) => renderSecurity(request, reply));
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { organisationForm, type OrganisationInput } from '../organisations/index.ts';
 import {
   createOrganisation,
@@ -23,26 +24,23 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
     reply: FastifyReply,
     values?: OrganisationInput,
   ) =>
-    sendPage(
-      reply,
-      <OrganisationsPage
-        ctx={pageContext(request, reply)}
-        organisations={await listOrganisations(app.db.kysely)}
-        values={values}
-      />,
-    );
+    renderPage(reply, OrganisationsPage, {
+      organisations: await listOrganisations(app.db.kysely),
+      values,
+    });
 
-  app.get('/admin/organisations', { config: ADMIN }, async (request, reply) =>
-    renderOrganisations(request, reply),
-  );
-
-  app.post('/admin/organisations', { config: ADMIN }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, organisationForm),
-      submit: (v) => createOrganisation(app.db, actorOf(request), v),
-      invalid: ({ values }) => renderOrganisations(request, reply, values),
-      done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
-    }),
+  formPage(
+    app,
+    '/admin/organisations',
+    { config: ADMIN },
+    {
+      show: renderOrganisations,
+      form: (request) => ({
+        values: readForm(request.body, organisationForm),
+        submit: (v) => createOrganisation(app.db, actorOf(request), v),
+        done: () => ({ to: '/admin/organisations', flash: 'flash.saved' }),
+      }),
+    },
   );
 
   const renderOrganisation = async (
@@ -53,14 +51,7 @@ export function organisationAdminRoutes(scope: FastifyInstance): void {
   ) => {
     const organisation = (await listOrganisations(app.db.kysely)).find((o) => o.id === id);
     if (!organisation) throw organisationsErrors.organisationNotFound(id);
-    return sendPage(
-      reply,
-      <OrganisationPage
-        ctx={pageContext(request, reply)}
-        organisation={organisation}
-        values={values}
-      />,
-    );
+    return renderPage(reply, OrganisationPage, { organisation, values });
   };
 
   byId(app, 'get', '/admin/organisations/:id', (request, reply, id) =>

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { inviteForm, rolesForm } from '../accounts/index.ts';
 import { getUser, listUsers, setUserActive, updateUserRoles } from '../accounts/index.ts';
@@ -34,15 +34,7 @@ export async function sendUserPage(
   values?: RoleValues,
 ) {
   const user = await getUser(app.db.kysely, userId);
-  return sendPage(
-    reply,
-    <UserPage
-      ctx={pageContext(request, reply)}
-      user={user}
-      {...await scopeChoices(app, request)}
-      values={values}
-    />,
-  );
+  return renderPage(reply, UserPage, { user, ...(await scopeChoices(app, request)), values });
 }
 
 /** Users: the list, invitations, roles, deactivation. */
@@ -63,15 +55,11 @@ export function userAdminRoutes(scope: FastifyInstance): void {
   app.get('/admin/users', { config: ADMIN }, async (request, reply) => {
     const page = pageRequest((request.query as { page?: unknown }).page);
     const { users, total } = await listUsers(app.db, page);
-    return sendPage(
-      reply,
-      <UsersPage
-        ctx={pageContext(request, reply)}
-        users={users}
-        info={pageInfo(page, total, users.length)}
-        names={await scopeNames()}
-      />,
-    );
+    return renderPage(reply, UsersPage, {
+      users,
+      info: pageInfo(page, total, users.length),
+      names: await scopeNames(),
+    });
   });
 
   const renderInvite = async (
@@ -79,16 +67,7 @@ export function userAdminRoutes(scope: FastifyInstance): void {
     reply: FastifyReply,
     values?: InviteValues,
     status?: number,
-  ) =>
-    sendPage(
-      reply,
-      <InvitePage
-        ctx={pageContext(request, reply)}
-        {...await scopeChoices(app, request)}
-        values={values}
-      />,
-      status,
-    );
+  ) => renderPage(reply, InvitePage, { ...(await scopeChoices(app, request)), values }, { status });
 
   app.get('/admin/users/new', { config: ADMIN }, async (request, reply) =>
     renderInvite(request, reply),

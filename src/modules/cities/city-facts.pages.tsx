@@ -9,7 +9,7 @@ import {
   submitForm,
   type FormState,
 } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
 import { multiline } from '../../shared/validation.ts';
 import { cityFactsFields } from './city-facts.schema.ts';
@@ -63,7 +63,7 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
       kind: c.kind,
       status: c.status,
     }));
-    return sendPage(reply, <CityFactsListPage ctx={pageContext(request, reply)} cities={cities} />);
+    return renderPage(reply, CityFactsListPage, { cities });
   });
 
   const entry = async (request: FastifyRequest, slug: string): Promise<CityListEntry> => {
@@ -96,21 +96,15 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const { state, access } = await stateFor(request, slug);
     const saved = access === 'suggest' ? withSuggestion(state) : state.published;
-    return sendPage(
-      reply,
-      <CityFactsFormPage
-        ctx={pageContext(request, reply)}
-        city={await entry(request, slug)}
-        values={refused?.values ?? saved}
-        mode={access}
-        languages={access === 'suggest' ? partnerLanguages(state.city.country_code) : undefined}
-        version={!refused || refused.conflict ? versionOf(state, access) : refused.version}
-        conflict={
-          refused?.conflict ? { savedAt: savedAt(state, access), values: saved } : undefined
-        }
-        suggestion={state.suggestion}
-      />,
-    );
+    return renderPage(reply, CityFactsFormPage, {
+      city: await entry(request, slug),
+      values: refused?.values ?? saved,
+      mode: access,
+      languages: access === 'suggest' ? partnerLanguages(state.city.country_code) : undefined,
+      version: !refused || refused.conflict ? versionOf(state, access) : refused.version,
+      conflict: refused?.conflict ? { savedAt: savedAt(state, access), values: saved } : undefined,
+      suggestion: state.suggestion,
+    });
   };
 
   app.get(
@@ -174,16 +168,12 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
       published: state.published[field] ?? '',
       suggested: change.after,
     }));
-    return sendPage(
-      reply,
-      <SuggestionReviewPage
-        ctx={pageContext(request, reply)}
-        city={await entry(request, slug)}
-        suggestion={suggestion}
-        rows={rows}
-        values={values}
-      />,
-    );
+    return renderPage(reply, SuggestionReviewPage, {
+      city: await entry(request, slug),
+      suggestion,
+      rows,
+      values,
+    });
   };
 
   app.get(

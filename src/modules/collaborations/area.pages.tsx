@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { addArea, areasForForms, renameArea, setAreaActive } from './area.service.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { COORDINATOR, idParams } from './report.routes.tsx';
@@ -11,27 +12,21 @@ import { AreasPage, areaFieldId } from './views/area-pages.tsx';
 /** The areas of collaborations (P7): coordinators add, rename and (de)activate them. */
 export const areaPages: FastifyPluginAsyncZod = async (app) => {
   const render = async (request: FastifyRequest, reply: FastifyReply, values?: AreaInput) =>
-    sendPage(
-      reply,
-      <AreasPage
-        ctx={pageContext(request, reply)}
-        areas={await areasForForms(app.db)}
-        values={values}
-      />,
-    );
+    renderPage(reply, AreasPage, { areas: await areasForForms(app.db), values });
   const done = () => ({ to: '/workspace/areas', flash: 'collab.flash.areaSaved' as const });
 
-  app.get('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
-    render(request, reply),
-  );
-
-  app.post('/workspace/areas', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, areaForm),
-      submit: (values) => addArea(app.db, actorOf(request), values),
-      invalid: ({ values }) => render(request, reply, values),
-      done,
-    }),
+  formPage(
+    app,
+    '/workspace/areas',
+    { config: COORDINATOR },
+    {
+      show: render,
+      form: (request) => ({
+        values: readForm(request.body, areaForm),
+        submit: (values) => addArea(app.db, actorOf(request), values),
+        done,
+      }),
+    },
   );
 
   app.post(

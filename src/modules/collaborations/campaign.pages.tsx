@@ -2,8 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { errors as appErrors, isAppError } from '../../shared/errors.ts';
 import type { User } from '../accounts/index.ts';
 import { campaignPolicy } from './campaign.policy.ts';
@@ -50,55 +51,41 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/campaigns', { config: REPORTING }, async (request, reply) => {
     const user = userOf(request);
     const campaigns = await listCampaignsFor(app.db, user);
-    return sendPage(
-      reply,
-      <CampaignsPage
-        ctx={pageContext(request, reply)}
-        campaigns={campaigns}
-        canRun={campaignPolicy.run(user)}
-      />,
-    );
+    return renderPage(reply, CampaignsPage, { campaigns, canRun: campaignPolicy.run(user) });
   });
 
   const renderNew = async (request: FastifyRequest, reply: FastifyReply, values?: CampaignInput) =>
-    sendPage(
-      reply,
-      <NewCampaignPage
-        ctx={pageContext(request, reply)}
-        organisations={await repo.listActiveOrganisations(app.db.kysely)}
-        values={values}
-      />,
-    );
+    renderPage(reply, NewCampaignPage, {
+      organisations: await repo.listActiveOrganisations(app.db.kysely),
+      values,
+    });
 
-  app.get('/workspace/campaigns/new', { config: COORDINATOR }, (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/campaigns/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, campaignSchema),
-      submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: (campaign) => ({
-        to: `/workspace/campaigns/${campaign.id}`,
-        flash: 'campaign.flash.started',
+  formPage(
+    app,
+    '/workspace/campaigns/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, campaignSchema),
+        submit: (values) => startCampaign(app.db, actorOf(request), userOf(request), values),
+        done: (campaign) => ({
+          to: `/workspace/campaigns/${campaign.id}`,
+          flash: 'campaign.flash.started',
+        }),
+        fieldOf: groupField,
       }),
-      fieldOf: groupField,
-    }),
+    },
   );
 
   const renderCampaign = async (request: FastifyRequest, reply: FastifyReply, id: string) => {
     const user = userOf(request);
     const { campaign, responses } = await campaignTable(app.db, user, id);
-    return sendPage(
-      reply,
-      <CampaignPage
-        ctx={pageContext(request, reply)}
-        campaign={campaign}
-        responses={responses}
-        canRun={campaignPolicy.run(user)}
-      />,
-    );
+    return renderPage(reply, CampaignPage, {
+      campaign,
+      responses,
+      canRun: campaignPolicy.run(user),
+    });
   };
 
   app.get(
@@ -120,17 +107,17 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
     const current = responses.find((r) => r.organisationId === organisation.id) ?? null;
     // A closed campaign shows the list as frozen, not as it is today.
     const frozen = campaign.status === 'closed' ? current?.snapshot : null;
-    return sendPage(
+    return renderPage(
       reply,
-      <AnswerPage
-        ctx={pageContext(request, reply)}
-        campaign={campaign}
-        organisation={organisation}
-        list={frozen ?? (await organisationList(app.db, organisation.id, campaign))}
-        current={current}
-        values={values}
-      />,
-      status,
+      AnswerPage,
+      {
+        campaign,
+        organisation,
+        list: frozen ?? (await organisationList(app.db, organisation.id, campaign)),
+        current,
+        values,
+      },
+      { status },
     );
   };
 
@@ -173,10 +160,7 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
       const { campaign } = await campaignTable(app.db, userOf(request), request.params.id);
       if (campaign.status === 'closed')
         return reply.redirect(`/workspace/campaigns/${campaign.id}`, 303);
-      return sendPage(
-        reply,
-        <CloseCampaignPage ctx={pageContext(request, reply)} campaign={campaign} />,
-      );
+      return renderPage(reply, CloseCampaignPage, { campaign });
     },
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage, sendPage } from '../../platform/render.ts';
 import { areasForForms } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
 import { collaborationForm, type CollaborationInput } from './collaboration.schema.ts';
@@ -114,16 +114,7 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
         reportChoices(app, request),
         areasForForms(app.db),
       ]);
-      return sendPage(
-        reply,
-        <CollaborationFormPage
-          ctx={pageContext(request, reply)}
-          {...form}
-          organisations={organisations}
-          cities={cities}
-          areas={areas}
-        />,
-      );
+      return renderPage(reply, CollaborationFormPage, { ...form, organisations, cities, areas });
     },
     renderReport: (request, reply, id) => renderCollaboration(app, request, reply, id),
   });

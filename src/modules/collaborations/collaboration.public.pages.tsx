@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { relatedContent } from '../../platform/related-content.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderWithRelated } from '../../platform/related-content.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
@@ -30,21 +30,17 @@ export const collaborationPublicPages: FastifyPluginAsyncZod = async (app) => {
         listAreas(app.db.kysely),
         listOrganisations(app.db.kysely),
       ]);
-      return sendPage(
-        reply,
-        <PublicCollaborationsPage
-          ctx={pageContext(request, reply)}
-          filters={filters}
-          choices={{
-            cities: twins.map((c) => cityChoice(locale, c)),
-            areas: areas.map((a) => areaChoice(locale, a)),
-            organisations: orgs.map((o) => organisationChoice(locale, o)),
-          }}
-          collaborations={collaborations}
-          cityNames={new Map(cities.map((c) => [c.slug, localized(c, locale).name]))}
-          info={pageInfo(page, total, collaborations.length)}
-        />,
-      );
+      return renderPage(reply, PublicCollaborationsPage, {
+        filters,
+        choices: {
+          cities: twins.map((c) => cityChoice(locale, c)),
+          areas: areas.map((a) => areaChoice(locale, a)),
+          organisations: orgs.map((o) => organisationChoice(locale, o)),
+        },
+        collaborations,
+        cityNames: new Map(cities.map((c) => [c.slug, localized(c, locale).name])),
+        info: pageInfo(page, total, collaborations.length),
+      });
     },
   );
 
@@ -60,17 +56,16 @@ export const collaborationPublicPages: FastifyPluginAsyncZod = async (app) => {
         exchangesOfCollaboration(app.db.kysely, c.id, 'public'),
         listCities(app.db),
       ]);
-      const ctx = pageContext(request, reply);
-      const related = await relatedContent(app.db, { kind: 'collaboration', id: c.id }, ctx);
-      return sendPage(
+      return renderWithRelated(
+        app.db,
         reply,
-        <PublicCollaborationPage
-          ctx={ctx}
-          related={related}
-          collaboration={c}
-          exchanges={exchanges}
-          cityNames={new Map(cities.map((x) => [x.slug, localized(x, request.i18n.locale).name]))}
-        />,
+        { kind: 'collaboration', id: c.id },
+        PublicCollaborationPage,
+        {
+          collaboration: c,
+          exchanges,
+          cityNames: new Map(cities.map((x) => [x.slug, localized(x, request.i18n.locale).name])),
+        },
       );
     },
   );

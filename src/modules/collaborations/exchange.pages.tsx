@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage, sendPage } from '../../platform/render.ts';
 import { lenientFilters } from './collaboration.filters.ts';
 import { exchangeForm, type ExchangeInput } from './collaboration.schema.ts';
 import {
@@ -103,20 +103,16 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
         collaborationChoices(app.db.kysely, userOf(request)),
       ]);
       const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
-      return sendPage(
-        reply,
-        <ExchangeFormPage
-          ctx={pageContext(request, reply)}
-          {...form}
-          organisations={organisations}
-          cities={cities}
-          collaborations={collaborations.map((c) => ({
-            value: c.id,
-            label:
-              orgs.length > 1 ? `${c.title} (${orgNames.get(c.organisation_id) ?? ''})` : c.title,
-          }))}
-        />,
-      );
+      return renderPage(reply, ExchangeFormPage, {
+        ...form,
+        organisations,
+        cities,
+        collaborations: collaborations.map((c) => ({
+          value: c.id,
+          label:
+            orgs.length > 1 ? `${c.title} (${orgNames.get(c.organisation_id) ?? ''})` : c.title,
+        })),
+      });
     },
     renderReport: (request, reply, id) => renderExchange(app, request, reply, id),
   });

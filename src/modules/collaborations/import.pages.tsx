@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import type { Actor } from '../audit/index.ts';
 import { formStrings, keepInputProblems, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
 import { errors as appErrors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
@@ -62,16 +62,12 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     values?: { organisation: string; kind: string },
   ) => {
     const user = userOf(request);
-    return sendPage(
-      reply,
-      <ImportPage
-        ctx={pageContext(request, reply)}
-        organisations={await organisationsFor(user)}
-        allowColumn={importPolicy.organisationFromColumn(user)}
-        jobs={await listImportJobs(app.db, user)}
-        values={values}
-      />,
-    );
+    return renderPage(reply, ImportPage, {
+      organisations: await organisationsFor(user),
+      allowColumn: importPolicy.organisationFromColumn(user),
+      jobs: await listImportJobs(app.db, user),
+      values,
+    });
   };
 
   app.get('/workspace/import', { config: REPORTING }, (request, reply) =>
@@ -117,18 +113,14 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     const headers = showMapping ? await importHeaders(app.db, job) : null;
     const page = pageRequest(q.page, PROBLEMS_PER_PAGE);
     const problems = job.problems.slice(page.offset, page.offset + page.limit);
-    return sendPage(
-      reply,
-      <ImportJobPage
-        ctx={pageContext(request, reply)}
-        job={job}
-        headers={headers}
-        mapping={form.mapping ?? job.mapping ?? (headers ? guessMapping(headers, job.kind) : {})}
-        remap={remap}
-        problems={problems}
-        info={pageInfo(page, job.problems.length, problems.length)}
-      />,
-    );
+    return renderPage(reply, ImportJobPage, {
+      job,
+      headers,
+      mapping: form.mapping ?? job.mapping ?? (headers ? guessMapping(headers, job.kind) : {}),
+      remap,
+      problems,
+      info: pageInfo(page, job.problems.length, problems.length),
+    });
   };
 
   app.get(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { lenientFilters } from './collaboration.filters.ts';
 import { searchKnowledge } from './knowledge.ts';
@@ -24,16 +24,12 @@ export const knowledgePages: FastifyPluginAsyncZod = async (app) => {
         searchKnowledge(app.db, filters, page),
         filterChoices(app, request),
       ]);
-      return sendPage(
-        reply,
-        <KnowledgePage
-          ctx={pageContext(request, reply)}
-          filters={filters}
-          choices={choices}
-          result={result}
-          info={pageInfo(page, result.total, result.hits.length)}
-        />,
-      );
+      return renderPage(reply, KnowledgePage, {
+        filters,
+        choices,
+        result,
+        info: pageInfo(page, result.total, result.hits.length),
+      });
     },
   );
 };

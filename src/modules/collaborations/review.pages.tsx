@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { renderCollaboration } from './collaboration.pages.tsx';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { reviewForm } from './collaboration.schema.ts';
@@ -43,15 +43,11 @@ export const reviewPages: FastifyPluginAsyncZod = async (app) => {
       reviewQueue(app.db.kysely, page),
       cityNames(app, request),
     ]);
-    return sendPage(
-      reply,
-      <ReviewQueuePage
-        ctx={pageContext(request, reply)}
-        items={queue.items}
-        info={pageInfo(page, queue.total, queue.items.length)}
-        cityNames={names}
-      />,
-    );
+    return renderPage(reply, ReviewQueuePage, {
+      items: queue.items,
+      info: pageInfo(page, queue.total, queue.items.length),
+      cityNames: names,
+    });
   });
 
   const review = (request: FastifyRequest, reply: FastifyReply, entity: ReviewEntity, id: string) =>

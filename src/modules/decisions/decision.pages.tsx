@@ -9,7 +9,7 @@ import {
   submitForm,
   translateProblem,
 } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
 import { errors } from '../../shared/errors.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
@@ -61,17 +61,13 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
       listDecisions(app.db.kysely, page, { withSecret: true }),
     ]);
     const superseded = new Set(decisions.flatMap((d) => (d.supersedesId ? [d.supersedesId] : [])));
-    return sendPage(
-      reply,
-      <DecisionsPage
-        ctx={pageContext(request, reply)}
-        pending={pending}
-        cityNames={names}
-        decisions={decisions}
-        superseded={superseded}
-        info={pageInfo(page, total, decisions.length)}
-      />,
-    );
+    return renderPage(reply, DecisionsPage, {
+      pending,
+      cityNames: names,
+      decisions,
+      superseded,
+      info: pageInfo(page, total, decisions.length),
+    });
   });
 
   /** What the form is about: a pending proposal, a decision to correct, or neither. */
@@ -125,30 +121,23 @@ export const decisionPages: FastifyPluginAsyncZod = async (app) => {
         : proposal
           ? { ...readForm({}, decisionForm), title: proposal.title }
           : undefined);
-    return sendPage(
-      reply,
-      <NewDecisionPage
-        ctx={pageContext(request, reply)}
-        action={target.action}
-        proposal={
-          proposal
-            ? {
-                title: proposal.title,
-                city: target.cityName,
-                kind: t(`workspace.proposals.kind.${proposal.kind}`),
-                justification: proposal.justification,
-              }
-            : null
-        }
-        corrects={corrects}
-        kfOnly={
-          proposal !== null &&
-          cityKind !== null &&
-          !requiredBodies(proposal.kind, cityKind).includes('KS')
-        }
-        values={values}
-      />,
-    );
+    return renderPage(reply, NewDecisionPage, {
+      action: target.action,
+      proposal: proposal
+        ? {
+            title: proposal.title,
+            city: target.cityName,
+            kind: t(`workspace.proposals.kind.${proposal.kind}`),
+            justification: proposal.justification,
+          }
+        : null,
+      corrects,
+      kfOnly:
+        proposal !== null &&
+        cityKind !== null &&
+        !requiredBodies(proposal.kind, cityKind).includes('KS'),
+      values,
+    });
   };
 
   app.get('/workspace/decisions/new', { config: COUNCIL }, async (request, reply) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { decisionIdParams } from './decision.schema.ts';
 import { listDecisions } from './decision.service.ts';
@@ -22,14 +22,10 @@ export const decisionPublicPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const req = pageRequest(request.query.page, PUBLIC_DECISIONS_PAGE_SIZE);
       const { decisions, total } = await listDecisions(app.db.kysely, req);
-      return sendPage(
-        reply,
-        <PublicDecisionsPage
-          ctx={pageContext(request, reply)}
-          decisions={decisions}
-          info={pageInfo(req, total, decisions.length)}
-        />,
-      );
+      return renderPage(reply, PublicDecisionsPage, {
+        decisions,
+        info: pageInfo(req, total, decisions.length),
+      });
     },
   );
 
@@ -38,10 +34,7 @@ export const decisionPublicPages: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'public', pageCache: true }, schema: { params: decisionIdParams } },
     async (request, reply) => {
       const detail = await getDecisionDetail(app.db, request.params.id);
-      return sendPage(
-        reply,
-        <PublicDecisionPage ctx={pageContext(request, reply)} detail={detail} />,
-      );
+      return renderPage(reply, PublicDecisionPage, { detail });
     },
   );
 };

@@ -2,8 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { getChain, hostCycleYears, listCities, localized } from '../cities/index.ts';
 import {
   draftProposal,
@@ -85,15 +86,11 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
     const [proposals, cities] = await Promise.all([listProposals(app.db), listCities(app.db)]);
     const cityNames = new Map(cities.map((c) => [c.id, localized(c, request.i18n.locale).name]));
     const open = proposals.filter((p) => p.status === 'draft' || p.status === 'sent');
-    return sendPage(
-      reply,
-      <ProposalsPage
-        ctx={pageContext(request, reply)}
-        proposals={proposals}
-        cityNames={cityNames}
-        chain={await chainOutlook(open)}
-      />,
-    );
+    return renderPage(reply, ProposalsPage, {
+      proposals,
+      cityNames,
+      chain: await chainOutlook(open),
+    });
   };
 
   app.get('/workspace/proposals', { config: COORDINATOR }, async (request, reply) =>
@@ -113,23 +110,21 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
         kind: c.kind,
         status: c.status,
       }));
-    return sendPage(
-      reply,
-      <NewProposalPage ctx={pageContext(request, reply)} cities={cities} values={values} />,
-    );
+    return renderPage(reply, NewProposalPage, { cities, values });
   };
 
-  app.get('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/proposals/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, proposalForm),
-      submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),
-    }),
+  formPage(
+    app,
+    '/workspace/proposals/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, proposalForm),
+        submit: (values) => draftProposal(app.db, actorOf(request), proposalInput(values)),
+        done: () => ({ to: '/workspace/proposals', flash: 'flash.proposalDrafted' }),
+      }),
+    },
   );
 
   /** Sending and withdrawing: a refusal (e.g. already decided) is shown above the list. */
@@ -155,15 +150,11 @@ export const proposalPages: FastifyPluginAsyncZod = async (app) => {
       const proposal = await getProposal(app.db, request.params.id);
       if (proposal.status !== 'draft') return reply.redirect('/workspace/proposals', 303);
       const city = (await listCities(app.db)).find((c) => c.id === proposal.cityId);
-      return sendPage(
-        reply,
-        <ConfirmProposalPage
-          ctx={pageContext(request, reply)}
-          step={step}
-          proposal={proposal}
-          cityName={city ? localized(city, request.i18n.locale).name : ''}
-        />,
-      );
+      return renderPage(reply, ConfirmProposalPage, {
+        step,
+        proposal,
+        cityName: city ? localized(city, request.i18n.locale).name : '',
+      });
     };
 
   app.get(

@@ -2,8 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
+import { formPage } from '../../platform/form-page.ts';
 import { formStrings, readForm, readVersion, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { compareFigures, compareSections } from './compare.ts';
 import {
@@ -56,39 +57,29 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspace/evaluations', { config: COORDINATOR }, async (request, reply) => {
     const evaluations = await listEvaluations(app.db, request.user);
-    return sendPage(
-      reply,
-      <EvaluationsPage
-        ctx={pageContext(request, reply)}
-        evaluations={evaluations}
-        today={gothenburgToday()}
-      />,
-    );
+    return renderPage(reply, EvaluationsPage, { evaluations, today: gothenburgToday() });
   });
 
   const renderNew = async (request: FastifyRequest, reply: FastifyReply, values?: StartInput) =>
-    sendPage(
-      reply,
-      <NewEvaluationPage
-        ctx={pageContext(request, reply)}
-        coordinators={await coordinatorChoices(app.db, request.user)}
-        values={values}
-      />,
-    );
+    renderPage(reply, NewEvaluationPage, {
+      coordinators: await coordinatorChoices(app.db, request.user),
+      values,
+    });
 
-  app.get('/workspace/evaluations/new', { config: COORDINATOR }, (request, reply) =>
-    renderNew(request, reply),
-  );
-
-  app.post('/workspace/evaluations/new', { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
-      values: readForm(request.body, startSchema),
-      submit: (values) => startEvaluation(app.db, actorOf(request), request.user, values),
-      invalid: ({ values }) => renderNew(request, reply, values),
-      done: (id) => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.started' }),
-      // A problem of one chosen owner (owners.2) belongs to the whole group.
-      fieldOf: (path) => path.split('.')[0] || 'form',
-    }),
+  formPage(
+    app,
+    '/workspace/evaluations/new',
+    { config: COORDINATOR },
+    {
+      show: renderNew,
+      form: (request) => ({
+        values: readForm(request.body, startSchema),
+        submit: (values) => startEvaluation(app.db, actorOf(request), request.user, values),
+        done: (id) => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.started' }),
+        // A problem of one chosen owner (owners.2) belongs to the whole group.
+        fieldOf: (path) => path.split('.')[0] || 'form',
+      }),
+    },
   );
 
   const renderEvaluation = async (
@@ -104,19 +95,15 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const detail = await evaluationDetail(app.db, request.user, id);
     const saved = detail.evaluation;
-    return sendPage(
-      reply,
-      <EvaluationPage
-        ctx={pageContext(request, reply)}
-        detail={detail}
-        today={gothenburgToday()}
-        sectionValues={sent.sections}
-        reviewValues={sent.review}
-        // After a conflict the forms carry the saved version: saving again is a knowing choice.
-        version={sent.conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt)}
-        conflict={sent.conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined}
-      />,
-    );
+    return renderPage(reply, EvaluationPage, {
+      detail,
+      today: gothenburgToday(),
+      sectionValues: sent.sections,
+      reviewValues: sent.review,
+      // After a conflict the forms carry the saved version: saving again is a knowing choice.
+      version: sent.conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt),
+      conflict: sent.conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined,
+    });
   };
 
   app.get(
@@ -235,17 +222,13 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
         request.query.from,
         request.query.to,
       );
-      return sendPage(
-        reply,
-        <ComparePage
-          ctx={pageContext(request, reply)}
-          evaluation={evaluation}
-          from={from}
-          to={to}
-          sections={compareSections(from.sections, to.sections)}
-          figures={compareFigures(from.figures, to.figures)}
-        />,
-      );
+      return renderPage(reply, ComparePage, {
+        evaluation,
+        from,
+        to,
+        sections: compareSections(from.sections, to.sections),
+        figures: compareFigures(from.figures, to.figures),
+      });
     },
   );
 };

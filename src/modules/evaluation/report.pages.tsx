@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import { pageRequest, pageInfo } from '../../shared/pagination.ts';
 import { reportHtml } from './export.html.tsx';
@@ -81,16 +81,12 @@ export const reportPages: FastifyPluginAsyncZod = async (app) => {
       approverName(app.db.kysely, report),
       reportVersionNumbers(app.db.kysely, id),
     ]);
-    return sendPage(
-      reply,
-      <ReportVersionPage
-        ctx={pageContext(request, reply)}
-        report={report}
-        approver={approver}
-        versions={versions}
-        pdf={pdfAvailable(pdfSettings)}
-      />,
-    );
+    return renderPage(reply, ReportVersionPage, {
+      report,
+      approver,
+      versions,
+      pdf: pdfAvailable(pdfSettings),
+    });
   };
 
   app.get(
@@ -152,14 +148,10 @@ export const reportPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const req = pageRequest(request.query.page, PUBLIC_REPORTS_PAGE_SIZE);
       const { reports, total } = await listPublishedReports(app.db.kysely, req);
-      return sendPage(
-        reply,
-        <PublicReportsPage
-          ctx={pageContext(request, reply)}
-          reports={reports}
-          info={pageInfo(req, total, reports.length)}
-        />,
-      );
+      return renderPage(reply, PublicReportsPage, {
+        reports,
+        info: pageInfo(req, total, reports.length),
+      });
     },
   );
 
@@ -168,14 +160,7 @@ export const reportPages: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'public', pageCache: true }, schema: { params: reportParams } },
     async (request, reply) => {
       const report = await getPublishedReport(app.db.kysely, request.params.id);
-      return sendPage(
-        reply,
-        <PublicReportPage
-          ctx={pageContext(request, reply)}
-          report={report}
-          pdf={pdfAvailable(pdfSettings)}
-        />,
-      );
+      return renderPage(reply, PublicReportPage, { report, pdf: pdfAvailable(pdfSettings) });
     },
   );
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { ErrorPage } from '../../ui/views/error-page.tsx';
 import type { User } from '../accounts/index.ts';
 import { isOrganiser } from './delegation.policy.ts';
@@ -33,14 +33,11 @@ export function sendRefusal(
   error: DelegationForbidden,
 ) {
   const { t } = request.i18n;
-  return sendPage(
+  return renderPage(
     reply,
-    <ErrorPage
-      ctx={pageContext(request, reply)}
-      title={t('delegation.forbidden.title')}
-      text={t(error.reason)}
-    />,
-    403,
+    ErrorPage,
+    { title: t('delegation.forbidden.title'), text: t(error.reason) },
+    { status: 403 },
   );
 }
 
@@ -55,10 +52,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspace/delegations', { config: DELEGATIONS }, async (request, reply) => {
     const rows = await delegationOverview(app.db, request.user!);
-    return sendPage(
-      reply,
-      <DelegationOverviewPage ctx={pageContext(request, reply)} rows={rows} />,
-    );
+    return renderPage(reply, DelegationOverviewPage, { rows });
   });
 
   const render = async (
@@ -72,21 +66,16 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     const editId =
       form.editId ?? (request.query as { edit?: unknown } | undefined)?.edit?.toString();
     const editing = (view.canManage && view.members.find((m) => m.id === editId)) || null;
-    return sendPage(
-      reply,
-      <DelegationPage
-        ctx={pageContext(request, reply)}
-        view={view}
-        retentionDays={app.config.delegationRetentionDays}
-        editing={editing}
-        values={form.values}
-        confirmValue={form.confirmValue}
-        canExportLogistics={isOrganiser(user, view.meeting.hostCityId)}
-        showHostPlanLink={
-          view.host?.kind === 'home' && user.roles.some((g) => g.role === 'coordinator')
-        }
-      />,
-    );
+    return renderPage(reply, DelegationPage, {
+      view,
+      retentionDays: app.config.delegationRetentionDays,
+      editing,
+      values: form.values,
+      confirmValue: form.confirmValue,
+      canExportLogistics: isOrganiser(user, view.meeting.hostCityId),
+      showHostPlanLink:
+        view.host?.kind === 'home' && user.roles.some((g) => g.role === 'coordinator'),
+    });
   };
 
   const pageUrl = (p: { id: string; citySlug: string }) =>
@@ -146,16 +135,12 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
       if (view.manageRefusal) throw new DelegationForbidden(view.manageRefusal);
       const member = view.members.find((m) => m.id === p.memberId);
       if (!member) throw meetingsErrors.delegationMemberNotFound(p.memberId);
-      return sendPage(
-        reply,
-        <RemoveMemberPage
-          ctx={pageContext(request, reply)}
-          meeting={view.meeting}
-          city={view.city}
-          memberId={member.id}
-          name={member.name}
-        />,
-      );
+      return renderPage(reply, RemoveMemberPage, {
+        meeting: view.meeting,
+        city: view.city,
+        memberId: member.id,
+        name: member.name,
+      });
     },
   );
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
   planTaskForm,
@@ -37,10 +37,7 @@ const editOf = (request: FastifyRequest) => {
 export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/host-plan', { config: COORDINATOR }, async (request, reply) => {
     const plans = await hostPlanOverview(app.db, gothenburgDate());
-    return sendPage(
-      reply,
-      <HostPlanOverviewPage ctx={pageContext(request, reply)} plans={plans} />,
-    );
+    return renderPage(reply, HostPlanOverviewPage, { plans });
   });
 
   const renderPlan = async (
@@ -52,15 +49,7 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     const plan = await getHostPlan(app.db, meetingId, gothenburgDate());
     const editId = form.editId ?? editOf(request);
     const editing = plan.tasks.find((task) => task.id === editId) ?? null;
-    return sendPage(
-      reply,
-      <HostPlanPage
-        ctx={pageContext(request, reply)}
-        plan={plan}
-        editing={editing}
-        values={form.values}
-      />,
-    );
+    return renderPage(reply, HostPlanPage, { plan, editing, values: form.values });
   };
 
   const planUrl = (id: string) => `/workspace/meetings/${encodeURIComponent(id)}/host-plan`;
@@ -106,15 +95,11 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const tasks = await getTemplate(app.db, actorOf(request));
     const editId = form.editId ?? editOf(request);
-    return sendPage(
-      reply,
-      <HostPlanTemplatePage
-        ctx={pageContext(request, reply)}
-        tasks={tasks}
-        editing={tasks.find((task) => task.id === editId) ?? null}
-        values={form.values}
-      />,
-    );
+    return renderPage(reply, HostPlanTemplatePage, {
+      tasks,
+      editing: tasks.find((task) => task.id === editId) ?? null,
+      values: form.values,
+    });
   };
 
   app.get(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>

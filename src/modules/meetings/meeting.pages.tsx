@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readForm, readVersion, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
 import type { Chain } from '../cities/index.ts';
@@ -34,20 +34,16 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
       listAdjustments(app.db, chain),
     ]);
     const user = request.user ?? null;
-    return sendPage(
-      reply,
-      <WorkspaceMeetingsPage
-        ctx={pageContext(request, reply)}
-        meetings={meetings}
-        overview={overview}
-        members={chain.members.length}
-        adjustments={adjustments}
-        hosts={chain.members.map((m) => m.city)}
-        canAdjust={canAdjustRotation(user)}
-        editable={new Set(meetings.filter((m) => canEditMeeting(user, m.host.id)).map((m) => m.id))}
-        values={values}
-      />,
-    );
+    return renderPage(reply, WorkspaceMeetingsPage, {
+      meetings,
+      overview,
+      members: chain.members.length,
+      adjustments,
+      hosts: chain.members.map((m) => m.city),
+      canAdjust: canAdjustRotation(user),
+      editable: new Set(meetings.filter((m) => canEditMeeting(user, m.host.id)).map((m) => m.id)),
+      values,
+    });
   };
 
   app.get('/workspace/meetings', { config: MEETINGS }, async (request, reply) =>
@@ -96,20 +92,15 @@ export const meetingPages: FastifyPluginAsyncZod = async (app) => {
           statusReason: meeting.statusReason ?? '',
         }
       : { status: 'planned', ...(hosts.length === 1 ? { host: hosts[0]!.slug } : {}) };
-    return sendPage(
-      reply,
-      <MeetingFormPage
-        ctx={pageContext(request, reply)}
-        action={meeting ? `/workspace/meetings/${meeting.id}/edit` : '/workspace/meetings/new'}
-        meeting={meeting}
-        hosts={hosts}
-        values={values ?? saved}
-        version={meeting && (!sent || sent.conflict) ? meeting.updatedAt : sent?.version}
-        conflict={
-          meeting && sent?.conflict ? { savedAt: meeting.updatedAt, values: saved } : undefined
-        }
-      />,
-    );
+    return renderPage(reply, MeetingFormPage, {
+      action: meeting ? `/workspace/meetings/${meeting.id}/edit` : '/workspace/meetings/new',
+      meeting,
+      hosts,
+      values: values ?? saved,
+      version: meeting && (!sent || sent.conflict) ? meeting.updatedAt : sent?.version,
+      conflict:
+        meeting && sent?.conflict ? { savedAt: meeting.updatedAt, values: saved } : undefined,
+    });
   };
 
   app.get('/workspace/meetings/new', { config: MEETINGS }, async (request, reply) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { relatedContent } from '../../platform/related-content.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderWithRelated } from '../../platform/related-content.ts';
+import { renderPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
 import { getChain, localized, type Chain } from '../cities/index.ts';
 import { meetingCalendar } from './meeting.calendar.ts';
@@ -50,15 +50,7 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
       first,
       meetings.length + 2 * Math.max(1, chain.members.length),
     );
-    return sendPage(
-      reply,
-      <MeetingsPage
-        ctx={pageContext(request, reply)}
-        overview={overview}
-        meetings={meetings}
-        members={chain.members.length}
-      />,
-    );
+    return renderPage(reply, MeetingsPage, { overview, meetings, members: chain.members.length });
   });
 
   app.get('/meetings.ics', { config: PUBLIC }, async (request, reply) => {
@@ -79,9 +71,8 @@ export const meetingPublicPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const chain = await chainOrThrow();
       const detail = await getMeetingDetail(app.db, chain, request.params.id, request.user);
-      const ctx = pageContext(request, reply);
-      const related = await relatedContent(app.db, { kind: 'meeting', id: detail.meeting.id }, ctx);
-      return sendPage(reply, <MeetingPage ctx={ctx} detail={detail} related={related} />);
+      const target = { kind: 'meeting', id: detail.meeting.id } as const;
+      return renderWithRelated(app.db, reply, target, MeetingPage, { detail });
     },
   );
 

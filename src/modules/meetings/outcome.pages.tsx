@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import type { Chain } from '../cities/index.ts';
 import {
@@ -81,15 +81,7 @@ export const outcomePages: FastifyPluginAsyncZod = async (app) => {
       params.outcomeId,
       values !== undefined,
     );
-    return sendPage(
-      reply,
-      <CloseActionPage
-        ctx={pageContext(request, reply)}
-        meeting={meeting}
-        outcome={outcome}
-        values={values}
-      />,
-    );
+    return renderPage(reply, CloseActionPage, { meeting, outcome, values });
   };
 
   // Closing an action is final (decision 033): the page asks first, with the closing note.

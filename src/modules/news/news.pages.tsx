@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { formStrings, keepInputProblems, readForm, submitForm } from '../../platform/forms.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { ALL_LOCALES, isLocale, type Locale } from '../../platform/i18n/locales.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { pageContext, renderPage } from '../../platform/render.ts';
 import { getChain, listCities, localized } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
@@ -99,15 +99,7 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
     item: NewsItem | null,
     values: NewsInput,
   ) =>
-    sendPage(
-      reply,
-      <NewsFormPage
-        ctx={pageContext(request, reply)}
-        item={item}
-        values={values}
-        choices={await choices(request.i18n.locale)}
-      />,
-    );
+    renderPage(reply, NewsFormPage, { item, values, choices: await choices(request.i18n.locale) });
 
   const done = (result: { id: string; status: string }, action: string) =>
     action === 'preview'
@@ -126,13 +118,7 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
         };
 
   app.get('/workspace/news', { config: COORDINATOR }, async (request, reply) =>
-    sendPage(
-      reply,
-      <NewsWorkspaceList
-        ctx={pageContext(request, reply)}
-        items={await listNewsForWorkspace(app.db)}
-      />,
-    ),
+    renderPage(reply, NewsWorkspaceList, { items: await listNewsForWorkspace(app.db) }),
   );
 
   app.get('/workspace/news/new', { config: COORDINATOR }, async (request, reply) =>
@@ -207,23 +193,25 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
       const base = pageContext(request, reply);
       const ctx = { ...base, i18n: i18nFor(wanted) };
       const { t } = request.i18n;
-      return sendPage(
+      const preview = (
+        <div class="preview-banner" role="note" lang={request.i18n.locale}>
+          <p>
+            <strong>{t('news.preview.label')}</strong> {t(`news.preview.${item.status}`)}
+          </p>
+          <p>
+            <a href={`/workspace/news/${item.id}`}>{t('news.preview.back')}</a>
+          </p>
+        </div>
+      );
+      return renderPage(
         reply,
-        <NewsItemPage
-          ctx={ctx}
-          item={{ ...item, versions: item.versions.filter((v) => v.lang === wanted) }}
-          about={await aboutNames(app.db, item, wanted)}
-          preview={
-            <div class="preview-banner" role="note" lang={request.i18n.locale}>
-              <p>
-                <strong>{t('news.preview.label')}</strong> {t(`news.preview.${item.status}`)}
-              </p>
-              <p>
-                <a href={`/workspace/news/${item.id}`}>{t('news.preview.back')}</a>
-              </p>
-            </div>
-          }
-        />,
+        NewsItemPage,
+        {
+          item: { ...item, versions: item.versions.filter((v) => v.lang === wanted) },
+          about: await aboutNames(app.db, item, wanted),
+          preview,
+        },
+        { ctx },
       );
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageLocale, requestedLocale } from '../../platform/i18n/plugin.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { cachedRead } from '../../platform/read-cache.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { listCities, localized } from '../cities/index.ts';
@@ -64,26 +64,22 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
         { cityId: city?.id, year },
         { limit: page.limit, offset: page.offset },
       );
-      return sendPage(
-        reply,
-        <NewsListPage
-          ctx={pageContext(request, reply)}
-          items={items}
-          info={pageInfo(page, total, items.length)}
-          filters={{ city: city?.slug ?? '', year: year ? String(year) : '' }}
-          cities={cities
-            .filter((c) => c.kind !== 'home')
-            .map((c) => {
-              const name = localized(c, locale);
-              return {
-                value: c.slug,
-                label: name.name,
-                lang: name.lang === locale ? undefined : name.lang,
-              };
-            })}
-          years={year && !years.includes(year) ? [...years, year].sort((a, b) => b - a) : years}
-        />,
-      );
+      return renderPage(reply, NewsListPage, {
+        items,
+        info: pageInfo(page, total, items.length),
+        filters: { city: city?.slug ?? '', year: year ? String(year) : '' },
+        cities: cities
+          .filter((c) => c.kind !== 'home')
+          .map((c) => {
+            const name = localized(c, locale);
+            return {
+              value: c.slug,
+              label: name.name,
+              lang: name.lang === locale ? undefined : name.lang,
+            };
+          }),
+        years: year && !years.includes(year) ? [...years, year].sort((a, b) => b - a) : years,
+      });
     },
   );
 
@@ -92,14 +88,10 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: newsIdParams } },
     async (request, reply) => {
       const item = await getPublicNews(app.db, request.params.id);
-      return sendPage(
-        reply,
-        <NewsItemPage
-          ctx={pageContext(request, reply)}
-          item={item}
-          about={await aboutNames(app.db, item, request.i18n.locale)}
-        />,
-      );
+      return renderPage(reply, NewsItemPage, {
+        item,
+        about: await aboutNames(app.db, item, request.i18n.locale),
+      });
     },
   );
 

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import { issueForm, subscribeForm, testForm } from './newsletter.schema.ts';
 import {
@@ -53,7 +53,8 @@ function baseUrlOf(request: FastifyRequest): string {
   return request.server.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
-const noStore = { cacheControl: 'no-store' } as const;
+/** A subscriber's own page: it has a form, and its address holds the subscriber's token. */
+const tokenPage = { withCsrf: true, cacheControl: 'no-store' } as const;
 
 /** The public pages: subscribe, confirm, unsubscribe (page and RFC 8058 one-click), see/export/erase. */
 export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
@@ -64,14 +65,15 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     values: Record<string, unknown>,
   ) =>
-    sendPage(
+    renderPage(
       reply,
-      <SubscribePage
-        ctx={pageContext(request, reply, { withCsrf: true })}
-        topics={await topicChoices(app.db, request.i18n.locale)}
-        values={values}
-        confirmHours={settings.confirmHours}
-      />,
+      SubscribePage,
+      {
+        topics: await topicChoices(app.db, request.i18n.locale),
+        values,
+        confirmHours: settings.confirmHours,
+      },
+      { withCsrf: true },
     );
 
   app.get('/newsletter', { config: PUBLIC }, async (request, reply) =>
@@ -105,15 +107,7 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     { config: PUBLIC, schema: { params: tokenParams } },
     async (request, reply) => {
       await checkConfirmLink(app.db, request.params.token);
-      return sendPage(
-        reply,
-        <ConfirmPage
-          ctx={pageContext(request, reply, { withCsrf: true })}
-          token={request.params.token}
-        />,
-        200,
-        noStore,
-      );
+      return renderPage(reply, ConfirmPage, { token: request.params.token }, tokenPage);
     },
   );
 
@@ -143,15 +137,11 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
         request.params.token,
         settings.retentionDays,
       );
-      return sendPage(
+      return renderPage(
         reply,
-        <UnsubscribePage
-          ctx={pageContext(request, reply, { withCsrf: true })}
-          token={request.params.token}
-          subscribed={subscription.status === 'confirmed'}
-        />,
-        200,
-        noStore,
+        UnsubscribePage,
+        { token: request.params.token, subscribed: subscription.status === 'confirmed' },
+        tokenPage,
       );
     },
   );
@@ -207,18 +197,17 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
       const { token } = request.params;
       const subscription = await subscriptionOf(app.db, token, settings.retentionDays);
       const topics = await topicChoices(app.db, request.i18n.locale);
-      return sendPage(
+      return renderPage(
         reply,
-        <SubscriptionPage
-          ctx={pageContext(request, reply, { withCsrf: true })}
-          token={token}
-          subscription={subscription}
-          topicNames={subscription.topics.map(
+        SubscriptionPage,
+        {
+          token,
+          subscription,
+          topicNames: subscription.topics.map(
             (slug) => topics.find((t) => t.slug === slug)?.name ?? slug,
-          )}
-        />,
-        200,
-        noStore,
+          ),
+        },
+        tokenPage,
       );
     },
   );
@@ -255,10 +244,7 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
 export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/newsletter', { config: COORDINATOR }, async (request, reply) => {
     const [issues, counts] = await Promise.all([listIssues(app.db), subscriberCounts(app.db)]);
-    return sendPage(
-      reply,
-      <IssuesPage ctx={pageContext(request, reply)} issues={issues} counts={counts} />,
-    );
+    return renderPage(reply, IssuesPage, { issues, counts });
   });
 
   app.post('/workspace/newsletter/issues', { config: COORDINATOR }, async (request, reply) =>
@@ -279,27 +265,19 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const issue = await getIssue(app.db, id);
     if (issue.status !== 'draft') {
-      return sendPage(
-        reply,
-        <IssueProgressPage
-          ctx={pageContext(request, reply)}
-          issue={issue}
-          progress={await issueProgress(app.db, id)}
-          refreshSeconds={PROGRESS_REFRESH_SECONDS}
-          follow={follow}
-        />,
-      );
+      return renderPage(reply, IssueProgressPage, {
+        issue,
+        progress: await issueProgress(app.db, id),
+        refreshSeconds: PROGRESS_REFRESH_SECONDS,
+        follow,
+      });
     }
-    return sendPage(
-      reply,
-      <IssueEditPage
-        ctx={pageContext(request, reply)}
-        issue={issue}
-        topics={await topicChoices(app.db, request.i18n.locale)}
-        values={values ?? issueValues(issue)}
-        refreshSeconds={PROGRESS_REFRESH_SECONDS}
-      />,
-    );
+    return renderPage(reply, IssueEditPage, {
+      issue,
+      topics: await topicChoices(app.db, request.i18n.locale),
+      values: values ?? issueValues(issue),
+      refreshSeconds: PROGRESS_REFRESH_SECONDS,
+    });
   };
 
   app.get(
@@ -330,15 +308,11 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, lang } = request.params;
       const issue = await getIssue(app.db, id);
-      return sendPage(
-        reply,
-        <PreviewPage
-          ctx={pageContext(request, reply)}
-          issue={issue}
-          lang={lang}
-          mail={previewIssue(issue, lang, baseUrlOf(request))}
-        />,
-      );
+      return renderPage(reply, PreviewPage, {
+        issue,
+        lang,
+        mail: previewIssue(issue, lang, baseUrlOf(request)),
+      });
     },
   );
 
@@ -371,15 +345,11 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const issue = await getIssue(app.db, request.params.id);
       if (issue.status !== 'draft') return reply.redirect(`/workspace/newsletter/${issue.id}`, 303);
-      return sendPage(
-        reply,
-        <SendIssuePage
-          ctx={pageContext(request, reply)}
-          issue={issue}
-          recipients={await recipientCount(app.db, issue.id)}
-          refreshSeconds={PROGRESS_REFRESH_SECONDS}
-        />,
-      );
+      return renderPage(reply, SendIssuePage, {
+        issue,
+        recipients: await recipientCount(app.db, issue.id),
+        refreshSeconds: PROGRESS_REFRESH_SECONDS,
+      });
     },
   );
 

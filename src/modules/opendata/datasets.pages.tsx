@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { datasetsModified } from './catalogue.service.ts';
 import { DatasetsPage } from './views/datasets-page.tsx';
 
@@ -13,15 +13,11 @@ export async function datasetsPages(app: FastifyInstance): Promise<void> {
         /\/$/,
         '',
       );
-      return sendPage(
-        reply,
-        <DatasetsPage
-          ctx={pageContext(request, reply)}
-          modified={await datasetsModified(app.db)}
-          catalogueUrl={`${base}/datasets/dcat`}
-          contactEmail={app.config.openDataContactEmail}
-        />,
-      );
+      return renderPage(reply, DatasetsPage, {
+        modified: await datasetsModified(app.db),
+        catalogueUrl: `${base}/datasets/dcat`,
+        contactEmail: app.config.openDataContactEmail,
+      });
     },
   );
 }

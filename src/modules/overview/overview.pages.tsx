@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { overviewPickerQuery, overviewCityParams, overviewYearParams } from './overview.schema.ts';
 import { overviewYears, parseOverviewYear, twinCities, yearOverview } from './overview.service.ts';
 import { OverviewPage } from './views/overview-page.tsx';
@@ -22,14 +22,10 @@ export const overviewPages: FastifyPluginAsyncZod = async (app) => {
     year: number,
     citySlug: string | null,
   ) =>
-    sendPage(
-      reply,
-      <OverviewPage
-        ctx={pageContext(request, reply)}
-        overview={await yearOverview(app.db, year, citySlug)}
-        years={overviewYears()}
-      />,
-    );
+    renderPage(reply, OverviewPage, {
+      overview: await yearOverview(app.db, year, citySlug),
+      years: overviewYears(),
+    });
 
   // The year picker is a GET form on /overview: its choice redirects to the year's address.
   app.get(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { relatedContent } from '../../platform/related-content.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderWithRelated } from '../../platform/related-content.ts';
+import { renderPage } from '../../platform/render.ts';
 import { statusHistory } from '../decisions/index.ts';
 import { listMeetings } from '../meetings/index.ts';
 import { publicCollaborationsOfCity } from '../collaborations/index.ts';
@@ -16,10 +16,7 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const cities = await listCities(app.db);
       const chain = await getChain(app.db, cities);
-      return sendPage(
-        reply,
-        <CitiesPage ctx={pageContext(request, reply)} cities={cities} chain={chain} />,
-      );
+      return renderPage(reply, CitiesPage, { cities, chain });
     },
   );
 
@@ -35,20 +32,13 @@ export const cityPages: FastifyPluginAsyncZod = async (app) => {
         city.kind === 'twin'
           ? await publicCollaborationsOfCity(app.db.kysely, city.id, 5)
           : undefined;
-      const ctx = pageContext(request, reply);
-      const related = await relatedContent(app.db, { kind: 'city', id: city.id }, ctx);
-      return sendPage(
-        reply,
-        <CityPage
-          ctx={ctx}
-          related={related}
-          city={city}
-          chain={chain}
-          meetings={meetings}
-          history={history}
-          collaborations={collaborations}
-        />,
-      );
+      return renderWithRelated(app.db, reply, { kind: 'city', id: city.id }, CityPage, {
+        city,
+        chain,
+        meetings,
+        history,
+        collaborations,
+      });
     },
   );
 };

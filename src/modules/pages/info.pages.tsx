@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { pageContext, sendPage } from '../../platform/render.ts';
-import { relatedContent } from '../../platform/related-content.ts';
+import { renderPage } from '../../platform/render.ts';
+import { renderWithRelated } from '../../platform/related-content.ts';
 import { getChain, listCities } from '../cities/index.ts';
 import { lastHeld, listMeetings, nextMeeting } from '../meetings/index.ts';
 import { AccessibilityPage } from './views/accessibility-page.tsx';
@@ -13,37 +13,24 @@ export async function infoPages(app: FastifyInstance): Promise<void> {
     const chain = await getChain(app.db, cities);
     const meetings = chain ? await listMeetings(app.db, chain) : [];
     const next = chain ? nextMeeting(chain, meetings) : null;
-    const ctx = pageContext(request, reply);
-    // What other modules add to the start page (the latest news), without importing them.
-    const related = await relatedContent(app.db, { kind: 'home', id: '' }, ctx);
-    return sendPage(
-      reply,
-      <HomePage
-        ctx={ctx}
-        cities={cities}
-        next={next}
-        last={lastHeld(meetings)}
-        related={related}
-      />,
-    );
+    // With what other modules add to the start page (the latest news), without importing them.
+    return renderWithRelated(app.db, reply, { kind: 'home', id: '' }, HomePage, {
+      cities,
+      next,
+      last: lastHeld(meetings),
+    });
   });
 
   app.get(
     '/policy',
     { config: { permission: 'public', pageCache: true } },
-    async (request, reply) => sendPage(reply, <PolicyPage ctx={pageContext(request, reply)} />),
+    async (request, reply) => renderPage(reply, PolicyPage, {}),
   );
 
   app.get(
     '/accessibility',
     { config: { permission: 'public', pageCache: true } },
     async (request, reply) =>
-      sendPage(
-        reply,
-        <AccessibilityPage
-          ctx={pageContext(request, reply)}
-          feedbackEmail={app.config.feedbackEmail}
-        />,
-      ),
+      renderPage(reply, AccessibilityPage, { feedbackEmail: app.config.feedbackEmail }),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { PERMISSION_ROLES } from '../../platform/permissions.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { pageContext, renderPage } from '../../platform/render.ts';
 import {
   policyStatus,
   workTasks,
@@ -102,16 +102,11 @@ export async function workspacePages(app: FastifyInstance): Promise<void> {
       user ? workTasks(app.db, user, ctx, request.log) : [],
       roles.has('coordinator') ? policyStatus(app.db, ctx, request.log) : null,
     ]);
-    return sendPage(
+    return renderPage(
       reply,
-      <WorkspacePage
-        ctx={ctx}
-        groups={groups}
-        roles={[...roles]}
-        tasks={tasks}
-        policy={policy}
-        today={gothenburgToday()}
-      />,
+      WorkspacePage,
+      { groups, roles: [...roles], tasks, policy, today: gothenburgToday() },
+      { ctx },
     );
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pdfAvailable, printPdf } from '../evaluation/index.ts';
 import { personHtml } from './export.html.tsx';
 import { ruleDays } from './privacy.register.ts';
@@ -74,7 +74,7 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
 /** `/privacy`, the public register of personal data, in the five languages. */
 export const privacyPublicPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/privacy', { config: PUBLIC }, async (request, reply) =>
-    sendPage(reply, <RegisterPage ctx={pageContext(request, reply)} days={ruleDays(app.config)} />),
+    renderPage(reply, RegisterPage, { days: ruleDays(app.config) }),
   );
 };
 
@@ -84,14 +84,7 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/account/data', { config: SIGNED_IN }, async (request, reply) => {
     const data = await personData(app.db, own(request), app.config);
-    return sendPage(
-      reply,
-      <AccountDataPage
-        ctx={pageContext(request, reply)}
-        data={data}
-        pdf={pdfAvailable(app.config.pdf)}
-      />,
-    );
+    return renderPage(reply, AccountDataPage, { data, pdf: pdfAvailable(app.config.pdf) });
   });
 
   app.post('/account/data/export', { config: SIGNED_IN }, async (request, reply) => {
@@ -107,14 +100,10 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
           app.config,
         ),
       invalid: async () =>
-        sendPage(
-          reply,
-          <AccountDataPage
-            ctx={pageContext(request, reply)}
-            data={await personData(app.db, own(request), app.config)}
-            pdf={pdfAvailable(app.config.pdf)}
-          />,
-        ),
+        renderPage(reply, AccountDataPage, {
+          data: await personData(app.db, own(request), app.config),
+          pdf: pdfAvailable(app.config.pdf),
+        }),
       show: (file) => sendFile(reply, file),
     });
   });
@@ -138,16 +127,17 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
     correctValues?: Record<string, unknown>,
   ) => {
     const data = query ? await personData(app.db, query, app.config) : null;
-    return sendPage(
+    return renderPage(
       reply,
-      <AdminPrivacyPage
-        ctx={pageContext(request, reply, { withCsrf: true })}
-        values={query ? { email: query.email, name: query.name } : values}
-        data={data}
-        plan={data ? erasurePlan(data) : []}
-        pdf={pdfAvailable(app.config.pdf)}
-        {...(correctValues ? { correctValues } : {})}
-      />,
+      AdminPrivacyPage,
+      {
+        values: query ? { email: query.email, name: query.name } : values,
+        data,
+        plan: data ? erasurePlan(data) : [],
+        pdf: pdfAvailable(app.config.pdf),
+        ...(correctValues ? { correctValues } : {}),
+      },
+      { withCsrf: true },
     );
   };
 
@@ -184,8 +174,7 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
       values,
       submit: (v) => correctPersonData(app.db, actorOf(request), v),
       invalid: ({ values: v }) => renderAdmin(request, reply, person.values, person.query, v),
-      show: (lines) =>
-        sendPage(reply, <CorrectedPage ctx={pageContext(request, reply)} lines={lines} />),
+      show: (lines) => renderPage(reply, CorrectedPage, { lines }),
     });
   });
 
@@ -196,20 +185,12 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
       values,
       submit: (v) => erasePersonData(app.db, actorOf(request), v, app.config),
       invalid: () => renderAdmin(request, reply, person.values, person.query),
-      show: (lines) =>
-        sendPage(
-          reply,
-          <ErasedPage
-            ctx={pageContext(request, reply)}
-            email={person.values.email}
-            lines={lines}
-          />,
-        ),
+      show: (lines) => renderPage(reply, ErasedPage, { email: person.values.email, lines }),
     });
   });
 
   app.get('/admin/privacy/retention', { config: ADMIN }, async (request, reply) => {
     const results = await retentionDryRun(app.db, new Date(), app.config);
-    return sendPage(reply, <RetentionPage ctx={pageContext(request, reply)} results={results} />);
+    return renderPage(reply, RetentionPage, { results });
   });
 };

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { planOf } from './records.plan.ts';
@@ -59,16 +59,17 @@ export const recordsPages: FastifyPluginAsyncZod = async (app) => {
       ? await listRegister(app.db.kysely, filter, page)
       : { records: [], total: 0 };
     const render = () =>
-      sendPage(
+      renderPage(
         reply,
-        <RegisterPage
-          ctx={pageContext(request, reply, { withCsrf: true })}
-          records={records}
-          info={pageInfo(page, total, records.length)}
-          filter={values}
-          plan={planOf(app.config)}
-          {...(exportValues ? { exportValues } : {})}
-        />,
+        RegisterPage,
+        {
+          records,
+          info: pageInfo(page, total, records.length),
+          filter: values,
+          plan: planOf(app.config),
+          ...(exportValues ? { exportValues } : {}),
+        },
+        { withCsrf: true },
       );
     return filter ? render() : rerender(request, reply, errors, render);
   };
@@ -83,21 +84,20 @@ export const recordsPages: FastifyPluginAsyncZod = async (app) => {
     record: RecordRow,
     values?: Record<string, string>,
   ) =>
-    sendPage(
+    renderPage(
       reply,
-      <RecordPage
-        ctx={pageContext(request, reply, { withCsrf: true })}
-        record={record}
-        plan={planOf(app.config)}
-        values={
-          values ?? {
-            caseNumber: record.case_number ?? '',
-            secrecy: record.secret ? 'secret' : 'public',
-            ground: record.secrecy_ground ?? '',
-            classification: record.classification ?? '',
-          }
-        }
-      />,
+      RecordPage,
+      {
+        record,
+        plan: planOf(app.config),
+        values: values ?? {
+          caseNumber: record.case_number ?? '',
+          secrecy: record.secret ? 'secret' : 'public',
+          ground: record.secrecy_ground ?? '',
+          classification: record.classification ?? '',
+        },
+      },
+      { withCsrf: true },
     );
 
   app.get(

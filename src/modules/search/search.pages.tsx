@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { localizePath } from '../../platform/i18n/paths.ts';
-import { pageContext, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { isSearchKind } from '../../platform/search.ts';
 import { pageRequest } from '../../shared/pagination.ts';
 import { searchQuerystring } from './search.schema.ts';
@@ -34,10 +34,11 @@ export const searchPages: FastifyPluginAsyncZod = async (app) => {
         page: pageRequest(page, 1).page,
         lang: request.i18n.locale,
       });
-      return sendPage(
+      return renderPage(
         reply,
-        <SearchPage ctx={pageContext(request, reply)} result={result} unknownKind={unknownKind} />,
-        unknownKind ? 400 : 200,
+        SearchPage,
+        { result, unknownKind },
+        { status: unknownKind ? 400 : 200 },
       );
     },
   );

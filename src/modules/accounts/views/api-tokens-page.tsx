@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
@@ -21,13 +21,12 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
   const active = tokens.filter((token) => token.status === 'active').length;
   return (
-    <Layout ctx={ctx} title={t('apiToken.title')}>
-      <p class="breadcrumb">
-        <a href="/account">{t('apiToken.back')}</a>
-      </p>
-      <h1>{t('apiToken.title')}</h1>
-      <p class="lead">{t('apiToken.lead')}</p>
-
+    <TitledPage
+      ctx={ctx}
+      title={t('apiToken.title')}
+      back={{ href: '/account', label: t('apiToken.back') }}
+      lead={t('apiToken.lead')}
+    >
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>
         <DataTable
@@ -101,6 +100,6 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
           <Button>{t('apiToken.create')}</Button>
         </Form>
       </section>
-    </Layout>
+    </TitledPage>
   );
 }

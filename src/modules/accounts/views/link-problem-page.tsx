@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 
 export type LinkProblem = 'invalid' | 'expired' | 'used';
 
@@ -8,9 +8,7 @@ export function LinkProblemPage({ ctx, problem }: { ctx: PageContext; problem: L
   const { t } = ctx.i18n;
   const title = t(`link.${problem}.title`);
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p class="lead">{t(`link.${problem}.text`)}</p>
+    <TitledPage ctx={ctx} title={title} lead={t(`link.${problem}.text`)}>
       <p>
         <a class="button" href="/reset">
           {t('link.askNew')}
@@ -19,6 +17,6 @@ export function LinkProblemPage({ ctx, problem }: { ctx: PageContext; problem: L
       <p>
         <a href="/login">{t('link.login')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

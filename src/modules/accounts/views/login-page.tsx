@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, TextField } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -14,9 +14,7 @@ export function LoginPage({ ctx, values = {}, sso }: Props) {
   const { t } = ctx.i18n;
   const { next } = values;
   return (
-    <Layout ctx={ctx} title={t('login.title')}>
-      <h1>{t('login.title')}</h1>
-      <p class="lead">{t('login.lead')}</p>
+    <TitledPage ctx={ctx} title={t('login.title')} lead={t('login.lead')}>
       {sso ? (
         <>
           <p>
@@ -44,6 +42,6 @@ export function LoginPage({ ctx, values = {}, sso }: Props) {
       <p>
         <a href="/reset">{t('reset.forgot')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

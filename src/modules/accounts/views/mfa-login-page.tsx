@@ -1,15 +1,13 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { MfaCodeField } from './mfa-code-field.tsx';
 
 /** The second step of logging in: the code from the authenticator app. */
 export function MfaLoginPage({ ctx, next }: { ctx: PageContext; next: string }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('mfa.login.title')}>
-      <h1>{t('mfa.login.title')}</h1>
-      <p class="lead">{t('mfa.login.lead')}</p>
+    <TitledPage ctx={ctx} title={t('mfa.login.title')} lead={t('mfa.login.lead')}>
       <Form ctx={ctx} action="/login/mfa">
         <input type="hidden" name="next" value={next} />
         <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} />
@@ -19,6 +17,6 @@ export function MfaLoginPage({ ctx, next }: { ctx: PageContext; next: string }) 
       <Form ctx={ctx} action="/logout">
         <Button variant="secondary">{t('mfa.login.cancel')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { User } from '../account.service.ts';
 import type { MfaStatus } from '../mfa.service.ts';
 import { MfaCodeField } from './mfa-code-field.tsx';
@@ -27,12 +27,12 @@ export function MfaPage({
       ? t('mfa.status.enrolling')
       : t('mfa.status.off');
   return (
-    <Layout ctx={ctx} title={t('mfa.title')}>
-      <p class="breadcrumb">
-        <a href="/account">{t('account.title')}</a>
-      </p>
-      <h1>{t('mfa.title')}</h1>
-      <p class="lead">{t('mfa.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('mfa.title')}
+      back={{ href: '/account', label: t('account.title') }}
+      lead={t('mfa.lead')}
+    >
       {status.required && !status.enabled ? (
         <div class="panel panel-highlight">
           <p>{t('mfa.required')}</p>
@@ -114,6 +114,6 @@ export function MfaPage({
           <Button>{t('mfa.start')}</Button>
         </Form>
       )}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import {
@@ -13,6 +13,7 @@ import {
   type DecisionInput,
 } from '../decision.service.ts';
 import type { Proposal } from '../proposal.service.ts';
+import { proposalColumns } from './proposals-page.tsx';
 import { Tag } from './public-parts.tsx';
 
 export function DecisionsPage({
@@ -33,10 +34,11 @@ export function DecisionsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('workspace.decisions.title')}>
-      <h1>{t('workspace.decisions.title')}</h1>
-      <p class="lead">{t('workspace.decisions.lead')}</p>
-
+    <TitledPage
+      ctx={ctx}
+      title={t('workspace.decisions.title')}
+      lead={t('workspace.decisions.lead')}
+    >
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
       <DataTable
         caption={t('workspace.decisions.pendingCaption')}
@@ -45,12 +47,7 @@ export function DecisionsPage({
         rowKey={(p) => p.id}
         empty={t('workspace.decisions.pendingNone')}
         columns={[
-          { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
-          {
-            header: t('workspace.proposals.col.kind'),
-            cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
-          },
-          { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
+          ...proposalColumns(ctx.i18n, cityNames),
           {
             header: t('workspace.decisions.sentOn'),
             cell: (p) => (p.sentAt ? formatInstant(p.sentAt, intl) : ''),
@@ -136,7 +133,7 @@ export function DecisionsPage({
         ]}
       />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -184,11 +181,11 @@ export function NewDecisionPage({
     ? t('workspace.decisions.correctTitle')
     : t('workspace.decisions.newTitle');
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href="/workspace/decisions">{t('workspace.decisions.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/workspace/decisions', label: t('workspace.decisions.back') }}
+    >
       {corrects ? <p class="lead">{t('workspace.decisions.correctLead')}</p> : null}
       {proposal ? (
         <ContextPanel title={t('workspace.decisions.forProposal')} error={errors.context}>
@@ -285,6 +282,6 @@ export function NewDecisionPage({
         />
         <Button>{t('workspace.decisions.save')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

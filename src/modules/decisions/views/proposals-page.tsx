@@ -1,4 +1,6 @@
+import { Fragment } from 'preact';
 import type { FormStrings } from '../../../platform/forms.ts';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import {
@@ -10,9 +12,9 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { proposalForm } from '../proposal.schema.ts';
 import type { Proposal } from '../proposal.service.ts';
@@ -27,6 +29,24 @@ export interface ChainOutlook {
   ifApproved: { title: string; members: number; cycleYears: number }[];
 }
 
+/**
+ * The columns that name a proposal (its title, kind and city), in the proposals list and in
+ * the decisions page's list of proposals waiting for a decision.
+ */
+export function proposalColumns({ t }: I18n, cityNames: Map<string, string>): Column<Proposal>[] {
+  return [
+    { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
+    {
+      header: t('workspace.proposals.col.kind'),
+      cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
+    },
+    { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
+  ];
+}
+
+/** A draft's actions: each asks first (decision 033). */
+const DRAFT_ACTIONS = ['send', 'withdraw'] as const;
+
 export function ProposalsPage({
   ctx,
   proposals,
@@ -40,9 +60,11 @@ export function ProposalsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('workspace.proposals.title')}>
-      <h1>{t('workspace.proposals.title')}</h1>
-      <p class="lead">{t('workspace.proposals.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('workspace.proposals.title')}
+      lead={t('workspace.proposals.lead')}
+    >
       <section class="panel" aria-labelledby="chain-title">
         <h2 id="chain-title">{t('workspace.proposals.chainTitle')}</h2>
         {chain ? (
@@ -89,12 +111,7 @@ export function ProposalsPage({
         rowKey={(p) => p.id}
         empty={t('workspace.proposals.none')}
         columns={[
-          { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
-          {
-            header: t('workspace.proposals.col.kind'),
-            cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
-          },
-          { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
+          ...proposalColumns(ctx.i18n, cityNames),
           {
             header: t('workspace.proposals.col.status'),
             cell: (p) => (
@@ -110,28 +127,24 @@ export function ProposalsPage({
           {
             header: t('workspace.proposals.col.actions'),
             cell: (p) =>
-              p.status === 'draft' ? (
-                <>
-                  <ConfirmLink
-                    variant="link"
-                    href={`/workspace/proposals/${p.id}/send`}
-                    name={p.title}
-                  >
-                    {t('workspace.proposals.send')}
-                  </ConfirmLink>{' '}
-                  <ConfirmLink
-                    variant="link"
-                    href={`/workspace/proposals/${p.id}/withdraw`}
-                    name={p.title}
-                  >
-                    {t('workspace.proposals.withdraw')}
-                  </ConfirmLink>
-                </>
-              ) : null,
+              p.status === 'draft'
+                ? DRAFT_ACTIONS.map((action, i) => (
+                    <Fragment key={action}>
+                      {i > 0 ? ' ' : null}
+                      <ConfirmLink
+                        variant="link"
+                        href={`/workspace/proposals/${p.id}/${action}`}
+                        name={p.title}
+                      >
+                        {t(`workspace.proposals.${action}`)}
+                      </ConfirmLink>
+                    </Fragment>
+                  ))
+                : null,
           },
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -152,12 +165,12 @@ export function NewProposalPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('workspace.proposals.newTitle')}>
-      <p class="breadcrumb">
-        <a href="/workspace/proposals">{t('workspace.proposals.back')}</a>
-      </p>
-      <h1>{t('workspace.proposals.newTitle')}</h1>
-      <p class="lead">{t('workspace.proposals.newLead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('workspace.proposals.newTitle')}
+      back={{ href: '/workspace/proposals', label: t('workspace.proposals.back') }}
+      lead={t('workspace.proposals.newLead')}
+    >
       <Form ctx={ctx} action="/workspace/proposals/new" values={values}>
         <RadioGroup
           name="kind"
@@ -228,6 +241,6 @@ export function NewProposalPage({
         <TextArea name="justification" label={t('workspace.proposals.field.justification')} />
         <Button>{t('workspace.proposals.save')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Content } from '../../../ui/content.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { CouncilDecision } from '../decision.service.ts';
@@ -19,9 +19,12 @@ export function PublicDecisionsPage({
 }) {
   const { t, locale } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('decisions.title')} section="decisions">
-      <h1>{t('decisions.title')}</h1>
-      <p class="lead">{t('decisions.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('decisions.title')}
+      section="decisions"
+      lead={t('decisions.lead')}
+    >
       <DataTable
         caption={t('decisions.caption')}
         rows={decisions}
@@ -63,6 +66,6 @@ export function PublicDecisionsPage({
       {decisions.length > 0 ? (
         <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { Form, SelectField, Button, type Option } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import type { NewsItem } from '../news.service.ts';
@@ -92,9 +93,13 @@ export function NewsListPage({
   if (filters.city) query.set('city', filters.city);
   if (filters.year) query.set('year', filters.year);
   return (
-    <Layout ctx={ctx} title={t('news.title')} section="news" head={<FeedLinks ctx={ctx} />}>
-      <h1>{t('news.title')}</h1>
-      <p class="lead">{t('news.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('news.title')}
+      section="news"
+      head={<FeedLinks ctx={ctx} />}
+      lead={t('news.lead')}
+    >
       <div role="search" aria-label={t('news.filter.label')}>
         <Form ctx={ctx} method="get" action="/news" class="panel news-filter" values={filters}>
           <SelectField
@@ -129,7 +134,7 @@ export function NewsListPage({
         {' · '}
         <a href="/news.rss">{t('news.feed.rss')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 

@@ -9,7 +9,7 @@ import {
   TextField,
   type Option,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
 import type { NewsItem, NewsListEntry, NewsStatus } from '../news.service.ts';
@@ -32,12 +32,12 @@ function when(ctx: PageContext, item: Pick<NewsListEntry, 'status' | 'publishAt'
 export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: NewsListEntry[] }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('news.workspace.title')}>
-      <p class="breadcrumb">
-        <a href="/workspace">{t('news.workspace.back')}</a>
-      </p>
-      <h1>{t('news.workspace.title')}</h1>
-      <p class="lead">{t('news.workspace.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('news.workspace.title')}
+      back={{ href: '/workspace', label: t('news.workspace.back') }}
+      lead={t('news.workspace.lead')}
+    >
       <p>
         <a class="button button-primary" href="/workspace/news/new">
           {t('news.workspace.new')}
@@ -79,7 +79,7 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
           />
         </div>
       )}
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -129,11 +129,11 @@ export function NewsFormPage({
   const action = item ? `/workspace/news/${item.id}` : '/workspace/news/new';
   const published = item?.status === 'published';
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href="/workspace/news">{t('news.workspace.backToList')}</a>
-      </p>
-      <h1>{title}</h1>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/workspace/news', label: t('news.workspace.backToList') }}
+    >
       {item ? (
         <p class="lead">
           {t('news.form.status')} <StatusTag ctx={ctx} status={item.status} /> {when(ctx, item)}
@@ -268,6 +268,6 @@ export function NewsFormPage({
           <Button variant="warning">{t('news.withdraw.button')}</Button>
         </Form>
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }

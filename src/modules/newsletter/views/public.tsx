@@ -4,6 +4,7 @@ import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
 
 /** Pages that carry a personal token in their address: never indexed. */
@@ -23,9 +24,7 @@ export function SubscribePage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('newsletter.title')}>
-      <h1>{t('newsletter.title')}</h1>
-      <p class="lead">{t('newsletter.lead')}</p>
+    <TitledPage ctx={ctx} title={t('newsletter.title')} lead={t('newsletter.lead')}>
       <Form ctx={ctx} action="/newsletter" values={values}>
         <TextField
           name="email"
@@ -57,7 +56,7 @@ export function SubscribePage({
       </Form>
       <h2>{t('newsletter.privacy.title')}</h2>
       <p>{t('newsletter.privacy.text')}</p>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -65,13 +64,16 @@ export function SubscribePage({
 export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('newsletter.confirm.title')} head={NOINDEX}>
-      <h1>{t('newsletter.confirm.title')}</h1>
-      <p class="lead">{t('newsletter.confirm.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('newsletter.confirm.title')}
+      head={NOINDEX}
+      lead={t('newsletter.confirm.lead')}
+    >
       <Form ctx={ctx} action={`/newsletter/confirm/${token}`}>
         <Button>{t('newsletter.confirm.button')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -135,9 +137,12 @@ export function SubscriptionPage({
   if (s.deleteAfter)
     rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
   return (
-    <Layout ctx={ctx} title={t('newsletter.subscription.title')} head={NOINDEX}>
-      <h1>{t('newsletter.subscription.title')}</h1>
-      <p class="lead">{t('newsletter.subscription.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('newsletter.subscription.title')}
+      head={NOINDEX}
+      lead={t('newsletter.subscription.lead')}
+    >
       <dl class="facts">
         {rows.map(([term, value]) => (
           <Fragment key={term}>
@@ -165,6 +170,6 @@ export function SubscriptionPage({
       <Form ctx={ctx} action={`/newsletter/subscription/${token}/erase`}>
         <Button variant="warning">{t('newsletter.subscription.eraseButton')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
@@ -94,11 +95,11 @@ export function IssueEditPage({
   const intl = LOCALES[locale].intl;
   const base = `/workspace/newsletter/${issue.id}`;
   return (
-    <Layout ctx={ctx} title={t('newsletter.issue.title')}>
-      <p>
-        <a href="/workspace/newsletter">{t('newsletter.ws.back')}</a>
-      </p>
-      <h1>{t('newsletter.issue.title')}</h1>
+    <TitledPage
+      ctx={ctx}
+      title={t('newsletter.issue.title')}
+      back={{ href: '/workspace/newsletter', label: t('newsletter.ws.back'), plain: true }}
+    >
       <p class="lead">
         {issue.digestSince
           ? t('newsletter.issue.since', { date: formatInstant(issue.digestSince, intl) })
@@ -165,7 +166,7 @@ export function IssueEditPage({
           {t('newsletter.issue.sendButton')}
         </ConfirmLink>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -301,11 +302,15 @@ export function PreviewPage({
   const title = t('newsletter.preview.title', { language: LOCALES[lang].name });
   const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(mail.html)?.[1] ?? '';
   return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={`/workspace/newsletter/${issue.id}`}>{t('newsletter.preview.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      back={{
+        href: `/workspace/newsletter/${issue.id}`,
+        label: t('newsletter.preview.back'),
+        plain: true,
+      }}
+    >
       {mail.language !== lang ? <p class="lead">{t('newsletter.preview.fallback')}</p> : null}
       <dl class="facts">
         <dt>{t('newsletter.preview.subject')}</dt>
@@ -322,6 +327,6 @@ export function PreviewPage({
       <pre class="newsletter-preview-text" lang={mail.language} tabIndex={0}>
         {mail.text}
       </pre>
-    </Layout>
+    </TitledPage>
   );
 }

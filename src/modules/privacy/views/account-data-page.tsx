@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { PersonData } from '../privacy.service.ts';
 import { ExportForm, holdings } from './admin-page.tsx';
@@ -17,12 +17,12 @@ export function AccountDataPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('privacy.own.title')}>
-      <p>
-        <a href="/account">{t('privacy.own.back')}</a>
-      </p>
-      <h1>{t('privacy.own.title')}</h1>
-      <p class="lead">{t('privacy.own.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('privacy.own.title')}
+      back={{ href: '/account', label: t('privacy.own.back'), plain: true }}
+      lead={t('privacy.own.lead')}
+    >
       <DataTable
         caption={t('privacy.own.caption')}
         rows={holdings(data)}
@@ -39,6 +39,6 @@ export function AccountDataPage({
       <p>
         <a href="/privacy">{t('privacy.admin.registerLink')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

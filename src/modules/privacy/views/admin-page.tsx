@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
 import type { CorrectionLine, ErasureLine, PersonData } from '../privacy.service.ts';
@@ -126,12 +127,12 @@ export function AdminPrivacyPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('privacy.admin.title')}>
-      <p>
-        <a href="/admin/users">{t('privacy.admin.back')}</a>
-      </p>
-      <h1>{t('privacy.admin.title')}</h1>
-      <p class="lead">{t('privacy.admin.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('privacy.admin.title')}
+      back={{ href: '/admin/users', label: t('privacy.admin.back'), plain: true }}
+      lead={t('privacy.admin.lead')}
+    >
       <Form ctx={ctx} action="/admin/privacy" method="get" values={values} errors={{}}>
         <TextField name="email" type="email" label={t('privacy.field.email')} autocomplete="off" />
         <TextField
@@ -219,7 +220,7 @@ export function AdminPrivacyPage({
       <p>
         <a href="/privacy">{t('privacy.admin.registerLink')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -235,14 +236,16 @@ export function ErasedPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('privacy.erased.title')}>
-      <h1>{t('privacy.erased.title')}</h1>
-      <p class="lead">{t('privacy.erased.lead', { email })}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('privacy.erased.title')}
+      lead={t('privacy.erased.lead', { email })}
+    >
       <ErasureTable ctx={ctx} lines={lines} caption={t('privacy.erased.caption')} />
       <p>
         <a href="/admin/privacy">{t('privacy.admin.title')}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 

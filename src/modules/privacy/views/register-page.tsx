@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { REGISTER, type KindId, type RegisterEntry, type RuleDays } from '../privacy.register.ts';
 
 /** The texts of one kind of personal data (the messages `privacy.kind.<id>.*`). */
@@ -19,9 +19,7 @@ function retentionText(ctx: PageContext, entry: RegisterEntry, days: RuleDays) {
 export function RegisterPage({ ctx, days }: { ctx: PageContext; days: RuleDays }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('privacy.title')} section="privacy">
-      <h1>{t('privacy.title')}</h1>
-      <p class="lead">{t('privacy.lead')}</p>
+    <TitledPage ctx={ctx} title={t('privacy.title')} section="privacy" lead={t('privacy.lead')}>
       <h2>{t('privacy.controller.title')}</h2>
       <p>{t('privacy.controller.text')}</p>
       <h2>{t('privacy.register.title')}</h2>
@@ -70,6 +68,6 @@ export function RegisterPage({ ctx, days }: { ctx: PageContext; days: RuleDays }
         <a href="/account/data">{t('privacy.rights.ownLink')}</a>
       </p>
       <p>{t('privacy.rights.complaint')}</p>
-    </Layout>
+    </TitledPage>
   );
 }

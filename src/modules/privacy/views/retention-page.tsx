@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { RetentionRuleId } from '../privacy.register.ts';
 import type { RetentionRuleResult } from '../retention.service.ts';
@@ -20,12 +20,12 @@ export function RetentionPage({
   const { t } = ctx.i18n;
   const total = results.reduce((n, r) => n + r.items.length, 0);
   return (
-    <Layout ctx={ctx} title={t('privacy.retention.title')}>
-      <p>
-        <a href="/admin/privacy">{t('privacy.admin.title')}</a>
-      </p>
-      <h1>{t('privacy.retention.title')}</h1>
-      <p class="lead">{t('privacy.retention.lead', { count: total })}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('privacy.retention.title')}
+      back={{ href: '/admin/privacy', label: t('privacy.admin.title'), plain: true }}
+      lead={t('privacy.retention.lead', { count: total })}
+    >
       <DataTable
         caption={t('privacy.retention.caption')}
         rows={results}
@@ -60,6 +60,6 @@ export function RetentionPage({
           </section>
         ))}
       <p>{t('privacy.retention.cli')}</p>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { RecordRow } from '../records.repository.ts';
@@ -39,9 +39,7 @@ export function RegisterPage({ ctx, records, info, filter, plan, exportValues }:
   const { t } = ctx.i18n;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
   return (
-    <Layout ctx={ctx} title={t('workspace.link.records')}>
-      <h1>{t('workspace.link.records')}</h1>
-      <p class="lead">{t('records.lead')}</p>
+    <TitledPage ctx={ctx} title={t('workspace.link.records')} lead={t('records.lead')}>
       <Form ctx={ctx} method="get" action="/workspace/records" class="filters" values={filter}>
         <TextField name="caseNumber" label={t('records.caseNumber')} optional width="medium" />
         <DateField name="from" label={t('records.from')} optional />
@@ -129,6 +127,6 @@ export function RegisterPage({ ctx, records, info, filter, plan, exportValues }:
         <DateField name="exportTo" label={t('records.to')} />
         <Button variant="secondary">{t('records.export.button')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }
