@@ -1,14 +1,18 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { langAttr } from '../../../ui/content.tsx';
+import type { ComponentChildren } from 'preact';
+import type { ChartSpec } from '../../../ui/chart.tsx';
 import type {
+  Count,
   EvaluationFigures,
   Flag,
   MeetingFigure,
   PeriodFigures,
 } from '../evaluation.figures.ts';
 import {
-  Chart,
+  Breakdowns,
+  Charts,
   CompareTable,
   FiguresTable,
   type Row,
@@ -25,6 +29,30 @@ import {
 
 /** The organisations a table names one by one; the rest share a row. */
 const TOP = 12;
+
+/** A section of the figures: its heading (`evaluation.figures.<name>.heading`) and the rest. */
+function Section(props: {
+  ctx: PageContext;
+  name:
+    'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
+  class?: string;
+  children: ComponentChildren;
+}) {
+  const id = `figures-${props.name}-heading`;
+  return (
+    <section class={props.class} aria-labelledby={id}>
+      <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
+      {props.children}
+    </section>
+  );
+}
+
+/** The figures of this period and the previous one (none for the first evaluation). */
+interface PeriodProps {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}
 
 export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: EvaluationFigures }) {
   const { t, intl } = ctx.i18n;
@@ -64,8 +92,7 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
 function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
   const { t } = ctx.i18n;
   return (
-    <section class="figures-flags" aria-labelledby="figures-flags-heading">
-      <h3 id="figures-flags-heading">{t('evaluation.figures.flags.heading')}</h3>
+    <Section ctx={ctx} name="flags" class="figures-flags">
       {flags.length === 0 ? (
         <p>{t('evaluation.figures.flags.none')}</p>
       ) : (
@@ -83,7 +110,7 @@ function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -121,15 +148,7 @@ function flagText(ctx: PageContext, f: Flag): string {
   }
 }
 
-function Summary({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Summary({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   // Each row: its key (which names its label), the figure, and whether it is a part of the
   // row above ("of which new").
@@ -155,8 +174,7 @@ function Summary({
     ...(sub ? { sub } : {}),
   }));
   return (
-    <section aria-labelledby="figures-summary-heading">
-      <h3 id="figures-summary-heading">{t('evaluation.figures.summary.heading')}</h3>
+    <Section ctx={ctx} name="summary">
       <CompareTable
         ctx={ctx}
         id="figures-summary"
@@ -166,15 +184,14 @@ function Summary({
         prev={prev !== null}
       />
       <p class="figures-note">{t('evaluation.figures.summary.note')}</p>
-    </section>
+    </Section>
   );
 }
 
 function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly MeetingFigure[] }) {
   const { t, formatNumber: f } = ctx.i18n;
   return (
-    <section aria-labelledby="figures-meetings-heading">
-      <h3 id="figures-meetings-heading">{t('evaluation.figures.meetings.heading')}</h3>
+    <Section ctx={ctx} name="meetings">
       {meetings.length === 0 ? (
         <p>{t('evaluation.figures.meetings.none')}</p>
       ) : (
@@ -266,96 +283,78 @@ function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly Meet
           ) : null}
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
-function Collaborations({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+/** A chart of counts by city or area (names as stored, in Swedish). */
+function countChart(
+  ctx: PageContext,
+  id: string,
+  title: 'collabByCity' | 'collabByArea' | 'exchangesByCity',
+  by: 'city' | 'area',
+  value: string,
+  counts: readonly Count[],
+): ChartSpec {
+  const { t } = ctx.i18n;
+  return {
+    id: `figures-chart-${id}`,
+    title: t(`evaluation.figures.chart.${title}`),
+    categoryHeader: t(`evaluation.figures.col.${by}`),
+    valueHeader: value,
+    bars: bars(ctx, counts),
+  };
+}
+
+function Collaborations({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const c = cur.collaborations;
   const p = prev?.collaborations ?? null;
   const count = t('evaluation.figures.col.collaborations');
-  const breakdowns = [
-    ['city', c.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
-    ['area', c.byArea, p?.byArea, undefined, t('evaluation.figures.col.area')],
-    [
-      'organisation',
-      c.byOrganisation,
-      p?.byOrganisation,
-      undefined,
-      t('evaluation.figures.col.organisation'),
-    ],
-    ['kind', c.byKind, p?.byKind, 'collab.kind', t('evaluation.figures.col.kind')],
-    ['status', c.byStatus, p?.byStatus, 'collab.status', t('evaluation.figures.col.status')],
-  ] as const;
+  const col = (k: 'city' | 'area' | 'organisation' | 'kind' | 'status') =>
+    t(`evaluation.figures.col.${k}`);
   return (
-    <section aria-labelledby="figures-collaborations-heading">
-      <h3 id="figures-collaborations-heading">{t('evaluation.figures.collaborations.heading')}</h3>
+    <Section ctx={ctx} name="collaborations">
       <p>{t('evaluation.figures.collaborations.note')}</p>
       {c.total > 0 ? (
-        <div class="chart-grid">
-          <Chart
-            ctx={ctx}
-            id="figures-chart-collab-city"
-            title={t('evaluation.figures.chart.collabByCity')}
-            category={t('evaluation.figures.col.city')}
-            value={count}
-            bars={bars(ctx, c.byCity)}
-          />
-          <Chart
-            ctx={ctx}
-            id="figures-chart-collab-area"
-            title={t('evaluation.figures.chart.collabByArea')}
-            category={t('evaluation.figures.col.area')}
-            value={count}
-            bars={bars(ctx, c.byArea)}
-          />
-        </div>
-      ) : null}
-      {breakdowns.map(([key, now, before, prefix, first]) => (
-        <CompareTable
-          key={key}
+        <Charts
           ctx={ctx}
-          id={`figures-collab-${key}`}
-          caption={t(`evaluation.figures.collaborations.by.${key}`)}
-          first={first}
-          rows={breakdownRows(
-            ctx,
-            now,
-            before ?? null,
-            prefix,
-            key === 'organisation' ? TOP : Infinity,
-          )}
-          prev={prev !== null}
+          charts={[
+            countChart(ctx, 'collab-city', 'collabByCity', 'city', count, c.byCity),
+            countChart(ctx, 'collab-area', 'collabByArea', 'area', count, c.byArea),
+          ]}
         />
-      ))}
-    </section>
+      ) : null}
+      <Breakdowns
+        ctx={ctx}
+        id="figures-collab"
+        caption={(key) => t(`evaluation.figures.collaborations.by.${key}`)}
+        items={[
+          ['city', c.byCity, p?.byCity, undefined, col('city')],
+          ['area', c.byArea, p?.byArea, undefined, col('area')],
+          [
+            'organisation',
+            c.byOrganisation,
+            p?.byOrganisation,
+            undefined,
+            col('organisation'),
+            TOP,
+          ],
+          ['kind', c.byKind, p?.byKind, 'collab.kind', col('kind')],
+          ['status', c.byStatus, p?.byStatus, 'collab.status', col('status')],
+        ]}
+        prev={prev !== null}
+      />
+    </Section>
   );
 }
 
-function Exchanges({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Exchanges({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const e = cur.exchanges;
   const p = prev?.exchanges ?? null;
   return (
-    <section aria-labelledby="figures-exchanges-heading">
-      <h3 id="figures-exchanges-heading">{t('evaluation.figures.exchanges.heading')}</h3>
+    <Section ctx={ctx} name="exchanges">
       <p>
         {t('evaluation.figures.exchanges.sentence', {
           count: e.total,
@@ -363,34 +362,37 @@ function Exchanges({
         })}
       </p>
       {e.total > 0 ? (
-        <div class="chart-grid">
-          <Chart
-            ctx={ctx}
-            id="figures-chart-exchange-city"
-            title={t('evaluation.figures.chart.exchangesByCity')}
-            category={t('evaluation.figures.col.city')}
-            value={t('evaluation.figures.col.exchanges')}
-            bars={bars(ctx, e.byCity)}
-          />
-        </div>
+        <Charts
+          ctx={ctx}
+          charts={[
+            countChart(
+              ctx,
+              'exchange-city',
+              'exchangesByCity',
+              'city',
+              t('evaluation.figures.col.exchanges'),
+              e.byCity,
+            ),
+          ]}
+        />
       ) : null}
-      <CompareTable
+      <Breakdowns
         ctx={ctx}
-        id="figures-exchange-city"
-        caption={t('evaluation.figures.exchanges.by.city')}
-        first={t('evaluation.figures.col.city')}
-        rows={breakdownRows(ctx, e.byCity, p?.byCity ?? null)}
+        id="figures-exchange"
+        caption={(key) => t(`evaluation.figures.exchanges.by.${key}`)}
+        items={[
+          ['city', e.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
+          [
+            'direction',
+            e.byDirection,
+            p?.byDirection,
+            'collab.direction',
+            t('evaluation.figures.col.direction'),
+          ],
+        ]}
         prev={prev !== null}
       />
-      <CompareTable
-        ctx={ctx}
-        id="figures-exchange-direction"
-        caption={t('evaluation.figures.exchanges.by.direction')}
-        first={t('evaluation.figures.col.direction')}
-        rows={breakdownRows(ctx, e.byDirection, p?.byDirection ?? null, 'collab.direction')}
-        prev={prev !== null}
-      />
-    </section>
+    </Section>
   );
 }
 
@@ -398,8 +400,7 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
   const { t, intl, formatNumber: f, formatList } = ctx.i18n;
   const sv = langAttr(ctx.i18n.locale, 'sv');
   return (
-    <section aria-labelledby="figures-campaigns-heading">
-      <h3 id="figures-campaigns-heading">{t('evaluation.figures.campaigns.heading')}</h3>
+    <Section ctx={ctx} name="campaigns">
       {cur.campaigns.length === 0 ? (
         <p>{t('evaluation.figures.campaigns.none')}</p>
       ) : (
@@ -437,24 +438,15 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
           ))}
         </FiguresTable>
       )}
-    </section>
+    </Section>
   );
 }
 
-function Decisions({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Decisions({ ctx, cur, prev }: PeriodProps) {
   const { t, intl } = ctx.i18n;
   const d = cur.decisions;
   return (
-    <section aria-labelledby="figures-decisions-heading">
-      <h3 id="figures-decisions-heading">{t('evaluation.figures.decisions.heading')}</h3>
+    <Section ctx={ctx} name="decisions">
       {d.total === 0 ? (
         <p>{t('evaluation.figures.decisions.none')}</p>
       ) : (
@@ -478,6 +470,6 @@ function Decisions({
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
