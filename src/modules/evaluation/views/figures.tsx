@@ -36,13 +36,15 @@ function Section(props: {
   name:
     'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
   class?: string;
+  /** The line an empty section shows instead of its content. */
+  none?: string | false;
   children: ComponentChildren;
 }) {
   const id = `figures-${props.name}-heading`;
   return (
     <section class={props.class} aria-labelledby={id}>
       <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
-      {props.children}
+      {props.none ? <p>{props.none}</p> : props.children}
     </section>
   );
 }
@@ -92,24 +94,23 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
 function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
   const { t } = ctx.i18n;
   return (
-    <Section ctx={ctx} name="flags" class="figures-flags">
-      {flags.length === 0 ? (
-        <p>{t('evaluation.figures.flags.none')}</p>
-      ) : (
-        <>
-          <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
-          <ul class="figures-flag-list">
-            {flags.map((f) => {
-              const text = flagText(ctx, f);
-              return (
-                <li key={`${f.kind}:${f.subject}`} data-flag={f.kind}>
-                  {f.href ? <a href={f.href}>{text}</a> : text}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+    <Section
+      ctx={ctx}
+      name="flags"
+      class="figures-flags"
+      none={flags.length === 0 && t('evaluation.figures.flags.none')}
+    >
+      <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
+      <ul class="figures-flag-list">
+        {flags.map((f) => {
+          const text = flagText(ctx, f);
+          return (
+            <li key={`${f.kind}:${f.subject}`} data-flag={f.kind}>
+              {f.href ? <a href={f.href}>{text}</a> : text}
+            </li>
+          );
+        })}
+      </ul>
     </Section>
   );
 }
@@ -191,98 +192,91 @@ function Summary({ ctx, cur, prev }: PeriodProps) {
 function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly MeetingFigure[] }) {
   const { t, formatNumber: f } = ctx.i18n;
   return (
-    <Section ctx={ctx} name="meetings">
-      {meetings.length === 0 ? (
-        <p>{t('evaluation.figures.meetings.none')}</p>
-      ) : (
+    <Section
+      ctx={ctx}
+      name="meetings"
+      none={meetings.length === 0 && t('evaluation.figures.meetings.none')}
+    >
+      <FiguresTable
+        id="figures-meetings"
+        caption={t('evaluation.figures.meetings.caption')}
+        columns={[
+          { label: t('evaluation.figures.meetings.col.meeting') },
+          { label: t('evaluation.figures.meetings.col.theme') },
+          { label: t('evaluation.figures.meetings.col.programme'), num: true },
+          { label: t('evaluation.figures.meetings.col.seminars'), num: true },
+          { label: t('evaluation.figures.meetings.col.delegates'), num: true },
+          { label: t('evaluation.figures.meetings.col.outcomes'), num: true },
+          { label: t('evaluation.figures.meetings.col.followUps'), num: true },
+        ]}
+      >
+        {meetings.map((m) => (
+          <tr key={m.id} data-meeting={m.id}>
+            <th scope="row">
+              {t('evaluation.figures.meetings.name', {
+                year: String(m.year),
+                host: m.hostName,
+              })}
+              {m.status !== 'held' ? (
+                <>
+                  {' '}
+                  ({ctx.i18n.tDynamic(`meetingStatus.${m.status}`).toLocaleLowerCase(ctx.i18n.intl)}
+                  )
+                </>
+              ) : null}
+            </th>
+            <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>{m.theme ?? '–'}</td>
+            <td class="num">{f(m.programmeItems)}</td>
+            <td class="num">{f(m.seminars)}</td>
+            <td class="num">{f(m.delegates)}</td>
+            <td class="num">{f(m.outcomes)}</td>
+            <td class="num">
+              {t('evaluation.figures.meetings.followUpsValue', {
+                closed: m.followUpsClosed,
+                total: m.followUps,
+              })}
+            </td>
+          </tr>
+        ))}
+      </FiguresTable>
+      {meetings.some((m) => m.delegates > 0) ? (
         <>
-          <FiguresTable
-            id="figures-meetings"
-            caption={t('evaluation.figures.meetings.caption')}
-            columns={[
-              { label: t('evaluation.figures.meetings.col.meeting') },
-              { label: t('evaluation.figures.meetings.col.theme') },
-              { label: t('evaluation.figures.meetings.col.programme'), num: true },
-              { label: t('evaluation.figures.meetings.col.seminars'), num: true },
-              { label: t('evaluation.figures.meetings.col.delegates'), num: true },
-              { label: t('evaluation.figures.meetings.col.outcomes'), num: true },
-              { label: t('evaluation.figures.meetings.col.followUps'), num: true },
-            ]}
-          >
-            {meetings.map((m) => (
-              <tr key={m.id} data-meeting={m.id}>
-                <th scope="row">
-                  {t('evaluation.figures.meetings.name', {
-                    year: String(m.year),
-                    host: m.hostName,
-                  })}
-                  {m.status !== 'held' ? (
-                    <>
-                      {' '}
-                      (
-                      {ctx.i18n
-                        .tDynamic(`meetingStatus.${m.status}`)
-                        .toLocaleLowerCase(ctx.i18n.intl)}
-                      )
-                    </>
-                  ) : null}
-                </th>
-                <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>
-                  {m.theme ?? '–'}
-                </td>
-                <td class="num">{f(m.programmeItems)}</td>
-                <td class="num">{f(m.seminars)}</td>
-                <td class="num">{f(m.delegates)}</td>
-                <td class="num">{f(m.outcomes)}</td>
-                <td class="num">
-                  {t('evaluation.figures.meetings.followUpsValue', {
-                    closed: m.followUpsClosed,
-                    total: m.followUps,
-                  })}
-                </td>
-              </tr>
-            ))}
-          </FiguresTable>
-          {meetings.some((m) => m.delegates > 0) ? (
-            <>
-              <h4>{t('evaluation.figures.meetings.composition')}</h4>
-              <p class="figures-note">{t('evaluation.figures.meetings.compositionNote')}</p>
-              <dl class="figures-composition">
-                {meetings
-                  .filter((m) => m.delegates > 0)
-                  .map((m) => (
-                    <div key={m.id}>
-                      <dt>
-                        {t('evaluation.figures.meetings.name', {
-                          year: String(m.year),
-                          host: m.hostName,
-                        })}
-                      </dt>
-                      <dd>
-                        {t('evaluation.figures.meetings.byCity')}{' '}
-                        {joinCounts(
-                          ctx,
-                          m.delegatesByCity.map((c) => [c.label, c.value, true]),
-                        )}
-                      </dd>
-                      <dd>
-                        {t('evaluation.figures.meetings.byRole')}{' '}
-                        {joinCounts(
-                          ctx,
-                          m.delegatesByRole.map((r) => [
-                            ctx.i18n.tDynamic(`evaluation.figures.role.${r.key}`),
-                            r.value,
-                            false,
-                          ]),
-                        )}
-                      </dd>
-                    </div>
-                  ))}
-              </dl>
-            </>
-          ) : null}
+          <h4>{t('evaluation.figures.meetings.composition')}</h4>
+          <p class="figures-note">{t('evaluation.figures.meetings.compositionNote')}</p>
+          <dl class="figures-composition">
+            {meetings
+              .filter((m) => m.delegates > 0)
+              .map((m) => (
+                <div key={m.id}>
+                  <dt>
+                    {t('evaluation.figures.meetings.name', {
+                      year: String(m.year),
+                      host: m.hostName,
+                    })}
+                  </dt>
+                  <dd>
+                    {t('evaluation.figures.meetings.byCity')}{' '}
+                    {joinCounts(
+                      ctx,
+                      m.delegatesByCity.map((c) => [c.label, c.value, true]),
+                    )}
+                  </dd>
+                  <dd>
+                    {t('evaluation.figures.meetings.byRole')}{' '}
+                    {joinCounts(
+                      ctx,
+                      m.delegatesByRole.map((r) => [
+                        ctx.i18n.tDynamic(`evaluation.figures.role.${r.key}`),
+                        r.value,
+                        false,
+                      ]),
+                    )}
+                  </dd>
+                </div>
+              ))}
+          </dl>
         </>
-      )}
+      ) : null}
     </Section>
   );
 }
@@ -353,6 +347,7 @@ function Exchanges({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const e = cur.exchanges;
   const p = prev?.exchanges ?? null;
+  const count = t('evaluation.figures.col.exchanges');
   return (
     <Section ctx={ctx} name="exchanges">
       <p>
@@ -364,16 +359,7 @@ function Exchanges({ ctx, cur, prev }: PeriodProps) {
       {e.total > 0 ? (
         <Charts
           ctx={ctx}
-          charts={[
-            countChart(
-              ctx,
-              'exchange-city',
-              'exchangesByCity',
-              'city',
-              t('evaluation.figures.col.exchanges'),
-              e.byCity,
-            ),
-          ]}
+          charts={[countChart(ctx, 'exchange-city', 'exchangesByCity', 'city', count, e.byCity)]}
         />
       ) : null}
       <Breakdowns
@@ -400,44 +386,44 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
   const { t, intl, formatNumber: f, formatList } = ctx.i18n;
   const sv = langAttr(ctx.i18n.locale, 'sv');
   return (
-    <Section ctx={ctx} name="campaigns">
-      {cur.campaigns.length === 0 ? (
-        <p>{t('evaluation.figures.campaigns.none')}</p>
-      ) : (
-        <FiguresTable
-          id="figures-campaigns"
-          caption={t('evaluation.figures.campaigns.caption')}
-          columns={[
-            { label: t('evaluation.figures.campaigns.col.campaign') },
-            { label: t('evaluation.figures.campaigns.col.asked'), num: true },
-            { label: t('evaluation.figures.campaigns.col.answered'), num: true },
-            { label: t('evaluation.figures.campaigns.col.missing') },
-          ]}
-        >
-          {cur.campaigns.map((c) => (
-            <tr key={c.id} data-campaign={c.id}>
-              <th scope="row">
-                <span lang={sv}>{c.title}</span>
-                <br />
-                <span class="figures-small">
-                  {t('evaluation.figures.campaigns.deadline', {
-                    date: formatPlainDate(c.deadline, intl),
-                  })}
-                </span>
-              </th>
-              <td class="num">{f(c.asked)}</td>
-              <td class="num">{f(c.answered.length)}</td>
-              <td>
-                {c.missing.length === 0 ? (
-                  t('evaluation.figures.campaigns.allAnswered')
-                ) : (
-                  <span lang={sv}>{formatList(c.missing)}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </FiguresTable>
-      )}
+    <Section
+      ctx={ctx}
+      name="campaigns"
+      none={cur.campaigns.length === 0 && t('evaluation.figures.campaigns.none')}
+    >
+      <FiguresTable
+        id="figures-campaigns"
+        caption={t('evaluation.figures.campaigns.caption')}
+        columns={[
+          { label: t('evaluation.figures.campaigns.col.campaign') },
+          { label: t('evaluation.figures.campaigns.col.asked'), num: true },
+          { label: t('evaluation.figures.campaigns.col.answered'), num: true },
+          { label: t('evaluation.figures.campaigns.col.missing') },
+        ]}
+      >
+        {cur.campaigns.map((c) => (
+          <tr key={c.id} data-campaign={c.id}>
+            <th scope="row">
+              <span lang={sv}>{c.title}</span>
+              <br />
+              <span class="figures-small">
+                {t('evaluation.figures.campaigns.deadline', {
+                  date: formatPlainDate(c.deadline, intl),
+                })}
+              </span>
+            </th>
+            <td class="num">{f(c.asked)}</td>
+            <td class="num">{f(c.answered.length)}</td>
+            <td>
+              {c.missing.length === 0 ? (
+                t('evaluation.figures.campaigns.allAnswered')
+              ) : (
+                <span lang={sv}>{formatList(c.missing)}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </FiguresTable>
     </Section>
   );
 }
@@ -446,30 +432,28 @@ function Decisions({ ctx, cur, prev }: PeriodProps) {
   const { t, intl } = ctx.i18n;
   const d = cur.decisions;
   return (
-    <Section ctx={ctx} name="decisions">
-      {d.total === 0 ? (
-        <p>{t('evaluation.figures.decisions.none')}</p>
-      ) : (
-        <>
-          <CompareTable
-            ctx={ctx}
-            id="figures-decisions"
-            caption={t('evaluation.figures.decisions.caption')}
-            first={t('evaluation.figures.col.body')}
-            rows={breakdownRows(ctx, d.byKind, prev?.decisions.byKind ?? null, 'decisions.body')}
-            prev={prev !== null}
-          />
-          <ul class="figures-decision-list">
-            {d.items.map((item) => (
-              <li key={item.id}>
-                {formatPlainDate(item.decidedOn, intl)},{' '}
-                {ctx.i18n.tDynamic(`decisions.body.${item.kind}`)}:{' '}
-                <span lang={langAttr(ctx.i18n.locale, 'sv')}>{item.title}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+    <Section
+      ctx={ctx}
+      name="decisions"
+      none={d.total === 0 && t('evaluation.figures.decisions.none')}
+    >
+      <CompareTable
+        ctx={ctx}
+        id="figures-decisions"
+        caption={t('evaluation.figures.decisions.caption')}
+        first={t('evaluation.figures.col.body')}
+        rows={breakdownRows(ctx, d.byKind, prev?.decisions.byKind ?? null, 'decisions.body')}
+        prev={prev !== null}
+      />
+      <ul class="figures-decision-list">
+        {d.items.map((item) => (
+          <li key={item.id}>
+            {formatPlainDate(item.decidedOn, intl)},{' '}
+            {ctx.i18n.tDynamic(`decisions.body.${item.kind}`)}:{' '}
+            <span lang={langAttr(ctx.i18n.locale, 'sv')}>{item.title}</span>
+          </li>
+        ))}
+      </ul>
     </Section>
   );
 }

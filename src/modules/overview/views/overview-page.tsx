@@ -46,15 +46,14 @@ function labelOf(ctx: PageContext, keys: Record<string, PlainKey>, value: string
 export const overviewPath = (year: number, city: City | null) =>
   city ? `/overview/${year}/${city.slug}` : `/overview/${year}`;
 
-export function OverviewPage({
-  ctx,
-  overview,
-  years,
-}: {
+/** The overview of a year and the years there are overviews of, newest first. */
+interface OverviewProps {
   ctx: PageContext;
   overview: YearOverview;
   years: readonly number[];
-}) {
+}
+
+export function OverviewPage({ ctx, overview, years }: OverviewProps) {
   const { t, locale, intl } = ctx.i18n;
   const { year, city } = overview;
   const y = String(year);
@@ -119,15 +118,7 @@ export function OverviewPage({
 }
 
 /** The year picker (a GET form: works without JavaScript), the neighbouring years and the cities. */
-function OverviewNav({
-  ctx,
-  overview,
-  years,
-}: {
-  ctx: PageContext;
-  overview: YearOverview;
-  years: readonly number[];
-}) {
+function OverviewNav({ ctx, overview, years }: OverviewProps) {
   const { t, locale } = ctx.i18n;
   const { year, city } = overview;
   const newest = years[0] ?? year;
@@ -223,21 +214,6 @@ function describe(ctx: PageContext, top: ChartBar | undefined, bars: number): Co
   );
 }
 
-/** A section's charts side by side (each with its description and data table); false entries are left out. */
-function Charts({ ctx, charts }: { ctx: PageContext; charts: (ChartSpec | false)[] }) {
-  const { t, locale, intl } = ctx.i18n;
-  return (
-    <ChartGrid
-      charts={charts}
-      describe={(top, bars) => describe(ctx, top, bars)}
-      tableLabel={t('overview.table.show')}
-      empty={t('overview.chart.empty')}
-      locale={locale}
-      intl={intl}
-    />
-  );
-}
-
 type ChartKey =
   | 'status'
   | 'area'
@@ -260,23 +236,31 @@ type ColumnKey =
   | 'participants'
   | 'outcomes'
   | 'followedUp';
+/** A chart by its title's key (its id is `chart-` and the key in kebab case), its table's column keys, and its bars. */
+type ChartRow = readonly [title: ChartKey, category: ColumnKey, value: ColumnKey, bars: ChartBar[]];
 
-/** A chart by its title's key (its id is `chart-` and the key in kebab case) and its table's column keys. */
-function chart(
-  ctx: PageContext,
-  title: ChartKey,
-  category: ColumnKey,
-  value: ColumnKey,
-  bars: ChartBar[],
-): ChartSpec {
-  const { t } = ctx.i18n;
-  return {
-    id: `chart-${title.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-    title: t(`overview.chart.${title}`),
-    categoryHeader: t(`overview.col.${category}`),
-    valueHeader: t(`overview.col.${value}`),
-    bars,
-  };
+/** A section's charts side by side (each with its description and data table); false entries are left out. */
+function Charts({ ctx, charts }: { ctx: PageContext; charts: readonly (ChartRow | false)[] }) {
+  const { t, locale, intl } = ctx.i18n;
+  return (
+    <ChartGrid
+      charts={charts.map(
+        (c): ChartSpec | false =>
+          c && {
+            id: `chart-${c[0].replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`)}`,
+            title: t(`overview.chart.${c[0]}`),
+            categoryHeader: t(`overview.col.${c[1]}`),
+            valueHeader: t(`overview.col.${c[2]}`),
+            bars: c[3],
+          },
+      )}
+      describe={(top, bars) => describe(ctx, top, bars)}
+      tableLabel={t('overview.table.show')}
+      empty={t('overview.chart.empty')}
+      locale={locale}
+      intl={intl}
+    />
+  );
 }
 
 /** A section of the overview: its heading, its sentence (when it has one), and the rest. */
@@ -374,8 +358,16 @@ function CollaborationsSection({ ctx, overview, cityName }: SectionProps) {
       label: t('overview.chart.others', { count: rest.length }),
       value: rest.reduce((s, o) => s + o.count, 0),
     });
-  const bars = (title: ChartKey, category: ColumnKey, b: ChartBar[]) =>
-    chart(ctx, title, category, 'collaborations', b);
+  const statusBars: ChartBar[] = (['started', 'ongoing', 'finished'] as const).map((key) => ({
+    key,
+    label: t(`overview.status.${key}`),
+    value: c[key],
+  }));
+  const areaBars = c.byArea.map((a): ChartBar => {
+    const name = areaName(locale, a);
+    return { key: a.id, label: name.name, value: a.count, lang: name.lang };
+  });
+  const twins = overview.twinCities;
   return (
     <Section
       ctx={ctx}
@@ -386,21 +378,10 @@ function CollaborationsSection({ ctx, overview, cityName }: SectionProps) {
         <Charts
           ctx={ctx}
           charts={[
-            bars('status', 'status', [
-              { key: 'started', label: t('overview.status.started'), value: c.started },
-              { key: 'ongoing', label: t('overview.status.ongoing'), value: c.ongoing },
-              { key: 'finished', label: t('overview.status.finished'), value: c.finished },
-            ]),
-            bars(
-              'area',
-              'area',
-              c.byArea.map((a) => {
-                const name = areaName(locale, a);
-                return { key: a.id, label: name.name, value: a.count, lang: name.lang };
-              }),
-            ),
-            bars('organisation', 'organisation', orgBars),
-            !overview.city && bars('city', 'city', cityBars(ctx, overview.twinCities, c.byCity)),
+            ['status', 'status', 'collaborations', statusBars],
+            ['area', 'area', 'collaborations', areaBars],
+            ['organisation', 'organisation', 'collaborations', orgBars],
+            !overview.city && ['city', 'city', 'collaborations', cityBars(ctx, twins, c.byCity)],
           ]}
         />
       ) : null}
@@ -419,28 +400,14 @@ function ExchangesSection({ ctx, overview, cityName }: SectionProps) {
         <Charts
           ctx={ctx}
           charts={[
-            !overview.city &&
-              chart(
-                ctx,
-                'exchangeCity',
-                'city',
-                'exchanges',
-                cityBars(ctx, overview.twinCities, x.byCity),
-              ),
-            chart(
-              ctx,
-              'direction',
-              'direction',
+            !overview.city && [
+              'exchangeCity',
+              'city',
               'exchanges',
-              directionBars((d) => d.count),
-            ),
-            chart(
-              ctx,
-              'participants',
-              'direction',
-              'participants',
-              directionBars((d) => d.participants),
-            ),
+              cityBars(ctx, overview.twinCities, x.byCity),
+            ],
+            ['direction', 'direction', 'exchanges', directionBars((d) => d.count)],
+            ['participants', 'direction', 'participants', directionBars((d) => d.participants)],
           ]}
         />
       ) : null}
@@ -501,20 +468,8 @@ function MeetingsSection({ ctx, overview }: { ctx: PageContext; overview: YearOv
             <Charts
               ctx={ctx}
               charts={[
-                chart(
-                  ctx,
-                  'outcomes',
-                  'kind',
-                  'outcomes',
-                  outcomeBars((o) => o.count),
-                ),
-                chart(
-                  ctx,
-                  'followedUp',
-                  'kind',
-                  'followedUp',
-                  outcomeBars((o) => o.followedUp),
-                ),
+                ['outcomes', 'kind', 'outcomes', outcomeBars((o) => o.count)],
+                ['followedUp', 'kind', 'followedUp', outcomeBars((o) => o.followedUp)],
               ]}
             />
           ) : null}
