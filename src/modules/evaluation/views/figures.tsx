@@ -30,21 +30,28 @@ import {
 /** The organisations a table names one by one; the rest share a row. */
 const TOP = 12;
 
+/** The sections that can be empty (with a `none` line). */
+type Emptiable = 'flags' | 'meetings' | 'campaigns' | 'decisions';
+
 /** A section of the figures: its heading (`evaluation.figures.<name>.heading`) and the rest. */
 function Section(props: {
   ctx: PageContext;
   name:
     'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
   class?: string;
-  /** The line an empty section shows instead of its content. */
-  none?: string | false;
+  /** Whether the section is empty: then it says so (`evaluation.figures.<name>.none`) instead. */
+  none?: boolean;
   children: ComponentChildren;
 }) {
   const id = `figures-${props.name}-heading`;
   return (
     <section class={props.class} aria-labelledby={id}>
       <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
-      {props.none ? <p>{props.none}</p> : props.children}
+      {props.none ? (
+        <p>{props.ctx.i18n.t(`evaluation.figures.${props.name as Emptiable}.none`)}</p>
+      ) : (
+        props.children
+      )}
     </section>
   );
 }
@@ -94,12 +101,7 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
 function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
   const { t } = ctx.i18n;
   return (
-    <Section
-      ctx={ctx}
-      name="flags"
-      class="figures-flags"
-      none={flags.length === 0 && t('evaluation.figures.flags.none')}
-    >
+    <Section ctx={ctx} name="flags" class="figures-flags" none={flags.length === 0}>
       <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
       <ul class="figures-flag-list">
         {flags.map((f) => {
@@ -192,11 +194,7 @@ function Summary({ ctx, cur, prev }: PeriodProps) {
 function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly MeetingFigure[] }) {
   const { t, formatNumber: f } = ctx.i18n;
   return (
-    <Section
-      ctx={ctx}
-      name="meetings"
-      none={meetings.length === 0 && t('evaluation.figures.meetings.none')}
-    >
+    <Section ctx={ctx} name="meetings" none={meetings.length === 0}>
       <FiguresTable
         id="figures-meetings"
         caption={t('evaluation.figures.meetings.caption')}
@@ -386,11 +384,7 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
   const { t, intl, formatNumber: f, formatList } = ctx.i18n;
   const sv = langAttr(ctx.i18n.locale, 'sv');
   return (
-    <Section
-      ctx={ctx}
-      name="campaigns"
-      none={cur.campaigns.length === 0 && t('evaluation.figures.campaigns.none')}
-    >
+    <Section ctx={ctx} name="campaigns" none={cur.campaigns.length === 0}>
       <FiguresTable
         id="figures-campaigns"
         caption={t('evaluation.figures.campaigns.caption')}
@@ -432,11 +426,7 @@ function Decisions({ ctx, cur, prev }: PeriodProps) {
   const { t, intl } = ctx.i18n;
   const d = cur.decisions;
   return (
-    <Section
-      ctx={ctx}
-      name="decisions"
-      none={d.total === 0 && t('evaluation.figures.decisions.none')}
-    >
+    <Section ctx={ctx} name="decisions" none={d.total === 0}>
       <CompareTable
         ctx={ctx}
         id="figures-decisions"
