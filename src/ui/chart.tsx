@@ -220,3 +220,47 @@ export function BarChart(props: {
     </figure>
   );
 }
+
+/** One chart of a grid: its id, title, the headers of its data table, and its bars. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  categoryHeader: string;
+  valueHeader: string;
+  bars: ChartBar[];
+}
+
+/**
+ * Charts side by side (the yearly overview's sections, an evaluation's figures), each with
+ * its description and data table; false entries are left out. The page gives the texts:
+ * the description from the largest bar (the first of equals) and the number of bars.
+ */
+export function ChartGrid(props: {
+  charts: readonly (ChartSpec | false)[];
+  describe: (top: ChartBar | undefined, bars: number) => ComponentChildren;
+  tableLabel: string;
+  empty: string;
+  locale: Locale;
+  intl: string;
+}) {
+  return (
+    <div class="chart-grid">
+      {props.charts
+        .filter((c): c is ChartSpec => c !== false)
+        .map((c) => (
+          <BarChart
+            key={c.id}
+            {...c}
+            description={props.describe(
+              [...c.bars].sort((a, b) => b.value - a.value)[0],
+              c.bars.length,
+            )}
+            tableLabel={props.tableLabel}
+            locale={props.locale}
+            intl={props.intl}
+            empty={props.empty}
+          />
+        ))}
+    </div>
+  );
+}

@@ -190,6 +190,28 @@ function Frame(props: {
 
 type Width = 'full' | 'medium' | 'short';
 
+/**
+ * A single control's value and error, its frame (label, hints, error message), and the
+ * attributes every control carries: its id and name, and what describes it and whether it is
+ * invalid (`aria`, written last).
+ */
+function useControl(props: FieldProps, hints: (string | undefined)[] = [props.hint]) {
+  const r = resolve(useScope(), props, hints);
+  return {
+    r,
+    ids: { id: props.name, name: props.name },
+    aria: {
+      'aria-describedby': r.describedBy,
+      'aria-invalid': r.error ? ('true' as const) : undefined,
+    },
+    frame: (control: ComponentChildren) => (
+      <Frame field={props} resolved={r} hints={hints}>
+        {control}
+      </Frame>
+    ),
+  };
+}
+
 export function TextField(
   props: FieldProps & {
     type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
@@ -200,27 +222,21 @@ export function TextField(
     maxLength?: number;
   },
 ) {
-  const scope = useScope();
-  const hints = [props.hint];
-  const r = resolve(scope, props, hints);
+  const { r, ids, aria, frame } = useControl(props);
   const type = props.type ?? 'text';
-  return (
-    <Frame field={props} resolved={r} hints={hints}>
-      <input
-        class={`input input-${props.width ?? 'medium'}`}
-        id={props.name}
-        name={props.name}
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact types each input type apart; tsc needs the cast for the union
-        type={type as 'text'}
-        value={type === 'password' ? undefined : r.value}
-        autocomplete={props.autocomplete}
-        inputMode={props.inputMode}
-        spellcheck={props.spellcheck}
-        maxLength={props.maxLength}
-        aria-describedby={r.describedBy}
-        aria-invalid={r.error ? 'true' : undefined}
-      />
-    </Frame>
+  return frame(
+    <input
+      class={`input input-${props.width ?? 'medium'}`}
+      {...ids}
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact types each input type apart; tsc needs the cast for the union
+      type={type as 'text'}
+      value={type === 'password' ? undefined : r.value}
+      autocomplete={props.autocomplete}
+      inputMode={props.inputMode}
+      spellcheck={props.spellcheck}
+      maxLength={props.maxLength}
+      {...aria}
+    />,
   );
 }
 
@@ -238,43 +254,29 @@ export function NumberField(props: FieldProps & { decimal?: boolean; width?: Wid
 
 /** The one way to enter a date: YYYY-MM-DD in a text field, with the format as a hint. */
 export function DateField(props: FieldProps) {
-  const scope = useScope();
-  const hints = [props.hint, scope.i18n.t('form.dateFormat')];
-  const r = resolve(scope, props, hints);
-  return (
-    <Frame field={props} resolved={r} hints={hints}>
-      <input
-        class="input input-short"
-        id={props.name}
-        name={props.name}
-        type="text"
-        value={r.value}
-        autocomplete="off"
-        spellcheck={false}
-        aria-describedby={r.describedBy}
-        aria-invalid={r.error ? 'true' : undefined}
-      />
-    </Frame>
+  const { r, ids, aria, frame } = useControl(props, [
+    props.hint,
+    useScope().i18n.t('form.dateFormat'),
+  ]);
+  return frame(
+    <input
+      class="input input-short"
+      {...ids}
+      type="text"
+      value={r.value}
+      autocomplete="off"
+      spellcheck={false}
+      {...aria}
+    />,
   );
 }
 
 export function TextArea(props: FieldProps & { rows?: number }) {
-  const scope = useScope();
-  const hints = [props.hint];
-  const r = resolve(scope, props, hints);
-  return (
-    <Frame field={props} resolved={r} hints={hints}>
-      <textarea
-        class="input input-full"
-        id={props.name}
-        name={props.name}
-        rows={props.rows ?? 6}
-        aria-describedby={r.describedBy}
-        aria-invalid={r.error ? 'true' : undefined}
-      >
-        {r.value}
-      </textarea>
-    </Frame>
+  const { r, ids, aria, frame } = useControl(props);
+  return frame(
+    <textarea class="input input-full" {...ids} rows={props.rows ?? 6} {...aria}>
+      {r.value}
+    </textarea>,
   );
 }
 
@@ -287,44 +289,22 @@ export interface Option {
 }
 
 export function SelectField(props: FieldProps & { options: Option[]; width?: Width }) {
-  const scope = useScope();
-  const hints = [props.hint];
-  const r = resolve(scope, props, hints);
-  return (
-    <Frame field={props} resolved={r} hints={hints}>
-      <select
-        class={`input input-${props.width ?? 'medium'}`}
-        id={props.name}
-        name={props.name}
-        aria-describedby={r.describedBy}
-        aria-invalid={r.error ? 'true' : undefined}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === r.value} lang={o.lang}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Frame>
+  const { r, ids, aria, frame } = useControl(props);
+  return frame(
+    <select class={`input input-${props.width ?? 'medium'}`} {...ids} {...aria}>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value} selected={o.value === r.value} lang={o.lang}>
+          {o.label}
+        </option>
+      ))}
+    </select>,
   );
 }
 
 export function FileField(props: FieldProps & { accept: string }) {
-  const scope = useScope();
-  const hints = [props.hint];
-  const r = resolve(scope, props, hints);
-  return (
-    <Frame field={props} resolved={r} hints={hints}>
-      <input
-        class="input input-full"
-        type="file"
-        id={props.name}
-        name={props.name}
-        accept={props.accept}
-        aria-describedby={r.describedBy}
-        aria-invalid={r.error ? 'true' : undefined}
-      />
-    </Frame>
+  const { ids, aria, frame } = useControl(props);
+  return frame(
+    <input class="input input-full" type="file" {...ids} accept={props.accept} {...aria} />,
   );
 }
 

@@ -3,6 +3,7 @@ import { i18nFor } from '../platform/i18n/i18n.ts';
 import { ENABLED_LOCALES, LOCALES } from '../platform/i18n/locales.ts';
 import { localizePath } from '../platform/i18n/paths.ts';
 import type { Locale } from '../platform/i18n/locales.ts';
+import type { PlainKey } from '../platform/i18n/catalogue.ts';
 import type { PageContext } from '../platform/page-context.ts';
 import { ErrorSummary, Flash } from './fields.tsx';
 import { Breadcrumbs, isWorkspacePath, workspaceCrumbs, WorkspaceNav } from './workspace-nav.tsx';
@@ -45,6 +46,18 @@ const NAV = [
   { key: 'news', href: '/news', label: 'nav.news' },
   { key: 'policy', href: '/policy', label: 'nav.policy' },
 ] as const;
+
+/** The footer's links; those that are a section of their own are marked when current. */
+const FOOTER_NAV: readonly { href: string; label: PlainKey; section?: LayoutProps['section'] }[] = [
+  { href: '/accessibility', label: 'nav.accessibility', section: 'accessibility' },
+  { href: '/policy', label: 'nav.policy' },
+  { href: '/privacy', label: 'privacy.nav', section: 'privacy' },
+  { href: '/overview', label: 'nav.overview' },
+  { href: '/reports', label: 'report.nav' },
+  { href: '/api/docs', label: 'nav.api' },
+  { href: '/datasets', label: 'nav.datasets', section: 'datasets' },
+  { href: '/newsletter', label: 'newsletter.nav' },
+];
 
 export function Layout({ ctx, title, children, section, head, trail, crumb }: LayoutProps) {
   const { t, locale } = ctx.i18n;
@@ -142,39 +155,16 @@ export function Layout({ ctx, title, children, section, head, trail, crumb }: La
             <p>{t('footer.text')}</p>
             <nav aria-label={t('layout.footerNav')}>
               <ul>
-                <li>
-                  <a
-                    href="/accessibility"
-                    aria-current={section === 'accessibility' ? 'page' : undefined}
-                  >
-                    {t('nav.accessibility')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/policy">{t('nav.policy')}</a>
-                </li>
-                <li>
-                  <a href="/privacy" aria-current={section === 'privacy' ? 'page' : undefined}>
-                    {t('privacy.nav')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/overview">{t('nav.overview')}</a>
-                </li>
-                <li>
-                  <a href="/reports">{t('report.nav')}</a>
-                </li>
-                <li>
-                  <a href="/api/docs">{t('nav.api')}</a>
-                </li>
-                <li>
-                  <a href="/datasets" aria-current={section === 'datasets' ? 'page' : undefined}>
-                    {t('nav.datasets')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/newsletter">{t('newsletter.nav')}</a>
-                </li>
+                {FOOTER_NAV.map((item) => (
+                  <li key={item.href}>
+                    <a
+                      href={item.href}
+                      aria-current={item.section && section === item.section ? 'page' : undefined}
+                    >
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
           </div>

@@ -188,24 +188,18 @@ export function CityFactsFormPage({
             />
           )}
           <TextField name="region" label={label('region')} optional />
-          {partner ? null : (
-            <>
-              <NumberField
-                name="latitude"
-                label={label('latitude')}
-                hint={t('workspace.cities.field.coordinateHint')}
-                decimal
-                optional
-              />
-              <NumberField
-                name="longitude"
-                label={label('longitude')}
-                hint={t('workspace.cities.field.coordinateHint')}
-                decimal
-                optional
-              />
-            </>
-          )}
+          {partner
+            ? null
+            : (['latitude', 'longitude'] as const).map((name) => (
+                <NumberField
+                  key={name}
+                  name={name}
+                  label={label(name)}
+                  hint={t('workspace.cities.field.coordinateHint')}
+                  decimal
+                  optional
+                />
+              ))}
           <NumberField name="population" label={label('population')} optional />
           <TextField
             name="website"

@@ -1,5 +1,3 @@
-import type { QueuePlace } from '../review.service.ts';
-import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import {
@@ -20,11 +18,7 @@ import {
   COLLABORATION_STATUSES,
   filterQuery,
 } from '../collaboration.filters.ts';
-import {
-  FUNDING_KINDS,
-  type CollaborationInput,
-  type ReviewInput,
-} from '../collaboration.schema.ts';
+import { FUNDING_KINDS, type CollaborationInput } from '../collaboration.schema.ts';
 import type { Collaboration } from '../collaboration.service.ts';
 import type { Exchange } from '../exchange.service.ts';
 import {
@@ -34,10 +28,9 @@ import {
   ListTop,
   type ListProps,
   period,
-  ReviewTag,
+  reviewColumn,
 } from './parts.tsx';
-import { ReportDetailPage, ReportFormPage } from './report.tsx';
-import type { ReviewEvent } from './review.tsx';
+import { ReportDetailPage, ReportFormPage, type ReportForm, type ReviewProps } from './report.tsx';
 import { holds } from '../../../platform/permissions.ts';
 
 export function CollaborationsPage(
@@ -135,42 +128,29 @@ export function CollaborationTable({
         },
         { header: t('collab.field.period'), cell: (c) => period(ctx.i18n, c.startsOn, c.endsOn) },
         { header: t('collab.field.status'), cell: (c) => t(`collab.status.${c.status}`) },
-        review && {
-          header: t('collab.field.review'),
-          cell: (c) => (
-            <>
-              <ReviewTag i18n={ctx.i18n} state={c.review.state} />
-              {c.review.state === 'returned' && c.review.comment ? (
-                <Content locale={locale} as="p" class="hint">
-                  {c.review.comment}
-                </Content>
-              ) : null}
-              {c.visibility === 'internal' ? (
-                <>
-                  {' '}
-                  <span class="tag">{t('collab.visibility.internal')}</span>
-                </>
-              ) : null}
-            </>
+        review &&
+          reviewColumn<Collaboration>(ctx, (c) =>
+            c.visibility === 'internal' ? (
+              <>
+                {' '}
+                <span class="tag">{t('collab.visibility.internal')}</span>
+              </>
+            ) : null,
           ),
-        },
       ]}
     />
   );
 }
 
-export function CollaborationFormPage(props: {
-  ctx: PageContext;
-  action: string;
-  editing: boolean;
-  values: CollaborationInput;
-  organisations: Choice[];
-  cities: Choice[];
-  areas: readonly Area[];
-  version?: string | undefined;
-  conflict?: SavedVersion | undefined;
-}) {
-  const { ctx, values, areas } = props;
+export function CollaborationFormPage(
+  props: ReportForm<CollaborationInput> & {
+    editing: boolean;
+    cities: Choice[];
+    areas: readonly Area[];
+  },
+) {
+  const { editing, cities, areas, ...form } = props;
+  const { ctx, values } = form;
   const { t } = ctx.i18n;
   const choose = { value: '', label: t('collab.form.choose') };
   const areaOptions = areas
@@ -187,24 +167,19 @@ export function CollaborationFormPage(props: {
   ];
   return (
     <ReportFormPage
-      version={props.version}
-      conflict={props.conflict}
+      {...form}
       conflictOptions={{
-        cities: props.cities,
+        cities,
         areas: areaOptions,
         kind: kinds,
         status: statuses,
         fundingKind: fundingKinds,
       }}
-      ctx={ctx}
-      title={props.editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
+      title={editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
       lead={t('collab.form.lead')}
-      action={props.action}
-      values={values}
-      organisations={props.organisations}
     >
       <TextField name="title" label={t('collab.field.title')} width="full" />
-      <CheckboxGroup name="cities" legend={t('collab.field.cities')} options={props.cities} />
+      <CheckboxGroup name="cities" legend={t('collab.field.cities')} options={cities} />
       <CheckboxGroup name="areas" legend={t('collab.field.areas')} options={areaOptions} />
       <SelectField name="kind" label={t('collab.field.kind')} options={[choose, ...kinds]} />
       <SelectField name="status" label={t('collab.field.status')} options={[choose, ...statuses]} />
@@ -253,39 +228,30 @@ export function CollaborationFormPage(props: {
   );
 }
 
-export function CollaborationDetailPage(props: {
-  ctx: PageContext;
-  collaboration: Collaboration;
-  exchanges: Exchange[];
-  cityNames: Map<string, string>;
-  history: ReviewEvent[];
-  /** The review and the contact: Gothenburg's own roles, not partner contacts. */
-  showReview: boolean;
-  canChange: boolean;
-  canReview: boolean;
-  queue?: QueuePlace | null | undefined;
-  reviewValues?: ReviewInput | undefined;
-}) {
-  const { ctx, collaboration: c, exchanges } = props;
+/** One collaboration; `showReview` also shows its contact (Gothenburg's own roles, not partner contacts). */
+export function CollaborationDetailPage(
+  props: ReviewProps & {
+    ctx: PageContext;
+    collaboration: Collaboration;
+    exchanges: Exchange[];
+    cityNames: Map<string, string>;
+  },
+) {
+  const { ctx, collaboration: c, exchanges, cityNames, ...reviewing } = props;
   const { t, intl, locale } = ctx.i18n;
   return (
     <ReportDetailPage
+      {...reviewing}
       ctx={ctx}
       title={c.title}
       titleLang="sv"
       href={`/workspace/collaborations/${c.id}`}
       review={c.review}
-      history={props.history}
-      showReview={props.showReview}
-      canChange={props.canChange}
-      canReview={props.canReview}
-      queue={props.queue}
-      reviewValues={props.reviewValues}
     >
       <CollaborationFacts
         ctx={ctx}
         c={c}
-        cityNames={props.cityNames}
+        cityNames={cityNames}
         internal
         contact={props.showReview}
       />

@@ -1,5 +1,3 @@
-import type { QueuePlace } from '../review.service.ts';
-import type { SavedVersion } from '../../../ui/edit-conflict.tsx';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
@@ -8,11 +6,10 @@ import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
-import { DIRECTIONS, type ExchangeInput, type ReviewInput } from '../collaboration.schema.ts';
+import { DIRECTIONS, type ExchangeInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choice, FilterForm, ListTop, type ListProps, ReviewTag } from './parts.tsx';
-import { ReportDetailPage, ReportFormPage } from './report.tsx';
-import type { ReviewEvent } from './review.tsx';
+import { type Choice, FilterForm, ListTop, type ListProps, reviewColumn } from './parts.tsx';
+import { ReportDetailPage, ReportFormPage, type ReportForm, type ReviewProps } from './report.tsx';
 
 export function ExchangesPage(
   props: ListProps & {
@@ -72,19 +69,7 @@ export function ExchangesPage(
             header: t('collab.field.organisation'),
             cell: (e) => <Content locale={locale}>{e.organisation.name}</Content>,
           },
-          props.showReview && {
-            header: t('collab.field.review'),
-            cell: (e) => (
-              <>
-                <ReviewTag i18n={ctx.i18n} state={e.review.state} />
-                {e.review.state === 'returned' && e.review.comment ? (
-                  <Content locale={locale} as="p" class="hint">
-                    {e.review.comment}
-                  </Content>
-                ) : null}
-              </>
-            ),
-          },
+          props.showReview && reviewColumn<Exchange>(ctx),
         ]}
       />
       <Pagination
@@ -96,19 +81,15 @@ export function ExchangesPage(
   );
 }
 
-export function ExchangeFormPage(props: {
-  ctx: PageContext;
-  action: string;
-  editing: boolean;
-  values: ExchangeInput;
-  organisations: Choice[];
-  cities: Choice[];
-  collaborations: Choice[];
-  version?: string | undefined;
-  conflict?: SavedVersion | undefined;
-}) {
-  const { ctx } = props;
-  const { t } = ctx.i18n;
+export function ExchangeFormPage(
+  props: ReportForm<ExchangeInput> & {
+    editing: boolean;
+    cities: Choice[];
+    collaborations: Choice[];
+  },
+) {
+  const { editing, cities, ...form } = props;
+  const { t } = form.ctx.i18n;
   const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }));
   const collaborations = [
     { value: '', label: t('collab.exchangeForm.noCollaboration') },
@@ -116,20 +97,15 @@ export function ExchangeFormPage(props: {
   ];
   return (
     <ReportFormPage
-      version={props.version}
-      conflict={props.conflict}
-      conflictOptions={{ city: props.cities, direction: directions, collaboration: collaborations }}
-      ctx={ctx}
-      title={props.editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
-      action={props.action}
-      values={props.values}
-      organisations={props.organisations}
+      {...form}
+      conflictOptions={{ city: cities, direction: directions, collaboration: collaborations }}
+      title={editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
     >
       <DateField name="occurredOn" label={t('collab.field.occurredOn')} />
       <SelectField
         name="city"
         label={t('collab.field.city')}
-        options={[{ value: '', label: t('collab.form.choose') }, ...props.cities]}
+        options={[{ value: '', label: t('collab.form.choose') }, ...cities]}
       />
       <RadioGroup name="direction" legend={t('collab.field.direction')} options={directions} />
       <NumberField
@@ -148,41 +124,28 @@ export function ExchangeFormPage(props: {
   );
 }
 
-export function ExchangeDetailPage(props: {
-  ctx: PageContext;
-  exchange: Exchange;
-  cityName: string;
-  history: ReviewEvent[];
-  showReview: boolean;
-  canChange: boolean;
-  canReview: boolean;
-  queue?: QueuePlace | null | undefined;
-  reviewValues?: ReviewInput | undefined;
-}) {
-  const { ctx, exchange: e } = props;
+export function ExchangeDetailPage(
+  props: ReviewProps & { ctx: PageContext; exchange: Exchange; cityName: string },
+) {
+  const { ctx, exchange: e, cityName, ...reviewing } = props;
   const { t, intl, locale } = ctx.i18n;
   const sv = langAttr(locale);
   return (
     <ReportDetailPage
+      {...reviewing}
       ctx={ctx}
       title={t('collab.exchange.title', {
-        city: props.cityName,
+        city: cityName,
         date: formatPlainDate(e.occurredOn, intl),
       })}
       href={`/workspace/exchanges/${e.id}`}
       review={e.review}
-      history={props.history}
-      showReview={props.showReview}
-      canChange={props.canChange}
-      canReview={props.canReview}
-      queue={props.queue}
-      reviewValues={props.reviewValues}
     >
       <dl class="facts">
         <dt>{t('collab.field.organisation')}</dt>
         <dd lang={sv}>{e.organisation.name}</dd>
         <dt>{t('collab.field.city')}</dt>
-        <dd>{props.cityName}</dd>
+        <dd>{cityName}</dd>
         <dt>{t('collab.field.occurredOn')}</dt>
         <dd>{formatPlainDate(e.occurredOn, intl)}</dd>
         <dt>{t('collab.field.direction')}</dt>

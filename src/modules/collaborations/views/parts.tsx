@@ -3,7 +3,9 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import { langAttr } from '../../../ui/content.tsx';
+import type { ComponentChildren } from 'preact';
+import { Content, langAttr } from '../../../ui/content.tsx';
+import type { Column } from '../../../ui/table.tsx';
 import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
 import { type City, localized } from '../../cities/index.ts';
 import { areaName } from '../area.service.ts';
@@ -206,4 +208,28 @@ export function Highlighted({ text }: { text: string }) {
 /** The review state as a tag. */
 export function ReviewTag({ i18n, state }: { i18n: I18n; state: string }) {
   return <span class="tag">{i18n.t(`collab.review.${state as 'submitted'}`)}</span>;
+}
+
+/**
+ * The review column of a list of reports: the state, a returned report's comment, and what
+ * `more` adds (a collaboration's internal tag).
+ */
+export function reviewColumn<R extends { review: { state: string; comment: string | null } }>(
+  ctx: PageContext,
+  more?: (row: R) => ComponentChildren,
+): Column<R> {
+  return {
+    header: ctx.i18n.t('collab.field.review'),
+    cell: (r) => (
+      <>
+        <ReviewTag i18n={ctx.i18n} state={r.review.state} />
+        {r.review.state === 'returned' && r.review.comment ? (
+          <Content locale={ctx.i18n.locale} as="p" class="hint">
+            {r.review.comment}
+          </Content>
+        ) : null}
+        {more?.(r)}
+      </>
+    ),
+  };
 }

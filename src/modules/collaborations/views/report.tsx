@@ -22,20 +22,26 @@ import { QueueNote, ReviewForm, ReviewStatus, type ReviewEvent } from './review.
  */
 
 /** The form page of a report: the organisation first, the entity's fields, visibility last. */
-export function ReportFormPage(props: {
+/** What a report's form page is given: where it posts, the values, the organisations to choose from. */
+export interface ReportForm<V extends FormValues = FormValues> {
   ctx: PageContext;
-  title: string;
-  lead?: string | undefined;
   action: string;
-  values: FormValues;
+  values: V;
   organisations: Choice[];
-  children: ComponentChildren;
   /** The version the form saves over (optimistic locking), and the conflict found, if any. */
   version?: string | undefined;
   conflict?: SavedVersion | undefined;
-  /** The labels of the form's option values, for the conflict's table. */
-  conflictOptions?: ConflictOptions;
-}) {
+}
+
+export function ReportFormPage(
+  props: ReportForm & {
+    title: string;
+    lead?: string | undefined;
+    children: ComponentChildren;
+    /** The labels of the form's option values, for the conflict's table. */
+    conflictOptions?: ConflictOptions;
+  },
+) {
   const { ctx, title, organisations } = props;
   const { t } = ctx.i18n;
   return (
@@ -78,19 +84,8 @@ export function ReportFormPage(props: {
   );
 }
 
-/**
- * The page of one report: the edit link, its review, then its facts. When a coordinator
- * reviews it, the page follows the work: its place in the queue, the report as it will be
- * published, its history, and the verdict last.
- */
-export function ReportDetailPage(props: {
-  ctx: PageContext;
-  title: string;
-  /** The title's language when it is content (a collaboration's title is Swedish). */
-  titleLang?: Locale | undefined;
-  /** The report's workspace address, e.g. /workspace/exchanges/<id>. */
-  href: string;
-  review: { state: string; comment: string | null };
+/** What the page of a report is given about its review and who reads it. */
+export interface ReviewProps {
   history: ReviewEvent[];
   /** The review (state, comment, history): not for partner contacts (decision 016). */
   showReview: boolean;
@@ -100,8 +95,25 @@ export function ReportDetailPage(props: {
   queue?: QueuePlace | null | undefined;
   /** The review form as sent, when it is shown again with its problems. */
   reviewValues?: ReviewInput | undefined;
-  children: ComponentChildren;
-}) {
+}
+
+/**
+ * The page of one report: the edit link, its review, then its facts. When a coordinator
+ * reviews it, the page follows the work: its place in the queue, the report as it will be
+ * published, its history, and the verdict last.
+ */
+export function ReportDetailPage(
+  props: ReviewProps & {
+    ctx: PageContext;
+    title: string;
+    /** The title's language when it is content (a collaboration's title is Swedish). */
+    titleLang?: Locale | undefined;
+    /** The report's workspace address, e.g. /workspace/exchanges/<id>. */
+    href: string;
+    review: { state: string; comment: string | null };
+    children: ComponentChildren;
+  },
+) {
   const { ctx, title, href, review } = props;
   const { t } = ctx.i18n;
   const reviewing = props.canReview && review.state === 'submitted';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
+import { ChartGrid, type ChartBar, type ChartSpec } from '../../../ui/chart.tsx';
 import { langAttr } from '../../../ui/content.tsx';
 import { ScrollRegion } from '../../../ui/table.tsx';
 import type { Count } from '../evaluation.figures.ts';
@@ -164,33 +164,60 @@ export function bars(ctx: PageContext, counts: readonly Count[], prefix?: Transl
   });
 }
 
-export function Chart(props: {
+/** Charts side by side, each described by its largest bar and with its data table. */
+export function Charts({ ctx, charts }: { ctx: PageContext; charts: readonly ChartSpec[] }) {
+  const { t, locale, intl } = ctx.i18n;
+  return (
+    <ChartGrid
+      charts={charts}
+      describe={(top, n) =>
+        t('evaluation.figures.chart.desc', {
+          bars: n,
+          label: top?.label ?? '',
+          count: top?.value ?? 0,
+        })
+      }
+      tableLabel={t('evaluation.figures.chart.table')}
+      empty={t('evaluation.figures.chart.empty')}
+      locale={locale}
+      intl={intl}
+    />
+  );
+}
+
+/** A breakdown: its key, this period's counts, the previous period's, their labels' prefix, the first column's header, how many rows it names (the rest share one). */
+export type Breakdown<K extends string> = readonly [
+  key: K,
+  now: readonly Count[],
+  before: readonly Count[] | undefined,
+  prefix: Translated | undefined,
+  first: string,
+  top?: number,
+];
+
+/** Comparison tables of breakdowns, their ids `<id>-<key>`. */
+export function Breakdowns<K extends string>(props: {
   ctx: PageContext;
   id: string;
-  title: string;
-  category: string;
-  value: string;
-  bars: ChartBar[];
+  caption: (key: K) => string;
+  items: readonly Breakdown<K>[];
+  prev: boolean;
 }) {
   const { ctx } = props;
-  const top = [...props.bars].sort((a, b) => b.value - a.value)[0];
   return (
-    <BarChart
-      id={props.id}
-      title={props.title}
-      description={ctx.i18n.t('evaluation.figures.chart.desc', {
-        bars: props.bars.length,
-        label: top?.label ?? '',
-        count: top?.value ?? 0,
-      })}
-      bars={props.bars}
-      categoryHeader={props.category}
-      valueHeader={props.value}
-      tableLabel={ctx.i18n.t('evaluation.figures.chart.table')}
-      locale={ctx.i18n.locale}
-      intl={ctx.i18n.intl}
-      empty={ctx.i18n.t('evaluation.figures.chart.empty')}
-    />
+    <>
+      {props.items.map(([key, now, before, prefix, first, top]) => (
+        <CompareTable
+          key={key}
+          ctx={ctx}
+          id={`${props.id}-${key}`}
+          caption={props.caption(key)}
+          first={first}
+          rows={breakdownRows(ctx, now, before ?? null, prefix, top)}
+          prev={props.prev}
+        />
+      ))}
+    </>
   );
 }
 

@@ -1,14 +1,18 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { langAttr } from '../../../ui/content.tsx';
+import type { ComponentChildren } from 'preact';
+import type { ChartSpec } from '../../../ui/chart.tsx';
 import type {
+  Count,
   EvaluationFigures,
   Flag,
   MeetingFigure,
   PeriodFigures,
 } from '../evaluation.figures.ts';
 import {
-  Chart,
+  Breakdowns,
+  Charts,
   CompareTable,
   FiguresTable,
   type Row,
@@ -25,6 +29,39 @@ import {
 
 /** The organisations a table names one by one; the rest share a row. */
 const TOP = 12;
+
+/** The sections that can be empty (with a `none` line). */
+type Emptiable = 'flags' | 'meetings' | 'campaigns' | 'decisions';
+
+/** A section of the figures: its heading (`evaluation.figures.<name>.heading`) and the rest. */
+function Section(props: {
+  ctx: PageContext;
+  name:
+    'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
+  class?: string;
+  /** Whether the section is empty: then it says so (`evaluation.figures.<name>.none`) instead. */
+  none?: boolean;
+  children: ComponentChildren;
+}) {
+  const id = `figures-${props.name}-heading`;
+  return (
+    <section class={props.class} aria-labelledby={id}>
+      <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
+      {props.none ? (
+        <p>{props.ctx.i18n.t(`evaluation.figures.${props.name as Emptiable}.none`)}</p>
+      ) : (
+        props.children
+      )}
+    </section>
+  );
+}
+
+/** The figures of this period and the previous one (none for the first evaluation). */
+interface PeriodProps {
+  ctx: PageContext;
+  cur: PeriodFigures;
+  prev: PeriodFigures | null;
+}
 
 export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: EvaluationFigures }) {
   const { t, intl } = ctx.i18n;
@@ -64,26 +101,19 @@ export function FiguresView({ ctx, figures }: { ctx: PageContext; figures: Evalu
 function Flags({ ctx, flags }: { ctx: PageContext; flags: readonly Flag[] }) {
   const { t } = ctx.i18n;
   return (
-    <section class="figures-flags" aria-labelledby="figures-flags-heading">
-      <h3 id="figures-flags-heading">{t('evaluation.figures.flags.heading')}</h3>
-      {flags.length === 0 ? (
-        <p>{t('evaluation.figures.flags.none')}</p>
-      ) : (
-        <>
-          <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
-          <ul class="figures-flag-list">
-            {flags.map((f) => {
-              const text = flagText(ctx, f);
-              return (
-                <li key={`${f.kind}:${f.subject}`} data-flag={f.kind}>
-                  {f.href ? <a href={f.href}>{text}</a> : text}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-    </section>
+    <Section ctx={ctx} name="flags" class="figures-flags" none={flags.length === 0}>
+      <p>{t('evaluation.figures.flags.intro', { count: flags.length })}</p>
+      <ul class="figures-flag-list">
+        {flags.map((f) => {
+          const text = flagText(ctx, f);
+          return (
+            <li key={`${f.kind}:${f.subject}`} data-flag={f.kind}>
+              {f.href ? <a href={f.href}>{text}</a> : text}
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
   );
 }
 
@@ -121,15 +151,7 @@ function flagText(ctx: PageContext, f: Flag): string {
   }
 }
 
-function Summary({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Summary({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   // Each row: its key (which names its label), the figure, and whether it is a part of the
   // row above ("of which new").
@@ -155,8 +177,7 @@ function Summary({
     ...(sub ? { sub } : {}),
   }));
   return (
-    <section aria-labelledby="figures-summary-heading">
-      <h3 id="figures-summary-heading">{t('evaluation.figures.summary.heading')}</h3>
+    <Section ctx={ctx} name="summary">
       <CompareTable
         ctx={ctx}
         id="figures-summary"
@@ -166,196 +187,167 @@ function Summary({
         prev={prev !== null}
       />
       <p class="figures-note">{t('evaluation.figures.summary.note')}</p>
-    </section>
+    </Section>
   );
 }
 
 function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly MeetingFigure[] }) {
   const { t, formatNumber: f } = ctx.i18n;
   return (
-    <section aria-labelledby="figures-meetings-heading">
-      <h3 id="figures-meetings-heading">{t('evaluation.figures.meetings.heading')}</h3>
-      {meetings.length === 0 ? (
-        <p>{t('evaluation.figures.meetings.none')}</p>
-      ) : (
+    <Section ctx={ctx} name="meetings" none={meetings.length === 0}>
+      <FiguresTable
+        id="figures-meetings"
+        caption={t('evaluation.figures.meetings.caption')}
+        columns={[
+          { label: t('evaluation.figures.meetings.col.meeting') },
+          { label: t('evaluation.figures.meetings.col.theme') },
+          { label: t('evaluation.figures.meetings.col.programme'), num: true },
+          { label: t('evaluation.figures.meetings.col.seminars'), num: true },
+          { label: t('evaluation.figures.meetings.col.delegates'), num: true },
+          { label: t('evaluation.figures.meetings.col.outcomes'), num: true },
+          { label: t('evaluation.figures.meetings.col.followUps'), num: true },
+        ]}
+      >
+        {meetings.map((m) => (
+          <tr key={m.id} data-meeting={m.id}>
+            <th scope="row">
+              {t('evaluation.figures.meetings.name', {
+                year: String(m.year),
+                host: m.hostName,
+              })}
+              {m.status !== 'held' ? (
+                <>
+                  {' '}
+                  ({ctx.i18n.tDynamic(`meetingStatus.${m.status}`).toLocaleLowerCase(ctx.i18n.intl)}
+                  )
+                </>
+              ) : null}
+            </th>
+            <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>{m.theme ?? '–'}</td>
+            <td class="num">{f(m.programmeItems)}</td>
+            <td class="num">{f(m.seminars)}</td>
+            <td class="num">{f(m.delegates)}</td>
+            <td class="num">{f(m.outcomes)}</td>
+            <td class="num">
+              {t('evaluation.figures.meetings.followUpsValue', {
+                closed: m.followUpsClosed,
+                total: m.followUps,
+              })}
+            </td>
+          </tr>
+        ))}
+      </FiguresTable>
+      {meetings.some((m) => m.delegates > 0) ? (
         <>
-          <FiguresTable
-            id="figures-meetings"
-            caption={t('evaluation.figures.meetings.caption')}
-            columns={[
-              { label: t('evaluation.figures.meetings.col.meeting') },
-              { label: t('evaluation.figures.meetings.col.theme') },
-              { label: t('evaluation.figures.meetings.col.programme'), num: true },
-              { label: t('evaluation.figures.meetings.col.seminars'), num: true },
-              { label: t('evaluation.figures.meetings.col.delegates'), num: true },
-              { label: t('evaluation.figures.meetings.col.outcomes'), num: true },
-              { label: t('evaluation.figures.meetings.col.followUps'), num: true },
-            ]}
-          >
-            {meetings.map((m) => (
-              <tr key={m.id} data-meeting={m.id}>
-                <th scope="row">
-                  {t('evaluation.figures.meetings.name', {
-                    year: String(m.year),
-                    host: m.hostName,
-                  })}
-                  {m.status !== 'held' ? (
-                    <>
-                      {' '}
-                      (
-                      {ctx.i18n
-                        .tDynamic(`meetingStatus.${m.status}`)
-                        .toLocaleLowerCase(ctx.i18n.intl)}
-                      )
-                    </>
-                  ) : null}
-                </th>
-                <td lang={m.theme ? langAttr(ctx.i18n.locale, 'sv') : undefined}>
-                  {m.theme ?? '–'}
-                </td>
-                <td class="num">{f(m.programmeItems)}</td>
-                <td class="num">{f(m.seminars)}</td>
-                <td class="num">{f(m.delegates)}</td>
-                <td class="num">{f(m.outcomes)}</td>
-                <td class="num">
-                  {t('evaluation.figures.meetings.followUpsValue', {
-                    closed: m.followUpsClosed,
-                    total: m.followUps,
-                  })}
-                </td>
-              </tr>
-            ))}
-          </FiguresTable>
-          {meetings.some((m) => m.delegates > 0) ? (
-            <>
-              <h4>{t('evaluation.figures.meetings.composition')}</h4>
-              <p class="figures-note">{t('evaluation.figures.meetings.compositionNote')}</p>
-              <dl class="figures-composition">
-                {meetings
-                  .filter((m) => m.delegates > 0)
-                  .map((m) => (
-                    <div key={m.id}>
-                      <dt>
-                        {t('evaluation.figures.meetings.name', {
-                          year: String(m.year),
-                          host: m.hostName,
-                        })}
-                      </dt>
-                      <dd>
-                        {t('evaluation.figures.meetings.byCity')}{' '}
-                        {joinCounts(
-                          ctx,
-                          m.delegatesByCity.map((c) => [c.label, c.value, true]),
-                        )}
-                      </dd>
-                      <dd>
-                        {t('evaluation.figures.meetings.byRole')}{' '}
-                        {joinCounts(
-                          ctx,
-                          m.delegatesByRole.map((r) => [
-                            ctx.i18n.tDynamic(`evaluation.figures.role.${r.key}`),
-                            r.value,
-                            false,
-                          ]),
-                        )}
-                      </dd>
-                    </div>
-                  ))}
-              </dl>
-            </>
-          ) : null}
+          <h4>{t('evaluation.figures.meetings.composition')}</h4>
+          <p class="figures-note">{t('evaluation.figures.meetings.compositionNote')}</p>
+          <dl class="figures-composition">
+            {meetings
+              .filter((m) => m.delegates > 0)
+              .map((m) => (
+                <div key={m.id}>
+                  <dt>
+                    {t('evaluation.figures.meetings.name', {
+                      year: String(m.year),
+                      host: m.hostName,
+                    })}
+                  </dt>
+                  <dd>
+                    {t('evaluation.figures.meetings.byCity')}{' '}
+                    {joinCounts(
+                      ctx,
+                      m.delegatesByCity.map((c) => [c.label, c.value, true]),
+                    )}
+                  </dd>
+                  <dd>
+                    {t('evaluation.figures.meetings.byRole')}{' '}
+                    {joinCounts(
+                      ctx,
+                      m.delegatesByRole.map((r) => [
+                        ctx.i18n.tDynamic(`evaluation.figures.role.${r.key}`),
+                        r.value,
+                        false,
+                      ]),
+                    )}
+                  </dd>
+                </div>
+              ))}
+          </dl>
         </>
-      )}
-    </section>
+      ) : null}
+    </Section>
   );
 }
 
-function Collaborations({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+/** A chart of counts by city or area (names as stored, in Swedish). */
+function countChart(
+  ctx: PageContext,
+  id: string,
+  title: 'collabByCity' | 'collabByArea' | 'exchangesByCity',
+  by: 'city' | 'area',
+  value: string,
+  counts: readonly Count[],
+): ChartSpec {
+  const { t } = ctx.i18n;
+  return {
+    id: `figures-chart-${id}`,
+    title: t(`evaluation.figures.chart.${title}`),
+    categoryHeader: t(`evaluation.figures.col.${by}`),
+    valueHeader: value,
+    bars: bars(ctx, counts),
+  };
+}
+
+function Collaborations({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const c = cur.collaborations;
   const p = prev?.collaborations ?? null;
   const count = t('evaluation.figures.col.collaborations');
-  const breakdowns = [
-    ['city', c.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
-    ['area', c.byArea, p?.byArea, undefined, t('evaluation.figures.col.area')],
-    [
-      'organisation',
-      c.byOrganisation,
-      p?.byOrganisation,
-      undefined,
-      t('evaluation.figures.col.organisation'),
-    ],
-    ['kind', c.byKind, p?.byKind, 'collab.kind', t('evaluation.figures.col.kind')],
-    ['status', c.byStatus, p?.byStatus, 'collab.status', t('evaluation.figures.col.status')],
-  ] as const;
+  const col = (k: 'city' | 'area' | 'organisation' | 'kind' | 'status') =>
+    t(`evaluation.figures.col.${k}`);
   return (
-    <section aria-labelledby="figures-collaborations-heading">
-      <h3 id="figures-collaborations-heading">{t('evaluation.figures.collaborations.heading')}</h3>
+    <Section ctx={ctx} name="collaborations">
       <p>{t('evaluation.figures.collaborations.note')}</p>
       {c.total > 0 ? (
-        <div class="chart-grid">
-          <Chart
-            ctx={ctx}
-            id="figures-chart-collab-city"
-            title={t('evaluation.figures.chart.collabByCity')}
-            category={t('evaluation.figures.col.city')}
-            value={count}
-            bars={bars(ctx, c.byCity)}
-          />
-          <Chart
-            ctx={ctx}
-            id="figures-chart-collab-area"
-            title={t('evaluation.figures.chart.collabByArea')}
-            category={t('evaluation.figures.col.area')}
-            value={count}
-            bars={bars(ctx, c.byArea)}
-          />
-        </div>
-      ) : null}
-      {breakdowns.map(([key, now, before, prefix, first]) => (
-        <CompareTable
-          key={key}
+        <Charts
           ctx={ctx}
-          id={`figures-collab-${key}`}
-          caption={t(`evaluation.figures.collaborations.by.${key}`)}
-          first={first}
-          rows={breakdownRows(
-            ctx,
-            now,
-            before ?? null,
-            prefix,
-            key === 'organisation' ? TOP : Infinity,
-          )}
-          prev={prev !== null}
+          charts={[
+            countChart(ctx, 'collab-city', 'collabByCity', 'city', count, c.byCity),
+            countChart(ctx, 'collab-area', 'collabByArea', 'area', count, c.byArea),
+          ]}
         />
-      ))}
-    </section>
+      ) : null}
+      <Breakdowns
+        ctx={ctx}
+        id="figures-collab"
+        caption={(key) => t(`evaluation.figures.collaborations.by.${key}`)}
+        items={[
+          ['city', c.byCity, p?.byCity, undefined, col('city')],
+          ['area', c.byArea, p?.byArea, undefined, col('area')],
+          [
+            'organisation',
+            c.byOrganisation,
+            p?.byOrganisation,
+            undefined,
+            col('organisation'),
+            TOP,
+          ],
+          ['kind', c.byKind, p?.byKind, 'collab.kind', col('kind')],
+          ['status', c.byStatus, p?.byStatus, 'collab.status', col('status')],
+        ]}
+        prev={prev !== null}
+      />
+    </Section>
   );
 }
 
-function Exchanges({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Exchanges({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const e = cur.exchanges;
   const p = prev?.exchanges ?? null;
+  const count = t('evaluation.figures.col.exchanges');
   return (
-    <section aria-labelledby="figures-exchanges-heading">
-      <h3 id="figures-exchanges-heading">{t('evaluation.figures.exchanges.heading')}</h3>
+    <Section ctx={ctx} name="exchanges">
       <p>
         {t('evaluation.figures.exchanges.sentence', {
           count: e.total,
@@ -363,34 +355,28 @@ function Exchanges({
         })}
       </p>
       {e.total > 0 ? (
-        <div class="chart-grid">
-          <Chart
-            ctx={ctx}
-            id="figures-chart-exchange-city"
-            title={t('evaluation.figures.chart.exchangesByCity')}
-            category={t('evaluation.figures.col.city')}
-            value={t('evaluation.figures.col.exchanges')}
-            bars={bars(ctx, e.byCity)}
-          />
-        </div>
+        <Charts
+          ctx={ctx}
+          charts={[countChart(ctx, 'exchange-city', 'exchangesByCity', 'city', count, e.byCity)]}
+        />
       ) : null}
-      <CompareTable
+      <Breakdowns
         ctx={ctx}
-        id="figures-exchange-city"
-        caption={t('evaluation.figures.exchanges.by.city')}
-        first={t('evaluation.figures.col.city')}
-        rows={breakdownRows(ctx, e.byCity, p?.byCity ?? null)}
+        id="figures-exchange"
+        caption={(key) => t(`evaluation.figures.exchanges.by.${key}`)}
+        items={[
+          ['city', e.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
+          [
+            'direction',
+            e.byDirection,
+            p?.byDirection,
+            'collab.direction',
+            t('evaluation.figures.col.direction'),
+          ],
+        ]}
         prev={prev !== null}
       />
-      <CompareTable
-        ctx={ctx}
-        id="figures-exchange-direction"
-        caption={t('evaluation.figures.exchanges.by.direction')}
-        first={t('evaluation.figures.col.direction')}
-        rows={breakdownRows(ctx, e.byDirection, p?.byDirection ?? null, 'collab.direction')}
-        prev={prev !== null}
-      />
-    </section>
+    </Section>
   );
 }
 
@@ -398,86 +384,66 @@ function Campaigns({ ctx, cur }: { ctx: PageContext; cur: PeriodFigures }) {
   const { t, intl, formatNumber: f, formatList } = ctx.i18n;
   const sv = langAttr(ctx.i18n.locale, 'sv');
   return (
-    <section aria-labelledby="figures-campaigns-heading">
-      <h3 id="figures-campaigns-heading">{t('evaluation.figures.campaigns.heading')}</h3>
-      {cur.campaigns.length === 0 ? (
-        <p>{t('evaluation.figures.campaigns.none')}</p>
-      ) : (
-        <FiguresTable
-          id="figures-campaigns"
-          caption={t('evaluation.figures.campaigns.caption')}
-          columns={[
-            { label: t('evaluation.figures.campaigns.col.campaign') },
-            { label: t('evaluation.figures.campaigns.col.asked'), num: true },
-            { label: t('evaluation.figures.campaigns.col.answered'), num: true },
-            { label: t('evaluation.figures.campaigns.col.missing') },
-          ]}
-        >
-          {cur.campaigns.map((c) => (
-            <tr key={c.id} data-campaign={c.id}>
-              <th scope="row">
-                <span lang={sv}>{c.title}</span>
-                <br />
-                <span class="figures-small">
-                  {t('evaluation.figures.campaigns.deadline', {
-                    date: formatPlainDate(c.deadline, intl),
-                  })}
-                </span>
-              </th>
-              <td class="num">{f(c.asked)}</td>
-              <td class="num">{f(c.answered.length)}</td>
-              <td>
-                {c.missing.length === 0 ? (
-                  t('evaluation.figures.campaigns.allAnswered')
-                ) : (
-                  <span lang={sv}>{formatList(c.missing)}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </FiguresTable>
-      )}
-    </section>
+    <Section ctx={ctx} name="campaigns" none={cur.campaigns.length === 0}>
+      <FiguresTable
+        id="figures-campaigns"
+        caption={t('evaluation.figures.campaigns.caption')}
+        columns={[
+          { label: t('evaluation.figures.campaigns.col.campaign') },
+          { label: t('evaluation.figures.campaigns.col.asked'), num: true },
+          { label: t('evaluation.figures.campaigns.col.answered'), num: true },
+          { label: t('evaluation.figures.campaigns.col.missing') },
+        ]}
+      >
+        {cur.campaigns.map((c) => (
+          <tr key={c.id} data-campaign={c.id}>
+            <th scope="row">
+              <span lang={sv}>{c.title}</span>
+              <br />
+              <span class="figures-small">
+                {t('evaluation.figures.campaigns.deadline', {
+                  date: formatPlainDate(c.deadline, intl),
+                })}
+              </span>
+            </th>
+            <td class="num">{f(c.asked)}</td>
+            <td class="num">{f(c.answered.length)}</td>
+            <td>
+              {c.missing.length === 0 ? (
+                t('evaluation.figures.campaigns.allAnswered')
+              ) : (
+                <span lang={sv}>{formatList(c.missing)}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </FiguresTable>
+    </Section>
   );
 }
 
-function Decisions({
-  ctx,
-  cur,
-  prev,
-}: {
-  ctx: PageContext;
-  cur: PeriodFigures;
-  prev: PeriodFigures | null;
-}) {
+function Decisions({ ctx, cur, prev }: PeriodProps) {
   const { t, intl } = ctx.i18n;
   const d = cur.decisions;
   return (
-    <section aria-labelledby="figures-decisions-heading">
-      <h3 id="figures-decisions-heading">{t('evaluation.figures.decisions.heading')}</h3>
-      {d.total === 0 ? (
-        <p>{t('evaluation.figures.decisions.none')}</p>
-      ) : (
-        <>
-          <CompareTable
-            ctx={ctx}
-            id="figures-decisions"
-            caption={t('evaluation.figures.decisions.caption')}
-            first={t('evaluation.figures.col.body')}
-            rows={breakdownRows(ctx, d.byKind, prev?.decisions.byKind ?? null, 'decisions.body')}
-            prev={prev !== null}
-          />
-          <ul class="figures-decision-list">
-            {d.items.map((item) => (
-              <li key={item.id}>
-                {formatPlainDate(item.decidedOn, intl)},{' '}
-                {ctx.i18n.tDynamic(`decisions.body.${item.kind}`)}:{' '}
-                <span lang={langAttr(ctx.i18n.locale, 'sv')}>{item.title}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    <Section ctx={ctx} name="decisions" none={d.total === 0}>
+      <CompareTable
+        ctx={ctx}
+        id="figures-decisions"
+        caption={t('evaluation.figures.decisions.caption')}
+        first={t('evaluation.figures.col.body')}
+        rows={breakdownRows(ctx, d.byKind, prev?.decisions.byKind ?? null, 'decisions.body')}
+        prev={prev !== null}
+      />
+      <ul class="figures-decision-list">
+        {d.items.map((item) => (
+          <li key={item.id}>
+            {formatPlainDate(item.decidedOn, intl)},{' '}
+            {ctx.i18n.tDynamic(`decisions.body.${item.kind}`)}:{' '}
+            <span lang={langAttr(ctx.i18n.locale, 'sv')}>{item.title}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
-import { SubPage } from './page-parts.tsx';
+import { meetingTitle, SubPage } from './page-parts.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import { DocumentFields, DocumentFileField } from './document-form.tsx';
@@ -198,29 +198,69 @@ function Overview({
 }
 
 /** A section's add form, when the reader may change the meeting. */
+/** What an add form adds: its heading's key and the meeting's address it posts to. */
+const ADDS = {
+  programme: ['workspace.meetings.addProgramme', 'programme'],
+  seminar: ['workspace.meetings.addSeminar', 'seminars'],
+  document: ['workspace.meetings.addDocument', 'documents'],
+  outcome: ['workspace.meetings.addOutcome', 'outcomes'],
+} as const;
+
 function AddForm(props: {
   ctx: PageContext;
-  id: string;
-  heading: string;
-  action: string;
+  meeting: Meeting;
+  adds: keyof typeof ADDS;
   values: Values;
   submit?: string;
   multipart?: boolean;
   children: ComponentChildren;
 }) {
   const { t } = props.ctx.i18n;
+  const [heading, segment] = ADDS[props.adds];
   return (
     <PanelForm
       ctx={props.ctx}
-      id={props.id}
-      heading={props.heading}
-      action={props.action}
+      id={`add-${props.adds}-heading`}
+      heading={t(heading)}
+      action={`/workspace/meetings/${props.meeting.id}/${segment}`}
       values={props.values}
       submit={props.submit ?? t('workspace.meetings.add')}
       multipart={props.multipart ?? false}
     >
       {props.children}
     </PanelForm>
+  );
+}
+
+/** A part of the meeting with its list; for an editor, its change and remove links and its add form. */
+function EditablePart({
+  ctx,
+  detail,
+  canEdit,
+  segment,
+  children,
+}: {
+  ctx: PageContext;
+  detail: MeetingDetail;
+  canEdit: boolean;
+  segment: 'programme' | 'seminars' | 'documents';
+  children: ComponentChildren;
+}) {
+  const List = {
+    programme: ProgrammeSection,
+    seminars: SeminarsSection,
+    documents: DocumentsSection,
+  }[segment];
+  return (
+    <>
+      <List ctx={ctx} detail={detail} />
+      {canEdit ? (
+        <>
+          <PartActions ctx={ctx} detail={detail} segment={segment} />
+          {children}
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -251,9 +291,8 @@ function AddProgramme({
   return (
     <AddForm
       ctx={ctx}
-      id="add-programme-heading"
-      heading={t('workspace.meetings.addProgramme')}
-      action={`/workspace/meetings/${meeting.id}/programme`}
+      meeting={meeting}
+      adds="programme"
       // A new item's day starts at the meeting's first.
       values={{ ...values, itemDay: values.itemDay ?? days[0]! }}
     >
@@ -284,58 +323,33 @@ function SectionBody({
   switch (section) {
     case 'programme':
       return (
-        <>
-          <ProgrammeSection ctx={ctx} detail={detail} />
-          {canEdit ? (
-            <>
-              <PartActions ctx={ctx} detail={detail} segment="programme" />
-              <AddProgramme ctx={ctx} meeting={meeting} values={values} />
-            </>
-          ) : null}
-        </>
+        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="programme">
+          <AddProgramme ctx={ctx} meeting={meeting} values={values} />
+        </EditablePart>
       );
     case 'seminars':
       return (
-        <>
-          <SeminarsSection ctx={ctx} detail={detail} />
-          {canEdit ? (
-            <>
-              <PartActions ctx={ctx} detail={detail} segment="seminars" />
-              <AddForm
-                ctx={ctx}
-                id="add-seminar-heading"
-                heading={t('workspace.meetings.addSeminar')}
-                action={`${base}/seminars`}
-                values={values}
-              >
-                <SeminarFields ctx={ctx} />
-              </AddForm>
-            </>
-          ) : null}
-        </>
+        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="seminars">
+          <AddForm ctx={ctx} meeting={meeting} adds="seminar" values={values}>
+            <SeminarFields ctx={ctx} />
+          </AddForm>
+        </EditablePart>
       );
     case 'documents':
       return (
-        <>
-          <DocumentsSection ctx={ctx} detail={detail} />
-          {canEdit ? (
-            <>
-              <PartActions ctx={ctx} detail={detail} segment="documents" />
-              <AddForm
-                ctx={ctx}
-                id="add-document-heading"
-                heading={t('workspace.meetings.addDocument')}
-                action={`${base}/documents`}
-                values={values}
-                submit={t('workspace.meetings.upload')}
-                multipart
-              >
-                <DocumentFields ctx={ctx} />
-                <DocumentFileField ctx={ctx} />
-              </AddForm>
-            </>
-          ) : null}
-        </>
+        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="documents">
+          <AddForm
+            ctx={ctx}
+            meeting={meeting}
+            adds="document"
+            values={values}
+            submit={t('workspace.meetings.upload')}
+            multipart
+          >
+            <DocumentFields ctx={ctx} />
+            <DocumentFileField ctx={ctx} />
+          </AddForm>
+        </EditablePart>
       );
     case 'outcomes': {
       const openActions = [...detail.followUps, ...detail.outcomes].filter(
@@ -350,9 +364,8 @@ function SectionBody({
               <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
               <AddForm
                 ctx={ctx}
-                id="add-outcome-heading"
-                heading={t('workspace.meetings.addOutcome')}
-                action={`${base}/outcomes`}
+                meeting={meeting}
+                adds="outcome"
                 values={values}
                 submit={t('workspace.meetings.record')}
               >
@@ -404,12 +417,9 @@ export function WorkspaceMeetingPage({
   /** The values of the form the page is re-rendered for. */
   values?: Values | undefined;
 }) {
-  const { t, locale } = ctx.i18n;
+  const { t } = ctx.i18n;
   const { meeting } = detail;
-  const title = t('meeting.title', {
-    year: meeting.year,
-    city: localized(meeting.host, locale).name,
-  });
+  const title = meetingTitle(ctx, meeting);
   return (
     <SubPage
       ctx={ctx}

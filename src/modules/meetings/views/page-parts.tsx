@@ -2,6 +2,15 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
+import { localized, type City } from '../../cities/index.ts';
+
+/** A meeting's name in the page's language: its year and its host city. */
+export function meetingTitle(ctx: PageContext, meeting: { year: number; host: City }): string {
+  return ctx.i18n.t('meeting.title', {
+    year: meeting.year,
+    city: localized(meeting.host, ctx.i18n.locale).name,
+  });
+}
 
 /** A page below another: the link back to it, the page's heading, then its content. */
 export function SubPage(props: {

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { Fact, SubPage } from './page-parts.tsx';
+import { Fact, meetingTitle, SubPage } from './page-parts.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
@@ -300,8 +300,7 @@ export function MeetingFacts({ ctx, detail }: SectionProps) {
   const sv = langAttr(locale);
   const { meeting } = detail;
   return (
-    <section aria-labelledby="facts-heading">
-      <h2 id="facts-heading">{t('meeting.facts')}</h2>
+    <Section ctx={ctx} name="facts">
       <dl class="facts">
         <dt>{t('meeting.host')}</dt>
         <dd>
@@ -337,18 +336,35 @@ export function MeetingFacts({ ctx, detail }: SectionProps) {
           <a href={`/meetings/${meeting.id}/calendar.ics`}>{t('meetings.calendarOne')}</a>
         </p>
       ) : null}
+    </Section>
+  );
+}
+
+/** The parts of a meeting that can be empty: then they say so (`meeting.<name>None`). */
+type Emptiable = 'programme' | 'seminars' | 'delegations' | 'followUps' | 'outcomes' | 'documents';
+
+/** A section of a meeting's page: its heading (`meeting.<name>`), then its content or that it has none. */
+function Section(props: {
+  ctx: PageContext;
+  name: Emptiable | 'facts';
+  none?: boolean;
+  children: ComponentChildren;
+}) {
+  const { t } = props.ctx.i18n;
+  const id = `${props.name.toLowerCase()}-heading`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(`meeting.${props.name}`)}</h2>
+      {props.none ? <p>{t(`meeting.${props.name as Emptiable}None`)}</p> : props.children}
     </section>
   );
 }
 
 /** The programme, day by day. */
 export function ProgrammeSection({ ctx, detail }: SectionProps) {
-  const { t } = ctx.i18n;
   const days = [...new Set(detail.programme.map((p) => p.day))];
   return (
-    <section aria-labelledby="programme-heading">
-      <h2 id="programme-heading">{t('meeting.programme')}</h2>
-      {days.length === 0 ? <p>{t('meeting.programmeNone')}</p> : null}
+    <Section ctx={ctx} name="programme" none={days.length === 0}>
       {days.map((day) => (
         <ProgrammeDay
           key={day}
@@ -357,7 +373,7 @@ export function ProgrammeSection({ ctx, detail }: SectionProps) {
           items={detail.programme.filter((p) => p.day === day)}
         />
       ))}
-    </section>
+    </Section>
   );
 }
 
@@ -365,9 +381,7 @@ export function SeminarsSection({ ctx, detail }: SectionProps) {
   const { t, locale } = ctx.i18n;
   const sv = langAttr(locale);
   return (
-    <section aria-labelledby="seminars-heading">
-      <h2 id="seminars-heading">{t('meeting.seminars')}</h2>
-      {detail.seminars.length === 0 ? <p>{t('meeting.seminarsNone')}</p> : null}
+    <Section ctx={ctx} name="seminars" none={detail.seminars.length === 0}>
       {detail.seminars.map((s) => (
         <article class="card" key={s.id}>
           <Content locale={locale} as="h3">
@@ -388,7 +402,7 @@ export function SeminarsSection({ ctx, detail }: SectionProps) {
           ) : null}
         </article>
       ))}
-    </section>
+    </Section>
   );
 }
 
@@ -396,9 +410,7 @@ export function SeminarsSection({ ctx, detail }: SectionProps) {
 export function DelegationsSection({ ctx, detail }: SectionProps) {
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="delegations-heading">
-      <h2 id="delegations-heading">{t('meeting.delegations')}</h2>
-      {detail.delegations.length === 0 ? <p>{t('meeting.delegationsNone')}</p> : null}
+    <Section ctx={ctx} name="delegations" none={detail.delegations.length === 0}>
       {detail.delegations.map((d) => (
         <div key={d.city.id}>
           <h3>{t('meeting.delegationOf', { city: localized(d.city, ctx.i18n.locale).name })}</h3>
@@ -411,7 +423,7 @@ export function DelegationsSection({ ctx, detail }: SectionProps) {
           </ul>
         </div>
       ))}
-    </section>
+    </Section>
   );
 }
 
@@ -419,8 +431,7 @@ export function DelegationsSection({ ctx, detail }: SectionProps) {
 export function FollowUpsSection({ ctx, detail }: SectionProps) {
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="followups-heading">
-      <h2 id="followups-heading">{t('meeting.followUps')}</h2>
+    <Section ctx={ctx} name="followUps">
       <p>{t('meeting.followUpsLead')}</p>
       {detail.followUps.length === 0 ? (
         <p>{t('meeting.followUpsNone')}</p>
@@ -434,49 +445,37 @@ export function FollowUpsSection({ ctx, detail }: SectionProps) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
 export function OutcomesSection({ ctx, detail }: SectionProps) {
-  const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="outcomes-heading">
-      <h2 id="outcomes-heading">{t('meeting.outcomes')}</h2>
-      {detail.outcomes.length === 0 ? (
-        <p>{t('meeting.outcomesNone')}</p>
-      ) : (
-        <ul>
-          {detail.outcomes.map((o) => (
-            <li key={o.id}>
-              <OutcomeText ctx={ctx} outcome={o} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section ctx={ctx} name="outcomes" none={detail.outcomes.length === 0}>
+      <ul>
+        {detail.outcomes.map((o) => (
+          <li key={o.id}>
+            <OutcomeText ctx={ctx} outcome={o} />
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
 /** The documents the reader may open (the service left out the internal ones otherwise). */
 export function DocumentsSection({ ctx, detail }: SectionProps) {
-  const { t } = ctx.i18n;
   const documents = detail.documents;
   return (
-    <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">{t('meeting.documents')}</h2>
-      {documents.length === 0 ? (
-        <p>{t('meeting.documentsNone')}</p>
-      ) : (
-        <ul>
-          {documents.map((d) => (
-            <li key={d.id}>
-              <DocumentLink ctx={ctx} meetingId={detail.meeting.id} doc={d} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section ctx={ctx} name="documents" none={documents.length === 0}>
+      <ul>
+        {documents.map((d) => (
+          <li key={d.id}>
+            <DocumentLink ctx={ctx} meetingId={detail.meeting.id} doc={d} />
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -511,10 +510,7 @@ export function MeetingPage({
 }) {
   const { t, locale } = ctx.i18n;
   const { meeting } = detail;
-  const title = t('meeting.title', {
-    year: meeting.year,
-    city: localized(meeting.host, locale).name,
-  });
+  const title = meetingTitle(ctx, meeting);
   return (
     <SubPage
       ctx={ctx}

@@ -1,7 +1,7 @@
 import type { PlainKey } from '../../../platform/i18n/catalogue.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import { BarChart, type ChartBar } from '../../../ui/chart.tsx';
+import { ChartGrid, type ChartBar, type ChartSpec } from '../../../ui/chart.tsx';
 import type { ComponentChildren } from 'preact';
 import { Content, withParts } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -46,15 +46,14 @@ function labelOf(ctx: PageContext, keys: Record<string, PlainKey>, value: string
 export const overviewPath = (year: number, city: City | null) =>
   city ? `/overview/${year}/${city.slug}` : `/overview/${year}`;
 
-export function OverviewPage({
-  ctx,
-  overview,
-  years,
-}: {
+/** The overview of a year and the years there are overviews of, newest first. */
+interface OverviewProps {
   ctx: PageContext;
   overview: YearOverview;
   years: readonly number[];
-}) {
+}
+
+export function OverviewPage({ ctx, overview, years }: OverviewProps) {
   const { t, locale, intl } = ctx.i18n;
   const { year, city } = overview;
   const y = String(year);
@@ -74,8 +73,7 @@ export function OverviewPage({
         <p class="panel panel-highlight overview-none">{t('overview.noActivity', { year: y })}</p>
       ) : (
         <>
-          <section aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{t('overview.section.summary')}</h2>
+          <Section ctx={ctx} name="summary">
             <dl class="overview-figures">
               {(
                 [
@@ -99,20 +97,19 @@ export function OverviewPage({
                 </div>
               ))}
             </dl>
-          </section>
+          </Section>
           <CollaborationsSection ctx={ctx} overview={overview} cityName={cityName} />
           <ExchangesSection ctx={ctx} overview={overview} cityName={cityName} />
           <MeetingsSection ctx={ctx} overview={overview} />
           <DecisionsSection ctx={ctx} overview={overview} cityName={cityName} />
-          <section aria-labelledby="news-heading">
-            <h2 id="news-heading">{t('overview.section.news')}</h2>
+          <Section ctx={ctx} name="news">
             <p class="overview-sentence">
               {overview.news === 0
                 ? t('overview.news.none', { year: y })
                 : t('overview.news.sentence', { year: y, count: overview.news })}
             </p>
             {cityName ? <p>{t('overview.news.cityNote', { city: cityName })}</p> : null}
-          </section>
+          </Section>
         </>
       )}
       <p class="overview-about">{t('overview.about')}</p>
@@ -121,15 +118,7 @@ export function OverviewPage({
 }
 
 /** The year picker (a GET form: works without JavaScript), the neighbouring years and the cities. */
-function OverviewNav({
-  ctx,
-  overview,
-  years,
-}: {
-  ctx: PageContext;
-  overview: YearOverview;
-  years: readonly number[];
-}) {
+function OverviewNav({ ctx, overview, years }: OverviewProps) {
   const { t, locale } = ctx.i18n;
   const { year, city } = overview;
   const newest = years[0] ?? year;
@@ -211,15 +200,10 @@ function OverviewNav({
  * The chart's short description: how many bars and which is largest; the largest bar's
  * label keeps its own language (an organisation's Swedish name on a Finnish page).
  */
-function describe(ctx: PageContext, bars: readonly ChartBar[]): ComponentChildren {
-  const top = [...bars].sort((a, b) => b.value - a.value)[0];
+function describe(ctx: PageContext, top: ChartBar | undefined, bars: number): ComponentChildren {
   return withParts(
     (slots) =>
-      ctx.i18n.t('overview.chart.desc', {
-        bars: bars.length,
-        label: slots.label,
-        count: top?.value ?? 0,
-      }),
+      ctx.i18n.t('overview.chart.desc', { bars, label: slots.label, count: top?.value ?? 0 }),
     {
       label: (
         <Content locale={ctx.i18n.locale} lang={top?.lang ?? ctx.i18n.locale}>
@@ -230,38 +214,95 @@ function describe(ctx: PageContext, bars: readonly ChartBar[]): ComponentChildre
   );
 }
 
-/** One chart of a section: its id, title, the headers of its data table, and its bars. */
-interface ChartSpec {
-  id: string;
-  title: string;
-  categoryHeader: string;
-  valueHeader: string;
-  bars: ChartBar[];
-}
+type ChartKey =
+  | 'status'
+  | 'area'
+  | 'organisation'
+  | 'city'
+  | 'exchangeCity'
+  | 'direction'
+  | 'participants'
+  | 'outcomes'
+  | 'followedUp';
+type ColumnKey =
+  | 'status'
+  | 'area'
+  | 'organisation'
+  | 'city'
+  | 'direction'
+  | 'kind'
+  | 'collaborations'
+  | 'exchanges'
+  | 'participants'
+  | 'outcomes'
+  | 'followedUp';
+/** A chart by its title's key (its id is `chart-` and the key in kebab case), its table's column keys, and its bars. */
+type ChartRow = readonly [title: ChartKey, category: ColumnKey, value: ColumnKey, bars: ChartBar[]];
 
 /** A section's charts side by side (each with its description and data table); false entries are left out. */
-function ChartGrid({ ctx, charts }: { ctx: PageContext; charts: (ChartSpec | false)[] }) {
+function Charts({ ctx, charts }: { ctx: PageContext; charts: readonly (ChartRow | false)[] }) {
+  const { t, locale, intl } = ctx.i18n;
   return (
-    <div class="chart-grid">
-      {charts
-        .filter((c): c is ChartSpec => c !== false)
-        .map((c) => (
-          <BarChart
-            key={c.id}
-            id={c.id}
-            title={c.title}
-            description={describe(ctx, c.bars)}
-            bars={c.bars}
-            categoryHeader={c.categoryHeader}
-            valueHeader={c.valueHeader}
-            tableLabel={ctx.i18n.t('overview.table.show')}
-            locale={ctx.i18n.locale}
-            intl={ctx.i18n.intl}
-            empty={ctx.i18n.t('overview.chart.empty')}
-          />
-        ))}
-    </div>
+    <ChartGrid
+      charts={charts.map(
+        (c): ChartSpec | false =>
+          c && {
+            id: `chart-${c[0].replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`)}`,
+            title: t(`overview.chart.${c[0]}`),
+            categoryHeader: t(`overview.col.${c[1]}`),
+            valueHeader: t(`overview.col.${c[2]}`),
+            bars: c[3],
+          },
+      )}
+      describe={(top, bars) => describe(ctx, top, bars)}
+      tableLabel={t('overview.table.show')}
+      empty={t('overview.chart.empty')}
+      locale={locale}
+      intl={intl}
+    />
   );
+}
+
+/** A section of the overview: its heading, its sentence (when it has one), and the rest. */
+function Section({
+  ctx,
+  name,
+  sentence,
+  children,
+}: {
+  ctx: PageContext;
+  name: 'summary' | 'collaborations' | 'exchanges' | 'meetings' | 'decisions' | 'news';
+  sentence?: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${name}-heading`}>
+      <h2 id={`${name}-heading`}>{ctx.i18n.t(`overview.section.${name}`)}</h2>
+      {sentence !== undefined ? (
+        <p class="overview-sentence" data-sentence={name}>
+          {sentence}
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The sentence of a counted section (`overview.<kind>.none|sentence|sentenceCity`): none
+ * that year, or the counts, for all twin cities or the one shown.
+ */
+function countSentence(
+  ctx: PageContext,
+  kind: 'collab' | 'exchange' | 'decision',
+  args: { year: string; total: number } & Record<string, string | number>,
+  cityName: string | null,
+): string {
+  const { tDynamic } = ctx.i18n;
+  if (args.total === 0) return tDynamic(`overview.${kind}.none`, { year: args.year });
+  return cityName
+    ? tDynamic(`overview.${kind}.sentenceCity`, { ...args, city: cityName })
+    : tDynamic(`overview.${kind}.sentence`, args);
 }
 
 /** Bars of stored values (a direction, an outcome kind) labelled in the page's language. */
@@ -292,150 +333,85 @@ function cityBars(
   });
 }
 
-function CollaborationsSection({
-  ctx,
-  overview,
-  cityName,
-}: {
+interface SectionProps {
   ctx: PageContext;
   overview: YearOverview;
   cityName: string | null;
-}) {
+}
+
+function CollaborationsSection({ ctx, overview, cityName }: SectionProps) {
   const { t, locale } = ctx.i18n;
   const c = overview.collaborations;
-  const y = String(overview.year);
   const args = {
-    year: y,
+    year: String(overview.year),
     organisations: c.organisations,
     total: c.total,
     started: c.started,
   };
-  const orgs = c.byOrganisation.slice(0, TOP_ORGANISATIONS);
+  const orgBars: ChartBar[] = c.byOrganisation
+    .slice(0, TOP_ORGANISATIONS)
+    .map((o) => ({ key: o.id, label: o.name, value: o.count, lang: 'sv' }));
   const rest = c.byOrganisation.slice(TOP_ORGANISATIONS);
-  const orgBars: ChartBar[] = orgs.map((o) => ({
-    key: o.id,
-    label: o.name,
-    value: o.count,
-    lang: 'sv',
-  }));
   if (rest.length > 0)
     orgBars.push({
       key: 'others',
       label: t('overview.chart.others', { count: rest.length }),
       value: rest.reduce((s, o) => s + o.count, 0),
     });
-  const header = t('overview.col.collaborations');
+  const statusBars: ChartBar[] = (['started', 'ongoing', 'finished'] as const).map((key) => ({
+    key,
+    label: t(`overview.status.${key}`),
+    value: c[key],
+  }));
+  const areaBars = c.byArea.map((a): ChartBar => {
+    const name = areaName(locale, a);
+    return { key: a.id, label: name.name, value: a.count, lang: name.lang };
+  });
+  const twins = overview.twinCities;
   return (
-    <section aria-labelledby="collaborations-heading">
-      <h2 id="collaborations-heading">{t('overview.section.collaborations')}</h2>
-      <p class="overview-sentence" data-sentence="collaborations">
-        {c.total === 0
-          ? t('overview.collab.none', { year: y })
-          : cityName
-            ? t('overview.collab.sentenceCity', { ...args, city: cityName })
-            : t('overview.collab.sentence', args)}
-      </p>
+    <Section
+      ctx={ctx}
+      name="collaborations"
+      sentence={countSentence(ctx, 'collab', args, cityName)}
+    >
       {c.total > 0 ? (
-        <ChartGrid
+        <Charts
           ctx={ctx}
           charts={[
-            {
-              id: 'chart-status',
-              title: t('overview.chart.status'),
-              categoryHeader: t('overview.col.status'),
-              valueHeader: header,
-              bars: [
-                { key: 'started', label: t('overview.status.started'), value: c.started },
-                { key: 'ongoing', label: t('overview.status.ongoing'), value: c.ongoing },
-                { key: 'finished', label: t('overview.status.finished'), value: c.finished },
-              ],
-            },
-            {
-              id: 'chart-area',
-              title: t('overview.chart.area'),
-              categoryHeader: t('overview.col.area'),
-              valueHeader: header,
-              bars: c.byArea.map((a) => {
-                const name = areaName(locale, a);
-                return { key: a.id, label: name.name, value: a.count, lang: name.lang };
-              }),
-            },
-            {
-              id: 'chart-organisation',
-              title: t('overview.chart.organisation'),
-              categoryHeader: t('overview.col.organisation'),
-              valueHeader: header,
-              bars: orgBars,
-            },
-            !overview.city && {
-              id: 'chart-city',
-              title: t('overview.chart.city'),
-              categoryHeader: t('overview.col.city'),
-              valueHeader: header,
-              bars: cityBars(ctx, overview.twinCities, c.byCity),
-            },
+            ['status', 'status', 'collaborations', statusBars],
+            ['area', 'area', 'collaborations', areaBars],
+            ['organisation', 'organisation', 'collaborations', orgBars],
+            !overview.city && ['city', 'city', 'collaborations', cityBars(ctx, twins, c.byCity)],
           ]}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 
-function ExchangesSection({
-  ctx,
-  overview,
-  cityName,
-}: {
-  ctx: PageContext;
-  overview: YearOverview;
-  cityName: string | null;
-}) {
-  const { t } = ctx.i18n;
+function ExchangesSection({ ctx, overview, cityName }: SectionProps) {
   const x = overview.exchanges;
-  const y = String(overview.year);
-  const args = { year: y, total: x.total, participants: x.participants };
-  const header = t('overview.col.exchanges');
+  const args = { year: String(overview.year), total: x.total, participants: x.participants };
   const directionBars = (value: (d: (typeof x.byDirection)[number]) => number) =>
     keyedBars(ctx, DIRECTION_KEYS, x.byDirection, (d) => d.direction, value);
   return (
-    <section aria-labelledby="exchanges-heading">
-      <h2 id="exchanges-heading">{t('overview.section.exchanges')}</h2>
-      <p class="overview-sentence" data-sentence="exchanges">
-        {x.total === 0
-          ? t('overview.exchange.none', { year: y })
-          : cityName
-            ? t('overview.exchange.sentenceCity', { ...args, city: cityName })
-            : t('overview.exchange.sentence', args)}
-      </p>
+    <Section ctx={ctx} name="exchanges" sentence={countSentence(ctx, 'exchange', args, cityName)}>
       {x.total > 0 ? (
-        <ChartGrid
+        <Charts
           ctx={ctx}
           charts={[
-            !overview.city && {
-              id: 'chart-exchange-city',
-              title: t('overview.chart.exchangeCity'),
-              categoryHeader: t('overview.col.city'),
-              valueHeader: header,
-              bars: cityBars(ctx, overview.twinCities, x.byCity),
-            },
-            {
-              id: 'chart-direction',
-              title: t('overview.chart.direction'),
-              categoryHeader: t('overview.col.direction'),
-              valueHeader: header,
-              bars: directionBars((d) => d.count),
-            },
-            {
-              id: 'chart-participants',
-              title: t('overview.chart.participants'),
-              categoryHeader: t('overview.col.direction'),
-              valueHeader: t('overview.col.participants'),
-              bars: directionBars((d) => d.participants),
-            },
+            !overview.city && [
+              'exchangeCity',
+              'city',
+              'exchanges',
+              cityBars(ctx, overview.twinCities, x.byCity),
+            ],
+            ['direction', 'direction', 'exchanges', directionBars((d) => d.count)],
+            ['participants', 'direction', 'participants', directionBars((d) => d.participants)],
           ]}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -446,17 +422,19 @@ function MeetingsSection({ ctx, overview }: { ctx: PageContext; overview: YearOv
   const outcomeBars = (value: (o: (typeof m.outcomes)[number]) => number) =>
     keyedBars(ctx, OUTCOME_KEYS, m.outcomes, (o) => o.kind, value);
   return (
-    <section aria-labelledby="meetings-heading">
-      <h2 id="meetings-heading">{t('overview.section.meetings')}</h2>
-      <p class="overview-sentence" data-sentence="meetings">
-        {m.meetings.length === 0
+    <Section
+      ctx={ctx}
+      name="meetings"
+      sentence={
+        m.meetings.length === 0
           ? t('overview.meeting.none', { year: y })
           : t('overview.meeting.sentence', {
               year: y,
               meetings: m.meetings.length,
               seminars: m.seminars,
-            })}
-      </p>
+            })
+      }
+    >
       {m.meetings.length > 0 ? (
         <>
           <ul class="overview-meetings">
@@ -487,55 +465,27 @@ function MeetingsSection({ ctx, overview }: { ctx: PageContext; overview: YearOv
                 })}
           </p>
           {m.outcomesTotal > 0 ? (
-            <ChartGrid
+            <Charts
               ctx={ctx}
               charts={[
-                {
-                  id: 'chart-outcomes',
-                  title: t('overview.chart.outcomes'),
-                  categoryHeader: t('overview.col.kind'),
-                  valueHeader: t('overview.col.outcomes'),
-                  bars: outcomeBars((o) => o.count),
-                },
-                {
-                  id: 'chart-followed-up',
-                  title: t('overview.chart.followedUp'),
-                  categoryHeader: t('overview.col.kind'),
-                  valueHeader: t('overview.col.followedUp'),
-                  bars: outcomeBars((o) => o.followedUp),
-                },
+                ['outcomes', 'kind', 'outcomes', outcomeBars((o) => o.count)],
+                ['followedUp', 'kind', 'followedUp', outcomeBars((o) => o.followedUp)],
               ]}
             />
           ) : null}
         </>
       ) : null}
       {overview.city ? <p>{t('overview.meeting.cityNote')}</p> : null}
-    </section>
+    </Section>
   );
 }
 
-function DecisionsSection({
-  ctx,
-  overview,
-  cityName,
-}: {
-  ctx: PageContext;
-  overview: YearOverview;
-  cityName: string | null;
-}) {
-  const { t, locale, intl } = ctx.i18n;
+function DecisionsSection({ ctx, overview, cityName }: SectionProps) {
+  const { locale, intl } = ctx.i18n;
   const d = overview.decisions;
-  const y = String(overview.year);
+  const args = { year: String(overview.year), total: d.total };
   return (
-    <section aria-labelledby="decisions-heading">
-      <h2 id="decisions-heading">{t('overview.section.decisions')}</h2>
-      <p class="overview-sentence" data-sentence="decisions">
-        {d.total === 0
-          ? t('overview.decision.none', { year: y })
-          : cityName
-            ? t('overview.decision.sentenceCity', { year: y, total: d.total, city: cityName })
-            : t('overview.decision.sentence', { year: y, total: d.total })}
-      </p>
+    <Section ctx={ctx} name="decisions" sentence={countSentence(ctx, 'decision', args, cityName)}>
       {d.decisions.length > 0 ? (
         <ul class="overview-decisions">
           {d.decisions.map((decision) => (
@@ -552,6 +502,6 @@ function DecisionsSection({
           ))}
         </ul>
       ) : null}
-    </section>
+    </Section>
   );
 }
