@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { createIndex } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Portable across SQLite and PostgreSQL: text ids, text instants (ISO 8601 UTC),
@@ -30,11 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('city_kind_status_idx')
-    .on('city')
-    .columns(['kind', 'status'])
-    .execute();
+  await createIndex(db, 'city_kind_status_idx', 'city', ['kind', 'status']);
 
   await db.schema
     .createTable('city_translation')
@@ -97,12 +94,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('meeting_chain_year_idx')
-    .on('meeting')
-    .columns(['chain_id', 'year'])
-    .execute();
-  await db.schema.createIndex('meeting_host_idx').on('meeting').column('host_city_id').execute();
+  await createIndex(db, 'meeting_chain_year_idx', 'meeting', ['chain_id', 'year']);
+  await createIndex(db, 'meeting_host_idx', 'meeting', 'host_city_id');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

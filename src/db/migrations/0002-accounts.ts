@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Accounts, roles, sessions, one-time tokens, API tokens, login attempts, the mail
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .execute();
-  await db.schema.createIndex('session_user_idx').on('session').column('user_id').execute();
+  await createIndex(db, 'session_user_idx', 'session', 'user_id');
 
   await db.schema
     .createTable('user_token')
@@ -50,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('user_token_user_idx').on('user_token').column('user_id').execute();
+  await createIndex(db, 'user_token_user_idx', 'user_token', 'user_id');
 
   await db.schema
     .createTable('api_token')
@@ -63,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_used_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('api_token_user_idx').on('api_token').column('user_id').execute();
+  await createIndex(db, 'api_token_user_idx', 'api_token', 'user_id');
 
   await db.schema
     .createTable('login_attempt')
@@ -74,16 +75,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_attempt_email_idx')
-    .on('login_attempt')
-    .columns(['kind', 'email', 'occurred_at'])
-    .execute();
-  await db.schema
-    .createIndex('login_attempt_ip_idx')
-    .on('login_attempt')
-    .columns(['kind', 'ip', 'occurred_at'])
-    .execute();
+  await createIndex(db, 'login_attempt_email_idx', 'login_attempt', [
+    'kind',
+    'email',
+    'occurred_at',
+  ]);
+  await createIndex(db, 'login_attempt_ip_idx', 'login_attempt', ['kind', 'ip', 'occurred_at']);
 
   await db.schema
     .createTable('mail_outbox')
@@ -93,11 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text_body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('mail_outbox_created_idx')
-    .on('mail_outbox')
-    .column('created_at')
-    .execute();
+  await createIndex(db, 'mail_outbox_created_idx', 'mail_outbox', 'created_at');
 
   await db.schema
     .createTable('audit_event')
@@ -111,24 +104,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('audit_event_occurred_idx')
-    .on('audit_event')
-    .column('occurred_at')
-    .execute();
-  await db.schema
-    .createIndex('audit_event_actor_idx')
-    .on('audit_event')
-    .columns(['actor_user_id', 'occurred_at'])
-    .execute();
-  await db.schema
-    .createIndex('audit_event_entity_idx')
-    .on('audit_event')
-    .columns(['entity', 'occurred_at'])
-    .execute();
+  await createIndex(db, 'audit_event_occurred_idx', 'audit_event', 'occurred_at');
+  await createIndex(db, 'audit_event_actor_idx', 'audit_event', ['actor_user_id', 'occurred_at']);
+  await createIndex(db, 'audit_event_entity_idx', 'audit_event', ['entity', 'occurred_at']);
 
   // The audit trail is append-only, in the database too.
-  if (await isPostgres(db)) {
+  if (isPostgres(db)) {
     await sql`
       create function audit_event_append_only() returns trigger language plpgsql as $$
       begin
@@ -163,10 +144,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
-  if (await isPostgres(db)) await sql`drop function if exists audit_event_append_only`.execute(db);
-}
-
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
-  // PostgreSQL numbers its parameters ($1), SQLite does not (?).
-  return Promise.resolve(sql`select ${1}`.compile(db).sql.includes('$1'));
+  if (isPostgres(db)) await sql`drop function if exists audit_event_append_only`.execute(db);
 }

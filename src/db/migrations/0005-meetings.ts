@@ -1,15 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Twin-city meetings (policy P2–P5): rotation adjustments, programme, seminars,
 // documents, outcomes with follow-up, delegations with private logistics, host plans
 // from a template, and a record of scheduled job runs.
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   const blob = postgres ? 'bytea' : 'blob';
 
   // Why a meeting is postponed or cancelled, and the year it was first planned for.
@@ -31,11 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('rotation_adjustment_chain_idx')
-    .on('rotation_adjustment')
-    .columns(['chain_id', 'year'])
-    .execute();
+  await createIndex(db, 'rotation_adjustment_chain_idx', 'rotation_adjustment', [
+    'chain_id',
+    'year',
+  ]);
 
   await db.schema
     .createTable('meeting_programme_item')
@@ -55,11 +52,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('meeting_programme_item_meeting_idx')
-    .on('meeting_programme_item')
-    .columns(['meeting_id', 'day', 'starts_at'])
-    .execute();
+  await createIndex(db, 'meeting_programme_item_meeting_idx', 'meeting_programme_item', [
+    'meeting_id',
+    'day',
+    'starts_at',
+  ]);
 
   await db.schema
     .createTable('meeting_seminar')
@@ -77,11 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('meeting_seminar_meeting_idx')
-    .on('meeting_seminar')
-    .column('meeting_id')
-    .execute();
+  await createIndex(db, 'meeting_seminar_meeting_idx', 'meeting_seminar', 'meeting_id');
 
   await db.schema
     .createTable('meeting_document')
@@ -104,11 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('meeting_document_meeting_idx')
-    .on('meeting_document')
-    .column('meeting_id')
-    .execute();
+  await createIndex(db, 'meeting_document_meeting_idx', 'meeting_document', 'meeting_id');
 
   // Outcomes; actions stay open (and follow to the next meeting's agenda) until closed.
   await db.schema
@@ -129,16 +118,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('meeting_outcome_meeting_idx')
-    .on('meeting_outcome')
-    .column('meeting_id')
-    .execute();
-  await db.schema
-    .createIndex('meeting_outcome_open_idx')
-    .on('meeting_outcome')
-    .columns(['kind', 'closed_on'])
-    .execute();
+  await createIndex(db, 'meeting_outcome_meeting_idx', 'meeting_outcome', 'meeting_id');
+  await createIndex(db, 'meeting_outcome_open_idx', 'meeting_outcome', ['kind', 'closed_on']);
 
   // One delegation per meeting and city; Gothenburg's is decided by the presidium (P4).
   await db.schema
@@ -179,11 +160,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('delegation_member_delegation_idx')
-    .on('delegation_member')
-    .columns(['delegation_id', 'position'])
-    .execute();
+  await createIndex(db, 'delegation_member_delegation_idx', 'delegation_member', [
+    'delegation_id',
+    'position',
+  ]);
 
   // The editable template a host plan is created from (P5). Due date = meeting start
   // + offset_months + offset_days (negative before the meeting).
@@ -224,16 +204,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('host_plan_task_meeting_idx')
-    .on('host_plan_task')
-    .columns(['meeting_id', 'position'])
-    .execute();
-  await db.schema
-    .createIndex('host_plan_task_due_idx')
-    .on('host_plan_task')
-    .columns(['status', 'due_on'])
-    .execute();
+  await createIndex(db, 'host_plan_task_meeting_idx', 'host_plan_task', ['meeting_id', 'position']);
+  await createIndex(db, 'host_plan_task_due_idx', 'host_plan_task', ['status', 'due_on']);
 
   // Every run of a scheduled job (reminders, retention), for operators and tests.
   await db.schema
@@ -245,11 +217,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text', (c) => c.check(inList('outcome', ['ok', 'failed'])))
     .addColumn('details', 'text')
     .execute();
-  await db.schema
-    .createIndex('job_run_job_idx')
-    .on('job_run')
-    .columns(['job', 'started_at'])
-    .execute();
+  await createIndex(db, 'job_run_job_idx', 'job_run', ['job', 'started_at']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,17 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Collaborations and experience exchanges of administrations and companies (P7, P8),
 // the coordinators' review of them, campaigns (inventering), import jobs and the
 // knowledge bank's full-text index (SQLite FTS5; PostgreSQL tsvector, Swedish).
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 const REVIEW_STATES = ['draft', 'submitted', 'returned', 'acknowledged'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
 
   // The editable list of areas (school, social welfare, …).
   await db.schema
@@ -82,11 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['collaboration_status_idx', ['status', 'kind']],
     ['collaboration_starts_idx', ['starts_on', 'id']],
   ] as const) {
-    await db.schema
-      .createIndex(name)
-      .on('collaboration')
-      .columns([...columns])
-      .execute();
+    await createIndex(db, name, 'collaboration', columns);
   }
 
   await db.schema
@@ -97,11 +91,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addPrimaryKeyConstraint('collaboration_city_pk', ['collaboration_id', 'city_id'])
     .execute();
-  await db.schema
-    .createIndex('collaboration_city_city_idx')
-    .on('collaboration_city')
-    .columns(['city_id', 'collaboration_id'])
-    .execute();
+  await createIndex(db, 'collaboration_city_city_idx', 'collaboration_city', [
+    'city_id',
+    'collaboration_id',
+  ]);
 
   await db.schema
     .createTable('collaboration_area')
@@ -111,11 +104,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('area_id', 'text', (c) => c.notNull().references('area.id'))
     .addPrimaryKeyConstraint('collaboration_area_pk', ['collaboration_id', 'area_id'])
     .execute();
-  await db.schema
-    .createIndex('collaboration_area_area_idx')
-    .on('collaboration_area')
-    .columns(['area_id', 'collaboration_id'])
-    .execute();
+  await createIndex(db, 'collaboration_area_area_idx', 'collaboration_area', [
+    'area_id',
+    'collaboration_id',
+  ]);
 
   await db.schema
     .createTable('exchange')
@@ -154,11 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['exchange_review_idx', ['review_state', 'submitted_at']],
     ['exchange_occurred_idx', ['occurred_on', 'id']],
   ] as const) {
-    await db.schema
-      .createIndex(name)
-      .on('exchange')
-      .columns([...columns])
-      .execute();
+    await createIndex(db, name, 'exchange', columns);
   }
 
   // The conversation between reporter and coordinator about one report.
@@ -176,11 +164,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_user_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('review_event_entity_idx')
-    .on('review_event')
-    .columns(['entity', 'entity_id', 'created_at'])
-    .execute();
+  await createIndex(db, 'review_event_entity_idx', 'review_event', [
+    'entity',
+    'entity_id',
+    'created_at',
+  ]);
 
   await db.schema
     .createTable('campaign')
@@ -196,11 +184,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .execute();
-  await db.schema
-    .createIndex('campaign_status_idx')
-    .on('campaign')
-    .columns(['status', 'deadline'])
-    .execute();
+  await createIndex(db, 'campaign_status_idx', 'campaign', ['status', 'deadline']);
 
   await db.schema
     .createTable('campaign_organisation')
@@ -261,11 +245,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('search_document_filter_idx')
-    .on('search_document')
-    .columns(['organisation_id', 'year'])
-    .execute();
+  await createIndex(db, 'search_document_filter_idx', 'search_document', [
+    'organisation_id',
+    'year',
+  ]);
   if (postgres) {
     await sql`alter table search_document add column tsv tsvector generated always as
       (setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', body), 'B')) stored`.execute(
@@ -292,7 +275,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   if (!postgres) await sql`drop table search_document_fts`.execute(db);
   for (const table of [
     'search_document',

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createIndex, inList } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The newsletter (issue 14, P9): subscribers with double opt-in, issues written per
@@ -6,9 +7,6 @@ import { sql, type Kysely } from 'kysely';
 // claims before it sends, so a restart never sends anyone the same issue twice.
 // None of these tables is read by a public page: they stay out of the `public` data
 // generation (migration 0010), and a subscriber's address is never on a public page.
-
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
 
@@ -34,11 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('newsletter_subscriber_status_idx')
-    .on('newsletter_subscriber')
-    .columns(['status', 'unsubscribed_at'])
-    .execute();
+  await createIndex(db, 'newsletter_subscriber_status_idx', 'newsletter_subscriber', [
+    'status',
+    'unsubscribed_at',
+  ]);
 
   await db.schema
     .createTable('newsletter_issue')
@@ -93,11 +90,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('newsletter_delivery_once', ['issue_id', 'subscriber_id'])
     .execute();
-  await db.schema
-    .createIndex('newsletter_delivery_queue_idx')
-    .on('newsletter_delivery')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
+  await createIndex(db, 'newsletter_delivery_queue_idx', 'newsletter_delivery', [
+    'status',
+    'next_attempt_at',
+  ]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

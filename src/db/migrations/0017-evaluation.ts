@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The evaluation after every meeting Gothenburg hosts (issue 15, policy rule P10). An
@@ -8,13 +9,6 @@ import { sql, type Kysely } from 'kysely';
 // figures and the text as a numbered version; a published version is the public report at
 // /reports. Only evaluation_version is read by public pages: it alone joins the `public`
 // data generation (migration 0010); drafts, owners and review comments stay internal.
-
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
-function isPostgres(db: Kysely<any>): boolean {
-  return sql`select ${1}`.compile(db).sql.includes('$1');
-}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -49,16 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('evaluation_period_check', sql`period_end >= period_start`)
     .execute();
-  await db.schema
-    .createIndex('evaluation_status_due_idx')
-    .on('evaluation')
-    .columns(['status', 'due_on'])
-    .execute();
-  await db.schema
-    .createIndex('evaluation_period_idx')
-    .on('evaluation')
-    .columns(['chain_id', 'period_end'])
-    .execute();
+  await createIndex(db, 'evaluation_status_due_idx', 'evaluation', ['status', 'due_on']);
+  await createIndex(db, 'evaluation_period_idx', 'evaluation', ['chain_id', 'period_end']);
 
   await db.schema
     .createTable('evaluation_owner')
@@ -68,11 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('evaluation_owner_pk', ['evaluation_id', 'user_id'])
     .execute();
-  await db.schema
-    .createIndex('evaluation_owner_user_idx')
-    .on('evaluation_owner')
-    .column('user_id')
-    .execute();
+  await createIndex(db, 'evaluation_owner_user_idx', 'evaluation_owner', 'user_id');
 
   await db.schema
     .createTable('evaluation_comment')
@@ -84,11 +66,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('evaluation_comment_evaluation_idx')
-    .on('evaluation_comment')
-    .columns(['evaluation_id', 'created_at'])
-    .execute();
+  await createIndex(db, 'evaluation_comment_evaluation_idx', 'evaluation_comment', [
+    'evaluation_id',
+    'created_at',
+  ]);
 
   await db.schema
     .createTable('evaluation_version')
@@ -109,11 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_by', 'text')
     .addUniqueConstraint('evaluation_version_number_uq', ['evaluation_id', 'number'])
     .execute();
-  await db.schema
-    .createIndex('evaluation_version_published_idx')
-    .on('evaluation_version')
-    .column('published_at')
-    .execute();
+  await createIndex(db, 'evaluation_version_published_idx', 'evaluation_version', 'published_at');
 
   // The published versions are the public reports: join the public data generation.
   if (isPostgres(db)) {
