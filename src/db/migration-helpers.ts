@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
 
 /*
  * Pieces the migrations share. The migrations have run in production, so what these build
@@ -16,6 +16,20 @@ export function isPostgres(db: Kysely<unknown>): boolean {
 /** A check constraint's `<column> in ('a', 'b', …)`. */
 export const inList = (column: string, values: readonly string[]): RawBuilder<unknown> =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+type Table = CreateTableBuilder<string, string>;
+
+/** The text primary key `id` most tables begin with. */
+export const idColumn = (table: Table): Table =>
+  table.addColumn('id', 'text', (c) => c.primaryKey());
+
+/** The instant a row was made: text, ISO 8601 UTC, not null. */
+export const createdAt = (table: Table): Table =>
+  table.addColumn('created_at', 'text', (c) => c.notNull());
+
+/** `created_at` and `updated_at`, in that order. */
+export const timestamps = (table: Table): Table =>
+  createdAt(table).addColumn('updated_at', 'text', (c) => c.notNull());
 
 /** `create index <name> on <table> (<columns>)`. */
 export async function createIndex(

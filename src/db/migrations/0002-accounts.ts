@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { createIndex, isPostgres } from '../migration-helpers.ts';
+import { createdAt, createIndex, idColumn, isPostgres, timestamps } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Accounts, roles, sessions, one-time tokens, API tokens, login attempts, the mail
@@ -8,7 +8,7 @@ import { createIndex, isPostgres } from '../migration-helpers.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('app_user')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
@@ -17,8 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('oidc_subject', 'text', (c) => c.unique())
     .addColumn('last_login_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
@@ -32,9 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('session')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // sha256 of the cookie value
+    .$call(idColumn) // sha256 of the cookie value
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('ip', 'text')
@@ -44,10 +43,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('user_token')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // sha256 of the token in the link
+    .$call(idColumn) // sha256 of the token in the link
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
@@ -55,11 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('api_token')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('last_used_at', 'text')
     .addColumn('revoked_at', 'text')
@@ -68,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('login_attempt')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('kind', 'text', (c) => c.notNull()) // login | reset
     .addColumn('email', 'text')
     .addColumn('ip', 'text')
@@ -84,17 +83,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('mail_outbox')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('text_body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
   await createIndex(db, 'mail_outbox_created_idx', 'mail_outbox', 'created_at');
 
   await db.schema
     .createTable('audit_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .addColumn('actor_user_id', 'text')
     .addColumn('actor_label', 'text', (c) => c.notNull())

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
+import {
+  createdAt,
+  createIndex,
+  idColumn,
+  inList,
+  isPostgres,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Twin-city meetings (policy P2–P5): rotation adjustments, programme, seminars,
@@ -19,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // from a given year, or a host that skips its turn.
   await db.schema
     .createTable('rotation_adjustment')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['swap', 'skip'])))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -27,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('other_city_id', 'text', (c) => c.references('city.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
   await createIndex(db, 'rotation_adjustment_chain_idx', 'rotation_adjustment', [
     'chain_id',
@@ -36,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('meeting_programme_item')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -49,8 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('location', 'text')
     .addColumn('description', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'meeting_programme_item_meeting_idx', 'meeting_programme_item', [
     'meeting_id',
@@ -60,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('meeting_seminar')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -71,14 +77,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic_area', 'text')
     .addColumn('speakers', 'text')
     .addColumn('description', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'meeting_seminar_meeting_idx', 'meeting_seminar', 'meeting_id');
 
   await db.schema
     .createTable('meeting_document')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -95,14 +100,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(inList('visibility', ['public', 'internal'])),
     )
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
   await createIndex(db, 'meeting_document_meeting_idx', 'meeting_document', 'meeting_id');
 
   // Outcomes; actions stay open (and follow to the next meeting's agenda) until closed.
   await db.schema
     .createTable('meeting_outcome')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -115,8 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_on', 'text')
     .addColumn('closed_in_meeting_id', 'text', (c) => c.references('meeting.id'))
     .addColumn('closing_note', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'meeting_outcome_meeting_idx', 'meeting_outcome', 'meeting_id');
   await createIndex(db, 'meeting_outcome_open_idx', 'meeting_outcome', ['kind', 'closed_on']);
@@ -124,7 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // One delegation per meeting and city; Gothenburg's is decided by the presidium (P4).
   await db.schema
     .createTable('delegation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -136,15 +140,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('confirmed_by', 'text')
     .addColumn('confirmed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .addUniqueConstraint('delegation_meeting_city_uq', ['meeting_id', 'city_id'])
     .execute();
 
   // Public fields stay as the record; logistics are erased after the retention period.
   await db.schema
     .createTable('delegation_member')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('delegation_id', 'text', (c) =>
       c.notNull().references('delegation.id').onDelete('cascade'),
     )
@@ -157,8 +160,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('travel', 'text')
     .addColumn('phone', 'text')
     .addColumn('logistics_erased_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'delegation_member_delegation_idx', 'delegation_member', [
     'delegation_id',
@@ -169,7 +171,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // + offset_months + offset_days (negative before the meeting).
   await db.schema
     .createTable('host_plan_template_task')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title_sv', 'text', (c) => c.notNull())
     .addColumn('title_en', 'text', (c) => c.notNull())
@@ -177,13 +179,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('offset_months', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('offset_days', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('host_plan_task')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -201,8 +202,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('reminded_on', 'text') // plain date of the last reminder sent
     .addColumn('completed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'host_plan_task_meeting_idx', 'host_plan_task', ['meeting_id', 'position']);
   await createIndex(db, 'host_plan_task_due_idx', 'host_plan_task', ['status', 'due_on']);
@@ -210,7 +210,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every run of a scheduled job (reminders, retention), for operators and tests.
   await db.schema
     .createTable('job_run')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')

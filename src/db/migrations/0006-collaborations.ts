@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
+import {
+  createdAt,
+  createIndex,
+  idColumn,
+  inList,
+  isPostgres,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Collaborations and experience exchanges of administrations and companies (P7, P8),
@@ -14,19 +21,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The editable list of areas (school, social welfare, …).
   await db.schema
     .createTable('area')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name_sv', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('collaboration')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
@@ -70,8 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addColumn('published_at', 'text') // first acknowledged; public pages need it
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   for (const [name, columns] of [
     ['collaboration_org_idx', ['organisation_id', 'starts_on']],
@@ -111,7 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('exchange')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('collaboration_id', 'text', (c) =>
       c.references('collaboration.id').onDelete('set null'),
@@ -136,8 +141,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addColumn('published_at', 'text')
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   for (const [name, columns] of [
     ['exchange_org_idx', ['organisation_id', 'occurred_on']],
@@ -152,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The conversation between reporter and coordinator about one report.
   await db.schema
     .createTable('review_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('entity', 'text', (c) =>
       c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
     )
@@ -162,7 +166,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('comment', 'text')
     .addColumn('actor_user_id', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
   await createIndex(db, 'review_event_entity_idx', 'review_event', [
     'entity',
@@ -172,7 +176,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('campaign')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('period_from', 'text', (c) => c.notNull()) // plain date
     .addColumn('period_to', 'text', (c) => c.notNull())
@@ -180,7 +184,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(inList('status', ['open', 'closed'])))
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .execute();
@@ -205,7 +209,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Uploaded import files, their mapping, dry-run problems and progress.
   await db.schema
     .createTable('import_job')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(inList('kind', ['collaboration', 'exchange'])),
     )
@@ -227,15 +231,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_rows', 'integer')
     .addColumn('problems', 'text') // JSON: [{row, column, message}]
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   // The knowledge bank: one row per collaboration or exchange, written by the services
   // in the same transaction as the row itself.
   await db.schema
     .createTable('search_document')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // = entity id
+    .$call(idColumn) // = entity id
     .addColumn('entity', 'text', (c) =>
       c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
     )

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { createIndex, inList, joinPublicGeneration } from '../migration-helpers.ts';
+import {
+  createIndex,
+  idColumn,
+  inList,
+  joinPublicGeneration,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // News of the City Executive Office (issue 14, P9): an item with one version per language
@@ -16,7 +22,7 @@ const PUBLIC_TABLES = ['news_item', 'news_translation', 'news_link'];
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('news_item')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('status', 'text', (c) =>
       c.notNull().check(inList('status', ['draft', 'scheduled', 'published', 'withdrawn'])),
     )
@@ -26,8 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'news_item_public_idx', 'news_item', ['status', 'published_at', 'id']);
   await createIndex(db, 'news_item_schedule_idx', 'news_item', ['status', 'publish_at']);

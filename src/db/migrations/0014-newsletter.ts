@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createIndex, inList } from '../migration-helpers.ts';
+import { createIndex, idColumn, inList, timestamps } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The newsletter (issue 14, P9): subscribers with double opt-in, issues written per
@@ -13,7 +13,7 @@ const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('newsletter_subscriber')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     // Lower-cased and trimmed; one row per address.
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('language', 'text', (c) => c.notNull().check(inList('language', LANGUAGES)))
@@ -29,8 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The token of the links in every newsletter (unsubscribe, see and erase what is stored).
     .addColumn('manage_token', 'text', (c) => c.notNull().unique())
     .addColumn('unsubscribed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   await createIndex(db, 'newsletter_subscriber_status_idx', 'newsletter_subscriber', [
     'status',
@@ -39,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('newsletter_issue')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('status', 'text', (c) =>
       c.notNull().check(inList('status', ['draft', 'sending', 'sent'])),
     )
@@ -49,8 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('digest_since', 'text')
     .addColumn('created_by', 'text')
     .addColumn('sent_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .addColumn('send_started_at', 'text')
     .addColumn('sent_at', 'text')
     .execute();
@@ -68,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('newsletter_delivery')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('issue_id', 'text', (c) =>
       c.notNull().references('newsletter_issue.id').onDelete('cascade'),
     )

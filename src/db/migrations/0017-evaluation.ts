@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
+import { createdAt, createIndex, idColumn, inList, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The evaluation after every meeting Gothenburg hosts (issue 15, policy rule P10). An
@@ -13,7 +13,7 @@ import { createIndex, inList, isPostgres } from '../migration-helpers.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evaluation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull())
     // The Gothenburg-hosted meeting it follows; null for one started by hand. One per meeting.
     .addColumn('meeting_id', 'text', (c) => c.references('meeting.id').unique())
@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reminder_after_sent_at', 'text')
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     // Also the version an edit form was opened at (optimistic locking, decision 022).
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('evaluation_period_check', sql`period_end >= period_start`)
@@ -58,13 +58,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('evaluation_comment')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('evaluation_id', 'text', (c) =>
       c.notNull().references('evaluation.id').onDelete('cascade'),
     )
     .addColumn('author_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
   await createIndex(db, 'evaluation_comment_evaluation_idx', 'evaluation_comment', [
     'evaluation_id',
@@ -73,7 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('evaluation_version')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluation.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { createIndex } from '../migration-helpers.ts';
+import { createIndex, idColumn } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // A partner contact's suggested changes to their own city's facts, description and contact
@@ -12,7 +12,7 @@ import { createIndex } from '../migration-helpers.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('city_suggestion')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('city_id', 'text', (c) =>
       c.notNull().unique().references('city.id').onDelete('cascade'),
     )
