@@ -19,78 +19,83 @@ function fileArgument(args: string[], command: string): string {
   return file;
 }
 
+type CommandContext = Parameters<Command['run']>[0];
+
+/**
+ * A command on one archive, `vanort <name> FILE`: `work` gets the file's full path and the
+ * seconds since it began; a BackupError is the failure `<failure>: <message>`.
+ */
+function archiveCommand(
+  name: string,
+  failure: string,
+  work: (ctx: CommandContext, file: string, seconds: () => string) => Promise<void>,
+): Command {
+  return {
+    options: [],
+    positionals: 1,
+    check: (_values, args) => void fileArgument(args, name),
+    run: async (ctx) => {
+      const file = resolve(fileArgument(ctx.args, name));
+      const started = Date.now();
+      try {
+        await work(ctx, file, () => ((Date.now() - started) / 1000).toFixed(1));
+        return EXIT.ok;
+      } catch (error) {
+        if (error instanceof BackupError) throw new CliFailure(`${failure}: ${error.message}`);
+        throw error;
+      }
+    },
+  };
+}
+
+/** The audit event of a backup or a restore: the file and what `changes` add, all new. */
+const archiveEvent = (action: string, changes: Record<string, unknown>) => ({
+  entity: 'backup',
+  entityId: null,
+  action,
+  changes: Object.fromEntries(
+    Object.entries(changes).map(([field, after]) => [field, { before: null, after }]),
+  ),
+});
+
 export const backupCommands: Record<string, Command> = {
-  backup: {
-    options: [],
-    positionals: 1,
-    check: (_values, args) => void fileArgument(args, 'backup'),
-    run: async ({ db, io, args }) => {
-      const file = resolve(fileArgument(args, 'backup'));
-      const started = Date.now();
-      try {
-        const { bytes, manifest } = await writeBackup(db, file);
-        const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-        await recordAudit(db.kysely, CLI_ACTOR, {
-          entity: 'backup',
-          entityId: null,
-          action: 'backup',
-          changes: {
-            file: { before: null, after: file },
-            schema: { before: null, after: manifest.migrations.at(-1) },
-            rows: { before: null, after: rows },
-          },
-        });
-        io.out(
-          `Backed up ${manifest.tables.length} tables (${rows} rows, schema ${manifest.migrations.at(-1)}) to ${file} (${megabytes(bytes)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-        );
-        return EXIT.ok;
-      } catch (error) {
-        if (error instanceof BackupError)
-          throw new CliFailure(`no backup written: ${error.message}`);
-        throw error;
-      }
-    },
-  },
-  restore: {
-    options: [],
-    positionals: 1,
-    check: (_values, args) => void fileArgument(args, 'restore'),
-    run: async ({ db, io, args }) => {
-      const file = resolve(fileArgument(args, 'restore'));
-      const started = Date.now();
-      try {
-        const result = await restoreBackup(db, file, (trx, data) =>
-          recordAudit(trx, CLI_ACTOR, {
-            entity: 'backup',
-            entityId: null,
-            action: 'restore',
-            changes: {
-              file: { before: null, after: file },
-              created_at: { before: null, after: data.manifest.createdAt },
-              dialect: { before: null, after: data.manifest.dialect },
-              schema: { before: null, after: data.manifest.migrations.at(-1) },
-              rows: { before: null, after: data.rows },
-            },
-          }),
-        );
-        const { manifest } = result;
-        io.out(
-          `Restored ${manifest.tables.length} tables (${result.rows} rows) from the backup of ${manifest.createdAt} (${manifest.dialect}, schema ${manifest.migrations.at(-1)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-        );
-        if (result.skipped.length > 0)
-          io.out(
-            `Left empty, as the backup is from ${manifest.dialect}: ${result.skipped.join(', ')} (the search index, rebuilt at its next refresh).`,
-          );
-        if (result.migrated.length > 0)
-          io.out(
-            `Then applied ${result.migrated.length} newer migration(s): ${result.migrated.join(', ')}.`,
-          );
-        return EXIT.ok;
-      } catch (error) {
-        if (error instanceof BackupError)
-          throw new CliFailure(`nothing restored: ${error.message}`);
-        throw error;
-      }
-    },
-  },
+  backup: archiveCommand('backup', 'no backup written', async ({ db, io }, file, seconds) => {
+    const { bytes, manifest } = await writeBackup(db, file);
+    const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+    await recordAudit(
+      db.kysely,
+      CLI_ACTOR,
+      archiveEvent('backup', { file, schema: manifest.migrations.at(-1), rows }),
+    );
+    io.out(
+      `Backed up ${manifest.tables.length} tables (${rows} rows, schema ${manifest.migrations.at(-1)}) to ${file} (${megabytes(bytes)}) in ${seconds()} s.`,
+    );
+  }),
+  restore: archiveCommand('restore', 'nothing restored', async ({ db, io }, file, seconds) => {
+    const result = await restoreBackup(db, file, (trx, data) =>
+      recordAudit(
+        trx,
+        CLI_ACTOR,
+        archiveEvent('restore', {
+          file,
+          created_at: data.manifest.createdAt,
+          dialect: data.manifest.dialect,
+          schema: data.manifest.migrations.at(-1),
+          rows: data.rows,
+        }),
+      ),
+    );
+    const { manifest } = result;
+    io.out(
+      `Restored ${manifest.tables.length} tables (${result.rows} rows) from the backup of ${manifest.createdAt} (${manifest.dialect}, schema ${manifest.migrations.at(-1)}) in ${seconds()} s.`,
+    );
+    if (result.skipped.length > 0)
+      io.out(
+        `Left empty, as the backup is from ${manifest.dialect}: ${result.skipped.join(', ')} (the search index, rebuilt at its next refresh).`,
+      );
+    if (result.migrated.length > 0)
+      io.out(
+        `Then applied ${result.migrated.length} newer migration(s): ${result.migrated.join(', ')}.`,
+      );
+  }),
 };

@@ -105,6 +105,16 @@ export const problemResponse = {
   },
 };
 
+/** A route's error responses, one per status: `response: { 200: json, ...problemResponses(401, 403) }`. */
+export function problemResponses<S extends number>(
+  ...statuses: S[]
+): Record<S, typeof problemResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, problemResponse])) as Record<
+    S,
+    typeof problemResponse
+  >;
+}
+
 /** The problem details of an AppError raised by `request`. */
 export function problemDetails(appError: AppError, request: FastifyRequest): Problem {
   const hasDetails = Object.keys(appError.details).length > 0;

@@ -40,6 +40,14 @@ export interface PolicyRuleStatus {
 /** A module's lines of the policy panel (coordinators' start page). */
 export type PolicyStatusSource = (db: Db, ctx: PageContext) => Promise<PolicyRuleStatus[]>;
 
+/** A source that judges at a given instant (its tests pass their own `now`). */
+export type TaskSourceAt = (db: Db, user: User, ctx: PageContext, now: Date) => Promise<WorkTask[]>;
+export type PolicyStatusSourceAt = (
+  db: Db,
+  ctx: PageContext,
+  now: Date,
+) => Promise<PolicyRuleStatus[]>;
+
 let taskSources: readonly TaskSource[] = [];
 let policySources: readonly PolicyStatusSource[] = [];
 

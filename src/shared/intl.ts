@@ -19,35 +19,19 @@ const coordinateFormat = memo(
   (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }),
 );
 const integerFormat = memo((locale) => new Intl.NumberFormat(locale));
-const longDate = memo(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-);
+/** A date format per locale, made once (`memo`) from the same options. */
+const dateFormat = (options: Intl.DateTimeFormatOptions) =>
+  memo((locale) => new Intl.DateTimeFormat(locale, options));
+const LONG_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+const longDate = dateFormat(LONG_DATE);
 /** A day with its weekday, e.g. "tisdag 15 juni 2027" (the meeting workspace's day choice). */
-const weekdayDate = memo(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-);
+const weekdayDate = dateFormat({ weekday: 'long', ...LONG_DATE });
 const collator = memo((locale) => new Intl.Collator(locale));
-const dateTime = memo(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Europe/Stockholm',
-    }),
-);
+const dateTime = dateFormat({
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
 
 export const intlCache = {
   regionNames,

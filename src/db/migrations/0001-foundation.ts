@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { createdAt, createIndex, idColumn, timestamps } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Portable across SQLite and PostgreSQL: text ids, text instants (ISO 8601 UTC),
@@ -14,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('city')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['home', 'twin', 'partner'])))
     .addColumn('status', 'text', (c) =>
@@ -27,14 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('population', 'integer')
     .addColumn('website', 'text')
     .addColumn('since_year', 'integer')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('city_kind_status_idx')
-    .on('city')
-    .columns(['kind', 'status'])
-    .execute();
+  await createIndex(db, 'city_kind_status_idx', 'city', ['kind', 'status']);
 
   await db.schema
     .createTable('city_translation')
@@ -47,11 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('chain')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('interval_years', 'integer', (c) => c.notNull())
     .addColumn('since_year', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
 
   await db.schema
@@ -65,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('organisation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
@@ -73,13 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('email', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('meeting')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('host_city_id', 'text', (c) => c.notNull().references('city.id'))
@@ -94,15 +89,10 @@ export async function up(db: Kysely<any>): Promise<void> {
           sqlIn('status', ['forecast', 'planned', 'confirmed', 'held', 'postponed', 'cancelled']),
         ),
     )
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('meeting_chain_year_idx')
-    .on('meeting')
-    .columns(['chain_id', 'year'])
-    .execute();
-  await db.schema.createIndex('meeting_host_idx').on('meeting').column('host_city_id').execute();
+  await createIndex(db, 'meeting_chain_year_idx', 'meeting', ['chain_id', 'year']);
+  await createIndex(db, 'meeting_host_idx', 'meeting', 'host_city_id');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createdAt, createIndex, idColumn, isPostgres, timestamps } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Accounts, roles, sessions, one-time tokens, API tokens, login attempts, the mail
@@ -7,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('app_user')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
@@ -16,8 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('oidc_subject', 'text', (c) => c.unique())
     .addColumn('last_login_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
@@ -31,77 +31,69 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('session')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // sha256 of the cookie value
+    .$call(idColumn) // sha256 of the cookie value
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .execute();
-  await db.schema.createIndex('session_user_idx').on('session').column('user_id').execute();
+  await createIndex(db, 'session_user_idx', 'session', 'user_id');
 
   await db.schema
     .createTable('user_token')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // sha256 of the token in the link
+    .$call(idColumn) // sha256 of the token in the link
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('user_token_user_idx').on('user_token').column('user_id').execute();
+  await createIndex(db, 'user_token_user_idx', 'user_token', 'user_id');
 
   await db.schema
     .createTable('api_token')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('last_used_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('api_token_user_idx').on('api_token').column('user_id').execute();
+  await createIndex(db, 'api_token_user_idx', 'api_token', 'user_id');
 
   await db.schema
     .createTable('login_attempt')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('kind', 'text', (c) => c.notNull()) // login | reset
     .addColumn('email', 'text')
     .addColumn('ip', 'text')
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_attempt_email_idx')
-    .on('login_attempt')
-    .columns(['kind', 'email', 'occurred_at'])
-    .execute();
-  await db.schema
-    .createIndex('login_attempt_ip_idx')
-    .on('login_attempt')
-    .columns(['kind', 'ip', 'occurred_at'])
-    .execute();
+  await createIndex(db, 'login_attempt_email_idx', 'login_attempt', [
+    'kind',
+    'email',
+    'occurred_at',
+  ]);
+  await createIndex(db, 'login_attempt_ip_idx', 'login_attempt', ['kind', 'ip', 'occurred_at']);
 
   await db.schema
     .createTable('mail_outbox')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('text_body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('mail_outbox_created_idx')
-    .on('mail_outbox')
-    .column('created_at')
-    .execute();
+  await createIndex(db, 'mail_outbox_created_idx', 'mail_outbox', 'created_at');
 
   await db.schema
     .createTable('audit_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .addColumn('actor_user_id', 'text')
     .addColumn('actor_label', 'text', (c) => c.notNull())
@@ -111,24 +103,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('audit_event_occurred_idx')
-    .on('audit_event')
-    .column('occurred_at')
-    .execute();
-  await db.schema
-    .createIndex('audit_event_actor_idx')
-    .on('audit_event')
-    .columns(['actor_user_id', 'occurred_at'])
-    .execute();
-  await db.schema
-    .createIndex('audit_event_entity_idx')
-    .on('audit_event')
-    .columns(['entity', 'occurred_at'])
-    .execute();
+  await createIndex(db, 'audit_event_occurred_idx', 'audit_event', 'occurred_at');
+  await createIndex(db, 'audit_event_actor_idx', 'audit_event', ['actor_user_id', 'occurred_at']);
+  await createIndex(db, 'audit_event_entity_idx', 'audit_event', ['entity', 'occurred_at']);
 
   // The audit trail is append-only, in the database too.
-  if (await isPostgres(db)) {
+  if (isPostgres(db)) {
     await sql`
       create function audit_event_append_only() returns trigger language plpgsql as $$
       begin
@@ -163,10 +143,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
-  if (await isPostgres(db)) await sql`drop function if exists audit_event_append_only`.execute(db);
-}
-
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
-  // PostgreSQL numbers its parameters ($1), SQLite does not (?).
-  return Promise.resolve(sql`select ${1}`.compile(db).sql.includes('$1'));
+  if (isPostgres(db)) await sql`drop function if exists audit_event_append_only`.execute(db);
 }

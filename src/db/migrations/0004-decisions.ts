@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createdAt, createIndex, idColumn, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Council decisions, proposals, decision documents and the dated status history of
@@ -6,25 +7,25 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // PostgreSQL numbers its parameters ($1), SQLite does not (?).
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
 
   await db.schema.alterTable('city').addColumn('contact_name', 'text').execute();
   await db.schema.alterTable('city').addColumn('contact_email', 'text').execute();
 
   await db.schema
     .createTable('decision_document')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
 
   await db.schema
     .createTable('council_decision')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('body', 'text', (c) => c.notNull().check(sql`body in ('KF', 'KS', 'KF presidium')`))
     .addColumn('meeting_date', 'text', (c) => c.notNull())
     .addColumn('section', 'text') // § number; null only for historical records
@@ -40,22 +41,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('supersedes_id', 'text', (c) => c.references('council_decision.id').unique())
     .addColumn('proposal_id', 'text')
     .addColumn('recorded_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('council_decision_meeting_idx')
-    .on('council_decision')
-    .column('meeting_date')
-    .execute();
-  await db.schema
-    .createIndex('council_decision_case_idx')
-    .on('council_decision')
-    .column('case_number')
-    .execute();
+  await createIndex(db, 'council_decision_meeting_idx', 'council_decision', 'meeting_date');
+  await createIndex(db, 'council_decision_case_idx', 'council_decision', 'case_number');
 
   await db.schema
     .createTable('proposal')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('kind', 'text', (c) =>
       c
         .notNull()
@@ -69,16 +62,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('decision_id', 'text', (c) => c.references('council_decision.id'))
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('sent_at', 'text')
     .addColumn('decided_at', 'text')
     .execute();
-  await db.schema.createIndex('proposal_status_idx').on('proposal').column('status').execute();
-  await db.schema.createIndex('proposal_city_idx').on('proposal').column('city_id').execute();
+  await createIndex(db, 'proposal_status_idx', 'proposal', 'status');
+  await createIndex(db, 'proposal_city_idx', 'proposal', 'city_id');
 
   await db.schema
     .createTable('city_status_change')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addColumn('changed_on', 'text', (c) => c.notNull()) // plain date
     .addColumn('from_status', 'text')
@@ -87,13 +80,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('to_kind', 'text', (c) => c.notNull())
     .addColumn('decision_id', 'text', (c) => c.references('council_decision.id'))
     .addColumn('note', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('city_status_change_city_idx')
-    .on('city_status_change')
-    .columns(['city_id', 'changed_on'])
-    .execute();
+  await createIndex(db, 'city_status_change_city_idx', 'city_status_change', [
+    'city_id',
+    'changed_on',
+  ]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

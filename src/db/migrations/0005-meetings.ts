@@ -1,15 +1,20 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  createdAt,
+  createIndex,
+  idColumn,
+  inList,
+  isPostgres,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Twin-city meetings (policy P2–P5): rotation adjustments, programme, seminars,
 // documents, outcomes with follow-up, delegations with private logistics, host plans
 // from a template, and a record of scheduled job runs.
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   const blob = postgres ? 'bytea' : 'blob';
 
   // Why a meeting is postponed or cancelled, and the year it was first planned for.
@@ -21,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // from a given year, or a host that skips its turn.
   await db.schema
     .createTable('rotation_adjustment')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['swap', 'skip'])))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -29,17 +34,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('other_city_id', 'text', (c) => c.references('city.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('rotation_adjustment_chain_idx')
-    .on('rotation_adjustment')
-    .columns(['chain_id', 'year'])
-    .execute();
+  await createIndex(db, 'rotation_adjustment_chain_idx', 'rotation_adjustment', [
+    'chain_id',
+    'year',
+  ]);
 
   await db.schema
     .createTable('meeting_programme_item')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -52,18 +56,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('location', 'text')
     .addColumn('description', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('meeting_programme_item_meeting_idx')
-    .on('meeting_programme_item')
-    .columns(['meeting_id', 'day', 'starts_at'])
-    .execute();
+  await createIndex(db, 'meeting_programme_item_meeting_idx', 'meeting_programme_item', [
+    'meeting_id',
+    'day',
+    'starts_at',
+  ]);
 
   await db.schema
     .createTable('meeting_seminar')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -74,18 +77,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic_area', 'text')
     .addColumn('speakers', 'text')
     .addColumn('description', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('meeting_seminar_meeting_idx')
-    .on('meeting_seminar')
-    .column('meeting_id')
-    .execute();
+  await createIndex(db, 'meeting_seminar_meeting_idx', 'meeting_seminar', 'meeting_id');
 
   await db.schema
     .createTable('meeting_document')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -102,18 +100,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(inList('visibility', ['public', 'internal'])),
     )
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('meeting_document_meeting_idx')
-    .on('meeting_document')
-    .column('meeting_id')
-    .execute();
+  await createIndex(db, 'meeting_document_meeting_idx', 'meeting_document', 'meeting_id');
 
   // Outcomes; actions stay open (and follow to the next meeting's agenda) until closed.
   await db.schema
     .createTable('meeting_outcome')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -126,24 +120,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_on', 'text')
     .addColumn('closed_in_meeting_id', 'text', (c) => c.references('meeting.id'))
     .addColumn('closing_note', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('meeting_outcome_meeting_idx')
-    .on('meeting_outcome')
-    .column('meeting_id')
-    .execute();
-  await db.schema
-    .createIndex('meeting_outcome_open_idx')
-    .on('meeting_outcome')
-    .columns(['kind', 'closed_on'])
-    .execute();
+  await createIndex(db, 'meeting_outcome_meeting_idx', 'meeting_outcome', 'meeting_id');
+  await createIndex(db, 'meeting_outcome_open_idx', 'meeting_outcome', ['kind', 'closed_on']);
 
   // One delegation per meeting and city; Gothenburg's is decided by the presidium (P4).
   await db.schema
     .createTable('delegation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -155,15 +140,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('confirmed_by', 'text')
     .addColumn('confirmed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .addUniqueConstraint('delegation_meeting_city_uq', ['meeting_id', 'city_id'])
     .execute();
 
   // Public fields stay as the record; logistics are erased after the retention period.
   await db.schema
     .createTable('delegation_member')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('delegation_id', 'text', (c) =>
       c.notNull().references('delegation.id').onDelete('cascade'),
     )
@@ -176,20 +160,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('travel', 'text')
     .addColumn('phone', 'text')
     .addColumn('logistics_erased_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('delegation_member_delegation_idx')
-    .on('delegation_member')
-    .columns(['delegation_id', 'position'])
-    .execute();
+  await createIndex(db, 'delegation_member_delegation_idx', 'delegation_member', [
+    'delegation_id',
+    'position',
+  ]);
 
   // The editable template a host plan is created from (P5). Due date = meeting start
   // + offset_months + offset_days (negative before the meeting).
   await db.schema
     .createTable('host_plan_template_task')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title_sv', 'text', (c) => c.notNull())
     .addColumn('title_en', 'text', (c) => c.notNull())
@@ -197,13 +179,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('offset_months', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('offset_days', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('host_plan_task')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('meeting_id', 'text', (c) =>
       c.notNull().references('meeting.id').onDelete('cascade'),
     )
@@ -221,35 +202,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('reminded_on', 'text') // plain date of the last reminder sent
     .addColumn('completed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('host_plan_task_meeting_idx')
-    .on('host_plan_task')
-    .columns(['meeting_id', 'position'])
-    .execute();
-  await db.schema
-    .createIndex('host_plan_task_due_idx')
-    .on('host_plan_task')
-    .columns(['status', 'due_on'])
-    .execute();
+  await createIndex(db, 'host_plan_task_meeting_idx', 'host_plan_task', ['meeting_id', 'position']);
+  await createIndex(db, 'host_plan_task_due_idx', 'host_plan_task', ['status', 'due_on']);
 
   // Every run of a scheduled job (reminders, retention), for operators and tests.
   await db.schema
     .createTable('job_run')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .addColumn('outcome', 'text', (c) => c.check(inList('outcome', ['ok', 'failed'])))
     .addColumn('details', 'text')
     .execute();
-  await db.schema
-    .createIndex('job_run_job_idx')
-    .on('job_run')
-    .columns(['job', 'started_at'])
-    .execute();
+  await createIndex(db, 'job_run_job_idx', 'job_run', ['job', 'started_at']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

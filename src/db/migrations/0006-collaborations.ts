@@ -1,34 +1,38 @@
 import { sql, type Kysely } from 'kysely';
+import {
+  createdAt,
+  createIndex,
+  idColumn,
+  inList,
+  isPostgres,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Collaborations and experience exchanges of administrations and companies (P7, P8),
 // the coordinators' review of them, campaigns (inventering), import jobs and the
 // knowledge bank's full-text index (SQLite FTS5; PostgreSQL tsvector, Swedish).
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 const REVIEW_STATES = ['draft', 'submitted', 'returned', 'acknowledged'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
 
   // The editable list of areas (school, social welfare, …).
   await db.schema
     .createTable('area')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name_sv', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('collaboration')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
@@ -72,8 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addColumn('published_at', 'text') // first acknowledged; public pages need it
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   for (const [name, columns] of [
     ['collaboration_org_idx', ['organisation_id', 'starts_on']],
@@ -82,11 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['collaboration_status_idx', ['status', 'kind']],
     ['collaboration_starts_idx', ['starts_on', 'id']],
   ] as const) {
-    await db.schema
-      .createIndex(name)
-      .on('collaboration')
-      .columns([...columns])
-      .execute();
+    await createIndex(db, name, 'collaboration', columns);
   }
 
   await db.schema
@@ -97,11 +96,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addPrimaryKeyConstraint('collaboration_city_pk', ['collaboration_id', 'city_id'])
     .execute();
-  await db.schema
-    .createIndex('collaboration_city_city_idx')
-    .on('collaboration_city')
-    .columns(['city_id', 'collaboration_id'])
-    .execute();
+  await createIndex(db, 'collaboration_city_city_idx', 'collaboration_city', [
+    'city_id',
+    'collaboration_id',
+  ]);
 
   await db.schema
     .createTable('collaboration_area')
@@ -111,15 +109,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('area_id', 'text', (c) => c.notNull().references('area.id'))
     .addPrimaryKeyConstraint('collaboration_area_pk', ['collaboration_id', 'area_id'])
     .execute();
-  await db.schema
-    .createIndex('collaboration_area_area_idx')
-    .on('collaboration_area')
-    .columns(['area_id', 'collaboration_id'])
-    .execute();
+  await createIndex(db, 'collaboration_area_area_idx', 'collaboration_area', [
+    'area_id',
+    'collaboration_id',
+  ]);
 
   await db.schema
     .createTable('exchange')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('collaboration_id', 'text', (c) =>
       c.references('collaboration.id').onDelete('set null'),
@@ -144,8 +141,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addColumn('published_at', 'text')
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
   for (const [name, columns] of [
     ['exchange_org_idx', ['organisation_id', 'occurred_on']],
@@ -154,17 +150,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['exchange_review_idx', ['review_state', 'submitted_at']],
     ['exchange_occurred_idx', ['occurred_on', 'id']],
   ] as const) {
-    await db.schema
-      .createIndex(name)
-      .on('exchange')
-      .columns([...columns])
-      .execute();
+    await createIndex(db, name, 'exchange', columns);
   }
 
   // The conversation between reporter and coordinator about one report.
   await db.schema
     .createTable('review_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('entity', 'text', (c) =>
       c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
     )
@@ -174,17 +166,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('comment', 'text')
     .addColumn('actor_user_id', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('review_event_entity_idx')
-    .on('review_event')
-    .columns(['entity', 'entity_id', 'created_at'])
-    .execute();
+  await createIndex(db, 'review_event_entity_idx', 'review_event', [
+    'entity',
+    'entity_id',
+    'created_at',
+  ]);
 
   await db.schema
     .createTable('campaign')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('period_from', 'text', (c) => c.notNull()) // plain date
     .addColumn('period_to', 'text', (c) => c.notNull())
@@ -192,15 +184,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(inList('status', ['open', 'closed'])))
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .execute();
-  await db.schema
-    .createIndex('campaign_status_idx')
-    .on('campaign')
-    .columns(['status', 'deadline'])
-    .execute();
+  await createIndex(db, 'campaign_status_idx', 'campaign', ['status', 'deadline']);
 
   await db.schema
     .createTable('campaign_organisation')
@@ -221,7 +209,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Uploaded import files, their mapping, dry-run problems and progress.
   await db.schema
     .createTable('import_job')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(inList('kind', ['collaboration', 'exchange'])),
     )
@@ -243,15 +231,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_rows', 'integer')
     .addColumn('problems', 'text') // JSON: [{row, column, message}]
     .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
 
   // The knowledge bank: one row per collaboration or exchange, written by the services
   // in the same transaction as the row itself.
   await db.schema
     .createTable('search_document')
-    .addColumn('id', 'text', (c) => c.primaryKey()) // = entity id
+    .$call(idColumn) // = entity id
     .addColumn('entity', 'text', (c) =>
       c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
     )
@@ -261,11 +248,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('search_document_filter_idx')
-    .on('search_document')
-    .columns(['organisation_id', 'year'])
-    .execute();
+  await createIndex(db, 'search_document_filter_idx', 'search_document', [
+    'organisation_id',
+    'year',
+  ]);
   if (postgres) {
     await sql`alter table search_document add column tsv tsvector generated always as
       (setweight(to_tsvector('swedish', title), 'A') || setweight(to_tsvector('swedish', body), 'B')) stored`.execute(
@@ -292,7 +278,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   if (!postgres) await sql`drop table search_document_fts`.execute(db);
   for (const table of [
     'search_document',

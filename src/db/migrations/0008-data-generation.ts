@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // A generation number per data set, changed by triggers in the same transaction as every
@@ -30,7 +31,7 @@ const TABLE_SETS: Record<string, readonly string[]> = {
 const SETS = ['collaborations', 'registry'];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   await db.schema
     .createTable('data_generation')
     .addColumn('name', 'text', (c) => c.primaryKey())
@@ -71,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   for (const table of Object.keys(TABLE_SETS)) {
     if (postgres)
       await sql`drop trigger ${sql.raw(`${table}_generation`)} on ${sql.table(table)}`.execute(db);

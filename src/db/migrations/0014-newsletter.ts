@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createIndex, idColumn, inList, timestamps } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The newsletter (issue 14, P9): subscribers with double opt-in, issues written per
@@ -7,15 +8,12 @@ import { sql, type Kysely } from 'kysely';
 // None of these tables is read by a public page: they stay out of the `public` data
 // generation (migration 0010), and a subscriber's address is never on a public page.
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 const LANGUAGES = ['sv', 'en', 'da', 'nb', 'fi'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('newsletter_subscriber')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     // Lower-cased and trimmed; one row per address.
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('language', 'text', (c) => c.notNull().check(inList('language', LANGUAGES)))
@@ -31,18 +29,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The token of the links in every newsletter (unsubscribe, see and erase what is stored).
     .addColumn('manage_token', 'text', (c) => c.notNull().unique())
     .addColumn('unsubscribed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .execute();
-  await db.schema
-    .createIndex('newsletter_subscriber_status_idx')
-    .on('newsletter_subscriber')
-    .columns(['status', 'unsubscribed_at'])
-    .execute();
+  await createIndex(db, 'newsletter_subscriber_status_idx', 'newsletter_subscriber', [
+    'status',
+    'unsubscribed_at',
+  ]);
 
   await db.schema
     .createTable('newsletter_issue')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('status', 'text', (c) =>
       c.notNull().check(inList('status', ['draft', 'sending', 'sent'])),
     )
@@ -52,8 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('digest_since', 'text')
     .addColumn('created_by', 'text')
     .addColumn('sent_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(timestamps)
     .addColumn('send_started_at', 'text')
     .addColumn('sent_at', 'text')
     .execute();
@@ -71,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('newsletter_delivery')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('issue_id', 'text', (c) =>
       c.notNull().references('newsletter_issue.id').onDelete('cascade'),
     )
@@ -93,11 +88,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('newsletter_delivery_once', ['issue_id', 'subscriber_id'])
     .execute();
-  await db.schema
-    .createIndex('newsletter_delivery_queue_idx')
-    .on('newsletter_delivery')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
+  await createIndex(db, 'newsletter_delivery_queue_idx', 'newsletter_delivery', [
+    'status',
+    'next_attempt_at',
+  ]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

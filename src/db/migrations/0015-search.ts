@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The portal search (issue 14 point 5, decision 021): one index of every searchable record
@@ -30,10 +31,6 @@ const CONFIGS: Record<string, string> = {
   vanort_fi: 'finnish',
 };
 
-function isPostgres(db: Kysely<any>): boolean {
-  return sql`select ${1}`.compile(db).sql.includes('$1');
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = isPostgres(db);
   await db.schema
@@ -63,11 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // city id without hyphens.
     .addColumn('facets', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema
-    .createIndex('search_entry_kind_idx')
-    .on('search_entry')
-    .columns(['kind', 'lang'])
-    .execute();
+  await createIndex(db, 'search_entry_kind_idx', 'search_entry', ['kind', 'lang']);
 
   await db.schema
     .createTable('search_index_state')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createdAt, createIndex, idColumn, inList, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The evaluation after every meeting Gothenburg hosts (issue 15, policy rule P10). An
@@ -9,17 +10,10 @@ import { sql, type Kysely } from 'kysely';
 // /reports. Only evaluation_version is read by public pages: it alone joins the `public`
 // data generation (migration 0010); drafts, owners and review comments stay internal.
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
-function isPostgres(db: Kysely<any>): boolean {
-  return sql`select ${1}`.compile(db).sql.includes('$1');
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evaluation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull())
     // The Gothenburg-hosted meeting it follows; null for one started by hand. One per meeting.
     .addColumn('meeting_id', 'text', (c) => c.references('meeting.id').unique())
@@ -44,21 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reminder_after_sent_at', 'text')
     .addColumn('created_by', 'text')
     .addColumn('updated_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     // Also the version an edit form was opened at (optimistic locking, decision 022).
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('evaluation_period_check', sql`period_end >= period_start`)
     .execute();
-  await db.schema
-    .createIndex('evaluation_status_due_idx')
-    .on('evaluation')
-    .columns(['status', 'due_on'])
-    .execute();
-  await db.schema
-    .createIndex('evaluation_period_idx')
-    .on('evaluation')
-    .columns(['chain_id', 'period_end'])
-    .execute();
+  await createIndex(db, 'evaluation_status_due_idx', 'evaluation', ['status', 'due_on']);
+  await createIndex(db, 'evaluation_period_idx', 'evaluation', ['chain_id', 'period_end']);
 
   await db.schema
     .createTable('evaluation_owner')
@@ -68,31 +54,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('evaluation_owner_pk', ['evaluation_id', 'user_id'])
     .execute();
-  await db.schema
-    .createIndex('evaluation_owner_user_idx')
-    .on('evaluation_owner')
-    .column('user_id')
-    .execute();
+  await createIndex(db, 'evaluation_owner_user_idx', 'evaluation_owner', 'user_id');
 
   await db.schema
     .createTable('evaluation_comment')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('evaluation_id', 'text', (c) =>
       c.notNull().references('evaluation.id').onDelete('cascade'),
     )
     .addColumn('author_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .$call(createdAt)
     .execute();
-  await db.schema
-    .createIndex('evaluation_comment_evaluation_idx')
-    .on('evaluation_comment')
-    .columns(['evaluation_id', 'created_at'])
-    .execute();
+  await createIndex(db, 'evaluation_comment_evaluation_idx', 'evaluation_comment', [
+    'evaluation_id',
+    'created_at',
+  ]);
 
   await db.schema
     .createTable('evaluation_version')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluation.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -109,11 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_by', 'text')
     .addUniqueConstraint('evaluation_version_number_uq', ['evaluation_id', 'number'])
     .execute();
-  await db.schema
-    .createIndex('evaluation_version_published_idx')
-    .on('evaluation_version')
-    .column('published_at')
-    .execute();
+  await createIndex(db, 'evaluation_version_published_idx', 'evaluation_version', 'published_at');
 
   // The published versions are the public reports: join the public data generation.
   if (isPostgres(db)) {

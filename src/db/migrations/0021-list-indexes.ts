@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from '../migration-helpers.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Issue 16 (decision 043): the public exchange list's count (every public, published exchange,
@@ -13,16 +14,12 @@ import type { Kysely } from 'kysely';
 // it walked every news item and sorted them all for one page of 25.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createIndex('exchange_public_idx')
-    .on('exchange')
-    .columns(['collaboration_id', 'visibility', 'published_at'])
-    .execute();
-  await db.schema
-    .createIndex('news_item_updated_idx')
-    .on('news_item')
-    .columns(['updated_at', 'id'])
-    .execute();
+  await createIndex(db, 'exchange_public_idx', 'exchange', [
+    'collaboration_id',
+    'visibility',
+    'published_at',
+  ]);
+  await createIndex(db, 'news_item_updated_idx', 'news_item', ['updated_at', 'id']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

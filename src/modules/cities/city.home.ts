@@ -1,7 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import type { User } from '../../platform/identity.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import type { PolicyRuleStatus, WorkTask } from '../../platform/workspace-home.ts';
+import type { PolicyStatusSource, TaskSource } from '../../platform/workspace-home.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import {
   cityFactsAccess,
@@ -16,7 +13,7 @@ import { getChain, listCities, localized } from './city.service.ts';
  * city, or a member of the twin-city chain that is not active (the rotation counts a city
  * the cooperation no longer has). Both reads are cached (the registry generation).
  */
-export async function cityHomePolicy(db: Db, ctx: PageContext): Promise<PolicyRuleStatus[]> {
+export const cityHomePolicy: PolicyStatusSource = async (db, ctx) => {
   const { t } = ctx.i18n;
   const cities = await listCities(db);
   const chain = await getChain(db, cities);
@@ -48,7 +45,7 @@ export async function cityHomePolicy(db: Db, ctx: PageContext): Promise<PolicyRu
       href: '/cities',
     },
   ];
-}
+};
 
 /** How long a coordinator has to review a partner contact's suggestion (as collaborations, decision 028). */
 export const SUGGESTION_REVIEW_DAYS = 14;
@@ -66,11 +63,7 @@ function daysAfter(iso: string, days: number): string {
  * sees each suggestion waiting for review (due 14 days after it was sent); a partner
  * contact sees "their city's details" with the state of their latest suggestion.
  */
-export async function citySuggestionTasks(
-  db: Db,
-  user: User,
-  ctx: PageContext,
-): Promise<WorkTask[]> {
+export const citySuggestionTasks: TaskSource = async (db, user, ctx) => {
   const { t } = ctx.i18n;
   const coordinator = cityFactsAccess(user, '') === 'edit';
   const own = partnerCityIds(user);
@@ -110,4 +103,4 @@ export async function citySuggestionTasks(
       },
     ];
   });
-}
+};

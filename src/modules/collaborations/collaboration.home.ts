@@ -1,10 +1,11 @@
-import type { Db } from '../../db/database.ts';
-import type { User } from '../../platform/identity.ts';
-import type { PageContext } from '../../platform/page-context.ts';
 import {
   countTask,
   policyLine,
+  type PolicyStatusSource,
+  type TaskSource,
   type PolicyRuleStatus,
+  type PolicyStatusSourceAt,
+  type TaskSourceAt,
   type WorkTask,
 } from '../../platform/workspace-home.ts';
 import { addDays, formatPlainDate, gothenburgDay } from '../../shared/dates.ts';
@@ -22,12 +23,7 @@ export const CAMPAIGN_WARNING_DAYS = 14;
 /** How many items of one kind a start page lists at most. */
 const MAX_ITEMS = 20;
 
-export async function collaborationTasksAt(
-  db: Db,
-  user: User,
-  ctx: PageContext,
-  now: Date,
-): Promise<WorkTask[]> {
+export const collaborationTasksAt: TaskSourceAt = async (db, user, ctx, now) => {
   const { t } = ctx.i18n;
   const today = gothenburgDay(now);
   const coordinator = user.roles.some((g) => g.role === 'coordinator');
@@ -121,17 +117,13 @@ export async function collaborationTasksAt(
     }
   }
   return tasks;
-}
+};
 
 /** The collaborations module's tasks for the signed-in user. */
-export const collaborationHomeTasks = (db: Db, user: User, ctx: PageContext) =>
+export const collaborationHomeTasks: TaskSource = (db, user, ctx) =>
   collaborationTasksAt(db, user, ctx, new Date());
 
-export async function collaborationPolicyAt(
-  db: Db,
-  ctx: PageContext,
-  now: Date,
-): Promise<PolicyRuleStatus[]> {
+export const collaborationPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
   const today = gothenburgDay(now);
   const [running, campaign] = await Promise.all([
@@ -177,8 +169,8 @@ export async function collaborationPolicyAt(
     else lines.push(p8('attention', t('home.collaborations.p8.missing', args)));
   }
   return lines;
-}
+};
 
 /** The collaborations module's lines of the policy panel (P7, P8). */
-export const collaborationHomePolicy = (db: Db, ctx: PageContext) =>
+export const collaborationHomePolicy: PolicyStatusSource = (db, ctx) =>
   collaborationPolicyAt(db, ctx, new Date());

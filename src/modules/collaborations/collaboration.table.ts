@@ -9,7 +9,21 @@ export interface AreaTable {
   updated_at: string;
 }
 
-export interface CollaborationTable {
+/** The columns of a record that reporters submit and coordinators review (review_event). */
+interface ReviewedRecordColumns {
+  visibility: string; // public | internal
+  review_state: string; // draft | submitted | returned | acknowledged
+  review_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  submitted_at: string | null;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CollaborationTable extends ReviewedRecordColumns {
   id: string;
   organisation_id: string;
   title: string;
@@ -25,16 +39,6 @@ export interface CollaborationTable {
   funding_programme: string | null;
   funding_amount: number | null;
   strategy_tags: string; // comma-separated
-  visibility: string; // public | internal
-  review_state: string; // draft | submitted | returned | acknowledged
-  review_comment: string | null;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  submitted_at: string | null;
-  published_at: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface CollaborationCityTable {
@@ -47,7 +51,7 @@ export interface CollaborationAreaTable {
   area_id: string;
 }
 
-export interface ExchangeTable {
+export interface ExchangeTable extends ReviewedRecordColumns {
   id: string;
   organisation_id: string;
   collaboration_id: string | null;
@@ -57,16 +61,6 @@ export interface ExchangeTable {
   participants: number;
   activities: string;
   learnings: string | null;
-  visibility: string;
-  review_state: string;
-  review_comment: string | null;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  submitted_at: string | null;
-  published_at: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface ReviewEventTable {

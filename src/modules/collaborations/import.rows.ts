@@ -274,26 +274,31 @@ function readDate(raw: string): string | null {
   return iso && isPlainDate(iso) ? iso : null;
 }
 
+/** One row being checked: its cells by field, and its problems, noted at the field's column. */
+interface RowCheck {
+  row: number;
+  get: (field: ImportField) => string;
+  add: (field: ImportField, message: string, params?: Record<string, string | number>) => void;
+}
+
 /**
- * Checks every row against the rules of a collaboration and reports every problem with its row
- * and column. `organisationId` is the organisation chosen on upload (null: from a column).
+ * Checks every row with `check` (`fields`: the kind's, found in the columns `mapping` names):
+ * a row is valid, and `check`'s result kept, when its check noted no problem.
  */
-export function checkRows(
+function checkEachRow<T>(
+  fields: readonly ImportField[],
   headers: readonly string[],
   rows: readonly { row: number; cells: string[] }[],
   mapping: ImportMapping,
-  lookups: ImportLookups,
-  organisationId: string | null,
-): { valid: ImportRow[]; problems: ImportProblem[] } {
+  check: (row: RowCheck) => T,
+): { valid: T[]; problems: ImportProblem[] } {
   const index = new Map<ImportField, number>();
-  for (const field of IMPORT_FIELDS) {
+  for (const field of fields) {
     const header = mapping[field];
-    if (header) {
-      const i = headers.indexOf(header);
-      if (i >= 0) index.set(field, i);
-    }
+    const i = header ? headers.indexOf(header) : -1;
+    if (i >= 0) index.set(field, i);
   }
-  const valid: ImportRow[] = [];
+  const valid: T[] = [];
   const problems: ImportProblem[] = [];
   for (const { row, cells } of rows) {
     const before = problems.length;
@@ -308,6 +313,49 @@ export function checkRows(
         message,
         ...(params ? { params } : {}),
       });
+    const result = check({ row, get, add });
+    if (problems.length === before) valid.push(result);
+  }
+  return { valid, problems };
+}
+
+/** The visibility column: internal when empty. */
+function readVisibility({ get, add }: RowCheck): string | null {
+  const raw = get('visibility');
+  const visibility = raw ? lookupValue('visibility', raw) : 'internal';
+  if (!visibility)
+    add('visibility', 'import.problem.visibilityInvalid', { value: raw.slice(0, 60) });
+  return visibility;
+}
+
+/** The organisation chosen on upload, or (when none was) the organisation column's. */
+function readOrganisation(
+  { get, add }: RowCheck,
+  organisationId: string | null,
+  lookups: ImportLookups,
+): string | null {
+  if (organisationId !== null) return organisationId;
+  const raw = get('organisationColumn');
+  const id = raw ? (lookups.organisations.get(lookupKey(raw)) ?? null) : null;
+  if (!raw) add('organisationColumn', 'import.problem.organisationRequired');
+  else if (!id)
+    add('organisationColumn', 'import.problem.organisationUnknown', { value: raw.slice(0, 60) });
+  return id;
+}
+
+/**
+ * Checks every row against the rules of a collaboration and reports every problem with its row
+ * and column. `organisationId` is the organisation chosen on upload (null: from a column).
+ */
+export function checkRows(
+  headers: readonly string[],
+  rows: readonly { row: number; cells: string[] }[],
+  mapping: ImportMapping,
+  lookups: ImportLookups,
+  organisationId: string | null,
+): { valid: ImportRow[]; problems: ImportProblem[] } {
+  return checkEachRow(IMPORT_FIELDS, headers, rows, mapping, (check) => {
+    const { row, get, add } = check;
     const text = (field: ImportField, max = MAX_TEXT): string | null => {
       const v = get(field);
       if (v.length > max) add(field, 'import.problem.textTooLong', { max });
@@ -379,46 +427,30 @@ export function checkRows(
     const strategyTags = splitList(tagsRaw);
     if (tagsRaw.length > 2000 || strategyTags.some((t) => t.length > 100))
       add('strategyTags', 'import.problem.textTooLong', { max: 100 });
-    const visibilityRaw = get('visibility');
-    const visibility = visibilityRaw ? lookupValue('visibility', visibilityRaw) : 'internal';
-    if (!visibility)
-      add('visibility', 'import.problem.visibilityInvalid', { value: visibilityRaw.slice(0, 60) });
+    const visibility = readVisibility(check);
+    const orgId = readOrganisation(check, organisationId, lookups);
 
-    let orgId = organisationId;
-    if (orgId === null) {
-      const orgRaw = get('organisationColumn');
-      orgId = orgRaw ? (lookups.organisations.get(lookupKey(orgRaw)) ?? null) : null;
-      if (!orgRaw) add('organisationColumn', 'import.problem.organisationRequired');
-      else if (!orgId)
-        add('organisationColumn', 'import.problem.organisationUnknown', {
-          value: orgRaw.slice(0, 60),
-        });
-    }
-
-    if (problems.length === before) {
-      valid.push({
-        row,
-        organisationId: orgId!,
-        title,
-        kind: kind!,
-        status: status!,
-        startsOn: startsOn!,
-        endsOn,
-        cityIds,
-        areaIds,
-        goals,
-        results,
-        contactName,
-        contactEmail,
-        fundingKind,
-        fundingProgramme,
-        fundingAmount,
-        strategyTags,
-        visibility: visibility!,
-      });
-    }
-  }
-  return { valid, problems };
+    return {
+      row,
+      organisationId: orgId!,
+      title,
+      kind: kind!,
+      status: status!,
+      startsOn: startsOn!,
+      endsOn,
+      cityIds,
+      areaIds,
+      goals,
+      results,
+      contactName,
+      contactEmail,
+      fundingKind,
+      fundingProgramme,
+      fundingAmount,
+      strategyTags,
+      visibility: visibility!,
+    };
+  });
 }
 
 export interface ExchangeImportRow {
@@ -441,27 +473,8 @@ export function checkExchangeRows(
   lookups: ImportLookups,
   organisationId: string | null,
 ): { valid: ExchangeImportRow[]; problems: ImportProblem[] } {
-  const index = new Map<ImportField, number>();
-  for (const field of EXCHANGE_FIELDS) {
-    const header = mapping[field];
-    const i = header ? headers.indexOf(header) : -1;
-    if (i >= 0) index.set(field, i);
-  }
-  const valid: ExchangeImportRow[] = [];
-  const problems: ImportProblem[] = [];
-  for (const { row, cells } of rows) {
-    const before = problems.length;
-    const get = (field: ImportField) => {
-      const i = index.get(field);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const add = (field: ImportField, message: string, params?: Record<string, string | number>) =>
-      problems.push({
-        row,
-        column: mapping[field] ?? field,
-        message,
-        ...(params ? { params } : {}),
-      });
+  return checkEachRow(EXCHANGE_FIELDS, headers, rows, mapping, (check) => {
+    const { row, get, add } = check;
 
     const dateRaw = get('occurredOn');
     const occurredOn = readDate(dateRaw);
@@ -498,34 +511,19 @@ export function checkExchangeRows(
     if (learnings && learnings.length > MAX_TEXT)
       add('learnings', 'import.problem.textTooLong', { max: MAX_TEXT });
 
-    const visibilityRaw = get('visibility');
-    const visibility = visibilityRaw ? lookupValue('visibility', visibilityRaw) : 'internal';
-    if (!visibility)
-      add('visibility', 'import.problem.visibilityInvalid', { value: visibilityRaw.slice(0, 60) });
+    const visibility = readVisibility(check);
+    const orgId = readOrganisation(check, organisationId, lookups);
 
-    let orgId = organisationId;
-    if (orgId === null) {
-      const orgRaw = get('organisationColumn');
-      orgId = orgRaw ? (lookups.organisations.get(lookupKey(orgRaw)) ?? null) : null;
-      if (!orgRaw) add('organisationColumn', 'import.problem.organisationRequired');
-      else if (!orgId)
-        add('organisationColumn', 'import.problem.organisationUnknown', {
-          value: orgRaw.slice(0, 60),
-        });
-    }
-
-    if (problems.length === before)
-      valid.push({
-        row,
-        organisationId: orgId!,
-        occurredOn: occurredOn!,
-        cityId: cityId!,
-        direction: direction!,
-        participants: participants!,
-        activities,
-        learnings,
-        visibility: visibility!,
-      });
-  }
-  return { valid, problems };
+    return {
+      row,
+      organisationId: orgId!,
+      occurredOn: occurredOn!,
+      cityId: cityId!,
+      direction: direction!,
+      participants: participants!,
+      activities,
+      learnings,
+      visibility: visibility!,
+    };
+  });
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { errors } from '../../shared/errors.ts';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { problemResponse, problemResponses } from '../../platform/problem-details.ts';
 import { listCities } from '../cities/index.ts';
 import {
   apiError,
@@ -114,9 +114,7 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
         body: newProposalBody,
         response: {
           201: proposalJson,
-          400: problemResponse,
-          401: problemResponse,
-          403: problemResponse,
+          ...problemResponses(400, 401, 403),
         },
       },
     },
@@ -158,10 +156,7 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
         body: newDecisionBody,
         response: {
           201: decisionJson,
-          400: problemResponse,
-          401: problemResponse,
-          403: problemResponse,
-          404: problemResponse,
+          ...problemResponses(400, 401, 403, 404),
         },
       },
     },

@@ -1,7 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import type { User } from '../../platform/identity.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import type { PolicyRuleStatus, WorkTask } from '../../platform/workspace-home.ts';
+import type { PolicyStatusSource, TaskSource } from '../../platform/workspace-home.ts';
 import { listCities, localized } from '../cities/index.ts';
 import * as repo from './home.repository.ts';
 
@@ -11,7 +8,7 @@ import * as repo from './home.repository.ts';
 const MAX_ITEMS = 20;
 
 /** The decisions module's tasks for the signed-in user. */
-export async function decisionHomeTasks(db: Db, user: User, ctx: PageContext): Promise<WorkTask[]> {
+export const decisionHomeTasks: TaskSource = async (db, user, ctx) => {
   const { t } = ctx.i18n;
   const coordinator = user.roles.some((g) => g.role === 'coordinator');
   const council = user.roles.some((g) => g.role === 'council');
@@ -33,13 +30,13 @@ export async function decisionHomeTasks(db: Db, user: User, ctx: PageContext): P
           dueOn: null,
         },
   );
-}
+};
 
 /**
  * Policy line P6: only the City Council establishes twin cities. Attention: an active twin
  * city whose activation has no recorded approving decision.
  */
-export async function decisionHomePolicy(db: Db, ctx: PageContext): Promise<PolicyRuleStatus[]> {
+export const decisionHomePolicy: PolicyStatusSource = async (db, ctx) => {
   const { t } = ctx.i18n;
   const [cities, decided, waiting] = await Promise.all([
     listCities(db),
@@ -71,4 +68,4 @@ export async function decisionHomePolicy(db: Db, ctx: PageContext): Promise<Poli
       href: '/decisions',
     },
   ];
-}
+};

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { problemResponses } from '../../platform/problem-details.ts';
 import { evaluationFiguresJson, evaluationIdParams } from './figures.schema.ts';
 import { evaluationFigures } from './figures.service.ts';
 
@@ -23,9 +23,7 @@ export const figuresApi: FastifyPluginAsyncZod = async (app) => {
         params: evaluationIdParams,
         response: {
           200: evaluationFiguresJson,
-          401: problemResponse,
-          403: problemResponse,
-          404: problemResponse,
+          ...problemResponses(401, 403, 404),
         },
       },
     },

@@ -1,7 +1,14 @@
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import { policyLine, type PolicyRuleStatus, type WorkTask } from '../../platform/workspace-home.ts';
+import {
+  policyLine,
+  type PolicyStatusSource,
+  type TaskSource,
+  type PolicyRuleStatus,
+  type PolicyStatusSourceAt,
+  type TaskSourceAt,
+  type WorkTask,
+} from '../../platform/workspace-home.ts';
 import { currentYear, formatDateRange } from '../../shared/dates.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
@@ -27,12 +34,7 @@ async function comingMeetings(db: Db, today: string, limit = COMING_MEETINGS) {
   return rows.filter((m) => m.start_date === null || m.start_date >= today).slice(0, limit);
 }
 
-export async function meetingTasksAt(
-  db: Db,
-  user: User,
-  ctx: PageContext,
-  now: Date,
-): Promise<WorkTask[]> {
+export const meetingTasksAt: TaskSourceAt = async (db, user, ctx, now) => {
   const { t } = ctx.i18n;
   const today = gothenburgDate(now);
   const presidium = has(user, 'presidium');
@@ -103,17 +105,13 @@ export async function meetingTasksAt(
     });
   }
   return tasks;
-}
+};
 
 /** The meetings module's tasks for the signed-in user. */
-export const meetingTasks = (db: Db, user: User, ctx: PageContext) =>
+export const meetingTasks: TaskSource = (db, user, ctx) =>
   meetingTasksAt(db, user, ctx, new Date());
 
-export async function meetingPolicyAt(
-  db: Db,
-  ctx: PageContext,
-  now: Date,
-): Promise<PolicyRuleStatus[]> {
+export const meetingPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
   const today = gothenburgDate(now);
   const thisYear = currentYear(now);
@@ -234,7 +232,7 @@ export async function meetingPolicyAt(
       ),
     );
   return lines;
-}
+};
 
 /** The meetings module's lines of the policy panel (P2–P5). */
-export const meetingPolicy = (db: Db, ctx: PageContext) => meetingPolicyAt(db, ctx, new Date());
+export const meetingPolicy: PolicyStatusSource = (db, ctx) => meetingPolicyAt(db, ctx, new Date());

@@ -1,6 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import type { PageContext } from '../../platform/page-context.ts';
-import type { PolicyRuleStatus } from '../../platform/workspace-home.ts';
+import type { PolicyStatusSource, PolicyStatusSourceAt } from '../../platform/workspace-home.ts';
 import { formatPlainDate, gothenburgDay } from '../../shared/dates.ts';
 import { listPublishedNews, newsVersion } from '../news/index.ts';
 import { latestSentAt } from './home.repository.ts';
@@ -15,11 +13,7 @@ export const NEWS_QUIET_DAYS = 90;
  * Policy line P9 (decision 028): the office disseminates information: the latest news item
  * and newsletter. Attention: no news published in the last NEWS_QUIET_DAYS days.
  */
-export async function newsletterHomePolicyAt(
-  db: Db,
-  ctx: PageContext,
-  now: Date,
-): Promise<PolicyRuleStatus[]> {
+export const newsletterHomePolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
   const [news, sentAt] = await Promise.all([
     listPublishedNews(db.kysely, { limit: 1 }),
@@ -44,8 +38,8 @@ export async function newsletterHomePolicyAt(
       href: '/workspace/news',
     },
   ];
-}
+};
 
 /** The newsletter module's line of the policy panel (P9, with the news module's latest item). */
-export const newsletterHomePolicy = (db: Db, ctx: PageContext) =>
+export const newsletterHomePolicy: PolicyStatusSource = (db, ctx) =>
   newsletterHomePolicyAt(db, ctx, new Date());

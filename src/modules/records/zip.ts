@@ -38,31 +38,25 @@ export function* zipArchive(entries: readonly ZipEntry[], now = new Date()): Gen
     const body = method === 8 ? deflated : entry.data;
     const crc = folder ? 0 : crc32(entry.data);
     const { time, date } = dosTime(entry.modified ?? now);
+    // The fields from "version needed" to "extra field length" stand in both headers.
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0); // version needed: 2.0
+    common.writeUInt16LE(0x0800, 2); // bit 11: names in UTF-8
+    common.writeUInt16LE(method, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(date, 8);
+    common.writeUInt32LE(crc >>> 0, 10);
+    common.writeUInt32LE(body.length, 14);
+    common.writeUInt32LE(entry.data.length, 18);
+    common.writeUInt16LE(name.length, 22);
+    common.writeUInt16LE(0, 24); // extra
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // bit 11: names in UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    common.copy(local, 4);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(crc >>> 0, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt16LE(0, 30); // extra
+    common.copy(header, 6);
     header.writeUInt16LE(0, 32); // comment
     header.writeUInt16LE(0, 34); // disk
     header.writeUInt16LE(0, 36); // internal attributes
