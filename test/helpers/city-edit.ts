@@ -1,15 +1,13 @@
 import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/demo.ts';
-import { TestAgent } from './agent.ts';
+import { DEMO_EMAIL, signedIn } from './sign-in.ts';
 
 /**
  * A coordinator changes Bergen's population through the workspace form (a real write that
  * changes public pages: the city page, the city list, the API).
  */
 export async function editPopulation(app: FastifyInstance, population: number): Promise<void> {
-  const coordinator = new TestAgent(app);
-  await coordinator.login('samordnare@vanort.example', DEMO_PASSWORD);
+  const coordinator = await signedIn(app, DEMO_EMAIL.coordinator);
   const form = await coordinator.get('/workspace/cities/bergen');
   expect(form.statusCode).toBe(200);
   const fields: Record<string, string> = {};

@@ -1,9 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 import { DEMO_EMAIL, signedIn } from '../helpers/sign-in.ts';
+import { editPopulation } from '../helpers/city-edit.ts';
 
 /**
  * HTTP caching and compression (decision 030): validators from the data generation, 304
@@ -49,32 +50,6 @@ function securityHeadersOf(res: LightMyRequestResponse): Record<string, unknown>
       res.headers[name] === undefined ? [] : [[name, res.headers[name]]],
     ),
   );
-}
-
-/** A coordinator changes Bergen's population through the workspace form (a real write). */
-async function editPopulation(app: FastifyInstance, population: number): Promise<void> {
-  const coordinator = await signedIn(app, DEMO_EMAIL.coordinator);
-  const form = await coordinator.get('/workspace/cities/bergen');
-  expect(form.statusCode).toBe(200);
-  const fields: Record<string, string> = {};
-  for (const m of form.body.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
-    if (m[1] === '_csrf') continue;
-    fields[m[1]!] = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
-  }
-  for (const m of form.body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) {
-    fields[m[1]!] = m[2]!;
-  }
-  for (const [k, v] of Object.entries(fields)) {
-    fields[k] = v
-      .replaceAll('&amp;', '&')
-      .replaceAll('&quot;', '"')
-      .replace(/&#39;|&#x27;/g, "'");
-  }
-  const saved = await coordinator.post('/workspace/cities/bergen', {
-    ...fields,
-    population: String(population),
-  });
-  expect(saved.statusCode).toBe(303);
 }
 
 describeEachDialect('HTTP caching and compression', (dialect) => {
