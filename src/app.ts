@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie, { Signer } from '@fastify/cookie';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
+import proxyAddr from '@fastify/proxy-addr';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -72,6 +73,13 @@ const isOpenApi = (url: string) => url.startsWith('/api/');
 
 /** Builds the app with its plugins and modules, in a fixed order. Never listens. */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+  // Whose X-Forwarded-For is believed: Fastify's and the front's request log agree.
+  const trust =
+    typeof config.trustProxy === 'number'
+      ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+      : typeof config.trustProxy === 'string'
+        ? proxyAddr.compile(config.trustProxy.split(','))
+        : undefined;
   // Fastify's handler, and in front of it the page cache's (set once the cache exists).
   let fastifyHandler: RequestHandler = () => undefined;
   let handle: RequestHandler = (req, res) => fastifyHandler(req, res);
@@ -112,10 +120,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     // One line per request, with the request in it (src/platform/request-log.ts).
     logController: new OneLineRequestLog(),
     // X-Forwarded-For only from the configured proxies (TRUST_PROXY; off by default).
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    trustProxy: trust ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
@@ -191,6 +196,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
       ready: () => app.state.ready,
       rewrite: rewriteLocaleUrl,
       hostUntrusted: !config.publicUrl && config.trustProxy !== false,
+      clientAddress: (req) => (trust ? proxyAddr(req, trust) : (req.socket.remoteAddress ?? '')),
       log: app.log,
       observe: observeResponse,
     },

@@ -40,6 +40,8 @@ export interface FrontOptions {
   rewrite: (req: IncomingMessage) => string;
   /** True when the key needs the Host header but the proxy may have set another (TRUST_PROXY). */
   hostUntrusted: boolean;
+  /** The client's address as Fastify's `request.ip` gives it (TRUST_PROXY), for the log. */
+  clientAddress: (req: IncomingMessage) => string;
   log: FastifyBaseLogger;
   /** Counts the response for /metrics, as the Fastify path does. */
   observe: (route: string, method: string, status: number, seconds: number) => void;
@@ -84,7 +86,7 @@ export function frontCache(options: FrontOptions, next: RequestHandler): Request
                 method: 'GET',
                 url: req.url,
                 host: req.headers.host,
-                ip: req.socket.remoteAddress,
+                ip: options.clientAddress(req),
                 socket: req.socket,
               },
               res: { statusCode: 200 },

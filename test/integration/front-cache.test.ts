@@ -118,6 +118,33 @@ describeEachDialect('The front of the page cache', (dialect) => {
     expect(lines.some((l) => l.msg === 'incoming request')).toBe(false);
   });
 
+  it('logs the client address behind a trusted proxy, as Fastify does', async () => {
+    const proxied: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          proxied.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const behind = await buildTestApp(dialect, {
+      env: { PAGE_CACHE_TTL_MS: '600000', PUBLIC_URL: 'http://127.0.0.1', TRUST_PROXY: '1' },
+      logger: { level: 'info', stream },
+    });
+    try {
+      await behind.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = behind.app.server.address();
+      const at = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      for (let i = 0; i < 3; i++) await get(at, '/policy', { 'x-forwarded-for': '203.0.113.7' });
+      const answered = proxied.filter((l) => l.msg === 'request completed');
+      expect(answered.some((l) => l.cache === 'front')).toBe(true);
+      for (const l of answered.slice(-3))
+        expect((l.req as { remoteAddress: string }).remoteAddress).toBe('203.0.113.7');
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('keeps an incoming request id, as Fastify does', async () => {
     await get(base, '/cities');
     await get(base, '/cities');
