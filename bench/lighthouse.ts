@@ -20,6 +20,7 @@ import lighthouse from 'lighthouse';
 import { createDb } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo.ts';
+import { CHROMIUM_ARGS } from '../src/modules/evaluation/export.pdf.ts';
 import { startServer, stop } from './run.ts';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -35,15 +36,6 @@ const PAGES = [
   '/fi/cities/turku',
 ];
 const TARGETS = { performance: 0.98, accessibility: 1, weightKb: 60 };
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface PageResult {
   path: string;
@@ -76,7 +68,7 @@ async function main(): Promise<void> {
   const server = await startServer(`sqlite:${target}`, {});
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: CHROME_FLAGS,
+    chromeFlags: CHROMIUM_ARGS,
   });
   const results: PageResult[] = [];
   try {
