@@ -218,7 +218,7 @@ for (const dialect of ['sqlite'] as const) {
           { email: 'visitor.two@example.org', status: 'unsubscribed' },
         ]);
         await Promise.all([visitor.close(), noScript.close(), desk.context().close()]);
-      });
+      }, 120_000); // the longest flow of the suite: two readers, a coordinator, the send job
     },
   );
 }
