@@ -106,7 +106,12 @@ export function frontCache(options: FrontOptions, next: RequestHandler): Request
 function keyOf(req: IncomingMessage, options: FrontOptions): string | null {
   if (req.method !== 'GET') return null;
   const { headers } = req;
-  if (headers.authorization !== undefined || headers['if-none-match'] !== undefined) return null;
+  if (
+    headers.authorization !== undefined ||
+    headers['if-none-match'] !== undefined ||
+    headers['if-modified-since'] !== undefined
+  )
+    return null;
   if (headers.cookie !== undefined && SESSION_COOKIE.test(headers.cookie)) return null;
   if (options.hostUntrusted) return null;
   const url = options.rewrite(req);

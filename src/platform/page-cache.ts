@@ -385,12 +385,17 @@ export function registerPageCache(
       reply
         .code(304)
         .header('etag', validators.etag)
-        .header('last-modified', validators.lastModified)
+        .header(
+          'last-modified',
+          cache.peek(key)?.headers['last-modified'] ?? validators.lastModified,
+        )
         .header('cache-control', PUBLIC_REVALIDATE)
         .header('x-cache', 'revalidated');
       return reply.send();
     }
     if (ttlMs <= 0 || request.method !== 'GET') return;
+    // Only If-Modified-Since: the route answers it (a feed's Last-Modified is its latest news).
+    if (request.headers['if-modified-since'] !== undefined) return;
     const hit = cache.get(key, generation);
     if (hit) {
       reply.headers(hit.headers).header('x-cache', 'hit');
@@ -424,7 +429,10 @@ export function registerPageCache(
     if (cacheControl === undefined || cacheControl === 'no-cache') {
       reply.header('cache-control', PUBLIC_REVALIDATE);
     }
-    reply.header('etag', validators.etag).header('last-modified', validators.lastModified);
+    reply.header('etag', validators.etag);
+    // A route that knows when its data last changed says so (the feeds); else the generation's.
+    if (reply.getHeader('last-modified') === undefined)
+      reply.header('last-modified', validators.lastModified);
     addVary(reply, 'accept-encoding', 'Accept-Language', 'Cookie');
     if (!request.pageCacheKey || typeof payload !== 'string') return payload;
     const headers: Record<string, string> = {};

@@ -39,7 +39,16 @@ const PER_RESPONSE = new Set(['date', 'x-request-id', 'connection', 'keep-alive'
 const withoutPerResponse = (headers: Raw['headers']) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.has(name)));
 
-const PAGES = ['/', '/cities/bergen', '/en/meetings', '/da/', '/collaborations', '/api/v1/cities'];
+const PAGES = [
+  '/',
+  '/cities/bergen',
+  '/en/meetings',
+  '/da/',
+  '/collaborations',
+  '/api/v1/cities',
+  '/news.atom',
+  '/en/news.rss',
+];
 const ENCODINGS: Record<string, string>[] = [
   {},
   { 'accept-encoding': 'br, gzip' },
@@ -101,7 +110,7 @@ describeEachDialect('The front of the page cache', (dialect) => {
     // The log line of a front hit names the request, its id and status, and redacts nothing it need not.
     const line = lines.findLast((l) => l.cache === 'front')!;
     expect(line).toMatchObject({ level: 30, msg: 'request completed', res: { statusCode: 200 } });
-    expect((line.req as { url: string }).url).toBe('/api/v1/cities');
+    expect((line.req as { url: string }).url).toBe(PAGES.at(-1));
   });
 
   it('logs one line per request, the one Fastify answers as the one the front answers', async () => {
@@ -180,8 +189,17 @@ describeEachDialect('The front of the page cache', (dialect) => {
     expect(conditional.headers['x-cache']).toBe('revalidated');
     const bearer = await get(base, '/meetings', { authorization: 'Bearer nonsense' });
     expect(bearer.headers['x-cache']).toBeUndefined();
-    // Only the plain anonymous GET in between was the front's.
-    expect(frontLines()).toBe(before + 1);
+    // If-Modified-Since alone is the route's to answer (a feed's date is its latest news).
+    for (let i = 0; i < 3; i++) await get(base, '/news.atom');
+    const feed = await get(base, '/news.atom');
+    const sinceFeed = await get(base, '/news.atom', {
+      'if-modified-since': String(feed.headers['last-modified']),
+    });
+    expect(sinceFeed.status).toBe(304);
+    expect(sinceFeed.headers['x-cache']).toBeUndefined();
+    // Only the plain anonymous GETs in between were the front's (one of /meetings, and the
+    // feed's after Fastify answered it once as a hit).
+    expect(frontLines()).toBe(before + 3);
   });
 
   it('reads the generation on SQLite without Kysely, but never inside an open transaction', async () => {

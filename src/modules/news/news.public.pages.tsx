@@ -132,6 +132,8 @@ export const newsPublicPages: FastifyPluginAsyncZod = async (app) => {
         )
         .send(body);
     };
-  app.get('/news.atom', { config: { permission: 'public' } }, feedRoute('atom'));
-  app.get('/news.rss', { config: { permission: 'public' } }, feedRoute('rss'));
+  // In the page cache: kept compressed, answered by its front (decision 045).
+  const feed = { config: { permission: 'public', pageCache: true } } as const;
+  app.get('/news.atom', feed, feedRoute('atom'));
+  app.get('/news.rss', feed, feedRoute('rss'));
 };

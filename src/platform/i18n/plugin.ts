@@ -87,9 +87,9 @@ function offeredLocale(request: LocaleRequest): Locale | null {
  * An API answer varies by the language `?lang=` or `Accept-Language` chose.
  */
 export function pageCacheVariant(request: LocaleRequest): string | null {
-  if (isApi(request.url) || isDownload(request.url)) {
-    return `${apiLocale(request)}|${request.url}`;
-  }
+  if (isApi(request.url)) return `${apiLocale(request)}|${request.url}`;
+  // A download's route may read the address's language too (the feeds: `/en/news.atom`).
+  if (isDownload(request.url)) return `${apiLocale(request)}|${pageLocale(request)}|${request.url}`;
   if (isLocale(queryLang(request))) return null;
   return `${pageLocale(request)}|${offeredLocale(request) ?? ''}|${request.url}`;
 }
