@@ -54,12 +54,14 @@ async function main() {
   const { values } = parseArgs({
     options: {
       size: { type: 'string', default: 'large' },
-      dialect: { type: 'string', default: 'sqlite' },
+      dialect: { type: 'string' },
       target: { type: 'string' },
     },
   });
   const size = values.size as Size;
-  const dialect = values.dialect as Dialect;
+  // A postgres:// target names its dialect.
+  const dialect = (values.dialect ??
+    (values.target?.startsWith('postgres') ? 'postgres' : 'sqlite')) as Dialect;
   if (!(size in SIZES)) throw new Error(`--size ${size}: must be small, large or huge`);
   if (dialect !== 'sqlite' && dialect !== 'postgres')
     throw new Error(`--dialect ${String(values.dialect)}: must be sqlite or postgres`);
