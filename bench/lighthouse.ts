@@ -54,6 +54,26 @@ function argument(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/**
+ * One page's report. Chromium sometimes loses the trace of a load on a busy machine
+ * (NO_NAVSTART, NO_FCP); as Lighthouse's message says, that run is made again (three tries).
+ */
+async function audited(url: string, port: number) {
+  for (let attempt = 1; ; attempt++) {
+    const run = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+    });
+    if (!run) throw new Error(`lighthouse gave no result for ${url}`);
+    const { lhr } = run;
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+    console.log(`lighthouse: ${url}: ${lhr.runtimeError.code}, again`);
+  }
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'vanort-lighthouse-'));
   let target = argument('target');
@@ -73,15 +93,7 @@ async function main(): Promise<void> {
   const results: PageResult[] = [];
   try {
     for (const path of PAGES) {
-      const run = await lighthouse(`${server.base}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility'],
-      });
-      if (!run) throw new Error(`lighthouse gave no result for ${path}`);
-      const { lhr } = run;
-      if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
+      const lhr = await audited(`${server.base}${path}`, chrome.port);
       const audit = (id: string) => lhr.audits[id];
       const requests =
         (audit('network-requests')?.details as { items?: { resourceType?: string }[] })?.items ??

@@ -184,14 +184,20 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   // Platform plugins. The page cache first: a hit replays a stored response at once; and a
   // hit replayed once is sent again by the front, before Fastify.
   const pageCache = registerPageCache(app, config.pageCacheTtlMs, pageCacheVariant, RELEASE);
+  let turnGeneration: Promise<number> | null = null;
   handle = frontCache(
     {
       front: pageCache,
       generation: () => {
+        // One read for the requests that arrive in the same turn of the event loop: none of
+        // them can follow a write that commits in that turn (its answer is not sent yet).
+        if (turnGeneration) return turnGeneration;
         const now = db.generationsNow?.();
-        return now
+        turnGeneration = now
           ? Promise.resolve(now.get('public') ?? 0)
           : currentGeneration(db.kysely, 'public');
+        setImmediate(() => (turnGeneration = null));
+        return turnGeneration;
       },
       ready: () => app.state.ready,
       rewrite: rewriteLocaleUrl,
