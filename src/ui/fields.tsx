@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { I18n } from '../platform/i18n/i18n.ts';
+import type { I18n, PlainKey } from '../platform/i18n/i18n.ts';
 import type { FieldErrors, PageContext } from '../platform/page-context.ts';
 
 /**
@@ -116,6 +116,36 @@ interface FieldProps {
   error?: string | undefined;
   /** A label only screen readers hear (e.g. a field inside a table row). */
   hiddenLabel?: boolean;
+}
+
+/** `N` when the catalogue has a message `<P>.<N><S>` without arguments, otherwise never. */
+type Named<
+  P extends string,
+  N extends string,
+  S extends string = '',
+> = `${P}.${N}${S}` extends PlainKey ? N : never;
+
+/**
+ * The name and label (or legend) of the fields whose messages are named after them:
+ * `<prefix>.<name>`, and with `'hint'` also the hint `<prefix>.<name>Hint`; the type system
+ * checks that the catalogue has them. `const field = fieldLabels(i18n, 'campaign.field')`,
+ * then `<TextField {...field('title', 'hint')} />` or `<RadioGroup {...field.legend('scope')} … />`.
+ */
+export function fieldLabels<P extends string>(i18n: I18n, prefix: P) {
+  const text = (name: string, suffix = '') => i18n.t(`${prefix}.${name}${suffix}` as PlainKey);
+  /** The props of one field, its text under `as` (a field's `label`, a group's `legend`). */
+  const named = <K extends 'label' | 'legend'>(as: K) => {
+    function props<N extends string>(name: N & Named<P, N>): { name: N } & Record<K, string>;
+    function props<N extends string>(
+      name: N & Named<P, N> & Named<P, N, 'Hint'>,
+      hint: 'hint',
+    ): { name: N; hint: string } & Record<K, string>;
+    function props(name: string, hint?: 'hint') {
+      return { name, [as]: text(name), ...(hint ? { hint: text(name, 'Hint') } : {}) };
+    }
+    return props;
+  };
+  return Object.assign(named('label'), { legend: named('legend') });
 }
 
 interface Resolved {
@@ -288,6 +318,18 @@ export interface Option {
   lang?: string | undefined;
 }
 
+/**
+ * The options of a fixed list of values, each labelled by its message `<prefix>.<value>`
+ * (the type system checks that the catalogue has them), in the list's order.
+ */
+export function messageOptions<P extends string, V extends string>(
+  i18n: I18n,
+  prefix: P,
+  values: readonly (V & Named<P, V>)[],
+): Option[] {
+  return values.map((value) => ({ value, label: i18n.t(`${prefix}.${value}` as PlainKey) }));
+}
+
 export function SelectField(props: FieldProps & { options: Option[]; width?: Width }) {
   const { r, ids, aria, frame } = useControl(props);
   return frame(
@@ -437,6 +479,23 @@ export function Button({
     <button type="submit" class={`button button-${variant}`} name={name} value={value}>
       {children}
     </button>
+  );
+}
+
+/** A form's submit button and, when given, the link that leaves the form without saving. */
+export function SubmitWithCancel(props: {
+  submit: string;
+  cancel?: { href: string; label: string } | false | null;
+}) {
+  return (
+    <>
+      <Button>{props.submit}</Button>
+      {props.cancel ? (
+        <p>
+          <a href={props.cancel.href}>{props.cancel.label}</a>
+        </p>
+      ) : null}
+    </>
   );
 }
 

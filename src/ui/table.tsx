@@ -7,7 +7,8 @@ import { Form } from './fields.tsx';
  * The one way a list is shown as a table: a caption (visible, or for screen readers only),
  * column headers with `scope="col"`, an optional row header cell with `scope="row"`, and the
  * wrapper that scrolls sideways on a narrow phone instead of the page (`ScrollRegion`).
- * With no rows, the `empty` text is shown instead of an empty table.
+ * With no rows, the `empty` text is shown instead of an empty table. Rows are keyed by their
+ * `id` unless `rowKey` says otherwise (rows without an `id` must say).
  */
 export interface Column<R> {
   header: ComponentChildren;
@@ -19,19 +20,28 @@ export interface Column<R> {
   class?: string;
 }
 
-export function DataTable<R>(props: {
-  caption: ComponentChildren;
-  /** The caption is for screen readers only (a heading above already says it). */
-  captionHidden?: boolean;
-  rows: readonly R[];
-  columns: readonly (Column<R> | false | null | undefined)[];
-  rowKey: (row: R) => string;
-  rowClass?: (row: R) => string | undefined;
-  /** Shown instead of the table when there are no rows. */
-  empty?: ComponentChildren;
-  id?: string;
-}) {
+/** A row's key: optional when every row has a string `id` (the default), required otherwise. */
+type RowKey<R> = [R] extends [{ id: string }]
+  ? { rowKey?: (row: R) => string }
+  : { rowKey: (row: R) => string };
+
+const byId = (row: unknown) => (row as { id: string }).id;
+
+export function DataTable<R>(
+  props: {
+    caption: ComponentChildren;
+    /** The caption is for screen readers only (a heading above already says it). */
+    captionHidden?: boolean;
+    rows: readonly R[];
+    columns: readonly (Column<R> | false | null | undefined)[];
+    rowClass?: (row: R) => string | undefined;
+    /** Shown instead of the table when there are no rows. */
+    empty?: ComponentChildren;
+    id?: string;
+  } & RowKey<R>,
+) {
   const generated = useId();
+  const rowKey: (row: R) => string = props.rowKey ?? byId;
   const captionId = props.id ? `${props.id}-caption` : `table-${generated}`;
   const columns = props.columns.filter((c): c is Column<R> => Boolean(c));
   if (props.rows.length === 0 && props.empty !== undefined) {
@@ -54,7 +64,7 @@ export function DataTable<R>(props: {
         </thead>
         <tbody>
           {props.rows.map((row) => (
-            <tr key={props.rowKey(row)} class={props.rowClass?.(row)}>
+            <tr key={rowKey(row)} class={props.rowClass?.(row)}>
               {columns.map((c, i) =>
                 c.rowHeader ? (
                   <th scope="row" key={i} class={c.class}>

@@ -205,6 +205,20 @@ export const meetingPartPages =
       return { detail, part };
     };
 
+    /** What every page about one part shows: the meeting, the part's section and the part. */
+    const partPage = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      found: Awaited<ReturnType<typeof findPart>>,
+      partId: string,
+    ) => ({
+      ctx: pageContext(request, reply),
+      meeting: found.detail.meeting,
+      segment: spec.segment,
+      partId,
+      partTitle: found.part.title,
+    });
+
     /** The edit form, with the part's saved values or the user's. */
     const renderPartForm = async (
       request: FastifyRequest,
@@ -213,7 +227,8 @@ export const meetingPartPages =
       params: { id: string; partId: string },
       values?: Values,
     ) => {
-      const { detail, part } = await findPart(request, chain, params);
+      const found = await findPart(request, chain, params);
+      const { part } = found;
       const saved = Object.fromEntries(
         Object.entries<string>(spec.edit.names).map(([key, name]) => [
           name,
@@ -223,11 +238,7 @@ export const meetingPartPages =
       return sendPage(
         reply,
         <MeetingPartFormPage
-          ctx={pageContext(request, reply)}
-          meeting={detail.meeting}
-          segment={spec.segment}
-          partId={params.partId}
-          partTitle={part.title}
+          {...partPage(request, reply, found, params.partId)}
           filename={typeof part.filename === 'string' ? part.filename : undefined}
           values={values ?? saved}
         />,
@@ -272,20 +283,10 @@ export const meetingPartPages =
       `${base}/:partId/delete`,
       { config: MEETINGS, schema: { params: partParams } },
       async (request, reply) => {
-        const { detail, part } = await findPart(
-          request,
-          await chainOrThrow(app.db),
-          request.params,
-        );
+        const found = await findPart(request, await chainOrThrow(app.db), request.params);
         return sendPage(
           reply,
-          <RemovePartPage
-            ctx={pageContext(request, reply)}
-            meeting={detail.meeting}
-            segment={spec.segment}
-            partId={request.params.partId}
-            partTitle={part.title}
-          />,
+          <RemovePartPage {...partPage(request, reply, found, request.params.partId)} />,
         );
       },
     );

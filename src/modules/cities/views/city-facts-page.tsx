@@ -3,7 +3,14 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import { Content } from '../../../ui/content.tsx';
 import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
-import { Button, Form, NumberField, TextArea, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  fieldLabels,
+  Form,
+  NumberField,
+  TextArea,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { CitySuggestion } from '../city-suggestion.service.ts';
@@ -106,6 +113,7 @@ export function CityFactsFormPage({
     ? t('citySuggestion.title', { city: city.name })
     : t('workspace.cities.editTitle', { city: city.name });
   const label = (field: string) => cityFieldLabel(ctx, field);
+  const field = fieldLabels(ctx.i18n, 'workspace.cities.field');
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -187,7 +195,7 @@ export function CityFactsFormPage({
               autocomplete="off"
             />
           )}
-          <TextField name="region" label={label('region')} optional />
+          <TextField {...field('region')} optional />
           {partner
             ? null
             : (['latitude', 'longitude'] as const).map((name) => (
@@ -200,26 +208,13 @@ export function CityFactsFormPage({
                   optional
                 />
               ))}
-          <NumberField name="population" label={label('population')} optional />
-          <TextField
-            name="website"
-            label={label('website')}
-            hint={t('workspace.cities.field.websiteHint')}
-            type="url"
-            autocomplete="url"
-            optional
-          />
+          <NumberField {...field('population')} optional />
+          <TextField {...field('website', 'hint')} type="url" autocomplete="url" optional />
         </fieldset>
         <fieldset class="field">
           <legend>{t('workspace.cities.contact')}</legend>
-          <TextField name="contactName" label={label('contactName')} autocomplete="off" optional />
-          <TextField
-            name="contactEmail"
-            label={label('contactEmail')}
-            type="email"
-            autocomplete="off"
-            optional
-          />
+          <TextField {...field('contactName')} autocomplete="off" optional />
+          <TextField {...field('contactEmail')} type="email" autocomplete="off" optional />
         </fieldset>
         <Button>{t(partner ? 'citySuggestion.send' : 'workspace.cities.save')}</Button>
       </Form>

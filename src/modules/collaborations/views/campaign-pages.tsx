@@ -5,7 +5,9 @@ import {
   Button,
   CheckboxGroup,
   DateField,
+  fieldLabels,
   Form,
+  messageOptions,
   RadioGroup,
   TextArea,
   TextField,
@@ -14,10 +16,18 @@ import { Layout } from '../../../ui/layout.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
-import type { Campaign, CampaignResponse, CampaignSnapshot } from '../campaign.service.ts';
+import type {
+  Campaign,
+  CampaignAnswer,
+  CampaignResponse,
+  CampaignSnapshot,
+} from '../campaign.service.ts';
 import { Tag } from '../../../ui/tags.tsx';
 
 const key = (k: string) => k as PlainKey;
+
+/** The answers an organisation gives to a campaign, in the order the form offers them. */
+const ANSWERS: readonly CampaignAnswer[] = ['confirmed', 'no_activity'];
 
 export function CampaignsPage({
   ctx,
@@ -88,6 +98,7 @@ export function NewCampaignPage({
   values?: CampaignInput | undefined;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'campaign.field');
   return (
     <Layout ctx={ctx} title={t('campaign.new.title')}>
       <p class="breadcrumb">
@@ -106,16 +117,10 @@ export function NewCampaignPage({
           width="full"
           autocomplete="off"
         />
-        <DateField name="periodFrom" label={t('campaign.field.periodFrom')} />
-        <DateField name="periodTo" label={t('campaign.field.periodTo')} />
-        <DateField name="deadline" label={t('campaign.field.deadline')} />
-        <TextArea
-          name="message"
-          label={t('campaign.field.message')}
-          hint={t('campaign.field.messageHint')}
-          rows={4}
-          optional
-        />
+        <DateField {...field('periodFrom')} />
+        <DateField {...field('periodTo')} />
+        <DateField {...field('deadline')} />
+        <TextArea {...field('message', 'hint')} rows={4} optional />
         <RadioGroup
           name="scope"
           legend={t('campaign.field.scope')}
@@ -293,7 +298,6 @@ export function AnswerPage({
         caption={t('campaign.answer.collaborationsCaption')}
         captionHidden
         rows={list.collaborations}
-        rowKey={(c) => c.id}
         empty={t('campaign.answer.noCollaborations')}
         columns={[
           { header: t('campaign.answer.col.title'), rowHeader: true, cell: (c) => c.title },
@@ -322,7 +326,6 @@ export function AnswerPage({
         caption={t('campaign.answer.exchangesCaption')}
         captionHidden
         rows={list.exchanges}
-        rowKey={(e) => e.id}
         empty={t('campaign.answer.noExchanges')}
         columns={[
           {
@@ -362,10 +365,7 @@ export function AnswerPage({
             name="answer"
             legend={t('campaign.answer.field')}
             hint={t('campaign.answer.changeUntilClosed')}
-            options={[
-              { value: 'confirmed', label: t('campaign.answer.option.confirmed') },
-              { value: 'no_activity', label: t('campaign.answer.option.no_activity') },
-            ]}
+            options={messageOptions(ctx.i18n, 'campaign.answer.option', ANSWERS)}
           />
           <TextArea name="comment" label={t('campaign.answer.comment')} rows={3} optional />
           <Button>{t('campaign.answer.submit')}</Button>

@@ -3,6 +3,8 @@ import { formatPlainDate } from '../../../shared/dates.ts';
 import {
   CheckboxGroup,
   DateField,
+  fieldLabels,
+  messageOptions,
   NumberField,
   SelectField,
   TextArea,
@@ -152,18 +154,16 @@ export function CollaborationFormPage(
   const { editing, cities, areas, ...form } = props;
   const { ctx, values } = form;
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'collab.field');
   const choose = { value: '', label: t('collab.form.choose') };
   const areaOptions = areas
     .filter((a) => a.active || values.areas.includes(a.slug))
     .map((a) => areaChoice(ctx.i18n.locale, a));
-  const kinds = COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) }));
-  const statuses = COLLABORATION_STATUSES.map((s) => ({
-    value: s,
-    label: t(`collab.status.${s}`),
-  }));
+  const kinds = messageOptions(ctx.i18n, 'collab.kind', COLLABORATION_KINDS);
+  const statuses = messageOptions(ctx.i18n, 'collab.status', COLLABORATION_STATUSES);
   const fundingKinds = [
     { value: '', label: t('collab.funding.none') },
-    ...FUNDING_KINDS.map((k) => ({ value: k, label: t(`collab.funding.${k}`) })),
+    ...messageOptions(ctx.i18n, 'collab.funding', FUNDING_KINDS),
   ];
   return (
     <ReportFormPage
@@ -178,38 +178,18 @@ export function CollaborationFormPage(
       title={editing ? t('collab.form.editTitle') : t('collab.form.newTitle')}
       lead={t('collab.form.lead')}
     >
-      <TextField name="title" label={t('collab.field.title')} width="full" />
-      <CheckboxGroup name="cities" legend={t('collab.field.cities')} options={cities} />
-      <CheckboxGroup name="areas" legend={t('collab.field.areas')} options={areaOptions} />
-      <SelectField name="kind" label={t('collab.field.kind')} options={[choose, ...kinds]} />
-      <SelectField name="status" label={t('collab.field.status')} options={[choose, ...statuses]} />
-      <DateField name="startsOn" label={t('collab.field.startsOn')} />
-      <DateField
-        name="endsOn"
-        label={t('collab.field.endsOn')}
-        hint={t('collab.form.endHint')}
-        optional
-      />
-      <TextArea name="goals" label={t('collab.field.goals')} optional />
-      <TextArea name="results" label={t('collab.field.results')} optional />
-      <TextField
-        name="contactName"
-        label={t('collab.field.contactName')}
-        autocomplete="off"
-        optional
-      />
-      <TextField
-        name="contactEmail"
-        type="email"
-        label={t('collab.field.contactEmail')}
-        autocomplete="off"
-        optional
-      />
-      <SelectField
-        name="fundingKind"
-        label={t('collab.field.fundingKind')}
-        options={fundingKinds}
-      />
+      <TextField {...field('title')} width="full" />
+      <CheckboxGroup {...field.legend('cities')} options={cities} />
+      <CheckboxGroup {...field.legend('areas')} options={areaOptions} />
+      <SelectField {...field('kind')} options={[choose, ...kinds]} />
+      <SelectField {...field('status')} options={[choose, ...statuses]} />
+      <DateField {...field('startsOn')} />
+      <DateField {...field('endsOn')} hint={t('collab.form.endHint')} optional />
+      <TextArea {...field('goals')} optional />
+      <TextArea {...field('results')} optional />
+      <TextField {...field('contactName')} autocomplete="off" optional />
+      <TextField {...field('contactEmail')} type="email" autocomplete="off" optional />
+      <SelectField {...field('fundingKind')} options={fundingKinds} />
       <TextField name="fundingProgramme" label={t('collab.field.fundingProgramme')} optional />
       <NumberField
         name="fundingAmount"

@@ -1,6 +1,14 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import { DateField, NumberField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
+import {
+  DateField,
+  fieldLabels,
+  messageOptions,
+  NumberField,
+  RadioGroup,
+  SelectField,
+  TextArea,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
@@ -90,7 +98,8 @@ export function ExchangeFormPage(
 ) {
   const { editing, cities, ...form } = props;
   const { t } = form.ctx.i18n;
-  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`collab.direction.${d}`) }));
+  const field = fieldLabels(form.ctx.i18n, 'collab.field');
+  const directions = messageOptions(form.ctx.i18n, 'collab.direction', DIRECTIONS);
   const collaborations = [
     { value: '', label: t('collab.exchangeForm.noCollaboration') },
     ...props.collaborations,
@@ -101,25 +110,16 @@ export function ExchangeFormPage(
       conflictOptions={{ city: cities, direction: directions, collaboration: collaborations }}
       title={editing ? t('collab.exchangeForm.editTitle') : t('collab.exchangeForm.newTitle')}
     >
-      <DateField name="occurredOn" label={t('collab.field.occurredOn')} />
+      <DateField {...field('occurredOn')} />
       <SelectField
-        name="city"
-        label={t('collab.field.city')}
+        {...field('city')}
         options={[{ value: '', label: t('collab.form.choose') }, ...cities]}
       />
-      <RadioGroup name="direction" legend={t('collab.field.direction')} options={directions} />
-      <NumberField
-        name="participants"
-        label={t('collab.field.participants')}
-        hint={t('collab.exchangeForm.participantsHint')}
-      />
-      <TextArea name="activities" label={t('collab.field.activities')} />
-      <TextArea name="learnings" label={t('collab.field.learnings')} optional />
-      <SelectField
-        name="collaboration"
-        label={t('collab.field.collaboration')}
-        options={collaborations}
-      />
+      <RadioGroup {...field.legend('direction')} options={directions} />
+      <NumberField {...field('participants')} hint={t('collab.exchangeForm.participantsHint')} />
+      <TextArea {...field('activities')} />
+      <TextArea {...field('learnings')} optional />
+      <SelectField {...field('collaboration')} options={collaborations} />
     </ReportFormPage>
   );
 }

@@ -6,6 +6,7 @@ import { translateProblem } from '../../../platform/forms.ts';
 import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import { IMPORT_FROM_COLUMN, type ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
@@ -43,9 +44,7 @@ export function ImportPage({
     ? choices
     : [{ value: '', label: t('import.organisation.choose') }, ...choices];
   return (
-    <Layout ctx={ctx} title={t('import.title')}>
-      <h1>{t('import.title')}</h1>
-      <p class="lead">{t('import.lead')}</p>
+    <TitledPage ctx={ctx} title={t('import.title')} lead={t('import.lead')}>
       <Form
         ctx={ctx}
         action="/workspace/import"
@@ -108,7 +107,7 @@ export function ImportPage({
           />
         </>
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 

@@ -1,10 +1,30 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { filterQuery, type CollaborationFilters } from '../collaboration.filters.ts';
 import type { KnowledgeResult } from '../knowledge.ts';
 import { type Choices, FilterForm, Highlighted } from './parts.tsx';
+
+/** A hit's areas and goals (strategy tags), those it has, as labels (nothing without any). */
+function HitLabels({ ctx, hit }: { ctx: PageContext; hit: KnowledgeResult['hits'][number] }) {
+  const { t } = ctx.i18n;
+  const labels = [
+    { term: t('collab.field.areas'), value: hit.areas },
+    { term: t('collab.field.strategyTags'), value: hit.goals },
+  ].filter((label) => label.value);
+  if (labels.length === 0) return null;
+  return (
+    <dl class="card-labels">
+      {labels.map((label) => (
+        <div key={label.term}>
+          <dt>{label.term}</dt>
+          <dd>{label.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 /** The knowledge bank: what collaborations and exchanges learned, searched in full text. */
 export function KnowledgePage(props: {
@@ -17,9 +37,7 @@ export function KnowledgePage(props: {
   const { ctx, filters, choices, result, info } = props;
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('collab.knowledge.title')}>
-      <h1>{t('collab.knowledge.title')}</h1>
-      <p class="lead">{t('collab.knowledge.lead')}</p>
+    <TitledPage ctx={ctx} title={t('collab.knowledge.title')} lead={t('collab.knowledge.lead')}>
       <FilterForm
         ctx={ctx}
         action="/workspace/knowledge"
@@ -47,22 +65,7 @@ export function KnowledgePage(props: {
               <p>
                 <Highlighted text={h.snippet} />
               </p>
-              {h.areas || h.goals ? (
-                <dl class="card-labels">
-                  {h.areas ? (
-                    <div>
-                      <dt>{t('collab.field.areas')}</dt>
-                      <dd>{h.areas}</dd>
-                    </div>
-                  ) : null}
-                  {h.goals ? (
-                    <div>
-                      <dt>{t('collab.field.strategyTags')}</dt>
-                      <dd>{h.goals}</dd>
-                    </div>
-                  ) : null}
-                </dl>
-              ) : null}
+              <HitLabels ctx={ctx} hit={h} />
             </li>
           ))}
         </ol>
@@ -72,6 +75,6 @@ export function KnowledgePage(props: {
         info={info}
         baseQuery={new URLSearchParams(filterQuery(filters))}
       />
-    </Layout>
+    </TitledPage>
   );
 }

@@ -6,7 +6,14 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import type { ComponentChildren } from 'preact';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import type { Column } from '../../../ui/table.tsx';
-import { Button, Form, NumberField, SelectField, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  Form,
+  messageOptions,
+  NumberField,
+  SelectField,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { type City, localized } from '../../cities/index.ts';
 import { areaName } from '../area.service.ts';
 import {
@@ -155,21 +162,12 @@ export function FilterForm({
             <SelectField
               name="status"
               label={t('collab.field.status')}
-              options={[
-                all,
-                ...COLLABORATION_STATUSES.map((s) => ({
-                  value: s,
-                  label: t(`collab.status.${s}`),
-                })),
-              ]}
+              options={[all, ...messageOptions(ctx.i18n, 'collab.status', COLLABORATION_STATUSES)]}
             />
             <SelectField
               name="kind"
               label={t('collab.field.kind')}
-              options={[
-                all,
-                ...COLLABORATION_KINDS.map((k) => ({ value: k, label: t(`collab.kind.${k}`) })),
-              ]}
+              options={[all, ...messageOptions(ctx.i18n, 'collab.kind', COLLABORATION_KINDS)]}
             />
           </>
         ) : null}

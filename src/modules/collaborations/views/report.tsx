@@ -1,6 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, RadioGroup, SelectField, type FormValues } from '../../../ui/fields.tsx';
+import {
+  Button,
+  Form,
+  messageOptions,
+  RadioGroup,
+  SelectField,
+  type FormValues,
+} from '../../../ui/fields.tsx';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { langAttr } from '../../../ui/content.tsx';
 import {
@@ -44,6 +51,7 @@ export function ReportFormPage(
 ) {
   const { ctx, title, organisations } = props;
   const { t } = ctx.i18n;
+  const visibility = messageOptions(ctx.i18n, 'collab.visibility', VISIBILITIES);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -56,7 +64,7 @@ export function ReportFormPage(
           label={(field) => ctx.i18n.tDynamic(`collab.field.${field}`)}
           options={{
             organisation: organisations,
-            visibility: VISIBILITIES.map((v) => ({ value: v, label: t(`collab.visibility.${v}`) })),
+            visibility,
             ...props.conflictOptions,
           }}
         />
@@ -73,11 +81,7 @@ export function ReportFormPage(
           }
         />
         {props.children}
-        <RadioGroup
-          name="visibility"
-          legend={t('collab.field.visibility')}
-          options={VISIBILITIES.map((v) => ({ value: v, label: t(`collab.visibility.${v}`) }))}
-        />
+        <RadioGroup name="visibility" legend={t('collab.field.visibility')} options={visibility} />
         <Button>{t('collab.form.save')}</Button>
       </Form>
     </Layout>

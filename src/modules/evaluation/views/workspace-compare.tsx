@@ -112,7 +112,6 @@ export function ComparePage({
           caption={t('evaluation.compare.figures')}
           captionHidden
           rows={figures}
-          rowKey={(f) => f.id}
           rowClass={(f) => (f.changed ? 'row-changed' : undefined)}
           columns={[
             {

@@ -1,6 +1,13 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange } from '../../../shared/dates.ts';
-import { Button, CheckboxGroup, DateField, Form, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  CheckboxGroup,
+  DateField,
+  fieldLabels,
+  Form,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { StartInput } from '../evaluation.schema.ts';
@@ -83,6 +90,7 @@ export function NewEvaluationPage({
   values?: StartInput | undefined;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'evaluation.field');
   return (
     <Layout ctx={ctx} title={t('evaluation.new.title')}>
       <p class="breadcrumb">
@@ -102,13 +110,11 @@ export function NewEvaluationPage({
           width="full"
           autocomplete="off"
         />
-        <DateField name="periodStart" label={t('evaluation.field.periodStart')} />
-        <DateField name="periodEnd" label={t('evaluation.field.periodEnd')} />
-        <DateField name="dueOn" label={t('evaluation.field.dueOn')} />
+        <DateField {...field('periodStart')} />
+        <DateField {...field('periodEnd')} />
+        <DateField {...field('dueOn')} />
         <CheckboxGroup
-          name="owners"
-          legend={t('evaluation.field.owners')}
-          hint={t('evaluation.field.ownersHint')}
+          {...field.legend('owners', 'hint')}
           options={coordinators.map((c) => ({ value: c.id, label: c.name }))}
         />
         <Button>{t('evaluation.new.submit')}</Button>

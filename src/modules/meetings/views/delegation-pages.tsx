@@ -1,6 +1,13 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant, formatPlainDate } from '../../../shared/dates.ts';
-import { Button, DateField, Form, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  DateField,
+  fieldLabels,
+  Form,
+  SubmitWithCancel,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
@@ -131,7 +138,6 @@ function MembersTable({
         caption={t('delegation.members.caption')}
         captionHidden
         rows={view.members}
-        rowKey={(m) => m.id}
         columns={[
           { header: t('delegation.field.name'), rowHeader: true, cell: (m) => m.name },
           {
@@ -208,6 +214,7 @@ export function DelegationPage({
   confirmValue?: string | undefined;
 }) {
   const { t, intl } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'delegation.field');
   const city = cityName(ctx, view.city);
   const title = t('delegation.page.title', { city, year: view.meeting.year });
   const base = delegationUrl(view.meeting.id, view.city.slug);
@@ -265,30 +272,22 @@ export function DelegationPage({
             ) : null}
             <fieldset class="field">
               <legend>{t('delegation.form.public')}</legend>
-              <TextField name="name" label={t('delegation.field.name')} autocomplete="off" />
-              <TextField name="title" label={t('delegation.field.title')} optional />
-              <TextField name="affiliation" label={t('delegation.field.affiliation')} optional />
+              <TextField {...field('name')} autocomplete="off" />
+              <TextField {...field('title')} optional />
+              <TextField {...field('affiliation')} optional />
             </fieldset>
             <fieldset class="field">
               <legend>{t('delegation.form.logistics')}</legend>
               <p class="hint">{t('delegation.form.logisticsHint', { days: retentionDays })}</p>
-              <TextField name="dietaryNeeds" label={t('delegation.field.dietaryNeeds')} optional />
-              <TextField name="accessNeeds" label={t('delegation.field.accessNeeds')} optional />
-              <TextField name="travel" label={t('delegation.field.travel')} optional />
-              <TextField
-                name="phone"
-                label={t('delegation.field.phone')}
-                type="tel"
-                autocomplete="off"
-                optional
-              />
+              <TextField {...field('dietaryNeeds')} optional />
+              <TextField {...field('accessNeeds')} optional />
+              <TextField {...field('travel')} optional />
+              <TextField {...field('phone')} type="tel" autocomplete="off" optional />
             </fieldset>
-            <Button>{editing ? t('delegation.form.save') : t('delegation.form.add')}</Button>
-            {editing ? (
-              <p>
-                <a href={base}>{t('delegation.form.cancel')}</a>
-              </p>
-            ) : null}
+            <SubmitWithCancel
+              submit={editing ? t('delegation.form.save') : t('delegation.form.add')}
+              cancel={editing && { href: base, label: t('delegation.form.cancel') }}
+            />
           </Form>
 
           {view.members.length > 0 && view.status !== 'confirmed' ? (

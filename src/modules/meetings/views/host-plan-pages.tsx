@@ -1,6 +1,14 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
-import { Button, DateField, Form, SelectField, TextArea } from '../../../ui/fields.tsx';
+import {
+  Button,
+  DateField,
+  Form,
+  messageOptions,
+  SelectField,
+  SubmitWithCancel,
+  TextArea,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TEMPLATE } from './host-plan-template-page.tsx';
 import { SubPage } from './page-parts.tsx';
@@ -135,7 +143,6 @@ export function HostPlanPage({
             caption={t('hostPlan.page.caption')}
             captionHidden
             rows={plan.tasks}
-            rowKey={(task) => task.id}
             rowClass={(task) => (task.overdue ? 'row-overdue' : undefined)}
             columns={[
               {
@@ -222,13 +229,13 @@ function TaskForm({
       <SelectField
         name="status"
         label={t('hostPlan.form.status')}
-        options={TASK_STATUSES.map((s) => ({ value: s, label: t(`hostPlan.status.${s}`) }))}
+        options={messageOptions(ctx.i18n, 'hostPlan.status', TASK_STATUSES)}
       />
       <TextArea name="notes" label={t('hostPlan.form.notes')} rows={3} optional />
-      <Button>{t('hostPlan.form.save')}</Button>
-      <p>
-        <a href={base}>{t('hostPlan.form.cancel')}</a>
-      </p>
+      <SubmitWithCancel
+        submit={t('hostPlan.form.save')}
+        cancel={{ href: base, label: t('hostPlan.form.cancel') }}
+      />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, NumberField, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Form, NumberField, RadioGroup, SubmitWithCancel, TextField } from '../../../ui/fields.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { TemplateTask } from '../host-plan.service.ts';
 import type { TemplateTaskValues } from '../host-plan.schema.ts';
@@ -147,12 +147,10 @@ export function HostPlanTemplatePage({
             ]}
           />
         ) : null}
-        <Button>{editing ? t('hostPlan.template.save') : t('hostPlan.template.add')}</Button>
-        {editing ? (
-          <p>
-            <a href={TEMPLATE}>{t('hostPlan.form.cancel')}</a>
-          </p>
-        ) : null}
+        <SubmitWithCancel
+          submit={editing ? t('hostPlan.template.save') : t('hostPlan.template.add')}
+          cancel={editing && { href: TEMPLATE, label: t('hostPlan.form.cancel') }}
+        />
       </Form>
     </SubPage>
   );

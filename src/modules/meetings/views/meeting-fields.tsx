@@ -1,16 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, type Option } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, type Option } from '../../../ui/fields.tsx';
 import { localized, type City } from '../../cities/index.ts';
 
 /** Form values by field name (the names are unique over the whole meeting page). */
 export type Values = Record<string, string>;
 
-/** The options of a fixed list, each labelled by the catalogue key `<prefix>.<value>`. */
-export function choices(ctx: PageContext, prefix: string, values: readonly string[]): Option[] {
-  return values.map((value) => ({ value, label: ctx.i18n.t(`${prefix}.${value}` as PlainKey) }));
-}
+/** The label (and hint) of a meeting page's field: `workspace.meetings.field.<name>`. */
+export const meetingField = (ctx: PageContext) => fieldLabels(ctx.i18n, 'workspace.meetings.field');
 
 /** The chain's cities as options of a select, after an empty first choice. */
 export function cityOptions(ctx: PageContext, cities: readonly City[], none = ''): Option[] {

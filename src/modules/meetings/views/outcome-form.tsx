@@ -1,32 +1,36 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content } from '../../../ui/content.tsx';
-import { DateField, RadioGroup, SelectField, TextArea } from '../../../ui/fields.tsx';
+import {
+  DateField,
+  messageOptions,
+  RadioGroup,
+  SelectField,
+  TextArea,
+} from '../../../ui/fields.tsx';
 import type { City } from '../../cities/index.ts';
 import type { Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import { OUTCOME_KINDS } from '../outcome.schema.ts';
-import { choices, cityOptions, type Values } from './meeting-fields.tsx';
+import { cityOptions, meetingField, type Values } from './meeting-fields.tsx';
 import { OutcomeText } from './public-meetings.tsx';
 
 /** The fields of an outcome (a decision, information or an action). */
 export function OutcomeFields({ ctx, hosts }: { ctx: PageContext; hosts: City[] }) {
   const { t } = ctx.i18n;
+  const field = meetingField(ctx);
   return (
     <>
       <RadioGroup
-        name="outcomeKind"
-        legend={t('workspace.meetings.field.outcomeKind')}
-        options={choices(ctx, 'outcomeKind', OUTCOME_KINDS)}
+        {...field.legend('outcomeKind')}
+        options={messageOptions(ctx.i18n, 'outcomeKind', OUTCOME_KINDS)}
       />
-      <TextArea name="outcomeText" label={t('workspace.meetings.field.outcomeText')} rows={3} />
+      <TextArea {...field('outcomeText')} rows={3} />
       <SelectField
-        name="outcomeCity"
-        label={t('workspace.meetings.field.outcomeCity')}
-        hint={t('workspace.meetings.field.outcomeCityHint')}
+        {...field('outcomeCity', 'hint')}
         options={cityOptions(ctx, hosts, t('workspace.meetings.field.outcomeCityNone'))}
       />
-      <DateField name="outcomeDue" label={t('workspace.meetings.field.outcomeDue')} optional />
+      <DateField {...field('outcomeDue')} optional />
     </>
   );
 }

@@ -1,9 +1,15 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDay, plainDatesBetween } from '../../../shared/dates.ts';
-import { RadioGroup, SelectField, TextArea, TextField } from '../../../ui/fields.tsx';
+import {
+  messageOptions,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../ui/fields.tsx';
 import type { Meeting } from '../meeting.service.ts';
 import { PROGRAMME_KINDS } from '../programme.schema.ts';
-import { choices } from './meeting-fields.tsx';
+import { meetingField } from './meeting-fields.tsx';
 
 /** The most days a radio group offers; a longer meeting's days are a select. */
 const MAX_DAY_RADIOS = 7;
@@ -39,46 +45,29 @@ export function ProgrammeFields({
   withDescription?: boolean;
 }) {
   const { t, intl } = ctx.i18n;
+  const field = meetingField(ctx);
   const dayOptions = days.map((day) => ({ value: day, label: formatPlainDay(day, intl) }));
+  const dayHint = t('workspace.meetings.field.itemDayChoice');
   return (
     <>
       {days.length <= MAX_DAY_RADIOS ? (
-        <RadioGroup
-          name="itemDay"
-          legend={t('workspace.meetings.field.itemDay')}
-          hint={t('workspace.meetings.field.itemDayChoice')}
-          options={dayOptions}
-        />
+        <RadioGroup {...field.legend('itemDay')} hint={dayHint} options={dayOptions} />
       ) : (
         <SelectField
-          name="itemDay"
-          label={t('workspace.meetings.field.itemDay')}
-          hint={t('workspace.meetings.field.itemDayChoice')}
+          {...field('itemDay')}
+          hint={dayHint}
           options={[{ value: '', label: t('workspace.meetings.field.itemDayNone') }, ...dayOptions]}
         />
       )}
-      <TimeField ctx={ctx} name="itemStart" label={t('workspace.meetings.field.itemStart')} />
-      <TimeField ctx={ctx} name="itemEnd" label={t('workspace.meetings.field.itemEnd')} />
+      <TimeField ctx={ctx} {...field('itemStart')} />
+      <TimeField ctx={ctx} {...field('itemEnd')} />
       <RadioGroup
-        name="itemKind"
-        legend={t('workspace.meetings.field.itemKind')}
-        options={choices(ctx, 'programmeKind', PROGRAMME_KINDS)}
+        {...field.legend('itemKind')}
+        options={messageOptions(ctx.i18n, 'programmeKind', PROGRAMME_KINDS)}
       />
-      <TextField name="itemTitle" label={t('workspace.meetings.field.itemTitle')} width="full" />
-      <TextField
-        name="itemLocation"
-        label={t('workspace.meetings.field.itemLocation')}
-        width="full"
-        optional
-      />
-      {withDescription ? (
-        <TextArea
-          name="itemDescription"
-          label={t('workspace.meetings.field.itemDescription')}
-          rows={3}
-          optional
-        />
-      ) : null}
+      <TextField {...field('itemTitle')} width="full" />
+      <TextField {...field('itemLocation')} width="full" optional />
+      {withDescription ? <TextArea {...field('itemDescription')} rows={3} optional /> : null}
     </>
   );
 }

@@ -142,7 +142,6 @@ function ProgrammeDay({
     <DataTable
       caption={t('meeting.programmeCaption', { day: label })}
       rows={items}
-      rowKey={(item) => item.id}
       columns={[
         {
           header: t('meeting.col.time'),

@@ -4,6 +4,7 @@ import {
   Button,
   DateField,
   Form,
+  messageOptions,
   NumberField,
   RadioGroup,
   SelectField,
@@ -18,7 +19,7 @@ import { DataTable } from '../../../ui/table.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
-import { choices, cityOptions, type Values } from './meeting-fields.tsx';
+import { cityOptions, type Values } from './meeting-fields.tsx';
 import { noDates } from './public-meetings.tsx';
 
 export type { Values } from './meeting-fields.tsx';
@@ -69,7 +70,6 @@ export function WorkspaceMeetingsPage({
         caption={t('workspace.meetings.caption')}
         captionHidden
         rows={[...meetings].reverse()}
-        rowKey={(m) => m.id}
         empty={t('workspace.meetings.none')}
         columns={[
           {
@@ -155,7 +155,7 @@ function AdjustRotationForm({
       <RadioGroup
         name="kind"
         legend={t('workspace.meetings.field.adjustKind')}
-        options={choices(ctx, 'adjustmentKind', ADJUSTMENT_KINDS)}
+        options={messageOptions(ctx.i18n, 'adjustmentKind', ADJUSTMENT_KINDS)}
       />
       <NumberField name="year" label={t('workspace.meetings.field.adjustYear')} />
       <CityField
@@ -231,7 +231,7 @@ export function MeetingFormPage({
           label={(field) => ctx.i18n.tDynamic(`workspace.meetings.field.${field}`)}
           options={{
             host: cityOptions(ctx, hosts),
-            status: choices(ctx, 'meetingStatus', EDITABLE_STATUSES),
+            status: messageOptions(ctx.i18n, 'meetingStatus', EDITABLE_STATUSES),
           }}
         />
       ) : null}
@@ -257,8 +257,8 @@ export function MeetingFormPage({
         <RadioGroup
           name="status"
           legend={t('workspace.meetings.field.status')}
-          options={choices(
-            ctx,
+          options={messageOptions(
+            ctx.i18n,
             'meetingStatus',
             EDITABLE_STATUSES.filter((s) => meeting || s !== 'postponed'),
           )}

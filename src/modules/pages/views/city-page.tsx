@@ -144,7 +144,6 @@ export function CityPage({ ctx, city, chain, meetings, history, collaborations, 
           caption={t('city.meetingsTitle', { city: name })}
           captionHidden
           rows={hosted}
-          rowKey={(m) => m.id}
           empty={t('city.meetingsEmpty', { city: name })}
           columns={[
             {
