@@ -6,7 +6,9 @@ import type { MessageKey } from '../platform/i18n/catalogue.ts';
  * below; each module declares its own in `src/modules/<m>/errors.ts` with `defineErrors`
  * (which also adds them to the `ErrorCode` type by augmenting `ErrorCodes`) and lists them
  * in its descriptor (`errors`), and the registry joins them (`installErrorCatalogue`), so
- * the platform names no module. An `AppError` takes only a code from the catalogue (a typo
+ * the platform names no module. An entry says its status, when it happens and its message
+ * (and its page where the status's own does not fit); the rest is derived (`errorSpecs`).
+ * An `AppError` takes only a code from the catalogue (a typo
  * fails the type check), and its status and reportability come from it, so they cannot
  * disagree. The error handler turns an AppError into RFC 9457
  * problem details (API), an HTML page, or a re-rendered form; `GET /api/errors` and
@@ -44,129 +46,140 @@ export const ERROR_PAGES = {
 
 const PAGE = ERROR_PAGES;
 
+/** The HTML page of each status the catalogue uses, unless an entry names another. */
+const STATUS_PAGES = {
+  400: PAGE.badRequest,
+  401: PAGE.forbidden,
+  403: PAGE.forbidden,
+  404: PAGE.notFound,
+  409: PAGE.conflict,
+  410: PAGE.link,
+  413: PAGE.tooLarge,
+  415: PAGE.badRequest,
+  429: PAGE.tooMany,
+  500: PAGE.server,
+  503: PAGE.unavailable,
+} as const satisfies Record<number, ErrorSpec['page']>;
+
+/**
+ * One code as its `errors.ts` writes it. The rest of its spec is derived: the title key is
+ * `errorCode.<CODE>`, it is reportable when the status is 500 or more, and its page is the
+ * status's (STATUS_PAGES) unless `page` names another, or only another text under the
+ * status's page title.
+ */
+export interface ErrorEntry {
+  status: keyof typeof STATUS_PAGES;
+  when: string;
+  message: string;
+  page?: ErrorSpec['page'] | { text: MessageKey };
+}
+
+/** The entries of `T`, each with its title key `errorCode.<CODE>` checked against the catalogue. */
+type Entries<T> = {
+  [K in keyof T]: ErrorEntry &
+    (`errorCode.${K & string}` extends MessageKey
+      ? unknown
+      : { missingTitleKey: `errorCode.${K & string}` });
+};
+
+/** The specs of a set of entries (see `ErrorEntry` for what is derived). */
+function errorSpecs<const T extends Record<string, ErrorEntry>>(
+  entries: T & Entries<T>,
+): ModuleErrorCodes<T> {
+  const specs: Record<string, ErrorSpec> = {};
+  for (const [code, { status, when, message, page }] of Object.entries<ErrorEntry>(entries)) {
+    specs[code] = {
+      status,
+      reportable: status >= 500,
+      when,
+      message,
+      title: `errorCode.${code}` as MessageKey,
+      page: { ...STATUS_PAGES[status], ...page },
+    };
+  }
+  return specs as ModuleErrorCodes<T>;
+}
+
 /** The platform-wide codes: requests, sessions, permissions, forms, uploads, the server. */
-const PLATFORM_ERRORS = {
+const PLATFORM_ERRORS = errorSpecs({
   BAD_REQUEST: {
     status: 400,
-    reportable: false,
     when: 'The request cannot be read: a malformed body, URL or header, or a NUL character in any input (an HTML form refuses its own fields instead, at the field).',
     message: 'Bad request',
-    title: 'errorCode.BAD_REQUEST',
-    page: PAGE.badRequest,
   },
   VALIDATION_FAILED: {
     status: 400,
-    reportable: false,
     when: 'A field of the form, query string or body is missing or not valid; `problems` names each field and what is wrong.',
     message: 'The request is not valid',
-    title: 'errorCode.VALIDATION_FAILED',
-    page: PAGE.badRequest,
   },
   UNAUTHENTICATED: {
     status: 401,
-    reportable: false,
     when: 'The route needs a logged-in user or a Bearer API token and the request has neither.',
     message: 'You need to log in',
-    title: 'errorCode.UNAUTHENTICATED',
-    page: PAGE.forbidden,
   },
   INVALID_TOKEN: {
     status: 401,
-    reportable: false,
     when: 'The Bearer API token in the Authorization header is unknown, expired or revoked.',
     message: 'The API token is unknown, expired or revoked',
-    title: 'errorCode.INVALID_TOKEN',
-    page: PAGE.forbidden,
   },
   FORBIDDEN: {
     status: 403,
-    reportable: false,
     when: "The user is known but neither the route's permission nor the policy lets their roles do this.",
     message: 'You may not do this',
-    title: 'errorCode.FORBIDDEN',
-    page: PAGE.forbidden,
   },
   CSRF_INVALID: {
     status: 403,
-    reportable: false,
     when: 'A state-changing request with a session cookie lacks a valid CSRF token (an expired or forged form).',
     message: 'The form has expired or did not come from this site',
-    title: 'errorCode.CSRF_INVALID',
     page: PAGE.csrf,
   },
   NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No route matches the method and path of the request.',
     message: 'No such resource',
-    title: 'errorCode.NOT_FOUND',
-    page: PAGE.notFound,
   },
   DOCUMENT_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'A decision or meeting document is asked for that does not exist, or the decision has none.',
     message: 'No such document',
-    title: 'errorCode.DOCUMENT_NOT_FOUND',
-    page: PAGE.notFound,
   },
   EDIT_CONFLICT: {
     status: 409,
-    reportable: false,
     when: 'A record is saved from a form opened before someone else saved the same record (optimistic locking: the form carries the version it was opened at).',
     message: 'Someone else changed this record after the form was opened',
-    title: 'errorCode.EDIT_CONFLICT',
-    page: PAGE.conflict,
   },
   DEMO_DATA_IN_PRODUCTION: {
     status: 409,
-    reportable: false,
     when: 'Demo data is to be seeded while NODE_ENV=production.',
     message: 'Demo data is never seeded when NODE_ENV=production',
-    title: 'errorCode.DEMO_DATA_IN_PRODUCTION',
-    page: PAGE.conflict,
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
-    reportable: false,
     when: 'The request body or an uploaded file is larger than the limit.',
     message: 'The request body is too large',
-    title: 'errorCode.PAYLOAD_TOO_LARGE',
-    page: PAGE.tooLarge,
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
-    reportable: false,
     when: 'The request body has a content type the route does not read.',
     message: 'The request content type is not supported',
-    title: 'errorCode.UNSUPPORTED_MEDIA_TYPE',
-    page: PAGE.badRequest,
   },
   RATE_LIMITED: {
     status: 429,
-    reportable: false,
     when: 'More requests from one address than the limit allows (the open API: API_RATE_LIMIT a minute; the login and two-step code forms: LOGIN_RATE_LIMIT; the reset-link form: RESET_RATE_LIMIT); `Retry-After` says when to try again.',
     message: 'Too many requests; try again later',
-    title: 'errorCode.RATE_LIMITED',
     page: PAGE.rateLimited,
   },
   INTERNAL: {
     status: 500,
-    reportable: true,
     when: 'An unexpected error, i.e. a bug; it is logged with the request id, which the answer shows.',
     message: 'An unexpected error occurred',
-    title: 'errorCode.INTERNAL',
-    page: PAGE.server,
   },
   DATABASE_UNAVAILABLE: {
     status: 503,
-    reportable: true,
     when: 'The database cannot be reached (PostgreSQL down or restarting, or not yet migrated at start).',
     message: 'The database is not reachable',
-    title: 'errorCode.DATABASE_UNAVAILABLE',
-    page: PAGE.unavailable,
   },
-} as const satisfies Record<string, ErrorSpec>;
+});
 
 /**
  * Every code of the app, as a type: the platform's, and each module's, which its
@@ -184,23 +197,31 @@ export type ErrorCode = Extract<keyof ErrorCodes, string>;
 const catalogue = new Map<string, ErrorSpec>(Object.entries(PLATFORM_ERRORS));
 let moduleOrder: string[] = [];
 
-/**
- * Declares a module's error codes (its `errors.ts`): they join the catalogue at once, so an
- * error made from them always finds its status. A code may be defined only once.
- */
-export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): T {
+/** Adds specs to the catalogue; a code may be defined only once. */
+function register(specs: Readonly<Record<string, ErrorSpec>>): void {
   for (const [code, spec] of Object.entries(specs)) {
     const known = catalogue.get(code);
     if (known !== undefined && known !== spec)
       throw new Error(`Error code ${code} is defined twice`);
   }
   for (const [code, spec] of Object.entries(specs)) catalogue.set(code, spec);
+}
+
+/**
+ * Declares a module's error codes (its `errors.ts`): they join the catalogue at once, so an
+ * error made from them always finds its status. A code may be defined only once.
+ */
+export function defineErrors<const T extends Record<string, ErrorEntry>>(
+  entries: T & Entries<T>,
+): ModuleErrorCodes<T> {
+  const specs = errorSpecs<T>(entries);
+  register(specs);
   return specs;
 }
 
 /** The registry hands over the modules' codes (their descriptors' `errors`), in registry order. */
 export function installErrorCatalogue(sets: readonly Readonly<Record<string, ErrorSpec>>[]): void {
-  for (const set of sets) defineErrors(set);
+  for (const set of sets) register(set);
   moduleOrder = sets.flatMap((set) => Object.keys(set));
 }
 

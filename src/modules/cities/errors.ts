@@ -7,19 +7,15 @@ import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/erro
 export const citiesErrorSpecs = defineErrors({
   CITY_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No city in the register has the given slug.',
     message: 'No such city',
-    title: 'errorCode.CITY_NOT_FOUND',
-    page: { title: 'error.notFound.title', text: 'error.cityNotFound.text' },
+    page: { text: 'error.cityNotFound.text' },
   },
   CITY_SUGGESTION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'A coordinator reviews a city whose partner contact has no suggestion waiting for review (none sent, or already approved or returned).',
     message: 'No suggestion waits for review for this city',
-    title: 'errorCode.CITY_SUGGESTION_NOT_FOUND',
-    page: { title: 'error.notFound.title', text: 'error.citySuggestionNotFound.text' },
+    page: { text: 'error.citySuggestionNotFound.text' },
   },
 });
 

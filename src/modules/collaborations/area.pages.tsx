@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { formPage } from '../../platform/form-page.ts';
-import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { formStrings, readForm, submitForm, type FormSpec } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { addArea, areasForForms, renameArea, setAreaActive } from './area.service.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
@@ -29,33 +29,36 @@ export const areaPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/workspace/areas/:id',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, areaForm),
-        submit: (values) => renameArea(app.db, actorOf(request), id, values),
+  /** A form in one area's table row: a refusal shows the list again, success returns to it. */
+  const rowForm = <V, R>(
+    path: string,
+    read: (body: unknown) => V,
+    form: (request: FastifyRequest, id: string) => Pick<FormSpec<V, R>, 'submit' | 'fieldOf'>,
+  ) =>
+    app.post(path, { config: COORDINATOR, schema: { params: idParams } }, async (request, reply) =>
+      submitForm(request, reply, {
+        values: read(request.body),
+        ...form(request, request.params.id),
         invalid: () => render(request, reply),
         done,
-        // The problems belong to the name fields in the area's own table row.
-        fieldOf: (path) => (path ? areaFieldId(id, path) : 'form'),
-      });
-    },
+      }),
+    );
+
+  rowForm(
+    '/workspace/areas/:id',
+    (body) => readForm(body, areaForm),
+    (request, id) => ({
+      submit: (values) => renameArea(app.db, actorOf(request), id, values),
+      // The problems belong to the name fields in the area's own table row.
+      fieldOf: (path) => (path ? areaFieldId(id, path) : 'form'),
+    }),
   );
 
-  app.post(
+  rowForm(
     '/workspace/areas/:id/active',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: formStrings(request.body, ['active'], 2),
-        submit: (values) => setAreaActive(app.db, actorOf(request), id, values.active === '1'),
-        invalid: () => render(request, reply),
-        done,
-      });
-    },
+    (body) => formStrings(body, ['active'], 2),
+    (request, id) => ({
+      submit: (values) => setAreaActive(app.db, actorOf(request), id, values.active === '1'),
+    }),
   );
 };

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of collaborations, exchanges, areas, campaigns and imports. The registry joins them into the one catalogue
@@ -12,59 +7,40 @@ import {
 export const collaborationsErrorSpecs = defineErrors({
   NOT_YOUR_ORGANISATION: {
     status: 403,
-    reportable: false,
     when: 'A reporter tries to change a collaboration or exchange that another organisation owns.',
     message: 'Only the reporters of the owner organisation and the coordinators may change this',
-    title: 'errorCode.NOT_YOUR_ORGANISATION',
-    page: { title: 'error.forbidden.title', text: 'collab.err.notYourOrganisation' },
+    page: { text: 'collab.err.notYourOrganisation' },
   },
   COLLABORATION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No collaboration has the given id, or the public asks for one that is internal or not yet published.',
     message: 'No such collaboration',
-    title: 'errorCode.COLLABORATION_NOT_FOUND',
-    page: PAGE.notFound,
   },
   EXCHANGE_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No experience exchange has the given id.',
     message: 'No such exchange',
-    title: 'errorCode.EXCHANGE_NOT_FOUND',
-    page: PAGE.notFound,
   },
   AREA_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No collaboration area has the given id.',
     message: 'No such area',
-    title: 'errorCode.AREA_NOT_FOUND',
-    page: PAGE.notFound,
   },
   CAMPAIGN_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No campaign (inventory of collaborations) has the given id.',
     message: 'No such campaign',
-    title: 'errorCode.CAMPAIGN_NOT_FOUND',
-    page: PAGE.notFound,
   },
   IMPORT_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No import started by the calling user has the given id, or its uploaded data is gone.',
     message: 'No such import',
-    title: 'errorCode.IMPORT_NOT_FOUND',
-    page: PAGE.notFound,
   },
   CAMPAIGN_CLOSED: {
     status: 409,
-    reportable: false,
     when: 'An answer to a campaign is given or changed after the campaign was closed.',
     message: 'The campaign is closed; its answers are frozen',
-    title: 'errorCode.CAMPAIGN_CLOSED',
-    page: { title: 'error.conflict.title', text: 'error.campaignClosed.text' },
+    page: { text: 'error.campaignClosed.text' },
   },
 });
 

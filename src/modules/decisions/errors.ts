@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of council decisions and proposals. The registry joins them into the one catalogue
@@ -12,19 +7,13 @@ import {
 export const decisionsErrorSpecs = defineErrors({
   DECISION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No council decision has the given id (also when a new decision names an unknown decision it supersedes).',
     message: 'No such decision',
-    title: 'errorCode.DECISION_NOT_FOUND',
-    page: PAGE.notFound,
   },
   PROPOSAL_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No proposal on a twin or partner city has the given id.',
     message: 'No such proposal',
-    title: 'errorCode.PROPOSAL_NOT_FOUND',
-    page: PAGE.notFound,
   },
 });
 

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of evaluations, their reports and exports. The registry joins them into the one catalogue
@@ -12,44 +7,30 @@ import {
 export const evaluationErrorSpecs = defineErrors({
   EVALUATION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No evaluation (the report after a meeting Gothenburg hosts, P10) has the given id (pages, the figures API), or no meeting has the id given to `vanort evaluation compile`.',
     message: 'No such evaluation',
-    title: 'errorCode.EVALUATION_NOT_FOUND',
-    page: PAGE.notFound,
   },
   EVALUATION_VERSION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'An evaluation has no approved version with the given number (e.g. comparing versions 1 and 3 of one approved twice).',
     message: 'The evaluation has no such approved version',
-    title: 'errorCode.EVALUATION_VERSION_NOT_FOUND',
-    page: PAGE.notFound,
   },
   REPORT_VERSION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No approved version of an evaluation has the given number (a version exists only once it is approved).',
     message: 'No such approved version of the evaluation',
-    title: 'errorCode.REPORT_VERSION_NOT_FOUND',
-    page: PAGE.notFound,
   },
   REPORT_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No published report has the given id: the evaluation is unknown, or none of its versions is published (a draft, or a version withdrawn).',
     message: 'No such published report',
-    title: 'errorCode.REPORT_NOT_FOUND',
-    page: PAGE.notFound,
   },
   PDF_UNAVAILABLE: {
     status: 503,
-    reportable: true,
     when: 'A report is asked for as PDF while the server cannot print one: Chromium is not installed (CHROMIUM_PATH), it failed or took too long, or too many PDFs are being printed; the HTML and Word exports still work.',
     message:
       'The PDF cannot be made right now; the HTML and Word versions of the report can be downloaded',
-    title: 'errorCode.PDF_UNAVAILABLE',
-    page: { title: 'error.unavailable.title', text: 'report.pdf.unavailablePage' },
+    page: { text: 'report.pdf.unavailablePage' },
   },
 });
 

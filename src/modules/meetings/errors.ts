@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of twin-city meetings, delegations and host plans. The registry joins them into the one catalogue
@@ -12,59 +7,38 @@ import {
 export const meetingsErrorSpecs = defineErrors({
   DELEGATION_FORBIDDEN: {
     status: 403,
-    reportable: false,
     when: "The user may not manage this meeting's delegation or see its private logistics; `reason` says why.",
     message: 'You may not do this with this delegation',
-    title: 'errorCode.DELEGATION_FORBIDDEN',
-    page: PAGE.forbidden,
   },
   MEETING_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No twin-city meeting has the given id, no chain is registered, or a calendar is asked for a meeting without dates.',
     message: 'No such meeting',
-    title: 'errorCode.MEETING_NOT_FOUND',
-    page: PAGE.notFound,
   },
   MEETING_PART_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No programme item, seminar, document or other part with the given id belongs to the meeting.',
     message: 'No such part of the meeting',
-    title: 'errorCode.MEETING_PART_NOT_FOUND',
-    page: PAGE.notFound,
   },
   OUTCOME_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'An action to close is not an action of this meeting or of an earlier meeting in the chain.',
     message: 'No such action',
-    title: 'errorCode.OUTCOME_NOT_FOUND',
-    page: PAGE.notFound,
   },
   DELEGATION_MEMBER_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No member of the delegation has the given id.',
     message: 'No such delegation member',
-    title: 'errorCode.DELEGATION_MEMBER_NOT_FOUND',
-    page: PAGE.notFound,
   },
   HOST_PLAN_TASK_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: "No task in the meeting's host plan has the given id.",
     message: 'No such host plan task',
-    title: 'errorCode.HOST_PLAN_TASK_NOT_FOUND',
-    page: PAGE.notFound,
   },
   HOST_PLAN_TEMPLATE_TASK_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No task in the host plan template has the given id.',
     message: 'No such template task',
-    title: 'errorCode.HOST_PLAN_TEMPLATE_TASK_NOT_FOUND',
-    page: PAGE.notFound,
   },
 });
 

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of news. The registry joins them into the one catalogue
@@ -12,11 +7,8 @@ import {
 export const newsErrorSpecs = defineErrors({
   NEWS_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No news item has the given id, or the public asks for one that is a draft, scheduled or withdrawn.',
     message: 'No such news item',
-    title: 'errorCode.NEWS_NOT_FOUND',
-    page: PAGE.notFound,
   },
 });
 

@@ -125,15 +125,21 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
     renderForm(request, reply, null, newsFormValues(null)),
   );
 
-  app.post('/workspace/news/new', { config: COORDINATOR }, async (request, reply) => {
+  /** The form saved (as `action` says) as a new item (null) or over `item`. */
+  const save = (request: FastifyRequest, reply: FastifyReply, item: NewsItem | null) => {
     const values = newsValuesFrom(request.body);
     return submitForm(request, reply, {
       values,
-      submit: (v) => saveNews(app.db, actorOf(request), null, v, v.action),
-      invalid: ({ values: v }) => renderForm(request, reply, null, v),
+      submit: (v) => saveNews(app.db, actorOf(request), item?.id ?? null, v, v.action),
+      invalid: async ({ values: v }) =>
+        renderForm(request, reply, item && (await getNewsItem(app.db, item.id)), v),
       done: (result) => done(result, values.action),
     });
-  });
+  };
+
+  app.post('/workspace/news/new', { config: COORDINATOR }, async (request, reply) =>
+    save(request, reply, null),
+  );
 
   app.get(
     '/workspace/news/:id',
@@ -147,17 +153,7 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/workspace/news/:id',
     { config: COORDINATOR, schema: { params: newsIdParams } },
-    async (request, reply) => {
-      const item = await getNewsItem(app.db, request.params.id);
-      const values = newsValuesFrom(request.body);
-      return submitForm(request, reply, {
-        values,
-        submit: (v) => saveNews(app.db, actorOf(request), item.id, v, v.action),
-        invalid: async ({ values: v }) =>
-          renderForm(request, reply, await getNewsItem(app.db, item.id), v),
-        done: (result) => done(result, values.action),
-      });
-    },
+    async (request, reply) => save(request, reply, await getNewsItem(app.db, request.params.id)),
   );
 
   app.post(

@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of the newsletter: subscriptions, links and issues. The registry joins them into the one catalogue
@@ -12,51 +7,38 @@ import {
 export const newsletterErrorSpecs = defineErrors({
   NEWSLETTER_LINK_INVALID: {
     status: 404,
-    reportable: false,
     when: 'A newsletter confirmation, unsubscribe or subscription link carries a token that does not exist (never issued, or the address was erased).',
     message: 'The newsletter link is not valid',
-    title: 'errorCode.NEWSLETTER_LINK_INVALID',
     page: { title: 'newsletter.link.invalid.title', text: 'newsletter.link.invalid.text' },
   },
   NEWSLETTER_LINK_EXPIRED: {
     status: 410,
-    reportable: false,
     when: 'A newsletter confirmation link is used after NEWSLETTER_CONFIRM_HOURS.',
     message: 'The confirmation link has expired',
-    title: 'errorCode.NEWSLETTER_LINK_EXPIRED',
     page: { title: 'newsletter.link.expired.title', text: 'newsletter.link.expired.text' },
   },
   NEWSLETTER_LINK_USED: {
     status: 410,
-    reportable: false,
     when: 'A newsletter confirmation link is used a second time.',
     message: 'The confirmation link has already been used',
-    title: 'errorCode.NEWSLETTER_LINK_USED',
     page: { title: 'newsletter.link.used.title', text: 'newsletter.link.used.text' },
   },
   NEWSLETTER_ONE_CLICK_INVALID: {
     status: 400,
-    reportable: false,
     when: 'A POST to a newsletter one-click unsubscribe address (RFC 8058) has another body than `List-Unsubscribe=One-Click`; nothing changes.',
     message: 'The body must be List-Unsubscribe=One-Click',
-    title: 'errorCode.NEWSLETTER_ONE_CLICK_INVALID',
-    page: { title: 'error.badRequest.title', text: 'newsletter.oneClick.invalid' },
+    page: { text: 'newsletter.oneClick.invalid' },
   },
   NEWSLETTER_ISSUE_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No newsletter issue has the id in the address.',
     message: 'No such newsletter issue',
-    title: 'errorCode.NEWSLETTER_ISSUE_NOT_FOUND',
-    page: PAGE.notFound,
   },
   NEWSLETTER_ISSUE_NOT_DRAFT: {
     status: 409,
-    reportable: false,
     when: 'A newsletter issue that is being sent or has been sent is to be changed or sent again.',
     message: 'The issue has already been sent and can no longer be changed',
-    title: 'errorCode.NEWSLETTER_ISSUE_NOT_DRAFT',
-    page: { title: 'error.conflict.title', text: 'newsletter.err.notDraft' },
+    page: { text: 'newsletter.err.notDraft' },
   },
 });
 

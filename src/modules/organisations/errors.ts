@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of the register of administrations and companies. The registry joins them into the one catalogue
@@ -12,11 +7,8 @@ import {
 export const organisationsErrorSpecs = defineErrors({
   ORGANISATION_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No administration or company in the register has the given id.',
     message: 'No such organisation',
-    title: 'errorCode.ORGANISATION_NOT_FOUND',
-    page: PAGE.notFound,
   },
 });
 

@@ -7,11 +7,9 @@ import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/erro
 export const overviewErrorSpecs = defineErrors({
   OVERVIEW_YEAR_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'The yearly overview was asked for a year that is not four digits between 1946 and the current year.',
     message: 'No overview for this year',
-    title: 'errorCode.OVERVIEW_YEAR_NOT_FOUND',
-    page: { title: 'error.notFound.title', text: 'overview.err.yearNotFound' },
+    page: { text: 'overview.err.yearNotFound' },
   },
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
@@ -62,6 +62,17 @@ async function produce(
   };
 }
 
+/** The export `input` asks for (the person and the format), produced as a file; audited. */
+function exportFile(app: FastifyInstance, request: FastifyRequest, input: unknown) {
+  return exportPersonData(
+    app.db,
+    actorOf(request),
+    input,
+    (data, format) => produce(request, format, data),
+    app.config,
+  );
+}
+
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
     .status(200)
@@ -91,14 +102,7 @@ export const privacyAccountPages: FastifyPluginAsyncZod = async (app) => {
     const values = readForm(request.body, exportForm);
     return submitForm(request, reply, {
       values,
-      submit: (v) =>
-        exportPersonData(
-          app.db,
-          actorOf(request),
-          { ...own(request), format: v.format },
-          (data, format) => produce(request, format, data),
-          app.config,
-        ),
+      submit: (v) => exportFile(app, request, { ...own(request), format: v.format }),
       invalid: async () =>
         renderPage(reply, AccountDataPage, {
           data: await personData(app.db, own(request), app.config),
@@ -154,14 +158,7 @@ export const privacyAdminPages: FastifyPluginAsyncZod = async (app) => {
     const person = readPerson(request, request.body);
     return submitForm(request, reply, {
       values,
-      submit: (v) =>
-        exportPersonData(
-          app.db,
-          actorOf(request),
-          v,
-          (data, format) => produce(request, format, data),
-          app.config,
-        ),
+      submit: (v) => exportFile(app, request, v),
       invalid: () => renderAdmin(request, reply, person.values, person.query),
       show: (file) => sendFile(reply, file),
     });

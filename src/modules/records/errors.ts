@@ -1,9 +1,4 @@
-import {
-  AppError,
-  defineErrors,
-  ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
-} from '../../shared/errors.ts';
+import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
 
 /**
  * The error codes of public records. The registry joins them into the one catalogue
@@ -12,11 +7,8 @@ import {
 export const recordsErrorSpecs = defineErrors({
   RECORD_NOT_FOUND: {
     status: 404,
-    reportable: false,
     when: 'No decision, report or meeting document of the given kind has the given id (the register form of a record that does not exist), or no record has the case number or period asked to be exported.',
     message: 'No such record',
-    title: 'errorCode.RECORD_NOT_FOUND',
-    page: PAGE.notFound,
   },
 });
 

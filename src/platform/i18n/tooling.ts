@@ -71,27 +71,31 @@ const TS_TYPE: Record<ArgType, string> = {
 
 /**
  * The `keys.ts` of a catalogue folder: every key of its Swedish file (taken by the type system
- * from the JSON itself) and, for the messages that take arguments, their types.
+ * from the JSON itself) and, for the messages that take arguments, their types: each set of
+ * argument types once, with the keys of the messages that take it.
  */
 export function renderKeysFile(dir: string, root = process.cwd()): string {
   const sv = readCatalogue(dir, DEFAULT_LOCALE) ?? {};
   const relative_ = relative(dir, join(root, 'src/platform/i18n/catalogue.ts'));
   const target = relative_.startsWith('.') ? relative_ : `./${relative_}`;
-  const lines = Object.entries(sv).flatMap(([key, text]) => {
+  const keysByArgs = new Map<string, string[]>();
+  for (const [key, text] of Object.entries(sv)) {
     const args = messageArgs(text);
-    if (args.size === 0) return [];
+    if (args.size === 0) continue;
     const members = [...args].map(([name, t]) => `${name}: ${TS_TYPE[t]}`).join('; ');
-    return [`  ${JSON.stringify(key)}: { ${members} };`];
-  });
+    const keys = keysByArgs.get(members) ?? [];
+    keysByArgs.set(members, [...keys, JSON.stringify(key)]);
+  }
+  const groups = [...keysByArgs].map(
+    ([members, keys]) => `Record<${keys.join(' | ')}, { ${members} }>`,
+  );
   return [
     `// Generated from sv.json by \`npm run i18n:types\`: do not edit.`,
     `import type { CatalogueOf } from '${target}';`,
     `import type messages from './sv.json';`,
     '',
-    '/** The messages that take arguments, and their types. */',
-    'interface Args {',
-    ...lines,
-    '}',
+    '/** The messages that take arguments: the keys that take each set of argument types. */',
+    `type Args = ${groups.join(' &\n  ') || 'Record<never, never>'};`,
     '',
     `declare module '${target}' {`,
     '  interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}',

@@ -2,35 +2,15 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "workspace.cities.editTitle": { city: string | number };
-  "workspace.cities.statusNote": { status: string | number; kind: string | number };
-  "workspace.cities.field.name": { language: string | number };
-  "workspace.cities.field.description": { language: string | number };
-  "flash.cityFactsSaved": { city: string | number };
-  "flash.cityFactsUnchanged": { city: string | number };
-  "home.cities.p1.ok": { cities: string | number; since: string | number };
-  "home.cities.p1.inactive": { count: number; cities: string | number };
-  "citySuggestion.title": { city: string | number };
-  "citySuggestion.lead": { city: string | number };
-  "citySuggestion.publicPage": { city: string | number };
-  "citySuggestion.state.pending": { when: string | number };
-  "citySuggestion.state.returned": { when: string | number };
-  "citySuggestion.state.approved": { when: string | number };
-  "citySuggestion.pendingNote": { when: string | number };
-  "citySuggestion.reviewLink": { city: string | number };
-  "citySuggestion.reviewTitle": { city: string | number };
-  "citySuggestion.backToCity": { city: string | number };
-  "citySuggestion.reviewLead": { who: string | number; when: string | number };
-  "flash.citySuggestion.suggested": { city: string | number };
-  "flash.citySuggestion.withdrawn": { city: string | number };
-  "flash.citySuggestion.unchanged": { city: string | number };
-  "flash.citySuggestion.approved": { city: string | number };
-  "flash.citySuggestion.returned": { city: string | number };
-  "home.cities.suggestion.review": { city: string | number };
-  "home.cities.suggestion.own": { state: string; city: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"workspace.cities.editTitle" | "flash.cityFactsSaved" | "flash.cityFactsUnchanged" | "citySuggestion.title" | "citySuggestion.lead" | "citySuggestion.publicPage" | "citySuggestion.reviewLink" | "citySuggestion.reviewTitle" | "citySuggestion.backToCity" | "flash.citySuggestion.suggested" | "flash.citySuggestion.withdrawn" | "flash.citySuggestion.unchanged" | "flash.citySuggestion.approved" | "flash.citySuggestion.returned" | "home.cities.suggestion.review", { city: string | number }> &
+  Record<"workspace.cities.statusNote", { status: string | number; kind: string | number }> &
+  Record<"workspace.cities.field.name" | "workspace.cities.field.description", { language: string | number }> &
+  Record<"home.cities.p1.ok", { cities: string | number; since: string | number }> &
+  Record<"home.cities.p1.inactive", { count: number; cities: string | number }> &
+  Record<"citySuggestion.state.pending" | "citySuggestion.state.returned" | "citySuggestion.state.approved" | "citySuggestion.pendingNote", { when: string | number }> &
+  Record<"citySuggestion.reviewLead", { who: string | number; when: string | number }> &
+  Record<"home.cities.suggestion.own", { state: string; city: string | number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

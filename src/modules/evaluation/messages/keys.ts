@@ -2,58 +2,37 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "evaluation.dueOn": { date: string | number };
-  "evaluation.autoTitle": { city: string | number; year: string | number };
-  "evaluation.mail.beforeSubject": { title: string | number; date: string | number };
-  "evaluation.mail.beforeText": { title: string | number; date: string | number; link: string | number };
-  "evaluation.mail.afterSubject": { title: string | number; date: string | number };
-  "evaluation.mail.afterText": { title: string | number; date: string | number; link: string | number };
-  "evaluation.task.write": { title: string | number; date: string | number };
-  "evaluation.task.review": { title: string | number };
-  "evaluation.p10.approved": { year: string | number; date: string | number };
-  "evaluation.p10.due": { year: string | number; date: string | number };
-  "evaluation.p10.overdue": { year: string | number; date: string | number };
-  "evaluation.p10.missing": { year: string | number };
-  "evaluation.status.approved": { version: string | number };
-  "evaluation.page.figuresLiveHint": { when: string | number };
-  "evaluation.page.figuresFrozen": { version: string | number };
-  "evaluation.autosave.saved": { time: string | number };
-  "evaluation.review.commentBy": { name: string | number; when: string | number };
-  "evaluation.versions.name": { version: string | number };
-  "evaluation.versions.approvedBy": { when: string | number; name: string | number };
-  "evaluation.versions.compareWith": { from: string | number; to: string | number };
-  "evaluation.workflow.approved": { version: string | number };
-  "evaluation.flash.approved": { version: string | number };
-  "evaluation.compare.title": { from: string | number; to: string | number };
-  "evaluation.compare.versions": { from: string | number; fromWhen: string | number; to: string | number; toWhen: string | number };
-  "evaluation.compare.figuresPeriods": { from: string | number; to: string | number; changed: number };
-  "evaluation.compare.figureChanged": { from: string | number; to: string | number };
-  "report.versionValue": { number: string | number };
-  "report.figuresLead": { compiledAt: string | number };
-  "report.publish.replaces": { number: string | number };
-  "report.publish.button": { number: string | number };
-  "report.flash.published": { number: string | number };
-  "report.flash.withdrawn": { number: string | number };
-  "report.workspace.title": { title: string | number; number: string | number };
-  "report.doc.colophon": { date: string | number };
-  "report.chart.alt": { title: string | number; count: number; largest: string | number; value: string | number };
-  "evaluation.figures.lead": { date: string | number };
-  "evaluation.figures.period": { start: string | number; end: string | number; previousStart: string | number; previousEnd: string | number };
-  "evaluation.figures.periodOnly": { start: string | number; end: string | number };
-  "evaluation.figures.flags.intro": { count: number };
-  "evaluation.figures.flag.cityInactive": { city: string | number; years: string | number; since: string | number };
-  "evaluation.figures.flag.neverReported": { organisation: string | number; asked: number };
-  "evaluation.figures.flag.followUpOpen": { year: string | number; since: string | number; text: string | number };
-  "evaluation.figures.flag.rotationBroken": { required: string | number; forecast: string | number };
-  "evaluation.figures.others": { count: number };
-  "evaluation.figures.chart.desc": { bars: number; label: string | number; count: string | number };
-  "evaluation.figures.meetings.name": { host: string | number; year: string | number };
-  "evaluation.figures.meetings.followUpsValue": { closed: string | number; total: string | number };
-  "evaluation.figures.exchanges.sentence": { count: number; participants: number };
-  "evaluation.figures.campaigns.deadline": { date: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"evaluation.dueOn" | "report.doc.colophon" | "evaluation.figures.lead" | "evaluation.figures.campaigns.deadline", { date: string | number }> &
+  Record<"evaluation.autoTitle", { city: string | number; year: string | number }> &
+  Record<"evaluation.mail.beforeSubject" | "evaluation.mail.afterSubject" | "evaluation.task.write", { title: string | number; date: string | number }> &
+  Record<"evaluation.mail.beforeText" | "evaluation.mail.afterText", { title: string | number; date: string | number; link: string | number }> &
+  Record<"evaluation.task.review", { title: string | number }> &
+  Record<"evaluation.p10.approved" | "evaluation.p10.due" | "evaluation.p10.overdue", { year: string | number; date: string | number }> &
+  Record<"evaluation.p10.missing", { year: string | number }> &
+  Record<"evaluation.status.approved" | "evaluation.page.figuresFrozen" | "evaluation.versions.name" | "evaluation.workflow.approved" | "evaluation.flash.approved", { version: string | number }> &
+  Record<"evaluation.page.figuresLiveHint", { when: string | number }> &
+  Record<"evaluation.autosave.saved", { time: string | number }> &
+  Record<"evaluation.review.commentBy", { name: string | number; when: string | number }> &
+  Record<"evaluation.versions.approvedBy", { when: string | number; name: string | number }> &
+  Record<"evaluation.versions.compareWith" | "evaluation.compare.title" | "evaluation.compare.figureChanged", { from: string | number; to: string | number }> &
+  Record<"evaluation.compare.versions", { from: string | number; fromWhen: string | number; to: string | number; toWhen: string | number }> &
+  Record<"evaluation.compare.figuresPeriods", { from: string | number; to: string | number; changed: number }> &
+  Record<"report.versionValue" | "report.publish.replaces" | "report.publish.button" | "report.flash.published" | "report.flash.withdrawn", { number: string | number }> &
+  Record<"report.figuresLead", { compiledAt: string | number }> &
+  Record<"report.workspace.title", { title: string | number; number: string | number }> &
+  Record<"report.chart.alt", { title: string | number; count: number; largest: string | number; value: string | number }> &
+  Record<"evaluation.figures.period", { start: string | number; end: string | number; previousStart: string | number; previousEnd: string | number }> &
+  Record<"evaluation.figures.periodOnly", { start: string | number; end: string | number }> &
+  Record<"evaluation.figures.flags.intro" | "evaluation.figures.others", { count: number }> &
+  Record<"evaluation.figures.flag.cityInactive", { city: string | number; years: string | number; since: string | number }> &
+  Record<"evaluation.figures.flag.neverReported", { organisation: string | number; asked: number }> &
+  Record<"evaluation.figures.flag.followUpOpen", { year: string | number; since: string | number; text: string | number }> &
+  Record<"evaluation.figures.flag.rotationBroken", { required: string | number; forecast: string | number }> &
+  Record<"evaluation.figures.chart.desc", { bars: number; label: string | number; count: string | number }> &
+  Record<"evaluation.figures.meetings.name", { host: string | number; year: string | number }> &
+  Record<"evaluation.figures.meetings.followUpsValue", { closed: string | number; total: string | number }> &
+  Record<"evaluation.figures.exchanges.sentence", { count: number; participants: number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

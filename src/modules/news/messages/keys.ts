@@ -2,19 +2,12 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "news.when.scheduled": { date: string | number };
-  "news.when.published": { date: string | number };
-  "news.form.previewIn": { language: string | number };
-  "news.form.version": { language: string | number };
-  "news.titleRequired": { lang: string };
-  "news.bodyRequired": { lang: string };
-  "news.titleTooLong": { max: string | number };
-  "news.summaryTooLong": { max: string | number };
-  "news.bodyTooLong": { max: string | number };
-  "news.languageUnsupported": { code: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"news.when.scheduled" | "news.when.published", { date: string | number }> &
+  Record<"news.form.previewIn" | "news.form.version", { language: string | number }> &
+  Record<"news.titleRequired" | "news.bodyRequired", { lang: string }> &
+  Record<"news.titleTooLong" | "news.summaryTooLong" | "news.bodyTooLong", { max: string | number }> &
+  Record<"news.languageUnsupported", { code: string | number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

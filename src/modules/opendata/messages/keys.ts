@@ -2,12 +2,9 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "datasets.modified": { date: string | number };
-  "datasets.csv": { title: string | number };
-  "datasets.json": { title: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"datasets.modified", { date: string | number }> &
+  Record<"datasets.csv" | "datasets.json", { title: string | number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

@@ -2,14 +2,11 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "workspace.lead": { name: string | number };
-  "workspace.roles": { roles: string | number };
-  "workspace.todo.summary": { count: number; overdue: number };
-  "workspace.todo.wasDue": { date: string | number };
-  "workspace.todo.due": { date: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"workspace.lead", { name: string | number }> &
+  Record<"workspace.roles", { roles: string | number }> &
+  Record<"workspace.todo.summary", { count: number; overdue: number }> &
+  Record<"workspace.todo.wasDue" | "workspace.todo.due", { date: string | number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

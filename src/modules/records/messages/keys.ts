@@ -2,10 +2,8 @@
 import type { CatalogueOf } from '../../../platform/i18n/catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "records.err.tooMany": { max: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"records.err.tooMany", { max: string | number }>;
 
 declare module '../../../platform/i18n/catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}

@@ -2,20 +2,17 @@
 import type { CatalogueOf } from '../catalogue.ts';
 import type messages from './sv.json';
 
-/** The messages that take arguments, and their types. */
-interface Args {
-  "form.tooLong": { max: number; length: number };
-  "form.tooManyChoices": { max: number };
-  "home.nextPlanned": { year: string | number; city: string | number };
-  "home.nextForecast": { city: string | number; year: string | number };
-  "home.lastMeeting": { city: string | number; dates: string | number };
-  "cities.chainText": { members: string | number; interval: string | number; cycle: number };
-  "city.meetingsTitle": { city: string | number };
-  "city.meetingsEmpty": { city: string | number };
-  "city.chainPosition": { position: string | number };
-  "error.cityNotFound.text": { slug: string | number };
-  "form.conflict.lead": { when: string | number };
-}
+/** The messages that take arguments: the keys that take each set of argument types. */
+type Args = Record<"form.tooLong", { max: number; length: number }> &
+  Record<"form.tooManyChoices", { max: number }> &
+  Record<"home.nextPlanned", { year: string | number; city: string | number }> &
+  Record<"home.nextForecast", { city: string | number; year: string | number }> &
+  Record<"home.lastMeeting", { city: string | number; dates: string | number }> &
+  Record<"cities.chainText", { members: string | number; interval: string | number; cycle: number }> &
+  Record<"city.meetingsTitle" | "city.meetingsEmpty", { city: string | number }> &
+  Record<"city.chainPosition", { position: string | number }> &
+  Record<"error.cityNotFound.text", { slug: string | number }> &
+  Record<"form.conflict.lead", { when: string | number }>;
 
 declare module '../catalogue.ts' {
   interface MessageCatalogue extends CatalogueOf<typeof messages, Args> {}
