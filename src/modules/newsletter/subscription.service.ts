@@ -7,7 +7,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import { confirmUrl, subscriptionUrl } from './newsletter.mail.ts';
 import * as repo from './newsletter.repository.ts';
 import { subscribeForm } from './newsletter.schema.ts';
@@ -141,10 +141,10 @@ export async function subscribe(
       entity: 'newsletter_subscriber',
       entityId: id,
       action: 'newsletter.subscribe',
-      changes: {
-        language: { before: null, after: values.language },
-        topics: { before: null, after: chosen.join(',') },
-      },
+      changes: fromNothing({
+        language: values.language,
+        topics: chosen.join(','),
+      }),
     });
   });
 }
@@ -362,10 +362,10 @@ export async function deleteExpiredSubscribers(
         entity: 'newsletter_subscriber',
         entityId: null,
         action: 'newsletter.retention.deleted',
-        changes: {
-          deleted: { before: null, after: deleted },
-          retentionDays: { before: null, after: retentionDays },
-        },
+        changes: fromNothing({
+          deleted,
+          retentionDays,
+        }),
       });
     }
     return deleted;
