@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, plainDate } from '../../shared/validation.ts';
 
 /**
  * The form that starts a campaign (inventering). Messages are keys of campaign.messages.ts;
  * the form helper translates them field by field. `today` is checked by the service.
  */
-const plainDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => isPlainDate(v), { message });
-
 export const campaignSchema = z
   .object({
     title: z
