@@ -54,20 +54,12 @@ export async function subscribe(
     const existing = await repo.findSubscriberByEmail(trx, email);
     if (existing?.status === 'confirmed') {
       const lang = isLocale(existing.language) ? existing.language : 'sv';
-      const { t } = i18nFor(lang);
-      await sendOrRefuse(
-        mailer,
-        trx,
-        {
-          to: email,
-          subject: t('newsletter.mail.already.subject'),
-          text: `${t('newsletter.mail.already.text', {
-            link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
-          })}\n`,
-          language: lang,
-        },
-        'newsletter.err.mailFailed',
-      );
+      await mailSubscriber(mailer, trx, email, lang, (t) => ({
+        subject: t('newsletter.mail.already.subject'),
+        text: t('newsletter.mail.already.text', {
+          link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
+        }),
+      }));
       await recordAudit(trx, who, {
         entity: 'newsletter_subscriber',
         entityId: existing.id,
@@ -122,21 +114,13 @@ export async function subscribe(
         updated_at: stamp,
       });
     }
-    const { t } = i18nFor(values.language);
-    await sendOrRefuse(
-      mailer,
-      trx,
-      {
-        to: email,
-        subject: t('newsletter.mail.confirm.subject'),
-        text: `${t('newsletter.mail.confirm.text', {
-          link: confirmUrl(options.baseUrl, token, values.language),
-          hours,
-        })}\n`,
-        language: values.language,
-      },
-      'newsletter.err.mailFailed',
-    );
+    await mailSubscriber(mailer, trx, email, values.language, (t) => ({
+      subject: t('newsletter.mail.confirm.subject'),
+      text: t('newsletter.mail.confirm.text', {
+        link: confirmUrl(options.baseUrl, token, values.language),
+        hours,
+      }),
+    }));
     await recordAudit(trx, who, {
       entity: 'newsletter_subscriber',
       entityId: id,
@@ -147,6 +131,26 @@ export async function subscribe(
       }),
     });
   });
+}
+
+/**
+ * Sends a subscriber the mail `compose` writes in `language` (the text ends with a line
+ * break); when it cannot go, the form refuses with newsletter.err.mailFailed.
+ */
+async function mailSubscriber(
+  mailer: Mailer,
+  trx: Executor,
+  to: string,
+  language: Locale,
+  compose: (t: ReturnType<typeof i18nFor>['t']) => { subject: string; text: string },
+): Promise<void> {
+  const { subject, text } = compose(i18nFor(language).t);
+  await sendOrRefuse(
+    mailer,
+    trx,
+    { to, subject, text: `${text}\n`, language },
+    'newsletter.err.mailFailed',
+  );
 }
 
 /** The subscriber a confirmation link belongs to; refuses an unknown, expired or used link. */
