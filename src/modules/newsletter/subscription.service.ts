@@ -84,34 +84,29 @@ export async function subscribe(
     const token = newToken();
     const stamp = now.toISOString();
     const expires = new Date(now.getTime() + hours * 3600_000).toISOString();
+    // A new address and one asked again (pending, unsubscribed) wait for the same confirmation.
+    const pending = {
+      language: values.language,
+      topics: chosen.join(','),
+      status: 'pending',
+      confirm_token_hash: sha256(token),
+      confirm_expires_at: expires,
+      confirmed_at: null,
+      unsubscribed_at: null,
+      updated_at: stamp,
+    };
     let id: string;
     if (existing) {
       id = existing.id;
-      await repo.updateSubscriber(trx, id, {
-        language: values.language,
-        topics: chosen.join(','),
-        status: 'pending',
-        confirm_token_hash: sha256(token),
-        confirm_expires_at: expires,
-        confirmed_at: null,
-        unsubscribed_at: null,
-        updated_at: stamp,
-      });
+      await repo.updateSubscriber(trx, id, pending);
     } else {
       id = newId();
       await repo.insertSubscriber(trx, {
         id,
         email,
-        language: values.language,
-        topics: chosen.join(','),
-        status: 'pending',
-        confirm_token_hash: sha256(token),
-        confirm_expires_at: expires,
-        confirmed_at: null,
+        ...pending,
         manage_token: newToken(),
-        unsubscribed_at: null,
         created_at: stamp,
-        updated_at: stamp,
       });
     }
     await mailSubscriber(mailer, trx, email, values.language, (t) => ({
