@@ -50,6 +50,13 @@ export function wholeNumber(min: number, max: number, error: string) {
 export const pageNumber = () =>
   wholeNumber(1, 1_000_000, 'page must be a whole number of at least 1');
 
+/**
+ * Required free text: trimmed, at least one character (else `required`) and at most `max`
+ * characters (else `tooLong`, by default the same message).
+ */
+export const requiredText = (max: number, required: string, tooLong = required) =>
+  z.string().trim().min(1, { error: required }).max(max, { error: tooLong });
+
 /** A form's date field: trimmed, and a calendar date `YYYY-MM-DD` or refused with `message`. */
 export const plainDate = (message: string) =>
   z

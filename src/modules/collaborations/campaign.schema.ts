@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline, plainDate } from '../../shared/validation.ts';
+import { multiline, plainDate, requiredText } from '../../shared/validation.ts';
 
 /**
  * The form that starts a campaign (inventering). Messages are keys of campaign.messages.ts;
@@ -9,11 +9,7 @@ import { multiline, plainDate } from '../../shared/validation.ts';
  */
 export const campaignSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: 'campaign.error.titleRequired' })
-      .max(200, { message: 'campaign.error.titleTooLong' }),
+    title: requiredText(200, 'campaign.error.titleRequired', 'campaign.error.titleTooLong'),
     periodFrom: plainDate('campaign.error.dateInvalid'),
     periodTo: plainDate('campaign.error.dateInvalid'),
     deadline: plainDate('campaign.error.dateInvalid'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline, plainDate } from '../../shared/validation.ts';
+import { multiline, plainDate, requiredText } from '../../shared/validation.ts';
 
 /**
  * The evaluation's forms (issue 15). Messages are keys of this module's catalogue; the form
@@ -10,11 +10,7 @@ import { multiline, plainDate } from '../../shared/validation.ts';
 /** Starting an evaluation by hand, for any period. */
 export const startSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: 'evaluation.error.titleRequired' })
-      .max(200, { message: 'evaluation.error.titleTooLong' }),
+    title: requiredText(200, 'evaluation.error.titleRequired', 'evaluation.error.titleTooLong'),
     periodStart: plainDate('evaluation.error.dateInvalid'),
     periodEnd: plainDate('evaluation.error.dateInvalid'),
     dueOn: plainDate('evaluation.error.dateInvalid'),
