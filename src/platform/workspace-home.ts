@@ -40,16 +40,6 @@ export interface PolicyRuleStatus {
 /** A module's lines of the policy panel (coordinators' start page). */
 export type PolicyStatusSource = (db: Db, ctx: PageContext) => Promise<PolicyRuleStatus[]>;
 
-/** The source that judges now, from one that judges at a given instant. */
-export const tasksNow =
-  (source: TaskSourceAt): TaskSource =>
-  (db, user, ctx) =>
-    source(db, user, ctx, new Date());
-export const policyNow =
-  (source: PolicyStatusSourceAt): PolicyStatusSource =>
-  (db, ctx) =>
-    source(db, ctx, new Date());
-
 /** A source that judges at a given instant (its tests pass their own `now`). */
 export type TaskSourceAt = (db: Db, user: User, ctx: PageContext, now: Date) => Promise<WorkTask[]>;
 export type PolicyStatusSourceAt = (

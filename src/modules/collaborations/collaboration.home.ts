@@ -1,8 +1,8 @@
 import {
   countTask,
   policyLine,
-  policyNow,
-  tasksNow,
+  type PolicyStatusSource,
+  type TaskSource,
   type PolicyRuleStatus,
   type PolicyStatusSourceAt,
   type TaskSourceAt,
@@ -120,7 +120,8 @@ export const collaborationTasksAt: TaskSourceAt = async (db, user, ctx, now) => 
 };
 
 /** The collaborations module's tasks for the signed-in user. */
-export const collaborationHomeTasks = tasksNow(collaborationTasksAt);
+export const collaborationHomeTasks: TaskSource = (db, user, ctx) =>
+  collaborationTasksAt(db, user, ctx, new Date());
 
 export const collaborationPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
@@ -171,4 +172,5 @@ export const collaborationPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) 
 };
 
 /** The collaborations module's lines of the policy panel (P7, P8). */
-export const collaborationHomePolicy = policyNow(collaborationPolicyAt);
+export const collaborationHomePolicy: PolicyStatusSource = (db, ctx) =>
+  collaborationPolicyAt(db, ctx, new Date());
