@@ -1,7 +1,7 @@
 import type { Db } from './db/database.ts';
 import { DEMO_DATA_KEY, findSetting, upsertSetting } from './db/settings.ts';
 import { modules } from './modules/registry.ts';
-import { recordAudit } from './modules/audit/audit.service.ts';
+import { fromNothing, recordAudit } from './modules/audit/audit.service.ts';
 import { DEMO_ACCOUNTS } from './modules/accounts/account.demo.ts';
 import type { DemoContext } from './platform/demo.ts';
 import { nowIso } from './shared/dates.ts';
@@ -44,9 +44,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         entity: 'demo',
         entityId: null,
         action: 'seed',
-        changes: {
-          accounts: { before: null, after: DEMO_ACCOUNTS.map((a) => a.email).join(', ') },
-        },
+        changes: fromNothing({
+          accounts: DEMO_ACCOUNTS.map((a) => a.email).join(', '),
+        }),
       },
     );
     await upsertSetting(trx, DEMO_DATA_KEY, 'true');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errors, type FieldProblem } from './errors.ts';
+import { isPlainDate } from './dates.ts';
 
 /**
  * Zod issues as field problems: the first problem of each field, its path joined with dots
@@ -36,3 +37,29 @@ export function multiline<S extends z.ZodType>(schema: S): S {
   multilineFields.add(schema, { multiline: true });
   return schema;
 }
+
+/**
+ * A whole number from min to max read from a query string (coerced), refused with the one
+ * message `error` whatever is wrong with it (not a number, a fraction, out of range).
+ */
+export function wholeNumber(min: number, max: number, error: string) {
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+/** The 1-based page number of the paginated lists (1 to a million). */
+export const pageNumber = () =>
+  wholeNumber(1, 1_000_000, 'page must be a whole number of at least 1');
+
+/**
+ * Required free text: trimmed, at least one character (else `required`) and at most `max`
+ * characters (else `tooLong`, by default the same message).
+ */
+export const requiredText = (max: number, required: string, tooLong = required) =>
+  z.string().trim().min(1, { error: required }).max(max, { error: tooLong });
+
+/** A form's date field: trimmed, and a calendar date `YYYY-MM-DD` or refused with `message`. */
+export const plainDate = (message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => isPlainDate(v), { message });

@@ -6,7 +6,7 @@ import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, diff, recordAudit, type Actor } from '../audit/index.ts';
 import { addressKey, BACK_OFF, backOffSeconds } from './backoff.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as mfaRepo from './mfa.repository.ts';
@@ -442,10 +442,10 @@ export async function login(
         entity: 'session',
         entityId: null,
         action: 'login.throttled',
-        changes: {
-          backOff: { before: null, after: wait.by },
-          retryAfter: { before: null, after: wait.seconds },
-        },
+        changes: fromNothing({
+          backOff: wait.by,
+          retryAfter: wait.seconds,
+        }),
       }),
     );
     throw accountsErrors.loginThrottled(wait.seconds);

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import {
   defaultLanguageFor,
   getUser,
@@ -395,14 +395,14 @@ export async function ssoLogin(
           entity: 'user',
           entityId: id,
           action: 'create',
-          changes: {
-            email: { before: null, after: newRow.email },
-            name: { before: null, after: newRow.name },
-            oidc_subject: { before: null, after: claims.subject },
-            language: { before: null, after: newRow.language },
-            roles: { before: null, after: grantsForAudit(wanted) },
-            method: { before: null, after: 'sso' },
-          },
+          changes: fromNothing({
+            email: newRow.email,
+            name: newRow.name,
+            oidc_subject: claims.subject,
+            language: newRow.language,
+            roles: grantsForAudit(wanted),
+            method: 'sso',
+          }),
         });
         row = newRow;
         created = true;

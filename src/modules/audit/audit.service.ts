@@ -31,6 +31,17 @@ export function diff(
   return changes;
 }
 
+/**
+ * The changes of values that did not exist before (a creation, a count, a request): each
+ * field as `{ before: null, after: value }`, every key kept as given (unlike `diff(null, …)`,
+ * which leaves out nulls, timestamps and secrets).
+ */
+export function fromNothing(values: Record<string, unknown>): Changes {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, after]) => [key, { before: null, after }]),
+  );
+}
+
 export interface AuditEntry {
   entity: string;
   entityId: string | null;

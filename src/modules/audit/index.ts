@@ -5,6 +5,7 @@
 export {
   SYSTEM_ACTOR,
   diff,
+  fromNothing,
   insertAudited,
   iterateAudit,
   listAudit,

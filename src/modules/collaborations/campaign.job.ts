@@ -1,6 +1,6 @@
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { formatPlainDate } from '../../shared/dates.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
+import { fromNothing, recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import * as repo from './campaign.repository.ts';
 import { stockholmToday } from './campaign.service.ts';
@@ -83,10 +83,10 @@ export const campaignRemindersJob: ScheduledJob = {
           entity: 'campaign',
           entityId: item.campaign_id,
           action: kind === 'reminded_at' ? 'remind' : 'remind.overdue',
-          changes: {
-            organisation_id: { before: null, after: item.organisation_id },
-            recipients: { before: null, after: to.join(', ') },
-          },
+          changes: fromNothing({
+            organisation_id: item.organisation_id,
+            recipients: to.join(', '),
+          }),
         });
         if (kind === 'reminded_at') before++;
         else overdue++;

@@ -1,25 +1,15 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, plainDate, requiredText } from '../../shared/validation.ts';
 
 /**
  * The form that starts a campaign (inventering). Messages are keys of campaign.messages.ts;
  * the form helper translates them field by field. `today` is checked by the service.
  */
-const plainDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => isPlainDate(v), { message });
-
 export const campaignSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: 'campaign.error.titleRequired' })
-      .max(200, { message: 'campaign.error.titleTooLong' }),
+    title: requiredText(200, 'campaign.error.titleRequired', 'campaign.error.titleTooLong'),
     periodFrom: plainDate('campaign.error.dateInvalid'),
     periodTo: plainDate('campaign.error.dateInvalid'),
     deadline: plainDate('campaign.error.dateInvalid'),

@@ -3,7 +3,7 @@ import { gothenburgDay, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, diff, recordAudit, type Actor } from '../audit/index.ts';
 import type { User } from '../accounts/index.ts';
 import { campaignPolicy, reporterOrganisations } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
@@ -331,10 +331,9 @@ export async function closeCampaign(
       action: 'close',
       changes: {
         status: { before: 'open', after: 'closed' },
-        answered: {
-          before: null,
-          after: `${asked.filter((a) => a.answer).length}/${asked.length}`,
-        },
+        ...fromNothing({
+          answered: `${asked.filter((a) => a.answer).length}/${asked.length}`,
+        }),
       },
     });
   });

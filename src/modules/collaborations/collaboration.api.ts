@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { wholeNumber } from '../../shared/validation.ts';
 import { translatedText } from '../../platform/i18n/api.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { UTF8_BOM } from '../../shared/csv.ts';
@@ -27,11 +28,7 @@ const LIMIT_ERROR = 'limit must be a whole number from 1 to 200';
 const apiFilters = collaborationFilters.omit({ q: true });
 
 export const collaborationListQuery = apiFilters.extend({
-  limit: z.coerce
-    .number({ error: LIMIT_ERROR })
-    .int({ error: LIMIT_ERROR })
-    .min(1, { error: LIMIT_ERROR })
-    .max(200, { error: LIMIT_ERROR })
+  limit: wholeNumber(1, 200, LIMIT_ERROR)
     .default(50)
     .describe('Collaborations per slice, 1–200 (default 50)'),
   cursor: z

@@ -3,7 +3,7 @@ import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 import { COLLABORATION_KINDS, COLLABORATION_STATUSES } from './collaboration.filters.ts';
 import { LIMITS, VISIBILITIES } from './collaboration.helpers.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, requiredText } from '../../shared/validation.ts';
 
 /**
  * The forms of the collaborations workspace: collaborations, exchanges, review and areas.
@@ -37,11 +37,7 @@ export const collaborationForm = z
   .object({
     /** Slug of the owner organisation; empty: the reporter's only organisation. */
     organisation: z.string(),
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: 'collab.err.titleRequired' })
-      .max(LIMITS.title, { error: 'collab.err.titleTooLong' }),
+    title: requiredText(LIMITS.title, 'collab.err.titleRequired', 'collab.err.titleTooLong'),
     /** Slugs of partner twin cities. */
     cities: z.array(z.string()).min(1, { error: 'collab.err.citiesRequired' }),
     /** Slugs of areas. */

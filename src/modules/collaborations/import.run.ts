@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import {
   checkFile,
   loadLookups,
@@ -103,11 +103,10 @@ export async function runImport(
         action: 'import',
         changes: {
           status: { before: 'importing', after: 'done' },
-          imported_rows: { before: null, after: done },
-          organisations: {
-            before: null,
-            after: [...new Set(valid.map((v) => v.organisationId))].join(', '),
-          },
+          ...fromNothing({
+            imported_rows: done,
+            organisations: [...new Set(valid.map((v) => v.organisationId))].join(', '),
+          }),
         },
       });
       return done;
@@ -300,11 +299,11 @@ export async function importFile(
       entity: 'import_job',
       entityId: id,
       action: 'upload',
-      changes: {
-        filename: { before: null, after: input.filename },
-        organisation_id: { before: null, after: organisation.id },
-        total_rows: { before: null, after: sheet.rows.length },
-      },
+      changes: fromNothing({
+        filename: input.filename,
+        organisation_id: organisation.id,
+        total_rows: sheet.rows.length,
+      }),
     });
   });
   const { imported } = await runImport(db, actor, id, { onProgress: input.onProgress });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import type { User } from '../accounts/index.ts';
 import {
   checkFile,
@@ -153,11 +153,11 @@ export async function uploadImport(
       entity: 'import_job',
       entityId: row.id,
       action: 'upload',
-      changes: {
-        filename: { before: null, after: row.filename },
-        organisation_id: { before: null, after: row.organisation_id },
-        total_rows: { before: null, after: row.total_rows },
-      },
+      changes: fromNothing({
+        filename: row.filename,
+        organisation_id: row.organisation_id,
+        total_rows: row.total_rows,
+      }),
     });
     return toJob(row);
   });
@@ -253,7 +253,9 @@ export async function startImport(
         action: 'start',
         changes: {
           status: { before: 'checked', after: 'importing' },
-          only_valid: { before: null, after: onlyValid },
+          ...fromNothing({
+            only_valid: onlyValid,
+          }),
         },
       });
     return ok;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 import { DECISION_BODIES, OUTCOMES, PROPOSAL_KINDS } from './decision.service.ts';
 
 export const DECISION_PAGE_LIMIT = { min: 1, max: 200, default: 50 } as const;
@@ -67,11 +68,11 @@ export const decisionListJson = z
   .meta({ id: 'DecisionList' });
 
 export const decisionListQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 200' })
-    .int({ error: 'limit must be a whole number from 1 to 200' })
-    .min(DECISION_PAGE_LIMIT.min, { error: 'limit must be a whole number from 1 to 200' })
-    .max(DECISION_PAGE_LIMIT.max, { error: 'limit must be a whole number from 1 to 200' })
+  limit: wholeNumber(
+    DECISION_PAGE_LIMIT.min,
+    DECISION_PAGE_LIMIT.max,
+    'limit must be a whole number from 1 to 200',
+  )
     .default(DECISION_PAGE_LIMIT.default)
     .describe('Decisions per slice, 1–200 (default 50)'),
   cursor: z
@@ -79,13 +80,7 @@ export const decisionListQuery = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'cursor is not one this API gave out' })
     .optional()
     .describe('The `nextCursor` of the previous slice'),
-  page: z.coerce
-    .number({ error: 'page must be a whole number of at least 1' })
-    .int({ error: 'page must be a whole number of at least 1' })
-    .min(1, { error: 'page must be a whole number of at least 1' })
-    .max(1_000_000, { error: 'page must be a whole number of at least 1' })
-    .optional()
-    .describe('1-based page number (instead of `cursor`)'),
+  page: pageNumber().optional().describe('1-based page number (instead of `cursor`)'),
 });
 
 export const decisionIdParams = z.object({

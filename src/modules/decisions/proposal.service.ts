@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import {
   addProposedCity,
   findCityRecord,
@@ -144,10 +144,10 @@ export async function draftProposal(db: Db, actor: Actor, input: ProposalInput):
         entity: 'city',
         entityId: cityId,
         action: 'create',
-        changes: {
-          slug: { before: null, after: nc.slug },
-          status: { before: null, after: 'proposed' },
-        },
+        changes: fromNothing({
+          slug: nc.slug,
+          status: 'proposed',
+        }),
       });
     } else {
       const city = await findCityRecord(trx, { slug: input.citySlug ?? '' });

@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import type { FormStrings } from '../../platform/forms.ts';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, plainDate, requiredText } from '../../shared/validation.ts';
 
 /**
  * The evaluation's forms (issue 15). Messages are keys of this module's catalogue; the form
  * helper translates them field by field.
  */
-const plainDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => isPlainDate(v), { message });
-
 /** Starting an evaluation by hand, for any period. */
 export const startSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: 'evaluation.error.titleRequired' })
-      .max(200, { message: 'evaluation.error.titleTooLong' }),
+    title: requiredText(200, 'evaluation.error.titleRequired', 'evaluation.error.titleTooLong'),
     periodStart: plainDate('evaluation.error.dateInvalid'),
     periodEnd: plainDate('evaluation.error.dateInvalid'),
     dueOn: plainDate('evaluation.error.dateInvalid'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 
 /** JSON schemas of the public reports API (`GET /api/v1/reports`, decision 027). */
 
@@ -108,23 +109,12 @@ export const reportListJson = z
   .meta({ id: 'ReportList' });
 
 const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 50';
-const PAGE_MESSAGE = 'page must be a whole number of at least 1';
 
 export const reportListQuery = z.object({
-  limit: z.coerce
-    .number({ error: LIMIT_MESSAGE })
-    .int({ error: LIMIT_MESSAGE })
-    .min(REPORT_PAGE_LIMIT.min, { error: LIMIT_MESSAGE })
-    .max(REPORT_PAGE_LIMIT.max, { error: LIMIT_MESSAGE })
+  limit: wholeNumber(REPORT_PAGE_LIMIT.min, REPORT_PAGE_LIMIT.max, LIMIT_MESSAGE)
     .default(REPORT_PAGE_LIMIT.default)
     .describe('Reports per slice, 1–50 (default 20)'),
-  page: z.coerce
-    .number({ error: PAGE_MESSAGE })
-    .int({ error: PAGE_MESSAGE })
-    .min(1, { error: PAGE_MESSAGE })
-    .max(1_000_000, { error: PAGE_MESSAGE })
-    .default(1)
-    .describe('1-based page number'),
+  page: pageNumber().default(1).describe('1-based page number'),
 });
 
 export const reportIdParams = z.object({

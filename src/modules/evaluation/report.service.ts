@@ -123,55 +123,42 @@ export async function listPublishedReports(
 export const latestReportPublication = (db: Executor) => repo.latestPublication(db);
 
 /**
+ * Publishes (`publish`) or withdraws a version in one transaction, with its audit event
+ * (`report.publish` / `report.withdraw`, the published version number before and after); a
+ * version that already is so is returned as it is, with nothing recorded.
+ */
+const changePublication =
+  (publish: boolean) =>
+  (db: Db, actor: Actor, evaluationId: string, number: number): Promise<ReportVersion> =>
+    db.kysely.transaction().execute(async (trx) => {
+      const version = await getReportVersion(trx, evaluationId, number);
+      if (Boolean(version.publishedAt) === publish) return version;
+      let before: number | null = number;
+      let publishedAt: string | null = null;
+      if (publish) {
+        const replaced = await repo.findPublishedVersion(trx, evaluationId);
+        before = replaced ? Number(replaced.number) : null;
+        publishedAt = nowIso();
+        await repo.setPublished(trx, evaluationId, number, actor.userId, publishedAt);
+      } else {
+        await repo.clearPublished(trx, evaluationId, number);
+      }
+      await recordAudit(trx, actor, {
+        entity: 'evaluation',
+        entityId: evaluationId,
+        action: publish ? 'report.publish' : 'report.withdraw',
+        changes: { publishedVersion: { before, after: publish ? number : null } },
+      });
+      return { ...version, publishedAt };
+    });
+
+/**
  * Publishes an approved version on the portal (coordinators; the route checks the role).
  * Any other published version of the same evaluation is withdrawn in the same transaction,
  * so the portal shows one version per evaluation. Publishing the one already published
  * changes nothing and records nothing.
  */
-export async function publishReportVersion(
-  db: Db,
-  actor: Actor,
-  evaluationId: string,
-  number: number,
-): Promise<ReportVersion> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const version = await getReportVersion(trx, evaluationId, number);
-    if (version.publishedAt) return version;
-    const replaced = await repo.findPublishedVersion(trx, evaluationId);
-    const at = nowIso();
-    await repo.setPublished(trx, evaluationId, number, actor.userId, at);
-    await recordAudit(trx, actor, {
-      entity: 'evaluation',
-      entityId: evaluationId,
-      action: 'report.publish',
-      changes: {
-        publishedVersion: {
-          before: replaced ? Number(replaced.number) : null,
-          after: number,
-        },
-      },
-    });
-    return { ...version, publishedAt: at };
-  });
-}
+export const publishReportVersion = changePublication(true);
 
 /** Takes a published version off the portal (coordinators); an unpublished one stays as it is. */
-export async function withdrawReportVersion(
-  db: Db,
-  actor: Actor,
-  evaluationId: string,
-  number: number,
-): Promise<ReportVersion> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const version = await getReportVersion(trx, evaluationId, number);
-    if (!version.publishedAt) return version;
-    await repo.clearPublished(trx, evaluationId, number);
-    await recordAudit(trx, actor, {
-      entity: 'evaluation',
-      entityId: evaluationId,
-      action: 'report.withdraw',
-      changes: { publishedVersion: { before: number, after: null } },
-    });
-    return { ...version, publishedAt: null };
-  });
-}
+export const withdrawReportVersion = changePublication(false);

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
-import { optionalText } from './fields.schema.ts';
+import { optionalText, requiredText } from './fields.schema.ts';
 
 /** The member form: public fields and private logistics. Messages are catalog keys. */
 export const memberForm = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'delegation.error.nameRequired' })
-    .max(200, { error: 'delegation.error.nameTooLong' }),
+  name: requiredText(200, 'delegation.error.nameRequired', 'delegation.error.nameTooLong'),
   title: optionalText(200, 'delegation.error.tooLong200'),
   affiliation: optionalText(200, 'delegation.error.tooLong200'),
   dietaryNeeds: optionalText(500, 'delegation.error.tooLong500'),

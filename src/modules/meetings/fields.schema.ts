@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
-import { zodProblems } from '../../shared/validation.ts';
+import { requiredText, zodProblems } from '../../shared/validation.ts';
 
 /** The rules the forms of meetings, delegations and host plans share. Messages are catalogue keys. */
 
-/** Required free text: trimmed, at least one character and at most `max`. */
-export const requiredText = (max: number, error: string) =>
-  z.string().trim().min(1, { error }).max(max, { error });
+/** Required free text (the shared rule): trimmed, at least one character and at most `max`. */
+export { requiredText };
 
 /** Optional free text: trimmed, at most `max`; empty becomes null. */
 export const optionalText = (max: number, tooLong: string) =>

@@ -1,7 +1,7 @@
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { formatPlainDate } from '../../shared/dates.ts';
-import { recordAudit } from '../audit/index.ts';
+import { fromNothing, recordAudit } from '../audit/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
 import * as repo from './host-plan.repository.ts';
 
@@ -88,9 +88,9 @@ export const hostPlanReminderJob: ScheduledJob = {
             entity: 'host_plan',
             entityId: null,
             action: 'remind',
-            changes: {
-              reminded: { before: null, after: { tasks: due.length, owners: byOwner.size } },
-            },
+            changes: fromNothing({
+              reminded: { tasks: due.length, owners: byOwner.size },
+            }),
           },
         );
       }

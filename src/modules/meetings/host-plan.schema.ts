@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPlainDate } from '../../shared/dates.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, requiredText } from '../../shared/validation.ts';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'not_applicable'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -15,11 +15,7 @@ const wholeNumber = (min: number, max: number, error: string) =>
 
 /** A template task: titles, and the offset from the meeting's first day. */
 export const templateTaskForm = z.object({
-  titleSv: z
-    .string()
-    .trim()
-    .min(1, { error: 'hostPlan.error.titleRequired' })
-    .max(200, { error: 'hostPlan.error.titleTooLong' }),
+  titleSv: requiredText(200, 'hostPlan.error.titleRequired', 'hostPlan.error.titleTooLong'),
   titleEn: z.string().trim().max(200, { error: 'hostPlan.error.titleTooLong' }),
   offsetMonths: wholeNumber(-36, 36, 'hostPlan.error.offsetMonths'),
   offsetDays: wholeNumber(-365, 365, 'hostPlan.error.offsetDays'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { translatedText } from '../../platform/i18n/api.ts';
-import { multiline } from '../../shared/validation.ts';
+import { multiline, wholeNumber } from '../../shared/validation.ts';
 import { MEETING_STATUSES } from './rotation.ts';
 import { FIRST_YEAR, LAST_YEAR } from './meeting.service.ts';
 
@@ -8,20 +8,10 @@ const yearError = `from must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
 const countError = 'count must be a whole number from 1 to 100';
 
 export const rotationQuery = z.object({
-  from: z.coerce
-    .number({ error: yearError })
-    .int({ error: yearError })
-    .min(FIRST_YEAR, { error: yearError })
-    .max(LAST_YEAR, { error: yearError })
+  from: wholeNumber(FIRST_YEAR, LAST_YEAR, yearError)
     .optional()
     .describe('First year of the sequence (default: the current year)'),
-  count: z.coerce
-    .number({ error: countError })
-    .int({ error: countError })
-    .min(1, { error: countError })
-    .max(100, { error: countError })
-    .default(8)
-    .describe('Number of turns, 1–100 (default 8)'),
+  count: wholeNumber(1, 100, countError).default(8).describe('Number of turns, 1–100 (default 8)'),
 });
 
 export const rotationTurnJson = z

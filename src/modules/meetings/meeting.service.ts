@@ -27,24 +27,21 @@ import { canEditMeeting, canReadSecretDocuments, type MeetingUser } from './meet
 import * as repo from './meeting.repository.ts';
 import { toOutcome, type Outcome } from './outcome.service.ts';
 import { toProgrammeItem, type ProgrammeItem } from './programme.service.ts';
-import { forecastNextTurn, MEETING_STATUSES, type MeetingStatus } from './rotation.ts';
+import {
+  EDITABLE_STATUSES,
+  forecastNextTurn,
+  MEETING_STATUSES,
+  type MeetingStatus,
+} from './rotation.ts';
 import { toSeminar, type Seminar } from './seminar.service.ts';
 
 // The meeting itself: its status, the list of a chain's meetings, the next one, one
 // meeting with all its parts, scheduling and changing it, removing a part of it.
 // Programme, seminars, documents, outcomes and the rotation have their own services.
 
-export { MEETING_STATUSES, type MeetingStatus };
+export { EDITABLE_STATUSES, MEETING_STATUSES, type MeetingStatus };
 export type { Editor };
 
-/** Statuses a person may set in a form; `forecast` is the rotation engine's word only. */
-export const EDITABLE_STATUSES = [
-  'planned',
-  'confirmed',
-  'held',
-  'postponed',
-  'cancelled',
-] as const;
 export const FIRST_YEAR = 1946;
 export const LAST_YEAR = 2200;
 

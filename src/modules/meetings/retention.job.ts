@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
 import * as repo from './delegation.repository.ts';
 
@@ -62,10 +62,10 @@ export async function eraseExpiredLogistics(
         entity: 'delegation',
         entityId: delegationId,
         action: 'logistics.erase',
-        changes: {
-          logistics_erased: { before: null, after: members.length },
-          retention_days: { before: null, after: retentionDays },
-        },
+        changes: fromNothing({
+          logistics_erased: members.length,
+          retention_days: retentionDays,
+        }),
       });
     }
     return { members: rows.length, delegations: byDelegation.size };

@@ -16,14 +16,15 @@
  *   members are the input), and with it the cycle: members × interval years.
  */
 
-export const MEETING_STATUSES = [
-  'forecast',
+/** Statuses a person may set in a form; `forecast` is the rotation engine's word only. */
+export const EDITABLE_STATUSES = [
   'planned',
   'confirmed',
   'held',
   'postponed',
   'cancelled',
 ] as const;
+export const MEETING_STATUSES = ['forecast', ...EDITABLE_STATUSES] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export interface RotationMember {

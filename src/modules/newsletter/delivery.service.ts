@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { smtpAnswer } from '../../platform/mail/mailer.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
+import { fromNothing, recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { renderIssueMail, type IssueVersion } from './newsletter.mail.ts';
 import * as repo from './newsletter.repository.ts';
 import { STALE_CLAIM_MS, type NewsletterSettings } from './newsletter.common.ts';
@@ -151,10 +151,10 @@ async function finishIssues(db: Db, now: Date): Promise<void> {
         entity: 'newsletter_issue',
         entityId: issue.id,
         action: 'newsletter.issue.sent',
-        changes: {
-          sent: { before: null, after: byStatus.sent ?? 0 },
-          failed: { before: null, after: byStatus.failed ?? 0 },
-        },
+        changes: fromNothing({
+          sent: byStatus.sent ?? 0,
+          failed: byStatus.failed ?? 0,
+        }),
       });
     });
   }

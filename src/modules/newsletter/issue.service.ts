@@ -9,7 +9,7 @@ import { currentYear, formatDateRange, nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { publicCollaborationChanges } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
@@ -222,11 +222,11 @@ export async function createIssueFromDigest(
       entity: 'newsletter_issue',
       entityId: id,
       action: 'newsletter.issue.create',
-      changes: {
-        news: { before: null, after: digest.news },
-        meetings: { before: null, after: digest.meetings },
-        collaborations: { before: null, after: digest.collaborations },
-      },
+      changes: fromNothing({
+        news: digest.news,
+        meetings: digest.meetings,
+        collaborations: digest.collaborations,
+      }),
     });
   });
   return id;

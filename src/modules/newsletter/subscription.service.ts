@@ -7,7 +7,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import { confirmUrl, subscriptionUrl } from './newsletter.mail.ts';
 import * as repo from './newsletter.repository.ts';
 import { subscribeForm } from './newsletter.schema.ts';
@@ -54,20 +54,12 @@ export async function subscribe(
     const existing = await repo.findSubscriberByEmail(trx, email);
     if (existing?.status === 'confirmed') {
       const lang = isLocale(existing.language) ? existing.language : 'sv';
-      const { t } = i18nFor(lang);
-      await sendOrRefuse(
-        mailer,
-        trx,
-        {
-          to: email,
-          subject: t('newsletter.mail.already.subject'),
-          text: `${t('newsletter.mail.already.text', {
-            link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
-          })}\n`,
-          language: lang,
-        },
-        'newsletter.err.mailFailed',
-      );
+      await mailSubscriber(mailer, trx, email, lang, (t) => ({
+        subject: t('newsletter.mail.already.subject'),
+        text: t('newsletter.mail.already.text', {
+          link: subscriptionUrl(options.baseUrl, existing.manage_token, lang),
+        }),
+      }));
       await recordAudit(trx, who, {
         entity: 'newsletter_subscriber',
         entityId: existing.id,
@@ -92,61 +84,68 @@ export async function subscribe(
     const token = newToken();
     const stamp = now.toISOString();
     const expires = new Date(now.getTime() + hours * 3600_000).toISOString();
+    // A new address and one asked again (pending, unsubscribed) wait for the same confirmation.
+    const pending = {
+      language: values.language,
+      topics: chosen.join(','),
+      status: 'pending',
+      confirm_token_hash: sha256(token),
+      confirm_expires_at: expires,
+      confirmed_at: null,
+      unsubscribed_at: null,
+      updated_at: stamp,
+    };
     let id: string;
     if (existing) {
       id = existing.id;
-      await repo.updateSubscriber(trx, id, {
-        language: values.language,
-        topics: chosen.join(','),
-        status: 'pending',
-        confirm_token_hash: sha256(token),
-        confirm_expires_at: expires,
-        confirmed_at: null,
-        unsubscribed_at: null,
-        updated_at: stamp,
-      });
+      await repo.updateSubscriber(trx, id, pending);
     } else {
       id = newId();
       await repo.insertSubscriber(trx, {
         id,
         email,
-        language: values.language,
-        topics: chosen.join(','),
-        status: 'pending',
-        confirm_token_hash: sha256(token),
-        confirm_expires_at: expires,
-        confirmed_at: null,
+        ...pending,
         manage_token: newToken(),
-        unsubscribed_at: null,
         created_at: stamp,
-        updated_at: stamp,
       });
     }
-    const { t } = i18nFor(values.language);
-    await sendOrRefuse(
-      mailer,
-      trx,
-      {
-        to: email,
-        subject: t('newsletter.mail.confirm.subject'),
-        text: `${t('newsletter.mail.confirm.text', {
-          link: confirmUrl(options.baseUrl, token, values.language),
-          hours,
-        })}\n`,
-        language: values.language,
-      },
-      'newsletter.err.mailFailed',
-    );
+    await mailSubscriber(mailer, trx, email, values.language, (t) => ({
+      subject: t('newsletter.mail.confirm.subject'),
+      text: t('newsletter.mail.confirm.text', {
+        link: confirmUrl(options.baseUrl, token, values.language),
+        hours,
+      }),
+    }));
     await recordAudit(trx, who, {
       entity: 'newsletter_subscriber',
       entityId: id,
       action: 'newsletter.subscribe',
-      changes: {
-        language: { before: null, after: values.language },
-        topics: { before: null, after: chosen.join(',') },
-      },
+      changes: fromNothing({
+        language: values.language,
+        topics: chosen.join(','),
+      }),
     });
   });
+}
+
+/**
+ * Sends a subscriber the mail `compose` writes in `language` (the text ends with a line
+ * break); when it cannot go, the form refuses with newsletter.err.mailFailed.
+ */
+async function mailSubscriber(
+  mailer: Mailer,
+  trx: Executor,
+  to: string,
+  language: Locale,
+  compose: (t: ReturnType<typeof i18nFor>['t']) => { subject: string; text: string },
+): Promise<void> {
+  const { subject, text } = compose(i18nFor(language).t);
+  await sendOrRefuse(
+    mailer,
+    trx,
+    { to, subject, text: `${text}\n`, language },
+    'newsletter.err.mailFailed',
+  );
 }
 
 /** The subscriber a confirmation link belongs to; refuses an unknown, expired or used link. */
@@ -362,10 +361,10 @@ export async function deleteExpiredSubscribers(
         entity: 'newsletter_subscriber',
         entityId: null,
         action: 'newsletter.retention.deleted',
-        changes: {
-          deleted: { before: null, after: deleted },
-          retentionDays: { before: null, after: retentionDays },
-        },
+        changes: fromNothing({
+          deleted,
+          retentionDays,
+        }),
       });
     }
     return deleted;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 import { errors } from '../../shared/errors.ts';
 
 /**
@@ -7,13 +8,8 @@ import { errors } from '../../shared/errors.ts';
  * default to 50; a CSV without any of them is the whole list, read in batches.
  */
 const LIMIT_ERROR = 'limit must be a whole number from 1 to 200';
-const PAGE_ERROR = 'page must be a whole number of at least 1';
 
-const limit = z.coerce
-  .number({ error: LIMIT_ERROR })
-  .int({ error: LIMIT_ERROR })
-  .min(1, { error: LIMIT_ERROR })
-  .max(200, { error: LIMIT_ERROR });
+const limit = wholeNumber(1, 200, LIMIT_ERROR);
 
 const cursor = z
   .string()
@@ -21,13 +17,7 @@ const cursor = z
   .optional()
   .describe('The `nextCursor` of the previous slice (opaque)');
 
-const page = z.coerce
-  .number({ error: PAGE_ERROR })
-  .int({ error: PAGE_ERROR })
-  .min(1, { error: PAGE_ERROR })
-  .max(1_000_000, { error: PAGE_ERROR })
-  .optional()
-  .describe('1-based page number (instead of `cursor`)');
+const page = pageNumber().optional().describe('1-based page number (instead of `cursor`)');
 
 export const jsonPaging = {
   limit: limit.default(50).describe('Items per slice, 1–200 (default 50)'),

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import { correctCityContact } from '../cities/index.ts';
 import { eraseMemberLogistics } from '../meetings/index.ts';
 import { eraseSubscriberOf, exportSubscription, subscriptionTokenOf } from '../newsletter/index.ts';
@@ -156,11 +156,11 @@ export async function exportPersonData<T>(
     entity: 'person',
     entityId: account?.id ?? null,
     action: 'privacy.export',
-    changes: {
-      subject: { before: null, after: query.email },
-      ...(query.name ? { name: { before: null, after: query.name } } : {}),
-      format: { before: null, after: format },
-    },
+    changes: fromNothing({
+      subject: query.email,
+      ...(query.name ? { name: query.name } : {}),
+      format,
+    }),
   });
   return file;
 }
@@ -276,13 +276,10 @@ export async function correctPersonData(
       entity: 'person',
       entityId: account?.id ?? null,
       action: 'privacy.correct',
-      changes: {
-        subject: { before: null, after: subjectFingerprint(v.email) },
-        places: {
-          before: null,
-          after: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0),
-        },
-      },
+      changes: fromNothing({
+        subject: subjectFingerprint(v.email),
+        places: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0),
+      }),
     });
     return lines;
   });
@@ -418,24 +415,21 @@ export async function erasePersonData(
           entity: 'delegation',
           entityId: m.delegation_id,
           action: 'logistics.erase',
-          changes: {
-            logistics_erased: { before: null, after: 1 },
-            member: { before: null, after: m.id },
-          },
+          changes: fromNothing({
+            logistics_erased: 1,
+            member: m.id,
+          }),
         });
     }
     await recordAudit(trx, actor, {
       entity: 'person',
       entityId: account?.id ?? null,
       action: 'privacy.erase',
-      changes: {
-        subject: { before: null, after: subjectFingerprint(v.email) },
-        delegatesByName: { before: null, after: v.name !== '' },
-        removed: {
-          before: null,
-          after: plan.filter((l) => l.outcome === 'removed').reduce((n, l) => n + l.count, 0),
-        },
-      },
+      changes: fromNothing({
+        subject: subjectFingerprint(v.email),
+        delegatesByName: v.name !== '',
+        removed: plan.filter((l) => l.outcome === 'removed').reduce((n, l) => n + l.count, 0),
+      }),
     });
   });
   return plan;

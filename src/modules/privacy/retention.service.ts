@@ -1,6 +1,6 @@
 import type { Config } from '../../config/config.ts';
 import type { Db, Executor } from '../../db/database.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
 import { membersPastRetention } from '../meetings/index.ts';
 import { subscribersPastRetention } from '../newsletter/index.ts';
 import * as repo from './privacy.repository.ts';
@@ -120,11 +120,11 @@ export async function applyOwnRetention(
           entity: OWN_TABLE[rule],
           entityId: null,
           action: 'privacy.retention',
-          changes: {
-            rule: { before: null, after: rule },
-            deleted: { before: null, after: deleted },
-            retentionDays: { before: null, after: days[rule] },
-          },
+          changes: fromNothing({
+            rule,
+            deleted,
+            retentionDays: days[rule],
+          }),
         });
     }
     return counts;

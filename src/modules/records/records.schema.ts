@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../../shared/validation.ts';
 import { isPlainDate } from '../../shared/dates.ts';
 
 /** The kinds of record the register holds. */
@@ -13,18 +14,14 @@ export const SECRECY = ['public', 'secret'] as const;
  */
 export const recordForm = z
   .object({
-    caseNumber: z
-      .string()
-      .trim()
-      .min(1, 'records.err.caseNumberRequired')
-      .max(40, 'records.err.caseNumberInvalid'),
+    caseNumber: requiredText(40, 'records.err.caseNumberRequired', 'records.err.caseNumberInvalid'),
     secrecy: z.enum(SECRECY, { message: 'records.err.secrecyRequired' }),
     ground: z.string().trim().max(200, 'records.err.groundTooLong'),
-    classification: z
-      .string()
-      .trim()
-      .min(1, 'records.err.classificationRequired')
-      .max(20, 'records.err.classificationUnknown'),
+    classification: requiredText(
+      20,
+      'records.err.classificationRequired',
+      'records.err.classificationUnknown',
+    ),
   })
   .refine((v) => v.secrecy === 'public' || v.ground !== '', {
     path: ['ground'],

@@ -8,7 +8,7 @@ import { recordsErrors } from './errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { PageRequest } from '../../shared/pagination.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, diff, recordAudit, type Actor } from '../audit/index.ts';
 import { classLabel, planOf } from './records.plan.ts';
 import * as repo from './records.repository.ts';
 import {
@@ -267,10 +267,10 @@ export async function exportSip(
       entity: 'record_export',
       entityId: id,
       action: 'export',
-      changes: {
-        scope: { before: null, after: label },
-        records: { before: null, after: records.map((r) => `${r.kind}:${r.id}`).join(' ') },
-      },
+      changes: fromNothing({
+        scope: label,
+        records: records.map((r) => `${r.kind}:${r.id}`).join(' '),
+      }),
     });
     const base = 'caseNumber' in scope ? scope.caseNumber : `${scope.from}_${scope.to}`;
     return { entries, filename: `sip-${safeName(base)}.zip`, records: records.length };
