@@ -3,7 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
 export type ApiTokenFormValues = {
@@ -29,11 +29,9 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
     >
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>
-        <DataTable
+        <ListTable
           caption={t('apiToken.caption')}
-          captionHidden
           rows={tokens}
-          rowKey={(token) => token.id}
           empty={t('apiToken.empty')}
           columns={[
             { header: t('apiToken.name'), rowHeader: true, cell: (token) => token.name },

@@ -5,7 +5,8 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { RowLink } from '../../../ui/table.tsx';
 import {
   DECISION_BODIES,
   OUTCOMES,
@@ -40,11 +41,9 @@ export function DecisionsPage({
       lead={t('workspace.decisions.lead')}
     >
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
-      <DataTable
+      <ListTable
         caption={t('workspace.decisions.pendingCaption')}
-        captionHidden
         rows={pending}
-        rowKey={(p) => p.id}
         empty={t('workspace.decisions.pendingNone')}
         columns={[
           ...proposalColumns(ctx.i18n, cityNames),
@@ -69,11 +68,9 @@ export function DecisionsPage({
       <p>
         <a href="/workspace/decisions/new">{t('workspace.decisions.registerOther')}</a>
       </p>
-      <DataTable
+      <ListTable
         caption={t('workspace.decisions.recordedCaption')}
-        captionHidden
         rows={decisions}
-        rowKey={(d) => d.id}
         empty={t('workspace.decisions.none')}
         columns={[
           {

@@ -13,7 +13,7 @@ import {
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
 
@@ -46,11 +46,9 @@ export function IssuesPage({
         <Button>{t('newsletter.ws.new')}</Button>
       </Form>
       <h2>{t('newsletter.ws.issues')}</h2>
-      <DataTable
+      <ListTable
         caption={t('newsletter.ws.issues')}
-        captionHidden
         rows={issues}
-        rowKey={(i) => i.id}
         empty={t('newsletter.ws.none')}
         columns={[
           {
@@ -255,9 +253,8 @@ export function IssueProgressPage({
       {progress.failures.length > 0 ? (
         <>
           <h2>{t('newsletter.progress.failures')}</h2>
-          <DataTable
+          <ListTable
             caption={t('newsletter.progress.failures')}
-            captionHidden
             rows={progress.failures}
             rowKey={(f) => `${f.email ?? ''}${f.answer ?? ''}${f.attempts}`}
             columns={[
