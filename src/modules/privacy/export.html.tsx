@@ -1,7 +1,8 @@
-import { Fragment, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { renderDocument } from '../../platform/render.ts';
 import { formatInstant } from '../../shared/dates.ts';
+import { Facts } from '../../ui/facts.tsx';
 import type { PersonData } from './privacy.service.ts';
 import { kindTitle } from './views/register-page.tsx';
 
@@ -108,25 +109,18 @@ export function PersonDocument({
       <p>{t('privacy.export.intro')}</p>
       <Section title={t(kindTitle('account'))}>
         {a ? (
-          <dl class="facts">
-            {(
-              [
-                [t('privacy.col.name'), a.name],
-                [t('privacy.col.email'), a.email],
-                [t('privacy.col.language'), a.language],
-                [t('privacy.col.active'), yes(a.active)],
-                [t('privacy.col.twoStep'), yes(a.twoStepVerification)],
-                [t('privacy.col.sso'), yes(a.singleSignOn)],
-                [t('privacy.col.lastLogin'), when(a.lastLoginAt) ?? '–'],
-                [t('privacy.col.created'), when(a.createdAt)],
-              ] as const
-            ).map(([label, value]) => (
-              <Fragment key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <Facts
+            rows={[
+              [t('privacy.col.name'), a.name],
+              [t('privacy.col.email'), a.email],
+              [t('privacy.col.language'), a.language],
+              [t('privacy.col.active'), yes(a.active)],
+              [t('privacy.col.twoStep'), yes(a.twoStepVerification)],
+              [t('privacy.col.sso'), yes(a.singleSignOn)],
+              [t('privacy.col.lastLogin'), when(a.lastLoginAt) ?? '–'],
+              [t('privacy.col.created'), when(a.createdAt)],
+            ]}
+          />
         ) : (
           <p class="empty">
             {t(kindTitle('account'))}: {t('privacy.export.none')}

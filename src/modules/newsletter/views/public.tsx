@@ -1,8 +1,8 @@
-import { Fragment } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
@@ -143,14 +143,7 @@ export function SubscriptionPage({
       head={NOINDEX}
       lead={t('newsletter.subscription.lead')}
     >
-      <dl class="facts">
-        {rows.map(([term, value]) => (
-          <Fragment key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {s.status === 'confirmed' ? (
         <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
           <Button>{t('newsletter.unsubscribe.button')}</Button>

@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
@@ -11,6 +10,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
@@ -235,14 +235,7 @@ export function IssueProgressPage({
           )}
         </p>
       ) : null}
-      <dl class="facts">
-        {rows.map(([term, n]) => (
-          <Fragment key={term}>
-            <dt>{term}</dt>
-            <dd>{n}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {sending && progress.total > 0 ? (
         <p>
           <progress max={progress.total} value={progress.sent + progress.failed}>

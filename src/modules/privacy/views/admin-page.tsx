@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
@@ -126,6 +127,7 @@ export function AdminPrivacyPage({
   correctValues?: Record<string, unknown>;
 }) {
   const { t } = ctx.i18n;
+  const { field, hinted } = fieldTexts(t, 'privacy.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -134,14 +136,8 @@ export function AdminPrivacyPage({
       lead={t('privacy.admin.lead')}
     >
       <Form ctx={ctx} action="/admin/privacy" method="get" values={values} errors={{}}>
-        <TextField name="email" type="email" label={t('privacy.field.email')} autocomplete="off" />
-        <TextField
-          name="name"
-          label={t('privacy.field.name')}
-          hint={t('privacy.field.nameHint')}
-          optional
-          autocomplete="off"
-        />
+        <TextField {...field('email')} type="email" autocomplete="off" />
+        <TextField {...hinted('name')} optional autocomplete="off" />
         <Button>{t('privacy.admin.find')}</Button>
       </Form>
       {data ? (
@@ -176,24 +172,11 @@ export function AdminPrivacyPage({
             aria-labelledby="correct"
           >
             <Hidden email={values.email} name={values.name} />
+            <TextField {...field('newName')} optional autocomplete="off" />
+            <TextField {...field('newEmail')} type="email" optional autocomplete="off" />
             <TextField
-              name="newName"
-              label={t('privacy.field.newName')}
-              optional
-              autocomplete="off"
-            />
-            <TextField
-              name="newEmail"
-              type="email"
-              label={t('privacy.field.newEmail')}
-              optional
-              autocomplete="off"
-            />
-            <TextField
-              name="newPhone"
+              {...hinted('newPhone')}
               type="tel"
-              label={t('privacy.field.newPhone')}
-              hint={t('privacy.field.newPhoneHint')}
               optional
               width="short"
               autocomplete="off"
@@ -205,7 +188,7 @@ export function AdminPrivacyPage({
           <ErasureTable ctx={ctx} lines={plan} caption={t('privacy.admin.planCaption')} />
           <Form ctx={ctx} action="/admin/privacy/erase" aria-labelledby="erase">
             <Hidden email={values.email} name={values.name} />
-            <Checkbox name="confirm" value="yes" label={t('privacy.field.confirm')} />
+            <Checkbox {...field('confirm')} value="yes" />
             <Button variant="warning">{t('privacy.admin.erase')}</Button>
           </Form>
         </>

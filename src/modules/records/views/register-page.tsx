@@ -25,6 +25,15 @@ export function planOptions(ctx: PageContext, plan: readonly PlanClass[], empty:
   ];
 }
 
+/** The choice of a record's publicity: public, or secret (with its ground). */
+export function secrecyOptions(ctx: PageContext) {
+  const { t } = ctx.i18n;
+  return [
+    { value: 'public', label: t('records.flag.public') },
+    { value: 'secret', label: t('records.flag.secret') },
+  ];
+}
+
 interface Props {
   ctx: PageContext;
   records: RecordRow[];
@@ -61,11 +70,7 @@ export function RegisterPage({ ctx, records, info, filter, plan, exportValues }:
         <SelectField
           name="secrecy"
           label={t('records.flag')}
-          options={[
-            { value: '', label: t('records.all') },
-            { value: 'public', label: t('records.flag.public') },
-            { value: 'secret', label: t('records.flag.secret') },
-          ]}
+          options={[{ value: '', label: t('records.all') }, ...secrecyOptions(ctx)]}
         />
         <div class="field">
           <Button variant="secondary">{t('records.filter')}</Button>
