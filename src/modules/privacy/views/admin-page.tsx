@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
 import type { CorrectionLine, ErasureLine, PersonData } from '../privacy.service.ts';
 import { kindTitle } from './register-page.tsx';
@@ -34,6 +35,34 @@ export function holdings(d: PersonData): { kind: KindId; count: number }[] {
     { kind: 'audit', count: d.audit.length },
   ];
   return rows.filter((r) => r.count > 0);
+}
+
+/** The columns a table of the person's data starts with: the kind of data, and how much. */
+export function kindColumns<R extends { kind: KindId; count: number }>({ t }: I18n): Column<R>[] {
+  return [
+    { header: t('privacy.admin.kind'), cell: (r) => t(kindTitle(r.kind)), rowHeader: true },
+    { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
+  ];
+}
+
+/** What the system holds about the person: how many records of each kind. */
+export function HoldingsTable(props: {
+  ctx: PageContext;
+  data: PersonData;
+  caption: string;
+  captionHidden?: boolean;
+  empty?: string;
+}) {
+  return (
+    <DataTable
+      caption={props.caption}
+      captionHidden={props.captionHidden}
+      rows={holdings(props.data)}
+      rowKey={(r) => r.kind}
+      empty={props.empty}
+      columns={kindColumns(props.ctx.i18n)}
+    />
+  );
 }
 
 /**
@@ -97,8 +126,7 @@ export function ErasureTable({
       rowKey={(l) => `${l.kind}-${l.outcome}`}
       empty={t('privacy.admin.nothing')}
       columns={[
-        { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
-        { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
+        ...kindColumns<ErasureLine>(ctx.i18n),
         {
           header: t('privacy.admin.outcome'),
           cell: (l) =>
@@ -143,20 +171,12 @@ export function AdminPrivacyPage({
       {data ? (
         <>
           <h2>{t('privacy.admin.found', { email: values.email })}</h2>
-          <DataTable
+          <HoldingsTable
+            ctx={ctx}
+            data={data}
             caption={t('privacy.admin.foundCaption')}
             captionHidden
-            rows={holdings(data)}
-            rowKey={(r) => r.kind}
             empty={t('privacy.admin.nothing')}
-            columns={[
-              {
-                header: t('privacy.admin.kind'),
-                cell: (r) => t(kindTitle(r.kind)),
-                rowHeader: true,
-              },
-              { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
-            ]}
           />
           <h3>{t('privacy.admin.exportTitle')}</h3>
           <p>{t('privacy.admin.exportText')}</p>
@@ -244,8 +264,7 @@ export function CorrectedPage({ ctx, lines }: { ctx: PageContext; lines: Correct
         rowKey={(l) => `${l.kind}-${l.reason ?? ''}`}
         empty={t('privacy.corrected.nothing')}
         columns={[
-          { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
-          { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
+          ...kindColumns<CorrectionLine>(ctx.i18n),
           { header: t('privacy.corrected.fields'), cell: (l) => l.fields.join(', ') || '–' },
           { header: t('privacy.admin.why'), cell: (l) => (l.reason ? t(l.reason) : '–') },
         ]}
