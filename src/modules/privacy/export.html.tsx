@@ -1,7 +1,9 @@
-import { Fragment, type ComponentChildren } from 'preact';
-import type { I18n } from '../../platform/i18n/i18n.ts';
+import type { ComponentChildren } from 'preact';
+import type { I18n, PlainKey } from '../../platform/i18n/i18n.ts';
 import { renderDocument } from '../../platform/render.ts';
 import { formatInstant } from '../../shared/dates.ts';
+import { Facts } from '../../ui/facts.tsx';
+import type { KindId } from './privacy.register.ts';
 import type { PersonData } from './privacy.service.ts';
 import { kindTitle } from './views/register-page.tsx';
 
@@ -33,15 +35,19 @@ tr { break-inside: avoid; }
 
 type Cell = string | number | boolean | null | undefined;
 
+/** The export's column names: each has its header `privacy.col.<name>`. */
+type ColKey = Extract<PlainKey, `privacy.col.${string}`>;
+type Col = ColKey extends `privacy.col.${infer N}` ? N : never;
+
 function Table({
   i18n,
   caption,
-  head,
+  cols,
   rows,
 }: {
   i18n: I18n;
   caption: string;
-  head: string[];
+  cols: readonly Col[];
   rows: Cell[][];
 }) {
   if (rows.length === 0)
@@ -55,9 +61,9 @@ function Table({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {head.map((h) => (
-            <th scope="col" key={h}>
-              {h}
+          {cols.map((c) => (
+            <th scope="col" key={c}>
+              {i18n.t(`privacy.col.${c}`)}
             </th>
           ))}
         </tr>
@@ -75,10 +81,28 @@ function Table({
   );
 }
 
-function Section({ title, children }: { title: string; children: ComponentChildren }) {
+/**
+ * One kind of data: its title as the heading, then (given `cols` and `rows`) its table,
+ * captioned with the same title, then any further parts.
+ */
+function Part({
+  i18n,
+  kind,
+  cols,
+  rows = [],
+  children,
+}: {
+  i18n: I18n;
+  kind: KindId;
+  cols?: readonly Col[];
+  rows?: Cell[][];
+  children?: ComponentChildren;
+}) {
+  const title = i18n.t(kindTitle(kind));
   return (
     <section>
       <h2>{title}</h2>
+      {cols ? <Table i18n={i18n} caption={title} cols={cols} rows={rows} /> : null}
       {children}
     </section>
   );
@@ -98,6 +122,7 @@ export function PersonDocument({
   const when = (v: string | null | undefined) => (v ? formatInstant(v, locale) : null);
   const yes = (v: boolean) => (v ? t('privacy.export.yes') : t('privacy.export.no'));
   const a = data.account;
+  const s = data.newsletter?.subscription;
   return (
     <main>
       <h1>{t('privacy.export.title')}</h1>
@@ -106,27 +131,20 @@ export function PersonDocument({
         {data.subject.name ? ` (${data.subject.name})` : ''}
       </p>
       <p>{t('privacy.export.intro')}</p>
-      <Section title={t(kindTitle('account'))}>
+      <Part i18n={i18n} kind="account">
         {a ? (
-          <dl class="facts">
-            {(
-              [
-                [t('privacy.col.name'), a.name],
-                [t('privacy.col.email'), a.email],
-                [t('privacy.col.language'), a.language],
-                [t('privacy.col.active'), yes(a.active)],
-                [t('privacy.col.twoStep'), yes(a.twoStepVerification)],
-                [t('privacy.col.sso'), yes(a.singleSignOn)],
-                [t('privacy.col.lastLogin'), when(a.lastLoginAt) ?? '–'],
-                [t('privacy.col.created'), when(a.createdAt)],
-              ] as const
-            ).map(([label, value]) => (
-              <Fragment key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <Facts
+            rows={[
+              [t('privacy.col.name'), a.name],
+              [t('privacy.col.email'), a.email],
+              [t('privacy.col.language'), a.language],
+              [t('privacy.col.active'), yes(a.active)],
+              [t('privacy.col.twoStep'), yes(a.twoStepVerification)],
+              [t('privacy.col.sso'), yes(a.singleSignOn)],
+              [t('privacy.col.lastLogin'), when(a.lastLoginAt) ?? '–'],
+              [t('privacy.col.created'), when(a.createdAt)],
+            ]}
+          />
         ) : (
           <p class="empty">
             {t(kindTitle('account'))}: {t('privacy.export.none')}
@@ -135,40 +153,27 @@ export function PersonDocument({
         <Table
           i18n={i18n}
           caption={t('privacy.export.roles')}
-          head={[t('privacy.col.role'), t('privacy.col.organisation'), t('privacy.col.city')]}
+          cols={['role', 'organisation', 'city']}
           rows={data.roles.map((r) => [r.role, r.organisation, r.city])}
         />
-      </Section>
-      <Section title={t(kindTitle('sessions'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('sessions'))}
-          head={[
-            t('privacy.col.created'),
-            t('privacy.col.lastSeen'),
-            t('privacy.col.expires'),
-            t('privacy.col.ip'),
-            t('privacy.col.browser'),
-          ]}
-          rows={data.sessions.map((s) => [
-            when(s.created_at),
-            when(s.last_seen_at),
-            when(s.expires_at),
-            s.ip,
-            s.user_agent,
-          ])}
-        />
-      </Section>
-      <Section title={t(kindTitle('tokens'))}>
+      </Part>
+      <Part
+        i18n={i18n}
+        kind="sessions"
+        cols={['created', 'lastSeen', 'expires', 'ip', 'browser']}
+        rows={data.sessions.map((x) => [
+          when(x.created_at),
+          when(x.last_seen_at),
+          when(x.expires_at),
+          x.ip,
+          x.user_agent,
+        ])}
+      />
+      <Part i18n={i18n} kind="tokens">
         <Table
           i18n={i18n}
           caption={t('privacy.export.links')}
-          head={[
-            t('privacy.col.kind'),
-            t('privacy.col.created'),
-            t('privacy.col.expires'),
-            t('privacy.col.used'),
-          ]}
+          cols={['kind', 'created', 'expires', 'used']}
           rows={data.links.map((l) => [
             l.kind,
             when(l.created_at),
@@ -179,13 +184,7 @@ export function PersonDocument({
         <Table
           i18n={i18n}
           caption={t('privacy.export.apiTokens')}
-          head={[
-            t('privacy.col.name'),
-            t('privacy.col.created'),
-            t('privacy.col.expires'),
-            t('privacy.col.lastUsed'),
-            t('privacy.col.revoked'),
-          ]}
+          cols={['name', 'created', 'expires', 'lastUsed', 'revoked']}
           rows={data.apiTokens.map((k) => [
             k.name,
             when(k.created_at),
@@ -194,173 +193,133 @@ export function PersonDocument({
             when(k.revoked_at),
           ])}
         />
-      </Section>
-      <Section title={t(kindTitle('loginAttempts'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('loginAttempts'))}
-          head={[
-            t('privacy.col.when'),
-            t('privacy.col.kind'),
-            t('privacy.col.ip'),
-            t('privacy.col.succeeded'),
-          ]}
-          rows={data.loginAttempts.map((l) => [
-            when(l.occurred_at),
-            l.kind,
-            l.ip,
-            yes(l.succeeded),
-          ])}
-        />
-      </Section>
-      <Section title={t(kindTitle('contacts'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('contacts'))}
-          head={[
-            t('privacy.col.place'),
-            t('privacy.col.record'),
-            t('privacy.col.name'),
-            t('privacy.col.email'),
-          ]}
-          rows={[
-            ...data.contacts.collaborations.map((x) => [
-              t('privacy.place.collaboration'),
-              x.title,
-              x.contact_name,
-              x.contact_email,
-            ]),
-            ...data.contacts.cities.map((x) => [
-              t('privacy.place.city'),
-              x.slug,
-              x.contact_name,
-              x.contact_email,
-            ]),
-            ...data.contacts.citySuggestions.map((x) => [
-              t('privacy.place.citySuggestion'),
-              x.slug,
-              [x.contact_name?.before, x.contact_name?.after].filter(Boolean).join(' → ') || null,
-              [x.contact_email?.before, x.contact_email?.after].filter(Boolean).join(' → '),
-            ]),
-            ...data.contacts.organisations.map((x) => [
-              t('privacy.place.organisation'),
-              x.name,
-              null,
-              x.email,
-            ]),
-          ]}
-        />
-      </Section>
-      <Section title={t(kindTitle('delegates'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('delegates'))}
-          head={[
-            t('privacy.col.meeting'),
-            t('privacy.col.city'),
-            t('privacy.col.name'),
-            t('privacy.col.title'),
-            t('privacy.col.affiliation'),
-            t('privacy.col.diet'),
-            t('privacy.col.access'),
-            t('privacy.col.travel'),
-            t('privacy.col.phone'),
-            t('privacy.col.erased'),
-          ]}
-          rows={data.delegates.map((d) => [
-            `${d.year} (${d.host_city})`,
-            d.delegation_city,
-            d.name,
-            d.title,
-            d.affiliation,
-            d.dietary_needs,
-            d.access_needs,
-            d.travel,
-            d.phone,
-            when(d.logistics_erased_at),
-          ])}
-        />
-      </Section>
-      <Section title={t(kindTitle('subscribers'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('subscribers'))}
-          head={[
-            t('privacy.col.email'),
-            t('privacy.col.status'),
-            t('privacy.col.language'),
-            t('privacy.col.topics'),
-            t('privacy.col.created'),
-            t('privacy.col.confirmed'),
-            t('privacy.col.unsubscribed'),
-          ]}
-          rows={
-            data.newsletter
-              ? [
-                  [
-                    data.newsletter.subscription.email,
-                    data.newsletter.subscription.status,
-                    data.newsletter.subscription.language,
-                    data.newsletter.subscription.topics.join(', '),
-                    when(data.newsletter.subscription.createdAt),
-                    when(data.newsletter.subscription.confirmedAt),
-                    when(data.newsletter.subscription.unsubscribedAt),
-                  ],
-                ]
-              : []
-          }
-        />
+      </Part>
+      <Part
+        i18n={i18n}
+        kind="loginAttempts"
+        cols={['when', 'kind', 'ip', 'succeeded']}
+        rows={data.loginAttempts.map((l) => [when(l.occurred_at), l.kind, l.ip, yes(l.succeeded)])}
+      />
+      <Part
+        i18n={i18n}
+        kind="contacts"
+        cols={['place', 'record', 'name', 'email']}
+        rows={[
+          ...data.contacts.collaborations.map((x) => [
+            t('privacy.place.collaboration'),
+            x.title,
+            x.contact_name,
+            x.contact_email,
+          ]),
+          ...data.contacts.cities.map((x) => [
+            t('privacy.place.city'),
+            x.slug,
+            x.contact_name,
+            x.contact_email,
+          ]),
+          ...data.contacts.citySuggestions.map((x) => [
+            t('privacy.place.citySuggestion'),
+            x.slug,
+            [x.contact_name?.before, x.contact_name?.after].filter(Boolean).join(' → ') || null,
+            [x.contact_email?.before, x.contact_email?.after].filter(Boolean).join(' → '),
+          ]),
+          ...data.contacts.organisations.map((x) => [
+            t('privacy.place.organisation'),
+            x.name,
+            null,
+            x.email,
+          ]),
+        ]}
+      />
+      <Part
+        i18n={i18n}
+        kind="delegates"
+        cols={[
+          'meeting',
+          'city',
+          'name',
+          'title',
+          'affiliation',
+          'diet',
+          'access',
+          'travel',
+          'phone',
+          'erased',
+        ]}
+        rows={data.delegates.map((d) => [
+          `${d.year} (${d.host_city})`,
+          d.delegation_city,
+          d.name,
+          d.title,
+          d.affiliation,
+          d.dietary_needs,
+          d.access_needs,
+          d.travel,
+          d.phone,
+          when(d.logistics_erased_at),
+        ])}
+      />
+      <Part
+        i18n={i18n}
+        kind="subscribers"
+        cols={['email', 'status', 'language', 'topics', 'created', 'confirmed', 'unsubscribed']}
+        rows={
+          s
+            ? [
+                [
+                  s.email,
+                  s.status,
+                  s.language,
+                  s.topics.join(', '),
+                  when(s.createdAt),
+                  when(s.confirmedAt),
+                  when(s.unsubscribedAt),
+                ],
+              ]
+            : []
+        }
+      >
         <Table
           i18n={i18n}
           caption={t('privacy.export.newsletters')}
-          head={[t('privacy.col.subject'), t('privacy.col.status'), t('privacy.col.sent')]}
+          cols={['subject', 'status', 'sent']}
           rows={(data.newsletter?.newsletters ?? []).map((n) => [
             n.subject,
             n.status,
             when(n.sentAt),
           ])}
         />
-      </Section>
-      <Section title={t(kindTitle('outbox'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('outbox'))}
-          head={[t('privacy.col.when'), t('privacy.col.subject')]}
-          rows={data.outbox.map((m) => [when(m.created_at), m.subject])}
-        />
-      </Section>
-      <Section title={t(kindTitle('authorship'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('authorship'))}
-          head={[t('privacy.col.place'), t('privacy.col.field'), t('privacy.col.record')]}
-          rows={data.authored.map((r) => [r.table, r.column, r.label || r.id])}
-        />
+      </Part>
+      <Part
+        i18n={i18n}
+        kind="outbox"
+        cols={['when', 'subject']}
+        rows={data.outbox.map((m) => [when(m.created_at), m.subject])}
+      />
+      <Part
+        i18n={i18n}
+        kind="authorship"
+        cols={['place', 'field', 'record']}
+        rows={data.authored.map((r) => [r.table, r.column, r.label || r.id])}
+      >
         <Table
           i18n={i18n}
           caption={t('privacy.export.comments')}
-          head={[t('privacy.col.when'), t('privacy.col.text')]}
+          cols={['when', 'text']}
           rows={data.evaluationComments.map((m) => [when(m.created_at), m.body])}
         />
-      </Section>
-      <Section title={t(kindTitle('audit'))}>
-        <Table
-          i18n={i18n}
-          caption={t(kindTitle('audit'))}
-          head={[
-            t('privacy.col.when'),
-            t('privacy.col.action'),
-            t('privacy.col.record'),
-            t('privacy.col.ip'),
-          ]}
-          rows={data.audit.map((e) => [
-            when(e.occurred_at),
-            e.action,
-            `${e.entity} ${e.entity_id ?? ''}`,
-            e.ip,
-          ])}
-        />
-      </Section>
+      </Part>
+      <Part
+        i18n={i18n}
+        kind="audit"
+        cols={['when', 'action', 'record', 'ip']}
+        rows={data.audit.map((e) => [
+          when(e.occurred_at),
+          e.action,
+          `${e.entity} ${e.entity_id ?? ''}`,
+          e.ip,
+        ])}
+      />
       <p class="colophon">
         {t('privacy.export.produced', { date: formatInstant(producedAt, locale) })}
       </p>

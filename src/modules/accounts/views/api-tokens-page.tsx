@@ -2,8 +2,9 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
 export type ApiTokenFormValues = {
@@ -19,6 +20,7 @@ interface Props {
 
 export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
+  const { hinted } = fieldTexts(t, 'apiToken');
   const active = tokens.filter((token) => token.status === 'active').length;
   return (
     <TitledPage
@@ -29,11 +31,9 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
     >
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>
-        <DataTable
+        <ListTable
           caption={t('apiToken.caption')}
-          captionHidden
           rows={tokens}
-          rowKey={(token) => token.id}
           empty={t('apiToken.empty')}
           columns={[
             { header: t('apiToken.name'), rowHeader: true, cell: (token) => token.name },
@@ -86,17 +86,8 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
           action="/account/tokens"
           values={values ?? { expiresInDays: String(API_TOKEN_DAYS.default) }}
         >
-          <TextField
-            name="name"
-            label={t('apiToken.name')}
-            hint={t('apiToken.nameHint')}
-            autocomplete="off"
-          />
-          <NumberField
-            name="expiresInDays"
-            label={t('apiToken.expiresInDays')}
-            hint={t('apiToken.expiresInDaysHint')}
-          />
+          <TextField {...hinted('name')} autocomplete="off" />
+          <NumberField {...hinted('expiresInDays')} />
           <Button>{t('apiToken.create')}</Button>
         </Form>
       </section>

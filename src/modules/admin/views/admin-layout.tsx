@@ -1,28 +1,47 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { PageHeading } from '../../../ui/page-heading.tsx';
+import type { BackLink } from '../../../ui/titled-page.tsx';
 
+/** The administration's menu; a section whose page is a list says what the list is (`lead`). */
 const ITEMS = [
-  { href: '/admin/users', key: 'admin.users' },
-  { href: '/admin/organisations', key: 'admin.organisations' },
-  { href: '/admin/audit', key: 'admin.audit' },
-  { href: '/admin/outbox', key: 'admin.outbox' },
+  { href: '/admin/users', key: 'admin.users', lead: 'admin.users.lead' },
+  { href: '/admin/organisations', key: 'admin.organisations', lead: 'admin.organisations.lead' },
+  { href: '/admin/audit', key: 'admin.audit', lead: 'admin.audit.lead' },
+  { href: '/admin/outbox', key: 'admin.outbox', lead: 'admin.outbox.lead' },
   { href: '/admin/security', key: 'admin.security' },
   { href: '/admin/privacy', key: 'privacy.admin.nav' },
 ] as const;
 
+type Item = (typeof ITEMS)[number];
+
+/**
+ * An administration page: the administration's menu, a link back (if any), the heading (the
+ * title unless `heading` says otherwise) and a lead paragraph (if any); the page's own
+ * content follows. Without a `title` it is the page of the section `current`: the title is
+ * the section's name in the menu and the lead says what its list is.
+ */
 export function AdminLayout({
   ctx,
-  title,
   current,
+  back,
   children,
+  ...props
 }: {
   ctx: PageContext;
-  title: string;
-  current: (typeof ITEMS)[number]['href'];
+  title?: string;
+  current: Item['href'];
+  heading?: string;
+  back?: BackLink;
+  lead?: ComponentChildren;
   children: ComponentChildren;
 }) {
   const { t } = ctx.i18n;
+  const item: Item = ITEMS.find((i) => i.href === current)!;
+  const title = props.title ?? t(item.key);
+  const heading = props.heading ?? title;
+  const lead = props.lead ?? (props.title === undefined && 'lead' in item ? t(item.lead) : null);
   return (
     <Layout ctx={ctx} title={`${title} – ${t('admin.title')}`}>
       <nav aria-label={t('admin.nav')} class="sub-nav">
@@ -36,6 +55,7 @@ export function AdminLayout({
           ))}
         </ul>
       </nav>
+      <PageHeading back={back} heading={heading} lead={lead} />
       {children}
     </Layout>
   );

@@ -3,7 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { AuditEvent } from '../../audit/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
@@ -26,9 +26,7 @@ export function AuditPage({ ctx, events, info, filter, entities }: Props) {
   const { t, intl } = ctx.i18n;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
   return (
-    <AdminLayout ctx={ctx} title={t('admin.audit')} current="/admin/audit">
-      <h1>{t('admin.audit')}</h1>
-      <p class="lead">{t('admin.audit.lead')}</p>
+    <AdminLayout ctx={ctx} current="/admin/audit">
       <Form ctx={ctx} method="get" action="/admin/audit" class="filters" values={filter}>
         <TextField name="user" type="email" label={t('admin.audit.user')} />
         <SelectField
@@ -50,11 +48,9 @@ export function AuditPage({ ctx, events, info, filter, entities }: Props) {
           {t('admin.audit.csv')}
         </a>
       </p>
-      <DataTable
+      <ListTable
         caption={t('admin.audit')}
-        captionHidden
         rows={events}
-        rowKey={(e) => e.id}
         empty={t('admin.audit.empty')}
         columns={[
           {

@@ -14,12 +14,13 @@ interface Props extends ScopeChoices {
 export function InvitePage({ ctx, organisations, cities, values }: Props) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.invite.title')} current="/admin/users">
-      <p class="breadcrumb">
-        <a href="/admin/users">{t('admin.users.back')}</a>
-      </p>
-      <h1>{t('admin.invite.title')}</h1>
-      <p class="lead">{t('admin.invite.lead')}</p>
+    <AdminLayout
+      ctx={ctx}
+      title={t('admin.invite.title')}
+      current="/admin/users"
+      back={{ href: '/admin/users', label: t('admin.users.back') }}
+      lead={t('admin.invite.lead')}
+    >
       <Form
         ctx={ctx}
         action="/admin/users/new"

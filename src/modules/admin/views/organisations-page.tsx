@@ -3,7 +3,7 @@ import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -14,14 +14,10 @@ interface Props {
 export function OrganisationsPage({ ctx, organisations, values }: Props) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.organisations')} current="/admin/organisations">
-      <h1>{t('admin.organisations')}</h1>
-      <p class="lead">{t('admin.organisations.lead')}</p>
-      <DataTable
+    <AdminLayout ctx={ctx} current="/admin/organisations">
+      <ListTable
         caption={t('admin.organisations')}
-        captionHidden
         rows={organisations}
-        rowKey={(o) => o.id}
         columns={[
           {
             header: t('org.name'),
@@ -100,11 +96,13 @@ export function OrganisationPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={organisation.name} current="/admin/organisations">
-      <p class="breadcrumb">
-        <a href="/admin/organisations">{t('admin.organisations')}</a>
-      </p>
-      <h1>{t('org.rename', { name: organisation.name })}</h1>
+    <AdminLayout
+      ctx={ctx}
+      title={organisation.name}
+      current="/admin/organisations"
+      back={{ href: '/admin/organisations', label: t('admin.organisations') }}
+      heading={t('org.rename', { name: organisation.name })}
+    >
       <OrganisationForm
         ctx={ctx}
         action={`/admin/organisations/${organisation.id}`}

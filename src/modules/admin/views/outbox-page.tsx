@@ -23,9 +23,7 @@ export function OutboxPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.outbox')} current="/admin/outbox">
-      <h1>{t('admin.outbox')}</h1>
-      <p class="lead">{t('admin.outbox.lead')}</p>
+    <AdminLayout ctx={ctx} current="/admin/outbox">
       {mails.length === 0 ? <p>{t('admin.outbox.empty')}</p> : null}
       {mails.map((m) => (
         <article class="mail" key={m.id} aria-labelledby={`mail-${m.id}`}>

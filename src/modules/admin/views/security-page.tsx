@@ -7,9 +7,12 @@ import { AdminLayout } from './admin-layout.tsx';
 export function SecurityPage({ ctx, roles }: { ctx: PageContext; roles: readonly string[] }) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.security.title')} current="/admin/security">
-      <h1>{t('admin.security.title')}</h1>
-      <p class="lead">{t('admin.security.lead')}</p>
+    <AdminLayout
+      ctx={ctx}
+      title={t('admin.security.title')}
+      current="/admin/security"
+      lead={t('admin.security.lead')}
+    >
       <Form ctx={ctx} action="/admin/security" values={{ roles: [...roles] }}>
         <CheckboxGroup
           name="roles"

@@ -20,11 +20,13 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
     city: user.roles.find((g) => g.cityId)?.cityId ?? '',
   };
   return (
-    <AdminLayout ctx={ctx} title={user.email} current="/admin/users">
-      <p class="breadcrumb">
-        <a href="/admin/users">{t('admin.users.back')}</a>
-      </p>
-      <h1>{t('admin.users.edit', { email: user.email })}</h1>
+    <AdminLayout
+      ctx={ctx}
+      title={user.email}
+      current="/admin/users"
+      back={{ href: '/admin/users', label: t('admin.users.back') }}
+      heading={t('admin.users.edit', { email: user.email })}
+    >
       <p>
         {user.name} · {user.active ? t('admin.users.active') : t('admin.users.inactive')}
       </p>

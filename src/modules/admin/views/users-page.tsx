@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { User } from '../../accounts/index.ts';
 import { RoleList, type ScopeNames } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -20,19 +20,15 @@ export function UsersPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.users')} current="/admin/users">
-      <h1>{t('admin.users')}</h1>
-      <p class="lead">{t('admin.users.lead')}</p>
+    <AdminLayout ctx={ctx} current="/admin/users">
       <p>
         <a class="button" href="/admin/users/new">
           {t('admin.invite.title')}
         </a>
       </p>
-      <DataTable
+      <ListTable
         caption={t('admin.users')}
-        captionHidden
         rows={users}
-        rowKey={(u) => u.id}
         columns={[
           {
             header: t('admin.users.email'),

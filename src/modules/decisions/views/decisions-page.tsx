@@ -3,9 +3,11 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { RowLink } from '../../../ui/table.tsx';
 import {
   DECISION_BODIES,
   OUTCOMES,
@@ -40,11 +42,9 @@ export function DecisionsPage({
       lead={t('workspace.decisions.lead')}
     >
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
-      <DataTable
+      <ListTable
         caption={t('workspace.decisions.pendingCaption')}
-        captionHidden
         rows={pending}
-        rowKey={(p) => p.id}
         empty={t('workspace.decisions.pendingNone')}
         columns={[
           ...proposalColumns(ctx.i18n, cityNames),
@@ -69,11 +69,9 @@ export function DecisionsPage({
       <p>
         <a href="/workspace/decisions/new">{t('workspace.decisions.registerOther')}</a>
       </p>
-      <DataTable
+      <ListTable
         caption={t('workspace.decisions.recordedCaption')}
-        captionHidden
         rows={decisions}
-        rowKey={(d) => d.id}
         empty={t('workspace.decisions.none')}
         columns={[
           {
@@ -177,6 +175,7 @@ export function NewDecisionPage({
 }) {
   const { t, intl } = ctx.i18n;
   const errors = ctx.formErrors;
+  const { field, hinted } = fieldTexts(t, 'workspace.decisions.field');
   const title = corrects
     ? t('workspace.decisions.correctTitle')
     : t('workspace.decisions.newTitle');
@@ -230,26 +229,10 @@ export function NewDecisionPage({
             label: t(`workspace.decisions.body.${b}`),
           }))}
         />
-        <DateField name="meetingDate" label={t('workspace.decisions.field.meetingDate')} />
-        <TextField
-          name="section"
-          label={t('workspace.decisions.field.section')}
-          hint={t('workspace.decisions.field.sectionHint')}
-          width="short"
-          autocomplete="off"
-        />
-        <TextField
-          name="caseNumber"
-          label={t('workspace.decisions.field.caseNumber')}
-          hint={t('workspace.decisions.field.caseNumberHint')}
-          autocomplete="off"
-        />
-        <TextField
-          name="title"
-          label={t('workspace.decisions.field.title')}
-          width="full"
-          autocomplete="off"
-        />
+        <DateField {...field('meetingDate')} />
+        <TextField {...hinted('section')} width="short" autocomplete="off" />
+        <TextField {...hinted('caseNumber')} autocomplete="off" />
+        <TextField {...field('title')} width="full" autocomplete="off" />
         <RadioGroup
           name="outcome"
           legend={t('workspace.decisions.field.outcome')}
@@ -258,28 +241,9 @@ export function NewDecisionPage({
             label: t(`workspace.decisions.outcome.${o}`),
           }))}
         />
-        <TextField
-          name="link"
-          label={t('workspace.decisions.field.link')}
-          hint={t('workspace.decisions.field.linkHint')}
-          type="url"
-          width="full"
-          autocomplete="off"
-          optional
-        />
-        <DateField
-          name="finalOn"
-          label={t('workspace.decisions.field.finalOn')}
-          hint={t('workspace.decisions.field.finalOnHint')}
-          optional
-        />
-        <FileField
-          name="document"
-          label={t('workspace.decisions.field.document')}
-          hint={t('workspace.decisions.field.documentHint')}
-          accept="application/pdf,.pdf"
-          optional
-        />
+        <TextField {...hinted('link')} type="url" width="full" autocomplete="off" optional />
+        <DateField {...hinted('finalOn')} optional />
+        <FileField {...hinted('document')} accept="application/pdf,.pdf" optional />
         <Button>{t('workspace.decisions.save')}</Button>
       </Form>
     </TitledPage>

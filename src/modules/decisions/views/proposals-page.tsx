@@ -12,6 +12,7 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
@@ -164,6 +165,7 @@ export function NewProposalPage({
   values?: ProposalValues | undefined;
 }) {
   const { t } = ctx.i18n;
+  const { field, hinted } = fieldTexts(t, 'workspace.proposals.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -181,9 +183,7 @@ export function NewProposalPage({
           }))}
         />
         <SelectField
-          name="city"
-          label={t('workspace.proposals.field.city')}
-          hint={t('workspace.proposals.field.cityHint')}
+          {...hinted('city')}
           options={[
             { value: '', label: t('workspace.proposals.field.cityChoose') },
             { value: NEW_CITY, label: t('workspace.proposals.field.cityNew') },
@@ -195,50 +195,15 @@ export function NewProposalPage({
         />
         <fieldset class="field">
           <legend>{t('workspace.proposals.newCity')}</legend>
-          <TextField
-            name="slug"
-            label={t('workspace.proposals.field.slug')}
-            hint={t('workspace.proposals.field.slugHint')}
-            autocomplete="off"
-          />
-          <TextField
-            name="nameSv"
-            label={t('workspace.proposals.field.nameSv')}
-            autocomplete="off"
-          />
-          <TextField
-            name="nameEn"
-            label={t('workspace.proposals.field.nameEn')}
-            hint={t('workspace.proposals.field.nameEnHint')}
-            autocomplete="off"
-          />
-          <TextField
-            name="countryCode"
-            label={t('workspace.proposals.field.countryCode')}
-            hint={t('workspace.proposals.field.countryCodeHint')}
-            width="short"
-            autocomplete="off"
-          />
-          <NumberField
-            name="latitude"
-            label={t('workspace.proposals.field.latitude')}
-            hint={t('workspace.proposals.field.latitudeHint')}
-            decimal
-          />
-          <NumberField
-            name="longitude"
-            label={t('workspace.proposals.field.longitude')}
-            hint={t('workspace.proposals.field.longitudeHint')}
-            decimal
-          />
+          <TextField {...hinted('slug')} autocomplete="off" />
+          <TextField {...field('nameSv')} autocomplete="off" />
+          <TextField {...hinted('nameEn')} autocomplete="off" />
+          <TextField {...hinted('countryCode')} width="short" autocomplete="off" />
+          <NumberField {...hinted('latitude')} decimal />
+          <NumberField {...hinted('longitude')} decimal />
         </fieldset>
-        <TextField
-          name="title"
-          label={t('workspace.proposals.field.title')}
-          width="full"
-          autocomplete="off"
-        />
-        <TextArea name="justification" label={t('workspace.proposals.field.justification')} />
+        <TextField {...field('title')} width="full" autocomplete="off" />
+        <TextArea {...field('justification')} />
         <Button>{t('workspace.proposals.save')}</Button>
       </Form>
     </TitledPage>

@@ -201,16 +201,29 @@ export function NewsItemPage({
   );
 }
 
+/** News on another page: a section with its heading, each item's summary, then `children`. */
+function NewsSection(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  items: NewsItem[];
+  children?: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={props.id} class="linked-news">
+      <h2 id={props.id}>{props.title}</h2>
+      {props.items.map((item) => (
+        <NewsSummary key={item.id} ctx={props.ctx} item={item} heading="h3" />
+      ))}
+      {props.children}
+    </section>
+  );
+}
+
 /** The news linked to a city, meeting or collaboration, on that page (the related-content port). */
 export function LinkedNews({ ctx, items }: { ctx: PageContext; items: NewsItem[] }) {
-  const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="linked-news" class="linked-news">
-      <h2 id="linked-news">{t('news.linked.title')}</h2>
-      {items.map((item) => (
-        <NewsSummary key={item.id} ctx={ctx} item={item} heading="h3" />
-      ))}
-    </section>
+    <NewsSection ctx={ctx} id="linked-news" title={ctx.i18n.t('news.linked.title')} items={items} />
   );
 }
 
@@ -218,14 +231,10 @@ export function LinkedNews({ ctx, items }: { ctx: PageContext; items: NewsItem[]
 export function LatestNews({ ctx, items }: { ctx: PageContext; items: NewsItem[] }) {
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="latest-news" class="linked-news">
-      <h2 id="latest-news">{t('news.latest.title')}</h2>
-      {items.map((item) => (
-        <NewsSummary key={item.id} ctx={ctx} item={item} heading="h3" />
-      ))}
+    <NewsSection ctx={ctx} id="latest-news" title={t('news.latest.title')} items={items}>
       <p>
         <a href="/news">{t('news.latest.all')}</a>
       </p>
-    </section>
+    </NewsSection>
   );
 }

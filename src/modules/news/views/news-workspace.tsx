@@ -9,6 +9,7 @@ import {
   TextField,
   type Option,
 } from '../../../ui/fields.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
@@ -128,6 +129,7 @@ export function NewsFormPage({
   const language = (lang: Locale) => languageNames.of(lang) ?? LOCALES[lang].name;
   const action = item ? `/workspace/news/${item.id}` : '/workspace/news/new';
   const published = item?.status === 'published';
+  const { field, hinted } = fieldTexts(t, 'news.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -172,22 +174,15 @@ export function NewsFormPage({
               )}
             </legend>
             <TextField
+              {...field('title')}
               name={`title_${lang}`}
-              label={t('news.field.title')}
               width="full"
               optional={lang !== 'sv'}
             />
+            <TextArea {...hinted('summary')} name={`summary_${lang}`} rows={2} optional />
             <TextArea
-              name={`summary_${lang}`}
-              label={t('news.field.summary')}
-              hint={t('news.field.summaryHint')}
-              rows={2}
-              optional
-            />
-            <TextArea
+              {...hinted('body')}
               name={`body_${lang}`}
-              label={t('news.field.body')}
-              hint={t('news.field.bodyHint')}
               rows={lang === 'sv' ? 12 : 6}
               optional={lang !== 'sv'}
             />
@@ -221,15 +216,8 @@ export function NewsFormPage({
           <fieldset class="field">
             <legend>{t('news.field.schedule')}</legend>
             <p class="hint">{t('news.field.scheduleHint')}</p>
-            <DateField name="publishDate" label={t('news.field.publishDate')} optional />
-            <TextField
-              name="publishTime"
-              label={t('news.field.publishTime')}
-              hint={t('news.field.publishTimeHint')}
-              width="short"
-              autocomplete="off"
-              optional
-            />
+            <DateField {...field('publishDate')} optional />
+            <TextField {...hinted('publishTime')} width="short" autocomplete="off" optional />
           </fieldset>
         )}
         <div class="news-form-buttons">

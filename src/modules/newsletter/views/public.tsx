@@ -1,14 +1,16 @@
-import { Fragment } from 'preact';
+import type { ComponentProps } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
 
-/** Pages that carry a personal token in their address: never indexed. */
-const NOINDEX = <meta name="robots" content="noindex" />;
+/** A page that carries a personal token in its address: never indexed. */
+function TokenPage(props: Omit<ComponentProps<typeof TitledPage>, 'head'>) {
+  return <TitledPage {...props} head={<meta name="robots" content="noindex" />} />;
+}
 
 /** The subscription form: address, language, twin cities. */
 export function SubscribePage({
@@ -64,16 +66,11 @@ export function SubscribePage({
 export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('newsletter.confirm.title')}
-      head={NOINDEX}
-      lead={t('newsletter.confirm.lead')}
-    >
+    <TokenPage ctx={ctx} title={t('newsletter.confirm.title')} lead={t('newsletter.confirm.lead')}>
       <Form ctx={ctx} action={`/newsletter/confirm/${token}`}>
         <Button>{t('newsletter.confirm.button')}</Button>
       </Form>
-    </TitledPage>
+    </TokenPage>
   );
 }
 
@@ -89,22 +86,20 @@ export function UnsubscribePage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('newsletter.unsubscribe.title')} head={NOINDEX}>
-      <h1>{t('newsletter.unsubscribe.title')}</h1>
+    <TokenPage
+      ctx={ctx}
+      title={t('newsletter.unsubscribe.title')}
+      lead={t(subscribed ? 'newsletter.unsubscribe.lead' : 'newsletter.unsubscribe.already')}
+    >
       {subscribed ? (
-        <>
-          <p class="lead">{t('newsletter.unsubscribe.lead')}</p>
-          <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
-            <Button>{t('newsletter.unsubscribe.button')}</Button>
-          </Form>
-        </>
-      ) : (
-        <p class="lead">{t('newsletter.unsubscribe.already')}</p>
-      )}
+        <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
+          <Button>{t('newsletter.unsubscribe.button')}</Button>
+        </Form>
+      ) : null}
       <p>
         <a href={`/newsletter/subscription/${token}`}>{t('newsletter.unsubscribe.manage')}</a>
       </p>
-    </Layout>
+    </TokenPage>
   );
 }
 
@@ -137,20 +132,12 @@ export function SubscriptionPage({
   if (s.deleteAfter)
     rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
   return (
-    <TitledPage
+    <TokenPage
       ctx={ctx}
       title={t('newsletter.subscription.title')}
-      head={NOINDEX}
       lead={t('newsletter.subscription.lead')}
     >
-      <dl class="facts">
-        {rows.map(([term, value]) => (
-          <Fragment key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {s.status === 'confirmed' ? (
         <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>
           <Button>{t('newsletter.unsubscribe.button')}</Button>
@@ -170,6 +157,6 @@ export function SubscriptionPage({
       <Form ctx={ctx} action={`/newsletter/subscription/${token}/erase`}>
         <Button variant="warning">{t('newsletter.subscription.eraseButton')}</Button>
       </Form>
-    </TitledPage>
+    </TokenPage>
   );
 }

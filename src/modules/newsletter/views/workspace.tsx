@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
@@ -11,9 +10,10 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
 
@@ -46,11 +46,9 @@ export function IssuesPage({
         <Button>{t('newsletter.ws.new')}</Button>
       </Form>
       <h2>{t('newsletter.ws.issues')}</h2>
-      <DataTable
+      <ListTable
         caption={t('newsletter.ws.issues')}
-        captionHidden
         rows={issues}
-        rowKey={(i) => i.id}
         empty={t('newsletter.ws.none')}
         columns={[
           {
@@ -237,14 +235,7 @@ export function IssueProgressPage({
           )}
         </p>
       ) : null}
-      <dl class="facts">
-        {rows.map(([term, n]) => (
-          <Fragment key={term}>
-            <dt>{term}</dt>
-            <dd>{n}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {sending && progress.total > 0 ? (
         <p>
           <progress max={progress.total} value={progress.sent + progress.failed}>
@@ -255,9 +246,8 @@ export function IssueProgressPage({
       {progress.failures.length > 0 ? (
         <>
           <h2>{t('newsletter.progress.failures')}</h2>
-          <DataTable
+          <ListTable
             caption={t('newsletter.progress.failures')}
-            captionHidden
             rows={progress.failures}
             rowKey={(f) => `${f.email ?? ''}${f.answer ?? ''}${f.attempts}`}
             columns={[

@@ -1,9 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
 import type { PersonData } from '../privacy.service.ts';
-import { ExportForm, holdings } from './admin-page.tsx';
-import { kindTitle } from './register-page.tsx';
+import { ExportForm, HoldingsTable } from './admin-page.tsx';
 
 /** `/account/data`: what the system holds about the signed-in person, and their downloads. */
 export function AccountDataPage({
@@ -23,15 +21,7 @@ export function AccountDataPage({
       back={{ href: '/account', label: t('privacy.own.back'), plain: true }}
       lead={t('privacy.own.lead')}
     >
-      <DataTable
-        caption={t('privacy.own.caption')}
-        rows={holdings(data)}
-        rowKey={(r) => r.kind}
-        columns={[
-          { header: t('privacy.admin.kind'), cell: (r) => t(kindTitle(r.kind)), rowHeader: true },
-          { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
-        ]}
-      />
+      <HoldingsTable ctx={ctx} data={data} caption={t('privacy.own.caption')} />
       <h2>{t('privacy.own.downloadTitle')}</h2>
       <ExportForm ctx={ctx} action="/account/data/export" pdf={pdf} />
       <p>{t('privacy.own.delegates')}</p>

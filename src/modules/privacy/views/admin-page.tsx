@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
 import type { CorrectionLine, ErasureLine, PersonData } from '../privacy.service.ts';
 import { kindTitle } from './register-page.tsx';
@@ -33,6 +35,34 @@ export function holdings(d: PersonData): { kind: KindId; count: number }[] {
     { kind: 'audit', count: d.audit.length },
   ];
   return rows.filter((r) => r.count > 0);
+}
+
+/** The columns a table of the person's data starts with: the kind of data, and how much. */
+export function kindColumns<R extends { kind: KindId; count: number }>({ t }: I18n): Column<R>[] {
+  return [
+    { header: t('privacy.admin.kind'), cell: (r) => t(kindTitle(r.kind)), rowHeader: true },
+    { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
+  ];
+}
+
+/** What the system holds about the person: how many records of each kind. */
+export function HoldingsTable(props: {
+  ctx: PageContext;
+  data: PersonData;
+  caption: string;
+  captionHidden?: boolean;
+  empty?: string;
+}) {
+  return (
+    <DataTable
+      caption={props.caption}
+      captionHidden={props.captionHidden}
+      rows={holdings(props.data)}
+      rowKey={(r) => r.kind}
+      empty={props.empty}
+      columns={kindColumns(props.ctx.i18n)}
+    />
+  );
 }
 
 /**
@@ -96,8 +126,7 @@ export function ErasureTable({
       rowKey={(l) => `${l.kind}-${l.outcome}`}
       empty={t('privacy.admin.nothing')}
       columns={[
-        { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
-        { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
+        ...kindColumns<ErasureLine>(ctx.i18n),
         {
           header: t('privacy.admin.outcome'),
           cell: (l) =>
@@ -126,6 +155,7 @@ export function AdminPrivacyPage({
   correctValues?: Record<string, unknown>;
 }) {
   const { t } = ctx.i18n;
+  const { field, hinted } = fieldTexts(t, 'privacy.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -134,33 +164,19 @@ export function AdminPrivacyPage({
       lead={t('privacy.admin.lead')}
     >
       <Form ctx={ctx} action="/admin/privacy" method="get" values={values} errors={{}}>
-        <TextField name="email" type="email" label={t('privacy.field.email')} autocomplete="off" />
-        <TextField
-          name="name"
-          label={t('privacy.field.name')}
-          hint={t('privacy.field.nameHint')}
-          optional
-          autocomplete="off"
-        />
+        <TextField {...field('email')} type="email" autocomplete="off" />
+        <TextField {...hinted('name')} optional autocomplete="off" />
         <Button>{t('privacy.admin.find')}</Button>
       </Form>
       {data ? (
         <>
           <h2>{t('privacy.admin.found', { email: values.email })}</h2>
-          <DataTable
+          <HoldingsTable
+            ctx={ctx}
+            data={data}
             caption={t('privacy.admin.foundCaption')}
             captionHidden
-            rows={holdings(data)}
-            rowKey={(r) => r.kind}
             empty={t('privacy.admin.nothing')}
-            columns={[
-              {
-                header: t('privacy.admin.kind'),
-                cell: (r) => t(kindTitle(r.kind)),
-                rowHeader: true,
-              },
-              { header: t('privacy.admin.count'), cell: (r) => r.count, class: 'num' },
-            ]}
           />
           <h3>{t('privacy.admin.exportTitle')}</h3>
           <p>{t('privacy.admin.exportText')}</p>
@@ -176,24 +192,11 @@ export function AdminPrivacyPage({
             aria-labelledby="correct"
           >
             <Hidden email={values.email} name={values.name} />
+            <TextField {...field('newName')} optional autocomplete="off" />
+            <TextField {...field('newEmail')} type="email" optional autocomplete="off" />
             <TextField
-              name="newName"
-              label={t('privacy.field.newName')}
-              optional
-              autocomplete="off"
-            />
-            <TextField
-              name="newEmail"
-              type="email"
-              label={t('privacy.field.newEmail')}
-              optional
-              autocomplete="off"
-            />
-            <TextField
-              name="newPhone"
+              {...hinted('newPhone')}
               type="tel"
-              label={t('privacy.field.newPhone')}
-              hint={t('privacy.field.newPhoneHint')}
               optional
               width="short"
               autocomplete="off"
@@ -205,7 +208,7 @@ export function AdminPrivacyPage({
           <ErasureTable ctx={ctx} lines={plan} caption={t('privacy.admin.planCaption')} />
           <Form ctx={ctx} action="/admin/privacy/erase" aria-labelledby="erase">
             <Hidden email={values.email} name={values.name} />
-            <Checkbox name="confirm" value="yes" label={t('privacy.field.confirm')} />
+            <Checkbox {...field('confirm')} value="yes" />
             <Button variant="warning">{t('privacy.admin.erase')}</Button>
           </Form>
         </>
@@ -261,8 +264,7 @@ export function CorrectedPage({ ctx, lines }: { ctx: PageContext; lines: Correct
         rowKey={(l) => `${l.kind}-${l.reason ?? ''}`}
         empty={t('privacy.corrected.nothing')}
         columns={[
-          { header: t('privacy.admin.kind'), cell: (l) => t(kindTitle(l.kind)), rowHeader: true },
-          { header: t('privacy.admin.count'), cell: (l) => l.count, class: 'num' },
+          ...kindColumns<CorrectionLine>(ctx.i18n),
           { header: t('privacy.corrected.fields'), cell: (l) => l.fields.join(', ') || '–' },
           { header: t('privacy.admin.why'), cell: (l) => (l.reason ? t(l.reason) : '–') },
         ]}

@@ -5,7 +5,7 @@ import { Button, Form, RadioGroup, SelectField, TextField } from '../../../ui/fi
 import { Layout } from '../../../ui/layout.tsx';
 import { classLabel } from '../records.plan.ts';
 import type { RecordRow } from '../records.repository.ts';
-import { flagText, kindKey, planOptions } from './register-page.tsx';
+import { flagText, kindKey, planOptions, secrecyOptions } from './register-page.tsx';
 
 /** `/workspace/records/:kind/:id`: one record and the registrar's form. */
 export function RecordPage({
@@ -54,14 +54,7 @@ export function RecordPage({
           hint={t('records.caseNumber.hint')}
           width="medium"
         />
-        <RadioGroup
-          name="secrecy"
-          legend={t('records.flag')}
-          options={[
-            { value: 'public', label: t('records.flag.public') },
-            { value: 'secret', label: t('records.flag.secret') },
-          ]}
-        />
+        <RadioGroup name="secrecy" legend={t('records.flag')} options={secrecyOptions(ctx)} />
         <TextField
           name="ground"
           label={t('records.ground')}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PlanClass } from '../../../config/config.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
@@ -25,6 +26,15 @@ export function planOptions(ctx: PageContext, plan: readonly PlanClass[], empty:
   ];
 }
 
+/** The choice of a record's publicity: public, or secret (with its ground). */
+export function secrecyOptions(ctx: PageContext) {
+  const { t } = ctx.i18n;
+  return [
+    { value: 'public', label: t('records.flag.public') },
+    { value: 'secret', label: t('records.flag.secret') },
+  ];
+}
+
 interface Props {
   ctx: PageContext;
   records: RecordRow[];
@@ -32,6 +42,29 @@ interface Props {
   filter: Record<keyof RegisterFilter, string>;
   plan: readonly PlanClass[];
   exportValues?: Record<string, string>;
+}
+
+/** One way to export part of the register: its heading names the form, its fields choose what. */
+function ExportForm(props: {
+  ctx: PageContext;
+  by: 'case' | 'period';
+  title: string;
+  values: Record<string, string> | undefined;
+  children: ComponentChildren;
+}) {
+  const id = `export-${props.by}`;
+  return (
+    <Form
+      ctx={props.ctx}
+      action={`/workspace/records/export/${props.by}`}
+      values={props.values}
+      aria-labelledby={id}
+    >
+      <h3 id={id}>{props.title}</h3>
+      {props.children}
+      <Button variant="secondary">{props.ctx.i18n.t('records.export.button')}</Button>
+    </Form>
+  );
 }
 
 /** `/workspace/records`: the register of decisions, reports and meeting documents. */
@@ -61,11 +94,7 @@ export function RegisterPage({ ctx, records, info, filter, plan, exportValues }:
         <SelectField
           name="secrecy"
           label={t('records.flag')}
-          options={[
-            { value: '', label: t('records.all') },
-            { value: 'public', label: t('records.flag.public') },
-            { value: 'secret', label: t('records.flag.secret') },
-          ]}
+          options={[{ value: '', label: t('records.all') }, ...secrecyOptions(ctx)]}
         />
         <div class="field">
           <Button variant="secondary">{t('records.filter')}</Button>
@@ -106,27 +135,13 @@ export function RegisterPage({ ctx, records, info, filter, plan, exportValues }:
 
       <h2 id="export">{t('records.export.title')}</h2>
       <p>{t('records.export.lead')}</p>
-      <Form
-        ctx={ctx}
-        action="/workspace/records/export/case"
-        values={exportValues}
-        aria-labelledby="export-case"
-      >
-        <h3 id="export-case">{t('records.export.case')}</h3>
+      <ExportForm ctx={ctx} by="case" title={t('records.export.case')} values={exportValues}>
         <TextField name="exportCase" label={t('records.caseNumber')} width="medium" />
-        <Button variant="secondary">{t('records.export.button')}</Button>
-      </Form>
-      <Form
-        ctx={ctx}
-        action="/workspace/records/export/period"
-        values={exportValues}
-        aria-labelledby="export-period"
-      >
-        <h3 id="export-period">{t('records.export.period')}</h3>
+      </ExportForm>
+      <ExportForm ctx={ctx} by="period" title={t('records.export.period')} values={exportValues}>
         <DateField name="exportFrom" label={t('records.from')} />
         <DateField name="exportTo" label={t('records.to')} />
-        <Button variant="secondary">{t('records.export.button')}</Button>
-      </Form>
+      </ExportForm>
     </TitledPage>
   );
 }
