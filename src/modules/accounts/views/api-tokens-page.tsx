@@ -1,8 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
-import { Button, Form, NumberField, TextField } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, NumberField, TextField } from '../../../ui/fields.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
@@ -20,7 +19,7 @@ interface Props {
 
 export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
-  const { hinted } = fieldTexts(t, 'apiToken');
+  const field = fieldLabels(ctx.i18n, 'apiToken');
   const active = tokens.filter((token) => token.status === 'active').length;
   return (
     <TitledPage
@@ -86,8 +85,8 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
           action="/account/tokens"
           values={values ?? { expiresInDays: String(API_TOKEN_DAYS.default) }}
         >
-          <TextField {...hinted('name')} autocomplete="off" />
-          <NumberField {...hinted('expiresInDays')} />
+          <TextField {...field('name', 'hint')} autocomplete="off" />
+          <NumberField {...field('expiresInDays', 'hint')} />
           <Button>{t('apiToken.create')}</Button>
         </Form>
       </section>

@@ -2,8 +2,15 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
-import { Button, DateField, FileField, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
-import { fieldTexts } from '../../../ui/field-texts.ts';
+import {
+  Button,
+  DateField,
+  fieldLabels,
+  FileField,
+  Form,
+  RadioGroup,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
@@ -175,7 +182,7 @@ export function NewDecisionPage({
 }) {
   const { t, intl } = ctx.i18n;
   const errors = ctx.formErrors;
-  const { field, hinted } = fieldTexts(t, 'workspace.decisions.field');
+  const field = fieldLabels(ctx.i18n, 'workspace.decisions.field');
   const title = corrects
     ? t('workspace.decisions.correctTitle')
     : t('workspace.decisions.newTitle');
@@ -230,8 +237,8 @@ export function NewDecisionPage({
           }))}
         />
         <DateField {...field('meetingDate')} />
-        <TextField {...hinted('section')} width="short" autocomplete="off" />
-        <TextField {...hinted('caseNumber')} autocomplete="off" />
+        <TextField {...field('section', 'hint')} width="short" autocomplete="off" />
+        <TextField {...field('caseNumber', 'hint')} autocomplete="off" />
         <TextField {...field('title')} width="full" autocomplete="off" />
         <RadioGroup
           name="outcome"
@@ -241,9 +248,9 @@ export function NewDecisionPage({
             label: t(`workspace.decisions.outcome.${o}`),
           }))}
         />
-        <TextField {...hinted('link')} type="url" width="full" autocomplete="off" optional />
-        <DateField {...hinted('finalOn')} optional />
-        <FileField {...hinted('document')} accept="application/pdf,.pdf" optional />
+        <TextField {...field('link', 'hint')} type="url" width="full" autocomplete="off" optional />
+        <DateField {...field('finalOn', 'hint')} optional />
+        <FileField {...field('document', 'hint')} accept="application/pdf,.pdf" optional />
         <Button>{t('workspace.decisions.save')}</Button>
       </Form>
     </TitledPage>

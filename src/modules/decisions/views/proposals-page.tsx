@@ -5,6 +5,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
+  fieldLabels,
   Form,
   NumberField,
   RadioGroup,
@@ -12,7 +13,6 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
-import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
@@ -165,7 +165,7 @@ export function NewProposalPage({
   values?: ProposalValues | undefined;
 }) {
   const { t } = ctx.i18n;
-  const { field, hinted } = fieldTexts(t, 'workspace.proposals.field');
+  const field = fieldLabels(ctx.i18n, 'workspace.proposals.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -183,7 +183,7 @@ export function NewProposalPage({
           }))}
         />
         <SelectField
-          {...hinted('city')}
+          {...field('city', 'hint')}
           options={[
             { value: '', label: t('workspace.proposals.field.cityChoose') },
             { value: NEW_CITY, label: t('workspace.proposals.field.cityNew') },
@@ -195,12 +195,12 @@ export function NewProposalPage({
         />
         <fieldset class="field">
           <legend>{t('workspace.proposals.newCity')}</legend>
-          <TextField {...hinted('slug')} autocomplete="off" />
+          <TextField {...field('slug', 'hint')} autocomplete="off" />
           <TextField {...field('nameSv')} autocomplete="off" />
-          <TextField {...hinted('nameEn')} autocomplete="off" />
-          <TextField {...hinted('countryCode')} width="short" autocomplete="off" />
-          <NumberField {...hinted('latitude')} decimal />
-          <NumberField {...hinted('longitude')} decimal />
+          <TextField {...field('nameEn', 'hint')} autocomplete="off" />
+          <TextField {...field('countryCode', 'hint')} width="short" autocomplete="off" />
+          <NumberField {...field('latitude', 'hint')} decimal />
+          <NumberField {...field('longitude', 'hint')} decimal />
         </fieldset>
         <TextField {...field('title')} width="full" autocomplete="off" />
         <TextArea {...field('justification')} />

@@ -4,12 +4,12 @@ import {
   Button,
   CheckboxGroup,
   DateField,
+  fieldLabels,
   Form,
+  type Option,
   TextArea,
   TextField,
-  type Option,
 } from '../../../ui/fields.tsx';
-import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
@@ -129,7 +129,7 @@ export function NewsFormPage({
   const language = (lang: Locale) => languageNames.of(lang) ?? LOCALES[lang].name;
   const action = item ? `/workspace/news/${item.id}` : '/workspace/news/new';
   const published = item?.status === 'published';
-  const { field, hinted } = fieldTexts(t, 'news.field');
+  const field = fieldLabels(ctx.i18n, 'news.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -179,9 +179,9 @@ export function NewsFormPage({
               width="full"
               optional={lang !== 'sv'}
             />
-            <TextArea {...hinted('summary')} name={`summary_${lang}`} rows={2} optional />
+            <TextArea {...field('summary', 'hint')} name={`summary_${lang}`} rows={2} optional />
             <TextArea
-              {...hinted('body')}
+              {...field('body', 'hint')}
               name={`body_${lang}`}
               rows={lang === 'sv' ? 12 : 6}
               optional={lang !== 'sv'}
@@ -217,7 +217,12 @@ export function NewsFormPage({
             <legend>{t('news.field.schedule')}</legend>
             <p class="hint">{t('news.field.scheduleHint')}</p>
             <DateField {...field('publishDate')} optional />
-            <TextField {...hinted('publishTime')} width="short" autocomplete="off" optional />
+            <TextField
+              {...field('publishTime', 'hint')}
+              width="short"
+              autocomplete="off"
+              optional
+            />
           </fieldset>
         )}
         <div class="news-form-buttons">

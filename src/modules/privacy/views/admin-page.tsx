@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Checkbox, Form, TextField } from '../../../ui/fields.tsx';
+import { Button, Checkbox, fieldLabels, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { fieldTexts } from '../../../ui/field-texts.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
@@ -155,7 +154,7 @@ export function AdminPrivacyPage({
   correctValues?: Record<string, unknown>;
 }) {
   const { t } = ctx.i18n;
-  const { field, hinted } = fieldTexts(t, 'privacy.field');
+  const field = fieldLabels(ctx.i18n, 'privacy.field');
   return (
     <TitledPage
       ctx={ctx}
@@ -165,7 +164,7 @@ export function AdminPrivacyPage({
     >
       <Form ctx={ctx} action="/admin/privacy" method="get" values={values} errors={{}}>
         <TextField {...field('email')} type="email" autocomplete="off" />
-        <TextField {...hinted('name')} optional autocomplete="off" />
+        <TextField {...field('name', 'hint')} optional autocomplete="off" />
         <Button>{t('privacy.admin.find')}</Button>
       </Form>
       {data ? (
@@ -195,7 +194,7 @@ export function AdminPrivacyPage({
             <TextField {...field('newName')} optional autocomplete="off" />
             <TextField {...field('newEmail')} type="email" optional autocomplete="off" />
             <TextField
-              {...hinted('newPhone')}
+              {...field('newPhone', 'hint')}
               type="tel"
               optional
               width="short"
