@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TestAgent } from '../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { useTestApp } from '../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../demo.ts';
 
 /** The workspace navigation of a page: each place's address, name and `aria-current`. */
@@ -76,11 +76,7 @@ const PLACES: Record<string, string[]> = {
 };
 
 describeEachDialect('the workspace navigation', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
 
   const as = async (email: string) => {
     const agent = new TestAgent(t.app);

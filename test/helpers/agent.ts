@@ -15,13 +15,22 @@ export class TestAgent {
   locale: Locale = 'sv';
 
   /**
+   * `app`: the app, or a function that gives it (for an agent made before the app is built);
    * `remoteAddress`: the address the requests come from (default 127.0.0.1), for the
    * limits and lockouts that count per address.
    */
   constructor(
-    private readonly app: FastifyInstance,
+    app: FastifyInstance | (() => FastifyInstance),
     private readonly options: { remoteAddress?: string } = {},
-  ) {}
+  ) {
+    this.appOf = typeof app === 'function' ? app : () => app;
+  }
+
+  /** The app the requests go to; a function for an app built later (useSignedIn). */
+  private readonly appOf: () => FastifyInstance;
+  private get app(): FastifyInstance {
+    return this.appOf();
+  }
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies) {

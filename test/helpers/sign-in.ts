@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
 import { TestAgent } from './agent.ts';
 
@@ -37,4 +37,22 @@ export async function signedInAs<K extends string>(
   for (const [who, email] of Object.entries(emails) as [K, string][])
     agents[who] = await signedIn(app, email);
   return agents;
+}
+
+/**
+ * Agents for the tests of one `describe` block, one per e-mail address in the order given,
+ * signed in (as by signedIn, with the demo password) before the tests:
+ * `const [coordinator, staff] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.staff)`.
+ * Call it after useTestApp, whose app is built first.
+ */
+export function useSignedIn<const E extends readonly string[]>(
+  t: { readonly app: FastifyInstance },
+  ...emails: E
+): { [I in keyof E]: TestAgent } {
+  const agents = emails.map(() => new TestAgent(() => t.app));
+  beforeAll(async () => {
+    for (const [i, email] of emails.entries())
+      expect((await agents[i]!.login(email, DEMO_PASSWORD)).statusCode, email).toBe(303);
+  });
+  return agents as { [I in keyof E]: TestAgent };
 }

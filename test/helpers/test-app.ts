@@ -78,3 +78,34 @@ export function useDemoDb(dialect: Dialect): { readonly db: Db } {
     },
   };
 }
+
+/** The app of a `describe` block's tests (useTestApp); it closes by itself. */
+export type UsedTestApp = Omit<TestApp, 'close'>;
+
+/**
+ * The app of the tests of one `describe` block, built (as by buildTestApp) before them and
+ * closed after: `const t = useTestApp(dialect)`, then `t.app`, `t.db` in the tests and in
+ * the hooks registered after this call.
+ */
+export function useTestApp(dialect: Dialect, options: TestAppOptions = {}): UsedTestApp {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(dialect, options);
+  });
+  afterAll(() => built?.close());
+  const ready = (): TestApp => {
+    if (!built) throw new Error('useTestApp: the app is built in beforeAll');
+    return built;
+  };
+  return {
+    get app() {
+      return ready().app;
+    },
+    get db() {
+      return ready().db;
+    },
+    get config() {
+      return ready().config;
+    },
+  };
+}

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { createUser, findUserByEmail, setOwnLanguage } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 // A person's language (issue 13): set when invited and on the account page, used for the
 // invitation and reset mails and for where a login lands.
@@ -26,17 +26,14 @@ const nb = messagesOf('nb');
 const opening = (text: string) => text.split('\n')[0]!.split('{')[0]!;
 
 describeEachDialect("a person's language", (dialect) => {
-  let t: TestApp;
-  let admin: TestAgent;
+  const t = useTestApp(dialect);
+  const [admin] = useSignedIn(t, DEMO_EMAIL.admin);
   const cityIds = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    admin = await signedIn(t.app, DEMO_EMAIL.admin);
     for (const c of await t.db.kysely.selectFrom('city').select(['id', 'slug']).execute())
       cityIds.set(c.slug, c.id);
   });
-  afterAll(() => t.close());
 
   const mailsTo = (address: string) =>
     t.db.kysely

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { countRows } from '../../../test/helpers/rows.ts';
@@ -102,11 +102,7 @@ describeEachDialect('rate limits on the login and reset forms', (dialect) => {
 });
 
 describeEachDialect('rate limits turned off', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { LOGIN_RATE_LIMIT: '0', RESET_RATE_LIMIT: '0' } });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect, { env: { LOGIN_RATE_LIMIT: '0', RESET_RATE_LIMIT: '0' } });
 
   it('never answers 429 with LOGIN_RATE_LIMIT=0 and RESET_RATE_LIMIT=0', async () => {
     const agent = new TestAgent(t.app);

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 describeEachDialect('administration', (dialect) => {
-  let t: TestApp;
-  let admin: TestAgent;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    admin = await signedIn(t.app, DEMO_EMAIL.admin);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
+  const [admin] = useSignedIn(t, DEMO_EMAIL.admin);
 
   const audit = async (entity: string) =>
     t.db.kysely

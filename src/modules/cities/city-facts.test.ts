@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { formOf } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
-const auditFor = (t: TestApp, cityId: string) =>
+const auditFor = (t: UsedTestApp, cityId: string) =>
   t.db.kysely
     .selectFrom('audit_event')
     .select(['action', 'changes', 'actor_label'])
@@ -16,14 +15,9 @@ const auditFor = (t: TestApp, cityId: string) =>
     .execute();
 
 describeEachDialect('city facts edited by coordinators', (dialect) => {
-  let t: TestApp;
-  let coordinator: TestAgent;
+  const t = useTestApp(dialect);
+  const [coordinator] = useSignedIn(t, DEMO_EMAIL.coordinator);
 
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     await coordinator.get('/workspace/cities');
   });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { formOf } from '../../../test/helpers/city-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from './city.service.ts';
-import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 /**
  * The partner contact keeps their own city's facts (issue 19, point 6; decision 036): what
@@ -12,19 +11,11 @@ import { signedIn } from '../../../test/helpers/sign-in.ts';
  * page cache on, so the public page is shown from the cache until the approval.
  */
 describeEachDialect('the partner contact’s own city, reviewed by a coordinator', (dialect) => {
-  let t: TestApp;
-  let bergen: TestAgent;
-  let coordinator: TestAgent;
-
-  const login = (email: string) => signedIn(t.app, email);
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { PAGE_CACHE_TTL_MS: '60000' } });
-    bergen = await login('bergen@vanort.example');
+  const t = useTestApp(dialect, { env: { PAGE_CACHE_TTL_MS: '60000' } });
+  const [bergen, coordinator] = useSignedIn(t, DEMO_EMAIL.bergen, DEMO_EMAIL.coordinator);
+  beforeAll(() => {
     bergen.locale = 'nb';
-    coordinator = await login('samordnare@vanort.example');
   });
-  afterAll(() => t.close());
 
   const anonymous = (url: string) => t.app.inject({ url });
   const suggestion = () => t.db.kysely.selectFrom('city_suggestion').selectAll().executeTakeFirst();

@@ -1,15 +1,14 @@
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 
 const addDays = (date: string, days: number) => {
@@ -19,16 +18,12 @@ const addDays = (date: string, days: number) => {
 };
 
 describeEachDialect('campaigns (inventering)', (dialect) => {
-  let t: TestApp;
-  let coordinator: TestAgent;
-  let reporter: TestAgent;
+  const t = useTestApp(dialect);
+  const [coordinator, reporter] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter);
   let orgs: Map<string, string>;
   const today = stockholmToday();
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
-    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     orgs = new Map(
       (await t.db.kysely.selectFrom('organisation').select(['slug', 'id']).execute()).map((o) => [
         o.slug,
@@ -61,7 +56,6 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
         .execute();
     }
   });
-  afterAll(() => t.close());
   beforeEach(async () => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import * as repo from './collaboration.repository.ts';
@@ -19,7 +19,7 @@ interface List {
 }
 
 describeEachDialect('collaborations API', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let staffToken: string;
   const get = (url: string, token?: string) =>
     t.app.inject({
@@ -29,7 +29,6 @@ describeEachDialect('collaborations API', (dialect) => {
     });
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     const user = await t.db.kysely
       .selectFrom('app_user')
       .select('id')
@@ -42,7 +41,6 @@ describeEachDialect('collaborations API', (dialect) => {
       { name: 'api test', expiresInDays: 1 },
     ));
   });
-  afterAll(() => t.close());
 
   it('shows anonymous callers only public, acknowledged collaborations with public fields', async () => {
     const res = await get('/api/v1/collaborations?limit=200');

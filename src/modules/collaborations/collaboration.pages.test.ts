@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { searchKnowledge } from './knowledge.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 const good = (overrides: Record<string, string | string[]> = {}) => ({
   organisation: 'kulturforvaltningen',
@@ -31,14 +31,16 @@ const good = (overrides: Record<string, string | string[]> = {}) => ({
 const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
 
 describeEachDialect('collaboration pages', (dialect) => {
-  let t: TestApp;
-  let reporter: TestAgent;
-  let coordinator: TestAgent;
+  const t = useTestApp(dialect);
+  const [reporter, coordinator, staff] = useSignedIn(
+    t,
+    DEMO_EMAIL.reporter,
+    DEMO_EMAIL.coordinator,
+    DEMO_EMAIL.staff,
+  );
   let other: TestAgent;
-  let staff: TestAgent;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     const school = await t.db.kysely
       .selectFrom('organisation')
       .select('id')
@@ -50,16 +52,12 @@ describeEachDialect('collaboration pages', (dialect) => {
       roles: [{ role: 'reporter', organisationId: school.id, cityId: null }],
       password: 'a long enough school password',
     });
-    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     other = await signedIn(
       t.app,
       'skola.rapportor@vanort.example',
       'a long enough school password',
     );
-    staff = await signedIn(t.app, DEMO_EMAIL.staff);
   });
-  afterAll(() => t.close());
 
   it('registers, returns, fixes and acknowledges a collaboration, which then is public', async () => {
     expect((await reporter.get('/workspace/collaborations/new')).statusCode).toBe(200);

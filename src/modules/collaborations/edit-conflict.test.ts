@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { expect, it } from 'vitest';
 import { collaborationForm } from '../../../test/helpers/collaboration-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
 
 /** Optimistic locking (issue 17 point 5, decision 022): a save over a newer version is refused. */
 describeEachDialect('editing a collaboration someone else has just saved', (dialect) => {
-  let t: TestApp;
-  let reporter: TestAgent;
-  let coordinator: TestAgent;
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
+  const [reporter, coordinator] = useSignedIn(t, DEMO_EMAIL.reporter, DEMO_EMAIL.coordinator);
 
   const stored = (id: string) =>
     t.db.kysely

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail, type User } from '../accounts/account.service.ts';
 import { detectDelimiter, parseCsv } from './import.parse.ts';
 import { guessMapping } from './import.rows.ts';
@@ -95,7 +95,7 @@ describe('reading CSV files', () => {
 });
 
 describeEachDialect('importing collaborations', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let reporter: User;
   let coordinator: User;
   let kultur: string;
@@ -104,12 +104,10 @@ describeEachDialect('importing collaborations', (dialect) => {
     countRows(t.db, table);
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     reporter = (await findUserByEmail(t.db.kysely, 'rapportor@vanort.example'))!;
     coordinator = (await findUserByEmail(t.db.kysely, 'samordnare@vanort.example'))!;
     kultur = reporter.roles.find((g) => g.role === 'reporter')!.organisationId!;
   });
-  afterAll(() => t.close());
 
   it('reports every bad row and cell of a 5,000-row spreadsheet and writes nothing; the fixed file imports 5,000 rows in under 5 s', async () => {
     // The demo data has collaborations already; the import adds to them.

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { MARK_START } from './knowledge.repository.ts';
 import { ftsQuery, prefixTsQuery, searchKnowledge } from './knowledge.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
@@ -21,17 +21,12 @@ describe('ftsQuery', () => {
 });
 
 describeEachDialect('knowledge bank', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   const page = { limit: 20, offset: 0 };
   const titles = async (q: string, filters: Record<string, string> = {}) =>
     (await searchKnowledge(t.db, { q, ...filters }, page)).hits.map((h) =>
       h.title.replaceAll(/[\uE000\uE001]/g, ''),
     );
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
 
   it('finds a collaboration by a Swedish word in its title, goals or results', async () => {
     expect(await titles('klimatanpassning')).toContain('Klimatanpassning i stadsplaneringen');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 // The review in the order of the work (issue 19, point 5): the queue oldest first and
 // paginated; a review page shows the report before the verdict; after a verdict the next
@@ -20,14 +19,12 @@ const queueLinks = (html: string) =>
   ].map((m) => m[1]);
 
 describeEachDialect('the review queue and the review page', (dialect) => {
-  let t: TestApp;
-  let coordinator: TestAgent;
+  const t = useTestApp(dialect);
+  const [coordinator] = useSignedIn(t, DEMO_EMAIL.coordinator);
   /** Every report of the demo, submitted one minute apart, in the queue's order. */
   let queue: Item[];
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const [collaborations, exchanges] = await Promise.all([
       t.db.kysely.selectFrom('collaboration').select('id').orderBy('id').execute(),
       t.db.kysely.selectFrom('exchange').select('id').orderBy('id').execute(),
@@ -50,7 +47,6 @@ describeEachDialect('the review queue and the review page', (dialect) => {
     queue = all.reverse();
     expect(queue.length).toBeGreaterThan(25);
   });
-  afterAll(() => t.close());
 
   it('lists the queue oldest first, 25 to a page', async () => {
     const first = await coordinator.get('/workspace/review');

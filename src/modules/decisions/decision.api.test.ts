@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { decision, TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtures.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { countRows } from '../../../test/helpers/rows.ts';
@@ -30,10 +30,9 @@ interface ApiError {
 const newDecision = (overrides: Record<string, unknown> = {}) => ({ ...decision(), ...overrides });
 
 describeEachDialect('decisions API and city filters', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   const tokens = new Map<string, string>();
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     for (const email of [
       'samordnare@vanort.example',
       'sekretariatet@vanort.example',
@@ -49,7 +48,6 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       tokens.set(email, token);
     }
   });
-  afterAll(() => t.close());
 
   const get = (url: string) => t.app.inject({ url });
   const post = (url: string, payload: unknown, email?: string) =>

@@ -1,11 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { countRows } from '../../../test/helpers/rows.ts';
 
 /** A small but real PDF, with a few non-ASCII bytes to prove the download is byte-identical. */
@@ -81,18 +81,13 @@ const unescape = (html: string) =>
     .replace(/&amp;/g, '&');
 
 describeEachDialect('workspace: proposals and council decisions', (dialect) => {
-  let t: TestApp;
-  let coordinator: TestAgent;
-  let council: TestAgent;
-  let staff: TestAgent;
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
-    council = await signedIn(t.app, DEMO_EMAIL.council);
-    staff = await signedIn(t.app, DEMO_EMAIL.staff);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
+  const [coordinator, council, staff] = useSignedIn(
+    t,
+    DEMO_EMAIL.coordinator,
+    DEMO_EMAIL.council,
+    DEMO_EMAIL.staff,
+  );
 
   const count = (
     table: 'council_decision' | 'proposal' | 'city' | 'decision_document' | 'city_status_change',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import {
   COORDINATOR,
@@ -6,7 +6,7 @@ import {
   decision,
   TROMSO_PROPOSAL,
 } from '../../../test/helpers/decision-fixtures.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
 
@@ -16,11 +16,7 @@ const WARNING_EN =
   'With 5 cities in the chain, Gothenburg hosts every 10 years instead of every eighth year (policy rule P3, “rotating hosts”).';
 
 describeEachDialect('public decision register, city timeline and rotation warning', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
 
   const page = async (url: string) => {
     const res = await t.app.inject({ url });

@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/page-context.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { evaluationPolicy } from './evaluation.home.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
 
 /** The coordinators' evaluation pages through the app (forms, autosave, conflicts, roles). */
 describeEachDialect('the evaluation pages', (dialect) => {
-  let t: TestApp;
-  let sara: TestAgent;
+  const t = useTestApp(dialect);
+  const [sara, reporter] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter);
   let greta: TestAgent;
-  let reporter: TestAgent;
   let saraId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    sara = await signedIn(t.app, DEMO_EMAIL.coordinator);
-    reporter = await signedIn(t.app, DEMO_EMAIL.reporter);
     saraId = (
       await t.db.kysely
         .selectFrom('app_user')
@@ -43,7 +39,6 @@ describeEachDialect('the evaluation pages', (dialect) => {
     greta = new TestAgent(t.app);
     expect((await greta.login(GRETA.email, GRETA.password)).statusCode).toBe(303);
   });
-  afterAll(() => t.close());
 
   const count = async () =>
     Number(

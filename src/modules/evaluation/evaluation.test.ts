@@ -1,7 +1,7 @@
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Actor, User } from '../../platform/identity.ts';
@@ -53,7 +53,7 @@ const SECTIONS = {
 };
 
 describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let sara: User;
   let greta: User;
   let reporter: User;
@@ -91,7 +91,6 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     t.db.kysely.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     sara = await demoUser('samordnare@vanort.example', 'coordinator');
     reporter = await demoUser('rapportor@vanort.example', 'reporter');
     greta = await createUser(t.db, actor(sara), {
@@ -102,7 +101,6 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     });
     chainId = (await getChain(t.db))!.id;
   });
-  afterAll(() => t.close());
 
   /** Marks a meeting of the demo held through the meetings service (the trigger's path). */
   async function markHeld(year: number, by: Actor, status = 'held') {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { compileFigures } from './compile.service.ts';
@@ -18,12 +18,11 @@ const PERIOD = { start: '2019-11-16', end: '2027-09-30' };
 const at = '2026-12-01T10:00:00.000Z';
 
 describeEachDialect('the evaluation figures API', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let evaluationId = '';
   let chainId = '';
   const tokens = new Map<string, string>();
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     for (const email of ['samordnare@vanort.example', 'medarbetare@vanort.example']) {
       const user = await findUserByEmail(t.db.kysely, email);
       const { token } = await createApiToken(
@@ -62,7 +61,6 @@ describeEachDialect('the evaluation figures API', (dialect) => {
       })
       .execute();
   });
-  afterAll(() => t.close());
 
   const get = (url: string, email?: string) =>
     t.app.inject({

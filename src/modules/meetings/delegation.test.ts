@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { pdfInfo, poppler, popplerMissing, structureTree } from '../../../test/helpers/poppler.ts';
 import { DEMO_EMAIL, signedInAs } from '../../../test/helpers/sign-in.ts';
@@ -11,13 +11,12 @@ import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 
 describeEachDialect('delegations', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let meetingId: string;
   let agents: Record<string, TestAgent>;
   const base = () => `/workspace/meetings/${meetingId}/delegations`;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     meetingId = await insertMeeting(t.db.kysely, {
       year: 2035,
       host: 'goteborg',
@@ -32,7 +31,6 @@ describeEachDialect('delegations', (dialect) => {
       staff: DEMO_EMAIL.staff,
     });
   });
-  afterAll(() => t?.close());
 
   const members = async (citySlug: string) =>
     t.db.kysely

@@ -1,25 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
 
 /** Optimistic locking on the meeting form (decision 022). */
 describeEachDialect('editing a meeting someone else has just saved', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let first: TestAgent;
   let second: TestAgent;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     first = new TestAgent(t.app);
     second = new TestAgent(t.app);
     for (const agent of [first, second])
       expect((await agent.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
   });
-  afterAll(() => t.close());
 
   it('refuses the later save with the saved version shown, and saves on the second try', async () => {
     const meeting = await t.db.kysely

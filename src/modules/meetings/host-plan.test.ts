@@ -1,8 +1,8 @@
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { hostPlanReminderJob } from './host-plan.job.ts';
@@ -12,7 +12,7 @@ import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.
 import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
 
 describeEachDialect('host planning', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let meetingId: string;
   let coordinatorId: string;
   const coordinator = () => agents.coordinator!;
@@ -29,7 +29,6 @@ describeEachDialect('host planning', (dialect) => {
       .execute();
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     meetingId = await insertMeeting(2035, 'goteborg', '2035-09-11');
     coordinatorId = (
       await t.db.kysely
@@ -43,7 +42,6 @@ describeEachDialect('host planning', (dialect) => {
       presidium: 'presidiet@vanort.example',
     });
   });
-  afterAll(() => t?.close());
 
   it('creates a host plan from the default template with due dates from the start date', async () => {
     const page = await coordinator().get(`/workspace/meetings/${meetingId}/host-plan`);
@@ -279,11 +277,7 @@ describeEachDialect('host planning', (dialect) => {
 });
 
 describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P5)', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp(dialect);
 
   const planOf = async (year: number) => {
     const meeting = await t.db.kysely

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
 
 // The meeting workspace in sections (issue 19, point 5; decision 035): an overview and a
@@ -26,13 +26,12 @@ const sectionLinks = (html: string) =>
   ].map((m) => [m[1], m[3]!.trim(), m[2] !== undefined] as const);
 
 describeEachDialect('the meeting workspace in sections', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let meetingId: string;
   let days: { start: string; end: string };
   const as = (email: string) => signedIn(t.app, email);
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     const row = await t.db.kysely
       .selectFrom('meeting')
       .select(['id', 'start_date', 'end_date'])
@@ -41,7 +40,6 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
     meetingId = row.id;
     days = { start: row.start_date!, end: row.end_date! };
   });
-  afterAll(() => t.close());
 
   it('reaches every section; the navigation marks the current one', async () => {
     const coordinator = await as('samordnare@vanort.example');

@@ -1,8 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
@@ -21,17 +21,15 @@ function postMultipart(
 }
 
 describeEachDialect('meeting pages', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   let ids: Map<number, string>;
   const coordinator = () => signedIn(t.app, DEMO_EMAIL.coordinator);
   const bergen = () => signedIn(t.app, DEMO_EMAIL.bergen);
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     const rows = await t.db.kysely.selectFrom('meeting').select(['id', 'year']).execute();
     ids = new Map(rows.map((r) => [r.year, r.id]));
   });
-  afterAll(() => t.close());
 
   const audits = (entity: string) =>
     t.db.kysely
@@ -673,11 +671,7 @@ describeEachDialect('meeting pages', (dialect) => {
 });
 
 describeEachDialect('the rotation with a fourth twin city', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
 
   it('puts the new member in the forecast and flags P3 (ten years)', async () => {
     const k = t.db.kysely;

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TestAgent } from '../../../test/helpers/agent.ts';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 /**
  * The partner contact sees nothing meant for Gothenburg's organisers only (issue 19,
@@ -10,16 +9,8 @@ import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
  * new meeting hosted by their own city.
  */
 describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => {
-  let t: TestApp;
-  let bergen: TestAgent;
-  let coordinator: TestAgent;
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    bergen = await signedIn(t.app, DEMO_EMAIL.bergen);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
+  const [bergen, coordinator] = useSignedIn(t, DEMO_EMAIL.bergen, DEMO_EMAIL.coordinator);
 
   it('shows the rotation changes but no controls; the coordinator keeps them', async () => {
     const before = await bergen.get('/workspace/meetings');

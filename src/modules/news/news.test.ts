@@ -1,16 +1,16 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { getCity } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
-import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
 /** A complete form: Swedish and English versions, linked to Bergen; `extra` overrides. */
 function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
@@ -28,7 +28,7 @@ function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
   };
 }
 
-const countRows = async (t: TestApp) => {
+const countRows = async (t: UsedTestApp) => {
   const [items, translations, links] = await Promise.all(
     (['news_item', 'news_translation', 'news_link'] as const).map((table) =>
       t.db.kysely
@@ -42,7 +42,7 @@ const countRows = async (t: TestApp) => {
 
 const idFrom = (location: unknown) => /\/workspace\/news\/([^/?]+)/.exec(String(location))![1]!;
 
-const generation = async (t: TestApp) =>
+const generation = async (t: UsedTestApp) =>
   (
     await t.db.kysely
       .selectFrom('data_generation')
@@ -52,16 +52,13 @@ const generation = async (t: TestApp) =>
   ).value;
 
 describeEachDialect('news', (dialect) => {
-  let t: TestApp;
-  let coordinator: TestAgent;
+  const t = useTestApp(dialect);
+  const [coordinator] = useSignedIn(t, DEMO_EMAIL.coordinator);
   let bergenId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
-    coordinator = await signedIn(t.app, DEMO_EMAIL.coordinator);
     bergenId = (await getCity(t.db, 'bergen')).id;
   });
-  afterAll(() => t.close());
 
   it('shows the demo news publicly, newest first, never the draft or the scheduled item', async () => {
     const visitor = new TestAgent(t.app);

@@ -3,7 +3,7 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { DEFAULT_SETTINGS, sendDueDeliveries, STALE_CLAIM_MS } from './newsletter.service.ts';
@@ -725,11 +725,7 @@ describeEachDialect('the newsletter', (dialect) => {
 });
 
 describeEachDialect('the newsletter without SMTP', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { NEWSLETTER_RATE_LIMIT: '0' } });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp(dialect, { env: { NEWSLETTER_RATE_LIMIT: '0' } });
 
   it('puts the confirmation mail in the outbox', async () => {
     expect(t.app.mailer.kind).toBe('outbox');

@@ -12,9 +12,9 @@ import rdf, {
 } from 'rdf-ext';
 import SHACLValidator from 'rdf-validate-shacl';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DATASETS } from './datasets.ts';
 import { negotiate } from './catalogue.routes.ts';
 
@@ -105,11 +105,10 @@ describe('content negotiation of the catalogue', () => {
 });
 
 describeEachDialect('the DCAT-AP-SE catalogue', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect, { env: { PUBLIC_URL } });
   let xml: string;
   let graph: Quad[];
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { PUBLIC_URL } });
     // The demo's news would count too: this test writes the news it counts.
     for (const table of ['news_link', 'news_translation', 'news_item'] as const)
       await t.db.kysely.deleteFrom(table).execute();
@@ -123,7 +122,6 @@ describeEachDialect('the DCAT-AP-SE catalogue', (dialect) => {
     xml = res.body;
     graph = await rdfXml(xml);
   });
-  afterAll(() => t.close());
 
   it('passes the DCAT-AP 3.0.1 shapes and the DCAT-AP-SE rules, as served in RDF/XML', async () => {
     expect(graph.length).toBeGreaterThan(200);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { CSV_BATCH } from './paging.ts';
 
 type Row = Record<string, string>;
@@ -35,7 +35,7 @@ function parseCsv(body: string): Row[] {
 }
 
 describeEachDialect('open data: the lists as JSON and CSV', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect, { env: { PUBLIC_URL: 'https://vanort.example' } });
   const get = async (url: string) => t.app.inject({ url });
   const json = async <T>(url: string): Promise<T> => {
     const res = await get(url);
@@ -61,7 +61,6 @@ describeEachDialect('open data: the lists as JSON and CSV', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { PUBLIC_URL: 'https://vanort.example' } });
     // The demo's news would count too: this test writes the news it counts.
     for (const table of ['news_link', 'news_translation', 'news_item'] as const)
       await t.db.kysely.deleteFrom(table).execute();
@@ -117,7 +116,6 @@ describeEachDialect('open data: the lists as JSON and CSV', (dialect) => {
       ])
       .execute();
   });
-  afterAll(() => t.close());
 
   it('gives every list as CSV that a strict parser reads, with the same items as its JSON', async () => {
     const cities = await json<{ data: { slug: string }[] }>('/api/v1/cities');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { samplePublicPages } from '../../../test/helpers/public-pages.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { DATASETS } from './datasets.ts';
@@ -18,10 +18,9 @@ const CONTACT_EMAIL = 'zqx.kontakt@privat.example';
 const LEAK = new RegExp(`${MARK}|zqx\\.kontakt@privat\\.example|@vanort\\.example`, 'i');
 
 describeEachDialect('open data: nothing private gets out', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect, { env: { PUBLIC_URL: 'https://vanort.example' } });
   let coordinatorToken: string;
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { env: { PUBLIC_URL: 'https://vanort.example' } });
     const db = t.db.kysely;
     const changed = async (q: { execute(): Promise<{ numUpdatedRows: bigint }[]> }) =>
       Number((await q.execute())[0]!.numUpdatedRows);
@@ -103,7 +102,6 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
       })
     ).token;
   });
-  afterAll(() => t.close());
 
   const leaks = async (url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({ url, headers });

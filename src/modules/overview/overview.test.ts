@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import {
   addCollaboration,
@@ -9,13 +9,12 @@ import {
   figuresOnPage,
   THIS_YEAR,
 } from '../../../test/helpers/overview-fixtures.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { barChartSvg } from '../../ui/chart.tsx';
 
 describeEachDialect('the yearly overview', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     // The demo's news would count too: this test writes the news it counts.
     for (const table of ['news_link', 'news_translation', 'news_item'] as const)
       await t.db.kysely.deleteFrom(table).execute();
@@ -60,7 +59,6 @@ describeEachDialect('the yearly overview', (dialect) => {
     await addNews(t.db, { published: false, cityId: bergen.id });
     await addDecision(t.db, 'Beslut om vänortsarbetet i år');
   });
-  afterAll(() => t.close());
 
   const get = async (url: string) => {
     const res = await t.app.inject({ url });

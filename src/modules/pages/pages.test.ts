@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 
 describeEachDialect('public pages', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
 
   const page = async (url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({ url, headers });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Db } from '../../db/database.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 
@@ -43,11 +43,7 @@ const linksOf = (html: string) =>
   [...html.matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
 
 describeEachDialect('workspace start page', (dialect) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp(dialect);
 
   const as = async (email: string) => {
     const agent = await signedIn(t.app, email);

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { ensureIndexFresh, refreshIndex } from './search-index.service.ts';
 import { highlight, markPrefixes, snippet } from './search.highlight.ts';
@@ -54,7 +54,7 @@ describe('search query and highlighting (no database)', () => {
 });
 
 describeEachDialect('portal search', (dialect) => {
-  let t: TestApp;
+  const t = useTestApp(dialect);
   const ids = {
     meeting: '',
     bergen: '',
@@ -72,7 +72,6 @@ describeEachDialect('portal search', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
     const k = t.db.kysely;
     const city = async (slug: string) =>
       (await k.selectFrom('city').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
@@ -219,7 +218,6 @@ describeEachDialect('portal search', (dialect) => {
       ])
       .execute();
   });
-  afterAll(() => t.close());
 
   const visitor = async (q: string, extra = '', prefix = '') => {
     const res = await t.app.inject({
