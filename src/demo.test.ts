@@ -3,6 +3,7 @@ import { describeEachDialect, openTestDb } from '../test/helpers/databases.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { hasDemoData, seedDemo } from './demo.ts';
+import { rowsWhere } from '../test/helpers/rows.ts';
 
 describeEachDialect('migrations and demo data', (dialect) => {
   let close: (() => Promise<void>) | undefined;
@@ -65,11 +66,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       { slug: 'goteborg', kind: 'home', status: 'active', since_year: null },
       { slug: 'turku', kind: 'twin', status: 'active', since_year: 1946 },
     ]);
-    const partners = await k
-      .selectFrom('city')
-      .select(['slug', 'status'])
-      .where('kind', '=', 'partner')
-      .execute();
+    const partners = await rowsWhere(k, 'city', { kind: 'partner' }, ['slug', 'status']);
     expect(partners).toHaveLength(10);
     expect(partners.filter((p) => p.status === 'active').map((p) => p.slug)).toEqual([
       'nelson-mandela-bay',

@@ -6,6 +6,7 @@ import { DEFAULT_AREAS } from '../modules/collaborations/area.defaults.ts';
 import { searchKnowledge } from '../modules/collaborations/knowledge.ts';
 import { facetToken } from '../modules/collaborations/search-document.ts';
 import * as m0011 from './migrations/0011-repair-area-names.ts';
+import { rowsWhere } from '../../test/helpers/rows.ts';
 
 const WRONG = 'Social välfärd';
 const RIGHT = 'Socialtjänst';
@@ -21,13 +22,7 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
   const area = (slug: string) =>
     demo.db.kysely.selectFrom('area').selectAll().where('slug', '=', slug).executeTakeFirst();
   const links = async (areaId: string) =>
-    (
-      await demo.db.kysely
-        .selectFrom('collaboration_area')
-        .select('collaboration_id')
-        .where('area_id', '=', areaId)
-        .execute()
-    )
+    (await rowsWhere(demo.db, 'collaboration_area', { area_id: areaId }, ['collaboration_id']))
       .map((r) => r.collaboration_id)
       .sort();
   const documents = async () =>
@@ -127,11 +122,7 @@ describeEachDialect('migration 0011: repair area names', (dialect) => {
     const wrongToken = facetToken('area', wrongId);
     const rightToken = facetToken('area', right.id);
     const exchangesOfX = (
-      await demo.db.kysely
-        .selectFrom('exchange')
-        .select('id')
-        .where('collaboration_id', '=', x)
-        .execute()
+      await rowsWhere(demo.db, 'exchange', { collaboration_id: x }, ['id'])
     ).map((e) => e.id);
     for (const id of [x, y, ...exchangesOfX])
       await demo.db.kysely

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../test/helpers/databases.ts';
 import { useDemoDb } from '../../test/helpers/test-app.ts';
 import { currentGeneration } from '../platform/read-cache.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
+import { rowsWhere } from '../../test/helpers/rows.ts';
 
 /** Every table a public page or public API route reads (migration 0010, and later migrations' public tables). */
 const PUBLIC_TABLES = [
@@ -90,13 +91,7 @@ describeEachDialect('migration 0010: the public data generation', (dialect) => {
   it('migrates down and up again', async () => {
     await migrateTo(demo.db, '0009-search-facets');
     expect((await triggers()).size).toBe(0);
-    expect(
-      await demo.db.kysely
-        .selectFrom('data_generation')
-        .select('name')
-        .where('name', '=', 'public')
-        .execute(),
-    ).toEqual([]);
+    expect(await rowsWhere(demo.db, 'data_generation', { name: 'public' }, ['name'])).toEqual([]);
     await migrateToLatest(demo.db);
     expect((await triggers()).size).toBe(PUBLIC_TABLES.length);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
 import type { Db } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
+import { rowWhere } from '../../test/helpers/rows.ts';
 
 /**
  * Migration 0012 gives every account a language: Swedish for the accounts that exist and
@@ -33,13 +34,7 @@ describeEachDialect('migration 0012: a person’s language', (dialect) => {
       updated_at: now,
     }) as never;
   const languageOf = async (id: string) =>
-    (
-      await db.kysely
-        .selectFrom('app_user')
-        .select('language')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).language;
+    (await rowWhere(db, 'app_user', { id }, ['language'])).language;
 
   it('gives existing and new accounts Swedish, and keeps to the five languages', async () => {
     await db.kysely.insertInto('app_user').values(row('before')).execute();

@@ -3,6 +3,7 @@ import { TestAgent } from '../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../test/helpers/databases.ts';
 import { useTestApp } from '../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../demo.ts';
+import { rowWhere } from '../../test/helpers/rows.ts';
 
 /** The workspace navigation of a page: each place's address, name and `aria-current`. */
 function navOf(html: string): { href: string; label: string; current: string | null }[] {
@@ -118,11 +119,7 @@ describeEachDialect('the workspace navigation', (dialect) => {
   });
 
   it('marks the place of a deeper page and shows the way there in breadcrumbs', async () => {
-    const { id } = await t.db.kysely
-      .selectFrom('meeting')
-      .select('id')
-      .where('year', '=', 2027)
-      .executeTakeFirstOrThrow();
+    const { id } = await rowWhere(t.db, 'meeting', { year: 2027 }, ['id']);
     const agent = await as('samordnare@vanort.example');
 
     const meeting = await agent.get(`/workspace/meetings/${id}`);

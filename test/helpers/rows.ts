@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { executorOf, type Database, type Db, type Executor } from '../../src/db/database.ts';
 
 // Reading the database the way the tests check what a request stored or left alone.
@@ -6,6 +6,11 @@ import { executorOf, type Database, type Db, type Executor } from '../../src/db/
 type TableName = Extract<keyof Database, string>;
 type Loose = Kysely<Record<string, Record<string, unknown>>>;
 const loose = (db: Db | Executor) => executorOf(db) as unknown as Loose;
+
+/** A row of the table as read. */
+type Row<T extends TableName> = Selectable<Database[T]>;
+/** Column values a row must equal (all of them). */
+type Where<T extends TableName> = { [C in keyof Row<T>]?: Row<T>[C] };
 
 /** How many rows the table holds. */
 export async function countRows(db: Db | Executor, table: TableName): Promise<number> {
@@ -24,4 +29,42 @@ export function rowById(
   columns: readonly string[],
 ): Promise<Record<string, unknown> | undefined> {
   return loose(db).selectFrom(table).select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+function selectWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns: readonly string[],
+) {
+  let query = loose(db)
+    .selectFrom(table as string)
+    .select(columns);
+  for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
+  return query;
+}
+
+/**
+ * The given columns of the table's rows whose columns equal every value of `where`, in the
+ * order the database gives them, e.g. `rowsWhere(db, 'audit_event', { entity: 'meeting' }, ['action'])`.
+ */
+export function rowsWhere<T extends TableName, C extends keyof Row<T> & string>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns: readonly C[],
+): Promise<Pick<Row<T>, C>[]> {
+  return selectWhere(db, table, where, columns).execute() as Promise<Pick<Row<T>, C>[]>;
+}
+
+/** The first row as by rowsWhere; throws when there is none. */
+export function rowWhere<T extends TableName, C extends keyof Row<T> & string>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns: readonly C[],
+): Promise<Pick<Row<T>, C>> {
+  return selectWhere(db, table, where, columns).executeTakeFirstOrThrow() as Promise<
+    Pick<Row<T>, C>
+  >;
 }

@@ -7,6 +7,7 @@ import { createUser, findUserByEmail, setUserActive, sha256 } from './account.se
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
 const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
@@ -85,11 +86,9 @@ describeEachDialect('personal API tokens', (dialect) => {
     expect(me.headers['cache-control']).toBe('private, no-store');
     const body = me.json<{ email: string; name: string; roles: unknown[]; id: string }>();
     const user = await findUserByEmail(t.db.kysely, 'rapportor@vanort.example');
-    const org = await t.db.kysely
-      .selectFrom('organisation')
-      .select('slug')
-      .where('id', '=', user!.roles[0]!.organisationId!)
-      .executeTakeFirstOrThrow();
+    const org = await rowWhere(t.db, 'organisation', { id: user!.roles[0]!.organisationId! }, [
+      'slug',
+    ]);
     expect(body).toEqual({
       id: user!.id,
       email: 'rapportor@vanort.example',
@@ -250,11 +249,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     // Nobody else's.
     expect((await bearer(other.token)).statusCode).toBe(200);
 
-    const rows = await t.db.kysely
-      .selectFrom('api_token')
-      .select(['id', 'revoked_at'])
-      .where('user_id', '=', owner.id)
-      .execute();
+    const rows = await rowsWhere(t.db, 'api_token', { user_id: owner.id }, ['id', 'revoked_at']);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.revoked_at).not.toBeNull();

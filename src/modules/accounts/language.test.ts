@@ -13,6 +13,7 @@ import { createUser, findUserByEmail, setOwnLanguage } from './account.service.t
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 // A person's language (issue 13): set when invited and on the account page, used for the
 // invitation and reset mails and for where a login lands.
@@ -45,13 +46,7 @@ describeEachDialect("a person's language", (dialect) => {
       .execute();
 
   const languageOf = async (email: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('app_user')
-        .select('language')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).language;
+    (await rowWhere(t.db, 'app_user', { email }, ['language'])).language;
 
   const auditOf = async (userId: string) =>
     (
@@ -376,11 +371,7 @@ describeEachDialect("a person's language", (dialect) => {
   it('lands in the person’s language after the two-step code too', async () => {
     const { id, email } = await newUser('fi');
     await beginMfaEnrollment(t.db, SYSTEM_ACTOR, id);
-    const { totp_secret: secret } = await t.db.kysely
-      .selectFrom('app_user')
-      .select('totp_secret')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const { totp_secret: secret } = await rowWhere(t.db, 'app_user', { id }, ['totp_secret']);
     const codeAt = (timestamp: number) =>
       TOTP.generate({ secret: Secret.fromBase32(secret!), timestamp });
     const now = Date.now();
@@ -438,11 +429,7 @@ describeEachDialect('a Norwegian invitation through SMTP', (dialect) => {
   it('arrives in Norwegian, then English, with the Norwegian link first', async () => {
     expect(t.app.mailer.kind).toBe('smtp');
     const admin = await signedIn(t.app, DEMO_EMAIL.admin);
-    const bergen = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'bergen')
-      .executeTakeFirstOrThrow();
+    const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
     await admin.get('/admin/users/new');
     const res = await admin.post('/admin/users/new', {
       email: `bjorg.aase.${dialect}@bergen.example`,

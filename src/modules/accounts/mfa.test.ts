@@ -9,6 +9,7 @@ import { createUser, findUserByEmail } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'a long enough test password';
 
@@ -76,11 +77,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
   };
 
   const totpRow = (userId: string) =>
-    t.db.kysely
-      .selectFrom('app_user')
-      .select(['totp_secret', 'totp_enabled'])
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
+    rowWhere(t.db, 'app_user', { id: userId }, ['totp_secret', 'totp_enabled']);
 
   const auditOf = async (entityId: string) =>
     (
@@ -427,11 +424,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await agent.get('/account')).statusCode).toBe(303);
     expect(await auditOf(id)).not.toContain('mfa.reset:admin@vanort.example');
     expect(
-      await t.db.kysely
-        .selectFrom('app_setting')
-        .select('value')
-        .where('key', '=', 'mfa_required_roles')
-        .execute(),
+      await rowsWhere(t.db, 'app_setting', { key: 'mfa_required_roles' }, ['value']),
     ).not.toContainEqual({ value: 'staff' });
   });
 });

@@ -15,7 +15,7 @@ import { findUserByEmail, setUserActive } from './account.service.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 const oidcSv = messagesOf('sv');
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
-import { countRows } from '../../../test/helpers/rows.ts';
+import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
 
 // A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.
 
@@ -178,17 +178,12 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
 
     const user = await findUserByEmail(t.db.kysely, 'kerstin.kultur@goteborg.example');
     expect(user).toMatchObject({ name: 'Kerstin Kultur', active: true, hasPassword: false });
-    const kultur = await t.db.kysely
-      .selectFrom('organisation')
-      .select('id')
-      .where('slug', '=', 'kulturforvaltningen')
-      .executeTakeFirstOrThrow();
+    const kultur = await rowWhere(t.db, 'organisation', { slug: 'kulturforvaltningen' }, ['id']);
     expect(user?.roles).toEqual([{ role: 'reporter', organisationId: kultur.id, cityId: null }]);
-    const row = await t.db.kysely
-      .selectFrom('app_user')
-      .select(['oidc_subject', 'last_login_at'])
-      .where('id', '=', user!.id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'app_user', { id: user!.id }, [
+      'oidc_subject',
+      'last_login_at',
+    ]);
     expect(row.oidc_subject).toBe('kerstin-sub');
     expect(row.last_login_at).toBeTruthy();
 

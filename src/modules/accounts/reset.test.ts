@@ -12,7 +12,7 @@ import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './res
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows, rowById } from '../../../test/helpers/rows.ts';
+import { countRows, rowById, rowWhere, rowsWhere } from '../../../test/helpers/rows.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -49,13 +49,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
     ).map((e) => e.action);
 
   const passwordHashOf = async (email: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('app_user')
-        .select('password_hash')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).password_hash;
+    (await rowWhere(t.db, 'app_user', { email }, ['password_hash'])).password_hash;
 
   const tokenRow = (token: string) =>
     t.db.kysely
@@ -177,21 +171,17 @@ describeEachDialect('password reset and invitations', (dialect) => {
       expect(res.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
     }
     expect((await me(others.token)).statusCode).toBe(200);
-    const rows = await t.db.kysely
-      .selectFrom('api_token')
-      .select(['id', 'revoked_at'])
-      .where('user_id', '=', user.id)
-      .execute();
+    const rows = await rowsWhere(t.db, 'api_token', { user_id: user.id }, ['id', 'revoked_at']);
     expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
     for (const row of rows) {
       expect(await auditOf(row.id)).toEqual(['create', 'revoke']);
     }
-    const reset = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['changes', 'actor_label'])
-      .where('entity_id', '=', user.id)
-      .where('action', '=', 'password.reset')
-      .executeTakeFirstOrThrow();
+    const reset = await rowWhere(
+      t.db,
+      'audit_event',
+      { entity_id: user.id, action: 'password.reset' },
+      ['changes', 'actor_label'],
+    );
     expect(JSON.parse(reset.changes)).toMatchObject({ apiTokens: { before: 2, after: 0 } });
     expect(reset.actor_label).toBe(user.email);
   });
@@ -299,17 +289,14 @@ describeEachDialect('password reset and invitations', (dialect) => {
       known.cookies.find((c) => c.name === 'flash')?.value,
     );
     expect(await mailsTo('nobody@vanort.example')).toEqual([]);
-    const attempts = await t.db.kysely
-      .selectFrom('login_attempt')
-      .select(['kind', 'succeeded'])
-      .where('email', '=', 'nobody@vanort.example')
-      .execute();
+    const attempts = await rowsWhere(t.db, 'login_attempt', { email: 'nobody@vanort.example' }, [
+      'kind',
+      'succeeded',
+    ]);
     expect(attempts).toEqual([{ kind: 'reset', succeeded: 0 }]);
-    const refused = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('actor_label', '=', 'nobody@vanort.example')
-      .execute();
+    const refused = await rowsWhere(t.db, 'audit_event', { actor_label: 'nobody@vanort.example' }, [
+      'action',
+    ]);
     expect(refused.map((r) => r.action)).toEqual(['password.reset.refused']);
   });
 

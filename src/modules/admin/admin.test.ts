@@ -4,17 +4,14 @@ import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 describeEachDialect('administration', (dialect) => {
   const t = useTestApp(dialect);
   const [admin] = useSignedIn(t, DEMO_EMAIL.admin);
 
   const audit = async (entity: string) =>
-    t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'changes', 'actor_label'])
-      .where('entity', '=', entity)
-      .execute();
+    rowsWhere(t.db, 'audit_event', { entity }, ['action', 'changes', 'actor_label']);
 
   it('is for administrators only', async () => {
     const anonymous = await t.app.inject({ url: '/admin/users' });
@@ -29,13 +26,7 @@ describeEachDialect('administration', (dialect) => {
       email: '',
     });
     expect(post.statusCode).toBe(403);
-    expect(
-      await t.db.kysely
-        .selectFrom('organisation')
-        .select('id')
-        .where('name', '=', 'Hackare AB')
-        .execute(),
-    ).toEqual([]);
+    expect(await rowsWhere(t.db, 'organisation', { name: 'Hackare AB' }, ['id'])).toEqual([]);
   });
 
   it('lists users with their roles and scope', async () => {
@@ -75,11 +66,7 @@ describeEachDialect('administration', (dialect) => {
     );
     expect(await t.db.kysely.selectFrom('mail_outbox').select('id').execute()).toEqual([]);
 
-    const turku = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'turku')
-      .executeTakeFirstOrThrow();
+    const turku = await rowWhere(t.db, 'city', { slug: 'turku' }, ['id']);
     const ok = await admin.post('/admin/users/new', {
       email: 'Kontakt@Turku.example',
       name: 'Tuula Turku',
@@ -115,11 +102,7 @@ describeEachDialect('administration', (dialect) => {
       (await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example'))!.roles.map((r) => r.role),
     ).toEqual(['staff']);
 
-    const org = await t.db.kysely
-      .selectFrom('organisation')
-      .select('id')
-      .where('slug', '=', 'liseberg')
-      .executeTakeFirstOrThrow();
+    const org = await rowWhere(t.db, 'organisation', { slug: 'liseberg' }, ['id']);
     const ok = await admin.post(`/admin/users/${user!.id}/roles`, {
       roles: ['staff', 'reporter'],
       organisation: org.id,

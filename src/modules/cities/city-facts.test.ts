@@ -4,15 +4,14 @@ import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts'
 import { formOf } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere } from '../../../test/helpers/rows.ts';
 
 const auditFor = (t: UsedTestApp, cityId: string) =>
-  t.db.kysely
-    .selectFrom('audit_event')
-    .select(['action', 'changes', 'actor_label'])
-    .where('entity', '=', 'city')
-    .where('entity_id', '=', cityId)
-    .where('action', '=', 'facts.update')
-    .execute();
+  rowsWhere(t.db, 'audit_event', { entity: 'city', entity_id: cityId, action: 'facts.update' }, [
+    'action',
+    'changes',
+    'actor_label',
+  ]);
 
 describeEachDialect('city facts edited by coordinators', (dialect) => {
   const t = useTestApp(dialect);

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere } from '../../../test/helpers/rows.ts';
 
 /**
  * The partner contact keeps their own city's facts (issue 19, point 6; decision 036): what
@@ -20,11 +21,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
   const anonymous = (url: string) => t.app.inject({ url });
   const suggestion = () => t.db.kysely.selectFrom('city_suggestion').selectAll().executeTakeFirst();
   const audit = (action: string) =>
-    t.db.kysely
-      .selectFrom('audit_event')
-      .select(['actor_label', 'changes'])
-      .where('action', '=', action)
-      .execute();
+    rowsWhere(t.db, 'audit_event', { action }, ['actor_label', 'changes']);
 
   it('opens their own city in their language, with only what is theirs to keep', async () => {
     const res = await bergen.get('/workspace/cities/bergen');

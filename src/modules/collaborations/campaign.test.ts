@@ -10,6 +10,7 @@ import { stockholmToday } from './campaign.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T12:00:00Z`);
@@ -191,12 +192,12 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
 
     await coordinator.get(`/workspace/campaigns/${id}`);
     expect((await coordinator.post(`/workspace/campaigns/${id}/close`)).statusCode).toBe(303);
-    const row = await t.db.kysely
-      .selectFrom('campaign_organisation')
-      .select(['snapshot', 'answer'])
-      .where('campaign_id', '=', id)
-      .where('organisation_id', '=', orgs.get('kulturforvaltningen')!)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(
+      t.db,
+      'campaign_organisation',
+      { campaign_id: id, organisation_id: orgs.get('kulturforvaltningen')! },
+      ['snapshot', 'answer'],
+    );
     // The frozen list holds what the organisation had in the period (the demo data's too).
     const snapshot = JSON.parse(row.snapshot!) as {
       collaborations: { title: string }[];
@@ -217,21 +218,18 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(late.body).toContain('Inventeringen är avslutad. Svaren är låsta');
     expect(
       (
-        await t.db.kysely
-          .selectFrom('campaign_organisation')
-          .select('answer')
-          .where('campaign_id', '=', id)
-          .where('organisation_id', '=', orgs.get('kulturforvaltningen')!)
-          .executeTakeFirstOrThrow()
+        await rowWhere(
+          t.db,
+          'campaign_organisation',
+          { campaign_id: id, organisation_id: orgs.get('kulturforvaltningen')! },
+          ['answer'],
+        )
       ).answer,
     ).toBe('confirmed');
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity', '=', 'campaign')
-      .where('entity_id', '=', id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'campaign', entity_id: id }, [
+      'action',
+    ]);
     expect(audit.map((a) => a.action).sort()).toEqual(
       ['answer', 'answer.change', 'answer.change', 'close', 'start'].sort(),
     );

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import * as repo from './collaboration.repository.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 interface Item {
   id: string;
@@ -29,11 +30,7 @@ describeEachDialect('collaborations API', (dialect) => {
     });
 
   beforeAll(async () => {
-    const user = await t.db.kysely
-      .selectFrom('app_user')
-      .select('id')
-      .where('email', '=', 'medarbetare@vanort.example')
-      .executeTakeFirstOrThrow();
+    const user = await rowWhere(t.db, 'app_user', { email: 'medarbetare@vanort.example' }, ['id']);
     ({ token: staffToken } = await createApiToken(
       t.db,
       { userId: user.id, label: 'staff', ip: null },
@@ -52,11 +49,9 @@ describeEachDialect('collaborations API', (dialect) => {
     expect(titles).not.toContain('Gatukonst på vänorternas väggar'); // submitted
     expect(titles).not.toContain('Unga läsare i vänorterna'); // returned
     expect(body.data.every((c) => c.contact === undefined && c.review === undefined)).toBe(true);
-    const internal = await t.db.kysely
-      .selectFrom('collaboration')
-      .select('id')
-      .where('title', '=', 'Fjärrvärme och spillvärme')
-      .executeTakeFirstOrThrow();
+    const internal = await rowWhere(t.db, 'collaboration', { title: 'Fjärrvärme och spillvärme' }, [
+      'id',
+    ]);
     expect((await get(`/api/v1/collaborations/${internal.id}`)).statusCode).toBe(404);
     const asStaff = await get(`/api/v1/collaborations/${internal.id}`, staffToken);
     expect(asStaff.statusCode).toBe(200);
@@ -200,11 +195,9 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(conditional.statusCode).toBe(304);
 
       // A token (or a session) is never answered from the shared cache: it sees more.
-      const user = await cached.db.kysely
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', 'medarbetare@vanort.example')
-        .executeTakeFirstOrThrow();
+      const user = await rowWhere(cached.db, 'app_user', { email: 'medarbetare@vanort.example' }, [
+        'id',
+      ]);
       const { token } = await createApiToken(
         cached.db,
         { userId: user.id, label: 'staff', ip: null },
@@ -218,11 +211,12 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(again.body).not.toContain('Fjärrvärme och spillvärme');
 
       // A write to a public table is seen by the very next anonymous request.
-      const camp = await cached.db.kysely
-        .selectFrom('collaboration')
-        .select('id')
-        .where('title', '=', 'Lägerskola för elever i årskurs 9')
-        .executeTakeFirstOrThrow();
+      const camp = await rowWhere(
+        cached.db,
+        'collaboration',
+        { title: 'Lägerskola för elever i årskurs 9' },
+        ['id'],
+      );
       await repo.updateCollaboration(cached.db.kysely, camp.id, { title: 'Lägerskola i Åbo' });
       const after = await cached.app.inject({ url });
       expect(after.headers['x-cache']).toBe('miss');
@@ -238,11 +232,7 @@ describeEachDialect('collaborations API', (dialect) => {
   });
 
   it('streams the same list as CSV with a BOM, across keyset batches', async () => {
-    const org = await t.db.kysely
-      .selectFrom('organisation')
-      .select('id')
-      .where('slug', '=', 'liseberg')
-      .executeTakeFirstOrThrow();
+    const org = await rowWhere(t.db, 'organisation', { slug: 'liseberg' }, ['id']);
     const now = new Date().toISOString();
     await t.db.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < 1100; i++) {

@@ -6,6 +6,7 @@ import { createUser } from '../accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { searchKnowledge } from './knowledge.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const good = (overrides: Record<string, string | string[]> = {}) => ({
   organisation: 'kulturforvaltningen',
@@ -41,11 +42,9 @@ describeEachDialect('collaboration pages', (dialect) => {
   let other: TestAgent;
 
   beforeAll(async () => {
-    const school = await t.db.kysely
-      .selectFrom('organisation')
-      .select('id')
-      .where('slug', '=', 'utbildningsforvaltningen')
-      .executeTakeFirstOrThrow();
+    const school = await rowWhere(t.db, 'organisation', { slug: 'utbildningsforvaltningen' }, [
+      'id',
+    ]);
     await createUser(t.db, SYSTEM_ACTOR, {
       email: 'skola.rapportor@vanort.example',
       name: 'Sven Skola',
@@ -135,11 +134,7 @@ describeEachDialect('collaboration pages', (dialect) => {
       'submitted',
       'acknowledged',
     ]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity_id: id }, ['action']);
     expect(audit.map((a) => a.action).sort()).toEqual([
       'acknowledge',
       'create',
@@ -318,11 +313,7 @@ describeEachDialect('collaboration pages', (dialect) => {
     );
     expect(asOwn.statusCode).toBe(400);
     expect(asOwn.body).toContain('Du kan bara rapportera för din egen organisation');
-    const row = await t.db.kysely
-      .selectFrom('collaboration')
-      .select('title')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'collaboration', { id }, ['title']);
     expect(row.title).toBe('Kulturens egen');
     // Staff read, without an edit link.
     const read = await staff.get(`/workspace/collaborations/${id}`);
@@ -380,11 +371,7 @@ describeEachDialect('collaboration pages', (dialect) => {
     );
     expect(anew.statusCode).toBe(400);
     expect(anew.body).toContain('Välj områden ur listan');
-    const after = await t.db.kysely
-      .selectFrom('area')
-      .select('active')
-      .where('id', '=', area.id)
-      .executeTakeFirstOrThrow();
+    const after = await rowWhere(t.db, 'area', { id: area.id }, ['active']);
     expect(after.active).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { collaborationForm } from '../../../test/helpers/collaboration-fixtures.
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 const idFrom = (location: unknown) => /\/([0-9a-f-]{36})$/.exec(String(location))![1]!;
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
@@ -13,11 +14,7 @@ describeEachDialect('editing a collaboration someone else has just saved', (dial
   const [reporter, coordinator] = useSignedIn(t, DEMO_EMAIL.reporter, DEMO_EMAIL.coordinator);
 
   const stored = (id: string) =>
-    t.db.kysely
-      .selectFrom('collaboration')
-      .select(['title', 'goals', 'updated_at'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    rowWhere(t.db, 'collaboration', { id }, ['title', 'goals', 'updated_at']);
   const audits = async (id: string) =>
     (await t.db.kysely.selectFrom('audit_event').select('id').where('entity_id', '=', id).execute())
       .length;
@@ -138,11 +135,7 @@ describeEachDialect('editing a collaboration someone else has just saved', (dial
     });
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Någon annan sparade ändringar här');
-    const row = await t.db.kysely
-      .selectFrom('exchange')
-      .select('participants')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'exchange', { id }, ['participants']);
     expect(row.participants).toBe(14);
   });
 });

@@ -11,7 +11,7 @@ import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -194,12 +194,12 @@ describeEachDialect('importing collaborations', (dialect) => {
       title: sample.title,
       body: 'Att utbyta erfarenheter om klimatanpassning mellan vänorterna.\n\nStadsutveckling och klimat\n',
     });
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity', '=', 'import_job')
-      .where('entity_id', '=', good.id)
-      .execute();
+    const audit = await rowsWhere(
+      t.db,
+      'audit_event',
+      { entity: 'import_job', entity_id: good.id },
+      ['action'],
+    );
     expect(audit.map((a) => a.action).sort()).toEqual(['check', 'import', 'start', 'upload']);
   });
 

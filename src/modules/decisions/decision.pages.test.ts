@@ -6,7 +6,7 @@ import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows } from '../../../test/helpers/rows.ts';
+import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
 
 /** A small but real PDF, with a few non-ASCII bytes to prove the download is byte-identical. */
 function samplePdf(): Buffer {
@@ -472,11 +472,9 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(twice.body).toContain('Beslutet är redan rättat');
     expect(await count('council_decision')).toBe(before.decisions + 1);
     // The correction has no document: 404, as an unknown decision.
-    const correction = await t.db.kysely
-      .selectFrom('council_decision')
-      .select('id')
-      .where('supersedes_id', '=', original.id)
-      .executeTakeFirstOrThrow();
+    const correction = await rowWhere(t.db, 'council_decision', { supersedes_id: original.id }, [
+      'id',
+    ]);
     expect((await t.app.inject({ url: `/decisions/${correction.id}/document` })).statusCode).toBe(
       404,
     );

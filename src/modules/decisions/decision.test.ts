@@ -16,7 +16,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
-import { countRows } from '../../../test/helpers/rows.ts';
+import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PATTERNS = loadConfig({}).caseNumberPatterns;
 
@@ -131,11 +131,7 @@ describeEachDialect('council decisions and proposals', (dialect) => {
       PATTERNS,
     );
     expect((await getCity(db, 'tromso')).status).toBe('proposed');
-    const proposal = await db.kysely
-      .selectFrom('proposal')
-      .select('status')
-      .where('id', '=', sent.id)
-      .executeTakeFirstOrThrow();
+    const proposal = await rowWhere(db, 'proposal', { id: sent.id }, ['status']);
     expect(proposal.status).toBe('rejected');
   });
 
@@ -254,11 +250,10 @@ describeEachDialect('council decisions and proposals', (dialect) => {
       PATTERNS,
     );
     expect(first.documentId).not.toBeNull();
-    const stored = await db.kysely
-      .selectFrom('decision_document')
-      .select(['data', 'size'])
-      .where('id', '=', first.documentId!)
-      .executeTakeFirstOrThrow();
+    const stored = await rowWhere(db, 'decision_document', { id: first.documentId! }, [
+      'data',
+      'size',
+    ]);
     expect(Buffer.from(stored.data).equals(pdf)).toBe(true);
     const correction = await recordDecision(
       db,

@@ -9,6 +9,7 @@ import { compileFigures } from './compile.service.ts';
 import type { Count, EvaluationFigures, PeriodRange } from './evaluation.figures.ts';
 import { addDays, previousPeriod } from './period.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 // The independent check of the compilation (issue 15, point 7): the demo data plus rows this
 // test writes, the expected figures counted with the test's own SQL from the definitions in
@@ -471,11 +472,7 @@ describeEachDialect('compiling the figures of an evaluation', (dialect) => {
         })
         .execute();
     // An action of the 2021 meeting, due in 2022, still open three years after it.
-    const meeting2021 = await db.kysely
-      .selectFrom('meeting')
-      .select('id')
-      .where('year', '=', 2021)
-      .executeTakeFirstOrThrow();
+    const meeting2021 = await rowWhere(db, 'meeting', { year: 2021 }, ['id']);
     openActionId = randomUUID();
     await db.kysely
       .insertInto('meeting_outcome')

@@ -8,6 +8,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { evaluationPolicy } from './evaluation.home.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
@@ -20,13 +21,7 @@ describeEachDialect('the evaluation pages', (dialect) => {
   let saraId: string;
 
   beforeAll(async () => {
-    saraId = (
-      await t.db.kysely
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', 'samordnare@vanort.example')
-        .executeTakeFirstOrThrow()
-    ).id;
+    saraId = (await rowWhere(t.db, 'app_user', { email: 'samordnare@vanort.example' }, ['id'])).id;
     await createUser(
       t.db,
       { userId: null, label: 'test', ip: null },
@@ -163,11 +158,7 @@ describeEachDialect('the evaluation pages', (dialect) => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Sammanfattningen, autosparad.');
     expect(res.body).toContain('Gammal flik.');
-    const stored = await t.db.kysely
-      .selectFrom('evaluation')
-      .select('summary')
-      .where('id', '=', path.split('/').pop()!)
-      .executeTakeFirstOrThrow();
+    const stored = await rowWhere(t.db, 'evaluation', { id: path.split('/').pop()! }, ['summary']);
     expect(stored.summary).toBe('Sammanfattningen, autosparad.');
 
     // Submitting names each missing section.

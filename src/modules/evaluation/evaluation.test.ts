@@ -1,3 +1,4 @@
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 import pino from 'pino';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
@@ -62,11 +63,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
   const ctx = { i18n: i18nFor('sv') } as PageContext;
 
   async function demoUser(email: string, role: 'coordinator' | 'reporter'): Promise<User> {
-    const row = await t.db.kysely
-      .selectFrom('app_user')
-      .select(['id', 'email', 'name'])
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'app_user', { email }, ['id', 'email', 'name']);
     return {
       ...row,
       active: true,
@@ -148,11 +145,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       status: 'draft',
       chain_id: chainId,
     });
-    const owners = await t.db.kysely
-      .selectFrom('evaluation_owner')
-      .select('user_id')
-      .where('evaluation_id', '=', e.id)
-      .execute();
+    const owners = await rowsWhere(t.db, 'evaluation_owner', { evaluation_id: e.id }, ['user_id']);
     expect(owners.map((o) => o.user_id)).toEqual([sara.id]);
     const audit = await t.db.kysely
       .selectFrom('audit_event')
@@ -183,11 +176,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     const today = gothenburgToday();
     expect(e.period_end).toBe(today);
     expect(e.due_on).toBe(addMonths(today, 3));
-    const owners = await t.db.kysely
-      .selectFrom('evaluation_owner')
-      .select('user_id')
-      .where('evaluation_id', '=', e.id)
-      .execute();
+    const owners = await rowsWhere(t.db, 'evaluation_owner', { evaluation_id: e.id }, ['user_id']);
     expect(owners.map((o) => o.user_id).sort()).toEqual([sara.id, greta.id].sort());
   });
 
@@ -208,11 +197,11 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     } finally {
       configureEvaluation(loadConfig({}));
     }
-    const e = await t.db.kysely
-      .selectFrom('evaluation')
-      .select(['due_on', 'period_start', 'period_end'])
-      .where('meeting_id', '=', 'm-2039')
-      .executeTakeFirstOrThrow();
+    const e = await rowWhere(t.db, 'evaluation', { meeting_id: 'm-2039' }, [
+      'due_on',
+      'period_start',
+      'period_end',
+    ]);
     expect(e).toEqual({
       due_on: '2039-12-02',
       // From the day after the latest period before it ended (the 2027 meeting's).
@@ -470,12 +459,9 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     const detail = await evaluationDetail(t.db, sara, id);
     expect(detail.comments.map((c) => c.body)).toEqual(['Skriv mer om Bergen.', 'Bra.']);
     expect(detail.versions.map((v) => v.number)).toEqual([2, 1]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity', '=', 'evaluation')
-      .where('entity_id', '=', id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'evaluation', entity_id: id }, [
+      'action',
+    ]);
     // (Several happen within one millisecond: compared as a set with their counts.)
     expect(audit.map((a) => a.action).sort()).toEqual(
       [

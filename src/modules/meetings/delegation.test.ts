@@ -7,6 +7,7 @@ import { expectRefused } from '../../../test/helpers/forms.ts';
 import { pdfInfo, poppler, popplerMissing, structureTree } from '../../../test/helpers/poppler.ts';
 import { DEMO_EMAIL, signedInAs } from '../../../test/helpers/sign-in.ts';
 import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -79,24 +80,22 @@ describeEachDialect('delegations', (dialect) => {
     expect((await members('goteborg'))[0]?.status).toBe('nominated');
     const confirmed = await p.post(`${base()}/goteborg/confirm`, { decisionDate: today() });
     expect(confirmed.statusCode).toBe(303);
-    const row = await t.db.kysely
-      .selectFrom('delegation')
-      .select(['status', 'presidium_decision_on', 'id'])
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'delegation', { meeting_id: meetingId }, [
+      'status',
+      'presidium_decision_on',
+      'id',
+    ]);
     expect(row).toMatchObject({ status: 'confirmed', presidium_decision_on: today() });
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'entity', 'changes'])
-      .where('entity_id', '=', row.id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity_id: row.id }, [
+      'action',
+      'entity',
+      'changes',
+    ]);
     expect(audit.map((a) => a.action).sort()).toEqual(['confirm', 'nominate']);
     // Logistics values never enter the audit trail.
-    const memberAudit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('changes')
-      .where('entity', '=', 'delegation_member')
-      .execute();
+    const memberAudit = await rowsWhere(t.db, 'audit_event', { entity: 'delegation_member' }, [
+      'changes',
+    ]);
     expect(JSON.stringify(memberAudit)).not.toContain('+46 70');
 
     // A change to a confirmed delegation sends it back to nominated.
@@ -156,11 +155,7 @@ describeEachDialect('delegations', (dialect) => {
       (await bergen.post(`${base()}/bergen/members`, { ...member, name: 'Kari Nordmann' }))
         .statusCode,
     ).toBe(303);
-    const [kari] = await t.db.kysely
-      .selectFrom('delegation_member')
-      .select('id')
-      .where('name', '=', 'Kari Nordmann')
-      .execute();
+    const [kari] = await rowsWhere(t.db, 'delegation_member', { name: 'Kari Nordmann' }, ['id']);
     const edit = await bergen.get(`${base()}/bergen?edit=${kari!.id}`);
     expect(edit.body).toContain('value="Kari Nordmann"');
     expect(
@@ -173,12 +168,9 @@ describeEachDialect('delegations', (dialect) => {
         })
       ).statusCode,
     ).toBe(303);
-    const update = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('changes')
-      .where('entity_id', '=', kari!.id)
-      .where('action', '=', 'update')
-      .executeTakeFirstOrThrow();
+    const update = await rowWhere(t.db, 'audit_event', { entity_id: kari!.id, action: 'update' }, [
+      'changes',
+    ]);
     expect(JSON.parse(update.changes)).toEqual({
       title: { before: 'Kommunfullmäktiges ordförande', after: 'Ordfører' },
       phone: { before: '(set)', after: '(changed)' },

@@ -3,6 +3,7 @@ import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
 
@@ -58,12 +59,7 @@ describeEachDialect('editing a meeting someone else has just saved', (dialect) =
     expect(late.body).toContain('Någon annan sparade ändringar här');
     expect(late.body).toContain('Klimatanpassade hamnar');
     expect(late.body).toContain('Unga i vänorterna');
-    const stored = () =>
-      t.db.kysely
-        .selectFrom('meeting')
-        .select(['theme', 'updated_at'])
-        .where('id', '=', meeting.id)
-        .executeTakeFirstOrThrow();
+    const stored = () => rowWhere(t.db, 'meeting', { id: meeting.id }, ['theme', 'updated_at']);
     expect((await stored()).theme).toBe('Klimatanpassade hamnar');
     expect(versionIn(late.body)).toBe((await stored()).updated_at);
 

@@ -10,6 +10,7 @@ import { createHostPlan, DEFAULT_TEMPLATE } from './host-plan.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.ts';
 import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 describeEachDialect('host planning', (dialect) => {
   const t = useTestApp(dialect);
@@ -31,11 +32,7 @@ describeEachDialect('host planning', (dialect) => {
   beforeAll(async () => {
     meetingId = await insertMeeting(2035, 'goteborg', '2035-09-11');
     coordinatorId = (
-      await t.db.kysely
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', 'samordnare@vanort.example')
-        .executeTakeFirstOrThrow()
+      await rowWhere(t.db, 'app_user', { email: 'samordnare@vanort.example' }, ['id'])
     ).id;
     agents = await signedInAs(t.app, {
       coordinator: DEMO_EMAIL.coordinator,
@@ -67,12 +64,12 @@ describeEachDialect('host planning', (dialect) => {
     await expect(
       t.db.kysely.transaction().execute((trx) => createHostPlan(trx, meetingId, SYSTEM_ACTOR)),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity', '=', 'host_plan')
-      .where('entity_id', '=', meetingId)
-      .execute();
+    const audit = await rowsWhere(
+      t.db,
+      'audit_event',
+      { entity: 'host_plan', entity_id: meetingId },
+      ['action'],
+    );
     expect(audit).toEqual([{ action: 'create' }]);
   });
 
@@ -192,20 +189,16 @@ describeEachDialect('host planning', (dialect) => {
         })
       ).statusCode,
     ).toBe(303);
-    const saved = await t.db.kysely
-      .selectFrom('host_plan_template_task')
-      .select(['title_en', 'offset_days', 'active'])
-      .where('id', '=', hotel.id)
-      .executeTakeFirstOrThrow();
+    const saved = await rowWhere(t.db, 'host_plan_template_task', { id: hotel.id }, [
+      'title_en',
+      'offset_days',
+      'active',
+    ]);
     expect(saved).toEqual({ title_en: 'Book hotels', offset_days: -5, active: 0 });
     // A deactivated task is not part of new plans.
     const other = await insertMeeting(2051, 'goteborg', '2051-09-01');
     await t.db.kysely.transaction().execute((trx) => createHostPlan(trx, other, SYSTEM_ACTOR));
-    const titles = await t.db.kysely
-      .selectFrom('host_plan_task')
-      .select('title')
-      .where('meeting_id', '=', other)
-      .execute();
+    const titles = await rowsWhere(t.db, 'host_plan_task', { meeting_id: other }, ['title']);
     expect(titles.map((x) => x.title)).not.toContain('Boka hotell');
     expect(titles).toHaveLength(DEFAULT_TEMPLATE.length);
   });
@@ -280,11 +273,7 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
   const t = useTestApp(dialect);
 
   const planOf = async (year: number) => {
-    const meeting = await t.db.kysely
-      .selectFrom('meeting')
-      .select('id')
-      .where('year', '=', year)
-      .executeTakeFirstOrThrow();
+    const meeting = await rowWhere(t.db, 'meeting', { year }, ['id']);
     return t.db.kysely
       .selectFrom('host_plan_task')
       .innerJoin('app_user', 'app_user.id', 'host_plan_task.owner_user_id')

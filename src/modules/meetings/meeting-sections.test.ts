@@ -3,6 +3,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 // The meeting workspace in sections (issue 19, point 5; decision 035): an overview and a
 // page for each kind of work, a navigation that marks the current one, and the day of a
@@ -32,11 +33,7 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
   const as = (email: string) => signedIn(t.app, email);
 
   beforeAll(async () => {
-    const row = await t.db.kysely
-      .selectFrom('meeting')
-      .select(['id', 'start_date', 'end_date'])
-      .where('year', '=', 2027)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'meeting', { year: 2027 }, ['id', 'start_date', 'end_date']);
     meetingId = row.id;
     days = { start: row.start_date!, end: row.end_date! };
   });

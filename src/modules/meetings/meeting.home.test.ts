@@ -3,18 +3,14 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
 import { demoUser, workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
 import { meetingPolicyAt, meetingTasksAt } from './meeting.home.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 
 describeEachDialect('meetings on the workspace start page', (dialect) => {
   const demo = useDemoDb(dialect);
   const user = (email: string) => demoUser(demo.db, email);
-  const meeting2027 = () =>
-    demo.db.kysely
-      .selectFrom('meeting')
-      .select(['id', 'start_date'])
-      .where('year', '=', 2027)
-      .executeTakeFirstOrThrow();
+  const meeting2027 = () => rowWhere(demo.db, 'meeting', { year: 2027 }, ['id', 'start_date']);
 
   it('lists the open host-plan tasks, overdue ones with their due date, for coordinators only', async () => {
     const tasks = await meetingTasksAt(

@@ -8,6 +8,7 @@ import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -32,11 +33,7 @@ describeEachDialect('meeting pages', (dialect) => {
   });
 
   const audits = (entity: string) =>
-    t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'entity_id'])
-      .where('entity', '=', entity)
-      .execute();
+    rowsWhere(t.db, 'audit_event', { entity }, ['action', 'entity_id']);
 
   it('answers the rotation API with the record and the forecast', async () => {
     const res = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=7' });
@@ -298,11 +295,7 @@ describeEachDialect('meeting pages', (dialect) => {
       statusReason: 'Valår',
     });
     expect(moved.statusCode).toBe(303);
-    const row = await t.db.kysely
-      .selectFrom('meeting')
-      .select(['year', 'original_year', 'status_reason'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'meeting', { id }, ['year', 'original_year', 'status_reason']);
     expect(row).toEqual({ year: 2028, original_year: 2027, status_reason: 'Valår' });
     expect((await audits('meeting')).map((a) => a.action)).toContain('postpone');
     const api = await t.app.inject({ url: '/api/v1/rotation?from=2027&count=1' });
@@ -396,11 +389,7 @@ describeEachDialect('meeting pages', (dialect) => {
     expect((await audits('meeting_programme_item')).length).toBe(1);
 
     // Removing a seminar: the editor may, a partner of another city may not.
-    const added2 = await t.db.kysely
-      .selectFrom('meeting_seminar')
-      .select('id')
-      .where('title', '=', 'Idrott för alla')
-      .executeTakeFirstOrThrow();
+    const added2 = await rowWhere(t.db, 'meeting_seminar', { title: 'Idrott för alla' }, ['id']);
     const partner = await bergen();
     await partner.get(base);
     expect((await partner.post(`${base}/seminars/${added2.id}/delete`, {})).statusCode).toBe(403);
@@ -441,11 +430,7 @@ describeEachDialect('meeting pages', (dialect) => {
       data: tinyPdf('Protokoll'),
     });
     expect(ok.statusCode).toBe(303);
-    const doc = await t.db.kysely
-      .selectFrom('meeting_document')
-      .select('id')
-      .where('title', '=', 'Protokoll')
-      .executeTakeFirstOrThrow();
+    const doc = await rowWhere(t.db, 'meeting_document', { title: 'Protokoll' }, ['id']);
     // Internal: not for visitors, but for logged-in users.
     expect((await t.app.inject({ url: `/meetings/${id}/documents/${doc.id}` })).statusCode).toBe(
       404,
@@ -549,11 +534,10 @@ describeEachDialect('meeting pages', (dialect) => {
       'href="#itemEnd"',
       'value="18:00"',
     ]);
-    const unchanged = await k
-      .selectFrom('meeting_programme_item')
-      .select(['title', 'ends_at'])
-      .where('id', '=', itemId)
-      .executeTakeFirstOrThrow();
+    const unchanged = await rowWhere(k, 'meeting_programme_item', { id: itemId }, [
+      'title',
+      'ends_at',
+    ]);
     expect(unchanged).toEqual({ title: 'Middag på Röda Sten', ends_at: '22:00' });
     const changedItem = await agent.post(`${base}/programme/${itemId}/edit`, item);
     expect(changedItem.statusCode).toBe(303);

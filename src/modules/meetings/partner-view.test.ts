@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 /**
  * The partner contact sees nothing meant for Gothenburg's organisers only (issue 19,
@@ -52,11 +53,7 @@ describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => 
   });
 
   it('links the host plan only for those who open it', async () => {
-    const meeting = await t.db.kysely
-      .selectFrom('meeting')
-      .select('id')
-      .where('year', '=', 2027)
-      .executeTakeFirstOrThrow();
+    const meeting = await rowWhere(t.db, 'meeting', { year: 2027 }, ['id']);
     const page = await bergen.get(`/workspace/meetings/${meeting.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain(`href="/workspace/meetings/${meeting.id}/host-plan"`);

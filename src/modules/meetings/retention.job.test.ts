@@ -11,6 +11,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { delegationRetentionJob } from './retention.job.ts';
 import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 describeEachDialect('delegation retention job', (dialect) => {
   let db: Db;
@@ -37,11 +38,7 @@ describeEachDialect('delegation retention job', (dialect) => {
       endDate: end,
       status: 'held',
     });
-    const city = await db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'turku')
-      .executeTakeFirstOrThrow();
+    const city = await rowWhere(db, 'city', { slug: 'turku' }, ['id']);
     const now = nowIso();
     const delegationId = newId();
     await db.kysely
@@ -148,12 +145,12 @@ describeEachDialect('delegation retention job', (dialect) => {
       },
     ]);
     expect((await logistics(noEnd))[0]?.phone).toBe('+358 40 123 4567');
-    const audit = await db.kysely
-      .selectFrom('audit_event')
-      .select(['entity', 'entity_id', 'action', 'actor_label', 'changes'])
-      .where('action', '=', 'logistics.erase')
-      .where('entity_id', '=', ended)
-      .execute();
+    const audit = await rowsWhere(
+      db,
+      'audit_event',
+      { action: 'logistics.erase', entity_id: ended },
+      ['entity', 'entity_id', 'action', 'actor_label', 'changes'],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       entity: 'delegation',

@@ -11,6 +11,7 @@ import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 /** A complete form: Swedish and English versions, linked to Bergen; `extra` overrides. */
 function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
@@ -43,13 +44,7 @@ const countRows = async (t: UsedTestApp) => {
 const idFrom = (location: unknown) => /\/workspace\/news\/([^/?]+)/.exec(String(location))![1]!;
 
 const generation = async (t: UsedTestApp) =>
-  (
-    await t.db.kysely
-      .selectFrom('data_generation')
-      .select('value')
-      .where('name', '=', 'public')
-      .executeTakeFirstOrThrow()
-  ).value;
+  (await rowWhere(t.db, 'data_generation', { name: 'public' }, ['value'])).value;
 
 describeEachDialect('news', (dialect) => {
   const t = useTestApp(dialect);
@@ -133,12 +128,11 @@ describeEachDialect('news', (dialect) => {
       `href="/en/news/${id}">Bergen and Gothenburg start a school exchange</a>`,
     );
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'actor_label', 'changes'])
-      .where('entity', '=', 'news_item')
-      .where('entity_id', '=', id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'news_item', entity_id: id }, [
+      'action',
+      'actor_label',
+      'changes',
+    ]);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.action).toBe('create.published');
     expect(audit[0]!.actor_label).toBe('samordnare@vanort.example');
@@ -149,11 +143,7 @@ describeEachDialect('news', (dialect) => {
 
   it('shows linked news on the meeting and collaboration pages too', async () => {
     // The demo links its first item to the 2027 meeting.
-    const meeting = await t.db.kysely
-      .selectFrom('news_link')
-      .select('target_id')
-      .where('target_kind', '=', 'meeting')
-      .executeTakeFirstOrThrow();
+    const meeting = await rowWhere(t.db, 'news_link', { target_kind: 'meeting' }, ['target_id']);
     const meetingPage = await t.app.inject(`/en/meetings/${meeting.target_id}`);
     expect(meetingPage.body).toContain('class="linked-news"');
     expect(meetingPage.body).toContain('Gothenburg prepares for the 2027 twin-city meeting');
@@ -296,18 +286,14 @@ describeEachDialect('news', (dialect) => {
     // A run after the others finds nothing left (the write's condition), nothing twice.
     expect(await publishDueNews(t.db, due, { userId: null, label: 'test', ip: null })).toEqual([]);
     expect(await generation(t)).not.toBe(before);
-    const published = await t.db.kysely
-      .selectFrom('news_item')
-      .select(['status', 'published_at'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const published = await rowWhere(t.db, 'news_item', { id }, ['status', 'published_at']);
     expect(published).toEqual({ status: 'published', published_at: dueAt });
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'actor_label'])
-      .where('entity_id', '=', id)
-      .where('action', '=', 'publish.scheduled')
-      .execute();
+    const audit = await rowsWhere(
+      t.db,
+      'audit_event',
+      { entity_id: id, action: 'publish.scheduled' },
+      ['action', 'actor_label'],
+    );
     expect(audit).toEqual([{ action: 'publish.scheduled', actor_label: 'job:news-publish' }]);
     expect((await t.app.inject(`/news/${id}`)).statusCode).toBe(200);
   });

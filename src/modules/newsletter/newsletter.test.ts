@@ -8,6 +8,7 @@ import { runJob } from '../../platform/scheduler.ts';
 import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { DEFAULT_SETTINGS, sendDueDeliveries, STALE_CLAIM_MS } from './newsletter.service.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const sv = messagesOf('sv');
 const en = messagesOf('en');
@@ -296,11 +297,7 @@ describeEachDialect('the newsletter', (dialect) => {
   it('composes from the digest, previews, tests, refuses an empty issue and sends once to each confirmed subscriber of its cities', async () => {
     // A news item published just now, about Bergen (rows written directly until the news services exist).
     const now = new Date().toISOString();
-    const bergen = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'bergen')
-      .executeTakeFirstOrThrow();
+    const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
     await t.db.kysely
       .insertInto('news_item')
       .values({
@@ -627,11 +624,10 @@ describeEachDialect('the newsletter', (dialect) => {
     const done = await reader.post(`/newsletter/unsubscribe/${token2}`);
     expect(done.statusCode).toBe(303);
     expect((await subscriber('knappen@example.org'))?.status).toBe('unsubscribed');
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['action', 'actor_label'])
-      .where('entity', '=', 'newsletter_subscriber')
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'newsletter_subscriber' }, [
+      'action',
+      'actor_label',
+    ]);
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['newsletter.unsubscribe.oneClick', 'newsletter.unsubscribe']),
     );
@@ -657,11 +653,10 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(erased.statusCode).toBe(303);
     expect(await subscriber('egen@example.org')).toBeUndefined();
     expect((await reader.get(manage)).statusCode).toBe(404);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['changes', 'actor_label'])
-      .where('action', '=', 'newsletter.erase')
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { action: 'newsletter.erase' }, [
+      'changes',
+      'actor_label',
+    ]);
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('egen@example.org');
 
@@ -696,13 +691,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
   it('keeps every newsletter page and the subscribers out of the public data generation and pages', async () => {
     const gen = async () =>
-      (
-        await t.db.kysely
-          .selectFrom('data_generation')
-          .select('value')
-          .where('name', '=', 'public')
-          .executeTakeFirstOrThrow()
-      ).value;
+      (await rowWhere(t.db, 'data_generation', { name: 'public' }, ['value'])).value;
     const before = await gen();
     await subscribed('privat@example.org', 'sv', ['bergen']);
     expect(await gen()).toBe(before);

@@ -1,3 +1,4 @@
+import { rowWhere } from '../../../test/helpers/rows.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import {
@@ -50,11 +51,7 @@ describeEachDialect('the yearly overview', (dialect) => {
     await addExchange(t.db, { citySlug: 'turku', participants: 5, visibility: 'public' });
     await addNews(t.db, { published: true });
     await addNews(t.db, { published: false });
-    const bergen = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'bergen')
-      .executeTakeFirstOrThrow();
+    const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
     await addNews(t.db, { published: true, cityId: bergen.id });
     await addNews(t.db, { published: false, cityId: bergen.id });
     await addDecision(t.db, 'Beslut om vänortsarbetet i år');

@@ -3,6 +3,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Db } from '../../db/database.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowWhere } from '../../../test/helpers/rows.ts';
 
 /**
  * Counts the queries that reach the database (every query, compiled or built, goes through
@@ -131,11 +132,7 @@ describeEachDialect('workspace start page', (dialect) => {
     expect(sectionOf(quietBergen, 'workspace-todo')).toContain(
       'Er stads uppgifter (Bergen): håll beskrivningen, fakta och kontakten aktuella',
     );
-    const bergen = await t.db.kysely
-      .selectFrom('city')
-      .select('id')
-      .where('slug', '=', 'bergen')
-      .executeTakeFirstOrThrow();
+    const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
     await t.db.kysely
       .updateTable('delegation')
       .set({ status: 'nominated' })

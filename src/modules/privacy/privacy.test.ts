@@ -17,7 +17,7 @@ import { retentionDryRun } from './retention.service.ts';
 import { privacyRetentionJob } from './retention.job.ts';
 import { subjectFingerprint, type PersonData } from './privacy.service.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowById } from '../../../test/helpers/rows.ts';
+import { rowById, rowWhere, rowsWhere } from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'en-lång-lösenordsfras-för-test';
 
@@ -291,11 +291,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(data.audit.some((e) => e.entity === 'user' && e.action === 'create')).toBe(true);
     // Secrets are never exported.
     expect(text).not.toContain(`${a.marker}-hash`);
-    const secrets = await t.db.kysely
-      .selectFrom('app_user')
-      .select('password_hash')
-      .where('id', '=', a.userId)
-      .executeTakeFirstOrThrow();
+    const secrets = await rowWhere(t.db, 'app_user', { id: a.userId }, ['password_hash']);
     expect(secrets.password_hash).toMatch(/^\$argon2/);
     expect(text).not.toContain(secrets.password_hash);
     expect(text).not.toContain('$argon2');
@@ -389,11 +385,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     const unconfirmed = await admin.post('/admin/privacy/erase', { email: b.email, name: b.name });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Kryssa i att personen har bett om raderingen');
-    const still = await t.db.kysely
-      .selectFrom('app_user')
-      .select(['email', 'active'])
-      .where('id', '=', b.userId)
-      .executeTakeFirstOrThrow();
+    const still = await rowWhere(t.db, 'app_user', { id: b.userId }, ['email', 'active']);
     expect(still).toEqual({ email: b.email, active: 1 });
   });
 
@@ -525,13 +517,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     expect(
       await db.selectFrom('login_attempt').select('id').where('email', '=', a.email).execute(),
     ).toEqual([]);
-    expect(
-      await db
-        .selectFrom('newsletter_subscriber')
-        .select('id')
-        .where('email', '=', a.email)
-        .execute(),
-    ).toEqual([]);
+    expect(await rowsWhere(db, 'newsletter_subscriber', { email: a.email }, ['id'])).toEqual([]);
     expect(
       await db.selectFrom('mail_outbox').select('id').where('to_address', '=', a.email).execute(),
     ).toEqual([]);
@@ -604,11 +590,7 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       const now = new Date('2031-03-01T12:00:00Z');
       const old = '2030-09-01T00:00:00.000Z'; // half a year before `now`
       const recent = '2031-02-27T00:00:00.000Z';
-      const user = await db
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', 'medarbetare@vanort.example')
-        .executeTakeFirstOrThrow();
+      const user = await rowWhere(db, 'app_user', { email: 'medarbetare@vanort.example' }, ['id']);
       const session = (expires: string) => ({
         id: newId(),
         user_id: user.id,

@@ -9,6 +9,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
+import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const XSD = new URL('../../../test/fixtures/xsd/sip.xsd', import.meta.url).pathname;
 const CASE = 'SLK-2026-00777';
@@ -128,11 +129,11 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
   };
 
   it('refuses bad registrations with clear messages and changes nothing', async () => {
-    const before = await t.db.kysely
-      .selectFrom('council_decision')
-      .select(['case_number', 'secret', 'classification'])
-      .where('id', '=', ids.decision)
-      .executeTakeFirstOrThrow();
+    const before = await rowWhere(t.db, 'council_decision', { id: ids.decision }, [
+      'case_number',
+      'secret',
+      'classification',
+    ]);
     const cases: [Record<string, string>, string][] = [
       [
         { caseNumber: 'x', secrecy: 'public', ground: '', classification: '1.4.2' },
@@ -156,11 +157,11 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(message);
     }
-    const after = await t.db.kysely
-      .selectFrom('council_decision')
-      .select(['case_number', 'secret', 'classification'])
-      .where('id', '=', ids.decision)
-      .executeTakeFirstOrThrow();
+    const after = await rowWhere(t.db, 'council_decision', { id: ids.decision }, [
+      'case_number',
+      'secret',
+      'classification',
+    ]);
     expect(after).toEqual(before);
     expect((await registrar.get('/workspace/records/decision/nope')).statusCode).toBe(404);
     expect((await registrar.get('/workspace/records/other/nope')).statusCode).toBe(404);
@@ -180,22 +181,22 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     ).toBe(303);
     expect((await register('document', ids.document1, open)).statusCode).toBe(303);
     expect((await register('document', ids.document2, secret)).statusCode).toBe(303);
-    const row = await t.db.kysely
-      .selectFrom('meeting_document')
-      .select(['case_number', 'secret', 'secrecy_ground', 'classification'])
-      .where('id', '=', ids.document2)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'meeting_document', { id: ids.document2 }, [
+      'case_number',
+      'secret',
+      'secrecy_ground',
+      'classification',
+    ]);
     expect(row).toEqual({
       case_number: CASE,
       secret: 1,
       secrecy_ground: 'OSL 21 kap. 7 §',
       classification: '1.4.2',
     });
-    const audits = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['entity', 'entity_id'])
-      .where('action', '=', 'register')
-      .execute();
+    const audits = await rowsWhere(t.db, 'audit_event', { action: 'register' }, [
+      'entity',
+      'entity_id',
+    ]);
     expect(audits.map((a) => a.entity_id).sort()).toEqual(
       Object.values(ids)
         .filter((id) => id !== ids.meeting)
@@ -219,11 +220,7 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
 
   it('never shows secret records on public pages, the API or downloads', async () => {
     const visitor = new TestAgent(t.app);
-    const decision = await t.db.kysely
-      .selectFrom('council_decision')
-      .select(['title'])
-      .where('id', '=', ids.decision)
-      .executeTakeFirstOrThrow();
+    const decision = await rowWhere(t.db, 'council_decision', { id: ids.decision }, ['title']);
     expect((await visitor.get(`/decisions/${ids.decision}`)).statusCode).toBe(404);
     expect((await visitor.get(`/en/decisions/${ids.decision}`)).statusCode).toBe(404);
     expect((await visitor.get(`/api/v1/decisions/${ids.decision}`)).statusCode).toBe(404);
@@ -336,11 +333,10 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     ).toContain('Sekretess: OSL 21 kap. 7 §');
 
     // The export is audited: who exported which case.
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select(['actor_label', 'changes'])
-      .where('entity', '=', 'record_export')
-      .executeTakeFirstOrThrow();
+    const audit = await rowWhere(t.db, 'audit_event', { entity: 'record_export' }, [
+      'actor_label',
+      'changes',
+    ]);
     expect(audit.actor_label).toBe('samordnare@vanort.example');
     expect(audit.changes).toContain(CASE);
 
