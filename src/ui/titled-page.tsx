@@ -1,12 +1,8 @@
 import type { ComponentChildren, ComponentProps } from 'preact';
 import { Layout } from './layout.tsx';
+import { PageHeading, type BackLink } from './page-heading.tsx';
 
-/** A link back above a page's heading: a breadcrumb, or (`plain`) a plain paragraph. */
-export interface BackLink {
-  href: string;
-  label: string;
-  plain?: boolean;
-}
+export type { BackLink } from './page-heading.tsx';
 
 /**
  * A page whose heading is its title: the layout, a link back above the heading (if any), the
@@ -22,13 +18,7 @@ export function TitledPage(
   const { back, lead, children, ...layout } = props;
   return (
     <Layout {...layout}>
-      {back ? (
-        <p class={back.plain ? undefined : 'breadcrumb'}>
-          <a href={back.href}>{back.label}</a>
-        </p>
-      ) : null}
-      <h1>{layout.title}</h1>
-      {lead == null ? null : <p class="lead">{lead}</p>}
+      <PageHeading back={back} heading={layout.title} lead={lead} />
       {children}
     </Layout>
   );
