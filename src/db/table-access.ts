@@ -29,8 +29,14 @@ type TableName = keyof Database;
 type Row<T extends TableName> = Selectable<Database[T]>;
 export type ColumnOf<T extends TableName> = keyof Row<T> & string;
 
-/** The tables with an `id` column: the ones `find`, `update` and `remove` address by id. */
-type TableWithId = { [T in TableName]: 'id' extends ColumnOf<T> ? T : never }[TableName];
+/** A row's id for `find`, `update` and `remove`: a table without an `id` column has none. */
+type IdOf<T extends TableName> = 'id' extends ColumnOf<T> ? string : never;
+
+/** The columns a repository reads, or `'*'` for every column (`select *`). */
+type Columns<T extends TableName> = readonly ColumnOf<T>[] | '*';
+type Selected<T extends TableName, C extends Columns<T>> = C extends readonly ColumnOf<T>[]
+  ? Pick<Row<T>, C[number]>
+  : Row<T>;
 
 /** Equality conditions, in SQL order; a `null` value is `is null`. */
 export type Match<T extends TableName> = { [K in ColumnOf<T>]?: Row<T>[K] | null };
@@ -69,8 +75,8 @@ function applyMatch<Q>(query: Q, match: object): Q {
 }
 
 export function tableAccess<
-  T extends TableWithId,
-  const C extends readonly ColumnOf<T>[],
+  T extends TableName,
+  const C extends Columns<T>,
   Fixed extends string = never,
 >(
   table: T,
@@ -78,13 +84,12 @@ export function tableAccess<
   /** Columns no update may change besides `id` (checked by the types only). */
   _options?: { readonly fixed?: readonly Fixed[] },
 ) {
-  type Out = Pick<Row<T>, C[number]>;
+  type Out = Selected<T, C>;
   const name: string = table;
 
   function select(db: Executor, match: Match<T>) {
-    const query = loose(db)
-      .selectFrom(name)
-      .select(columns as readonly string[]);
+    const from = loose(db).selectFrom(name);
+    const query = columns === '*' ? from.selectAll() : from.select(columns as readonly string[]);
     return applyMatch(query, match);
   }
 
@@ -106,7 +111,7 @@ export function tableAccess<
 
   return {
     /** The row with this id. */
-    find: (db: Executor, id: string) =>
+    find: (db: Executor, id: IdOf<T>) =>
       select(db, { id } as Match<T>).executeTakeFirst() as Promise<Out | undefined>,
 
     /** The first row whose columns equal the match (a unique key, or a child of a parent). */
@@ -138,7 +143,7 @@ export function tableAccess<
         ? Promise.resolve<InsertResult[]>([])
         : loose(db).insertInto(name).values(rows).execute(),
 
-    update: (db: Executor, id: string, changes: Changes<T, Fixed>): Promise<UpdateResult[]> =>
+    update: (db: Executor, id: IdOf<T>, changes: Changes<T, Fixed>): Promise<UpdateResult[]> =>
       loose(db).updateTable(name).set(changes).where('id', '=', id).execute(),
 
     /**
@@ -153,7 +158,7 @@ export function tableAccess<
      */
     updateVersioned: (
       db: Executor,
-      id: string,
+      id: IdOf<T>,
       changes: Changes<T, Fixed>,
       version: string | undefined,
     ): Promise<number> => {
@@ -161,7 +166,7 @@ export function tableAccess<
       return updateWhere(db, match as Match<T>, changes);
     },
 
-    remove: (db: Executor, id: string): Promise<DeleteResult[]> =>
+    remove: (db: Executor, id: IdOf<T>): Promise<DeleteResult[]> =>
       loose(db).deleteFrom(name).where('id', '=', id).execute(),
   };
 }
