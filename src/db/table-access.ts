@@ -50,7 +50,10 @@ export interface Page {
 }
 
 /** Values only: a column matched by `where` (the caller's match) is never changed here. */
-type Changes<T extends TableName, Fixed extends string> = Omit<Updateable<Database[T]>, 'id' | Fixed>;
+type Changes<T extends TableName, Fixed extends string> = Omit<
+  Updateable<Database[T]>,
+  'id' | Fixed
+>;
 
 /**
  * The one untyped view of an executor: the statements below are built from a table name and
