@@ -49,7 +49,7 @@ export interface Page {
   offset: number;
 }
 
-/** Values only: a column matched by `where` (the caller's match) is never changed here. */
+/** What an update may set: never the id, nor the columns the repository declares fixed. */
 type Changes<T extends TableName, Fixed extends string> = Omit<
   Updateable<Database[T]>,
   'id' | Fixed
