@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import type { ApiTokenTable } from './account.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 /** Every column but the hash: listing never needs it. */
 const PUBLIC_COLUMNS = [
@@ -12,54 +12,31 @@ const PUBLIC_COLUMNS = [
   'revoked_at',
 ] as const;
 
-export function insertApiToken(db: Executor, row: ApiTokenTable) {
-  return db.insertInto('api_token').values(row).execute();
-}
+const tokens = tableAccess('api_token', PUBLIC_COLUMNS);
 
-export function findApiTokenByHash(db: Executor, tokenHash: string) {
-  return db
-    .selectFrom('api_token')
-    .select(PUBLIC_COLUMNS)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
+export const insertApiToken = tokens.insert;
+export const findApiTokenByHash = (db: Executor, tokenHash: string) =>
+  tokens.findBy(db, { token_hash: tokenHash });
 
 /** A token of one user only: another user's token is as good as missing. */
-export function findApiTokenOfUser(db: Executor, userId: string, id: string) {
-  return db
-    .selectFrom('api_token')
-    .select(PUBLIC_COLUMNS)
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
+export const findApiTokenOfUser = (db: Executor, userId: string, id: string) =>
+  tokens.findBy(db, { id, user_id: userId });
 
-export function listApiTokensOfUser(db: Executor, userId: string) {
-  return db
-    .selectFrom('api_token')
-    .select(PUBLIC_COLUMNS)
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-}
+export const listApiTokensOfUser = (db: Executor, userId: string) =>
+  tokens.list(db, { user_id: userId }, [['created_at', 'desc'], 'id']);
 
 /** Sets revoked_at unless already set; returns whether a row changed. */
-export async function updateApiTokenRevoked(
+export const updateApiTokenRevoked = async (
   db: Executor,
   userId: string,
   id: string,
   revokedAt: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('api_token')
-    .set({ revoked_at: revokedAt })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
+) =>
+  (await tokens.updateWhere(
+    db,
+    { id, user_id: userId, revoked_at: null },
+    { revoked_at: revokedAt },
+  )) > 0;
 
 /** A user's tokens that still work at an instant: neither revoked nor expired. */
 export function listActiveApiTokensOfUser(db: Executor, userId: string, now: string) {
@@ -74,13 +51,8 @@ export function listActiveApiTokensOfUser(db: Executor, userId: string, now: str
     .execute();
 }
 
-export function updateApiTokenLastUsed(db: Executor, id: string, lastUsedAt: string) {
-  return db
-    .updateTable('api_token')
-    .set({ last_used_at: lastUsedAt })
-    .where('id', '=', id)
-    .execute();
-}
+export const updateApiTokenLastUsed = (db: Executor, id: string, lastUsedAt: string) =>
+  tokens.update(db, id, { last_used_at: lastUsedAt });
 
 /** Slugs of the organisations and cities a user's roles are scoped to (for /api/v1/me). */
 export async function listScopeSlugs(

@@ -1,14 +1,9 @@
 import type { Executor } from '../../db/database.ts';
-import { USER_COLUMNS } from './user.repository.ts';
+import { users } from './user.repository.ts';
 
 /** The account linked to a subject of the OpenID provider. */
-export function findUserByOidcSubject(db: Executor, subject: string) {
-  return db
-    .selectFrom('app_user')
-    .select(USER_COLUMNS)
-    .where('oidc_subject', '=', subject)
-    .executeTakeFirst();
-}
+export const findUserByOidcSubject = (db: Executor, subject: string) =>
+  users.findBy(db, { oidc_subject: subject });
 
 /** Ids of the active organisations with these slugs (for the role mapping). */
 export async function organisationIdsBySlug(

@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/database.ts';
-import type { UserTokenTable } from './account.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
-export function insertUserToken(db: Executor, row: UserTokenTable) {
-  return db.insertInto('user_token').values(row).execute();
-}
+/** The writes (the read joins the user). */
+const userTokens = tableAccess('user_token', '*');
+
+export const insertUserToken = userTokens.insert;
 
 /** A token by its id (the sha256 of the token in the link), with its user's state. */
 export function findUserToken(db: Executor, id: string) {
@@ -31,15 +32,8 @@ export type UserTokenRow = NonNullable<Awaited<ReturnType<typeof findUserToken>>
  * Marks a token used, only if it is still unused; returns whether it was (false: someone
  * else used it first).
  */
-export async function updateTokenUsed(db: Executor, id: string, usedAt: string): Promise<boolean> {
-  const result = await db
-    .updateTable('user_token')
-    .set({ used_at: usedAt })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+export const updateTokenUsed = async (db: Executor, id: string, usedAt: string) =>
+  (await userTokens.updateWhere(db, { id, used_at: null }, { used_at: usedAt })) === 1;
 
 /** Closes every other unused token of a user (older links stop working); returns how many. */
 export async function updateOtherTokensUsed(

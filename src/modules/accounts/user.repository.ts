@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
-import type { AppUserTable, UserRoleTable } from './account.table.ts';
+import { tableAccess, type Page } from '../../db/table-access.ts';
+import type { UserRoleTable } from './account.table.ts';
 
 export const USER_COLUMNS = [
   'id',
@@ -16,43 +17,14 @@ export const USER_COLUMNS = [
   'updated_at',
 ] as const;
 
-export function findUserByEmail(db: Executor, email: string) {
-  return db
-    .selectFrom('app_user')
-    .select(USER_COLUMNS)
-    .where('email', '=', email)
-    .executeTakeFirst();
-}
+export const users = tableAccess('app_user', USER_COLUMNS);
 
-export function findUserById(db: Executor, id: string) {
-  return db.selectFrom('app_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
-export function insertUser(db: Executor, row: AppUserTable) {
-  return db.insertInto('app_user').values(row).execute();
-}
-
-export function updateUser(db: Executor, id: string, values: Partial<Omit<AppUserTable, 'id'>>) {
-  return db.updateTable('app_user').set(values).where('id', '=', id).execute();
-}
-
-export function listUsers(db: Executor, page: { limit: number; offset: number }) {
-  return db
-    .selectFrom('app_user')
-    .select(USER_COLUMNS)
-    .orderBy('email')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-}
-
-export async function countUsers(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+export const findUserByEmail = (db: Executor, email: string) => users.findBy(db, { email });
+export const findUserById = users.find;
+export const insertUser = users.insert;
+export const updateUser = users.update;
+export const listUsers = (db: Executor, page: Page) => users.list(db, {}, ['email'], page);
+export const countUsers = (db: Executor) => users.count(db);
 
 export function listRolesOf(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);

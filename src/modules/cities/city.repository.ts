@@ -1,5 +1,6 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type { CityTable } from './city.table.ts';
 import { precompiled } from '../../platform/precompiled.ts';
 
@@ -188,32 +189,23 @@ export function findSuggestion(db: Executor, cityId: string) {
 
 export type SuggestionRow = NonNullable<Awaited<ReturnType<typeof findSuggestion>>>;
 
-export function insertSuggestion(db: Executor, row: SuggestionRow) {
-  return db.insertInto('city_suggestion').values(row).execute();
-}
+/** The writes (the reads above name their columns by table). */
+const suggestions = tableAccess('city_suggestion', '*', { fixed: ['city_id'] });
+
+export const insertSuggestion = suggestions.insert;
 
 /**
  * Changes a suggestion only if it is still at the version read (optimistic locking): the
  * number of rows changed is 0 when another save came first.
  */
-export async function updateSuggestion(
+export const updateSuggestion = (
   db: Executor,
   id: string,
   version: string,
   values: Partial<Omit<SuggestionRow, 'id' | 'city_id'>>,
-): Promise<number> {
-  const result = await db
-    .updateTable('city_suggestion')
-    .set(values)
-    .where('id', '=', id)
-    .where('updated_at', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+) => suggestions.updateVersioned(db, id, values, version);
 
-export function deleteSuggestion(db: Executor, id: string) {
-  return db.deleteFrom('city_suggestion').where('id', '=', id).execute();
-}
+export const deleteSuggestion = suggestions.remove;
 
 /** The suggestions waiting for a coordinator, oldest first (at most `limit`). */
 export function listPendingSuggestions(db: Executor, limit: number) {

@@ -1,20 +1,19 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import type { CampaignOrganisationTable, CampaignTable } from './collaboration.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
+import type { CampaignOrganisationTable } from './collaboration.table.ts';
 
 /** All SQL of campaigns (inventering): the campaign, the organisations asked, their answers. */
 
-export function insertCampaign(db: Executor, row: CampaignTable) {
-  return db.insertInto('campaign').values(row).execute();
-}
+const campaigns = tableAccess('campaign', '*');
+/** An organisation asked in a campaign: keyed by (campaign_id, organisation_id). */
+const asked = tableAccess('campaign_organisation', '*', {
+  fixed: ['campaign_id', 'organisation_id'],
+});
 
-export function insertCampaignOrganisations(db: Executor, rows: CampaignOrganisationTable[]) {
-  return rows.length ? db.insertInto('campaign_organisation').values(rows).execute() : undefined;
-}
-
-export function findCampaign(db: Executor, id: string) {
-  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
-}
+export const insertCampaign = campaigns.insert;
+export const insertCampaignOrganisations = asked.insertMany;
+export const findCampaign = campaigns.find;
 
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
@@ -103,36 +102,20 @@ export function listCampaignOrganisations(db: Executor, campaignId: string) {
 
 export type CampaignOrganisationRow = Awaited<ReturnType<typeof listCampaignOrganisations>>[number];
 
-export function findCampaignOrganisation(db: Executor, campaignId: string, organisationId: string) {
-  return db
-    .selectFrom('campaign_organisation')
-    .selectAll()
-    .where('campaign_id', '=', campaignId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-}
+export const findCampaignOrganisation = (
+  db: Executor,
+  campaignId: string,
+  organisationId: string,
+) => asked.findBy(db, { campaign_id: campaignId, organisation_id: organisationId });
 
-export function updateCampaignOrganisation(
+export const updateCampaignOrganisation = (
   db: Executor,
   campaignId: string,
   organisationId: string,
   values: Partial<Omit<CampaignOrganisationTable, 'campaign_id' | 'organisation_id'>>,
-) {
-  return db
-    .updateTable('campaign_organisation')
-    .set(values)
-    .where('campaign_id', '=', campaignId)
-    .where('organisation_id', '=', organisationId)
-    .execute();
-}
+) => asked.updateWhere(db, { campaign_id: campaignId, organisation_id: organisationId }, values);
 
-export function updateCampaign(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<CampaignTable, 'id'>>,
-) {
-  return db.updateTable('campaign').set(values).where('id', '=', id).execute();
-}
+export const updateCampaign = campaigns.update;
 
 export function listActiveOrganisations(db: Executor) {
   return db

@@ -1,10 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import type {
-  CityStatusChangeTable,
-  CouncilDecisionTable,
-  DecisionDocumentTable,
-  ProposalTable,
-} from './decision.table.ts';
+import { tableAccess, type Page } from '../../db/table-access.ts';
 
 const DECISION_COLUMNS = [
   'id',
@@ -26,50 +21,28 @@ const DECISION_COLUMNS = [
   'secret',
 ] as const;
 
-export function insertDecision(db: Executor, row: CouncilDecisionTable) {
-  return db.insertInto('council_decision').values(row).execute();
-}
+const decisions = tableAccess('council_decision', DECISION_COLUMNS);
+/** Secret decisions are left out unless asked for. */
+const visible = (withSecret: boolean) => (withSecret ? {} : { secret: 0 });
 
-export function findDecision(db: Executor, id: string) {
-  return db
-    .selectFrom('council_decision')
-    .select(DECISION_COLUMNS)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const insertDecision = decisions.insert;
+export const findDecision = decisions.find;
+export const findDecisionSuperseding = (db: Executor, id: string) =>
+  decisions.findBy(db, { supersedes_id: id });
 
-export function findDecisionSuperseding(db: Executor, id: string) {
-  return db
-    .selectFrom('council_decision')
-    .select(DECISION_COLUMNS)
-    .where('supersedes_id', '=', id)
-    .executeTakeFirst();
-}
+export const listDecisions = (db: Executor, page: Page, withSecret = false) =>
+  decisions.list(
+    db,
+    visible(withSecret),
+    [
+      ['meeting_date', 'desc'],
+      ['created_at', 'desc'],
+    ],
+    page,
+  );
 
-export function listDecisions(
-  db: Executor,
-  page: { limit: number; offset: number },
-  withSecret = false,
-) {
-  return db
-    .selectFrom('council_decision')
-    .select(DECISION_COLUMNS)
-    .$if(!withSecret, (q) => q.where('secret', '=', 0))
-    .orderBy('meeting_date', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-}
-
-export async function countDecisions(db: Executor, withSecret = false): Promise<number> {
-  const row = await db
-    .selectFrom('council_decision')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .$if(!withSecret, (q) => q.where('secret', '=', 0))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+export const countDecisions = (db: Executor, withSecret = false) =>
+  decisions.count(db, visible(withSecret));
 
 export function listDecisionsByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
@@ -80,17 +53,16 @@ export function listDecisionsByIds(db: Executor, ids: readonly string[]) {
     .execute();
 }
 
-export function insertDocument(db: Executor, row: DecisionDocumentTable) {
-  return db.insertInto('decision_document').values(row).execute();
-}
-
-export function findDocument(db: Executor, id: string) {
-  return db
-    .selectFrom('decision_document')
-    .select(['id', 'filename', 'content_type', 'size', 'sha256', 'data'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+const documents = tableAccess('decision_document', [
+  'id',
+  'filename',
+  'content_type',
+  'size',
+  'sha256',
+  'data',
+]);
+export const insertDocument = documents.insert;
+export const findDocument = documents.find;
 
 const PROPOSAL_COLUMNS = [
   'id',
@@ -106,13 +78,9 @@ const PROPOSAL_COLUMNS = [
   'decided_at',
 ] as const;
 
-export function insertProposal(db: Executor, row: ProposalTable) {
-  return db.insertInto('proposal').values(row).execute();
-}
-
-export function findProposal(db: Executor, id: string) {
-  return db.selectFrom('proposal').select(PROPOSAL_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
+const proposals = tableAccess('proposal', PROPOSAL_COLUMNS);
+export const insertProposal = proposals.insert;
+export const findProposal = proposals.find;
 
 export function listProposals(db: Executor, statuses?: readonly string[]) {
   let q = db.selectFrom('proposal').select(PROPOSAL_COLUMNS);
@@ -129,17 +97,8 @@ export function findOpenProposalForCity(db: Executor, cityId: string) {
     .executeTakeFirst();
 }
 
-export function updateProposal(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<ProposalTable, 'id'>>,
-) {
-  return db.updateTable('proposal').set(values).where('id', '=', id).execute();
-}
-
-export function insertStatusChange(db: Executor, row: CityStatusChangeTable) {
-  return db.insertInto('city_status_change').values(row).execute();
-}
+export const updateProposal = proposals.update;
+export const insertStatusChange = tableAccess('city_status_change', '*').insert;
 
 /** The status changes of the given cities in one query (a list page asks for all of them). */
 export function listStatusChanges(db: Executor, cityIds: readonly string[]) {

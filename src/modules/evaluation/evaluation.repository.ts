@@ -1,9 +1,6 @@
 import type { Executor } from '../../db/database.ts';
-import type {
-  EvaluationCommentTable,
-  EvaluationTable,
-  EvaluationVersionTable,
-} from './evaluation.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
+import type { EvaluationTable, EvaluationVersionTable } from './evaluation.table.ts';
 
 // The evaluation's SQL (issue 15): evaluations, owners, review comments, approved versions,
 // and the few reads of meetings and coordinators the trigger and the reminders need. The
@@ -12,17 +9,12 @@ import type {
 export type EvaluationRow = EvaluationTable;
 export type VersionRow = EvaluationVersionTable;
 
-export function findEvaluation(db: Executor, id: string) {
-  return db.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirst();
-}
+const evaluations = tableAccess('evaluation', '*');
+const evaluationIds = tableAccess('evaluation', ['id']);
 
-export function findEvaluationOfMeeting(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('evaluation')
-    .select(['id'])
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-}
+export const findEvaluation = evaluations.find;
+export const findEvaluationOfMeeting = (db: Executor, meetingId: string) =>
+  evaluationIds.findBy(db, { meeting_id: meetingId });
 
 /** The evaluation of the chain whose period ends last before `before` (for the next period). */
 export function findLatestEvaluationBefore(db: Executor, chainId: string, before: string) {
@@ -47,28 +39,18 @@ export function listEvaluations(db: Executor) {
     .execute();
 }
 
-export function insertEvaluation(db: Executor, row: EvaluationTable) {
-  return db.insertInto('evaluation').values(row).execute();
-}
+export const insertEvaluation = evaluations.insert;
 
 /**
  * Changes an evaluation only over the version read (`updated_at`, decision 022): returns
  * the number of rows changed (0: someone saved in between).
  */
-export async function updateEvaluation(
+export const updateEvaluation = (
   db: Executor,
   id: string,
   values: Partial<Omit<EvaluationTable, 'id'>>,
   expectedUpdatedAt: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('evaluation')
-    .set(values)
-    .where('id', '=', id)
-    .where('updated_at', '=', expectedUpdatedAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+) => evaluations.updateVersioned(db, id, values, expectedUpdatedAt);
 
 // Owners
 
@@ -156,9 +138,7 @@ export function listActiveCoordinators(db: Executor) {
 
 // Comments
 
-export function insertComment(db: Executor, row: EvaluationCommentTable) {
-  return db.insertInto('evaluation_comment').values(row).execute();
-}
+export const insertComment = tableAccess('evaluation_comment', '*').insert;
 
 export function listComments(db: Executor, evaluationId: string) {
   return db
@@ -178,9 +158,7 @@ export function listComments(db: Executor, evaluationId: string) {
 
 // Versions (also read by the reports engineer's pages)
 
-export function insertVersion(db: Executor, row: EvaluationVersionTable) {
-  return db.insertInto('evaluation_version').values(row).execute();
-}
+export const insertVersion = tableAccess('evaluation_version', '*').insert;
 
 /** An evaluation's approved versions, newest first, with the approver's name. */
 export function listVersions(db: Executor, evaluationId: string) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { DelegationMemberTable, DelegationTable } from './meeting.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 const MEETING_COLUMNS = [
   'meeting.id',
@@ -41,14 +41,12 @@ const DELEGATION_COLUMNS = [
   'updated_at',
 ] as const;
 
-export function findDelegation(db: Executor, meetingId: string, cityId: string) {
-  return db
-    .selectFrom('delegation')
-    .select(DELEGATION_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .where('city_id', '=', cityId)
-    .executeTakeFirst();
-}
+const delegations = tableAccess('delegation', DELEGATION_COLUMNS, {
+  fixed: ['meeting_id', 'city_id'],
+});
+
+export const findDelegation = (db: Executor, meetingId: string, cityId: string) =>
+  delegations.findBy(db, { meeting_id: meetingId, city_id: cityId });
 
 export type DelegationRow = NonNullable<Awaited<ReturnType<typeof findDelegation>>>;
 
@@ -76,17 +74,8 @@ export function listDelegationsOfMeetings(db: Executor, meetingIds: readonly str
     .execute();
 }
 
-export function insertDelegation(db: Executor, row: DelegationTable) {
-  return db.insertInto('delegation').values(row).execute();
-}
-
-export function updateDelegation(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<DelegationTable, 'id' | 'meeting_id' | 'city_id'>>,
-) {
-  return db.updateTable('delegation').set(values).where('id', '=', id).execute();
-}
+export const insertDelegation = delegations.insert;
+export const updateDelegation = delegations.update;
 
 const MEMBER_COLUMNS = [
   'id',
@@ -102,26 +91,15 @@ const MEMBER_COLUMNS = [
   'logistics_erased_at',
 ] as const;
 
-export function listMembers(db: Executor, delegationId: string) {
-  return db
-    .selectFrom('delegation_member')
-    .select(MEMBER_COLUMNS)
-    .where('delegation_id', '=', delegationId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
-}
+const members = tableAccess('delegation_member', MEMBER_COLUMNS, { fixed: ['delegation_id'] });
+
+export const listMembers = (db: Executor, delegationId: string) =>
+  members.list(db, { delegation_id: delegationId }, ['position', 'created_at']);
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
-export function findMember(db: Executor, delegationId: string, id: string) {
-  return db
-    .selectFrom('delegation_member')
-    .select(MEMBER_COLUMNS)
-    .where('delegation_id', '=', delegationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const findMember = (db: Executor, delegationId: string, id: string) =>
+  members.findBy(db, { delegation_id: delegationId, id });
 
 export async function nextMemberPosition(db: Executor, delegationId: string): Promise<number> {
   const row = await db
@@ -132,21 +110,9 @@ export async function nextMemberPosition(db: Executor, delegationId: string): Pr
   return Number(row?.max ?? -1) + 1;
 }
 
-export function insertMember(db: Executor, row: DelegationMemberTable) {
-  return db.insertInto('delegation_member').values(row).execute();
-}
-
-export function updateMember(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<DelegationMemberTable, 'id' | 'delegation_id'>>,
-) {
-  return db.updateTable('delegation_member').set(values).where('id', '=', id).execute();
-}
-
-export function deleteMember(db: Executor, id: string) {
-  return db.deleteFrom('delegation_member').where('id', '=', id).execute();
-}
+export const insertMember = members.insert;
+export const updateMember = members.update;
+export const deleteMember = members.remove;
 
 /** Every member of a meeting's delegations, with the delegation's city and status. */
 export function listParticipants(db: Executor, meetingId: string) {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import type { HostPlanTaskTable, HostPlanTemplateTaskTable } from './meeting.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 const TEMPLATE_COLUMNS = [
   'id',
@@ -12,33 +12,18 @@ const TEMPLATE_COLUMNS = [
   'active',
 ] as const;
 
-export function listTemplateTasks(db: Executor, activeOnly = false) {
-  let q = db.selectFrom('host_plan_template_task').select(TEMPLATE_COLUMNS);
-  if (activeOnly) q = q.where('active', '=', 1);
-  return q.orderBy('position').orderBy('created_at').execute();
-}
+const templateTasks = tableAccess('host_plan_template_task', TEMPLATE_COLUMNS, {
+  fixed: ['created_at'],
+});
+
+export const listTemplateTasks = (db: Executor, activeOnly = false) =>
+  templateTasks.list(db, activeOnly ? { active: 1 } : {}, ['position', 'created_at']);
 
 export type TemplateTaskRow = Awaited<ReturnType<typeof listTemplateTasks>>[number];
 
-export function findTemplateTask(db: Executor, id: string) {
-  return db
-    .selectFrom('host_plan_template_task')
-    .select(TEMPLATE_COLUMNS)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function insertTemplateTask(db: Executor, row: HostPlanTemplateTaskTable) {
-  return db.insertInto('host_plan_template_task').values(row).execute();
-}
-
-export function updateTemplateTask(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<HostPlanTemplateTaskTable, 'id' | 'created_at'>>,
-) {
-  return db.updateTable('host_plan_template_task').set(values).where('id', '=', id).execute();
-}
+export const findTemplateTask = templateTasks.find;
+export const insertTemplateTask = templateTasks.insert;
+export const updateTemplateTask = templateTasks.update;
 
 const TASK_COLUMNS = [
   'host_plan_task.id',
@@ -88,14 +73,11 @@ export function findPlanTask(db: Executor, meetingId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function countPlanTasks(db: Executor, meetingId: string): Promise<number> {
-  const row = await db
-    .selectFrom('host_plan_task')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+/** Writes and counts; the reads above join the template and the owner. */
+const planTasks = tableAccess('host_plan_task', '*', { fixed: ['meeting_id', 'created_at'] });
+
+export const countPlanTasks = (db: Executor, meetingId: string) =>
+  planTasks.count(db, { meeting_id: meetingId });
 
 /** Per meeting: number of tasks, done ones and open ones due before `today`. */
 export function listPlanCounts(db: Executor, today: string) {
@@ -124,18 +106,8 @@ export function listPlanCounts(db: Executor, today: string) {
     .execute();
 }
 
-export function insertPlanTasks(db: Executor, rows: HostPlanTaskTable[]) {
-  if (rows.length === 0) return Promise.resolve([]);
-  return db.insertInto('host_plan_task').values(rows).execute();
-}
-
-export function updatePlanTask(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<HostPlanTaskTable, 'id' | 'meeting_id' | 'created_at'>>,
-) {
-  return db.updateTable('host_plan_task').set(values).where('id', '=', id).execute();
-}
+export const insertPlanTasks = planTasks.insertMany;
+export const updatePlanTask = planTasks.update;
 
 /** Active users holding the coordinator role: the possible task owners. */
 export function listCoordinators(db: Executor) {

@@ -1,14 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import { precompiled } from '../../platform/precompiled.ts';
-import type {
-  MeetingDocumentTable,
-  MeetingOutcomeTable,
-  MeetingProgrammeItemTable,
-  MeetingSeminarTable,
-  MeetingTable,
-  RotationAdjustmentTable,
-} from './meeting.table.ts';
+import type { MeetingTable, RotationAdjustmentTable } from './meeting.table.ts';
 
 const MEETING_COLUMNS = [
   'id',
@@ -42,28 +36,16 @@ export function listMeetingsOfChain(db: Executor, chainId: string) {
 
 export type MeetingRow = Awaited<ReturnType<typeof listMeetingsOfChain>>[number];
 
-export function findMeeting(db: Executor, id: string) {
-  return db.selectFrom('meeting').select(MEETING_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
-export function insertMeeting(db: Executor, row: Insertable<MeetingTable>) {
-  return db.insertInto('meeting').values(row).execute();
-}
-
-/**
- * Updates the meeting; with `expectedVersion`, only while its `updated_at` is still that
- * version (optimistic locking). Resolves to the number of rows changed.
- */
-export async function updateMeeting(
+const meetings = tableAccess('meeting', MEETING_COLUMNS);
+export const findMeeting = meetings.find;
+export const insertMeeting = meetings.insert;
+/** With `expectedVersion`, only while the meeting is still at that version: the rows changed. */
+export const updateMeeting = (
   db: Executor,
   id: string,
   changes: Updateable<MeetingTable>,
   expectedVersion?: string,
-): Promise<number> {
-  let query = db.updateTable('meeting').set(changes).where('id', '=', id);
-  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
-  return Number((await query.executeTakeFirst()).numUpdatedRows);
-}
+) => meetings.updateVersioned(db, id, changes, expectedVersion);
 
 const adjustmentsOfChain = precompiled((db, p: { chainId: string }) =>
   db
@@ -91,64 +73,35 @@ const PROGRAMME_COLUMNS = [
   'updated_at',
 ] as const;
 
-export function listProgramme(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('meeting_programme_item')
-    .select(PROGRAMME_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('day')
-    .orderBy('starts_at')
-    .orderBy('ends_at')
-    .execute();
-}
+const programme = tableAccess('meeting_programme_item', PROGRAMME_COLUMNS);
+export const listProgramme = (db: Executor, meetingId: string) =>
+  programme.list(db, { meeting_id: meetingId }, ['day', 'starts_at', 'ends_at']);
+export const insertProgrammeItem = programme.insert;
+export const findProgrammeItem = (db: Executor, meetingId: string, id: string) =>
+  programme.findBy(db, { meeting_id: meetingId, id });
+export const updateProgrammeItem = programme.update;
 
-export function insertProgrammeItem(db: Executor, row: MeetingProgrammeItemTable) {
-  return db.insertInto('meeting_programme_item').values(row).execute();
-}
-
-export function findProgrammeItem(db: Executor, meetingId: string, id: string) {
-  return db
-    .selectFrom('meeting_programme_item')
-    .select(PROGRAMME_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function updateProgrammeItem(
-  db: Executor,
-  id: string,
-  changes: Updateable<MeetingProgrammeItemTable>,
-) {
-  return db.updateTable('meeting_programme_item').set(changes).where('id', '=', id).execute();
-}
-
-export function listSeminars(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('meeting_seminar')
-    .select(['id', 'title', 'topic_area', 'speakers', 'description'])
-    .where('meeting_id', '=', meetingId)
-    .orderBy('created_at')
-    .orderBy('title')
-    .execute();
-}
-
-export function insertSeminar(db: Executor, row: MeetingSeminarTable) {
-  return db.insertInto('meeting_seminar').values(row).execute();
-}
-
-export function findSeminar(db: Executor, meetingId: string, id: string) {
-  return db
-    .selectFrom('meeting_seminar')
-    .select(['id', 'meeting_id', 'title', 'topic_area', 'speakers', 'description'])
-    .where('meeting_id', '=', meetingId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function updateSeminar(db: Executor, id: string, changes: Updateable<MeetingSeminarTable>) {
-  return db.updateTable('meeting_seminar').set(changes).where('id', '=', id).execute();
-}
+const seminarList = tableAccess('meeting_seminar', [
+  'id',
+  'title',
+  'topic_area',
+  'speakers',
+  'description',
+]);
+export const listSeminars = (db: Executor, meetingId: string) =>
+  seminarList.list(db, { meeting_id: meetingId }, ['created_at', 'title']);
+const seminars = tableAccess('meeting_seminar', [
+  'id',
+  'meeting_id',
+  'title',
+  'topic_area',
+  'speakers',
+  'description',
+]);
+export const insertSeminar = seminars.insert;
+export const findSeminar = (db: Executor, meetingId: string, id: string) =>
+  seminars.findBy(db, { meeting_id: meetingId, id });
+export const updateSeminar = seminars.update;
 
 const DOCUMENT_COLUMNS = [
   'id',
@@ -164,45 +117,17 @@ const DOCUMENT_COLUMNS = [
   'secret',
 ] as const;
 
-export function listDocuments(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('meeting_document')
-    .select(DOCUMENT_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('created_at')
-    .execute();
-}
-
-export function findDocumentWithData(db: Executor, meetingId: string, id: string) {
-  return db
-    .selectFrom('meeting_document')
-    .select([...DOCUMENT_COLUMNS, 'data'])
-    .where('meeting_id', '=', meetingId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
+const documents = tableAccess('meeting_document', DOCUMENT_COLUMNS);
+const documentsWithData = tableAccess('meeting_document', [...DOCUMENT_COLUMNS, 'data']);
+export const listDocuments = (db: Executor, meetingId: string) =>
+  documents.list(db, { meeting_id: meetingId }, ['created_at']);
+export const findDocumentWithData = (db: Executor, meetingId: string, id: string) =>
+  documentsWithData.findBy(db, { meeting_id: meetingId, id });
 /** A document without its bytes. */
-export function findDocument(db: Executor, meetingId: string, id: string) {
-  return db
-    .selectFrom('meeting_document')
-    .select(DOCUMENT_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function updateDocument(
-  db: Executor,
-  id: string,
-  changes: Updateable<MeetingDocumentTable>,
-) {
-  return db.updateTable('meeting_document').set(changes).where('id', '=', id).execute();
-}
-
-export function insertDocument(db: Executor, row: MeetingDocumentTable) {
-  return db.insertInto('meeting_document').values(row).execute();
-}
+export const findDocument = (db: Executor, meetingId: string, id: string) =>
+  documents.findBy(db, { meeting_id: meetingId, id });
+export const updateDocument = documents.update;
+export const insertDocument = documents.insert;
 
 const OUTCOME_COLUMNS = [
   'id',
@@ -216,14 +141,9 @@ const OUTCOME_COLUMNS = [
   'closing_note',
 ] as const;
 
-export function listOutcomes(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('meeting_outcome')
-    .select(OUTCOME_COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('created_at')
-    .execute();
-}
+const outcomes = tableAccess('meeting_outcome', OUTCOME_COLUMNS);
+export const listOutcomes = (db: Executor, meetingId: string) =>
+  outcomes.list(db, { meeting_id: meetingId }, ['created_at']);
 
 /** Actions of earlier meetings of the chain still open (closed_on is null). */
 export function listOpenActionsBefore(db: Executor, chainId: string, year: number) {
@@ -251,21 +171,9 @@ export function listOpenActionsBefore(db: Executor, chainId: string, year: numbe
     .execute();
 }
 
-export function findOutcome(db: Executor, id: string) {
-  return db
-    .selectFrom('meeting_outcome')
-    .select(OUTCOME_COLUMNS)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function insertOutcome(db: Executor, row: MeetingOutcomeTable) {
-  return db.insertInto('meeting_outcome').values(row).execute();
-}
-
-export function updateOutcome(db: Executor, id: string, changes: Updateable<MeetingOutcomeTable>) {
-  return db.updateTable('meeting_outcome').set(changes).where('id', '=', id).execute();
-}
+export const findOutcome = outcomes.find;
+export const insertOutcome = outcomes.insert;
+export const updateOutcome = outcomes.update;
 
 /** The cities with a delegation (of any status) to a meeting. */
 export async function listDelegationCityIds(db: Executor, meetingId: string): Promise<string[]> {
