@@ -15,6 +15,7 @@ export {
   localized,
 } from './city.service.ts';
 export type { Chain, City, CityKind, CityStatus } from './city.service.ts';
+export { cityFilterQuery } from './city-filter.schema.ts';
 export { NordicMap } from './map.tsx';
 export { CityName, countryName } from './views/city-name.tsx';
 export {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { translatedText } from '../../platform/i18n/api.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
-import { CITY_KINDS, CITY_STATUSES } from '../cities/index.ts';
+import { cityFilterQuery } from '../cities/index.ts';
 import { DIRECTIONS } from '../collaborations/index.ts';
 import { MEETING_STATUSES } from '../meetings/index.ts';
 import { csvPaging, jsonPaging, pageJson } from './paging.ts';
@@ -19,16 +19,7 @@ const year = z
 
 // ---- cities (the JSON list is GET /api/v1/cities; the CSV takes the same filters)
 
-export const cityCsvQuery = z.object({
-  status: z
-    .enum(CITY_STATUSES, { error: `status must be one of: ${CITY_STATUSES.join(', ')}` })
-    .optional()
-    .describe('Only cities with this status'),
-  kind: z
-    .enum(CITY_KINDS, { error: `kind must be one of: ${CITY_KINDS.join(', ')}` })
-    .optional()
-    .describe('Only cities of this kind'),
-});
+export const cityCsvQuery = cityFilterQuery;
 
 // ---- decisions (the JSON list is GET /api/v1/decisions)
 

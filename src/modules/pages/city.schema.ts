@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { translatedText } from '../../platform/i18n/api.ts';
-import { CITY_KINDS, CITY_STATUSES } from '../cities/index.ts';
+import { CITY_KINDS, CITY_STATUSES, cityFilterQuery } from '../cities/index.ts';
 
 const localizedText = z
   .object({ name: z.string(), description: z.string().nullable() })
@@ -80,18 +80,7 @@ export const cityListJson = z
   })
   .meta({ id: 'CityList' });
 
-export const cityListQuery = z.object({
-  status: z
-    .enum(CITY_STATUSES, {
-      error: `status must be one of: ${CITY_STATUSES.join(', ')}`,
-    })
-    .optional()
-    .describe('Only cities with this status'),
-  kind: z
-    .enum(CITY_KINDS, { error: `kind must be one of: ${CITY_KINDS.join(', ')}` })
-    .optional()
-    .describe('Only cities of this kind'),
-});
+export const cityListQuery = cityFilterQuery;
 
 export const citySlugParams = z.object({
   slug: z.string().max(100).describe('The city slug, e.g. bergen'),
