@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageJson } from '../../shared/paging-json.ts';
 import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 import { DECISION_BODIES, OUTCOMES, PROPOSAL_KINDS } from './decision.service.ts';
 
@@ -54,16 +55,7 @@ export const decisionDetailJson = decisionJson
 export const decisionListJson = z
   .object({
     data: z.array(decisionJson).describe('Newest meeting date first'),
-    page: z.object({
-      limit: z.number().int(),
-      total: z.number().int().describe('Number of decisions in the register'),
-      page: z.number().int().describe('1-based page number of this slice'),
-      nextCursor: z
-        .string()
-        .nullable()
-        .describe('Pass as `cursor` for the next slice; null on the last one'),
-      next: z.string().nullable().describe('URL of the next slice'),
-    }),
+    page: pageJson,
   })
   .meta({ id: 'DecisionList' });
 

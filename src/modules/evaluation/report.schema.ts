@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageJson } from '../../shared/paging-json.ts';
 import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 
 /** JSON schemas of the public reports API (`GET /api/v1/reports`, decision 027). */
@@ -99,12 +100,8 @@ export const reportJson = z
 export const reportListJson = z
   .object({
     data: z.array(reportJson).describe('The newest publication first'),
-    page: z.object({
-      limit: z.number().int(),
-      total: z.number().int().describe('Number of published reports'),
-      page: z.number().int().describe('1-based page number of this slice'),
-      next: z.string().nullable().describe('URL of the next slice; null on the last one'),
-    }),
+    // No cursor: the published reports are few, paged by number.
+    page: pageJson.omit({ nextCursor: true }),
   })
   .meta({ id: 'ReportList' });
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { pageNumber, wholeNumber } from '../../shared/validation.ts';
 import { errors } from '../../shared/errors.ts';
 
+export { pageJson } from '../../shared/paging-json.ts';
+
 /**
  * The open lists' pagination, as the decisions API has it: `limit` (1–200) with either
  * `cursor` (the `nextCursor` of the previous slice) or `page` (1-based). The JSON lists
@@ -80,14 +82,6 @@ export function pageOf(
     next: nextCursor ? `${path}?${query.toString()}` : null,
   };
 }
-
-export const pageJson = z.object({
-  limit: z.number().int(),
-  total: z.number().int(),
-  page: z.number().int().describe('The 1-based page of this slice'),
-  nextCursor: z.string().nullable(),
-  next: z.string().nullable().describe('The address of the next slice, or null at the end'),
-});
 
 /**
  * The rows a CSV request reads: the slice it asks for, or (without `limit`, `cursor` and
