@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, errors as appErrors, isAppError, type FieldProblem } from '../shared/errors.ts';
-import { multilineFields, zodProblems } from '../shared/validation.ts';
+import { multilineFields, problemList, zodProblems } from '../shared/validation.ts';
 import type { FieldErrors } from './page-context.ts';
 import { i18nFor, type I18n, type MessageKey } from './i18n/i18n.ts';
 import { splitLocaleUrl } from './i18n/paths.ts';
@@ -291,11 +291,7 @@ function readFields(
 ): Record<string, string | string[]> {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const out: Record<string, string | string[]> = {};
-  const problems: FieldProblem[] = [];
-  const problem = (path: string, message: string, params?: FieldProblem['params']) => {
-    if (!problems.some((p) => p.path === path))
-      problems.push(params ? { path, message, params } : { path, message });
-  };
+  const { problems, add: problem } = problemList();
   for (const [name, spec] of Object.entries(fields)) {
     const raw = Object.hasOwn(b, name) ? b[name] : undefined;
     const sent = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(

@@ -18,6 +18,23 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
   return problems;
 }
 
+/**
+ * A form's problems, one per field at the most: with a schema, its problems first
+ * (`zodProblems`); then what `add` is told (a service's checks that need the database), unless
+ * the field already has a problem. Every problem list a form shows is collected this way.
+ */
+export function problemList(schema?: z.ZodType, input?: unknown) {
+  const parsed = schema?.safeParse(input);
+  const problems: FieldProblem[] = parsed && !parsed.success ? zodProblems(parsed.error) : [];
+  const add = (path: string, message: string, params?: FieldProblem['params']) => {
+    if (!problems.some((p) => p.path === path))
+      problems.push(params ? { path, message, params } : { path, message });
+  };
+  /** Whether the schema took the input (before any `add`). */
+  const parsedOk = parsed?.success ?? true;
+  return { problems, add, parsedOk };
+}
+
 /** Parses input with a schema, or throws errors.validation with one problem per field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import type { FieldProblem } from '../../shared/errors.ts';
-import { zodProblems } from '../../shared/validation.ts';
+import { problemList } from '../../shared/validation.ts';
 import type { City } from '../cities/index.ts';
 import * as areaRepo from './area.repository.ts';
 import { ensureDefaultAreas } from './area.service.ts';
@@ -45,12 +45,7 @@ export async function collaborationProblems(
   /** Areas the collaboration already has: they stay allowed after being deactivated. */
   keptAreaIds: readonly string[] = [],
 ): Promise<{ problems: FieldProblem[]; resolved: ResolvedCollaboration }> {
-  const parsed = collaborationForm.safeParse(input);
-  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
-  // What needs the database: one problem per field at the most, the schema's first.
-  const add = (path: string, message: string) => {
-    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
-  };
+  const { problems, add, parsedOk } = problemList(collaborationForm, input);
   const org = await resolveOrganisation(trx, user, input.organisation);
   if ('path' in org) add(org.path, org.message);
 
@@ -82,7 +77,7 @@ export async function collaborationProblems(
     }
   }
   const digits = amountDigits(input.fundingAmount);
-  const amount = parsed.success && digits ? Number(digits) : null;
+  const amount = parsedOk && digits ? Number(digits) : null;
   return {
     problems: inFieldOrder(collaborationForm, problems),
     resolved: {

@@ -1,8 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import type { FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { zodProblems } from '../../shared/validation.ts';
+import { problemList } from '../../shared/validation.ts';
 import type { Actor } from '../audit/index.ts';
 import type { City } from '../cities/index.ts';
 import {
@@ -68,12 +67,7 @@ async function exchangeProblems(
   user: Reporter,
   input: ExchangeInput,
 ) {
-  const parsed = exchangeForm.safeParse(input);
-  const problems: FieldProblem[] = parsed.success ? [] : zodProblems(parsed.error);
-  // What needs the database: one problem per field at the most, the schema's first.
-  const add = (path: string, message: string) => {
-    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
-  };
+  const { problems, add } = problemList(exchangeForm, input);
   const org = await resolveOrganisation(trx, user, input.organisation);
   if ('path' in org) add(org.path, org.message);
   const city = twins.find((c) => c.slug === input.city);

@@ -4,6 +4,7 @@ import { publishEvent } from '../../platform/domain-events.ts';
 import type { Actor } from '../../platform/identity.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
+import { problemList } from '../../shared/validation.ts';
 import { newId } from '../../shared/ids.ts';
 import { diff, insertAudited, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
@@ -217,10 +218,7 @@ function meetingProblems(
   existing: repo.MeetingRow | null,
   user: MeetingUser,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const add = (path: string, message: string) => {
-    if (!problems.some((p) => p.path === path)) problems.push({ path, message });
-  };
+  const { problems, add } = problemList();
   const year = /^\d{4}$/.test(input.year.trim()) ? Number(input.year.trim()) : Number.NaN;
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
     add('year', 'meeting.yearInvalid');
