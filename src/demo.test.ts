@@ -41,6 +41,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0019-city-suggestion',
       '0020-records',
       '0021-list-indexes',
+      '0022-review-queue-index',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

@@ -26,6 +26,7 @@ import * as m0018 from './migrations/0018-meeting-year-index.ts';
 import * as m0019 from './migrations/0019-city-suggestion.ts';
 import * as m0020 from './migrations/0020-records.ts';
 import * as m0021 from './migrations/0021-list-indexes.ts';
+import * as m0022 from './migrations/0022-review-queue-index.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0019-city-suggestion': m0019,
   '0020-records': m0020,
   '0021-list-indexes': m0021,
+  '0022-review-queue-index': m0022,
 };
 
 /** The names of every migration this version knows, in order (the backup's schema check). */

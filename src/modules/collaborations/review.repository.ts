@@ -57,48 +57,84 @@ export interface QueueKey {
 }
 
 const noText = sql<string | null>`cast(null as text)`;
+type Entity = QueueKey['entity'];
+const ENTITIES: readonly Entity[] = ['collaboration', 'exchange'];
 
-/** One line per submitted item; a collaboration has a title, an exchange a city and a day. */
-function queue(db: Executor) {
-  const collaborations = db
-    .selectFrom('collaboration as c')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+/**
+ * The submitted items of one kind, with what the queue shows of them. Each kind is read on its
+ * own index, (review_state, submitted_at): the queue's order within one kind is (submitted_at, id).
+ * A submitted item always has `submitted_at` (the service sets both together).
+ */
+function submitted(db: Executor, entity: Entity) {
+  if (entity === 'collaboration')
+    return db
+      .selectFrom('collaboration as t')
+      .innerJoin('organisation as o', 'o.id', 't.organisation_id')
+      .select([
+        sql<Entity>`'collaboration'`.as('entity'),
+        't.id as id',
+        sql<string | null>`t.title`.as('title'),
+        noText.as('city_slug'),
+        noText.as('occurred_on'),
+        'o.name as organisation_name',
+        sql<string>`coalesce(t.submitted_at, '')`.as('submitted_at'),
+      ])
+      .where('t.review_state', '=', 'submitted');
+  return db
+    .selectFrom('exchange as t')
+    .innerJoin('organisation as o', 'o.id', 't.organisation_id')
+    .innerJoin('city', 'city.id', 't.city_id')
     .select([
-      sql<'collaboration' | 'exchange'>`'collaboration'`.as('entity'),
-      'c.id as id',
-      sql<string | null>`c.title`.as('title'),
-      noText.as('city_slug'),
-      noText.as('occurred_on'),
-      'o.name as organisation_name',
-      sql<string>`coalesce(c.submitted_at, '')`.as('submitted_at'),
-    ])
-    .where('c.review_state', '=', 'submitted');
-  const exchanges = db
-    .selectFrom('exchange as e')
-    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-    .innerJoin('city', 'city.id', 'e.city_id')
-    .select([
-      sql<'collaboration' | 'exchange'>`'exchange'`.as('entity'),
-      'e.id as id',
+      sql<Entity>`'exchange'`.as('entity'),
+      't.id as id',
       noText.as('title'),
       sql<string | null>`city.slug`.as('city_slug'),
-      sql<string | null>`e.occurred_on`.as('occurred_on'),
+      sql<string | null>`t.occurred_on`.as('occurred_on'),
       'o.name as organisation_name',
-      sql<string>`coalesce(e.submitted_at, '')`.as('submitted_at'),
+      sql<string>`coalesce(t.submitted_at, '')`.as('submitted_at'),
     ])
-    .where('e.review_state', '=', 'submitted');
-  return db.selectFrom(collaborations.unionAll(exchanges).as('q'));
+    .where('t.review_state', '=', 'submitted');
+}
+
+/**
+ * Where an item of `entity` stands against `key` in the queue's order (submitted_at, entity, id),
+ * said in the columns of its own table so that its index serves: `dir` '<' for the items before
+ * the key, '>' for those after it.
+ */
+function beside(entity: Entity, key: QueueKey, dir: '<' | '>') {
+  const at = sql.ref('t.submitted_at');
+  if (entity === key.entity)
+    return sql<boolean>`(${at}, t.id) ${sql.raw(dir)} (${key.submittedAt}, ${key.id})`;
+  // Another kind at the same moment sorts by the kind's name.
+  const sameMomentCounts = dir === '<' ? entity < key.entity : entity > key.entity;
+  return sql<boolean>`${at} ${sql.raw(sameMomentCounts ? `${dir}=` : dir)} ${key.submittedAt}`;
+}
+
+/**
+ * The first `count` items of the queue from `after` on (or from its start): each kind's first
+ * `count` on its index, merged. The queue is never read whole, however long it grows.
+ */
+function firstItems(db: Executor, count: number, after: QueueKey | null) {
+  const [first, second] = ENTITIES.map((entity) => {
+    let q = submitted(db, entity);
+    if (after) q = q.where(beside(entity, after, '>'));
+    return db
+      .selectFrom(q.orderBy('t.submitted_at').orderBy('t.id').limit(count).as('k'))
+      .selectAll();
+  });
+  return db
+    .selectFrom(first!.unionAll(second!).as('q'))
+    .selectAll()
+    .orderBy('q.submitted_at')
+    .orderBy('q.entity')
+    .orderBy('q.id');
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
 /** A page of the queue, oldest first. */
 export function listQueue(db: Executor, limit: number, offset: number) {
-  return queue(db)
-    .selectAll()
-    .orderBy('q.submitted_at')
-    .orderBy('q.entity')
-    .orderBy('q.id')
+  return firstItems(db, limit + offset, null)
     .limit(limit)
     .offset(offset)
     .execute();
@@ -106,26 +142,19 @@ export function listQueue(db: Executor, limit: number, offset: number) {
 
 /** How many items wait, and how many of them come before `key` in the queue's order. */
 export async function countQueue(db: Executor, before?: QueueKey) {
-  let q = queue(db).select((eb) => eb.fn.countAll<string | number>().as('n'));
-  if (before)
-    q = q.where(
-      sql<boolean>`(q.submitted_at, q.entity, q.id) < (${before.submittedAt}, ${before.entity}, ${before.id})`,
-    );
-  const row = await q.executeTakeFirst();
-  return Number(row?.n ?? 0);
+  const counts = await Promise.all(
+    ENTITIES.map(async (entity) => {
+      const place = before ? sql`and ${beside(entity, before, '<')}` : sql``;
+      const { rows } = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(
+        entity,
+      )} as t where t.review_state = 'submitted' ${place}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    }),
+  );
+  return counts[0]! + counts[1]!;
 }
 
 /** The first item after `key` in the queue's order (or the first of all without one). */
 export function firstAfter(db: Executor, key: QueueKey | null) {
-  let q = queue(db).selectAll();
-  if (key)
-    q = q.where(
-      sql<boolean>`(q.submitted_at, q.entity, q.id) > (${key.submittedAt}, ${key.entity}, ${key.id})`,
-    );
-  return q
-    .orderBy('q.submitted_at')
-    .orderBy('q.entity')
-    .orderBy('q.id')
-    .limit(1)
-    .executeTakeFirst();
+  return firstItems(db, 1, key).limit(1).executeTakeFirst();
 }
