@@ -5,7 +5,7 @@ import { inList, isPostgres } from '../migration-helpers.ts';
  * Column groups the migrations share, beside the pieces in ../migration-helpers.ts (whose
  * rule holds here too): what they build must never change, not a name, an order nor a
  * constraint; test/integration/migrations-schema.test.ts compares every step, up and down,
- * on both databases. A table keeps its literal `createTable('name')` in its migration
+ * on both databases. A table's name stays written out in its migration's createTable call
  * (docs.test.ts reads the table names from there).
  */
 
