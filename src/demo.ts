@@ -3,7 +3,7 @@ import { DEMO_DATA_KEY, findSetting, upsertSetting } from './db/settings.ts';
 import { modules } from './modules/registry.ts';
 import { fromNothing, recordAudit } from './modules/audit/audit.service.ts';
 import { DEMO_ACCOUNTS } from './modules/accounts/account.demo.ts';
-import type { DemoContext } from './platform/demo.ts';
+import { DEMO_ACTOR, type DemoContext } from './platform/demo.ts';
 import { nowIso } from './shared/dates.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/account.demo.ts';
@@ -37,18 +37,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     };
     for (const module of modules) await module.demo?.(context);
 
-    await recordAudit(
-      trx,
-      { userId: null, label: 'demo-seed', ip: null },
-      {
-        entity: 'demo',
-        entityId: null,
-        action: 'seed',
-        changes: fromNothing({
-          accounts: DEMO_ACCOUNTS.map((a) => a.email).join(', '),
-        }),
-      },
-    );
+    await recordAudit(trx, DEMO_ACTOR, {
+      entity: 'demo',
+      entityId: null,
+      action: 'seed',
+      changes: fromNothing({
+        accounts: DEMO_ACCOUNTS.map((a) => a.email).join(', '),
+      }),
+    });
     await upsertSetting(trx, DEMO_DATA_KEY, 'true');
     return { seeded: true };
   });

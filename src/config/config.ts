@@ -23,14 +23,29 @@ export function parseDatabaseUrl(value: string): DatabaseTarget | null {
   return null;
 }
 
-const port = z
-  .string()
-  .regex(/^\d+$/, 'must be a whole number from 0 to 65535 (0 picks a free port)')
-  .transform(Number)
-  .refine(
-    (n) => n >= 0 && n <= 65535,
-    'must be a whole number from 0 to 65535 (0 picks a free port)',
-  );
+/**
+ * A setting written in digits: `digits` says what may be written (a whole number unless it
+ * says otherwise) and `message` what is wrong when it is not; `min` and `max` bound the
+ * number, with `outside` as what is wrong beyond them (`message` unless given).
+ */
+function numberSetting(
+  fallback: number,
+  message: string,
+  bounds: { digits?: RegExp; min?: number; max?: number; outside?: string } = {},
+) {
+  const { digits = /^\d+$/, min, max, outside = message } = bounds;
+  const read = z.string().regex(digits, message).transform(Number);
+  const bounded =
+    min === undefined && max === undefined
+      ? read
+      : read.refine((n) => n >= (min ?? -Infinity) && n <= (max ?? Infinity), outside);
+  return bounded.default(fallback);
+}
+
+/** A decimal number: hours or days, which may be fractions. */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+const PER_MINUTE = 'must be a whole number of requests a minute (0 turns the limit off)';
 
 /**
  * Case numbers (diarienummer) the register accepts, as regular expressions separated by
@@ -84,7 +99,10 @@ function readPlanFile(path: string, ctx: z.RefinementCtx): PlanClass[] {
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  PORT: port.default(3000),
+  PORT: numberSetting(3000, 'must be a whole number from 0 to 65535 (0 picks a free port)', {
+    min: 0,
+    max: 65535,
+  }),
   DATABASE_URL: z
     .string()
     .default('sqlite:data/vanort.sqlite')
@@ -126,27 +144,14 @@ const envSchema = z.object({
   MAIL_FROM: z
     .email({ message: 'must be an e-mail address' })
     .default('vanortsportalen@goteborg.se'),
-  PAGE_CACHE_TTL_MS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)')
-    .transform(Number)
-    .default(5000),
+  PAGE_CACHE_TTL_MS: numberSetting(
+    5000,
+    'must be a whole number of milliseconds (0 turns the cache off)',
+  ),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
-  API_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
-    .transform(Number)
-    .default(300),
-  LOGIN_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
-    .transform(Number)
-    .default(20),
-  RESET_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
-    .transform(Number)
-    .default(10),
+  API_RATE_LIMIT: numberSetting(300, PER_MINUTE),
+  LOGIN_RATE_LIMIT: numberSetting(20, PER_MINUTE),
+  RESET_RATE_LIMIT: numberSetting(10, PER_MINUTE),
   TRUST_PROXY: z
     .string()
     .default('off')
@@ -165,16 +170,8 @@ const envSchema = z.object({
       });
       return z.NEVER;
     }),
-  SESSION_IDLE_HOURS: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours')
-    .transform(Number)
-    .default(8),
-  SESSION_MAX_DAYS: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number of days')
-    .transform(Number)
-    .default(7),
+  SESSION_IDLE_HOURS: numberSetting(8, 'must be a number of hours', { digits: DECIMAL }),
+  SESSION_MAX_DAYS: numberSetting(7, 'must be a number of days', { digits: DECIMAL }),
   OIDC_ISSUER: z.url({ message: 'must be the issuer URL of the OpenID provider' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -201,68 +198,57 @@ const envSchema = z.object({
       }
       return patterns;
     }),
-  DELEGATION_RETENTION_DAYS: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 90)')
-    .transform(Number)
-    .default(90),
+  DELEGATION_RETENTION_DAYS: numberSetting(90, 'must be a whole number of days (e.g. 90)', {
+    digits: /^\d{1,5}$/,
+  }),
   // Evaluation (src/modules/evaluation, P10): months after the meeting's last day it is due.
-  EVALUATION_DUE_MONTHS: z
-    .string()
-    .regex(/^(?:[1-9]|1[0-9]|2[0-4])$/, 'must be a whole number of months from 1 to 24 (e.g. 3)')
-    .transform(Number)
-    .default(3),
+  EVALUATION_DUE_MONTHS: numberSetting(
+    3,
+    'must be a whole number of months from 1 to 24 (e.g. 3)',
+    {
+      digits: /^(?:[1-9]|1[0-9]|2[0-4])$/,
+    },
+  ),
   // Newsletter (src/modules/newsletter).
-  NEWSLETTER_CONFIRM_HOURS: z
-    .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number of hours (e.g. 48)')
-    .transform(Number)
-    .refine((n) => n >= 1, 'must be at least 1 hour')
-    .default(48),
-  NEWSLETTER_RETENTION_DAYS: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be a whole number of days (e.g. 30)')
-    .transform(Number)
-    .default(30),
-  NEWSLETTER_SEND_RATE: z
-    .string()
-    .regex(/^\d{1,6}$/, 'must be a whole number of mails a minute (e.g. 120)')
-    .transform(Number)
-    .refine((n) => n >= 1, 'must be at least 1 mail a minute')
-    .default(120),
-  NEWSLETTER_BATCH_SIZE: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be a whole number of mails (e.g. 20)')
-    .transform(Number)
-    .refine((n) => n >= 1, 'must be at least 1 mail')
-    .default(20),
-  NEWSLETTER_MAX_ATTEMPTS: z
-    .string()
-    .regex(/^\d{1,2}$/, 'must be a whole number of attempts from 1 to 99 (e.g. 3)')
-    .transform(Number)
-    .refine((n) => n >= 1, 'must be at least 1 attempt')
-    .default(3),
-  NEWSLETTER_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of requests a minute (0 turns the limit off)')
-    .transform(Number)
-    .default(10),
+  NEWSLETTER_CONFIRM_HOURS: numberSetting(48, 'must be a whole number of hours (e.g. 48)', {
+    digits: /^\d{1,4}$/,
+    min: 1,
+    outside: 'must be at least 1 hour',
+  }),
+  NEWSLETTER_RETENTION_DAYS: numberSetting(30, 'must be a whole number of days (e.g. 30)', {
+    digits: /^\d{1,5}$/,
+  }),
+  NEWSLETTER_SEND_RATE: numberSetting(120, 'must be a whole number of mails a minute (e.g. 120)', {
+    digits: /^\d{1,6}$/,
+    min: 1,
+    outside: 'must be at least 1 mail a minute',
+  }),
+  NEWSLETTER_BATCH_SIZE: numberSetting(20, 'must be a whole number of mails (e.g. 20)', {
+    digits: /^\d{1,5}$/,
+    min: 1,
+    outside: 'must be at least 1 mail',
+  }),
+  NEWSLETTER_MAX_ATTEMPTS: numberSetting(
+    3,
+    'must be a whole number of attempts from 1 to 99 (e.g. 3)',
+    {
+      digits: /^\d{1,2}$/,
+      min: 1,
+      outside: 'must be at least 1 attempt',
+    },
+  ),
+  NEWSLETTER_RATE_LIMIT: numberSetting(10, PER_MINUTE),
   RECORDS_CLASSIFICATION_PLAN: z
     .string()
     .optional()
     .transform((path, ctx) => (path === undefined ? undefined : readPlanFile(path, ctx))),
   CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
-  PDF_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d{1,6}$/, 'must be a whole number of milliseconds (e.g. 30000)')
-    .transform(Number)
-    .refine((n) => n >= 1000, 'must be at least 1000 milliseconds')
-    .default(30000),
-  SHUTDOWN_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of milliseconds')
-    .transform(Number)
-    .default(10000),
+  PDF_TIMEOUT_MS: numberSetting(30000, 'must be a whole number of milliseconds (e.g. 30000)', {
+    digits: /^\d{1,6}$/,
+    min: 1000,
+    outside: 'must be at least 1000 milliseconds',
+  }),
+  SHUTDOWN_TIMEOUT_MS: numberSetting(10000, 'must be a whole number of milliseconds'),
   // Operations (docs/operations.md, decision 041).
   METRICS_TOKEN: z
     .string()
@@ -272,15 +258,15 @@ const envSchema = z.object({
       'must be printable ASCII without spaces (it is sent as a Bearer token)',
     )
     .optional(),
-  DATABASE_POOL_MAX: z
-    .string()
-    .regex(/^\d{1,3}$/, 'must be a whole number of connections from 1 to 100 (e.g. 10)')
-    .transform(Number)
-    .refine(
-      (n) => n >= 1 && n <= 100,
-      'must be a whole number of connections from 1 to 100 (e.g. 10)',
-    )
-    .default(10),
+  DATABASE_POOL_MAX: numberSetting(
+    10,
+    'must be a whole number of connections from 1 to 100 (e.g. 10)',
+    {
+      digits: /^\d{1,3}$/,
+      min: 1,
+      max: 100,
+    },
+  ),
 });
 
 /** Every environment variable the portal reads (docs/operations.md names each; a test checks). */
@@ -391,32 +377,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         })),
     );
   }
-  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
-    throw new ConfigError([
-      {
-        variable: 'PUBLIC_URL',
-        message:
-          'must be set when NODE_ENV=production (links in e-mails are built from it, never from the request)',
-      },
-    ]);
-  }
-  if (e.NODE_ENV === 'production' && !e.COOKIE_SECRET) {
-    throw new ConfigError([
-      {
-        variable: 'COOKIE_SECRET',
-        message:
-          'must be set when NODE_ENV=production (at least 32 random characters, the same on every instance)',
-      },
-    ]);
-  }
-  if (e.NODE_ENV === 'production' && e.DEMO_DATA === 'on') {
-    throw new ConfigError([
-      {
-        variable: 'DEMO_DATA',
-        message:
-          'must not be "on" when NODE_ENV=production (demo data is never seeded in production)',
-      },
-    ]);
+  // What production refuses, in this order; the first one found is the error.
+  const refused = [
+    {
+      variable: 'PUBLIC_URL',
+      wrong: !e.PUBLIC_URL,
+      message:
+        'must be set when NODE_ENV=production (links in e-mails are built from it, never from the request)',
+    },
+    {
+      variable: 'COOKIE_SECRET',
+      wrong: !e.COOKIE_SECRET,
+      message:
+        'must be set when NODE_ENV=production (at least 32 random characters, the same on every instance)',
+    },
+    {
+      variable: 'DEMO_DATA',
+      wrong: e.DEMO_DATA === 'on',
+      message:
+        'must not be "on" when NODE_ENV=production (demo data is never seeded in production)',
+    },
+  ].find((rule) => rule.wrong);
+  if (e.NODE_ENV === 'production' && refused) {
+    throw new ConfigError([{ variable: refused.variable, message: refused.message }]);
   }
   return Object.freeze({
     env: e.NODE_ENV,

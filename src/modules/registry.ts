@@ -1,4 +1,4 @@
-import { installErrorCatalogue } from '../shared/errors.ts';
+import { installErrorCatalogue, type ModuleErrorCodes } from '../shared/errors.ts';
 import { installCatalogues } from '../platform/i18n/catalogue.ts';
 import type { AccountsPort } from '../platform/auth.ts';
 import type { AppModule } from '../platform/module.ts';
@@ -24,6 +24,17 @@ import { pagesModule } from './pages/module.ts';
 import { privacyModule } from './privacy/module.ts';
 import { recordsModule } from './records/module.ts';
 import { searchModule } from './search/module.ts';
+import type { accountsErrorSpecs } from './accounts/errors.ts';
+import type { citiesErrorSpecs } from './cities/errors.ts';
+import type { collaborationsErrorSpecs } from './collaborations/errors.ts';
+import type { decisionsErrorSpecs } from './decisions/errors.ts';
+import type { evaluationErrorSpecs } from './evaluation/errors.ts';
+import type { meetingsErrorSpecs } from './meetings/errors.ts';
+import type { newsErrorSpecs } from './news/errors.ts';
+import type { newsletterErrorSpecs } from './newsletter/errors.ts';
+import type { organisationsErrorSpecs } from './organisations/errors.ts';
+import type { overviewErrorSpecs } from './overview/errors.ts';
+import type { recordsErrorSpecs } from './records/errors.ts';
 
 /**
  * Every module of the app, one line each. The order is the order of their demo data (a
@@ -52,7 +63,8 @@ export const modules: readonly AppModule[] = [
 
 // The modules' message catalogues join the platform's as soon as the registry is loaded.
 installCatalogues(modules.flatMap((m) => m.messages ?? []));
-// Their error codes join the one error catalogue (src/shared/errors.ts, docs/errors.md).
+// Their error codes join the one error catalogue (src/shared/errors.ts, docs/errors.md), and
+// the `ErrorCode` type (below), so AppError takes each module's codes and refuses a typo.
 installErrorCatalogue(modules.flatMap((m) => (m.errors ? [m.errors] : [])));
 // And their search sources join the portal search (decision 021).
 installSearchSources(modules.flatMap((m) => (m.search ? [m.search] : [])));
@@ -78,4 +90,21 @@ export function accountsPort(): AccountsPort {
   const port = modules.find((m) => m.accounts)?.accounts;
   if (!port) throw new Error('No module provides accounts');
   return port;
+}
+
+/** Every module's error codes (its `errors.ts`, `defineErrors`), as the descriptors list them. */
+type ModuleErrors = typeof citiesErrorSpecs &
+  typeof decisionsErrorSpecs &
+  typeof organisationsErrorSpecs &
+  typeof accountsErrorSpecs &
+  typeof meetingsErrorSpecs &
+  typeof collaborationsErrorSpecs &
+  typeof newsErrorSpecs &
+  typeof newsletterErrorSpecs &
+  typeof overviewErrorSpecs &
+  typeof evaluationErrorSpecs &
+  typeof recordsErrorSpecs;
+
+declare module '../shared/errors.ts' {
+  interface ErrorCodes extends ModuleErrorCodes<ModuleErrors> {}
 }

@@ -4,10 +4,11 @@ import type { MessageKey } from '../platform/i18n/catalogue.ts';
  * The error catalogue: every error code the product uses, with its HTTP status, its
  * message keys, whether it is reportable and when it happens. The platform-wide codes are
  * below; each module declares its own in `src/modules/<m>/errors.ts` with `defineErrors`
- * (which also adds them to the `ErrorCode` type by augmenting `ErrorCodes`) and lists them
- * in its descriptor (`errors`), and the registry joins them (`installErrorCatalogue`), so
- * the platform names no module. An entry says its status, when it happens and its message
- * (and its page where the status's own does not fit); the rest is derived (`errorSpecs`).
+ * and lists them in its descriptor (`errors`), and the registry joins them: into the
+ * catalogue (`installErrorCatalogue`) and into the `ErrorCode` type (augmenting
+ * `ErrorCodes`), so the platform names no module. An entry says its status, when it happens
+ * and its message (and its page where the status's own does not fit); the rest is derived
+ * (`errorSpecs`).
  * An `AppError` takes only a code from the catalogue (a typo
  * fails the type check), and its status and reportability come from it, so they cannot
  * disagree. The error handler turns an AppError into RFC 9457
@@ -182,9 +183,9 @@ const PLATFORM_ERRORS = errorSpecs({
 });
 
 /**
- * Every code of the app, as a type: the platform's, and each module's, which its
- * `errors.ts` adds by module augmentation:
- * `declare module '../../shared/errors.ts' { interface ErrorCodes extends ModuleErrorCodes<typeof fooErrorSpecs> {} }`.
+ * Every code of the app, as a type: the platform's, and the modules', which the registry
+ * (src/modules/registry.ts) adds by module augmentation:
+ * `declare module '../shared/errors.ts' { interface ErrorCodes extends ModuleErrorCodes<ModuleErrors> {} }`.
  */
 export interface ErrorCodes extends ModuleErrorCodes<typeof PLATFORM_ERRORS> {}
 
@@ -270,6 +271,22 @@ export class AppError extends Error {
 export const isAppError = (error: unknown, code: ErrorCode): error is AppError =>
   error instanceof AppError && error.code === code;
 
+/**
+ * The factory of a code whose entry's message says it all: no details. Most factories are
+ * this or `errorAbout`; a code with its own message or several details writes its own.
+ */
+export const bareError = (code: ErrorCode) => (): AppError => new AppError(code);
+
+/**
+ * The factory of a code about one thing, named in its details as `{ [key]: value }` (its
+ * `id` unless `key` names another), with the entry's message. `max` cuts a value that came
+ * from the address to that many characters before it goes into the details.
+ */
+export const errorAbout =
+  (code: ErrorCode, key = 'id', max?: number) =>
+  (value: string): AppError =>
+    new AppError(code, undefined, { [key]: max === undefined ? value : value.slice(0, max) });
+
 export interface FieldProblem {
   path: string;
   /** A message key (forms) or English text (API). */
@@ -291,15 +308,15 @@ export const errors = {
     new AppError('EDIT_CONFLICT', undefined, { entity, id, current }),
   badRequest: (message: string, details: Record<string, unknown> = {}) =>
     new AppError('BAD_REQUEST', message, details),
-  payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE'),
-  unsupportedMediaType: () => new AppError('UNSUPPORTED_MEDIA_TYPE'),
-  databaseUnavailable: () => new AppError('DATABASE_UNAVAILABLE'),
-  demoDataInProduction: () => new AppError('DEMO_DATA_IN_PRODUCTION'),
-  internal: () => new AppError('INTERNAL'),
-  unauthenticated: () => new AppError('UNAUTHENTICATED'),
-  invalidToken: () => new AppError('INVALID_TOKEN'),
-  forbidden: () => new AppError('FORBIDDEN'),
-  csrfInvalid: () => new AppError('CSRF_INVALID'),
+  payloadTooLarge: bareError('PAYLOAD_TOO_LARGE'),
+  unsupportedMediaType: bareError('UNSUPPORTED_MEDIA_TYPE'),
+  databaseUnavailable: bareError('DATABASE_UNAVAILABLE'),
+  demoDataInProduction: bareError('DEMO_DATA_IN_PRODUCTION'),
+  internal: bareError('INTERNAL'),
+  unauthenticated: bareError('UNAUTHENTICATED'),
+  invalidToken: bareError('INVALID_TOKEN'),
+  forbidden: bareError('FORBIDDEN'),
+  csrfInvalid: bareError('CSRF_INVALID'),
   rateLimited: (seconds: number) =>
     new AppError('RATE_LIMITED', `Too many requests; try again in ${seconds} seconds`, {
       seconds,

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { createdAt, createIndex, idColumn, timestamps } from '../migration-helpers.ts';
+import { activeColumn, optionalText, partOf, requiredText, slugColumn } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Portable across SQLite and PostgreSQL: text ids, text instants (ISO 8601 UTC),
@@ -9,14 +10,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('app_setting')
     .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .$call(requiredText('value', 'updated_at'))
     .execute();
 
   await db.schema
     .createTable('city')
     .$call(idColumn)
-    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .$call(slugColumn)
     .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['home', 'twin', 'partner'])))
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sqlIn('status', ['proposed', 'active', 'dormant', 'ended'])),
@@ -34,9 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('city_translation')
-    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id').onDelete('cascade'))
-    .addColumn('lang', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
+    .$call(partOf('city_id', 'city'))
+    .$call(requiredText('lang', 'name'))
     .addColumn('description', 'text')
     .addPrimaryKeyConstraint('city_translation_pk', ['city_id', 'lang'])
     .execute();
@@ -44,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('chain')
     .$call(idColumn)
-    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .$call(slugColumn)
     .addColumn('interval_years', 'integer', (c) => c.notNull())
     .addColumn('since_year', 'integer', (c) => c.notNull())
     .$call(createdAt)
@@ -52,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('chain_member')
-    .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id').onDelete('cascade'))
+    .$call(partOf('chain_id', 'chain'))
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('chain_member_pk', ['chain_id', 'city_id'])
@@ -62,13 +61,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('organisation')
     .$call(idColumn)
-    .addColumn('slug', 'text', (c) => c.notNull().unique())
+    .$call(slugColumn)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sqlIn('kind', ['administration', 'company'])),
     )
     .addColumn('email', 'text')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .$call(activeColumn)
     .$call(timestamps)
     .execute();
 
@@ -78,10 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('host_city_id', 'text', (c) => c.notNull().references('city.id'))
-    .addColumn('start_date', 'text')
-    .addColumn('end_date', 'text')
-    .addColumn('venue', 'text')
-    .addColumn('theme', 'text')
+    .$call(optionalText('start_date', 'end_date', 'venue', 'theme'))
     .addColumn('status', 'text', (c) =>
       c
         .notNull()

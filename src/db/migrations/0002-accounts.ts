@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { createdAt, createIndex, idColumn, isPostgres, timestamps } from '../migration-helpers.ts';
+import { activeColumn, optionalText, partOf, requiredText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Accounts, roles, sessions, one-time tokens, API tokens, login attempts, the mail
@@ -12,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .$call(activeColumn)
     .addColumn('totp_secret', 'text')
     .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('oidc_subject', 'text', (c) => c.unique())
@@ -22,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('user_role')
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+    .$call(partOf('user_id', 'app_user'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'text', (c) => c.references('organisation.id'))
     .addColumn('city_id', 'text', (c) => c.references('city.id'))
@@ -32,19 +33,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('session')
     .$call(idColumn) // sha256 of the cookie value
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+    .$call(partOf('user_id', 'app_user'))
     .$call(createdAt)
-    .addColumn('last_seen_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('ip', 'text')
-    .addColumn('user_agent', 'text')
+    .$call(requiredText('last_seen_at', 'expires_at'))
+    .$call(optionalText('ip', 'user_agent'))
     .execute();
   await createIndex(db, 'session_user_idx', 'session', 'user_id');
 
   await db.schema
     .createTable('user_token')
     .$call(idColumn) // sha256 of the token in the link
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+    .$call(partOf('user_id', 'app_user'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -55,13 +54,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('api_token')
     .$call(idColumn)
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+    .$call(partOf('user_id', 'app_user'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .$call(createdAt)
     .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('last_used_at', 'text')
-    .addColumn('revoked_at', 'text')
+    .$call(optionalText('last_used_at', 'revoked_at'))
     .execute();
   await createIndex(db, 'api_token_user_idx', 'api_token', 'user_id');
 
@@ -69,8 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('login_attempt')
     .$call(idColumn)
     .addColumn('kind', 'text', (c) => c.notNull()) // login | reset
-    .addColumn('email', 'text')
-    .addColumn('ip', 'text')
+    .$call(optionalText('email', 'ip'))
     .addColumn('succeeded', 'integer', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .execute();
@@ -84,9 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('mail_outbox')
     .$call(idColumn)
-    .addColumn('to_address', 'text', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('text_body', 'text', (c) => c.notNull())
+    .$call(requiredText('to_address', 'subject', 'text_body'))
     .$call(createdAt)
     .execute();
   await createIndex(db, 'mail_outbox_created_idx', 'mail_outbox', 'created_at');
@@ -100,8 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('changes', 'text', (c) => c.notNull())
+    .$call(requiredText('action', 'changes'))
     .execute();
   await createIndex(db, 'audit_event_occurred_idx', 'audit_event', 'occurred_at');
   await createIndex(db, 'audit_event_actor_idx', 'audit_event', ['actor_user_id', 'occurred_at']);

@@ -1,25 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import { createdAt, createIndex, idColumn, isPostgres } from '../migration-helpers.ts';
+import { createdAt, createIndex, idColumn } from '../migration-helpers.ts';
+import { fileColumns, optionalText, requiredText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Council decisions, proposals, decision documents and the dated status history of
 // cities (policy P1, P6): a city's status changes only through a recorded decision.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // PostgreSQL numbers its parameters ($1), SQLite does not (?).
-  const postgres = isPostgres(db);
-
   await db.schema.alterTable('city').addColumn('contact_name', 'text').execute();
   await db.schema.alterTable('city').addColumn('contact_email', 'text').execute();
 
   await db.schema
     .createTable('decision_document')
     .$call(idColumn)
-    .addColumn('filename', 'text', (c) => c.notNull())
-    .addColumn('content_type', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
+    .$call(fileColumns(db))
     .$call(createdAt)
     .execute();
 
@@ -39,8 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('final_on', 'text')
     .addColumn('historical', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('supersedes_id', 'text', (c) => c.references('council_decision.id').unique())
-    .addColumn('proposal_id', 'text')
-    .addColumn('recorded_by', 'text')
+    .$call(optionalText('proposal_id', 'recorded_by'))
     .$call(createdAt)
     .execute();
   await createIndex(db, 'council_decision_meeting_idx', 'council_decision', 'meeting_date');
@@ -55,16 +48,14 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`kind in ('establish_twin', 'activate_partner', 'make_dormant', 'end_relation')`),
     )
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('justification', 'text', (c) => c.notNull())
+    .$call(requiredText('title', 'justification'))
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('draft', 'sent', 'approved', 'rejected', 'withdrawn')`),
     )
     .addColumn('decision_id', 'text', (c) => c.references('council_decision.id'))
     .addColumn('created_by', 'text')
     .$call(createdAt)
-    .addColumn('sent_at', 'text')
-    .addColumn('decided_at', 'text')
+    .$call(optionalText('sent_at', 'decided_at'))
     .execute();
   await createIndex(db, 'proposal_status_idx', 'proposal', 'status');
   await createIndex(db, 'proposal_city_idx', 'proposal', 'city_id');

@@ -1,12 +1,6 @@
 import type { Kysely } from 'kysely';
-import {
-  createdAt,
-  createIndex,
-  idColumn,
-  inList,
-  isPostgres,
-  timestamps,
-} from '../migration-helpers.ts';
+import { createdAt, createIndex, idColumn, inList, timestamps } from '../migration-helpers.ts';
+import { activeColumn, fileColumns, oneOf, optionalText, partOf, requiredText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Twin-city meetings (policy P2–P5): rotation adjustments, programme, seminars,
@@ -14,9 +8,6 @@ import {
 // from a template, and a record of scheduled job runs.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = isPostgres(db);
-  const blob = postgres ? 'bytea' : 'blob';
-
   // Why a meeting is postponed or cancelled, and the year it was first planned for.
   await db.schema.alterTable('meeting').addColumn('status_reason', 'text').execute();
   await db.schema.alterTable('meeting').addColumn('original_year', 'integer').execute();
@@ -28,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('rotation_adjustment')
     .$call(idColumn)
     .addColumn('chain_id', 'text', (c) => c.notNull().references('chain.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['swap', 'skip'])))
+    .$call(oneOf('kind', ['swap', 'skip']))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addColumn('other_city_id', 'text', (c) => c.references('city.id'))
@@ -44,18 +35,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_programme_item')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
     .addColumn('day', 'text', (c) => c.notNull()) // plain date
     .addColumn('starts_at', 'text', (c) => c.notNull()) // HH:MM, Europe/Stockholm wall time
     .addColumn('ends_at', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(inList('kind', ['plenary', 'seminar', 'study_visit', 'social'])),
-    )
+    .$call(oneOf('kind', ['plenary', 'seminar', 'study_visit', 'social']))
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('location', 'text')
-    .addColumn('description', 'text')
+    .$call(optionalText('location', 'description'))
     .$call(timestamps)
     .execute();
   await createIndex(db, 'meeting_programme_item_meeting_idx', 'meeting_programme_item', [
@@ -67,16 +53,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_seminar')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
     .addColumn('programme_item_id', 'text', (c) =>
       c.references('meeting_programme_item.id').onDelete('set null'),
     )
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('topic_area', 'text')
-    .addColumn('speakers', 'text')
-    .addColumn('description', 'text')
+    .$call(optionalText('topic_area', 'speakers', 'description'))
     .$call(timestamps)
     .execute();
   await createIndex(db, 'meeting_seminar_meeting_idx', 'meeting_seminar', 'meeting_id');
@@ -84,21 +66,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_document')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(inList('kind', ['agenda', 'minutes', 'presentation', 'other'])),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
+    .$call(oneOf('kind', ['agenda', 'minutes', 'presentation', 'other']))
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('filename', 'text', (c) => c.notNull())
-    .addColumn('content_type', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('data', blob, (c) => c.notNull())
-    .addColumn('visibility', 'text', (c) =>
-      c.notNull().check(inList('visibility', ['public', 'internal'])),
-    )
+    .$call(fileColumns(db))
+    .$call(oneOf('visibility', ['public', 'internal']))
     .addColumn('created_by', 'text')
     .$call(createdAt)
     .execute();
@@ -108,16 +80,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meeting_outcome')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(inList('kind', ['decision', 'information', 'action'])),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
+    .$call(oneOf('kind', ['decision', 'information', 'action']))
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('responsible_city_id', 'text', (c) => c.references('city.id'))
-    .addColumn('due_on', 'text')
-    .addColumn('closed_on', 'text')
+    .$call(optionalText('due_on', 'closed_on'))
     .addColumn('closed_in_meeting_id', 'text', (c) => c.references('meeting.id'))
     .addColumn('closing_note', 'text')
     .$call(timestamps)
@@ -129,17 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delegation')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['draft', 'nominated', 'confirmed'])),
-    )
+    .$call(oneOf('status', ['draft', 'nominated', 'confirmed']))
     .addColumn('presidium_decision_on', 'text') // plain date of the presidium's decision
-    .addColumn('note', 'text')
-    .addColumn('confirmed_by', 'text')
-    .addColumn('confirmed_at', 'text')
+    .$call(optionalText('note', 'confirmed_by', 'confirmed_at'))
     .$call(timestamps)
     .addUniqueConstraint('delegation_meeting_city_uq', ['meeting_id', 'city_id'])
     .execute();
@@ -148,18 +109,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('delegation_member')
     .$call(idColumn)
-    .addColumn('delegation_id', 'text', (c) =>
-      c.notNull().references('delegation.id').onDelete('cascade'),
-    )
+    .$call(partOf('delegation_id', 'delegation'))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('title', 'text') // title or political role
     .addColumn('affiliation', 'text') // party or organisation
-    .addColumn('dietary_needs', 'text')
-    .addColumn('access_needs', 'text')
-    .addColumn('travel', 'text')
-    .addColumn('phone', 'text')
-    .addColumn('logistics_erased_at', 'text')
+    .$call(optionalText('dietary_needs', 'access_needs', 'travel', 'phone', 'logistics_erased_at'))
     .$call(timestamps)
     .execute();
   await createIndex(db, 'delegation_member_delegation_idx', 'delegation_member', [
@@ -173,21 +128,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('host_plan_template_task')
     .$call(idColumn)
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('title_sv', 'text', (c) => c.notNull())
-    .addColumn('title_en', 'text', (c) => c.notNull())
+    .$call(requiredText('title_sv', 'title_en'))
     .addColumn('description', 'text')
     .addColumn('offset_months', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('offset_days', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .$call(activeColumn)
     .$call(timestamps)
     .execute();
 
   await db.schema
     .createTable('host_plan_task')
     .$call(idColumn)
-    .addColumn('meeting_id', 'text', (c) =>
-      c.notNull().references('meeting.id').onDelete('cascade'),
-    )
+    .$call(partOf('meeting_id', 'meeting'))
     .addColumn('template_task_id', 'text', (c) =>
       c.references('host_plan_template_task.id').onDelete('set null'),
     )
@@ -196,9 +148,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text')
     .addColumn('due_on', 'text', (c) => c.notNull()) // plain date
     .addColumn('owner_user_id', 'text', (c) => c.references('app_user.id'))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['todo', 'in_progress', 'done', 'not_applicable'])),
-    )
+    .$call(oneOf('status', ['todo', 'in_progress', 'done', 'not_applicable']))
     .addColumn('notes', 'text')
     .addColumn('reminded_on', 'text') // plain date of the last reminder sent
     .addColumn('completed_at', 'text')
@@ -211,8 +161,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('job_run')
     .$call(idColumn)
-    .addColumn('job', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text', (c) => c.notNull())
+    .$call(requiredText('job', 'started_at'))
     .addColumn('finished_at', 'text')
     .addColumn('outcome', 'text', (c) => c.check(inList('outcome', ['ok', 'failed'])))
     .addColumn('details', 'text')

@@ -7,6 +7,15 @@ import {
   isPostgres,
   timestamps,
 } from '../migration-helpers.ts';
+import {
+  activeColumn,
+  oneOf,
+  optionalText,
+  partOf,
+  requiredText,
+  slugColumn,
+  type Column,
+} from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // Collaborations and experience exchanges of administrations and companies (P7, P8),
@@ -15,6 +24,35 @@ import {
 
 const REVIEW_STATES = ['draft', 'submitted', 'returned', 'acknowledged'] as const;
 
+/**
+ * The columns a collaboration and an exchange end with: who may read it, the coordinators'
+ * review (published_at: when first acknowledged; public pages need it), who wrote it and when.
+ */
+const reviewedReport: Column = (table) =>
+  table
+    .$call(oneOf('visibility', ['public', 'internal']))
+    .$call(oneOf('review_state', REVIEW_STATES))
+    .$call(
+      optionalText(
+        'review_comment',
+        'reviewed_by',
+        'reviewed_at',
+        'submitted_at',
+        'published_at',
+        'created_by',
+      ),
+    )
+    .$call(timestamps);
+
+/** The link of a collaboration to a city or an area: both ids, the pair (collaboration first) the key. */
+const linkTo =
+  (other: 'city' | 'area'): Column =>
+  (table) =>
+    table
+      .$call(partOf('collaboration_id', 'collaboration'))
+      .addColumn(`${other}_id`, 'text', (c) => c.notNull().references(`${other}.id`))
+      .addPrimaryKeyConstraint(`collaboration_${other}_pk`, ['collaboration_id', `${other}_id`]);
+
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = isPostgres(db);
 
@@ -22,11 +60,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('area')
     .$call(idColumn)
-    .addColumn('slug', 'text', (c) => c.notNull().unique())
-    .addColumn('name_sv', 'text', (c) => c.notNull())
-    .addColumn('name_en', 'text', (c) => c.notNull())
+    .$call(slugColumn)
+    .$call(requiredText('name_sv', 'name_en'))
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .$call(activeColumn)
     .$call(timestamps)
     .execute();
 
@@ -35,48 +72,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .$call(idColumn)
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          inList('kind', [
-            'project',
-            'network',
-            'knowledge_exchange',
-            'study_visit',
-            'staff_exchange',
-            'other',
-          ]),
-        ),
+    .$call(
+      oneOf('kind', [
+        'project',
+        'network',
+        'knowledge_exchange',
+        'study_visit',
+        'staff_exchange',
+        'other',
+      ]),
     )
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['planned', 'ongoing', 'completed', 'cancelled'])),
-    )
+    .$call(oneOf('status', ['planned', 'ongoing', 'completed', 'cancelled']))
     .addColumn('starts_on', 'text', (c) => c.notNull()) // plain date
     .addColumn('ends_on', 'text') // plain date, open-ended when null
-    .addColumn('goals', 'text')
-    .addColumn('results', 'text')
-    .addColumn('contact_name', 'text')
-    .addColumn('contact_email', 'text')
+    .$call(optionalText('goals', 'results', 'contact_name', 'contact_email'))
     .addColumn('funding_kind', 'text', (c) =>
       c.check(inList('funding_kind', ['own_budget', 'eu_programme', 'other'])),
     )
     .addColumn('funding_programme', 'text') // e.g. the EU programme's name
     .addColumn('funding_amount', 'integer') // whole kronor
     .addColumn('strategy_tags', 'text', (c) => c.notNull().defaultTo('')) // comma-separated
-    .addColumn('visibility', 'text', (c) =>
-      c.notNull().check(inList('visibility', ['public', 'internal'])),
-    )
-    .addColumn('review_state', 'text', (c) =>
-      c.notNull().check(inList('review_state', REVIEW_STATES)),
-    )
-    .addColumn('review_comment', 'text')
-    .addColumn('reviewed_by', 'text')
-    .addColumn('reviewed_at', 'text')
-    .addColumn('submitted_at', 'text')
-    .addColumn('published_at', 'text') // first acknowledged; public pages need it
-    .addColumn('created_by', 'text')
-    .$call(timestamps)
+    .$call(reviewedReport)
     .execute();
   for (const [name, columns] of [
     ['collaboration_org_idx', ['organisation_id', 'starts_on']],
@@ -88,27 +104,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     await createIndex(db, name, 'collaboration', columns);
   }
 
-  await db.schema
-    .createTable('collaboration_city')
-    .addColumn('collaboration_id', 'text', (c) =>
-      c.notNull().references('collaboration.id').onDelete('cascade'),
-    )
-    .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
-    .addPrimaryKeyConstraint('collaboration_city_pk', ['collaboration_id', 'city_id'])
-    .execute();
+  // Each link has an index for the other way round.
+  await db.schema.createTable('collaboration_city').$call(linkTo('city')).execute();
   await createIndex(db, 'collaboration_city_city_idx', 'collaboration_city', [
     'city_id',
     'collaboration_id',
   ]);
-
-  await db.schema
-    .createTable('collaboration_area')
-    .addColumn('collaboration_id', 'text', (c) =>
-      c.notNull().references('collaboration.id').onDelete('cascade'),
-    )
-    .addColumn('area_id', 'text', (c) => c.notNull().references('area.id'))
-    .addPrimaryKeyConstraint('collaboration_area_pk', ['collaboration_id', 'area_id'])
-    .execute();
+  await db.schema.createTable('collaboration_area').$call(linkTo('area')).execute();
   await createIndex(db, 'collaboration_area_area_idx', 'collaboration_area', [
     'area_id',
     'collaboration_id',
@@ -123,25 +125,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('city_id', 'text', (c) => c.notNull().references('city.id'))
     .addColumn('occurred_on', 'text', (c) => c.notNull()) // plain date
-    .addColumn('direction', 'text', (c) =>
-      c.notNull().check(inList('direction', ['visit_to', 'visit_from', 'digital'])),
-    )
+    .$call(oneOf('direction', ['visit_to', 'visit_from', 'digital']))
     .addColumn('participants', 'integer', (c) => c.notNull())
     .addColumn('activities', 'text', (c) => c.notNull()) // what was done
     .addColumn('learnings', 'text') // what was learned
-    .addColumn('visibility', 'text', (c) =>
-      c.notNull().check(inList('visibility', ['public', 'internal'])),
-    )
-    .addColumn('review_state', 'text', (c) =>
-      c.notNull().check(inList('review_state', REVIEW_STATES)),
-    )
-    .addColumn('review_comment', 'text')
-    .addColumn('reviewed_by', 'text')
-    .addColumn('reviewed_at', 'text')
-    .addColumn('submitted_at', 'text')
-    .addColumn('published_at', 'text')
-    .addColumn('created_by', 'text')
-    .$call(timestamps)
+    .$call(reviewedReport)
     .execute();
   for (const [name, columns] of [
     ['exchange_org_idx', ['organisation_id', 'occurred_on']],
@@ -157,15 +145,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('review_event')
     .$call(idColumn)
-    .addColumn('entity', 'text', (c) =>
-      c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
-    )
+    .$call(oneOf('entity', ['collaboration', 'exchange']))
     .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) =>
-      c.notNull().check(inList('action', ['submitted', 'returned', 'acknowledged'])),
-    )
-    .addColumn('comment', 'text')
-    .addColumn('actor_user_id', 'text')
+    .$call(oneOf('action', ['submitted', 'returned', 'acknowledged']))
+    .$call(optionalText('comment', 'actor_user_id'))
     .$call(createdAt)
     .execute();
   await createIndex(db, 'review_event_entity_idx', 'review_event', [
@@ -182,24 +165,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_to', 'text', (c) => c.notNull())
     .addColumn('deadline', 'text', (c) => c.notNull()) // plain date
     .addColumn('message', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().check(inList('status', ['open', 'closed'])))
+    .$call(oneOf('status', ['open', 'closed']))
     .addColumn('created_by', 'text')
     .$call(createdAt)
-    .addColumn('closed_at', 'text')
-    .addColumn('closed_by', 'text')
+    .$call(optionalText('closed_at', 'closed_by'))
     .execute();
   await createIndex(db, 'campaign_status_idx', 'campaign', ['status', 'deadline']);
 
   await db.schema
     .createTable('campaign_organisation')
-    .addColumn('campaign_id', 'text', (c) =>
-      c.notNull().references('campaign.id').onDelete('cascade'),
-    )
+    .$call(partOf('campaign_id', 'campaign'))
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('answer', 'text', (c) => c.check(inList('answer', ['confirmed', 'no_activity'])))
-    .addColumn('comment', 'text')
-    .addColumn('answered_at', 'text')
-    .addColumn('answered_by', 'text')
+    .$call(optionalText('comment', 'answered_at', 'answered_by'))
     .addColumn('snapshot', 'text') // JSON of the answered list, frozen when the campaign closes
     .addColumn('reminded_at', 'text') // last reminder before the deadline
     .addColumn('overdue_reminded_at', 'text')
@@ -210,21 +188,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('import_job')
     .$call(idColumn)
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(inList('kind', ['collaboration', 'exchange'])),
-    )
+    .$call(oneOf('kind', ['collaboration', 'exchange']))
     .addColumn('organisation_id', 'text', (c) => c.references('organisation.id'))
-    .addColumn('filename', 'text', (c) => c.notNull())
-    .addColumn('content_type', 'text', (c) => c.notNull())
+    .$call(requiredText('filename', 'content_type'))
     .addColumn('data', postgres ? 'bytea' : 'blob', (c) => c.notNull())
     .addColumn('mapping', 'text') // JSON: field -> column header
-    .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          inList('status', ['uploaded', 'checked', 'importing', 'done', 'failed', 'discarded']),
-        ),
-    )
+    .$call(oneOf('status', ['uploaded', 'checked', 'importing', 'done', 'failed', 'discarded']))
     .addColumn('total_rows', 'integer')
     .addColumn('processed_rows', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('valid_rows', 'integer')
@@ -239,14 +208,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('search_document')
     .$call(idColumn) // = entity id
-    .addColumn('entity', 'text', (c) =>
-      c.notNull().check(inList('entity', ['collaboration', 'exchange'])),
-    )
+    .$call(oneOf('entity', ['collaboration', 'exchange']))
     .addColumn('organisation_id', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
-    .addColumn('visibility', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(requiredText('visibility', 'title', 'body'))
     .execute();
   await createIndex(db, 'search_document_filter_idx', 'search_document', [
     'organisation_id',

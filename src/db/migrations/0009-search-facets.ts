@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../migration-helpers.ts';
+import { createFacetedFts } from './full-text.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The knowledge bank's filters (city, area, organisation, year) were a lookup per match
@@ -46,23 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const trigger of ['search_document_ai', 'search_document_ad', 'search_document_au'])
     await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
   await sql`drop table search_document_fts`.execute(db);
-  await sql`create virtual table search_document_fts using fts5(
-    title, body, facets, content='search_document', content_rowid='rowid',
-    tokenize='unicode61 remove_diacritics 2')`.execute(db);
-  await sql`create trigger search_document_ai after insert on search_document begin
-    insert into search_document_fts(rowid, title, body, facets)
-      values (new.rowid, new.title, new.body, new.facets);
-  end`.execute(db);
-  await sql`create trigger search_document_ad after delete on search_document begin
-    insert into search_document_fts(search_document_fts, rowid, title, body, facets)
-      values ('delete', old.rowid, old.title, old.body, old.facets);
-  end`.execute(db);
-  await sql`create trigger search_document_au after update on search_document begin
-    insert into search_document_fts(search_document_fts, rowid, title, body, facets)
-      values ('delete', old.rowid, old.title, old.body, old.facets);
-    insert into search_document_fts(rowid, title, body, facets)
-      values (new.rowid, new.title, new.body, new.facets);
-  end`.execute(db);
+  await createFacetedFts(db, 'search_document');
   await sql`insert into search_document_fts(search_document_fts) values ('rebuild')`.execute(db);
 }
 

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
-import {
-  createIndex,
-  idColumn,
-  inList,
-  joinPublicGeneration,
-  timestamps,
-} from '../migration-helpers.ts';
+import { createIndex, idColumn, joinPublicGeneration, timestamps } from '../migration-helpers.ts';
+import { oneOf, optionalText, partOf } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // News of the City Executive Office (issue 14, P9): an item with one version per language
@@ -23,15 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('news_item')
     .$call(idColumn)
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['draft', 'scheduled', 'published', 'withdrawn'])),
-    )
+    .$call(oneOf('status', ['draft', 'scheduled', 'published', 'withdrawn']))
     // When it goes (or went) public, ISO 8601 UTC; set for scheduled and published items.
     .addColumn('publish_at', 'text')
     // When it actually became public (first publication), ISO 8601 UTC.
     .addColumn('published_at', 'text')
-    .addColumn('created_by', 'text')
-    .addColumn('updated_by', 'text')
+    .$call(optionalText('created_by', 'updated_by'))
     .$call(timestamps)
     .execute();
   await createIndex(db, 'news_item_public_idx', 'news_item', ['status', 'published_at', 'id']);
@@ -39,8 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('news_translation')
-    .addColumn('news_id', 'text', (c) => c.notNull().references('news_item.id').onDelete('cascade'))
-    .addColumn('lang', 'text', (c) => c.notNull().check(inList('lang', LANGUAGES)))
+    .$call(partOf('news_id', 'news_item'))
+    .$call(oneOf('lang', LANGUAGES))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('summary', 'text') // a lead of one or two sentences, plain text
     .addColumn('body_markdown', 'text', (c) => c.notNull())
@@ -51,10 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('news_link')
-    .addColumn('news_id', 'text', (c) => c.notNull().references('news_item.id').onDelete('cascade'))
-    .addColumn('target_kind', 'text', (c) =>
-      c.notNull().check(inList('target_kind', ['city', 'meeting', 'collaboration'])),
-    )
+    .$call(partOf('news_id', 'news_item'))
+    .$call(oneOf('target_kind', ['city', 'meeting', 'collaboration']))
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('news_link_pk', ['news_id', 'target_kind', 'target_id'])
     .execute();

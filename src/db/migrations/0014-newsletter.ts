@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createIndex, idColumn, inList, timestamps } from '../migration-helpers.ts';
+import { createIndex, idColumn, timestamps } from '../migration-helpers.ts';
+import { oneOf, optionalText, partOf, requiredText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The newsletter (issue 14, P9): subscribers with double opt-in, issues written per
@@ -16,16 +17,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .$call(idColumn)
     // Lower-cased and trimmed; one row per address.
     .addColumn('email', 'text', (c) => c.notNull().unique())
-    .addColumn('language', 'text', (c) => c.notNull().check(inList('language', LANGUAGES)))
+    .$call(oneOf('language', LANGUAGES))
     // The chosen twin cities, city slugs separated by commas (at least one).
     .addColumn('topics', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['pending', 'confirmed', 'unsubscribed'])),
-    )
+    .$call(oneOf('status', ['pending', 'confirmed', 'unsubscribed']))
     // SHA-256 of the confirmation link's token; kept after use so a reused link says so.
     .addColumn('confirm_token_hash', 'text', (c) => c.unique())
-    .addColumn('confirm_expires_at', 'text')
-    .addColumn('confirmed_at', 'text')
+    .$call(optionalText('confirm_expires_at', 'confirmed_at'))
     // The token of the links in every newsletter (unsubscribe, see and erase what is stored).
     .addColumn('manage_token', 'text', (c) => c.notNull().unique())
     .addColumn('unsubscribed_at', 'text')
@@ -39,52 +37,39 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('newsletter_issue')
     .$call(idColumn)
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['draft', 'sending', 'sent'])),
-    )
+    .$call(oneOf('status', ['draft', 'sending', 'sent']))
     // The twin cities the issue is about (city slugs, commas); empty: every subscriber.
     .addColumn('topics', 'text', (c) => c.notNull())
     // The digest's period: since the previous issue was sent (null: the first issue).
     .addColumn('digest_since', 'text')
-    .addColumn('created_by', 'text')
-    .addColumn('sent_by', 'text')
+    .$call(optionalText('created_by', 'sent_by'))
     .$call(timestamps)
-    .addColumn('send_started_at', 'text')
-    .addColumn('sent_at', 'text')
+    .$call(optionalText('send_started_at', 'sent_at'))
     .execute();
 
   await db.schema
     .createTable('newsletter_issue_text')
-    .addColumn('issue_id', 'text', (c) =>
-      c.notNull().references('newsletter_issue.id').onDelete('cascade'),
-    )
-    .addColumn('lang', 'text', (c) => c.notNull().check(inList('lang', LANGUAGES)))
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(partOf('issue_id', 'newsletter_issue'))
+    .$call(oneOf('lang', LANGUAGES))
+    .$call(requiredText('subject', 'body'))
     .addPrimaryKeyConstraint('newsletter_issue_text_pk', ['issue_id', 'lang'])
     .execute();
 
   await db.schema
     .createTable('newsletter_delivery')
     .$call(idColumn)
-    .addColumn('issue_id', 'text', (c) =>
-      c.notNull().references('newsletter_issue.id').onDelete('cascade'),
-    )
+    .$call(partOf('issue_id', 'newsletter_issue'))
     // Null once the subscriber erased their data (the count of the issue stays right).
     .addColumn('subscriber_id', 'text', (c) =>
       c.references('newsletter_subscriber.id').onDelete('set null'),
     )
     // queued → sending (claimed) → sent | failed; a temporary failure goes back to queued.
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['queued', 'sending', 'sent', 'failed'])),
-    )
+    .$call(oneOf('status', ['queued', 'sending', 'sent', 'failed']))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('language', 'text')
     // The SMTP server's answer to the last failed attempt.
     .addColumn('last_error', 'text')
-    .addColumn('next_attempt_at', 'text')
-    .addColumn('claimed_at', 'text')
-    .addColumn('sent_at', 'text')
+    .$call(optionalText('next_attempt_at', 'claimed_at', 'sent_at'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('newsletter_delivery_once', ['issue_id', 'subscriber_id'])
     .execute();

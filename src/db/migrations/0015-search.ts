@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { createIndex, isPostgres } from '../migration-helpers.ts';
+import { optionalText, requiredText } from './columns.ts';
+import { createFacetedFts } from './full-text.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The portal search (issue 14 point 5, decision 021): one index of every searchable record
@@ -37,20 +39,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('search_entry')
     // kind:record_id:lang, one row per record and reader language.
     .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
+    .$call(requiredText('kind', 'record_id'))
     // The reader language the row answers ('sv', 'en', 'da', 'nb', 'fi'), or 'any'.
     .addColumn('lang', 'text', (c) => c.notNull())
     // The language the text is written in (stemming, and the lang attribute of the hit).
     .addColumn('text_lang', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(requiredText('title', 'body'))
     // public | internal (who may read it: decision 016, as the collaborations module reads).
     .addColumn('visibility', 'text', (c) => c.notNull())
     // The cities party to the record, space-separated ids (a partner contact reads their own).
     .addColumn('city_ids', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('public_path', 'text')
-    .addColumn('workspace_path', 'text')
+    .$call(optionalText('public_path', 'workspace_path'))
     // A plain date or instant shown with the hit and used to order equal ranks.
     .addColumn('sort_date', 'text')
     // A hash of the row's content: the refresh rewrites only rows whose hash changed.
@@ -75,8 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', postgres ? 'bigint' : 'integer', (c) =>
       postgres ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey(),
     )
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
+    .$call(requiredText('kind', 'record_id'))
     .execute();
   await createDirtyTriggers(db, postgres);
 
@@ -97,23 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index search_entry_tsv_idx on search_entry using gin (tsv)`.execute(db);
     return;
   }
-  await sql`create virtual table search_entry_fts using fts5(
-    title, body, facets, content='search_entry', content_rowid='rowid',
-    tokenize='unicode61 remove_diacritics 2')`.execute(db);
-  await sql`create trigger search_entry_ai after insert on search_entry begin
-    insert into search_entry_fts(rowid, title, body, facets)
-      values (new.rowid, new.title, new.body, new.facets);
-  end`.execute(db);
-  await sql`create trigger search_entry_ad after delete on search_entry begin
-    insert into search_entry_fts(search_entry_fts, rowid, title, body, facets)
-      values ('delete', old.rowid, old.title, old.body, old.facets);
-  end`.execute(db);
-  await sql`create trigger search_entry_au after update on search_entry begin
-    insert into search_entry_fts(search_entry_fts, rowid, title, body, facets)
-      values ('delete', old.rowid, old.title, old.body, old.facets);
-    insert into search_entry_fts(rowid, title, body, facets)
-      values (new.rowid, new.title, new.body, new.facets);
-  end`.execute(db);
+  await createFacetedFts(db, 'search_entry');
 }
 
 /**

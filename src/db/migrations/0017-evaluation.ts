@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { createdAt, createIndex, idColumn, inList, isPostgres } from '../migration-helpers.ts';
+import { createdAt, createIndex, idColumn, isPostgres } from '../migration-helpers.ts';
+import { oneOf, optionalText, partOf, requiredText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // The evaluation after every meeting Gothenburg hosts (issue 15, policy rule P10). An
@@ -19,12 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('meeting_id', 'text', (c) => c.references('meeting.id').unique())
     .addColumn('title', 'text', (c) => c.notNull())
     // The period the figures cover, plain dates (YYYY-MM-DD), both days included.
-    .addColumn('period_start', 'text', (c) => c.notNull())
-    .addColumn('period_end', 'text', (c) => c.notNull())
+    .$call(requiredText('period_start', 'period_end'))
     .addColumn('due_on', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(inList('status', ['draft', 'in_review', 'approved'])),
-    )
+    .$call(oneOf('status', ['draft', 'in_review', 'approved']))
     // The analysis people write (plain text with paragraphs), Swedish; summary_en in English.
     .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('analysis', 'text', (c) => c.notNull().defaultTo(''))
@@ -34,10 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The number of the latest approved version (0: never approved).
     .addColumn('approved_version', 'integer', (c) => c.notNull().defaultTo(0))
     // When the reminder before and the one after the due date went out (each exactly once).
-    .addColumn('reminder_before_sent_at', 'text')
-    .addColumn('reminder_after_sent_at', 'text')
-    .addColumn('created_by', 'text')
-    .addColumn('updated_by', 'text')
+    .$call(optionalText('reminder_before_sent_at', 'reminder_after_sent_at'))
+    .$call(optionalText('created_by', 'updated_by'))
     .$call(createdAt)
     // Also the version an edit form was opened at (optimistic locking, decision 022).
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -48,9 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('evaluation_owner')
-    .addColumn('evaluation_id', 'text', (c) =>
-      c.notNull().references('evaluation.id').onDelete('cascade'),
-    )
+    .$call(partOf('evaluation_id', 'evaluation'))
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('evaluation_owner_pk', ['evaluation_id', 'user_id'])
     .execute();
@@ -59,9 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evaluation_comment')
     .$call(idColumn)
-    .addColumn('evaluation_id', 'text', (c) =>
-      c.notNull().references('evaluation.id').onDelete('cascade'),
-    )
+    .$call(partOf('evaluation_id', 'evaluation'))
     .addColumn('author_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .$call(createdAt)
@@ -76,9 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .$call(idColumn)
     .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluation.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('period_start', 'text', (c) => c.notNull())
-    .addColumn('period_end', 'text', (c) => c.notNull())
+    .$call(requiredText('title', 'period_start', 'period_end'))
     // The sections as approved: JSON {summary, analysis, conclusions, recommendations, summaryEn}.
     .addColumn('sections_json', 'text', (c) => c.notNull())
     // The compiled figures frozen at approval: JSON of EvaluationFigures (evaluation.figures.ts).
@@ -86,8 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('approved_by', 'text')
     .addColumn('approved_at', 'text', (c) => c.notNull())
     // Set when the version is published on the portal (/reports); null: internal.
-    .addColumn('published_at', 'text')
-    .addColumn('published_by', 'text')
+    .$call(optionalText('published_at', 'published_by'))
     .addUniqueConstraint('evaluation_version_number_uq', ['evaluation_id', 'number'])
     .execute();
   await createIndex(db, 'evaluation_version_published_idx', 'evaluation_version', 'published_at');

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { createIndex, idColumn } from '../migration-helpers.ts';
+import { optionalText } from './columns.ts';
 
 // Frozen once landed: never edit, add a new migration instead.
 // A partner contact's suggested changes to their own city's facts, description and contact
@@ -24,8 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addColumn('submitted_by', 'text')
     .addColumn('submitted_at', 'text', (c) => c.notNull())
-    .addColumn('reviewed_by', 'text')
-    .addColumn('reviewed_at', 'text')
+    .$call(optionalText('reviewed_by', 'reviewed_at'))
     // The version a form was opened at (optimistic locking, decision 022).
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -1,5 +1,4 @@
-import type { DemoContext } from '../../platform/demo.ts';
-import { newId } from '../../shared/ids.ts';
+import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 import { hashPassword } from './password.ts';
 
 /** The demo password of every demo account (listed in the README; never in production). */
@@ -26,25 +25,20 @@ export async function seedAccountsDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds, orgIds, userIds } = ctx;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
-    const id = newId();
+    const id = await insertWithNewId(trx, 'app_user', {
+      email: account.email,
+      name: account.name,
+      password_hash: passwordHash,
+      active: 1,
+      totp_secret: null,
+      totp_enabled: 0,
+      oidc_subject: null,
+      last_login_at: null,
+      language: 'sv',
+      created_at: now,
+      updated_at: now,
+    });
     userIds.set(account.email, id);
-    await trx
-      .insertInto('app_user')
-      .values({
-        id,
-        email: account.email,
-        name: account.name,
-        password_hash: passwordHash,
-        active: 1,
-        totp_secret: null,
-        totp_enabled: 0,
-        oidc_subject: null,
-        last_login_at: null,
-        language: 'sv',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
     await trx
       .insertInto('user_role')
       .values({

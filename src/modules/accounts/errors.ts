@@ -1,13 +1,14 @@
 import {
   AppError,
+  bareError,
   defineErrors,
+  errorAbout,
   ERROR_PAGES as PAGE,
-  type ModuleErrorCodes,
 } from '../../shared/errors.ts';
 
 /**
- * The error codes of accounts, sign-in, two-step verification and reset links. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of accounts, sign-in, two-step verification and reset links. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const accountsErrorSpecs = defineErrors({
   TOKEN_INVALID: {
@@ -64,13 +65,9 @@ export const accountsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof accountsErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const accountsErrors = {
-  invalidCredentials: () => new AppError('INVALID_CREDENTIALS'),
+  invalidCredentials: bareError('INVALID_CREDENTIALS'),
   tooManyAttempts: (minutes: number) =>
     new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${minutes} minutes`, {
       minutes,
@@ -80,14 +77,14 @@ export const accountsErrors = {
       seconds,
       minutes: Math.ceil(seconds / 60),
     }),
-  userNotFound: (id: string) => new AppError('USER_NOT_FOUND', undefined, { id }),
+  userNotFound: errorAbout('USER_NOT_FOUND'),
   userExists: (email: string) =>
     new AppError('USER_EXISTS', `A user with the e-mail address ${email} already exists`, {
       email,
     }),
-  tokenInvalid: () => new AppError('TOKEN_INVALID'),
-  tokenExpired: () => new AppError('TOKEN_EXPIRED'),
-  tokenUsed: () => new AppError('TOKEN_USED'),
-  mfaSessionInvalid: () => new AppError('MFA_SESSION_INVALID'),
-  mfaAlreadyEnabled: () => new AppError('MFA_ALREADY_ENABLED'),
+  tokenInvalid: bareError('TOKEN_INVALID'),
+  tokenExpired: bareError('TOKEN_EXPIRED'),
+  tokenUsed: bareError('TOKEN_USED'),
+  mfaSessionInvalid: bareError('MFA_SESSION_INVALID'),
+  mfaAlreadyEnabled: bareError('MFA_ALREADY_ENABLED'),
 } as const;

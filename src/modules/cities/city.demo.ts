@@ -1,5 +1,4 @@
-import type { DemoContext } from '../../platform/demo.ts';
-import { newId } from '../../shared/ids.ts';
+import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 
 /**
  * Example data for the embedded default and for demonstrations. Every page shows a
@@ -246,26 +245,21 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
     texts: { sv: { name: p.name }, en: { name: p.name } },
   }));
   for (const c of [...DEMO_CITIES.map((d) => ({ ...d, status: 'active' as const })), ...partners]) {
-    const id = newId();
+    const id = await insertWithNewId(trx, 'city', {
+      slug: c.slug,
+      kind: c.kind,
+      status: c.status,
+      country_code: c.country,
+      region: c.region,
+      latitude: c.lat,
+      longitude: c.lon,
+      population: c.population,
+      website: c.website,
+      since_year: c.since,
+      created_at: now,
+      updated_at: now,
+    });
     cityIds.set(c.slug, id);
-    await trx
-      .insertInto('city')
-      .values({
-        id,
-        slug: c.slug,
-        kind: c.kind,
-        status: c.status,
-        country_code: c.country,
-        region: c.region,
-        latitude: c.lat,
-        longitude: c.lon,
-        population: c.population,
-        website: c.website,
-        since_year: c.since,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
     await trx
       .insertInto('city_translation')
       .values(
@@ -281,12 +275,13 @@ export async function seedCitiesDemo(ctx: DemoContext): Promise<void> {
       .execute();
   }
 
-  const chainId = newId();
+  const chainId = await insertWithNewId(trx, 'chain', {
+    slug: 'nordic',
+    interval_years: 2,
+    since_year: 1946,
+    created_at: now,
+  });
   ctx.chainId = chainId;
-  await trx
-    .insertInto('chain')
-    .values({ id: chainId, slug: 'nordic', interval_years: 2, since_year: 1946, created_at: now })
-    .execute();
   await trx
     .insertInto('chain_member')
     .values(

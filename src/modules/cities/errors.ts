@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { AppError, defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of the city register and its suggestions. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of the city register and its suggestions. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const citiesErrorSpecs = defineErrors({
   CITY_NOT_FOUND: {
@@ -19,14 +19,9 @@ export const citiesErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof citiesErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const citiesErrors = {
   cityNotFound: (slug: string) =>
     new AppError('CITY_NOT_FOUND', `No city with the slug "${slug}"`, { slug }),
-  citySuggestionNotFound: (slug: string) =>
-    new AppError('CITY_SUGGESTION_NOT_FOUND', undefined, { slug }),
+  citySuggestionNotFound: errorAbout('CITY_SUGGESTION_NOT_FOUND', 'slug'),
 } as const;

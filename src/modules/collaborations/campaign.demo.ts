@@ -1,6 +1,5 @@
-import type { DemoContext } from '../../platform/demo.ts';
+import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
 import { stockholmToday } from './campaign.service.ts';
 
 /** Days from the seeding day to the demo campaign's deadline. */
@@ -15,25 +14,20 @@ export async function seedCampaignDemo(context: DemoContext): Promise<void> {
   const { trx, now, userIds } = context;
   const deadline = new Date(`${stockholmToday(new Date(now))}T12:00:00Z`);
   deadline.setUTCDate(deadline.getUTCDate() + DEADLINE_IN_DAYS);
-  const id = newId();
   const coordinator = userIds.get('samordnare@vanort.example') ?? null;
-  await trx
-    .insertInto('campaign')
-    .values({
-      id,
-      title: 'Inventering av vänortssamarbeten 2026',
-      period_from: '2026-01-01',
-      period_to: '2026-12-31',
-      deadline: deadline.toISOString().slice(0, 10),
-      message:
-        'Stadsledningskontoret sammanställer stadens vänortssamarbeten inför nästa samlade avrapportering. Bekräfta er lista för 2026 eller meddela att ni inte haft någon vänortsaktivitet.',
-      status: 'open',
-      created_by: coordinator,
-      created_at: now,
-      closed_at: null,
-      closed_by: null,
-    })
-    .execute();
+  const id = await insertWithNewId(trx, 'campaign', {
+    title: 'Inventering av vänortssamarbeten 2026',
+    period_from: '2026-01-01',
+    period_to: '2026-12-31',
+    deadline: deadline.toISOString().slice(0, 10),
+    message:
+      'Stadsledningskontoret sammanställer stadens vänortssamarbeten inför nästa samlade avrapportering. Bekräfta er lista för 2026 eller meddela att ni inte haft någon vänortsaktivitet.',
+    status: 'open',
+    created_by: coordinator,
+    created_at: now,
+    closed_at: null,
+    closed_by: null,
+  });
   const organisations = await trx
     .selectFrom('organisation')
     .select(['id', 'slug'])

@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { bareError, defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of collaborations, exchanges, areas, campaigns and imports. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of collaborations, exchanges, areas, campaigns and imports. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const collaborationsErrorSpecs = defineErrors({
   NOT_YOUR_ORGANISATION: {
@@ -44,17 +44,13 @@ export const collaborationsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof collaborationsErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const collaborationsErrors = {
-  collaborationNotFound: (id: string) => new AppError('COLLABORATION_NOT_FOUND', undefined, { id }),
-  exchangeNotFound: (id: string) => new AppError('EXCHANGE_NOT_FOUND', undefined, { id }),
-  notYourOrganisation: () => new AppError('NOT_YOUR_ORGANISATION'),
-  areaNotFound: (id: string) => new AppError('AREA_NOT_FOUND', undefined, { id }),
-  campaignNotFound: (id: string) => new AppError('CAMPAIGN_NOT_FOUND', undefined, { id }),
-  campaignClosed: (id: string) => new AppError('CAMPAIGN_CLOSED', undefined, { id }),
-  importNotFound: (id: string) => new AppError('IMPORT_NOT_FOUND', undefined, { id }),
+  collaborationNotFound: errorAbout('COLLABORATION_NOT_FOUND'),
+  exchangeNotFound: errorAbout('EXCHANGE_NOT_FOUND'),
+  notYourOrganisation: bareError('NOT_YOUR_ORGANISATION'),
+  areaNotFound: errorAbout('AREA_NOT_FOUND'),
+  campaignNotFound: errorAbout('CAMPAIGN_NOT_FOUND'),
+  campaignClosed: errorAbout('CAMPAIGN_CLOSED'),
+  importNotFound: errorAbout('IMPORT_NOT_FOUND'),
 } as const;

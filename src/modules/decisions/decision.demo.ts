@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../platform/demo.ts';
+import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 
 /** The council decisions behind the relations of the demo cities, as historical records. */
@@ -30,27 +30,22 @@ export async function seedDecisionsDemo(ctx: DemoContext): Promise<void> {
     },
   ];
   for (const h of historical) {
-    const decisionId = newId();
-    await trx
-      .insertInto('council_decision')
-      .values({
-        id: decisionId,
-        body: h.body,
-        meeting_date: h.date,
-        section: null,
-        case_number: null,
-        title: h.title,
-        outcome: 'approved',
-        link: null,
-        document_id: null,
-        final_on: null,
-        historical: 1,
-        supersedes_id: null,
-        proposal_id: null,
-        recorded_by: null,
-        created_at: now,
-      })
-      .execute();
+    const decisionId = await insertWithNewId(trx, 'council_decision', {
+      body: h.body,
+      meeting_date: h.date,
+      section: null,
+      case_number: null,
+      title: h.title,
+      outcome: 'approved',
+      link: null,
+      document_id: null,
+      final_on: null,
+      historical: 1,
+      supersedes_id: null,
+      proposal_id: null,
+      recorded_by: null,
+      created_at: now,
+    });
     for (const slug of h.cities) {
       await trx
         .insertInto('city_status_change')

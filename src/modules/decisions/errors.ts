@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of council decisions and proposals. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of council decisions and proposals. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const decisionsErrorSpecs = defineErrors({
   DECISION_NOT_FOUND: {
@@ -17,14 +17,8 @@ export const decisionsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof decisionsErrorSpecs> {}
-}
-
-const withId = (id: string | undefined) => (id === undefined ? {} : { id });
-
 /** The factories: the usual way to make these errors. */
 export const decisionsErrors = {
-  decisionNotFound: (id: string) => new AppError('DECISION_NOT_FOUND', undefined, { id }),
-  proposalNotFound: (id?: string) => new AppError('PROPOSAL_NOT_FOUND', undefined, withId(id)),
+  decisionNotFound: errorAbout('DECISION_NOT_FOUND'),
+  proposalNotFound: errorAbout('PROPOSAL_NOT_FOUND'),
 } as const;

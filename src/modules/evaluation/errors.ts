@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { AppError, defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of evaluations, their reports and exports. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of evaluations, their reports and exports. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const evaluationErrorSpecs = defineErrors({
   EVALUATION_NOT_FOUND: {
@@ -34,14 +34,9 @@ export const evaluationErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof evaluationErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const evaluationErrors = {
-  evaluationNotFound: (id: string) =>
-    new AppError('EVALUATION_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
+  evaluationNotFound: errorAbout('EVALUATION_NOT_FOUND', 'id', 100),
   evaluationVersionNotFound: (id: string, number: string) =>
     new AppError('EVALUATION_VERSION_NOT_FOUND', undefined, {
       id: id.slice(0, 100),
@@ -52,8 +47,7 @@ export const evaluationErrors = {
       id: id.slice(0, 100),
       version: String(version).slice(0, 20),
     }),
-  reportNotFound: (id: string) =>
-    new AppError('REPORT_NOT_FOUND', undefined, { id: id.slice(0, 100) }),
+  reportNotFound: errorAbout('REPORT_NOT_FOUND', 'id', 100),
   pdfUnavailable: (reason: 'no-browser' | 'busy' | 'failed') =>
     new AppError('PDF_UNAVAILABLE', undefined, { reason }),
 } as const;

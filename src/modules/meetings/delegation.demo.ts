@@ -1,9 +1,7 @@
-import type { DemoContext } from '../../platform/demo.ts';
+import { DEMO_ACTOR, insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 import { addToPlainDate, gothenburgDate } from './delegation.dates.ts';
 import { createHostPlan } from './host-plan.service.ts';
-
-const DEMO_ACTOR = { userId: null, label: 'demo-seed', ip: null };
 
 type DemoMember = [
   name: string,
@@ -86,23 +84,18 @@ export async function seedDelegationDemo(context: DemoContext): Promise<void> {
   for (const d of DELEGATIONS) {
     const cityId = cityIds.get(d.city);
     if (!cityId) continue;
-    const delegationId = newId();
-    await trx
-      .insertInto('delegation')
-      .values({
-        id: delegationId,
-        meeting_id: meeting.id,
-        city_id: cityId,
-        status: d.status,
-        presidium_decision_on: null,
-        note: null,
-        confirmed_by:
-          d.status === 'confirmed' ? (userIds.get('bergen@vanort.example') ?? null) : null,
-        confirmed_at: d.status === 'confirmed' ? now : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const delegationId = await insertWithNewId(trx, 'delegation', {
+      meeting_id: meeting.id,
+      city_id: cityId,
+      status: d.status,
+      presidium_decision_on: null,
+      note: null,
+      confirmed_by:
+        d.status === 'confirmed' ? (userIds.get('bergen@vanort.example') ?? null) : null,
+      confirmed_at: d.status === 'confirmed' ? now : null,
+      created_at: now,
+      updated_at: now,
+    });
     for (const [position, [name, title, affiliation, logistics]] of d.members.entries()) {
       await trx
         .insertInto('delegation_member')

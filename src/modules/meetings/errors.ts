@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { AppError, defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of twin-city meetings, delegations and host plans. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of twin-city meetings, delegations and host plans. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const meetingsErrorSpecs = defineErrors({
   DELEGATION_FORBIDDEN: {
@@ -42,13 +42,9 @@ export const meetingsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof meetingsErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const meetingsErrors = {
-  meetingNotFound: (id: string) => new AppError('MEETING_NOT_FOUND', undefined, { id }),
+  meetingNotFound: errorAbout('MEETING_NOT_FOUND'),
   /** No chain is registered, so there are no meetings at all. */
   chainNotFound: () =>
     new AppError('MEETING_NOT_FOUND', 'No twin-city chain is registered', {
@@ -59,11 +55,9 @@ export const meetingsErrors = {
       id,
       reason: 'no-dates',
     }),
-  meetingPartNotFound: (id: string) => new AppError('MEETING_PART_NOT_FOUND', undefined, { id }),
-  outcomeNotFound: (id: string) => new AppError('OUTCOME_NOT_FOUND', undefined, { id }),
-  delegationMemberNotFound: (id: string) =>
-    new AppError('DELEGATION_MEMBER_NOT_FOUND', undefined, { id }),
-  hostPlanTaskNotFound: (id: string) => new AppError('HOST_PLAN_TASK_NOT_FOUND', undefined, { id }),
-  hostPlanTemplateTaskNotFound: (id: string) =>
-    new AppError('HOST_PLAN_TEMPLATE_TASK_NOT_FOUND', undefined, { id }),
+  meetingPartNotFound: errorAbout('MEETING_PART_NOT_FOUND'),
+  outcomeNotFound: errorAbout('OUTCOME_NOT_FOUND'),
+  delegationMemberNotFound: errorAbout('DELEGATION_MEMBER_NOT_FOUND'),
+  hostPlanTaskNotFound: errorAbout('HOST_PLAN_TASK_NOT_FOUND'),
+  hostPlanTemplateTaskNotFound: errorAbout('HOST_PLAN_TEMPLATE_TASK_NOT_FOUND'),
 } as const;

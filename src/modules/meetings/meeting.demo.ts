@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DemoContext } from '../../platform/demo.ts';
+import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
 import { newId } from '../../shared/ids.ts';
 
 /** A tiny valid one-page PDF with one line of text (ASCII only), offsets computed. */
@@ -68,24 +68,19 @@ export async function seedMeetingsDemo(context: DemoContext): Promise<void> {
   const city = (slug: string) => cityIds.get(slug) ?? '';
   const ids = new Map<number, string>();
   for (const m of HISTORY) {
-    const id = newId();
+    const id = await insertWithNewId(trx, 'meeting', {
+      chain_id: chainId,
+      year: m.year,
+      host_city_id: city(m.host),
+      start_date: m.start,
+      end_date: m.end,
+      venue: m.venue,
+      theme: m.theme,
+      status: 'held',
+      created_at: now,
+      updated_at: now,
+    });
     ids.set(m.year, id);
-    await trx
-      .insertInto('meeting')
-      .values({
-        id,
-        chain_id: chainId,
-        year: m.year,
-        host_city_id: city(m.host),
-        start_date: m.start,
-        end_date: m.end,
-        venue: m.venue,
-        theme: m.theme,
-        status: 'held',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
   }
   const outcome = (
     year: number,

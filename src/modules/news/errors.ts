@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of news. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of news. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const newsErrorSpecs = defineErrors({
   NEWS_NOT_FOUND: {
@@ -12,11 +12,7 @@ export const newsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof newsErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const newsErrors = {
-  newsNotFound: (id: string) => new AppError('NEWS_NOT_FOUND', undefined, { id }),
+  newsNotFound: errorAbout('NEWS_NOT_FOUND'),
 } as const;

@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { bareError, defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of the newsletter: subscriptions, links and issues. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of the newsletter: subscriptions, links and issues. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const newsletterErrorSpecs = defineErrors({
   NEWSLETTER_LINK_INVALID: {
@@ -42,18 +42,12 @@ export const newsletterErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof newsletterErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const newsletterErrors = {
-  newsletterLinkInvalid: () => new AppError('NEWSLETTER_LINK_INVALID'),
-  newsletterLinkExpired: () => new AppError('NEWSLETTER_LINK_EXPIRED'),
-  newsletterLinkUsed: () => new AppError('NEWSLETTER_LINK_USED'),
-  newsletterOneClickInvalid: () => new AppError('NEWSLETTER_ONE_CLICK_INVALID'),
-  newsletterIssueNotFound: (id: string) =>
-    new AppError('NEWSLETTER_ISSUE_NOT_FOUND', undefined, { id }),
-  newsletterIssueNotDraft: (id: string) =>
-    new AppError('NEWSLETTER_ISSUE_NOT_DRAFT', undefined, { id }),
+  newsletterLinkInvalid: bareError('NEWSLETTER_LINK_INVALID'),
+  newsletterLinkExpired: bareError('NEWSLETTER_LINK_EXPIRED'),
+  newsletterLinkUsed: bareError('NEWSLETTER_LINK_USED'),
+  newsletterOneClickInvalid: bareError('NEWSLETTER_ONE_CLICK_INVALID'),
+  newsletterIssueNotFound: errorAbout('NEWSLETTER_ISSUE_NOT_FOUND'),
+  newsletterIssueNotDraft: errorAbout('NEWSLETTER_ISSUE_NOT_DRAFT'),
 } as const;

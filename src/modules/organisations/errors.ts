@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of the register of administrations and companies. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of the register of administrations and companies. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const organisationsErrorSpecs = defineErrors({
   ORGANISATION_NOT_FOUND: {
@@ -12,14 +12,7 @@ export const organisationsErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof organisationsErrorSpecs> {}
-}
-
-const withId = (id: string | undefined) => (id === undefined ? {} : { id });
-
 /** The factories: the usual way to make these errors. */
 export const organisationsErrors = {
-  organisationNotFound: (id?: string) =>
-    new AppError('ORGANISATION_NOT_FOUND', undefined, withId(id)),
+  organisationNotFound: errorAbout('ORGANISATION_NOT_FOUND'),
 } as const;

@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { defineErrors, errorAbout } from '../../shared/errors.ts';
 
 /**
- * The error codes of the yearly overview. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of the yearly overview. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const overviewErrorSpecs = defineErrors({
   OVERVIEW_YEAR_NOT_FOUND: {
@@ -13,12 +13,7 @@ export const overviewErrorSpecs = defineErrors({
   },
 });
 
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof overviewErrorSpecs> {}
-}
-
 /** The factories: the usual way to make these errors. */
 export const overviewErrors = {
-  overviewYearNotFound: (year: string) =>
-    new AppError('OVERVIEW_YEAR_NOT_FOUND', undefined, { year: year.slice(0, 20) }),
+  overviewYearNotFound: errorAbout('OVERVIEW_YEAR_NOT_FOUND', 'year', 20),
 } as const;

@@ -1,8 +1,8 @@
-import { AppError, defineErrors, type ModuleErrorCodes } from '../../shared/errors.ts';
+import { AppError, defineErrors } from '../../shared/errors.ts';
 
 /**
- * The error codes of public records. The registry joins them into the one catalogue
- * (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
+ * The error codes of public records. The registry joins them into the one catalogue and
+ * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
 export const recordsErrorSpecs = defineErrors({
   RECORD_NOT_FOUND: {
@@ -11,10 +11,6 @@ export const recordsErrorSpecs = defineErrors({
     message: 'No such record',
   },
 });
-
-declare module '../../shared/errors.ts' {
-  interface ErrorCodes extends ModuleErrorCodes<typeof recordsErrorSpecs> {}
-}
 
 /** The factories: the usual way to make these errors. */
 export const recordsErrors = {
