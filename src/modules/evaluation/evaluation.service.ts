@@ -8,7 +8,7 @@ import { gothenburgDay, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { diff, recordAudit, statusChange } from '../audit/index.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { compileFigures } from './compile.service.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
@@ -572,7 +572,7 @@ export async function startNewVersion(
       entity: 'evaluation',
       entityId: id,
       action: 'reopen',
-      changes: { status: { before: 'approved', after: 'draft' } },
+      changes: statusChange('approved', 'draft'),
     });
   });
 }
