@@ -13,6 +13,7 @@ import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { compileFigures } from './compile.service.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
 import * as repo from './evaluation.repository.ts';
+import type { EvaluationTable } from './evaluation.table.ts';
 import {
   REQUIRED_SECTIONS,
   reviewSchema,
@@ -124,14 +125,10 @@ export async function createForHeldMeeting(
 }
 
 /** The columns a new evaluation is given; the others start empty. */
-interface NewEvaluation {
-  chain_id: string;
-  meeting_id: string | null;
-  title: string;
-  period_start: string;
-  period_end: string;
-  due_on: string;
-}
+type NewEvaluation = Pick<
+  EvaluationTable,
+  'chain_id' | 'meeting_id' | 'title' | 'period_start' | 'period_end' | 'due_on'
+>;
 
 /**
  * Inserts a new draft evaluation (its texts empty, no version approved, no reminder sent) by
