@@ -56,6 +56,36 @@ export function multiline<S extends z.ZodType>(schema: S): S {
 }
 
 /**
+ * The longest value a form field takes whose rules are all the service's: the limit only
+ * keeps junk out (a wrong value gets the service's own message).
+ */
+export const JUNK_MAX = 100;
+
+type SentShape<N extends string, O> = {
+  [K in N]: K extends keyof O ? (O[K] extends number ? z.ZodString : O[K]) : z.ZodString;
+};
+
+/**
+ * A form as sent (strings), read by `readForm`, which refuses a value longer than its field
+ * takes (or sent twice, or with a control character) at the field: the fields `names`, in
+ * the form's order (the error summary's), each text of at most `JUNK_MAX` characters unless
+ * `own` gives it its own limit (a free text's, the service's) or its own schema.
+ */
+export function sentForm<
+  const N extends string,
+  const O extends Partial<Record<N, number | z.ZodType>> = Record<never, never>,
+>(names: readonly N[], own?: O) {
+  const fields = own as Partial<Record<N, number | z.ZodType>> | undefined;
+  const shape = Object.fromEntries(
+    names.map((name) => {
+      const field = fields?.[name] ?? JUNK_MAX;
+      return [name, typeof field === 'number' ? z.string().max(field) : field];
+    }),
+  );
+  return z.object(shape as SentShape<N, O>);
+}
+
+/**
  * A whole number from min to max read from a query string (coerced), refused with the one
  * message `error` whatever is wrong with it (not a number, a fraction, out of range).
  */

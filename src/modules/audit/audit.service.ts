@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
+import { newId, newRecord, type NewRecordKeys } from '../../shared/ids.ts';
 import * as repo from './audit.repository.ts';
 
 /** Who did something, from where: taken from the request (or the CLI). */
@@ -42,6 +42,18 @@ export function fromNothing(values: Record<string, unknown>): Changes {
   );
 }
 
+/**
+ * The changes of a status going from `before` to `after`, with the `values` the step
+ * recorded (each from nothing, as `fromNothing` gives them).
+ */
+export function statusChange(
+  before: unknown,
+  after: unknown,
+  values: Record<string, unknown> = {},
+): Changes {
+  return { status: { before, after }, ...fromNothing(values) };
+}
+
 export interface AuditEntry {
   entity: string;
   entityId: string | null;
@@ -80,6 +92,23 @@ export async function insertAudited<R extends { id: string }>(
   await insert(trx, row);
   await recordAudit(trx, actor, { ...entry, entityId: row.id, changes: diff(null, audited) });
   return row;
+}
+
+/**
+ * Creates a record of a table that keeps when each row was created and last updated: its
+ * row is `fields` with a fresh id and both times now (`newRecord`), inserted and audited as
+ * `insertAudited` does, with what `audited` picks from the row (the whole row unless given).
+ */
+export async function createAudited<F extends object>(
+  trx: Executor,
+  actor: Actor,
+  entry: { entity: string; action: string },
+  insert: (trx: Executor, row: F & NewRecordKeys) => Promise<unknown>,
+  fields: F,
+  audited?: (row: F & NewRecordKeys) => Record<string, unknown>,
+): Promise<F & NewRecordKeys> {
+  const row = newRecord(fields);
+  return insertAudited(trx, actor, entry, insert, row, audited?.(row));
 }
 
 export interface AuditEvent {

@@ -4,6 +4,7 @@
  */
 export {
   SYSTEM_ACTOR,
+  createAudited,
   diff,
   fromNothing,
   insertAudited,
@@ -11,5 +12,6 @@ export {
   listAudit,
   listAuditedEntities,
   recordAudit,
+  statusChange,
 } from './audit.service.ts';
 export type { Actor, AuditEvent, AuditFilter, Changes } from './audit.service.ts';

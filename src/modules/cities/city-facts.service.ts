@@ -4,6 +4,7 @@ import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { recordAudit, type Actor, type Changes } from '../audit/index.ts';
 import * as repo from './city.repository.ts';
+import type { CityTable } from './city.table.ts';
 import { citiesErrors } from './errors.ts';
 
 /**
@@ -44,18 +45,12 @@ export function parseWhole(raw: string): number | null {
   return /^\d{1,12}$/.test(v) ? Number(v) : Number.NaN;
 }
 
+type FactColumn = 'country_code' | 'region' | 'latitude' | 'longitude' | 'population' | 'website';
+
 export interface CheckedFacts {
   translations: { lang: Locale; name: string; description: string | null }[];
-  row: {
-    country_code: string;
-    region: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    population: number | null;
-    website: string | null;
-    contact_name: string | null;
-    contact_email: string | null;
-  };
+  /** The city's columns the facts set (the contact's as they are written, never generated). */
+  row: Pick<CityTable, FactColumn> & { contact_name: string | null; contact_email: string | null };
 }
 
 /** Checks every field and names each problem; never throws for one field at a time. */

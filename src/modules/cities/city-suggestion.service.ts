@@ -4,7 +4,7 @@ import type { User } from '../../platform/identity.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { recordAudit, statusChange, type Actor } from '../audit/index.ts';
 import {
   applyCityFacts,
   checkCityFacts,
@@ -199,7 +199,7 @@ export async function suggestCityFacts(
         entity: 'city',
         entityId: city.id,
         action: 'facts.suggestion.withdraw',
-        changes: { status: { before: open.status, after: null } },
+        changes: statusChange(open.status, null),
       });
       return 'withdrawn';
     }
@@ -303,10 +303,7 @@ async function reviewed(
     entity: 'city',
     entityId: suggestion.cityId,
     action: status === 'approved' ? 'facts.suggestion.approve' : 'facts.suggestion.return',
-    changes: {
-      status: { before: 'pending', after: status },
-      ...(comment ? { comment: { before: null, after: comment } } : {}),
-    },
+    changes: statusChange('pending', status, comment ? { comment } : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
 import { areaForm, type AreaInput } from './collaboration.schema.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { createAudited, diff, recordAudit, type Actor } from '../audit/index.ts';
 import { slugify } from '../organisations/index.ts';
 import { DEFAULT_AREAS } from './area.defaults.ts';
 import * as repo from './area.repository.ts';
@@ -93,22 +93,20 @@ export async function addArea(db: Db, actor: Actor, input: AreaInput): Promise<A
     const base = slugify(values.nameEn || values.nameSv);
     let slug = base;
     for (let i = 2; await repo.findAreaBySlug(trx, slug); i++) slug = `${base}-${i}`;
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      slug,
-      name_sv: values.nameSv,
-      name_en: values.nameEn,
-      position: (await repo.maxAreaPosition(trx)) + 1,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(trx, actor, { entity: 'area', action: 'create' }, repo.insertArea, row, {
-      slug,
-      name_sv: row.name_sv,
-      name_en: row.name_en,
-    });
+    const row = await createAudited(
+      trx,
+      actor,
+      { entity: 'area', action: 'create' },
+      repo.insertArea,
+      {
+        slug,
+        name_sv: values.nameSv,
+        name_en: values.nameEn,
+        position: (await repo.maxAreaPosition(trx)) + 1,
+        active: 1,
+      },
+      (row) => ({ slug, name_sv: row.name_sv, name_en: row.name_en }),
+    );
     return toArea(row);
   });
 }

@@ -3,7 +3,7 @@ import { gothenburgDay, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { zodProblems } from '../../shared/validation.ts';
-import { fromNothing, diff, recordAudit, type Actor } from '../audit/index.ts';
+import { diff, recordAudit, statusChange, type Actor } from '../audit/index.ts';
 import type { User } from '../accounts/index.ts';
 import { campaignPolicy, reporterOrganisations } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
@@ -329,12 +329,9 @@ export async function closeCampaign(
       entity: 'campaign',
       entityId: campaignId,
       action: 'close',
-      changes: {
-        status: { before: 'open', after: 'closed' },
-        ...fromNothing({
-          answered: `${asked.filter((a) => a.answer).length}/${asked.length}`,
-        }),
-      },
+      changes: statusChange('open', 'closed', {
+        answered: `${asked.filter((a) => a.answer).length}/${asked.length}`,
+      }),
     });
   });
 }

@@ -282,41 +282,48 @@ interface RowCheck {
 }
 
 /**
- * Checks every row with `check` (`fields`: the kind's, found in the columns `mapping` names):
- * a row is valid, and `check`'s result kept, when its check noted no problem.
+ * The check of a sheet's rows of one kind (`fields`: the kind's, found in the columns
+ * `mapping` names): every row against the kind's rules (`check`, which also gets the lookups
+ * and the organisation chosen on upload, null: from a column), every problem with its row
+ * and column. A row is valid, and `check`'s result kept, when its check noted no problem.
  */
-function checkEachRow<T>(
+function rowsCheck<T>(
   fields: readonly ImportField[],
-  headers: readonly string[],
-  rows: readonly { row: number; cells: string[] }[],
-  mapping: ImportMapping,
-  check: (row: RowCheck) => T,
-): { valid: T[]; problems: ImportProblem[] } {
-  const index = new Map<ImportField, number>();
-  for (const field of fields) {
-    const header = mapping[field];
-    const i = header ? headers.indexOf(header) : -1;
-    if (i >= 0) index.set(field, i);
-  }
-  const valid: T[] = [];
-  const problems: ImportProblem[] = [];
-  for (const { row, cells } of rows) {
-    const before = problems.length;
-    const get = (field: ImportField) => {
-      const i = index.get(field);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const add = (field: ImportField, message: string, params?: Record<string, string | number>) =>
-      problems.push({
-        row,
-        column: mapping[field] ?? field,
-        message,
-        ...(params ? { params } : {}),
-      });
-    const result = check({ row, get, add });
-    if (problems.length === before) valid.push(result);
-  }
-  return { valid, problems };
+  check: (row: RowCheck, lookups: ImportLookups, organisationId: string | null) => T,
+) {
+  return (
+    headers: readonly string[],
+    rows: readonly { row: number; cells: string[] }[],
+    mapping: ImportMapping,
+    lookups: ImportLookups,
+    organisationId: string | null,
+  ): { valid: T[]; problems: ImportProblem[] } => {
+    const index = new Map<ImportField, number>();
+    for (const field of fields) {
+      const header = mapping[field];
+      const i = header ? headers.indexOf(header) : -1;
+      if (i >= 0) index.set(field, i);
+    }
+    const valid: T[] = [];
+    const problems: ImportProblem[] = [];
+    for (const { row, cells } of rows) {
+      const before = problems.length;
+      const get = (field: ImportField) => {
+        const i = index.get(field);
+        return i === undefined ? '' : (cells[i] ?? '').trim();
+      };
+      const add = (field: ImportField, message: string, params?: Record<string, string | number>) =>
+        problems.push({
+          row,
+          column: mapping[field] ?? field,
+          message,
+          ...(params ? { params } : {}),
+        });
+      const result = check({ row, get, add }, lookups, organisationId);
+      if (problems.length === before) valid.push(result);
+    }
+    return { valid, problems };
+  };
 }
 
 /** The visibility column: internal when empty. */
@@ -343,115 +350,103 @@ function readOrganisation(
   return id;
 }
 
-/**
- * Checks every row against the rules of a collaboration and reports every problem with its row
- * and column. `organisationId` is the organisation chosen on upload (null: from a column).
- */
-export function checkRows(
-  headers: readonly string[],
-  rows: readonly { row: number; cells: string[] }[],
-  mapping: ImportMapping,
-  lookups: ImportLookups,
-  organisationId: string | null,
-): { valid: ImportRow[]; problems: ImportProblem[] } {
-  return checkEachRow(IMPORT_FIELDS, headers, rows, mapping, (check) => {
-    const { row, get, add } = check;
-    const text = (field: ImportField, max = MAX_TEXT): string | null => {
-      const v = get(field);
-      if (v.length > max) add(field, 'import.problem.textTooLong', { max });
-      return v || null;
-    };
+/** Checks a sheet of collaborations, row by row (see `rowsCheck`). */
+export const checkRows = rowsCheck(IMPORT_FIELDS, (check, lookups, organisationId): ImportRow => {
+  const { row, get, add } = check;
+  const text = (field: ImportField, max = MAX_TEXT): string | null => {
+    const v = get(field);
+    if (v.length > max) add(field, 'import.problem.textTooLong', { max });
+    return v || null;
+  };
 
-    const title = get('title');
-    if (!title) add('title', 'import.problem.titleRequired');
-    else if (title.length > MAX_TITLE) add('title', 'import.problem.titleTooLong');
+  const title = get('title');
+  if (!title) add('title', 'import.problem.titleRequired');
+  else if (title.length > MAX_TITLE) add('title', 'import.problem.titleTooLong');
 
-    const kindRaw = get('kind');
-    const kind = kindRaw ? lookupValue('kind', kindRaw) : 'other';
-    if (!kind) add('kind', 'import.problem.kindInvalid', { value: kindRaw.slice(0, 60) });
-    const statusRaw = get('status');
-    const status = statusRaw ? lookupValue('status', statusRaw) : 'ongoing';
-    if (!status) add('status', 'import.problem.statusInvalid', { value: statusRaw.slice(0, 60) });
+  const kindRaw = get('kind');
+  const kind = kindRaw ? lookupValue('kind', kindRaw) : 'other';
+  if (!kind) add('kind', 'import.problem.kindInvalid', { value: kindRaw.slice(0, 60) });
+  const statusRaw = get('status');
+  const status = statusRaw ? lookupValue('status', statusRaw) : 'ongoing';
+  if (!status) add('status', 'import.problem.statusInvalid', { value: statusRaw.slice(0, 60) });
 
-    const startRaw = get('startsOn');
-    const startsOn = readDate(startRaw);
-    if (!startRaw) add('startsOn', 'import.problem.dateRequired');
-    else if (!startsOn)
-      add('startsOn', 'import.problem.dateInvalid', { value: startRaw.slice(0, 60) });
-    const endRaw = get('endsOn');
-    const endsOn = endRaw ? readDate(endRaw) : null;
-    if (endRaw && !endsOn)
-      add('endsOn', 'import.problem.dateInvalid', { value: endRaw.slice(0, 60) });
-    else if (endsOn && startsOn && endsOn < startsOn)
-      add('endsOn', 'import.problem.endBeforeStart');
+  const startRaw = get('startsOn');
+  const startsOn = readDate(startRaw);
+  if (!startRaw) add('startsOn', 'import.problem.dateRequired');
+  else if (!startsOn)
+    add('startsOn', 'import.problem.dateInvalid', { value: startRaw.slice(0, 60) });
+  const endRaw = get('endsOn');
+  const endsOn = endRaw ? readDate(endRaw) : null;
+  if (endRaw && !endsOn)
+    add('endsOn', 'import.problem.dateInvalid', { value: endRaw.slice(0, 60) });
+  else if (endsOn && startsOn && endsOn < startsOn) add('endsOn', 'import.problem.endBeforeStart');
 
-    const cityIds: string[] = [];
-    const cityNames = splitList(get('cities'));
-    if (cityNames.length === 0) add('cities', 'import.problem.citiesRequired');
-    for (const name of cityNames) {
-      const id = lookups.cities.get(lookupKey(name));
-      if (id) {
-        if (!cityIds.includes(id)) cityIds.push(id);
-      } else add('cities', 'import.problem.cityUnknown', { value: name.slice(0, 60) });
-    }
-    const areaIds: string[] = [];
-    for (const name of splitList(get('areas'))) {
-      const id = lookups.areas.get(lookupKey(name));
-      if (id) {
-        if (!areaIds.includes(id)) areaIds.push(id);
-      } else add('areas', 'import.problem.areaUnknown', { value: name.slice(0, 60) });
-    }
+  const cityIds: string[] = [];
+  const cityNames = splitList(get('cities'));
+  if (cityNames.length === 0) add('cities', 'import.problem.citiesRequired');
+  for (const name of cityNames) {
+    const id = lookups.cities.get(lookupKey(name));
+    if (id) {
+      if (!cityIds.includes(id)) cityIds.push(id);
+    } else add('cities', 'import.problem.cityUnknown', { value: name.slice(0, 60) });
+  }
+  const areaIds: string[] = [];
+  for (const name of splitList(get('areas'))) {
+    const id = lookups.areas.get(lookupKey(name));
+    if (id) {
+      if (!areaIds.includes(id)) areaIds.push(id);
+    } else add('areas', 'import.problem.areaUnknown', { value: name.slice(0, 60) });
+  }
 
-    const goals = text('goals');
-    const results = text('results');
-    const contactName = text('contactName', 200);
-    const contactEmail = get('contactEmail') || null;
-    if (contactEmail && (contactEmail.length > 254 || !emailSchema.safeParse(contactEmail).success))
-      add('contactEmail', 'import.problem.emailInvalid', { value: contactEmail.slice(0, 60) });
-    const fundingRaw = get('fundingKind');
-    const fundingKind = fundingRaw ? lookupValue('fundingKind', fundingRaw) : null;
-    if (fundingRaw && !fundingKind)
-      add('fundingKind', 'import.problem.fundingInvalid', { value: fundingRaw.slice(0, 60) });
-    const fundingProgramme = text('fundingProgramme', 300);
-    const amountRaw = get('fundingAmount').replace(/[\s\u00a0]/g, '');
-    let fundingAmount: number | null = null;
-    if (amountRaw) {
-      const n = /^\d{1,12}$/.test(amountRaw) ? Number(amountRaw) : NaN;
-      if (Number.isSafeInteger(n) && n >= 0 && n <= 2_000_000_000) fundingAmount = n;
-      else
-        add('fundingAmount', 'import.problem.amountInvalid', {
-          value: get('fundingAmount').slice(0, 60),
-        });
-    }
-    const tagsRaw = get('strategyTags');
-    const strategyTags = splitList(tagsRaw);
-    if (tagsRaw.length > 2000 || strategyTags.some((t) => t.length > 100))
-      add('strategyTags', 'import.problem.textTooLong', { max: 100 });
-    const visibility = readVisibility(check);
-    const orgId = readOrganisation(check, organisationId, lookups);
+  const goals = text('goals');
+  const results = text('results');
+  const contactName = text('contactName', 200);
+  const contactEmail = get('contactEmail') || null;
+  if (contactEmail && (contactEmail.length > 254 || !emailSchema.safeParse(contactEmail).success))
+    add('contactEmail', 'import.problem.emailInvalid', { value: contactEmail.slice(0, 60) });
+  const fundingRaw = get('fundingKind');
+  const fundingKind = fundingRaw ? lookupValue('fundingKind', fundingRaw) : null;
+  if (fundingRaw && !fundingKind)
+    add('fundingKind', 'import.problem.fundingInvalid', { value: fundingRaw.slice(0, 60) });
+  const fundingProgramme = text('fundingProgramme', 300);
+  const amountRaw = get('fundingAmount').replace(/[\s\u00a0]/g, '');
+  let fundingAmount: number | null = null;
+  if (amountRaw) {
+    const n = /^\d{1,12}$/.test(amountRaw) ? Number(amountRaw) : NaN;
+    if (Number.isSafeInteger(n) && n >= 0 && n <= 2_000_000_000) fundingAmount = n;
+    else
+      add('fundingAmount', 'import.problem.amountInvalid', {
+        value: get('fundingAmount').slice(0, 60),
+      });
+  }
+  const tagsRaw = get('strategyTags');
+  const strategyTags = splitList(tagsRaw);
+  if (tagsRaw.length > 2000 || strategyTags.some((t) => t.length > 100))
+    add('strategyTags', 'import.problem.textTooLong', { max: 100 });
+  const visibility = readVisibility(check);
+  const orgId = readOrganisation(check, organisationId, lookups);
 
-    return {
-      row,
-      organisationId: orgId!,
-      title,
-      kind: kind!,
-      status: status!,
-      startsOn: startsOn!,
-      endsOn,
-      cityIds,
-      areaIds,
-      goals,
-      results,
-      contactName,
-      contactEmail,
-      fundingKind,
-      fundingProgramme,
-      fundingAmount,
-      strategyTags,
-      visibility: visibility!,
-    };
-  });
-}
+  return {
+    row,
+    organisationId: orgId!,
+    title,
+    kind: kind!,
+    status: status!,
+    startsOn: startsOn!,
+    endsOn,
+    cityIds,
+    areaIds,
+    goals,
+    results,
+    contactName,
+    contactEmail,
+    fundingKind,
+    fundingProgramme,
+    fundingAmount,
+    strategyTags,
+    visibility: visibility!,
+  };
+});
 
 export interface ExchangeImportRow {
   row: number;
@@ -466,14 +461,9 @@ export interface ExchangeImportRow {
 }
 
 /** The same as `checkRows`, for a file of experience exchanges. */
-export function checkExchangeRows(
-  headers: readonly string[],
-  rows: readonly { row: number; cells: string[] }[],
-  mapping: ImportMapping,
-  lookups: ImportLookups,
-  organisationId: string | null,
-): { valid: ExchangeImportRow[]; problems: ImportProblem[] } {
-  return checkEachRow(EXCHANGE_FIELDS, headers, rows, mapping, (check) => {
+export const checkExchangeRows = rowsCheck(
+  EXCHANGE_FIELDS,
+  (check, lookups, organisationId): ExchangeImportRow => {
     const { row, get, add } = check;
 
     const dateRaw = get('occurredOn');
@@ -525,5 +515,5 @@ export function checkExchangeRows(
       learnings,
       visibility: visibility!,
     };
-  });
-}
+  },
+);

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, statusChange, type Actor } from '../audit/index.ts';
 import {
   checkFile,
   loadLookups,
@@ -101,13 +101,10 @@ export async function runImport(
         entity: 'import_job',
         entityId: id,
         action: 'import',
-        changes: {
-          status: { before: 'importing', after: 'done' },
-          ...fromNothing({
-            imported_rows: done,
-            organisations: [...new Set(valid.map((v) => v.organisationId))].join(', '),
-          }),
-        },
+        changes: statusChange('importing', 'done', {
+          imported_rows: done,
+          organisations: [...new Set(valid.map((v) => v.organisationId))].join(', '),
+        }),
       });
       return done;
     });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { fromNothing, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, recordAudit, statusChange, type Actor } from '../audit/index.ts';
 import type { User } from '../accounts/index.ts';
 import {
   checkFile,
@@ -251,12 +251,7 @@ export async function startImport(
         entity: 'import_job',
         entityId: id,
         action: 'start',
-        changes: {
-          status: { before: 'checked', after: 'importing' },
-          ...fromNothing({
-            only_valid: onlyValid,
-          }),
-        },
+        changes: statusChange('checked', 'importing', { only_valid: onlyValid }),
       });
     return ok;
   });

@@ -22,27 +22,33 @@ export interface KnowledgeResult {
   total: number;
 }
 
-/**
- * Turns what a user typed into a safe FTS5 query: every word quoted (so FTS5 operators
- * and punctuation mean nothing), all words required, the last one as a prefix (search
- * as you type; "klimat" finds "klimatanpassning").
- */
-export function ftsQuery(text: string): string {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words
-    .slice(0, 20)
-    .map((w, i, all) => `"${w}"${i === all.length - 1 ? '*' : ''}`)
-    .join(' ');
+/** How a full-text query language quotes a word, marks a prefix and says "and". */
+interface QuerySyntax {
+  quote: string;
+  prefix: string;
+  and: string;
 }
 
-/** The same for PostgreSQL's to_tsquery: 'ord1' & 'ord2':* (words only, so nothing to escape). */
-export function prefixTsQuery(text: string): string {
+/**
+ * Turns what a user typed into a safe query: its words only (at most 20), every one quoted
+ * (so operators and punctuation mean nothing), all required, the last one as a prefix
+ * (search as you type; "klimat" finds "klimatanpassning").
+ */
+function prefixQuery(text: string, { quote, prefix, and }: QuerySyntax): string {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words
     .slice(0, 20)
-    .map((w, i, all) => `'${w}'${i === all.length - 1 ? ':*' : ''}`)
-    .join(' & ');
+    .map((w, i, all) => `${quote}${w}${quote}${i === all.length - 1 ? prefix : ''}`)
+    .join(and);
 }
+
+/** The query for SQLite's FTS5: "ord1" "ord2"* */
+export const ftsQuery = (text: string): string =>
+  prefixQuery(text, { quote: '"', prefix: '*', and: ' ' });
+
+/** The same for PostgreSQL's to_tsquery: 'ord1' & 'ord2':* */
+export const prefixTsQuery = (text: string): string =>
+  prefixQuery(text, { quote: "'", prefix: ':*', and: ' & ' });
 
 export async function searchKnowledge(
   db: Db,

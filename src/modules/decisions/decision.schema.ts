@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageJson } from '../../shared/paging-json.ts';
-import { pageNumber, wholeNumber } from '../../shared/validation.ts';
+import { pageNumber, sentForm, wholeNumber } from '../../shared/validation.ts';
 import { DECISION_BODIES, OUTCOMES, PROPOSAL_KINDS } from './decision.service.ts';
 
 export const DECISION_PAGE_LIMIT = { min: 1, max: 200, default: 50 } as const;
@@ -147,17 +147,10 @@ export const newDecisionBody = z
   .meta({ id: 'NewDecision' });
 
 /**
- * The workspace's decision form as sent (strings), read by `readForm`, which refuses a value
- * longer than its field takes at the field. The rules are the service's (`decisionProblems`),
- * shared with the API; the title's limit is the service's, the others only keep junk out.
+ * The workspace's decision form as sent (`sentForm`). The rules are the service's
+ * (`decisionProblems`), shared with the API; the title's limit is the service's.
  */
-export const decisionForm = z.object({
-  body: z.string().max(100),
-  meetingDate: z.string().max(100),
-  section: z.string().max(100),
-  caseNumber: z.string().max(100),
-  title: z.string().max(300),
-  outcome: z.string().max(100),
-  link: z.string().max(2000),
-  finalOn: z.string().max(100),
-});
+export const decisionForm = sentForm(
+  ['body', 'meetingDate', 'section', 'caseNumber', 'title', 'outcome', 'link', 'finalOn'],
+  { title: 300, link: 2000 },
+);

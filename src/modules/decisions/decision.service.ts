@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { diff, insertAudited, recordAudit, statusChange, type Actor } from '../audit/index.ts';
 import {
   changeChainMembership,
   findCityRecord,
@@ -266,7 +266,7 @@ async function decideProposal(
     entity: 'proposal',
     entityId: proposal.id,
     action: outcome === 'approved' ? 'approve' : 'reject',
-    changes: { status: { before: 'sent', after: outcome } },
+    changes: statusChange('sent', outcome),
   });
   if (outcome !== 'approved') return;
   const city = (await findCityRecord(trx, { id: proposal.city_id }))!;

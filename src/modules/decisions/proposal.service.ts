@@ -2,7 +2,13 @@ import type { Db } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { fromNothing, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import {
+  fromNothing,
+  insertAudited,
+  recordAudit,
+  statusChange,
+  type Actor,
+} from '../audit/index.ts';
 import {
   addProposedCity,
   findCityRecord,
@@ -209,7 +215,7 @@ async function transition(
       entity: 'proposal',
       entityId: id,
       action,
-      changes: { status: { before: from, after: to } },
+      changes: statusChange(from, to),
     });
     return toProposal((await repo.findProposal(trx, id))!);
   });

@@ -11,6 +11,8 @@
  * the names as they were when it was approved.
  */
 
+import type { PeriodCampaign } from '../collaborations/index.ts';
+
 /** One bar of a breakdown: a stable key (an id, slug or enum value), its label, its count. */
 export interface Count {
   key: string;
@@ -44,16 +46,11 @@ export interface MeetingFigure {
   followUpsClosed: number;
 }
 
-export interface CampaignFigure {
-  id: string;
-  title: string;
-  deadline: string;
-  status: string;
-  asked: number;
-  /** Organisations that answered (names), and those that never did. */
-  answered: string[];
-  missing: string[];
-}
+/**
+ * One campaign of the period as the collaborations module counts it (`campaignsOfPeriod`):
+ * how many organisations were asked, those that answered (names), and those that never did.
+ */
+export type CampaignFigure = PeriodCampaign;
 
 export interface PeriodFigures {
   period: PeriodRange;

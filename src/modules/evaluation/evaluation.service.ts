@@ -8,11 +8,12 @@ import { gothenburgDay, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { diff, recordAudit } from '../audit/index.ts';
+import { diff, recordAudit, statusChange } from '../audit/index.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { compileFigures } from './compile.service.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
 import * as repo from './evaluation.repository.ts';
+import type { EvaluationTable } from './evaluation.table.ts';
 import {
   REQUIRED_SECTIONS,
   reviewSchema,
@@ -124,14 +125,10 @@ export async function createForHeldMeeting(
 }
 
 /** The columns a new evaluation is given; the others start empty. */
-interface NewEvaluation {
-  chain_id: string;
-  meeting_id: string | null;
-  title: string;
-  period_start: string;
-  period_end: string;
-  due_on: string;
-}
+type NewEvaluation = Pick<
+  EvaluationTable,
+  'chain_id' | 'meeting_id' | 'title' | 'period_start' | 'period_end' | 'due_on'
+>;
 
 /**
  * Inserts a new draft evaluation (its texts empty, no version approved, no reminder sent) by
@@ -572,7 +569,7 @@ export async function startNewVersion(
       entity: 'evaluation',
       entityId: id,
       action: 'reopen',
-      changes: { status: { before: 'approved', after: 'draft' } },
+      changes: statusChange('approved', 'draft'),
     });
   });
 }

@@ -1,9 +1,8 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { AppError, errors } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
 import type { User } from '../accounts/index.ts';
-import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { createAudited, diff, recordAudit, type Actor } from '../audit/index.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
@@ -212,35 +211,24 @@ async function delegationForChange(
   actor: Actor,
   t: Target,
 ): Promise<repo.DelegationRow> {
-  const now = nowIso();
   const existing = await repo.findDelegation(trx, t.meeting.id, t.city.id);
-  if (!existing) {
-    const row = {
-      id: newId(),
-      meeting_id: t.meeting.id,
-      city_id: t.city.id,
-      status: 'nominated',
-      presidium_decision_on: null,
-      note: null,
-      confirmed_by: null,
-      confirmed_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(
+  if (!existing)
+    return createAudited(
       trx,
       actor,
       { entity: 'delegation', action: 'nominate' },
       repo.insertDelegation,
-      row,
       {
-        meeting_id: row.meeting_id,
-        city_id: row.city_id,
+        meeting_id: t.meeting.id,
+        city_id: t.city.id,
         status: 'nominated',
+        presidium_decision_on: null,
+        note: null,
+        confirmed_by: null,
+        confirmed_at: null,
       },
+      (row) => ({ meeting_id: row.meeting_id, city_id: row.city_id, status: 'nominated' }),
     );
-    return row;
-  }
   if (existing.status === 'confirmed') {
     const reset = {
       status: 'nominated',
@@ -248,7 +236,7 @@ async function delegationForChange(
       confirmed_by: null,
       confirmed_at: null,
     };
-    await repo.updateDelegation(trx, existing.id, { ...reset, updated_at: now });
+    await repo.updateDelegation(trx, existing.id, { ...reset, updated_at: nowIso() });
     await recordAudit(trx, actor, {
       entity: 'delegation',
       entityId: existing.id,
@@ -298,23 +286,18 @@ export async function addMember(
   const input = parseMember(values);
   await db.kysely.transaction().execute(async (trx) => {
     const delegation = await delegationForChange(trx, actor, t);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      delegation_id: delegation.id,
-      position: await repo.nextMemberPosition(trx, delegation.id),
-      ...memberColumns(input),
-      logistics_erased_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(
+    await createAudited(
       trx,
       actor,
       { entity: 'delegation_member', action: 'add' },
       repo.insertMember,
-      row,
-      { delegation_id: delegation.id, ...redacted(memberColumns(input)) },
+      {
+        delegation_id: delegation.id,
+        position: await repo.nextMemberPosition(trx, delegation.id),
+        ...memberColumns(input),
+        logistics_erased_at: null,
+      },
+      () => ({ delegation_id: delegation.id, ...redacted(memberColumns(input)) }),
     );
   });
 }

@@ -25,9 +25,7 @@ describe('parseForm', () => {
 
   it("reports the schema's and the service's problems together, in the form's field order", () => {
     expect(
-      problemsOf(() =>
-        parseForm(programmeForm, item, [{ path: 'day', message: 'programme.dayOutside' }]),
-      ),
+      problemsOf(() => parseForm(programmeForm, item, { day: 'programme.dayOutside' })),
     ).toEqual([
       { path: 'day', message: 'programme.dayOutside' },
       { path: 'endsAt', message: 'programme.endNotAfterStart' },

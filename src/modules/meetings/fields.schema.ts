@@ -26,16 +26,20 @@ export const optionalDate = (error: string) =>
 
 /**
  * Parses a form's input with its schema together with the problems of the service's own
- * checks (those against the database), or throws errors.validation with all of them, in
- * the order of the form's fields (the order of the error summary).
+ * checks (those against the database or a file), `checked` (a field's message, or null where
+ * it passed), or throws errors.validation with all of them, one per field (the service's
+ * first), in the order of the form's fields (the order of the error summary).
  */
 export function parseForm<S extends z.ZodObject>(
   schema: S,
   input: unknown,
-  checked: FieldProblem[] = [],
+  checked: Record<string, string | null> = {},
 ): z.output<S> {
   const parsed = schema.safeParse(input);
-  const found = [...checked, ...(parsed.success ? [] : zodProblems(parsed.error))];
+  const found: FieldProblem[] = [
+    ...Object.entries(checked).flatMap(([path, message]) => (message ? [{ path, message }] : [])),
+    ...(parsed.success ? [] : zodProblems(parsed.error)),
+  ];
   if (parsed.success && found.length === 0) return parsed.data;
   const order = Object.keys(schema.shape);
   const rank = (p: FieldProblem) => (order.includes(p.path) ? order.indexOf(p.path) : order.length);

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { createAudited, diff, recordAudit, type Actor } from '../audit/index.ts';
 import { findCityRecord, listCities, type City } from '../cities/index.ts';
 import { addToPlainDate } from './delegation.dates.ts';
 import * as meetings from './delegation.repository.ts';
@@ -105,26 +105,20 @@ export async function addTemplateTask(
   await db.kysely.transaction().execute(async (trx) => {
     await ensureDefaultTemplate(trx, actor);
     const all = await repo.listTemplateTasks(trx);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      position: (all.at(-1)?.position ?? -1) + 1,
-      title_sv: input.titleSv,
-      title_en: input.titleEn || input.titleSv,
-      description: null,
-      offset_months: input.offsetMonths,
-      offset_days: input.offsetDays,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(
+    await createAudited(
       trx,
       actor,
       { entity: 'host_plan_template_task', action: 'create' },
       repo.insertTemplateTask,
-      row,
-      { ...row, created_at: undefined },
+      {
+        position: (all.at(-1)?.position ?? -1) + 1,
+        title_sv: input.titleSv,
+        title_en: input.titleEn || input.titleSv,
+        description: null,
+        offset_months: input.offsetMonths,
+        offset_days: input.offsetDays,
+        active: 1,
+      },
     );
   });
 }

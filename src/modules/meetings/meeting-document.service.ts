@@ -160,11 +160,7 @@ export async function addDocument(
           : !type
             ? 'document.wrongType'
             : null;
-    const v = parseForm(
-      documentForm,
-      input,
-      fileProblem ? [{ path: 'file', message: fileProblem }] : [],
-    );
+    const v = parseForm(documentForm, input, { file: fileProblem });
     if (!file || !type)
       throw errors.validation([{ path: 'file', message: 'document.fileRequired' }]);
     const row = {

@@ -1,8 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { nowIso } from '../../shared/dates.ts';
-import { newId } from '../../shared/ids.ts';
 import { errors } from '../../shared/errors.ts';
-import { diff, insertAudited, recordAudit, type Actor } from '../audit/index.ts';
+import type { NewRecordKeys } from '../../shared/ids.ts';
+import { createAudited, diff, recordAudit, type Actor } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { canEditMeeting, type MeetingUser } from './meeting.policy.ts';
 import * as repo from './meeting.repository.ts';
@@ -60,26 +59,18 @@ export function addMeetingPart<F extends object>(
 ): Promise<string> {
   return db.kysely.transaction().execute(async (trx) => {
     const meeting = await editableMeeting(trx, chain, editor, meetingId);
-    const fields = part.fields(meeting);
-    const now = nowIso();
-    const row = { id: newId(), meeting_id: meetingId, ...fields, created_at: now, updated_at: now };
-    await insertAudited(
+    const row = await createAudited(
       trx,
       editor.actor,
       { entity: part.entity, action: part.action ?? 'create' },
       part.insert,
-      row,
+      { meeting_id: meetingId, ...part.fields(meeting) },
     );
     return row.id;
   });
 }
 
-interface MeetingPartKeys {
-  id: string;
-  meeting_id: string;
-  created_at: string;
-  updated_at: string;
-}
+type MeetingPartKeys = NewRecordKeys & { meeting_id: string };
 
 /**
  * Corrects a part of a meeting in place, in one transaction: the part exists on that meeting

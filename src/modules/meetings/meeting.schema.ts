@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { translatedText } from '../../platform/i18n/api.ts';
-import { multiline, wholeNumber } from '../../shared/validation.ts';
+import { multiline, sentForm, wholeNumber } from '../../shared/validation.ts';
 import { MEETING_STATUSES } from './rotation.ts';
 import { FIRST_YEAR, LAST_YEAR } from './meeting.service.ts';
 
@@ -42,28 +42,19 @@ export const rotationJson = z.array(rotationTurnJson).meta({ id: 'Rotation' });
 export const meetingIdParams = z.object({ id: z.string().max(100) });
 export const documentParams = z.object({ id: z.string().max(100), docId: z.string().max(100) });
 
+/** A reason given in a text area (its limit is the service's). */
+const reason = multiline(z.string().trim().max(2000));
+
 /**
- * The workspace's meeting form as sent (strings), read by `readForm`, which refuses a value
- * longer than its field takes (or sent twice, or with a control character) at the field.
- * The rules are the service's (`scheduleMeeting`, `updateMeeting`); the limits of the texts
- * are the service's, the others only keep junk out.
+ * The workspace's meeting form as sent (`sentForm`). The rules are the service's
+ * (`scheduleMeeting`, `updateMeeting`); the limits of the texts are the service's.
  */
-export const meetingForm = z.object({
-  year: z.string().max(100),
-  host: z.string().max(100),
-  startDate: z.string().max(100),
-  endDate: z.string().max(100),
-  venue: z.string().max(300),
-  theme: z.string().max(300),
-  status: z.string().max(100),
-  statusReason: multiline(z.string().trim().max(2000)),
-});
+export const meetingForm = sentForm(
+  ['year', 'host', 'startDate', 'endDate', 'venue', 'theme', 'status', 'statusReason'],
+  { venue: 300, theme: 300, statusReason: reason },
+);
 
 /** The form that changes the rotation (`adjustRotation`), as sent. */
-export const adjustmentForm = z.object({
-  kind: z.string().max(100),
-  year: z.string().max(100),
-  city: z.string().max(100),
-  otherCity: z.string().max(100),
-  reason: multiline(z.string().trim().max(2000)),
+export const adjustmentForm = sentForm(['kind', 'year', 'city', 'otherCity', 'reason'], {
+  reason,
 });

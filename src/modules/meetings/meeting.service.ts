@@ -5,8 +5,7 @@ import type { Actor } from '../../platform/identity.ts';
 import { currentYear, isPlainDate, nowIso } from '../../shared/dates.ts';
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { problemList } from '../../shared/validation.ts';
-import { newId } from '../../shared/ids.ts';
-import { diff, insertAudited, recordAudit } from '../audit/index.ts';
+import { createAudited, diff, recordAudit } from '../audit/index.ts';
 import type { Chain, City } from '../cities/index.ts';
 import { createHostPlanIfDue } from './host-plan.service.ts';
 import {
@@ -279,25 +278,20 @@ export async function scheduleMeeting(
     const others = await repo.listMeetingsOfChain(trx, chain.id);
     const problems = meetingProblems(input, chain, others, null, editor.user);
     if (problems.length) throw errors.validation(problems);
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      chain_id: chain.id,
-      year: Number(input.year.trim()),
-      ...meetingColumns(chain, input),
-      status_reason: input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
-      original_year: null,
-      updated_by: editor.actor.userId,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(
+    const row = await createAudited(
       trx,
       editor.actor,
       { entity: 'meeting', action: 'schedule' },
       repo.insertMeeting,
-      row,
-      { ...row, updated_by: undefined, chain_id: undefined },
+      {
+        chain_id: chain.id,
+        year: Number(input.year.trim()),
+        ...meetingColumns(chain, input),
+        status_reason: input.status === 'cancelled' ? trimmedOrNull(input.statusReason) : null,
+        original_year: null,
+        updated_by: editor.actor.userId,
+      },
+      (row) => ({ ...row, updated_by: undefined, chain_id: undefined }),
     );
     await createHostPlanIfDue(trx, row.id, editor.actor);
     if (row.status === 'held') await publishHeld(trx, row, editor.actor);

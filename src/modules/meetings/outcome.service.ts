@@ -70,11 +70,7 @@ export function recordOutcome(
           : input.kind === 'action' && !city
             ? 'outcome.cityRequired'
             : null;
-      const v = parseForm(
-        outcomeForm,
-        input,
-        cityProblem ? [{ path: 'responsibleCity', message: cityProblem }] : [],
-      );
+      const v = parseForm(outcomeForm, input, { responsibleCity: cityProblem });
       return {
         kind: v.kind,
         text: v.text,
@@ -117,7 +113,7 @@ export async function closeAction(
     const { closingNote } = parseForm(
       closingNoteForm,
       { closingNote: note },
-      outcome.closed_on ? [{ path: 'closingNote', message: 'outcome.alreadyClosed' }] : [],
+      { closingNote: outcome.closed_on ? 'outcome.alreadyClosed' : null },
     );
     const changes = {
       closed_on: today,

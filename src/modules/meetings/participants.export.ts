@@ -4,7 +4,7 @@ import type { I18n } from '../../platform/i18n/i18n.ts';
 import { loadExcel, loadPdfkit } from '../../shared/lazy-modules.ts';
 import { formatDateRange, formatInstant } from '../../shared/dates.ts';
 import { localized, type City } from '../cities/index.ts';
-import type { MeetingSummary, Participant } from './delegation.service.ts';
+import type { MeetingSummary, MemberLogistics, Participant } from './delegation.service.ts';
 
 /**
  * The Roboto fonts (Apache-2.0, `src/assets/fonts/roboto`), read from disk per document and
@@ -27,11 +27,17 @@ interface Column {
   width: number;
 }
 
+/** The columns of the private logistics (message `delegation.field.<key>`) and their widths. */
+const LOGISTICS: readonly [keyof MemberLogistics, number][] = [
+  ['dietaryNeeds', 22],
+  ['accessNeeds', 22],
+  ['travel', 22],
+  ['phone', 20],
+];
+
 function columns(i18n: I18n, list: ParticipantList): Column[] {
   const { t } = i18n;
   const erased = t('delegation.members.erased');
-  const logistic = (pick: (p: Participant) => string | null) => (p: Participant) =>
-    p.logisticsErasedAt ? erased : (pick(p) ?? '');
   const cols: Column[] = [
     {
       header: t('participants.col.city'),
@@ -47,30 +53,13 @@ function columns(i18n: I18n, list: ParticipantList): Column[] {
       width: 12,
     },
   ];
-  if (list.withLogistics) {
-    cols.push(
-      {
-        header: t('delegation.field.dietaryNeeds'),
-        value: logistic((p) => p.logistics?.dietaryNeeds ?? null),
-        width: 22,
-      },
-      {
-        header: t('delegation.field.accessNeeds'),
-        value: logistic((p) => p.logistics?.accessNeeds ?? null),
-        width: 22,
-      },
-      {
-        header: t('delegation.field.travel'),
-        value: logistic((p) => p.logistics?.travel ?? null),
-        width: 22,
-      },
-      {
-        header: t('delegation.field.phone'),
-        value: logistic((p) => p.logistics?.phone ?? null),
-        width: 20,
-      },
-    );
-  }
+  if (list.withLogistics)
+    for (const [key, width] of LOGISTICS)
+      cols.push({
+        header: t(`delegation.field.${key}`),
+        value: (p) => (p.logisticsErasedAt ? erased : (p.logistics?.[key] ?? '')),
+        width,
+      });
   return cols;
 }
 

@@ -60,11 +60,7 @@ function programmeFields(meeting: repo.MeetingRow, input: ProgrammeInput) {
         : day < meeting.start_date || day > meeting.end_date
           ? 'programme.dayOutside'
           : null;
-  const v = parseForm(
-    programmeForm,
-    input,
-    dayProblem ? [{ path: 'day', message: dayProblem }] : [],
-  );
+  const v = parseForm(programmeForm, input, { day: dayProblem });
   return {
     day: v.day,
     starts_at: v.startsAt,

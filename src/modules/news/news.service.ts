@@ -5,7 +5,7 @@ import { TIME_ZONE, isPlainDate, stockholmDayStart } from '../../shared/dates.ts
 import { errors, type FieldProblem } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { recordAudit, type Actor, type Changes } from '../audit/index.ts';
+import { recordAudit, statusChange, type Actor, type Changes } from '../audit/index.ts';
 import { getChain, listCities } from '../cities/index.ts';
 import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { listMeetings } from '../meetings/index.ts';
@@ -393,7 +393,7 @@ export async function withdrawNews(db: Db, actor: Actor, id: string): Promise<vo
       entity: 'news_item',
       entityId: id,
       action: 'withdraw',
-      changes: { status: { before: item.status, after: 'withdrawn' } },
+      changes: statusChange(item.status, 'withdrawn'),
     });
   });
 }
@@ -418,7 +418,7 @@ export async function publishDueNews(db: Db, now: Date, actor: Actor): Promise<s
         entity: 'news_item',
         entityId: due.id,
         action: 'publish.scheduled',
-        changes: { status: { before: 'scheduled', after: 'published' } },
+        changes: statusChange('scheduled', 'published'),
       });
     }
     return published;

@@ -1,8 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
+import { createAudited, diff, recordAudit, type Actor } from '../audit/index.ts';
 import * as repo from './organisation.repository.ts';
 import { cachedRead } from '../../platform/read-cache.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -73,24 +72,13 @@ export async function createOrganisation(
     let slug = slugify(input.name);
     for (let i = 2; await repo.findOrganisationBySlug(trx, slug); i++)
       slug = `${slugify(input.name)}-${i}`;
-    const now = nowIso();
-    const row = {
-      id: newId(),
-      slug,
-      name: input.name,
-      kind: input.kind,
-      email: input.email,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertAudited(
+    const row = await createAudited(
       trx,
       actor,
       { entity: 'organisation', action: 'create' },
       repo.insertOrganisation,
-      row,
-      { slug, name: row.name, kind: row.kind, email: row.email, active: 1 },
+      { slug, name: input.name, kind: input.kind, email: input.email, active: 1 },
+      (row) => ({ slug, name: row.name, kind: row.kind, email: row.email, active: 1 }),
     );
     return toOrganisation(row);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -174,6 +174,26 @@ export function subjectFingerprint(email: string): string {
   return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * Audits a correction or an erasure (`action`) as done to the person `email` names, on
+ * their account if they have one, with what it did (`values`).
+ */
+function auditPersonChange(
+  trx: Executor,
+  actor: Actor,
+  action: string,
+  email: string,
+  account: { id: string } | undefined,
+  values: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(trx, actor, {
+    entity: 'person',
+    entityId: account?.id ?? null,
+    action,
+    changes: fromNothing({ subject: subjectFingerprint(email), ...values }),
+  });
+}
+
 // ---- Correction ----------------------------------------------------------------------
 
 export interface CorrectionLine {
@@ -272,14 +292,8 @@ export async function correctPersonData(
         fields: [],
         reason: 'privacy.correct.organisation',
       });
-    await recordAudit(trx, actor, {
-      entity: 'person',
-      entityId: account?.id ?? null,
-      action: 'privacy.correct',
-      changes: fromNothing({
-        subject: subjectFingerprint(v.email),
-        places: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0),
-      }),
+    await auditPersonChange(trx, actor, 'privacy.correct', v.email, account, {
+      places: lines.filter((l) => !l.reason).reduce((n, l) => n + l.count, 0),
     });
     return lines;
   });
@@ -421,15 +435,9 @@ export async function erasePersonData(
           }),
         });
     }
-    await recordAudit(trx, actor, {
-      entity: 'person',
-      entityId: account?.id ?? null,
-      action: 'privacy.erase',
-      changes: fromNothing({
-        subject: subjectFingerprint(v.email),
-        delegatesByName: v.name !== '',
-        removed: plan.filter((l) => l.outcome === 'removed').reduce((n, l) => n + l.count, 0),
-      }),
+    await auditPersonChange(trx, actor, 'privacy.erase', v.email, account, {
+      delegatesByName: v.name !== '',
+      removed: plan.filter((l) => l.outcome === 'removed').reduce((n, l) => n + l.count, 0),
     });
   });
   return plan;

@@ -130,7 +130,49 @@ function packageDc(pkg: SipPackage): string {
   ]);
 }
 
+/** An agent of the export's creation event: the software that ran it, the person who asked. */
+interface Agent {
+  id: string;
+  role: string;
+  type: string;
+  name: string;
+  version?: string;
+}
+
+/** The event's link to one of its agents. */
+const agentLink = (a: Agent) => `    <premis:linkingAgentIdentifier>
+      <premis:linkingAgentIdentifierType>local</premis:linkingAgentIdentifierType>
+      <premis:linkingAgentIdentifierValue>${a.id}</premis:linkingAgentIdentifierValue>
+      <premis:linkingAgentRole>${a.role}</premis:linkingAgentRole>
+    </premis:linkingAgentIdentifier>`;
+
+/** An agent's own description. */
+function agent(a: Agent): string {
+  const version =
+    a.version === undefined
+      ? ''
+      : `\n    <premis:agentVersion>${xml(a.version)}</premis:agentVersion>`;
+  return `  <premis:agent>
+    <premis:agentIdentifier>
+      <premis:agentIdentifierType>local</premis:agentIdentifierType>
+      <premis:agentIdentifierValue>${a.id}</premis:agentIdentifierValue>
+    </premis:agentIdentifier>
+    <premis:agentName>${xml(a.name)}</premis:agentName>
+    <premis:agentType>${a.type}</premis:agentType>${version}
+  </premis:agent>`;
+}
+
 function premis(pkg: SipPackage, files: { path: string; file: SipFile; digest: string }[]): string {
+  const agents: Agent[] = [
+    {
+      id: 'software',
+      role: 'executing program',
+      type: 'software',
+      name: pkg.software.name,
+      version: pkg.software.version,
+    },
+    { id: 'exporter', role: 'implementer', type: 'person', name: pkg.exportedBy },
+  ];
   const objects = files
     .map(
       (f) => `  <premis:object xsi:type="premis:file">
@@ -180,35 +222,10 @@ ${objects}
     <premis:eventOutcomeInformation>
       <premis:eventOutcome>success</premis:eventOutcome>
     </premis:eventOutcomeInformation>
-    <premis:linkingAgentIdentifier>
-      <premis:linkingAgentIdentifierType>local</premis:linkingAgentIdentifierType>
-      <premis:linkingAgentIdentifierValue>software</premis:linkingAgentIdentifierValue>
-      <premis:linkingAgentRole>executing program</premis:linkingAgentRole>
-    </premis:linkingAgentIdentifier>
-    <premis:linkingAgentIdentifier>
-      <premis:linkingAgentIdentifierType>local</premis:linkingAgentIdentifierType>
-      <premis:linkingAgentIdentifierValue>exporter</premis:linkingAgentIdentifierValue>
-      <premis:linkingAgentRole>implementer</premis:linkingAgentRole>
-    </premis:linkingAgentIdentifier>
+${agents.map(agentLink).join('\n')}
 ${links}
   </premis:event>
-  <premis:agent>
-    <premis:agentIdentifier>
-      <premis:agentIdentifierType>local</premis:agentIdentifierType>
-      <premis:agentIdentifierValue>software</premis:agentIdentifierValue>
-    </premis:agentIdentifier>
-    <premis:agentName>${xml(pkg.software.name)}</premis:agentName>
-    <premis:agentType>software</premis:agentType>
-    <premis:agentVersion>${xml(pkg.software.version)}</premis:agentVersion>
-  </premis:agent>
-  <premis:agent>
-    <premis:agentIdentifier>
-      <premis:agentIdentifierType>local</premis:agentIdentifierType>
-      <premis:agentIdentifierValue>exporter</premis:agentIdentifierValue>
-    </premis:agentIdentifier>
-    <premis:agentName>${xml(pkg.exportedBy)}</premis:agentName>
-    <premis:agentType>person</premis:agentType>
-  </premis:agent>
+${agents.map(agent).join('\n')}
 </premis:premis>
 `;
 }
