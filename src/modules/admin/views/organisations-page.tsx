@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
+import { Button, Form, messageOptions, SelectField, TextField } from '../../../ui/fields.tsx';
 import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -68,10 +68,7 @@ export function OrganisationForm({
       <SelectField
         name="kind"
         label={t('org.kind')}
-        options={[
-          { value: 'administration', label: t('org.kind.administration') },
-          { value: 'company', label: t('org.kind.company') },
-        ]}
+        options={messageOptions(ctx.i18n, 'org.kind', ['administration', 'company'])}
       />
       <TextField
         name="email"

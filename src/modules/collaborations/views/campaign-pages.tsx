@@ -124,10 +124,7 @@ export function NewCampaignPage({
         <RadioGroup
           name="scope"
           legend={t('campaign.field.scope')}
-          options={[
-            { value: 'all', label: t('campaign.scope.all') },
-            { value: 'chosen', label: t('campaign.scope.chosen') },
-          ]}
+          options={messageOptions(ctx.i18n, 'campaign.scope', ['all', 'chosen'])}
         />
         <CheckboxGroup
           name="organisations"

@@ -3,7 +3,7 @@ import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { translateProblem } from '../../../platform/forms.ts';
-import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fields.tsx';
+import { Button, FileField, Form, messageOptions, RadioGroup, SelectField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
@@ -54,10 +54,7 @@ export function ImportPage({
         <RadioGroup
           name="kind"
           legend={t('import.field.fileKind')}
-          options={[
-            { value: 'collaboration', label: t('import.kind.collaboration') },
-            { value: 'exchange', label: t('import.kind.exchange') },
-          ]}
+          options={messageOptions(ctx.i18n, 'import.kind', ['collaboration', 'exchange'])}
         />
         <SelectField
           name="organisation"
