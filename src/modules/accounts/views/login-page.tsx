@@ -14,7 +14,7 @@ export function LoginPage({ ctx, values = {}, sso }: Props) {
   const { t } = ctx.i18n;
   const { next } = values;
   return (
-    <TitledPage ctx={ctx} title={t('login.title')} lead={t('login.lead')}>
+    <TitledPage ctx={ctx} messages="login">
       {sso ? (
         <>
           <p>

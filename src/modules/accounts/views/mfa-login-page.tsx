@@ -7,7 +7,7 @@ import { MfaCodeField } from './mfa-code-field.tsx';
 export function MfaLoginPage({ ctx, next }: { ctx: PageContext; next: string }) {
   const { t } = ctx.i18n;
   return (
-    <TitledPage ctx={ctx} title={t('mfa.login.title')} lead={t('mfa.login.lead')}>
+    <TitledPage ctx={ctx} messages="mfa.login">
       <Form ctx={ctx} action="/login/mfa">
         <input type="hidden" name="next" value={next} />
         <MfaCodeField label={t('mfa.code')} hint={t('mfa.codeHint')} />

@@ -29,9 +29,8 @@ export function MfaPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('mfa.title')}
+      messages="mfa"
       back={{ href: '/account', label: t('account.title') }}
-      lead={t('mfa.lead')}
     >
       {status.required && !status.enabled ? (
         <div class="panel panel-highlight">

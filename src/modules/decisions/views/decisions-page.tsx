@@ -45,8 +45,7 @@ export function DecisionsPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('workspace.decisions.title')}
-      lead={t('workspace.decisions.lead')}
+      messages="workspace.decisions"
     >
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
       <ListTable

@@ -63,8 +63,7 @@ export function ProposalsPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('workspace.proposals.title')}
-      lead={t('workspace.proposals.lead')}
+      messages="workspace.proposals"
     >
       <section class="panel" aria-labelledby="chain-title">
         <h2 id="chain-title">{t('workspace.proposals.chainTitle')}</h2>

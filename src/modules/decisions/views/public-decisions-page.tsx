@@ -21,9 +21,8 @@ export function PublicDecisionsPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('decisions.title')}
+      messages="decisions"
       section="decisions"
-      lead={t('decisions.lead')}
     >
       <DataTable
         caption={t('decisions.caption')}

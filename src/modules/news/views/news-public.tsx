@@ -95,10 +95,9 @@ export function NewsListPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('news.title')}
+      messages="news"
       section="news"
       head={<FeedLinks ctx={ctx} />}
-      lead={t('news.lead')}
     >
       <div role="search" aria-label={t('news.filter.label')}>
         <Form ctx={ctx} method="get" action="/news" class="panel news-filter" values={filters}>

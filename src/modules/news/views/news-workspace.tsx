@@ -35,9 +35,8 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
   return (
     <TitledPage
       ctx={ctx}
-      title={t('news.workspace.title')}
+      messages="news.workspace"
       back={{ href: '/workspace', label: t('news.workspace.back') }}
-      lead={t('news.workspace.lead')}
     >
       <p>
         <a class="button button-primary" href="/workspace/news/new">

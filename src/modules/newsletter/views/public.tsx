@@ -1,15 +1,14 @@
-import type { ComponentProps } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Facts } from '../../../ui/facts.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
+import { TitledPage, type TitledPageProps } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
 
 /** A page that carries a personal token in its address: never indexed. */
-function TokenPage(props: Omit<ComponentProps<typeof TitledPage>, 'head'>) {
-  return <TitledPage {...props} head={<meta name="robots" content="noindex" />} />;
+function TokenPage<P extends string>(props: TitledPageProps<P>) {
+  return <TitledPage<P> {...props} head={<meta name="robots" content="noindex" />} />;
 }
 
 /** The subscription form: address, language, twin cities. */
@@ -26,7 +25,7 @@ export function SubscribePage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <TitledPage ctx={ctx} title={t('newsletter.title')} lead={t('newsletter.lead')}>
+    <TitledPage ctx={ctx} messages="newsletter">
       <Form ctx={ctx} action="/newsletter" values={values}>
         <TextField
           name="email"
@@ -66,7 +65,7 @@ export function SubscribePage({
 export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx.i18n;
   return (
-    <TokenPage ctx={ctx} title={t('newsletter.confirm.title')} lead={t('newsletter.confirm.lead')}>
+    <TokenPage ctx={ctx} messages="newsletter.confirm">
       <Form ctx={ctx} action={`/newsletter/confirm/${token}`}>
         <Button>{t('newsletter.confirm.button')}</Button>
       </Form>
@@ -134,8 +133,7 @@ export function SubscriptionPage({
   return (
     <TokenPage
       ctx={ctx}
-      title={t('newsletter.subscription.title')}
-      lead={t('newsletter.subscription.lead')}
+      messages="newsletter.subscription"
     >
       <Facts rows={rows} />
       {s.status === 'confirmed' ? (
