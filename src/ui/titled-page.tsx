@@ -1,12 +1,20 @@
 import type { ComponentChildren, ComponentProps } from 'preact';
-import type { PlainKey } from '../platform/i18n/i18n.ts';
+import type { I18n, PlainKey } from '../platform/i18n/i18n.ts';
 import { Layout } from './layout.tsx';
 import { PageHeading, type BackLink } from './page-heading.tsx';
 
 export type { BackLink } from './page-heading.tsx';
 
 /** `P` when the catalogue has the messages `<P>.title` and `<P>.lead` (without arguments). */
-type Named<P extends string> = `${P}.title` | `${P}.lead` extends PlainKey ? P : never;
+export type PagePrefix<P extends string> = `${P}.title` | `${P}.lead` extends PlainKey ? P : never;
+
+/** The title and lead a page takes from its messages `<prefix>.title` and `<prefix>.lead`. */
+export function pageMessages(i18n: I18n, prefix: string): { title: string; lead: string } {
+  return {
+    title: i18n.t(`${prefix}.title` as PlainKey),
+    lead: i18n.t(`${prefix}.lead` as PlainKey),
+  };
+}
 
 /**
  * What a page is called: its `title` and `lead` (if any), or `messages`, the prefix of the
@@ -15,7 +23,7 @@ type Named<P extends string> = `${P}.title` | `${P}.lead` extends PlainKey ? P :
  */
 type Naming<P extends string> =
   | { title: string; lead?: ComponentChildren; messages?: never }
-  | { messages: P & Named<P>; title?: never; lead?: never };
+  | { messages: P & PagePrefix<P>; title?: never; lead?: never };
 
 /** The props of a `TitledPage`: the layout's, what the page is called, and a link back (if any). */
 export type TitledPageProps<P extends string> = Omit<
@@ -30,10 +38,7 @@ export type TitledPageProps<P extends string> = Omit<
  */
 export function TitledPage<P extends string>(props: TitledPageProps<P>) {
   const { back, children, messages, title, lead, ...layout } = props;
-  const { t } = layout.ctx.i18n;
-  const named = messages
-    ? { title: t(`${messages}.title` as PlainKey), lead: t(`${messages}.lead` as PlainKey) }
-    : { title: title!, lead };
+  const named = messages ? pageMessages(layout.ctx.i18n, messages) : { title: title!, lead };
   return (
     <Layout {...layout} title={named.title}>
       <PageHeading back={back} heading={named.title} lead={named.lead} />

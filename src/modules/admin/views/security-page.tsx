@@ -9,9 +9,8 @@ export function SecurityPage({ ctx, roles }: { ctx: PageContext; roles: readonly
   return (
     <AdminLayout
       ctx={ctx}
-      title={t('admin.security.title')}
+      messages="admin.security"
       current="/admin/security"
-      lead={t('admin.security.lead')}
     >
       <Form ctx={ctx} action="/admin/security" values={{ roles: [...roles] }}>
         <CheckboxGroup
