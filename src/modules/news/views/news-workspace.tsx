@@ -188,25 +188,21 @@ export function NewsFormPage({
           </fieldset>
         ))}
         <CheckboxGroup
-          name="cities"
-          legend={t('news.field.cities')}
+          {...field.legend('cities')}
           hint={t('news.field.linksHint')}
           options={choices.cities}
           optional
         />
         {choices.meetings.length ? (
           <CheckboxGroup
-            name="meetings"
-            legend={t('news.field.meetings')}
+            {...field.legend('meetings')}
             options={choices.meetings}
             optional
           />
         ) : null}
         {choices.collaborations.length ? (
           <CheckboxGroup
-            name="collaborations"
-            legend={t('news.field.collaborations')}
-            hint={t('news.field.collaborationsHint')}
+            {...field.legend('collaborations', 'hint')}
             options={choices.collaborations}
             optional
           />

@@ -1,10 +1,11 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
-import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Button, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Facts } from '../../../ui/facts.tsx';
 import { TitledPage, type TitledPageProps } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
+import { TopicsField } from './topics-field.tsx';
 
 /** A page that carries a personal token in its address: never indexed. */
 function TokenPage<P extends string>(props: TitledPageProps<P>) {
@@ -43,15 +44,11 @@ export function SubscribePage({
             ...(l === ctx.i18n.locale ? {} : { lang: l }),
           }))}
         />
-        <CheckboxGroup
-          name="topics"
+        <TopicsField
+          i18n={ctx.i18n}
+          topics={topics}
           legend={t('newsletter.field.topics')}
           hint={t('newsletter.field.topicsHint')}
-          options={topics.map((c) => ({
-            value: c.slug,
-            label: c.name,
-            ...(c.lang === ctx.i18n.locale ? {} : { lang: c.lang }),
-          }))}
         />
         <Button>{t('newsletter.submit')}</Button>
       </Form>

@@ -3,7 +3,6 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
-  CheckboxGroup,
   Form,
   SelectField,
   TextArea,
@@ -16,6 +15,7 @@ import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
+import { TopicsField } from './topics-field.tsx';
 
 const subjectOf = (issue: Issue) => issue.versions.find((v) => v.lang === 'sv')?.subject ?? '';
 
@@ -104,15 +104,11 @@ export function IssueEditPage({
           : t('newsletter.issue.first')}
       </p>
       <Form ctx={ctx} action={base} values={values}>
-        <CheckboxGroup
-          name="topics"
+        <TopicsField
+          i18n={ctx.i18n}
+          topics={topics}
           legend={t('newsletter.issue.topics')}
           hint={t('newsletter.issue.topicsHint')}
-          options={topics.map((c) => ({
-            value: c.slug,
-            label: c.name,
-            ...(c.lang === locale ? {} : { lang: c.lang }),
-          }))}
         />
         {ALL_LOCALES.map((lang) => (
           <fieldset class="newsletter-version" key={lang}>
