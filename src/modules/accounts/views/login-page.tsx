@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, TextField } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, TextField } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 
 interface Props {
@@ -13,6 +13,7 @@ interface Props {
 export function LoginPage({ ctx, values = {}, sso }: Props) {
   const { t } = ctx.i18n;
   const { next } = values;
+  const field = fieldLabels(ctx.i18n, 'login');
   return (
     <TitledPage ctx={ctx} messages="login">
       {sso ? (
@@ -30,13 +31,8 @@ export function LoginPage({ ctx, values = {}, sso }: Props) {
       ) : null}
       <Form ctx={ctx} action="/login" values={{ email: values.email }}>
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField name="email" type="email" label={t('login.email')} autocomplete="username" />
-        <TextField
-          name="password"
-          type="password"
-          label={t('login.password')}
-          autocomplete="current-password"
-        />
+        <TextField {...field('email')} type="email" autocomplete="username" />
+        <TextField {...field('password')} type="password" autocomplete="current-password" />
         <Button>{t('login.submit')}</Button>
       </Form>
       <p>

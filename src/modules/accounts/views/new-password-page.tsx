@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, TextField } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { MIN_PASSWORD_LENGTH } from '../password.ts';
 import type { TokenKind } from '../reset.service.ts';
@@ -17,6 +17,7 @@ interface Props {
 export function NewPasswordPage({ ctx, kind, email, action }: Props) {
   const { t } = ctx.i18n;
   const title = t(kind === 'reset' ? 'newPassword.resetTitle' : 'newPassword.inviteTitle');
+  const field = fieldLabels(ctx.i18n, 'newPassword');
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -26,18 +27,12 @@ export function NewPasswordPage({ ctx, kind, email, action }: Props) {
       {/* Passwords are never sent back: no values. */}
       <Form ctx={ctx} action={action}>
         <TextField
-          name="password"
+          {...field('password')}
           type="password"
-          label={t('newPassword.password')}
           hint={t('newPassword.passwordHint', { min: MIN_PASSWORD_LENGTH })}
           autocomplete="new-password"
         />
-        <TextField
-          name="passwordConfirm"
-          type="password"
-          label={t('newPassword.passwordConfirm')}
-          autocomplete="new-password"
-        />
+        <TextField {...field('passwordConfirm')} type="password" autocomplete="new-password" />
         <Button>{t('newPassword.submit')}</Button>
       </Form>
     </Layout>

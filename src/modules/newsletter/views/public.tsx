@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
-import { Button, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Facts } from '../../../ui/facts.tsx';
 import { TitledPage, type TitledPageProps } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
@@ -25,31 +25,25 @@ export function SubscribePage({
   confirmHours: number;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'newsletter.field');
   return (
     <TitledPage ctx={ctx} messages="newsletter">
       <Form ctx={ctx} action="/newsletter" values={values}>
         <TextField
-          name="email"
+          {...field('email')}
           type="email"
-          label={t('newsletter.field.email')}
           hint={t('newsletter.field.emailHint', { hours: confirmHours })}
           autocomplete="email"
         />
         <RadioGroup
-          name="language"
-          legend={t('newsletter.field.language')}
+          {...field.legend('language')}
           options={ALL_LOCALES.map((l) => ({
             value: l,
             label: LOCALES[l].name,
             ...(l === ctx.i18n.locale ? {} : { lang: l }),
           }))}
         />
-        <TopicsField
-          i18n={ctx.i18n}
-          topics={topics}
-          legend={t('newsletter.field.topics')}
-          hint={t('newsletter.field.topicsHint')}
-        />
+        <TopicsField {...field.legend('topics', 'hint')} i18n={ctx.i18n} topics={topics} />
         <Button>{t('newsletter.submit')}</Button>
       </Form>
       <h2>{t('newsletter.privacy.title')}</h2>

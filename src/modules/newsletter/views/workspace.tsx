@@ -3,6 +3,7 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
+  fieldLabels,
   Form,
   SelectField,
   TextArea,
@@ -91,6 +92,7 @@ export function IssueEditPage({
 }) {
   const { t, locale } = ctx.i18n;
   const intl = LOCALES[locale].intl;
+  const field = fieldLabels(ctx.i18n, 'newsletter.issue');
   const base = `/workspace/newsletter/${issue.id}`;
   return (
     <TitledPage
@@ -104,12 +106,7 @@ export function IssueEditPage({
           : t('newsletter.issue.first')}
       </p>
       <Form ctx={ctx} action={base} values={values}>
-        <TopicsField
-          i18n={ctx.i18n}
-          topics={topics}
-          legend={t('newsletter.issue.topics')}
-          hint={t('newsletter.issue.topicsHint')}
-        />
+        <TopicsField {...field.legend('topics', 'hint')} i18n={ctx.i18n} topics={topics} />
         {ALL_LOCALES.map((lang) => (
           <fieldset class="newsletter-version" key={lang}>
             <legend lang={lang === locale ? undefined : lang}>{LOCALES[lang].name}</legend>
