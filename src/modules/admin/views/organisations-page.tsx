@@ -4,6 +4,7 @@ import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -19,11 +20,7 @@ export function OrganisationsPage({ ctx, organisations, values }: Props) {
         caption={t('admin.organisations')}
         rows={organisations}
         columns={[
-          {
-            header: t('org.name'),
-            rowHeader: true,
-            cell: (o) => <a href={`/admin/organisations/${o.id}`}>{o.name}</a>,
-          },
+          linkColumn(t('org.name'), (o) => `/admin/organisations/${o.id}`, (o) => o.name),
           { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
           { header: t('org.email'), cell: (o) => o.email ?? '' },
           {

@@ -5,7 +5,7 @@ import { Content } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, linkColumn } from '../../../ui/table.tsx';
 import type { ReportVersion } from '../report.service.ts';
 import { ReportBody, ReportFacts } from './report-document.tsx';
 
@@ -153,15 +153,11 @@ export function PublicReportsPage(props: {
         rowKey={(r) => r.evaluationId}
         empty={t('report.empty')}
         columns={[
-          {
-            header: t('report.col.title'),
-            rowHeader: true,
-            cell: (r) => (
-              <a href={`/reports/${r.evaluationId}`}>
-                <Content locale={locale}>{r.title}</Content>
-              </a>
-            ),
-          },
+          linkColumn(
+            t('report.col.title'),
+            (r) => `/reports/${r.evaluationId}`,
+            (r) => <Content locale={locale}>{r.title}</Content>,
+          ),
           {
             header: t('report.period'),
             cell: (r) => formatDateRange(r.period.start, r.period.end, intl),

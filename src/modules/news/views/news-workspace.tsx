@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { DataTable, rowLinkColumn } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
 import type { NewsItem, NewsListEntry, NewsStatus } from '../news.service.ts';
 import { newsDateTime } from './news-date.ts';
@@ -50,7 +50,6 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
           <DataTable
             caption={t('news.workspace.caption')}
             rows={items}
-            rowKey={(i) => i.id}
             columns={[
               {
                 header: t('news.workspace.col.title'),
@@ -64,17 +63,7 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
                 cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
               },
               { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
-              {
-                header: t('news.workspace.edit'),
-                hiddenHeader: true,
-                cell: (i) => (
-                  <RowLink
-                    href={`/workspace/news/${i.id}`}
-                    label={t('news.workspace.edit')}
-                    name={i.title}
-                  />
-                ),
-              },
+              rowLinkColumn(t('news.workspace.edit'), (i) => `/workspace/news/${i.id}`, (i) => i.title),
             ]}
           />
         </div>

@@ -14,6 +14,7 @@ import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
 import { TopicsField } from './topics-field.tsx';
@@ -52,15 +53,11 @@ export function IssuesPage({
         rows={issues}
         empty={t('newsletter.ws.none')}
         columns={[
-          {
-            header: t('newsletter.ws.col.subject'),
-            rowHeader: true,
-            cell: (i) => (
-              <a href={`/workspace/newsletter/${i.id}`}>
-                {subjectOf(i) || t('newsletter.ws.untitled')}
-              </a>
-            ),
-          },
+          linkColumn(
+            t('newsletter.ws.col.subject'),
+            (i) => `/workspace/newsletter/${i.id}`,
+            (i) => subjectOf(i) || t('newsletter.ws.untitled'),
+          ),
           {
             header: t('newsletter.ws.col.status'),
             cell: (i) => t(`newsletter.status.${i.status}`),
