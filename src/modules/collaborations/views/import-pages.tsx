@@ -8,6 +8,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { IMPORT_FROM_COLUMN, type ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
@@ -83,11 +84,9 @@ export function ImportPage({
       {jobs.length ? (
         <>
           <h2>{t('import.recent')}</h2>
-          <DataTable
+          <ListTable
             caption={t('import.recentCaption')}
-            captionHidden
             rows={jobs}
-            rowKey={(j) => j.id}
             columns={[
               {
                 header: t('import.col.file'),
