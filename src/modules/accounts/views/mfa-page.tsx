@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { CopyField } from '../../../ui/copy-field.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { User } from '../account.service.ts';
@@ -38,10 +39,7 @@ export function MfaPage({
           <p>{t('mfa.required')}</p>
         </div>
       ) : null}
-      <dl class="facts">
-        <dt>{t('mfa.status')}</dt>
-        <dd>{state}</dd>
-      </dl>
+      <Facts rows={[[t('mfa.status'), state]]} />
 
       {!status.localAccount ? (
         <p>{t('mfa.localOnly')}</p>
