@@ -1,5 +1,6 @@
 import type { ComponentChildren, ComponentProps } from 'preact';
 import type { I18n, PlainKey } from '../platform/i18n/i18n.ts';
+import type { Locale } from '../platform/i18n/locales.ts';
 import { Layout } from './layout.tsx';
 import { PageHeading, type BackLink } from './page-heading.tsx';
 
@@ -30,18 +31,28 @@ export type TitledPageProps<P extends string> = Omit<
   ComponentProps<typeof Layout>,
   'children' | 'title'
 > &
-  Naming<P> & { back?: BackLink; children?: ComponentChildren };
+  Naming<P> & {
+    back?: BackLink;
+    /** The title is content written in this language (a decision's): the heading says so. */
+    titleIn?: Locale;
+    children?: ComponentChildren;
+  };
 
 /**
  * A page whose heading is its title: the layout, a link back above the heading (if any), the
  * heading, and a lead paragraph under it (if any); the page's own content follows.
  */
 export function TitledPage<P extends string>(props: TitledPageProps<P>) {
-  const { back, children, messages, title, lead, ...layout } = props;
+  const { back, children, messages, title, lead, titleIn, ...layout } = props;
   const named = messages ? pageMessages(layout.ctx.i18n, messages) : { title: title!, lead };
   return (
     <Layout {...layout} title={named.title}>
-      <PageHeading back={back} heading={named.title} lead={named.lead} />
+      <PageHeading
+        back={back}
+        heading={named.title}
+        lead={named.lead}
+        content={titleIn && { locale: layout.ctx.i18n.locale, lang: titleIn }}
+      />
       {children}
     </Layout>
   );

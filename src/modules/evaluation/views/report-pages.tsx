@@ -4,6 +4,7 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Content } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable, linkColumn } from '../../../ui/table.tsx';
 import type { ReportVersion } from '../report.service.ts';
@@ -179,19 +180,18 @@ export function PublicReportsPage(props: {
 /** `/reports/:id`: the published version of one evaluation. */
 export function PublicReportPage(props: { ctx: PageContext; report: ReportVersion; pdf: boolean }) {
   const { ctx, report } = props;
-  const { t, locale } = ctx.i18n;
+  const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={report.title}>
-      <p class="breadcrumb">
-        <a href="/reports">{t('report.back')}</a>
-      </p>
-      <Content locale={locale} as="h1">
-        {report.title}
-      </Content>
+    <TitledPage
+      ctx={ctx}
+      title={report.title}
+      titleIn="sv"
+      back={{ href: '/reports', label: t('report.back') }}
+    >
       <LanguageNote ctx={ctx} />
       <ReportFacts ctx={ctx} report={report} />
       <Downloads ctx={ctx} base={`/reports/${report.evaluationId}`} pdf={props.pdf} />
       <ReportBody ctx={ctx} report={report} />
-    </Layout>
+    </TitledPage>
   );
 }
