@@ -144,12 +144,13 @@ export function DecisionsPage({
 
 /** What the new decision answers (a proposal) or corrects; the form's context errors link here. */
 function ContextPanel(props: {
+  ctx: PageContext;
   title: string;
   /** What it is, in bold above the rest. */
   name: string;
-  error: string | undefined;
   children: ComponentChildren;
 }) {
+  const error = props.ctx.formErrors.context;
   return (
     <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
       <h2 id="context-title">{props.title}</h2>
@@ -157,7 +158,7 @@ function ContextPanel(props: {
         <strong>{props.name}</strong>
       </p>
       {props.children}
-      {props.error ? <p class="error-message">{props.error}</p> : null}
+      {error ? <p class="error-message">{error}</p> : null}
     </section>
   );
 }
@@ -199,9 +200,7 @@ export function NewDecisionPage({
     >
       {corrects ? <p class="lead">{t('workspace.decisions.correctLead')}</p> : null}
       {proposal ? (
-        <ContextPanel title={t('workspace.decisions.forProposal')}
-          name={proposal.title}
-          error={errors.context}>
+        <ContextPanel ctx={ctx} title={t('workspace.decisions.forProposal')} name={proposal.title}>
           <p>
             {t('workspace.decisions.proposalCity', { city: proposal.city, kind: proposal.kind })}
           </p>
@@ -214,9 +213,7 @@ export function NewDecisionPage({
         </ContextPanel>
       ) : null}
       {corrects ? (
-        <ContextPanel title={t('workspace.decisions.corrects')}
-          name={corrects.title}
-          error={errors.context}>
+        <ContextPanel ctx={ctx} title={t('workspace.decisions.corrects')} name={corrects.title}>
           <p>
             {t(`workspace.decisions.body.${corrects.body}`)},{' '}
             {formatPlainDate(corrects.meetingDate, intl)}
