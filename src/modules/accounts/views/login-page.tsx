@@ -27,7 +27,9 @@ export function LoginPage({ ctx, values = {}, sso }: Props) {
             <p>
               <a
                 class="button"
-                href={next ? `/auth/oidc/login?next=${encodeURIComponent(next)}` : '/auth/oidc/login'}
+                href={
+                  next ? `/auth/oidc/login?next=${encodeURIComponent(next)}` : '/auth/oidc/login'
+                }
               >
                 {t('oidc.login')}
               </a>

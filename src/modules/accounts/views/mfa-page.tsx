@@ -29,11 +29,7 @@ export function MfaPage({
       ? t('mfa.status.enrolling')
       : t('mfa.status.off');
   return (
-    <TitledPage
-      ctx={ctx}
-      messages="mfa"
-      back={{ href: '/account', label: t('account.title') }}
-    >
+    <TitledPage ctx={ctx} messages="mfa" back={{ href: '/account', label: t('account.title') }}>
       {status.required && !status.enabled ? (
         <div class="panel panel-highlight">
           <p>{t('mfa.required')}</p>

@@ -40,7 +40,9 @@ export function AdminLayout<P extends string>({
   | { messages: P & PagePrefix<P>; title?: never; lead?: never }
 )) {
   const { t } = ctx.i18n;
-  const props = naming.messages ? { ...naming, ...pageMessages(ctx.i18n, naming.messages) } : naming;
+  const props = naming.messages
+    ? { ...naming, ...pageMessages(ctx.i18n, naming.messages) }
+    : naming;
   const item: Item = ITEMS.find((i) => i.href === current)!;
   const title = props.title ?? t(item.key);
   const heading = props.heading ?? title;

@@ -20,7 +20,11 @@ export function OrganisationsPage({ ctx, organisations, values }: Props) {
         caption={t('admin.organisations')}
         rows={organisations}
         columns={[
-          linkColumn(t('org.name'), (o) => `/admin/organisations/${o.id}`, (o) => o.name),
+          linkColumn<Organisation>(
+            t('org.name'),
+            (o) => `/admin/organisations/${o.id}`,
+            (o) => o.name,
+          ),
           { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
           { header: t('org.email'), cell: (o) => o.email ?? '' },
           {

@@ -31,7 +31,11 @@ export function UsersPage({
         caption={t('admin.users')}
         rows={users}
         columns={[
-          linkColumn(t('admin.users.email'), (u) => `/admin/users/${u.id}`, (u) => u.email),
+          linkColumn<User>(
+            t('admin.users.email'),
+            (u) => `/admin/users/${u.id}`,
+            (u) => u.email,
+          ),
           { header: t('admin.users.name'), cell: (u) => u.name },
           {
             header: t('admin.users.roles'),

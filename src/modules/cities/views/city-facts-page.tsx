@@ -35,13 +35,21 @@ export function CityFactsListPage({ ctx, cities }: { ctx: PageContext; cities: C
         rows={cities}
         rowKey={(c) => c.slug}
         columns={[
-          linkColumn(t('workspace.cities.col.name'), (c) => `/cities/${c.slug}`, (c) => c.name),
+          linkColumn<CityListEntry>(
+            t('workspace.cities.col.name'),
+            (c) => `/cities/${c.slug}`,
+            (c) => c.name,
+          ),
           { header: t('workspace.cities.col.kind'), cell: (c) => t(`kind.${c.kind}`) },
           {
             header: t('workspace.cities.col.status'),
             cell: (c) => <span class={`tag tag-${c.status}`}>{t(`status.${c.status}`)}</span>,
           },
-          rowLinkColumn(t('workspace.cities.edit'), (c) => `/workspace/cities/${c.slug}`, (c) => c.name),
+          rowLinkColumn<CityListEntry>(
+            t('workspace.cities.edit'),
+            (c) => `/workspace/cities/${c.slug}`,
+            (c) => c.name,
+          ),
         ]}
       />
     </Layout>

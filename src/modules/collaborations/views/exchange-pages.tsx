@@ -56,7 +56,7 @@ export function ExchangesPage(
         rowKey={(e) => e.id}
         empty={t('collab.exchanges.none')}
         columns={[
-          linkColumn(
+          linkColumn<Exchange>(
             t('collab.field.activities'),
             (e) => `/workspace/exchanges/${e.id}`,
             (e) => <Content locale={locale}>{e.activities.slice(0, 100)}</Content>,

@@ -3,7 +3,14 @@ import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { translateProblem } from '../../../platform/forms.ts';
-import { Button, FileField, Form, messageOptions, RadioGroup, SelectField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  FileField,
+  Form,
+  messageOptions,
+  RadioGroup,
+  SelectField,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';

@@ -44,10 +44,7 @@ export function DecisionsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      messages="workspace.decisions"
-    >
+    <TitledPage ctx={ctx} messages="workspace.decisions">
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
       <ListTable
         caption={t('workspace.decisions.pendingCaption')}

@@ -36,7 +36,11 @@ export function ConfirmProposalPage({
       title={t(keys.title)}
       lead={withParts(
         ({ title }) =>
-          t(keys.what, { title, kind: t(`workspace.proposals.kind.${proposal.kind}`), city: cityName }),
+          t(keys.what, {
+            title,
+            kind: t(`workspace.proposals.kind.${proposal.kind}`),
+            city: cityName,
+          }),
         { title: <Content locale={locale}>{proposal.title}</Content> },
       )}
       irreversible

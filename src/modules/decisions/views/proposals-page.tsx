@@ -61,10 +61,7 @@ export function ProposalsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      messages="workspace.proposals"
-    >
+    <TitledPage ctx={ctx} messages="workspace.proposals">
       <section class="panel" aria-labelledby="chain-title">
         <h2 id="chain-title">{t('workspace.proposals.chainTitle')}</h2>
         {chain ? (

@@ -19,11 +19,7 @@ export function PublicDecisionsPage({
 }) {
   const { t, locale } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      messages="decisions"
-      section="decisions"
-    >
+    <TitledPage ctx={ctx} messages="decisions" section="decisions">
       <DataTable
         caption={t('decisions.caption')}
         rows={decisions}

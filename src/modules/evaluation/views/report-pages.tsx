@@ -154,7 +154,7 @@ export function PublicReportsPage(props: {
         rowKey={(r) => r.evaluationId}
         empty={t('report.empty')}
         columns={[
-          linkColumn(
+          linkColumn<ReportVersion>(
             t('report.col.title'),
             (r) => `/reports/${r.evaluationId}`,
             (r) => <Content locale={locale}>{r.title}</Content>,

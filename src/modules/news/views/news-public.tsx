@@ -93,12 +93,7 @@ export function NewsListPage({
   if (filters.city) query.set('city', filters.city);
   if (filters.year) query.set('year', filters.year);
   return (
-    <TitledPage
-      ctx={ctx}
-      messages="news"
-      section="news"
-      head={<FeedLinks ctx={ctx} />}
-    >
+    <TitledPage ctx={ctx} messages="news" section="news" head={<FeedLinks ctx={ctx} />}>
       <div role="search" aria-label={t('news.filter.label')}>
         <Form ctx={ctx} method="get" action="/news" class="panel news-filter" values={filters}>
           <SelectField

@@ -63,7 +63,11 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
                 cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
               },
               { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
-              rowLinkColumn(t('news.workspace.edit'), (i) => `/workspace/news/${i.id}`, (i) => i.title),
+              rowLinkColumn<NewsListEntry>(
+                t('news.workspace.edit'),
+                (i) => `/workspace/news/${i.id}`,
+                (i) => i.title,
+              ),
             ]}
           />
         </div>
@@ -183,11 +187,7 @@ export function NewsFormPage({
           optional
         />
         {choices.meetings.length ? (
-          <CheckboxGroup
-            {...field.legend('meetings')}
-            options={choices.meetings}
-            optional
-          />
+          <CheckboxGroup {...field.legend('meetings')} options={choices.meetings} optional />
         ) : null}
         {choices.collaborations.length ? (
           <CheckboxGroup

@@ -122,10 +122,7 @@ export function SubscriptionPage({
   if (s.deleteAfter)
     rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
   return (
-    <TokenPage
-      ctx={ctx}
-      messages="newsletter.subscription"
-    >
+    <TokenPage ctx={ctx} messages="newsletter.subscription">
       <Facts rows={rows} />
       {s.status === 'confirmed' ? (
         <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>

@@ -53,7 +53,7 @@ export function IssuesPage({
         rows={issues}
         empty={t('newsletter.ws.none')}
         columns={[
-          linkColumn(
+          linkColumn<Issue>(
             t('newsletter.ws.col.subject'),
             (i) => `/workspace/newsletter/${i.id}`,
             (i) => subjectOf(i) || t('newsletter.ws.untitled'),
