@@ -20,7 +20,7 @@ export function FormPage<P extends string>(
 ) {
   const { action, values, submit, before, after, children, ...page } = props;
   return (
-    <TitledPage<P> {...(page as TitledPageProps<P>)}>
+    <TitledPage<P> {...page}>
       {before}
       <Form ctx={page.ctx} action={action} values={values}>
         {children}
