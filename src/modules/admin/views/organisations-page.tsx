@@ -1,5 +1,12 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, messageOptions, SelectField, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  fieldLabels,
+  Form,
+  messageOptions,
+  SelectField,
+  TextField,
+} from '../../../ui/fields.tsx';
 import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -63,21 +70,15 @@ export function OrganisationForm({
   values?: OrganisationInput | undefined;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'org');
   return (
     <Form ctx={ctx} action={action} values={values}>
-      <TextField name="name" label={t('org.name')} />
+      <TextField {...field('name')} />
       <SelectField
-        name="kind"
-        label={t('org.kind')}
+        {...field('kind')}
         options={messageOptions(ctx.i18n, 'org.kind', ['administration', 'company'])}
       />
-      <TextField
-        name="email"
-        type="email"
-        label={t('org.email')}
-        hint={t('org.emailHint')}
-        optional
-      />
+      <TextField {...field('email', 'hint')} type="email" optional />
       <Button>{t('admin.organisations.save')}</Button>
     </Form>
   );

@@ -122,8 +122,7 @@ export function NewCampaignPage({
         <DateField {...field('deadline')} />
         <TextArea {...field('message', 'hint')} rows={4} optional />
         <RadioGroup
-          name="scope"
-          legend={t('campaign.field.scope')}
+          {...field.legend('scope')}
           options={messageOptions(ctx.i18n, 'campaign.scope', ['all', 'chosen'])}
         />
         <CheckboxGroup
