@@ -16,8 +16,10 @@ export interface ConfirmProps {
   ctx: PageContext;
   /** The question, as the page's heading and title: "Ta bort programpunkten?" */
   title: string;
-  /** What will happen to what, naming the item (a sentence or two). */
-  what: ComponentChildren;
+  /** What will happen to what, naming the item: the lead paragraph under the heading. */
+  lead: ComponentChildren;
+  /** More about it, under the lead (further paragraphs, the items it touches). */
+  details?: ComponentChildren;
   /** True where the step cannot be undone: the page says so beside the button. */
   irreversible: boolean;
   /** The POST address; the same as the page's own. */
@@ -41,7 +43,10 @@ export function ConfirmPage(props: ConfirmProps) {
     <Layout ctx={props.ctx} title={props.title} section={props.section}>
       <h1>{props.title}</h1>
       <div class="confirm">
-        <div class="confirm-what">{props.what}</div>
+        <div class="confirm-what">
+          <p class="lead">{props.lead}</p>
+          {props.details}
+        </div>
         {props.irreversible ? (
           <p class="confirm-irreversible">
             <strong>{t('confirm.irreversible')}</strong>

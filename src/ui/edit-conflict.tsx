@@ -1,7 +1,7 @@
 import type { PageContext } from '../platform/page-context.ts';
 import { VERSION_FIELD } from '../platform/forms.ts';
 import { formatInstant } from '../shared/dates.ts';
-import { DataTable } from './table.tsx';
+import { ListTable } from './list-table.tsx';
 
 /**
  * Optimistic locking in a form (decision 022): the edit form carries the version of the
@@ -78,9 +78,8 @@ export function EditConflict(props: {
     <section class="edit-conflict" aria-labelledby="edit-conflict-heading">
       <h2 id="edit-conflict-heading">{t('form.conflict.heading')}</h2>
       <p>{t('form.conflict.lead', { when: formatInstant(props.saved.savedAt, locale) })}</p>
-      <DataTable
+      <ListTable
         caption={t('form.conflict.heading')}
-        captionHidden
         rows={rows}
         rowKey={(r) => r.field}
         columns={[

@@ -138,3 +138,28 @@ export function RowAction(props: {
     </Form>
   );
 }
+
+/** The column that names each row (its row header) by a link to the row's own page. */
+export function linkColumn<R>(
+  header: ComponentChildren,
+  href: (row: R) => string,
+  text: (row: R) => ComponentChildren,
+): Column<R> {
+  return { header, rowHeader: true, cell: (row) => <a href={href(row)}>{text(row)}</a> };
+}
+
+/**
+ * A column of links that act on each row (`RowLink`: "Redigera", and for screen readers
+ * the row's name), under a header only screen readers hear, which says the same as the links.
+ */
+export function rowLinkColumn<R>(
+  label: string,
+  href: (row: R) => string,
+  name: (row: R) => string,
+): Column<R> {
+  return {
+    header: label,
+    hiddenHeader: true,
+    cell: (row) => <RowLink href={href(row)} label={label} name={name(row)} />,
+  };
+}

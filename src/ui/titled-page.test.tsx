@@ -54,4 +54,13 @@ describe('TitledPage', () => {
       ),
     );
   });
+
+  it('takes its title and lead from the messages <prefix>.title and <prefix>.lead', () => {
+    const { t } = ctx.i18n;
+    expect(renderToString(<TitledPage ctx={ctx} messages="apiToken" />)).toBe(
+      renderToString(
+        <TitledPage ctx={ctx} title={t('apiToken.title')} lead={t('apiToken.lead')} />,
+      ),
+    );
+  });
 });

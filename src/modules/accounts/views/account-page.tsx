@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
+import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { User } from '../account.service.ts';
 import { LanguageField } from './language-field.tsx';
@@ -21,30 +22,27 @@ export function AccountPage({
   return (
     <Layout ctx={ctx} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
-      <dl class="facts">
-        <dt>{t('account.name')}</dt>
-        <dd>{user.name}</dd>
-        <dt>{t('account.email')}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t('account.roles')}</dt>
-        <dd>
-          <RoleList i18n={ctx.i18n} roles={user.roles} />
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          [t('account.name'), user.name],
+          [t('account.email'), user.email],
+          [t('account.roles'), <RoleList i18n={ctx.i18n} roles={user.roles} />],
+        ]}
+      />
       <h2>{t('account.language.title')}</h2>
       <Form ctx={ctx} action="/account/language" values={values ?? { language: user.language }}>
         <LanguageField i18n={ctx.i18n} hint={t('account.language.hint')} />
         <Button>{t('account.language.submit')}</Button>
       </Form>
-      <p>
-        <a href="/account/tokens">{t('account.apiTokens')}</a>
-      </p>
-      <p>
-        <a href="/account/mfa">{t('mfa.title')}</a>
-      </p>
-      <p>
-        <a href="/account/data">{t('privacy.own.title')}</a>
-      </p>
+      {[
+        ['/account/tokens', t('account.apiTokens')],
+        ['/account/mfa', t('mfa.title')],
+        ['/account/data', t('privacy.own.title')],
+      ].map(([href, label]) => (
+        <p key={href}>
+          <a href={href}>{label}</a>
+        </p>
+      ))}
       <p>{t('account.sessions', { count: sessions })}</p>
       <Form ctx={ctx} action="/account/logout-everywhere">
         <Button variant="secondary">{t('account.logoutEverywhere')}</Button>

@@ -10,15 +10,11 @@ export function RevokeTokenPage({ ctx, token }: { ctx: PageContext; token: ApiTo
     <ConfirmPage
       ctx={ctx}
       title={t('apiToken.confirmRevoke.title')}
-      what={
-        <p class="lead">
-          {t('apiToken.confirmRevoke.what', {
-            name: token.name,
-            used: token.lastUsedAt ? 'yes' : 'no',
-            lastUsed: token.lastUsedAt ? formatInstant(token.lastUsedAt, intl) : '',
-          })}
-        </p>
-      }
+      lead={t('apiToken.confirmRevoke.what', {
+        name: token.name,
+        used: token.lastUsedAt ? 'yes' : 'no',
+        lastUsed: token.lastUsedAt ? formatInstant(token.lastUsedAt, intl) : '',
+      })}
       irreversible
       destructive
       action={`/account/tokens/${token.id}/revoke`}
@@ -35,15 +31,13 @@ export function RevokeAllTokensPage({ ctx, active }: { ctx: PageContext; active:
     <ConfirmPage
       ctx={ctx}
       title={t('apiToken.confirmRevokeAll.title', { count: active.length })}
-      what={
-        <>
-          <p class="lead">{t('apiToken.confirmRevokeAll.what', { count: active.length })}</p>
-          <ul>
-            {active.map((token) => (
-              <li key={token.id}>{token.name}</li>
-            ))}
-          </ul>
-        </>
+      lead={t('apiToken.confirmRevokeAll.what', { count: active.length })}
+      details={
+        <ul>
+          {active.map((token) => (
+            <li key={token.id}>{token.name}</li>
+          ))}
+        </ul>
       }
       irreversible
       destructive

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant } from '../../../shared/dates.ts';
+import { CopyField } from '../../../ui/copy-field.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ApiToken } from '../api-token.service.ts';
 
@@ -29,18 +30,7 @@ export function ApiTokenCreatedPage({
       <div class="flash" role="alert">
         <strong>{t('apiToken.copyNow')}</strong>
       </div>
-      <div class="field">
-        <label for="api-token">{t('apiToken.tokenLabel')}</label>
-        <input
-          class="input input-full request-id"
-          id="api-token"
-          type="text"
-          value={token}
-          readOnly
-          autocomplete="off"
-          spellcheck={false}
-        />
-      </div>
+      <CopyField id="api-token" label={t('apiToken.tokenLabel')} value={token} />
       <h2>{t('apiToken.usage')}</h2>
       <pre>
         <code>{`curl -H "Authorization: Bearer <${t('apiToken.tokenLabel')}>" ${meUrl}`}</code>

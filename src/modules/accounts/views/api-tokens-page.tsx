@@ -24,9 +24,8 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
   return (
     <TitledPage
       ctx={ctx}
-      title={t('apiToken.title')}
+      messages="apiToken"
       back={{ href: '/account', label: t('apiToken.back') }}
-      lead={t('apiToken.lead')}
     >
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t('apiToken.listTitle')}</h2>

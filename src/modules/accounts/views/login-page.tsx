@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, TextField } from '../../../ui/fields.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
+import { fieldLabels, TextField } from '../../../ui/fields.tsx';
+import { FormPage } from '../../../ui/form-page.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -13,35 +13,40 @@ interface Props {
 export function LoginPage({ ctx, values = {}, sso }: Props) {
   const { t } = ctx.i18n;
   const { next } = values;
+  const field = fieldLabels(ctx.i18n, 'login');
   return (
-    <TitledPage ctx={ctx} title={t('login.title')} lead={t('login.lead')}>
-      {sso ? (
-        <>
-          <p>
-            <a
-              class="button"
-              href={next ? `/auth/oidc/login?next=${encodeURIComponent(next)}` : '/auth/oidc/login'}
-            >
-              {t('oidc.login')}
-            </a>
-          </p>
-          <p>{t('oidc.or')}</p>
-        </>
-      ) : null}
-      <Form ctx={ctx} action="/login" values={{ email: values.email }}>
-        {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField name="email" type="email" label={t('login.email')} autocomplete="username" />
-        <TextField
-          name="password"
-          type="password"
-          label={t('login.password')}
-          autocomplete="current-password"
-        />
-        <Button>{t('login.submit')}</Button>
-      </Form>
-      <p>
-        <a href="/reset">{t('reset.forgot')}</a>
-      </p>
-    </TitledPage>
+    <FormPage
+      ctx={ctx}
+      messages="login"
+      action="/login"
+      values={{ email: values.email }}
+      submit={t('login.submit')}
+      before={
+        sso ? (
+          <>
+            <p>
+              <a
+                class="button"
+                href={
+                  next ? `/auth/oidc/login?next=${encodeURIComponent(next)}` : '/auth/oidc/login'
+                }
+              >
+                {t('oidc.login')}
+              </a>
+            </p>
+            <p>{t('oidc.or')}</p>
+          </>
+        ) : null
+      }
+      after={
+        <p>
+          <a href="/reset">{t('reset.forgot')}</a>
+        </p>
+      }
+    >
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextField {...field('email')} type="email" autocomplete="username" />
+      <TextField {...field('password')} type="password" autocomplete="current-password" />
+    </FormPage>
   );
 }

@@ -1,5 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form } from '../../../ui/fields.tsx';
+import { Facts } from '../../../ui/facts.tsx';
+import { CopyField } from '../../../ui/copy-field.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { User } from '../account.service.ts';
 import type { MfaStatus } from '../mfa.service.ts';
@@ -27,21 +29,13 @@ export function MfaPage({
       ? t('mfa.status.enrolling')
       : t('mfa.status.off');
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('mfa.title')}
-      back={{ href: '/account', label: t('account.title') }}
-      lead={t('mfa.lead')}
-    >
+    <TitledPage ctx={ctx} messages="mfa" back={{ href: '/account', label: t('account.title') }}>
       {status.required && !status.enabled ? (
         <div class="panel panel-highlight">
           <p>{t('mfa.required')}</p>
         </div>
       ) : null}
-      <dl class="facts">
-        <dt>{t('mfa.status')}</dt>
-        <dd>{state}</dd>
-      </dl>
+      <Facts rows={[[t('mfa.status'), state]]} />
 
       {!status.localAccount ? (
         <p>{t('mfa.localOnly')}</p>
@@ -72,31 +66,12 @@ export function MfaPage({
                 dangerouslySetInnerHTML={{ __html: qrSvg }}
               />
             ) : null}
-            <div class="field">
-              <label for="mfa-secret">{t('mfa.secret')}</label>
-              <input
-                class="input input-full request-id"
-                id="mfa-secret"
-                type="text"
-                value={grouped(status.enrolling.secret)}
-                readOnly
-                autocomplete="off"
-                spellcheck={false}
-              />
-            </div>
-            <div class="field">
-              <label for="mfa-uri">{t('mfa.uri')}</label>
-              <textarea
-                class="input input-full request-id"
-                id="mfa-uri"
-                rows={3}
-                readOnly
-                autocomplete="off"
-                spellcheck={false}
-              >
-                {status.enrolling.uri}
-              </textarea>
-            </div>
+            <CopyField
+              id="mfa-secret"
+              label={t('mfa.secret')}
+              value={grouped(status.enrolling.secret)}
+            />
+            <CopyField id="mfa-uri" label={t('mfa.uri')} value={status.enrolling.uri} rows={3} />
           </section>
           <section aria-labelledby="step2-title">
             <h2 id="step2-title">{t('mfa.step2')}</h2>

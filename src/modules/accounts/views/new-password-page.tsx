@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, TextField } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { fieldLabels, TextField } from '../../../ui/fields.tsx';
+import { FormPage } from '../../../ui/form-page.tsx';
 import { MIN_PASSWORD_LENGTH } from '../password.ts';
 import type { TokenKind } from '../reset.service.ts';
 
@@ -16,30 +16,23 @@ interface Props {
 /** Choose a new password (after a reset link) or a first one (after an invitation). */
 export function NewPasswordPage({ ctx, kind, email, action }: Props) {
   const { t } = ctx.i18n;
-  const title = t(kind === 'reset' ? 'newPassword.resetTitle' : 'newPassword.inviteTitle');
+  const field = fieldLabels(ctx.i18n, 'newPassword');
+  // Passwords are never sent back: no values.
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p class="lead">
-        {t(kind === 'reset' ? 'newPassword.resetLead' : 'newPassword.inviteLead', { email })}
-      </p>
-      {/* Passwords are never sent back: no values. */}
-      <Form ctx={ctx} action={action}>
-        <TextField
-          name="password"
-          type="password"
-          label={t('newPassword.password')}
-          hint={t('newPassword.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          autocomplete="new-password"
-        />
-        <TextField
-          name="passwordConfirm"
-          type="password"
-          label={t('newPassword.passwordConfirm')}
-          autocomplete="new-password"
-        />
-        <Button>{t('newPassword.submit')}</Button>
-      </Form>
-    </Layout>
+    <FormPage
+      ctx={ctx}
+      title={t(kind === 'reset' ? 'newPassword.resetTitle' : 'newPassword.inviteTitle')}
+      lead={t(kind === 'reset' ? 'newPassword.resetLead' : 'newPassword.inviteLead', { email })}
+      action={action}
+      submit={t('newPassword.submit')}
+    >
+      <TextField
+        {...field('password')}
+        type="password"
+        hint={t('newPassword.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        autocomplete="new-password"
+      />
+      <TextField {...field('passwordConfirm')} type="password" autocomplete="new-password" />
+    </FormPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, TextField } from '../../../ui/fields.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
+import { TextField } from '../../../ui/fields.tsx';
+import { FormPage } from '../../../ui/form-page.tsx';
 import { RESET_VALID_MINUTES } from '../reset.service.ts';
 
 /** Asks for the e-mail address to send a reset link to. */
@@ -13,18 +13,20 @@ export function ResetRequestPage({
 }) {
   const { t } = ctx.i18n;
   return (
-    <TitledPage
+    <FormPage
       ctx={ctx}
       title={t('reset.title')}
       lead={t('reset.lead', { minutes: RESET_VALID_MINUTES })}
+      action="/reset"
+      values={values}
+      submit={t('reset.submit')}
+      after={
+        <p>
+          <a href="/login">{t('reset.backToLogin')}</a>
+        </p>
+      }
     >
-      <Form ctx={ctx} action="/reset" values={values}>
-        <TextField name="email" type="email" label={t('reset.email')} autocomplete="email" />
-        <Button>{t('reset.submit')}</Button>
-      </Form>
-      <p>
-        <a href="/login">{t('reset.backToLogin')}</a>
-      </p>
-    </TitledPage>
+      <TextField name="email" type="email" label={t('reset.email')} autocomplete="email" />
+    </FormPage>
   );
 }

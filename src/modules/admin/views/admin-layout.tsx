@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
-import type { BackLink } from '../../../ui/titled-page.tsx';
+import { pageMessages, type BackLink, type PagePrefix } from '../../../ui/titled-page.tsx';
 
 /** The administration's menu; a section whose page is a list says what the list is (`lead`). */
 const ITEMS = [
@@ -20,24 +20,29 @@ type Item = (typeof ITEMS)[number];
  * An administration page: the administration's menu, a link back (if any), the heading (the
  * title unless `heading` says otherwise) and a lead paragraph (if any); the page's own
  * content follows. Without a `title` it is the page of the section `current`: the title is
- * the section's name in the menu and the lead says what its list is.
+ * the section's name in the menu and the lead says what its list is. `messages` names the
+ * title and the lead by the prefix of their messages instead (as `TitledPage`'s).
  */
-export function AdminLayout({
+export function AdminLayout<P extends string>({
   ctx,
   current,
   back,
   children,
-  ...props
+  ...naming
 }: {
   ctx: PageContext;
-  title?: string;
   current: Item['href'];
   heading?: string;
   back?: BackLink;
-  lead?: ComponentChildren;
   children: ComponentChildren;
-}) {
+} & (
+  | { title?: string; lead?: ComponentChildren; messages?: never }
+  | { messages: P & PagePrefix<P>; title?: never; lead?: never }
+)) {
   const { t } = ctx.i18n;
+  const props = naming.messages
+    ? { ...naming, ...pageMessages(ctx.i18n, naming.messages) }
+    : naming;
   const item: Item = ITEMS.find((i) => i.href === current)!;
   const title = props.title ?? t(item.key);
   const heading = props.heading ?? title;

@@ -16,10 +16,9 @@ export function InvitePage({ ctx, organisations, cities, values }: Props) {
   return (
     <AdminLayout
       ctx={ctx}
-      title={t('admin.invite.title')}
+      messages="admin.invite"
       current="/admin/users"
       back={{ href: '/admin/users', label: t('admin.users.back') }}
-      lead={t('admin.invite.lead')}
     >
       <Form
         ctx={ctx}

@@ -9,14 +9,8 @@ export function ResetMfaPage({ ctx, user }: { ctx: PageContext; user: User }) {
     <ConfirmPage
       ctx={ctx}
       title={t('mfa.admin.confirmReset.title')}
-      what={
-        <>
-          <p class="lead">
-            {t('mfa.admin.confirmReset.what', { name: user.name, email: user.email })}
-          </p>
-          <p>{t('mfa.admin.resetHint')}</p>
-        </>
-      }
+      lead={t('mfa.admin.confirmReset.what', { name: user.name, email: user.email })}
+      details={<p>{t('mfa.admin.resetHint')}</p>}
       irreversible
       destructive
       action={`/admin/users/${user.id}/mfa-reset`}

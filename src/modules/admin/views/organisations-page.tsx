@@ -1,9 +1,17 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Button, Form, SelectField, TextField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  fieldLabels,
+  Form,
+  messageOptions,
+  SelectField,
+  TextField,
+} from '../../../ui/fields.tsx';
 import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -19,11 +27,11 @@ export function OrganisationsPage({ ctx, organisations, values }: Props) {
         caption={t('admin.organisations')}
         rows={organisations}
         columns={[
-          {
-            header: t('org.name'),
-            rowHeader: true,
-            cell: (o) => <a href={`/admin/organisations/${o.id}`}>{o.name}</a>,
-          },
+          linkColumn<Organisation>(
+            t('org.name'),
+            (o) => `/admin/organisations/${o.id}`,
+            (o) => o.name,
+          ),
           { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
           { header: t('org.email'), cell: (o) => o.email ?? '' },
           {
@@ -62,24 +70,15 @@ export function OrganisationForm({
   values?: OrganisationInput | undefined;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'org');
   return (
     <Form ctx={ctx} action={action} values={values}>
-      <TextField name="name" label={t('org.name')} />
+      <TextField {...field('name')} />
       <SelectField
-        name="kind"
-        label={t('org.kind')}
-        options={[
-          { value: 'administration', label: t('org.kind.administration') },
-          { value: 'company', label: t('org.kind.company') },
-        ]}
+        {...field('kind')}
+        options={messageOptions(ctx.i18n, 'org.kind', ['administration', 'company'])}
       />
-      <TextField
-        name="email"
-        type="email"
-        label={t('org.email')}
-        hint={t('org.emailHint')}
-        optional
-      />
+      <TextField {...field('email', 'hint')} type="email" optional />
       <Button>{t('admin.organisations.save')}</Button>
     </Form>
   );

@@ -7,12 +7,7 @@ import { AdminLayout } from './admin-layout.tsx';
 export function SecurityPage({ ctx, roles }: { ctx: PageContext; roles: readonly string[] }) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout
-      ctx={ctx}
-      title={t('admin.security.title')}
-      current="/admin/security"
-      lead={t('admin.security.lead')}
-    >
+    <AdminLayout ctx={ctx} messages="admin.security" current="/admin/security">
       <Form ctx={ctx} action="/admin/security" values={{ roles: [...roles] }}>
         <CheckboxGroup
           name="roles"

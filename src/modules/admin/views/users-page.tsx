@@ -3,6 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import type { User } from '../../accounts/index.ts';
 import { RoleList, type ScopeNames } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
@@ -30,11 +31,11 @@ export function UsersPage({
         caption={t('admin.users')}
         rows={users}
         columns={[
-          {
-            header: t('admin.users.email'),
-            rowHeader: true,
-            cell: (u) => <a href={`/admin/users/${u.id}`}>{u.email}</a>,
-          },
+          linkColumn<User>(
+            t('admin.users.email'),
+            (u) => `/admin/users/${u.id}`,
+            (u) => u.email,
+          ),
           { header: t('admin.users.name'), cell: (u) => u.name },
           {
             header: t('admin.users.roles'),

@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { DataTable, linkColumn, rowLinkColumn } from '../../../ui/table.tsx';
 import type { CitySuggestion } from '../city-suggestion.service.ts';
 import type { CityKind, CityStatus } from '../city.service.ts';
 
@@ -35,27 +35,21 @@ export function CityFactsListPage({ ctx, cities }: { ctx: PageContext; cities: C
         rows={cities}
         rowKey={(c) => c.slug}
         columns={[
-          {
-            header: t('workspace.cities.col.name'),
-            rowHeader: true,
-            cell: (c) => <a href={`/cities/${c.slug}`}>{c.name}</a>,
-          },
+          linkColumn<CityListEntry>(
+            t('workspace.cities.col.name'),
+            (c) => `/cities/${c.slug}`,
+            (c) => c.name,
+          ),
           { header: t('workspace.cities.col.kind'), cell: (c) => t(`kind.${c.kind}`) },
           {
             header: t('workspace.cities.col.status'),
             cell: (c) => <span class={`tag tag-${c.status}`}>{t(`status.${c.status}`)}</span>,
           },
-          {
-            header: t('workspace.cities.edit'),
-            hiddenHeader: true,
-            cell: (c) => (
-              <RowLink
-                href={`/workspace/cities/${c.slug}`}
-                label={t('workspace.cities.edit')}
-                name={c.name}
-              />
-            ),
-          },
+          rowLinkColumn<CityListEntry>(
+            t('workspace.cities.edit'),
+            (c) => `/workspace/cities/${c.slug}`,
+            (c) => c.name,
+          ),
         ]}
       />
     </Layout>

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Button, Form, TextField } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { Area } from '../area.service.ts';
 import type { AreaInput } from '../collaboration.schema.ts';
 
@@ -62,11 +62,9 @@ export function AreasPage(props: {
     <Layout ctx={ctx} title={t('collab.areas.title')}>
       <h1>{t('collab.areas.title')}</h1>
       <p class="lead">{t('collab.areas.lead')}</p>
-      <DataTable
+      <ListTable
         caption={t('collab.areas.title')}
-        captionHidden
         rows={areas}
-        rowKey={(a) => a.id}
         columns={[
           { header: t('collab.areas.nameSv'), rowHeader: true, cell: (a) => a.nameSv },
           { header: t('collab.areas.nameEn'), cell: (a) => a.nameEn },

@@ -12,28 +12,24 @@ export function CloseCampaignPage({ ctx, campaign }: { ctx: PageContext; campaig
     <ConfirmPage
       ctx={ctx}
       title={t('campaign.confirmClose.title')}
-      what={
-        <>
-          <p class="lead">
-            {withParts(
-              ({ title }) =>
-                t('campaign.confirmClose.what', {
-                  title,
-                  answered: campaign.answered,
-                  asked: campaign.asked,
-                }),
-              { title: <Content locale={locale}>{campaign.title}</Content> },
-            )}
+      lead={withParts(
+        ({ title }) =>
+          t('campaign.confirmClose.what', {
+            title,
+            answered: campaign.answered,
+            asked: campaign.asked,
+          }),
+        { title: <Content locale={locale}>{campaign.title}</Content> },
+      )}
+      details={
+        missing > 0 ? (
+          <p>
+            {t('campaign.confirmClose.missing', {
+              count: missing,
+              deadline: formatPlainDate(campaign.deadline, intl),
+            })}
           </p>
-          {missing > 0 ? (
-            <p>
-              {t('campaign.confirmClose.missing', {
-                count: missing,
-                deadline: formatPlainDate(campaign.deadline, intl),
-              })}
-            </p>
-          ) : null}
-        </>
+        ) : null
       }
       irreversible
       destructive

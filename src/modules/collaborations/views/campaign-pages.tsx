@@ -122,12 +122,8 @@ export function NewCampaignPage({
         <DateField {...field('deadline')} />
         <TextArea {...field('message', 'hint')} rows={4} optional />
         <RadioGroup
-          name="scope"
-          legend={t('campaign.field.scope')}
-          options={[
-            { value: 'all', label: t('campaign.scope.all') },
-            { value: 'chosen', label: t('campaign.scope.chosen') },
-          ]}
+          {...field.legend('scope')}
+          options={messageOptions(ctx.i18n, 'campaign.scope', ['all', 'chosen'])}
         />
         <CheckboxGroup
           name="organisations"

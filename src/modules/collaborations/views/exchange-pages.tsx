@@ -11,7 +11,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, linkColumn } from '../../../ui/table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput } from '../collaboration.schema.ts';
@@ -56,15 +56,11 @@ export function ExchangesPage(
         rowKey={(e) => e.id}
         empty={t('collab.exchanges.none')}
         columns={[
-          {
-            header: t('collab.field.activities'),
-            rowHeader: true,
-            cell: (e) => (
-              <a href={`/workspace/exchanges/${e.id}`}>
-                <Content locale={locale}>{e.activities.slice(0, 100)}</Content>
-              </a>
-            ),
-          },
+          linkColumn<Exchange>(
+            t('collab.field.activities'),
+            (e) => `/workspace/exchanges/${e.id}`,
+            (e) => <Content locale={locale}>{e.activities.slice(0, 100)}</Content>,
+          ),
           {
             header: t('collab.field.occurredOn'),
             cell: (e) => formatPlainDate(e.occurredOn, intl),

@@ -3,11 +3,19 @@ import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import { formatInstant } from '../../../shared/dates.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { translateProblem } from '../../../platform/forms.ts';
-import { Button, FileField, Form, RadioGroup, SelectField } from '../../../ui/fields.tsx';
+import {
+  Button,
+  FileField,
+  Form,
+  messageOptions,
+  RadioGroup,
+  SelectField,
+} from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { IMPORT_FROM_COLUMN, type ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
 
@@ -54,10 +62,7 @@ export function ImportPage({
         <RadioGroup
           name="kind"
           legend={t('import.field.fileKind')}
-          options={[
-            { value: 'collaboration', label: t('import.kind.collaboration') },
-            { value: 'exchange', label: t('import.kind.exchange') },
-          ]}
+          options={messageOptions(ctx.i18n, 'import.kind', ['collaboration', 'exchange'])}
         />
         <SelectField
           name="organisation"
@@ -86,11 +91,9 @@ export function ImportPage({
       {jobs.length ? (
         <>
           <h2>{t('import.recent')}</h2>
-          <DataTable
+          <ListTable
             caption={t('import.recentCaption')}
-            captionHidden
             rows={jobs}
-            rowKey={(j) => j.id}
             columns={[
               {
                 header: t('import.col.file'),

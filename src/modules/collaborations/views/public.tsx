@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { Content } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
@@ -51,13 +52,13 @@ export function PublicCollaborationPage(props: {
   const { ctx, collaboration: c, exchanges, cityNames } = props;
   const { t, intl, locale } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={c.title} section="collaborations">
-      <p class="breadcrumb">
-        <a href="/collaborations">{t('collab.public.back')}</a>
-      </p>
-      <Content locale={locale} as="h1">
-        {c.title}
-      </Content>
+    <TitledPage
+      ctx={ctx}
+      title={c.title}
+      titleIn="sv"
+      section="collaborations"
+      back={{ href: '/collaborations', label: t('collab.public.back') }}
+    >
       <CollaborationFacts ctx={ctx} c={c} cityNames={cityNames} internal={false} />
       {exchanges.length ? (
         <>
@@ -76,6 +77,6 @@ export function PublicCollaborationPage(props: {
         </>
       ) : null}
       {props.related}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
-import { Button, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
+import { Button, Form, messageOptions, RadioGroup, TextArea } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { langAttr } from '../../../ui/content.tsx';
@@ -104,10 +104,7 @@ export function ReviewForm({
         <RadioGroup
           name="decision"
           legend={t('collab.reviewForm.decision')}
-          options={[
-            { value: 'acknowledge', label: t('collab.reviewForm.acknowledge') },
-            { value: 'return', label: t('collab.reviewForm.return') },
-          ]}
+          options={messageOptions(ctx.i18n, 'collab.reviewForm', ['acknowledge', 'return'])}
         />
         <TextArea
           name="comment"

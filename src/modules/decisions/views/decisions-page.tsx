@@ -8,6 +8,7 @@ import {
   fieldLabels,
   FileField,
   Form,
+  messageOptions,
   RadioGroup,
   TextField,
 } from '../../../ui/fields.tsx';
@@ -43,11 +44,7 @@ export function DecisionsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('workspace.decisions.title')}
-      lead={t('workspace.decisions.lead')}
-    >
+    <TitledPage ctx={ctx} messages="workspace.decisions">
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
       <ListTable
         caption={t('workspace.decisions.pendingCaption')}
@@ -144,15 +141,21 @@ export function DecisionsPage({
 
 /** What the new decision answers (a proposal) or corrects; the form's context errors link here. */
 function ContextPanel(props: {
+  ctx: PageContext;
   title: string;
-  error: string | undefined;
+  /** What it is, in bold above the rest. */
+  name: string;
   children: ComponentChildren;
 }) {
+  const error = props.ctx.formErrors.context;
   return (
     <section class="panel" id="context" tabIndex={-1} aria-labelledby="context-title">
       <h2 id="context-title">{props.title}</h2>
+      <p>
+        <strong>{props.name}</strong>
+      </p>
       {props.children}
-      {props.error ? <p class="error-message">{props.error}</p> : null}
+      {error ? <p class="error-message">{error}</p> : null}
     </section>
   );
 }
@@ -194,10 +197,7 @@ export function NewDecisionPage({
     >
       {corrects ? <p class="lead">{t('workspace.decisions.correctLead')}</p> : null}
       {proposal ? (
-        <ContextPanel title={t('workspace.decisions.forProposal')} error={errors.context}>
-          <p>
-            <strong>{proposal.title}</strong>
-          </p>
+        <ContextPanel ctx={ctx} title={t('workspace.decisions.forProposal')} name={proposal.title}>
           <p>
             {t('workspace.decisions.proposalCity', { city: proposal.city, kind: proposal.kind })}
           </p>
@@ -210,10 +210,7 @@ export function NewDecisionPage({
         </ContextPanel>
       ) : null}
       {corrects ? (
-        <ContextPanel title={t('workspace.decisions.corrects')} error={errors.context}>
-          <p>
-            <strong>{corrects.title}</strong>
-          </p>
+        <ContextPanel ctx={ctx} title={t('workspace.decisions.corrects')} name={corrects.title}>
           <p>
             {t(`workspace.decisions.body.${corrects.body}`)},{' '}
             {formatPlainDate(corrects.meetingDate, intl)}
@@ -229,24 +226,16 @@ export function NewDecisionPage({
       ) : null}
       <Form ctx={ctx} action={action} multipart values={values}>
         <RadioGroup
-          name="body"
-          legend={t('workspace.decisions.field.body')}
-          options={DECISION_BODIES.map((b) => ({
-            value: b,
-            label: t(`workspace.decisions.body.${b}`),
-          }))}
+          {...field.legend('body')}
+          options={messageOptions(ctx.i18n, 'workspace.decisions.body', DECISION_BODIES)}
         />
         <DateField {...field('meetingDate')} />
         <TextField {...field('section', 'hint')} width="short" autocomplete="off" />
         <TextField {...field('caseNumber', 'hint')} autocomplete="off" />
         <TextField {...field('title')} width="full" autocomplete="off" />
         <RadioGroup
-          name="outcome"
-          legend={t('workspace.decisions.field.outcome')}
-          options={OUTCOMES.map((o) => ({
-            value: o,
-            label: t(`workspace.decisions.outcome.${o}`),
-          }))}
+          {...field.legend('outcome')}
+          options={messageOptions(ctx.i18n, 'workspace.decisions.outcome', OUTCOMES)}
         />
         <TextField {...field('link', 'hint')} type="url" width="full" autocomplete="off" optional />
         <DateField {...field('finalOn', 'hint')} optional />

@@ -34,19 +34,15 @@ export function ConfirmProposalPage({
     <ConfirmPage
       ctx={ctx}
       title={t(keys.title)}
-      what={
-        <p class="lead">
-          {withParts(
-            ({ title }) =>
-              t(keys.what, {
-                title,
-                kind: t(`workspace.proposals.kind.${proposal.kind}`),
-                city: cityName,
-              }),
-            { title: <Content locale={locale}>{proposal.title}</Content> },
-          )}
-        </p>
-      }
+      lead={withParts(
+        ({ title }) =>
+          t(keys.what, {
+            title,
+            kind: t(`workspace.proposals.kind.${proposal.kind}`),
+            city: cityName,
+          }),
+        { title: <Content locale={locale}>{proposal.title}</Content> },
+      )}
       irreversible
       destructive={step === 'withdraw'}
       action={`/workspace/proposals/${proposal.id}/${step}`}

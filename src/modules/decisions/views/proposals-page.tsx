@@ -61,11 +61,7 @@ export function ProposalsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('workspace.proposals.title')}
-      lead={t('workspace.proposals.lead')}
-    >
+    <TitledPage ctx={ctx} messages="workspace.proposals">
       <section class="panel" aria-labelledby="chain-title">
         <h2 id="chain-title">{t('workspace.proposals.chainTitle')}</h2>
         {chain ? (

@@ -3,7 +3,7 @@ import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { CityName } from '../../cities/index.ts';
 import { Content } from '../../../ui/content.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { documentPath } from '../decision.presenter.ts';
 import type { DecisionDetail } from '../history.service.ts';
 import { bodyLabel, DecisionReference, outcomeLabel, PlainDate } from './public-parts.tsx';
@@ -15,13 +15,13 @@ export function PublicDecisionPage({ ctx, detail }: { ctx: PageContext; detail: 
   const document = documentPath(decision);
   const concerned = city ? [city, ...cities.filter((c) => c.id !== city.id)] : cities;
   return (
-    <Layout ctx={ctx} title={decision.title} section="decisions">
-      <p class="breadcrumb">
-        <a href="/decisions">{t('decisions.back')}</a>
-      </p>
-      <Content locale={locale} as="h1">
-        {decision.title}
-      </Content>
+    <TitledPage
+      ctx={ctx}
+      title={decision.title}
+      titleIn="sv"
+      section="decisions"
+      back={{ href: '/decisions', label: t('decisions.back') }}
+    >
       <p class="card-meta">
         <DecisionReference decision={decision} i18n={ctx.i18n} />
       </p>
@@ -107,7 +107,7 @@ export function PublicDecisionPage({ ctx, detail }: { ctx: PageContext; detail: 
           />
         </dl>
       </section>
-    </Layout>
+    </TitledPage>
   );
 }
 

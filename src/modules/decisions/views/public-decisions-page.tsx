@@ -19,12 +19,7 @@ export function PublicDecisionsPage({
 }) {
   const { t, locale } = ctx.i18n;
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('decisions.title')}
-      section="decisions"
-      lead={t('decisions.lead')}
-    >
+    <TitledPage ctx={ctx} messages="decisions" section="decisions">
       <DataTable
         caption={t('decisions.caption')}
         rows={decisions}

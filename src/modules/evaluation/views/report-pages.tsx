@@ -4,8 +4,9 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Content } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, linkColumn } from '../../../ui/table.tsx';
 import type { ReportVersion } from '../report.service.ts';
 import { ReportBody, ReportFacts } from './report-document.tsx';
 
@@ -153,15 +154,11 @@ export function PublicReportsPage(props: {
         rowKey={(r) => r.evaluationId}
         empty={t('report.empty')}
         columns={[
-          {
-            header: t('report.col.title'),
-            rowHeader: true,
-            cell: (r) => (
-              <a href={`/reports/${r.evaluationId}`}>
-                <Content locale={locale}>{r.title}</Content>
-              </a>
-            ),
-          },
+          linkColumn<ReportVersion>(
+            t('report.col.title'),
+            (r) => `/reports/${r.evaluationId}`,
+            (r) => <Content locale={locale}>{r.title}</Content>,
+          ),
           {
             header: t('report.period'),
             cell: (r) => formatDateRange(r.period.start, r.period.end, intl),
@@ -183,19 +180,18 @@ export function PublicReportsPage(props: {
 /** `/reports/:id`: the published version of one evaluation. */
 export function PublicReportPage(props: { ctx: PageContext; report: ReportVersion; pdf: boolean }) {
   const { ctx, report } = props;
-  const { t, locale } = ctx.i18n;
+  const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={report.title}>
-      <p class="breadcrumb">
-        <a href="/reports">{t('report.back')}</a>
-      </p>
-      <Content locale={locale} as="h1">
-        {report.title}
-      </Content>
+    <TitledPage
+      ctx={ctx}
+      title={report.title}
+      titleIn="sv"
+      back={{ href: '/reports', label: t('report.back') }}
+    >
       <LanguageNote ctx={ctx} />
       <ReportFacts ctx={ctx} report={report} />
       <Downloads ctx={ctx} base={`/reports/${report.evaluationId}`} pdf={props.pdf} />
       <ReportBody ctx={ctx} report={report} />
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Form, NumberField, RadioGroup, SubmitWithCancel, TextField } from '../../../ui/fields.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { RowLink } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import type { TemplateTask } from '../host-plan.service.ts';
 import type { TemplateTaskValues } from '../host-plan.schema.ts';
 import { SubPage } from './page-parts.tsx';
@@ -80,11 +81,9 @@ export function HostPlanTemplatePage({
       back={{ href: '/workspace/host-plan', label: t('hostPlan.page.back') }}
     >
       <p class="lead">{t('hostPlan.template.lead')}</p>
-      <DataTable
+      <ListTable
         caption={t('hostPlan.template.caption')}
-        captionHidden
         rows={tasks}
-        rowKey={(task) => task.id}
         columns={[
           { header: t('hostPlan.col.task'), rowHeader: true, cell: name },
           { header: t('hostPlan.template.when'), cell: (task) => describeOffset(ctx, task) },

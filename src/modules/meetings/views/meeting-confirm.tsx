@@ -51,13 +51,9 @@ export function RemovePartPage({
       ctx={ctx}
       section="meetings"
       title={t(keys.title)}
-      what={
-        <p class="lead">
-          {withParts(({ title }) => t(keys.what, { title, year: meeting.year }), {
-            title: <Content locale={locale}>{partTitle}</Content>,
-          })}
-        </p>
-      }
+      lead={withParts(({ title }) => t(keys.what, { title, year: meeting.year }), {
+        title: <Content locale={locale}>{partTitle}</Content>,
+      })}
       irreversible
       destructive
       action={`${base}/${segment}/${partId}/delete`}
@@ -87,15 +83,11 @@ export function RemoveMemberPage({
     <ConfirmPage
       ctx={ctx}
       title={t('delegation.confirmRemove.title')}
-      what={
-        <p class="lead">
-          {t('delegation.confirmRemove.what', {
-            name,
-            city: localized(city, ctx.i18n.locale).name,
-            year: meeting.year,
-          })}
-        </p>
-      }
+      lead={t('delegation.confirmRemove.what', {
+        name,
+        city: localized(city, ctx.i18n.locale).name,
+        year: meeting.year,
+      })}
       irreversible
       destructive
       action={`${back}/members/${encodeURIComponent(memberId)}/remove`}
@@ -124,13 +116,11 @@ export function CloseActionPage({
       ctx={ctx}
       section="meetings"
       title={t('workspace.meetings.confirmClose.title')}
-      what={
-        <>
-          <p class="lead">{t('workspace.meetings.confirmClose.what', { year: meeting.year })}</p>
-          <p>
-            <OutcomeText ctx={ctx} outcome={outcome} />
-          </p>
-        </>
+      lead={t('workspace.meetings.confirmClose.what', { year: meeting.year })}
+      details={
+        <p>
+          <OutcomeText ctx={ctx} outcome={outcome} />
+        </p>
       }
       irreversible
       action={`${base}/outcomes/${outcome.id}/close`}

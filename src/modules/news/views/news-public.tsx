@@ -16,23 +16,23 @@ import { newsDate } from './news-date.ts';
 export function FeedLinks({ ctx }: { ctx: PageContext }) {
   const { t, locale } = ctx.i18n;
   const prefix = localePrefix(locale);
+  const feeds = [
+    { type: 'application/atom+xml', file: 'news.atom', title: t('news.feed.atomTitle') },
+    { type: 'application/rss+xml', file: 'news.rss', title: t('news.feed.rssTitle') },
+  ];
   return (
     <>
       {/* hreflang before href: the address names its language itself (localizeHtml leaves it). */}
-      <link
-        rel="alternate"
-        type="application/atom+xml"
-        hreflang={locale}
-        href={`${prefix}/news.atom`}
-        title={t('news.feed.atomTitle')}
-      />
-      <link
-        rel="alternate"
-        type="application/rss+xml"
-        hreflang={locale}
-        href={`${prefix}/news.rss`}
-        title={t('news.feed.rssTitle')}
-      />
+      {feeds.map((feed) => (
+        <link
+          key={feed.file}
+          rel="alternate"
+          type={feed.type}
+          hreflang={locale}
+          href={`${prefix}/${feed.file}`}
+          title={feed.title}
+        />
+      ))}
     </>
   );
 }
@@ -93,13 +93,7 @@ export function NewsListPage({
   if (filters.city) query.set('city', filters.city);
   if (filters.year) query.set('year', filters.year);
   return (
-    <TitledPage
-      ctx={ctx}
-      title={t('news.title')}
-      section="news"
-      head={<FeedLinks ctx={ctx} />}
-      lead={t('news.lead')}
-    >
+    <TitledPage ctx={ctx} messages="news" section="news" head={<FeedLinks ctx={ctx} />}>
       <div role="search" aria-label={t('news.filter.label')}>
         <Form ctx={ctx} method="get" action="/news" class="panel news-filter" values={filters}>
           <SelectField

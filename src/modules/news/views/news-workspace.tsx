@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { DataTable, rowLinkColumn } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
 import type { NewsItem, NewsListEntry, NewsStatus } from '../news.service.ts';
 import { newsDateTime } from './news-date.ts';
@@ -35,9 +35,8 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
   return (
     <TitledPage
       ctx={ctx}
-      title={t('news.workspace.title')}
+      messages="news.workspace"
       back={{ href: '/workspace', label: t('news.workspace.back') }}
-      lead={t('news.workspace.lead')}
     >
       <p>
         <a class="button button-primary" href="/workspace/news/new">
@@ -51,7 +50,6 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
           <DataTable
             caption={t('news.workspace.caption')}
             rows={items}
-            rowKey={(i) => i.id}
             columns={[
               {
                 header: t('news.workspace.col.title'),
@@ -65,17 +63,11 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
                 cell: (i) => <StatusTag ctx={ctx} status={i.status} />,
               },
               { header: t('news.workspace.col.when'), cell: (i) => when(ctx, i) },
-              {
-                header: t('news.workspace.edit'),
-                hiddenHeader: true,
-                cell: (i) => (
-                  <RowLink
-                    href={`/workspace/news/${i.id}`}
-                    label={t('news.workspace.edit')}
-                    name={i.title}
-                  />
-                ),
-              },
+              rowLinkColumn<NewsListEntry>(
+                t('news.workspace.edit'),
+                (i) => `/workspace/news/${i.id}`,
+                (i) => i.title,
+              ),
             ]}
           />
         </div>
@@ -189,25 +181,17 @@ export function NewsFormPage({
           </fieldset>
         ))}
         <CheckboxGroup
-          name="cities"
-          legend={t('news.field.cities')}
+          {...field.legend('cities')}
           hint={t('news.field.linksHint')}
           options={choices.cities}
           optional
         />
         {choices.meetings.length ? (
-          <CheckboxGroup
-            name="meetings"
-            legend={t('news.field.meetings')}
-            options={choices.meetings}
-            optional
-          />
+          <CheckboxGroup {...field.legend('meetings')} options={choices.meetings} optional />
         ) : null}
         {choices.collaborations.length ? (
           <CheckboxGroup
-            name="collaborations"
-            legend={t('news.field.collaborations')}
-            hint={t('news.field.collaborationsHint')}
+            {...field.legend('collaborations', 'hint')}
             options={choices.collaborations}
             optional
           />

@@ -1,15 +1,15 @@
-import type { ComponentProps } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../../platform/i18n/locales.ts';
 import { formatInstant } from '../../../shared/dates.ts';
-import { Button, CheckboxGroup, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
+import { Button, fieldLabels, Form, RadioGroup, TextField } from '../../../ui/fields.tsx';
 import { Facts } from '../../../ui/facts.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
+import { TitledPage, type TitledPageProps } from '../../../ui/titled-page.tsx';
 import type { Subscription, Topic } from '../newsletter.service.ts';
+import { TopicsField } from './topics-field.tsx';
 
 /** A page that carries a personal token in its address: never indexed. */
-function TokenPage(props: Omit<ComponentProps<typeof TitledPage>, 'head'>) {
-  return <TitledPage {...props} head={<meta name="robots" content="noindex" />} />;
+function TokenPage<P extends string>(props: TitledPageProps<P>) {
+  return <TitledPage<P> {...props} head={<meta name="robots" content="noindex" />} />;
 }
 
 /** The subscription form: address, language, twin cities. */
@@ -25,35 +25,25 @@ export function SubscribePage({
   confirmHours: number;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'newsletter.field');
   return (
-    <TitledPage ctx={ctx} title={t('newsletter.title')} lead={t('newsletter.lead')}>
+    <TitledPage ctx={ctx} messages="newsletter">
       <Form ctx={ctx} action="/newsletter" values={values}>
         <TextField
-          name="email"
+          {...field('email')}
           type="email"
-          label={t('newsletter.field.email')}
           hint={t('newsletter.field.emailHint', { hours: confirmHours })}
           autocomplete="email"
         />
         <RadioGroup
-          name="language"
-          legend={t('newsletter.field.language')}
+          {...field.legend('language')}
           options={ALL_LOCALES.map((l) => ({
             value: l,
             label: LOCALES[l].name,
             ...(l === ctx.i18n.locale ? {} : { lang: l }),
           }))}
         />
-        <CheckboxGroup
-          name="topics"
-          legend={t('newsletter.field.topics')}
-          hint={t('newsletter.field.topicsHint')}
-          options={topics.map((c) => ({
-            value: c.slug,
-            label: c.name,
-            ...(c.lang === ctx.i18n.locale ? {} : { lang: c.lang }),
-          }))}
-        />
+        <TopicsField {...field.legend('topics', 'hint')} i18n={ctx.i18n} topics={topics} />
         <Button>{t('newsletter.submit')}</Button>
       </Form>
       <h2>{t('newsletter.privacy.title')}</h2>
@@ -66,7 +56,7 @@ export function SubscribePage({
 export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
   const { t } = ctx.i18n;
   return (
-    <TokenPage ctx={ctx} title={t('newsletter.confirm.title')} lead={t('newsletter.confirm.lead')}>
+    <TokenPage ctx={ctx} messages="newsletter.confirm">
       <Form ctx={ctx} action={`/newsletter/confirm/${token}`}>
         <Button>{t('newsletter.confirm.button')}</Button>
       </Form>
@@ -132,11 +122,7 @@ export function SubscriptionPage({
   if (s.deleteAfter)
     rows.push([t('newsletter.subscription.deleteAfter'), formatInstant(s.deleteAfter, intl)]);
   return (
-    <TokenPage
-      ctx={ctx}
-      title={t('newsletter.subscription.title')}
-      lead={t('newsletter.subscription.lead')}
-    >
+    <TokenPage ctx={ctx} messages="newsletter.subscription">
       <Facts rows={rows} />
       {s.status === 'confirmed' ? (
         <Form ctx={ctx} action={`/newsletter/unsubscribe/${token}`}>

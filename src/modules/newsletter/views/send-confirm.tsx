@@ -24,23 +24,17 @@ export function SendIssuePage({
     <ConfirmPage
       ctx={ctx}
       title={t('newsletter.confirmSend.title')}
-      what={
-        <>
-          <p class="lead">
-            {withParts(
-              ({ subject }) => t('newsletter.confirmSend.what', { subject, count: recipients }),
-              {
-                subject: (
-                  <Content locale={locale} lang={version?.lang}>
-                    {version?.subject ?? ''}
-                  </Content>
-                ),
-              },
-            )}
-          </p>
-          <p>{t('newsletter.confirmSend.languages')}</p>
-        </>
-      }
+      lead={withParts(
+        ({ subject }) => t('newsletter.confirmSend.what', { subject, count: recipients }),
+        {
+          subject: (
+            <Content locale={locale} lang={version?.lang}>
+              {version?.subject ?? ''}
+            </Content>
+          ),
+        },
+      )}
+      details={<p>{t('newsletter.confirmSend.languages')}</p>}
       irreversible
       action={`${base}/send`}
       confirm={t('newsletter.issue.sendButton')}

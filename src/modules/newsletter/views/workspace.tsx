@@ -3,7 +3,7 @@ import { ALL_LOCALES, LOCALES, type Locale } from '../../../platform/i18n/locale
 import { formatInstant } from '../../../shared/dates.ts';
 import {
   Button,
-  CheckboxGroup,
+  fieldLabels,
   Form,
   SelectField,
   TextArea,
@@ -14,8 +14,10 @@ import { Facts } from '../../../ui/facts.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import type { RenderedMail } from '../newsletter.mail.ts';
 import type { Issue, Progress, Topic } from '../newsletter.service.ts';
+import { TopicsField } from './topics-field.tsx';
 
 const subjectOf = (issue: Issue) => issue.versions.find((v) => v.lang === 'sv')?.subject ?? '';
 
@@ -51,15 +53,11 @@ export function IssuesPage({
         rows={issues}
         empty={t('newsletter.ws.none')}
         columns={[
-          {
-            header: t('newsletter.ws.col.subject'),
-            rowHeader: true,
-            cell: (i) => (
-              <a href={`/workspace/newsletter/${i.id}`}>
-                {subjectOf(i) || t('newsletter.ws.untitled')}
-              </a>
-            ),
-          },
+          linkColumn<Issue>(
+            t('newsletter.ws.col.subject'),
+            (i) => `/workspace/newsletter/${i.id}`,
+            (i) => subjectOf(i) || t('newsletter.ws.untitled'),
+          ),
           {
             header: t('newsletter.ws.col.status'),
             cell: (i) => t(`newsletter.status.${i.status}`),
@@ -91,6 +89,7 @@ export function IssueEditPage({
 }) {
   const { t, locale } = ctx.i18n;
   const intl = LOCALES[locale].intl;
+  const field = fieldLabels(ctx.i18n, 'newsletter.issue');
   const base = `/workspace/newsletter/${issue.id}`;
   return (
     <TitledPage
@@ -104,16 +103,7 @@ export function IssueEditPage({
           : t('newsletter.issue.first')}
       </p>
       <Form ctx={ctx} action={base} values={values}>
-        <CheckboxGroup
-          name="topics"
-          legend={t('newsletter.issue.topics')}
-          hint={t('newsletter.issue.topicsHint')}
-          options={topics.map((c) => ({
-            value: c.slug,
-            label: c.name,
-            ...(c.lang === locale ? {} : { lang: c.lang }),
-          }))}
-        />
+        <TopicsField {...field.legend('topics', 'hint')} i18n={ctx.i18n} topics={topics} />
         {ALL_LOCALES.map((lang) => (
           <fieldset class="newsletter-version" key={lang}>
             <legend lang={lang === locale ? undefined : lang}>{LOCALES[lang].name}</legend>

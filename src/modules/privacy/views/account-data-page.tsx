@@ -17,9 +17,8 @@ export function AccountDataPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('privacy.own.title')}
+      messages="privacy.own"
       back={{ href: '/account', label: t('privacy.own.back'), plain: true }}
-      lead={t('privacy.own.lead')}
     >
       <HoldingsTable ctx={ctx} data={data} caption={t('privacy.own.caption')} />
       <h2>{t('privacy.own.downloadTitle')}</h2>

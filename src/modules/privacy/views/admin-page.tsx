@@ -158,9 +158,8 @@ export function AdminPrivacyPage({
   return (
     <TitledPage
       ctx={ctx}
-      title={t('privacy.admin.title')}
+      messages="privacy.admin"
       back={{ href: '/admin/users', label: t('privacy.admin.back'), plain: true }}
-      lead={t('privacy.admin.lead')}
     >
       <Form ctx={ctx} action="/admin/privacy" method="get" values={values} errors={{}}>
         <TextField {...field('email')} type="email" autocomplete="off" />

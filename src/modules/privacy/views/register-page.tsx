@@ -19,7 +19,7 @@ function retentionText(ctx: PageContext, entry: RegisterEntry, days: RuleDays) {
 export function RegisterPage({ ctx, days }: { ctx: PageContext; days: RuleDays }) {
   const { t } = ctx.i18n;
   return (
-    <TitledPage ctx={ctx} title={t('privacy.title')} section="privacy" lead={t('privacy.lead')}>
+    <TitledPage ctx={ctx} messages="privacy" section="privacy">
       <h2>{t('privacy.controller.title')}</h2>
       <p>{t('privacy.controller.text')}</p>
       <h2>{t('privacy.register.title')}</h2>
