@@ -6,7 +6,6 @@ import { localizePath } from './i18n/paths.ts';
 /** The public pages a module contributes to the sitemap: site paths without a language prefix. */
 export type SitemapSource = (app: FastifyInstance) => Promise<readonly string[]>;
 
-
 /**
  * `/sitemap.xml`: every public page in every language, each with its alternates
  * (`xhtml:link rel="alternate" hreflang`), as search engines read them. Addresses are

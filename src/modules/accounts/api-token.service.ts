@@ -238,4 +238,3 @@ export async function scopeSlugsOf(db: Db, user: User): Promise<ScopeSlugs> {
     user.roles.flatMap((g) => (g.cityId ? [g.cityId] : [])),
   );
 }
-
