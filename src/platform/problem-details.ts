@@ -45,27 +45,25 @@ const fieldProblemJson = z
   })
   .meta({ id: 'FieldProblem' });
 
+/** A text member of the problem: what it says, and an example. */
+const text = (description: string, example: string) =>
+  z.string().describe(description).meta({ example });
+
 /** RFC 9457 problem details, with the deprecated `error` member of the earlier shape. */
 export const problemJson = once(() =>
   z
     .object({
-      type: z
-        .string()
-        .describe('A relative URI reference to the description of the code')
-        .meta({ example: '/api/errors#CITY_NOT_FOUND' }),
-      title: z
-        .string()
-        .describe('A short English summary of the code; the same for every occurrence')
-        .meta({ example: 'City not found' }),
+      type: text(
+        'A relative URI reference to the description of the code',
+        '/api/errors#CITY_NOT_FOUND',
+      ),
+      title: text(
+        'A short English summary of the code; the same for every occurrence',
+        'City not found',
+      ),
       status: z.number().int().describe('The HTTP status code').meta({ example: 404 }),
-      detail: z
-        .string()
-        .describe('An English explanation of this occurrence')
-        .meta({ example: 'No city with the slug "oslo"' }),
-      instance: z
-        .string()
-        .describe('The path of the request that failed')
-        .meta({ example: '/api/v1/cities/oslo' }),
+      detail: text('An English explanation of this occurrence', 'No city with the slug "oslo"'),
+      instance: text('The path of the request that failed', '/api/v1/cities/oslo'),
       code: errorCodeJson(),
       requestId: z.string().describe('The request id, as in the x-request-id header and the logs'),
       problems: z

@@ -1,3 +1,5 @@
+import { isOneOf } from '../shared/one-of.ts';
+
 /** The roles of DESIGN.md §5. A user has one or more. */
 export const ROLES = [
   'staff',
@@ -10,9 +12,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export const isRole = isOneOf(ROLES);
 
 /** A role and its scope: a reporter belongs to an organisation, a partner contact to a city. */
 export interface RoleGrant {

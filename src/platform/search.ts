@@ -1,3 +1,4 @@
+import { isOneOf } from '../shared/one-of.ts';
 import type { Db } from '../db/database.ts';
 import type { Locale } from './i18n/locales.ts';
 
@@ -14,9 +15,7 @@ export const SEARCH_KINDS = [
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export function isSearchKind(value: unknown): value is SearchKind {
-  return typeof value === 'string' && (SEARCH_KINDS as readonly string[]).includes(value);
-}
+export const isSearchKind = isOneOf(SEARCH_KINDS);
 
 /**
  * One searchable text of a record, as a module hands it to the portal search (decision 021).

@@ -1,12 +1,10 @@
+import { escapeMarkup } from '../shared/markup.ts';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { ENABLED_LOCALES } from './i18n/locales.ts';
 import { localizePath } from './i18n/paths.ts';
 
 /** The public pages a module contributes to the sitemap: site paths without a language prefix. */
 export type SitemapSource = (app: FastifyInstance) => Promise<readonly string[]>;
-
-const escapeXml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * `/sitemap.xml`: every public page in every language, each with its alternates
@@ -28,11 +26,11 @@ export function sitemapRoutes(sources: readonly SitemapSource[]): FastifyPluginA
       for (const path of paths) {
         const alternates = ENABLED_LOCALES.map(
           (l) =>
-            `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(origin + localizePath(path, l))}"/>`,
+            `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeMarkup(origin + localizePath(path, l))}"/>`,
         ).join('');
         for (const locale of ENABLED_LOCALES) {
           out.push(
-            `<url><loc>${escapeXml(origin + localizePath(path, locale))}</loc>${alternates}</url>`,
+            `<url><loc>${escapeMarkup(origin + localizePath(path, locale))}</loc>${alternates}</url>`,
           );
         }
       }
@@ -43,4 +41,20 @@ export function sitemapRoutes(sources: readonly SitemapSource[]): FastifyPluginA
         .send(out.join('\n'));
     });
   };
+}
+
+/**
+ * Every item of a list that is read a slice at a time (a sitemap names them all): `read`
+ * gets each slice's limit and offset, and the first slice shorter than `size` is the last.
+ */
+export async function everySlice<T>(
+  size: number,
+  read: (slice: { limit: number; offset: number }) => Promise<readonly T[]>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += size) {
+    const items = await read({ limit: size, offset });
+    all.push(...items);
+    if (items.length < size) return all;
+  }
 }

@@ -48,6 +48,16 @@ export type PolicyStatusSourceAt = (
   now: Date,
 ) => Promise<PolicyRuleStatus[]>;
 
+/** A source that judges at a given instant, judging at the time it runs (the home page's). */
+export const tasksNow =
+  (source: TaskSourceAt): TaskSource =>
+  (db, user, ctx) =>
+    source(db, user, ctx, new Date());
+export const policyNow =
+  (source: PolicyStatusSourceAt): PolicyStatusSource =>
+  (db, ctx) =>
+    source(db, ctx, new Date());
+
 let taskSources: readonly TaskSource[] = [];
 let policySources: readonly PolicyStatusSource[] = [];
 

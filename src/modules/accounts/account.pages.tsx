@@ -5,6 +5,7 @@ import {
   sessionPolicy,
   setSessionCookie,
 } from '../../platform/auth.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
@@ -154,14 +155,17 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get('/account', { config: { permission: 'authenticated' } }, (request, reply) =>
-    renderAccount(request, reply),
+  const account = pageWithForms(
+    app,
+    '/account',
+    { config: { permission: 'authenticated' } },
+    (request, reply) => renderAccount(request, reply),
   );
 
   // The language of one's own mails and workspace. The page stays in the language of its
   // address; the next login lands in the chosen one.
-  app.post('/account/language', { config: { permission: 'authenticated' } }, (request, reply) =>
-    submitForm(request, reply, {
+  account.post('/language', (request, reply, _params, run) =>
+    run({
       values: readForm(request.body, languageForm),
       submit: (v) => setOwnLanguage(app.db, actorOf(request), request.user!.id, v),
       invalid: ({ values }) => renderAccount(request, reply, values),
@@ -169,18 +173,14 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.post(
-    '/account/logout-everywhere',
-    { config: { permission: 'authenticated' } },
-    async (request, reply) =>
-      submitForm(request, reply, {
-        values: {},
-        submit: async () => {
-          await logoutEverywhere(app.db, actorOf(request), request.user!.id);
-          clearSessionCookie(reply);
-        },
-        invalid: () => renderAccount(request, reply),
-        done: () => ({ to: '/login', flash: 'flash.loggedOutEverywhere' }),
-      }),
+  account.post('/logout-everywhere', (request, reply, _params, run) =>
+    run({
+      values: {},
+      submit: async () => {
+        await logoutEverywhere(app.db, actorOf(request), request.user!.id);
+        clearSessionCookie(reply);
+      },
+      done: () => ({ to: '/login', flash: 'flash.loggedOutEverywhere' }),
+    }),
   );
 }

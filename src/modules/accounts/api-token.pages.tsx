@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import {
@@ -25,38 +26,37 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
     return renderPage(reply, ApiTokensPage, { tokens, values });
   };
 
-  app.get('/account/tokens', { config: { permission: 'authenticated' } }, (request, reply) =>
-    renderList(request, reply),
-  );
-
-  app.post(
+  const tokens = pageWithForms(
+    app,
     '/account/tokens',
     { config: { permission: 'authenticated' } },
-    async (request, reply) => {
-      const values = readForm(request.body, newApiTokenInput);
-      // A form without the field at all (a script) takes the default; an emptied one is a problem.
-      if (!Object.hasOwn(request.body ?? {}, 'expiresInDays')) {
-        values.expiresInDays = String(API_TOKEN_DAYS.default);
-      }
-      return submitForm(request, reply, {
-        values,
-        submit: (v) => createApiToken(app.db, actorOf(request), request.user!.id, v),
-        invalid: () => renderList(request, reply, values),
-        // Shown once, on this response only (no redirect: the token is not kept anywhere).
-        show: (created) =>
-          renderPage(
-            reply,
-            ApiTokenCreatedPage,
-            {
-              apiToken: created.apiToken,
-              token: created.token,
-              meUrl: `${request.protocol}://${request.host}/api/v1/me`,
-            },
-            { status: 200, cacheControl: 'no-store' },
-          ),
-      });
-    },
+    (request, reply) => renderList(request, reply),
   );
+
+  tokens.post('', (request, reply, _params, run) => {
+    const values = readForm(request.body, newApiTokenInput);
+    // A form without the field at all (a script) takes the default; an emptied one is a problem.
+    if (!Object.hasOwn(request.body ?? {}, 'expiresInDays')) {
+      values.expiresInDays = String(API_TOKEN_DAYS.default);
+    }
+    return run({
+      values,
+      submit: (v) => createApiToken(app.db, actorOf(request), request.user!.id, v),
+      invalid: () => renderList(request, reply, values),
+      // Shown once, on this response only (no redirect: the token is not kept anywhere).
+      show: (created) =>
+        renderPage(
+          reply,
+          ApiTokenCreatedPage,
+          {
+            apiToken: created.apiToken,
+            token: created.token,
+            meUrl: `${request.protocol}://${request.host}/api/v1/me`,
+          },
+          { status: 200, cacheControl: 'no-store' },
+        ),
+    });
+  });
 
   // Revoking asks first (decision 033): the buttons on the list lead to these pages. A key
   // revoked in the meantime, or none left to revoke, has nothing to confirm: the list.
@@ -87,19 +87,15 @@ export async function apiTokenPages(app: FastifyInstance): Promise<void> {
   );
 
   // Every token that still works, at once (e.g. when one may have leaked).
-  app.post(
-    '/account/tokens/revoke-all',
-    { config: { permission: 'authenticated' } },
-    async (request, reply) =>
-      submitForm(request, reply, {
-        values: {},
-        submit: () => revokeAllApiTokens(app.db, actorOf(request), request.user!.id),
-        invalid: () => renderList(request, reply),
-        done: (count) =>
-          count > 0
-            ? { to: '/account/tokens', flash: 'apiToken.revokedAll', params: { count } }
-            : { to: '/account/tokens', flash: 'apiToken.noneToRevoke' },
-      }),
+  tokens.post('/revoke-all', (request, _reply, _params, run) =>
+    run({
+      values: {},
+      submit: () => revokeAllApiTokens(app.db, actorOf(request), request.user!.id),
+      done: (count) =>
+        count > 0
+          ? { to: '/account/tokens', flash: 'apiToken.revokedAll', params: { count } }
+          : { to: '/account/tokens', flash: 'apiToken.noneToRevoke' },
+    }),
   );
 
   app.post<{ Params: { id: string } }>(

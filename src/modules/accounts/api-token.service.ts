@@ -7,7 +7,6 @@ import { newId } from '../../shared/ids.ts';
 import { diff, recordAudit, type Actor, insertAudited } from '../audit/index.ts';
 import { getUser, newSecretToken, sha256, type User } from './account.service.ts';
 import * as repo from './api-token.repository.ts';
-import type { Role } from './roles.ts';
 
 /**
  * Personal API tokens: a user makes them for integrations and sends them as
@@ -225,30 +224,17 @@ export async function resolveApiToken(
   return user;
 }
 
-export interface ApiUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: { role: Role; organisationSlug: string | null; citySlug: string | null }[];
+/** The slugs (not the ids) of the scopes of a user's roles, as the API names them. */
+export interface ScopeSlugs {
+  organisations: Map<string, string>;
+  cities: Map<string, string>;
 }
 
-/** A user with the slugs (not the ids) of their roles' scopes, as the API shows them. */
-export async function describeApiUser(db: Db, user: User): Promise<ApiUser> {
-  const slugs = await repo.listScopeSlugs(
+/** The slugs of the organisations and cities the user's roles are scoped to. */
+export async function scopeSlugsOf(db: Db, user: User): Promise<ScopeSlugs> {
+  return repo.listScopeSlugs(
     db.kysely,
     user.roles.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
     user.roles.flatMap((g) => (g.cityId ? [g.cityId] : [])),
   );
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles.map((g) => ({
-      role: g.role,
-      organisationSlug: g.organisationId
-        ? (slugs.organisations.get(g.organisationId) ?? null)
-        : null,
-      citySlug: g.cityId ? (slugs.cities.get(g.cityId) ?? null) : null,
-    })),
-  };
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponse } from '../../platform/problem-details.ts';
-import { describeApiUser, type ApiUser } from './api-token.service.ts';
+import type { User } from './account.service.ts';
+import { scopeSlugsOf, type ScopeSlugs } from './api-token.service.ts';
 import { ROLES } from './roles.ts';
 
 export const meJson = z
@@ -22,15 +23,16 @@ export const meJson = z
   })
   .meta({ id: 'Me' });
 
-export function presentMe(user: ApiUser): z.output<typeof meJson> {
+export function presentMe(user: User, slugs: ScopeSlugs): z.output<typeof meJson> {
+  const slug = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     roles: user.roles.map((g) => ({
       role: g.role,
-      organisation: g.organisationSlug,
-      city: g.citySlug,
+      organisation: slug(slugs.organisations, g.organisationId),
+      city: slug(slugs.cities, g.cityId),
     })),
   };
 }
@@ -54,7 +56,8 @@ export const meApi: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
-      return presentMe(await describeApiUser(app.db, request.user!));
+      const user = request.user!;
+      return presentMe(user, await scopeSlugsOf(app.db, user));
     },
   );
 };

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -17,6 +19,9 @@ import {
 import { LinkProblemPage, type LinkProblem } from './views/link-problem-page.tsx';
 import { NewPasswordPage } from './views/new-password-page.tsx';
 import { ResetRequestPage } from './views/reset-request-page.tsx';
+
+/** The token of a mailed link (any text: a wrong one gets the link's problem page). */
+const tokenParams = z.object({ token: z.string() });
 
 const LINK_PROBLEMS: Record<string, LinkProblem> = {
   TOKEN_INVALID: 'invalid',
@@ -83,31 +88,24 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
         { withCsrf: true },
       );
 
-    app.get<{ Params: { token: string } }>(
+    pageWithForms(
+      app,
       `/${kind}/:token`,
-      { config: { permission: 'public' } },
-      async (request, reply) => {
-        const { token } = request.params;
+      { config: { permission: 'public' }, schema: { params: tokenParams } },
+      async (request, reply, { token }) => {
         const { email } = await checkToken(app.db, kind, token);
         return renderForm(request, reply, token, email);
       },
-    );
-
-    app.post<{ Params: { token: string } }>(
-      `/${kind}/:token`,
-      { config: { permission: 'public' } },
-      async (request, reply) => {
-        const { token } = request.params;
-        // The link first: a bad one gets its page, whatever the form says.
-        const { email } = await checkToken(app.db, kind, token);
-        return submitForm(request, reply, {
-          // Never sent back: the fields stay empty on the re-render.
-          values: readForm(request.body, newPasswordForm),
-          submit: (v) => chooseNewPassword(app.db, actorOf(request), kind, token, v),
-          invalid: () => renderForm(request, reply, token, email),
-          done: () => ({ to: '/login', flash: 'flash.passwordSaved' }),
-        });
-      },
-    );
+    ).post('', async (request, reply, { token }, run) => {
+      // The link first: a bad one gets its page, whatever the form says.
+      const { email } = await checkToken(app.db, kind, token);
+      return run({
+        // Never sent back: the fields stay empty on the re-render.
+        values: readForm(request.body, newPasswordForm),
+        submit: (v) => chooseNewPassword(app.db, actorOf(request), kind, token, v),
+        invalid: () => renderForm(request, reply, token, email),
+        done: () => ({ to: '/login', flash: 'flash.passwordSaved' }),
+      });
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendCsv } from '../../platform/downloads.ts';
 import { checkForm, readForm, rerender } from '../../platform/forms.ts';
 import { countOutboxMails, listOutboxMails } from '../../platform/mail/outbox.repository.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -115,11 +115,7 @@ export const adminPages: FastifyPluginAsyncZod = async (app) => {
       }
     }
     const date = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="vanort-audit-${date}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(lines()));
+    return sendCsv(reply, `vanort-audit-${date}.csv`, lines());
   });
 
   // ---- Mail outbox ----

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COORDINATOR } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import {
   keepInputProblems,
@@ -9,6 +10,7 @@ import {
   submitForm,
   type FormState,
 } from '../../platform/forms.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { renderPage } from '../../platform/render.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
 import { multiline } from '../../shared/validation.ts';
@@ -35,7 +37,6 @@ import {
 } from './views/city-facts-page.tsx';
 import { citiesErrors } from './errors.ts';
 
-const COORDINATOR = { permission: 'coordinator' } as const;
 /** Coordinators (every city) and partner contacts (their own city, checked in the service). */
 const CITY_FACTS = { permission: 'cityFacts' } as const;
 const slugParams = z.object({ slug: z.string().max(100) });
@@ -176,57 +177,46 @@ export const cityFactsPages: FastifyPluginAsyncZod = async (app) => {
     });
   };
 
-  app.get(
+  const review = pageWithForms(
+    app,
     '/workspace/cities/:slug/suggestion',
     { config: COORDINATOR, schema: { params: slugParams } },
-    async (request, reply) => renderReview(request, reply, request.params.slug),
+    (request, reply, { slug }) => renderReview(request, reply, slug),
   );
 
-  app.post(
-    '/workspace/cities/:slug/suggestion/approve',
-    { config: COORDINATOR, schema: { params: slugParams } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const city = (await entry(request, slug)).name;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => approveSuggestion(app.db, actorOf(request), slug, readVersion(request.body)),
-        invalid: () => renderReview(request, reply, slug),
-        done: () => ({
-          to: `/workspace/cities/${slug}`,
-          flash: 'flash.citySuggestion.approved',
-          params: { city },
-        }),
-      });
-    },
-  );
+  review.post('/approve', async (request, _reply, { slug }, run) => {
+    const city = (await entry(request, slug)).name;
+    return run({
+      values: {},
+      submit: () => approveSuggestion(app.db, actorOf(request), slug, readVersion(request.body)),
+      done: () => ({
+        to: `/workspace/cities/${slug}`,
+        flash: 'flash.citySuggestion.approved',
+        params: { city },
+      }),
+    });
+  });
 
-  app.post(
-    '/workspace/cities/:slug/suggestion/return',
-    { config: COORDINATOR, schema: { params: slugParams } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const city = (await entry(request, slug)).name;
-      return submitForm(request, reply, {
-        values: readForm(request.body, commentForm),
-        submit: (values) =>
-          returnSuggestion(
-            app.db,
-            actorOf(request),
-            slug,
-            values.comment ?? '',
-            readVersion(request.body),
-          ),
-        invalid: ({ values }) =>
-          renderReview(request, reply, slug, values as Record<string, string>),
-        done: () => ({
-          to: `/workspace/cities/${slug}`,
-          flash: 'flash.citySuggestion.returned',
-          params: { city },
-        }),
-      });
-    },
-  );
+  review.post('/return', async (request, reply, { slug }, run) => {
+    const city = (await entry(request, slug)).name;
+    return run({
+      values: readForm(request.body, commentForm),
+      submit: (values) =>
+        returnSuggestion(
+          app.db,
+          actorOf(request),
+          slug,
+          values.comment ?? '',
+          readVersion(request.body),
+        ),
+      invalid: ({ values }) => renderReview(request, reply, slug, values as Record<string, string>),
+      done: () => ({
+        to: `/workspace/cities/${slug}`,
+        flash: 'flash.citySuggestion.returned',
+        params: { city },
+      }),
+    });
+  });
 };
 
 /** The version a form saves over: an open suggestion's for the partner contact, else the city's. */

@@ -1,4 +1,8 @@
-import type { PolicyStatusSource, TaskSource } from '../../platform/workspace-home.ts';
+import {
+  policyLine,
+  type PolicyStatusSource,
+  type TaskSource,
+} from '../../platform/workspace-home.ts';
 import { TIME_ZONE } from '../../shared/dates.ts';
 import {
   cityFactsAccess,
@@ -20,31 +24,21 @@ export const cityHomePolicy: PolicyStatusSource = async (db, ctx) => {
   const name = (c: (typeof cities)[number]) => localized(c, ctx.i18n.locale).name;
   const twins = cities.filter((c) => c.kind === 'twin' && c.status === 'active');
   const inactive = (chain?.members ?? []).map((m) => m.city).filter((c) => c.status !== 'active');
-  if (twins.length === 0)
-    return [{ rule: 'P1', state: 'attention', text: t('home.cities.p1.none'), href: '/cities' }];
-  if (inactive.length > 0)
-    return [
-      {
-        rule: 'P1',
-        state: 'attention',
-        text: t('home.cities.p1.inactive', {
-          count: inactive.length,
-          cities: ctx.i18n.formatList(inactive.map(name)),
-        }),
-        href: '/workspace/cities',
-      },
-    ];
-  return [
-    {
-      rule: 'P1',
-      state: 'ok',
-      text: t('home.cities.p1.ok', {
-        cities: ctx.i18n.formatList(twins.map(name)),
-        since: chain?.sinceYear ?? 1946,
-      }),
-      href: '/cities',
-    },
-  ];
+  const line = policyLine('P1', '/cities');
+  if (twins.length === 0) return [line('attention', t('home.cities.p1.none'))];
+  if (inactive.length > 0) {
+    // The register's facts are kept in the workspace: that is where to act.
+    const text = t('home.cities.p1.inactive', {
+      count: inactive.length,
+      cities: ctx.i18n.formatList(inactive.map(name)),
+    });
+    return [policyLine('P1', '/workspace/cities')('attention', text)];
+  }
+  const ok = t('home.cities.p1.ok', {
+    cities: ctx.i18n.formatList(twins.map(name)),
+    since: chain?.sinceYear ?? 1946,
+  });
+  return [line('ok', ok)];
 };
 
 /** How long a coordinator has to review a partner contact's suggestion (as collaborations, decision 028). */

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { COORDINATOR, REPORTING, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
-import { formPage } from '../../platform/form-page.ts';
-import { readForm, submitForm } from '../../platform/forms.ts';
+import { formPage, pageWithForms } from '../../platform/form-page.ts';
+import { readForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { errors as appErrors, isAppError } from '../../shared/errors.ts';
 import type { User } from '../accounts/index.ts';
@@ -31,10 +31,6 @@ import {
   CampaignsPage,
   NewCampaignPage,
 } from './views/campaign-pages.tsx';
-
-const REPORTING = { permission: 'reporting' } as const;
-const COORDINATOR = { permission: 'coordinator' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 
 const userOf = (request: FastifyRequest): User => {
   if (!request.user) throw appErrors.unauthenticated();
@@ -121,66 +117,54 @@ export const campaignPages: FastifyPluginAsyncZod = async (app) => {
     );
   };
 
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/campaigns/:id/answer',
     { config: REPORTING, schema: { params: idParams } },
-    (request, reply) => renderAnswer(request, reply, request.params.id),
-  );
-
-  app.post(
-    '/workspace/campaigns/:id/answer',
-    { config: REPORTING, schema: { params: idParams } },
-    async (request, reply) => {
-      const user = userOf(request);
-      const campaignId = request.params.id;
-      const organisation = await answeringOrganisation(app.db, user, campaignId);
-      return submitForm(request, reply, {
-        values: readForm(request.body, answerSchema),
-        submit: (values) =>
-          answerCampaign(app.db, actorOf(request), user, campaignId, organisation.id, values),
-        // Closed in the meantime: the answer page says so (409), the answer is not saved.
-        refused: (error) =>
-          isClosed(error) ? { closed: request.i18n.t('campaign.error.closed') } : null,
-        invalid: ({ values, errors }) =>
-          renderAnswer(request, reply, campaignId, values, errors.closed ? 409 : undefined),
-        done: () => ({
-          to: `/workspace/campaigns/${campaignId}/answer`,
-          flash: 'campaign.flash.answered',
-        }),
-      });
-    },
-  );
+    (request, reply, { id }) => renderAnswer(request, reply, id),
+  ).post('', async (request, reply, { id: campaignId }, run) => {
+    const user = userOf(request);
+    const organisation = await answeringOrganisation(app.db, user, campaignId);
+    return run({
+      values: readForm(request.body, answerSchema),
+      submit: (values) =>
+        answerCampaign(app.db, actorOf(request), user, campaignId, organisation.id, values),
+      // Closed in the meantime: the answer page says so (409), the answer is not saved.
+      refused: (error) =>
+        isClosed(error) ? { closed: request.i18n.t('campaign.error.closed') } : null,
+      invalid: ({ values, errors }) =>
+        renderAnswer(request, reply, campaignId, values, errors.closed ? 409 : undefined),
+      done: () => ({
+        to: `/workspace/campaigns/${campaignId}/answer`,
+        flash: 'campaign.flash.answered',
+      }),
+    });
+  });
 
   // Closing locks the answers for good: the button leads here first (decision 033). A
   // campaign closed in the meantime has nothing to confirm: back to its page.
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/campaigns/:id/close',
     { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { campaign } = await campaignTable(app.db, userOf(request), request.params.id);
+    async (request, reply, { id }) => {
+      const { campaign } = await campaignTable(app.db, userOf(request), id);
       if (campaign.status === 'closed')
         return reply.redirect(`/workspace/campaigns/${campaign.id}`, 303);
       return renderPage(reply, CloseCampaignPage, { campaign });
     },
-  );
-
-  app.post(
-    '/workspace/campaigns/:id/close',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const campaignId = request.params.id;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () =>
-          closeCampaign(app.db, actorOf(request), userOf(request), campaignId).catch(
-            (error: unknown) => {
-              // Closing twice (e.g. a double click) is no error: it is closed.
-              if (!isClosed(error)) throw error;
-            },
-          ),
-        invalid: () => renderCampaign(request, reply, campaignId),
-        done: () => ({ to: `/workspace/campaigns/${campaignId}`, flash: 'campaign.flash.closed' }),
-      });
-    },
+  ).post('', (request, reply, { id: campaignId }, run) =>
+    run({
+      values: {},
+      submit: () =>
+        closeCampaign(app.db, actorOf(request), userOf(request), campaignId).catch(
+          (error: unknown) => {
+            // Closing twice (e.g. a double click) is no error: it is closed.
+            if (!isClosed(error)) throw error;
+          },
+        ),
+      invalid: () => renderCampaign(request, reply, campaignId),
+      done: () => ({ to: `/workspace/campaigns/${campaignId}`, flash: 'campaign.flash.closed' }),
+    }),
   );
 };

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { wholeNumber } from '../../shared/validation.ts';
+import { sendCsv } from '../../platform/downloads.ts';
 import { translatedText } from '../../platform/i18n/api.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { UTF8_BOM } from '../../shared/csv.ts';
@@ -219,11 +219,8 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
         for await (const c of eachCollaboration(db, filters, scope, 500))
           yield collaborationCsvLine(c);
       }
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="samarbeten.csv"')
-        .header('cache-control', scope === 'public' ? 'public, max-age=60' : 'private, no-store')
-        .send(Readable.from(lines()) as never);
+      const cache = scope === 'public' ? 'public, max-age=60' : 'private, no-store';
+      return sendCsv(reply, 'samarbeten.csv', lines(), cache);
     },
   );
 

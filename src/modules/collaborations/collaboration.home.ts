@@ -1,8 +1,8 @@
 import {
   countTask,
   policyLine,
-  type PolicyStatusSource,
-  type TaskSource,
+  policyNow,
+  tasksNow,
   type PolicyRuleStatus,
   type PolicyStatusSourceAt,
   type TaskSourceAt,
@@ -120,8 +120,7 @@ export const collaborationTasksAt: TaskSourceAt = async (db, user, ctx, now) => 
 };
 
 /** The collaborations module's tasks for the signed-in user. */
-export const collaborationHomeTasks: TaskSource = (db, user, ctx) =>
-  collaborationTasksAt(db, user, ctx, new Date());
+export const collaborationHomeTasks = tasksNow(collaborationTasksAt);
 
 export const collaborationPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
@@ -172,5 +171,4 @@ export const collaborationPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) 
 };
 
 /** The collaborations module's lines of the policy panel (P7, P8). */
-export const collaborationHomePolicy: PolicyStatusSource = (db, ctx) =>
-  collaborationPolicyAt(db, ctx, new Date());
+export const collaborationHomePolicy = policyNow(collaborationPolicyAt);

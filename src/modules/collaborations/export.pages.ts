@@ -1,13 +1,12 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { loadExcel } from '../../shared/lazy-modules.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendCsv } from '../../platform/downloads.ts';
+import { INTERNAL } from '../../platform/route-options.ts';
 import { csvLine, UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
 import { exportFiltersSchema, type ExportFilters } from './export.filters.ts';
 import { exportHeaders, exportLanguage, exportRows } from './export.service.ts';
-
-/** Exports hold every collaboration with its staff contact: Gothenburg's own roles (decision 016). */
-const INTERNAL = { permission: 'internal' } as const;
 
 function filtersOf(query: unknown): ExportFilters {
   const parsed = exportFiltersSchema.safeParse(query ?? {});
@@ -20,7 +19,10 @@ function filtersOf(query: unknown): ExportFilters {
 
 const fileName = (ext: string) => `samarbeten-${new Date().toISOString().slice(0, 10)}.${ext}`;
 
-/** Exports of collaborations (any filtered list) for Gothenburg's own roles: streamed Excel and CSV. */
+/**
+ * Exports of collaborations (any filtered list) for Gothenburg's own roles (INTERNAL: they hold
+ * every collaboration with its staff contact, decision 016): streamed Excel and CSV.
+ */
 export const exportPages: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspace/collaborations/export.csv', { config: INTERNAL }, (request, reply) => {
     const filters = filtersOf(request.query);
@@ -30,11 +32,7 @@ export const exportPages: FastifyPluginAsyncZod = async (app) => {
       for await (const batch of exportRows(app.db, filters, i18n))
         yield batch.map((row) => csvLine(row)).join('');
     }
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName('csv')}"`)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(lines()));
+    return sendCsv(reply, fileName('csv'), lines());
   });
 
   app.get('/workspace/collaborations/export.xlsx', { config: INTERNAL }, async (request, reply) => {

@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { REPORTING, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import type { Actor } from '../audit/index.ts';
 import { formStrings, keepInputProblems, submitForm } from '../../platform/forms.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { renderPage } from '../../platform/render.ts';
 import { uploadedFile } from '../../platform/uploads.ts';
 import { errors as appErrors } from '../../shared/errors.ts';
@@ -24,8 +25,6 @@ import {
 import { runImport } from './import.run.ts';
 import { ImportJobPage, ImportPage } from './views/import-pages.tsx';
 
-const REPORTING = { permission: 'reporting' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 const PROBLEMS_PER_PAGE = 50;
 
 const userOf = (request: FastifyRequest): User => {
@@ -123,46 +122,35 @@ export const importPages: FastifyPluginAsyncZod = async (app) => {
     });
   };
 
-  app.get(
+  const jobPage = pageWithForms(
+    app,
     '/workspace/import/:id',
     { config: REPORTING, schema: { params: idParams } },
-    (request, reply) => renderJob(request, reply, request.params.id),
+    (request, reply, { id }) => renderJob(request, reply, id),
   );
 
-  app.post(
-    '/workspace/import/:id/check',
-    { config: REPORTING, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const sent = formStrings(request.body, MAPPING_FIELDS, 300);
-      const mapping: ImportMapping = {};
-      for (const field of ALL_FIELDS)
-        if (sent[`map-${field}`]) mapping[field] = sent[`map-${field}`];
-      return submitForm(request, reply, {
-        values: keepInputProblems(mapping, sent),
-        submit: (values) => checkImport(app.db, actorOf(request), userOf(request), id, values),
-        invalid: ({ values }) => renderJob(request, reply, id, { mapping: values, remap: true }),
-        done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.checked' }),
-      });
-    },
-  );
+  jobPage.post('/check', (request, reply, { id }, run) => {
+    const sent = formStrings(request.body, MAPPING_FIELDS, 300);
+    const mapping: ImportMapping = {};
+    for (const field of ALL_FIELDS) if (sent[`map-${field}`]) mapping[field] = sent[`map-${field}`];
+    return run({
+      values: keepInputProblems(mapping, sent),
+      submit: (values) => checkImport(app.db, actorOf(request), userOf(request), id, values),
+      invalid: ({ values }) => renderJob(request, reply, id, { mapping: values, remap: true }),
+      done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.checked' }),
+    });
+  });
 
-  app.post(
-    '/workspace/import/:id/start',
-    { config: REPORTING, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const actor = actorOf(request);
-      return submitForm(request, reply, {
-        values: formStrings(request.body, ['onlyValid'], 2),
-        submit: async (values) => {
-          await startImport(app.db, actor, userOf(request), id, values.onlyValid === '1');
-          // The import runs after this response; the job page shows its progress.
-          runInBackground(app.db, request.log, actor, id);
-        },
-        invalid: () => renderJob(request, reply, id),
-        done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.started' }),
-      });
-    },
-  );
+  jobPage.post('/start', (request, _reply, { id }, run) => {
+    const actor = actorOf(request);
+    return run({
+      values: formStrings(request.body, ['onlyValid'], 2),
+      submit: async (values) => {
+        await startImport(app.db, actor, userOf(request), id, values.onlyValid === '1');
+        // The import runs after this response; the job page shows its progress.
+        runInBackground(app.db, request.log, actor, id);
+      },
+      done: () => ({ to: `/workspace/import/${id}`, flash: 'import.flash.started' }),
+    });
+  });
 };

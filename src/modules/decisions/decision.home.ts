@@ -1,4 +1,8 @@
-import type { PolicyStatusSource, TaskSource } from '../../platform/workspace-home.ts';
+import {
+  policyLine,
+  type PolicyStatusSource,
+  type TaskSource,
+} from '../../platform/workspace-home.ts';
 import { listCities, localized } from '../cities/index.ts';
 import * as repo from './home.repository.ts';
 
@@ -45,27 +49,23 @@ export const decisionHomePolicy: PolicyStatusSource = async (db, ctx) => {
   ]);
   const active = cities.filter((c) => c.kind === 'twin' && c.status === 'active');
   const without = active.filter((c) => !decided.has(c.id));
+  const line = policyLine('P6', '/decisions');
   if (without.length > 0)
     return [
-      {
-        rule: 'P6',
-        state: 'attention',
-        text: t('home.decisions.p6.missing', {
+      line(
+        'attention',
+        t('home.decisions.p6.missing', {
           count: without.length,
           cities: ctx.i18n.formatList(without.map((c) => localized(c, ctx.i18n.locale).name)),
         }),
-        href: '/decisions',
-      },
+      ),
     ];
   return [
-    {
-      rule: 'P6',
-      state: 'ok',
-      text:
-        waiting.length > 0
-          ? t('home.decisions.p6.okWaiting', { count: active.length, waiting: waiting.length })
-          : t('home.decisions.p6.ok', { count: active.length }),
-      href: '/decisions',
-    },
+    line(
+      'ok',
+      waiting.length > 0
+        ? t('home.decisions.p6.okWaiting', { count: active.length, waiting: waiting.length })
+        : t('home.decisions.p6.ok', { count: active.length }),
+    ),
   ];
 };

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { attachment } from '../../platform/downloads.ts';
+import { COUNCIL, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import {
   inputProblems,
@@ -32,21 +33,12 @@ import { listProposals, type Proposal } from './proposal.service.ts';
 import { DecisionsPage, NewDecisionPage, type DecisionValues } from './views/decisions-page.tsx';
 import { decisionsErrors } from './errors.ts';
 
-const COUNCIL = { permission: 'council' } as const;
-const idParams = z.object({ id: z.string().max(100) });
-
 /** A query parameter as given ('' when missing or repeated); an unknown id is a 404. */
 const queryId = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Where a service problem is shown: its field, or the proposal/decision box at the top. */
 const fieldOf = (path: string) =>
   ['proposalId', 'supersedesId', 'status', ''].includes(path) ? 'context' : path;
-
-/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** The council secretariat's workspace: recording decisions; and decision documents. */
 export const decisionPages: FastifyPluginAsyncZod = async (app) => {

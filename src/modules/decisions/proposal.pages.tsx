@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { COORDINATOR, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { formPage } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
@@ -23,9 +23,6 @@ import {
   type ChainOutlook,
   type ProposalValues,
 } from './views/proposals-page.tsx';
-
-const COORDINATOR = { permission: 'coordinator' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 
 /** A coordinate as typed (decimal comma or point); empty is null, anything else NaN. */
 function coordinate(raw: string): number | null {

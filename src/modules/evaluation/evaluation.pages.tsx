@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { COORDINATOR, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
-import { formPage } from '../../platform/form-page.ts';
-import { formStrings, readForm, readVersion, submitForm } from '../../platform/forms.ts';
+import { formPage, pageWithForms } from '../../platform/form-page.ts';
+import { formStrings, readForm, readVersion } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { compareFigures, compareSections } from './compare.ts';
@@ -31,9 +31,6 @@ import { versionsToCompare } from './evaluation.versions.ts';
 import { ComparePage } from './views/workspace-compare.tsx';
 import { EvaluationPage } from './views/workspace-evaluation.tsx';
 import { EvaluationsPage, NewEvaluationPage } from './views/workspace-list.tsx';
-
-const COORDINATOR = { permission: 'coordinator' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 
 /** The header the autosave script sends: the answer is JSON instead of a redirect. */
 const AUTOSAVE_HEADER = 'x-autosave';
@@ -82,6 +79,7 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** The evaluation's page; after a refused form, with what it sent (`error`: why refused). */
   const renderEvaluation = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -90,126 +88,100 @@ export const evaluationPages: FastifyPluginAsyncZod = async (app) => {
       sections?: SectionsInput;
       review?: ReviewInput;
       version?: string | undefined;
-      conflict?: boolean;
+      error?: unknown;
     } = {},
   ) => {
     const detail = await evaluationDetail(app.db, request.user, id);
     const saved = detail.evaluation;
+    const conflict = isAppError(sent.error, 'EDIT_CONFLICT');
     return renderPage(reply, EvaluationPage, {
       detail,
       today: gothenburgToday(),
       sectionValues: sent.sections,
       reviewValues: sent.review,
       // After a conflict the forms carry the saved version: saving again is a knowing choice.
-      version: sent.conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt),
-      conflict: sent.conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined,
+      version: conflict ? saved.updatedAt : (sent.version ?? saved.updatedAt),
+      conflict: conflict ? { savedAt: saved.updatedAt, values: saved.sections } : undefined,
     });
   };
 
-  app.get(
+  const evaluationPage = pageWithForms(
+    app,
     '/workspace/evaluations/:id',
     { config: COORDINATOR, schema: { params: idParams } },
-    (request, reply) => renderEvaluation(request, reply, request.params.id),
+    (request, reply, { id }) => renderEvaluation(request, reply, id),
   );
 
-  app.post(
-    '/workspace/evaluations/:id/sections',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const version = readVersion(request.body);
-      const { action } = formStrings(request.body, ['action'], 20);
-      const submit = action === 'submit';
-      const autosave = request.headers[AUTOSAVE_HEADER] === '1' && !submit;
-      const values = readForm(request.body, sectionsSchema);
-      const run = () =>
+  evaluationPage.post('/sections', (request, reply, { id }, run) => {
+    const version = readVersion(request.body);
+    const { action } = formStrings(request.body, ['action'], 20);
+    const submit = action === 'submit';
+    const autosave = request.headers[AUTOSAVE_HEADER] === '1' && !submit;
+    const values = readForm(request.body, sectionsSchema);
+    const form = {
+      values,
+      submit: () =>
         saveSections(app.db, actorOf(request), request.user, id, values, {
           expectedVersion: version,
           submit,
-        });
-      const invalid = ({ values: sent, error }: { values: SectionsInput; error: unknown }) =>
-        renderEvaluation(request, reply, id, {
-          sections: sent,
-          version,
-          conflict: isAppError(error, 'EDIT_CONFLICT'),
-        });
-      if (autosave)
-        return submitForm(request, reply, {
-          values,
-          submit: run,
-          invalid,
-          // The script shows "Sparat 14.02" and carries the new version in the form.
-          show: (saved) =>
-            reply
-              .type('application/json; charset=utf-8')
-              .header('cache-control', 'no-store')
-              .send({
-                version: saved,
-                message: request.i18n.t('evaluation.autosave.saved', {
-                  time: timeOfDay(saved, request.i18n.locale),
-                }),
+        }),
+      invalid: ({ values: sent, error }: { values: SectionsInput; error: unknown }) =>
+        renderEvaluation(request, reply, id, { sections: sent, version, error }),
+    };
+    if (autosave)
+      return run({
+        ...form,
+        // The script shows "Sparat 14.02" and carries the new version in the form.
+        show: (saved: string) =>
+          reply
+            .type('application/json; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send({
+              version: saved,
+              message: request.i18n.t('evaluation.autosave.saved', {
+                time: timeOfDay(saved, request.i18n.locale),
               }),
-        });
-      return submitForm(request, reply, {
-        values,
-        submit: run,
-        invalid,
-        done: () => ({
-          to: `/workspace/evaluations/${id}`,
-          flash: submit ? 'evaluation.flash.submitted' : 'evaluation.flash.saved',
-        }),
+            }),
       });
-    },
-  );
+    return run({
+      ...form,
+      done: () => ({
+        to: `/workspace/evaluations/${id}`,
+        flash: submit ? 'evaluation.flash.submitted' : 'evaluation.flash.saved',
+      }),
+    });
+  });
 
-  app.post(
-    '/workspace/evaluations/:id/review',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const version = readVersion(request.body);
-      return submitForm(request, reply, {
-        values: readForm(request.body, reviewSchema),
-        submit: (values) =>
-          reviewEvaluation(app.db, actorOf(request), request.user, id, values, version),
-        invalid: ({ values, error }) =>
-          renderEvaluation(request, reply, id, {
-            review: values,
-            version,
-            conflict: isAppError(error, 'EDIT_CONFLICT'),
-          }),
-        done: ({ decision, version: approved }) => ({
-          to: `/workspace/evaluations/${id}`,
-          flash:
-            decision === 'approve'
-              ? 'evaluation.flash.approved'
-              : decision === 'return'
-                ? 'evaluation.flash.returned'
-                : 'evaluation.flash.commented',
-          params: { version: approved ?? 0 },
-        }),
-      });
-    },
-  );
+  evaluationPage.post('/review', (request, reply, { id }, run) => {
+    const version = readVersion(request.body);
+    return run({
+      values: readForm(request.body, reviewSchema),
+      submit: (values) =>
+        reviewEvaluation(app.db, actorOf(request), request.user, id, values, version),
+      invalid: ({ values, error }) =>
+        renderEvaluation(request, reply, id, { review: values, version, error }),
+      done: ({ decision, version: approved }) => ({
+        to: `/workspace/evaluations/${id}`,
+        flash:
+          decision === 'approve'
+            ? 'evaluation.flash.approved'
+            : decision === 'return'
+              ? 'evaluation.flash.returned'
+              : 'evaluation.flash.commented',
+        params: { version: approved ?? 0 },
+      }),
+    });
+  });
 
-  app.post(
-    '/workspace/evaluations/:id/new-version',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const version = readVersion(request.body);
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => startNewVersion(app.db, actorOf(request), request.user, id, version),
-        invalid: ({ error }) =>
-          renderEvaluation(request, reply, id, {
-            version,
-            conflict: isAppError(error, 'EDIT_CONFLICT'),
-          }),
-        done: () => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.reopened' }),
-      });
-    },
-  );
+  evaluationPage.post('/new-version', (request, reply, { id }, run) => {
+    const version = readVersion(request.body);
+    return run({
+      values: {},
+      submit: () => startNewVersion(app.db, actorOf(request), request.user, id, version),
+      invalid: ({ error }) => renderEvaluation(request, reply, id, { version, error }),
+      done: () => ({ to: `/workspace/evaluations/${id}`, flash: 'evaluation.flash.reopened' }),
+    });
+  });
 
   app.get(
     '/workspace/evaluations/:id/compare',

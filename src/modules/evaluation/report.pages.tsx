@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment } from '../../platform/downloads.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { submitForm } from '../../platform/forms.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -33,12 +34,6 @@ const FORMATS = {
   pdf: 'application/pdf',
 } as const;
 type Format = keyof typeof FORMATS;
-
-/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** The file name of an export: `utvardering-2019-06-15--2027-06-11-v2.pdf`. */
 export function exportName(report: ReportVersion, format: Format): string {

@@ -7,7 +7,8 @@ import { renderPage } from '../../platform/render.ts';
 import { ErrorPage } from '../../ui/views/error-page.tsx';
 import type { User } from '../accounts/index.ts';
 import { isOrganiser } from './delegation.policy.ts';
-import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { formStrings, readForm } from '../../platform/forms.ts';
+import { formsAt, pageWithForms } from '../../platform/form-page.ts';
 import { memberForm, type MemberValues } from './delegation.schema.ts';
 import {
   addMember,
@@ -81,56 +82,44 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
   const pageUrl = (p: { id: string; citySlug: string }) =>
     `/workspace/meetings/${encodeURIComponent(p.id)}/delegations/${encodeURIComponent(p.citySlug)}`;
 
-  app.get(
+  const delegation = pageWithForms(
+    app,
     '/workspace/meetings/:id/delegations/:citySlug',
     { config: DELEGATIONS, schema: { params } },
-    async (request, reply) => render(request, reply, request.params),
+    (request, reply, p) => render(request, reply, p),
   );
 
-  app.post(
-    '/workspace/meetings/:id/delegations/:citySlug/members',
-    { config: DELEGATIONS, schema: { params } },
-    async (request, reply) => {
-      const p = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, memberForm),
-        submit: (values) =>
-          addMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
-        invalid: ({ values }) => render(request, reply, p, { values }),
-        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.added' }),
-      });
-    },
+  delegation.post('/members', (request, reply, p, run) =>
+    run({
+      values: readForm(request.body, memberForm),
+      submit: (values) =>
+        addMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+      invalid: ({ values }) => render(request, reply, p, { values }),
+      done: () => ({ to: pageUrl(p), flash: 'delegation.flash.added' }),
+    }),
   );
 
-  app.post(
+  formsAt(
+    app,
     '/workspace/meetings/:id/delegations/:citySlug/members/:memberId',
     { config: DELEGATIONS, schema: { params: memberParams } },
-    async (request, reply) => {
-      const p = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, memberForm),
-        submit: (values) =>
-          updateMember(
-            app.db,
-            request.user!,
-            actorOf(request),
-            p.id,
-            p.citySlug,
-            p.memberId,
-            values,
-          ),
-        invalid: ({ values }) => render(request, reply, p, { values, editId: p.memberId }),
-        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.updated' }),
-      });
-    },
+    (request, reply, p) => render(request, reply, p),
+  ).post('', (request, reply, p, run) =>
+    run({
+      values: readForm(request.body, memberForm),
+      submit: (values) =>
+        updateMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId, values),
+      invalid: ({ values }) => render(request, reply, p, { values, editId: p.memberId }),
+      done: () => ({ to: pageUrl(p), flash: 'delegation.flash.updated' }),
+    }),
   );
 
   // Asks first (decision 033): the remove button in the member's row leads here.
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/meetings/:id/delegations/:citySlug/members/:memberId/remove',
     { config: DELEGATIONS, schema: { params: memberParams } },
-    async (request, reply) => {
-      const p = request.params;
+    async (request, reply, p) => {
       const view = await getDelegation(app.db, request.user!, p.id, p.citySlug);
       if (view.manageRefusal) throw new DelegationForbidden(view.manageRefusal);
       const member = view.members.find((m) => m.id === p.memberId);
@@ -142,35 +131,23 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
         name: member.name,
       });
     },
+  ).post('', (request, reply, p, run) =>
+    run({
+      values: {},
+      submit: () =>
+        removeMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId),
+      invalid: () => render(request, reply, p),
+      done: () => ({ to: pageUrl(p), flash: 'delegation.flash.removed' }),
+    }),
   );
 
-  app.post(
-    '/workspace/meetings/:id/delegations/:citySlug/members/:memberId/remove',
-    { config: DELEGATIONS, schema: { params: memberParams } },
-    async (request, reply) => {
-      const p = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () =>
-          removeMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId),
-        invalid: () => render(request, reply, p),
-        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.removed' }),
-      });
-    },
-  );
-
-  app.post(
-    '/workspace/meetings/:id/delegations/:citySlug/confirm',
-    { config: DELEGATIONS, schema: { params } },
-    async (request, reply) => {
-      const p = request.params;
-      return submitForm(request, reply, {
-        values: formStrings(request.body, ['decisionDate'], 40),
-        submit: (values) =>
-          confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
-        invalid: ({ values }) => render(request, reply, p, { confirmValue: values.decisionDate }),
-        done: () => ({ to: pageUrl(p), flash: 'delegation.flash.confirmed' }),
-      });
-    },
+  delegation.post('/confirm', (request, reply, p, run) =>
+    run({
+      values: formStrings(request.body, ['decisionDate'], 40),
+      submit: (values) =>
+        confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+      invalid: ({ values }) => render(request, reply, p, { confirmValue: values.decisionDate }),
+      done: () => ({ to: pageUrl(p), flash: 'delegation.flash.confirmed' }),
+    }),
   );
 };

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COORDINATOR, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
-import { formStrings, readForm, submitForm } from '../../platform/forms.ts';
+import { formStrings, readForm } from '../../platform/forms.ts';
+import { formsAt, pageWithForms } from '../../platform/form-page.ts';
 import { renderPage } from '../../platform/render.ts';
 import { gothenburgDate } from './delegation.dates.ts';
 import {
@@ -24,8 +26,6 @@ import {
 import { HostPlanOverviewPage, HostPlanPage } from './views/host-plan-pages.tsx';
 import { HostPlanTemplatePage, TEMPLATE } from './views/host-plan-template-page.tsx';
 
-const COORDINATOR = { permission: 'coordinator' } as const;
-const idParams = z.object({ id: z.string().max(100) });
 const taskParams = idParams.extend({ taskId: z.string().max(100) });
 const templateParams = z.object({ taskId: z.string().max(100) });
 const editOf = (request: FastifyRequest) => {
@@ -54,38 +54,31 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
 
   const planUrl = (id: string) => `/workspace/meetings/${encodeURIComponent(id)}/host-plan`;
 
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/meetings/:id/host-plan',
     { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => renderPlan(request, reply, request.params.id),
+    (request, reply, { id }) => renderPlan(request, reply, id),
+  ).post('', (request, _reply, { id }, run) =>
+    run({
+      values: {},
+      submit: () => createHostPlanFor(app.db, actorOf(request), id),
+      done: (count) => ({ to: planUrl(id), flash: 'hostPlan.flash.created', params: { count } }),
+    }),
   );
 
-  app.post(
-    '/workspace/meetings/:id/host-plan',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => createHostPlanFor(app.db, actorOf(request), id),
-        invalid: () => renderPlan(request, reply, id),
-        done: (count) => ({ to: planUrl(id), flash: 'hostPlan.flash.created', params: { count } }),
-      });
-    },
-  );
-
-  app.post(
+  formsAt(
+    app,
     '/workspace/meetings/:id/host-plan/tasks/:taskId',
     { config: COORDINATOR, schema: { params: taskParams } },
-    async (request, reply) => {
-      const { id, taskId } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, planTaskForm),
-        submit: (values) => updatePlanTask(app.db, actorOf(request), id, taskId, values),
-        invalid: ({ values }) => renderPlan(request, reply, id, { editId: taskId, values }),
-        done: () => ({ to: planUrl(id), flash: 'hostPlan.flash.taskSaved' }),
-      });
-    },
+    (request, reply, { id }) => renderPlan(request, reply, id),
+  ).post('', (request, reply, { id, taskId }, run) =>
+    run({
+      values: readForm(request.body, planTaskForm),
+      submit: (values) => updatePlanTask(app.db, actorOf(request), id, taskId, values),
+      invalid: ({ values }) => renderPlan(request, reply, id, { editId: taskId, values }),
+      done: () => ({ to: planUrl(id), flash: 'hostPlan.flash.taskSaved' }),
+    }),
   );
 
   const renderTemplate = async (
@@ -102,12 +95,10 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     });
   };
 
-  app.get(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>
+  pageWithForms(app, TEMPLATE, { config: COORDINATOR }, (request, reply) =>
     renderTemplate(request, reply),
-  );
-
-  app.post(TEMPLATE, { config: COORDINATOR }, async (request, reply) =>
-    submitForm(request, reply, {
+  ).post('', (request, reply, _params, run) =>
+    run({
       values: readForm(request.body, templateTaskForm),
       submit: (values) => addTemplateTask(app.db, actorOf(request), values),
       invalid: ({ values }) => renderTemplate(request, reply, { values }),
@@ -115,30 +106,27 @@ export const hostPlanPages: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  app.post(
+  const templateTask = formsAt(
+    app,
     `${TEMPLATE}/:taskId`,
     { config: COORDINATOR, schema: { params: templateParams } },
-    async (request, reply) => {
-      const { taskId } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, templateTaskForm),
-        submit: (values) => updateTemplateTask(app.db, actorOf(request), taskId, values),
-        invalid: ({ values }) => renderTemplate(request, reply, { editId: taskId, values }),
-        done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateSaved' }),
-      });
-    },
+    (request, reply) => renderTemplate(request, reply),
   );
 
-  app.post(
-    `${TEMPLATE}/:taskId/move`,
-    { config: COORDINATOR, schema: { params: templateParams } },
-    async (request, reply) =>
-      submitForm(request, reply, {
-        values: formStrings(request.body, ['direction'], 10),
-        submit: ({ direction }) =>
-          moveTemplateTask(app.db, actorOf(request), request.params.taskId, direction),
-        invalid: () => renderTemplate(request, reply),
-        done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateMoved' }),
-      }),
+  templateTask.post('', (request, reply, { taskId }, run) =>
+    run({
+      values: readForm(request.body, templateTaskForm),
+      submit: (values) => updateTemplateTask(app.db, actorOf(request), taskId, values),
+      invalid: ({ values }) => renderTemplate(request, reply, { editId: taskId, values }),
+      done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateSaved' }),
+    }),
+  );
+
+  templateTask.post('/move', (request, _reply, { taskId }, run) =>
+    run({
+      values: formStrings(request.body, ['direction'], 10),
+      submit: ({ direction }) => moveTemplateTask(app.db, actorOf(request), taskId, direction),
+      done: () => ({ to: TEMPLATE, flash: 'hostPlan.flash.templateMoved' }),
+    }),
   );
 };

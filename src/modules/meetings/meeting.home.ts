@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.ts';
 import type { User } from '../../platform/identity.ts';
 import {
   policyLine,
-  type PolicyStatusSource,
-  type TaskSource,
+  policyNow,
+  tasksNow,
   type PolicyRuleStatus,
   type PolicyStatusSourceAt,
   type TaskSourceAt,
@@ -108,8 +108,7 @@ export const meetingTasksAt: TaskSourceAt = async (db, user, ctx, now) => {
 };
 
 /** The meetings module's tasks for the signed-in user. */
-export const meetingTasks: TaskSource = (db, user, ctx) =>
-  meetingTasksAt(db, user, ctx, new Date());
+export const meetingTasks = tasksNow(meetingTasksAt);
 
 export const meetingPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
   const { t } = ctx.i18n;
@@ -235,4 +234,4 @@ export const meetingPolicyAt: PolicyStatusSourceAt = async (db, ctx, now) => {
 };
 
 /** The meetings module's lines of the policy panel (P2–P5). */
-export const meetingPolicy: PolicyStatusSource = (db, ctx) => meetingPolicyAt(db, ctx, new Date());
+export const meetingPolicy = policyNow(meetingPolicyAt);

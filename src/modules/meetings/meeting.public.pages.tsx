@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachment } from '../../platform/downloads.ts';
 import { renderWithRelated } from '../../platform/related-content.ts';
 import { renderPage } from '../../platform/render.ts';
 import { currentYear } from '../../shared/dates.ts';
@@ -13,12 +14,6 @@ import type { FastifyRequest } from 'fastify';
 import { meetingsErrors } from './errors.ts';
 
 const PUBLIC = { permission: 'public', pageCache: true } as const;
-
-/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
-export function attachment(filename: string, inline = false): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 const noChain = meetingsErrors.chainNotFound;
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachment } from '../../platform/downloads.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { sendRefusal } from './delegation.pages.tsx';
 import { DelegationForbidden, participantList } from './delegation.service.ts';
@@ -7,12 +8,6 @@ import { participantsPdf, participantsXlsx } from './participants.export.ts';
 
 const params = z.object({ id: z.string().max(100) });
 const query = z.object({ logistics: z.string().max(10).optional() });
-
-/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** Participant lists of a meeting: public fields, or with logistics for the organisers. */
 export const participantPages: FastifyPluginAsyncZod = async (app) => {

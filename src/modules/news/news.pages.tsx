@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COORDINATOR } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
-import { formStrings, keepInputProblems, readForm, submitForm } from '../../platform/forms.ts';
+import { formStrings, keepInputProblems, readForm } from '../../platform/forms.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import { ALL_LOCALES, isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { pageContext, renderPage } from '../../platform/render.ts';
@@ -23,7 +25,6 @@ import { NewsItemPage } from './views/news-public.tsx';
 import { NewsFormPage, NewsWorkspaceList, type LinkChoices } from './views/news-workspace.tsx';
 import { newsErrors } from './errors.ts';
 
-const COORDINATOR = { permission: 'coordinator' } as const;
 const VERSION_FIELD = /^(title|summary|body)_(.{1,40})$/;
 
 /** The form's values from a posted body, read by the form's schema (see `readForm`). */
@@ -121,55 +122,47 @@ export const newsPages: FastifyPluginAsyncZod = async (app) => {
     renderPage(reply, NewsWorkspaceList, { items: await listNewsForWorkspace(app.db) }),
   );
 
-  app.get('/workspace/news/new', { config: COORDINATOR }, async (request, reply) =>
-    renderForm(request, reply, null, newsFormValues(null)),
-  );
-
-  /** The form saved (as `action` says) as a new item (null) or over `item`. */
-  const save = (request: FastifyRequest, reply: FastifyReply, item: NewsItem | null) => {
+  /** The form (saved as `action` says) as a new item (null) or over `item`. */
+  const saveForm = (request: FastifyRequest, reply: FastifyReply, item: NewsItem | null) => {
     const values = newsValuesFrom(request.body);
-    return submitForm(request, reply, {
+    return {
       values,
-      submit: (v) => saveNews(app.db, actorOf(request), item?.id ?? null, v, v.action),
-      invalid: async ({ values: v }) =>
+      submit: (v: typeof values) =>
+        saveNews(app.db, actorOf(request), item?.id ?? null, v, v.action),
+      invalid: async ({ values: v }: { values: typeof values }) =>
         renderForm(request, reply, item && (await getNewsItem(app.db, item.id)), v),
-      done: (result) => done(result, values.action),
-    });
+      done: (result: { id: string; status: string }) => done(result, values.action),
+    };
   };
 
-  app.post('/workspace/news/new', { config: COORDINATOR }, async (request, reply) =>
-    save(request, reply, null),
-  );
+  pageWithForms(app, '/workspace/news/new', { config: COORDINATOR }, (request, reply) =>
+    renderForm(request, reply, null, newsFormValues(null)),
+  ).post('', (request, reply, _params, run) => run(saveForm(request, reply, null)));
 
-  app.get(
+  const itemPage = pageWithForms(
+    app,
     '/workspace/news/:id',
     { config: COORDINATOR, schema: { params: newsIdParams } },
-    async (request, reply) => {
-      const item = await getNewsItem(app.db, request.params.id);
+    async (request, reply, { id }) => {
+      const item = await getNewsItem(app.db, id);
       return renderForm(request, reply, item, newsFormValues(item));
     },
   );
 
-  app.post(
-    '/workspace/news/:id',
-    { config: COORDINATOR, schema: { params: newsIdParams } },
-    async (request, reply) => save(request, reply, await getNewsItem(app.db, request.params.id)),
+  itemPage.post('', async (request, reply, { id }, run) =>
+    run(saveForm(request, reply, await getNewsItem(app.db, id))),
   );
 
-  app.post(
-    '/workspace/news/:id/withdraw',
-    { config: COORDINATOR, schema: { params: newsIdParams } },
-    async (request, reply) => {
-      const item = await getNewsItem(app.db, request.params.id);
-      return submitForm(request, reply, {
-        values: formStrings(request.body, []),
-        submit: () => withdrawNews(app.db, actorOf(request), item.id),
-        invalid: async () =>
-          renderForm(request, reply, await getNewsItem(app.db, item.id), newsFormValues(item)),
-        done: () => ({ to: `/workspace/news/${item.id}`, flash: 'news.flash.withdrawn' }),
-      });
-    },
-  );
+  itemPage.post('/withdraw', async (request, reply, { id }, run) => {
+    const item = await getNewsItem(app.db, id);
+    return run({
+      values: formStrings(request.body, []),
+      submit: () => withdrawNews(app.db, actorOf(request), item.id),
+      invalid: async () =>
+        renderForm(request, reply, await getNewsItem(app.db, item.id), newsFormValues(item)),
+      done: () => ({ to: `/workspace/news/${item.id}`, flash: 'news.flash.withdrawn' }),
+    });
+  });
 
   // The page as visitors will see it, in one language version, whatever the item's status.
   app.get(

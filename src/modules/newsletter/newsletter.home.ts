@@ -1,4 +1,4 @@
-import type { PolicyStatusSource, PolicyStatusSourceAt } from '../../platform/workspace-home.ts';
+import { policyNow, type PolicyStatusSourceAt } from '../../platform/workspace-home.ts';
 import { formatPlainDate, gothenburgDay } from '../../shared/dates.ts';
 import { listPublishedNews, newsVersion } from '../news/index.ts';
 import { latestSentAt } from './home.repository.ts';
@@ -41,5 +41,4 @@ export const newsletterHomePolicyAt: PolicyStatusSourceAt = async (db, ctx, now)
 };
 
 /** The newsletter module's line of the policy panel (P9, with the news module's latest item). */
-export const newsletterHomePolicy: PolicyStatusSource = (db, ctx) =>
-  newsletterHomePolicyAt(db, ctx, new Date());
+export const newsletterHomePolicy = policyNow(newsletterHomePolicyAt);

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../shared/markup.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
@@ -46,13 +47,7 @@ export function versionFor(versions: readonly IssueVersion[], lang: Locale): Iss
   );
 }
 
-const escapeHtml = (value: string) =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+const escapeHtml = (value: string) => escapeMarkup(value).replace(/'/g, '&#39;');
 
 const URL_PATTERN = /https?:\/\/[^\s<>"')\]]+/g;
 

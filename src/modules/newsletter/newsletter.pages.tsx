@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COORDINATOR, PUBLIC, idParams } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
+import { formsAt, pageWithForms } from '../../platform/form-page.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { perMinute } from '../../platform/rate-limit.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -34,10 +36,7 @@ import { IssueEditPage, IssueProgressPage, IssuesPage, PreviewPage } from './vie
 import { SendIssuePage } from './views/send-confirm.tsx';
 import { newsletterErrors } from './errors.ts';
 
-const PUBLIC = { permission: 'public' } as const;
-const COORDINATOR = { permission: 'coordinator' } as const;
 const tokenParams = z.object({ token: z.string().max(100) });
-const idParams = z.object({ id: z.string().max(100) });
 const followQuery = z.object({ follow: z.enum(['1']).optional() });
 /** The send form: whether the coordinator follows the sending (the page then refreshes itself). */
 const sendForm = z.object({ follow: z.string().max(1) });
@@ -102,65 +101,49 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  pageWithForms(
+    app,
     '/newsletter/confirm/:token',
     { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      await checkConfirmLink(app.db, request.params.token);
-      return renderPage(reply, ConfirmPage, { token: request.params.token }, tokenPage);
+    async (request, reply, { token }) => {
+      await checkConfirmLink(app.db, token);
+      return renderPage(reply, ConfirmPage, { token }, tokenPage);
     },
+  ).post('', (request, reply, { token }, run) =>
+    run({
+      values: {},
+      submit: () => confirmSubscription(app.db, actorOf(request), token),
+      invalid: () => reply.send(),
+      done: ({ manageToken }) => ({
+        to: `/newsletter/subscription/${manageToken}`,
+        flash: 'newsletter.flash.confirmed',
+      }),
+    }),
   );
 
-  app.post(
-    '/newsletter/confirm/:token',
-    { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      const { token } = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => confirmSubscription(app.db, actorOf(request), token),
-        invalid: () => reply.send(),
-        done: ({ manageToken }) => ({
-          to: `/newsletter/subscription/${manageToken}`,
-          flash: 'newsletter.flash.confirmed',
-        }),
-      });
-    },
-  );
-
-  app.get(
+  pageWithForms(
+    app,
     '/newsletter/unsubscribe/:token',
     { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      const subscription = await subscriptionOf(
-        app.db,
-        request.params.token,
-        settings.retentionDays,
-      );
+    async (request, reply, { token }) => {
+      const subscription = await subscriptionOf(app.db, token, settings.retentionDays);
       return renderPage(
         reply,
         UnsubscribePage,
-        { token: request.params.token, subscribed: subscription.status === 'confirmed' },
+        { token, subscribed: subscription.status === 'confirmed' },
         tokenPage,
       );
     },
-  );
-
-  app.post(
-    '/newsletter/unsubscribe/:token',
-    { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      const { token } = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => unsubscribe(app.db, actorOf(request), token, 'page'),
-        invalid: () => reply.send(),
-        done: () => ({
-          to: `/newsletter/subscription/${token}`,
-          flash: 'newsletter.flash.unsubscribed',
-        }),
-      });
-    },
+  ).post('', (request, reply, { token }, run) =>
+    run({
+      values: {},
+      submit: () => unsubscribe(app.db, actorOf(request), token, 'page'),
+      invalid: () => reply.send(),
+      done: () => ({
+        to: `/newsletter/subscription/${token}`,
+        flash: 'newsletter.flash.unsubscribed',
+      }),
+    }),
   );
 
   // RFC 8058 one-click: a mail client POSTs `List-Unsubscribe=One-Click` to the address in the
@@ -190,11 +173,11 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
       reply.redirect(`/newsletter/unsubscribe/${request.params.token}`, 303),
   );
 
-  app.get(
+  const subscriptionPage = pageWithForms(
+    app,
     '/newsletter/subscription/:token',
     { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      const { token } = request.params;
+    async (request, reply, { token }) => {
       const subscription = await subscriptionOf(app.db, token, settings.retentionDays);
       const topics = await topicChoices(app.db, request.i18n.locale);
       return renderPage(
@@ -225,18 +208,13 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/newsletter/subscription/:token/erase',
-    { config: PUBLIC, schema: { params: tokenParams } },
-    async (request, reply) => {
-      const { token } = request.params;
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => eraseSubscription(app.db, actorOf(request), token),
-        invalid: () => reply.send(),
-        done: () => ({ to: '/newsletter', flash: 'newsletter.flash.erased' }),
-      });
-    },
+  subscriptionPage.post('/erase', (request, reply, { token }, run) =>
+    run({
+      values: {},
+      submit: () => eraseSubscription(app.db, actorOf(request), token),
+      invalid: () => reply.send(),
+      done: () => ({ to: '/newsletter', flash: 'newsletter.flash.erased' }),
+    }),
   );
 };
 
@@ -287,19 +265,20 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
       renderIssue(request, reply, request.params.id, undefined, request.query.follow === '1'),
   );
 
-  app.post(
+  const issueForms = formsAt(
+    app,
     '/workspace/newsletter/:id',
     { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const values = readForm(request.body, issueForm);
-      return submitForm(request, reply, {
-        values,
-        submit: (v) => saveIssue(app.db, actorOf(request), id, v),
-        invalid: ({ values: v }) => renderIssue(request, reply, id, v),
-        done: () => ({ to: `/workspace/newsletter/${id}`, flash: 'newsletter.flash.saved' }),
-      });
-    },
+    (request, reply, { id }) => renderIssue(request, reply, id),
+  );
+
+  issueForms.post('', (request, reply, { id }, run) =>
+    run({
+      values: readForm(request.body, issueForm),
+      submit: (v) => saveIssue(app.db, actorOf(request), id, v),
+      invalid: ({ values: v }) => renderIssue(request, reply, id, v),
+      done: () => ({ to: `/workspace/newsletter/${id}`, flash: 'newsletter.flash.saved' }),
+    }),
   );
 
   app.get(
@@ -316,34 +295,29 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/workspace/newsletter/:id/test',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const user = request.user;
-      if (!user) throw errors.unauthenticated();
-      return submitForm(request, reply, {
-        values: readForm(request.body, testForm),
-        submit: (v) =>
-          sendTestIssue(app.db, app.mailer, actorOf(request), user, id, v, baseUrlOf(request)),
-        invalid: () => renderIssue(request, reply, id),
-        done: (email) => ({
-          to: `/workspace/newsletter/${id}`,
-          flash: 'newsletter.flash.testSent',
-          params: { email },
-        }),
-      });
-    },
-  );
+  issueForms.post('/test', (request, _reply, { id }, run) => {
+    const user = request.user;
+    if (!user) throw errors.unauthenticated();
+    return run({
+      values: readForm(request.body, testForm),
+      submit: (v) =>
+        sendTestIssue(app.db, app.mailer, actorOf(request), user, id, v, baseUrlOf(request)),
+      done: (email) => ({
+        to: `/workspace/newsletter/${id}`,
+        flash: 'newsletter.flash.testSent',
+        params: { email },
+      }),
+    });
+  });
 
   // Sending cannot be taken back: the button on the issue's page leads here first (decision
   // 033). An issue already sending or sent has nothing to confirm: its progress page.
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/newsletter/:id/send',
     { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const issue = await getIssue(app.db, request.params.id);
+    async (request, reply, { id }) => {
+      const issue = await getIssue(app.db, id);
       if (issue.status !== 'draft') return reply.redirect(`/workspace/newsletter/${issue.id}`, 303);
       return renderPage(reply, SendIssuePage, {
         issue,
@@ -351,24 +325,17 @@ export const newsletterWorkspacePages: FastifyPluginAsyncZod = async (app) => {
         refreshSeconds: PROGRESS_REFRESH_SECONDS,
       });
     },
-  );
-
-  app.post(
-    '/workspace/newsletter/:id/send',
-    { config: COORDINATOR, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const { follow } = readForm(request.body, sendForm);
-      return submitForm(request, reply, {
-        values: {},
-        submit: () => startSending(app.db, actorOf(request), id),
-        invalid: () => renderIssue(request, reply, id),
-        done: (count) => ({
-          to: `/workspace/newsletter/${id}${follow === '1' ? '?follow=1' : ''}`,
-          flash: 'newsletter.flash.sendStarted',
-          params: { count },
-        }),
-      });
-    },
-  );
+  ).post('', (request, reply, { id }, run) => {
+    const { follow } = readForm(request.body, sendForm);
+    return run({
+      values: {},
+      submit: () => startSending(app.db, actorOf(request), id),
+      invalid: () => renderIssue(request, reply, id),
+      done: (count) => ({
+        to: `/workspace/newsletter/${id}${follow === '1' ? '?follow=1' : ''}`,
+        flash: 'newsletter.flash.sendStarted',
+        params: { count },
+      }),
+    });
+  });
 };

@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendCsv } from '../../platform/downloads.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { problemResponse } from '../../platform/problem-details.ts';
 import { stockholmDayStart } from '../../shared/dates.ts';
@@ -66,7 +66,7 @@ const csvResponse = {
 } as const;
 
 /** Streams a header line and the rows as `filename` (the rows are read as they are sent). */
-function sendCsv(
+function sendList(
   reply: FastifyReply,
   filename: string,
   header: readonly string[],
@@ -76,11 +76,7 @@ function sendCsv(
     yield UTF8_BOM + csvRow(header);
     yield* lines;
   }
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', PUBLIC_CACHE)
-    .send(Readable.from(body()));
+  return sendCsv(reply, filename, body(), PUBLIC_CACHE);
 }
 
 async function* mapRows<T>(rows: AsyncIterable<T>, line: (row: T) => string) {
@@ -147,7 +143,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       async function* lines() {
         for (const c of cities) yield cityCsvRow(c, locale);
       }
-      return sendCsv(reply, 'vanorter.csv', CITY_CSV_HEADER, lines());
+      return sendList(reply, 'vanorter.csv', CITY_CSV_HEADER, lines());
     },
   );
 
@@ -168,7 +164,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows(request.query, async (slice) => {
         return (await listDecisions(app.db.kysely, slice)).decisions;
       });
-      return sendCsv(reply, 'beslut.csv', DECISION_CSV_HEADER, mapRows(rows, decisionCsvRow));
+      return sendList(reply, 'beslut.csv', DECISION_CSV_HEADER, mapRows(rows, decisionCsvRow));
     },
   );
 
@@ -222,7 +218,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
         all ??= meetingsMatching(filters);
         return (await all).slice(offset, offset + n);
       });
-      return sendCsv(
+      return sendList(
         reply,
         'vanortsmoten.csv',
         MEETING_CSV_HEADER,
@@ -284,7 +280,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows({ limit, cursor, page }, async (slice) => {
         return (await listPublicExchanges(app.db.kysely, filters, slice)).exchanges;
       });
-      return sendCsv(
+      return sendList(
         reply,
         'erfarenhetsutbyten.csv',
         EXCHANGE_CSV_HEADER,
@@ -347,7 +343,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows({ limit, cursor, page }, (slice) =>
         listPublishedNews(app.db.kysely, { ...range, ...slice }),
       );
-      return sendCsv(
+      return sendList(
         reply,
         'nyheter.csv',
         NEWS_CSV_HEADER,

@@ -4,6 +4,7 @@
  * Sweden's data portal harvests) by hand, Turtle with n3's writer, JSON-LD as a flat
  * `@graph` with a prefix context. Every subject is an absolute IRI: no blank nodes.
  */
+import { escapeMarkup } from '../../shared/markup.ts';
 import { loadN3 } from '../../shared/lazy-modules.ts';
 
 export type Term =
@@ -65,13 +66,7 @@ function qname(full: string): string | null {
   return null;
 }
 
-const escapeXml = (value: string) =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;');
+const escapeXml = (value: string) => escapeMarkup(value).replace(/\r/g, '&#13;');
 
 /** XML 1.0 forbids most control characters even as references: they are left out. */
 const xmlSafe = (value: string) =>

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth.ts';
 import { checkForm, readForm, rerender, submitForm } from '../../platform/forms.ts';
+import { pageWithForms } from '../../platform/form-page.ts';
 import { renderPage } from '../../platform/render.ts';
 import { pageInfo, pageRequest } from '../../shared/pagination.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
@@ -100,28 +101,20 @@ export const recordsPages: FastifyPluginAsyncZod = async (app) => {
       { withCsrf: true },
     );
 
-  app.get(
+  pageWithForms(
+    app,
     '/workspace/records/:kind/:id',
     { config: REGISTRAR, schema: { params: recordParams } },
-    async (request, reply) => {
-      const record = await getRecord(app.db.kysely, request.params.kind, request.params.id);
-      return renderRecord(request, reply, record);
-    },
-  );
-
-  app.post(
-    '/workspace/records/:kind/:id',
-    { config: REGISTRAR, schema: { params: recordParams } },
-    async (request, reply) => {
-      const { kind, id } = request.params;
-      return submitForm(request, reply, {
-        values: readForm(request.body, recordForm),
-        submit: (v) => registerRecord(app.db, registrarOf(request), kind, id, v, app.config),
-        invalid: async ({ values }) =>
-          renderRecord(request, reply, await getRecord(app.db.kysely, kind, id), values),
-        done: () => ({ to: `/workspace/records/${kind}/${id}`, flash: 'records.flash.registered' }),
-      });
-    },
+    async (request, reply, { kind, id }) =>
+      renderRecord(request, reply, await getRecord(app.db.kysely, kind, id)),
+  ).post('', (request, reply, { kind, id }, run) =>
+    run({
+      values: readForm(request.body, recordForm),
+      submit: (v) => registerRecord(app.db, registrarOf(request), kind, id, v, app.config),
+      invalid: async ({ values }) =>
+        renderRecord(request, reply, await getRecord(app.db.kysely, kind, id), values),
+      done: () => ({ to: `/workspace/records/${kind}/${id}`, flash: 'records.flash.registered' }),
+    }),
   );
 
   /** The package as a ZIP streamed to the browser. */

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../shared/markup.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -7,13 +8,7 @@ import { searchQuerystring } from './search.schema.ts';
 import { searchPortal } from './search.service.ts';
 import { SearchPage } from './views/search-page.tsx';
 
-const escapeXml = (value: string) =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+const escapeXml = (value: string) => escapeMarkup(value).replace(/'/g, '&apos;');
 
 /** `/search` (in every language) and the OpenSearch description that lets browsers offer it. */
 export const searchPages: FastifyPluginAsyncZod = async (app) => {

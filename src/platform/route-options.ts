@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import type { Permission } from './permissions.ts';
+
+/** A route's `config` that lets in the holders of one permission: `{ config: COORDINATOR }`. */
+const only = <P extends Permission>(permission: P) => ({ permission }) as const;
+
+export const PUBLIC = only('public');
+export const COORDINATOR = only('coordinator');
+export const REPORTING = only('reporting');
+export const COUNCIL = only('council');
+export const INTERNAL = only('internal');
+
+/** The path parameter of a route about one record: `/…/:id`. */
+export const idParams = z.object({ id: z.string().max(100) });
