@@ -1,9 +1,9 @@
-import pino from 'pino';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
@@ -274,23 +274,16 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       .set({ status: 'closed' })
       .where('id', '!=', id)
       .execute();
-    const ctx = {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-    };
-    const at = (date: string) => new Date(`${date}T06:00:00Z`);
-    const outbox = () =>
-      t.db.kysely
-        .selectFrom('mail_outbox')
-        .select(['to_address', 'subject', 'text_body'])
-        .orderBy('to_address')
-        .execute();
+    const remind = (date: string) =>
+      runJob(
+        campaignRemindersJob,
+        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
+      );
+    const outbox = () => outboxMails(t.db);
 
     // Too early: nothing.
     expect(
-      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -8)) }),
+      await remind(addDays(deadline, -8)),
     ).toMatchObject({
       outcome: 'ok',
       details: 'reminded 0, overdue 0',
@@ -298,7 +291,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(await outbox()).toEqual([]);
 
     // Seven days before: the reporter of Kulturförvaltningen, Liseberg's own address.
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -7)) });
+    await remind(addDays(deadline, -7));
     let mails = await outbox();
     expect(mails.map((m) => m.to_address)).toEqual([
       'liseberg@example.org',
@@ -308,7 +301,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(mails[0]?.text_body).toContain(
       `https://vanort.example/workspace/campaigns/${id}/answer`,
     );
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -3)) });
+    await remind(addDays(deadline, -3));
     expect(await outbox()).toHaveLength(2);
 
     // Kulturförvaltningen answers; only Liseberg is overdue, once.
@@ -319,11 +312,11 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     });
     await t.db.kysely.deleteFrom('mail_outbox').execute();
     expect(
-      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 1)) }),
+      await remind(addDays(deadline, 1)),
     ).toMatchObject({
       details: 'reminded 0, overdue 1',
     });
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 2)) });
+    await remind(addDays(deadline, 2));
     mails = await outbox();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ['liseberg@example.org', 'Försenat svar: Påminnelsetest'],

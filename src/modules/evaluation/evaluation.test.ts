@@ -1,7 +1,7 @@
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
-import pino from 'pino';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
@@ -542,24 +542,17 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
         others.map((o) => o.id),
       )
       .execute();
-    const jobContext = {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-    };
-    const at = (date: string) => new Date(`${date}T06:00:00Z`);
-    const outbox = () =>
-      t.db.kysely
-        .selectFrom('mail_outbox')
-        .select(['to_address', 'subject', 'text_body'])
-        .orderBy('to_address')
-        .execute();
+    const remind = (date: string) =>
+      runJob(
+        evaluationRemindersJob,
+        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
+      );
+    const outbox = () => outboxMails(t.db);
 
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -15)) });
+    await remind(addDays(due, -15));
     expect(await outbox()).toEqual([]);
     expect(
-      await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -14)) }),
+      await remind(addDays(due, -14)),
     ).toMatchObject({ outcome: 'ok', details: 'reminded 1 before, 0 after the due date' });
     let mails = await outbox();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
@@ -567,17 +560,17 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       ['samordnare@vanort.example', 'Påminnelse: Påminnelsetest ska vara klar 20 maj 2027'],
     ]);
     expect(mails[1]!.text_body).toContain(`https://vanort.example/workspace/evaluations/${id}`);
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -13)) });
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(due) });
+    await remind(addDays(due, -13));
+    await remind(due);
     expect(await outbox()).toHaveLength(2);
 
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, 1)) });
+    await remind(addDays(due, 1));
     mails = await outbox();
     expect(mails).toHaveLength(4);
     expect(mails.map((m) => m.subject)).toContain(
       'Försenad: Påminnelsetest skulle ha varit klar 20 maj 2027',
     );
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, 2)) });
+    await remind(addDays(due, 2));
     expect(await outbox()).toHaveLength(4);
     const audit = await t.db.kysely
       .selectFrom('audit_event')
@@ -595,13 +588,10 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       .set({ reminder_before_sent_at: null, reminder_after_sent_at: null })
       .where('status', '=', 'approved')
       .execute();
-    await runJob(evaluationRemindersJob, {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-      now: new Date('2099-01-01T06:00:00Z'),
-    });
+    await runJob(
+      evaluationRemindersJob,
+      jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun('2099-01-01') }),
+    );
     const mails = await t.db.kysely.selectFrom('mail_outbox').select('to_address').execute();
     expect(mails).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import pino from 'pino';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
@@ -207,13 +207,7 @@ describeEachDialect('host planning', (dialect) => {
 
   function describe_reminders() {
     const mailer = () => t.app.mailer;
-    const ctx = (now: Date) => ({
-      db: t.db,
-      mailer: mailer(),
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-      now,
-    });
+    const ctx = (now: Date) => jobContext({ db: t.db, mailer: mailer(), now });
     const outbox = () =>
       t.db.kysely
         .selectFrom('mail_outbox')

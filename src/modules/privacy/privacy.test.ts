@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { browserAvailable } from '../../../test/helpers/browser.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext } from '../../../test/helpers/jobs.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { runJob } from '../../platform/scheduler.ts';
@@ -539,14 +539,8 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
   });
 
   describe('retention', () => {
-    const context = (now: Date) => ({
-      db: t.db,
-      mailer,
-      publicUrl: 'http://127.0.0.1',
-      log: pino({ level: 'silent' }),
-      now,
-      config: t.config,
-    });
+    const context = (now: Date) =>
+      jobContext({ db: t.db, mailer, now, publicUrl: 'http://127.0.0.1', config: t.config });
 
     /** Every row each rule can erase, and the state that says whether it is gone. */
     async function snapshot() {
