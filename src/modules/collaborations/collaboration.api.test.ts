@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
-import { createApiToken } from '../accounts/api-token.service.ts';
+import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import * as repo from './collaboration.repository.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
@@ -30,13 +30,11 @@ describeEachDialect('collaborations API', (dialect) => {
     });
 
   beforeAll(async () => {
-    const user = await rowWhere(t.db, 'app_user', { email: 'medarbetare@vanort.example' }, ['id']);
-    ({ token: staffToken } = await createApiToken(
-      t.db,
-      { userId: user.id, label: 'staff', ip: null },
-      user.id,
-      { name: 'api test', expiresInDays: 1 },
-    ));
+    staffToken = await apiTokenOf(t.db, 'medarbetare@vanort.example', {
+      name: 'api test',
+      label: 'staff',
+      expiresInDays: 1,
+    });
   });
 
   it('shows anonymous callers only public, acknowledged collaborations with public fields', async () => {
@@ -195,15 +193,11 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(conditional.statusCode).toBe(304);
 
       // A token (or a session) is never answered from the shared cache: it sees more.
-      const user = await rowWhere(cached.db, 'app_user', { email: 'medarbetare@vanort.example' }, [
-        'id',
-      ]);
-      const { token } = await createApiToken(
-        cached.db,
-        { userId: user.id, label: 'staff', ip: null },
-        user.id,
-        { name: 'cache test', expiresInDays: 1 },
-      );
+      const token = await apiTokenOf(cached.db, 'medarbetare@vanort.example', {
+        name: 'cache test',
+        label: 'staff',
+        expiresInDays: 1,
+      });
       const staff = await cached.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
       expect(staff.headers['x-cache']).toBeUndefined();
       expect(staff.headers['cache-control']).toBe('private, no-store');
