@@ -267,16 +267,24 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       summaryEn: '',
     };
     let version = (await row(id)).updated_at;
+    /** Saves the sections as `who` (Sara owns the evaluation, Greta reviews it). */
+    const save = (
+      who: User,
+      sections: Parameters<typeof saveSections>[4],
+      options: Parameters<typeof saveSections>[5],
+    ) => saveSections(t.db, actor(who), who, id, sections, options);
+    /** Reviews as `who`, against the version the form was read at. */
+    const review = (
+      who: User,
+      decision: 'approve' | 'return',
+      comment: string,
+      expectedVersion: string,
+    ) => reviewEvaluation(t.db, actor(who), who, id, { comment, decision }, expectedVersion);
 
     // Submitting without the required sections names each one; nothing changes.
     expect(
       await refused(
-        saveSections(
-          t.db,
-          actor(sara),
-          sara,
-          id,
-          { ...empty, summary: 'Kort.' },
+        save(sara, { ...empty, summary: 'Kort.' },
           {
             expectedVersion: version,
             submit: true,
@@ -291,17 +299,12 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     expect((await row(id)).summary).toBe('');
 
     // Saving; a stale form is refused and changes nothing.
-    version = await saveSections(t.db, actor(sara), sara, id, SECTIONS, {
+    version = await save(sara, SECTIONS, {
       expectedVersion: version,
     });
     expect(
       await refused(
-        saveSections(
-          t.db,
-          actor(greta),
-          greta,
-          id,
-          { ...SECTIONS, summary: 'Över.' },
+        save(greta, { ...SECTIONS, summary: 'Över.' },
           {
             expectedVersion: '2020-01-01T00:00:00.000Z',
           },
@@ -313,88 +316,53 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     // Only an owner submits.
     expect(
       await refused(
-        saveSections(t.db, actor(greta), greta, id, SECTIONS, {
+        save(greta, SECTIONS, {
           expectedVersion: version,
           submit: true,
         }),
       ),
     ).toEqual({ form: 'evaluation.error.notOwner' });
-    version = await saveSections(t.db, actor(sara), sara, id, SECTIONS, {
+    version = await save(sara, SECTIONS, {
       expectedVersion: version,
       submit: true,
     });
     expect((await row(id)).status).toBe('in_review');
     expect(
       await refused(
-        saveSections(t.db, actor(sara), sara, id, SECTIONS, { expectedVersion: version }),
+        save(sara, SECTIONS, { expectedVersion: version }),
       ),
     ).toEqual({ form: 'evaluation.error.inReviewNoEdit' });
 
     // The submitter cannot approve; returning needs a comment.
     expect(
       await refused(
-        reviewEvaluation(
-          t.db,
-          actor(sara),
-          sara,
-          id,
-          { comment: '', decision: 'approve' },
-          version,
+        review(sara, 'approve', '', version,
         ),
       ),
     ).toEqual({ decision: 'evaluation.error.ownReview' });
     expect(
       await refused(
-        reviewEvaluation(
-          t.db,
-          actor(greta),
-          greta,
-          id,
-          { comment: '', decision: 'return' },
-          version,
+        review(greta, 'return', '', version,
         ),
       ),
     ).toEqual({ comment: 'evaluation.error.commentRequired' });
-    await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: 'Skriv mer om Bergen.', decision: 'return' },
-      version,
+    await review(greta, 'return', 'Skriv mer om Bergen.', version,
     );
     expect((await row(id)).status).toBe('draft');
     version = (await row(id)).updated_at;
-    version = await saveSections(
-      t.db,
-      actor(sara),
-      sara,
-      id,
-      { ...SECTIONS, analysis: revised },
+    version = await save(sara, { ...SECTIONS, analysis: revised },
       { expectedVersion: version, submit: true },
     );
 
     // A stale approval is refused; the right one freezes version 1.
     expect(
       await refused(
-        reviewEvaluation(
-          t.db,
-          actor(greta),
-          greta,
-          id,
-          { comment: '', decision: 'approve' },
-          '2020-01-01T00:00:00.000Z',
+        review(greta, 'approve', '', '2020-01-01T00:00:00.000Z',
         ),
       ),
     ).toBe('EDIT_CONFLICT');
     expect(await count('evaluation_version')).toBe(1); // the demo's
-    const approved = await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: 'Bra.', decision: 'approve' },
-      version,
+    const approved = await review(greta, 'approve', 'Bra.', version,
     );
     expect(approved).toEqual({ decision: 'approve', version: 1 });
     const v1 = await t.db.kysely
@@ -413,7 +381,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     version = (await row(id)).updated_at;
     expect(
       await refused(
-        saveSections(t.db, actor(sara), sara, id, SECTIONS, { expectedVersion: version }),
+        save(sara, SECTIONS, { expectedVersion: version }),
       ),
     ).toEqual({ form: 'evaluation.error.approvedNoEdit' });
 
@@ -423,25 +391,14 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     ).toBe('EDIT_CONFLICT');
     await startNewVersion(t.db, actor(sara), sara, id, version);
     expect(await row(id)).toMatchObject({ status: 'draft', summary: SECTIONS.summary });
-    version = await saveSections(
-      t.db,
-      actor(sara),
-      sara,
-      id,
-      {
+    version = await save(sara, {
         ...SECTIONS,
         analysis: revised,
         conclusions: 'Samarbeten behöver en tydlig ägare i varje stad.',
       },
       { expectedVersion: (await row(id)).updated_at, submit: true },
     );
-    await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: '', decision: 'approve' },
-      version,
+    await review(greta, 'approve', '', version,
     );
     expect(await row(id)).toMatchObject({ status: 'approved', approved_version: 2 });
 
