@@ -9,6 +9,8 @@ import { expectRefused } from '../../../test/helpers/forms.ts';
 import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { cityRow } from '../../../test/helpers/city-fixtures.ts';
+import { DEMO_ROTATION_FROM_2023 } from '../../../test/helpers/meeting-fixtures.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -39,15 +41,7 @@ describeEachDialect('meeting pages', (dialect) => {
     const res = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=7' });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ year: number; host: { slug: string }; status: string }[]>();
-    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual([
-      '2023 aarhus held',
-      '2025 turku held',
-      '2027 goteborg planned',
-      '2029 bergen forecast',
-      '2031 aarhus forecast',
-      '2033 turku forecast',
-      '2035 goteborg forecast',
-    ]);
+    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual(DEMO_ROTATION_FROM_2023);
     expect(body[0]).toMatchObject({
       host: { slug: 'aarhus', name: 'Aarhus', localized: { name: { text: 'Aarhus', lang: 'sv' } } },
     });
@@ -663,21 +657,9 @@ describeEachDialect('the rotation with a fourth twin city', (dialect) => {
     const now = new Date().toISOString();
     await k
       .insertInto('city')
-      .values({
-        id: 'tromso-id',
-        slug: 'tromso',
-        kind: 'twin',
-        status: 'active',
-        country_code: 'NO',
-        region: null,
-        latitude: null,
-        longitude: null,
-        population: null,
-        website: null,
-        since_year: 2028,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        cityRow({ id: 'tromso-id', slug: 'tromso', since_year: 2028, created_at: now, updated_at: now }),
+      )
       .execute();
     await k
       .insertInto('city_translation')
