@@ -133,9 +133,16 @@ export class TestAgent {
     );
   }
 
-  /** Logs in through the form. */
-  async login(email: string, password: string) {
-    await this.get('/login');
-    return this.post('/login', { email, password });
+  /**
+   * Logs in through the form; with `next`, through the form at `/login?next=…` (where a
+   * page that needs a login sends the person), which posts it back.
+   */
+  async login(email: string, password: string, next?: string) {
+    if (next === undefined) {
+      await this.get('/login');
+      return this.post('/login', { email, password });
+    }
+    await this.get(`/login?next=${encodeURIComponent(next)}`);
+    return this.post('/login', { email, password, next });
   }
 }

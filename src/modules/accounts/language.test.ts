@@ -76,6 +76,9 @@ describeEachDialect("a person's language", (dialect) => {
     await admin.get('/admin/users/new');
     return admin.post('/admin/users/new', fields);
   };
+  /** Invites a partner contact of the city, in the language chosen ('' for automatic). */
+  const invitePartner = (email: string, name: string, city: string, language: string) =>
+    invite({ email, name, roles: ['partner'], city: cityIds.get(city)!, language });
 
   /** A local account with a password, in a language. */
   const newUser = async (language: Locale | undefined, roles: Role[] = ['staff']) => {
@@ -110,13 +113,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   it('invites a Bergen partner contact in Norwegian: the invitation is Norwegian, then English', async () => {
     const email = address('bergen');
-    const res = await invite({
-      email,
-      name: 'Nils Nordnes',
-      roles: ['partner'],
-      city: cityIds.get('bergen')!,
-      language: 'nb',
-    });
+    const res = await invitePartner(email, 'Nils Nordnes', 'bergen', 'nb');
     expect(res.statusCode).toBe(303);
     expect(await languageOf(email)).toBe('nb');
     const user = await findUserByEmail(t.db.kysely, email);
@@ -154,13 +151,7 @@ describeEachDialect("a person's language", (dialect) => {
       ['turku', 'fi'],
     ] as const) {
       const email = address(slug);
-      const res = await invite({
-        email,
-        name: `Kontakt ${slug}`,
-        roles: ['partner'],
-        city: cityIds.get(slug)!,
-        language: '',
-      });
+      const res = await invitePartner(email, `Kontakt ${slug}`, slug, '');
       expect(res.statusCode).toBe(303);
       expect(await languageOf(email)).toBe(language);
       const [mail] = await mailsTo(email);
@@ -185,13 +176,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(linksIn(swedish?.text_body ?? '', 'invite').map((l) => l.locale)).toEqual(['sv', 'en']);
 
     const english = address('english');
-    const res = await invite({
-      email: english,
-      name: 'Emma English',
-      roles: ['partner'],
-      city: cityIds.get('bergen')!,
-      language: 'en',
-    });
+    const res = await invitePartner(english, 'Emma English', 'bergen', 'en');
     expect(res.statusCode).toBe(303);
     expect(await languageOf(english)).toBe('en');
     const [mail] = await mailsTo(english);
@@ -343,8 +328,7 @@ describeEachDialect("a person's language", (dialect) => {
 
     // The page asked for before the login, in Norwegian.
     const other = new TestAgent(t.app);
-    await other.get('/login?next=%2Faccount');
-    const next = await other.post('/login', { email, password: PASSWORD, next: '/account' });
+    const next = await other.login(email, PASSWORD, '/account');
     expect(next.headers.location).toBe('/nb/account');
   });
 

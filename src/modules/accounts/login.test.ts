@@ -40,12 +40,7 @@ describeEachDialect('logging in and out', (dialect) => {
     const res = await agent.get('/account');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/login?next=%2Faccount');
-    await agent.get('/login?next=%2Faccount');
-    const login = await agent.post('/login', {
-      email: ADMIN,
-      password: DEMO_PASSWORD,
-      next: '/account',
-    });
+    const login = await agent.login(ADMIN, DEMO_PASSWORD, '/account');
     expect(login.headers.location).toBe('/account');
   });
 
@@ -87,8 +82,7 @@ describeEachDialect('logging in and out', (dialect) => {
 
   it('asks for missing fields with an error summary, keeping the e-mail address', async () => {
     const agent = new TestAgent(t.app);
-    await agent.get('/login');
-    const res = await agent.post('/login', { email: 'someone@vanort.example', password: '' });
+    const res = await agent.login('someone@vanort.example', '');
     expectRefused(res, [
       'Det finns problem',
       '<a href="#password">Ange ditt lösenord</a>',
@@ -98,11 +92,7 @@ describeEachDialect('logging in and out', (dialect) => {
 
   it('says "wrong e-mail or password" in Swedish, the same for unknown accounts, and audits it', async () => {
     const agent = new TestAgent(t.app);
-    await agent.get('/login');
-    const wrong = await agent.post('/login', {
-      email: 'samordnare@vanort.example',
-      password: 'not the password',
-    });
+    const wrong = await agent.login('samordnare@vanort.example', 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('Fel e-postadress eller lösenord.');
     const unknown = await agent.post('/login', {
@@ -121,11 +111,7 @@ describeEachDialect('logging in and out', (dialect) => {
 
   it('shows a refused login as a problem of the form in the focused summary, never echoing the password', async () => {
     const agent = new TestAgent(t.app);
-    await agent.get('/login');
-    const wrong = await agent.post('/login', {
-      email: 'medarbetare@vanort.example',
-      password: 'a secret that is wrong',
-    });
+    const wrong = await agent.login('medarbetare@vanort.example', 'a secret that is wrong');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('<title>Fel: Logga in');
     expect(wrong.body).toMatch(/<div class="error-summary" role="alert"[^>]*autofocus/);

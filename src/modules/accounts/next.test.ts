@@ -190,21 +190,15 @@ describeEachDialect('where a login goes next', (dialect) => {
 
   it('still returns to the page asked for, in the language of the address', async () => {
     const agent = new TestAgent(t.app);
-    await agent.get('/login?next=%2Fworkspace%2Fcollaborations%3Fstatus%3Dreview');
-    const res = await agent.post('/login', {
-      email: 'samordnare@vanort.example',
-      password: DEMO_PASSWORD,
-      next: '/workspace/collaborations?status=review',
-    });
+    const res = await agent.login(
+      'samordnare@vanort.example',
+      DEMO_PASSWORD,
+      '/workspace/collaborations?status=review',
+    );
     expect(res.headers.location).toBe('/workspace/collaborations?status=review');
     const english = new TestAgent(t.app);
     english.locale = 'en';
-    await english.get('/login?next=%2Fcities');
-    const en = await english.post('/login', {
-      email: 'samordnare@vanort.example',
-      password: DEMO_PASSWORD,
-      next: '/cities',
-    });
+    const en = await english.login('samordnare@vanort.example', DEMO_PASSWORD, '/cities');
     expect(en.headers.location).toBe('/en/cities');
   });
 });

@@ -21,31 +21,13 @@ describeEachDialect('the yearly overview', (dialect) => {
       await t.db.kysely.deleteFrom(table).execute();
     // This year: public records that count, and internal, unpublished or draft ones that
     // must never count, each with Bergen.
-    await addCollaboration(t.db, {
-      title: 'Offentligt samarbete med Bergen',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: true,
-    });
-    await addCollaboration(t.db, {
-      title: 'Internt samarbete med Bergen',
-      citySlug: 'bergen',
-      visibility: 'internal',
-      published: true,
-    });
-    await addCollaboration(t.db, {
-      title: 'Inskickat men inte kvitterat',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: false,
-    });
-    await addCollaboration(t.db, {
-      title: 'Inställt samarbete',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: true,
-      status: 'cancelled',
-    });
+    for (const collaboration of [
+      { title: 'Offentligt samarbete med Bergen', visibility: 'public', published: true },
+      { title: 'Internt samarbete med Bergen', visibility: 'internal', published: true },
+      { title: 'Inskickat men inte kvitterat', visibility: 'public', published: false },
+      { title: 'Inställt samarbete', visibility: 'public', published: true, status: 'cancelled' },
+    ] as const)
+      await addCollaboration(t.db, { citySlug: 'bergen', ...collaboration });
     await addExchange(t.db, { citySlug: 'bergen', participants: 12, visibility: 'public' });
     await addExchange(t.db, { citySlug: 'bergen', participants: 900, visibility: 'internal' });
     await addExchange(t.db, { citySlug: 'turku', participants: 5, visibility: 'public' });
