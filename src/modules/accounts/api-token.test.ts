@@ -326,7 +326,9 @@ describeEachDialect('personal API tokens', (dialect) => {
   });
 
   describe('bad input', () => {
-    const cases: [string, Record<string, string>, string, string][] = [
+    /** What the test is named after, the fields posted, the field refused and its message. */
+    type Case = [string, Record<string, string>, string, string];
+    const cases: Case[] = [
       ['an empty name', { name: '  ', expiresInDays: '30' }, 'name', 'Ange ett namn på nyckeln'],
       [
         'a name over 100 characters',
@@ -335,30 +337,20 @@ describeEachDialect('personal API tokens', (dialect) => {
         // The form reader's message for any text over its field's limit.
         'Skriv högst 100 tecken. Du skrev 101.',
       ],
-      [
-        'expiry 0',
-        { name: 'Noll', expiresInDays: '0' },
+      // An expiry that is not a whole number of days from 1 to 365.
+      ...(
+        [
+          ['0', 'Noll'],
+          ['1000', 'Tusen'],
+          ['abc', 'Bokstäver'],
+          ['1.5', 'Decimal'],
+        ] as const
+      ).map(([days, name]): Case => [
+        `expiry ${days}`,
+        { name, expiresInDays: days },
         'expiresInDays',
         'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry 1000',
-        { name: 'Tusen', expiresInDays: '1000' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry abc',
-        { name: 'Bokstäver', expiresInDays: 'abc' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry 1.5',
-        { name: 'Decimal', expiresInDays: '1.5' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
+      ]),
     ];
     for (const [label, fields, field, message] of cases) {
       it(`re-renders the form with 400 and an error summary for ${label}, creating nothing`, async () => {

@@ -153,42 +153,18 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   });
 
   it('refuses proposals that do not fit the city, and a second open one', async () => {
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'establish_twin',
-          citySlug: 'bergen',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['kind:proposal.notApplicable']);
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'make_dormant',
-          citySlug: 'goteborg',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['kind:proposal.notApplicable']);
+    /** The problems of a proposal of this kind for the city, with a title and justification. */
+    const refusedFor = (kind: string, citySlug: string) =>
+      problemsOf(draftProposal(db, COORDINATOR, { kind, citySlug, title: 'x', justification: 'y' }));
+    expect(await refusedFor('establish_twin', 'bergen')).toEqual(['kind:proposal.notApplicable']);
+    expect(await refusedFor('make_dormant', 'goteborg')).toEqual(['kind:proposal.notApplicable']);
     await draftProposal(db, COORDINATOR, {
       kind: 'activate_partner',
       citySlug: 'kiel',
       title: 'Kiel',
       justification: 'Nytt samarbete.',
     });
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'end_relation',
-          citySlug: 'kiel',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['city:proposal.alreadyOpen']);
+    expect(await refusedFor('end_relation', 'kiel')).toEqual(['city:proposal.alreadyOpen']);
     expect(
       await problemsOf(
         draftProposal(db, COORDINATOR, { kind: 'nonsense', title: '', justification: '' }),
