@@ -68,3 +68,17 @@ export function rowWhere<T extends TableName, C extends keyof Row<T> & string>(
     Pick<Row<T>, C>
   >;
 }
+
+/**
+ * The given columns of the audit events whose columns equal every value of `where`, oldest
+ * first, e.g. `auditTrail(db, { entity_id: id }, ['action'])`.
+ */
+export function auditTrail<C extends keyof Row<'audit_event'> & string>(
+  db: Db | Executor,
+  where: Where<'audit_event'>,
+  columns: readonly C[],
+): Promise<Pick<Row<'audit_event'>, C>[]> {
+  return selectWhere(db, 'audit_event', where, columns).orderBy('occurred_at').execute() as Promise<
+    Pick<Row<'audit_event'>, C>[]
+  >;
+}

@@ -7,7 +7,7 @@ import { createUser, findUserByEmail, setUserActive, sha256 } from './account.se
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
 const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
@@ -32,12 +32,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     return q.execute();
   };
   const auditOf = (entityId: string) =>
-    t.db.kysely
-      .selectFrom('audit_event')
-      .select(['entity', 'action', 'actor_label', 'changes'])
-      .where('entity_id', '=', entityId)
-      .orderBy('occurred_at')
-      .execute();
+    auditTrail(t.db, { entity_id: entityId }, ['entity', 'action', 'actor_label', 'changes']);
   const bearer = (token: string, url = '/api/v1/me') =>
     t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 

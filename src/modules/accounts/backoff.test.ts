@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { auditTrail } from '../../../test/helpers/rows.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
@@ -79,12 +80,7 @@ describeEachDialect('failed logins slow the attacker, not the owner', (dialect) 
 
   const auditOf = async (email: string) =>
     (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'ip', 'changes'])
-        .where('actor_label', '=', email)
-        .orderBy('occurred_at')
-        .execute()
+      await auditTrail(t.db, { actor_label: email }, ['action', 'ip', 'changes'])
     ).map((e) => ({ action: e.action, ip: e.ip, changes: JSON.parse(e.changes) as unknown }));
 
   it('lets the owner in from address B after 20 failures from address A, which gets 429 with Retry-After, audited', async () => {

@@ -13,7 +13,7 @@ import { createUser, findUserByEmail, setOwnLanguage } from './account.service.t
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowWhere } from '../../../test/helpers/rows.ts';
 
 // A person's language (issue 13): set when invited and on the account page, used for the
 // invitation and reset mails and for where a login lands.
@@ -50,13 +50,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   const auditOf = async (userId: string) =>
     (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'changes'])
-        .where('entity', '=', 'user')
-        .where('entity_id', '=', userId)
-        .orderBy('occurred_at')
-        .execute()
+      await auditTrail(t.db, { entity: 'user', entity_id: userId }, ['action', 'changes'])
     ).map((e) => ({
       action: e.action,
       changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,

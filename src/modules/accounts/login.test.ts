@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { findUserByEmail, resolveSession, setUserActive } from './account.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows } from '../../../test/helpers/rows.ts';
+import { auditTrail, countRows } from '../../../test/helpers/rows.ts';
 
 const ADMIN = 'admin@vanort.example';
 
@@ -16,11 +16,7 @@ describeEachDialect('logging in and out', (dialect) => {
 
   const auditActions = async () =>
     (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'actor_label'])
-        .orderBy('occurred_at')
-        .execute()
+      await auditTrail(t.db, {}, ['action', 'actor_label'])
     ).map((e) => `${e.action}:${e.actor_label}`);
   const sessionCount = () => countRows(t.db, 'session');
 

@@ -9,7 +9,7 @@ import { createUser, findUserByEmail } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'a long enough test password';
 
@@ -81,12 +81,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
 
   const auditOf = async (entityId: string) =>
     (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'actor_label'])
-        .where('entity_id', '=', entityId)
-        .orderBy('occurred_at')
-        .execute()
+      await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label'])
     ).map((e) => `${e.action}:${e.actor_label}`);
 
   const mfaFailures = async (email: string) =>

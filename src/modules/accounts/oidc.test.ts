@@ -15,7 +15,7 @@ import { findUserByEmail, setUserActive } from './account.service.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 const oidcSv = messagesOf('sv');
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
-import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, countRows, rowWhere } from '../../../test/helpers/rows.ts';
 
 // A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.
 
@@ -108,14 +108,24 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
   });
 
   const count = (table: 'session' | 'app_user') => countRows(t.db, table);
+  /**
+   * An SSO login refused with `status` and the message, and no session started: none in
+   * the browser, and no more in the database than the `sessions` counted before.
+   */
+  const expectRefusedLogin = async (
+    browser: Browser,
+    page: Awaited<ReturnType<Browser['go']>>,
+    [status, message]: [number, string],
+    sessions: number,
+  ) => {
+    expect(page.status).toBe(status);
+    expect(page.body).toContain(message);
+    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(await count('session')).toBe(sessions);
+  };
   const auditOf = async (entityId: string) =>
     (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'actor_label', 'changes'])
-        .where('entity_id', '=', entityId)
-        .orderBy('occurred_at')
-        .execute()
+      await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label', 'changes'])
     ).map((e) => ({
       action: e.action,
       actor: e.actor_label,
@@ -258,10 +268,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
 
     const { final, browser } = await ssoLogin('kerstin-sub');
     expect(final.url.pathname).toBe('/auth/oidc/callback');
-    expect(final.status).toBe(403);
-    expect(final.body).toContain(oidcSv['oidc.error.deactivated']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, final, [403, oidcSv['oidc.error.deactivated']], sessions);
     expect(await rolesOf('kerstin.kultur@goteborg.example')).toEqual(['admin', 'partner']);
     // The refused login wrote nothing: no link, no roles, no login event.
     expect(await actionsOf(user!.id)).toEqual(auditBefore);
@@ -309,10 +316,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     const denied = await browser.go(`${atLogin.url.href}/abort`, { form: {} });
     expect(denied.url.pathname).toBe('/auth/oidc/callback');
     expect(denied.url.searchParams.get('error')).toBe('access_denied');
-    expect(denied.status).toBe(400);
-    expect(denied.body).toContain(oidcSv['oidc.error.provider']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, denied, [400, oidcSv['oidc.error.provider']], sessions);
   });
 
   it('refuses to link an account that is linked to another subject', async () => {
@@ -323,10 +327,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     });
     const sessions = await count('session');
     const { final, browser } = await ssoLogin('impostor-sub');
-    expect(final.status).toBe(403);
-    expect(final.body).toContain(oidcSv['oidc.error.conflict']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, final, [403, oidcSv['oidc.error.conflict']], sessions);
   });
 
   it('lands in the person’s language, unless the login started at another language’s address', async () => {

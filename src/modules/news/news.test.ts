@@ -11,7 +11,7 @@ import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 /** A complete form: Swedish and English versions, linked to Bergen; `extra` overrides. */
 function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
@@ -317,12 +317,7 @@ describeEachDialect('news', (dialect) => {
     expectRefused(await coordinator.post(`/workspace/news/${id}/withdraw`), [
       'Bara en publicerad eller schemalagd nyhet kan dras tillbaka.',
     ]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', id)
-      .orderBy('occurred_at')
-      .execute();
+    const audit = await auditTrail(t.db, { entity_id: id }, ['action']);
     expect(audit.map((a) => a.action)).toEqual(['create.published', 'withdraw']);
   });
 

@@ -323,19 +323,14 @@ describeEachDialect('portal search', (dialect) => {
 
   it('finds a write at once: new, changed, hidden and removed records (no stale index)', async () => {
     const k = t.db.kysely;
+    /** Changes the public collaboration straight in the database, as another instance might. */
+    const changePublic = (set: { title?: string; visibility?: string }) =>
+      k.updateTable('collaboration').set(set).where('id', '=', ids.publicCollab).execute();
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual([]);
-    await k
-      .updateTable('collaboration')
-      .set({ title: 'Öppet Nyckelpigeprojekt' })
-      .where('id', '=', ids.publicCollab)
-      .execute();
+    await changePublic({ title: 'Öppet Nyckelpigeprojekt' });
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual(['Öppet Nyckelpigeprojekt']);
     expect((await visitor('Tranbärsprojekt')).titles).toEqual([]);
-    await k
-      .updateTable('collaboration')
-      .set({ visibility: 'internal' })
-      .where('id', '=', ids.publicCollab)
-      .execute();
+    await changePublic({ visibility: 'internal' });
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual([]);
     await k.deleteFrom('meeting_outcome').where('id', '=', ids.outcome).execute();
     expect((await visitor('Pelikanbro')).titles).toEqual([]);
