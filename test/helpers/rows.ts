@@ -35,38 +35,58 @@ function selectWhere<T extends TableName>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
-  columns: readonly string[],
+  columns?: readonly string[],
 ) {
-  let query = loose(db)
-    .selectFrom(table as string)
-    .select(columns);
+  const from = loose(db).selectFrom(table as string);
+  let query = columns ? from.select(columns) : from.selectAll();
   for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
   return query;
 }
 
 /**
- * The given columns of the table's rows whose columns equal every value of `where`, in the
- * order the database gives them, e.g. `rowsWhere(db, 'audit_event', { entity: 'meeting' }, ['action'])`.
+ * The given columns (by default all) of the table's rows whose columns equal every value of
+ * `where`, in the order the database gives them, e.g.
+ * `rowsWhere(db, 'audit_event', { entity: 'meeting' }, ['action'])`.
  */
+export function rowsWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+): Promise<Row<T>[]>;
 export function rowsWhere<T extends TableName, C extends keyof Row<T> & string>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
   columns: readonly C[],
-): Promise<Pick<Row<T>, C>[]> {
-  return selectWhere(db, table, where, columns).execute() as Promise<Pick<Row<T>, C>[]>;
+): Promise<Pick<Row<T>, C>[]>;
+export function rowsWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns?: readonly string[],
+): Promise<unknown[]> {
+  return selectWhere(db, table, where, columns).execute();
 }
 
 /** The first row as by rowsWhere; throws when there is none. */
+export function rowWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+): Promise<Row<T>>;
 export function rowWhere<T extends TableName, C extends keyof Row<T> & string>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
   columns: readonly C[],
-): Promise<Pick<Row<T>, C>> {
-  return selectWhere(db, table, where, columns).executeTakeFirstOrThrow() as Promise<
-    Pick<Row<T>, C>
-  >;
+): Promise<Pick<Row<T>, C>>;
+export function rowWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns?: readonly string[],
+): Promise<unknown> {
+  return selectWhere(db, table, where, columns).executeTakeFirstOrThrow();
 }
 
 /**

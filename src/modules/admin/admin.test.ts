@@ -166,11 +166,7 @@ describeEachDialect('administration', (dialect) => {
       email: 'park@example.org',
     });
     expect(ok.statusCode).toBe(303);
-    const org = await t.db.kysely
-      .selectFrom('organisation')
-      .selectAll()
-      .where('name', '=', 'Park- och naturförvaltningen')
-      .executeTakeFirstOrThrow();
+    const org = await rowWhere(t.db, 'organisation', { name: 'Park- och naturförvaltningen' });
     expect(org.slug).toBe('park-och-naturforvaltningen');
     await admin.get(`/admin/organisations/${org.id}`);
     expect(
@@ -186,11 +182,7 @@ describeEachDialect('administration', (dialect) => {
     expect(
       (await admin.post(`/admin/organisations/${org.id}/active`, { active: '0' })).statusCode,
     ).toBe(303);
-    const after = await t.db.kysely
-      .selectFrom('organisation')
-      .selectAll()
-      .where('id', '=', org.id)
-      .executeTakeFirstOrThrow();
+    const after = await rowWhere(t.db, 'organisation', { id: org.id });
     expect(after).toMatchObject({ name: 'Park och natur', email: null, active: 0 });
     expect((await audit('organisation')).map((e) => e.action)).toEqual([
       'create',

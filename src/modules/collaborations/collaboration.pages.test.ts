@@ -331,11 +331,7 @@ describeEachDialect('collaboration pages', (dialect) => {
       nameEn: 'Sea',
     });
     expect(ok.statusCode).toBe(303);
-    const area = await t.db.kysely
-      .selectFrom('area')
-      .selectAll()
-      .where('name_sv', '=', 'Hav och sjöfart')
-      .executeTakeFirstOrThrow();
+    const area = await rowWhere(t.db, 'area', { name_sv: 'Hav och sjöfart' });
     expect(area.slug).toBe('sea');
     // A rename's problem links to the name field in the area's own row, not to the add form.
     const badRename = await coordinator.post(`/workspace/areas/${area.id}`, {

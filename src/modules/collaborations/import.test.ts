@@ -11,7 +11,7 @@ import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows, rowsWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -165,11 +165,7 @@ describeEachDialect('importing collaborations', (dialect) => {
     // every fifth row has two cities
     expect(await count('collaboration_city')).toBe(base.cities + 6000);
 
-    const sample = await t.db.kysely
-      .selectFrom('collaboration')
-      .selectAll()
-      .where('title', '=', 'Samarbete nummer 7 om stadsutveckling')
-      .executeTakeFirstOrThrow();
+    const sample = await rowWhere(t.db, 'collaboration', { title: 'Samarbete nummer 7 om stadsutveckling' });
     expect(sample).toMatchObject({
       organisation_id: kultur,
       kind: 'project',
@@ -181,11 +177,7 @@ describeEachDialect('importing collaborations', (dialect) => {
       review_state: 'submitted',
     });
     expect(sample.submitted_at).toBeTruthy();
-    const doc = await t.db.kysely
-      .selectFrom('search_document')
-      .selectAll()
-      .where('id', '=', sample.id)
-      .executeTakeFirstOrThrow();
+    const doc = await rowWhere(t.db, 'search_document', { id: sample.id });
     expect(doc).toMatchObject({
       entity: 'collaboration',
       organisation_id: kultur,

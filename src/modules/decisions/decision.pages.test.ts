@@ -100,11 +100,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     history: await count('city_status_change'),
   });
   const proposalRow = (title: string) =>
-    t.db.kysely
-      .selectFrom('proposal')
-      .selectAll()
-      .where('title', '=', title)
-      .executeTakeFirstOrThrow();
+    rowWhere(t.db, 'proposal', { title });
 
   it('is for coordinators and the council secretariat only', async () => {
     const anonymous = await t.app.inject({ url: '/workspace/proposals' });
@@ -380,11 +376,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(after.body).toContain('Beslutet är registrerat.');
     expect(after.body).toContain('Inga förslag väntar på beslut.');
     expect(after.body).toContain('SLK-2026-01047');
-    const decision = await t.db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('case_number', '=', 'SLK-2026-01047')
-      .executeTakeFirstOrThrow();
+    const decision = await rowWhere(t.db, 'council_decision', { case_number: 'SLK-2026-01047' });
     expect(decision).toMatchObject({ body: 'KF', section: '12', outcome: 'approved' });
     expect(after.body).toContain(`href="/decisions/${decision.id}/document"`);
 
@@ -441,11 +433,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   });
 
   it('corrects a decision only by recording a new one that supersedes it', async () => {
-    const original = await t.db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('case_number', '=', 'SLK-2026-01047')
-      .executeTakeFirstOrThrow();
+    const original = await rowWhere(t.db, 'council_decision', { case_number: 'SLK-2026-01047' });
     const url = `/workspace/decisions/new?supersedes=${original.id}`;
     const form = await council.get(url);
     expect(form.statusCode).toBe(200);

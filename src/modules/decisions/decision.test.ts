@@ -16,7 +16,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
-import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PATTERNS = loadConfig({}).caseNumberPatterns;
 
@@ -244,22 +244,14 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   });
 
   it('has the establishing decisions of 1946 as historical records in the demo data', async () => {
-    const historical = await db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('historical', '=', 1)
-      .execute();
+    const historical = await rowsWhere(db, 'council_decision', { historical: 1 });
     expect(
       historical.some(
         (d) => d.meeting_date.startsWith('1946') && d.section === null && d.case_number === null,
       ),
     ).toBe(true);
     const bergen = await getCity(db, 'bergen');
-    const history = await db.kysely
-      .selectFrom('city_status_change')
-      .selectAll()
-      .where('city_id', '=', bergen.id)
-      .execute();
+    const history = await rowsWhere(db, 'city_status_change', { city_id: bergen.id });
     expect(history.map((h) => `${h.changed_on.slice(0, 4)}:${h.to_status}`)).toEqual([
       '1946:active',
     ]);

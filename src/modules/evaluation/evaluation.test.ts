@@ -85,7 +85,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       ).n,
     );
   const row = (id: string) =>
-    t.db.kysely.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    rowWhere(t.db, 'evaluation', { id });
 
   beforeAll(async () => {
     sara = await demoUser('samordnare@vanort.example', 'coordinator');
@@ -131,11 +131,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     expect(await count('evaluation')).toBe(before);
 
     const meetingId = await markHeld(2027, actor(sara));
-    const e = await t.db.kysely
-      .selectFrom('evaluation')
-      .selectAll()
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirstOrThrow();
+    const e = await rowWhere(t.db, 'evaluation', { meeting_id: meetingId });
     expect(e).toMatchObject({
       title: 'Utvärdering efter vänortsmötet i Göteborg 2027',
       // From the day after the previous evaluation's period (the demo's, after 2019).
@@ -147,12 +143,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     });
     const owners = await rowsWhere(t.db, 'evaluation_owner', { evaluation_id: e.id }, ['user_id']);
     expect(owners.map((o) => o.user_id)).toEqual([sara.id]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('entity', '=', 'evaluation')
-      .where('entity_id', '=', e.id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'evaluation', entity_id: e.id });
     expect(audit.map((a) => a.action)).toEqual(['create']);
 
     // Held again (after a change of status): still one evaluation.
@@ -168,11 +159,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       host: 'goteborg',
     });
     await markHeld(2035, { userId: null, label: 'cli', ip: null });
-    const e = await t.db.kysely
-      .selectFrom('evaluation')
-      .selectAll()
-      .where('meeting_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const e = await rowWhere(t.db, 'evaluation', { meeting_id: id });
     const today = gothenburgToday();
     expect(e.period_end).toBe(today);
     expect(e.due_on).toBe(addMonths(today, 3));
@@ -365,11 +352,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     const approved = await review(greta, 'approve', 'Bra.', version,
     );
     expect(approved).toEqual({ decision: 'approve', version: 1 });
-    const v1 = await t.db.kysely
-      .selectFrom('evaluation_version')
-      .selectAll()
-      .where('evaluation_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const v1 = await rowWhere(t.db, 'evaluation_version', { evaluation_id: id });
     expect(v1).toMatchObject({ number: 1, approved_by: greta.id, published_at: null });
     expect(JSON.parse(v1.sections_json)).toMatchObject({ summary: SECTIONS.summary });
     expect(JSON.parse(v1.figures_json)).toMatchObject({

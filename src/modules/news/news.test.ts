@@ -262,11 +262,7 @@ describeEachDialect('news', (dialect) => {
     );
     expect(res.statusCode).toBe(303);
     const id = idFrom(res.headers.location);
-    const row = await t.db.kysely
-      .selectFrom('news_item')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'news_item', { id });
     expect(row.status).toBe('scheduled');
     expect(row.publish_at).toBe(dueAt);
     expect(new Date(dueAt).getUTCHours()).toBe(when.offset === 60 ? 9 : 8); // Stockholm time, not UTC

@@ -32,12 +32,9 @@ describeEachDialect('the newsletter', (dialect) => {
   let coordinator: TestAgent;
   let base: string;
 
-  const subscriber = (email: string) =>
-    t.db.kysely
-      .selectFrom('newsletter_subscriber')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
+  /** The subscriber with this address, if any. */
+  const subscriber = async (email: string) =>
+    (await rowsWhere(t.db, 'newsletter_subscriber', { email }))[0];
   const counts = async () => ({
     subscribers: Number(
       (
@@ -465,11 +462,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const done = await coordinator.get(`${path}?follow=1`);
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(done.body).toMatch(/<dt>Skickade<\/dt><dd>3<\/dd>/);
-    const issue = await t.db.kysely
-      .selectFrom('newsletter_issue')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const issue = await rowWhere(t.db, 'newsletter_issue', { id });
     expect(issue.status).toBe('sent');
 
     // The next digest starts after this issue: the news item is not suggested again.
@@ -726,11 +719,7 @@ describeEachDialect('the newsletter without SMTP', (dialect) => {
       topics: ['bergen'],
     });
     expect(res.statusCode).toBe(303);
-    const outbox = await t.db.kysely
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('to_address', '=', 'utan.smtp@example.org')
-      .execute();
+    const outbox = await rowsWhere(t.db, 'mail_outbox', { to_address: 'utan.smtp@example.org' });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.subject).toBe(sv['newsletter.mail.confirm.subject']);
     expect(outbox[0]!.text_body).toMatch(/\/newsletter\/confirm\/[\w-]{43}/);
