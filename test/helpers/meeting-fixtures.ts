@@ -58,3 +58,12 @@ export const DEMO_ROTATION_FROM_2023 = [
   '2033 turku forecast',
   '2035 goteborg forecast',
 ] as const;
+
+/** The rotation form's example adjustment: from 2039 Aarhus and Åbo swap places. */
+export const SWAP_AARHUS_TURKU_2039 = {
+  kind: 'swap',
+  year: '2039',
+  city: 'aarhus',
+  otherCity: 'turku',
+  reason: 'Åbo firar 800 år 2041 (exempel).',
+} as const;

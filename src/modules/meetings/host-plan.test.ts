@@ -279,30 +279,21 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
 
   it('creates the plan when a coordinator plans a meeting Gothenburg hosts, not for other hosts', async () => {
     const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
-    await agent.get('/workspace/meetings/new');
-    const bergen = await agent.post('/workspace/meetings/new', {
-      year: '2029',
-      host: 'bergen',
-      startDate: '2029-06-12',
-      endDate: '2029-06-13',
-      status: 'planned',
-    });
+    /** Registers a planned meeting through the form. */
+    const plan = async (year: string, host: string, startDate: string, endDate: string) => {
+      await agent.get('/workspace/meetings/new');
+      return agent.post('/workspace/meetings/new', { year, host, startDate, endDate, status: 'planned' });
+    };
+    const bergen = await plan('2029', 'bergen', '2029-06-12', '2029-06-13');
     expect(bergen.statusCode).toBe(303);
     expect(await planOf(2029)).toEqual([]);
 
-    await agent.get('/workspace/meetings/new');
-    const gothenburg = await agent.post('/workspace/meetings/new', {
-      year: '2035',
-      host: 'goteborg',
-      startDate: '2035-09-11',
-      endDate: '2035-09-13',
-      status: 'planned',
-    });
+    const gothenburg = await plan('2035', 'goteborg', '2035-09-11', '2035-09-13');
     expect(gothenburg.statusCode).toBe(303);
-    const plan = await planOf(2035);
-    expect(plan).toHaveLength(DEFAULT_TEMPLATE.length);
+    const tasks = await planOf(2035);
+    expect(tasks).toHaveLength(DEFAULT_TEMPLATE.length);
     // Venue booked 12 months before; the evaluation 3 months after; owned by the planner.
-    expect(plan[0]).toEqual({ due_on: '2034-09-11', email: 'samordnare@vanort.example' });
-    expect(plan.at(-1)?.due_on).toBe('2035-12-11');
+    expect(tasks[0]).toEqual({ due_on: '2034-09-11', email: 'samordnare@vanort.example' });
+    expect(tasks.at(-1)?.due_on).toBe('2035-12-11');
   });
 });

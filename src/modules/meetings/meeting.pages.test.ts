@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 import { cityRow } from '../../../test/helpers/city-fixtures.ts';
-import { DEMO_ROTATION_FROM_2023 } from '../../../test/helpers/meeting-fixtures.ts';
+import { DEMO_ROTATION_FROM_2023, SWAP_AARHUS_TURKU_2039 } from '../../../test/helpers/meeting-fixtures.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -267,26 +267,30 @@ describeEachDialect('meeting pages', (dialect) => {
   it('postpones a meeting to a later year, keeping the original year, and the forecast moves', async () => {
     const agent = await coordinator();
     const id = ids.get(2027)!;
-    await agent.get(`/workspace/meetings/${id}/edit`);
-    const same = await agent.post(`/workspace/meetings/${id}/edit`, {
-      year: '2027',
-      host: 'goteborg',
-      startDate: '2027-09-14',
-      endDate: '2027-09-16',
-      status: 'postponed',
-      statusReason: 'Valår',
-    });
+    // The 2027 meeting as its edit form shows it; each post changes only what it names.
+    const edit = async (changes: Record<string, string>) => {
+      await agent.get(`/workspace/meetings/${id}/edit`);
+      return agent.post(`/workspace/meetings/${id}/edit`, {
+        year: '2027',
+        host: 'goteborg',
+        startDate: '2027-09-14',
+        endDate: '2027-09-16',
+        venue: 'Göteborgs konserthus, Götaplatsen',
+        theme: 'Klimatanpassade och inkluderande städer',
+        status: 'planned',
+        statusReason: '',
+        ...changes,
+      });
+    };
+    const postponed = { status: 'postponed', statusReason: 'Valår' };
+    const same = await edit(postponed);
     expect(same.statusCode).toBe(400);
     expect(same.body).toContain('Ett uppskjutet möte flyttas till ett senare år.');
-    const moved = await agent.post(`/workspace/meetings/${id}/edit`, {
+    const moved = await edit({
       year: '2028',
-      host: 'goteborg',
       startDate: '2028-09-12',
       endDate: '2028-09-14',
-      venue: 'Göteborgs konserthus, Götaplatsen',
-      theme: 'Klimatanpassade och inkluderande städer',
-      status: 'postponed',
-      statusReason: 'Valår',
+      ...postponed,
     });
     expect(moved.statusCode).toBe(303);
     const row = await rowWhere(t.db, 'meeting', { id }, ['year', 'original_year', 'status_reason']);
@@ -300,17 +304,7 @@ describeEachDialect('meeting pages', (dialect) => {
       'Ursprungligen planerat till 2027',
     );
     // Undo, so the other tests see the demo data.
-    await agent.get(`/workspace/meetings/${id}/edit`);
-    const back = await agent.post(`/workspace/meetings/${id}/edit`, {
-      year: '2027',
-      host: 'goteborg',
-      startDate: '2027-09-14',
-      endDate: '2027-09-16',
-      venue: 'Göteborgs konserthus, Götaplatsen',
-      theme: 'Klimatanpassade och inkluderande städer',
-      status: 'planned',
-      statusReason: '',
-    });
+    const back = await edit({});
     expect(back.statusCode).toBe(303);
   });
 
@@ -448,13 +442,7 @@ describeEachDialect('meeting pages', (dialect) => {
       'Välj två olika städer.',
       'Ange skälet till ändringen',
     ]);
-    const ok = await agent.post('/workspace/rotation', {
-      kind: 'swap',
-      year: '2039',
-      city: 'aarhus',
-      otherCity: 'turku',
-      reason: 'Åbo firar 800 år 2041 (exempel).',
-    });
+    const ok = await agent.post('/workspace/rotation', SWAP_AARHUS_TURKU_2039);
     expect(ok.statusCode).toBe(303);
     const page = await agent.get('/workspace/meetings');
     expect(page.body).toContain('Från 2039: Aarhus och Åbo byter plats.');
