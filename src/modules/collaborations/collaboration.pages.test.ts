@@ -66,6 +66,10 @@ describeEachDialect('collaboration pages', (dialect) => {
     const page = await reporter.get(`/workspace/collaborations/${id}`);
     expect(page.body).toContain('Inskickat');
 
+    /** The coordinator's review form, posted. */
+    const review = (decision: string, comment: string) =>
+      coordinator.post(`/workspace/collaborations/${id}/review`, { decision, comment });
+
     // Not public before it is acknowledged.
     expect((await t.app.inject(`/collaborations/${id}`)).statusCode).toBe(404);
     const queue = await coordinator.get('/workspace/review');
@@ -73,16 +77,10 @@ describeEachDialect('collaboration pages', (dialect) => {
 
     // Returning needs a comment.
     await coordinator.get(`/workspace/collaborations/${id}`);
-    const noComment = await coordinator.post(`/workspace/collaborations/${id}/review`, {
-      decision: 'return',
-      comment: '',
-    });
+    const noComment = await review('return', '');
     expect(noComment.statusCode).toBe(400);
     expect(noComment.body).toContain('Skriv vad som behöver kompletteras');
-    const returned = await coordinator.post(`/workspace/collaborations/${id}/review`, {
-      decision: 'return',
-      comment: 'Ange resultaten för 2026.',
-    });
+    const returned = await review('return', 'Ange resultaten för 2026.');
     expect(returned.statusCode).toBe(303);
     const mails = await t.db.kysely
       .selectFrom('mail_outbox')
@@ -101,17 +99,11 @@ describeEachDialect('collaboration pages', (dialect) => {
     );
     expect(fixed.statusCode).toBe(303);
     await coordinator.get(`/workspace/collaborations/${id}`);
-    const ack = await coordinator.post(`/workspace/collaborations/${id}/review`, {
-      decision: 'acknowledge',
-      comment: '',
-    });
+    const ack = await review('acknowledge', '');
     expect(ack.statusCode).toBe(303);
     // A second review of the same submission is refused, with a message, and changes nothing.
     await coordinator.get(`/workspace/collaborations/${id}`);
-    const again = await coordinator.post(`/workspace/collaborations/${id}/review`, {
-      decision: 'return',
-      comment: 'En gång till',
-    });
+    const again = await review('return', 'En gång till');
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('Det här är redan granskat');
     const pub = await t.app.inject(`/collaborations/${id}`);

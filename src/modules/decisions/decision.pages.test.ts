@@ -220,12 +220,8 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     // The coordinator drafts a proposal for a new twin city and sends it.
     await coordinator.get('/workspace/proposals/new');
     const drafted = await coordinator.post('/workspace/proposals/new', {
-      kind: 'establish_twin',
-      city: 'new',
-      slug: 'tromso',
-      nameSv: 'Tromsø',
+      ...newCity('tromso', 'Tromsø', 'no'),
       nameEn: 'Tromsø',
-      countryCode: 'no',
       latitude: '69,6492',
       longitude: '18.9553',
       title: 'Förslag: Tromsø som ny vänort',
