@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
@@ -10,6 +11,13 @@ describeEachDialect('administration', (dialect) => {
   const t = useTestApp(dialect);
   const [admin] = useSignedIn(t, DEMO_EMAIL.admin);
 
+  /** The organisation form, posted: a new organisation, or with `id` a change to that one. */
+  const postOrganisation = (
+    agent: TestAgent,
+    [name, kind, email]: [string, 'administration' | 'company', string],
+    id?: string,
+  ) => agent.post(id ? `/admin/organisations/${id}` : '/admin/organisations', { name, kind, email });
+
   const audit = async (entity: string) =>
     rowsWhere(t.db, 'audit_event', { entity }, ['action', 'changes', 'actor_label']);
 
@@ -20,11 +28,7 @@ describeEachDialect('administration', (dialect) => {
     const res = await staff.get('/admin/users');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Du har inte behörighet');
-    const post = await staff.post('/admin/organisations', {
-      name: 'Hackare AB',
-      kind: 'company',
-      email: '',
-    });
+    const post = await postOrganisation(staff, ['Hackare AB', 'company', '']);
     expect(post.statusCode).toBe(403);
     expect(await rowsWhere(t.db, 'organisation', { name: 'Hackare AB' }, ['id'])).toEqual([]);
   });
@@ -147,35 +151,19 @@ describeEachDialect('administration', (dialect) => {
 
   it('maintains the register of administrations and companies', async () => {
     await admin.get('/admin/organisations');
-    const empty = await admin.post('/admin/organisations', {
-      name: '',
-      kind: 'company',
-      email: 'not-an-email',
-    });
+    const empty = await postOrganisation(admin, ['', 'company', 'not-an-email']);
     expectRefused(empty, ['Ange ett namn', 'Ange en e-postadress i rätt format']);
-    const dup = await admin.post('/admin/organisations', {
-      name: 'Liseberg AB',
-      kind: 'company',
-      email: '',
-    });
+    const dup = await postOrganisation(admin, ['Liseberg AB', 'company', '']);
     expect(dup.statusCode).toBe(400);
     expect(dup.body).toContain('Det finns redan');
-    const ok = await admin.post('/admin/organisations', {
-      name: 'Park- och naturförvaltningen',
-      kind: 'administration',
-      email: 'park@example.org',
-    });
+    const ok = await postOrganisation(admin, ['Park- och naturförvaltningen', 'administration', 'park@example.org']);
     expect(ok.statusCode).toBe(303);
     const org = await rowWhere(t.db, 'organisation', { name: 'Park- och naturförvaltningen' });
     expect(org.slug).toBe('park-och-naturforvaltningen');
     await admin.get(`/admin/organisations/${org.id}`);
     expect(
       (
-        await admin.post(`/admin/organisations/${org.id}`, {
-          name: 'Park och natur',
-          kind: 'administration',
-          email: '',
-        })
+        await postOrganisation(admin, ['Park och natur', 'administration', ''], org.id)
       ).statusCode,
     ).toBe(303);
     await admin.get('/admin/organisations');
