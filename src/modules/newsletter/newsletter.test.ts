@@ -26,6 +26,12 @@ function linkIn(
 }
 const pathOf = (link: string) => new URL(link).pathname;
 
+/** Asks for the newsletter through its form, as a reader would: the form's page, then the post. */
+async function subscribe(visitor: TestAgent, email: string, language: string, topics: string[]) {
+  await visitor.get('/newsletter');
+  return visitor.post('/newsletter', { email, language, topics });
+}
+
 describeEachDialect('the newsletter', (dialect) => {
   let smtp: TestSmtpServer;
   let t: TestApp;
@@ -58,8 +64,7 @@ describeEachDialect('the newsletter', (dialect) => {
   /** Subscribes and confirms through the pages, as a reader would; returns the manage link's path. */
   async function subscribed(email: string, language: string, topics: string[]): Promise<string> {
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const res = await visitor.post('/newsletter', { email, language, topics });
+    const res = await subscribe(visitor, email, language, topics);
     expect(res.statusCode).toBe(303);
     const [mail] = await smtp.waitFor(email);
     const confirm = pathOf(linkIn(mail!.parsed.text, 'confirm'));
@@ -167,26 +172,12 @@ describeEachDialect('the newsletter', (dialect) => {
 
   it('an expired link confirms nothing; an unknown one is refused', async () => {
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    await visitor.post('/newsletter', {
-      email: 'sen@example.org',
-      language: 'sv',
-      topics: ['turku'],
-    });
+    await subscribe(visitor, 'sen@example.org', 'sv', ['turku']);
     const [mail] = await smtp.waitFor('sen@example.org');
     const link = pathOf(linkIn(mail!.parsed.text, 'confirm'));
     expect(mail!.parsed.text).toContain('48 timmar');
     // Asking again at once sends no second mail (the first link still works).
-    await visitor.get('/newsletter');
-    expect(
-      (
-        await visitor.post('/newsletter', {
-          email: 'sen@example.org',
-          language: 'sv',
-          topics: ['turku'],
-        })
-      ).statusCode,
-    ).toBe(303);
+    expect((await subscribe(visitor, 'sen@example.org', 'sv', ['turku'])).statusCode).toBe(303);
     expect(smtp.to('sen@example.org')).toHaveLength(1);
     await t.db.kysely
       .updateTable('newsletter_subscriber')
@@ -200,12 +191,7 @@ describeEachDialect('the newsletter', (dialect) => {
     expect((await visitor.post(link)).statusCode).toBe(410);
     expect((await subscriber('sen@example.org'))?.status).toBe('pending');
     // Asking again after the link expired sends a new one.
-    await visitor.get('/newsletter');
-    await visitor.post('/newsletter', {
-      email: 'sen@example.org',
-      language: 'sv',
-      topics: ['turku'],
-    });
+    await subscribe(visitor, 'sen@example.org', 'sv', ['turku']);
     const [, renewed] = await smtp.waitFor('sen@example.org', 2);
     expect(linkIn(renewed!.parsed.text, 'confirm')).not.toContain(link);
     const unknown = await visitor.get(`/newsletter/confirm/${'A'.repeat(43)}`);
@@ -264,18 +250,8 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('kari@example.no', 'nb', ['bergen']);
     smtp.received.length = 0;
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const known = await visitor.post('/newsletter', {
-      email: 'kari@example.no',
-      language: 'fi',
-      topics: ['turku'],
-    });
-    await visitor.get('/newsletter');
-    const unknown = await visitor.post('/newsletter', {
-      email: 'ny@example.no',
-      language: 'fi',
-      topics: ['turku'],
-    });
+    const known = await subscribe(visitor, 'kari@example.no', 'fi', ['turku']);
+    const unknown = await subscribe(visitor, 'ny@example.no', 'fi', ['turku']);
     expect(known.statusCode).toBe(303);
     expect(unknown.statusCode).toBe(303);
     expect(known.headers.location).toBe(unknown.headers.location);
@@ -343,12 +319,7 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('tuula@example.fi', 'fi', ['turku']);
     // Never confirmed: gets nothing.
     const pending = new TestAgent(t.app);
-    await pending.get('/newsletter');
-    await pending.post('/newsletter', {
-      email: 'vantar@example.se',
-      language: 'sv',
-      topics: ['bergen'],
-    });
+    await subscribe(pending, 'vantar@example.se', 'sv', ['bergen']);
     smtp.received.length = 0;
 
     await coordinator.get('/workspace/newsletter');
@@ -712,12 +683,7 @@ describeEachDialect('the newsletter without SMTP', (dialect) => {
   it('puts the confirmation mail in the outbox', async () => {
     expect(t.app.mailer.kind).toBe('outbox');
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const res = await visitor.post('/newsletter', {
-      email: 'utan.smtp@example.org',
-      language: 'sv',
-      topics: ['bergen'],
-    });
+    const res = await subscribe(visitor, 'utan.smtp@example.org', 'sv', ['bergen']);
     expect(res.statusCode).toBe(303);
     const outbox = await rowsWhere(t.db, 'mail_outbox', { to_address: 'utan.smtp@example.org' });
     expect(outbox).toHaveLength(1);
