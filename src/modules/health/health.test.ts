@@ -11,21 +11,18 @@ import {
   type TestDatabase,
 } from '../../../test/helpers/databases.ts';
 import { TcpProxy } from '../../../test/helpers/tcp-proxy.ts';
-import { buildTestApp } from '../../../test/helpers/test-app.ts';
+import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 
 describeEachDialect('health endpoints', (dialect) => {
+  const t = useTestApp(dialect, { demo: false });
+
   it('answers /healthz and /readyz while the database is there', async () => {
-    const t = await buildTestApp(dialect, { demo: false });
-    try {
-      const health = await t.app.inject({ url: '/healthz' });
-      expect(health.statusCode).toBe(200);
-      expect(health.json()).toEqual({ status: 'ok' });
-      const ready = await t.app.inject({ url: '/readyz' });
-      expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toEqual({ status: 'ok', database: 'ok' });
-    } finally {
-      await t.close();
-    }
+    const health = await t.app.inject({ url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 });
 

@@ -185,17 +185,14 @@ describeEachDialect('public pages', (dialect) => {
 });
 
 describeEachDialect('pages without demo data', (dialect) => {
+  const t = useTestApp(dialect, { demo: false });
+
   it('has no demo label and says the next meeting is not known', async () => {
-    const t = await buildTestApp(dialect, { demo: false });
-    try {
-      const home = await t.app.inject({ url: '/' });
-      expect(home.statusCode).toBe(200);
-      expect(home.body).not.toContain('Exempeldata');
-      expect(home.body).toContain('Nästa vänortsmöte är inte bestämt ännu.');
-      const cities = await t.app.inject({ url: '/cities' });
-      expect(cities.body).toContain('Det finns inga städer registrerade ännu.');
-    } finally {
-      await t.close();
-    }
+    const home = await t.app.inject({ url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).not.toContain('Exempeldata');
+    expect(home.body).toContain('Nästa vänortsmöte är inte bestämt ännu.');
+    const cities = await t.app.inject({ url: '/cities' });
+    expect(cities.body).toContain('Det finns inga städer registrerade ännu.');
   });
 });
