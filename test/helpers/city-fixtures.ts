@@ -26,6 +26,18 @@ export async function formOf(agent: TestAgent, slug: string): Promise<Record<str
   return fields;
 }
 
+/**
+ * Posts a city's form as the agent's GET shows it, with `changes` typed over it (as a person
+ * edits only some fields); returns the answer.
+ */
+export async function postCityForm(
+  agent: TestAgent,
+  slug: string,
+  changes: Record<string, string> = {},
+) {
+  return agent.post(`/workspace/cities/${slug}`, { ...(await formOf(agent, slug)), ...changes });
+}
+
 type CityRow = Insertable<Database['city']>;
 
 /**

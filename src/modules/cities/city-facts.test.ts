@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
-import { formOf } from '../../../test/helpers/city-fixtures.ts';
+import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere } from '../../../test/helpers/rows.ts';
@@ -33,9 +33,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
 
   it('saves names, descriptions and facts, shows them publicly and audits every change', async () => {
     const before = await getCity(t.db, 'bergen');
-    const fields = await formOf(coordinator, 'bergen');
-    const res = await coordinator.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(coordinator, 'bergen', {
       name_fi: 'Bergen (Björgvin)',
       description_nb: 'Byen mellom de syv fjell.',
       population: '291 940',
@@ -83,10 +81,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
     expect(changes.population).toEqual({ before: before.population, after: 291940 });
 
     // Saving the same values again changes nothing and audits nothing.
-    const again = await coordinator.post(
-      '/workspace/cities/bergen',
-      await formOf(coordinator, 'bergen'),
-    );
+    const again = await postCityForm(coordinator, 'bergen');
     expect(again.statusCode).toBe(303);
     expect(await auditFor(t, after.id)).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { formOf } from '../../../test/helpers/city-fixtures.ts';
+import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from './city.service.ts';
@@ -56,9 +56,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
   });
 
   it('refuses bad values at the field, keeps what was typed and saves nothing', async () => {
-    const fields = await formOf(bergen, 'bergen');
-    const res = await bergen.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(bergen, 'bergen', {
       population: 'mange',
       contactEmail: 'ikke en adresse',
     });
@@ -74,9 +72,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     await anonymous('/nb/cities/bergen');
     expect((await anonymous('/nb/cities/bergen')).headers['x-cache']).toBe('hit');
 
-    const fields = await formOf(bergen, 'bergen');
-    const res = await bergen.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(bergen, 'bergen', {
       description_nb: 'Byen mellom de syv fjell, med Bryggen på UNESCOs verdensarvliste.',
       population: '291 940',
       contactEmail: 'internasjonalt@bergen.kommune.no',
@@ -170,8 +166,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const version = /name="version" value="([^"]+)"/.exec(review.body)?.[1];
     expect(version).toBeTruthy();
     await new Promise((r) => setTimeout(r, 5));
-    const again = await bergen.post('/workspace/cities/bergen', {
-      ...(await formOf(bergen, 'bergen')),
+    const again = await postCityForm(bergen, 'bergen', {
       region: 'Vestland fylke',
     });
     expect(again.statusCode).toBe(303);
@@ -216,14 +211,13 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const fields = await formOf(bergen, 'bergen');
     await bergen.post('/workspace/cities/bergen', { ...fields, region: 'Hordaland' });
     expect((await suggestion())?.status).toBe('pending');
-    const withdrawn = await bergen.post('/workspace/cities/bergen', {
-      ...(await formOf(bergen, 'bergen')),
+    const withdrawn = await postCityForm(bergen, 'bergen', {
       region: 'Vestland fylke',
     });
     expect(withdrawn.statusCode).toBe(303);
     expect(await suggestion()).toBeUndefined();
     expect(await audit('facts.suggestion.withdraw')).toHaveLength(1);
-    const unchanged = await bergen.post('/workspace/cities/bergen', await formOf(bergen, 'bergen'));
+    const unchanged = await postCityForm(bergen, 'bergen');
     expect(unchanged.statusCode).toBe(303);
     expect((await bergen.get('/workspace/cities/bergen')).body).toContain('Ingenting ble sendt');
   });
