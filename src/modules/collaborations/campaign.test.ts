@@ -21,6 +21,11 @@ const addDays = (date: string, days: number) => {
 describeEachDialect('campaigns (inventering)', (dialect) => {
   const t = useTestApp(dialect);
   const [coordinator, reporter] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter);
+  /** The reporter answers the campaign through its form: the form's page, then the post. */
+  const answer = async (id: string, fields: { answer: string; comment: string }) => {
+    await reporter.get(`/workspace/campaigns/${id}/answer`);
+    return reporter.post(`/workspace/campaigns/${id}/answer`, fields);
+  };
   let orgs: Map<string, string>;
   const today = stockholmToday();
 
@@ -147,31 +152,11 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Välj om du bekräftar listan');
 
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    const ok = await reporter.post(`/workspace/campaigns/${id}/answer`, {
-      answer: 'confirmed',
-      comment: 'Stämmer.',
-    });
+    const ok = await answer(id, { answer: 'confirmed', comment: 'Stämmer.' });
     expect(ok.statusCode).toBe(303);
     // Changed while open.
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(
-      (
-        await reporter.post(`/workspace/campaigns/${id}/answer`, {
-          answer: 'no_activity',
-          comment: '',
-        })
-      ).statusCode,
-    ).toBe(303);
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(
-      (
-        await reporter.post(`/workspace/campaigns/${id}/answer`, {
-          answer: 'confirmed',
-          comment: 'Rättat.',
-        })
-      ).statusCode,
-    ).toBe(303);
+    expect((await answer(id, { answer: 'no_activity', comment: '' })).statusCode).toBe(303);
+    expect((await answer(id, { answer: 'confirmed', comment: 'Rättat.' })).statusCode).toBe(303);
 
     const after = await coordinator.get(`/workspace/campaigns/${id}`);
     expect(after.body).toContain('1 av 8 organisationer har svarat.');
@@ -305,11 +290,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(await outbox()).toHaveLength(2);
 
     // Kulturförvaltningen answers; only Liseberg is overdue, once.
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    await reporter.post(`/workspace/campaigns/${id}/answer`, {
-      answer: 'no_activity',
-      comment: '',
-    });
+    await answer(id, { answer: 'no_activity', comment: '' });
     await t.db.kysely.deleteFrom('mail_outbox').execute();
     expect(
       await remind(addDays(deadline, 1)),
