@@ -198,36 +198,21 @@ describeEachDialect('importing collaborations', (dialect) => {
   it('refuses a file over 10 MB and a file without rows, storing nothing', async () => {
     const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'stor.csv',
-        contentType: 'text/csv',
-        data: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileTooLarge' }] },
-    });
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'tom.csv',
-        contentType: 'text/csv',
-        data: Buffer.from('Rubrik;Startdatum\n'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileEmpty' }] },
-    });
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'fel.xlsx',
-        contentType: 'application/octet-stream',
-        data: Buffer.from('PK not really a zip'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileUnreadable' }] },
-    });
+    for (const [filename, contentType, data, message] of [
+      ['stor.csv', 'text/csv', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'import.error.fileTooLarge'],
+      ['tom.csv', 'text/csv', Buffer.from('Rubrik;Startdatum\n'), 'import.error.fileEmpty'],
+      [
+        'fel.xlsx',
+        'application/octet-stream',
+        Buffer.from('PK not really a zip'),
+        'import.error.fileUnreadable',
+      ],
+    ] as const) {
+      await expect(
+        uploadImport(t.db, actor(), reporter, { filename, contentType, data, organisation: kultur }),
+        filename,
+      ).rejects.toMatchObject({ details: { problems: [{ path: 'file', message }] } });
+    }
     expect(await jobs()).toBe(before);
   });
 
