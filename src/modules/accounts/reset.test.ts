@@ -296,8 +296,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
 
   it('asks for an e-mail address in the right format', async () => {
     const empty = await askForLink('');
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('<a href="#email">Ange din e-postadress</a>');
+    expectRefused(empty, ['<a href="#email">Ange din e-postadress</a>']);
     const bad = await askForLink('inte en adress');
     expectRefused(bad, ['Ange en e-postadress i rätt format', 'value="inte en adress"']);
   });

@@ -49,16 +49,14 @@ describeEachDialect('administration', (dialect) => {
       name: '',
       roles: [],
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Välj minst en roll');
+    expectRefused(bad, ['Välj minst en roll']);
     const noScope = await admin.post('/admin/users/new', {
       email: 'ny@example.org',
       name: 'Ny Person',
       roles: ['partner'],
       city: '',
     });
-    expect(noScope.statusCode).toBe(400);
-    expect(noScope.body).toContain('Välj den vänort som vänortskontakten företräder');
+    expectRefused(noScope, ['Välj den vänort som vänortskontakten företräder']);
     const exists = await admin.post('/admin/users/new', {
       email: 'Admin@vanort.example',
       name: 'Dubblett',
@@ -100,8 +98,7 @@ describeEachDialect('administration', (dialect) => {
       organisation: '',
       city: '',
     });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Välj den förvaltning eller det bolag som rapportören tillhör');
+    expectRefused(missing, ['Välj den förvaltning eller det bolag som rapportören tillhör']);
     expect(
       (await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example'))!.roles.map((r) => r.role),
     ).toEqual(['staff']);
@@ -154,8 +151,7 @@ describeEachDialect('administration', (dialect) => {
     const empty = await postOrganisation(admin, ['', 'company', 'not-an-email']);
     expectRefused(empty, ['Ange ett namn', 'Ange en e-postadress i rätt format']);
     const dup = await postOrganisation(admin, ['Liseberg AB', 'company', '']);
-    expect(dup.statusCode).toBe(400);
-    expect(dup.body).toContain('Det finns redan');
+    expectRefused(dup, ['Det finns redan']);
     const ok = await postOrganisation(admin, ['Park- och naturförvaltningen', 'administration', 'park@example.org']);
     expect(ok.statusCode).toBe(303);
     const org = await rowWhere(t.db, 'organisation', { name: 'Park- och naturförvaltningen' });

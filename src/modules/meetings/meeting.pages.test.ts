@@ -207,8 +207,7 @@ describeEachDialect('meeting pages', (dialect) => {
       endDate: '2027-09-15',
       status: 'planned',
     });
-    expect(overlap.statusCode).toBe(400);
-    expect(overlap.body).toContain('Datumen överlappar ett annat vänortsmöte.');
+    expectRefused(overlap, ['Datumen överlappar ett annat vänortsmöte.']);
     const outside = await agent.post('/workspace/meetings/new', {
       year: '2029',
       host: 'bergen',
@@ -260,8 +259,7 @@ describeEachDialect('meeting pages', (dialect) => {
       host: 'aarhus',
       status: 'planned',
     });
-    expect(other.statusCode).toBe(400);
-    expect(other.body).toContain('Du kan bara registrera möten som din egen stad står värd för.');
+    expectRefused(other, ['Du kan bara registrera möten som din egen stad står värd för.']);
   });
 
   it('postpones a meeting to a later year, keeping the original year, and the forecast moves', async () => {
@@ -284,8 +282,7 @@ describeEachDialect('meeting pages', (dialect) => {
     };
     const postponed = { status: 'postponed', statusReason: 'Valår' };
     const same = await edit(postponed);
-    expect(same.statusCode).toBe(400);
-    expect(same.body).toContain('Ett uppskjutet möte flyttas till ett senare år.');
+    expectRefused(same, ['Ett uppskjutet möte flyttas till ett senare år.']);
     const moved = await edit({
       year: '2028',
       startDate: '2028-09-12',
@@ -352,8 +349,7 @@ describeEachDialect('meeting pages', (dialect) => {
       outcomeText: 'Något ska göras',
       outcomeCity: '',
     });
-    expect(noCity.statusCode).toBe(400);
-    expect(noCity.body).toContain('Välj vilken stad som ansvarar för åtgärden.');
+    expectRefused(noCity, ['Välj vilken stad som ansvarar för åtgärden.']);
 
     const followUp = await t.db.kysely
       .selectFrom('meeting_outcome')
@@ -363,8 +359,7 @@ describeEachDialect('meeting pages', (dialect) => {
       .executeTakeFirstOrThrow();
     await agent.get(base);
     const empty = await agent.post(`${base}/outcomes/${followUp.id}/close`, {});
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Skriv hur åtgärden avslutades.');
+    expectRefused(empty, ['Skriv hur åtgärden avslutades.']);
     const closed = await agent.post(`${base}/outcomes/${followUp.id}/close`, {
       [`closingNote-${followUp.id}`]: 'Förslaget presenteras 2027.',
     });
@@ -401,15 +396,13 @@ describeEachDialect('meeting pages', (dialect) => {
       type: 'application/pdf',
       data: Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1'),
     });
-    expect(exe.statusCode).toBe(400);
-    expect(exe.body).toContain('innehållet måste stämma med filändelsen');
+    expectRefused(exe, ['innehållet måste stämma med filändelsen']);
     const big = await postMultipart(t.app, agent, `${base}/documents`, fields, {
       filename: 'stor.pdf',
       type: 'application/pdf',
       data: Buffer.concat([tinyPdf('x'), Buffer.alloc(MAX_MEETING_DOCUMENT_BYTES)]),
     });
-    expect(big.statusCode).toBe(400);
-    expect(big.body).toContain('Filen är större än 25 MB.');
+    expectRefused(big, ['Filen är större än 25 MB.']);
     const none = await postMultipart(t.app, agent, `${base}/documents`, {});
     expectRefused(none, ['Välj en fil.', 'Välj typ av dokument.']);
     const ok = await postMultipart(t.app, agent, `${base}/documents`, fields, {
