@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { createUser, findUserByEmail, setUserActive, sha256 } from './account.service.ts';
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
@@ -52,12 +52,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     const account = await agent.get('/account');
     expect(account.body).toContain('<a href="/account/tokens">API-nycklar</a>');
     const page = await agent.get('/account/tokens');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>API-nycklar</h1>');
-    expect(page.body).toContain('Du har inga API-nycklar.');
-    expect(page.body).toContain('name="name"');
-    expect(page.body).toContain('name="expiresInDays"');
-    expect(page.body).toContain('value="90"');
+    expectPage(page, 200, ['<h1>API-nycklar</h1>', 'Du har inga API-nycklar.', 'name="name"', 'name="expiresInDays"', 'value="90"']);
     // Anonymous visitors are sent to the login page.
     const anonymous = await t.app.inject({ url: '/account/tokens' });
     expect(anonymous.statusCode).toBe(303);
@@ -171,8 +166,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     const [row] = await tokenRows('Återkallas');
     await agent.get('/account/tokens');
     const res = await agent.post(`/account/tokens/${row!.id}/revoke`);
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account/tokens');
+    expectRedirect(res, '/account/tokens');
     const list = await agent.get('/account/tokens');
     expect(list.body).toContain('Nyckeln Återkallas är återkallad');
     expect(list.body).toContain('Återkallad');
@@ -199,8 +193,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     const attacker = await signedIn(t.app, DEMO_EMAIL.staff);
     await attacker.get('/account/tokens');
     const res = await attacker.post(`/account/tokens/${row!.id}/revoke`);
-    expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('Du har inte behörighet');
+    expectPage(res, 403, ['Du har inte behörighet']);
     expect((await tokenRows('Inte din'))[0]?.revoked_at).toBeNull();
     expect((await auditOf(row!.id)).map((e) => e.action)).toEqual(['create']);
     expect((await bearer(victim.token)).statusCode).toBe(200);
@@ -234,8 +227,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     expect(page.body).toContain('href="/account/tokens/revoke-all"');
     expect(page.body).toContain('Alla dina 2 aktiva nycklar slutar fungera direkt,');
     const res = await agent.post('/account/tokens/revoke-all');
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account/tokens');
+    expectRedirect(res, '/account/tokens');
     const list = await agent.get('/account/tokens');
     expect(list.body).toContain('2 nycklar är återkallade och kan inte längre användas.');
     expect(list.body).not.toContain('href="/account/tokens/revoke-all"');
@@ -381,8 +373,7 @@ describeEachDialect('personal API tokens', (dialect) => {
         { name: 'Utan CSRF', expiresInDays: '30' },
         { csrf: null },
       );
-      expect(res.statusCode).toBe(403);
-      expect(res.body).toContain('Formuläret har gått ut');
+      expectPage(res, 403, ['Formuläret har gått ut']);
       expect((await tokenRows()).length).toBe(before);
     });
   });

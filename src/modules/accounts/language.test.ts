@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect } from '../../../test/helpers/forms.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -91,9 +92,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   it('offers the five languages on the invitation form, each named in itself', async () => {
     const page = await admin.get('/admin/users/new');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(sv['account.language.label']);
-    expect(page.body).toContain(sv['admin.invite.languageHint']);
+    expectPage(page, 200, [sv['account.language.label'], sv['admin.invite.languageHint']]);
     expect(page.body).toMatch(/<option value selected>Automatiskt: vänortens språk/);
     for (const [value, name] of [
       ['sv', 'Svenska'],
@@ -135,8 +134,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(new Set(links.map((l) => l.token)).size).toBe(1);
     expect(norwegian).toContain(links[0]!.path);
     const page = await new TestAgent(t.app).get(links[0]!.path);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="nb"');
+    expectPage(page, 200, ['<html lang="nb"']);
   });
 
   it('gives a partner contact their city’s language when the administrator leaves it automatic', async () => {
@@ -218,8 +216,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(englishLink?.path).toMatch(/^\/en\/reset\//);
     const reader = new TestAgent(t.app);
     const page = await reader.get(finnishLink!.path);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="fi"');
+    expectPage(page, 200, ['<html lang="fi"']);
     const chosen = await reader.post(finnishLink!.path, {
       password: 'Turun linna ja Aurajoki 2026',
       passwordConfirm: 'Turun linna ja Aurajoki 2026',
@@ -250,14 +247,10 @@ describeEachDialect("a person's language", (dialect) => {
     const agent = new TestAgent(t.app);
     await agent.login(email, PASSWORD);
     const page = await agent.get('/account');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<h2>${sv['account.language.title']}</h2>`);
-    expect(page.body).toContain('action="/account/language"');
-    expect(page.body).toContain('<option value="sv" selected lang="sv">Svenska</option>');
+    expectPage(page, 200, [`<h2>${sv['account.language.title']}</h2>`, 'action="/account/language"', '<option value="sv" selected lang="sv">Svenska</option>']);
 
     const res = await agent.post('/account/language', { language: 'nb' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account');
+    expectRedirect(res, '/account');
     expect(await languageOf(email)).toBe('nb');
     const after = await agent.get('/account');
     expect(after.body).toContain(sv['account.language.saved']);
@@ -313,12 +306,9 @@ describeEachDialect("a person's language", (dialect) => {
     const { email } = await newUser('nb');
     const agent = new TestAgent(t.app);
     const res = await agent.login(email, PASSWORD);
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/nb/workspace');
+    expectRedirect(res, '/nb/workspace');
     const page = await agent.get('/nb/workspace');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="nb"');
-    expect(page.body).toContain(nb['flash.loggedIn']);
+    expectPage(page, 200, ['<html lang="nb"', nb['flash.loggedIn']]);
 
     // The page asked for before the login, in Norwegian.
     const other = new TestAgent(t.app);
@@ -362,8 +352,7 @@ describeEachDialect("a person's language", (dialect) => {
     await agent.get('/login/mfa?next=%2Fworkspace');
     // The next 30-second step: each step's code is accepted once.
     const res = await agent.post('/login/mfa', { code: codeAt(now + 30_000), next: '/workspace' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/fi/workspace');
+    expectRedirect(res, '/fi/workspace');
     const page = await agent.get('/fi/workspace');
     expect(page.body).toContain(messagesOf('fi')['flash.loggedIn']);
   });

@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
@@ -114,9 +114,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await agent.get('/account')).body).toContain('href="/account/mfa"');
 
     const off = await agent.get('/account/mfa');
-    expect(off.statusCode).toBe(200);
-    expect(off.body).toContain('<h1>Tvåstegsverifiering</h1>');
-    expect(off.body).toContain('Inte aktiverad.');
+    expectPage(off, 200, ['<h1>Tvåstegsverifiering</h1>', 'Inte aktiverad.']);
     expect((await agent.post('/account/mfa/enroll')).statusCode).toBe(303);
 
     const page = await agent.get('/account/mfa');
@@ -152,33 +150,27 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
 
     // The password alone opens a session that waits for the code.
     const first = await agent.login(email, PASSWORD);
-    expect(first.statusCode).toBe(303);
-    expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+    expectRedirect(first, '/login/mfa?next=%2Fworkspace');
     const pendingCookie = agent.cookies.get(SESSION_COOKIE);
     expect((await agent.get('/account')).headers.location).toBe('/login?next=%2Faccount');
     const form = await agent.get('/login/mfa?next=%2Faccount');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('<h1>Ange koden från appen</h1>');
-    expect(form.body).toContain('autocomplete="one-time-code"');
+    expectPage(form, 200, ['<h1>Ange koden från appen</h1>', 'autocomplete="one-time-code"']);
 
     const refused = await agent.post('/login/mfa', {
       code: wrongCodeFor(secret),
       next: '/account',
     });
-    expect(refused.statusCode).toBe(401);
-    expect(refused.body).toContain('Koden stämmer inte.');
+    expectPage(refused, 401, ['Koden stämmer inte.']);
     expect(await mfaFailures(email)).toBe(1);
 
     tick();
     const used = codeFor(secret);
     const right = await agent.post('/login/mfa', { code: used, next: '/account' });
-    expect(right.statusCode).toBe(303);
-    expect(right.headers.location).toBe('/account');
+    expectRedirect(right, '/account');
     // A new session id once the code is given.
     expect(agent.cookies.get(SESSION_COOKIE)).not.toBe(pendingCookie);
     const account = await agent.get('/account');
-    expect(account.statusCode).toBe(200);
-    expect(account.body).toContain('Du är inloggad.');
+    expectPage(account, 200, ['Du är inloggad.']);
     expect(await auditOf(id)).toEqual(
       expect.arrayContaining([
         `login.mfa-pending:${email}`,
@@ -192,8 +184,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     await agent.login(email, PASSWORD);
     await agent.get('/login/mfa');
     const replay = await agent.post('/login/mfa', { code: used });
-    expect(replay.statusCode).toBe(401);
-    expect(replay.body).toContain('Koden har redan använts.');
+    expectPage(replay, 401, ['Koden har redan använts.']);
     expect((await agent.get('/account')).statusCode).toBe(303);
   });
 
@@ -227,11 +218,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
         expect(first.statusCode).toBe(400);
         continue;
       }
-      expect(first.statusCode).toBe(303);
-      expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+      expectRedirect(first, '/login/mfa?next=%2Fworkspace');
       const page = await agent.get(`/login/mfa?next=${encodeURIComponent(next)}`);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('name="next" value="/workspace"');
+      expectPage(page, 200, ['name="next" value="/workspace"']);
       tick();
       const res = await agent.post('/login/mfa', { code: codeFor(secret), next });
       expect(res.statusCode, JSON.stringify(next)).toBe(303);
@@ -251,8 +240,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     }
     tick();
     const locked = await agent.post('/login/mfa', { code: codeFor(secret) });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.body).toContain('spärrad i 15 minuter');
+    expectPage(locked, 429, ['spärrad i 15 minuter']);
     expect(locked.headers['retry-after']).toBe('900');
     expect((await agent.get('/account')).statusCode).toBe(303);
   });
@@ -299,8 +287,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await agent.get('/')).statusCode).toBe(200);
 
     const page = await agent.get('/account/mfa');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Din roll kräver tvåstegsverifiering.');
+    expectPage(page, 200, ['Din roll kräver tvåstegsverifiering.']);
     await agent.post('/account/mfa/enroll');
     const secret = secretOnPage((await agent.get('/account/mfa')).body);
     tick();
@@ -328,8 +315,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     const before = await admin.get(`/admin/users/${id}`);
     expect(before.body).toContain('Återställ tvåstegsverifiering');
     const reset = await admin.post(`/admin/users/${id}/mfa-reset`);
-    expect(reset.statusCode).toBe(303);
-    expect(reset.headers.location).toBe(`/admin/users/${id}`);
+    expectRedirect(reset, `/admin/users/${id}`);
     const after = await admin.get(`/admin/users/${id}`);
     expect(after.body).toContain(`Tvåstegsverifieringen för ${email} är återställd.`);
     expect(after.body).not.toContain('Återställ tvåstegsverifiering');
@@ -377,8 +363,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
       { code: codeFor(secret) },
       { csrf: null },
     );
-    expect(confirm.statusCode).toBe(403);
-    expect(confirm.body).toContain('Formuläret har gått ut');
+    expectPage(confirm, 403, ['Formuläret har gått ut']);
     expect((await totpRow(id)).totp_enabled).toBe(0);
     await agent.get('/account/mfa');
     await agent.post('/account/mfa/confirm', { code: codeFor(secret, 1) });

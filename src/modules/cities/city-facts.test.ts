@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
@@ -46,8 +46,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
       status: 'ended',
       kind: 'partner',
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/cities/bergen');
+    expectRedirect(res, '/cities/bergen');
     const after = await getCity(t.db, 'bergen');
     expect(after.status).toBe(before.status);
     expect(after.kind).toBe(before.kind);

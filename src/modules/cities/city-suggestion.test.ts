@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
@@ -26,9 +26,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
 
   it('opens their own city in their language, with only what is theirs to keep', async () => {
     const res = await bergen.get('/workspace/cities/bergen');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<h1>Opplysninger om Bergen</h1>');
-    expect(res.body).toContain('gjennomgår endringene før de blir publisert');
+    expectPage(res, 200, ['<h1>Opplysninger om Bergen</h1>', 'gjennomgår endringene før de blir publisert']);
     // The texts in Norwegian, Swedish and English; not the other languages, not the
     // country, coordinates, kind or status; no link to the coordinators' list.
     for (const field of ['name_nb', 'description_nb', 'name_sv', 'description_en', 'region'])
@@ -81,8 +79,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
       name_da: 'Bjørgvin',
       status: 'ended',
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/nb/workspace/cities/bergen');
+    expectRedirect(res, '/nb/workspace/cities/bergen');
     expect(await getCity(t.db, 'bergen')).toEqual(before);
     const row = await suggestion();
     expect(row?.status).toBe('pending');
@@ -117,11 +114,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     expect(form.body).toContain('Kontaktpersonen hos vänorten föreslog ändringar');
 
     const review = await coordinator.get('/workspace/cities/bergen/suggestion');
-    expect(review.statusCode).toBe(200);
-    expect(review.body).toContain('Skickat av bergen@vanort.example');
-    expect(review.body).toContain('UNESCOs verdensarvliste');
-    expect(review.body).toContain('internasjonalt@bergen.kommune.no');
-    expect(review.body).toContain('Beskrivning på norskt bokmål');
+    expectPage(review, 200, ['Skickat av bergen@vanort.example', 'UNESCOs verdensarvliste', 'internasjonalt@bergen.kommune.no', 'Beskrivning på norskt bokmål']);
     expect(review.body).not.toContain('Beskrivning på danska');
 
     const empty = await coordinator.post('/workspace/cities/bergen/suggestion/return', {
@@ -180,8 +173,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const approved = await coordinator.post('/workspace/cities/bergen/suggestion/approve', {
       version: /name="version" value="([^"]+)"/.exec(stale.body)![1]!,
     });
-    expect(approved.statusCode).toBe(303);
-    expect(approved.headers.location).toBe('/workspace/cities/bergen');
+    expectRedirect(approved, '/workspace/cities/bergen');
     const city = await getCity(t.db, 'bergen');
     expect(city.population).toBe(291189);
     expect(city.region).toBe('Vestland fylke');
@@ -227,8 +219,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
       ...fields,
       population: '1',
     });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('291200');
+    expectPage(stale, 409, ['291200']);
     expect((await getCity(t.db, 'bergen')).population).toBe(291200);
   });
 

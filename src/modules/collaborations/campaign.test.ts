@@ -7,7 +7,7 @@ import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
@@ -142,9 +142,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     const mine = await reporter.get('/workspace/campaigns');
     expect(mine.body).toContain('Inventering 2026');
     const page = await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Svar för Kulturförvaltningen');
-    expect(page.body).toContain('Nordisk litteraturfestival');
+    expectPage(page, 200, ['Svar för Kulturförvaltningen', 'Nordisk litteraturfestival']);
     expect(page.body).not.toContain('Gammalt projekt');
     expect(page.body).toContain('/workspace/collaborations/');
 
@@ -198,8 +196,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       answer: 'no_activity',
       comment: '',
     });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Inventeringen är avslutad. Svaren är låsta');
+    expectPage(late, 409, ['Inventeringen är avslutad. Svaren är låsta']);
     expect(
       (
         await rowWhere(

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
@@ -106,8 +106,7 @@ describeEachDialect('collaboration pages', (dialect) => {
     const again = await review('return', 'En gång till');
     expectRefused(again, ['Det här är redan granskat']);
     const pub = await t.app.inject(`/collaborations/${id}`);
-    expect(pub.statusCode).toBe(200);
-    expect(pub.body).toContain('gemensam läsvecka');
+    expectPage(pub, 200, ['gemensam läsvecka']);
     expect(pub.body).not.toContain('klara@example.org');
     expect((await t.app.inject('/collaborations?city=bergen')).body).toContain(
       'Biblioteksutbyte med Bergen',
@@ -290,8 +289,7 @@ describeEachDialect('collaboration pages', (dialect) => {
     );
     const id = idFrom(created.headers.location);
     const form = await other.get(`/workspace/collaborations/${id}/edit`);
-    expect(form.statusCode).toBe(403);
-    expect(form.body).toContain('Du kan bara rapportera för din egen organisation');
+    expectPage(form, 403, ['Du kan bara rapportera för din egen organisation']);
     await other.get('/workspace/collaborations/new');
     const post = await other.post(
       `/workspace/collaborations/${id}/edit`,

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
@@ -105,8 +105,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('is for coordinators and the council secretariat only', async () => {
     const anonymous = await t.app.inject({ url: '/workspace/proposals' });
-    expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe('/login?next=%2Fworkspace%2Fproposals');
+    expectRedirect(anonymous, '/login?next=%2Fworkspace%2Fproposals');
     expect((await staff.get('/workspace/proposals')).statusCode).toBe(403);
     expect((await staff.get('/workspace/decisions')).statusCode).toBe(403);
     expect((await council.get('/workspace/proposals')).statusCode).toBe(403);
@@ -140,10 +139,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('refuses a bad proposal field by field and keeps the values', async () => {
     const list = await coordinator.get('/workspace/proposals');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('Kedjan har 4 medlemmar');
-    expect(list.body).toContain('Göteborg står värd vart 8:e år');
-    expect(list.body).toContain('Det stämmer med policyn');
+    expectPage(list, 200, ['Kedjan har 4 medlemmar', 'Göteborg står värd vart 8:e år', 'Det stämmer med policyn']);
 
     expect((await coordinator.get('/workspace/proposals/new')).statusCode).toBe(200);
     const before = await snapshot();
@@ -228,8 +224,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       title: 'Förslag: Tromsø som ny vänort',
       justification: 'Arktiskt samarbete mellan hamnstäder.',
     });
-    expect(drafted.statusCode).toBe(303);
-    expect(drafted.headers.location).toBe('/workspace/proposals');
+    expectRedirect(drafted, '/workspace/proposals');
     let list = await coordinator.get('/workspace/proposals');
     expect(list.body).toContain('Förslaget är sparat som utkast.');
     expect(list.body).toContain('Utkast');
@@ -255,16 +250,11 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
     // The council secretariat sees it pending.
     const decisions = await council.get('/workspace/decisions');
-    expect(decisions.statusCode).toBe(200);
-    expect(decisions.body).toContain('Förslag som väntar på beslut');
+    expectPage(decisions, 200, ['Förslag som väntar på beslut']);
     const formUrl = `/workspace/decisions/new?proposal=${proposal.id}`;
     expect(unescape(decisions.body)).toContain(`href="${formUrl}"`);
     const form = await council.get(formUrl);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('enctype="multipart/form-data"');
-    expect(form.body).toContain('kan bara kommunfullmäktige (KF) besluta om det');
-    expect(form.body).toContain('SLK-2023-01047');
-    expect(form.body).toContain('0263/20');
+    expectPage(form, 200, ['enctype="multipart/form-data"', 'kan bara kommunfullmäktige (KF) besluta om det', 'SLK-2023-01047', '0263/20']);
 
     // KS cannot decide a twin city (P6): refused, nothing changes.
     const before = await snapshot();
@@ -339,8 +329,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
       { csrf: null },
     );
-    expect(noToken.statusCode).toBe(403);
-    expect(noToken.body).toContain('Formuläret har gått ut');
+    expectPage(noToken, 403, ['Formuläret har gått ut']);
     const wrongToken = await postMultipart(
       t.app,
       council,
@@ -360,8 +349,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       type: 'application/pdf',
       data: pdf,
     });
-    expect(recorded.statusCode).toBe(303);
-    expect(recorded.headers.location).toBe('/workspace/decisions');
+    expectRedirect(recorded, '/workspace/decisions');
     expect(await getCity(t.db, 'tromso')).toMatchObject({
       kind: 'twin',
       status: 'active',
@@ -421,20 +409,14 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('shows the public page of the new twin city as an active twin city', async () => {
     const page = await t.app.inject({ url: '/cities/tromso' });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Tromsø');
-    expect(page.body).toContain('Vänort');
-    expect(page.body).toContain('Aktiv');
+    expectPage(page, 200, ['Tromsø', 'Vänort', 'Aktiv']);
   });
 
   it('corrects a decision only by recording a new one that supersedes it', async () => {
     const original = await rowWhere(t.db, 'council_decision', { case_number: 'SLK-2026-01047' });
     const url = `/workspace/decisions/new?supersedes=${original.id}`;
     const form = await council.get(url);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Rätta ett beslut');
-    expect(form.body).toContain('value="SLK-2026-01047"');
-    expect(form.body).toContain('value="§ 12"');
+    expectPage(form, 200, ['Rätta ett beslut', 'value="SLK-2026-01047"', 'value="§ 12"']);
     const before = await snapshot();
     const corrected = await postMultipart(
       t.app,
@@ -523,9 +505,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   it('speaks English too', async () => {
     const en = await signedIn(t.app, DEMO_EMAIL.council);
     const page = await en.get('/workspace/decisions?lang=en');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="en"');
-    expect(page.body).toContain('Recorded decisions');
+    expectPage(page, 200, ['<html lang="en"', 'Recorded decisions']);
     const form = await en.get('/workspace/decisions/new');
     expect(form.body).toContain('Deciding body');
     const bad = await postMultipart(t.app, en, '/workspace/decisions/new', {

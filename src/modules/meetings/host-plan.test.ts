@@ -7,7 +7,7 @@ import { runJob } from '../../platform/scheduler.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { hostPlanReminderJob } from './host-plan.job.ts';
 import { createHostPlan, DEFAULT_TEMPLATE } from './host-plan.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.ts';
 import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
@@ -42,8 +42,7 @@ describeEachDialect('host planning', (dialect) => {
 
   it('creates a host plan from the default template with due dates from the start date', async () => {
     const page = await coordinator().get(`/workspace/meetings/${meetingId}/host-plan`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Skapa värdskapsplan');
+    expectPage(page, 200, ['Skapa värdskapsplan']);
     const created = await coordinator().post(`/workspace/meetings/${meetingId}/host-plan`);
     expect(created.statusCode).toBe(303);
     const rows = await tasks();
@@ -139,8 +138,7 @@ describeEachDialect('host planning', (dialect) => {
   it('lets a coordinator edit, deactivate and reorder the template', async () => {
     const url = '/workspace/host-plan-template';
     const page = await coordinator().get(url);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Boka lokal för mötet');
+    expectPage(page, 200, ['Boka lokal för mötet']);
     const bad = await coordinator().post(url, {
       titleSv: '',
       titleEn: '',

@@ -5,7 +5,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
@@ -70,21 +70,14 @@ describeEachDialect('meeting pages', (dialect) => {
 
   it('shows the timeline with Gothenburg next in 2027, held meetings and the forecast', async () => {
     const res = await t.app.inject({ url: '/meetings' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Göteborg står värd nästa gång 2027.');
-    expect(res.body).toContain(`<a href="/meetings/${ids.get(2027)}">2027</a>`);
-    expect(res.body).toContain(`<a href="/meetings/${ids.get(2013)}">2013</a>`);
+    expectPage(res, 200, ['Göteborg står värd nästa gång 2027.', `<a href="/meetings/${ids.get(2027)}">2027</a>`, `<a href="/meetings/${ids.get(2013)}">2013</a>`]);
     expect(res.body).toMatch(/<th scope="row">2035<\/th>[\s\S]*?Prognos/);
     expect(res.body).toContain('href="/meetings" aria-current="page"');
   });
 
   it('shows one meeting: programme by day, seminars, follow-ups, public documents', async () => {
     const res = await t.app.inject({ url: `/meetings/${ids.get(2027)}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Vänortsmötet 2027 i Göteborg');
-    expect(res.body).toContain('Program 14 september 2027');
-    expect(res.body).toContain('Politiskt erfarenhetsutbyte');
-    expect(res.body).toContain('Klimatanpassning av hamnstäder');
+    expectPage(res, 200, ['Vänortsmötet 2027 i Göteborg', 'Program 14 september 2027', 'Politiskt erfarenhetsutbyte', 'Klimatanpassning av hamnstäder']);
     // The open action of 2025 is a follow-up; the closed one of 2023 is not.
     expect(res.body).toContain('gemensamma mått för hållbart resande');
     expect(res.body).not.toContain('sammanställer erfarenheterna');
@@ -121,12 +114,9 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(danish.body).toContain('SUMMARY:Venskabsbymødet 2025 i Turku');
     expect(danish.body).toContain('PRODID:-//Goteborgs Stad//Vanortsportalen//DA');
     const unknown = await t.app.inject({ url: '/meetings.ics?lang=xx' });
-    expect(unknown.statusCode).toBe(200);
-    expect(unknown.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
+    expectPage(unknown, 200, ['SUMMARY:Vänortsmötet 2027 i Göteborg']);
     const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
-    expect(one.statusCode).toBe(200);
-    expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');
-    expect(one.body).toContain('SUMMARY:Politiskt erfarenhetsutbyte');
+    expectPage(one, 200, ['DTSTART;TZID=Europe/Stockholm:20270915T090000', 'SUMMARY:Politiskt erfarenhetsutbyte']);
     expect(
       (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
     ).toBe(404);
@@ -242,8 +232,7 @@ describeEachDialect('meeting pages', (dialect) => {
   it('lets a partner contact edit only meetings their city hosts', async () => {
     const agent = await bergen();
     const page = await agent.get(`/workspace/meetings/${ids.get(2027)}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('din stad är inte värd');
+    expectPage(page, 200, ['din stad är inte värd']);
     expect((await agent.get(`/workspace/meetings/${ids.get(2027)}/edit`)).statusCode).toBe(403);
     const refused = await agent.post(`/workspace/meetings/${ids.get(2027)}/programme`, {
       itemDay: '2027-09-14',
@@ -485,10 +474,7 @@ describeEachDialect('meeting pages', (dialect) => {
 
     // A programme item: bad input is refused field by field and changes nothing.
     const form = await agent.get(`${base}/programme/${itemId}/edit`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Ändra programpunkten');
-    expect(form.body).toContain('value="Middag på Röda Sten"');
-    expect(form.body).toContain('value="Röda Sten Konsthall"');
+    expectPage(form, 200, ['Ändra programpunkten', 'value="Middag på Röda Sten"', 'value="Röda Sten Konsthall"']);
     const item = {
       itemDay: '2027-09-14',
       itemStart: '19:30',
@@ -515,8 +501,7 @@ describeEachDialect('meeting pages', (dialect) => {
     ]);
     expect(unchanged).toEqual({ title: 'Middag på Röda Sten', ends_at: '22:00' });
     const changedItem = await agent.post(`${base}/programme/${itemId}/edit`, item);
-    expect(changedItem.statusCode).toBe(303);
-    expect(changedItem.headers.location).toBe(`${base}/programme`);
+    expectRedirect(changedItem, `${base}/programme`);
     expect((await agent.get(`${base}/programme`)).body).toContain('Ändringen är sparad.');
     expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
       'Middag på Röda Sten Konsthall',

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { getCity } from '../cities/index.ts';
@@ -58,8 +58,7 @@ describeEachDialect('news', (dialect) => {
   it('shows the demo news publicly, newest first, never the draft or the scheduled item', async () => {
     const visitor = new TestAgent(t.app);
     const list = await visitor.get('/news');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('Göteborg förbereder vänortsmötet 2027');
+    expectPage(list, 200, ['Göteborg förbereder vänortsmötet 2027']);
     expect(list.body.indexOf('Göteborg förbereder')).toBeLessThan(list.body.indexOf('80 år av'));
     expect(list.body).not.toContain('Programmet för vänortsmötet 2027 tar form'); // draft
     expect(list.body).not.toContain('Nu kan du prenumerera'); // scheduled
@@ -85,8 +84,7 @@ describeEachDialect('news', (dialect) => {
     expect(bergen.body).toContain('Bergen och Göteborg delar erfarenheter');
     expect(bergen.body).not.toContain('Unga från vänorterna möttes i Åbo');
     const year = await t.app.inject('/news?year=2025');
-    expect(year.statusCode).toBe(200);
-    expect(year.body).toContain('Det finns inga nyheter som matchar urvalet.');
+    expectPage(year, 200, ['Det finns inga nyheter som matchar urvalet.']);
     // Unknown or malformed filters show everything rather than failing.
     expect((await t.app.inject('/news?city=atlantis&year=abc&page=x')).statusCode).toBe(200);
     expect((await t.app.inject('/news?page=99')).statusCode).toBe(200);
@@ -115,8 +113,7 @@ describeEachDialect('news', (dialect) => {
     expect(sv.body_html).toContain('<a href="/cities/bergen">om Bergen</a>');
 
     const page = await t.app.inject(`/en/news/${id}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Bergen and Gothenburg start a school exchange</h1>');
+    expectPage(page, 200, ['<h1>Bergen and Gothenburg start a school exchange</h1>']);
     const svPage = await t.app.inject(`/news/${id}`);
     expect(svPage.body).toContain('&lt;script&gt;');
     expect(svPage.body).not.toContain('<script>alert');
@@ -213,9 +210,7 @@ describeEachDialect('news', (dialect) => {
     const id = idFrom(draft.headers.location);
     expect(draft.headers.location).toBe(`/workspace/news/${id}/preview?version=sv`);
     const preview = await coordinator.get(`/workspace/news/${id}/preview?version=sv`);
-    expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('Hemligt utkast om Bergen');
-    expect(preview.body).toContain('Nyheten är ett utkast och syns inte för besökarna.');
+    expectPage(preview, 200, ['Hemligt utkast om Bergen', 'Nyheten är ett utkast och syns inte för besökarna.']);
     const previewEn = await coordinator.get(`/workspace/news/${id}/preview?version=en`);
     expect(previewEn.body).toContain('<html lang="en">');
     expect(previewEn.body).toContain('Bergen and Gothenburg start a school exchange');
@@ -334,9 +329,7 @@ describeEachDialect('news', (dialect) => {
     }
     expect(await countRows(t)).toEqual(counts);
     const desk = await coordinator.get('/workspace/news');
-    expect(desk.statusCode).toBe(200);
-    expect(desk.body).toContain('Utkast');
-    expect(desk.body).toContain('Schemalagd');
+    expectPage(desk, 200, ['Utkast', 'Schemalagd']);
     expect((await coordinator.get('/workspace')).body).toContain('href="/workspace/news"');
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
 import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
@@ -124,16 +124,13 @@ describeEachDialect('the newsletter', (dialect) => {
     const visitor = new TestAgent(t.app);
     visitor.locale = 'en';
     const page = await visitor.get('/newsletter');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(en['newsletter.title']);
-    expect(page.body).toContain('lang="en"');
+    expectPage(page, 200, [en['newsletter.title'], 'lang="en"']);
     const res = await visitor.post('/newsletter', {
       email: '  Erin@Example.org ',
       language: 'en',
       topics: ['bergen', 'aarhus'],
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/en/newsletter');
+    expectRedirect(res, '/en/newsletter');
     const [mail] = await smtp.waitFor('erin@example.org');
     expect(mail!.parsed.subject).toBe(en['newsletter.mail.confirm.subject']);
     expect(mail!.parsed.headers.get('content-language')).toBe('en');
@@ -147,9 +144,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // A mail scanner follows the link: the page asks, nothing is confirmed.
     const opened = await visitor.get(pathOf(link));
-    expect(opened.statusCode).toBe(200);
-    expect(opened.body).toContain(en['newsletter.confirm.button']);
-    expect(opened.body).toContain('noindex');
+    expectPage(opened, 200, [en['newsletter.confirm.button'], 'noindex']);
     expect((await subscriber('erin@example.org'))?.status).toBe('pending');
 
     const confirmed = await visitor.post(pathOf(link));
@@ -164,8 +159,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // The link works once.
     const again = await visitor.get(pathOf(link));
-    expect(again.statusCode).toBe(410);
-    expect(again.body).toContain(en['newsletter.link.used.title']);
+    expectPage(again, 410, [en['newsletter.link.used.title']]);
     await visitor.get('/newsletter');
     const reused = await visitor.post(pathOf(link));
     expect(reused.statusCode).toBe(410);
@@ -186,8 +180,7 @@ describeEachDialect('the newsletter', (dialect) => {
       .where('email', '=', 'sen@example.org')
       .execute();
     const page = await visitor.get(link);
-    expect(page.statusCode).toBe(410);
-    expect(page.body).toContain(sv['newsletter.link.expired.title']);
+    expectPage(page, 410, [sv['newsletter.link.expired.title']]);
     await visitor.get('/newsletter');
     expect((await visitor.post(link)).statusCode).toBe(410);
     expect((await subscriber('sen@example.org'))?.status).toBe('pending');
@@ -196,8 +189,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const [, renewed] = await smtp.waitFor('sen@example.org', 2);
     expect(linkIn(renewed!.parsed.text, 'confirm')).not.toContain(link);
     const unknown = await visitor.get(`/newsletter/confirm/${'A'.repeat(43)}`);
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.body).toContain(sv['newsletter.link.invalid.title']);
+    expectPage(unknown, 404, [sv['newsletter.link.invalid.title']]);
     expect((await visitor.get('/newsletter/confirm/kort')).statusCode).toBe(404);
   });
 
@@ -326,9 +318,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const created = await coordinator.post('/workspace/newsletter/issues');
     const path = String(created.headers.location);
     const editor = await coordinator.get(path);
-    expect(editor.statusCode).toBe(200);
-    expect(editor.body).toContain('Bergen och Göteborg delar erfarenheter om hamnar');
-    expect(editor.body).toContain('Bergen and Gothenburg share lessons on ports');
+    expectPage(editor, 200, ['Bergen och Göteborg delar erfarenheter om hamnar', 'Bergen and Gothenburg share lessons on ports']);
     expect(editor.body).toMatch(/value="bergen"[^>]*checked/);
 
     // An empty issue is refused at the Swedish text, and nothing is queued.
@@ -356,9 +346,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // The preview as the English and Danish readers will see it (Danish: the Swedish text).
     const previewEn = await coordinator.get(`${path}/preview/en`);
-    expect(previewEn.statusCode).toBe(200);
-    expect(previewEn.body).toContain('Twin-city news in December');
-    expect(previewEn.body).toContain('<li>Ports in Bergen: <a href="https://example.org/bergen">');
+    expectPage(previewEn, 200, ['Twin-city news in December', '<li>Ports in Bergen: <a href="https://example.org/bergen">']);
     const previewDa = await coordinator.get(`${path}/preview/da`);
     expect(previewDa.body).toContain(sv['newsletter.preview.fallback']);
     expect(previewDa.body).toContain('Vänortsnytt i december');
@@ -373,13 +361,11 @@ describeEachDialect('the newsletter', (dialect) => {
 
     await coordinator.get(path);
     const sent = await coordinator.post(`${path}/send`, { follow: '1' });
-    expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toBe(`${path}?follow=1`);
+    expectRedirect(sent, `${path}?follow=1`);
     // Sent and being sent: no longer editable.
     await coordinator.get(path);
     const late = await coordinator.post(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain(sv['newsletter.err.notDraft']);
+    expectPage(late, 409, [sv['newsletter.err.notDraft']]);
     await coordinator.get(path);
     expect((await coordinator.post(`${path}/send`)).statusCode).toBe(409);
 
@@ -580,8 +566,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const reader = new TestAgent(t.app);
     reader.locale = 'fi';
     const page = await reader.get(`/newsletter/unsubscribe/${token2}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(messagesOf('fi')['newsletter.unsubscribe.button']);
+    expectPage(page, 200, [messagesOf('fi')['newsletter.unsubscribe.button']]);
     expect((await subscriber('knappen@example.org'))?.status).toBe('confirmed');
     const done = await reader.post(`/newsletter/unsubscribe/${token2}`);
     expect(done.statusCode).toBe(303);

@@ -1,6 +1,7 @@
 import { rowWhere } from '../../../test/helpers/rows.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectRedirect } from '../../../test/helpers/forms.ts';
 import {
   addCollaboration,
   addDecision,
@@ -167,11 +168,9 @@ describeEachDialect('the yearly overview', (dialect) => {
 
   it('takes the year picker’s choice (a GET form) to the address of that year and city', async () => {
     const res = await t.app.inject({ url: '/overview?year=2024&city=bergen' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/overview/2024/bergen');
+    expectRedirect(res, '/overview/2024/bergen');
     const all = await t.app.inject({ url: '/en/overview?year=2023&city=' });
-    expect(all.statusCode).toBe(303);
-    expect(all.headers.location).toBe('/en/overview/2023');
+    expectRedirect(all, '/en/overview/2023');
     const { html } = await get('/overview/2024');
     expect(html).toContain('<form method="get" action="/overview"');
     expect(html).toContain('<option value="2024" selected>2024</option>');
