@@ -29,15 +29,18 @@ describe('the back-off schedule', () => {
   });
 
   it('counts an IPv6 address by its /64 network, and an IPv4-mapped one as IPv4', () => {
-    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
-    expect(addressKey('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('2001:DB8:1:2::1')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
-    expect(addressKey('::1')).toBe('0:0:0:0::/64');
-    expect(addressKey('::ffff:198.51.100.4')).toBe('198.51.100.4');
-    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
-    expect(addressKey(null)).toBeNull();
-    expect(addressKey('not an address')).toBe('not an address');
+    for (const [address, key] of [
+      ['203.0.113.7', '203.0.113.7'],
+      ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+      ['2001:DB8:1:2::1', '2001:db8:1:2::/64'],
+      ['2001:db8::1', '2001:db8:0:0::/64'],
+      ['::1', '0:0:0:0::/64'],
+      ['::ffff:198.51.100.4', '198.51.100.4'],
+      ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+      [null, null],
+      ['not an address', 'not an address'],
+    ] as const)
+      expect(addressKey(address), String(address)).toBe(key);
   });
 });
 
