@@ -116,37 +116,38 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(item?.title).toBe('Lägerskola för elever i årskurs 9');
       return { res, item: item! };
     };
-    const english = await camp('&lang=en');
-    expect(english.res.headers['content-language']).toBe('en');
-    expect(english.item.localized.areas).toEqual([
-      { slug: 'school', name: { text: 'School', lang: 'en' } },
-    ]);
-    expect(english.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Turku', lang: 'en' },
+    /** The camp as the query asks for it: its language, and the names of its area and of Turku. */
+    const named = async (
+      query: string,
+      headers: Record<string, string>,
+      language: string,
+      names: { school: Named['name']; turku: Named['name'] },
+    ) => {
+      const { res, item } = await camp(query, headers);
+      expect(res.headers['content-language'], query).toBe(language);
+      expect(item.localized.areas).toEqual([{ slug: 'school', name: names.school }]);
+      expect(item.localized.cities).toContainEqual({ slug: 'turku', name: names.turku });
+      return item;
+    };
+    await named('&lang=en', {}, 'en', {
+      school: { text: 'School', lang: 'en' },
+      turku: { text: 'Turku', lang: 'en' },
     });
     // Areas have Swedish and English names only: in Finnish, the Swedish name says so.
-    const finnish = await camp('', { 'accept-language': 'fi' });
-    expect(finnish.res.headers['content-language']).toBe('fi');
-    expect(finnish.item.localized.areas).toEqual([
-      { slug: 'school', name: { text: 'Skola', lang: 'sv' } },
-    ]);
-    expect(finnish.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Turku', lang: 'fi' },
+    await named('', { 'accept-language': 'fi' }, 'fi', {
+      school: { text: 'Skola', lang: 'sv' },
+      turku: { text: 'Turku', lang: 'fi' },
     });
-    const swedish = await camp('&lang=xx');
-    expect(swedish.res.headers['content-language']).toBe('sv');
-    expect(swedish.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Åbo', lang: 'sv' },
+    const swedish = await named('&lang=xx', {}, 'sv', {
+      school: { text: 'Skola', lang: 'sv' },
+      turku: { text: 'Åbo', lang: 'sv' },
     });
     // The existing members are unchanged: slugs, in the same order as the named ones.
-    const { cities, areas } = swedish.item as Localized & { cities: string[]; areas: string[] };
+    const { cities, areas } = swedish as Localized & { cities: string[]; areas: string[] };
     expect([...cities].sort()).toEqual(['aarhus', 'bergen', 'turku']);
     expect(areas).toEqual(['school']);
-    expect(swedish.item.localized.cities.map((c) => c.slug)).toEqual(cities);
-    const one = await t.app.inject({ url: `/api/v1/collaborations/${swedish.item.id}?lang=nb` });
+    expect(swedish.localized.cities.map((c) => c.slug)).toEqual(cities);
+    const one = await t.app.inject({ url: `/api/v1/collaborations/${swedish.id}?lang=nb` });
     expect(one.headers['content-language']).toBe('nb');
     expect(one.json<Localized>().localized.cities).toContainEqual({
       slug: 'aarhus',
