@@ -106,11 +106,14 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   it('is for coordinators and the council secretariat only', async () => {
     const anonymous = await t.app.inject({ url: '/workspace/proposals' });
     expectRedirect(anonymous, '/login?next=%2Fworkspace%2Fproposals');
-    expect((await staff.get('/workspace/proposals')).statusCode).toBe(403);
-    expect((await staff.get('/workspace/decisions')).statusCode).toBe(403);
-    expect((await council.get('/workspace/proposals')).statusCode).toBe(403);
-    expect((await coordinator.get('/workspace/decisions')).statusCode).toBe(403);
-    expect((await coordinator.get('/workspace/decisions/new')).statusCode).toBe(403);
+    for (const [agent, url] of [
+      [staff, '/workspace/proposals'],
+      [staff, '/workspace/decisions'],
+      [council, '/workspace/proposals'],
+      [coordinator, '/workspace/decisions'],
+      [coordinator, '/workspace/decisions/new'],
+    ] as const)
+      expect((await agent.get(url)).statusCode, url).toBe(403);
 
     const before = await snapshot();
     const asStaff = await staff.post('/workspace/proposals/new', {
