@@ -31,16 +31,21 @@ export function rowById(
   return loose(db).selectFrom(table).select(columns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The table's rows whose columns equal every value of `where`. */
+function filtered<T extends TableName>(db: Db | Executor, table: T, where: Where<T>) {
+  let query = loose(db).selectFrom(table as string);
+  for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
+  return query;
+}
+
 function selectWhere<T extends TableName>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
   columns?: readonly string[],
 ) {
-  const from = loose(db).selectFrom(table as string);
-  let query = columns ? from.select(columns) : from.selectAll();
-  for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
-  return query;
+  const query = filtered(db, table, where);
+  return columns ? query.select(columns) : query.selectAll();
 }
 
 /**
@@ -98,7 +103,8 @@ export function auditTrail<C extends keyof Row<'audit_event'> & string>(
   where: Where<'audit_event'>,
   columns: readonly C[],
 ): Promise<Pick<Row<'audit_event'>, C>[]> {
-  return selectWhere(db, 'audit_event', where, columns).orderBy('occurred_at').execute() as Promise<
-    Pick<Row<'audit_event'>, C>[]
-  >;
+  return filtered(db, 'audit_event', where)
+    .select(columns)
+    .orderBy('occurred_at')
+    .execute() as Promise<Pick<Row<'audit_event'>, C>[]>;
 }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectPage } from '../../../test/helpers/forms.ts';
-import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
 describeEachDialect('public pages', (dialect) => {
   const t = useTestApp(dialect);
