@@ -101,6 +101,15 @@ export class TestAgent {
   }
 
   /**
+   * Fills in the form at `url` as a person would: opens its page (which gives the CSRF
+   * token), then posts the fields to it.
+   */
+  async submit(url: string, fields: Record<string, string | string[]> = {}) {
+    await this.get(url);
+    return this.post(url, fields);
+  }
+
+  /**
    * Posts a multipart form as a browser would (the CSRF token of the last page unless
    * `csrf` says otherwise), with at most one file.
    */

@@ -39,8 +39,7 @@ describeEachDialect('personal API tokens', (dialect) => {
   /** Logs in, creates a token through the form and returns it with the agent. */
   async function createViaForm(email: string, name: string, expiresInDays = '30') {
     const agent = await signedIn(t.app, email);
-    await agent.get('/account/tokens');
-    const res = await agent.post('/account/tokens', { name, expiresInDays });
+    const res = await agent.submit('/account/tokens', { name, expiresInDays });
     expect(res.statusCode).toBe(200);
     const token = /value="(vpt_[\w-]+)"/.exec(res.body)?.[1];
     expect(token).toBeDefined();

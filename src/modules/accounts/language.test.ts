@@ -229,8 +229,7 @@ describeEachDialect("a person's language", (dialect) => {
     const { email } = await newUser(undefined);
     expect(await languageOf(email)).toBe('sv');
     const agent = new TestAgent(t.app);
-    await agent.get('/reset');
-    await agent.post('/reset', { email });
+    await agent.submit('/reset', { email });
     const [mail] = await mailsTo(email);
     expect(mail?.subject).toBe(
       'Välj ett nytt lösenord i Vänortsportalen / Choose a new password in Vänortsportalen',
@@ -397,8 +396,7 @@ describeEachDialect('a Norwegian invitation through SMTP', (dialect) => {
     expect(t.app.mailer.kind).toBe('smtp');
     const admin = await signedIn(t.app, DEMO_EMAIL.admin);
     const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
-    await admin.get('/admin/users/new');
-    const res = await admin.post('/admin/users/new', {
+    const res = await admin.submit('/admin/users/new', {
       email: `bjorg.aase.${dialect}@bergen.example`,
       name: 'Bjørg Åse',
       roles: ['partner'],

@@ -182,8 +182,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     // The same code never works twice.
     await agent.post('/logout');
     await agent.login(email, PASSWORD);
-    await agent.get('/login/mfa');
-    const replay = await agent.post('/login/mfa', { code: used });
+    const replay = await agent.submit('/login/mfa', { code: used });
     expectPage(replay, 401, ['Koden har redan använts.']);
     expect((await agent.get('/account')).statusCode).toBe(303);
   });
@@ -265,8 +264,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
   });
 
   it('sends users of a role that requires it to set it up before anything else', async () => {
-    await admin.get('/admin/security');
-    const bogus = await admin.post('/admin/security', { roles: ['reporter', 'emperor'] });
+    const bogus = await admin.submit('/admin/security', { roles: ['reporter', 'emperor'] });
     expectRefused(bogus, ['Välj bara bland rollerna i listan']);
     const set = await admin.post('/admin/security', { roles: ['council'] });
     expect(set.statusCode).toBe(303);

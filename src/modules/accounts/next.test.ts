@@ -132,8 +132,7 @@ describeEachDialect('where a login goes next', (dialect) => {
         const before = await sessionsOf(email);
         if (REFUSED_AT_THE_DOOR.has(query)) {
           expect((await agent.get(`/login?next=${query}`)).statusCode).toBe(400);
-          await agent.get('/login');
-          const res = await agent.post('/login', {
+          const res = await agent.submit('/login', {
             email,
             password: DEMO_PASSWORD,
             next: nextOf(query),

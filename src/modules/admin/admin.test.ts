@@ -39,8 +39,7 @@ describeEachDialect('administration', (dialect) => {
   });
 
   it('invites a new user by e-mail, with roles and scope', async () => {
-    await admin.get('/admin/users/new');
-    const bad = await admin.post('/admin/users/new', {
+    const bad = await admin.submit('/admin/users/new', {
       email: 'inte-en-adress',
       name: '',
       roles: [],

@@ -120,8 +120,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
     expect(html).toContain('value="Finland"');
     expect(html).toContain('En beskrivelse uden navn');
     // A longer name is refused by the form reader, saying how long it may be.
-    await coordinator.get('/workspace/cities/turku');
-    const long = await coordinator.post('/workspace/cities/turku', {
+    const long = await coordinator.submit('/workspace/cities/turku', {
       ...fields,
       name_en: 'x'.repeat(121),
     });

@@ -103,8 +103,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       'Sista svarsdag kan inte ha passerat',
     ]);
 
-    await coordinator.get('/workspace/campaigns/new?lang=en');
-    const english = await coordinator.post('/workspace/campaigns/new?lang=en', {
+    const english = await coordinator.submit('/workspace/campaigns/new?lang=en', {
       title: 'x'.repeat(201),
       periodFrom: '2026-01-01',
       periodTo: '2026-12-31',

@@ -134,8 +134,7 @@ describeEachDialect('collaboration pages', (dialect) => {
   });
 
   it('registers an exchange and refuses bad ones field by field', async () => {
-    await reporter.get('/workspace/exchanges/new');
-    const bad = await reporter.post('/workspace/exchanges/new', {
+    const bad = await reporter.submit('/workspace/exchanges/new', {
       organisation: 'kulturforvaltningen',
       city: 'paris',
       occurredOn: '2026-13-01',
@@ -184,8 +183,7 @@ describeEachDialect('collaboration pages', (dialect) => {
     );
     expect(created.statusCode, created.body.slice(0, 2000)).toBe(303);
     const id = idFrom(created.headers.location);
-    await reporter.get('/workspace/exchanges/new');
-    const exchange = await reporter.post('/workspace/exchanges/new', {
+    const exchange = await reporter.submit('/workspace/exchanges/new', {
       organisation: 'kulturforvaltningen',
       collaboration: id,
       city: 'turku',
@@ -237,8 +235,7 @@ describeEachDialect('collaboration pages', (dialect) => {
       fundingAmount: '-5',
       contactEmail: 'inte-en-adress',
     });
-    await reporter.get('/workspace/collaborations/new');
-    const sv = await reporter.post('/workspace/collaborations/new', bad);
+    const sv = await reporter.submit('/workspace/collaborations/new', bad);
     expect(sv.statusCode).toBe(400);
     for (const text of [
       'Skriv en titel',
@@ -311,8 +308,7 @@ describeEachDialect('collaboration pages', (dialect) => {
   });
 
   it('manages areas (coordinators)', async () => {
-    await coordinator.get('/workspace/areas');
-    const bad = await coordinator.post('/workspace/areas', { nameSv: '', nameEn: 'Sea' });
+    const bad = await coordinator.submit('/workspace/areas', { nameSv: '', nameEn: 'Sea' });
     expect(bad.statusCode).toBe(400);
     const ok = await coordinator.post('/workspace/areas', {
       nameSv: 'Hav och sjöfart',

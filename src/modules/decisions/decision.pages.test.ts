@@ -218,8 +218,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('runs the whole flow by forms: a new twin city through a City Council decision', async () => {
     // The coordinator drafts a proposal for a new twin city and sends it.
-    await coordinator.get('/workspace/proposals/new');
-    const drafted = await coordinator.post('/workspace/proposals/new', {
+    const drafted = await coordinator.submit('/workspace/proposals/new', {
       ...newCity('tromso', 'Tromsø', 'no'),
       nameEn: 'Tromsø',
       latitude: '69,6492',
@@ -455,8 +454,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   });
 
   it('withdraws a draft, and a partner city stays as it was', async () => {
-    await coordinator.get('/workspace/proposals/new');
-    const drafted = await coordinator.post('/workspace/proposals/new', {
+    const drafted = await coordinator.submit('/workspace/proposals/new', {
       kind: 'activate_partner',
       city: 'kiel',
       title: 'Återuppta samarbetet med Kiel',

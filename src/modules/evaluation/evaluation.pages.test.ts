@@ -97,8 +97,7 @@ describeEachDialect('the evaluation pages', (dialect) => {
   });
 
   it('saves with the button, autosaves, refuses a stale form, and goes through review to a version', async () => {
-    await sara.get('/workspace/evaluations/new');
-    const created = await sara.post('/workspace/evaluations/new', {
+    const created = await sara.submit('/workspace/evaluations/new', {
       title: 'Sidtest',
       periodStart: '2026-01-01',
       periodEnd: '2026-06-30',

@@ -67,8 +67,7 @@ describeEachDialect('editing a meeting someone else has just saved', (dialect) =
 
     // A form with a validation problem keeps the version it was opened at.
     const current = (await stored()).updated_at;
-    await first.get(edit);
-    const bad = await first.post(edit, { ...form('x', current), year: 'tjugo' });
+    const bad = await first.submit(edit, { ...form('x', current), year: 'tjugo' });
     expect(bad.statusCode).toBe(400);
     expect(versionIn(bad.body)).toBe(current);
   });

@@ -119,8 +119,7 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
       .selectFrom('meeting_programme_item')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow();
-    await coordinator.get(`${base}/programme`);
-    const outside = await coordinator.post(`${base}/programme`, {
+    const outside = await coordinator.submit(`${base}/programme`, {
       itemDay: '2027-09-20',
       itemStart: '09:00',
       itemEnd: '10:00',
@@ -161,8 +160,7 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
     const id =
       undated?.id ??
       (await (async () => {
-        await coordinator.get('/workspace/meetings/new');
-        const res = await coordinator.post('/workspace/meetings/new', {
+        const res = await coordinator.submit('/workspace/meetings/new', {
           year: '2029',
           host: 'bergen',
           status: 'planned',

@@ -170,8 +170,7 @@ describeEachDialect('meeting pages', (dialect) => {
   it('registers a meeting, refusing bad input field by field', async () => {
     const agent = await coordinator();
     expect((await agent.get('/workspace/meetings')).statusCode).toBe(200);
-    await agent.get('/workspace/meetings/new');
-    const bad = await agent.post('/workspace/meetings/new', {
+    const bad = await agent.submit('/workspace/meetings/new', {
       year: '2027',
       host: 'oslo',
       startDate: '2027-09-16',
@@ -242,8 +241,7 @@ describeEachDialect('meeting pages', (dialect) => {
       itemTitle: 'Bergen vill',
     });
     expect(refused.statusCode).toBe(403);
-    await agent.get('/workspace/meetings/new');
-    const other = await agent.post('/workspace/meetings/new', {
+    const other = await agent.submit('/workspace/meetings/new', {
       year: '2031',
       host: 'aarhus',
       status: 'planned',
@@ -508,8 +506,7 @@ describeEachDialect('meeting pages', (dialect) => {
     );
 
     // A seminar: an empty title is refused; the corrected title shows on both pages.
-    await agent.get(`${base}/seminars/${seminarId}/edit`);
-    const empty = await agent.post(`${base}/seminars/${seminarId}/edit`, {
+    const empty = await agent.submit(`${base}/seminars/${seminarId}/edit`, {
       seminarTitle: ' ',
       seminarTopic: 'Kultur',
     });
@@ -555,8 +552,7 @@ describeEachDialect('meeting pages', (dialect) => {
     const doc = await agent.get(`/meetings/${id}/documents/${docId}`);
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    await agent.get(`${base}/documents/${docId}/edit`);
-    await agent.post(`${base}/documents/${docId}/edit`, {
+    await agent.submit(`${base}/documents/${docId}/edit`, {
       docKind: 'agenda',
       docTitle: 'Dagordning 2027',
       docVisibility: 'public',

@@ -191,8 +191,7 @@ describeEachDialect('news', (dialect) => {
     ];
     const counts = await countRows(t);
     for (const [extra, texts] of cases) {
-      await coordinator.get('/workspace/news/new');
-      const res = await coordinator.post('/workspace/news/new', form(bergenId, extra));
+      const res = await coordinator.submit('/workspace/news/new', form(bergenId, extra));
       expectRefused(res, texts);
       // The input is kept for the next try.
       expect(res.body).toContain('Lärare från båda städerna besöker varandra under våren.');
@@ -380,8 +379,7 @@ describeEachDialect('news', (dialect) => {
     const en = await t.app.inject({ url: '/en/news.atom', headers: { 'if-none-match': etag } });
     expect(en.statusCode).toBe(200);
 
-    await coordinator.get('/workspace/news/new');
-    await coordinator.post('/workspace/news/new', form(bergenId, { title_sv: 'Ännu en nyhet' }));
+    await coordinator.submit('/workspace/news/new', form(bergenId, { title_sv: 'Ännu en nyhet' }));
     const after = await t.app.inject({ url: '/news.atom', headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);

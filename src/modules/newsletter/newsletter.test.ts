@@ -69,8 +69,7 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(res.statusCode).toBe(303);
     const [mail] = await smtp.waitFor(email);
     const confirm = pathOf(linkIn(mail!.parsed.text, 'confirm'));
-    await visitor.get(confirm);
-    const done = await visitor.post(confirm);
+    const done = await visitor.submit(confirm);
     expect(done.statusCode).toBe(303);
     return String(done.headers.location);
   }
@@ -81,8 +80,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const created = await coordinator.post('/workspace/newsletter/issues');
     expect(created.statusCode).toBe(303);
     const path = String(created.headers.location);
-    await coordinator.get(path);
-    const saved = await coordinator.post(path, {
+    const saved = await coordinator.submit(path, {
       topics,
       subject_sv: 'Vänortsnytt i december',
       body_sv: 'Hej!\n\nNyheter\n- Kulturutbyte med Bergen: https://example.org/a',
@@ -334,8 +332,7 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(await t.db.kysely.selectFrom('newsletter_delivery').selectAll().execute()).toEqual([]);
 
     const id = path.split('/').pop()!;
-    await coordinator.get(path);
-    const saved = await coordinator.post(path, {
+    const saved = await coordinator.submit(path, {
       topics: ['bergen'],
       subject_sv: 'Vänortsnytt i december',
       body_sv: 'Hej!\n\nNyheter\n- Hamnar i Bergen: https://example.org/bergen',
@@ -363,8 +360,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const sent = await coordinator.post(`${path}/send`, { follow: '1' });
     expectRedirect(sent, `${path}?follow=1`);
     // Sent and being sent: no longer editable.
-    await coordinator.get(path);
-    const late = await coordinator.post(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
+    const late = await coordinator.submit(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
     expectPage(late, 409, [sv['newsletter.err.notDraft']]);
     await coordinator.get(path);
     expect((await coordinator.post(`${path}/send`)).statusCode).toBe(409);
