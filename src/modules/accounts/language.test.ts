@@ -67,10 +67,8 @@ describeEachDialect("a person's language", (dialect) => {
   const address = (what: string) => `${what}-${++n}-${dialect}@vanort.example`;
 
   /** The administrator's invitation form. */
-  const invite = async (fields: Record<string, string | string[]>) => {
-    await admin.get('/admin/users/new');
-    return admin.post('/admin/users/new', fields);
-  };
+  const invite = (fields: Record<string, string | string[]>) =>
+    admin.submit('/admin/users/new', fields);
   /** Invites a partner contact of the city, in the language chosen ('' for automatic). */
   const invitePartner = (email: string, name: string, city: string, language: string) =>
     invite({ email, name, roles: ['partner'], city: cityIds.get(city)!, language });

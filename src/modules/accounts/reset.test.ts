@@ -53,11 +53,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
       .where('id', '=', sha256(token))
       .executeTakeFirstOrThrow();
 
-  const askForLink = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    await agent.get('/reset');
-    return agent.post('/reset', { email });
-  };
+  const askForLink = (email: string) => new TestAgent(t.app).submit('/reset', { email });
 
   /** Opens the link (as a browser would) and posts a password twice. */
   const choosePassword = async (path: string, password: string, confirm = password) => {

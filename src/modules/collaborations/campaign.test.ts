@@ -22,10 +22,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
   const t = useTestApp(dialect);
   const [coordinator, reporter] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter);
   /** The reporter answers the campaign through its form: the form's page, then the post. */
-  const answer = async (id: string, fields: { answer: string; comment: string }) => {
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    return reporter.post(`/workspace/campaigns/${id}/answer`, fields);
-  };
+  const answer = (id: string, fields: { answer: string; comment: string }) =>
+    reporter.submit(`/workspace/campaigns/${id}/answer`, fields);
   let orgs: Map<string, string>;
   const today = stockholmToday();
 
@@ -66,10 +64,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
   });
 
-  const start = async (fields: Record<string, string | string[]>) => {
-    await coordinator.get('/workspace/campaigns/new');
-    return coordinator.post('/workspace/campaigns/new', fields);
-  };
+  const start = (fields: Record<string, string | string[]>) =>
+    coordinator.submit('/workspace/campaigns/new', fields);
 
   it('refuses a bad campaign field by field, keeping the values, in Swedish and English', async () => {
     const campaigns = () => t.db.kysely.selectFrom('campaign').select('id').execute();

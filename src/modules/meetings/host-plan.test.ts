@@ -278,10 +278,8 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
   it('creates the plan when a coordinator plans a meeting Gothenburg hosts, not for other hosts', async () => {
     const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     /** Registers a planned meeting through the form. */
-    const plan = async (year: string, host: string, startDate: string, endDate: string) => {
-      await agent.get('/workspace/meetings/new');
-      return agent.post('/workspace/meetings/new', { year, host, startDate, endDate, status: 'planned' });
-    };
+    const plan = (year: string, host: string, startDate: string, endDate: string) =>
+      agent.submit('/workspace/meetings/new', { year, host, startDate, endDate, status: 'planned' });
     const bergen = await plan('2029', 'bergen', '2029-06-12', '2029-06-13');
     expect(bergen.statusCode).toBe(303);
     expect(await planOf(2029)).toEqual([]);

@@ -253,9 +253,8 @@ describeEachDialect('meeting pages', (dialect) => {
     const agent = await coordinator();
     const id = ids.get(2027)!;
     // The 2027 meeting as its edit form shows it; each post changes only what it names.
-    const edit = async (changes: Record<string, string>) => {
-      await agent.get(`/workspace/meetings/${id}/edit`);
-      return agent.post(`/workspace/meetings/${id}/edit`, {
+    const edit = (changes: Record<string, string>) =>
+      agent.submit(`/workspace/meetings/${id}/edit`, {
         year: '2027',
         host: 'goteborg',
         startDate: '2027-09-14',
@@ -266,7 +265,6 @@ describeEachDialect('meeting pages', (dialect) => {
         statusReason: '',
         ...changes,
       });
-    };
     const postponed = { status: 'postponed', statusReason: 'Valår' };
     const same = await edit(postponed);
     expectRefused(same, ['Ett uppskjutet möte flyttas till ett senare år.']);

@@ -124,10 +124,8 @@ describeEachDialect('records: register and E-ARK SIP export', (dialect) => {
     await t?.close();
   });
 
-  const register = async (kind: string, id: string, values: Record<string, string>) => {
-    await registrar.get(`/workspace/records/${kind}/${id}`);
-    return registrar.post(`/workspace/records/${kind}/${id}`, values);
-  };
+  const register = (kind: string, id: string, values: Record<string, string>) =>
+    registrar.submit(`/workspace/records/${kind}/${id}`, values);
 
   it('refuses bad registrations with clear messages and changes nothing', async () => {
     const before = await rowWhere(t.db, 'council_decision', { id: ids.decision }, [
