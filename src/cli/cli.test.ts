@@ -181,7 +181,12 @@ describeEachDialect('vanort user', (dialect) => {
         EXIT.failed,
         'a reporter needs --organisation',
       ],
-      [['--email', 'admin@vanort.example', '--role', 'staff'], secret, EXIT.failed, 'already exists'],
+      [
+        ['--email', 'admin@vanort.example', '--role', 'staff'],
+        secret,
+        EXIT.failed,
+        'already exists',
+      ],
       [['--email', 'a@b.se', '--role', 'staff'], '', EXIT.failed, 'no password on standard input'],
     ] as const) {
       const refused = await run(['user', 'create', ...args, '--password-stdin'], env, stdin);

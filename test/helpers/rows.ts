@@ -104,7 +104,7 @@ export function auditTrail<C extends keyof Row<'audit_event'> & string>(
   columns: readonly C[],
 ): Promise<Pick<Row<'audit_event'>, C>[]> {
   return filtered(db, 'audit_event', where)
-    .select(columns)
+    .select(columns as readonly string[])
     .orderBy('occurred_at')
     .execute() as Promise<Pick<Row<'audit_event'>, C>[]>;
 }

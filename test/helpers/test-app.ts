@@ -63,10 +63,7 @@ export async function buildTestApp(
  * closed after), with the demo data unless `demo: false`: `const t = useTestDb(dialect)`,
  * then `t.db`.
  */
-export function useTestDb(
-  dialect: Dialect,
-  options: { demo?: boolean } = {},
-): { readonly db: Db } {
+export function useTestDb(dialect: Dialect, options: { demo?: boolean } = {}): { readonly db: Db } {
   let db: Db | undefined;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {

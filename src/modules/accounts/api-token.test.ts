@@ -51,7 +51,13 @@ describeEachDialect('personal API tokens', (dialect) => {
     const account = await agent.get('/account');
     expect(account.body).toContain('<a href="/account/tokens">API-nycklar</a>');
     const page = await agent.get('/account/tokens');
-    expectPage(page, 200, ['<h1>API-nycklar</h1>', 'Du har inga API-nycklar.', 'name="name"', 'name="expiresInDays"', 'value="90"']);
+    expectPage(page, 200, [
+      '<h1>API-nycklar</h1>',
+      'Du har inga API-nycklar.',
+      'name="name"',
+      'name="expiresInDays"',
+      'value="90"',
+    ]);
     // Anonymous visitors are sent to the login page.
     const anonymous = await t.app.inject({ url: '/account/tokens' });
     expect(anonymous.statusCode).toBe(303);

@@ -82,9 +82,11 @@ describeEachDialect('failed logins slow the attacker, not the owner', (dialect) 
   };
 
   const auditOf = async (email: string) =>
-    (
-      await auditTrail(t.db, { actor_label: email }, ['action', 'ip', 'changes'])
-    ).map((e) => ({ action: e.action, ip: e.ip, changes: JSON.parse(e.changes) as unknown }));
+    (await auditTrail(t.db, { actor_label: email }, ['action', 'ip', 'changes'])).map((e) => ({
+      action: e.action,
+      ip: e.ip,
+      changes: JSON.parse(e.changes) as unknown,
+    }));
 
   it('lets the owner in from address B after 20 failures from address A, which gets 429 with Retry-After, audited', async () => {
     const email = await newOwner();

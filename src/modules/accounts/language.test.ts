@@ -50,12 +50,12 @@ describeEachDialect("a person's language", (dialect) => {
     (await rowWhere(t.db, 'app_user', { email }, ['language'])).language;
 
   const auditOf = async (userId: string) =>
-    (
-      await auditTrail(t.db, { entity: 'user', entity_id: userId }, ['action', 'changes'])
-    ).map((e) => ({
-      action: e.action,
-      changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
-    }));
+    (await auditTrail(t.db, { entity: 'user', entity_id: userId }, ['action', 'changes'])).map(
+      (e) => ({
+        action: e.action,
+        changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
+      }),
+    );
 
   /** The links of a mail by their path: `/nb/invite/…` → its language and token. */
   const linksIn = (text: string, kind: 'invite' | 'reset') =>
@@ -244,7 +244,11 @@ describeEachDialect("a person's language", (dialect) => {
     const agent = new TestAgent(t.app);
     await agent.login(email, PASSWORD);
     const page = await agent.get('/account');
-    expectPage(page, 200, [`<h2>${sv['account.language.title']}</h2>`, 'action="/account/language"', '<option value="sv" selected lang="sv">Svenska</option>']);
+    expectPage(page, 200, [
+      `<h2>${sv['account.language.title']}</h2>`,
+      'action="/account/language"',
+      '<option value="sv" selected lang="sv">Svenska</option>',
+    ]);
 
     const res = await agent.post('/account/language', { language: 'nb' });
     expectRedirect(res, '/account');

@@ -15,9 +15,9 @@ describeEachDialect('logging in and out', (dialect) => {
   const t = useTestApp(dialect);
 
   const auditActions = async () =>
-    (
-      await auditTrail(t.db, {}, ['action', 'actor_label'])
-    ).map((e) => `${e.action}:${e.actor_label}`);
+    (await auditTrail(t.db, {}, ['action', 'actor_label'])).map(
+      (e) => `${e.action}:${e.actor_label}`,
+    );
   const sessionCount = () => countRows(t.db, 'session');
 
   it('shows a login form with the fields email and password and a CSRF token', async () => {

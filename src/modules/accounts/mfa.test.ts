@@ -81,9 +81,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     rowWhere(t.db, 'app_user', { id: userId }, ['totp_secret', 'totp_enabled']);
 
   const auditOf = async (entityId: string) =>
-    (
-      await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label'])
-    ).map((e) => `${e.action}:${e.actor_label}`);
+    (await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label'])).map(
+      (e) => `${e.action}:${e.actor_label}`,
+    );
 
   const mfaFailures = async (email: string) =>
     Number(

@@ -125,13 +125,13 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     expect(await count('session')).toBe(sessions);
   };
   const auditOf = async (entityId: string) =>
-    (
-      await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label', 'changes'])
-    ).map((e) => ({
-      action: e.action,
-      actor: e.actor_label,
-      changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
-    }));
+    (await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label', 'changes'])).map(
+      (e) => ({
+        action: e.action,
+        actor: e.actor_label,
+        changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
+      }),
+    );
   /** The actions, sorted: events of one transaction can share a timestamp. */
   const actionsOf = async (entityId: string) =>
     (await auditOf(entityId)).map((a) => a.action).sort();

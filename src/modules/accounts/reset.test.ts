@@ -39,9 +39,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   };
 
   const auditOf = async (entityId: string) =>
-    (
-      await auditTrail(t.db, { entity_id: entityId }, ['action'])
-    ).map((e) => e.action);
+    (await auditTrail(t.db, { entity_id: entityId }, ['action'])).map((e) => e.action);
 
   const passwordHashOf = async (email: string) =>
     (await rowWhere(t.db, 'app_user', { email }, ['password_hash'])).password_hash;
@@ -118,7 +116,13 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect(minutes).toBe(30);
 
     const { agent: chooser, page, res } = await choosePassword(link.path, NEW_PASSWORD);
-    expectPage(page, 200, ['<h1>Välj ett nytt lösenord</h1>', email, 'name="passwordConfirm"', 'Minst 12 tecken', 'autocomplete="new-password"']);
+    expectPage(page, 200, [
+      '<h1>Välj ett nytt lösenord</h1>',
+      email,
+      'name="passwordConfirm"',
+      'Minst 12 tecken',
+      'autocomplete="new-password"',
+    ]);
     expectRedirect(res, '/login');
     const login = await chooser.get('/login');
     expect(login.body).toContain('Lösenordet är sparat. Logga in med ditt nya lösenord.');

@@ -16,7 +16,8 @@ describeEachDialect('administration', (dialect) => {
     agent: TestAgent,
     [name, kind, email]: [string, 'administration' | 'company', string],
     id?: string,
-  ) => agent.post(id ? `/admin/organisations/${id}` : '/admin/organisations', { name, kind, email });
+  ) =>
+    agent.post(id ? `/admin/organisations/${id}` : '/admin/organisations', { name, kind, email });
 
   const audit = async (entity: string) =>
     rowsWhere(t.db, 'audit_event', { entity }, ['action', 'changes', 'actor_label']);
@@ -34,7 +35,11 @@ describeEachDialect('administration', (dialect) => {
 
   it('lists users with their roles and scope', async () => {
     const res = await admin.get('/admin/users');
-    expectPage(res, 200, ['rapportor@vanort.example', 'Rapportör (Kulturförvaltningen)', 'Vänortskontakt (Bergen)']);
+    expectPage(res, 200, [
+      'rapportor@vanort.example',
+      'Rapportör (Kulturförvaltningen)',
+      'Vänortskontakt (Bergen)',
+    ]);
     expect(res.body).toMatch(/Visar 1–\d+ av \d+/);
   });
 
@@ -147,15 +152,17 @@ describeEachDialect('administration', (dialect) => {
     expectRefused(empty, ['Ange ett namn', 'Ange en e-postadress i rätt format']);
     const dup = await postOrganisation(admin, ['Liseberg AB', 'company', '']);
     expectRefused(dup, ['Det finns redan']);
-    const ok = await postOrganisation(admin, ['Park- och naturförvaltningen', 'administration', 'park@example.org']);
+    const ok = await postOrganisation(admin, [
+      'Park- och naturförvaltningen',
+      'administration',
+      'park@example.org',
+    ]);
     expect(ok.statusCode).toBe(303);
     const org = await rowWhere(t.db, 'organisation', { name: 'Park- och naturförvaltningen' });
     expect(org.slug).toBe('park-och-naturforvaltningen');
     await admin.get(`/admin/organisations/${org.id}`);
     expect(
-      (
-        await postOrganisation(admin, ['Park och natur', 'administration', ''], org.id)
-      ).statusCode,
+      (await postOrganisation(admin, ['Park och natur', 'administration', ''], org.id)).statusCode,
     ).toBe(303);
     await admin.get('/admin/organisations');
     expect(

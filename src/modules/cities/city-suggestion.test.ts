@@ -26,7 +26,10 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
 
   it('opens their own city in their language, with only what is theirs to keep', async () => {
     const res = await bergen.get('/workspace/cities/bergen');
-    expectPage(res, 200, ['<h1>Opplysninger om Bergen</h1>', 'gjennomgår endringene før de blir publisert']);
+    expectPage(res, 200, [
+      '<h1>Opplysninger om Bergen</h1>',
+      'gjennomgår endringene før de blir publisert',
+    ]);
     // The texts in Norwegian, Swedish and English; not the other languages, not the
     // country, coordinates, kind or status; no link to the coordinators' list.
     for (const field of ['name_nb', 'description_nb', 'name_sv', 'description_en', 'region'])
@@ -59,7 +62,11 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
       population: 'mange',
       contactEmail: 'ikke en adresse',
     });
-    expectRefused(res, ['<a href="#population">', '<a href="#contactEmail">', 'value="ikke en adresse"']);
+    expectRefused(res, [
+      '<a href="#population">',
+      '<a href="#contactEmail">',
+      'value="ikke en adresse"',
+    ]);
     expect(await suggestion()).toBeUndefined();
   });
 
@@ -114,7 +121,12 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     expect(form.body).toContain('Kontaktpersonen hos vänorten föreslog ändringar');
 
     const review = await coordinator.get('/workspace/cities/bergen/suggestion');
-    expectPage(review, 200, ['Skickat av bergen@vanort.example', 'UNESCOs verdensarvliste', 'internasjonalt@bergen.kommune.no', 'Beskrivning på norskt bokmål']);
+    expectPage(review, 200, [
+      'Skickat av bergen@vanort.example',
+      'UNESCOs verdensarvliste',
+      'internasjonalt@bergen.kommune.no',
+      'Beskrivning på norskt bokmål',
+    ]);
     expect(review.body).not.toContain('Beskrivning på danska');
 
     const empty = await coordinator.post('/workspace/cities/bergen/suggestion/return', {

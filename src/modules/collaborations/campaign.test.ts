@@ -258,9 +258,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     const outbox = () => outboxMails(t.db);
 
     // Too early: nothing.
-    expect(
-      await remind(addDays(deadline, -8)),
-    ).toMatchObject({
+    expect(await remind(addDays(deadline, -8))).toMatchObject({
       outcome: 'ok',
       details: 'reminded 0, overdue 0',
     });
@@ -283,9 +281,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     // Kulturförvaltningen answers; only Liseberg is overdue, once.
     await answer(id, { answer: 'no_activity', comment: '' });
     await t.db.kysely.deleteFrom('mail_outbox').execute();
-    expect(
-      await remind(addDays(deadline, 1)),
-    ).toMatchObject({
+    expect(await remind(addDays(deadline, 1))).toMatchObject({
       details: 'reminded 0, overdue 1',
     });
     await remind(addDays(deadline, 2));

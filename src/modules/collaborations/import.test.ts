@@ -165,7 +165,9 @@ describeEachDialect('importing collaborations', (dialect) => {
     // every fifth row has two cities
     expect(await count('collaboration_city')).toBe(base.cities + 6000);
 
-    const sample = await rowWhere(t.db, 'collaboration', { title: 'Samarbete nummer 7 om stadsutveckling' });
+    const sample = await rowWhere(t.db, 'collaboration', {
+      title: 'Samarbete nummer 7 om stadsutveckling',
+    });
     expect(sample).toMatchObject({
       organisation_id: kultur,
       kind: 'project',
@@ -199,7 +201,12 @@ describeEachDialect('importing collaborations', (dialect) => {
     const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
     for (const [filename, contentType, data, message] of [
-      ['stor.csv', 'text/csv', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'import.error.fileTooLarge'],
+      [
+        'stor.csv',
+        'text/csv',
+        Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+        'import.error.fileTooLarge',
+      ],
       ['tom.csv', 'text/csv', Buffer.from('Rubrik;Startdatum\n'), 'import.error.fileEmpty'],
       [
         'fel.xlsx',
@@ -209,7 +216,12 @@ describeEachDialect('importing collaborations', (dialect) => {
       ],
     ] as const) {
       await expect(
-        uploadImport(t.db, actor(), reporter, { filename, contentType, data, organisation: kultur }),
+        uploadImport(t.db, actor(), reporter, {
+          filename,
+          contentType,
+          data,
+          organisation: kultur,
+        }),
         filename,
       ).rejects.toMatchObject({ details: { problems: [{ path: 'file', message }] } });
     }

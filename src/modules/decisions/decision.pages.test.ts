@@ -100,8 +100,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     cities: await count('city'),
     history: await count('city_status_change'),
   });
-  const proposalRow = (title: string) =>
-    rowWhere(t.db, 'proposal', { title });
+  const proposalRow = (title: string) => rowWhere(t.db, 'proposal', { title });
 
   it('is for coordinators and the council secretariat only', async () => {
     const anonymous = await t.app.inject({ url: '/workspace/proposals' });
@@ -142,7 +141,11 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('refuses a bad proposal field by field and keeps the values', async () => {
     const list = await coordinator.get('/workspace/proposals');
-    expectPage(list, 200, ['Kedjan har 4 medlemmar', 'Göteborg står värd vart 8:e år', 'Det stämmer med policyn']);
+    expectPage(list, 200, [
+      'Kedjan har 4 medlemmar',
+      'Göteborg står värd vart 8:e år',
+      'Det stämmer med policyn',
+    ]);
 
     expect((await coordinator.get('/workspace/proposals/new')).statusCode).toBe(200);
     const before = await snapshot();
@@ -256,7 +259,12 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     const formUrl = `/workspace/decisions/new?proposal=${proposal.id}`;
     expect(unescape(decisions.body)).toContain(`href="${formUrl}"`);
     const form = await council.get(formUrl);
-    expectPage(form, 200, ['enctype="multipart/form-data"', 'kan bara kommunfullmäktige (KF) besluta om det', 'SLK-2023-01047', '0263/20']);
+    expectPage(form, 200, [
+      'enctype="multipart/form-data"',
+      'kan bara kommunfullmäktige (KF) besluta om det',
+      'SLK-2023-01047',
+      '0263/20',
+    ]);
 
     // KS cannot decide a twin city (P6): refused, nothing changes.
     const before = await snapshot();

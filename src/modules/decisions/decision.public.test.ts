@@ -113,12 +113,12 @@ describeEachDialect('public decision register, city timeline and rotation warnin
 
     for (let i = 1; i <= 25; i++) {
       await record({
-          body: 'KS',
-          title: `Beslut nummer ${i}`,
-          meetingDate: `2025-01-${String(i).padStart(2, '0')}`,
-          finalOn: '',
-          caseNumber: `SLK-2025-${String(i).padStart(5, '0')}`,
-        });
+        body: 'KS',
+        title: `Beslut nummer ${i}`,
+        meetingDate: `2025-01-${String(i).padStart(2, '0')}`,
+        finalOn: '',
+        caseNumber: `SLK-2025-${String(i).padStart(5, '0')}`,
+      });
     }
     const one = await page('/decisions');
     expect(one.html).toContain('Visar 1–20 av 27');
@@ -138,7 +138,12 @@ describeEachDialect('public decision register, city timeline and rotation warnin
 
   it('shows what a decision superseded and what superseded it', async () => {
     const old = await record({ body: 'KS', title: 'Felaktigt beslut', finalOn: '' });
-    const fixed = await record({ body: 'KS', title: 'Rättat beslut', finalOn: '', supersedesId: old.id });
+    const fixed = await record({
+      body: 'KS',
+      title: 'Rättat beslut',
+      finalOn: '',
+      supersedesId: old.id,
+    });
     const oldPage = await page(`/decisions/${old.id}`);
     expect(oldPage.html).toContain('Ersatt av beslutet');
     expect(oldPage.html).toContain(`<a href="/decisions/${fixed.id}">Rättat beslut</a>`);
@@ -151,7 +156,11 @@ describeEachDialect('public decision register, city timeline and rotation warnin
   });
 
   it('escapes what is recorded and what the visitor sends', async () => {
-    const evil = await record({ body: 'KS', title: '<script>alert(1)</script> & "citat"', finalOn: '' });
+    const evil = await record({
+      body: 'KS',
+      title: '<script>alert(1)</script> & "citat"',
+      finalOn: '',
+    });
     for (const url of ['/decisions', `/decisions/${evil.id}`]) {
       const { html } = await page(url);
       expect(html, url).not.toContain('<script>alert(1)');

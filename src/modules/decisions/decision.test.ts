@@ -155,7 +155,9 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   it('refuses proposals that do not fit the city, and a second open one', async () => {
     /** The problems of a proposal of this kind for the city, with a title and justification. */
     const refusedFor = (kind: string, citySlug: string) =>
-      problemsOf(draftProposal(db, COORDINATOR, { kind, citySlug, title: 'x', justification: 'y' }));
+      problemsOf(
+        draftProposal(db, COORDINATOR, { kind, citySlug, title: 'x', justification: 'y' }),
+      );
     expect(await refusedFor('establish_twin', 'bergen')).toEqual(['kind:proposal.notApplicable']);
     expect(await refusedFor('make_dormant', 'goteborg')).toEqual(['kind:proposal.notApplicable']);
     await draftProposal(db, COORDINATOR, {

@@ -47,7 +47,11 @@ describeEachDialect('the evaluation pages', (dialect) => {
 
   it('lists the evaluations for coordinators only', async () => {
     const res = await sara.get('/workspace/evaluations');
-    expectPage(res, 200, ['Utvärdering efter vänortsmötet i Göteborg 2019', 'Godkänd, version 1', 'Sara Samordnare']);
+    expectPage(res, 200, [
+      'Utvärdering efter vänortsmötet i Göteborg 2019',
+      'Godkänd, version 1',
+      'Sara Samordnare',
+    ]);
     expect((await reporter.get('/workspace/evaluations')).statusCode).toBe(403);
   });
 

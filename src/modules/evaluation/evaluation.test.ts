@@ -84,8 +84,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const row = (id: string) =>
-    rowWhere(t.db, 'evaluation', { id });
+  const row = (id: string) => rowWhere(t.db, 'evaluation', { id });
 
   beforeAll(async () => {
     sara = await demoUser('samordnare@vanort.example', 'coordinator');
@@ -271,7 +270,9 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     // Submitting without the required sections names each one; nothing changes.
     expect(
       await refused(
-        save(sara, { ...empty, summary: 'Kort.' },
+        save(
+          sara,
+          { ...empty, summary: 'Kort.' },
           {
             expectedVersion: version,
             submit: true,
@@ -291,7 +292,9 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     });
     expect(
       await refused(
-        save(greta, { ...SECTIONS, summary: 'Över.' },
+        save(
+          greta,
+          { ...SECTIONS, summary: 'Över.' },
           {
             expectedVersion: '2020-01-01T00:00:00.000Z',
           },
@@ -314,43 +317,32 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       submit: true,
     });
     expect((await row(id)).status).toBe('in_review');
-    expect(
-      await refused(
-        save(sara, SECTIONS, { expectedVersion: version }),
-      ),
-    ).toEqual({ form: 'evaluation.error.inReviewNoEdit' });
+    expect(await refused(save(sara, SECTIONS, { expectedVersion: version }))).toEqual({
+      form: 'evaluation.error.inReviewNoEdit',
+    });
 
     // The submitter cannot approve; returning needs a comment.
-    expect(
-      await refused(
-        review(sara, 'approve', '', version,
-        ),
-      ),
-    ).toEqual({ decision: 'evaluation.error.ownReview' });
-    expect(
-      await refused(
-        review(greta, 'return', '', version,
-        ),
-      ),
-    ).toEqual({ comment: 'evaluation.error.commentRequired' });
-    await review(greta, 'return', 'Skriv mer om Bergen.', version,
-    );
+    expect(await refused(review(sara, 'approve', '', version))).toEqual({
+      decision: 'evaluation.error.ownReview',
+    });
+    expect(await refused(review(greta, 'return', '', version))).toEqual({
+      comment: 'evaluation.error.commentRequired',
+    });
+    await review(greta, 'return', 'Skriv mer om Bergen.', version);
     expect((await row(id)).status).toBe('draft');
     version = (await row(id)).updated_at;
-    version = await save(sara, { ...SECTIONS, analysis: revised },
+    version = await save(
+      sara,
+      { ...SECTIONS, analysis: revised },
       { expectedVersion: version, submit: true },
     );
 
     // A stale approval is refused; the right one freezes version 1.
-    expect(
-      await refused(
-        review(greta, 'approve', '', '2020-01-01T00:00:00.000Z',
-        ),
-      ),
-    ).toBe('EDIT_CONFLICT');
-    expect(await count('evaluation_version')).toBe(1); // the demo's
-    const approved = await review(greta, 'approve', 'Bra.', version,
+    expect(await refused(review(greta, 'approve', '', '2020-01-01T00:00:00.000Z'))).toBe(
+      'EDIT_CONFLICT',
     );
+    expect(await count('evaluation_version')).toBe(1); // the demo's
+    const approved = await review(greta, 'approve', 'Bra.', version);
     expect(approved).toEqual({ decision: 'approve', version: 1 });
     const v1 = await rowWhere(t.db, 'evaluation_version', { evaluation_id: id });
     expect(v1).toMatchObject({ number: 1, approved_by: greta.id, published_at: null });
@@ -362,11 +354,9 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
 
     // An approved evaluation cannot be edited in place.
     version = (await row(id)).updated_at;
-    expect(
-      await refused(
-        save(sara, SECTIONS, { expectedVersion: version }),
-      ),
-    ).toEqual({ form: 'evaluation.error.approvedNoEdit' });
+    expect(await refused(save(sara, SECTIONS, { expectedVersion: version }))).toEqual({
+      form: 'evaluation.error.approvedNoEdit',
+    });
 
     // A new version: back to draft with the text kept; the next approval is version 2.
     expect(
@@ -374,15 +364,16 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     ).toBe('EDIT_CONFLICT');
     await startNewVersion(t.db, actor(sara), sara, id, version);
     expect(await row(id)).toMatchObject({ status: 'draft', summary: SECTIONS.summary });
-    version = await save(sara, {
+    version = await save(
+      sara,
+      {
         ...SECTIONS,
         analysis: revised,
         conclusions: 'Samarbeten behöver en tydlig ägare i varje stad.',
       },
       { expectedVersion: (await row(id)).updated_at, submit: true },
     );
-    await review(greta, 'approve', '', version,
-    );
+    await review(greta, 'approve', '', version);
     expect(await row(id)).toMatchObject({ status: 'approved', approved_version: 2 });
 
     const pair = await versionsToCompare(t.db, greta, id, '1', '2');
@@ -491,9 +482,10 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
 
     await remind(addDays(due, -15));
     expect(await outbox()).toEqual([]);
-    expect(
-      await remind(addDays(due, -14)),
-    ).toMatchObject({ outcome: 'ok', details: 'reminded 1 before, 0 after the due date' });
+    expect(await remind(addDays(due, -14))).toMatchObject({
+      outcome: 'ok',
+      details: 'reminded 1 before, 0 after the due date',
+    });
     let mails = await outbox();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ['granskare@vanort.example', 'Reminder: Påminnelsetest is due on 20 May 2027'],

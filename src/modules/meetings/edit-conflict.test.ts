@@ -56,7 +56,11 @@ describeEachDialect('editing a meeting someone else has just saved', (dialect) =
     expect((await second.post(edit, form('Klimatanpassade hamnar', opened))).statusCode).toBe(303);
 
     const late = await first.post(edit, form('Unga i vänorterna', opened));
-    expectPage(late, 409, ['Någon annan sparade ändringar här', 'Klimatanpassade hamnar', 'Unga i vänorterna']);
+    expectPage(late, 409, [
+      'Någon annan sparade ändringar här',
+      'Klimatanpassade hamnar',
+      'Unga i vänorterna',
+    ]);
     const stored = () => rowWhere(t.db, 'meeting', { id: meeting.id }, ['theme', 'updated_at']);
     expect((await stored()).theme).toBe('Klimatanpassade hamnar');
     expect(versionIn(late.body)).toBe((await stored()).updated_at);

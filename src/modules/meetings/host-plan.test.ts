@@ -279,7 +279,13 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
     const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
     /** Registers a planned meeting through the form. */
     const plan = (year: string, host: string, startDate: string, endDate: string) =>
-      agent.submit('/workspace/meetings/new', { year, host, startDate, endDate, status: 'planned' });
+      agent.submit('/workspace/meetings/new', {
+        year,
+        host,
+        startDate,
+        endDate,
+        status: 'planned',
+      });
     const bergen = await plan('2029', 'bergen', '2029-06-12', '2029-06-13');
     expect(bergen.statusCode).toBe(303);
     expect(await planOf(2029)).toEqual([]);

@@ -169,7 +169,10 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
         return String(res.headers.location).split('/').pop()!;
       })());
     const page = await coordinator.get(`/workspace/meetings/${id}/programme`);
-    expectPage(page, 200, ['Programpunkter läggs på mötets dagar.', `href="/workspace/meetings/${id}/edit"`]);
+    expectPage(page, 200, [
+      'Programpunkter läggs på mötets dagar.',
+      `href="/workspace/meetings/${id}/edit"`,
+    ]);
     expect(page.body).not.toContain(`action="/workspace/meetings/${id}/programme"`);
   });
 });

@@ -113,8 +113,6 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
       text: 'Inget vänortsmöte är registrerat för 2026–2028. Registrera nästa möte.',
     });
     expect(quiet.find((l) => l.rule === 'P4')!.state).toBe('info');
-    expect(
-      await tasksOf('presidiet@vanort.example'),
-    ).toEqual([]);
+    expect(await tasksOf('presidiet@vanort.example')).toEqual([]);
   });
 });

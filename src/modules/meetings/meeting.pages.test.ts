@@ -10,7 +10,10 @@ import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 import { cityRow } from '../../../test/helpers/city-fixtures.ts';
-import { DEMO_ROTATION_FROM_2023, SWAP_AARHUS_TURKU_2039 } from '../../../test/helpers/meeting-fixtures.ts';
+import {
+  DEMO_ROTATION_FROM_2023,
+  SWAP_AARHUS_TURKU_2039,
+} from '../../../test/helpers/meeting-fixtures.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -41,7 +44,9 @@ describeEachDialect('meeting pages', (dialect) => {
     const res = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=7' });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ year: number; host: { slug: string }; status: string }[]>();
-    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual(DEMO_ROTATION_FROM_2023);
+    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual(
+      DEMO_ROTATION_FROM_2023,
+    );
     expect(body[0]).toMatchObject({
       host: { slug: 'aarhus', name: 'Aarhus', localized: { name: { text: 'Aarhus', lang: 'sv' } } },
     });
@@ -70,14 +75,23 @@ describeEachDialect('meeting pages', (dialect) => {
 
   it('shows the timeline with Gothenburg next in 2027, held meetings and the forecast', async () => {
     const res = await t.app.inject({ url: '/meetings' });
-    expectPage(res, 200, ['Göteborg står värd nästa gång 2027.', `<a href="/meetings/${ids.get(2027)}">2027</a>`, `<a href="/meetings/${ids.get(2013)}">2013</a>`]);
+    expectPage(res, 200, [
+      'Göteborg står värd nästa gång 2027.',
+      `<a href="/meetings/${ids.get(2027)}">2027</a>`,
+      `<a href="/meetings/${ids.get(2013)}">2013</a>`,
+    ]);
     expect(res.body).toMatch(/<th scope="row">2035<\/th>[\s\S]*?Prognos/);
     expect(res.body).toContain('href="/meetings" aria-current="page"');
   });
 
   it('shows one meeting: programme by day, seminars, follow-ups, public documents', async () => {
     const res = await t.app.inject({ url: `/meetings/${ids.get(2027)}` });
-    expectPage(res, 200, ['Vänortsmötet 2027 i Göteborg', 'Program 14 september 2027', 'Politiskt erfarenhetsutbyte', 'Klimatanpassning av hamnstäder']);
+    expectPage(res, 200, [
+      'Vänortsmötet 2027 i Göteborg',
+      'Program 14 september 2027',
+      'Politiskt erfarenhetsutbyte',
+      'Klimatanpassning av hamnstäder',
+    ]);
     // The open action of 2025 is a follow-up; the closed one of 2023 is not.
     expect(res.body).toContain('gemensamma mått för hållbart resande');
     expect(res.body).not.toContain('sammanställer erfarenheterna');
@@ -116,7 +130,10 @@ describeEachDialect('meeting pages', (dialect) => {
     const unknown = await t.app.inject({ url: '/meetings.ics?lang=xx' });
     expectPage(unknown, 200, ['SUMMARY:Vänortsmötet 2027 i Göteborg']);
     const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
-    expectPage(one, 200, ['DTSTART;TZID=Europe/Stockholm:20270915T090000', 'SUMMARY:Politiskt erfarenhetsutbyte']);
+    expectPage(one, 200, [
+      'DTSTART;TZID=Europe/Stockholm:20270915T090000',
+      'SUMMARY:Politiskt erfarenhetsutbyte',
+    ]);
     expect(
       (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
     ).toBe(404);
@@ -470,7 +487,11 @@ describeEachDialect('meeting pages', (dialect) => {
 
     // A programme item: bad input is refused field by field and changes nothing.
     const form = await agent.get(`${base}/programme/${itemId}/edit`);
-    expectPage(form, 200, ['Ändra programpunkten', 'value="Middag på Röda Sten"', 'value="Röda Sten Konsthall"']);
+    expectPage(form, 200, [
+      'Ändra programpunkten',
+      'value="Middag på Röda Sten"',
+      'value="Röda Sten Konsthall"',
+    ]);
     const item = {
       itemDay: '2027-09-14',
       itemStart: '19:30',
@@ -618,7 +639,13 @@ describeEachDialect('the rotation with a fourth twin city', (dialect) => {
     await k
       .insertInto('city')
       .values(
-        cityRow({ id: 'tromso-id', slug: 'tromso', since_year: 2028, created_at: now, updated_at: now }),
+        cityRow({
+          id: 'tromso-id',
+          slug: 'tromso',
+          since_year: 2028,
+          created_at: now,
+          updated_at: now,
+        }),
       )
       .execute();
     await k

@@ -94,7 +94,9 @@ describe('forecastNextTurn', () => {
 describe('rotationTurns', () => {
   it('lists the record, then the forecast, for the demo chain', () => {
     const turns = rotationTurns(input(), 2023, 7);
-    expect(turns.map((t) => `${t.year} ${t.hostCityId} ${t.status}`)).toEqual(DEMO_ROTATION_FROM_2023);
+    expect(turns.map((t) => `${t.year} ${t.hostCityId} ${t.status}`)).toEqual(
+      DEMO_ROTATION_FROM_2023,
+    );
   });
 
   it('puts Gothenburg every eighth year in the demo chain (P3)', () => {

@@ -209,7 +209,10 @@ describeEachDialect('news', (dialect) => {
     const id = idFrom(draft.headers.location);
     expect(draft.headers.location).toBe(`/workspace/news/${id}/preview?version=sv`);
     const preview = await coordinator.get(`/workspace/news/${id}/preview?version=sv`);
-    expectPage(preview, 200, ['Hemligt utkast om Bergen', 'Nyheten är ett utkast och syns inte för besökarna.']);
+    expectPage(preview, 200, [
+      'Hemligt utkast om Bergen',
+      'Nyheten är ett utkast och syns inte för besökarna.',
+    ]);
     const previewEn = await coordinator.get(`/workspace/news/${id}/preview?version=en`);
     expect(previewEn.body).toContain('<html lang="en">');
     expect(previewEn.body).toContain('Bergen and Gothenburg start a school exchange');

@@ -315,7 +315,10 @@ describeEachDialect('the newsletter', (dialect) => {
     const created = await coordinator.post('/workspace/newsletter/issues');
     const path = String(created.headers.location);
     const editor = await coordinator.get(path);
-    expectPage(editor, 200, ['Bergen och Göteborg delar erfarenheter om hamnar', 'Bergen and Gothenburg share lessons on ports']);
+    expectPage(editor, 200, [
+      'Bergen och Göteborg delar erfarenheter om hamnar',
+      'Bergen and Gothenburg share lessons on ports',
+    ]);
     expect(editor.body).toMatch(/value="bergen"[^>]*checked/);
 
     // An empty issue is refused at the Swedish text, and nothing is queued.
@@ -342,7 +345,10 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // The preview as the English and Danish readers will see it (Danish: the Swedish text).
     const previewEn = await coordinator.get(`${path}/preview/en`);
-    expectPage(previewEn, 200, ['Twin-city news in December', '<li>Ports in Bergen: <a href="https://example.org/bergen">']);
+    expectPage(previewEn, 200, [
+      'Twin-city news in December',
+      '<li>Ports in Bergen: <a href="https://example.org/bergen">',
+    ]);
     const previewDa = await coordinator.get(`${path}/preview/da`);
     expect(previewDa.body).toContain(sv['newsletter.preview.fallback']);
     expect(previewDa.body).toContain('Vänortsnytt i december');
