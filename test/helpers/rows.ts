@@ -33,7 +33,8 @@ export function rowById(
 
 /** The table's rows whose columns equal every value of `where`. */
 function filtered<T extends TableName>(db: Db | Executor, table: T, where: Where<T>) {
-  let query = loose(db).selectFrom(table as string);
+  const name: string = table;
+  let query = loose(db).selectFrom(name);
   for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
   return query;
 }
@@ -98,7 +99,7 @@ export function rowWhere<T extends TableName>(
  * The given columns of the audit events whose columns equal every value of `where`, oldest
  * first, e.g. `auditTrail(db, { entity_id: id }, ['action'])`.
  */
-export function auditTrail<C extends keyof Row<'audit_event'> & string>(
+export function auditTrail<C extends keyof Row<'audit_event'>>(
   db: Db | Executor,
   where: Where<'audit_event'>,
   columns: readonly C[],
