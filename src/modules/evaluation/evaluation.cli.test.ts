@@ -1,16 +1,26 @@
-import { expect, it } from 'vitest';
-import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { afterEach, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../../test/helpers/databases.ts';
 import { EXIT } from '../../cli/main.ts';
 import type { FiguresOf } from './figures.service.ts';
-import { runCliCaptured, useCliDatabase } from '../../../test/helpers/cli.ts';
+import { runCliCaptured } from '../../../test/helpers/cli.ts';
 
 const run = runCliCaptured;
 
 describeEachDialect('vanort evaluation compile', (dialect) => {
-  const cli = useCliDatabase(dialect);
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
 
   it('prints the figures of a meeting’s evaluation period as text or JSON', async () => {
-    const env = await cli.seeded();
+    database = await createTestDatabase(dialect);
+    const env = { DATABASE_URL: database.url };
+    expect((await run(['seed', '--demo'], env)).code).toBe(0);
     // The demo's 2027 meeting in Gothenburg: its period starts after the 2019 meeting there.
     const ids = await run(['rotation', '--from', '2027', '--count', '1', '--json'], env);
     const link = (JSON.parse(ids.out) as { meeting: string | null }[])[0]?.meeting;

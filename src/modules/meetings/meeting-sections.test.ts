@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
+import { expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
@@ -87,7 +87,8 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
     const partner = await as('bergen@vanort.example');
     const base = `/workspace/meetings/${meetingId}`;
     const page = await partner.get(`${base}/programme`);
-    expectPage(page, 200, ['Du kan läsa mötet men inte ändra det']);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Du kan läsa mötet men inte ändra det');
     expect(page.body).not.toContain(`action="${base}/programme"`);
     // Staff without the meetings permission are refused.
     const staff = await as('medarbetare@vanort.example');
@@ -119,7 +120,8 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
       .selectFrom('meeting_programme_item')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow();
-    const outside = await coordinator.submit(`${base}/programme`, {
+    await coordinator.get(`${base}/programme`);
+    const outside = await coordinator.post(`${base}/programme`, {
       itemDay: '2027-09-20',
       itemStart: '09:00',
       itemEnd: '10:00',
@@ -144,7 +146,8 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
       itemKind: 'plenary',
       itemTitle: 'Extra plenum',
     });
-    expectRedirect(added, `${base}/programme`);
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe(`${base}/programme`);
     const shown = await coordinator.get(`${base}/programme`);
     expect(shown.body).toContain('Extra plenum');
   });
@@ -160,7 +163,8 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
     const id =
       undated?.id ??
       (await (async () => {
-        const res = await coordinator.submit('/workspace/meetings/new', {
+        await coordinator.get('/workspace/meetings/new');
+        const res = await coordinator.post('/workspace/meetings/new', {
           year: '2029',
           host: 'bergen',
           status: 'planned',
@@ -169,10 +173,9 @@ describeEachDialect('the meeting workspace in sections', (dialect) => {
         return String(res.headers.location).split('/').pop()!;
       })());
     const page = await coordinator.get(`/workspace/meetings/${id}/programme`);
-    expectPage(page, 200, [
-      'Programpunkter läggs på mötets dagar.',
-      `href="/workspace/meetings/${id}/edit"`,
-    ]);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Programpunkter läggs på mötets dagar.');
+    expect(page.body).toContain(`href="/workspace/meetings/${id}/edit"`);
     expect(page.body).not.toContain(`action="/workspace/meetings/${id}/programme"`);
   });
 });
