@@ -101,6 +101,15 @@ export class TestAgent {
   }
 
   /**
+   * Fills in the form at `url` as a person would: opens its page (which gives the CSRF
+   * token), then posts the fields to it.
+   */
+  async submit(url: string, fields: Record<string, string | string[]> = {}) {
+    await this.get(url);
+    return this.post(url, fields);
+  }
+
+  /**
    * Posts a multipart form as a browser would (the CSRF token of the last page unless
    * `csrf` says otherwise), with at most one file.
    */
@@ -133,9 +142,16 @@ export class TestAgent {
     );
   }
 
-  /** Logs in through the form. */
-  async login(email: string, password: string) {
-    await this.get('/login');
-    return this.post('/login', { email, password });
+  /**
+   * Logs in through the form; with `next`, through the form at `/login?next=…` (where a
+   * page that needs a login sends the person), which posts it back.
+   */
+  async login(email: string, password: string, next?: string) {
+    if (next === undefined) {
+      await this.get('/login');
+      return this.post('/login', { email, password });
+    }
+    await this.get(`/login?next=${encodeURIComponent(next)}`);
+    return this.post('/login', { email, password, next });
   }
 }

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
 import type { TestAgent } from './agent.ts';
 
 // For the tests of the city facts forms (coordinators' and partner contacts').
@@ -22,4 +24,39 @@ export async function formOf(agent: TestAgent, slug: string): Promise<Record<str
       .replace(/&#39;|&#x27;/g, "'")
       .replace(/&quot;/g, '"');
   return fields;
+}
+
+/**
+ * Posts a city's form as the agent's GET shows it, with `changes` typed over it (as a person
+ * edits only some fields); returns the answer.
+ */
+export async function postCityForm(
+  agent: TestAgent,
+  slug: string,
+  changes: Record<string, string> = {},
+) {
+  return agent.post(`/workspace/cities/${slug}`, { ...(await formOf(agent, slug)), ...changes });
+}
+
+type CityRow = Insertable<Database['city']>;
+
+/**
+ * A city's row for inserting straight into the database (no form, no audit): an active
+ * Norwegian twin city since 1946 without facts, but for what `values` give.
+ */
+export function cityRow(values: Partial<CityRow> & Pick<CityRow, 'id' | 'slug'>): CityRow {
+  return {
+    kind: 'twin',
+    status: 'active',
+    country_code: 'NO',
+    region: null,
+    latitude: null,
+    longitude: null,
+    population: null,
+    website: null,
+    since_year: 1946,
+    created_at: 'now',
+    updated_at: 'now',
+    ...values,
+  };
 }

@@ -44,3 +44,26 @@ export async function insertMeeting(db: Executor, meeting: MeetingRow): Promise<
     .execute();
   return id;
 }
+
+/**
+ * The demo chain's rotation for seven turns from 2023, as `year host status`: the meetings
+ * on record, then the forecast (the rotation API and rotationTurns give the same).
+ */
+export const DEMO_ROTATION_FROM_2023 = [
+  '2023 aarhus held',
+  '2025 turku held',
+  '2027 goteborg planned',
+  '2029 bergen forecast',
+  '2031 aarhus forecast',
+  '2033 turku forecast',
+  '2035 goteborg forecast',
+] as const;
+
+/** The rotation form's example adjustment: from 2039 Aarhus and Åbo swap places. */
+export const SWAP_AARHUS_TURKU_2039 = {
+  kind: 'swap',
+  year: '2039',
+  city: 'aarhus',
+  otherCity: 'turku',
+  reason: 'Åbo firar 800 år 2041 (exempel).',
+} as const;

@@ -31,40 +31,81 @@ export function rowById(
   return loose(db).selectFrom(table).select(columns).where('id', '=', id).executeTakeFirst();
 }
 
-function selectWhere<T extends TableName>(
-  db: Db | Executor,
-  table: T,
-  where: Where<T>,
-  columns: readonly string[],
-) {
-  let query = loose(db)
-    .selectFrom(table as string)
-    .select(columns);
+/** The table's rows whose columns equal every value of `where`. */
+function filtered<T extends TableName>(db: Db | Executor, table: T, where: Where<T>) {
+  const name: string = table;
+  let query = loose(db).selectFrom(name);
   for (const [column, value] of Object.entries(where)) query = query.where(column, '=', value);
   return query;
 }
 
+function selectWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns?: readonly string[],
+) {
+  const query = filtered(db, table, where);
+  return columns ? query.select(columns) : query.selectAll();
+}
+
 /**
- * The given columns of the table's rows whose columns equal every value of `where`, in the
- * order the database gives them, e.g. `rowsWhere(db, 'audit_event', { entity: 'meeting' }, ['action'])`.
+ * The given columns (by default all) of the table's rows whose columns equal every value of
+ * `where`, in the order the database gives them, e.g.
+ * `rowsWhere(db, 'audit_event', { entity: 'meeting' }, ['action'])`.
  */
+export function rowsWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+): Promise<Row<T>[]>;
 export function rowsWhere<T extends TableName, C extends keyof Row<T> & string>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
   columns: readonly C[],
-): Promise<Pick<Row<T>, C>[]> {
-  return selectWhere(db, table, where, columns).execute() as Promise<Pick<Row<T>, C>[]>;
+): Promise<Pick<Row<T>, C>[]>;
+export function rowsWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns?: readonly string[],
+): Promise<unknown[]> {
+  return selectWhere(db, table, where, columns).execute();
 }
 
 /** The first row as by rowsWhere; throws when there is none. */
+export function rowWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+): Promise<Row<T>>;
 export function rowWhere<T extends TableName, C extends keyof Row<T> & string>(
   db: Db | Executor,
   table: T,
   where: Where<T>,
   columns: readonly C[],
-): Promise<Pick<Row<T>, C>> {
-  return selectWhere(db, table, where, columns).executeTakeFirstOrThrow() as Promise<
-    Pick<Row<T>, C>
-  >;
+): Promise<Pick<Row<T>, C>>;
+export function rowWhere<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Where<T>,
+  columns?: readonly string[],
+): Promise<unknown> {
+  return selectWhere(db, table, where, columns).executeTakeFirstOrThrow();
+}
+
+/**
+ * The given columns of the audit events whose columns equal every value of `where`, oldest
+ * first, e.g. `auditTrail(db, { entity_id: id }, ['action'])`.
+ */
+export function auditTrail<C extends keyof Row<'audit_event'>>(
+  db: Db | Executor,
+  where: Where<'audit_event'>,
+  columns: readonly C[],
+): Promise<Pick<Row<'audit_event'>, C>[]> {
+  return filtered(db, 'audit_event', where)
+    .select(columns as readonly string[])
+    .orderBy('occurred_at')
+    .execute() as Promise<Pick<Row<'audit_event'>, C>[]>;
 }

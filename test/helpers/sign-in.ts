@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect } from 'vitest';
+import type { Db } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/demo.ts';
+import { findUserByEmail } from '../../src/modules/accounts/account.service.ts';
+import { createApiToken } from '../../src/modules/accounts/api-token.service.ts';
 import { TestAgent } from './agent.ts';
 
 /** The demo's people the tests sign in as (all with DEMO_PASSWORD). */
@@ -55,4 +58,22 @@ export function useSignedIn<const E extends readonly string[]>(
       expect((await agents[i]!.login(email, DEMO_PASSWORD)).statusCode, email).toBe(303);
   });
   return agents as { [I in keyof E]: TestAgent };
+}
+
+/**
+ * A new API token (for `authorization: Bearer …`) of the user with this e-mail address, as
+ * the user makes one on /account/tokens; by default named "API-test" and recorded in the
+ * audit log under the address.
+ */
+export async function apiTokenOf(
+  db: Db,
+  email: string,
+  options: { name?: string; label?: string; expiresInDays?: number } = {},
+): Promise<string> {
+  const { name = 'API-test', label = email, expiresInDays } = options;
+  const user = await findUserByEmail(db.kysely, email);
+  if (!user) throw new Error(`apiTokenOf: no user ${email}`);
+  const input = expiresInDays === undefined ? { name } : { name, expiresInDays };
+  const { token } = await createApiToken(db, { userId: user.id, label, ip: null }, user.id, input);
+  return token;
 }

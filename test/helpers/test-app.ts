@@ -59,25 +59,29 @@ export async function buildTestApp(
 }
 
 /**
- * A fresh, migrated database with the demo data for the tests of one `describe` block
- * (opened before them, closed after): `const demo = useDemoDb(dialect)`, then `demo.db`.
+ * A fresh, migrated database for the tests of one `describe` block (opened before them,
+ * closed after), with the demo data unless `demo: false`: `const t = useTestDb(dialect)`,
+ * then `t.db`.
  */
-export function useDemoDb(dialect: Dialect): { readonly db: Db } {
+export function useTestDb(dialect: Dialect, options: { demo?: boolean } = {}): { readonly db: Db } {
   let db: Db | undefined;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ({ db, close } = await openTestDb(dialect));
     await migrateToLatest(db);
-    await seedDemo(db);
+    if (options.demo !== false) await seedDemo(db);
   });
   afterAll(() => close?.());
   return {
     get db() {
-      if (!db) throw new Error('useDemoDb: the database is opened in beforeAll');
+      if (!db) throw new Error('useTestDb: the database is opened in beforeAll');
       return db;
     },
   };
 }
+
+/** The database with the demo data of a `describe` block's tests (useTestDb): `demo.db`. */
+export const useDemoDb = (dialect: Dialect): { readonly db: Db } => useTestDb(dialect);
 
 /** The app of a `describe` block's tests (useTestApp); it closes by itself. */
 export type UsedTestApp = Omit<TestApp, 'close'>;

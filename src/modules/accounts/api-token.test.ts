@@ -5,9 +5,9 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_PASSWORD } from '../../demo.ts';
 import { createUser, findUserByEmail, setUserActive, sha256 } from './account.service.ts';
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
 const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
@@ -32,20 +32,14 @@ describeEachDialect('personal API tokens', (dialect) => {
     return q.execute();
   };
   const auditOf = (entityId: string) =>
-    t.db.kysely
-      .selectFrom('audit_event')
-      .select(['entity', 'action', 'actor_label', 'changes'])
-      .where('entity_id', '=', entityId)
-      .orderBy('occurred_at')
-      .execute();
+    auditTrail(t.db, { entity_id: entityId }, ['entity', 'action', 'actor_label', 'changes']);
   const bearer = (token: string, url = '/api/v1/me') =>
     t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 
   /** Logs in, creates a token through the form and returns it with the agent. */
   async function createViaForm(email: string, name: string, expiresInDays = '30') {
     const agent = await signedIn(t.app, email);
-    await agent.get('/account/tokens');
-    const res = await agent.post('/account/tokens', { name, expiresInDays });
+    const res = await agent.submit('/account/tokens', { name, expiresInDays });
     expect(res.statusCode).toBe(200);
     const token = /value="(vpt_[\w-]+)"/.exec(res.body)?.[1];
     expect(token).toBeDefined();
@@ -57,12 +51,13 @@ describeEachDialect('personal API tokens', (dialect) => {
     const account = await agent.get('/account');
     expect(account.body).toContain('<a href="/account/tokens">API-nycklar</a>');
     const page = await agent.get('/account/tokens');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>API-nycklar</h1>');
-    expect(page.body).toContain('Du har inga API-nycklar.');
-    expect(page.body).toContain('name="name"');
-    expect(page.body).toContain('name="expiresInDays"');
-    expect(page.body).toContain('value="90"');
+    expectPage(page, 200, [
+      '<h1>API-nycklar</h1>',
+      'Du har inga API-nycklar.',
+      'name="name"',
+      'name="expiresInDays"',
+      'value="90"',
+    ]);
     // Anonymous visitors are sent to the login page.
     const anonymous = await t.app.inject({ url: '/account/tokens' });
     expect(anonymous.statusCode).toBe(303);
@@ -176,8 +171,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     const [row] = await tokenRows('Återkallas');
     await agent.get('/account/tokens');
     const res = await agent.post(`/account/tokens/${row!.id}/revoke`);
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account/tokens');
+    expectRedirect(res, '/account/tokens');
     const list = await agent.get('/account/tokens');
     expect(list.body).toContain('Nyckeln Återkallas är återkallad');
     expect(list.body).toContain('Återkallad');
@@ -204,8 +198,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     const attacker = await signedIn(t.app, DEMO_EMAIL.staff);
     await attacker.get('/account/tokens');
     const res = await attacker.post(`/account/tokens/${row!.id}/revoke`);
-    expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('Du har inte behörighet');
+    expectPage(res, 403, ['Du har inte behörighet']);
     expect((await tokenRows('Inte din'))[0]?.revoked_at).toBeNull();
     expect((await auditOf(row!.id)).map((e) => e.action)).toEqual(['create']);
     expect((await bearer(victim.token)).statusCode).toBe(200);
@@ -239,8 +232,7 @@ describeEachDialect('personal API tokens', (dialect) => {
     expect(page.body).toContain('href="/account/tokens/revoke-all"');
     expect(page.body).toContain('Alla dina 2 aktiva nycklar slutar fungera direkt,');
     const res = await agent.post('/account/tokens/revoke-all');
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account/tokens');
+    expectRedirect(res, '/account/tokens');
     const list = await agent.get('/account/tokens');
     expect(list.body).toContain('2 nycklar är återkallade och kan inte längre användas.');
     expect(list.body).not.toContain('href="/account/tokens/revoke-all"');
@@ -326,7 +318,9 @@ describeEachDialect('personal API tokens', (dialect) => {
   });
 
   describe('bad input', () => {
-    const cases: [string, Record<string, string>, string, string][] = [
+    /** What the test is named after, the fields posted, the field refused and its message. */
+    type Case = [string, Record<string, string>, string, string];
+    const cases: Case[] = [
       ['an empty name', { name: '  ', expiresInDays: '30' }, 'name', 'Ange ett namn på nyckeln'],
       [
         'a name over 100 characters',
@@ -335,30 +329,20 @@ describeEachDialect('personal API tokens', (dialect) => {
         // The form reader's message for any text over its field's limit.
         'Skriv högst 100 tecken. Du skrev 101.',
       ],
-      [
-        'expiry 0',
-        { name: 'Noll', expiresInDays: '0' },
+      // An expiry that is not a whole number of days from 1 to 365.
+      ...(
+        [
+          ['0', 'Noll'],
+          ['1000', 'Tusen'],
+          ['abc', 'Bokstäver'],
+          ['1.5', 'Decimal'],
+        ] as const
+      ).map(([days, name]): Case => [
+        `expiry ${days}`,
+        { name, expiresInDays: days },
         'expiresInDays',
         'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry 1000',
-        { name: 'Tusen', expiresInDays: '1000' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry abc',
-        { name: 'Bokstäver', expiresInDays: 'abc' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
-      [
-        'expiry 1.5',
-        { name: 'Decimal', expiresInDays: '1.5' },
-        'expiresInDays',
-        'Ange giltighetstiden som ett heltal mellan 1 och 365 dagar',
-      ],
+      ]),
     ];
     for (const [label, fields, field, message] of cases) {
       it(`re-renders the form with 400 and an error summary for ${label}, creating nothing`, async () => {
@@ -394,8 +378,7 @@ describeEachDialect('personal API tokens', (dialect) => {
         { name: 'Utan CSRF', expiresInDays: '30' },
         { csrf: null },
       );
-      expect(res.statusCode).toBe(403);
-      expect(res.body).toContain('Formuläret har gått ut');
+      expectPage(res, 403, ['Formuläret har gått ut']);
       expect((await tokenRows()).length).toBe(before);
     });
   });

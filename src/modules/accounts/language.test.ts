@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect } from '../../../test/helpers/forms.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -13,7 +14,7 @@ import { createUser, findUserByEmail, setOwnLanguage } from './account.service.t
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowWhere } from '../../../test/helpers/rows.ts';
 
 // A person's language (issue 13): set when invited and on the account page, used for the
 // invitation and reset mails and for where a login lands.
@@ -49,18 +50,12 @@ describeEachDialect("a person's language", (dialect) => {
     (await rowWhere(t.db, 'app_user', { email }, ['language'])).language;
 
   const auditOf = async (userId: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'changes'])
-        .where('entity', '=', 'user')
-        .where('entity_id', '=', userId)
-        .orderBy('occurred_at')
-        .execute()
-    ).map((e) => ({
-      action: e.action,
-      changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
-    }));
+    (await auditTrail(t.db, { entity: 'user', entity_id: userId }, ['action', 'changes'])).map(
+      (e) => ({
+        action: e.action,
+        changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
+      }),
+    );
 
   /** The links of a mail by their path: `/nb/invite/…` → its language and token. */
   const linksIn = (text: string, kind: 'invite' | 'reset') =>
@@ -72,10 +67,11 @@ describeEachDialect("a person's language", (dialect) => {
   const address = (what: string) => `${what}-${++n}-${dialect}@vanort.example`;
 
   /** The administrator's invitation form. */
-  const invite = async (fields: Record<string, string | string[]>) => {
-    await admin.get('/admin/users/new');
-    return admin.post('/admin/users/new', fields);
-  };
+  const invite = (fields: Record<string, string | string[]>) =>
+    admin.submit('/admin/users/new', fields);
+  /** Invites a partner contact of the city, in the language chosen ('' for automatic). */
+  const invitePartner = (email: string, name: string, city: string, language: string) =>
+    invite({ email, name, roles: ['partner'], city: cityIds.get(city)!, language });
 
   /** A local account with a password, in a language. */
   const newUser = async (language: Locale | undefined, roles: Role[] = ['staff']) => {
@@ -94,9 +90,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   it('offers the five languages on the invitation form, each named in itself', async () => {
     const page = await admin.get('/admin/users/new');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(sv['account.language.label']);
-    expect(page.body).toContain(sv['admin.invite.languageHint']);
+    expectPage(page, 200, [sv['account.language.label'], sv['admin.invite.languageHint']]);
     expect(page.body).toMatch(/<option value selected>Automatiskt: vänortens språk/);
     for (const [value, name] of [
       ['sv', 'Svenska'],
@@ -110,13 +104,7 @@ describeEachDialect("a person's language", (dialect) => {
 
   it('invites a Bergen partner contact in Norwegian: the invitation is Norwegian, then English', async () => {
     const email = address('bergen');
-    const res = await invite({
-      email,
-      name: 'Nils Nordnes',
-      roles: ['partner'],
-      city: cityIds.get('bergen')!,
-      language: 'nb',
-    });
+    const res = await invitePartner(email, 'Nils Nordnes', 'bergen', 'nb');
     expect(res.statusCode).toBe(303);
     expect(await languageOf(email)).toBe('nb');
     const user = await findUserByEmail(t.db.kysely, email);
@@ -144,8 +132,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(new Set(links.map((l) => l.token)).size).toBe(1);
     expect(norwegian).toContain(links[0]!.path);
     const page = await new TestAgent(t.app).get(links[0]!.path);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="nb"');
+    expectPage(page, 200, ['<html lang="nb"']);
   });
 
   it('gives a partner contact their city’s language when the administrator leaves it automatic', async () => {
@@ -154,13 +141,7 @@ describeEachDialect("a person's language", (dialect) => {
       ['turku', 'fi'],
     ] as const) {
       const email = address(slug);
-      const res = await invite({
-        email,
-        name: `Kontakt ${slug}`,
-        roles: ['partner'],
-        city: cityIds.get(slug)!,
-        language: '',
-      });
+      const res = await invitePartner(email, `Kontakt ${slug}`, slug, '');
       expect(res.statusCode).toBe(303);
       expect(await languageOf(email)).toBe(language);
       const [mail] = await mailsTo(email);
@@ -185,13 +166,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(linksIn(swedish?.text_body ?? '', 'invite').map((l) => l.locale)).toEqual(['sv', 'en']);
 
     const english = address('english');
-    const res = await invite({
-      email: english,
-      name: 'Emma English',
-      roles: ['partner'],
-      city: cityIds.get('bergen')!,
-      language: 'en',
-    });
+    const res = await invitePartner(english, 'Emma English', 'bergen', 'en');
     expect(res.statusCode).toBe(303);
     expect(await languageOf(english)).toBe('en');
     const [mail] = await mailsTo(english);
@@ -239,8 +214,7 @@ describeEachDialect("a person's language", (dialect) => {
     expect(englishLink?.path).toMatch(/^\/en\/reset\//);
     const reader = new TestAgent(t.app);
     const page = await reader.get(finnishLink!.path);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="fi"');
+    expectPage(page, 200, ['<html lang="fi"']);
     const chosen = await reader.post(finnishLink!.path, {
       password: 'Turun linna ja Aurajoki 2026',
       passwordConfirm: 'Turun linna ja Aurajoki 2026',
@@ -253,8 +227,7 @@ describeEachDialect("a person's language", (dialect) => {
     const { email } = await newUser(undefined);
     expect(await languageOf(email)).toBe('sv');
     const agent = new TestAgent(t.app);
-    await agent.get('/reset');
-    await agent.post('/reset', { email });
+    await agent.submit('/reset', { email });
     const [mail] = await mailsTo(email);
     expect(mail?.subject).toBe(
       'Välj ett nytt lösenord i Vänortsportalen / Choose a new password in Vänortsportalen',
@@ -271,14 +244,14 @@ describeEachDialect("a person's language", (dialect) => {
     const agent = new TestAgent(t.app);
     await agent.login(email, PASSWORD);
     const page = await agent.get('/account');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<h2>${sv['account.language.title']}</h2>`);
-    expect(page.body).toContain('action="/account/language"');
-    expect(page.body).toContain('<option value="sv" selected lang="sv">Svenska</option>');
+    expectPage(page, 200, [
+      `<h2>${sv['account.language.title']}</h2>`,
+      'action="/account/language"',
+      '<option value="sv" selected lang="sv">Svenska</option>',
+    ]);
 
     const res = await agent.post('/account/language', { language: 'nb' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account');
+    expectRedirect(res, '/account');
     expect(await languageOf(email)).toBe('nb');
     const after = await agent.get('/account');
     expect(after.body).toContain(sv['account.language.saved']);
@@ -334,17 +307,13 @@ describeEachDialect("a person's language", (dialect) => {
     const { email } = await newUser('nb');
     const agent = new TestAgent(t.app);
     const res = await agent.login(email, PASSWORD);
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/nb/workspace');
+    expectRedirect(res, '/nb/workspace');
     const page = await agent.get('/nb/workspace');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="nb"');
-    expect(page.body).toContain(nb['flash.loggedIn']);
+    expectPage(page, 200, ['<html lang="nb"', nb['flash.loggedIn']]);
 
     // The page asked for before the login, in Norwegian.
     const other = new TestAgent(t.app);
-    await other.get('/login?next=%2Faccount');
-    const next = await other.post('/login', { email, password: PASSWORD, next: '/account' });
+    const next = await other.login(email, PASSWORD, '/account');
     expect(next.headers.location).toBe('/nb/account');
   });
 
@@ -384,8 +353,7 @@ describeEachDialect("a person's language", (dialect) => {
     await agent.get('/login/mfa?next=%2Fworkspace');
     // The next 30-second step: each step's code is accepted once.
     const res = await agent.post('/login/mfa', { code: codeAt(now + 30_000), next: '/workspace' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/fi/workspace');
+    expectRedirect(res, '/fi/workspace');
     const page = await agent.get('/fi/workspace');
     expect(page.body).toContain(messagesOf('fi')['flash.loggedIn']);
   });
@@ -430,8 +398,7 @@ describeEachDialect('a Norwegian invitation through SMTP', (dialect) => {
     expect(t.app.mailer.kind).toBe('smtp');
     const admin = await signedIn(t.app, DEMO_EMAIL.admin);
     const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
-    await admin.get('/admin/users/new');
-    const res = await admin.post('/admin/users/new', {
+    const res = await admin.submit('/admin/users/new', {
       email: `bjorg.aase.${dialect}@bergen.example`,
       name: 'Bjørg Åse',
       roles: ['partner'],

@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
@@ -9,7 +10,7 @@ import { createUser, findUserByEmail } from './account.service.ts';
 import { beginMfaEnrollment, confirmMfaEnrollment } from './mfa.service.ts';
 import type { Role } from './roles.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'a long enough test password';
 
@@ -80,14 +81,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     rowWhere(t.db, 'app_user', { id: userId }, ['totp_secret', 'totp_enabled']);
 
   const auditOf = async (entityId: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'actor_label'])
-        .where('entity_id', '=', entityId)
-        .orderBy('occurred_at')
-        .execute()
-    ).map((e) => `${e.action}:${e.actor_label}`);
+    (await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label'])).map(
+      (e) => `${e.action}:${e.actor_label}`,
+    );
 
   const mfaFailures = async (email: string) =>
     Number(
@@ -118,9 +114,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await agent.get('/account')).body).toContain('href="/account/mfa"');
 
     const off = await agent.get('/account/mfa');
-    expect(off.statusCode).toBe(200);
-    expect(off.body).toContain('<h1>Tvåstegsverifiering</h1>');
-    expect(off.body).toContain('Inte aktiverad.');
+    expectPage(off, 200, ['<h1>Tvåstegsverifiering</h1>', 'Inte aktiverad.']);
     expect((await agent.post('/account/mfa/enroll')).statusCode).toBe(303);
 
     const page = await agent.get('/account/mfa');
@@ -136,11 +130,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
 
     // Bad input: a clear message, nothing changes.
     const malformed = await agent.post('/account/mfa/confirm', { code: '12ab' });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.body).toContain('<a href="#code">Koden ska vara sex siffror');
+    expectRefused(malformed, ['<a href="#code">Koden ska vara sex siffror']);
     const wrong = await agent.post('/account/mfa/confirm', { code: wrongCodeFor(secret) });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Koden stämmer inte.');
+    expectRefused(wrong, ['Koden stämmer inte.']);
     expect((await totpRow(id)).totp_enabled).toBe(0);
 
     tick();
@@ -158,33 +150,27 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
 
     // The password alone opens a session that waits for the code.
     const first = await agent.login(email, PASSWORD);
-    expect(first.statusCode).toBe(303);
-    expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+    expectRedirect(first, '/login/mfa?next=%2Fworkspace');
     const pendingCookie = agent.cookies.get(SESSION_COOKIE);
     expect((await agent.get('/account')).headers.location).toBe('/login?next=%2Faccount');
     const form = await agent.get('/login/mfa?next=%2Faccount');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('<h1>Ange koden från appen</h1>');
-    expect(form.body).toContain('autocomplete="one-time-code"');
+    expectPage(form, 200, ['<h1>Ange koden från appen</h1>', 'autocomplete="one-time-code"']);
 
     const refused = await agent.post('/login/mfa', {
       code: wrongCodeFor(secret),
       next: '/account',
     });
-    expect(refused.statusCode).toBe(401);
-    expect(refused.body).toContain('Koden stämmer inte.');
+    expectPage(refused, 401, ['Koden stämmer inte.']);
     expect(await mfaFailures(email)).toBe(1);
 
     tick();
     const used = codeFor(secret);
     const right = await agent.post('/login/mfa', { code: used, next: '/account' });
-    expect(right.statusCode).toBe(303);
-    expect(right.headers.location).toBe('/account');
+    expectRedirect(right, '/account');
     // A new session id once the code is given.
     expect(agent.cookies.get(SESSION_COOKIE)).not.toBe(pendingCookie);
     const account = await agent.get('/account');
-    expect(account.statusCode).toBe(200);
-    expect(account.body).toContain('Du är inloggad.');
+    expectPage(account, 200, ['Du är inloggad.']);
     expect(await auditOf(id)).toEqual(
       expect.arrayContaining([
         `login.mfa-pending:${email}`,
@@ -196,10 +182,8 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     // The same code never works twice.
     await agent.post('/logout');
     await agent.login(email, PASSWORD);
-    await agent.get('/login/mfa');
-    const replay = await agent.post('/login/mfa', { code: used });
-    expect(replay.statusCode).toBe(401);
-    expect(replay.body).toContain('Koden har redan använts.');
+    const replay = await agent.submit('/login/mfa', { code: used });
+    expectPage(replay, 401, ['Koden har redan använts.']);
     expect((await agent.get('/account')).statusCode).toBe(303);
   });
 
@@ -233,11 +217,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
         expect(first.statusCode).toBe(400);
         continue;
       }
-      expect(first.statusCode).toBe(303);
-      expect(first.headers.location).toBe('/login/mfa?next=%2Fworkspace');
+      expectRedirect(first, '/login/mfa?next=%2Fworkspace');
       const page = await agent.get(`/login/mfa?next=${encodeURIComponent(next)}`);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('name="next" value="/workspace"');
+      expectPage(page, 200, ['name="next" value="/workspace"']);
       tick();
       const res = await agent.post('/login/mfa', { code: codeFor(secret), next });
       expect(res.statusCode, JSON.stringify(next)).toBe(303);
@@ -257,8 +239,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     }
     tick();
     const locked = await agent.post('/login/mfa', { code: codeFor(secret) });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.body).toContain('spärrad i 15 minuter');
+    expectPage(locked, 429, ['spärrad i 15 minuter']);
     expect(locked.headers['retry-after']).toBe('900');
     expect((await agent.get('/account')).statusCode).toBe(303);
   });
@@ -283,10 +264,8 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
   });
 
   it('sends users of a role that requires it to set it up before anything else', async () => {
-    await admin.get('/admin/security');
-    const bogus = await admin.post('/admin/security', { roles: ['reporter', 'emperor'] });
-    expect(bogus.statusCode).toBe(400);
-    expect(bogus.body).toContain('Välj bara bland rollerna i listan');
+    const bogus = await admin.submit('/admin/security', { roles: ['reporter', 'emperor'] });
+    expectRefused(bogus, ['Välj bara bland rollerna i listan']);
     const set = await admin.post('/admin/security', { roles: ['council'] });
     expect(set.statusCode).toBe(303);
     expect((await admin.get('/admin/security')).body).toMatch(
@@ -306,8 +285,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await agent.get('/')).statusCode).toBe(200);
 
     const page = await agent.get('/account/mfa');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Din roll kräver tvåstegsverifiering.');
+    expectPage(page, 200, ['Din roll kräver tvåstegsverifiering.']);
     await agent.post('/account/mfa/enroll');
     const secret = secretOnPage((await agent.get('/account/mfa')).body);
     tick();
@@ -335,8 +313,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     const before = await admin.get(`/admin/users/${id}`);
     expect(before.body).toContain('Återställ tvåstegsverifiering');
     const reset = await admin.post(`/admin/users/${id}/mfa-reset`);
-    expect(reset.statusCode).toBe(303);
-    expect(reset.headers.location).toBe(`/admin/users/${id}`);
+    expectRedirect(reset, `/admin/users/${id}`);
     const after = await admin.get(`/admin/users/${id}`);
     expect(after.body).toContain(`Tvåstegsverifieringen för ${email} är återställd.`);
     expect(after.body).not.toContain('Återställ tvåstegsverifiering');
@@ -356,11 +333,9 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     const page = await agent.get('/account/mfa');
     expect(page.body).toContain('Stäng av tvåstegsverifiering');
     const empty = await agent.post('/account/mfa/disable', { code: '' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Ange koden från appen');
+    expectRefused(empty, ['Ange koden från appen']);
     const wrong = await agent.post('/account/mfa/disable', { code: wrongCodeFor(secret) });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Koden stämmer inte.');
+    expectRefused(wrong, ['Koden stämmer inte.']);
     expect((await totpRow(id)).totp_enabled).toBe(1);
     tick();
     const ok = await agent.post('/account/mfa/disable', { code: codeFor(secret) });
@@ -386,8 +361,7 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
       { code: codeFor(secret) },
       { csrf: null },
     );
-    expect(confirm.statusCode).toBe(403);
-    expect(confirm.body).toContain('Formuläret har gått ut');
+    expectPage(confirm, 403, ['Formuläret har gått ut']);
     expect((await totpRow(id)).totp_enabled).toBe(0);
     await agent.get('/account/mfa');
     await agent.post('/account/mfa/confirm', { code: codeFor(secret, 1) });

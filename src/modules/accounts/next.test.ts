@@ -132,8 +132,7 @@ describeEachDialect('where a login goes next', (dialect) => {
         const before = await sessionsOf(email);
         if (REFUSED_AT_THE_DOOR.has(query)) {
           expect((await agent.get(`/login?next=${query}`)).statusCode).toBe(400);
-          await agent.get('/login');
-          const res = await agent.post('/login', {
+          const res = await agent.submit('/login', {
             email,
             password: DEMO_PASSWORD,
             next: nextOf(query),
@@ -190,21 +189,15 @@ describeEachDialect('where a login goes next', (dialect) => {
 
   it('still returns to the page asked for, in the language of the address', async () => {
     const agent = new TestAgent(t.app);
-    await agent.get('/login?next=%2Fworkspace%2Fcollaborations%3Fstatus%3Dreview');
-    const res = await agent.post('/login', {
-      email: 'samordnare@vanort.example',
-      password: DEMO_PASSWORD,
-      next: '/workspace/collaborations?status=review',
-    });
+    const res = await agent.login(
+      'samordnare@vanort.example',
+      DEMO_PASSWORD,
+      '/workspace/collaborations?status=review',
+    );
     expect(res.headers.location).toBe('/workspace/collaborations?status=review');
     const english = new TestAgent(t.app);
     english.locale = 'en';
-    await english.get('/login?next=%2Fcities');
-    const en = await english.post('/login', {
-      email: 'samordnare@vanort.example',
-      password: DEMO_PASSWORD,
-      next: '/cities',
-    });
+    const en = await english.login('samordnare@vanort.example', DEMO_PASSWORD, '/cities');
     expect(en.headers.location).toBe('/en/cities');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage } from '../../../test/helpers/forms.ts';
 import { freePort } from '../../../test/helpers/global-setup.ts';
 import {
   oidcEnv,
@@ -15,7 +16,7 @@ import { findUserByEmail, setUserActive } from './account.service.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 const oidcSv = messagesOf('sv');
 import { createOidcClient, OidcError, parseRoleMapping } from './oidc.service.ts';
-import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, countRows, rowWhere } from '../../../test/helpers/rows.ts';
 
 // A real OpenID provider (oidc-provider) on loopback: see test/helpers/oidc-provider.ts.
 
@@ -108,19 +109,29 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
   });
 
   const count = (table: 'session' | 'app_user') => countRows(t.db, table);
+  /**
+   * An SSO login refused with `status` and the message, and no session started: none in
+   * the browser, and no more in the database than the `sessions` counted before.
+   */
+  const expectRefusedLogin = async (
+    browser: Browser,
+    page: Awaited<ReturnType<Browser['go']>>,
+    [status, message]: [number, string],
+    sessions: number,
+  ) => {
+    expect(page.status).toBe(status);
+    expect(page.body).toContain(message);
+    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(await count('session')).toBe(sessions);
+  };
   const auditOf = async (entityId: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action', 'actor_label', 'changes'])
-        .where('entity_id', '=', entityId)
-        .orderBy('occurred_at')
-        .execute()
-    ).map((e) => ({
-      action: e.action,
-      actor: e.actor_label,
-      changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
-    }));
+    (await auditTrail(t.db, { entity_id: entityId }, ['action', 'actor_label', 'changes'])).map(
+      (e) => ({
+        action: e.action,
+        actor: e.actor_label,
+        changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>,
+      }),
+    );
   /** The actions, sorted: events of one transaction can share a timestamp. */
   const actionsOf = async (entityId: string) =>
     (await auditOf(entityId)).map((a) => a.action).sort();
@@ -258,10 +269,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
 
     const { final, browser } = await ssoLogin('kerstin-sub');
     expect(final.url.pathname).toBe('/auth/oidc/callback');
-    expect(final.status).toBe(403);
-    expect(final.body).toContain(oidcSv['oidc.error.deactivated']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, final, [403, oidcSv['oidc.error.deactivated']], sessions);
     expect(await rolesOf('kerstin.kultur@goteborg.example')).toEqual(['admin', 'partner']);
     // The refused login wrote nothing: no link, no roles, no login event.
     expect(await actionsOf(user!.id)).toEqual(auditBefore);
@@ -309,10 +317,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     const denied = await browser.go(`${atLogin.url.href}/abort`, { form: {} });
     expect(denied.url.pathname).toBe('/auth/oidc/callback');
     expect(denied.url.searchParams.get('error')).toBe('access_denied');
-    expect(denied.status).toBe(400);
-    expect(denied.body).toContain(oidcSv['oidc.error.provider']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, denied, [400, oidcSv['oidc.error.provider']], sessions);
   });
 
   it('refuses to link an account that is linked to another subject', async () => {
@@ -323,10 +328,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     });
     const sessions = await count('session');
     const { final, browser } = await ssoLogin('impostor-sub');
-    expect(final.status).toBe(403);
-    expect(final.body).toContain(oidcSv['oidc.error.conflict']);
-    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await count('session')).toBe(sessions);
+    await expectRefusedLogin(browser, final, [403, oidcSv['oidc.error.conflict']], sessions);
   });
 
   it('lands in the person’s language, unless the login started at another language’s address', async () => {
@@ -402,8 +404,7 @@ describe('single sign-on: configuration', () => {
     const t = await buildTestApp('sqlite', { demo: false, env });
     try {
       const res = await t.app.inject({ url: '/auth/oidc/login' });
-      expect(res.statusCode).toBe(502);
-      expect(res.body).toContain(oidcSv['oidc.error.unavailable']);
+      expectPage(res, 502, [oidcSv['oidc.error.unavailable']]);
       expect(res.cookies.find((c) => c.name === 'vanort_oidc' && c.value)).toBeUndefined();
     } finally {
       await t.close();
@@ -414,8 +415,7 @@ describe('single sign-on: configuration', () => {
     });
     try {
       const res = await bad.app.inject({ url: '/auth/oidc/login' });
-      expect(res.statusCode).toBe(500);
-      expect(res.body).toContain(oidcSv['oidc.error.config']);
+      expectPage(res, 500, [oidcSv['oidc.error.config']]);
     } finally {
       await bad.close();
     }

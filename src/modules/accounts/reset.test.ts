@@ -9,10 +9,10 @@ import type { Actor } from '../audit/audit.service.ts';
 import { createUser, findUserByEmail, sha256 } from './account.service.ts';
 import { createApiToken } from './api-token.service.ts';
 import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './reset.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows, rowById, rowWhere, rowsWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, countRows, rowById, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -39,14 +39,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
   };
 
   const auditOf = async (entityId: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('audit_event')
-        .select(['action'])
-        .where('entity_id', '=', entityId)
-        .orderBy('occurred_at')
-        .execute()
-    ).map((e) => e.action);
+    (await auditTrail(t.db, { entity_id: entityId }, ['action'])).map((e) => e.action);
 
   const passwordHashOf = async (email: string) =>
     (await rowWhere(t.db, 'app_user', { email }, ['password_hash'])).password_hash;
@@ -58,11 +51,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
       .where('id', '=', sha256(token))
       .executeTakeFirstOrThrow();
 
-  const askForLink = async (email: string) => {
-    const agent = new TestAgent(t.app);
-    await agent.get('/reset');
-    return agent.post('/reset', { email });
-  };
+  const askForLink = (email: string) => new TestAgent(t.app).submit('/reset', { email });
 
   /** Opens the link (as a browser would) and posts a password twice. */
   const choosePassword = async (path: string, password: string, confirm = password) => {
@@ -72,6 +61,21 @@ describeEachDialect('password reset and invitations', (dialect) => {
     return { agent, page, res };
   };
 
+  /**
+   * A link that no longer works: its page answers 410 with each of `texts`, and the form
+   * posted to it anyway, with a token from an earlier page (/reset), answers 410 too.
+   */
+  const expectLinkGone = async (path: string, texts: string[], password: string) => {
+    const agent = new TestAgent(t.app);
+    const page = await agent.get(path);
+    expect(page.statusCode).toBe(410);
+    for (const text of texts) expect(page.body).toContain(text);
+    await agent.get('/reset');
+    const res = await agent.post(path, { password, passwordConfirm: password });
+    expect(res.statusCode).toBe(410);
+    return res;
+  };
+
   const loginStatus = async (email: string, password: string) =>
     (await new TestAgent(t.app).login(email, password)).statusCode;
 
@@ -79,9 +83,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
     const res = await new TestAgent(t.app).get('/login');
     expect(res.body).toContain('<a href="/reset">Glömt lösenordet?</a>');
     const form = await new TestAgent(t.app).get('/reset');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('<h1>Återställ lösenordet</h1>');
-    expect(form.body).toContain('name="email"');
+    expectPage(form, 200, ['<h1>Återställ lösenordet</h1>', 'name="email"']);
   });
 
   it('mails a one-time link, sets the new password, ends sessions, and audits each step', async () => {
@@ -91,10 +93,8 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect((await loggedIn.get('/account')).statusCode).toBe(200);
 
     const agent = new TestAgent(t.app);
-    await agent.get('/reset');
-    const asked = await agent.post('/reset', { email: ' Samordnare@Vanort.example ' });
-    expect(asked.statusCode).toBe(303);
-    expect(asked.headers.location).toBe('/reset');
+    const asked = await agent.submit('/reset', { email: ' Samordnare@Vanort.example ' });
+    expectRedirect(asked, '/reset');
     const after = await agent.get('/reset');
     expect(after.body).toContain('Om adressen finns hos oss har vi skickat en länk');
 
@@ -116,14 +116,14 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect(minutes).toBe(30);
 
     const { agent: chooser, page, res } = await choosePassword(link.path, NEW_PASSWORD);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Välj ett nytt lösenord</h1>');
-    expect(page.body).toContain(email);
-    expect(page.body).toContain('name="passwordConfirm"');
-    expect(page.body).toContain('Minst 12 tecken');
-    expect(page.body).toContain('autocomplete="new-password"');
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/login');
+    expectPage(page, 200, [
+      '<h1>Välj ett nytt lösenord</h1>',
+      email,
+      'name="passwordConfirm"',
+      'Minst 12 tecken',
+      'autocomplete="new-password"',
+    ]);
+    expectRedirect(res, '/login');
     const login = await chooser.get('/login');
     expect(login.body).toContain('Lösenordet är sparat. Logga in med ditt nya lösenord.');
 
@@ -193,18 +193,12 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect((await choosePassword(link.path, NEW_PASSWORD)).res.statusCode).toBe(303);
     const hash = await passwordHashOf(email);
 
-    const agent = new TestAgent(t.app);
-    const page = await agent.get(link.path);
-    expect(page.statusCode).toBe(410);
-    expect(page.body).toContain('Länken är redan använd');
-    expect(page.body).toContain('href="/reset"');
-    // A second tab with the form still open posts it again.
-    await agent.get('/reset');
-    const res = await agent.post(link.path, {
-      password: 'Ett helt annat lösenord 99',
-      passwordConfirm: 'Ett helt annat lösenord 99',
-    });
-    expect(res.statusCode).toBe(410);
+    // The page says so; a second tab with the form still open posts it again.
+    const res = await expectLinkGone(
+      link.path,
+      ['Länken är redan använd', 'href="/reset"'],
+      'Ett helt annat lösenord 99',
+    );
     expect(res.body).toContain('Länken är redan använd');
     expect(await passwordHashOf(email)).toBe(hash);
     expect(await loginStatus(email, NEW_PASSWORD)).toBe(303);
@@ -220,18 +214,8 @@ describeEachDialect('password reset and invitations', (dialect) => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where('id', '=', sha256(link.token))
       .execute();
-    const agent = new TestAgent(t.app);
-    const page = await agent.get(link.path);
-    expect(page.statusCode).toBe(410);
-    expect(page.body).toContain('Länken har slutat gälla');
-    expect(page.body).toContain('Be om en ny länk');
-    // A form posted with a token from an earlier, still valid page is refused too.
-    await agent.get('/reset');
-    const res = await agent.post(link.path, {
-      password: NEW_PASSWORD,
-      passwordConfirm: NEW_PASSWORD,
-    });
-    expect(res.statusCode).toBe(410);
+    // The page says so; a form posted with a token from an earlier, still valid page is refused too.
+    await expectLinkGone(link.path, ['Länken har slutat gälla', 'Be om en ny länk'], NEW_PASSWORD);
     expect(await passwordHashOf(email)).toBe(before);
     expect((await tokenRow(link.token)).used_at).toBeNull();
     expect(await loginStatus(email, DEMO_PASSWORD)).toBe(303);
@@ -240,15 +224,13 @@ describeEachDialect('password reset and invitations', (dialect) => {
   it('says a made-up or wrong-kind link does not work', async () => {
     const agent = new TestAgent(t.app);
     const bogus = await agent.get('/reset/not-a-real-token-at-all-123456789');
-    expect(bogus.statusCode).toBe(400);
-    expect(bogus.body).toContain('Länken fungerar inte');
+    expectPage(bogus, 400, ['Länken fungerar inte']);
     const odd = await agent.get('/invite/%00%27');
     expect(odd.statusCode).toBe(400);
     await askForLink('medarbetare@vanort.example');
     const link = await linkIn('medarbetare@vanort.example');
     const wrongKind = await agent.get(`/invite/${link.token}`);
-    expect(wrongKind.statusCode).toBe(400);
-    expect(wrongKind.body).toContain('Länken fungerar inte');
+    expectPage(wrongKind, 400, ['Länken fungerar inte']);
   });
 
   it('explains a mismatch or a weak password with an error summary, keeping the link usable', async () => {
@@ -302,8 +284,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
 
   it('asks for an e-mail address in the right format', async () => {
     const empty = await askForLink('');
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('<a href="#email">Ange din e-postadress</a>');
+    expectRefused(empty, ['<a href="#email">Ange din e-postadress</a>']);
     const bad = await askForLink('inte en adress');
     expectRefused(bad, ['Ange en e-postadress i rätt format', 'value="inte en adress"']);
   });
@@ -379,10 +360,8 @@ describeEachDialect('password reset and invitations', (dialect) => {
     expect((await new TestAgent(t.app).get(`/reset/${link.token}`)).statusCode).toBe(400);
 
     const { page, res } = await choosePassword(link.path, NEW_PASSWORD);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Välkommen till Vänortsportalen</h1>');
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/login');
+    expectPage(page, 200, ['<h1>Välkommen till Vänortsportalen</h1>']);
+    expectRedirect(res, '/login');
     const login = await new TestAgent(t.app).login(email, NEW_PASSWORD);
     expect(login.statusCode).toBe(303);
     expect(login.cookies.find((c) => c.name === SESSION_COOKIE)).toBeDefined();
@@ -436,8 +415,7 @@ describeEachDialect('password reset and invitations', (dialect) => {
     const agent = new TestAgent(t.app);
     await agent.get('/reset');
     const ask = await agent.post('/reset', { email: 'medarbetare@vanort.example' }, { csrf: null });
-    expect(ask.statusCode).toBe(403);
-    expect(ask.body).toContain('Formuläret har gått ut');
+    expectPage(ask, 403, ['Formuläret har gått ut']);
     const mailsBefore = (await mailsTo('medarbetare@vanort.example')).length;
 
     await askForLink('medarbetare@vanort.example');

@@ -1,14 +1,23 @@
 import { expect, it } from 'vitest';
+import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 describeEachDialect('administration', (dialect) => {
   const t = useTestApp(dialect);
   const [admin] = useSignedIn(t, DEMO_EMAIL.admin);
+
+  /** The organisation form, posted: a new organisation, or with `id` a change to that one. */
+  const postOrganisation = (
+    agent: TestAgent,
+    [name, kind, email]: [string, 'administration' | 'company', string],
+    id?: string,
+  ) =>
+    agent.post(id ? `/admin/organisations/${id}` : '/admin/organisations', { name, kind, email });
 
   const audit = async (entity: string) =>
     rowsWhere(t.db, 'audit_event', { entity }, ['action', 'changes', 'actor_label']);
@@ -18,43 +27,36 @@ describeEachDialect('administration', (dialect) => {
     expect(anonymous.statusCode).toBe(303);
     const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const res = await staff.get('/admin/users');
-    expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('Du har inte behörighet');
-    const post = await staff.post('/admin/organisations', {
-      name: 'Hackare AB',
-      kind: 'company',
-      email: '',
-    });
+    expectPage(res, 403, ['Du har inte behörighet']);
+    const post = await postOrganisation(staff, ['Hackare AB', 'company', '']);
     expect(post.statusCode).toBe(403);
     expect(await rowsWhere(t.db, 'organisation', { name: 'Hackare AB' }, ['id'])).toEqual([]);
   });
 
   it('lists users with their roles and scope', async () => {
     const res = await admin.get('/admin/users');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('rapportor@vanort.example');
-    expect(res.body).toContain('Rapportör (Kulturförvaltningen)');
-    expect(res.body).toContain('Vänortskontakt (Bergen)');
+    expectPage(res, 200, [
+      'rapportor@vanort.example',
+      'Rapportör (Kulturförvaltningen)',
+      'Vänortskontakt (Bergen)',
+    ]);
     expect(res.body).toMatch(/Visar 1–\d+ av \d+/);
   });
 
   it('invites a new user by e-mail, with roles and scope', async () => {
-    await admin.get('/admin/users/new');
-    const bad = await admin.post('/admin/users/new', {
+    const bad = await admin.submit('/admin/users/new', {
       email: 'inte-en-adress',
       name: '',
       roles: [],
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Välj minst en roll');
+    expectRefused(bad, ['Välj minst en roll']);
     const noScope = await admin.post('/admin/users/new', {
       email: 'ny@example.org',
       name: 'Ny Person',
       roles: ['partner'],
       city: '',
     });
-    expect(noScope.statusCode).toBe(400);
-    expect(noScope.body).toContain('Välj den vänort som vänortskontakten företräder');
+    expectRefused(noScope, ['Välj den vänort som vänortskontakten företräder']);
     const exists = await admin.post('/admin/users/new', {
       email: 'Admin@vanort.example',
       name: 'Dubblett',
@@ -96,8 +98,7 @@ describeEachDialect('administration', (dialect) => {
       organisation: '',
       city: '',
     });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Välj den förvaltning eller det bolag som rapportören tillhör');
+    expectRefused(missing, ['Välj den förvaltning eller det bolag som rapportören tillhör']);
     expect(
       (await findUserByEmail(t.db.kysely, 'medarbetare@vanort.example'))!.roles.map((r) => r.role),
     ).toEqual(['staff']);
@@ -147,50 +148,27 @@ describeEachDialect('administration', (dialect) => {
 
   it('maintains the register of administrations and companies', async () => {
     await admin.get('/admin/organisations');
-    const empty = await admin.post('/admin/organisations', {
-      name: '',
-      kind: 'company',
-      email: 'not-an-email',
-    });
+    const empty = await postOrganisation(admin, ['', 'company', 'not-an-email']);
     expectRefused(empty, ['Ange ett namn', 'Ange en e-postadress i rätt format']);
-    const dup = await admin.post('/admin/organisations', {
-      name: 'Liseberg AB',
-      kind: 'company',
-      email: '',
-    });
-    expect(dup.statusCode).toBe(400);
-    expect(dup.body).toContain('Det finns redan');
-    const ok = await admin.post('/admin/organisations', {
-      name: 'Park- och naturförvaltningen',
-      kind: 'administration',
-      email: 'park@example.org',
-    });
+    const dup = await postOrganisation(admin, ['Liseberg AB', 'company', '']);
+    expectRefused(dup, ['Det finns redan']);
+    const ok = await postOrganisation(admin, [
+      'Park- och naturförvaltningen',
+      'administration',
+      'park@example.org',
+    ]);
     expect(ok.statusCode).toBe(303);
-    const org = await t.db.kysely
-      .selectFrom('organisation')
-      .selectAll()
-      .where('name', '=', 'Park- och naturförvaltningen')
-      .executeTakeFirstOrThrow();
+    const org = await rowWhere(t.db, 'organisation', { name: 'Park- och naturförvaltningen' });
     expect(org.slug).toBe('park-och-naturforvaltningen');
     await admin.get(`/admin/organisations/${org.id}`);
     expect(
-      (
-        await admin.post(`/admin/organisations/${org.id}`, {
-          name: 'Park och natur',
-          kind: 'administration',
-          email: '',
-        })
-      ).statusCode,
+      (await postOrganisation(admin, ['Park och natur', 'administration', ''], org.id)).statusCode,
     ).toBe(303);
     await admin.get('/admin/organisations');
     expect(
       (await admin.post(`/admin/organisations/${org.id}/active`, { active: '0' })).statusCode,
     ).toBe(303);
-    const after = await t.db.kysely
-      .selectFrom('organisation')
-      .selectAll()
-      .where('id', '=', org.id)
-      .executeTakeFirstOrThrow();
+    const after = await rowWhere(t.db, 'organisation', { id: org.id });
     expect(after).toMatchObject({ name: 'Park och natur', email: null, active: 0 });
     expect((await audit('organisation')).map((e) => e.action)).toEqual([
       'create',
@@ -201,14 +179,12 @@ describeEachDialect('administration', (dialect) => {
 
   it('lists the audit trail with filters and exports it as CSV', async () => {
     const all = await admin.get('/admin/audit');
-    expect(all.statusCode).toBe(200);
-    expect(all.body).toContain('login');
+    expectPage(all, 200, ['login']);
     const byUser = await admin.get('/admin/audit?user=ADMIN%40vanort.example&entity=organisation');
     expect(byUser.body).toContain('Park- och naturförvaltningen');
     expect(byUser.body).not.toContain('login.failed');
     const badDate = await admin.get('/admin/audit?from=2026-13-45');
-    expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain('Ange datum som ÅÅÅÅ-MM-DD');
+    expectPage(badDate, 400, ['Ange datum som ÅÅÅÅ-MM-DD']);
     // One date style (decision 012): text fields with the format as a hint, the summary first.
     expect(badDate.body).not.toContain('type="date"');
     expect(badDate.body).toContain('<a href="#from">');
@@ -242,8 +218,6 @@ describeEachDialect('administration', (dialect) => {
       }),
     );
     const res = await admin.get('/admin/outbox');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Inbjudan till Vänortsportalen');
-    expect(res.body).toContain('Hej Åsa!');
+    expectPage(res, 200, ['Inbjudan till Vänortsportalen', 'Hej Åsa!']);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { formOf } from '../../../test/helpers/city-fixtures.ts';
+import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
@@ -25,9 +26,10 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
 
   it('opens their own city in their language, with only what is theirs to keep', async () => {
     const res = await bergen.get('/workspace/cities/bergen');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<h1>Opplysninger om Bergen</h1>');
-    expect(res.body).toContain('gjennomgår endringene før de blir publisert');
+    expectPage(res, 200, [
+      '<h1>Opplysninger om Bergen</h1>',
+      'gjennomgår endringene før de blir publisert',
+    ]);
     // The texts in Norwegian, Swedish and English; not the other languages, not the
     // country, coordinates, kind or status; no link to the coordinators' list.
     for (const field of ['name_nb', 'description_nb', 'name_sv', 'description_en', 'region'])
@@ -56,16 +58,15 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
   });
 
   it('refuses bad values at the field, keeps what was typed and saves nothing', async () => {
-    const fields = await formOf(bergen, 'bergen');
-    const res = await bergen.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(bergen, 'bergen', {
       population: 'mange',
       contactEmail: 'ikke en adresse',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<a href="#population">');
-    expect(res.body).toContain('<a href="#contactEmail">');
-    expect(res.body).toContain('value="ikke en adresse"');
+    expectRefused(res, [
+      '<a href="#population">',
+      '<a href="#contactEmail">',
+      'value="ikke en adresse"',
+    ]);
     expect(await suggestion()).toBeUndefined();
   });
 
@@ -74,9 +75,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     await anonymous('/nb/cities/bergen');
     expect((await anonymous('/nb/cities/bergen')).headers['x-cache']).toBe('hit');
 
-    const fields = await formOf(bergen, 'bergen');
-    const res = await bergen.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(bergen, 'bergen', {
       description_nb: 'Byen mellom de syv fjell, med Bryggen på UNESCOs verdensarvliste.',
       population: '291 940',
       contactEmail: 'internasjonalt@bergen.kommune.no',
@@ -87,8 +86,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
       name_da: 'Bjørgvin',
       status: 'ended',
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/nb/workspace/cities/bergen');
+    expectRedirect(res, '/nb/workspace/cities/bergen');
     expect(await getCity(t.db, 'bergen')).toEqual(before);
     const row = await suggestion();
     expect(row?.status).toBe('pending');
@@ -123,18 +121,18 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     expect(form.body).toContain('Kontaktpersonen hos vänorten föreslog ändringar');
 
     const review = await coordinator.get('/workspace/cities/bergen/suggestion');
-    expect(review.statusCode).toBe(200);
-    expect(review.body).toContain('Skickat av bergen@vanort.example');
-    expect(review.body).toContain('UNESCOs verdensarvliste');
-    expect(review.body).toContain('internasjonalt@bergen.kommune.no');
-    expect(review.body).toContain('Beskrivning på norskt bokmål');
+    expectPage(review, 200, [
+      'Skickat av bergen@vanort.example',
+      'UNESCOs verdensarvliste',
+      'internasjonalt@bergen.kommune.no',
+      'Beskrivning på norskt bokmål',
+    ]);
     expect(review.body).not.toContain('Beskrivning på danska');
 
     const empty = await coordinator.post('/workspace/cities/bergen/suggestion/return', {
       comment: '  ',
     });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Skriv en kommentar om vad som behöver ändras');
+    expectRefused(empty, ['Skriv en kommentar om vad som behöver ändras']);
     expect((await suggestion())?.status).toBe('pending');
 
     await coordinator.get('/workspace/cities/bergen/suggestion');
@@ -170,8 +168,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const version = /name="version" value="([^"]+)"/.exec(review.body)?.[1];
     expect(version).toBeTruthy();
     await new Promise((r) => setTimeout(r, 5));
-    const again = await bergen.post('/workspace/cities/bergen', {
-      ...(await formOf(bergen, 'bergen')),
+    const again = await postCityForm(bergen, 'bergen', {
       region: 'Vestland fylke',
     });
     expect(again.statusCode).toBe(303);
@@ -188,8 +185,7 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const approved = await coordinator.post('/workspace/cities/bergen/suggestion/approve', {
       version: /name="version" value="([^"]+)"/.exec(stale.body)![1]!,
     });
-    expect(approved.statusCode).toBe(303);
-    expect(approved.headers.location).toBe('/workspace/cities/bergen');
+    expectRedirect(approved, '/workspace/cities/bergen');
     const city = await getCity(t.db, 'bergen');
     expect(city.population).toBe(291189);
     expect(city.region).toBe('Vestland fylke');
@@ -216,14 +212,13 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
     const fields = await formOf(bergen, 'bergen');
     await bergen.post('/workspace/cities/bergen', { ...fields, region: 'Hordaland' });
     expect((await suggestion())?.status).toBe('pending');
-    const withdrawn = await bergen.post('/workspace/cities/bergen', {
-      ...(await formOf(bergen, 'bergen')),
+    const withdrawn = await postCityForm(bergen, 'bergen', {
       region: 'Vestland fylke',
     });
     expect(withdrawn.statusCode).toBe(303);
     expect(await suggestion()).toBeUndefined();
     expect(await audit('facts.suggestion.withdraw')).toHaveLength(1);
-    const unchanged = await bergen.post('/workspace/cities/bergen', await formOf(bergen, 'bergen'));
+    const unchanged = await postCityForm(bergen, 'bergen');
     expect(unchanged.statusCode).toBe(303);
     expect((await bergen.get('/workspace/cities/bergen')).body).toContain('Ingenting ble sendt');
   });
@@ -231,13 +226,11 @@ describeEachDialect('the partner contact’s own city, reviewed by a coordinator
   it('lets the coordinator save directly, refusing a save over a newer version', async () => {
     const fields = await formOf(coordinator, 'bergen');
     await coordinator.post('/workspace/cities/bergen', { ...fields, population: '291 200' });
-    await coordinator.get('/workspace/cities/bergen');
-    const stale = await coordinator.post('/workspace/cities/bergen', {
+    const stale = await coordinator.submit('/workspace/cities/bergen', {
       ...fields,
       population: '1',
     });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('291200');
+    expectPage(stale, 409, ['291200']);
     expect((await getCity(t.db, 'bergen')).population).toBe(291200);
   });
 

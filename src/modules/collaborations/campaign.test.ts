@@ -1,13 +1,13 @@
-import pino from 'pino';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
@@ -21,6 +21,9 @@ const addDays = (date: string, days: number) => {
 describeEachDialect('campaigns (inventering)', (dialect) => {
   const t = useTestApp(dialect);
   const [coordinator, reporter] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.reporter);
+  /** The reporter answers the campaign through its form: the form's page, then the post. */
+  const answer = (id: string, fields: { answer: string; comment: string }) =>
+    reporter.submit(`/workspace/campaigns/${id}/answer`, fields);
   let orgs: Map<string, string>;
   const today = stockholmToday();
 
@@ -61,10 +64,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
   });
 
-  const start = async (fields: Record<string, string | string[]>) => {
-    await coordinator.get('/workspace/campaigns/new');
-    return coordinator.post('/workspace/campaigns/new', fields);
-  };
+  const start = (fields: Record<string, string | string[]>) =>
+    coordinator.submit('/workspace/campaigns/new', fields);
 
   it('refuses a bad campaign field by field, keeping the values, in Swedish and English', async () => {
     const campaigns = () => t.db.kysely.selectFrom('campaign').select('id').execute();
@@ -98,8 +99,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       'Sista svarsdag kan inte ha passerat',
     ]);
 
-    await coordinator.get('/workspace/campaigns/new?lang=en');
-    const english = await coordinator.post('/workspace/campaigns/new?lang=en', {
+    const english = await coordinator.submit('/workspace/campaigns/new?lang=en', {
       title: 'x'.repeat(201),
       periodFrom: '2026-01-01',
       periodTo: '2026-12-31',
@@ -137,41 +137,18 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     const mine = await reporter.get('/workspace/campaigns');
     expect(mine.body).toContain('Inventering 2026');
     const page = await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Svar för Kulturförvaltningen');
-    expect(page.body).toContain('Nordisk litteraturfestival');
+    expectPage(page, 200, ['Svar för Kulturförvaltningen', 'Nordisk litteraturfestival']);
     expect(page.body).not.toContain('Gammalt projekt');
     expect(page.body).toContain('/workspace/collaborations/');
 
     const empty = await reporter.post(`/workspace/campaigns/${id}/answer`, { comment: '' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Välj om du bekräftar listan');
+    expectRefused(empty, ['Välj om du bekräftar listan']);
 
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    const ok = await reporter.post(`/workspace/campaigns/${id}/answer`, {
-      answer: 'confirmed',
-      comment: 'Stämmer.',
-    });
+    const ok = await answer(id, { answer: 'confirmed', comment: 'Stämmer.' });
     expect(ok.statusCode).toBe(303);
     // Changed while open.
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(
-      (
-        await reporter.post(`/workspace/campaigns/${id}/answer`, {
-          answer: 'no_activity',
-          comment: '',
-        })
-      ).statusCode,
-    ).toBe(303);
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    expect(
-      (
-        await reporter.post(`/workspace/campaigns/${id}/answer`, {
-          answer: 'confirmed',
-          comment: 'Rättat.',
-        })
-      ).statusCode,
-    ).toBe(303);
+    expect((await answer(id, { answer: 'no_activity', comment: '' })).statusCode).toBe(303);
+    expect((await answer(id, { answer: 'confirmed', comment: 'Rättat.' })).statusCode).toBe(303);
 
     const after = await coordinator.get(`/workspace/campaigns/${id}`);
     expect(after.body).toContain('1 av 8 organisationer har svarat.');
@@ -214,8 +191,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       answer: 'no_activity',
       comment: '',
     });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Inventeringen är avslutad. Svaren är låsta');
+    expectPage(late, 409, ['Inventeringen är avslutad. Svaren är låsta']);
     expect(
       (
         await rowWhere(
@@ -274,31 +250,22 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       .set({ status: 'closed' })
       .where('id', '!=', id)
       .execute();
-    const ctx = {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-    };
-    const at = (date: string) => new Date(`${date}T06:00:00Z`);
-    const outbox = () =>
-      t.db.kysely
-        .selectFrom('mail_outbox')
-        .select(['to_address', 'subject', 'text_body'])
-        .orderBy('to_address')
-        .execute();
+    const remind = (date: string) =>
+      runJob(
+        campaignRemindersJob,
+        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
+      );
+    const outbox = () => outboxMails(t.db);
 
     // Too early: nothing.
-    expect(
-      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -8)) }),
-    ).toMatchObject({
+    expect(await remind(addDays(deadline, -8))).toMatchObject({
       outcome: 'ok',
       details: 'reminded 0, overdue 0',
     });
     expect(await outbox()).toEqual([]);
 
     // Seven days before: the reporter of Kulturförvaltningen, Liseberg's own address.
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -7)) });
+    await remind(addDays(deadline, -7));
     let mails = await outbox();
     expect(mails.map((m) => m.to_address)).toEqual([
       'liseberg@example.org',
@@ -308,22 +275,16 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     expect(mails[0]?.text_body).toContain(
       `https://vanort.example/workspace/campaigns/${id}/answer`,
     );
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, -3)) });
+    await remind(addDays(deadline, -3));
     expect(await outbox()).toHaveLength(2);
 
     // Kulturförvaltningen answers; only Liseberg is overdue, once.
-    await reporter.get(`/workspace/campaigns/${id}/answer`);
-    await reporter.post(`/workspace/campaigns/${id}/answer`, {
-      answer: 'no_activity',
-      comment: '',
-    });
+    await answer(id, { answer: 'no_activity', comment: '' });
     await t.db.kysely.deleteFrom('mail_outbox').execute();
-    expect(
-      await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 1)) }),
-    ).toMatchObject({
+    expect(await remind(addDays(deadline, 1))).toMatchObject({
       details: 'reminded 0, overdue 1',
     });
-    await runJob(campaignRemindersJob, { ...ctx, now: at(addDays(deadline, 2)) });
+    await remind(addDays(deadline, 2));
     mails = await outbox();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ['liseberg@example.org', 'Försenat svar: Påminnelsetest'],

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
-import { createApiToken } from '../accounts/api-token.service.ts';
+import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import * as repo from './collaboration.repository.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
@@ -30,13 +30,11 @@ describeEachDialect('collaborations API', (dialect) => {
     });
 
   beforeAll(async () => {
-    const user = await rowWhere(t.db, 'app_user', { email: 'medarbetare@vanort.example' }, ['id']);
-    ({ token: staffToken } = await createApiToken(
-      t.db,
-      { userId: user.id, label: 'staff', ip: null },
-      user.id,
-      { name: 'api test', expiresInDays: 1 },
-    ));
+    staffToken = await apiTokenOf(t.db, 'medarbetare@vanort.example', {
+      name: 'api test',
+      label: 'staff',
+      expiresInDays: 1,
+    });
   });
 
   it('shows anonymous callers only public, acknowledged collaborations with public fields', async () => {
@@ -118,37 +116,38 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(item?.title).toBe('Lägerskola för elever i årskurs 9');
       return { res, item: item! };
     };
-    const english = await camp('&lang=en');
-    expect(english.res.headers['content-language']).toBe('en');
-    expect(english.item.localized.areas).toEqual([
-      { slug: 'school', name: { text: 'School', lang: 'en' } },
-    ]);
-    expect(english.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Turku', lang: 'en' },
+    /** The camp as the query asks for it: its language, and the names of its area and of Turku. */
+    const named = async (
+      query: string,
+      headers: Record<string, string>,
+      language: string,
+      names: { school: Named['name']; turku: Named['name'] },
+    ) => {
+      const { res, item } = await camp(query, headers);
+      expect(res.headers['content-language'], query).toBe(language);
+      expect(item.localized.areas).toEqual([{ slug: 'school', name: names.school }]);
+      expect(item.localized.cities).toContainEqual({ slug: 'turku', name: names.turku });
+      return item;
+    };
+    await named('&lang=en', {}, 'en', {
+      school: { text: 'School', lang: 'en' },
+      turku: { text: 'Turku', lang: 'en' },
     });
     // Areas have Swedish and English names only: in Finnish, the Swedish name says so.
-    const finnish = await camp('', { 'accept-language': 'fi' });
-    expect(finnish.res.headers['content-language']).toBe('fi');
-    expect(finnish.item.localized.areas).toEqual([
-      { slug: 'school', name: { text: 'Skola', lang: 'sv' } },
-    ]);
-    expect(finnish.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Turku', lang: 'fi' },
+    await named('', { 'accept-language': 'fi' }, 'fi', {
+      school: { text: 'Skola', lang: 'sv' },
+      turku: { text: 'Turku', lang: 'fi' },
     });
-    const swedish = await camp('&lang=xx');
-    expect(swedish.res.headers['content-language']).toBe('sv');
-    expect(swedish.item.localized.cities).toContainEqual({
-      slug: 'turku',
-      name: { text: 'Åbo', lang: 'sv' },
+    const swedish = await named('&lang=xx', {}, 'sv', {
+      school: { text: 'Skola', lang: 'sv' },
+      turku: { text: 'Åbo', lang: 'sv' },
     });
     // The existing members are unchanged: slugs, in the same order as the named ones.
-    const { cities, areas } = swedish.item as Localized & { cities: string[]; areas: string[] };
+    const { cities, areas } = swedish as Localized & { cities: string[]; areas: string[] };
     expect([...cities].sort()).toEqual(['aarhus', 'bergen', 'turku']);
     expect(areas).toEqual(['school']);
-    expect(swedish.item.localized.cities.map((c) => c.slug)).toEqual(cities);
-    const one = await t.app.inject({ url: `/api/v1/collaborations/${swedish.item.id}?lang=nb` });
+    expect(swedish.localized.cities.map((c) => c.slug)).toEqual(cities);
+    const one = await t.app.inject({ url: `/api/v1/collaborations/${swedish.id}?lang=nb` });
     expect(one.headers['content-language']).toBe('nb');
     expect(one.json<Localized>().localized.cities).toContainEqual({
       slug: 'aarhus',
@@ -195,15 +194,11 @@ describeEachDialect('collaborations API', (dialect) => {
       expect(conditional.statusCode).toBe(304);
 
       // A token (or a session) is never answered from the shared cache: it sees more.
-      const user = await rowWhere(cached.db, 'app_user', { email: 'medarbetare@vanort.example' }, [
-        'id',
-      ]);
-      const { token } = await createApiToken(
-        cached.db,
-        { userId: user.id, label: 'staff', ip: null },
-        user.id,
-        { name: 'cache test', expiresInDays: 1 },
-      );
+      const token = await apiTokenOf(cached.db, 'medarbetare@vanort.example', {
+        name: 'cache test',
+        label: 'staff',
+        expiresInDays: 1,
+      });
       const staff = await cached.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
       expect(staff.headers['x-cache']).toBeUndefined();
       expect(staff.headers['cache-control']).toBe('private, no-store');

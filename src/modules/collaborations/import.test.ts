@@ -11,7 +11,7 @@ import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows, rowsWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -165,11 +165,9 @@ describeEachDialect('importing collaborations', (dialect) => {
     // every fifth row has two cities
     expect(await count('collaboration_city')).toBe(base.cities + 6000);
 
-    const sample = await t.db.kysely
-      .selectFrom('collaboration')
-      .selectAll()
-      .where('title', '=', 'Samarbete nummer 7 om stadsutveckling')
-      .executeTakeFirstOrThrow();
+    const sample = await rowWhere(t.db, 'collaboration', {
+      title: 'Samarbete nummer 7 om stadsutveckling',
+    });
     expect(sample).toMatchObject({
       organisation_id: kultur,
       kind: 'project',
@@ -181,11 +179,7 @@ describeEachDialect('importing collaborations', (dialect) => {
       review_state: 'submitted',
     });
     expect(sample.submitted_at).toBeTruthy();
-    const doc = await t.db.kysely
-      .selectFrom('search_document')
-      .selectAll()
-      .where('id', '=', sample.id)
-      .executeTakeFirstOrThrow();
+    const doc = await rowWhere(t.db, 'search_document', { id: sample.id });
     expect(doc).toMatchObject({
       entity: 'collaboration',
       organisation_id: kultur,
@@ -206,36 +200,31 @@ describeEachDialect('importing collaborations', (dialect) => {
   it('refuses a file over 10 MB and a file without rows, storing nothing', async () => {
     const jobs = () => countRows(t.db, 'import_job');
     const before = await jobs();
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'stor.csv',
-        contentType: 'text/csv',
-        data: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileTooLarge' }] },
-    });
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'tom.csv',
-        contentType: 'text/csv',
-        data: Buffer.from('Rubrik;Startdatum\n'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileEmpty' }] },
-    });
-    await expect(
-      uploadImport(t.db, actor(), reporter, {
-        filename: 'fel.xlsx',
-        contentType: 'application/octet-stream',
-        data: Buffer.from('PK not really a zip'),
-        organisation: kultur,
-      }),
-    ).rejects.toMatchObject({
-      details: { problems: [{ path: 'file', message: 'import.error.fileUnreadable' }] },
-    });
+    for (const [filename, contentType, data, message] of [
+      [
+        'stor.csv',
+        'text/csv',
+        Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+        'import.error.fileTooLarge',
+      ],
+      ['tom.csv', 'text/csv', Buffer.from('Rubrik;Startdatum\n'), 'import.error.fileEmpty'],
+      [
+        'fel.xlsx',
+        'application/octet-stream',
+        Buffer.from('PK not really a zip'),
+        'import.error.fileUnreadable',
+      ],
+    ] as const) {
+      await expect(
+        uploadImport(t.db, actor(), reporter, {
+          filename,
+          contentType,
+          data,
+          organisation: kultur,
+        }),
+        filename,
+      ).rejects.toMatchObject({ details: { problems: [{ path: 'file', message }] } });
+    }
     expect(await jobs()).toBe(before);
   });
 
@@ -298,11 +287,9 @@ describeEachDialect('importing collaborations', (dialect) => {
       });
     };
     const none = await upload('', '');
-    expect(none.statusCode).toBe(400);
-    expect(none.body).toContain('Välj en fil');
+    expectRefused(none, ['Välj en fil']);
     const wrong = await upload('bild.png', 'PNG');
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Filen måste vara Excel (.xlsx) eller CSV');
+    expectRefused(wrong, ['Filen måste vara Excel (.xlsx) eller CSV']);
     const otherOrg = await upload('a.csv', 'Rubrik\nA', 'no-such-organisation');
     expect(otherOrg.statusCode).toBe(400);
     expect(otherOrg.body).toContain(

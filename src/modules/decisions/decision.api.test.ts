@@ -1,9 +1,9 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { decision, TROMSO_PROPOSAL } from '../../../test/helpers/decision-fixtures.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
-import { findUserByEmail } from '../accounts/account.service.ts';
-import { createApiToken } from '../accounts/api-token.service.ts';
+import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import { countRows } from '../../../test/helpers/rows.ts';
 
 interface ApiCity {
@@ -38,14 +38,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       'sekretariatet@vanort.example',
       'medarbetare@vanort.example',
     ]) {
-      const user = await findUserByEmail(t.db.kysely, email);
-      const { token } = await createApiToken(
-        t.db,
-        { userId: user!.id, label: email, ip: null },
-        user!.id,
-        { name: 'API-test' },
-      );
-      tokens.set(email, token);
+      tokens.set(email, await apiTokenOf(t.db, email));
     }
   });
 
@@ -57,6 +50,9 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       payload: payload as Record<string, unknown>,
       headers: email ? { authorization: `Bearer ${tokens.get(email)}` } : {},
     });
+  /** The fields a refusal names, in its order. */
+  const problemPaths = (res: LightMyRequestResponse) =>
+    res.json<ApiError>().error.details!.problems!.map((p) => p.path);
   const AS_COORDINATOR = 'samordnare@vanort.example';
   const AS_COUNCIL = 'sekretariatet@vanort.example';
   const AS_STAFF = 'medarbetare@vanort.example';
@@ -226,8 +222,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
     const before = await count('proposal');
     const shape = await post('/api/v1/proposals', { kind: 'annex', title: 1 }, AS_COORDINATOR);
     expect(shape.statusCode).toBe(400);
-    const paths = shape.json<ApiError>().error.details!.problems!.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['kind', 'title', 'justification']));
+    expect(problemPaths(shape)).toEqual(expect.arrayContaining(['kind', 'title', 'justification']));
 
     const rules = await post(
       '/api/v1/proposals',
@@ -258,12 +253,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       AS_COORDINATOR,
     );
     expect(newCity.statusCode).toBe(400);
-    expect(
-      newCity
-        .json<ApiError>()
-        .error.details!.problems!.map((p) => p.path)
-        .sort(),
-    ).toEqual(['countryCode', 'nameSv', 'slug']);
+    expect(problemPaths(newCity).sort()).toEqual(['countryCode', 'nameSv', 'slug']);
     expect(await count('proposal')).toBe(before);
   });
 
@@ -315,12 +305,7 @@ describeEachDialect('decisions API and city filters', (dialect) => {
       AS_COUNCIL,
     );
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json<ApiError>()
-        .error.details!.problems!.map((p) => p.path)
-        .sort(),
-    ).toEqual(['caseNumber', 'meetingDate', 'section']);
+    expect(problemPaths(bad).sort()).toEqual(['caseNumber', 'meetingDate', 'section']);
 
     // Decided today, the day it was proposed.
     const today = new Date().toISOString().slice(0, 10);

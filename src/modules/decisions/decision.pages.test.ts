@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { getCity } from '../cities/city.service.ts';
 import { MAX_DOCUMENT_BYTES } from './decision.service.ts';
@@ -99,22 +100,19 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     cities: await count('city'),
     history: await count('city_status_change'),
   });
-  const proposalRow = (title: string) =>
-    t.db.kysely
-      .selectFrom('proposal')
-      .selectAll()
-      .where('title', '=', title)
-      .executeTakeFirstOrThrow();
+  const proposalRow = (title: string) => rowWhere(t.db, 'proposal', { title });
 
   it('is for coordinators and the council secretariat only', async () => {
     const anonymous = await t.app.inject({ url: '/workspace/proposals' });
-    expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe('/login?next=%2Fworkspace%2Fproposals');
-    expect((await staff.get('/workspace/proposals')).statusCode).toBe(403);
-    expect((await staff.get('/workspace/decisions')).statusCode).toBe(403);
-    expect((await council.get('/workspace/proposals')).statusCode).toBe(403);
-    expect((await coordinator.get('/workspace/decisions')).statusCode).toBe(403);
-    expect((await coordinator.get('/workspace/decisions/new')).statusCode).toBe(403);
+    expectRedirect(anonymous, '/login?next=%2Fworkspace%2Fproposals');
+    for (const [agent, url] of [
+      [staff, '/workspace/proposals'],
+      [staff, '/workspace/decisions'],
+      [council, '/workspace/proposals'],
+      [coordinator, '/workspace/decisions'],
+      [coordinator, '/workspace/decisions/new'],
+    ] as const)
+      expect((await agent.get(url)).statusCode, url).toBe(403);
 
     const before = await snapshot();
     const asStaff = await staff.post('/workspace/proposals/new', {
@@ -143,10 +141,11 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('refuses a bad proposal field by field and keeps the values', async () => {
     const list = await coordinator.get('/workspace/proposals');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('Kedjan har 4 medlemmar');
-    expect(list.body).toContain('Göteborg står värd vart 8:e år');
-    expect(list.body).toContain('Det stämmer med policyn');
+    expectPage(list, 200, [
+      'Kedjan har 4 medlemmar',
+      'Göteborg står värd vart 8:e år',
+      'Det stämmer med policyn',
+    ]);
 
     expect((await coordinator.get('/workspace/proposals/new')).statusCode).toBe(200);
     const before = await snapshot();
@@ -222,21 +221,15 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('runs the whole flow by forms: a new twin city through a City Council decision', async () => {
     // The coordinator drafts a proposal for a new twin city and sends it.
-    await coordinator.get('/workspace/proposals/new');
-    const drafted = await coordinator.post('/workspace/proposals/new', {
-      kind: 'establish_twin',
-      city: 'new',
-      slug: 'tromso',
-      nameSv: 'Tromsø',
+    const drafted = await coordinator.submit('/workspace/proposals/new', {
+      ...newCity('tromso', 'Tromsø', 'no'),
       nameEn: 'Tromsø',
-      countryCode: 'no',
       latitude: '69,6492',
       longitude: '18.9553',
       title: 'Förslag: Tromsø som ny vänort',
       justification: 'Arktiskt samarbete mellan hamnstäder.',
     });
-    expect(drafted.statusCode).toBe(303);
-    expect(drafted.headers.location).toBe('/workspace/proposals');
+    expectRedirect(drafted, '/workspace/proposals');
     let list = await coordinator.get('/workspace/proposals');
     expect(list.body).toContain('Förslaget är sparat som utkast.');
     expect(list.body).toContain('Utkast');
@@ -257,22 +250,21 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(list.body).toContain('Skickat till KF/KS – väntar på beslut');
     // Sent: neither sent again nor withdrawn.
     const again = await coordinator.post(`/workspace/proposals/${proposal.id}/withdraw`);
-    expect(again.statusCode).toBe(400);
-    expect(again.body).toContain('Förslaget är inte längre ett utkast');
+    expectRefused(again, ['Förslaget är inte längre ett utkast']);
     expect((await proposalRow('Förslag: Tromsø som ny vänort')).status).toBe('sent');
 
     // The council secretariat sees it pending.
     const decisions = await council.get('/workspace/decisions');
-    expect(decisions.statusCode).toBe(200);
-    expect(decisions.body).toContain('Förslag som väntar på beslut');
+    expectPage(decisions, 200, ['Förslag som väntar på beslut']);
     const formUrl = `/workspace/decisions/new?proposal=${proposal.id}`;
     expect(unescape(decisions.body)).toContain(`href="${formUrl}"`);
     const form = await council.get(formUrl);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('enctype="multipart/form-data"');
-    expect(form.body).toContain('kan bara kommunfullmäktige (KF) besluta om det');
-    expect(form.body).toContain('SLK-2023-01047');
-    expect(form.body).toContain('0263/20');
+    expectPage(form, 200, [
+      'enctype="multipart/form-data"',
+      'kan bara kommunfullmäktige (KF) besluta om det',
+      'SLK-2023-01047',
+      '0263/20',
+    ]);
 
     // KS cannot decide a twin city (P6): refused, nothing changes.
     const before = await snapshot();
@@ -347,8 +339,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
       { csrf: null },
     );
-    expect(noToken.statusCode).toBe(403);
-    expect(noToken.body).toContain('Formuläret har gått ut');
+    expectPage(noToken, 403, ['Formuläret har gått ut']);
     const wrongToken = await postMultipart(
       t.app,
       council,
@@ -368,8 +359,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
       type: 'application/pdf',
       data: pdf,
     });
-    expect(recorded.statusCode).toBe(303);
-    expect(recorded.headers.location).toBe('/workspace/decisions');
+    expectRedirect(recorded, '/workspace/decisions');
     expect(await getCity(t.db, 'tromso')).toMatchObject({
       kind: 'twin',
       status: 'active',
@@ -380,11 +370,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(after.body).toContain('Beslutet är registrerat.');
     expect(after.body).toContain('Inga förslag väntar på beslut.');
     expect(after.body).toContain('SLK-2026-01047');
-    const decision = await t.db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('case_number', '=', 'SLK-2026-01047')
-      .executeTakeFirstOrThrow();
+    const decision = await rowWhere(t.db, 'council_decision', { case_number: 'SLK-2026-01047' });
     expect(decision).toMatchObject({ body: 'KF', section: '12', outcome: 'approved' });
     expect(after.body).toContain(`href="/decisions/${decision.id}/document"`);
 
@@ -408,8 +394,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     // The proposal is decided: a second decision on it is refused.
     await council.get(formUrl);
     const twice = await postMultipart(t.app, council, formUrl, goodDecision());
-    expect(twice.statusCode).toBe(400);
-    expect(twice.body).toContain('Förslaget väntar inte längre på beslut');
+    expectRefused(twice, ['Förslaget väntar inte längre på beslut']);
 
     // The audit trail shows each step, by whom.
     const audit = await t.db.kysely
@@ -434,24 +419,14 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
   it('shows the public page of the new twin city as an active twin city', async () => {
     const page = await t.app.inject({ url: '/cities/tromso' });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Tromsø');
-    expect(page.body).toContain('Vänort');
-    expect(page.body).toContain('Aktiv');
+    expectPage(page, 200, ['Tromsø', 'Vänort', 'Aktiv']);
   });
 
   it('corrects a decision only by recording a new one that supersedes it', async () => {
-    const original = await t.db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('case_number', '=', 'SLK-2026-01047')
-      .executeTakeFirstOrThrow();
+    const original = await rowWhere(t.db, 'council_decision', { case_number: 'SLK-2026-01047' });
     const url = `/workspace/decisions/new?supersedes=${original.id}`;
     const form = await council.get(url);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Rätta ett beslut');
-    expect(form.body).toContain('value="SLK-2026-01047"');
-    expect(form.body).toContain('value="§ 12"');
+    expectPage(form, 200, ['Rätta ett beslut', 'value="SLK-2026-01047"', 'value="§ 12"']);
     const before = await snapshot();
     const corrected = await postMultipart(
       t.app,
@@ -468,8 +443,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(list.body).toContain('Rättelse');
     await council.get(url);
     const twice = await postMultipart(t.app, council, url, goodDecision());
-    expect(twice.statusCode).toBe(400);
-    expect(twice.body).toContain('Beslutet är redan rättat');
+    expectRefused(twice, ['Beslutet är redan rättat']);
     expect(await count('council_decision')).toBe(before.decisions + 1);
     // The correction has no document: 404, as an unknown decision.
     const correction = await rowWhere(t.db, 'council_decision', { supersedes_id: original.id }, [
@@ -488,8 +462,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   });
 
   it('withdraws a draft, and a partner city stays as it was', async () => {
-    await coordinator.get('/workspace/proposals/new');
-    const drafted = await coordinator.post('/workspace/proposals/new', {
+    const drafted = await coordinator.submit('/workspace/proposals/new', {
       kind: 'activate_partner',
       city: 'kiel',
       title: 'Återuppta samarbetet med Kiel',
@@ -506,8 +479,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(list.body).toContain('Återtaget');
     expect((await getCity(t.db, 'kiel')).status).toBe('dormant');
     const again = await coordinator.post(`/workspace/proposals/${proposal.id}/send`);
-    expect(again.statusCode).toBe(400);
-    expect(again.body).toContain('Förslaget är inte längre ett utkast');
+    expectRefused(again, ['Förslaget är inte längre ett utkast']);
     expect((await coordinator.post('/workspace/proposals/no-such-id/send')).statusCode).toBe(404);
   });
 
@@ -542,17 +514,14 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   it('speaks English too', async () => {
     const en = await signedIn(t.app, DEMO_EMAIL.council);
     const page = await en.get('/workspace/decisions?lang=en');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<html lang="en"');
-    expect(page.body).toContain('Recorded decisions');
+    expectPage(page, 200, ['<html lang="en"', 'Recorded decisions']);
     const form = await en.get('/workspace/decisions/new');
     expect(form.body).toContain('Deciding body');
     const bad = await postMultipart(t.app, en, '/workspace/decisions/new', {
       ...goodDecision(),
       caseNumber: 'nope',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Enter the case number as SLK-2023-01047');
+    expectRefused(bad, ['Enter the case number as SLK-2023-01047']);
     const coordinatorEn = await signedIn(t.app, DEMO_EMAIL.coordinator);
     const proposals = await coordinatorEn.get('/workspace/proposals?lang=en');
     expect(proposals.body).toContain('Warning: Gothenburg hosts every 10 years');

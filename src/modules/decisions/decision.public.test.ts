@@ -23,6 +23,9 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     return { status: res.statusCode, html: res.body };
   };
   const patterns = () => t.config.caseNumberPatterns;
+  /** Records a council decision (the fixture's, but for `overrides`) as the council's secretariat. */
+  const record = (overrides: Parameters<typeof decision>[0]) =>
+    recordDecision(t.db, COUNCIL, decision(overrides), patterns());
   const decisionId = async (titleStart: string) =>
     (
       await t.db.kysely
@@ -109,18 +112,13 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     expect(first.html).toContain('Visar 1–2 av 2');
 
     for (let i = 1; i <= 25; i++) {
-      await recordDecision(
-        t.db,
-        COUNCIL,
-        decision({
-          body: 'KS',
-          title: `Beslut nummer ${i}`,
-          meetingDate: `2025-01-${String(i).padStart(2, '0')}`,
-          finalOn: '',
-          caseNumber: `SLK-2025-${String(i).padStart(5, '0')}`,
-        }),
-        patterns(),
-      );
+      await record({
+        body: 'KS',
+        title: `Beslut nummer ${i}`,
+        meetingDate: `2025-01-${String(i).padStart(2, '0')}`,
+        finalOn: '',
+        caseNumber: `SLK-2025-${String(i).padStart(5, '0')}`,
+      });
     }
     const one = await page('/decisions');
     expect(one.html).toContain('Visar 1–20 av 27');
@@ -139,18 +137,13 @@ describeEachDialect('public decision register, city timeline and rotation warnin
   });
 
   it('shows what a decision superseded and what superseded it', async () => {
-    const old = await recordDecision(
-      t.db,
-      COUNCIL,
-      decision({ body: 'KS', title: 'Felaktigt beslut', finalOn: '' }),
-      patterns(),
-    );
-    const fixed = await recordDecision(
-      t.db,
-      COUNCIL,
-      decision({ body: 'KS', title: 'Rättat beslut', finalOn: '', supersedesId: old.id }),
-      patterns(),
-    );
+    const old = await record({ body: 'KS', title: 'Felaktigt beslut', finalOn: '' });
+    const fixed = await record({
+      body: 'KS',
+      title: 'Rättat beslut',
+      finalOn: '',
+      supersedesId: old.id,
+    });
     const oldPage = await page(`/decisions/${old.id}`);
     expect(oldPage.html).toContain('Ersatt av beslutet');
     expect(oldPage.html).toContain(`<a href="/decisions/${fixed.id}">Rättat beslut</a>`);
@@ -163,12 +156,11 @@ describeEachDialect('public decision register, city timeline and rotation warnin
   });
 
   it('escapes what is recorded and what the visitor sends', async () => {
-    const evil = await recordDecision(
-      t.db,
-      COUNCIL,
-      decision({ body: 'KS', title: '<script>alert(1)</script> & "citat"', finalOn: '' }),
-      patterns(),
-    );
+    const evil = await record({
+      body: 'KS',
+      title: '<script>alert(1)</script> & "citat"',
+      finalOn: '',
+    });
     for (const url of ['/decisions', `/decisions/${evil.id}`]) {
       const { html } = await page(url);
       expect(html, url).not.toContain('<script>alert(1)');
@@ -183,12 +175,7 @@ describeEachDialect('public decision register, city timeline and rotation warnin
     const proposal = await draftProposal(t.db, COORDINATOR, TROMSO_PROPOSAL);
     await sendProposal(t.db, COORDINATOR, proposal.id);
     const today = new Date().toISOString().slice(0, 10);
-    const recorded = await recordDecision(
-      t.db,
-      COUNCIL,
-      decision({ proposalId: proposal.id, meetingDate: today, finalOn: today }),
-      patterns(),
-    );
+    const recorded = await record({ proposalId: proposal.id, meetingDate: today, finalOn: today });
 
     const cities = await page('/cities');
     const tromso = cities.html.indexOf('>Tromsø</a>');

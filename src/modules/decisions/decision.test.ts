@@ -16,7 +16,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getChain, getCity, hostCycleYears } from '../cities/city.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { draftProposal, sendProposal } from './proposal.service.ts';
-import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 const PATTERNS = loadConfig({}).caseNumberPatterns;
 
@@ -153,42 +153,20 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   });
 
   it('refuses proposals that do not fit the city, and a second open one', async () => {
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'establish_twin',
-          citySlug: 'bergen',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['kind:proposal.notApplicable']);
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'make_dormant',
-          citySlug: 'goteborg',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['kind:proposal.notApplicable']);
+    /** The problems of a proposal of this kind for the city, with a title and justification. */
+    const refusedFor = (kind: string, citySlug: string) =>
+      problemsOf(
+        draftProposal(db, COORDINATOR, { kind, citySlug, title: 'x', justification: 'y' }),
+      );
+    expect(await refusedFor('establish_twin', 'bergen')).toEqual(['kind:proposal.notApplicable']);
+    expect(await refusedFor('make_dormant', 'goteborg')).toEqual(['kind:proposal.notApplicable']);
     await draftProposal(db, COORDINATOR, {
       kind: 'activate_partner',
       citySlug: 'kiel',
       title: 'Kiel',
       justification: 'Nytt samarbete.',
     });
-    expect(
-      await problemsOf(
-        draftProposal(db, COORDINATOR, {
-          kind: 'end_relation',
-          citySlug: 'kiel',
-          title: 'x',
-          justification: 'y',
-        }),
-      ),
-    ).toEqual(['city:proposal.alreadyOpen']);
+    expect(await refusedFor('end_relation', 'kiel')).toEqual(['city:proposal.alreadyOpen']);
     expect(
       await problemsOf(
         draftProposal(db, COORDINATOR, { kind: 'nonsense', title: '', justification: '' }),
@@ -268,22 +246,14 @@ describeEachDialect('council decisions and proposals', (dialect) => {
   });
 
   it('has the establishing decisions of 1946 as historical records in the demo data', async () => {
-    const historical = await db.kysely
-      .selectFrom('council_decision')
-      .selectAll()
-      .where('historical', '=', 1)
-      .execute();
+    const historical = await rowsWhere(db, 'council_decision', { historical: 1 });
     expect(
       historical.some(
         (d) => d.meeting_date.startsWith('1946') && d.section === null && d.case_number === null,
       ),
     ).toBe(true);
     const bergen = await getCity(db, 'bergen');
-    const history = await db.kysely
-      .selectFrom('city_status_change')
-      .selectAll()
-      .where('city_id', '=', bergen.id)
-      .execute();
+    const history = await rowsWhere(db, 'city_status_change', { city_id: bergen.id });
     expect(history.map((h) => `${h.changed_on.slice(0, 4)}:${h.to_status}`)).toEqual([
       '1946:active',
     ]);

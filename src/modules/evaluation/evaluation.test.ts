@@ -1,7 +1,7 @@
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
-import pino from 'pino';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
@@ -84,8 +84,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const row = (id: string) =>
-    t.db.kysely.selectFrom('evaluation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => rowWhere(t.db, 'evaluation', { id });
 
   beforeAll(async () => {
     sara = await demoUser('samordnare@vanort.example', 'coordinator');
@@ -131,11 +130,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     expect(await count('evaluation')).toBe(before);
 
     const meetingId = await markHeld(2027, actor(sara));
-    const e = await t.db.kysely
-      .selectFrom('evaluation')
-      .selectAll()
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirstOrThrow();
+    const e = await rowWhere(t.db, 'evaluation', { meeting_id: meetingId });
     expect(e).toMatchObject({
       title: 'Utvärdering efter vänortsmötet i Göteborg 2027',
       // From the day after the previous evaluation's period (the demo's, after 2019).
@@ -147,12 +142,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     });
     const owners = await rowsWhere(t.db, 'evaluation_owner', { evaluation_id: e.id }, ['user_id']);
     expect(owners.map((o) => o.user_id)).toEqual([sara.id]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('entity', '=', 'evaluation')
-      .where('entity_id', '=', e.id)
-      .execute();
+    const audit = await rowsWhere(t.db, 'audit_event', { entity: 'evaluation', entity_id: e.id });
     expect(audit.map((a) => a.action)).toEqual(['create']);
 
     // Held again (after a change of status): still one evaluation.
@@ -168,11 +158,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       host: 'goteborg',
     });
     await markHeld(2035, { userId: null, label: 'cli', ip: null });
-    const e = await t.db.kysely
-      .selectFrom('evaluation')
-      .selectAll()
-      .where('meeting_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const e = await rowWhere(t.db, 'evaluation', { meeting_id: id });
     const today = gothenburgToday();
     expect(e.period_end).toBe(today);
     expect(e.due_on).toBe(addMonths(today, 3));
@@ -267,15 +253,25 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       summaryEn: '',
     };
     let version = (await row(id)).updated_at;
+    /** Saves the sections as `who` (Sara owns the evaluation, Greta reviews it). */
+    const save = (
+      who: User,
+      sections: Parameters<typeof saveSections>[4],
+      options: Parameters<typeof saveSections>[5],
+    ) => saveSections(t.db, actor(who), who, id, sections, options);
+    /** Reviews as `who`, against the version the form was read at. */
+    const review = (
+      who: User,
+      decision: 'approve' | 'return',
+      comment: string,
+      expectedVersion: string,
+    ) => reviewEvaluation(t.db, actor(who), who, id, { comment, decision }, expectedVersion);
 
     // Submitting without the required sections names each one; nothing changes.
     expect(
       await refused(
-        saveSections(
-          t.db,
-          actor(sara),
+        save(
           sara,
-          id,
           { ...empty, summary: 'Kort.' },
           {
             expectedVersion: version,
@@ -291,16 +287,13 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     expect((await row(id)).summary).toBe('');
 
     // Saving; a stale form is refused and changes nothing.
-    version = await saveSections(t.db, actor(sara), sara, id, SECTIONS, {
+    version = await save(sara, SECTIONS, {
       expectedVersion: version,
     });
     expect(
       await refused(
-        saveSections(
-          t.db,
-          actor(greta),
+        save(
           greta,
-          id,
           { ...SECTIONS, summary: 'Över.' },
           {
             expectedVersion: '2020-01-01T00:00:00.000Z',
@@ -313,95 +306,45 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     // Only an owner submits.
     expect(
       await refused(
-        saveSections(t.db, actor(greta), greta, id, SECTIONS, {
+        save(greta, SECTIONS, {
           expectedVersion: version,
           submit: true,
         }),
       ),
     ).toEqual({ form: 'evaluation.error.notOwner' });
-    version = await saveSections(t.db, actor(sara), sara, id, SECTIONS, {
+    version = await save(sara, SECTIONS, {
       expectedVersion: version,
       submit: true,
     });
     expect((await row(id)).status).toBe('in_review');
-    expect(
-      await refused(
-        saveSections(t.db, actor(sara), sara, id, SECTIONS, { expectedVersion: version }),
-      ),
-    ).toEqual({ form: 'evaluation.error.inReviewNoEdit' });
+    expect(await refused(save(sara, SECTIONS, { expectedVersion: version }))).toEqual({
+      form: 'evaluation.error.inReviewNoEdit',
+    });
 
     // The submitter cannot approve; returning needs a comment.
-    expect(
-      await refused(
-        reviewEvaluation(
-          t.db,
-          actor(sara),
-          sara,
-          id,
-          { comment: '', decision: 'approve' },
-          version,
-        ),
-      ),
-    ).toEqual({ decision: 'evaluation.error.ownReview' });
-    expect(
-      await refused(
-        reviewEvaluation(
-          t.db,
-          actor(greta),
-          greta,
-          id,
-          { comment: '', decision: 'return' },
-          version,
-        ),
-      ),
-    ).toEqual({ comment: 'evaluation.error.commentRequired' });
-    await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: 'Skriv mer om Bergen.', decision: 'return' },
-      version,
-    );
+    expect(await refused(review(sara, 'approve', '', version))).toEqual({
+      decision: 'evaluation.error.ownReview',
+    });
+    expect(await refused(review(greta, 'return', '', version))).toEqual({
+      comment: 'evaluation.error.commentRequired',
+    });
+    await review(greta, 'return', 'Skriv mer om Bergen.', version);
     expect((await row(id)).status).toBe('draft');
     version = (await row(id)).updated_at;
-    version = await saveSections(
-      t.db,
-      actor(sara),
+    version = await save(
       sara,
-      id,
       { ...SECTIONS, analysis: revised },
       { expectedVersion: version, submit: true },
     );
 
     // A stale approval is refused; the right one freezes version 1.
-    expect(
-      await refused(
-        reviewEvaluation(
-          t.db,
-          actor(greta),
-          greta,
-          id,
-          { comment: '', decision: 'approve' },
-          '2020-01-01T00:00:00.000Z',
-        ),
-      ),
-    ).toBe('EDIT_CONFLICT');
-    expect(await count('evaluation_version')).toBe(1); // the demo's
-    const approved = await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: 'Bra.', decision: 'approve' },
-      version,
+    expect(await refused(review(greta, 'approve', '', '2020-01-01T00:00:00.000Z'))).toBe(
+      'EDIT_CONFLICT',
     );
+    expect(await count('evaluation_version')).toBe(1); // the demo's
+    const approved = await review(greta, 'approve', 'Bra.', version);
     expect(approved).toEqual({ decision: 'approve', version: 1 });
-    const v1 = await t.db.kysely
-      .selectFrom('evaluation_version')
-      .selectAll()
-      .where('evaluation_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const v1 = await rowWhere(t.db, 'evaluation_version', { evaluation_id: id });
     expect(v1).toMatchObject({ number: 1, approved_by: greta.id, published_at: null });
     expect(JSON.parse(v1.sections_json)).toMatchObject({ summary: SECTIONS.summary });
     expect(JSON.parse(v1.figures_json)).toMatchObject({
@@ -411,11 +354,9 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
 
     // An approved evaluation cannot be edited in place.
     version = (await row(id)).updated_at;
-    expect(
-      await refused(
-        saveSections(t.db, actor(sara), sara, id, SECTIONS, { expectedVersion: version }),
-      ),
-    ).toEqual({ form: 'evaluation.error.approvedNoEdit' });
+    expect(await refused(save(sara, SECTIONS, { expectedVersion: version }))).toEqual({
+      form: 'evaluation.error.approvedNoEdit',
+    });
 
     // A new version: back to draft with the text kept; the next approval is version 2.
     expect(
@@ -423,11 +364,8 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     ).toBe('EDIT_CONFLICT');
     await startNewVersion(t.db, actor(sara), sara, id, version);
     expect(await row(id)).toMatchObject({ status: 'draft', summary: SECTIONS.summary });
-    version = await saveSections(
-      t.db,
-      actor(sara),
+    version = await save(
       sara,
-      id,
       {
         ...SECTIONS,
         analysis: revised,
@@ -435,14 +373,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       },
       { expectedVersion: (await row(id)).updated_at, submit: true },
     );
-    await reviewEvaluation(
-      t.db,
-      actor(greta),
-      greta,
-      id,
-      { comment: '', decision: 'approve' },
-      version,
-    );
+    await review(greta, 'approve', '', version);
     expect(await row(id)).toMatchObject({ status: 'approved', approved_version: 2 });
 
     const pair = await versionsToCompare(t.db, greta, id, '1', '2');
@@ -542,42 +473,36 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
         others.map((o) => o.id),
       )
       .execute();
-    const jobContext = {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-    };
-    const at = (date: string) => new Date(`${date}T06:00:00Z`);
-    const outbox = () =>
-      t.db.kysely
-        .selectFrom('mail_outbox')
-        .select(['to_address', 'subject', 'text_body'])
-        .orderBy('to_address')
-        .execute();
+    const remind = (date: string) =>
+      runJob(
+        evaluationRemindersJob,
+        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
+      );
+    const outbox = () => outboxMails(t.db);
 
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -15)) });
+    await remind(addDays(due, -15));
     expect(await outbox()).toEqual([]);
-    expect(
-      await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -14)) }),
-    ).toMatchObject({ outcome: 'ok', details: 'reminded 1 before, 0 after the due date' });
+    expect(await remind(addDays(due, -14))).toMatchObject({
+      outcome: 'ok',
+      details: 'reminded 1 before, 0 after the due date',
+    });
     let mails = await outbox();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ['granskare@vanort.example', 'Reminder: Påminnelsetest is due on 20 May 2027'],
       ['samordnare@vanort.example', 'Påminnelse: Påminnelsetest ska vara klar 20 maj 2027'],
     ]);
     expect(mails[1]!.text_body).toContain(`https://vanort.example/workspace/evaluations/${id}`);
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, -13)) });
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(due) });
+    await remind(addDays(due, -13));
+    await remind(due);
     expect(await outbox()).toHaveLength(2);
 
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, 1)) });
+    await remind(addDays(due, 1));
     mails = await outbox();
     expect(mails).toHaveLength(4);
     expect(mails.map((m) => m.subject)).toContain(
       'Försenad: Påminnelsetest skulle ha varit klar 20 maj 2027',
     );
-    await runJob(evaluationRemindersJob, { ...jobContext, now: at(addDays(due, 2)) });
+    await remind(addDays(due, 2));
     expect(await outbox()).toHaveLength(4);
     const audit = await t.db.kysely
       .selectFrom('audit_event')
@@ -595,13 +520,10 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       .set({ reminder_before_sent_at: null, reminder_after_sent_at: null })
       .where('status', '=', 'approved')
       .execute();
-    await runJob(evaluationRemindersJob, {
-      db: t.db,
-      mailer: t.app.mailer,
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-      now: new Date('2099-01-01T06:00:00Z'),
-    });
+    await runJob(
+      evaluationRemindersJob,
+      jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun('2099-01-01') }),
+    );
     const mails = await t.db.kysely.selectFrom('mail_outbox').select('to_address').execute();
     expect(mails).toEqual([]);
   });

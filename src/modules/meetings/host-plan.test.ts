@@ -1,13 +1,13 @@
-import pino from 'pino';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { jobContext } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { hostPlanReminderJob } from './host-plan.job.ts';
 import { createHostPlan, DEFAULT_TEMPLATE } from './host-plan.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.ts';
 import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
@@ -42,8 +42,7 @@ describeEachDialect('host planning', (dialect) => {
 
   it('creates a host plan from the default template with due dates from the start date', async () => {
     const page = await coordinator().get(`/workspace/meetings/${meetingId}/host-plan`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Skapa värdskapsplan');
+    expectPage(page, 200, ['Skapa värdskapsplan']);
     const created = await coordinator().post(`/workspace/meetings/${meetingId}/host-plan`);
     expect(created.statusCode).toBe(303);
     const rows = await tasks();
@@ -139,8 +138,7 @@ describeEachDialect('host planning', (dialect) => {
   it('lets a coordinator edit, deactivate and reorder the template', async () => {
     const url = '/workspace/host-plan-template';
     const page = await coordinator().get(url);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Boka lokal för mötet');
+    expectPage(page, 200, ['Boka lokal för mötet']);
     const bad = await coordinator().post(url, {
       titleSv: '',
       titleEn: '',
@@ -207,13 +205,7 @@ describeEachDialect('host planning', (dialect) => {
 
   function describe_reminders() {
     const mailer = () => t.app.mailer;
-    const ctx = (now: Date) => ({
-      db: t.db,
-      mailer: mailer(),
-      publicUrl: 'https://vanort.example',
-      log: pino({ level: 'silent' }),
-      now,
-    });
+    const ctx = (now: Date) => jobContext({ db: t.db, mailer: mailer(), now });
     const outbox = () =>
       t.db.kysely
         .selectFrom('mail_outbox')
@@ -285,30 +277,25 @@ describeEachDialect('a host plan follows the planning of a Gothenburg meeting (P
 
   it('creates the plan when a coordinator plans a meeting Gothenburg hosts, not for other hosts', async () => {
     const agent = await signedIn(t.app, DEMO_EMAIL.coordinator);
-    await agent.get('/workspace/meetings/new');
-    const bergen = await agent.post('/workspace/meetings/new', {
-      year: '2029',
-      host: 'bergen',
-      startDate: '2029-06-12',
-      endDate: '2029-06-13',
-      status: 'planned',
-    });
+    /** Registers a planned meeting through the form. */
+    const plan = (year: string, host: string, startDate: string, endDate: string) =>
+      agent.submit('/workspace/meetings/new', {
+        year,
+        host,
+        startDate,
+        endDate,
+        status: 'planned',
+      });
+    const bergen = await plan('2029', 'bergen', '2029-06-12', '2029-06-13');
     expect(bergen.statusCode).toBe(303);
     expect(await planOf(2029)).toEqual([]);
 
-    await agent.get('/workspace/meetings/new');
-    const gothenburg = await agent.post('/workspace/meetings/new', {
-      year: '2035',
-      host: 'goteborg',
-      startDate: '2035-09-11',
-      endDate: '2035-09-13',
-      status: 'planned',
-    });
+    const gothenburg = await plan('2035', 'goteborg', '2035-09-11', '2035-09-13');
     expect(gothenburg.statusCode).toBe(303);
-    const plan = await planOf(2035);
-    expect(plan).toHaveLength(DEFAULT_TEMPLATE.length);
+    const tasks = await planOf(2035);
+    expect(tasks).toHaveLength(DEFAULT_TEMPLATE.length);
     // Venue booked 12 months before; the evaluation 3 months after; owned by the planner.
-    expect(plan[0]).toEqual({ due_on: '2034-09-11', email: 'samordnare@vanort.example' });
-    expect(plan.at(-1)?.due_on).toBe('2035-12-11');
+    expect(tasks[0]).toEqual({ due_on: '2034-09-11', email: 'samordnare@vanort.example' });
+    expect(tasks.at(-1)?.due_on).toBe('2035-12-11');
   });
 });

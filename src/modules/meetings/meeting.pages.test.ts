@@ -5,10 +5,15 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { tinyPdf } from './meeting.demo.ts';
 import { MAX_MEETING_DOCUMENT_BYTES } from './meeting-document.service.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import ICAL from 'ical.js';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { cityRow } from '../../../test/helpers/city-fixtures.ts';
+import {
+  DEMO_ROTATION_FROM_2023,
+  SWAP_AARHUS_TURKU_2039,
+} from '../../../test/helpers/meeting-fixtures.ts';
 
 /** Posts a meeting document form (multipart) through the agent, with an optional file. */
 function postMultipart(
@@ -39,15 +44,9 @@ describeEachDialect('meeting pages', (dialect) => {
     const res = await t.app.inject({ url: '/api/v1/rotation?from=2023&count=7' });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ year: number; host: { slug: string }; status: string }[]>();
-    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual([
-      '2023 aarhus held',
-      '2025 turku held',
-      '2027 goteborg planned',
-      '2029 bergen forecast',
-      '2031 aarhus forecast',
-      '2033 turku forecast',
-      '2035 goteborg forecast',
-    ]);
+    expect(body.map((b) => `${b.year} ${b.host.slug} ${b.status}`)).toEqual(
+      DEMO_ROTATION_FROM_2023,
+    );
     expect(body[0]).toMatchObject({
       host: { slug: 'aarhus', name: 'Aarhus', localized: { name: { text: 'Aarhus', lang: 'sv' } } },
     });
@@ -76,21 +75,23 @@ describeEachDialect('meeting pages', (dialect) => {
 
   it('shows the timeline with Gothenburg next in 2027, held meetings and the forecast', async () => {
     const res = await t.app.inject({ url: '/meetings' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Göteborg står värd nästa gång 2027.');
-    expect(res.body).toContain(`<a href="/meetings/${ids.get(2027)}">2027</a>`);
-    expect(res.body).toContain(`<a href="/meetings/${ids.get(2013)}">2013</a>`);
+    expectPage(res, 200, [
+      'Göteborg står värd nästa gång 2027.',
+      `<a href="/meetings/${ids.get(2027)}">2027</a>`,
+      `<a href="/meetings/${ids.get(2013)}">2013</a>`,
+    ]);
     expect(res.body).toMatch(/<th scope="row">2035<\/th>[\s\S]*?Prognos/);
     expect(res.body).toContain('href="/meetings" aria-current="page"');
   });
 
   it('shows one meeting: programme by day, seminars, follow-ups, public documents', async () => {
     const res = await t.app.inject({ url: `/meetings/${ids.get(2027)}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Vänortsmötet 2027 i Göteborg');
-    expect(res.body).toContain('Program 14 september 2027');
-    expect(res.body).toContain('Politiskt erfarenhetsutbyte');
-    expect(res.body).toContain('Klimatanpassning av hamnstäder');
+    expectPage(res, 200, [
+      'Vänortsmötet 2027 i Göteborg',
+      'Program 14 september 2027',
+      'Politiskt erfarenhetsutbyte',
+      'Klimatanpassning av hamnstäder',
+    ]);
     // The open action of 2025 is a follow-up; the closed one of 2023 is not.
     expect(res.body).toContain('gemensamma mått för hållbart resande');
     expect(res.body).not.toContain('sammanställer erfarenheterna');
@@ -127,12 +128,12 @@ describeEachDialect('meeting pages', (dialect) => {
     expect(danish.body).toContain('SUMMARY:Venskabsbymødet 2025 i Turku');
     expect(danish.body).toContain('PRODID:-//Goteborgs Stad//Vanortsportalen//DA');
     const unknown = await t.app.inject({ url: '/meetings.ics?lang=xx' });
-    expect(unknown.statusCode).toBe(200);
-    expect(unknown.body).toContain('SUMMARY:Vänortsmötet 2027 i Göteborg');
+    expectPage(unknown, 200, ['SUMMARY:Vänortsmötet 2027 i Göteborg']);
     const one = await t.app.inject({ url: `/meetings/${ids.get(2027)}/calendar.ics` });
-    expect(one.statusCode).toBe(200);
-    expect(one.body).toContain('DTSTART;TZID=Europe/Stockholm:20270915T090000');
-    expect(one.body).toContain('SUMMARY:Politiskt erfarenhetsutbyte');
+    expectPage(one, 200, [
+      'DTSTART;TZID=Europe/Stockholm:20270915T090000',
+      'SUMMARY:Politiskt erfarenhetsutbyte',
+    ]);
     expect(
       (await t.app.inject({ url: `/meetings/${ids.get(2013)}/calendar.ics` })).statusCode,
     ).toBe(404);
@@ -186,8 +187,7 @@ describeEachDialect('meeting pages', (dialect) => {
   it('registers a meeting, refusing bad input field by field', async () => {
     const agent = await coordinator();
     expect((await agent.get('/workspace/meetings')).statusCode).toBe(200);
-    await agent.get('/workspace/meetings/new');
-    const bad = await agent.post('/workspace/meetings/new', {
+    const bad = await agent.submit('/workspace/meetings/new', {
       year: '2027',
       host: 'oslo',
       startDate: '2027-09-16',
@@ -213,8 +213,7 @@ describeEachDialect('meeting pages', (dialect) => {
       endDate: '2027-09-15',
       status: 'planned',
     });
-    expect(overlap.statusCode).toBe(400);
-    expect(overlap.body).toContain('Datumen överlappar ett annat vänortsmöte.');
+    expectRefused(overlap, ['Datumen överlappar ett annat vänortsmöte.']);
     const outside = await agent.post('/workspace/meetings/new', {
       year: '2029',
       host: 'bergen',
@@ -249,8 +248,7 @@ describeEachDialect('meeting pages', (dialect) => {
   it('lets a partner contact edit only meetings their city hosts', async () => {
     const agent = await bergen();
     const page = await agent.get(`/workspace/meetings/${ids.get(2027)}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('din stad är inte värd');
+    expectPage(page, 200, ['din stad är inte värd']);
     expect((await agent.get(`/workspace/meetings/${ids.get(2027)}/edit`)).statusCode).toBe(403);
     const refused = await agent.post(`/workspace/meetings/${ids.get(2027)}/programme`, {
       itemDay: '2027-09-14',
@@ -260,39 +258,38 @@ describeEachDialect('meeting pages', (dialect) => {
       itemTitle: 'Bergen vill',
     });
     expect(refused.statusCode).toBe(403);
-    await agent.get('/workspace/meetings/new');
-    const other = await agent.post('/workspace/meetings/new', {
+    const other = await agent.submit('/workspace/meetings/new', {
       year: '2031',
       host: 'aarhus',
       status: 'planned',
     });
-    expect(other.statusCode).toBe(400);
-    expect(other.body).toContain('Du kan bara registrera möten som din egen stad står värd för.');
+    expectRefused(other, ['Du kan bara registrera möten som din egen stad står värd för.']);
   });
 
   it('postpones a meeting to a later year, keeping the original year, and the forecast moves', async () => {
     const agent = await coordinator();
     const id = ids.get(2027)!;
-    await agent.get(`/workspace/meetings/${id}/edit`);
-    const same = await agent.post(`/workspace/meetings/${id}/edit`, {
-      year: '2027',
-      host: 'goteborg',
-      startDate: '2027-09-14',
-      endDate: '2027-09-16',
-      status: 'postponed',
-      statusReason: 'Valår',
-    });
-    expect(same.statusCode).toBe(400);
-    expect(same.body).toContain('Ett uppskjutet möte flyttas till ett senare år.');
-    const moved = await agent.post(`/workspace/meetings/${id}/edit`, {
+    // The 2027 meeting as its edit form shows it; each post changes only what it names.
+    const edit = (changes: Record<string, string>) =>
+      agent.submit(`/workspace/meetings/${id}/edit`, {
+        year: '2027',
+        host: 'goteborg',
+        startDate: '2027-09-14',
+        endDate: '2027-09-16',
+        venue: 'Göteborgs konserthus, Götaplatsen',
+        theme: 'Klimatanpassade och inkluderande städer',
+        status: 'planned',
+        statusReason: '',
+        ...changes,
+      });
+    const postponed = { status: 'postponed', statusReason: 'Valår' };
+    const same = await edit(postponed);
+    expectRefused(same, ['Ett uppskjutet möte flyttas till ett senare år.']);
+    const moved = await edit({
       year: '2028',
-      host: 'goteborg',
       startDate: '2028-09-12',
       endDate: '2028-09-14',
-      venue: 'Göteborgs konserthus, Götaplatsen',
-      theme: 'Klimatanpassade och inkluderande städer',
-      status: 'postponed',
-      statusReason: 'Valår',
+      ...postponed,
     });
     expect(moved.statusCode).toBe(303);
     const row = await rowWhere(t.db, 'meeting', { id }, ['year', 'original_year', 'status_reason']);
@@ -306,17 +303,7 @@ describeEachDialect('meeting pages', (dialect) => {
       'Ursprungligen planerat till 2027',
     );
     // Undo, so the other tests see the demo data.
-    await agent.get(`/workspace/meetings/${id}/edit`);
-    const back = await agent.post(`/workspace/meetings/${id}/edit`, {
-      year: '2027',
-      host: 'goteborg',
-      startDate: '2027-09-14',
-      endDate: '2027-09-16',
-      venue: 'Göteborgs konserthus, Götaplatsen',
-      theme: 'Klimatanpassade och inkluderande städer',
-      status: 'planned',
-      statusReason: '',
-    });
+    const back = await edit({});
     expect(back.statusCode).toBe(303);
   });
 
@@ -364,8 +351,7 @@ describeEachDialect('meeting pages', (dialect) => {
       outcomeText: 'Något ska göras',
       outcomeCity: '',
     });
-    expect(noCity.statusCode).toBe(400);
-    expect(noCity.body).toContain('Välj vilken stad som ansvarar för åtgärden.');
+    expectRefused(noCity, ['Välj vilken stad som ansvarar för åtgärden.']);
 
     const followUp = await t.db.kysely
       .selectFrom('meeting_outcome')
@@ -375,8 +361,7 @@ describeEachDialect('meeting pages', (dialect) => {
       .executeTakeFirstOrThrow();
     await agent.get(base);
     const empty = await agent.post(`${base}/outcomes/${followUp.id}/close`, {});
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('Skriv hur åtgärden avslutades.');
+    expectRefused(empty, ['Skriv hur åtgärden avslutades.']);
     const closed = await agent.post(`${base}/outcomes/${followUp.id}/close`, {
       [`closingNote-${followUp.id}`]: 'Förslaget presenteras 2027.',
     });
@@ -413,15 +398,13 @@ describeEachDialect('meeting pages', (dialect) => {
       type: 'application/pdf',
       data: Buffer.from('MZ\x90\x00 not a pdf at all', 'latin1'),
     });
-    expect(exe.statusCode).toBe(400);
-    expect(exe.body).toContain('innehållet måste stämma med filändelsen');
+    expectRefused(exe, ['innehållet måste stämma med filändelsen']);
     const big = await postMultipart(t.app, agent, `${base}/documents`, fields, {
       filename: 'stor.pdf',
       type: 'application/pdf',
       data: Buffer.concat([tinyPdf('x'), Buffer.alloc(MAX_MEETING_DOCUMENT_BYTES)]),
     });
-    expect(big.statusCode).toBe(400);
-    expect(big.body).toContain('Filen är större än 25 MB.');
+    expectRefused(big, ['Filen är större än 25 MB.']);
     const none = await postMultipart(t.app, agent, `${base}/documents`, {});
     expectRefused(none, ['Välj en fil.', 'Välj typ av dokument.']);
     const ok = await postMultipart(t.app, agent, `${base}/documents`, fields, {
@@ -454,13 +437,7 @@ describeEachDialect('meeting pages', (dialect) => {
       'Välj två olika städer.',
       'Ange skälet till ändringen',
     ]);
-    const ok = await agent.post('/workspace/rotation', {
-      kind: 'swap',
-      year: '2039',
-      city: 'aarhus',
-      otherCity: 'turku',
-      reason: 'Åbo firar 800 år 2041 (exempel).',
-    });
+    const ok = await agent.post('/workspace/rotation', SWAP_AARHUS_TURKU_2039);
     expect(ok.statusCode).toBe(303);
     const page = await agent.get('/workspace/meetings');
     expect(page.body).toContain('Från 2039: Aarhus och Åbo byter plats.');
@@ -510,10 +487,11 @@ describeEachDialect('meeting pages', (dialect) => {
 
     // A programme item: bad input is refused field by field and changes nothing.
     const form = await agent.get(`${base}/programme/${itemId}/edit`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Ändra programpunkten');
-    expect(form.body).toContain('value="Middag på Röda Sten"');
-    expect(form.body).toContain('value="Röda Sten Konsthall"');
+    expectPage(form, 200, [
+      'Ändra programpunkten',
+      'value="Middag på Röda Sten"',
+      'value="Röda Sten Konsthall"',
+    ]);
     const item = {
       itemDay: '2027-09-14',
       itemStart: '19:30',
@@ -540,16 +518,14 @@ describeEachDialect('meeting pages', (dialect) => {
     ]);
     expect(unchanged).toEqual({ title: 'Middag på Röda Sten', ends_at: '22:00' });
     const changedItem = await agent.post(`${base}/programme/${itemId}/edit`, item);
-    expect(changedItem.statusCode).toBe(303);
-    expect(changedItem.headers.location).toBe(`${base}/programme`);
+    expectRedirect(changedItem, `${base}/programme`);
     expect((await agent.get(`${base}/programme`)).body).toContain('Ändringen är sparad.');
     expect((await t.app.inject({ url: `/meetings/${id}` })).body).toContain(
       'Middag på Röda Sten Konsthall',
     );
 
     // A seminar: an empty title is refused; the corrected title shows on both pages.
-    await agent.get(`${base}/seminars/${seminarId}/edit`);
-    const empty = await agent.post(`${base}/seminars/${seminarId}/edit`, {
+    const empty = await agent.submit(`${base}/seminars/${seminarId}/edit`, {
       seminarTitle: ' ',
       seminarTopic: 'Kultur',
     });
@@ -595,8 +571,7 @@ describeEachDialect('meeting pages', (dialect) => {
     const doc = await agent.get(`/meetings/${id}/documents/${docId}`);
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    await agent.get(`${base}/documents/${docId}/edit`);
-    await agent.post(`${base}/documents/${docId}/edit`, {
+    await agent.submit(`${base}/documents/${docId}/edit`, {
       docKind: 'agenda',
       docTitle: 'Dagordning 2027',
       docVisibility: 'public',
@@ -663,21 +638,15 @@ describeEachDialect('the rotation with a fourth twin city', (dialect) => {
     const now = new Date().toISOString();
     await k
       .insertInto('city')
-      .values({
-        id: 'tromso-id',
-        slug: 'tromso',
-        kind: 'twin',
-        status: 'active',
-        country_code: 'NO',
-        region: null,
-        latitude: null,
-        longitude: null,
-        population: null,
-        website: null,
-        since_year: 2028,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        cityRow({
+          id: 'tromso-id',
+          slug: 'tromso',
+          since_year: 2028,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
       .execute();
     await k
       .insertInto('city_translation')

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { expectRefused } from '../../../test/helpers/forms.ts';
+import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
 import { runJob } from '../../platform/scheduler.ts';
 import { getCity } from '../cities/index.ts';
@@ -11,7 +11,7 @@ import { publicCollaborationTitles } from '../collaborations/index.ts';
 import { newsPublishJob } from './news.job.ts';
 import { publishDueNews } from './news.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 
 /** A complete form: Swedish and English versions, linked to Bergen; `extra` overrides. */
 function form(bergenId: string, extra: Record<string, string | string[]> = {}) {
@@ -58,8 +58,7 @@ describeEachDialect('news', (dialect) => {
   it('shows the demo news publicly, newest first, never the draft or the scheduled item', async () => {
     const visitor = new TestAgent(t.app);
     const list = await visitor.get('/news');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('Göteborg förbereder vänortsmötet 2027');
+    expectPage(list, 200, ['Göteborg förbereder vänortsmötet 2027']);
     expect(list.body.indexOf('Göteborg förbereder')).toBeLessThan(list.body.indexOf('80 år av'));
     expect(list.body).not.toContain('Programmet för vänortsmötet 2027 tar form'); // draft
     expect(list.body).not.toContain('Nu kan du prenumerera'); // scheduled
@@ -85,8 +84,7 @@ describeEachDialect('news', (dialect) => {
     expect(bergen.body).toContain('Bergen och Göteborg delar erfarenheter');
     expect(bergen.body).not.toContain('Unga från vänorterna möttes i Åbo');
     const year = await t.app.inject('/news?year=2025');
-    expect(year.statusCode).toBe(200);
-    expect(year.body).toContain('Det finns inga nyheter som matchar urvalet.');
+    expectPage(year, 200, ['Det finns inga nyheter som matchar urvalet.']);
     // Unknown or malformed filters show everything rather than failing.
     expect((await t.app.inject('/news?city=atlantis&year=abc&page=x')).statusCode).toBe(200);
     expect((await t.app.inject('/news?page=99')).statusCode).toBe(200);
@@ -115,8 +113,7 @@ describeEachDialect('news', (dialect) => {
     expect(sv.body_html).toContain('<a href="/cities/bergen">om Bergen</a>');
 
     const page = await t.app.inject(`/en/news/${id}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Bergen and Gothenburg start a school exchange</h1>');
+    expectPage(page, 200, ['<h1>Bergen and Gothenburg start a school exchange</h1>']);
     const svPage = await t.app.inject(`/news/${id}`);
     expect(svPage.body).toContain('&lt;script&gt;');
     expect(svPage.body).not.toContain('<script>alert');
@@ -194,8 +191,7 @@ describeEachDialect('news', (dialect) => {
     ];
     const counts = await countRows(t);
     for (const [extra, texts] of cases) {
-      await coordinator.get('/workspace/news/new');
-      const res = await coordinator.post('/workspace/news/new', form(bergenId, extra));
+      const res = await coordinator.submit('/workspace/news/new', form(bergenId, extra));
       expectRefused(res, texts);
       // The input is kept for the next try.
       expect(res.body).toContain('Lärare från båda städerna besöker varandra under våren.');
@@ -213,9 +209,10 @@ describeEachDialect('news', (dialect) => {
     const id = idFrom(draft.headers.location);
     expect(draft.headers.location).toBe(`/workspace/news/${id}/preview?version=sv`);
     const preview = await coordinator.get(`/workspace/news/${id}/preview?version=sv`);
-    expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('Hemligt utkast om Bergen');
-    expect(preview.body).toContain('Nyheten är ett utkast och syns inte för besökarna.');
+    expectPage(preview, 200, [
+      'Hemligt utkast om Bergen',
+      'Nyheten är ett utkast och syns inte för besökarna.',
+    ]);
     const previewEn = await coordinator.get(`/workspace/news/${id}/preview?version=en`);
     expect(previewEn.body).toContain('<html lang="en">');
     expect(previewEn.body).toContain('Bergen and Gothenburg start a school exchange');
@@ -262,11 +259,7 @@ describeEachDialect('news', (dialect) => {
     );
     expect(res.statusCode).toBe(303);
     const id = idFrom(res.headers.location);
-    const row = await t.db.kysely
-      .selectFrom('news_item')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await rowWhere(t.db, 'news_item', { id });
     expect(row.status).toBe('scheduled');
     expect(row.publish_at).toBe(dueAt);
     expect(new Date(dueAt).getUTCHours()).toBe(when.offset === 60 ? 9 : 8); // Stockholm time, not UTC
@@ -317,12 +310,7 @@ describeEachDialect('news', (dialect) => {
     expectRefused(await coordinator.post(`/workspace/news/${id}/withdraw`), [
       'Bara en publicerad eller schemalagd nyhet kan dras tillbaka.',
     ]);
-    const audit = await t.db.kysely
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', id)
-      .orderBy('occurred_at')
-      .execute();
+    const audit = await auditTrail(t.db, { entity_id: id }, ['action']);
     expect(audit.map((a) => a.action)).toEqual(['create.published', 'withdraw']);
   });
 
@@ -343,9 +331,7 @@ describeEachDialect('news', (dialect) => {
     }
     expect(await countRows(t)).toEqual(counts);
     const desk = await coordinator.get('/workspace/news');
-    expect(desk.statusCode).toBe(200);
-    expect(desk.body).toContain('Utkast');
-    expect(desk.body).toContain('Schemalagd');
+    expectPage(desk, 200, ['Utkast', 'Schemalagd']);
     expect((await coordinator.get('/workspace')).body).toContain('href="/workspace/news"');
   });
 
@@ -396,8 +382,7 @@ describeEachDialect('news', (dialect) => {
     const en = await t.app.inject({ url: '/en/news.atom', headers: { 'if-none-match': etag } });
     expect(en.statusCode).toBe(200);
 
-    await coordinator.get('/workspace/news/new');
-    await coordinator.post('/workspace/news/new', form(bergenId, { title_sv: 'Ännu en nyhet' }));
+    await coordinator.submit('/workspace/news/new', form(bergenId, { title_sv: 'Ännu en nyhet' }));
     const after = await t.app.inject({ url: '/news.atom', headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);

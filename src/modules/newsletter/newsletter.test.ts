@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { messagesOf } from '../../../test/helpers/messages.ts';
 import { TestSmtpServer } from '../../../test/helpers/smtp-server.ts';
 import { buildTestApp, type TestApp, useTestApp } from '../../../test/helpers/test-app.ts';
@@ -26,18 +27,20 @@ function linkIn(
 }
 const pathOf = (link: string) => new URL(link).pathname;
 
+/** Asks for the newsletter through its form, as a reader would: the form's page, then the post. */
+function subscribe(visitor: TestAgent, email: string, language: string, topics: string[]) {
+  return visitor.submit('/newsletter', { email, language, topics });
+}
+
 describeEachDialect('the newsletter', (dialect) => {
   let smtp: TestSmtpServer;
   let t: TestApp;
   let coordinator: TestAgent;
   let base: string;
 
-  const subscriber = (email: string) =>
-    t.db.kysely
-      .selectFrom('newsletter_subscriber')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
+  /** The subscriber with this address, if any. */
+  const subscriber = async (email: string) =>
+    (await rowsWhere(t.db, 'newsletter_subscriber', { email }))[0];
   const counts = async () => ({
     subscribers: Number(
       (
@@ -61,13 +64,11 @@ describeEachDialect('the newsletter', (dialect) => {
   /** Subscribes and confirms through the pages, as a reader would; returns the manage link's path. */
   async function subscribed(email: string, language: string, topics: string[]): Promise<string> {
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const res = await visitor.post('/newsletter', { email, language, topics });
+    const res = await subscribe(visitor, email, language, topics);
     expect(res.statusCode).toBe(303);
     const [mail] = await smtp.waitFor(email);
     const confirm = pathOf(linkIn(mail!.parsed.text, 'confirm'));
-    await visitor.get(confirm);
-    const done = await visitor.post(confirm);
+    const done = await visitor.submit(confirm);
     expect(done.statusCode).toBe(303);
     return String(done.headers.location);
   }
@@ -78,8 +79,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const created = await coordinator.post('/workspace/newsletter/issues');
     expect(created.statusCode).toBe(303);
     const path = String(created.headers.location);
-    await coordinator.get(path);
-    const saved = await coordinator.post(path, {
+    const saved = await coordinator.submit(path, {
       topics,
       subject_sv: 'Vänortsnytt i december',
       body_sv: 'Hej!\n\nNyheter\n- Kulturutbyte med Bergen: https://example.org/a',
@@ -121,16 +121,13 @@ describeEachDialect('the newsletter', (dialect) => {
     const visitor = new TestAgent(t.app);
     visitor.locale = 'en';
     const page = await visitor.get('/newsletter');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(en['newsletter.title']);
-    expect(page.body).toContain('lang="en"');
+    expectPage(page, 200, [en['newsletter.title'], 'lang="en"']);
     const res = await visitor.post('/newsletter', {
       email: '  Erin@Example.org ',
       language: 'en',
       topics: ['bergen', 'aarhus'],
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/en/newsletter');
+    expectRedirect(res, '/en/newsletter');
     const [mail] = await smtp.waitFor('erin@example.org');
     expect(mail!.parsed.subject).toBe(en['newsletter.mail.confirm.subject']);
     expect(mail!.parsed.headers.get('content-language')).toBe('en');
@@ -144,9 +141,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // A mail scanner follows the link: the page asks, nothing is confirmed.
     const opened = await visitor.get(pathOf(link));
-    expect(opened.statusCode).toBe(200);
-    expect(opened.body).toContain(en['newsletter.confirm.button']);
-    expect(opened.body).toContain('noindex');
+    expectPage(opened, 200, [en['newsletter.confirm.button'], 'noindex']);
     expect((await subscriber('erin@example.org'))?.status).toBe('pending');
 
     const confirmed = await visitor.post(pathOf(link));
@@ -161,8 +156,7 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // The link works once.
     const again = await visitor.get(pathOf(link));
-    expect(again.statusCode).toBe(410);
-    expect(again.body).toContain(en['newsletter.link.used.title']);
+    expectPage(again, 410, [en['newsletter.link.used.title']]);
     await visitor.get('/newsletter');
     const reused = await visitor.post(pathOf(link));
     expect(reused.statusCode).toBe(410);
@@ -170,26 +164,12 @@ describeEachDialect('the newsletter', (dialect) => {
 
   it('an expired link confirms nothing; an unknown one is refused', async () => {
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    await visitor.post('/newsletter', {
-      email: 'sen@example.org',
-      language: 'sv',
-      topics: ['turku'],
-    });
+    await subscribe(visitor, 'sen@example.org', 'sv', ['turku']);
     const [mail] = await smtp.waitFor('sen@example.org');
     const link = pathOf(linkIn(mail!.parsed.text, 'confirm'));
     expect(mail!.parsed.text).toContain('48 timmar');
     // Asking again at once sends no second mail (the first link still works).
-    await visitor.get('/newsletter');
-    expect(
-      (
-        await visitor.post('/newsletter', {
-          email: 'sen@example.org',
-          language: 'sv',
-          topics: ['turku'],
-        })
-      ).statusCode,
-    ).toBe(303);
+    expect((await subscribe(visitor, 'sen@example.org', 'sv', ['turku'])).statusCode).toBe(303);
     expect(smtp.to('sen@example.org')).toHaveLength(1);
     await t.db.kysely
       .updateTable('newsletter_subscriber')
@@ -197,23 +177,16 @@ describeEachDialect('the newsletter', (dialect) => {
       .where('email', '=', 'sen@example.org')
       .execute();
     const page = await visitor.get(link);
-    expect(page.statusCode).toBe(410);
-    expect(page.body).toContain(sv['newsletter.link.expired.title']);
+    expectPage(page, 410, [sv['newsletter.link.expired.title']]);
     await visitor.get('/newsletter');
     expect((await visitor.post(link)).statusCode).toBe(410);
     expect((await subscriber('sen@example.org'))?.status).toBe('pending');
     // Asking again after the link expired sends a new one.
-    await visitor.get('/newsletter');
-    await visitor.post('/newsletter', {
-      email: 'sen@example.org',
-      language: 'sv',
-      topics: ['turku'],
-    });
+    await subscribe(visitor, 'sen@example.org', 'sv', ['turku']);
     const [, renewed] = await smtp.waitFor('sen@example.org', 2);
     expect(linkIn(renewed!.parsed.text, 'confirm')).not.toContain(link);
     const unknown = await visitor.get(`/newsletter/confirm/${'A'.repeat(43)}`);
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.body).toContain(sv['newsletter.link.invalid.title']);
+    expectPage(unknown, 404, [sv['newsletter.link.invalid.title']]);
     expect((await visitor.get('/newsletter/confirm/kort')).statusCode).toBe(404);
   });
 
@@ -250,8 +223,7 @@ describeEachDialect('the newsletter', (dialect) => {
       language: 'sv',
       topics: ['bergen'],
     });
-    expect(bounced.statusCode).toBe(400);
-    expect(bounced.body).toContain(sv['newsletter.err.mailFailed']);
+    expectRefused(bounced, [sv['newsletter.err.mailFailed']]);
     expect(await counts()).toEqual(before);
     // Without the form's CSRF token: refused before anything is read.
     const forged = await new TestAgent(t.app).post(
@@ -267,18 +239,8 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('kari@example.no', 'nb', ['bergen']);
     smtp.received.length = 0;
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const known = await visitor.post('/newsletter', {
-      email: 'kari@example.no',
-      language: 'fi',
-      topics: ['turku'],
-    });
-    await visitor.get('/newsletter');
-    const unknown = await visitor.post('/newsletter', {
-      email: 'ny@example.no',
-      language: 'fi',
-      topics: ['turku'],
-    });
+    const known = await subscribe(visitor, 'kari@example.no', 'fi', ['turku']);
+    const unknown = await subscribe(visitor, 'ny@example.no', 'fi', ['turku']);
     expect(known.statusCode).toBe(303);
     expect(unknown.statusCode).toBe(303);
     expect(known.headers.location).toBe(unknown.headers.location);
@@ -346,21 +308,17 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('tuula@example.fi', 'fi', ['turku']);
     // Never confirmed: gets nothing.
     const pending = new TestAgent(t.app);
-    await pending.get('/newsletter');
-    await pending.post('/newsletter', {
-      email: 'vantar@example.se',
-      language: 'sv',
-      topics: ['bergen'],
-    });
+    await subscribe(pending, 'vantar@example.se', 'sv', ['bergen']);
     smtp.received.length = 0;
 
     await coordinator.get('/workspace/newsletter');
     const created = await coordinator.post('/workspace/newsletter/issues');
     const path = String(created.headers.location);
     const editor = await coordinator.get(path);
-    expect(editor.statusCode).toBe(200);
-    expect(editor.body).toContain('Bergen och Göteborg delar erfarenheter om hamnar');
-    expect(editor.body).toContain('Bergen and Gothenburg share lessons on ports');
+    expectPage(editor, 200, [
+      'Bergen och Göteborg delar erfarenheter om hamnar',
+      'Bergen and Gothenburg share lessons on ports',
+    ]);
     expect(editor.body).toMatch(/value="bergen"[^>]*checked/);
 
     // An empty issue is refused at the Swedish text, and nothing is queued.
@@ -372,14 +330,11 @@ describeEachDialect('the newsletter', (dialect) => {
     expect(emptied.statusCode).toBe(303);
     await coordinator.get(path);
     const refused = await coordinator.post(`${path}/send`);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain(sv['newsletter.err.empty']);
-    expect(refused.body).toContain('href="#body_sv"');
+    expectRefused(refused, [sv['newsletter.err.empty'], 'href="#body_sv"']);
     expect(await t.db.kysely.selectFrom('newsletter_delivery').selectAll().execute()).toEqual([]);
 
     const id = path.split('/').pop()!;
-    await coordinator.get(path);
-    const saved = await coordinator.post(path, {
+    const saved = await coordinator.submit(path, {
       topics: ['bergen'],
       subject_sv: 'Vänortsnytt i december',
       body_sv: 'Hej!\n\nNyheter\n- Hamnar i Bergen: https://example.org/bergen',
@@ -390,9 +345,10 @@ describeEachDialect('the newsletter', (dialect) => {
 
     // The preview as the English and Danish readers will see it (Danish: the Swedish text).
     const previewEn = await coordinator.get(`${path}/preview/en`);
-    expect(previewEn.statusCode).toBe(200);
-    expect(previewEn.body).toContain('Twin-city news in December');
-    expect(previewEn.body).toContain('<li>Ports in Bergen: <a href="https://example.org/bergen">');
+    expectPage(previewEn, 200, [
+      'Twin-city news in December',
+      '<li>Ports in Bergen: <a href="https://example.org/bergen">',
+    ]);
     const previewDa = await coordinator.get(`${path}/preview/da`);
     expect(previewDa.body).toContain(sv['newsletter.preview.fallback']);
     expect(previewDa.body).toContain('Vänortsnytt i december');
@@ -407,13 +363,10 @@ describeEachDialect('the newsletter', (dialect) => {
 
     await coordinator.get(path);
     const sent = await coordinator.post(`${path}/send`, { follow: '1' });
-    expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toBe(`${path}?follow=1`);
+    expectRedirect(sent, `${path}?follow=1`);
     // Sent and being sent: no longer editable.
-    await coordinator.get(path);
-    const late = await coordinator.post(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
-    expect(late.statusCode).toBe(409);
-    expect(late.body).toContain(sv['newsletter.err.notDraft']);
+    const late = await coordinator.submit(path, { topics: [], subject_sv: 'x', body_sv: 'y' });
+    expectPage(late, 409, [sv['newsletter.err.notDraft']]);
     await coordinator.get(path);
     expect((await coordinator.post(`${path}/send`)).statusCode).toBe(409);
 
@@ -465,11 +418,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const done = await coordinator.get(`${path}?follow=1`);
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(done.body).toMatch(/<dt>Skickade<\/dt><dd>3<\/dd>/);
-    const issue = await t.db.kysely
-      .selectFrom('newsletter_issue')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const issue = await rowWhere(t.db, 'newsletter_issue', { id });
     expect(issue.status).toBe('sent');
 
     // The next digest starts after this issue: the news item is not suggested again.
@@ -618,8 +567,7 @@ describeEachDialect('the newsletter', (dialect) => {
     const reader = new TestAgent(t.app);
     reader.locale = 'fi';
     const page = await reader.get(`/newsletter/unsubscribe/${token2}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(messagesOf('fi')['newsletter.unsubscribe.button']);
+    expectPage(page, 200, [messagesOf('fi')['newsletter.unsubscribe.button']]);
     expect((await subscriber('knappen@example.org'))?.status).toBe('confirmed');
     const done = await reader.post(`/newsletter/unsubscribe/${token2}`);
     expect(done.statusCode).toBe(303);
@@ -719,18 +667,9 @@ describeEachDialect('the newsletter without SMTP', (dialect) => {
   it('puts the confirmation mail in the outbox', async () => {
     expect(t.app.mailer.kind).toBe('outbox');
     const visitor = new TestAgent(t.app);
-    await visitor.get('/newsletter');
-    const res = await visitor.post('/newsletter', {
-      email: 'utan.smtp@example.org',
-      language: 'sv',
-      topics: ['bergen'],
-    });
+    const res = await subscribe(visitor, 'utan.smtp@example.org', 'sv', ['bergen']);
     expect(res.statusCode).toBe(303);
-    const outbox = await t.db.kysely
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('to_address', '=', 'utan.smtp@example.org')
-      .execute();
+    const outbox = await rowsWhere(t.db, 'mail_outbox', { to_address: 'utan.smtp@example.org' });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.subject).toBe(sv['newsletter.mail.confirm.subject']);
     expect(outbox[0]!.text_body).toMatch(/\/newsletter\/confirm\/[\w-]{43}/);

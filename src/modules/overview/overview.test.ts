@@ -1,6 +1,7 @@
 import { rowWhere } from '../../../test/helpers/rows.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectRedirect } from '../../../test/helpers/forms.ts';
 import {
   addCollaboration,
   addDecision,
@@ -21,31 +22,13 @@ describeEachDialect('the yearly overview', (dialect) => {
       await t.db.kysely.deleteFrom(table).execute();
     // This year: public records that count, and internal, unpublished or draft ones that
     // must never count, each with Bergen.
-    await addCollaboration(t.db, {
-      title: 'Offentligt samarbete med Bergen',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: true,
-    });
-    await addCollaboration(t.db, {
-      title: 'Internt samarbete med Bergen',
-      citySlug: 'bergen',
-      visibility: 'internal',
-      published: true,
-    });
-    await addCollaboration(t.db, {
-      title: 'Inskickat men inte kvitterat',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: false,
-    });
-    await addCollaboration(t.db, {
-      title: 'Inställt samarbete',
-      citySlug: 'bergen',
-      visibility: 'public',
-      published: true,
-      status: 'cancelled',
-    });
+    for (const collaboration of [
+      { title: 'Offentligt samarbete med Bergen', visibility: 'public', published: true },
+      { title: 'Internt samarbete med Bergen', visibility: 'internal', published: true },
+      { title: 'Inskickat men inte kvitterat', visibility: 'public', published: false },
+      { title: 'Inställt samarbete', visibility: 'public', published: true, status: 'cancelled' },
+    ] as const)
+      await addCollaboration(t.db, { citySlug: 'bergen', ...collaboration });
     await addExchange(t.db, { citySlug: 'bergen', participants: 12, visibility: 'public' });
     await addExchange(t.db, { citySlug: 'bergen', participants: 900, visibility: 'internal' });
     await addExchange(t.db, { citySlug: 'turku', participants: 5, visibility: 'public' });
@@ -185,11 +168,9 @@ describeEachDialect('the yearly overview', (dialect) => {
 
   it('takes the year picker’s choice (a GET form) to the address of that year and city', async () => {
     const res = await t.app.inject({ url: '/overview?year=2024&city=bergen' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/overview/2024/bergen');
+    expectRedirect(res, '/overview/2024/bergen');
     const all = await t.app.inject({ url: '/en/overview?year=2023&city=' });
-    expect(all.statusCode).toBe(303);
-    expect(all.headers.location).toBe('/en/overview/2023');
+    expectRedirect(all, '/en/overview/2023');
     const { html } = await get('/overview/2024');
     expect(html).toContain('<form method="get" action="/overview"');
     expect(html).toContain('<option value="2024" selected>2024</option>');

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { buildTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
+import { expectPage } from '../../../test/helpers/forms.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
 describeEachDialect('public pages', (dialect) => {
   const t = useTestApp(dialect);
@@ -95,8 +96,7 @@ describeEachDialect('public pages', (dialect) => {
     expect((await page('/?lang=xx')).html).toContain('<html lang="sv">');
     expect((await page('/', { cookie: 'lang=<script>' })).html).toContain('<html lang="sv">');
     const unknown = await t.app.inject({ url: '/de/' });
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.body).toContain('<html lang="sv">');
+    expectPage(unknown, 404, ['<html lang="sv">']);
     for (const l of ['sv', 'en', 'da', 'nb', 'fi']) {
       expect(unknown.body).toContain(`hreflang="${l}" href="${l === 'sv' ? '/' : `/${l}/`}"`);
     }
@@ -185,17 +185,14 @@ describeEachDialect('public pages', (dialect) => {
 });
 
 describeEachDialect('pages without demo data', (dialect) => {
+  const t = useTestApp(dialect, { demo: false });
+
   it('has no demo label and says the next meeting is not known', async () => {
-    const t = await buildTestApp(dialect, { demo: false });
-    try {
-      const home = await t.app.inject({ url: '/' });
-      expect(home.statusCode).toBe(200);
-      expect(home.body).not.toContain('Exempeldata');
-      expect(home.body).toContain('Nästa vänortsmöte är inte bestämt ännu.');
-      const cities = await t.app.inject({ url: '/cities' });
-      expect(cities.body).toContain('Det finns inga städer registrerade ännu.');
-    } finally {
-      await t.close();
-    }
+    const home = await t.app.inject({ url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).not.toContain('Exempeldata');
+    expect(home.body).toContain('Nästa vänortsmöte är inte bestämt ännu.');
+    const cities = await t.app.inject({ url: '/cities' });
+    expect(cities.body).toContain('Det finns inga städer registrerade ännu.');
   });
 });

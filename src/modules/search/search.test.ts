@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { newId } from '../../shared/ids.ts';
 import { ensureIndexFresh, refreshIndex } from './search-index.service.ts';
@@ -323,19 +324,14 @@ describeEachDialect('portal search', (dialect) => {
 
   it('finds a write at once: new, changed, hidden and removed records (no stale index)', async () => {
     const k = t.db.kysely;
+    /** Changes the public collaboration straight in the database, as another instance might. */
+    const changePublic = (set: { title?: string; visibility?: string }) =>
+      k.updateTable('collaboration').set(set).where('id', '=', ids.publicCollab).execute();
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual([]);
-    await k
-      .updateTable('collaboration')
-      .set({ title: 'Öppet Nyckelpigeprojekt' })
-      .where('id', '=', ids.publicCollab)
-      .execute();
+    await changePublic({ title: 'Öppet Nyckelpigeprojekt' });
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual(['Öppet Nyckelpigeprojekt']);
     expect((await visitor('Tranbärsprojekt')).titles).toEqual([]);
-    await k
-      .updateTable('collaboration')
-      .set({ visibility: 'internal' })
-      .where('id', '=', ids.publicCollab)
-      .execute();
+    await changePublic({ visibility: 'internal' });
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual([]);
     await k.deleteFrom('meeting_outcome').where('id', '=', ids.outcome).execute();
     expect((await visitor('Pelikanbro')).titles).toEqual([]);
@@ -405,8 +401,7 @@ describeEachDialect('portal search', (dialect) => {
     expect(long.html).toContain('Inga träffar för');
     expect((await visitor('')).html).toContain('Skriv vad du letar efter i sökrutan.');
     const odd = await t.app.inject({ url: '/search?q=Bergen&kind=planet' });
-    expect(odd.statusCode).toBe(400);
-    expect(odd.body).toContain('Det finns ingen sådan sort av träffar.');
+    expectPage(odd, 400, ['Det finns ingen sådan sort av träffar.']);
     const twice = await t.app.inject({ url: '/search?q=Bergen&q=Aarhus&page=x&page=2' });
     expect(twice.statusCode).toBe(200);
     expect(await t.db.kysely.selectFrom('city').select('id').execute()).not.toHaveLength(0);

@@ -2,10 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../../test/helpers/databases.ts';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { useTestDb } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
-import type { Db } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { countOutboxMails, insertOutboxMail, listOutboxMails } from './outbox.repository.ts';
 
@@ -14,32 +13,23 @@ const SWEDISH_TEXT =
   'Hej Åsa!\n\nDin inbjudan är klar: gå till portalen och logga in.\nÖppna länken inom 24 timmar. ÅÄÖ åäö\n';
 
 describeEachDialect('mail outbox', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
+  const t = useTestDb(dialect, { demo: false });
   const mailer = createMailer({ smtpUrl: undefined, from: 'vanortsportalen@goteborg.se' });
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-  });
-  afterAll(async () => {
-    mailer.close();
-    await close();
-  });
+  afterAll(() => mailer.close());
   beforeEach(async () => {
-    await db.kysely.deleteFrom('mail_outbox').execute();
+    await t.db.kysely.deleteFrom('mail_outbox').execute();
   });
 
   it('is the outbox mailer when SMTP_URL is unset and writes one row per message', async () => {
     expect(mailer.kind).toBe('outbox');
-    await mailer.send(db.kysely, {
+    await mailer.send(t.db.kysely, {
       to: 'asa@example.se',
       subject: SWEDISH_SUBJECT,
       text: SWEDISH_TEXT,
     });
 
-    expect(await countOutboxMails(db.kysely)).toBe(1);
-    const [row] = await listOutboxMails(db.kysely, { limit: 10, offset: 0 });
+    expect(await countOutboxMails(t.db.kysely)).toBe(1);
+    const [row] = await listOutboxMails(t.db.kysely, { limit: 10, offset: 0 });
     expect(row).toMatchObject({
       to_address: 'asa@example.se',
       subject: SWEDISH_SUBJECT,
@@ -52,7 +42,7 @@ describeEachDialect('mail outbox', (dialect) => {
   it('sends nothing when the surrounding transaction is rolled back', async () => {
     let seenInside = -1;
     await expect(
-      db.kysely.transaction().execute(async (trx) => {
+      t.db.kysely.transaction().execute(async (trx) => {
         await mailer.send(trx, {
           to: 'asa@example.se',
           subject: 'Ångrat',
@@ -64,15 +54,15 @@ describeEachDialect('mail outbox', (dialect) => {
     ).rejects.toThrow('rollback');
 
     expect(seenInside).toBe(1);
-    expect(await countOutboxMails(db.kysely)).toBe(0);
-    expect(await listOutboxMails(db.kysely, { limit: 10, offset: 0 })).toEqual([]);
+    expect(await countOutboxMails(t.db.kysely)).toBe(0);
+    expect(await listOutboxMails(t.db.kysely, { limit: 10, offset: 0 })).toEqual([]);
   });
 
   it('keeps the mail of a committed transaction', async () => {
-    await db.kysely.transaction().execute(async (trx) => {
+    await t.db.kysely.transaction().execute(async (trx) => {
       await mailer.send(trx, { to: 'bo@example.se', subject: 'Sparat', text: 'Blir kvar.' });
     });
-    expect(await countOutboxMails(db.kysely)).toBe(1);
+    expect(await countOutboxMails(t.db.kysely)).toBe(1);
   });
 
   it('lists newest first, with limit and offset', async () => {
@@ -81,7 +71,7 @@ describeEachDialect('mail outbox', (dialect) => {
       '2024-03-01T10:00:00.000Z',
       '2024-02-01T10:00:00.000Z',
     ].entries()) {
-      await insertOutboxMail(db.kysely, {
+      await insertOutboxMail(t.db.kysely, {
         id: `mail-${i}`,
         to_address: `m${i}@example.se`,
         subject: `Brev ${i}`,
@@ -90,8 +80,8 @@ describeEachDialect('mail outbox', (dialect) => {
       });
     }
 
-    expect(await countOutboxMails(db.kysely)).toBe(3);
-    const all = await listOutboxMails(db.kysely, { limit: 10, offset: 0 });
+    expect(await countOutboxMails(t.db.kysely)).toBe(3);
+    const all = await listOutboxMails(t.db.kysely, { limit: 10, offset: 0 });
     expect(all.map((m) => m.created_at)).toEqual([
       '2024-03-01T10:00:00.000Z',
       '2024-02-01T10:00:00.000Z',
@@ -104,7 +94,7 @@ describeEachDialect('mail outbox', (dialect) => {
       'text_body',
       'to_address',
     ]);
-    const page = await listOutboxMails(db.kysely, { limit: 1, offset: 1 });
+    const page = await listOutboxMails(t.db.kysely, { limit: 1, offset: 1 });
     expect(page.map((m) => m.id)).toEqual(['mail-2']);
   });
 });
