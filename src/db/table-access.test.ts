@@ -4,6 +4,8 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  sql,
+  type SqlBool,
 } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from './database.ts';
@@ -72,4 +74,66 @@ it('selects every column with `*`', async () => {
   const { db, sent } = recorder();
   await tableAccess('evaluation', '*').find(db, 'e1');
   expect(sent.map((s) => s.sql)).toEqual(['select * from "evaluation" where "id" = ?']);
+});
+
+it('compares, filters by a callback, takes the first, the greatest, and replaces', async () => {
+  const { db, sent } = recorder();
+  const tokens = tableAccess('api_token', ['id', 'name']);
+  await tokens.list(db, { user_id: 'u1', revoked_at: null, expires_at: ['>', 'now'] }, ['id']);
+  await tokens.list(db, { id: ['in', ['a', 'b']], revoked_at: ['is not', null] }, [], {
+    limit: 5,
+  });
+  await tokens.findBy(db, () => sql<SqlBool>`${sql.ref('name')} = ${'x'}`, [['id', 'desc']]);
+  await tokens.first(db, { user_id: 'u1' }, [['created_at', 'desc']]);
+  await tokens.count(db, { user_id: 'u1', id: ['!=', 'a'] });
+  await tokens.max(db, 'created_at', { user_id: 'u1' });
+  await tokens.min(db, 'created_at');
+  await tokens.updateWhere(db, { id: ['in', ['a']], revoked_at: null }, { name: 'B' });
+  await tokens.removeWhere(db, { user_id: 'u1' });
+  await tableAccess('user_role', '*').replace(db, { user_id: 'u1' }, [
+    { user_id: 'u1', role: 'admin', organisation_id: null, city_id: null },
+  ]);
+  await tableAccess('user_role', '*').replace(db, { user_id: 'u1' }, []);
+
+  const { db: expected, sent: wanted } = recorder();
+  const q = expected.selectFrom('api_token').select(['id', 'name']);
+  await q
+    .where('user_id', '=', 'u1')
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', 'now')
+    .orderBy('id')
+    .execute();
+  await q.where('id', 'in', ['a', 'b']).where('revoked_at', 'is not', null).limit(5).execute();
+  await q.where(sql.ref('name'), '=', 'x').orderBy('id', 'desc').executeTakeFirst();
+  await q.where('user_id', '=', 'u1').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', 'u1')
+    .where('id', '!=', 'a')
+    .executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.max('created_at').as('created_at'))
+    .where('user_id', '=', 'u1')
+    .executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.min('created_at').as('created_at'))
+    .executeTakeFirst();
+  await expected
+    .updateTable('api_token')
+    .set({ name: 'B' })
+    .where('id', 'in', ['a'])
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  await expected.deleteFrom('api_token').where('user_id', '=', 'u1').execute();
+  await expected.deleteFrom('user_role').where('user_id', '=', 'u1').execute();
+  await expected
+    .insertInto('user_role')
+    .values([{ user_id: 'u1', role: 'admin', organisation_id: null, city_id: null }])
+    .execute();
+  await expected.deleteFrom('user_role').where('user_id', '=', 'u1').execute();
+
+  expect(sent).toEqual(wanted);
 });

@@ -117,14 +117,10 @@ export const updateCampaignOrganisation = (
 
 export const updateCampaign = campaigns.update;
 
-export function listActiveOrganisations(db: Executor) {
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'slug', 'name', 'email'])
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
-}
+const organisations = tableAccess('organisation', ['id', 'slug', 'name', 'email']);
+
+export const listActiveOrganisations = (db: Executor) =>
+  organisations.list(db, { active: 1 }, ['name']);
 
 /** An organisation's collaborations that overlap a period (plain dates). */
 export function listCollaborationsInPeriod(

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { afterCursor } from '../../db/keyset.ts';
 import type { ExportFilters } from './export.filters.ts';
 
 /** All SQL of exports: keyset batches of collaborations and the names around them. */
@@ -66,14 +67,7 @@ export function listCollaborationBatch(
       ),
     );
   }
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.starts_on', '>', after.startsOn),
-        eb.and([eb('c.starts_on', '=', after.startsOn), eb('c.id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (after) q = q.where(afterCursor('c.starts_on', 'c.id', { value: after.startsOn, id: after.id }));
   return q.orderBy('c.starts_on').orderBy('c.id').limit(limit).execute();
 }
 

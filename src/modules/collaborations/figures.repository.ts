@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { countWhere, sumOrZero } from '../../db/aggregates.ts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { CollaborationTable, ExchangeTable } from './collaboration.table.ts';
 
@@ -52,19 +53,10 @@ export async function collaborationTotals(db: Executor, w: YearWindow) {
   const row = await collaborationsOfYear(db, w)
     .select((eb) => [
       eb.fn.countAll().as('total'),
-      eb.fn
-        .sum<number>(eb.case().when('c.starts_on', '>=', w.from).then(1).else(0).end())
-        .as('started'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.asOf)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('finished'),
+      countWhere(eb, eb('c.starts_on', '>=', w.from)).as('started'),
+      countWhere(eb, eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.asOf)])).as(
+        'finished',
+      ),
       eb.fn.count('c.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
@@ -150,7 +142,7 @@ export async function exchangeTotals(db: Executor, w: YearWindow) {
   const row = await exchangesOfYear(db, w)
     .select((eb) => [
       eb.fn.countAll().as('total'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
       eb.fn.count('e.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
@@ -167,7 +159,7 @@ export async function exchangesByCity(db: Executor, w: YearWindow) {
     .select('e.city_id')
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
     ])
     .groupBy('e.city_id')
     .execute();
@@ -184,7 +176,7 @@ export async function exchangesByDirection(db: Executor, w: YearWindow) {
     .select('e.direction')
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
     ])
     .groupBy('e.direction')
     .execute();

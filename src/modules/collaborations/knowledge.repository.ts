@@ -165,12 +165,10 @@ async function newestDocuments(
   });
 }
 
+const organisations = tableAccess('organisation', ['id', 'name', 'slug']);
+
 /** Organisation names by id (for the knowledge bank's hits). */
 export function listOrganisationNames(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'name', 'slug'])
-    .where('id', 'in', ids)
-    .execute();
+  return organisations.list(db, { id: ['in', ids] });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
 const MEETING_COLUMNS = [
@@ -77,10 +78,11 @@ export function listDelegationsOfMeetings(db: Executor, meetingIds: readonly str
 export const insertDelegation = delegations.insert;
 export const updateDelegation = delegations.update;
 
-const MEMBER_COLUMNS = [
-  'id',
-  'delegation_id',
-  'position',
+/**
+ * A delegate's personal data: who they are, and the private logistics the retention rule
+ * erases (the privacy register's `delegates`, the person's export).
+ */
+export const DELEGATE_FIELDS = [
   'name',
   'title',
   'affiliation',
@@ -88,6 +90,13 @@ const MEMBER_COLUMNS = [
   'access_needs',
   'travel',
   'phone',
+] as const;
+
+const MEMBER_COLUMNS = [
+  'id',
+  'delegation_id',
+  'position',
+  ...DELEGATE_FIELDS,
   'logistics_erased_at',
 ] as const;
 
@@ -122,13 +131,7 @@ export function listParticipants(db: Executor, meetingId: string) {
     .select([
       'delegation.city_id',
       'delegation.status',
-      'delegation_member.name',
-      'delegation_member.title',
-      'delegation_member.affiliation',
-      'delegation_member.dietary_needs',
-      'delegation_member.access_needs',
-      'delegation_member.travel',
-      'delegation_member.phone',
+      ...qualified('delegation_member', DELEGATE_FIELDS),
       'delegation_member.logistics_erased_at',
       'delegation_member.position',
     ])
