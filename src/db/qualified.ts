@@ -6,5 +6,7 @@ export function qualified<const T extends string, const C extends readonly strin
   table: T,
   columns: C,
 ) {
-  return columns.map((c) => `${table}.${c}`) as unknown as { readonly [K in keyof C]: `${T}.${C[K]}` };
+  return columns.map((c) => `${table}.${c}`) as unknown as {
+    readonly [K in keyof C]: `${T}.${C[K] & string}`;
+  };
 }

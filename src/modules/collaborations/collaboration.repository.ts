@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import { afterCursor } from '../../db/keyset.ts';
+import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import { facetsText } from './search-document.ts';
 import type { CollaborationTable, SearchDocumentTable } from './collaboration.table.ts';
@@ -12,24 +13,29 @@ import type { CollaborationTable, SearchDocumentTable } from './collaboration.ta
  */
 export type Scope = 'public' | 'internal' | { readonly partnerCityIds: readonly string[] };
 
+/** What a collaboration records (what its page shows and the export writes). */
+export const COLLABORATION_FACTS = [
+  'title',
+  'kind',
+  'status',
+  'starts_on',
+  'ends_on',
+  'goals',
+  'results',
+  'contact_name',
+  'contact_email',
+  'funding_kind',
+  'funding_programme',
+  'funding_amount',
+  'strategy_tags',
+  'visibility',
+  'review_state',
+] as const;
+
 const COLLAB_COLUMNS = [
   'c.id',
   'c.organisation_id',
-  'c.title',
-  'c.kind',
-  'c.status',
-  'c.starts_on',
-  'c.ends_on',
-  'c.goals',
-  'c.results',
-  'c.contact_name',
-  'c.contact_email',
-  'c.funding_kind',
-  'c.funding_programme',
-  'c.funding_amount',
-  'c.strategy_tags',
-  'c.visibility',
-  'c.review_state',
+  ...qualified('c', COLLABORATION_FACTS),
   'c.review_comment',
   'c.reviewed_by',
   'c.reviewed_at',

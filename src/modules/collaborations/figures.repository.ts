@@ -153,16 +153,25 @@ export async function exchangeTotals(db: Executor, w: YearWindow) {
   };
 }
 
-/** Exchanges and participants per city. */
-export async function exchangesByCity(db: Executor, w: YearWindow) {
-  const rows = await exchangesOfYear(db, { ...w, cityId: undefined })
-    .select('e.city_id')
+/** Exchanges and participants per value of one of the exchange's columns. */
+function exchangesPer<C extends 'e.city_id' | 'e.direction'>(
+  db: Executor,
+  w: YearWindow,
+  column: C,
+) {
+  return exchangesOfYear(db, w)
+    .select(column)
     .select((eb) => [
       eb.fn.countAll().as('count'),
       sumOrZero(eb, eb.ref('e.participants')).as('participants'),
     ])
-    .groupBy('e.city_id')
+    .groupBy(column)
     .execute();
+}
+
+/** Exchanges and participants per city. */
+export async function exchangesByCity(db: Executor, w: YearWindow) {
+  const rows = await exchangesPer(db, { ...w, cityId: undefined }, 'e.city_id');
   return rows.map((r) => ({
     cityId: r.city_id,
     count: n(r.count),
@@ -172,14 +181,7 @@ export async function exchangesByCity(db: Executor, w: YearWindow) {
 
 /** Exchanges and participants per direction (visit to, visit from, digital). */
 export async function exchangesByDirection(db: Executor, w: YearWindow) {
-  const rows = await exchangesOfYear(db, w)
-    .select('e.direction')
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
-    ])
-    .groupBy('e.direction')
-    .execute();
+  const rows = await exchangesPer(db, w, 'e.direction');
   return rows.map((r) => ({
     direction: r.direction,
     count: n(r.count),

@@ -255,18 +255,14 @@ export function listReminderCandidates(db: Executor) {
 }
 
 /** Marks a reminder sent only if it was not (a second run sends nothing); true if claimed. */
-export async function claimReminder(
+export const claimReminder = async (
   db: Executor,
   id: string,
   column: 'reminder_before_sent_at' | 'reminder_after_sent_at',
   at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('evaluation')
-    .set({ [column]: at })
-    .where('id', '=', id)
-    .where(column, 'is', null)
-    .where('status', '!=', 'approved')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+): Promise<boolean> =>
+  (await evaluations.updateWhere(
+    db,
+    { id, [column]: null, status: ['!=', 'approved'] },
+    { [column]: at },
+  )) === 1;
