@@ -86,6 +86,7 @@ it('compares, filters by a callback, takes the first, the greatest, and replaces
   await tokens.findBy(db, () => sql<SqlBool>`${sql.ref('name')} = ${'x'}`, [['id', 'desc']]);
   await tokens.first(db, { user_id: 'u1' }, [['created_at', 'desc']]);
   await tokens.count(db, { user_id: 'u1', id: ['!=', 'a'] });
+  await tokens.countBy(db, 'user_id', { revoked_at: null });
   await tokens.max(db, 'created_at', { user_id: 'u1' });
   await tokens.min(db, 'created_at');
   await tokens.updateWhere(db, { id: ['in', ['a']], revoked_at: null }, { name: 'B' });
@@ -112,6 +113,12 @@ it('compares, filters by a callback, takes the first, the greatest, and replaces
     .where('user_id', '=', 'u1')
     .where('id', '!=', 'a')
     .executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select(['user_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('revoked_at', 'is', null)
+    .groupBy('user_id')
+    .execute();
   await expected
     .selectFrom('api_token')
     .select((eb) => eb.fn.max('created_at').as('created_at'))

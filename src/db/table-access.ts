@@ -183,6 +183,19 @@ export function tableAccess<
       return Number(row?.n ?? 0);
     },
 
+    /** How many rows match, per value of a column (`select c, count(*) as n … group by c`). */
+    countBy: async <K extends ColumnOf<T>>(
+      db: Executor,
+      column: K,
+      match: Match<T> = {},
+    ): Promise<Map<Row<T>[K], number>> => {
+      const query = loose(db)
+        .selectFrom(name)
+        .select([column, (eb) => eb.fn.countAll<number>().as('n')]);
+      const rows = await applyMatch(query, match).groupBy(column).execute();
+      return new Map(rows.map((r) => [r[column] as Row<T>[K], Number(r.n)]));
+    },
+
     /** The greatest value of a column among the rows that match (`max(c) as c`); none: null. */
     max: <K extends ColumnOf<T>>(db: Executor, column: K, match: Match<T> = {}) =>
       extreme(db, 'max', column, match),

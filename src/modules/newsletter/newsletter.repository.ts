@@ -42,14 +42,8 @@ export const listConfirmedSubscribers = (db: Executor) =>
   recipients.list(db, { status: 'confirmed' }, ['id']);
 
 /** The subscribers by status (numbers only; the addresses never leave the module). */
-export async function countSubscribersByStatus(db: Executor): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('newsletter_subscriber')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}
+export const countSubscribersByStatus = async (db: Executor): Promise<Record<string, number>> =>
+  Object.fromEntries(await subscribers.countBy(db, 'status'));
 
 /**
  * Subscribers whose address is due for deletion: unsubscribed before `unsubscribedBefore`,
@@ -178,18 +172,10 @@ export const failStaleClaims = (db: Executor, before: string, now: string, messa
 
 /** An issue's deliveries by status, and how many needed more than one attempt. */
 export async function deliveryCounts(db: Executor, issueId: string) {
-  const rows = await db
-    .selectFrom('newsletter_delivery')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('status')
-    .execute();
+  const byStatus = await deliveries.countBy(db, 'status', { issue_id: issueId });
   const retried = await deliveries.count(db, { issue_id: issueId, attempts: ['>', 1] });
   return {
-    byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<
-      string,
-      number
-    >,
+    byStatus: Object.fromEntries(byStatus) as Record<string, number>,
     retried,
   };
 }
@@ -218,12 +204,5 @@ export function listDeliveriesOfSubscriber(db: Executor, subscriberId: string) {
 }
 
 /** Deliveries of every issue by status (queued, sending, sent, failed): /metrics's mail queue. */
-export async function deliveryCountsByStatus(db: Executor): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('newsletter_delivery')
-    .select(['status'])
-    .select((eb) => eb.fn.countAll().as('n'))
-    .groupBy('status')
-    .execute();
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
-}
+export const deliveryCountsByStatus = (db: Executor): Promise<Map<string, number>> =>
+  deliveries.countBy(db, 'status');
