@@ -111,12 +111,8 @@ export const findMember = (db: Executor, delegationId: string, id: string) =>
   members.findBy(db, { delegation_id: delegationId, id });
 
 export async function nextMemberPosition(db: Executor, delegationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('delegation_member')
-    .select((eb) => eb.fn.max<number | null>('position').as('max'))
-    .where('delegation_id', '=', delegationId)
-    .executeTakeFirst();
-  return Number(row?.max ?? -1) + 1;
+  const last = await members.max(db, 'position', { delegation_id: delegationId });
+  return Number(last ?? -1) + 1;
 }
 
 export const insertMember = members.insert;
@@ -161,18 +157,18 @@ export function listMembersPastRetention(db: Executor, cutoff: string) {
     .execute();
 }
 
-export function eraseLogistics(db: Executor, memberIds: readonly string[], at: string) {
-  if (memberIds.length === 0) return Promise.resolve([]);
-  return db
-    .updateTable('delegation_member')
-    .set({
+export async function eraseLogistics(db: Executor, memberIds: readonly string[], at: string) {
+  if (memberIds.length === 0) return 0;
+  return members.updateWhere(
+    db,
+    { id: ['in', memberIds] },
+    {
       dietary_needs: null,
       access_needs: null,
       travel: null,
       phone: null,
       logistics_erased_at: at,
       updated_at: at,
-    })
-    .where('id', 'in', memberIds)
-    .execute();
+    },
+  );
 }

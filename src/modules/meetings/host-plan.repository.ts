@@ -143,7 +143,7 @@ export function listOpenTasksDueBy(db: Executor, until: string) {
     .execute();
 }
 
-export function markReminded(db: Executor, ids: readonly string[], on: string) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.updateTable('host_plan_task').set({ reminded_on: on }).where('id', 'in', ids).execute();
+export async function markReminded(db: Executor, ids: readonly string[], on: string) {
+  if (ids.length === 0) return 0;
+  return planTasks.updateWhere(db, { id: ['in', ids] }, { reminded_on: on });
 }
