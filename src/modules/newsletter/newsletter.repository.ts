@@ -1,3 +1,4 @@
+import { inBatches } from '../../db/batches.ts';
 import type { Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import type {
@@ -96,13 +97,7 @@ export const listSendingIssues = (db: Executor) =>
 // ---- Deliveries -------------------------------------------------------------------
 
 export async function insertDeliveries(db: Executor, rows: readonly DeliveryRow[]): Promise<void> {
-  // In chunks: PostgreSQL takes at most 65 535 parameters a statement, SQLite 32 766.
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('newsletter_delivery')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  await inBatches(rows, 500, (batch) => deliveries.insertMany(db, batch));
 }
 
 /** Deliveries due now (queued, their retry time passed), oldest issue first. */

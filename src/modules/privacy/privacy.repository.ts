@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
+import { inBatches } from '../../db/batches.ts';
 import type { Executor } from '../../db/database.ts';
 import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
@@ -339,13 +340,9 @@ export async function deleteByIds(
   table: RetentionTable,
   ids: readonly string[],
 ): Promise<number> {
-  let deleted = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const r = await db
-      .deleteFrom(table)
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    deleted += Number(r[0]?.numDeletedRows ?? 0);
-  }
-  return deleted;
+  const deleted = await inBatches(ids, 500, async (batch) => {
+    const r = await db.deleteFrom(table).where('id', 'in', batch).execute();
+    return Number(r[0]?.numDeletedRows ?? 0);
+  });
+  return deleted.reduce((sum, n) => sum + n, 0);
 }
