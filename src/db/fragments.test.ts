@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import { expect, it } from 'vitest';
 import { countWhere, sumOrZero } from './aggregates.ts';
+import { inBatches } from './batches.ts';
 import type { Database } from './database.ts';
 import { afterCursor } from './keyset.ts';
 import { qualified } from './qualified.ts';
@@ -95,4 +96,15 @@ it('names a column list by its table', () => {
     'delegation_member.name',
     'delegation_member.phone',
   ]);
+});
+
+it('runs one statement per batch, in order, and none for nothing', async () => {
+  const seen: number[][] = [];
+  const results = await inBatches([1, 2, 3, 4, 5], 2, (batch) => {
+    seen.push(batch);
+    return Promise.resolve(batch.length);
+  });
+  expect(seen).toEqual([[1, 2], [3, 4], [5]]);
+  expect(results).toEqual([2, 2, 1]);
+  expect(await inBatches([], 2, () => Promise.resolve(1))).toEqual([]);
 });
