@@ -36,7 +36,9 @@ it('counts and sums as the hand-written aggregates did', () => {
   const written = db
     .selectFrom('meeting_outcome as o')
     .select((eb) => [
-      eb.fn.sum<number>(eb.case().when('o.kind', '=', 'action').then(1).else(0).end()).as('actions'),
+      eb.fn
+        .sum<number>(eb.case().when('o.kind', '=', 'action').then(1).else(0).end())
+        .as('actions'),
       eb.fn
         .sum<number>(
           eb

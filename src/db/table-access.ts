@@ -193,7 +193,9 @@ export function tableAccess<
         .selectFrom(name)
         .select([column, (eb) => eb.fn.countAll<number>().as('n')]);
       const rows = await applyMatch(query, match).groupBy(column).execute();
-      return new Map(rows.map((r) => [r[column] as Row<T>[K], Number(r.n)]));
+      return new Map(
+        rows.map((r) => [(r as Record<string, unknown>)[column] as Row<T>[K], Number(r.n)]),
+      );
     },
 
     /** The greatest value of a column among the rows that match (`max(c) as c`); none: null. */

@@ -1,7 +1,13 @@
 import type { Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
-const sessions = tableAccess('session', ['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at']);
+const sessions = tableAccess('session', [
+  'id',
+  'user_id',
+  'created_at',
+  'last_seen_at',
+  'expires_at',
+]);
 
 export const insertSession = sessions.insert;
 export const findSession = sessions.find;

@@ -55,7 +55,8 @@ export function listAuditEventsAfter(
   limit: number,
 ) {
   let q = filtered(db, f).selectAll();
-  if (after) q = q.where(afterCursor('occurred_at', 'id', { value: after.occurredAt, id: after.id }));
+  if (after)
+    q = q.where(afterCursor('occurred_at', 'id', { value: after.occurredAt, id: after.id }));
   return q.orderBy('occurred_at').orderBy('id').limit(limit).execute();
 }
 

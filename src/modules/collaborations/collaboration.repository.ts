@@ -135,7 +135,9 @@ const filtered = (db: Executor, f: ResolvedFilters, scope: Scope) =>
     typeof baseCollaborations
   >;
 
-const collaborations = tableAccess('collaboration', ['id'], { fixed: ['created_at', 'created_by'] });
+const collaborations = tableAccess('collaboration', ['id'], {
+  fixed: ['created_at', 'created_by'],
+});
 const cityLinks = tableAccess('collaboration_city', ['collaboration_id', 'city_id']);
 const areaLinks = tableAccess('collaboration_area', ['area_id']);
 const slugs = {

@@ -51,7 +51,8 @@ export function listCollaborationBatch(
       ),
     );
   }
-  if (after) q = q.where(afterCursor('c.starts_on', 'c.id', { value: after.startsOn, id: after.id }));
+  if (after)
+    q = q.where(afterCursor('c.starts_on', 'c.id', { value: after.startsOn, id: after.id }));
   return q.orderBy('c.starts_on').orderBy('c.id').limit(limit).execute();
 }
 

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import { highlight, queryTerms, snippet } from './highlight.ts';
 import { facetToken, PROSE_PATTERN, splitSearchBody } from './search-document.ts';
 

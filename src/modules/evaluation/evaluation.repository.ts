@@ -227,7 +227,8 @@ export const findPreviousHeldHostedBy = (
   chainId: string,
   hostCityId: string,
   year: number,
-) => heldMeetings.first(db, { ...held(chainId, hostCityId), year: ['<', year] }, [['year', 'desc']]);
+) =>
+  heldMeetings.first(db, { ...held(chainId, hostCityId), year: ['<', year] }, [['year', 'desc']]);
 
 /** The latest held meeting a city hosted (the P10 line), any year. */
 export const findLatestHeldHostedBy = (db: Executor, chainId: string, hostCityId: string) =>

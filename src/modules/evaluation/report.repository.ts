@@ -28,7 +28,11 @@ const notSecret = () => (eb: ExpressionBuilder<WithV, 'v'>) =>
 const secrecy = tableAccess('evaluation', ['secret']);
 const evaluations = tableAccess('evaluation', ['id']);
 const versionNumbers = tableAccess('evaluation_version', ['number', 'published_at']);
-const latestVersions = tableAccess('evaluation_version', ['evaluation_id', 'number', 'published_at']);
+const latestVersions = tableAccess('evaluation_version', [
+  'evaluation_id',
+  'number',
+  'published_at',
+]);
 
 /** Whether the evaluation is marked secret in the records register. */
 export async function isSecret(db: Executor, evaluationId: string): Promise<boolean> {
@@ -163,27 +167,27 @@ export async function insertEvaluationWithVersion(
 ): Promise<void> {
   const s = row.sections;
   await evaluations.insert(db, {
-      id: row.evaluationId,
-      chain_id: row.chainId,
-      meeting_id: row.meetingId,
-      title: row.title,
-      period_start: row.periodStart,
-      period_end: row.periodEnd,
-      due_on: row.dueOn,
-      status: 'approved',
-      summary: s.summary,
-      analysis: s.analysis,
-      conclusions: s.conclusions,
-      recommendations: s.recommendations,
-      summary_en: s.summaryEn,
-      approved_version: row.number,
-      reminder_before_sent_at: null,
-      reminder_after_sent_at: null,
-      created_by: row.approvedBy,
-      updated_by: row.approvedBy,
-      created_at: row.approvedAt,
-      updated_at: row.approvedAt,
-    });
+    id: row.evaluationId,
+    chain_id: row.chainId,
+    meeting_id: row.meetingId,
+    title: row.title,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
+    due_on: row.dueOn,
+    status: 'approved',
+    summary: s.summary,
+    analysis: s.analysis,
+    conclusions: s.conclusions,
+    recommendations: s.recommendations,
+    summary_en: s.summaryEn,
+    approved_version: row.number,
+    reminder_before_sent_at: null,
+    reminder_after_sent_at: null,
+    created_by: row.approvedBy,
+    updated_by: row.approvedBy,
+    created_at: row.approvedAt,
+    updated_at: row.approvedAt,
+  });
   await insertVersion(db, row);
 }
 
@@ -203,19 +207,19 @@ export async function insertVersion(
   },
 ): Promise<void> {
   await versionNumbers.insert(db, {
-      id: row.versionId,
-      evaluation_id: row.evaluationId,
-      number: row.number,
-      title: row.title,
-      period_start: row.periodStart,
-      period_end: row.periodEnd,
-      sections_json: JSON.stringify(row.sections),
-      figures_json: row.figuresJson,
-      approved_by: row.approvedBy,
-      approved_at: row.approvedAt,
-      published_at: null,
-      published_by: null,
-    });
+    id: row.versionId,
+    evaluation_id: row.evaluationId,
+    number: row.number,
+    title: row.title,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
+    sections_json: JSON.stringify(row.sections),
+    figures_json: row.figuresJson,
+    approved_by: row.approvedBy,
+    approved_at: row.approvedAt,
+    published_at: null,
+    published_by: null,
+  });
 }
 
 /** The newest approved version of any evaluation (the demo publishes it). */

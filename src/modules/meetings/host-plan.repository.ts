@@ -85,12 +85,16 @@ export const countPlanTasks = (db: Executor, meetingId: string) =>
  * What a set of plan tasks counts: how many, how many closed (done or not applicable) and
  * how many open ones are due before `today`.
  */
-export const planTaskCounts = (eb: ExpressionBuilder<Database, 'host_plan_task'>, today: string) => [
+export const planTaskCounts = (
+  eb: ExpressionBuilder<Database, 'host_plan_task'>,
+  today: string,
+) => [
   eb.fn.countAll<number>().as('total'),
   countWhere(eb, eb('status', 'in', ['done', 'not_applicable'])).as('closed'),
-  countWhere(eb, eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)])).as(
-    'overdue',
-  ),
+  countWhere(
+    eb,
+    eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)]),
+  ).as('overdue'),
 ];
 
 /** Per meeting: number of tasks, done ones and open ones due before `today`. */

@@ -28,8 +28,11 @@ export function listNewsItems(db: Executor, limit: number) {
 export const insertNewsItem = items.insert;
 export const updateNewsItem = items.update;
 
-export const replaceTranslations = (db: Executor, id: string, rows: readonly NewsTranslationTable[]) =>
-  translations.replace(db, { news_id: id }, rows);
+export const replaceTranslations = (
+  db: Executor,
+  id: string,
+  rows: readonly NewsTranslationTable[],
+) => translations.replace(db, { news_id: id }, rows);
 
 export const replaceLinks = (db: Executor, id: string, rows: readonly NewsLinkTable[]) =>
   links.replace(db, { news_id: id }, rows);

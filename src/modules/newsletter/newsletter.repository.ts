@@ -75,7 +75,15 @@ export const findIssue = issues.find;
 
 /** Issues, newest first. */
 export const listIssues = (db: Executor, limit: number) =>
-  issues.list(db, {}, [['created_at', 'desc'], ['id', 'desc']], { limit });
+  issues.list(
+    db,
+    {},
+    [
+      ['created_at', 'desc'],
+      ['id', 'desc'],
+    ],
+    { limit },
+  );
 
 /** When the latest issue that went out started sending (the next digest's start), or null. */
 export const latestSendStart = (db: Executor): Promise<string | null> =>

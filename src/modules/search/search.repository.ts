@@ -63,7 +63,9 @@ export async function listDirtySeqs(db: Executor): Promise<number[]> {
 
 /** Removes the notes the refresh has handled (exactly those it read). */
 export async function deleteDirty(db: Executor, seqs: readonly (number | string)[]): Promise<void> {
-  await inBatches(seqs, BATCH, (batch) => dirty.removeWhere(db, { seq: ['in', batch.map(Number)] }));
+  await inBatches(seqs, BATCH, (batch) =>
+    dirty.removeWhere(db, { seq: ['in', batch.map(Number)] }),
+  );
 }
 
 export async function deleteEntries(db: Executor, keys: readonly string[]): Promise<void> {
