@@ -1,15 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { nowIso } from '../shared/dates.ts';
 import type { Database } from './database.ts';
+import { tableAccess } from './table-access.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+const settings = tableAccess('app_setting', ['value']);
+
 export async function findSetting(db: Executor, key: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('app_setting')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = await settings.findBy(db, { key });
   return row?.value ?? null;
 }
 

@@ -4,9 +4,15 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  sql,
+  type SqlBool,
 } from 'kysely';
 import { expect, it } from 'vitest';
+import { countWhere, sumOrZero } from './aggregates.ts';
+import { inBatches } from './batches.ts';
 import type { Database } from './database.ts';
+import { afterCursor } from './keyset.ts';
+import { qualified } from './qualified.ts';
 import { tableAccess } from './table-access.ts';
 
 /** The statements a query sends, compiled for SQLite without a database. */
@@ -72,4 +78,164 @@ it('selects every column with `*`', async () => {
   const { db, sent } = recorder();
   await tableAccess('evaluation', '*').find(db, 'e1');
   expect(sent.map((s) => s.sql)).toEqual(['select * from "evaluation" where "id" = ?']);
+});
+
+it('compares, filters by a callback, takes the first, the greatest, and replaces', async () => {
+  const { db, sent } = recorder();
+  const tokens = tableAccess('api_token', ['id', 'name']);
+  await tokens.list(db, { user_id: 'u1', revoked_at: null, expires_at: ['>', 'now'] }, ['id']);
+  await tokens.list(db, { id: ['in', ['a', 'b']], revoked_at: ['is not', null] }, [], {
+    limit: 5,
+  });
+  await tokens.findBy(db, () => sql<SqlBool>`${sql.ref('name')} = ${'x'}`, [['id', 'desc']]);
+  await tokens.first(db, { user_id: 'u1' }, [['created_at', 'desc']]);
+  await tokens.count(db, { user_id: 'u1', id: ['!=', 'a'] });
+  await tokens.countBy(db, 'user_id', { revoked_at: null });
+  await tokens.max(db, 'created_at', { user_id: 'u1' });
+  await tokens.min(db, 'created_at');
+  await tokens.updateWhere(db, { id: ['in', ['a']], revoked_at: null }, { name: 'B' });
+  await tokens.removeWhere(db, { user_id: 'u1' });
+  await tableAccess('user_role', '*').replace(db, { user_id: 'u1' }, [
+    { user_id: 'u1', role: 'admin', organisation_id: null, city_id: null },
+  ]);
+  await tableAccess('user_role', '*').replace(db, { user_id: 'u1' }, []);
+
+  const { db: expected, sent: wanted } = recorder();
+  const q = expected.selectFrom('api_token').select(['id', 'name']);
+  await q
+    .where('user_id', '=', 'u1')
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', 'now')
+    .orderBy('id')
+    .execute();
+  await q.where('id', 'in', ['a', 'b']).where('revoked_at', 'is not', null).limit(5).execute();
+  await q.where(sql.ref('name'), '=', 'x').orderBy('id', 'desc').executeTakeFirst();
+  await q.where('user_id', '=', 'u1').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', 'u1')
+    .where('id', '!=', 'a')
+    .executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select(['user_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('revoked_at', 'is', null)
+    .groupBy('user_id')
+    .execute();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.max('created_at').as('created_at'))
+    .where('user_id', '=', 'u1')
+    .executeTakeFirst();
+  await expected
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.min('created_at').as('created_at'))
+    .executeTakeFirst();
+  await expected
+    .updateTable('api_token')
+    .set({ name: 'B' })
+    .where('id', 'in', ['a'])
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  await expected.deleteFrom('api_token').where('user_id', '=', 'u1').execute();
+  await expected.deleteFrom('user_role').where('user_id', '=', 'u1').execute();
+  await expected
+    .insertInto('user_role')
+    .values([{ user_id: 'u1', role: 'admin', organisation_id: null, city_id: null }])
+    .execute();
+  await expected.deleteFrom('user_role').where('user_id', '=', 'u1').execute();
+
+  expect(sent).toEqual(wanted);
+});
+
+// The shared fragments of src/db (aggregates, keyset, qualified, batches), compiled as above.
+const { db } = recorder();
+
+it('counts and sums as the hand-written aggregates did', () => {
+  const shared = db
+    .selectFrom('meeting_outcome as o')
+    .select((eb) => [
+      countWhere(eb, eb('o.kind', '=', 'action')).as('actions'),
+      countWhere(eb, eb.and([eb('o.kind', '=', 'action'), eb('o.closed_on', 'is not', null)])).as(
+        'closed',
+      ),
+    ])
+    .compile();
+  const written = db
+    .selectFrom('meeting_outcome as o')
+    .select((eb) => [
+      eb.fn
+        .sum<number>(eb.case().when('o.kind', '=', 'action').then(1).else(0).end())
+        .as('actions'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('o.kind', '=', 'action'), eb('o.closed_on', 'is not', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('closed'),
+    ])
+    .compile();
+  expect(shared.sql).toBe(written.sql);
+  expect(shared.parameters).toEqual(written.parameters);
+
+  const sum = db
+    .selectFrom('exchange as e')
+    .select((eb) => sumOrZero(eb, eb.ref('e.participants')).as('participants'))
+    .compile();
+  const summed = db
+    .selectFrom('exchange as e')
+    .select((eb) =>
+      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+    )
+    .compile();
+  expect(sum.sql).toBe(summed.sql);
+});
+
+it('pages by keyset as the hand-written conditions did, both ways', () => {
+  const cursor = { value: '2026-01-01', id: 'c9' };
+  for (const [direction, past] of [
+    ['asc', '>'],
+    ['desc', '<'],
+  ] as const) {
+    const shared = db
+      .selectFrom('collaboration as c')
+      .select('c.id')
+      .where(afterCursor('c.starts_on', 'c.id', cursor, direction))
+      .compile();
+    const written = db
+      .selectFrom('collaboration as c')
+      .select('c.id')
+      .where((eb) =>
+        eb.or([
+          eb('c.starts_on', past, cursor.value),
+          eb.and([eb('c.starts_on', '=', cursor.value), eb('c.id', past, cursor.id)]),
+        ]),
+      )
+      .compile();
+    expect(shared.sql).toBe(written.sql);
+    expect(shared.parameters).toEqual(written.parameters);
+  }
+});
+
+it('names a column list by its table', () => {
+  expect(qualified('delegation_member', ['name', 'phone'] as const)).toEqual([
+    'delegation_member.name',
+    'delegation_member.phone',
+  ]);
+});
+
+it('runs one statement per batch, in order, and none for nothing', async () => {
+  const seen: number[][] = [];
+  const results = await inBatches([1, 2, 3, 4, 5], 2, (batch) => {
+    seen.push(batch);
+    return Promise.resolve(batch.length);
+  });
+  expect(seen).toEqual([[1, 2], [3, 4], [5]]);
+  expect(results).toEqual([2, 2, 1]);
+  expect(await inBatches([], 2, () => Promise.resolve(1))).toEqual([]);
 });

@@ -1,9 +1,12 @@
 import type {
   DeleteResult,
+  Expression,
+  ExpressionBuilder,
   InsertResult,
   Insertable,
   Kysely,
   Selectable,
+  SqlBool,
   UpdateResult,
   Updateable,
 } from 'kysely';
@@ -21,8 +24,10 @@ import type { Database, Executor } from './database.ts';
  * Kysely still checks every call: table, columns, matched values, inserted and changed rows
  * are typed from the `Database` interface (the modules' `*.table.ts`). The SQL is the one the
  * hand-written statements sent: conditions are ANDed in the order the match object names
- * them, then the ordering, then the page. Anything beyond equality (ranges, `in`, joins,
- * aggregates other than a count) stays a hand-written query in its repository.
+ * them, then the ordering, then the page. A match value is an equality (`null`: `is null`)
+ * or a comparison (`['>=', since]`, `['in', ids]`, `['is not', null]`); a condition no match
+ * object says (a function, `lower(…)`) is a `where` callback instead of the match. Joins and
+ * aggregates other than a count stay hand-written queries in their repositories.
  */
 
 type TableName = keyof Database;
@@ -38,15 +43,27 @@ type Selected<T extends TableName, C extends Columns<T>> = C extends readonly Co
   ? Pick<Row<T>, C[number]>
   : Row<T>;
 
-/** Equality conditions, in SQL order; a `null` value is `is null`. */
-export type Match<T extends TableName> = { [K in ColumnOf<T>]?: Row<T>[K] | null };
+/** A condition on a column other than equality: `[operator, value]`. */
+export type Comparison<V> =
+  | readonly ['<' | '<=' | '>' | '>=' | '!=' | '<>', V]
+  | readonly ['in' | 'not in', readonly V[]]
+  | readonly ['is not', null];
+
+/**
+ * Conditions, in SQL order: a value is `=` (`null`: `is null`), a `Comparison` its operator.
+ * Or one condition as a `where` callback, for what a column and a value cannot say.
+ */
+export type Match<T extends TableName> =
+  | { [K in ColumnOf<T>]?: Row<T>[K] | null | Comparison<NonNullable<Row<T>[K]>> }
+  | ((eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>);
 
 /** A column to order by, ascending, or `[column, 'desc']`. */
 export type Order<T extends TableName> = ColumnOf<T> | readonly [ColumnOf<T>, 'asc' | 'desc'];
 
+/** A page of rows; without an offset, the first `limit` rows (`limit` alone in the SQL). */
 export interface Page {
   limit: number;
-  offset: number;
+  offset?: number | undefined;
 }
 
 /** What an update may set: never the id, nor the columns the repository declares fixed. */
@@ -61,7 +78,8 @@ type Changes<T extends TableName, Fixed extends string> = Omit<
  */
 type LooseDatabase = Record<string, Record<string, unknown>>;
 interface Filterable {
-  where(column: string, operator: '=' | 'is', value: unknown): Filterable;
+  where(column: string, operator: string, value: unknown): Filterable;
+  where(condition: unknown): Filterable;
 }
 
 function loose(db: Executor): Kysely<LooseDatabase> {
@@ -71,8 +89,10 @@ function loose(db: Executor): Kysely<LooseDatabase> {
 /** `query` with a `where` per matched column (Kysely's builders all have this `where`). */
 function applyMatch<Q>(query: Q, match: object): Q {
   let q = query as unknown as Filterable;
+  if (typeof match === 'function') return q.where(match) as unknown as Q;
   for (const [column, value] of Object.entries(match)) {
-    q = value === null ? q.where(column, 'is', null) : q.where(column, '=', value);
+    if (Array.isArray(value)) q = q.where(column, value[0] as string, value[1]);
+    else q = value === null ? q.where(column, 'is', null) : q.where(column, '=', value);
   }
   return q as unknown as Q;
 }
@@ -112,19 +132,45 @@ export function tableAccess<
     return Number((await filtered.executeTakeFirst()).numUpdatedRows);
   }
 
+  async function extreme<K extends ColumnOf<T>>(
+    db: Executor,
+    fn: 'max' | 'min',
+    column: K,
+    match: Match<T>,
+  ): Promise<Row<T>[K] | null> {
+    const query = loose(db)
+      .selectFrom(name)
+      .select((eb) => (fn === 'max' ? eb.fn.max(column) : eb.fn.min(column)).as(column));
+    const row = await applyMatch(query, match).executeTakeFirst();
+    return (row?.[column] ?? null) as Row<T>[K] | null;
+  }
+
+  async function removeWhere(db: Executor, match: Match<T>): Promise<number> {
+    const result = await applyMatch(loose(db).deleteFrom(name), match).execute();
+    return Number(result[0]?.numDeletedRows ?? 0);
+  }
+
   return {
     /** The row with this id. */
     find: (db: Executor, id: IdOf<T>) =>
       select(db, { id } as Match<T>).executeTakeFirst() as Promise<Out | undefined>,
 
-    /** The first row whose columns equal the match (a unique key, or a child of a parent). */
-    findBy: (db: Executor, match: Match<T>) =>
-      select(db, match).executeTakeFirst() as Promise<Out | undefined>,
+    /**
+     * The first row that matches (a unique key, or a child of a parent); with an order, the
+     * first in that order (the newest, the highest number).
+     */
+    findBy: (db: Executor, match: Match<T>, order: readonly Order<T>[] = []) =>
+      ordered(select(db, match), order).executeTakeFirst() as Promise<Out | undefined>,
+
+    /** The first row in the order among those that match (`limit 1`): the newest, the highest. */
+    first: (db: Executor, match: Match<T>, order: readonly Order<T>[]) =>
+      ordered(select(db, match), order).limit(1).executeTakeFirst() as Promise<Out | undefined>,
 
     /** The rows whose columns equal the match, in the order given, one page of them if asked. */
     list: (db: Executor, match: Match<T>, order: readonly Order<T>[] = [], page?: Page) => {
       let q = ordered(select(db, match), order);
-      if (page) q = q.limit(page.limit).offset(page.offset);
+      if (page) q = q.limit(page.limit);
+      if (page?.offset !== undefined) q = q.offset(page.offset);
       return q.execute() as Promise<Out[]>;
     },
 
@@ -136,6 +182,29 @@ export function tableAccess<
       const row = await applyMatch(query, match).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+
+    /** How many rows match, per value of a column (`select c, count(*) as n … group by c`). */
+    countBy: async <K extends ColumnOf<T>>(
+      db: Executor,
+      column: K,
+      match: Match<T> = {},
+    ): Promise<Map<Row<T>[K], number>> => {
+      const query = loose(db)
+        .selectFrom(name)
+        .select([column, (eb) => eb.fn.countAll<number>().as('n')]);
+      const rows = await applyMatch(query, match).groupBy(column).execute();
+      return new Map(
+        rows.map((r) => [(r as Record<string, unknown>)[column] as Row<T>[K], Number(r.n)]),
+      );
+    },
+
+    /** The greatest value of a column among the rows that match (`max(c) as c`); none: null. */
+    max: <K extends ColumnOf<T>>(db: Executor, column: K, match: Match<T> = {}) =>
+      extreme(db, 'max', column, match),
+
+    /** The least value of a column among the rows that match (`min(c) as c`); none: null. */
+    min: <K extends ColumnOf<T>>(db: Executor, column: K, match: Match<T> = {}) =>
+      extreme(db, 'min', column, match),
 
     insert: (db: Executor, row: Insertable<Database[T]>): Promise<InsertResult[]> =>
       loose(db).insertInto(name).values(row).execute(),
@@ -171,5 +240,22 @@ export function tableAccess<
 
     remove: (db: Executor, id: IdOf<T>): Promise<DeleteResult[]> =>
       loose(db).deleteFrom(name).where('id', '=', id).execute(),
+
+    /** Deletes the rows that match (e.g. an owner's); resolves to the number deleted. */
+    removeWhere,
+
+    /** Replaces the rows that match (a parent's children) with `rows`. */
+    replace: async (
+      db: Executor,
+      match: Match<T>,
+      rows: readonly Insertable<Database[T]>[],
+    ): Promise<void> => {
+      await removeWhere(db, match);
+      if (rows.length > 0)
+        await loose(db)
+          .insertInto(name)
+          .values([...rows])
+          .execute();
+    },
   };
 }

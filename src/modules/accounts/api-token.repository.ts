@@ -39,20 +39,17 @@ export const updateApiTokenRevoked = async (
   )) > 0;
 
 /** A user's tokens that still work at an instant: neither revoked nor expired. */
-export function listActiveApiTokensOfUser(db: Executor, userId: string, now: string) {
-  return db
-    .selectFrom('api_token')
-    .select(PUBLIC_COLUMNS)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
+export const listActiveApiTokensOfUser = (db: Executor, userId: string, now: string) =>
+  tokens.list(db, { user_id: userId, revoked_at: null, expires_at: ['>', now] }, [
+    'created_at',
+    'id',
+  ]);
 
 export const updateApiTokenLastUsed = (db: Executor, id: string, lastUsedAt: string) =>
   tokens.update(db, id, { last_used_at: lastUsedAt });
+
+const scopeOrganisations = tableAccess('organisation', ['id', 'slug']);
+const scopeCities = tableAccess('city', ['id', 'slug']);
 
 /** Slugs of the organisations and cities a user's roles are scoped to (for /api/v1/me). */
 export async function listScopeSlugs(
@@ -62,15 +59,9 @@ export async function listScopeSlugs(
 ): Promise<{ organisations: Map<string, string>; cities: Map<string, string> }> {
   const [organisations, cities] = await Promise.all([
     organisationIds.length
-      ? db
-          .selectFrom('organisation')
-          .select(['id', 'slug'])
-          .where('id', 'in', organisationIds)
-          .execute()
+      ? scopeOrganisations.list(db, { id: ['in', organisationIds] })
       : Promise.resolve([]),
-    cityIds.length
-      ? db.selectFrom('city').select(['id', 'slug']).where('id', 'in', cityIds).execute()
-      : Promise.resolve([]),
+    cityIds.length ? scopeCities.list(db, { id: ['in', cityIds] }) : Promise.resolve([]),
   ]);
   return {
     organisations: new Map(organisations.map((r) => [r.id, r.slug])),

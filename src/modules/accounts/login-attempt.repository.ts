@@ -1,27 +1,22 @@
 import type { Executor } from '../../db/database.ts';
-import type { LoginAttemptTable } from './account.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
-export function insertLoginAttempt(db: Executor, row: LoginAttemptTable) {
-  return db.insertInto('login_attempt').values(row).execute();
-}
+const attempts = tableAccess('login_attempt', ['id']);
+
+/** The condition on the e-mail or on the address that a count of attempts is by. */
+export const emailOrIp = (by: { email: string } | { ip: string }) =>
+  'email' in by ? { email: by.email } : { ip: by.ip };
+
+export const insertLoginAttempt = attempts.insert;
 
 /** Failed attempts of a kind since an instant, by e-mail or by address. */
-export async function countFailuresSince(
+export const countFailuresSince = (
   db: Executor,
   kind: string,
   by: { email: string } | { ip: string },
   since: string,
-): Promise<number> {
-  let q = db
-    .selectFrom('login_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('kind', '=', kind)
-    .where('succeeded', '=', 0)
-    .where('occurred_at', '>=', since);
-  q = 'email' in by ? q.where('email', '=', by.email) : q.where('ip', '=', by.ip);
-  const row = await q.executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+): Promise<number> =>
+  attempts.count(db, { kind, succeeded: 0, occurred_at: ['>=', since], ...emailOrIp(by) });
 
 /**
  * Failed attempts of a kind since an instant (and, if given, strictly after another), by
@@ -48,20 +43,16 @@ export async function summariseFailuresSince(
 }
 
 /** The latest successful attempt of a kind by an e-mail from an address since an instant. */
-export async function findLastSuccessSince(
+export const findLastSuccessSince = (
   db: Executor,
   kind: string,
   by: { email: string; ip: string },
   since: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('login_attempt')
-    .select((eb) => eb.fn.max('occurred_at').as('last'))
-    .where('kind', '=', kind)
-    .where('succeeded', '=', 1)
-    .where('email', '=', by.email)
-    .where('ip', '=', by.ip)
-    .where('occurred_at', '>=', since)
-    .executeTakeFirst();
-  return row?.last ?? null;
-}
+): Promise<string | null> =>
+  attempts.max(db, 'occurred_at', {
+    kind,
+    succeeded: 1,
+    email: by.email,
+    ip: by.ip,
+    occurred_at: ['>=', since],
+  });

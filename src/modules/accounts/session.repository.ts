@@ -1,36 +1,24 @@
 import type { Executor } from '../../db/database.ts';
-import type { SessionTable } from './account.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
-export function insertSession(db: Executor, row: SessionTable) {
-  return db.insertInto('session').values(row).execute();
-}
+const sessions = tableAccess('session', [
+  'id',
+  'user_id',
+  'created_at',
+  'last_seen_at',
+  'expires_at',
+]);
 
-export function findSession(db: Executor, id: string) {
-  return db
-    .selectFrom('session')
-    .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+export const insertSession = sessions.insert;
+export const findSession = sessions.find;
 
-export function touchSession(db: Executor, id: string, lastSeenAt: string) {
-  return db.updateTable('session').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
-}
+export const touchSession = (db: Executor, id: string, lastSeenAt: string) =>
+  sessions.update(db, id, { last_seen_at: lastSeenAt });
 
-export function deleteSession(db: Executor, id: string) {
-  return db.deleteFrom('session').where('id', '=', id).execute();
-}
+export const deleteSession = sessions.remove;
 
-export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
-  const result = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
+export const deleteSessionsOfUser = (db: Executor, userId: string): Promise<number> =>
+  sessions.removeWhere(db, { user_id: userId });
 
-export function countSessionsOfUser(db: Executor, userId: string) {
-  return db
-    .selectFrom('session')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
-    .then((r) => Number(r?.n ?? 0));
-}
+export const countSessionsOfUser = (db: Executor, userId: string) =>
+  sessions.count(db, { user_id: userId });

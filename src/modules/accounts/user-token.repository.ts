@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
+import { emailOrIp } from './login-attempt.repository.ts';
 
 /** The writes (the read joins the user). */
 const userTokens = tableAccess('user_token', '*');
@@ -36,38 +37,28 @@ export const updateTokenUsed = async (db: Executor, id: string, usedAt: string) 
   (await userTokens.updateWhere(db, { id, used_at: null }, { used_at: usedAt })) === 1;
 
 /** Closes every other unused token of a user (older links stop working); returns how many. */
-export async function updateOtherTokensUsed(
+export const updateOtherTokensUsed = (
   db: Executor,
   userId: string,
   exceptId: string,
   usedAt: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('user_token')
-    .set({ used_at: usedAt })
-    .where('user_id', '=', userId)
-    .where('id', '!=', exceptId)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+): Promise<number> =>
+  userTokens.updateWhere(
+    db,
+    { user_id: userId, id: ['!=', exceptId], used_at: null },
+    { used_at: usedAt },
+  );
+
+const attempts = tableAccess('login_attempt', ['id']);
 
 /**
  * Reset requests (of any outcome) since an instant, by e-mail or by address. Unlike the
  * login lockout, every request counts: a known address must not be treated differently
  * from an unknown one (no enumeration), and a known one must not be flooded with mail.
  */
-export async function countResetRequestsSince(
+export const countResetRequestsSince = (
   db: Executor,
   by: { email: string } | { ip: string },
   since: string,
-): Promise<number> {
-  let q = db
-    .selectFrom('login_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('kind', '=', 'reset')
-    .where('occurred_at', '>=', since);
-  q = 'email' in by ? q.where('email', '=', by.email) : q.where('ip', '=', by.ip);
-  const row = await q.executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+): Promise<number> =>
+  attempts.count(db, { kind: 'reset', occurred_at: ['>=', since], ...emailOrIp(by) });

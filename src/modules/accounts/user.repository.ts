@@ -26,40 +26,25 @@ export const updateUser = users.update;
 export const listUsers = (db: Executor, page: Page) => users.list(db, {}, ['email'], page);
 export const countUsers = (db: Executor) => users.count(db);
 
+const roles = tableAccess('user_role', ['user_id', 'role', 'organisation_id', 'city_id']);
+
 export function listRolesOf(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('user_role')
-    .select(['user_id', 'role', 'organisation_id', 'city_id'])
-    .where('user_id', 'in', userIds)
-    .orderBy('role')
-    .execute();
+  return roles.list(db, { user_id: ['in', userIds] }, ['role']);
 }
 
-export async function replaceRoles(db: Executor, userId: string, rows: UserRoleTable[]) {
-  await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  if (rows.length > 0) await db.insertInto('user_role').values(rows).execute();
-}
+export const replaceRoles = (db: Executor, userId: string, rows: UserRoleTable[]) =>
+  roles.replace(db, { user_id: userId }, rows);
+
+const organisations = tableAccess('organisation', ['id']);
+const cities = tableAccess('city', ['id', 'country_code']);
 
 /** An active organisation, the scope of a reporter. */
-export function findActiveOrganisation(db: Executor, id: string) {
-  return db
-    .selectFrom('organisation')
-    .select('id')
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-}
+export const findActiveOrganisation = (db: Executor, id: string) =>
+  organisations.findBy(db, { id, active: 1 });
 
 /** A twin city, the scope of a partner contact, with its country (for the contact's language). */
-export function findTwinCity(db: Executor, id: string) {
-  return db
-    .selectFrom('city')
-    .select(['id', 'country_code'])
-    .where('id', '=', id)
-    .where('kind', '=', 'twin')
-    .executeTakeFirst();
-}
+export const findTwinCity = (db: Executor, id: string) => cities.findBy(db, { id, kind: 'twin' });
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 export type UserRoleRow = Awaited<ReturnType<typeof listRolesOf>>[number];

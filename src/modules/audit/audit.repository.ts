@@ -1,11 +1,10 @@
 import type { Executor } from '../../db/database.ts';
-import type { AuditEventTable } from './audit.table.ts';
+import { afterCursor } from '../../db/keyset.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 // Append-only: this file has an insert and reads, and never an update or a delete.
 
-export function insertAuditEvent(db: Executor, row: AuditEventTable) {
-  return db.insertInto('audit_event').values(row).execute();
-}
+export const insertAuditEvent = tableAccess('audit_event', ['id']).insert;
 
 export interface AuditFilter {
   actorUserId?: string | undefined;
@@ -56,14 +55,8 @@ export function listAuditEventsAfter(
   limit: number,
 ) {
   let q = filtered(db, f).selectAll();
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('occurred_at', '>', after.occurredAt),
-        eb.and([eb('occurred_at', '=', after.occurredAt), eb('id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (after)
+    q = q.where(afterCursor('occurred_at', 'id', { value: after.occurredAt, id: after.id }));
   return q.orderBy('occurred_at').orderBy('id').limit(limit).execute();
 }
 

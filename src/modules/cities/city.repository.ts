@@ -35,67 +35,37 @@ export async function findCityBySlug(db: Executor, slug: string) {
   return (await cityBySlug(db, { slug }))[0];
 }
 
+const translations = tableAccess('city_translation', ['city_id', 'lang', 'name', 'description']);
+const chains = tableAccess('chain', ['id', 'slug', 'interval_years', 'since_year']);
+const members = tableAccess('chain_member', ['city_id', 'position']);
+/** Inserts only: every update of a city is written out below (decision.test.ts counts them). */
+const cities = tableAccess('city', ['id']);
+
 export function listTranslations(db: Executor, cityIds: readonly string[]) {
   if (cityIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('city_translation')
-    .select(['city_id', 'lang', 'name', 'description'])
-    .where('city_id', 'in', cityIds)
-    .execute();
+  return translations.list(db, { city_id: ['in', cityIds] });
 }
 
-export function findChainBySlug(db: Executor, slug: string) {
-  return db
-    .selectFrom('chain')
-    .select(['id', 'slug', 'interval_years', 'since_year'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-}
+export const findChainBySlug = (db: Executor, slug: string) => chains.findBy(db, { slug });
 
-export function listChainMembers(db: Executor, chainId: string) {
-  return db
-    .selectFrom('chain_member')
-    .select(['city_id', 'position'])
-    .where('chain_id', '=', chainId)
-    .orderBy('position')
-    .execute();
-}
+export const listChainMembers = (db: Executor, chainId: string) =>
+  members.list(db, { chain_id: chainId }, ['position']);
 
 export type CityRow = Awaited<ReturnType<typeof listCities>>[number];
 export type CityTranslationRow = Awaited<ReturnType<typeof listTranslations>>[number];
 
 export async function appendChainMember(db: Executor, chainId: string, cityId: string) {
-  const last = await db
-    .selectFrom('chain_member')
-    .select((eb) => eb.fn.max('position').as('position'))
-    .where('chain_id', '=', chainId)
-    .executeTakeFirst();
-  await db
-    .insertInto('chain_member')
-    .values({ chain_id: chainId, city_id: cityId, position: Number(last?.position ?? 0) + 1 })
-    .execute();
+  const last = await members.max(db, 'position', { chain_id: chainId });
+  await members.insert(db, { chain_id: chainId, city_id: cityId, position: Number(last ?? 0) + 1 });
 }
 
-export function removeChainMember(db: Executor, chainId: string, cityId: string) {
-  return db
-    .deleteFrom('chain_member')
-    .where('chain_id', '=', chainId)
-    .where('city_id', '=', cityId)
-    .execute();
-}
+export const removeChainMember = (db: Executor, chainId: string, cityId: string) =>
+  members.removeWhere(db, { chain_id: chainId, city_id: cityId });
 
-export function insertCity(db: Executor, row: Omit<CityTable, 'contact_name' | 'contact_email'>) {
-  return db.insertInto('city').values(row).execute();
-}
+export const insertCity = (db: Executor, row: Omit<CityTable, 'contact_name' | 'contact_email'>) =>
+  cities.insert(db, row);
 
-export function insertCityTranslations(
-  db: Executor,
-  rows: { city_id: string; lang: string; name: string; description: string | null }[],
-) {
-  return rows.length
-    ? db.insertInto('city_translation').values(rows).execute()
-    : Promise.resolve([]);
-}
+export const insertCityTranslations = translations.insertMany;
 
 export function findCityById(db: Executor, id: string) {
   return db.selectFrom('city').select(CITY_COLUMNS).where('city.id', '=', id).executeTakeFirst();
@@ -138,14 +108,11 @@ export function updateCityFacts(
   return update.executeTakeFirst().then((r) => Number(r.numUpdatedRows));
 }
 
-export async function replaceTranslations(
+export const replaceTranslations = (
   db: Executor,
   cityId: string,
   rows: { city_id: string; lang: string; name: string; description: string | null }[],
-) {
-  await db.deleteFrom('city_translation').where('city_id', '=', cityId).execute();
-  if (rows.length) await db.insertInto('city_translation').values(rows).execute();
-}
+) => translations.replace(db, { city_id: cityId }, rows);
 
 export function setCityStatus(
   db: Executor,
@@ -156,13 +123,8 @@ export function setCityStatus(
 }
 
 /** When the register last changed (any city's facts or status), for the open-data catalogue. */
-export async function latestCityChange(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('city')
-    .select((eb) => eb.fn.max('updated_at').as('latest'))
-    .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
-}
+export const latestCityChange = (db: Executor): Promise<string | null> =>
+  cities.max(db, 'updated_at');
 
 // A partner contact's suggested change to their city (decision 036): one row per city.
 
@@ -207,25 +169,22 @@ export const updateSuggestion = (
 
 export const deleteSuggestion = suggestions.remove;
 
+const suggestionStates = tableAccess('city_suggestion', [
+  'city_id',
+  'status',
+  'submitted_at',
+  'reviewed_at',
+]);
+const pendingSuggestions = tableAccess('city_suggestion', ['city_id', 'submitted_at']);
+
 /** The suggestions waiting for a coordinator, oldest first (at most `limit`). */
-export function listPendingSuggestions(db: Executor, limit: number) {
-  return db
-    .selectFrom('city_suggestion')
-    .select(['city_id', 'submitted_at'])
-    .where('status', '=', 'pending')
-    .orderBy('submitted_at')
-    .limit(limit)
-    .execute();
-}
+export const listPendingSuggestions = (db: Executor, limit: number) =>
+  pendingSuggestions.list(db, { status: 'pending' }, ['submitted_at'], { limit });
 
 /** The suggestions of some cities (a partner contact's own), whatever their state. */
 export function listSuggestionsOf(db: Executor, cityIds: readonly string[]) {
   if (cityIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('city_suggestion')
-    .select(['city_id', 'status', 'submitted_at', 'reviewed_at'])
-    .where('city_id', 'in', cityIds)
-    .execute();
+  return suggestionStates.list(db, { city_id: ['in', cityIds] });
 }
 
 /** A city's contact person (the privacy module's correction and erasure, issue 18). */

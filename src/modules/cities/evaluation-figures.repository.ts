@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 // Reads for the evaluation's figures (issue 15): the cities with their Swedish names, and a
 // chain by id. A few dozen rows at most.
@@ -14,10 +15,4 @@ export function listCityLabels(db: Executor) {
     .execute();
 }
 
-export function findChainById(db: Executor, chainId: string) {
-  return db
-    .selectFrom('chain')
-    .select(['id', 'slug', 'interval_years'])
-    .where('id', '=', chainId)
-    .executeTakeFirst();
-}
+export const findChainById = tableAccess('chain', ['id', 'slug', 'interval_years']).find;

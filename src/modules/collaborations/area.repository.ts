@@ -1,28 +1,19 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type { AreaTable } from './collaboration.table.ts';
 
 const COLUMNS = ['id', 'slug', 'name_sv', 'name_en', 'position', 'active'] as const;
 
-export function listAreas(db: Executor, { activeOnly = false } = {}) {
-  let q = db.selectFrom('area').select(COLUMNS);
-  if (activeOnly) q = q.where('active', '=', 1);
-  return q.orderBy('position').orderBy('slug').execute();
-}
+const areas = tableAccess('area', COLUMNS);
 
-export function findArea(db: Executor, id: string) {
-  return db.selectFrom('area').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-}
+export const listAreas = (db: Executor, { activeOnly = false } = {}) =>
+  areas.list(db, activeOnly ? { active: 1 } : {}, ['position', 'slug']);
 
-export function findAreaBySlug(db: Executor, slug: string) {
-  return db.selectFrom('area').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
-}
+export const findArea = areas.find;
+export const findAreaBySlug = (db: Executor, slug: string) => areas.findBy(db, { slug });
 
 export async function maxAreaPosition(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('area')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .executeTakeFirst();
-  return Number(row?.max ?? 0);
+  return Number((await areas.max(db, 'position')) ?? 0);
 }
 
 /** Inserts an area unless one with its slug exists. */
@@ -34,17 +25,13 @@ export function insertAreaIfMissing(db: Executor, row: AreaTable) {
     .execute();
 }
 
-export function insertArea(db: Executor, row: AreaTable) {
-  return db.insertInto('area').values(row).execute();
-}
+export const insertArea = areas.insert;
 
-export function updateArea(
+export const updateArea = (
   db: Executor,
   id: string,
   values: Partial<Pick<AreaTable, 'name_sv' | 'name_en' | 'active' | 'updated_at'>>,
-) {
-  return db.updateTable('area').set(values).where('id', '=', id).execute();
-}
+) => areas.update(db, id, values);
 
 export function countAreas(db: Executor) {
   return db

@@ -117,14 +117,10 @@ export const updateCampaignOrganisation = (
 
 export const updateCampaign = campaigns.update;
 
-export function listActiveOrganisations(db: Executor) {
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'slug', 'name', 'email'])
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
-}
+const organisations = tableAccess('organisation', ['id', 'slug', 'name', 'email']);
+
+export const listActiveOrganisations = (db: Executor) =>
+  organisations.list(db, { active: 1 }, ['name']);
 
 /** An organisation's collaborations that overlap a period (plain dates). */
 export function listCollaborationsInPeriod(
@@ -212,20 +208,15 @@ export async function listReporterEmails(db: Executor, organisationId: string): 
 }
 
 /** Marks a reminder as sent only if it was not (a second run of the job sends nothing). */
-export async function claimReminder(
+export const claimReminder = async (
   db: Executor,
   campaignId: string,
   organisationId: string,
   column: 'reminded_at' | 'overdue_reminded_at',
   at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('campaign_organisation')
-    .set({ [column]: at })
-    .where('campaign_id', '=', campaignId)
-    .where('organisation_id', '=', organisationId)
-    .where(column, 'is', null)
-    .where('answer', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
+): Promise<boolean> =>
+  (await asked.updateWhere(
+    db,
+    { campaign_id: campaignId, organisation_id: organisationId, [column]: null, answer: null },
+    { [column]: at },
+  )) > 0;

@@ -1,7 +1,13 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 // What the portal search indexes of collaborations and exchanges (collaboration.search.ts):
 // every one, or those of the given ids (`ids`: null for all; callers batch long lists).
+
+/** The ids as an `in` list: an empty one matches no row (SQL has no empty `in`). */
+const orNone = (ids: readonly string[]) => (ids.length > 0 ? ids : ['']);
+
+const cityLinks = tableAccess('collaboration_city', ['collaboration_id', 'city_id']);
 
 /** Collaborations with what the search shows and finds. */
 export function listCollaborationsForSearch(db: Executor, ids: readonly string[] | null) {
@@ -19,16 +25,13 @@ export function listCollaborationsForSearch(db: Executor, ids: readonly string[]
       'c.published_at',
       'o.name as organisation_name',
     ]);
-  if (ids) q = q.where('c.id', 'in', ids.length > 0 ? ids : ['']);
+  if (ids) q = q.where('c.id', 'in', orNone(ids));
   return q.orderBy('c.id').execute();
 }
 
 /** The city links of the collaborations. */
-export function listCollaborationCitiesForSearch(db: Executor, ids: readonly string[] | null) {
-  let q = db.selectFrom('collaboration_city').select(['collaboration_id', 'city_id']);
-  if (ids) q = q.where('collaboration_id', 'in', ids.length > 0 ? ids : ['']);
-  return q.execute();
-}
+export const listCollaborationCitiesForSearch = (db: Executor, ids: readonly string[] | null) =>
+  cityLinks.list(db, ids ? { collaboration_id: ['in', orNone(ids)] } : {});
 
 /** The area names (Swedish and English) of the collaborations. */
 export function listCollaborationAreasForSearch(db: Executor, ids: readonly string[] | null) {
@@ -36,7 +39,7 @@ export function listCollaborationAreasForSearch(db: Executor, ids: readonly stri
     .selectFrom('collaboration_area as ca')
     .innerJoin('area as a', 'a.id', 'ca.area_id')
     .select(['ca.collaboration_id', 'a.name_sv', 'a.name_en']);
-  if (ids) q = q.where('ca.collaboration_id', 'in', ids.length > 0 ? ids : ['']);
+  if (ids) q = q.where('ca.collaboration_id', 'in', orNone(ids));
   return q.execute();
 }
 
@@ -61,6 +64,6 @@ export function listExchangesForSearch(db: Executor, ids: readonly string[] | nu
       'c.visibility as collaboration_visibility',
       'c.published_at as collaboration_published_at',
     ]);
-  if (ids) q = q.where('e.id', 'in', ids.length > 0 ? ids : ['']);
+  if (ids) q = q.where('e.id', 'in', orNone(ids));
   return q.orderBy('e.id').execute();
 }

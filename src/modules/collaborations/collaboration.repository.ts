@@ -1,5 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { afterCursor } from '../../db/keyset.ts';
+import { qualified } from '../../db/qualified.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import { facetsText } from './search-document.ts';
 import type { CollaborationTable, SearchDocumentTable } from './collaboration.table.ts';
 
@@ -10,24 +13,29 @@ import type { CollaborationTable, SearchDocumentTable } from './collaboration.ta
  */
 export type Scope = 'public' | 'internal' | { readonly partnerCityIds: readonly string[] };
 
+/** What a collaboration records (what its page shows and the export writes). */
+export const COLLABORATION_FACTS = [
+  'title',
+  'kind',
+  'status',
+  'starts_on',
+  'ends_on',
+  'goals',
+  'results',
+  'contact_name',
+  'contact_email',
+  'funding_kind',
+  'funding_programme',
+  'funding_amount',
+  'strategy_tags',
+  'visibility',
+  'review_state',
+] as const;
+
 const COLLAB_COLUMNS = [
   'c.id',
   'c.organisation_id',
-  'c.title',
-  'c.kind',
-  'c.status',
-  'c.starts_on',
-  'c.ends_on',
-  'c.goals',
-  'c.results',
-  'c.contact_name',
-  'c.contact_email',
-  'c.funding_kind',
-  'c.funding_programme',
-  'c.funding_amount',
-  'c.strategy_tags',
-  'c.visibility',
-  'c.review_state',
+  ...qualified('c', COLLABORATION_FACTS),
   'c.review_comment',
   'c.reviewed_by',
   'c.reviewed_at',
@@ -127,12 +135,23 @@ const filtered = (db: Executor, f: ResolvedFilters, scope: Scope) =>
     typeof baseCollaborations
   >;
 
+const collaborations = tableAccess('collaboration', ['id'], {
+  fixed: ['created_at', 'created_by'],
+});
+const cityLinks = tableAccess('collaboration_city', ['collaboration_id', 'city_id']);
+const areaLinks = tableAccess('collaboration_area', ['area_id']);
+const slugs = {
+  cities: tableAccess('city', ['id', 'slug']),
+  areas: tableAccess('area', ['id', 'slug']),
+  organisations: tableAccess('organisation', ['id', 'slug']),
+};
+
 /** Ids by slug of cities, areas and organisations (to resolve list filters). */
 export async function listFilterIds(db: Executor) {
   const [cities, areas, organisations] = await Promise.all([
-    db.selectFrom('city').select(['id', 'slug']).execute(),
-    db.selectFrom('area').select(['id', 'slug']).execute(),
-    db.selectFrom('organisation').select(['id', 'slug']).execute(),
+    slugs.cities.list(db, {}),
+    slugs.areas.list(db, {}),
+    slugs.organisations.list(db, {}),
   ]);
   return { cities, areas, organisations };
 }
@@ -199,35 +218,24 @@ export function listCollaborationsAfter(
 ) {
   let q = filtered(db, f, scope);
   if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.starts_on', '<', after.startsOn),
-        eb.and([eb('c.starts_on', '=', after.startsOn), eb('c.id', '<', after.id)]),
-      ]),
-    );
+    const cursor = { value: after.startsOn, id: after.id };
+    q = q.where(afterCursor('c.starts_on', 'c.id', cursor, 'desc'));
   }
   return q.orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc').limit(limit).execute();
 }
 
-export function insertCollaboration(db: Executor, row: CollaborationTable) {
-  return db.insertInto('collaboration').values(row).execute();
-}
+export const insertCollaboration = collaborations.insert;
 
 /**
  * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
  * (optimistic locking). Resolves to the number of rows changed.
  */
-export async function updateCollaboration(
+export const updateCollaboration = (
   db: Executor,
   id: string,
   values: Partial<Omit<CollaborationTable, 'id' | 'created_at' | 'created_by'>>,
   expectedVersion?: string,
-): Promise<number> {
-  let query = db.updateTable('collaboration').set(values).where('id', '=', id);
-  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+): Promise<number> => collaborations.updateVersioned(db, id, values, expectedVersion);
 
 export async function replaceCollaborationLinks(
   db: Executor,
@@ -235,18 +243,17 @@ export async function replaceCollaborationLinks(
   cityIds: readonly string[],
   areaIds: readonly string[],
 ) {
-  await db.deleteFrom('collaboration_city').where('collaboration_id', '=', id).execute();
-  await db.deleteFrom('collaboration_area').where('collaboration_id', '=', id).execute();
-  if (cityIds.length)
-    await db
-      .insertInto('collaboration_city')
-      .values(cityIds.map((city_id) => ({ collaboration_id: id, city_id })))
-      .execute();
-  if (areaIds.length)
-    await db
-      .insertInto('collaboration_area')
-      .values(areaIds.map((area_id) => ({ collaboration_id: id, area_id })))
-      .execute();
+  const links = { collaboration_id: id };
+  await cityLinks.replace(
+    db,
+    links,
+    cityIds.map((city_id) => ({ ...links, city_id })),
+  );
+  await areaLinks.replace(
+    db,
+    links,
+    areaIds.map((area_id) => ({ ...links, area_id })),
+  );
 }
 
 /** Partner cities of collaborations: (collaboration_id, city id, slug). */
@@ -322,15 +329,7 @@ export async function listPublicCollaborationChanges(db: Executor, since: string
   const cities =
     rows.length === 0
       ? []
-      : await db
-          .selectFrom('collaboration_city')
-          .select(['collaboration_id', 'city_id'])
-          .where(
-            'collaboration_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .execute();
+      : await cityLinks.list(db, { collaboration_id: ['in', rows.map((r) => r.id)] });
   return rows.map((r) => ({
     ...r,
     city_ids: cities.filter((c) => c.collaboration_id === r.id).map((c) => c.city_id),
@@ -338,17 +337,21 @@ export async function listPublicCollaborationChanges(db: Executor, since: string
 }
 // Search documents (the knowledge bank's index, written with the entity).
 
+const exchangesOfCollaboration = tableAccess('exchange', [
+  'id',
+  'city_id',
+  'organisation_id',
+  'occurred_on',
+]);
+const searchDocuments = tableAccess('search_document', ['id']);
+
 /** The area ids of a collaboration (none for an exchange that stands alone). */
 export async function areaIdsOfCollaboration(
   db: Executor,
   collaborationId: string | null,
 ): Promise<string[]> {
   if (!collaborationId) return [];
-  const rows = await db
-    .selectFrom('collaboration_area')
-    .select('area_id')
-    .where('collaboration_id', '=', collaborationId)
-    .execute();
+  const rows = await areaLinks.list(db, { collaboration_id: collaborationId });
   return rows.map((r) => r.area_id);
 }
 
@@ -358,50 +361,27 @@ export async function refreshExchangeFacets(
   collaborationId: string,
   areaIds: readonly string[],
 ): Promise<void> {
-  const exchanges = await db
-    .selectFrom('exchange')
-    .select(['id', 'city_id', 'organisation_id', 'occurred_on'])
-    .where('collaboration_id', '=', collaborationId)
-    .execute();
+  const exchanges = await exchangesOfCollaboration.list(db, { collaboration_id: collaborationId });
   for (const x of exchanges)
-    await db
-      .updateTable('search_document')
-      .set({
-        facets: facetsText({
-          organisationId: x.organisation_id,
-          year: Number(x.occurred_on.slice(0, 4)),
-          cityIds: [x.city_id],
-          areaIds,
-        }),
-      })
-      .where('id', '=', x.id)
-      .execute();
+    await searchDocuments.update(db, x.id, {
+      facets: facetsText({
+        organisationId: x.organisation_id,
+        year: Number(x.occurred_on.slice(0, 4)),
+        cityIds: [x.city_id],
+        areaIds,
+      }),
+    });
 }
 
 export async function upsertSearchDocument(db: Executor, doc: SearchDocumentTable) {
-  const existing = await db
-    .selectFrom('search_document')
-    .select('id')
-    .where('id', '=', doc.id)
-    .executeTakeFirst();
-  if (existing) {
-    const { id, ...rest } = doc;
-    await db.updateTable('search_document').set(rest).where('id', '=', id).execute();
-  } else {
-    await db.insertInto('search_document').values(doc).execute();
-  }
+  const { id, ...rest } = doc;
+  if (await searchDocuments.find(db, id)) await searchDocuments.update(db, id, rest);
+  else await searchDocuments.insert(db, doc);
 }
 
 /** When a public, published collaboration last changed, for the open-data catalogue. */
-export async function latestPublicCollaborationChange(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('collaboration')
-    .select((eb) => eb.fn.max('updated_at').as('latest'))
-    .where('visibility', '=', 'public')
-    .where('published_at', 'is not', null)
-    .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
-}
+export const latestPublicCollaborationChange = (db: Executor): Promise<string | null> =>
+  collaborations.max(db, 'updated_at', { visibility: 'public', published_at: ['is not', null] });
 
 /** Public, published collaborations by title (the news form's link choices), or the ones named. */
 export function listPublicCollaborationTitles(

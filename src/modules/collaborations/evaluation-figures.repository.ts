@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countWhere, sumOrZero } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
 
 // The evaluation's reads of collaborations, exchanges and campaigns (issue 15, point 2).
@@ -30,34 +30,17 @@ export async function collaborationTotals(db: Executor, w: Window) {
   const row = await collaborationsOf(db, w)
     .select((eb) => [
       eb.fn.countAll().as('total'),
-      eb.fn
-        .sum<number>(eb.case().when('c.starts_on', '>=', w.start).then(1).else(0).end())
-        .as('started'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(
-              eb.and([
-                eb('c.starts_on', '<', w.start),
-                eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>', w.end)]),
-              ]),
-            )
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('ongoing'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.end)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('finished'),
+      countWhere(eb, eb('c.starts_on', '>=', w.start)).as('started'),
+      countWhere(
+        eb,
+        eb.and([
+          eb('c.starts_on', '<', w.start),
+          eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>', w.end)]),
+        ]),
+      ).as('ongoing'),
+      countWhere(eb, eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.end)])).as(
+        'finished',
+      ),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -127,7 +110,7 @@ export async function exchangesByCityAndDirection(db: Executor, w: Window) {
     .select(['e.city_id', 'e.direction'])
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
     ])
     .groupBy(['e.city_id', 'e.direction'])
     .execute();
@@ -180,13 +163,7 @@ export async function listNeverAnswering(db: Executor, asOf: string) {
     .where('cp.deadline', '<=', asOf)
     .where('o.active', '=', 1)
     .groupBy(['o.id', 'o.slug', 'o.name'])
-    .having((eb) =>
-      eb(
-        eb.fn.sum<number>(eb.case().when('co.answer', 'is not', null).then(1).else(0).end()),
-        '=',
-        0,
-      ),
-    )
+    .having((eb) => eb(countWhere(eb, eb('co.answer', 'is not', null)), '=', 0))
     .orderBy('o.name')
     .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, asked: n(r.asked) }));

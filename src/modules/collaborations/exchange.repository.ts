@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type { Scope } from './collaboration.repository.ts';
 import type { CollaborationTable, ExchangeTable } from './collaboration.table.ts';
 
@@ -139,25 +140,20 @@ export function listExchangesOfCollaboration(db: Executor, collaborationId: stri
   return q.orderBy('e.occurred_on', 'desc').execute();
 }
 
-export function insertExchange(db: Executor, row: ExchangeTable) {
-  return db.insertInto('exchange').values(row).execute();
-}
+const exchanges = tableAccess('exchange', ['id'], { fixed: ['created_at', 'created_by'] });
+
+export const insertExchange = exchanges.insert;
 
 /**
  * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
  * (optimistic locking). Resolves to the number of rows changed.
  */
-export async function updateExchange(
+export const updateExchange = (
   db: Executor,
   id: string,
   values: Partial<Omit<ExchangeTable, 'id' | 'created_at' | 'created_by'>>,
   expectedVersion?: string,
-): Promise<number> {
-  let query = db.updateTable('exchange').set(values).where('id', '=', id);
-  if (expectedVersion !== undefined) query = query.where('updated_at', '=', expectedVersion);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+): Promise<number> => exchanges.updateVersioned(db, id, values, expectedVersion);
 
 /** Collaborations an exchange may belong to: those of one organisation. */
 export function listCollaborationChoices(db: Executor, organisationIds: readonly string[] | null) {

@@ -1,4 +1,7 @@
 import type { Executor } from '../../db/database.ts';
+import { afterCursor } from '../../db/keyset.ts';
+import { qualified } from '../../db/qualified.ts';
+import { COLLABORATION_FACTS } from './collaboration.repository.ts';
 import type { ExportFilters } from './export.filters.ts';
 
 /** All SQL of exports: keyset batches of collaborations and the names around them. */
@@ -12,25 +15,7 @@ export function listCollaborationBatch(
   let q = db
     .selectFrom('collaboration as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .select([
-      'c.id',
-      'c.title',
-      'c.kind',
-      'c.status',
-      'c.starts_on',
-      'c.ends_on',
-      'c.goals',
-      'c.results',
-      'c.contact_name',
-      'c.contact_email',
-      'c.funding_kind',
-      'c.funding_programme',
-      'c.funding_amount',
-      'c.strategy_tags',
-      'c.visibility',
-      'c.review_state',
-      'o.name as organisation_name',
-    ]);
+    .select(['c.id', ...qualified('c', COLLABORATION_FACTS), 'o.name as organisation_name']);
   if (filters.organisation) q = q.where('o.slug', '=', filters.organisation);
   if (filters.status) q = q.where('c.status', '=', filters.status);
   if (filters.kind) q = q.where('c.kind', '=', filters.kind);
@@ -66,14 +51,8 @@ export function listCollaborationBatch(
       ),
     );
   }
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.starts_on', '>', after.startsOn),
-        eb.and([eb('c.starts_on', '=', after.startsOn), eb('c.id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (after)
+    q = q.where(afterCursor('c.starts_on', 'c.id', { value: after.startsOn, id: after.id }));
   return q.orderBy('c.starts_on').orderBy('c.id').limit(limit).execute();
 }
 

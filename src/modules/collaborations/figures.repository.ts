@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { countWhere, sumOrZero } from '../../db/aggregates.ts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { CollaborationTable, ExchangeTable } from './collaboration.table.ts';
 
@@ -52,19 +53,10 @@ export async function collaborationTotals(db: Executor, w: YearWindow) {
   const row = await collaborationsOfYear(db, w)
     .select((eb) => [
       eb.fn.countAll().as('total'),
-      eb.fn
-        .sum<number>(eb.case().when('c.starts_on', '>=', w.from).then(1).else(0).end())
-        .as('started'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.asOf)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('finished'),
+      countWhere(eb, eb('c.starts_on', '>=', w.from)).as('started'),
+      countWhere(eb, eb.and([eb('c.ends_on', 'is not', null), eb('c.ends_on', '<=', w.asOf)])).as(
+        'finished',
+      ),
       eb.fn.count('c.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
@@ -150,7 +142,7 @@ export async function exchangeTotals(db: Executor, w: YearWindow) {
   const row = await exchangesOfYear(db, w)
     .select((eb) => [
       eb.fn.countAll().as('total'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
       eb.fn.count('e.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
@@ -161,16 +153,25 @@ export async function exchangeTotals(db: Executor, w: YearWindow) {
   };
 }
 
-/** Exchanges and participants per city. */
-export async function exchangesByCity(db: Executor, w: YearWindow) {
-  const rows = await exchangesOfYear(db, { ...w, cityId: undefined })
-    .select('e.city_id')
+/** Exchanges and participants per value of one of the exchange's columns. */
+function exchangesPer<C extends 'e.city_id' | 'e.direction'>(
+  db: Executor,
+  w: YearWindow,
+  column: C,
+) {
+  return exchangesOfYear(db, w)
+    .select(column)
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
+      sumOrZero(eb, eb.ref('e.participants')).as('participants'),
     ])
-    .groupBy('e.city_id')
+    .groupBy(column)
     .execute();
+}
+
+/** Exchanges and participants per city. */
+export async function exchangesByCity(db: Executor, w: YearWindow) {
+  const rows = await exchangesPer(db, { ...w, cityId: undefined }, 'e.city_id');
   return rows.map((r) => ({
     cityId: r.city_id,
     count: n(r.count),
@@ -180,14 +181,7 @@ export async function exchangesByCity(db: Executor, w: YearWindow) {
 
 /** Exchanges and participants per direction (visit to, visit from, digital). */
 export async function exchangesByDirection(db: Executor, w: YearWindow) {
-  const rows = await exchangesOfYear(db, w)
-    .select('e.direction')
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      eb.fn.coalesce(eb.fn.sum<number>('e.participants'), sql<number>`0`).as('participants'),
-    ])
-    .groupBy('e.direction')
-    .execute();
+  const rows = await exchangesPer(db, w, 'e.direction');
   return rows.map((r) => ({
     direction: r.direction,
     count: n(r.count),

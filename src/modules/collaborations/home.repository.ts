@@ -1,29 +1,25 @@
+import { countWhere } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import { askedAnyone, campaignCounts } from './campaign.repository.ts';
 
 // The workspace start page's reads of the collaborations module (collaboration.home.ts):
 // each one aggregated or bounded, so a source costs a fixed number of queries.
 
+/** How many rows of a table wait in the review queue, and the oldest submission. */
+const waiting = (db: Executor, table: 'collaboration' | 'exchange') =>
+  db
+    .selectFrom(table)
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('submitted_at').as('oldest'),
+    ])
+    .where('review_state', '=', 'submitted')
+    .executeTakeFirst();
+
 /** How many collaborations and exchanges wait in the review queue, and since when. */
 export async function reviewQueue(db: Executor) {
-  const [c, e] = await Promise.all([
-    db
-      .selectFrom('collaboration')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('n'),
-        eb.fn.min('submitted_at').as('oldest'),
-      ])
-      .where('review_state', '=', 'submitted')
-      .executeTakeFirst(),
-    db
-      .selectFrom('exchange')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('n'),
-        eb.fn.min('submitted_at').as('oldest'),
-      ])
-      .where('review_state', '=', 'submitted')
-      .executeTakeFirst(),
-  ]);
+  const [c, e] = await Promise.all([waiting(db, 'collaboration'), waiting(db, 'exchange')]);
   const oldest = [c?.oldest, e?.oldest].filter((v): v is string => typeof v === 'string').sort();
   return {
     collaborations: Number(c?.n ?? 0),
@@ -75,6 +71,14 @@ export function listOwedAnswers(db: Executor, organisationIds: readonly string[]
     .execute();
 }
 
+const returnedCollaborations = tableAccess('collaboration', ['id', 'title', 'reviewed_at']);
+const returnedExchanges = tableAccess('exchange', ['id', 'city_id', 'occurred_on', 'reviewed_at']);
+
+/** The organisations' records returned for completion, the longest waiting first. */
+const returnedTo = (organisationIds: readonly string[]) =>
+  ({ review_state: 'returned', organisation_id: ['in', organisationIds] }) as const;
+const oldestReturn = ['reviewed_at', 'id'] as const;
+
 /** The organisations' collaborations returned for completion (at most `limit`). */
 export function listReturnedCollaborations(
   db: Executor,
@@ -82,15 +86,7 @@ export function listReturnedCollaborations(
   limit: number,
 ) {
   if (organisationIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('collaboration')
-    .select(['id', 'title', 'reviewed_at'])
-    .where('review_state', '=', 'returned')
-    .where('organisation_id', 'in', organisationIds)
-    .orderBy('reviewed_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return returnedCollaborations.list(db, returnedTo(organisationIds), oldestReturn, { limit });
 }
 
 /** The organisations' exchanges returned for completion (at most `limit`). */
@@ -100,15 +96,7 @@ export function listReturnedExchanges(
   limit: number,
 ) {
   if (organisationIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('exchange')
-    .select(['id', 'city_id', 'occurred_on', 'reviewed_at'])
-    .where('review_state', '=', 'returned')
-    .where('organisation_id', 'in', organisationIds)
-    .orderBy('reviewed_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return returnedExchanges.list(db, returnedTo(organisationIds), oldestReturn, { limit });
 }
 
 /**
@@ -122,9 +110,7 @@ export async function runningCollaborations(db: Executor) {
     .select((eb) => [
       eb.fn.countAll<number | string>().as('total'),
       eb.fn.count<number | string>('c.organisation_id').distinct().as('organisations'),
-      eb.fn
-        .sum<number | string | null>(eb.case().when('o.active', '=', 0).then(1).else(0).end())
-        .as('orphaned'),
+      countWhere(eb, eb('o.active', '=', 0)).as('orphaned'),
     ])
     .where('c.status', 'in', ['planned', 'ongoing'])
     .executeTakeFirst();

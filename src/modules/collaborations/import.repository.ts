@@ -1,16 +1,8 @@
 import type { Executor } from '../../db/database.ts';
-import type {
-  CollaborationTable,
-  ExchangeTable,
-  ImportJobTable,
-  SearchDocumentTable,
-} from './collaboration.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
+import type { ImportJobTable } from './collaboration.table.ts';
 
 /** All SQL of imports: the job row, the lookups rows are checked against, batched inserts. */
-
-export function insertImportJob(db: Executor, row: ImportJobTable) {
-  return db.insertInto('import_job').values(row).execute();
-}
 
 const JOB_COLUMNS = [
   'id',
@@ -30,55 +22,40 @@ const JOB_COLUMNS = [
   'updated_at',
 ] as const;
 
+const jobs = tableAccess('import_job', JOB_COLUMNS, { fixed: ['data'] });
+const jobFiles = tableAccess('import_job', ['data']);
+const jobList = tableAccess('import_job', [
+  'id',
+  'filename',
+  'status',
+  'total_rows',
+  'imported_rows',
+  'created_at',
+]);
+
+export const insertImportJob = jobs.insert;
+
 /** The job without its file. */
-export function findImportJob(db: Executor, id: string) {
-  return db.selectFrom('import_job').select(JOB_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
+export const findImportJob = jobs.find;
 export type ImportJobRow = NonNullable<Awaited<ReturnType<typeof findImportJob>>>;
 
 export async function findImportFile(db: Executor, id: string): Promise<Buffer | null> {
-  const row = await db
-    .selectFrom('import_job')
-    .select('data')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await jobFiles.find(db, id);
   return row ? Buffer.from(row.data) : null;
 }
 
-export function listImportJobs(db: Executor, createdBy: string, limit = 20) {
-  return db
-    .selectFrom('import_job')
-    .select(['id', 'filename', 'status', 'total_rows', 'imported_rows', 'created_at'])
-    .where('created_by', '=', createdBy)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
+export const listImportJobs = (db: Executor, createdBy: string, limit = 20) =>
+  jobList.list(db, { created_by: createdBy }, [['created_at', 'desc'], 'id'], { limit });
 
-export function updateImportJob(
-  db: Executor,
-  id: string,
-  values: Partial<Omit<ImportJobTable, 'id' | 'data'>>,
-) {
-  return db.updateTable('import_job').set(values).where('id', '=', id).execute();
-}
+export const updateImportJob = jobs.update;
 
 /** Moves a job from one status to another only if it is still in it (no double start). */
-export async function transitionImportJob(
+export const transitionImportJob = async (
   db: Executor,
   id: string,
   from: string,
   values: Partial<Omit<ImportJobTable, 'id' | 'data'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('import_job')
-    .set(values)
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
+): Promise<boolean> => (await jobs.updateWhere(db, { id, status: from }, values)) > 0;
 
 /** Active twin cities with every translated name. */
 export function listTwinCityNames(db: Executor) {
@@ -91,45 +68,17 @@ export function listTwinCityNames(db: Executor) {
     .execute();
 }
 
-export function listAreas(db: Executor) {
-  return db
-    .selectFrom('area')
-    .select(['id', 'slug', 'name_sv', 'name_en'])
-    .orderBy('position')
-    .execute();
-}
+const areas = tableAccess('area', ['id', 'slug', 'name_sv', 'name_en']);
+const organisations = tableAccess('organisation', ['id', 'slug', 'name']);
 
-export function listActiveOrganisations(db: Executor) {
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'slug', 'name'])
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
-}
+export const listAreas = (db: Executor) => areas.list(db, {}, ['position']);
 
-export function insertCollaborations(db: Executor, rows: CollaborationTable[]) {
-  return db.insertInto('collaboration').values(rows).execute();
-}
+export const listActiveOrganisations = (db: Executor) =>
+  organisations.list(db, { active: 1 }, ['name']);
 
-export function insertCollaborationCities(
-  db: Executor,
-  rows: { collaboration_id: string; city_id: string }[],
-) {
-  return rows.length ? db.insertInto('collaboration_city').values(rows).execute() : undefined;
-}
-
-export function insertCollaborationAreas(
-  db: Executor,
-  rows: { collaboration_id: string; area_id: string }[],
-) {
-  return rows.length ? db.insertInto('collaboration_area').values(rows).execute() : undefined;
-}
-
-export function insertExchanges(db: Executor, rows: ExchangeTable[]) {
-  return rows.length ? db.insertInto('exchange').values(rows).execute() : undefined;
-}
-
-export function insertSearchDocuments(db: Executor, rows: SearchDocumentTable[]) {
-  return rows.length ? db.insertInto('search_document').values(rows).execute() : undefined;
-}
+// An import's batches: one statement each.
+export const insertCollaborations = tableAccess('collaboration', ['id']).insertMany;
+export const insertCollaborationCities = tableAccess('collaboration_city', '*').insertMany;
+export const insertCollaborationAreas = tableAccess('collaboration_area', '*').insertMany;
+export const insertExchanges = tableAccess('exchange', ['id']).insertMany;
+export const insertSearchDocuments = tableAccess('search_document', '*').insertMany;

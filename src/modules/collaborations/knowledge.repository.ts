@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import { highlight, queryTerms, snippet } from './highlight.ts';
 import { facetToken, PROSE_PATTERN, splitSearchBody } from './search-document.ts';
 
@@ -165,12 +166,10 @@ async function newestDocuments(
   });
 }
 
+const organisations = tableAccess('organisation', ['id', 'name', 'slug']);
+
 /** Organisation names by id (for the knowledge bank's hits). */
 export function listOrganisationNames(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'name', 'slug'])
-    .where('id', 'in', ids)
-    .execute();
+  return organisations.list(db, { id: ['in', ids] });
 }

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { ReviewEventTable } from './collaboration.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 // Review events (P8) and the people told about a review.
 
-export function insertReviewEvent(db: Executor, row: ReviewEventTable) {
-  return db.insertInto('review_event').values(row).execute();
-}
+export const insertReviewEvent = tableAccess('review_event', ['id']).insert;
 
 export function listReviewEvents(db: Executor, entity: string, entityId: string) {
   return db

@@ -46,11 +46,7 @@ export const countDecisions = (db: Executor, withSecret = false) =>
 
 export function listDecisionsByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('council_decision')
-    .select(DECISION_COLUMNS)
-    .where('id', 'in', ids)
-    .execute();
+  return decisions.list(db, { id: ['in', ids] });
 }
 
 const documents = tableAccess('decision_document', [
@@ -82,44 +78,35 @@ const proposals = tableAccess('proposal', PROPOSAL_COLUMNS);
 export const insertProposal = proposals.insert;
 export const findProposal = proposals.find;
 
-export function listProposals(db: Executor, statuses?: readonly string[]) {
-  let q = db.selectFrom('proposal').select(PROPOSAL_COLUMNS);
-  if (statuses?.length) q = q.where('status', 'in', statuses);
-  return q.orderBy('created_at', 'desc').execute();
-}
+export const listProposals = (db: Executor, statuses?: readonly string[]) =>
+  proposals.list(db, statuses?.length ? { status: ['in', statuses] } : {}, [
+    ['created_at', 'desc'],
+  ]);
 
-export function findOpenProposalForCity(db: Executor, cityId: string) {
-  return db
-    .selectFrom('proposal')
-    .select(PROPOSAL_COLUMNS)
-    .where('city_id', '=', cityId)
-    .where('status', 'in', ['draft', 'sent'])
-    .executeTakeFirst();
-}
+export const findOpenProposalForCity = (db: Executor, cityId: string) =>
+  proposals.findBy(db, { city_id: cityId, status: ['in', ['draft', 'sent']] });
 
 export const updateProposal = proposals.update;
 export const insertStatusChange = tableAccess('city_status_change', '*').insert;
 
+const statusChanges = tableAccess('city_status_change', [
+  'id',
+  'city_id',
+  'changed_on',
+  'from_status',
+  'to_status',
+  'from_kind',
+  'to_kind',
+  'decision_id',
+  'note',
+]);
+
 /** The status changes of the given cities in one query (a list page asks for all of them). */
-export function listStatusChanges(db: Executor, cityIds: readonly string[]) {
-  return db
-    .selectFrom('city_status_change')
-    .select([
-      'id',
-      'city_id',
-      'changed_on',
-      'from_status',
-      'to_status',
-      'from_kind',
-      'to_kind',
-      'decision_id',
-      'note',
-    ])
-    .where('city_id', 'in', cityIds.length ? cityIds : [''])
-    .orderBy('changed_on')
-    .orderBy('created_at')
-    .execute();
-}
+export const listStatusChanges = (db: Executor, cityIds: readonly string[]) =>
+  statusChanges.list(db, { city_id: ['in', cityIds.length ? cityIds : ['']] }, [
+    'changed_on',
+    'created_at',
+  ]);
 
 /** The only statement in the product that changes a city's status or kind. */
 
@@ -128,10 +115,5 @@ export type ProposalRow = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
 export type StatusChangeRow = Awaited<ReturnType<typeof listStatusChanges>>[number];
 
 /** When the last decision was recorded (decisions are never edited), for the open-data catalogue. */
-export async function latestDecisionChange(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('council_decision')
-    .select((eb) => eb.fn.max('created_at').as('latest'))
-    .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
-}
+export const latestDecisionChange = (db: Executor): Promise<string | null> =>
+  decisions.max(db, 'created_at');

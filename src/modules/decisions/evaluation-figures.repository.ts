@@ -1,17 +1,12 @@
 import type { Executor } from '../../db/database.ts';
-import { decisionsOf } from './figures.repository.ts';
+import { countDecisionsByBody as countByBody, decisionsOf } from './figures.repository.ts';
 
 // The evaluation's read of the council decisions (issue 15): those of a period, a
 // correction counted once (as itself), by body. A period holds a few dozen at most.
 
-export async function countDecisionsByBody(db: Executor, start: string, end: string) {
-  const rows = await decisionsOf(db, start, end)
-    .select('d.body')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .groupBy('d.body')
-    .execute();
-  return rows.map((r) => ({ body: r.body, count: Number(r.count) }));
-}
+/** How many decisions each body took in the period (about any city). */
+export const countDecisionsByBody = (db: Executor, start: string, end: string) =>
+  countByBody(db, start, end);
 
 export function listDecisionsInPeriod(db: Executor, start: string, end: string, limit: number) {
   return decisionsOf(db, start, end)

@@ -1,18 +1,20 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 // The workspace start page's reads of the decisions module (decision.home.ts).
 
+const proposals = tableAccess('proposal', [
+  'id',
+  'title',
+  'status',
+  'city_id',
+  'sent_at',
+  'created_at',
+]);
+
 /** Proposals in some statuses, oldest first (at most `limit`). */
-export function listProposalsIn(db: Executor, statuses: readonly string[], limit: number) {
-  return db
-    .selectFrom('proposal')
-    .select(['id', 'title', 'status', 'city_id', 'sent_at', 'created_at'])
-    .where('status', 'in', statuses)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
+export const listProposalsIn = (db: Executor, statuses: readonly string[], limit: number) =>
+  proposals.list(db, { status: ['in', statuses] }, ['created_at', 'id'], { limit });
 
 /** The cities whose activation is backed by a recorded, approved decision (P6). */
 export async function citiesActivatedByDecision(db: Executor): Promise<Set<string>> {

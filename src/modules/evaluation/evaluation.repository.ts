@@ -11,33 +11,29 @@ export type VersionRow = EvaluationVersionTable;
 
 const evaluations = tableAccess('evaluation', '*');
 const evaluationIds = tableAccess('evaluation', ['id']);
+const evaluationPeriods = tableAccess('evaluation', ['id', 'period_end']);
 
 export const findEvaluation = evaluations.find;
 export const findEvaluationOfMeeting = (db: Executor, meetingId: string) =>
   evaluationIds.findBy(db, { meeting_id: meetingId });
 
 /** The evaluation of the chain whose period ends last before `before` (for the next period). */
-export function findLatestEvaluationBefore(db: Executor, chainId: string, before: string) {
-  return db
-    .selectFrom('evaluation')
-    .select(['id', 'period_end'])
-    .where('chain_id', '=', chainId)
-    .where('period_end', '<', before)
-    .orderBy('period_end', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+export const findLatestEvaluationBefore = (db: Executor, chainId: string, before: string) =>
+  evaluationPeriods.first(db, { chain_id: chainId, period_end: ['<', before] }, [
+    ['period_end', 'desc'],
+  ]);
 
 /** Every evaluation, the latest period first (a few a decade: no paging needed). */
-export function listEvaluations(db: Executor) {
-  return db
-    .selectFrom('evaluation')
-    .selectAll()
-    .orderBy('period_end', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(500)
-    .execute();
-}
+export const listEvaluations = (db: Executor) =>
+  evaluations.list(
+    db,
+    {},
+    [
+      ['period_end', 'desc'],
+      ['created_at', 'desc'],
+    ],
+    { limit: 500 },
+  );
 
 export const insertEvaluation = evaluations.insert;
 
@@ -54,13 +50,13 @@ export const updateEvaluation = (
 
 // Owners
 
-export function insertOwners(db: Executor, evaluationId: string, userIds: readonly string[]) {
-  if (userIds.length === 0) return Promise.resolve();
-  return db
-    .insertInto('evaluation_owner')
-    .values(userIds.map((user_id) => ({ evaluation_id: evaluationId, user_id })))
-    .execute();
-}
+const owners = tableAccess('evaluation_owner', '*');
+
+export const insertOwners = (db: Executor, evaluationId: string, userIds: readonly string[]) =>
+  owners.insertMany(
+    db,
+    userIds.map((user_id) => ({ evaluation_id: evaluationId, user_id })),
+  );
 
 /** The owners of evaluations with their names and addresses, by evaluation. */
 export function listOwners(db: Executor, evaluationIds: readonly string[]) {
@@ -209,45 +205,34 @@ export function findLatestApproval(db: Executor, chainId: string) {
 
 // Meetings (read for the trigger and the P10 line; the meetings module writes them)
 
-export function findMeetingRow(db: Executor, id: string) {
-  return db
-    .selectFrom('meeting')
-    .select(['id', 'chain_id', 'year', 'host_city_id', 'start_date', 'end_date', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+const meetingRows = tableAccess('meeting', [
+  'id',
+  'chain_id',
+  'year',
+  'host_city_id',
+  'start_date',
+  'end_date',
+  'status',
+]);
+const heldMeetings = tableAccess('meeting', ['id', 'year', 'start_date', 'end_date', 'updated_at']);
+const latestHeld = tableAccess('meeting', ['id', 'year', 'start_date', 'end_date']);
+const held = (chainId: string, hostCityId: string) =>
+  ({ chain_id: chainId, host_city_id: hostCityId, status: 'held' }) as const;
+
+export const findMeetingRow = meetingRows.find;
 
 /** The latest meeting held in a city before `year` (its end, else start date; and year). */
-export function findPreviousHeldHostedBy(
+export const findPreviousHeldHostedBy = (
   db: Executor,
   chainId: string,
   hostCityId: string,
   year: number,
-) {
-  return db
-    .selectFrom('meeting')
-    .select(['id', 'year', 'start_date', 'end_date', 'updated_at'])
-    .where('chain_id', '=', chainId)
-    .where('host_city_id', '=', hostCityId)
-    .where('status', '=', 'held')
-    .where('year', '<', year)
-    .orderBy('year', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+) =>
+  heldMeetings.first(db, { ...held(chainId, hostCityId), year: ['<', year] }, [['year', 'desc']]);
 
 /** The latest held meeting a city hosted (the P10 line), any year. */
-export function findLatestHeldHostedBy(db: Executor, chainId: string, hostCityId: string) {
-  return db
-    .selectFrom('meeting')
-    .select(['id', 'year', 'start_date', 'end_date'])
-    .where('chain_id', '=', chainId)
-    .where('host_city_id', '=', hostCityId)
-    .where('status', '=', 'held')
-    .orderBy('year', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+export const findLatestHeldHostedBy = (db: Executor, chainId: string, hostCityId: string) =>
+  latestHeld.first(db, held(chainId, hostCityId), [['year', 'desc']]);
 
 // Reminders
 
@@ -271,18 +256,14 @@ export function listReminderCandidates(db: Executor) {
 }
 
 /** Marks a reminder sent only if it was not (a second run sends nothing); true if claimed. */
-export async function claimReminder(
+export const claimReminder = async (
   db: Executor,
   id: string,
   column: 'reminder_before_sent_at' | 'reminder_after_sent_at',
   at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('evaluation')
-    .set({ [column]: at })
-    .where('id', '=', id)
-    .where(column, 'is', null)
-    .where('status', '!=', 'approved')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+): Promise<boolean> =>
+  (await evaluations.updateWhere(
+    db,
+    { id, [column]: null, status: ['!=', 'approved'] },
+    { [column]: at },
+  )) === 1;

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 /**
  * SQL of the reports: the approved versions of evaluations (`evaluation_version`), which
@@ -24,13 +25,18 @@ const notSecret = () => (eb: ExpressionBuilder<WithV, 'v'>) =>
     ),
   );
 
+const secrecy = tableAccess('evaluation', ['secret']);
+const evaluations = tableAccess('evaluation', ['id']);
+const versionNumbers = tableAccess('evaluation_version', ['number', 'published_at']);
+const latestVersions = tableAccess('evaluation_version', [
+  'evaluation_id',
+  'number',
+  'published_at',
+]);
+
 /** Whether the evaluation is marked secret in the records register. */
 export async function isSecret(db: Executor, evaluationId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('evaluation')
-    .select('secret')
-    .where('id', '=', evaluationId)
-    .executeTakeFirst();
+  const row = await secrecy.find(db, evaluationId);
   return row?.secret === 1;
 }
 
@@ -61,14 +67,8 @@ export async function findVersion(db: Executor, evaluationId: string, number: nu
 export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
 
 /** The numbers of an evaluation's approved versions, newest first, with their publication. */
-export async function listVersionNumbers(db: Executor, evaluationId: string) {
-  return db
-    .selectFrom('evaluation_version')
-    .select(['number', 'published_at'])
-    .where('evaluation_id', '=', evaluationId)
-    .orderBy('number', 'desc')
-    .execute();
-}
+export const listVersionNumbers = (db: Executor, evaluationId: string) =>
+  versionNumbers.list(db, { evaluation_id: evaluationId }, [['number', 'desc']]);
 
 /** The published version of an evaluation, if one is. */
 export async function findPublishedVersion(db: Executor, evaluationId: string) {
@@ -106,13 +106,10 @@ export async function countPublishedVersions(db: Executor): Promise<number> {
 }
 
 /** The newest publication time (the public pages' and the sitemap's last change). */
-export async function latestPublication(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('evaluation_version')
-    .select((eb) => eb.fn.max('published_at').as('at'))
-    .executeTakeFirst();
-  return row?.at ?? null;
-}
+export const latestPublication = (db: Executor): Promise<string | null> =>
+  versionNumbers.max(db, 'published_at');
+
+const unpublished = { published_at: null, published_by: null };
 
 /** Publishes one version and withdraws any other of the same evaluation. */
 export async function setPublished(
@@ -122,19 +119,16 @@ export async function setPublished(
   by: string | null,
   at: string,
 ): Promise<void> {
-  await db
-    .updateTable('evaluation_version')
-    .set({ published_at: null, published_by: null })
-    .where('evaluation_id', '=', evaluationId)
-    .where('number', '!=', number)
-    .where('published_at', 'is not', null)
-    .execute();
-  await db
-    .updateTable('evaluation_version')
-    .set({ published_at: at, published_by: by })
-    .where('evaluation_id', '=', evaluationId)
-    .where('number', '=', number)
-    .execute();
+  await versionNumbers.updateWhere(
+    db,
+    { evaluation_id: evaluationId, number: ['!=', number], published_at: ['is not', null] },
+    unpublished,
+  );
+  await versionNumbers.updateWhere(
+    db,
+    { evaluation_id: evaluationId, number },
+    { published_at: at, published_by: by },
+  );
 }
 
 export async function clearPublished(
@@ -142,12 +136,7 @@ export async function clearPublished(
   evaluationId: string,
   number: number,
 ): Promise<void> {
-  await db
-    .updateTable('evaluation_version')
-    .set({ published_at: null, published_by: null })
-    .where('evaluation_id', '=', evaluationId)
-    .where('number', '=', number)
-    .execute();
+  await versionNumbers.updateWhere(db, { evaluation_id: evaluationId, number }, unpublished);
 }
 
 // ---- Used by the demo seed and test fixtures only: an evaluation with one approved version.
@@ -177,31 +166,28 @@ export async function insertEvaluationWithVersion(
   },
 ): Promise<void> {
   const s = row.sections;
-  await db
-    .insertInto('evaluation')
-    .values({
-      id: row.evaluationId,
-      chain_id: row.chainId,
-      meeting_id: row.meetingId,
-      title: row.title,
-      period_start: row.periodStart,
-      period_end: row.periodEnd,
-      due_on: row.dueOn,
-      status: 'approved',
-      summary: s.summary,
-      analysis: s.analysis,
-      conclusions: s.conclusions,
-      recommendations: s.recommendations,
-      summary_en: s.summaryEn,
-      approved_version: row.number,
-      reminder_before_sent_at: null,
-      reminder_after_sent_at: null,
-      created_by: row.approvedBy,
-      updated_by: row.approvedBy,
-      created_at: row.approvedAt,
-      updated_at: row.approvedAt,
-    })
-    .execute();
+  await evaluations.insert(db, {
+    id: row.evaluationId,
+    chain_id: row.chainId,
+    meeting_id: row.meetingId,
+    title: row.title,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
+    due_on: row.dueOn,
+    status: 'approved',
+    summary: s.summary,
+    analysis: s.analysis,
+    conclusions: s.conclusions,
+    recommendations: s.recommendations,
+    summary_en: s.summaryEn,
+    approved_version: row.number,
+    reminder_before_sent_at: null,
+    reminder_after_sent_at: null,
+    created_by: row.approvedBy,
+    updated_by: row.approvedBy,
+    created_at: row.approvedAt,
+    updated_at: row.approvedAt,
+  });
   await insertVersion(db, row);
 }
 
@@ -220,31 +206,25 @@ export async function insertVersion(
     approvedAt: string;
   },
 ): Promise<void> {
-  await db
-    .insertInto('evaluation_version')
-    .values({
-      id: row.versionId,
-      evaluation_id: row.evaluationId,
-      number: row.number,
-      title: row.title,
-      period_start: row.periodStart,
-      period_end: row.periodEnd,
-      sections_json: JSON.stringify(row.sections),
-      figures_json: row.figuresJson,
-      approved_by: row.approvedBy,
-      approved_at: row.approvedAt,
-      published_at: null,
-      published_by: null,
-    })
-    .execute();
+  await versionNumbers.insert(db, {
+    id: row.versionId,
+    evaluation_id: row.evaluationId,
+    number: row.number,
+    title: row.title,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
+    sections_json: JSON.stringify(row.sections),
+    figures_json: row.figuresJson,
+    approved_by: row.approvedBy,
+    approved_at: row.approvedAt,
+    published_at: null,
+    published_by: null,
+  });
 }
 
 /** The newest approved version of any evaluation (the demo publishes it). */
-export async function latestApprovedVersion(db: Executor) {
-  return db
-    .selectFrom('evaluation_version')
-    .select(['evaluation_id', 'number', 'published_at'])
-    .orderBy('approved_at', 'desc')
-    .orderBy('number', 'desc')
-    .executeTakeFirst();
-}
+export const latestApprovedVersion = (db: Executor) =>
+  latestVersions.findBy(db, {}, [
+    ['approved_at', 'desc'],
+    ['number', 'desc'],
+  ]);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
 const MEETING_COLUMNS = [
@@ -77,10 +78,11 @@ export function listDelegationsOfMeetings(db: Executor, meetingIds: readonly str
 export const insertDelegation = delegations.insert;
 export const updateDelegation = delegations.update;
 
-const MEMBER_COLUMNS = [
-  'id',
-  'delegation_id',
-  'position',
+/**
+ * A delegate's personal data: who they are, and the private logistics the retention rule
+ * erases (the privacy register's `delegates`, the person's export).
+ */
+export const DELEGATE_FIELDS = [
   'name',
   'title',
   'affiliation',
@@ -88,6 +90,13 @@ const MEMBER_COLUMNS = [
   'access_needs',
   'travel',
   'phone',
+] as const;
+
+const MEMBER_COLUMNS = [
+  'id',
+  'delegation_id',
+  'position',
+  ...DELEGATE_FIELDS,
   'logistics_erased_at',
 ] as const;
 
@@ -102,12 +111,8 @@ export const findMember = (db: Executor, delegationId: string, id: string) =>
   members.findBy(db, { delegation_id: delegationId, id });
 
 export async function nextMemberPosition(db: Executor, delegationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('delegation_member')
-    .select((eb) => eb.fn.max<number | null>('position').as('max'))
-    .where('delegation_id', '=', delegationId)
-    .executeTakeFirst();
-  return Number(row?.max ?? -1) + 1;
+  const last = await members.max(db, 'position', { delegation_id: delegationId });
+  return Number(last ?? -1) + 1;
 }
 
 export const insertMember = members.insert;
@@ -122,13 +127,7 @@ export function listParticipants(db: Executor, meetingId: string) {
     .select([
       'delegation.city_id',
       'delegation.status',
-      'delegation_member.name',
-      'delegation_member.title',
-      'delegation_member.affiliation',
-      'delegation_member.dietary_needs',
-      'delegation_member.access_needs',
-      'delegation_member.travel',
-      'delegation_member.phone',
+      ...qualified('delegation_member', DELEGATE_FIELDS),
       'delegation_member.logistics_erased_at',
       'delegation_member.position',
     ])
@@ -158,18 +157,18 @@ export function listMembersPastRetention(db: Executor, cutoff: string) {
     .execute();
 }
 
-export function eraseLogistics(db: Executor, memberIds: readonly string[], at: string) {
-  if (memberIds.length === 0) return Promise.resolve([]);
-  return db
-    .updateTable('delegation_member')
-    .set({
+export async function eraseLogistics(db: Executor, memberIds: readonly string[], at: string) {
+  if (memberIds.length === 0) return 0;
+  return members.updateWhere(
+    db,
+    { id: ['in', memberIds] },
+    {
       dietary_needs: null,
       access_needs: null,
       travel: null,
       phone: null,
       logistics_erased_at: at,
       updated_at: at,
-    })
-    .where('id', 'in', memberIds)
-    .execute();
+    },
+  );
 }

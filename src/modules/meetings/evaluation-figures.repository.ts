@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { countWhere } from '../../db/aggregates.ts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { MeetingTable } from './meeting.table.ts';
 
@@ -34,10 +35,15 @@ export function listMeetingsInPeriod(db: Executor, chainId: string, start: strin
     .execute();
 }
 
-export async function countProgrammeItems(db: Executor, meetingIds: readonly string[]) {
+/** The rows of a meeting's programme items or seminars, per meeting. */
+async function countPerMeeting(
+  db: Executor,
+  table: 'meeting_programme_item' | 'meeting_seminar',
+  meetingIds: readonly string[],
+) {
   if (meetingIds.length === 0) return [];
   return db
-    .selectFrom('meeting_programme_item')
+    .selectFrom(table)
     .select('meeting_id')
     .select((eb) => eb.fn.countAll().as('count'))
     .where('meeting_id', 'in', meetingIds)
@@ -45,42 +51,36 @@ export async function countProgrammeItems(db: Executor, meetingIds: readonly str
     .execute();
 }
 
-export async function countSeminarsByMeeting(db: Executor, meetingIds: readonly string[]) {
-  if (meetingIds.length === 0) return [];
-  return db
-    .selectFrom('meeting_seminar')
-    .select('meeting_id')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('meeting_id', 'in', meetingIds)
-    .groupBy('meeting_id')
-    .execute();
-}
+export const countProgrammeItems = (db: Executor, meetingIds: readonly string[]) =>
+  countPerMeeting(db, 'meeting_programme_item', meetingIds);
 
-/** Delegates per meeting and city (every delegation, whatever its status). */
-export async function countDelegatesByCity(db: Executor, meetingIds: readonly string[]) {
+export const countSeminarsByMeeting = (db: Executor, meetingIds: readonly string[]) =>
+  countPerMeeting(db, 'meeting_seminar', meetingIds);
+
+/** Delegates per meeting and `column` (every delegation, whatever its status). */
+async function countDelegatesPer<C extends 'd.city_id' | 'dm.title'>(
+  db: Executor,
+  meetingIds: readonly string[],
+  column: C,
+) {
   if (meetingIds.length === 0) return [];
   return db
     .selectFrom('delegation_member as dm')
     .innerJoin('delegation as d', 'd.id', 'dm.delegation_id')
-    .select(['d.meeting_id', 'd.city_id'])
+    .select(['d.meeting_id', column])
     .select((eb) => eb.fn.countAll().as('count'))
     .where('d.meeting_id', 'in', meetingIds)
-    .groupBy(['d.meeting_id', 'd.city_id'])
+    .groupBy(['d.meeting_id', column])
     .execute();
 }
+
+/** Delegates per meeting and city. */
+export const countDelegatesByCity = (db: Executor, meetingIds: readonly string[]) =>
+  countDelegatesPer(db, meetingIds, 'd.city_id');
 
 /** Delegates per meeting and title (the role they travel in); the title only, nothing else. */
-export async function countDelegatesByTitle(db: Executor, meetingIds: readonly string[]) {
-  if (meetingIds.length === 0) return [];
-  return db
-    .selectFrom('delegation_member as dm')
-    .innerJoin('delegation as d', 'd.id', 'dm.delegation_id')
-    .select(['d.meeting_id', 'dm.title'])
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('d.meeting_id', 'in', meetingIds)
-    .groupBy(['d.meeting_id', 'dm.title'])
-    .execute();
-}
+export const countDelegatesByTitle = (db: Executor, meetingIds: readonly string[]) =>
+  countDelegatesPer(db, meetingIds, 'dm.title');
 
 /** Outcomes per meeting: all of them, the actions (follow-ups), and the closed actions. */
 export async function countOutcomesByMeeting(db: Executor, meetingIds: readonly string[]) {
@@ -90,19 +90,10 @@ export async function countOutcomesByMeeting(db: Executor, meetingIds: readonly 
     .select('o.meeting_id')
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn
-        .sum<number>(eb.case().when('o.kind', '=', 'action').then(1).else(0).end())
-        .as('actions'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('o.kind', '=', 'action'), eb('o.closed_on', 'is not', null)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('closed'),
+      countWhere(eb, eb('o.kind', '=', 'action')).as('actions'),
+      countWhere(eb, eb.and([eb('o.kind', '=', 'action'), eb('o.closed_on', 'is not', null)])).as(
+        'closed',
+      ),
     ])
     .where('o.meeting_id', 'in', meetingIds)
     .groupBy('o.meeting_id')

@@ -1,3 +1,4 @@
+import { countWhere } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
 
 /**
@@ -12,9 +13,7 @@ export async function countOutcomesByKind(db: Executor, meetingIds: readonly str
     .select('o.kind')
     .select((eb) => [
       eb.fn.countAll().as('count'),
-      eb.fn
-        .sum<number>(eb.case().when('o.closed_on', 'is not', null).then(1).else(0).end())
-        .as('followed_up'),
+      countWhere(eb, eb('o.closed_on', 'is not', null)).as('followed_up'),
     ])
     .groupBy('o.kind')
     .execute();

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { planTaskCounts } from './host-plan.repository.ts';
 
 // The workspace start page's reads of the meetings module (meeting.home.ts): each one
 // aggregated, so a source costs a fixed number of queries whatever the data.
@@ -59,24 +60,7 @@ export function listOpenPlanTasksFor(db: Executor, userId: string, until: string
 export async function planCounts(db: Executor, meetingId: string, today: string) {
   const row = await db
     .selectFrom('host_plan_task')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('total'),
-      eb.fn
-        .sum<number | string | null>(
-          eb.case().when('status', 'in', ['done', 'not_applicable']).then(1).else(0).end(),
-        )
-        .as('closed'),
-      eb.fn
-        .sum<number | string | null>(
-          eb
-            .case()
-            .when(eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('overdue'),
-    ])
+    .select((eb) => planTaskCounts(eb, today))
     .where('meeting_id', '=', meetingId)
     .executeTakeFirst();
   return {

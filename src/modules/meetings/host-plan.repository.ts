@@ -1,4 +1,6 @@
-import type { Executor } from '../../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import { countWhere } from '../../db/aggregates.ts';
+import type { Database, Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
 const TEMPLATE_COLUMNS = [
@@ -79,29 +81,28 @@ const planTasks = tableAccess('host_plan_task', '*', { fixed: ['meeting_id', 'cr
 export const countPlanTasks = (db: Executor, meetingId: string) =>
   planTasks.count(db, { meeting_id: meetingId });
 
+/**
+ * What a set of plan tasks counts: how many, how many closed (done or not applicable) and
+ * how many open ones are due before `today`.
+ */
+export const planTaskCounts = (
+  eb: ExpressionBuilder<Database, 'host_plan_task'>,
+  today: string,
+) => [
+  eb.fn.countAll<number>().as('total'),
+  countWhere(eb, eb('status', 'in', ['done', 'not_applicable'])).as('closed'),
+  countWhere(
+    eb,
+    eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)]),
+  ).as('overdue'),
+];
+
 /** Per meeting: number of tasks, done ones and open ones due before `today`. */
 export function listPlanCounts(db: Executor, today: string) {
   return db
     .selectFrom('host_plan_task')
     .select('meeting_id')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn
-        .sum<number>(
-          eb.case().when('status', 'in', ['done', 'not_applicable']).then(1).else(0).end(),
-        )
-        .as('closed'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('status', 'in', ['todo', 'in_progress']), eb('due_on', '<', today)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('overdue'),
-    ])
+    .select((eb) => planTaskCounts(eb, today))
     .groupBy('meeting_id')
     .execute();
 }
@@ -146,7 +147,7 @@ export function listOpenTasksDueBy(db: Executor, until: string) {
     .execute();
 }
 
-export function markReminded(db: Executor, ids: readonly string[], on: string) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.updateTable('host_plan_task').set({ reminded_on: on }).where('id', 'in', ids).execute();
+export async function markReminded(db: Executor, ids: readonly string[], on: string) {
+  if (ids.length === 0) return 0;
+  return planTasks.updateWhere(db, { id: ['in', ids] }, { reminded_on: on });
 }

@@ -33,3 +33,4 @@ export {
   membersPastRetention,
 } from './retention.job.ts';
 export { meetingsErrors } from './errors.ts';
+export { DELEGATE_FIELDS } from './delegation.repository.ts';

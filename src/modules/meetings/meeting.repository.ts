@@ -1,8 +1,9 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import { precompiled } from '../../platform/precompiled.ts';
-import type { MeetingTable, RotationAdjustmentTable } from './meeting.table.ts';
+import type { MeetingTable } from './meeting.table.ts';
 
 const MEETING_COLUMNS = [
   'id',
@@ -150,18 +151,7 @@ export function listOpenActionsBefore(db: Executor, chainId: string, year: numbe
   return db
     .selectFrom('meeting_outcome')
     .innerJoin('meeting', 'meeting.id', 'meeting_outcome.meeting_id')
-    .select([
-      'meeting_outcome.id',
-      'meeting_outcome.meeting_id',
-      'meeting_outcome.kind',
-      'meeting_outcome.text',
-      'meeting_outcome.responsible_city_id',
-      'meeting_outcome.due_on',
-      'meeting_outcome.closed_on',
-      'meeting_outcome.closed_in_meeting_id',
-      'meeting_outcome.closing_note',
-      'meeting.year',
-    ])
+    .select([...qualified('meeting_outcome', OUTCOME_COLUMNS), 'meeting.year'])
     .where('meeting.chain_id', '=', chainId)
     .where('meeting.year', '<', year)
     .where('meeting_outcome.kind', '=', 'action')
@@ -175,13 +165,11 @@ export const findOutcome = outcomes.find;
 export const insertOutcome = outcomes.insert;
 export const updateOutcome = outcomes.update;
 
+const delegationCities = tableAccess('delegation', ['city_id']);
+
 /** The cities with a delegation (of any status) to a meeting. */
 export async function listDelegationCityIds(db: Executor, meetingId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('delegation')
-    .select('city_id')
-    .where('meeting_id', '=', meetingId)
-    .execute();
+  const rows = await delegationCities.list(db, { meeting_id: meetingId });
   return rows.map((r) => r.city_id);
 }
 
@@ -204,9 +192,7 @@ export function listPublicDelegationMembers(db: Executor, meetingId: string) {
     .execute();
 }
 
-export function insertAdjustment(db: Executor, row: Insertable<RotationAdjustmentTable>) {
-  return db.insertInto('rotation_adjustment').values(row).execute();
-}
+export const insertAdjustment = tableAccess('rotation_adjustment', ['id']).insert;
 
 /** The removable parts of a meeting, by table. */
 export const PART_TABLES = {

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 
 /**
  * Reads of published news for the other modules (newsletter digest, overview, open data,
@@ -29,22 +30,25 @@ export function listPublishedNewsRows(
   return query.execute() as Promise<PublishedNewsRow[]>;
 }
 
+const translations = tableAccess('news_translation', [
+  'news_id',
+  'lang',
+  'title',
+  'summary',
+  'body_markdown',
+  'body_html',
+  'updated_at',
+]);
+const links = tableAccess('news_link', ['news_id', 'target_kind', 'target_id']);
+
 export function listNewsTranslations(db: Executor, newsIds: readonly string[]) {
   if (newsIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('news_translation')
-    .select(['news_id', 'lang', 'title', 'summary', 'body_markdown', 'body_html', 'updated_at'])
-    .where('news_id', 'in', newsIds)
-    .execute();
+  return translations.list(db, { news_id: ['in', newsIds] });
 }
 
 export function listNewsLinks(db: Executor, newsIds: readonly string[]) {
   if (newsIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('news_link')
-    .select(['news_id', 'target_kind', 'target_id'])
-    .where('news_id', 'in', newsIds)
-    .execute();
+  return links.list(db, { news_id: ['in', newsIds] });
 }
 
 /** The number of items published in [since, until); with `cityId`, only those linked to that city. */
@@ -76,12 +80,8 @@ export async function countPublishedNews(
   return Number(row?.n ?? 0);
 }
 
+const items = tableAccess('news_item', ['id']);
+
 /** The latest change to any published item (the news data set's modification date), or null. */
-export async function latestNewsChange(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('news_item')
-    .select((eb) => eb.fn.max('updated_at').as('latest'))
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
-}
+export const latestNewsChange = (db: Executor): Promise<string | null> =>
+  items.max(db, 'updated_at', { status: 'published' });

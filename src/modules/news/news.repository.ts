@@ -1,11 +1,15 @@
 import type { Executor } from '../../db/database.ts';
-import type { NewsItemTable, NewsLinkTable, NewsTranslationTable } from './news.table.ts';
+import { tableAccess } from '../../db/table-access.ts';
+import type { NewsLinkTable, NewsTranslationTable } from './news.table.ts';
 
 /** All SQL of the news module's workspace, public pages, feeds and job (reads for other modules: news-read.repository.ts). */
 
-export function findNewsItem(db: Executor, id: string) {
-  return db.selectFrom('news_item').selectAll().where('id', '=', id).executeTakeFirst();
-}
+const items = tableAccess('news_item', '*', { fixed: ['created_at', 'created_by'] });
+const dueItems = tableAccess('news_item', ['id', 'publish_at']);
+const translations = tableAccess('news_translation', '*');
+const links = tableAccess('news_link', '*');
+
+export const findNewsItem = items.find;
 
 /** Every item for the workspace list with its Swedish title, newest change first. */
 export function listNewsItems(db: Executor, limit: number) {
@@ -21,52 +25,23 @@ export function listNewsItems(db: Executor, limit: number) {
     .execute();
 }
 
-export function insertNewsItem(db: Executor, row: NewsItemTable) {
-  return db.insertInto('news_item').values(row).execute();
-}
+export const insertNewsItem = items.insert;
+export const updateNewsItem = items.update;
 
-export function updateNewsItem(
-  db: Executor,
-  id: string,
-  changes: Partial<Omit<NewsItemTable, 'id' | 'created_at' | 'created_by'>>,
-) {
-  return db.updateTable('news_item').set(changes).where('id', '=', id).execute();
-}
-
-export async function replaceTranslations(
+export const replaceTranslations = (
   db: Executor,
   id: string,
   rows: readonly NewsTranslationTable[],
-) {
-  await db.deleteFrom('news_translation').where('news_id', '=', id).execute();
-  if (rows.length)
-    await db
-      .insertInto('news_translation')
-      .values([...rows])
-      .execute();
-}
+) => translations.replace(db, { news_id: id }, rows);
 
-export async function replaceLinks(db: Executor, id: string, rows: readonly NewsLinkTable[]) {
-  await db.deleteFrom('news_link').where('news_id', '=', id).execute();
-  if (rows.length)
-    await db
-      .insertInto('news_link')
-      .values([...rows])
-      .execute();
-}
+export const replaceLinks = (db: Executor, id: string, rows: readonly NewsLinkTable[]) =>
+  links.replace(db, { news_id: id }, rows);
 
 /** Scheduled items whose time has come, oldest first. */
-export function listDueScheduled(db: Executor, now: string, limit: number) {
-  return db
-    .selectFrom('news_item')
-    .select(['id', 'publish_at'])
-    .where('status', '=', 'scheduled')
-    .where('publish_at', '<=', now)
-    .orderBy('publish_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
+export const listDueScheduled = (db: Executor, now: string, limit: number) =>
+  dueItems.list(db, { status: 'scheduled', publish_at: ['<=', now] }, ['publish_at', 'id'], {
+    limit,
+  });
 
 /**
  * Publishes one scheduled item if it is still scheduled and due: the condition makes a
@@ -140,27 +115,15 @@ export async function countPublicNews(db: Executor, filter: PublicNewsFilter): P
 }
 
 /** The first publication instant of any published item (the year filter's first year). */
-export async function firstPublishedAt(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('news_item')
-    .select((eb) => eb.fn.min('published_at').as('first'))
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  return row?.first ?? null;
-}
+export const firstPublishedAt = (db: Executor): Promise<string | null> =>
+  items.min(db, 'published_at', { status: 'published' });
 
 /**
  * The latest change to anything that is or was public (a withdrawal counts: it changes the
  * feeds), for Last-Modified; null when nothing was ever published.
  */
-export async function latestPublicChange(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('news_item')
-    .select((eb) => eb.fn.max('updated_at').as('latest'))
-    .where('published_at', 'is not', null)
-    .executeTakeFirst();
-  return (row?.latest as string | null | undefined) ?? null;
-}
+export const latestPublicChange = (db: Executor): Promise<string | null> =>
+  items.max(db, 'updated_at', { published_at: ['is not', null] });
 
 /** Published items linked to a city, meeting or collaboration, newest first. */
 export function listLinkedPublicNews(db: Executor, kind: string, targetId: string, limit: number) {

@@ -1,11 +1,10 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
+
+const issues = tableAccess('newsletter_issue', ['id']);
 
 /** When the latest newsletter issue was sent, or null when none has been (the start page's P9). */
 export async function latestSentAt(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('newsletter_issue')
-    .select((eb) => eb.fn.max('sent_at').as('sent_at'))
-    .where('status', '=', 'sent')
-    .executeTakeFirst();
-  return typeof row?.sent_at === 'string' ? row.sent_at : null;
+  const sentAt = await issues.max(db, 'sent_at', { status: 'sent' });
+  return typeof sentAt === 'string' ? sentAt : null;
 }

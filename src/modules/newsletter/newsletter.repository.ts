@@ -1,4 +1,6 @@
+import { inBatches } from '../../db/batches.ts';
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type {
   NewsletterDeliveryTable,
   NewsletterIssueTable,
@@ -13,67 +15,36 @@ export type DeliveryRow = NewsletterDeliveryTable;
 
 // ---- Subscribers ------------------------------------------------------------------
 
-export function findSubscriberByEmail(db: Executor, email: string) {
-  return db
-    .selectFrom('newsletter_subscriber')
-    .selectAll()
-    .where('email', '=', email)
-    .executeTakeFirst();
-}
+const subscribers = tableAccess('newsletter_subscriber', '*');
+const recipients = tableAccess('newsletter_subscriber', ['id', 'language', 'topics']);
+const issues = tableAccess('newsletter_issue', '*');
+const issueTexts = tableAccess('newsletter_issue_text', '*');
+const deliveries = tableAccess('newsletter_delivery', '*');
 
-export function findSubscriberByConfirmHash(db: Executor, hash: string) {
-  return db
-    .selectFrom('newsletter_subscriber')
-    .selectAll()
-    .where('confirm_token_hash', '=', hash)
-    .executeTakeFirst();
-}
+export const findSubscriberByEmail = (db: Executor, email: string) =>
+  subscribers.findBy(db, { email });
 
-export function findSubscriberByManageToken(db: Executor, token: string) {
-  return db
-    .selectFrom('newsletter_subscriber')
-    .selectAll()
-    .where('manage_token', '=', token)
-    .executeTakeFirst();
-}
+export const findSubscriberByConfirmHash = (db: Executor, hash: string) =>
+  subscribers.findBy(db, { confirm_token_hash: hash });
 
-export async function insertSubscriber(db: Executor, row: SubscriberRow): Promise<void> {
-  await db.insertInto('newsletter_subscriber').values(row).execute();
-}
+export const findSubscriberByManageToken = (db: Executor, token: string) =>
+  subscribers.findBy(db, { manage_token: token });
 
-export async function updateSubscriber(
-  db: Executor,
-  id: string,
-  patch: Partial<Omit<SubscriberRow, 'id'>>,
-): Promise<void> {
-  await db.updateTable('newsletter_subscriber').set(patch).where('id', '=', id).execute();
-}
+export const insertSubscriber = subscribers.insert;
+export const updateSubscriber = subscribers.update;
 
 export async function deleteSubscribers(db: Executor, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await db.deleteFrom('newsletter_subscriber').where('id', 'in', ids).execute();
-  return Number(result[0]?.numDeletedRows ?? 0);
+  return subscribers.removeWhere(db, { id: ['in', ids] });
 }
 
 /** Confirmed subscribers: the recipients an issue may go to. */
-export function listConfirmedSubscribers(db: Executor) {
-  return db
-    .selectFrom('newsletter_subscriber')
-    .select(['id', 'language', 'topics'])
-    .where('status', '=', 'confirmed')
-    .orderBy('id')
-    .execute();
-}
+export const listConfirmedSubscribers = (db: Executor) =>
+  recipients.list(db, { status: 'confirmed' }, ['id']);
 
 /** The subscribers by status (numbers only; the addresses never leave the module). */
-export async function countSubscribersByStatus(db: Executor): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('newsletter_subscriber')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}
+export const countSubscribersByStatus = async (db: Executor): Promise<Record<string, number>> =>
+  Object.fromEntries(await subscribers.countBy(db, 'status'));
 
 /**
  * Subscribers whose address is due for deletion: unsubscribed before `unsubscribedBefore`,
@@ -98,86 +69,43 @@ export async function listSubscribersDueForDeletion(
 
 // ---- Issues -----------------------------------------------------------------------
 
-export async function insertIssue(db: Executor, row: IssueRow): Promise<void> {
-  await db.insertInto('newsletter_issue').values(row).execute();
-}
-
-export async function updateIssue(
-  db: Executor,
-  id: string,
-  patch: Partial<Omit<IssueRow, 'id'>>,
-): Promise<void> {
-  await db.updateTable('newsletter_issue').set(patch).where('id', '=', id).execute();
-}
-
-export function findIssue(db: Executor, id: string) {
-  return db.selectFrom('newsletter_issue').selectAll().where('id', '=', id).executeTakeFirst();
-}
+export const insertIssue = issues.insert;
+export const updateIssue = issues.update;
+export const findIssue = issues.find;
 
 /** Issues, newest first. */
-export function listIssues(db: Executor, limit: number) {
-  return db
-    .selectFrom('newsletter_issue')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-}
+export const listIssues = (db: Executor, limit: number) =>
+  issues.list(
+    db,
+    {},
+    [
+      ['created_at', 'desc'],
+      ['id', 'desc'],
+    ],
+    { limit },
+  );
 
 /** When the latest issue that went out started sending (the next digest's start), or null. */
-export async function latestSendStart(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('newsletter_issue')
-    .select((eb) => eb.fn.max('send_started_at').as('latest'))
-    .where('status', 'in', ['sending', 'sent'])
-    .executeTakeFirst();
-  return row?.latest ?? null;
-}
+export const latestSendStart = (db: Executor): Promise<string | null> =>
+  issues.max(db, 'send_started_at', { status: ['in', ['sending', 'sent']] });
 
 export function listIssueTexts(db: Executor, issueIds: readonly string[]) {
   if (issueIds.length === 0) return Promise.resolve([] as IssueTextRow[]);
-  return db
-    .selectFrom('newsletter_issue_text')
-    .selectAll()
-    .where('issue_id', 'in', issueIds)
-    .execute();
+  return issueTexts.list(db, { issue_id: ['in', issueIds] });
 }
 
 /** Replaces an issue's language versions with `texts`. */
-export async function replaceIssueTexts(
-  db: Executor,
-  issueId: string,
-  texts: readonly IssueTextRow[],
-): Promise<void> {
-  await db.deleteFrom('newsletter_issue_text').where('issue_id', '=', issueId).execute();
-  if (texts.length > 0)
-    await db
-      .insertInto('newsletter_issue_text')
-      .values([...texts])
-      .execute();
-}
+export const replaceIssueTexts = (db: Executor, issueId: string, texts: readonly IssueTextRow[]) =>
+  issueTexts.replace(db, { issue_id: issueId }, texts);
 
 /** Issues being sent (the job finishes them when nothing is left to send). */
-export function listSendingIssues(db: Executor) {
-  return db
-    .selectFrom('newsletter_issue')
-    .selectAll()
-    .where('status', '=', 'sending')
-    .orderBy('send_started_at')
-    .execute();
-}
+export const listSendingIssues = (db: Executor) =>
+  issues.list(db, { status: 'sending' }, ['send_started_at']);
 
 // ---- Deliveries -------------------------------------------------------------------
 
 export async function insertDeliveries(db: Executor, rows: readonly DeliveryRow[]): Promise<void> {
-  // In chunks: PostgreSQL takes at most 65 535 parameters a statement, SQLite 32 766.
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('newsletter_delivery')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  await inBatches(rows, 500, (batch) => deliveries.insertMany(db, batch));
 }
 
 /** Deliveries due now (queued, their retry time passed), oldest issue first. */
@@ -203,12 +131,11 @@ export async function claimDeliveries(
   stamp: string,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .updateTable('newsletter_delivery')
-    .set({ status: 'sending', claimed_at: stamp, updated_at: stamp })
-    .where('id', 'in', ids)
-    .where('status', '=', 'queued')
-    .execute();
+  await deliveries.updateWhere(
+    db,
+    { id: ['in', ids], status: 'queued' },
+    { status: 'sending', claimed_at: stamp, updated_at: stamp },
+  );
 }
 
 /** The deliveries of one claim, with their recipients and the issue they belong to. */
@@ -233,53 +160,26 @@ export function listClaimed(db: Executor, ids: readonly string[], stamp: string)
     .execute();
 }
 
-export async function updateDelivery(
-  db: Executor,
-  id: string,
-  patch: Partial<Omit<DeliveryRow, 'id'>>,
-): Promise<void> {
-  await db.updateTable('newsletter_delivery').set(patch).where('id', '=', id).execute();
-}
+export const updateDelivery = deliveries.update;
 
 /**
  * Claims older than `before` that were never recorded (the process stopped between the
  * claim and the answer): failed, never sent again (see docs/decisions/018-…).
  */
-export async function failStaleClaims(
-  db: Executor,
-  before: string,
-  now: string,
-  message: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('newsletter_delivery')
-    .set({ status: 'failed', last_error: message, updated_at: now })
-    .where('status', '=', 'sending')
-    .where('claimed_at', '<', before)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+export const failStaleClaims = (db: Executor, before: string, now: string, message: string) =>
+  deliveries.updateWhere(
+    db,
+    { status: 'sending', claimed_at: ['<', before] },
+    { status: 'failed', last_error: message, updated_at: now },
+  );
 
 /** An issue's deliveries by status, and how many needed more than one attempt. */
 export async function deliveryCounts(db: Executor, issueId: string) {
-  const rows = await db
-    .selectFrom('newsletter_delivery')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('status')
-    .execute();
-  const retried = await db
-    .selectFrom('newsletter_delivery')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('issue_id', '=', issueId)
-    .where('attempts', '>', 1)
-    .executeTakeFirst();
+  const byStatus = await deliveries.countBy(db, 'status', { issue_id: issueId });
+  const retried = await deliveries.count(db, { issue_id: issueId, attempts: ['>', 1] });
   return {
-    byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<
-      string,
-      number
-    >,
-    retried: Number(retried?.n ?? 0),
+    byStatus: Object.fromEntries(byStatus) as Record<string, number>,
+    retried,
   };
 }
 
@@ -307,12 +207,5 @@ export function listDeliveriesOfSubscriber(db: Executor, subscriberId: string) {
 }
 
 /** Deliveries of every issue by status (queued, sending, sent, failed): /metrics's mail queue. */
-export async function deliveryCountsByStatus(db: Executor): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('newsletter_delivery')
-    .select(['status'])
-    .select((eb) => eb.fn.countAll().as('n'))
-    .groupBy('status')
-    .execute();
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
-}
+export const deliveryCountsByStatus = (db: Executor): Promise<Map<string, number>> =>
+  deliveries.countBy(db, 'status');

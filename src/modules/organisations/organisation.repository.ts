@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type { OrganisationTable } from './organisation.table.ts';
 
 const COLUMNS = [
@@ -12,32 +13,23 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-export function listOrganisations(db: Executor) {
-  return db.selectFrom('organisation').select(COLUMNS).orderBy('name').execute();
-}
+const organisations = tableAccess('organisation', COLUMNS);
 
-export function findOrganisation(db: Executor, id: string) {
-  return db.selectFrom('organisation').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-}
+export const listOrganisations = (db: Executor) => organisations.list(db, {}, ['name']);
+export const findOrganisation = organisations.find;
 
-export function findOrganisationBySlug(db: Executor, slug: string) {
-  return db.selectFrom('organisation').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
-}
+export const findOrganisationBySlug = (db: Executor, slug: string) =>
+  organisations.findBy(db, { slug });
 
-export function findOrganisationByName(db: Executor, name: string) {
-  return db.selectFrom('organisation').select(COLUMNS).where('name', '=', name).executeTakeFirst();
-}
+export const findOrganisationByName = (db: Executor, name: string) =>
+  organisations.findBy(db, { name });
 
-export function insertOrganisation(db: Executor, row: OrganisationTable) {
-  return db.insertInto('organisation').values(row).execute();
-}
+export const insertOrganisation = organisations.insert;
 
-export function updateOrganisation(
+export const updateOrganisation = (
   db: Executor,
   id: string,
   values: Partial<Omit<OrganisationTable, 'id'>>,
-) {
-  return db.updateTable('organisation').set(values).where('id', '=', id).execute();
-}
+) => organisations.update(db, id, values);
 
 export type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number];

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config.ts';
-import { DELEGATION_RETENTION_DEFAULT_DAYS } from '../meetings/index.ts';
+import { qualified } from '../../db/qualified.ts';
+import { DELEGATE_FIELDS, DELEGATION_RETENTION_DEFAULT_DAYS } from '../meetings/index.ts';
 
 /**
  * The register of personal data (GDPR art. 30): every kind of personal data the system
@@ -137,15 +138,7 @@ export const REGISTER: readonly RegisterEntry[] = [
   },
   {
     id: 'delegates',
-    places: [
-      'delegation_member.name',
-      'delegation_member.title',
-      'delegation_member.affiliation',
-      'delegation_member.dietary_needs',
-      'delegation_member.access_needs',
-      'delegation_member.travel',
-      'delegation_member.phone',
-    ],
+    places: qualified('delegation_member', DELEGATE_FIELDS),
     basis: 'e',
     rules: ['delegate-logistics'],
     publicRecord: true,

@@ -1,5 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { inBatches } from '../../db/batches.ts';
 import type { Executor } from '../../db/database.ts';
+import { qualified } from '../../db/qualified.ts';
+import { tableAccess } from '../../db/table-access.ts';
+import { DELEGATE_FIELDS } from '../meetings/index.ts';
 
 /**
  * All of the privacy module's SQL. The module owns no table: it reads (for a person's export)
@@ -11,26 +15,43 @@ import type { Executor } from '../../db/database.ts';
 
 const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
 
+/** `lower(column) = address`: the address on record, in whatever case it was written. */
+const addressIs = (column: string, address: string) => () =>
+  sql<SqlBool>`${lower(column)} = ${address}`;
+
 // ---- A person's data ---------------------------------------------------------------
 
-export function findAccountByEmail(db: Executor, email: string) {
-  return db
-    .selectFrom('app_user')
-    .select([
-      'id',
-      'email',
-      'name',
-      'language',
-      'active',
-      'totp_enabled',
-      'oidc_subject',
-      'last_login_at',
-      'created_at',
-      'updated_at',
-    ])
-    .where(lower('email'), '=', email)
-    .executeTakeFirst();
-}
+const accounts = tableAccess('app_user', [
+  'id',
+  'email',
+  'name',
+  'language',
+  'active',
+  'totp_enabled',
+  'oidc_subject',
+  'last_login_at',
+  'created_at',
+  'updated_at',
+]);
+const sessions = tableAccess('session', [
+  'created_at',
+  'last_seen_at',
+  'expires_at',
+  'ip',
+  'user_agent',
+]);
+const userTokens = tableAccess('user_token', ['kind', 'created_at', 'expires_at', 'used_at']);
+const apiTokens = tableAccess('api_token', [
+  'name',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+]);
+const loginAttempts = tableAccess('login_attempt', ['kind', 'ip', 'succeeded', 'occurred_at']);
+
+export const findAccountByEmail = (db: Executor, email: string) =>
+  accounts.findBy(db, addressIs('email', email));
 
 export function listRoles(db: Executor, userId: string) {
   return db
@@ -43,41 +64,17 @@ export function listRoles(db: Executor, userId: string) {
     .execute();
 }
 
-export function listSessions(db: Executor, userId: string) {
-  return db
-    .selectFrom('session')
-    .select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-}
+export const listSessions = (db: Executor, userId: string) =>
+  sessions.list(db, { user_id: userId }, ['created_at']);
 
-export function listUserTokens(db: Executor, userId: string) {
-  return db
-    .selectFrom('user_token')
-    .select(['kind', 'created_at', 'expires_at', 'used_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-}
+export const listUserTokens = (db: Executor, userId: string) =>
+  userTokens.list(db, { user_id: userId }, ['created_at']);
 
-export function listApiTokens(db: Executor, userId: string) {
-  return db
-    .selectFrom('api_token')
-    .select(['name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-}
+export const listApiTokens = (db: Executor, userId: string) =>
+  apiTokens.list(db, { user_id: userId }, ['created_at']);
 
-export function listLoginAttempts(db: Executor, email: string) {
-  return db
-    .selectFrom('login_attempt')
-    .select(['kind', 'ip', 'succeeded', 'occurred_at'])
-    .where(lower('email'), '=', email)
-    .orderBy('occurred_at')
-    .execute();
-}
+export const listLoginAttempts = (db: Executor, email: string) =>
+  loginAttempts.list(db, addressIs('email', email), ['occurred_at']);
 
 /** What the person did (as actor) and what was done to their account. */
 export function listAuditOf(db: Executor, userId: string | null, email: string) {
@@ -148,33 +145,32 @@ export async function listAuthored(db: Executor, userId: string): Promise<Author
   return lists.flat();
 }
 
+const evaluationComments = tableAccess('evaluation_comment', [
+  'id',
+  'evaluation_id',
+  'body',
+  'created_at',
+]);
+const collaborationContacts = tableAccess('collaboration', [
+  'id',
+  'title',
+  'contact_name',
+  'contact_email',
+  'visibility',
+]);
+const cityContacts = tableAccess('city', ['id', 'slug', 'contact_name', 'contact_email']);
+const organisationAddresses = tableAccess('organisation', ['id', 'name', 'email']);
+const outboxMails = tableAccess('mail_outbox', ['id', 'subject', 'created_at']);
+
 /** Review comments the person wrote (their own words, kept with the evaluation's record). */
-export function listEvaluationComments(db: Executor, userId: string) {
-  return db
-    .selectFrom('evaluation_comment')
-    .select(['id', 'evaluation_id', 'body', 'created_at'])
-    .where('author_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-}
+export const listEvaluationComments = (db: Executor, userId: string) =>
+  evaluationComments.list(db, { author_id: userId }, ['created_at']);
 
-export function listCollaborationContacts(db: Executor, email: string) {
-  return db
-    .selectFrom('collaboration')
-    .select(['id', 'title', 'contact_name', 'contact_email', 'visibility'])
-    .where(lower('contact_email'), '=', email)
-    .orderBy('id')
-    .execute();
-}
+export const listCollaborationContacts = (db: Executor, email: string) =>
+  collaborationContacts.list(db, addressIs('contact_email', email), ['id']);
 
-export function listCityContacts(db: Executor, email: string) {
-  return db
-    .selectFrom('city')
-    .select(['id', 'slug', 'contact_name', 'contact_email'])
-    .where(lower('contact_email'), '=', email)
-    .orderBy('slug')
-    .execute();
-}
+export const listCityContacts = (db: Executor, email: string) =>
+  cityContacts.list(db, addressIs('contact_email', email), ['slug']);
 
 /**
  * The partner contacts' suggestions for their cities' facts (cities module: at most one per
@@ -189,14 +185,8 @@ export function listCitySuggestions(db: Executor) {
     .execute();
 }
 
-export function listOrganisationAddresses(db: Executor, email: string) {
-  return db
-    .selectFrom('organisation')
-    .select(['id', 'name', 'email'])
-    .where(lower('email'), '=', email)
-    .orderBy('name')
-    .execute();
-}
+export const listOrganisationAddresses = (db: Executor, email: string) =>
+  organisationAddresses.list(db, addressIs('email', email), ['name']);
 
 /** Delegation members of the given name (delegates have no e-mail address on record). */
 export function listDelegateRecords(db: Executor, name: string) {
@@ -209,13 +199,7 @@ export function listDelegateRecords(db: Executor, name: string) {
     .select([
       'delegation_member.id',
       'delegation_member.delegation_id',
-      'delegation_member.name',
-      'delegation_member.title',
-      'delegation_member.affiliation',
-      'delegation_member.dietary_needs',
-      'delegation_member.access_needs',
-      'delegation_member.travel',
-      'delegation_member.phone',
+      ...qualified('delegation_member', DELEGATE_FIELDS),
       'delegation_member.logistics_erased_at',
       'meeting.year',
       'meeting.status as meeting_status',
@@ -228,23 +212,16 @@ export function listDelegateRecords(db: Executor, name: string) {
     .execute();
 }
 
-export function listOutboxMails(db: Executor, email: string) {
-  return db
-    .selectFrom('mail_outbox')
-    .select(['id', 'subject', 'created_at'])
-    .where(lower('to_address'), '=', email)
-    .orderBy('created_at')
-    .execute();
-}
+export const listOutboxMails = (db: Executor, email: string) =>
+  outboxMails.list(db, addressIs('to_address', email), ['created_at']);
 
 // ---- Correction --------------------------------------------------------------------
 
+const accountIds = tableAccess('app_user', ['id']);
+const delegates = tableAccess('delegation_member', ['id']);
+
 export async function emailTakenByOther(db: Executor, email: string, userId: string | null) {
-  const row = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where(lower('email'), '=', email)
-    .executeTakeFirst();
+  const row = await accountIds.findBy(db, addressIs('email', email));
   return row !== undefined && row.id !== userId;
 }
 
@@ -254,11 +231,7 @@ export async function updateAccount(
   set: { name?: string; email?: string },
   at: string,
 ) {
-  await db
-    .updateTable('app_user')
-    .set({ ...set, updated_at: at })
-    .where('id', '=', id)
-    .execute();
+  await accountIds.update(db, id, { ...set, updated_at: at });
 }
 
 export async function updateCollaborationContact(
@@ -267,11 +240,7 @@ export async function updateCollaborationContact(
   set: { contact_name?: string | null; contact_email?: string | null },
   at: string,
 ) {
-  await db
-    .updateTable('collaboration')
-    .set({ ...set, updated_at: at })
-    .where('id', '=', id)
-    .execute();
+  await collaborationContacts.update(db, id, { ...set, updated_at: at });
 }
 
 export async function updateDelegate(
@@ -280,43 +249,34 @@ export async function updateDelegate(
   set: { name?: string; phone?: string },
   at: string,
 ) {
-  await db
-    .updateTable('delegation_member')
-    .set({ ...set, updated_at: at })
-    .where('id', '=', id)
-    .execute();
+  await delegates.update(db, id, { ...set, updated_at: at });
 }
 
 // ---- Erasure -----------------------------------------------------------------------
 
+const roles = tableAccess('user_role', ['role']);
+
 export async function closeAccount(db: Executor, userId: string, at: string) {
-  await db.deleteFrom('session').where('user_id', '=', userId).execute();
-  await db.deleteFrom('user_token').where('user_id', '=', userId).execute();
-  await db.deleteFrom('api_token').where('user_id', '=', userId).execute();
-  await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  await db
-    .updateTable('app_user')
-    .set({
-      active: 0,
-      totp_secret: null,
-      totp_enabled: 0,
-      oidc_subject: null,
-      password_hash: null,
-      updated_at: at,
-    })
-    .where('id', '=', userId)
-    .execute();
+  const owner = { user_id: userId };
+  await sessions.removeWhere(db, owner);
+  await userTokens.removeWhere(db, owner);
+  await apiTokens.removeWhere(db, owner);
+  await roles.removeWhere(db, owner);
+  await accountIds.update(db, userId, {
+    active: 0,
+    totp_secret: null,
+    totp_enabled: 0,
+    oidc_subject: null,
+    password_hash: null,
+    updated_at: at,
+  });
 }
 
-export async function deleteLoginAttemptsOf(db: Executor, email: string): Promise<number> {
-  const r = await db.deleteFrom('login_attempt').where(lower('email'), '=', email).execute();
-  return Number(r[0]?.numDeletedRows ?? 0);
-}
+export const deleteLoginAttemptsOf = (db: Executor, email: string): Promise<number> =>
+  loginAttempts.removeWhere(db, addressIs('email', email));
 
-export async function deleteOutboxMailsTo(db: Executor, email: string): Promise<number> {
-  const r = await db.deleteFrom('mail_outbox').where(lower('to_address'), '=', email).execute();
-  return Number(r[0]?.numDeletedRows ?? 0);
-}
+export const deleteOutboxMailsTo = (db: Executor, email: string): Promise<number> =>
+  outboxMails.removeWhere(db, addressIs('to_address', email));
 
 // ---- Retention (this module's rules) ------------------------------------------------
 
@@ -380,13 +340,9 @@ export async function deleteByIds(
   table: RetentionTable,
   ids: readonly string[],
 ): Promise<number> {
-  let deleted = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const r = await db
-      .deleteFrom(table)
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    deleted += Number(r[0]?.numDeletedRows ?? 0);
-  }
-  return deleted;
+  const deleted = await inBatches(ids, 500, async (batch) => {
+    const r = await db.deleteFrom(table).where('id', 'in', batch).execute();
+    return Number(r[0]?.numDeletedRows ?? 0);
+  });
+  return deleted.reduce((sum, n) => sum + n, 0);
 }

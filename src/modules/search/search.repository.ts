@@ -1,5 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { inBatches } from '../../db/batches.ts';
 import type { Dialect, Executor } from '../../db/database.ts';
+import { tableAccess } from '../../db/table-access.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { cityToken, kindToken, langToken, visibilityToken } from './search.facets.ts';
 import type { SearchEntryTable } from './search.table.ts';
@@ -12,13 +14,11 @@ const BATCH = 200;
 /** Who is searching (as collaboration.policy.ts `readScope` answers, decision 016). */
 export type SearchScope = 'public' | 'internal' | { readonly partnerCityIds: readonly string[] };
 
+const indexState = tableAccess('search_index_state', ['generation']);
+
 /** The `public` generation the index was last brought up to date with, or null (never). */
 export async function findIndexedGeneration(db: Executor): Promise<number | null> {
-  const row = await db
-    .selectFrom('search_index_state')
-    .select('generation')
-    .where('name', '=', STATE)
-    .executeTakeFirst();
+  const row = await indexState.findBy(db, { name: STATE });
   return row ? Number(row.generation) : null;
 }
 
@@ -34,58 +34,42 @@ export async function saveIndexedGeneration(
     .execute();
 }
 
+const entryHashes = tableAccess('search_entry', ['key', 'hash']);
+const dirty = tableAccess('search_dirty', ['seq', 'kind', 'record_id']);
+const dirtySeqs = tableAccess('search_dirty', ['seq']);
+
 /** The key and content hash of every entry of these kinds (what the refresh compares). */
 export function listEntryHashes(db: Executor, kinds: readonly string[]) {
   if (kinds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('search_entry').select(['key', 'hash']).where('kind', 'in', kinds).execute();
+  return entryHashes.list(db, { kind: ['in', kinds] });
 }
 
 /** The key and content hash of the entries of these records of one kind. */
 export async function listRecordHashes(db: Executor, kind: string, ids: readonly string[]) {
-  const out: { key: string; hash: string }[] = [];
-  for (let i = 0; i < ids.length; i += BATCH)
-    out.push(
-      ...(await db
-        .selectFrom('search_entry')
-        .select(['key', 'hash'])
-        .where('kind', '=', kind)
-        .where('record_id', 'in', ids.slice(i, i + BATCH))
-        .execute()),
-    );
-  return out;
+  const batches = await inBatches(ids, BATCH, (batch) =>
+    entryHashes.list(db, { kind, record_id: ['in', batch] }),
+  );
+  return batches.flat();
 }
 
 /** The records migration 0015's triggers noted as written, oldest first, at most `limit`. */
-export function listDirty(db: Executor, limit: number) {
-  return db
-    .selectFrom('search_dirty')
-    .select(['seq', 'kind', 'record_id'])
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-}
+export const listDirty = (db: Executor, limit: number) => dirty.list(db, {}, ['seq'], { limit });
 
 /** Every noted record's sequence number (a whole reread handles them all). */
 export async function listDirtySeqs(db: Executor): Promise<number[]> {
-  const rows = await db.selectFrom('search_dirty').select('seq').execute();
+  const rows = await dirtySeqs.list(db, {});
   return rows.map((r) => Number(r.seq));
 }
 
 /** Removes the notes the refresh has handled (exactly those it read). */
 export async function deleteDirty(db: Executor, seqs: readonly (number | string)[]): Promise<void> {
-  for (let i = 0; i < seqs.length; i += BATCH)
-    await db
-      .deleteFrom('search_dirty')
-      .where('seq', 'in', seqs.slice(i, i + BATCH).map(Number))
-      .execute();
+  await inBatches(seqs, BATCH, (batch) =>
+    dirty.removeWhere(db, { seq: ['in', batch.map(Number)] }),
+  );
 }
 
 export async function deleteEntries(db: Executor, keys: readonly string[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += BATCH)
-    await db
-      .deleteFrom('search_entry')
-      .where('key', 'in', keys.slice(i, i + BATCH))
-      .execute();
+  await inBatches(keys, BATCH, (batch) => entryHashes.removeWhere(db, { key: ['in', batch] }));
 }
 
 /**
@@ -98,8 +82,7 @@ export async function upsertEntries(
   dialect: Dialect,
   rows: readonly SearchEntryTable[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
+  await inBatches(rows, BATCH, async (batch) => {
     await db
       .insertInto('search_entry')
       .values(batch)
@@ -127,7 +110,7 @@ export async function upsertEntries(
           setweight(to_tsvector(('vanort_' || text_lang)::regconfig, body), 'B')
         where key in (${sql.join(batch.map((r) => r.key))})`.execute(db);
     }
-  }
+  });
 }
 
 /** The query, ready for the dialect: FTS5 match text, or to_tsquery text and configuration. */
