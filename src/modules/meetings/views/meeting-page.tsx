@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
@@ -197,35 +198,52 @@ function Overview({
   );
 }
 
-/** A section's add form, when the reader may change the meeting. */
-/** What an add form adds: its heading's key and the meeting's address it posts to. */
-const ADDS = {
-  programme: ['workspace.meetings.addProgramme', 'programme'],
-  seminar: ['workspace.meetings.addSeminar', 'seminars'],
-  document: ['workspace.meetings.addDocument', 'documents'],
-  outcome: ['workspace.meetings.addOutcome', 'outcomes'],
-} as const;
+/**
+ * What an add form adds: its heading, the meeting's address it posts to, its button's text
+ * (`workspace.meetings.add` unless said) and whether it sends a file.
+ */
+interface AddSpec {
+  heading: PlainKey;
+  segment: string;
+  submit?: PlainKey;
+  multipart?: boolean;
+}
 
+const ADDS: Record<'programme' | 'seminar' | 'document' | 'outcome', AddSpec> = {
+  programme: { heading: 'workspace.meetings.addProgramme', segment: 'programme' },
+  seminar: { heading: 'workspace.meetings.addSeminar', segment: 'seminars' },
+  document: {
+    heading: 'workspace.meetings.addDocument',
+    segment: 'documents',
+    submit: 'workspace.meetings.upload',
+    multipart: true,
+  },
+  outcome: {
+    heading: 'workspace.meetings.addOutcome',
+    segment: 'outcomes',
+    submit: 'workspace.meetings.record',
+  },
+};
+
+/** A section's add form, when the reader may change the meeting. */
 function AddForm(props: {
   ctx: PageContext;
   meeting: Meeting;
   adds: keyof typeof ADDS;
   values: Values;
-  submit?: string;
-  multipart?: boolean;
   children: ComponentChildren;
 }) {
   const { t } = props.ctx.i18n;
-  const [heading, segment] = ADDS[props.adds];
+  const add = ADDS[props.adds];
   return (
     <PanelForm
       ctx={props.ctx}
       id={`add-${props.adds}-heading`}
-      heading={t(heading)}
-      action={`/workspace/meetings/${props.meeting.id}/${segment}`}
+      heading={t(add.heading)}
+      action={`/workspace/meetings/${props.meeting.id}/${add.segment}`}
       values={props.values}
-      submit={props.submit ?? t('workspace.meetings.add')}
-      multipart={props.multipart ?? false}
+      submit={t(add.submit ?? 'workspace.meetings.add')}
+      multipart={add.multipart ?? false}
     >
       {props.children}
     </PanelForm>
@@ -338,14 +356,7 @@ function SectionBody({
     case 'documents':
       return (
         <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="documents">
-          <AddForm
-            ctx={ctx}
-            meeting={meeting}
-            adds="document"
-            values={values}
-            submit={t('workspace.meetings.upload')}
-            multipart
-          >
+          <AddForm ctx={ctx} meeting={meeting} adds="document" values={values}>
             <DocumentFields ctx={ctx} />
             <DocumentFileField ctx={ctx} />
           </AddForm>
@@ -362,13 +373,7 @@ function SectionBody({
           {canEdit ? (
             <>
               <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
-              <AddForm
-                ctx={ctx}
-                meeting={meeting}
-                adds="outcome"
-                values={values}
-                submit={t('workspace.meetings.record')}
-              >
+              <AddForm ctx={ctx} meeting={meeting} adds="outcome" values={values}>
                 <OutcomeFields ctx={ctx} hosts={hosts} />
               </AddForm>
             </>
