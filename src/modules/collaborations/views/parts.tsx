@@ -5,6 +5,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import type { ComponentChildren } from 'preact';
 import { Content, langAttr } from '../../../ui/content.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { Column } from '../../../ui/table.tsx';
 import {
   Button,
@@ -74,11 +75,11 @@ export interface ListProps {
 }
 
 /**
- * The top of a workspace list: its title and lead, and "new" for reporters. (The workspace
- * navigation above it is the layout's, decision 034; the areas are a page under
- * collaborations, linked from its list for coordinators.)
+ * A workspace list's page: its title as the heading, its lead, and "new" for reporters, then
+ * the list. (The workspace navigation above it is the layout's, decision 034; the areas are a
+ * page under collaborations, linked from its list for coordinators.)
  */
-export function ListTop(props: {
+export function ListPage(props: {
   ctx: PageContext;
   title: string;
   lead: string;
@@ -86,11 +87,10 @@ export function ListTop(props: {
   add?: { href: string; label: string } | undefined;
   /** Pages under this one (the areas, for coordinators). */
   more?: readonly { href: string; label: string }[] | undefined;
+  children: ComponentChildren;
 }) {
   return (
-    <>
-      <h1>{props.title}</h1>
-      <p class="lead">{props.lead}</p>
+    <TitledPage ctx={props.ctx} title={props.title} lead={props.lead}>
       {props.more?.length ? (
         <ul class="plain-list">
           {props.more.map((link) => (
@@ -107,7 +107,8 @@ export function ListTop(props: {
           </a>
         </p>
       ) : null}
-    </>
+      {props.children}
+    </TitledPage>
   );
 }
 
