@@ -4,6 +4,7 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Content } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { ReportVersion } from '../report.service.ts';
@@ -143,9 +144,7 @@ export function PublicReportsPage(props: {
   const { ctx } = props;
   const { t, locale, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('report.title')}>
-      <h1>{t('report.title')}</h1>
-      <p class="lead">{t('report.lead')}</p>
+    <TitledPage ctx={ctx} title={t('report.title')} lead={t('report.lead')}>
       <LanguageNote ctx={ctx} />
       <DataTable
         caption={t('report.caption')}
@@ -176,7 +175,7 @@ export function PublicReportsPage(props: {
       {props.reports.length > 0 ? (
         <Pagination i18n={ctx.i18n} info={props.info} baseQuery={new URLSearchParams()} />
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 
