@@ -50,13 +50,9 @@ export function CollaborationsPage(
   return (
     <ListPage
       ctx={ctx}
-      title={t('collab.list.title')}
-      lead={t('collab.list.lead')}
-      add={
-        canReport
-          ? { href: '/workspace/collaborations/new', label: t('collab.list.new') }
-          : undefined
-      }
+      messages="collab.list"
+      base="/workspace/collaborations"
+      canReport={canReport}
       more={
         holds(ctx.user, 'coordinator')
           ? [{ href: '/workspace/areas', label: t('collab.list.areas') }]

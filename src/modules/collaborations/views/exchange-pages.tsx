@@ -31,13 +31,9 @@ export function ExchangesPage(
   return (
     <ListPage
       ctx={ctx}
-      title={t('collab.exchanges.title')}
-      lead={t('collab.exchanges.lead')}
-      add={
-        canReport
-          ? { href: '/workspace/exchanges/new', label: t('collab.exchanges.new') }
-          : undefined
-      }
+      messages="collab.exchanges"
+      base="/workspace/exchanges"
+      canReport={canReport}
     >
       <FilterForm
         ctx={ctx}

@@ -1,4 +1,4 @@
-import type { I18n } from '../../../platform/i18n/i18n.ts';
+import type { I18n, PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
@@ -74,23 +74,32 @@ export interface ListProps {
   info: PageInfo;
 }
 
+/** `P` when the catalogue has the messages `<P>.title`, `<P>.lead` and `<P>.new` (no arguments). */
+type ListMessages<P extends string> = `${P}.title` | `${P}.lead` | `${P}.new` extends PlainKey
+  ? P
+  : never;
+
 /**
  * A workspace list's page: its title as the heading, its lead, and "new" for reporters, then
  * the list. (The workspace navigation above it is the layout's, decision 034; the areas are a
  * page under collaborations, linked from its list for coordinators.)
  */
-export function ListPage(props: {
+export function ListPage<P extends string>(props: {
   ctx: PageContext;
-  title: string;
-  lead: string;
-  /** The link to report a new one, for those who may. */
-  add?: { href: string; label: string } | undefined;
+  /** The prefix of the page's messages `<prefix>.title`, `.lead` and `.new` (the button's). */
+  messages: P & ListMessages<P>;
+  /** The list's address; the button to report a new one leads to `<base>/new`. */
+  base: string;
+  /** Whether the reader may report a new one (then the button shows). */
+  canReport: boolean;
   /** Pages under this one (the areas, for coordinators). */
   more?: readonly { href: string; label: string }[] | undefined;
   children: ComponentChildren;
 }) {
+  const text = (name: 'title' | 'lead' | 'new') =>
+    props.ctx.i18n.t(`${props.messages}.${name}` as PlainKey);
   return (
-    <TitledPage ctx={props.ctx} title={props.title} lead={props.lead}>
+    <TitledPage ctx={props.ctx} title={text('title')} lead={text('lead')}>
       {props.more?.length ? (
         <ul class="plain-list">
           {props.more.map((link) => (
@@ -100,10 +109,10 @@ export function ListPage(props: {
           ))}
         </ul>
       ) : null}
-      {props.add ? (
+      {props.canReport ? (
         <p>
-          <a class="button" href={props.add.href}>
-            {props.add.label}
+          <a class="button" href={`${props.base}/new`}>
+            {text('new')}
           </a>
         </p>
       ) : null}

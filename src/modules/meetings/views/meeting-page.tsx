@@ -256,13 +256,13 @@ function EditablePart({
   detail,
   canEdit,
   segment,
-  children,
+  values,
 }: {
   ctx: PageContext;
   detail: MeetingDetail;
   canEdit: boolean;
-  segment: 'programme' | 'seminars' | 'documents';
-  children: ComponentChildren;
+  segment: PartSegment;
+  values: Values;
 }) {
   const List = {
     programme: ProgrammeSection,
@@ -275,7 +275,7 @@ function EditablePart({
       {canEdit ? (
         <>
           <PartActions ctx={ctx} detail={detail} segment={segment} />
-          {children}
+          <AddPart ctx={ctx} meeting={detail.meeting} segment={segment} values={values} />
         </>
       ) : null}
     </>
@@ -319,15 +319,30 @@ function AddProgramme({
   );
 }
 
+/** A part's add form: the programme's (its day is one of the meeting's), a seminar's or a document's. */
+function AddPart(props: {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  values: Values;
+}) {
+  const { ctx, meeting, values } = props;
+  if (props.segment === 'programme')
+    return <AddProgramme ctx={ctx} meeting={meeting} values={values} />;
+  return props.segment === 'seminars' ? (
+    <AddForm ctx={ctx} meeting={meeting} adds="seminar" values={values}>
+      <SeminarFields ctx={ctx} />
+    </AddForm>
+  ) : (
+    <AddForm ctx={ctx} meeting={meeting} adds="document" values={values}>
+      <DocumentFields ctx={ctx} />
+      <DocumentFileField ctx={ctx} />
+    </AddForm>
+  );
+}
+
 /** One section's list, its change and remove links, and its form. */
-function SectionBody({
-  ctx,
-  detail,
-  section,
-  canEdit,
-  hosts,
-  values,
-}: {
+function SectionBody(props: {
   ctx: PageContext;
   detail: MeetingDetail;
   section: Exclude<MeetingSection, 'overview'>;
@@ -335,33 +350,15 @@ function SectionBody({
   hosts: City[];
   values: Values;
 }) {
+  const { ctx, detail, section, canEdit, hosts, values } = props;
   const { t } = ctx.i18n;
   const { meeting } = detail;
   const base = `/workspace/meetings/${meeting.id}`;
   switch (section) {
     case 'programme':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="programme">
-          <AddProgramme ctx={ctx} meeting={meeting} values={values} />
-        </EditablePart>
-      );
     case 'seminars':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="seminars">
-          <AddForm ctx={ctx} meeting={meeting} adds="seminar" values={values}>
-            <SeminarFields ctx={ctx} />
-          </AddForm>
-        </EditablePart>
-      );
     case 'documents':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="documents">
-          <AddForm ctx={ctx} meeting={meeting} adds="document" values={values}>
-            <DocumentFields ctx={ctx} />
-            <DocumentFileField ctx={ctx} />
-          </AddForm>
-        </EditablePart>
-      );
+      return <EditablePart {...props} segment={section} />;
     case 'outcomes': {
       const openActions = [...detail.followUps, ...detail.outcomes].filter(
         (o) => o.kind === 'action' && !o.closedOn,
