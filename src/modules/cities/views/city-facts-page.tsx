@@ -11,7 +11,7 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable, linkColumn, rowLinkColumn } from '../../../ui/table.tsx';
 import type { CitySuggestion } from '../city-suggestion.service.ts';
 import type { CityKind, CityStatus } from '../city.service.ts';
@@ -27,9 +27,7 @@ export interface CityListEntry {
 export function CityFactsListPage({ ctx, cities }: { ctx: PageContext; cities: CityListEntry[] }) {
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('workspace.cities.title')}>
-      <h1>{t('workspace.cities.title')}</h1>
-      <p class="lead">{t('workspace.cities.lead')}</p>
+    <TitledPage ctx={ctx} title={t('workspace.cities.title')} lead={t('workspace.cities.lead')}>
       <DataTable
         caption={t('workspace.cities.caption')}
         rows={cities}
@@ -52,7 +50,7 @@ export function CityFactsListPage({ ctx, cities }: { ctx: PageContext; cities: C
           ),
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -109,18 +107,25 @@ export function CityFactsFormPage({
   const label = (field: string) => cityFieldLabel(ctx, field);
   const field = fieldLabels(ctx.i18n, 'workspace.cities.field');
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        {partner ? (
-          <a href="/workspace">{t('citySuggestion.back')}</a>
-        ) : (
-          <a href="/workspace/cities">{t('workspace.cities.back')}</a>
-        )}
-      </p>
-      <h1>{title}</h1>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      back={
+        partner
+          ? { href: '/workspace', label: t('citySuggestion.back') }
+          : { href: '/workspace/cities', label: t('workspace.cities.back') }
+      }
+      lead={
+        partner
+          ? t('citySuggestion.lead', { city: city.name })
+          : t('workspace.cities.statusNote', {
+              status: t(`status.${city.status}`).toLowerCase(),
+              kind: t(`kind.${city.kind}`).toLowerCase(),
+            })
+      }
+    >
       {partner ? (
         <>
-          <p class="lead">{t('citySuggestion.lead', { city: city.name })}</p>
           <SuggestionState ctx={ctx} suggestion={suggestion ?? null} />
           <p>
             <a href={`/cities/${city.slug}`}>
@@ -128,26 +133,16 @@ export function CityFactsFormPage({
             </a>
           </p>
         </>
-      ) : (
-        <>
-          <p class="lead">
-            {t('workspace.cities.statusNote', {
-              status: t(`status.${city.status}`).toLowerCase(),
-              kind: t(`kind.${city.kind}`).toLowerCase(),
-            })}
-          </p>
-          {suggestion?.status === 'pending' ? (
-            <p class="panel panel-highlight" role="note">
-              {t('citySuggestion.pendingNote', {
-                when: formatInstant(suggestion.submittedAt, locale),
-              })}{' '}
-              <a href={`/workspace/cities/${city.slug}/suggestion`}>
-                {t('citySuggestion.reviewLink', { city: city.name })}
-              </a>
-            </p>
-          ) : null}
-        </>
-      )}
+      ) : suggestion?.status === 'pending' ? (
+        <p class="panel panel-highlight" role="note">
+          {t('citySuggestion.pendingNote', {
+            when: formatInstant(suggestion.submittedAt, locale),
+          })}{' '}
+          <a href={`/workspace/cities/${city.slug}/suggestion`}>
+            {t('citySuggestion.reviewLink', { city: city.name })}
+          </a>
+        </p>
+      ) : null}
       {conflict ? <EditConflict ctx={ctx} saved={conflict} yours={values} label={label} /> : null}
       <Form
         ctx={ctx}
@@ -181,13 +176,7 @@ export function CityFactsFormPage({
         <fieldset class="field">
           <legend>{t('workspace.cities.facts')}</legend>
           {partner ? null : (
-            <TextField
-              name="countryCode"
-              label={label('countryCode')}
-              hint={t('workspace.cities.field.countryCodeHint')}
-              width="short"
-              autocomplete="off"
-            />
+            <TextField {...field('countryCode', 'hint')} width="short" autocomplete="off" />
           )}
           <TextField {...field('region')} optional />
           {partner
@@ -212,7 +201,7 @@ export function CityFactsFormPage({
         </fieldset>
         <Button>{t(partner ? 'citySuggestion.send' : 'workspace.cities.save')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -275,19 +264,18 @@ export function SuggestionReviewPage({
   const empty = <em>{t('citySuggestion.empty')}</em>;
   const shown = (value: string) => (value.trim() === '' ? empty : value);
   return (
-    <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={`/workspace/cities/${city.slug}`}>
-          {t('citySuggestion.backToCity', { city: city.name })}
-        </a>
-      </p>
-      <h1>{title}</h1>
-      <p class="lead">
-        {t('citySuggestion.reviewLead', {
-          who: suggestion.submittedBy ?? '',
-          when: formatInstant(suggestion.submittedAt, locale),
-        })}
-      </p>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      back={{
+        href: `/workspace/cities/${city.slug}`,
+        label: t('citySuggestion.backToCity', { city: city.name }),
+      }}
+      lead={t('citySuggestion.reviewLead', {
+        who: suggestion.submittedBy ?? '',
+        when: formatInstant(suggestion.submittedAt, locale),
+      })}
+    >
       {/* One block per changed field (not a table): long descriptions stay readable at 320 px. */}
       <h2>{t('citySuggestion.changesCaption')}</h2>
       <ul class="suggestion-changes">
@@ -324,6 +312,6 @@ export function SuggestionReviewPage({
         />
         <Button variant="secondary">{t('citySuggestion.return')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -13,6 +13,9 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { PageHeading } from '../../../ui/page-heading.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { DataTable, RowLink } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
@@ -25,6 +28,12 @@ import type {
 import { Tag } from '../../../ui/tags.tsx';
 
 const key = (k: string) => k as PlainKey;
+
+/** The link back to the list of campaigns, above a campaign's pages. */
+const backToCampaigns = (ctx: PageContext) => ({
+  href: '/workspace/campaigns',
+  label: ctx.i18n.t('campaign.new.back'),
+});
 
 /** The answers an organisation gives to a campaign, in the order the form offers them. */
 const ANSWERS: readonly CampaignAnswer[] = ['confirmed', 'no_activity'];
@@ -40,9 +49,7 @@ export function CampaignsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('campaign.list.title')}>
-      <h1>{t('campaign.list.title')}</h1>
-      <p class="lead">{t('campaign.list.lead')}</p>
+    <TitledPage ctx={ctx} title={t('campaign.list.title')} lead={t('campaign.list.lead')}>
       {canRun ? (
         <p>
           <a class="button button-primary" href="/workspace/campaigns/new">
@@ -50,12 +57,10 @@ export function CampaignsPage({
           </a>
         </p>
       ) : null}
-      <DataTable
+      <ListTable
         empty={canRun ? t('campaign.list.none') : t('campaign.list.noneForReporter')}
         caption={t('campaign.list.caption')}
-        captionHidden
         rows={campaigns}
-        rowKey={(c) => c.id}
         columns={[
           {
             header: t('campaign.col.title'),
@@ -84,7 +89,7 @@ export function CampaignsPage({
           },
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -100,23 +105,13 @@ export function NewCampaignPage({
   const { t } = ctx.i18n;
   const field = fieldLabels(ctx.i18n, 'campaign.field');
   return (
-    <Layout ctx={ctx} title={t('campaign.new.title')}>
-      <p class="breadcrumb">
-        <a href="/workspace/campaigns">{t('campaign.new.back')}</a>
-      </p>
-      <h1>{t('campaign.new.title')}</h1>
+    <TitledPage ctx={ctx} title={t('campaign.new.title')} back={backToCampaigns(ctx)}>
       <Form
         ctx={ctx}
         action="/workspace/campaigns/new"
         values={values ?? { scope: 'all', organisations: [] }}
       >
-        <TextField
-          name="title"
-          label={t('campaign.field.title')}
-          hint={t('campaign.field.titleHint')}
-          width="full"
-          autocomplete="off"
-        />
+        <TextField {...field('title', 'hint')} width="full" autocomplete="off" />
         <DateField {...field('periodFrom')} />
         <DateField {...field('periodTo')} />
         <DateField {...field('deadline')} />
@@ -132,7 +127,7 @@ export function NewCampaignPage({
         />
         <Button>{t('campaign.new.submit')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -169,11 +164,7 @@ export function CampaignPage({
   const { t, intl } = ctx.i18n;
   const closed = campaign.status === 'closed';
   return (
-    <Layout ctx={ctx} title={campaign.title}>
-      <p class="breadcrumb">
-        <a href="/workspace/campaigns">{t('campaign.new.back')}</a>
-      </p>
-      <h1>{campaign.title}</h1>
+    <TitledPage ctx={ctx} title={campaign.title} back={backToCampaigns(ctx)}>
       <p>
         <span class={closed ? 'tag' : 'tag tag-active'}>
           {t(key(`campaign.status.${campaign.status}`))}
@@ -248,7 +239,7 @@ export function CampaignPage({
           </ConfirmLink>
         </div>
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -271,11 +262,11 @@ export function AnswerPage({
   const closed = campaign.status === 'closed';
   return (
     <Layout ctx={ctx} title={t('campaign.answer.title')}>
-      <p class="breadcrumb">
-        <a href="/workspace/campaigns">{t('campaign.new.back')}</a>
-      </p>
-      <h1>{campaign.title}</h1>
-      <p class="lead">{t('campaign.answer.for', { organisation: organisation.name })}</p>
+      <PageHeading
+        back={backToCampaigns(ctx)}
+        heading={campaign.title}
+        lead={t('campaign.answer.for', { organisation: organisation.name })}
+      />
       <CampaignDates ctx={ctx} campaign={campaign} />
       {campaign.message ? (
         <section class="panel" aria-labelledby="message-title">
@@ -290,9 +281,8 @@ export function AnswerPage({
       ) : null}
 
       <h2>{t('campaign.answer.collaborationsTitle')}</h2>
-      <DataTable
+      <ListTable
         caption={t('campaign.answer.collaborationsCaption')}
-        captionHidden
         rows={list.collaborations}
         empty={t('campaign.answer.noCollaborations')}
         columns={[
@@ -318,9 +308,8 @@ export function AnswerPage({
         ]}
       />
       <h2>{t('campaign.answer.exchangesTitle')}</h2>
-      <DataTable
+      <ListTable
         caption={t('campaign.answer.exchangesCaption')}
-        captionHidden
         rows={list.exchanges}
         empty={t('campaign.answer.noExchanges')}
         columns={[

@@ -10,9 +10,8 @@ import {
   TextArea,
   TextField,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { type Area, areaName } from '../area.service.ts';
 import {
@@ -27,7 +26,7 @@ import {
   areaChoice,
   type Choice,
   FilterForm,
-  ListTop,
+  ListPage,
   type ListProps,
   period,
   reviewColumn,
@@ -49,22 +48,17 @@ export function CollaborationsPage(
   const { t } = ctx.i18n;
   const query = filterQuery(filters);
   return (
-    <Layout ctx={ctx} title={t('collab.list.title')}>
-      <ListTop
-        ctx={ctx}
-        title={t('collab.list.title')}
-        lead={t('collab.list.lead')}
-        add={
-          canReport
-            ? { href: '/workspace/collaborations/new', label: t('collab.list.new') }
-            : undefined
-        }
-        more={
-          holds(ctx.user, 'coordinator')
-            ? [{ href: '/workspace/areas', label: t('collab.list.areas') }]
-            : undefined
-        }
-      />
+    <ListPage
+      ctx={ctx}
+      messages="collab.list"
+      base="/workspace/collaborations"
+      canReport={canReport}
+      more={
+        holds(ctx.user, 'coordinator')
+          ? [{ href: '/workspace/areas', label: t('collab.list.areas') }]
+          : undefined
+      }
+    >
       <FilterForm
         ctx={ctx}
         action="/workspace/collaborations"
@@ -85,7 +79,7 @@ export function CollaborationsPage(
         review={props.showReview}
       />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams(query)} />
-    </Layout>
+    </ListPage>
   );
 }
 
@@ -104,11 +98,9 @@ export function CollaborationTable({
 }) {
   const { t, locale } = ctx.i18n;
   return (
-    <DataTable
+    <ListTable
       caption={t('collab.list.caption')}
-      captionHidden
       rows={collaborations}
-      rowKey={(c) => c.id}
       empty={t('collab.list.none')}
       columns={[
         {

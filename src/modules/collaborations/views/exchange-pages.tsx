@@ -9,14 +9,14 @@ import {
   SelectField,
   TextArea,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { DataTable, linkColumn } from '../../../ui/table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
 import { DIRECTIONS, type ExchangeInput } from '../collaboration.schema.ts';
 import type { Exchange } from '../exchange.service.ts';
-import { type Choice, FilterForm, ListTop, type ListProps, reviewColumn } from './parts.tsx';
+import { type Choice, FilterForm, ListPage, type ListProps, reviewColumn } from './parts.tsx';
 import { ReportDetailPage, ReportFormPage, type ReportForm, type ReviewProps } from './report.tsx';
 
 export function ExchangesPage(
@@ -30,17 +30,12 @@ export function ExchangesPage(
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl, locale } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('collab.exchanges.title')}>
-      <ListTop
-        ctx={ctx}
-        title={t('collab.exchanges.title')}
-        lead={t('collab.exchanges.lead')}
-        add={
-          canReport
-            ? { href: '/workspace/exchanges/new', label: t('collab.exchanges.new') }
-            : undefined
-        }
-      />
+    <ListPage
+      ctx={ctx}
+      messages="collab.exchanges"
+      base="/workspace/exchanges"
+      canReport={canReport}
+    >
       <FilterForm
         ctx={ctx}
         action="/workspace/exchanges"
@@ -49,9 +44,8 @@ export function ExchangesPage(
         withStatus={false}
         withArea={false}
       />
-      <DataTable
+      <ListTable
         caption={t('collab.exchanges.caption')}
-        captionHidden
         rows={exchanges}
         rowKey={(e) => e.id}
         empty={t('collab.exchanges.none')}
@@ -81,7 +75,7 @@ export function ExchangesPage(
         info={info}
         baseQuery={new URLSearchParams(filterQuery(filters))}
       />
-    </Layout>
+    </ListPage>
   );
 }
 

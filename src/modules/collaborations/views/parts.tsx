@@ -1,10 +1,11 @@
-import type { I18n } from '../../../platform/i18n/i18n.ts';
+import type { I18n, PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import type { ComponentChildren } from 'preact';
 import { Content, langAttr } from '../../../ui/content.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { Column } from '../../../ui/table.tsx';
 import {
   Button,
@@ -73,24 +74,32 @@ export interface ListProps {
   info: PageInfo;
 }
 
+/** `P` when the catalogue has the messages `<P>.title`, `<P>.lead` and `<P>.new` (no arguments). */
+type ListMessages<P extends string> = `${P}.title` | `${P}.lead` | `${P}.new` extends PlainKey
+  ? P
+  : never;
+
 /**
- * The top of a workspace list: its title and lead, and "new" for reporters. (The workspace
- * navigation above it is the layout's, decision 034; the areas are a page under
- * collaborations, linked from its list for coordinators.)
+ * A workspace list's page: its title as the heading, its lead, and "new" for reporters, then
+ * the list. (The workspace navigation above it is the layout's, decision 034; the areas are a
+ * page under collaborations, linked from its list for coordinators.)
  */
-export function ListTop(props: {
+export function ListPage<P extends string>(props: {
   ctx: PageContext;
-  title: string;
-  lead: string;
-  /** The link to report a new one, for those who may. */
-  add?: { href: string; label: string } | undefined;
+  /** The prefix of the page's messages `<prefix>.title`, `.lead` and `.new` (the button's). */
+  messages: P & ListMessages<P>;
+  /** The list's address; the button to report a new one leads to `<base>/new`. */
+  base: string;
+  /** Whether the reader may report a new one (then the button shows). */
+  canReport: boolean;
   /** Pages under this one (the areas, for coordinators). */
   more?: readonly { href: string; label: string }[] | undefined;
+  children: ComponentChildren;
 }) {
+  const text = (name: 'title' | 'lead' | 'new') =>
+    props.ctx.i18n.t(`${props.messages}.${name}` as PlainKey);
   return (
-    <>
-      <h1>{props.title}</h1>
-      <p class="lead">{props.lead}</p>
+    <TitledPage ctx={props.ctx} title={text('title')} lead={text('lead')}>
       {props.more?.length ? (
         <ul class="plain-list">
           {props.more.map((link) => (
@@ -100,14 +109,15 @@ export function ListTop(props: {
           ))}
         </ul>
       ) : null}
-      {props.add ? (
+      {props.canReport ? (
         <p>
-          <a class="button" href={props.add.href}>
-            {props.add.label}
+          <a class="button" href={`${props.base}/new`}>
+            {text('new')}
           </a>
         </p>
       ) : null}
-    </>
+      {props.children}
+    </TitledPage>
   );
 }
 

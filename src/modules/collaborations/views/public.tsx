@@ -16,9 +16,12 @@ export function PublicCollaborationsPage(props: ListProps & { collaborations: Co
   const { t } = ctx.i18n;
   const query = filterQuery(filters);
   return (
-    <Layout ctx={ctx} title={t('collab.public.title')} section="collaborations">
-      <h1>{t('collab.public.title')}</h1>
-      <p class="lead">{t('collab.public.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('collab.public.title')}
+      section="collaborations"
+      lead={t('collab.public.lead')}
+    >
       {ctx.user ? (
         <p>
           <a href="/workspace/collaborations">{t('collab.public.workspaceLink')}</a>
@@ -37,7 +40,7 @@ export function PublicCollaborationsPage(props: ListProps & { collaborations: Co
           {t('collab.public.apiLink')}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 

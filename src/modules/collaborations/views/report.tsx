@@ -17,6 +17,7 @@ import {
   type SavedVersion,
 } from '../../../ui/edit-conflict.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import { VISIBILITIES } from '../collaboration.schema.ts';
 import type { Choice } from './parts.tsx';
@@ -53,9 +54,7 @@ export function ReportFormPage(
   const { t } = ctx.i18n;
   const visibility = messageOptions(ctx.i18n, 'collab.visibility', VISIBILITIES);
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      {props.lead ? <p class="lead">{props.lead}</p> : null}
+    <TitledPage ctx={ctx} title={title} lead={props.lead}>
       {props.conflict ? (
         <EditConflict
           ctx={ctx}
@@ -84,7 +83,7 @@ export function ReportFormPage(
         <RadioGroup name="visibility" legend={t('collab.field.visibility')} options={visibility} />
         <Button>{t('collab.form.save')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }
 

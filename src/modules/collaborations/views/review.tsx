@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatInstant, formatPlainDate } from '../../../shared/dates.ts';
 import { Button, Form, messageOptions, RadioGroup, TextArea } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import type { PageInfo } from '../../../shared/pagination.ts';
 import { langAttr } from '../../../ui/content.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
@@ -139,9 +139,7 @@ export function ReviewQueuePage(props: {
           date: item.occurredOn ? formatPlainDate(item.occurredOn, intl) : '',
         });
   return (
-    <Layout ctx={ctx} title={t('collab.queue.title')}>
-      <h1>{t('collab.queue.title')}</h1>
-      <p class="lead">{t('collab.queue.lead')}</p>
+    <TitledPage ctx={ctx} title={t('collab.queue.title')} lead={t('collab.queue.lead')}>
       {items.length === 0 ? (
         <p>{info.total === 0 ? t('collab.queue.empty') : t('collab.queue.pastEnd')}</p>
       ) : (
@@ -174,6 +172,6 @@ export function ReviewQueuePage(props: {
         </>
       )}
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
-    </Layout>
+    </TitledPage>
   );
 }

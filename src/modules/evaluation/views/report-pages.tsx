@@ -144,9 +144,7 @@ export function PublicReportsPage(props: {
   const { ctx } = props;
   const { t, locale, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('report.title')}>
-      <h1>{t('report.title')}</h1>
-      <p class="lead">{t('report.lead')}</p>
+    <TitledPage ctx={ctx} title={t('report.title')} lead={t('report.lead')}>
       <LanguageNote ctx={ctx} />
       <DataTable
         caption={t('report.caption')}
@@ -173,7 +171,7 @@ export function PublicReportsPage(props: {
       {props.reports.length > 0 ? (
         <Pagination i18n={ctx.i18n} info={props.info} baseQuery={new URLSearchParams()} />
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 

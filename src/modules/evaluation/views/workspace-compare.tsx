@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant } from '../../../shared/dates.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { PageHeading } from '../../../ui/page-heading.tsx';
 import type { FigureChange, Part, SectionChange } from '../compare.ts';
 import type { Evaluation } from '../evaluation.service.ts';
 import type { EvaluationVersion } from '../evaluation.versions.ts';
@@ -62,11 +63,11 @@ export function ComparePage({
   const changedFigures = figures.filter((f) => f.changed).length;
   return (
     <Layout ctx={ctx} title={`${title}: ${evaluation.title}`}>
-      <p class="breadcrumb">
-        <a href={`/workspace/evaluations/${evaluation.id}`}>{evaluation.title}</a>
-      </p>
-      <h1>{title}</h1>
-      <p class="lead">{evaluation.title}</p>
+      <PageHeading
+        back={{ href: `/workspace/evaluations/${evaluation.id}`, label: evaluation.title }}
+        heading={title}
+        lead={evaluation.title}
+      />
       <p>
         {t('evaluation.compare.versions', {
           from: from.number,
@@ -107,10 +108,9 @@ export function ComparePage({
             changed: changedFigures,
           })}
         </p>
-        <DataTable
+        <ListTable
           id="figure-changes"
           caption={t('evaluation.compare.figures')}
-          captionHidden
           rows={figures}
           rowClass={(f) => (f.changed ? 'row-changed' : undefined)}
           columns={[

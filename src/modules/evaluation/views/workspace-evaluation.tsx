@@ -1,23 +1,15 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatInstant } from '../../../shared/dates.ts';
 import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
-import { Button, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
-import { DataTable } from '../../../ui/table.tsx';
-import type { EvaluationSections } from '../evaluation.figures.ts';
+import { Button, fieldLabels, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { SECTION_KEYS } from '../evaluation.figures.ts';
 import type { ReviewInput, SectionsInput } from '../evaluation.schema.ts';
 import { isOverdue, type EvaluationDetail } from '../evaluation.service.ts';
 import { FiguresView } from './figures.tsx';
 import { StatusTag } from './workspace-parts.tsx';
 import { DueDate } from '../../../ui/tags.tsx';
-
-const SECTION_FIELDS = [
-  'summary',
-  'analysis',
-  'conclusions',
-  'recommendations',
-  'summaryEn',
-] as const satisfies readonly (keyof EvaluationSections)[];
 
 /** A section's label (also the edit conflict's field names). */
 export function sectionLabel(ctx: PageContext, key: string): string {
@@ -75,19 +67,16 @@ export function EvaluationPage(props: EvaluationPageProps) {
   const mine = e.owners.some((o) => o.id === ctx.user?.id);
   const submitter = e.status === 'in_review' ? e.updatedBy : null;
   return (
-    <Layout
+    <TitledPage
       ctx={ctx}
       title={e.title}
+      back={{ href: '/workspace/evaluations', label: t('evaluation.backToList') }}
       head={
         e.status === 'draft' ? (
           <script src={`/static/evaluation-autosave.js?v=${ctx.assetVersion}`} defer />
         ) : undefined
       }
     >
-      <p class="breadcrumb">
-        <a href="/workspace/evaluations">{t('evaluation.backToList')}</a>
-      </p>
-      <h1>{e.title}</h1>
       <dl class="facts">
         <dt>{t('evaluation.col.status')}</dt>
         <dd>
@@ -130,7 +119,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
           {e.status === 'draft' ? (
             <SectionsForm {...props} version={version} mine={mine} />
           ) : (
-            SECTION_FIELDS.map((key) => (
+            SECTION_KEYS.map((key) => (
               <section key={key} aria-labelledby={`section-${key}`}>
                 <h3 id={`section-${key}`}>{sectionLabel(ctx, key)}</h3>
                 <Paragraphs text={e.sections[key]} empty={t('evaluation.sections.empty')} />
@@ -164,10 +153,9 @@ export function EvaluationPage(props: EvaluationPageProps) {
 
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">{t('evaluation.versions.heading')}</h2>
-        <DataTable
+        <ListTable
           id="versions"
           caption={t('evaluation.versions.heading')}
-          captionHidden
           rows={versions}
           rowKey={(v) => String(v.number)}
           empty={t('evaluation.versions.none')}
@@ -212,7 +200,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
           ]}
         />
       </section>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -252,6 +240,7 @@ function SectionsForm(props: EvaluationPageProps & { version: string; mine: bool
   const { ctx, detail, version, mine } = props;
   const e = detail.evaluation;
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'evaluation.section');
   const values = props.sectionValues ?? e.sections;
   return (
     <>
@@ -271,27 +260,11 @@ function SectionsForm(props: EvaluationPageProps & { version: string; mine: bool
         class="autosave"
       >
         <VersionField version={version} />
-        <TextArea
-          name="summary"
-          label={t('evaluation.section.summary')}
-          hint={t('evaluation.section.summaryHint')}
-          rows={5}
-        />
-        <TextArea
-          name="analysis"
-          label={t('evaluation.section.analysis')}
-          hint={t('evaluation.section.analysisHint')}
-          rows={10}
-        />
-        <TextArea name="conclusions" label={t('evaluation.section.conclusions')} rows={6} />
-        <TextArea name="recommendations" label={t('evaluation.section.recommendations')} rows={6} />
-        <TextArea
-          name="summaryEn"
-          label={t('evaluation.section.summaryEn')}
-          hint={t('evaluation.section.summaryEnHint')}
-          rows={5}
-          optional
-        />
+        <TextArea {...field('summary', 'hint')} rows={5} />
+        <TextArea {...field('analysis', 'hint')} rows={10} />
+        <TextArea {...field('conclusions')} rows={6} />
+        <TextArea {...field('recommendations')} rows={6} />
+        <TextArea {...field('summaryEn', 'hint')} rows={5} optional />
         <p
           id="autosave-status"
           class="hint"

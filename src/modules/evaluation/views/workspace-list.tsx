@@ -8,7 +8,7 @@ import {
   Form,
   TextField,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DataTable } from '../../../ui/table.tsx';
 import type { StartInput } from '../evaluation.schema.ts';
 import { isOverdue, type Evaluation, type Owner } from '../evaluation.service.ts';
@@ -27,12 +27,12 @@ export function EvaluationsPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('evaluation.list.title')}>
-      <p class="breadcrumb">
-        <a href="/workspace">{t('evaluation.backToWorkspace')}</a>
-      </p>
-      <h1>{t('evaluation.list.title')}</h1>
-      <p class="lead">{t('evaluation.list.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('evaluation.list.title')}
+      back={{ href: '/workspace', label: t('evaluation.backToWorkspace') }}
+      lead={t('evaluation.list.lead')}
+    >
       <p>
         <a class="button button-secondary" href="/workspace/evaluations/new">
           {t('evaluation.list.new')}
@@ -75,7 +75,7 @@ export function EvaluationsPage({
           },
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -92,24 +92,18 @@ export function NewEvaluationPage({
   const { t } = ctx.i18n;
   const field = fieldLabels(ctx.i18n, 'evaluation.field');
   return (
-    <Layout ctx={ctx} title={t('evaluation.new.title')}>
-      <p class="breadcrumb">
-        <a href="/workspace/evaluations">{t('evaluation.backToList')}</a>
-      </p>
-      <h1>{t('evaluation.new.title')}</h1>
-      <p class="lead">{t('evaluation.new.lead')}</p>
+    <TitledPage
+      ctx={ctx}
+      title={t('evaluation.new.title')}
+      back={{ href: '/workspace/evaluations', label: t('evaluation.backToList') }}
+      lead={t('evaluation.new.lead')}
+    >
       <Form
         ctx={ctx}
         action="/workspace/evaluations/new"
         values={values ?? { owners: ctx.user ? [ctx.user.id] : [] }}
       >
-        <TextField
-          name="title"
-          label={t('evaluation.field.title')}
-          hint={t('evaluation.field.titleHint')}
-          width="full"
-          autocomplete="off"
-        />
+        <TextField {...field('title', 'hint')} width="full" autocomplete="off" />
         <DateField {...field('periodStart')} />
         <DateField {...field('periodEnd')} />
         <DateField {...field('dueOn')} />
@@ -119,6 +113,6 @@ export function NewEvaluationPage({
         />
         <Button>{t('evaluation.new.submit')}</Button>
       </Form>
-    </Layout>
+    </TitledPage>
   );
 }

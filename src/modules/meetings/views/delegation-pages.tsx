@@ -8,10 +8,11 @@ import {
   SubmitWithCancel,
   TextField,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Fact, SubPage } from './page-parts.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { RowLink } from '../../../ui/table.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
 import { Content } from '../../../ui/content.tsx';
 import type {
@@ -57,12 +58,13 @@ export function DelegationOverviewPage({
   const { t } = ctx.i18n;
   const cities = rows[0]?.delegations.map((d) => d.city) ?? [];
   return (
-    <Layout ctx={ctx} title={t('delegation.overview.title')}>
-      <h1>{t('delegation.overview.title')}</h1>
-      <p class="lead">{t('delegation.overview.lead')}</p>
-      <DataTable
+    <TitledPage
+      ctx={ctx}
+      title={t('delegation.overview.title')}
+      lead={t('delegation.overview.lead')}
+    >
+      <ListTable
         caption={t('delegation.overview.caption')}
-        captionHidden
         rows={rows}
         rowKey={(row) => row.meeting.id}
         empty={t('delegation.overview.none')}
@@ -96,7 +98,7 @@ export function DelegationOverviewPage({
           })),
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -134,9 +136,8 @@ function MembersTable({
           {t('delegation.members.erasedNote', { date: formatInstant(erased, ctx.i18n.intl) })}
         </p>
       ) : null}
-      <DataTable
+      <ListTable
         caption={t('delegation.members.caption')}
-        captionHidden
         rows={view.members}
         columns={[
           { header: t('delegation.field.name'), rowHeader: true, cell: (m) => m.name },

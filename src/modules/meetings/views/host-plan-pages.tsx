@@ -9,10 +9,11 @@ import {
   SubmitWithCancel,
   TextArea,
 } from '../../../ui/fields.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { TEMPLATE } from './host-plan-template-page.tsx';
 import { SubPage } from './page-parts.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { RowLink } from '../../../ui/table.tsx';
 import { localized } from '../../cities/index.ts';
 import type { HostPlan, HostPlanSummary, PlanTask } from '../host-plan.service.ts';
 import { TASK_STATUSES, type PlanTaskValues } from '../host-plan.schema.ts';
@@ -30,15 +31,12 @@ export function HostPlanOverviewPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('hostPlan.overview.title')}>
-      <h1>{t('hostPlan.overview.title')}</h1>
-      <p class="lead">{t('hostPlan.overview.lead')}</p>
+    <TitledPage ctx={ctx} title={t('hostPlan.overview.title')} lead={t('hostPlan.overview.lead')}>
       <p>
         <a href={TEMPLATE}>{t('hostPlan.overview.template')}</a>
       </p>
-      <DataTable
+      <ListTable
         caption={t('hostPlan.overview.caption')}
-        captionHidden
         rows={plans}
         rowKey={(p) => p.meeting.id}
         empty={t('hostPlan.overview.none')}
@@ -75,7 +73,7 @@ export function HostPlanOverviewPage({
           },
         ]}
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -139,9 +137,8 @@ export function HostPlanPage({
           {overdue > 0 ? (
             <p class="error-message">{t('hostPlan.page.overdueCount', { count: overdue })}</p>
           ) : null}
-          <DataTable
+          <ListTable
             caption={t('hostPlan.page.caption')}
-            captionHidden
             rows={plan.tasks}
             rowClass={(task) => (task.overdue ? 'row-overdue' : undefined)}
             columns={[

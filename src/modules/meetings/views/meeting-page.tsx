@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { PlainKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
@@ -197,35 +198,52 @@ function Overview({
   );
 }
 
-/** A section's add form, when the reader may change the meeting. */
-/** What an add form adds: its heading's key and the meeting's address it posts to. */
-const ADDS = {
-  programme: ['workspace.meetings.addProgramme', 'programme'],
-  seminar: ['workspace.meetings.addSeminar', 'seminars'],
-  document: ['workspace.meetings.addDocument', 'documents'],
-  outcome: ['workspace.meetings.addOutcome', 'outcomes'],
-} as const;
+/**
+ * What an add form adds: its heading, the meeting's address it posts to, its button's text
+ * (`workspace.meetings.add` unless said) and whether it sends a file.
+ */
+interface AddSpec {
+  heading: PlainKey;
+  segment: string;
+  submit?: PlainKey;
+  multipart?: boolean;
+}
 
+const ADDS: Record<'programme' | 'seminar' | 'document' | 'outcome', AddSpec> = {
+  programme: { heading: 'workspace.meetings.addProgramme', segment: 'programme' },
+  seminar: { heading: 'workspace.meetings.addSeminar', segment: 'seminars' },
+  document: {
+    heading: 'workspace.meetings.addDocument',
+    segment: 'documents',
+    submit: 'workspace.meetings.upload',
+    multipart: true,
+  },
+  outcome: {
+    heading: 'workspace.meetings.addOutcome',
+    segment: 'outcomes',
+    submit: 'workspace.meetings.record',
+  },
+};
+
+/** A section's add form, when the reader may change the meeting. */
 function AddForm(props: {
   ctx: PageContext;
   meeting: Meeting;
   adds: keyof typeof ADDS;
   values: Values;
-  submit?: string;
-  multipart?: boolean;
   children: ComponentChildren;
 }) {
   const { t } = props.ctx.i18n;
-  const [heading, segment] = ADDS[props.adds];
+  const add = ADDS[props.adds];
   return (
     <PanelForm
       ctx={props.ctx}
       id={`add-${props.adds}-heading`}
-      heading={t(heading)}
-      action={`/workspace/meetings/${props.meeting.id}/${segment}`}
+      heading={t(add.heading)}
+      action={`/workspace/meetings/${props.meeting.id}/${add.segment}`}
       values={props.values}
-      submit={props.submit ?? t('workspace.meetings.add')}
-      multipart={props.multipart ?? false}
+      submit={t(add.submit ?? 'workspace.meetings.add')}
+      multipart={add.multipart ?? false}
     >
       {props.children}
     </PanelForm>
@@ -238,13 +256,13 @@ function EditablePart({
   detail,
   canEdit,
   segment,
-  children,
+  values,
 }: {
   ctx: PageContext;
   detail: MeetingDetail;
   canEdit: boolean;
-  segment: 'programme' | 'seminars' | 'documents';
-  children: ComponentChildren;
+  segment: PartSegment;
+  values: Values;
 }) {
   const List = {
     programme: ProgrammeSection,
@@ -257,7 +275,7 @@ function EditablePart({
       {canEdit ? (
         <>
           <PartActions ctx={ctx} detail={detail} segment={segment} />
-          {children}
+          <AddPart ctx={ctx} meeting={detail.meeting} segment={segment} values={values} />
         </>
       ) : null}
     </>
@@ -301,15 +319,30 @@ function AddProgramme({
   );
 }
 
+/** A part's add form: the programme's (its day is one of the meeting's), a seminar's or a document's. */
+function AddPart(props: {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  values: Values;
+}) {
+  const { ctx, meeting, values } = props;
+  if (props.segment === 'programme')
+    return <AddProgramme ctx={ctx} meeting={meeting} values={values} />;
+  return props.segment === 'seminars' ? (
+    <AddForm ctx={ctx} meeting={meeting} adds="seminar" values={values}>
+      <SeminarFields ctx={ctx} />
+    </AddForm>
+  ) : (
+    <AddForm ctx={ctx} meeting={meeting} adds="document" values={values}>
+      <DocumentFields ctx={ctx} />
+      <DocumentFileField ctx={ctx} />
+    </AddForm>
+  );
+}
+
 /** One section's list, its change and remove links, and its form. */
-function SectionBody({
-  ctx,
-  detail,
-  section,
-  canEdit,
-  hosts,
-  values,
-}: {
+function SectionBody(props: {
   ctx: PageContext;
   detail: MeetingDetail;
   section: Exclude<MeetingSection, 'overview'>;
@@ -317,40 +350,15 @@ function SectionBody({
   hosts: City[];
   values: Values;
 }) {
+  const { ctx, detail, section, canEdit, hosts, values } = props;
   const { t } = ctx.i18n;
   const { meeting } = detail;
   const base = `/workspace/meetings/${meeting.id}`;
   switch (section) {
     case 'programme':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="programme">
-          <AddProgramme ctx={ctx} meeting={meeting} values={values} />
-        </EditablePart>
-      );
     case 'seminars':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="seminars">
-          <AddForm ctx={ctx} meeting={meeting} adds="seminar" values={values}>
-            <SeminarFields ctx={ctx} />
-          </AddForm>
-        </EditablePart>
-      );
     case 'documents':
-      return (
-        <EditablePart ctx={ctx} detail={detail} canEdit={canEdit} segment="documents">
-          <AddForm
-            ctx={ctx}
-            meeting={meeting}
-            adds="document"
-            values={values}
-            submit={t('workspace.meetings.upload')}
-            multipart
-          >
-            <DocumentFields ctx={ctx} />
-            <DocumentFileField ctx={ctx} />
-          </AddForm>
-        </EditablePart>
-      );
+      return <EditablePart {...props} segment={section} />;
     case 'outcomes': {
       const openActions = [...detail.followUps, ...detail.outcomes].filter(
         (o) => o.kind === 'action' && !o.closedOn,
@@ -362,13 +370,7 @@ function SectionBody({
           {canEdit ? (
             <>
               <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
-              <AddForm
-                ctx={ctx}
-                meeting={meeting}
-                adds="outcome"
-                values={values}
-                submit={t('workspace.meetings.record')}
-              >
+              <AddForm ctx={ctx} meeting={meeting} adds="outcome" values={values}>
                 <OutcomeFields ctx={ctx} hosts={hosts} />
               </AddForm>
             </>

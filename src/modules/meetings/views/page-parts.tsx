@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
+import { langAttr } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { PageHeading } from '../../../ui/page-heading.tsx';
 import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
 import { localized, type City } from '../../cities/index.ts';
 
@@ -28,12 +30,7 @@ export function SubPage(props: {
   const backIsPlace = inWorkspace && placeOf(props.ctx.path)?.href === props.back.href;
   return (
     <Layout ctx={props.ctx} title={props.pageTitle ?? props.title} section={props.section}>
-      {backIsPlace ? null : (
-        <p class="breadcrumb">
-          <a href={props.back.href}>{props.back.label}</a>
-        </p>
-      )}
-      <h1>{props.title}</h1>
+      <PageHeading back={backIsPlace ? undefined : props.back} heading={props.title} />
       {props.children}
     </Layout>
   );
@@ -57,6 +54,27 @@ export function Fact({
     <>
       <dt>{term}</dt>
       <dd lang={lang}>{children}</dd>
+    </>
+  );
+}
+
+/**
+ * Fields written in Swedish (a meeting's venue, a seminar's speakers): each a fact whose term is
+ * the message `meeting.<field>`, nothing for an empty one.
+ */
+export function SwedishFacts<F extends 'venue' | 'theme' | 'topicArea' | 'speakers'>(props: {
+  ctx: PageContext;
+  of: Readonly<Record<F, string | null>>;
+  fields: readonly F[];
+}) {
+  const { t, locale } = props.ctx.i18n;
+  return (
+    <>
+      {props.fields.map((field) => (
+        <Fact key={field} term={t(`meeting.${field}`)} lang={langAttr(locale)}>
+          {props.of[field]}
+        </Fact>
+      ))}
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
-import { Layout } from '../../../ui/layout.tsx';
-import { Fact, meetingTitle, SubPage } from './page-parts.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
+import { Fact, meetingTitle, SubPage, SwedishFacts } from './page-parts.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
@@ -89,9 +89,7 @@ export function MeetingsPage({
     },
   ];
   return (
-    <Layout ctx={ctx} title={t('meetings.title')} section="meetings">
-      <h1>{t('meetings.title')}</h1>
-      <p class="lead">{t('meetings.lead')}</p>
+    <TitledPage ctx={ctx} title={t('meetings.title')} section="meetings" lead={t('meetings.lead')}>
       {overview.homeNext ? (
         <p class="panel panel-highlight">
           <strong>{t('meetings.homeNext', { year: overview.homeNext.year })}</strong>
@@ -123,7 +121,7 @@ export function MeetingsPage({
           <p class="hint">{t('meetings.forecastNote')}</p>
         </details>
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -313,12 +311,7 @@ export function MeetingFacts({ ctx, detail }: SectionProps) {
             ? formatDateRange(meeting.startDate, meeting.endDate, intl)
             : t(noDates(meeting.status))}
         </dd>
-        <Fact term={t('meeting.venue')} lang={sv}>
-          {meeting.venue}
-        </Fact>
-        <Fact term={t('meeting.theme')} lang={sv}>
-          {meeting.theme}
-        </Fact>
+        <SwedishFacts ctx={ctx} of={meeting} fields={['venue', 'theme']} />
         <dt>{t('meeting.status')}</dt>
         <dd>
           {t(`meetingStatus.${meeting.status}`)}
@@ -377,8 +370,7 @@ export function ProgrammeSection({ ctx, detail }: SectionProps) {
 }
 
 export function SeminarsSection({ ctx, detail }: SectionProps) {
-  const { t, locale } = ctx.i18n;
-  const sv = langAttr(locale);
+  const { locale } = ctx.i18n;
   return (
     <Section ctx={ctx} name="seminars" none={detail.seminars.length === 0}>
       {detail.seminars.map((s) => (
@@ -387,12 +379,7 @@ export function SeminarsSection({ ctx, detail }: SectionProps) {
             {s.title}
           </Content>
           <dl class="facts">
-            <Fact term={t('meeting.topicArea')} lang={sv}>
-              {s.topicArea}
-            </Fact>
-            <Fact term={t('meeting.speakers')} lang={sv}>
-              {s.speakers}
-            </Fact>
+            <SwedishFacts ctx={ctx} of={s} fields={['topicArea', 'speakers']} />
           </dl>
           {s.description ? (
             <Content locale={locale} as="p">

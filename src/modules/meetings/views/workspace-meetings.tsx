@@ -13,9 +13,9 @@ import {
 } from '../../../ui/fields.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
 import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { SubPage } from './page-parts.tsx';
-import { DataTable } from '../../../ui/table.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
 import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
@@ -48,9 +48,7 @@ export function WorkspaceMeetingsPage({
 }) {
   const { t, intl, locale } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('workspace.meetings.title')}>
-      <h1>{t('workspace.meetings.title')}</h1>
-      <p class="lead">{t('workspace.meetings.lead')}</p>
+    <TitledPage ctx={ctx} title={t('workspace.meetings.title')} lead={t('workspace.meetings.lead')}>
       <p>
         <a class="button button-primary" href="/workspace/meetings/new">
           {t('workspace.meetings.new')}
@@ -66,9 +64,8 @@ export function WorkspaceMeetingsPage({
           })}
         </p>
       ) : null}
-      <DataTable
+      <ListTable
         caption={t('workspace.meetings.caption')}
-        captionHidden
         rows={[...meetings].reverse()}
         empty={t('workspace.meetings.none')}
         columns={[
@@ -134,7 +131,7 @@ export function WorkspaceMeetingsPage({
           {canAdjust ? <AdjustRotationForm ctx={ctx} hosts={hosts} values={values} /> : null}
         </section>
       ) : null}
-    </Layout>
+    </TitledPage>
   );
 }
 

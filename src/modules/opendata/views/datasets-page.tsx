@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate, TIME_ZONE } from '../../../shared/dates.ts';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { DATASETS, type DatasetKey } from '../datasets.ts';
 
 const stockholmDate = (iso: string) =>
@@ -24,9 +24,7 @@ export function DatasetsPage({
 }) {
   const { t, locale } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={t('datasets.title')} section="datasets">
-      <h1>{t('datasets.title')}</h1>
-      <p class="lead">{t('datasets.lead')}</p>
+    <TitledPage ctx={ctx} title={t('datasets.title')} section="datasets" lead={t('datasets.lead')}>
       <ul class="dataset-list">
         {DATASETS.map((d) => {
           const changed = modified[d.key];
@@ -71,6 +69,6 @@ export function DatasetsPage({
       <p class="dataset-url">
         {t('datasets.contact.text')} <a href={`mailto:${contactEmail}`}>{contactEmail}</a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -4,7 +4,7 @@ import { formatPlainDate } from '../../../shared/dates.ts';
 import { ChartGrid, type ChartBar, type ChartSpec } from '../../../ui/chart.tsx';
 import type { ComponentChildren } from 'preact';
 import { Content, withParts } from '../../../ui/content.tsx';
-import { Layout } from '../../../ui/layout.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import { areaName } from '../../collaborations/index.ts';
 import type { YearOverview } from '../overview.service.ts';
@@ -64,9 +64,7 @@ export function OverviewPage({ ctx, overview, years }: OverviewProps) {
   const num = new Intl.NumberFormat(intl);
   const current = overview.asOf < `${year}-12-31`;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p class="lead">{t('overview.lead')}</p>
+    <TitledPage ctx={ctx} title={title} lead={t('overview.lead')}>
       {current ? <p>{t('overview.asOf', { date: formatPlainDate(overview.asOf, intl) })}</p> : null}
       <OverviewNav ctx={ctx} overview={overview} years={years} />
       {!overview.hasActivity ? (
@@ -113,7 +111,7 @@ export function OverviewPage({ ctx, overview, years }: OverviewProps) {
         </>
       )}
       <p class="overview-about">{t('overview.about')}</p>
-    </Layout>
+    </TitledPage>
   );
 }
 
