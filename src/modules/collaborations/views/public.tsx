@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
-import { Layout } from '../../../ui/layout.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { Content } from '../../../ui/content.tsx';
