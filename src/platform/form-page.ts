@@ -19,6 +19,9 @@ type ParamsOf<P> = P extends z.ZodType ? z.output<P> : Record<string, never>;
 /** The path parameters, validated (and so parsed) by the params schema before the handler. */
 const paramsOf = <P>(request: FastifyRequest) => request.params as ParamsOf<P>;
 
+/** Shows the page of an address (GET, and again for a refused form). */
+type ShowPage<P> = (request: FastifyRequest, reply: FastifyReply, params: ParamsOf<P>) => Shown;
+
 /** What a page and the forms on it share: who may use them, and the path's parameters. */
 export interface PageOptions<P extends z.ZodType | undefined> {
   config: FastifyContextConfig;
@@ -51,7 +54,7 @@ export function formsAt<P extends z.ZodType | undefined = undefined>(
   app: FastifyInstance,
   path: string,
   options: PageOptions<P>,
-  show: (request: FastifyRequest, reply: FastifyReply, params: ParamsOf<P>) => Shown,
+  show: ShowPage<P>,
 ): Forms<P> {
   return {
     post(to, form) {
@@ -72,7 +75,7 @@ export function pageWithForms<P extends z.ZodType | undefined = undefined>(
   app: FastifyInstance,
   path: string,
   options: PageOptions<P>,
-  show: (request: FastifyRequest, reply: FastifyReply, params: ParamsOf<P>) => Shown,
+  show: ShowPage<P>,
 ): Forms<P> {
   app.get(path, options, (request, reply) => show(request, reply, paramsOf<P>(request)));
   return formsAt(app, path, options, show);
