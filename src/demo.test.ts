@@ -4,6 +4,7 @@ import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { hasDemoData, seedDemo } from './demo.ts';
 import { rowsWhere } from '../test/helpers/rows.ts';
+import { cityRow } from '../test/helpers/city-fixtures.ts';
 
 describeEachDialect('migrations and demo data', (dialect) => {
   let close: (() => Promise<void>) | undefined;
@@ -214,20 +215,3 @@ describeEachDialect('migrations and demo data', (dialect) => {
     ).rejects.toThrow();
   });
 });
-
-function cityRow(values: { id: string; slug: string; kind?: string }) {
-  return {
-    kind: 'twin',
-    status: 'active',
-    country_code: 'NO',
-    region: null,
-    latitude: null,
-    longitude: null,
-    population: null,
-    website: null,
-    since_year: 1946,
-    created_at: 'now',
-    updated_at: 'now',
-    ...values,
-  };
-}

@@ -1,12 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDialect,
-  type TestDatabase,
-} from '../../test/helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
 import { EXIT } from './main.ts';
-import { runCliCaptured } from '../../test/helpers/cli.ts';
+import { runCliCaptured, useCliDatabase } from '../../test/helpers/cli.ts';
 
 const run = runCliCaptured;
 
@@ -67,15 +63,10 @@ describe('vanort CLI usage', () => {
 });
 
 describeEachDialect('vanort user', (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.drop();
-  });
+  const cli = useCliDatabase(dialect);
 
   it('creates users with roles and scope, sets passwords and lists them', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
-    expect((await run(['seed', '--demo'], env)).code).toBe(0);
+    const env = await cli.seeded();
     const create = await run(
       [
         'user',
@@ -118,9 +109,7 @@ describeEachDialect('vanort user', (dialect) => {
   });
 
   it('invites a user by mail and creates API tokens', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
-    await run(['seed', '--demo'], env);
+    const env = await cli.seeded();
     const invite = await run(
       ['user', 'create', '--email', 'inbjuden@example.org', '--role', 'coordinator', '--invite'],
       env,
@@ -181,53 +170,38 @@ describeEachDialect('vanort user', (dialect) => {
   });
 
   it('refuses incomplete or wrong input with a clear message and changes nothing', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
-    await run(['seed', '--demo'], env);
-    expect((await run(['user', 'create', '--role', 'staff', '--password-stdin'], env)).code).toBe(
-      EXIT.usage,
-    );
-    expect(
-      (
-        await run(
-          ['user', 'create', '--email', 'a@b.se', '--role', 'emperor', '--password-stdin'],
-          env,
-        )
-      ).err,
-    ).toContain('unknown role "emperor"');
-    const noOrg = await run(
-      ['user', 'create', '--email', 'a@b.se', '--role', 'reporter', '--password-stdin'],
-      env,
-      'a-long-enough-secret-42',
-    );
-    expect(noOrg.code).toBe(EXIT.failed);
-    expect(noOrg.err).toContain('a reporter needs --organisation');
-    const dup = await run(
-      ['user', 'create', '--email', 'admin@vanort.example', '--role', 'staff', '--password-stdin'],
-      env,
-      'a-long-enough-secret-42',
-    );
-    expect(dup.code).toBe(EXIT.failed);
-    expect(dup.err).toContain('already exists');
-    const noPassword = await run(
-      ['user', 'create', '--email', 'a@b.se', '--role', 'staff', '--password-stdin'],
-      env,
-      '',
-    );
-    expect(noPassword.err).toContain('no password on standard input');
+    const env = await cli.seeded();
+    const secret = 'a-long-enough-secret-42';
+    for (const [args, stdin, code, message] of [
+      [['--role', 'staff'], '', EXIT.usage, 'user create needs --email'],
+      [['--email', 'a@b.se', '--role', 'emperor'], '', EXIT.usage, 'unknown role "emperor"'],
+      [
+        ['--email', 'a@b.se', '--role', 'reporter'],
+        secret,
+        EXIT.failed,
+        'a reporter needs --organisation',
+      ],
+      [
+        ['--email', 'admin@vanort.example', '--role', 'staff'],
+        secret,
+        EXIT.failed,
+        'already exists',
+      ],
+      [['--email', 'a@b.se', '--role', 'staff'], '', EXIT.failed, 'no password on standard input'],
+    ] as const) {
+      const refused = await run(['user', 'create', ...args, '--password-stdin'], env, stdin);
+      expect(refused.code, message).toBe(code);
+      expect(refused.err).toContain(message);
+    }
     expect((await run(['user', 'list'], env)).out).toContain('7 user(s).');
   });
 });
 
 describeEachDialect('vanort migrate and seed', (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.drop();
-  });
+  const cli = useCliDatabase(dialect);
 
   it('migrates, seeds the demo data, and does nothing the second time', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
+    const env = await cli.fresh();
     const m1 = await run(['migrate'], env);
     expect(m1).toMatchObject({ code: 0 });
     expect(m1.out).toContain('0001-foundation');
@@ -242,16 +216,10 @@ describeEachDialect('vanort migrate and seed', (dialect) => {
 });
 
 describeEachDialect('vanort rotation', (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.drop();
-    database = undefined;
-  });
+  const cli = useCliDatabase(dialect);
 
   it('prints the rotation as a table or JSON and refuses bad years', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
-    expect((await run(['seed', '--demo'], env)).code).toBe(0);
+    const env = await cli.seeded();
     const table = await run(['rotation', '--from', '2025', '--count', '3'], env);
     expect(table.err).toBe('');
     expect(table.code).toBe(EXIT.ok);

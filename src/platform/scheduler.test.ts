@@ -1,8 +1,7 @@
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDialect, openTestDb } from '../../test/helpers/databases.ts';
-import type { Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/helpers/databases.ts';
+import { useTestDb } from '../../test/helpers/test-app.ts';
 import { createMailer } from './mail/mailer.ts';
 import {
   dueMinute,
@@ -12,39 +11,37 @@ import {
   type ScheduledJob,
 } from './scheduler.ts';
 
+/** A job that notes the instant of each of its runs in `seen` and sums a run up as `summary`. */
+function recordingJob(name: string, cron: string, summary?: string) {
+  const seen: Date[] = [];
+  const job: ScheduledJob = {
+    name,
+    cron,
+    run: ({ now }) => {
+      seen.push(now);
+      return Promise.resolve(summary);
+    },
+  };
+  return { job, seen };
+}
+
 describeEachDialect('scheduler', (dialect) => {
-  let db: Db;
-  let close: () => Promise<void>;
+  const t = useTestDb(dialect, { demo: false });
   const mailer = createMailer({ smtpUrl: undefined, from: 'vanortsportalen@goteborg.se' });
+  afterAll(() => mailer.close());
   const base = () => ({
-    db,
+    db: t.db,
     mailer,
     publicUrl: 'http://127.0.0.1',
     log: pino({ level: 'silent' }),
   });
 
-  beforeAll(async () => {
-    ({ db, close } = await openTestDb(dialect));
-    await migrateToLatest(db);
-  });
-  afterAll(async () => {
-    mailer.close();
-    await close();
-  });
   beforeEach(async () => {
-    await db.kysely.deleteFrom('job_run').execute();
+    await t.db.kysely.deleteFrom('job_run').execute();
   });
 
   it('runs a job for the given instant and records the run with its summary', async () => {
-    const seen: Date[] = [];
-    const job: ScheduledJob = {
-      name: 'test-job',
-      cron: '0 3 * * *',
-      run: ({ now }) => {
-        seen.push(now);
-        return Promise.resolve('did 3 things');
-      },
-    };
+    const { job, seen } = recordingJob('test-job', '0 3 * * *', 'did 3 things');
     const now = new Date('2027-03-01T02:00:00Z');
     expect(await runJob(job, { ...base(), now })).toEqual({
       ran: true,
@@ -52,7 +49,7 @@ describeEachDialect('scheduler', (dialect) => {
       details: 'did 3 things',
     });
     expect(seen).toEqual([now]);
-    const runs = await db.kysely.selectFrom('job_run').selectAll().execute();
+    const runs = await t.db.kysely.selectFrom('job_run').selectAll().execute();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ job: 'test-job', outcome: 'ok', details: 'did 3 things' });
     expect(runs[0]?.finished_at).toBeTruthy();
@@ -128,7 +125,7 @@ describeEachDialect('scheduler', (dialect) => {
     expect(await runJob(job, base())).toMatchObject({ ran: true });
     expect(await runJob(job, base())).toMatchObject({ ran: true });
     expect(runs).toBe(4);
-    const recorded = await db.kysely
+    const recorded = await t.db.kysely
       .selectFrom('job_run')
       .select(['due_at', 'outcome'])
       .where('job', '=', 'reminder-job')
@@ -143,15 +140,7 @@ describeEachDialect('scheduler', (dialect) => {
   });
 
   it('gives a scheduled run the due time as its instant', async () => {
-    const seen: Date[] = [];
-    const job: ScheduledJob = {
-      name: 'instant-job',
-      cron: '15 3 * * *',
-      run: ({ now }) => {
-        seen.push(now);
-        return Promise.resolve();
-      },
-    };
+    const { job, seen } = recordingJob('instant-job', '15 3 * * *');
     const due = dueMinute(new Date('2027-03-01T02:15:00.740Z'));
     await runJob(job, { ...base(), dueAt: due });
     expect(seen.map((d) => d.toISOString())).toEqual(['2027-03-01T02:15:00.000Z']);
@@ -160,7 +149,7 @@ describeEachDialect('scheduler', (dialect) => {
   it("keeps a job's record for the retention period, and only its own older runs go", async () => {
     const job: ScheduledJob = { name: 'minutely', cron: '* * * * *', run: () => Promise.resolve() };
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    await db.kysely
+    await t.db.kysely
       .insertInto('job_run')
       .values([
         {
@@ -184,7 +173,7 @@ describeEachDialect('scheduler', (dialect) => {
       ])
       .execute();
     await runJob(job, base());
-    const ids = (await db.kysely.selectFrom('job_run').select(['id', 'job']).execute())
+    const ids = (await t.db.kysely.selectFrom('job_run').select(['id', 'job']).execute())
       .filter((r) => r.job === 'other-job' || ['old', 'recent'].includes(r.id))
       .map((r) => r.id)
       .sort();

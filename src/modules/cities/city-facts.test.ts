@@ -1,7 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { type UsedTestApp, useTestApp } from '../../../test/helpers/test-app.ts';
-import { formOf } from '../../../test/helpers/city-fixtures.ts';
+import { formOf, postCityForm } from '../../../test/helpers/city-fixtures.ts';
 import { getCity } from './city.service.ts';
 import { DEMO_EMAIL, signedIn, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { rowsWhere } from '../../../test/helpers/rows.ts';
@@ -33,9 +34,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
 
   it('saves names, descriptions and facts, shows them publicly and audits every change', async () => {
     const before = await getCity(t.db, 'bergen');
-    const fields = await formOf(coordinator, 'bergen');
-    const res = await coordinator.post('/workspace/cities/bergen', {
-      ...fields,
+    const res = await postCityForm(coordinator, 'bergen', {
       name_fi: 'Bergen (Björgvin)',
       description_nb: 'Byen mellom de syv fjell.',
       population: '291 940',
@@ -47,8 +46,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
       status: 'ended',
       kind: 'partner',
     });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/cities/bergen');
+    expectRedirect(res, '/cities/bergen');
     const after = await getCity(t.db, 'bergen');
     expect(after.status).toBe(before.status);
     expect(after.kind).toBe(before.kind);
@@ -83,10 +81,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
     expect(changes.population).toEqual({ before: before.population, after: 291940 });
 
     // Saving the same values again changes nothing and audits nothing.
-    const again = await coordinator.post(
-      '/workspace/cities/bergen',
-      await formOf(coordinator, 'bergen'),
-    );
+    const again = await postCityForm(coordinator, 'bergen');
     expect(again.statusCode).toBe(303);
     expect(await auditFor(t, after.id)).toHaveLength(1);
   });
@@ -125,13 +120,11 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
     expect(html).toContain('value="Finland"');
     expect(html).toContain('En beskrivelse uden navn');
     // A longer name is refused by the form reader, saying how long it may be.
-    await coordinator.get('/workspace/cities/turku');
-    const long = await coordinator.post('/workspace/cities/turku', {
+    const long = await coordinator.submit('/workspace/cities/turku', {
       ...fields,
       name_en: 'x'.repeat(121),
     });
-    expect(long.statusCode).toBe(400);
-    expect(long.body).toContain('<a href="#name_en">Skriv högst 120 tecken. Du skrev 121.');
+    expectRefused(long, ['<a href="#name_en">Skriv högst 120 tecken. Du skrev 121.']);
     expect(await getCity(t.db, 'turku')).toEqual(before);
     expect(await auditFor(t, before.id)).toHaveLength(0);
   });
@@ -144,8 +137,7 @@ describeEachDialect('city facts edited by coordinators', (dialect) => {
       latitude: '56,1567',
       longitude: '',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Enter both latitude and longitude, or neither');
+    expectRefused(res, ['Enter both latitude and longitude, or neither']);
     await coordinator.get('/workspace/cities?lang=sv');
   });
 

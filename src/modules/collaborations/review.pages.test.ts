@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { expectPage, expectRedirect } from '../../../test/helpers/forms.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 
@@ -59,8 +60,7 @@ describeEachDialect('the review queue and the review page', (dialect) => {
     expect(second.body).toMatch(/<ol class="review-queue" start="26">/);
     // A page past the end says so, and links back.
     const past = await coordinator.get('/workspace/review?page=9');
-    expect(past.statusCode).toBe(200);
-    expect(past.body).toContain('Kön är inte så lång');
+    expectPage(past, 200, ['Kön är inte så lång']);
   });
 
   it('shows the report before the verdict, with its place in the queue', async () => {
@@ -100,8 +100,7 @@ describeEachDialect('the review queue and the review page', (dialect) => {
       decision: 'acknowledge',
       comment: '',
     });
-    expect(ack.statusCode).toBe(303);
-    expect(ack.headers.location).toBe(href(queue[1]!));
+    expectRedirect(ack, href(queue[1]!));
     const next = await coordinator.get(href(queue[1]!));
     expect(next.body).toContain(
       `Kvitterat. Rapportören har fått besked. Här är nästa i kön (${queue.length - 1} kvar).`,
@@ -136,8 +135,7 @@ describeEachDialect('the review queue and the review page', (dialect) => {
       decision: 'return',
       comment: 'Lägg till deltagarna.',
     });
-    expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe('/workspace/review');
+    expectRedirect(done, '/workspace/review');
     const empty = await coordinator.get('/workspace/review');
     expect(empty.body).toContain('Skickat tillbaka. Rapportören har fått besked. Nu är kön tom.');
     expect(empty.body).toContain('Inget väntar på granskning just nu.');

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
 import { demoUser, workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
+import { cityRow } from '../../../test/helpers/city-fixtures.ts';
 import { newId } from '../../shared/ids.ts';
 import { cityHomePolicy } from '../cities/city.home.ts';
 import { decisionHomePolicy, decisionHomeTasks } from './decision.home.ts';
@@ -100,21 +101,16 @@ describeEachDialect('decisions and cities on the workspace start page', (dialect
     const id = newId();
     await k()
       .insertInto('city')
-      .values({
-        id,
-        slug: 'test-riga',
-        kind: 'twin',
-        status: 'active',
-        country_code: 'EE',
-        region: null,
-        latitude: null,
-        longitude: null,
-        population: null,
-        website: null,
-        since_year: null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        cityRow({
+          id,
+          slug: 'test-riga',
+          country_code: 'EE',
+          since_year: null,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
       .execute();
     await k()
       .insertInto('city_translation')

@@ -1,26 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDialect,
-  type TestDatabase,
-} from '../../../test/helpers/databases.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { EXIT } from '../../cli/main.ts';
 import type { FiguresOf } from './figures.service.ts';
-import { runCliCaptured } from '../../../test/helpers/cli.ts';
+import { runCliCaptured, useCliDatabase } from '../../../test/helpers/cli.ts';
 
 const run = runCliCaptured;
 
 describeEachDialect('vanort evaluation compile', (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.drop();
-    database = undefined;
-  });
+  const cli = useCliDatabase(dialect);
 
   it('prints the figures of a meeting’s evaluation period as text or JSON', async () => {
-    database = await createTestDatabase(dialect);
-    const env = { DATABASE_URL: database.url };
-    expect((await run(['seed', '--demo'], env)).code).toBe(0);
+    const env = await cli.seeded();
     // The demo's 2027 meeting in Gothenburg: its period starts after the 2019 meeting there.
     const ids = await run(['rotation', '--from', '2027', '--count', '1', '--json'], env);
     const link = (JSON.parse(ids.out) as { meeting: string | null }[])[0]?.meeting;

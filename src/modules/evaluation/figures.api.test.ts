@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
-import { findUserByEmail } from '../accounts/account.service.ts';
-import { createApiToken } from '../accounts/api-token.service.ts';
+import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import { compileFigures } from './compile.service.ts';
 import type { EvaluationFigures } from './evaluation.figures.ts';
 import { previousPeriod } from './period.ts';
@@ -24,14 +23,7 @@ describeEachDialect('the evaluation figures API', (dialect) => {
   const tokens = new Map<string, string>();
   beforeAll(async () => {
     for (const email of ['samordnare@vanort.example', 'medarbetare@vanort.example']) {
-      const user = await findUserByEmail(t.db.kysely, email);
-      const { token } = await createApiToken(
-        t.db,
-        { userId: user!.id, label: email, ip: null },
-        user!.id,
-        { name: 'API-test' },
-      );
-      tokens.set(email, token);
+      tokens.set(email, await apiTokenOf(t.db, email));
     }
     chainId = (await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow()).id;
     evaluationId = randomUUID();

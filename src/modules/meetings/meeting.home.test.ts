@@ -10,15 +10,12 @@ const NOW = new Date('2026-12-06T10:00:00Z');
 describeEachDialect('meetings on the workspace start page', (dialect) => {
   const demo = useDemoDb(dialect);
   const user = (email: string) => demoUser(demo.db, email);
+  /** The start page's meeting tasks of the demo user with this address, now. */
+  const tasksOf = async (email: string) => meetingTasksAt(demo.db, await user(email), ctx(), NOW);
   const meeting2027 = () => rowWhere(demo.db, 'meeting', { year: 2027 }, ['id', 'start_date']);
 
   it('lists the open host-plan tasks, overdue ones with their due date, for coordinators only', async () => {
-    const tasks = await meetingTasksAt(
-      demo.db,
-      await user('samordnare@vanort.example'),
-      ctx(),
-      NOW,
-    );
+    const tasks = await tasksOf('samordnare@vanort.example');
     const plan = tasks.filter((t) => t.kind === 'hostPlan.task');
     expect(plan.length).toBeGreaterThan(0);
     const open = await demo.db.kysely
@@ -30,12 +27,7 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(plan.map((t) => t.dueOn).sort()).toEqual(open.map((t) => t.due_on).sort());
     expect(plan[0]!.title).toMatch(/^Värdskapsplanen 2027: /);
     expect(plan[0]!.href).toBe(`/workspace/meetings/${(await meeting2027()).id}/host-plan`);
-    const staff = await meetingTasksAt(
-      demo.db,
-      await user('medarbetare@vanort.example'),
-      ctx(),
-      NOW,
-    );
+    const staff = await tasksOf('medarbetare@vanort.example');
     expect(staff).toEqual([]);
   });
 
@@ -74,7 +66,7 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
       .set({ status: 'nominated' })
       .where('meeting_id', '=', m.id)
       .execute();
-    const bergen = await meetingTasksAt(demo.db, await user('bergen@vanort.example'), ctx(), NOW);
+    const bergen = await tasksOf('bergen@vanort.example');
     expect(bergen.map((t) => t.href)).toEqual([`/workspace/meetings/${m.id}/delegations/bergen`]);
     expect(bergen[0]!.title).toContain('delegationen från Bergen');
   });
@@ -106,12 +98,7 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(done.text).toMatch(
       /^Värdskapsplanen för 2027: (\d+) av \1 uppgifter klara, ingen försenad\.$/,
     );
-    const coordinator = await meetingTasksAt(
-      demo.db,
-      await user('samordnare@vanort.example'),
-      ctx(),
-      NOW,
-    );
+    const coordinator = await tasksOf('samordnare@vanort.example');
     expect(coordinator).toEqual([]);
 
     // No meeting registered ahead: P2 asks for one, P4 has nothing to judge.
@@ -126,8 +113,6 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
       text: 'Inget vänortsmöte är registrerat för 2026–2028. Registrera nästa möte.',
     });
     expect(quiet.find((l) => l.rule === 'P4')!.state).toBe('info');
-    expect(
-      await meetingTasksAt(demo.db, await user('presidiet@vanort.example'), ctx(), NOW),
-    ).toEqual([]);
+    expect(await tasksOf('presidiet@vanort.example')).toEqual([]);
   });
 });

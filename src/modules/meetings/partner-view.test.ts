@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
+import { SWAP_AARHUS_TURKU_2039 } from '../../../test/helpers/meeting-fixtures.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
@@ -23,13 +24,7 @@ describeEachDialect('the meeting workspace as the Bergen contact', (dialect) => 
     expect(own.body).toContain('Ändra rotationen');
     expect(own.body).toContain('action="/workspace/rotation"');
 
-    const swap = await coordinator.post('/workspace/rotation', {
-      kind: 'swap',
-      year: '2039',
-      city: 'aarhus',
-      otherCity: 'turku',
-      reason: 'Åbo firar 800 år 2041 (exempel).',
-    });
+    const swap = await coordinator.post('/workspace/rotation', SWAP_AARHUS_TURKU_2039);
     expect(swap.statusCode).toBe(303);
     const after = await bergen.get('/workspace/meetings');
     expect(after.body).toContain('<h2 id="adjust-heading">Ändringar i rotationen</h2>');
