@@ -43,6 +43,7 @@ describeEachDialect('migrations and demo data', (dialect) => {
       '0020-records',
       '0021-list-indexes',
       '0022-review-queue-index',
+      '0023-workspace-list-indexes',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
   });

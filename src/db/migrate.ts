@@ -27,6 +27,7 @@ import * as m0019 from './migrations/0019-city-suggestion.ts';
 import * as m0020 from './migrations/0020-records.ts';
 import * as m0021 from './migrations/0021-list-indexes.ts';
 import * as m0022 from './migrations/0022-review-queue-index.ts';
+import * as m0023 from './migrations/0023-workspace-list-indexes.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tsx need no file scanning. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0020-records': m0020,
   '0021-list-indexes': m0021,
   '0022-review-queue-index': m0022,
+  '0023-workspace-list-indexes': m0023,
 };
 
 /** The names of every migration this version knows, in order (the backup's schema check). */

@@ -43,7 +43,17 @@ export const WORKSPACE_PAGES = [
   '/workspace/news',
   '/workspace/delegations',
   '/workspace/host-plan',
+  '/workspace/evaluations',
+  '/workspace/records',
+  '/workspace/cities',
+  '/workspace/import',
 ] as const;
+
+/** The lists of other roles than the coordinator's, each requested as that role. */
+export const OTHER_ROLES_PAGES = {
+  council: ['/workspace/decisions'],
+  admin: ['/admin/users', '/admin/audit', '/admin/outbox', '/admin/privacy'],
+} as const;
 
 export interface PageQueries {
   page: string;
@@ -87,10 +97,17 @@ export async function queriesOfPages(app: FastifyInstance, db: Db): Promise<Page
   const login = await agent.login(coordinator.email, DEMO_PASSWORD);
   if (login.statusCode !== 303 && login.statusCode !== 302)
     throw new Error(`login as the coordinator answered ${login.statusCode}`);
-  for (const page of WORKSPACE_PAGES) {
-    await forgetReads(db);
-    const { result, queries } = await countQueries(() => agent.get(page));
-    out.push({ page, signedIn: true, status: result.statusCode, queries });
+  const signedIn: [TestAgent, readonly string[]][] = [[agent, WORKSPACE_PAGES]];
+  for (const [role, pages] of Object.entries(OTHER_ROLES_PAGES)) {
+    const other = new TestAgent(app);
+    await other.login(DEMO_ACCOUNTS.find((a) => a.role === role)!.email, DEMO_PASSWORD);
+    signedIn.push([other, pages]);
   }
+  for (const [who, pages] of signedIn)
+    for (const page of pages) {
+      await forgetReads(db);
+      const { result, queries } = await countQueries(() => who.get(page));
+      out.push({ page, signedIn: true, status: result.statusCode, queries });
+    }
   return out;
 }

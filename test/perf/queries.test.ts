@@ -68,6 +68,16 @@ const BOUNDS: Record<string, number> = {
   'W /workspace/news': 7,
   'W /workspace/delegations': 14,
   'W /workspace/host-plan': 11,
+  'W /workspace/evaluations': 8,
+  'W /workspace/records': 8,
+  'W /workspace/cities': 9,
+  'W /workspace/import': 8,
+  // Requested as the council's secretariat and as the administrator.
+  'W /workspace/decisions': 12,
+  'W /admin/users': 13,
+  'W /admin/audit': 9,
+  'W /admin/outbox': 8,
+  'W /admin/privacy': 6,
 };
 
 export function boundKey(page: PageQueries): string {
