@@ -48,15 +48,19 @@ export type PolicyStatusSourceAt = (
   now: Date,
 ) => Promise<PolicyRuleStatus[]>;
 
+/**
+ * The source's name without its `At` (`meetingTasksAt` → `meetingTasks`): the log names a
+ * failing source by its function's name.
+ */
+function namedAfter<F extends (...args: never[]) => unknown>(fn: F, source: { name: string }): F {
+  return Object.defineProperty(fn, 'name', { value: source.name.replace(/At$/, '') });
+}
+
 /** A source that judges at a given instant, judging at the time it runs (the home page's). */
-export const tasksNow =
-  (source: TaskSourceAt): TaskSource =>
-  (db, user, ctx) =>
-    source(db, user, ctx, new Date());
-export const policyNow =
-  (source: PolicyStatusSourceAt): PolicyStatusSource =>
-  (db, ctx) =>
-    source(db, ctx, new Date());
+export const tasksNow = (source: TaskSourceAt): TaskSource =>
+  namedAfter<TaskSource>((db, user, ctx) => source(db, user, ctx, new Date()), source);
+export const policyNow = (source: PolicyStatusSourceAt): PolicyStatusSource =>
+  namedAfter<PolicyStatusSource>((db, ctx) => source(db, ctx, new Date()), source);
 
 let taskSources: readonly TaskSource[] = [];
 let policySources: readonly PolicyStatusSource[] = [];
