@@ -73,7 +73,35 @@ export interface ErrorEntry {
   when: string;
   message: string;
   page?: ErrorSpec['page'] | { text: MessageKey };
+  /**
+   * How its factory makes the error (see `ErrorFactories`): `about` names the one detail it
+   * takes (`errorAbout`, cut to `max` characters); `make` turns its arguments into a message
+   * (the entry's when none) and details; neither: no details (`bareError`).
+   */
+  about?: string;
+  max?: number;
+  make?: (...args: never[]) => { message?: string; details: Record<string, unknown> };
 }
+
+/** `CITY_NOT_FOUND` → `cityNotFound`: the name of a code's factory. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Rest}`
+  ? `${Lowercase<Head>}${Capitalize<CamelCase<Rest>>}`
+  : Lowercase<S>;
+
+const camelCase = (code: string): string =>
+  code.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** The factory of one entry: `make`'s arguments, the `about` value, or none. */
+type FactoryOf<E> = E extends { make: (...args: infer A) => unknown }
+  ? (...args: A) => AppError
+  : E extends { about: string }
+    ? (value: string) => AppError
+    : () => AppError;
+
+/** The factories of a set of entries, one per code, named after it (`cityNotFound`). */
+export type ErrorFactories<T> = {
+  readonly [K in keyof T & string as CamelCase<K>]: FactoryOf<T[K]>;
+};
 
 /** The entries of `T`, each with its title key `errorCode.<CODE>` checked against the catalogue. */
 type Entries<T> = {
@@ -208,16 +236,37 @@ function register(specs: Readonly<Record<string, ErrorSpec>>): void {
   for (const [code, spec] of Object.entries(specs)) catalogue.set(code, spec);
 }
 
+/** The factory an entry asks for (see `ErrorEntry`). */
+function factoryOf(
+  code: ErrorCode,
+  { about, max, make }: ErrorEntry,
+): (...args: never[]) => AppError {
+  if (make !== undefined)
+    return (...args) => {
+      const { message, details } = make(...args);
+      return new AppError(code, message, details);
+    };
+  return about === undefined ? bareError(code) : errorAbout(code, about, max);
+}
+
 /**
  * Declares a module's error codes (its `errors.ts`): they join the catalogue at once, so an
- * error made from them always finds its status. A code may be defined only once.
+ * error made from them always finds its status. A code may be defined only once. Returns
+ * the specs (the module descriptor's `errors`) and the factories, the usual way to make
+ * these errors: one per code, named after it (`CITY_NOT_FOUND` → `cityNotFound`).
  */
 export function defineErrors<const T extends Record<string, ErrorEntry>>(
   entries: T & Entries<T>,
-): ModuleErrorCodes<T> {
+): { specs: ModuleErrorCodes<T>; factories: ErrorFactories<T> } {
   const specs = errorSpecs<T>(entries);
   register(specs);
-  return specs;
+  const factories = Object.fromEntries(
+    Object.entries<ErrorEntry>(entries).map(([code, entry]) => [
+      camelCase(code),
+      factoryOf(code as ErrorCode, entry),
+    ]),
+  );
+  return { specs, factories: factories as ErrorFactories<T> };
 }
 
 /** The registry hands over the modules' codes (their descriptors' `errors`), in registry order. */
@@ -273,7 +322,7 @@ export const isAppError = (error: unknown, code: ErrorCode): error is AppError =
 
 /**
  * The factory of a code whose entry's message says it all: no details. Most factories are
- * this or `errorAbout`; a code with its own message or several details writes its own.
+ * this or `errorAbout` (a module's entries ask for them: `defineErrors`).
  */
 export const bareError = (code: ErrorCode) => (): AppError => new AppError(code);
 

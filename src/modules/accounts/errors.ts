@@ -1,16 +1,10 @@
-import {
-  AppError,
-  bareError,
-  defineErrors,
-  errorAbout,
-  ERROR_PAGES as PAGE,
-} from '../../shared/errors.ts';
+import { defineErrors, ERROR_PAGES as PAGE } from '../../shared/errors.ts';
 
 /**
  * The error codes of accounts, sign-in, two-step verification and reset links. The registry joins them into the one catalogue and
  * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
-export const accountsErrorSpecs = defineErrors({
+export const { specs: accountsErrorSpecs, factories: accountsErrors } = defineErrors({
   TOKEN_INVALID: {
     status: 400,
     when: 'A password-reset or invitation link carries a token that does not exist.',
@@ -31,11 +25,16 @@ export const accountsErrorSpecs = defineErrors({
     status: 404,
     when: 'No user account has the given id.',
     message: 'No such user',
+    about: 'id',
   },
   USER_EXISTS: {
     status: 409,
     when: 'A new user is given an e-mail address that another account already has.',
     message: 'A user with this e-mail address already exists',
+    make: (email: string) => ({
+      message: `A user with the e-mail address ${email} already exists`,
+      details: { email },
+    }),
   },
   MFA_ALREADY_ENABLED: {
     status: 409,
@@ -56,35 +55,19 @@ export const accountsErrorSpecs = defineErrors({
     status: 429,
     when: 'Too many wrong two-step codes or reset requests in a short time; `minutes` says how long the lock lasts.',
     message: 'Too many failed attempts; try again later',
+    make: (minutes: number) => ({
+      message: `Too many failed attempts; try again in ${minutes} minutes`,
+      details: { minutes },
+    }),
   },
   LOGIN_THROTTLED: {
     status: 429,
     when: 'Logins failed too often lately from this address (or from it against this account); `seconds` (and `Retry-After`) say when it may try again. An address that has not failed is not slowed down.',
     message: 'Too many failed logins from this address; try again later',
     page: { text: 'login.throttled' },
+    make: (seconds: number) => ({
+      message: `Too many failed logins; try again in ${seconds} seconds`,
+      details: { seconds, minutes: Math.ceil(seconds / 60) },
+    }),
   },
 });
-
-/** The factories: the usual way to make these errors. */
-export const accountsErrors = {
-  invalidCredentials: bareError('INVALID_CREDENTIALS'),
-  tooManyAttempts: (minutes: number) =>
-    new AppError('TOO_MANY_ATTEMPTS', `Too many failed attempts; try again in ${minutes} minutes`, {
-      minutes,
-    }),
-  loginThrottled: (seconds: number) =>
-    new AppError('LOGIN_THROTTLED', `Too many failed logins; try again in ${seconds} seconds`, {
-      seconds,
-      minutes: Math.ceil(seconds / 60),
-    }),
-  userNotFound: errorAbout('USER_NOT_FOUND'),
-  userExists: (email: string) =>
-    new AppError('USER_EXISTS', `A user with the e-mail address ${email} already exists`, {
-      email,
-    }),
-  tokenInvalid: bareError('TOKEN_INVALID'),
-  tokenExpired: bareError('TOKEN_EXPIRED'),
-  tokenUsed: bareError('TOKEN_USED'),
-  mfaSessionInvalid: bareError('MFA_SESSION_INVALID'),
-  mfaAlreadyEnabled: bareError('MFA_ALREADY_ENABLED'),
-} as const;

@@ -1,10 +1,10 @@
-import { bareError, defineErrors, errorAbout } from '../../shared/errors.ts';
+import { defineErrors } from '../../shared/errors.ts';
 
 /**
  * The error codes of the newsletter: subscriptions, links and issues. The registry joins them into the one catalogue and
  * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
-export const newsletterErrorSpecs = defineErrors({
+export const { specs: newsletterErrorSpecs, factories: newsletterErrors } = defineErrors({
   NEWSLETTER_LINK_INVALID: {
     status: 404,
     when: 'A newsletter confirmation, unsubscribe or subscription link carries a token that does not exist (never issued, or the address was erased).',
@@ -33,21 +33,13 @@ export const newsletterErrorSpecs = defineErrors({
     status: 404,
     when: 'No newsletter issue has the id in the address.',
     message: 'No such newsletter issue',
+    about: 'id',
   },
   NEWSLETTER_ISSUE_NOT_DRAFT: {
     status: 409,
     when: 'A newsletter issue that is being sent or has been sent is to be changed or sent again.',
     message: 'The issue has already been sent and can no longer be changed',
     page: { text: 'newsletter.err.notDraft' },
+    about: 'id',
   },
 });
-
-/** The factories: the usual way to make these errors. */
-export const newsletterErrors = {
-  newsletterLinkInvalid: bareError('NEWSLETTER_LINK_INVALID'),
-  newsletterLinkExpired: bareError('NEWSLETTER_LINK_EXPIRED'),
-  newsletterLinkUsed: bareError('NEWSLETTER_LINK_USED'),
-  newsletterOneClickInvalid: bareError('NEWSLETTER_ONE_CLICK_INVALID'),
-  newsletterIssueNotFound: errorAbout('NEWSLETTER_ISSUE_NOT_FOUND'),
-  newsletterIssueNotDraft: errorAbout('NEWSLETTER_ISSUE_NOT_DRAFT'),
-} as const;

@@ -1,19 +1,16 @@
-import { AppError, defineErrors } from '../../shared/errors.ts';
+import { defineErrors } from '../../shared/errors.ts';
 
 /**
  * The error codes of public records. The registry joins them into the one catalogue and
  * the `ErrorCode` type (src/shared/errors.ts; docs/errors.md, `GET /api/errors`, the HTML error pages).
  */
-export const recordsErrorSpecs = defineErrors({
+export const { specs: recordsErrorSpecs, factories: recordsErrors } = defineErrors({
   RECORD_NOT_FOUND: {
     status: 404,
     when: 'No decision, report or meeting document of the given kind has the given id (the register form of a record that does not exist), or no record has the case number or period asked to be exported.',
     message: 'No such record',
+    make: (kind: string, id: string) => ({
+      details: { kind: kind.slice(0, 20), id: id.slice(0, 100) },
+    }),
   },
 });
-
-/** The factories: the usual way to make these errors. */
-export const recordsErrors = {
-  recordNotFound: (kind: string, id: string) =>
-    new AppError('RECORD_NOT_FOUND', undefined, { kind: kind.slice(0, 20), id: id.slice(0, 100) }),
-} as const;
