@@ -42,6 +42,25 @@ function numberSetting(
   return bounded.default(fallback);
 }
 
+/**
+ * A whole number of `units` (`[one, many]`) of at most `maxDigits` digits, and at least
+ * `least` when given: "must be a whole number of days (e.g. 90)", "must be at least 1 hour".
+ */
+function countSetting(
+  fallback: number,
+  [one, many]: readonly [string, string],
+  maxDigits: number,
+  least?: number,
+) {
+  const digits = new RegExp(`^\\d{1,${maxDigits}}$`);
+  const message = `must be a whole number of ${many} (e.g. ${fallback})`;
+  if (least === undefined) return numberSetting(fallback, message, { digits });
+  const outside = `must be at least ${least} ${least === 1 ? one : many}`;
+  return numberSetting(fallback, message, { digits, min: least, outside });
+}
+
+const DAYS = ['day', 'days'] as const;
+
 /** A decimal number: hours or days, which may be fractions. */
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -198,9 +217,7 @@ const envSchema = z.object({
       }
       return patterns;
     }),
-  DELEGATION_RETENTION_DAYS: numberSetting(90, 'must be a whole number of days (e.g. 90)', {
-    digits: /^\d{1,5}$/,
-  }),
+  DELEGATION_RETENTION_DAYS: countSetting(90, DAYS, 5),
   // Evaluation (src/modules/evaluation, P10): months after the meeting's last day it is due.
   EVALUATION_DUE_MONTHS: numberSetting(
     3,
@@ -210,24 +227,10 @@ const envSchema = z.object({
     },
   ),
   // Newsletter (src/modules/newsletter).
-  NEWSLETTER_CONFIRM_HOURS: numberSetting(48, 'must be a whole number of hours (e.g. 48)', {
-    digits: /^\d{1,4}$/,
-    min: 1,
-    outside: 'must be at least 1 hour',
-  }),
-  NEWSLETTER_RETENTION_DAYS: numberSetting(30, 'must be a whole number of days (e.g. 30)', {
-    digits: /^\d{1,5}$/,
-  }),
-  NEWSLETTER_SEND_RATE: numberSetting(120, 'must be a whole number of mails a minute (e.g. 120)', {
-    digits: /^\d{1,6}$/,
-    min: 1,
-    outside: 'must be at least 1 mail a minute',
-  }),
-  NEWSLETTER_BATCH_SIZE: numberSetting(20, 'must be a whole number of mails (e.g. 20)', {
-    digits: /^\d{1,5}$/,
-    min: 1,
-    outside: 'must be at least 1 mail',
-  }),
+  NEWSLETTER_CONFIRM_HOURS: countSetting(48, ['hour', 'hours'], 4, 1),
+  NEWSLETTER_RETENTION_DAYS: countSetting(30, DAYS, 5),
+  NEWSLETTER_SEND_RATE: countSetting(120, ['mail a minute', 'mails a minute'], 6, 1),
+  NEWSLETTER_BATCH_SIZE: countSetting(20, ['mail', 'mails'], 5, 1),
   NEWSLETTER_MAX_ATTEMPTS: numberSetting(
     3,
     'must be a whole number of attempts from 1 to 99 (e.g. 3)',
@@ -243,11 +246,7 @@ const envSchema = z.object({
     .optional()
     .transform((path, ctx) => (path === undefined ? undefined : readPlanFile(path, ctx))),
   CHROMIUM_PATH: z.string().min(1, 'must not be empty').default('/usr/bin/chromium'),
-  PDF_TIMEOUT_MS: numberSetting(30000, 'must be a whole number of milliseconds (e.g. 30000)', {
-    digits: /^\d{1,6}$/,
-    min: 1000,
-    outside: 'must be at least 1000 milliseconds',
-  }),
+  PDF_TIMEOUT_MS: countSetting(30000, ['millisecond', 'milliseconds'], 6, 1000),
   SHUTDOWN_TIMEOUT_MS: numberSetting(10000, 'must be a whole number of milliseconds'),
   // Operations (docs/operations.md, decision 041).
   METRICS_TOKEN: z
