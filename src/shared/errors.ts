@@ -75,13 +75,17 @@ export interface ErrorEntry {
   page?: ErrorSpec['page'] | { text: MessageKey };
   /**
    * How its factory makes the error (see `ErrorFactories`): `about` names the one detail it
-   * takes (`errorAbout`, cut to `max` characters); `make` turns its arguments into a message
-   * (the entry's when none) and details; neither: no details (`bareError`).
+   * takes (`errorAbout`); `cut` names the details it takes, in order, each a value that came
+   * from the address, as text cut to that many characters; `make` turns its arguments into
+   * a message (the entry's when none) and details; none of them: no details (`bareError`).
    */
   about?: string;
-  max?: number;
+  cut?: Cut;
   make?: (...args: never[]) => { message?: string; details: Record<string, unknown> };
 }
+
+/** Details as `[key, max]`: each the factory's next argument, as text, cut to `max` characters. */
+type Cut = readonly (readonly [key: string, max: number])[];
 
 /** `CITY_NOT_FOUND` → `cityNotFound`: the name of a code's factory. */
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Rest}`
@@ -91,12 +95,14 @@ type CamelCase<S extends string> = S extends `${infer Head}_${infer Rest}`
 const camelCase = (code: string): string =>
   code.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** The factory of one entry: `make`'s arguments, the `about` value, or none. */
+/** The factory of one entry: `make`'s arguments, the `cut` values, the `about` value, or none. */
 type FactoryOf<E> = E extends { make: (...args: infer A) => unknown }
   ? (...args: A) => AppError
-  : E extends { about: string }
-    ? (value: string) => AppError
-    : () => AppError;
+  : E extends { cut: infer C extends Cut }
+    ? (...values: { [I in keyof C]: string | number }) => AppError
+    : E extends { about: string }
+      ? (value: string) => AppError
+      : () => AppError;
 
 /** The factories of a set of entries, one per code, named after it (`cityNotFound`). */
 export type ErrorFactories<T> = {
@@ -239,14 +245,21 @@ function register(specs: Readonly<Record<string, ErrorSpec>>): void {
 /** The factory an entry asks for (see `ErrorEntry`). */
 function factoryOf(
   code: ErrorCode,
-  { about, max, make }: ErrorEntry,
+  { about, cut, make }: ErrorEntry,
 ): (...args: never[]) => AppError {
   if (make !== undefined)
     return (...args) => {
       const { message, details } = make(...args);
       return new AppError(code, message, details);
     };
-  return about === undefined ? bareError(code) : errorAbout(code, about, max);
+  if (cut !== undefined)
+    return (...values: (string | number)[]) =>
+      new AppError(
+        code,
+        undefined,
+        Object.fromEntries(cut.map(([key, max], i) => [key, String(values[i]).slice(0, max)])),
+      );
+  return about === undefined ? bareError(code) : errorAbout(code, about);
 }
 
 /**
@@ -328,13 +341,12 @@ export const bareError = (code: ErrorCode) => (): AppError => new AppError(code)
 
 /**
  * The factory of a code about one thing, named in its details as `{ [key]: value }` (its
- * `id` unless `key` names another), with the entry's message. `max` cuts a value that came
- * from the address to that many characters before it goes into the details.
+ * `id` unless `key` names another), with the entry's message.
  */
 export const errorAbout =
-  (code: ErrorCode, key = 'id', max?: number) =>
+  (code: ErrorCode, key = 'id') =>
   (value: string): AppError =>
-    new AppError(code, undefined, { [key]: max === undefined ? value : value.slice(0, max) });
+    new AppError(code, undefined, { [key]: value });
 
 export interface FieldProblem {
   path: string;

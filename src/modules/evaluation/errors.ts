@@ -9,31 +9,31 @@ export const { specs: evaluationErrorSpecs, factories: evaluationErrors } = defi
     status: 404,
     when: 'No evaluation (the report after a meeting Gothenburg hosts, P10) has the given id (pages, the figures API), or no meeting has the id given to `vanort evaluation compile`.',
     message: 'No such evaluation',
-    about: 'id',
-    max: 100,
+    cut: [['id', 100]],
   },
   EVALUATION_VERSION_NOT_FOUND: {
     status: 404,
     when: 'An evaluation has no approved version with the given number (e.g. comparing versions 1 and 3 of one approved twice).',
     message: 'The evaluation has no such approved version',
-    make: (id: string, number: string) => ({
-      details: { id: id.slice(0, 100), number: number.slice(0, 20) },
-    }),
+    cut: [
+      ['id', 100],
+      ['number', 20],
+    ],
   },
   REPORT_VERSION_NOT_FOUND: {
     status: 404,
     when: 'No approved version of an evaluation has the given number (a version exists only once it is approved).',
     message: 'No such approved version of the evaluation',
-    make: (id: string, version: string | number) => ({
-      details: { id: id.slice(0, 100), version: String(version).slice(0, 20) },
-    }),
+    cut: [
+      ['id', 100],
+      ['version', 20],
+    ],
   },
   REPORT_NOT_FOUND: {
     status: 404,
     when: 'No published report has the given id: the evaluation is unknown, or none of its versions is published (a draft, or a version withdrawn).',
     message: 'No such published report',
-    about: 'id',
-    max: 100,
+    cut: [['id', 100]],
   },
   PDF_UNAVAILABLE: {
     status: 503,

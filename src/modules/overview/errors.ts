@@ -10,7 +10,6 @@ export const { specs: overviewErrorSpecs, factories: overviewErrors } = defineEr
     when: 'The yearly overview was asked for a year that is not four digits between 1946 and the current year.',
     message: 'No overview for this year',
     page: { text: 'overview.err.yearNotFound' },
-    about: 'year',
-    max: 20,
+    cut: [['year', 20]],
   },
 });

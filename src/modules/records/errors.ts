@@ -9,8 +9,9 @@ export const { specs: recordsErrorSpecs, factories: recordsErrors } = defineErro
     status: 404,
     when: 'No decision, report or meeting document of the given kind has the given id (the register form of a record that does not exist), or no record has the case number or period asked to be exported.',
     message: 'No such record',
-    make: (kind: string, id: string) => ({
-      details: { kind: kind.slice(0, 20), id: id.slice(0, 100) },
-    }),
+    cut: [
+      ['kind', 20],
+      ['id', 100],
+    ],
   },
 });
