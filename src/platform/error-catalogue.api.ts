@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorCodes, errorSpec } from '../shared/errors.ts';
+import { apiRoutes } from './api-route.ts';
 import { errorCodeJson, errorTitle } from './problem-details.ts';
 
 const errorCatalogueJson = () =>
@@ -32,19 +33,18 @@ export const errorCatalogue = () => ({
 
 /** `GET /api/errors`: every error code the API can answer with. */
 export const errorCatalogueApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const route = apiRoutes(app);
+  route.get(
     '/api/errors',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['errors'],
-        operationId: 'listErrors',
-        summary: 'Every error code, with its HTTP status, title and when it happens',
-        description:
-          'Every API error is RFC 9457 problem details (`application/problem+json`) whose ' +
-          '`type` is `/api/errors#<code>`: a reference to the entry of that code in this list.',
-        response: { 200: errorCatalogueJson() },
-      },
+      permission: 'public',
+      tags: ['errors'],
+      operationId: 'listErrors',
+      summary: 'Every error code, with its HTTP status, title and when it happens',
+      description:
+        'Every API error is RFC 9457 problem details (`application/problem+json`) whose ' +
+        '`type` is `/api/errors#<code>`: a reference to the entry of that code in this list.',
+      response: errorCatalogueJson(),
     },
     async () => errorCatalogue(),
   );

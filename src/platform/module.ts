@@ -68,6 +68,15 @@ export interface AppModule {
   metrics?: MetricsSource;
 }
 
+/** A module's demo from several seeds, run one after the other (a later one may build on an earlier one's data). */
+export function inOrder(
+  ...seeds: readonly ((context: DemoContext) => Promise<void>)[]
+): (context: DemoContext) => Promise<void> {
+  return async (context) => {
+    for (const seed of seeds) await seed(context);
+  };
+}
+
 /** Declares a module (an identity function that checks the shape). */
 export function defineModule(module: AppModule): AppModule {
   return module;

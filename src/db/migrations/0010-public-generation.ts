@@ -13,7 +13,7 @@ import { isPostgres, joinPublicGeneration } from '../migration-helpers.ts';
 // writes, some on every request, would only empty the cache.
 
 /** Every table a public page or public API route reads. */
-const PUBLIC_TABLES = [
+export const PUBLIC_TABLES = [
   // The registry: cities, their names, the chain; organisations and areas label collaborations.
   'city',
   'city_translation',

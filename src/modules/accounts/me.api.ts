@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { apiRoutes } from '../../platform/api-route.ts';
 import type { User } from './account.service.ts';
 import { scopeSlugsOf, type ScopeSlugs } from './api-token.service.ts';
 import { ROLES } from './roles.ts';
@@ -39,20 +39,19 @@ export function presentMe(user: User, slugs: ScopeSlugs): z.output<typeof meJson
 
 /** Who the caller is: shows that an API token (or a session) works. */
 export const meApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const route = apiRoutes(app);
+  route.get(
     '/me',
     {
-      config: { permission: 'authenticated' },
-      schema: {
-        tags: ['accounts'],
-        operationId: 'getMe',
-        summary: 'The calling user and their roles',
-        description:
-          'Send a personal API token as `Authorization: Bearer vpt_…` (create one at /account/tokens). ' +
-          'The token acts with its user’s roles. 401 UNAUTHENTICATED without a token, ' +
-          '401 INVALID_TOKEN for an unknown, expired or revoked one.',
-        response: { 200: meJson, 401: problemResponse },
-      },
+      permission: 'authenticated',
+      tags: ['accounts'],
+      operationId: 'getMe',
+      summary: 'The calling user and their roles',
+      description:
+        'Send a personal API token as `Authorization: Bearer vpt_…` (create one at /account/tokens). ' +
+        'The token acts with its user’s roles. 401 UNAUTHENTICATED without a token, ' +
+        '401 INVALID_TOKEN for an unknown, expired or revoked one.',
+      response: meJson,
     },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');

@@ -7,7 +7,7 @@ import { translatedText } from '../../platform/i18n/api.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { UTF8_BOM } from '../../shared/csv.ts';
 import { errors } from '../../shared/errors.ts';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { apiRoutes } from '../../platform/api-route.ts';
 import { listCities } from '../cities/index.ts';
 import { collaborationFilters } from './collaboration.filters.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
@@ -131,26 +131,26 @@ const DESCRIPTION =
   'partner contact sees the public ones and those of their own city, with public fields only.';
 
 export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
+  const route = apiRoutes(app);
   const namesIn = async (request: FastifyRequest): Promise<NamesIn> => ({
     locale: request.i18n.locale,
     cities: new Map((await listCities(app.db)).map((c) => [c.id, c])),
   });
 
-  app.get(
+  route.get(
     '/collaborations',
     {
       // Anonymous callers share one answer per address and language (the page cache and its
       // validators); a token or a session bypasses it (decision 043).
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['collaborations'],
-        security: OPEN_OR_SIGNED_IN,
-        operationId: 'listCollaborations',
-        summary: "Gothenburg's collaborations with its twin cities",
-        description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
-        querystring: collaborationListQuery,
-        response: { 200: listJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['collaborations'],
+      security: OPEN_OR_SIGNED_IN,
+      operationId: 'listCollaborations',
+      summary: "Gothenburg's collaborations with its twin cities",
+      description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
+      query: collaborationListQuery,
+      response: listJson,
     },
     async (request, reply) => {
       const { limit, cursor, ...filters } = request.query;
@@ -186,27 +186,22 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/collaborations.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['collaborations'],
-        security: OPEN_OR_SIGNED_IN,
-        operationId: 'exportCollaborationsCsv',
-        summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
-        description: DESCRIPTION,
-        querystring: apiFilters,
-        response: {
-          200: {
-            description: 'The list as CSV',
-            content: {
-              'text/csv': {
-                schema: z.string().describe('A header line, then one line per collaboration'),
-              },
-            },
+      permission: 'public',
+      tags: ['collaborations'],
+      security: OPEN_OR_SIGNED_IN,
+      operationId: 'exportCollaborationsCsv',
+      summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
+      description: DESCRIPTION,
+      query: apiFilters,
+      response: {
+        description: 'The list as CSV',
+        content: {
+          'text/csv': {
+            schema: z.string().describe('A header line, then one line per collaboration'),
           },
-          400: problemResponse,
         },
       },
     },
@@ -224,19 +219,18 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/collaborations/:id',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['collaborations'],
-        security: OPEN_OR_SIGNED_IN,
-        operationId: 'getCollaboration',
-        summary: 'One collaboration',
-        description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,
-        params: z.object({ id: z.string().max(100) }),
-        response: { 200: collaborationJson, 404: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['collaborations'],
+      security: OPEN_OR_SIGNED_IN,
+      operationId: 'getCollaboration',
+      summary: 'One collaboration',
+      description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,
+      params: z.object({ id: z.string().max(100) }),
+      response: collaborationJson,
     },
     async (request, reply) => {
       const scope = scopeOf(request);

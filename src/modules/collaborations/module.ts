@@ -1,5 +1,5 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
-import { defineModule } from '../../platform/module.ts';
+import { defineModule, inOrder } from '../../platform/module.ts';
 import { collaborationsSitemap } from './collaboration.sitemap.ts';
 import { seedCampaignDemo } from './campaign.demo.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
@@ -42,11 +42,8 @@ export const collaborationsModule = defineModule({
   protectedRoutes: PROTECTED_ROUTES,
   tasks: collaborationHomeTasks,
   policy: collaborationHomePolicy,
-  demo: async (context) => {
-    await seedCollaborationDemo(context);
-    // After the collaborations: the campaign's answers confirm their lists.
-    await seedCampaignDemo(context);
-  },
+  // The campaign after the collaborations: its answers confirm their lists.
+  demo: inOrder(seedCollaborationDemo, seedCampaignDemo),
   search: collaborationsSearch,
   tables: [
     'area',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { errors } from '../../shared/errors.ts';
-import { problemResponse, problemResponses } from '../../platform/problem-details.ts';
+import { apiRoutes } from '../../platform/api-route.ts';
 import { listCities } from '../cities/index.ts';
 import {
   apiError,
@@ -39,20 +39,20 @@ const WRITE_AUTH =
   '401 without a token, 403 for another role.';
 
 export const decisionApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const route = apiRoutes(app);
+  route.get(
     '/decisions',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['decisions'],
-        operationId: 'listDecisions',
-        summary: 'The register of council decisions on twin and partner cities, newest first',
-        description:
-          'Paginated with `limit` (1–200) and either `cursor` (the `nextCursor` of the previous ' +
-          'slice) or `page` (1-based). Bad values are refused with 400 VALIDATION_FAILED.',
-        querystring: decisionListQuery,
-        response: { 200: decisionListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['decisions'],
+      operationId: 'listDecisions',
+      summary: 'The register of council decisions on twin and partner cities, newest first',
+      description:
+        'Paginated with `limit` (1–200) and either `cursor` (the `nextCursor` of the previous ' +
+        'slice) or `page` (1-based). Bad values are refused with 400 VALIDATION_FAILED.',
+      query: decisionListQuery,
+      response: decisionListJson,
     },
     async (request) => {
       const { limit, cursor, page } = request.query;
@@ -82,41 +82,36 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/decisions/:id',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['decisions'],
-        operationId: 'getDecision',
-        summary: 'One council decision, with what it superseded or was superseded by',
-        description: '404 DECISION_NOT_FOUND for an unknown id.',
-        params: decisionIdParams,
-        response: { 200: decisionDetailJson, 404: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['decisions'],
+      operationId: 'getDecision',
+      summary: 'One council decision, with what it superseded or was superseded by',
+      description: '404 DECISION_NOT_FOUND for an unknown id.',
+      params: decisionIdParams,
+      response: decisionDetailJson,
     },
     async (request) => presentDecisionDetail(await getDecisionDetail(app.db, request.params.id)),
   );
 
-  app.post(
+  route.post(
     '/proposals',
     {
-      config: { permission: 'coordinator' },
-      schema: {
-        tags: ['decisions'],
-        operationId: 'createProposal',
-        summary: 'Draft a proposal to the council (coordinators)',
-        description:
-          `${WRITE_AUTH} The same rules as the form: a new city enters the register as ` +
-          '`proposed`; a city has at most one open proposal; the proposal must fit the ' +
-          "city's present state. With `send: true` it is sent to the council at once. " +
-          'Problems are given field by field (400 VALIDATION_FAILED, `details.problems`).',
-        body: newProposalBody,
-        response: {
-          201: proposalJson,
-          ...problemResponses(400, 401, 403),
-        },
-      },
+      permission: 'coordinator',
+      tags: ['decisions'],
+      operationId: 'createProposal',
+      summary: 'Draft a proposal to the council (coordinators)',
+      description:
+        `${WRITE_AUTH} The same rules as the form: a new city enters the register as ` +
+        '`proposed`; a city has at most one open proposal; the proposal must fit the ' +
+        "city's present state. With `send: true` it is sent to the council at once. " +
+        'Problems are given field by field (400 VALIDATION_FAILED, `details.problems`).',
+      body: newProposalBody,
+      status: 201,
+      response: proposalJson,
     },
     async (request, reply) => {
       const input = request.body;
@@ -139,26 +134,23 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
+  route.post(
     '/decisions',
     {
-      config: { permission: 'council' },
-      schema: {
-        tags: ['decisions'],
-        operationId: 'recordDecision',
-        summary: 'Record a council decision (council secretariat)',
-        description:
-          `${WRITE_AUTH} The same rules as the form, without an attached document (add one ` +
-          'in the workspace). Approving a pending proposal changes the city’s status in the ' +
-          'same transaction. Only KF may establish or end a twin city (policy P6): another ' +
-          'body is refused with 400 VALIDATION_FAILED and the problem `body`. A decision ' +
-          'is corrected only by a new one with `supersedesId`.',
-        body: newDecisionBody,
-        response: {
-          201: decisionJson,
-          ...problemResponses(400, 401, 403, 404),
-        },
-      },
+      permission: 'council',
+      tags: ['decisions'],
+      operationId: 'recordDecision',
+      summary: 'Record a council decision (council secretariat)',
+      description:
+        `${WRITE_AUTH} The same rules as the form, without an attached document (add one ` +
+        'in the workspace). Approving a pending proposal changes the city’s status in the ' +
+        'same transaction. Only KF may establish or end a twin city (policy P6): another ' +
+        'body is refused with 400 VALIDATION_FAILED and the problem `body`. A decision ' +
+        'is corrected only by a new one with `supersedesId`.',
+      body: newDecisionBody,
+      status: 201,
+      response: decisionJson,
+      errors: ['PROPOSAL_NOT_FOUND', 'DECISION_NOT_FOUND'],
     },
     async (request, reply) => {
       const input = request.body;

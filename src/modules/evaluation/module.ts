@@ -1,6 +1,5 @@
-import type { DemoContext } from '../../platform/demo.ts';
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
-import { defineModule } from '../../platform/module.ts';
+import { defineModule, inOrder } from '../../platform/module.ts';
 import './evaluation.table.ts';
 import { seedEvaluationDemo } from './evaluation.demo.ts';
 import { evaluationEvents } from './evaluation.events.ts';
@@ -14,12 +13,6 @@ import { seedReportDemo } from './report.demo.ts';
 import { REPORT_PROTECTED_ROUTES, reportPages } from './report.pages.tsx';
 import { reportsSitemap } from './report.sitemap.ts';
 import { evaluationErrorSpecs } from './errors.ts';
-
-/** The demo: the approved evaluation after the 2019 meeting, then its publication. */
-async function seedDemo(context: DemoContext): Promise<void> {
-  await seedEvaluationDemo(context);
-  await seedReportDemo(context);
-}
 
 export const evaluationModule = defineModule({
   name: 'evaluation',
@@ -43,6 +36,7 @@ export const evaluationModule = defineModule({
     ...REPORT_PROTECTED_ROUTES,
     'GET /api/v1/evaluations/:id/figures': 'coordinator',
   },
-  demo: seedDemo,
+  // The demo: the approved evaluation after the 2019 meeting, then its publication.
+  demo: inOrder(seedEvaluationDemo, seedReportDemo),
   tables: ['evaluation', 'evaluation_owner', 'evaluation_comment', 'evaluation_version'],
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiRoutes } from '../../platform/api-route.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
-import { problemResponse } from '../../platform/problem-details.ts';
 import { getPublishedReport, listPublishedReports, type ReportVersion } from './report.service.ts';
 import { reportIdParams, reportJson, reportListJson, reportListQuery } from './report.schema.ts';
 import type { z } from 'zod';
@@ -29,21 +29,21 @@ function present(report: ReportVersion): z.input<typeof reportJson> {
 
 /** The published evaluation reports (P10) as open data. */
 export const reportApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const route = apiRoutes(app);
+  route.get(
     '/reports',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['reports'],
-        operationId: 'listReports',
-        summary: 'Published evaluation reports (policy P10), the newest publication first',
-        description:
-          'Each report with its sections (Swedish, with an English summary) and the figures ' +
-          'frozen when it was approved. Paginated with `limit` (1–50) and `page` (1-based); ' +
-          'bad values are refused with 400 VALIDATION_FAILED.',
-        querystring: reportListQuery,
-        response: { 200: reportListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['reports'],
+      operationId: 'listReports',
+      summary: 'Published evaluation reports (policy P10), the newest publication first',
+      description:
+        'Each report with its sections (Swedish, with an English summary) and the figures ' +
+        'frozen when it was approved. Paginated with `limit` (1–50) and `page` (1-based); ' +
+        'bad values are refused with 400 VALIDATION_FAILED.',
+      query: reportListQuery,
+      response: reportListJson,
     },
     async (request) => {
       const { limit, page } = request.query;
@@ -65,20 +65,19 @@ export const reportApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/reports/:id',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['reports'],
-        operationId: 'getReport',
-        summary: 'One published evaluation report',
-        description:
-          'The id is the evaluation’s, stable across versions: the version published now. ' +
-          '404 REPORT_NOT_FOUND for an unknown id or an evaluation with no published version.',
-        params: reportIdParams,
-        response: { 200: reportJson, 404: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['reports'],
+      operationId: 'getReport',
+      summary: 'One published evaluation report',
+      description:
+        'The id is the evaluation’s, stable across versions: the version published now. ' +
+        '404 REPORT_NOT_FOUND for an unknown id or an evaluation with no published version.',
+      params: reportIdParams,
+      response: reportJson,
     },
     async (request) => present(await getPublishedReport(app.db.kysely, request.params.id)),
   );

@@ -1,5 +1,5 @@
 import { loadCatalogues } from '../../platform/i18n/catalogue.ts';
-import { defineModule } from '../../platform/module.ts';
+import { defineModule, inOrder } from '../../platform/module.ts';
 import { meetingsSitemap } from './meeting.sitemap.ts';
 import { seedDelegationDemo } from './delegation.demo.ts';
 import { delegationPages } from './delegation.pages.tsx';
@@ -43,11 +43,7 @@ export const meetingsModule = defineModule({
   protectedRoutes: PROTECTED_ROUTES,
   tasks: meetingTasks,
   policy: meetingPolicy,
-  demo: async (context) => {
-    await seedMeetingRecordsDemo(context);
-    await seedMeetingsDemo(context);
-    await seedDelegationDemo(context);
-  },
+  demo: inOrder(seedMeetingRecordsDemo, seedMeetingsDemo, seedDelegationDemo),
   search: meetingsSearch,
   tables: [
     'meeting',

@@ -37,6 +37,13 @@ const concept = (
   ...(type ? { type } : {}),
 });
 
+/** A concept of one of the ADMS vocabularies (publisher type, licence type), version 1.0. */
+const admsConcept = (vocabulary: string, name: string, sv: string, en: string): Concept => ({
+  iri: `${vocabulary}${name}`,
+  scheme: `${vocabulary}1.0`,
+  labels: { sv, en },
+});
+
 const THEME_GOVERNMENT = concept(
   'data-theme',
   'GOVE',
@@ -76,31 +83,24 @@ const LANGUAGES = [
   concept('language', 'NOB', 'norskt bokmål', 'Norwegian Bokmål', q('dct:LinguisticSystem')),
   concept('language', 'FIN', 'finska', 'Finnish', q('dct:LinguisticSystem')),
 ];
-const LOCAL_AUTHORITY: Concept = {
-  iri: `${ADMS_PUBLISHER_TYPE}LocalAuthority`,
-  scheme: `${ADMS_PUBLISHER_TYPE}1.0`,
-  labels: { sv: 'Kommun', en: 'Local Authority' },
-};
+const LOCAL_AUTHORITY = admsConcept(
+  ADMS_PUBLISHER_TYPE,
+  'LocalAuthority',
+  'Kommun',
+  'Local Authority',
+);
 
 /** The licences: both on DCAT-AP-SE's list, each with its ADMS licence type. */
 const LICENCES: Record<Licence, { iri: string; title: string; type: Concept }> = {
   CC0: {
     iri: 'http://creativecommons.org/publicdomain/zero/1.0/',
     title: 'Creative Commons CC0 1.0 Universal',
-    type: {
-      iri: `${ADMS_LICENCE_TYPE}PublicDomain`,
-      scheme: `${ADMS_LICENCE_TYPE}1.0`,
-      labels: { sv: 'Allmän egendom', en: 'Public domain' },
-    },
+    type: admsConcept(ADMS_LICENCE_TYPE, 'PublicDomain', 'Allmän egendom', 'Public domain'),
   },
   CC_BY_4: {
     iri: 'http://creativecommons.org/licenses/by/4.0/',
     title: 'Creative Commons Attribution 4.0 International',
-    type: {
-      iri: `${ADMS_LICENCE_TYPE}Attribution`,
-      scheme: `${ADMS_LICENCE_TYPE}1.0`,
-      labels: { sv: 'Erkännande', en: 'Attribution' },
-    },
+    type: admsConcept(ADMS_LICENCE_TYPE, 'Attribution', 'Erkännande', 'Attribution'),
   },
 };
 

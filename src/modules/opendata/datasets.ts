@@ -34,9 +34,26 @@ export interface Dataset {
   licence: Licence;
 }
 
+/** Fields a dataset declares; `landingPage` is `/<key>` and `licence` CC0 unless given. */
+type DatasetFields = Omit<Dataset, 'key' | 'json' | 'csv' | 'landingPage' | 'licence'> &
+  Partial<Pick<Dataset, 'landingPage' | 'licence'>>;
+
+/** A dataset whose downloads are the open API's list of the same name, as JSON and as CSV. */
+const dataset = (key: DatasetKey, fields: DatasetFields): Dataset => ({
+  key,
+  identifier: fields.identifier,
+  title: fields.title,
+  description: fields.description,
+  keywords: fields.keywords,
+  json: `/api/v1/${key}`,
+  csv: `/api/v1/${key}.csv`,
+  landingPage: fields.landingPage ?? `/${key}`,
+  frequency: fields.frequency,
+  licence: fields.licence ?? 'CC0',
+});
+
 export const DATASETS: readonly Dataset[] = [
-  {
-    key: 'cities',
+  dataset('cities', {
     identifier: 'goteborg-vanorter-stader',
     title: {
       sv: 'Göteborgs vänorter och partnerstäder',
@@ -50,14 +67,9 @@ export const DATASETS: readonly Dataset[] = [
       sv: ['vänorter', 'partnerstäder', 'Norden'],
       en: ['twin cities', 'partner cities', 'Nordic'],
     },
-    json: '/api/v1/cities',
-    csv: '/api/v1/cities.csv',
-    landingPage: '/cities',
     frequency: 'IRREG',
-    licence: 'CC0',
-  },
-  {
-    key: 'decisions',
+  }),
+  dataset('decisions', {
     identifier: 'goteborg-vanorter-beslut',
     title: {
       sv: 'Beslut om Göteborgs vänorter',
@@ -71,14 +83,9 @@ export const DATASETS: readonly Dataset[] = [
       sv: ['vänorter', 'beslut', 'kommunfullmäktige'],
       en: ['twin cities', 'decisions', 'city council'],
     },
-    json: '/api/v1/decisions',
-    csv: '/api/v1/decisions.csv',
-    landingPage: '/decisions',
     frequency: 'IRREG',
-    licence: 'CC0',
-  },
-  {
-    key: 'meetings',
+  }),
+  dataset('meetings', {
     identifier: 'goteborg-vanorter-vanortsmoten',
     title: { sv: 'Vänortsmöten', en: 'Twin-city meetings' },
     description: {
@@ -89,14 +96,9 @@ export const DATASETS: readonly Dataset[] = [
       sv: ['vänortsmöte', 'värdskap', 'Norden'],
       en: ['twin-city meeting', 'host city', 'Nordic'],
     },
-    json: '/api/v1/meetings',
-    csv: '/api/v1/meetings.csv',
-    landingPage: '/meetings',
     frequency: 'IRREG',
-    licence: 'CC0',
-  },
-  {
-    key: 'collaborations',
+  }),
+  dataset('collaborations', {
     identifier: 'goteborg-vanorter-samarbeten',
     title: {
       sv: 'Samarbeten med vänorterna',
@@ -110,14 +112,9 @@ export const DATASETS: readonly Dataset[] = [
       sv: ['vänorter', 'samarbete', 'projekt'],
       en: ['twin cities', 'collaboration', 'projects'],
     },
-    json: '/api/v1/collaborations',
-    csv: '/api/v1/collaborations.csv',
-    landingPage: '/collaborations',
     frequency: 'UPDATE_CONT',
-    licence: 'CC0',
-  },
-  {
-    key: 'exchanges',
+  }),
+  dataset('exchanges', {
     identifier: 'goteborg-vanorter-erfarenhetsutbyten',
     title: {
       sv: 'Erfarenhetsutbyten med vänorterna',
@@ -131,14 +128,10 @@ export const DATASETS: readonly Dataset[] = [
       sv: ['erfarenhetsutbyte', 'studiebesök', 'vänorter'],
       en: ['experience exchange', 'study visit', 'twin cities'],
     },
-    json: '/api/v1/exchanges',
-    csv: '/api/v1/exchanges.csv',
     landingPage: '/collaborations',
     frequency: 'UPDATE_CONT',
-    licence: 'CC0',
-  },
-  {
-    key: 'news',
+  }),
+  dataset('news', {
     identifier: 'goteborg-vanorter-nyheter',
     title: { sv: 'Nyheter om vänortssamarbetet', en: 'News about the twin-city cooperation' },
     description: {
@@ -146,10 +139,7 @@ export const DATASETS: readonly Dataset[] = [
       en: 'The City Executive Office’s published news about the twin-city cooperation, in the languages they are written in: title, summary, text and publication date.',
     },
     keywords: { sv: ['nyheter', 'vänorter'], en: ['news', 'twin cities'] },
-    json: '/api/v1/news',
-    csv: '/api/v1/news.csv',
-    landingPage: '/news',
     frequency: 'UPDATE_CONT',
     licence: 'CC_BY_4',
-  },
+  }),
 ];

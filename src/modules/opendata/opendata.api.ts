@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCsv } from '../../platform/downloads.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { apiRoutes } from '../../platform/api-route.ts';
 import { stockholmDayStart } from '../../shared/dates.ts';
 import { UTF8_BOM } from '../../shared/csv.ts';
 import { getChain, listCities, type City } from '../cities/index.ts';
@@ -54,15 +54,12 @@ const PAGING =
   'the previous slice) or `page` (1-based). Bad values are refused with 400 VALIDATION_FAILED.';
 const PUBLIC_CACHE = 'public, max-age=60';
 const csvResponse = {
-  200: {
-    description: 'The list as CSV',
-    content: {
-      'text/csv': {
-        schema: z.string().describe('A header line, then one line per item (RFC 4180)'),
-      },
+  description: 'The list as CSV',
+  content: {
+    'text/csv': {
+      schema: z.string().describe('A header line, then one line per item (RFC 4180)'),
     },
   },
-  400: problemResponse,
 } as const;
 
 /** Streams a header line and the rows as `filename` (the rows are read as they are sent). */
@@ -93,6 +90,7 @@ const langParam = (request: Parameters<typeof requestedLocale>[0]) =>
  * Collaborations have theirs in the collaborations module.
  */
 export const openDataApi: FastifyPluginAsyncZod = async (app) => {
+  const route = apiRoutes(app);
   const citiesById = async () => new Map((await listCities(app.db)).map((c) => [c.id, c]));
 
   async function meetingsMatching(filters: {
@@ -121,18 +119,16 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
         }
       : {};
 
-  app.get(
+  route.get(
     '/cities.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['cities'],
-        operationId: 'exportCitiesCsv',
-        summary: 'The cities as CSV: the same list and filters as GET /api/v1/cities',
-        description: CSV_FORMAT,
-        querystring: cityCsvQuery,
-        response: csvResponse,
-      },
+      permission: 'public',
+      tags: ['cities'],
+      operationId: 'exportCitiesCsv',
+      summary: 'The cities as CSV: the same list and filters as GET /api/v1/cities',
+      description: CSV_FORMAT,
+      query: cityCsvQuery,
+      response: csvResponse,
     },
     async (request, reply) => {
       const { status, kind } = request.query;
@@ -147,18 +143,16 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/decisions.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['decisions'],
-        operationId: 'exportDecisionsCsv',
-        summary: 'The council decisions as CSV: the same list as GET /api/v1/decisions',
-        description: CSV_FORMAT,
-        querystring: decisionCsvQuery,
-        response: csvResponse,
-      },
+      permission: 'public',
+      tags: ['decisions'],
+      operationId: 'exportDecisionsCsv',
+      summary: 'The council decisions as CSV: the same list as GET /api/v1/decisions',
+      description: CSV_FORMAT,
+      query: decisionCsvQuery,
+      response: csvResponse,
     },
     async (request, reply) => {
       const rows = csvRows(request.query, async (slice) => {
@@ -168,18 +162,17 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/meetings',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['meetings'],
-        operationId: 'listMeetings',
-        summary: 'The twin-city meetings on record, latest year first',
-        description: `Filters: \`year\`, \`status\`, \`host\` (a city slug). ${PAGING} The forecast of future turns is GET /api/v1/rotation.`,
-        querystring: meetingListQuery,
-        response: { 200: meetingListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['meetings'],
+      operationId: 'listMeetings',
+      summary: 'The twin-city meetings on record, latest year first',
+      description: `Filters: \`year\`, \`status\`, \`host\` (a city slug). ${PAGING} The forecast of future turns is GET /api/v1/rotation.`,
+      query: meetingListQuery,
+      response: meetingListJson,
     },
     async (request) => {
       const { limit, cursor, page, ...filters } = request.query;
@@ -197,18 +190,16 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/meetings.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['meetings'],
-        operationId: 'exportMeetingsCsv',
-        summary: 'The twin-city meetings as CSV: the same list and filters as GET /api/v1/meetings',
-        description: CSV_FORMAT,
-        querystring: meetingCsvQuery,
-        response: csvResponse,
-      },
+      permission: 'public',
+      tags: ['meetings'],
+      operationId: 'exportMeetingsCsv',
+      summary: 'The twin-city meetings as CSV: the same list and filters as GET /api/v1/meetings',
+      description: CSV_FORMAT,
+      query: meetingCsvQuery,
+      response: csvResponse,
     },
     async (request, reply) => {
       const { limit, cursor, page, ...filters } = request.query;
@@ -227,20 +218,19 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/exchanges',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['exchanges'],
-        operationId: 'listExchanges',
-        summary: 'Public exchanges of experience with the twin cities, latest first',
-        description:
-          'Exchanges that were published and are public, outside a collaboration or within ' +
-          `a public one. Filters: \`city\`, \`organisation\` (slugs), \`year\`. ${PAGING}`,
-        querystring: exchangeListQuery,
-        response: { 200: exchangeListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['exchanges'],
+      operationId: 'listExchanges',
+      summary: 'Public exchanges of experience with the twin cities, latest first',
+      description:
+        'Exchanges that were published and are public, outside a collaboration or within ' +
+        `a public one. Filters: \`city\`, \`organisation\` (slugs), \`year\`. ${PAGING}`,
+      query: exchangeListQuery,
+      response: exchangeListJson,
     },
     async (request) => {
       const { limit, cursor, page, ...filters } = request.query;
@@ -260,18 +250,16 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/exchanges.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['exchanges'],
-        operationId: 'exportExchangesCsv',
-        summary: 'The public exchanges as CSV: the same list and filters as GET /api/v1/exchanges',
-        description: CSV_FORMAT,
-        querystring: exchangeCsvQuery,
-        response: csvResponse,
-      },
+      permission: 'public',
+      tags: ['exchanges'],
+      operationId: 'exportExchangesCsv',
+      summary: 'The public exchanges as CSV: the same list and filters as GET /api/v1/exchanges',
+      description: CSV_FORMAT,
+      query: exchangeCsvQuery,
+      response: csvResponse,
     },
     async (request, reply) => {
       const { limit, cursor, page, ...filters } = request.query;
@@ -289,20 +277,19 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/news',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['news'],
-        operationId: 'listNews',
-        summary: "The City Executive Office's published news, newest first",
-        description:
-          'Each item in the language of the response when it is written in it, else in ' +
-          `Swedish (its \`lang\` says which). Filter: \`year\`. ${PAGING}`,
-        querystring: newsListQuery,
-        response: { 200: newsListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['news'],
+      operationId: 'listNews',
+      summary: "The City Executive Office's published news, newest first",
+      description:
+        'Each item in the language of the response when it is written in it, else in ' +
+        `Swedish (its \`lang\` says which). Filter: \`year\`. ${PAGING}`,
+      query: newsListQuery,
+      response: newsListJson,
     },
     async (request) => {
       const { limit, cursor, page, year } = request.query;
@@ -323,18 +310,16 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/news.csv',
     {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['news'],
-        operationId: 'exportNewsCsv',
-        summary: 'The published news as CSV: the same list and filters as GET /api/v1/news',
-        description: `${CSV_FORMAT} The text is the Markdown as written.`,
-        querystring: newsCsvQuery,
-        response: csvResponse,
-      },
+      permission: 'public',
+      tags: ['news'],
+      operationId: 'exportNewsCsv',
+      summary: 'The published news as CSV: the same list and filters as GET /api/v1/news',
+      description: `${CSV_FORMAT} The text is the Markdown as written.`,
+      query: newsCsvQuery,
+      response: csvResponse,
     },
     async (request, reply) => {
       const { limit, cursor, page, year } = request.query;

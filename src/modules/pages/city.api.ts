@@ -1,26 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCity, presentCityList } from './city.presenter.ts';
 import { statusHistories, statusHistory } from '../decisions/index.ts';
-import { problemResponse } from '../../platform/problem-details.ts';
+import { apiRoutes } from '../../platform/api-route.ts';
 import { cityListJson, cityListQuery, cityJson, citySlugParams } from './city.schema.ts';
 import { getChain, getCity, listCities } from '../cities/index.ts';
 
 export const cityApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const route = apiRoutes(app);
+  route.get(
     '/cities',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['cities'],
-        operationId: 'listCities',
-        summary: 'List the cities: the home city, twin cities and partner cities',
-        description:
-          'Home city first, then twin cities, then partner cities. Filter with `status` and ' +
-          '`kind`; each city carries its dated status history with the decision behind each ' +
-          'change. An unknown filter value is refused with 400 VALIDATION_FAILED.',
-        querystring: cityListQuery,
-        response: { 200: cityListJson, 400: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['cities'],
+      operationId: 'listCities',
+      summary: 'List the cities: the home city, twin cities and partner cities',
+      description:
+        'Home city first, then twin cities, then partner cities. Filter with `status` and ' +
+        '`kind`; each city carries its dated status history with the decision behind each ' +
+        'change. An unknown filter value is refused with 400 VALIDATION_FAILED.',
+      query: cityListQuery,
+      response: cityListJson,
     },
     async (request) => {
       const { status, kind } = request.query;
@@ -37,17 +37,16 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
+  route.get(
     '/cities/:slug',
     {
-      config: { permission: 'public', pageCache: true },
-      schema: {
-        tags: ['cities'],
-        operationId: 'getCity',
-        summary: 'One city by its slug',
-        params: citySlugParams,
-        response: { 200: cityJson, 404: problemResponse },
-      },
+      permission: 'public',
+      pageCache: true,
+      tags: ['cities'],
+      operationId: 'getCity',
+      summary: 'One city by its slug',
+      params: citySlugParams,
+      response: cityJson,
     },
     async (request) => {
       const city = await getCity(app.db, request.params.slug);
