@@ -1,4 +1,5 @@
 import { insertWithNewId, type DemoContext } from '../../platform/demo.ts';
+import { newUserRow } from './new-user.ts';
 import { hashPassword } from './password.ts';
 
 /** The demo password of every demo account (listed in the README; never in production). */
@@ -25,19 +26,9 @@ export async function seedAccountsDemo(ctx: DemoContext): Promise<void> {
   const { trx, now, cityIds, orgIds, userIds } = ctx;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
-    const id = await insertWithNewId(trx, 'app_user', {
-      email: account.email,
-      name: account.name,
-      password_hash: passwordHash,
-      active: 1,
-      totp_secret: null,
-      totp_enabled: 0,
-      oidc_subject: null,
-      last_login_at: null,
-      language: 'sv',
-      created_at: now,
-      updated_at: now,
-    });
+    const { email, name } = account;
+    const row = newUserRow({ email, name, password_hash: passwordHash, language: 'sv' }, now);
+    const id = await insertWithNewId(trx, 'app_user', row);
     userIds.set(account.email, id);
     await trx
       .insertInto('user_role')

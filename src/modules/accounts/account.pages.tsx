@@ -7,7 +7,7 @@ import {
 } from '../../platform/auth.ts';
 import { pageWithForms } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { perMinute } from '../../platform/rate-limit.ts';
+import { publicLimited } from '../../platform/route-options.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { renderPage } from '../../platform/render.ts';
@@ -96,10 +96,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   });
 
   // Per address, LOGIN_RATE_LIMIT posts a minute (besides the back-off of failed logins).
-  const loginLimited = {
-    config: { permission: 'public', rateLimit: perMinute(app.config.loginRateLimit) },
-  } as const;
-  app.post('/login', loginLimited, async (request, reply) => {
+  app.post('/login', publicLimited(app.config.loginRateLimit), async (request, reply) => {
     const values = readForm(request.body, loginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {

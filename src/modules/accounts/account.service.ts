@@ -22,6 +22,7 @@ import { grantsOf, languageForm, loginForm, rolesForm } from './account.schema.t
 import { isRole, type Role, type RoleGrant } from './roles.ts';
 import * as sessions from './session.repository.ts';
 import * as users from './user.repository.ts';
+import { newUserRow } from './new-user.ts';
 
 export type { User } from '../../platform/identity.ts';
 import type { User } from '../../platform/identity.ts';
@@ -183,20 +184,9 @@ export async function insertNewUser(
   await checkGrants(trx, input.roles);
   const now = nowIso();
   const id = newId();
-  const row = {
-    id,
-    email,
-    name: input.name.trim(),
-    password_hash: passwordHash,
-    active: 1,
-    totp_secret: null,
-    totp_enabled: 0,
-    oidc_subject: null,
-    last_login_at: null,
-    language: input.language ?? (await defaultLanguageFor(trx, input.roles)),
-    created_at: now,
-    updated_at: now,
-  };
+  const language = input.language ?? (await defaultLanguageFor(trx, input.roles));
+  const name = input.name.trim();
+  const row = { id, ...newUserRow({ email, name, password_hash: passwordHash, language }, now) };
   await users.insertUser(trx, row);
   await users.replaceRoles(trx, id, grantRows(id, input.roles));
   await recordAudit(trx, actor, {

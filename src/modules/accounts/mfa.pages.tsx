@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, SESSION_COOKIE, sessionPolicy, setSessionCookie } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { perMinute } from '../../platform/rate-limit.ts';
+import { publicLimited } from '../../platform/route-options.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
 import { redirectWithFlash, renderPage } from '../../platform/render.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
@@ -135,10 +135,7 @@ export async function mfaPages(app: FastifyInstance): Promise<void> {
   });
 
   // Per address, LOGIN_RATE_LIMIT posts a minute (a count of its own, beside the login's).
-  const codeLimited = {
-    config: { permission: 'public', rateLimit: perMinute(app.config.loginRateLimit) },
-  } as const;
-  app.post('/login/mfa', codeLimited, async (request, reply) => {
+  app.post('/login/mfa', publicLimited(app.config.loginRateLimit), async (request, reply) => {
     const values = readForm(request.body, mfaLoginForm);
     const next = safeNext(values.next);
     return submitForm(request, reply, {

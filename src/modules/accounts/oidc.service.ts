@@ -19,6 +19,7 @@ import {
 import * as repo from './oidc.repository.ts';
 import { ROLES, type RoleGrant } from './roles.ts';
 import * as users from './user.repository.ts';
+import { newUserRow } from './new-user.ts';
 
 export type OidcSettings = NonNullable<Config['oidc']>;
 
@@ -375,20 +376,10 @@ export async function ssoLogin(
         row = { ...byEmail, oidc_subject: claims.subject };
       } else {
         const id = newId();
-        const newRow = {
-          id,
-          email: claims.email,
-          name: claims.name,
-          password_hash: null,
-          active: 1,
-          totp_secret: null,
-          totp_enabled: 0,
-          oidc_subject: claims.subject,
-          last_login_at: null,
-          language: await defaultLanguageFor(trx, wanted),
-          created_at: now,
-          updated_at: now,
-        };
+        const { email, name, subject } = claims;
+        const language = await defaultLanguageFor(trx, wanted);
+        const account = { email, name, password_hash: null, oidc_subject: subject, language };
+        const newRow = { id, ...newUserRow(account, now) };
         await users.insertUser(trx, newRow);
         await users.replaceRoles(trx, id, grantRows(id, wanted));
         await recordAudit(trx, actorFor(id, claims.email), {

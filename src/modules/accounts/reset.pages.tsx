@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { pageWithForms } from '../../platform/form-page.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
-import { perMinute } from '../../platform/rate-limit.ts';
+import { publicLimited } from '../../platform/route-options.ts';
 import { renderPage } from '../../platform/render.ts';
 import { AppError } from '../../shared/errors.ts';
 import { lockoutMessage } from './account.pages.tsx';
@@ -55,10 +55,7 @@ export async function resetPages(app: FastifyInstance): Promise<void> {
   );
 
   // Per address, RESET_RATE_LIMIT posts a minute (besides the limits per account and address).
-  const resetLimited = {
-    config: { permission: 'public', rateLimit: perMinute(app.config.resetRateLimit) },
-  } as const;
-  app.post('/reset', resetLimited, async (request, reply) => {
+  app.post('/reset', publicLimited(app.config.resetRateLimit), async (request, reply) => {
     const values = readForm(request.body, resetRequestForm);
     return submitForm(request, reply, {
       values,

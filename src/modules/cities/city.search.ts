@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
+import { publicDocuments } from '../../platform/public-documents.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
 import { countryName } from '../../shared/intl.ts';
 import { listCities, localized } from './city.service.ts';
@@ -21,12 +21,10 @@ async function cityDocuments(db: Db): Promise<SearchDocument[]> {
         ]),
       ),
     ];
-    return ENABLED_LOCALES.map((lang): SearchDocument => {
+    const record = { kind: 'city', id: city.id, cityIds: [city.id], date: null } as const;
+    return publicDocuments({ ...record, publicPath: `/cities/${city.slug}` }, (lang) => {
       const text = localized(city, lang);
       return {
-        kind: 'city',
-        id: city.id,
-        lang,
         textLang: text.lang,
         title: text.name,
         body: [
@@ -37,11 +35,6 @@ async function cityDocuments(db: Db): Promise<SearchDocument[]> {
         ]
           .filter(Boolean)
           .join('\n'),
-        visibility: 'public',
-        cityIds: [city.id],
-        publicPath: `/cities/${city.slug}`,
-        workspacePath: null,
-        date: null,
       };
     });
   });

@@ -5,7 +5,8 @@ import { ensureDefaultAreas } from './area.service.ts';
 import * as repo from './collaboration.repository.ts';
 import * as exchangeRepo from './exchange.repository.ts';
 import * as reviewRepo from './review.repository.ts';
-import { collaborationSearchDocument, exchangeSearchDocument } from './search-document.ts';
+import { indexExchange } from './exchange.service.ts';
+import { collaborationSearchDocument } from './search-document.ts';
 
 type State = 'acknowledged' | 'submitted' | 'returned';
 
@@ -562,12 +563,6 @@ export async function seedCollaborationDemo(context: DemoContext): Promise<void>
       updated_at: at,
     };
     await exchangeRepo.insertExchange(trx, row);
-    await repo.upsertSearchDocument(
-      trx,
-      exchangeSearchDocument({
-        ...row,
-        areaIds: await repo.areaIdsOfCollaboration(trx, row.collaboration_id),
-      }),
-    );
+    await indexExchange(trx, row);
   }
 }

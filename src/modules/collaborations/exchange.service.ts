@@ -25,7 +25,7 @@ import {
   type ExchangeInput,
 } from './collaboration.schema.ts';
 import * as repo from './exchange.repository.ts';
-import { exchangeSearchDocument } from './search-document.ts';
+import { exchangeSearchDocument, type ExchangeSearchSource } from './search-document.ts';
 
 // Experience exchanges: registered by a reporter (optionally within a collaboration of
 // their organisation), reviewed like collaborations.
@@ -60,6 +60,21 @@ export const toExchange = (r: repo.ExchangeRow): Exchange => ({
   learnings: r.learnings,
   ...reportedRecord(r),
 });
+
+/**
+ * Writes an exchange's search document: it is found by the areas of the collaboration it
+ * is part of too.
+ */
+export async function indexExchange(
+  trx: Executor,
+  exchange: Omit<ExchangeSearchSource, 'areaIds'> & { collaboration_id: string | null },
+): Promise<void> {
+  const areaIds = await collaborationRepo.areaIdsOfCollaboration(trx, exchange.collaboration_id);
+  await collaborationRepo.upsertSearchDocument(
+    trx,
+    exchangeSearchDocument({ ...exchange, areaIds }),
+  );
+}
 
 async function exchangeProblems(
   twins: readonly City[],
@@ -113,13 +128,7 @@ export async function registerExchange(
         ...submittedColumns(user.id, now),
       };
       await repo.insertExchange(trx, row);
-      await collaborationRepo.upsertSearchDocument(
-        trx,
-        exchangeSearchDocument({
-          ...row,
-          areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, row.collaboration_id),
-        }),
-      );
+      await indexExchange(trx, row);
       await auditReportedNew(trx, actor, 'exchange', row.id, now, values);
       return toExchange((await repo.findExchange(trx, row.id))!);
     },
@@ -141,14 +150,7 @@ export async function changeExchange(
     values: (checked) => checked.values,
     save: repo.updateExchange,
     write: async (trx, before, _checked, values, saved) => {
-      await collaborationRepo.upsertSearchDocument(
-        trx,
-        exchangeSearchDocument({
-          id,
-          ...values,
-          areaIds: await collaborationRepo.areaIdsOfCollaboration(trx, values.collaboration_id),
-        }),
-      );
+      await indexExchange(trx, { id, ...values });
       await auditReportedChange(trx, actor, 'exchange', id, saved, before, values);
       return toExchange((await repo.findExchange(trx, id))!);
     },

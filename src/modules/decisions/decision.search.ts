@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
-import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
+import { publicDocuments } from '../../platform/public-documents.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
 import { listDecisions, type CouncilDecision } from './decision.service.ts';
 
@@ -22,13 +22,11 @@ async function allDecisions(db: Db): Promise<CouncilDecision[]> {
  */
 async function decisionDocuments(db: Db): Promise<SearchDocument[]> {
   const decisions = await allDecisions(db);
-  return decisions.flatMap((d) =>
-    ENABLED_LOCALES.map((lang): SearchDocument => {
+  return decisions.flatMap((d) => {
+    const record = { kind: 'decision', id: d.id, cityIds: [], date: d.meetingDate } as const;
+    return publicDocuments({ ...record, publicPath: `/decisions/${d.id}` }, (lang) => {
       const { t } = i18nFor(lang);
       return {
-        kind: 'decision',
-        id: d.id,
-        lang,
         textLang: 'sv',
         title: d.title,
         body: [
@@ -39,14 +37,9 @@ async function decisionDocuments(db: Db): Promise<SearchDocument[]> {
         ]
           .filter(Boolean)
           .join('\n'),
-        visibility: 'public',
-        cityIds: [],
-        publicPath: `/decisions/${d.id}`,
-        workspacePath: null,
-        date: d.meetingDate,
       };
-    }),
-  );
+    });
+  });
 }
 
 export const decisionsSearch: SearchSource = { kinds: ['decision'], all: decisionDocuments };

@@ -11,9 +11,9 @@ import { parseOrThrow } from '../../shared/validation.ts';
 import { diff, recordAudit, statusChange } from '../audit/index.ts';
 import { getChain, listCities, localized, type City } from '../cities/index.ts';
 import { compileFigures } from './compile.service.ts';
+import { draftEvaluationRow, type NewEvaluation } from './evaluation.draft.ts';
 import type { EvaluationFigures, EvaluationSections } from './evaluation.figures.ts';
 import * as repo from './evaluation.repository.ts';
-import type { EvaluationTable } from './evaluation.table.ts';
 import {
   REQUIRED_SECTIONS,
   reviewSchema,
@@ -125,11 +125,6 @@ export async function createForHeldMeeting(
 }
 
 /** The columns a new evaluation is given; the others start empty. */
-type NewEvaluation = Pick<
-  EvaluationTable,
-  'chain_id' | 'meeting_id' | 'title' | 'period_start' | 'period_end' | 'due_on'
->;
-
 /**
  * Inserts a new draft evaluation (its texts empty, no version approved, no reminder sent) by
  * `by`, with its owners, audited as `action` with its meeting (if any), title, period, due
@@ -144,23 +139,7 @@ async function insertDraftEvaluation(
   owners: string[],
   at: string,
 ): Promise<string> {
-  const row = {
-    id: newId(),
-    ...values,
-    status: 'draft',
-    summary: '',
-    analysis: '',
-    conclusions: '',
-    recommendations: '',
-    summary_en: '',
-    approved_version: 0,
-    reminder_before_sent_at: null,
-    reminder_after_sent_at: null,
-    created_by: by,
-    updated_by: by,
-    created_at: at,
-    updated_at: at,
-  };
+  const row = { id: newId(), ...draftEvaluationRow(values, by, at) };
   await repo.insertEvaluation(trx, row);
   await repo.insertOwners(trx, row.id, owners);
   await recordAudit(trx, actor, {

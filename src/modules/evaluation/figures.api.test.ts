@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import { compileFigures } from './compile.service.ts';
+import { draftEvaluationRow } from './evaluation.draft.ts';
 import type { EvaluationFigures } from './evaluation.figures.ts';
 import { previousPeriod } from './period.ts';
 
@@ -31,25 +32,18 @@ describeEachDialect('the evaluation figures API', (dialect) => {
       .insertInto('evaluation')
       .values({
         id: evaluationId,
-        chain_id: chainId,
-        meeting_id: null,
-        title: 'Utvärdering efter vänortsmötet 2027',
-        period_start: PERIOD.start,
-        period_end: PERIOD.end,
-        due_on: '2027-12-16',
-        status: 'draft',
-        summary: '',
-        analysis: '',
-        conclusions: '',
-        recommendations: '',
-        summary_en: '',
-        approved_version: 0,
-        reminder_before_sent_at: null,
-        reminder_after_sent_at: null,
-        created_by: null,
-        updated_by: null,
-        created_at: at,
-        updated_at: at,
+        ...draftEvaluationRow(
+          {
+            chain_id: chainId,
+            meeting_id: null,
+            title: 'Utvärdering efter vänortsmötet 2027',
+            period_start: PERIOD.start,
+            period_end: PERIOD.end,
+            due_on: '2027-12-16',
+          },
+          null,
+          at,
+        ),
       })
       .execute();
   });

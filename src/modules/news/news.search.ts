@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { ENABLED_LOCALES } from '../../platform/i18n/locales.ts';
+import { publicDocuments } from '../../platform/public-documents.ts';
 import type { SearchDocument, SearchSource } from '../../platform/search.ts';
 import { listPublishedNews, newsVersion, type PublishedNews } from './index.ts';
 
@@ -41,24 +41,15 @@ async function newsDocuments(db: Db): Promise<SearchDocument[]> {
     items.push(...batch);
     if (batch.length < BATCH) break;
   }
-  return items.flatMap((item) =>
-    ENABLED_LOCALES.map((lang): SearchDocument => {
+  return items.flatMap((item) => {
+    const cityIds = item.links.filter((l) => l.kind === 'city').map((l) => l.id);
+    const record = { kind: 'news', id: item.id, cityIds, date: item.publishedAt } as const;
+    return publicDocuments({ ...record, publicPath: `/news/${item.id}` }, (lang) => {
       const version = newsVersion(item, lang);
-      return {
-        kind: 'news',
-        id: item.id,
-        lang,
-        textLang: version.lang,
-        title: version.title,
-        body: [version.summary ?? '', htmlText(version.bodyHtml)].filter(Boolean).join('\n'),
-        visibility: 'public',
-        cityIds: item.links.filter((l) => l.kind === 'city').map((l) => l.id),
-        publicPath: `/news/${item.id}`,
-        workspacePath: null,
-        date: item.publishedAt,
-      };
-    }),
-  );
+      const body = [version.summary ?? '', htmlText(version.bodyHtml)].filter(Boolean);
+      return { textLang: version.lang, title: version.title, body: body.join('\n') };
+    });
+  });
 }
 
 export const newsSearch: SearchSource = { kinds: ['news'], all: newsDocuments };

@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COORDINATOR, PUBLIC, idParams } from '../../platform/route-options.ts';
+import { COORDINATOR, PUBLIC, idParams, publicLimited } from '../../platform/route-options.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import { formsAt, pageWithForms } from '../../platform/form-page.ts';
 import { ALL_LOCALES, type Locale } from '../../platform/i18n/locales.ts';
-import { perMinute } from '../../platform/rate-limit.ts';
 import { renderPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import { issueForm, subscribeForm, testForm } from './newsletter.schema.ts';
@@ -79,27 +78,23 @@ export const newsletterPublicPages: FastifyPluginAsyncZod = async (app) => {
     renderSubscribe(request, reply, { language: request.i18n.locale, topics: [] }),
   );
 
-  app.post(
-    '/newsletter',
-    { config: { ...PUBLIC, rateLimit: perMinute(settings.formRateLimit) } },
-    async (request, reply) => {
-      const values = readForm(request.body, subscribeForm);
-      return submitForm(request, reply, {
-        values,
-        submit: (v) =>
-          subscribe(app.db, app.mailer, actorOf(request), v, {
-            baseUrl: baseUrlOf(request),
-            settings,
-          }),
-        invalid: ({ values: v }) => renderSubscribe(request, reply, v),
-        done: () => ({
-          to: '/newsletter',
-          flash: 'newsletter.flash.checkInbox',
-          params: { hours: settings.confirmHours },
+  app.post('/newsletter', publicLimited(settings.formRateLimit), async (request, reply) => {
+    const values = readForm(request.body, subscribeForm);
+    return submitForm(request, reply, {
+      values,
+      submit: (v) =>
+        subscribe(app.db, app.mailer, actorOf(request), v, {
+          baseUrl: baseUrlOf(request),
+          settings,
         }),
-      });
-    },
-  );
+      invalid: ({ values: v }) => renderSubscribe(request, reply, v),
+      done: () => ({
+        to: '/newsletter',
+        flash: 'newsletter.flash.checkInbox',
+        params: { hours: settings.confirmHours },
+      }),
+    });
+  });
 
   pageWithForms(
     app,
