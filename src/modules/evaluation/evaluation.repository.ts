@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { EvaluationTable, EvaluationVersionTable } from './evaluation.table.ts';
 
 // The evaluation's SQL (issue 15): evaluations, owners, review comments, approved versions,
@@ -98,15 +98,7 @@ export function listInReviewNotOwnedBy(db: Executor, userId: string) {
       eb.or([eb('evaluation.updated_by', 'is', null), eb('evaluation.updated_by', '!=', userId)]),
     )
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('evaluation_owner')
-            .select('evaluation_owner.user_id')
-            .whereRef('evaluation_owner.evaluation_id', '=', 'evaluation.id')
-            .where('evaluation_owner.user_id', '=', userId),
-        ),
-      ),
+      eb.not(hasRow('evaluation_owner', 'evaluation_id', 'evaluation.id', { user_id: userId })(eb)),
     )
     .execute();
 }
@@ -119,15 +111,7 @@ export function listActiveCoordinators(db: Executor) {
     .selectFrom('app_user')
     .select(['app_user.id', 'app_user.name', 'app_user.email'])
     .where('app_user.active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_role')
-          .select('user_role.user_id')
-          .whereRef('user_role.user_id', '=', 'app_user.id')
-          .where('user_role.role', '=', 'coordinator'),
-      ),
-    )
+    .where(hasRow('user_role', 'user_id', 'app_user.id', { role: 'coordinator' }))
     .orderBy('app_user.name')
     .execute();
 }
@@ -256,14 +240,9 @@ export function listReminderCandidates(db: Executor) {
 }
 
 /** Marks a reminder sent only if it was not (a second run sends nothing); true if claimed. */
-export const claimReminder = async (
+export const claimReminder = (
   db: Executor,
   id: string,
   column: 'reminder_before_sent_at' | 'reminder_after_sent_at',
   at: string,
-): Promise<boolean> =>
-  (await evaluations.updateWhere(
-    db,
-    { id, [column]: null, status: ['!=', 'approved'] },
-    { [column]: at },
-  )) === 1;
+): Promise<boolean> => evaluations.claim(db, { id, status: ['!=', 'approved'] }, column, at);
