@@ -140,11 +140,16 @@ export function listComments(db: Executor, evaluationId: string) {
 
 export const insertVersion = tableAccess('evaluation_version', '*').insert;
 
-/** An evaluation's approved versions, newest first, with the approver's name. */
-export function listVersions(db: Executor, evaluationId: string) {
-  return db
+/** An evaluation's approved versions joined to their approver (whose name the pages show). */
+const versionsOf = (db: Executor, evaluationId: string) =>
+  db
     .selectFrom('evaluation_version')
     .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+    .where('evaluation_version.evaluation_id', '=', evaluationId);
+
+/** An evaluation's approved versions, newest first, with the approver's name. */
+export const listVersions = (db: Executor, evaluationId: string) =>
+  versionsOf(db, evaluationId)
     .select([
       'evaluation_version.id',
       'evaluation_version.number',
@@ -152,22 +157,16 @@ export function listVersions(db: Executor, evaluationId: string) {
       'evaluation_version.published_at',
       'app_user.name as approver_name',
     ])
-    .where('evaluation_version.evaluation_id', '=', evaluationId)
     .orderBy('evaluation_version.number', 'desc')
     .execute();
-}
 
 /** One approved version (text and figures as frozen), with the approver's name. */
-export function findVersion(db: Executor, evaluationId: string, number: number) {
-  return db
-    .selectFrom('evaluation_version')
-    .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+export const findVersion = (db: Executor, evaluationId: string, number: number) =>
+  versionsOf(db, evaluationId)
     .selectAll('evaluation_version')
     .select(['app_user.name as approver_name'])
-    .where('evaluation_version.evaluation_id', '=', evaluationId)
     .where('evaluation_version.number', '=', number)
     .executeTakeFirst();
-}
 
 /** The latest approval of all evaluations of a chain (the P10 line). */
 export function findLatestApproval(db: Executor, chainId: string) {
