@@ -13,7 +13,7 @@ import { inBatches } from './batches.ts';
 import type { Database } from './database.ts';
 import { afterCursor } from './keyset.ts';
 import { qualified } from './qualified.ts';
-import { tableAccess } from './table-access.ts';
+import { hasRow, tableAccess } from './table-access.ts';
 
 /** The statements a query sends, compiled for SQLite without a database. */
 function recorder() {
@@ -149,6 +149,20 @@ it('compares, filters by a callback, takes the first, the greatest, and replaces
   expect(sent).toEqual(wanted);
 });
 
+it('claims a column once: only while it is still null', async () => {
+  const { db, sent } = recorder();
+  await tableAccess('user_token', '*').claim(db, { id: 't1' }, 'used_at', 'now');
+
+  const { db: expected, sent: wanted } = recorder();
+  await expected
+    .updateTable('user_token')
+    .set({ used_at: 'now' })
+    .where('id', '=', 't1')
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  expect(sent).toEqual(wanted);
+});
+
 // The shared fragments of src/db (aggregates, keyset, qualified, batches), compiled as above.
 const { db } = recorder();
 
@@ -220,6 +234,29 @@ it('pages by keyset as the hand-written conditions did, both ways', () => {
     expect(shared.sql).toBe(written.sql);
     expect(shared.parameters).toEqual(written.parameters);
   }
+});
+
+it('asks for a linked row as the hand-written exists did', () => {
+  const shared = db
+    .selectFrom('campaign')
+    .select('campaign.id')
+    .where(hasRow('campaign_organisation', 'campaign_id', 'campaign.id', { organisation_id: 'o1' }))
+    .compile();
+  const written = db
+    .selectFrom('campaign')
+    .select('campaign.id')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('campaign_organisation')
+          .select('campaign_organisation.campaign_id')
+          .where(sql.ref('campaign_organisation.campaign_id'), '=', sql.ref('campaign.id'))
+          .where('organisation_id', '=', 'o1'),
+      ),
+    )
+    .compile();
+  expect(shared.sql).toBe(written.sql);
+  expect(shared.parameters).toEqual(written.parameters);
 });
 
 it('names a column list by its table', () => {

@@ -1,14 +1,15 @@
-import type {
-  DeleteResult,
-  Expression,
-  ExpressionBuilder,
-  InsertResult,
-  Insertable,
-  Kysely,
-  Selectable,
-  SqlBool,
-  UpdateResult,
-  Updateable,
+import {
+  sql,
+  type DeleteResult,
+  type Expression,
+  type ExpressionBuilder,
+  type InsertResult,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type UpdateResult,
+  type Updateable,
 } from 'kysely';
 import type { Database, Executor } from './database.ts';
 
@@ -95,6 +96,27 @@ function applyMatch<Q>(query: Q, match: object): Q {
     else q = value === null ? q.where(column, 'is', null) : q.where(column, '=', value);
   }
   return q as unknown as Q;
+}
+
+/**
+ * `exists (select t.column from t where t.column = outer and …match)`: whether the row of the
+ * outer query (`outer`, its qualified column, e.g. `'campaign.id'`) has a row in `table` that
+ * links to it and matches (an owner, a role, a link of a kind). For `where` and `eb.not`.
+ */
+export function hasRow<T extends TableName>(
+  table: T,
+  column: ColumnOf<T>,
+  outer: string,
+  match: Match<T> = {},
+) {
+  const link = `${table}.${column}`;
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => {
+    const rows = (eb as unknown as ExpressionBuilder<LooseDatabase, never>)
+      .selectFrom(table as string)
+      .select(link)
+      .where(sql.ref(link), '=', sql.ref(outer));
+    return eb.exists(applyMatch(rows, match));
+  };
 }
 
 export function tableAccess<
@@ -223,6 +245,21 @@ export function tableAccess<
      * number of rows changed.
      */
     updateWhere,
+
+    /**
+     * Sets `column` to `at` on the rows that match while it is still null (a reminder marked
+     * sent, a token used): true if this call set it, false if an earlier one had (a second
+     * run of a job does nothing).
+     */
+    claim: async (
+      db: Executor,
+      match: Exclude<Match<T>, (...args: never[]) => unknown>,
+      column: ColumnOf<T>,
+      at: string,
+    ): Promise<boolean> =>
+      (await updateWhere(db, { ...match, [column]: null }, {
+        [column]: at,
+      } as Changes<T, Fixed>)) > 0,
 
     /**
      * Updates the row; with a `version`, only while its `updated_at` is still that version

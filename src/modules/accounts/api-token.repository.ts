@@ -26,17 +26,12 @@ export const listApiTokensOfUser = (db: Executor, userId: string) =>
   tokens.list(db, { user_id: userId }, [['created_at', 'desc'], 'id']);
 
 /** Sets revoked_at unless already set; returns whether a row changed. */
-export const updateApiTokenRevoked = async (
+export const updateApiTokenRevoked = (
   db: Executor,
   userId: string,
   id: string,
   revokedAt: string,
-) =>
-  (await tokens.updateWhere(
-    db,
-    { id, user_id: userId, revoked_at: null },
-    { revoked_at: revokedAt },
-  )) > 0;
+) => tokens.claim(db, { id, user_id: userId }, 'revoked_at', revokedAt);
 
 /** A user's tokens that still work at an instant: neither revoked nor expired. */
 export const listActiveApiTokensOfUser = (db: Executor, userId: string, now: string) =>

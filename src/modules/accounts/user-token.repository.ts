@@ -33,8 +33,8 @@ export type UserTokenRow = NonNullable<Awaited<ReturnType<typeof findUserToken>>
  * Marks a token used, only if it is still unused; returns whether it was (false: someone
  * else used it first).
  */
-export const updateTokenUsed = async (db: Executor, id: string, usedAt: string) =>
-  (await userTokens.updateWhere(db, { id, used_at: null }, { used_at: usedAt })) === 1;
+export const updateTokenUsed = (db: Executor, id: string, usedAt: string) =>
+  userTokens.claim(db, { id }, 'used_at', usedAt);
 
 /** Closes every other unused token of a user (older links stop working); returns how many. */
 export const updateOtherTokensUsed = (

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { CampaignOrganisationTable } from './collaboration.table.ts';
+import { listReporterEmails as listReviewRecipients } from './review.repository.ts';
 
 /** All SQL of campaigns (inventering): the campaign, the organisations asked, their answers. */
 
@@ -44,13 +45,7 @@ export const campaignCounts = (eb: ExpressionBuilder<Database, 'campaign'>) => {
 };
 
 /** A campaign that asked no organisation is not listed (as the inner join did before). */
-export const askedAnyone = (eb: ExpressionBuilder<Database, 'campaign'>) =>
-  eb.exists(
-    eb
-      .selectFrom('campaign_organisation as co')
-      .select('co.campaign_id')
-      .whereRef('co.campaign_id', '=', 'campaign.id'),
-  );
+export const askedAnyone = hasRow('campaign_organisation', 'campaign_id', 'campaign.id');
 
 /** Every campaign, newest first, with how many organisations were asked and have answered. */
 export function listCampaigns(db: Executor, organisationId: string | null = null) {
@@ -62,14 +57,10 @@ export function listCampaigns(db: Executor, organisationId: string | null = null
     .orderBy('campaign.created_at', 'desc')
     .orderBy('campaign.id');
   if (organisationId)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('campaign_organisation as mine')
-          .select('mine.campaign_id')
-          .whereRef('mine.campaign_id', '=', 'campaign.id')
-          .where('mine.organisation_id', '=', organisationId),
-      ),
+    q = q.where(
+      hasRow('campaign_organisation', 'campaign_id', 'campaign.id', {
+        organisation_id: organisationId,
+      }),
     );
   return q.execute();
 }
@@ -195,28 +186,21 @@ export function listUnansweredInOpenCampaigns(db: Executor) {
 
 /** The e-mail addresses of an organisation's active reporters. */
 export async function listReporterEmails(db: Executor, organisationId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_role as r')
-    .innerJoin('app_user as u', 'u.id', 'r.user_id')
-    .select('u.email')
-    .where('r.role', '=', 'reporter')
-    .where('r.organisation_id', '=', organisationId)
-    .where('u.active', '=', 1)
-    .orderBy('u.email')
-    .execute();
-  return [...new Set(rows.map((r) => r.email))];
+  const rows = await listReviewRecipients(db, organisationId, null);
+  return rows.map((r) => r.email);
 }
 
 /** Marks a reminder as sent only if it was not (a second run of the job sends nothing). */
-export const claimReminder = async (
+export const claimReminder = (
   db: Executor,
   campaignId: string,
   organisationId: string,
   column: 'reminded_at' | 'overdue_reminded_at',
   at: string,
 ): Promise<boolean> =>
-  (await asked.updateWhere(
+  asked.claim(
     db,
-    { campaign_id: campaignId, organisation_id: organisationId, [column]: null, answer: null },
-    { [column]: at },
-  )) > 0;
+    { campaign_id: campaignId, organisation_id: organisationId, answer: null },
+    column,
+    at,
+  );

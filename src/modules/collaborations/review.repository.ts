@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 
 // Review events (P8) and the people told about a review.
 
@@ -30,14 +30,10 @@ export function listReporterEmails(db: Executor, organisationId: string, userId:
     .where('app_user.active', '=', 1)
     .where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('user_role')
-            .select('user_role.user_id')
-            .whereRef('user_role.user_id', '=', 'app_user.id')
-            .where('user_role.role', '=', 'reporter')
-            .where('user_role.organisation_id', '=', organisationId),
-        ),
+        hasRow('user_role', 'user_id', 'app_user.id', {
+          role: 'reporter',
+          organisation_id: organisationId,
+        })(eb),
         eb('app_user.id', '=', userId ?? ''),
       ]),
     )

@@ -18,30 +18,21 @@ export function decisionsOf(db: Executor, from: string, to: string, cityId?: str
         .$narrowType<{ supersedes_id: string }>(),
     );
   if (cityId)
-    q = q.where((eb) =>
-      eb.or([
+    q = q.where((eb) => {
+      /** The decisions a city's rows of `table` name (a status change, a proposal). */
+      const about = (table: 'city_status_change' | 'proposal') =>
         eb(
           'd.id',
           'in',
           eb
-            .selectFrom('city_status_change as s')
-            .select('s.decision_id')
-            .where('s.city_id', '=', cityId)
-            .where('s.decision_id', 'is not', null)
+            .selectFrom(table)
+            .select('decision_id')
+            .where('city_id', '=', cityId)
+            .where('decision_id', 'is not', null)
             .$narrowType<{ decision_id: string }>(),
-        ),
-        eb(
-          'd.id',
-          'in',
-          eb
-            .selectFrom('proposal as p')
-            .select('p.decision_id')
-            .where('p.city_id', '=', cityId)
-            .where('p.decision_id', 'is not', null)
-            .$narrowType<{ decision_id: string }>(),
-        ),
-      ]),
-    );
+        );
+      return eb.or([about('city_status_change'), about('proposal')]);
+    });
   return q;
 }
 

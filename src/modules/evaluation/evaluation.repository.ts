@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { EvaluationTable, EvaluationVersionTable } from './evaluation.table.ts';
 
 // The evaluation's SQL (issue 15): evaluations, owners, review comments, approved versions,
@@ -98,15 +98,7 @@ export function listInReviewNotOwnedBy(db: Executor, userId: string) {
       eb.or([eb('evaluation.updated_by', 'is', null), eb('evaluation.updated_by', '!=', userId)]),
     )
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('evaluation_owner')
-            .select('evaluation_owner.user_id')
-            .whereRef('evaluation_owner.evaluation_id', '=', 'evaluation.id')
-            .where('evaluation_owner.user_id', '=', userId),
-        ),
-      ),
+      eb.not(hasRow('evaluation_owner', 'evaluation_id', 'evaluation.id', { user_id: userId })(eb)),
     )
     .execute();
 }
@@ -119,15 +111,7 @@ export function listActiveCoordinators(db: Executor) {
     .selectFrom('app_user')
     .select(['app_user.id', 'app_user.name', 'app_user.email'])
     .where('app_user.active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_role')
-          .select('user_role.user_id')
-          .whereRef('user_role.user_id', '=', 'app_user.id')
-          .where('user_role.role', '=', 'coordinator'),
-      ),
-    )
+    .where(hasRow('user_role', 'user_id', 'app_user.id', { role: 'coordinator' }))
     .orderBy('app_user.name')
     .execute();
 }
@@ -156,11 +140,16 @@ export function listComments(db: Executor, evaluationId: string) {
 
 export const insertVersion = tableAccess('evaluation_version', '*').insert;
 
-/** An evaluation's approved versions, newest first, with the approver's name. */
-export function listVersions(db: Executor, evaluationId: string) {
-  return db
+/** An evaluation's approved versions joined to their approver (whose name the pages show). */
+const versionsOf = (db: Executor, evaluationId: string) =>
+  db
     .selectFrom('evaluation_version')
     .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+    .where('evaluation_version.evaluation_id', '=', evaluationId);
+
+/** An evaluation's approved versions, newest first, with the approver's name. */
+export const listVersions = (db: Executor, evaluationId: string) =>
+  versionsOf(db, evaluationId)
     .select([
       'evaluation_version.id',
       'evaluation_version.number',
@@ -168,22 +157,16 @@ export function listVersions(db: Executor, evaluationId: string) {
       'evaluation_version.published_at',
       'app_user.name as approver_name',
     ])
-    .where('evaluation_version.evaluation_id', '=', evaluationId)
     .orderBy('evaluation_version.number', 'desc')
     .execute();
-}
 
 /** One approved version (text and figures as frozen), with the approver's name. */
-export function findVersion(db: Executor, evaluationId: string, number: number) {
-  return db
-    .selectFrom('evaluation_version')
-    .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+export const findVersion = (db: Executor, evaluationId: string, number: number) =>
+  versionsOf(db, evaluationId)
     .selectAll('evaluation_version')
     .select(['app_user.name as approver_name'])
-    .where('evaluation_version.evaluation_id', '=', evaluationId)
     .where('evaluation_version.number', '=', number)
     .executeTakeFirst();
-}
 
 /** The latest approval of all evaluations of a chain (the P10 line). */
 export function findLatestApproval(db: Executor, chainId: string) {
@@ -256,14 +239,9 @@ export function listReminderCandidates(db: Executor) {
 }
 
 /** Marks a reminder sent only if it was not (a second run sends nothing); true if claimed. */
-export const claimReminder = async (
+export const claimReminder = (
   db: Executor,
   id: string,
   column: 'reminder_before_sent_at' | 'reminder_after_sent_at',
   at: string,
-): Promise<boolean> =>
-  (await evaluations.updateWhere(
-    db,
-    { id, [column]: null, status: ['!=', 'approved'] },
-    { [column]: at },
-  )) === 1;
+): Promise<boolean> => evaluations.claim(db, { id, status: ['!=', 'approved'] }, column, at);

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 
 /**
  * SQL of the reports: the approved versions of evaluations (`evaluation_version`), which
@@ -15,15 +15,7 @@ import { tableAccess } from '../../db/table-access.ts';
  */
 type WithV = Database & { v: Database['evaluation_version'] };
 const notSecret = () => (eb: ExpressionBuilder<WithV, 'v'>) =>
-  eb.not(
-    eb.exists(
-      eb
-        .selectFrom('evaluation as e')
-        .select('e.id')
-        .whereRef('e.id', '=', 'v.evaluation_id')
-        .where('e.secret', '=', 1),
-    ),
-  );
+  eb.not(hasRow('evaluation', 'id', 'v.evaluation_id', { secret: 1 })(eb));
 
 const secrecy = tableAccess('evaluation', ['secret']);
 const evaluations = tableAccess('evaluation', ['id']);

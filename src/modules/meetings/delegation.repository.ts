@@ -119,11 +119,15 @@ export const insertMember = members.insert;
 export const updateMember = members.update;
 export const deleteMember = members.remove;
 
+/** Delegation members joined to their delegation (its meeting, city and status). */
+export const membersWithDelegation = (db: Executor) =>
+  db
+    .selectFrom('delegation_member')
+    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id');
+
 /** Every member of a meeting's delegations, with the delegation's city and status. */
 export function listParticipants(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('delegation_member')
-    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+  return membersWithDelegation(db)
     .select([
       'delegation.city_id',
       'delegation.status',
@@ -141,9 +145,7 @@ export function listParticipants(db: Executor, meetingId: string) {
  * end date, started) before `cutoff` (a plain date).
  */
 export function listMembersPastRetention(db: Executor, cutoff: string) {
-  return db
-    .selectFrom('delegation_member')
-    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+  return membersWithDelegation(db)
     .innerJoin('meeting', 'meeting.id', 'delegation.meeting_id')
     .select([
       'delegation_member.id',

@@ -129,23 +129,25 @@ export async function citiesActiveInMeetings(
   from: string,
   to: string,
 ): Promise<string[]> {
+  const heldInWindow = (eb: ExpressionBuilder<Database & { m: MeetingTable }, 'm'>) =>
+    eb.and([
+      eb('m.chain_id', '=', chainId),
+      eb('m.status', '=', 'held'),
+      eb.between(meetingDay(eb), from, to),
+    ]);
   const [hosts, delegations] = await Promise.all([
     db
       .selectFrom('meeting as m')
       .select('m.host_city_id as city_id')
       .distinct()
-      .where('m.chain_id', '=', chainId)
-      .where('m.status', '=', 'held')
-      .where((eb) => eb.between(meetingDay(eb), from, to))
+      .where(heldInWindow)
       .execute(),
     db
       .selectFrom('delegation as d')
       .innerJoin('meeting as m', 'm.id', 'd.meeting_id')
       .select('d.city_id')
       .distinct()
-      .where('m.chain_id', '=', chainId)
-      .where('m.status', '=', 'held')
-      .where((eb) => eb.between(meetingDay(eb), from, to))
+      .where(heldInWindow)
       .execute(),
   ]);
   return [...new Set([...hosts, ...delegations].map((r) => r.city_id))];

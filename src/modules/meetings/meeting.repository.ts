@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import { precompiled } from '../../platform/precompiled.ts';
+import { membersWithDelegation } from './delegation.repository.ts';
 import type { MeetingTable } from './meeting.table.ts';
 
 const MEETING_COLUMNS = [
@@ -175,9 +176,7 @@ export async function listDelegationCityIds(db: Executor, meetingId: string): Pr
 
 /** Public delegation lists: public fields only, never logistics. */
 export function listPublicDelegationMembers(db: Executor, meetingId: string) {
-  return db
-    .selectFrom('delegation_member')
-    .innerJoin('delegation', 'delegation.id', 'delegation_member.delegation_id')
+  return membersWithDelegation(db)
     .select([
       'delegation.city_id',
       'delegation.status',

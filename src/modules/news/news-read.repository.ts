@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
+import { countPublicNews, type PublicNewsFilter } from './news.repository.ts';
 
 /**
  * Reads of published news for the other modules (newsletter digest, overview, open data,
@@ -52,33 +53,8 @@ export function listNewsLinks(db: Executor, newsIds: readonly string[]) {
 }
 
 /** The number of items published in [since, until); with `cityId`, only those linked to that city. */
-export async function countPublishedNews(
-  db: Executor,
-  options: { since?: string; until?: string; cityId?: string } = {},
-): Promise<number> {
-  let query = db
-    .selectFrom('news_item')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'published')
-    .where('published_at', 'is not', null);
-  if (options.cityId) {
-    const cityId = options.cityId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('news_link')
-          .select('news_link.news_id')
-          .whereRef('news_link.news_id', '=', 'news_item.id')
-          .where('news_link.target_kind', '=', 'city')
-          .where('news_link.target_id', '=', cityId),
-      ),
-    );
-  }
-  if (options.since) query = query.where('published_at', '>=', options.since);
-  if (options.until) query = query.where('published_at', '<', options.until);
-  const row = await query.executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+export const countPublishedNews = (db: Executor, options: PublicNewsFilter = {}): Promise<number> =>
+  countPublicNews(db, options);
 
 const items = tableAccess('news_item', ['id']);
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { NewsLinkTable, NewsTranslationTable } from './news.table.ts';
 
 /** All SQL of the news module's workspace, public pages, feeds and job (reads for other modules: news-read.repository.ts). */
@@ -79,15 +79,8 @@ function publicQuery(db: Executor, filter: PublicNewsFilter) {
   if (filter.until) query = query.where('n.published_at', '<', filter.until);
   if (filter.cityId) {
     const cityId = filter.cityId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('news_link as l')
-          .select('l.news_id')
-          .whereRef('l.news_id', '=', 'n.id')
-          .where('l.target_kind', '=', 'city')
-          .where('l.target_id', '=', cityId),
-      ),
+    query = query.where(
+      hasRow('news_link', 'news_id', 'n.id', { target_kind: 'city', target_id: cityId }),
     );
   }
   return query;

@@ -1,6 +1,12 @@
-import { sql, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import { inBatches } from '../../db/batches.ts';
-import type { Executor } from '../../db/database.ts';
+import type { Database, Executor } from '../../db/database.ts';
 import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import { DELEGATE_FIELDS } from '../meetings/index.ts';
@@ -285,54 +291,47 @@ export interface DueRow {
   at: string;
 }
 
-export function listExpiredSessions(db: Executor, now: string): Promise<DueRow[]> {
+type RetentionTable = 'session' | 'user_token' | 'api_token' | 'login_attempt' | 'mail_outbox';
+
+/**
+ * A retention rule's rows: each one's id and the instant that made it due (a column, or an
+ * expression over the row), by id.
+ */
+function listDue(
+  db: Executor,
+  table: RetentionTable,
+  at: string | RawBuilder<string>,
+  due: (eb: ExpressionBuilder<Database, RetentionTable>) => Expression<SqlBool>,
+): Promise<DueRow[]> {
+  const instant = typeof at === 'string' ? sql.ref<string>(at) : at;
   return db
-    .selectFrom('session')
-    .select(['id', 'expires_at as at'])
-    .where('expires_at', '<', now)
+    .selectFrom(table)
+    .select(['id', instant.as('at')])
+    .where(due)
     .orderBy('id')
     .execute();
 }
+
+export const listExpiredSessions = (db: Executor, now: string) =>
+  listDue(db, 'session', 'expires_at', (eb) => eb('expires_at', '<', now));
 
 /** Reset and invitation links that were used or have expired. */
-export function listSpentUserTokens(db: Executor, now: string): Promise<DueRow[]> {
-  return db
-    .selectFrom('user_token')
-    .select(['id', 'expires_at as at'])
-    .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
-    .orderBy('id')
-    .execute();
-}
+export const listSpentUserTokens = (db: Executor, now: string) =>
+  listDue(db, 'user_token', 'expires_at', (eb) =>
+    eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]),
+  );
 
 /** API tokens revoked or expired before `before`. */
-export function listOldApiTokens(db: Executor, before: string): Promise<DueRow[]> {
-  return db
-    .selectFrom('api_token')
-    .select(['id', sql<string>`coalesce(revoked_at, expires_at)`.as('at')])
-    .where((eb) => eb.or([eb('revoked_at', '<', before), eb('expires_at', '<', before)]))
-    .orderBy('id')
-    .execute();
-}
+export const listOldApiTokens = (db: Executor, before: string) =>
+  listDue(db, 'api_token', sql<string>`coalesce(revoked_at, expires_at)`, (eb) =>
+    eb.or([eb('revoked_at', '<', before), eb('expires_at', '<', before)]),
+  );
 
-export function listOldLoginAttempts(db: Executor, before: string): Promise<DueRow[]> {
-  return db
-    .selectFrom('login_attempt')
-    .select(['id', 'occurred_at as at'])
-    .where('occurred_at', '<', before)
-    .orderBy('id')
-    .execute();
-}
+export const listOldLoginAttempts = (db: Executor, before: string) =>
+  listDue(db, 'login_attempt', 'occurred_at', (eb) => eb('occurred_at', '<', before));
 
-export function listOldOutboxMails(db: Executor, before: string): Promise<DueRow[]> {
-  return db
-    .selectFrom('mail_outbox')
-    .select(['id', 'created_at as at'])
-    .where('created_at', '<', before)
-    .orderBy('id')
-    .execute();
-}
-
-type RetentionTable = 'session' | 'user_token' | 'api_token' | 'login_attempt' | 'mail_outbox';
+export const listOldOutboxMails = (db: Executor, before: string) =>
+  listDue(db, 'mail_outbox', 'created_at', (eb) => eb('created_at', '<', before));
 
 /** Deletes the rows by id, in chunks that stay below every dialect's parameter limit. */
 export async function deleteByIds(
