@@ -19,7 +19,7 @@ import { problemResponses } from './problem-details.ts';
 export interface ApiRouteSpec<P, Q, B, R> {
   permission: Permission;
   /** Anonymous answers are stored in the page cache (src/platform/page-cache.ts). */
-  pageCache?: true;
+  pageCache?: boolean;
   tags: string[];
   /** The operation's own security, where the permission does not say it (src/platform/openapi.ts). */
   security?: Record<string, string[]>[];
@@ -116,18 +116,43 @@ function addRoute<P, Q, B, R>(
   });
 }
 
-/** `const route = apiRoutes(app)`, then `route.get(url, spec, handler)` as with `app.get`. */
-export function apiRoutes(app: ZodApp) {
+/** What the routes of one API file share: each route may say otherwise. */
+export type RouteDefaults = Partial<
+  Pick<
+    ApiRouteSpec<unknown, unknown, unknown, unknown>,
+    'permission' | 'pageCache' | 'tags' | 'security'
+  >
+>;
+
+/** A route's declaration under `defaults`: what they give it may leave out. */
+export type RouteSpec<P, Q, B, R, D extends RouteDefaults> = Omit<
+  ApiRouteSpec<P, Q, B, R>,
+  'permission' | 'tags'
+> &
+  Partial<Pick<ApiRouteSpec<P, Q, B, R>, 'permission' | 'tags'>> &
+  Omit<Pick<ApiRouteSpec<P, Q, B, R>, 'permission' | 'tags'>, keyof D>;
+
+/**
+ * `const route = apiRoutes(app, defaults)`, then `route.get(url, spec, handler)` as with
+ * `app.get`; `defaults` (the file's tag, the permission its routes share, …) apply to each
+ * route that does not give its own.
+ */
+export function apiRoutes<D extends RouteDefaults = Record<never, never>>(
+  app: ZodApp,
+  defaults?: D,
+) {
+  const withDefaults = <P, Q, B, R>(spec: RouteSpec<P, Q, B, R, D>) =>
+    ({ ...defaults, ...spec }) as ApiRouteSpec<P, Q, B, R>;
   return {
     get: <P = undefined, Q = undefined, R = unknown>(
       url: string,
-      spec: ApiRouteSpec<P, Q, undefined, R>,
+      spec: RouteSpec<P, Q, undefined, R, D>,
       handler: Handler<P, Q, undefined, R>,
-    ) => addRoute(app, 'GET', url, spec, handler),
+    ) => addRoute(app, 'GET', url, withDefaults(spec), handler),
     post: <P = undefined, B = undefined, R = unknown>(
       url: string,
-      spec: ApiRouteSpec<P, undefined, B, R>,
+      spec: RouteSpec<P, undefined, B, R, D>,
       handler: Handler<P, undefined, B, R>,
-    ) => addRoute(app, 'POST', url, spec, handler),
+    ) => addRoute(app, 'POST', url, withDefaults(spec), handler),
   };
 }

@@ -131,7 +131,14 @@ const DESCRIPTION =
   'partner contact sees the public ones and those of their own city, with public fields only.';
 
 export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
-  const route = apiRoutes(app);
+  // Anonymous callers share one answer per address and language (the page cache and its
+  // validators); a token or a session bypasses it (decision 043).
+  const route = apiRoutes(app, {
+    permission: 'public',
+    pageCache: true,
+    tags: ['collaborations'],
+    security: OPEN_OR_SIGNED_IN,
+  });
   const namesIn = async (request: FastifyRequest): Promise<NamesIn> => ({
     locale: request.i18n.locale,
     cities: new Map((await listCities(app.db)).map((c) => [c.id, c])),
@@ -140,12 +147,6 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/collaborations',
     {
-      // Anonymous callers share one answer per address and language (the page cache and its
-      // validators); a token or a session bypasses it (decision 043).
-      permission: 'public',
-      pageCache: true,
-      tags: ['collaborations'],
-      security: OPEN_OR_SIGNED_IN,
       operationId: 'listCollaborations',
       summary: "Gothenburg's collaborations with its twin cities",
       description: `${DESCRIPTION} Paginated by keyset: \`limit\` 1–200 (default 50) and \`cursor\`; bad values are a 400.`,
@@ -189,9 +190,7 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/collaborations.csv',
     {
-      permission: 'public',
-      tags: ['collaborations'],
-      security: OPEN_OR_SIGNED_IN,
+      pageCache: false, // the streamed CSV is not kept in the page cache
       operationId: 'exportCollaborationsCsv',
       summary: 'The same list as CSV (UTF-8 with BOM, comma-separated), streamed',
       description: DESCRIPTION,
@@ -222,10 +221,6 @@ export const collaborationApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/collaborations/:id',
     {
-      permission: 'public',
-      pageCache: true,
-      tags: ['collaborations'],
-      security: OPEN_OR_SIGNED_IN,
       operationId: 'getCollaboration',
       summary: 'One collaboration',
       description: `404 COLLABORATION_NOT_FOUND for an unknown id or one the caller may not see. ${DESCRIPTION}`,

@@ -39,13 +39,12 @@ const WRITE_AUTH =
   '401 without a token, 403 for another role.';
 
 export const decisionApi: FastifyPluginAsyncZod = async (app) => {
-  const route = apiRoutes(app);
+  const route = apiRoutes(app, { tags: ['decisions'] });
   route.get(
     '/decisions',
     {
       permission: 'public',
       pageCache: true,
-      tags: ['decisions'],
       operationId: 'listDecisions',
       summary: 'The register of council decisions on twin and partner cities, newest first',
       description:
@@ -87,7 +86,6 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
     {
       permission: 'public',
       pageCache: true,
-      tags: ['decisions'],
       operationId: 'getDecision',
       summary: 'One council decision, with what it superseded or was superseded by',
       description: '404 DECISION_NOT_FOUND for an unknown id.',
@@ -101,7 +99,6 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
     '/proposals',
     {
       permission: 'coordinator',
-      tags: ['decisions'],
       operationId: 'createProposal',
       summary: 'Draft a proposal to the council (coordinators)',
       description:
@@ -138,7 +135,6 @@ export const decisionApi: FastifyPluginAsyncZod = async (app) => {
     '/decisions',
     {
       permission: 'council',
-      tags: ['decisions'],
       operationId: 'recordDecision',
       summary: 'Record a council decision (council secretariat)',
       description:

@@ -29,13 +29,10 @@ function present(report: ReportVersion): z.input<typeof reportJson> {
 
 /** The published evaluation reports (P10) as open data. */
 export const reportApi: FastifyPluginAsyncZod = async (app) => {
-  const route = apiRoutes(app);
+  const route = apiRoutes(app, { permission: 'public', pageCache: true, tags: ['reports'] });
   route.get(
     '/reports',
     {
-      permission: 'public',
-      pageCache: true,
-      tags: ['reports'],
       operationId: 'listReports',
       summary: 'Published evaluation reports (policy P10), the newest publication first',
       description:
@@ -68,9 +65,6 @@ export const reportApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/reports/:id',
     {
-      permission: 'public',
-      pageCache: true,
-      tags: ['reports'],
       operationId: 'getReport',
       summary: 'One published evaluation report',
       description:

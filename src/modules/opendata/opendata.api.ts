@@ -90,7 +90,7 @@ const langParam = (request: Parameters<typeof requestedLocale>[0]) =>
  * Collaborations have theirs in the collaborations module.
  */
 export const openDataApi: FastifyPluginAsyncZod = async (app) => {
-  const route = apiRoutes(app);
+  const route = apiRoutes(app, { permission: 'public' });
   const citiesById = async () => new Map((await listCities(app.db)).map((c) => [c.id, c]));
 
   async function meetingsMatching(filters: {
@@ -122,7 +122,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/cities.csv',
     {
-      permission: 'public',
       tags: ['cities'],
       operationId: 'exportCitiesCsv',
       summary: 'The cities as CSV: the same list and filters as GET /api/v1/cities',
@@ -146,7 +145,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/decisions.csv',
     {
-      permission: 'public',
       tags: ['decisions'],
       operationId: 'exportDecisionsCsv',
       summary: 'The council decisions as CSV: the same list as GET /api/v1/decisions',
@@ -165,7 +163,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/meetings',
     {
-      permission: 'public',
       pageCache: true,
       tags: ['meetings'],
       operationId: 'listMeetings',
@@ -193,7 +190,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/meetings.csv',
     {
-      permission: 'public',
       tags: ['meetings'],
       operationId: 'exportMeetingsCsv',
       summary: 'The twin-city meetings as CSV: the same list and filters as GET /api/v1/meetings',
@@ -221,7 +217,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/exchanges',
     {
-      permission: 'public',
       pageCache: true,
       tags: ['exchanges'],
       operationId: 'listExchanges',
@@ -253,7 +248,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/exchanges.csv',
     {
-      permission: 'public',
       tags: ['exchanges'],
       operationId: 'exportExchangesCsv',
       summary: 'The public exchanges as CSV: the same list and filters as GET /api/v1/exchanges',
@@ -280,7 +274,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/news',
     {
-      permission: 'public',
       pageCache: true,
       tags: ['news'],
       operationId: 'listNews',
@@ -313,7 +306,6 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/news.csv',
     {
-      permission: 'public',
       tags: ['news'],
       operationId: 'exportNewsCsv',
       summary: 'The published news as CSV: the same list and filters as GET /api/v1/news',

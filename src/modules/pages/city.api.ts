@@ -6,13 +6,10 @@ import { cityListJson, cityListQuery, cityJson, citySlugParams } from './city.sc
 import { getChain, getCity, listCities } from '../cities/index.ts';
 
 export const cityApi: FastifyPluginAsyncZod = async (app) => {
-  const route = apiRoutes(app);
+  const route = apiRoutes(app, { permission: 'public', pageCache: true, tags: ['cities'] });
   route.get(
     '/cities',
     {
-      permission: 'public',
-      pageCache: true,
-      tags: ['cities'],
       operationId: 'listCities',
       summary: 'List the cities: the home city, twin cities and partner cities',
       description:
@@ -40,9 +37,6 @@ export const cityApi: FastifyPluginAsyncZod = async (app) => {
   route.get(
     '/cities/:slug',
     {
-      permission: 'public',
-      pageCache: true,
-      tags: ['cities'],
       operationId: 'getCity',
       summary: 'One city by its slug',
       params: citySlugParams,
