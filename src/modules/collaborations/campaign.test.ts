@@ -1,9 +1,8 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
+import { outboxMails, runJobOnMorning } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
@@ -250,11 +249,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       .set({ status: 'closed' })
       .where('id', '!=', id)
       .execute();
-    const remind = (date: string) =>
-      runJob(
-        campaignRemindersJob,
-        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
-      );
+    const remind = (date: string) => runJobOnMorning(t, campaignRemindersJob, date);
     const outbox = () => outboxMails(t.db);
 
     // Too early: nothing.
