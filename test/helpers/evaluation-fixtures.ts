@@ -3,6 +3,7 @@ import type {
   EvaluationFigures,
   EvaluationSections,
 } from '../../src/modules/evaluation/evaluation.figures.ts';
+import type { StartInput } from '../../src/modules/evaluation/evaluation.schema.ts';
 import { sampleFigures, SAMPLE_SECTIONS } from '../../src/modules/evaluation/report.demo.ts';
 import {
   insertEvaluationWithVersion,
@@ -21,6 +22,14 @@ export const FIXTURE_SECTIONS: EvaluationSections = SAMPLE_SECTIONS;
 export function fixtureFigures(overrides: Partial<EvaluationFigures> = {}): EvaluationFigures {
   return { ...sampleFigures(), ...overrides };
 }
+
+/** The fields that start an evaluation by hand: its title, period, due date and owners. */
+export const startFields = (
+  title: string,
+  [periodStart, periodEnd]: readonly [string, string],
+  dueOn: string,
+  owners: string[],
+): StartInput => ({ title, periodStart, periodEnd, dueOn, owners });
 
 /** A new evaluation with version 1 approved (not published); its id. */
 export async function addApprovedEvaluation(

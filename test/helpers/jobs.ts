@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { Config } from '../../src/config/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Mailer } from '../../src/platform/mail/mailer.ts';
-import type { JobContext } from '../../src/platform/scheduler.ts';
+import { runJob, type JobContext, type ScheduledJob } from '../../src/platform/scheduler.ts';
 
 /**
  * What a scheduled job gets when a test runs it (with runJob) at the instant `now`: the
@@ -22,6 +22,15 @@ export function jobContext(parts: {
 
 /** 06:00 UTC of a plain date: the morning in Gothenburg, when the nightly jobs have run. */
 export const morningRun = (date: string): Date => new Date(`${date}T06:00:00Z`);
+
+/** Runs a scheduled job on the test app's database and mailer, on the morning of `date`. */
+export function runJobOnMorning(
+  t: { db: Db; app: { mailer: Mailer } },
+  job: ScheduledJob,
+  date: string,
+) {
+  return runJob(job, jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }));
+}
 
 /** The mails in the outbox by address: whom to, the subject and the text. */
 export function outboxMails(db: Db) {

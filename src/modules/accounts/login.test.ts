@@ -79,13 +79,11 @@ describeEachDialect('logging in and out', (dialect) => {
 
   it('says "wrong e-mail or password" in Swedish, the same for unknown accounts, and audits it', async () => {
     const agent = new TestAgent(t.app);
-    const wrong = await agent.login('samordnare@vanort.example', 'not the password');
-    expectPage(wrong, 401, ['Fel e-postadress eller lösenord.']);
-    const unknown = await agent.post('/login', {
-      email: 'nobody@vanort.example',
-      password: 'not the password',
-    });
-    expectPage(unknown, 401, ['Fel e-postadress eller lösenord.']);
+    // A known account with a wrong password, and an account that does not exist: one answer.
+    for (const email of ['samordnare@vanort.example', 'nobody@vanort.example'])
+      expectPage(await agent.login(email, 'not the password'), 401, [
+        'Fel e-postadress eller lösenord.',
+      ]);
     expect(await auditActions()).toEqual(
       expect.arrayContaining([
         'login.failed:samordnare@vanort.example',

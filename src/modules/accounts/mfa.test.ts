@@ -28,6 +28,15 @@ const codeFor = (secret: string, steps = 0) =>
   TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: clock + steps * 30_000 });
 
 /** A well-formed code that is none of the codes accepted around now. */
+/** Each code sent to the form at `url` is refused there with its message. */
+async function expectCodesRefused(
+  agent: TestAgent,
+  url: string,
+  cases: readonly (readonly [code: string, message: string])[],
+) {
+  for (const [code, message] of cases) expectRefused(await agent.post(url, { code }), [message]);
+}
+
 const wrongCodeFor = (secret: string) => {
   const valid = new Set([-2, -1, 0, 1, 2].map((s) => codeFor(secret, s)));
   for (let n = 0; ; n++) {
@@ -129,10 +138,10 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await totpRow(id)).totp_enabled).toBe(0);
 
     // Bad input: a clear message, nothing changes.
-    const malformed = await agent.post('/account/mfa/confirm', { code: '12ab' });
-    expectRefused(malformed, ['<a href="#code">Koden ska vara sex siffror']);
-    const wrong = await agent.post('/account/mfa/confirm', { code: wrongCodeFor(secret) });
-    expectRefused(wrong, ['Koden stämmer inte.']);
+    await expectCodesRefused(agent, '/account/mfa/confirm', [
+      ['12ab', '<a href="#code">Koden ska vara sex siffror'],
+      [wrongCodeFor(secret), 'Koden stämmer inte.'],
+    ]);
     expect((await totpRow(id)).totp_enabled).toBe(0);
 
     tick();
@@ -332,10 +341,10 @@ describeEachDialect('two-step verification (TOTP)', (dialect) => {
     expect((await loginWithCode(agent, email, secret)).headers.location).toBe('/workspace');
     const page = await agent.get('/account/mfa');
     expect(page.body).toContain('Stäng av tvåstegsverifiering');
-    const empty = await agent.post('/account/mfa/disable', { code: '' });
-    expectRefused(empty, ['Ange koden från appen']);
-    const wrong = await agent.post('/account/mfa/disable', { code: wrongCodeFor(secret) });
-    expectRefused(wrong, ['Koden stämmer inte.']);
+    await expectCodesRefused(agent, '/account/mfa/disable', [
+      ['', 'Ange koden från appen'],
+      [wrongCodeFor(secret), 'Koden stämmer inte.'],
+    ]);
     expect((await totpRow(id)).totp_enabled).toBe(1);
     tick();
     const ok = await agent.post('/account/mfa/disable', { code: codeFor(secret) });

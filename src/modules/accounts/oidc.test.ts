@@ -92,16 +92,11 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     idp = await startTestProvider({ redirectUri: `${appUrl}/auth/oidc/callback` });
     t = await buildTestApp(dialect, { env: { ...oidcEnv(idp), PUBLIC_URL: appUrl } });
     await t.app.listen({ host: '127.0.0.1', port });
-    idp.accounts.set('kerstin-sub', {
-      email: 'Kerstin.Kultur@goteborg.example',
-      name: 'Kerstin Kultur',
-      groups: ['kultur-rapportorer', 'some-unmapped-group'],
-    });
-    idp.accounts.set('sara-sub', {
-      email: 'samordnare@vanort.example',
-      name: 'Sara Samordnare',
-      groups: [],
-    });
+    account('kerstin-sub', 'Kerstin.Kultur@goteborg.example', 'Kerstin Kultur', [
+      'kultur-rapportorer',
+      'some-unmapped-group',
+    ]);
+    account('sara-sub', 'samordnare@vanort.example', 'Sara Samordnare');
   });
   afterAll(async () => {
     await t?.close();
@@ -139,6 +134,10 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
     ((await findUserByEmail(t.db.kysely, email))?.roles ?? []).map((r) => r.role).sort();
 
   /** The whole flow in a new browser: app → provider login and consent → app. */
+  /** An account at the identity provider, by its subject. */
+  const account = (sub: string, email: string, name: string, groups: string[] = []) =>
+    idp.accounts.set(sub, { email, name, groups });
+
   async function ssoLogin(accountId: string, browser = new Browser(), start = '/auth/oidc/login') {
     const atLogin = await browser.go(`${appUrl}${start}`);
     if (atLogin.url.origin === appUrl) return { browser, final: atLogin };
@@ -277,7 +276,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
   });
 
   it('refuses a tampered state and creates no session (and no account)', async () => {
-    idp.accounts.set('tove-sub', { email: 'tove@goteborg.example', name: 'Tove', groups: [] });
+    account('tove-sub', 'tove@goteborg.example', 'Tove');
     const browser = new Browser();
     const atLogin = await browser.go(`${appUrl}/auth/oidc/login`);
     const atConsent = await browser.go(`${atLogin.url.href}/login`, {
@@ -321,11 +320,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
   });
 
   it('refuses to link an account that is linked to another subject', async () => {
-    idp.accounts.set('impostor-sub', {
-      email: 'kerstin.kultur@goteborg.example',
-      name: 'Not Kerstin',
-      groups: ['vanort-admins'],
-    });
+    account('impostor-sub', 'kerstin.kultur@goteborg.example', 'Not Kerstin', ['vanort-admins']);
     const sessions = await count('session');
     const { final, browser } = await ssoLogin('impostor-sub');
     await expectRefusedLogin(browser, final, [403, oidcSv['oidc.error.conflict']], sessions);
@@ -333,11 +328,7 @@ describeEachDialect('single sign-on with OpenID Connect', (dialect) => {
 
   it('lands in the person’s language, unless the login started at another language’s address', async () => {
     // A new contact of Bergen (by the role mapping) gets Norwegian, and lands in it.
-    idp.accounts.set('nora-sub', {
-      email: 'nora.nordnes@bergen.example',
-      name: 'Nora Nordnes',
-      groups: ['bergen-contacts'],
-    });
+    account('nora-sub', 'nora.nordnes@bergen.example', 'Nora Nordnes', ['bergen-contacts']);
     const { final } = await ssoLogin('nora-sub');
     expect(final.url.href).toBe(`${appUrl}/nb/workspace`);
     expect(final.body).toContain('<html lang="nb"');

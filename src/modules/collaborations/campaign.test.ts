@@ -1,9 +1,8 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { runJob } from '../../platform/scheduler.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { newId } from '../../shared/ids.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
+import { outboxMails, runJobOnMorning } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { campaignRemindersJob } from './campaign.job.ts';
 import { stockholmToday } from './campaign.service.ts';
@@ -64,8 +63,19 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
   });
 
+  /** The coordinator sends the start form: a campaign over 2026 to all organisations, but for `fields`. */
   const start = (fields: Record<string, string | string[]>) =>
-    coordinator.submit('/workspace/campaigns/new', fields);
+    coordinator.submit('/workspace/campaigns/new', {
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      scope: 'all',
+      ...fields,
+    });
+  /** The scope that asks only the organisations named (by slug). */
+  const chosen = (...slugs: string[]) => ({
+    scope: 'chosen',
+    organisations: slugs.map((slug) => orgs.get(slug)!),
+  });
 
   it('refuses a bad campaign field by field, keeping the values, in Swedish and English', async () => {
     const campaigns = () => t.db.kysely.selectFrom('campaign').select('id').execute();
@@ -92,7 +102,6 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       periodFrom: '2026-06-01',
       periodTo: '2026-01-01',
       deadline: addDays(today, -1),
-      scope: 'all',
     });
     expectRefused(order, [
       'Perioden kan inte sluta före den börjar',
@@ -121,11 +130,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
   it('runs a campaign: reporters answer for their own organisation, the table shows the rest missing, closing freezes it', async () => {
     const res = await start({
       title: 'Inventering 2026',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
       deadline: addDays(today, 14),
       message: 'Bekräfta er lista senast på sista svarsdagen.',
-      scope: 'all',
     });
     expect(res.statusCode).toBe(303);
     const id = String(res.headers.location).split('/').pop()!;
@@ -214,11 +220,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
   it('lets a reporter answer only campaigns that asked their organisation', async () => {
     const res = await start({
       title: 'Bara bolagen',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
       deadline: addDays(today, 10),
-      scope: 'chosen',
-      organisations: [orgs.get('liseberg')!, orgs.get('goteborgs-hamn')!],
+      ...chosen('liseberg', 'goteborgs-hamn'),
     });
     expect(res.statusCode).toBe(303);
     const id = String(res.headers.location).split('/').pop()!;
@@ -237,11 +240,8 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     const deadline = addDays(today, 20);
     const res = await start({
       title: 'Påminnelsetest',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
       deadline,
-      scope: 'chosen',
-      organisations: [orgs.get('kulturforvaltningen')!, orgs.get('liseberg')!],
+      ...chosen('kulturforvaltningen', 'liseberg'),
     });
     const id = String(res.headers.location).split('/').pop()!;
     // Only this campaign's organisations are reminded here: the others were answered or closed.
@@ -250,11 +250,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
       .set({ status: 'closed' })
       .where('id', '!=', id)
       .execute();
-    const remind = (date: string) =>
-      runJob(
-        campaignRemindersJob,
-        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
-      );
+    const remind = (date: string) => runJobOnMorning(t, campaignRemindersJob, date);
     const outbox = () => outboxMails(t.db);
 
     // Too early: nothing.

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import type { TestAgent } from '../../../test/helpers/agent.ts';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
@@ -35,12 +35,10 @@ interface Upload {
 }
 
 /**
- * Posts a multipart form as a browser would (the agent's cookies and the CSRF token of
- * its last page, unless `csrf` says otherwise) and remembers the answer like the agent.
+ * Posts a multipart form through the agent as a browser would (its cookies and the CSRF
+ * token of its last page, unless `csrf` says otherwise), with an optional document.
  */
-/** Posts the decision form (multipart) through the agent, with an optional document. */
 function postMultipart(
-  _app: FastifyInstance,
   agent: TestAgent,
   url: string,
   fields: Record<string, string>,
@@ -49,6 +47,13 @@ function postMultipart(
 ): Promise<LightMyRequestResponse> {
   return agent.postMultipart(url, fields, document && { field: 'document', ...document }, options);
 }
+
+/** A PDF document for the decision form's upload. */
+const pdfUpload = (filename: string): Upload => ({
+  filename,
+  type: 'application/pdf',
+  data: samplePdf(),
+});
 
 const today = () => new Date().toISOString().slice(0, 10);
 const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-01`;
@@ -123,11 +128,10 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(asStaff.statusCode).toBe(403);
     await coordinator.get('/workspace/proposals');
     const asCoordinator = await postMultipart(
-      t.app,
       coordinator,
       '/workspace/decisions/new',
       goodDecision(),
-      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
+      pdfUpload('beslut.pdf'),
     );
     expect(asCoordinator.statusCode).toBe(403);
     expect(await snapshot()).toEqual(before);
@@ -268,7 +272,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
     // KS cannot decide a twin city (P6): refused, nothing changes.
     const before = await snapshot();
-    const ks = await postMultipart(t.app, council, formUrl, goodDecision({ body: 'KS' }), {
+    const ks = await postMultipart(council, formUrl, goodDecision({ body: 'KS' }), {
       filename: 'beslut.pdf',
       type: 'application/pdf',
       data: samplePdf(),
@@ -284,7 +288,6 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
     // Malformed fields and files, each refused on its own field; nothing stored.
     const bad = await postMultipart(
-      t.app,
       council,
       formUrl,
       goodDecision({
@@ -320,7 +323,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     for (const size of [MAX_DOCUMENT_BYTES + 1, MAX_DOCUMENT_BYTES + 3 * 1024 * 1024]) {
       const data = Buffer.alloc(size, 0x20);
       data.write('%PDF-1.4\n');
-      const big = await postMultipart(t.app, council, formUrl, goodDecision(), {
+      const big = await postMultipart(council, formUrl, goodDecision(), {
         filename: 'stort.pdf',
         type: 'application/pdf',
         data,
@@ -331,21 +334,15 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     }
 
     // No CSRF token: refused before anything is recorded.
-    const noToken = await postMultipart(
-      t.app,
-      council,
-      formUrl,
-      goodDecision(),
-      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
-      { csrf: null },
-    );
+    const noToken = await postMultipart(council, formUrl, goodDecision(), pdfUpload('beslut.pdf'), {
+      csrf: null,
+    });
     expectPage(noToken, 403, ['Formuläret har gått ut']);
     const wrongToken = await postMultipart(
-      t.app,
       council,
       formUrl,
       goodDecision(),
-      { filename: 'beslut.pdf', type: 'application/pdf', data: samplePdf() },
+      pdfUpload('beslut.pdf'),
       { csrf: 'not-the-token' },
     );
     expect(wrongToken.statusCode).toBe(403);
@@ -354,7 +351,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     // The City Council approves, with the decision as a PDF.
     await council.get(formUrl);
     const pdf = samplePdf();
-    const recorded = await postMultipart(t.app, council, formUrl, goodDecision(), {
+    const recorded = await postMultipart(council, formUrl, goodDecision(), {
       filename: 'KF-beslut Tromsø.pdf',
       type: 'application/pdf',
       data: pdf,
@@ -393,7 +390,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
 
     // The proposal is decided: a second decision on it is refused.
     await council.get(formUrl);
-    const twice = await postMultipart(t.app, council, formUrl, goodDecision());
+    const twice = await postMultipart(council, formUrl, goodDecision());
     expectRefused(twice, ['Förslaget väntar inte längre på beslut']);
 
     // The audit trail shows each step, by whom.
@@ -429,7 +426,6 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expectPage(form, 200, ['Rätta ett beslut', 'value="SLK-2026-01047"', 'value="§ 12"']);
     const before = await snapshot();
     const corrected = await postMultipart(
-      t.app,
       council,
       url,
       goodDecision({ title: 'Vänortssamarbete med Tromsø (rättelse)', caseNumber: '0263/20' }),
@@ -442,7 +438,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(list.body).toContain('Rättat');
     expect(list.body).toContain('Rättelse');
     await council.get(url);
-    const twice = await postMultipart(t.app, council, url, goodDecision());
+    const twice = await postMultipart(council, url, goodDecision());
     expectRefused(twice, ['Beslutet är redan rättat']);
     expect(await count('council_decision')).toBe(before.decisions + 1);
     // The correction has no document: 404, as an unknown decision.
@@ -486,7 +482,6 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
   it('reads multipart forms on other routes too, with the CSRF check, dropping their files', async () => {
     await coordinator.get('/workspace/proposals/new');
     const noToken = await postMultipart(
-      t.app,
       coordinator,
       '/workspace/proposals/new',
       { kind: 'activate_partner', city: 'lyon', title: 'Lyon', justification: 'Utan nyckel.' },
@@ -496,7 +491,6 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expect(noToken.statusCode).toBe(403);
     await coordinator.get('/workspace/proposals/new');
     const res = await postMultipart(
-      t.app,
       coordinator,
       '/workspace/proposals/new',
       {
@@ -505,7 +499,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
         title: 'Återuppta samarbetet med Lyon',
         justification: 'Kultursamarbete.',
       },
-      { filename: 'bilaga.pdf', type: 'application/pdf', data: samplePdf() },
+      pdfUpload('bilaga.pdf'),
     );
     expect(res.statusCode).toBe(303);
     expect((await proposalRow('Återuppta samarbetet med Lyon')).status).toBe('draft');
@@ -517,7 +511,7 @@ describeEachDialect('workspace: proposals and council decisions', (dialect) => {
     expectPage(page, 200, ['<html lang="en"', 'Recorded decisions']);
     const form = await en.get('/workspace/decisions/new');
     expect(form.body).toContain('Deciding body');
-    const bad = await postMultipart(t.app, en, '/workspace/decisions/new', {
+    const bad = await postMultipart(en, '/workspace/decisions/new', {
       ...goodDecision(),
       caseNumber: 'nope',
     });

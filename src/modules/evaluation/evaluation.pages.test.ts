@@ -9,6 +9,7 @@ import { createUser } from '../accounts/account.service.ts';
 import { evaluationPolicy } from './evaluation.home.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
+import { startFields } from '../../../test/helpers/evaluation-fixtures.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const GRETA = { email: 'granskare@vanort.example', password: 'Granska-noga-2026!' };
@@ -44,6 +45,10 @@ describeEachDialect('the evaluation pages', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+
+  /** The start form for an evaluation of the first half of 2026, owned by Sara. */
+  const firstHalf2026 = (title: string) =>
+    startFields(title, ['2026-01-01', '2026-06-30'], '2026-12-31', [saraId]);
 
   it('lists the evaluations for coordinators only', async () => {
     const res = await sara.get('/workspace/evaluations');
@@ -88,26 +93,14 @@ describeEachDialect('the evaluation pages', (dialect) => {
       ],
     );
     expect(await count()).toBe(before);
-    const res = await sara.post('/workspace/evaluations/new', {
-      title: 'Handstartad',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-06-30',
-      dueOn: '2026-12-31',
-      owners: [saraId],
-    });
+    const res = await sara.post('/workspace/evaluations/new', firstHalf2026('Handstartad'));
     expect(res.statusCode).toBe(303);
     expect(String(res.headers.location)).toMatch(/^\/workspace\/evaluations\/[0-9a-f-]{36}$/);
     expect(await count()).toBe(before + 1);
   });
 
   it('saves with the button, autosaves, refuses a stale form, and goes through review to a version', async () => {
-    const created = await sara.submit('/workspace/evaluations/new', {
-      title: 'Sidtest',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-06-30',
-      dueOn: '2026-12-31',
-      owners: [saraId],
-    });
+    const created = await sara.submit('/workspace/evaluations/new', firstHalf2026('Sidtest'));
     const path = String(created.headers.location);
     let page = await sara.get(path);
     expectPage(page, 200, ['evaluation-autosave.js']);

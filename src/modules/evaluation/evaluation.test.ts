@@ -1,13 +1,12 @@
 import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
-import { jobContext, morningRun, outboxMails } from '../../../test/helpers/jobs.ts';
+import { outboxMails, runJobOnMorning } from '../../../test/helpers/jobs.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { ConfigError, loadConfig } from '../../config/config.ts';
 import { i18nFor } from '../../platform/i18n/i18n.ts';
 import type { Actor, User } from '../../platform/identity.ts';
 import type { PageContext } from '../../platform/page-context.ts';
-import { runJob } from '../../platform/scheduler.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { getChain } from '../cities/index.ts';
@@ -27,6 +26,7 @@ import {
 import { versionsToCompare } from './evaluation.versions.ts';
 import { addDays, addMonths } from './period.ts';
 import { insertMeeting } from '../../../test/helpers/meeting-fixtures.ts';
+import { startFields } from '../../../test/helpers/evaluation-fixtures.ts';
 
 /** The problems of a refused call: path → message key (or the error's code). */
 async function refused(call: Promise<unknown>): Promise<Record<string, string> | string> {
@@ -85,6 +85,13 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       ).n,
     );
   const row = (id: string) => rowWhere(t.db, 'evaluation', { id });
+  /** Sara starts an evaluation of `period` due on `dueOn`, owned by `owners` (Sara alone by default). */
+  const start = (
+    title: string,
+    period: readonly [string, string],
+    dueOn: string,
+    owners = [sara.id],
+  ) => startEvaluation(t.db, actor(sara), sara, startFields(title, period, dueOn, owners));
 
   beforeAll(async () => {
     sara = await demoUser('samordnare@vanort.example', 'coordinator');
@@ -198,13 +205,12 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
 
   it('is started by hand for any period; each bad input is named and nothing is saved', async () => {
     const before = await count('evaluation');
-    const good = {
-      title: 'Utvärdering av samarbetet 2024–2026',
-      periodStart: '2024-01-01',
-      periodEnd: '2026-06-30',
-      dueOn: '2026-12-31',
-      owners: [sara.id],
-    };
+    const good = startFields(
+      'Utvärdering av samarbetet 2024–2026',
+      ['2024-01-01', '2026-06-30'],
+      '2026-12-31',
+      [sara.id],
+    );
     expect(
       await refused(
         startEvaluation(t.db, actor(sara), sara, {
@@ -237,13 +243,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
   });
 
   it('goes draft → review → returned → review → approved (version 1) → new version → version 2', async () => {
-    const id = await startEvaluation(t.db, actor(sara), sara, {
-      title: 'Arbetsflödestest',
-      periodStart: '2024-01-01',
-      periodEnd: '2026-06-30',
-      dueOn: '2026-12-31',
-      owners: [sara.id],
-    });
+    const id = await start('Arbetsflödestest', ['2024-01-01', '2026-06-30'], '2026-12-31');
     const revised = `${SECTIONS.analysis}\n\nBergen är den mest aktiva vänorten.`;
     const empty = {
       summary: '',
@@ -410,34 +410,20 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
   });
 
   it('lists tasks for owners and reviewers, and gives the P10 line', async () => {
-    const id = await startEvaluation(t.db, actor(sara), sara, {
-      title: 'Uppgiftstest',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-      dueOn: '2027-03-01',
-      owners: [sara.id],
-    });
-    const saraTasks = await evaluationTasks(t.db, sara, ctx);
-    expect(saraTasks).toContainEqual({
-      kind: 'evaluation.write',
-      title: 'Skriv utvärderingen ”Uppgiftstest”, klar senast 1 mars 2027',
-      href: `/workspace/evaluations/${id}`,
-      dueOn: '2027-03-01',
-    });
-    expect((await evaluationTasks(t.db, greta, ctx)).map((x) => x.href)).not.toContain(
-      `/workspace/evaluations/${id}`,
+    const id = await start('Uppgiftstest', ['2025-01-01', '2025-12-31'], '2027-03-01');
+    const href = `/workspace/evaluations/${id}`;
+    const tasks = (u: User) => evaluationTasks(t.db, u, ctx);
+    const task = (kind: string, title: string) => ({ kind, title, href, dueOn: '2027-03-01' });
+    expect(await tasks(sara)).toContainEqual(
+      task('evaluation.write', 'Skriv utvärderingen ”Uppgiftstest”, klar senast 1 mars 2027'),
     );
-    expect(await evaluationTasks(t.db, reporter, ctx)).toEqual([]);
+    expect((await tasks(greta)).map((x) => x.href)).not.toContain(href);
+    expect(await tasks(reporter)).toEqual([]);
     await saveSections(t.db, actor(sara), sara, id, SECTIONS, { submit: true });
-    expect(await evaluationTasks(t.db, greta, ctx)).toContainEqual({
-      kind: 'evaluation.review',
-      title: 'Granska utvärderingen ”Uppgiftstest”',
-      href: `/workspace/evaluations/${id}`,
-      dueOn: '2027-03-01',
-    });
-    expect((await evaluationTasks(t.db, sara, ctx)).map((x) => x.href)).not.toContain(
-      `/workspace/evaluations/${id}`,
+    expect(await tasks(greta)).toContainEqual(
+      task('evaluation.review', 'Granska utvärderingen ”Uppgiftstest”'),
     );
+    expect((await tasks(sara)).map((x) => x.href)).not.toContain(href);
 
     // The latest meeting Gothenburg hosted and held (2039, above): its evaluation is due.
     const [line] = await evaluationPolicy(t.db, ctx);
@@ -450,34 +436,18 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
   it('reminds the owners 14 days before and the day after the due date, each once', async () => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
     const due = '2027-05-20';
-    const id = await startEvaluation(t.db, actor(sara), sara, {
-      title: 'Påminnelsetest',
-      periodStart: '2025-01-01',
-      periodEnd: '2025-12-31',
-      dueOn: due,
-      owners: [sara.id, greta.id],
-    });
+    const id = await start('Påminnelsetest', ['2025-01-01', '2025-12-31'], due, [
+      sara.id,
+      greta.id,
+    ]);
     // Only this evaluation is open for the job: the others are set aside.
-    const others = await t.db.kysely
-      .selectFrom('evaluation')
-      .select('id')
-      .where('id', '!=', id)
-      .where('status', '!=', 'approved')
-      .execute();
     await t.db.kysely
       .updateTable('evaluation')
       .set({ reminder_before_sent_at: 'x', reminder_after_sent_at: 'x' })
-      .where(
-        'id',
-        'in',
-        others.map((o) => o.id),
-      )
+      .where('id', '!=', id)
+      .where('status', '!=', 'approved')
       .execute();
-    const remind = (date: string) =>
-      runJob(
-        evaluationRemindersJob,
-        jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun(date) }),
-      );
+    const remind = (date: string) => runJobOnMorning(t, evaluationRemindersJob, date);
     const outbox = () => outboxMails(t.db);
 
     await remind(addDays(due, -15));
@@ -520,10 +490,7 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       .set({ reminder_before_sent_at: null, reminder_after_sent_at: null })
       .where('status', '=', 'approved')
       .execute();
-    await runJob(
-      evaluationRemindersJob,
-      jobContext({ db: t.db, mailer: t.app.mailer, now: morningRun('2099-01-01') }),
-    );
+    await runJobOnMorning(t, evaluationRemindersJob, '2099-01-01');
     const mails = await t.db.kysely.selectFrom('mail_outbox').select('to_address').execute();
     expect(mails).toEqual([]);
   });

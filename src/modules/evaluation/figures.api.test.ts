@@ -3,8 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
+import { startFields } from '../../../test/helpers/evaluation-fixtures.ts';
+import { findUserByEmail } from '../accounts/account.service.ts';
 import { compileFigures } from './compile.service.ts';
-import { draftEvaluationRow } from './evaluation.draft.ts';
+import { startEvaluation } from './evaluation.service.ts';
 import type { EvaluationFigures } from './evaluation.figures.ts';
 import { previousPeriod } from './period.ts';
 
@@ -27,25 +29,16 @@ describeEachDialect('the evaluation figures API', (dialect) => {
       tokens.set(email, await apiTokenOf(t.db, email));
     }
     chainId = (await t.db.kysely.selectFrom('chain').select('id').executeTakeFirstOrThrow()).id;
-    evaluationId = randomUUID();
-    await t.db.kysely
-      .insertInto('evaluation')
-      .values({
-        id: evaluationId,
-        ...draftEvaluationRow(
-          {
-            chain_id: chainId,
-            meeting_id: null,
-            title: 'Utvärdering efter vänortsmötet 2027',
-            period_start: PERIOD.start,
-            period_end: PERIOD.end,
-            due_on: '2027-12-16',
-          },
-          null,
-          at,
-        ),
-      })
-      .execute();
+    // A draft started by hand by the coordinator, as the start form does.
+    const sara = (await findUserByEmail(t.db.kysely, 'samordnare@vanort.example'))!;
+    evaluationId = await startEvaluation(
+      t.db,
+      { userId: sara.id, label: sara.email, ip: null },
+      sara,
+      startFields('Utvärdering efter vänortsmötet 2027', [PERIOD.start, PERIOD.end], '2027-12-16', [
+        sara.id,
+      ]),
+    );
   });
 
   const get = (url: string, email?: string) =>
