@@ -2,6 +2,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { ALL_LOCALES, LOCALES } from '../../platform/i18n/locales.ts';
 import { localizePath } from '../../platform/i18n/paths.ts';
 import { Layout } from '../layout.tsx';
+import { ButtonLink } from '../button-link.tsx';
 
 interface ErrorPageProps {
   ctx: PageContext;
@@ -23,11 +24,7 @@ export function ErrorPage({ ctx, title, text, requestId, languages }: ErrorPageP
           {t('error.requestId')}: <code class="request-id">{requestId}</code>
         </p>
       ) : null}
-      <p>
-        <a class="button" href="/">
-          {t('error.home')}
-        </a>
-      </p>
+      <ButtonLink href="/">{t('error.home')}</ButtonLink>
       {languages ? (
         <nav aria-labelledby="languages-heading">
           <h2 id="languages-heading">{t('error.notFound.languages')}</h2>

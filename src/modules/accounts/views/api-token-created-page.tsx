@@ -3,6 +3,7 @@ import { formatInstant } from '../../../shared/dates.ts';
 import { CopyField } from '../../../ui/copy-field.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ApiToken } from '../api-token.service.ts';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 /** The one and only time a new token is shown: it is not stored, only its hash. */
 export function ApiTokenCreatedPage({
@@ -35,11 +36,7 @@ export function ApiTokenCreatedPage({
       <pre>
         <code>{`curl -H "Authorization: Bearer <${t('apiToken.tokenLabel')}>" ${meUrl}`}</code>
       </pre>
-      <p>
-        <a class="button" href="/account/tokens">
-          {t('apiToken.toList')}
-        </a>
-      </p>
+      <ButtonLink href="/account/tokens">{t('apiToken.toList')}</ButtonLink>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { TitledPage } from '../../../ui/titled-page.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 export type LinkProblem = 'invalid' | 'expired' | 'used';
 
@@ -9,11 +10,7 @@ export function LinkProblemPage({ ctx, problem }: { ctx: PageContext; problem: L
   const title = t(`link.${problem}.title`);
   return (
     <TitledPage ctx={ctx} title={title} lead={t(`link.${problem}.text`)}>
-      <p>
-        <a class="button" href="/reset">
-          {t('link.askNew')}
-        </a>
-      </p>
+      <ButtonLink href="/reset">{t('link.askNew')}</ButtonLink>
       <p>
         <a href="/login">{t('link.login')}</a>
       </p>

@@ -7,6 +7,7 @@ import { linkColumn } from '../../../ui/table.tsx';
 import type { User } from '../../accounts/index.ts';
 import { RoleList, type ScopeNames } from '../../accounts/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 export function UsersPage({
   ctx,
@@ -22,11 +23,7 @@ export function UsersPage({
   const { t, intl } = ctx.i18n;
   return (
     <AdminLayout ctx={ctx} current="/admin/users">
-      <p>
-        <a class="button" href="/admin/users/new">
-          {t('admin.invite.title')}
-        </a>
-      </p>
+      <ButtonLink href="/admin/users/new">{t('admin.invite.title')}</ButtonLink>
       <ListTable
         caption={t('admin.users')}
         rows={users}

@@ -17,7 +17,7 @@ import { ListTable } from '../../../ui/list-table.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { DataTable, RowLink } from '../../../ui/table.tsx';
+import { DataTable, RowLink, linkColumn } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type {
   Campaign,
@@ -26,6 +26,7 @@ import type {
   CampaignSnapshot,
 } from '../campaign.service.ts';
 import { Tag } from '../../../ui/tags.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 const key = (k: string) => k as PlainKey;
 
@@ -51,22 +52,20 @@ export function CampaignsPage({
   return (
     <TitledPage ctx={ctx} title={t('campaign.list.title')} lead={t('campaign.list.lead')}>
       {canRun ? (
-        <p>
-          <a class="button button-primary" href="/workspace/campaigns/new">
-            {t('campaign.list.new')}
-          </a>
-        </p>
+        <ButtonLink href="/workspace/campaigns/new" variant="primary">
+          {t('campaign.list.new')}
+        </ButtonLink>
       ) : null}
       <ListTable
         empty={canRun ? t('campaign.list.none') : t('campaign.list.noneForReporter')}
         caption={t('campaign.list.caption')}
         rows={campaigns}
         columns={[
-          {
-            header: t('campaign.col.title'),
-            rowHeader: true,
-            cell: (c) => <a href={`/workspace/campaigns/${c.id}`}>{c.title}</a>,
-          },
+          linkColumn<Campaign>(
+            t('campaign.col.title'),
+            (c) => `/workspace/campaigns/${c.id}`,
+            (c) => c.title,
+          ),
           {
             header: t('campaign.col.period'),
             cell: (c) => formatDateRange(c.periodFrom, c.periodTo, intl),

@@ -12,6 +12,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { type Area, areaName } from '../area.service.ts';
 import {
@@ -103,15 +104,11 @@ export function CollaborationTable({
       rows={collaborations}
       empty={t('collab.list.none')}
       columns={[
-        {
-          header: t('collab.field.title'),
-          rowHeader: true,
-          cell: (c) => (
-            <a href={`${base}/${c.id}`}>
-              <Content locale={locale}>{c.title}</Content>
-            </a>
-          ),
-        },
+        linkColumn<Collaboration>(
+          t('collab.field.title'),
+          (c) => `${base}/${c.id}`,
+          (c) => <Content locale={locale}>{c.title}</Content>,
+        ),
         {
           header: t('collab.field.organisation'),
           cell: (c) => <Content locale={locale}>{c.organisation.name}</Content>,

@@ -47,7 +47,6 @@ export function ExchangesPage(
       <ListTable
         caption={t('collab.exchanges.caption')}
         rows={exchanges}
-        rowKey={(e) => e.id}
         empty={t('collab.exchanges.none')}
         columns={[
           linkColumn<Exchange>(

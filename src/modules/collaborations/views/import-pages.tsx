@@ -14,7 +14,7 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { DataTable, linkColumn } from '../../../ui/table.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
 import { IMPORT_FROM_COLUMN, type ImportJob } from '../import.service.ts';
 import { ALL_FIELDS, fieldsOf, requiredOf, type ImportMapping } from '../import.rows.ts';
@@ -95,11 +95,11 @@ export function ImportPage({
             caption={t('import.recentCaption')}
             rows={jobs}
             columns={[
-              {
-                header: t('import.col.file'),
-                rowHeader: true,
-                cell: (j) => <a href={`/workspace/import/${j.id}`}>{j.filename}</a>,
-              },
+              linkColumn<(typeof jobs)[number]>(
+                t('import.col.file'),
+                (j) => `/workspace/import/${j.id}`,
+                (j) => j.filename,
+              ),
               { header: t('import.col.created'), cell: (j) => formatInstant(j.created_at, intl) },
               { header: t('import.col.status'), cell: (j) => t(key(`import.status.${j.status}`)) },
               {

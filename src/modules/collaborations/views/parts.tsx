@@ -23,6 +23,7 @@ import {
   type CollaborationFilters,
 } from '../collaboration.filters.ts';
 import { MARK_END, MARK_START } from '../knowledge.repository.ts';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 export interface Choice {
   value: string;
@@ -109,13 +110,7 @@ export function ListPage<P extends string>(props: {
           ))}
         </ul>
       ) : null}
-      {props.canReport ? (
-        <p>
-          <a class="button" href={`${props.base}/new`}>
-            {text('new')}
-          </a>
-        </p>
-      ) : null}
+      {props.canReport ? <ButtonLink href={`${props.base}/new`}>{text('new')}</ButtonLink> : null}
       {props.children}
     </TitledPage>
   );

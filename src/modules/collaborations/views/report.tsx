@@ -23,6 +23,7 @@ import { VISIBILITIES } from '../collaboration.schema.ts';
 import type { Choice } from './parts.tsx';
 import type { QueuePlace } from '../review.service.ts';
 import { QueueNote, ReviewForm, ReviewStatus, type ReviewEvent } from './review.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 /**
  * What the collaboration and the exchange pages share: a report (P8) is written for an
@@ -128,11 +129,9 @@ export function ReportDetailPage(
       <h1 lang={props.titleLang && langAttr(ctx.i18n.locale, props.titleLang)}>{title}</h1>
       {reviewing && props.queue ? <QueueNote ctx={ctx} queue={props.queue} /> : null}
       {props.canChange ? (
-        <p>
-          <a class="button button-secondary" href={`${href}/edit`}>
-            {t('collab.detail.edit')}
-          </a>
-        </p>
+        <ButtonLink href={`${href}/edit`} variant="secondary">
+          {t('collab.detail.edit')}
+        </ButtonLink>
       ) : (
         <p class="hint">{t('collab.detail.readOnly')}</p>
       )}

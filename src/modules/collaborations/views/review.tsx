@@ -8,6 +8,7 @@ import { Pagination } from '../../../ui/pagination.tsx';
 import type { ReviewInput } from '../collaboration.schema.ts';
 import type { QueueItem, QueuePlace } from '../review.service.ts';
 import { ReviewTag } from './parts.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 export type ReviewEvent = {
   id: string;
@@ -144,11 +145,9 @@ export function ReviewQueuePage(props: {
         <p>{info.total === 0 ? t('collab.queue.empty') : t('collab.queue.pastEnd')}</p>
       ) : (
         <>
-          <p>
-            <a class="button" href={queueHref(items[0]!)}>
-              {info.page === 1 ? t('collab.queue.start') : t('collab.queue.startHere')}
-            </a>
-          </p>
+          <ButtonLink href={queueHref(items[0]!)}>
+            {info.page === 1 ? t('collab.queue.start') : t('collab.queue.startHere')}
+          </ButtonLink>
           <ol class="review-queue" start={info.from}>
             {items.map((item) => (
               <li key={`${item.entity}-${item.id}`}>

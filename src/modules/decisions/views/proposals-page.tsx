@@ -20,6 +20,7 @@ import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { proposalForm } from '../proposal.schema.ts';
 import type { Proposal } from '../proposal.service.ts';
 import { POLICY_HOST_CYCLE_YEARS } from './public-parts.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 /** What the list shows about the chain (P3): now, and if an open proposal is approved. */
 export interface ChainOutlook {
@@ -96,16 +97,11 @@ export function ProposalsPage({
           <p>{t('workspace.proposals.chainNone')}</p>
         )}
       </section>
-      <p>
-        <a class="button" href="/workspace/proposals/new">
-          {t('workspace.proposals.new')}
-        </a>
-      </p>
+      <ButtonLink href="/workspace/proposals/new">{t('workspace.proposals.new')}</ButtonLink>
       <DataTable
         id="proposals"
         caption={t('workspace.proposals.caption')}
         rows={proposals}
-        rowKey={(p) => p.id}
         empty={t('workspace.proposals.none')}
         columns={[
           ...proposalColumns(ctx.i18n, cityNames),

@@ -23,7 +23,6 @@ export function PublicDecisionsPage({
       <DataTable
         caption={t('decisions.caption')}
         rows={decisions}
-        rowKey={(d) => d.id}
         empty={t('decisions.empty')}
         columns={[
           {

@@ -195,14 +195,17 @@ export type Breakdown<K extends string> = readonly [
   top?: number,
 ];
 
-/** Comparison tables of breakdowns, their ids `<id>-<key>`. */
-export function Breakdowns<K extends string>(props: {
+/** What the comparison tables of breakdowns show: their ids are `<id>-<key>`. */
+interface BreakdownsProps<K extends string> {
   ctx: PageContext;
   id: string;
   caption: (key: K) => string;
   items: readonly Breakdown<K>[];
   prev: boolean;
-}) {
+}
+
+/** Comparison tables of breakdowns, their ids `<id>-<key>`. */
+export function Breakdowns<K extends string>(props: BreakdownsProps<K>) {
   const { ctx } = props;
   return (
     <>
@@ -252,4 +255,79 @@ export function ScrollBox({
       {children}
     </ScrollRegion>
   );
+}
+
+/** The sections that can be empty (with a `none` line). */
+type Emptiable = 'flags' | 'meetings' | 'campaigns' | 'decisions';
+
+/** A section of the figures: its heading (`evaluation.figures.<name>.heading`) and the rest. */
+export function Section(props: {
+  ctx: PageContext;
+  name:
+    'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
+  class?: string;
+  /** Whether the section is empty: then it says so (`evaluation.figures.<name>.none`) instead. */
+  none?: boolean;
+  children: ComponentChildren;
+}) {
+  const id = `figures-${props.name}-heading`;
+  return (
+    <section class={props.class} aria-labelledby={id}>
+      <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
+      {props.none ? (
+        <p>{props.ctx.i18n.t(`evaluation.figures.${props.name as Emptiable}.none`)}</p>
+      ) : (
+        props.children
+      )}
+    </section>
+  );
+}
+
+/** A chart of counts by city or area (names as stored, in Swedish). */
+export function countChart(
+  ctx: PageContext,
+  id: string,
+  title: 'collabByCity' | 'collabByArea' | 'exchangesByCity',
+  by: 'city' | 'area',
+  value: string,
+  counts: readonly Count[],
+): ChartSpec {
+  const { t } = ctx.i18n;
+  return {
+    id: `figures-chart-${id}`,
+    title: t(`evaluation.figures.chart.${title}`),
+    categoryHeader: t(`evaluation.figures.col.${by}`),
+    valueHeader: value,
+    bars: bars(ctx, counts),
+  };
+}
+
+/**
+ * A section of counts: its first paragraph, its charts (when it counts anything) and its
+ * breakdowns, each a table beside the previous period's (`<id>-<key>`).
+ */
+export function CountsSection<K extends string>(
+  props: BreakdownsProps<K> & {
+    name: 'collaborations' | 'exchanges';
+    lead: ComponentChildren;
+    total: number;
+    charts: readonly ChartSpec[];
+  },
+) {
+  const { name, lead, total, charts, ...breakdowns } = props;
+  return (
+    <Section ctx={props.ctx} name={name}>
+      <p>{lead}</p>
+      {total > 0 ? <Charts ctx={props.ctx} charts={charts} /> : null}
+      <Breakdowns {...breakdowns} />
+    </Section>
+  );
+}
+
+/** The header of a breakdown's first column. */
+export function colHeader(
+  ctx: PageContext,
+  key: 'city' | 'area' | 'organisation' | 'kind' | 'status' | 'direction',
+): string {
+  return ctx.i18n.t(`evaluation.figures.col.${key}`);
 }

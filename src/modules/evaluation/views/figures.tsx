@@ -1,23 +1,21 @@
 import type { PageContext } from '../../../platform/page-context.ts';
 import { formatPlainDate } from '../../../shared/dates.ts';
 import { langAttr } from '../../../ui/content.tsx';
-import type { ComponentChildren } from 'preact';
-import type { ChartSpec } from '../../../ui/chart.tsx';
 import type {
-  Count,
   EvaluationFigures,
   Flag,
   MeetingFigure,
   PeriodFigures,
 } from '../evaluation.figures.ts';
 import {
-  Breakdowns,
-  Charts,
   CompareTable,
+  CountsSection,
   FiguresTable,
   type Row,
-  bars,
+  Section,
   breakdownRows,
+  colHeader,
+  countChart,
   joinCounts,
 } from './figures-parts.tsx';
 
@@ -29,32 +27,6 @@ import {
 
 /** The organisations a table names one by one; the rest share a row. */
 const TOP = 12;
-
-/** The sections that can be empty (with a `none` line). */
-type Emptiable = 'flags' | 'meetings' | 'campaigns' | 'decisions';
-
-/** A section of the figures: its heading (`evaluation.figures.<name>.heading`) and the rest. */
-function Section(props: {
-  ctx: PageContext;
-  name:
-    'flags' | 'summary' | 'meetings' | 'collaborations' | 'exchanges' | 'campaigns' | 'decisions';
-  class?: string;
-  /** Whether the section is empty: then it says so (`evaluation.figures.<name>.none`) instead. */
-  none?: boolean;
-  children: ComponentChildren;
-}) {
-  const id = `figures-${props.name}-heading`;
-  return (
-    <section class={props.class} aria-labelledby={id}>
-      <h3 id={id}>{props.ctx.i18n.t(`evaluation.figures.${props.name}.heading`)}</h3>
-      {props.none ? (
-        <p>{props.ctx.i18n.t(`evaluation.figures.${props.name as Emptiable}.none`)}</p>
-      ) : (
-        props.children
-      )}
-    </section>
-  );
-}
 
 /** The figures of this period and the previous one (none for the first evaluation). */
 interface PeriodProps {
@@ -279,65 +251,33 @@ function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: readonly Meet
   );
 }
 
-/** A chart of counts by city or area (names as stored, in Swedish). */
-function countChart(
-  ctx: PageContext,
-  id: string,
-  title: 'collabByCity' | 'collabByArea' | 'exchangesByCity',
-  by: 'city' | 'area',
-  value: string,
-  counts: readonly Count[],
-): ChartSpec {
-  const { t } = ctx.i18n;
-  return {
-    id: `figures-chart-${id}`,
-    title: t(`evaluation.figures.chart.${title}`),
-    categoryHeader: t(`evaluation.figures.col.${by}`),
-    valueHeader: value,
-    bars: bars(ctx, counts),
-  };
-}
-
 function Collaborations({ ctx, cur, prev }: PeriodProps) {
   const { t } = ctx.i18n;
   const c = cur.collaborations;
   const p = prev?.collaborations ?? null;
   const count = t('evaluation.figures.col.collaborations');
-  const col = (k: 'city' | 'area' | 'organisation' | 'kind' | 'status') =>
-    t(`evaluation.figures.col.${k}`);
+  const col = (k: Parameters<typeof colHeader>[1]) => colHeader(ctx, k);
   return (
-    <Section ctx={ctx} name="collaborations">
-      <p>{t('evaluation.figures.collaborations.note')}</p>
-      {c.total > 0 ? (
-        <Charts
-          ctx={ctx}
-          charts={[
-            countChart(ctx, 'collab-city', 'collabByCity', 'city', count, c.byCity),
-            countChart(ctx, 'collab-area', 'collabByArea', 'area', count, c.byArea),
-          ]}
-        />
-      ) : null}
-      <Breakdowns
-        ctx={ctx}
-        id="figures-collab"
-        caption={(key) => t(`evaluation.figures.collaborations.by.${key}`)}
-        items={[
-          ['city', c.byCity, p?.byCity, undefined, col('city')],
-          ['area', c.byArea, p?.byArea, undefined, col('area')],
-          [
-            'organisation',
-            c.byOrganisation,
-            p?.byOrganisation,
-            undefined,
-            col('organisation'),
-            TOP,
-          ],
-          ['kind', c.byKind, p?.byKind, 'collab.kind', col('kind')],
-          ['status', c.byStatus, p?.byStatus, 'collab.status', col('status')],
-        ]}
-        prev={prev !== null}
-      />
-    </Section>
+    <CountsSection
+      ctx={ctx}
+      name="collaborations"
+      lead={t('evaluation.figures.collaborations.note')}
+      total={c.total}
+      charts={[
+        countChart(ctx, 'collab-city', 'collabByCity', 'city', count, c.byCity),
+        countChart(ctx, 'collab-area', 'collabByArea', 'area', count, c.byArea),
+      ]}
+      id="figures-collab"
+      caption={(key) => t(`evaluation.figures.collaborations.by.${key}`)}
+      items={[
+        ['city', c.byCity, p?.byCity, undefined, col('city')],
+        ['area', c.byArea, p?.byArea, undefined, col('area')],
+        ['organisation', c.byOrganisation, p?.byOrganisation, undefined, col('organisation'), TOP],
+        ['kind', c.byKind, p?.byKind, 'collab.kind', col('kind')],
+        ['status', c.byStatus, p?.byStatus, 'collab.status', col('status')],
+      ]}
+      prev={prev !== null}
+    />
   );
 }
 
@@ -347,36 +287,29 @@ function Exchanges({ ctx, cur, prev }: PeriodProps) {
   const p = prev?.exchanges ?? null;
   const count = t('evaluation.figures.col.exchanges');
   return (
-    <Section ctx={ctx} name="exchanges">
-      <p>
-        {t('evaluation.figures.exchanges.sentence', {
-          count: e.total,
-          participants: e.participants,
-        })}
-      </p>
-      {e.total > 0 ? (
-        <Charts
-          ctx={ctx}
-          charts={[countChart(ctx, 'exchange-city', 'exchangesByCity', 'city', count, e.byCity)]}
-        />
-      ) : null}
-      <Breakdowns
-        ctx={ctx}
-        id="figures-exchange"
-        caption={(key) => t(`evaluation.figures.exchanges.by.${key}`)}
-        items={[
-          ['city', e.byCity, p?.byCity, undefined, t('evaluation.figures.col.city')],
-          [
-            'direction',
-            e.byDirection,
-            p?.byDirection,
-            'collab.direction',
-            t('evaluation.figures.col.direction'),
-          ],
-        ]}
-        prev={prev !== null}
-      />
-    </Section>
+    <CountsSection
+      ctx={ctx}
+      name="exchanges"
+      lead={t('evaluation.figures.exchanges.sentence', {
+        count: e.total,
+        participants: e.participants,
+      })}
+      total={e.total}
+      charts={[countChart(ctx, 'exchange-city', 'exchangesByCity', 'city', count, e.byCity)]}
+      id="figures-exchange"
+      caption={(key) => t(`evaluation.figures.exchanges.by.${key}`)}
+      items={[
+        ['city', e.byCity, p?.byCity, undefined, colHeader(ctx, 'city')],
+        [
+          'direction',
+          e.byDirection,
+          p?.byDirection,
+          'collab.direction',
+          colHeader(ctx, 'direction'),
+        ],
+      ]}
+      prev={prev !== null}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-
 import { Button, fieldLabels, Form, RadioGroup, TextArea } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import { SECTION_KEYS } from '../evaluation.figures.ts';
 import type { ReviewInput, SectionsInput } from '../evaluation.schema.ts';
 import { isOverdue, type EvaluationDetail } from '../evaluation.service.ts';
@@ -160,15 +161,11 @@ export function EvaluationPage(props: EvaluationPageProps) {
           rowKey={(v) => String(v.number)}
           empty={t('evaluation.versions.none')}
           columns={[
-            {
-              header: t('evaluation.versions.number'),
-              rowHeader: true,
-              cell: (v) => (
-                <a href={`/workspace/evaluations/${e.id}/versions/${v.number}`}>
-                  {t('evaluation.versions.name', { version: v.number })}
-                </a>
-              ),
-            },
+            linkColumn<(typeof versions)[number]>(
+              t('evaluation.versions.number'),
+              (v) => `/workspace/evaluations/${e.id}/versions/${v.number}`,
+              (v) => t('evaluation.versions.name', { version: v.number }),
+            ),
             {
               header: t('evaluation.versions.approved'),
               cell: (v) =>

@@ -9,11 +9,13 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { DataTable } from '../../../ui/table.tsx';
+import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import type { StartInput } from '../evaluation.schema.ts';
 import { isOverdue, type Evaluation, type Owner } from '../evaluation.service.ts';
 import { StatusTag } from './workspace-parts.tsx';
 import { DueDate } from '../../../ui/tags.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 /** The coordinators' list of evaluations: title, period, due date (overdue marked), status, owners. */
 export function EvaluationsPage({
@@ -33,24 +35,20 @@ export function EvaluationsPage({
       back={{ href: '/workspace', label: t('evaluation.backToWorkspace') }}
       lead={t('evaluation.list.lead')}
     >
-      <p>
-        <a class="button button-secondary" href="/workspace/evaluations/new">
-          {t('evaluation.list.new')}
-        </a>
-      </p>
-      <DataTable
+      <ButtonLink href="/workspace/evaluations/new" variant="secondary">
+        {t('evaluation.list.new')}
+      </ButtonLink>
+      <ListTable
         caption={t('evaluation.list.caption')}
-        captionHidden
         rows={evaluations}
-        rowKey={(e) => e.id}
         empty={t('evaluation.list.none')}
         rowClass={(e) => (isOverdue(e, today) ? 'row-overdue' : undefined)}
         columns={[
-          {
-            header: t('evaluation.col.title'),
-            rowHeader: true,
-            cell: (e) => <a href={`/workspace/evaluations/${e.id}`}>{e.title}</a>,
-          },
+          linkColumn<Evaluation>(
+            t('evaluation.col.title'),
+            (e) => `/workspace/evaluations/${e.id}`,
+            (e) => e.title,
+          ),
           {
             header: t('evaluation.col.period'),
             cell: (e) => formatDateRange(e.periodStart, e.periodEnd, intl),

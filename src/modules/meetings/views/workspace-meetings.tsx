@@ -14,6 +14,7 @@ import {
 import { Content, withParts } from '../../../ui/content.tsx';
 import { EditConflict, VersionField, type SavedVersion } from '../../../ui/edit-conflict.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { linkColumn } from '../../../ui/table.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { SubPage } from './page-parts.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
@@ -21,6 +22,7 @@ import { EDITABLE_STATUSES, type Meeting } from '../meeting.service.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type RotationOverview } from '../rotation.service.ts';
 import { cityOptions, type Values } from './meeting-fields.tsx';
 import { noDates } from './public-meetings.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 export type { Values } from './meeting-fields.tsx';
 
@@ -49,11 +51,9 @@ export function WorkspaceMeetingsPage({
   const { t, intl, locale } = ctx.i18n;
   return (
     <TitledPage ctx={ctx} title={t('workspace.meetings.title')} lead={t('workspace.meetings.lead')}>
-      <p>
-        <a class="button button-primary" href="/workspace/meetings/new">
-          {t('workspace.meetings.new')}
-        </a>
-      </p>
+      <ButtonLink href="/workspace/meetings/new" variant="primary">
+        {t('workspace.meetings.new')}
+      </ButtonLink>
       <h2>{t('workspace.meetings.rotationTitle')}</h2>
       {overview.homeNext ? <p>{t('meetings.homeNext', { year: overview.homeNext.year })}</p> : null}
       {overview.p3 && !overview.p3.ok ? (
@@ -69,11 +69,11 @@ export function WorkspaceMeetingsPage({
         rows={[...meetings].reverse()}
         empty={t('workspace.meetings.none')}
         columns={[
-          {
-            header: t('meetings.col.year'),
-            rowHeader: true,
-            cell: (m) => <a href={`/workspace/meetings/${m.id}`}>{m.year}</a>,
-          },
+          linkColumn<Meeting>(
+            t('meetings.col.year'),
+            (m) => `/workspace/meetings/${m.id}`,
+            (m) => m.year,
+          ),
           {
             header: t('meetings.col.host'),
             cell: (m) => <CityName city={m.host} locale={locale} />,

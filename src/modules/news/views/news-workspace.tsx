@@ -15,6 +15,7 @@ import { DataTable, rowLinkColumn } from '../../../ui/table.tsx';
 import type { NewsInput } from '../news.schema.ts';
 import type { NewsItem, NewsListEntry, NewsStatus } from '../news.service.ts';
 import { newsDateTime } from './news-date.ts';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 function StatusTag({ ctx, status }: { ctx: PageContext; status: NewsStatus }) {
   return <span class={`tag tag-news-${status}`}>{ctx.i18n.t(`news.status.${status}`)}</span>;
@@ -38,11 +39,9 @@ export function NewsWorkspaceList({ ctx, items }: { ctx: PageContext; items: New
       messages="news.workspace"
       back={{ href: '/workspace', label: t('news.workspace.back') }}
     >
-      <p>
-        <a class="button button-primary" href="/workspace/news/new">
-          {t('news.workspace.new')}
-        </a>
-      </p>
+      <ButtonLink href="/workspace/news/new" variant="primary">
+        {t('news.workspace.new')}
+      </ButtonLink>
       {items.length === 0 ? (
         <p>{t('news.workspace.none')}</p>
       ) : (

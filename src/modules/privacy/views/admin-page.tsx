@@ -8,6 +8,7 @@ import { DataTable, type Column } from '../../../ui/table.tsx';
 import type { KindId } from '../privacy.register.ts';
 import type { CorrectionLine, ErasureLine, PersonData } from '../privacy.service.ts';
 import { kindTitle } from './register-page.tsx';
+import { ButtonLink } from '../../../ui/button-link.tsx';
 
 /** How many records of each kind the system holds about the person. */
 export function holdings(d: PersonData): { kind: KindId; count: number }[] {
@@ -213,11 +214,9 @@ export function AdminPrivacyPage({
       ) : null}
       <h2>{t('privacy.retention.title')}</h2>
       <p>{t('privacy.retention.text')}</p>
-      <p>
-        <a class="button button-secondary" href="/admin/privacy/retention">
-          {t('privacy.retention.dryRun')}
-        </a>
-      </p>
+      <ButtonLink href="/admin/privacy/retention" variant="secondary">
+        {t('privacy.retention.dryRun')}
+      </ButtonLink>
       <p>
         <a href="/privacy">{t('privacy.admin.registerLink')}</a>
       </p>
