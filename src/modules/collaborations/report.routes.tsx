@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { readForm, readVersion, submitForm, type FormStrings } from '../../platform/forms.ts';
@@ -12,7 +12,6 @@ import { isAppError } from '../../shared/errors.ts';
 import { pageInfo, pageRequest, type PageInfo, type PageRequest } from '../../shared/pagination.ts';
 import type { SavedVersion } from '../../ui/edit-conflict.tsx';
 import { Layout } from '../../ui/layout.tsx';
-import type { Actor } from '../audit/index.ts';
 import { listCities, localized } from '../cities/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
 import { areasForForms } from './area.service.ts';
@@ -21,6 +20,7 @@ import { partnerCities, type Reporter } from './collaboration.helpers.ts';
 import type { ReviewInput } from './collaboration.schema.ts';
 import type { Scope } from './collaboration.repository.ts';
 import { organisationChoices } from './collaboration.service.ts';
+import type { Change, Register } from './report.service.ts';
 import { queuePlace, reviewHistory, type ReviewEntity } from './review.service.ts';
 import { areaChoice, type Choices, cityChoice, organisationChoice } from './views/parts.tsx';
 
@@ -231,15 +231,8 @@ export async function reportPageProps(
 export interface ReportService<I, T> {
   /** One report, if the scope may read it, else 404. */
   get: (db: Executor, id: string, scope: Scope) => Promise<T>;
-  register: (db: Db, actor: Actor, user: Reporter, input: I) => Promise<{ id: string }>;
-  change: (
-    db: Db,
-    actor: Actor,
-    user: Reporter,
-    id: string,
-    input: I,
-    expectedVersion?: string,
-  ) => Promise<unknown>;
+  register: Register<I, { id: string }>;
+  change: Change<I, unknown>;
 }
 
 export interface ReportSpec<S extends z.ZodObject, T extends Report> {
