@@ -108,7 +108,7 @@ export const reportedRecord = (r: {
 type ReviewColumns = { review_state?: string; submitted_at?: string; review_comment?: null };
 
 /** A save of a reported record's values (with the review columns), only at `expectedVersion`. */
-type SaveAtVersion<V> = (
+export type SaveAtVersion<V> = (
   trx: Executor,
   id: string,
   set: V & ReviewColumns & { updated_at: string },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
-import { renderPage, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { areasForForms } from './area.service.ts';
 import { lenientFilters } from './collaboration.filters.ts';
 import { collaborationForm, type CollaborationInput } from './collaboration.schema.ts';
@@ -14,14 +13,10 @@ import {
 } from './collaboration.service.ts';
 import { exchangesOfCollaboration } from './exchange.service.ts';
 import {
-  cityNames,
-  listRoute,
-  refuseOtherOrganisations,
   reportChoices,
-  reportPageProps,
-  reportRoutes,
+  reportPages,
   scopeOf,
-  userOf,
+  sendReport,
   type RenderReport,
 } from './report.routes.tsx';
 import {
@@ -56,34 +51,30 @@ const empty = (): CollaborationInput => ({
 });
 
 /** One collaboration's workspace page; the review routes show it again with their form. */
-export const renderCollaboration: RenderReport = async (app, request, reply, id, reviewValues) => {
-  const scope = scopeOf(request);
-  const c = await getCollaboration(app.db.kysely, id, scope);
-  const [exchanges, names, page] = await Promise.all([
-    exchangesOfCollaboration(app.db.kysely, id, scope),
-    cityNames(app, request),
-    reportPageProps(app, request, reply, 'collaboration', c),
-  ]);
-  return sendPage(
+export const renderCollaboration: RenderReport = (app, request, reply, id, reviewValues) =>
+  sendReport(
+    app,
+    request,
     reply,
-    <CollaborationDetailPage
-      {...page}
-      collaboration={c}
-      exchanges={exchanges}
-      cityNames={names}
-      reviewValues={reviewValues}
-    />,
+    { entity: 'collaboration', get: getCollaboration },
+    id,
+    () => exchangesOfCollaboration(app.db.kysely, id, scopeOf(request)),
+    (page, c, names, exchanges) => (
+      <CollaborationDetailPage
+        {...page}
+        collaboration={c}
+        exchanges={exchanges}
+        cityNames={names}
+        reviewValues={reviewValues}
+      />
+    ),
   );
-};
 
 /** Collaborations in the workspace: the list, the new and edit forms, one collaboration. */
-export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
-  refuseOtherOrganisations(app);
-
-  listRoute(
-    app,
-    '/workspace/collaborations',
-    async (request, page) => {
+export const collaborationPages: FastifyPluginAsyncZod = async (app) =>
+  reportPages(app, {
+    base: '/workspace/collaborations',
+    load: async (request, page) => {
       const filters = lenientFilters(request.query);
       delete filters.q;
       const { collaborations, total } = await listCollaborations(
@@ -94,21 +85,17 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
       );
       return { filters, rows: collaborations, total };
     },
-    (list, { filters, rows }) => (
+    list: (list, { filters, rows }) => (
       <CollaborationsPage {...list} filters={filters} collaborations={rows} />
     ),
-  );
-
-  reportRoutes(app, {
-    base: '/workspace/collaborations',
     form: collaborationForm,
     empty,
     valuesOf,
-    find: (id) => getCollaboration(app.db.kysely, id, 'internal'),
-    register: (request, values) =>
-      registerCollaboration(app.db, actorOf(request), userOf(request), values),
-    change: (request, id, values, version) =>
-      changeCollaboration(app.db, actorOf(request), userOf(request), id, values, version),
+    service: {
+      get: getCollaboration,
+      register: registerCollaboration,
+      change: changeCollaboration,
+    },
     renderForm: async (request, reply, form) => {
       const [{ organisations, cities }, areas] = await Promise.all([
         reportChoices(app, request),
@@ -118,4 +105,3 @@ export const collaborationPages: FastifyPluginAsyncZod = async (app) => {
     },
     renderReport: (request, reply, id) => renderCollaboration(app, request, reply, id),
   });
-};

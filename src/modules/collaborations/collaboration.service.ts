@@ -1,7 +1,5 @@
-import type { Db, Executor } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../audit/index.ts';
 import { listOrganisations } from '../organisations/index.ts';
 import type {
   CollaborationFilters,
@@ -10,13 +8,8 @@ import type {
 } from './collaboration.filters.ts';
 import {
   collaborationNotFound,
-  reportNew,
-  submittedColumns,
-  auditReportedNew,
-  type Reporter,
-  auditReportedChange,
-  reportChange,
   reportedRecord,
+  type Reporter,
   type ReportedRecord,
 } from './collaboration.helpers.ts';
 import { reportingOrganisations } from './collaboration.policy.ts';
@@ -27,6 +20,7 @@ import {
   splitTags,
   type CollaborationInput,
 } from './collaboration.validation.ts';
+import { reportWrites } from './report.service.ts';
 import { collaborationSearchDocument } from './search-document.ts';
 
 // Collaborations: registering and changing one (a reporter's save enters the review
@@ -91,90 +85,59 @@ export async function hydrate(
   return rows.map((r) => toCollaboration(r, cities, areas));
 }
 
-export async function registerCollaboration(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  input: CollaborationInput,
-): Promise<Collaboration> {
-  return reportNew(
-    db,
+/**
+ * Registering a collaboration (a reporter's new one enters the review queue) and changing one, only
+ * over the version the edit form was opened at.
+ */
+export const { register: registerCollaboration, change: changeCollaboration } = reportWrites({
+  entity: 'collaboration',
+  check: async (
+    twins,
+    trx,
     user,
-    (twins, trx) => collaborationProblems(twins, trx, user, input),
-    async (trx, { resolved }, now) => {
-      const row = {
-        id: newId(),
-        ...collaborationValues(input, resolved),
-        ...submittedColumns(user.id, now),
-      };
-      await repo.insertCollaboration(trx, row);
-      await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);
-      await repo.upsertSearchDocument(
-        trx,
-        collaborationSearchDocument({
-          ...row,
-          areaNamesSv: resolved.areaNamesSv,
-          cityIds: resolved.cityIds,
-          areaIds: resolved.areaIds,
-        }),
-      );
-      await auditReportedNew(trx, actor, 'collaboration', row.id, now, {
-        ...collaborationValues(input, resolved),
-        cities: input.cities,
-        areas: input.areas,
-      });
-      return (await hydrate(trx, [(await repo.findCollaboration(trx, row.id))!]))[0]!;
-    },
-  );
-}
-
-export async function changeCollaboration(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  id: string,
-  input: CollaborationInput,
-  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
-  expectedVersion?: string,
-): Promise<Collaboration> {
-  return reportChange(db, user, 'collaboration', id, expectedVersion, {
-    find: (trx) => repo.findCollaboration(trx, id),
-    check: async (twins, trx, before) => {
-      const [beforeFull] = await hydrate(trx, [before]);
-      const keptAreaIds = beforeFull!.areas.map((a) => a.id);
-      const checked = await collaborationProblems(twins, trx, user, input, keptAreaIds);
-      return { ...checked, beforeFull: beforeFull! };
-    },
-    values: ({ resolved }) => collaborationValues(input, resolved),
-    save: repo.updateCollaboration,
-    write: async (trx, before, { resolved, beforeFull }, values, saved) => {
-      await repo.replaceCollaborationLinks(trx, id, resolved.cityIds, resolved.areaIds);
-      await repo.upsertSearchDocument(
-        trx,
-        collaborationSearchDocument({
-          id,
-          ...values,
-          areaNamesSv: resolved.areaNamesSv,
-          cityIds: resolved.cityIds,
-          areaIds: resolved.areaIds,
-        }),
-      );
-      // Its exchanges are found by the collaboration's areas too.
-      await repo.refreshExchangeFacets(trx, id, resolved.areaIds);
-      await auditReportedChange(trx, actor, 'collaboration', id, saved, before, values, {
-        before: {
-          cities: beforeFull.cities.map((c) => c.slug).sort(),
-          areas: beforeFull.areas.map((a) => a.slug).sort(),
-        },
-        after: {
-          cities: [...new Set(input.cities)].sort(),
-          areas: [...new Set(input.areas)].sort(),
-        },
-      });
-      return (await hydrate(trx, [(await repo.findCollaboration(trx, id))!]))[0]!;
-    },
-  });
-}
+    input: CollaborationInput,
+    before: repo.CollaborationRow | null,
+  ) => {
+    if (!before)
+      return { ...(await collaborationProblems(twins, trx, user, input)), beforeFull: null };
+    const [beforeFull] = await hydrate(trx, [before]);
+    const keptAreaIds = beforeFull!.areas.map((a) => a.id);
+    const checked = await collaborationProblems(twins, trx, user, input, keptAreaIds);
+    return { ...checked, beforeFull: beforeFull! };
+  },
+  values: (input, { resolved }) => collaborationValues(input, resolved),
+  find: (trx, id) => repo.findCollaboration(trx, id),
+  insert: repo.insertCollaboration,
+  save: repo.updateCollaboration,
+  written: async (trx, row, { resolved }, created) => {
+    await repo.replaceCollaborationLinks(trx, row.id, resolved.cityIds, resolved.areaIds);
+    await repo.upsertSearchDocument(
+      trx,
+      collaborationSearchDocument({
+        ...row,
+        areaNamesSv: resolved.areaNamesSv,
+        cityIds: resolved.cityIds,
+        areaIds: resolved.areaIds,
+      }),
+    );
+    // Its exchanges are found by the collaboration's areas too.
+    if (!created) await repo.refreshExchangeFacets(trx, row.id, resolved.areaIds);
+  },
+  linked: {
+    created: (input) => ({ cities: input.cities, areas: input.areas }),
+    changed: (input, { beforeFull }) => ({
+      before: {
+        cities: beforeFull!.cities.map((c) => c.slug).sort(),
+        areas: beforeFull!.areas.map((a) => a.slug).sort(),
+      },
+      after: {
+        cities: [...new Set(input.cities)].sort(),
+        areas: [...new Set(input.areas)].sort(),
+      },
+    }),
+  },
+  read: async (trx, id) => (await hydrate(trx, [(await repo.findCollaboration(trx, id))!]))[0]!,
+});
 
 /**
  * One collaboration, if the scope may read it, else 404 (as if it did not exist): the

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../platform/auth.ts';
 import { readForm } from '../../platform/forms.ts';
-import { renderPage, sendPage } from '../../platform/render.ts';
+import { renderPage } from '../../platform/render.ts';
 import { lenientFilters } from './collaboration.filters.ts';
 import { exchangeForm, type ExchangeInput } from './collaboration.schema.ts';
 import {
@@ -13,13 +12,10 @@ import {
   type Exchange,
 } from './exchange.service.ts';
 import {
-  cityNames,
-  listRoute,
-  refuseOtherOrganisations,
   reportChoices,
-  reportPageProps,
-  reportRoutes,
+  reportPages,
   scopeOf,
+  sendReport,
   userOf,
   type RenderReport,
 } from './report.routes.tsx';
@@ -38,31 +34,29 @@ const valuesOf = (e: Exchange): ExchangeInput => ({
 });
 
 /** One exchange's workspace page; the review routes show it again with their form. */
-export const renderExchange: RenderReport = async (app, request, reply, id, reviewValues) => {
-  const e = await getExchange(app.db.kysely, id, scopeOf(request));
-  const [names, page] = await Promise.all([
-    cityNames(app, request),
-    reportPageProps(app, request, reply, 'exchange', e),
-  ]);
-  return sendPage(
+export const renderExchange: RenderReport = (app, request, reply, id, reviewValues) =>
+  sendReport(
+    app,
+    request,
     reply,
-    <ExchangeDetailPage
-      {...page}
-      exchange={e}
-      cityName={names.get(e.city.slug) ?? e.city.slug}
-      reviewValues={reviewValues}
-    />,
+    { entity: 'exchange', get: getExchange },
+    id,
+    async () => null,
+    (page, e, names) => (
+      <ExchangeDetailPage
+        {...page}
+        exchange={e}
+        cityName={names.get(e.city.slug) ?? e.city.slug}
+        reviewValues={reviewValues}
+      />
+    ),
   );
-};
 
 /** Experience exchanges in the workspace: the list, the new and edit forms, one exchange. */
-export const exchangePages: FastifyPluginAsyncZod = async (app) => {
-  refuseOtherOrganisations(app);
-
-  listRoute(
-    app,
-    '/workspace/exchanges',
-    async (request, page) => {
+export const exchangePages: FastifyPluginAsyncZod = async (app) =>
+  reportPages(app, {
+    base: '/workspace/exchanges',
+    load: async (request, page) => {
       const all = lenientFilters(request.query);
       const filters = { city: all.city, organisation: all.organisation, year: all.year };
       const { exchanges, total } = await listExchanges(
@@ -73,17 +67,13 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
       );
       return { filters, rows: exchanges, total };
     },
-    (list, { filters, rows }) => (
+    list: (list, { filters, rows }) => (
       <ExchangesPage
         {...list}
         filters={Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))}
         exchanges={rows}
       />
     ),
-  );
-
-  reportRoutes(app, {
-    base: '/workspace/exchanges',
     form: exchangeForm,
     // "Add an exchange" on a collaboration's page names the collaboration.
     empty: (request) => ({
@@ -92,11 +82,7 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
       visibility: 'public',
     }),
     valuesOf,
-    find: (id) => getExchange(app.db.kysely, id, 'internal'),
-    register: (request, values) =>
-      registerExchange(app.db, actorOf(request), userOf(request), values),
-    change: (request, id, values, version) =>
-      changeExchange(app.db, actorOf(request), userOf(request), id, values, version),
+    service: { get: getExchange, register: registerExchange, change: changeExchange },
     renderForm: async (request, reply, form) => {
       const [{ orgs, organisations, cities }, collaborations] = await Promise.all([
         reportChoices(app, request),
@@ -116,4 +102,3 @@ export const exchangePages: FastifyPluginAsyncZod = async (app) => {
     },
     renderReport: (request, reply, id) => renderExchange(app, request, reply, id),
   });
-};

@@ -1,19 +1,12 @@
-import type { Db, Executor } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { cacheKey, cachedRead } from '../../platform/read-cache.ts';
-import { newId } from '../../shared/ids.ts';
 import { problemList } from '../../shared/validation.ts';
-import type { Actor } from '../audit/index.ts';
 import type { City } from '../cities/index.ts';
 import {
   exchangeNotFound,
   resolveOrganisation,
-  reportNew,
-  submittedColumns,
-  auditReportedNew,
-  type Reporter,
-  auditReportedChange,
-  reportChange,
   reportedRecord,
+  type Reporter,
   type ReportedRecord,
 } from './collaboration.helpers.ts';
 import { reportingOrganisations } from './collaboration.policy.ts';
@@ -25,6 +18,7 @@ import {
   type ExchangeInput,
 } from './collaboration.schema.ts';
 import * as repo from './exchange.repository.ts';
+import { reportWrites } from './report.service.ts';
 import { exchangeSearchDocument, type ExchangeSearchSource } from './search-document.ts';
 
 // Experience exchanges: registered by a reporter (optionally within a collaboration of
@@ -111,51 +105,21 @@ async function exchangeProblems(
   };
 }
 
-export async function registerExchange(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  input: ExchangeInput,
-): Promise<Exchange> {
-  return reportNew(
-    db,
-    user,
-    (twins, trx) => exchangeProblems(twins, trx, user, input),
-    async (trx, { values }, now) => {
-      const row = {
-        id: newId(),
-        ...values,
-        ...submittedColumns(user.id, now),
-      };
-      await repo.insertExchange(trx, row);
-      await indexExchange(trx, row);
-      await auditReportedNew(trx, actor, 'exchange', row.id, now, values);
-      return toExchange((await repo.findExchange(trx, row.id))!);
-    },
-  );
-}
-
-export async function changeExchange(
-  db: Db,
-  actor: Actor,
-  user: Reporter,
-  id: string,
-  input: ExchangeInput,
-  /** The version (`updatedAt`) the edit form was opened at; a save over a newer one is refused. */
-  expectedVersion?: string,
-): Promise<Exchange> {
-  return reportChange(db, user, 'exchange', id, expectedVersion, {
-    find: (trx) => repo.findExchange(trx, id),
-    check: (twins, trx) => exchangeProblems(twins, trx, user, input),
-    values: (checked) => checked.values,
-    save: repo.updateExchange,
-    write: async (trx, before, _checked, values, saved) => {
-      await indexExchange(trx, { id, ...values });
-      await auditReportedChange(trx, actor, 'exchange', id, saved, before, values);
-      return toExchange((await repo.findExchange(trx, id))!);
-    },
-  });
-}
+/**
+ * Registering a exchange (a reporter's new one enters the review queue) and changing one, only
+ * over the version the edit form was opened at.
+ */
+export const { register: registerExchange, change: changeExchange } = reportWrites({
+  entity: 'exchange',
+  check: (twins, trx, user, input: ExchangeInput, _before: repo.ExchangeRow | null) =>
+    exchangeProblems(twins, trx, user, input),
+  values: (_input, checked) => checked.values,
+  find: (trx, id) => repo.findExchange(trx, id),
+  insert: repo.insertExchange,
+  save: repo.updateExchange,
+  written: (trx, row) => indexExchange(trx, row),
+  read: async (trx, id) => toExchange((await repo.findExchange(trx, id))!),
+});
 
 /**
  * Exchanges as a scope sees them: the collaboration an exchange belongs to is named only

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Executor } from '../../db/database.ts';
+import { actorOf } from '../../platform/auth.ts';
 import { handleError } from '../../platform/error-handler.tsx';
 import { readForm, readVersion, submitForm, type FormStrings } from '../../platform/forms.ts';
 import type { PageContext } from '../../platform/page-context.ts';
@@ -16,7 +18,9 @@ import { areasForForms } from './area.service.ts';
 import { collaborationPolicy } from './collaboration.policy.ts';
 import { partnerCities, type Reporter } from './collaboration.helpers.ts';
 import type { ReviewInput } from './collaboration.schema.ts';
+import type { Scope } from './collaboration.repository.ts';
 import { organisationChoices } from './collaboration.service.ts';
+import type { Change, Register } from './report.service.ts';
 import { queuePlace, reviewHistory, type ReviewEntity } from './review.service.ts';
 import { areaChoice, type Choices, cityChoice, organisationChoice } from './views/parts.tsx';
 
@@ -122,17 +126,48 @@ export type RenderReport = (
 ) => Promise<FastifyReply>;
 
 /**
+ * One report's workspace page: the report as the reader's scope sees it, what its page shows
+ * besides (`more`, e.g. a collaboration's exchanges), the city names and what every report's
+ * page shows, fetched together.
+ */
+export async function sendReport<T extends Report, M>(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: { entity: ReviewEntity; get: ReportService<never, T>['get'] },
+  id: string,
+  more: (report: T) => Promise<M>,
+  render: (
+    page: Awaited<ReturnType<typeof reportPageProps>>,
+    report: T,
+    names: Map<string, string>,
+    more: M,
+  ) => JSX.Element,
+) {
+  const report = await kind.get(app.db.kysely, id, scopeOf(request));
+  const [extra, names, page] = await Promise.all([
+    more(report),
+    cityNames(app, request),
+    reportPageProps(app, request, reply, kind.entity, report),
+  ]);
+  return sendPage(reply, render(page, report, names, extra));
+}
+
+type ListLoad = { rows: readonly unknown[]; total: number };
+type ListRender<L> = (
+  list: Awaited<ReturnType<typeof listPageProps>> & { info: PageInfo },
+  loaded: L,
+) => JSX.Element;
+
+/**
  * A workspace list's route: the page asked for, its rows (`load` reads the filters from the
  * query) and what every list page shows, fetched together.
  */
-export function listRoute<L extends { rows: readonly unknown[]; total: number }>(
+export function listRoute<L extends ListLoad>(
   app: App,
   path: string,
   load: (request: FastifyRequest, page: PageRequest) => Promise<L>,
-  render: (
-    list: Awaited<ReturnType<typeof listPageProps>> & { info: PageInfo },
-    loaded: L,
-  ) => JSX.Element,
+  render: ListRender<L>,
 ) {
   app.get(path, { config: AUTH }, async (request, reply) => {
     const page = pageRequest((request.query as { page?: unknown }).page, 50);
@@ -192,6 +227,14 @@ export async function reportPageProps(
   };
 }
 
+/** The service functions of a report kind, as collaboration.service and exchange.service export them. */
+export interface ReportService<I, T> {
+  /** One report, if the scope may read it, else 404. */
+  get: (db: Executor, id: string, scope: Scope) => Promise<T>;
+  register: Register<I, { id: string }>;
+  change: Change<I, unknown>;
+}
+
 export interface ReportSpec<S extends z.ZodObject, T extends Report> {
   /** The workspace address of the list, e.g. /workspace/exchanges. */
   base: string;
@@ -201,14 +244,8 @@ export interface ReportSpec<S extends z.ZodObject, T extends Report> {
   empty: (request: FastifyRequest) => FormStrings<S>;
   /** The stored report as form values. */
   valuesOf: (report: T) => FormStrings<S>;
-  find: (id: string) => Promise<T>;
-  register: (request: FastifyRequest, values: FormStrings<S>) => Promise<{ id: string }>;
-  change: (
-    request: FastifyRequest,
-    id: string,
-    values: FormStrings<S>,
-    version: string | undefined,
-  ) => Promise<unknown>;
+  /** The kind's service: reading one report, registering one, changing one. */
+  service: ReportService<FormStrings<S>, T>;
   renderForm: (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -222,7 +259,9 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
   app: App,
   spec: ReportSpec<S, T>,
 ) {
-  const { base } = spec;
+  const { base, service } = spec;
+  // The edit form reads the report whatever the reader's scope; who may change it is checked after.
+  const find = (id: string) => service.get(app.db.kysely, id, 'internal');
   // A reporter's save enters the review queue; a coordinator's is published as it is.
   const saved = (request: FastifyRequest) =>
     collaborationPolicy.canReview(request.user)
@@ -241,7 +280,7 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
   app.post(`${base}/new`, { config: REPORTING }, async (request, reply) =>
     submitForm(request, reply, {
       values: readForm(request.body, spec.form),
-      submit: (values) => spec.register(request, values),
+      submit: (values) => service.register(app.db, actorOf(request), userOf(request), values),
       invalid: ({ values }) =>
         spec.renderForm(request, reply, { action: `${base}/new`, editing: false, values }),
       done: (report) => ({ to: `${base}/${report.id}`, flash: saved(request) }),
@@ -256,7 +295,7 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
     `${base}/:id/edit`,
     { config: REPORTING, schema: { params: idParams } },
     async (request, reply) => {
-      const report = await spec.find(request.params.id);
+      const report = await find(request.params.id);
       if (!collaborationPolicy.canChange(request.user, report.organisation.id))
         return forbidden(request, reply);
       return spec.renderForm(request, reply, {
@@ -277,13 +316,14 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
       const action = `${base}/${id}/edit`;
       return submitForm(request, reply, {
         values: readForm(request.body, spec.form),
-        submit: (values) => spec.change(request, id, values, version),
+        submit: (values) =>
+          service.change(app.db, actorOf(request), userOf(request), id, values, version),
         invalid: async ({ values, error }) => {
           if (!isAppError(error, 'EDIT_CONFLICT'))
             return spec.renderForm(request, reply, { action, editing: true, values, version });
           // Saved by someone else since the form was opened: the person's input, the saved
           // version's differing fields beside it, and the saved version to save over.
-          const current = await spec.find(id);
+          const current = await find(id);
           return spec.renderForm(request, reply, {
             action,
             editing: true,
@@ -296,4 +336,17 @@ export function reportRoutes<S extends z.ZodObject, T extends Report>(
       });
     },
   );
+}
+
+/** A report kind's workspace plugin: the refusal page, the list, and the report's routes. */
+export function reportPages<S extends z.ZodObject, T extends Report, L extends ListLoad>(
+  app: App,
+  spec: ReportSpec<S, T> & {
+    load: (request: FastifyRequest, page: PageRequest) => Promise<L>;
+    list: ListRender<L>;
+  },
+) {
+  refuseOtherOrganisations(app);
+  listRoute(app, spec.base, spec.load, spec.list);
+  reportRoutes(app, spec);
 }
