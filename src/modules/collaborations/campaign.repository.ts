@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { withUserName } from '../../db/joins.ts';
 import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { CampaignOrganisationTable } from './collaboration.table.ts';
 import { listReporterEmails as listReviewRecipients } from './review.repository.ts';
@@ -70,7 +71,7 @@ export function listCampaignOrganisations(db: Executor, campaignId: string) {
   return db
     .selectFrom('campaign_organisation as co')
     .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
-    .leftJoin('app_user as u', 'u.id', 'co.answered_by')
+    .$call((q) => withUserName(q, 'co.answered_by', 'answered_by'))
     .select([
       'co.campaign_id',
       'co.organisation_id',
@@ -84,7 +85,6 @@ export function listCampaignOrganisations(db: Executor, campaignId: string) {
       'o.name as organisation_name',
       'o.slug as organisation_slug',
       'o.email as organisation_email',
-      'u.name as answered_by_name',
     ])
     .where('co.campaign_id', '=', campaignId)
     .orderBy('o.name')

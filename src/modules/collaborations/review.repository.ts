@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { withUserName } from '../../db/joins.ts';
 import { hasRow, tableAccess } from '../../db/table-access.ts';
 
 // Review events (P8) and the people told about a review.
@@ -9,13 +10,12 @@ export const insertReviewEvent = tableAccess('review_event', ['id']).insert;
 export function listReviewEvents(db: Executor, entity: string, entityId: string) {
   return db
     .selectFrom('review_event')
-    .leftJoin('app_user', 'app_user.id', 'review_event.actor_user_id')
+    .$call((q) => withUserName(q, 'review_event.actor_user_id', 'actor'))
     .select([
       'review_event.id',
       'review_event.action',
       'review_event.comment',
       'review_event.created_at',
-      'app_user.name as actor_name',
     ])
     .where('review_event.entity', '=', entity)
     .where('review_event.entity_id', '=', entityId)

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { withUserName } from '../../db/joins.ts';
 import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { EvaluationTable, EvaluationVersionTable } from './evaluation.table.ts';
 
@@ -123,13 +124,8 @@ export const insertComment = tableAccess('evaluation_comment', '*').insert;
 export function listComments(db: Executor, evaluationId: string) {
   return db
     .selectFrom('evaluation_comment')
-    .leftJoin('app_user', 'app_user.id', 'evaluation_comment.author_id')
-    .select([
-      'evaluation_comment.id',
-      'evaluation_comment.body',
-      'evaluation_comment.created_at',
-      'app_user.name as author_name',
-    ])
+    .$call((q) => withUserName(q, 'evaluation_comment.author_id', 'author'))
+    .select(['evaluation_comment.id', 'evaluation_comment.body', 'evaluation_comment.created_at'])
     .where('evaluation_comment.evaluation_id', '=', evaluationId)
     .orderBy('evaluation_comment.created_at')
     .orderBy('evaluation_comment.id')
@@ -140,11 +136,11 @@ export function listComments(db: Executor, evaluationId: string) {
 
 export const insertVersion = tableAccess('evaluation_version', '*').insert;
 
-/** An evaluation's approved versions joined to their approver (whose name the pages show). */
+/** An evaluation's approved versions with their approver's name (which the pages show). */
 const versionsOf = (db: Executor, evaluationId: string) =>
   db
     .selectFrom('evaluation_version')
-    .leftJoin('app_user', 'app_user.id', 'evaluation_version.approved_by')
+    .$call((q) => withUserName(q, 'evaluation_version.approved_by', 'approver'))
     .where('evaluation_version.evaluation_id', '=', evaluationId);
 
 /** An evaluation's approved versions, newest first, with the approver's name. */
@@ -155,7 +151,6 @@ export const listVersions = (db: Executor, evaluationId: string) =>
       'evaluation_version.number',
       'evaluation_version.approved_at',
       'evaluation_version.published_at',
-      'app_user.name as approver_name',
     ])
     .orderBy('evaluation_version.number', 'desc')
     .execute();
@@ -164,7 +159,6 @@ export const listVersions = (db: Executor, evaluationId: string) =>
 export const findVersion = (db: Executor, evaluationId: string, number: number) =>
   versionsOf(db, evaluationId)
     .selectAll('evaluation_version')
-    .select(['app_user.name as approver_name'])
     .where('evaluation_version.number', '=', number)
     .executeTakeFirst();
 

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { countWhere } from '../../db/aggregates.ts';
 import type { Database, Executor } from '../../db/database.ts';
+import { withUserName } from '../../db/joins.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
 const TEMPLATE_COLUMNS = [
@@ -51,12 +52,11 @@ export function listPlanTasks(db: Executor, meetingId: string) {
       'host_plan_template_task.id',
       'host_plan_task.template_task_id',
     )
-    .leftJoin('app_user', 'app_user.id', 'host_plan_task.owner_user_id')
+    .$call((q) => withUserName(q, 'host_plan_task.owner_user_id', 'owner'))
     .select(TASK_COLUMNS)
     .select([
       'host_plan_template_task.title_sv as template_title_sv',
       'host_plan_template_task.title_en as template_title_en',
-      'app_user.name as owner_name',
     ])
     .where('host_plan_task.meeting_id', '=', meetingId)
     .orderBy('host_plan_task.due_on')
