@@ -12,20 +12,16 @@ import { listDecisions } from '../decisions/index.ts';
 import { listMeetings, type Meeting } from '../meetings/index.ts';
 import { countPublishedNews, listPublishedNews } from '../news/index.ts';
 import {
-  CITY_CSV_HEADER,
-  cityCsvRow,
+  CITY_CSV,
   csvRow,
-  DECISION_CSV_HEADER,
-  decisionCsvRow,
-  EXCHANGE_CSV_HEADER,
-  exchangeCsvRow,
-  MEETING_CSV_HEADER,
-  meetingCsvRow,
-  NEWS_CSV_HEADER,
-  newsCsvRow,
+  DECISION_CSV,
+  EXCHANGE_CSV,
+  MEETING_CSV,
+  NEWS_CSV,
   presentExchange,
   presentMeeting,
   presentNews,
+  type CsvColumns,
 } from './opendata.presenter.ts';
 import {
   cityCsvQuery,
@@ -62,22 +58,22 @@ const csvResponse = {
   },
 } as const;
 
-/** Streams a header line and the rows as `filename` (the rows are read as they are sent). */
-function sendList(
+/**
+ * Streams the header line of `columns` and a line for each row as `filename` (the rows are
+ * read as they are sent); `context` is what the lines read besides the row.
+ */
+function sendList<T, C>(
   reply: FastifyReply,
   filename: string,
-  header: readonly string[],
-  lines: AsyncIterable<string>,
+  columns: CsvColumns<T, C>,
+  rows: AsyncIterable<T> | Iterable<T>,
+  context: C,
 ) {
   async function* body() {
-    yield UTF8_BOM + csvRow(header);
-    yield* lines;
+    yield UTF8_BOM + csvRow(columns.header);
+    for await (const row of rows) yield columns.line(row, context);
   }
   return sendCsv(reply, filename, body(), PUBLIC_CACHE);
-}
-
-async function* mapRows<T>(rows: AsyncIterable<T>, line: (row: T) => string) {
-  for await (const row of rows) yield line(row);
 }
 
 /** `?lang=` kept in the next-slice links, as the other lists do. */
@@ -134,11 +130,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const cities = (await listCities(app.db)).filter(
         (c: City) => (!status || c.status === status) && (!kind || c.kind === kind),
       );
-      const locale = request.i18n.locale;
-      async function* lines() {
-        for (const c of cities) yield cityCsvRow(c, locale);
-      }
-      return sendList(reply, 'vanorter.csv', CITY_CSV_HEADER, lines());
+      return sendList(reply, 'vanorter.csv', CITY_CSV, cities, request.i18n.locale);
     },
   );
 
@@ -156,7 +148,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows(request.query, async (slice) => {
         return (await listDecisions(app.db.kysely, slice)).decisions;
       });
-      return sendList(reply, 'beslut.csv', DECISION_CSV_HEADER, mapRows(rows, decisionCsvRow));
+      return sendList(reply, 'beslut.csv', DECISION_CSV, rows, request.i18n.locale);
     },
   );
 
@@ -205,12 +197,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
         all ??= meetingsMatching(filters);
         return (await all).slice(offset, offset + n);
       });
-      return sendList(
-        reply,
-        'vanortsmoten.csv',
-        MEETING_CSV_HEADER,
-        mapRows(rows, (m) => meetingCsvRow(m, locale)),
-      );
+      return sendList(reply, 'vanortsmoten.csv', MEETING_CSV, rows, locale);
     },
   );
 
@@ -262,12 +249,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows({ limit, cursor, page }, async (slice) => {
         return (await listPublicExchanges(app.db.kysely, filters, slice)).exchanges;
       });
-      return sendList(
-        reply,
-        'erfarenhetsutbyten.csv',
-        EXCHANGE_CSV_HEADER,
-        mapRows(rows, (e) => exchangeCsvRow(e, cities, locale)),
-      );
+      return sendList(reply, 'erfarenhetsutbyten.csv', EXCHANGE_CSV, rows, { cities, locale });
     },
   );
 
@@ -320,12 +302,7 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
       const rows = csvRows({ limit, cursor, page }, (slice) =>
         listPublishedNews(app.db.kysely, { ...range, ...slice }),
       );
-      return sendList(
-        reply,
-        'nyheter.csv',
-        NEWS_CSV_HEADER,
-        mapRows(rows, (n) => newsCsvRow(n, locale)),
-      );
+      return sendList(reply, 'nyheter.csv', NEWS_CSV, rows, locale);
     },
   );
 };

@@ -24,6 +24,26 @@ export function csvRow(values: readonly Cell[]): string {
   return values.map((v) => (typeof v === 'number' ? String(v) : csvField(v))).join(',') + '\r\n';
 }
 
+/** A CSV list's columns: the header line's names, and an item's line in the same order. */
+export interface CsvColumns<T, C> {
+  header: readonly string[];
+  line: (item: T, context: C) => string;
+}
+
+/**
+ * The columns of a CSV list from one table: each header name with how its cell is read from
+ * an item (and the request's `context`, by default its language), so the two cannot drift.
+ */
+export function csvColumns<T, C = Locale>(
+  cells: Record<string, (item: T, context: C) => Cell>,
+): CsvColumns<T, C> {
+  const read = Object.values(cells);
+  return {
+    header: Object.keys(cells),
+    line: (item, context) => csvRow(read.map((cell) => cell(item, context))),
+  };
+}
+
 const cityName = (city: City | undefined, slug: string, locale: Locale) => {
   if (!city) return { text: slug, lang: 'sv' as Locale };
   const l = localized(city, locale);
@@ -32,89 +52,47 @@ const cityName = (city: City | undefined, slug: string, locale: Locale) => {
 
 // ---- cities
 
-export const CITY_CSV_HEADER = [
-  'slug',
-  'kind',
-  'status',
-  'name',
-  'name_lang',
-  'name_sv',
-  'name_en',
-  'name_da',
-  'name_nb',
-  'name_fi',
-  'description',
-  'description_lang',
-  'country_code',
-  'region',
-  'latitude',
-  'longitude',
-  'population',
-  'website',
-  'since_year',
-] as const;
+/** The city's name or description in `locale` if it has one, else in Swedish. */
+const cityText = (city: City, field: 'name' | 'description', locale: Locale) =>
+  translated(Object.fromEntries(Object.entries(city.texts).map(([l, t]) => [l, t[field]])), locale);
 
-export function cityCsvRow(city: City, locale: Locale): string {
-  const names = Object.fromEntries(Object.entries(city.texts).map(([l, t]) => [l, t.name]));
-  const descriptions = Object.fromEntries(
-    Object.entries(city.texts).map(([l, t]) => [l, t.description]),
-  );
-  const name = translated(names, locale);
-  const description = translated(descriptions, locale);
-  return csvRow([
-    city.slug,
-    city.kind,
-    city.status,
-    name?.text ?? city.slug,
-    name?.lang ?? 'sv',
-    city.texts.sv?.name,
-    city.texts.en?.name,
-    city.texts.da?.name,
-    city.texts.nb?.name,
-    city.texts.fi?.name,
-    description?.text,
-    description?.lang,
-    city.countryCode,
-    city.region,
-    city.coordinates?.latitude,
-    city.coordinates?.longitude,
-    city.population,
-    city.website,
-    city.sinceYear,
-  ]);
-}
+export const CITY_CSV = csvColumns<City>({
+  slug: (c) => c.slug,
+  kind: (c) => c.kind,
+  status: (c) => c.status,
+  name: (c, locale) => cityText(c, 'name', locale)?.text ?? c.slug,
+  name_lang: (c, locale) => cityText(c, 'name', locale)?.lang ?? 'sv',
+  name_sv: (c) => c.texts.sv?.name,
+  name_en: (c) => c.texts.en?.name,
+  name_da: (c) => c.texts.da?.name,
+  name_nb: (c) => c.texts.nb?.name,
+  name_fi: (c) => c.texts.fi?.name,
+  description: (c, locale) => cityText(c, 'description', locale)?.text,
+  description_lang: (c, locale) => cityText(c, 'description', locale)?.lang,
+  country_code: (c) => c.countryCode,
+  region: (c) => c.region,
+  latitude: (c) => c.coordinates?.latitude,
+  longitude: (c) => c.coordinates?.longitude,
+  population: (c) => c.population,
+  website: (c) => c.website,
+  since_year: (c) => c.sinceYear,
+});
 
 // ---- decisions
 
-export const DECISION_CSV_HEADER = [
-  'id',
-  'body',
-  'meeting_date',
-  'section',
-  'case_number',
-  'title',
-  'outcome',
-  'final_on',
-  'historical',
-  'supersedes_id',
-  'link',
-] as const;
-
-export function decisionCsvRow(d: CouncilDecision): string {
-  return csvRow([
-    d.id,
-    d.body,
-    d.meetingDate,
-    d.section,
-    d.caseNumber,
-    d.title,
-    d.outcome,
-    d.finalOn,
-    d.historical,
-    d.supersedesId,
-    d.link,
-  ]);
-}
+export const DECISION_CSV = csvColumns<CouncilDecision>({
+  id: (d) => d.id,
+  body: (d) => d.body,
+  meeting_date: (d) => d.meetingDate,
+  section: (d) => d.section,
+  case_number: (d) => d.caseNumber,
+  title: (d) => d.title,
+  outcome: (d) => d.outcome,
+  final_on: (d) => d.finalOn,
+  historical: (d) => d.historical,
+  supersedes_id: (d) => d.supersedesId,
+  link: (d) => d.link,
+});
 
 // ---- meetings
 
@@ -135,37 +113,20 @@ export function presentMeeting(m: Meeting, locale: Locale): z.output<typeof meet
   };
 }
 
-export const MEETING_CSV_HEADER = [
-  'id',
-  'year',
-  'host_city',
-  'host_city_name',
-  'start_date',
-  'end_date',
-  'venue',
-  'theme',
-  'status',
-  'status_reason',
-  'original_year',
-  'updated_at',
-] as const;
-
-export function meetingCsvRow(m: Meeting, locale: Locale): string {
-  return csvRow([
-    m.id,
-    m.year,
-    m.host.slug,
-    cityName(m.host, m.host.slug, locale).text,
-    m.startDate,
-    m.endDate,
-    m.venue,
-    m.theme,
-    m.status,
-    m.statusReason,
-    m.originalYear,
-    m.updatedAt,
-  ]);
-}
+export const MEETING_CSV = csvColumns<Meeting>({
+  id: (m) => m.id,
+  year: (m) => m.year,
+  host_city: (m) => m.host.slug,
+  host_city_name: (m, locale) => cityName(m.host, m.host.slug, locale).text,
+  start_date: (m) => m.startDate,
+  end_date: (m) => m.endDate,
+  venue: (m) => m.venue,
+  theme: (m) => m.theme,
+  status: (m) => m.status,
+  status_reason: (m) => m.statusReason,
+  original_year: (m) => m.originalYear,
+  updated_at: (m) => m.updatedAt,
+});
 
 // ---- exchanges
 
@@ -190,43 +151,27 @@ export function presentExchange(
   };
 }
 
-export const EXCHANGE_CSV_HEADER = [
-  'id',
-  'occurred_on',
-  'city',
-  'city_name',
-  'direction',
-  'participants',
-  'organisation',
-  'organisation_name',
-  'collaboration_id',
-  'collaboration_title',
-  'activities',
-  'learnings',
-  'published_at',
-] as const;
-
-export function exchangeCsvRow(
-  e: Exchange,
-  cities: ReadonlyMap<string, City>,
-  locale: Locale,
-): string {
-  return csvRow([
-    e.id,
-    e.occurredOn,
-    e.city.slug,
-    cityName(cities.get(e.city.id), e.city.slug, locale).text,
-    e.direction,
-    e.participants,
-    e.organisation.slug,
-    e.organisation.name,
-    e.collaboration?.id,
-    e.collaboration?.title,
-    e.activities,
-    e.learnings,
-    e.publishedAt,
-  ]);
+/** What an exchange's CSV line reads besides the exchange: the cities by id, the language. */
+export interface ExchangeCsvContext {
+  cities: ReadonlyMap<string, City>;
+  locale: Locale;
 }
+
+export const EXCHANGE_CSV = csvColumns<Exchange, ExchangeCsvContext>({
+  id: (e) => e.id,
+  occurred_on: (e) => e.occurredOn,
+  city: (e) => e.city.slug,
+  city_name: (e, { cities, locale }) => cityName(cities.get(e.city.id), e.city.slug, locale).text,
+  direction: (e) => e.direction,
+  participants: (e) => e.participants,
+  organisation: (e) => e.organisation.slug,
+  organisation_name: (e) => e.organisation.name,
+  collaboration_id: (e) => e.collaboration?.id,
+  collaboration_title: (e) => e.collaboration?.title,
+  activities: (e) => e.activities,
+  learnings: (e) => e.learnings,
+  published_at: (e) => e.publishedAt,
+});
 
 // ---- news
 
@@ -251,27 +196,13 @@ export function presentNews(n: PublishedNews, locale: Locale): z.output<typeof n
   };
 }
 
-export const NEWS_CSV_HEADER = [
-  'id',
-  'published_at',
-  'updated_at',
-  'lang',
-  'title',
-  'summary',
-  'body_markdown',
-  'languages',
-] as const;
-
-export function newsCsvRow(n: PublishedNews, locale: Locale): string {
-  const v = newsVersion(n, locale);
-  return csvRow([
-    n.id,
-    n.publishedAt,
-    n.updatedAt,
-    v.lang,
-    v.title,
-    v.summary,
-    v.bodyMarkdown,
-    languagesOf(n).join(' '),
-  ]);
-}
+export const NEWS_CSV = csvColumns<PublishedNews>({
+  id: (n) => n.id,
+  published_at: (n) => n.publishedAt,
+  updated_at: (n) => n.updatedAt,
+  lang: (n, locale) => newsVersion(n, locale).lang,
+  title: (n, locale) => newsVersion(n, locale).title,
+  summary: (n, locale) => newsVersion(n, locale).summary,
+  body_markdown: (n, locale) => newsVersion(n, locale).bodyMarkdown,
+  languages: (n) => languagesOf(n).join(' '),
+});
