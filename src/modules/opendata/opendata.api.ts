@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendCsv } from '../../platform/downloads.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { requestedLocale } from '../../platform/i18n/plugin.ts';
 import { apiRoutes } from '../../platform/api-route.ts';
 import { stockholmDayStart } from '../../shared/dates.ts';
@@ -89,6 +90,45 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
   const route = apiRoutes(app, { permission: 'public' });
   const citiesById = async () => new Map((await listCities(app.db)).map((c) => [c.id, c]));
 
+  /**
+   * A list as CSV, sent as `filename` in the format CSV_FORMAT describes: `read` gives the
+   * rows its (validated) query asks for, and what the lines of `columns` read besides them.
+   */
+  function csvList<Q extends z.ZodType, T, C>(
+    url: string,
+    spec: {
+      tag: string;
+      operationId: string;
+      summary: string;
+      description?: string;
+      query: Q;
+      filename: string;
+      columns: CsvColumns<T, C>;
+    },
+    read: (
+      query: z.output<Q>,
+      locale: Locale,
+    ) => Promise<{ rows: AsyncIterable<T> | Iterable<T>; context: C }>,
+  ) {
+    route.get(
+      url,
+      {
+        tags: [spec.tag],
+        operationId: spec.operationId,
+        summary: spec.summary,
+        description: spec.description ?? CSV_FORMAT,
+        query: spec.query,
+        response: csvResponse,
+      },
+      async (request, reply) => {
+        // The type provider cannot resolve a schema that is a type parameter: it is `Q`'s.
+        const query = request.query as z.output<Q>;
+        const { rows, context } = await read(query, request.i18n.locale);
+        return sendList(reply, spec.filename, spec.columns, rows, context);
+      },
+    );
+  }
+
   async function meetingsMatching(filters: {
     year?: string | undefined;
     status?: string | undefined;
@@ -115,40 +155,39 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
         }
       : {};
 
-  route.get(
+  csvList(
     '/cities.csv',
     {
-      tags: ['cities'],
+      tag: 'cities',
       operationId: 'exportCitiesCsv',
       summary: 'The cities as CSV: the same list and filters as GET /api/v1/cities',
-      description: CSV_FORMAT,
       query: cityCsvQuery,
-      response: csvResponse,
+      filename: 'vanorter.csv',
+      columns: CITY_CSV,
     },
-    async (request, reply) => {
-      const { status, kind } = request.query;
+    async ({ status, kind }, locale) => {
       const cities = (await listCities(app.db)).filter(
         (c: City) => (!status || c.status === status) && (!kind || c.kind === kind),
       );
-      return sendList(reply, 'vanorter.csv', CITY_CSV, cities, request.i18n.locale);
+      return { rows: cities, context: locale };
     },
   );
 
-  route.get(
+  csvList(
     '/decisions.csv',
     {
-      tags: ['decisions'],
+      tag: 'decisions',
       operationId: 'exportDecisionsCsv',
       summary: 'The council decisions as CSV: the same list as GET /api/v1/decisions',
-      description: CSV_FORMAT,
       query: decisionCsvQuery,
-      response: csvResponse,
+      filename: 'beslut.csv',
+      columns: DECISION_CSV,
     },
-    async (request, reply) => {
-      const rows = csvRows(request.query, async (slice) => {
+    async (query, locale) => {
+      const rows = csvRows(query, async (slice) => {
         return (await listDecisions(app.db.kysely, slice)).decisions;
       });
-      return sendList(reply, 'beslut.csv', DECISION_CSV, rows, request.i18n.locale);
+      return { rows, context: locale };
     },
   );
 
@@ -179,25 +218,23 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  route.get(
+  csvList(
     '/meetings.csv',
     {
-      tags: ['meetings'],
+      tag: 'meetings',
       operationId: 'exportMeetingsCsv',
       summary: 'The twin-city meetings as CSV: the same list and filters as GET /api/v1/meetings',
-      description: CSV_FORMAT,
       query: meetingCsvQuery,
-      response: csvResponse,
+      filename: 'vanortsmoten.csv',
+      columns: MEETING_CSV,
     },
-    async (request, reply) => {
-      const { limit, cursor, page, ...filters } = request.query;
-      const locale = request.i18n.locale;
+    async ({ limit, cursor, page, ...filters }, locale) => {
       let all: Promise<Meeting[]> | null = null;
       const rows = csvRows({ limit, cursor, page }, async ({ limit: n, offset }) => {
         all ??= meetingsMatching(filters);
         return (await all).slice(offset, offset + n);
       });
-      return sendList(reply, 'vanortsmoten.csv', MEETING_CSV, rows, locale);
+      return { rows, context: locale };
     },
   );
 
@@ -232,24 +269,22 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  route.get(
+  csvList(
     '/exchanges.csv',
     {
-      tags: ['exchanges'],
+      tag: 'exchanges',
       operationId: 'exportExchangesCsv',
       summary: 'The public exchanges as CSV: the same list and filters as GET /api/v1/exchanges',
-      description: CSV_FORMAT,
       query: exchangeCsvQuery,
-      response: csvResponse,
+      filename: 'erfarenhetsutbyten.csv',
+      columns: EXCHANGE_CSV,
     },
-    async (request, reply) => {
-      const { limit, cursor, page, ...filters } = request.query;
-      const locale = request.i18n.locale;
+    async ({ limit, cursor, page, ...filters }, locale) => {
       const cities = await citiesById();
       const rows = csvRows({ limit, cursor, page }, async (slice) => {
         return (await listPublicExchanges(app.db.kysely, filters, slice)).exchanges;
       });
-      return sendList(reply, 'erfarenhetsutbyten.csv', EXCHANGE_CSV, rows, { cities, locale });
+      return { rows, context: { cities, locale } };
     },
   );
 
@@ -285,24 +320,23 @@ export const openDataApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  route.get(
+  csvList(
     '/news.csv',
     {
-      tags: ['news'],
+      tag: 'news',
       operationId: 'exportNewsCsv',
       summary: 'The published news as CSV: the same list and filters as GET /api/v1/news',
       description: `${CSV_FORMAT} The text is the Markdown as written.`,
       query: newsCsvQuery,
-      response: csvResponse,
+      filename: 'nyheter.csv',
+      columns: NEWS_CSV,
     },
-    async (request, reply) => {
-      const { limit, cursor, page, year } = request.query;
-      const locale = request.i18n.locale;
+    async ({ limit, cursor, page, year }, locale) => {
       const range = newsRange(year);
       const rows = csvRows({ limit, cursor, page }, (slice) =>
         listPublishedNews(app.db.kysely, { ...range, ...slice }),
       );
-      return sendList(reply, 'nyheter.csv', NEWS_CSV, rows, locale);
+      return { rows, context: locale };
     },
   );
 };
