@@ -6,7 +6,7 @@ import { errors, type AppError, type FieldProblem } from '../../shared/errors.ts
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/dates.ts';
 import { parseOrThrow } from '../../shared/validation.ts';
-import { fromNothing, diff, recordAudit, type Actor } from '../audit/index.ts';
+import { fromNothing, diff, recordAudit, type Actor, type Changes } from '../audit/index.ts';
 import { addressKey, BACK_OFF, backOffSeconds } from './backoff.ts';
 import * as attempts from './login-attempt.repository.ts';
 import * as mfaRepo from './mfa.repository.ts';
@@ -234,25 +234,52 @@ export async function updateUserRoles(
   });
 }
 
+/** One change to a user's row: the columns it sets, its audit event, what else it does. */
+interface UserChange {
+  set: Omit<Parameters<typeof users.updateUser>[2], 'updated_at'>;
+  action: string;
+  changes: Changes;
+  also?: (trx: Executor) => Promise<unknown>;
+}
+
+/**
+ * Changes a user's row as `change` says from the user as they are (null: nothing to change),
+ * in one transaction with its audit event: the user after it.
+ */
+async function changeUser(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  change: (before: User) => UserChange | null,
+): Promise<User> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const c = change(await getUser(trx, userId));
+    if (c) {
+      await users.updateUser(trx, userId, { ...c.set, updated_at: nowIso() });
+      await c.also?.(trx);
+      await recordAudit(trx, actor, {
+        entity: 'user',
+        entityId: userId,
+        action: c.action,
+        changes: c.changes,
+      });
+    }
+    return getUser(trx, userId);
+  });
+}
+
 export async function updateUserName(
   db: Db,
   actor: Actor,
   userId: string,
   name: string,
 ): Promise<User> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await getUser(trx, userId);
-    if (before.name !== name.trim()) {
-      await users.updateUser(trx, userId, { name: name.trim(), updated_at: nowIso() });
-      await recordAudit(trx, actor, {
-        entity: 'user',
-        entityId: userId,
-        action: 'update',
-        changes: diff({ name: before.name }, { name: name.trim() }),
-      });
-    }
-    return getUser(trx, userId);
-  });
+  const after = { name: name.trim() };
+  return changeUser(db, actor, userId, (before) =>
+    before.name === after.name
+      ? null
+      : { set: after, action: 'update', changes: diff({ name: before.name }, after) },
+  );
 }
 
 /**
@@ -267,19 +294,15 @@ export async function setOwnLanguage(
 ): Promise<User> {
   if (!accountPolicy.changeLanguage(actor, userId)) throw errors.forbidden();
   const { language } = parseOrThrow(languageForm, input);
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await getUser(trx, userId);
-    if (before.language !== language) {
-      await users.updateUser(trx, userId, { language, updated_at: nowIso() });
-      await recordAudit(trx, actor, {
-        entity: 'user',
-        entityId: userId,
-        action: 'language.change',
-        changes: diff({ language: before.language }, { language }),
-      });
-    }
-    return getUser(trx, userId);
-  });
+  return changeUser(db, actor, userId, (before) =>
+    before.language === language
+      ? null
+      : {
+          set: { language },
+          action: 'language.change',
+          changes: diff({ language: before.language }, { language }),
+        },
+  );
 }
 
 /** Deactivation, never deletion: a user who has acted stays in the record. */
@@ -290,20 +313,17 @@ export async function setUserActive(
   active: boolean,
 ): Promise<User> {
   if (!accountPolicy.setActive(actor, userId, active)) throw errors.forbidden();
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await getUser(trx, userId);
-    if (before.active !== active) {
-      await users.updateUser(trx, userId, { active: active ? 1 : 0, updated_at: nowIso() });
-      if (!active) await sessions.deleteSessionsOfUser(trx, userId);
-      await recordAudit(trx, actor, {
-        entity: 'user',
-        entityId: userId,
-        action: active ? 'activate' : 'deactivate',
-        changes: { active: { before: before.active, after: active } },
-      });
-    }
-    return getUser(trx, userId);
-  });
+  return changeUser(db, actor, userId, (before) =>
+    before.active === active
+      ? null
+      : {
+          set: { active: active ? 1 : 0 },
+          action: active ? 'activate' : 'deactivate',
+          changes: { active: { before: before.active, after: active } },
+          // Whoever is deactivated is signed out everywhere.
+          also: active ? undefined : (trx) => sessions.deleteSessionsOfUser(trx, userId),
+        },
+  );
 }
 
 export async function setPassword(

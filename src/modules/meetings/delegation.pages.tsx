@@ -63,7 +63,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     form: { values?: MemberValues; confirmValue?: string; editId?: string } = {},
   ) => {
     const user = request.user as User;
-    const view = await getDelegation(app.db, user, p.id, p.citySlug);
+    const view = await getDelegation(app.db, user, p);
     const editId =
       form.editId ?? (request.query as { edit?: unknown } | undefined)?.edit?.toString();
     const editing = (view.canManage && view.members.find((m) => m.id === editId)) || null;
@@ -92,8 +92,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
   delegation.post('/members', (request, reply, p, run) =>
     run({
       values: readForm(request.body, memberForm),
-      submit: (values) =>
-        addMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+      submit: (values) => addMember(app.db, request.user!, actorOf(request), p, values),
       invalid: ({ values }) => render(request, reply, p, { values }),
       done: () => ({ to: pageUrl(p), flash: 'delegation.flash.added' }),
     }),
@@ -107,8 +106,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
   ).post('', (request, reply, p, run) =>
     run({
       values: readForm(request.body, memberForm),
-      submit: (values) =>
-        updateMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId, values),
+      submit: (values) => updateMember(app.db, request.user!, actorOf(request), p, values),
       invalid: ({ values }) => render(request, reply, p, { values, editId: p.memberId }),
       done: () => ({ to: pageUrl(p), flash: 'delegation.flash.updated' }),
     }),
@@ -120,7 +118,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
     '/workspace/meetings/:id/delegations/:citySlug/members/:memberId/remove',
     { config: DELEGATIONS, schema: { params: memberParams } },
     async (request, reply, p) => {
-      const view = await getDelegation(app.db, request.user!, p.id, p.citySlug);
+      const view = await getDelegation(app.db, request.user!, p);
       if (view.manageRefusal) throw new DelegationForbidden(view.manageRefusal);
       const member = view.members.find((m) => m.id === p.memberId);
       if (!member) throw meetingsErrors.delegationMemberNotFound(p.memberId);
@@ -134,8 +132,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
   ).post('', (request, reply, p, run) =>
     run({
       values: {},
-      submit: () =>
-        removeMember(app.db, request.user!, actorOf(request), p.id, p.citySlug, p.memberId),
+      submit: () => removeMember(app.db, request.user!, actorOf(request), p),
       invalid: () => render(request, reply, p),
       done: () => ({ to: pageUrl(p), flash: 'delegation.flash.removed' }),
     }),
@@ -144,8 +141,7 @@ export const delegationPages: FastifyPluginAsyncZod = async (app) => {
   delegation.post('/confirm', (request, reply, p, run) =>
     run({
       values: formStrings(request.body, ['decisionDate'], 40),
-      submit: (values) =>
-        confirmDelegation(app.db, request.user!, actorOf(request), p.id, p.citySlug, values),
+      submit: (values) => confirmDelegation(app.db, request.user!, actorOf(request), p, values),
       invalid: ({ values }) => render(request, reply, p, { confirmValue: values.decisionDate }),
       done: () => ({ to: pageUrl(p), flash: 'delegation.flash.confirmed' }),
     }),

@@ -116,37 +116,43 @@ interface Target {
   scope: DelegationScope;
 }
 
-/** The meeting and a chain member city, or 404. */
-async function target(db: Db, meetingId: string, citySlug: string): Promise<Target> {
-  const row = await repo.findMeeting(db.kysely, meetingId);
-  if (!row) throw meetingNotFound(meetingId);
-  const cities = await listCities(db);
-  const chain = await getChain(db, cities);
-  const city = chain?.members.find((m) => m.city.slug === citySlug)?.city;
-  if (!city) throw citiesErrors.cityNotFound(citySlug);
-  const host = cities.find((c) => c.id === row.host_city_id) ?? null;
-  return {
-    meeting: toMeeting(row),
-    city,
-    host,
-    scope: { cityId: city.id, cityKind: city.kind, hostCityId: row.host_city_id },
-  };
+/** Where a delegation is: its meeting's id and its city's slug (the path of its page). */
+export interface DelegationAt {
+  id: string;
+  citySlug: string;
 }
 
-function check(user: User, action: DelegationAction, scope: DelegationScope): void {
+/** Where one member of a delegation is. */
+export interface MemberAt extends DelegationAt {
+  memberId: string;
+}
+
+/**
+ * The meeting and a chain member city (404 for either unknown), if `user` may `action` the
+ * delegation (else 403 with the reason).
+ */
+async function target(
+  db: Db,
+  user: User,
+  action: DelegationAction,
+  at: DelegationAt,
+): Promise<Target> {
+  const row = await repo.findMeeting(db.kysely, at.id);
+  if (!row) throw meetingNotFound(at.id);
+  const cities = await listCities(db);
+  const chain = await getChain(db, cities);
+  const city = chain?.members.find((m) => m.city.slug === at.citySlug)?.city;
+  if (!city) throw citiesErrors.cityNotFound(at.citySlug);
+  const host = cities.find((c) => c.id === row.host_city_id) ?? null;
+  const scope = { cityId: city.id, cityKind: city.kind, hostCityId: row.host_city_id };
   const refusal = delegationRefusal(user, action, scope);
   if (refusal) throw new DelegationForbidden(refusal);
+  return { meeting: toMeeting(row), city, host, scope };
 }
 
 /** One delegation as the user may see it. */
-export async function getDelegation(
-  db: Db,
-  user: User,
-  meetingId: string,
-  citySlug: string,
-): Promise<DelegationView> {
-  const t = await target(db, meetingId, citySlug);
-  check(user, 'read', t.scope);
+export async function getDelegation(db: Db, user: User, at: DelegationAt): Promise<DelegationView> {
+  const t = await target(db, user, 'read', at);
   const canSeeLogistics = delegationRefusal(user, 'readLogistics', t.scope) === null;
   const manageRefusal = delegationRefusal(user, 'manage', t.scope);
   const row = await repo.findDelegation(db.kysely, t.meeting.id, t.city.id);
@@ -277,12 +283,10 @@ export async function addMember(
   db: Db,
   user: User,
   actor: Actor,
-  meetingId: string,
-  citySlug: string,
+  at: DelegationAt,
   values: Record<string, string>,
 ): Promise<void> {
-  const t = await target(db, meetingId, citySlug);
-  check(user, 'manage', t.scope);
+  const t = await target(db, user, 'manage', at);
   const input = parseMember(values);
   await db.kysely.transaction().execute(async (trx) => {
     const delegation = await delegationForChange(trx, actor, t);
@@ -324,62 +328,65 @@ function logisticsAware(
   return changes;
 }
 
+/**
+ * A change to one member of a delegation `user` may manage (404 for a member not in it):
+ * `prepare` checks what it can before the transaction (the form) and gives the change, which
+ * runs in one transaction with the delegation's own (see delegationForChange).
+ */
+async function changeMember(
+  db: Db,
+  user: User,
+  actor: Actor,
+  at: MemberAt,
+  prepare: (existing: repo.MemberRow) => (trx: Executor) => Promise<void>,
+): Promise<void> {
+  const t = await target(db, user, 'manage', at);
+  const delegation = await repo.findDelegation(db.kysely, t.meeting.id, t.city.id);
+  const existing = delegation
+    ? await repo.findMember(db.kysely, delegation.id, at.memberId)
+    : undefined;
+  if (!existing) throw memberNotFound(at.memberId);
+  const change = prepare(existing);
+  await db.kysely.transaction().execute(async (trx) => {
+    await delegationForChange(trx, actor, t);
+    await change(trx);
+  });
+}
+
 /** Changes a member's fields. */
 export async function updateMember(
   db: Db,
   user: User,
   actor: Actor,
-  meetingId: string,
-  citySlug: string,
-  memberId: string,
+  at: MemberAt,
   values: Record<string, string>,
 ): Promise<void> {
-  const t = await target(db, meetingId, citySlug);
-  check(user, 'manage', t.scope);
-  const existing = await memberOf(db.kysely, t, memberId);
-  const input = parseMember(values);
-  await db.kysely.transaction().execute(async (trx) => {
-    await delegationForChange(trx, actor, t);
-    const before = memberColumns({
-      name: existing.name,
-      title: existing.title,
-      affiliation: existing.affiliation,
-      dietaryNeeds: existing.dietary_needs,
-      accessNeeds: existing.access_needs,
-      travel: existing.travel,
-      phone: existing.phone,
-    });
-    await repo.updateMember(trx, existing.id, { ...memberColumns(input), updated_at: nowIso() });
-    await recordAudit(trx, actor, {
-      entity: 'delegation_member',
-      entityId: existing.id,
-      action: 'update',
-      changes: logisticsAware(before, memberColumns(input)),
-    });
+  await changeMember(db, user, actor, at, (existing) => {
+    const input = parseMember(values);
+    return async (trx) => {
+      const before = memberColumns({
+        name: existing.name,
+        title: existing.title,
+        affiliation: existing.affiliation,
+        dietaryNeeds: existing.dietary_needs,
+        accessNeeds: existing.access_needs,
+        travel: existing.travel,
+        phone: existing.phone,
+      });
+      await repo.updateMember(trx, existing.id, { ...memberColumns(input), updated_at: nowIso() });
+      await recordAudit(trx, actor, {
+        entity: 'delegation_member',
+        entityId: existing.id,
+        action: 'update',
+        changes: logisticsAware(before, memberColumns(input)),
+      });
+    };
   });
 }
 
-async function memberOf(db: Executor, t: Target, memberId: string): Promise<repo.MemberRow> {
-  const delegation = await repo.findDelegation(db, t.meeting.id, t.city.id);
-  const member = delegation ? await repo.findMember(db, delegation.id, memberId) : undefined;
-  if (!member) throw memberNotFound(memberId);
-  return member;
-}
-
 /** Removes a member from the delegation. */
-export async function removeMember(
-  db: Db,
-  user: User,
-  actor: Actor,
-  meetingId: string,
-  citySlug: string,
-  memberId: string,
-): Promise<void> {
-  const t = await target(db, meetingId, citySlug);
-  check(user, 'manage', t.scope);
-  const existing = await memberOf(db.kysely, t, memberId);
-  await db.kysely.transaction().execute(async (trx) => {
-    await delegationForChange(trx, actor, t);
+export async function removeMember(db: Db, user: User, actor: Actor, at: MemberAt): Promise<void> {
+  await changeMember(db, user, actor, at, (existing) => async (trx) => {
     await repo.deleteMember(trx, existing.id);
     await recordAudit(trx, actor, {
       entity: 'delegation_member',
@@ -398,13 +405,11 @@ export async function confirmDelegation(
   db: Db,
   user: User,
   actor: Actor,
-  meetingId: string,
-  citySlug: string,
+  at: DelegationAt,
   values: { decisionDate: string },
   now: Date = new Date(),
 ): Promise<void> {
-  const t = await target(db, meetingId, citySlug);
-  check(user, 'manage', t.scope);
+  const t = await target(db, user, 'manage', at);
   const home = t.city.kind === 'home';
   const parsed = confirmForm(gothenburgDate(now), home).safeParse(values);
   if (!parsed.success) throw errors.validation(zodProblems(parsed.error));

@@ -51,19 +51,23 @@ function toIssue(row: repo.IssueRow, texts: readonly repo.IssueTextRow[]): Issue
   };
 }
 
-export async function getIssue(db: Db, id: string): Promise<Issue> {
-  const row = await repo.findIssue(db.kysely, id);
-  if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
-  return toIssue(row, await repo.listIssueTexts(db.kysely, [id]));
-}
-
-export async function listIssues(db: Db, limit = 50): Promise<Issue[]> {
-  const rows = await repo.listIssues(db.kysely, limit);
+/** Issues from their rows, with their texts (one query for all). */
+async function issuesOf(db: Executor, rows: readonly repo.IssueRow[]): Promise<Issue[]> {
   const texts = await repo.listIssueTexts(
-    db.kysely,
+    db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => toIssue(r, texts));
+}
+
+export async function getIssue(db: Db, id: string): Promise<Issue> {
+  const row = await repo.findIssue(db.kysely, id);
+  if (!row) throw newsletterErrors.newsletterIssueNotFound(id);
+  return (await issuesOf(db.kysely, [row]))[0]!;
+}
+
+export async function listIssues(db: Db, limit = 50): Promise<Issue[]> {
+  return issuesOf(db.kysely, await repo.listIssues(db.kysely, limit));
 }
 
 export const subscriberCounts = (db: Db) => repo.countSubscribersByStatus(db.kysely);
