@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { executorOf, type Database, type Db, type Executor } from '../../src/db/database.ts';
+import { tableAccess, type Match } from '../../src/db/table-access.ts';
 
 // Reading the database the way the tests check what a request stored or left alone.
 
@@ -108,4 +109,19 @@ export function auditTrail<C extends keyof Row<'audit_event'>>(
     .select(columns as readonly string[])
     .orderBy('occurred_at')
     .execute() as Promise<Pick<Row<'audit_event'>, C>[]>;
+}
+
+/**
+ * Sets `changes` on the table's rows that match `where` (as the repositories' tableAccess
+ * matches: equal values, `null`, comparisons such as `['in', values]`), the way a test
+ * arranges the database for what it checks; resolves to the number of rows changed, e.g.
+ * `updateRows(db, 'delegation', { meeting_id: id }, { status: 'nominated' })`.
+ */
+export function updateRows<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Match<T>,
+  changes: Omit<Updateable<Database[T]>, 'id'>,
+): Promise<number> {
+  return tableAccess(table, '*').updateWhere(executorOf(db), where, changes);
 }
