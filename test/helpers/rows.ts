@@ -1,6 +1,7 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { executorOf, type Database, type Db, type Executor } from '../../src/db/database.ts';
 import { tableAccess, type Match } from '../../src/db/table-access.ts';
+import { newId } from '../../src/shared/ids.ts';
 
 // Reading the database the way the tests check what a request stored or left alone.
 
@@ -124,4 +125,37 @@ export function updateRows<T extends TableName>(
   changes: Omit<Updateable<Database[T]>, 'id'>,
 ): Promise<number> {
   return tableAccess(table, '*').updateWhere(executorOf(db), where, changes);
+}
+
+/** The tables whose rows have an `id`. */
+type TableWithId = { [T in TableName]: 'id' extends keyof Database[T] ? T : never }[TableName];
+/** A row to insert; without an `id`, it gets a new one. */
+type NewRow<T extends TableWithId> = Omit<Insertable<Database[T]>, 'id'> & { id?: string };
+
+/**
+ * Inserts rows straight into the table (no service, no audit) in one statement, each with a
+ * new id unless it names one, the way a test arranges what it checks; resolves to their ids
+ * in order.
+ */
+export async function insertRows<T extends TableWithId>(
+  db: Db | Executor,
+  table: T,
+  rows: readonly NewRow<T>[],
+): Promise<string[]> {
+  const withIds = rows.map((row) => ({ ...row, id: row.id ?? newId() }));
+  await tableAccess(table, '*').insertMany(
+    executorOf(db),
+    withIds as unknown as Insertable<Database[T]>[],
+  );
+  return withIds.map((row) => row.id);
+}
+
+/** One row inserted as by insertRows; resolves to its id. */
+export async function insertRow<T extends TableWithId>(
+  db: Db | Executor,
+  table: T,
+  row: NewRow<T>,
+): Promise<string> {
+  const [id] = await insertRows(db, table, [row]);
+  return id!;
 }

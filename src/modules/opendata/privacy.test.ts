@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { samplePublicPages } from '../../../test/helpers/public-pages.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { updateRows } from '../../../test/helpers/rows.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { DATASETS } from './datasets.ts';
@@ -22,52 +23,54 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
   let coordinatorToken: string;
   beforeAll(async () => {
     const db = t.db.kysely;
-    const changed = async (q: { execute(): Promise<{ numUpdatedRows: bigint }[]> }) =>
-      Number((await q.execute())[0]!.numUpdatedRows);
-
     expect(
-      await changed(
-        db.updateTable('delegation_member').set({
+      await updateRows(
+        db,
+        'delegation_member',
+        {},
+        {
           dietary_needs: `${MARK}-kost`,
           access_needs: `${MARK}-tillganglighet`,
           travel: `${MARK}-resa`,
           phone: `${MARK}-telefon`,
-        }),
+        },
       ),
     ).toBeGreaterThan(0);
     expect(
-      await changed(
-        db.updateTable('collaboration').set({
+      await updateRows(
+        db,
+        'collaboration',
+        {},
+        {
           contact_name: `${MARK}-kontaktperson`,
           contact_email: CONTACT_EMAIL,
           review_comment: `${MARK}-granskning`,
-        }),
+        },
       ),
     ).toBeGreaterThan(0);
     expect(
-      await changed(
-        db
-          .updateTable('collaboration')
-          .set({ title: `${MARK}-internt samarbete`, goals: `${MARK}-mål` })
-          .where('visibility', '=', 'internal'),
+      await updateRows(
+        db,
+        'collaboration',
+        { visibility: 'internal' },
+        { title: `${MARK}-internt samarbete`, goals: `${MARK}-mål` },
       ),
     ).toBeGreaterThan(0);
     // An exchange made internal, and one review comment on every exchange.
     const exchange = await db.selectFrom('exchange').select('id').executeTakeFirstOrThrow();
-    await db
-      .updateTable('exchange')
-      .set({ review_comment: `${MARK}-granskning` })
-      .execute();
-    await db
-      .updateTable('exchange')
-      .set({ visibility: 'internal', activities: `${MARK}-internt utbyte` })
-      .where('id', '=', exchange.id)
-      .execute();
-    await db
-      .updateTable('meeting_document')
-      .set({ title: `${MARK}-internt dokument` })
-      .where('visibility', '=', 'internal')
-      .execute();
+    await updateRows(db, 'exchange', {}, { review_comment: `${MARK}-granskning` });
+    await updateRows(
+      db,
+      'exchange',
+      { id: exchange.id },
+      { visibility: 'internal', activities: `${MARK}-internt utbyte` },
+    );
+    await updateRows(
+      db,
+      'meeting_document',
+      { visibility: 'internal' },
+      { title: `${MARK}-internt dokument` },
+    );
     const now = new Date().toISOString();
     await db
       .insertInto('news_item')
