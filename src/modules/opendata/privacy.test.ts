@@ -23,37 +23,34 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
   let coordinatorToken: string;
   beforeAll(async () => {
     const db = t.db.kysely;
+    const changed = async (q: { execute(): Promise<{ numUpdatedRows: bigint }[]> }) =>
+      Number((await q.execute())[0]!.numUpdatedRows);
+
     expect(
-      await updateRows(
-        db,
-        'delegation_member',
-        {},
-        {
+      await changed(
+        db.updateTable('delegation_member').set({
           dietary_needs: `${MARK}-kost`,
           access_needs: `${MARK}-tillganglighet`,
           travel: `${MARK}-resa`,
           phone: `${MARK}-telefon`,
-        },
+        }),
       ),
     ).toBeGreaterThan(0);
     expect(
-      await updateRows(
-        db,
-        'collaboration',
-        {},
-        {
+      await changed(
+        db.updateTable('collaboration').set({
           contact_name: `${MARK}-kontaktperson`,
           contact_email: CONTACT_EMAIL,
           review_comment: `${MARK}-granskning`,
-        },
+        }),
       ),
     ).toBeGreaterThan(0);
     expect(
-      await updateRows(
-        db,
-        'collaboration',
-        { visibility: 'internal' },
-        { title: `${MARK}-internt samarbete`, goals: `${MARK}-mål` },
+      await changed(
+        db
+          .updateTable('collaboration')
+          .set({ title: `${MARK}-internt samarbete`, goals: `${MARK}-mål` })
+          .where('visibility', '=', 'internal'),
       ),
     ).toBeGreaterThan(0);
     // An exchange made internal, and one review comment on every exchange.
