@@ -202,16 +202,17 @@ describeEachDialect('vanort migrate and seed', (dialect) => {
 
   it('migrates, seeds the demo data, and does nothing the second time', async () => {
     const env = await cli.fresh();
-    const m1 = await run(['migrate'], env);
-    expect(m1).toMatchObject({ code: 0 });
-    expect(m1.out).toContain('0001-foundation');
-    expect((await run(['migrate'], env)).out).toContain('up to date');
-    const s1 = await run(['seed', '--demo'], env);
-    expect(s1.code).toBe(0);
-    expect(s1.out).toContain('Seeded the demo data');
-    const s2 = await run(['seed', '--demo'], env);
-    expect(s2.code).toBe(0);
-    expect(s2.out).toContain('already present');
+    // Each step in turn exits 0 and says what it did.
+    for (const [args, said] of [
+      [['migrate'], '0001-foundation'],
+      [['migrate'], 'up to date'],
+      [['seed', '--demo'], 'Seeded the demo data'],
+      [['seed', '--demo'], 'already present'],
+    ] as const) {
+      const step = await run([...args], env);
+      expect(step.code, said).toBe(0);
+      expect(step.out).toContain(said);
+    }
   });
 });
 

@@ -1,5 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { executorOf, type Database, type Db, type Executor } from '../../src/db/database.ts';
+import { tableAccess, type Match } from '../../src/db/table-access.ts';
+import { newId } from '../../src/shared/ids.ts';
 
 // Reading the database the way the tests check what a request stored or left alone.
 
@@ -108,4 +110,52 @@ export function auditTrail<C extends keyof Row<'audit_event'>>(
     .select(columns as readonly string[])
     .orderBy('occurred_at')
     .execute() as Promise<Pick<Row<'audit_event'>, C>[]>;
+}
+
+/**
+ * Sets `changes` on the table's rows that match `where` (as the repositories' tableAccess
+ * matches: equal values, `null`, comparisons such as `['in', values]`), the way a test
+ * arranges the database for what it checks; resolves to the number of rows changed, e.g.
+ * `updateRows(db, 'delegation', { meeting_id: id }, { status: 'nominated' })`.
+ */
+export function updateRows<T extends TableName>(
+  db: Db | Executor,
+  table: T,
+  where: Match<T>,
+  changes: Omit<Updateable<Database[T]>, 'id'>,
+): Promise<number> {
+  return tableAccess(table, '*').updateWhere(executorOf(db), where, changes);
+}
+
+/** The tables whose rows have an `id`. */
+type TableWithId = { [T in TableName]: 'id' extends keyof Database[T] ? T : never }[TableName];
+/** A row to insert; without an `id`, it gets a new one. */
+type NewRow<T extends TableWithId> = Omit<Insertable<Database[T]>, 'id'> & { id?: string };
+
+/**
+ * Inserts rows straight into the table (no service, no audit) in one statement, each with a
+ * new id unless it names one, the way a test arranges what it checks; resolves to their ids
+ * in order.
+ */
+export async function insertRows<T extends TableWithId>(
+  db: Db | Executor,
+  table: T,
+  rows: readonly NewRow<T>[],
+): Promise<string[]> {
+  const withIds = rows.map((row) => ({ ...row, id: row.id ?? newId() }));
+  await tableAccess(table, '*').insertMany(
+    executorOf(db),
+    withIds as unknown as Insertable<Database[T]>[],
+  );
+  return withIds.map((row) => row.id);
+}
+
+/** One row inserted as by insertRows; resolves to its id. */
+export async function insertRow<T extends TableWithId>(
+  db: Db | Executor,
+  table: T,
+  row: NewRow<T>,
+): Promise<string> {
+  const [id] = await insertRows(db, table, [row]);
+  return id!;
 }

@@ -7,7 +7,7 @@ import { createUser, findUserByEmail, setUserActive, sha256 } from './account.se
 import { createApiToken, resolveApiToken } from './api-token.service.ts';
 import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { auditTrail, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { auditTrail, rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 const TEST_ACTOR = { userId: null, label: 'test', ip: null };
 const OWN_PASSWORD = 'Nycklarna hänger vid dörren 2026';
@@ -282,11 +282,12 @@ describeEachDialect('personal API tokens', (dialect) => {
 
   it('refuses an expired token', async () => {
     const { token } = await createViaForm('presidiet@vanort.example', 'Utgår');
-    await t.db.kysely
-      .updateTable('api_token')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('name', '=', 'Utgår')
-      .execute();
+    await updateRows(
+      t.db,
+      'api_token',
+      { name: 'Utgår' },
+      { expires_at: new Date(Date.now() - 1000).toISOString() },
+    );
     const res = await bearer(token);
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ error: { code: 'INVALID_TOKEN' } });

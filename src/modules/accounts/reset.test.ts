@@ -12,7 +12,14 @@ import { checkToken, inviteUser, redeemToken, requestPasswordReset } from './res
 import { expectPage, expectRedirect, expectRefused } from '../../../test/helpers/forms.ts';
 import { accountsErrors } from './errors.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
-import { auditTrail, countRows, rowById, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import {
+  auditTrail,
+  countRows,
+  rowById,
+  rowsWhere,
+  rowWhere,
+  updateRows,
+} from '../../../test/helpers/rows.ts';
 
 const NEW_PASSWORD = 'Havsutsikt från Ramberget 2026';
 const ADMIN_ACTOR: Actor = { userId: null, label: 'admin-test', ip: '127.0.0.1' };
@@ -209,11 +216,12 @@ describeEachDialect('password reset and invitations', (dialect) => {
     await askForLink(email);
     const link = await linkIn(email);
     const before = await passwordHashOf(email);
-    await t.db.kysely
-      .updateTable('user_token')
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('id', '=', sha256(link.token))
-      .execute();
+    await updateRows(
+      t.db,
+      'user_token',
+      { id: sha256(link.token) },
+      { expires_at: new Date(Date.now() - 1000).toISOString() },
+    );
     // The page says so; a form posted with a token from an earlier, still valid page is refused too.
     await expectLinkGone(link.path, ['Länken har slutat gälla', 'Be om en ny länk'], NEW_PASSWORD);
     expect(await passwordHashOf(email)).toBe(before);

@@ -9,7 +9,7 @@ import { stockholmToday } from './campaign.service.ts';
 import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T12:00:00Z`);
@@ -245,11 +245,7 @@ describeEachDialect('campaigns (inventering)', (dialect) => {
     });
     const id = String(res.headers.location).split('/').pop()!;
     // Only this campaign's organisations are reminded here: the others were answered or closed.
-    await t.db.kysely
-      .updateTable('campaign')
-      .set({ status: 'closed' })
-      .where('id', '!=', id)
-      .execute();
+    await updateRows(t.db, 'campaign', { id: ['!=', id] }, { status: 'closed' });
     const remind = (date: string) => runJobOnMorning(t, campaignRemindersJob, date);
     const outbox = () => outboxMails(t.db);
 

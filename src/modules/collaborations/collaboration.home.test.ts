@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
+import { updateRows } from '../../../test/helpers/rows.ts';
 import {
   demoUser,
   morningOf as at,
@@ -46,11 +47,12 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
     );
 
     // The organisation's answer is taken back: the campaign waits for it again.
-    await k()
-      .updateTable('campaign_organisation')
-      .set({ answer: null, answered_at: null })
-      .where('organisation_id', '=', await reporterOrg())
-      .execute();
+    await updateRows(
+      demo.db,
+      'campaign_organisation',
+      { organisation_id: await reporterOrg() },
+      { answer: null, answered_at: null },
+    );
     const owed = await collaborationTasksAt(demo.db, reporter, ctx(), at(today));
     expect(owed.find((t) => t.kind === 'campaign.answer')).toEqual({
       kind: 'campaign.answer',
@@ -60,16 +62,18 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
     });
 
     // Answered and fixed: nothing waits.
-    await k()
-      .updateTable('campaign_organisation')
-      .set({ answer: 'confirmed', answered_at: new Date().toISOString() })
-      .where('organisation_id', '=', await reporterOrg())
-      .execute();
-    await k()
-      .updateTable('collaboration')
-      .set({ review_state: 'submitted', submitted_at: new Date().toISOString() })
-      .where('review_state', '=', 'returned')
-      .execute();
+    await updateRows(
+      demo.db,
+      'campaign_organisation',
+      { organisation_id: await reporterOrg() },
+      { answer: 'confirmed', answered_at: new Date().toISOString() },
+    );
+    await updateRows(
+      demo.db,
+      'collaboration',
+      { review_state: 'returned' },
+      { review_state: 'submitted', submitted_at: new Date().toISOString() },
+    );
     expect(await collaborationTasksAt(demo.db, reporter, ctx(), at(today))).toEqual([]);
     expect(
       await collaborationTasksAt(
@@ -142,18 +146,14 @@ describeEachDialect('collaborations on the workspace start page', (dialect) => {
     expect(past[1]!.state).toBe('attention');
     expect(past[1]!.text).toContain('sista dag var');
 
-    await k().updateTable('campaign_organisation').set({ answer: 'no_activity' }).execute();
+    await updateRows(demo.db, 'campaign_organisation', {}, { answer: 'no_activity' });
     const all = await collaborationPolicyAt(demo.db, ctx(), at(addDays(c.deadline, 1)));
     expect(all[1]).toMatchObject({
       state: 'ok',
       text: `Alla ${asked.length} organisationer har svarat på ${c.title}.`,
     });
 
-    await k()
-      .updateTable('organisation')
-      .set({ active: 0 })
-      .where('id', '=', await reporterOrg())
-      .execute();
+    await updateRows(demo.db, 'organisation', { id: await reporterOrg() }, { active: 0 });
     const orphaned = await collaborationPolicyAt(demo.db, ctx(), at(addDays(c.deadline, 1)));
     expect(orphaned[0]!.state).toBe('attention');
     expect(orphaned[0]!.text).toMatch(/hör till en organisation som inte längre är aktiv\.$/);

@@ -11,7 +11,7 @@ import { runImport } from './import.run.ts';
 import { checkImport, IMPORT_FROM_COLUMN, startImport, uploadImport } from './import.service.ts';
 import { expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { countRows, rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 const HEADERS = [
   'Rubrik',
@@ -370,19 +370,16 @@ describeEachDialect('importing collaborations', (dialect) => {
 
     // While an import runs, the page shows progress and refreshes itself (no JavaScript).
     const id3 = url3.split('/').pop()!;
-    await t.db.kysely
-      .updateTable('import_job')
-      .set({ status: 'importing', valid_rows: 120, processed_rows: 40 })
-      .where('id', '=', id3)
-      .execute();
+    await updateRows(
+      t.db,
+      'import_job',
+      { id: id3 },
+      { status: 'importing', valid_rows: 120, processed_rows: 40 },
+    );
     const running = await agent.get(url3);
     expect(running.body).toContain('<meta http-equiv="refresh" content="2"/>');
     expect(running.body).toContain('40 av 120 rader är behandlade.');
-    await t.db.kysely
-      .updateTable('import_job')
-      .set({ status: 'failed' })
-      .where('id', '=', id3)
-      .execute();
+    await updateRows(t.db, 'import_job', { id: id3 }, { status: 'failed' });
   });
 
   it('exports the filtered list, streamed, as CSV and Excel for logged-in users, in a form the import reads back', async () => {

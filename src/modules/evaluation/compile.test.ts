@@ -9,7 +9,7 @@ import { compileFigures } from './compile.service.ts';
 import type { Count, EvaluationFigures, PeriodRange } from './evaluation.figures.ts';
 import { addDays, previousPeriod } from './period.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 // The independent check of the compilation (issue 15, point 7): the demo data plus rows this
 // test writes, the expected figures counted with the test's own SQL from the definitions in
@@ -611,11 +611,7 @@ describeEachDialect('compiling the figures of an evaluation', (dialect) => {
     expect(flags[0]?.href).toBe(`/workspace/cities/${flags[0]?.subject}`);
     expect(flags[0]?.params).toMatchObject({ since: '2013-01-01', years: 2 });
     // A chain meeting every third year no longer gives Gothenburg every eighth (P3).
-    await demo.db.kysely
-      .updateTable('chain')
-      .set({ interval_years: 3 })
-      .where('id', '=', chainId)
-      .execute();
+    await updateRows(demo.db, 'chain', { id: chainId }, { interval_years: 3 });
     try {
       const broken = await compileFigures(demo.db.kysely, {
         chainId,
@@ -626,11 +622,7 @@ describeEachDialect('compiling the figures of an evaluation', (dialect) => {
       expect(flag?.params).toMatchObject({ required: 8, cycle: 12 });
       expect(flag?.href).toBe('/workspace/rotation');
     } finally {
-      await demo.db.kysely
-        .updateTable('chain')
-        .set({ interval_years: 2 })
-        .where('id', '=', chainId)
-        .execute();
+      await updateRows(demo.db, 'chain', { id: chainId }, { interval_years: 2 });
     }
   });
 });

@@ -8,7 +8,7 @@ import type { PageContext } from '../../platform/page-context.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { evaluationPolicy } from './evaluation.home.ts';
 import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowWhere } from '../../../test/helpers/rows.ts';
 import { startFields } from '../../../test/helpers/evaluation-fixtures.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -36,15 +36,7 @@ describeEachDialect('the evaluation pages', (dialect) => {
     expect((await greta.login(GRETA.email, GRETA.password)).statusCode).toBe(303);
   });
 
-  const count = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('evaluation')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(t.db, 'evaluation');
 
   /** The start form for an evaluation of the first half of 2026, owned by Sara. */
   const firstHalf2026 = (title: string) =>

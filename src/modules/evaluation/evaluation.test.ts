@@ -1,4 +1,4 @@
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { countRows, rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { outboxMails, runJobOnMorning } from '../../../test/helpers/jobs.ts';
@@ -75,15 +75,8 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
     };
   }
 
-  const count = async (table: 'evaluation' | 'evaluation_version' | 'evaluation_comment') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'evaluation' | 'evaluation_version' | 'evaluation_comment') =>
+    countRows(t.db, table);
   const row = (id: string) => rowWhere(t.db, 'evaluation', { id });
   /** Sara starts an evaluation of `period` due on `dueOn`, owned by `owners` (Sara alone by default). */
   const start = (
@@ -441,12 +434,12 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
       greta.id,
     ]);
     // Only this evaluation is open for the job: the others are set aside.
-    await t.db.kysely
-      .updateTable('evaluation')
-      .set({ reminder_before_sent_at: 'x', reminder_after_sent_at: 'x' })
-      .where('id', '!=', id)
-      .where('status', '!=', 'approved')
-      .execute();
+    await updateRows(
+      t.db,
+      'evaluation',
+      { id: ['!=', id], status: ['!=', 'approved'] },
+      { reminder_before_sent_at: 'x', reminder_after_sent_at: 'x' },
+    );
     const remind = (date: string) => runJobOnMorning(t, evaluationRemindersJob, date);
     const outbox = () => outboxMails(t.db);
 
@@ -485,11 +478,12 @@ describeEachDialect('the evaluation: duty and workflow (P10)', (dialect) => {
 
   it('sends no reminder for an approved evaluation', async () => {
     await t.db.kysely.deleteFrom('mail_outbox').execute();
-    await t.db.kysely
-      .updateTable('evaluation')
-      .set({ reminder_before_sent_at: null, reminder_after_sent_at: null })
-      .where('status', '=', 'approved')
-      .execute();
+    await updateRows(
+      t.db,
+      'evaluation',
+      { status: 'approved' },
+      { reminder_before_sent_at: null, reminder_after_sent_at: null },
+    );
     await runJobOnMorning(t, evaluationRemindersJob, '2099-01-01');
     const mails = await t.db.kysely.selectFrom('mail_outbox').select('to_address').execute();
     expect(mails).toEqual([]);

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import { apiTokenOf } from '../../../test/helpers/sign-in.ts';
 import { startFields } from '../../../test/helpers/evaluation-fixtures.ts';
+import { updateRows } from '../../../test/helpers/rows.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { compileFigures } from './compile.service.ts';
 import { startEvaluation } from './evaluation.service.ts';
@@ -89,11 +90,12 @@ describeEachDialect('the evaluation figures API', (dialect) => {
           published_by: null,
         })
         .execute();
-    await t.db.kysely
-      .updateTable('evaluation')
-      .set({ approved_version: 2, status: 'approved' })
-      .where('id', '=', evaluationId)
-      .execute();
+    await updateRows(
+      t.db,
+      'evaluation',
+      { id: evaluationId },
+      { approved_version: 2, status: 'approved' },
+    );
     const body = (await get(url(), 'samordnare@vanort.example')).json<FiguresResponse>();
     expect(body.version).toBe(2);
     expect(body.figures.current.news.published).toBe(4712);

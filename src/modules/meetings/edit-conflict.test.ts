@@ -1,48 +1,28 @@
-import { beforeAll, expect, it } from 'vitest';
-import { TestAgent } from '../../../test/helpers/agent.ts';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { expectPage } from '../../../test/helpers/forms.ts';
+import { DEMO_EMAIL, useSignedIn } from '../../../test/helpers/sign-in.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_PASSWORD } from '../../demo.ts';
 import { rowWhere } from '../../../test/helpers/rows.ts';
+import { getChain } from '../cities/index.ts';
+import { listMeetings } from './meeting.service.ts';
 
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
 
 /** Optimistic locking on the meeting form (decision 022). */
 describeEachDialect('editing a meeting someone else has just saved', (dialect) => {
   const t = useTestApp(dialect);
-  let first: TestAgent;
-  let second: TestAgent;
-
-  beforeAll(async () => {
-    first = new TestAgent(t.app);
-    second = new TestAgent(t.app);
-    for (const agent of [first, second])
-      expect((await agent.login('samordnare@vanort.example', DEMO_PASSWORD)).statusCode).toBe(303);
-  });
+  // The same coordinator, signed in twice (two tabs, or two people sharing the account).
+  const [first, second] = useSignedIn(t, DEMO_EMAIL.coordinator, DEMO_EMAIL.coordinator);
 
   it('refuses the later save with the saved version shown, and saves on the second try', async () => {
-    const meeting = await t.db.kysely
-      .selectFrom('meeting')
-      .innerJoin('city', 'city.id', 'meeting.host_city_id')
-      .select([
-        'meeting.id',
-        'meeting.year',
-        'city.slug as host',
-        'meeting.start_date',
-        'meeting.end_date',
-        'meeting.venue',
-        'meeting.theme',
-        'meeting.status',
-      ])
-      .where('meeting.status', '=', 'planned')
-      .orderBy('meeting.year')
-      .executeTakeFirstOrThrow();
+    const meetings = await listMeetings(t.db, (await getChain(t.db))!);
+    const meeting = meetings.find((m) => m.status === 'planned')!;
     const form = (theme: string, version: string) => ({
       year: String(meeting.year),
-      host: meeting.host,
-      startDate: meeting.start_date ?? '',
-      endDate: meeting.end_date ?? '',
+      host: meeting.host.slug,
+      startDate: meeting.startDate ?? '',
+      endDate: meeting.endDate ?? '',
       venue: meeting.venue ?? '',
       theme,
       status: meeting.status,

@@ -10,7 +10,7 @@ import { createHostPlan, DEFAULT_TEMPLATE } from './host-plan.service.ts';
 import { expectPage, expectRefused } from '../../../test/helpers/forms.ts';
 import { DEMO_EMAIL, signedIn, signedInAs } from '../../../test/helpers/sign-in.ts';
 import { insertMeeting as insertMeetingRow } from '../../../test/helpers/meeting-fixtures.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 describeEachDialect('host planning', (dialect) => {
   const t = useTestApp(dialect);
@@ -96,11 +96,7 @@ describeEachDialect('host planning', (dialect) => {
     const url = `/workspace/meetings/${meetingId}/host-plan`;
     expect((await coordinator().get(url)).body).not.toContain('Försenad');
     // Moved to a date long past: overdue, worded, not colour alone.
-    await t.db.kysely
-      .updateTable('host_plan_task')
-      .set({ due_on: '2026-01-15' })
-      .where('id', '=', venue!.id)
-      .execute();
+    await updateRows(t.db, 'host_plan_task', { id: venue!.id }, { due_on: '2026-01-15' });
     const page = await coordinator().get(url);
     expect(page.body).toContain('<strong class="tag tag-overdue">Försenad</strong>');
     expect(page.body).toContain('Försenade uppgifter: 1.');
@@ -217,7 +213,7 @@ describeEachDialect('host planning', (dialect) => {
     });
 
     it('mails the owner about tasks due within 14 days and overdue ones, once per due date', async () => {
-      await t.db.kysely.updateTable('host_plan_task').set({ reminded_on: null }).execute();
+      await updateRows(t.db, 'host_plan_task', {}, { reminded_on: null });
       // 1 January 2035: "invitations" (11 Jan) is due within 14 days; nothing overdue but the done venue.
       const first = await runJob(hostPlanReminderJob, ctx(new Date('2035-01-01T06:00:00Z')));
       expect(first).toMatchObject({ ran: true, outcome: 'ok' });
@@ -248,7 +244,7 @@ describeEachDialect('host planning', (dialect) => {
     it.runIf(dialect === 'postgres')(
       'sends once when two instances run at the same moment',
       async () => {
-        await t.db.kysely.updateTable('host_plan_task').set({ reminded_on: null }).execute();
+        await updateRows(t.db, 'host_plan_task', {}, { reminded_on: null });
         const now = new Date('2035-01-01T06:00:00Z');
         const results = await Promise.all([
           runJob(hostPlanReminderJob, ctx(now)),

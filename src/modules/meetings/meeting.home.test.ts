@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useDemoDb } from '../../../test/helpers/test-app.ts';
 import { demoUser, workspaceContext as ctx } from '../../../test/helpers/workspace-home.ts';
 import { meetingPolicyAt, meetingTasksAt } from './meeting.home.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 
@@ -48,11 +48,12 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(p4.state).toBe('attention');
     expect(p4.text).toMatch(/^\d+ delegater till 2027 är ännu inte bekräftade av presidiet\.$/);
 
-    await demo.db.kysely
-      .updateTable('delegation')
-      .set({ status: 'confirmed', presidium_decision_on: '2026-12-01' })
-      .where('meeting_id', '=', m.id)
-      .execute();
+    await updateRows(
+      demo.db,
+      'delegation',
+      { meeting_id: m.id },
+      { status: 'confirmed', presidium_decision_on: '2026-12-01' },
+    );
     expect(await meetingTasksAt(demo.db, presidium, ctx(), NOW)).toEqual([]);
     const after = (await meetingPolicyAt(demo.db, ctx(), NOW)).find((l) => l.rule === 'P4')!;
     expect(after.state).toBe('ok');
@@ -61,11 +62,7 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
 
   it('asks the partner contact to fill in their own city’s delegation, not another city’s', async () => {
     const m = await meeting2027();
-    await demo.db.kysely
-      .updateTable('delegation')
-      .set({ status: 'nominated' })
-      .where('meeting_id', '=', m.id)
-      .execute();
+    await updateRows(demo.db, 'delegation', { meeting_id: m.id }, { status: 'nominated' });
     const bergen = await tasksOf('bergen@vanort.example');
     expect(bergen.map((t) => t.href)).toEqual([`/workspace/meetings/${m.id}/delegations/bergen`]);
     expect(bergen[0]!.title).toContain('delegationen från Bergen');
@@ -92,7 +89,7 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(p5!.text).toContain(`${overdue.n} uppgift`);
 
     // Every task done: P5 is in order and the coordinator's list is quiet.
-    await demo.db.kysely.updateTable('host_plan_task').set({ status: 'done' }).execute();
+    await updateRows(demo.db, 'host_plan_task', {}, { status: 'done' });
     const done = (await meetingPolicyAt(demo.db, ctx(), NOW)).find((l) => l.rule === 'P5')!;
     expect(done.state).toBe('ok');
     expect(done.text).toMatch(
@@ -102,11 +99,12 @@ describeEachDialect('meetings on the workspace start page', (dialect) => {
     expect(coordinator).toEqual([]);
 
     // No meeting registered ahead: P2 asks for one, P4 has nothing to judge.
-    await demo.db.kysely
-      .updateTable('meeting')
-      .set({ status: 'cancelled' })
-      .where('status', 'in', ['planned', 'confirmed'])
-      .execute();
+    await updateRows(
+      demo.db,
+      'meeting',
+      { status: ['in', ['planned', 'confirmed']] },
+      { status: 'cancelled' },
+    );
     const quiet = await meetingPolicyAt(demo.db, ctx(), NOW);
     expect(quiet.find((l) => l.rule === 'P2')).toMatchObject({
       state: 'attention',

@@ -9,7 +9,7 @@ import { runJob } from '../../platform/scheduler.ts';
 import { newsletterRetentionJob, newsletterSendJob } from './newsletter.job.ts';
 import { DEFAULT_SETTINGS, sendDueDeliveries, STALE_CLAIM_MS } from './newsletter.service.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowsWhere, rowWhere } from '../../../test/helpers/rows.ts';
+import { rowsWhere, rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 const sv = messagesOf('sv');
 const en = messagesOf('en');
@@ -110,11 +110,7 @@ describeEachDialect('the newsletter', (dialect) => {
     // Each test starts without issues being sent.
     await t.db.kysely.deleteFrom('newsletter_delivery').execute();
     await t.db.kysely.deleteFrom('newsletter_subscriber').execute();
-    await t.db.kysely
-      .updateTable('newsletter_issue')
-      .set({ status: 'sent' })
-      .where('status', '=', 'sending')
-      .execute();
+    await updateRows(t.db, 'newsletter_issue', { status: 'sending' }, { status: 'sent' });
   });
 
   it('subscribes in English with double opt-in: the link opens a page, only its button confirms, once', async () => {
@@ -171,11 +167,12 @@ describeEachDialect('the newsletter', (dialect) => {
     // Asking again at once sends no second mail (the first link still works).
     expect((await subscribe(visitor, 'sen@example.org', 'sv', ['turku'])).statusCode).toBe(303);
     expect(smtp.to('sen@example.org')).toHaveLength(1);
-    await t.db.kysely
-      .updateTable('newsletter_subscriber')
-      .set({ confirm_expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('email', '=', 'sen@example.org')
-      .execute();
+    await updateRows(
+      t.db,
+      'newsletter_subscriber',
+      { email: 'sen@example.org' },
+      { confirm_expires_at: new Date(Date.now() - 1000).toISOString() },
+    );
     const page = await visitor.get(link);
     expectPage(page, 410, [sv['newsletter.link.expired.title']]);
     await visitor.get('/newsletter');
@@ -474,14 +471,15 @@ describeEachDialect('the newsletter', (dialect) => {
       .select('d.id')
       .where('s.email', '=', 'krasch@example.org')
       .executeTakeFirstOrThrow();
-    await t.db.kysely
-      .updateTable('newsletter_delivery')
-      .set({
+    await updateRows(
+      t.db,
+      'newsletter_delivery',
+      { id: crashed.id },
+      {
         status: 'sending',
         claimed_at: new Date(Date.now() - STALE_CLAIM_MS - 1000).toISOString(),
-      })
-      .where('id', '=', crashed.id)
-      .execute();
+      },
+    );
     // The other reader unsubscribes before the job runs.
     const token = manage.split('/').pop()!;
     const oneClick = await t.app.inject({
@@ -612,19 +610,21 @@ describeEachDialect('the newsletter', (dialect) => {
     await subscribed('gammal@example.org', 'sv', ['bergen']);
     await subscribed('farsk@example.org', 'sv', ['bergen']);
     const old = new Date(Date.now() - 31 * 86_400_000).toISOString();
-    await t.db.kysely
-      .updateTable('newsletter_subscriber')
-      .set({ status: 'unsubscribed', unsubscribed_at: old })
-      .where('email', '=', 'gammal@example.org')
-      .execute();
-    await t.db.kysely
-      .updateTable('newsletter_subscriber')
-      .set({
+    await updateRows(
+      t.db,
+      'newsletter_subscriber',
+      { email: 'gammal@example.org' },
+      { status: 'unsubscribed', unsubscribed_at: old },
+    );
+    await updateRows(
+      t.db,
+      'newsletter_subscriber',
+      { email: 'farsk@example.org' },
+      {
         status: 'unsubscribed',
         unsubscribed_at: new Date(Date.now() - 86_400_000).toISOString(),
-      })
-      .where('email', '=', 'farsk@example.org')
-      .execute();
+      },
+    );
     const result = await runJob(newsletterRetentionJob, {
       db: t.db,
       mailer: t.app.mailer,

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { samplePublicPages } from '../../../test/helpers/public-pages.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { updateRows } from '../../../test/helpers/rows.ts';
 import { findUserByEmail } from '../accounts/account.service.ts';
 import { createApiToken } from '../accounts/api-token.service.ts';
 import { DATASETS } from './datasets.ts';
@@ -54,20 +55,19 @@ describeEachDialect('open data: nothing private gets out', (dialect) => {
     ).toBeGreaterThan(0);
     // An exchange made internal, and one review comment on every exchange.
     const exchange = await db.selectFrom('exchange').select('id').executeTakeFirstOrThrow();
-    await db
-      .updateTable('exchange')
-      .set({ review_comment: `${MARK}-granskning` })
-      .execute();
-    await db
-      .updateTable('exchange')
-      .set({ visibility: 'internal', activities: `${MARK}-internt utbyte` })
-      .where('id', '=', exchange.id)
-      .execute();
-    await db
-      .updateTable('meeting_document')
-      .set({ title: `${MARK}-internt dokument` })
-      .where('visibility', '=', 'internal')
-      .execute();
+    await updateRows(db, 'exchange', {}, { review_comment: `${MARK}-granskning` });
+    await updateRows(
+      db,
+      'exchange',
+      { id: exchange.id },
+      { visibility: 'internal', activities: `${MARK}-internt utbyte` },
+    );
+    await updateRows(
+      db,
+      'meeting_document',
+      { visibility: 'internal' },
+      { title: `${MARK}-internt dokument` },
+    );
     const now = new Date().toISOString();
     await db
       .insertInto('news_item')

@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../test/helpers/databases.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
 import type { Db } from '../../db/database.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowWhere } from '../../../test/helpers/rows.ts';
+import { rowWhere, updateRows } from '../../../test/helpers/rows.ts';
 
 /**
  * Counts the queries that reach the database (every query, compiled or built, goes through
@@ -133,11 +133,7 @@ describeEachDialect('workspace start page', (dialect) => {
       'Er stads uppgifter (Bergen): håll beskrivningen, fakta och kontakten aktuella',
     );
     const bergen = await rowWhere(t.db, 'city', { slug: 'bergen' }, ['id']);
-    await t.db.kysely
-      .updateTable('delegation')
-      .set({ status: 'nominated' })
-      .where('city_id', '=', bergen.id)
-      .execute();
+    await updateRows(t.db, 'delegation', { city_id: bergen.id }, { status: 'nominated' });
     const partner = await as('bergen@vanort.example');
     expect(taskHrefs(partner)).toHaveLength(2);
     expect(taskHrefs(partner)[0]).toMatch(/^\/workspace\/meetings\/[^/]+\/delegations\/bergen$/);

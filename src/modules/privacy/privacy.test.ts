@@ -18,7 +18,14 @@ import { retentionDryRun } from './retention.service.ts';
 import { privacyRetentionJob } from './retention.job.ts';
 import { subjectFingerprint, type PersonData } from './privacy.service.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
-import { rowById, rowWhere, rowsWhere } from '../../../test/helpers/rows.ts';
+import {
+  insertRow,
+  insertRows,
+  rowById,
+  rowWhere,
+  rowsWhere,
+  updateRows,
+} from '../../../test/helpers/rows.ts';
 
 const PASSWORD = 'en-lång-lösenordsfras-för-test';
 
@@ -55,80 +62,56 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
     });
     const at = '2026-11-01T10:00:00.000Z';
     const future = '2099-01-01T00:00:00.000Z';
-    await db
-      .insertInto('session')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        created_at: at,
-        last_seen_at: at,
-        expires_at: future,
-        ip: `${marker}-ip`,
-        user_agent: `${marker}-browser`,
-      })
-      .execute();
-    await db
-      .insertInto('user_token')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        kind: 'reset',
-        created_at: at,
-        expires_at: future,
-        used_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('api_token')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        name: `${marker}-token`,
-        token_hash: `${marker}-hash`,
-        created_at: at,
-        expires_at: future,
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('login_attempt')
-      .values({
-        id: newId(),
-        kind: 'login',
-        email,
-        ip: `${marker}-attempt`,
-        succeeded: 0,
-        occurred_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('mail_outbox')
-      .values({
-        id: newId(),
-        to_address: email,
-        subject: `${marker}-mail`,
-        text_body: 'Hej',
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('newsletter_subscriber')
-      .values({
-        id: newId(),
-        email,
-        language: 'sv',
-        topics: 'bergen',
-        status: 'confirmed',
-        confirm_token_hash: null,
-        confirm_expires_at: null,
-        confirmed_at: at,
-        manage_token: randomBytes(32).toString('base64url'),
-        unsubscribed_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertRow(db, 'session', {
+      user_id: user.id,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: future,
+      ip: `${marker}-ip`,
+      user_agent: `${marker}-browser`,
+    });
+    await insertRow(db, 'user_token', {
+      user_id: user.id,
+      kind: 'reset',
+      created_at: at,
+      expires_at: future,
+      used_at: null,
+    });
+    await insertRow(db, 'api_token', {
+      user_id: user.id,
+      name: `${marker}-token`,
+      token_hash: `${marker}-hash`,
+      created_at: at,
+      expires_at: future,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await insertRow(db, 'login_attempt', {
+      kind: 'login',
+      email,
+      ip: `${marker}-attempt`,
+      succeeded: 0,
+      occurred_at: at,
+    });
+    await insertRow(db, 'mail_outbox', {
+      to_address: email,
+      subject: `${marker}-mail`,
+      text_body: 'Hej',
+      created_at: at,
+    });
+    await insertRow(db, 'newsletter_subscriber', {
+      email,
+      language: 'sv',
+      topics: 'bergen',
+      status: 'confirmed',
+      confirm_token_hash: null,
+      confirm_expires_at: null,
+      confirmed_at: at,
+      manage_token: randomBytes(32).toString('base64url'),
+      unsubscribed_at: null,
+      created_at: at,
+      updated_at: at,
+    });
     /** The person's own row of a demo table: Astrid's the first by id, Bodil's the second. */
     const ownRow = (table: 'collaboration' | 'council_decision') =>
       db
@@ -139,17 +122,14 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
         .offset(key === 'astrid' ? 0 : 1)
         .executeTakeFirstOrThrow();
     const collaboration = await ownRow('collaboration');
-    await db
-      .updateTable('collaboration')
-      .set({ contact_name: name, contact_email: email })
-      .where('id', '=', collaboration.id)
-      .execute();
+    await updateRows(
+      db,
+      'collaboration',
+      { id: collaboration.id },
+      { contact_name: name, contact_email: email },
+    );
     const decision = await ownRow('council_decision');
-    await db
-      .updateTable('council_decision')
-      .set({ recorded_by: user.id })
-      .where('id', '=', decision.id)
-      .execute();
+    await updateRows(db, 'council_decision', { id: decision.id }, { recorded_by: user.id });
     // A partner contact's suggestion (cities module) naming the person as the city's contact.
     const suggestionCity = await db
       .selectFrom('city')
@@ -158,44 +138,34 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       .orderBy('slug')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const suggestionId = newId();
-    await db
-      .insertInto('city_suggestion')
-      .values({
-        id: suggestionId,
-        city_id: suggestionCity.id,
-        status: 'pending',
-        changes: JSON.stringify({
-          contactName: { before: '', after: name },
-          contactEmail: { before: '', after: email },
-        }),
-        comment: null,
-        submitted_by: user.id,
-        submitted_at: at,
-        reviewed_by: null,
-        reviewed_at: null,
-        updated_at: at,
-      })
-      .execute();
-    const memberId = newId();
-    await db
-      .insertInto('delegation_member')
-      .values({
-        id: memberId,
-        delegation_id: delegationId,
-        position: 9,
-        name,
-        title: 'Ledamot',
-        affiliation: 'Partiet',
-        dietary_needs: `${marker}-diet`,
-        access_needs: null,
-        travel: `${marker}-travel`,
-        phone,
-        logistics_erased_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    const suggestionId = await insertRow(db, 'city_suggestion', {
+      city_id: suggestionCity.id,
+      status: 'pending',
+      changes: JSON.stringify({
+        contactName: { before: '', after: name },
+        contactEmail: { before: '', after: email },
+      }),
+      comment: null,
+      submitted_by: user.id,
+      submitted_at: at,
+      reviewed_by: null,
+      reviewed_at: null,
+      updated_at: at,
+    });
+    const memberId = await insertRow(db, 'delegation_member', {
+      delegation_id: delegationId,
+      position: 9,
+      name,
+      title: 'Ledamot',
+      affiliation: 'Partiet',
+      dietary_needs: `${marker}-diet`,
+      access_needs: null,
+      travel: `${marker}-travel`,
+      phone,
+      logistics_erased_at: null,
+      created_at: at,
+      updated_at: at,
+    });
     return {
       email,
       name,
@@ -564,7 +534,6 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
       const recent = '2031-02-27T00:00:00.000Z';
       const user = await rowWhere(db, 'app_user', { email: 'medarbetare@vanort.example' }, ['id']);
       const session = (expires: string) => ({
-        id: newId(),
         user_id: user.id,
         created_at: old,
         last_seen_at: old,
@@ -572,107 +541,82 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
         ip: null,
         user_agent: null,
       });
-      await db
-        .insertInto('session')
-        .values([session(old), session('2031-03-02T00:00:00.000Z')])
-        .execute();
-      await db
-        .insertInto('user_token')
-        .values([
-          {
-            id: newId(),
-            user_id: user.id,
-            kind: 'reset',
-            created_at: old,
-            expires_at: old,
-            used_at: null,
-          },
-          {
-            id: newId(),
-            user_id: user.id,
-            kind: 'reset',
-            created_at: recent,
-            expires_at: '2031-03-05T00:00:00.000Z',
-            used_at: recent,
-          },
-          {
-            id: newId(),
-            user_id: user.id,
-            kind: 'invite',
-            created_at: recent,
-            expires_at: '2031-03-05T00:00:00.000Z',
-            used_at: null,
-          },
-        ])
-        .execute();
-      await db
-        .insertInto('api_token')
-        .values([
-          {
-            id: newId(),
-            user_id: user.id,
-            name: 'gammal',
-            token_hash: newId(),
-            created_at: old,
-            expires_at: '2030-10-01T00:00:00.000Z',
-            last_used_at: null,
-            revoked_at: null,
-          },
-          {
-            id: newId(),
-            user_id: user.id,
-            name: 'återkallad nyss',
-            token_hash: newId(),
-            created_at: old,
-            expires_at: '2032-01-01T00:00:00.000Z',
-            last_used_at: null,
-            revoked_at: recent,
-          },
-        ])
-        .execute();
-      await db
-        .insertInto('login_attempt')
-        .values([
-          {
-            id: newId(),
-            kind: 'login',
-            email: 'x@exempel.se',
-            ip: null,
-            succeeded: 1,
-            occurred_at: old,
-          },
-          {
-            id: newId(),
-            kind: 'login',
-            email: 'x@exempel.se',
-            ip: null,
-            succeeded: 1,
-            occurred_at: recent,
-          },
-        ])
-        .execute();
-      await db
-        .insertInto('mail_outbox')
-        .values([
-          {
-            id: newId(),
-            to_address: 'x@exempel.se',
-            subject: 'gammalt',
-            text_body: '',
-            created_at: old,
-          },
-          {
-            id: newId(),
-            to_address: 'x@exempel.se',
-            subject: 'nytt',
-            text_body: '',
-            created_at: recent,
-          },
-        ])
-        .execute();
+      await insertRows(db, 'session', [session(old), session('2031-03-02T00:00:00.000Z')]);
+      await insertRows(db, 'user_token', [
+        {
+          user_id: user.id,
+          kind: 'reset',
+          created_at: old,
+          expires_at: old,
+          used_at: null,
+        },
+        {
+          user_id: user.id,
+          kind: 'reset',
+          created_at: recent,
+          expires_at: '2031-03-05T00:00:00.000Z',
+          used_at: recent,
+        },
+        {
+          user_id: user.id,
+          kind: 'invite',
+          created_at: recent,
+          expires_at: '2031-03-05T00:00:00.000Z',
+          used_at: null,
+        },
+      ]);
+      await insertRows(db, 'api_token', [
+        {
+          user_id: user.id,
+          name: 'gammal',
+          token_hash: newId(),
+          created_at: old,
+          expires_at: '2030-10-01T00:00:00.000Z',
+          last_used_at: null,
+          revoked_at: null,
+        },
+        {
+          user_id: user.id,
+          name: 'återkallad nyss',
+          token_hash: newId(),
+          created_at: old,
+          expires_at: '2032-01-01T00:00:00.000Z',
+          last_used_at: null,
+          revoked_at: recent,
+        },
+      ]);
+      await insertRows(db, 'login_attempt', [
+        {
+          kind: 'login',
+          email: 'x@exempel.se',
+          ip: null,
+          succeeded: 1,
+          occurred_at: old,
+        },
+        {
+          kind: 'login',
+          email: 'x@exempel.se',
+          ip: null,
+          succeeded: 1,
+          occurred_at: recent,
+        },
+      ]);
+      await insertRows(db, 'mail_outbox', [
+        {
+          to_address: 'x@exempel.se',
+          subject: 'gammalt',
+          text_body: '',
+          created_at: old,
+        },
+        {
+          to_address: 'x@exempel.se',
+          subject: 'nytt',
+          text_body: '',
+          created_at: recent,
+        },
+      ]);
       // Subscribers who left: one half a year ago, one just now.
       const unsubscribed = (email: string, at: string) => ({
-        id: newId(),
         email,
         language: 'sv',
         topics: '',
@@ -685,10 +629,10 @@ describeEachDialect('personal data (privacy module)', (dialect) => {
         created_at: old,
         updated_at: old,
       });
-      await db
-        .insertInto('newsletter_subscriber')
-        .values([unsubscribed('slutat@exempel.se', old), unsubscribed('nyss@exempel.se', recent)])
-        .execute();
+      await insertRows(db, 'newsletter_subscriber', [
+        unsubscribed('slutat@exempel.se', old),
+        unsubscribed('nyss@exempel.se', recent),
+      ]);
       // The delegates of fixtures above belong to a demo meeting long past: their logistics are due.
 
       const dry = await retentionDryRun(t.db, now, t.config);

@@ -9,6 +9,7 @@ import { highlight, markPrefixes, snippet } from './search.highlight.ts';
 import { ftsMatch, parseQuery, tsQuery } from './search.query.ts';
 import { DEMO_EMAIL, signedIn } from '../../../test/helpers/sign-in.ts';
 import { collaborationRow } from '../../../test/helpers/collaboration-fixtures.ts';
+import { updateRows } from '../../../test/helpers/rows.ts';
 
 const NOW = '2026-12-01T10:00:00.000Z';
 
@@ -326,7 +327,7 @@ describeEachDialect('portal search', (dialect) => {
     const k = t.db.kysely;
     /** Changes the public collaboration straight in the database, as another instance might. */
     const changePublic = (set: { title?: string; visibility?: string }) =>
-      k.updateTable('collaboration').set(set).where('id', '=', ids.publicCollab).execute();
+      updateRows(k, 'collaboration', { id: ids.publicCollab }, set);
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual([]);
     await changePublic({ title: 'Öppet Nyckelpigeprojekt' });
     expect((await visitor('Nyckelpigeprojekt')).titles).toEqual(['Öppet Nyckelpigeprojekt']);
@@ -342,11 +343,7 @@ describeEachDialect('portal search', (dialect) => {
     expect(after.refreshed_at).toBe(before.refreshed_at);
     // The scheduled job's work (search-index.job.ts): nothing to do now, a refresh after a write.
     expect(await ensureIndexFresh(t.db)).toBeNull();
-    await k
-      .updateTable('city')
-      .set({ region: 'Vestland fylke' })
-      .where('id', '=', ids.bergen)
-      .execute();
+    await updateRows(k, 'city', { id: ids.bergen }, { region: 'Vestland fylke' });
     expect(await ensureIndexFresh(t.db)).toMatchObject({ removed: 0 });
     expect((await visitor('fylke')).kinds).toEqual(['city']);
   });
@@ -354,19 +351,21 @@ describeEachDialect('portal search', (dialect) => {
   it('rereads only the records a write touched: one collaboration, an organisation renamed', async () => {
     const k = t.db.kysely;
     await visitor('Bergen'); // brings the index up to date
-    await k
-      .updateTable('collaboration')
-      .set({ goals: 'Mål för Igelkottsnätverket.' })
-      .where('id', '=', ids.bergenInternal)
-      .execute();
+    await updateRows(
+      k,
+      'collaboration',
+      { id: ids.bergenInternal },
+      { goals: 'Mål för Igelkottsnätverket.' },
+    );
     const one = await refreshIndex(t.db);
     expect(one).toMatchObject({ reread: 1, written: 1, removed: 0 });
     // The organisation's new name reaches its collaborations and exchanges (their text).
-    await k
-      .updateTable('organisation')
-      .set({ name: 'Sökmotorförvaltningen' })
-      .where('id', '=', ids.organisation)
-      .execute();
+    await updateRows(
+      k,
+      'organisation',
+      { id: ids.organisation },
+      { name: 'Sökmotorförvaltningen' },
+    );
     const staff = await signedIn(t.app, DEMO_EMAIL.staff);
     const found = (await staff.get('/search?q=S%C3%B6kmotorf%C3%B6rvaltningen')).body;
     expect(found).toContain('id="search-collaboration-heading"');
