@@ -61,21 +61,7 @@ export function listAdjustments(db: Executor, chainId: string) {
   return adjustmentsOfChain(db, { chainId });
 }
 
-const PROGRAMME_COLUMNS = [
-  'id',
-  'meeting_id',
-  'day',
-  'starts_at',
-  'ends_at',
-  'kind',
-  'title',
-  'location',
-  'description',
-  'created_at',
-  'updated_at',
-] as const;
-
-const programme = tableAccess('meeting_programme_item', PROGRAMME_COLUMNS);
+const programme = tableAccess('meeting_programme_item', '*');
 export const listProgramme = (db: Executor, meetingId: string) =>
   programme.list(db, { meeting_id: meetingId }, ['day', 'starts_at', 'ends_at']);
 export const insertProgrammeItem = programme.insert;
