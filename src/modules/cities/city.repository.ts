@@ -35,7 +35,7 @@ export async function findCityBySlug(db: Executor, slug: string) {
   return (await cityBySlug(db, { slug }))[0];
 }
 
-const translations = tableAccess('city_translation', ['city_id', 'lang', 'name', 'description']);
+const translations = tableAccess('city_translation', '*');
 const chains = tableAccess('chain', ['id', 'slug', 'interval_years', 'since_year']);
 const members = tableAccess('chain_member', ['city_id', 'position']);
 /** Inserts only: every update of a city is written out below (decision.test.ts counts them). */

@@ -60,21 +60,7 @@ const documents = tableAccess('decision_document', [
 export const insertDocument = documents.insert;
 export const findDocument = documents.find;
 
-const PROPOSAL_COLUMNS = [
-  'id',
-  'kind',
-  'city_id',
-  'title',
-  'justification',
-  'status',
-  'decision_id',
-  'created_by',
-  'created_at',
-  'sent_at',
-  'decided_at',
-] as const;
-
-const proposals = tableAccess('proposal', PROPOSAL_COLUMNS);
+const proposals = tableAccess('proposal', '*');
 export const insertProposal = proposals.insert;
 export const findProposal = proposals.find;
 

@@ -1,6 +1,5 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Database, Executor } from '../../db/database.ts';
-import { hasRow, tableAccess } from '../../db/table-access.ts';
+import type { Executor } from '../../db/database.ts';
+import { hasRow, tableAccess, type Match } from '../../db/table-access.ts';
 
 /**
  * SQL of the reports: the approved versions of evaluations (`evaluation_version`), which
@@ -9,16 +8,9 @@ import { hasRow, tableAccess } from '../../db/table-access.ts';
  * statement sequence, inside the caller's transaction).
  */
 
-/**
- * Public records (migration 0020): a secret evaluation's versions are never public reports.
- * A correlated `not exists` on the evaluation's key, so the published index still leads.
- */
-type WithV = Database & { v: Database['evaluation_version'] };
-const notSecret = () => (eb: ExpressionBuilder<WithV, 'v'>) =>
-  eb.not(hasRow('evaluation', 'id', 'v.evaluation_id', { secret: 1 })(eb));
-
 const secrecy = tableAccess('evaluation', ['secret']);
 const evaluations = tableAccess('evaluation', ['id']);
+const versions = tableAccess('evaluation_version', '*');
 const versionNumbers = tableAccess('evaluation_version', ['number', 'published_at']);
 const latestVersions = tableAccess('evaluation_version', [
   'evaluation_id',
@@ -32,29 +24,19 @@ export async function isSecret(db: Executor, evaluationId: string): Promise<bool
   return row?.secret === 1;
 }
 
-const VERSION_COLUMNS = [
-  'v.id',
-  'v.evaluation_id',
-  'v.number',
-  'v.title',
-  'v.period_start',
-  'v.period_end',
-  'v.sections_json',
-  'v.figures_json',
-  'v.approved_by',
-  'v.approved_at',
-  'v.published_at',
-  'v.published_by',
-] as const;
+/**
+ * The public reports: published versions of evaluations that are not secret (public records,
+ * migration 0020). A correlated `not exists` on the evaluation's key, so the published index
+ * still leads.
+ */
+const publicReport: Match<'evaluation_version'> = (eb) =>
+  eb.and([
+    eb('published_at', 'is not', null),
+    eb.not(hasRow('evaluation', 'id', 'evaluation_version.evaluation_id', { secret: 1 })(eb)),
+  ]);
 
-export async function findVersion(db: Executor, evaluationId: string, number: number) {
-  return db
-    .selectFrom('evaluation_version as v')
-    .select(VERSION_COLUMNS)
-    .where('v.evaluation_id', '=', evaluationId)
-    .where('v.number', '=', number)
-    .executeTakeFirst();
-}
+export const findVersion = (db: Executor, evaluationId: string, number: number) =>
+  versions.findBy(db, { evaluation_id: evaluationId, number });
 
 export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
 
@@ -63,39 +45,25 @@ export const listVersionNumbers = (db: Executor, evaluationId: string) =>
   versionNumbers.list(db, { evaluation_id: evaluationId }, [['number', 'desc']]);
 
 /** The published version of an evaluation, if one is. */
-export async function findPublishedVersion(db: Executor, evaluationId: string) {
-  return db
-    .selectFrom('evaluation_version as v')
-    .select(VERSION_COLUMNS)
-    .where('v.evaluation_id', '=', evaluationId)
-    .where('v.published_at', 'is not', null)
-    .orderBy('v.number', 'desc')
-    .executeTakeFirst();
-}
+export const findPublishedVersion = (db: Executor, evaluationId: string) =>
+  versions.findBy(db, { evaluation_id: evaluationId, published_at: ['is not', null] }, [
+    ['number', 'desc'],
+  ]);
 
 /** Published versions, the newest publication first (ties by id, so pages are stable). */
-export async function listPublishedVersions(db: Executor, page: { limit: number; offset: number }) {
-  return db
-    .selectFrom('evaluation_version as v')
-    .select(VERSION_COLUMNS)
-    .where('v.published_at', 'is not', null)
-    .where(notSecret())
-    .orderBy('v.published_at', 'desc')
-    .orderBy('v.evaluation_id', 'asc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-}
+export const listPublishedVersions = (db: Executor, page: { limit: number; offset: number }) =>
+  versions.list(
+    db,
+    publicReport,
+    [
+      ['published_at', 'desc'],
+      ['evaluation_id', 'asc'],
+    ],
+    page,
+  );
 
-export async function countPublishedVersions(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('evaluation_version as v')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('v.published_at', 'is not', null)
-    .where(notSecret())
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export const countPublishedVersions = (db: Executor): Promise<number> =>
+  versions.count(db, publicReport);
 
 /** The newest publication time (the public pages' and the sitemap's last change). */
 export const latestPublication = (db: Executor): Promise<string | null> =>

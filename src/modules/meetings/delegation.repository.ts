@@ -29,20 +29,7 @@ export function listMeetings(db: Executor) {
     .execute();
 }
 
-const DELEGATION_COLUMNS = [
-  'id',
-  'meeting_id',
-  'city_id',
-  'status',
-  'presidium_decision_on',
-  'note',
-  'confirmed_by',
-  'confirmed_at',
-  'created_at',
-  'updated_at',
-] as const;
-
-const delegations = tableAccess('delegation', DELEGATION_COLUMNS, {
+const delegations = tableAccess('delegation', '*', {
   fixed: ['meeting_id', 'city_id'],
 });
 

@@ -6,30 +6,9 @@ import { precompiled } from '../../platform/precompiled.ts';
 import { membersWithDelegation } from './delegation.repository.ts';
 import type { MeetingTable } from './meeting.table.ts';
 
-const MEETING_COLUMNS = [
-  'id',
-  'chain_id',
-  'year',
-  'host_city_id',
-  'start_date',
-  'end_date',
-  'venue',
-  'theme',
-  'status',
-  'status_reason',
-  'original_year',
-  'updated_by',
-  'created_at',
-  'updated_at',
-] as const;
-
 /** Read by nearly every public page: compiled once (decision 030). */
 const meetingsOfChain = precompiled((db, p: { chainId: string }) =>
-  db
-    .selectFrom('meeting')
-    .select(MEETING_COLUMNS)
-    .where('chain_id', '=', p.chainId)
-    .orderBy('year'),
+  db.selectFrom('meeting').selectAll().where('chain_id', '=', p.chainId).orderBy('year'),
 );
 
 export function listMeetingsOfChain(db: Executor, chainId: string) {
@@ -38,7 +17,7 @@ export function listMeetingsOfChain(db: Executor, chainId: string) {
 
 export type MeetingRow = Awaited<ReturnType<typeof listMeetingsOfChain>>[number];
 
-const meetings = tableAccess('meeting', MEETING_COLUMNS);
+const meetings = tableAccess('meeting', '*');
 export const findMeeting = meetings.find;
 export const insertMeeting = meetings.insert;
 /** With `expectedVersion`, only while the meeting is still at that version: the rows changed. */
@@ -61,21 +40,7 @@ export function listAdjustments(db: Executor, chainId: string) {
   return adjustmentsOfChain(db, { chainId });
 }
 
-const PROGRAMME_COLUMNS = [
-  'id',
-  'meeting_id',
-  'day',
-  'starts_at',
-  'ends_at',
-  'kind',
-  'title',
-  'location',
-  'description',
-  'created_at',
-  'updated_at',
-] as const;
-
-const programme = tableAccess('meeting_programme_item', PROGRAMME_COLUMNS);
+const programme = tableAccess('meeting_programme_item', '*');
 export const listProgramme = (db: Executor, meetingId: string) =>
   programme.list(db, { meeting_id: meetingId }, ['day', 'starts_at', 'ends_at']);
 export const insertProgrammeItem = programme.insert;
@@ -83,23 +48,13 @@ export const findProgrammeItem = (db: Executor, meetingId: string, id: string) =
   programme.findBy(db, { meeting_id: meetingId, id });
 export const updateProgrammeItem = programme.update;
 
-const seminarList = tableAccess('meeting_seminar', [
-  'id',
-  'title',
-  'topic_area',
-  'speakers',
-  'description',
-]);
+/** A seminar's own fields: the list reads them with the id, a change also with the meeting. */
+const SEMINAR_FIELDS = ['title', 'topic_area', 'speakers', 'description'] as const;
+
+const seminarList = tableAccess('meeting_seminar', ['id', ...SEMINAR_FIELDS]);
 export const listSeminars = (db: Executor, meetingId: string) =>
   seminarList.list(db, { meeting_id: meetingId }, ['created_at', 'title']);
-const seminars = tableAccess('meeting_seminar', [
-  'id',
-  'meeting_id',
-  'title',
-  'topic_area',
-  'speakers',
-  'description',
-]);
+const seminars = tableAccess('meeting_seminar', ['id', 'meeting_id', ...SEMINAR_FIELDS]);
 export const insertSeminar = seminars.insert;
 export const findSeminar = (db: Executor, meetingId: string, id: string) =>
   seminars.findBy(db, { meeting_id: meetingId, id });

@@ -31,16 +31,8 @@ export function listPublishedNewsRows(
   return query.execute() as Promise<PublishedNewsRow[]>;
 }
 
-const translations = tableAccess('news_translation', [
-  'news_id',
-  'lang',
-  'title',
-  'summary',
-  'body_markdown',
-  'body_html',
-  'updated_at',
-]);
-const links = tableAccess('news_link', ['news_id', 'target_kind', 'target_id']);
+const translations = tableAccess('news_translation', '*');
+const links = tableAccess('news_link', '*');
 
 export function listNewsTranslations(db: Executor, newsIds: readonly string[]) {
   if (newsIds.length === 0) return Promise.resolve([]);

@@ -231,32 +231,26 @@ export async function emailTakenByOther(db: Executor, email: string, userId: str
   return row !== undefined && row.id !== userId;
 }
 
-export async function updateAccount(
-  db: Executor,
-  id: string,
-  set: { name?: string; email?: string },
-  at: string,
-) {
-  await accountIds.update(db, id, { ...set, updated_at: at });
-}
+/**
+ * A correction of the person's data in a row of another module's table: the fields set, and
+ * `updated_at` stamped with the correction's instant.
+ */
+const correction =
+  <S extends object>(rows: {
+    update: (db: Executor, id: string, changes: S & { updated_at: string }) => Promise<unknown>;
+  }) =>
+  async (db: Executor, id: string, set: S, at: string): Promise<void> => {
+    await rows.update(db, id, { ...set, updated_at: at });
+  };
 
-export async function updateCollaborationContact(
-  db: Executor,
-  id: string,
-  set: { contact_name?: string | null; contact_email?: string | null },
-  at: string,
-) {
-  await collaborationContacts.update(db, id, { ...set, updated_at: at });
-}
+export const updateAccount = correction<{ name?: string; email?: string }>(accountIds);
 
-export async function updateDelegate(
-  db: Executor,
-  id: string,
-  set: { name?: string; phone?: string },
-  at: string,
-) {
-  await delegates.update(db, id, { ...set, updated_at: at });
-}
+export const updateCollaborationContact = correction<{
+  contact_name?: string | null;
+  contact_email?: string | null;
+}>(collaborationContacts);
+
+export const updateDelegate = correction<{ name?: string; phone?: string }>(delegates);
 
 // ---- Erasure -----------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ export async function saveIndexedGeneration(
 }
 
 const entryHashes = tableAccess('search_entry', ['key', 'hash']);
-const dirty = tableAccess('search_dirty', ['seq', 'kind', 'record_id']);
+const dirty = tableAccess('search_dirty', '*');
 const dirtySeqs = tableAccess('search_dirty', ['seq']);
 
 /** The key and content hash of every entry of these kinds (what the refresh compares). */
