@@ -5,6 +5,13 @@ import { Layout } from '../../../ui/layout.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
 import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
 import { localized, type City } from '../../cities/index.ts';
+import type { MeetingDetail } from '../meeting.service.ts';
+
+/** The props of a view of one meeting: the page, and the meeting with its parts. */
+export interface MeetingProps {
+  ctx: PageContext;
+  detail: MeetingDetail;
+}
 
 /** A meeting's name in the page's language: its year and its host city. */
 export function meetingTitle(ctx: PageContext, meeting: { year: number; host: City }): string {
