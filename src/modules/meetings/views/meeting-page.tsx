@@ -435,6 +435,16 @@ const PART_TITLES = {
   documents: 'workspace.meetings.editDocumentTitle',
 } as const;
 
+/** What every page about one programme item, seminar or document of a meeting shows. */
+export interface PartPageProps {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  partId: string;
+  /** The saved title (a form on the page may hold a changed one). */
+  partTitle: string;
+}
+
 /** The form to correct one programme item, seminar or document of a meeting in place. */
 export function MeetingPartFormPage({
   ctx,
@@ -444,13 +454,7 @@ export function MeetingPartFormPage({
   partTitle,
   filename,
   values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  segment: PartSegment;
-  partId: string;
-  /** The saved title, for the lead (the form may hold a changed one). */
-  partTitle: string;
+}: PartPageProps & {
   /** The file of the document being edited (it stays as it is). */
   filename?: string | undefined;
   values: Values;
