@@ -24,6 +24,7 @@ import {
   sectionHref,
   WorkspaceMeetingPage,
   type MeetingSection,
+  type PartPageProps,
   type PartSegment,
 } from './views/meeting-page.tsx';
 import { meetingsErrors } from './errors.ts';
@@ -191,9 +192,13 @@ export const meetingPartPages =
         submitOnMeetingPage(app.db, request, reply, request.params.id, { ...spec.add, section }),
     );
 
-    /** The meeting and the part, for someone who may edit it; 404 for a part no longer there. */
+    /**
+     * The part, for someone who may edit it (404 for a part no longer there), and what every
+     * page about one part shows: the meeting, the part's section and the part.
+     */
     const findPart = async (
       request: FastifyRequest,
+      reply: FastifyReply,
       chain: Chain,
       params: { id: string; partId: string },
     ) => {
@@ -202,33 +207,22 @@ export const meetingPartPages =
       const part = spec.parts(detail).find((p) => p.id === params.partId) as
         (Record<string, unknown> & { title: string }) | undefined;
       if (!part) throw meetingsErrors.meetingPartNotFound(params.partId);
-      return { detail, part };
+      const page: PartPageProps = {
+        ctx: pageContext(request, reply),
+        meeting: detail.meeting,
+        segment: spec.segment,
+        partId: params.partId,
+        partTitle: part.title,
+      };
+      return { page, part };
     };
 
-    /** What every page about one part shows: the meeting, the part's section and the part. */
-    const partPage = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      found: Awaited<ReturnType<typeof findPart>>,
-      partId: string,
-    ) => ({
-      ctx: pageContext(request, reply),
-      meeting: found.detail.meeting,
-      segment: spec.segment,
-      partId,
-      partTitle: found.part.title,
-    });
-
     /** The edit form, with the part's saved values or the user's. */
-    const renderPartForm = async (
-      request: FastifyRequest,
+    const renderPartForm = (
       reply: FastifyReply,
-      chain: Chain,
-      params: { id: string; partId: string },
+      { page, part }: Awaited<ReturnType<typeof findPart>>,
       values?: Values,
     ) => {
-      const found = await findPart(request, chain, params);
-      const { part } = found;
       const saved = Object.fromEntries(
         Object.entries<string>(spec.edit.names).map(([key, name]) => [
           name,
@@ -238,7 +232,7 @@ export const meetingPartPages =
       return sendPage(
         reply,
         <MeetingPartFormPage
-          {...partPage(request, reply, found, params.partId)}
+          {...page}
           filename={typeof part.filename === 'string' ? part.filename : undefined}
           values={values ?? saved}
         />,
@@ -249,7 +243,10 @@ export const meetingPartPages =
       `${base}/:partId/edit`,
       { config: MEETINGS, schema: { params: partParams } },
       async (request, reply) =>
-        renderPartForm(request, reply, await chainOrThrow(app.db), request.params),
+        renderPartForm(
+          reply,
+          await findPart(request, reply, await chainOrThrow(app.db), request.params),
+        ),
     );
 
     app.post(
@@ -268,7 +265,8 @@ export const meetingPartPages =
               },
               inputOf(values, names),
             ),
-          invalid: ({ values }) => renderPartForm(request, reply, chain, request.params, values),
+          invalid: async ({ values }) =>
+            renderPartForm(reply, await findPart(request, reply, chain, request.params), values),
           fieldOf: fieldOf(names),
           done: () => ({
             to: sectionHref(request.params.id, section),
@@ -283,11 +281,8 @@ export const meetingPartPages =
       `${base}/:partId/delete`,
       { config: MEETINGS, schema: { params: partParams } },
       async (request, reply) => {
-        const found = await findPart(request, await chainOrThrow(app.db), request.params);
-        return sendPage(
-          reply,
-          <RemovePartPage {...partPage(request, reply, found, request.params.partId)} />,
-        );
+        const { page } = await findPart(request, reply, await chainOrThrow(app.db), request.params);
+        return sendPage(reply, <RemovePartPage {...page} />);
       },
     );
 

@@ -9,8 +9,7 @@ import {
   TextField,
 } from '../../../ui/fields.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
-import { Fact, SubPage } from './page-parts.tsx';
+import { Fact, MeetingsOverviewPage, SubPage } from './page-parts.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { RowLink } from '../../../ui/table.tsx';
 import { CityName, localized, type City } from '../../cities/index.ts';
@@ -58,47 +57,35 @@ export function DelegationOverviewPage({
   const { t } = ctx.i18n;
   const cities = rows[0]?.delegations.map((d) => d.city) ?? [];
   return (
-    <TitledPage
+    <MeetingsOverviewPage
       ctx={ctx}
-      title={t('delegation.overview.title')}
-      lead={t('delegation.overview.lead')}
-    >
-      <ListTable
-        caption={t('delegation.overview.caption')}
-        rows={rows}
-        rowKey={(row) => row.meeting.id}
-        empty={t('delegation.overview.none')}
-        columns={[
-          {
-            header: t('delegation.col.meeting'),
-            rowHeader: true,
-            cell: (row) =>
-              t('delegation.meeting', { year: row.meeting.year, host: cityName(ctx, row.host) }),
-          },
-          ...cities.map((city, i) => ({
-            header: <CityName city={city} locale={ctx.i18n.locale} />,
-            cell: (row: DelegationOverviewRow) => {
-              const d = row.delegations[i]!;
-              return (
-                <>
-                  <a href={delegationUrl(row.meeting.id, d.city.slug)}>
-                    <StatusTag ctx={ctx} status={d.status} held={row.meeting.status === 'held'} />
-                    <span class="visually-hidden">
-                      {' '}
-                      {t('delegation.page.title', {
-                        city: cityName(ctx, d.city),
-                        year: row.meeting.year,
-                      })}
-                    </span>
-                  </a>{' '}
-                  {d.members > 0 ? t('delegation.col.members', { count: d.members }) : null}
-                </>
-              );
-            },
-          })),
-        ]}
-      />
-    </TitledPage>
+      work="delegation"
+      rows={rows}
+      meeting={(row) =>
+        t('delegation.meeting', { year: row.meeting.year, host: cityName(ctx, row.host) })
+      }
+      columns={cities.map((city, i) => ({
+        header: <CityName city={city} locale={ctx.i18n.locale} />,
+        cell: (row: DelegationOverviewRow) => {
+          const d = row.delegations[i]!;
+          return (
+            <>
+              <a href={delegationUrl(row.meeting.id, d.city.slug)}>
+                <StatusTag ctx={ctx} status={d.status} held={row.meeting.status === 'held'} />
+                <span class="visually-hidden">
+                  {' '}
+                  {t('delegation.page.title', {
+                    city: cityName(ctx, d.city),
+                    year: row.meeting.year,
+                  })}
+                </span>
+              </a>{' '}
+              {d.members > 0 ? t('delegation.col.members', { count: d.members }) : null}
+            </>
+          );
+        },
+      }))}
+    />
   );
 }
 

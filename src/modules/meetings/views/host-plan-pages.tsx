@@ -10,9 +10,8 @@ import {
   TextArea,
 } from '../../../ui/fields.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { TitledPage } from '../../../ui/titled-page.tsx';
 import { TEMPLATE } from './host-plan-template-page.tsx';
-import { SubPage } from './page-parts.tsx';
+import { MeetingsOverviewPage, SubPage } from './page-parts.tsx';
 import { RowLink } from '../../../ui/table.tsx';
 import { localized } from '../../cities/index.ts';
 import type { HostPlan, HostPlanSummary, PlanTask } from '../host-plan.service.ts';
@@ -31,49 +30,41 @@ export function HostPlanOverviewPage({
 }) {
   const { t, intl } = ctx.i18n;
   return (
-    <TitledPage ctx={ctx} title={t('hostPlan.overview.title')} lead={t('hostPlan.overview.lead')}>
+    <MeetingsOverviewPage
+      ctx={ctx}
+      work="hostPlan"
+      rows={plans}
+      meeting={(p) => (
+        <>
+          <a href={planUrl(p.meeting.id)}>{t('hostPlan.page.title', { year: p.meeting.year })}</a>
+          {p.meeting.startDate ? (
+            <>
+              <br />
+              {formatDateRange(p.meeting.startDate, p.meeting.endDate, intl)}
+            </>
+          ) : null}
+        </>
+      )}
+      columns={[
+        {
+          header: t('hostPlan.col.plan'),
+          cell: (p) => (
+            <>
+              {p.total === 0
+                ? t('hostPlan.overview.noPlan')
+                : t('hostPlan.overview.progress', { closed: p.closed, total: p.total })}
+              {p.overdue > 0 ? (
+                <OverdueTag strong text={t('hostPlan.overview.overdue', { count: p.overdue })} />
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    >
       <p>
         <a href={TEMPLATE}>{t('hostPlan.overview.template')}</a>
       </p>
-      <ListTable
-        caption={t('hostPlan.overview.caption')}
-        rows={plans}
-        rowKey={(p) => p.meeting.id}
-        empty={t('hostPlan.overview.none')}
-        columns={[
-          {
-            header: t('hostPlan.col.meeting'),
-            rowHeader: true,
-            cell: (p) => (
-              <>
-                <a href={planUrl(p.meeting.id)}>
-                  {t('hostPlan.page.title', { year: p.meeting.year })}
-                </a>
-                {p.meeting.startDate ? (
-                  <>
-                    <br />
-                    {formatDateRange(p.meeting.startDate, p.meeting.endDate, intl)}
-                  </>
-                ) : null}
-              </>
-            ),
-          },
-          {
-            header: t('hostPlan.col.plan'),
-            cell: (p) => (
-              <>
-                {p.total === 0
-                  ? t('hostPlan.overview.noPlan')
-                  : t('hostPlan.overview.progress', { closed: p.closed, total: p.total })}
-                {p.overdue > 0 ? (
-                  <OverdueTag strong text={t('hostPlan.overview.overdue', { count: p.overdue })} />
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
-    </TitledPage>
+    </MeetingsOverviewPage>
   );
 }
 

@@ -1,5 +1,12 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { Form, NumberField, RadioGroup, SubmitWithCancel, TextField } from '../../../ui/fields.tsx';
+import {
+  fieldLabels,
+  Form,
+  NumberField,
+  RadioGroup,
+  SubmitWithCancel,
+  TextField,
+} from '../../../ui/fields.tsx';
 import { RowLink } from '../../../ui/table.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
 import type { TemplateTask } from '../host-plan.service.ts';
@@ -65,6 +72,7 @@ export function HostPlanTemplatePage({
   values?: TemplateTaskValues | undefined;
 }) {
   const { t } = ctx.i18n;
+  const field = fieldLabels(ctx.i18n, 'hostPlan.template');
   const title = t('hostPlan.template.title');
   const v: TemplateTaskValues = values ?? {
     titleSv: editing?.titleSv ?? '',
@@ -122,20 +130,10 @@ export function HostPlanTemplatePage({
         values={v}
       >
         <h2>{editing ? t('hostPlan.template.editTitle') : t('hostPlan.template.addTitle')}</h2>
-        <TextField name="titleSv" label={t('hostPlan.template.titleSv')} width="full" />
-        <TextField
-          name="titleEn"
-          label={t('hostPlan.template.titleEn')}
-          hint={t('hostPlan.template.titleEnHint')}
-          width="full"
-          optional
-        />
-        <NumberField
-          name="offsetMonths"
-          label={t('hostPlan.template.offsetMonths')}
-          hint={t('hostPlan.template.offsetHint')}
-        />
-        <NumberField name="offsetDays" label={t('hostPlan.template.offsetDays')} />
+        <TextField {...field('titleSv')} width="full" />
+        <TextField {...field('titleEn', 'hint')} width="full" optional />
+        <NumberField {...field('offsetMonths')} hint={t('hostPlan.template.offsetHint')} />
+        <NumberField {...field('offsetDays')} />
         {editing ? (
           <RadioGroup
             name="active"

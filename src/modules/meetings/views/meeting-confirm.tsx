@@ -6,7 +6,7 @@ import { localized, type City } from '../../cities/index.ts';
 import type { Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { Values } from './meeting-fields.tsx';
-import { SECTION_OF, sectionHref, type PartSegment } from './meeting-page.tsx';
+import { SECTION_OF, sectionHref, type PartPageProps } from './meeting-page.tsx';
 import { OutcomeText } from './public-meetings.tsx';
 
 /**
@@ -30,19 +30,7 @@ const REMOVE_PART = {
 } as const;
 
 /** Remove a programme item, a seminar or a document of a meeting? */
-export function RemovePartPage({
-  ctx,
-  meeting,
-  segment,
-  partId,
-  partTitle,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  segment: PartSegment;
-  partId: string;
-  partTitle: string;
-}) {
+export function RemovePartPage({ ctx, meeting, segment, partId, partTitle }: PartPageProps) {
   const { t, locale } = ctx.i18n;
   const base = `/workspace/meetings/${meeting.id}`;
   const keys = REMOVE_PART[segment];

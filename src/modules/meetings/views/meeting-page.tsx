@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { Content, withParts } from '../../../ui/content.tsx';
 import { Button, Form } from '../../../ui/fields.tsx';
-import { meetingTitle, SubPage } from './page-parts.tsx';
+import { meetingTitle, SubPage, type MeetingProps } from './page-parts.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { Meeting, MeetingDetail } from '../meeting.service.ts';
 import { DocumentFields, DocumentFileField } from './document-form.tsx';
@@ -53,15 +53,7 @@ export const SECTION_OF: Record<PartSegment, MeetingSection> = {
 };
 
 /** The links to correct or remove each programme item, seminar or document of one kind. */
-function PartActions({
-  ctx,
-  detail,
-  segment,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
-  segment: PartSegment;
-}) {
+function PartActions({ ctx, detail, segment }: MeetingProps & { segment: PartSegment }) {
   const { t, locale } = ctx.i18n;
   const base = `/workspace/meetings/${detail.meeting.id}`;
   const parts =
@@ -116,15 +108,7 @@ function countOf(detail: MeetingDetail, section: MeetingSection): number | null 
 }
 
 /** The sections of the meeting, the current one marked. */
-function SectionNav({
-  ctx,
-  detail,
-  current,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
-  current: MeetingSection;
-}) {
+function SectionNav({ ctx, detail, current }: MeetingProps & { current: MeetingSection }) {
   const { t } = ctx.i18n;
   return (
     <nav aria-label={t('workspace.meetings.sectionsNav')} class="sub-nav meeting-sections">
@@ -150,22 +134,16 @@ function SectionNav({
   );
 }
 
+/** The actions not yet closed: this meeting's, and those of earlier meetings on its agenda. */
+const openActionsOf = (detail: MeetingDetail) =>
+  [...detail.followUps, ...detail.outcomes].filter((o) => o.kind === 'action' && !o.closedOn);
+
 /** The overview: the facts, where to go next, and the links beside the meeting. */
-function Overview({
-  ctx,
-  detail,
-  canEdit,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
-  canEdit: boolean;
-}) {
+function Overview({ ctx, detail, canEdit }: MeetingProps & { canEdit: boolean }) {
   const { t } = ctx.i18n;
   const { meeting } = detail;
   const base = `/workspace/meetings/${meeting.id}`;
-  const openActions = [...detail.followUps, ...detail.outcomes].filter(
-    (o) => o.kind === 'action' && !o.closedOn,
-  ).length;
+  const openActions = openActionsOf(detail).length;
   return (
     <>
       <MeetingFacts ctx={ctx} detail={detail} />
@@ -257,9 +235,7 @@ function EditablePart({
   canEdit,
   segment,
   values,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
+}: MeetingProps & {
   canEdit: boolean;
   segment: PartSegment;
   values: Values;
@@ -342,14 +318,14 @@ function AddPart(props: {
 }
 
 /** One section's list, its change and remove links, and its form. */
-function SectionBody(props: {
-  ctx: PageContext;
-  detail: MeetingDetail;
-  section: Exclude<MeetingSection, 'overview'>;
-  canEdit: boolean;
-  hosts: City[];
-  values: Values;
-}) {
+function SectionBody(
+  props: MeetingProps & {
+    section: Exclude<MeetingSection, 'overview'>;
+    canEdit: boolean;
+    hosts: City[];
+    values: Values;
+  },
+) {
   const { ctx, detail, section, canEdit, hosts, values } = props;
   const { t } = ctx.i18n;
   const { meeting } = detail;
@@ -359,17 +335,19 @@ function SectionBody(props: {
     case 'seminars':
     case 'documents':
       return <EditablePart {...props} segment={section} />;
-    case 'outcomes': {
-      const openActions = [...detail.followUps, ...detail.outcomes].filter(
-        (o) => o.kind === 'action' && !o.closedOn,
-      );
+    case 'outcomes':
       return (
         <>
           <FollowUpsSection ctx={ctx} detail={detail} />
           <OutcomesSection ctx={ctx} detail={detail} />
           {canEdit ? (
             <>
-              <CloseActionForms ctx={ctx} meeting={meeting} actions={openActions} values={values} />
+              <CloseActionForms
+                ctx={ctx}
+                meeting={meeting}
+                actions={openActionsOf(detail)}
+                values={values}
+              />
               <AddForm ctx={ctx} meeting={meeting} adds="outcome" values={values}>
                 <OutcomeFields ctx={ctx} hosts={hosts} />
               </AddForm>
@@ -377,7 +355,6 @@ function SectionBody(props: {
           ) : null}
         </>
       );
-    }
     case 'delegations':
       return (
         <>
@@ -407,9 +384,7 @@ export function WorkspaceMeetingPage({
   hosts,
   section = 'overview',
   values = {},
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
+}: MeetingProps & {
   canEdit: boolean;
   /** Whether the reader opens host plans (coordinators); the overview decides by role. */
   canPlan?: boolean;
@@ -460,6 +435,16 @@ const PART_TITLES = {
   documents: 'workspace.meetings.editDocumentTitle',
 } as const;
 
+/** What every page about one programme item, seminar or document of a meeting shows. */
+export interface PartPageProps {
+  ctx: PageContext;
+  meeting: Meeting;
+  segment: PartSegment;
+  partId: string;
+  /** The saved title (a form on the page may hold a changed one). */
+  partTitle: string;
+}
+
 /** The form to correct one programme item, seminar or document of a meeting in place. */
 export function MeetingPartFormPage({
   ctx,
@@ -469,13 +454,7 @@ export function MeetingPartFormPage({
   partTitle,
   filename,
   values,
-}: {
-  ctx: PageContext;
-  meeting: Meeting;
-  segment: PartSegment;
-  partId: string;
-  /** The saved title, for the lead (the form may hold a changed one). */
-  partTitle: string;
+}: PartPageProps & {
   /** The file of the document being edited (it stays as it is). */
   filename?: string | undefined;
   values: Values;

@@ -3,8 +3,17 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { langAttr } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
+import { DataTable, type Column } from '../../../ui/table.tsx';
+import { TitledPage } from '../../../ui/titled-page.tsx';
 import { isWorkspacePath, placeOf } from '../../../ui/workspace-nav.tsx';
 import { localized, type City } from '../../cities/index.ts';
+import type { MeetingDetail } from '../meeting.service.ts';
+
+/** The props of a view of one meeting: the page, and the meeting with its parts. */
+export interface MeetingProps {
+  ctx: PageContext;
+  detail: MeetingDetail;
+}
 
 /** A meeting's name in the page's language: its year and its host city. */
 export function meetingTitle(ctx: PageContext, meeting: { year: number; host: City }): string {
@@ -76,5 +85,42 @@ export function SwedishFacts<F extends 'venue' | 'theme' | 'topicArea' | 'speake
         </Fact>
       ))}
     </>
+  );
+}
+
+/**
+ * The workspace page of one kind of work on the meetings (delegations, host plans): its title
+ * and lead (`<work>.overview.title`, `.lead`), what comes before the list, then the list with a
+ * row per meeting, whose first column names the meeting (`<work>.col.meeting`) and whose caption
+ * (for screen readers only, as a `ListTable`'s) and empty text are `<work>.overview.caption` and
+ * `.none`.
+ */
+export function MeetingsOverviewPage<R extends { meeting: { id: string } }>(props: {
+  ctx: PageContext;
+  work: 'delegation' | 'hostPlan';
+  rows: R[];
+  /** The first column's cell: the meeting, and where its work is. */
+  meeting: (row: R) => ComponentChildren;
+  /** The columns after the meeting. */
+  columns: Column<R>[];
+  children?: ComponentChildren;
+}) {
+  const { ctx, work } = props;
+  const { t } = ctx.i18n;
+  return (
+    <TitledPage ctx={ctx} messages={`${work}.overview` as const}>
+      {props.children}
+      <DataTable
+        caption={t(`${work}.overview.caption`)}
+        captionHidden
+        rows={props.rows}
+        rowKey={(row) => row.meeting.id}
+        empty={t(`${work}.overview.none`)}
+        columns={[
+          { header: t(`${work}.col.meeting`), rowHeader: true, cell: props.meeting },
+          ...props.columns,
+        ]}
+      />
+    </TitledPage>
   );
 }

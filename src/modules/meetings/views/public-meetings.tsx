@@ -3,11 +3,11 @@ import type { PageContext } from '../../../platform/page-context.ts';
 import { formatDateRange, formatPlainDate } from '../../../shared/dates.ts';
 import { Content, langAttr, withParts } from '../../../ui/content.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
-import { Fact, meetingTitle, SubPage, SwedishFacts } from './page-parts.tsx';
+import { Fact, meetingTitle, SubPage, SwedishFacts, type MeetingProps } from './page-parts.tsx';
 import { DataTable, type Column } from '../../../ui/table.tsx';
 import { localized, type City } from '../../cities/index.ts';
 import type { MeetingDocument } from '../meeting-document.service.ts';
-import type { DelegationListing, Meeting, MeetingDetail } from '../meeting.service.ts';
+import type { DelegationListing, Meeting } from '../meeting.service.ts';
 import type { Outcome } from '../outcome.service.ts';
 import type { ProgrammeItem } from '../programme.service.ts';
 import type { RotationEntry, RotationOverview } from '../rotation.service.ts';
@@ -289,10 +289,8 @@ function DelegationMember({
   );
 }
 
-type SectionProps = { ctx: PageContext; detail: MeetingDetail };
-
 /** The facts of a meeting: host, dates, venue, theme, status, and its calendar file. */
-export function MeetingFacts({ ctx, detail }: SectionProps) {
+export function MeetingFacts({ ctx, detail }: MeetingProps) {
   const { t, intl, locale } = ctx.i18n;
   const sv = langAttr(locale);
   const { meeting } = detail;
@@ -353,7 +351,7 @@ function Section(props: {
 }
 
 /** The programme, day by day. */
-export function ProgrammeSection({ ctx, detail }: SectionProps) {
+export function ProgrammeSection({ ctx, detail }: MeetingProps) {
   const days = [...new Set(detail.programme.map((p) => p.day))];
   return (
     <Section ctx={ctx} name="programme" none={days.length === 0}>
@@ -369,7 +367,7 @@ export function ProgrammeSection({ ctx, detail }: SectionProps) {
   );
 }
 
-export function SeminarsSection({ ctx, detail }: SectionProps) {
+export function SeminarsSection({ ctx, detail }: MeetingProps) {
   const { locale } = ctx.i18n;
   return (
     <Section ctx={ctx} name="seminars" none={detail.seminars.length === 0}>
@@ -393,7 +391,7 @@ export function SeminarsSection({ ctx, detail }: SectionProps) {
 }
 
 /** The confirmed delegations and their members' public fields. */
-export function DelegationsSection({ ctx, detail }: SectionProps) {
+export function DelegationsSection({ ctx, detail }: MeetingProps) {
   const { t } = ctx.i18n;
   return (
     <Section ctx={ctx} name="delegations" none={detail.delegations.length === 0}>
@@ -414,7 +412,7 @@ export function DelegationsSection({ ctx, detail }: SectionProps) {
 }
 
 /** Open actions of earlier meetings, on this meeting's agenda. */
-export function FollowUpsSection({ ctx, detail }: SectionProps) {
+export function FollowUpsSection({ ctx, detail }: MeetingProps) {
   const { t } = ctx.i18n;
   return (
     <Section ctx={ctx} name="followUps">
@@ -435,7 +433,7 @@ export function FollowUpsSection({ ctx, detail }: SectionProps) {
   );
 }
 
-export function OutcomesSection({ ctx, detail }: SectionProps) {
+export function OutcomesSection({ ctx, detail }: MeetingProps) {
   return (
     <Section ctx={ctx} name="outcomes" none={detail.outcomes.length === 0}>
       <ul>
@@ -450,7 +448,7 @@ export function OutcomesSection({ ctx, detail }: SectionProps) {
 }
 
 /** The documents the reader may open (the service left out the internal ones otherwise). */
-export function DocumentsSection({ ctx, detail }: SectionProps) {
+export function DocumentsSection({ ctx, detail }: MeetingProps) {
   const documents = detail.documents;
   return (
     <Section ctx={ctx} name="documents" none={documents.length === 0}>
@@ -470,7 +468,7 @@ export function DocumentsSection({ ctx, detail }: SectionProps) {
  * service left out the internal documents the reader may not open). The workspace shows
  * the same sections, each on a page of its own.
  */
-export function MeetingBody({ ctx, detail }: SectionProps) {
+export function MeetingBody({ ctx, detail }: MeetingProps) {
   return (
     <>
       <MeetingFacts ctx={ctx} detail={detail} />
@@ -488,9 +486,7 @@ export function MeetingPage({
   ctx,
   detail,
   related,
-}: {
-  ctx: PageContext;
-  detail: MeetingDetail;
+}: MeetingProps & {
   /** Sections other modules add about the meeting (linked news), through the related-content port. */
   related?: ComponentChildren;
 }) {

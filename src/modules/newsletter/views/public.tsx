@@ -12,6 +12,9 @@ function TokenPage<P extends string>(props: TitledPageProps<P>) {
   return <TitledPage<P> {...props} head={<meta name="robots" content="noindex" />} />;
 }
 
+/** The props of a page reached by a subscription's personal link: the page and the link's token. */
+type ByToken = { ctx: PageContext; token: string };
+
 /** The subscription form: address, language, twin cities. */
 export function SubscribePage({
   ctx,
@@ -53,7 +56,7 @@ export function SubscribePage({
 }
 
 /** The confirmation link's page: a button confirms (a link a mail scanner opens does not). */
-export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string }) {
+export function ConfirmPage({ ctx, token }: ByToken) {
   const { t } = ctx.i18n;
   return (
     <TokenPage ctx={ctx} messages="newsletter.confirm">
@@ -65,15 +68,7 @@ export function ConfirmPage({ ctx, token }: { ctx: PageContext; token: string })
 }
 
 /** The unsubscribe link's page: one button. */
-export function UnsubscribePage({
-  ctx,
-  token,
-  subscribed,
-}: {
-  ctx: PageContext;
-  token: string;
-  subscribed: boolean;
-}) {
+export function UnsubscribePage({ ctx, token, subscribed }: ByToken & { subscribed: boolean }) {
   const { t } = ctx.i18n;
   return (
     <TokenPage
@@ -99,9 +94,7 @@ export function SubscriptionPage({
   token,
   subscription,
   topicNames,
-}: {
-  ctx: PageContext;
-  token: string;
+}: ByToken & {
   subscription: Subscription;
   topicNames: string[];
 }) {
