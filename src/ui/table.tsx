@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import type { I18n, PlainKey } from '../platform/i18n/i18n.ts';
 import type { PageContext } from '../platform/page-context.ts';
 import { Form } from './fields.tsx';
 
@@ -145,7 +146,52 @@ export function linkColumn<R>(
   href: (row: R) => string,
   text: (row: R) => ComponentChildren,
 ): Column<R> {
-  return { header, rowHeader: true, cell: (row) => <a href={href(row)}>{text(row)}</a> };
+  return { header, ...rowHeaderLink(href, text) };
+}
+
+/**
+ * The column of `messageColumns` that names each row (its row header) by a link to the row's
+ * own page, `<base>/<id>`.
+ */
+export function linkCell<R extends { id: string }>(
+  base: string,
+  text: (row: R) => ComponentChildren,
+): Omit<Column<R>, 'header'> {
+  return rowHeaderLink((row) => `${base}/${row.id}`, text);
+}
+
+function rowHeaderLink<R>(
+  href: (row: R) => string,
+  text: (row: R) => ComponentChildren,
+): Omit<Column<R>, 'header'> {
+  return { rowHeader: true, cell: (row) => <a href={href(row)}>{text(row)}</a> };
+}
+
+/** A column of `messageColumns`: its cell, or the column without its header, or none. */
+type HeadedBy<R> = Column<R>['cell'] | Omit<Column<R>, 'header'> | false | null | undefined;
+
+/**
+ * The columns whose headers are the messages named after them, `<prefix>.<name>`, in the
+ * order given (the type system checks that the catalogue has them). A column is its cell, or
+ * the column without its header (a row header, a class: `linkCell`); `false` leaves it out:
+ * `const columns: Column<User>[] = messageColumns(i18n, 'admin.users', {
+ *   email: linkCell<User>('/admin/users', (u) => u.email), name: (u) => u.name })`.
+ */
+export function messageColumns<R, P extends string, N extends string>(
+  i18n: I18n,
+  prefix: P,
+  columns: { [K in N]: `${P}.${K}` extends PlainKey ? HeadedBy<R> : never },
+): Column<R>[] {
+  return Object.entries(columns as Record<string, HeadedBy<R>>).flatMap(([name, column]) =>
+    column
+      ? [
+          {
+            header: i18n.t(`${prefix}.${name}` as PlainKey),
+            ...(typeof column === 'function' ? { cell: column } : column),
+          },
+        ]
+      : [],
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { Button, fieldLabels, Form, NumberField, TextField } from '../../../ui/f
 import { ConfirmLink } from '../../../ui/confirm.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { messageColumns, type Column } from '../../../ui/table.tsx';
 import { API_TOKEN_DAYS, type ApiToken } from '../api-token.service.ts';
 
 export type ApiTokenFormValues = {
@@ -21,6 +22,21 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
   const { t, intl } = ctx.i18n;
   const field = fieldLabels(ctx.i18n, 'apiToken');
   const active = tokens.filter((token) => token.status === 'active').length;
+  const columns: Column<ApiToken>[] = messageColumns(ctx.i18n, 'apiToken', {
+    name: { rowHeader: true, cell: (token) => token.name },
+    created: (token) => formatInstant(token.createdAt, intl),
+    expires: (token) => formatInstant(token.expiresAt, intl),
+    lastUsed: (token) =>
+      token.lastUsedAt ? formatInstant(token.lastUsedAt, intl) : t('apiToken.neverUsed'),
+    status: (token) => t(`apiToken.status.${token.status}`),
+    action: (token) =>
+      token.status === 'revoked' ? null : (
+        <ConfirmLink variant="secondary" href={`/account/tokens/${token.id}/revoke`}>
+          {t('apiToken.revoke')}
+          <span class="visually-hidden"> {t('apiToken.revokeName', { name: token.name })}</span>
+        </ConfirmLink>
+      ),
+  });
   return (
     <TitledPage
       ctx={ctx}
@@ -33,36 +49,7 @@ export function ApiTokensPage({ ctx, tokens, values }: Props) {
           caption={t('apiToken.caption')}
           rows={tokens}
           empty={t('apiToken.empty')}
-          columns={[
-            { header: t('apiToken.name'), rowHeader: true, cell: (token) => token.name },
-            {
-              header: t('apiToken.created'),
-              cell: (token) => formatInstant(token.createdAt, intl),
-            },
-            {
-              header: t('apiToken.expires'),
-              cell: (token) => formatInstant(token.expiresAt, intl),
-            },
-            {
-              header: t('apiToken.lastUsed'),
-              cell: (token) =>
-                token.lastUsedAt ? formatInstant(token.lastUsedAt, intl) : t('apiToken.neverUsed'),
-            },
-            { header: t('apiToken.status'), cell: (token) => t(`apiToken.status.${token.status}`) },
-            {
-              header: t('apiToken.action'),
-              cell: (token) =>
-                token.status === 'revoked' ? null : (
-                  <ConfirmLink variant="secondary" href={`/account/tokens/${token.id}/revoke`}>
-                    {t('apiToken.revoke')}
-                    <span class="visually-hidden">
-                      {' '}
-                      {t('apiToken.revokeName', { name: token.name })}
-                    </span>
-                  </ConfirmLink>
-                ),
-            },
-          ]}
+          columns={columns}
         />
         {active > 0 ? (
           <>

@@ -2,11 +2,14 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/page-context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
-import { pageMessages, type BackLink, type PagePrefix } from '../../../ui/titled-page.tsx';
+import { pageMessages, type PagePrefix } from '../../../ui/titled-page.tsx';
 
-/** The administration's menu; a section whose page is a list says what the list is (`lead`). */
+/**
+ * The administration's menu; a section whose page is a list says what the list is (`lead`).
+ * The pages inside a section link back to its page by its name, or by `back` if it has one.
+ */
 const ITEMS = [
-  { href: '/admin/users', key: 'admin.users', lead: 'admin.users.lead' },
+  { href: '/admin/users', key: 'admin.users', lead: 'admin.users.lead', back: 'admin.users.back' },
   { href: '/admin/organisations', key: 'admin.organisations', lead: 'admin.organisations.lead' },
   { href: '/admin/audit', key: 'admin.audit', lead: 'admin.audit.lead' },
   { href: '/admin/outbox', key: 'admin.outbox', lead: 'admin.outbox.lead' },
@@ -17,11 +20,12 @@ const ITEMS = [
 type Item = (typeof ITEMS)[number];
 
 /**
- * An administration page: the administration's menu, a link back (if any), the heading (the
- * title unless `heading` says otherwise) and a lead paragraph (if any); the page's own
- * content follows. Without a `title` it is the page of the section `current`: the title is
- * the section's name in the menu and the lead says what its list is. `messages` names the
- * title and the lead by the prefix of their messages instead (as `TitledPage`'s).
+ * An administration page: the administration's menu, a link back to the page of the section
+ * `current` (if `back`: the page is inside the section), the heading (the title unless
+ * `heading` says otherwise) and a lead paragraph (if any); the page's own content follows.
+ * Without a `title` it is the page of the section `current`: the title is the section's name
+ * in the menu and the lead says what its list is. `messages` names the title and the lead by
+ * the prefix of their messages instead (as `TitledPage`'s).
  */
 export function AdminLayout<P extends string>({
   ctx,
@@ -33,7 +37,7 @@ export function AdminLayout<P extends string>({
   ctx: PageContext;
   current: Item['href'];
   heading?: string;
-  back?: BackLink;
+  back?: boolean;
   children: ComponentChildren;
 } & (
   | { title?: string; lead?: ComponentChildren; messages?: never }
@@ -60,7 +64,13 @@ export function AdminLayout<P extends string>({
           ))}
         </ul>
       </nav>
-      <PageHeading back={back} heading={heading} lead={lead} />
+      <PageHeading
+        back={
+          back ? { href: item.href, label: t('back' in item ? item.back : item.key) } : undefined
+        }
+        heading={heading}
+        lead={lead}
+      />
       {children}
     </Layout>
   );

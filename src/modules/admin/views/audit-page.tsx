@@ -4,6 +4,7 @@ import type { PageInfo } from '../../../shared/pagination.ts';
 import { Button, DateField, Form, SelectField, TextField } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
+import { messageColumns, type Column } from '../../../ui/table.tsx';
 import type { AuditEvent } from '../../audit/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 
@@ -25,6 +26,23 @@ interface Props {
 export function AuditPage({ ctx, events, info, filter, entities }: Props) {
   const { t, intl } = ctx.i18n;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
+  const columns: Column<AuditEvent>[] = messageColumns(ctx.i18n, 'admin.audit', {
+    when: (e) => <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, intl)}</time>,
+    who: (e) => (
+      <>
+        {e.actorLabel}
+        {e.ip ? <span class="hint"> ({e.ip})</span> : null}
+      </>
+    ),
+    entity: (e) => (
+      <>
+        {e.entity}
+        {e.entityId ? <span class="hint"> {e.entityId.slice(0, 8)}</span> : null}
+      </>
+    ),
+    action: (e) => e.action,
+    changes: (e) => <Changes changes={e.changes} />,
+  });
   return (
     <AdminLayout ctx={ctx} current="/admin/audit">
       <Form ctx={ctx} method="get" action="/admin/audit" class="filters" values={filter}>
@@ -52,32 +70,7 @@ export function AuditPage({ ctx, events, info, filter, entities }: Props) {
         caption={t('admin.audit')}
         rows={events}
         empty={t('admin.audit.empty')}
-        columns={[
-          {
-            header: t('admin.audit.when'),
-            cell: (e) => <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, intl)}</time>,
-          },
-          {
-            header: t('admin.audit.who'),
-            cell: (e) => (
-              <>
-                {e.actorLabel}
-                {e.ip ? <span class="hint"> ({e.ip})</span> : null}
-              </>
-            ),
-          },
-          {
-            header: t('admin.audit.entity'),
-            cell: (e) => (
-              <>
-                {e.entity}
-                {e.entityId ? <span class="hint"> {e.entityId.slice(0, 8)}</span> : null}
-              </>
-            ),
-          },
-          { header: t('admin.audit.action'), cell: (e) => e.action },
-          { header: t('admin.audit.changes'), cell: (e) => <Changes changes={e.changes} /> },
-        ]}
+        columns={columns}
       />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={query} />
     </AdminLayout>

@@ -14,12 +14,7 @@ interface Props extends ScopeChoices {
 export function InvitePage({ ctx, organisations, cities, values }: Props) {
   const { t } = ctx.i18n;
   return (
-    <AdminLayout
-      ctx={ctx}
-      messages="admin.invite"
-      current="/admin/users"
-      back={{ href: '/admin/users', label: t('admin.users.back') }}
-    >
+    <AdminLayout ctx={ctx} messages="admin.invite" current="/admin/users" back>
       <Form
         ctx={ctx}
         action="/admin/users/new"

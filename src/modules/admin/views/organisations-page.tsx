@@ -11,7 +11,7 @@ import type { OrganisationInput } from '../../organisations/index.ts';
 import type { Organisation } from '../../organisations/index.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { linkColumn } from '../../../ui/table.tsx';
+import { linkCell, messageColumns, type Column } from '../../../ui/table.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -21,39 +21,29 @@ interface Props {
 
 export function OrganisationsPage({ ctx, organisations, values }: Props) {
   const { t } = ctx.i18n;
+  const columns: Column<Organisation>[] = [
+    ...messageColumns(ctx.i18n, 'org', {
+      name: linkCell<Organisation>('/admin/organisations', (o) => o.name),
+      kind: (o) => t(`org.kind.${o.kind}`),
+      email: (o) => o.email ?? '',
+      status: (o) => (o.active ? t('org.active') : t('org.inactive')),
+    }),
+    {
+      header: t('org.status'),
+      hiddenHeader: true,
+      cell: (o) => (
+        <Form ctx={ctx} action={`/admin/organisations/${o.id}/active`}>
+          <input type="hidden" name="active" value={o.active ? '0' : '1'} />
+          <button type="submit" class="link-button">
+            {o.active ? t('org.deactivate', { name: o.name }) : t('org.activate', { name: o.name })}
+          </button>
+        </Form>
+      ),
+    },
+  ];
   return (
     <AdminLayout ctx={ctx} current="/admin/organisations">
-      <ListTable
-        caption={t('admin.organisations')}
-        rows={organisations}
-        columns={[
-          linkColumn<Organisation>(
-            t('org.name'),
-            (o) => `/admin/organisations/${o.id}`,
-            (o) => o.name,
-          ),
-          { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
-          { header: t('org.email'), cell: (o) => o.email ?? '' },
-          {
-            header: t('org.status'),
-            cell: (o) => (o.active ? t('org.active') : t('org.inactive')),
-          },
-          {
-            header: t('org.status'),
-            hiddenHeader: true,
-            cell: (o) => (
-              <Form ctx={ctx} action={`/admin/organisations/${o.id}/active`}>
-                <input type="hidden" name="active" value={o.active ? '0' : '1'} />
-                <button type="submit" class="link-button">
-                  {o.active
-                    ? t('org.deactivate', { name: o.name })
-                    : t('org.activate', { name: o.name })}
-                </button>
-              </Form>
-            ),
-          },
-        ]}
-      />
+      <ListTable caption={t('admin.organisations')} rows={organisations} columns={columns} />
       <h2 id="add">{t('admin.organisations.add')}</h2>
       <OrganisationForm ctx={ctx} action="/admin/organisations" values={values} />
     </AdminLayout>
@@ -99,7 +89,7 @@ export function OrganisationPage({
       ctx={ctx}
       title={organisation.name}
       current="/admin/organisations"
-      back={{ href: '/admin/organisations', label: t('admin.organisations') }}
+      back
       heading={t('org.rename', { name: organisation.name })}
     >
       <OrganisationForm

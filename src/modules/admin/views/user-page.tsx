@@ -24,7 +24,7 @@ export function UserPage({ ctx, user, organisations, cities, values }: Props) {
       ctx={ctx}
       title={user.email}
       current="/admin/users"
-      back={{ href: '/admin/users', label: t('admin.users.back') }}
+      back
       heading={t('admin.users.edit', { email: user.email })}
     >
       <p>

@@ -17,7 +17,7 @@ import { ListTable } from '../../../ui/list-table.tsx';
 import { PageHeading } from '../../../ui/page-heading.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { DataTable, RowLink, linkColumn } from '../../../ui/table.tsx';
+import { DataTable, RowLink, linkCell, messageColumns, type Column } from '../../../ui/table.tsx';
 import type { AnswerInput, CampaignInput } from '../campaign.schema.ts';
 import type {
   Campaign,
@@ -49,6 +49,22 @@ export function CampaignsPage({
   canRun: boolean;
 }) {
   const { t, intl } = ctx.i18n;
+  const columns: Column<Campaign>[] = messageColumns(ctx.i18n, 'campaign.col', {
+    title: linkCell<Campaign>('/workspace/campaigns', (c) => c.title),
+    period: (c) => formatDateRange(c.periodFrom, c.periodTo, intl),
+    deadline: (c) => formatPlainDate(c.deadline, intl),
+    status: (c) => t(key(`campaign.status.${c.status}`)),
+    answered: (c) => t('campaign.answeredOf', { answered: c.answered, asked: c.asked }),
+    actions:
+      !canRun &&
+      ((c) => (
+        <RowLink
+          href={`/workspace/campaigns/${c.id}/answer`}
+          label={c.status === 'open' ? t('campaign.answerLink') : t('campaign.viewLink')}
+          name={c.title}
+        />
+      )),
+  });
   return (
     <TitledPage ctx={ctx} title={t('campaign.list.title')} lead={t('campaign.list.lead')}>
       {canRun ? (
@@ -60,33 +76,7 @@ export function CampaignsPage({
         empty={canRun ? t('campaign.list.none') : t('campaign.list.noneForReporter')}
         caption={t('campaign.list.caption')}
         rows={campaigns}
-        columns={[
-          linkColumn<Campaign>(
-            t('campaign.col.title'),
-            (c) => `/workspace/campaigns/${c.id}`,
-            (c) => c.title,
-          ),
-          {
-            header: t('campaign.col.period'),
-            cell: (c) => formatDateRange(c.periodFrom, c.periodTo, intl),
-          },
-          { header: t('campaign.col.deadline'), cell: (c) => formatPlainDate(c.deadline, intl) },
-          { header: t('campaign.col.status'), cell: (c) => t(key(`campaign.status.${c.status}`)) },
-          {
-            header: t('campaign.col.answered'),
-            cell: (c) => t('campaign.answeredOf', { answered: c.answered, asked: c.asked }),
-          },
-          !canRun && {
-            header: t('campaign.col.actions'),
-            cell: (c) => (
-              <RowLink
-                href={`/workspace/campaigns/${c.id}/answer`}
-                label={c.status === 'open' ? t('campaign.answerLink') : t('campaign.viewLink')}
-                name={c.title}
-              />
-            ),
-          },
-        ]}
+        columns={columns}
       />
     </TitledPage>
   );
@@ -259,6 +249,15 @@ export function AnswerPage({
 }) {
   const { t, intl } = ctx.i18n;
   const closed = campaign.status === 'closed';
+  const exchangeColumns: Column<CampaignSnapshot['exchanges'][number]>[] = messageColumns(
+    ctx.i18n,
+    'campaign.answer.col',
+    {
+      date: { rowHeader: true, cell: (e) => formatPlainDate(e.occurredOn, intl) },
+      city: (e) => e.city ?? '',
+      activities: (e) => e.activities,
+    },
+  );
   return (
     <Layout ctx={ctx} title={t('campaign.answer.title')}>
       <PageHeading
@@ -311,15 +310,7 @@ export function AnswerPage({
         caption={t('campaign.answer.exchangesCaption')}
         rows={list.exchanges}
         empty={t('campaign.answer.noExchanges')}
-        columns={[
-          {
-            header: t('campaign.answer.col.date'),
-            rowHeader: true,
-            cell: (e) => formatPlainDate(e.occurredOn, intl),
-          },
-          { header: t('campaign.answer.col.city'), cell: (e) => e.city ?? '' },
-          { header: t('campaign.answer.col.activities'), cell: (e) => e.activities },
-        ]}
+        columns={exchangeColumns}
       />
       {closed ? null : <p class="hint">{t('campaign.answer.editHint')}</p>}
 

@@ -12,7 +12,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { linkColumn } from '../../../ui/table.tsx';
+import { linkCell, messageColumns, type Column } from '../../../ui/table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { type Area, areaName } from '../area.service.ts';
 import {
@@ -98,27 +98,20 @@ export function CollaborationTable({
   base?: string;
 }) {
   const { t, locale } = ctx.i18n;
+  const columns: Column<Collaboration>[] = messageColumns(ctx.i18n, 'collab.field', {
+    title: linkCell<Collaboration>(base, (c) => <Content locale={locale}>{c.title}</Content>),
+    organisation: (c) => <Content locale={locale}>{c.organisation.name}</Content>,
+    cities: (c) => c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', '),
+    period: (c) => period(ctx.i18n, c.startsOn, c.endsOn),
+    status: (c) => t(`collab.status.${c.status}`),
+  });
   return (
     <ListTable
       caption={t('collab.list.caption')}
       rows={collaborations}
       empty={t('collab.list.none')}
       columns={[
-        linkColumn<Collaboration>(
-          t('collab.field.title'),
-          (c) => `${base}/${c.id}`,
-          (c) => <Content locale={locale}>{c.title}</Content>,
-        ),
-        {
-          header: t('collab.field.organisation'),
-          cell: (c) => <Content locale={locale}>{c.organisation.name}</Content>,
-        },
-        {
-          header: t('collab.field.cities'),
-          cell: (c) => c.cities.map((x) => cityNames.get(x.slug) ?? x.slug).join(', '),
-        },
-        { header: t('collab.field.period'), cell: (c) => period(ctx.i18n, c.startsOn, c.endsOn) },
-        { header: t('collab.field.status'), cell: (c) => t(`collab.status.${c.status}`) },
+        ...columns,
         review &&
           reviewColumn<Collaboration>(ctx, (c) =>
             c.visibility === 'internal' ? (

@@ -10,7 +10,7 @@ import {
   TextArea,
 } from '../../../ui/fields.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { linkColumn } from '../../../ui/table.tsx';
+import { linkCell, messageColumns, type Column } from '../../../ui/table.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
 import { Content, langAttr } from '../../../ui/content.tsx';
 import { filterQuery } from '../collaboration.filters.ts';
@@ -29,6 +29,14 @@ export function ExchangesPage(
 ) {
   const { ctx, filters, choices, exchanges, cityNames, info, canReport } = props;
   const { t, intl, locale } = ctx.i18n;
+  const columns: Column<Exchange>[] = messageColumns(ctx.i18n, 'collab.field', {
+    activities: linkCell<Exchange>('/workspace/exchanges', (e) => (
+      <Content locale={locale}>{e.activities.slice(0, 100)}</Content>
+    )),
+    occurredOn: (e) => formatPlainDate(e.occurredOn, intl),
+    city: (e) => cityNames.get(e.city.slug) ?? e.city.slug,
+    organisation: (e) => <Content locale={locale}>{e.organisation.name}</Content>,
+  });
   return (
     <ListPage
       ctx={ctx}
@@ -48,26 +56,7 @@ export function ExchangesPage(
         caption={t('collab.exchanges.caption')}
         rows={exchanges}
         empty={t('collab.exchanges.none')}
-        columns={[
-          linkColumn<Exchange>(
-            t('collab.field.activities'),
-            (e) => `/workspace/exchanges/${e.id}`,
-            (e) => <Content locale={locale}>{e.activities.slice(0, 100)}</Content>,
-          ),
-          {
-            header: t('collab.field.occurredOn'),
-            cell: (e) => formatPlainDate(e.occurredOn, intl),
-          },
-          {
-            header: t('collab.field.city'),
-            cell: (e) => cityNames.get(e.city.slug) ?? e.city.slug,
-          },
-          {
-            header: t('collab.field.organisation'),
-            cell: (e) => <Content locale={locale}>{e.organisation.name}</Content>,
-          },
-          props.showReview && reviewColumn<Exchange>(ctx),
-        ]}
+        columns={[...columns, props.showReview && reviewColumn<Exchange>(ctx)]}
       />
       <Pagination
         i18n={ctx.i18n}

@@ -15,7 +15,7 @@ import {
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { RowLink } from '../../../ui/table.tsx';
+import { messageColumns, RowLink, type Column } from '../../../ui/table.tsx';
 import {
   DECISION_BODIES,
   OUTCOMES,
@@ -43,6 +43,47 @@ export function DecisionsPage({
   info: PageInfo;
 }) {
   const { t, intl } = ctx.i18n;
+  const recordedColumns: Column<CouncilDecision>[] = messageColumns(
+    ctx.i18n,
+    'workspace.decisions.col',
+    {
+      title: {
+        rowHeader: true,
+        cell: (d) => (
+          <>
+            {d.title}
+            {d.historical ? <Tag>{t('workspace.decisions.historical')}</Tag> : null}
+            {d.supersedesId ? <Tag>{t('workspace.decisions.correction')}</Tag> : null}
+          </>
+        ),
+      },
+      body: (d) => t(`workspace.decisions.body.${d.body}`),
+      meetingDate: (d) => formatPlainDate(d.meetingDate, intl),
+      section: (d) => (d.section ? `§ ${d.section}` : ''),
+      caseNumber: (d) => d.caseNumber ?? '',
+      outcome: (d) => t(`workspace.decisions.outcome.${d.outcome}`),
+      document: (d) =>
+        d.documentId ? (
+          <a href={`/decisions/${d.id}/document`}>
+            {t('workspace.decisions.pdf')}
+            <span class="visually-hidden">
+              {' '}
+              {t('workspace.decisions.pdfFor', { title: d.title })}
+            </span>
+          </a>
+        ) : null,
+      actions: (d) =>
+        superseded.has(d.id) ? (
+          t('workspace.decisions.corrected')
+        ) : (
+          <RowLink
+            href={`/workspace/decisions/new?supersedes=${encodeURIComponent(d.id)}`}
+            label={t('workspace.decisions.correct')}
+            name={d.title}
+          />
+        ),
+    },
+  );
   return (
     <TitledPage ctx={ctx} messages="workspace.decisions">
       <h2>{t('workspace.decisions.pendingTitle')}</h2>
@@ -77,62 +118,7 @@ export function DecisionsPage({
         caption={t('workspace.decisions.recordedCaption')}
         rows={decisions}
         empty={t('workspace.decisions.none')}
-        columns={[
-          {
-            header: t('workspace.decisions.col.title'),
-            rowHeader: true,
-            cell: (d) => (
-              <>
-                {d.title}
-                {d.historical ? <Tag>{t('workspace.decisions.historical')}</Tag> : null}
-                {d.supersedesId ? <Tag>{t('workspace.decisions.correction')}</Tag> : null}
-              </>
-            ),
-          },
-          {
-            header: t('workspace.decisions.col.body'),
-            cell: (d) => t(`workspace.decisions.body.${d.body}`),
-          },
-          {
-            header: t('workspace.decisions.col.meetingDate'),
-            cell: (d) => formatPlainDate(d.meetingDate, intl),
-          },
-          {
-            header: t('workspace.decisions.col.section'),
-            cell: (d) => (d.section ? `§ ${d.section}` : ''),
-          },
-          { header: t('workspace.decisions.col.caseNumber'), cell: (d) => d.caseNumber ?? '' },
-          {
-            header: t('workspace.decisions.col.outcome'),
-            cell: (d) => t(`workspace.decisions.outcome.${d.outcome}`),
-          },
-          {
-            header: t('workspace.decisions.col.document'),
-            cell: (d) =>
-              d.documentId ? (
-                <a href={`/decisions/${d.id}/document`}>
-                  {t('workspace.decisions.pdf')}
-                  <span class="visually-hidden">
-                    {' '}
-                    {t('workspace.decisions.pdfFor', { title: d.title })}
-                  </span>
-                </a>
-              ) : null,
-          },
-          {
-            header: t('workspace.decisions.col.actions'),
-            cell: (d) =>
-              superseded.has(d.id) ? (
-                t('workspace.decisions.corrected')
-              ) : (
-                <RowLink
-                  href={`/workspace/decisions/new?supersedes=${encodeURIComponent(d.id)}`}
-                  label={t('workspace.decisions.correct')}
-                  name={d.title}
-                />
-              ),
-          },
-        ]}
+        columns={recordedColumns}
       />
       <Pagination i18n={ctx.i18n} info={info} baseQuery={new URLSearchParams()} />
     </TitledPage>

@@ -15,7 +15,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ConfirmLink } from '../../../ui/confirm.tsx';
-import { DataTable, type Column } from '../../../ui/table.tsx';
+import { DataTable, messageColumns, type Column } from '../../../ui/table.tsx';
 import { PROPOSAL_KINDS } from '../decision.service.ts';
 import type { proposalForm } from '../proposal.schema.ts';
 import type { Proposal } from '../proposal.service.ts';
@@ -35,15 +35,12 @@ export interface ChainOutlook {
  * The columns that name a proposal (its title, kind and city), in the proposals list and in
  * the decisions page's list of proposals waiting for a decision.
  */
-export function proposalColumns({ t }: I18n, cityNames: Map<string, string>): Column<Proposal>[] {
-  return [
-    { header: t('workspace.proposals.col.title'), rowHeader: true, cell: (p) => p.title },
-    {
-      header: t('workspace.proposals.col.kind'),
-      cell: (p) => t(`workspace.proposals.kind.${p.kind}`),
-    },
-    { header: t('workspace.proposals.col.city'), cell: (p) => cityNames.get(p.cityId) ?? '' },
-  ];
+export function proposalColumns(i18n: I18n, cityNames: Map<string, string>): Column<Proposal>[] {
+  return messageColumns(i18n, 'workspace.proposals.col', {
+    title: { rowHeader: true, cell: (p) => p.title },
+    kind: (p) => i18n.t(`workspace.proposals.kind.${p.kind}`),
+    city: (p) => cityNames.get(p.cityId) ?? '',
+  });
 }
 
 /** A draft's actions: each asks first (decision 033). */
@@ -61,6 +58,30 @@ export function ProposalsPage({
   chain: ChainOutlook | null;
 }) {
   const { t, intl } = ctx.i18n;
+  /** After the columns that name a proposal: where it stands, and what may be done with it. */
+  const stateColumns: Column<Proposal>[] = messageColumns(ctx.i18n, 'workspace.proposals.col', {
+    status: (p) => (
+      <span class={`tag tag-proposal-${p.status}`}>
+        {t(`workspace.proposals.status.${p.status}`)}
+      </span>
+    ),
+    created: (p) => formatInstant(p.createdAt, intl),
+    actions: (p) =>
+      p.status === 'draft'
+        ? DRAFT_ACTIONS.map((action, i) => (
+            <Fragment key={action}>
+              {i > 0 ? ' ' : null}
+              <ConfirmLink
+                variant="link"
+                href={`/workspace/proposals/${p.id}/${action}`}
+                name={p.title}
+              >
+                {t(`workspace.proposals.${action}`)}
+              </ConfirmLink>
+            </Fragment>
+          ))
+        : null,
+  });
   return (
     <TitledPage ctx={ctx} messages="workspace.proposals">
       <section class="panel" aria-labelledby="chain-title">
@@ -103,39 +124,7 @@ export function ProposalsPage({
         caption={t('workspace.proposals.caption')}
         rows={proposals}
         empty={t('workspace.proposals.none')}
-        columns={[
-          ...proposalColumns(ctx.i18n, cityNames),
-          {
-            header: t('workspace.proposals.col.status'),
-            cell: (p) => (
-              <span class={`tag tag-proposal-${p.status}`}>
-                {t(`workspace.proposals.status.${p.status}`)}
-              </span>
-            ),
-          },
-          {
-            header: t('workspace.proposals.col.created'),
-            cell: (p) => formatInstant(p.createdAt, intl),
-          },
-          {
-            header: t('workspace.proposals.col.actions'),
-            cell: (p) =>
-              p.status === 'draft'
-                ? DRAFT_ACTIONS.map((action, i) => (
-                    <Fragment key={action}>
-                      {i > 0 ? ' ' : null}
-                      <ConfirmLink
-                        variant="link"
-                        href={`/workspace/proposals/${p.id}/${action}`}
-                        name={p.title}
-                      >
-                        {t(`workspace.proposals.${action}`)}
-                      </ConfirmLink>
-                    </Fragment>
-                  ))
-                : null,
-          },
-        ]}
+        columns={[...proposalColumns(ctx.i18n, cityNames), ...stateColumns]}
       />
     </TitledPage>
   );

@@ -10,7 +10,7 @@ import {
 } from '../../../ui/fields.tsx';
 import { TitledPage } from '../../../ui/titled-page.tsx';
 import { ListTable } from '../../../ui/list-table.tsx';
-import { linkColumn } from '../../../ui/table.tsx';
+import { linkCell, messageColumns, type Column } from '../../../ui/table.tsx';
 import type { StartInput } from '../evaluation.schema.ts';
 import { isOverdue, type Evaluation, type Owner } from '../evaluation.service.ts';
 import { StatusTag } from './workspace-parts.tsx';
@@ -28,6 +28,19 @@ export function EvaluationsPage({
   today: string;
 }) {
   const { t, intl } = ctx.i18n;
+  const columns: Column<Evaluation>[] = messageColumns(ctx.i18n, 'evaluation.col', {
+    title: linkCell<Evaluation>('/workspace/evaluations', (e) => e.title),
+    period: (e) => formatDateRange(e.periodStart, e.periodEnd, intl),
+    due: (e) => (
+      <DueDate
+        date={e.dueOn}
+        locale={intl}
+        overdue={isOverdue(e, today) ? t('evaluation.overdue') : null}
+      />
+    ),
+    status: (e) => <StatusTag ctx={ctx} status={e.status} version={e.approvedVersion} />,
+    owners: (e) => e.owners.map((o) => o.name).join(', '),
+  });
   return (
     <TitledPage
       ctx={ctx}
@@ -43,35 +56,7 @@ export function EvaluationsPage({
         rows={evaluations}
         empty={t('evaluation.list.none')}
         rowClass={(e) => (isOverdue(e, today) ? 'row-overdue' : undefined)}
-        columns={[
-          linkColumn<Evaluation>(
-            t('evaluation.col.title'),
-            (e) => `/workspace/evaluations/${e.id}`,
-            (e) => e.title,
-          ),
-          {
-            header: t('evaluation.col.period'),
-            cell: (e) => formatDateRange(e.periodStart, e.periodEnd, intl),
-          },
-          {
-            header: t('evaluation.col.due'),
-            cell: (e) => (
-              <DueDate
-                date={e.dueOn}
-                locale={intl}
-                overdue={isOverdue(e, today) ? t('evaluation.overdue') : null}
-              />
-            ),
-          },
-          {
-            header: t('evaluation.col.status'),
-            cell: (e) => <StatusTag ctx={ctx} status={e.status} version={e.approvedVersion} />,
-          },
-          {
-            header: t('evaluation.col.owners'),
-            cell: (e) => e.owners.map((o) => o.name).join(', '),
-          },
-        ]}
+        columns={columns}
       />
     </TitledPage>
   );
