@@ -1,5 +1,6 @@
 import { countWhere } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
+import { withOrganisation } from '../../db/joins.ts';
 import { tableAccess } from '../../db/table-access.ts';
 import { askedAnyone, campaignCounts } from './campaign.repository.ts';
 
@@ -60,8 +61,8 @@ export function listOwedAnswers(db: Executor, organisationIds: readonly string[]
   return db
     .selectFrom('campaign_organisation as co')
     .innerJoin('campaign as c', 'c.id', 'co.campaign_id')
-    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
-    .select(['c.id', 'c.title', 'c.deadline', 'o.name as organisation_name'])
+    .select(['c.id', 'c.title', 'c.deadline'])
+    .$call((q) => withOrganisation(q, 'co.organisation_id'))
     .where('c.status', '=', 'open')
     .where('co.answer', 'is', null)
     .where('co.organisation_id', 'in', organisationIds)
