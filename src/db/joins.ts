@@ -15,6 +15,7 @@ import type { Database } from './database.ts';
 /** The one untyped view of a query: the signatures below have checked the column. */
 interface LooseQuery {
   leftJoin(table: string, left: string, right: string): LooseQuery;
+  innerJoin(table: string, left: string, right: string): LooseQuery;
   select(selection: string): LooseQuery;
 }
 
@@ -37,5 +38,25 @@ export function withUserName<DB extends Database, TB extends keyof DB, O, R exte
     DB,
     TB,
     O & UserNameOf<R>
+  >;
+}
+
+/** An organisation joined as `o` (which the query may read further), with its name. */
+type WithOrganisation<DB> = DB & { o: Database['organisation'] };
+
+/**
+ * The organisation a row belongs to: `inner join organisation as o on o.id = <column>`,
+ * selecting `o.name as organisation_name`; the query may select, filter and order by `o`.
+ */
+export function withOrganisation<DB extends Database, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: StringReference<DB, TB>,
+): SelectQueryBuilder<WithOrganisation<DB>, TB | 'o', O & { organisation_name: string }> {
+  return (query as unknown as LooseQuery)
+    .innerJoin('organisation as o', 'o.id', column)
+    .select('o.name as organisation_name') as unknown as SelectQueryBuilder<
+    WithOrganisation<DB>,
+    TB | 'o',
+    O & { organisation_name: string }
   >;
 }

@@ -269,7 +269,7 @@ export function tableAccess<
       db: Executor,
       id: IdOf<T>,
       changes: Changes<T, Fixed>,
-      version: string | undefined,
+      version?: string,
     ): Promise<number> => {
       const match = version === undefined ? { id } : { id, updated_at: version };
       return updateWhere(db, match as Match<T>, changes);

@@ -26,7 +26,7 @@ const withMfa = (db: Executor) => db as unknown as Kysely<MfaDatabase>;
 
 // ---- Sessions ----------------------------------------------------------------------
 
-/** A session with its two-step state (replaces session.repository's findSession). */
+/** A session with its two-step state. */
 export function findSessionWithMfa(db: Executor, id: string) {
   return withMfa(db)
     .selectFrom('session')

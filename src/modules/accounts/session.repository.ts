@@ -1,16 +1,10 @@
 import type { Executor } from '../../db/database.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
-const sessions = tableAccess('session', [
-  'id',
-  'user_id',
-  'created_at',
-  'last_seen_at',
-  'expires_at',
-]);
+/** The writes (the read, with the two-step state, is mfa.repository's findSessionWithMfa). */
+const sessions = tableAccess('session', '*');
 
 export const insertSession = sessions.insert;
-export const findSession = sessions.find;
 
 export const touchSession = (db: Executor, id: string, lastSeenAt: string) =>
   sessions.update(db, id, { last_seen_at: lastSeenAt });

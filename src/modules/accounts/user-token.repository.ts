@@ -12,17 +12,8 @@ export function findUserToken(db: Executor, id: string) {
   return db
     .selectFrom('user_token')
     .innerJoin('app_user', 'app_user.id', 'user_token.user_id')
-    .select([
-      'user_token.id',
-      'user_token.user_id',
-      'user_token.kind',
-      'user_token.created_at',
-      'user_token.expires_at',
-      'user_token.used_at',
-      'app_user.email',
-      'app_user.active',
-      'app_user.password_hash',
-    ])
+    .selectAll('user_token')
+    .select(['app_user.email', 'app_user.active', 'app_user.password_hash'])
     .where('user_token.id', '=', id)
     .executeTakeFirst();
 }

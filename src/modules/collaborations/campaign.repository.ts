@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
-import { withUserName } from '../../db/joins.ts';
+import { withOrganisation, withUserName } from '../../db/joins.ts';
 import { hasRow, tableAccess } from '../../db/table-access.ts';
 import type { CampaignOrganisationTable } from './collaboration.table.ts';
 import { listReporterEmails as listReviewRecipients } from './review.repository.ts';
@@ -70,7 +70,7 @@ export function listCampaigns(db: Executor, organisationId: string | null = null
 export function listCampaignOrganisations(db: Executor, campaignId: string) {
   return db
     .selectFrom('campaign_organisation as co')
-    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
+    .$call((q) => withOrganisation(q, 'co.organisation_id'))
     .$call((q) => withUserName(q, 'co.answered_by', 'answered_by'))
     .select([
       'co.campaign_id',
@@ -82,7 +82,6 @@ export function listCampaignOrganisations(db: Executor, campaignId: string) {
       'co.snapshot',
       'co.reminded_at',
       'co.overdue_reminded_at',
-      'o.name as organisation_name',
       'o.slug as organisation_slug',
       'o.email as organisation_email',
     ])
@@ -164,7 +163,6 @@ export function listUnansweredInOpenCampaigns(db: Executor) {
   return db
     .selectFrom('campaign_organisation as co')
     .innerJoin('campaign as c', 'c.id', 'co.campaign_id')
-    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
     .select([
       'c.id as campaign_id',
       'c.title',
@@ -174,9 +172,9 @@ export function listUnansweredInOpenCampaigns(db: Executor) {
       'co.organisation_id',
       'co.reminded_at',
       'co.overdue_reminded_at',
-      'o.name as organisation_name',
-      'o.email as organisation_email',
     ])
+    .$call((q) => withOrganisation(q, 'co.organisation_id'))
+    .select('o.email as organisation_email')
     .where('c.status', '=', 'open')
     .where('co.answer', 'is', null)
     .orderBy('c.id')

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { withOrganisation } from '../../db/joins.ts';
 import { tableAccess } from '../../db/table-access.ts';
 
 // What the portal search indexes of collaborations and exchanges (collaboration.search.ts):
@@ -13,7 +14,6 @@ const cityLinks = tableAccess('collaboration_city', ['collaboration_id', 'city_i
 export function listCollaborationsForSearch(db: Executor, ids: readonly string[] | null) {
   let q = db
     .selectFrom('collaboration as c')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .select([
       'c.id',
       'c.title',
@@ -23,8 +23,8 @@ export function listCollaborationsForSearch(db: Executor, ids: readonly string[]
       'c.starts_on',
       'c.visibility',
       'c.published_at',
-      'o.name as organisation_name',
-    ]);
+    ])
+    .$call((q) => withOrganisation(q, 'c.organisation_id'));
   if (ids) q = q.where('c.id', 'in', orNone(ids));
   return q.orderBy('c.id').execute();
 }
@@ -47,7 +47,7 @@ export function listCollaborationAreasForSearch(db: Executor, ids: readonly stri
 export function listExchangesForSearch(db: Executor, ids: readonly string[] | null) {
   let q = db
     .selectFrom('exchange as e')
-    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .$call((q) => withOrganisation(q, 'e.organisation_id'))
     .innerJoin('city', 'city.id', 'e.city_id')
     .leftJoin('collaboration as c', 'c.id', 'e.collaboration_id')
     .select([
@@ -60,7 +60,6 @@ export function listExchangesForSearch(db: Executor, ids: readonly string[] | nu
       'e.visibility',
       'e.published_at',
       'city.slug as city_slug',
-      'o.name as organisation_name',
       'c.visibility as collaboration_visibility',
       'c.published_at as collaboration_published_at',
     ]);

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
+import { withOrganisation } from '../../db/joins.ts';
 import { afterCursor } from '../../db/keyset.ts';
 import { qualified } from '../../db/qualified.ts';
 import { tableAccess } from '../../db/table-access.ts';
@@ -47,17 +48,17 @@ const COLLAB_COLUMNS = [
 ] as const;
 
 type CollabQuery = SelectQueryBuilder<
-  Database & { c: CollaborationTable },
-  'c' | 'organisation',
+  Database & { c: CollaborationTable; o: Database['organisation'] },
+  'c' | 'o',
   object
 >;
 
 function baseCollaborations(db: Executor) {
   return db
     .selectFrom('collaboration as c')
-    .innerJoin('organisation', 'organisation.id', 'c.organisation_id')
     .select(COLLAB_COLUMNS)
-    .select(['organisation.name as organisation_name', 'organisation.slug as organisation_slug']);
+    .$call((q) => withOrganisation(q, 'c.organisation_id'))
+    .select('o.slug as organisation_slug');
 }
 
 /**
@@ -196,7 +197,7 @@ export async function countCollaborations(
 ): Promise<number> {
   const q = db
     .selectFrom('collaboration as c')
-    .innerJoin('organisation', 'organisation.id', 'c.organisation_id') as unknown as CollabQuery;
+    .innerJoin('organisation as o', 'o.id', 'c.organisation_id') as unknown as CollabQuery;
   const row = await applyFilters(q, f, scope)
     .select((eb: ExpressionBuilder<Database & { c: CollaborationTable }, 'c'>) =>
       eb.fn.countAll<number>().as('n'),
@@ -226,16 +227,8 @@ export function listCollaborationsAfter(
 
 export const insertCollaboration = collaborations.insert;
 
-/**
- * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
- * (optimistic locking). Resolves to the number of rows changed.
- */
-export const updateCollaboration = (
-  db: Executor,
-  id: string,
-  values: Partial<Omit<CollaborationTable, 'id' | 'created_at' | 'created_by'>>,
-  expectedVersion?: string,
-): Promise<number> => collaborations.updateVersioned(db, id, values, expectedVersion);
+/** Updates the row, with a version only while it is still that version (optimistic locking). */
+export const updateCollaboration = collaborations.updateVersioned;
 
 export async function replaceCollaborationLinks(
   db: Executor,
@@ -283,14 +276,8 @@ export function listPublicCollaborationsOfCity(db: Executor, cityId: string, lim
   return db
     .selectFrom('collaboration as c')
     .innerJoin('collaboration_city as cc', 'cc.collaboration_id', 'c.id')
-    .innerJoin('organisation', 'organisation.id', 'c.organisation_id')
-    .select([
-      'c.id',
-      'c.title',
-      'c.starts_on',
-      'c.ends_on',
-      'organisation.name as organisation_name',
-    ])
+    .select(['c.id', 'c.title', 'c.starts_on', 'c.ends_on'])
+    .$call((q) => withOrganisation(q, 'c.organisation_id'))
     .where('cc.city_id', '=', cityId)
     .where('c.visibility', '=', 'public')
     .where('c.published_at', 'is not', null)

@@ -1,4 +1,4 @@
-import { countWhere, sumOrZero } from '../../db/aggregates.ts';
+import { counted, countedRow, countWhere, sumOrZero } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
 
 // The evaluation's reads of collaborations, exchanges and campaigns (issue 15, point 2).
@@ -10,8 +10,6 @@ export interface Window {
   start: string;
   end: string;
 }
-
-const n = (v: unknown): number => Number(v ?? 0);
 
 /**
  * The collaborations of a period: not cancelled, begun on or before its last day and not
@@ -43,12 +41,7 @@ export async function collaborationTotals(db: Executor, w: Window) {
       ),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    total: n(row.total),
-    started: n(row.started),
-    ongoing: n(row.ongoing),
-    finished: n(row.finished),
-  };
+  return countedRow(row);
 }
 
 /** Per partner city (a collaboration with two cities counts in both). */
@@ -59,7 +52,7 @@ export async function collaborationsByCity(db: Executor, w: Window) {
     .select((eb) => eb.fn.countAll().as('count'))
     .groupBy('cc.city_id')
     .execute();
-  return rows.map((r) => ({ key: r.key, count: n(r.count) }));
+  return rows.map((r) => ({ key: r.key, count: counted(r.count) }));
 }
 
 /** Per area, with its Swedish name (a collaboration with two areas counts in both). */
@@ -71,7 +64,7 @@ export async function collaborationsByArea(db: Executor, w: Window) {
     .select((eb) => eb.fn.countAll().as('count'))
     .groupBy(['area.slug', 'area.name_sv'])
     .execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, count: n(r.count) }));
+  return rows.map((r) => ({ key: r.key, label: r.label, count: counted(r.count) }));
 }
 
 /** Per owner organisation, with its name. */
@@ -82,7 +75,7 @@ export async function collaborationsByOrganisation(db: Executor, w: Window) {
     .select((eb) => eb.fn.countAll().as('count'))
     .groupBy(['o.slug', 'o.name'])
     .execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, count: n(r.count) }));
+  return rows.map((r) => ({ key: r.key, label: r.label, count: counted(r.count) }));
 }
 
 /** Per value of a column: kind or status. */
@@ -93,7 +86,7 @@ export async function collaborationsBy(db: Executor, w: Window, column: 'kind' |
     .select((eb) => eb.fn.countAll().as('count'))
     .groupBy(ref)
     .execute();
-  return rows.map((r) => ({ key: String(r.key), count: n(r.count) }));
+  return rows.map((r) => ({ key: String(r.key), count: counted(r.count) }));
 }
 
 /** Every exchange of the period (public or internal), by the day it took place. */
@@ -117,8 +110,8 @@ export async function exchangesByCityAndDirection(db: Executor, w: Window) {
   return rows.map((r) => ({
     cityId: r.city_id,
     direction: r.direction,
-    count: n(r.count),
-    participants: n(r.participants),
+    count: counted(r.count),
+    participants: counted(r.participants),
   }));
 }
 
@@ -166,7 +159,7 @@ export async function listNeverAnswering(db: Executor, asOf: string) {
     .having((eb) => eb(countWhere(eb, eb('co.answer', 'is not', null)), '=', 0))
     .orderBy('o.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, asked: n(r.asked) }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, asked: counted(r.asked) }));
 }
 
 /** The cities with a collaboration running or an exchange taking place in the window. */

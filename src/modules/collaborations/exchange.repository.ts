@@ -144,16 +144,8 @@ const exchanges = tableAccess('exchange', ['id'], { fixed: ['created_at', 'creat
 
 export const insertExchange = exchanges.insert;
 
-/**
- * Updates the row; with `expectedVersion`, only while its `updated_at` is still that version
- * (optimistic locking). Resolves to the number of rows changed.
- */
-export const updateExchange = (
-  db: Executor,
-  id: string,
-  values: Partial<Omit<ExchangeTable, 'id' | 'created_at' | 'created_by'>>,
-  expectedVersion?: string,
-): Promise<number> => exchanges.updateVersioned(db, id, values, expectedVersion);
+/** Updates the row, with a version only while it is still that version (optimistic locking). */
+export const updateExchange = exchanges.updateVersioned;
 
 /** Collaborations an exchange may belong to: those of one organisation. */
 export function listCollaborationChoices(db: Executor, organisationIds: readonly string[] | null) {

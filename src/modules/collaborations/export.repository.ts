@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { withOrganisation } from '../../db/joins.ts';
 import { afterCursor } from '../../db/keyset.ts';
 import { qualified } from '../../db/qualified.ts';
 import { COLLABORATION_FACTS } from './collaboration.repository.ts';
@@ -14,8 +15,8 @@ export function listCollaborationBatch(
 ) {
   let q = db
     .selectFrom('collaboration as c')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', ...qualified('c', COLLABORATION_FACTS), 'o.name as organisation_name']);
+    .select(['c.id', ...qualified('c', COLLABORATION_FACTS)])
+    .$call((q) => withOrganisation(q, 'c.organisation_id'));
   if (filters.organisation) q = q.where('o.slug', '=', filters.organisation);
   if (filters.status) q = q.where('c.status', '=', filters.status);
   if (filters.kind) q = q.where('c.kind', '=', filters.kind);

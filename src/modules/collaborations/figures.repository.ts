@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import { countWhere, sumOrZero } from '../../db/aggregates.ts';
+import { counted, countedRow, countWhere, sumOrZero } from '../../db/aggregates.ts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { CollaborationTable, ExchangeTable } from './collaboration.table.ts';
 
@@ -46,8 +46,6 @@ function collaborationsOfYear(db: Executor, w: YearWindow): CollabQuery {
   return q;
 }
 
-const n = (v: unknown): number => Number(v ?? 0);
-
 /** Totals: how many ran, how many began in the year, how many ended by the day counted, by how many organisations. */
 export async function collaborationTotals(db: Executor, w: YearWindow) {
   const row = await collaborationsOfYear(db, w)
@@ -60,12 +58,7 @@ export async function collaborationTotals(db: Executor, w: YearWindow) {
       eb.fn.count('c.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    total: n(row.total),
-    started: n(row.started),
-    finished: n(row.finished),
-    organisations: n(row.organisations),
-  };
+  return countedRow(row);
 }
 
 /** Collaborations per area (a collaboration with two areas counts in both). */
@@ -83,7 +76,7 @@ export async function collaborationsByArea(db: Executor, w: YearWindow) {
     id: r.id,
     nameSv: r.name_sv,
     nameEn: r.name_en,
-    count: n(r.count),
+    count: counted(r.count),
   }));
 }
 
@@ -97,7 +90,7 @@ export async function collaborationsByOrganisation(db: Executor, w: YearWindow) 
     .orderBy('count', 'desc')
     .orderBy('o.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, count: n(r.count) }));
+  return rows.map((r) => ({ id: r.id, name: r.name, count: counted(r.count) }));
 }
 
 /** Collaborations per partner city (a collaboration with two cities counts in both). */
@@ -108,7 +101,7 @@ export async function collaborationsByCity(db: Executor, w: YearWindow) {
     .select((eb) => eb.fn.countAll().as('count'))
     .groupBy('cc.city_id')
     .execute();
-  return rows.map((r) => ({ cityId: r.city_id, count: n(r.count) }));
+  return rows.map((r) => ({ cityId: r.city_id, count: counted(r.count) }));
 }
 
 type ExchangeExpressions = ExpressionBuilder<
@@ -146,11 +139,7 @@ export async function exchangeTotals(db: Executor, w: YearWindow) {
       eb.fn.count('e.organisation_id').distinct().as('organisations'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    total: n(row.total),
-    participants: n(row.participants),
-    organisations: n(row.organisations),
-  };
+  return countedRow(row);
 }
 
 /** Exchanges and participants per value of one of the exchange's columns. */
@@ -174,8 +163,8 @@ export async function exchangesByCity(db: Executor, w: YearWindow) {
   const rows = await exchangesPer(db, { ...w, cityId: undefined }, 'e.city_id');
   return rows.map((r) => ({
     cityId: r.city_id,
-    count: n(r.count),
-    participants: n(r.participants),
+    count: counted(r.count),
+    participants: counted(r.participants),
   }));
 }
 
@@ -184,7 +173,7 @@ export async function exchangesByDirection(db: Executor, w: YearWindow) {
   const rows = await exchangesPer(db, w, 'e.direction');
   return rows.map((r) => ({
     direction: r.direction,
-    count: n(r.count),
-    participants: n(r.participants),
+    count: counted(r.count),
+    participants: counted(r.participants),
   }));
 }

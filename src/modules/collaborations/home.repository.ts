@@ -1,6 +1,7 @@
 import { countWhere } from '../../db/aggregates.ts';
 import type { Executor } from '../../db/database.ts';
-import { tableAccess } from '../../db/table-access.ts';
+import { withOrganisation } from '../../db/joins.ts';
+import { tableAccess, type Page } from '../../db/table-access.ts';
 import { askedAnyone, campaignCounts } from './campaign.repository.ts';
 
 // The workspace start page's reads of the collaborations module (collaboration.home.ts):
@@ -60,8 +61,8 @@ export function listOwedAnswers(db: Executor, organisationIds: readonly string[]
   return db
     .selectFrom('campaign_organisation as co')
     .innerJoin('campaign as c', 'c.id', 'co.campaign_id')
-    .innerJoin('organisation as o', 'o.id', 'co.organisation_id')
-    .select(['c.id', 'c.title', 'c.deadline', 'o.name as organisation_name'])
+    .select(['c.id', 'c.title', 'c.deadline'])
+    .$call((q) => withOrganisation(q, 'co.organisation_id'))
     .where('c.status', '=', 'open')
     .where('co.answer', 'is', null)
     .where('co.organisation_id', 'in', organisationIds)
@@ -71,33 +72,34 @@ export function listOwedAnswers(db: Executor, organisationIds: readonly string[]
     .execute();
 }
 
-const returnedCollaborations = tableAccess('collaboration', ['id', 'title', 'reviewed_at']);
-const returnedExchanges = tableAccess('exchange', ['id', 'city_id', 'occurred_on', 'reviewed_at']);
-
-/** The organisations' records returned for completion, the longest waiting first. */
-const returnedTo = (organisationIds: readonly string[]) =>
-  ({ review_state: 'returned', organisation_id: ['in', organisationIds] }) as const;
-const oldestReturn = ['reviewed_at', 'id'] as const;
-
-/** The organisations' collaborations returned for completion (at most `limit`). */
-export function listReturnedCollaborations(
-  db: Executor,
-  organisationIds: readonly string[],
-  limit: number,
-) {
-  if (organisationIds.length === 0) return Promise.resolve([]);
-  return returnedCollaborations.list(db, returnedTo(organisationIds), oldestReturn, { limit });
+/** The records of a table that may be returned for completion (a `tableAccess`). */
+interface Returnable<R> {
+  list(
+    db: Executor,
+    match: { review_state: 'returned'; organisation_id: readonly ['in', readonly string[]] },
+    order: readonly ('reviewed_at' | 'id')[],
+    page: Page,
+  ): Promise<R[]>;
 }
 
-/** The organisations' exchanges returned for completion (at most `limit`). */
-export function listReturnedExchanges(
-  db: Executor,
-  organisationIds: readonly string[],
-  limit: number,
-) {
-  if (organisationIds.length === 0) return Promise.resolve([]);
-  return returnedExchanges.list(db, returnedTo(organisationIds), oldestReturn, { limit });
-}
+/** The organisations' records returned for completion (at most `limit`), the longest waiting first. */
+const returnedRecords =
+  <R>(records: Returnable<R>) =>
+  (db: Executor, organisationIds: readonly string[], limit: number): Promise<R[]> => {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    const returnedTo = {
+      review_state: 'returned',
+      organisation_id: ['in', organisationIds],
+    } as const;
+    return records.list(db, returnedTo, ['reviewed_at', 'id'], { limit });
+  };
+
+export const listReturnedCollaborations = returnedRecords(
+  tableAccess('collaboration', ['id', 'title', 'reviewed_at']),
+);
+export const listReturnedExchanges = returnedRecords(
+  tableAccess('exchange', ['id', 'city_id', 'occurred_on', 'reviewed_at']),
+);
 
 /**
  * Planned and ongoing collaborations: how many, by how many organisations, and how many
