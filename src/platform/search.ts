@@ -17,6 +17,9 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const isSearchKind = isOneOf(SEARCH_KINDS);
 
+/** At most this many characters of a query are read; the rest is dropped and the reader told. */
+export const MAX_QUERY_LENGTH = 200;
+
 /**
  * One searchable text of a record, as a module hands it to the portal search (decision 021).
  * Who may find it mirrors who may read the record (decision 016): `public` is everyone's;

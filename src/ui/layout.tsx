@@ -6,6 +6,7 @@ import type { Locale } from '../platform/i18n/locales.ts';
 import type { PlainKey } from '../platform/i18n/catalogue.ts';
 import type { PageContext } from '../platform/page-context.ts';
 import { ErrorSummary, Flash } from './fields.tsx';
+import { SearchBox } from './search-box.tsx';
 import { Breadcrumbs, isWorkspacePath, workspaceCrumbs, WorkspaceNav } from './workspace-nav.tsx';
 import type { Crumb } from './workspace-nav.tsx';
 
@@ -199,14 +200,7 @@ function HeaderSearch({ ctx }: { ctx: PageContext }) {
       <label for="header-search-q" class="visually-hidden">
         {t('search.header.label')}
       </label>
-      <input
-        type="search"
-        id="header-search-q"
-        name="q"
-        class="header-search-input"
-        maxLength={200}
-        autocomplete="off"
-      />
+      <SearchBox class="header-search-input" id="header-search-q" />
       <button type="submit" class="header-search-button">
         {t('search.header.submit')}
       </button>

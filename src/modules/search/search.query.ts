@@ -1,3 +1,5 @@
+import { MAX_QUERY_LENGTH } from '../../platform/search.ts';
+
 /**
  * What a person typed into the search box, made safe for both databases (decision 021):
  * only the words (runs of letters and digits) count, so punctuation and the full-text
@@ -5,8 +7,6 @@
  * (`&`, `|`, `!`, `:`) mean nothing; each word is quoted when it reaches the database.
  */
 
-/** At most this many characters of a query are read; the rest is dropped and the reader told. */
-export const MAX_QUERY_LENGTH = 200;
 /** At most this many words are searched (every one must match). */
 export const MAX_QUERY_WORDS = 8;
 

@@ -1,12 +1,13 @@
 import type { PageContext } from '../../../platform/page-context.ts';
-import { SEARCH_KINDS, type SearchKind } from '../../../platform/search.ts';
+import { MAX_QUERY_LENGTH, SEARCH_KINDS, type SearchKind } from '../../../platform/search.ts';
 import { formatPlainDate, isPlainDate } from '../../../shared/dates.ts';
 import { pageInfo } from '../../../shared/pagination.ts';
 import { langAttr } from '../../../ui/content.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { SearchBox } from '../../../ui/search-box.tsx';
 import type { Part } from '../search.highlight.ts';
-import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from '../search.query.ts';
+import { MAX_QUERY_WORDS } from '../search.query.ts';
 import {
   HITS_PER_PAGE,
   type SearchGroup,
@@ -125,15 +126,11 @@ export function SearchPage({
           <p class="hint" id="search-q-hint">
             {t('search.field.hint')}
           </p>
-          <input
+          <SearchBox
             class="input input-full"
-            type="search"
             id="search-q"
-            name="q"
             value={query.text}
-            maxLength={MAX_QUERY_LENGTH}
-            aria-describedby="search-q-hint"
-            autocomplete="off"
+            describedBy="search-q-hint"
           />
         </div>
         <div class="field">
