@@ -110,6 +110,9 @@ for (const dialect of DIALECTS) {
         expect(focused).toBe('Till huvudinnehållet');
         expect(await page.locator('.skip-link').isVisible()).toBe(true);
         await page.keyboard.press('Enter');
+        // The browser tells Playwright of the fragment navigation after the key press returns:
+        // wait for it (a missing navigation still fails here, after the timeout).
+        await page.waitForURL(`${e2e.base}/cities#main`, { timeout: 5000 }).catch(() => undefined);
         expect(page.url()).toBe(`${e2e.base}/cities#main`);
         await context.close();
       });

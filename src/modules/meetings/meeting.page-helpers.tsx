@@ -5,7 +5,6 @@ import type { Db } from '../../db/database.ts';
 import { actorOf } from '../../platform/auth.ts';
 import { readForm, submitForm } from '../../platform/forms.ts';
 import type { PlainKey } from '../../platform/i18n/i18n.ts';
-import { holds } from '../../platform/permissions.ts';
 import { pageContext, sendPage } from '../../platform/render.ts';
 import { errors } from '../../shared/errors.ts';
 import { getChain, type Chain } from '../cities/index.ts';
@@ -105,7 +104,6 @@ export async function renderMeeting(
       ctx={pageContext(request, reply)}
       detail={detail}
       canEdit={canEditMeeting(request.user ?? null, detail.meeting.host.id)}
-      canPlan={holds(request.user ?? null, 'coordinator')}
       hosts={chain.members.map((m) => m.city)}
       section={section}
       values={values}

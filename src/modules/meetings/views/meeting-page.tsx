@@ -386,8 +386,6 @@ export function WorkspaceMeetingPage({
   values = {},
 }: MeetingProps & {
   canEdit: boolean;
-  /** Whether the reader opens host plans (coordinators); the overview decides by role. */
-  canPlan?: boolean;
   /** The chain's members: the responsible city of an outcome, the delegations. */
   hosts: City[];
   section?: MeetingSection;
